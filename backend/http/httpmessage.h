@@ -1,0 +1,45 @@
+#pragma once
+
+#include <QByteArray>
+#include <QHostAddress>
+#include <QList>
+#include <QPair>
+
+#include <functional>
+
+namespace Latchkey::Http {
+
+/// One header as it came off the wire: the name keeps its case, lookups ignore it.
+using HeaderList = QList<QPair<QByteArray, QByteArray>>;
+
+/// A complete HTTP request, independent of the transport that received it.
+struct Request {
+    QByteArray method; ///< "GET", "POST", ...
+    QByteArray path;   ///< path without the query string, e.g. "/v2/keys.verifyKey"
+    QByteArray query;  ///< raw query string without '?', may be empty
+    HeaderList headers;
+    QByteArray body;
+    QHostAddress remoteAddress;
+
+    /// Value of the first header named @p name (case-insensitive), or a null QByteArray.
+    [[nodiscard]] QByteArray header(QByteArrayView name) const;
+};
+
+/// A complete HTTP response. The engine adds Content-Length, Date and Connection itself.
+struct Response {
+    int status = 200;
+    HeaderList headers;
+    QByteArray body;
+
+    void setHeader(const QByteArray &name, const QByteArray &value);
+    [[nodiscard]] QByteArray header(QByteArrayView name) const;
+};
+
+/// What a transport calls for every request. Must be thread-safe: engines call it from several
+/// worker threads at once.
+using Handler = std::function<Response(const Request &)>;
+
+/// Reason phrase for a status code ("Not Found"), for the status line.
+[[nodiscard]] QByteArray reasonPhrase(int status);
+
+} // namespace Latchkey::Http
