@@ -1,0 +1,36 @@
+#pragma once
+
+#include "api/principal.h"
+#include "http/httpmessage.h"
+#include "store/auditlog.h"
+
+#include <QJsonValue>
+
+#include <optional>
+
+namespace Latchkey::Api {
+
+/// Everything a handler knows about the request it serves.
+struct ApiContext {
+    QString requestId;
+    const Http::Request &http;
+    Principal principal; ///< empty on public routes
+    qint64 nowMs = 0;
+
+    /// The audit origin of mutations made by this request (actor = the root key).
+    [[nodiscard]] Store::AuditOrigin auditOrigin() const;
+};
+
+/// `pagination` of list endpoints; `cursor` is omitted on the last page.
+struct Pagination {
+    bool hasMore = false;
+    QString cursor;
+};
+
+/// What a handler answers on success; the router wraps it in the envelope.
+struct ApiReply {
+    QJsonValue data = QJsonValue(QJsonValue::Undefined); ///< Undefined: no `data` member
+    std::optional<Pagination> pagination;
+};
+
+} // namespace Latchkey::Api

@@ -1,0 +1,160 @@
+#include "api/router.h"
+
+#include "api/envelope.h"
+#include "core/clock.h"
+#include "core/keyhash.h"
+#include "core/random.h"
+#include "store/database.h"
+#include "store/rootkeystore.h"
+
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLoggingCategory>
+
+using namespace Qt::StringLiterals;
+
+namespace Latchkey::Api {
+
+Q_LOGGING_CATEGORY(lcAccess, "latchkey.access")
+
+using Core::ErrorCode;
+using Core::makeError;
+
+namespace {
+constexpr qsizetype kPrincipalCacheLimit = 10'000;
+
+bool acceptsProblemJson(const Http::Request &request)
+{
+    return request.header("accept").contains("application/problem+json");
+}
+} // namespace
+
+Router::Router(Services &services) : m_services(services) { }
+
+void Router::add(Route route)
+{
+    m_routes.insert(route.path, m_routeList.size());
+    m_routeList.append(std::move(route));
+}
+
+Http::Response Router::transportError(int status, const QString &detail)
+{
+    ErrorCode code = ErrorCode::RequestBodyUnreadable;
+    switch (status) {
+    case 413: code = ErrorCode::RequestBodyTooLarge; break;
+    case 431: code = ErrorCode::RequestHeaderTooLarge; break;
+    case 408: code = ErrorCode::RequestTimeout; break;
+    case 503: code = ErrorCode::ServiceUnavailable; break;
+    default: break;
+    }
+    const QString requestId = Core::newRequestId();
+    qCInfo(lcAccess).noquote() << requestId << "-" << "-" << status << detail;
+    return errorResponse(requestId, makeError(code, detail));
+}
+
+Http::Response Router::handle(const Http::Request &request)
+{
+    QElapsedTimer timer;
+    timer.start();
+    const QString requestId = Core::newRequestId();
+    const qint64 nowMs = m_services.clock.nowMs();
+
+    Http::Response response;
+    const auto it = m_routes.constFind(request.path);
+    if (it == m_routes.constEnd()) {
+        response = errorResponse(requestId, makeError(ErrorCode::RouteNotFound,
+            u"No route for %1 %2."_s.arg(QString::fromLatin1(request.method), QString::fromUtf8(request.path))));
+    } else if (const Route &route = m_routeList.at(*it); route.method != request.method) {
+        response = errorResponse(requestId, makeError(ErrorCode::MethodNotAllowed,
+            u"%1 expects %2."_s.arg(QString::fromUtf8(request.path), QString::fromLatin1(route.method))));
+        response.setHeader(QByteArrayLiteral("Allow"), route.method);
+    } else {
+        response = dispatch(route, request, requestId, nowMs);
+    }
+    qCInfo(lcAccess).noquote() << requestId << QString::fromLatin1(request.method)
+                               << QString::fromUtf8(request.path) << response.status
+                               << (timer.nsecsElapsed() / 1000) << "us";
+    return response;
+}
+
+Http::Response Router::dispatch(const Route &route, const Http::Request &request, const QString &requestId,
+                                qint64 nowMs)
+{
+    const bool problemJson = acceptsProblemJson(request);
+    QJsonObject object;
+    if (route.method == "POST") {
+        const auto document = parseJsonBody(request.body);
+        if (!document)
+            return errorResponse(requestId, document.error(), problemJson);
+        if (route.arrayBody && document->isArray()) {
+            object.insert(u"$"_s, document->array());
+        } else if (!route.arrayBody && document->isObject()) {
+            object = document->object();
+        } else {
+            Core::Error error = makeError(ErrorCode::InvalidInput,
+                route.arrayBody ? u"The request body must be a JSON array."_s
+                                : u"The request body must be a JSON object."_s);
+            error.fieldErrors.append({u"body"_s, route.arrayBody ? u"must be an array"_s : u"must be an object"_s, {}});
+            return errorResponse(requestId, error, problemJson);
+        }
+    }
+
+    RequestReader reader(object);
+    auto execute = route.decode(reader);
+    if (!execute)
+        return errorResponse(requestId, execute.error(), problemJson);
+
+    ApiContext context{requestId, request, {}, nowMs};
+    if (route.access == Access::RootKey) {
+        auto principal = authenticate(request, nowMs);
+        if (!principal)
+            return errorResponse(requestId, principal.error(), problemJson);
+        context.principal = std::move(*principal);
+    }
+    auto reply = (*execute)(context);
+    if (!reply)
+        return errorResponse(requestId, reply.error(), problemJson);
+    return successResponse(requestId, *reply);
+}
+
+Core::Result<Principal> Router::authenticate(const Http::Request &request, qint64 nowMs)
+{
+    const QByteArray authorization = request.header("authorization");
+    if (authorization.isNull())
+        return makeError(ErrorCode::AuthorizationMissing,
+                         u"Authorization header is missing, but required. Use: Authorization: Bearer <root key>."_s);
+    const QByteArray token = authorization.startsWith("Bearer ") ? authorization.mid(7) : QByteArray();
+    if (token.isEmpty() || token.contains(' '))
+        return makeError(ErrorCode::AuthorizationMalformed,
+                         u"Authorization header is malformed. Use: Authorization: Bearer <root key>."_s);
+
+    const QByteArray hash = Core::hashKey(token);
+    const quint64 generation = m_services.db.generation();
+    {
+        QReadLocker locker(&m_principalsLock);
+        const auto it = m_principals.constFind(hash);
+        if (it != m_principals.constEnd() && it->generation == generation && nowMs < it->expiresMs) {
+            if (it->principal)
+                return *it->principal;
+            return makeError(ErrorCode::RootKeyNotFound, u"The provided root key is invalid."_s);
+        }
+    }
+
+    Store::RootKeyStore store(m_services.db);
+    const auto rootKey = store.findByHash(hash, nowMs);
+    CachedPrincipal entry{generation, std::nullopt, rootKey && rootKey->expiresMs ? *rootKey->expiresMs : LLONG_MAX};
+    if (rootKey)
+        entry.principal = Principal{rootKey->workspaceId, rootKey->id, rootKey->name, rootKey->permissions};
+    {
+        QWriteLocker locker(&m_principalsLock);
+        if (m_principals.size() >= kPrincipalCacheLimit)
+            m_principals.clear();
+        m_principals.insert(hash, entry);
+    }
+    if (!entry.principal)
+        return makeError(ErrorCode::RootKeyNotFound, u"The provided root key is invalid."_s);
+    return *entry.principal;
+}
+
+} // namespace Latchkey::Api

@@ -1,0 +1,21 @@
+#pragma once
+
+namespace Latchkey::Api {
+
+class Router;
+struct Services;
+
+/// Route tables, one per v2 group; each lives next to its handlers (api/<group>routes.cpp).
+void registerLivenessRoutes(Router &router, Services &services);
+void registerApiRoutes(Router &router, Services &services);          ///< apis.*
+void registerKeyRoutes(Router &router, Services &services);          ///< keys.* except verify/whoami
+void registerVerifyRoutes(Router &router, Services &services);       ///< keys.verifyKey, keys.whoami
+void registerIdentityRoutes(Router &router, Services &services);     ///< identities.*
+void registerPermissionRoutes(Router &router, Services &services);   ///< permissions.*
+void registerRatelimitRoutes(Router &router, Services &services);    ///< ratelimit.*
+void registerAnalyticsRoutes(Router &router, Services &services);    ///< analytics.*
+
+/// Every route of the server.
+void registerAllRoutes(Router &router, Services &services);
+
+} // namespace Latchkey::Api

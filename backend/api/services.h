@@ -1,0 +1,32 @@
+#pragma once
+
+#include <QString>
+
+namespace Latchkey::Core {
+class Clock;
+class EventSink;
+class KeyEncryption;
+} // namespace Latchkey::Core
+namespace Latchkey::Store {
+class Database;
+} // namespace Latchkey::Store
+namespace Latchkey::Limits {
+class SlidingWindowLimiter;
+} // namespace Latchkey::Limits
+
+namespace Latchkey::Api {
+
+class VerificationCache;
+
+/// The dependencies handlers use, built and owned by Server (or by a test), passed in explicitly.
+struct Services {
+    Store::Database &db;
+    const Core::Clock &clock;
+    Limits::SlidingWindowLimiter &limiter;
+    Core::EventSink &events;
+    const Core::KeyEncryption *encryption = nullptr; ///< null: recoverable keys unavailable (412)
+    VerificationCache *verificationCache = nullptr;
+    QString nodeName;
+};
+
+} // namespace Latchkey::Api

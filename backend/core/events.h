@@ -1,0 +1,51 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+namespace Latchkey::Core {
+
+/// One keys.verifyKey outcome, as recorded for analytics (reference §2.8).
+struct VerificationEvent {
+    QString requestId;
+    qint64 timeMs = 0;
+    QString workspaceId;
+    QString apiId;
+    QString keyspaceId;
+    QString keyId;
+    QString identityId;
+    QString externalId;
+    QString outcome; ///< "VALID", "RATE_LIMITED", ...
+    QStringList tags;
+    qint64 spentCredits = 0;
+    qint64 latencyUs = 0;
+    QString node;
+};
+
+/// One ratelimit.limit / multiLimit decision.
+struct RatelimitEvent {
+    QString requestId;
+    qint64 timeMs = 0;
+    QString workspaceId;
+    QString namespaceId;
+    QString identifier;
+    bool passed = false;
+    qint64 limit = 0;
+    qint64 remaining = 0;
+    qint64 resetMs = 0;
+    qint64 cost = 0;
+    QString overrideId;
+    qint64 latencyUs = 0;
+    QString node;
+};
+
+/// Where the hot path hands its events. publish() must never block: a full sink drops and counts.
+class EventSink
+{
+public:
+    virtual ~EventSink() = default;
+    virtual void publish(VerificationEvent &&event) = 0;
+    virtual void publish(RatelimitEvent &&event) = 0;
+};
+
+} // namespace Latchkey::Core

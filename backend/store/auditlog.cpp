@@ -1,0 +1,55 @@
+#include "store/auditlog.h"
+
+#include "core/random.h"
+#include "store/database.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+using namespace Qt::StringLiterals;
+
+namespace Latchkey::Store {
+
+namespace {
+QString targetsJson(const QList<AuditTarget> &targets)
+{
+    QJsonArray array;
+    for (const AuditTarget &target : targets) {
+        QJsonObject object{{u"type"_s, target.type}, {u"id"_s, target.id}};
+        if (!target.name.isEmpty())
+            object.insert(u"name"_s, target.name);
+        array.append(object);
+    }
+    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
+}
+} // namespace
+
+Core::Status AuditLog::append(const AuditOrigin &origin, qint64 timeMs, const QList<AuditEvent> &events)
+{
+    const QString correlationId = Core::newId(u"cor");
+    QSqlQuery insert = m_db.prepare(
+        u"INSERT INTO audit_logs (id, workspace_id, time, event, description, actor_type, actor_id,"
+        " actor_name, targets, remote_ip, user_agent, request_id, correlation_id)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"_s);
+    for (const AuditEvent &event : events) {
+        insert.addBindValue(Core::newId(u"log"));
+        insert.addBindValue(event.workspaceId);
+        insert.addBindValue(timeMs);
+        insert.addBindValue(event.event);
+        insert.addBindValue(event.description);
+        insert.addBindValue(origin.actor.type);
+        insert.addBindValue(origin.actor.id);
+        insert.addBindValue(origin.actor.name);
+        insert.addBindValue(targetsJson(event.targets));
+        insert.addBindValue(origin.remoteIp);
+        insert.addBindValue(origin.userAgent);
+        insert.addBindValue(origin.requestId);
+        insert.addBindValue(correlationId);
+        if (!exec(insert))
+            return sqlError(insert);
+    }
+    return {};
+}
+
+} // namespace Latchkey::Store

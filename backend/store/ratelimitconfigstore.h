@@ -1,0 +1,39 @@
+#pragma once
+
+#include "core/domain.h"
+#include "core/error.h"
+#include "store/auditlog.h"
+
+namespace Latchkey::Store {
+
+class Database;
+
+/// The `ratelimits` table: named limits attached to a key or an identity.
+/// Mutating calls must run inside Database::write().
+class RatelimitConfigStore
+{
+public:
+    explicit RatelimitConfigStore(Database &db) : m_db(db) { }
+
+    /// Configs of one owner, ordered by name.
+    [[nodiscard]] QList<Core::RatelimitConfig> list(Core::RatelimitOwner owner, const QString &ownerId);
+
+    /// Replace-by-name: configs whose name is not in @p configs are deleted, the rest are
+    /// inserted or updated (existing ids are kept; new ones get "rl_..." ids). Appends the audit
+    /// events `ratelimit.create` / `ratelimit.update` / `ratelimit.delete` to @p auditEvents.
+    [[nodiscard]] Core::Result<QList<Core::RatelimitConfig>> replace(Core::RatelimitOwner owner,
+                                                                    const QString &workspaceId,
+                                                                    const QString &ownerId,
+                                                                    const QList<Core::RatelimitConfig> &configs,
+                                                                    qint64 nowMs,
+                                                                    QList<AuditEvent> *auditEvents = nullptr);
+
+    /// Deletes every config of an owner (hard delete of a key, delete of an identity).
+    [[nodiscard]] Core::Status removeAll(Core::RatelimitOwner owner, const QString &ownerId,
+                                         QList<AuditEvent> *auditEvents = nullptr);
+
+private:
+    Database &m_db;
+};
+
+} // namespace Latchkey::Store
