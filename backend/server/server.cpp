@@ -1,0 +1,283 @@
+#include "server/server.h"
+
+#include "api/principal.h"
+#include "api/router.h"
+#include "api/routes.h"
+#include "api/services.h"
+#include "core/clock.h"
+#include "core/keyencryption.h"
+#include "core/keyfactory.h"
+#include "core/keyhash.h"
+#include "core/memoryeventsink.h"
+#include "core/random.h"
+#include "http/httpserver.h"
+#include "limits/slidingwindow.h"
+#include "store/database.h"
+#include "store/rootkeystore.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QHostInfo>
+#include <QLoggingCategory>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslKey>
+
+using namespace Qt::StringLiterals;
+
+namespace Latchkey::Server {
+
+Q_LOGGING_CATEGORY(lcServer, "latchkey.server")
+
+using Core::ErrorCode;
+using Core::makeError;
+using Core::Status;
+
+struct Server::Private {
+    ServerConfig config;
+    Core::SystemClock systemClock;
+    const Core::Clock *clock = nullptr;
+    std::unique_ptr<Store::Database> db;
+    std::optional<Core::KeyEncryption> encryption;
+    std::unique_ptr<Limits::SlidingWindowLimiter> limiter;
+    Core::MemoryEventSink events;
+    std::unique_ptr<Api::Services> services;
+    std::unique_ptr<Api::Router> router;
+    std::unique_ptr<Http::HttpServer> http;
+    QString defaultWorkspaceId;
+    QString writtenBootstrapFile;
+
+    Status prepareDataDir();
+    Status bootstrap();
+    Status writeBootstrapFile(const QString &path, const QString &plaintext);
+    Core::Result<QSslConfiguration> tlsConfiguration() const;
+};
+
+Server::Server(ServerConfig config, const Core::Clock *clock, QObject *parent)
+    : QObject(parent), d(std::make_unique<Private>())
+{
+    d->config = std::move(config);
+    d->clock = clock ? clock : &d->systemClock;
+    if (d->config.nodeName.isEmpty())
+        d->config.nodeName = QHostInfo::localHostName();
+}
+
+Server::~Server()
+{
+    stop();
+}
+
+Status Server::Private::prepareDataDir()
+{
+    if (config.dataDir.isEmpty())
+        return makeError(ErrorCode::InvalidInput, u"no data folder given (--data-dir)"_s);
+    QDir dir(config.dataDir);
+    if (!dir.exists() && !QDir().mkpath(config.dataDir))
+        return makeError(ErrorCode::Internal, u"cannot create data folder %1"_s.arg(config.dataDir));
+    QFile probe(dir.filePath(u".write-test"_s));
+    if (!probe.open(QIODevice::WriteOnly))
+        return makeError(ErrorCode::Internal, u"data folder %1 is not writable"_s.arg(config.dataDir));
+    probe.close();
+    probe.remove();
+    return {};
+}
+
+Status Server::open()
+{
+    if (Status prepared = d->prepareDataDir(); !prepared)
+        return prepared;
+    const QDir dir(d->config.dataDir);
+    auto db = Store::Database::open(dir.filePath(u"latchkey.db"_s));
+    if (!db)
+        return db.error();
+    d->db = std::move(*db);
+    auto encryption = Core::KeyEncryption::loadOrCreate(dir.filePath(u"key-encryption-key"_s));
+    if (!encryption)
+        return encryption.error();
+    d->encryption = std::move(*encryption);
+    d->limiter = std::make_unique<Limits::SlidingWindowLimiter>(*d->clock);
+    d->services.reset(new Api::Services{*d->db, *d->clock, *d->limiter, d->events, &*d->encryption, nullptr,
+                                        d->config.nodeName});
+    d->router = std::make_unique<Api::Router>(*d->services);
+    Api::registerAllRoutes(*d->router, *d->services);
+    return d->bootstrap();
+}
+
+Status Server::Private::bootstrap()
+{
+    Store::RootKeyStore rootKeys(*db);
+    if (!rootKeys.isEmpty()) {
+        QSqlQuery query = db->prepare(u"SELECT id FROM workspaces ORDER BY created_at, id LIMIT 1"_s);
+        if (Store::exec(query) && query.next())
+            defaultWorkspaceId = query.value(0).toString();
+        return {};
+    }
+    const bool seeded = !config.bootstrapRootKey.isEmpty();
+    const QString plaintext = seeded ? config.bootstrapRootKey : Core::generateKey(u"lkroot", 24).plaintext;
+    const QString file = config.bootstrapRootKeyFile.isEmpty()
+        ? QDir(config.dataDir).filePath(u"bootstrap-root-key.txt"_s)
+        : config.bootstrapRootKeyFile;
+    if (!seeded && QFileInfo::exists(file))
+        return makeError(ErrorCode::Internal,
+                         u"bootstrap root key file %1 already exists but the store is empty; move it away"_s.arg(file));
+
+    const QString workspaceId = Core::newId(u"ws");
+    const qint64 now = clock->nowMs();
+    Store::RootKey key;
+    key.id = Core::newId(u"rk");
+    key.workspaceId = workspaceId;
+    key.name = u"bootstrap"_s;
+    key.start = plaintext.left(plaintext.indexOf(u'_') + 5);
+    key.createdAtMs = now;
+    const QStringList permissions = Api::allWorkspacePermissions();
+    key.permissions = QSet<QString>(permissions.begin(), permissions.end());
+    Status written = db->write([&]() -> Status {
+        if (Status status = rootKeys.insertWorkspace(workspaceId, u"default"_s, now); !status)
+            return status;
+        if (Status status = rootKeys.insertRootKey(key, Core::hashKey(plaintext.toUtf8())); !status)
+            return status;
+        // The file is written inside the transaction: if it cannot be written, nothing is stored
+        // and the next start tries again.
+        return seeded ? Status() : writeBootstrapFile(file, plaintext);
+    });
+    if (!written)
+        return written;
+    defaultWorkspaceId = workspaceId;
+    if (!seeded)
+        writtenBootstrapFile = file;
+    qCInfo(lcServer).noquote() << "created workspace" << workspaceId << "and bootstrap root key" << key.id
+                               << (seeded ? u"(seeded from LATCHKEY_BOOTSTRAP_ROOT_KEY)"_s : u"written to "_s + file);
+    return {};
+}
+
+Status Server::Private::writeBootstrapFile(const QString &path, const QString &plaintext)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly))
+        return makeError(ErrorCode::Internal, u"cannot write bootstrap root key file %1: %2"_s.arg(path, file.errorString()));
+    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    file.write(plaintext.toUtf8() + '\n');
+    if (!file.flush())
+        return makeError(ErrorCode::Internal, u"cannot write bootstrap root key file %1"_s.arg(path));
+    return {};
+}
+
+Core::Result<QSslConfiguration> Server::Private::tlsConfiguration() const
+{
+    QFile certFile(config.tlsCertFile);
+    if (!certFile.open(QIODevice::ReadOnly))
+        return makeError(ErrorCode::InvalidInput, u"cannot read TLS certificate %1"_s.arg(config.tlsCertFile));
+    const QList<QSslCertificate> chain = QSslCertificate::fromData(certFile.readAll(), QSsl::Pem);
+    if (chain.isEmpty())
+        return makeError(ErrorCode::InvalidInput, u"no PEM certificate in %1"_s.arg(config.tlsCertFile));
+    QFile keyFile(config.tlsKeyFile);
+    if (!keyFile.open(QIODevice::ReadOnly))
+        return makeError(ErrorCode::InvalidInput, u"cannot read TLS key %1"_s.arg(config.tlsKeyFile));
+    const QByteArray keyData = keyFile.readAll();
+    QSslKey key(keyData, QSsl::Rsa, QSsl::Pem);
+    if (key.isNull())
+        key = QSslKey(keyData, QSsl::Ec, QSsl::Pem);
+    if (key.isNull())
+        return makeError(ErrorCode::InvalidInput, u"no usable PEM private key in %1"_s.arg(config.tlsKeyFile));
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.setLocalCertificateChain(chain);
+    tls.setPrivateKey(key);
+    tls.setPeerVerifyMode(QSslSocket::VerifyNone);
+    return tls;
+}
+
+Status Server::listen()
+{
+    Http::HttpServerConfig httpConfig;
+    httpConfig.address = QHostAddress(d->config.listenHost);
+    if (httpConfig.address.isNull()) {
+        const QHostInfo info = QHostInfo::fromName(d->config.listenHost);
+        if (info.addresses().isEmpty())
+            return makeError(ErrorCode::InvalidInput, u"cannot resolve listen host %1"_s.arg(d->config.listenHost));
+        httpConfig.address = info.addresses().constFirst();
+    }
+    httpConfig.port = d->config.listenPort;
+    httpConfig.workerThreads = d->config.workerThreads;
+    if (!d->config.tlsCertFile.isEmpty()) {
+        auto tls = d->tlsConfiguration();
+        if (!tls)
+            return tls.error();
+        httpConfig.tls = *tls;
+    }
+    Api::Router *router = d->router.get();
+    d->http = std::make_unique<Http::HttpServer>(
+        httpConfig, [router](const Http::Request &request) { return router->handle(request); },
+        [router](int status, const QString &detail) { return router->transportError(status, detail); });
+    QString error;
+    if (!d->http->listen(&error))
+        return makeError(ErrorCode::ServiceUnavailable, error);
+    qCInfo(lcServer).noquote() << "listening on" << (httpConfig.tls ? u"https://"_s : u"http://"_s)
+                                   + d->config.listenHost + u':' + QString::number(port());
+    return {};
+}
+
+void Server::stop()
+{
+    if (d->http) {
+        d->http->shutdown(d->config.shutdownGraceMs);
+        d->http.reset();
+    }
+    d->router.reset();
+    d->services.reset();
+    d->db.reset();
+}
+
+quint16 Server::port() const
+{
+    return d->http ? d->http->serverPort() : 0;
+}
+
+Api::Router &Server::router()
+{
+    return *d->router;
+}
+
+Store::Database &Server::database()
+{
+    return *d->db;
+}
+
+QString Server::defaultWorkspaceId() const
+{
+    return d->defaultWorkspaceId;
+}
+
+QString Server::bootstrapRootKeyFile() const
+{
+    return d->writtenBootstrapFile;
+}
+
+Core::Result<QString> Server::createWorkspace(const QString &name)
+{
+    const QString id = Core::newId(u"ws");
+    Store::RootKeyStore store(*d->db);
+    Status status = d->db->write([&] { return store.insertWorkspace(id, name, d->clock->nowMs()); });
+    if (!status)
+        return status.error();
+    return id;
+}
+
+Core::Result<QString> Server::seedRootKey(const QString &workspaceId, const QString &plaintext,
+                                          const QStringList &permissions, const QString &name)
+{
+    Store::RootKey key;
+    key.id = Core::newId(u"rk");
+    key.workspaceId = workspaceId;
+    key.name = name;
+    key.start = plaintext.left(8);
+    key.createdAtMs = d->clock->nowMs();
+    key.permissions = QSet<QString>(permissions.begin(), permissions.end());
+    Store::RootKeyStore store(*d->db);
+    Status status = d->db->write([&] { return store.insertRootKey(key, Core::hashKey(plaintext.toUtf8())); });
+    if (!status)
+        return status.error();
+    return key.id;
+}
+
+} // namespace Latchkey::Server

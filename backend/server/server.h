@@ -1,0 +1,63 @@
+#pragma once
+
+#include "core/error.h"
+#include "server/serverconfig.h"
+
+#include <QObject>
+#include <QStringList>
+
+#include <memory>
+
+namespace Latchkey::Core {
+class Clock;
+} // namespace Latchkey::Core
+namespace Latchkey::Store {
+class Database;
+} // namespace Latchkey::Store
+namespace Latchkey::Api {
+class Router;
+} // namespace Latchkey::Api
+namespace Latchkey::Http {
+class HttpServer;
+} // namespace Latchkey::Http
+
+namespace Latchkey::Server {
+
+/// latchkeyd as an object: builds and owns the store, caches, limiters, router and HTTP engine
+/// from a ServerConfig. Used by the latchkeyd executable, embedded by the dashboard, and driven
+/// in-process by the API tests (open() without listen()).
+class Server : public QObject
+{
+    Q_OBJECT
+public:
+    /// @p clock: the time source (tests inject a ManualClock); null = the system clock.
+    explicit Server(ServerConfig config, const Core::Clock *clock = nullptr, QObject *parent = nullptr);
+    ~Server() override;
+
+    /// Opens the data folder and store, loads the key-encryption key, bootstraps the first
+    /// workspace and root key on an empty store, and builds the router. No network yet.
+    [[nodiscard]] Core::Status open();
+    /// Starts serving HTTP(S) on the configured address (after open()).
+    [[nodiscard]] Core::Status listen();
+    /// Stops accepting, finishes in-flight requests (up to the grace period) and closes the store.
+    void stop();
+
+    [[nodiscard]] quint16 port() const;
+    [[nodiscard]] Api::Router &router();
+    [[nodiscard]] Store::Database &database();
+    [[nodiscard]] QString defaultWorkspaceId() const;
+    /// Where the bootstrap root key was written on first start (empty if it was seeded or existed).
+    [[nodiscard]] QString bootstrapRootKeyFile() const;
+
+    /// Creates a workspace (tests, and later the dashboard's workspace management).
+    [[nodiscard]] Core::Result<QString> createWorkspace(const QString &name);
+    /// Stores a root key with exactly @p plaintext (hashed) and @p permissions; returns its id.
+    [[nodiscard]] Core::Result<QString> seedRootKey(const QString &workspaceId, const QString &plaintext,
+                                                    const QStringList &permissions, const QString &name = {});
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace Latchkey::Server

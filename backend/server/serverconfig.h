@@ -1,0 +1,22 @@
+#pragma once
+
+#include <QString>
+
+namespace Latchkey::Server {
+
+/// Everything latchkeyd can be told, from flags, LATCHKEY_* variables or a config file.
+struct ServerConfig {
+    QString listenHost = QStringLiteral("127.0.0.1");
+    quint16 listenPort = 7070;
+    QString dataDir;                ///< holds latchkey.db and the key-encryption key
+    QString bootstrapRootKeyFile;   ///< empty: <dataDir>/bootstrap-root-key.txt
+    QString bootstrapRootKey;       ///< LATCHKEY_BOOTSTRAP_ROOT_KEY: seed exactly this root key
+    QString logFormat = QStringLiteral("text"); ///< "text" | "json"
+    QString tlsCertFile;
+    QString tlsKeyFile;
+    QString nodeName;               ///< recorded with every verification; default: host name
+    int workerThreads = 0;          ///< 0: one per core
+    int shutdownGraceMs = 10000;
+};
+
+} // namespace Latchkey::Server
