@@ -67,11 +67,9 @@ public:
 
 private:
     struct Shard;
-    struct Prepared;
 
-    void prepare(const LimitRequest &request, qint64 nowMs, Prepared &out);
-    Shard &shardFor(const Prepared &prepared);
-    void evictShardLocked(Shard &shard, qint64 nowMs);
+    static void evictLocked(Shard &shard, qint64 nowMs);
+    static void evictIfDue(Shard &shard, qint64 nowMs);
 
     const Core::Clock &m_clock;
     std::array<std::unique_ptr<Shard>, ShardCount> m_shards;
