@@ -6,9 +6,17 @@
 
 #include <optional>
 
+class QSqlQuery;
+
 namespace Latchkey::Store {
 
 class Database;
+
+/// One page of identities, ordered by id.
+struct IdentityPage {
+    QList<Core::Identity> identities;
+    QString nextCursor; ///< id of the first identity of the next page; empty on the last page
+};
 
 /// Identities (owners of keys). Mutating calls must run inside Database::write().
 class IdentityStore
@@ -26,7 +34,29 @@ public:
     [[nodiscard]] Core::Result<QString> upsert(const QString &workspaceId, const QString &externalId,
                                                qint64 nowMs, const AuditOrigin &origin);
 
+    /// Inserts @p identity (its id is generated; externalId, meta and ratelimits are taken) and its
+    /// rate limits. IdentityAlreadyExists (409) when a live identity has the same external id.
+    /// Appends `identity.create` and one `ratelimit.create` per limit to @p auditEvents.
+    [[nodiscard]] Core::Result<Core::Identity> create(const QString &workspaceId, const Core::Identity &identity,
+                                                      qint64 nowMs, QList<AuditEvent> *auditEvents = nullptr);
+    /// Replaces the meta of the live identity @p identity.id (rate limits are left to
+    /// RatelimitConfigStore::replace). Appends `identity.update`.
+    [[nodiscard]] Core::Status update(const QString &workspaceId, const Core::Identity &identity, qint64 nowMs,
+                                      QList<AuditEvent> *auditEvents = nullptr);
+    /// Soft-deletes the identity and hard-deletes its rate limits. Keys keep their identity_id but
+    /// no longer see the identity. Appends `ratelimit.delete` per limit and `identity.delete`.
+    [[nodiscard]] Core::Status softDelete(const QString &workspaceId, const Core::Identity &identity, qint64 nowMs,
+                                          QList<AuditEvent> *auditEvents = nullptr);
+
+    /// Live identities with `id >= cursor` (empty: from the start) whose id or external id contains
+    /// @p search case-insensitively (empty: all), at most @p limit, with their rate limits.
+    [[nodiscard]] Core::Result<IdentityPage> list(const QString &workspaceId, const QString &search,
+                                                  const QString &cursor, int limit);
+
 private:
+    std::optional<Core::Identity> loaded(QSqlQuery &query);
+    std::optional<QString> idByExternalId(const QString &workspaceId, const QString &externalId);
+
     Database &m_db;
 };
 

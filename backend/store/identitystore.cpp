@@ -1,0 +1,191 @@
+#include "store/identitystore.h"
+
+#include "core/random.h"
+#include "store/database.h"
+#include "store/ratelimitconfigstore.h"
+
+#include <QJsonDocument>
+#include <QVariant>
+
+using namespace Qt::StringLiterals;
+
+namespace Latchkey::Store {
+
+namespace {
+
+const QString kColumns = u"SELECT id, external_id, meta FROM identities"_s;
+
+Core::Identity identityFromRow(const QSqlQuery &query)
+{
+    Core::Identity identity;
+    identity.id = query.value(0).toString();
+    identity.externalId = query.value(1).toString();
+    identity.meta = QJsonDocument::fromJson(query.value(2).toString().toUtf8()).object();
+    return identity;
+}
+
+QString metaText(const QJsonObject &meta)
+{
+    return QString::fromUtf8(QJsonDocument(meta).toJson(QJsonDocument::Compact));
+}
+
+AuditEvent identityEvent(const QString &workspaceId, const QString &event, const QString &verb,
+                         const Core::Identity &identity)
+{
+    return AuditEvent{workspaceId, event, verb + u" identity "_s + identity.id + u'.',
+                      {AuditTarget{u"identity"_s, identity.id, identity.externalId}}};
+}
+
+} // namespace
+
+std::optional<Core::Identity> IdentityStore::loaded(QSqlQuery &query)
+{
+    if (!exec(query) || !query.next())
+        return std::nullopt;
+    Core::Identity identity = identityFromRow(query);
+    identity.ratelimits = RatelimitConfigStore(m_db).list(Core::RatelimitOwner::Identity, identity.id);
+    return identity;
+}
+
+std::optional<Core::Identity> IdentityStore::find(const QString &workspaceId, const QString &idOrExternalId)
+{
+    // An id match wins over an external-id match: an external id may look like another
+    // identity's id, and the id is the unambiguous name.
+    QSqlQuery query = m_db.prepare(kColumns
+                                   + u" WHERE workspace_id = ? AND deleted = 0 AND (id = ? OR external_id = ?)"
+                                     " ORDER BY (id = ?) DESC LIMIT 1"_s);
+    query.addBindValue(workspaceId);
+    query.addBindValue(idOrExternalId);
+    query.addBindValue(idOrExternalId);
+    query.addBindValue(idOrExternalId);
+    return loaded(query);
+}
+
+std::optional<Core::Identity> IdentityStore::findById(const QString &workspaceId, const QString &id)
+{
+    QSqlQuery query = m_db.prepare(kColumns + u" WHERE workspace_id = ? AND deleted = 0 AND id = ?"_s);
+    query.addBindValue(workspaceId);
+    query.addBindValue(id);
+    return loaded(query);
+}
+
+std::optional<QString> IdentityStore::idByExternalId(const QString &workspaceId, const QString &externalId)
+{
+    QSqlQuery query = m_db.prepare(
+        u"SELECT id FROM identities WHERE workspace_id = ? AND external_id = ? AND deleted = 0"_s);
+    query.addBindValue(workspaceId);
+    query.addBindValue(externalId);
+    if (!exec(query) || !query.next())
+        return std::nullopt;
+    return query.value(0).toString();
+}
+
+Core::Result<QString> IdentityStore::upsert(const QString &workspaceId, const QString &externalId, qint64 nowMs,
+                                            const AuditOrigin &origin)
+{
+    if (const std::optional<QString> existing = idByExternalId(workspaceId, externalId))
+        return *existing;
+    Core::Identity identity;
+    identity.externalId = externalId;
+    QList<AuditEvent> events;
+    Core::Result<Core::Identity> created = create(workspaceId, identity, nowMs, &events);
+    if (!created)
+        return created.error();
+    if (Core::Status audited = AuditLog(m_db).append(origin, nowMs, events); !audited)
+        return audited.error();
+    return created->id;
+}
+
+Core::Result<Core::Identity> IdentityStore::create(const QString &workspaceId, const Core::Identity &identity,
+                                                   qint64 nowMs, QList<AuditEvent> *auditEvents)
+{
+    if (idByExternalId(workspaceId, identity.externalId)) {
+        return Core::makeError(Core::ErrorCode::IdentityAlreadyExists,
+                               u"Identity with externalId '"_s + identity.externalId
+                                   + u"' already exists in this workspace."_s);
+    }
+    Core::Identity created = identity;
+    created.id = Core::newId(u"id");
+    QSqlQuery insert = m_db.prepare(
+        u"INSERT INTO identities (id, workspace_id, external_id, meta, created_at) VALUES (?, ?, ?, ?, ?)"_s);
+    insert.addBindValue(created.id);
+    insert.addBindValue(workspaceId);
+    insert.addBindValue(created.externalId);
+    insert.addBindValue(metaText(created.meta));
+    insert.addBindValue(nowMs);
+    if (!exec(insert))
+        return sqlError(insert);
+    if (auditEvents)
+        auditEvents->append(identityEvent(workspaceId, u"identity.create"_s, u"Created"_s, created));
+    auto limits = RatelimitConfigStore(m_db).replace(Core::RatelimitOwner::Identity, workspaceId, created.id,
+                                                     identity.ratelimits, nowMs, auditEvents);
+    if (!limits)
+        return limits.error();
+    created.ratelimits = *limits;
+    return created;
+}
+
+Core::Status IdentityStore::update(const QString &workspaceId, const Core::Identity &identity, qint64 nowMs,
+                                   QList<AuditEvent> *auditEvents)
+{
+    QSqlQuery update = m_db.prepare(
+        u"UPDATE identities SET meta = ?, updated_at = ? WHERE workspace_id = ? AND id = ? AND deleted = 0"_s);
+    update.addBindValue(metaText(identity.meta));
+    update.addBindValue(nowMs);
+    update.addBindValue(workspaceId);
+    update.addBindValue(identity.id);
+    if (!exec(update))
+        return sqlError(update);
+    if (auditEvents)
+        auditEvents->append(identityEvent(workspaceId, u"identity.update"_s, u"Updated"_s, identity));
+    return {};
+}
+
+Core::Status IdentityStore::softDelete(const QString &workspaceId, const Core::Identity &identity, qint64 nowMs,
+                                       QList<AuditEvent> *auditEvents)
+{
+    Core::Status limits = RatelimitConfigStore(m_db).removeAll(Core::RatelimitOwner::Identity, identity.id,
+                                                               auditEvents);
+    if (!limits)
+        return limits;
+    QSqlQuery update = m_db.prepare(
+        u"UPDATE identities SET deleted = 1, updated_at = ? WHERE workspace_id = ? AND id = ? AND deleted = 0"_s);
+    update.addBindValue(nowMs);
+    update.addBindValue(workspaceId);
+    update.addBindValue(identity.id);
+    if (!exec(update))
+        return sqlError(update);
+    if (auditEvents)
+        auditEvents->append(identityEvent(workspaceId, u"identity.delete"_s, u"Deleted"_s, identity));
+    return {};
+}
+
+Core::Result<IdentityPage> IdentityStore::list(const QString &workspaceId, const QString &search, const QString &cursor,
+                                 int limit)
+{
+    // instr(lower(..)) instead of LIKE: a search text containing % or _ must match literally.
+    QSqlQuery query = m_db.prepare(
+        kColumns
+        + u" WHERE workspace_id = ? AND deleted = 0 AND id >= ?"
+          " AND (? = '' OR instr(lower(id), lower(?)) > 0 OR instr(lower(external_id), lower(?)) > 0)"
+          " ORDER BY id LIMIT ?"_s);
+    query.addBindValue(workspaceId);
+    query.addBindValue(cursor);
+    query.addBindValue(search);
+    query.addBindValue(search);
+    query.addBindValue(search);
+    query.addBindValue(limit + 1);
+    if (!exec(query))
+        return sqlError(query);
+    IdentityPage page;
+    while (query.next())
+        page.identities.append(identityFromRow(query));
+    if (page.identities.size() > limit)
+        page.nextCursor = page.identities.takeLast().id;
+    RatelimitConfigStore limits(m_db);
+    for (Core::Identity &identity : page.identities)
+        identity.ratelimits = limits.list(Core::RatelimitOwner::Identity, identity.id);
+    return page;
+}
+
+} // namespace Latchkey::Store

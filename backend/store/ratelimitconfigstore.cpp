@@ -1,0 +1,154 @@
+#include "store/ratelimitconfigstore.h"
+
+#include "core/random.h"
+#include "store/database.h"
+
+#include <QHash>
+#include <QSet>
+#include <QVariant>
+
+using namespace Qt::StringLiterals;
+
+namespace Latchkey::Store {
+
+namespace {
+
+QString ownerColumn(Core::RatelimitOwner owner)
+{
+    return owner == Core::RatelimitOwner::Key ? u"key_id"_s : u"identity_id"_s;
+}
+
+QString ownerType(Core::RatelimitOwner owner)
+{
+    return owner == Core::RatelimitOwner::Key ? u"key"_s : u"identity"_s;
+}
+
+AuditEvent ratelimitEvent(Core::RatelimitOwner owner, const QString &workspaceId, const QString &ownerId,
+                          const QString &action, const Core::RatelimitConfig &config)
+{
+    const QString verb = action == u"create"_s ? u"Created"_s : action == u"update"_s ? u"Updated"_s : u"Deleted"_s;
+    return AuditEvent{workspaceId, u"ratelimit."_s + action,
+                      verb + u" ratelimit "_s + config.id + u" ("_s + config.name + u") of "_s + ownerType(owner)
+                          + u' ' + ownerId + u'.',
+                      {AuditTarget{u"ratelimit"_s, config.id, config.name}, AuditTarget{ownerType(owner), ownerId, {}}}};
+}
+
+Core::Status insertConfig(Database &db, Core::RatelimitOwner owner, const QString &workspaceId,
+                          const QString &ownerId, const Core::RatelimitConfig &config, qint64 nowMs)
+{
+    QSqlQuery query = db.prepare(u"INSERT INTO ratelimits (id, workspace_id, name, "_s + ownerColumn(owner)
+                                   + u", \"limit\", duration, auto_apply, created_at) VALUES (?,?,?,?,?,?,?,?)"_s);
+    query.addBindValue(config.id);
+    query.addBindValue(workspaceId);
+    query.addBindValue(config.name);
+    query.addBindValue(ownerId);
+    query.addBindValue(config.limit);
+    query.addBindValue(config.durationMs);
+    query.addBindValue(config.autoApply ? 1 : 0);
+    query.addBindValue(nowMs);
+    if (!exec(query))
+        return sqlError(query);
+    return {};
+}
+
+Core::Status updateConfig(Database &db, const Core::RatelimitConfig &config, qint64 nowMs)
+{
+    QSqlQuery query = db.prepare(
+        u"UPDATE ratelimits SET \"limit\" = ?, duration = ?, auto_apply = ?, updated_at = ? WHERE id = ?"_s);
+    query.addBindValue(config.limit);
+    query.addBindValue(config.durationMs);
+    query.addBindValue(config.autoApply ? 1 : 0);
+    query.addBindValue(nowMs);
+    query.addBindValue(config.id);
+    if (!exec(query))
+        return sqlError(query);
+    return {};
+}
+
+Core::Status removeConfig(Database &db, const QString &id)
+{
+    QSqlQuery query = db.prepare(u"DELETE FROM ratelimits WHERE id = ?"_s);
+    query.addBindValue(id);
+    if (!exec(query))
+        return sqlError(query);
+    return {};
+}
+
+} // namespace
+
+QList<Core::RatelimitConfig> RatelimitConfigStore::list(Core::RatelimitOwner owner, const QString &ownerId)
+{
+    QSqlQuery query = m_db.prepare(u"SELECT id, name, \"limit\", duration, auto_apply FROM ratelimits WHERE "_s
+                                   + ownerColumn(owner) + u" = ? ORDER BY name"_s);
+    query.addBindValue(ownerId);
+    QList<Core::RatelimitConfig> configs;
+    if (!exec(query))
+        return configs;
+    while (query.next()) {
+        configs.append(Core::RatelimitConfig{query.value(0).toString(), query.value(1).toString(),
+                                             query.value(2).toLongLong(), query.value(3).toLongLong(),
+                                             query.value(4).toBool()});
+    }
+    return configs;
+}
+
+Core::Result<QList<Core::RatelimitConfig>> RatelimitConfigStore::replace(
+    Core::RatelimitOwner owner, const QString &workspaceId, const QString &ownerId,
+    const QList<Core::RatelimitConfig> &configs, qint64 nowMs, QList<AuditEvent> *auditEvents)
+{
+    QSet<QString> wanted;
+    for (const Core::RatelimitConfig &config : configs) {
+        if (wanted.contains(config.name)) {
+            return Core::makeError(Core::ErrorCode::InvalidInput,
+                                   u"Ratelimit name '"_s + config.name + u"' is used more than once."_s);
+        }
+        wanted.insert(config.name);
+    }
+    QHash<QString, QString> existingIds; // name -> id
+    for (const Core::RatelimitConfig &existing : list(owner, ownerId)) {
+        if (wanted.contains(existing.name)) {
+            existingIds.insert(existing.name, existing.id);
+            continue;
+        }
+        if (Core::Status removed = removeConfig(m_db, existing.id); !removed)
+            return removed.error();
+        if (auditEvents)
+            auditEvents->append(ratelimitEvent(owner, workspaceId, ownerId, u"delete"_s, existing));
+    }
+    for (Core::RatelimitConfig config : configs) {
+        const bool exists = existingIds.contains(config.name);
+        config.id = exists ? existingIds.value(config.name) : Core::newId(u"rl");
+        Core::Status stored = exists ? updateConfig(m_db, config, nowMs)
+                                      : insertConfig(m_db, owner, workspaceId, ownerId, config, nowMs);
+        if (!stored)
+            return stored.error();
+        if (auditEvents) {
+            auditEvents->append(
+                ratelimitEvent(owner, workspaceId, ownerId, exists ? u"update"_s : u"create"_s, config));
+        }
+    }
+    return list(owner, ownerId);
+}
+
+Core::Status RatelimitConfigStore::removeAll(Core::RatelimitOwner owner, const QString &ownerId,
+                                             QList<AuditEvent> *auditEvents)
+{
+    QSqlQuery query = m_db.prepare(u"SELECT id, name, workspace_id FROM ratelimits WHERE "_s + ownerColumn(owner)
+                                   + u" = ? ORDER BY name"_s);
+    query.addBindValue(ownerId);
+    if (!exec(query))
+        return sqlError(query);
+    while (auditEvents && query.next()) {
+        Core::RatelimitConfig config;
+        config.id = query.value(0).toString();
+        config.name = query.value(1).toString();
+        auditEvents->append(ratelimitEvent(owner, query.value(2).toString(), ownerId, u"delete"_s, config));
+    }
+    QSqlQuery remove = m_db.prepare(u"DELETE FROM ratelimits WHERE "_s + ownerColumn(owner) + u" = ?"_s);
+    remove.addBindValue(ownerId);
+    if (!exec(remove))
+        return sqlError(remove);
+    return {};
+}
+
+} // namespace Latchkey::Store
