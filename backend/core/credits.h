@@ -8,15 +8,15 @@ namespace Latchkey::Core {
 
 /// How often a key's credits are refilled.
 enum class RefillInterval {
-    Daily,   ///< every day at 00:00 UTC
+    Daily, ///< every day at 00:00 UTC
     Monthly, ///< on RefillRule::refillDay of every month at 00:00 UTC
 };
 
 /// A key's refill configuration (`credits.refill` on the wire).
 struct RefillRule {
     RefillInterval interval = RefillInterval::Daily;
-    qint64 amount = 0;  ///< remaining is set to this amount when below it (replace, not add)
-    int refillDay = 1;  ///< 1..31, monthly only; days past a month's end mean its last day
+    qint64 amount = 0; ///< remaining is set to this amount when below it (replace, not add)
+    int refillDay = 1; ///< 1..31, monthly only; days past a month's end mean its last day
 };
 
 /// The most recent refill instant <= @p nowMs (unix ms, UTC): for a daily rule 00:00 UTC of
@@ -29,9 +29,9 @@ struct RefillRule {
 
 /// The credit fields of a key, as stored.
 struct CreditState {
-    std::optional<qint64> remaining;  ///< nullopt = unlimited
+    std::optional<qint64> remaining; ///< nullopt = unlimited
     std::optional<RefillRule> refill; ///< nullopt = never refilled
-    qint64 lastRefillAtMs = 0;        ///< last refill (or creation / last credits update) time
+    qint64 lastRefillAtMs = 0; ///< last refill (or creation / last credits update) time
 };
 
 /// Applies a refill that became due since the last one: when a refill boundary lies in

@@ -43,15 +43,15 @@ auto *bytes(const char *data)
 
 Error kekError(const QString &path, const QString &problem)
 {
-    return makeError(ErrorCode::Internal,
-                     u"Key-encryption key file %1: %2"_s.arg(QDir::toNativeSeparators(path), problem));
+    return makeError(
+        ErrorCode::Internal, u"Key-encryption key file %1: %2"_s.arg(QDir::toNativeSeparators(path), problem));
 }
 
 Error decryptionFailed()
 {
     return makeError(ErrorCode::Internal,
-                     u"Could not decrypt the stored key: it was altered or encrypted under another "
-                     "key-encryption key."_s);
+        u"Could not decrypt the stored key: it was altered or encrypted under another "
+        "key-encryption key."_s);
 }
 
 Result<QByteArray> readKek(const QString &path)
@@ -72,8 +72,7 @@ Result<QByteArray> createKek(const QString &path)
     QFile file(path);
     // NewOnly never overwrites; the permissions are applied when the file is created, so the
     // key is never readable by others, not even for an instant.
-    if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly,
-                   QFileDevice::ReadOwner | QFileDevice::WriteOwner)) {
+    if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly, QFileDevice::ReadOwner | QFileDevice::WriteOwner)) {
         if (file.exists()) // created concurrently by another process
             return readKek(path);
         return kekError(path, file.errorString());
@@ -103,8 +102,7 @@ KeyEncryption::~KeyEncryption()
 
 Result<KeyEncryption> KeyEncryption::loadOrCreate(const QString &kekFilePath)
 {
-    Result<QByteArray> key = QFile::exists(kekFilePath) ? readKek(kekFilePath)
-                                                        : createKek(kekFilePath);
+    Result<QByteArray> key = QFile::exists(kekFilePath) ? readKek(kekFilePath) : createKek(kekFilePath);
     if (!key.ok())
         return key.error();
     KeyEncryption encryption(key.value());
@@ -120,13 +118,11 @@ QByteArray KeyEncryption::encrypt(QByteArrayView plaintext) const
 
     CipherContext context = newContext();
     int length = 0;
-    bool ok = EVP_EncryptInit_ex(context.get(), EVP_aes_256_gcm(), nullptr, m_key.data(),
-                                 bytes(out.constData())) == 1
-            && EVP_EncryptUpdate(context.get(), bytes(cipherText), &length,
-                                 bytes(plaintext.data()), int(plaintext.size())) == 1
-            && EVP_EncryptFinal_ex(context.get(), bytes(cipherText + length), &length) == 1
-            && EVP_CIPHER_CTX_ctrl(context.get(), EVP_CTRL_GCM_GET_TAG, TagSize,
-                                   cipherText + plaintext.size()) == 1;
+    bool ok = EVP_EncryptInit_ex(context.get(), EVP_aes_256_gcm(), nullptr, m_key.data(), bytes(out.constData())) == 1
+        && EVP_EncryptUpdate(context.get(), bytes(cipherText), &length, bytes(plaintext.data()), int(plaintext.size()))
+            == 1
+        && EVP_EncryptFinal_ex(context.get(), bytes(cipherText + length), &length) == 1
+        && EVP_CIPHER_CTX_ctrl(context.get(), EVP_CTRL_GCM_GET_TAG, TagSize, cipherText + plaintext.size()) == 1;
     if (!ok)
         qFatal("AES-256-GCM encryption failed in OpenSSL");
     return out.toBase64();
@@ -134,8 +130,7 @@ QByteArray KeyEncryption::encrypt(QByteArrayView plaintext) const
 
 Result<QByteArray> KeyEncryption::decrypt(QByteArrayView encoded) const
 {
-    const auto decoded = QByteArray::fromBase64Encoding(encoded.toByteArray(),
-                                                        QByteArray::AbortOnBase64DecodingErrors);
+    const auto decoded = QByteArray::fromBase64Encoding(encoded.toByteArray(), QByteArray::AbortOnBase64DecodingErrors);
     if (!decoded || (*decoded).size() < NonceSize + TagSize)
         return decryptionFailed();
     const QByteArray &sealed = *decoded;
@@ -147,12 +142,11 @@ Result<QByteArray> KeyEncryption::decrypt(QByteArrayView encoded) const
     int length = 0;
     // The tag is a const input here; OpenSSL's ctrl signature is simply not const-correct.
     QByteArray tag = sealed.right(TagSize);
-    const bool ok = EVP_DecryptInit_ex(context.get(), EVP_aes_256_gcm(), nullptr, m_key.data(),
-                                       bytes(sealed.constData())) == 1
-            && EVP_DecryptUpdate(context.get(), bytes(plaintext.data()), &length,
-                                 bytes(cipherText), int(cipherLength)) == 1
-            && EVP_CIPHER_CTX_ctrl(context.get(), EVP_CTRL_GCM_SET_TAG, TagSize, tag.data()) == 1
-            && EVP_DecryptFinal_ex(context.get(), bytes(plaintext.data() + length), &length) == 1;
+    const bool ok
+        = EVP_DecryptInit_ex(context.get(), EVP_aes_256_gcm(), nullptr, m_key.data(), bytes(sealed.constData())) == 1
+        && EVP_DecryptUpdate(context.get(), bytes(plaintext.data()), &length, bytes(cipherText), int(cipherLength)) == 1
+        && EVP_CIPHER_CTX_ctrl(context.get(), EVP_CTRL_GCM_SET_TAG, TagSize, tag.data()) == 1
+        && EVP_DecryptFinal_ex(context.get(), bytes(plaintext.data() + length), &length) == 1;
     if (!ok) {
         OPENSSL_cleanse(plaintext.data(), size_t(plaintext.size()));
         return decryptionFailed();

@@ -42,7 +42,7 @@ public:
     [[nodiscard]] Result<QByteArray> decrypt(QByteArrayView encoded) const;
 
 private:
-    std::array<unsigned char, KeySize> m_key{};
+    std::array<unsigned char, KeySize> m_key {};
 };
 
 } // namespace Latchkey::Core

@@ -9,8 +9,8 @@ namespace Latchkey::Core {
 /// A freshly generated API key. The plaintext is handed to the caller once and never stored.
 struct GeneratedKey {
     QString plaintext; ///< `[prefix_]base58(random bytes)`
-    QString start;     ///< `[prefix_]` + first 4 characters of the encoded part; safe to display
-    QByteArray hash;   ///< hashKey(plaintext), the stored lookup value
+    QString start; ///< `[prefix_]` + first 4 characters of the encoded part; safe to display
+    QByteArray hash; ///< hashKey(plaintext), the stored lookup value
 };
 
 /// Generates a key the way Unkey's API does: @p byteLength bytes from the CSPRNG, base58

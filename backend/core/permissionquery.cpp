@@ -10,7 +10,7 @@ namespace Latchkey::Core {
 struct PermissionQuery::Node {
     enum class Kind { Permission, And, Or };
     Kind kind = Kind::Permission;
-    QString permission;                              ///< Kind::Permission only
+    QString permission; ///< Kind::Permission only
     std::vector<std::shared_ptr<const Node>> children; ///< And / Or: two or more operands
 };
 
@@ -45,7 +45,12 @@ char32_t codePointAt(QStringView text, qsizetype pos, qsizetype *units)
 bool isPermissionChar(char32_t c)
 {
     switch (c) {
-    case u'.': case u'_': case u'-': case u'*': case u':': case u'/':
+    case u'.':
+    case u'_':
+    case u'-':
+    case u'*':
+    case u':':
+    case u'/':
         return true;
     default:
         return QChar::isLetter(c) || QChar::isDigit(c);
@@ -62,7 +67,9 @@ bool isWhitespace(QChar c)
 class Lexer
 {
 public:
-    explicit Lexer(QStringView input) : m_input(input) { }
+    explicit Lexer(QStringView input)
+        : m_input(input)
+    { }
 
     Token next()
     {
@@ -109,7 +116,8 @@ Error invalidCharacter(const Token &token)
 {
     return syntaxError(u"Invalid character '%1' found in query at position %2. Only letters, "
                        "numbers, dots, underscores, hyphens, slashes, colons, asterisks, and "
-                       "parentheses are allowed."_s.arg(token.text.toString()).arg(token.pos));
+                       "parentheses are allowed."_s.arg(token.text.toString())
+                           .arg(token.pos));
 }
 
 NodePtr combine(Node::Kind kind, NodePtr left, NodePtr right)
@@ -119,8 +127,7 @@ NodePtr combine(Node::Kind kind, NodePtr left, NodePtr right)
     // Flattening keeps evaluation depth bounded by the nesting depth of parentheses.
     for (NodePtr *operand : {&left, &right}) {
         if ((*operand)->kind == kind)
-            node->children.insert(node->children.end(), (*operand)->children.begin(),
-                                  (*operand)->children.end());
+            node->children.insert(node->children.end(), (*operand)->children.begin(), (*operand)->children.end());
         else
             node->children.push_back(std::move(*operand));
     }
@@ -132,7 +139,11 @@ NodePtr combine(Node::Kind kind, NodePtr left, NodePtr right)
 class Parser
 {
 public:
-    explicit Parser(QStringView input) : m_lexer(input) { advance(); }
+    explicit Parser(QStringView input)
+        : m_lexer(input)
+    {
+        advance();
+    }
 
     Result<NodePtr> parseQuery()
     {
@@ -145,9 +156,8 @@ public:
             return invalidCharacter(m_token);
         if (m_token.type != TokenType::End)
             return syntaxError(u"Unexpected token '%1' at position %2. The query appears to have "
-                               "extra content after a valid expression."_s
-                                       .arg(m_token.text.toString())
-                                       .arg(m_token.pos));
+                               "extra content after a valid expression."_s.arg(m_token.text.toString())
+                                   .arg(m_token.pos));
         return expression;
     }
 
@@ -172,10 +182,7 @@ private:
         return parseBinary(TokenType::Or, Node::Kind::Or, &Parser::parseAndExpression);
     }
 
-    Result<NodePtr> parseAndExpression()
-    {
-        return parseBinary(TokenType::And, Node::Kind::And, &Parser::parsePrimary);
-    }
+    Result<NodePtr> parseAndExpression() { return parseBinary(TokenType::And, Node::Kind::And, &Parser::parsePrimary); }
 
     Result<NodePtr> parsePrimary()
     {
@@ -195,9 +202,8 @@ private:
             return invalidCharacter(m_token);
         default:
             return syntaxError(u"Unexpected token '%1' at position %2. Expected a permission "
-                               "identifier or opening parenthesis."_s
-                                       .arg(m_token.text.toString())
-                                       .arg(m_token.pos));
+                               "identifier or opening parenthesis."_s.arg(m_token.text.toString())
+                                   .arg(m_token.pos));
         }
     }
 
@@ -205,7 +211,8 @@ private:
     {
         if (m_depth == MaxNestingDepth)
             return syntaxError(u"Parentheses nested too deeply at position %1. At most %2 levels "
-                               "are allowed."_s.arg(m_token.pos).arg(MaxNestingDepth));
+                               "are allowed."_s.arg(m_token.pos)
+                                   .arg(MaxNestingDepth));
         advance(); // (
         if (m_token.type == TokenType::RightParen)
             return syntaxError(u"Empty parentheses found at position %1. Parentheses must contain "
@@ -219,8 +226,7 @@ private:
             return invalidCharacter(m_token);
         if (m_token.type != TokenType::RightParen)
             return syntaxError(u"Missing closing parenthesis ')' at position %1. Every opening "
-                               "parenthesis must have a matching closing parenthesis."_s
-                                       .arg(m_token.pos));
+                               "parenthesis must have a matching closing parenthesis."_s.arg(m_token.pos));
         advance(); // )
         return inner;
     }
@@ -237,10 +243,10 @@ bool evaluateNode(const Node &node, const QSet<QString> &held)
         return PermissionQuery::grants(held, node.permission);
     case Node::Kind::And:
         return std::all_of(node.children.begin(), node.children.end(),
-                           [&](const NodePtr &child) { return evaluateNode(*child, held); });
+            [&](const NodePtr &child) { return evaluateNode(*child, held); });
     case Node::Kind::Or:
         return std::any_of(node.children.begin(), node.children.end(),
-                           [&](const NodePtr &child) { return evaluateNode(*child, held); });
+            [&](const NodePtr &child) { return evaluateNode(*child, held); });
     }
     return false;
 }
@@ -272,9 +278,8 @@ QString describeMissing(const Node &node, const QSet<QString> &held)
 {
     switch (node.kind) {
     case Node::Kind::Permission:
-        return PermissionQuery::grants(held, node.permission)
-                ? QString()
-                : u"Missing permission: '%1'"_s.arg(node.permission);
+        return PermissionQuery::grants(held, node.permission) ? QString()
+                                                              : u"Missing permission: '%1'"_s.arg(node.permission);
     case Node::Kind::And:
         for (const NodePtr &child : node.children) {
             QString missing = describeMissing(*child, held);
@@ -292,8 +297,7 @@ QString describeMissing(const Node &node, const QSet<QString> &held)
         operands.append(render(*child));
     QStringList have(held.begin(), held.end());
     have.sort();
-    return u"Missing one of these permissions: %1, have: %2"_s.arg(quotedList(operands),
-                                                                   quotedList(have));
+    return u"Missing one of these permissions: %1, have: %2"_s.arg(quotedList(operands), quotedList(have));
 }
 
 void collectPermissions(const Node &node, QStringList &out)
@@ -306,7 +310,9 @@ void collectPermissions(const Node &node, QStringList &out)
 
 } // namespace
 
-PermissionQuery::PermissionQuery(std::shared_ptr<const Node> root) : m_root(std::move(root)) { }
+PermissionQuery::PermissionQuery(std::shared_ptr<const Node> root)
+    : m_root(std::move(root))
+{ }
 
 Result<PermissionQuery> PermissionQuery::parse(QStringView query)
 {

@@ -38,10 +38,12 @@ struct CounterKeyView {
 // Stored form of a counter's identity.
 struct CounterKey {
     explicit CounterKey(const LimitRequest &request, size_t keyHash)
-        : workspaceId(request.workspaceId), ns(request.ns), identifier(request.identifier),
-          durationMs(request.durationMs), hash(keyHash)
-    {
-    }
+        : workspaceId(request.workspaceId)
+        , ns(request.ns)
+        , identifier(request.identifier)
+        , durationMs(request.durationMs)
+        , hash(keyHash)
+    { }
     QString workspaceId;
     QString ns;
     QString identifier;
@@ -57,13 +59,11 @@ struct KeyHash {
 
 struct KeyEqual {
     using is_transparent = void;
-    template<typename A, typename B>
-    bool operator()(const A &a, const B &b) const
+    template<typename A, typename B> bool operator()(const A &a, const B &b) const
     {
         return a.hash == b.hash && a.durationMs == b.durationMs
-                && QStringView(a.identifier) == QStringView(b.identifier)
-                && QStringView(a.ns) == QStringView(b.ns)
-                && QStringView(a.workspaceId) == QStringView(b.workspaceId);
+            && QStringView(a.identifier) == QStringView(b.identifier) && QStringView(a.ns) == QStringView(b.ns)
+            && QStringView(a.workspaceId) == QStringView(b.workspaceId);
     }
 };
 
@@ -162,8 +162,7 @@ void prepare(const LimitRequest &request, qint64 nowMs, Prepared &out)
 
 // Works out every entry's effective count with the whole batch applied (reference §3.3: costs
 // are added optimistically, then the batch is kept only if every entry holds). Shards are locked.
-template<typename CountersOf>
-bool evaluateBatch(std::span<Prepared> batch, const CountersOf &countersOf)
+template<typename CountersOf> bool evaluateBatch(std::span<Prepared> batch, const CountersOf &countersOf)
 {
     bool allPassed = true;
     for (Prepared &p : batch) {
@@ -183,13 +182,11 @@ bool evaluateBatch(std::span<Prepared> batch, const CountersOf &countersOf)
     return allPassed;
 }
 
-template<typename CountersOf>
-void commitBatch(std::span<const Prepared> batch, const CountersOf &countersOf)
+template<typename CountersOf> void commitBatch(std::span<const Prepared> batch, const CountersOf &countersOf)
 {
     for (const Prepared &p : batch) {
         if (p.request->cost > 0)
-            countersOf(p).try_emplace(CounterKey(*p.request, p.key.hash))
-                    .first->second.add(p.seq, p.request->cost);
+            countersOf(p).try_emplace(CounterKey(*p.request, p.key.hash)).first->second.add(p.seq, p.request->cost);
     }
 }
 
@@ -201,7 +198,8 @@ struct SlidingWindowLimiter::Shard {
     qint64 lastEvictionMs = 0;
 };
 
-SlidingWindowLimiter::SlidingWindowLimiter(const Core::Clock &clock) : m_clock(clock)
+SlidingWindowLimiter::SlidingWindowLimiter(const Core::Clock &clock)
+    : m_clock(clock)
 {
     for (auto &shard : m_shards)
         shard = std::make_unique<Shard>();
@@ -237,13 +235,12 @@ LimitResult SlidingWindowLimiter::check(const LimitRequest &request)
     evictIfDue(shard, nowMs);
 
     const auto it = shard.counters.find(p.key);
-    p.effective = slidingCount(it == shard.counters.end() ? nullptr : &it->second, p)
-            + request.cost;
+    p.effective = slidingCount(it == shard.counters.end() ? nullptr : &it->second, p) + request.cost;
     const bool passed = entryPasses(p);
     if (passed && request.cost > 0) {
         Counter &counter = it != shard.counters.end()
-                ? it->second
-                : shard.counters.try_emplace(CounterKey(request, p.key.hash)).first->second;
+            ? it->second
+            : shard.counters.try_emplace(CounterKey(request, p.key.hash)).first->second;
         counter.add(p.seq, request.cost);
     }
     return resultFor(p, false);

@@ -14,11 +14,11 @@ namespace Latchkey::Limits {
 /// the same identifier with another duration is another limit.
 struct LimitRequest {
     QString workspaceId;
-    QString ns;         ///< namespace: a ratelimit name on verify, a namespace id on ratelimit.limit
+    QString ns; ///< namespace: a ratelimit name on verify, a namespace id on ratelimit.limit
     QString identifier; ///< e.g. key id, identity id, or the caller's identifier
-    qint64 limit = 0;   ///< requests allowed per window; <= 0 always denies
+    qint64 limit = 0; ///< requests allowed per window; <= 0 always denies
     qint64 durationMs = 0;
-    qint64 cost = 1;    ///< 0 = check without consuming
+    qint64 cost = 1; ///< 0 = check without consuming
 };
 
 /// The decision for one LimitRequest.
@@ -26,7 +26,7 @@ struct LimitResult {
     bool passed = false;
     qint64 limit = 0;
     qint64 remaining = 0; ///< never negative
-    qint64 resetMs = 0;   ///< absolute unix ms at which the current window ends
+    qint64 resetMs = 0; ///< absolute unix ms at which the current window ends
 };
 
 /// In-memory sliding-window rate limiter with Unkey's exact math (reference §3.1).

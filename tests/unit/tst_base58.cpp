@@ -13,8 +13,7 @@ namespace {
 // encoder's implementation.
 QByteArray decodeBase58(const QByteArray &text)
 {
-    static const QByteArray alphabet =
-            QByteArrayLiteral("123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz");
+    static const QByteArray alphabet = QByteArrayLiteral("123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz");
     qsizetype ones = 0;
     while (ones < text.size() && text[ones] == '1')
         ++ones;
@@ -67,16 +66,14 @@ void TestBase58::knownVectors_data()
     QTest::newRow("ccc") << QByteArray("ccc") << QByteArray("aPEr");
     QTest::newRow("Hello World!") << QByteArray("Hello World!") << QByteArray("2NEpo7TZRRrLZSi2U");
     QTest::newRow("simply a long string")
-            << QByteArray("simply a long string") << QByteArray("2cFupjhnEsSn59qHXstmK2ffpLv2");
-    QTest::newRow("bitcoin address")
-            << QByteArray::fromHex("00eb15231dfceb60925886b67d065299925915aeb172c06647")
-            << QByteArray("1NS17iag9jJgTHD1VXjvLCEnZuQ3rJDE9L");
+        << QByteArray("simply a long string") << QByteArray("2cFupjhnEsSn59qHXstmK2ffpLv2");
+    QTest::newRow("bitcoin address") << QByteArray::fromHex("00eb15231dfceb60925886b67d065299925915aeb172c06647")
+                                     << QByteArray("1NS17iag9jJgTHD1VXjvLCEnZuQ3rJDE9L");
     QTest::newRow("516b6fcd0f") << QByteArray::fromHex("516b6fcd0f") << QByteArray("ABnLTmg");
-    QTest::newRow("bf4f89001e670274dd")
-            << QByteArray::fromHex("bf4f89001e670274dd") << QByteArray("3SEo3LWLoPntC");
+    QTest::newRow("bf4f89001e670274dd") << QByteArray::fromHex("bf4f89001e670274dd") << QByteArray("3SEo3LWLoPntC");
     QTest::newRow("572e4794") << QByteArray::fromHex("572e4794") << QByteArray("3EFU7m");
     QTest::newRow("ecac89cad93923c02321")
-            << QByteArray::fromHex("ecac89cad93923c02321") << QByteArray("EJDM8drfXA6uyA");
+        << QByteArray::fromHex("ecac89cad93923c02321") << QByteArray("EJDM8drfXA6uyA");
     QTest::newRow("10c8511e") << QByteArray::fromHex("10c8511e") << QByteArray("Rt5zm");
 }
 

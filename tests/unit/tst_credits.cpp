@@ -10,8 +10,7 @@ namespace {
 
 qint64 utc(int year, int month, int day, int hour = 0, int minute = 0, int second = 0, int ms = 0)
 {
-    return QDateTime(QDate(year, month, day), QTime(hour, minute, second, ms), QTimeZone::utc())
-            .toMSecsSinceEpoch();
+    return QDateTime(QDate(year, month, day), QTime(hour, minute, second, ms), QTimeZone::utc()).toMSecsSinceEpoch();
 }
 
 RefillRule daily(qint64 amount)
@@ -49,47 +48,40 @@ void TestCredits::boundaries_data()
     QTest::addColumn<qint64>("last");
     QTest::addColumn<qint64>("next");
 
-    QTest::newRow("daily, afternoon")
-            << daily(10) << utc(2027, 3, 10, 13, 45) << utc(2027, 3, 10) << utc(2027, 3, 11);
-    QTest::newRow("daily, at midnight")
-            << daily(10) << utc(2027, 3, 10) << utc(2027, 3, 10) << utc(2027, 3, 11);
+    QTest::newRow("daily, afternoon") << daily(10) << utc(2027, 3, 10, 13, 45) << utc(2027, 3, 10) << utc(2027, 3, 11);
+    QTest::newRow("daily, at midnight") << daily(10) << utc(2027, 3, 10) << utc(2027, 3, 10) << utc(2027, 3, 11);
     QTest::newRow("daily, 1 ms before midnight")
-            << daily(10) << utc(2027, 3, 10) - 1 << utc(2027, 3, 9) << utc(2027, 3, 10);
-    QTest::newRow("daily, new year")
-            << daily(10) << utc(2027, 12, 31, 23) << utc(2027, 12, 31) << utc(2028, 1, 1);
+        << daily(10) << utc(2027, 3, 10) - 1 << utc(2027, 3, 9) << utc(2027, 3, 10);
+    QTest::newRow("daily, new year") << daily(10) << utc(2027, 12, 31, 23) << utc(2027, 12, 31) << utc(2028, 1, 1);
     QTest::newRow("daily ignores refillDay")
-            << RefillRule{RefillInterval::Daily, 10, 15} << utc(2027, 3, 10, 1)
-            << utc(2027, 3, 10) << utc(2027, 3, 11);
+        << RefillRule {RefillInterval::Daily, 10, 15} << utc(2027, 3, 10, 1) << utc(2027, 3, 10) << utc(2027, 3, 11);
 
-    QTest::newRow("day 15, before it")
-            << monthly(10, 15) << utc(2027, 6, 14, 12) << utc(2027, 5, 15) << utc(2027, 6, 15);
-    QTest::newRow("day 15, at it")
-            << monthly(10, 15) << utc(2027, 6, 15) << utc(2027, 6, 15) << utc(2027, 7, 15);
+    QTest::newRow("day 15, before it") << monthly(10, 15) << utc(2027, 6, 14, 12) << utc(2027, 5, 15)
+                                       << utc(2027, 6, 15);
+    QTest::newRow("day 15, at it") << monthly(10, 15) << utc(2027, 6, 15) << utc(2027, 6, 15) << utc(2027, 7, 15);
     QTest::newRow("day 15, 1 ms before it")
-            << monthly(10, 15) << utc(2027, 6, 15) - 1 << utc(2027, 5, 15) << utc(2027, 6, 15);
-    QTest::newRow("day 15, after it")
-            << monthly(10, 15) << utc(2027, 6, 20) << utc(2027, 6, 15) << utc(2027, 7, 15);
+        << monthly(10, 15) << utc(2027, 6, 15) - 1 << utc(2027, 5, 15) << utc(2027, 6, 15);
+    QTest::newRow("day 15, after it") << monthly(10, 15) << utc(2027, 6, 20) << utc(2027, 6, 15) << utc(2027, 7, 15);
     QTest::newRow("day 15, December to January")
-            << monthly(10, 15) << utc(2027, 12, 20) << utc(2027, 12, 15) << utc(2028, 1, 15);
+        << monthly(10, 15) << utc(2027, 12, 20) << utc(2027, 12, 15) << utc(2028, 1, 15);
     QTest::newRow("day 15, January from December")
-            << monthly(10, 15) << utc(2028, 1, 10) << utc(2027, 12, 15) << utc(2028, 1, 15);
-    QTest::newRow("day 1") << monthly(10, 1) << utc(2027, 6, 1, 0, 0, 0, 1) << utc(2027, 6, 1)
-                           << utc(2027, 7, 1);
+        << monthly(10, 15) << utc(2028, 1, 10) << utc(2027, 12, 15) << utc(2028, 1, 15);
+    QTest::newRow("day 1") << monthly(10, 1) << utc(2027, 6, 1, 0, 0, 0, 1) << utc(2027, 6, 1) << utc(2027, 7, 1);
 
     QTest::newRow("day 31 in February 2027, before the 28th")
-            << monthly(10, 31) << utc(2027, 2, 27, 12) << utc(2027, 1, 31) << utc(2027, 2, 28);
+        << monthly(10, 31) << utc(2027, 2, 27, 12) << utc(2027, 1, 31) << utc(2027, 2, 28);
     QTest::newRow("day 31 in February 2027, on the 28th")
-            << monthly(10, 31) << utc(2027, 2, 28) << utc(2027, 2, 28) << utc(2027, 3, 31);
+        << monthly(10, 31) << utc(2027, 2, 28) << utc(2027, 2, 28) << utc(2027, 3, 31);
     QTest::newRow("day 31 in March 2027")
-            << monthly(10, 31) << utc(2027, 3, 15) << utc(2027, 2, 28) << utc(2027, 3, 31);
+        << monthly(10, 31) << utc(2027, 3, 15) << utc(2027, 2, 28) << utc(2027, 3, 31);
     QTest::newRow("day 31 in April (30 days)")
-            << monthly(10, 31) << utc(2027, 4, 30, 6) << utc(2027, 4, 30) << utc(2027, 5, 31);
+        << monthly(10, 31) << utc(2027, 4, 30, 6) << utc(2027, 4, 30) << utc(2027, 5, 31);
     QTest::newRow("day 31 in leap February 2028, on the 28th")
-            << monthly(10, 31) << utc(2028, 2, 28, 23, 59) << utc(2028, 1, 31) << utc(2028, 2, 29);
+        << monthly(10, 31) << utc(2028, 2, 28, 23, 59) << utc(2028, 1, 31) << utc(2028, 2, 29);
     QTest::newRow("day 31 in leap February 2028, on the 29th")
-            << monthly(10, 31) << utc(2028, 2, 29) << utc(2028, 2, 29) << utc(2028, 3, 31);
+        << monthly(10, 31) << utc(2028, 2, 29) << utc(2028, 2, 29) << utc(2028, 3, 31);
     QTest::newRow("day 30 in February 2027")
-            << monthly(10, 30) << utc(2027, 3, 1) << utc(2027, 2, 28) << utc(2027, 3, 30);
+        << monthly(10, 30) << utc(2027, 3, 1) << utc(2027, 2, 28) << utc(2027, 3, 30);
 }
 
 void TestCredits::boundaries()
@@ -105,7 +97,7 @@ void TestCredits::boundaries()
 
 void TestCredits::dailyRefillHappensExactlyAtMidnight()
 {
-    CreditState state{3, daily(100), utc(2027, 3, 9, 10)};
+    CreditState state {3, daily(100), utc(2027, 3, 9, 10)};
 
     QVERIFY(!applyDueRefill(state, utc(2027, 3, 10) - 1));
     QCOMPARE(state.remaining, 3);
@@ -134,7 +126,7 @@ void TestCredits::refillReplacesLowerBalance()
     QFETCH(qint64, amount);
     QFETCH(qint64, expected);
 
-    CreditState state{remaining, daily(amount), utc(2027, 3, 9, 10)};
+    CreditState state {remaining, daily(amount), utc(2027, 3, 9, 10)};
     QVERIFY(applyDueRefill(state, utc(2027, 3, 10, 8)));
     QCOMPARE(state.remaining, expected);
     QCOMPARE(state.lastRefillAtMs, utc(2027, 3, 10, 8)); // moves even when the balance does not
@@ -142,7 +134,7 @@ void TestCredits::refillReplacesLowerBalance()
 
 void TestCredits::lastRefillPreventsDoubleRefill()
 {
-    CreditState state{0, daily(10), utc(2027, 3, 9, 10)};
+    CreditState state {0, daily(10), utc(2027, 3, 9, 10)};
     QVERIFY(applyDueRefill(state, utc(2027, 3, 10, 0, 0, 5)));
     QCOMPARE(state.remaining, 10);
 
@@ -158,7 +150,7 @@ void TestCredits::lastRefillPreventsDoubleRefill()
 
 void TestCredits::missedBoundariesRefillOnce()
 {
-    CreditState state{1, daily(10), utc(2027, 3, 1, 12)};
+    CreditState state {1, daily(10), utc(2027, 3, 1, 12)};
     QVERIFY(applyDueRefill(state, utc(2027, 3, 5, 9)));
     QCOMPARE(state.remaining, 10);
     state.remaining = 4;
@@ -168,7 +160,7 @@ void TestCredits::missedBoundariesRefillOnce()
 
 void TestCredits::monthlyRefillOnClampedDay()
 {
-    CreditState state{0, monthly(50, 31), utc(2027, 1, 31, 0, 0, 1)};
+    CreditState state {0, monthly(50, 31), utc(2027, 1, 31, 0, 0, 1)};
     QVERIFY(!applyDueRefill(state, utc(2027, 2, 27, 23, 59, 59, 999)));
     QVERIFY(applyDueRefill(state, utc(2027, 2, 28)));
     QCOMPARE(state.remaining, 50);
@@ -177,12 +169,12 @@ void TestCredits::monthlyRefillOnClampedDay()
     QVERIFY(applyDueRefill(state, utc(2027, 3, 31, 1)));
     QCOMPARE(state.remaining, 50);
 
-    CreditState leap{7, monthly(50, 31), utc(2028, 1, 31, 12)};
+    CreditState leap {7, monthly(50, 31), utc(2028, 1, 31, 12)};
     QVERIFY(!applyDueRefill(leap, utc(2028, 2, 28, 23, 59)));
     QVERIFY(applyDueRefill(leap, utc(2028, 2, 29)));
     QCOMPARE(leap.remaining, 50);
 
-    CreditState mid{7, monthly(50, 15), utc(2027, 6, 1)};
+    CreditState mid {7, monthly(50, 15), utc(2027, 6, 1)};
     QVERIFY(!applyDueRefill(mid, utc(2027, 6, 15) - 1));
     QVERIFY(applyDueRefill(mid, utc(2027, 6, 15)));
     QCOMPARE(mid.remaining, 50);
@@ -190,12 +182,12 @@ void TestCredits::monthlyRefillOnClampedDay()
 
 void TestCredits::unlimitedAndRuleLessKeysAreUntouched()
 {
-    CreditState unlimited{std::nullopt, daily(10), utc(2027, 3, 1)};
+    CreditState unlimited {std::nullopt, daily(10), utc(2027, 3, 1)};
     QVERIFY(!applyDueRefill(unlimited, utc(2027, 3, 5)));
     QVERIFY(!unlimited.remaining.has_value());
     QCOMPARE(unlimited.lastRefillAtMs, utc(2027, 3, 1));
 
-    CreditState noRule{3, std::nullopt, utc(2027, 3, 1)};
+    CreditState noRule {3, std::nullopt, utc(2027, 3, 1)};
     QVERIFY(!applyDueRefill(noRule, utc(2027, 3, 5)));
     QCOMPARE(noRule.remaining, 3);
     QCOMPARE(noRule.lastRefillAtMs, utc(2027, 3, 1));

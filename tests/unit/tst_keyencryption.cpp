@@ -13,8 +13,7 @@ using namespace Latchkey::Core;
 
 namespace {
 
-const QByteArray TestKey = QByteArray::fromHex(
-        "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f");
+const QByteArray TestKey = QByteArray::fromHex("000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f");
 
 QByteArray flipByte(const QByteArray &encoded, qsizetype index)
 {
@@ -75,7 +74,7 @@ void TestKeyEncryption::everyEncryptionUsesAFreshNonce()
     const QByteArray second = encryption.encrypt("same plaintext");
     QVERIFY(first != second);
     QVERIFY(QByteArray::fromBase64(first).left(KeyEncryption::NonceSize)
-            != QByteArray::fromBase64(second).left(KeyEncryption::NonceSize));
+        != QByteArray::fromBase64(second).left(KeyEncryption::NonceSize));
     QCOMPARE(encryption.decrypt(first).value(), QByteArray("same plaintext"));
     QCOMPARE(encryption.decrypt(second).value(), QByteArray("same plaintext"));
 }
@@ -121,7 +120,8 @@ void TestKeyEncryption::createsKekFileWithMode0600()
     QVERIFY2(encryption.ok(), qPrintable(encryption.ok() ? QString() : encryption.error().detail));
     QCOMPARE(QFileInfo(path).size(), KeyEncryption::KeySize);
 
-    struct stat info {};
+    struct stat info {
+    };
     QCOMPARE(::stat(QFile::encodeName(path).constData(), &info), 0);
     QCOMPARE(info.st_mode & 0777, 0600u);
     QCOMPARE(QFileInfo(path).permissions() & (QFile::ReadGroup | QFile::ReadOther), 0);

@@ -14,8 +14,7 @@ namespace {
 // Inverse of base58Encode, to check how many random bytes a generated key carries.
 QByteArray decodeBase58(QStringView text)
 {
-    static const QString alphabet =
-            u"123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"_s;
+    static const QString alphabet = u"123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"_s;
     qsizetype ones = 0;
     while (ones < text.size() && text[ones] == u'1')
         ++ones;
@@ -53,13 +52,12 @@ void TestKeyHash::hashVectors_data()
     QTest::addColumn<QByteArray>("hash");
 
     // Reference §12.2 (Unkey's web/internal/hash tests).
-    QTest::newRow("unkey vector 1")
-            << u"MVgWNsyPmv6VthC9moCNAPwS"_s << QByteArray("CptSN3vQ0shZLIsdT5c/tlpeFK/qqxY0R/aQNCfKhWs=");
-    QTest::newRow("unkey vector 2")
-            << u"3ZFeSzZi4bAHLaADiPyJy7BN"_s << QByteArray("Af0t8Qg3G7oLwGHlkgMYIeloGL2dNBfcLxOLp3IDROY=");
+    QTest::newRow("unkey vector 1") << u"MVgWNsyPmv6VthC9moCNAPwS"_s
+                                    << QByteArray("CptSN3vQ0shZLIsdT5c/tlpeFK/qqxY0R/aQNCfKhWs=");
+    QTest::newRow("unkey vector 2") << u"3ZFeSzZi4bAHLaADiPyJy7BN"_s
+                                    << QByteArray("Af0t8Qg3G7oLwGHlkgMYIeloGL2dNBfcLxOLp3IDROY=");
     QTest::newRow("empty") << QString() << QByteArray("47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=");
-    QTest::newRow("prefixed")
-            << u"prefix_abc"_s << QByteArray("7uYBO2urR4c6PbUna5/t8YAeIojy33RX5p9YCpy1ylo=");
+    QTest::newRow("prefixed") << u"prefix_abc"_s << QByteArray("7uYBO2urR4c6PbUna5/t8YAeIojy33RX5p9YCpy1ylo=");
     QTest::newRow("utf-8") << u"ключ"_s << QByteArray("HeNqMq95jaDBrJKXYDoyDtj+VnzyHJF3ESpM6RTruL4=");
 }
 

@@ -55,57 +55,44 @@ void TestPermissionQuery::evaluate_data()
     QTest::addColumn<bool>("expected");
 
     const QString aOrBc = u"a OR b AND c"_s;
-    QTest::newRow("single held") << u"a"_s << QStringList{u"a"_s} << true;
-    QTest::newRow("single not held") << u"a"_s << QStringList{u"b"_s} << false;
-    QTest::newRow("nothing held") << u"a"_s << QStringList{} << false;
-    QTest::newRow("case-sensitive permission") << u"a"_s << QStringList{u"A"_s} << false;
-    QTest::newRow("and, one missing") << u"a AND b"_s << QStringList{u"a"_s} << false;
-    QTest::newRow("and, both held") << u"a AND b"_s << QStringList{u"a"_s, u"b"_s} << true;
-    QTest::newRow("or, second held") << u"a OR b"_s << QStringList{u"b"_s} << true;
-    QTest::newRow("or, none held") << u"a OR b"_s << QStringList{u"c"_s} << false;
-    QTest::newRow("precedence: a alone") << aOrBc << QStringList{u"a"_s} << true;
-    QTest::newRow("precedence: b alone") << aOrBc << QStringList{u"b"_s} << false;
-    QTest::newRow("precedence: b and c") << aOrBc << QStringList{u"b"_s, u"c"_s} << true;
-    QTest::newRow("precedence: c alone") << u"a AND b OR c"_s << QStringList{u"c"_s} << true;
-    QTest::newRow("parens: a alone") << u"(a OR b) AND c"_s << QStringList{u"a"_s} << false;
-    QTest::newRow("parens: a and c") << u"(a OR b) AND c"_s << QStringList{u"a"_s, u"c"_s} << true;
-    QTest::newRow("nested parens") << u"((a))"_s << QStringList{u"a"_s} << true;
-    QTest::newRow("deep mix")
-            << u"(a AND (b OR (c AND d))) OR e"_s << QStringList{u"a"_s, u"c"_s, u"d"_s} << true;
-    QTest::newRow("deep mix fails")
-            << u"(a AND (b OR (c AND d))) OR e"_s << QStringList{u"a"_s, u"c"_s} << false;
-    QTest::newRow("lowercase and") << u"a and b"_s << QStringList{u"a"_s, u"b"_s} << true;
-    QTest::newRow("mixed-case Or") << u"a Or b"_s << QStringList{u"b"_s} << true;
-    QTest::newRow("mixed-case aNd") << u"a aNd b"_s << QStringList{u"a"_s} << false;
-    QTest::newRow("operator words inside names")
-            << u"ANDROID OR ORACLE"_s << QStringList{u"ORACLE"_s} << true;
-    QTest::newRow("name starting with and") << u"android"_s << QStringList{u"android"_s} << true;
-    QTest::newRow("no space around parens") << u"(a)AND(b)"_s << QStringList{u"a"_s, u"b"_s} << true;
-    QTest::newRow("tabs and newlines")
-            << u"\ta\nAND\r\nb "_s << QStringList{u"a"_s, u"b"_s} << true;
-    QTest::newRow("colons")
-            << u"system:admin AND api:read"_s << QStringList{u"system:admin"_s, u"api:read"_s} << true;
-    QTest::newRow("slashes") << u"/api/v1/xxx"_s << QStringList{u"/api/v1/xxx"_s} << true;
-    QTest::newRow("mixed characters")
-            << u"api.*:read-key_2/x"_s << QStringList{u"api.*:read-key_2/x"_s} << true;
-    QTest::newRow("unicode letters") << u"dokumente.lesen_ä"_s << QStringList{u"dokumente.lesen_ä"_s} << true;
-    QTest::newRow("literal star held literally") << u"api.*"_s << QStringList{u"api.*"_s} << true;
-    QTest::newRow("star in query is no wildcard")
-            << u"api.*"_s << QStringList{u"api.read"_s} << false;
-    QTest::newRow("held wildcard grants")
-            << u"documents.read"_s << QStringList{u"documents.*"_s} << true;
-    QTest::newRow("held star grants all")
-            << u"documents.read AND api.x"_s << QStringList{u"*"_s} << true;
-    QTest::newRow("held wildcard is a plain prefix")
-            << u"documents.read"_s << QStringList{u"documents*"_s} << true;
-    QTest::newRow("held wildcard of another resource")
-            << u"documents.read"_s << QStringList{u"doc.*"_s} << false;
-    QTest::newRow("held wildcard needs the dot")
-            << u"documents.read"_s << QStringList{u"documents.read.*"_s} << false;
-    QTest::newRow("held wildcard grants deeper names")
-            << u"api.*.read_key"_s << QStringList{u"api.*"_s} << true;
+    QTest::newRow("single held") << u"a"_s << QStringList {u"a"_s} << true;
+    QTest::newRow("single not held") << u"a"_s << QStringList {u"b"_s} << false;
+    QTest::newRow("nothing held") << u"a"_s << QStringList {} << false;
+    QTest::newRow("case-sensitive permission") << u"a"_s << QStringList {u"A"_s} << false;
+    QTest::newRow("and, one missing") << u"a AND b"_s << QStringList {u"a"_s} << false;
+    QTest::newRow("and, both held") << u"a AND b"_s << QStringList {u"a"_s, u"b"_s} << true;
+    QTest::newRow("or, second held") << u"a OR b"_s << QStringList {u"b"_s} << true;
+    QTest::newRow("or, none held") << u"a OR b"_s << QStringList {u"c"_s} << false;
+    QTest::newRow("precedence: a alone") << aOrBc << QStringList {u"a"_s} << true;
+    QTest::newRow("precedence: b alone") << aOrBc << QStringList {u"b"_s} << false;
+    QTest::newRow("precedence: b and c") << aOrBc << QStringList {u"b"_s, u"c"_s} << true;
+    QTest::newRow("precedence: c alone") << u"a AND b OR c"_s << QStringList {u"c"_s} << true;
+    QTest::newRow("parens: a alone") << u"(a OR b) AND c"_s << QStringList {u"a"_s} << false;
+    QTest::newRow("parens: a and c") << u"(a OR b) AND c"_s << QStringList {u"a"_s, u"c"_s} << true;
+    QTest::newRow("nested parens") << u"((a))"_s << QStringList {u"a"_s} << true;
+    QTest::newRow("deep mix") << u"(a AND (b OR (c AND d))) OR e"_s << QStringList {u"a"_s, u"c"_s, u"d"_s} << true;
+    QTest::newRow("deep mix fails") << u"(a AND (b OR (c AND d))) OR e"_s << QStringList {u"a"_s, u"c"_s} << false;
+    QTest::newRow("lowercase and") << u"a and b"_s << QStringList {u"a"_s, u"b"_s} << true;
+    QTest::newRow("mixed-case Or") << u"a Or b"_s << QStringList {u"b"_s} << true;
+    QTest::newRow("mixed-case aNd") << u"a aNd b"_s << QStringList {u"a"_s} << false;
+    QTest::newRow("operator words inside names") << u"ANDROID OR ORACLE"_s << QStringList {u"ORACLE"_s} << true;
+    QTest::newRow("name starting with and") << u"android"_s << QStringList {u"android"_s} << true;
+    QTest::newRow("no space around parens") << u"(a)AND(b)"_s << QStringList {u"a"_s, u"b"_s} << true;
+    QTest::newRow("tabs and newlines") << u"\ta\nAND\r\nb "_s << QStringList {u"a"_s, u"b"_s} << true;
+    QTest::newRow("colons") << u"system:admin AND api:read"_s << QStringList {u"system:admin"_s, u"api:read"_s} << true;
+    QTest::newRow("slashes") << u"/api/v1/xxx"_s << QStringList {u"/api/v1/xxx"_s} << true;
+    QTest::newRow("mixed characters") << u"api.*:read-key_2/x"_s << QStringList {u"api.*:read-key_2/x"_s} << true;
+    QTest::newRow("unicode letters") << u"dokumente.lesen_ä"_s << QStringList {u"dokumente.lesen_ä"_s} << true;
+    QTest::newRow("literal star held literally") << u"api.*"_s << QStringList {u"api.*"_s} << true;
+    QTest::newRow("star in query is no wildcard") << u"api.*"_s << QStringList {u"api.read"_s} << false;
+    QTest::newRow("held wildcard grants") << u"documents.read"_s << QStringList {u"documents.*"_s} << true;
+    QTest::newRow("held star grants all") << u"documents.read AND api.x"_s << QStringList {u"*"_s} << true;
+    QTest::newRow("held wildcard is a plain prefix") << u"documents.read"_s << QStringList {u"documents*"_s} << true;
+    QTest::newRow("held wildcard of another resource") << u"documents.read"_s << QStringList {u"doc.*"_s} << false;
+    QTest::newRow("held wildcard needs the dot") << u"documents.read"_s << QStringList {u"documents.read.*"_s} << false;
+    QTest::newRow("held wildcard grants deeper names") << u"api.*.read_key"_s << QStringList {u"api.*"_s} << true;
     QTest::newRow("held wildcard in an AND")
-            << u"documents.read AND billing.write"_s << QStringList{u"documents.*"_s} << false;
+        << u"documents.read AND billing.write"_s << QStringList {u"documents.*"_s} << false;
 
     QStringList many;
     QString manyQuery;
@@ -137,8 +124,7 @@ void TestPermissionQuery::syntaxErrors_data()
     const QString endOfInput = u"Unexpected end of input. Please provide a valid permission query."_s;
     const QString endOfQuery = u"Unexpected end of query."_s + ExpectedOperand;
     const auto invalid = [](char16_t c, int pos) -> QString {
-        return u"Invalid character '%1' found in query at position %2."_s.arg(QChar(c)).arg(pos)
-                + AllowedCharacters;
+        return u"Invalid character '%1' found in query at position %2."_s.arg(QChar(c)).arg(pos) + AllowedCharacters;
     };
     const auto unexpected = [](const QString &token, int pos, const QString &tail) -> QString {
         return u"Unexpected token '%1' at position %2."_s.arg(token).arg(pos) + tail;
@@ -158,14 +144,11 @@ void TestPermissionQuery::syntaxErrors_data()
     QTest::newRow("missing operand") << u"permission_1 AND"_s << endOfQuery;
     QTest::newRow("unmatched parenthesis") << u"(permission_1 AND permission_2"_s << missingClose(30);
     QTest::newRow("empty parentheses") << u"permission_1 AND ()"_s << emptyParens(18);
-    QTest::newRow("operator at start")
-            << u"AND permission_1"_s << unexpected(u"AND"_s, 0, ExpectedOperand);
-    QTest::newRow("lowercase operator at start")
-            << u"or a"_s << unexpected(u"or"_s, 0, ExpectedOperand);
+    QTest::newRow("operator at start") << u"AND permission_1"_s << unexpected(u"AND"_s, 0, ExpectedOperand);
+    QTest::newRow("lowercase operator at start") << u"or a"_s << unexpected(u"or"_s, 0, ExpectedOperand);
     QTest::newRow("missing operand after or") << u"a OR"_s << endOfQuery;
     QTest::newRow("double operator") << u"a OR or b"_s << unexpected(u"or"_s, 5, ExpectedOperand);
-    QTest::newRow("closing paren as operand")
-            << u"a AND )"_s << unexpected(u")"_s, 6, ExpectedOperand);
+    QTest::newRow("closing paren as operand") << u"a AND )"_s << unexpected(u")"_s, 6, ExpectedOperand);
     QTest::newRow("lone opening paren") << u"("_s << endOfQuery;
     QTest::newRow("empty parens alone") << u"()"_s << emptyParens(1);
     QTest::newRow("empty parens with space") << u"(  )"_s << emptyParens(3);
@@ -215,14 +198,14 @@ void TestPermissionQuery::grants_data()
     QTest::addColumn<QString>("permission");
     QTest::addColumn<bool>("expected");
 
-    QTest::newRow("literal") << QStringList{u"a.b"_s} << u"a.b"_s << true;
-    QTest::newRow("literal miss") << QStringList{u"a.b"_s} << u"a.c"_s << false;
-    QTest::newRow("wildcard") << QStringList{u"a.*"_s} << u"a.c"_s << true;
-    QTest::newRow("wildcard grants itself") << QStringList{u"a.*"_s} << u"a.*"_s << true;
-    QTest::newRow("wildcard not a parent") << QStringList{u"a.*"_s} << u"a"_s << false;
-    QTest::newRow("star") << QStringList{u"*"_s} << u"anything"_s << true;
-    QTest::newRow("empty held") << QStringList{} << u"a"_s << false;
-    QTest::newRow("star in the middle is literal") << QStringList{u"a.*.read"_s} << u"a.x.read"_s << false;
+    QTest::newRow("literal") << QStringList {u"a.b"_s} << u"a.b"_s << true;
+    QTest::newRow("literal miss") << QStringList {u"a.b"_s} << u"a.c"_s << false;
+    QTest::newRow("wildcard") << QStringList {u"a.*"_s} << u"a.c"_s << true;
+    QTest::newRow("wildcard grants itself") << QStringList {u"a.*"_s} << u"a.*"_s << true;
+    QTest::newRow("wildcard not a parent") << QStringList {u"a.*"_s} << u"a"_s << false;
+    QTest::newRow("star") << QStringList {u"*"_s} << u"anything"_s << true;
+    QTest::newRow("empty held") << QStringList {} << u"a"_s << false;
+    QTest::newRow("star in the middle is literal") << QStringList {u"a.*.read"_s} << u"a.x.read"_s << false;
 }
 
 void TestPermissionQuery::grants()
@@ -239,16 +222,15 @@ void TestPermissionQuery::missingDescription_data()
     QTest::addColumn<QStringList>("held");
     QTest::addColumn<QString>("expected");
 
-    QTest::newRow("satisfied") << u"a AND b"_s << QStringList{u"a"_s, u"b"_s} << QString();
-    QTest::newRow("single") << u"a"_s << QStringList{} << u"Missing permission: 'a'"_s;
+    QTest::newRow("satisfied") << u"a AND b"_s << QStringList {u"a"_s, u"b"_s} << QString();
+    QTest::newRow("single") << u"a"_s << QStringList {} << u"Missing permission: 'a'"_s;
     QTest::newRow("first failing operand of and")
-            << u"a AND b AND c"_s << QStringList{u"a"_s} << u"Missing permission: 'b'"_s;
+        << u"a AND b AND c"_s << QStringList {u"a"_s} << u"Missing permission: 'b'"_s;
     QTest::newRow("or lists operands and held permissions")
-            << u"a OR b AND c"_s << QStringList{u"x"_s, u"b"_s}
-            << u"Missing one of these permissions: ['a', 'b AND c'], have: ['b', 'x']"_s;
-    QTest::newRow("or inside and")
-            << u"a AND (b OR c)"_s << QStringList{u"a"_s}
-            << u"Missing one of these permissions: ['b', 'c'], have: ['a']"_s;
+        << u"a OR b AND c"_s << QStringList {u"x"_s, u"b"_s}
+        << u"Missing one of these permissions: ['a', 'b AND c'], have: ['b', 'x']"_s;
+    QTest::newRow("or inside and") << u"a AND (b OR c)"_s << QStringList {u"a"_s}
+                                   << u"Missing one of these permissions: ['b', 'c'], have: ['a']"_s;
 }
 
 void TestPermissionQuery::missingDescription()
@@ -282,7 +264,7 @@ void TestPermissionQuery::toStringIsCanonical()
 
 void TestPermissionQuery::permissionsLists()
 {
-    const QStringList expected{u"a"_s, u"b"_s, u"a:c"_s, u"d/e"_s, u"a"_s};
+    const QStringList expected {u"a"_s, u"b"_s, u"a:c"_s, u"d/e"_s, u"a"_s};
     QCOMPARE(parsed(u"a AND (b OR a:c) OR d/e OR a").permissions(), expected);
 }
 

@@ -23,8 +23,8 @@ constexpr qint64 Duration = 10 * Second;
 constexpr qint64 WindowStart = 1'700'352'000'000;
 constexpr qint64 Huge = 1'000'000'000;
 
-LimitRequest request(qint64 limit, qint64 durationMs, qint64 cost = 1,
-                     const QString &identifier = u"key_1"_s, const QString &ns = u"requests"_s)
+LimitRequest request(qint64 limit, qint64 durationMs, qint64 cost = 1, const QString &identifier = u"key_1"_s,
+    const QString &ns = u"requests"_s)
 {
     return {u"ws_1"_s, ns, identifier, limit, durationMs, cost};
 }
@@ -68,8 +68,7 @@ void TestSlidingWindow::unkeyDecisionTable_data()
     QTest::newRow("cur 10, cost 0") << 0LL << 10LL << 0LL << 0LL << true << 0LL;
     QTest::newRow("cur 10, cost 1") << 0LL << 10LL << 0LL << 1LL << false << 0LL;
     QTest::newRow("cur 5, prev 10, half elapsed") << 10LL << 5LL << Duration / 2 << 1LL << false << 0LL;
-    QTest::newRow("cur 5, prev 10, 99% elapsed")
-            << 10LL << 5LL << Duration * 99 / 100 << 1LL << true << 4LL;
+    QTest::newRow("cur 5, prev 10, 99% elapsed") << 10LL << 5LL << Duration * 99 / 100 << 1LL << true << 4LL;
     QTest::newRow("cost 100 on empty") << 0LL << 0LL << 0LL << 100LL << false << 0LL;
     QTest::newRow("cost 0 on empty") << 0LL << 0LL << 0LL << 0LL << true << 10LL;
     QTest::newRow("prev 10 truncates toward zero") << 10LL << 0LL << 2500LL << 3LL << true << 0LL;
@@ -205,8 +204,8 @@ void TestSlidingWindow::limitZeroDenies()
     QCOMPARE(limiter.counterCount(), 0);
 
     // In a batch it blocks the others, which consume nothing.
-    const QList<LimitResult> batch =
-            limiter.checkAll({request(100, Minute, 1, u"other"_s), request(limit, durationMs, cost)});
+    const QList<LimitResult> batch
+        = limiter.checkAll({request(100, Minute, 1, u"other"_s), request(limit, durationMs, cost)});
     QVERIFY(batch[0].passed);
     QVERIFY(!batch[1].passed);
     QCOMPARE(limiter.counterCount(), 0);
@@ -216,8 +215,8 @@ void TestSlidingWindow::checkAllPassesAndConsumesAll()
 {
     Core::ManualClock clock(WindowStart);
     SlidingWindowLimiter limiter(clock);
-    const QList<LimitResult> results =
-            limiter.checkAll({request(10, Duration, 2, u"a"_s), request(5, Minute, 1, u"b"_s)});
+    const QList<LimitResult> results
+        = limiter.checkAll({request(10, Duration, 2, u"a"_s), request(5, Minute, 1, u"b"_s)});
     QCOMPARE(results.size(), 2);
     QVERIFY(results[0].passed && results[1].passed);
     QCOMPARE(results[0].remaining, 8);
@@ -235,8 +234,8 @@ void TestSlidingWindow::checkAllIsAllOrNothing()
     SlidingWindowLimiter limiter(clock);
     QVERIFY(limiter.check(request(3, Duration, 3, u"full"_s)).passed);
 
-    const QList<LimitResult> results = limiter.checkAll(
-            {request(10, Duration, 2, u"a"_s), request(3, Duration, 1, u"full"_s)});
+    const QList<LimitResult> results
+        = limiter.checkAll({request(10, Duration, 2, u"a"_s), request(3, Duration, 1, u"full"_s)});
     QVERIFY(results[0].passed);
     QCOMPARE(results[0].remaining, 10); // 10 - 2 + 2: its cost was not consumed
     QVERIFY(!results[1].passed);
@@ -250,8 +249,8 @@ void TestSlidingWindow::monthlyCounterSurvivesMinuteRejection()
     // Unkey "monthly counter should be incremented when minute limit is hit".
     Core::ManualClock clock(WindowStart);
     SlidingWindowLimiter limiter(clock);
-    const QList<LimitRequest> limits{request(200, 30 * Day, 1, u"key_1"_s, u"monthly"_s),
-                                     request(12, Minute, 1, u"key_1"_s, u"minute"_s)};
+    const QList<LimitRequest> limits {
+        request(200, 30 * Day, 1, u"key_1"_s, u"monthly"_s), request(12, Minute, 1, u"key_1"_s, u"minute"_s)};
     for (int i = 1; i <= 12; ++i) {
         clock.setNowMs(WindowStart + i * Second);
         const QList<LimitResult> results = limiter.checkAll(limits);
@@ -278,8 +277,7 @@ void TestSlidingWindow::checkAllSumsRepeatedCounter()
     // The same counter twice in one batch: both costs count, as if applied together.
     Core::ManualClock clock(WindowStart);
     SlidingWindowLimiter limiter(clock);
-    const QList<LimitResult> results =
-            limiter.checkAll({request(3, Duration, 2), request(3, Duration, 2)});
+    const QList<LimitResult> results = limiter.checkAll({request(3, Duration, 2), request(3, Duration, 2)});
     QVERIFY(!results[0].passed && !results[1].passed);
     QCOMPARE(limiter.check(request(3, Duration, 0)).remaining, 3);
 
@@ -345,8 +343,7 @@ void TestSlidingWindow::concurrentBatchesDoNotDeadlock()
                 if (t % 2)
                     std::reverse(batch.begin(), batch.end());
                 const QList<LimitResult> results = limiter.checkAll(batch);
-                if (std::all_of(results.begin(), results.end(),
-                                [](const LimitResult &r) { return r.passed; }))
+                if (std::all_of(results.begin(), results.end(), [](const LimitResult &r) { return r.passed; }))
                     passed.fetch_add(1);
             }
         });
