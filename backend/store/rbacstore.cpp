@@ -459,7 +459,7 @@ Core::Status RbacStore::addRolePermissions(const QString &workspaceId, const Cor
         if (Core::Status status = run(query); !status)
             return status;
         addEvent(auditEvents, {workspaceId, u"authorization.connect_role_and_permission"_s,
-                               u"Added permission %1 to role %2"_s.arg(permission.slug, role.name),
+                               u"Added permission %1 to role %2"_s.arg(permission.name, role.name),
                                {target(role), target(permission)}});
     }
     return {};
@@ -478,7 +478,7 @@ Core::Status RbacStore::removeRolePermissions(const QString &workspaceId, const 
         if (query.numRowsAffected() <= 0)
             continue;
         addEvent(auditEvents, {workspaceId, u"authorization.disconnect_role_and_permissions"_s,
-                               u"Removed permission %1 from role %2"_s.arg(permission.slug, role.name),
+                               u"Removed permission %1 from role %2"_s.arg(permission.name, role.name),
                                {target(role), target(permission)}});
     }
     return {};
