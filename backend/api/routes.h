@@ -13,6 +13,7 @@ void registerVerifyRoutes(Router &router, Services &services);       ///< keys.v
 void registerIdentityRoutes(Router &router, Services &services);     ///< identities.*
 void registerPermissionRoutes(Router &router, Services &services);   ///< permissions.*
 void registerRatelimitRoutes(Router &router, Services &services);    ///< ratelimit.*
+void registerRatelimitOverrideRoutes(Router &router, Services &services); ///< ratelimit.*Override(s); called by registerRatelimitRoutes
 void registerAnalyticsRoutes(Router &router, Services &services);    ///< analytics.*
 
 /// Every route of the server.

@@ -1,0 +1,215 @@
+#include "store/ratelimitstore.h"
+
+#include "core/random.h"
+#include "store/database.h"
+
+#include <QVariant>
+
+using namespace Qt::StringLiterals;
+
+namespace Latchkey::Store {
+
+using Core::ErrorCode;
+using Core::makeError;
+
+namespace {
+
+RatelimitNamespace namespaceFrom(const QSqlQuery &query)
+{
+    RatelimitNamespace ns;
+    ns.id = query.value(0).toString();
+    ns.workspaceId = query.value(1).toString();
+    ns.name = query.value(2).toString();
+    ns.createdAtMs = query.value(3).toLongLong();
+    ns.deleted = !query.value(4).isNull();
+    return ns;
+}
+
+const QString OverrideColumns = u"id, namespace_id, identifier, \"limit\", duration"_s;
+
+RatelimitOverride overrideFrom(const QSqlQuery &query)
+{
+    RatelimitOverride row;
+    row.id = query.value(0).toString();
+    row.namespaceId = query.value(1).toString();
+    row.identifier = query.value(2).toString();
+    row.limit = query.value(3).toLongLong();
+    row.durationMs = query.value(4).toLongLong();
+    return row;
+}
+
+QList<RatelimitOverride> overridesFrom(QSqlQuery &query)
+{
+    QList<RatelimitOverride> rows;
+    if (!exec(query))
+        return rows;
+    while (query.next())
+        rows.append(overrideFrom(query));
+    return rows;
+}
+
+AuditTarget targetOf(const RatelimitNamespace &ns)
+{
+    return {u"ratelimitNamespace"_s, ns.id, ns.name};
+}
+
+} // namespace
+
+std::optional<RatelimitNamespace> RatelimitStore::findNamespace(const QString &workspaceId, const QString &idOrName)
+{
+    // Both the id and the name are unique in a workspace; should a name look like another
+    // namespace's id, the id match wins, as the id is the stable reference.
+    QSqlQuery query = m_db.prepare(
+        u"SELECT id, workspace_id, name, created_at, deleted_at FROM ratelimit_namespaces"
+        " WHERE workspace_id = ? AND (id = ? OR name = ?) ORDER BY id = ? DESC LIMIT 1"_s);
+    query.addBindValue(workspaceId);
+    query.addBindValue(idOrName);
+    query.addBindValue(idOrName);
+    query.addBindValue(idOrName);
+    if (!exec(query) || !query.next())
+        return std::nullopt;
+    return namespaceFrom(query);
+}
+
+QList<RatelimitOverride> RatelimitStore::overrides(const QString &namespaceId)
+{
+    QSqlQuery query = m_db.prepare(u"SELECT "_s + OverrideColumns
+        + u" FROM ratelimit_overrides WHERE namespace_id = ? AND deleted_at IS NULL ORDER BY id"_s);
+    query.addBindValue(namespaceId);
+    return overridesFrom(query);
+}
+
+std::optional<RatelimitOverride> RatelimitStore::findOverride(const QString &namespaceId, const QString &identifier)
+{
+    QSqlQuery query = m_db.prepare(u"SELECT "_s + OverrideColumns
+        + u" FROM ratelimit_overrides WHERE namespace_id = ? AND identifier = ? AND deleted_at IS NULL"_s);
+    query.addBindValue(namespaceId);
+    query.addBindValue(identifier);
+    if (!exec(query) || !query.next())
+        return std::nullopt;
+    return overrideFrom(query);
+}
+
+QList<RatelimitOverride> RatelimitStore::listOverrides(const QString &namespaceId, const QString &cursor, int count)
+{
+    QSqlQuery query = m_db.prepare(u"SELECT "_s + OverrideColumns
+        + u" FROM ratelimit_overrides WHERE namespace_id = ? AND deleted_at IS NULL AND id >= ?"
+          " ORDER BY id LIMIT ?"_s);
+    query.addBindValue(namespaceId);
+    query.addBindValue(cursor);
+    query.addBindValue(count);
+    return overridesFrom(query);
+}
+
+Core::Result<RatelimitNamespace> RatelimitStore::insertNamespace(const QString &workspaceId, const QString &name,
+                                                                 qint64 nowMs, QList<AuditEvent> &audit)
+{
+    RatelimitNamespace ns{Core::newId(u"rlns"), workspaceId, name, nowMs, false};
+    QSqlQuery insert = m_db.prepare(
+        u"INSERT INTO ratelimit_namespaces (id, workspace_id, name, created_at) VALUES (?, ?, ?, ?)"_s);
+    insert.addBindValue(ns.id);
+    insert.addBindValue(ns.workspaceId);
+    insert.addBindValue(ns.name);
+    insert.addBindValue(nowMs);
+    if (!exec(insert))
+        return sqlError(insert);
+    audit.append({workspaceId, u"ratelimitNamespace.create"_s, u"Created ratelimit namespace "_s + name,
+                  {targetOf(ns)}});
+    return ns;
+}
+
+Core::Result<QList<RatelimitNamespace>> RatelimitStore::ensureNamespaces(const QString &workspaceId,
+                                                                         const QStringList &idsOrNames,
+                                                                         qint64 nowMs, const AuditOrigin &origin)
+{
+    QList<RatelimitNamespace> result;
+    const Core::Status written = m_db.write([&]() -> Core::Status {
+        result.clear();
+        QList<AuditEvent> audit;
+        for (const QString &idOrName : idsOrNames) {
+            // Looked up again under the write lock: a concurrent request may have created it since
+            // the caller's read, and the name is unique (single flight per workspace and name).
+            if (auto existing = findNamespace(workspaceId, idOrName)) {
+                result.append(*existing);
+                continue;
+            }
+            auto created = insertNamespace(workspaceId, idOrName, nowMs, audit);
+            if (!created)
+                return created.error();
+            result.append(*created);
+        }
+        return audit.isEmpty() ? Core::Status() : AuditLog(m_db).append(origin, nowMs, audit);
+    });
+    if (!written)
+        return written.error();
+    return result;
+}
+
+Core::Result<QString> RatelimitStore::upsertOverride(const RatelimitNamespace &ns, const QString &identifier,
+                                                     qint64 limit, qint64 durationMs, qint64 nowMs)
+{
+    const auto existing = findOverride(ns.id, identifier);
+    const QString id = existing ? existing->id : Core::newId(u"rlor");
+    QSqlQuery query = m_db.prepare(existing
+        ? u"UPDATE ratelimit_overrides SET \"limit\" = ?, duration = ?, updated_at = ? WHERE id = ?"_s
+        : u"INSERT INTO ratelimit_overrides (\"limit\", duration, created_at, id, workspace_id, namespace_id,"
+          " identifier) VALUES (?, ?, ?, ?, ?, ?, ?)"_s);
+    query.addBindValue(limit);
+    query.addBindValue(durationMs);
+    query.addBindValue(nowMs);
+    query.addBindValue(id);
+    if (!existing) {
+        query.addBindValue(ns.workspaceId);
+        query.addBindValue(ns.id);
+        query.addBindValue(identifier);
+    }
+    if (!exec(query))
+        return sqlError(query);
+    return id;
+}
+
+Core::Result<RatelimitOverride> RatelimitStore::setOverride(const RatelimitNamespace &ns, const QString &identifier,
+                                                            qint64 limit, qint64 durationMs, qint64 nowMs,
+                                                            const AuditOrigin &origin)
+{
+    RatelimitOverride result{{}, ns.id, identifier, limit, durationMs};
+    const Core::Status written = m_db.write([&]() -> Core::Status {
+        // The caller read the namespace before taking the write lock; it may be gone by now.
+        const auto current = findNamespace(ns.workspaceId, ns.id);
+        if (!current || current->deleted)
+            return makeError(ErrorCode::NamespaceNotFound, u"This namespace does not exist."_s);
+        auto id = upsertOverride(ns, identifier, limit, durationMs, nowMs);
+        if (!id)
+            return id.error();
+        result.id = *id;
+        const AuditEvent event{ns.workspaceId, u"ratelimit.set_override"_s,
+                               u"Set ratelimit override for %1 and %2"_s.arg(ns.id, identifier),
+                               {{u"ratelimitOverride"_s, result.id, identifier}, targetOf(ns)}};
+        return AuditLog(m_db).append(origin, nowMs, {event});
+    });
+    if (!written)
+        return written.error();
+    return result;
+}
+
+Core::Status RatelimitStore::deleteOverride(const RatelimitNamespace &ns, const RatelimitOverride &target,
+                                            qint64 nowMs, const AuditOrigin &origin)
+{
+    return m_db.write([&]() -> Core::Status {
+        QSqlQuery query = m_db.prepare(
+            u"UPDATE ratelimit_overrides SET deleted_at = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL"_s);
+        query.addBindValue(nowMs);
+        query.addBindValue(nowMs);
+        query.addBindValue(target.id);
+        if (!exec(query))
+            return sqlError(query);
+        if (query.numRowsAffected() <= 0)
+            return makeError(ErrorCode::OverrideNotFound, u"This override does not exist."_s);
+        const AuditEvent event{ns.workspaceId, u"ratelimit.delete_override"_s,
+                               u"Deleted override %1."_s.arg(target.id),
+                               {{u"ratelimitOverride"_s, target.id, target.identifier}, targetOf(ns)}};
+        return AuditLog(m_db).append(origin, nowMs, {event});
+    });
+}
+
+} // namespace Latchkey::Store
