@@ -86,7 +86,7 @@ Core::Result<ApiRecord> ApiStore::create(const QString &workspaceId, const QStri
     insert.addBindValue(nowMs);
     if (!exec(insert))
         return sqlError(insert);
-    const AuditEvent event{workspaceId, u"api.create"_s, u"Created API "_s + api.id + u'.', targetsOf(api)};
+    const AuditEvent event{workspaceId, u"api.create"_s, u"Created API "_s + api.id, targetsOf(api)};
     if (Core::Status audited = AuditLog(m_db).append(origin, nowMs, {event}); !audited)
         return audited.error();
     return api;
@@ -102,7 +102,7 @@ Core::Status ApiStore::softDelete(const ApiRecord &api, qint64 nowMs, const Audi
     update.addBindValue(api.id);
     if (!exec(update))
         return sqlError(update);
-    const AuditEvent event{api.workspaceId, u"api.delete"_s, u"Deleted API "_s + api.id + u'.', targetsOf(api)};
+    const AuditEvent event{api.workspaceId, u"api.delete"_s, u"Deleted API "_s + api.id, targetsOf(api)};
     return AuditLog(m_db).append(origin, nowMs, {event});
 }
 

@@ -144,8 +144,10 @@ Core::Status IdentityStore::update(const QString &workspaceId, const Core::Ident
 Core::Status IdentityStore::softDelete(const QString &workspaceId, const Core::Identity &identity, qint64 nowMs,
                                        QList<AuditEvent> *auditEvents)
 {
+    // Unkey lists identity.delete before the ratelimit.delete events of the identity's limits.
+    QList<AuditEvent> limitEvents;
     Core::Status limits = RatelimitConfigStore(m_db).removeAll(Core::RatelimitOwner::Identity, identity.id,
-                                                               auditEvents);
+                                                               auditEvents ? &limitEvents : nullptr);
     if (!limits)
         return limits;
     QSqlQuery update = m_db.prepare(
@@ -155,8 +157,10 @@ Core::Status IdentityStore::softDelete(const QString &workspaceId, const Core::I
     update.addBindValue(identity.id);
     if (!exec(update))
         return sqlError(update);
-    if (auditEvents)
+    if (auditEvents) {
         auditEvents->append(identityEvent(workspaceId, u"identity.delete"_s, u"Deleted"_s, identity));
+        auditEvents->append(limitEvents);
+    }
     return {};
 }
 

@@ -23,14 +23,26 @@ QString ownerType(Core::RatelimitOwner owner)
     return owner == Core::RatelimitOwner::Key ? u"key"_s : u"identity"_s;
 }
 
-AuditEvent ratelimitEvent(Core::RatelimitOwner owner, const QString &workspaceId, const QString &ownerId,
-                          const QString &action, const Core::RatelimitConfig &config)
+// Unkey's wording ("Created ratelimit rl_..."); the owner comes first among the targets.
+AuditEvent ratelimitEvent(const AuditTarget &owner, const QString &workspaceId, const QString &action,
+                          const Core::RatelimitConfig &config)
 {
     const QString verb = action == u"create"_s ? u"Created"_s : action == u"update"_s ? u"Updated"_s : u"Deleted"_s;
-    return AuditEvent{workspaceId, u"ratelimit."_s + action,
-                      verb + u" ratelimit "_s + config.id + u" ("_s + config.name + u") of "_s + ownerType(owner)
-                          + u' ' + ownerId + u'.',
-                      {AuditTarget{u"ratelimit"_s, config.id, config.name}, AuditTarget{ownerType(owner), ownerId, {}}}};
+    return AuditEvent{workspaceId, u"ratelimit."_s + action, verb + u" ratelimit "_s + config.id + u'.',
+                      {owner, AuditTarget{u"ratelimit"_s, config.id, config.name}}};
+}
+
+// The owner as an audit target; identities are named by their external id, as Unkey does.
+AuditTarget ownerTarget(Database &db, Core::RatelimitOwner owner, const QString &ownerId)
+{
+    AuditTarget target{ownerType(owner), ownerId, {}};
+    if (owner == Core::RatelimitOwner::Identity) {
+        QSqlQuery query = db.prepare(u"SELECT external_id FROM identities WHERE id = ?"_s);
+        query.addBindValue(ownerId);
+        if (exec(query) && query.next())
+            target.name = query.value(0).toString();
+    }
+    return target;
 }
 
 Core::Status insertConfig(Database &db, Core::RatelimitOwner owner, const QString &workspaceId,
@@ -104,6 +116,7 @@ Core::Result<QList<Core::RatelimitConfig>> RatelimitConfigStore::replace(
         }
         wanted.insert(config.name);
     }
+    const AuditTarget owning = ownerTarget(m_db, owner, ownerId);
     QHash<QString, QString> existingIds; // name -> id
     for (const Core::RatelimitConfig &existing : list(owner, ownerId)) {
         if (wanted.contains(existing.name)) {
@@ -113,7 +126,7 @@ Core::Result<QList<Core::RatelimitConfig>> RatelimitConfigStore::replace(
         if (Core::Status removed = removeConfig(m_db, existing.id); !removed)
             return removed.error();
         if (auditEvents)
-            auditEvents->append(ratelimitEvent(owner, workspaceId, ownerId, u"delete"_s, existing));
+            auditEvents->append(ratelimitEvent(owning, workspaceId, u"delete"_s, existing));
     }
     for (Core::RatelimitConfig config : configs) {
         const bool exists = existingIds.contains(config.name);
@@ -124,7 +137,7 @@ Core::Result<QList<Core::RatelimitConfig>> RatelimitConfigStore::replace(
             return stored.error();
         if (auditEvents) {
             auditEvents->append(
-                ratelimitEvent(owner, workspaceId, ownerId, exists ? u"update"_s : u"create"_s, config));
+                ratelimitEvent(owning, workspaceId, exists ? u"update"_s : u"create"_s, config));
         }
     }
     return list(owner, ownerId);
@@ -138,11 +151,12 @@ Core::Status RatelimitConfigStore::removeAll(Core::RatelimitOwner owner, const Q
     query.addBindValue(ownerId);
     if (!exec(query))
         return sqlError(query);
+    const AuditTarget owning = auditEvents ? ownerTarget(m_db, owner, ownerId) : AuditTarget{};
     while (auditEvents && query.next()) {
         Core::RatelimitConfig config;
         config.id = query.value(0).toString();
         config.name = query.value(1).toString();
-        auditEvents->append(ratelimitEvent(owner, query.value(2).toString(), ownerId, u"delete"_s, config));
+        auditEvents->append(ratelimitEvent(owning, query.value(2).toString(), u"delete"_s, config));
     }
     QSqlQuery remove = m_db.prepare(u"DELETE FROM ratelimits WHERE "_s + ownerColumn(owner) + u" = ?"_s);
     remove.addBindValue(ownerId);
