@@ -1,0 +1,62 @@
+#pragma once
+
+#include <QByteArray>
+#include <QHash>
+#include <QReadWriteLock>
+
+#include <array>
+#include <memory>
+#include <optional>
+
+namespace Latchkey::Api {
+
+struct VerifiableKey;
+
+/// The verification cache: key hash -> immutable, shared VerifiableKey, or "no such key".
+///
+/// Entries are tagged with the Database::generation() read *before* they were loaded; a lookup
+/// with a newer generation misses, so any committed mutation is seen by the very next
+/// verification (invariant 7) without explicit invalidation calls. Negative results (unknown
+/// hashes) are cached the same way. A hit does no database I/O and copies one shared_ptr.
+///
+/// Bounded: each of ShardCount shards holds at most capacity / ShardCount entries; a full shard
+/// first drops its stale entries, then an arbitrary one. Shards have their own read-write lock,
+/// so concurrent hits never contend on one lock. Thread-safe.
+class VerificationCache
+{
+public:
+    using Entry = std::shared_ptr<const VerifiableKey>; ///< null: the hash is known not to exist
+
+    explicit VerificationCache(qsizetype capacity = 200'000);
+    ~VerificationCache();
+    VerificationCache(const VerificationCache &) = delete;
+    VerificationCache &operator=(const VerificationCache &) = delete;
+
+    /// The entry for @p hash if it was loaded at @p generation; nullopt on a miss.
+    [[nodiscard]] std::optional<Entry> find(const QByteArray &hash, quint64 generation) const;
+
+    /// Stores @p entry (null for "not found") as loaded at @p generation.
+    void insert(const QByteArray &hash, quint64 generation, Entry entry);
+
+    void clear();
+    [[nodiscard]] qsizetype size() const;
+
+    static constexpr int ShardCount = 16;
+
+private:
+    struct Slot {
+        quint64 generation = 0;
+        Entry entry;
+    };
+    struct Shard {
+        mutable QReadWriteLock lock;
+        QHash<QByteArray, Slot> slots;
+    };
+
+    Shard &shardFor(const QByteArray &hash) const;
+
+    qsizetype m_shardCapacity;
+    std::array<std::unique_ptr<Shard>, ShardCount> m_shards;
+};
+
+} // namespace Latchkey::Api

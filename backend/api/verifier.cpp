@@ -1,0 +1,327 @@
+#include "api/verifier.h"
+
+#include "api/domainjson.h"
+#include "api/services.h"
+#include "core/events.h"
+#include "core/keyhash.h"
+#include "limits/slidingwindow.h"
+#include "store/database.h"
+
+using namespace Qt::StringLiterals;
+
+namespace Latchkey::Api {
+
+using Core::Status;
+using Outcome = Verifier::Outcome;
+
+namespace {
+
+const QString WildcardVerifyPermission = u"api.*.verify_key"_s;
+
+// One rate limit to check: a config (or an ad-hoc limit) with the cost and counter identifier
+// of this request.
+struct PlannedLimit {
+    QString id;
+    QString name;
+    qint64 limit = 0;
+    qint64 durationMs = 0;
+    qint64 cost = 1;
+    bool autoApply = false;
+    QString identifier;
+};
+
+// Identity-level limits count per identity, so every key of the identity shares them (§2.6).
+PlannedLimit planned(const Store::VerificationLimit &limit, qint64 cost, const Store::VerificationRecord &record)
+{
+    const bool shared = limit.owner == Core::RatelimitOwner::Identity && record.identity;
+    return {limit.config.id, limit.config.name, limit.config.limit, limit.config.durationMs, cost,
+            limit.config.autoApply, shared ? record.identity->id : record.keyId};
+}
+
+void replaceOrAppend(QList<PlannedLimit> &plan, PlannedLimit next)
+{
+    for (PlannedLimit &existing : plan) {
+        if (existing.name == next.name) {
+            existing = std::move(next);
+            return;
+        }
+    }
+    plan.append(std::move(next));
+}
+
+Core::Error missingLimit(const QString &name, const Store::VerificationRecord &record)
+{
+    const QString owner = record.identity
+        ? u"nor identity: '%1' external ID: '%2'"_s.arg(record.identity->id, record.identity->externalId)
+        : u"and there is no identity connected."_s;
+    return Core::makeError(Core::ErrorCode::PreconditionFailed,
+                           u"ratelimit '%1' was requested but does not exist for key '%2' %3"_s
+                               .arg(name, record.keyId, owner));
+}
+
+QJsonObject ratelimitJson(const PlannedLimit &limit, const Limits::LimitResult &result)
+{
+    return QJsonObject{
+        {u"exceeded"_s, !result.passed},
+        {u"id"_s, limit.id},
+        {u"name"_s, limit.name},
+        {u"limit"_s, limit.limit},
+        {u"duration"_s, limit.durationMs},
+        {u"reset"_s, result.resetMs},
+        {u"remaining"_s, result.remaining},
+        {u"autoApply"_s, limit.autoApply},
+    };
+}
+
+QJsonObject buildResponseBase(const Store::VerificationRecord &record, const QList<Core::RatelimitConfig> &identityLimits)
+{
+    QJsonObject base{{u"keyId"_s, record.keyId}, {u"enabled"_s, record.enabled}};
+    if (!record.name.isEmpty())
+        base.insert(u"name"_s, record.name);
+    if (record.meta)
+        base.insert(u"meta"_s, *record.meta);
+    if (record.expiresMs)
+        base.insert(u"expires"_s, *record.expiresMs);
+    if (!record.permissions.isEmpty())
+        base.insert(u"permissions"_s, QJsonArray::fromStringList(record.permissions));
+    if (!record.roles.isEmpty())
+        base.insert(u"roles"_s, QJsonArray::fromStringList(record.roles));
+    if (record.identity) {
+        Core::Identity identity = *record.identity;
+        identity.ratelimits = identityLimits;
+        base.insert(u"identity"_s, toJson(identity));
+    }
+    return base;
+}
+
+QJsonObject minimalNotFound()
+{
+    static const QJsonObject notFound{{u"valid"_s, false}, {u"code"_s, u"NOT_FOUND"_s}};
+    return notFound;
+}
+
+// The client as Unkey sees it: the first non-empty X-Forwarded-For entry, else the peer.
+QString clientAddress(const Http::Request &http)
+{
+    const QByteArray forwarded = http.header("x-forwarded-for");
+    for (const QByteArray &part : forwarded.split(',')) {
+        if (const QByteArray entry = part.trimmed(); !entry.isEmpty())
+            return QString::fromLatin1(entry);
+    }
+    bool isV4 = false;
+    const quint32 v4 = http.remoteAddress.toIPv4Address(&isV4);
+    return isV4 ? QHostAddress(v4).toString() : http.remoteAddress.toString();
+}
+
+} // namespace
+
+VerifiableKey::VerifiableKey(std::shared_ptr<const Store::VerificationRecord> loaded) : record(std::move(loaded))
+{
+    permissionSet = QSet<QString>(record->permissions.cbegin(), record->permissions.cend());
+    QList<Core::RatelimitConfig> identityLimits;
+    // The store lists key-level configs first, so the first config of a name is the one that wins.
+    for (const Store::VerificationLimit &limit : record->ratelimits) {
+        if (limitsByName.contains(limit.config.name))
+            continue;
+        limitsByName.insert(limit.config.name, limit);
+        if (limit.config.autoApply)
+            autoApplied.append(limit);
+        if (limit.owner == Core::RatelimitOwner::Identity)
+            identityLimits.append(limit.config);
+    }
+    verifyPermission = u"api."_s + record->apiId + u".verify_key"_s;
+    responseBase = buildResponseBase(*record, identityLimits);
+    lastKnownRemaining.store(record->remainingAtLoad.value_or(0), std::memory_order_relaxed);
+}
+
+/// The state of one verification as it moves through the pipeline.
+struct Verifier::Run {
+    const VerifiableKey &key;
+    const QElapsedTimer &timer;
+    Outcome outcome = Outcome::Valid;
+    QJsonArray ratelimits;
+    bool creditsChecked = false;
+    std::optional<qint64> credits; ///< balance after the credit step; nullopt = unlimited
+    qint64 spent = 0;
+    bool vanished = false;         ///< the key was deleted between lookup and spend
+};
+
+Verifier::Verifier(Services &services, std::shared_ptr<VerificationCache> cache)
+    : m_services(services), m_cache(std::move(cache))
+{
+}
+
+QString Verifier::codeName(Outcome outcome)
+{
+    static const QString names[] = {u"VALID"_s, u"NOT_FOUND"_s, u"DISABLED"_s, u"EXPIRED"_s, u"FORBIDDEN"_s,
+                                    u"INSUFFICIENT_PERMISSIONS"_s, u"RATE_LIMITED"_s, u"USAGE_EXCEEDED"_s};
+    return names[int(outcome)];
+}
+
+Core::Result<QJsonObject> Verifier::verify(const VerifyRequest &request, const ApiContext &context)
+{
+    QElapsedTimer timer;
+    timer.start();
+    // §5.6: hashes imported by a sha256 migration are native hashes, so the lookup below already
+    // finds them and migrationId needs no second lookup. Seam-format migrations are not supported.
+    const auto entry = lookup(Core::hashKey(request.key.toUtf8()));
+    if (!entry)
+        return entry.error();
+    const VerifiableKey *key = entry->get();
+    if (!key || !visibleTo(*key, context.principal))
+        return minimalNotFound(); // steps 3-5: not found, other workspace, deleted API, no permission
+    if (request.permissionsError)
+        return *request.permissionsError; // step 6
+
+    Run run{*key, timer};
+    run.outcome = keyState(*key, context.nowMs);
+    if (run.outcome == Outcome::Valid && !addressAllowed(*key, context.http))
+        run.outcome = Outcome::Forbidden;
+    if (run.outcome == Outcome::Valid && request.permissions && !request.permissions->evaluate(key->permissionSet))
+        run.outcome = Outcome::InsufficientPermissions;
+    if (run.outcome == Outcome::Valid) {
+        if (Status checked = checkRatelimits(run, request); !checked)
+            return checked.error();
+    }
+    if (run.outcome == Outcome::Valid) {
+        if (Status checked = checkCredits(run, request, context); !checked)
+            return checked.error();
+    }
+    return finish(run, request, context);
+}
+
+Core::Result<VerificationCache::Entry> Verifier::lookup(const QByteArray &hash)
+{
+    // Read the generation before loading: a mutation committing meanwhile leaves this entry stale.
+    const quint64 generation = m_services.db.generation();
+    if (std::optional<VerificationCache::Entry> cached = m_cache->find(hash, generation))
+        return std::move(*cached);
+    Store::VerificationStore store(m_services.db);
+    auto record = store.findByHash(hash);
+    if (!record)
+        return record.error();
+    VerificationCache::Entry entry;
+    if (*record)
+        entry = std::make_shared<const VerifiableKey>(std::move(*record));
+    m_cache->insert(hash, generation, entry);
+    return entry;
+}
+
+bool Verifier::visibleTo(const VerifiableKey &key, const Principal &principal)
+{
+    return key.record->workspaceId == principal.workspaceId
+        && (principal.has(WildcardVerifyPermission) || principal.has(key.verifyPermission));
+}
+
+Outcome Verifier::keyState(const VerifiableKey &key, qint64 nowMs)
+{
+    if (!key.record->enabled)
+        return Outcome::Disabled;
+    if (key.record->expiresMs && nowMs > *key.record->expiresMs)
+        return Outcome::Expired; // strictly after: a key is still valid at its expiry instant
+    return Outcome::Valid;
+}
+
+bool Verifier::addressAllowed(const VerifiableKey &key, const Http::Request &http)
+{
+    return key.record->ipWhitelist.isEmpty() || key.record->ipWhitelist.contains(clientAddress(http));
+}
+
+Status Verifier::checkRatelimits(Run &run, const VerifyRequest &request)
+{
+    const Store::VerificationRecord &record = *run.key.record;
+    QList<PlannedLimit> plan;
+    for (const Store::VerificationLimit &limit : run.key.autoApplied)
+        plan.append(planned(limit, 1, record));
+    for (const RequestedLimit &requested : request.ratelimits) {
+        if (requested.limit && requested.durationMs) {
+            // Ad-hoc limits always count per key and have no config id (Unkey sends "").
+            replaceOrAppend(plan, {QString(), requested.name, *requested.limit, *requested.durationMs,
+                                   requested.cost, false, record.keyId});
+            continue;
+        }
+        const auto it = run.key.limitsByName.constFind(requested.name);
+        if (it == run.key.limitsByName.constEnd())
+            return missingLimit(requested.name, record);
+        replaceOrAppend(plan, planned(*it, requested.cost, record));
+    }
+    if (plan.isEmpty())
+        return {};
+
+    QList<Limits::LimitRequest> checks;
+    checks.reserve(plan.size());
+    for (const PlannedLimit &limit : std::as_const(plan))
+        checks.append({record.workspaceId, limit.name, limit.identifier, limit.limit, limit.durationMs, limit.cost});
+    const QList<Limits::LimitResult> results = checks.size() == 1
+        ? QList<Limits::LimitResult>{m_services.limiter.check(checks.constFirst())}
+        : m_services.limiter.checkAll(checks);
+    for (qsizetype i = 0; i < plan.size(); ++i) {
+        run.ratelimits.append(ratelimitJson(plan.at(i), results.at(i)));
+        if (!results.at(i).passed)
+            run.outcome = Outcome::RateLimited;
+    }
+    return {};
+}
+
+Status Verifier::checkCredits(Run &run, const VerifyRequest &request, const ApiContext &context)
+{
+    const Store::VerificationRecord &record = *run.key.record;
+    if (!record.limited)
+        return {}; // unlimited keys ignore any cost
+    Store::VerificationStore store(m_services.db);
+    const auto spent = store.spendCredits(record.keyId, request.cost.value_or(1), record.refills, context.nowMs,
+                                          context.requestId);
+    if (!spent)
+        return spent.error();
+    if (!spent->keyExists) {
+        run.vanished = true;
+        return {};
+    }
+    run.creditsChecked = true;
+    run.credits = spent->remaining;
+    run.spent = spent->spent;
+    if (spent->remaining)
+        run.key.lastKnownRemaining.store(*spent->remaining, std::memory_order_relaxed);
+    if (!spent->allowed)
+        run.outcome = Outcome::UsageExceeded;
+    return {};
+}
+
+QJsonObject Verifier::finish(Run &run, const VerifyRequest &request, const ApiContext &context)
+{
+    if (run.vanished)
+        return minimalNotFound();
+    const Store::VerificationRecord &record = *run.key.record;
+    QJsonObject data = run.key.responseBase;
+    data.insert(u"valid"_s, run.outcome == Outcome::Valid);
+    data.insert(u"code"_s, codeName(run.outcome));
+    if (run.creditsChecked) {
+        if (run.credits)
+            data.insert(u"credits"_s, *run.credits);
+    } else if (record.limited) {
+        data.insert(u"credits"_s, run.key.lastKnownRemaining.load(std::memory_order_relaxed));
+    }
+    if (!run.ratelimits.isEmpty())
+        data.insert(u"ratelimits"_s, run.ratelimits);
+
+    Core::VerificationEvent event;
+    event.requestId = context.requestId;
+    event.timeMs = context.nowMs;
+    event.workspaceId = record.workspaceId;
+    event.apiId = record.apiId;
+    event.keyspaceId = record.keyspaceId;
+    event.keyId = record.keyId;
+    if (record.identity) {
+        event.identityId = record.identity->id;
+        event.externalId = record.identity->externalId;
+    }
+    event.outcome = codeName(run.outcome);
+    event.tags = request.tags;
+    event.spentCredits = run.spent;
+    event.latencyUs = run.timer.nsecsElapsed() / 1000;
+    event.node = m_services.nodeName;
+    m_services.events.publish(std::move(event));
+    return data;
+}
+
+} // namespace Latchkey::Api

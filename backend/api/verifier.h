@@ -1,0 +1,98 @@
+#pragma once
+
+#include "api/apicontext.h"
+#include "api/verificationcache.h"
+#include "core/error.h"
+#include "core/permissionquery.h"
+#include "store/verificationstore.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QSet>
+
+#include <atomic>
+#include <memory>
+#include <optional>
+
+namespace Latchkey::Api {
+
+struct Services;
+
+/// A key prepared for the hot path: the store record plus everything derived from it, computed
+/// once per load and shared (immutable) by every verification that hits the cache.
+struct VerifiableKey {
+    explicit VerifiableKey(std::shared_ptr<const Store::VerificationRecord> loaded);
+
+    std::shared_ptr<const Store::VerificationRecord> record;
+    QSet<QString> permissionSet;                           ///< for PermissionQuery::evaluate
+    QHash<QString, Store::VerificationLimit> limitsByName; ///< key-level configs win over identity ones
+    QList<Store::VerificationLimit> autoApplied;           ///< configs of limitsByName with autoApply
+    QString verifyPermission;                              ///< "api.<apiId>.verify_key"
+    /// The response fields that do not depend on the request (keyId, name, meta, expires, enabled,
+    /// permissions, roles, identity), built once; a verification copies it (implicitly shared).
+    QJsonObject responseBase;
+    /// The newest balance this node has seen, for the `credits` of answers that stop before the
+    /// credit step (Unkey shows its cached balance there too). Never used for a decision.
+    mutable std::atomic<qint64> lastKnownRemaining{0};
+};
+
+/// One `ratelimits[]` entry of a verifyKey request.
+struct RequestedLimit {
+    QString name;
+    qint64 cost = 1;
+    std::optional<qint64> limit;      ///< with durationMs: an ad-hoc limit on the key
+    std::optional<qint64> durationMs;
+};
+
+/// A decoded and validated keys.verifyKey request. The permission query is parsed while
+/// decoding, but a syntax error is only reported at its step of the pipeline (§2.3 step 6).
+struct VerifyRequest {
+    QString key;
+    QStringList tags;
+    std::optional<Core::PermissionQuery> permissions;
+    std::optional<Core::Error> permissionsError;
+    std::optional<qint64> cost; ///< nullopt: 1 for keys with credits
+    QList<RequestedLimit> ratelimits;
+    QString migrationId;
+};
+
+/// The keys.verifyKey pipeline (reference §2.3): lookup through the cache, workspace / API /
+/// root-key visibility (minimal NOT_FOUND), permission-query syntax (400), key state (DISABLED,
+/// EXPIRED), IP whitelist (FORBIDDEN), permissions (INSUFFICIENT_PERMISSIONS), rate limits
+/// all-or-nothing (RATE_LIMITED, 412 for an unknown name), credits (USAGE_EXCEEDED), VALID.
+///
+/// Every outcome from step 7 on is published as a Core::VerificationEvent. Thread-safe: the only
+/// shared state is the cache, the limiter and the database, each thread-safe on its own.
+class Verifier
+{
+public:
+    Verifier(Services &services, std::shared_ptr<VerificationCache> cache);
+
+    /// The `data` object of the response, or an HTTP error (400 query syntax, 412, 500).
+    [[nodiscard]] Core::Result<QJsonObject> verify(const VerifyRequest &request, const ApiContext &context);
+
+    [[nodiscard]] VerificationCache &cache() { return *m_cache; }
+
+    enum class Outcome { Valid, NotFound, Disabled, Expired, Forbidden, InsufficientPermissions, RateLimited,
+                         UsageExceeded };
+    /// The wire `code` of an outcome ("VALID", "RATE_LIMITED", ...).
+    [[nodiscard]] static QString codeName(Outcome outcome);
+
+private:
+    struct Run;
+
+    Core::Result<VerificationCache::Entry> lookup(const QByteArray &hash);
+    [[nodiscard]] static bool visibleTo(const VerifiableKey &key, const Principal &principal);
+    [[nodiscard]] static Outcome keyState(const VerifiableKey &key, qint64 nowMs);
+    [[nodiscard]] static bool addressAllowed(const VerifiableKey &key, const Http::Request &http);
+    Core::Status checkRatelimits(Run &run, const VerifyRequest &request);
+    Core::Status checkCredits(Run &run, const VerifyRequest &request, const ApiContext &context);
+    QJsonObject finish(Run &run, const VerifyRequest &request, const ApiContext &context);
+
+    Services &m_services;
+    std::shared_ptr<VerificationCache> m_cache;
+};
+
+} // namespace Latchkey::Api
