@@ -29,6 +29,9 @@ public:
     /// The live identity with id @p id.
     [[nodiscard]] std::optional<Core::Identity> findById(const QString &workspaceId, const QString &id);
 
+    /// The id of the live identity with @p externalId (no rate limits loaded).
+    [[nodiscard]] std::optional<QString> idByExternalId(const QString &workspaceId, const QString &externalId);
+
     /// The id of the live identity with @p externalId, creating it (meta {}) if missing — the
     /// identity upsert of createKey/updateKey/migrateKeys. Audits `identity.create` when it creates.
     [[nodiscard]] Core::Result<QString> upsert(const QString &workspaceId, const QString &externalId,
@@ -55,7 +58,6 @@ public:
 
 private:
     std::optional<Core::Identity> loaded(QSqlQuery &query);
-    std::optional<QString> idByExternalId(const QString &workspaceId, const QString &externalId);
 
     Database &m_db;
 };
