@@ -1,0 +1,44 @@
+#pragma once
+
+#include "core/domain.h"
+#include "core/error.h"
+#include "store/auditlog.h"
+#include "store/keystore.h"
+
+namespace Latchkey::Store {
+class RbacStore;
+} // namespace Latchkey::Store
+
+namespace Latchkey::Api {
+
+/// Changes the direct permissions and roles of a key. Each function only touches bindings that
+/// actually change, and appends one `authorization.connect_*_and_key` /
+/// `authorization.disconnect_*_and_key` event per changed binding to @p events (null: no events,
+/// as keys.updateKey writes none). Call inside Database::write().
+class KeyBindings
+{
+public:
+    KeyBindings(Store::RbacStore &rbac, const Store::KeyRecord &key, qint64 nowMs, QList<Store::AuditEvent> *events)
+        : m_rbac(rbac), m_key(key), m_nowMs(nowMs), m_events(events)
+    {
+    }
+
+    [[nodiscard]] Core::Status addPermissions(const QList<Core::Permission> &permissions);
+    [[nodiscard]] Core::Status removePermissions(const QList<Core::Permission> &permissions);
+    /// Makes @p permissions the key's direct permissions (an empty list clears them).
+    [[nodiscard]] Core::Status setPermissions(const QList<Core::Permission> &permissions);
+
+    [[nodiscard]] Core::Status addRoles(const QList<Core::Role> &roles);
+    [[nodiscard]] Core::Status removeRoles(const QList<Core::Role> &roles);
+    [[nodiscard]] Core::Status setRoles(const QList<Core::Role> &roles);
+
+private:
+    void audit(const QString &event, const QString &description, const Store::AuditTarget &target);
+
+    Store::RbacStore &m_rbac;
+    const Store::KeyRecord &m_key;
+    qint64 m_nowMs;
+    QList<Store::AuditEvent> *m_events;
+};
+
+} // namespace Latchkey::Api
