@@ -360,11 +360,12 @@ Core::Status RbacStore::deletePermission(const QString &workspaceId, const Core:
 Core::Result<RbacPage<Core::Permission>> RbacStore::listPermissions(const QString &workspaceId,
                                                                    const RbacListQuery &request)
 {
-    // instr(lower(..)) rather than LIKE: no escaping of % and _ in the user's search text.
+    // instr(lower(..)) rather than LIKE: no escaping of % and _ in the user's search text. Absent
+    // cursor/search arrive as null QStrings, which Qt binds as SQL NULL, hence the coalesce().
     QSqlQuery query = m_db.prepare(
         u"SELECT "_s + permissionColumns
-        + u" FROM permissions p WHERE p.workspace_id = ? AND p.id >= ? AND (? = '' OR instr(lower(p.id), ?) > 0"
-          " OR instr(lower(p.name), ?) > 0 OR instr(lower(p.slug), ?) > 0"
+        + u" FROM permissions p WHERE p.workspace_id = ? AND p.id >= coalesce(?, '') AND (coalesce(?, '') = ''"
+          " OR instr(lower(p.id), ?) > 0 OR instr(lower(p.name), ?) > 0 OR instr(lower(p.slug), ?) > 0"
           " OR instr(lower(coalesce(p.description, '')), ?) > 0) ORDER BY p.id LIMIT ?"_s);
     const QString search = request.search.toLower();
     query.addBindValue(workspaceId);
@@ -420,7 +421,8 @@ Core::Status RbacStore::deleteRole(const QString &workspaceId, const Core::Role 
 Core::Result<RbacPage<Core::Role>> RbacStore::listRoles(const QString &workspaceId, const RbacListQuery &request)
 {
     QSqlQuery query = m_db.prepare(
-        u"SELECT id, name, description FROM roles WHERE workspace_id = ? AND id >= ? AND (? = ''"
+        u"SELECT id, name, description FROM roles WHERE workspace_id = ? AND id >= coalesce(?, '')"
+        " AND (coalesce(?, '') = ''"
         " OR instr(lower(id), ?) > 0 OR instr(lower(name), ?) > 0"
         " OR instr(lower(coalesce(description, '')), ?) > 0) ORDER BY id LIMIT ?"_s);
     const QString search = request.search.toLower();
