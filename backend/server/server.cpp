@@ -243,6 +243,11 @@ Store::Database &Server::database()
     return *d->db;
 }
 
+Core::MemoryEventSink &Server::events()
+{
+    return d->events;
+}
+
 QString Server::defaultWorkspaceId() const
 {
     return d->defaultWorkspaceId;

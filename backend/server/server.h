@@ -10,6 +10,7 @@
 
 namespace Latchkey::Core {
 class Clock;
+class MemoryEventSink;
 } // namespace Latchkey::Core
 namespace Latchkey::Store {
 class Database;
@@ -45,6 +46,9 @@ public:
     [[nodiscard]] quint16 port() const;
     [[nodiscard]] Api::Router &router();
     [[nodiscard]] Store::Database &database();
+    /// Verification and rate-limit events published by the handlers (in-memory until the analytics
+    /// writer takes them over); tests read it.
+    [[nodiscard]] Core::MemoryEventSink &events();
     [[nodiscard]] QString defaultWorkspaceId() const;
     /// Where the bootstrap root key was written on first start (empty if it was seeded or existed).
     [[nodiscard]] QString bootstrapRootKeyFile() const;

@@ -92,11 +92,13 @@ std::optional<RatelimitOverride> RatelimitStore::findOverride(const QString &nam
 
 QList<RatelimitOverride> RatelimitStore::listOverrides(const QString &namespaceId, const QString &cursor, int count)
 {
+    // No cursor (a null QString would bind as NULL, which compares with nothing): the first page.
     QSqlQuery query = m_db.prepare(u"SELECT "_s + OverrideColumns
-        + u" FROM ratelimit_overrides WHERE namespace_id = ? AND deleted_at IS NULL AND id >= ?"
-          " ORDER BY id LIMIT ?"_s);
+        + u" FROM ratelimit_overrides WHERE namespace_id = ? AND deleted_at IS NULL"_s
+        + (cursor.isEmpty() ? QString() : u" AND id >= ?"_s) + u" ORDER BY id LIMIT ?"_s);
     query.addBindValue(namespaceId);
-    query.addBindValue(cursor);
+    if (!cursor.isEmpty())
+        query.addBindValue(cursor);
     query.addBindValue(count);
     return overridesFrom(query);
 }
