@@ -126,7 +126,8 @@ Core::Status KeyStore::insert(const KeyRecord &key, const QByteArray &hash)
     query.addBindValue(key.workspaceId);
     query.addBindValue(key.keyspaceId);
     query.addBindValue(QString::fromUtf8(hash));
-    query.addBindValue(key.start);
+    // Migrated keys have an empty start; a null QString would bind as SQL NULL.
+    query.addBindValue(key.start.isNull() ? u""_s : key.start);
     query.addBindValue(key.name ? QVariant(*key.name) : nullText());
     query.addBindValue(optionalText(key.identityId));
     query.addBindValue(metaText(key.meta));
