@@ -173,11 +173,14 @@ Core::Result<IdentityPage> IdentityStore::list(const QString &workspaceId, const
         + u" WHERE workspace_id = ? AND deleted = 0 AND id >= ?"
           " AND (? = '' OR instr(lower(id), lower(?)) > 0 OR instr(lower(external_id), lower(?)) > 0)"
           " ORDER BY id LIMIT ?"_s);
+    // A null QString binds as SQL NULL, which would compare as unknown; bind '' instead.
+    const QString from = cursor.isNull() ? u""_s : cursor;
+    const QString text = search.isNull() ? u""_s : search;
     query.addBindValue(workspaceId);
-    query.addBindValue(cursor);
-    query.addBindValue(search);
-    query.addBindValue(search);
-    query.addBindValue(search);
+    query.addBindValue(from);
+    query.addBindValue(text);
+    query.addBindValue(text);
+    query.addBindValue(text);
     query.addBindValue(limit + 1);
     if (!exec(query))
         return sqlError(query);
