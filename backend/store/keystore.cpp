@@ -176,7 +176,7 @@ Core::Result<KeyPage> KeyStore::list(const KeyListQuery &request)
     QSqlQuery query = m_db.prepare(sql + u" ORDER BY id LIMIT ?"_s);
     query.addBindValue(request.workspaceId);
     query.addBindValue(request.keyspaceId);
-    query.addBindValue(request.cursor);
+    query.addBindValue(request.cursor.isNull() ? u""_s : request.cursor); // NULL would match nothing
     if (!request.identityId.isEmpty())
         query.addBindValue(request.identityId);
     query.addBindValue(request.limit + 1);
