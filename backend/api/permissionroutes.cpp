@@ -10,8 +10,8 @@ namespace Latchkey::Api {
 
 namespace {
 
-const StringRule permissionRule{.required = true, .minLength = 1, .maxLength = 128,
-                                .pattern = &RequestReader::slugPattern()};
+const StringRule permissionRule {
+    .required = true, .minLength = 1, .maxLength = 128, .pattern = &RequestReader::slugPattern()};
 
 Core::Error permissionNotFound()
 {
@@ -25,14 +25,14 @@ Core::Result<Execute> decodeCreatePermission(RequestReader &in, Services &servic
     const auto description = in.string(u"description"_s, {.maxLength = 512});
     if (!in.finish())
         return in.error();
-    const Core::Permission request{{}, name.value, slug.value, description.value};
+    const Core::Permission request {{}, name.value, slug.value, description.value};
     return Execute([&services, request](ApiContext &context) -> Core::Result<ApiReply> {
         if (auto allowed = requireAny(context.principal, {u"rbac.*.create_permission"_s}); !allowed)
             return allowed.error();
         QString permissionId;
         const Core::Status status = writeAudited(services, context, [&](QList<Store::AuditEvent> &events) {
-            auto created = Store::RbacStore(services.db).createPermission(context.principal.workspaceId, request,
-                                                                          context.nowMs, &events);
+            auto created = Store::RbacStore(services.db)
+                               .createPermission(context.principal.workspaceId, request, context.nowMs, &events);
             if (!created)
                 return Core::Status(created.error());
             permissionId = created->id;
@@ -40,7 +40,7 @@ Core::Result<Execute> decodeCreatePermission(RequestReader &in, Services &servic
         });
         if (!status)
             return status.error();
-        return ApiReply{QJsonObject{{u"permissionId"_s, permissionId}}, std::nullopt};
+        return ApiReply {QJsonObject {{u"permissionId"_s, permissionId}}, std::nullopt};
     });
 }
 
@@ -55,7 +55,7 @@ Core::Result<Execute> decodeGetPermission(RequestReader &in, Services &services)
         const auto found = Store::RbacStore(services.db).findPermission(context.principal.workspaceId, idOrSlug);
         if (!found)
             return permissionNotFound();
-        return ApiReply{toJson(*found), std::nullopt};
+        return ApiReply {toJson(*found), std::nullopt};
     });
 }
 
@@ -91,7 +91,7 @@ Core::Result<Execute> decodeDeletePermission(RequestReader &in, Services &servic
         });
         if (!status)
             return status.error();
-        return ApiReply{QJsonObject{}, std::nullopt};
+        return ApiReply {QJsonObject {}, std::nullopt};
     });
 }
 
@@ -107,7 +107,7 @@ Store::RbacListQuery readRbacListQuery(RequestReader &in)
 }
 
 Core::Status writeAudited(Services &services, const ApiContext &context,
-                          const std::function<Core::Status(QList<Store::AuditEvent> &)> &change)
+    const std::function<Core::Status(QList<Store::AuditEvent> &)> &change)
 {
     return services.db.write([&]() -> Core::Status {
         QList<Store::AuditEvent> events;

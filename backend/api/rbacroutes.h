@@ -21,15 +21,14 @@ void registerRoleRoutes(Router &router, Services &services);
 [[nodiscard]] Store::RbacListQuery readRbacListQuery(RequestReader &in);
 
 /// The reply of a list endpoint: `data` = @p items, `pagination` from @p page.
-template<typename T>
-[[nodiscard]] ApiReply rbacPageReply(const Store::RbacPage<T> &page, const QJsonArray &items)
+template<typename T> [[nodiscard]] ApiReply rbacPageReply(const Store::RbacPage<T> &page, const QJsonArray &items)
 {
-    return ApiReply{items, Pagination{page.hasMore, page.nextCursor}};
+    return ApiReply {items, Pagination {page.hasMore, page.nextCursor}};
 }
 
 /// Runs @p change in one Database::write() and appends the audit events it collected in the same
 /// transaction (invariant 5), so the change and its audit rows commit or roll back together.
 [[nodiscard]] Core::Status writeAudited(Services &services, const ApiContext &context,
-                                        const std::function<Core::Status(QList<Store::AuditEvent> &)> &change);
+    const std::function<Core::Status(QList<Store::AuditEvent> &)> &change);
 
 } // namespace Latchkey::Api

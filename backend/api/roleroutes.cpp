@@ -9,8 +9,8 @@ namespace Latchkey::Api {
 
 namespace {
 
-const StringRule roleRule{.required = true, .minLength = 1, .maxLength = 128};
-const StringRule slugItemRule{.minLength = 1, .maxLength = 128, .pattern = &RequestReader::slugPattern()};
+const StringRule roleRule {.required = true, .minLength = 1, .maxLength = 128};
+const StringRule slugItemRule {.minLength = 1, .maxLength = 128, .pattern = &RequestReader::slugPattern()};
 
 // The Role schema caps `permissions` at 100 items and the SDK validates responses strictly, so a
 // role may not be given more than that (the request schemas themselves set no bound).
@@ -41,7 +41,7 @@ struct CreateRoleRequest {
 };
 
 Core::Status createRole(const ApiContext &context, Store::RbacStore &store, const CreateRoleRequest &request,
-                        QList<Store::AuditEvent> &events, QString *roleId)
+    QList<Store::AuditEvent> &events, QString *roleId)
 {
     const QString &workspaceId = context.principal.workspaceId;
     if (Core::Status allowed = authorizeMissingSlugs(context, store, request.slugs); !allowed)
@@ -65,7 +65,7 @@ Core::Result<Execute> decodeCreateRole(RequestReader &in, Services &services)
     if (!in.finish())
         return in.error();
     return Execute([&services, request](ApiContext &context) -> Core::Result<ApiReply> {
-        QList<QStringList> needed{{u"rbac.*.create_role"_s}};
+        QList<QStringList> needed {{u"rbac.*.create_role"_s}};
         if (!request.slugs.isEmpty())
             needed.append({u"rbac.*.add_permission_to_role"_s});
         if (auto allowed = requireAll(context.principal, needed); !allowed)
@@ -77,7 +77,7 @@ Core::Result<Execute> decodeCreateRole(RequestReader &in, Services &services)
         });
         if (!status)
             return status.error();
-        return ApiReply{QJsonObject{{u"roleId"_s, roleId}}, std::nullopt};
+        return ApiReply {QJsonObject {{u"roleId"_s, roleId}}, std::nullopt};
     });
 }
 
@@ -92,7 +92,7 @@ Core::Result<Execute> decodeGetRole(RequestReader &in, Services &services)
         const auto found = Store::RbacStore(services.db).findRole(context.principal.workspaceId, idOrName);
         if (!found)
             return roleNotFound();
-        return ApiReply{toJson(*found), std::nullopt};
+        return ApiReply {toJson(*found), std::nullopt};
     });
 }
 
@@ -128,14 +128,14 @@ Core::Result<Execute> decodeDeleteRole(RequestReader &in, Services &services)
         });
         if (!status)
             return status.error();
-        return ApiReply{QJsonObject{}, std::nullopt};
+        return ApiReply {QJsonObject {}, std::nullopt};
     });
 }
 
 /// Replaces the role's permissions with @p slugs: creates missing ones, disconnects the
 /// others, connects the new ones (audit order as Unkey: create, disconnect, connect).
 Core::Status setRolePermissions(const ApiContext &context, Store::RbacStore &store, const QString &roleId,
-                                const QStringList &slugs, QList<Store::AuditEvent> &events)
+    const QStringList &slugs, QList<Store::AuditEvent> &events)
 {
     const QString &workspaceId = context.principal.workspaceId;
     const auto role = store.findRole(workspaceId, roleId);
@@ -161,30 +161,30 @@ Core::Status setRolePermissions(const ApiContext &context, Store::RbacStore &sto
 
 Core::Result<Execute> decodeSetRolePermissions(RequestReader &in, Services &services)
 {
-    const auto roleId = in.string(u"roleId"_s, {.required = true, .minLength = 3, .maxLength = 255,
-                                                .pattern = &resourceIdPattern()});
-    const auto slugs = in.stringArray(u"permissions"_s, {.required = true, .maxItems = maxRolePermissions},
-                                      slugItemRule);
+    const auto roleId
+        = in.string(u"roleId"_s, {.required = true, .minLength = 3, .maxLength = 255, .pattern = &resourceIdPattern()});
+    const auto slugs
+        = in.stringArray(u"permissions"_s, {.required = true, .maxItems = maxRolePermissions}, slugItemRule);
     if (!in.finish())
         return in.error();
-    return Execute([&services, roleId = roleId.value, slugs = slugs.value](ApiContext &context)
-                       -> Core::Result<ApiReply> {
-        if (auto allowed = requireAll(context.principal, {{u"rbac.*.add_permission_to_role"_s},
-                                                          {u"rbac.*.remove_permission_from_role"_s}});
-            !allowed)
-            return allowed.error();
-        QList<Core::Permission> result;
-        const Core::Status status = writeAudited(services, context, [&](QList<Store::AuditEvent> &events) {
-            Store::RbacStore store(services.db);
-            if (Core::Status changed = setRolePermissions(context, store, roleId, slugs, events); !changed)
-                return changed;
-            result = store.rolePermissions(roleId);
-            return Core::Status();
+    return Execute(
+        [&services, roleId = roleId.value, slugs = slugs.value](ApiContext &context) -> Core::Result<ApiReply> {
+            if (auto allowed = requireAll(context.principal,
+                    {{u"rbac.*.add_permission_to_role"_s}, {u"rbac.*.remove_permission_from_role"_s}});
+                !allowed)
+                return allowed.error();
+            QList<Core::Permission> result;
+            const Core::Status status = writeAudited(services, context, [&](QList<Store::AuditEvent> &events) {
+                Store::RbacStore store(services.db);
+                if (Core::Status changed = setRolePermissions(context, store, roleId, slugs, events); !changed)
+                    return changed;
+                result = store.rolePermissions(roleId);
+                return Core::Status();
+            });
+            if (!status)
+                return status.error();
+            return ApiReply {toJson(result), std::nullopt};
         });
-        if (!status)
-            return status.error();
-        return ApiReply{toJson(result), std::nullopt};
-    });
 }
 
 } // namespace

@@ -23,8 +23,7 @@ struct RbacListQuery {
 
 /// One page of a cursor-paginated list; @p nextCursor is the id of the first row of the next
 /// page (empty on the last page).
-template<typename T>
-struct RbacPage {
+template<typename T> struct RbacPage {
     QList<T> items;
     bool hasMore = false;
     QString nextCursor;
@@ -36,22 +35,20 @@ struct RbacPage {
 class RbacStore
 {
 public:
-    explicit RbacStore(Database &db) : m_db(db) { }
+    explicit RbacStore(Database &db)
+        : m_db(db)
+    { }
 
     // ---- lookups used by keys.* -------------------------------------------------------------
 
     /// Permissions with these slugs, creating the missing ones (name = slug) and auditing
     /// `permission.create` for each created. Returned in the order of @p slugs, de-duplicated.
     [[nodiscard]] Core::Result<QList<Core::Permission>> ensurePermissions(const QString &workspaceId,
-                                                                         const QStringList &slugs, qint64 nowMs,
-                                                                         const AuditOrigin &origin,
-                                                                         QStringList *createdSlugs = nullptr);
+        const QStringList &slugs, qint64 nowMs, const AuditOrigin &origin, QStringList *createdSlugs = nullptr);
     /// As above, but the `permission.create` events are appended to @p auditEvents instead of
     /// being written (the caller appends them with its own events).
     [[nodiscard]] Core::Result<QList<Core::Permission>> ensurePermissions(const QString &workspaceId,
-                                                                         const QStringList &slugs, qint64 nowMs,
-                                                                         QList<AuditEvent> *auditEvents,
-                                                                         QStringList *createdSlugs = nullptr);
+        const QStringList &slugs, qint64 nowMs, QList<AuditEvent> *auditEvents, QStringList *createdSlugs = nullptr);
     /// The slugs of @p slugs that no permission of the workspace has (de-duplicated, in order):
     /// handlers use it to decide whether `rbac.*.create_permission` is needed.
     [[nodiscard]] QStringList missingPermissionSlugs(const QString &workspaceId, const QStringList &slugs);
@@ -67,11 +64,11 @@ public:
     [[nodiscard]] QList<Core::Role> keyRoles(const QString &keyId);
 
     /// Bindings; add is idempotent, remove ignores missing bindings.
-    [[nodiscard]] Core::Status addKeyPermissions(const QString &workspaceId, const QString &keyId,
-                                                 const QList<Core::Permission> &permissions, qint64 nowMs);
+    [[nodiscard]] Core::Status addKeyPermissions(
+        const QString &workspaceId, const QString &keyId, const QList<Core::Permission> &permissions, qint64 nowMs);
     [[nodiscard]] Core::Status removeKeyPermissions(const QString &keyId, const QList<Core::Permission> &permissions);
-    [[nodiscard]] Core::Status addKeyRoles(const QString &workspaceId, const QString &keyId,
-                                           const QList<Core::Role> &roles, qint64 nowMs);
+    [[nodiscard]] Core::Status addKeyRoles(
+        const QString &workspaceId, const QString &keyId, const QList<Core::Role> &roles, qint64 nowMs);
     [[nodiscard]] Core::Status removeKeyRoles(const QString &keyId, const QList<Core::Role> &roles);
     /// Removes every binding of a key (hard delete, set* replacing all).
     [[nodiscard]] Core::Status clearKeyPermissions(const QString &keyId);
@@ -81,22 +78,21 @@ public:
 
     /// Inserts a permission (new "perm_" id); PermissionAlreadyExists (409) when the slug is taken.
     /// Appends `permission.create` to @p auditEvents.
-    [[nodiscard]] Core::Result<Core::Permission> createPermission(const QString &workspaceId,
-                                                                  const Core::Permission &permission, qint64 nowMs,
-                                                                  QList<AuditEvent> *auditEvents);
+    [[nodiscard]] Core::Result<Core::Permission> createPermission(
+        const QString &workspaceId, const Core::Permission &permission, qint64 nowMs, QList<AuditEvent> *auditEvents);
     /// Deletes a permission and its bindings to keys and roles; appends `permission.delete`.
-    [[nodiscard]] Core::Status deletePermission(const QString &workspaceId, const Core::Permission &permission,
-                                                QList<AuditEvent> *auditEvents);
-    [[nodiscard]] Core::Result<RbacPage<Core::Permission>> listPermissions(const QString &workspaceId,
-                                                                          const RbacListQuery &query);
+    [[nodiscard]] Core::Status deletePermission(
+        const QString &workspaceId, const Core::Permission &permission, QList<AuditEvent> *auditEvents);
+    [[nodiscard]] Core::Result<RbacPage<Core::Permission>> listPermissions(
+        const QString &workspaceId, const RbacListQuery &query);
 
     /// Inserts a role (new "role_" id, no permissions); RoleAlreadyExists (409) when the name is
     /// taken. Appends `role.create`.
-    [[nodiscard]] Core::Result<Core::Role> createRole(const QString &workspaceId, const Core::Role &role,
-                                                      qint64 nowMs, QList<AuditEvent> *auditEvents);
+    [[nodiscard]] Core::Result<Core::Role> createRole(
+        const QString &workspaceId, const Core::Role &role, qint64 nowMs, QList<AuditEvent> *auditEvents);
     /// Deletes a role and its bindings to keys and permissions; appends `role.delete`.
-    [[nodiscard]] Core::Status deleteRole(const QString &workspaceId, const Core::Role &role,
-                                          QList<AuditEvent> *auditEvents);
+    [[nodiscard]] Core::Status deleteRole(
+        const QString &workspaceId, const Core::Role &role, QList<AuditEvent> *auditEvents);
     /// Roles with their permissions.
     [[nodiscard]] Core::Result<RbacPage<Core::Role>> listRoles(const QString &workspaceId, const RbacListQuery &query);
 
@@ -105,21 +101,19 @@ public:
     /// Binds permissions to a role (idempotent); appends `authorization.connect_role_and_permission`
     /// for each new binding.
     [[nodiscard]] Core::Status addRolePermissions(const QString &workspaceId, const Core::Role &role,
-                                                  const QList<Core::Permission> &permissions, qint64 nowMs,
-                                                  QList<AuditEvent> *auditEvents);
+        const QList<Core::Permission> &permissions, qint64 nowMs, QList<AuditEvent> *auditEvents);
     /// Unbinds permissions from a role (missing bindings ignored); appends
     /// `authorization.disconnect_role_and_permissions` for each removed binding.
     [[nodiscard]] Core::Status removeRolePermissions(const QString &workspaceId, const Core::Role &role,
-                                                     const QList<Core::Permission> &permissions,
-                                                     QList<AuditEvent> *auditEvents);
+        const QList<Core::Permission> &permissions, QList<AuditEvent> *auditEvents);
 
 private:
-    Core::Result<Core::Permission> insertPermission(const QString &workspaceId, const Core::Permission &permission,
-                                                    qint64 nowMs);
+    Core::Result<Core::Permission> insertPermission(
+        const QString &workspaceId, const Core::Permission &permission, qint64 nowMs);
     std::optional<Core::Permission> findPermissionBySlug(const QString &workspaceId, const QString &slug);
     std::optional<Core::Role> findRoleByName(const QString &workspaceId, const QString &name);
     Core::Status runForEach(const QString &sql, const QString &ownerId, const QStringList &ids,
-                            const QString &workspaceId = {}, qint64 nowMs = 0);
+        const QString &workspaceId = {}, qint64 nowMs = 0);
 
     Database &m_db;
 };

@@ -30,8 +30,8 @@ QList<AuditRow> auditRows(ApiHarness &h, const QString &workspaceId)
         return rows;
     while (query.next()) {
         rows.append({query.value(0).toString(), query.value(1).toString(),
-                     QJsonDocument::fromJson(query.value(2).toString().toUtf8()).array(), query.value(3).toString(),
-                     query.value(4).toString(), query.value(5).toString()});
+            QJsonDocument::fromJson(query.value(2).toString().toUtf8()).array(), query.value(3).toString(),
+            query.value(4).toString(), query.value(5).toString()});
     }
     return rows;
 }
@@ -46,8 +46,8 @@ qint64 countRows(ApiHarness &h, const QString &table)
 QList<qint64> snapshot(ApiHarness &h)
 {
     QList<qint64> counts;
-    for (const QString &table : {u"permissions"_s, u"roles"_s, u"roles_permissions"_s, u"keys_permissions"_s,
-                                 u"keys_roles"_s, u"audit_logs"_s})
+    for (const QString &table :
+        {u"permissions"_s, u"roles"_s, u"roles_permissions"_s, u"keys_permissions"_s, u"keys_roles"_s, u"audit_logs"_s})
         counts.append(countRows(h, table));
     return counts;
 }
@@ -65,10 +65,9 @@ QStringList errorLocations(const ApiReply &reply)
     return locations;
 }
 
-QString newPermission(ApiHarness &h, const QString &slug, const QString &description = {},
-                         const QString &rootKey = {})
+QString newPermission(ApiHarness &h, const QString &slug, const QString &description = {}, const QString &rootKey = {})
 {
-    QJsonObject body{{u"name"_s, QString(u"Name of "_s + slug)}, {u"slug"_s, slug}};
+    QJsonObject body {{u"name"_s, QString(u"Name of "_s + slug)}, {u"slug"_s, slug}};
     if (!description.isEmpty())
         body.insert(u"description"_s, description);
     const ApiReply reply = h.call(u"permissions.createPermission"_s, body, rootKey);
@@ -122,22 +121,20 @@ void TestPermissions::createPermission()
 {
     ApiHarness h;
     const ApiReply reply = h.call(u"permissions.createPermission"_s,
-                                  QJsonObject{{u"name"_s, u"Read documents"_s},
-                                              {u"slug"_s, u"documents.read"_s},
-                                              {u"description"_s, u"Grants reading documents"_s}});
+        QJsonObject {{u"name"_s, u"Read documents"_s}, {u"slug"_s, u"documents.read"_s},
+            {u"description"_s, u"Grants reading documents"_s}});
     QVERIFY2(reply.status == 200, reply.describe().constData());
     const QJsonObject data = reply.dataObject();
-    QCOMPARE(data.keys(), QStringList{u"permissionId"_s});
+    QCOMPARE(data.keys(), QStringList {u"permissionId"_s});
     const QString id = data.value(u"permissionId").toString();
     QVERIFY(id.startsWith(u"perm_"));
     QVERIFY(!reply.body.contains(u"pagination"));
 
-    const ApiReply got = h.call(u"permissions.getPermission"_s, QJsonObject{{u"permission"_s, id}});
+    const ApiReply got = h.call(u"permissions.getPermission"_s, QJsonObject {{u"permission"_s, id}});
     QVERIFY2(got.status == 200, got.describe().constData());
-    QCOMPARE(got.dataObject(), (QJsonObject{{u"id"_s, id},
-                                            {u"name"_s, u"Read documents"_s},
-                                            {u"slug"_s, u"documents.read"_s},
-                                            {u"description"_s, u"Grants reading documents"_s}}));
+    QCOMPARE(got.dataObject(),
+        (QJsonObject {{u"id"_s, id}, {u"name"_s, u"Read documents"_s}, {u"slug"_s, u"documents.read"_s},
+            {u"description"_s, u"Grants reading documents"_s}}));
 
     const QList<AuditRow> audit = auditRows(h, h.workspaceId());
     QCOMPARE(audit.size(), 1);
@@ -145,8 +142,8 @@ void TestPermissions::createPermission()
     QCOMPARE(audit[0].description, u"Created "_s + id);
     QCOMPARE(audit[0].actorType, u"rootkey"_s);
     QCOMPARE(audit[0].requestId, requestId(reply));
-    QCOMPARE(audit[0].targets, (QJsonArray{QJsonObject{{u"type"_s, u"permission"_s}, {u"id"_s, id},
-                                                       {u"name"_s, u"documents.read"_s}}}));
+    QCOMPARE(audit[0].targets,
+        (QJsonArray {QJsonObject {{u"type"_s, u"permission"_s}, {u"id"_s, id}, {u"name"_s, u"documents.read"_s}}}));
 }
 
 void TestPermissions::createPermissionWithoutDescription()
@@ -154,16 +151,16 @@ void TestPermissions::createPermissionWithoutDescription()
     ApiHarness h;
     const QString id = newPermission(h, u"a:b-c_d.*"_s);
     QVERIFY(!id.isEmpty());
-    const ApiReply got = h.call(u"permissions.getPermission"_s, QJsonObject{{u"permission"_s, id}});
-    QCOMPARE(got.dataObject(), (QJsonObject{{u"id"_s, id}, {u"name"_s, u"Name of a:b-c_d.*"_s},
-                                            {u"slug"_s, u"a:b-c_d.*"_s}}));
+    const ApiReply got = h.call(u"permissions.getPermission"_s, QJsonObject {{u"permission"_s, id}});
+    QCOMPARE(got.dataObject(),
+        (QJsonObject {{u"id"_s, id}, {u"name"_s, u"Name of a:b-c_d.*"_s}, {u"slug"_s, u"a:b-c_d.*"_s}}));
 }
 
 void TestPermissions::createPermissionInvalid_data()
 {
     QTest::addColumn<QJsonObject>("body");
     QTest::addColumn<QString>("location");
-    const QJsonObject valid{{u"name"_s, u"n"_s}, {u"slug"_s, u"s"_s}};
+    const QJsonObject valid {{u"name"_s, u"n"_s}, {u"slug"_s, u"s"_s}};
     auto with = [&valid](const QString &key, const QJsonValue &value) {
         QJsonObject body = valid;
         if (value.isUndefined())
@@ -204,8 +201,8 @@ void TestPermissions::createPermissionDuplicateSlugIs409()
     ApiHarness h;
     QVERIFY(!newPermission(h, u"dup"_s).isEmpty());
     const QList<qint64> before = snapshot(h);
-    const ApiReply reply = h.call(u"permissions.createPermission"_s,
-                                  QJsonObject{{u"name"_s, u"other name"_s}, {u"slug"_s, u"dup"_s}});
+    const ApiReply reply
+        = h.call(u"permissions.createPermission"_s, QJsonObject {{u"name"_s, u"other name"_s}, {u"slug"_s, u"dup"_s}});
     QCOMPARE(reply.status, 409);
     QCOMPARE(reply.errorType(), u"https://unkey.com/docs/errors/unkey/data/permission_already_exists"_s);
     QVERIFY(reply.detail().contains(u"'dup'"));
@@ -219,10 +216,10 @@ void TestPermissions::unknownRootKeyIs401_data()
     QTest::addColumn<QString>("route");
     QTest::addColumn<QJsonObject>("body");
     QTest::newRow("create") << u"permissions.createPermission"_s
-                            << QJsonObject{{u"name"_s, u"n"_s}, {u"slug"_s, u"s"_s}};
-    QTest::newRow("get") << u"permissions.getPermission"_s << QJsonObject{{u"permission"_s, u"s"_s}};
-    QTest::newRow("list") << u"permissions.listPermissions"_s << QJsonObject{};
-    QTest::newRow("delete") << u"permissions.deletePermission"_s << QJsonObject{{u"permission"_s, u"s"_s}};
+                            << QJsonObject {{u"name"_s, u"n"_s}, {u"slug"_s, u"s"_s}};
+    QTest::newRow("get") << u"permissions.getPermission"_s << QJsonObject {{u"permission"_s, u"s"_s}};
+    QTest::newRow("list") << u"permissions.listPermissions"_s << QJsonObject {};
+    QTest::newRow("delete") << u"permissions.deletePermission"_s << QJsonObject {{u"permission"_s, u"s"_s}};
 }
 
 void TestPermissions::unknownRootKeyIs401()
@@ -243,11 +240,12 @@ void TestPermissions::missingPermissionIs403_data()
     QTest::addColumn<QJsonObject>("body");
     QTest::addColumn<QString>("needed");
     QTest::newRow("create") << u"permissions.createPermission"_s
-                            << QJsonObject{{u"name"_s, u"n"_s}, {u"slug"_s, u"new"_s}} << u"rbac.*.create_permission"_s;
-    QTest::newRow("get") << u"permissions.getPermission"_s << QJsonObject{{u"permission"_s, u"s"_s}}
+                            << QJsonObject {{u"name"_s, u"n"_s}, {u"slug"_s, u"new"_s}}
+                            << u"rbac.*.create_permission"_s;
+    QTest::newRow("get") << u"permissions.getPermission"_s << QJsonObject {{u"permission"_s, u"s"_s}}
                          << u"rbac.*.read_permission"_s;
-    QTest::newRow("list") << u"permissions.listPermissions"_s << QJsonObject{} << u"rbac.*.read_permission"_s;
-    QTest::newRow("delete") << u"permissions.deletePermission"_s << QJsonObject{{u"permission"_s, u"s"_s}}
+    QTest::newRow("list") << u"permissions.listPermissions"_s << QJsonObject {} << u"rbac.*.read_permission"_s;
+    QTest::newRow("delete") << u"permissions.deletePermission"_s << QJsonObject {{u"permission"_s, u"s"_s}}
                             << u"rbac.*.delete_permission"_s;
 }
 
@@ -259,8 +257,8 @@ void TestPermissions::missingPermissionIs403()
     ApiHarness h;
     newPermission(h, u"s"_s);
     // Every rbac permission except the needed one.
-    QStringList granted{u"rbac.*.create_permission"_s, u"rbac.*.read_permission"_s, u"rbac.*.delete_permission"_s,
-                        u"rbac.*.create_role"_s, u"api.*.read_key"_s};
+    QStringList granted {u"rbac.*.create_permission"_s, u"rbac.*.read_permission"_s, u"rbac.*.delete_permission"_s,
+        u"rbac.*.create_role"_s, u"api.*.read_key"_s};
     granted.removeAll(needed);
     const QString rootKey = h.createRootKey(granted);
     const QList<qint64> before = snapshot(h);
@@ -276,14 +274,14 @@ void TestPermissions::getPermissionByIdOrSlug()
 {
     ApiHarness h;
     const QString id = newPermission(h, u"billing.write"_s, u"d"_s);
-    const QJsonObject expected{{u"id"_s, id}, {u"name"_s, u"Name of billing.write"_s},
-                               {u"slug"_s, u"billing.write"_s}, {u"description"_s, u"d"_s}};
+    const QJsonObject expected {{u"id"_s, id}, {u"name"_s, u"Name of billing.write"_s}, {u"slug"_s, u"billing.write"_s},
+        {u"description"_s, u"d"_s}};
     const QString readOnly = h.createRootKey({u"rbac.*.read_permission"_s});
-    QCOMPARE(h.call(u"permissions.getPermission"_s, QJsonObject{{u"permission"_s, id}}, readOnly).dataObject(),
-             expected);
-    QCOMPARE(h.call(u"permissions.getPermission"_s, QJsonObject{{u"permission"_s, u"billing.write"_s}}, readOnly)
+    QCOMPARE(
+        h.call(u"permissions.getPermission"_s, QJsonObject {{u"permission"_s, id}}, readOnly).dataObject(), expected);
+    QCOMPARE(h.call(u"permissions.getPermission"_s, QJsonObject {{u"permission"_s, u"billing.write"_s}}, readOnly)
                  .dataObject(),
-             expected);
+        expected);
     // Reading writes no audit row.
     QCOMPARE(auditRows(h, h.workspaceId()).size(), 1);
 }
@@ -293,7 +291,7 @@ void TestPermissions::getPermissionNotFound()
     ApiHarness h;
     newPermission(h, u"exists"_s);
     for (const QString &missing : {u"perm_doesnotexist"_s, u"exist"_s, u"EXISTS"_s}) {
-        const ApiReply reply = h.call(u"permissions.getPermission"_s, QJsonObject{{u"permission"_s, missing}});
+        const ApiReply reply = h.call(u"permissions.getPermission"_s, QJsonObject {{u"permission"_s, missing}});
         QCOMPARE(reply.status, 404);
         QCOMPARE(reply.detail(), u"The requested permission does not exist."_s);
         QCOMPARE(reply.errorType(), u"https://unkey.com/docs/errors/unkey/data/permission_not_found"_s);
@@ -303,11 +301,11 @@ void TestPermissions::getPermissionNotFound()
 void TestPermissions::getPermissionInvalid_data()
 {
     QTest::addColumn<QJsonObject>("body");
-    QTest::newRow("missing") << QJsonObject{};
-    QTest::newRow("empty") << QJsonObject{{u"permission"_s, u""_s}};
-    QTest::newRow("too long") << QJsonObject{{u"permission"_s, QString(129, u'p')}};
-    QTest::newRow("bad pattern") << QJsonObject{{u"permission"_s, u"perm 1"_s}};
-    QTest::newRow("not a string") << QJsonObject{{u"permission"_s, QJsonArray{}}};
+    QTest::newRow("missing") << QJsonObject {};
+    QTest::newRow("empty") << QJsonObject {{u"permission"_s, u""_s}};
+    QTest::newRow("too long") << QJsonObject {{u"permission"_s, QString(129, u'p')}};
+    QTest::newRow("bad pattern") << QJsonObject {{u"permission"_s, u"perm 1"_s}};
+    QTest::newRow("not a string") << QJsonObject {{u"permission"_s, QJsonArray {}}};
 }
 
 void TestPermissions::getPermissionInvalid()
@@ -328,15 +326,15 @@ void TestPermissions::otherWorkspaceLooksMissing()
     const QList<qint64> before = snapshot(h);
     for (const QString &ref : {id, u"mine"_s}) {
         for (const QString &route : {u"permissions.getPermission"_s, u"permissions.deletePermission"_s}) {
-            const ApiReply reply = h.call(route, QJsonObject{{u"permission"_s, ref}}, h.otherRootKey());
+            const ApiReply reply = h.call(route, QJsonObject {{u"permission"_s, ref}}, h.otherRootKey());
             QCOMPARE(reply.status, 404);
         }
     }
-    const ApiReply list = h.call(u"permissions.listPermissions"_s, QJsonObject{}, h.otherRootKey());
+    const ApiReply list = h.call(u"permissions.listPermissions"_s, QJsonObject {}, h.otherRootKey());
     QCOMPARE(list.status, 200);
-    QCOMPARE(list.dataArray(), QJsonArray{});
+    QCOMPARE(list.dataArray(), QJsonArray {});
     QCOMPARE(snapshot(h), before);
-    QCOMPARE(h.call(u"permissions.getPermission"_s, QJsonObject{{u"permission"_s, id}}).status, 200);
+    QCOMPARE(h.call(u"permissions.getPermission"_s, QJsonObject {{u"permission"_s, id}}).status, 200);
 }
 
 void TestPermissions::listPermissionsPages()
@@ -349,12 +347,12 @@ void TestPermissions::listPermissionsPages()
     std::sort(ids.begin(), ids.end());
 
     QStringList seen;
-    QJsonObject request{{u"limit"_s, 2}};
+    QJsonObject request {{u"limit"_s, 2}};
     for (int page = 0; page < 3; ++page) {
         const ApiReply reply = h.call(u"permissions.listPermissions"_s, request);
         QVERIFY2(reply.status == 200, reply.describe().constData());
         for (const QJsonValue &item : reply.dataArray()) {
-            QCOMPARE(item.toObject().keys(), (QStringList{u"id"_s, u"name"_s, u"slug"_s}));
+            QCOMPARE(item.toObject().keys(), (QStringList {u"id"_s, u"name"_s, u"slug"_s}));
             seen.append(item.toObject().value(u"id").toString());
         }
         const QJsonObject pagination = reply.pagination();
@@ -365,17 +363,17 @@ void TestPermissions::listPermissionsPages()
             request.insert(u"cursor"_s, pagination.value(u"cursor"));
         } else {
             QCOMPARE(reply.dataArray().size(), 1);
-            QCOMPARE(pagination, (QJsonObject{{u"hasMore"_s, false}}));
+            QCOMPARE(pagination, (QJsonObject {{u"hasMore"_s, false}}));
         }
     }
     QCOMPARE(seen, ids);
 
-    const ApiReply all = h.call(u"permissions.listPermissions"_s, QJsonObject{});
+    const ApiReply all = h.call(u"permissions.listPermissions"_s, QJsonObject {});
     QCOMPARE(all.dataArray().size(), 5);
-    QCOMPARE(all.pagination(), (QJsonObject{{u"hasMore"_s, false}}));
-    const ApiReply exact = h.call(u"permissions.listPermissions"_s, QJsonObject{{u"limit"_s, 5}});
+    QCOMPARE(all.pagination(), (QJsonObject {{u"hasMore"_s, false}}));
+    const ApiReply exact = h.call(u"permissions.listPermissions"_s, QJsonObject {{u"limit"_s, 5}});
     QCOMPARE(exact.dataArray().size(), 5);
-    QCOMPARE(exact.pagination(), (QJsonObject{{u"hasMore"_s, false}}));
+    QCOMPARE(exact.pagination(), (QJsonObject {{u"hasMore"_s, false}}));
 }
 
 void TestPermissions::listPermissionsSearch()
@@ -386,17 +384,17 @@ void TestPermissions::listPermissionsSearch()
     newPermission(h, u"other"_s);
     auto search = [&h](const QString &text) {
         QStringList ids;
-        const ApiReply reply = h.call(u"permissions.listPermissions"_s, QJsonObject{{u"search"_s, text}});
+        const ApiReply reply = h.call(u"permissions.listPermissions"_s, QJsonObject {{u"search"_s, text}});
         for (const QJsonValue &item : reply.dataArray())
             ids.append(item.toObject().value(u"id").toString());
         return ids;
     };
-    QCOMPARE(search(u"DOCUMENTS"_s), QStringList{docs});          // slug + name, case-insensitive
-    QCOMPARE(search(u"invoices"_s), QStringList{billing});        // description
-    QCOMPARE(search(billing.mid(5, 8)), QStringList{billing});    // id
-    QCOMPARE(search(u"Name of billing"_s), QStringList{billing}); // name
-    QCOMPARE(search(u"%"_s), QStringList{});                      // no LIKE wildcards
-    QCOMPARE(search(u"nothing matches"_s), QStringList{});
+    QCOMPARE(search(u"DOCUMENTS"_s), QStringList {docs}); // slug + name, case-insensitive
+    QCOMPARE(search(u"invoices"_s), QStringList {billing}); // description
+    QCOMPARE(search(billing.mid(5, 8)), QStringList {billing}); // id
+    QCOMPARE(search(u"Name of billing"_s), QStringList {billing}); // name
+    QCOMPARE(search(u"%"_s), QStringList {}); // no LIKE wildcards
+    QCOMPARE(search(u"nothing matches"_s), QStringList {});
     QCOMPARE(search(u""_s).size(), 3);
 }
 
@@ -404,13 +402,13 @@ void TestPermissions::listPermissionsInvalid_data()
 {
     QTest::addColumn<QJsonObject>("body");
     QTest::addColumn<QString>("location");
-    QTest::newRow("limit 0") << QJsonObject{{u"limit"_s, 0}} << u"body.limit"_s;
-    QTest::newRow("limit 101") << QJsonObject{{u"limit"_s, 101}} << u"body.limit"_s;
-    QTest::newRow("limit string") << QJsonObject{{u"limit"_s, u"10"_s}} << u"body.limit"_s;
-    QTest::newRow("limit fraction") << QJsonObject{{u"limit"_s, 1.5}} << u"body.limit"_s;
-    QTest::newRow("cursor too long") << QJsonObject{{u"cursor"_s, QString(1025, u'c')}} << u"body.cursor"_s;
-    QTest::newRow("search too long") << QJsonObject{{u"search"_s, QString(257, u's')}} << u"body.search"_s;
-    QTest::newRow("unknown") << QJsonObject{{u"offset"_s, 1}} << u"body.offset"_s;
+    QTest::newRow("limit 0") << QJsonObject {{u"limit"_s, 0}} << u"body.limit"_s;
+    QTest::newRow("limit 101") << QJsonObject {{u"limit"_s, 101}} << u"body.limit"_s;
+    QTest::newRow("limit string") << QJsonObject {{u"limit"_s, u"10"_s}} << u"body.limit"_s;
+    QTest::newRow("limit fraction") << QJsonObject {{u"limit"_s, 1.5}} << u"body.limit"_s;
+    QTest::newRow("cursor too long") << QJsonObject {{u"cursor"_s, QString(1025, u'c')}} << u"body.cursor"_s;
+    QTest::newRow("search too long") << QJsonObject {{u"search"_s, QString(257, u's')}} << u"body.search"_s;
+    QTest::newRow("unknown") << QJsonObject {{u"offset"_s, 1}} << u"body.offset"_s;
 }
 
 void TestPermissions::listPermissionsInvalid()
@@ -428,21 +426,21 @@ void TestPermissions::deletePermission()
     ApiHarness h;
     const QString id = newPermission(h, u"to.delete"_s);
     const QString kept = newPermission(h, u"to.keep"_s);
-    const ApiReply reply = h.call(u"permissions.deletePermission"_s, QJsonObject{{u"permission"_s, id}});
+    const ApiReply reply = h.call(u"permissions.deletePermission"_s, QJsonObject {{u"permission"_s, id}});
     QVERIFY2(reply.status == 200, reply.describe().constData());
-    QCOMPARE(reply.data(), QJsonValue(QJsonObject{}));
-    QCOMPARE(h.call(u"permissions.getPermission"_s, QJsonObject{{u"permission"_s, id}}).status, 404);
-    QCOMPARE(h.call(u"permissions.getPermission"_s, QJsonObject{{u"permission"_s, kept}}).status, 200);
+    QCOMPARE(reply.data(), QJsonValue(QJsonObject {}));
+    QCOMPARE(h.call(u"permissions.getPermission"_s, QJsonObject {{u"permission"_s, id}}).status, 404);
+    QCOMPARE(h.call(u"permissions.getPermission"_s, QJsonObject {{u"permission"_s, kept}}).status, 200);
 
     const QList<AuditRow> audit = auditRows(h, h.workspaceId());
     QCOMPARE(audit.size(), 3);
     QCOMPARE(audit[2].event, u"permission.delete"_s);
     QCOMPARE(audit[2].description, u"Deleted "_s + id);
     QCOMPARE(audit[2].requestId, requestId(reply));
-    QCOMPARE(audit[2].targets, (QJsonArray{QJsonObject{{u"type"_s, u"permission"_s}, {u"id"_s, id},
-                                                       {u"name"_s, u"to.delete"_s}}}));
+    QCOMPARE(audit[2].targets,
+        (QJsonArray {QJsonObject {{u"type"_s, u"permission"_s}, {u"id"_s, id}, {u"name"_s, u"to.delete"_s}}}));
     // A second delete finds nothing.
-    QCOMPARE(h.call(u"permissions.deletePermission"_s, QJsonObject{{u"permission"_s, id}}).status, 404);
+    QCOMPARE(h.call(u"permissions.deletePermission"_s, QJsonObject {{u"permission"_s, id}}).status, 404);
 }
 
 void TestPermissions::deletePermissionBySlugUnbindsKeysAndRoles()
@@ -451,16 +449,16 @@ void TestPermissions::deletePermissionBySlugUnbindsKeysAndRoles()
     const QString id = newPermission(h, u"shared"_s);
     const QString other = newPermission(h, u"other"_s);
     const ApiReply role = h.call(u"permissions.createRole"_s,
-                                 QJsonObject{{u"name"_s, u"r"_s}, {u"permissions"_s, QJsonArray{u"shared"_s, u"other"_s}}});
+        QJsonObject {{u"name"_s, u"r"_s}, {u"permissions"_s, QJsonArray {u"shared"_s, u"other"_s}}});
     QVERIFY2(role.status == 200, role.describe().constData());
     bindToKey(h, u"key_1"_s, id);
     bindToKey(h, u"key_1"_s, other);
 
-    const ApiReply reply = h.call(u"permissions.deletePermission"_s, QJsonObject{{u"permission"_s, u"shared"_s}});
+    const ApiReply reply = h.call(u"permissions.deletePermission"_s, QJsonObject {{u"permission"_s, u"shared"_s}});
     QVERIFY2(reply.status == 200, reply.describe().constData());
     QCOMPARE(countRows(h, u"keys_permissions"_s), 1);
     QCOMPARE(countRows(h, u"roles_permissions"_s), 1);
-    const ApiReply got = h.call(u"permissions.getRole"_s, QJsonObject{{u"role"_s, u"r"_s}});
+    const ApiReply got = h.call(u"permissions.getRole"_s, QJsonObject {{u"role"_s, u"r"_s}});
     QCOMPARE(got.dataObject().value(u"permissions").toArray().size(), 1);
     QCOMPARE(got.dataObject().value(u"permissions").toArray().at(0).toObject().value(u"slug").toString(), u"other"_s);
 }
@@ -470,7 +468,7 @@ void TestPermissions::deletePermissionNotFound()
     ApiHarness h;
     newPermission(h, u"exists"_s);
     const QList<qint64> before = snapshot(h);
-    const ApiReply reply = h.call(u"permissions.deletePermission"_s, QJsonObject{{u"permission"_s, u"perm_nope"_s}});
+    const ApiReply reply = h.call(u"permissions.deletePermission"_s, QJsonObject {{u"permission"_s, u"perm_nope"_s}});
     QCOMPARE(reply.status, 404);
     QCOMPARE(reply.detail(), u"The requested permission does not exist."_s);
     QCOMPARE(snapshot(h), before);

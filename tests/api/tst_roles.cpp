@@ -29,8 +29,8 @@ QList<AuditRow> auditRows(ApiHarness &h)
         return rows;
     while (query.next()) {
         rows.append({query.value(0).toString(), query.value(1).toString(),
-                     QJsonDocument::fromJson(query.value(2).toString().toUtf8()).array(), query.value(3).toString(),
-                     query.value(4).toString()});
+            QJsonDocument::fromJson(query.value(2).toString().toUtf8()).array(), query.value(3).toString(),
+            query.value(4).toString()});
     }
     return rows;
 }
@@ -65,8 +65,8 @@ qint64 countRows(ApiHarness &h, const QString &table)
 QList<qint64> snapshot(ApiHarness &h)
 {
     QList<qint64> counts;
-    for (const QString &table : {u"permissions"_s, u"roles"_s, u"roles_permissions"_s, u"keys_permissions"_s,
-                                 u"keys_roles"_s, u"audit_logs"_s})
+    for (const QString &table :
+        {u"permissions"_s, u"roles"_s, u"roles_permissions"_s, u"keys_permissions"_s, u"keys_roles"_s, u"audit_logs"_s})
         counts.append(countRows(h, table));
     return counts;
 }
@@ -82,7 +82,7 @@ QStringList errorLocations(const ApiReply &reply)
 QString newPermission(ApiHarness &h, const QString &slug, const QString &rootKey = {})
 {
     const ApiReply reply = h.call(u"permissions.createPermission"_s,
-                                  QJsonObject{{u"name"_s, QString(u"Name of "_s + slug)}, {u"slug"_s, slug}}, rootKey);
+        QJsonObject {{u"name"_s, QString(u"Name of "_s + slug)}, {u"slug"_s, slug}}, rootKey);
     if (reply.status != 200)
         qWarning("createPermission failed: %s", reply.describe().constData());
     return reply.dataObject().value(u"permissionId").toString();
@@ -90,7 +90,7 @@ QString newPermission(ApiHarness &h, const QString &slug, const QString &rootKey
 
 QString newRole(ApiHarness &h, const QString &name, const QStringList &slugs = {}, const QString &rootKey = {})
 {
-    QJsonObject body{{u"name"_s, name}};
+    QJsonObject body {{u"name"_s, name}};
     if (!slugs.isEmpty())
         body.insert(u"permissions"_s, QJsonArray::fromStringList(slugs));
     const ApiReply reply = h.call(u"permissions.createRole"_s, body, rootKey);
@@ -109,7 +109,10 @@ QStringList slugsOf(const QJsonArray &permissions)
 
 QJsonArray rolePermissions(ApiHarness &h, const QString &role)
 {
-    return h.call(u"permissions.getRole"_s, QJsonObject{{u"role"_s, role}}).dataObject().value(u"permissions").toArray();
+    return h.call(u"permissions.getRole"_s, QJsonObject {{u"role"_s, role}})
+        .dataObject()
+        .value(u"permissions")
+        .toArray();
 }
 
 void bindRoleToKey(ApiHarness &h, const QString &keyId, const QString &roleId)
@@ -169,27 +172,27 @@ private Q_SLOTS:
 void TestRoles::createRole()
 {
     ApiHarness h;
-    const ApiReply reply = h.call(u"permissions.createRole"_s, QJsonObject{{u"name"_s, u"support.readonly"_s}});
+    const ApiReply reply = h.call(u"permissions.createRole"_s, QJsonObject {{u"name"_s, u"support.readonly"_s}});
     QVERIFY2(reply.status == 200, reply.describe().constData());
-    QCOMPARE(reply.dataObject().keys(), QStringList{u"roleId"_s});
+    QCOMPARE(reply.dataObject().keys(), QStringList {u"roleId"_s});
     const QString id = reply.dataObject().value(u"roleId").toString();
     QVERIFY(id.startsWith(u"role_"));
 
-    const ApiReply got = h.call(u"permissions.getRole"_s, QJsonObject{{u"role"_s, id}});
-    QCOMPARE(got.dataObject(), (QJsonObject{{u"id"_s, id}, {u"name"_s, u"support.readonly"_s},
-                                            {u"permissions"_s, QJsonArray{}}}));
+    const ApiReply got = h.call(u"permissions.getRole"_s, QJsonObject {{u"role"_s, id}});
+    QCOMPARE(got.dataObject(),
+        (QJsonObject {{u"id"_s, id}, {u"name"_s, u"support.readonly"_s}, {u"permissions"_s, QJsonArray {}}}));
 
     const QList<AuditRow> audit = auditRowsOf(h, reply);
-    QCOMPARE(eventsOf(audit), QStringList{u"role.create"_s});
+    QCOMPARE(eventsOf(audit), QStringList {u"role.create"_s});
     QCOMPARE(audit[0].description, u"Created "_s + id);
-    QCOMPARE(audit[0].targets, (QJsonArray{QJsonObject{{u"type"_s, u"role"_s}, {u"id"_s, id},
-                                                       {u"name"_s, u"support.readonly"_s}}}));
+    QCOMPARE(audit[0].targets,
+        (QJsonArray {QJsonObject {{u"type"_s, u"role"_s}, {u"id"_s, id}, {u"name"_s, u"support.readonly"_s}}}));
     // Any characters are allowed in a name, and a description is returned when set.
     const ApiReply described = h.call(u"permissions.createRole"_s,
-                                      QJsonObject{{u"name"_s, u"Billing Manager ✓"_s}, {u"description"_s, u"d"_s},
-                                                  {u"permissions"_s, QJsonArray{}}});
+        QJsonObject {
+            {u"name"_s, u"Billing Manager ✓"_s}, {u"description"_s, u"d"_s}, {u"permissions"_s, QJsonArray {}}});
     QVERIFY2(described.status == 200, described.describe().constData());
-    const ApiReply byName = h.call(u"permissions.getRole"_s, QJsonObject{{u"role"_s, u"Billing Manager ✓"_s}});
+    const ApiReply byName = h.call(u"permissions.getRole"_s, QJsonObject {{u"role"_s, u"Billing Manager ✓"_s}});
     QCOMPARE(byName.dataObject().value(u"description").toString(), u"d"_s);
 }
 
@@ -198,31 +201,30 @@ void TestRoles::createRoleWithPermissions()
     ApiHarness h;
     const QString existing = newPermission(h, u"documents.read"_s);
     const ApiReply reply = h.call(u"permissions.createRole"_s,
-                                  QJsonObject{{u"name"_s, u"editor"_s},
-                                              {u"permissions"_s, QJsonArray{u"documents.write"_s, u"documents.read"_s,
-                                                                            u"documents.write"_s}}});
+        QJsonObject {{u"name"_s, u"editor"_s},
+            {u"permissions"_s, QJsonArray {u"documents.write"_s, u"documents.read"_s, u"documents.write"_s}}});
     QVERIFY2(reply.status == 200, reply.describe().constData());
     const QString roleId = reply.dataObject().value(u"roleId").toString();
 
     const QJsonArray permissions = rolePermissions(h, u"editor"_s);
-    QCOMPARE(slugsOf(permissions), (QStringList{u"documents.read"_s, u"documents.write"_s}));
+    QCOMPARE(slugsOf(permissions), (QStringList {u"documents.read"_s, u"documents.write"_s}));
     QCOMPARE(permissions.at(0).toObject().value(u"id").toString(), existing);
     // The auto-created permission is named after its slug and has no description.
     const QJsonObject created = permissions.at(1).toObject();
-    QCOMPARE(created.keys(), (QStringList{u"id"_s, u"name"_s, u"slug"_s}));
+    QCOMPARE(created.keys(), (QStringList {u"id"_s, u"name"_s, u"slug"_s}));
     QCOMPARE(created.value(u"name").toString(), u"documents.write"_s);
 
     const QList<AuditRow> audit = auditRowsOf(h, reply);
-    QCOMPARE(eventsOf(audit), (QStringList{u"role.create"_s, u"permission.create"_s,
-                                           u"authorization.connect_role_and_permission"_s,
-                                           u"authorization.connect_role_and_permission"_s}));
+    QCOMPARE(eventsOf(audit),
+        (QStringList {u"role.create"_s, u"permission.create"_s, u"authorization.connect_role_and_permission"_s,
+            u"authorization.connect_role_and_permission"_s}));
     const QString createdId = created.value(u"id").toString();
     QCOMPARE(audit[1].description, u"Created documents.write (%1)"_s.arg(createdId));
     QCOMPARE(audit[2].description, u"Added permission documents.write to role editor"_s);
     QCOMPARE(audit[3].description, u"Added permission Name of documents.read to role editor"_s);
-    QCOMPARE(audit[2].targets, (QJsonArray{QJsonObject{{u"type"_s, u"role"_s}, {u"id"_s, roleId}, {u"name"_s, u"editor"_s}},
-                                           QJsonObject{{u"type"_s, u"permission"_s}, {u"id"_s, createdId},
-                                                       {u"name"_s, u"documents.write"_s}}}));
+    QCOMPARE(audit[2].targets,
+        (QJsonArray {QJsonObject {{u"type"_s, u"role"_s}, {u"id"_s, roleId}, {u"name"_s, u"editor"_s}},
+            QJsonObject {{u"type"_s, u"permission"_s}, {u"id"_s, createdId}, {u"name"_s, u"documents.write"_s}}}));
     for (const AuditRow &row : audit)
         QCOMPARE(row.correlationId, audit[0].correlationId);
 }
@@ -233,7 +235,7 @@ void TestRoles::createRoleDuplicateNameIs409()
     QVERIFY(!newRole(h, u"admin"_s).isEmpty());
     const QList<qint64> before = snapshot(h);
     const ApiReply reply = h.call(u"permissions.createRole"_s,
-                                  QJsonObject{{u"name"_s, u"admin"_s}, {u"permissions"_s, QJsonArray{u"new.slug"_s}}});
+        QJsonObject {{u"name"_s, u"admin"_s}, {u"permissions"_s, QJsonArray {u"new.slug"_s}}});
     QCOMPARE(reply.status, 409);
     QCOMPARE(reply.errorType(), u"https://unkey.com/docs/errors/unkey/data/role_already_exists"_s);
     QVERIFY(reply.detail().contains(u"'admin'"));
@@ -250,19 +252,20 @@ void TestRoles::createRolePermissionChecks()
     const QList<qint64> before = snapshot(h);
 
     const ApiReply noAdd = h.call(u"permissions.createRole"_s,
-                                  QJsonObject{{u"name"_s, u"r"_s}, {u"permissions"_s, QJsonArray{u"exists"_s}}}, createOnly);
+        QJsonObject {{u"name"_s, u"r"_s}, {u"permissions"_s, QJsonArray {u"exists"_s}}}, createOnly);
     QCOMPARE(noAdd.status, 403);
     QVERIFY2(noAdd.detail().contains(u"rbac.*.add_permission_to_role"), noAdd.describe().constData());
     const ApiReply noCreate = h.call(u"permissions.createRole"_s,
-                                     QJsonObject{{u"name"_s, u"r"_s}, {u"permissions"_s, QJsonArray{u"exists"_s, u"missing"_s}}},
-                                     canAdd);
+        QJsonObject {{u"name"_s, u"r"_s}, {u"permissions"_s, QJsonArray {u"exists"_s, u"missing"_s}}}, canAdd);
     QCOMPARE(noCreate.status, 403);
     QVERIFY2(noCreate.detail().contains(u"rbac.*.create_permission"), noCreate.describe().constData());
     QCOMPARE(snapshot(h), before);
 
     QVERIFY(!newRole(h, u"empty"_s, {}, createOnly).isEmpty());
-    QCOMPARE(h.call(u"permissions.createRole"_s,
-                    QJsonObject{{u"name"_s, u"r2"_s}, {u"permissions"_s, QJsonArray{}}}, createOnly).status, 200);
+    QCOMPARE(h.call(u"permissions.createRole"_s, QJsonObject {{u"name"_s, u"r2"_s}, {u"permissions"_s, QJsonArray {}}},
+                  createOnly)
+                 .status,
+        200);
     QVERIFY(!newRole(h, u"existing only"_s, {u"exists"_s}, canAdd).isEmpty());
 }
 
@@ -270,27 +273,29 @@ void TestRoles::createRoleInvalid_data()
 {
     QTest::addColumn<QJsonObject>("body");
     QTest::addColumn<QString>("location");
-    QTest::newRow("name missing") << QJsonObject{} << u"body.name"_s;
-    QTest::newRow("name empty") << QJsonObject{{u"name"_s, u""_s}} << u"body.name"_s;
-    QTest::newRow("name too long") << QJsonObject{{u"name"_s, QString(129, u'n')}} << u"body.name"_s;
-    QTest::newRow("name number") << QJsonObject{{u"name"_s, 1}} << u"body.name"_s;
-    QTest::newRow("description too long") << QJsonObject{{u"name"_s, u"n"_s}, {u"description"_s, QString(513, u'd')}}
-                                          << u"body.description"_s;
-    QTest::newRow("permissions not array") << QJsonObject{{u"name"_s, u"n"_s}, {u"permissions"_s, u"a"_s}}
-                                           << u"body.permissions"_s;
-    QTest::newRow("permissions null") << QJsonObject{{u"name"_s, u"n"_s}, {u"permissions"_s, QJsonValue::Null}}
+    QTest::newRow("name missing") << QJsonObject {} << u"body.name"_s;
+    QTest::newRow("name empty") << QJsonObject {{u"name"_s, u""_s}} << u"body.name"_s;
+    QTest::newRow("name too long") << QJsonObject {{u"name"_s, QString(129, u'n')}} << u"body.name"_s;
+    QTest::newRow("name number") << QJsonObject {{u"name"_s, 1}} << u"body.name"_s;
+    QTest::newRow("description too long")
+        << QJsonObject {{u"name"_s, u"n"_s}, {u"description"_s, QString(513, u'd')}} << u"body.description"_s;
+    QTest::newRow("permissions not array")
+        << QJsonObject {{u"name"_s, u"n"_s}, {u"permissions"_s, u"a"_s}} << u"body.permissions"_s;
+    QTest::newRow("permissions null") << QJsonObject {{u"name"_s, u"n"_s}, {u"permissions"_s, QJsonValue::Null}}
                                       << u"body.permissions"_s;
-    QTest::newRow("slug with space") << QJsonObject{{u"name"_s, u"n"_s}, {u"permissions"_s, QJsonArray{u"ok"_s, u"a b"_s}}}
+    QTest::newRow("slug with space") << QJsonObject {{u"name"_s, u"n"_s},
+        {u"permissions"_s, QJsonArray {u"ok"_s, u"a b"_s}}}
                                      << u"body.permissions[1]"_s;
-    QTest::newRow("slug empty") << QJsonObject{{u"name"_s, u"n"_s}, {u"permissions"_s, QJsonArray{u""_s}}}
+    QTest::newRow("slug empty") << QJsonObject {{u"name"_s, u"n"_s}, {u"permissions"_s, QJsonArray {u""_s}}}
                                 << u"body.permissions[0]"_s;
-    QTest::newRow("slug too long") << QJsonObject{{u"name"_s, u"n"_s}, {u"permissions"_s, QJsonArray{QString(129, u's')}}}
+    QTest::newRow("slug too long") << QJsonObject {{u"name"_s, u"n"_s},
+        {u"permissions"_s, QJsonArray {QString(129, u's')}}}
                                    << u"body.permissions[0]"_s;
-    QTest::newRow("slug number") << QJsonObject{{u"name"_s, u"n"_s}, {u"permissions"_s, QJsonArray{7}}}
+    QTest::newRow("slug number") << QJsonObject {{u"name"_s, u"n"_s}, {u"permissions"_s, QJsonArray {7}}}
                                  << u"body.permissions[0]"_s;
-    QTest::newRow("more than 100") << QJsonObject{{u"name"_s, u"n"_s}, {u"permissions"_s, slugArray(101)}}
+    QTest::newRow("more than 100") << QJsonObject {{u"name"_s, u"n"_s}, {u"permissions"_s, slugArray(101)}}
                                    << u"body.permissions"_s;
-    QTest::newRow("unknown field") << QJsonObject{{u"name"_s, u"n"_s}, {u"roles"_s, QJsonArray{}}} << u"body.roles"_s;
+    QTest::newRow("unknown field") << QJsonObject {{u"name"_s, u"n"_s}, {u"roles"_s, QJsonArray {}}} << u"body.roles"_s;
 }
 
 void TestRoles::createRoleInvalid()
@@ -309,12 +314,12 @@ void TestRoles::unknownRootKeyIs401_data()
 {
     QTest::addColumn<QString>("route");
     QTest::addColumn<QJsonObject>("body");
-    QTest::newRow("create") << u"permissions.createRole"_s << QJsonObject{{u"name"_s, u"new"_s}};
-    QTest::newRow("get") << u"permissions.getRole"_s << QJsonObject{{u"role"_s, u"r"_s}};
-    QTest::newRow("list") << u"permissions.listRoles"_s << QJsonObject{};
-    QTest::newRow("delete") << u"permissions.deleteRole"_s << QJsonObject{{u"role"_s, u"r"_s}};
+    QTest::newRow("create") << u"permissions.createRole"_s << QJsonObject {{u"name"_s, u"new"_s}};
+    QTest::newRow("get") << u"permissions.getRole"_s << QJsonObject {{u"role"_s, u"r"_s}};
+    QTest::newRow("list") << u"permissions.listRoles"_s << QJsonObject {};
+    QTest::newRow("delete") << u"permissions.deleteRole"_s << QJsonObject {{u"role"_s, u"r"_s}};
     QTest::newRow("set") << u"permissions.setRolePermissions"_s
-                         << QJsonObject{{u"roleId"_s, u"role_x"_s}, {u"permissions"_s, QJsonArray{}}};
+                         << QJsonObject {{u"roleId"_s, u"role_x"_s}, {u"permissions"_s, QJsonArray {}}};
 }
 
 void TestRoles::unknownRootKeyIs401()
@@ -333,11 +338,11 @@ void TestRoles::missingPermissionIs403_data()
     QTest::addColumn<QString>("route");
     QTest::addColumn<QJsonObject>("body");
     QTest::addColumn<QString>("needed");
-    QTest::newRow("create") << u"permissions.createRole"_s << QJsonObject{{u"name"_s, u"new"_s}}
+    QTest::newRow("create") << u"permissions.createRole"_s << QJsonObject {{u"name"_s, u"new"_s}}
                             << u"rbac.*.create_role"_s;
-    QTest::newRow("get") << u"permissions.getRole"_s << QJsonObject{{u"role"_s, u"r"_s}} << u"rbac.*.read_role"_s;
-    QTest::newRow("list") << u"permissions.listRoles"_s << QJsonObject{} << u"rbac.*.read_role"_s;
-    QTest::newRow("delete") << u"permissions.deleteRole"_s << QJsonObject{{u"role"_s, u"r"_s}}
+    QTest::newRow("get") << u"permissions.getRole"_s << QJsonObject {{u"role"_s, u"r"_s}} << u"rbac.*.read_role"_s;
+    QTest::newRow("list") << u"permissions.listRoles"_s << QJsonObject {} << u"rbac.*.read_role"_s;
+    QTest::newRow("delete") << u"permissions.deleteRole"_s << QJsonObject {{u"role"_s, u"r"_s}}
                             << u"rbac.*.delete_role"_s;
 }
 
@@ -348,8 +353,8 @@ void TestRoles::missingPermissionIs403()
     QFETCH(QString, needed);
     ApiHarness h;
     newRole(h, u"r"_s);
-    QStringList granted{u"rbac.*.create_role"_s, u"rbac.*.read_role"_s, u"rbac.*.delete_role"_s,
-                        u"rbac.*.read_permission"_s, u"rbac.*.add_permission_to_role"_s};
+    QStringList granted {u"rbac.*.create_role"_s, u"rbac.*.read_role"_s, u"rbac.*.delete_role"_s,
+        u"rbac.*.read_permission"_s, u"rbac.*.add_permission_to_role"_s};
     granted.removeAll(needed);
     const QList<qint64> before = snapshot(h);
     const ApiReply reply = h.call(route, body, h.createRootKey(granted));
@@ -363,13 +368,13 @@ void TestRoles::getRoleByIdOrName()
 {
     ApiHarness h;
     const QString id = newRole(h, u"viewer"_s, {u"b.read"_s, u"a.read"_s});
-    const ApiReply byId = h.call(u"permissions.getRole"_s, QJsonObject{{u"role"_s, id}});
+    const ApiReply byId = h.call(u"permissions.getRole"_s, QJsonObject {{u"role"_s, id}});
     QVERIFY2(byId.status == 200, byId.describe().constData());
     const QJsonObject data = byId.dataObject();
-    QCOMPARE(data.keys(), (QStringList{u"id"_s, u"name"_s, u"permissions"_s}));
+    QCOMPARE(data.keys(), (QStringList {u"id"_s, u"name"_s, u"permissions"_s}));
     QCOMPARE(data.value(u"id").toString(), id);
-    QCOMPARE(slugsOf(data.value(u"permissions").toArray()), (QStringList{u"a.read"_s, u"b.read"_s}));
-    const ApiReply byName = h.call(u"permissions.getRole"_s, QJsonObject{{u"role"_s, u"viewer"_s}});
+    QCOMPARE(slugsOf(data.value(u"permissions").toArray()), (QStringList {u"a.read"_s, u"b.read"_s}));
+    const ApiReply byName = h.call(u"permissions.getRole"_s, QJsonObject {{u"role"_s, u"viewer"_s}});
     QCOMPARE(byName.dataObject(), data);
 }
 
@@ -378,7 +383,7 @@ void TestRoles::getRoleNotFound()
     ApiHarness h;
     newRole(h, u"viewer"_s);
     for (const QString &missing : {u"role_nope"_s, u"Viewer"_s, u"viewe"_s}) {
-        const ApiReply reply = h.call(u"permissions.getRole"_s, QJsonObject{{u"role"_s, missing}});
+        const ApiReply reply = h.call(u"permissions.getRole"_s, QJsonObject {{u"role"_s, missing}});
         QCOMPARE(reply.status, 404);
         QCOMPARE(reply.detail(), u"The requested role does not exist."_s);
         QCOMPARE(reply.errorType(), u"https://unkey.com/docs/errors/unkey/data/role_not_found"_s);
@@ -388,11 +393,11 @@ void TestRoles::getRoleNotFound()
 void TestRoles::roleRefInvalid_data()
 {
     QTest::addColumn<QJsonObject>("body");
-    QTest::newRow("missing") << QJsonObject{};
-    QTest::newRow("empty") << QJsonObject{{u"role"_s, u""_s}};
-    QTest::newRow("too long") << QJsonObject{{u"role"_s, QString(129, u'r')}};
-    QTest::newRow("null") << QJsonObject{{u"role"_s, QJsonValue::Null}};
-    QTest::newRow("object") << QJsonObject{{u"role"_s, QJsonObject{}}};
+    QTest::newRow("missing") << QJsonObject {};
+    QTest::newRow("empty") << QJsonObject {{u"role"_s, u""_s}};
+    QTest::newRow("too long") << QJsonObject {{u"role"_s, QString(129, u'r')}};
+    QTest::newRow("null") << QJsonObject {{u"role"_s, QJsonValue::Null}};
+    QTest::newRow("object") << QJsonObject {{u"role"_s, QJsonObject {}}};
 }
 
 void TestRoles::roleRefInvalid()
@@ -413,14 +418,14 @@ void TestRoles::otherWorkspaceLooksMissing()
     const QList<qint64> before = snapshot(h);
     for (const QString &ref : {id, u"mine"_s}) {
         for (const QString &route : {u"permissions.getRole"_s, u"permissions.deleteRole"_s})
-            QCOMPARE(h.call(route, QJsonObject{{u"role"_s, ref}}, h.otherRootKey()).status, 404);
+            QCOMPARE(h.call(route, QJsonObject {{u"role"_s, ref}}, h.otherRootKey()).status, 404);
     }
     const ApiReply set = h.call(u"permissions.setRolePermissions"_s,
-                                QJsonObject{{u"roleId"_s, id}, {u"permissions"_s, QJsonArray{}}}, h.otherRootKey());
+        QJsonObject {{u"roleId"_s, id}, {u"permissions"_s, QJsonArray {}}}, h.otherRootKey());
     QCOMPARE(set.status, 404);
-    const ApiReply list = h.call(u"permissions.listRoles"_s, QJsonObject{}, h.otherRootKey());
+    const ApiReply list = h.call(u"permissions.listRoles"_s, QJsonObject {}, h.otherRootKey());
     QCOMPARE(list.status, 200);
-    QCOMPARE(list.dataArray(), QJsonArray{});
+    QCOMPARE(list.dataArray(), QJsonArray {});
     QCOMPARE(snapshot(h), before);
     QCOMPARE(rolePermissions(h, id).size(), 1);
 }
@@ -435,23 +440,23 @@ void TestRoles::listRolesPages()
     std::sort(ids.begin(), ids.end());
 
     QStringList seen;
-    QJsonObject request{{u"limit"_s, 2}};
+    QJsonObject request {{u"limit"_s, 2}};
     for (int page = 0; page < 3; ++page) {
         const ApiReply reply = h.call(u"permissions.listRoles"_s, request);
         QVERIFY2(reply.status == 200, reply.describe().constData());
         for (const QJsonValue &item : reply.dataArray()) {
             const QJsonObject role = item.toObject();
-            QCOMPARE(role.keys(), (QStringList{u"id"_s, u"name"_s, u"permissions"_s}));
+            QCOMPARE(role.keys(), (QStringList {u"id"_s, u"name"_s, u"permissions"_s}));
             QCOMPARE(role.value(u"permissions").toArray().size(), 1);
             seen.append(role.value(u"id").toString());
         }
         if (page < 2) {
             QCOMPARE(reply.dataArray().size(), 2);
-            QCOMPARE(reply.pagination(), (QJsonObject{{u"hasMore"_s, true}, {u"cursor"_s, ids.at(2 * page + 2)}}));
+            QCOMPARE(reply.pagination(), (QJsonObject {{u"hasMore"_s, true}, {u"cursor"_s, ids.at(2 * page + 2)}}));
             request.insert(u"cursor"_s, ids.at(2 * page + 2));
         } else {
             QCOMPARE(reply.dataArray().size(), 1);
-            QCOMPARE(reply.pagination(), (QJsonObject{{u"hasMore"_s, false}}));
+            QCOMPARE(reply.pagination(), (QJsonObject {{u"hasMore"_s, false}}));
         }
     }
     QCOMPARE(seen, ids);
@@ -461,32 +466,32 @@ void TestRoles::listRolesSearch()
 {
     ApiHarness h;
     const QString admin = newRole(h, u"Admin"_s);
-    const ApiReply described = h.call(u"permissions.createRole"_s,
-                                      QJsonObject{{u"name"_s, u"support"_s}, {u"description"_s, u"Reads TICKETS"_s}});
+    const ApiReply described = h.call(
+        u"permissions.createRole"_s, QJsonObject {{u"name"_s, u"support"_s}, {u"description"_s, u"Reads TICKETS"_s}});
     const QString support = described.dataObject().value(u"roleId").toString();
     auto search = [&h](const QString &text) {
         QStringList ids;
-        for (const QJsonValue &item : h.call(u"permissions.listRoles"_s, QJsonObject{{u"search"_s, text}}).dataArray())
+        for (const QJsonValue &item : h.call(u"permissions.listRoles"_s, QJsonObject {{u"search"_s, text}}).dataArray())
             ids.append(item.toObject().value(u"id").toString());
         return ids;
     };
-    QCOMPARE(search(u"admin"_s), QStringList{admin});
-    QCOMPARE(search(u"tickets"_s), QStringList{support});
-    QCOMPARE(search(support.mid(5, 10)), QStringList{support});
+    QCOMPARE(search(u"admin"_s), QStringList {admin});
+    QCOMPARE(search(u"tickets"_s), QStringList {support});
+    QCOMPARE(search(support.mid(5, 10)), QStringList {support});
     QCOMPARE(search(u"_"_s).size(), 2); // every id contains '_'; no LIKE wildcard semantics
-    QCOMPARE(search(u"zzz"_s), QStringList{});
+    QCOMPARE(search(u"zzz"_s), QStringList {});
 }
 
 void TestRoles::listRolesInvalid_data()
 {
     QTest::addColumn<QJsonObject>("body");
     QTest::addColumn<QString>("location");
-    QTest::newRow("limit 0") << QJsonObject{{u"limit"_s, 0}} << u"body.limit"_s;
-    QTest::newRow("limit 101") << QJsonObject{{u"limit"_s, 101}} << u"body.limit"_s;
-    QTest::newRow("limit null") << QJsonObject{{u"limit"_s, QJsonValue::Null}} << u"body.limit"_s;
-    QTest::newRow("cursor too long") << QJsonObject{{u"cursor"_s, QString(1025, u'c')}} << u"body.cursor"_s;
-    QTest::newRow("search too long") << QJsonObject{{u"search"_s, QString(257, u's')}} << u"body.search"_s;
-    QTest::newRow("unknown") << QJsonObject{{u"name"_s, u"x"_s}} << u"body.name"_s;
+    QTest::newRow("limit 0") << QJsonObject {{u"limit"_s, 0}} << u"body.limit"_s;
+    QTest::newRow("limit 101") << QJsonObject {{u"limit"_s, 101}} << u"body.limit"_s;
+    QTest::newRow("limit null") << QJsonObject {{u"limit"_s, QJsonValue::Null}} << u"body.limit"_s;
+    QTest::newRow("cursor too long") << QJsonObject {{u"cursor"_s, QString(1025, u'c')}} << u"body.cursor"_s;
+    QTest::newRow("search too long") << QJsonObject {{u"search"_s, QString(257, u's')}} << u"body.search"_s;
+    QTest::newRow("unknown") << QJsonObject {{u"name"_s, u"x"_s}} << u"body.name"_s;
 }
 
 void TestRoles::listRolesInvalid()
@@ -507,21 +512,22 @@ void TestRoles::deleteRole()
     bindRoleToKey(h, u"key_1"_s, id);
     bindRoleToKey(h, u"key_1"_s, kept);
 
-    const ApiReply reply = h.call(u"permissions.deleteRole"_s, QJsonObject{{u"role"_s, u"doomed"_s}});
+    const ApiReply reply = h.call(u"permissions.deleteRole"_s, QJsonObject {{u"role"_s, u"doomed"_s}});
     QVERIFY2(reply.status == 200, reply.describe().constData());
-    QCOMPARE(reply.data(), QJsonValue(QJsonObject{}));
-    QCOMPARE(h.call(u"permissions.getRole"_s, QJsonObject{{u"role"_s, id}}).status, 404);
+    QCOMPARE(reply.data(), QJsonValue(QJsonObject {}));
+    QCOMPARE(h.call(u"permissions.getRole"_s, QJsonObject {{u"role"_s, id}}).status, 404);
     QCOMPARE(countRows(h, u"keys_roles"_s), 1);
     QCOMPARE(countRows(h, u"roles_permissions"_s), 1);
     QCOMPARE(countRows(h, u"permissions"_s), 2); // permissions outlive the role
     QCOMPARE(rolePermissions(h, kept).size(), 1);
 
     const QList<AuditRow> audit = auditRowsOf(h, reply);
-    QCOMPARE(eventsOf(audit), QStringList{u"role.delete"_s});
+    QCOMPARE(eventsOf(audit), QStringList {u"role.delete"_s});
     QCOMPARE(audit[0].description, u"Deleted "_s + id);
-    QCOMPARE(audit[0].targets, (QJsonArray{QJsonObject{{u"type"_s, u"role"_s}, {u"id"_s, id}, {u"name"_s, u"doomed"_s}}}));
+    QCOMPARE(
+        audit[0].targets, (QJsonArray {QJsonObject {{u"type"_s, u"role"_s}, {u"id"_s, id}, {u"name"_s, u"doomed"_s}}}));
 
-    QCOMPARE(h.call(u"permissions.deleteRole"_s, QJsonObject{{u"role"_s, kept}}).status, 200);
+    QCOMPARE(h.call(u"permissions.deleteRole"_s, QJsonObject {{u"role"_s, kept}}).status, 200);
     QCOMPARE(countRows(h, u"roles"_s), 0);
 }
 
@@ -530,7 +536,7 @@ void TestRoles::deleteRoleNotFound()
     ApiHarness h;
     newRole(h, u"r"_s);
     const QList<qint64> before = snapshot(h);
-    const ApiReply reply = h.call(u"permissions.deleteRole"_s, QJsonObject{{u"role"_s, u"role_missing"_s}});
+    const ApiReply reply = h.call(u"permissions.deleteRole"_s, QJsonObject {{u"role"_s, u"role_missing"_s}});
     QCOMPARE(reply.status, 404);
     QCOMPARE(reply.detail(), u"The requested role does not exist."_s);
     QCOMPARE(snapshot(h), before);
@@ -546,34 +552,32 @@ void TestRoles::setRolePermissions()
     newPermission(h, u"add.existing"_s);
 
     const ApiReply reply = h.call(u"permissions.setRolePermissions"_s,
-                                  QJsonObject{{u"roleId"_s, roleId},
-                                              {u"permissions"_s, QJsonArray{u"zz.new"_s, u"keep"_s, u"add.existing"_s,
-                                                                            u"keep"_s}}});
+        QJsonObject {{u"roleId"_s, roleId},
+            {u"permissions"_s, QJsonArray {u"zz.new"_s, u"keep"_s, u"add.existing"_s, u"keep"_s}}});
     QVERIFY2(reply.status == 200, reply.describe().constData());
     const QJsonArray data = reply.dataArray();
-    QCOMPARE(slugsOf(data), (QStringList{u"add.existing"_s, u"keep"_s, u"zz.new"_s}));
-    QCOMPARE(data.at(0).toObject(), (QJsonObject{{u"id"_s, data.at(0).toObject().value(u"id")},
-                                                 {u"name"_s, u"Name of add.existing"_s},
-                                                 {u"slug"_s, u"add.existing"_s}}));
+    QCOMPARE(slugsOf(data), (QStringList {u"add.existing"_s, u"keep"_s, u"zz.new"_s}));
+    QCOMPARE(data.at(0).toObject(),
+        (QJsonObject {{u"id"_s, data.at(0).toObject().value(u"id")}, {u"name"_s, u"Name of add.existing"_s},
+            {u"slug"_s, u"add.existing"_s}}));
     QCOMPARE(slugsOf(rolePermissions(h, roleId)), slugsOf(data));
     // The dropped permission still exists; only the binding went.
-    QCOMPARE(h.call(u"permissions.getPermission"_s, QJsonObject{{u"permission"_s, dropId}}).status, 200);
+    QCOMPARE(h.call(u"permissions.getPermission"_s, QJsonObject {{u"permission"_s, dropId}}).status, 200);
 
     const QList<AuditRow> audit = auditRowsOf(h, reply);
-    QCOMPARE(eventsOf(audit), (QStringList{u"permission.create"_s,
-                                           u"authorization.disconnect_role_and_permissions"_s,
-                                           u"authorization.connect_role_and_permission"_s,
-                                           u"authorization.connect_role_and_permission"_s}));
+    QCOMPARE(eventsOf(audit),
+        (QStringList {u"permission.create"_s, u"authorization.disconnect_role_and_permissions"_s,
+            u"authorization.connect_role_and_permission"_s, u"authorization.connect_role_and_permission"_s}));
     QCOMPARE(audit[1].description, u"Removed permission drop from role editor"_s);
-    QCOMPARE(audit[1].targets, (QJsonArray{QJsonObject{{u"type"_s, u"role"_s}, {u"id"_s, roleId}, {u"name"_s, u"editor"_s}},
-                                           QJsonObject{{u"type"_s, u"permission"_s}, {u"id"_s, dropId},
-                                                       {u"name"_s, u"drop"_s}}}));
+    QCOMPARE(audit[1].targets,
+        (QJsonArray {QJsonObject {{u"type"_s, u"role"_s}, {u"id"_s, roleId}, {u"name"_s, u"editor"_s}},
+            QJsonObject {{u"type"_s, u"permission"_s}, {u"id"_s, dropId}, {u"name"_s, u"drop"_s}}}));
 
     // Setting the same set again changes nothing and audits nothing.
     const qint64 auditCount = countRows(h, u"audit_logs"_s);
     const ApiReply again = h.call(u"permissions.setRolePermissions"_s,
-                                  QJsonObject{{u"roleId"_s, roleId},
-                                              {u"permissions"_s, QJsonArray{u"keep"_s, u"zz.new"_s, u"add.existing"_s}}});
+        QJsonObject {
+            {u"roleId"_s, roleId}, {u"permissions"_s, QJsonArray {u"keep"_s, u"zz.new"_s, u"add.existing"_s}}});
     QCOMPARE(again.dataArray(), data);
     QCOMPARE(countRows(h, u"audit_logs"_s), auditCount);
 }
@@ -582,13 +586,14 @@ void TestRoles::setRolePermissionsEmptyClears()
 {
     ApiHarness h;
     const QString roleId = newRole(h, u"r"_s, {u"a"_s, u"b"_s});
-    const ApiReply reply = h.call(u"permissions.setRolePermissions"_s,
-                                  QJsonObject{{u"roleId"_s, roleId}, {u"permissions"_s, QJsonArray{}}});
+    const ApiReply reply = h.call(
+        u"permissions.setRolePermissions"_s, QJsonObject {{u"roleId"_s, roleId}, {u"permissions"_s, QJsonArray {}}});
     QVERIFY2(reply.status == 200, reply.describe().constData());
-    QCOMPARE(reply.dataArray(), QJsonArray{});
-    QCOMPARE(rolePermissions(h, roleId), QJsonArray{});
-    QCOMPARE(eventsOf(auditRowsOf(h, reply)), (QStringList{u"authorization.disconnect_role_and_permissions"_s,
-                                                            u"authorization.disconnect_role_and_permissions"_s}));
+    QCOMPARE(reply.dataArray(), QJsonArray {});
+    QCOMPARE(rolePermissions(h, roleId), QJsonArray {});
+    QCOMPARE(eventsOf(auditRowsOf(h, reply)),
+        (QStringList {
+            u"authorization.disconnect_role_and_permissions"_s, u"authorization.disconnect_role_and_permissions"_s}));
     QCOMPARE(countRows(h, u"permissions"_s), 2);
 }
 
@@ -596,8 +601,8 @@ void TestRoles::setRolePermissionsPermissionChecks()
 {
     ApiHarness h;
     const QString roleId = newRole(h, u"r"_s, {u"a"_s});
-    const QJsonObject existing{{u"roleId"_s, roleId}, {u"permissions"_s, QJsonArray{u"a"_s}}};
-    const QJsonObject missing{{u"roleId"_s, roleId}, {u"permissions"_s, QJsonArray{u"a"_s, u"new"_s}}};
+    const QJsonObject existing {{u"roleId"_s, roleId}, {u"permissions"_s, QJsonArray {u"a"_s}}};
+    const QJsonObject missing {{u"roleId"_s, roleId}, {u"permissions"_s, QJsonArray {u"a"_s, u"new"_s}}};
     const QString add = u"rbac.*.add_permission_to_role"_s;
     const QString remove = u"rbac.*.remove_permission_from_role"_s;
     const QList<qint64> before = snapshot(h);
@@ -615,10 +620,10 @@ void TestRoles::setRolePermissionsPermissionChecks()
     QCOMPARE(snapshot(h), before);
 
     QCOMPARE(h.call(u"permissions.setRolePermissions"_s, existing, both).status, 200);
-    const ApiReply created = h.call(u"permissions.setRolePermissions"_s, missing,
-                                    h.createRootKey({add, remove, u"rbac.*.create_permission"_s}));
+    const ApiReply created = h.call(
+        u"permissions.setRolePermissions"_s, missing, h.createRootKey({add, remove, u"rbac.*.create_permission"_s}));
     QCOMPARE(created.status, 200);
-    QCOMPARE(slugsOf(created.dataArray()), (QStringList{u"a"_s, u"new"_s}));
+    QCOMPARE(slugsOf(created.dataArray()), (QStringList {u"a"_s, u"new"_s}));
 }
 
 void TestRoles::setRolePermissionsNotFound()
@@ -628,7 +633,7 @@ void TestRoles::setRolePermissionsNotFound()
     const QList<qint64> before = snapshot(h);
     for (const QString &ref : {u"role_missing"_s, u"named_role"_s}) { // a name is not an id
         const ApiReply reply = h.call(u"permissions.setRolePermissions"_s,
-                                      QJsonObject{{u"roleId"_s, ref}, {u"permissions"_s, QJsonArray{u"b"_s}}});
+            QJsonObject {{u"roleId"_s, ref}, {u"permissions"_s, QJsonArray {u"b"_s}}});
         QCOMPARE(reply.status, 404);
         QCOMPARE(reply.detail(), u"The requested role does not exist."_s);
     }
@@ -640,21 +645,21 @@ void TestRoles::setRolePermissionsInvalid_data()
     QTest::addColumn<QJsonObject>("body");
     QTest::addColumn<QString>("location");
     const QJsonArray none;
-    QTest::newRow("roleId missing") << QJsonObject{{u"permissions"_s, none}} << u"body.roleId"_s;
-    QTest::newRow("roleId short") << QJsonObject{{u"roleId"_s, u"ab"_s}, {u"permissions"_s, none}} << u"body.roleId"_s;
-    QTest::newRow("roleId long") << QJsonObject{{u"roleId"_s, QString(256, u'r')}, {u"permissions"_s, none}}
+    QTest::newRow("roleId missing") << QJsonObject {{u"permissions"_s, none}} << u"body.roleId"_s;
+    QTest::newRow("roleId short") << QJsonObject {{u"roleId"_s, u"ab"_s}, {u"permissions"_s, none}} << u"body.roleId"_s;
+    QTest::newRow("roleId long") << QJsonObject {{u"roleId"_s, QString(256, u'r')}, {u"permissions"_s, none}}
                                  << u"body.roleId"_s;
-    QTest::newRow("roleId pattern") << QJsonObject{{u"roleId"_s, u"role.x"_s}, {u"permissions"_s, none}}
+    QTest::newRow("roleId pattern") << QJsonObject {{u"roleId"_s, u"role.x"_s}, {u"permissions"_s, none}}
                                     << u"body.roleId"_s;
-    QTest::newRow("permissions missing") << QJsonObject{{u"roleId"_s, u"role_x"_s}} << u"body.permissions"_s;
-    QTest::newRow("permissions null") << QJsonObject{{u"roleId"_s, u"role_x"_s}, {u"permissions"_s, QJsonValue::Null}}
+    QTest::newRow("permissions missing") << QJsonObject {{u"roleId"_s, u"role_x"_s}} << u"body.permissions"_s;
+    QTest::newRow("permissions null") << QJsonObject {{u"roleId"_s, u"role_x"_s}, {u"permissions"_s, QJsonValue::Null}}
                                       << u"body.permissions"_s;
-    QTest::newRow("slug pattern") << QJsonObject{{u"roleId"_s, u"role_x"_s}, {u"permissions"_s, QJsonArray{u"a/b"_s}}}
+    QTest::newRow("slug pattern") << QJsonObject {{u"roleId"_s, u"role_x"_s}, {u"permissions"_s, QJsonArray {u"a/b"_s}}}
                                   << u"body.permissions[0]"_s;
-    QTest::newRow("more than 100") << QJsonObject{{u"roleId"_s, u"role_x"_s}, {u"permissions"_s, slugArray(101)}}
+    QTest::newRow("more than 100") << QJsonObject {{u"roleId"_s, u"role_x"_s}, {u"permissions"_s, slugArray(101)}}
                                    << u"body.permissions"_s;
-    QTest::newRow("unknown field") << QJsonObject{{u"roleId"_s, u"role_x"_s}, {u"permissions"_s, none}, {u"role"_s, u"r"_s}}
-                                   << u"body.role"_s;
+    QTest::newRow("unknown field") << QJsonObject {{u"roleId"_s, u"role_x"_s}, {u"permissions"_s, none},
+        {u"role"_s, u"r"_s}} << u"body.role"_s;
 }
 
 void TestRoles::setRolePermissionsInvalid()
