@@ -205,7 +205,7 @@ void TestVerify::otherWorkspaceIsNotFound()
 
     // And the other way round: a key of the other workspace is invisible to this one.
     const QString otherApi = h.createApi(u"other-api"_s, h.otherRootKey());
-    const TestKey otherKey = f.createKey({{u"apiId"_s, otherApi}});
+    const TestKey otherKey = f.createKey({{u"apiId"_s, otherApi}}, h.otherRootKey());
     QCOMPARE(f.verifyData(otherKey.key), NotFound);
     QCOMPARE(f.verifyData(otherKey.key, {}, h.otherRootKey()).value(u"code").toString(), u"VALID"_s);
     QCOMPARE(f.events().size(), 1); // minimal NOT_FOUND answers publish no event
@@ -217,7 +217,9 @@ void TestVerify::softDeletedKeyIsNotFound()
     VerifyFixture f(h);
     const TestKey key = f.createKey();
     QCOMPARE(f.verifyData(key.key).value(u"code").toString(), u"VALID"_s);
-    f.mutate(u"UPDATE keys SET deleted_at = ? WHERE id = ?"_s, {h.clock().nowMs(), key.id});
+    const auto deleted = h.call(u"keys.deleteKey"_s, QJsonObject{{u"keyId"_s, key.id}});
+    QVERIFY2(deleted.status == 200, deleted.describe().constData());
+    QVERIFY(!f.scalar(u"SELECT deleted_at FROM keys WHERE id = ?"_s, {key.id}).isNull()); // soft
     QCOMPARE(f.verifyData(key.key), NotFound);
 }
 
@@ -405,18 +407,39 @@ void TestVerify::mutationsAreSeenByTheNextVerification()
 {
     ApiHarness h;
     VerifyFixture f(h);
-    const TestKey key = f.createKey({{u"name"_s, u"before"_s}});
+    const TestKey key = f.createKey({{u"name"_s, u"before"_s}, {u"credits"_s, QJsonObject{{u"remaining"_s, 5}}}});
+    auto update = [&](const QString &route, QJsonObject body) {
+        body.insert(u"keyId"_s, key.id);
+        const auto reply = h.call(route, body);
+        QVERIFY2(reply.status == 200, reply.describe().constData());
+    };
     QCOMPARE(f.verifyData(key.key).value(u"name").toString(), u"before"_s);
-    f.mutate(u"UPDATE keys SET name = 'after' WHERE id = ?"_s, {key.id});
+    update(u"keys.updateKey"_s, {{u"name"_s, u"after"_s}});
     QCOMPARE(f.verifyData(key.key).value(u"name").toString(), u"after"_s);
-    f.mutate(u"UPDATE keys SET enabled = 0 WHERE id = ?"_s, {key.id});
+    update(u"keys.updateKey"_s, {{u"enabled"_s, false}});
     QCOMPARE(f.verifyData(key.key).value(u"code").toString(), u"DISABLED"_s);
-    f.mutate(u"UPDATE keys SET enabled = 1 WHERE id = ?"_s, {key.id});
+    update(u"keys.updateKey"_s, {{u"enabled"_s, true}});
     QCOMPARE(f.verifyData(key.key).value(u"code").toString(), u"VALID"_s);
-    // A reroll with expiration 0 sets expires = now on the old key: revoked at once.
-    f.mutate(u"UPDATE keys SET expires = ? WHERE id = ?"_s, {h.clock().nowMs() - 1, key.id});
+    update(u"keys.updateCredits"_s, {{u"operation"_s, u"set"_s}, {u"value"_s, 0}});
+    QCOMPARE(f.verifyData(key.key).value(u"code").toString(), u"USAGE_EXCEEDED"_s);
+    update(u"keys.updateCredits"_s, {{u"operation"_s, u"set"_s}, {u"value"_s, QJsonValue::Null}});
+    QVERIFY(!f.verifyData(key.key).contains(u"credits"));
+    update(u"keys.addPermissions"_s, {{u"permissions"_s, QJsonArray{u"documents.read"_s}}});
+    QCOMPARE(f.verifyData(key.key, {{u"permissions"_s, u"documents.read"_s}}).value(u"code").toString(), u"VALID"_s);
+    update(u"keys.updateKey"_s, {{u"ratelimits"_s, QJsonArray{QJsonObject{{u"name"_s, u"rl1"_s}, {u"limit"_s, 1},
+                                                                          {u"duration"_s, 60000},
+                                                                          {u"autoApply"_s, true}}}}});
+    QCOMPARE(f.verifyData(key.key).value(u"ratelimits").toArray().size(), 1);
+
+    // Reroll with expiration 0 revokes the old key at once; the new one verifies.
+    const auto rerolled = h.call(u"keys.rerollKey"_s, QJsonObject{{u"keyId"_s, key.id}, {u"expiration"_s, 0}});
+    QVERIFY2(rerolled.status == 200, rerolled.describe().constData());
+    h.clock().advanceMs(1);
     QCOMPARE(f.verifyData(key.key).value(u"code").toString(), u"EXPIRED"_s);
-    f.mutate(u"DELETE FROM keys WHERE id = ?"_s, {key.id});
+    const QString newKey = rerolled.dataObject().value(u"key").toString();
+    QCOMPARE(f.verifyData(newKey).value(u"keyId").toString(), rerolled.dataObject().value(u"keyId").toString());
+
+    update(u"keys.deleteKey"_s, {{u"permanent"_s, true}});
     QCOMPARE(f.verifyData(key.key), NotFound);
 }
 

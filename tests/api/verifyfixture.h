@@ -5,9 +5,7 @@
 
 #include "support/apiharness.h"
 
-#include "core/keyfactory.h"
 #include "core/memoryeventsink.h"
-#include "core/random.h"
 #include "store/database.h"
 
 #include <QSqlError>
@@ -31,60 +29,13 @@ public:
         keyspaceId = scalar(QStringLiteral("SELECT keyspace_id FROM apis WHERE id = ?"), {apiId}).toString();
     }
 
-    /// Creates a key from a keys.createKey request body (apiId defaults to this fixture's API).
-    /// Rows are written directly, one transaction, until keys.createKey is available to every test.
-    TestKey createKey(QJsonObject request = {})
+    /// keys.createKey with @p request (apiId defaults to this fixture's API).
+    TestKey createKey(QJsonObject request = {}, const QString &rootKey = {})
     {
         if (!request.contains(u"apiId"))
             request.insert(QStringLiteral("apiId"), apiId);
-        const QString api = request.value(u"apiId").toString();
-        const QString keyspace = scalar(QStringLiteral("SELECT keyspace_id FROM apis WHERE id = ?"), {api}).toString();
-        const QString workspace = scalar(QStringLiteral("SELECT workspace_id FROM apis WHERE id = ?"), {api}).toString();
-        const Core::GeneratedKey generated = Core::generateKey(request.value(u"prefix").toString(), 16);
-        const QString keyId = Core::newId(u"key");
-        const qint64 now = h.clock().nowMs();
-        const Core::Status written = h.server().database().write([&]() -> Core::Status {
-            const QVariant identity = request.contains(u"externalId")
-                ? QVariant(identityFor(workspace, request.value(u"externalId").toString()))
-                : QVariant(QMetaType::fromType<QString>());
-            const QJsonObject credits = request.value(u"credits").toObject();
-            const QJsonObject refill = credits.value(u"refill").toObject();
-            QSqlQuery insert = h.server().database().prepare(QStringLiteral(
-                "INSERT INTO keys (id, workspace_id, keyspace_id, hash, start, name, identity_id, meta, expires,"
-                " enabled, remaining, refill_amount, refill_day, last_refill_at, created_at)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
-            for (const QVariant &value : QVariantList{
-                     keyId, workspace, keyspace, QString::fromLatin1(generated.hash), generated.start,
-                     optional(request, u"name"), identity,
-                     request.contains(u"meta") ? QVariant(QString::fromUtf8(QJsonDocument(
-                                                     request.value(u"meta").toObject()).toJson(QJsonDocument::Compact)))
-                                               : QVariant(QMetaType::fromType<QString>()),
-                     optional(request, u"expires"), request.value(u"enabled").toBool(true) ? 1 : 0,
-                     optional(credits, u"remaining"), optional(refill, u"amount"), optional(refill, u"refillDay"),
-                     refill.isEmpty() ? QVariant(QMetaType::fromType<qint64>()) : QVariant(now), now})
-                insert.addBindValue(value);
-            if (!insert.exec())
-                return Core::makeError(Core::ErrorCode::Internal, insert.lastError().text());
-            for (const QJsonValue &slug : request.value(u"permissions").toArray())
-                execOrWarn(QStringLiteral("INSERT INTO keys_permissions VALUES (?,?,?,0)"),
-                           {keyId, permissionFor(workspace, slug.toString()), workspace});
-            for (const QJsonValue &role : request.value(u"roles").toArray())
-                execOrWarn(QStringLiteral("INSERT INTO keys_roles SELECT ?, id, ?, 0 FROM roles"
-                                          " WHERE workspace_id = ? AND name = ?"),
-                           {keyId, workspace, workspace, role.toString()});
-            for (const QJsonValue &value : request.value(u"ratelimits").toArray()) {
-                const QJsonObject limit = value.toObject();
-                execOrWarn(QStringLiteral("INSERT INTO ratelimits (id, workspace_id, name, key_id, \"limit\","
-                                          " duration, auto_apply, created_at) VALUES (?,?,?,?,?,?,?,0)"),
-                           {Core::newId(u"rl"), workspace, limit.value(u"name").toString(), keyId,
-                            limit.value(u"limit").toInteger(), limit.value(u"duration").toInteger(),
-                            limit.value(u"autoApply").toBool() ? 1 : 0});
-            }
-            return {};
-        });
-        if (!written)
-            qWarning("createKey failed: %s", qPrintable(written.error().detail));
-        return {keyId, generated.plaintext};
+        const QJsonObject data = h.createKey(request, rootKey);
+        return {data.value(u"keyId").toString(), data.value(u"key").toString()};
     }
 
     /// identities.createIdentity; returns the identity id.
@@ -168,16 +119,6 @@ public:
     QString keyspaceId;
 
 private:
-    static QVariant optional(const QJsonObject &object, QStringView name)
-    {
-        const QJsonValue value = object.value(name);
-        if (value.isString())
-            return value.toString();
-        if (value.isDouble())
-            return value.toInteger();
-        return QVariant(QMetaType::fromType<QString>());
-    }
-
     void execOrWarn(const QString &sql, const QVariantList &binds)
     {
         QSqlQuery query = h.server().database().prepare(sql);
@@ -185,30 +126,6 @@ private:
             query.addBindValue(value);
         if (!query.exec())
             qWarning("SQL failed: %s: %s", qPrintable(sql), qPrintable(query.lastError().text()));
-    }
-
-    QString identityFor(const QString &workspace, const QString &externalId)
-    {
-        QString id = scalar(QStringLiteral("SELECT id FROM identities WHERE workspace_id = ? AND external_id = ?"
-                                           " AND deleted = 0"), {workspace, externalId}).toString();
-        if (id.isEmpty()) {
-            id = Core::newId(u"id");
-            execOrWarn(QStringLiteral("INSERT INTO identities (id, workspace_id, external_id, created_at)"
-                                      " VALUES (?,?,?,0)"), {id, workspace, externalId});
-        }
-        return id;
-    }
-
-    QString permissionFor(const QString &workspace, const QString &slug)
-    {
-        QString id = scalar(QStringLiteral("SELECT id FROM permissions WHERE workspace_id = ? AND slug = ?"),
-                            {workspace, slug}).toString();
-        if (id.isEmpty()) {
-            id = Core::newId(u"perm");
-            execOrWarn(QStringLiteral("INSERT INTO permissions (id, workspace_id, name, slug, created_at)"
-                                      " VALUES (?,?,?,?,0)"), {id, workspace, slug, slug});
-        }
-        return id;
     }
 };
 
