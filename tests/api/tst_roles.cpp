@@ -167,6 +167,7 @@ private Q_SLOTS:
     void setRolePermissionsNotFound();
     void setRolePermissionsInvalid_data();
     void setRolePermissionsInvalid();
+    void changesAreVisibleToTheNextVerification();
 };
 
 void TestRoles::createRole()
@@ -674,6 +675,41 @@ void TestRoles::setRolePermissionsInvalid()
     QVERIFY2(errorLocations(reply).contains(location), reply.describe().constData());
     QCOMPARE(snapshot(h), before);
     QCOMPARE(rolePermissions(h, roleId).size(), 1);
+}
+
+void TestRoles::changesAreVisibleToTheNextVerification()
+{
+    ApiHarness h;
+    const QString roleId = newRole(h, u"reader"_s, {u"documents.read"_s});
+    const QString apiId = h.createApi();
+    const QString key
+        = h.createKey({{u"apiId"_s, apiId}, {u"roles"_s, QJsonArray {u"reader"_s}}}).value(u"key").toString();
+    QVERIFY(!key.isEmpty());
+    auto verify = [&h, &key](const QString &query) {
+        const ApiReply reply = h.call(u"keys.verifyKey"_s, QJsonObject {{u"key"_s, key}, {u"permissions"_s, query}});
+        return reply.dataObject().value(u"code").toString();
+    };
+    QCOMPARE(verify(u"documents.read"_s), u"VALID"_s); // also warms the verification cache
+    QCOMPARE(verify(u"documents.write"_s), u"INSUFFICIENT_PERMISSIONS"_s);
+
+    QCOMPARE(h.call(u"permissions.setRolePermissions"_s,
+                  QJsonObject {{u"roleId"_s, roleId}, {u"permissions"_s, QJsonArray {u"documents.write"_s}}})
+                 .status,
+        200);
+    QCOMPARE(verify(u"documents.write"_s), u"VALID"_s);
+    QCOMPARE(verify(u"documents.read"_s), u"INSUFFICIENT_PERMISSIONS"_s);
+
+    QCOMPARE(
+        h.call(u"permissions.deletePermission"_s, QJsonObject {{u"permission"_s, u"documents.write"_s}}).status, 200);
+    QCOMPARE(verify(u"documents.write"_s), u"INSUFFICIENT_PERMISSIONS"_s);
+
+    QCOMPARE(h.call(u"permissions.setRolePermissions"_s,
+                  QJsonObject {{u"roleId"_s, roleId}, {u"permissions"_s, QJsonArray {u"documents.read"_s}}})
+                 .status,
+        200);
+    QCOMPARE(verify(u"documents.read"_s), u"VALID"_s);
+    QCOMPARE(h.call(u"permissions.deleteRole"_s, QJsonObject {{u"role"_s, roleId}}).status, 200);
+    QCOMPARE(verify(u"documents.read"_s), u"INSUFFICIENT_PERMISSIONS"_s);
 }
 
 QTEST_GUILESS_MAIN(TestRoles)
