@@ -206,7 +206,10 @@ Core::Error namespaceGone()
 using Entries = QHash<QString, EntryPtr>;
 
 // Looks every requested namespace up (cache first) and creates the missing ones, which needs
-// `ratelimit.*.create_namespace` (403 otherwise, and nothing is created).
+// `ratelimit.*.create_namespace`. A namespace that does not exist yet has no id that a
+// per-namespace grant could name, so only `ratelimit.*.limit` can authorize the limit that
+// follows; both are checked before creating, so a request that ends in 403 creates nothing
+// (Unkey creates the namespace first and may then answer 403).
 Core::Result<Entries> resolveNamespaces(Services &services, NamespaceCache &cache, const ApiContext &context,
                                         const QStringList &idsOrNames)
 {
@@ -222,7 +225,8 @@ Core::Result<Entries> resolveNamespaces(Services &services, NamespaceCache &cach
     }
     if (missing.isEmpty())
         return entries;
-    if (Core::Status allowed = requireAny(context.principal, {u"ratelimit.*.create_namespace"_s}); !allowed)
+    const QList<QStringList> needed{{u"ratelimit.*.create_namespace"_s}, {u"ratelimit.*.limit"_s}};
+    if (Core::Status allowed = requireAll(context.principal, needed); !allowed)
         return allowed.error();
     const auto created = Store::RatelimitStore(services.db)
             .ensureNamespaces(workspaceId, missing, context.nowMs, context.auditOrigin());

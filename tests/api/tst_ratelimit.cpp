@@ -110,6 +110,7 @@ private Q_SLOTS:
     void limitZeroOverrideBlocks();
     void overrideChangesAreSeenAtOnce();
     void eventsArePublished();
+    void concurrentLimitsNeverOverspend();
     void multiLimitSucceeds();
     void multiLimitIsAllOrNothing();
     void multiLimitAppliesOverrides();
@@ -275,6 +276,16 @@ void TestRatelimit::missingNamespaceNeedsCreatePermission()
     QCOMPARE(namespaceCount(h), 0);
     QCOMPARE(auditCount(h, u"ratelimitNamespace.create"_s), 0);
     QCOMPARE(h.server().events().ratelimits().size(), qsizetype(0));
+
+    // Creating alone is not enough either: the limit needs 'ratelimit.*.limit' (no id of a
+    // namespace that does not exist yet can be granted), and nothing is created before that holds.
+    const QString createOnly = h.createRootKey({u"ratelimit.*.create_namespace"_s});
+    const ApiReply createDenied = h.call(u"ratelimit.limit"_s, limitBody(u"new.ns"_s, u"u"_s, 1), createOnly);
+    QCOMPARE(createDenied.status, 403);
+    QVERIFY2(createDenied.detail().contains(u"'ratelimit.*.limit'"_s), createDenied.describe().constData());
+    QVERIFY2(!createDenied.detail().contains(u"create_namespace"_s), createDenied.describe().constData());
+    QCOMPARE(namespaceCount(h), 0);
+    QCOMPARE(auditCount(h, u"ratelimitNamespace.create"_s), 0);
 
     // Once the namespace exists, the limit permission alone is enough.
     QCOMPARE(h.call(u"ratelimit.limit"_s, limitBody(u"new.ns"_s, u"u"_s, 1)).status, 200);
@@ -458,6 +469,38 @@ void TestRatelimit::eventsArePublished()
 
     QCOMPARE(h.call(u"ratelimit.multiLimit"_s, QJsonArray{limitBody(u"api"_s, u"a"_s, 1), limitBody(u"b"_s, u"a"_s, 1)}).status, 200);
     QCOMPARE(h.server().events().ratelimits().size(), qsizetype(3));
+}
+
+void TestRatelimit::concurrentLimitsNeverOverspend()
+{
+    ApiHarness h;
+    QCOMPARE(h.call(u"ratelimit.limit"_s, withCost(limitBody(u"busy"_s, u"u"_s, 100), 0)).status, 200);
+    std::atomic<int> passed{0};
+    std::atomic<int> failed{0};
+    QList<QThread *> threads;
+    for (int t = 0; t < 4; ++t) {
+        threads.append(QThread::create([&] {
+            for (int i = 0; i < 40; ++i) {
+                // Half the calls go through a second, new namespace: cache misses, creations and
+                // the generation bumps they cause race with the hits.
+                const QString ns = i % 2 ? u"busy"_s : u"busy.%1"_s.arg(i);
+                const ApiReply reply = h.call(u"ratelimit.limit"_s, limitBody(ns, u"u"_s, 50));
+                if (reply.status != 200)
+                    failed.fetch_add(1);
+                else if (ns == u"busy" && reply.dataObject().value(u"success").toBool())
+                    passed.fetch_add(1);
+            }
+        }));
+        threads.last()->start();
+    }
+    for (QThread *thread : std::as_const(threads)) {
+        QVERIFY(thread->wait(30'000));
+        delete thread;
+    }
+    QCOMPARE(failed.load(), 0);
+    QCOMPARE(passed.load(), 50); // 80 attempts on "busy", limit 50
+    QCOMPARE(namespaceCount(h), 21); // "busy" and busy.0 .. busy.38 (even i), each created once
+    QCOMPARE(auditCount(h, u"ratelimitNamespace.create"_s), 21);
 }
 
 void TestRatelimit::multiLimitSucceeds()
