@@ -135,6 +135,7 @@ private Q_SLOTS:
     void deleteNotFoundAndOtherWorkspace();
     void deleteNeedsPermission();
     void deleteValidation();
+    void deletedIdentityVanishesFromVerification();
 };
 
 void TestIdentities::createReturnsOnlyTheId()
@@ -807,6 +808,31 @@ void TestIdentities::deleteValidation()
     QVERIFY2(reply.status == 400, reply.describe().constData());
     QVERIFY(errorLocations(reply).contains(u"body.permanent"_s));
     QCOMPARE(scalar(h, u"SELECT count(*) FROM identities WHERE deleted = 0"_s), 1);
+}
+
+void TestIdentities::deletedIdentityVanishesFromVerification()
+{
+    ApiHarness h;
+    const QString id = createIdentity(h, QJsonObject{{u"externalId"_s, u"user_1"_s},
+                                                     {u"meta"_s, QJsonObject{{u"plan"_s, u"pro"_s}}},
+                                                     {u"ratelimits"_s, QJsonArray{limit(u"shared"_s, 1, 60000, true)}}});
+    const QString apiId = h.createApi();
+    const QString key = h.createKey(QJsonObject{{u"apiId"_s, apiId}, {u"externalId"_s, u"user_1"_s}})
+                            .value(u"key").toString();
+    QVERIFY(!key.isEmpty());
+    const auto before = h.call(u"keys.verifyKey"_s, QJsonObject{{u"key"_s, key}});
+    QVERIFY2(before.status == 200, before.describe().constData());
+    QCOMPARE(before.dataObject().value(u"identity").toObject().value(u"id").toString(), id);
+    QCOMPARE(before.dataObject().value(u"code").toString(), u"VALID"_s);
+    // the identity's auto-applied limit (1 per minute) is spent
+    QCOMPARE(h.call(u"keys.verifyKey"_s, QJsonObject{{u"key"_s, key}}).dataObject().value(u"code").toString(),
+             u"RATE_LIMITED"_s);
+
+    QCOMPARE(h.call(u"identities.deleteIdentity"_s, QJsonObject{{u"identity"_s, id}}).status, 200);
+    const auto after = h.call(u"keys.verifyKey"_s, QJsonObject{{u"key"_s, key}});
+    QVERIFY2(after.status == 200, after.describe().constData());
+    QVERIFY2(!after.dataObject().contains(u"identity"), after.describe().constData());
+    QCOMPARE(after.dataObject().value(u"code").toString(), u"VALID"_s);
 }
 
 QTEST_GUILESS_MAIN(TestIdentities)
