@@ -78,8 +78,11 @@ std::optional<QList<Core::RatelimitConfig>> readRatelimitRequests(RequestReader 
     bool valid = true;
     for (RequestReader &item : *items) {
         const auto name = item.string(u"name"_s, {.required = true, .minLength = 3, .maxLength = 128});
-        const auto limit = item.integer(u"limit"_s, {.required = true, .minimum = 1});
-        const auto duration = item.integer(u"duration"_s, {.required = true, .minimum = 1000});
+        // The upper bounds come from RatelimitResponse: a stored limit beyond them could never be
+        // read back by a strict client, so it is refused on the way in.
+        const auto limit = item.integer(u"limit"_s, {.required = true, .minimum = 1, .maximum = 1'000'000});
+        const auto duration = item.integer(u"duration"_s,
+                                           {.required = true, .minimum = 1000, .maximum = 2'592'000'000LL});
         const auto autoApply = item.boolean(u"autoApply"_s);
         valid = item.finish() && valid;
         if (name.hasValue() && names.contains(name.value)) {
