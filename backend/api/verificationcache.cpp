@@ -36,18 +36,29 @@ void VerificationCache::insert(const QByteArray &hash, quint64 generation, Entry
 {
     Shard &shard = shardFor(hash);
     QWriteLocker locker(&shard.lock);
-    if (shard.slots.size() >= m_shardCapacity && !shard.slots.contains(hash)) {
-        for (auto it = shard.slots.begin(); it != shard.slots.end();)
-            it = it->generation != generation ? shard.slots.erase(it) : std::next(it);
-        if (shard.slots.size() >= m_shardCapacity)
-            shard.slots.erase(shard.slots.begin());
-    }
+    if (shard.slots.size() >= m_shardCapacity && !shard.slots.contains(hash))
+        makeRoom(shard, generation);
     Slot &slot = shard.slots[hash];
     // A slower loader that read an older generation must not replace a fresher entry.
     if (slot.generation > generation)
         return;
     slot.generation = generation;
     slot.entry = std::move(entry);
+}
+
+void VerificationCache::makeRoom(Shard &shard, quint64 generation)
+{
+    // Stale entries go first, but a sweep is a full scan, so it runs once per generation only;
+    // when everything is current the shard starts over (amortised O(1), and a flood of unknown
+    // keys cannot turn every miss into a scan).
+    if (shard.sweptGeneration != generation) {
+        shard.sweptGeneration = generation;
+        shard.slots.removeIf([generation](const QHash<QByteArray, Slot>::iterator &it) {
+            return it->generation != generation;
+        });
+    }
+    if (shard.slots.size() >= m_shardCapacity)
+        shard.slots.clear();
 }
 
 void VerificationCache::clear()

@@ -20,7 +20,7 @@ struct VerifiableKey;
 /// hashes) are cached the same way. A hit does no database I/O and copies one shared_ptr.
 ///
 /// Bounded: each of ShardCount shards holds at most capacity / ShardCount entries; a full shard
-/// first drops its stale entries, then an arbitrary one. Shards have their own read-write lock,
+/// first drops its stale entries (once per generation), and if that frees nothing, all of them. Shards have their own read-write lock,
 /// so concurrent hits never contend on one lock. Thread-safe.
 class VerificationCache
 {
@@ -51,9 +51,11 @@ private:
     struct Shard {
         mutable QReadWriteLock lock;
         QHash<QByteArray, Slot> slots;
+        quint64 sweptGeneration = 0; ///< generation of the last sweep for stale entries
     };
 
     Shard &shardFor(const QByteArray &hash) const;
+    void makeRoom(Shard &shard, quint64 generation);
 
     qsizetype m_shardCapacity;
     std::array<std::unique_ptr<Shard>, ShardCount> m_shards;
