@@ -17,8 +17,8 @@ namespace {
 constexpr qint64 DefaultPageSize = 10;
 constexpr qint64 MaxPageSize = 100;
 
-const StringRule NamespaceRule{.required = true, .minLength = 1, .maxLength = 512};
-const StringRule IdentifierRule{.required = true, .minLength = 1, .maxLength = 512};
+const StringRule NamespaceRule {.required = true, .minLength = 1, .maxLength = 512};
+const StringRule IdentifierRule {.required = true, .minLength = 1, .maxLength = 512};
 
 /// The namespace and identifier that every override call names.
 struct OverrideKey {
@@ -31,8 +31,8 @@ OverrideKey readKey(RequestReader &in)
     return {in.string(u"namespace"_s, NamespaceRule).value, in.string(u"identifier"_s, IdentifierRule).value};
 }
 
-Core::Result<Store::RatelimitNamespace> liveNamespace(Store::RatelimitStore &store, const ApiContext &context,
-                                                      const QString &idOrName)
+Core::Result<Store::RatelimitNamespace> liveNamespace(
+    Store::RatelimitStore &store, const ApiContext &context, const QString &idOrName)
 {
     const auto ns = store.findNamespace(context.principal.workspaceId, idOrName);
     if (!ns || ns->deleted)
@@ -52,7 +52,7 @@ Core::Status authorize(const ApiContext &context, const Store::RatelimitNamespac
 
 QJsonObject toJson(const Store::RatelimitOverride &rule)
 {
-    return QJsonObject{
+    return QJsonObject {
         {u"overrideId"_s, rule.id},
         {u"duration"_s, rule.durationMs},
         {u"identifier"_s, rule.identifier},
@@ -74,11 +74,11 @@ Core::Result<ApiReply> setOverride(Services &services, const ApiContext &context
         return ns.error();
     if (Core::Status allowed = authorize(context, *ns, u"set_override"_s); !allowed)
         return allowed.error();
-    const auto rule = store.setOverride(*ns, request.key.identifier, request.limit, request.durationMs,
-                                        context.nowMs, context.auditOrigin());
+    const auto rule = store.setOverride(
+        *ns, request.key.identifier, request.limit, request.durationMs, context.nowMs, context.auditOrigin());
     if (!rule)
         return rule.error();
-    return ApiReply{QJsonObject{{u"overrideId"_s, rule->id}}, std::nullopt};
+    return ApiReply {QJsonObject {{u"overrideId"_s, rule->id}}, std::nullopt};
 }
 
 Core::Result<ApiReply> getOverride(Services &services, const ApiContext &context, const OverrideKey &key)
@@ -94,7 +94,7 @@ Core::Result<ApiReply> getOverride(Services &services, const ApiContext &context
     const auto rule = store.findOverride(ns->id, key.identifier);
     if (!rule)
         return overrideNotFound();
-    return ApiReply{toJson(*rule), std::nullopt};
+    return ApiReply {toJson(*rule), std::nullopt};
 }
 
 struct ListRequest {
@@ -122,7 +122,7 @@ Core::Result<ApiReply> listOverrides(Services &services, const ApiContext &conte
     QJsonArray data;
     for (const Store::RatelimitOverride &rule : std::as_const(rows))
         data.append(toJson(rule));
-    return ApiReply{data, pagination};
+    return ApiReply {data, pagination};
 }
 
 Core::Result<ApiReply> deleteOverride(Services &services, const ApiContext &context, const OverrideKey &key)
@@ -139,7 +139,7 @@ Core::Result<ApiReply> deleteOverride(Services &services, const ApiContext &cont
         return allowed.error();
     if (Core::Status deleted = store.deleteOverride(*ns, *rule, context.nowMs, context.auditOrigin()); !deleted)
         return deleted.error();
-    return ApiReply{QJsonObject{}, std::nullopt};
+    return ApiReply {QJsonObject {}, std::nullopt};
 }
 
 } // namespace
@@ -157,9 +157,8 @@ void registerRatelimitOverrideRoutes(Router &router, Services &services)
             request.limit = in.integer(u"limit"_s, {.required = true, .minimum = 0}).value;
             if (!in.finish())
                 return in.error();
-            return Execute([&services, request](ApiContext &context) {
-                return setOverride(services, context, request);
-            });
+            return Execute(
+                [&services, request](ApiContext &context) { return setOverride(services, context, request); });
         },
     });
 
@@ -184,9 +183,8 @@ void registerRatelimitOverrideRoutes(Router &router, Services &services)
             request.limit = in.integer(u"limit"_s, {.minimum = 1, .maximum = MaxPageSize}).valueOr(DefaultPageSize);
             if (!in.finish())
                 return in.error();
-            return Execute([&services, request](ApiContext &context) {
-                return listOverrides(services, context, request);
-            });
+            return Execute(
+                [&services, request](ApiContext &context) { return listOverrides(services, context, request); });
         },
     });
 

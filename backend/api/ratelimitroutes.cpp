@@ -84,7 +84,9 @@ using EntryPtr = std::shared_ptr<const NamespaceEntry>;
 class NamespaceCache
 {
 public:
-    explicit NamespaceCache(Store::Database &db) : m_db(db) { }
+    explicit NamespaceCache(Store::Database &db)
+        : m_db(db)
+    { }
 
     EntryPtr get(const QString &workspaceId, const QString &idOrName)
     {
@@ -120,8 +122,7 @@ private:
                 entry->wildcards.append(row);
         }
         std::sort(entry->wildcards.begin(), entry->wildcards.end(), [](const auto &a, const auto &b) {
-            return a.identifier.size() != b.identifier.size() ? a.identifier.size() > b.identifier.size()
-                                                              : a.id < b.id;
+            return a.identifier.size() != b.identifier.size() ? a.identifier.size() > b.identifier.size() : a.id < b.id;
         });
         return entry;
     }
@@ -162,8 +163,8 @@ Planned plan(const ApiContext &context, const Check &check, const NamespaceEntry
     Planned planned;
     // The counter lives under the namespace id, so renaming never resets it and two workspaces'
     // namespaces of the same name never share one.
-    planned.request = {context.principal.workspaceId, entry.ns->id, check.identifier, check.limit,
-                       check.durationMs, check.cost};
+    planned.request
+        = {context.principal.workspaceId, entry.ns->id, check.identifier, check.limit, check.durationMs, check.cost};
     if (const Store::RatelimitOverride *rule = entry.match(check.identifier)) {
         // An override replaces limit and duration; a limit of 0 makes the limiter deny.
         planned.request.limit = rule->limit;
@@ -178,8 +179,8 @@ bool metricsEnabled(const ApiContext &context)
     return context.http.header("x-unkey-metrics") != "disabled";
 }
 
-void publish(Services &services, const ApiContext &context, const Planned &planned,
-             const Limits::LimitResult &result, qint64 latencyUs)
+void publish(Services &services, const ApiContext &context, const Planned &planned, const Limits::LimitResult &result,
+    qint64 latencyUs)
 {
     Core::RatelimitEvent event;
     event.requestId = context.requestId;
@@ -210,8 +211,8 @@ using Entries = QHash<QString, EntryPtr>;
 // per-namespace grant could name, so only `ratelimit.*.limit` can authorize the limit that
 // follows; both are checked before creating, so a request that ends in 403 creates nothing
 // (Unkey creates the namespace first and may then answer 403).
-Core::Result<Entries> resolveNamespaces(Services &services, NamespaceCache &cache, const ApiContext &context,
-                                        const QStringList &idsOrNames)
+Core::Result<Entries> resolveNamespaces(
+    Services &services, NamespaceCache &cache, const ApiContext &context, const QStringList &idsOrNames)
 {
     const QString &workspaceId = context.principal.workspaceId;
     Entries entries;
@@ -225,11 +226,11 @@ Core::Result<Entries> resolveNamespaces(Services &services, NamespaceCache &cach
     }
     if (missing.isEmpty())
         return entries;
-    const QList<QStringList> needed{{u"ratelimit.*.create_namespace"_s}, {u"ratelimit.*.limit"_s}};
+    const QList<QStringList> needed {{u"ratelimit.*.create_namespace"_s}, {u"ratelimit.*.limit"_s}};
     if (Core::Status allowed = requireAll(context.principal, needed); !allowed)
         return allowed.error();
     const auto created = Store::RatelimitStore(services.db)
-            .ensureNamespaces(workspaceId, missing, context.nowMs, context.auditOrigin());
+                             .ensureNamespaces(workspaceId, missing, context.nowMs, context.auditOrigin());
     if (!created)
         return created.error();
     for (const QString &idOrName : std::as_const(missing)) {
@@ -243,7 +244,7 @@ Core::Result<Entries> resolveNamespaces(Services &services, NamespaceCache &cach
 
 QJsonObject limitJson(const Limits::LimitResult &result, const QString &overrideId)
 {
-    QJsonObject data{
+    QJsonObject data {
         {u"limit"_s, result.limit},
         {u"remaining"_s, result.remaining},
         {u"reset"_s, result.resetMs},
@@ -253,8 +254,8 @@ QJsonObject limitJson(const Limits::LimitResult &result, const QString &override
     return data;
 }
 
-Core::Result<ApiReply> limitOne(Services &services, NamespaceCache &cache, const ApiContext &context,
-                                const Check &check)
+Core::Result<ApiReply> limitOne(
+    Services &services, NamespaceCache &cache, const ApiContext &context, const Check &check)
 {
     const auto entries = resolveNamespaces(services, cache, context, {check.ns});
     if (!entries)
@@ -275,7 +276,7 @@ Core::Result<ApiReply> limitOne(Services &services, NamespaceCache &cache, const
 
     QJsonObject data = limitJson(result, planned.overrideId);
     data.insert(u"success"_s, result.passed);
-    return ApiReply{data, std::nullopt};
+    return ApiReply {data, std::nullopt};
 }
 
 // `ratelimit.*.limit`, or `ratelimit.<ns>.limit` for every namespace of the batch. Written as one
@@ -293,8 +294,25 @@ Core::Status authorizeMany(const Principal &principal, const Entries &entries)
     return requireAll(principal, groups);
 }
 
-Core::Result<ApiReply> limitMany(Services &services, NamespaceCache &cache, const ApiContext &context,
-                                 const QList<Check> &checks)
+// `V2RatelimitMultiLimitResponseData`: each check echoes the namespace as the caller named it.
+QJsonObject multiLimitJson(
+    const QList<Check> &checks, const QList<Planned> &planned, const QList<Limits::LimitResult> &results)
+{
+    QJsonArray limits;
+    bool passed = true;
+    for (qsizetype i = 0; i < results.size(); ++i) {
+        QJsonObject item = limitJson(results.at(i), planned.at(i).overrideId);
+        item.insert(u"namespace"_s, checks.at(i).ns);
+        item.insert(u"identifier"_s, checks.at(i).identifier);
+        item.insert(u"passed"_s, results.at(i).passed);
+        limits.append(item);
+        passed = passed && results.at(i).passed;
+    }
+    return QJsonObject {{u"passed"_s, passed}, {u"limits"_s, limits}};
+}
+
+Core::Result<ApiReply> limitMany(
+    Services &services, NamespaceCache &cache, const ApiContext &context, const QList<Check> &checks)
 {
     QStringList idsOrNames;
     for (const Check &check : checks)
@@ -319,21 +337,12 @@ Core::Result<ApiReply> limitMany(Services &services, NamespaceCache &cache, cons
     timer.start();
     // All or nothing: no counter moves unless every check passes (reference §3.3).
     const QList<Limits::LimitResult> results = services.limiter.checkAll(requests);
-    const qint64 latencyUs = timer.nsecsElapsed() / 1000 / std::max<qsizetype>(1, results.size());
-
-    QJsonArray limits;
-    bool passed = true;
-    for (qsizetype i = 0; i < results.size(); ++i) {
-        if (metricsEnabled(context))
+    if (metricsEnabled(context)) {
+        const qint64 latencyUs = timer.nsecsElapsed() / 1000 / std::max<qsizetype>(1, results.size());
+        for (qsizetype i = 0; i < results.size(); ++i)
             publish(services, context, planned.at(i), results.at(i), latencyUs);
-        QJsonObject item = limitJson(results.at(i), planned.at(i).overrideId);
-        item.insert(u"namespace"_s, checks.at(i).ns);
-        item.insert(u"identifier"_s, checks.at(i).identifier);
-        item.insert(u"passed"_s, results.at(i).passed);
-        limits.append(item);
-        passed = passed && results.at(i).passed;
     }
-    return ApiReply{QJsonObject{{u"passed"_s, passed}, {u"limits"_s, limits}}, std::nullopt};
+    return ApiReply {multiLimitJson(checks, planned, results), std::nullopt};
 }
 
 } // namespace
@@ -351,9 +360,8 @@ void registerRatelimitRoutes(Router &router, Services &services)
             Check check = readCheck(in);
             if (!in.finish())
                 return in.error();
-            return Execute([&services, cache, check = std::move(check)](ApiContext &context) {
-                return limitOne(services, *cache, context, check);
-            });
+            return Execute([&services, cache, check = std::move(check)](
+                               ApiContext &context) { return limitOne(services, *cache, context, check); });
         },
     });
 
@@ -371,9 +379,8 @@ void registerRatelimitRoutes(Router &router, Services &services)
             }
             if (!in.finish())
                 return in.error();
-            return Execute([&services, cache, checks = std::move(checks)](ApiContext &context) {
-                return limitMany(services, *cache, context, checks);
-            });
+            return Execute([&services, cache, checks = std::move(checks)](
+                               ApiContext &context) { return limitMany(services, *cache, context, checks); });
         },
         .arrayBody = true,
     });

@@ -59,9 +59,8 @@ std::optional<RatelimitNamespace> RatelimitStore::findNamespace(const QString &w
 {
     // Both the id and the name are unique in a workspace; should a name look like another
     // namespace's id, the id match wins, as the id is the stable reference.
-    QSqlQuery query = m_db.prepare(
-        u"SELECT id, workspace_id, name, created_at, deleted_at FROM ratelimit_namespaces"
-        " WHERE workspace_id = ? AND (id = ? OR name = ?) ORDER BY id = ? DESC LIMIT 1"_s);
+    QSqlQuery query = m_db.prepare(u"SELECT id, workspace_id, name, created_at, deleted_at FROM ratelimit_namespaces"
+                                   " WHERE workspace_id = ? AND (id = ? OR name = ?) ORDER BY id = ? DESC LIMIT 1"_s);
     query.addBindValue(workspaceId);
     query.addBindValue(idOrName);
     query.addBindValue(idOrName);
@@ -103,26 +102,25 @@ QList<RatelimitOverride> RatelimitStore::listOverrides(const QString &namespaceI
     return overridesFrom(query);
 }
 
-Core::Result<RatelimitNamespace> RatelimitStore::insertNamespace(const QString &workspaceId, const QString &name,
-                                                                 qint64 nowMs, QList<AuditEvent> &audit)
+Core::Result<RatelimitNamespace> RatelimitStore::insertNamespace(
+    const QString &workspaceId, const QString &name, qint64 nowMs, QList<AuditEvent> &audit)
 {
-    RatelimitNamespace ns{Core::newId(u"rlns"), workspaceId, name, nowMs, false};
-    QSqlQuery insert = m_db.prepare(
-        u"INSERT INTO ratelimit_namespaces (id, workspace_id, name, created_at) VALUES (?, ?, ?, ?)"_s);
+    RatelimitNamespace ns {Core::newId(u"rlns"), workspaceId, name, nowMs, false};
+    QSqlQuery insert
+        = m_db.prepare(u"INSERT INTO ratelimit_namespaces (id, workspace_id, name, created_at) VALUES (?, ?, ?, ?)"_s);
     insert.addBindValue(ns.id);
     insert.addBindValue(ns.workspaceId);
     insert.addBindValue(ns.name);
     insert.addBindValue(nowMs);
     if (!exec(insert))
         return sqlError(insert);
-    audit.append({workspaceId, u"ratelimitNamespace.create"_s, u"Created ratelimit namespace "_s + name,
-                  {targetOf(ns)}});
+    audit.append(
+        {workspaceId, u"ratelimitNamespace.create"_s, u"Created ratelimit namespace "_s + name, {targetOf(ns)}});
     return ns;
 }
 
-Core::Result<QList<RatelimitNamespace>> RatelimitStore::ensureNamespaces(const QString &workspaceId,
-                                                                         const QStringList &idsOrNames,
-                                                                         qint64 nowMs, const AuditOrigin &origin)
+Core::Result<QList<RatelimitNamespace>> RatelimitStore::ensureNamespaces(
+    const QString &workspaceId, const QStringList &idsOrNames, qint64 nowMs, const AuditOrigin &origin)
 {
     QList<RatelimitNamespace> result;
     const Core::Status written = m_db.write([&]() -> Core::Status {
@@ -147,15 +145,15 @@ Core::Result<QList<RatelimitNamespace>> RatelimitStore::ensureNamespaces(const Q
     return result;
 }
 
-Core::Result<QString> RatelimitStore::upsertOverride(const RatelimitNamespace &ns, const QString &identifier,
-                                                     qint64 limit, qint64 durationMs, qint64 nowMs)
+Core::Result<QString> RatelimitStore::upsertOverride(
+    const RatelimitNamespace &ns, const QString &identifier, qint64 limit, qint64 durationMs, qint64 nowMs)
 {
     const auto existing = findOverride(ns.id, identifier);
     const QString id = existing ? existing->id : Core::newId(u"rlor");
     QSqlQuery query = m_db.prepare(existing
-        ? u"UPDATE ratelimit_overrides SET \"limit\" = ?, duration = ?, updated_at = ? WHERE id = ?"_s
-        : u"INSERT INTO ratelimit_overrides (\"limit\", duration, created_at, id, workspace_id, namespace_id,"
-          " identifier) VALUES (?, ?, ?, ?, ?, ?, ?)"_s);
+            ? u"UPDATE ratelimit_overrides SET \"limit\" = ?, duration = ?, updated_at = ? WHERE id = ?"_s
+            : u"INSERT INTO ratelimit_overrides (\"limit\", duration, created_at, id, workspace_id, namespace_id,"
+              " identifier) VALUES (?, ?, ?, ?, ?, ?, ?)"_s);
     query.addBindValue(limit);
     query.addBindValue(durationMs);
     query.addBindValue(nowMs);
@@ -171,10 +169,9 @@ Core::Result<QString> RatelimitStore::upsertOverride(const RatelimitNamespace &n
 }
 
 Core::Result<RatelimitOverride> RatelimitStore::setOverride(const RatelimitNamespace &ns, const QString &identifier,
-                                                            qint64 limit, qint64 durationMs, qint64 nowMs,
-                                                            const AuditOrigin &origin)
+    qint64 limit, qint64 durationMs, qint64 nowMs, const AuditOrigin &origin)
 {
-    RatelimitOverride result{{}, ns.id, identifier, limit, durationMs};
+    RatelimitOverride result {{}, ns.id, identifier, limit, durationMs};
     const Core::Status written = m_db.write([&]() -> Core::Status {
         // The caller read the namespace before taking the write lock; it may be gone by now.
         const auto current = findNamespace(ns.workspaceId, ns.id);
@@ -184,9 +181,9 @@ Core::Result<RatelimitOverride> RatelimitStore::setOverride(const RatelimitNames
         if (!id)
             return id.error();
         result.id = *id;
-        const AuditEvent event{ns.workspaceId, u"ratelimit.set_override"_s,
-                               u"Set ratelimit override for %1 and %2"_s.arg(ns.id, identifier),
-                               {{u"ratelimitOverride"_s, result.id, identifier}, targetOf(ns)}};
+        const AuditEvent event {ns.workspaceId, u"ratelimit.set_override"_s,
+            u"Set ratelimit override for %1 and %2"_s.arg(ns.id, identifier),
+            {{u"ratelimitOverride"_s, result.id, identifier}, targetOf(ns)}};
         return AuditLog(m_db).append(origin, nowMs, {event});
     });
     if (!written)
@@ -194,8 +191,8 @@ Core::Result<RatelimitOverride> RatelimitStore::setOverride(const RatelimitNames
     return result;
 }
 
-Core::Status RatelimitStore::deleteOverride(const RatelimitNamespace &ns, const RatelimitOverride &target,
-                                            qint64 nowMs, const AuditOrigin &origin)
+Core::Status RatelimitStore::deleteOverride(
+    const RatelimitNamespace &ns, const RatelimitOverride &target, qint64 nowMs, const AuditOrigin &origin)
 {
     return m_db.write([&]() -> Core::Status {
         QSqlQuery query = m_db.prepare(
@@ -207,9 +204,9 @@ Core::Status RatelimitStore::deleteOverride(const RatelimitNamespace &ns, const 
             return sqlError(query);
         if (query.numRowsAffected() <= 0)
             return makeError(ErrorCode::OverrideNotFound, u"This override does not exist."_s);
-        const AuditEvent event{ns.workspaceId, u"ratelimit.delete_override"_s,
-                               u"Deleted override %1."_s.arg(target.id),
-                               {{u"ratelimitOverride"_s, target.id, target.identifier}, targetOf(ns)}};
+        const AuditEvent event {ns.workspaceId, u"ratelimit.delete_override"_s,
+            u"Deleted override %1."_s.arg(target.id),
+            {{u"ratelimitOverride"_s, target.id, target.identifier}, targetOf(ns)}};
         return AuditLog(m_db).append(origin, nowMs, {event});
     });
 }

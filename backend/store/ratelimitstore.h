@@ -28,7 +28,7 @@ struct RatelimitOverride {
     QString id;
     QString namespaceId;
     QString identifier;
-    qint64 limit = 0;      ///< 0 blocks every request
+    qint64 limit = 0; ///< 0 blocks every request
     qint64 durationMs = 0;
 };
 
@@ -38,47 +38,44 @@ struct RatelimitOverride {
 class RatelimitStore
 {
 public:
-    explicit RatelimitStore(Database &db) : m_db(db) { }
+    explicit RatelimitStore(Database &db)
+        : m_db(db)
+    { }
 
     /// The namespace of @p workspaceId whose id or name is @p idOrName, soft-deleted ones included
     /// (an id match wins over a name match). nullopt when there is none (or the read failed).
-    [[nodiscard]] std::optional<RatelimitNamespace> findNamespace(const QString &workspaceId,
-                                                                  const QString &idOrName);
+    [[nodiscard]] std::optional<RatelimitNamespace> findNamespace(const QString &workspaceId, const QString &idOrName);
 
     /// Live overrides of a namespace, ordered by id.
     [[nodiscard]] QList<RatelimitOverride> overrides(const QString &namespaceId);
 
     /// The live override whose identifier is exactly @p identifier (wildcards compare literally).
-    [[nodiscard]] std::optional<RatelimitOverride> findOverride(const QString &namespaceId,
-                                                                const QString &identifier);
+    [[nodiscard]] std::optional<RatelimitOverride> findOverride(const QString &namespaceId, const QString &identifier);
 
     /// Up to @p count live overrides with `id >= cursor`, ordered by id (cursor pagination).
-    [[nodiscard]] QList<RatelimitOverride> listOverrides(const QString &namespaceId, const QString &cursor,
-                                                         int count);
+    [[nodiscard]] QList<RatelimitOverride> listOverrides(const QString &namespaceId, const QString &cursor, int count);
 
     /// Resolves every entry of @p idsOrNames to a namespace, creating the missing ones by name in
     /// one transaction (audit `ratelimitNamespace.create` each). Entries created concurrently by
     /// another request are found instead of duplicated. Result in the order of @p idsOrNames.
-    [[nodiscard]] Core::Result<QList<RatelimitNamespace>> ensureNamespaces(const QString &workspaceId,
-                                                                           const QStringList &idsOrNames,
-                                                                           qint64 nowMs, const AuditOrigin &origin);
+    [[nodiscard]] Core::Result<QList<RatelimitNamespace>> ensureNamespaces(
+        const QString &workspaceId, const QStringList &idsOrNames, qint64 nowMs, const AuditOrigin &origin);
 
     /// Creates or updates the override of (@p ns, @p identifier) and audits `ratelimit.set_override`.
     /// An existing override keeps its id. NamespaceNotFound when @p ns was deleted meanwhile.
     [[nodiscard]] Core::Result<RatelimitOverride> setOverride(const RatelimitNamespace &ns, const QString &identifier,
-                                                              qint64 limit, qint64 durationMs, qint64 nowMs,
-                                                              const AuditOrigin &origin);
+        qint64 limit, qint64 durationMs, qint64 nowMs, const AuditOrigin &origin);
 
     /// Soft-deletes @p target and audits `ratelimit.delete_override`. OverrideNotFound when it
     /// was deleted meanwhile.
-    [[nodiscard]] Core::Status deleteOverride(const RatelimitNamespace &ns, const RatelimitOverride &target,
-                                              qint64 nowMs, const AuditOrigin &origin);
+    [[nodiscard]] Core::Status deleteOverride(
+        const RatelimitNamespace &ns, const RatelimitOverride &target, qint64 nowMs, const AuditOrigin &origin);
 
 private:
-    [[nodiscard]] Core::Result<RatelimitNamespace> insertNamespace(const QString &workspaceId, const QString &name,
-                                                                   qint64 nowMs, QList<AuditEvent> &audit);
-    [[nodiscard]] Core::Result<QString> upsertOverride(const RatelimitNamespace &ns, const QString &identifier,
-                                                       qint64 limit, qint64 durationMs, qint64 nowMs);
+    [[nodiscard]] Core::Result<RatelimitNamespace> insertNamespace(
+        const QString &workspaceId, const QString &name, qint64 nowMs, QList<AuditEvent> &audit);
+    [[nodiscard]] Core::Result<QString> upsertOverride(
+        const RatelimitNamespace &ns, const QString &identifier, qint64 limit, qint64 durationMs, qint64 nowMs);
 
     Database &m_db;
 };

@@ -15,7 +15,7 @@ const QString NotFoundOverride = u"https://unkey.com/docs/errors/unkey/data/rate
 
 QJsonObject key(const QString &ns, const QString &identifier)
 {
-    return QJsonObject{{u"namespace"_s, ns}, {u"identifier"_s, identifier}};
+    return QJsonObject {{u"namespace"_s, ns}, {u"identifier"_s, identifier}};
 }
 
 QJsonObject setBody(const QString &ns, const QString &identifier, qint64 limit, qint64 duration = 60'000)
@@ -58,13 +58,13 @@ int auditCount(ApiHarness &h, const QString &event)
 QString createNamespace(ApiHarness &h, const QString &name, const QString &rootKey = {})
 {
     const ApiReply reply = h.call(u"ratelimit.limit"_s,
-                                  QJsonObject{{u"namespace"_s, name}, {u"identifier"_s, u"seed"_s},
-                                              {u"limit"_s, 1}, {u"duration"_s, 1000}}, rootKey);
+        QJsonObject {{u"namespace"_s, name}, {u"identifier"_s, u"seed"_s}, {u"limit"_s, 1}, {u"duration"_s, 1000}},
+        rootKey);
     if (reply.status != 200)
         qWarning("limit failed: %s", reply.describe().constData());
     const QString workspaceId = rootKey.isEmpty() ? h.workspaceId() : h.otherWorkspaceId();
-    QSqlQuery query = h.server().database().prepare(
-        u"SELECT id FROM ratelimit_namespaces WHERE workspace_id = ? AND name = ?"_s);
+    QSqlQuery query
+        = h.server().database().prepare(u"SELECT id FROM ratelimit_namespaces WHERE workspace_id = ? AND name = ?"_s);
     query.addBindValue(workspaceId);
     query.addBindValue(name);
     return query.exec() && query.next() ? query.value(0).toString() : QString();
@@ -81,7 +81,8 @@ QString setOverride(ApiHarness &h, const QString &ns, const QString &identifier,
 void softDeleteNamespace(ApiHarness &h, const QString &id)
 {
     const auto status = h.server().database().write([&]() -> Latchkey::Core::Status {
-        QSqlQuery query = h.server().database().prepare(u"UPDATE ratelimit_namespaces SET deleted_at = 1 WHERE id = ?"_s);
+        QSqlQuery query
+            = h.server().database().prepare(u"UPDATE ratelimit_namespaces SET deleted_at = 1 WHERE id = ?"_s);
         query.addBindValue(id);
         query.exec();
         return {};
@@ -123,17 +124,18 @@ void TestOverrides::setAndGet()
 {
     ApiHarness h;
     const QString nsId = createNamespace(h, u"api.requests"_s);
-    const ApiReply set = h.call(u"ratelimit.setOverride"_s, setBody(u"api.requests"_s, u"premium_user_123"_s, 1000, 120'000));
+    const ApiReply set
+        = h.call(u"ratelimit.setOverride"_s, setBody(u"api.requests"_s, u"premium_user_123"_s, 1000, 120'000));
     QVERIFY2(set.status == 200, set.describe().constData());
     const QString overrideId = set.dataObject().value(u"overrideId").toString();
     QVERIFY(overrideId.startsWith(u"rlor_"));
-    QCOMPARE(set.dataObject().keys(), QStringList{u"overrideId"_s});
+    QCOMPARE(set.dataObject().keys(), QStringList {u"overrideId"_s});
 
     for (const QString &ref : {u"api.requests"_s, nsId}) {
         const ApiReply get = h.call(u"ratelimit.getOverride"_s, key(ref, u"premium_user_123"_s));
         QVERIFY2(get.status == 200, get.describe().constData());
-        const QJsonObject expected{{u"overrideId"_s, overrideId}, {u"duration"_s, 120'000},
-                                   {u"identifier"_s, u"premium_user_123"_s}, {u"limit"_s, 1000}};
+        const QJsonObject expected {{u"overrideId"_s, overrideId}, {u"duration"_s, 120'000},
+            {u"identifier"_s, u"premium_user_123"_s}, {u"limit"_s, 1000}};
         QCOMPARE(get.dataObject(), expected);
     }
 
@@ -243,7 +245,7 @@ void TestOverrides::unknownRootKeyIs401_data()
     QTest::addColumn<QJsonObject>("body");
     QTest::newRow("set") << u"ratelimit.setOverride"_s << setBody(u"api"_s, u"user"_s, 5);
     QTest::newRow("get") << u"ratelimit.getOverride"_s << key(u"api"_s, u"user"_s);
-    QTest::newRow("list") << u"ratelimit.listOverrides"_s << QJsonObject{{u"namespace"_s, u"api"_s}};
+    QTest::newRow("list") << u"ratelimit.listOverrides"_s << QJsonObject {{u"namespace"_s, u"api"_s}};
     QTest::newRow("delete") << u"ratelimit.deleteOverride"_s << key(u"api"_s, u"user"_s);
 }
 
@@ -265,8 +267,9 @@ void TestOverrides::getIsExact()
     ApiHarness h;
     createNamespace(h, u"api"_s);
     const QString pattern = setOverride(h, u"api"_s, u"premium_*"_s, 50);
-    QCOMPARE(h.call(u"ratelimit.getOverride"_s, key(u"api"_s, u"premium_*"_s)).dataObject().value(u"overrideId").toString(),
-             pattern);
+    QCOMPARE(
+        h.call(u"ratelimit.getOverride"_s, key(u"api"_s, u"premium_*"_s)).dataObject().value(u"overrideId").toString(),
+        pattern);
     // A concrete identifier does not find the wildcard override that would apply to it.
     const ApiReply concrete = h.call(u"ratelimit.getOverride"_s, key(u"api"_s, u"premium_1"_s));
     QCOMPARE(concrete.status, 404);
@@ -300,12 +303,12 @@ void TestOverrides::getValidation_data()
 {
     QTest::addColumn<QJsonObject>("body");
     QTest::addColumn<QString>("location");
-    QTest::newRow("missing namespace") << QJsonObject{{u"identifier"_s, u"u"_s}} << u"body.namespace"_s;
-    QTest::newRow("missing identifier") << QJsonObject{{u"namespace"_s, u"api"_s}} << u"body.identifier"_s;
+    QTest::newRow("missing namespace") << QJsonObject {{u"identifier"_s, u"u"_s}} << u"body.namespace"_s;
+    QTest::newRow("missing identifier") << QJsonObject {{u"namespace"_s, u"api"_s}} << u"body.identifier"_s;
     QTest::newRow("empty identifier") << key(u"api"_s, u""_s) << u"body.identifier"_s;
     QTest::newRow("identifier too long") << key(u"api"_s, QString(513, u'i')) << u"body.identifier"_s;
-    QTest::newRow("namespace not a string") << QJsonObject{{u"namespace"_s, 5}, {u"identifier"_s, u"u"_s}}
-                                            << u"body.namespace"_s;
+    QTest::newRow("namespace not a string")
+        << QJsonObject {{u"namespace"_s, 5}, {u"identifier"_s, u"u"_s}} << u"body.namespace"_s;
     QJsonObject extra = key(u"api"_s, u"u"_s);
     extra.insert(u"limit"_s, 5);
     QTest::newRow("unknown field") << extra << u"body.limit"_s;
@@ -336,7 +339,7 @@ void TestOverrides::listPaginates()
     QString cursor;
     int pages = 0;
     do {
-        QJsonObject body{{u"namespace"_s, u"api"_s}};
+        QJsonObject body {{u"namespace"_s, u"api"_s}};
         if (!cursor.isEmpty())
             body.insert(u"cursor"_s, cursor);
         const ApiReply page = h.call(u"ratelimit.listOverrides"_s, body);
@@ -358,9 +361,10 @@ void TestOverrides::listPaginates()
     QCOMPARE(seen, ids);
     QVERIFY(!seen.contains(deleted));
 
-    const ApiReply small = h.call(u"ratelimit.listOverrides"_s, QJsonObject{{u"namespace"_s, u"api"_s}, {u"limit"_s, 22}});
+    const ApiReply small
+        = h.call(u"ratelimit.listOverrides"_s, QJsonObject {{u"namespace"_s, u"api"_s}, {u"limit"_s, 22}});
     QCOMPARE(small.dataArray().size(), qsizetype(22));
-    QCOMPARE(small.pagination(), (QJsonObject{{u"hasMore"_s, false}}));
+    QCOMPARE(small.pagination(), (QJsonObject {{u"hasMore"_s, false}}));
     const QJsonObject first = small.dataArray().first().toObject();
     QCOMPARE(first.value(u"overrideId").toString(), ids.first());
 }
@@ -369,35 +373,36 @@ void TestOverrides::listEmptyAndErrors()
 {
     ApiHarness h;
     const QString nsId = createNamespace(h, u"api"_s);
-    const ApiReply empty = h.call(u"ratelimit.listOverrides"_s, QJsonObject{{u"namespace"_s, nsId}});
+    const ApiReply empty = h.call(u"ratelimit.listOverrides"_s, QJsonObject {{u"namespace"_s, nsId}});
     QCOMPARE(empty.status, 200);
     QCOMPARE(empty.dataArray(), QJsonArray());
-    QCOMPARE(empty.pagination(), (QJsonObject{{u"hasMore"_s, false}}));
+    QCOMPARE(empty.pagination(), (QJsonObject {{u"hasMore"_s, false}}));
 
-    const ApiReply missing = h.call(u"ratelimit.listOverrides"_s, QJsonObject{{u"namespace"_s, u"nope"_s}});
+    const ApiReply missing = h.call(u"ratelimit.listOverrides"_s, QJsonObject {{u"namespace"_s, u"nope"_s}});
     QCOMPARE(missing.status, 404);
     QCOMPARE(missing.errorType(), NotFoundNamespace);
 
     const QString noRead = h.createRootKey({u"ratelimit.*.limit"_s});
-    const ApiReply denied = h.call(u"ratelimit.listOverrides"_s, QJsonObject{{u"namespace"_s, u"api"_s}}, noRead);
+    const ApiReply denied = h.call(u"ratelimit.listOverrides"_s, QJsonObject {{u"namespace"_s, u"api"_s}}, noRead);
     QCOMPARE(denied.status, 403);
     QVERIFY2(denied.detail().contains(u"'ratelimit.*.read_override'"_s), denied.describe().constData());
     const QString scoped = h.createRootKey({u"ratelimit.%1.read_override"_s.arg(nsId)});
-    QCOMPARE(h.call(u"ratelimit.listOverrides"_s, QJsonObject{{u"namespace"_s, u"api"_s}}, scoped).status, 200);
+    QCOMPARE(h.call(u"ratelimit.listOverrides"_s, QJsonObject {{u"namespace"_s, u"api"_s}}, scoped).status, 200);
 
     softDeleteNamespace(h, nsId);
-    QCOMPARE(h.call(u"ratelimit.listOverrides"_s, QJsonObject{{u"namespace"_s, u"api"_s}}).status, 404);
+    QCOMPARE(h.call(u"ratelimit.listOverrides"_s, QJsonObject {{u"namespace"_s, u"api"_s}}).status, 404);
 }
 
 void TestOverrides::listValidation_data()
 {
     QTest::addColumn<QJsonObject>("body");
     QTest::addColumn<QString>("location");
-    QTest::newRow("missing namespace") << QJsonObject{{u"limit"_s, 5}} << u"body.namespace"_s;
-    QTest::newRow("limit zero") << QJsonObject{{u"namespace"_s, u"api"_s}, {u"limit"_s, 0}} << u"body.limit"_s;
-    QTest::newRow("limit 101") << QJsonObject{{u"namespace"_s, u"api"_s}, {u"limit"_s, 101}} << u"body.limit"_s;
-    QTest::newRow("cursor not a string") << QJsonObject{{u"namespace"_s, u"api"_s}, {u"cursor"_s, 1}} << u"body.cursor"_s;
-    QTest::newRow("unknown field") << QJsonObject{{u"namespace"_s, u"api"_s}, {u"page"_s, 1}} << u"body.page"_s;
+    QTest::newRow("missing namespace") << QJsonObject {{u"limit"_s, 5}} << u"body.namespace"_s;
+    QTest::newRow("limit zero") << QJsonObject {{u"namespace"_s, u"api"_s}, {u"limit"_s, 0}} << u"body.limit"_s;
+    QTest::newRow("limit 101") << QJsonObject {{u"namespace"_s, u"api"_s}, {u"limit"_s, 101}} << u"body.limit"_s;
+    QTest::newRow("cursor not a string") << QJsonObject {{u"namespace"_s, u"api"_s}, {u"cursor"_s, 1}}
+                                         << u"body.cursor"_s;
+    QTest::newRow("unknown field") << QJsonObject {{u"namespace"_s, u"api"_s}, {u"page"_s, 1}} << u"body.page"_s;
 }
 
 void TestOverrides::listValidation()
@@ -422,8 +427,9 @@ void TestOverrides::deleteSoftDeletes()
     QVERIFY(reply.data().isObject());
 
     QCOMPARE(h.call(u"ratelimit.getOverride"_s, key(u"api"_s, u"user_*"_s)).status, 404);
-    QCOMPARE(count(h, u"SELECT count(*) FROM ratelimit_overrides WHERE id = ? AND deleted_at IS NOT NULL"_s,
-                   {overrideId}), 1);
+    QCOMPARE(
+        count(h, u"SELECT count(*) FROM ratelimit_overrides WHERE id = ? AND deleted_at IS NOT NULL"_s, {overrideId}),
+        1);
     QCOMPARE(auditCount(h, u"ratelimit.delete_override"_s), 1);
     QSqlQuery audit = h.server().database().prepare(
         u"SELECT description, targets FROM audit_logs WHERE event = 'ratelimit.delete_override'"_s);
@@ -469,10 +475,10 @@ void TestOverrides::deleteValidation_data()
 {
     QTest::addColumn<QJsonObject>("body");
     QTest::addColumn<QString>("location");
-    QTest::newRow("missing namespace") << QJsonObject{{u"identifier"_s, u"u"_s}} << u"body.namespace"_s;
-    QTest::newRow("missing identifier") << QJsonObject{{u"namespace"_s, u"api"_s}} << u"body.identifier"_s;
+    QTest::newRow("missing namespace") << QJsonObject {{u"identifier"_s, u"u"_s}} << u"body.namespace"_s;
+    QTest::newRow("missing identifier") << QJsonObject {{u"namespace"_s, u"api"_s}} << u"body.identifier"_s;
     QTest::newRow("empty namespace") << key(u""_s, u"user"_s) << u"body.namespace"_s;
-    QTest::newRow("identifier null") << QJsonObject{{u"namespace"_s, u"api"_s}, {u"identifier"_s, QJsonValue::Null}}
+    QTest::newRow("identifier null") << QJsonObject {{u"namespace"_s, u"api"_s}, {u"identifier"_s, QJsonValue::Null}}
                                      << u"body.identifier"_s;
     QJsonObject extra = key(u"api"_s, u"user"_s);
     extra.insert(u"permanent"_s, true);
@@ -503,14 +509,16 @@ void TestOverrides::workspacesAreIsolated()
     // The other workspace sees neither the namespace (by id) nor, under the same name, anything
     // until it creates its own.
     QCOMPARE(h.call(u"ratelimit.getOverride"_s, key(mine, u"user"_s), other).errorType(), NotFoundNamespace);
-    QCOMPARE(h.call(u"ratelimit.listOverrides"_s, QJsonObject{{u"namespace"_s, mine}}, other).status, 404);
+    QCOMPARE(h.call(u"ratelimit.listOverrides"_s, QJsonObject {{u"namespace"_s, mine}}, other).status, 404);
     QCOMPARE(h.call(u"ratelimit.setOverride"_s, setBody(mine, u"user"_s, 1), other).status, 404);
     QCOMPARE(h.call(u"ratelimit.deleteOverride"_s, key(mine, u"user"_s), other).status, 404);
     QCOMPARE(h.call(u"ratelimit.getOverride"_s, key(u"shared"_s, u"user"_s), other).status, 404);
 
     createNamespace(h, u"shared"_s, other);
     QCOMPARE(h.call(u"ratelimit.getOverride"_s, key(u"shared"_s, u"user"_s), other).errorType(), NotFoundOverride);
-    QCOMPARE(h.call(u"ratelimit.listOverrides"_s, QJsonObject{{u"namespace"_s, u"shared"_s}}, other).dataArray().size(), qsizetype(0));
+    QCOMPARE(
+        h.call(u"ratelimit.listOverrides"_s, QJsonObject {{u"namespace"_s, u"shared"_s}}, other).dataArray().size(),
+        qsizetype(0));
     QCOMPARE(h.call(u"ratelimit.deleteOverride"_s, key(u"shared"_s, u"user"_s), other).status, 404);
 
     // Nothing of this workspace changed.

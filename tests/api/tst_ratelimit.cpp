@@ -15,8 +15,8 @@ constexpr qint64 Minute = 60'000;
 
 QJsonObject limitBody(const QString &ns, const QString &identifier, qint64 limit, qint64 duration = Minute)
 {
-    return QJsonObject{{u"namespace"_s, ns}, {u"identifier"_s, identifier}, {u"limit"_s, limit},
-                       {u"duration"_s, duration}};
+    return QJsonObject {
+        {u"namespace"_s, ns}, {u"identifier"_s, identifier}, {u"limit"_s, limit}, {u"duration"_s, duration}};
 }
 
 QJsonObject withCost(QJsonObject body, qint64 cost)
@@ -47,8 +47,8 @@ qint64 scalar(ApiHarness &h, const QString &sql, const QVariantList &binds = {})
 
 QString namespaceId(ApiHarness &h, const QString &name, const QString &workspaceId)
 {
-    QSqlQuery query = h.server().database().prepare(
-        u"SELECT id FROM ratelimit_namespaces WHERE workspace_id = ? AND name = ?"_s);
+    QSqlQuery query
+        = h.server().database().prepare(u"SELECT id FROM ratelimit_namespaces WHERE workspace_id = ? AND name = ?"_s);
     query.addBindValue(workspaceId);
     query.addBindValue(name);
     return query.exec() && query.next() ? query.value(0).toString() : QString();
@@ -68,7 +68,8 @@ int namespaceCount(ApiHarness &h)
 void softDeleteNamespace(ApiHarness &h, const QString &id)
 {
     const auto status = h.server().database().write([&]() -> Latchkey::Core::Status {
-        QSqlQuery query = h.server().database().prepare(u"UPDATE ratelimit_namespaces SET deleted_at = 1 WHERE id = ?"_s);
+        QSqlQuery query
+            = h.server().database().prepare(u"UPDATE ratelimit_namespaces SET deleted_at = 1 WHERE id = ?"_s);
         query.addBindValue(id);
         query.exec();
         return {};
@@ -79,8 +80,8 @@ void softDeleteNamespace(ApiHarness &h, const QString &id)
 QString setOverride(ApiHarness &h, const QString &ns, const QString &identifier, qint64 limit, qint64 duration)
 {
     const ApiReply reply = h.call(u"ratelimit.setOverride"_s,
-                                  QJsonObject{{u"namespace"_s, ns}, {u"identifier"_s, identifier},
-                                              {u"limit"_s, limit}, {u"duration"_s, duration}});
+        QJsonObject {
+            {u"namespace"_s, ns}, {u"identifier"_s, identifier}, {u"limit"_s, limit}, {u"duration"_s, duration}});
     if (reply.status != 200)
         qWarning("setOverride failed: %s", reply.describe().constData());
     return reply.dataObject().value(u"overrideId").toString();
@@ -127,8 +128,8 @@ void TestRatelimit::limitSucceedsAndCreatesNamespace()
     const qint64 now = h.clock().nowMs();
     const ApiReply reply = h.call(u"ratelimit.limit"_s, limitBody(u"sms.sign_up"_s, u"user_1"_s, 10));
     QVERIFY2(reply.status == 200, reply.describe().constData());
-    const QJsonObject expected{{u"success"_s, true}, {u"limit"_s, 10}, {u"remaining"_s, 9},
-                               {u"reset"_s, (now / Minute + 1) * Minute}};
+    const QJsonObject expected {
+        {u"success"_s, true}, {u"limit"_s, 10}, {u"remaining"_s, 9}, {u"reset"_s, (now / Minute + 1) * Minute}};
     QCOMPARE(reply.dataObject(), expected);
     QVERIFY(!reply.body.contains(u"pagination"));
 
@@ -144,8 +145,11 @@ void TestRatelimit::limitSucceedsAndCreatesNamespace()
     QCOMPARE(audit.value(3).toString(), u"rootkey"_s);
 
     // The second call finds the namespace: no new namespace, no new audit row.
-    QCOMPARE(h.call(u"ratelimit.limit"_s, limitBody(u"sms.sign_up"_s, u"user_1"_s, 10)).dataObject()
-                 .value(u"remaining").toInt(), 8);
+    QCOMPARE(h.call(u"ratelimit.limit"_s, limitBody(u"sms.sign_up"_s, u"user_1"_s, 10))
+                 .dataObject()
+                 .value(u"remaining")
+                 .toInt(),
+        8);
     QCOMPARE(namespaceCount(h), 1);
     QCOMPARE(auditCount(h, u"ratelimitNamespace.create"_s), 1);
 }
@@ -155,7 +159,9 @@ void TestRatelimit::limitExhaustsAndSlidesAcrossWindows()
     ApiHarness h;
     const qint64 windowEnd = (h.clock().nowMs() / Minute + 1) * Minute;
     h.clock().setNowMs(windowEnd - Minute); // start of the window: nothing of the previous one counts
-    const auto limit = [&] { return h.call(u"ratelimit.limit"_s, limitBody(u"api"_s, u"u"_s, 3)).dataObject(); };
+    const auto limit = [&] {
+        return h.call(u"ratelimit.limit"_s, limitBody(u"api"_s, u"u"_s, 3)).dataObject();
+    };
     QCOMPARE(limit().value(u"remaining").toInt(), 2);
     QCOMPARE(limit().value(u"remaining").toInt(), 1);
     QCOMPARE(limit().value(u"remaining").toInt(), 0);
@@ -201,7 +207,8 @@ void TestRatelimit::costZeroAndCustomCost()
 void TestRatelimit::namespaceByIdOrName()
 {
     ApiHarness h;
-    QCOMPARE(h.call(u"ratelimit.limit"_s, limitBody(u"by.name"_s, u"u"_s, 5)).dataObject().value(u"remaining").toInt(), 4);
+    QCOMPARE(
+        h.call(u"ratelimit.limit"_s, limitBody(u"by.name"_s, u"u"_s, 5)).dataObject().value(u"remaining").toInt(), 4);
     const QString id = namespaceId(h, u"by.name"_s, h.workspaceId());
     QCOMPARE(h.call(u"ratelimit.limit"_s, limitBody(id, u"u"_s, 5)).dataObject().value(u"remaining").toInt(), 3);
     QCOMPARE(namespaceCount(h), 1);
@@ -334,8 +341,10 @@ void TestRatelimit::softDeletedNamespaceIs410()
 void TestRatelimit::workspacesAreIsolated()
 {
     ApiHarness h;
-    QCOMPARE(h.call(u"ratelimit.limit"_s, limitBody(u"shared"_s, u"u"_s, 1)).dataObject().value(u"success").toBool(), true);
-    QCOMPARE(h.call(u"ratelimit.limit"_s, limitBody(u"shared"_s, u"u"_s, 1)).dataObject().value(u"success").toBool(), false);
+    QCOMPARE(
+        h.call(u"ratelimit.limit"_s, limitBody(u"shared"_s, u"u"_s, 1)).dataObject().value(u"success").toBool(), true);
+    QCOMPARE(
+        h.call(u"ratelimit.limit"_s, limitBody(u"shared"_s, u"u"_s, 1)).dataObject().value(u"success").toBool(), false);
 
     // Same name in the other workspace: its own namespace and its own counter.
     const ApiReply other = h.call(u"ratelimit.limit"_s, limitBody(u"shared"_s, u"u"_s, 1), h.otherRootKey());
@@ -350,7 +359,8 @@ void TestRatelimit::workspacesAreIsolated()
     const ApiReply byId = h.call(u"ratelimit.limit"_s, limitBody(mine, u"u"_s, 1), h.otherRootKey());
     QCOMPARE(byId.dataObject().value(u"success").toBool(), true);
     QVERIFY(!namespaceId(h, mine, h.otherWorkspaceId()).isEmpty());
-    QCOMPARE(h.call(u"ratelimit.limit"_s, limitBody(u"shared"_s, u"u"_s, 1)).dataObject().value(u"success").toBool(), false);
+    QCOMPARE(
+        h.call(u"ratelimit.limit"_s, limitBody(u"shared"_s, u"u"_s, 1)).dataObject().value(u"success").toBool(), false);
 
     // Soft-deleting one workspace's namespace leaves the other's alone.
     softDeleteNamespace(h, mine);
@@ -366,8 +376,8 @@ void TestRatelimit::exactOverrideReplacesLimitAndDuration()
     QVERIFY(overrideId.startsWith(u"rlor_"));
     const qint64 now = h.clock().nowMs();
     const ApiReply reply = h.call(u"ratelimit.limit"_s, limitBody(u"api"_s, u"vip"_s, 100));
-    const QJsonObject expected{{u"success"_s, true}, {u"limit"_s, 2}, {u"remaining"_s, 1},
-                               {u"reset"_s, (now / 10'000 + 1) * 10'000}, {u"overrideId"_s, overrideId}};
+    const QJsonObject expected {{u"success"_s, true}, {u"limit"_s, 2}, {u"remaining"_s, 1},
+        {u"reset"_s, (now / 10'000 + 1) * 10'000}, {u"overrideId"_s, overrideId}};
     QCOMPARE(reply.dataObject(), expected);
     // Other identifiers keep the request's values and carry no overrideId.
     const QJsonObject plain = h.call(u"ratelimit.limit"_s, limitBody(u"api"_s, u"vipx"_s, 100)).dataObject();
@@ -385,10 +395,10 @@ void TestRatelimit::wildcardOverride()
     };
     QCOMPARE(limitOf(u"premium_abc"_s).value(u"overrideId").toString(), overrideId);
     QCOMPARE(limitOf(u"premium_abc"_s).value(u"limit").toInt(), 5);
-    QCOMPARE(limitOf(u"premium_"_s).value(u"limit").toInt(), 5);       // '*' also matches nothing
-    QCOMPARE(limitOf(u"Premium_abc"_s).value(u"limit").toInt(), 100);  // case-sensitive
+    QCOMPARE(limitOf(u"premium_"_s).value(u"limit").toInt(), 5); // '*' also matches nothing
+    QCOMPARE(limitOf(u"Premium_abc"_s).value(u"limit").toInt(), 100); // case-sensitive
     QCOMPARE(limitOf(u"xpremium_abc"_s).value(u"limit").toInt(), 100); // anchored at the start
-    QCOMPARE(limitOf(u"premium.abc"_s).value(u"limit").toInt(), 100);  // other characters are literal
+    QCOMPARE(limitOf(u"premium.abc"_s).value(u"limit").toInt(), 100); // other characters are literal
 
     const QString middle = setOverride(h, u"api"_s, u"*.admin.*"_s, 7, Minute);
     QCOMPARE(limitOf(u"eu.admin.42"_s).value(u"overrideId").toString(), middle);
@@ -403,12 +413,15 @@ void TestRatelimit::overridePrecedence()
     const QString longPattern = setOverride(h, u"api"_s, u"abc*"_s, 2, Minute);
     const QString exact = setOverride(h, u"api"_s, u"abcd"_s, 3, Minute);
     const auto overrideOf = [&](const QString &identifier) {
-        return h.call(u"ratelimit.limit"_s, limitBody(u"api"_s, identifier, 100)).dataObject().value(u"overrideId").toString();
+        return h.call(u"ratelimit.limit"_s, limitBody(u"api"_s, identifier, 100))
+            .dataObject()
+            .value(u"overrideId")
+            .toString();
     };
-    QCOMPARE(overrideOf(u"abcd"_s), exact);        // exact beats any wildcard
+    QCOMPARE(overrideOf(u"abcd"_s), exact); // exact beats any wildcard
     QCOMPARE(overrideOf(u"abcde"_s), longPattern); // the longest matching pattern wins
     QCOMPARE(overrideOf(u"abd"_s), shortPattern);
-    QCOMPARE(overrideOf(u"a*"_s), shortPattern);   // a pattern used as identifier matches itself exactly
+    QCOMPARE(overrideOf(u"a*"_s), shortPattern); // a pattern used as identifier matches itself exactly
 }
 
 void TestRatelimit::limitZeroOverrideBlocks()
@@ -437,7 +450,10 @@ void TestRatelimit::overrideChangesAreSeenAtOnce()
     QCOMPARE(limitOf(), 50);
     setOverride(h, u"api"_s, u"user"_s, 40, Minute);
     QCOMPARE(limitOf(), 40);
-    QCOMPARE(h.call(u"ratelimit.deleteOverride"_s, QJsonObject{{u"namespace"_s, u"api"_s}, {u"identifier"_s, u"user"_s}}).status, 200);
+    QCOMPARE(
+        h.call(u"ratelimit.deleteOverride"_s, QJsonObject {{u"namespace"_s, u"api"_s}, {u"identifier"_s, u"user"_s}})
+            .status,
+        200);
     QCOMPARE(limitOf(), 100);
 }
 
@@ -462,12 +478,15 @@ void TestRatelimit::eventsArePublished()
 
     const QByteArray body = QJsonDocument(limitBody(u"api"_s, u"u1"_s, 10)).toJson(QJsonDocument::Compact);
     const ApiReply quiet = h.raw("POST", "/v2/ratelimit.limit", body,
-                                 {{"Authorization", "Bearer " + h.rootKey().toUtf8()}, {"X-Unkey-Metrics", "disabled"}});
+        {{"Authorization", "Bearer " + h.rootKey().toUtf8()}, {"X-Unkey-Metrics", "disabled"}});
     QCOMPARE(quiet.status, 200);
     QCOMPARE(quiet.dataObject().value(u"remaining").toInt(), 6);
     QCOMPARE(h.server().events().ratelimits().size(), qsizetype(1));
 
-    QCOMPARE(h.call(u"ratelimit.multiLimit"_s, QJsonArray{limitBody(u"api"_s, u"a"_s, 1), limitBody(u"b"_s, u"a"_s, 1)}).status, 200);
+    QCOMPARE(
+        h.call(u"ratelimit.multiLimit"_s, QJsonArray {limitBody(u"api"_s, u"a"_s, 1), limitBody(u"b"_s, u"a"_s, 1)})
+            .status,
+        200);
     QCOMPARE(h.server().events().ratelimits().size(), qsizetype(3));
 }
 
@@ -475,8 +494,8 @@ void TestRatelimit::concurrentLimitsNeverOverspend()
 {
     ApiHarness h;
     QCOMPARE(h.call(u"ratelimit.limit"_s, withCost(limitBody(u"busy"_s, u"u"_s, 100), 0)).status, 200);
-    std::atomic<int> passed{0};
-    std::atomic<int> failed{0};
+    std::atomic<int> passed {0};
+    std::atomic<int> failed {0};
     QList<QThread *> threads;
     for (int t = 0; t < 4; ++t) {
         threads.append(QThread::create([&] {
@@ -508,33 +527,37 @@ void TestRatelimit::multiLimitSucceeds()
     ApiHarness h;
     const qint64 now = h.clock().nowMs();
     const ApiReply reply = h.call(u"ratelimit.multiLimit"_s,
-                                  QJsonArray{limitBody(u"api.requests"_s, u"user"_s, 100),
-                                             withCost(limitBody(u"auth.login"_s, u"user"_s, 5, 3'600'000), 2)});
+        QJsonArray {limitBody(u"api.requests"_s, u"user"_s, 100),
+            withCost(limitBody(u"auth.login"_s, u"user"_s, 5, 3'600'000), 2)});
     QVERIFY2(reply.status == 200, reply.describe().constData());
-    const QJsonObject expected{
+    const QJsonObject expected {
         {u"passed"_s, true},
-        {u"limits"_s, QJsonArray{
-            QJsonObject{{u"namespace"_s, u"api.requests"_s}, {u"identifier"_s, u"user"_s}, {u"limit"_s, 100},
-                        {u"remaining"_s, 99}, {u"reset"_s, (now / Minute + 1) * Minute}, {u"passed"_s, true}},
-            QJsonObject{{u"namespace"_s, u"auth.login"_s}, {u"identifier"_s, u"user"_s}, {u"limit"_s, 5},
-                        {u"remaining"_s, 3}, {u"reset"_s, (now / 3'600'000 + 1) * 3'600'000}, {u"passed"_s, true}},
-        }},
+        {u"limits"_s,
+            QJsonArray {
+                QJsonObject {{u"namespace"_s, u"api.requests"_s}, {u"identifier"_s, u"user"_s}, {u"limit"_s, 100},
+                    {u"remaining"_s, 99}, {u"reset"_s, (now / Minute + 1) * Minute}, {u"passed"_s, true}},
+                QJsonObject {{u"namespace"_s, u"auth.login"_s}, {u"identifier"_s, u"user"_s}, {u"limit"_s, 5},
+                    {u"remaining"_s, 3}, {u"reset"_s, (now / 3'600'000 + 1) * 3'600'000}, {u"passed"_s, true}},
+            }},
     };
     QCOMPARE(reply.dataObject(), expected);
     QCOMPARE(namespaceCount(h), 2);
     QCOMPARE(auditCount(h, u"ratelimitNamespace.create"_s), 2);
 
     // Same counters as ratelimit.limit: the namespace id is the counter's namespace.
-    QCOMPARE(h.call(u"ratelimit.limit"_s, limitBody(u"api.requests"_s, u"user"_s, 100)).dataObject()
-                 .value(u"remaining").toInt(), 98);
+    QCOMPARE(h.call(u"ratelimit.limit"_s, limitBody(u"api.requests"_s, u"user"_s, 100))
+                 .dataObject()
+                 .value(u"remaining")
+                 .toInt(),
+        98);
 }
 
 void TestRatelimit::multiLimitIsAllOrNothing()
 {
     ApiHarness h;
     QCOMPARE(h.call(u"ratelimit.limit"_s, limitBody(u"api"_s, u"hot"_s, 1)).status, 200); // exhausts "hot"
-    const ApiReply reply = h.call(u"ratelimit.multiLimit"_s,
-                                  QJsonArray{limitBody(u"api"_s, u"cold"_s, 5), limitBody(u"api"_s, u"hot"_s, 1)});
+    const ApiReply reply = h.call(
+        u"ratelimit.multiLimit"_s, QJsonArray {limitBody(u"api"_s, u"cold"_s, 5), limitBody(u"api"_s, u"hot"_s, 1)});
     QVERIFY2(reply.status == 200, reply.describe().constData());
     const QJsonObject data = reply.dataObject();
     QCOMPARE(data.value(u"passed").toBool(), false);
@@ -545,7 +568,8 @@ void TestRatelimit::multiLimitIsAllOrNothing()
     QCOMPARE(limits.at(1).toObject().value(u"passed").toBool(), false);
     QCOMPARE(limits.at(1).toObject().value(u"remaining").toInt(), 0);
     // No counter moved: "cold" is untouched.
-    QCOMPARE(h.call(u"ratelimit.limit"_s, limitBody(u"api"_s, u"cold"_s, 5)).dataObject().value(u"remaining").toInt(), 4);
+    QCOMPARE(
+        h.call(u"ratelimit.limit"_s, limitBody(u"api"_s, u"cold"_s, 5)).dataObject().value(u"remaining").toInt(), 4);
 }
 
 void TestRatelimit::multiLimitAppliesOverrides()
@@ -554,7 +578,7 @@ void TestRatelimit::multiLimitAppliesOverrides()
     QCOMPARE(h.call(u"ratelimit.limit"_s, limitBody(u"api"_s, u"x"_s, 100)).status, 200);
     const QString overrideId = setOverride(h, u"api"_s, u"team_*"_s, 0, Minute);
     const ApiReply reply = h.call(u"ratelimit.multiLimit"_s,
-                                  QJsonArray{limitBody(u"api"_s, u"user"_s, 10), limitBody(u"api"_s, u"team_7"_s, 10)});
+        QJsonArray {limitBody(u"api"_s, u"user"_s, 10), limitBody(u"api"_s, u"team_7"_s, 10)});
     const QJsonArray limits = reply.dataObject().value(u"limits").toArray();
     QVERIFY(!limits.at(0).toObject().contains(u"overrideId"));
     QCOMPARE(limits.at(1).toObject().value(u"overrideId").toString(), overrideId);
@@ -581,11 +605,11 @@ void TestRatelimit::multiLimitValidation_data()
     QTest::newRow("item with unknown field")
         << QByteArray("[" + valid + R"(,{"namespace":"ns","identifier":"u","limit":1,"duration":1000,"x":1}])")
         << u"body[1].x"_s;
-    QTest::newRow("item limit zero")
-        << QByteArray(R"([{"namespace":"ns","identifier":"u","limit":0,"duration":1000}])") << u"body[0].limit"_s;
-    QTest::newRow("item negative cost")
-        << QByteArray(R"([{"namespace":"ns","identifier":"u","limit":1,"duration":1000,"cost":-1}])")
-        << u"body[0].cost"_s;
+    QTest::newRow("item limit zero") << QByteArray(R"([{"namespace":"ns","identifier":"u","limit":0,"duration":1000}])")
+                                     << u"body[0].limit"_s;
+    QTest::newRow("item negative cost") << QByteArray(
+        R"([{"namespace":"ns","identifier":"u","limit":1,"duration":1000,"cost":-1}])")
+                                        << u"body[0].cost"_s;
 }
 
 void TestRatelimit::multiLimitValidation()
@@ -593,8 +617,8 @@ void TestRatelimit::multiLimitValidation()
     QFETCH(QByteArray, body);
     QFETCH(QString, location);
     ApiHarness h;
-    const ApiReply reply = h.raw("POST", "/v2/ratelimit.multiLimit", body,
-                                 {{"Authorization", "Bearer " + h.rootKey().toUtf8()}});
+    const ApiReply reply
+        = h.raw("POST", "/v2/ratelimit.multiLimit", body, {{"Authorization", "Bearer " + h.rootKey().toUtf8()}});
     QCOMPARE(reply.status, 400);
     QVERIFY2(hasErrorAt(reply, location), reply.describe().constData());
     QCOMPARE(namespaceCount(h), 0);
@@ -603,7 +627,7 @@ void TestRatelimit::multiLimitValidation()
 void TestRatelimit::multiLimitPermissions()
 {
     ApiHarness h;
-    const QJsonArray batch{limitBody(u"a"_s, u"u"_s, 5), limitBody(u"b"_s, u"u"_s, 5)};
+    const QJsonArray batch {limitBody(u"a"_s, u"u"_s, 5), limitBody(u"b"_s, u"u"_s, 5)};
     const QString limitOnly = h.createRootKey({u"ratelimit.*.limit"_s});
     const ApiReply noCreate = h.call(u"ratelimit.multiLimit"_s, batch, limitOnly);
     QCOMPARE(noCreate.status, 403);
@@ -629,7 +653,8 @@ void TestRatelimit::multiLimitPermissions()
 void TestRatelimit::multiLimitUnknownRootKeyIs401()
 {
     ApiHarness h;
-    const ApiReply reply = h.call(u"ratelimit.multiLimit"_s, QJsonArray{limitBody(u"a"_s, u"u"_s, 5)}, u"lkroot_nope"_s);
+    const ApiReply reply
+        = h.call(u"ratelimit.multiLimit"_s, QJsonArray {limitBody(u"a"_s, u"u"_s, 5)}, u"lkroot_nope"_s);
     QCOMPARE(reply.status, 401);
     QCOMPARE(namespaceCount(h), 0);
 }
@@ -637,10 +662,13 @@ void TestRatelimit::multiLimitUnknownRootKeyIs401()
 void TestRatelimit::multiLimitSoftDeletedNamespaceIs410()
 {
     ApiHarness h;
-    QCOMPARE(h.call(u"ratelimit.multiLimit"_s, QJsonArray{limitBody(u"live"_s, u"u"_s, 5), limitBody(u"gone"_s, u"u"_s, 5)}).status, 200);
+    QCOMPARE(
+        h.call(u"ratelimit.multiLimit"_s, QJsonArray {limitBody(u"live"_s, u"u"_s, 5), limitBody(u"gone"_s, u"u"_s, 5)})
+            .status,
+        200);
     softDeleteNamespace(h, namespaceId(h, u"gone"_s, h.workspaceId()));
-    const ApiReply reply = h.call(u"ratelimit.multiLimit"_s,
-                                  QJsonArray{limitBody(u"live"_s, u"u"_s, 5), limitBody(u"gone"_s, u"u"_s, 5)});
+    const ApiReply reply = h.call(
+        u"ratelimit.multiLimit"_s, QJsonArray {limitBody(u"live"_s, u"u"_s, 5), limitBody(u"gone"_s, u"u"_s, 5)});
     QCOMPARE(reply.status, 410);
     QCOMPARE(reply.detail(), u"This namespace has been deleted. Contact support to restore."_s);
     // Nothing was counted for the live namespace either.
