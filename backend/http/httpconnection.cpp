@@ -1,0 +1,326 @@
+#include "http/httpconnection.h"
+
+#include "http/httplogging.h"
+#include "http/responseencoder.h"
+
+#include <QElapsedTimer>
+#include <QSslSocket>
+#include <QTcpSocket>
+
+#include <sys/socket.h>
+
+using namespace Qt::StringLiterals;
+
+namespace Latchkey::Http {
+
+namespace {
+
+// Qt stops reading from the kernel beyond this, so a client that floods us meets TCP flow control.
+constexpr qint64 kReadBufferSize = 256 * 1024;
+// A client that pipelines requests but does not read the answers stops being served beyond this.
+constexpr qint64 kMaxPendingOutput = 1024 * 1024;
+// Buffers grown beyond these sizes by one big request are released rather than kept per connection.
+constexpr qsizetype kMaxRetainedInputCapacity = 64 * 1024;
+constexpr qsizetype kMaxRetainedOutputCapacity = 256 * 1024;
+// How long a closing connection waits for the client to close its side.
+constexpr qint64 kLingerMs = 2000;
+
+void releaseOrClear(QByteArray &buffer, qsizetype maxRetainedCapacity)
+{
+    if (buffer.capacity() > maxRetainedCapacity)
+        buffer = QByteArray();
+    else
+        buffer.resize(0);
+}
+
+} // namespace
+
+HttpConnection::HttpConnection(QTcpSocket *socket, const ConnectionEnvironment &environment, QObject *parent)
+    : QObject(parent)
+    , m_socket(socket)
+    , m_env(environment)
+    , m_parser({environment.config.maxBodyBytes, environment.config.maxHeaderBytes})
+{
+    m_socket->setParent(this);
+    m_socket->setReadBufferSize(kReadBufferSize);
+    m_parser.request().remoteAddress = m_socket->peerAddress();
+    connect(m_socket, &QTcpSocket::readyRead, this, &HttpConnection::onReadyRead);
+    connect(m_socket, &QTcpSocket::bytesWritten, this, &HttpConnection::onBytesWritten);
+    connect(m_socket, &QTcpSocket::disconnected, this, &HttpConnection::finish);
+    connect(m_socket, &QTcpSocket::errorOccurred, this, &HttpConnection::onErrorOccurred);
+    if (auto *sslSocket = qobject_cast<QSslSocket *>(m_socket)) {
+        m_isTls = true;
+        connect(sslSocket, &QSslSocket::encrypted, this, &HttpConnection::onEncrypted);
+    }
+}
+
+void HttpConnection::start()
+{
+    if (m_isTls) {
+        // The handshake gets the request timeout: a client that never completes it is a slow client.
+        enter(State::Handshaking, now() + m_env.config.requestTimeoutMs);
+        static_cast<QSslSocket *>(m_socket)->startServerEncryption();
+        return;
+    }
+    enter(State::Idle, now() + m_env.config.idleTimeoutMs);
+}
+
+void HttpConnection::checkDeadline(qint64 currentTime)
+{
+    if (m_state == State::Closed || currentTime < m_deadline)
+        return;
+    switch (m_state) {
+    case State::Idle:
+        closeIdle();
+        break;
+    case State::Receiving:
+        failRequest(408, u"request not received completely within %1 ms"_s.arg(m_env.config.requestTimeoutMs));
+        flushOutput();
+        afterOutputWritten();
+        break;
+    case State::Handshaking:
+    case State::Flushing:
+    case State::Lingering:
+        qCDebug(lcHttp) << "dropping stalled connection from" << m_parser.request().remoteAddress;
+        abort();
+        break;
+    case State::Closed:
+        break;
+    }
+}
+
+void HttpConnection::beginDrain()
+{
+    m_draining = true;
+    switch (m_state) {
+    case State::Handshaking:
+    case State::Lingering: // everything was sent already
+        abort();
+        break;
+    case State::Idle:
+        afterOutputWritten(); // closes now, or once pending responses are sent
+        break;
+    case State::Receiving: // the response to this request says "Connection: close"
+    case State::Flushing:
+    case State::Closed:
+        break;
+    }
+}
+
+void HttpConnection::abort()
+{
+    if (m_state == State::Closed)
+        return;
+    m_socket->abort();
+    finish();
+}
+
+void HttpConnection::onReadyRead()
+{
+    if (m_state == State::Flushing || m_state == State::Lingering) {
+        // Whatever follows the last response is dropped; reading it avoids a reset that could
+        // destroy that response before the client has read it.
+        m_socket->skip(m_socket->bytesAvailable());
+        return;
+    }
+    if (m_state == State::Closed || m_blocked || m_processing)
+        return;
+    if (m_state == State::Handshaking) // decrypted data can arrive before encrypted() is handled
+        onEncrypted();
+    readAvailable();
+    processInput();
+}
+
+void HttpConnection::onBytesWritten()
+{
+    afterOutputWritten();
+}
+
+void HttpConnection::onEncrypted()
+{
+    enter(State::Idle, now() + m_env.config.idleTimeoutMs);
+}
+
+void HttpConnection::onErrorOccurred(QAbstractSocket::SocketError error)
+{
+    if (error == QAbstractSocket::RemoteHostClosedError)
+        return; // disconnected() follows
+    qCDebug(lcHttp) << "connection error from" << m_parser.request().remoteAddress << ":" << m_socket->errorString();
+    // Qt may be deep inside its own socket code here; drop the connection once control is back
+    // in the event loop.
+    QMetaObject::invokeMethod(this, &HttpConnection::abort, Qt::QueuedConnection);
+}
+
+void HttpConnection::enter(State state, qint64 deadline)
+{
+    m_state = state;
+    m_deadline = deadline;
+}
+
+void HttpConnection::readAvailable()
+{
+    const qint64 available = m_socket->bytesAvailable();
+    if (available <= 0)
+        return;
+    const qsizetype oldSize = m_input.size();
+    m_input.resize(oldSize + available);
+    const qint64 received = m_socket->read(m_input.data() + oldSize, available);
+    m_input.resize(oldSize + qMax<qint64>(received, 0));
+}
+
+void HttpConnection::processInput()
+{
+    m_processing = true;
+    while (!m_blocked && (m_state == State::Idle || m_state == State::Receiving) && m_inputPos < m_input.size()) {
+        qsizetype consumed = 0;
+        const auto result = m_parser.feed(m_input.constData() + m_inputPos, m_input.size() - m_inputPos, consumed);
+        m_inputPos += consumed;
+        if (m_state == State::Idle && m_parser.messageStarted())
+            enter(State::Receiving, now() + m_env.config.requestTimeoutMs);
+        if (result == RequestParser::Result::Failed) {
+            failRequest(m_parser.errorStatus(), m_parser.errorDetail());
+            break;
+        }
+        if (result == RequestParser::Result::NeedMoreData) {
+            if (m_parser.takeContinueRequest())
+                appendContinue(m_output);
+            break;
+        }
+        handleRequest();
+    }
+    compactInput();
+    flushOutput();
+    m_processing = false;
+    afterOutputWritten();
+}
+
+void HttpConnection::handleRequest()
+{
+    const Response response = invokeHandler(m_parser.request());
+    const bool keepAlive = m_parser.keepAlive() && !m_draining;
+    appendResponse(m_output, response, {keepAlive, m_parser.isHeadRequest()});
+    m_parser.reset();
+    // A slow reader gets the idle timeout to take its last response.
+    enter(keepAlive ? State::Idle : State::Flushing, now() + m_env.config.idleTimeoutMs);
+
+    if (m_output.size() > kMaxPendingOutput) {
+        flushOutput();
+        m_blocked = m_socket->bytesToWrite() > kMaxPendingOutput;
+        if (m_blocked)
+            qCDebug(lcHttp) << "client" << m_parser.request().remoteAddress << "is not reading; pausing";
+    }
+}
+
+Response HttpConnection::invokeHandler(const Request &request)
+{
+    // An exception must not unwind through Qt's event loop and take the whole server down.
+    try {
+        return m_env.handler(request);
+    } catch (const std::exception &error) {
+        qCWarning(lcHttp) << "handler failed on" << request.method << request.path << ":" << error.what();
+    } catch (...) {
+        qCWarning(lcHttp) << "handler failed on" << request.method << request.path;
+    }
+    return invokeErrorResponder(500, u"internal error"_s);
+}
+
+Response HttpConnection::invokeErrorResponder(int status, const QString &detail)
+{
+    try {
+        if (m_env.errorResponder)
+            return m_env.errorResponder(status, detail);
+    } catch (...) {
+        qCWarning(lcHttp) << "error responder failed for status" << status;
+    }
+    Response fallback;
+    fallback.status = status;
+    fallback.setHeader("Content-Type", "text/plain");
+    fallback.body = reasonPhrase(status);
+    return fallback;
+}
+
+void HttpConnection::failRequest(int status, const QString &detail)
+{
+    qCDebug(lcHttp).nospace() << "rejecting request from " << m_parser.request().remoteAddress << " with " << status
+                              << ": " << detail;
+    appendResponse(m_output, invokeErrorResponder(status, detail), {false, false});
+    enter(State::Flushing, now() + m_env.config.idleTimeoutMs);
+}
+
+void HttpConnection::compactInput()
+{
+    const bool parsing = m_state == State::Idle || m_state == State::Receiving;
+    if (!parsing || m_inputPos >= m_input.size()) {
+        releaseOrClear(m_input, kMaxRetainedInputCapacity);
+        m_inputPos = 0;
+    } else if (m_inputPos > 0) {
+        m_input.remove(0, m_inputPos); // only after backpressure stopped a pipelined batch
+        m_inputPos = 0;
+    }
+}
+
+void HttpConnection::flushOutput()
+{
+    if (m_output.isEmpty() || m_state == State::Closed || m_socket->state() != QAbstractSocket::ConnectedState) {
+        return;
+    }
+    // One write for every response of this batch; the copy into the socket's buffer lets
+    // m_output keep its capacity for the next batch.
+    m_socket->write(m_output.constData(), m_output.size());
+    releaseOrClear(m_output, kMaxRetainedOutputCapacity);
+    m_socket->flush();
+}
+
+void HttpConnection::afterOutputWritten()
+{
+    if (m_processing || m_state == State::Closed || m_socket->bytesToWrite() > 0)
+        return;
+    if (m_state == State::Flushing) {
+        closeGracefully();
+    } else if (m_blocked) {
+        m_blocked = false;
+        readAvailable();
+        processInput(); // ends by calling this function again
+    } else if (m_draining && m_state == State::Idle) {
+        closeIdle();
+    }
+}
+
+void HttpConnection::closeIdle()
+{
+    if (m_socket->bytesToWrite() > 0) { // a client that stopped reading its responses
+        abort();
+        return;
+    }
+    enter(State::Lingering, now() + kLingerMs);
+    m_socket->disconnectFromHost(); // emits disconnected() at once for plain TCP
+}
+
+void HttpConnection::closeGracefully()
+{
+    enter(State::Lingering, now() + kLingerMs);
+    if (m_isTls || m_draining) {
+        m_socket->disconnectFromHost();
+        return;
+    }
+    // Closing a socket with unread input makes the kernel send a reset, which can destroy the
+    // response we just sent before the client reads it. So close only our sending side and keep
+    // discarding input until the client closes (or kLingerMs passes).
+    ::shutdown(int(m_socket->socketDescriptor()), SHUT_WR);
+    m_socket->skip(m_socket->bytesAvailable());
+}
+
+void HttpConnection::finish()
+{
+    if (m_state == State::Closed)
+        return;
+    m_state = State::Closed;
+    Q_EMIT closed();
+}
+
+qint64 HttpConnection::now() const
+{
+    return m_env.clock.elapsed();
+}
+
+} // namespace Latchkey::Http

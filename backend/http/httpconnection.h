@@ -1,0 +1,94 @@
+#pragma once
+
+#include "http/httpserverconfig.h"
+#include "http/requestparser.h"
+
+#include <QAbstractSocket>
+#include <QObject>
+
+class QElapsedTimer;
+class QTcpSocket;
+
+namespace Latchkey::Http {
+
+/// What all connections of one worker share. Engine-internal.
+struct ConnectionEnvironment {
+    const HttpServerConfig &config;
+    const Handler &handler;
+    const ErrorResponder &errorResponder;
+    const QElapsedTimer &clock; ///< the worker's monotonic clock; deadlines are in its milliseconds
+};
+
+/// One client connection on a worker thread: reads requests, runs the handler synchronously,
+/// writes the responses in order and closes the socket on errors, timeouts and shutdown.
+///
+/// Timeouts are deadlines that the owning worker checks periodically (checkDeadline()), which
+/// keeps timers off the per-request path. closed() is emitted exactly once; the owner then
+/// deletes the connection later. Engine-internal.
+class HttpConnection : public QObject
+{
+    Q_OBJECT
+
+public:
+    /// Takes ownership of @p socket, a connected socket (for TLS: a QSslSocket whose encryption
+    /// has not started yet). @p environment must outlive the connection.
+    HttpConnection(QTcpSocket *socket, const ConnectionEnvironment &environment, QObject *parent = nullptr);
+
+    /// Starts the TLS handshake if needed and begins waiting for the first request.
+    void start();
+    /// Acts on an expired deadline: 408 for a request in progress, otherwise closes.
+    void checkDeadline(qint64 now);
+    /// Graceful shutdown: idle connections close now, a request in flight is still answered
+    /// (with "Connection: close") and the connection closes after that.
+    void beginDrain();
+    /// Drops the connection at once, without writing anything more.
+    void abort();
+
+Q_SIGNALS:
+    void closed();
+
+private:
+    enum class State {
+        Handshaking, ///< TLS handshake in progress
+        Idle, ///< no request in progress; waiting for the next one
+        Receiving, ///< the first bytes of a request arrived
+        Flushing, ///< the last response is written; close once it is sent
+        Lingering, ///< our side is closed; discarding input until the client closes too
+        Closed,
+    };
+
+    void onReadyRead();
+    void onBytesWritten();
+    void onEncrypted();
+    void onErrorOccurred(QAbstractSocket::SocketError error);
+
+    void enter(State state, qint64 deadline);
+    void readAvailable();
+    void processInput();
+    void handleRequest();
+    [[nodiscard]] Response invokeHandler(const Request &request);
+    [[nodiscard]] Response invokeErrorResponder(int status, const QString &detail);
+    void failRequest(int status, const QString &detail);
+    void compactInput();
+    void flushOutput();
+    void afterOutputWritten();
+    void closeIdle();
+    void closeGracefully();
+    void finish();
+    [[nodiscard]] qint64 now() const;
+
+    QTcpSocket *m_socket;
+    const ConnectionEnvironment &m_env;
+    RequestParser m_parser;
+    QByteArray m_input; ///< bytes read but not parsed yet, reused between reads
+    qsizetype m_inputPos = 0; ///< parse position in m_input
+    QByteArray m_output; ///< responses not handed to the socket yet, reused between requests
+    State m_state = State::Idle;
+    qint64 m_deadline = 0;
+    bool m_isTls = false;
+    bool m_draining = false;
+    bool m_blocked = false; ///< the client does not read its responses: stop parsing until it does
+    bool m_processing = false; ///< inside processInput(); socket signals must not re-enter it
+};
+
+} // namespace Latchkey::Http

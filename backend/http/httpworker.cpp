@@ -1,0 +1,112 @@
+#include "http/httpworker.h"
+
+#include "http/httplogging.h"
+
+#include <QSslSocket>
+#include <QTcpSocket>
+#include <QTimer>
+
+#include <unistd.h>
+
+namespace Latchkey::Http {
+
+namespace {
+
+/// How often deadlines are checked: a quarter of the shorter timeout, so a timeout fires at most
+/// 25% late, but never more than 4 times a second with the default timeouts.
+int deadlineCheckInterval(const HttpServerConfig &config)
+{
+    return qBound(10, qMin(config.idleTimeoutMs, config.requestTimeoutMs) / 4, 250);
+}
+
+} // namespace
+
+HttpWorker::HttpWorker(const HttpServerConfig &config, const Handler &handler, const ErrorResponder &errorResponder)
+    : m_config(config)
+    , m_environment {config, handler, errorResponder, m_clock}
+    , m_deadlineTimer(new QTimer(this)) // a child, so it moves to the worker thread with us
+{
+    m_clock.start();
+    m_deadlineTimer->setInterval(deadlineCheckInterval(config));
+    connect(m_deadlineTimer, &QTimer::timeout, this, &HttpWorker::checkDeadlines);
+}
+
+HttpWorker::~HttpWorker()
+{
+    for (HttpConnection *connection : std::as_const(m_connections)) {
+        disconnect(connection, nullptr, this, nullptr);
+        connection->abort();
+    }
+}
+
+void HttpWorker::adoptSocket(qintptr descriptor)
+{
+    QTcpSocket *socket = createSocket();
+    if (!socket->setSocketDescriptor(descriptor)) {
+        qCWarning(lcHttp) << "cannot adopt accepted socket:" << socket->errorString();
+        ::close(int(descriptor));
+        delete socket;
+        return;
+    }
+    if (m_draining) { // accepted just before the server stopped listening
+        socket->abort();
+        delete socket;
+        return;
+    }
+    socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+
+    auto *connection = new HttpConnection(socket, m_environment, this);
+    connect(connection, &HttpConnection::closed, this, [this, connection] { removeConnection(connection); });
+    m_connections.append(connection);
+    if (!m_deadlineTimer->isActive())
+        m_deadlineTimer->start();
+    connection->start();
+}
+
+void HttpWorker::beginDrain(std::function<void()> onDrained)
+{
+    m_draining = true;
+    m_onDrained = std::move(onDrained);
+    // Connections that close right away leave m_connections while we iterate: use a snapshot.
+    const QList<HttpConnection *> snapshot = m_connections;
+    for (HttpConnection *connection : snapshot)
+        connection->beginDrain();
+    reportIfDrained();
+}
+
+QTcpSocket *HttpWorker::createSocket() const
+{
+    if (!m_config.tls)
+        return new QTcpSocket;
+    auto *socket = new QSslSocket;
+    socket->setSslConfiguration(*m_config.tls);
+    return socket;
+}
+
+void HttpWorker::removeConnection(HttpConnection *connection)
+{
+    m_connections.removeOne(connection);
+    connection->deleteLater(); // we may be inside one of its signal emissions
+    if (m_connections.isEmpty())
+        m_deadlineTimer->stop();
+    reportIfDrained();
+}
+
+void HttpWorker::checkDeadlines()
+{
+    const qint64 now = m_clock.elapsed();
+    const QList<HttpConnection *> snapshot = m_connections;
+    for (HttpConnection *connection : snapshot)
+        connection->checkDeadline(now);
+}
+
+void HttpWorker::reportIfDrained()
+{
+    if (!m_draining || !m_connections.isEmpty() || !m_onDrained)
+        return;
+    const auto onDrained = std::move(m_onDrained);
+    m_onDrained = nullptr;
+    onDrained();
+}
+
+} // namespace Latchkey::Http
