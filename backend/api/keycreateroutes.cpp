@@ -43,12 +43,9 @@ struct MigrateKeysRequest {
     QList<MigratedKey> keys;
 };
 
-/// Inserts a new key with everything createKey / migrateKeys attach to it: identity link (upserted),
-/// rate limits, direct permissions (created when missing) and roles (which must exist). Appends
-/// `key.create` and one connect event per binding to @p events. Returns the new key's id.
-Core::Result<QString> insertNewKey(Store::Database &db, const ApiContext &context, const Store::ApiRecord &api,
-                                   const NewKeyFields &fields, const QString &start, const QByteArray &hash,
-                                   const QString &migrationId, QList<AuditEvent> &events)
+/// The row of a new key (everything but its identity link, which needs an upsert).
+Store::KeyRecord newKeyRecord(const Store::ApiRecord &api, const NewKeyFields &fields, const QString &start,
+                              const QString &migrationId, qint64 nowMs)
 {
     Store::KeyRecord key;
     key.id = Core::newId(u"key");
@@ -60,9 +57,38 @@ Core::Result<QString> insertNewKey(Store::Database &db, const ApiContext &contex
     key.expiresMs = fields.expiresMs;
     key.enabled = fields.enabled;
     key.credits = fields.credits;
-    key.credits.lastRefillAtMs = key.credits.refill ? context.nowMs : 0; // next refill: the next boundary
-    key.createdAtMs = context.nowMs;
+    key.credits.lastRefillAtMs = key.credits.refill ? nowMs : 0; // first refill: the next boundary
+    key.createdAtMs = nowMs;
     key.pendingMigrationId = migrationId;
+    return key;
+}
+
+/// Rate limits, direct permissions and roles of a freshly inserted key, with their audit events.
+Core::Status attachRelations(Store::Database &db, const Store::KeyRecord &key, const NewKeyFields &fields,
+                             const QList<Core::Permission> &permissions, const QList<Core::Role> &roles, qint64 nowMs,
+                             QList<AuditEvent> &events)
+{
+    if (!fields.ratelimits.isEmpty()) {
+        const auto limits = Store::RatelimitConfigStore(db).replace(Core::RatelimitOwner::Key, key.workspaceId, key.id,
+                                                                    fields.ratelimits, nowMs, &events);
+        if (!limits)
+            return limits.error();
+    }
+    Store::RbacStore rbac(db);
+    KeyBindings bindings(rbac, key, nowMs, &events);
+    if (Core::Status bound = bindings.addPermissions(permissions); !bound)
+        return bound;
+    return bindings.addRoles(roles);
+}
+
+/// Inserts a new key with everything createKey / migrateKeys attach to it: identity link (upserted),
+/// rate limits, direct permissions (created when missing) and roles (which must exist). Appends
+/// `key.create` and one connect event per binding to @p events. Returns the new key's id.
+Core::Result<QString> insertNewKey(Store::Database &db, const ApiContext &context, const Store::ApiRecord &api,
+                                   const NewKeyFields &fields, const QString &start, const QByteArray &hash,
+                                   const QString &migrationId, QList<AuditEvent> &events)
+{
+    Store::KeyRecord key = newKeyRecord(api, fields, start, migrationId, context.nowMs);
     if (!fields.externalId.isEmpty()) {
         const Core::Result<QString> identityId =
             Store::IdentityStore(db).upsert(api.workspaceId, fields.externalId, context.nowMs, context.auditOrigin());
@@ -81,21 +107,35 @@ Core::Result<QString> insertNewKey(Store::Database &db, const ApiContext &contex
     if (Core::Status inserted = Store::KeyStore(db).insert(key, hash); !inserted)
         return inserted.error();
     events.append(keyAuditEvent({key, api}, u"key.create"_s, u"Created key "_s + key.id));
-    if (!fields.ratelimits.isEmpty()) {
-        const auto limits = Store::RatelimitConfigStore(db).replace(Core::RatelimitOwner::Key, api.workspaceId, key.id,
-                                                                    fields.ratelimits, context.nowMs, &events);
-        if (!limits)
-            return limits.error();
-    }
-    KeyBindings bindings(rbac, key, context.nowMs, &events);
-    if (Core::Status bound = bindings.addPermissions(*permissions); !bound)
-        return bound.error();
-    if (Core::Status bound = bindings.addRoles(*roles); !bound)
-        return bound.error();
+    if (Core::Status attached = attachRelations(db, key, fields, *permissions, *roles, context.nowMs, events); !attached)
+        return attached.error();
     return key.id;
 }
 
 // ---- keys.createKey ---------------------------------------------------------------------------
+
+/// Generates and stores the key in @p api (inside the write transaction of createKey).
+Core::Result<ApiReply> createKeyIn(Services &services, const ApiContext &context, const Store::ApiRecord &api,
+                                   const CreateKeyRequest &request)
+{
+    const QString prefix = request.prefix.isEmpty() ? api.defaultPrefix : request.prefix;
+    const int byteLength = int(request.byteLength.value_or(api.defaultBytes > 0 ? api.defaultBytes : kDefaultByteLength));
+    const Core::GeneratedKey generated = Core::generateKey(prefix, byteLength);
+    QList<AuditEvent> events;
+    const Core::Result<QString> keyId =
+        insertNewKey(services.db, context, api, request.fields, generated.start, generated.hash, {}, events);
+    if (!keyId)
+        return keyId.error();
+    if (request.recoverable) {
+        const QByteArray encrypted = services.encryption->encrypt(generated.plaintext.toUtf8());
+        Core::Status stored = Store::KeyStore(services.db).storeEncrypted(api.workspaceId, *keyId, encrypted, context.nowMs);
+        if (!stored)
+            return stored.error();
+    }
+    if (Core::Status audited = appendAudit(services.db, context, events); !audited)
+        return audited.error();
+    return ApiReply{QJsonObject{{u"keyId"_s, *keyId}, {u"key"_s, generated.plaintext}}, std::nullopt};
+}
 
 Core::Result<ApiReply> createKey(Services &services, const ApiContext &context, const CreateKeyRequest &request)
 {
@@ -105,33 +145,15 @@ Core::Result<ApiReply> createKey(Services &services, const ApiContext &context, 
     if (request.recoverable && !context.principal.hasAny(apiPermission(request.apiId, u"encrypt_key"_s)))
         return apiNotFound();
     return writeReply(services.db, [&]() -> Core::Result<ApiReply> {
-        const std::optional<Store::ApiRecord> api = Store::ApiStore(services.db).find(context.principal.workspaceId,
-                                                                                      request.apiId);
+        const std::optional<Store::ApiRecord> api =
+            Store::ApiStore(services.db).find(context.principal.workspaceId, request.apiId);
         if (!api)
             return apiNotFound();
         if (request.recoverable) {
             if (Core::Status available = checkEncryptionAvailable(services, *api); !available)
                 return available.error();
         }
-        const QString prefix = request.prefix.isEmpty() ? api->defaultPrefix : request.prefix;
-        const int byteLength = int(request.byteLength.value_or(api->defaultBytes > 0 ? api->defaultBytes
-                                                                                     : kDefaultByteLength));
-        const Core::GeneratedKey generated = Core::generateKey(prefix, byteLength);
-        QList<AuditEvent> events;
-        const Core::Result<QString> keyId =
-            insertNewKey(services.db, context, *api, request.fields, generated.start, generated.hash, {}, events);
-        if (!keyId)
-            return keyId.error();
-        if (request.recoverable) {
-            const QByteArray encrypted = services.encryption->encrypt(generated.plaintext.toUtf8());
-            Core::Status stored = Store::KeyStore(services.db).storeEncrypted(api->workspaceId, *keyId, encrypted,
-                                                                             context.nowMs);
-            if (!stored)
-                return stored.error();
-        }
-        if (Core::Status audited = appendAudit(services.db, context, events); !audited)
-            return audited.error();
-        return ApiReply{QJsonObject{{u"keyId"_s, *keyId}, {u"key"_s, generated.plaintext}}, std::nullopt};
+        return createKeyIn(services, context, *api, request);
     });
 }
 
@@ -158,6 +180,31 @@ Decode decodeCreateKey(Services &services)
 
 // ---- keys.migrateKeys -------------------------------------------------------------------------
 
+/// Imports each entry whose hash is new; hashes already stored (or repeated in the request) are
+/// reported in `failed` instead of failing the whole request.
+Core::Result<QJsonObject> importKeys(Store::Database &db, const ApiContext &context, const Store::ApiRecord &api,
+                                     const MigrateKeysRequest &request, QList<AuditEvent> &events)
+{
+    Store::KeyStore keys(db);
+    QJsonArray migrated;
+    QJsonArray failed;
+    QSet<QString> seen;
+    for (const MigratedKey &entry : request.keys) {
+        const QByteArray hash = entry.hash.toUtf8();
+        if (seen.contains(entry.hash) || keys.hashExists(hash)) {
+            failed.append(entry.hash);
+            continue;
+        }
+        seen.insert(entry.hash);
+        const Core::Result<QString> keyId =
+            insertNewKey(db, context, api, entry.fields, QString(), hash, request.migrationId, events);
+        if (!keyId)
+            return keyId.error();
+        migrated.append(QJsonObject{{u"hash"_s, entry.hash}, {u"keyId"_s, *keyId}});
+    }
+    return QJsonObject{{u"migrated"_s, migrated}, {u"failed"_s, failed}};
+}
+
 Core::Result<ApiReply> migrateKeys(Services &services, const ApiContext &context, const MigrateKeysRequest &request)
 {
     return writeReply(services.db, [&]() -> Core::Result<ApiReply> {
@@ -167,32 +214,18 @@ Core::Result<ApiReply> migrateKeys(Services &services, const ApiContext &context
             return apiNotFound();
         if (Core::Status allowed = requireAny(context.principal, apiPermission(api->id, u"create_key"_s)); !allowed)
             return allowed.error();
-        Store::KeyStore keys(services.db);
-        if (!keys.migrationExists(workspaceId, request.migrationId)) {
+        // Unkey needs the migration registered for the workspace (its support staff set it up).
+        if (!Store::KeyStore(services.db).migrationExists(workspaceId, request.migrationId)) {
             return Core::makeError(Core::ErrorCode::MigrationNotFound,
                                    u"Migration '%1' was not found."_s.arg(request.migrationId));
         }
-        QJsonArray migrated;
-        QJsonArray failed;
-        QSet<QString> seen;
         QList<AuditEvent> events;
-        for (const MigratedKey &entry : request.keys) {
-            // A hash that is already stored (or repeated in this request) cannot be imported again.
-            const QByteArray hash = entry.hash.toUtf8();
-            if (seen.contains(entry.hash) || keys.hashExists(hash)) {
-                failed.append(entry.hash);
-                continue;
-            }
-            seen.insert(entry.hash);
-            const Core::Result<QString> keyId = insertNewKey(services.db, context, *api, entry.fields, QString(), hash,
-                                                             request.migrationId, events);
-            if (!keyId)
-                return keyId.error();
-            migrated.append(QJsonObject{{u"hash"_s, entry.hash}, {u"keyId"_s, *keyId}});
-        }
+        const Core::Result<QJsonObject> data = importKeys(services.db, context, *api, request, events);
+        if (!data)
+            return data.error();
         if (Core::Status audited = appendAudit(services.db, context, events); !audited)
             return audited.error();
-        return ApiReply{QJsonObject{{u"migrated"_s, migrated}, {u"failed"_s, failed}}, std::nullopt};
+        return ApiReply{*data, std::nullopt};
     });
 }
 

@@ -129,22 +129,29 @@ Core::Result<QString> insertSuccessor(const Services &services, const ApiContext
     return successor.id;
 }
 
+/// create_key; for a recoverable original also encrypt_key and a working key encryption.
+Core::Status checkRerollAllowed(const Services &services, const Principal &principal, const Store::ApiRecord &api,
+                                bool recoverable)
+{
+    if (Core::Status allowed = requireAny(principal, apiPermission(api.id, u"create_key"_s)); !allowed)
+        return allowed;
+    if (!recoverable)
+        return {};
+    if (Core::Status allowed = requireAny(principal, apiPermission(api.id, u"encrypt_key"_s)); !allowed)
+        return allowed;
+    return checkEncryptionAvailable(services, api);
+}
+
 Core::Result<ApiReply> rerollKey(Services &services, const ApiContext &context, const QString &keyId, qint64 expiration)
 {
     return writeReply(services.db, [&]() -> Core::Result<ApiReply> {
         const Core::Result<KeyTarget> target = findKeyTarget(services.db, context.principal.workspaceId, keyId);
         if (!target)
             return target.error();
-        if (Core::Status allowed = requireAny(context.principal, apiPermission(target->api.id, u"create_key"_s)); !allowed)
-            return allowed.error();
         Store::KeyStore keys(services.db);
         const bool recoverable = keys.encrypted(keyId).has_value();
-        if (recoverable) {
-            if (Core::Status allowed = requireAny(context.principal, apiPermission(target->api.id, u"encrypt_key"_s)); !allowed)
-                return allowed.error();
-            if (Core::Status available = checkEncryptionAvailable(services, target->api); !available)
-                return available.error();
-        }
+        if (Core::Status allowed = checkRerollAllowed(services, context.principal, target->api, recoverable); !allowed)
+            return allowed.error();
         const int byteLength = target->api.defaultBytes > 0 ? target->api.defaultBytes : kDefaultByteLength;
         const Core::GeneratedKey generated = Core::generateKey(rerollPrefix(target->key, target->api), byteLength);
         const Core::Result<QString> newKeyId = insertSuccessor(services, context, *target, generated, recoverable);
