@@ -31,6 +31,9 @@ struct Pagination {
 struct ApiReply {
     QJsonValue data = QJsonValue(QJsonValue::Undefined); ///< Undefined: no `data` member
     std::optional<Pagination> pagination;
+    /// Hot paths (keys.verifyKey) may hand `data` already serialized as compact JSON; when not
+    /// empty it is used instead of `data`, saving a QJsonObject round trip per request.
+    QByteArray rawData;
 };
 
 } // namespace Latchkey::Api

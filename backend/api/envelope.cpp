@@ -26,6 +26,13 @@ QJsonObject meta(const QString &requestId)
 
 Http::Response successResponse(const QString &requestId, const ApiReply &reply)
 {
+    if (!reply.rawData.isEmpty()) {
+        // Request ids are "req_" + [A-Za-z0-9]: nothing to escape.
+        Http::Response response;
+        response.headers.append({QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json")});
+        response.body = "{\"meta\":{\"requestId\":\"" + requestId.toLatin1() + "\"},\"data\":" + reply.rawData + '}';
+        return response;
+    }
     QJsonObject body{{u"meta"_s, meta(requestId)}};
     if (!reply.data.isUndefined())
         body.insert(u"data"_s, reply.data);

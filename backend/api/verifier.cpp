@@ -7,6 +7,10 @@
 #include "limits/slidingwindow.h"
 #include "store/database.h"
 
+#include <QJsonDocument>
+
+#include <array>
+
 using namespace Qt::StringLiterals;
 
 namespace Latchkey::Api {
@@ -73,7 +77,8 @@ QJsonObject ratelimitJson(const PlannedLimit &limit, const Limits::LimitResult &
     };
 }
 
-QJsonObject buildResponseBase(const Store::VerificationRecord &record, const QList<Core::RatelimitConfig> &identityLimits)
+QByteArray buildResponseFields(const Store::VerificationRecord &record,
+                               const QList<Core::RatelimitConfig> &identityLimits)
 {
     QJsonObject base{{u"keyId"_s, record.keyId}, {u"enabled"_s, record.enabled}};
     if (!record.name.isEmpty())
@@ -91,14 +96,23 @@ QJsonObject buildResponseBase(const Store::VerificationRecord &record, const QLi
         identity.ratelimits = identityLimits;
         base.insert(u"identity"_s, toJson(identity));
     }
-    return base;
+    const QByteArray json = QJsonDocument(base).toJson(QJsonDocument::Compact);
+    return json.sliced(1, json.size() - 2); // members only: the answer adds its own around them
 }
 
-QJsonObject minimalNotFound()
-{
-    static const QJsonObject notFound{{u"valid"_s, false}, {u"code"_s, u"NOT_FOUND"_s}};
-    return notFound;
-}
+const QByteArray MinimalNotFound = QByteArrayLiteral(R"({"valid":false,"code":"NOT_FOUND"})");
+
+// `{"valid":…,"code":"…",` per outcome, in Verifier::Outcome order.
+const std::array<QByteArray, 8> AnswerOpenings = [] {
+    std::array<QByteArray, 8> openings;
+    for (int i = 0; i < 8; ++i) {
+        const auto outcome = Verifier::Outcome(i);
+        openings[size_t(i)] = (outcome == Verifier::Outcome::Valid ? "{\"valid\":true,\"code\":\""
+                                                                  : "{\"valid\":false,\"code\":\"")
+                              + Verifier::codeName(outcome).toLatin1() + "\",";
+    }
+    return openings;
+}();
 
 // The client as Unkey sees it: the first non-empty X-Forwarded-For entry, else the peer.
 QString clientAddress(const Http::Request &http)
@@ -130,7 +144,7 @@ VerifiableKey::VerifiableKey(std::shared_ptr<const Store::VerificationRecord> lo
             identityLimits.append(limit.config);
     }
     verifyPermission = u"api."_s + record->apiId + u".verify_key"_s;
-    responseBase = buildResponseBase(*record, identityLimits);
+    responseFields = buildResponseFields(*record, identityLimits);
     lastKnownRemaining.store(record->remainingAtLoad.value_or(0), std::memory_order_relaxed);
 }
 
@@ -158,7 +172,7 @@ QString Verifier::codeName(Outcome outcome)
     return names[int(outcome)];
 }
 
-Core::Result<QJsonObject> Verifier::verify(const VerifyRequest &request, const ApiContext &context)
+Core::Result<QByteArray> Verifier::verify(const VerifyRequest &request, const ApiContext &context)
 {
     QElapsedTimer timer;
     timer.start();
@@ -169,7 +183,7 @@ Core::Result<QJsonObject> Verifier::verify(const VerifyRequest &request, const A
         return entry.error();
     const VerifiableKey *key = entry->get();
     if (!key || !visibleTo(*key, context.principal))
-        return minimalNotFound(); // steps 3-5: not found, other workspace, deleted API, no permission
+        return MinimalNotFound; // steps 3-5: not found, other workspace, deleted API, no permission
     if (request.permissionsError)
         return *request.permissionsError; // step 6
 
@@ -287,23 +301,39 @@ Status Verifier::checkCredits(Run &run, const VerifyRequest &request, const ApiC
     return {};
 }
 
-QJsonObject Verifier::finish(Run &run, const VerifyRequest &request, const ApiContext &context)
+QByteArray Verifier::finish(Run &run, const VerifyRequest &request, const ApiContext &context)
 {
     if (run.vanished)
-        return minimalNotFound();
-    const Store::VerificationRecord &record = *run.key.record;
-    QJsonObject data = run.key.responseBase;
-    data.insert(u"valid"_s, run.outcome == Outcome::Valid);
-    data.insert(u"code"_s, codeName(run.outcome));
-    if (run.creditsChecked) {
-        if (run.credits)
-            data.insert(u"credits"_s, *run.credits);
-    } else if (record.limited) {
-        data.insert(u"credits"_s, run.key.lastKnownRemaining.load(std::memory_order_relaxed));
-    }
-    if (!run.ratelimits.isEmpty())
-        data.insert(u"ratelimits"_s, run.ratelimits);
+        return MinimalNotFound;
+    std::optional<qint64> credits = run.credits;
+    if (!run.creditsChecked && run.key.record->limited)
+        credits = run.key.lastKnownRemaining.load(std::memory_order_relaxed);
+    const QByteArray ratelimits = run.ratelimits.isEmpty()
+        ? QByteArray() : QJsonDocument(run.ratelimits).toJson(QJsonDocument::Compact);
 
+    // Written directly: the per-request members plus the prepared ones, one allocation.
+    QByteArray data;
+    data.reserve(run.key.responseFields.size() + ratelimits.size() + 96);
+    data += AnswerOpenings[size_t(run.outcome)];
+    if (credits) {
+        data += "\"credits\":";
+        data += QByteArray::number(*credits);
+        data += ',';
+    }
+    if (!ratelimits.isEmpty()) {
+        data += "\"ratelimits\":";
+        data += ratelimits;
+        data += ',';
+    }
+    data += run.key.responseFields;
+    data += '}';
+    publish(run, request, context);
+    return data;
+}
+
+void Verifier::publish(const Run &run, const VerifyRequest &request, const ApiContext &context)
+{
+    const Store::VerificationRecord &record = *run.key.record;
     Core::VerificationEvent event;
     event.requestId = context.requestId;
     event.timeMs = context.nowMs;
@@ -321,7 +351,6 @@ QJsonObject Verifier::finish(Run &run, const VerifyRequest &request, const ApiCo
     event.latencyUs = run.timer.nsecsElapsed() / 1000;
     event.node = m_services.nodeName;
     m_services.events.publish(std::move(event));
-    return data;
 }
 
 } // namespace Latchkey::Api

@@ -31,8 +31,9 @@ struct VerifiableKey {
     QList<Store::VerificationLimit> autoApplied;           ///< configs of limitsByName with autoApply
     QString verifyPermission;                              ///< "api.<apiId>.verify_key"
     /// The response fields that do not depend on the request (keyId, name, meta, expires, enabled,
-    /// permissions, roles, identity), built once; a verification copies it (implicitly shared).
-    QJsonObject responseBase;
+    /// permissions, roles, identity), serialized once as compact JSON members without the
+    /// enclosing braces; a verification appends them to its few per-request members.
+    QByteArray responseFields;
     /// The newest balance this node has seen, for the `credits` of answers that stop before the
     /// credit step (Unkey shows its cached balance there too). Never used for a decision.
     mutable std::atomic<qint64> lastKnownRemaining{0};
@@ -70,8 +71,9 @@ class Verifier
 public:
     Verifier(Services &services, std::shared_ptr<VerificationCache> cache);
 
-    /// The `data` object of the response, or an HTTP error (400 query syntax, 412, 500).
-    [[nodiscard]] Core::Result<QJsonObject> verify(const VerifyRequest &request, const ApiContext &context);
+    /// The `data` object of the response as compact JSON, or an HTTP error (400 query syntax,
+    /// 412, 500).
+    [[nodiscard]] Core::Result<QByteArray> verify(const VerifyRequest &request, const ApiContext &context);
 
     [[nodiscard]] VerificationCache &cache() { return *m_cache; }
 
@@ -89,7 +91,8 @@ private:
     [[nodiscard]] static bool addressAllowed(const VerifiableKey &key, const Http::Request &http);
     Core::Status checkRatelimits(Run &run, const VerifyRequest &request);
     Core::Status checkCredits(Run &run, const VerifyRequest &request, const ApiContext &context);
-    QJsonObject finish(Run &run, const VerifyRequest &request, const ApiContext &context);
+    QByteArray finish(Run &run, const VerifyRequest &request, const ApiContext &context);
+    void publish(const Run &run, const VerifyRequest &request, const ApiContext &context);
 
     Services &m_services;
     std::shared_ptr<VerificationCache> m_cache;

@@ -70,10 +70,12 @@ Core::Result<Execute> decodeVerify(RequestReader &in, const std::shared_ptr<Veri
     if (!in.finish())
         return in.error();
     return Execute([verifier, request = std::move(request)](ApiContext &context) -> Core::Result<ApiReply> {
-        Core::Result<QJsonObject> data = verifier->verify(request, context);
+        Core::Result<QByteArray> data = verifier->verify(request, context);
         if (!data)
             return data.error();
-        return ApiReply{std::move(*data), std::nullopt};
+        ApiReply reply;
+        reply.rawData = std::move(*data);
+        return reply;
     });
 }
 

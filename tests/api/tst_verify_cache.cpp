@@ -144,7 +144,9 @@ void TestVerifyCache::preparedKeyDerivesOnce()
     QCOMPARE(key.verifyPermission, u"api.api_1.verify_key"_s);
     QCOMPARE(key.limitsByName.value(u"shared"_s).config.id, u"rl_k"_s); // the key's config wins
     QCOMPARE(key.autoApplied.size(), 2);                                 // rl_a and rl_j, not rl_i
-    const QJsonArray identityLimits = key.responseBase.value(u"identity").toObject().value(u"ratelimits").toArray();
+    const QJsonObject fields = QJsonDocument::fromJson('{' + key.responseFields + '}').object();
+    QCOMPARE(fields.value(u"keyId").toString(), u"key_1"_s);
+    const QJsonArray identityLimits = fields.value(u"identity").toObject().value(u"ratelimits").toArray();
     QCOMPARE(identityLimits.size(), 1);
     QCOMPARE(identityLimits.at(0).toObject().value(u"id").toString(), u"rl_j"_s);
 }
