@@ -53,9 +53,8 @@ void VerificationCache::makeRoom(Shard &shard, quint64 generation)
     // keys cannot turn every miss into a scan).
     if (shard.sweptGeneration != generation) {
         shard.sweptGeneration = generation;
-        shard.slots.removeIf([generation](const QHash<QByteArray, Slot>::iterator &it) {
-            return it->generation != generation;
-        });
+        shard.slots.removeIf(
+            [generation](const QHash<QByteArray, Slot>::iterator &it) { return it->generation != generation; });
     }
     if (shard.slots.size() >= m_shardCapacity)
         shard.slots.clear();

@@ -20,8 +20,8 @@ struct VerifiableKey;
 /// hashes) are cached the same way. A hit does no database I/O and copies one shared_ptr.
 ///
 /// Bounded: each of ShardCount shards holds at most capacity / ShardCount entries; a full shard
-/// first drops its stale entries (once per generation), and if that frees nothing, all of them. Shards have their own read-write lock,
-/// so concurrent hits never contend on one lock. Thread-safe.
+/// first drops its stale entries (once per generation), and if that frees nothing, all of them. Shards have their own
+/// read-write lock, so concurrent hits never contend on one lock. Thread-safe.
 class VerificationCache
 {
 public:

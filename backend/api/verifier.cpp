@@ -39,7 +39,7 @@ PlannedLimit planned(const Store::VerificationLimit &limit, qint64 cost, const S
 {
     const bool shared = limit.owner == Core::RatelimitOwner::Identity && record.identity;
     return {limit.config.id, limit.config.name, limit.config.limit, limit.config.durationMs, cost,
-            limit.config.autoApply, shared ? record.identity->id : record.keyId};
+        limit.config.autoApply, shared ? record.identity->id : record.keyId};
 }
 
 void replaceOrAppend(QList<PlannedLimit> &plan, PlannedLimit next)
@@ -59,13 +59,12 @@ Core::Error missingLimit(const QString &name, const Store::VerificationRecord &r
         ? u"nor identity: '%1' external ID: '%2'"_s.arg(record.identity->id, record.identity->externalId)
         : u"and there is no identity connected."_s;
     return Core::makeError(Core::ErrorCode::PreconditionFailed,
-                           u"ratelimit '%1' was requested but does not exist for key '%2' %3"_s
-                               .arg(name, record.keyId, owner));
+        u"ratelimit '%1' was requested but does not exist for key '%2' %3"_s.arg(name, record.keyId, owner));
 }
 
 QJsonObject ratelimitJson(const PlannedLimit &limit, const Limits::LimitResult &result)
 {
-    return QJsonObject{
+    return QJsonObject {
         {u"exceeded"_s, !result.passed},
         {u"id"_s, limit.id},
         {u"name"_s, limit.name},
@@ -77,10 +76,10 @@ QJsonObject ratelimitJson(const PlannedLimit &limit, const Limits::LimitResult &
     };
 }
 
-QByteArray buildResponseFields(const Store::VerificationRecord &record,
-                               const QList<Core::RatelimitConfig> &identityLimits)
+QByteArray buildResponseFields(
+    const Store::VerificationRecord &record, const QList<Core::RatelimitConfig> &identityLimits)
 {
-    QJsonObject base{{u"keyId"_s, record.keyId}, {u"enabled"_s, record.enabled}};
+    QJsonObject base {{u"keyId"_s, record.keyId}, {u"enabled"_s, record.enabled}};
     if (!record.name.isEmpty())
         base.insert(u"name"_s, record.name);
     if (record.meta)
@@ -107,9 +106,9 @@ const std::array<QByteArray, 8> AnswerOpenings = [] {
     std::array<QByteArray, 8> openings;
     for (int i = 0; i < 8; ++i) {
         const auto outcome = Verifier::Outcome(i);
-        openings[size_t(i)] = (outcome == Verifier::Outcome::Valid ? "{\"valid\":true,\"code\":\""
-                                                                  : "{\"valid\":false,\"code\":\"")
-                              + Verifier::codeName(outcome).toLatin1() + "\",";
+        openings[size_t(i)]
+            = (outcome == Verifier::Outcome::Valid ? "{\"valid\":true,\"code\":\"" : "{\"valid\":false,\"code\":\"")
+            + Verifier::codeName(outcome).toLatin1() + "\",";
     }
     return openings;
 }();
@@ -129,7 +128,8 @@ QString clientAddress(const Http::Request &http)
 
 } // namespace
 
-VerifiableKey::VerifiableKey(std::shared_ptr<const Store::VerificationRecord> loaded) : record(std::move(loaded))
+VerifiableKey::VerifiableKey(std::shared_ptr<const Store::VerificationRecord> loaded)
+    : record(std::move(loaded))
 {
     permissionSet = QSet<QString>(record->permissions.cbegin(), record->permissions.cend());
     QList<Core::RatelimitConfig> identityLimits;
@@ -157,18 +157,18 @@ struct Verifier::Run {
     bool creditsChecked = false;
     std::optional<qint64> credits; ///< balance after the credit step; nullopt = unlimited
     qint64 spent = 0;
-    bool vanished = false;         ///< the key was deleted between lookup and spend
+    bool vanished = false; ///< the key was deleted between lookup and spend
 };
 
 Verifier::Verifier(Services &services, std::shared_ptr<VerificationCache> cache)
-    : m_services(services), m_cache(std::move(cache))
-{
-}
+    : m_services(services)
+    , m_cache(std::move(cache))
+{ }
 
 QString Verifier::codeName(Outcome outcome)
 {
     static const QString names[] = {u"VALID"_s, u"NOT_FOUND"_s, u"DISABLED"_s, u"EXPIRED"_s, u"FORBIDDEN"_s,
-                                    u"INSUFFICIENT_PERMISSIONS"_s, u"RATE_LIMITED"_s, u"USAGE_EXCEEDED"_s};
+        u"INSUFFICIENT_PERMISSIONS"_s, u"RATE_LIMITED"_s, u"USAGE_EXCEEDED"_s};
     return names[int(outcome)];
 }
 
@@ -187,7 +187,7 @@ Core::Result<QByteArray> Verifier::verify(const VerifyRequest &request, const Ap
     if (request.permissionsError)
         return *request.permissionsError; // step 6
 
-    Run run{*key, timer};
+    Run run {*key, timer};
     run.outcome = keyState(*key, context.nowMs);
     if (run.outcome == Outcome::Valid && !addressAllowed(*key, context.http))
         run.outcome = Outcome::Forbidden;
@@ -250,8 +250,9 @@ Status Verifier::checkRatelimits(Run &run, const VerifyRequest &request)
     for (const RequestedLimit &requested : request.ratelimits) {
         if (requested.limit && requested.durationMs) {
             // Ad-hoc limits always count per key and have no config id (Unkey sends "").
-            replaceOrAppend(plan, {QString(), requested.name, *requested.limit, *requested.durationMs,
-                                   requested.cost, false, record.keyId});
+            replaceOrAppend(plan,
+                {QString(), requested.name, *requested.limit, *requested.durationMs, requested.cost, false,
+                    record.keyId});
             continue;
         }
         const auto it = run.key.limitsByName.constFind(requested.name);
@@ -267,7 +268,7 @@ Status Verifier::checkRatelimits(Run &run, const VerifyRequest &request)
     for (const PlannedLimit &limit : std::as_const(plan))
         checks.append({record.workspaceId, limit.name, limit.identifier, limit.limit, limit.durationMs, limit.cost});
     const QList<Limits::LimitResult> results = checks.size() == 1
-        ? QList<Limits::LimitResult>{m_services.limiter.check(checks.constFirst())}
+        ? QList<Limits::LimitResult> {m_services.limiter.check(checks.constFirst())}
         : m_services.limiter.checkAll(checks);
     for (qsizetype i = 0; i < plan.size(); ++i) {
         run.ratelimits.append(ratelimitJson(plan.at(i), results.at(i)));
@@ -283,8 +284,8 @@ Status Verifier::checkCredits(Run &run, const VerifyRequest &request, const ApiC
     if (!record.limited)
         return {}; // unlimited keys ignore any cost
     Store::VerificationStore store(m_services.db);
-    const auto spent = store.spendCredits(record.keyId, request.cost.value_or(1), record.refills, context.nowMs,
-                                          context.requestId);
+    const auto spent
+        = store.spendCredits(record.keyId, request.cost.value_or(1), record.refills, context.nowMs, context.requestId);
     if (!spent)
         return spent.error();
     if (!spent->keyExists) {
@@ -308,8 +309,8 @@ QByteArray Verifier::finish(Run &run, const VerifyRequest &request, const ApiCon
     std::optional<qint64> credits = run.credits;
     if (!run.creditsChecked && run.key.record->limited)
         credits = run.key.lastKnownRemaining.load(std::memory_order_relaxed);
-    const QByteArray ratelimits = run.ratelimits.isEmpty()
-        ? QByteArray() : QJsonDocument(run.ratelimits).toJson(QJsonDocument::Compact);
+    const QByteArray ratelimits
+        = run.ratelimits.isEmpty() ? QByteArray() : QJsonDocument(run.ratelimits).toJson(QJsonDocument::Compact);
 
     // Written directly: the per-request members plus the prepared ones, one allocation.
     QByteArray data;

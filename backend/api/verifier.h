@@ -26,24 +26,24 @@ struct VerifiableKey {
     explicit VerifiableKey(std::shared_ptr<const Store::VerificationRecord> loaded);
 
     std::shared_ptr<const Store::VerificationRecord> record;
-    QSet<QString> permissionSet;                           ///< for PermissionQuery::evaluate
+    QSet<QString> permissionSet; ///< for PermissionQuery::evaluate
     QHash<QString, Store::VerificationLimit> limitsByName; ///< key-level configs win over identity ones
-    QList<Store::VerificationLimit> autoApplied;           ///< configs of limitsByName with autoApply
-    QString verifyPermission;                              ///< "api.<apiId>.verify_key"
+    QList<Store::VerificationLimit> autoApplied; ///< configs of limitsByName with autoApply
+    QString verifyPermission; ///< "api.<apiId>.verify_key"
     /// The response fields that do not depend on the request (keyId, name, meta, expires, enabled,
     /// permissions, roles, identity), serialized once as compact JSON members without the
     /// enclosing braces; a verification appends them to its few per-request members.
     QByteArray responseFields;
     /// The newest balance this node has seen, for the `credits` of answers that stop before the
     /// credit step (Unkey shows its cached balance there too). Never used for a decision.
-    mutable std::atomic<qint64> lastKnownRemaining{0};
+    mutable std::atomic<qint64> lastKnownRemaining {0};
 };
 
 /// One `ratelimits[]` entry of a verifyKey request.
 struct RequestedLimit {
     QString name;
     qint64 cost = 1;
-    std::optional<qint64> limit;      ///< with durationMs: an ad-hoc limit on the key
+    std::optional<qint64> limit; ///< with durationMs: an ad-hoc limit on the key
     std::optional<qint64> durationMs;
 };
 
@@ -77,8 +77,16 @@ public:
 
     [[nodiscard]] VerificationCache &cache() { return *m_cache; }
 
-    enum class Outcome { Valid, NotFound, Disabled, Expired, Forbidden, InsufficientPermissions, RateLimited,
-                         UsageExceeded };
+    enum class Outcome {
+        Valid,
+        NotFound,
+        Disabled,
+        Expired,
+        Forbidden,
+        InsufficientPermissions,
+        RateLimited,
+        UsageExceeded
+    };
     /// The wire `code` of an outcome ("VALID", "RATE_LIMITED", ...).
     [[nodiscard]] static QString codeName(Outcome outcome);
 

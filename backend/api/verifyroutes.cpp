@@ -14,8 +14,8 @@ constexpr qint64 MaxCreditCost = 1'000'000'000'000;
 void readCredits(RequestReader &in, VerifyRequest &request)
 {
     if (std::optional<RequestReader> credits = in.child(u"credits"_s, {})) {
-        const Field<qint64> cost = credits->integer(u"cost"_s, {.required = true, .minimum = 0,
-                                                               .maximum = MaxCreditCost});
+        const Field<qint64> cost
+            = credits->integer(u"cost"_s, {.required = true, .minimum = 0, .maximum = MaxCreditCost});
         if (cost.hasValue())
             request.cost = cost.value;
         (void)credits->finish();
@@ -54,7 +54,7 @@ void readPermissions(RequestReader &in, VerifyRequest &request)
     }
     Core::Error error = parsed.error();
     error.fieldErrors.append({in.location() + u".permissions"_s, error.detail,
-                              u"Check the query syntax: permissions joined by AND / OR, grouped with parentheses."_s});
+        u"Check the query syntax: permissions joined by AND / OR, grouped with parentheses."_s});
     request.permissionsError = std::move(error);
 }
 

@@ -37,8 +37,23 @@ LEFT JOIN identities i ON i.id = k.identity_id AND i.deleted = 0
 WHERE k.hash = :hash AND k.deleted_at IS NULL)"_s;
 
 enum Column {
-    KeyId, WorkspaceId, KeyspaceId, ApiId, IpWhitelist, Name, Meta, Expires, Enabled, Remaining, Refills,
-    IdentityId, ExternalId, IdentityMeta, Permissions, Roles, Ratelimits,
+    KeyId,
+    WorkspaceId,
+    KeyspaceId,
+    ApiId,
+    IpWhitelist,
+    Name,
+    Meta,
+    Expires,
+    Enabled,
+    Remaining,
+    Refills,
+    IdentityId,
+    ExternalId,
+    IdentityMeta,
+    Permissions,
+    Roles,
+    Ratelimits,
 };
 
 QJsonArray jsonArray(const QVariant &value)
@@ -81,7 +96,7 @@ QList<VerificationLimit> readLimits(const QJsonArray &rows)
         const QJsonArray row = value.toArray();
         VerificationLimit limit;
         limit.config = {row.at(0).toString(), row.at(1).toString(), row.at(2).toInteger(), row.at(3).toInteger(),
-                        row.at(4).toInteger() != 0};
+            row.at(4).toInteger() != 0};
         limit.owner = row.at(5).toInteger() != 0 ? Core::RatelimitOwner::Key : Core::RatelimitOwner::Identity;
         limits.append(limit);
     }
@@ -113,8 +128,8 @@ std::shared_ptr<VerificationRecord> readRecord(const QSqlQuery &query)
     record->limited = record->remainingAtLoad.has_value();
     record->refills = query.value(Refills).toLongLong() != 0;
     if (!query.value(IdentityId).isNull()) {
-        record->identity = Core::Identity{query.value(IdentityId).toString(), query.value(ExternalId).toString(),
-                                          jsonObject(query.value(IdentityMeta)), {}};
+        record->identity = Core::Identity {query.value(IdentityId).toString(), query.value(ExternalId).toString(),
+            jsonObject(query.value(IdentityMeta)), {}};
     }
     record->permissions = sortedStrings(jsonArray(query.value(Permissions)));
     record->roles = sortedStrings(jsonArray(query.value(Roles)));
@@ -137,8 +152,9 @@ Core::Result<std::shared_ptr<VerificationRecord>> VerificationStore::findByHash(
 
 Status VerificationStore::refillIfDue(const QString &keyId, qint64 nowMs, const QString &requestId)
 {
-    QSqlQuery select = m_db.prepare(u"SELECT remaining, refill_amount, refill_day,"
-                                    " COALESCE(last_refill_at, created_at), name, workspace_id FROM keys WHERE id = ?"_s);
+    QSqlQuery select
+        = m_db.prepare(u"SELECT remaining, refill_amount, refill_day,"
+                       " COALESCE(last_refill_at, created_at), name, workspace_id FROM keys WHERE id = ?"_s);
     select.addBindValue(keyId);
     if (!exec(select))
         return sqlError(select);
@@ -148,7 +164,7 @@ Status VerificationStore::refillIfDue(const QString &keyId, qint64 nowMs, const 
     rule.amount = select.value(1).toLongLong();
     rule.interval = select.value(2).isNull() ? Core::RefillInterval::Daily : Core::RefillInterval::Monthly;
     rule.refillDay = select.value(2).isNull() ? 1 : select.value(2).toInt();
-    Core::CreditState state{select.value(0).toLongLong(), rule, select.value(3).toLongLong()};
+    Core::CreditState state {select.value(0).toLongLong(), rule, select.value(3).toLongLong()};
     const qint64 before = *state.remaining;
     if (!Core::applyDueRefill(state, nowMs))
         return {};
@@ -162,48 +178,49 @@ Status VerificationStore::refillIfDue(const QString &keyId, qint64 nowMs, const 
     if (*state.remaining == before)
         return {}; // only the boundary moved: nothing an auditor would call a change
     const QString name = select.value(4).toString();
-    AuditOrigin origin{{u"system"_s, u"keyrefill"_s, u"Key Refill Service"_s}, requestId, {}, {}};
-    const AuditEvent event{select.value(5).toString(), u"key.update"_s,
-                           u"Refilled key "_s + (name.isEmpty() ? keyId : name),
-                           {{u"key"_s, keyId, name}}};
+    AuditOrigin origin {{u"system"_s, u"keyrefill"_s, u"Key Refill Service"_s}, requestId, {}, {}};
+    const AuditEvent event {select.value(5).toString(), u"key.update"_s,
+        u"Refilled key "_s + (name.isEmpty() ? keyId : name), {{u"key"_s, keyId, name}}};
     return AuditLog(m_db).append(origin, nowMs, {event});
 }
 
-Core::Result<CreditOutcome> VerificationStore::spendCredits(const QString &keyId, qint64 cost, bool refills,
-                                                            qint64 nowMs, const QString &requestId)
+Core::Result<CreditOutcome> VerificationStore::spendCredits(
+    const QString &keyId, qint64 cost, bool refills, qint64 nowMs, const QString &requestId)
 {
     CreditOutcome outcome;
-    const Status written = m_db.write([&]() -> Status {
-        if (refills) {
-            if (Status refilled = refillIfDue(keyId, nowMs, requestId); !refilled)
-                return refilled;
-        }
-        if (cost > 0) {
-            QSqlQuery spend = m_db.prepare(u"UPDATE keys SET remaining = remaining - ? WHERE id = ?"
-                                           " AND remaining >= ? RETURNING remaining"_s);
-            spend.addBindValue(cost);
-            spend.addBindValue(keyId);
-            spend.addBindValue(cost);
-            if (!exec(spend))
-                return sqlError(spend);
-            if (spend.next()) {
-                outcome = {true, true, cost, spend.value(0).toLongLong()};
+    const Status written = m_db.write(
+        [&]() -> Status {
+            if (refills) {
+                if (Status refilled = refillIfDue(keyId, nowMs, requestId); !refilled)
+                    return refilled;
+            }
+            if (cost > 0) {
+                QSqlQuery spend = m_db.prepare(u"UPDATE keys SET remaining = remaining - ? WHERE id = ?"
+                                               " AND remaining >= ? RETURNING remaining"_s);
+                spend.addBindValue(cost);
+                spend.addBindValue(keyId);
+                spend.addBindValue(cost);
+                if (!exec(spend))
+                    return sqlError(spend);
+                if (spend.next()) {
+                    outcome = {true, true, cost, spend.value(0).toLongLong()};
+                    return {};
+                }
+            }
+            // Cost 0, or a balance too small: report the balance as it is now (nothing deducted).
+            QSqlQuery current = m_db.prepare(u"SELECT remaining FROM keys WHERE id = ?"_s);
+            current.addBindValue(keyId);
+            if (!exec(current))
+                return sqlError(current);
+            if (!current.next()) {
+                outcome = {false, false, 0, std::nullopt};
                 return {};
             }
-        }
-        // Cost 0, or a balance too small: report the balance as it is now (nothing deducted).
-        QSqlQuery current = m_db.prepare(u"SELECT remaining FROM keys WHERE id = ?"_s);
-        current.addBindValue(keyId);
-        if (!exec(current))
-            return sqlError(current);
-        if (!current.next()) {
-            outcome = {false, false, 0, std::nullopt};
+            outcome.remaining = optionalInteger(current.value(0));
+            outcome.allowed = cost == 0 || !outcome.remaining;
             return {};
-        }
-        outcome.remaining = optionalInteger(current.value(0));
-        outcome.allowed = cost == 0 || !outcome.remaining;
-        return {};
-    }, Database::Invalidation::None);
+        },
+        Database::Invalidation::None);
     if (!written)
         return written.error();
     return outcome;

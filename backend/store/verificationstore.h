@@ -35,33 +35,35 @@ struct VerificationRecord {
     QString workspaceId;
     QString keyspaceId;
     QString apiId;
-    QString name;                   ///< empty: none
+    QString name; ///< empty: none
     std::optional<QJsonObject> meta; ///< nullopt: the key has no meta
     std::optional<qint64> expiresMs;
     bool enabled = true;
-    bool limited = false;           ///< remaining is not NULL (the key has credits)
+    bool limited = false; ///< remaining is not NULL (the key has credits)
     std::optional<qint64> remainingAtLoad; ///< balance when loaded; display only, never a decision
-    bool refills = false;           ///< a refill rule is configured
-    QStringList ipWhitelist;        ///< of the key's API; empty: every address is allowed
-    QStringList permissions;        ///< effective slugs (direct and via roles), sorted, unique
-    QStringList roles;              ///< role names, sorted
+    bool refills = false; ///< a refill rule is configured
+    QStringList ipWhitelist; ///< of the key's API; empty: every address is allowed
+    QStringList permissions; ///< effective slugs (direct and via roles), sorted, unique
+    QStringList roles; ///< role names, sorted
     std::optional<Core::Identity> identity; ///< live identity (its `ratelimits` stay empty here)
-    QList<VerificationLimit> ratelimits;    ///< key-level and identity-level configs
+    QList<VerificationLimit> ratelimits; ///< key-level and identity-level configs
 };
 
 /// The result of a credit check on verify.
 struct CreditOutcome {
-    bool keyExists = true;              ///< false: the key vanished between lookup and spend
-    bool allowed = false;               ///< cost was 0, the key is unlimited, or the cost was spent
-    qint64 spent = 0;                   ///< credits actually deducted
-    std::optional<qint64> remaining;    ///< balance after this verification; nullopt = unlimited
+    bool keyExists = true; ///< false: the key vanished between lookup and spend
+    bool allowed = false; ///< cost was 0, the key is unlimited, or the cost was spent
+    qint64 spent = 0; ///< credits actually deducted
+    std::optional<qint64> remaining; ///< balance after this verification; nullopt = unlimited
 };
 
 /// The queries of keys.verifyKey: the key lookup by hash and the credit spend. Owns their SQL.
 class VerificationStore
 {
 public:
-    explicit VerificationStore(Database &db) : m_db(db) { }
+    explicit VerificationStore(Database &db)
+        : m_db(db)
+    { }
 
     /// The live key (not deleted, API not deleted) whose stored hash is @p hash, with its API,
     /// live identity, permissions, roles and rate-limit configs; nullptr when there is none.
@@ -74,8 +76,8 @@ public:
     /// (`remaining >= cost`) under the write lock, and durable when this returns.
     /// @p refills: the key has a refill rule (skips reading it otherwise).
     /// @p requestId: recorded on the refill's audit row.
-    [[nodiscard]] Core::Result<CreditOutcome> spendCredits(const QString &keyId, qint64 cost, bool refills,
-                                                           qint64 nowMs, const QString &requestId);
+    [[nodiscard]] Core::Result<CreditOutcome> spendCredits(
+        const QString &keyId, qint64 cost, bool refills, qint64 nowMs, const QString &requestId);
 
 private:
     Core::Status refillIfDue(const QString &keyId, qint64 nowMs, const QString &requestId);

@@ -34,7 +34,7 @@ Latchkey::Http::Request verifyRequest(const QString &key, const QString &rootKey
     Latchkey::Http::Request request;
     request.method = "POST";
     request.path = "/v2/keys.verifyKey";
-    request.body = QJsonDocument(QJsonObject{{u"key"_s, key}}).toJson(QJsonDocument::Compact);
+    request.body = QJsonDocument(QJsonObject {{u"key"_s, key}}).toJson(QJsonDocument::Compact);
     request.headers = {{"Authorization", "Bearer " + rootKey.toUtf8()}};
     request.remoteAddress = QHostAddress::LocalHost;
     return request;
@@ -74,8 +74,8 @@ void TestVerifyCache::negativeEntries()
     VerificationCache cache;
     cache.insert(hashOf(1), 3, nullptr);
     const auto hit = cache.find(hashOf(1), 3);
-    QVERIFY(hit.has_value());  // a hit...
-    QVERIFY(!hit->get());      // ...that says "no such key"
+    QVERIFY(hit.has_value()); // a hit...
+    QVERIFY(!hit->get()); // ...that says "no such key"
     QVERIFY(!cache.find(hashOf(1), 4));
 }
 
@@ -106,14 +106,14 @@ void TestVerifyCache::staysWithinCapacity()
 void TestVerifyCache::concurrentUse()
 {
     VerificationCache cache(1000);
-    std::atomic<int> wrong{0};
+    std::atomic<int> wrong {0};
     QList<QThread *> threads;
     for (int t = 0; t < 4; ++t) {
         threads.append(QThread::create([&cache, &wrong, t] {
             for (int i = 0; i < 20000; ++i) {
                 const int n = (i * 7 + t) % 3000;
-                if (const auto hit = cache.find(hashOf(n), 1); hit && *hit
-                    && (*hit)->record->keyId != QString::number(n))
+                if (const auto hit = cache.find(hashOf(n), 1);
+                    hit && *hit && (*hit)->record->keyId != QString::number(n))
                     ++wrong;
                 cache.insert(hashOf(n), 1, keyNamed(QString::number(n)));
             }
@@ -134,16 +134,16 @@ void TestVerifyCache::preparedKeyDerivesOnce()
     record->keyId = u"key_1"_s;
     record->apiId = u"api_1"_s;
     record->enabled = true;
-    record->identity = Latchkey::Core::Identity{u"id_1"_s, u"ext"_s, {}, {}};
+    record->identity = Latchkey::Core::Identity {u"id_1"_s, u"ext"_s, {}, {}};
     using Latchkey::Core::RatelimitOwner;
     record->ratelimits = {{{u"rl_k"_s, u"shared"_s, 5, 1000, false}, RatelimitOwner::Key},
-                          {{u"rl_a"_s, u"auto"_s, 5, 1000, true}, RatelimitOwner::Key},
-                          {{u"rl_i"_s, u"shared"_s, 9, 1000, true}, RatelimitOwner::Identity},
-                          {{u"rl_j"_s, u"daily"_s, 9, 1000, true}, RatelimitOwner::Identity}};
+        {{u"rl_a"_s, u"auto"_s, 5, 1000, true}, RatelimitOwner::Key},
+        {{u"rl_i"_s, u"shared"_s, 9, 1000, true}, RatelimitOwner::Identity},
+        {{u"rl_j"_s, u"daily"_s, 9, 1000, true}, RatelimitOwner::Identity}};
     const VerifiableKey key(std::move(record));
     QCOMPARE(key.verifyPermission, u"api.api_1.verify_key"_s);
     QCOMPARE(key.limitsByName.value(u"shared"_s).config.id, u"rl_k"_s); // the key's config wins
-    QCOMPARE(key.autoApplied.size(), 2);                                 // rl_a and rl_j, not rl_i
+    QCOMPARE(key.autoApplied.size(), 2); // rl_a and rl_j, not rl_i
     const QJsonObject fields = QJsonDocument::fromJson('{' + key.responseFields + '}').object();
     QCOMPARE(fields.value(u"keyId").toString(), u"key_1"_s);
     const QJsonArray identityLimits = fields.value(u"identity").toObject().value(u"ratelimits").toArray();
@@ -155,11 +155,12 @@ void TestVerifyCache::benchmarkCacheHitVerification()
 {
     ApiHarness h;
     VerifyFixture f(h);
-    const TestKey key = f.createKey({{u"name"_s, u"bench"_s}, {u"permissions"_s, QJsonArray{u"a.b"_s}}});
+    const TestKey key = f.createKey({{u"name"_s, u"bench"_s}, {u"permissions"_s, QJsonArray {u"a.b"_s}}});
     const Latchkey::Http::Request request = verifyRequest(key.key, h.rootKey());
     QCOMPARE(h.server().router().handle(request).status, 200);
     QLoggingCategory::setFilterRules(u"latchkey.access.info=false"_s);
-    QBENCHMARK {
+    QBENCHMARK
+    {
         const auto response = h.server().router().handle(request);
         if (response.status != 200)
             QFAIL("verification failed");

@@ -17,15 +17,15 @@ namespace {
 
 QJsonObject withCredits(qint64 remaining, const QJsonObject &refill = {})
 {
-    QJsonObject credits{{u"remaining"_s, remaining}};
+    QJsonObject credits {{u"remaining"_s, remaining}};
     if (!refill.isEmpty())
         credits.insert(u"refill"_s, refill);
-    return QJsonObject{{u"credits"_s, credits}};
+    return QJsonObject {{u"credits"_s, credits}};
 }
 
 QJsonObject cost(qint64 value)
 {
-    return QJsonObject{{u"credits"_s, QJsonObject{{u"cost"_s, value}}}};
+    return QJsonObject {{u"credits"_s, QJsonObject {{u"cost"_s, value}}}};
 }
 
 qint64 utcMs(int year, int month, int day, int hour = 0, int minute = 0, int second = 0, int ms = 0)
@@ -61,8 +61,9 @@ void TestVerifyCredits::defaultCostIsOne()
     VerifyFixture f(h);
     const TestKey key = f.createKey(withCredits(10));
     const QJsonObject data = f.verifyData(key.key);
-    QCOMPARE(data, (QJsonObject{{u"valid"_s, true}, {u"code"_s, u"VALID"_s}, {u"keyId"_s, key.id},
-                                {u"enabled"_s, true}, {u"credits"_s, 9}}));
+    QCOMPARE(data,
+        (QJsonObject {{u"valid"_s, true}, {u"code"_s, u"VALID"_s}, {u"keyId"_s, key.id}, {u"enabled"_s, true},
+            {u"credits"_s, 9}}));
     QCOMPARE(f.remaining(key.id), 9);
 }
 
@@ -164,9 +165,9 @@ void TestVerifyCredits::dailyRefillAtMidnightUtc()
     // The refill is audited, by the refill service, in the same transaction as the spend.
     QCOMPARE(f.auditCount(u"key.update"_s), 1);
     QCOMPARE(f.scalar(u"SELECT actor_type || ':' || actor_id FROM audit_logs WHERE event = 'key.update'"_s).toString(),
-             u"system:keyrefill"_s);
+        u"system:keyrefill"_s);
     QCOMPARE(f.scalar(u"SELECT description FROM audit_logs WHERE event = 'key.update'"_s).toString(),
-             u"Refilled key "_s + key.id);
+        u"Refilled key "_s + key.id);
 
     // Only once per day.
     QCOMPARE(f.verifyData(key.key, cost(4)).value(u"credits").toInteger(), 0);
@@ -180,8 +181,8 @@ void TestVerifyCredits::monthlyRefillDay31InFebruary()
     ApiHarness h;
     VerifyFixture f(h);
     h.clock().setNowMs(utcMs(2026, 1, 31, 12));
-    const TestKey key = f.createKey(withCredits(0, {{u"interval"_s, u"monthly"_s}, {u"amount"_s, 3},
-                                                     {u"refillDay"_s, 31}}));
+    const TestKey key
+        = f.createKey(withCredits(0, {{u"interval"_s, u"monthly"_s}, {u"amount"_s, 3}, {u"refillDay"_s, 31}}));
     QCOMPARE(f.verifyData(key.key).value(u"code").toString(), u"USAGE_EXCEEDED"_s);
     // February 2026 has 28 days: day 31 means its last day.
     h.clock().setNowMs(utcMs(2026, 2, 27, 23, 59, 59, 999));
@@ -200,11 +201,11 @@ void TestVerifyCredits::refillReplacesAndNeverLowers()
 {
     ApiHarness h;
     VerifyFixture f(h);
-    const QJsonObject daily{{u"interval"_s, u"daily"_s}, {u"amount"_s, 10}};
+    const QJsonObject daily {{u"interval"_s, u"daily"_s}, {u"amount"_s, 10}};
     const TestKey low = f.createKey(withCredits(4, daily));
     const TestKey high = f.createKey(withCredits(50, daily));
     h.clock().advanceMs(24 * 3600 * 1000);
-    QCOMPARE(f.verifyData(low.key).value(u"credits").toInteger(), 9);   // 4 -> 10, not 14
+    QCOMPARE(f.verifyData(low.key).value(u"credits").toInteger(), 9); // 4 -> 10, not 14
     QCOMPARE(f.verifyData(high.key).value(u"credits").toInteger(), 49); // above the amount: kept
     QCOMPARE(f.auditCount(u"key.update"_s), 1);
 }
@@ -214,12 +215,12 @@ void TestVerifyCredits::concurrentVerifiesNeverOverspend()
     ApiHarness h;
     VerifyFixture f(h);
     const TestKey key = f.createKey(withCredits(10));
-    const QByteArray body = QJsonDocument(QJsonObject{{u"key"_s, key.key}}).toJson(QJsonDocument::Compact);
+    const QByteArray body = QJsonDocument(QJsonObject {{u"key"_s, key.key}}).toJson(QJsonDocument::Compact);
     const QByteArray auth = "Bearer " + h.rootKey().toUtf8();
-    std::atomic<int> next{0};
-    std::atomic<int> valid{0};
-    std::atomic<int> exceeded{0};
-    std::atomic<int> other{0};
+    std::atomic<int> next {0};
+    std::atomic<int> valid {0};
+    std::atomic<int> exceeded {0};
+    std::atomic<int> other {0};
     QList<QThread *> threads;
     for (int t = 0; t < 8; ++t) {
         threads.append(QThread::create([&] {
@@ -232,7 +233,11 @@ void TestVerifyCredits::concurrentVerifiesNeverOverspend()
                 request.remoteAddress = QHostAddress::LocalHost;
                 const auto response = h.server().router().handle(request);
                 const QString code = QJsonDocument::fromJson(response.body)
-                                         .object().value(u"data").toObject().value(u"code").toString();
+                                         .object()
+                                         .value(u"data")
+                                         .toObject()
+                                         .value(u"code")
+                                         .toString();
                 if (code == u"VALID")
                     ++valid;
                 else if (code == u"USAGE_EXCEEDED")
@@ -258,8 +263,9 @@ void TestVerifyCredits::rateLimitedSpendsNoCredit()
     ApiHarness h;
     VerifyFixture f(h);
     QJsonObject request = withCredits(1);
-    request.insert(u"ratelimits"_s, QJsonArray{QJsonObject{{u"name"_s, u"requests"_s}, {u"limit"_s, 2},
-                                                           {u"duration"_s, 60000}, {u"autoApply"_s, true}}});
+    request.insert(u"ratelimits"_s,
+        QJsonArray {
+            QJsonObject {{u"name"_s, u"requests"_s}, {u"limit"_s, 2}, {u"duration"_s, 60000}, {u"autoApply"_s, true}}});
     const TestKey key = f.createKey(request);
     QCOMPARE(f.verifyData(key.key).value(u"code").toString(), u"VALID"_s);
     // USAGE_EXCEEDED comes after the rate limit, which has consumed its token already.

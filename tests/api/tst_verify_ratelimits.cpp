@@ -9,12 +9,12 @@ namespace {
 
 QJsonObject limit(const QString &name, qint64 max, qint64 duration, bool autoApply)
 {
-    return QJsonObject{{u"name"_s, name}, {u"limit"_s, max}, {u"duration"_s, duration}, {u"autoApply"_s, autoApply}};
+    return QJsonObject {{u"name"_s, name}, {u"limit"_s, max}, {u"duration"_s, duration}, {u"autoApply"_s, autoApply}};
 }
 
 QJsonObject keyWithLimits(const QJsonArray &limits, const QString &externalId = {})
 {
-    QJsonObject request{{u"ratelimits"_s, limits}};
+    QJsonObject request {{u"ratelimits"_s, limits}};
     if (!externalId.isEmpty())
         request.insert(u"externalId"_s, externalId);
     return request;
@@ -22,12 +22,12 @@ QJsonObject keyWithLimits(const QJsonArray &limits, const QString &externalId = 
 
 QJsonObject request(const QJsonArray &limits)
 {
-    return QJsonObject{{u"ratelimits"_s, limits}};
+    return QJsonObject {{u"ratelimits"_s, limits}};
 }
 
 QJsonObject named(const QString &name, qint64 cost = -1)
 {
-    QJsonObject entry{{u"name"_s, name}};
+    QJsonObject entry {{u"name"_s, name}};
     if (cost >= 0)
         entry.insert(u"cost"_s, cost);
     return entry;
@@ -78,9 +78,9 @@ void TestVerifyRatelimits::autoAppliedLimitAnswersExactFields()
     const qint64 now = h.clock().nowMs(); // a multiple of 60 s: the window ends a minute later
     QJsonObject data = f.verifyData(key.key); // no ratelimits in the request: auto-apply still runs
     QCOMPARE(code(data), u"VALID"_s);
-    const QJsonArray expected{QJsonObject{{u"exceeded"_s, false}, {u"id"_s, id}, {u"name"_s, u"requests"_s},
-                                          {u"limit"_s, 2}, {u"duration"_s, 60000}, {u"reset"_s, now + 60000},
-                                          {u"remaining"_s, 1}, {u"autoApply"_s, true}}};
+    const QJsonArray expected {
+        QJsonObject {{u"exceeded"_s, false}, {u"id"_s, id}, {u"name"_s, u"requests"_s}, {u"limit"_s, 2},
+            {u"duration"_s, 60000}, {u"reset"_s, now + 60000}, {u"remaining"_s, 1}, {u"autoApply"_s, true}}};
     QCOMPARE(data.value(u"ratelimits").toArray(), expected);
     QCOMPARE(code(f.verifyData(key.key)), u"VALID"_s);
     data = f.verifyData(key.key);
@@ -103,7 +103,7 @@ void TestVerifyRatelimits::namedLimitOnlyWhenRequested()
     QCOMPARE(entryNamed(data, u"expensive"_s).value(u"autoApply").toBool(), false);
     QCOMPARE(code(f.verifyData(key.key, request({named(u"expensive"_s)}))), u"RATE_LIMITED"_s);
     // A lone limit or duration in the request does not override the stored config.
-    data = f.verifyData(key.key, request({QJsonObject{{u"name"_s, u"expensive"_s}, {u"limit"_s, 100}}}));
+    data = f.verifyData(key.key, request({QJsonObject {{u"name"_s, u"expensive"_s}, {u"limit"_s, 100}}}));
     QCOMPARE(code(data), u"RATE_LIMITED"_s);
     QCOMPARE(entryNamed(data, u"expensive"_s).value(u"limit").toInteger(), 1);
 }
@@ -131,14 +131,13 @@ void TestVerifyRatelimits::customLimitCountsPerKey()
     QVERIFY(!identity.isEmpty());
     const TestKey first = f.createKey({{u"externalId"_s, u"owner"_s}});
     const TestKey second = f.createKey({{u"externalId"_s, u"owner"_s}});
-    const QJsonObject custom{{u"name"_s, u"adhoc"_s}, {u"limit"_s, 1}, {u"duration"_s, 30000}, {u"cost"_s, 1}};
+    const QJsonObject custom {{u"name"_s, u"adhoc"_s}, {u"limit"_s, 1}, {u"duration"_s, 30000}, {u"cost"_s, 1}};
     QJsonObject data = f.verifyData(first.key, request({custom}));
     QCOMPARE(code(data), u"VALID"_s);
     const qint64 now = h.clock().nowMs();
     QCOMPARE(data.value(u"ratelimits").toArray(),
-             QJsonArray{QJsonObject({{u"exceeded"_s, false}, {u"id"_s, u""_s}, {u"name"_s, u"adhoc"_s},
-                                     {u"limit"_s, 1}, {u"duration"_s, 30000}, {u"reset"_s, now + 30000},
-                                     {u"remaining"_s, 0}, {u"autoApply"_s, false}})});
+        QJsonArray {QJsonObject({{u"exceeded"_s, false}, {u"id"_s, u""_s}, {u"name"_s, u"adhoc"_s}, {u"limit"_s, 1},
+            {u"duration"_s, 30000}, {u"reset"_s, now + 30000}, {u"remaining"_s, 0}, {u"autoApply"_s, false}})});
     QCOMPARE(code(f.verifyData(first.key, request({custom}))), u"RATE_LIMITED"_s);
     // Ad-hoc limits count per key even when the key has an identity.
     QCOMPARE(code(f.verifyData(second.key, request({custom}))), u"VALID"_s);
@@ -207,7 +206,7 @@ void TestVerifyRatelimits::unknownNameIs412()
     if (withIdentity)
         identityId = f.createIdentity(u"ext_1"_s);
     QJsonObject keyRequest = keyWithLimits({limit(u"auto"_s, 5, 60000, true)}, withIdentity ? u"ext_1"_s : QString());
-    keyRequest.insert(u"credits"_s, QJsonObject{{u"remaining"_s, 5}});
+    keyRequest.insert(u"credits"_s, QJsonObject {{u"remaining"_s, 5}});
     const TestKey key = f.createKey(keyRequest);
     const auto reply = f.verify(key.key, request({named(u"missing"_s)}));
     QVERIFY2(reply.status == 412, reply.describe().constData());
@@ -229,8 +228,8 @@ void TestVerifyRatelimits::allOrNothing()
 {
     ApiHarness h;
     VerifyFixture f(h);
-    const TestKey key = f.createKey(keyWithLimits({limit(u"minute"_s, 12, 60000, true),
-                                                   limit(u"month"_s, 200, 2'592'000'000, true)}));
+    const TestKey key = f.createKey(
+        keyWithLimits({limit(u"minute"_s, 12, 60000, true), limit(u"month"_s, 200, 2'592'000'000, true)}));
     for (int i = 0; i < 12; ++i)
         QCOMPARE(code(f.verifyData(key.key)), u"VALID"_s);
     QJsonObject data = f.verifyData(key.key);
@@ -238,8 +237,9 @@ void TestVerifyRatelimits::allOrNothing()
     QCOMPARE(entryNamed(data, u"minute"_s).value(u"exceeded").toBool(), true);
     QCOMPARE(entryNamed(data, u"month"_s).value(u"exceeded").toBool(), false);
     // The rejected batch consumed nothing: the monthly counter is at 12, not 13.
-    data = f.verifyData(key.key, request({QJsonObject{{u"name"_s, u"month"_s}, {u"cost"_s, 0}},
-                                          QJsonObject{{u"name"_s, u"minute"_s}, {u"cost"_s, 0}}}));
+    data = f.verifyData(key.key,
+        request({QJsonObject {{u"name"_s, u"month"_s}, {u"cost"_s, 0}},
+            QJsonObject {{u"name"_s, u"minute"_s}, {u"cost"_s, 0}}}));
     QCOMPARE(code(data), u"VALID"_s);
     QCOMPARE(entryNamed(data, u"month"_s).value(u"remaining").toInteger(), 188);
 }

@@ -23,7 +23,8 @@ struct TestKey {
 class VerifyFixture
 {
 public:
-    explicit VerifyFixture(ApiHarness &harness) : h(harness)
+    explicit VerifyFixture(ApiHarness &harness)
+        : h(harness)
     {
         apiId = h.createApi(QStringLiteral("verify-api"));
         keyspaceId = scalar(QStringLiteral("SELECT keyspace_id FROM apis WHERE id = ?"), {apiId}).toString();
@@ -39,10 +40,9 @@ public:
     }
 
     /// identities.createIdentity; returns the identity id.
-    QString createIdentity(const QString &externalId, const QJsonArray &ratelimits = {},
-                           const QJsonObject &meta = {})
+    QString createIdentity(const QString &externalId, const QJsonArray &ratelimits = {}, const QJsonObject &meta = {})
     {
-        QJsonObject body{{QStringLiteral("externalId"), externalId}};
+        QJsonObject body {{QStringLiteral("externalId"), externalId}};
         if (!ratelimits.isEmpty())
             body.insert(QStringLiteral("ratelimits"), ratelimits);
         if (!meta.isEmpty())
@@ -57,8 +57,8 @@ public:
     void createRole(const QString &name, const QStringList &slugs)
     {
         const ApiReply reply = h.call(QStringLiteral("permissions.createRole"),
-                                      QJsonObject{{QStringLiteral("name"), name},
-                                                  {QStringLiteral("permissions"), QJsonArray::fromStringList(slugs)}});
+            QJsonObject {
+                {QStringLiteral("name"), name}, {QStringLiteral("permissions"), QJsonArray::fromStringList(slugs)}});
         if (reply.status != 200)
             qWarning("createRole failed: %s", reply.describe().constData());
     }
