@@ -30,7 +30,7 @@ Core::Result<KeyTarget> findKeyTarget(Store::Database &db, const QString &worksp
     std::optional<Store::ApiRecord> api = Store::ApiStore(db).findByKeyspace(workspaceId, key->keyspaceId);
     if (!api)
         return keyNotFound();
-    return KeyTarget{std::move(*key), std::move(*api)};
+    return KeyTarget {std::move(*key), std::move(*api)};
 }
 
 QStringList apiPermission(const QString &apiId, const QString &action)
@@ -55,18 +55,18 @@ Core::Result<ApiReply> writeReply(Store::Database &db, const std::function<Core:
 
 Store::AuditTarget keyAuditTarget(const QString &keyId, const std::optional<QString> &name)
 {
-    return Store::AuditTarget{u"key"_s, keyId, name.value_or(QString())};
+    return Store::AuditTarget {u"key"_s, keyId, name.value_or(QString())};
 }
 
 Store::AuditTarget apiAuditTarget(const Store::ApiRecord &api)
 {
-    return Store::AuditTarget{u"api"_s, api.id, api.name};
+    return Store::AuditTarget {u"api"_s, api.id, api.name};
 }
 
 Store::AuditEvent keyAuditEvent(const KeyTarget &target, const QString &event, const QString &description)
 {
-    return Store::AuditEvent{target.key.workspaceId, event, description,
-                             {keyAuditTarget(target.key.id, target.key.name), apiAuditTarget(target.api)}};
+    return Store::AuditEvent {target.key.workspaceId, event, description,
+        {keyAuditTarget(target.key.id, target.key.name), apiAuditTarget(target.api)}};
 }
 
 Core::Status appendAudit(Store::Database &db, const ApiContext &context, const QList<Store::AuditEvent> &events)
@@ -92,8 +92,8 @@ Core::Status checkDecrypt(const Services &services, const Principal &principal, 
     return checkEncryptionAvailable(services, api);
 }
 
-Core::Result<std::optional<QString>> recoverPlaintext(const Services &services, Store::KeyStore &keys,
-                                                      const QString &keyId)
+Core::Result<std::optional<QString>> recoverPlaintext(
+    const Services &services, Store::KeyStore &keys, const QString &keyId)
 {
     const std::optional<QByteArray> encrypted = keys.encrypted(keyId);
     if (!encrypted || !services.encryption)

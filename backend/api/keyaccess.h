@@ -28,32 +28,33 @@ struct KeyTarget {
 
 /// The live key @p keyId of @p workspaceId and its API; KeyNotFound when the key is missing,
 /// deleted, in another workspace, or its API was deleted.
-[[nodiscard]] Core::Result<KeyTarget> findKeyTarget(Store::Database &db, const QString &workspaceId,
-                                                    const QString &keyId);
+[[nodiscard]] Core::Result<KeyTarget> findKeyTarget(
+    Store::Database &db, const QString &workspaceId, const QString &keyId);
 
 /// `api.*.<action>` or `api.<apiId>.<action>` (Unkey's tuple permissions on an API's keys).
 [[nodiscard]] QStringList apiPermission(const QString &apiId, const QString &action);
 
 /// Runs @p work inside one Database::write(): the mutation and its audit rows commit together,
 /// and an error returned by @p work rolls every change back (bad input changes nothing).
-[[nodiscard]] Core::Result<ApiReply> writeReply(Store::Database &db,
-                                                const std::function<Core::Result<ApiReply>()> &work);
+[[nodiscard]] Core::Result<ApiReply> writeReply(
+    Store::Database &db, const std::function<Core::Result<ApiReply>()> &work);
 
 /// Audit helpers: targets and events of key mutations (reference §9).
 [[nodiscard]] Store::AuditTarget keyAuditTarget(const QString &keyId, const std::optional<QString> &name = {});
 [[nodiscard]] Store::AuditTarget apiAuditTarget(const Store::ApiRecord &api);
-[[nodiscard]] Store::AuditEvent keyAuditEvent(const KeyTarget &target, const QString &event, const QString &description);
+[[nodiscard]] Store::AuditEvent keyAuditEvent(
+    const KeyTarget &target, const QString &event, const QString &description);
 /// Appends @p events with the request's origin (one correlation id); no-op for an empty list.
-[[nodiscard]] Core::Status appendAudit(Store::Database &db, const ApiContext &context,
-                                       const QList<Store::AuditEvent> &events);
+[[nodiscard]] Core::Status appendAudit(
+    Store::Database &db, const ApiContext &context, const QList<Store::AuditEvent> &events);
 
 /// The checks of `decrypt: true` (keys.getKey, apis.listKeys): decrypt_key permission (403),
 /// key encryption configured and the keyspace opted in (412).
-[[nodiscard]] Core::Status checkDecrypt(const Services &services, const Principal &principal,
-                                        const Store::ApiRecord &api);
+[[nodiscard]] Core::Status checkDecrypt(
+    const Services &services, const Principal &principal, const Store::ApiRecord &api);
 /// The plaintext of a recoverable key; nullopt when the key is not recoverable.
-[[nodiscard]] Core::Result<std::optional<QString>> recoverPlaintext(const Services &services,
-                                                                    Store::KeyStore &keys, const QString &keyId);
+[[nodiscard]] Core::Result<std::optional<QString>> recoverPlaintext(
+    const Services &services, Store::KeyStore &keys, const QString &keyId);
 /// Preconditions of storing a recoverable key (the permission is checked by the caller, as
 /// createKey masks it as 404 and rerollKey does not): encryption configured and keyspace opted in.
 [[nodiscard]] Core::Status checkEncryptionAvailable(const Services &services, const Store::ApiRecord &api);

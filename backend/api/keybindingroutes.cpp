@@ -49,7 +49,8 @@ Core::Result<QList<Core::Permission>> resolvePermissions(BindingCall &call, cons
     if (missing.isEmpty())
         return permissions;
     if (!create)
-        return Core::makeError(Core::ErrorCode::PermissionNotFound, u"Permission '%1' was not found."_s.arg(missing.first()));
+        return Core::makeError(
+            Core::ErrorCode::PermissionNotFound, u"Permission '%1' was not found."_s.arg(missing.first()));
     if (Core::Status allowed = requireAny(call.context.principal, {kCreatePermission}); !allowed)
         return allowed.error();
     const auto created = call.rbac.ensurePermissions(workspaceId, missing, call.context.nowMs, &call.events);
@@ -73,7 +74,7 @@ Core::Result<QList<Core::Role>> resolveRoles(BindingCall &call, const QStringLis
 
 /// Runs @p change on the resolved permissions and answers with every direct permission after it.
 Core::Result<QJsonArray> changePermissions(BindingCall &call, const QStringList &items, bool create,
-                                           Core::Status (KeyBindings::*change)(const QList<Core::Permission> &))
+    Core::Status (KeyBindings::*change)(const QList<Core::Permission> &))
 {
     const Core::Result<QList<Core::Permission>> permissions = resolvePermissions(call, items, create);
     if (!permissions)
@@ -84,8 +85,8 @@ Core::Result<QJsonArray> changePermissions(BindingCall &call, const QStringList 
     return toJson(call.rbac.keyPermissions(call.target.key.id));
 }
 
-Core::Result<QJsonArray> changeRoles(BindingCall &call, const QStringList &items,
-                                     Core::Status (KeyBindings::*change)(const QList<Core::Role> &))
+Core::Result<QJsonArray> changeRoles(
+    BindingCall &call, const QStringList &items, Core::Status (KeyBindings::*change)(const QList<Core::Role> &))
 {
     const Core::Result<QList<Core::Role>> roles = resolveRoles(call, items);
     if (!roles)
@@ -112,8 +113,8 @@ Core::Result<QJsonArray> removePermissions(BindingCall &call, const QStringList 
 
 Core::Result<QJsonArray> setPermissions(BindingCall &call, const QStringList &items)
 {
-    const Core::Status allowed =
-        requireAll(call.context.principal, {call.updateKey(), {kAddPermission}, {kRemovePermission}});
+    const Core::Status allowed
+        = requireAll(call.context.principal, {call.updateKey(), {kAddPermission}, {kRemovePermission}});
     if (!allowed)
         return allowed.error();
     return changePermissions(call, items, true, &KeyBindings::setPermissions);
@@ -142,25 +143,25 @@ Core::Result<QJsonArray> setRoles(BindingCall &call, const QStringList &items)
 }
 
 Core::Result<ApiReply> runBinding(Services &services, const ApiContext &context, const QString &keyId,
-                                  const QStringList &items, const BindingOperation &operation)
+    const QStringList &items, const BindingOperation &operation)
 {
     return writeReply(services.db, [&]() -> Core::Result<ApiReply> {
         const Core::Result<KeyTarget> target = findKeyTarget(services.db, context.principal.workspaceId, keyId);
         if (!target)
             return target.error();
-        BindingCall call{context, *target, Store::RbacStore(services.db), {}};
+        BindingCall call {context, *target, Store::RbacStore(services.db), {}};
         const Core::Result<QJsonArray> data = operation(call, items);
         if (!data)
             return data.error();
         if (Core::Status audited = appendAudit(services.db, context, call.events); !audited)
             return audited.error();
-        return ApiReply{*data, std::nullopt};
+        return ApiReply {*data, std::nullopt};
     });
 }
 
 struct BindingRoute {
     const char *path;
-    QString field;     ///< "permissions" | "roles"
+    QString field; ///< "permissions" | "roles"
     ArrayRule arrayRule;
     QString permissions;
     BindingOperation operation;
@@ -180,9 +181,8 @@ Decode decodeBinding(Services &services, const BindingRoute &route)
         const QStringList items = in.stringArray(route.field, route.arrayRule, itemRule(route.field)).value;
         if (!in.finish())
             return in.error();
-        return Execute([&services, keyId, items, operation = route.operation](ApiContext &context) {
-            return runBinding(services, context, keyId, items, operation);
-        });
+        return Execute([&services, keyId, items, operation = route.operation](
+                           ApiContext &context) { return runBinding(services, context, keyId, items, operation); });
     };
 }
 
@@ -191,18 +191,20 @@ Decode decodeBinding(Services &services, const BindingRoute &route)
 void registerKeyBindingRoutes(Router &router, Services &services)
 {
     const QString updateKey = u"(api.*.update_key | api.<apiId>.update_key)"_s;
-    const QList<BindingRoute> routes{
+    const QList<BindingRoute> routes {
         {"/v2/keys.addPermissions", u"permissions"_s, {.required = true, .minItems = 1, .maxItems = 1000},
-         updateKey + u" & rbac.*.add_permission_to_key; new slugs: + rbac.*.create_permission"_s, addPermissions},
+            updateKey + u" & rbac.*.add_permission_to_key; new slugs: + rbac.*.create_permission"_s, addPermissions},
         {"/v2/keys.removePermissions", u"permissions"_s, {.required = true, .minItems = 1, .maxItems = 1000},
-         updateKey + u" & rbac.*.remove_permission_from_key"_s, removePermissions},
+            updateKey + u" & rbac.*.remove_permission_from_key"_s, removePermissions},
         {"/v2/keys.setPermissions", u"permissions"_s, {.required = true},
-         updateKey + u" & rbac.*.add_permission_to_key & rbac.*.remove_permission_from_key;"
-                     " new slugs: + rbac.*.create_permission"_s,
-         setPermissions},
+            updateKey
+                + u" & rbac.*.add_permission_to_key & rbac.*.remove_permission_from_key;"
+                  " new slugs: + rbac.*.create_permission"_s,
+            setPermissions},
         {"/v2/keys.addRoles", u"roles"_s, {.required = true, .minItems = 1, .maxItems = 100},
-         updateKey + u" & rbac.*.add_role_to_key"_s, addRoles},
-        {"/v2/keys.removeRoles", u"roles"_s, {.required = true, .minItems = 1, .maxItems = 100}, updateKey, removeRoles},
+            updateKey + u" & rbac.*.add_role_to_key"_s, addRoles},
+        {"/v2/keys.removeRoles", u"roles"_s, {.required = true, .minItems = 1, .maxItems = 100}, updateKey,
+            removeRoles},
         {"/v2/keys.setRoles", u"roles"_s, {.required = true, .maxItems = 100}, updateKey, setRoles},
     };
     for (const BindingRoute &route : routes) {

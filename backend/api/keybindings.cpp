@@ -11,8 +11,7 @@ namespace Latchkey::Api {
 
 namespace {
 
-template<typename T>
-QSet<QString> idsOf(const QList<T> &items)
+template<typename T> QSet<QString> idsOf(const QList<T> &items)
 {
     QSet<QString> ids;
     for (const T &item : items)
@@ -21,8 +20,7 @@ QSet<QString> idsOf(const QList<T> &items)
 }
 
 /// Items of @p items whose id is (@p wanted true) or is not (false) in @p ids, de-duplicated.
-template<typename T>
-QList<T> select(const QList<T> &items, const QSet<QString> &ids, bool wanted)
+template<typename T> QList<T> select(const QList<T> &items, const QSet<QString> &ids, bool wanted)
 {
     QList<T> result;
     QSet<QString> seen;
@@ -37,12 +35,12 @@ QList<T> select(const QList<T> &items, const QSet<QString> &ids, bool wanted)
 
 Store::AuditTarget target(const Core::Permission &permission)
 {
-    return Store::AuditTarget{u"permission"_s, permission.id, permission.slug};
+    return Store::AuditTarget {u"permission"_s, permission.id, permission.slug};
 }
 
 Store::AuditTarget target(const Core::Role &role)
 {
-    return Store::AuditTarget{u"role"_s, role.id, role.name};
+    return Store::AuditTarget {u"role"_s, role.id, role.name};
 }
 
 } // namespace
@@ -60,7 +58,7 @@ Core::Status KeyBindings::addPermissions(const QList<Core::Permission> &permissi
         return status;
     for (const Core::Permission &permission : added) {
         audit(u"authorization.connect_permission_and_key"_s,
-              u"Added permission %1 to key %2"_s.arg(permission.slug, m_key.id), target(permission));
+            u"Added permission %1 to key %2"_s.arg(permission.slug, m_key.id), target(permission));
     }
     return {};
 }
@@ -72,7 +70,7 @@ Core::Status KeyBindings::removePermissions(const QList<Core::Permission> &permi
         return status;
     for (const Core::Permission &permission : removed) {
         audit(u"authorization.disconnect_permission_and_key"_s,
-              u"Removed permission %1 from key %2"_s.arg(permission.slug, m_key.id), target(permission));
+            u"Removed permission %1 from key %2"_s.arg(permission.slug, m_key.id), target(permission));
     }
     return {};
 }
@@ -91,7 +89,8 @@ Core::Status KeyBindings::addRoles(const QList<Core::Role> &roles)
     if (Core::Status status = m_rbac.addKeyRoles(m_key.workspaceId, m_key.id, added, m_nowMs); !status)
         return status;
     for (const Core::Role &role : added)
-        audit(u"authorization.connect_role_and_key"_s, u"Connected role %1 to key %2"_s.arg(role.name, m_key.id), target(role));
+        audit(u"authorization.connect_role_and_key"_s, u"Connected role %1 to key %2"_s.arg(role.name, m_key.id),
+            target(role));
     return {};
 }
 
@@ -101,8 +100,8 @@ Core::Status KeyBindings::removeRoles(const QList<Core::Role> &roles)
     if (Core::Status status = m_rbac.removeKeyRoles(m_key.id, removed); !status)
         return status;
     for (const Core::Role &role : removed) {
-        audit(u"authorization.disconnect_role_and_key"_s, u"Disconnected role %1 from key %2"_s.arg(role.name, m_key.id),
-              target(role));
+        audit(u"authorization.disconnect_role_and_key"_s,
+            u"Disconnected role %1 from key %2"_s.arg(role.name, m_key.id), target(role));
     }
     return {};
 }

@@ -19,9 +19,11 @@ class KeyBindings
 {
 public:
     KeyBindings(Store::RbacStore &rbac, const Store::KeyRecord &key, qint64 nowMs, QList<Store::AuditEvent> *events)
-        : m_rbac(rbac), m_key(key), m_nowMs(nowMs), m_events(events)
-    {
-    }
+        : m_rbac(rbac)
+        , m_key(key)
+        , m_nowMs(nowMs)
+        , m_events(events)
+    { }
 
     [[nodiscard]] Core::Status addPermissions(const QList<Core::Permission> &permissions);
     [[nodiscard]] Core::Status removePermissions(const QList<Core::Permission> &permissions);

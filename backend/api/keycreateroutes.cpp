@@ -45,7 +45,7 @@ struct MigrateKeysRequest {
 
 /// The row of a new key (everything but its identity link, which needs an upsert).
 Store::KeyRecord newKeyRecord(const Store::ApiRecord &api, const NewKeyFields &fields, const QString &start,
-                              const QString &migrationId, qint64 nowMs)
+    const QString &migrationId, qint64 nowMs)
 {
     Store::KeyRecord key;
     key.id = Core::newId(u"key");
@@ -65,12 +65,11 @@ Store::KeyRecord newKeyRecord(const Store::ApiRecord &api, const NewKeyFields &f
 
 /// Rate limits, direct permissions and roles of a freshly inserted key, with their audit events.
 Core::Status attachRelations(Store::Database &db, const Store::KeyRecord &key, const NewKeyFields &fields,
-                             const QList<Core::Permission> &permissions, const QList<Core::Role> &roles, qint64 nowMs,
-                             QList<AuditEvent> &events)
+    const QList<Core::Permission> &permissions, const QList<Core::Role> &roles, qint64 nowMs, QList<AuditEvent> &events)
 {
     if (!fields.ratelimits.isEmpty()) {
-        const auto limits = Store::RatelimitConfigStore(db).replace(Core::RatelimitOwner::Key, key.workspaceId, key.id,
-                                                                    fields.ratelimits, nowMs, &events);
+        const auto limits = Store::RatelimitConfigStore(db).replace(
+            Core::RatelimitOwner::Key, key.workspaceId, key.id, fields.ratelimits, nowMs, &events);
         if (!limits)
             return limits.error();
     }
@@ -85,13 +84,13 @@ Core::Status attachRelations(Store::Database &db, const Store::KeyRecord &key, c
 /// rate limits, direct permissions (created when missing) and roles (which must exist). Appends
 /// `key.create` and one connect event per binding to @p events. Returns the new key's id.
 Core::Result<QString> insertNewKey(Store::Database &db, const ApiContext &context, const Store::ApiRecord &api,
-                                   const NewKeyFields &fields, const QString &start, const QByteArray &hash,
-                                   const QString &migrationId, QList<AuditEvent> &events)
+    const NewKeyFields &fields, const QString &start, const QByteArray &hash, const QString &migrationId,
+    QList<AuditEvent> &events)
 {
     Store::KeyRecord key = newKeyRecord(api, fields, start, migrationId, context.nowMs);
     if (!fields.externalId.isEmpty()) {
-        const Core::Result<QString> identityId =
-            Store::IdentityStore(db).upsert(api.workspaceId, fields.externalId, context.nowMs, context.auditOrigin());
+        const Core::Result<QString> identityId
+            = Store::IdentityStore(db).upsert(api.workspaceId, fields.externalId, context.nowMs, context.auditOrigin());
         if (!identityId)
             return identityId.error();
         key.identityId = *identityId;
@@ -100,14 +99,15 @@ Core::Result<QString> insertNewKey(Store::Database &db, const ApiContext &contex
     const Core::Result<QList<Core::Role>> roles = rbac.findRolesByName(api.workspaceId, fields.roles);
     if (!roles)
         return roles.error();
-    const Core::Result<QList<Core::Permission>> permissions =
-        rbac.ensurePermissions(api.workspaceId, fields.permissions, context.nowMs, &events);
+    const Core::Result<QList<Core::Permission>> permissions
+        = rbac.ensurePermissions(api.workspaceId, fields.permissions, context.nowMs, &events);
     if (!permissions)
         return permissions.error();
     if (Core::Status inserted = Store::KeyStore(db).insert(key, hash); !inserted)
         return inserted.error();
     events.append(keyAuditEvent({key, api}, u"key.create"_s, u"Created key "_s + key.id));
-    if (Core::Status attached = attachRelations(db, key, fields, *permissions, *roles, context.nowMs, events); !attached)
+    if (Core::Status attached = attachRelations(db, key, fields, *permissions, *roles, context.nowMs, events);
+        !attached)
         return attached.error();
     return key.id;
 }
@@ -115,26 +115,28 @@ Core::Result<QString> insertNewKey(Store::Database &db, const ApiContext &contex
 // ---- keys.createKey ---------------------------------------------------------------------------
 
 /// Generates and stores the key in @p api (inside the write transaction of createKey).
-Core::Result<ApiReply> createKeyIn(Services &services, const ApiContext &context, const Store::ApiRecord &api,
-                                   const CreateKeyRequest &request)
+Core::Result<ApiReply> createKeyIn(
+    Services &services, const ApiContext &context, const Store::ApiRecord &api, const CreateKeyRequest &request)
 {
     const QString prefix = request.prefix.isEmpty() ? api.defaultPrefix : request.prefix;
-    const int byteLength = int(request.byteLength.value_or(api.defaultBytes > 0 ? api.defaultBytes : kDefaultByteLength));
+    const int byteLength
+        = int(request.byteLength.value_or(api.defaultBytes > 0 ? api.defaultBytes : kDefaultByteLength));
     const Core::GeneratedKey generated = Core::generateKey(prefix, byteLength);
     QList<AuditEvent> events;
-    const Core::Result<QString> keyId =
-        insertNewKey(services.db, context, api, request.fields, generated.start, generated.hash, {}, events);
+    const Core::Result<QString> keyId
+        = insertNewKey(services.db, context, api, request.fields, generated.start, generated.hash, {}, events);
     if (!keyId)
         return keyId.error();
     if (request.recoverable) {
         const QByteArray encrypted = services.encryption->encrypt(generated.plaintext.toUtf8());
-        Core::Status stored = Store::KeyStore(services.db).storeEncrypted(api.workspaceId, *keyId, encrypted, context.nowMs);
+        Core::Status stored
+            = Store::KeyStore(services.db).storeEncrypted(api.workspaceId, *keyId, encrypted, context.nowMs);
         if (!stored)
             return stored.error();
     }
     if (Core::Status audited = appendAudit(services.db, context, events); !audited)
         return audited.error();
-    return ApiReply{QJsonObject{{u"keyId"_s, *keyId}, {u"key"_s, generated.plaintext}}, std::nullopt};
+    return ApiReply {QJsonObject {{u"keyId"_s, *keyId}, {u"key"_s, generated.plaintext}}, std::nullopt};
 }
 
 Core::Result<ApiReply> createKey(Services &services, const ApiContext &context, const CreateKeyRequest &request)
@@ -145,8 +147,8 @@ Core::Result<ApiReply> createKey(Services &services, const ApiContext &context, 
     if (request.recoverable && !context.principal.hasAny(apiPermission(request.apiId, u"encrypt_key"_s)))
         return apiNotFound();
     return writeReply(services.db, [&]() -> Core::Result<ApiReply> {
-        const std::optional<Store::ApiRecord> api =
-            Store::ApiStore(services.db).find(context.principal.workspaceId, request.apiId);
+        const std::optional<Store::ApiRecord> api
+            = Store::ApiStore(services.db).find(context.principal.workspaceId, request.apiId);
         if (!api)
             return apiNotFound();
         if (request.recoverable) {
@@ -161,12 +163,12 @@ Decode decodeCreateKey(Services &services)
 {
     return [&services](RequestReader &in) -> Core::Result<Execute> {
         CreateKeyRequest request;
-        request.apiId = in.string(u"apiId"_s, {.required = true, .minLength = 3, .maxLength = 255,
-                                               .pattern = &RequestReader::idPattern()})
-                            .value;
-        request.prefix = in.string(u"prefix"_s, {.minLength = 1, .maxLength = 16,
-                                                 .pattern = &RequestReader::idPattern()})
-                             .value;
+        request.apiId
+            = in.string(u"apiId"_s,
+                    {.required = true, .minLength = 3, .maxLength = 255, .pattern = &RequestReader::idPattern()})
+                  .value;
+        request.prefix
+            = in.string(u"prefix"_s, {.minLength = 1, .maxLength = 16, .pattern = &RequestReader::idPattern()}).value;
         const Field<qint64> byteLength = in.integer(u"byteLength"_s, {.minimum = 16, .maximum = 255});
         if (byteLength.hasValue())
             request.byteLength = byteLength.value;
@@ -183,7 +185,7 @@ Decode decodeCreateKey(Services &services)
 /// Imports each entry whose hash is new; hashes already stored (or repeated in the request) are
 /// reported in `failed` instead of failing the whole request.
 Core::Result<QJsonObject> importKeys(Store::Database &db, const ApiContext &context, const Store::ApiRecord &api,
-                                     const MigrateKeysRequest &request, QList<AuditEvent> &events)
+    const MigrateKeysRequest &request, QList<AuditEvent> &events)
 {
     Store::KeyStore keys(db);
     QJsonArray migrated;
@@ -196,13 +198,13 @@ Core::Result<QJsonObject> importKeys(Store::Database &db, const ApiContext &cont
             continue;
         }
         seen.insert(entry.hash);
-        const Core::Result<QString> keyId =
-            insertNewKey(db, context, api, entry.fields, QString(), hash, request.migrationId, events);
+        const Core::Result<QString> keyId
+            = insertNewKey(db, context, api, entry.fields, QString(), hash, request.migrationId, events);
         if (!keyId)
             return keyId.error();
-        migrated.append(QJsonObject{{u"hash"_s, entry.hash}, {u"keyId"_s, *keyId}});
+        migrated.append(QJsonObject {{u"hash"_s, entry.hash}, {u"keyId"_s, *keyId}});
     }
-    return QJsonObject{{u"migrated"_s, migrated}, {u"failed"_s, failed}};
+    return QJsonObject {{u"migrated"_s, migrated}, {u"failed"_s, failed}};
 }
 
 Core::Result<ApiReply> migrateKeys(Services &services, const ApiContext &context, const MigrateKeysRequest &request)
@@ -216,8 +218,8 @@ Core::Result<ApiReply> migrateKeys(Services &services, const ApiContext &context
             return allowed.error();
         // Unkey needs the migration registered for the workspace (its support staff set it up).
         if (!Store::KeyStore(services.db).migrationExists(workspaceId, request.migrationId)) {
-            return Core::makeError(Core::ErrorCode::MigrationNotFound,
-                                   u"Migration '%1' was not found."_s.arg(request.migrationId));
+            return Core::makeError(
+                Core::ErrorCode::MigrationNotFound, u"Migration '%1' was not found."_s.arg(request.migrationId));
         }
         QList<AuditEvent> events;
         const Core::Result<QJsonObject> data = importKeys(services.db, context, *api, request, events);
@@ -225,7 +227,7 @@ Core::Result<ApiReply> migrateKeys(Services &services, const ApiContext &context
             return data.error();
         if (Core::Status audited = appendAudit(services.db, context, events); !audited)
             return audited.error();
-        return ApiReply{*data, std::nullopt};
+        return ApiReply {*data, std::nullopt};
     });
 }
 

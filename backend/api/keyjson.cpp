@@ -31,8 +31,8 @@ QJsonObject keyCreditsData(const Core::CreditState &credits)
     object.insert(u"remaining"_s, credits.remaining ? QJsonValue(*credits.remaining) : QJsonValue(QJsonValue::Null));
     if (credits.refill) {
         const bool monthly = credits.refill->interval == Core::RefillInterval::Monthly;
-        QJsonObject refill{{u"interval"_s, monthly ? u"monthly"_s : u"daily"_s},
-                           {u"amount"_s, credits.refill->amount}};
+        QJsonObject refill {
+            {u"interval"_s, monthly ? u"monthly"_s : u"daily"_s}, {u"amount"_s, credits.refill->amount}};
         if (monthly)
             refill.insert(u"refillDay"_s, credits.refill->refillDay);
         object.insert(u"refill"_s, refill);
@@ -69,8 +69,8 @@ void insertOptional(QJsonObject &object, const QString &name, const std::optiona
 QJsonObject keyResponseData(const KeyDetails &details, qint64 nowMs)
 {
     const Store::KeyRecord &key = details.key;
-    QJsonObject object{{u"keyId"_s, key.id}, {u"start"_s, key.start}, {u"enabled"_s, key.enabled},
-                       {u"createdAt"_s, key.createdAtMs}};
+    QJsonObject object {
+        {u"keyId"_s, key.id}, {u"start"_s, key.start}, {u"enabled"_s, key.enabled}, {u"createdAt"_s, key.createdAtMs}};
     if (key.name)
         object.insert(u"name"_s, *key.name);
     if (key.meta)

@@ -17,11 +17,11 @@ namespace Latchkey::Api {
 /// Everything `KeyResponseData` shows about one key, gathered from the stores.
 struct KeyDetails {
     Store::KeyRecord key;
-    std::optional<Core::Identity> identity;  ///< the live identity the key is linked to
-    QList<Core::Permission> permissions;     ///< direct permissions, by slug
-    QList<Core::Role> roles;                 ///< roles, by name
+    std::optional<Core::Identity> identity; ///< the live identity the key is linked to
+    QList<Core::Permission> permissions; ///< direct permissions, by slug
+    QList<Core::Role> roles; ///< roles, by name
     QList<Core::RatelimitConfig> ratelimits; ///< key-level limits, by name
-    std::optional<QString> plaintext;        ///< only for decrypt:true on a recoverable key
+    std::optional<QString> plaintext; ///< only for decrypt:true on a recoverable key
 };
 
 /// Loads the identity, permissions, roles and key-level rate limits of @p key.

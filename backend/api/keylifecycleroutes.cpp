@@ -31,7 +31,8 @@ Core::Status deletePermanently(Store::Database &db, const QString &keyId, QList<
         return cleared;
     if (Core::Status cleared = rbac.clearKeyRoles(keyId); !cleared)
         return cleared;
-    if (Core::Status cleared = Store::RatelimitConfigStore(db).removeAll(Core::RatelimitOwner::Key, keyId, &events); !cleared)
+    if (Core::Status cleared = Store::RatelimitConfigStore(db).removeAll(Core::RatelimitOwner::Key, keyId, &events);
+        !cleared)
         return cleared;
     return Store::KeyStore(db).hardDelete(keyId);
 }
@@ -42,16 +43,17 @@ Core::Result<ApiReply> deleteKey(Services &services, const ApiContext &context, 
         const Core::Result<KeyTarget> target = findKeyTarget(services.db, context.principal.workspaceId, keyId);
         if (!target)
             return target.error();
-        if (Core::Status allowed = requireAny(context.principal, apiPermission(target->api.id, u"delete_key"_s)); !allowed)
+        if (Core::Status allowed = requireAny(context.principal, apiPermission(target->api.id, u"delete_key"_s));
+            !allowed)
             return allowed.error();
-        QList<AuditEvent> events{keyAuditEvent(*target, u"key.delete"_s, u"Deleted key "_s + keyId)};
+        QList<AuditEvent> events {keyAuditEvent(*target, u"key.delete"_s, u"Deleted key "_s + keyId)};
         const Core::Status deleted = permanent ? deletePermanently(services.db, keyId, events)
                                                : Store::KeyStore(services.db).softDelete(keyId, context.nowMs);
         if (!deleted)
             return deleted.error();
         if (Core::Status audited = appendAudit(services.db, context, events); !audited)
             return audited.error();
-        return ApiReply{QJsonObject{}, std::nullopt};
+        return ApiReply {QJsonObject {}, std::nullopt};
     });
 }
 
@@ -62,9 +64,8 @@ Decode decodeDeleteKey(Services &services)
         const bool permanent = in.boolean(u"permanent"_s).valueOr(false);
         if (!in.finish())
             return in.error();
-        return Execute([&services, keyId, permanent](ApiContext &context) {
-            return deleteKey(services, context, keyId, permanent);
-        });
+        return Execute([&services, keyId, permanent](
+                           ApiContext &context) { return deleteKey(services, context, keyId, permanent); });
     };
 }
 
@@ -99,7 +100,8 @@ Core::Status copyRelations(Store::Database &db, const Store::KeyRecord &from, co
             return copied.error();
     }
     Store::RbacStore rbac(db);
-    if (Core::Status copied = rbac.addKeyPermissions(from.workspaceId, toKeyId, rbac.keyPermissions(from.id), nowMs); !copied)
+    if (Core::Status copied = rbac.addKeyPermissions(from.workspaceId, toKeyId, rbac.keyPermissions(from.id), nowMs);
+        !copied)
         return copied;
     return rbac.addKeyRoles(from.workspaceId, toKeyId, rbac.keyRoles(from.id), nowMs);
 }
@@ -107,7 +109,7 @@ Core::Status copyRelations(Store::Database &db, const Store::KeyRecord &from, co
 /// Inserts the successor of @p target.key (everything copied, fresh secret), encrypted when the
 /// original was recoverable. Returns the new key's id.
 Core::Result<QString> insertSuccessor(const Services &services, const ApiContext &context, const KeyTarget &target,
-                                      const Core::GeneratedKey &generated, bool recoverable)
+    const Core::GeneratedKey &generated, bool recoverable)
 {
     Store::KeyRecord successor = target.key;
     successor.id = Core::newId(u"key");
@@ -121,7 +123,8 @@ Core::Result<QString> insertSuccessor(const Services &services, const ApiContext
         return inserted.error();
     if (recoverable) {
         const QByteArray encrypted = services.encryption->encrypt(generated.plaintext.toUtf8());
-        if (Core::Status stored = keys.storeEncrypted(successor.workspaceId, successor.id, encrypted, context.nowMs); !stored)
+        if (Core::Status stored = keys.storeEncrypted(successor.workspaceId, successor.id, encrypted, context.nowMs);
+            !stored)
             return stored.error();
     }
     if (Core::Status copied = copyRelations(services.db, target.key, successor.id, context.nowMs); !copied)
@@ -130,8 +133,8 @@ Core::Result<QString> insertSuccessor(const Services &services, const ApiContext
 }
 
 /// create_key; for a recoverable original also encrypt_key and a working key encryption.
-Core::Status checkRerollAllowed(const Services &services, const Principal &principal, const Store::ApiRecord &api,
-                                bool recoverable)
+Core::Status checkRerollAllowed(
+    const Services &services, const Principal &principal, const Store::ApiRecord &api, bool recoverable)
 {
     if (Core::Status allowed = requireAny(principal, apiPermission(api.id, u"create_key"_s)); !allowed)
         return allowed;
@@ -162,13 +165,13 @@ Core::Result<ApiReply> rerollKey(Services &services, const ApiContext &context, 
         original.updatedAtMs = context.nowMs;
         if (Core::Status updated = keys.update(original); !updated)
             return updated.error();
-        const AuditEvent event{original.workspaceId, u"key.reroll"_s,
-                               u"Rerolled key (%1) to (%2)"_s.arg(original.id, *newKeyId),
-                               {keyAuditTarget(*newKeyId, original.name), keyAuditTarget(original.id, original.name),
-                                apiAuditTarget(target->api)}};
+        const AuditEvent event {original.workspaceId, u"key.reroll"_s,
+            u"Rerolled key (%1) to (%2)"_s.arg(original.id, *newKeyId),
+            {keyAuditTarget(*newKeyId, original.name), keyAuditTarget(original.id, original.name),
+                apiAuditTarget(target->api)}};
         if (Core::Status audited = appendAudit(services.db, context, {event}); !audited)
             return audited.error();
-        return ApiReply{QJsonObject{{u"keyId"_s, *newKeyId}, {u"key"_s, generated.plaintext}}, std::nullopt};
+        return ApiReply {QJsonObject {{u"keyId"_s, *newKeyId}, {u"key"_s, generated.plaintext}}, std::nullopt};
     });
 }
 
@@ -176,15 +179,14 @@ Decode decodeRerollKey(Services &services)
 {
     return [&services](RequestReader &in) -> Core::Result<Execute> {
         const QString keyId = in.string(u"keyId"_s, keyIdRule()).value;
-        const qint64 expiration =
-            in.integer(u"expiration"_s, {.required = true, .minimum = 0, .maximum = kMaxExpiration}).value;
+        const qint64 expiration
+            = in.integer(u"expiration"_s, {.required = true, .minimum = 0, .maximum = kMaxExpiration}).value;
         // V2KeysRerollKeyRequestBody does not forbid additional properties (reference §1.1).
         in.allowUnknownFields();
         if (!in.finish())
             return in.error();
-        return Execute([&services, keyId, expiration](ApiContext &context) {
-            return rerollKey(services, context, keyId, expiration);
-        });
+        return Execute([&services, keyId, expiration](
+                           ApiContext &context) { return rerollKey(services, context, keyId, expiration); });
     };
 }
 

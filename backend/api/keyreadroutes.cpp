@@ -16,8 +16,8 @@ namespace Latchkey::Api {
 namespace {
 
 /// KeyResponseData of @p key, with the plaintext when @p decrypt (checked by the caller).
-Core::Result<QJsonObject> describeKey(const Services &services, const ApiContext &context,
-                                      const Store::KeyRecord &key, bool decrypt)
+Core::Result<QJsonObject> describeKey(
+    const Services &services, const ApiContext &context, const Store::KeyRecord &key, bool decrypt)
 {
     KeyDetails details = loadKeyDetails(services.db, key);
     if (decrypt) {
@@ -46,7 +46,7 @@ Core::Result<ApiReply> getKey(Services &services, const ApiContext &context, con
     const Core::Result<QJsonObject> data = describeKey(services, context, target->key, decrypt);
     if (!data)
         return data.error();
-    return ApiReply{*data, std::nullopt};
+    return ApiReply {*data, std::nullopt};
 }
 
 Decode decodeGetKey(Services &services)
@@ -56,9 +56,8 @@ Decode decodeGetKey(Services &services)
         const bool decrypt = in.boolean(u"decrypt"_s).valueOr(false);
         if (!in.finish())
             return in.error();
-        return Execute([&services, keyId, decrypt](ApiContext &context) {
-            return getKey(services, context, keyId, decrypt);
-        });
+        return Execute(
+            [&services, keyId, decrypt](ApiContext &context) { return getKey(services, context, keyId, decrypt); });
     };
 }
 
@@ -66,8 +65,8 @@ Decode decodeGetKey(Services &services)
 
 Core::Result<ApiReply> whoami(Services &services, const ApiContext &context, const QString &plaintextKey)
 {
-    const std::optional<Store::KeyRecord> key =
-        Store::KeyStore(services.db).findByHash(Core::hashKey(plaintextKey.toUtf8()));
+    const std::optional<Store::KeyRecord> key
+        = Store::KeyStore(services.db).findByHash(Core::hashKey(plaintextKey.toUtf8()));
     if (!key || key->workspaceId != context.principal.workspaceId)
         return keyNotFound();
     const Core::Result<KeyTarget> target = findKeyTarget(services.db, key->workspaceId, key->id);
@@ -79,7 +78,7 @@ Core::Result<ApiReply> whoami(Services &services, const ApiContext &context, con
     const Core::Result<QJsonObject> data = describeKey(services, context, target->key, false);
     if (!data)
         return data.error();
-    return ApiReply{*data, std::nullopt};
+    return ApiReply {*data, std::nullopt};
 }
 
 Decode decodeWhoami(Services &services)
@@ -105,8 +104,8 @@ struct ListKeysRequest {
 Core::Result<ApiReply> listKeys(Services &services, const ApiContext &context, const ListKeysRequest &request)
 {
     const QString &workspaceId = context.principal.workspaceId;
-    const Core::Status allowed = requireAll(context.principal, {apiPermission(request.apiId, u"read_key"_s),
-                                                                apiPermission(request.apiId, u"read_api"_s)});
+    const Core::Status allowed = requireAll(
+        context.principal, {apiPermission(request.apiId, u"read_key"_s), apiPermission(request.apiId, u"read_api"_s)});
     const std::optional<Store::ApiRecord> api = Store::ApiStore(services.db).find(workspaceId, request.apiId);
     if (!allowed || !api)
         return apiNotFound();
@@ -114,12 +113,12 @@ Core::Result<ApiReply> listKeys(Services &services, const ApiContext &context, c
         if (Core::Status decryptable = checkDecrypt(services, context.principal, *api); !decryptable)
             return decryptable.error();
     }
-    Store::KeyListQuery query{workspaceId, api->keyspaceId, {}, request.cursor, request.limit};
+    Store::KeyListQuery query {workspaceId, api->keyspaceId, {}, request.cursor, request.limit};
     if (!request.externalId.isEmpty()) {
-        const std::optional<QString> identityId =
-            Store::IdentityStore(services.db).idByExternalId(workspaceId, request.externalId);
+        const std::optional<QString> identityId
+            = Store::IdentityStore(services.db).idByExternalId(workspaceId, request.externalId);
         if (!identityId)
-            return ApiReply{QJsonArray(), Pagination{}};
+            return ApiReply {QJsonArray(), Pagination {}};
         query.identityId = *identityId;
     }
     const Core::Result<Store::KeyPage> page = Store::KeyStore(services.db).list(query);
@@ -132,7 +131,7 @@ Core::Result<ApiReply> listKeys(Services &services, const ApiContext &context, c
             return described.error();
         data.append(*described);
     }
-    return ApiReply{data, Pagination{page->hasMore, page->nextCursor}};
+    return ApiReply {data, Pagination {page->hasMore, page->nextCursor}};
 }
 
 Decode decodeListKeys(Services &services)
@@ -158,7 +157,8 @@ void registerKeyReadRoutes(Router &router, Services &services)
 {
     router.add({
         .path = QByteArrayLiteral("/v2/keys.getKey"),
-        .permissions = u"api.*.read_key | api.<apiId>.read_key; decrypt: + api.*.decrypt_key | api.<apiId>.decrypt_key"_s,
+        .permissions
+        = u"api.*.read_key | api.<apiId>.read_key; decrypt: + api.*.decrypt_key | api.<apiId>.decrypt_key"_s,
         .decode = decodeGetKey(services),
     });
     router.add({

@@ -78,16 +78,17 @@ NewKeyFields readNewKeyFields(RequestReader &in, bool externalIdPattern)
     const Field<QString> name = in.string(u"name"_s, {.minLength = 1, .maxLength = 255});
     if (name.hasValue())
         fields.name = name.value;
-    fields.externalId = in.string(u"externalId"_s, {.minLength = 1, .maxLength = 255,
-                                                    .pattern = externalIdPattern ? &RequestReader::externalIdPattern()
-                                                                                 : nullptr})
+    fields.externalId = in.string(u"externalId"_s,
+                              {.minLength = 1,
+                                  .maxLength = 255,
+                                  .pattern = externalIdPattern ? &RequestReader::externalIdPattern() : nullptr})
                             .value;
     const Field<QJsonObject> meta = in.object(u"meta"_s, {.maxProperties = 100});
     if (meta.hasValue())
         fields.meta = meta.value;
     fields.roles = in.stringArray(u"roles"_s, {.maxItems = 100}, {.minLength = 1, .maxLength = 128}).value;
     fields.permissions = in.stringArray(u"permissions"_s, {.maxItems = 1000},
-                                        {.minLength = 1, .maxLength = 128, .pattern = &RequestReader::slugPattern()})
+                               {.minLength = 1, .maxLength = 128, .pattern = &RequestReader::slugPattern()})
                              .value;
     const Field<qint64> expires = in.integer(u"expires"_s, {.minimum = 0, .maximum = kMaxExpires});
     if (expires.hasValue())
@@ -144,7 +145,8 @@ Core::Status applyCreditsChange(Core::CreditState &credits, const CreditsChange 
     }
     if (credits.refill && !credits.remaining) {
         Core::Error error = Core::makeError(Core::ErrorCode::InvalidInput, kRemainingNeeded);
-        error.fieldErrors.append({u"body.credits.remaining"_s, kRemainingNeeded, u"Set credits.remaining to a number."_s});
+        error.fieldErrors.append(
+            {u"body.credits.remaining"_s, kRemainingNeeded, u"Set credits.remaining to a number."_s});
         return error;
     }
     return {};

@@ -18,13 +18,13 @@ namespace Latchkey::Api {
 /// / V2KeysMigrateKeyData), decoded and checked against the schema and reference §4.2.
 struct NewKeyFields {
     std::optional<QString> name;
-    QString externalId;                  ///< empty: no identity
+    QString externalId; ///< empty: no identity
     std::optional<QJsonObject> meta;
-    QStringList roles;                   ///< names; must exist
-    QStringList permissions;             ///< slugs; created when missing
+    QStringList roles; ///< names; must exist
+    QStringList permissions; ///< slugs; created when missing
     std::optional<qint64> expiresMs;
     bool enabled = true;
-    Core::CreditState credits;           ///< lastRefillAtMs is set by the handler
+    Core::CreditState credits; ///< lastRefillAtMs is set by the handler
     QList<Core::RatelimitConfig> ratelimits;
 };
 
@@ -34,8 +34,8 @@ struct NewKeyFields {
 
 /// A three-state change of a key's credits (keys.updateKey `credits`, UpdateKeyCreditsData).
 struct CreditsChange {
-    Field<qint64> remaining;             ///< null: unlimited (and the refill is cleared)
-    Field<Core::RefillRule> refill;      ///< null: no refill
+    Field<qint64> remaining; ///< null: unlimited (and the refill is cleared)
+    Field<Core::RefillRule> refill; ///< null: no refill
 };
 
 /// Reads `credits` of keys.updateKey: nullopt when absent; a change with remaining and refill

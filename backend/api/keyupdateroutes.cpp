@@ -34,21 +34,21 @@ struct UpdateKeyRequest {
     std::optional<CreditsChange> credits;
     std::optional<QList<Core::RatelimitConfig>> ratelimits; ///< replace-by-name when present
     Field<bool> enabled;
-    Field<QStringList> roles;       ///< replace all when present
+    Field<QStringList> roles; ///< replace all when present
     Field<QStringList> permissions; ///< replace all when present
 };
 
 /// Applies the scalar fields of @p request to @p key (identity upserted when an externalId is set).
-Core::Status applyFields(Store::Database &db, const ApiContext &context, const UpdateKeyRequest &request,
-                         Store::KeyRecord &key)
+Core::Status applyFields(
+    Store::Database &db, const ApiContext &context, const UpdateKeyRequest &request, Store::KeyRecord &key)
 {
     if (!request.name.absent())
         key.name = request.name.hasValue() ? std::optional<QString>(request.name.value) : std::nullopt;
     if (request.externalId.isNull())
         key.identityId.clear();
     if (request.externalId.hasValue()) {
-        const Core::Result<QString> identityId =
-            Store::IdentityStore(db).upsert(key.workspaceId, request.externalId.value, context.nowMs, context.auditOrigin());
+        const Core::Result<QString> identityId = Store::IdentityStore(db).upsert(
+            key.workspaceId, request.externalId.value, context.nowMs, context.auditOrigin());
         if (!identityId)
             return identityId.error();
         key.identityId = *identityId;
@@ -70,18 +70,19 @@ Core::Status applyFields(Store::Database &db, const ApiContext &context, const U
 /// Replaces rate limits, direct permissions and roles when the request carries them. updateKey
 /// audits auto-created permissions but, like Unkey, no per-binding connect/disconnect events.
 Core::Status applyRelations(Store::Database &db, const ApiContext &context, const UpdateKeyRequest &request,
-                            const Store::KeyRecord &key, QList<AuditEvent> &events)
+    const Store::KeyRecord &key, QList<AuditEvent> &events)
 {
     if (request.ratelimits) {
-        const auto limits = Store::RatelimitConfigStore(db).replace(Core::RatelimitOwner::Key, key.workspaceId, key.id,
-                                                                    *request.ratelimits, context.nowMs, &events);
+        const auto limits = Store::RatelimitConfigStore(db).replace(
+            Core::RatelimitOwner::Key, key.workspaceId, key.id, *request.ratelimits, context.nowMs, &events);
         if (!limits)
             return limits.error();
     }
     Store::RbacStore rbac(db);
     KeyBindings bindings(rbac, key, context.nowMs, nullptr);
     if (request.permissions.hasValue()) {
-        const auto permissions = rbac.ensurePermissions(key.workspaceId, request.permissions.value, context.nowMs, &events);
+        const auto permissions
+            = rbac.ensurePermissions(key.workspaceId, request.permissions.value, context.nowMs, &events);
         if (!permissions)
             return permissions.error();
         if (Core::Status bound = bindings.setPermissions(*permissions); !bound)
@@ -103,19 +104,20 @@ Core::Result<ApiReply> updateKey(Services &services, const ApiContext &context, 
         const Core::Result<KeyTarget> target = findKeyTarget(services.db, context.principal.workspaceId, request.keyId);
         if (!target)
             return target.error();
-        if (Core::Status allowed = requireAny(context.principal, apiPermission(target->api.id, u"update_key"_s)); !allowed)
+        if (Core::Status allowed = requireAny(context.principal, apiPermission(target->api.id, u"update_key"_s));
+            !allowed)
             return allowed.error();
         Store::KeyRecord key = target->key;
         if (Core::Status applied = applyFields(services.db, context, request, key); !applied)
             return applied.error();
         if (Core::Status updated = Store::KeyStore(services.db).update(key); !updated)
             return updated.error();
-        QList<AuditEvent> events{keyAuditEvent({key, target->api}, u"key.update"_s, u"Updated key "_s + key.id)};
+        QList<AuditEvent> events {keyAuditEvent({key, target->api}, u"key.update"_s, u"Updated key "_s + key.id)};
         if (Core::Status related = applyRelations(services.db, context, request, key, events); !related)
             return related.error();
         if (Core::Status audited = appendAudit(services.db, context, events); !audited)
             return audited.error();
-        return ApiReply{QJsonObject{}, std::nullopt};
+        return ApiReply {QJsonObject {}, std::nullopt};
     });
 }
 
@@ -125,8 +127,8 @@ Decode decodeUpdateKey(Services &services)
         UpdateKeyRequest request;
         request.keyId = in.string(u"keyId"_s, keyIdRule()).value;
         request.name = in.string(u"name"_s, {.nullable = true, .minLength = 1, .maxLength = 255});
-        request.externalId = in.string(u"externalId"_s, {.nullable = true, .minLength = 1, .maxLength = 255,
-                                                         .pattern = &RequestReader::externalIdPattern()});
+        request.externalId = in.string(u"externalId"_s,
+            {.nullable = true, .minLength = 1, .maxLength = 255, .pattern = &RequestReader::externalIdPattern()});
         request.meta = in.object(u"meta"_s, {.nullable = true, .maxProperties = 100});
         request.expires = in.integer(u"expires"_s, {.nullable = true, .minimum = 0, .maximum = kMaxExpires});
         request.credits = readCreditsChange(in);
@@ -134,7 +136,7 @@ Decode decodeUpdateKey(Services &services)
         request.enabled = in.boolean(u"enabled"_s);
         request.roles = in.stringArray(u"roles"_s, {.maxItems = 100}, {.minLength = 1, .maxLength = 128});
         request.permissions = in.stringArray(u"permissions"_s, {.maxItems = 1000},
-                                             {.minLength = 1, .maxLength = 128, .pattern = &RequestReader::slugPattern()});
+            {.minLength = 1, .maxLength = 128, .pattern = &RequestReader::slugPattern()});
         if (!in.finish())
             return in.error();
         return Execute([&services, request](ApiContext &context) { return updateKey(services, context, request); });
@@ -183,7 +185,8 @@ Core::Result<ApiReply> updateCredits(Services &services, const ApiContext &conte
         const Core::Result<KeyTarget> target = findKeyTarget(services.db, context.principal.workspaceId, request.keyId);
         if (!target)
             return target.error();
-        if (Core::Status allowed = requireAny(context.principal, apiPermission(target->api.id, u"update_key"_s)); !allowed)
+        if (Core::Status allowed = requireAny(context.principal, apiPermission(target->api.id, u"update_key"_s));
+            !allowed)
             return allowed.error();
         Store::KeyRecord key = target->key;
         Core::applyDueRefill(key.credits, context.nowMs);
@@ -192,12 +195,12 @@ Core::Result<ApiReply> updateCredits(Services &services, const ApiContext &conte
         key.updatedAtMs = context.nowMs;
         if (Core::Status updated = Store::KeyStore(services.db).update(key); !updated)
             return updated.error();
-        const AuditEvent event{key.workspaceId, u"key.update"_s,
-                               u"Updated Key %1, set remaining to %2."_s.arg(key.id, describeRemaining(key.credits.remaining)),
-                               {Store::AuditTarget{u"keySpace"_s, key.keyspaceId, {}}, keyAuditTarget(key.id, key.name)}};
+        const AuditEvent event {key.workspaceId, u"key.update"_s,
+            u"Updated Key %1, set remaining to %2."_s.arg(key.id, describeRemaining(key.credits.remaining)),
+            {Store::AuditTarget {u"keySpace"_s, key.keyspaceId, {}}, keyAuditTarget(key.id, key.name)}};
         if (Core::Status audited = appendAudit(services.db, context, {event}); !audited)
             return audited.error();
-        return ApiReply{keyCreditsData(key.credits), std::nullopt};
+        return ApiReply {keyCreditsData(key.credits), std::nullopt};
     });
 }
 
@@ -219,7 +222,7 @@ Decode decodeUpdateCredits(Services &services)
         const bool valueGiven = in.json().contains(u"value"_s) && !request.value.isNull();
         if (request.operation != CreditOperation::Set && !valueGiven) {
             in.addError(u"value"_s, u"is required when operation is '%1'"_s.arg(operation.value),
-                        u"Provide a number of credits."_s);
+                u"Provide a number of credits."_s);
         }
         if (!in.finish())
             return in.error();

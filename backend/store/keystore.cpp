@@ -11,10 +11,10 @@ namespace Latchkey::Store {
 
 namespace {
 
-const QString kColumns =
-    u"SELECT id, workspace_id, keyspace_id, start, name, identity_id, meta, expires, enabled, remaining,"
-    " refill_amount, refill_day, last_refill_at, created_at, updated_at, last_used_at, pending_migration_id"
-    " FROM keys"_s;
+const QString kColumns
+    = u"SELECT id, workspace_id, keyspace_id, start, name, identity_id, meta, expires, enabled, remaining,"
+      " refill_amount, refill_day, last_refill_at, created_at, updated_at, last_used_at, pending_migration_id"
+      " FROM keys"_s;
 
 QVariant nullInt()
 {
@@ -196,10 +196,10 @@ Core::Result<KeyPage> KeyStore::list(const KeyListQuery &request)
 
 Core::Status KeyStore::update(const KeyRecord &key)
 {
-    QSqlQuery query = m_db.prepare(
-        u"UPDATE keys SET name = ?, identity_id = ?, meta = ?, expires = ?, enabled = ?, remaining = ?,"
-        " refill_amount = ?, refill_day = ?, last_refill_at = ?, updated_at = ?"
-        " WHERE workspace_id = ? AND id = ? AND deleted_at IS NULL"_s);
+    QSqlQuery query
+        = m_db.prepare(u"UPDATE keys SET name = ?, identity_id = ?, meta = ?, expires = ?, enabled = ?, remaining = ?,"
+                       " refill_amount = ?, refill_day = ?, last_refill_at = ?, updated_at = ?"
+                       " WHERE workspace_id = ? AND id = ? AND deleted_at IS NULL"_s);
     query.addBindValue(key.name ? QVariant(*key.name) : nullText());
     query.addBindValue(optionalText(key.identityId));
     query.addBindValue(metaText(key.meta));
@@ -221,8 +221,8 @@ Core::Status KeyStore::update(const KeyRecord &key)
 
 Core::Status KeyStore::softDelete(const QString &keyId, qint64 nowMs)
 {
-    QSqlQuery query = m_db.prepare(
-        u"UPDATE keys SET deleted_at = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL"_s);
+    QSqlQuery query
+        = m_db.prepare(u"UPDATE keys SET deleted_at = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL"_s);
     query.addBindValue(nowMs);
     query.addBindValue(nowMs);
     query.addBindValue(keyId);
@@ -240,11 +240,11 @@ Core::Status KeyStore::hardDelete(const QString &keyId)
     return run(keyRow);
 }
 
-Core::Status KeyStore::storeEncrypted(const QString &workspaceId, const QString &keyId,
-                                      const QByteArray &encrypted, qint64 nowMs)
+Core::Status KeyStore::storeEncrypted(
+    const QString &workspaceId, const QString &keyId, const QByteArray &encrypted, qint64 nowMs)
 {
-    QSqlQuery query = m_db.prepare(
-        u"INSERT INTO encrypted_keys (key_id, workspace_id, encrypted, created_at) VALUES (?,?,?,?)"_s);
+    QSqlQuery query
+        = m_db.prepare(u"INSERT INTO encrypted_keys (key_id, workspace_id, encrypted, created_at) VALUES (?,?,?,?)"_s);
     query.addBindValue(keyId);
     query.addBindValue(workspaceId);
     query.addBindValue(QString::fromLatin1(encrypted));
@@ -269,11 +269,11 @@ bool KeyStore::migrationExists(const QString &workspaceId, const QString &migrat
     return exec(query) && query.next();
 }
 
-Core::Status KeyStore::createMigration(const QString &workspaceId, const QString &migrationId,
-                                       const QString &algorithm, qint64 nowMs)
+Core::Status KeyStore::createMigration(
+    const QString &workspaceId, const QString &migrationId, const QString &algorithm, qint64 nowMs)
 {
-    QSqlQuery query = m_db.prepare(
-        u"INSERT INTO key_migrations (id, workspace_id, algorithm, created_at) VALUES (?,?,?,?)"_s);
+    QSqlQuery query
+        = m_db.prepare(u"INSERT INTO key_migrations (id, workspace_id, algorithm, created_at) VALUES (?,?,?,?)"_s);
     query.addBindValue(migrationId);
     query.addBindValue(workspaceId);
     query.addBindValue(algorithm);

@@ -17,12 +17,12 @@ class Database;
 /// A customer key as stored in the `keys` table. The plaintext is never part of it; the hash is
 /// only written (insert) and looked up (findByHash), never read back.
 struct KeyRecord {
-    QString id;                     ///< "key_..."
+    QString id; ///< "key_..."
     QString workspaceId;
-    QString keyspaceId;             ///< "ks_..." of the owning API
-    QString start;                  ///< displayable beginning of the key ("" for migrated keys)
+    QString keyspaceId; ///< "ks_..." of the owning API
+    QString start; ///< displayable beginning of the key ("" for migrated keys)
     std::optional<QString> name;
-    QString identityId;             ///< empty: not linked to an identity
+    QString identityId; ///< empty: not linked to an identity
     std::optional<QJsonObject> meta;
     std::optional<qint64> expiresMs;
     bool enabled = true;
@@ -31,7 +31,7 @@ struct KeyRecord {
     qint64 createdAtMs = 0;
     std::optional<qint64> updatedAtMs;
     std::optional<qint64> lastUsedAtMs;
-    QString pendingMigrationId;     ///< empty: not an imported key awaiting re-hashing
+    QString pendingMigrationId; ///< empty: not an imported key awaiting re-hashing
 };
 
 /// One page of apis.listKeys: keys with `id >= cursor`, ordered by id.
@@ -46,7 +46,7 @@ struct KeyListQuery {
     QString workspaceId;
     QString keyspaceId;
     QString identityId; ///< empty: every key of the keyspace
-    QString cursor;     ///< empty: from the first key
+    QString cursor; ///< empty: from the first key
     int limit = 100;
 };
 
@@ -57,7 +57,9 @@ struct KeyListQuery {
 class KeyStore
 {
 public:
-    explicit KeyStore(Database &db) : m_db(db) { }
+    explicit KeyStore(Database &db)
+        : m_db(db)
+    { }
 
     /// Inserts @p key with its stored @p hash (base64 SHA-256, or a caller's hash for migrations).
     [[nodiscard]] Core::Status insert(const KeyRecord &key, const QByteArray &hash);
@@ -82,16 +84,16 @@ public:
     [[nodiscard]] Core::Status hardDelete(const QString &keyId);
 
     /// Stores the encrypted plaintext of a recoverable key.
-    [[nodiscard]] Core::Status storeEncrypted(const QString &workspaceId, const QString &keyId,
-                                              const QByteArray &encrypted, qint64 nowMs);
+    [[nodiscard]] Core::Status storeEncrypted(
+        const QString &workspaceId, const QString &keyId, const QByteArray &encrypted, qint64 nowMs);
     /// The encrypted plaintext of a recoverable key; nullopt for keys that are not recoverable.
     [[nodiscard]] std::optional<QByteArray> encrypted(const QString &keyId);
 
     /// Whether the workspace has registered the migration @p migrationId (keys.migrateKeys).
     [[nodiscard]] bool migrationExists(const QString &workspaceId, const QString &migrationId);
     /// Registers a migration ("sha256" or "github.com/seamapi/prefixed-api-key").
-    [[nodiscard]] Core::Status createMigration(const QString &workspaceId, const QString &migrationId,
-                                               const QString &algorithm, qint64 nowMs);
+    [[nodiscard]] Core::Status createMigration(
+        const QString &workspaceId, const QString &migrationId, const QString &algorithm, qint64 nowMs);
 
 private:
     Database &m_db;

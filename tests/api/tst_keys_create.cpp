@@ -35,7 +35,7 @@ void TestKeysCreate::createMinimal()
 {
     ApiHarness h;
     const QString apiId = h.createApi();
-    const auto reply = h.call(u"keys.createKey"_s, QJsonObject{{u"apiId"_s, apiId}});
+    const auto reply = h.call(u"keys.createKey"_s, QJsonObject {{u"apiId"_s, apiId}});
     QVERIFY2(reply.status == 200, reply.describe().constData());
     QCOMPARE(fieldsOf(reply.dataObject()), QStringList({u"key"_s, u"keyId"_s}));
     const QString keyId = reply.dataObject().value(u"keyId").toString();
@@ -43,7 +43,7 @@ void TestKeysCreate::createMinimal()
     QVERIFY(keyId.startsWith(u"key_"));
     QVERIFY(key.size() >= 21 && key.size() <= 22); // base58 of 16 bytes, no prefix
     QCOMPARE(scalar(h, u"SELECT hash FROM keys WHERE id = ?"_s, {keyId}).toString(),
-             QString::fromLatin1(Latchkey::Core::hashKey(key.toUtf8())));
+        QString::fromLatin1(Latchkey::Core::hashKey(key.toUtf8())));
     QCOMPARE(scalar(h, u"SELECT start FROM keys WHERE id = ?"_s, {keyId}).toString(), key.left(4));
     QCOMPARE(scalar(h, u"SELECT enabled FROM keys WHERE id = ?"_s, {keyId}).toInt(), 1);
     QVERIFY(scalar(h, u"SELECT remaining FROM keys WHERE id = ?"_s, {keyId}).isNull());
@@ -63,16 +63,16 @@ void TestKeysCreate::createWithEverything()
     ApiHarness h;
     const QString apiId = h.createApi();
     const QString roleId = createRole(h, u"admin"_s);
-    const QJsonObject request{
-        {u"apiId"_s, apiId}, {u"name"_s, u"Payment key"_s}, {u"externalId"_s, u"user_1"_s},
-        {u"meta"_s, QJsonObject{{u"plan"_s, u"pro"_s}}}, {u"roles"_s, QJsonArray{u"admin"_s}},
-        {u"permissions"_s, QJsonArray{u"documents.read"_s, u"documents.write"_s}},
+    const QJsonObject request {{u"apiId"_s, apiId}, {u"name"_s, u"Payment key"_s}, {u"externalId"_s, u"user_1"_s},
+        {u"meta"_s, QJsonObject {{u"plan"_s, u"pro"_s}}}, {u"roles"_s, QJsonArray {u"admin"_s}},
+        {u"permissions"_s, QJsonArray {u"documents.read"_s, u"documents.write"_s}},
         {u"expires"_s, qint64(1'900'000'000'000)}, {u"enabled"_s, false},
-        {u"credits"_s, QJsonObject{{u"remaining"_s, 50},
-                                   {u"refill"_s, QJsonObject{{u"interval"_s, u"monthly"_s}, {u"amount"_s, 100},
-                                                             {u"refillDay"_s, 15}}}}},
-        {u"ratelimits"_s, QJsonArray{QJsonObject{{u"name"_s, u"requests"_s}, {u"limit"_s, 10},
-                                                 {u"duration"_s, 60000}, {u"autoApply"_s, true}}}}};
+        {u"credits"_s,
+            QJsonObject {{u"remaining"_s, 50},
+                {u"refill"_s, QJsonObject {{u"interval"_s, u"monthly"_s}, {u"amount"_s, 100}, {u"refillDay"_s, 15}}}}},
+        {u"ratelimits"_s,
+            QJsonArray {QJsonObject {
+                {u"name"_s, u"requests"_s}, {u"limit"_s, 10}, {u"duration"_s, 60000}, {u"autoApply"_s, true}}}}};
     const auto reply = h.call(u"keys.createKey"_s, request);
     QVERIFY2(reply.status == 200, reply.describe().constData());
     const QString keyId = reply.dataObject().value(u"keyId").toString();
@@ -89,8 +89,11 @@ void TestKeysCreate::createWithEverything()
     QCOMPARE(scalar(h, u"SELECT external_id FROM identities WHERE id = ?"_s, {identityId}).toString(), u"user_1"_s);
     QCOMPARE(countRows(h, u"SELECT count(*) FROM keys_permissions WHERE key_id = ?"_s, {keyId}), 2);
     QCOMPARE(scalar(h, u"SELECT role_id FROM keys_roles WHERE key_id = ?"_s, {keyId}).toString(), roleId);
-    QCOMPARE(countRows(h, u"SELECT count(*) FROM ratelimits WHERE key_id = ? AND name = 'requests'"
-                          " AND \"limit\" = 10 AND duration = 60000 AND auto_apply = 1"_s, {keyId}), 1);
+    QCOMPARE(countRows(h,
+                 u"SELECT count(*) FROM ratelimits WHERE key_id = ? AND name = 'requests'"
+                 " AND \"limit\" = 10 AND duration = 60000 AND auto_apply = 1"_s,
+                 {keyId}),
+        1);
     // Audit: the key, the auto-created permissions, and one connect event per binding.
     QCOMPARE(auditRows(h, u"key.create"_s).size(), 1);
     QCOMPARE(auditRows(h, u"permission.create"_s).size(), 2);
@@ -117,7 +120,7 @@ void TestKeysCreate::prefixAndByteLength()
     QVERIFY2(key.startsWith(u"sk_live_"), qPrintable(key));
     QVERIFY(key.size() - 8 >= 43 && key.size() - 8 <= 44); // base58 of 32 bytes
     QCOMPARE(scalar(h, u"SELECT start FROM keys WHERE id = ?"_s, {data.value(u"keyId").toString()}).toString(),
-             key.left(12));
+        key.left(12));
 }
 
 void TestKeysCreate::keyspaceDefaults()
@@ -125,14 +128,17 @@ void TestKeysCreate::keyspaceDefaults()
     ApiHarness h;
     const QString apiId = h.createApi();
     QCOMPARE(countRows(h, u"SELECT count(*) FROM apis WHERE id = ?"_s, {apiId}), 1);
-    QVERIFY(h.server().database().write([&]() -> Latchkey::Core::Status {
-        QSqlQuery update = h.server().database().prepare(
-            u"UPDATE keyspaces SET default_prefix = 'acme', default_bytes = 64"
-            " WHERE id = (SELECT keyspace_id FROM apis WHERE id = ?)"_s);
-        update.addBindValue(apiId);
-        update.exec();
-        return {};
-    }).ok());
+    QVERIFY(h.server()
+                .database()
+                .write([&]() -> Latchkey::Core::Status {
+                    QSqlQuery update = h.server().database().prepare(
+                        u"UPDATE keyspaces SET default_prefix = 'acme', default_bytes = 64"
+                        " WHERE id = (SELECT keyspace_id FROM apis WHERE id = ?)"_s);
+                    update.addBindValue(apiId);
+                    update.exec();
+                    return {};
+                })
+                .ok());
     const QString key = h.createKey({{u"apiId"_s, apiId}}).value(u"key").toString();
     QVERIFY2(key.startsWith(u"acme_"), qPrintable(key));
     QVERIFY(key.size() - 5 >= 86); // base58 of 64 bytes: 87-88 characters
@@ -144,12 +150,15 @@ void TestKeysCreate::dailyRefillIgnoresRefillDay()
 {
     ApiHarness h;
     const QString apiId = h.createApi();
-    const QString keyId = h.createKey({{u"apiId"_s, apiId},
-                                       {u"credits"_s, QJsonObject{{u"remaining"_s, 5},
-                                                                  {u"refill"_s, QJsonObject{{u"interval"_s, u"daily"_s},
-                                                                                            {u"amount"_s, 10},
-                                                                                            {u"refillDay"_s, 3}}}}}})
-                              .value(u"keyId").toString();
+    const QString keyId
+        = h.createKey(
+               {{u"apiId"_s, apiId},
+                   {u"credits"_s,
+                       QJsonObject {{u"remaining"_s, 5},
+                           {u"refill"_s,
+                               QJsonObject {{u"interval"_s, u"daily"_s}, {u"amount"_s, 10}, {u"refillDay"_s, 3}}}}}})
+              .value(u"keyId")
+              .toString();
     QCOMPARE(scalar(h, u"SELECT refill_amount FROM keys WHERE id = ?"_s, {keyId}).toLongLong(), 10);
     QVERIFY(scalar(h, u"SELECT refill_day FROM keys WHERE id = ?"_s, {keyId}).isNull());
 }
@@ -162,7 +171,7 @@ void TestKeysCreate::recoverableKey()
     const QString keyId = data.value(u"keyId").toString();
     QCOMPARE(countRows(h, u"SELECT count(*) FROM encrypted_keys WHERE key_id = ?"_s, {keyId}), 1);
     QVERIFY(!fingerprint(h).contains(data.value(u"key").toString()));
-    const auto reply = h.call(u"keys.getKey"_s, QJsonObject{{u"keyId"_s, keyId}, {u"decrypt"_s, true}});
+    const auto reply = h.call(u"keys.getKey"_s, QJsonObject {{u"keyId"_s, keyId}, {u"decrypt"_s, true}});
     QVERIFY2(reply.status == 200, reply.describe().constData());
     QCOMPARE(reply.dataObject().value(u"plaintext").toString(), data.value(u"key").toString());
 }
@@ -171,15 +180,19 @@ void TestKeysCreate::recoverableNeedsOptedInKeyspace()
 {
     ApiHarness h;
     const QString apiId = h.createApi();
-    QVERIFY(h.server().database().write([&]() -> Latchkey::Core::Status {
-        QSqlQuery update = h.server().database().prepare(
-            u"UPDATE keyspaces SET store_encrypted_keys = 0 WHERE id = (SELECT keyspace_id FROM apis WHERE id = ?)"_s);
-        update.addBindValue(apiId);
-        update.exec();
-        return {};
-    }).ok());
+    QVERIFY(
+        h.server()
+            .database()
+            .write([&]() -> Latchkey::Core::Status {
+                QSqlQuery update = h.server().database().prepare(
+                    u"UPDATE keyspaces SET store_encrypted_keys = 0 WHERE id = (SELECT keyspace_id FROM apis WHERE id = ?)"_s);
+                update.addBindValue(apiId);
+                update.exec();
+                return {};
+            })
+            .ok());
     const QString before = fingerprint(h);
-    const auto reply = h.call(u"keys.createKey"_s, QJsonObject{{u"apiId"_s, apiId}, {u"recoverable"_s, true}});
+    const auto reply = h.call(u"keys.createKey"_s, QJsonObject {{u"apiId"_s, apiId}, {u"recoverable"_s, true}});
     QCOMPARE(reply.status, 412);
     QCOMPARE(reply.detail(), u"This API does not support key encryption."_s);
     QCOMPARE(fingerprint(h), before);
@@ -189,15 +202,15 @@ void TestKeysCreate::validation_data()
 {
     QTest::addColumn<QJsonObject>("request");
     QTest::addColumn<QString>("location");
-    const QJsonObject base{{u"apiId"_s, u"API"_s}}; // replaced by the real id in the test
+    const QJsonObject base {{u"apiId"_s, u"API"_s}}; // replaced by the real id in the test
     auto with = [&](const QString &field, const QJsonValue &value) {
         QJsonObject request = base;
         request.insert(field, value);
         return request;
     };
-    QTest::newRow("missing apiId") << QJsonObject{{u"name"_s, u"x"_s}} << u"body.apiId"_s;
-    QTest::newRow("apiId pattern") << QJsonObject{{u"apiId"_s, u"api-1!"_s}} << u"body.apiId"_s;
-    QTest::newRow("apiId too short") << QJsonObject{{u"apiId"_s, u"ab"_s}} << u"body.apiId"_s;
+    QTest::newRow("missing apiId") << QJsonObject {{u"name"_s, u"x"_s}} << u"body.apiId"_s;
+    QTest::newRow("apiId pattern") << QJsonObject {{u"apiId"_s, u"api-1!"_s}} << u"body.apiId"_s;
+    QTest::newRow("apiId too short") << QJsonObject {{u"apiId"_s, u"ab"_s}} << u"body.apiId"_s;
     QTest::newRow("prefix too long") << with(u"prefix"_s, u"abcdefghijklmnopq"_s) << u"body.prefix"_s;
     QTest::newRow("prefix pattern") << with(u"prefix"_s, u"sk-live"_s) << u"body.prefix"_s;
     QTest::newRow("byteLength 15") << with(u"byteLength"_s, 15) << u"body.byteLength"_s;
@@ -209,45 +222,42 @@ void TestKeysCreate::validation_data()
         bigMeta.insert(u"k"_s + QString::number(i), i);
     QTest::newRow("meta > 100 props") << with(u"meta"_s, bigMeta) << u"body.meta"_s;
     QTest::newRow("meta not object") << with(u"meta"_s, u"x"_s) << u"body.meta"_s;
-    QTest::newRow("role empty") << with(u"roles"_s, QJsonArray{u""_s}) << u"body.roles[0]"_s;
-    QTest::newRow("permission pattern") << with(u"permissions"_s, QJsonArray{u"ok"_s, u"no spaces"_s})
+    QTest::newRow("role empty") << with(u"roles"_s, QJsonArray {u""_s}) << u"body.roles[0]"_s;
+    QTest::newRow("permission pattern") << with(u"permissions"_s, QJsonArray {u"ok"_s, u"no spaces"_s})
                                         << u"body.permissions[1]"_s;
     QTest::newRow("expires too late") << with(u"expires"_s, qint64(4'102'444'800'001)) << u"body.expires"_s;
     QTest::newRow("expires negative") << with(u"expires"_s, -1) << u"body.expires"_s;
     QTest::newRow("enabled not bool") << with(u"enabled"_s, u"yes"_s) << u"body.enabled"_s;
     QTest::newRow("credits null") << with(u"credits"_s, QJsonValue::Null) << u"body.credits"_s;
-    QTest::newRow("credits without remaining") << with(u"credits"_s, QJsonObject{}) << u"body.credits.remaining"_s;
-    QTest::newRow("remaining negative") << with(u"credits"_s, QJsonObject{{u"remaining"_s, -1}})
+    QTest::newRow("credits without remaining") << with(u"credits"_s, QJsonObject {}) << u"body.credits.remaining"_s;
+    QTest::newRow("remaining negative") << with(u"credits"_s, QJsonObject {{u"remaining"_s, -1}})
                                         << u"body.credits.remaining"_s;
-    const QJsonObject daily{{u"interval"_s, u"daily"_s}, {u"amount"_s, 10}};
+    const QJsonObject daily {{u"interval"_s, u"daily"_s}, {u"amount"_s, 10}};
     QTest::newRow("refill with unlimited")
-        << with(u"credits"_s, QJsonObject{{u"remaining"_s, QJsonValue::Null}, {u"refill"_s, daily}})
+        << with(u"credits"_s, QJsonObject {{u"remaining"_s, QJsonValue::Null}, {u"refill"_s, daily}})
         << u"body.credits.remaining"_s;
-    QTest::newRow("monthly without refillDay")
-        << with(u"credits"_s, QJsonObject{{u"remaining"_s, 1},
-                                          {u"refill"_s, QJsonObject{{u"interval"_s, u"monthly"_s}, {u"amount"_s, 10}}}})
-        << u"body.credits.refill.refillDay"_s;
-    QTest::newRow("interval unknown")
-        << with(u"credits"_s, QJsonObject{{u"remaining"_s, 1},
-                                          {u"refill"_s, QJsonObject{{u"interval"_s, u"weekly"_s}, {u"amount"_s, 10}}}})
-        << u"body.credits.refill.interval"_s;
-    QTest::newRow("refill amount 0")
-        << with(u"credits"_s, QJsonObject{{u"remaining"_s, 1},
-                                          {u"refill"_s, QJsonObject{{u"interval"_s, u"daily"_s}, {u"amount"_s, 0}}}})
-        << u"body.credits.refill.amount"_s;
-    QTest::newRow("refillDay 32")
-        << with(u"credits"_s, QJsonObject{{u"remaining"_s, 1},
-                                          {u"refill"_s, QJsonObject{{u"interval"_s, u"monthly"_s}, {u"amount"_s, 10},
-                                                                    {u"refillDay"_s, 32}}}})
-        << u"body.credits.refill.refillDay"_s;
-    QTest::newRow("credits unknown field") << with(u"credits"_s, QJsonObject{{u"remaining"_s, 1}, {u"max"_s, 2}})
-                                           << u"body.credits.max"_s;
-    QTest::newRow("ratelimit duration")
-        << with(u"ratelimits"_s, QJsonArray{QJsonObject{{u"name"_s, u"req"_s}, {u"limit"_s, 1}, {u"duration"_s, 999}}})
-        << u"body.ratelimits[0].duration"_s;
-    QTest::newRow("ratelimit name short")
-        << with(u"ratelimits"_s, QJsonArray{QJsonObject{{u"name"_s, u"ab"_s}, {u"limit"_s, 1}, {u"duration"_s, 1000}}})
-        << u"body.ratelimits[0].name"_s;
+    QTest::newRow("monthly without refillDay") << with(u"credits"_s,
+        QJsonObject {
+            {u"remaining"_s, 1}, {u"refill"_s, QJsonObject {{u"interval"_s, u"monthly"_s}, {u"amount"_s, 10}}}})
+                                               << u"body.credits.refill.refillDay"_s;
+    QTest::newRow("interval unknown") << with(u"credits"_s,
+        QJsonObject {{u"remaining"_s, 1}, {u"refill"_s, QJsonObject {{u"interval"_s, u"weekly"_s}, {u"amount"_s, 10}}}})
+                                      << u"body.credits.refill.interval"_s;
+    QTest::newRow("refill amount 0") << with(u"credits"_s,
+        QJsonObject {{u"remaining"_s, 1}, {u"refill"_s, QJsonObject {{u"interval"_s, u"daily"_s}, {u"amount"_s, 0}}}})
+                                     << u"body.credits.refill.amount"_s;
+    QTest::newRow("refillDay 32") << with(u"credits"_s,
+        QJsonObject {{u"remaining"_s, 1},
+            {u"refill"_s, QJsonObject {{u"interval"_s, u"monthly"_s}, {u"amount"_s, 10}, {u"refillDay"_s, 32}}}})
+                                  << u"body.credits.refill.refillDay"_s;
+    QTest::newRow("credits unknown field")
+        << with(u"credits"_s, QJsonObject {{u"remaining"_s, 1}, {u"max"_s, 2}}) << u"body.credits.max"_s;
+    QTest::newRow("ratelimit duration") << with(
+        u"ratelimits"_s, QJsonArray {QJsonObject {{u"name"_s, u"req"_s}, {u"limit"_s, 1}, {u"duration"_s, 999}}})
+                                        << u"body.ratelimits[0].duration"_s;
+    QTest::newRow("ratelimit name short") << with(
+        u"ratelimits"_s, QJsonArray {QJsonObject {{u"name"_s, u"ab"_s}, {u"limit"_s, 1}, {u"duration"_s, 1000}}})
+                                          << u"body.ratelimits[0].name"_s;
     QTest::newRow("recoverable not bool") << with(u"recoverable"_s, 1) << u"body.recoverable"_s;
     QTest::newRow("unknown field") << with(u"ownerId"_s, u"x"_s) << u"body.ownerId"_s;
 }
@@ -271,7 +281,7 @@ void TestKeysCreate::unknownRootKeyIs401()
 {
     ApiHarness h;
     const QString apiId = h.createApi();
-    const auto reply = h.call(u"keys.createKey"_s, QJsonObject{{u"apiId"_s, apiId}}, u"unknown_root_key"_s);
+    const auto reply = h.call(u"keys.createKey"_s, QJsonObject {{u"apiId"_s, apiId}}, u"unknown_root_key"_s);
     QCOMPARE(reply.status, 401);
     QCOMPARE(countRows(h, u"SELECT count(*) FROM keys"_s), 0);
 }
@@ -282,14 +292,15 @@ void TestKeysCreate::missingPermissionLooksLikeMissingApi()
     const QString apiId = h.createApi();
     const QString otherApi = h.createApi(u"other-api"_s);
     const QString before = fingerprint(h);
-    for (const QStringList &permissions : {QStringList{u"api.*.read_key"_s}, QStringList{u"api."_s + otherApi + u".create_key"_s}}) {
-        const auto reply = h.call(u"keys.createKey"_s, QJsonObject{{u"apiId"_s, apiId}}, h.createRootKey(permissions));
+    for (const QStringList &permissions :
+        {QStringList {u"api.*.read_key"_s}, QStringList {u"api."_s + otherApi + u".create_key"_s}}) {
+        const auto reply = h.call(u"keys.createKey"_s, QJsonObject {{u"apiId"_s, apiId}}, h.createRootKey(permissions));
         QCOMPARE(reply.status, 404);
         QCOMPARE(reply.errorType(), u"https://unkey.com/docs/errors/unkey/data/api_not_found"_s);
     }
     QCOMPARE(fingerprint(h), before);
-    const auto allowed = h.call(u"keys.createKey"_s, QJsonObject{{u"apiId"_s, apiId}},
-                                h.createRootKey({u"api."_s + apiId + u".create_key"_s}));
+    const auto allowed = h.call(u"keys.createKey"_s, QJsonObject {{u"apiId"_s, apiId}},
+        h.createRootKey({u"api."_s + apiId + u".create_key"_s}));
     QVERIFY2(allowed.status == 200, allowed.describe().constData());
 }
 
@@ -298,11 +309,12 @@ void TestKeysCreate::recoverableWithoutEncryptPermissionIs404()
     ApiHarness h;
     const QString apiId = h.createApi();
     const QString rootKey = h.createRootKey({u"api.*.create_key"_s});
-    const auto reply = h.call(u"keys.createKey"_s, QJsonObject{{u"apiId"_s, apiId}, {u"recoverable"_s, true}}, rootKey);
+    const auto reply
+        = h.call(u"keys.createKey"_s, QJsonObject {{u"apiId"_s, apiId}, {u"recoverable"_s, true}}, rootKey);
     QCOMPARE(reply.status, 404);
     QCOMPARE(countRows(h, u"SELECT count(*) FROM keys"_s), 0);
-    const auto allowed = h.call(u"keys.createKey"_s, QJsonObject{{u"apiId"_s, apiId}, {u"recoverable"_s, true}},
-                                h.createRootKey({u"api.*.create_key"_s, u"api."_s + apiId + u".encrypt_key"_s}));
+    const auto allowed = h.call(u"keys.createKey"_s, QJsonObject {{u"apiId"_s, apiId}, {u"recoverable"_s, true}},
+        h.createRootKey({u"api.*.create_key"_s, u"api."_s + apiId + u".encrypt_key"_s}));
     QVERIFY2(allowed.status == 200, allowed.describe().constData());
 }
 
@@ -310,10 +322,10 @@ void TestKeysCreate::unknownOrForeignApiIs404()
 {
     ApiHarness h;
     const QString apiId = h.createApi();
-    const auto unknown = h.call(u"keys.createKey"_s, QJsonObject{{u"apiId"_s, u"api_doesnotexist"_s}});
+    const auto unknown = h.call(u"keys.createKey"_s, QJsonObject {{u"apiId"_s, u"api_doesnotexist"_s}});
     QCOMPARE(unknown.status, 404);
     QCOMPARE(unknown.errorType(), u"https://unkey.com/docs/errors/unkey/data/api_not_found"_s);
-    const auto foreign = h.call(u"keys.createKey"_s, QJsonObject{{u"apiId"_s, apiId}}, h.otherRootKey());
+    const auto foreign = h.call(u"keys.createKey"_s, QJsonObject {{u"apiId"_s, apiId}}, h.otherRootKey());
     QCOMPARE(foreign.status, 404);
     QCOMPARE(foreign.detail(), unknown.detail());
     QCOMPARE(countRows(h, u"SELECT count(*) FROM keys"_s), 0);
@@ -325,9 +337,8 @@ void TestKeysCreate::unknownRoleChangesNothing()
     const QString apiId = h.createApi();
     const QString before = fingerprint(h);
     const auto reply = h.call(u"keys.createKey"_s,
-                              QJsonObject{{u"apiId"_s, apiId}, {u"externalId"_s, u"user_9"_s},
-                                          {u"permissions"_s, QJsonArray{u"new.permission"_s}},
-                                          {u"roles"_s, QJsonArray{u"ghost"_s}}});
+        QJsonObject {{u"apiId"_s, apiId}, {u"externalId"_s, u"user_9"_s},
+            {u"permissions"_s, QJsonArray {u"new.permission"_s}}, {u"roles"_s, QJsonArray {u"ghost"_s}}});
     QCOMPARE(reply.status, 404);
     QCOMPARE(reply.detail(), u"Role 'ghost' was not found."_s);
     QCOMPARE(reply.errorType(), u"https://unkey.com/docs/errors/unkey/data/role_not_found"_s);
@@ -339,10 +350,13 @@ void TestKeysCreate::unknownRoleChangesNothing()
 namespace {
 void registerMigration(ApiHarness &h, const QString &id, const QString &workspaceId = {})
 {
-    QVERIFY(h.server().database().write([&] {
-        return Latchkey::Store::KeyStore(h.server().database())
-            .createMigration(workspaceId.isEmpty() ? h.workspaceId() : workspaceId, id, u"sha256"_s, 0);
-    }).ok());
+    QVERIFY(h.server()
+                .database()
+                .write([&] {
+                    return Latchkey::Store::KeyStore(h.server().database())
+                        .createMigration(workspaceId.isEmpty() ? h.workspaceId() : workspaceId, id, u"sha256"_s, 0);
+                })
+                .ok());
 }
 } // namespace
 
@@ -353,12 +367,12 @@ void TestKeysCreate::migrate()
     registerMigration(h, u"acme_migration"_s);
     const QString hash = QString::fromLatin1(Latchkey::Core::hashKey("legacy_key_1"));
     const auto reply = h.call(u"keys.migrateKeys"_s,
-                              QJsonObject{{u"migrationId"_s, u"acme_migration"_s}, {u"apiId"_s, apiId},
-                                          {u"keys"_s, QJsonArray{QJsonObject{{u"hash"_s, hash}, {u"name"_s, u"old"_s},
-                                                                             {u"externalId"_s, u"customer 7"_s},
-                                                                             {u"permissions"_s, QJsonArray{u"read"_s}},
-                                                                             {u"credits"_s, QJsonObject{{u"remaining"_s, 3}}}},
-                                                                 QJsonObject{{u"hash"_s, u"abc"_s}}}}});
+        QJsonObject {{u"migrationId"_s, u"acme_migration"_s}, {u"apiId"_s, apiId},
+            {u"keys"_s,
+                QJsonArray {
+                    QJsonObject {{u"hash"_s, hash}, {u"name"_s, u"old"_s}, {u"externalId"_s, u"customer 7"_s},
+                        {u"permissions"_s, QJsonArray {u"read"_s}}, {u"credits"_s, QJsonObject {{u"remaining"_s, 3}}}},
+                    QJsonObject {{u"hash"_s, u"abc"_s}}}}});
     QVERIFY2(reply.status == 200, reply.describe().constData());
     const QJsonArray migrated = reply.dataObject().value(u"migrated").toArray();
     QCOMPARE(migrated.size(), 2);
@@ -368,7 +382,8 @@ void TestKeysCreate::migrate()
     QVERIFY(keyId.startsWith(u"key_"));
     QCOMPARE(scalar(h, u"SELECT hash FROM keys WHERE id = ?"_s, {keyId}).toString(), hash);
     QCOMPARE(scalar(h, u"SELECT start FROM keys WHERE id = ?"_s, {keyId}).toString(), QString());
-    QCOMPARE(scalar(h, u"SELECT pending_migration_id FROM keys WHERE id = ?"_s, {keyId}).toString(), u"acme_migration"_s);
+    QCOMPARE(
+        scalar(h, u"SELECT pending_migration_id FROM keys WHERE id = ?"_s, {keyId}).toString(), u"acme_migration"_s);
     QCOMPARE(scalar(h, u"SELECT remaining FROM keys WHERE id = ?"_s, {keyId}).toLongLong(), 3);
     QCOMPARE(countRows(h, u"SELECT count(*) FROM keys_permissions WHERE key_id = ?"_s, {keyId}), 1);
     QCOMPARE(countRows(h, u"SELECT count(*) FROM identities WHERE external_id = 'customer 7'"_s), 1);
@@ -384,10 +399,10 @@ void TestKeysCreate::migrateReportsDuplicateHashes()
     const QString existing = h.createKey({{u"apiId"_s, apiId}}).value(u"key").toString();
     const QString existingHash = QString::fromLatin1(Latchkey::Core::hashKey(existing.toUtf8()));
     const auto reply = h.call(u"keys.migrateKeys"_s,
-                              QJsonObject{{u"migrationId"_s, u"m1m1"_s}, {u"apiId"_s, apiId},
-                                          {u"keys"_s, QJsonArray{QJsonObject{{u"hash"_s, existingHash}},
-                                                                 QJsonObject{{u"hash"_s, u"new_hash"_s}},
-                                                                 QJsonObject{{u"hash"_s, u"new_hash"_s}}}}});
+        QJsonObject {{u"migrationId"_s, u"m1m1"_s}, {u"apiId"_s, apiId},
+            {u"keys"_s,
+                QJsonArray {QJsonObject {{u"hash"_s, existingHash}}, QJsonObject {{u"hash"_s, u"new_hash"_s}},
+                    QJsonObject {{u"hash"_s, u"new_hash"_s}}}}});
     QVERIFY2(reply.status == 200, reply.describe().constData());
     QCOMPARE(reply.dataObject().value(u"migrated").toArray().size(), 1);
     QCOMPARE(reply.dataObject().value(u"failed").toArray(), QJsonArray({existingHash, u"new_hash"_s}));
@@ -402,8 +417,8 @@ void TestKeysCreate::migrateUnknownMigrationIs404()
     const QString before = fingerprint(h);
     for (const QString &migrationId : {u"nope"_s, u"theirs"_s}) {
         const auto reply = h.call(u"keys.migrateKeys"_s,
-                                  QJsonObject{{u"migrationId"_s, migrationId}, {u"apiId"_s, apiId},
-                                              {u"keys"_s, QJsonArray{QJsonObject{{u"hash"_s, u"hash1"_s}}}}});
+            QJsonObject {{u"migrationId"_s, migrationId}, {u"apiId"_s, apiId},
+                {u"keys"_s, QJsonArray {QJsonObject {{u"hash"_s, u"hash1"_s}}}}});
         QCOMPARE(reply.status, 404);
         QCOMPARE(reply.errorType(), u"https://unkey.com/docs/errors/unkey/data/migration_not_found"_s);
     }
@@ -416,18 +431,18 @@ void TestKeysCreate::migrateErrors()
     const QString apiId = h.createApi();
     registerMigration(h, u"mig"_s.repeated(2));
     const QString before = fingerprint(h);
-    const QJsonObject valid{{u"migrationId"_s, u"migmig"_s}, {u"apiId"_s, apiId},
-                            {u"keys"_s, QJsonArray{QJsonObject{{u"hash"_s, u"hash1"_s}}}}};
+    const QJsonObject valid {{u"migrationId"_s, u"migmig"_s}, {u"apiId"_s, apiId},
+        {u"keys"_s, QJsonArray {QJsonObject {{u"hash"_s, u"hash1"_s}}}}};
     auto with = [&](const QString &field, const QJsonValue &value) {
         QJsonObject request = valid;
         request.insert(field, value);
         return request;
     };
     QVERIFY(hasErrorAt(h.call(u"keys.migrateKeys"_s, with(u"keys"_s, QJsonArray())), u"body.keys"_s));
-    QVERIFY(hasErrorAt(h.call(u"keys.migrateKeys"_s, with(u"keys"_s, QJsonArray{QJsonObject{{u"name"_s, u"x"_s}}})),
-                       u"body.keys[0].hash"_s));
-    QVERIFY(hasErrorAt(h.call(u"keys.migrateKeys"_s, with(u"keys"_s, QJsonArray{QJsonObject{{u"hash"_s, u"h1"_s}}})),
-                       u"body.keys[0].hash"_s));
+    QVERIFY(hasErrorAt(h.call(u"keys.migrateKeys"_s, with(u"keys"_s, QJsonArray {QJsonObject {{u"name"_s, u"x"_s}}})),
+        u"body.keys[0].hash"_s));
+    QVERIFY(hasErrorAt(h.call(u"keys.migrateKeys"_s, with(u"keys"_s, QJsonArray {QJsonObject {{u"hash"_s, u"h1"_s}}})),
+        u"body.keys[0].hash"_s));
     QVERIFY(hasErrorAt(h.call(u"keys.migrateKeys"_s, with(u"migrationId"_s, u"ab"_s)), u"body.migrationId"_s));
     QVERIFY(hasErrorAt(h.call(u"keys.migrateKeys"_s, with(u"extra"_s, 1)), u"body.extra"_s));
     QCOMPARE(h.call(u"keys.migrateKeys"_s, valid, u"bad_root_key"_s).status, 401);

@@ -53,8 +53,7 @@ inline QList<AuditRow> auditRows(ApiHarness &h, const QString &event)
         return rows;
     while (query.next()) {
         rows.append({query.value(0).toString(), query.value(1).toString(), query.value(2).toString(),
-                     query.value(3).toString(),
-                     QJsonDocument::fromJson(query.value(4).toString().toUtf8()).array()});
+            query.value(3).toString(), QJsonDocument::fromJson(query.value(4).toString().toUtf8()).array()});
     }
     return rows;
 }
@@ -73,15 +72,14 @@ inline bool hasTarget(const QJsonArray &targets, const QString &type, const QStr
 /// after a request mean it changed nothing.
 inline QString fingerprint(ApiHarness &h)
 {
-    static const QStringList tables{
-        QStringLiteral("keys"), QStringLiteral("encrypted_keys"), QStringLiteral("identities"),
-        QStringLiteral("permissions"), QStringLiteral("roles"), QStringLiteral("keys_permissions"),
-        QStringLiteral("keys_roles"), QStringLiteral("ratelimits"), QStringLiteral("key_migrations"),
-        QStringLiteral("audit_logs")};
+    static const QStringList tables {QStringLiteral("keys"), QStringLiteral("encrypted_keys"),
+        QStringLiteral("identities"), QStringLiteral("permissions"), QStringLiteral("roles"),
+        QStringLiteral("keys_permissions"), QStringLiteral("keys_roles"), QStringLiteral("ratelimits"),
+        QStringLiteral("key_migrations"), QStringLiteral("audit_logs")};
     QString text;
     for (const QString &table : tables) {
-        QSqlQuery query = h.server().database().prepare(QStringLiteral("SELECT * FROM ") + table
-                                                        + QStringLiteral(" ORDER BY rowid"));
+        QSqlQuery query = h.server().database().prepare(
+            QStringLiteral("SELECT * FROM ") + table + QStringLiteral(" ORDER BY rowid"));
         if (!query.exec())
             return QStringLiteral("cannot read ") + table;
         text += table + u':';
@@ -113,9 +111,9 @@ inline QString createRole(ApiHarness &h, const QString &name, const QString &wor
     const Core::Status written = h.server().database().write([&]() -> Core::Status {
         Core::Role role;
         role.name = name;
-        auto created = Store::RbacStore(h.server().database())
-                           .createRole(workspaceId.isEmpty() ? h.workspaceId() : workspaceId, role,
-                                       h.clock().nowMs(), nullptr);
+        auto created
+            = Store::RbacStore(h.server().database())
+                  .createRole(workspaceId.isEmpty() ? h.workspaceId() : workspaceId, role, h.clock().nowMs(), nullptr);
         if (!created)
             return created.error();
         id = created->id;
@@ -131,10 +129,10 @@ inline QString createPermission(ApiHarness &h, const QString &slug, const QStrin
 {
     QString id;
     const Core::Status written = h.server().database().write([&]() -> Core::Status {
-        Core::Permission permission{{}, slug, slug, {}};
+        Core::Permission permission {{}, slug, slug, {}};
         auto created = Store::RbacStore(h.server().database())
                            .createPermission(workspaceId.isEmpty() ? h.workspaceId() : workspaceId, permission,
-                                             h.clock().nowMs(), nullptr);
+                               h.clock().nowMs(), nullptr);
         if (!created)
             return created.error();
         id = created->id;
@@ -148,7 +146,7 @@ inline QString createPermission(ApiHarness &h, const QString &slug, const QStrin
 /// keys.getKey's data for @p keyId (main root key).
 inline QJsonObject getKey(ApiHarness &h, const QString &keyId)
 {
-    return h.call(QStringLiteral("keys.getKey"), QJsonObject{{QStringLiteral("keyId"), keyId}}).dataObject();
+    return h.call(QStringLiteral("keys.getKey"), QJsonObject {{QStringLiteral("keyId"), keyId}}).dataObject();
 }
 
 /// Sorted keys of a JSON object, to assert the exact set of response fields.

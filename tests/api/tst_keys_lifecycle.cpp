@@ -27,19 +27,20 @@ namespace {
 QJsonObject richKey(const QString &apiId)
 {
     return {{u"apiId"_s, apiId}, {u"prefix"_s, u"sk_live"_s}, {u"name"_s, u"Rich"_s}, {u"externalId"_s, u"owner"_s},
-            {u"meta"_s, QJsonObject{{u"tier"_s, 2}}}, {u"roles"_s, QJsonArray{u"admin"_s}},
-            {u"permissions"_s, QJsonArray{u"docs.read"_s}}, {u"expires"_s, qint64(1'900'000'000'000)},
-            {u"enabled"_s, false},
-            {u"credits"_s, QJsonObject{{u"remaining"_s, 42},
-                                       {u"refill"_s, QJsonObject{{u"interval"_s, u"monthly"_s}, {u"amount"_s, 100},
-                                                                 {u"refillDay"_s, 3}}}}},
-            {u"ratelimits"_s, QJsonArray{QJsonObject{{u"name"_s, u"requests"_s}, {u"limit"_s, 10},
-                                                     {u"duration"_s, 60000}, {u"autoApply"_s, true}}}}};
+        {u"meta"_s, QJsonObject {{u"tier"_s, 2}}}, {u"roles"_s, QJsonArray {u"admin"_s}},
+        {u"permissions"_s, QJsonArray {u"docs.read"_s}}, {u"expires"_s, qint64(1'900'000'000'000)},
+        {u"enabled"_s, false},
+        {u"credits"_s,
+            QJsonObject {{u"remaining"_s, 42},
+                {u"refill"_s, QJsonObject {{u"interval"_s, u"monthly"_s}, {u"amount"_s, 100}, {u"refillDay"_s, 3}}}}},
+        {u"ratelimits"_s,
+            QJsonArray {QJsonObject {
+                {u"name"_s, u"requests"_s}, {u"limit"_s, 10}, {u"duration"_s, 60000}, {u"autoApply"_s, true}}}}};
 }
 
 Latchkey::Test::ApiReply reroll(ApiHarness &h, const QString &keyId, qint64 expiration, const QString &rootKey = {})
 {
-    return h.call(u"keys.rerollKey"_s, QJsonObject{{u"keyId"_s, keyId}, {u"expiration"_s, expiration}}, rootKey);
+    return h.call(u"keys.rerollKey"_s, QJsonObject {{u"keyId"_s, keyId}, {u"expiration"_s, expiration}}, rootKey);
 }
 
 } // namespace
@@ -48,17 +49,17 @@ void TestKeysLifecycle::softDelete()
 {
     ApiHarness h;
     const QString apiId = h.createApi();
-    const QJsonObject created = h.createKey({{u"apiId"_s, apiId}, {u"permissions"_s, QJsonArray{u"p"_s}}});
+    const QJsonObject created = h.createKey({{u"apiId"_s, apiId}, {u"permissions"_s, QJsonArray {u"p"_s}}});
     const QString keyId = created.value(u"keyId").toString();
     h.clock().advanceMs(10);
-    const auto reply = h.call(u"keys.deleteKey"_s, QJsonObject{{u"keyId"_s, keyId}});
+    const auto reply = h.call(u"keys.deleteKey"_s, QJsonObject {{u"keyId"_s, keyId}});
     QVERIFY2(reply.status == 200, reply.describe().constData());
     QCOMPARE(reply.dataObject(), QJsonObject());
     QCOMPARE(scalar(h, u"SELECT deleted_at FROM keys WHERE id = ?"_s, {keyId}).toLongLong(), h.clock().nowMs());
     QCOMPARE(countRows(h, u"SELECT count(*) FROM keys_permissions WHERE key_id = ?"_s, {keyId}), 1);
-    QCOMPARE(h.call(u"keys.getKey"_s, QJsonObject{{u"keyId"_s, keyId}}).status, 404);
-    QCOMPARE(h.call(u"keys.whoami"_s, QJsonObject{{u"key"_s, created.value(u"key").toString()}}).status, 404);
-    QCOMPARE(h.call(u"keys.deleteKey"_s, QJsonObject{{u"keyId"_s, keyId}}).status, 404); // already gone
+    QCOMPARE(h.call(u"keys.getKey"_s, QJsonObject {{u"keyId"_s, keyId}}).status, 404);
+    QCOMPARE(h.call(u"keys.whoami"_s, QJsonObject {{u"key"_s, created.value(u"key").toString()}}).status, 404);
+    QCOMPARE(h.call(u"keys.deleteKey"_s, QJsonObject {{u"keyId"_s, keyId}}).status, 404); // already gone
     const QList<AuditRow> audits = auditRows(h, u"key.delete"_s);
     QCOMPARE(audits.size(), 1);
     QCOMPARE(audits.first().description, u"Deleted key "_s + keyId);
@@ -75,16 +76,16 @@ void TestKeysLifecycle::permanentDelete()
     request.insert(u"recoverable"_s, true);
     const QString keyId = h.createKey(request).value(u"keyId").toString();
     const QString survivor = h.createKey(request).value(u"keyId").toString();
-    const auto reply = h.call(u"keys.deleteKey"_s, QJsonObject{{u"keyId"_s, keyId}, {u"permanent"_s, true}});
+    const auto reply = h.call(u"keys.deleteKey"_s, QJsonObject {{u"keyId"_s, keyId}, {u"permanent"_s, true}});
     QVERIFY2(reply.status == 200, reply.describe().constData());
     for (const QString &table : {u"keys WHERE id"_s, u"keys_permissions WHERE key_id"_s, u"keys_roles WHERE key_id"_s,
-                                 u"ratelimits WHERE key_id"_s, u"encrypted_keys WHERE key_id"_s}) {
+             u"ratelimits WHERE key_id"_s, u"encrypted_keys WHERE key_id"_s}) {
         QCOMPARE(countRows(h, u"SELECT count(*) FROM "_s + table + u" = ?"_s, {keyId}), 0);
         QCOMPARE(countRows(h, u"SELECT count(*) FROM "_s + table + u" = ?"_s, {survivor}), 1);
     }
     QCOMPARE(auditRows(h, u"key.delete"_s).size(), 1);
     QCOMPARE(auditRows(h, u"ratelimit.delete"_s).size(), 1);
-    QCOMPARE(h.call(u"keys.getKey"_s, QJsonObject{{u"keyId"_s, keyId}}).status, 404);
+    QCOMPARE(h.call(u"keys.getKey"_s, QJsonObject {{u"keyId"_s, keyId}}).status, 404);
 }
 
 void TestKeysLifecycle::deleteErrors()
@@ -93,17 +94,18 @@ void TestKeysLifecycle::deleteErrors()
     const QString apiId = h.createApi();
     const QString keyId = h.createKey({{u"apiId"_s, apiId}}).value(u"keyId").toString();
     const QString before = fingerprint(h);
-    const QJsonObject request{{u"keyId"_s, keyId}, {u"permanent"_s, true}};
-    QVERIFY(hasErrorAt(h.call(u"keys.deleteKey"_s, QJsonObject{}), u"body.keyId"_s));
-    QVERIFY(hasErrorAt(h.call(u"keys.deleteKey"_s, QJsonObject{{u"keyId"_s, keyId}, {u"permanent"_s, u"yes"_s}}),
-                       u"body.permanent"_s));
-    QVERIFY(hasErrorAt(h.call(u"keys.deleteKey"_s, QJsonObject{{u"keyId"_s, keyId}, {u"force"_s, true}}), u"body.force"_s));
+    const QJsonObject request {{u"keyId"_s, keyId}, {u"permanent"_s, true}};
+    QVERIFY(hasErrorAt(h.call(u"keys.deleteKey"_s, QJsonObject {}), u"body.keyId"_s));
+    QVERIFY(hasErrorAt(h.call(u"keys.deleteKey"_s, QJsonObject {{u"keyId"_s, keyId}, {u"permanent"_s, u"yes"_s}}),
+        u"body.permanent"_s));
+    QVERIFY(hasErrorAt(
+        h.call(u"keys.deleteKey"_s, QJsonObject {{u"keyId"_s, keyId}, {u"force"_s, true}}), u"body.force"_s));
     QCOMPARE(h.call(u"keys.deleteKey"_s, request, u"nope"_s).status, 401);
     const auto forbidden = h.call(u"keys.deleteKey"_s, request, h.createRootKey({u"api.*.update_key"_s}));
     QCOMPARE(forbidden.status, 403);
     QCOMPARE(forbidden.detail(),
-             u"Missing one of these permissions: 'api.*.delete_key' or 'api."_s + apiId + u".delete_key'"_s);
-    QCOMPARE(h.call(u"keys.deleteKey"_s, QJsonObject{{u"keyId"_s, u"key_missing"_s}}).status, 404);
+        u"Missing one of these permissions: 'api.*.delete_key' or 'api."_s + apiId + u".delete_key'"_s);
+    QCOMPARE(h.call(u"keys.deleteKey"_s, QJsonObject {{u"keyId"_s, u"key_missing"_s}}).status, 404);
     QCOMPARE(h.call(u"keys.deleteKey"_s, request, h.otherRootKey()).status, 404);
     QCOMPARE(fingerprint(h), before);
     QCOMPARE(h.call(u"keys.deleteKey"_s, request, h.createRootKey({u"api."_s + apiId + u".delete_key"_s})).status, 200);
@@ -124,11 +126,11 @@ void TestKeysLifecycle::rerollCopiesEverything()
     const QString newKey = reply.dataObject().value(u"key").toString();
     QVERIFY(newId != oldId);
     QCOMPARE(scalar(h, u"SELECT hash FROM keys WHERE id = ?"_s, {newId}).toString(),
-             QString::fromLatin1(Latchkey::Core::hashKey(newKey.toUtf8())));
+        QString::fromLatin1(Latchkey::Core::hashKey(newKey.toUtf8())));
     QJsonObject copy = getKey(h, newId);
     QCOMPARE(copy.value(u"createdAt").toInteger(), h.clock().nowMs());
     QVERIFY(copy.value(u"ratelimits").toArray().first().toObject().value(u"id")
-            != before.value(u"ratelimits").toArray().first().toObject().value(u"id")); // new rl_ ids
+        != before.value(u"ratelimits").toArray().first().toObject().value(u"id")); // new rl_ ids
     QJsonObject expected = before;
     for (const QString &field : {u"keyId"_s, u"start"_s, u"createdAt"_s, u"ratelimits"_s}) {
         expected.remove(field);
@@ -175,19 +177,24 @@ void TestKeysLifecycle::rerollPrefixAndLength()
     ApiHarness h;
     const QString apiId = h.createApi();
     const QString prefixed = h.createKey({{u"apiId"_s, apiId}, {u"prefix"_s, u"sk_live"_s}, {u"byteLength"_s, 64}})
-                                 .value(u"keyId").toString();
+                                 .value(u"keyId")
+                                 .toString();
     const QString rerolled = reroll(h, prefixed, 0).dataObject().value(u"key").toString();
     // Unkey keeps the first "_" segment of the old start, and the keyspace's length (16).
     QVERIFY2(rerolled.startsWith(u"sk_") && !rerolled.startsWith(u"sk_live_"), qPrintable(rerolled));
     QVERIFY(rerolled.size() - 3 <= 22);
     const QString plain = h.createKey({{u"apiId"_s, apiId}}).value(u"keyId").toString();
-    QVERIFY(h.server().database().write([&]() -> Latchkey::Core::Status {
-        QSqlQuery update = h.server().database().prepare(
-            u"UPDATE keyspaces SET default_prefix = 'acme' WHERE id = (SELECT keyspace_id FROM apis WHERE id = ?)"_s);
-        update.addBindValue(apiId);
-        update.exec();
-        return {};
-    }).ok());
+    QVERIFY(
+        h.server()
+            .database()
+            .write([&]() -> Latchkey::Core::Status {
+                QSqlQuery update = h.server().database().prepare(
+                    u"UPDATE keyspaces SET default_prefix = 'acme' WHERE id = (SELECT keyspace_id FROM apis WHERE id = ?)"_s);
+                update.addBindValue(apiId);
+                update.exec();
+                return {};
+            })
+            .ok());
     QVERIFY(reroll(h, plain, 0).dataObject().value(u"key").toString().startsWith(u"acme_"));
 }
 
@@ -204,7 +211,7 @@ void TestKeysLifecycle::rerollRecoverableKey()
     const auto reply = reroll(h, keyId, 0, h.createRootKey({u"api.*.create_key"_s, u"api.*.encrypt_key"_s}));
     QVERIFY2(reply.status == 200, reply.describe().constData());
     const QString newId = reply.dataObject().value(u"keyId").toString();
-    const auto decrypted = h.call(u"keys.getKey"_s, QJsonObject{{u"keyId"_s, newId}, {u"decrypt"_s, true}});
+    const auto decrypted = h.call(u"keys.getKey"_s, QJsonObject {{u"keyId"_s, newId}, {u"decrypt"_s, true}});
     QCOMPARE(decrypted.dataObject().value(u"plaintext").toString(), reply.dataObject().value(u"key").toString());
 }
 
@@ -214,20 +221,22 @@ void TestKeysLifecycle::rerollErrors()
     const QString apiId = h.createApi();
     const QString keyId = h.createKey({{u"apiId"_s, apiId}}).value(u"keyId").toString();
     const QString before = fingerprint(h);
-    QVERIFY(hasErrorAt(h.call(u"keys.rerollKey"_s, QJsonObject{{u"keyId"_s, keyId}}), u"body.expiration"_s));
+    QVERIFY(hasErrorAt(h.call(u"keys.rerollKey"_s, QJsonObject {{u"keyId"_s, keyId}}), u"body.expiration"_s));
     QVERIFY(hasErrorAt(reroll(h, keyId, -1), u"body.expiration"_s));
     QVERIFY(hasErrorAt(reroll(h, keyId, qint64(4'102'444'800'001)), u"body.expiration"_s));
-    QVERIFY(hasErrorAt(h.call(u"keys.rerollKey"_s, QJsonObject{{u"expiration"_s, 0}}), u"body.keyId"_s));
+    QVERIFY(hasErrorAt(h.call(u"keys.rerollKey"_s, QJsonObject {{u"expiration"_s, 0}}), u"body.keyId"_s));
     QCOMPARE(reroll(h, keyId, 0, u"nope"_s).status, 401);
     const auto forbidden = reroll(h, keyId, 0, h.createRootKey({u"api.*.update_key"_s}));
     QCOMPARE(forbidden.status, 403);
     QCOMPARE(forbidden.detail(),
-             u"Missing one of these permissions: 'api.*.create_key' or 'api."_s + apiId + u".create_key'"_s);
+        u"Missing one of these permissions: 'api.*.create_key' or 'api."_s + apiId + u".create_key'"_s);
     QCOMPARE(reroll(h, u"key_missing"_s, 0).status, 404);
     QCOMPARE(reroll(h, keyId, 0, h.otherRootKey()).status, 404);
     QCOMPARE(fingerprint(h), before);
     // The request body allows additional properties (reference §1.1).
-    QCOMPARE(h.call(u"keys.rerollKey"_s, QJsonObject{{u"keyId"_s, keyId}, {u"expiration"_s, 0}, {u"note"_s, 1}}).status, 200);
+    QCOMPARE(
+        h.call(u"keys.rerollKey"_s, QJsonObject {{u"keyId"_s, keyId}, {u"expiration"_s, 0}, {u"note"_s, 1}}).status,
+        200);
 }
 
 QTEST_GUILESS_MAIN(TestKeysLifecycle)
