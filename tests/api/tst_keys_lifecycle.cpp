@@ -20,6 +20,7 @@ private Q_SLOTS:
     void rerollPrefixAndLength();
     void rerollRecoverableKey();
     void rerollErrors();
+    void changesAreVisibleToNextVerification();
 };
 
 namespace {
@@ -237,6 +238,38 @@ void TestKeysLifecycle::rerollErrors()
     QCOMPARE(
         h.call(u"keys.rerollKey"_s, QJsonObject {{u"keyId"_s, keyId}, {u"expiration"_s, 0}, {u"note"_s, 1}}).status,
         200);
+}
+
+// Every mutation commits through Database::write, which invalidates verifyKey's cache at once.
+void TestKeysLifecycle::changesAreVisibleToNextVerification()
+{
+    ApiHarness h;
+    const QJsonObject created
+        = h.createKey({{u"apiId"_s, h.createApi()}, {u"credits"_s, QJsonObject {{u"remaining"_s, 5}}}});
+    const QString keyId = created.value(u"keyId").toString();
+    auto verify = [&](const QString &key) {
+        return h.call(u"keys.verifyKey"_s, QJsonObject {{u"key"_s, key}}).dataObject().value(u"code").toString();
+    };
+    const QString key = created.value(u"key").toString();
+    QCOMPARE(verify(key), u"VALID"_s);
+    QCOMPARE(h.call(u"keys.updateKey"_s, QJsonObject {{u"keyId"_s, keyId}, {u"enabled"_s, false}}).status, 200);
+    QCOMPARE(verify(key), u"DISABLED"_s);
+    QCOMPARE(h.call(u"keys.updateKey"_s, QJsonObject {{u"keyId"_s, keyId}, {u"enabled"_s, true}}).status, 200);
+    QCOMPARE(
+        h.call(u"keys.updateCredits"_s, QJsonObject {{u"keyId"_s, keyId}, {u"operation"_s, u"set"_s}, {u"value"_s, 0}})
+            .status,
+        200);
+    QCOMPARE(verify(key), u"USAGE_EXCEEDED"_s);
+    QCOMPARE(
+        h.call(u"keys.updateCredits"_s, QJsonObject {{u"keyId"_s, keyId}, {u"operation"_s, u"set"_s}}).status, 200);
+    QCOMPARE(verify(key), u"VALID"_s);
+    const QJsonObject rerolled = reroll(h, keyId, 0).dataObject();
+    h.clock().advanceMs(1);
+    QCOMPARE(verify(key), u"EXPIRED"_s);
+    const QString newKey = rerolled.value(u"key").toString();
+    QCOMPARE(verify(newKey), u"VALID"_s);
+    QCOMPARE(h.call(u"keys.deleteKey"_s, QJsonObject {{u"keyId"_s, rerolled.value(u"keyId").toString()}}).status, 200);
+    QCOMPARE(verify(newKey), u"NOT_FOUND"_s);
 }
 
 QTEST_GUILESS_MAIN(TestKeysLifecycle)
