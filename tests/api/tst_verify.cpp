@@ -22,7 +22,9 @@ private Q_SLOTS:
     void unknownKeyIsMinimalNotFound();
     void validationErrors_data();
     void validationErrors();
+    void tagsAcceptAnyString();
     void missingAuthorizationIs400();
+    void malformedAuthorizationIs400();
     void unknownRootKeyIs401();
     void rootKeyPermissions_data();
     void rootKeyPermissions();
@@ -140,6 +142,31 @@ void TestVerify::validationErrors()
     // Bad input changes nothing: no credit spent, no event.
     QCOMPARE(f.remaining(key.id), 5);
     QCOMPARE(f.events().size(), eventsBefore);
+}
+
+void TestVerify::tagsAcceptAnyString()
+{
+    ApiHarness h;
+    VerifyFixture f(h);
+    const TestKey key = f.createKey();
+    const QJsonArray tags {
+        u"path=/v1/users?id=1&x=y"_s, u"with spaces and \"quotes\""_s, u"ünïcødé ✓"_s, QString(512, u'x')};
+    const auto reply = f.verify(key.key, {{u"tags"_s, tags}});
+    QVERIFY2(reply.status == 200, reply.describe().constData());
+    QCOMPARE(reply.dataObject().value(u"code").toString(), u"VALID"_s);
+    QCOMPARE(f.events().constLast().tags.size(), 4);
+    QCOMPARE(f.events().constLast().tags.at(2), u"ünïcødé ✓"_s);
+}
+
+void TestVerify::malformedAuthorizationIs400()
+{
+    ApiHarness h;
+    VerifyFixture f(h);
+    const TestKey key = f.createKey();
+    const auto reply = h.raw("POST", "/v2/keys.verifyKey", QJsonDocument(QJsonObject {{u"key"_s, key.key}}).toJson(),
+        {{"Authorization", "Basic " + h.rootKey().toUtf8()}});
+    QCOMPARE(reply.status, 400);
+    QCOMPARE(reply.errorType(), u"https://unkey.com/docs/errors/unkey/authentication/malformed"_s);
 }
 
 void TestVerify::missingAuthorizationIs400()
@@ -306,6 +333,9 @@ void TestVerify::permissionQueries_data()
     QString large;
     for (int i = 0; i < 25; ++i)
         large += u"perm.number%1 OR "_s.arg(i);
+    QTest::newRow("colon namespace") << u"billing:invoices.write"_s << u"VALID"_s;
+    QTest::newRow("colons and asterisks") << u"system:admin:* OR billing:*"_s << u"VALID"_s;
+    QTest::newRow("colons and asterisks missing") << u"system:admin:*"_s << u"INSUFFICIENT_PERMISSIONS"_s;
     QTest::newRow("large query") << large + u"users.view"_s << u"VALID"_s;
 }
 

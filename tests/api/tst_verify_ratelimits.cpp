@@ -66,6 +66,7 @@ private Q_SLOTS:
     void unknownNameIs412_data();
     void unknownNameIs412();
     void allOrNothing();
+    void sameConfigDifferentNamesAreIsolated();
     void windowsSlide();
 };
 
@@ -193,13 +194,17 @@ void TestVerifyRatelimits::fallsBackToIdentityLimits()
 void TestVerifyRatelimits::unknownNameIs412_data()
 {
     QTest::addColumn<bool>("withIdentity");
-    QTest::newRow("with identity") << true;
-    QTest::newRow("without identity") << false;
+    QTest::addColumn<bool>("loneLimit");
+    QTest::newRow("with identity") << true << false;
+    QTest::newRow("without identity") << false << false;
+    // A limit without a duration is not an ad-hoc limit: the name must exist.
+    QTest::newRow("invalid ratelimit configuration") << false << true;
 }
 
 void TestVerifyRatelimits::unknownNameIs412()
 {
     QFETCH(bool, withIdentity);
+    QFETCH(bool, loneLimit);
     ApiHarness h;
     VerifyFixture f(h);
     QString identityId;
@@ -208,7 +213,10 @@ void TestVerifyRatelimits::unknownNameIs412()
     QJsonObject keyRequest = keyWithLimits({limit(u"auto"_s, 5, 60000, true)}, withIdentity ? u"ext_1"_s : QString());
     keyRequest.insert(u"credits"_s, QJsonObject {{u"remaining"_s, 5}});
     const TestKey key = f.createKey(keyRequest);
-    const auto reply = f.verify(key.key, request({named(u"missing"_s)}));
+    QJsonObject missing = named(u"missing"_s);
+    if (loneLimit)
+        missing.insert(u"limit"_s, 10);
+    const auto reply = f.verify(key.key, request({missing}));
     QVERIFY2(reply.status == 412, reply.describe().constData());
     QCOMPARE(reply.error().value(u"title").toString(), u"Precondition Failed"_s);
     QCOMPARE(reply.errorType(), u"https://unkey.com/docs/errors/unkey/application/precondition_failed"_s);
@@ -242,6 +250,18 @@ void TestVerifyRatelimits::allOrNothing()
             QJsonObject {{u"name"_s, u"minute"_s}, {u"cost"_s, 0}}}));
     QCOMPARE(code(data), u"VALID"_s);
     QCOMPARE(entryNamed(data, u"month"_s).value(u"remaining").toInteger(), 188);
+}
+
+void TestVerifyRatelimits::sameConfigDifferentNamesAreIsolated()
+{
+    ApiHarness h;
+    VerifyFixture f(h);
+    f.createIdentity(u"user"_s, {limit(u"alpha"_s, 1, 60000, false), limit(u"beta"_s, 1, 60000, false)});
+    const TestKey key = f.createKey({{u"externalId"_s, u"user"_s}});
+    QCOMPARE(code(f.verifyData(key.key, request({named(u"alpha"_s)}))), u"VALID"_s);
+    QCOMPARE(code(f.verifyData(key.key, request({named(u"beta"_s)}))), u"VALID"_s);
+    QCOMPARE(code(f.verifyData(key.key, request({named(u"alpha"_s)}))), u"RATE_LIMITED"_s);
+    QCOMPARE(code(f.verifyData(key.key, request({named(u"beta"_s)}))), u"RATE_LIMITED"_s);
 }
 
 void TestVerifyRatelimits::windowsSlide()
