@@ -60,6 +60,20 @@ describe('apis', () => {
     }
   });
 
+  test('listKeys filters by externalId', async () => {
+    const { data: { apiId } } = await unkey.apis.createApi({ name: unique('filtered') });
+    const owner = unique('owner');
+    const mine = new Set();
+    for (let i = 0; i < 3; ++i) mine.add((await unkey.keys.createKey({ apiId, externalId: owner })).data.keyId);
+    await unkey.keys.createKey({ apiId, externalId: unique('someone-else') });
+    await unkey.keys.createKey({ apiId });
+    const listed = await unkey.apis.listKeys({ apiId, externalId: owner });
+    assert.deepEqual(new Set(listed.result.data.map((key) => key.keyId)), mine);
+    for (const key of listed.result.data) assert.equal(key.identity.externalId, owner);
+    const nobody = await unkey.apis.listKeys({ apiId, externalId: unique('nobody') });
+    assert.deepEqual([nobody.result.data, nobody.result.pagination.hasMore], [[], false]);
+  });
+
   test('deleteApi: the API is gone and its keys verify as NOT_FOUND', async () => {
     const { data: { apiId } } = await unkey.apis.createApi({ name: unique('doomed') });
     const { data: { key } } = await unkey.keys.createKey({ apiId });

@@ -78,6 +78,28 @@ describe('keys', () => {
     }
   });
 
+  test('recoverable keys: getKey and listKeys with decrypt return the plaintext', async () => {
+    const { data: { apiId: ownApi } } = await unkey.apis.createApi({ name: unique('recoverable') });
+    const { data: recoverable } = await unkey.keys.createKey({ apiId: ownApi, recoverable: true, name: 'recoverable' });
+    const { data: plain } = await unkey.keys.createKey({ apiId: ownApi, name: 'plain' });
+    assert.equal((await unkey.keys.getKey({ keyId: recoverable.keyId, decrypt: true })).data.plaintext, recoverable.key);
+    assert.equal((await unkey.keys.getKey({ keyId: recoverable.keyId })).data.plaintext, undefined,
+      'no plaintext unless asked for');
+    assert.equal((await unkey.keys.getKey({ keyId: plain.keyId, decrypt: true })).data.plaintext, undefined,
+      'a key that is not recoverable has no plaintext');
+    const listed = await unkey.apis.listKeys({ apiId: ownApi, decrypt: true });
+    const byName = Object.fromEntries(listed.result.data.map((key) => [key.name, key]));
+    assert.equal(byName.recoverable.plaintext, recoverable.key);
+    assert.equal(byName.plain.plaintext, undefined);
+  });
+
+  test('an expiry in the past makes verification EXPIRED', async () => {
+    const { data: { keyId, key } } = await unkey.keys.createKey({ apiId, expires: Date.now() + DAY });
+    await unkey.keys.updateKey({ keyId, expires: Date.now() - 60000 });
+    const { data } = await unkey.keys.verifyKey({ key });
+    assert.deepEqual([data.valid, data.code, data.keyId], [false, 'EXPIRED', keyId]);
+  });
+
   test('getKey / whoami of unknown keys are NotFoundErrorResponse', async () => {
     await rejectsWith(unkey.keys.getKey({ keyId: 'key_doesNotExist1' }), NotFoundErrorResponse, 404);
     await rejectsWith(unkey.keys.whoami({ key: 'not_a_real_key_1234567' }), NotFoundErrorResponse, 404);
