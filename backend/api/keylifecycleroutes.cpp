@@ -75,8 +75,10 @@ Decode decodeDeleteKey(Services &services)
 /// (Unkey §5.5); expiration 0 revokes at once.
 qint64 revocationTime(qint64 nowMs, qint64 expirationMs)
 {
+    // A key is expired strictly after `expires`; one millisecond in the past makes the revocation
+    // visible to the very next verification, even within the same millisecond (DESIGN.md).
     if (expirationMs == 0)
-        return nowMs;
+        return nowMs - 1;
     const qint64 at = nowMs + expirationMs;
     return at % kMinuteMs == 0 ? at : (at / kMinuteMs + 1) * kMinuteMs;
 }

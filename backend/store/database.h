@@ -40,7 +40,8 @@ public:
     /// This thread's connection (created on first use).
     [[nodiscard]] QSqlDatabase connection();
 
-    /// A prepared query on this thread's connection, cached per SQL text.
+    /// A query prepared on this thread's connection (SQLite prepares in microseconds; a per-thread
+    /// statement cache is a later optimisation).
     [[nodiscard]] QSqlQuery prepare(const QString &sql);
 
     enum class Invalidation { Caches, None };

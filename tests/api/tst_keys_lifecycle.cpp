@@ -138,9 +138,11 @@ void TestKeysLifecycle::rerollCopiesEverything()
         copy.remove(field);
     }
     QCOMPARE(copy, expected);
-    // The original is not deleted; it expires now (expiration 0).
+    // The original is not deleted; it is expired at once (expiration 0): even a verification in
+    // the same millisecond sees it expired.
     const QJsonObject original = getKey(h, oldId);
-    QCOMPARE(original.value(u"expires").toInteger(), h.clock().nowMs());
+    QCOMPARE(original.value(u"expires").toInteger(), h.clock().nowMs() - 1);
+
     const QList<AuditRow> audits = auditRows(h, u"key.reroll"_s);
     QCOMPARE(audits.size(), 1);
     QCOMPARE(audits.first().description, u"Rerolled key (%1) to (%2)"_s.arg(oldId, newId));
@@ -157,7 +159,7 @@ void TestKeysLifecycle::rerollExpiresOriginalOnWholeMinutes_data()
     QTest::newRow("aligned") << qint64(0) << qint64(120'000) << qint64(120'000);
     QTest::newRow("rounded up") << qint64(1'234) << qint64(60'000) << qint64(120'000);
     QTest::newRow("one ms") << qint64(0) << qint64(1) << qint64(60'000);
-    QTest::newRow("immediate") << qint64(1'234) << qint64(0) << qint64(1'234);
+    QTest::newRow("immediate") << qint64(1'234) << qint64(0) << qint64(1'233);
 }
 
 void TestKeysLifecycle::rerollExpiresOriginalOnWholeMinutes()
@@ -166,11 +168,15 @@ void TestKeysLifecycle::rerollExpiresOriginalOnWholeMinutes()
     QFETCH(qint64, expiration);
     QFETCH(qint64, expected);
     ApiHarness h;
-    const QString keyId = h.createKey({{u"apiId"_s, h.createApi()}}).value(u"keyId").toString();
+    const QJsonObject created = h.createKey({{u"apiId"_s, h.createApi()}});
+    const QString keyId = created.value(u"keyId").toString();
     const qint64 minute = h.clock().nowMs(); // the harness starts on a whole minute
     h.clock().advanceMs(offset);
     QCOMPARE(reroll(h, keyId, expiration).status, 200);
     QCOMPARE(getKey(h, keyId).value(u"expires").toInteger(), minute + expected);
+    // Without moving the clock: revoked at once only when expiration is 0.
+    const auto verified = h.call(u"keys.verifyKey"_s, QJsonObject{{u"key"_s, created.value(u"key").toString()}});
+    QCOMPARE(verified.dataObject().value(u"code").toString(), expiration == 0 ? u"EXPIRED"_s : u"VALID"_s);
 }
 
 void TestKeysLifecycle::rerollPrefixAndLength()
