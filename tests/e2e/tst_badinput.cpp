@@ -3,9 +3,15 @@
 // envelope, and the server keeps answering afterwards.
 #include "support/latchkeydprocess.h"
 
+#include <QDeadlineTimer>
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QTcpSocket>
 #include <QtTest>
+
+#include <memory>
+#include <vector>
 
 using namespace Qt::StringLiterals;
 using Latchkey::Test::HttpResponse;
@@ -23,6 +29,7 @@ private Q_SLOTS:
     void oversizeBodyAnsweredBeforeItIsSent();
     void deepNestingDoesNotCrash();
     void dataUnchangedByRejectedMutations();
+    void slowClientsGet408WithoutBlockingOthers();
     void cleanupTestCase();
 
 private:
@@ -190,6 +197,42 @@ void TestBadInput::dataUnchangedByRejectedMutations()
     QVERIFY2(after.status == 200, after.describe().constData());
     QCOMPARE(after.data().value(u"name").toString(), u"original"_s);
     QCOMPARE(after.data().value(u"credits").toObject().value(u"remaining").toInt(), 5);
+}
+
+void TestBadInput::slowClientsGet408WithoutBlockingOthers()
+{
+    // More half-sent requests than the server has worker threads ("slowloris").
+    std::vector<std::unique_ptr<QTcpSocket>> slow;
+    for (int i = 0; i < 6; ++i) {
+        auto socket = std::make_unique<QTcpSocket>();
+        socket->connectToHost(u"127.0.0.1"_s, m_server.port());
+        QVERIFY(socket->waitForConnected(5000));
+        socket->write("POST /v2/apis.createApi HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 100\r\n\r\n{\"na");
+        QVERIFY(socket->waitForBytesWritten(5000));
+        slow.push_back(std::move(socket));
+    }
+    QElapsedTimer timer;
+    timer.start();
+    QVERIFY2(m_server.isLive(3000), "slow clients block everybody else");
+    const HttpResponse created = m_server.call(u"apis.createApi"_s, {{u"name"_s, u"next-to-slow-clients"_s}});
+    QVERIFY2(created.status == 200, created.describe().constData());
+    QVERIFY2(timer.elapsed() < 3000, "requests next to slow clients were delayed");
+
+    // Each slow request is answered 408 once the request timeout (15 s) is over, then closed.
+    const QDeadlineTimer deadline(30000);
+    for (const auto &socket : slow) {
+        QByteArray received;
+        while (socket->state() == QAbstractSocket::ConnectedState && !deadline.hasExpired()) {
+            socket->waitForReadyRead(int(qMax<qint64>(1, deadline.remainingTime())));
+            received += socket->readAll();
+        }
+        received += socket->readAll();
+        const QByteArray message = "slow client got: " + received.left(500);
+        QVERIFY2(received.startsWith("HTTP/1.1 408 "), message.constData());
+        QVERIFY2(received.contains("\"status\":408"), message.constData());
+        QVERIFY2(received.contains("\"requestId\":\"req_"), message.constData());
+    }
+    QVERIFY(m_server.isLive());
 }
 
 QTEST_GUILESS_MAIN(TestBadInput)
