@@ -213,10 +213,11 @@ void TestBadInput::slowClientsGet408WithoutBlockingOthers()
     }
     QElapsedTimer timer;
     timer.start();
-    QVERIFY2(m_server.isLive(3000), "slow clients block everybody else");
+    // Well under the 15 s request timeout, with room for a loaded CI machine.
+    QVERIFY2(m_server.isLive(10000), "slow clients block everybody else");
     const HttpResponse created = m_server.call(u"apis.createApi"_s, {{u"name"_s, u"next-to-slow-clients"_s}});
     QVERIFY2(created.status == 200, created.describe().constData());
-    QVERIFY2(timer.elapsed() < 3000, "requests next to slow clients were delayed");
+    QVERIFY2(timer.elapsed() < 10000, "requests next to slow clients waited for the slow ones");
 
     // Each slow request is answered 408 once the request timeout (15 s) is over, then closed.
     const QDeadlineTimer deadline(30000);
