@@ -12,6 +12,7 @@
 #include "core/random.h"
 #include "http/httpserver.h"
 #include "limits/slidingwindow.h"
+#include "server/refillsweeper.h"
 #include "store/database.h"
 #include "store/rootkeystore.h"
 
@@ -45,6 +46,7 @@ struct Server::Private {
     std::unique_ptr<Api::Services> services;
     std::unique_ptr<Api::Router> router;
     std::unique_ptr<Http::HttpServer> http;
+    std::unique_ptr<RefillSweeper> refillSweeper;
     QString defaultWorkspaceId;
     QString writtenBootstrapFile;
 
@@ -101,6 +103,7 @@ Status Server::open()
                                         d->config.nodeName});
     d->router = std::make_unique<Api::Router>(*d->services);
     Api::registerAllRoutes(*d->router, *d->services);
+    d->refillSweeper = std::make_unique<RefillSweeper>(*d->db, *d->clock);
     return d->bootstrap();
 }
 
@@ -212,6 +215,7 @@ Status Server::listen()
     QString error;
     if (!d->http->listen(&error))
         return makeError(ErrorCode::ServiceUnavailable, error);
+    d->refillSweeper->start();
     qCInfo(lcServer).noquote() << "listening on" << (httpConfig.tls ? u"https://"_s : u"http://"_s)
                                    + d->config.listenHost + u':' + QString::number(port());
     return {};
@@ -223,6 +227,7 @@ void Server::stop()
         d->http->shutdown(d->config.shutdownGraceMs);
         d->http.reset();
     }
+    d->refillSweeper.reset();
     d->router.reset();
     d->services.reset();
     d->db.reset();
@@ -231,6 +236,11 @@ void Server::stop()
 quint16 Server::port() const
 {
     return d->http ? d->http->serverPort() : 0;
+}
+
+bool Server::sweepRefills()
+{
+    return d->refillSweeper && d->refillSweeper->sweep();
 }
 
 Api::Router &Server::router()

@@ -44,6 +44,8 @@ public:
     void stop();
 
     [[nodiscard]] quint16 port() const;
+    /// Applies every due credit refill now (the sweeper does this after each 00:00 UTC).
+    bool sweepRefills();
     [[nodiscard]] Api::Router &router();
     [[nodiscard]] Store::Database &database();
     /// Verification and rate-limit events published by the handlers (in-memory until the analytics

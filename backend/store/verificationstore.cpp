@@ -184,6 +184,51 @@ Status VerificationStore::refillIfDue(const QString &keyId, qint64 nowMs, const 
     return AuditLog(m_db).append(origin, nowMs, {event});
 }
 
+Core::Result<QStringList> VerificationStore::refillCandidates(qint64 dayStartMs, const QString &afterId, int limit)
+{
+    // A refill only ever becomes due at a 00:00 UTC boundary, so only keys not refilled since the
+    // start of today, and below their refill amount, can be due.
+    QSqlQuery query = m_db.prepare(
+        u"SELECT id FROM keys WHERE refill_amount IS NOT NULL AND remaining IS NOT NULL"
+        " AND remaining < refill_amount AND deleted_at IS NULL"
+        " AND COALESCE(last_refill_at, created_at) < ? AND id > ? ORDER BY id LIMIT ?"_s);
+    query.addBindValue(dayStartMs);
+    query.addBindValue(afterId);
+    query.addBindValue(limit);
+    if (!exec(query))
+        return sqlError(query);
+    QStringList ids;
+    while (query.next())
+        ids.append(query.value(0).toString());
+    return ids;
+}
+
+Core::Result<int> VerificationStore::refillDueKeys(qint64 nowMs, int batchSize)
+{
+    constexpr qint64 kDayMs = 86'400'000;
+    const qint64 dayStart = nowMs - nowMs % kDayMs;
+    QString afterId = u""_s;
+    int seen = 0;
+    for (;;) {
+        auto candidates = refillCandidates(dayStart, afterId, batchSize);
+        if (!candidates)
+            return candidates.error();
+        if (candidates->isEmpty())
+            return seen;
+        const Status written = m_db.write([&]() -> Status {
+            for (const QString &keyId : std::as_const(*candidates)) {
+                if (Status refilled = refillIfDue(keyId, nowMs, QString()); !refilled)
+                    return refilled;
+            }
+            return {};
+        }, Database::Invalidation::None);
+        if (!written)
+            return written.error();
+        seen += int(candidates->size());
+        afterId = candidates->constLast();
+    }
+}
+
 Core::Result<CreditOutcome> VerificationStore::spendCredits(
     const QString &keyId, qint64 cost, bool refills, qint64 nowMs, const QString &requestId)
 {

@@ -79,8 +79,14 @@ public:
     [[nodiscard]] Core::Result<CreditOutcome> spendCredits(
         const QString &keyId, qint64 cost, bool refills, qint64 nowMs, const QString &requestId);
 
+    /// The refill sweeper's pass: applies every due refill (daily at 00:00 UTC, monthly on the
+    /// refill day), in write transactions of at most @p batchSize keys, so refills happen at their
+    /// boundary even for keys nobody verifies. Returns how many keys were looked at.
+    [[nodiscard]] Core::Result<int> refillDueKeys(qint64 nowMs, int batchSize = 500);
+
 private:
     Core::Status refillIfDue(const QString &keyId, qint64 nowMs, const QString &requestId);
+    Core::Result<QStringList> refillCandidates(qint64 dayStartMs, const QString &afterId, int limit);
 
     Database &m_db;
 };

@@ -51,6 +51,7 @@ private Q_SLOTS:
     void dailyRefillAtMidnightUtc();
     void monthlyRefillDay31InFebruary();
     void refillReplacesAndNeverLowers();
+    void sweeperRefillsKeysNobodyVerifies();
     void concurrentVerifiesNeverOverspend();
     void rateLimitedSpendsNoCredit();
 };
@@ -282,3 +283,39 @@ void TestVerifyCredits::rateLimitedSpendsNoCredit()
 
 QTEST_GUILESS_MAIN(TestVerifyCredits)
 #include "tst_verify_credits.moc"
+
+void TestVerifyCredits::sweeperRefillsKeysNobodyVerifies()
+{
+    ApiHarness h;
+    VerifyFixture f(h);
+    h.clock().setNowMs(utcMs(2027, 2, 27, 12));
+    const TestKey daily = f.createKey(withCredits(1, {{u"interval"_s, u"daily"_s}, {u"amount"_s, 5}}));
+    const TestKey monthly = f.createKey(
+        withCredits(1, {{u"interval"_s, u"monthly"_s}, {u"amount"_s, 7}, {u"refillDay"_s, 31}}));
+    const TestKey full = f.createKey(withCredits(9, {{u"interval"_s, u"daily"_s}, {u"amount"_s, 5}}));
+    QCOMPARE(f.verifyData(daily.key).value(u"credits").toInteger(), 0);
+    QCOMPARE(f.verifyData(monthly.key).value(u"credits").toInteger(), 0);
+    const auto remaining = [&](const TestKey &key) {
+        return f.scalar(u"SELECT remaining FROM keys WHERE id = ?"_s, {key.id}).toLongLong();
+    };
+
+    // Before the boundary nothing is due.
+    h.clock().setNowMs(utcMs(2027, 2, 27, 23, 59, 59, 999));
+    QVERIFY(h.server().sweepRefills());
+    QCOMPARE(remaining(daily), 0);
+
+    // At 00:00 UTC the daily key is refilled without being verified; the monthly one waits for
+    // its day (31 -> the last day of February), and a balance above the amount is left alone.
+    h.clock().setNowMs(utcMs(2027, 2, 28));
+    QVERIFY(h.server().sweepRefills());
+    QCOMPARE(remaining(daily), 5);
+    QCOMPARE(remaining(monthly), 7);
+    QCOMPARE(remaining(full), 9);
+    QCOMPARE(f.auditCount(u"key.update"_s), 2);
+
+    // A second pass the same day changes nothing.
+    QCOMPARE(f.verifyData(daily.key, cost(5)).value(u"credits").toInteger(), 0);
+    QVERIFY(h.server().sweepRefills());
+    QCOMPARE(remaining(daily), 0);
+    QCOMPARE(f.auditCount(u"key.update"_s), 2);
+}
