@@ -140,6 +140,10 @@ void TestCli::badConfiguration_data()
     QTest::newRow("flag missing its value") << QStringList {u"--data-dir"_s} << QByteArray() << u"data-dir"_s;
     QTest::newRow("unknown key in config")
         << QStringList() << QByteArray("listen = 127.0.0.1:1\ncolour = blue\n") << u"colour"_s;
+    QTest::newRow("binary garbage in config")
+        << QStringList() << QByteArray("\x00\x01garbage = 1\n", 14) << u"latchkeyd\\.ini"_s;
+    QTest::newRow("section in config") << QStringList() << QByteArray("[server]\nlisten = 127.0.0.1:1\n")
+                                       << u"server/listen"_s;
     QTest::newRow("bad value in config") << QStringList() << QByteArray("log-format = xml\n") << u"xml"_s;
     QTest::newRow("unreadable config") << QStringList {u"--config"_s, u"/nonexistent/latchkey-e2e.ini"_s}
                                        << QByteArray() << u"/nonexistent/latchkey-e2e\\.ini"_s;

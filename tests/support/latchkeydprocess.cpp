@@ -218,7 +218,9 @@ LatchkeydProcess::~LatchkeydProcess()
 
 QString LatchkeydProcess::binaryPath()
 {
-    return QString::fromLocal8Bit(LATCHKEYD_PATH);
+    // $LATCHKEYD runs the suites against another build of the binary (a sanitizer build, say).
+    const QString overridden = qEnvironmentVariable("LATCHKEYD");
+    return overridden.isEmpty() ? QString::fromLocal8Bit(LATCHKEYD_PATH) : overridden;
 }
 
 quint16 LatchkeydProcess::freePort()

@@ -53,7 +53,7 @@ namespace RawHttp {
     const QList<QPair<QByteArray, QByteArray>> &headers = {});
 } // namespace RawHttp
 
-/// Starts and stops the real latchkeyd binary (LATCHKEYD_PATH) on a free loopback port, over a
+/// Starts and stops the real latchkeyd binary (binaryPath()) on a free loopback port, over a
 /// data folder that is either given (to restart on the same data) or a fresh temporary one.
 ///
 /// The process gets the caller's environment without any LATCHKEY_* variable, plus
@@ -73,6 +73,7 @@ public:
     LatchkeydProcess(const LatchkeydProcess &) = delete;
     LatchkeydProcess &operator=(const LatchkeydProcess &) = delete;
 
+    /// $LATCHKEYD if set, else the latchkeyd of this build (LATCHKEYD_PATH).
     [[nodiscard]] static QString binaryPath();
     /// A port that was free a moment ago (bound to port 0 on 127.0.0.1, read, released).
     [[nodiscard]] static quint16 freePort();
