@@ -404,6 +404,19 @@ void TestCli::secretsNeverLogged()
         QVERIFY2(verified.status == 200, verified.describe().constData());
         const QString wrongRootKey = LatchkeydProcess::generateRootKey();
         QCOMPARE(server.call(u"apis.createApi"_s, {{u"name"_s, u"denied"_s}}, wrongRootKey).status, 401);
+        // Requests the engine rejects itself, carrying the root key: a malformed header after it,
+        // and a header block over the limit.
+        const QByteArray bearer = "Authorization: Bearer " + server.rootKey().toUtf8() + "\r\n";
+        QCOMPARE(
+            server.sendRaw("POST /v2/apis.createApi HTTP/1.1\r\nHost: x\r\n" + bearer + "bad header\r\n\r\n").status,
+            400);
+        QCOMPARE(server
+                     .sendRaw("POST /v2/apis.createApi HTTP/1.1\r\nHost: x\r\n" + bearer
+                         + "X-Filler: " + QByteArray(40 * 1024, 'a') + "\r\n\r\n")
+                     .status,
+            431);
+        // A customer key sent where a root key belongs.
+        QCOMPARE(server.call(u"apis.createApi"_s, {{u"name"_s, u"denied"_s}}, plaintext).status, 401);
         QCOMPARE(server.terminate(), 0);
 
         const QByteArray log = server.standardError() + server.standardOutput();
