@@ -11,6 +11,19 @@
 using namespace Qt::StringLiterals;
 using namespace Latchkey::Server;
 
+namespace {
+// Errors go to stderr as exactly one line, whatever bytes a config file contained.
+void printError(const QString &message)
+{
+    QString line = message;
+    for (QChar &c : line) {
+        if (c.unicode() < 0x20 || c.unicode() == 0x7f)
+            c = u'?';
+    }
+    std::fprintf(stderr, "latchkeyd: %s\n", line.toLocal8Bit().constData());
+}
+} // namespace
+
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
@@ -19,7 +32,7 @@ int main(int argc, char *argv[])
 
     const auto loaded = loadConfig(QCoreApplication::arguments(), QProcessEnvironment::systemEnvironment());
     if (!loaded) {
-        std::fprintf(stderr, "latchkeyd: %s\n", qPrintable(loaded.error().detail));
+        printError(loaded.error().detail);
         return 2;
     }
     if (loaded->action != LoadedConfig::Action::Run) {
@@ -28,13 +41,14 @@ int main(int argc, char *argv[])
     }
     installLogHandler(loaded->config.logFormat);
 
+    // Bind first: a busy port or bad TLS files fail before the data folder is touched.
     Server server(loaded->config);
-    if (const auto opened = server.open(); !opened) {
-        std::fprintf(stderr, "latchkeyd: %s\n", qPrintable(opened.error().detail));
+    if (const auto listening = server.listen(); !listening) {
+        printError(listening.error().detail);
         return 1;
     }
-    if (const auto listening = server.listen(); !listening) {
-        std::fprintf(stderr, "latchkeyd: %s\n", qPrintable(listening.error().detail));
+    if (const auto opened = server.open(); !opened) {
+        printError(opened.error().detail);
         return 1;
     }
     SignalWatcher signals;

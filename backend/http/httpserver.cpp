@@ -70,9 +70,11 @@ bool HttpServer::listen(QString *errorMessage)
 {
     auto fail = [&](const QString &reason) {
         const QString message = u"cannot listen on "_s % endpoint() % u": "_s % reason;
-        qCWarning(lcHttp).noquote() << message;
+        // A caller that takes the message reports it itself (latchkeyd prints one line and exits).
         if (errorMessage)
             *errorMessage = message;
+        else
+            qCWarning(lcHttp).noquote() << message;
         return false;
     };
     if (m_listenedOnce)

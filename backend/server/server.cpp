@@ -20,6 +20,8 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QHostInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLoggingCategory>
 #include <QSslCertificate>
 #include <QSslConfiguration>
@@ -45,16 +47,38 @@ struct Server::Private {
     Core::MemoryEventSink events;
     std::unique_ptr<Api::Services> services;
     std::unique_ptr<Api::Router> router;
+    /// What the HTTP workers dispatch to: null until open() has built the router, so latchkeyd can
+    /// bind its port (and fail fast) before it touches the data folder.
+    std::atomic<Api::Router *> liveRouter{nullptr};
     std::unique_ptr<Http::HttpServer> http;
     std::unique_ptr<RefillSweeper> refillSweeper;
     QString defaultWorkspaceId;
     QString writtenBootstrapFile;
+    QString scheme;
+
+    void announce(quint16 port) const;
 
     Status prepareDataDir();
     Status bootstrap();
     Status writeBootstrapFile(const QString &path, const QString &plaintext);
     Core::Result<QSslConfiguration> tlsConfiguration() const;
 };
+
+namespace {
+// Before the store is open (or after it closed) every request gets a plain 503 envelope.
+Http::Response unavailable(const QString &detail)
+{
+    Http::Response response;
+    response.status = 503;
+    response.headers.append({QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json")});
+    const QJsonObject error{{u"title"_s, u"Service Unavailable"_s}, {u"detail"_s, detail}, {u"status"_s, 503},
+                            {u"type"_s, u"https://unkey.com/docs/errors/unkey/application/service_unavailable"_s}};
+    response.body = QJsonDocument(QJsonObject{{u"meta"_s, QJsonObject{{u"requestId"_s, Core::newRequestId()}}},
+                                              {u"error"_s, error}})
+                        .toJson(QJsonDocument::Compact);
+    return response;
+}
+} // namespace
 
 Server::Server(ServerConfig config, const Core::Clock *clock, QObject *parent)
     : QObject(parent), d(std::make_unique<Private>())
@@ -103,7 +127,12 @@ Status Server::open()
                                         d->config.nodeName});
     d->router = std::make_unique<Api::Router>(*d->services);
     Api::registerAllRoutes(*d->router, *d->services);
+    d->liveRouter.store(d->router.get(), std::memory_order_release);
     d->refillSweeper = std::make_unique<RefillSweeper>(*d->db, *d->clock);
+    if (d->http) {
+        d->refillSweeper->start();
+        d->announce(port());
+    }
     return d->bootstrap();
 }
 
@@ -208,17 +237,35 @@ Status Server::listen()
             return tls.error();
         httpConfig.tls = *tls;
     }
-    Api::Router *router = d->router.get();
+    Private *state = d.get();
     d->http = std::make_unique<Http::HttpServer>(
-        httpConfig, [router](const Http::Request &request) { return router->handle(request); },
-        [router](int status, const QString &detail) { return router->transportError(status, detail); });
+        httpConfig,
+        [state](const Http::Request &request) {
+            if (Api::Router *router = state->liveRouter.load(std::memory_order_acquire))
+                return router->handle(request);
+            return unavailable(u"latchkeyd is starting; try again in a moment."_s);
+        },
+        [state](int status, const QString &detail) {
+            if (Api::Router *router = state->liveRouter.load(std::memory_order_acquire))
+                return router->transportError(status, detail);
+            return unavailable(detail);
+        });
     QString error;
     if (!d->http->listen(&error))
         return makeError(ErrorCode::ServiceUnavailable, error);
-    d->refillSweeper->start();
-    qCInfo(lcServer).noquote() << "listening on" << (httpConfig.tls ? u"https://"_s : u"http://"_s)
-                                   + d->config.listenHost + u':' + QString::number(port());
+    d->scheme = httpConfig.tls ? u"https"_s : u"http"_s;
+    if (d->refillSweeper) {
+        d->refillSweeper->start();
+        d->announce(port());
+    }
     return {};
+}
+
+// Logged once both the port and the store are ready, so a failed start prints only its error.
+void Server::Private::announce(quint16 port) const
+{
+    qCInfo(lcServer).noquote() << "serving on" << scheme + u"://"_s + config.listenHost + u':' + QString::number(port)
+                               << "with data in" << config.dataDir;
 }
 
 void Server::stop()
@@ -228,6 +275,7 @@ void Server::stop()
         d->http.reset();
     }
     d->refillSweeper.reset();
+    d->liveRouter.store(nullptr, std::memory_order_release);
     d->router.reset();
     d->services.reset();
     d->db.reset();

@@ -38,7 +38,9 @@ public:
     /// Opens the data folder and store, loads the key-encryption key, bootstraps the first
     /// workspace and root key on an empty store, and builds the router. No network yet.
     [[nodiscard]] Core::Status open();
-    /// Starts serving HTTP(S) on the configured address (after open()).
+    /// Binds the configured address and starts serving HTTP(S). May come before open() — latchkeyd
+    /// binds first so a busy port fails before the data folder is touched; until open() has
+    /// finished, requests get 503.
     [[nodiscard]] Core::Status listen();
     /// Stops accepting, finishes in-flight requests (up to the grace period) and closes the store.
     void stop();

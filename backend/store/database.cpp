@@ -81,16 +81,25 @@ Core::Result<std::unique_ptr<Database>> Database::open(const QString &path)
     if (info.exists() && !info.isWritable())
         return makeError(ErrorCode::Internal, u"database file %1 is not writable"_s.arg(path));
     std::unique_ptr<Database> db(new Database(path));
-    QSqlDatabase connection = db->connection();
+    QString error;
+    QSqlDatabase connection = db->openConnection(&error);
     if (!connection.isOpen())
-        return makeError(ErrorCode::Internal,
-                         u"cannot open database %1: %2"_s.arg(path, connection.lastError().text()));
+        return makeError(ErrorCode::Internal, u"cannot open database %1: %2"_s.arg(path, error));
     if (Status migrated = db->migrate(); !migrated)
         return migrated.error();
     return db;
 }
 
 QSqlDatabase Database::connection()
+{
+    QString error;
+    QSqlDatabase db = openConnection(&error);
+    if (!error.isEmpty())
+        qCCritical(lcStore).noquote() << "cannot open" << m_path << ":" << error;
+    return db;
+}
+
+QSqlDatabase Database::openConnection(QString *error)
 {
     QThread *thread = QThread::currentThread();
     QMutexLocker locker(&m_connectionsLock);
@@ -100,9 +109,13 @@ QSqlDatabase Database::connection()
     const QString name = m_connectionPrefix + QString::number(quintptr(thread), 16);
     QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
     db.setDatabaseName(m_path);
-    QString error;
-    if (!db.open() || !configure(db, &error)) {
-        qCCritical(lcStore) << "cannot open" << m_path << db.lastError().text() << error;
+    QString configureError;
+    if (!db.open()) {
+        *error = db.lastError().text();
+        db.close();
+    } else if (!configure(db, &configureError)) {
+        // A file that is not SQLite opens lazily and fails at its first statement.
+        *error = configureError;
         db.close();
     }
     m_connections.insert(thread, name);

@@ -64,6 +64,8 @@ public:
 private:
     explicit Database(QString path);
     Core::Status migrate();
+    /// This thread's connection; on failure @p error says why (and the connection is closed).
+    QSqlDatabase openConnection(QString *error);
 
     QString m_path;
     QString m_connectionPrefix;
