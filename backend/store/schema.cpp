@@ -74,12 +74,89 @@ QList<QString> version1()
     };
 }
 
+// Version 2: analytics (issue 3). Raw events as the hot path recorded them, rollups maintained
+// incrementally by the analytics writer (store/analyticsstore.h documents every table), and the
+// public views of analytics.getVerifications. The views call lk_workspace() and
+// lk_keyspace_allowed(), which only the sandbox connection registers: elsewhere they fail, so they
+// can never leak another workspace's rows.
+QList<QString> version2()
+{
+    QList<QString> statements{
+        u"CREATE TABLE verification_events (id INTEGER PRIMARY KEY, request_id TEXT NOT NULL,"
+        " time INTEGER NOT NULL, workspace_id TEXT NOT NULL, api_id TEXT, keyspace_id TEXT, key_id TEXT,"
+        " identity_id TEXT, external_id TEXT, outcome TEXT NOT NULL, tags TEXT NOT NULL DEFAULT '[]',"
+        " spent_credits INTEGER NOT NULL DEFAULT 0, latency_us INTEGER NOT NULL DEFAULT 0, node TEXT)"_s,
+        u"CREATE INDEX verification_events_workspace_time ON verification_events (workspace_id, time)"_s,
+        u"CREATE INDEX verification_events_key_time ON verification_events (key_id, time)"_s,
+        u"CREATE INDEX verification_events_identity_time ON verification_events (identity_id, time)"
+        " WHERE identity_id IS NOT NULL"_s,
+        u"CREATE TABLE ratelimit_events (id INTEGER PRIMARY KEY, request_id TEXT NOT NULL, time INTEGER NOT NULL,"
+        " workspace_id TEXT NOT NULL, namespace_id TEXT NOT NULL, identifier TEXT NOT NULL,"
+        " passed INTEGER NOT NULL, \"limit\" INTEGER, remaining INTEGER, reset INTEGER, cost INTEGER,"
+        " override_id TEXT, latency_us INTEGER, node TEXT)"_s,
+        u"CREATE INDEX ratelimit_events_namespace_time ON ratelimit_events (workspace_id, namespace_id, time)"_s,
+    };
+    // The latency columns every verification rollup row carries; latency_hist is the mergeable
+    // histogram of Core::LatencyHistogram, the percentiles are derived from it on every upsert.
+    const QString metrics = u"count INTEGER NOT NULL, spent_credits INTEGER NOT NULL,"
+                            " latency_sum_us INTEGER NOT NULL, latency_hist BLOB NOT NULL,"
+                            " latency_p50_us INTEGER NOT NULL, latency_p75_us INTEGER NOT NULL,"
+                            " latency_p99_us INTEGER NOT NULL, last_time INTEGER NOT NULL"_s;
+    for (const QString &resolution : {u"minute"_s, u"hour"_s, u"day"_s}) {
+        const QString table = u"verification_rollups_"_s + resolution;
+        statements.append(u"CREATE TABLE "_s + table
+                          + u" (workspace_id TEXT NOT NULL, scope TEXT NOT NULL, scope_id TEXT NOT NULL,"
+                            " time INTEGER NOT NULL, outcome TEXT NOT NULL, "_s
+                          + metrics + u", PRIMARY KEY (workspace_id, scope, scope_id, time, outcome)) WITHOUT ROWID"_s);
+        statements.append(u"CREATE INDEX "_s + table + u"_time ON "_s + table + u" (workspace_id, scope, time)"_s);
+    }
+    for (const QString &resolution : {u"minute"_s, u"hour"_s, u"day"_s, u"month"_s}) {
+        statements.append(u"CREATE TABLE verification_detail_rollups_"_s + resolution
+                          + u" (workspace_id TEXT NOT NULL, time INTEGER NOT NULL, keyspace_id TEXT NOT NULL,"
+                            " key_id TEXT NOT NULL, identity_id TEXT NOT NULL, external_id TEXT NOT NULL,"
+                            " outcome TEXT NOT NULL, tags TEXT NOT NULL, "_s
+                          + metrics
+                          + u", PRIMARY KEY (workspace_id, time, keyspace_id, key_id, identity_id, external_id,"
+                            " outcome, tags)) WITHOUT ROWID"_s);
+    }
+    for (const QString &resolution : {u"minute"_s, u"hour"_s, u"day"_s}) {
+        const QString table = u"ratelimit_rollups_"_s + resolution;
+        statements.append(u"CREATE TABLE "_s + table
+                          + u" (workspace_id TEXT NOT NULL, namespace_id TEXT NOT NULL, identifier TEXT NOT NULL,"
+                            " time INTEGER NOT NULL, passed INTEGER NOT NULL, blocked INTEGER NOT NULL,"
+                            " passed_cost INTEGER NOT NULL, blocked_cost INTEGER NOT NULL,"
+                            " latency_sum_us INTEGER NOT NULL, latency_hist BLOB NOT NULL,"
+                            " latency_p50_us INTEGER NOT NULL, latency_p99_us INTEGER NOT NULL,"
+                            " last_time INTEGER NOT NULL,"
+                            " PRIMARY KEY (workspace_id, namespace_id, identifier, time)) WITHOUT ROWID"_s);
+        statements.append(u"CREATE INDEX "_s + table + u"_time ON "_s + table + u" (workspace_id, namespace_id, time)"_s);
+    }
+
+    statements.append(
+        u"CREATE VIEW key_verifications_v1 AS SELECT request_id, time, workspace_id,"
+        " coalesce(keyspace_id, '') AS key_space_id, coalesce(identity_id, '') AS identity_id,"
+        " coalesce(external_id, '') AS external_id, coalesce(key_id, '') AS key_id, coalesce(node, '') AS region,"
+        " 'api' AS source, '' AS app_id, outcome, tags, spent_credits, latency_us / 1000.0 AS latency"
+        " FROM verification_events WHERE workspace_id = lk_workspace() AND lk_keyspace_allowed(keyspace_id)"_s);
+    for (const QString &resolution : {u"minute"_s, u"hour"_s, u"day"_s, u"month"_s}) {
+        statements.append(
+            u"CREATE VIEW key_verifications_per_"_s + resolution
+            + u"_v1 AS SELECT time, workspace_id, keyspace_id AS key_space_id, identity_id, external_id, key_id,"
+              " outcome, 'api' AS source, tags, count, spent_credits,"
+              " latency_sum_us / 1000.0 / count AS latency_avg, latency_p75_us / 1000.0 AS latency_p75,"
+              " latency_p99_us / 1000.0 AS latency_p99 FROM verification_detail_rollups_"_s
+            + resolution + u" WHERE workspace_id = lk_workspace() AND lk_keyspace_allowed(keyspace_id)"_s);
+    }
+    return statements;
+}
+
 } // namespace
 
 const QList<Migration> &migrations()
 {
     static const QList<Migration> all{
         {1, version1()},
+        {2, version2()},
     };
     return all;
 }
