@@ -40,6 +40,12 @@ enum class ErrorCode {
     PreconditionFailed,       ///< 412
     AnalyticsNotConfigured,   ///< 412
     QueryTimeout,             ///< 422
+    QueryRowsLimitExceeded,   ///< 422 analytics query returned too many rows
+    QueryMemoryLimitExceeded, ///< 422 analytics query result (or a value in it) too large
+    InvalidAnalyticsQuery,    ///< 400 analytics SQL: syntax, several statements, recursion, size
+    InvalidAnalyticsQueryType, ///< 400 analytics SQL: not a SELECT (PRAGMA, INSERT, ATTACH, ...)
+    InvalidAnalyticsTable,    ///< 400 analytics SQL: reads something other than the public views
+    InvalidAnalyticsFunction, ///< 400 analytics SQL: calls a function outside the allow-list
     TooManyRequests,          ///< 429
     Internal,                 ///< 500
     ServiceUnavailable,       ///< 503
