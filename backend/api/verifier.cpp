@@ -158,6 +158,7 @@ struct Verifier::Run {
     std::optional<qint64> credits; ///< balance after the credit step; nullopt = unlimited
     qint64 spent = 0;
     bool vanished = false; ///< the key was deleted between lookup and spend
+    bool published = false; ///< the event was recorded with the credit spend (strict durability)
 };
 
 Verifier::Verifier(Services &services, std::shared_ptr<VerificationCache> cache)
@@ -284,8 +285,21 @@ Status Verifier::checkCredits(Run &run, const VerifyRequest &request, const ApiC
     if (!record.limited)
         return {}; // unlimited keys ignore any cost
     Store::VerificationStore store(m_services.db);
-    const auto spent
-        = store.spendCredits(record.keyId, request.cost.value_or(1), record.refills, context.nowMs, context.requestId);
+    // analytics.durability=strict: the event commits with the spend, or neither does.
+    std::function<Status(const Store::CreditOutcome &)> recordEvent;
+    if (m_services.events.durable()) {
+        recordEvent = [&](const Store::CreditOutcome &outcome) -> Status {
+            if (!outcome.keyExists)
+                return {}; // answered as a minimal NOT_FOUND, which records nothing
+            Run decided = run;
+            decided.outcome = outcome.allowed ? Outcome::Valid : Outcome::UsageExceeded;
+            decided.spent = outcome.spent;
+            run.published = true;
+            return m_services.events.publishInTransaction(makeEvent(decided, request, context));
+        };
+    }
+    const auto spent = store.spendCredits(
+        record.keyId, request.cost.value_or(1), record.refills, context.nowMs, context.requestId, recordEvent);
     if (!spent)
         return spent.error();
     if (!spent->keyExists) {
@@ -328,11 +342,12 @@ QByteArray Verifier::finish(Run &run, const VerifyRequest &request, const ApiCon
     }
     data += run.key.responseFields;
     data += '}';
-    publish(run, request, context);
+    if (!run.published)
+        m_services.events.publish(makeEvent(run, request, context));
     return data;
 }
 
-void Verifier::publish(const Run &run, const VerifyRequest &request, const ApiContext &context)
+Core::VerificationEvent Verifier::makeEvent(const Run &run, const VerifyRequest &request, const ApiContext &context) const
 {
     const Store::VerificationRecord &record = *run.key.record;
     Core::VerificationEvent event;
@@ -351,7 +366,7 @@ void Verifier::publish(const Run &run, const VerifyRequest &request, const ApiCo
     event.spentCredits = run.spent;
     event.latencyUs = run.timer.nsecsElapsed() / 1000;
     event.node = m_services.nodeName;
-    m_services.events.publish(std::move(event));
+    return event;
 }
 
 } // namespace Latchkey::Api

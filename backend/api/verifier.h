@@ -3,6 +3,7 @@
 #include "api/apicontext.h"
 #include "api/verificationcache.h"
 #include "core/error.h"
+#include "core/events.h"
 #include "core/permissionquery.h"
 #include "store/verificationstore.h"
 
@@ -100,7 +101,8 @@ private:
     Core::Status checkRatelimits(Run &run, const VerifyRequest &request);
     Core::Status checkCredits(Run &run, const VerifyRequest &request, const ApiContext &context);
     QByteArray finish(Run &run, const VerifyRequest &request, const ApiContext &context);
-    void publish(const Run &run, const VerifyRequest &request, const ApiContext &context);
+    [[nodiscard]] Core::VerificationEvent makeEvent(
+        const Run &run, const VerifyRequest &request, const ApiContext &context) const;
 
     Services &m_services;
     std::shared_ptr<VerificationCache> m_cache;

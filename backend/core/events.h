@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/error.h"
+
 #include <QString>
 #include <QStringList>
 
@@ -46,6 +48,20 @@ public:
     virtual ~EventSink() = default;
     virtual void publish(VerificationEvent &&event) = 0;
     virtual void publish(RatelimitEvent &&event) = 0;
+
+    /// True when every event must be stored before its request answers (analytics.durability=strict).
+    /// Then publish() stores synchronously, and a handler that has a write transaction open for the
+    /// request (a credit spend) hands its event to publishInTransaction() inside it instead, so the
+    /// event commits, or rolls back, with the request's own change.
+    [[nodiscard]] virtual bool durable() const { return false; }
+
+    /// Stores @p event in the write transaction open on this thread (only when durable()); a
+    /// failure rolls that transaction back.
+    [[nodiscard]] virtual Status publishInTransaction(const VerificationEvent &event)
+    {
+        publish(VerificationEvent(event));
+        return {};
+    }
 };
 
 } // namespace Latchkey::Core

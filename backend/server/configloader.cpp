@@ -34,6 +34,9 @@ const QList<Setting> &settings()
         {u"tls-key"_s, u"FILE"_s, u"PEM private key for --tls-cert."_s},
         {u"node-name"_s, u"NAME"_s, u"Name recorded with every verification (default: host name)."_s},
         {u"workers"_s, u"N"_s, u"HTTP worker threads (default: one per core)."_s},
+        {u"analytics-durability"_s, u"best-effort|strict"_s,
+         u"strict: store every analytics event before answering (default best-effort: batched)."_s},
+        {u"analytics-retention-days"_s, u"DAYS"_s, u"Days raw analytics events are kept (default 30)."_s},
     };
     return all;
 }
@@ -87,8 +90,29 @@ Core::Status apply(const QString &name, const QString &value, ServerConfig &conf
         if (!ok || workers < 1 || workers > 256)
             return invalid(u"invalid --workers '%1': expected a number from 1 to 256"_s.arg(value));
         config.workerThreads = workers;
+    } else if (name == u"analytics-durability") {
+        if (value != u"best-effort" && value != u"strict")
+            return invalid(u"invalid --analytics-durability '%1': expected best-effort or strict"_s.arg(value));
+        config.analyticsDurability = value;
+    } else if (name == u"analytics-retention-days") {
+        bool ok = false;
+        const int days = value.toInt(&ok);
+        if (!ok || days < 1 || days > 3650)
+            return invalid(u"invalid --analytics-retention-days '%1': expected a number from 1 to 3650"_s.arg(value));
+        config.analyticsRetentionDays = days;
     }
     return {};
+}
+
+// The config file may also spell the analytics settings `analytics.durability = strict` or, in an
+// [analytics] section, `durability = strict` (which QSettings reads as "analytics/durability").
+QString settingOfFileKey(const QString &key)
+{
+    for (const QString &prefix : {u"analytics."_s, u"analytics/"_s}) {
+        if (key.startsWith(prefix))
+            return u"analytics-"_s + key.mid(prefix.size());
+    }
+    return key;
 }
 
 Core::Status applyConfigFile(const QString &path, ServerConfig &config)
@@ -99,11 +123,12 @@ Core::Status applyConfigFile(const QString &path, ServerConfig &config)
     if (file.status() != QSettings::NoError)
         return invalid(u"config file %1 is not valid INI"_s.arg(path));
     for (const QString &key : file.allKeys()) {
+        const QString name = settingOfFileKey(key);
         const bool known = std::any_of(settings().cbegin(), settings().cend(),
-                                       [&](const Setting &setting) { return setting.name == key; });
+                                       [&](const Setting &setting) { return setting.name == name; });
         if (!known)
             return invalid(u"unknown setting '%1' in config file %2"_s.arg(key, path));
-        if (Core::Status status = apply(key, file.value(key).toString(), config); !status)
+        if (Core::Status status = apply(name, file.value(key).toString(), config); !status)
             return status;
     }
     return {};

@@ -1,5 +1,6 @@
 #include "server/server.h"
 
+#include "analytics/analyticssink.h"
 #include "api/principal.h"
 #include "api/router.h"
 #include "api/routes.h"
@@ -44,7 +45,8 @@ struct Server::Private {
     std::unique_ptr<Store::Database> db;
     std::optional<Core::KeyEncryption> encryption;
     std::unique_ptr<Limits::SlidingWindowLimiter> limiter;
-    Core::MemoryEventSink events;
+    Core::MemoryEventSink events; ///< only fed with config.keepEventsInMemory (tests)
+    std::unique_ptr<Analytics::AnalyticsSink> analytics;
     std::unique_ptr<Api::Services> services;
     std::unique_ptr<Api::Router> router;
     /// What the HTTP workers dispatch to: null until open() has built the router, so latchkeyd can
@@ -59,6 +61,7 @@ struct Server::Private {
     void announce(quint16 port) const;
 
     Status prepareDataDir();
+    void startAnalytics();
     Status bootstrap();
     Status writeBootstrapFile(const QString &path, const QString &plaintext);
     Core::Result<QSslConfiguration> tlsConfiguration() const;
@@ -123,7 +126,8 @@ Status Server::open()
         return encryption.error();
     d->encryption = std::move(*encryption);
     d->limiter = std::make_unique<Limits::SlidingWindowLimiter>(*d->clock);
-    d->services.reset(new Api::Services{*d->db, *d->clock, *d->limiter, d->events, &*d->encryption, nullptr,
+    d->startAnalytics();
+    d->services.reset(new Api::Services{*d->db, *d->clock, *d->limiter, *d->analytics, &*d->encryption, nullptr,
                                         d->config.nodeName});
     d->router = std::make_unique<Api::Router>(*d->services);
     Api::registerAllRoutes(*d->router, *d->services);
@@ -134,6 +138,18 @@ Status Server::open()
         d->announce(port());
     }
     return d->bootstrap();
+}
+
+void Server::Private::startAnalytics()
+{
+    Analytics::AnalyticsSink::Options options;
+    options.durability = config.analyticsDurability == u"strict" ? Analytics::Durability::Strict
+                                                                   : Analytics::Durability::BestEffort;
+    options.retention.rawMs = qint64(config.analyticsRetentionDays) * Analytics::RetentionPolicy::DayMs;
+    analytics = std::make_unique<Analytics::AnalyticsSink>(*db, *clock, options);
+    if (config.keepEventsInMemory)
+        analytics->setTap(&events);
+    analytics->start();
 }
 
 Status Server::Private::bootstrap()
@@ -275,9 +291,13 @@ void Server::stop()
         d->http.reset();
     }
     d->refillSweeper.reset();
+    // No request runs any more: the writer stores everything still queued before the store closes.
+    if (d->analytics)
+        d->analytics->stop();
     d->liveRouter.store(nullptr, std::memory_order_release);
     d->router.reset();
     d->services.reset();
+    d->analytics.reset();
     d->db.reset();
 }
 
@@ -304,6 +324,11 @@ Store::Database &Server::database()
 Core::MemoryEventSink &Server::events()
 {
     return d->events;
+}
+
+Analytics::AnalyticsSink &Server::analytics()
+{
+    return *d->analytics;
 }
 
 QString Server::defaultWorkspaceId() const

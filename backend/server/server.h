@@ -15,6 +15,9 @@ class MemoryEventSink;
 namespace Latchkey::Store {
 class Database;
 } // namespace Latchkey::Store
+namespace Latchkey::Analytics {
+class AnalyticsSink;
+} // namespace Latchkey::Analytics
 namespace Latchkey::Api {
 class Router;
 } // namespace Latchkey::Api
@@ -50,9 +53,11 @@ public:
     bool sweepRefills();
     [[nodiscard]] Api::Router &router();
     [[nodiscard]] Store::Database &database();
-    /// Verification and rate-limit events published by the handlers (in-memory until the analytics
-    /// writer takes them over); tests read it.
+    /// With ServerConfig::keepEventsInMemory (tests): the newest verification and rate-limit events
+    /// published by the handlers, as they were handed to analytics. Empty otherwise.
     [[nodiscard]] Core::MemoryEventSink &events();
+    /// The analytics pipeline (after open()): flush(), metrics() for /metrics, retention.
+    [[nodiscard]] Analytics::AnalyticsSink &analytics();
     [[nodiscard]] QString defaultWorkspaceId() const;
     /// Where the bootstrap root key was written on first start (empty if it was seeded or existed).
     [[nodiscard]] QString bootstrapRootKeyFile() const;

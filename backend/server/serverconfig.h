@@ -17,6 +17,12 @@ struct ServerConfig {
     QString nodeName;               ///< recorded with every verification; default: host name
     int workerThreads = 0;          ///< 0: one per core
     int shutdownGraceMs = 10000;
+    /// "best-effort": events are batched off the hot path (a kill -9 loses at most the open batch);
+    /// "strict": every event commits before its request answers (docs/configuration.md, Durability).
+    QString analyticsDurability = QStringLiteral("best-effort");
+    int analyticsRetentionDays = 30; ///< raw verification and rate-limit events
+    /// Tests: also keep the newest events in memory (Server::events()).
+    bool keepEventsInMemory = false;
 };
 
 } // namespace Latchkey::Server

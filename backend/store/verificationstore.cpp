@@ -229,46 +229,54 @@ Core::Result<int> VerificationStore::refillDueKeys(qint64 nowMs, int batchSize)
     }
 }
 
-Core::Result<CreditOutcome> VerificationStore::spendCredits(
-    const QString &keyId, qint64 cost, bool refills, qint64 nowMs, const QString &requestId)
+Core::Result<CreditOutcome> VerificationStore::spendCredits(const QString &keyId, qint64 cost, bool refills,
+    qint64 nowMs, const QString &requestId, const std::function<Core::Status(const CreditOutcome &)> &inTransaction)
 {
     CreditOutcome outcome;
     const Status written = m_db.write(
         [&]() -> Status {
-            if (refills) {
-                if (Status refilled = refillIfDue(keyId, nowMs, requestId); !refilled)
-                    return refilled;
-            }
-            if (cost > 0) {
-                QSqlQuery spend = m_db.prepare(u"UPDATE keys SET remaining = remaining - ? WHERE id = ?"
-                                               " AND remaining >= ? RETURNING remaining"_s);
-                spend.addBindValue(cost);
-                spend.addBindValue(keyId);
-                spend.addBindValue(cost);
-                if (!exec(spend))
-                    return sqlError(spend);
-                if (spend.next()) {
-                    outcome = {true, true, cost, spend.value(0).toLongLong()};
-                    return {};
-                }
-            }
-            // Cost 0, or a balance too small: report the balance as it is now (nothing deducted).
-            QSqlQuery current = m_db.prepare(u"SELECT remaining FROM keys WHERE id = ?"_s);
-            current.addBindValue(keyId);
-            if (!exec(current))
-                return sqlError(current);
-            if (!current.next()) {
-                outcome = {false, false, 0, std::nullopt};
-                return {};
-            }
-            outcome.remaining = optionalInteger(current.value(0));
-            outcome.allowed = cost == 0 || !outcome.remaining;
-            return {};
+            if (Status spent = trySpend(keyId, cost, refills, nowMs, requestId, outcome); !spent)
+                return spent;
+            return inTransaction ? inTransaction(outcome) : Status();
         },
         Database::Invalidation::None);
     if (!written)
         return written.error();
     return outcome;
+}
+
+Status VerificationStore::trySpend(
+    const QString &keyId, qint64 cost, bool refills, qint64 nowMs, const QString &requestId, CreditOutcome &outcome)
+{
+    if (refills) {
+        if (Status refilled = refillIfDue(keyId, nowMs, requestId); !refilled)
+            return refilled;
+    }
+    if (cost > 0) {
+        QSqlQuery spend = m_db.prepare(u"UPDATE keys SET remaining = remaining - ? WHERE id = ?"
+                                       " AND remaining >= ? RETURNING remaining"_s);
+        spend.addBindValue(cost);
+        spend.addBindValue(keyId);
+        spend.addBindValue(cost);
+        if (!exec(spend))
+            return sqlError(spend);
+        if (spend.next()) {
+            outcome = {true, true, cost, spend.value(0).toLongLong()};
+            return {};
+        }
+    }
+    // Cost 0, or a balance too small: report the balance as it is now (nothing deducted).
+    QSqlQuery current = m_db.prepare(u"SELECT remaining FROM keys WHERE id = ?"_s);
+    current.addBindValue(keyId);
+    if (!exec(current))
+        return sqlError(current);
+    if (!current.next()) {
+        outcome = {false, false, 0, std::nullopt};
+        return {};
+    }
+    outcome.remaining = optionalInteger(current.value(0));
+    outcome.allowed = cost == 0 || !outcome.remaining;
+    return {};
 }
 
 } // namespace Latchkey::Store

@@ -11,6 +11,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -76,8 +77,12 @@ public:
     /// (`remaining >= cost`) under the write lock, and durable when this returns.
     /// @p refills: the key has a refill rule (skips reading it otherwise).
     /// @p requestId: recorded on the refill's audit row.
-    [[nodiscard]] Core::Result<CreditOutcome> spendCredits(
-        const QString &keyId, qint64 cost, bool refills, qint64 nowMs, const QString &requestId);
+    /// @p inTransaction: when set, called with the outcome inside the same transaction before it
+    /// commits (strict analytics durability records the verification event there); a failure rolls
+    /// the spend back.
+    [[nodiscard]] Core::Result<CreditOutcome> spendCredits(const QString &keyId, qint64 cost, bool refills,
+        qint64 nowMs, const QString &requestId,
+        const std::function<Core::Status(const CreditOutcome &)> &inTransaction = {});
 
     /// The refill sweeper's pass: applies every due refill (daily at 00:00 UTC, monthly on the
     /// refill day), in write transactions of at most @p batchSize keys, so refills happen at their
@@ -85,6 +90,8 @@ public:
     [[nodiscard]] Core::Result<int> refillDueKeys(qint64 nowMs, int batchSize = 500);
 
 private:
+    Core::Status trySpend(const QString &keyId, qint64 cost, bool refills, qint64 nowMs, const QString &requestId,
+        CreditOutcome &outcome);
     Core::Status refillIfDue(const QString &keyId, qint64 nowMs, const QString &requestId);
     Core::Result<QStringList> refillCandidates(qint64 dayStartMs, const QString &afterId, int limit);
 

@@ -21,6 +21,7 @@ ApiHarness::ApiHarness() : m_clock(1'767'225'600'000) // 2026-01-01T00:00:00Z
     config.dataDir = m_dir.path();
     config.bootstrapRootKey = u"lkroot_test_"_s + Core::newId(u"main");
     config.nodeName = u"test-node"_s;
+    config.keepEventsInMemory = true; // tests read Server::events()
     m_server = std::make_unique<Server::Server>(config, &m_clock);
     const Core::Status opened = m_server->open();
     if (!opened)

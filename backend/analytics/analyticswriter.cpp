@@ -1,0 +1,170 @@
+#include "analytics/analyticswriter.h"
+
+#include <QLoggingCategory>
+
+namespace Latchkey::Analytics {
+
+Q_LOGGING_CATEGORY(lcAnalytics, "latchkey.analytics")
+
+namespace {
+constexpr int IdleTickMs = 1000; // retention schedule and trouble reports need a tick
+constexpr qint64 ReportIntervalMs = 60'000; // overflow and failures are logged at most this often
+} // namespace
+
+AnalyticsWriter::AnalyticsWriter(
+    Store::Database &db, EventQueue &queue, AnalyticsMetrics &metrics, AnalyticsRetention &retention, Options options)
+    : m_store(db)
+    , m_queue(queue)
+    , m_metrics(metrics)
+    , m_retention(retention)
+    , m_options(options)
+{
+    setObjectName(QStringLiteral("analytics-writer"));
+}
+
+AnalyticsWriter::~AnalyticsWriter()
+{
+    stopAndWait();
+}
+
+void AnalyticsWriter::stopAndWait()
+{
+    if (!isRunning())
+        return;
+    m_stopping.store(true, std::memory_order_release);
+    m_wakeup.release();
+    wait();
+}
+
+bool AnalyticsWriter::flush(QDeadlineTimer deadline)
+{
+    const quint64 target = m_queue.pushed();
+    QMutexLocker locker(&m_flushLock);
+    while (m_committedThrough < target) {
+        if (!isRunning() || deadline.hasExpired())
+            return false;
+        m_flushRequested.store(true, std::memory_order_release);
+        m_wakeup.release();
+        // A short wait: an event whose push was still completing is picked up on the next round.
+        m_flushed.wait(&m_flushLock, QDeadlineTimer(std::min<qint64>(deadline.remainingTime(), 20)));
+    }
+    return true;
+}
+
+void AnalyticsWriter::run()
+{
+    for (;;) {
+        reportTrouble(false);
+        drain();
+        const bool stopping = m_stopping.load(std::memory_order_acquire);
+        const bool flushing = m_flushRequested.load(std::memory_order_acquire);
+        if (!m_batch.isEmpty()
+            && (m_batch.size() >= m_options.maxBatch || m_batchAge.elapsed() >= m_options.maxDelayMs || stopping
+                || flushing)) {
+            commit();
+            continue;
+        }
+        if (m_batch.isEmpty() && (flushing || stopping)) {
+            m_flushRequested.store(false, std::memory_order_release);
+            {
+                QMutexLocker locker(&m_flushLock);
+                m_committedThrough = m_popped;
+            }
+            m_flushed.wakeAll();
+            if (stopping) {
+                if (m_queue.size() == 0)
+                    break;
+                QThread::yieldCurrentThread(); // a push is still being completed
+                continue;
+            }
+        }
+        if (!m_sinceRetention.isValid() || m_sinceRetention.elapsed() >= m_options.retentionIntervalMs) {
+            m_retention.begin();
+            m_sinceRetention.start();
+        }
+        if (m_retention.running()) {
+            runRetentionStep();
+            continue;
+        }
+        waitForWork();
+    }
+    reportTrouble(true);
+}
+
+qsizetype AnalyticsWriter::drain()
+{
+    qsizetype taken = 0;
+    AnalyticsEvent event;
+    while (m_batch.size() < m_options.maxBatch && m_queue.pop(event)) {
+        if (auto *verification = std::get_if<Core::VerificationEvent>(&event))
+            m_batch.verifications.append(std::move(*verification));
+        else
+            m_batch.ratelimits.append(std::move(std::get<Core::RatelimitEvent>(event)));
+        ++taken;
+    }
+    m_popped += quint64(taken);
+    if (taken > 0 && !m_batchAge.isValid())
+        m_batchAge.start();
+    return taken;
+}
+
+void AnalyticsWriter::commit()
+{
+    QElapsedTimer timer;
+    timer.start();
+    const Core::Status written = m_store.write(m_batch);
+    m_metrics.recordCommit(timer.nsecsElapsed() / 1000, m_batch.size(), bool(written));
+    m_batch.clear();
+    m_batchAge.invalidate();
+    {
+        QMutexLocker locker(&m_flushLock);
+        m_committedThrough = m_popped;
+    }
+    m_flushed.wakeAll();
+}
+
+void AnalyticsWriter::runRetentionStep()
+{
+    const auto deleted = m_retention.step();
+    if (deleted)
+        m_metrics.countExpired(*deleted);
+    else
+        qCWarning(lcAnalytics).noquote() << "analytics retention failed:" << deleted.error().detail;
+}
+
+void AnalyticsWriter::waitForWork()
+{
+    const bool idle = m_batch.isEmpty();
+    const qint64 threshold = idle ? 1 : m_options.maxBatch - m_batch.size();
+    const qint64 timeout = idle ? IdleTickMs : std::max<qint64>(0, m_options.maxDelayMs - m_batchAge.elapsed());
+    m_wakeAt.store(threshold, std::memory_order_relaxed);
+    std::atomic_thread_fence(std::memory_order_seq_cst);
+    const bool ready = qint64(m_queue.size()) >= threshold || m_stopping.load() || m_flushRequested.load();
+    if (!ready && timeout > 0)
+        (void)m_wakeup.tryAcquire(1, int(timeout));
+    m_wakeAt.store(0, std::memory_order_relaxed);
+}
+
+void AnalyticsWriter::reportTrouble(bool force)
+{
+    const quint64 dropped = m_metrics.dropped();
+    const quint64 failed = m_metrics.eventsFailed();
+    if (dropped == m_reportedDropped && failed == m_reportedFailed)
+        return;
+    if (!force && m_sinceReport.isValid() && m_sinceReport.elapsed() < ReportIntervalMs)
+        return;
+    if (dropped > m_reportedDropped) {
+        qCWarning(lcAnalytics).nospace() << "analytics queue full: " << (dropped - m_reportedDropped)
+                                         << " events dropped since the last report (" << dropped
+                                         << " in total, queue capacity " << m_queue.capacity() << ")";
+    }
+    if (failed > m_reportedFailed) {
+        qCWarning(lcAnalytics).nospace() << "analytics: " << (failed - m_reportedFailed)
+                                         << " events lost in failed transactions since the last report";
+    }
+    m_reportedDropped = dropped;
+    m_reportedFailed = failed;
+    m_sinceReport.start();
+}
+
+} // namespace Latchkey::Analytics

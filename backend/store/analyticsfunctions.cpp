@@ -1,0 +1,137 @@
+// The lk_hist_* SQL functions of AnalyticsStore::registerFunctions(): they let an upsert merge a
+// rollup row's latency histogram with a batch's in one statement, and let readers merge rows.
+
+#include "store/analyticsstore.h"
+
+#include "core/latencyhistogram.h"
+
+#include <QLoggingCategory>
+#include <QSet>
+#include <QSqlDriver>
+#include <QVariant>
+
+#include <sqlite3.h>
+
+using namespace Qt::StringLiterals;
+
+namespace Latchkey::Store {
+
+namespace {
+
+Q_LOGGING_CATEGORY(lcAnalyticsSql, "latchkey.store.analytics")
+
+using Core::LatencyHistogram;
+
+// NULL reads as an empty histogram; anything else must be a valid encoding.
+bool readHistogram(sqlite3_value *value, LatencyHistogram &out)
+{
+    if (sqlite3_value_type(value) == SQLITE_NULL)
+        return true;
+    const auto *data = static_cast<const char *>(sqlite3_value_blob(value));
+    const int size = sqlite3_value_bytes(value);
+    std::optional<LatencyHistogram> decoded = LatencyHistogram::decode(QByteArrayView(data, size));
+    if (!decoded)
+        return false;
+    out = std::move(*decoded);
+    return true;
+}
+
+void resultHistogram(sqlite3_context *context, const LatencyHistogram &histogram)
+{
+    const QByteArray encoded = histogram.encode();
+    sqlite3_result_blob(context, encoded.constData(), int(encoded.size()), SQLITE_TRANSIENT);
+}
+
+void histMerge(sqlite3_context *context, int, sqlite3_value **args)
+{
+    LatencyHistogram left;
+    LatencyHistogram right;
+    if (!readHistogram(args[0], left) || !readHistogram(args[1], right)) {
+        sqlite3_result_error(context, "lk_hist_merge: not a latency histogram", -1);
+        return;
+    }
+    left.merge(right);
+    resultHistogram(context, left);
+}
+
+void histQuantile(sqlite3_context *context, int, sqlite3_value **args)
+{
+    LatencyHistogram histogram;
+    if (!readHistogram(args[0], histogram)) {
+        sqlite3_result_error(context, "lk_hist_quantile: not a latency histogram", -1);
+        return;
+    }
+    sqlite3_result_int64(context, histogram.quantileUs(sqlite3_value_double(args[1])));
+}
+
+// The aggregate keeps a heap histogram behind the pointer-sized aggregate context.
+void histMergeAllStep(sqlite3_context *context, int, sqlite3_value **args)
+{
+    auto **state = static_cast<LatencyHistogram **>(sqlite3_aggregate_context(context, sizeof(LatencyHistogram *)));
+    if (!state) {
+        sqlite3_result_error_nomem(context);
+        return;
+    }
+    if (!*state)
+        *state = new LatencyHistogram;
+    LatencyHistogram row;
+    if (!readHistogram(args[0], row)) {
+        sqlite3_result_error(context, "lk_hist_merge_all: not a latency histogram", -1);
+        return;
+    }
+    (*state)->merge(row);
+}
+
+void histMergeAllFinal(sqlite3_context *context)
+{
+    auto **state = static_cast<LatencyHistogram **>(sqlite3_aggregate_context(context, 0));
+    if (!state || !*state) {
+        resultHistogram(context, LatencyHistogram());
+        return;
+    }
+    resultHistogram(context, **state);
+    delete *state;
+    *state = nullptr;
+}
+
+sqlite3 *handleOf(const QSqlDatabase &connection)
+{
+    const QVariant handle = connection.driver() ? connection.driver()->handle() : QVariant();
+    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
+        return nullptr;
+    return *static_cast<sqlite3 *const *>(handle.constData());
+}
+
+} // namespace
+
+bool AnalyticsStore::registerFunctions(const QSqlDatabase &connection)
+{
+    // Connection names are unique per Database and thread, and a thread only ever sees its own
+    // connections, so a per-thread set of names is an exact "already registered" test.
+    thread_local QSet<QString> registered;
+    if (registered.contains(connection.connectionName()))
+        return true;
+    sqlite3 *db = handleOf(connection);
+    if (!db) {
+        qCWarning(lcAnalyticsSql) << "no SQLite handle on connection" << connection.connectionName();
+        return false;
+    }
+    const int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
+    const bool ok
+        = sqlite3_create_function_v2(db, "lk_hist_merge", 2, flags, nullptr, histMerge, nullptr, nullptr, nullptr)
+            == SQLITE_OK
+        && sqlite3_create_function_v2(
+               db, "lk_hist_quantile", 2, flags, nullptr, histQuantile, nullptr, nullptr, nullptr)
+            == SQLITE_OK
+        && sqlite3_create_function_v2(
+               db, "lk_hist_merge_all", 1, flags, nullptr, nullptr, histMergeAllStep, histMergeAllFinal, nullptr)
+            == SQLITE_OK;
+    if (!ok) {
+        qCWarning(lcAnalyticsSql) << "cannot register analytics SQL functions:" << sqlite3_errmsg(db);
+        return false;
+    }
+    registered.insert(connection.connectionName());
+    return true;
+}
+
+} // namespace Latchkey::Store

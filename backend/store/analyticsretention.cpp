@@ -1,0 +1,130 @@
+// AnalyticsStore::expire(): retention deletes in small chunks, each found through the
+// (workspace_id, [scope | namespace_id], time) index of its table.
+
+#include "store/analyticsstore.h"
+
+#include "store/database.h"
+
+using namespace Qt::StringLiterals;
+
+namespace Latchkey::Store {
+
+namespace {
+
+struct TableSpec {
+    QString name;
+    std::optional<Resolution> resolution;
+    /// The leading index columns before `time`: expiry walks their distinct values (a skip scan)
+    /// and deletes by an index range within each.
+    QStringList partitions;
+    /// What identifies a row (rowid or the primary key of a WITHOUT ROWID table).
+    QString rowKey;
+};
+
+const QString ScopedKey = u"workspace_id, scope, scope_id, time, outcome"_s;
+const QString DetailKey = u"workspace_id, time, keyspace_id, key_id, identity_id, external_id, outcome, tags"_s;
+const QString RatelimitKey = u"workspace_id, namespace_id, identifier, time"_s;
+
+const TableSpec &spec(AnalyticsTable table)
+{
+    static const TableSpec specs[AnalyticsTableCount] = {
+        {u"verification_events"_s, std::nullopt, {u"workspace_id"_s}, u"id"_s},
+        {u"ratelimit_events"_s, std::nullopt, {u"workspace_id"_s, u"namespace_id"_s}, u"id"_s},
+        {u"verification_rollups_minute"_s, Resolution::Minute, {u"workspace_id"_s, u"scope"_s}, ScopedKey},
+        {u"verification_rollups_hour"_s, Resolution::Hour, {u"workspace_id"_s, u"scope"_s}, ScopedKey},
+        {u"verification_rollups_day"_s, Resolution::Day, {u"workspace_id"_s, u"scope"_s}, ScopedKey},
+        {u"verification_detail_rollups_minute"_s, Resolution::Minute, {u"workspace_id"_s}, DetailKey},
+        {u"verification_detail_rollups_hour"_s, Resolution::Hour, {u"workspace_id"_s}, DetailKey},
+        {u"verification_detail_rollups_day"_s, Resolution::Day, {u"workspace_id"_s}, DetailKey},
+        {u"verification_detail_rollups_month"_s, Resolution::Month, {u"workspace_id"_s}, DetailKey},
+        {u"ratelimit_rollups_minute"_s, Resolution::Minute, {u"workspace_id"_s, u"namespace_id"_s}, RatelimitKey},
+        {u"ratelimit_rollups_hour"_s, Resolution::Hour, {u"workspace_id"_s, u"namespace_id"_s}, RatelimitKey},
+        {u"ratelimit_rollups_day"_s, Resolution::Day, {u"workspace_id"_s, u"namespace_id"_s}, RatelimitKey},
+    };
+    return specs[int(table)];
+}
+
+// "a = ? AND b = ?" over the first @p count partition columns.
+QString fixedColumns(const TableSpec &table, qsizetype count)
+{
+    QStringList terms;
+    for (qsizetype i = 0; i < count; ++i)
+        terms.append(table.partitions.at(i) + u" = ?"_s);
+    return terms.join(u" AND "_s);
+}
+
+// Every distinct value tuple of the partition columns, one index seek per value.
+Core::Result<QList<QStringList>> partitionsOf(Database &db, const TableSpec &table)
+{
+    QList<QStringList> done {QStringList()};
+    for (qsizetype level = 0; level < table.partitions.size(); ++level) {
+        const QString column = table.partitions.at(level);
+        const QString fixed = fixedColumns(table, level);
+        QSqlQuery next = db.prepare(u"SELECT "_s + column + u" FROM "_s + table.name + u" WHERE "_s
+            + (fixed.isEmpty() ? QString() : fixed + u" AND "_s) + column + u" > ? ORDER BY "_s + column
+            + u" LIMIT 1"_s);
+        QList<QStringList> deeper;
+        for (const QStringList &prefix : std::as_const(done)) {
+            QString after = u""_s;
+            for (;;) {
+                for (qsizetype i = 0; i < prefix.size(); ++i)
+                    next.bindValue(int(i), prefix.at(i));
+                next.bindValue(int(prefix.size()), after);
+                if (!exec(next))
+                    return sqlError(next);
+                if (!next.next())
+                    break;
+                after = next.value(0).toString();
+                deeper.append(prefix + QStringList {after});
+            }
+        }
+        done = std::move(deeper);
+    }
+    return done;
+}
+
+} // namespace
+
+QString tableName(AnalyticsTable table)
+{
+    return spec(table).name;
+}
+
+std::optional<Resolution> tableResolution(AnalyticsTable table)
+{
+    return spec(table).resolution;
+}
+
+Core::Result<int> AnalyticsStore::expire(AnalyticsTable table, qint64 cutoffMs, int limit)
+{
+    const TableSpec &target = spec(table);
+    int deleted = 0;
+    const Core::Status written = m_db.write(
+        [&]() -> Core::Status {
+            const auto partitions = partitionsOf(m_db, target);
+            if (!partitions)
+                return partitions.error();
+            const QString rowKey = target.rowKey.contains(u',') ? u'(' + target.rowKey + u')' : target.rowKey;
+            QSqlQuery remove = m_db.prepare(u"DELETE FROM "_s + target.name + u" WHERE "_s + rowKey + u" IN (SELECT "_s
+                + target.rowKey + u" FROM "_s + target.name + u" WHERE "_s
+                + fixedColumns(target, target.partitions.size()) + u" AND time < ? LIMIT ?)"_s);
+            for (const QStringList &partition : *partitions) {
+                if (deleted >= limit)
+                    break;
+                for (qsizetype i = 0; i < partition.size(); ++i)
+                    remove.bindValue(int(i), partition.at(i));
+                remove.bindValue(int(partition.size()), cutoffMs);
+                remove.bindValue(int(partition.size()) + 1, limit - deleted);
+                if (!exec(remove))
+                    return sqlError(remove);
+                deleted += remove.numRowsAffected();
+            }
+            return {};
+        },
+        Database::Invalidation::None);
+    if (!written)
+        return written.error();
+    return deleted;
+}
+
+} // namespace Latchkey::Store

@@ -1,0 +1,133 @@
+#pragma once
+
+#include "core/error.h"
+#include "core/events.h"
+
+#include <QList>
+#include <QSqlDatabase>
+#include <QString>
+
+namespace Latchkey::Store {
+
+class Database;
+
+/// The width of a rollup bucket. Buckets are aligned in UTC: a minute bucket starts at a whole
+/// minute, an hour bucket at a whole hour, a day bucket at 00:00 UTC, a month bucket at 00:00 UTC on
+/// the first of the month.
+enum class Resolution { Minute, Hour, Day, Month };
+
+/// The start (unix ms) of the bucket of @p resolution holding @p timeMs.
+[[nodiscard]] qint64 bucketStart(qint64 timeMs, Resolution resolution);
+
+/// The analytics tables retention can expire, each with its own retention period.
+enum class AnalyticsTable {
+    VerificationEvents,
+    RatelimitEvents,
+    VerificationRollupsMinute,
+    VerificationRollupsHour,
+    VerificationRollupsDay,
+    VerificationDetailRollupsMinute,
+    VerificationDetailRollupsHour,
+    VerificationDetailRollupsDay,
+    VerificationDetailRollupsMonth,
+    RatelimitRollupsMinute,
+    RatelimitRollupsHour,
+    RatelimitRollupsDay,
+};
+inline constexpr int AnalyticsTableCount = 12;
+
+/// The SQL name of @p table, and its bucket width (nullopt for the raw event tables).
+[[nodiscard]] QString tableName(AnalyticsTable table);
+[[nodiscard]] std::optional<Resolution> tableResolution(AnalyticsTable table);
+
+/// Events to store together, in one transaction.
+struct AnalyticsBatch {
+    QList<Core::VerificationEvent> verifications;
+    QList<Core::RatelimitEvent> ratelimits;
+
+    [[nodiscard]] qsizetype size() const { return verifications.size() + ratelimits.size(); }
+    [[nodiscard]] bool isEmpty() const { return size() == 0; }
+    void clear()
+    {
+        verifications.clear();
+        ratelimits.clear();
+    }
+};
+
+/// All analytics SQL: raw event rows, incrementally maintained rollups, keys.last_used_at, and
+/// retention. The tables are created by schema migration 2.
+///
+/// Raw events (one row per event, `id` = insertion order, times in unix ms):
+/// - `verification_events(id, request_id, time, workspace_id, api_id, keyspace_id, key_id, identity_id,
+///   external_id, outcome, tags /*JSON array text*/, spent_credits, latency_us, node)`; indexes
+///   (workspace_id, time), (key_id, time), (identity_id, time) WHERE identity_id IS NOT NULL.
+///   NULL api/keyspace/identity/external/node when the event has none.
+/// - `ratelimit_events(id, request_id, time, workspace_id, namespace_id, identifier, passed /*0|1*/,
+///   "limit", remaining, reset /*unix ms*/, cost, override_id /*NULL: none*/, latency_us, node)`; index
+///   (workspace_id, namespace_id, time).
+///
+/// Rollups. Every row covers one bucket: `time` is the bucket start (unix ms, see bucketStart()).
+/// Text dimensions are never NULL ('' = none) so they can be part of the primary key. Metric
+/// columns of the verification rollups:
+///   count, spent_credits (sums), latency_sum_us (sum; avg = latency_sum_us / count),
+///   latency_hist (BLOB: Core::LatencyHistogram::encode() of every latency in the row; merge rows'
+///   histograms to get percentiles across rows), latency_p50_us / latency_p75_us / latency_p99_us
+///   (of this row's histogram, kept current on every upsert), last_time (newest event time in the row).
+/// - `verification_rollups_{minute,hour,day}`: counts per outcome for one scope, for the time
+///   series, top lists and the dashboard: PRIMARY KEY (workspace_id, scope, scope_id, time, outcome)
+///   WITHOUT ROWID, index (workspace_id, scope, time). `scope` is one of
+///     'workspace' (scope_id ''), 'api' (scope_id = api id), 'key' (key id), 'identity' (identity id);
+///   every event adds to its workspace row and to the api, key and identity rows it has.
+///   Time series of a scope: `WHERE workspace_id = ? AND scope = ? AND scope_id = ? AND time BETWEEN`
+///   (primary key range). Top keys/identities over a range: `WHERE workspace_id = ? AND scope = 'key'
+///   AND time BETWEEN ... GROUP BY scope_id` (the time index).
+/// - `verification_detail_rollups_{minute,hour,day,month}`: the grain of Unkey's aggregate tables, read
+///   by the public views key_verifications_per_{minute,hour,day,month}_v1: PRIMARY KEY (workspace_id,
+///   time, keyspace_id, key_id, identity_id, external_id, outcome, tags) WITHOUT ROWID.
+/// - `ratelimit_rollups_{minute,hour,day}`: per namespace (identifier '') and per (namespace,
+///   identifier): passed, blocked (request counts), passed_cost, blocked_cost (tokens), latency_sum_us,
+///   latency_hist, latency_p50_us, latency_p99_us, last_time; PRIMARY KEY (workspace_id, namespace_id,
+///   identifier, time) WITHOUT ROWID, index (workspace_id, namespace_id, time).
+///
+/// Views (schema migration 2), filtered by lk_workspace() / lk_keyspace_allowed() which only the
+/// analytics.getVerifications sandbox registers: key_verifications_v1 over verification_events,
+/// key_verifications_per_{minute,hour,day,month}_v1 over the detail rollups.
+///
+/// SQL functions registered by registerFunctions() on every connection that writes rollups (and on
+/// any reader that wants them): lk_hist_merge(a, b) -> BLOB, lk_hist_merge_all(h) (aggregate) -> BLOB,
+/// lk_hist_quantile(h, q) -> INTEGER µs.
+class AnalyticsStore
+{
+public:
+    explicit AnalyticsStore(Database &db)
+        : m_db(db)
+    { }
+
+    /// Stores @p batch: its raw rows, its additions to every rollup (aggregated in memory first, so
+    /// one upsert per distinct rollup row, never a scan of raw rows), and keys.last_used_at (one
+    /// UPDATE per distinct key, only ever moving forward). Must run inside Database::write(); the
+    /// caller's transaction makes it all-or-nothing.
+    [[nodiscard]] Core::Status record(const AnalyticsBatch &batch);
+
+    /// record() in its own write transaction that does not invalidate caches.
+    [[nodiscard]] Core::Status write(const AnalyticsBatch &batch);
+
+    /// Deletes, in one short write transaction, at most @p limit rows of @p table whose time (bucket
+    /// start for rollups) is before @p cutoffMs. Returns how many it deleted; fewer than @p limit
+    /// means nothing older is left. Uses the (workspace_id, ..., time) indexes, never a table scan.
+    [[nodiscard]] Core::Result<int> expire(AnalyticsTable table, qint64 cutoffMs, int limit);
+
+    /// Registers the lk_hist_* functions on @p connection (idempotent per connection and thread).
+    static bool registerFunctions(const QSqlDatabase &connection);
+
+private:
+    Core::Status insertVerifications(const QList<Core::VerificationEvent> &events);
+    Core::Status insertRatelimits(const QList<Core::RatelimitEvent> &events);
+    Core::Status upsertVerificationRollups(const QList<Core::VerificationEvent> &events);
+    Core::Status upsertRatelimitRollups(const QList<Core::RatelimitEvent> &events);
+    Core::Status updateLastUsed(const QList<Core::VerificationEvent> &events);
+
+    Database &m_db;
+};
+
+} // namespace Latchkey::Store
