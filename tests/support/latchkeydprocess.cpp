@@ -319,7 +319,12 @@ int LatchkeydProcess::terminate(int timeoutMs)
         kill();
         return -1;
     }
-    return m_process->exitStatus() == QProcess::NormalExit ? m_process->exitCode() : -1;
+    const int code = m_process->exitStatus() == QProcess::NormalExit ? m_process->exitCode() : -1;
+    // A graceful stop that fails says why: the end of the process's log lands in the test output.
+    if (code != 0)
+        qWarning("latchkeyd exited with %d after SIGTERM; its log ends with:\n%s", code,
+                 standardError().right(6000).constData());
+    return code;
 }
 
 void LatchkeydProcess::kill()
