@@ -15,13 +15,18 @@ QByteArray ApiReply::describe() const
     return QByteArray::number(status) + ": " + QJsonDocument(body).toJson(QJsonDocument::Compact);
 }
 
-ApiHarness::ApiHarness() : m_clock(1'767'225'600'000) // 2026-01-01T00:00:00Z
+ApiHarness::ApiHarness() : ApiHarness(nullptr) { }
+
+ApiHarness::ApiHarness(const std::function<void(Server::ServerConfig &)> &configure)
+    : m_clock(1'767'225'600'000) // 2026-01-01T00:00:00Z
 {
     Server::ServerConfig config;
     config.dataDir = m_dir.path();
     config.bootstrapRootKey = u"lkroot_test_"_s + Core::newId(u"main");
     config.nodeName = u"test-node"_s;
     config.keepEventsInMemory = true; // tests read Server::events()
+    if (configure)
+        configure(config);
     m_server = std::make_unique<Server::Server>(config, &m_clock);
     const Core::Status opened = m_server->open();
     if (!opened)

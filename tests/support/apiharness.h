@@ -8,6 +8,7 @@
 #include <QJsonObject>
 #include <QTemporaryDir>
 
+#include <functional>
 #include <memory>
 
 namespace Latchkey::Test {
@@ -36,6 +37,8 @@ class ApiHarness
 {
 public:
     ApiHarness();
+    /// @p configure adjusts the server's configuration before it opens (e.g. analytics durability).
+    explicit ApiHarness(const std::function<void(Server::ServerConfig &)> &configure);
     ~ApiHarness();
 
     /// POST /v2/<route> with @p body and `Authorization: Bearer <rootKey>` (default: rootKey()).
