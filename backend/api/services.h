@@ -13,6 +13,9 @@ class Database;
 namespace Latchkey::Limits {
 class SlidingWindowLimiter;
 } // namespace Latchkey::Limits
+namespace Latchkey::Analytics {
+class AnalyticsMetrics;
+} // namespace Latchkey::Analytics
 
 namespace Latchkey::Api {
 
@@ -27,6 +30,9 @@ struct Services {
     const Core::KeyEncryption *encryption = nullptr; ///< null: recoverable keys unavailable (412)
     VerificationCache *verificationCache = nullptr;
     QString nodeName;
+    /// Analytics queue depth, drops, batches and commit latency (for /metrics); null in tests that
+    /// build Services without a Server.
+    const Analytics::AnalyticsMetrics *analyticsMetrics = nullptr;
 };
 
 } // namespace Latchkey::Api

@@ -128,7 +128,7 @@ Status Server::open()
     d->limiter = std::make_unique<Limits::SlidingWindowLimiter>(*d->clock);
     d->startAnalytics();
     d->services.reset(new Api::Services{*d->db, *d->clock, *d->limiter, *d->analytics, &*d->encryption, nullptr,
-                                        d->config.nodeName});
+                                        d->config.nodeName, &d->analytics->metricsSource()});
     d->router = std::make_unique<Api::Router>(*d->services);
     Api::registerAllRoutes(*d->router, *d->services);
     d->liveRouter.store(d->router.get(), std::memory_order_release);
