@@ -39,14 +39,14 @@ void AnalyticsWriter::stopAndWait()
 bool AnalyticsWriter::flush(QDeadlineTimer deadline)
 {
     const quint64 target = m_queue.pushed();
-    QMutexLocker locker(&m_flushLock);
+    std::unique_lock locker(m_flushLock);
     while (m_committedThrough < target) {
         if (!isRunning() || deadline.hasExpired())
             return false;
         m_flushRequested.store(true, std::memory_order_release);
         m_wakeup.release();
         // A short wait: an event whose push was still completing is picked up on the next round.
-        m_flushed.wait(&m_flushLock, QDeadlineTimer(std::min<qint64>(deadline.remainingTime(), 20)));
+        m_flushed.wait_for(locker, std::chrono::milliseconds(std::min<qint64>(deadline.remainingTime(), 20)));
     }
     return true;
 }
@@ -67,10 +67,10 @@ void AnalyticsWriter::run()
         if (m_batch.isEmpty() && (flushing || stopping)) {
             m_flushRequested.store(false, std::memory_order_release);
             {
-                QMutexLocker locker(&m_flushLock);
+                std::lock_guard locker(m_flushLock);
                 m_committedThrough = m_popped;
             }
-            m_flushed.wakeAll();
+            m_flushed.notify_all();
             if (stopping) {
                 if (m_queue.size() == 0)
                     break;
@@ -117,10 +117,10 @@ void AnalyticsWriter::commit()
     m_batch.clear();
     m_batchAge.invalidate();
     {
-        QMutexLocker locker(&m_flushLock);
+        std::lock_guard locker(m_flushLock);
         m_committedThrough = m_popped;
     }
-    m_flushed.wakeAll();
+    m_flushed.notify_all();
 }
 
 void AnalyticsWriter::runRetentionStep()

@@ -7,12 +7,12 @@
 
 #include <QDeadlineTimer>
 #include <QElapsedTimer>
-#include <QMutex>
 #include <QSemaphore>
 #include <QThread>
-#include <QWaitCondition>
 
 #include <atomic>
+#include <condition_variable>
+#include <mutex>
 
 namespace Latchkey::Analytics {
 
@@ -80,8 +80,10 @@ private:
     std::atomic<bool> m_stopping {false};
     std::atomic<bool> m_flushRequested {false};
 
-    QMutex m_flushLock;
-    QWaitCondition m_flushed;
+    // std:: rather than QMutex/QWaitCondition: ThreadSanitizer sees through these (Qt's own
+    // wait-condition internals are not instrumented and make it report false races).
+    std::mutex m_flushLock;
+    std::condition_variable m_flushed;
     quint64 m_committedThrough = 0; ///< guarded by m_flushLock: pops whose batch is done
 
     QElapsedTimer m_sinceReport;

@@ -135,13 +135,15 @@ void TestAnalyticsQueue::fullQueueDropsAndCounts()
     // Hold the write lock so the writer cannot empty the queue while we fill it.
     QSemaphore locked;
     QSemaphore release;
-    std::thread holder([&] {
+    // A QThread (not std::thread), so its database connection is closed when it ends.
+    std::unique_ptr<QThread> holder(QThread::create([&] {
         (void)(*db)->write([&] {
             locked.release();
             release.acquire();
             return Core::Status();
         });
-    });
+    }));
+    holder->start();
     locked.acquire();
     // The writer takes the first events into its batch and then blocks on the lock; publish until
     // the queue is full, then 100 more.
@@ -165,7 +167,7 @@ void TestAnalyticsQueue::fullQueueDropsAndCounts()
     QTest::ignoreMessage(QtWarningMsg, QRegularExpression(u"analytics queue full: 1\\d\\d events dropped"_s));
     QTest::failOnWarning(QRegularExpression(u"analytics queue full"_s));
     release.release();
-    holder.join();
+    holder->wait();
 
     // What was accepted is written; what was dropped is not.
     sink.stop();
@@ -183,13 +185,15 @@ void TestAnalyticsQueue::publishDoesNotWaitForABusyDatabase()
     Analytics::AnalyticsSink sink(**db, clock, {});
     sink.start();
     QSemaphore locked;
-    std::thread holder([&] {
+    // A QThread (not std::thread), so its database connection is closed when it ends.
+    std::unique_ptr<QThread> holder(QThread::create([&] {
         (void)(*db)->write([&] {
             locked.release();
             QThread::msleep(600);
             return Core::Status();
         });
-    });
+    }));
+    holder->start();
     locked.acquire();
     QElapsedTimer timer;
     timer.start();
@@ -201,7 +205,7 @@ void TestAnalyticsQueue::publishDoesNotWaitForABusyDatabase()
         slowest = std::max(slowest, one.nsecsElapsed());
     }
     const qint64 totalMs = timer.elapsed();
-    holder.join();
+    holder->wait();
     QVERIFY2(totalMs < 450, qPrintable(QString::number(totalMs)));
     QVERIFY2(slowest < 100'000'000, qPrintable(QString::number(slowest))); // no publish waited 100 ms
     QCOMPARE(sink.metrics().dropped, quint64(0));
