@@ -4,11 +4,10 @@
 #include "store/analyticsstore.h"
 
 #include "core/latencyhistogram.h"
+#include "store/sqlitestatement.h"
 
 #include <QLoggingCategory>
 #include <QSet>
-#include <QSqlDriver>
-#include <QVariant>
 
 #include <sqlite3.h>
 
@@ -94,14 +93,6 @@ void histMergeAllFinal(sqlite3_context *context)
     *state = nullptr;
 }
 
-sqlite3 *handleOf(const QSqlDatabase &connection)
-{
-    const QVariant handle = connection.driver() ? connection.driver()->handle() : QVariant();
-    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
-        return nullptr;
-    return *static_cast<sqlite3 *const *>(handle.constData());
-}
-
 } // namespace
 
 bool AnalyticsStore::registerFunctions(const QSqlDatabase &connection)
@@ -111,7 +102,7 @@ bool AnalyticsStore::registerFunctions(const QSqlDatabase &connection)
     thread_local QSet<QString> registered;
     if (registered.contains(connection.connectionName()))
         return true;
-    sqlite3 *db = handleOf(connection);
+    sqlite3 *db = sqliteHandle(connection);
     if (!db) {
         qCWarning(lcAnalyticsSql) << "no SQLite handle on connection" << connection.connectionName();
         return false;

@@ -2,14 +2,12 @@
 
 #include "core/latencyhistogram.h"
 #include "store/database.h"
+#include "store/sqlitestatement.h"
 
 #include <QDateTime>
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
-
-#include <map>
-#include <tuple>
 
 using namespace Qt::StringLiterals;
 
@@ -47,17 +45,6 @@ QString suffix(Resolution resolution)
     return {};
 }
 
-QVariant nullIfEmpty(const QString &text)
-{
-    return text.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(text);
-}
-
-// '' rather than NULL: rollup dimensions are primary-key columns.
-QString orEmpty(const QString &text)
-{
-    return text.isNull() ? u""_s : text;
-}
-
 QString tagsJson(const QStringList &tags)
 {
     if (tags.isEmpty())
@@ -65,11 +52,9 @@ QString tagsJson(const QStringList &tags)
     return QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(tags)).toJson(QJsonDocument::Compact));
 }
 
-Status run(QSqlQuery &query)
+Core::Error noHandle()
 {
-    if (!exec(query))
-        return sqlError(query);
-    return {};
+    return Core::makeError(Core::ErrorCode::Internal, u"A database error occurred."_s);
 }
 
 // What one verification rollup row gains from a batch.
@@ -87,6 +72,14 @@ struct VerificationMetrics {
         latencySumUs += event.latencyUs;
         lastTime = std::max(lastTime, event.timeMs);
         latency.add(event.latencyUs);
+    }
+    void merge(const VerificationMetrics &other)
+    {
+        count += other.count;
+        spentCredits += other.spentCredits;
+        latencySumUs += other.latencySumUs;
+        lastTime = std::max(lastTime, other.lastTime);
+        latency.merge(other.latency);
     }
 };
 
@@ -107,26 +100,94 @@ struct RatelimitMetrics {
         lastTime = std::max(lastTime, event.timeMs);
         latency.add(event.latencyUs);
     }
+    void merge(const RatelimitMetrics &other)
+    {
+        passed += other.passed;
+        blocked += other.blocked;
+        passedCost += other.passedCost;
+        blockedCost += other.blockedCost;
+        latencySumUs += other.latencySumUs;
+        lastTime = std::max(lastTime, other.lastTime);
+        latency.merge(other.latency);
+    }
 };
 
-// Sorted maps: rows are upserted in primary-key order, which keeps the B-tree writes local.
-using ScopedKey = std::tuple<Resolution, QString, QString, QString, qint64, QString>; // ws, scope, id, time, outcome
-using DetailKey = std::tuple<Resolution, QString, qint64, QString, QString, QString, QString, QString, QString>;
-using RatelimitKey = std::tuple<Resolution, QString, QString, QString, qint64>; // ws, namespace, identifier, time
+// A batch is aggregated in two steps: events into groups of the finest grain (one minute and
+// every dimension), then groups into the rows of every rollup table. Most batches repeat keys, so
+// the second step works on far fewer items than there are events.
+struct VerificationGroupKey {
+    qint64 minute = 0;
+    QString workspace;
+    QString apiId;
+    QString keyspace;
+    QString keyId;
+    QString identity;
+    QString external;
+    QString outcome;
+    QString tags;
+    friend bool operator==(const VerificationGroupKey &, const VerificationGroupKey &) = default;
+};
+size_t qHash(const VerificationGroupKey &key, size_t seed = 0)
+{
+    return qHashMulti(seed, key.minute, key.keyId, key.identity, key.outcome, key.tags);
+}
+
+struct ScopedKey {
+    Resolution resolution = Resolution::Minute;
+    QString workspace;
+    QString scope;
+    QString scopeId;
+    qint64 time = 0;
+    QString outcome;
+    friend bool operator==(const ScopedKey &, const ScopedKey &) = default;
+};
+size_t qHash(const ScopedKey &key, size_t seed = 0)
+{
+    return qHashMulti(seed, int(key.resolution), key.scope, key.scopeId, key.time, key.outcome);
+}
+
+struct DetailKey {
+    Resolution resolution = Resolution::Minute;
+    qint64 time = 0;
+    VerificationGroupKey group; // minute and apiId unused
+    friend bool operator==(const DetailKey &, const DetailKey &) = default;
+};
+size_t qHash(const DetailKey &key, size_t seed = 0)
+{
+    return qHashMulti(seed, int(key.resolution), key.time, qHash(key.group));
+}
+
+struct RatelimitKey {
+    Resolution resolution = Resolution::Minute;
+    QString workspace;
+    QString ns;
+    QString identifier; // '' = the whole namespace
+    qint64 time = 0;
+    friend bool operator==(const RatelimitKey &, const RatelimitKey &) = default;
+};
+size_t qHash(const RatelimitKey &key, size_t seed = 0)
+{
+    return qHashMulti(seed, int(key.resolution), key.ns, key.identifier, key.time);
+}
 
 const QString VerificationMetricColumns = u"count, spent_credits, latency_sum_us, latency_hist, latency_p50_us,"
                                           " latency_p75_us, latency_p99_us, last_time"_s;
+
+QString placeholders(int count)
+{
+    QString text = u"?"_s.repeated(count);
+    for (qsizetype i = text.size() - 1; i > 0; --i)
+        text.insert(i, u',');
+    return text;
+}
 
 // The upsert adds a batch's metrics to a rollup row (or creates it); the percentiles are
 // recomputed from the merged histogram.
 QString verificationUpsert(const QString &table, const QString &dimensions, int dimensionCount)
 {
-    QString placeholders = u"?"_s.repeated(dimensionCount + 8);
-    for (qsizetype i = placeholders.size() - 1; i > 0; --i)
-        placeholders.insert(i, u',');
     const QString merged = u"lk_hist_merge(latency_hist, excluded.latency_hist)"_s;
     return u"INSERT INTO "_s + table + u" ("_s + dimensions + u", "_s + VerificationMetricColumns + u") VALUES ("_s
-        + placeholders
+        + placeholders(dimensionCount + 8)
         + u") ON CONFLICT DO UPDATE SET count = count + excluded.count,"
           " spent_credits = spent_credits + excluded.spent_credits,"
           " latency_sum_us = latency_sum_us + excluded.latency_sum_us, latency_hist = "_s
@@ -135,16 +196,67 @@ QString verificationUpsert(const QString &table, const QString &dimensions, int 
         + u", 0.99), last_time = max(last_time, excluded.last_time)"_s;
 }
 
-void bindVerificationMetrics(QSqlQuery &query, int first, const VerificationMetrics &metrics)
+Status upsertVerificationMetrics(SqliteStatement &upsert, int first, const VerificationMetrics &metrics)
 {
-    query.bindValue(first, metrics.count);
-    query.bindValue(first + 1, metrics.spentCredits);
-    query.bindValue(first + 2, metrics.latencySumUs);
-    query.bindValue(first + 3, metrics.latency.encode());
-    query.bindValue(first + 4, metrics.latency.quantileUs(0.5));
-    query.bindValue(first + 5, metrics.latency.quantileUs(0.75));
-    query.bindValue(first + 6, metrics.latency.quantileUs(0.99));
-    query.bindValue(first + 7, metrics.lastTime);
+    const QByteArray histogram = metrics.latency.encode();
+    upsert.bind(first, metrics.count);
+    upsert.bind(first + 1, metrics.spentCredits);
+    upsert.bind(first + 2, metrics.latencySumUs);
+    upsert.bindBlob(first + 3, histogram);
+    upsert.bind(first + 4, metrics.latency.quantileUs(0.5));
+    upsert.bind(first + 5, metrics.latency.quantileUs(0.75));
+    upsert.bind(first + 6, metrics.latency.quantileUs(0.99));
+    upsert.bind(first + 7, metrics.lastTime);
+    return upsert.run();
+}
+
+Status upsertScoped(sqlite3 *db, const QHash<ScopedKey, VerificationMetrics> &rows)
+{
+    for (Resolution resolution : ScopedResolutions) {
+        SqliteStatement upsert(db,
+            verificationUpsert(
+                u"verification_rollups_"_s + suffix(resolution), u"workspace_id, scope, scope_id, time, outcome"_s, 5));
+        for (auto it = rows.cbegin(); it != rows.cend(); ++it) {
+            const ScopedKey &key = it.key();
+            if (key.resolution != resolution)
+                continue;
+            upsert.bind(1, key.workspace);
+            upsert.bind(2, key.scope);
+            upsert.bind(3, key.scopeId);
+            upsert.bind(4, key.time);
+            upsert.bind(5, key.outcome);
+            if (Status status = upsertVerificationMetrics(upsert, 6, it.value()); !status)
+                return status;
+        }
+    }
+    return {};
+}
+
+Status upsertDetail(sqlite3 *db, const QHash<DetailKey, VerificationMetrics> &rows)
+{
+    for (Resolution resolution : DetailResolutions) {
+        SqliteStatement upsert(db,
+            verificationUpsert(u"verification_detail_rollups_"_s + suffix(resolution),
+                u"workspace_id, time, keyspace_id, key_id, identity_id,"
+                " external_id, outcome, tags"_s,
+                8));
+        for (auto it = rows.cbegin(); it != rows.cend(); ++it) {
+            const DetailKey &key = it.key();
+            if (key.resolution != resolution)
+                continue;
+            upsert.bind(1, key.group.workspace);
+            upsert.bind(2, key.time);
+            upsert.bind(3, key.group.keyspace);
+            upsert.bind(4, key.group.keyId);
+            upsert.bind(5, key.group.identity);
+            upsert.bind(6, key.group.external);
+            upsert.bind(7, key.group.outcome);
+            upsert.bind(8, key.group.tags);
+            if (Status status = upsertVerificationMetrics(upsert, 9, it.value()); !status)
+                return status;
+        }
+    }
+    return {};
 }
 
 } // namespace
@@ -175,175 +287,150 @@ Status AnalyticsStore::record(const AnalyticsBatch &batch)
 {
     if (batch.isEmpty())
         return {};
-    if (!registerFunctions(m_db.connection()))
-        return Core::makeError(Core::ErrorCode::Internal, u"A database error occurred."_s);
-    if (Status status = insertVerifications(batch.verifications); !status)
-        return status;
-    if (Status status = upsertVerificationRollups(batch.verifications); !status)
+    const QSqlDatabase connection = m_db.connection();
+    if (!registerFunctions(connection))
+        return noHandle();
+    if (Status status = recordVerifications(batch.verifications); !status)
         return status;
     if (Status status = updateLastUsed(batch.verifications); !status)
         return status;
-    if (Status status = insertRatelimits(batch.ratelimits); !status)
-        return status;
-    return upsertRatelimitRollups(batch.ratelimits);
+    return recordRatelimits(batch.ratelimits);
 }
 
-Status AnalyticsStore::insertVerifications(const QList<Core::VerificationEvent> &events)
+Status AnalyticsStore::recordVerifications(const QList<Core::VerificationEvent> &events)
 {
     if (events.isEmpty())
         return {};
-    QSqlQuery insert = m_db.prepare(
+    sqlite3 *db = sqliteHandle(m_db.connection());
+    SqliteStatement insert(db,
         u"INSERT INTO verification_events (request_id, time, workspace_id, api_id, keyspace_id, key_id, identity_id,"
         " external_id, outcome, tags, spent_credits, latency_us, node) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"_s);
+    QHash<VerificationGroupKey, VerificationMetrics> groups;
+    groups.reserve(events.size());
     for (const Core::VerificationEvent &event : events) {
-        insert.bindValue(0, orEmpty(event.requestId));
-        insert.bindValue(1, event.timeMs);
-        insert.bindValue(2, orEmpty(event.workspaceId));
-        insert.bindValue(3, nullIfEmpty(event.apiId));
-        insert.bindValue(4, nullIfEmpty(event.keyspaceId));
-        insert.bindValue(5, nullIfEmpty(event.keyId));
-        insert.bindValue(6, nullIfEmpty(event.identityId));
-        insert.bindValue(7, nullIfEmpty(event.externalId));
-        insert.bindValue(8, orEmpty(event.outcome));
-        insert.bindValue(9, tagsJson(event.tags));
-        insert.bindValue(10, event.spentCredits);
-        insert.bindValue(11, event.latencyUs);
-        insert.bindValue(12, nullIfEmpty(event.node));
-        if (Status status = run(insert); !status)
+        const QString tags = tagsJson(event.tags);
+        insert.bind(1, event.requestId);
+        insert.bind(2, event.timeMs);
+        insert.bind(3, event.workspaceId);
+        insert.bindOrNull(4, event.apiId);
+        insert.bindOrNull(5, event.keyspaceId);
+        insert.bindOrNull(6, event.keyId);
+        insert.bindOrNull(7, event.identityId);
+        insert.bindOrNull(8, event.externalId);
+        insert.bind(9, event.outcome);
+        insert.bind(10, tags);
+        insert.bind(11, event.spentCredits);
+        insert.bind(12, event.latencyUs);
+        insert.bindOrNull(13, event.node);
+        if (Status status = insert.run(); !status)
             return status;
+        groups[{bucketStart(event.timeMs, Resolution::Minute), event.workspaceId, event.apiId, event.keyspaceId,
+                   event.keyId, event.identityId, event.externalId, event.outcome, tags}]
+            .add(event);
     }
-    return {};
+
+    QHash<ScopedKey, VerificationMetrics> scoped;
+    QHash<DetailKey, VerificationMetrics> detail;
+    for (auto it = groups.cbegin(); it != groups.cend(); ++it) {
+        const VerificationGroupKey &group = it.key();
+        for (Resolution resolution : ScopedResolutions) {
+            const qint64 time = bucketStart(group.minute, resolution);
+            scoped[{resolution, group.workspace, u"workspace"_s, u""_s, time, group.outcome}].merge(it.value());
+            if (!group.apiId.isEmpty())
+                scoped[{resolution, group.workspace, u"api"_s, group.apiId, time, group.outcome}].merge(it.value());
+            if (!group.keyId.isEmpty())
+                scoped[{resolution, group.workspace, u"key"_s, group.keyId, time, group.outcome}].merge(it.value());
+            if (!group.identity.isEmpty())
+                scoped[{resolution, group.workspace, u"identity"_s, group.identity, time, group.outcome}].merge(
+                    it.value());
+        }
+        VerificationGroupKey dimensions = group;
+        dimensions.minute = 0;
+        dimensions.apiId.clear();
+        for (Resolution resolution : DetailResolutions)
+            detail[{resolution, bucketStart(group.minute, resolution), dimensions}].merge(it.value());
+    }
+    if (Status status = upsertScoped(db, scoped); !status)
+        return status;
+    return upsertDetail(db, detail);
 }
 
-Status AnalyticsStore::insertRatelimits(const QList<Core::RatelimitEvent> &events)
+Status AnalyticsStore::recordRatelimits(const QList<Core::RatelimitEvent> &events)
 {
     if (events.isEmpty())
         return {};
-    QSqlQuery insert = m_db.prepare(
+    sqlite3 *db = sqliteHandle(m_db.connection());
+    SqliteStatement insert(db,
         u"INSERT INTO ratelimit_events (request_id, time, workspace_id, namespace_id, identifier, passed, \"limit\","
         " remaining, reset, cost, override_id, latency_us, node) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"_s);
+    QHash<RatelimitKey, RatelimitMetrics> groups; // per minute and identifier
     for (const Core::RatelimitEvent &event : events) {
-        insert.bindValue(0, orEmpty(event.requestId));
-        insert.bindValue(1, event.timeMs);
-        insert.bindValue(2, orEmpty(event.workspaceId));
-        insert.bindValue(3, orEmpty(event.namespaceId));
-        insert.bindValue(4, orEmpty(event.identifier));
-        insert.bindValue(5, event.passed ? 1 : 0);
-        insert.bindValue(6, event.limit);
-        insert.bindValue(7, event.remaining);
-        insert.bindValue(8, event.resetMs);
-        insert.bindValue(9, event.cost);
-        insert.bindValue(10, nullIfEmpty(event.overrideId));
-        insert.bindValue(11, event.latencyUs);
-        insert.bindValue(12, nullIfEmpty(event.node));
-        if (Status status = run(insert); !status)
+        insert.bind(1, event.requestId);
+        insert.bind(2, event.timeMs);
+        insert.bind(3, event.workspaceId);
+        insert.bind(4, event.namespaceId);
+        insert.bind(5, event.identifier);
+        insert.bind(6, event.passed ? 1 : 0);
+        insert.bind(7, event.limit);
+        insert.bind(8, event.remaining);
+        insert.bind(9, event.resetMs);
+        insert.bind(10, event.cost);
+        insert.bindOrNull(11, event.overrideId);
+        insert.bind(12, event.latencyUs);
+        insert.bindOrNull(13, event.node);
+        if (Status status = insert.run(); !status)
             return status;
+        groups[{Resolution::Minute, event.workspaceId, event.namespaceId, event.identifier,
+                   bucketStart(event.timeMs, Resolution::Minute)}]
+            .add(event);
     }
-    return {};
-}
-
-Status AnalyticsStore::upsertVerificationRollups(const QList<Core::VerificationEvent> &events)
-{
-    if (events.isEmpty())
-        return {};
-    std::map<ScopedKey, VerificationMetrics> scoped;
-    std::map<DetailKey, VerificationMetrics> detail;
-    for (const Core::VerificationEvent &event : events) {
-        const QString workspace = orEmpty(event.workspaceId);
-        const QString outcome = orEmpty(event.outcome);
-        const QString tags = tagsJson(event.tags);
+    QHash<RatelimitKey, RatelimitMetrics> rows;
+    for (auto it = groups.cbegin(); it != groups.cend(); ++it) {
         for (Resolution resolution : ScopedResolutions) {
-            const qint64 time = bucketStart(event.timeMs, resolution);
-            scoped[{resolution, workspace, u"workspace"_s, u""_s, time, outcome}].add(event);
-            if (!event.apiId.isEmpty())
-                scoped[{resolution, workspace, u"api"_s, event.apiId, time, outcome}].add(event);
-            if (!event.keyId.isEmpty())
-                scoped[{resolution, workspace, u"key"_s, event.keyId, time, outcome}].add(event);
-            if (!event.identityId.isEmpty())
-                scoped[{resolution, workspace, u"identity"_s, event.identityId, time, outcome}].add(event);
-        }
-        for (Resolution resolution : DetailResolutions) {
-            detail[{resolution, workspace, bucketStart(event.timeMs, resolution), orEmpty(event.keyspaceId),
-                       orEmpty(event.keyId), orEmpty(event.identityId), orEmpty(event.externalId), outcome, tags}]
-                .add(event);
-        }
-    }
-
-    std::optional<Resolution> prepared;
-    QSqlQuery upsert;
-    for (const auto &[key, metrics] : scoped) {
-        const auto &[resolution, workspace, scope, scopeId, time, outcome] = key;
-        if (prepared != resolution) {
-            upsert = m_db.prepare(verificationUpsert(
-                u"verification_rollups_"_s + suffix(resolution), u"workspace_id, scope, scope_id, time, outcome"_s, 5));
-            prepared = resolution;
-        }
-        upsert.bindValue(0, workspace);
-        upsert.bindValue(1, scope);
-        upsert.bindValue(2, scopeId);
-        upsert.bindValue(3, time);
-        upsert.bindValue(4, outcome);
-        bindVerificationMetrics(upsert, 5, metrics);
-        if (Status status = run(upsert); !status)
-            return status;
-    }
-    prepared.reset();
-    for (const auto &[key, metrics] : detail) {
-        const auto &[resolution, workspace, time, keyspace, keyId, identity, external, outcome, tags] = key;
-        if (prepared != resolution) {
-            upsert = m_db.prepare(verificationUpsert(u"verification_detail_rollups_"_s + suffix(resolution),
-                u"workspace_id, time, keyspace_id, key_id, identity_id, external_id, outcome, tags"_s, 8));
-            prepared = resolution;
-        }
-        const QVariant dimensions[] = {workspace, time, keyspace, keyId, identity, external, outcome, tags};
-        for (int i = 0; i < 8; ++i)
-            upsert.bindValue(i, dimensions[i]);
-        bindVerificationMetrics(upsert, 8, metrics);
-        if (Status status = run(upsert); !status)
-            return status;
-    }
-    return {};
-}
-
-Status AnalyticsStore::upsertRatelimitRollups(const QList<Core::RatelimitEvent> &events)
-{
-    if (events.isEmpty())
-        return {};
-    std::map<RatelimitKey, RatelimitMetrics> rows;
-    for (const Core::RatelimitEvent &event : events) {
-        for (Resolution resolution : ScopedResolutions) {
-            const qint64 time = bucketStart(event.timeMs, resolution);
-            const QString workspace = orEmpty(event.workspaceId);
-            const QString ns = orEmpty(event.namespaceId);
-            rows[{resolution, workspace, ns, u""_s, time}].add(event);
-            rows[{resolution, workspace, ns, orEmpty(event.identifier), time}].add(event);
+            RatelimitKey key = it.key();
+            key.resolution = resolution;
+            key.time = bucketStart(key.time, resolution);
+            rows[key].merge(it.value());
+            key.identifier = u""_s;
+            rows[key].merge(it.value());
         }
     }
     const QString merged = u"lk_hist_merge(latency_hist, excluded.latency_hist)"_s;
-    std::optional<Resolution> prepared;
-    QSqlQuery upsert;
-    for (const auto &[key, metrics] : rows) {
-        const auto &[resolution, workspace, ns, identifier, time] = key;
-        if (prepared != resolution) {
-            upsert = m_db.prepare(u"INSERT INTO ratelimit_rollups_"_s + suffix(resolution)
-                + u" (workspace_id, namespace_id, identifier, time, passed, blocked, passed_cost, blocked_cost,"
-                  " latency_sum_us, latency_hist, latency_p50_us, latency_p99_us, last_time)"
-                  " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO UPDATE SET passed = passed + excluded.passed,"
-                  " blocked = blocked + excluded.blocked, passed_cost = passed_cost + excluded.passed_cost,"
+    for (Resolution resolution : ScopedResolutions) {
+        SqliteStatement upsert(db,
+            u"INSERT INTO ratelimit_rollups_"_s + suffix(resolution)
+                + u" (workspace_id, namespace_id, identifier, time, passed, blocked, passed_cost,"
+                  " blocked_cost, latency_sum_us, latency_hist, latency_p50_us, latency_p99_us,"
+                  " last_time) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO UPDATE SET"
+                  " passed = passed + excluded.passed, blocked = blocked + excluded.blocked,"
+                  " passed_cost = passed_cost + excluded.passed_cost,"
                   " blocked_cost = blocked_cost + excluded.blocked_cost,"
                   " latency_sum_us = latency_sum_us + excluded.latency_sum_us, latency_hist = "_s
                 + merged + u", latency_p50_us = lk_hist_quantile("_s + merged
                 + u", 0.5), latency_p99_us = lk_hist_quantile("_s + merged
                 + u", 0.99), last_time = max(last_time, excluded.last_time)"_s);
-            prepared = resolution;
+        for (auto it = rows.cbegin(); it != rows.cend(); ++it) {
+            const RatelimitKey &key = it.key();
+            if (key.resolution != resolution)
+                continue;
+            const RatelimitMetrics &metrics = it.value();
+            const QByteArray histogram = metrics.latency.encode();
+            upsert.bind(1, key.workspace);
+            upsert.bind(2, key.ns);
+            upsert.bind(3, key.identifier);
+            upsert.bind(4, key.time);
+            upsert.bind(5, metrics.passed);
+            upsert.bind(6, metrics.blocked);
+            upsert.bind(7, metrics.passedCost);
+            upsert.bind(8, metrics.blockedCost);
+            upsert.bind(9, metrics.latencySumUs);
+            upsert.bindBlob(10, histogram);
+            upsert.bind(11, metrics.latency.quantileUs(0.5));
+            upsert.bind(12, metrics.latency.quantileUs(0.99));
+            upsert.bind(13, metrics.lastTime);
+            if (Status status = upsert.run(); !status)
+                return status;
         }
-        const QVariant values[] = {workspace, ns, identifier, time, metrics.passed, metrics.blocked, metrics.passedCost,
-            metrics.blockedCost, metrics.latencySumUs, metrics.latency.encode(), metrics.latency.quantileUs(0.5),
-            metrics.latency.quantileUs(0.99), metrics.lastTime};
-        for (int i = 0; i < 13; ++i)
-            upsert.bindValue(i, values[i]);
-        if (Status status = run(upsert); !status)
-            return status;
     }
     return {};
 }
@@ -360,13 +447,12 @@ Status AnalyticsStore::updateLastUsed(const QList<Core::VerificationEvent> &even
     if (newest.isEmpty())
         return {};
     // Only ever forward: a late batch never moves last_used_at back.
-    QSqlQuery update
-        = m_db.prepare(u"UPDATE keys SET last_used_at = ? WHERE id = ? AND coalesce(last_used_at, 0) < ?"_s);
+    SqliteStatement update(sqliteHandle(m_db.connection()),
+        u"UPDATE keys SET last_used_at = ?1 WHERE id = ?2 AND coalesce(last_used_at, 0) < ?1"_s);
     for (auto it = newest.cbegin(); it != newest.cend(); ++it) {
-        update.bindValue(0, it.value());
-        update.bindValue(1, it.key());
-        update.bindValue(2, it.value());
-        if (Status status = run(update); !status)
+        update.bind(1, it.value());
+        update.bind(2, it.key());
+        if (Status status = update.run(); !status)
             return status;
     }
     return {};

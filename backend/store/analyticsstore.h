@@ -121,10 +121,8 @@ public:
     static bool registerFunctions(const QSqlDatabase &connection);
 
 private:
-    Core::Status insertVerifications(const QList<Core::VerificationEvent> &events);
-    Core::Status insertRatelimits(const QList<Core::RatelimitEvent> &events);
-    Core::Status upsertVerificationRollups(const QList<Core::VerificationEvent> &events);
-    Core::Status upsertRatelimitRollups(const QList<Core::RatelimitEvent> &events);
+    Core::Status recordVerifications(const QList<Core::VerificationEvent> &events);
+    Core::Status recordRatelimits(const QList<Core::RatelimitEvent> &events);
     Core::Status updateLastUsed(const QList<Core::VerificationEvent> &events);
 
     Database &m_db;

@@ -378,7 +378,6 @@ void TestAnalyticsRollups::batchIsAllOrNothing()
     QVERIFY(Store::exec(trigger));
     const qint64 t = utc(2026, 1, 10, 10);
     QTest::ignoreMessage(QtWarningMsg, QRegularExpression(u"SQL error: .*refused"_s));
-    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(u"SQL error: .*refused"_s));
     const Core::Status written = Store::AnalyticsStore(*m_db).write({{verification(t)}, {ratelimit(t, u"a"_s, true)}});
     QVERIFY(!written);
     QCOMPARE(scalar(u"SELECT count(*) FROM verification_events"_s), 0);

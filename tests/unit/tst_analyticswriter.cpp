@@ -233,7 +233,6 @@ void TestAnalyticsWriter::strictRidesTheCallersTransaction()
         u"CREATE TRIGGER refuse BEFORE INSERT ON verification_events BEGIN SELECT RAISE(ABORT, 'refused'); END"_s);
     QVERIFY(Store::exec(trigger));
     QTest::ignoreMessage(QtWarningMsg, QRegularExpression(u"SQL error: .*refused"_s));
-    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(u"SQL error: .*refused"_s));
     QVERIFY(!m_db->write([&]() -> Core::Status {
         QSqlQuery change = m_db->prepare(u"INSERT INTO request_change VALUES (3)"_s);
         (void)Store::exec(change);
