@@ -1,9 +1,9 @@
 // The wire conventions the SDK relies on: liveness, the error envelope surfaced as the SDK's
-// typed errors (400/401/403/404/412), JSON content types, and analytics.getVerifications.
+// typed errors (400/401/403/404), JSON content types, and analytics.getVerifications.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import {
-  APIError, BadRequestErrorResponse, ForbiddenErrorResponse, NotFoundErrorResponse, UnauthorizedErrorResponse,
+  BadRequestErrorResponse, ForbiddenErrorResponse, NotFoundErrorResponse, UnauthorizedErrorResponse,
 } from '@unkey/api/models/errors';
 import { startLatchkeyd } from '../lib/latchkeyd.mjs';
 import { rejectsWith, unique, unkeyFor } from '../lib/sdk.mjs';
@@ -98,19 +98,28 @@ describe('errors and conventions', () => {
     await rejectsWith(unkey.permissions.getRole({ role: 'role_doesNotExist1' }), NotFoundErrorResponse, 404);
   });
 
-  test('analytics.getVerifications answers data, or 412 surfaced as the SDK error for it', async () => {
-    const query = 'SELECT COUNT(*) AS total FROM key_verifications_v1';
-    try {
-      const result = await unkey.analytics.getVerifications({ query });
-      assert.ok(Array.isArray(result.data));
-    } catch (error) {
-      // The 2.5.1 SDK declares no 412 for this operation, so its fallback APIError carries it.
-      assert.ok(error instanceof APIError, `${error?.name}: ${error?.message}`);
-      assert.equal(error.statusCode, 412);
-      const envelope = JSON.parse(error.body);
-      assert.match(envelope.meta.requestId, /^req_/);
-      assert.equal(envelope.error.status, 412);
-      assert.match(envelope.error.type, /analytics_not_configured/);
+  test('analytics.getVerifications counts exactly what was verified', async () => {
+    const { data: api } = await unkey.apis.createApi({ name: unique('analytics') });
+    const { data: good } = await unkey.keys.createKey({ apiId: api.apiId });
+    const { data: off } = await unkey.keys.createKey({ apiId: api.apiId, enabled: false });
+    for (let i = 0; i < 3; i++) assert.equal((await unkey.keys.verifyKey({ key: good.key, tags: ['sdk'] })).data.code, 'VALID');
+    assert.equal((await unkey.keys.verifyKey({ key: off.key })).data.code, 'DISABLED');
+
+    // Events are written in batches of at most one second: poll until they are all there.
+    const query = `SELECT outcome, COUNT(*) AS total FROM key_verifications_v1 WHERE key_space_id IN
+      (SELECT key_space_id FROM key_verifications_v1 WHERE key_id = '${good.keyId}') GROUP BY outcome ORDER BY outcome`;
+    let rows = [];
+    for (let attempt = 0; attempt < 50; attempt++) {
+      rows = (await unkey.analytics.getVerifications({ query })).data;
+      const total = rows.reduce((sum, row) => sum + row.total, 0);
+      if (total >= 4) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
     }
+    assert.deepEqual(rows, [{ outcome: 'DISABLED', total: 1 }, { outcome: 'VALID', total: 3 }]);
+
+    // Anything but a SELECT over the public views is a typed 400.
+    await rejectsWith(unkey.analytics.getVerifications({ query: 'SELECT * FROM keys' }), BadRequestErrorResponse, 400);
+    await rejectsWith(unkey.analytics.getVerifications({ query: 'DELETE FROM key_verifications_v1' }),
+      BadRequestErrorResponse, 400);
   });
 });
