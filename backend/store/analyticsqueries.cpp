@@ -1,0 +1,251 @@
+#include "store/analyticsqueries.h"
+
+#include "core/latencyhistogram.h"
+#include "store/database.h"
+
+#include <QVariant>
+
+using namespace Qt::StringLiterals;
+
+namespace Latchkey::Store {
+
+namespace {
+
+constexpr qint64 MinuteMs = 60'000;
+constexpr qint64 HourMs = 60 * MinuteMs;
+constexpr qint64 DayMs = 24 * HourMs;
+
+qint64 widthOf(Resolution resolution)
+{
+    switch (resolution) {
+    case Resolution::Minute: return MinuteMs;
+    case Resolution::Hour: return HourMs;
+    default: return DayMs; // months are not offered by the extension endpoints
+    }
+}
+
+QString suffixOf(Resolution resolution)
+{
+    switch (resolution) {
+    case Resolution::Minute: return u"minute"_s;
+    case Resolution::Hour: return u"hour"_s;
+    default: return u"day"_s;
+    }
+}
+
+/// The bucket starts of a series: from the bucket holding range.start while < range.end.
+QList<qint64> bucketTimes(TimeRange range, Resolution resolution)
+{
+    QList<qint64> times;
+    for (qint64 t = bucketStart(range.startMs, resolution); t < range.endMs; t += widthOf(resolution))
+        times.append(t);
+    return times;
+}
+
+Core::Result<QSqlQuery> run(Database &db, const QString &sql, const QVariantList &binds)
+{
+    QSqlQuery query = db.prepare(sql);
+    for (const QVariant &value : binds)
+        query.addBindValue(value);
+    if (!exec(query))
+        return sqlError(query);
+    return query;
+}
+
+/// Merges encoded histograms into one and reads the two percentiles the endpoints report.
+struct HistogramMerge {
+    Core::LatencyHistogram histogram;
+    bool any = false;
+    void add(const QByteArray &encoded)
+    {
+        if (const auto decoded = Core::LatencyHistogram::decode(encoded)) {
+            histogram.merge(*decoded);
+            any = true;
+        }
+    }
+    [[nodiscard]] qint64 p(double q) const { return any ? histogram.quantileUs(q) : 0; }
+};
+
+QString orderColumn(TopOrder order)
+{
+    switch (order) {
+    case TopOrder::Rejections: return u"rejections"_s;
+    case TopOrder::SpentCredits: return u"spent"_s;
+    default: return u"total"_s;
+    }
+}
+
+TopEntry topEntry(const QSqlQuery &query)
+{
+    return {query.value(0).toString(), query.value(1).toLongLong(), query.value(2).toLongLong(),
+            query.value(3).toLongLong(), query.value(4).toLongLong()};
+}
+
+} // namespace
+
+std::optional<Resolution> AnalyticsQueries::tilingResolution(TimeRange range)
+{
+    for (const Resolution resolution : {Resolution::Day, Resolution::Hour, Resolution::Minute}) {
+        if (range.startMs % widthOf(resolution) == 0 && range.endMs % widthOf(resolution) == 0)
+            return resolution;
+    }
+    return std::nullopt;
+}
+
+Core::Result<QList<VerificationBucket>> AnalyticsQueries::verificationSeries(
+    const QString &workspaceId, const QString &scope, const QString &scopeId, TimeRange range, Resolution resolution)
+{
+    const QList<qint64> times = bucketTimes(range, resolution);
+    QList<VerificationBucket> buckets;
+    buckets.reserve(times.size());
+    for (const qint64 t : times)
+        buckets.append(VerificationBucket{.timeMs = t});
+    if (times.isEmpty())
+        return buckets;
+    // The primary key (workspace_id, scope, scope_id, time, outcome) makes this a range scan.
+    auto query = run(m_db,
+        u"SELECT time, outcome, count, spent_credits, latency_hist FROM verification_rollups_"_s
+            + suffixOf(resolution)
+            + u" WHERE workspace_id = ? AND scope = ? AND scope_id = ? AND time >= ? AND time < ? ORDER BY time"_s,
+        {workspaceId, scope, scopeId, times.first(), range.endMs});
+    if (!query)
+        return query.error();
+    QList<HistogramMerge> latency(times.size());
+    while (query->next()) {
+        const qsizetype index = (query->value(0).toLongLong() - times.first()) / widthOf(resolution);
+        VerificationBucket &bucket = buckets[index];
+        const qint64 count = query->value(2).toLongLong();
+        bucket.outcomes[query->value(1).toString()] += count;
+        bucket.total += count;
+        bucket.spentCredits += query->value(3).toLongLong();
+        latency[index].add(query->value(4).toByteArray());
+    }
+    for (qsizetype i = 0; i < buckets.size(); ++i) {
+        buckets[i].latencyP50Us = latency.at(i).p(0.5);
+        buckets[i].latencyP99Us = latency.at(i).p(0.99);
+    }
+    return buckets;
+}
+
+Core::Result<QList<TopEntry>> AnalyticsQueries::topVerifications(const QString &workspaceId, const QString &scope,
+    const QString &keyspaceId, TimeRange range, TopOrder order, int limit)
+{
+    const auto resolution = tilingResolution(range);
+    if (!resolution)
+        return Core::makeError(Core::ErrorCode::InvalidInput, u"The range must be minute aligned."_s);
+    QVariantList binds;
+    QString join;
+    if (!keyspaceId.isEmpty()) {
+        join = u" JOIN keys k ON k.id = r.scope_id AND k.keyspace_id = ?"_s;
+        binds.append(keyspaceId);
+    }
+    binds << workspaceId << scope << range.startMs << range.endMs << limit;
+    auto query = run(m_db,
+        u"SELECT r.scope_id, sum(r.count) AS total,"
+        " sum(CASE WHEN r.outcome <> 'VALID' THEN r.count ELSE 0 END) AS rejections,"
+        " sum(r.spent_credits) AS spent, sum(CASE WHEN r.outcome = 'VALID' THEN r.count ELSE 0 END)"
+        " FROM verification_rollups_"_s
+            + suffixOf(*resolution) + u" r"_s + join
+            + u" WHERE r.workspace_id = ? AND r.scope = ? AND r.time >= ? AND r.time < ?"
+              " GROUP BY r.scope_id ORDER BY "_s
+            + orderColumn(order) + u" DESC, r.scope_id LIMIT ?"_s,
+        binds);
+    if (!query)
+        return query.error();
+    QList<TopEntry> entries;
+    while (query->next())
+        entries.append(topEntry(*query));
+    return entries;
+}
+
+Core::Result<QList<RatelimitBucket>> AnalyticsQueries::ratelimitSeries(const QString &workspaceId,
+    const QString &namespaceId, const QString &identifier, TimeRange range, Resolution resolution)
+{
+    const QList<qint64> times = bucketTimes(range, resolution);
+    QList<RatelimitBucket> buckets;
+    for (const qint64 t : times)
+        buckets.append(RatelimitBucket{.timeMs = t});
+    if (times.isEmpty())
+        return buckets;
+    auto query = run(m_db,
+        u"SELECT time, passed, blocked, passed_cost, blocked_cost, latency_hist FROM ratelimit_rollups_"_s
+            + suffixOf(resolution)
+            + u" WHERE workspace_id = ? AND namespace_id = ? AND identifier = ? AND time >= ? AND time < ?"_s,
+        {workspaceId, namespaceId, identifier, times.first(), range.endMs});
+    if (!query)
+        return query.error();
+    while (query->next()) {
+        RatelimitBucket &bucket = buckets[(query->value(0).toLongLong() - times.first()) / widthOf(resolution)];
+        bucket.passed = query->value(1).toLongLong();
+        bucket.blocked = query->value(2).toLongLong();
+        bucket.passedCost = query->value(3).toLongLong();
+        bucket.blockedCost = query->value(4).toLongLong();
+        HistogramMerge latency; // one row per bucket: the primary key includes the identifier
+        latency.add(query->value(5).toByteArray());
+        bucket.latencyP50Us = latency.p(0.5);
+        bucket.latencyP99Us = latency.p(0.99);
+    }
+    return buckets;
+}
+
+Core::Result<QList<TopEntry>> AnalyticsQueries::topIdentifiers(
+    const QString &workspaceId, const QString &namespaceId, TimeRange range, TopOrder order, int limit)
+{
+    const auto resolution = tilingResolution(range);
+    if (!resolution)
+        return Core::makeError(Core::ErrorCode::InvalidInput, u"The range must be minute aligned."_s);
+    auto query = run(m_db,
+        u"SELECT identifier, sum(passed + blocked) AS total, sum(blocked) AS rejections, sum(passed_cost) AS spent,"
+        " sum(passed) FROM ratelimit_rollups_"_s
+            + suffixOf(*resolution)
+            + u" WHERE workspace_id = ? AND namespace_id = ? AND identifier <> '' AND time >= ? AND time < ?"
+              " GROUP BY identifier ORDER BY "_s
+            + orderColumn(order) + u" DESC, identifier LIMIT ?"_s,
+        {workspaceId, namespaceId, range.startMs, range.endMs, limit});
+    if (!query)
+        return query.error();
+    QList<TopEntry> entries;
+    while (query->next())
+        entries.append(topEntry(*query));
+    return entries;
+}
+
+Core::Result<Page<ApiSummary, QString>> AnalyticsQueries::listApis(
+    const QString &workspaceId, const QString &cursor, int limit)
+{
+    auto query = run(m_db,
+        u"SELECT a.id, a.name, (SELECT count(*) FROM keys k WHERE k.keyspace_id = a.keyspace_id"
+        " AND k.deleted_at IS NULL) FROM apis a WHERE a.workspace_id = ? AND a.deleted_at IS NULL AND a.id >= ?"
+        " ORDER BY a.id LIMIT ?"_s,
+        {workspaceId, cursor, limit + 1});
+    if (!query)
+        return query.error();
+    Page<ApiSummary, QString> page;
+    while (query->next()) {
+        if (page.rows.size() == limit) {
+            page.next = query->value(0).toString();
+            break;
+        }
+        page.rows.append({query->value(0).toString(), query->value(1).toString(), query->value(2).toLongLong()});
+    }
+    return page;
+}
+
+std::optional<QString> AnalyticsQueries::apiOfKey(const QString &workspaceId, const QString &keyId)
+{
+    auto query = run(m_db,
+        u"SELECT coalesce(a.id, '') FROM keys k LEFT JOIN apis a ON a.keyspace_id = k.keyspace_id"
+        " WHERE k.id = ? AND k.workspace_id = ?"_s,
+        {keyId, workspaceId});
+    if (!query || !query->next())
+        return std::nullopt;
+    return query->value(0).toString();
+}
+
+bool AnalyticsQueries::identityExists(const QString &workspaceId, const QString &identityId)
+{
+    auto query = run(m_db, u"SELECT 1 FROM identities WHERE id = ? AND workspace_id = ?"_s, {identityId, workspaceId});
+    return query && query->next();
+}
+
+} // namespace Latchkey::Store
