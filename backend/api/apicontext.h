@@ -34,6 +34,9 @@ struct ApiReply {
     /// Hot paths (keys.verifyKey) may hand `data` already serialized as compact JSON; when not
     /// empty it is used instead of `data`, saving a QJsonObject round trip per request.
     QByteArray rawData;
+    /// When set, rawData is the whole response body with this Content-Type, not an envelope
+    /// (documents such as GET /openapi.yaml).
+    QByteArray contentType;
 };
 
 } // namespace Latchkey::Api

@@ -26,6 +26,12 @@ QJsonObject meta(const QString &requestId)
 
 Http::Response successResponse(const QString &requestId, const ApiReply &reply)
 {
+    if (!reply.contentType.isEmpty()) {
+        Http::Response response;
+        response.headers.append({QByteArrayLiteral("Content-Type"), reply.contentType});
+        response.body = reply.rawData;
+        return response;
+    }
     if (!reply.rawData.isEmpty()) {
         // Request ids are "req_" + [A-Za-z0-9]: nothing to escape.
         Http::Response response;

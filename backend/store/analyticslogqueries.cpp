@@ -110,6 +110,26 @@ AuditLogRow auditRow(const QSqlQuery &q)
 
 } // namespace
 
+QString LogCursor::encode() const
+{
+    return QString::fromLatin1((QByteArray::number(timeMs) + ':' + id.toUtf8())
+                                   .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+}
+
+std::optional<LogCursor> LogCursor::decode(const QString &text)
+{
+    const auto decoded = QByteArray::fromBase64Encoding(
+        text.toLatin1(), QByteArray::Base64UrlEncoding | QByteArray::AbortOnBase64DecodingErrors);
+    if (!decoded)
+        return std::nullopt;
+    const qsizetype colon = decoded->indexOf(':');
+    bool ok = false;
+    const qint64 timeMs = colon > 0 ? decoded->left(colon).toLongLong(&ok) : 0;
+    if (!ok || colon + 1 >= decoded->size())
+        return std::nullopt;
+    return LogCursor{timeMs, QString::fromUtf8(decoded->mid(colon + 1))};
+}
+
 Core::Result<Page<VerificationLogRow, LogCursor>> AnalyticsQueries::verificationLog(
     const QString &workspaceId, const VerificationLogFilter &filter, const std::optional<LogCursor> &cursor, int limit)
 {

@@ -67,6 +67,11 @@ struct VerificationLogFilter {
 struct LogCursor {
     qint64 timeMs = 0;
     QString id;
+
+    /// The opaque wire form: base64url of "time:id".
+    [[nodiscard]] QString encode() const;
+    /// nullopt when @p text is not something encode() produced.
+    [[nodiscard]] static std::optional<LogCursor> decode(const QString &text);
 };
 
 struct VerificationLogRow {
