@@ -2,10 +2,13 @@
 
 #include "http/httplogging.h"
 #include "http/responseencoder.h"
+#include "http/responsestream.h"
 
 #include <QElapsedTimer>
 #include <QSslSocket>
 #include <QTcpSocket>
+
+#include <limits>
 
 #include <sys/socket.h>
 
@@ -54,6 +57,12 @@ HttpConnection::HttpConnection(QTcpSocket *socket, const ConnectionEnvironment &
     }
 }
 
+HttpConnection::~HttpConnection()
+{
+    if (m_stream)
+        m_stream->detach(ResponseStream::CloseReason::ClientGone);
+}
+
 void HttpConnection::start()
 {
     if (m_isTls) {
@@ -78,6 +87,8 @@ void HttpConnection::checkDeadline(qint64 currentTime)
         flushOutput();
         afterOutputWritten();
         break;
+    case State::Streaming: // no deadline: a stream lives until one side ends it
+        break;
     case State::Handshaking:
     case State::Flushing:
     case State::Lingering:
@@ -100,6 +111,9 @@ void HttpConnection::beginDrain()
     case State::Idle:
         afterOutputWritten(); // closes now, or once pending responses are sent
         break;
+    case State::Streaming: // ends with its last chunk, then closes
+        endStream(int(ResponseStream::CloseReason::Shutdown));
+        break;
     case State::Receiving: // the response to this request says "Connection: close"
     case State::Flushing:
     case State::Closed:
@@ -117,7 +131,7 @@ void HttpConnection::abort()
 
 void HttpConnection::onReadyRead()
 {
-    if (m_state == State::Flushing || m_state == State::Lingering) {
+    if (m_state == State::Flushing || m_state == State::Lingering || m_state == State::Streaming) {
         // Whatever follows the last response is dropped; reading it avoids a reset that could
         // destroy that response before the client has read it.
         m_socket->skip(m_socket->bytesAvailable());
@@ -133,7 +147,10 @@ void HttpConnection::onReadyRead()
 
 void HttpConnection::onBytesWritten()
 {
-    afterOutputWritten();
+    if (m_state == State::Streaming)
+        pumpStream(); // room in the socket: take what the producer queued meanwhile
+    else
+        afterOutputWritten();
 }
 
 void HttpConnection::onEncrypted()
@@ -197,6 +214,10 @@ void HttpConnection::processInput()
 void HttpConnection::handleRequest()
 {
     const Response response = invokeHandler(m_parser.request());
+    if (response.stream) {
+        startStream(response);
+        return;
+    }
     const bool keepAlive = m_parser.keepAlive() && !m_draining;
     appendResponse(m_output, response, {keepAlive, m_parser.isHeadRequest()});
     m_parser.reset();
@@ -209,6 +230,66 @@ void HttpConnection::handleRequest()
         if (m_blocked)
             qCDebug(lcHttp) << "client" << m_parser.request().remoteAddress << "is not reading; pausing";
     }
+}
+
+void HttpConnection::startStream(const Response &response)
+{
+    const bool withBody = response.status >= 200 && response.status != 204 && response.status != 304
+        && !m_parser.isHeadRequest();
+    if (!withBody || m_draining) { // nothing to stream: a plain, empty response ends the connection
+        response.stream->detach(ResponseStream::CloseReason::Shutdown);
+        Response plain = response;
+        plain.stream.reset();
+        appendResponse(m_output, plain, {false, m_parser.isHeadRequest()});
+        m_parser.reset();
+        enter(State::Flushing, now() + m_env.config.idleTimeoutMs);
+        return;
+    }
+    appendStreamHead(m_output, response);
+    m_parser.reset();
+    m_stream = response.stream;
+    enter(State::Streaming, std::numeric_limits<qint64>::max());
+    // Called by the producer under the stream's lock, from any thread: only post. The stream is
+    // detached (under that lock) before this connection is destroyed.
+    const bool pending = m_stream->attach(
+        [this] { QMetaObject::invokeMethod(this, &HttpConnection::pumpStream, Qt::QueuedConnection); });
+    if (pending)
+        QMetaObject::invokeMethod(this, &HttpConnection::pumpStream, Qt::QueuedConnection);
+}
+
+void HttpConnection::pumpStream()
+{
+    if (m_state != State::Streaming || !m_stream)
+        return;
+    if (m_stream->closeReason() == ResponseStream::CloseReason::Overflow) {
+        qCDebug(lcHttp) << "client" << m_parser.request().remoteAddress << "does not keep up with its stream; dropping";
+        abort();
+        return;
+    }
+    // A client that does not read leaves the data in the stream, whose bound the producer meets.
+    if (m_socket->bytesToWrite() > kMaxPendingOutput)
+        return;
+    bool finished = false;
+    const QByteArrayList chunks = m_stream->take(&finished);
+    for (const QByteArray &chunk : chunks)
+        appendChunk(m_output, chunk);
+    if (finished) {
+        endStream(int(ResponseStream::CloseReason::Finished));
+        return;
+    }
+    flushOutput();
+}
+
+void HttpConnection::endStream(int closeReason)
+{
+    const auto reason = ResponseStream::CloseReason(closeReason);
+    if (reason != ResponseStream::CloseReason::Finished)
+        m_stream->detach(reason);
+    m_stream.reset();
+    appendLastChunk(m_output);
+    enter(State::Flushing, now() + m_env.config.idleTimeoutMs);
+    flushOutput();
+    afterOutputWritten();
 }
 
 Response HttpConnection::invokeHandler(const Request &request)
@@ -315,6 +396,8 @@ void HttpConnection::finish()
     if (m_state == State::Closed)
         return;
     m_state = State::Closed;
+    if (const auto stream = std::exchange(m_stream, nullptr))
+        stream->detach(ResponseStream::CloseReason::ClientGone);
     Q_EMIT closed();
 }
 

@@ -6,10 +6,14 @@
 #include <QAbstractSocket>
 #include <QObject>
 
+#include <memory>
+
 class QElapsedTimer;
 class QTcpSocket;
 
 namespace Latchkey::Http {
+
+class ResponseStream;
 
 /// What all connections of one worker share. Engine-internal.
 struct ConnectionEnvironment {
@@ -33,6 +37,8 @@ public:
     /// Takes ownership of @p socket, a connected socket (for TLS: a QSslSocket whose encryption
     /// has not started yet). @p environment must outlive the connection.
     HttpConnection(QTcpSocket *socket, const ConnectionEnvironment &environment, QObject *parent = nullptr);
+    /// Detaches a stream still open, so its producer sees it closed.
+    ~HttpConnection() override;
 
     /// Starts the TLS handshake if needed and begins waiting for the first request.
     void start();
@@ -52,6 +58,7 @@ private:
         Handshaking, ///< TLS handshake in progress
         Idle, ///< no request in progress; waiting for the next one
         Receiving, ///< the first bytes of a request arrived
+        Streaming, ///< writing a ResponseStream as it is fed; input is discarded
         Flushing, ///< the last response is written; close once it is sent
         Lingering, ///< our side is closed; discarding input until the client closes too
         Closed,
@@ -66,6 +73,9 @@ private:
     void readAvailable();
     void processInput();
     void handleRequest();
+    void startStream(const Response &response);
+    void pumpStream();
+    void endStream(int closeReason);
     [[nodiscard]] Response invokeHandler(const Request &request);
     [[nodiscard]] Response invokeErrorResponder(int status, const QString &detail);
     void failRequest(int status, const QString &detail);
@@ -82,6 +92,7 @@ private:
     RequestParser m_parser;
     QByteArray m_input; ///< bytes read but not parsed yet, reused between reads
     qsizetype m_inputPos = 0; ///< parse position in m_input
+    std::shared_ptr<ResponseStream> m_stream; ///< the body being streamed (State::Streaming)
     QByteArray m_output; ///< responses not handed to the socket yet, reused between requests
     State m_state = State::Idle;
     qint64 m_deadline = 0;

@@ -6,8 +6,11 @@
 #include <QPair>
 
 #include <functional>
+#include <memory>
 
 namespace Latchkey::Http {
+
+class ResponseStream;
 
 /// One header as it came off the wire: the name keeps its case, lookups ignore it.
 using HeaderList = QList<QPair<QByteArray, QByteArray>>;
@@ -30,6 +33,9 @@ struct Response {
     int status = 200;
     HeaderList headers;
     QByteArray body;
+    /// When set, the body is this stream instead of `body`: sent with `Transfer-Encoding: chunked`
+    /// as the producer feeds it, and the connection closes when the stream ends.
+    std::shared_ptr<ResponseStream> stream;
 
     void setHeader(const QByteArray &name, const QByteArray &value);
     [[nodiscard]] QByteArray header(QByteArrayView name) const;

@@ -98,6 +98,30 @@ void appendResponse(QByteArray &out, const Response &response, ResponseFraming f
         out.append(response.body);
 }
 
+void appendStreamHead(QByteArray &out, const Response &response)
+{
+    out.append("HTTP/1.1 ");
+    appendNumber(out, response.status);
+    out.append(' ').append(reasonPhrase(response.status)).append(kCrLf);
+    if (!appendHandlerHeaders(out, response.headers))
+        out.append("Date: ").append(currentHttpDate()).append(kCrLf);
+    out.append("Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n");
+}
+
+void appendChunk(QByteArray &out, QByteArrayView data)
+{
+    if (data.isEmpty())
+        return;
+    char digits[20];
+    const auto result = std::to_chars(digits, digits + sizeof digits, data.size(), 16);
+    out.append(digits, result.ptr - digits).append(kCrLf).append(data).append(kCrLf);
+}
+
+void appendLastChunk(QByteArray &out)
+{
+    out.append("0\r\n\r\n");
+}
+
 void appendContinue(QByteArray &out)
 {
     out.append("HTTP/1.1 100 Continue\r\n\r\n");

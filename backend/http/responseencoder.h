@@ -16,6 +16,16 @@ struct ResponseFraming {
 /// engine's; headers containing CR or LF are dropped, so handler input cannot split responses.
 void appendResponse(QByteArray &out, const Response &response, ResponseFraming framing);
 
+/// Appends the head of a streaming response: status line, the handler's headers, Date,
+/// `Transfer-Encoding: chunked` and `Connection: close` (a stream ends its connection).
+void appendStreamHead(QByteArray &out, const Response &response);
+
+/// Appends @p data as one chunk of a chunked body (nothing for empty data: that would end it).
+void appendChunk(QByteArray &out, QByteArrayView data);
+
+/// Appends the last chunk, which ends a chunked body.
+void appendLastChunk(QByteArray &out);
+
 /// Appends the interim "100 Continue" response.
 void appendContinue(QByteArray &out);
 
