@@ -112,16 +112,17 @@ AuditLogRow auditRow(const QSqlQuery &q)
 
 QString LogCursor::encode() const
 {
-    return QString::fromLatin1((QByteArray::number(timeMs) + ':' + id.toUtf8())
-                                   .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+    const QByteArray text = QByteArray::number(timeMs) + ':' + id.toUtf8();
+    return QString::fromLatin1(text.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
 }
 
 std::optional<LogCursor> LogCursor::decode(const QString &text)
 {
-    const auto decoded = QByteArray::fromBase64Encoding(
+    const auto result = QByteArray::fromBase64Encoding(
         text.toLatin1(), QByteArray::Base64UrlEncoding | QByteArray::AbortOnBase64DecodingErrors);
-    if (!decoded)
+    if (!result)
         return std::nullopt;
+    const QByteArray *decoded = &result.decoded;
     const qsizetype colon = decoded->indexOf(':');
     bool ok = false;
     const qint64 timeMs = colon > 0 ? decoded->left(colon).toLongLong(&ok) : 0;

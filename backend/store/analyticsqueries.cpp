@@ -107,7 +107,7 @@ Core::Result<QList<VerificationBucket>> AnalyticsQueries::verificationSeries(
         u"SELECT time, outcome, count, spent_credits, latency_hist FROM verification_rollups_"_s
             + suffixOf(resolution)
             + u" WHERE workspace_id = ? AND scope = ? AND scope_id = ? AND time >= ? AND time < ? ORDER BY time"_s,
-        {workspaceId, scope, scopeId, times.first(), range.endMs});
+        {workspaceId, scope, QString(u""_s + scopeId), times.first(), range.endMs}); // '' not NULL
     if (!query)
         return query.error();
     QList<HistogramMerge> latency(times.size());
@@ -171,7 +171,7 @@ Core::Result<QList<RatelimitBucket>> AnalyticsQueries::ratelimitSeries(const QSt
         u"SELECT time, passed, blocked, passed_cost, blocked_cost, latency_hist FROM ratelimit_rollups_"_s
             + suffixOf(resolution)
             + u" WHERE workspace_id = ? AND namespace_id = ? AND identifier = ? AND time >= ? AND time < ?"_s,
-        {workspaceId, namespaceId, identifier, times.first(), range.endMs});
+        {workspaceId, namespaceId, QString(u""_s + identifier), times.first(), range.endMs}); // '' not NULL
     if (!query)
         return query.error();
     while (query->next()) {
