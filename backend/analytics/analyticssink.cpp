@@ -14,6 +14,7 @@ AnalyticsSink::AnalyticsSink(Store::Database &db, const Core::Clock &clock, Opti
     , m_metrics(m_queue)
     , m_retention(db, clock, options.retention, options.retentionChunkRows)
     , m_writer(std::make_unique<AnalyticsWriter>(db, m_queue, m_metrics, m_retention, options.writer))
+    , m_liveFeed(clock, options.liveFeed)
 { }
 
 AnalyticsSink::~AnalyticsSink()
@@ -26,11 +27,13 @@ void AnalyticsSink::start()
     m_open.store(true, std::memory_order_release);
     if (!m_writer->isRunning())
         m_writer->start();
+    m_liveFeed.start();
 }
 
 void AnalyticsSink::stop()
 {
     m_open.store(false, std::memory_order_release);
+    m_liveFeed.stop();
     m_writer->stopAndWait();
 }
 
@@ -58,6 +61,7 @@ void AnalyticsSink::storeNow(Store::AnalyticsBatch &&batch)
 
 void AnalyticsSink::publish(Core::VerificationEvent &&event)
 {
+    m_liveFeed.offer(event);
     if (m_tap)
         m_tap->publish(Core::VerificationEvent(event));
     if (durable()) {
@@ -80,6 +84,7 @@ void AnalyticsSink::publish(Core::RatelimitEvent &&event)
 
 Core::Status AnalyticsSink::publishInTransaction(const Core::VerificationEvent &event)
 {
+    m_liveFeed.offer(event);
     if (m_tap)
         m_tap->publish(Core::VerificationEvent(event));
     QElapsedTimer timer;

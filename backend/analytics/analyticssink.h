@@ -4,6 +4,7 @@
 #include "analytics/analyticsretention.h"
 #include "analytics/analyticswriter.h"
 #include "analytics/eventqueue.h"
+#include "analytics/livefeed.h"
 #include "core/events.h"
 
 #include <atomic>
@@ -43,6 +44,7 @@ public:
         AnalyticsWriter::Options writer;
         RetentionPolicy retention;
         int retentionChunkRows = 2000;
+        LiveFeed::Options liveFeed;
     };
 
     AnalyticsSink(Store::Database &db, const Core::Clock &clock, Options options);
@@ -72,6 +74,8 @@ public:
     [[nodiscard]] const AnalyticsMetrics &metricsSource() const { return m_metrics; }
     [[nodiscard]] AnalyticsRetention &retention() { return m_retention; }
     [[nodiscard]] Durability durability() const { return m_options.durability; }
+    /// Every verification is also offered to this feed (lock-free; free while nobody watches).
+    [[nodiscard]] LiveFeed &liveFeed() { return m_liveFeed; }
 
 private:
     void enqueue(AnalyticsEvent &&event);
@@ -84,6 +88,7 @@ private:
     AnalyticsRetention m_retention;
     std::unique_ptr<AnalyticsWriter> m_writer;
     Core::EventSink *m_tap = nullptr;
+    LiveFeed m_liveFeed;
     std::atomic<bool> m_open {false};
 };
 

@@ -6,7 +6,12 @@
 
 #include <QJsonValue>
 
+#include <memory>
 #include <optional>
+
+namespace Latchkey::Http {
+class ResponseStream;
+} // namespace Latchkey::Http
 
 namespace Latchkey::Api {
 
@@ -37,6 +42,10 @@ struct ApiReply {
     /// When set, rawData is the whole response body with this Content-Type, not an envelope
     /// (documents such as GET /openapi.yaml).
     QByteArray contentType;
+    /// When set, the response is this stream (HTTP 200 with streamHeaders), not an envelope:
+    /// POST /v2/analytics.stream.
+    std::shared_ptr<Http::ResponseStream> stream;
+    Http::HeaderList streamHeaders;
 };
 
 } // namespace Latchkey::Api

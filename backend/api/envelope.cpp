@@ -26,6 +26,12 @@ QJsonObject meta(const QString &requestId)
 
 Http::Response successResponse(const QString &requestId, const ApiReply &reply)
 {
+    if (reply.stream) {
+        Http::Response response;
+        response.headers = reply.streamHeaders;
+        response.stream = reply.stream;
+        return response;
+    }
     if (!reply.contentType.isEmpty()) {
         Http::Response response;
         response.headers.append({QByteArrayLiteral("Content-Type"), reply.contentType});

@@ -12,6 +12,7 @@ void registerAllRoutes(Router &router, Services &services)
     registerPermissionRoutes(router, services);
     registerRatelimitRoutes(router, services);
     registerAnalyticsRoutes(router, services);
+    registerStreamRoutes(router, services);
     registerAnalyticsExtRoutes(router, services);
     registerAuditRoutes(router, services);
     registerOpenApiRoute(router, services);

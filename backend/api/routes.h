@@ -15,6 +15,7 @@ void registerPermissionRoutes(Router &router, Services &services);   ///< permis
 void registerRatelimitRoutes(Router &router, Services &services);    ///< ratelimit.*
 void registerRatelimitOverrideRoutes(Router &router, Services &services); ///< ratelimit.*Override(s); called by registerRatelimitRoutes
 void registerAnalyticsRoutes(Router &router, Services &services);    ///< analytics.*
+void registerStreamRoutes(Router &router, Services &services);       ///< analytics.stream (live feed)
 void registerAnalyticsExtRoutes(Router &router, Services &services); ///< extension analytics.* / ratelimit.get*
 void registerAuditRoutes(Router &router, Services &services);        ///< audit.listLogs, apis.listApis
 void registerOpenApiRoute(Router &router, Services &services);       ///< GET /openapi.yaml

@@ -15,6 +15,7 @@ class SlidingWindowLimiter;
 } // namespace Latchkey::Limits
 namespace Latchkey::Analytics {
 class AnalyticsMetrics;
+class LiveFeed;
 } // namespace Latchkey::Analytics
 
 namespace Latchkey::Api {
@@ -33,6 +34,8 @@ struct Services {
     /// Analytics queue depth, drops, batches and commit latency (for /metrics); null in tests that
     /// build Services without a Server.
     const Analytics::AnalyticsMetrics *analyticsMetrics = nullptr;
+    /// The live feed behind POST /v2/analytics.stream; null: the route answers 503.
+    Analytics::LiveFeed *liveFeed = nullptr;
 };
 
 } // namespace Latchkey::Api

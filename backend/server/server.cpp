@@ -129,6 +129,7 @@ Status Server::open()
     d->startAnalytics();
     d->services.reset(new Api::Services{*d->db, *d->clock, *d->limiter, *d->analytics, &*d->encryption, nullptr,
                                         d->config.nodeName, &d->analytics->metricsSource()});
+    d->services->liveFeed = &d->analytics->liveFeed();
     d->router = std::make_unique<Api::Router>(*d->services);
     Api::registerAllRoutes(*d->router, *d->services);
     d->liveRouter.store(d->router.get(), std::memory_order_release);

@@ -1,0 +1,111 @@
+// POST /v2/analytics.stream: the live feed of verifications as server-sent events.
+
+#include "analytics/livefeed.h"
+#include "api/router.h"
+#include "api/routes.h"
+#include "http/responsestream.h"
+#include "store/apistore.h"
+
+using namespace Qt::StringLiterals;
+
+namespace Latchkey::Api {
+
+namespace {
+
+using Analytics::LiveScope;
+
+const QString kAllApis = u"api.*.read_analytics"_s;
+
+std::optional<LiveScope::Kind> kindOf(const QString &scope)
+{
+    if (scope == u"workspace")
+        return LiveScope::Kind::Workspace;
+    if (scope == u"api")
+        return LiveScope::Kind::Api;
+    if (scope == u"key")
+        return LiveScope::Kind::Key;
+    if (scope == u"identity")
+        return LiveScope::Kind::Identity;
+    return std::nullopt;
+}
+
+/// The APIs named by the principal's `api.<apiId>.read_analytics` permissions.
+QSet<QString> perApiGrants(const Principal &principal)
+{
+    QSet<QString> apiIds;
+    for (const QString &permission : principal.permissions) {
+        const QList<QStringView> parts = QStringView(permission).split(u'.');
+        if (parts.size() == 3 && parts.at(0) == u"api" && parts.at(2) == u"read_analytics" && parts.at(1) != u"*")
+            apiIds.insert(parts.at(1).toString());
+    }
+    return apiIds;
+}
+
+/// Who may watch what: the whole workspace and identities (which span APIs) need
+/// `api.*.read_analytics`; an API or a key also accept `api.<apiId>.read_analytics` (a key then
+/// shows only events of the granted APIs).
+Core::Status authorize(Services &services, const Principal &principal, LiveScope &scope)
+{
+    if (scope.kind == LiveScope::Kind::Api) {
+        if (Core::Status allowed = requireAny(principal, wildcardOr(u"api"_s, scope.id, u"read_analytics"_s)); !allowed)
+            return allowed;
+        if (!Store::ApiStore(services.db).find(principal.workspaceId, scope.id))
+            return Core::makeError(Core::ErrorCode::ApiNotFound, u"The requested API does not exist or has been deleted."_s);
+        return {};
+    }
+    if (principal.has(kAllApis))
+        return {};
+    if (scope.kind == LiveScope::Kind::Key) {
+        scope.apiIds = perApiGrants(principal);
+        scope.allApis = false;
+        if (!scope.apiIds.isEmpty())
+            return {};
+        return requireAny(principal, {kAllApis, u"api.<apiId>.read_analytics"_s});
+    }
+    return requireAny(principal, {kAllApis});
+}
+
+Core::Result<ApiReply> openStream(Services &services, const ApiContext &context, LiveScope scope)
+{
+    scope.workspaceId = context.principal.workspaceId;
+    if (Core::Status allowed = authorize(services, context.principal, scope); !allowed)
+        return allowed.error();
+    if (!services.liveFeed)
+        return Core::makeError(Core::ErrorCode::ServiceUnavailable, u"The live stream is not available."_s);
+    ApiReply reply;
+    reply.stream = services.liveFeed->subscribe(scope);
+    reply.streamHeaders = {{QByteArrayLiteral("Content-Type"), QByteArrayLiteral("text/event-stream")},
+        {QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store")},
+        {QByteArrayLiteral("X-Accel-Buffering"), QByteArrayLiteral("no")}, // nginx: pass events on at once
+        {QByteArrayLiteral("X-Request-Id"), context.requestId.toLatin1()}};
+    return reply;
+}
+
+} // namespace
+
+void registerStreamRoutes(Router &router, Services &services)
+{
+    router.add({
+        .path = QByteArrayLiteral("/v2/analytics.stream"),
+        .permissions = u"api.*.read_analytics | api.<apiId>.read_analytics"_s,
+        .decode = [&services](RequestReader &in) -> Core::Result<Execute> {
+            const QString scopeName = in.string(u"scope"_s, {.required = true, .minLength = 1}).value;
+            const auto id = in.string(u"id"_s, {.minLength = 1, .maxLength = 255});
+            const auto kind = kindOf(scopeName);
+            if (!scopeName.isEmpty() && !kind)
+                in.addError(u"scope"_s, u"must be one of workspace, api, key, identity"_s);
+            if (kind && *kind != LiveScope::Kind::Workspace && !id.hasValue())
+                in.addError(u"id"_s, u"is required for scope %1"_s.arg(scopeName));
+            if (kind == LiveScope::Kind::Workspace && id.hasValue())
+                in.addError(u"id"_s, u"must be omitted for scope workspace"_s);
+            if (!in.finish())
+                return in.error();
+            LiveScope scope;
+            scope.kind = kind.value_or(LiveScope::Kind::Workspace);
+            scope.id = id.valueOr({});
+            return Execute([&services, scope](ApiContext &context) { return openStream(services, context, scope); });
+        },
+    });
+}
+
+} // namespace Latchkey::Api
