@@ -217,7 +217,7 @@ Core::Result<Page<ApiSummary, QString>> AnalyticsQueries::listApis(
         u"SELECT a.id, a.name, (SELECT count(*) FROM keys k WHERE k.keyspace_id = a.keyspace_id"
         " AND k.deleted_at IS NULL) FROM apis a WHERE a.workspace_id = ? AND a.deleted_at IS NULL AND a.id >= ?"
         " ORDER BY a.id LIMIT ?"_s,
-        {workspaceId, cursor, limit + 1});
+        {workspaceId, QString(u""_s + cursor), limit + 1}); // '' not NULL: from the start
     if (!query)
         return query.error();
     Page<ApiSummary, QString> page;
