@@ -4,6 +4,7 @@
 #include "api/router.h"
 #include "api/routes.h"
 #include "core/events.h"
+#include "core/metrics.h"
 #include "limits/slidingwindow.h"
 #include "store/database.h"
 #include "store/ratelimitstore.h"
@@ -179,6 +180,13 @@ bool metricsEnabled(const ApiContext &context)
     return context.http.header("x-unkey-metrics") != "disabled";
 }
 
+// GET /metrics counts every check, also those whose analytics events the caller switched off.
+void countCheck(const Services &services, const Limits::LimitResult &result)
+{
+    if (services.metrics)
+        services.metrics->recordRatelimitCheck(result.passed);
+}
+
 void publish(Services &services, const ApiContext &context, const Planned &planned, const Limits::LimitResult &result,
     qint64 latencyUs)
 {
@@ -271,6 +279,7 @@ Core::Result<ApiReply> limitOne(
     QElapsedTimer timer;
     timer.start();
     const Limits::LimitResult result = services.limiter.check(planned.request);
+    countCheck(services, result);
     if (metricsEnabled(context))
         publish(services, context, planned, result, timer.nsecsElapsed() / 1000);
 
@@ -337,6 +346,8 @@ Core::Result<ApiReply> limitMany(
     timer.start();
     // All or nothing: no counter moves unless every check passes (reference §3.3).
     const QList<Limits::LimitResult> results = services.limiter.checkAll(requests);
+    for (const Limits::LimitResult &result : results)
+        countCheck(services, result);
     if (metricsEnabled(context)) {
         const qint64 latencyUs = timer.nsecsElapsed() / 1000 / std::max<qsizetype>(1, results.size());
         for (qsizetype i = 0; i < results.size(); ++i)

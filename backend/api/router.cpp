@@ -3,6 +3,7 @@
 #include "api/envelope.h"
 #include "core/clock.h"
 #include "core/keyhash.h"
+#include "core/metrics.h"
 #include "core/random.h"
 #include "store/database.h"
 #include "store/rootkeystore.h"
@@ -35,6 +36,7 @@ Router::Router(Services &services) : m_services(services) { }
 void Router::add(Route route)
 {
     m_routes.insert(route.path, m_routeList.size());
+    m_routeMetrics.append(m_services.metrics ? m_services.metrics->registerRoute(route.path) : -1);
     m_routeList.append(std::move(route));
 }
 
@@ -50,6 +52,8 @@ Http::Response Router::transportError(int status, const QString &detail)
     }
     const QString requestId = Core::newRequestId();
     qCInfo(lcAccess).noquote() << requestId << "-" << "-" << status << detail;
+    if (m_services.metrics)
+        m_services.metrics->recordRequest(Core::Metrics::UnknownRoute, status, 0);
     return errorResponse(requestId, makeError(code, detail));
 }
 
@@ -62,6 +66,7 @@ Http::Response Router::handle(const Http::Request &request)
 
     Http::Response response;
     const auto it = m_routes.constFind(request.path);
+    const int metricsRoute = it == m_routes.constEnd() ? Core::Metrics::UnknownRoute : m_routeMetrics.at(*it);
     if (it == m_routes.constEnd()) {
         response = errorResponse(requestId, makeError(ErrorCode::RouteNotFound,
             u"No route for %1 %2."_s.arg(QString::fromLatin1(request.method), QString::fromUtf8(request.path))));
@@ -72,9 +77,11 @@ Http::Response Router::handle(const Http::Request &request)
     } else {
         response = dispatch(route, request, requestId, nowMs);
     }
+    const qint64 elapsedUs = timer.nsecsElapsed() / 1000;
     qCInfo(lcAccess).noquote() << requestId << QString::fromLatin1(request.method)
-                               << QString::fromUtf8(request.path) << response.status
-                               << (timer.nsecsElapsed() / 1000) << "us";
+                               << QString::fromUtf8(request.path) << response.status << elapsedUs << "us";
+    if (m_services.metrics)
+        m_services.metrics->recordRequest(metricsRoute, response.status, elapsedUs);
     return response;
 }
 

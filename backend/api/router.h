@@ -59,6 +59,7 @@ private:
     Services &m_services;
     QHash<QByteArray, qsizetype> m_routes; ///< path -> index in m_routeList
     QList<Route> m_routeList;
+    QList<int> m_routeMetrics; ///< Core::Metrics route id per entry of m_routeList
 
     struct CachedPrincipal {
         quint64 generation = 0;

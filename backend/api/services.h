@@ -6,6 +6,7 @@ namespace Latchkey::Core {
 class Clock;
 class EventSink;
 class KeyEncryption;
+class Metrics;
 } // namespace Latchkey::Core
 namespace Latchkey::Store {
 class Database;
@@ -36,6 +37,9 @@ struct Services {
     const Analytics::AnalyticsMetrics *analyticsMetrics = nullptr;
     /// The live feed behind POST /v2/analytics.stream; null: the route answers 503.
     Analytics::LiveFeed *liveFeed = nullptr;
+    /// The GET /metrics registry (requests, verifications, rate-limit checks, cache); null: not
+    /// counted (tests that build Services themselves).
+    Core::Metrics *metrics = nullptr;
 };
 
 } // namespace Latchkey::Api

@@ -4,6 +4,7 @@
 #include "api/services.h"
 #include "core/events.h"
 #include "core/keyhash.h"
+#include "core/metrics.h"
 #include "limits/slidingwindow.h"
 #include "store/database.h"
 
@@ -183,8 +184,10 @@ Core::Result<QByteArray> Verifier::verify(const VerifyRequest &request, const Ap
     if (!entry)
         return entry.error();
     const VerifiableKey *key = entry->get();
-    if (!key || !visibleTo(*key, context.principal))
+    if (!key || !visibleTo(*key, context.principal)) {
+        countOutcome(Outcome::NotFound, timer);
         return MinimalNotFound; // steps 3-5: not found, other workspace, deleted API, no permission
+    }
     if (request.permissionsError)
         return *request.permissionsError; // step 6
 
@@ -209,7 +212,10 @@ Core::Result<VerificationCache::Entry> Verifier::lookup(const QByteArray &hash)
 {
     // Read the generation before loading: a mutation committing meanwhile leaves this entry stale.
     const quint64 generation = m_services.db.generation();
-    if (std::optional<VerificationCache::Entry> cached = m_cache->find(hash, generation))
+    std::optional<VerificationCache::Entry> cached = m_cache->find(hash, generation);
+    if (m_services.metrics)
+        m_services.metrics->recordCacheLookup(cached.has_value());
+    if (cached)
         return std::move(*cached);
     Store::VerificationStore store(m_services.db);
     auto record = store.findByHash(hash);
@@ -316,8 +322,16 @@ Status Verifier::checkCredits(Run &run, const VerifyRequest &request, const ApiC
     return {};
 }
 
+void Verifier::countOutcome(Outcome outcome, const QElapsedTimer &timer) const
+{
+    static_assert(Core::Metrics::VerificationOutcomes.size() == size_t(Outcome::UsageExceeded) + 1);
+    if (m_services.metrics)
+        m_services.metrics->recordVerification(size_t(outcome), timer.nsecsElapsed() / 1000);
+}
+
 QByteArray Verifier::finish(Run &run, const VerifyRequest &request, const ApiContext &context)
 {
+    countOutcome(run.vanished ? Outcome::NotFound : run.outcome, run.timer);
     if (run.vanished)
         return MinimalNotFound;
     std::optional<qint64> credits = run.credits;

@@ -101,6 +101,8 @@ private:
     Core::Status checkRatelimits(Run &run, const VerifyRequest &request);
     Core::Status checkCredits(Run &run, const VerifyRequest &request, const ApiContext &context);
     QByteArray finish(Run &run, const VerifyRequest &request, const ApiContext &context);
+    /// Counts an answered verification in Services::metrics (GET /metrics).
+    void countOutcome(Outcome outcome, const QElapsedTimer &timer) const;
     [[nodiscard]] Core::VerificationEvent makeEvent(
         const Run &run, const VerifyRequest &request, const ApiContext &context) const;
 

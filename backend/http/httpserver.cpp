@@ -123,7 +123,7 @@ void HttpServer::startWorkers()
     for (int i = 0; i < count; ++i) {
         auto *thread = new QThread;
         thread->setObjectName(u"http-worker-%1"_s.arg(i));
-        auto *worker = new HttpWorker(m_config, m_handler, m_errorResponder);
+        auto *worker = new HttpWorker(m_config, m_handler, m_errorResponder, m_openConnections);
         worker->moveToThread(thread);
         // The worker (and with it every socket) must be destroyed on its own thread.
         connect(thread, &QThread::finished, worker, &QObject::deleteLater);

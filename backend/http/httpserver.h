@@ -5,6 +5,7 @@
 
 #include <QObject>
 
+#include <atomic>
 #include <vector>
 
 class QThread;
@@ -48,6 +49,8 @@ public:
     /// The port actually bound (useful with port 0), or 0 when not listening.
     [[nodiscard]] quint16 serverPort() const;
     [[nodiscard]] bool isListening() const;
+    /// Client connections currently open on the worker threads (for GET /metrics). Thread-safe.
+    [[nodiscard]] qint64 openConnections() const { return m_openConnections.load(std::memory_order_relaxed); }
     [[nodiscard]] const HttpServerConfig &config() const { return m_config; }
 
     /// Closes the listening socket; established connections are served on.
@@ -76,6 +79,7 @@ private:
     std::vector<Worker> m_workers;
     size_t m_nextWorker = 0;
     bool m_listenedOnce = false;
+    std::atomic<qint64> m_openConnections {0};
 };
 
 } // namespace Latchkey::Http

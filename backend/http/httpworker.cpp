@@ -21,10 +21,12 @@ int deadlineCheckInterval(const HttpServerConfig &config)
 
 } // namespace
 
-HttpWorker::HttpWorker(const HttpServerConfig &config, const Handler &handler, const ErrorResponder &errorResponder)
+HttpWorker::HttpWorker(const HttpServerConfig &config, const Handler &handler, const ErrorResponder &errorResponder,
+                       std::atomic<qint64> &openConnections)
     : m_config(config)
     , m_environment {config, handler, errorResponder, m_clock}
     , m_deadlineTimer(new QTimer(this)) // a child, so it moves to the worker thread with us
+    , m_openConnections(openConnections)
 {
     m_clock.start();
     m_deadlineTimer->setInterval(deadlineCheckInterval(config));
@@ -33,6 +35,7 @@ HttpWorker::HttpWorker(const HttpServerConfig &config, const Handler &handler, c
 
 HttpWorker::~HttpWorker()
 {
+    m_openConnections.fetch_sub(m_connections.size(), std::memory_order_relaxed);
     for (HttpConnection *connection : std::as_const(m_connections)) {
         disconnect(connection, nullptr, this, nullptr);
         connection->abort();
@@ -58,6 +61,7 @@ void HttpWorker::adoptSocket(qintptr descriptor)
     auto *connection = new HttpConnection(socket, m_environment, this);
     connect(connection, &HttpConnection::closed, this, [this, connection] { removeConnection(connection); });
     m_connections.append(connection);
+    m_openConnections.fetch_add(1, std::memory_order_relaxed);
     if (!m_deadlineTimer->isActive())
         m_deadlineTimer->start();
     connection->start();
@@ -85,7 +89,8 @@ QTcpSocket *HttpWorker::createSocket() const
 
 void HttpWorker::removeConnection(HttpConnection *connection)
 {
-    m_connections.removeOne(connection);
+    if (m_connections.removeOne(connection))
+        m_openConnections.fetch_sub(1, std::memory_order_relaxed);
     connection->deleteLater(); // we may be inside one of its signal emissions
     if (m_connections.isEmpty())
         m_deadlineTimer->stop();

@@ -7,6 +7,7 @@
 #include <QList>
 #include <QObject>
 
+#include <atomic>
 #include <functional>
 
 class QTcpSocket;
@@ -23,7 +24,9 @@ class HttpWorker : public QObject
 public:
     /// The references must outlive the worker; the HttpServer that owns them joins the thread
     /// before it lets go of them.
-    HttpWorker(const HttpServerConfig &config, const Handler &handler, const ErrorResponder &errorResponder);
+    /// @p openConnections counts this worker's open connections (shared by all workers).
+    HttpWorker(const HttpServerConfig &config, const Handler &handler, const ErrorResponder &errorResponder,
+               std::atomic<qint64> &openConnections);
     /// Drops the remaining connections.
     ~HttpWorker() override;
 
@@ -44,6 +47,7 @@ private:
     ConnectionEnvironment m_environment;
     QTimer *m_deadlineTimer;
     QList<HttpConnection *> m_connections;
+    std::atomic<qint64> &m_openConnections;
     bool m_draining = false;
     std::function<void()> m_onDrained;
 };

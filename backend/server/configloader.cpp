@@ -37,6 +37,9 @@ const QList<Setting> &settings()
         {u"analytics-durability"_s, u"best-effort|strict"_s,
          u"strict: store every analytics event before answering (default best-effort: batched)."_s},
         {u"analytics-retention-days"_s, u"DAYS"_s, u"Days raw analytics events are kept (default 30)."_s},
+        {u"metrics-listen"_s, u"HOST:PORT"_s,
+         u"Serve Prometheus GET /metrics on this second address, without authentication (default: off)."_s},
+        {u"metrics-on-main"_s, {}, u"Serve GET /metrics on the API listener too (value: 1/0, true/false)."_s},
     };
     return all;
 }
@@ -51,25 +54,41 @@ Core::Error invalid(const QString &detail)
     return makeError(ErrorCode::InvalidInput, detail);
 }
 
-Core::Status parseListen(const QString &value, ServerConfig &config)
+Core::Status parseListen(const QString &value, const QString &flag, QString &host, quint16 &port)
 {
     const qsizetype colon = value.lastIndexOf(u':');
     bool ok = false;
-    const uint port = colon > 0 ? value.mid(colon + 1).toUInt(&ok) : 0;
-    if (colon <= 0 || !ok || port > 65535)
-        return invalid(u"invalid --listen '%1': expected HOST:PORT, e.g. 127.0.0.1:7070"_s.arg(value));
-    QString host = value.left(colon);
+    const uint number = colon > 0 ? value.mid(colon + 1).toUInt(&ok) : 0;
+    if (colon <= 0 || !ok || number > 65535)
+        return invalid(u"invalid --%1 '%2': expected HOST:PORT, e.g. 127.0.0.1:7070"_s.arg(flag, value));
+    host = value.left(colon);
     if (host.startsWith(u'[') && host.endsWith(u']'))
         host = host.mid(1, host.size() - 2);
-    config.listenHost = host;
-    config.listenPort = quint16(port);
+    port = quint16(number);
+    return {};
+}
+
+// A switch given as a bare flag (empty value), in the environment or in the config file.
+Core::Status parseBool(const QString &name, const QString &value, bool &target)
+{
+    const QString lower = value.trimmed().toLower();
+    if (lower.isEmpty() || lower == u"1" || lower == u"true" || lower == u"yes" || lower == u"on")
+        target = true;
+    else if (lower == u"0" || lower == u"false" || lower == u"no" || lower == u"off")
+        target = false;
+    else
+        return invalid(u"invalid --%1 '%2': expected 1 or 0"_s.arg(name, value));
     return {};
 }
 
 Core::Status apply(const QString &name, const QString &value, ServerConfig &config)
 {
     if (name == u"listen")
-        return parseListen(value, config);
+        return parseListen(value, name, config.listenHost, config.listenPort);
+    if (name == u"metrics-listen")
+        return parseListen(value, name, config.metricsListenHost, config.metricsListenPort);
+    if (name == u"metrics-on-main")
+        return parseBool(name, value, config.metricsOnMain);
     if (name == u"data-dir")
         config.dataDir = value;
     else if (name == u"bootstrap-root-key-file")

@@ -10,13 +10,16 @@
 #include "core/keyfactory.h"
 #include "core/keyhash.h"
 #include "core/memoryeventsink.h"
+#include "core/metrics.h"
 #include "core/random.h"
 #include "http/httpserver.h"
 #include "limits/slidingwindow.h"
+#include "server/metricsendpoint.h"
 #include "server/refillsweeper.h"
 #include "store/database.h"
 #include "store/rootkeystore.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -53,6 +56,13 @@ struct Server::Private {
     /// bind its port (and fail fast) before it touches the data folder.
     std::atomic<Api::Router *> liveRouter{nullptr};
     std::unique_ptr<Http::HttpServer> http;
+    /// GET /metrics: the registry lives as long as the Server, so both listeners can scrape it
+    /// before open() and after stop(); the collectors read these two pointers, set while running.
+    std::unique_ptr<Core::Metrics> metrics;
+    std::unique_ptr<MetricsEndpoint> metricsEndpoint;
+    std::unique_ptr<Http::HttpServer> metricsHttp;
+    std::atomic<const Analytics::AnalyticsMetrics *> liveAnalyticsMetrics{nullptr};
+    std::atomic<const Http::HttpServer *> liveHttp{nullptr};
     std::unique_ptr<RefillSweeper> refillSweeper;
     QString defaultWorkspaceId;
     QString writtenBootstrapFile;
@@ -63,6 +73,9 @@ struct Server::Private {
     Status prepareDataDir();
     void startAnalytics();
     Status bootstrap();
+    void setUpMetrics();
+    Status listenMetrics();
+    Http::Response serveMain(const Http::Request &request);
     Status writeBootstrapFile(const QString &path, const QString &plaintext);
     Core::Result<QSslConfiguration> tlsConfiguration() const;
 };
@@ -90,6 +103,19 @@ Server::Server(ServerConfig config, const Core::Clock *clock, QObject *parent)
     d->clock = clock ? clock : &d->systemClock;
     if (d->config.nodeName.isEmpty())
         d->config.nodeName = QHostInfo::localHostName();
+    d->setUpMetrics();
+}
+
+void Server::Private::setUpMetrics()
+{
+    metrics = std::make_unique<Core::Metrics>(QByteArrayLiteral(LATCHKEY_VERSION), QDateTime::currentMSecsSinceEpoch());
+    metricsEndpoint = std::make_unique<MetricsEndpoint>(*metrics);
+    metrics->addCollector([this](Core::ExpositionWriter &writer) {
+        if (const Analytics::AnalyticsMetrics *source = liveAnalyticsMetrics.load(std::memory_order_acquire))
+            writeAnalyticsMetrics(writer, source->snapshot());
+        if (const Http::HttpServer *server = liveHttp.load(std::memory_order_acquire))
+            writeConnectionMetrics(writer, server->openConnections());
+    });
 }
 
 Server::~Server()
@@ -121,6 +147,7 @@ Status Server::open()
     if (!db)
         return db.error();
     d->db = std::move(*db);
+    d->db->setMetrics(d->metrics.get());
     auto encryption = Core::KeyEncryption::loadOrCreate(dir.filePath(u"key-encryption-key"_s));
     if (!encryption)
         return encryption.error();
@@ -130,6 +157,8 @@ Status Server::open()
     d->services.reset(new Api::Services{*d->db, *d->clock, *d->limiter, *d->analytics, &*d->encryption, nullptr,
                                         d->config.nodeName, &d->analytics->metricsSource()});
     d->services->liveFeed = &d->analytics->liveFeed();
+    d->services->metrics = d->metrics.get();
+    d->liveAnalyticsMetrics.store(&d->analytics->metricsSource(), std::memory_order_release);
     d->router = std::make_unique<Api::Router>(*d->services);
     Api::registerAllRoutes(*d->router, *d->services);
     d->liveRouter.store(d->router.get(), std::memory_order_release);
@@ -257,11 +286,7 @@ Status Server::listen()
     Private *state = d.get();
     d->http = std::make_unique<Http::HttpServer>(
         httpConfig,
-        [state](const Http::Request &request) {
-            if (Api::Router *router = state->liveRouter.load(std::memory_order_acquire))
-                return router->handle(request);
-            return unavailable(u"latchkeyd is starting; try again in a moment."_s);
-        },
+        [state](const Http::Request &request) { return state->serveMain(request); },
         [state](int status, const QString &detail) {
             if (Api::Router *router = state->liveRouter.load(std::memory_order_acquire))
                 return router->transportError(status, detail);
@@ -270,12 +295,62 @@ Status Server::listen()
     QString error;
     if (!d->http->listen(&error))
         return makeError(ErrorCode::ServiceUnavailable, error);
+    d->liveHttp.store(d->http.get(), std::memory_order_release);
+    if (Status metricsListening = d->listenMetrics(); !metricsListening)
+        return metricsListening;
     d->scheme = httpConfig.tls ? u"https"_s : u"http"_s;
     if (d->refillSweeper) {
         d->refillSweeper->start();
         d->announce(port());
     }
     return {};
+}
+
+Http::Response Server::Private::serveMain(const Http::Request &request)
+{
+    if (config.metricsOnMain && MetricsEndpoint::matches(request))
+        return metricsEndpoint->serve(request);
+    if (Api::Router *live = liveRouter.load(std::memory_order_acquire))
+        return live->handle(request);
+    return unavailable(u"latchkeyd is starting; try again in a moment."_s);
+}
+
+// The separate, unauthenticated metrics listener: plain HTTP, one worker, nothing but /metrics.
+Status Server::Private::listenMetrics()
+{
+    if (config.metricsListenHost.isEmpty())
+        return {};
+    Http::HttpServerConfig metricsConfig;
+    metricsConfig.address = QHostAddress(config.metricsListenHost);
+    if (metricsConfig.address.isNull()) {
+        const QHostInfo info = QHostInfo::fromName(config.metricsListenHost);
+        if (info.addresses().isEmpty())
+            return makeError(ErrorCode::InvalidInput, u"cannot resolve metrics listen host %1"_s.arg(config.metricsListenHost));
+        metricsConfig.address = info.addresses().constFirst();
+    }
+    metricsConfig.port = config.metricsListenPort;
+    metricsConfig.workerThreads = 1;
+    metricsConfig.maxBodyBytes = 64 * 1024;
+    const MetricsEndpoint *endpoint = metricsEndpoint.get();
+    metricsHttp = std::make_unique<Http::HttpServer>(
+        metricsConfig, [endpoint](const Http::Request &request) { return endpoint->serveListener(request); },
+        [endpoint](int status, const QString &detail) { return endpoint->transportError(status, detail); });
+    QString error;
+    if (!metricsHttp->listen(&error))
+        return makeError(ErrorCode::ServiceUnavailable, u"metrics listener: "_s + error);
+    qCInfo(lcServer).noquote() << u"serving /metrics on http://"_s + config.metricsListenHost + u':'
+            + QString::number(metricsHttp->serverPort());
+    return {};
+}
+
+quint16 Server::metricsPort() const
+{
+    return d->metricsHttp ? d->metricsHttp->serverPort() : 0;
+}
+
+Core::Metrics &Server::metrics()
+{
+    return *d->metrics;
 }
 
 // Logged once both the port and the store are ready, so a failed start prints only its error.
@@ -287,6 +362,11 @@ void Server::Private::announce(quint16 port) const
 
 void Server::stop()
 {
+    d->liveHttp.store(nullptr, std::memory_order_release);
+    if (d->metricsHttp) {
+        d->metricsHttp->shutdown(0);
+        d->metricsHttp.reset();
+    }
     if (d->http) {
         d->http->shutdown(d->config.shutdownGraceMs);
         d->http.reset();
@@ -296,6 +376,9 @@ void Server::stop()
     if (d->analytics)
         d->analytics->stop();
     d->liveRouter.store(nullptr, std::memory_order_release);
+    d->liveAnalyticsMetrics.store(nullptr, std::memory_order_release);
+    if (d->db)
+        d->db->setMetrics(nullptr);
     d->router.reset();
     d->services.reset();
     d->analytics.reset();

@@ -10,6 +10,7 @@
 
 namespace Latchkey::Core {
 class Clock;
+class Metrics;
 class MemoryEventSink;
 } // namespace Latchkey::Core
 namespace Latchkey::Store {
@@ -49,6 +50,10 @@ public:
     void stop();
 
     [[nodiscard]] quint16 port() const;
+    /// The port of the separate /metrics listener (ServerConfig::metricsListenHost), or 0.
+    [[nodiscard]] quint16 metricsPort() const;
+    /// The GET /metrics registry (exists from construction to destruction).
+    [[nodiscard]] Core::Metrics &metrics();
     /// Applies every due credit refill now (the sweeper does this after each 00:00 UTC).
     bool sweepRefills();
     [[nodiscard]] Api::Router &router();

@@ -21,6 +21,11 @@ struct ServerConfig {
     /// "strict": every event commits before its request answers (docs/configuration.md, Durability).
     QString analyticsDurability = QStringLiteral("best-effort");
     int analyticsRetentionDays = 30; ///< raw verification and rate-limit events
+    /// GET /metrics on a second listener of its own ("--metrics-listen"); empty host: off.
+    /// Unauthenticated: bind it to loopback or a private network.
+    QString metricsListenHost;
+    quint16 metricsListenPort = 0;
+    bool metricsOnMain = false;     ///< also serve GET /metrics on the API listener
     /// Tests: also keep the newest events in memory (Server::events()).
     bool keepEventsInMemory = false;
 };

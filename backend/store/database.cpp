@@ -1,7 +1,9 @@
 #include "store/database.h"
 
+#include "core/metrics.h"
 #include "store/schema.h"
 
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QLoggingCategory>
 #include <QSqlError>
@@ -140,6 +142,16 @@ QSqlQuery Database::prepare(const QString &sql)
 }
 
 Status Database::write(const std::function<Status()> &work, Invalidation invalidation)
+{
+    QElapsedTimer timer;
+    timer.start();
+    Status status = writeLocked(work, invalidation);
+    if (Core::Metrics *metrics = m_metrics.load(std::memory_order_acquire))
+        metrics->recordStoreCommit(timer.nsecsElapsed() / 1000);
+    return status;
+}
+
+Status Database::writeLocked(const std::function<Status()> &work, Invalidation invalidation)
 {
     QMutexLocker locker(&m_writeLock);
     QSqlDatabase db = connection();

@@ -13,6 +13,10 @@
 #include <functional>
 #include <memory>
 
+namespace Latchkey::Core {
+class Metrics;
+} // namespace Latchkey::Core
+
 namespace Latchkey::Store {
 
 /// The SQLite file behind the server: one connection per thread (Qt Sql connections are
@@ -58,12 +62,16 @@ public:
 
     [[nodiscard]] QString path() const { return m_path; }
 
+    /// Where write() reports its duration (GET /metrics); null: not reported. Set before use.
+    void setMetrics(Core::Metrics *metrics) { m_metrics.store(metrics, std::memory_order_release); }
+
     /// The schema version this binary writes.
     static int schemaVersion();
 
 private:
     explicit Database(QString path);
     Core::Status migrate();
+    Core::Status writeLocked(const std::function<Core::Status()> &work, Invalidation invalidation);
     /// This thread's connection; on failure @p error says why (and the connection is closed).
     QSqlDatabase openConnection(QString *error);
 
@@ -73,6 +81,7 @@ private:
     QMutex m_connectionsLock;
     QHash<QThread *, QString> m_connections;
     std::atomic<quint64> m_generation{1};
+    std::atomic<Core::Metrics *> m_metrics{nullptr};
 };
 
 /// Shorthand for a failed query: an Internal error naming the SQL error, logged once.
