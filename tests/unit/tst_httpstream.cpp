@@ -136,7 +136,11 @@ void TestHttpStream::init()
                 return response;
             }
             auto stream = std::make_shared<ResponseStream>(streams->maxBuffered);
-            stream->setOnClosed([streams](ResponseStream::CloseReason) { ++streams->closedCallbacks; });
+            // Weak: the list holds the streams, so a strong capture would be a reference cycle.
+            stream->setOnClosed([weak = std::weak_ptr<Streams>(streams)](ResponseStream::CloseReason) {
+                if (const auto owner = weak.lock())
+                    ++owner->closedCallbacks;
+            });
             if (request.path == "/early")
                 stream->write("early");
             response.stream = stream;
