@@ -324,7 +324,9 @@ void TestMetrics::ratelimitChecksAndStoreCommits()
     Metrics &metrics = h.server().metrics();
     const quint64 commitsBefore = metrics.storeCommits().count;
     QCOMPARE(h.call(u"apis.createApi"_s, QJsonObject{{u"name"_s, u"one"_s}}).status, 200);
-    QCOMPARE(metrics.storeCommits().count - commitsBefore, 1u);
+    // At least the mutation's own commit; the analytics writer (batches, retention) may commit on
+    // its thread at the same moment, so an exact count would race it.
+    QVERIFY(metrics.storeCommits().count - commitsBefore >= 1u);
 
     const QJsonObject check{{u"namespace"_s, u"ns"_s}, {u"identifier"_s, u"user"_s}, {u"limit"_s, 2},
                             {u"duration"_s, 60000}};
