@@ -14,6 +14,7 @@
 #include "core/random.h"
 #include "http/httpserver.h"
 #include "limits/slidingwindow.h"
+#include "server/consoleendpoint.h"
 #include "server/metricsendpoint.h"
 #include "server/refillsweeper.h"
 #include "store/database.h"
@@ -64,6 +65,7 @@ struct Server::Private {
     std::atomic<const Analytics::AnalyticsMetrics *> liveAnalyticsMetrics{nullptr};
     std::atomic<const Http::HttpServer *> liveHttp{nullptr};
     std::unique_ptr<RefillSweeper> refillSweeper;
+    ConsoleEndpoint console; ///< GET /console/...: the web console's compiled-in files
     QString defaultWorkspaceId;
     QString writtenBootstrapFile;
     QString scheme;
@@ -310,6 +312,8 @@ Http::Response Server::Private::serveMain(const Http::Request &request)
 {
     if (config.metricsOnMain && MetricsEndpoint::matches(request))
         return metricsEndpoint->serve(request);
+    if (ConsoleEndpoint::matches(request))
+        return console.serve(request);
     if (Api::Router *live = liveRouter.load(std::memory_order_acquire))
         return live->handle(request);
     return unavailable(u"latchkeyd is starting; try again in a moment."_s);

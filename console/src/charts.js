@@ -1,0 +1,132 @@
+// Time-series charts on uPlot: stacked bars (verifications by outcome, rate-limit decisions) and
+// lines (latency percentiles). uPlot has no stacking of its own, so stackedChart() draws each
+// series as the running sum up to it, tallest first, and keeps the raw values for the readout.
+// Charts follow the container's width and are rebuilt with the theme's colours when it changes.
+import uPlot from 'uplot';
+import { compactCount, micros } from './format.js';
+import { cssVar, onThemeChange } from './theme.js';
+
+const COUNT_STEPS = [1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1e3, 2e3, 2.5e3, 5e3, 1e4, 2e4, 5e4, 1e5, 2e5,
+  5e5, 1e6, 2e6, 5e6, 1e7, 1e8, 1e9];
+
+function axes(format) {
+  const stroke = cssVar('--chart-axis');
+  const grid = { stroke: cssVar('--chart-grid'), width: 1 };
+  const ticks = { stroke: cssVar('--chart-grid'), width: 1, size: 4 };
+  const font = '11px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+  return [
+    { stroke, grid: { show: false }, ticks, font, space: 60 },
+    { stroke, grid, ticks, font, size: 52, values: (u, values) => values.map(format) },
+  ];
+}
+
+class Chart {
+  constructor(container, { height = 220, onHover } = {}) {
+    this.container = container;
+    this.height = height;
+    this.onHover = onHover;
+    this.plot = null;
+    this.data = null;
+    this.resizer = new ResizeObserver(() => this.resize());
+    this.resizer.observe(container);
+    this.unsubscribeTheme = onThemeChange(() => this.rebuild());
+  }
+
+  width() {
+    return Math.max(240, this.container.clientWidth);
+  }
+
+  resize() {
+    if (this.plot && Math.abs(this.plot.width - this.width()) > 1) this.plot.setSize({ width: this.width(), height: this.height });
+  }
+
+  baseOptions(format) {
+    return {
+      width: this.width(),
+      height: this.height,
+      legend: { show: false },
+      cursor: { points: { show: false }, drag: { x: false, y: false, setScale: false } },
+      axes: axes(format),
+      hooks: { setCursor: [(u) => this.onHover?.(u.cursor.idx ?? null)] },
+    };
+  }
+
+  rebuild() {
+    this.plot?.destroy();
+    this.plot = null;
+    if (this.data) this.render();
+  }
+
+  destroy() {
+    this.resizer.disconnect();
+    this.unsubscribeTheme();
+    this.plot?.destroy();
+  }
+}
+
+/** Stacked bars over time. series: [{id, label, color}] bottom to top; buckets in seconds. */
+export class StackedChart extends Chart {
+  constructor(container, { series, bucketSeconds, ...options }) {
+    super(container, options);
+    this.series = series;
+    this.bucketSeconds = bucketSeconds;
+  }
+
+  /** @param {number[]} times  bucket starts in ms  @param {Object<string, number[]>} values by series id */
+  setData(times, values, bucketSeconds = this.bucketSeconds) {
+    const rebuild = bucketSeconds !== this.bucketSeconds || !this.plot;
+    this.bucketSeconds = bucketSeconds;
+    this.data = { times, values };
+    if (rebuild) this.rebuild();
+    else this.plot.setData(this.stacked());
+  }
+
+  stacked() {
+    const { times, values } = this.data;
+    const running = new Array(times.length).fill(0);
+    const sums = this.series.map((serie) => {
+      const raw = values[serie.id] ?? [];
+      return running.map((sum, i) => (running[i] = sum + (raw[i] ?? 0)));
+    });
+    return [times.map((ms) => ms / 1000), ...sums.reverse()];
+  }
+
+  render() {
+    const bucket = this.bucketSeconds;
+    const bars = uPlot.paths.bars({ size: [0.86, 48], align: 1, gap: 1 });
+    const options = this.baseOptions(compactCount);
+    options.scales = {
+      x: { time: true, range: (u, min, max) => [min, max + bucket] },
+      y: { range: (u, min, max) => [0, Math.max(4, max * 1.1)] },
+    };
+    options.axes[1].incrs = COUNT_STEPS;
+    options.series = [{}, ...[...this.series].reverse().map((serie) => ({
+      label: serie.label, stroke: serie.color, fill: serie.color, width: 0, paths: bars, points: { show: false },
+    }))];
+    this.plot = new uPlot(options, this.stacked(), this.container);
+  }
+}
+
+/** Latency percentiles (µs) over time as lines. */
+export class LatencyChart extends Chart {
+  setData(times, p50, p99) {
+    this.data = { times, p50, p99 };
+    if (!this.plot) this.render();
+    else this.plot.setData(this.series());
+  }
+
+  series() {
+    const gap = (values) => values.map((value) => (value > 0 ? value : null));
+    return [this.data.times.map((ms) => ms / 1000), gap(this.data.p50), gap(this.data.p99)];
+  }
+
+  render() {
+    const options = this.baseOptions(micros);
+    options.scales = { x: { time: true }, y: { range: (u, min, max) => [0, Math.max(100, (max ?? 0) * 1.15)] } };
+    const line = (label, color, dash) => ({
+      label, stroke: color, width: 2, dash, spanGaps: true, points: { show: true, size: 4, fill: color },
+    });
+    options.series = [{}, line('p50', cssVar('--chart-p50'), undefined), line('p99', cssVar('--chart-p99'), [6, 4])];
+    this.plot = new uPlot(options, this.series(), this.container);
+  }
+}

@@ -1,0 +1,50 @@
+// A card holding one stacked chart, its legend (each series with its total over the range — the
+// numbers the tests and the admin read) and a readout of the bucket under the mouse.
+import { h, replaceChildren } from '../dom.js';
+import { StackedChart } from '../charts.js';
+import { count, dateTime } from '../format.js';
+
+export function stackedCard({ title, subtitle, series, bucketSeconds, height, testid, empty }) {
+  const plotArea = h('div', { class: 'plot' });
+  const legend = h('div', { class: 'legend', dataset: { testid: `${testid}-legend` } });
+  const readout = h('div', { class: 'readout' }, ' ');
+  const emptyNote = h('div', { class: 'plot-empty', hidden: true }, empty ?? 'No data in this range.');
+  const subtitleElement = h('span', { class: 'card-subtitle' }, subtitle ?? '');
+  let state = { times: [], values: {} };
+  const chart = new StackedChart(plotArea, {
+    series, bucketSeconds, height,
+    onHover: (index) => {
+      if (index === null || !state.times[index]) {
+        readout.textContent = ' ';
+        return;
+      }
+      const parts = series.map((serie) => [serie, state.values[serie.id]?.[index] ?? 0]).filter(([, value]) => value > 0)
+        .map(([serie, value]) => `${serie.label} ${count(value)}`);
+      readout.textContent = `${dateTime(state.times[index])} — ${parts.length ? parts.join(' · ') : 'none'}`;
+    },
+  });
+  const element = h('section', { class: 'card chart-card', dataset: { testid } },
+    h('header', { class: 'card-header' }, h('h2', {}, title), subtitleElement),
+    h('div', { class: 'plot-wrap' }, plotArea, emptyNote), readout, legend);
+  return {
+    element,
+    chart,
+    setSubtitle(text) {
+      subtitleElement.textContent = text;
+    },
+    /** @param {number[]} times ms  @param {Object<string, number[]>} values  @param {string[]} visible series ids */
+    setData(times, values, { bucketSeconds: bucket, visible } = {}) {
+      const shown = visible ? Object.fromEntries(visible.map((id) => [id, values[id] ?? []])) : values;
+      state = { times, values: shown };
+      chart.setData(times, shown, bucket);
+      const totals = series.map((serie) => [serie, (shown[serie.id] ?? []).reduce((a, b) => a + b, 0)]);
+      emptyNote.hidden = totals.some(([, total]) => total > 0);
+      replaceChildren(legend, totals.filter(([serie, total]) => total > 0 || serie.always).map(([serie, total]) =>
+        h('span', { class: 'legend-item', dataset: { series: serie.id, total: String(total) } },
+          h('span', { class: `swatch swatch-${serie.id}` }), serie.label, h('strong', {}, count(total)))));
+    },
+    destroy() {
+      chart.destroy();
+    },
+  };
+}

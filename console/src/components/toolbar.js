@@ -1,0 +1,38 @@
+// The view toolbar: time range picker, outcome filter, and the auto-refresh indicator.
+import { h } from '../dom.js';
+import { RANGES, filters, setFilter } from '../filters.js';
+import { OUTCOMES } from '../outcomes.js';
+import { clockTime } from '../format.js';
+
+export function toolbar({ showOutcomes = true, refreshSeconds }) {
+  const current = filters();
+  const rangeButtons = RANGES.map((range) => h('button', {
+    type: 'button', class: range.id === current.range ? 'seg active' : 'seg', title: range.title,
+    'aria-pressed': String(range.id === current.range), dataset: { range: range.id },
+    onclick: () => setFilter('range', range.id),
+  }, range.label));
+  const outcomeSelect = showOutcomes && h('select', {
+    class: 'select', 'aria-label': 'Outcome filter', dataset: { testid: 'outcome-filter' },
+    onchange: (event) => setFilter('outcome', event.target.value),
+  }, h('option', { value: '' }, 'All outcomes'),
+  OUTCOMES.map((outcome) => h('option', { value: outcome.id }, outcome.label)));
+  if (outcomeSelect) outcomeSelect.value = current.outcome;
+  const status = h('span', { class: 'refresh-status', dataset: { testid: 'refresh-status' } }, 'Loading…');
+  const spinner = h('span', { class: 'spinner', 'aria-hidden': 'true' });
+  const element = h('div', { class: 'toolbar' },
+    h('div', { class: 'segmented', role: 'group', 'aria-label': 'Time range' }, rangeButtons),
+    outcomeSelect,
+    h('div', { class: 'refresh', title: `Refreshes every ${refreshSeconds} s` }, spinner, status));
+  return {
+    element,
+    loading(on) {
+      spinner.classList.toggle('spinning', on);
+    },
+    refreshed(ms) {
+      status.textContent = `Updated ${clockTime(ms)} · every ${refreshSeconds} s`;
+    },
+    failed(message) {
+      status.textContent = `Refresh failed: ${message}`;
+    },
+  };
+}

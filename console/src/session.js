@@ -1,0 +1,42 @@
+// Where the root key lives: in the tab's sessionStorage after a login (gone when the tab closes,
+// never in localStorage, a cookie or a URL), or only in memory when the dashboard hands it over
+// in embed mode (window.latchkeyEmbed, injected before our scripts run).
+
+const STORAGE_KEY = 'latchkey.rootKey';
+
+export class Session {
+  constructor() {
+    const params = new URLSearchParams(window.location.search);
+    this.embedded = params.get('embed') === '1';
+    const host = this.embedded ? window.latchkeyEmbed : undefined;
+    this.hostTheme = host?.theme ?? (this.embedded ? params.get('theme') : null);
+    this.memoryKey = typeof host?.rootKey === 'string' && host.rootKey ? host.rootKey : null;
+  }
+
+  get rootKey() {
+    if (this.embedded) return this.memoryKey;
+    try {
+      return sessionStorage.getItem(STORAGE_KEY);
+    } catch {
+      return this.memoryKey;
+    }
+  }
+
+  login(rootKey) {
+    this.memoryKey = null;
+    try {
+      sessionStorage.setItem(STORAGE_KEY, rootKey);
+    } catch {
+      this.memoryKey = rootKey;
+    }
+  }
+
+  logout() {
+    this.memoryKey = null;
+    try {
+      sessionStorage.removeItem(STORAGE_KEY);
+    } catch {
+      // storage unavailable: the key was only in memory
+    }
+  }
+}

@@ -1,0 +1,173 @@
+// The verification analytics of one scope — the workspace (overview), an API, a key or an owner
+// (identity): headline numbers, the live chart, time series by outcome, latency percentiles, top
+// lists where the server has them, and the live log. Everything shown comes from the extension
+// endpoints; the browser only sums a range's buckets for the headline numbers.
+import { h } from '../dom.js';
+import { count, micros, percent } from '../format.js';
+import { filters, onFiltersChange, windowOf } from '../filters.js';
+import { OUTCOMES } from '../outcomes.js';
+import { LiveFeed } from '../livefeed.js';
+import { LatencyChart } from '../charts.js';
+import { stackedCard } from '../components/chartcard.js';
+import { emptyState, verifyCommand } from '../components/emptystate.js';
+import { EventLog } from '../components/eventlog.js';
+import { LivePanel } from '../components/livepanel.js';
+import { tiles } from '../components/tiles.js';
+import { toolbar } from '../components/toolbar.js';
+import { topList } from '../components/toplist.js';
+
+const REFRESH_SECONDS = 15;
+
+const SCOPES = {
+  workspace: { title: 'Overview', idField: null, nameKind: null },
+  api: { title: 'API', idField: 'apiId', nameKind: 'api' },
+  key: { title: 'Key', idField: 'keyId', nameKind: 'key' },
+  identity: { title: 'Owner', idField: 'identityId', nameKind: 'identity' },
+};
+
+function sumBuckets(buckets) {
+  const totals = { total: 0, valid: 0, credits: 0, latest: null };
+  for (const bucket of buckets) {
+    totals.total += bucket.total;
+    totals.valid += bucket.outcomes?.VALID ?? 0;
+    totals.credits += bucket.spentCredits;
+    if (bucket.total > 0) totals.latest = bucket;
+  }
+  return totals;
+}
+
+function headlineTiles() {
+  return tiles([
+    { id: 'verifications', label: 'Verifications' },
+    { id: 'valid', label: 'Valid', tone: 'good' },
+    { id: 'rejected', label: 'Rejected', tone: 'bad' },
+    { id: 'credits', label: 'Credits spent' },
+    { id: 'latency', label: 'Latency p50 / p99' },
+  ]);
+}
+
+/** Top keys (workspace, API) and top owners (workspace) cards. */
+function topCards(ctx, scope, id) {
+  const cards = [];
+  const rows = async (action, extra, kind, idOf, order) => {
+    const { start, end } = windowOf(filters().rangeInfo);
+    const { data } = await ctx.api.call(action, { start, end, orderBy: order, limit: 10, ...extra });
+    const names = await Promise.all(data.map((row) => ctx.names.lookup(kind, idOf(row))));
+    return {
+      rows: data.map((row, i) => ({
+        id: idOf(row), name: names[i], href: `#/${kind === 'key' ? 'keys' : 'identities'}/${encodeURIComponent(idOf(row))}`,
+        value: row[order], detail: order === 'verifications' ? `${percent(row.rejections, row.verifications)} rejected` : undefined,
+      })),
+    };
+  };
+  if (scope === 'workspace' || scope === 'api') {
+    cards.push(topList({ title: 'Top keys', testid: 'top-keys', empty: 'No key was verified in this range.',
+      load: (order) => rows('analytics.getTopKeys', scope === 'api' ? { apiId: id } : {}, 'key', (row) => row.keyId, order) }));
+  }
+  if (scope === 'workspace') {
+    cards.push(topList({ title: 'Top owners', testid: 'top-owners', empty: 'No key with an owner was verified in this range.',
+      load: (order) => rows('analytics.getTopIdentities', {}, 'identity', (row) => row.identityId, order) }));
+  }
+  return cards;
+}
+
+export function analyticsView(ctx, { scope, id }) {
+  const meta = SCOPES[scope];
+  const scopeFilter = meta.idField ? { [meta.idField]: id } : {};
+  const bar = toolbar({ refreshSeconds: REFRESH_SECONDS });
+  const headline = headlineTiles();
+  const live = new LivePanel({ outcome: filters().outcome });
+  const series = stackedCard({ title: 'Verifications by outcome', series: OUTCOMES, height: 240, testid: 'timeseries',
+    bucketSeconds: filters().rangeInfo.bucketMs / 1000 });
+  const latencyPlot = h('div', { class: 'plot' });
+  const latency = new LatencyChart(latencyPlot, { height: 240 });
+  const tops = topCards(ctx, scope, id);
+  const log = new EventLog({ outcome: filters().outcome, showKey: scope !== 'key',
+    load: async (filter) => (await ctx.api.call('analytics.getVerificationLog', { ...scopeFilter, ...filter, limit: 50 })).data });
+  const empty = h('div', { hidden: true }, emptyState({
+    title: scope === 'workspace' ? 'No verifications yet' : `No verifications of this ${meta.title.toLowerCase()} yet`,
+    text: 'Verify a key and the charts fill in within a second:',
+    command: verifyCommand() }));
+  const title = h('h1', {}, meta.title);
+  const subtitle = h('div', { class: 'view-subtitle mono' }, id ?? '');
+  const element = h('div', { class: `view view-${scope}` },
+    h('div', { class: 'view-header' }, h('div', {}, title, subtitle), bar.element),
+    headline.element, empty, live.element,
+    h('div', { class: 'grid two' }, series.element, h('section', { class: 'card chart-card' },
+      h('header', { class: 'card-header' }, h('h2', {}, 'Latency'),
+        h('span', { class: 'legend' }, h('span', { class: 'legend-item' }, h('span', { class: 'swatch swatch-p50' }), 'p50'),
+          h('span', { class: 'legend-item' }, h('span', { class: 'swatch swatch-p99' }), 'p99'))),
+      h('div', { class: 'plot-wrap' }, latencyPlot))),
+    tops.length ? h('div', { class: `grid ${tops.length > 1 ? 'two' : 'one'}` }, tops.map((card) => card.element)) : null,
+    log.element);
+
+  async function refresh() {
+    bar.loading(true);
+    const { rangeInfo, outcome } = filters();
+    const { start, end } = windowOf(rangeInfo);
+    try {
+      const [{ data }] = await Promise.all([
+        ctx.api.call('analytics.getTimeseries', { scope, ...scopeFilter, start, end, bucket: rangeInfo.bucket }),
+        ...tops.map((card) => card.refresh()),
+      ]);
+      render(data.buckets, rangeInfo, outcome);
+      bar.refreshed(Date.now());
+    } finally {
+      bar.loading(false);
+    }
+  }
+
+  function render(buckets, rangeInfo, outcome) {
+    const times = buckets.map((bucket) => bucket.time);
+    const values = Object.fromEntries(OUTCOMES.map((o) => [o.id, buckets.map((bucket) => bucket.outcomes?.[o.id] ?? 0)]));
+    series.setData(times, values, { bucketSeconds: rangeInfo.bucketMs / 1000, visible: outcome ? [outcome] : undefined });
+    series.setSubtitle(`${rangeInfo.title}, per ${rangeInfo.bucket}`);
+    latency.setData(times, buckets.map((b) => b.latencyP50Us), buckets.map((b) => b.latencyP99Us));
+    const totals = sumBuckets(buckets);
+    headline.update('verifications', count(totals.total), rangeInfo.title);
+    headline.update('valid', count(totals.valid), percent(totals.valid, totals.total));
+    headline.update('rejected', count(totals.total - totals.valid), `rejection rate ${percent(totals.total - totals.valid, totals.total)}`);
+    headline.update('credits', count(totals.credits), rangeInfo.title);
+    headline.update('latency', totals.latest ? `${micros(totals.latest.latencyP50Us)} / ${micros(totals.latest.latencyP99Us)}` : '—',
+      totals.latest ? `latest ${rangeInfo.bucket} with traffic` : 'no traffic in range');
+    empty.hidden = totals.total > 0 || live.total > 0;
+  }
+
+  const feed = new LiveFeed(ctx.api, meta.idField ? { scope, id } : { scope }, {
+    onTick: (tick) => {
+      live.tick(tick);
+      log.push(tick.events ?? []);
+      if (live.total > 0) empty.hidden = true;
+    },
+    onState: (state, detail) => live.setState(state, detail),
+  });
+
+  const unsubscribe = onFiltersChange(({ outcome }) => {
+    live.setOutcome(outcome);
+    log.setFilter({ outcome }).catch(ctx.report);
+    refresh().catch((error) => bar.failed(error.message));
+  });
+  const timer = setInterval(() => refresh().catch((error) => bar.failed(error.message)), REFRESH_SECONDS * 1000);
+
+  async function start() {
+    if (meta.nameKind) {
+      const name = await ctx.names.lookup(meta.nameKind, id);
+      if (name) title.textContent = `${meta.title} ${name}`;
+      ctx.setTitle(name ?? id);
+    }
+    await Promise.all([refresh(), log.reload()]);
+  }
+
+  return {
+    element,
+    start,
+    destroy() {
+      feed.close();
+      clearInterval(timer);
+      unsubscribe();
+      live.destroy();
+      series.destroy();
+      latency.destroy();
+    },
+  };
+}
