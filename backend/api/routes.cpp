@@ -15,6 +15,7 @@ void registerAllRoutes(Router &router, Services &services)
     registerStreamRoutes(router, services);
     registerAnalyticsExtRoutes(router, services);
     registerAuditRoutes(router, services);
+    registerRootKeyRoutes(router, services);
     registerOpenApiRoute(router, services);
 }
 

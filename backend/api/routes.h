@@ -19,6 +19,9 @@ void registerStreamRoutes(Router &router, Services &services);       ///< analyt
 void registerAnalyticsExtRoutes(Router &router, Services &services); ///< extension analytics.* / ratelimit.get*
 void registerAuditRoutes(Router &router, Services &services);        ///< audit.listLogs, apis.listApis
 void registerOpenApiRoute(Router &router, Services &services);       ///< GET /openapi.yaml
+void registerRootKeyRoutes(Router &router, Services &services);      ///< rootKeys.* (whoami, create, list, delete)
+void registerNamespaceListRoutes(Router &router, Services &services); ///< ratelimit.listNamespaces
+void registerKeyListRoutes(Router &router, Services &services);      ///< keys.listKeys (by identity, across APIs)
 
 /// Every route of the server.
 void registerAllRoutes(Router &router, Services &services);

@@ -8,14 +8,13 @@ using namespace Qt::StringLiterals;
 
 namespace Latchkey::Store {
 
-std::optional<RootKey> RootKeyStore::findByHash(const QByteArray &hash, qint64 nowMs)
+namespace {
+
+const auto kColumns = u"SELECT id, workspace_id, name, start, expires, created_at FROM root_keys"_s;
+
+/// The key of the current row of a query over kColumns (without permissions).
+RootKey rowToKey(const QSqlQuery &query)
 {
-    QSqlQuery query = m_db.prepare(
-        u"SELECT id, workspace_id, name, start, expires, created_at FROM root_keys"
-        " WHERE hash = ? AND deleted_at IS NULL"_s);
-    query.addBindValue(QString::fromLatin1(hash));
-    if (!exec(query) || !query.next())
-        return std::nullopt;
     RootKey key;
     key.id = query.value(0).toString();
     key.workspaceId = query.value(1).toString();
@@ -24,15 +23,83 @@ std::optional<RootKey> RootKeyStore::findByHash(const QByteArray &hash, qint64 n
     if (!query.value(4).isNull())
         key.expiresMs = query.value(4).toLongLong();
     key.createdAtMs = query.value(5).toLongLong();
-    if (key.expiresMs && nowMs > *key.expiresMs)
-        return std::nullopt;
+    return key;
+}
+
+} // namespace
+
+bool RootKeyStore::loadPermissions(RootKey &key)
+{
     QSqlQuery permissions = m_db.prepare(u"SELECT permission FROM root_key_permissions WHERE root_key_id = ?"_s);
     permissions.addBindValue(key.id);
     if (!exec(permissions))
-        return std::nullopt;
+        return false;
     while (permissions.next())
         key.permissions.insert(permissions.value(0).toString());
+    return true;
+}
+
+std::optional<RootKey> RootKeyStore::findByHash(const QByteArray &hash, qint64 nowMs)
+{
+    QSqlQuery query = m_db.prepare(kColumns + u" WHERE hash = ? AND deleted_at IS NULL"_s);
+    query.addBindValue(QString::fromLatin1(hash));
+    if (!exec(query) || !query.next())
+        return std::nullopt;
+    RootKey key = rowToKey(query);
+    if (key.expiresMs && nowMs > *key.expiresMs)
+        return std::nullopt;
+    if (!loadPermissions(key))
+        return std::nullopt;
     return key;
+}
+
+std::optional<RootKey> RootKeyStore::find(const QString &workspaceId, const QString &id)
+{
+    QSqlQuery query = m_db.prepare(kColumns + u" WHERE id = ? AND workspace_id = ? AND deleted_at IS NULL"_s);
+    query.addBindValue(id);
+    query.addBindValue(workspaceId);
+    if (!exec(query) || !query.next())
+        return std::nullopt;
+    RootKey key = rowToKey(query);
+    if (!loadPermissions(key))
+        return std::nullopt;
+    return key;
+}
+
+Core::Result<RootKeyPage> RootKeyStore::list(const QString &workspaceId, const QString &cursor, int limit)
+{
+    QSqlQuery query = m_db.prepare(
+        kColumns + u" WHERE workspace_id = ? AND deleted_at IS NULL AND id >= ? ORDER BY id LIMIT ?"_s);
+    query.addBindValue(workspaceId);
+    query.addBindValue(QString(u""_s + cursor)); // '' rather than NULL: from the start
+    query.addBindValue(limit + 1);
+    if (!exec(query))
+        return sqlError(query);
+    RootKeyPage page;
+    while (query.next()) {
+        if (page.keys.size() == limit) {
+            page.next = query.value(0).toString();
+            break;
+        }
+        page.keys.append(rowToKey(query));
+    }
+    for (RootKey &key : page.keys) {
+        if (!loadPermissions(key))
+            return Core::makeError(Core::ErrorCode::Internal, u"could not read root key permissions"_s);
+    }
+    return page;
+}
+
+Core::Result<bool> RootKeyStore::markDeleted(const QString &workspaceId, const QString &id, qint64 nowMs)
+{
+    QSqlQuery query = m_db.prepare(
+        u"UPDATE root_keys SET deleted_at = ? WHERE id = ? AND workspace_id = ? AND deleted_at IS NULL"_s);
+    query.addBindValue(nowMs);
+    query.addBindValue(id);
+    query.addBindValue(workspaceId);
+    if (!exec(query))
+        return sqlError(query);
+    return query.numRowsAffected() > 0;
 }
 
 bool RootKeyStore::isEmpty()

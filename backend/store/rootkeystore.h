@@ -23,6 +23,12 @@ struct RootKey {
     qint64 createdAtMs = 0;
 };
 
+/// One page of root keys, ordered by id; `next` is the first id of the following page.
+struct RootKeyPage {
+    QList<RootKey> keys;
+    std::optional<QString> next;
+};
+
 /// Workspaces and their root keys.
 class RootKeyStore
 {
@@ -31,6 +37,18 @@ public:
 
     /// The live (not deleted, not expired at @p nowMs) root key with this hash.
     [[nodiscard]] std::optional<RootKey> findByHash(const QByteArray &hash, qint64 nowMs);
+
+    /// The live (not deleted) root key @p id of @p workspaceId, with its permissions. Expired keys
+    /// are returned too: the list shows them until someone deletes them.
+    [[nodiscard]] std::optional<RootKey> find(const QString &workspaceId, const QString &id);
+
+    /// Live root keys of @p workspaceId with id >= @p cursor (empty: from the start), at most
+    /// @p limit of them, each with its permissions.
+    [[nodiscard]] Core::Result<RootKeyPage> list(const QString &workspaceId, const QString &cursor, int limit);
+
+    /// Soft-deletes root key @p id of @p workspaceId; false when no such live key exists. Call
+    /// inside Database::write() (with Invalidation::Caches, so the router stops accepting it).
+    [[nodiscard]] Core::Result<bool> markDeleted(const QString &workspaceId, const QString &id, qint64 nowMs);
 
     /// True when the store holds no workspace yet (first start).
     [[nodiscard]] bool isEmpty();
@@ -42,6 +60,9 @@ public:
     [[nodiscard]] Core::Status insertRootKey(const RootKey &key, const QByteArray &hash);
 
 private:
+    /// Adds the permissions of @p key (by id); false on a SQL error.
+    bool loadPermissions(RootKey &key);
+
     Database &m_db;
 };
 
