@@ -16,6 +16,7 @@ void registerAllRoutes(Router &router, Services &services)
     registerAnalyticsExtRoutes(router, services);
     registerAuditRoutes(router, services);
     registerRootKeyRoutes(router, services);
+    registerKeyListRoutes(router, services);
     registerOpenApiRoute(router, services);
 }
 

@@ -194,6 +194,39 @@ Core::Result<KeyPage> KeyStore::list(const KeyListQuery &request)
     return page;
 }
 
+Core::Result<KeyPage> KeyStore::listByIdentity(const IdentityKeyListQuery &request)
+{
+    if (request.apiIds && request.apiIds->isEmpty())
+        return KeyPage{};
+    // The API filter is a subquery on apis, so pages stay full when some APIs are excluded.
+    QString apis = u"SELECT keyspace_id FROM apis WHERE workspace_id = ? AND deleted_at IS NULL"_s;
+    if (request.apiIds) {
+        QStringList marks(request.apiIds->size(), u"?"_s);
+        apis += u" AND id IN ("_s + marks.join(u',') + u')';
+    }
+    QSqlQuery query = m_db.prepare(kColumns
+        + u" WHERE workspace_id = ? AND identity_id = ? AND deleted_at IS NULL AND id >= ? AND keyspace_id IN ("_s
+        + apis + u") ORDER BY id LIMIT ?"_s);
+    query.addBindValue(request.workspaceId);
+    query.addBindValue(request.identityId);
+    query.addBindValue(request.cursor.isNull() ? u""_s : request.cursor); // NULL would match nothing
+    query.addBindValue(request.workspaceId);
+    for (const QString &apiId : request.apiIds.value_or(QStringList()))
+        query.addBindValue(apiId);
+    query.addBindValue(request.limit + 1);
+    if (!exec(query))
+        return sqlError(query);
+    KeyPage page;
+    while (query.next())
+        page.keys.append(keyFromRow(query));
+    if (page.keys.size() > request.limit) {
+        page.hasMore = true;
+        page.nextCursor = page.keys.at(request.limit).id;
+        page.keys.resize(request.limit);
+    }
+    return page;
+}
+
 Core::Status KeyStore::update(const KeyRecord &key)
 {
     QSqlQuery query

@@ -7,6 +7,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -50,6 +51,15 @@ struct KeyListQuery {
     int limit = 100;
 };
 
+/// What keys.listKeys asks for: one identity's live keys across the workspace's live APIs.
+struct IdentityKeyListQuery {
+    QString workspaceId;
+    QString identityId;
+    std::optional<QStringList> apiIds; ///< only keys of these APIs; nullopt: of every API
+    QString cursor; ///< empty: from the first key
+    int limit = 100;
+};
+
 /// The `keys`, `encrypted_keys` and `key_migrations` tables. Every lookup is scoped to a
 /// workspace, except findByHash (a key's hash is unique across workspaces; the caller checks the
 /// workspace). Soft-deleted keys are invisible to every read. Mutating calls must run inside
@@ -73,6 +83,9 @@ public:
 
     /// A page of live keys of one keyspace (optionally of one identity), fetched limit + 1.
     [[nodiscard]] Core::Result<KeyPage> list(const KeyListQuery &query);
+
+    /// A page of live keys of one identity in live (not deleted) APIs, by id, fetched limit + 1.
+    [[nodiscard]] Core::Result<KeyPage> listByIdentity(const IdentityKeyListQuery &query);
 
     /// Writes the mutable fields of @p key (name, identity, meta, expires, enabled, credits,
     /// updated_at); KeyNotFound when the live row is gone.

@@ -32,7 +32,8 @@ void TestOpenApi::servesTheDocument()
     const QStringList extensions{u"analytics.getTimeseries"_s, u"analytics.getTopKeys"_s,
         u"analytics.getTopIdentities"_s, u"analytics.getVerificationLog"_s, u"ratelimit.getTimeseries"_s,
         u"ratelimit.getTopIdentifiers"_s, u"ratelimit.getLog"_s, u"audit.listLogs"_s, u"apis.listApis"_s, u"analytics.stream"_s,
-        u"rootKeys.whoami"_s, u"rootKeys.createRootKey"_s, u"rootKeys.listRootKeys"_s, u"rootKeys.deleteRootKey"_s};
+        u"rootKeys.whoami"_s, u"rootKeys.createRootKey"_s, u"rootKeys.listRootKeys"_s, u"rootKeys.deleteRootKey"_s,
+        u"keys.listKeys"_s};
     int registered = 0;
     for (const auto &route : h.server().router().routes()) {
         const QString path = QString::fromUtf8(route.path);
