@@ -109,14 +109,15 @@ export class StackedChart extends Chart {
 
 /** Latency percentiles (µs) over time as lines. */
 export class LatencyChart extends Chart {
-  setData(times, p50, p99) {
-    this.data = { times, p50, p99 };
+  /** @param {number[]} totals  verifications per bucket: buckets without any are gaps, not 0 µs */
+  setData(times, p50, p99, totals) {
+    this.data = { times, p50, p99, totals };
     if (!this.plot) this.render();
     else this.plot.setData(this.series());
   }
 
   series() {
-    const gap = (values) => values.map((value) => (value > 0 ? value : null));
+    const gap = (values) => values.map((value, i) => (this.data.totals[i] > 0 ? value : null));
     return [this.data.times.map((ms) => ms / 1000), gap(this.data.p50), gap(this.data.p99)];
   }
 

@@ -17,9 +17,10 @@ export function percent(part, whole) {
   return `${value < 10 && value > 0 ? value.toFixed(1) : Math.round(value)} %`;
 }
 
-/** Microseconds as "85 µs", "1.2 ms", "2.3 s". */
+/** Microseconds as "85 µs", "1.2 ms", "2.3 s"; a measured 0 is "<1 µs", none is "—". */
 export function micros(value) {
-  if (!value) return '—';
+  if (value === undefined || value === null) return '—';
+  if (value < 1) return '<1 µs';
   if (value < 1000) return `${Math.round(value)} µs`;
   if (value < 1e6) return `${(value / 1000).toFixed(value < 1e4 ? 1 : 0)} ms`;
   return `${(value / 1e6).toFixed(1)} s`;

@@ -4,7 +4,7 @@ import { RANGES, filters, setFilter } from '../filters.js';
 import { OUTCOMES } from '../outcomes.js';
 import { clockTime } from '../format.js';
 
-export function toolbar({ showOutcomes = true, refreshSeconds }) {
+export function toolbar({ showOutcomes = true, refreshSeconds, onRefresh }) {
   const current = filters();
   const rangeButtons = RANGES.map((range) => h('button', {
     type: 'button', class: range.id === current.range ? 'seg active' : 'seg', title: range.title,
@@ -22,7 +22,8 @@ export function toolbar({ showOutcomes = true, refreshSeconds }) {
   const element = h('div', { class: 'toolbar' },
     h('div', { class: 'segmented', role: 'group', 'aria-label': 'Time range' }, rangeButtons),
     outcomeSelect,
-    h('div', { class: 'refresh', title: `Refreshes every ${refreshSeconds} s` }, spinner, status));
+    h('button', { type: 'button', class: 'refresh', title: `Refreshes every ${refreshSeconds} s; click to refresh now`,
+      dataset: { testid: 'refresh' }, onclick: () => onRefresh?.() }, spinner, status));
   return {
     element,
     loading(on) {

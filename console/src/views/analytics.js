@@ -74,7 +74,7 @@ function topCards(ctx, scope, id) {
 export function analyticsView(ctx, { scope, id }) {
   const meta = SCOPES[scope];
   const scopeFilter = meta.idField ? { [meta.idField]: id } : {};
-  const bar = toolbar({ refreshSeconds: REFRESH_SECONDS });
+  const bar = toolbar({ refreshSeconds: REFRESH_SECONDS, onRefresh: () => refresh().catch((error) => bar.failed(error.message)) });
   const headline = headlineTiles();
   const live = new LivePanel({ outcome: filters().outcome });
   const series = stackedCard({ title: 'Verifications by outcome', series: OUTCOMES, height: 240, testid: 'timeseries',
@@ -122,7 +122,7 @@ export function analyticsView(ctx, { scope, id }) {
     const values = Object.fromEntries(OUTCOMES.map((o) => [o.id, buckets.map((bucket) => bucket.outcomes?.[o.id] ?? 0)]));
     series.setData(times, values, { bucketSeconds: rangeInfo.bucketMs / 1000, visible: outcome ? [outcome] : undefined });
     series.setSubtitle(`${rangeInfo.title}, per ${rangeInfo.bucket}`);
-    latency.setData(times, buckets.map((b) => b.latencyP50Us), buckets.map((b) => b.latencyP99Us));
+    latency.setData(times, buckets.map((b) => b.latencyP50Us), buckets.map((b) => b.latencyP99Us), buckets.map((b) => b.total));
     const totals = sumBuckets(buckets);
     headline.update('verifications', count(totals.total), rangeInfo.title);
     headline.update('valid', count(totals.valid), percent(totals.valid, totals.total));

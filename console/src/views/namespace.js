@@ -46,7 +46,8 @@ function logTable() {
 }
 
 export function namespaceView(ctx, { id: namespace }) {
-  const bar = toolbar({ refreshSeconds: REFRESH_SECONDS, showOutcomes: false });
+  const bar = toolbar({ refreshSeconds: REFRESH_SECONDS, showOutcomes: false,
+    onRefresh: () => refresh().catch((error) => bar.failed(error.message)) });
   const headline = tiles([
     { id: 'checks', label: 'Checks' }, { id: 'passed', label: 'Passed', tone: 'good' },
     { id: 'blocked', label: 'Blocked', tone: 'bad' }, { id: 'latency', label: 'Latency p50 / p99' },

@@ -1,0 +1,182 @@
+// The web console in headless Chromium against the real latchkeyd: login, the live counter, a
+// key's exact events, where the root key goes (and does not), the CSP, embed mode, screenshots.
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { eventually, launchBrowser, openPage } from '../lib/browser.mjs';
+import { startLatchkeyd } from '../lib/latchkeyd.mjs';
+import { backgroundTraffic, seedWorkspace, verifyMany, waitForLoggedEvents } from '../lib/traffic.mjs';
+
+const artefacts = process.env.LATCHKEY_ARTEFACTS ?? join(process.cwd(), 'artefacts');
+mkdirSync(artefacts, { recursive: true });
+
+let server;
+let browser;
+let keys;
+let session; // the logged-in page of the first tests
+
+async function login(page, url, rootKey) {
+  await page.goto(`${url}/console/`);
+  await page.fill('[data-testid=root-key]', rootKey);
+  await page.click('button[type=submit]');
+}
+
+const text = (page, selector) => page.locator(selector).first().textContent();
+const numberIn = async (page, selector) => Number((await text(page, selector)).replace(/[^0-9]/g, ''));
+
+describe('web console', () => {
+  before(async () => {
+    server = await startLatchkeyd();
+    keys = await seedWorkspace(server);
+    browser = await launchBrowser();
+  });
+
+  after(async () => {
+    await session?.context.close();
+    await browser?.close();
+    const stopped = await server?.stop();
+    assert.equal(stopped?.code, 0, `latchkeyd did not exit cleanly: ${server?.stderr()}`);
+  });
+
+  test('a wrong root key is refused on the login form', async () => {
+    const { context, page } = await openPage(browser);
+    await login(page, server.url, 'lkroot_not_a_real_key_000000');
+    await eventually(async () => (await text(page, '[data-testid=login-error]')).includes('not valid'), 'the login error');
+    assert.equal(await page.locator('.topbar').count(), 0);
+    await context.close();
+  });
+
+  test('after login the overview\'s live counter moves with verifications', async () => {
+    session = await openPage(browser);
+    const { page } = session;
+    await login(page, server.url, server.rootKey);
+    await page.waitForSelector('[data-testid=live-state].live', { timeout: 15000 });
+    assert.equal(await numberIn(page, '[data-testid=live-total]'), 0);
+    const outcomes = await verifyMany(server, keys.checkout.key, 12);
+    assert.deepEqual(new Set(outcomes), new Set(['VALID']));
+    await eventually(async () => (await numberIn(page, '[data-testid=live-total]')) >= 12, 'the live total to reach 12');
+    await new Promise((resolve) => setTimeout(resolve, 1500)); // one more tick: nothing counted twice
+    assert.equal(await numberIn(page, '[data-testid=live-total]'), 12);
+    const legend = page.locator('[data-testid=live-chart-legend] [data-series=VALID]');
+    assert.equal(await legend.getAttribute('data-total'), '12');
+  });
+
+  test('a key\'s view shows exactly the events sent to it, in the log and in the chart', async () => {
+    const { page } = session;
+    const outcomes = await verifyMany(server, keys.metered.key, 5, { tags: ['path=/v1/export'] });
+    assert.deepEqual(outcomes, ['VALID', 'VALID', 'VALID', 'USAGE_EXCEEDED', 'USAGE_EXCEEDED']);
+    await waitForLoggedEvents(server, keys.metered.keyId, 5);
+    await page.goto(`${server.url}/console/#/keys/${keys.metered.keyId}`);
+    const rows = page.locator('[data-testid=log-rows] tr[data-outcome]');
+    await eventually(async () => (await rows.count()) === 5, 'five log rows');
+    assert.equal(await page.locator('[data-testid=log-rows] tr[data-outcome=VALID]').count(), 3);
+    assert.equal(await page.locator('[data-testid=log-rows] tr[data-outcome=USAGE_EXCEEDED]').count(), 2);
+    const legend = (series) => page.locator(`[data-testid=timeseries-legend] [data-series=${series}]`).getAttribute('data-total');
+    await eventually(async () => (await legend('VALID')) === '3', 'the chart to count 3 valid');
+    assert.equal(await legend('USAGE_EXCEEDED'), '2');
+    assert.equal(await page.locator('[data-testid=timeseries-legend] [data-series]').count(), 2);
+    assert.equal(await text(page, '[data-testid=tile-verifications]'), '5');
+    assert.equal(await text(page, '[data-testid=tile-credits]'), '3');
+    assert.match(await text(page, 'h1'), /metered-export/);
+    // Events arriving while the view is open come in through the stream.
+    await page.waitForSelector('[data-testid=live-state].live', { timeout: 15000 });
+    assert.deepEqual(await verifyMany(server, keys.metered.key, 1), ['USAGE_EXCEEDED']);
+    await eventually(async () => (await rows.count()) === 6, 'the streamed sixth event in the log');
+    assert.equal(await page.locator('[data-testid=log-rows] tr[data-outcome=USAGE_EXCEEDED]').count(), 3);
+  });
+
+  test('the root key travels only in Authorization headers', async () => {
+    const { page, context, requests } = session;
+    assert.ok(requests.length > 5);
+    for (const request of requests) {
+      assert.ok(!request.url.includes(server.rootKey), `root key in the URL of ${request.method} ${request.url}`);
+      assert.ok(!decodeURIComponent(request.url).includes(server.rootKey));
+      if (new URL(request.url).pathname.startsWith('/v2/')) {
+        assert.equal(request.headers.authorization, `Bearer ${server.rootKey}`, request.url);
+      } else {
+        assert.equal(request.headers.authorization, undefined, request.url);
+      }
+      assert.ok(request.url.startsWith(server.url), `a request left the origin: ${request.url}`);
+    }
+    assert.ok(requests.some((request) => request.url.endsWith('/v2/analytics.stream')));
+    assert.deepEqual(await context.cookies(), []);
+    const local = await page.evaluate(() => JSON.stringify({ ...localStorage }));
+    assert.ok(!local.includes(server.rootKey), 'root key in localStorage');
+    assert.ok(!page.url().includes(server.rootKey));
+    const history = await page.evaluate(() => window.history.length);
+    assert.ok(history >= 1);
+    assert.ok(!server.stderr().includes(server.rootKey), 'root key in the server log');
+  });
+
+  test('the CSP is sent and nothing on the page violates it', async () => {
+    const response = await fetch(`${server.url}/console/`);
+    assert.match(response.headers.get('content-security-policy'), /default-src 'self'; script-src 'self'; style-src 'self'/);
+    assert.doesNotMatch(response.headers.get('content-security-policy'), /unsafe-inline|unsafe-eval/);
+    const { page, consoleLines, cspViolations } = session;
+    assert.deepEqual(cspViolations, []);
+    assert.deepEqual(await page.evaluate(() => window.__cspViolations), []);
+    assert.deepEqual(consoleLines.filter((line) => /^(error|pageerror)/.test(line)), []);
+  });
+
+  test('logging out forgets the key', async () => {
+    const { page } = session;
+    await page.click('[data-testid=logout]');
+    await page.waitForSelector('[data-testid=root-key]');
+    assert.equal(await page.evaluate(() => JSON.stringify({ ...sessionStorage })).then((s) => s.includes('lkroot')), false);
+  });
+
+  test('embed mode takes the key from the host, shows no chrome and reports readiness', async () => {
+    const { context, page, requests } = await openPage(browser, {
+      colorScheme: 'light',
+      initScript: { script: (key) => { window.latchkeyEmbed = { rootKey: key, theme: 'dark' }; }, arg: server.rootKey },
+    });
+    await waitForLoggedEvents(server, keys.metered.keyId, 6);
+    await page.goto(`${server.url}/console/?embed=1&theme=dark#/keys/${keys.metered.keyId}`);
+    await page.waitForFunction(() => document.title.startsWith('latchkey:'), null, { timeout: 20000 });
+    assert.equal(await page.title(), 'latchkey:ready');
+    assert.equal(await page.locator('.topbar').count(), 0);
+    assert.equal(await page.locator('[data-testid=root-key]').count(), 0);
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
+    assert.equal(await page.locator('[data-testid=log-rows] tr[data-outcome]').count(), 6);
+    assert.equal(await page.evaluate(() => sessionStorage.length + localStorage.length), 0);
+    assert.ok(requests.every((request) => !request.url.includes(server.rootKey)));
+    await context.close();
+
+    const keyless = await openPage(browser);
+    await keyless.page.goto(`${server.url}/console/?embed=1#/overview`);
+    await keyless.page.waitForFunction(() => document.title.startsWith('latchkey:'), null, { timeout: 20000 });
+    assert.equal(await keyless.page.title(), 'latchkey:error');
+    await keyless.context.close();
+  });
+
+  test('screenshots of the overview and a key, light and dark', async () => {
+    const pages = [];
+    for (const colorScheme of ['light', 'dark']) {
+      const opened = await openPage(browser, { colorScheme });
+      await login(opened.page, server.url, server.rootKey);
+      await opened.page.waitForSelector('[data-testid=live-state].live', { timeout: 15000 });
+      pages.push([colorScheme, opened]);
+    }
+    // Traffic flows while the pictures are taken, so the live charts have something to show.
+    const traffic = backgroundTraffic(server, keys, 16);
+    await new Promise((resolve) => setTimeout(resolve, 7000));
+    for (const [colorScheme, { page }] of pages) {
+      await page.click('[data-testid=refresh]');
+      await page.waitForSelector('[data-testid=top-keys] .toprow', { timeout: 15000 });
+      await page.waitForTimeout(300);
+      assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), colorScheme);
+      assert.ok(await numberIn(page, '[data-testid=live-total]') > 0);
+      await page.screenshot({ path: join(artefacts, `console-overview-${colorScheme}.png`), fullPage: true });
+      await page.goto(`${server.url}/console/#/keys/${keys.checkout.keyId}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 5000));
+    for (const [colorScheme, { page, context, cspViolations }] of pages) {
+      await page.waitForSelector('[data-testid=log-rows] tr[data-outcome]', { timeout: 15000 });
+      await page.screenshot({ path: join(artefacts, `console-key-${colorScheme}.png`), fullPage: true });
+      assert.deepEqual(cspViolations, []);
+      await context.close();
+    }
+    await traffic;
+  });
+});
