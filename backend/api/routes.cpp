@@ -17,6 +17,7 @@ void registerAllRoutes(Router &router, Services &services)
     registerAuditRoutes(router, services);
     registerRootKeyRoutes(router, services);
     registerKeyListRoutes(router, services);
+    registerNamespaceListRoutes(router, services);
     registerOpenApiRoute(router, services);
 }
 
