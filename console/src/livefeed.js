@@ -1,6 +1,7 @@
 // The live stream (POST /v2/analytics.stream) read with fetch() and a streaming body, so the root
 // key can travel in the Authorization header (EventSource cannot send headers). Parses the
-// server-sent events, reconnects after the server closes the stream, and gives up on 4xx.
+// server-sent events (`tick`: verifications, `ratelimit`: rate-limit checks), reconnects after
+// the server closes the stream, and gives up on 4xx.
 
 const RETRY_MS = 3000;
 
@@ -26,7 +27,8 @@ export class LiveFeed {
   /**
    * @param {import('./api.js').Api} api
    * @param {{scope: string, id?: string}} subscription
-   * @param {{onTick: (tick: object) => void, onState: (state: string, detail?: string) => void}} handlers
+   * @param {{onTick?: (tick: object) => void, onRatelimit?: (tick: object) => void,
+   *          onState: (state: string, detail?: string) => void}} handlers
    */
   constructor(api, subscription, handlers) {
     this.api = api;
@@ -66,9 +68,10 @@ export class LiveFeed {
       let messages;
       [messages, buffer] = parseEvents(buffer + value.replaceAll('\r\n', '\n'));
       for (const message of messages) {
-        if (message.event !== 'tick') continue;
+        const handler = { tick: this.handlers.onTick, ratelimit: this.handlers.onRatelimit }[message.event];
+        if (!handler) continue;
         try {
-          this.handlers.onTick(JSON.parse(message.data));
+          handler(JSON.parse(message.data));
         } catch (error) {
           console.warn('latchkey console: bad live tick', error);
         }

@@ -1,6 +1,6 @@
-// The live card: verifications per second over the last minute, stacked by outcome, fed once a
-// second by the stream's ticks (a second without a tick had no verifications), with the current
-// rate and the count since the page opened.
+// The live card: events per second over the last minute, stacked by outcome (or passed/blocked
+// for rate limits), fed once a second by the stream's ticks (a second without a tick had no
+// events), with the current rate and the count since the page opened.
 import { h } from '../dom.js';
 import { count } from '../format.js';
 import { OUTCOMES } from '../outcomes.js';
@@ -9,8 +9,9 @@ import { stackedCard } from './chartcard.js';
 const WINDOW_SECONDS = 60;
 
 export class LivePanel {
-  constructor({ outcome = '' } = {}) {
+  constructor({ outcome = '', series = OUTCOMES, subtitle = 'verifications per second, last 60 s' } = {}) {
     this.outcome = outcome;
+    this.series = series;
     this.seconds = new Map(); // second (unix s) -> counts
     this.total = 0;
     this.clockOffsetMs = 0; // server time - browser time, from the ticks
@@ -18,8 +19,7 @@ export class LivePanel {
     this.totalElement = h('span', { dataset: { testid: 'live-total' } }, '0');
     this.state = h('span', { class: 'live-state connecting', dataset: { testid: 'live-state' } }, 'Connecting');
     this.card = stackedCard({
-      title: 'Live', subtitle: 'verifications per second, last 60 s', series: OUTCOMES, bucketSeconds: 1,
-      height: 160, testid: 'live-chart', empty: 'Waiting for verifications…',
+      title: 'Live', subtitle, series, bucketSeconds: 1, height: 160, testid: 'live-chart', empty: 'Waiting for events…',
     });
     this.card.element.classList.add('live-card');
     this.card.element.querySelector('.card-header').append(h('div', { class: 'live-figures' },
@@ -55,11 +55,11 @@ export class LivePanel {
   render() {
     const now = Math.floor((Date.now() + this.clockOffsetMs) / 1000) - 1;
     const times = [];
-    const values = Object.fromEntries(OUTCOMES.map((outcome) => [outcome.id, []]));
+    const values = Object.fromEntries(this.series.map((serie) => [serie.id, []]));
     for (let second = now - WINDOW_SECONDS + 1; second <= now; ++second) {
       times.push(second * 1000);
       const counts = this.seconds.get(second) ?? {};
-      for (const outcome of OUTCOMES) values[outcome.id].push(counts[outcome.id] ?? 0);
+      for (const serie of this.series) values[serie.id].push(counts[serie.id] ?? 0);
     }
     for (const second of this.seconds.keys()) if (second < now - WINDOW_SECONDS) this.seconds.delete(second);
     const visible = this.outcome ? [this.outcome] : undefined;

@@ -45,7 +45,7 @@ export function topList({ title, testid, orders = TOP_ORDERS, empty, load }) {
     }
     const leader = Math.max(...visible.map((row) => row.value));
     replaceChildren(list, visible.map((row) => h('li', { class: 'toprow', dataset: { id: row.id } },
-      h('a', { href: row.href, class: 'toprow-name', title: row.id }, row.name ?? row.id,
+      h(row.href ? 'a' : 'span', { href: row.href, class: 'toprow-name', title: row.id }, row.name ?? row.id,
         row.name ? h('span', { class: 'muted mono' }, ` ${row.id}`) : null),
       h('span', { class: 'toprow-value' }, count(row.value)),
       bar(row.value / leader),

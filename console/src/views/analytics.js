@@ -73,7 +73,8 @@ function topCards(ctx, scope, id) {
 
 export function analyticsView(ctx, { scope, id }) {
   const meta = SCOPES[scope];
-  const scopeFilter = meta.idField ? { [meta.idField]: id } : {};
+  // An owner may be addressed by its externalId too; start() swaps in the identity's id.
+  let scopeFilter = meta.idField ? { [meta.idField]: id } : {};
   const bar = toolbar({ refreshSeconds: REFRESH_SECONDS, onRefresh: () => refresh().catch((error) => bar.failed(error.message)) });
   const headline = headlineTiles();
   const live = new LivePanel({ outcome: filters().outcome });
@@ -133,7 +134,8 @@ export function analyticsView(ctx, { scope, id }) {
     empty.hidden = totals.total > 0 || live.total > 0;
   }
 
-  const feed = new LiveFeed(ctx.api, meta.idField ? { scope, id } : { scope }, {
+  let feed = null;
+  const subscribe = (scopeId) => new LiveFeed(ctx.api, meta.idField ? { scope, id: scopeId } : { scope }, {
     onTick: (tick) => {
       live.tick(tick);
       log.push(tick.events ?? []);
@@ -147,14 +149,23 @@ export function analyticsView(ctx, { scope, id }) {
     log.setFilter({ outcome }).catch(ctx.report);
     refresh().catch((error) => bar.failed(error.message));
   });
+  let destroyed = false;
   const timer = setInterval(() => refresh().catch((error) => bar.failed(error.message)), REFRESH_SECONDS * 1000);
 
   async function start() {
+    let scopeId = id;
+    if (scope === 'identity') {
+      const { data } = await ctx.api.call('identities.getIdentity', { identity: id });
+      scopeId = data.id;
+      scopeFilter = { identityId: scopeId };
+      subtitle.textContent = scopeId;
+    }
     if (meta.nameKind) {
-      const name = await ctx.names.lookup(meta.nameKind, id);
+      const name = await ctx.names.lookup(meta.nameKind, scopeId);
       if (name) title.textContent = `${meta.title} ${name}`;
       ctx.setTitle(name ?? id);
     }
+    if (!destroyed) feed = subscribe(scopeId);
     await Promise.all([refresh(), log.reload()]);
   }
 
@@ -162,7 +173,8 @@ export function analyticsView(ctx, { scope, id }) {
     element,
     start,
     destroy() {
-      feed.close();
+      destroyed = true;
+      feed?.close();
       clearInterval(timer);
       unsubscribe();
       live.destroy();
