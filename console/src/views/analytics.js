@@ -71,6 +71,16 @@ function topCards(ctx, scope, id) {
   return cards;
 }
 
+/** The id of an owner named by id or externalId; a key without read_identity can still use ids. */
+async function identityIdOf(ctx, idOrExternalId) {
+  try {
+    return (await ctx.api.call('identities.getIdentity', { identity: idOrExternalId })).data.id;
+  } catch (error) {
+    if (error.status === 403 && idOrExternalId.startsWith('id_')) return idOrExternalId;
+    throw error;
+  }
+}
+
 export function analyticsView(ctx, { scope, id }) {
   const meta = SCOPES[scope];
   // An owner may be addressed by its externalId too; start() swaps in the identity's id.
@@ -154,12 +164,9 @@ export function analyticsView(ctx, { scope, id }) {
 
   async function start() {
     let scopeId = id;
-    if (scope === 'identity') {
-      const { data } = await ctx.api.call('identities.getIdentity', { identity: id });
-      scopeId = data.id;
-      scopeFilter = { identityId: scopeId };
-      subtitle.textContent = scopeId;
-    }
+    if (scope === 'identity') scopeId = await identityIdOf(ctx, id);
+    scopeFilter = meta.idField ? { [meta.idField]: scopeId } : {};
+    subtitle.textContent = scopeId ?? '';
     if (meta.nameKind) {
       const name = await ctx.names.lookup(meta.nameKind, scopeId);
       if (name) title.textContent = `${meta.title} ${name}`;
