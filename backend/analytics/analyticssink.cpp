@@ -73,6 +73,7 @@ void AnalyticsSink::publish(Core::VerificationEvent &&event)
 
 void AnalyticsSink::publish(Core::RatelimitEvent &&event)
 {
+    m_liveFeed.offer(event);
     if (m_tap)
         m_tap->publish(Core::RatelimitEvent(event));
     if (durable()) {

@@ -60,6 +60,35 @@ QByteArray tickMessage(qint64 nowMs, const QMap<QString, qint64> &counts,
     return "event: tick\ndata: " + QJsonDocument(data).toJson(QJsonDocument::Compact) + "\n\n";
 }
 
+/// One rate-limit scope's share of a tick: passed/blocked counts and its checks in arrival order.
+struct RatelimitBucket {
+    qint64 passed = 0;
+    qint64 blocked = 0;
+    QList<const Core::RatelimitEvent *> events;
+};
+
+QJsonObject ratelimitJson(const Core::RatelimitEvent &event)
+{
+    QJsonObject json {{u"requestId"_s, event.requestId}, {u"time"_s, event.timeMs},
+        {u"namespaceId"_s, event.namespaceId}, {u"identifier"_s, event.identifier}, {u"passed"_s, event.passed},
+        {u"limit"_s, event.limit}, {u"remaining"_s, event.remaining}, {u"reset"_s, event.resetMs},
+        {u"cost"_s, event.cost}, {u"latencyUs"_s, event.latencyUs}};
+    if (!event.overrideId.isEmpty())
+        json.insert(u"overrideId"_s, event.overrideId);
+    return json;
+}
+
+/// `event: ratelimit` with the passed/blocked counts and the newest @p limit checks, newest first.
+QByteArray ratelimitMessage(qint64 nowMs, const RatelimitBucket &bucket, int limit)
+{
+    QJsonArray newest;
+    for (qsizetype i = bucket.events.size() - 1; i >= 0 && newest.size() < limit; --i)
+        newest.append(ratelimitJson(*bucket.events.at(i)));
+    const QJsonObject counts {{u"passed"_s, bucket.passed}, {u"blocked"_s, bucket.blocked}};
+    const QJsonObject data {{u"time"_s, nowMs}, {u"counts"_s, counts}, {u"events"_s, newest}};
+    return "event: ratelimit\ndata: " + QJsonDocument(data).toJson(QJsonDocument::Compact) + "\n\n";
+}
+
 /// The part of @p bucket a per-API subscriber may see.
 Bucket restricted(const Bucket &bucket, const QSet<QString> &apiIds)
 {
@@ -116,7 +145,19 @@ void LiveFeed::offer(const Core::VerificationEvent &event)
 {
     if (m_subscriberCount.load(std::memory_order_relaxed) == 0)
         return; // nobody watches: the hot path pays one atomic load
-    if (!m_queue.push(Core::VerificationEvent(event)))
+    push(AnalyticsEvent(std::in_place_type<Core::VerificationEvent>, event));
+}
+
+void LiveFeed::offer(const Core::RatelimitEvent &event)
+{
+    if (m_subscriberCount.load(std::memory_order_relaxed) == 0)
+        return;
+    push(AnalyticsEvent(std::in_place_type<Core::RatelimitEvent>, event));
+}
+
+void LiveFeed::push(AnalyticsEvent &&event)
+{
+    if (!m_queue.push(std::move(event)))
         m_dropped.fetch_add(1, std::memory_order_relaxed);
 }
 
@@ -152,15 +193,92 @@ void LiveFeed::run()
 void LiveFeed::drain()
 {
     std::lock_guard lock(m_pendingMutex);
-    Core::VerificationEvent event;
+    AnalyticsEvent event;
     while (m_queue.pop(event))
         m_pending.push_back(std::move(event));
 }
 
+/// The one aggregation of a tick: every scope's counts and events, computed once.
+struct LiveFeed::Aggregate {
+    QHash<QString, Bucket> verifications;
+    QHash<QString, RatelimitBucket> ratelimits;
+    QHash<QString, QByteArray> messages; ///< formatted once per scope and kind
+
+    explicit Aggregate(const std::vector<AnalyticsEvent> &batch)
+    {
+        for (const AnalyticsEvent &event : batch) {
+            if (const auto *verification = std::get_if<Core::VerificationEvent>(&event))
+                add(*verification);
+            else
+                add(std::get<Core::RatelimitEvent>(event));
+        }
+    }
+
+    void add(const Core::VerificationEvent &event)
+    {
+        const std::pair<LiveScope::Kind, const QString *> scopes[] = {{LiveScope::Kind::Workspace, nullptr},
+            {LiveScope::Kind::Api, &event.apiId}, {LiveScope::Kind::Key, &event.keyId},
+            {LiveScope::Kind::Identity, &event.identityId}};
+        for (const auto &[kind, id] : scopes) {
+            if (id && id->isEmpty())
+                continue;
+            Bucket &bucket = verifications[bucketKey(kind, event.workspaceId, id ? *id : QString())];
+            ++bucket.counts[event.outcome];
+            bucket.events.append(&event);
+        }
+    }
+
+    void add(const Core::RatelimitEvent &event)
+    {
+        for (const QString &key : {bucketKey(LiveScope::Kind::Workspace, event.workspaceId, {}),
+                 bucketKey(LiveScope::Kind::Namespace, event.workspaceId, event.namespaceId)}) {
+            RatelimitBucket &bucket = ratelimits[key];
+            ++(event.passed ? bucket.passed : bucket.blocked);
+            bucket.events.append(&event);
+        }
+    }
+
+    /// What @p scope's subscriber gets this tick: its messages, or a ping when nothing happened.
+    QByteArray messageFor(const LiveScope &scope, qint64 nowMs, int limit)
+    {
+        const QString key = bucketKey(scope.kind, scope.workspaceId, scope.id);
+        QByteArray message;
+        const bool workspace = scope.kind == LiveScope::Kind::Workspace;
+        if ((workspace && scope.verifications) || (!workspace && scope.kind != LiveScope::Kind::Namespace))
+            message += verificationMessage(scope, key, nowMs, limit);
+        if ((workspace && scope.ratelimits) || scope.kind == LiveScope::Kind::Namespace) {
+            const auto found = ratelimits.constFind(key);
+            if (found != ratelimits.constEnd())
+                message += cached(u'r' + key, [&] { return ratelimitMessage(nowMs, *found, limit); });
+        }
+        return message.isEmpty() ? kPing.toByteArray() : message;
+    }
+
+private:
+    QByteArray verificationMessage(const LiveScope &scope, const QString &key, qint64 nowMs, int limit)
+    {
+        const auto found = verifications.constFind(key);
+        if (found == verifications.constEnd())
+            return {};
+        if (scope.allApis)
+            return cached(u'v' + key, [&] { return tickMessage(nowMs, found->counts, found->events, limit); });
+        const Bucket visible = restricted(*found, scope.apiIds);
+        return visible.events.isEmpty() ? QByteArray() : tickMessage(nowMs, visible.counts, visible.events, limit);
+    }
+
+    template<class Format> QByteArray cached(const QString &key, Format format)
+    {
+        auto it = messages.find(key);
+        if (it == messages.end())
+            it = messages.insert(key, format());
+        return *it;
+    }
+};
+
 void LiveFeed::tick()
 {
     drain();
-    std::vector<Core::VerificationEvent> batch;
+    std::vector<AnalyticsEvent> batch;
     {
         std::lock_guard lock(m_pendingMutex);
         batch.swap(m_pending);
@@ -173,42 +291,11 @@ void LiveFeed::tick()
     if (subscribers.empty())
         return;
 
-    // The one aggregation of this tick.
-    QHash<QString, Bucket> buckets;
-    for (const Core::VerificationEvent &event : batch) {
-        const std::pair<LiveScope::Kind, const QString *> scopes[] = {{LiveScope::Kind::Workspace, nullptr},
-            {LiveScope::Kind::Api, &event.apiId}, {LiveScope::Kind::Key, &event.keyId},
-            {LiveScope::Kind::Identity, &event.identityId}};
-        for (const auto &[kind, id] : scopes) {
-            if (id && id->isEmpty())
-                continue;
-            Bucket &bucket = buckets[bucketKey(kind, event.workspaceId, id ? *id : QString())];
-            ++bucket.counts[event.outcome];
-            bucket.events.append(&event);
-        }
-    }
-
+    Aggregate aggregate(batch);
     const qint64 nowMs = m_clock.nowMs();
-    QHash<QString, QByteArray> messages; // formatted once per scope
     std::vector<std::shared_ptr<Http::ResponseStream>> dead;
     for (const Subscriber &subscriber : subscribers) {
-        const LiveScope &scope = subscriber.scope;
-        const QString key = bucketKey(scope.kind, scope.workspaceId, scope.id);
-        const auto found = buckets.constFind(key);
-        QByteArray message;
-        if (found == buckets.constEnd()) {
-            message = kPing.toByteArray();
-        } else if (!scope.allApis) {
-            const Bucket visible = restricted(*found, scope.apiIds);
-            message = visible.events.isEmpty() ? kPing.toByteArray()
-                                               : tickMessage(nowMs, visible.counts, visible.events, m_options.newestEvents);
-        } else {
-            auto cached = messages.find(key);
-            if (cached == messages.end())
-                cached = messages.insert(key, tickMessage(nowMs, found->counts, found->events, m_options.newestEvents));
-            message = *cached;
-        }
-        if (!subscriber.stream->write(message))
+        if (!subscriber.stream->write(aggregate.messageFor(subscriber.scope, nowMs, m_options.newestEvents)))
             dead.push_back(subscriber.stream);
     }
     if (dead.empty())
