@@ -2,11 +2,12 @@
 // Browser end-to-end tests of the web console: Debian's Chromium (/usr/bin/chromium, or
 // $LATCHKEY_CHROMIUM) driven by playwright-core against the real latchkeyd.
 //
-//   node tests/browser/run.mjs --latchkeyd build/app/latchkeyd/latchkeyd [--artefacts DIR] [suite/x.test.mjs ...]
+//   node tests/browser/run.mjs --latchkeyd build/app/latchkeyd/latchkeyd [--artefacts DIR]
+//                              [--history-tool build/tests/browser/latchkey_console_history] [suite/x.test.mjs ...]
 //
 // Installs node_modules with `npm ci` when it is missing or older than package-lock.json, then
 // runs suite/*.test.mjs with node:test, one file at a time. Screenshots go to --artefacts
-// (default: ./artefacts).
+// (default: ./artefacts); with the history tool (seedhistory.cpp) their charts have 30 days of past.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -30,7 +31,7 @@ function ensureDependencies() {
 }
 
 const { values, positionals } = parseArgs({
-  options: { latchkeyd: { type: 'string' }, artefacts: { type: 'string' } },
+  options: { latchkeyd: { type: 'string' }, artefacts: { type: 'string' }, 'history-tool': { type: 'string' } },
   allowPositionals: true,
 });
 const latchkeyd = values.latchkeyd ?? process.env.LATCHKEYD;
@@ -50,6 +51,8 @@ const environment = {
   LATCHKEYD: resolve(latchkeyd),
   LATCHKEY_ARTEFACTS: resolve(values.artefacts ?? 'artefacts'),
 };
+if (values['history-tool']) environment.LATCHKEY_HISTORY_TOOL = resolve(values['history-tool']);
+else delete environment.LATCHKEY_HISTORY_TOOL;
 const [major, minor] = process.versions.node.split('.').map(Number);
 const runnerFlags = ['--test', '--test-reporter=spec'];
 if (major > 20 || (major === 20 && minor >= 10)) runnerFlags.push('--test-concurrency=1');

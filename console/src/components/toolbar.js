@@ -1,6 +1,6 @@
 // The view toolbar: time range picker, outcome filter, and the auto-refresh indicator.
 import { h } from '../dom.js';
-import { RANGES, filters, setFilter } from '../filters.js';
+import { RANGES, filters, onFiltersChange, setFilter } from '../filters.js';
 import { OUTCOMES } from '../outcomes.js';
 import { clockTime } from '../format.js';
 
@@ -24,8 +24,16 @@ export function toolbar({ showOutcomes = true, refreshSeconds, onRefresh }) {
     outcomeSelect,
     h('button', { type: 'button', class: 'refresh', title: `Refreshes every ${refreshSeconds} s; click to refresh now`,
       dataset: { testid: 'refresh' }, onclick: () => onRefresh?.() }, spinner, status));
+  const unsubscribe = onFiltersChange((changed) => {
+    for (const button of rangeButtons) {
+      button.classList.toggle('active', button.dataset.range === changed.range);
+      button.setAttribute('aria-pressed', String(button.dataset.range === changed.range));
+    }
+    if (outcomeSelect) outcomeSelect.value = changed.outcome;
+  });
   return {
     element,
+    destroy: unsubscribe,
     loading(on) {
       spinner.classList.toggle('spinning', on);
     },

@@ -184,6 +184,7 @@ export function analyticsView(ctx, { scope, id }) {
       feed?.close();
       clearInterval(timer);
       unsubscribe();
+      bar.destroy();
       live.destroy();
       series.destroy();
       latency.destroy();

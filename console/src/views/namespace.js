@@ -92,6 +92,7 @@ export function namespaceView(ctx, { id: namespace }) {
       clearInterval(timer);
       clearInterval(pollTimer);
       unsubscribe();
+      bar.destroy();
       live.destroy();
       chart.destroy();
     },

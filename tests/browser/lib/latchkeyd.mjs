@@ -23,12 +23,15 @@ function environmentWithout(prefix) {
   return Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith(prefix)));
 }
 
-/** @returns {Promise<{url, rootKey, call, stderr, stop}>} */
-export async function startLatchkeyd() {
+/**
+ * @param {{dataDir?: string, rootKey?: string}} reuse  restart on an earlier run's data (stop({keepData: true}))
+ * @returns {Promise<{url, rootKey, dataDir, call, stderr, stop}>}
+ */
+export async function startLatchkeyd(reuse = {}) {
   const binary = process.env.LATCHKEYD;
   if (!binary) throw new Error('LATCHKEYD (path of the latchkeyd binary) is not set');
-  const dataDir = mkdtempSync(join(tmpdir(), 'latchkey-browser-'));
-  const rootKey = `lkroot_browser_${randomBytes(18).toString('hex')}`;
+  const dataDir = reuse.dataDir ?? mkdtempSync(join(tmpdir(), 'latchkey-browser-'));
+  const rootKey = reuse.rootKey ?? `lkroot_browser_${randomBytes(18).toString('hex')}`;
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(binary, ['--listen', `127.0.0.1:${port}`, '--data-dir', dataDir], {
@@ -65,14 +68,15 @@ export async function startLatchkeyd() {
   return {
     url,
     rootKey,
+    dataDir,
     call,
     stderr: () => log,
-    async stop() {
+    async stop({ keepData = false } = {}) {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
       const timer = setTimeout(() => child.kill('SIGKILL'), 15000);
       const result = await exited;
       clearTimeout(timer);
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!keepData) rmSync(dataDir, { recursive: true, force: true });
       return result;
     },
   };

@@ -1,6 +1,7 @@
 // The web console in headless Chromium against the real latchkeyd: login, the live counter, a
 // key's exact events, where the root key goes (and does not), the CSP, embed mode, screenshots.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -15,6 +16,52 @@ let server;
 let browser;
 let keys;
 let session; // the logged-in page of the first tests
+
+/** The test server, or with LATCHKEY_HISTORY_TOOL a second one whose keys have 30 days of history. */
+async function serverWithHistory() {
+  const tool = process.env.LATCHKEY_HISTORY_TOOL;
+  if (!tool) return { server, keys };
+  const first = await startLatchkeyd();
+  const seeded = await seedWorkspace(first);
+  await first.stop({ keepData: true });
+  const spec = (key, owner, weight, credits = 0) => ['--key', `${key.keyId}:${seeded.apiId}:${owner}:${weight}:${credits}`];
+  const result = spawnSync(tool, ['--data-dir', first.dataDir, '--root-key', first.rootKey,
+    ...spec(seeded.checkout, 'acme-corp', 1.2), ...spec(seeded.limited, 'acme-corp', 0.5, 1),
+    ...spec(seeded.metered, 'globex', 0.3, 5), ...spec(seeded.disabled, '', 0.05)], { encoding: 'utf8' });
+  assert.equal(result.status, 0, `history tool failed: ${result.stderr}`);
+  return { server: await startLatchkeyd({ dataDir: first.dataDir, rootKey: first.rootKey }), keys: seeded };
+}
+
+async function takeScreenshots(target, targetKeys) {
+  const pages = [];
+  for (const colorScheme of ['light', 'dark']) {
+    const opened = await openPage(browser, { colorScheme });
+    await login(opened.page, target.url, target.rootKey);
+    await opened.page.waitForSelector('[data-testid=live-state].live', { timeout: 15000 });
+    await opened.page.click('[data-range="24h"]');
+    pages.push([colorScheme, opened]);
+  }
+  // Traffic flows while the pictures are taken, so the live charts have something to show.
+  const traffic = backgroundTraffic(target, targetKeys, 16);
+  await new Promise((resolve) => setTimeout(resolve, 7000));
+  for (const [colorScheme, { page }] of pages) {
+    await page.click('[data-testid=refresh]');
+    await page.waitForSelector('[data-testid=top-keys] .toprow', { timeout: 15000 });
+    await page.waitForTimeout(500);
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), colorScheme);
+    assert.ok(await numberIn(page, '[data-testid=live-total]') > 0);
+    await page.screenshot({ path: join(artefacts, `console-overview-${colorScheme}.png`), fullPage: true });
+    await page.goto(`${target.url}/console/#/keys/${targetKeys.checkout.keyId}`);
+  }
+  await new Promise((resolve) => setTimeout(resolve, 5000));
+  for (const [colorScheme, { page, context, cspViolations }] of pages) {
+    await page.waitForSelector('[data-testid=log-rows] tr[data-outcome]', { timeout: 15000 });
+    await page.screenshot({ path: join(artefacts, `console-key-${colorScheme}.png`), fullPage: true });
+    assert.deepEqual(cspViolations, []);
+    await context.close();
+  }
+  await traffic;
+}
 
 async function login(page, url, rootKey) {
   await page.goto(`${url}/console/`);
@@ -79,9 +126,19 @@ describe('web console', () => {
     assert.equal(await text(page, '[data-testid=tile-verifications]'), '5');
     assert.equal(await text(page, '[data-testid=tile-credits]'), '3');
     assert.match(await text(page, 'h1'), /metered-export/);
-    // Events arriving while the view is open come in through the stream.
+    // The outcome filter narrows the chart and the log (and is shared by every view).
+    await page.selectOption('[data-testid=outcome-filter]', 'USAGE_EXCEEDED');
+    await eventually(async () => (await rows.count()) === 2, 'only the two rejected events');
+    assert.equal(await page.locator('[data-testid=timeseries-legend] [data-series]').count(), 1);
+    await page.selectOption('[data-testid=outcome-filter]', '');
+    await eventually(async () => (await rows.count()) === 5, 'all five events again');
+    // Events arriving while the view is open come in through the stream; a paused log holds them back.
     await page.waitForSelector('[data-testid=live-state].live', { timeout: 15000 });
+    await page.click('[data-testid=log-pause]');
     assert.deepEqual(await verifyMany(server, keys.metered.key, 1), ['USAGE_EXCEEDED']);
+    await eventually(async () => (await text(page, '.log-controls .muted')) === '1 new', 'the held-back event counted');
+    assert.equal(await rows.count(), 5);
+    await page.click('[data-testid=log-pause]');
     await eventually(async () => (await rows.count()) === 6, 'the streamed sixth event in the log');
     assert.equal(await page.locator('[data-testid=log-rows] tr[data-outcome=USAGE_EXCEEDED]').count(), 3);
   });
@@ -191,32 +248,12 @@ describe('web console', () => {
   });
 
   test('screenshots of the overview and a key, light and dark', async () => {
-    const pages = [];
-    for (const colorScheme of ['light', 'dark']) {
-      const opened = await openPage(browser, { colorScheme });
-      await login(opened.page, server.url, server.rootKey);
-      await opened.page.waitForSelector('[data-testid=live-state].live', { timeout: 15000 });
-      pages.push([colorScheme, opened]);
+    // A server of its own with 30 days of history (when the tool is there), so the charts have a past.
+    const { server: shots, keys: shotKeys } = await serverWithHistory();
+    try {
+      await takeScreenshots(shots, shotKeys);
+    } finally {
+      if (shots !== server) await shots.stop();
     }
-    // Traffic flows while the pictures are taken, so the live charts have something to show.
-    const traffic = backgroundTraffic(server, keys, 16);
-    await new Promise((resolve) => setTimeout(resolve, 7000));
-    for (const [colorScheme, { page }] of pages) {
-      await page.click('[data-testid=refresh]');
-      await page.waitForSelector('[data-testid=top-keys] .toprow', { timeout: 15000 });
-      await page.waitForTimeout(300);
-      assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), colorScheme);
-      assert.ok(await numberIn(page, '[data-testid=live-total]') > 0);
-      await page.screenshot({ path: join(artefacts, `console-overview-${colorScheme}.png`), fullPage: true });
-      await page.goto(`${server.url}/console/#/keys/${keys.checkout.keyId}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 5000));
-    for (const [colorScheme, { page, context, cspViolations }] of pages) {
-      await page.waitForSelector('[data-testid=log-rows] tr[data-outcome]', { timeout: 15000 });
-      await page.screenshot({ path: join(artefacts, `console-key-${colorScheme}.png`), fullPage: true });
-      assert.deepEqual(cspViolations, []);
-      await context.close();
-    }
-    await traffic;
   });
 });
