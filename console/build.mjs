@@ -42,7 +42,8 @@ async function bundle(outDir) {
     entryPoints: { app: 'src/main.js' },
     bundle: true,
     format: 'esm',
-    target: ['es2022'],
+    // Qt 6.4's WebEngine (the dashboard's embedded views) is Chromium 102.
+    target: ['es2022', 'chrome102'],
     minify: true,
     legalComments: 'none',
     entryNames: '[name]-[hash]',

@@ -42,8 +42,8 @@ async function takeScreenshots(target, targetKeys) {
     pages.push([colorScheme, opened]);
   }
   // Traffic flows while the pictures are taken, so the live charts have something to show.
-  const traffic = backgroundTraffic(target, targetKeys, 16);
-  await new Promise((resolve) => setTimeout(resolve, 7000));
+  const traffic = backgroundTraffic(target, targetKeys, 12);
+  await new Promise((resolve) => setTimeout(resolve, 6000));
   for (const [colorScheme, { page }] of pages) {
     await page.click('[data-testid=refresh]');
     await page.waitForSelector('[data-testid=top-keys] .toprow', { timeout: 15000 });
@@ -53,7 +53,7 @@ async function takeScreenshots(target, targetKeys) {
     await page.screenshot({ path: join(artefacts, `console-overview-${colorScheme}.png`), fullPage: true });
     await page.goto(`${target.url}/console/#/keys/${targetKeys.checkout.keyId}`);
   }
-  await new Promise((resolve) => setTimeout(resolve, 5000));
+  await new Promise((resolve) => setTimeout(resolve, 4000));
   for (const [colorScheme, { page, context, cspViolations }] of pages) {
     await page.waitForSelector('[data-testid=log-rows] tr[data-outcome]', { timeout: 15000 });
     await page.screenshot({ path: join(artefacts, `console-key-${colorScheme}.png`), fullPage: true });
