@@ -32,20 +32,40 @@ public:
         return headers;
     }
 
+    /// One SSE message: its `event:` name and its `data:` payload.
+    struct Message {
+        QByteArray event;
+        QJsonObject data;
+    };
+
     /// Every `data:` payload of the SSE messages received so far, as JSON objects.
     QList<QJsonObject> messages(int waitMs)
     {
+        QList<QJsonObject> parsed;
+        for (const Message &message : events(waitMs))
+            parsed.append(message.data);
+        return parsed;
+    }
+
+    /// The SSE messages received so far with their event names (comments are skipped).
+    QList<Message> events(int waitMs)
+    {
         pull(waitMs);
         dechunk();
-        QList<QJsonObject> parsed;
+        QList<Message> parsed;
         qsizetype end = -1;
         while ((end = m_body.indexOf("\n\n")) >= 0) {
-            const QByteArray message = m_body.left(end);
+            const QByteArray text = m_body.left(end);
             m_body.remove(0, end + 2);
-            for (const QByteArray &line : message.split('\n')) {
-                if (line.startsWith("data:"))
-                    parsed.append(QJsonDocument::fromJson(line.mid(5).trimmed()).object());
+            Message message;
+            for (const QByteArray &line : text.split('\n')) {
+                if (line.startsWith("event:"))
+                    message.event = line.mid(6).trimmed();
+                else if (line.startsWith("data:"))
+                    message.data = QJsonDocument::fromJson(line.mid(5).trimmed()).object();
             }
+            if (!message.event.isEmpty())
+                parsed.append(message);
         }
         return parsed;
     }
@@ -79,6 +99,18 @@ private:
     QByteArray m_body;
 };
 
+/// Opens POST /v2/analytics.stream with @p body on @p socket; the response headers on success.
+QByteArray openStream(QTcpSocket &socket, StreamReader &reader, const LatchkeydProcess &server, const QByteArray &body)
+{
+    socket.connectToHost(u"127.0.0.1"_s, server.port());
+    if (!socket.waitForConnected(5000))
+        return {};
+    socket.write("POST /v2/analytics.stream HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                 "Authorization: Bearer " + server.rootKey().toUtf8() + "\r\nContent-Length: "
+                 + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+    return reader.readHeaders(5000);
+}
+
 } // namespace
 
 /// The live stream against the real binary: POST /v2/analytics.stream with the root key in the
@@ -89,6 +121,7 @@ class TestStream : public QObject
 private Q_SLOTS:
     void countsMoveWithVerifications();
     void needsTheRootKeyInTheHeader();
+    void ratelimitChecksAndExternalIds();
 };
 
 void TestStream::countsMoveWithVerifications()
@@ -158,6 +191,72 @@ void TestStream::needsTheRootKeyInTheHeader()
         "POST", "/v2/analytics.stream", R"({"scope":"workspace"})",
         {{"Content-Type", "application/json"}, {"Authorization", "Bearer lkroot_not_a_key"}}));
     QCOMPARE(wrong.status, 401);
+    QCOMPARE(server.terminate(), 0);
+}
+
+/// Rate-limit checks reach the workspace stream as `event: ratelimit` (distinct from the
+/// verifications' `event: tick`) and a namespace stream opened by the namespace's name; an identity
+/// stream opened by its externalId counts that identity's verifications only.
+void TestStream::ratelimitChecksAndExternalIds()
+{
+    LatchkeydProcess server;
+    QVERIFY2(server.start(), qPrintable(server.lastError()));
+    const QJsonObject check {{u"namespace"_s, u"login"_s}, {u"identifier"_s, u"alice"_s}, {u"limit"_s, 2},
+        {u"duration"_s, 60000}};
+    QCOMPARE(server.call(u"ratelimit.limit"_s, check).status, 200); // creates the namespace; before any stream
+    const auto api = server.call(u"apis.createApi"_s, {{u"name"_s, u"streamed"_s}});
+    const auto owned = server.call(u"keys.createKey"_s, {{u"apiId"_s, api.data().value(u"apiId")},
+                                                         {u"externalId"_s, u"customer_7"_s}});
+    const auto anonymous = server.call(u"keys.createKey"_s, {{u"apiId"_s, api.data().value(u"apiId")}});
+    QVERIFY2(owned.status == 200 && anonymous.status == 200, owned.describe().constData());
+
+    QTcpSocket wsSocket, nsSocket, idSocket;
+    StreamReader workspace(wsSocket), ns(nsSocket), identity(idSocket);
+    QVERIFY(openStream(wsSocket, workspace, server, R"({"scope":"workspace"})").startsWith("HTTP/1.1 200"));
+    QVERIFY(openStream(nsSocket, ns, server, R"({"scope":"namespace","id":"login"})").startsWith("HTTP/1.1 200"));
+    QVERIFY(openStream(idSocket, identity, server, R"({"scope":"identity","id":"customer_7"})").startsWith("HTTP/1.1 200"));
+
+    for (int i = 0; i < 3; ++i) // one passes (the namespace was used once), two are blocked
+        QCOMPARE(server.call(u"ratelimit.limit"_s, check).status, 200);
+    QCOMPARE(server.call(u"keys.verifyKey"_s, {{u"key"_s, owned.data().value(u"key")}}).status, 200);
+    QCOMPARE(server.call(u"keys.verifyKey"_s, {{u"key"_s, anonymous.data().value(u"key")}}).status, 200);
+
+    struct Seen {
+        qint64 passed = 0, blocked = 0, valid = 0, checkEvents = 0;
+    } seenWs, seenNs, seenId;
+    auto collect = [](StreamReader &reader, Seen &seen) {
+        for (const StreamReader::Message &message : reader.events(100)) {
+            const QJsonObject counts = message.data.value(u"counts").toObject();
+            if (message.event == "ratelimit") {
+                seen.passed += counts.value(u"passed").toInteger();
+                seen.blocked += counts.value(u"blocked").toInteger();
+                for (const QJsonValue &event : message.data.value(u"events").toArray()) {
+                    QCOMPARE(event.toObject().value(u"identifier").toString(), u"alice"_s);
+                    ++seen.checkEvents;
+                }
+            } else if (message.event == "tick") {
+                seen.valid += counts.value(u"VALID").toInteger();
+            }
+        }
+    };
+    QElapsedTimer timer;
+    timer.start();
+    while (timer.elapsed() < 8000) {
+        collect(workspace, seenWs);
+        collect(ns, seenNs);
+        collect(identity, seenId);
+        if (seenWs.blocked >= 2 && seenWs.valid >= 2 && seenNs.blocked >= 2 && seenId.valid >= 1 && timer.elapsed() > 3000)
+            break;
+    }
+    QCOMPARE(seenWs.passed, 1);
+    QCOMPARE(seenWs.blocked, 2);
+    QCOMPARE(seenWs.checkEvents, 3);
+    QCOMPARE(seenWs.valid, 2);
+    QCOMPARE(seenNs.passed, 1);
+    QCOMPARE(seenNs.blocked, 2);
+    QCOMPARE(seenNs.valid, 0); // a namespace stream has no verifications
+    QCOMPARE(seenId.valid, 1); // only customer_7's key
+    QCOMPARE(seenId.checkEvents, 0);
     QCOMPARE(server.terminate(), 0);
 }
 
