@@ -5,6 +5,7 @@
 #include "core/error.h"
 #include "core/events.h"
 #include "core/permissionquery.h"
+#include "store/creditcommitter.h"
 #include "store/verificationstore.h"
 
 #include <QElapsedTimer>
@@ -77,6 +78,7 @@ public:
     [[nodiscard]] Core::Result<QByteArray> verify(const VerifyRequest &request, const ApiContext &context);
 
     [[nodiscard]] VerificationCache &cache() { return *m_cache; }
+    [[nodiscard]] const Store::CreditCommitter &credits() const { return m_credits; }
 
     enum class Outcome {
         Valid,
@@ -108,6 +110,7 @@ private:
 
     Services &m_services;
     std::shared_ptr<VerificationCache> m_cache;
+    Store::CreditCommitter m_credits; ///< group commit of the credit spends
 };
 
 } // namespace Latchkey::Api

@@ -16,6 +16,9 @@ namespace Latchkey::Core {
 [[nodiscard]] QString newId(QStringView prefix);
 
 /// A new request id for the response envelope: "req_" + 16 random `[A-Za-z0-9]` characters.
+/// Unique, not secret (ids are echoed and logged, and authorize nothing): drawn from a fast
+/// per-thread generator (xoshiro256**) seeded with 256 bits from RAND_bytes, not from
+/// RAND_bytes itself, because this runs on every request. Use newId() for anything secret.
 [[nodiscard]] QString newRequestId();
 
 } // namespace Latchkey::Core

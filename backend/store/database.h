@@ -12,6 +12,9 @@
 #include <atomic>
 #include <functional>
 #include <memory>
+#include <utility>
+
+struct sqlite3_stmt;
 
 namespace Latchkey::Core {
 class Metrics;
@@ -48,6 +51,16 @@ public:
     /// statement cache is a later optimisation).
     [[nodiscard]] QSqlQuery prepare(const QString &sql);
 
+    class Statement;
+
+    /// A statement on this thread's connection that is prepared once and kept for the life of the
+    /// connection (SQLite's C API, no Qt Sql conversions): for the verification hot path, where
+    /// preparing costs more than running. @p sql must be a string literal (static storage): the
+    /// per-thread cache is keyed by its address. The returned lease resets the statement and
+    /// clears its bindings when it ends, so no read transaction stays open behind it. Not
+    /// reentrant for one @p sql: do not hold two leases of the same statement on one thread.
+    [[nodiscard]] Statement statement(const char *sql);
+
     enum class Invalidation { Caches, None };
 
     /// Runs @p work inside one write transaction. @p work returns a Status; on failure (or a SQL
@@ -70,7 +83,10 @@ public:
 
 private:
     explicit Database(QString path);
+    struct ThreadConnection;
     Core::Status migrate();
+    ThreadConnection *threadConnection();
+    static void closeConnection(ThreadConnection &connection);
     Core::Status writeLocked(const std::function<Core::Status()> &work, Invalidation invalidation);
     /// This thread's connection; on failure @p error says why (and the connection is closed).
     QSqlDatabase openConnection(QString *error);
@@ -79,9 +95,43 @@ private:
     QString m_connectionPrefix;
     QMutex m_writeLock;
     QMutex m_connectionsLock;
-    QHash<QThread *, QString> m_connections;
+    QHash<QThread *, std::shared_ptr<ThreadConnection>> m_connections;
+    const quint64 m_serial; ///< unique per Database, never reused: tags the per-thread shortcut
     std::atomic<quint64> m_generation{1};
     std::atomic<Core::Metrics *> m_metrics{nullptr};
+};
+
+/// A lease on a cached statement (Database::statement()); invalid when preparing failed.
+class Database::Statement
+{
+public:
+    explicit Statement(sqlite3_stmt *statement = nullptr)
+        : m_statement(statement)
+    { }
+    ~Statement();
+    Statement(Statement &&other) noexcept
+        : m_statement(std::exchange(other.m_statement, nullptr))
+    { }
+    Statement(const Statement &) = delete;
+    Statement &operator=(const Statement &) = delete;
+    Statement &operator=(Statement &&) = delete;
+
+    [[nodiscard]] bool isValid() const { return m_statement != nullptr; }
+    /// Parameters are numbered from 1, as in SQLite. Text is copied by SQLite.
+    void bind(int index, qint64 value);
+    void bind(int index, QStringView text);
+    void bind(int index, QByteArrayView latin1);
+    /// Steps once: true with a row, false when done or failed (then error() is set).
+    [[nodiscard]] bool next();
+    /// The SQL error of the last next() (empty: none).
+    [[nodiscard]] const QString &error() const { return m_error; }
+    [[nodiscard]] bool isNull(int column) const;
+    [[nodiscard]] qint64 integer(int column) const;
+    [[nodiscard]] QString text(int column) const;
+
+private:
+    sqlite3_stmt *m_statement;
+    QString m_error;
 };
 
 /// Shorthand for a failed query: an Internal error naming the SQL error, logged once.

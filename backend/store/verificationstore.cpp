@@ -21,7 +21,7 @@ namespace {
 // One statement for the whole lookup (cache misses are rare but should not cost five round
 // trips): the key row joined with its live API and live identity, plus correlated JSON arrays of
 // the effective permission slugs, the role names and the key- and identity-level rate limits.
-const QString FindSql = uR"(SELECT k.id, k.workspace_id, k.keyspace_id, a.id, a.ip_whitelist, k.name, k.meta,
+constexpr char FindSql[] = R"(SELECT k.id, k.workspace_id, k.keyspace_id, a.id, a.ip_whitelist, k.name, k.meta,
   k.expires, k.enabled, k.remaining, k.refill_amount IS NOT NULL, i.id, i.external_id, i.meta,
   (SELECT json_group_array(slug) FROM (
      SELECT p.slug FROM keys_permissions kp JOIN permissions p ON p.id = kp.permission_id WHERE kp.key_id = k.id
@@ -34,7 +34,7 @@ const QString FindSql = uR"(SELECT k.id, k.workspace_id, k.keyspace_id, a.id, a.
 FROM keys k
 JOIN apis a ON a.keyspace_id = k.keyspace_id AND a.deleted_at IS NULL
 LEFT JOIN identities i ON i.id = k.identity_id AND i.deleted = 0
-WHERE k.hash = :hash AND k.deleted_at IS NULL)"_s;
+WHERE k.hash = ?1 AND k.deleted_at IS NULL)";
 
 enum Column {
     KeyId,
@@ -56,14 +56,14 @@ enum Column {
     Ratelimits,
 };
 
-QJsonArray jsonArray(const QVariant &value)
+QJsonArray jsonArray(const QString &value)
 {
-    return QJsonDocument::fromJson(value.toString().toUtf8()).array();
+    return QJsonDocument::fromJson(value.toUtf8()).array();
 }
 
-QJsonObject jsonObject(const QVariant &value)
+QJsonObject jsonObject(const QString &value)
 {
-    return QJsonDocument::fromJson(value.toString().toUtf8()).object();
+    return QJsonDocument::fromJson(value.toUtf8()).object();
 }
 
 QStringList sortedStrings(const QJsonArray &array)
@@ -106,34 +106,33 @@ QList<VerificationLimit> readLimits(const QJsonArray &rows)
     return limits;
 }
 
-std::optional<qint64> optionalInteger(const QVariant &value)
+std::optional<qint64> optionalInteger(const Database::Statement &row, int column)
 {
-    return value.isNull() ? std::nullopt : std::optional<qint64>(value.toLongLong());
+    return row.isNull(column) ? std::nullopt : std::optional<qint64>(row.integer(column));
 }
 
-std::shared_ptr<VerificationRecord> readRecord(const QSqlQuery &query)
+std::shared_ptr<VerificationRecord> readRecord(const Database::Statement &row)
 {
     auto record = std::make_shared<VerificationRecord>();
-    record->keyId = query.value(KeyId).toString();
-    record->workspaceId = query.value(WorkspaceId).toString();
-    record->keyspaceId = query.value(KeyspaceId).toString();
-    record->apiId = query.value(ApiId).toString();
-    record->ipWhitelist = splitWhitelist(query.value(IpWhitelist).toString());
-    record->name = query.value(Name).toString();
-    if (!query.value(Meta).isNull())
-        record->meta = jsonObject(query.value(Meta));
-    record->expiresMs = optionalInteger(query.value(Expires));
-    record->enabled = query.value(Enabled).toLongLong() != 0;
-    record->remainingAtLoad = optionalInteger(query.value(Remaining));
+    record->keyId = row.text(KeyId);
+    record->workspaceId = row.text(WorkspaceId);
+    record->keyspaceId = row.text(KeyspaceId);
+    record->apiId = row.text(ApiId);
+    record->ipWhitelist = splitWhitelist(row.text(IpWhitelist));
+    record->name = row.text(Name);
+    if (!row.isNull(Meta))
+        record->meta = jsonObject(row.text(Meta));
+    record->expiresMs = optionalInteger(row, Expires);
+    record->enabled = row.integer(Enabled) != 0;
+    record->remainingAtLoad = optionalInteger(row, Remaining);
     record->limited = record->remainingAtLoad.has_value();
-    record->refills = query.value(Refills).toLongLong() != 0;
-    if (!query.value(IdentityId).isNull()) {
-        record->identity = Core::Identity {query.value(IdentityId).toString(), query.value(ExternalId).toString(),
-            jsonObject(query.value(IdentityMeta)), {}};
-    }
-    record->permissions = sortedStrings(jsonArray(query.value(Permissions)));
-    record->roles = sortedStrings(jsonArray(query.value(Roles)));
-    record->ratelimits = readLimits(jsonArray(query.value(Ratelimits)));
+    record->refills = row.integer(Refills) != 0;
+    if (!row.isNull(IdentityId))
+        record->identity
+            = Core::Identity {row.text(IdentityId), row.text(ExternalId), jsonObject(row.text(IdentityMeta)), {}};
+    record->permissions = sortedStrings(jsonArray(row.text(Permissions)));
+    record->roles = sortedStrings(jsonArray(row.text(Roles)));
+    record->ratelimits = readLimits(jsonArray(row.text(Ratelimits)));
     return record;
 }
 
@@ -141,13 +140,17 @@ std::shared_ptr<VerificationRecord> readRecord(const QSqlQuery &query)
 
 Core::Result<std::shared_ptr<VerificationRecord>> VerificationStore::findByHash(const QByteArray &hash)
 {
-    QSqlQuery query = m_db.prepare(FindSql);
-    query.bindValue(u":hash"_s, QString::fromLatin1(hash));
-    if (!exec(query))
-        return sqlError(query);
-    if (!query.next())
-        return std::shared_ptr<VerificationRecord>();
-    return readRecord(query);
+    // A cached statement: unknown keys miss the cache every time, so this runs once per request
+    // for them, and preparing this statement costs more than running it.
+    Database::Statement query = m_db.statement(FindSql);
+    if (!query.isValid())
+        return Core::makeError(Core::ErrorCode::Internal, u"A database error occurred."_s);
+    query.bind(1, QByteArrayView(hash));
+    if (query.next())
+        return readRecord(query);
+    if (!query.error().isEmpty())
+        return Core::makeError(Core::ErrorCode::Internal, u"A database error occurred."_s);
+    return std::shared_ptr<VerificationRecord>();
 }
 
 Status VerificationStore::refillIfDue(const QString &keyId, qint64 nowMs, const QString &requestId)
@@ -235,7 +238,7 @@ Core::Result<CreditOutcome> VerificationStore::spendCredits(const QString &keyId
     CreditOutcome outcome;
     const Status written = m_db.write(
         [&]() -> Status {
-            if (Status spent = trySpend(keyId, cost, refills, nowMs, requestId, outcome); !spent)
+            if (Status spent = spendInTransaction(keyId, cost, refills, nowMs, requestId, outcome); !spent)
                 return spent;
             return inTransaction ? inTransaction(outcome) : Status();
         },
@@ -245,7 +248,7 @@ Core::Result<CreditOutcome> VerificationStore::spendCredits(const QString &keyId
     return outcome;
 }
 
-Status VerificationStore::trySpend(
+Status VerificationStore::spendInTransaction(
     const QString &keyId, qint64 cost, bool refills, qint64 nowMs, const QString &requestId, CreditOutcome &outcome)
 {
     if (refills) {
@@ -253,28 +256,31 @@ Status VerificationStore::trySpend(
             return refilled;
     }
     if (cost > 0) {
-        QSqlQuery spend = m_db.prepare(u"UPDATE keys SET remaining = remaining - ? WHERE id = ?"
-                                       " AND remaining >= ? RETURNING remaining"_s);
-        spend.addBindValue(cost);
-        spend.addBindValue(keyId);
-        spend.addBindValue(cost);
-        if (!exec(spend))
-            return sqlError(spend);
+        Database::Statement spend = m_db.statement(
+            "UPDATE keys SET remaining = remaining - ?1 WHERE id = ?2 AND remaining >= ?1 RETURNING remaining");
+        if (!spend.isValid())
+            return Core::makeError(Core::ErrorCode::Internal, u"A database error occurred."_s);
+        spend.bind(1, cost);
+        spend.bind(2, keyId);
         if (spend.next()) {
-            outcome = {true, true, cost, spend.value(0).toLongLong()};
+            outcome = {true, true, cost, spend.integer(0)};
             return {};
         }
+        if (!spend.error().isEmpty())
+            return Core::makeError(Core::ErrorCode::Internal, u"A database error occurred."_s);
     }
     // Cost 0, or a balance too small: report the balance as it is now (nothing deducted).
-    QSqlQuery current = m_db.prepare(u"SELECT remaining FROM keys WHERE id = ?"_s);
-    current.addBindValue(keyId);
-    if (!exec(current))
-        return sqlError(current);
+    Database::Statement current = m_db.statement("SELECT remaining FROM keys WHERE id = ?1");
+    if (!current.isValid())
+        return Core::makeError(Core::ErrorCode::Internal, u"A database error occurred."_s);
+    current.bind(1, keyId);
     if (!current.next()) {
+        if (!current.error().isEmpty())
+            return Core::makeError(Core::ErrorCode::Internal, u"A database error occurred."_s);
         outcome = {false, false, 0, std::nullopt};
         return {};
     }
-    outcome.remaining = optionalInteger(current.value(0));
+    outcome.remaining = optionalInteger(current, 0);
     outcome.allowed = cost == 0 || !outcome.remaining;
     return {};
 }

@@ -89,9 +89,12 @@ public:
     /// boundary even for keys nobody verifies. Returns how many keys were looked at.
     [[nodiscard]] Core::Result<int> refillDueKeys(qint64 nowMs, int batchSize = 500);
 
+    /// The body of spendCredits() without its transaction: for a caller that already runs inside
+    /// Database::write() (the CreditCommitter's group commit). Sets @p outcome.
+    [[nodiscard]] Core::Status spendInTransaction(const QString &keyId, qint64 cost, bool refills, qint64 nowMs,
+        const QString &requestId, CreditOutcome &outcome);
+
 private:
-    Core::Status trySpend(const QString &keyId, qint64 cost, bool refills, qint64 nowMs, const QString &requestId,
-        CreditOutcome &outcome);
     Core::Status refillIfDue(const QString &keyId, qint64 nowMs, const QString &requestId);
     Core::Result<QStringList> refillCandidates(qint64 dayStartMs, const QString &afterId, int limit);
 
