@@ -81,6 +81,7 @@ private:
     void failRequest(int status, const QString &detail);
     void compactInput();
     void flushOutput();
+    [[nodiscard]] qsizetype sendDirect(QByteArrayView data);
     void afterOutputWritten();
     void closeIdle();
     void closeGracefully();
