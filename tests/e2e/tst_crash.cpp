@@ -1,5 +1,6 @@
 // Durability under kill -9: every change acknowledged with a 2xx survives SIGKILL right after the
 // answer, and no spent credit comes back (invariants 2 and 3 of DESIGN.md).
+#include "support/httptestclient.h"
 #include "support/latchkeydprocess.h"
 
 #include <QJsonArray>
@@ -13,6 +14,8 @@
 using namespace Qt::StringLiterals;
 using Latchkey::Test::HttpResponse;
 using Latchkey::Test::LatchkeydProcess;
+using Latchkey::Testing::HttpTestClient;
+using Latchkey::Testing::HttpTestResponse;
 
 namespace {
 
@@ -44,6 +47,7 @@ class TestCrash : public QObject
 private Q_SLOTS:
     void acknowledgedChangesSurviveKill();
     void concurrentSpendsSurviveKill();
+    void groupCommittedSpendsSurviveKill();
 
 private:
     /// POST and require a 200; returns the data object.
@@ -250,6 +254,81 @@ void TestCrash::concurrentSpendsSurviveKill()
             + ", acknowledged VALID " + QByteArray::number(acknowledged) + ", unanswered "
             + QByteArray::number(unanswered);
         // No acknowledged spend was lost; at most the unanswered requests spent more.
+        QVERIFY2(remaining <= initial - acknowledged, message.constData());
+        QVERIFY2(remaining >= initial - acknowledged - unanswered, message.constData());
+    }
+    QCOMPARE(server.terminate(), 0);
+}
+
+// Many keep-alive connections on several workers, so spends are group-committed (several per
+// transaction): kill -9 right after the 300th VALID answer of a round, with up to 31 requests in
+// flight. Every VALID that was answered is still spent after the restart; at most the unanswered
+// ones spent more.
+void TestCrash::groupCommittedSpendsSurviveKill()
+{
+    QTemporaryDir dataDir;
+    LatchkeydProcess server(dataDir.path());
+    server.setExtraArguments({u"--workers"_s, u"4"_s});
+    QVERIFY2(server.start(), qPrintable(server.lastError()));
+    const QString apiId
+        = mustCall(server, u"apis.createApi"_s, {{u"name"_s, u"group"_s}}).value(u"apiId"_s).toString();
+    const qint64 initial = 100'000;
+    const QJsonObject key = mustCall(
+        server, u"keys.createKey"_s, {{u"apiId"_s, apiId}, {u"credits"_s, QJsonObject {{u"remaining"_s, initial}}}});
+    QVERIFY(!QTest::currentTestFailed());
+    const QString keyId = key.value(u"keyId"_s).toString();
+    const QByteArray body = QJsonDocument(QJsonObject {{u"key"_s, key.value(u"key"_s)}}).toJson(QJsonDocument::Compact);
+
+    qint64 acknowledged = 0;
+    qint64 unanswered = 0;
+    for (int round = 0; round < 3; ++round) {
+        const QByteArray request = "POST /v2/keys.verifyKey HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: "
+                                   "application/json\r\nAuthorization: Bearer "
+            + server.rootKey().toUtf8() + "\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body;
+        std::vector<std::unique_ptr<HttpTestClient>> clients;
+        qint64 sent = 0;
+        qint64 answered = 0;
+        qint64 validThisRound = 0;
+        for (int i = 0; i < 32; ++i) {
+            auto client = std::make_unique<HttpTestClient>();
+            HttpTestClient *raw = client.get();
+            client->onResponse = [&, raw](const HttpTestResponse &response) {
+                if (!server.isRunning())
+                    return;
+                ++answered;
+                if (response.status == 200
+                    && QJsonDocument::fromJson(response.body).object().value(u"data"_s).toObject().value(u"code"_s)
+                        == u"VALID"_s) {
+                    ++acknowledged;
+                    if (++validThisRound == 300) {
+                        server.kill();
+                        return;
+                    }
+                }
+                ++sent;
+                raw->send(request);
+            };
+            client->connectTo(server.port());
+            QVERIFY(client->waitForConnected());
+            clients.push_back(std::move(client));
+        }
+        for (const auto &client : clients) {
+            ++sent;
+            client->send(request);
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(!server.isRunning(), 60'000);
+        unanswered += sent - answered;
+        clients.clear();
+
+        QVERIFY2(server.start(), qPrintable(server.lastError()));
+        const HttpResponse got = server.call(u"keys.getKey"_s, {{u"keyId"_s, keyId}});
+        QVERIFY2(got.status == 200, got.describe().constData());
+        const qint64 remaining = got.data().value(u"credits"_s).toObject().value(u"remaining"_s).toInteger(-1);
+        const QByteArray message = "round " + QByteArray::number(round) + ": remaining " + QByteArray::number(remaining)
+            + ", acknowledged VALID " + QByteArray::number(acknowledged) + ", unanswered "
+            + QByteArray::number(unanswered);
+        qInfo("%s", message.constData());
+        QVERIFY2(validThisRound == 300, message.constData());
         QVERIFY2(remaining <= initial - acknowledged, message.constData());
         QVERIFY2(remaining >= initial - acknowledged - unanswered, message.constData());
     }
