@@ -1,0 +1,350 @@
+#include "keydetailcontroller.h"
+
+#include "keyvalidation.h"
+
+#include <QClipboard>
+#include <QDateTime>
+#include <QGuiApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+using namespace Qt::StringLiterals;
+
+namespace Latchkey::Dashboard {
+
+namespace KV = KeyValidation;
+
+KeyDetailController::KeyDetailController(QObject *parent)
+    : QObject(parent)
+{
+}
+
+KeyDetailController::~KeyDetailController()
+{
+    cancelAll();
+    wipeSecrets();
+}
+
+ApiClient *KeyDetailController::client() const
+{
+    return m_client;
+}
+
+void KeyDetailController::setClient(ApiClient *client)
+{
+    if (m_client == client)
+        return;
+    cancelAll();
+    m_client = client;
+    Q_EMIT clientChanged();
+    load(false);
+}
+
+void KeyDetailController::setKeyId(const QString &keyId)
+{
+    if (m_keyId == keyId)
+        return;
+    cancelAll();
+    wipeSecrets();
+    m_keyId = keyId;
+    m_key = {};
+    m_loadError.clear();
+    m_deleted = false;
+    m_saving.clear();
+    m_errors.clear();
+    Q_EMIT keyIdChanged();
+    Q_EMIT keyChanged();
+    Q_EMIT fieldStateChanged();
+    load(false);
+}
+
+QString KeyDetailController::permissionFor(const QString &action) const
+{
+    return u"api."_s + (m_apiId.isEmpty() ? u"*"_s : m_apiId) + u'.' + action;
+}
+
+void KeyDetailController::reload()
+{
+    load(false);
+}
+
+void KeyDetailController::load(bool quietly)
+{
+    if (!m_client || m_keyId.isEmpty())
+        return;
+    if (m_loadRequest != 0)
+        m_client->cancel(std::exchange(m_loadRequest, 0));
+    if (!quietly)
+        setLoading(true);
+    const QString requested = m_keyId;
+    m_loadRequest = m_client->post(u"keys.getKey"_s, {{u"keyId"_s, requested}}, this,
+        [this, requested](const ApiResult &result) {
+            m_loadRequest = 0;
+            setLoading(false);
+            if (requested != m_keyId)
+                return;
+            if (!result.ok()) {
+                qCWarning(lcDashboardKeys) << "loading key" << requested << "failed:" << result.errorDetail;
+                m_loadError = result.errorDetail;
+                Q_EMIT keyChanged();
+                return;
+            }
+            m_loadError.clear();
+            applyKey(result.data.toObject());
+        });
+}
+
+void KeyDetailController::applyKey(const QJsonObject &key)
+{
+    // A refresh must not undo an optimistic value whose save is still in flight.
+    QJsonObject merged = key;
+    if (m_saving.contains(u"enabled"_s))
+        merged.insert(u"enabled"_s, m_key.value(u"enabled"_s));
+    m_key = merged;
+    Q_EMIT keyChanged();
+}
+
+void KeyDetailController::setLoading(bool loading)
+{
+    if (m_loading == loading)
+        return;
+    m_loading = loading;
+    Q_EMIT loadingChanged();
+}
+
+void KeyDetailController::cancelAll()
+{
+    if (m_client) {
+        for (quint64 id : std::as_const(m_pending))
+            m_client->cancel(id);
+        if (m_loadRequest != 0)
+            m_client->cancel(m_loadRequest);
+    }
+    m_pending.clear();
+    m_loadRequest = 0;
+    setLoading(false);
+}
+
+void KeyDetailController::wipeSecrets()
+{
+    // Overwrite before releasing, so the plaintext does not linger in freed memory.
+    const bool hadPlaintext = !m_plaintext.isEmpty();
+    const bool hadNewKey = !m_newKey.isEmpty();
+    m_plaintext.fill(u'\0');
+    m_plaintext.clear();
+    m_newKey.fill(u'\0');
+    m_newKey.clear();
+    m_newKeyId.clear();
+    if (hadPlaintext)
+        Q_EMIT plaintextChanged();
+    if (hadNewKey)
+        Q_EMIT newKeyChanged();
+}
+
+// ---- the save machinery ---------------------------------------------------------------------
+
+bool KeyDetailController::refuse(const QString &field, const QString &message)
+{
+    m_errors.insert(field, message);
+    Q_EMIT fieldStateChanged();
+    Q_EMIT saveFailed(field, message);
+    return false;
+}
+
+bool KeyDetailController::submit(const QString &field, const QString &action, QJsonObject body, Success onSuccess,
+    std::function<void()> onFailure)
+{
+    if (!m_client || m_keyId.isEmpty() || m_deleted)
+        return false;
+    if (m_saving.contains(field))
+        return false;
+    m_saving.insert(field, true);
+    m_errors.remove(field);
+    Q_EMIT fieldStateChanged();
+    body.insert(u"keyId"_s, m_keyId);
+    auto id = std::make_shared<quint64>(0);
+    *id = m_client->post(action, body, this,
+        [this, field, id, onSuccess = std::move(onSuccess), onFailure = std::move(onFailure)](
+            const ApiResult &result) {
+            m_pending.removeOne(*id);
+            finish(field, result, onSuccess, onFailure);
+        });
+    m_pending.append(*id);
+    return true;
+}
+
+void KeyDetailController::finish(const QString &field, const ApiResult &result, const Success &onSuccess,
+    const std::function<void()> &onFailure)
+{
+    m_saving.remove(field);
+    if (!result.ok()) {
+        qCInfo(lcDashboardKeys) << "saving" << field << "of" << m_keyId << "failed:" << result.httpStatus;
+        if (onFailure)
+            onFailure();
+        m_errors.insert(field, result.errorDetail.isEmpty() ? result.errorTitle : result.errorDetail);
+        Q_EMIT fieldStateChanged();
+        Q_EMIT saveFailed(field, m_errors.value(field).toString());
+        return;
+    }
+    if (onSuccess)
+        onSuccess(result);
+    Q_EMIT fieldStateChanged();
+    Q_EMIT saved(field);
+}
+
+bool KeyDetailController::updateKey(const QString &field, const QString &property, const QJsonValue &value)
+{
+    // keys.updateKey answers with an empty object: show the value sent, then refresh quietly for
+    // what the server derived from it (identity id, rate-limit ids, updatedAt).
+    return submit(field, u"keys.updateKey"_s, {{property, value}}, [this, property, value](const ApiResult &) {
+        if (value.isNull())
+            m_key.remove(property);
+        else
+            m_key.insert(property, value);
+        Q_EMIT keyChanged();
+        load(true);
+    });
+}
+
+// ---- the fields -----------------------------------------------------------------------------
+
+bool KeyDetailController::saveName(const QString &name)
+{
+    const QString trimmed = name.trimmed();
+    if (const QString error = KV::checkName(trimmed); !error.isEmpty())
+        return refuse(u"name"_s, error);
+    return updateKey(u"name"_s, u"name"_s, trimmed.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(trimmed));
+}
+
+bool KeyDetailController::saveOwner(const QString &externalId)
+{
+    const QString trimmed = externalId.trimmed();
+    if (const QString error = KV::checkExternalId(trimmed); !error.isEmpty())
+        return refuse(u"owner"_s, error);
+    const QJsonValue value = trimmed.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(trimmed);
+    return submit(u"owner"_s, u"keys.updateKey"_s, {{u"externalId"_s, value}}, [this](const ApiResult &) {
+        load(true); // the identity (created on the fly or not) comes with the key
+    });
+}
+
+bool KeyDetailController::saveMeta(const QString &text)
+{
+    const KV::ParsedMeta meta = KV::parseMeta(text);
+    if (!meta.error.isEmpty())
+        return refuse(u"meta"_s, meta.error);
+    return updateKey(u"meta"_s, u"meta"_s, meta.value);
+}
+
+bool KeyDetailController::saveExpiry(double expiresMs)
+{
+    const auto expires = qint64(expiresMs);
+    if (const QString error = KV::checkExpires(expires, QDateTime::currentMSecsSinceEpoch()); !error.isEmpty())
+        return refuse(u"expiry"_s, error);
+    return updateKey(u"expiry"_s, u"expires"_s, expires == 0 ? QJsonValue(QJsonValue::Null) : QJsonValue(expires));
+}
+
+bool KeyDetailController::saveEnabled(bool enabled)
+{
+    const bool previous = this->enabled();
+    if (m_saving.contains(u"enabled"_s) || !m_client)
+        return false;
+    m_key.insert(u"enabled"_s, enabled);
+    Q_EMIT keyChanged();
+    const bool sent = submit(u"enabled"_s, u"keys.updateKey"_s, {{u"enabled"_s, enabled}}, {}, [this, previous] {
+        m_key.insert(u"enabled"_s, previous);
+        Q_EMIT keyChanged();
+    });
+    if (!sent) {
+        m_key.insert(u"enabled"_s, previous);
+        Q_EMIT keyChanged();
+    }
+    return sent;
+}
+
+bool KeyDetailController::saveCredits(
+    bool unlimited, double remaining, const QString &interval, double amount, int refillDay)
+{
+    const KV::CreditsInput input {unlimited, qint64(remaining), interval, qint64(amount), refillDay};
+    if (const QString error = KV::checkCredits(input); !error.isEmpty())
+        return refuse(u"credits"_s, error);
+    return updateKey(u"credits"_s, u"credits"_s, KV::creditsJson(input));
+}
+
+bool KeyDetailController::adjustCredits(const QString &operation, double value)
+{
+    if (operation != "set"_L1 && operation != "increment"_L1 && operation != "decrement"_L1)
+        return refuse(u"credits"_s, tr("Unknown credit operation."));
+    if (value < 0 || value > double(KV::kMaxExactInteger))
+        return refuse(u"credits"_s, tr("Enter a number of credits of 0 or more."));
+    const QJsonObject body {{u"operation"_s, operation}, {u"value"_s, qint64(value)}};
+    return submit(u"credits"_s, u"keys.updateCredits"_s, body, [this](const ApiResult &result) {
+        m_key.insert(u"credits"_s, result.data); // KeyCreditsData after the change
+        Q_EMIT keyChanged();
+    });
+}
+
+bool KeyDetailController::saveRatelimits(const QVariantList &ratelimits)
+{
+    if (const QString error = KV::checkRatelimits(ratelimits); !error.isEmpty())
+        return refuse(u"ratelimits"_s, error);
+    return updateKey(u"ratelimits"_s, u"ratelimits"_s, KV::ratelimitsJson(ratelimits));
+}
+
+// ---- reveal, reroll, delete -----------------------------------------------------------------
+
+void KeyDetailController::reveal()
+{
+    submit(u"reveal"_s, u"keys.getKey"_s, {{u"decrypt"_s, true}}, [this](const ApiResult &result) {
+        m_plaintext = result.data.toObject().value(u"plaintext"_s).toString();
+        if (m_plaintext.isEmpty()) {
+            m_errors.insert(u"reveal"_s, tr("This key is not recoverable: its value was never stored."));
+            Q_EMIT fieldStateChanged();
+        }
+        Q_EMIT plaintextChanged();
+    });
+}
+
+void KeyDetailController::forgetPlaintext()
+{
+    m_plaintext.fill(u'\0');
+    m_plaintext.clear();
+    Q_EMIT plaintextChanged();
+}
+
+bool KeyDetailController::reroll(double graceMs)
+{
+    if (graceMs < 0 || graceMs > double(KV::kMaxExpires))
+        return refuse(u"reroll"_s, tr("The grace period cannot be negative."));
+    const QJsonObject body {{u"expiration"_s, qint64(graceMs)}};
+    return submit(u"reroll"_s, u"keys.rerollKey"_s, body, [this](const ApiResult &result) {
+        const QJsonObject data = result.data.toObject();
+        m_newKey = data.value(u"key"_s).toString();
+        m_newKeyId = data.value(u"keyId"_s).toString();
+        Q_EMIT newKeyChanged();
+        Q_EMIT rerolled(m_newKeyId);
+        load(true); // the old key now expires at the end of the grace period
+    });
+}
+
+void KeyDetailController::forgetNewKey()
+{
+    m_newKey.fill(u'\0');
+    m_newKey.clear();
+    Q_EMIT newKeyChanged();
+}
+
+void KeyDetailController::copyToClipboard(const QString &text) const
+{
+    if (QClipboard *clipboard = QGuiApplication::clipboard())
+        clipboard->setText(text);
+}
+
+bool KeyDetailController::deleteKey(bool permanent)
+{
+    return submit(u"delete"_s, u"keys.deleteKey"_s, {{u"permanent"_s, permanent}}, [this](const ApiResult &) {
+        m_deleted = true;
+        Q_EMIT keyChanged();
+    });
+}
+
+} // namespace Latchkey::Dashboard

@@ -1,0 +1,213 @@
+#pragma once
+
+#include "client/apiclient.h"
+
+#include <QJsonObject>
+#include <QObject>
+#include <QPointer>
+#include <QStringList>
+#include <QVariantList>
+#include <QVariantMap>
+#include <QtQml/qqmlregistration.h>
+
+#include <functional>
+
+namespace Latchkey::Dashboard {
+
+/// The key detail page's state: loads one key (keys.getKey) and saves each field edited in place
+/// with exactly one API call (keys.updateKey, keys.updateCredits, keys.set/add/remove
+/// Permissions|Roles, keys.rerollKey, keys.deleteKey).
+///
+/// Field names used in `saving`, `errors`, saved() and saveFailed(): "name", "owner", "meta",
+/// "expiry", "enabled", "credits", "ratelimits", "permissions", "roles", "reveal", "reroll",
+/// "delete". A field is saving from the call until its answer; a failed save leaves its message in
+/// `errors[field]` (the server's detail, or the client-side check that kept the call from being
+/// made) and the key's values unchanged. Only `enabled` is optimistic: it flips at once and flips
+/// back when the server says no. Editors keep the user's draft and compare it with the value here
+/// to show "dirty".
+///
+/// The plaintext of the key (reveal(), recoverable keys only) and the new key of a reroll are kept
+/// only until forgetPlaintext()/forgetNewKey() or until another key is shown.
+class KeyDetailController : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(Latchkey::Dashboard::ApiClient *client READ client WRITE setClient NOTIFY clientChanged)
+    Q_PROPERTY(QString keyId READ keyId WRITE setKeyId NOTIFY keyIdChanged)
+    /// Optional: the key's API, for the exact permission names in permissionFor().
+    Q_PROPERTY(QString apiId MEMBER m_apiId NOTIFY apiIdChanged)
+    Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
+    Q_PROPERTY(bool loaded READ loaded NOTIFY keyChanged)
+    /// The server's detail when the key could not be loaded (e.g. it does not exist).
+    Q_PROPERTY(QString loadError READ loadError NOTIFY keyChanged)
+    Q_PROPERTY(bool deleted READ deleted NOTIFY keyChanged)
+
+    Q_PROPERTY(QString start READ start NOTIFY keyChanged)
+    Q_PROPERTY(QString name READ name NOTIFY keyChanged)
+    Q_PROPERTY(QString externalId READ externalId NOTIFY keyChanged)
+    Q_PROPERTY(QString identityId READ identityId NOTIFY keyChanged)
+    /// Meta as indented JSON text ("" when the key has none).
+    Q_PROPERTY(QString metaText READ metaText NOTIFY keyChanged)
+    /// Unix ms; 0 = never.
+    Q_PROPERTY(double expires READ expires NOTIFY keyChanged)
+    Q_PROPERTY(bool enabled READ enabled NOTIFY keyChanged)
+    Q_PROPERTY(double createdAt READ createdAt NOTIFY keyChanged)
+    Q_PROPERTY(double updatedAt READ updatedAt NOTIFY keyChanged)
+    Q_PROPERTY(double lastUsedAt READ lastUsedAt NOTIFY keyChanged)
+    Q_PROPERTY(bool creditsUnlimited READ creditsUnlimited NOTIFY keyChanged)
+    Q_PROPERTY(double creditsRemaining READ creditsRemaining NOTIFY keyChanged)
+    /// "", "daily" or "monthly".
+    Q_PROPERTY(QString refillInterval READ refillInterval NOTIFY keyChanged)
+    Q_PROPERTY(double refillAmount READ refillAmount NOTIFY keyChanged)
+    Q_PROPERTY(int refillDay READ refillDay NOTIFY keyChanged)
+    /// [{id, name, limit, duration (ms), autoApply}]
+    Q_PROPERTY(QVariantList ratelimits READ ratelimits NOTIFY keyChanged)
+    /// Direct permission slugs (not those granted through roles).
+    Q_PROPERTY(QStringList permissions READ permissions NOTIFY keyChanged)
+    Q_PROPERTY(QStringList roles READ roles NOTIFY keyChanged)
+
+    Q_PROPERTY(QString plaintext READ plaintext NOTIFY plaintextChanged)
+    Q_PROPERTY(QString newKey READ newKey NOTIFY newKeyChanged)
+    Q_PROPERTY(QString newKeyId READ newKeyId NOTIFY newKeyChanged)
+
+    /// field name -> true while its save is in flight.
+    Q_PROPERTY(QVariantMap saving READ saving NOTIFY fieldStateChanged)
+    /// field name -> message of its last failed save.
+    Q_PROPERTY(QVariantMap errors READ errors NOTIFY fieldStateChanged)
+
+public:
+    explicit KeyDetailController(QObject *parent = nullptr);
+    ~KeyDetailController() override;
+
+    [[nodiscard]] ApiClient *client() const;
+    void setClient(ApiClient *client);
+    [[nodiscard]] QString keyId() const { return m_keyId; }
+    void setKeyId(const QString &keyId);
+
+    [[nodiscard]] bool loading() const { return m_loading; }
+    [[nodiscard]] bool loaded() const { return !m_key.isEmpty(); }
+    [[nodiscard]] QString loadError() const { return m_loadError; }
+    [[nodiscard]] bool deleted() const { return m_deleted; }
+
+    [[nodiscard]] QString start() const;
+    [[nodiscard]] QString name() const;
+    [[nodiscard]] QString externalId() const;
+    [[nodiscard]] QString identityId() const;
+    [[nodiscard]] QString metaText() const;
+    [[nodiscard]] double expires() const;
+    [[nodiscard]] bool enabled() const;
+    [[nodiscard]] double createdAt() const;
+    [[nodiscard]] double updatedAt() const;
+    [[nodiscard]] double lastUsedAt() const;
+    [[nodiscard]] bool creditsUnlimited() const;
+    [[nodiscard]] double creditsRemaining() const;
+    [[nodiscard]] QString refillInterval() const;
+    [[nodiscard]] double refillAmount() const;
+    [[nodiscard]] int refillDay() const;
+    [[nodiscard]] QVariantList ratelimits() const;
+    [[nodiscard]] QStringList permissions() const;
+    [[nodiscard]] QStringList roles() const;
+
+    [[nodiscard]] QString plaintext() const { return m_plaintext; }
+    [[nodiscard]] QString newKey() const { return m_newKey; }
+    [[nodiscard]] QString newKeyId() const { return m_newKeyId; }
+    [[nodiscard]] QVariantMap saving() const { return m_saving; }
+    [[nodiscard]] QVariantMap errors() const { return m_errors; }
+
+    /// The root-key permission an action on this key needs: "api.<apiId>.<action>" when apiId is
+    /// known, else "api.*.<action>" (for Capabilities.may / missing in tooltips).
+    Q_INVOKABLE QString permissionFor(const QString &action) const;
+
+    /// Fetches the key again (keys.getKey without decrypt).
+    Q_INVOKABLE void reload();
+
+    // Each returns false (and sets errors[field]) when the client-side check refuses the value or
+    // the field is already saving; true when the call was made.
+    /// Empty clears the name.
+    Q_INVOKABLE bool saveName(const QString &name);
+    /// The owner's external id; the server creates the identity when it does not exist yet.
+    /// Empty unlinks the owner.
+    Q_INVOKABLE bool saveOwner(const QString &externalId);
+    /// JSON object text; blank clears the meta.
+    Q_INVOKABLE bool saveMeta(const QString &text);
+    /// Unix ms, 0 = never expires.
+    Q_INVOKABLE bool saveExpiry(double expiresMs);
+    /// Optimistic: `enabled` changes at once and is restored if the server refuses.
+    Q_INVOKABLE bool saveEnabled(bool enabled);
+    /// The whole credit configuration (keys.updateKey `credits`).
+    Q_INVOKABLE bool saveCredits(bool unlimited, double remaining, const QString &interval, double amount, int refillDay);
+    /// keys.updateCredits: @p operation "set", "increment" or "decrement".
+    Q_INVOKABLE bool adjustCredits(const QString &operation, double value);
+    /// Replaces the key's rate limits by name (keys.updateKey `ratelimits`).
+    Q_INVOKABLE bool saveRatelimits(const QVariantList &ratelimits);
+    /// keys.setPermissions (unknown slugs are created by the server).
+    Q_INVOKABLE bool setPermissions(const QStringList &slugs);
+    Q_INVOKABLE bool addPermission(const QString &slug);
+    Q_INVOKABLE bool removePermission(const QString &slug);
+    /// keys.setRoles (roles must exist; see createRole()).
+    Q_INVOKABLE bool setRoles(const QStringList &names);
+    Q_INVOKABLE bool addRole(const QString &name);
+    Q_INVOKABLE bool removeRole(const QString &name);
+    /// permissions.createRole, then keys.addRoles with it ("create on the fly"); a role that
+    /// exists already is just added.
+    Q_INVOKABLE bool createAndAddRole(const QString &name);
+    /// keys.getKey with decrypt (recoverable keys; needs api.*.decrypt_key): fills `plaintext`.
+    Q_INVOKABLE void reveal();
+    Q_INVOKABLE void forgetPlaintext();
+    /// keys.rerollKey: the old key keeps working for @p graceMs (0: revoked at once); the new key
+    /// is in `newKey` until forgetNewKey().
+    Q_INVOKABLE bool reroll(double graceMs);
+    Q_INVOKABLE void forgetNewKey();
+    /// Puts @p text on the system clipboard (the new key or the revealed one).
+    Q_INVOKABLE void copyToClipboard(const QString &text) const;
+    /// keys.deleteKey; @p permanent removes it for good instead of a soft delete.
+    Q_INVOKABLE bool deleteKey(bool permanent);
+
+Q_SIGNALS:
+    void clientChanged();
+    void keyIdChanged();
+    void apiIdChanged();
+    void loadingChanged();
+    void keyChanged();
+    void plaintextChanged();
+    void newKeyChanged();
+    void fieldStateChanged();
+    /// A save of @p field succeeded (the key's properties already show the new value).
+    void saved(const QString &field);
+    /// A save of @p field failed; @p message is also in errors[field].
+    void saveFailed(const QString &field, const QString &message);
+    /// keys.rerollKey succeeded; the new key's id (its plaintext is in `newKey`).
+    void rerolled(const QString &newKeyId);
+
+private:
+    using Success = std::function<void(const ApiResult &)>;
+
+    bool submit(const QString &field, const QString &action, QJsonObject body, Success onSuccess = {},
+        std::function<void()> onFailure = {});
+    bool updateKey(const QString &field, const QString &property, const QJsonValue &value);
+    bool refuse(const QString &field, const QString &message);
+    void finish(const QString &field, const ApiResult &result, const Success &onSuccess,
+        const std::function<void()> &onFailure);
+    void load(bool quietly);
+    void applyKey(const QJsonObject &key);
+    void setLoading(bool loading);
+    void cancelAll();
+    void wipeSecrets();
+
+    QPointer<ApiClient> m_client;
+    QString m_keyId;
+    QString m_apiId;
+    QJsonObject m_key; ///< keys.getKey data (KeyResponseData)
+    QString m_loadError;
+    bool m_loading = false;
+    bool m_deleted = false;
+    QString m_plaintext;
+    QString m_newKey;
+    QString m_newKeyId;
+    QVariantMap m_saving;
+    QVariantMap m_errors;
+    QList<quint64> m_pending; ///< request ids of this key, cancelled when another key is shown
+    quint64 m_loadRequest = 0;
+};
+
+} // namespace Latchkey::Dashboard
