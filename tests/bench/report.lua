@@ -1,5 +1,5 @@
 -- wrk script for the plain GET references (nginx, Qt HTTP Server): sends wrk's default request and
--- prints one machine-readable summary line that tests/bench/verify-throughput.sh parses.
+-- prints one machine-readable summary line that tests/bench/run.sh parses.
 
 -- BENCH_DELAY_MS: pace every connection with wrk's delay() hook: after each response it waits a
 -- random 0..2*BENCH_DELAY_MS whole milliseconds (mean BENCH_DELAY_MS) before the next request. A

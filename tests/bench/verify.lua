@@ -1,5 +1,5 @@
 -- wrk script: POST /v2/keys.verifyKey with the JSON body {"key":"..."}, Content-Type and the root
--- key in Authorization. Used by tests/bench/verify-throughput.sh.
+-- key in Authorization. Used by tests/bench/run.sh.
 --
 -- Environment:
 --   BENCH_ROOT_KEY         root key sent as "Authorization: Bearer <key>"            (required)
