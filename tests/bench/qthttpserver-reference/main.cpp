@@ -1,5 +1,5 @@
 // The Qt HTTP Server module's trivial handler: a single route answering a constant JSON object.
-// Used by tests/bench/verify-throughput.sh as the second reference next to nginx.
+// Used by tests/bench/run.sh as the second reference next to nginx.
 // Usage: qthttpserver-reference PORT   (listens on 127.0.0.1:PORT)
 #include <QCoreApplication>
 #include <QHostAddress>
