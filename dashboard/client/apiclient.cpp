@@ -1,0 +1,144 @@
+#include "apiclient.h"
+
+#include <QJSEngine>
+#include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QSslError>
+
+using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcClient, "latchkey.dashboard.client")
+
+namespace Latchkey::Dashboard {
+
+ApiClient::ApiClient(QObject *parent) : QObject(parent), m_network(new QNetworkAccessManager(this))
+{
+    // Redirects would carry the Authorization header to wherever the server points: refuse them.
+    m_network->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
+}
+
+ApiClient::~ApiClient()
+{
+    cancelAll();
+}
+
+void ApiClient::setConnection(const QUrl &baseUrl, const QString &rootKey)
+{
+    cancelAll();
+    m_baseUrl = baseUrl;
+    m_rootKey = rootKey;
+    Q_EMIT connectionChanged();
+}
+
+quint64 ApiClient::post(const QString &action, const QJsonObject &body, QObject *context, Callback done)
+{
+    QUrl url = m_baseUrl;
+    url.setPath(url.path().chopped(url.path().endsWith(u'/') ? 1 : 0) + u"/v2/"_s + action);
+    QNetworkRequest request(url);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
+    request.setRawHeader("Authorization", "Bearer " + m_rootKey.toUtf8());
+    request.setTransferTimeout(m_timeoutMs);
+
+    const quint64 id = m_nextId++;
+    Pending pending;
+    pending.reply = m_network->post(request, QJsonDocument(body).toJson(QJsonDocument::Compact));
+    pending.context = context;
+    pending.hasContext = context != nullptr;
+    pending.done = std::move(done);
+    pending.action = action;
+    QNetworkReply *reply = pending.reply;
+    const bool wasBusy = busy();
+    m_pending.insert(id, std::move(pending));
+
+    connect(reply, &QNetworkReply::sslErrors, this, [this, id](const QList<QSslError> &errors) {
+        // Not ignored: the handshake fails and the call reports these errors (errorType "tls").
+        if (auto it = m_pending.find(id); it != m_pending.end())
+            for (const QSslError &error : errors)
+                it->tlsErrors.append(error.errorString());
+    });
+    connect(reply, &QNetworkReply::finished, this, [this, id] { finish(id); });
+    if (context)
+        connect(context, &QObject::destroyed, reply, [this, id] { cancel(id); });
+    qCDebug(lcClient) << "POST" << action << "id" << id;
+    if (!wasBusy)
+        Q_EMIT busyChanged();
+    return id;
+}
+
+void ApiClient::cancel(quint64 id)
+{
+    if (!m_pending.contains(id))
+        return;
+    QNetworkReply *reply = m_pending.value(id).reply;
+    dropPending(id);
+    reply->disconnect(this);
+    reply->abort();
+    reply->deleteLater();
+}
+
+void ApiClient::cancelAll()
+{
+    const QList<quint64> ids = m_pending.keys();
+    for (quint64 id : ids)
+        cancel(id);
+}
+
+void ApiClient::dropPending(quint64 id)
+{
+    m_pending.remove(id);
+    if (m_pending.isEmpty())
+        Q_EMIT busyChanged();
+}
+
+void ApiClient::finish(quint64 id)
+{
+    auto it = m_pending.find(id);
+    if (it == m_pending.end())
+        return;
+    const Pending pending = *it;
+    const ApiResult result = resultOf(pending);
+    pending.reply->deleteLater();
+    dropPending(id);
+    qCDebug(lcClient) << "done" << pending.action << "id" << id << "status" << result.httpStatus;
+
+    if (pending.hasContext && !pending.context)
+        return; // the asker is gone (its destroyed() normally cancelled us already)
+    if (!result.ok())
+        Q_EMIT requestFailed(pending.action, result.errorTitle, result.errorDetail);
+    if (pending.done)
+        pending.done(result);
+}
+
+ApiResult ApiClient::resultOf(const Pending &pending) const
+{
+    QNetworkReply *reply = pending.reply;
+    const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
+    if (status.isValid())
+        return ApiResult::fromHttp(status.toInt(), reply->readAll());
+    if (!pending.tlsErrors.isEmpty())
+        return ApiResult::fromTransportError(u"tls"_s, tr("TLS error"),
+                                             tr("The server's certificate was rejected: %1")
+                                                 .arg(pending.tlsErrors.join(u"; "_s)));
+    if (reply->error() == QNetworkReply::OperationCanceledError)
+        return ApiResult::fromTransportError(u"network"_s, tr("Timeout"),
+                                             tr("%1 did not answer in time.").arg(m_baseUrl.toDisplayString()));
+    return ApiResult::fromTransportError(u"network"_s, tr("Network error"),
+                                         tr("Cannot reach %1: %2").arg(m_baseUrl.toDisplayString(), reply->errorString()));
+}
+
+void ApiClient::call(const QString &action, const QJsonObject &body, const QJSValue &callback)
+{
+    post(action, body, this, [this, callback](const ApiResult &result) {
+        if (!callback.isCallable())
+            return;
+        QJSEngine *engine = qjsEngine(this);
+        if (!engine)
+            return;
+        QJSValue(callback).call({engine->toScriptValue(result)});
+    });
+}
+
+} // namespace Latchkey::Dashboard

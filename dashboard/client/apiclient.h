@@ -1,0 +1,92 @@
+#pragma once
+
+#include "apiresult.h"
+
+#include <QHash>
+#include <QJSValue>
+#include <QJsonObject>
+#include <QObject>
+#include <QPointer>
+#include <QUrl>
+#include <QtQmlIntegration>
+
+#include <functional>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+
+namespace Latchkey::Dashboard {
+
+/// Asynchronous client of one latchkeyd: `POST <baseUrl>/v2/<action>` with a JSON body and the
+/// root key in the Authorization header only (never in a URL, never logged).
+///
+/// Every call is asynchronous (QNetworkAccessManager); its callback runs on the GUI thread and
+/// never after its `context` object died (the request is cancelled then). Every failed call that
+/// was not cancelled is also reported through requestFailed(), the one error sink the UI shows.
+/// TLS errors fail the call with errorType "tls"; they are never ignored.
+class ApiClient : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("owned by the session")
+    Q_PROPERTY(QUrl baseUrl READ baseUrl NOTIFY connectionChanged)
+    Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
+
+public:
+    using Callback = std::function<void(const ApiResult &)>;
+
+    explicit ApiClient(QObject *parent = nullptr);
+    ~ApiClient() override;
+
+    /// Points the client at @p baseUrl (e.g. http://127.0.0.1:7070) with @p rootKey. No I/O;
+    /// calls in flight are cancelled.
+    void setConnection(const QUrl &baseUrl, const QString &rootKey);
+    [[nodiscard]] QUrl baseUrl() const { return m_baseUrl; }
+    /// The root key, for handing to the embedded console only (it goes into a header there too).
+    Q_INVOKABLE [[nodiscard]] QString rootKey() const { return m_rootKey; }
+    [[nodiscard]] bool busy() const { return !m_pending.isEmpty(); }
+    /// Per-call timeout; a call that takes longer fails with a network error.
+    void setTimeout(int milliseconds) { m_timeoutMs = milliseconds; }
+
+    /// POST baseUrl/v2/<action> with @p body. @p done runs on the GUI thread with the result,
+    /// never after @p context died (null context: always). Returns an id for cancel().
+    quint64 post(const QString &action, const QJsonObject &body, QObject *context, Callback done);
+    /// Aborts the call: neither its callback nor requestFailed() fires. Unknown ids are ignored.
+    void cancel(quint64 id);
+    /// Cancels every call in flight.
+    void cancelAll();
+
+    /// For QML: `client.call("keys.getKey", {keyId: id}, function(result) { ... })`, result an
+    /// apiResult. The callback may be omitted (fire and forget; failures still reach requestFailed).
+    Q_INVOKABLE void call(const QString &action, const QJsonObject &body, const QJSValue &callback = QJSValue());
+
+Q_SIGNALS:
+    /// The ONE error sink: every failed call (not cancelled) is reported here; the ErrorBanner
+    /// shows @p detail.
+    void requestFailed(const QString &action, const QString &title, const QString &detail);
+    void connectionChanged();
+    void busyChanged();
+
+private:
+    struct Pending {
+        QNetworkReply *reply = nullptr;
+        QPointer<QObject> context;
+        bool hasContext = false;
+        Callback done;
+        QString action;
+        QStringList tlsErrors;
+    };
+
+    void finish(quint64 id);
+    ApiResult resultOf(const Pending &pending) const;
+    void dropPending(quint64 id);
+
+    QNetworkAccessManager *m_network;
+    QUrl m_baseUrl;
+    QString m_rootKey;
+    int m_timeoutMs = 60000;
+    quint64 m_nextId = 1;
+    QHash<quint64, Pending> m_pending;
+};
+
+} // namespace Latchkey::Dashboard

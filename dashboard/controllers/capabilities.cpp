@@ -1,0 +1,83 @@
+#include "capabilities.h"
+
+#include "apiclient.h"
+
+#include <QJsonArray>
+#include <QLoggingCategory>
+
+using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcCapabilities, "latchkey.dashboard.capabilities")
+
+namespace Latchkey::Dashboard {
+
+Capabilities::Capabilities(QObject *parent) : QObject(parent) { }
+
+QStringList Capabilities::permissions() const
+{
+    QStringList list(m_permissions.cbegin(), m_permissions.cend());
+    list.sort();
+    return list;
+}
+
+bool Capabilities::may(const QString &permission) const
+{
+    if (!m_known || m_permissions.contains(permission))
+        return true;
+    // "api.<id>.read_key" is also granted by "api.*.read_key" (the server's wildcard-or-id rule).
+    const QStringList parts = permission.split(u'.');
+    if (parts.size() == 3 && parts.at(1) != u"*")
+        return m_permissions.contains(parts.at(0) + u".*."_s + parts.at(2));
+    return false;
+}
+
+bool Capabilities::mayAny(const QStringList &alternatives) const
+{
+    return std::any_of(alternatives.cbegin(), alternatives.cend(), [this](const QString &p) { return may(p); });
+}
+
+QString Capabilities::missing(const QString &permission) const
+{
+    return may(permission) ? QString() : tr("Your root key lacks the permission “%1”.").arg(permission);
+}
+
+void Capabilities::setPermissions(const QStringList &permissions)
+{
+    m_permissions = QSet<QString>(permissions.cbegin(), permissions.cend());
+    m_known = true;
+    Q_EMIT changed();
+}
+
+void Capabilities::clear()
+{
+    m_known = false;
+    m_permissions.clear();
+    m_rootKeyId.clear();
+    m_rootKeyName.clear();
+    m_workspaceId.clear();
+    Q_EMIT changed();
+}
+
+void Capabilities::refresh(ApiClient *client)
+{
+    if (m_pendingCall)
+        client->cancel(m_pendingCall);
+    m_pendingCall = client->post(u"rootKeys.whoami"_s, {}, this, [this](const ApiResult &result) {
+        m_pendingCall = 0;
+        if (!result.ok()) {
+            // 404: a server without rootKeys.whoami. Stay "unknown" and grey nothing out.
+            qCInfo(lcCapabilities) << "permissions unknown: HTTP" << result.httpStatus;
+            return;
+        }
+        const QJsonObject data = result.data.toObject();
+        m_rootKeyId = data.value(u"rootKeyId").toString();
+        m_rootKeyName = data.value(u"name").toString();
+        m_workspaceId = data.value(u"workspaceId").toString();
+        QStringList list;
+        for (const QJsonValue &value : data.value(u"permissions").toArray())
+            list.append(value.toString());
+        setPermissions(list);
+    });
+}
+
+} // namespace Latchkey::Dashboard

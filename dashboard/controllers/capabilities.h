@@ -1,0 +1,65 @@
+#pragma once
+
+#include <QObject>
+#include <QSet>
+#include <QStringList>
+#include <QtQmlIntegration>
+
+namespace Latchkey::Dashboard {
+
+class ApiClient;
+
+/// What the connected root key may do, asked from the server (`rootKeys.whoami`), never guessed
+/// from 403 answers. Permissions match like the server matches them: literally, where
+/// `api.<id>.<action>` is also granted by `api.*.<action>`.
+///
+/// Until the answer is known (or when the server has no `rootKeys.whoami`, answering 404), every
+/// may() is true and nothing is greyed out; the server still refuses what the key may not do.
+class Capabilities : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("owned by the session")
+    Q_PROPERTY(bool known READ known NOTIFY changed)
+    Q_PROPERTY(QStringList permissions READ permissions NOTIFY changed)
+    Q_PROPERTY(QString rootKeyId READ rootKeyId NOTIFY changed)
+    Q_PROPERTY(QString rootKeyName READ rootKeyName NOTIFY changed)
+    Q_PROPERTY(QString workspaceId READ workspaceId NOTIFY changed)
+
+public:
+    explicit Capabilities(QObject *parent = nullptr);
+
+    [[nodiscard]] bool known() const { return m_known; }
+    [[nodiscard]] QStringList permissions() const;
+    [[nodiscard]] QString rootKeyId() const { return m_rootKeyId; }
+    [[nodiscard]] QString rootKeyName() const { return m_rootKeyName; }
+    [[nodiscard]] QString workspaceId() const { return m_workspaceId; }
+
+    /// True when the key holds @p permission (or its `<resource>.*.<action>` wildcard), or when
+    /// the permissions are not known.
+    Q_INVOKABLE [[nodiscard]] bool may(const QString &permission) const;
+    /// True when may() holds for at least one of @p alternatives.
+    Q_INVOKABLE [[nodiscard]] bool mayAny(const QStringList &alternatives) const;
+    /// For tooltips: "" when may(@p permission), else a sentence naming the missing permission.
+    Q_INVOKABLE [[nodiscard]] QString missing(const QString &permission) const;
+
+    /// Asks @p client's server; `changed` follows when the answer arrives.
+    void refresh(ApiClient *client);
+    /// Back to "unknown" (disconnected).
+    void clear();
+    /// Sets the answer directly (tests, and the whoami reply).
+    void setPermissions(const QStringList &permissions);
+
+Q_SIGNALS:
+    void changed();
+
+private:
+    bool m_known = false;
+    QSet<QString> m_permissions;
+    QString m_rootKeyId;
+    QString m_rootKeyName;
+    QString m_workspaceId;
+    quint64 m_pendingCall = 0;
+};
+
+} // namespace Latchkey::Dashboard

@@ -1,0 +1,87 @@
+#pragma once
+
+#include <QObject>
+#include <QUrl>
+#include <QVariantList>
+#include <QtQmlIntegration>
+
+namespace Latchkey::Dashboard {
+
+class ApiClient;
+class RootKeyVault;
+class Session;
+
+/// The start screen's logic: connect the session to a server URL with a root key after checking
+/// that the server answers and accepts the key; remember recent connections (QSettings) and their
+/// root keys (RootKeyVault, only where a secret service exists).
+///
+/// Plain http:// to a host that is not loopback is refused unless the user confirmed it
+/// (the root key would cross the network in clear). TLS errors fail the connection and are shown.
+class ConnectionController : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("built by main()")
+    /// [{url, lastUsed (unix ms), keyStored, local}], newest first.
+    Q_PROPERTY(QVariantList recentConnections READ recentConnections NOTIFY recentConnectionsChanged)
+    Q_PROPERTY(bool connecting READ connecting NOTIFY stateChanged)
+    /// Why the last attempt failed ("" after success).
+    Q_PROPERTY(QString error READ error NOTIFY stateChanged)
+    /// Whether root keys can be stored; keychainStatus says why not.
+    Q_PROPERTY(bool keychainAvailable READ keychainAvailable NOTIFY keychainChanged)
+    Q_PROPERTY(QString keychainStatus READ keychainStatus NOTIFY keychainChanged)
+
+public:
+    ConnectionController(Session *session, RootKeyVault *vault, QObject *parent = nullptr);
+
+    [[nodiscard]] QVariantList recentConnections() const { return m_recent; }
+    [[nodiscard]] bool connecting() const { return m_connecting; }
+    [[nodiscard]] QString error() const { return m_error; }
+    [[nodiscard]] bool keychainAvailable() const;
+    [[nodiscard]] QString keychainStatus() const;
+
+    /// The URL a user typed, made absolute ("localhost:7070" → "http://localhost:7070"); invalid
+    /// when it cannot be a server address.
+    [[nodiscard]] static QUrl normalizedUrl(const QString &text);
+    /// "" when @p url can be connected to, else why not.
+    Q_INVOKABLE [[nodiscard]] QString validateUrl(const QString &url) const;
+    /// True for http:// to a host that is not loopback (asks for confirmation first).
+    Q_INVOKABLE [[nodiscard]] bool needsInsecureConfirmation(const QString &url) const;
+
+    /// Checks the server and key, then connects the session; connected() or failed() follows.
+    /// @p remember: keep the URL in the recent list and the key in the vault.
+    Q_INVOKABLE void connectToServer(const QString &url, const QString &rootKey, bool remember,
+                                     bool insecureConfirmed = false);
+    /// Connects with the key stored for @p url, or emits rootKeyNeeded() when there is none.
+    Q_INVOKABLE void connectRecent(const QString &url);
+    /// Removes @p url from the recent list and its key from the vault.
+    Q_INVOKABLE void forget(const QString &url);
+    /// Connects to the in-process local server (no keychain: its key is in its data folder).
+    void connectLocal(const QUrl &url, const QString &rootKey);
+
+Q_SIGNALS:
+    void recentConnectionsChanged();
+    void stateChanged();
+    void keychainChanged();
+    void connected();
+    void failed(const QString &detail);
+    /// connectRecent() found no stored key for @p url: ask the user.
+    void rootKeyNeeded(const QString &url);
+
+private:
+    void probe(const QUrl &url, const QString &rootKey, bool remember, bool local);
+    void probeFallback(const QUrl &url, const QString &rootKey, bool remember, bool local);
+    void succeed(const QUrl &url, const QString &rootKey, bool remember, bool local);
+    void fail(const QString &detail);
+    void remember(const QString &url, bool keyStored, bool local);
+    void saveRecent();
+
+    Session *m_session;
+    RootKeyVault *m_vault;
+    ApiClient *m_probe;
+    QVariantList m_recent;
+    bool m_connecting = false;
+    QString m_error;
+};
+
+} // namespace Latchkey::Dashboard

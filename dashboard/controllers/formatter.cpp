@@ -1,0 +1,95 @@
+#include "formatter.h"
+
+#include <QDateTime>
+
+#include <array>
+#include <cmath>
+
+using namespace Qt::StringLiterals;
+
+namespace Latchkey::Dashboard {
+
+namespace {
+constexpr std::array<qint64, 5> UnitMs{86'400'000, 3'600'000, 60'000, 1000, 1};
+} // namespace
+
+Formatter::Formatter(QObject *parent) : QObject(parent) { }
+
+void Formatter::setLocale(const QLocale &locale)
+{
+    if (locale == m_locale)
+        return;
+    m_locale = locale;
+    Q_EMIT localeChanged();
+}
+
+QString Formatter::dateTime(double unixMs) const
+{
+    if (unixMs <= 0 || std::isnan(unixMs))
+        return {};
+    return m_locale.toString(QDateTime::fromMSecsSinceEpoch(qint64(unixMs)), QLocale::ShortFormat);
+}
+
+QString Formatter::date(double unixMs) const
+{
+    if (unixMs <= 0 || std::isnan(unixMs))
+        return {};
+    return m_locale.toString(QDateTime::fromMSecsSinceEpoch(qint64(unixMs)).date(), QLocale::ShortFormat);
+}
+
+QString Formatter::number(double value, int decimals) const
+{
+    return m_locale.toString(value, 'f', std::max(decimals, 0));
+}
+
+QString Formatter::unit(qint64 count, int unitIndex) const
+{
+    const QString n = m_locale.toString(count);
+    switch (unitIndex) {
+    case 0: return tr("%1 d", "duration in days").arg(n);
+    case 1: return tr("%1 h", "duration in hours").arg(n);
+    case 2: return tr("%1 min", "duration in minutes").arg(n);
+    case 3: return tr("%1 s", "duration in seconds").arg(n);
+    default: return tr("%1 ms", "duration in milliseconds").arg(n);
+    }
+}
+
+QString Formatter::duration(double milliseconds) const
+{
+    qint64 rest = std::llround(std::abs(milliseconds));
+    if (rest == 0)
+        return unit(0, 3);
+    QStringList parts;
+    for (int i = 0; i < int(UnitMs.size()) && parts.size() < 2; ++i) {
+        const qint64 count = rest / UnitMs.at(i);
+        if (count > 0) {
+            parts.append(unit(count, i));
+            rest -= count * UnitMs.at(i);
+        } else if (!parts.isEmpty()) {
+            break; // "1 h 0 min 5 s" reads worse than "1 h"
+        }
+    }
+    return parts.join(u' ');
+}
+
+QString Formatter::relative(double unixMs) const
+{
+    if (unixMs <= 0 || std::isnan(unixMs))
+        return {};
+    const qint64 now = m_nowMs ? m_nowMs : QDateTime::currentMSecsSinceEpoch();
+    const qint64 delta = qint64(unixMs) - now;
+    if (std::abs(delta) < 60'000)
+        return tr("just now");
+    // One unit is enough for "how long ago": drop the smaller one.
+    const qint64 magnitude = std::abs(delta);
+    qint64 rounded = magnitude;
+    for (qint64 unitMs : UnitMs)
+        if (magnitude >= unitMs) {
+            rounded = magnitude / unitMs * unitMs;
+            break;
+        }
+    return delta > 0 ? tr("in %1", "relative time in the future").arg(duration(double(rounded)))
+                     : tr("%1 ago", "relative time in the past").arg(duration(double(rounded)));
+}
+
+} // namespace Latchkey::Dashboard

@@ -1,0 +1,162 @@
+#include "localservercontroller.h"
+
+#include "api/principal.h"
+#include "core/keyfactory.h"
+#include "server/server.h"
+
+#include <QDir>
+#include <QFile>
+#include <QLoggingCategory>
+#include <QStandardPaths>
+#include <QThread>
+
+using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcLocalServer, "latchkey.dashboard.localserver")
+
+namespace Latchkey::Dashboard {
+
+namespace {
+
+QString readKeyFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QString::fromUtf8(file.readAll()).trimmed();
+}
+
+/// The key the dashboard uses: the bootstrap key file, else one it seeded earlier, else a new
+/// one seeded now (the bootstrap file was moved away after first start).
+Core::Result<QString> sessionRootKey(Server::Server &server, const QString &dataDir)
+{
+    const QDir dir(dataDir);
+    for (const QString &name : {u"bootstrap-root-key.txt"_s, u"dashboard-root-key.txt"_s})
+        if (const QString key = readKeyFile(dir.filePath(name)); !key.isEmpty())
+            return key;
+    const QString plaintext = Core::generateKey(u"lkroot", 24).plaintext;
+    auto id = server.seedRootKey(server.defaultWorkspaceId(), plaintext, Api::allWorkspacePermissions(),
+                                 u"dashboard (local)"_s);
+    if (!id)
+        return id.error();
+    QFile file(dir.filePath(u"dashboard-root-key.txt"_s));
+    if (file.open(QIODevice::WriteOnly | QIODevice::NewOnly)) {
+        file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        file.write(plaintext.toUtf8() + '\n');
+    }
+    return plaintext;
+}
+
+} // namespace
+
+LocalServerController::LocalServerController(QObject *parent) : QObject(parent), m_dataDir(defaultDataDir()) { }
+
+LocalServerController::~LocalServerController()
+{
+    stop();
+}
+
+QString LocalServerController::defaultDataDir()
+{
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).filePath(u"local-server"_s);
+}
+
+void LocalServerController::setDataDir(const QString &dir)
+{
+    if (dir == m_dataDir || running() || m_starting)
+        return;
+    m_dataDir = dir;
+    Q_EMIT dataDirChanged();
+}
+
+void LocalServerController::start()
+{
+    if (running() || m_starting)
+        return;
+    m_starting = true;
+    m_error.clear();
+    Q_EMIT stateChanged();
+    if (!QDir().mkpath(m_dataDir)) {
+        m_starting = false;
+        m_error = tr("Cannot create the data folder %1.").arg(m_dataDir);
+        Q_EMIT stateChanged();
+        Q_EMIT failed(m_error);
+        return;
+    }
+    m_thread = new QThread(this);
+    m_thread->setObjectName(u"local-server"_s);
+    m_anchor = new QObject; // lives on m_thread; owns the Server there
+    m_anchor->moveToThread(m_thread);
+    m_thread->start();
+    Server::ServerConfig config;
+    config.listenHost = u"127.0.0.1"_s;
+    config.listenPort = 0;
+    config.dataDir = m_dataDir;
+    config.workerThreads = 2;
+    config.shutdownGraceMs = 2000;
+    // Built, opened and listening on the worker thread: the store may take a moment to open, and
+    // the listening socket needs that thread's event loop.
+    QObject *anchor = m_anchor;
+    QMetaObject::invokeMethod(anchor, [this, anchor, config] {
+        auto *server = new Server::Server(config, nullptr, anchor);
+        Core::Status status = server->listen();
+        if (status)
+            status = server->open();
+        const Core::Result<QString> key = status ? sessionRootKey(*server, config.dataDir)
+                                                 : Core::Result<QString>(status.error());
+        const quint16 port = key ? server->port() : 0;
+        const QString error = key ? QString() : key.error().detail;
+        const QString rootKey = key ? *key : QString();
+        QMetaObject::invokeMethod(this, [this, port, rootKey, error] { onStarted(port, rootKey, error); },
+                                  Qt::QueuedConnection);
+    }, Qt::QueuedConnection);
+}
+
+void LocalServerController::onStarted(quint16 port, const QString &rootKey, const QString &error)
+{
+    if (!m_thread)
+        return; // stopped while starting
+    m_starting = false;
+    if (!error.isEmpty()) {
+        m_error = error;
+        qCWarning(lcLocalServer).noquote() << "local server failed:" << error;
+        stop();
+        Q_EMIT stateChanged();
+        Q_EMIT failed(error);
+        return;
+    }
+    QUrl url;
+    url.setScheme(u"http"_s);
+    url.setHost(u"127.0.0.1"_s);
+    url.setPort(port);
+    m_url = url;
+    qCInfo(lcLocalServer).noquote() << "local server on" << url.toString() << "data in" << m_dataDir;
+    Q_EMIT stateChanged();
+    Q_EMIT started(url, rootKey);
+}
+
+void LocalServerController::stop()
+{
+    if (!m_thread)
+        return;
+    // Queued after the start job, so the server exists (or failed) by the time this runs.
+    QMetaObject::invokeMethod(m_anchor, [anchor = m_anchor] {
+        for (auto *server : anchor->findChildren<Server::Server *>()) {
+            server->stop();
+            delete server;
+        }
+    }, Qt::BlockingQueuedConnection);
+    m_thread->quit();
+    m_thread->wait();
+    delete m_anchor;
+    m_anchor = nullptr;
+    delete m_thread;
+    m_thread = nullptr;
+    const bool changed = m_url.isValid() || m_starting;
+    m_url = QUrl();
+    m_starting = false;
+    if (changed)
+        Q_EMIT stateChanged();
+}
+
+} // namespace Latchkey::Dashboard

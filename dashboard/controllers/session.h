@@ -1,0 +1,64 @@
+#pragma once
+
+#include "apiclient.h"
+#include "capabilities.h"
+#include "formatter.h"
+#include "settingscontroller.h"
+
+#include <QObject>
+#include <QVariantMap>
+#include <QtQmlIntegration>
+
+namespace Latchkey::Dashboard {
+
+/// What every page is handed (`required property Session session`): the API client of the
+/// current connection, what its root key may do, locale-aware formatting, and navigation.
+///
+/// Navigation is by page name from qml/PageRegistry.qml: `session.openPage("keyDetail",
+/// {keyId: id})` asks the shell to push that page with those properties set.
+class Session : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("built by main() or the tests")
+    Q_PROPERTY(Latchkey::Dashboard::ApiClient *client READ client CONSTANT)
+    Q_PROPERTY(Latchkey::Dashboard::Capabilities *capabilities READ capabilities CONSTANT)
+    Q_PROPERTY(Latchkey::Dashboard::Formatter *format READ format CONSTANT)
+    Q_PROPERTY(Latchkey::Dashboard::SettingsController *settings READ settings CONSTANT)
+    Q_PROPERTY(bool connected READ connected NOTIFY connectedChanged)
+
+public:
+    explicit Session(QObject *parent = nullptr);
+
+    [[nodiscard]] ApiClient *client() const { return m_client; }
+    [[nodiscard]] Capabilities *capabilities() const { return m_capabilities; }
+    [[nodiscard]] Formatter *format() const { return m_format; }
+    [[nodiscard]] SettingsController *settings() const { return m_settings; }
+    [[nodiscard]] bool connected() const { return m_connected; }
+
+    /// Points the client at a server and asks what the key may do. No check that it answers:
+    /// ConnectionController does that before calling this.
+    void connectTo(const QUrl &baseUrl, const QString &rootKey);
+    /// Forgets the connection (back to the start screen).
+    Q_INVOKABLE void disconnectFromServer();
+
+    /// Asks the shell to show page @p name (see qml/PageRegistry.qml) with @p properties set.
+    Q_INVOKABLE void openPage(const QString &name, const QVariantMap &properties = {});
+    /// Asks the shell to open the issue-key dialog (Ctrl+N), optionally pre-filled (e.g. apiId,
+    /// externalId).
+    Q_INVOKABLE void requestIssueKey(const QVariantMap &prefill = {});
+
+Q_SIGNALS:
+    void connectedChanged();
+    void pageRequested(const QString &name, const QVariantMap &properties);
+    void issueKeyRequested(const QVariantMap &prefill);
+
+private:
+    ApiClient *m_client;
+    Capabilities *m_capabilities;
+    Formatter *m_format;
+    SettingsController *m_settings;
+    bool m_connected = false;
+};
+
+} // namespace Latchkey::Dashboard

@@ -1,0 +1,121 @@
+#include "settingscontroller.h"
+
+#include "formatter.h"
+
+#include <QCoreApplication>
+#include <QGuiApplication>
+#include <QLoggingCategory>
+#include <QPalette>
+#include <QQmlEngine>
+#include <QSettings>
+#include <QTranslator>
+
+using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcSettings, "latchkey.dashboard.settings")
+
+namespace Latchkey::Dashboard {
+
+namespace {
+const QStringList Supported{u"en"_s, u"de"_s, u"es"_s};
+const QStringList Themes{u"system"_s, u"light"_s, u"dark"_s};
+} // namespace
+
+SettingsController::SettingsController(Formatter *format, QObject *parent)
+    : QObject(parent), m_format(format)
+{
+    QSettings settings;
+    m_language = settings.value(u"ui/language"_s).toString();
+    if (!m_language.isEmpty() && !Supported.contains(m_language))
+        m_language.clear();
+    m_theme = settings.value(u"ui/theme"_s, u"system"_s).toString();
+    if (!Themes.contains(m_theme))
+        m_theme = u"system"_s;
+}
+
+SettingsController::~SettingsController()
+{
+    if (m_translator)
+        QCoreApplication::removeTranslator(m_translator.get());
+}
+
+void SettingsController::setEngine(QQmlEngine *engine)
+{
+    m_engine = engine;
+}
+
+QString SettingsController::effectiveLanguage() const
+{
+    if (!m_language.isEmpty())
+        return m_language;
+    const QString system = QLocale::system().name().left(2);
+    return Supported.contains(system) ? system : u"en"_s;
+}
+
+QVariantList SettingsController::languages()
+{
+    // Each language named in itself, so a user who cannot read the current one finds theirs.
+    return {QVariantMap{{u"code"_s, u"en"_s}, {u"name"_s, u"English"_s}},
+            QVariantMap{{u"code"_s, u"de"_s}, {u"name"_s, u"Deutsch"_s}},
+            QVariantMap{{u"code"_s, u"es"_s}, {u"name"_s, u"Español"_s}}};
+}
+
+void SettingsController::setLanguage(const QString &language)
+{
+    const QString chosen = Supported.contains(language) ? language : QString();
+    if (chosen == m_language)
+        return;
+    m_language = chosen;
+    QSettings().setValue(u"ui/language"_s, m_language);
+    apply();
+    Q_EMIT languageChanged();
+}
+
+void SettingsController::apply()
+{
+    installTranslator();
+    const QString code = effectiveLanguage();
+    // English uses the system's regional formats when it matches; otherwise the language's own.
+    const QLocale locale = QLocale::system().name().startsWith(code) ? QLocale::system() : QLocale(code);
+    QLocale::setDefault(locale);
+    m_format->setLocale(locale);
+    if (m_engine)
+        m_engine->retranslate();
+}
+
+void SettingsController::installTranslator()
+{
+    if (m_translator) {
+        QCoreApplication::removeTranslator(m_translator.get());
+        m_translator.reset();
+    }
+    const QString code = effectiveLanguage();
+    if (code == u"en")
+        return; // the source strings are English
+    auto translator = std::make_unique<QTranslator>();
+    if (!translator->load(u":/i18n/latchkey_%1.qm"_s.arg(code))) {
+        qCWarning(lcSettings) << "no translation for" << code;
+        return;
+    }
+    QCoreApplication::installTranslator(translator.get());
+    m_translator = std::move(translator);
+}
+
+void SettingsController::setTheme(const QString &theme)
+{
+    if (!Themes.contains(theme) || theme == m_theme)
+        return;
+    m_theme = theme;
+    QSettings().setValue(u"ui/theme"_s, m_theme);
+    Q_EMIT themeChanged();
+}
+
+bool SettingsController::dark() const
+{
+    if (m_theme != u"system")
+        return m_theme == u"dark";
+    // Qt 6.4 has no QStyleHints::colorScheme(); the desktop's palette tells the same.
+    return QGuiApplication::palette().color(QPalette::Window).lightness() < 128;
+}
+
+} // namespace Latchkey::Dashboard

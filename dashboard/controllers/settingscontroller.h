@@ -1,0 +1,70 @@
+#pragma once
+
+#include <QObject>
+#include <QPointer>
+#include <QVariantList>
+#include <QtQmlIntegration>
+
+#include <memory>
+
+class QQmlEngine;
+class QTranslator;
+
+namespace Latchkey::Dashboard {
+
+class Formatter;
+
+/// The Settings page's state: language (English, German, Spanish or the system's) and theme
+/// (light, dark or the system's), remembered with QSettings.
+///
+/// A language change installs the matching QTranslator, sets the formatter's locale and calls
+/// QQmlEngine::retranslate(), so the whole UI switches without a restart.
+class SettingsController : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("built by main()")
+    /// "" = the system's language, else "en", "de" or "es".
+    Q_PROPERTY(QString language READ language WRITE setLanguage NOTIFY languageChanged)
+    /// The language in effect ("en", "de" or "es").
+    Q_PROPERTY(QString effectiveLanguage READ effectiveLanguage NOTIFY languageChanged)
+    /// [{code, name}] for the language picker, names in their own language.
+    Q_PROPERTY(QVariantList languages READ languages CONSTANT)
+    /// "system", "light" or "dark".
+    Q_PROPERTY(QString theme READ theme WRITE setTheme NOTIFY themeChanged)
+    /// Whether the dark palette is in effect (theme "dark", or "system" on a dark desktop).
+    Q_PROPERTY(bool dark READ dark NOTIFY themeChanged)
+
+public:
+    /// @p format gets the locale of the chosen language. Reads the saved choices.
+    explicit SettingsController(Formatter *format, QObject *parent = nullptr);
+    ~SettingsController() override;
+
+    /// The engine to retranslate on a language change (main() sets it once it exists).
+    void setEngine(QQmlEngine *engine);
+    /// Applies the saved language (installs the translator) without saving.
+    void apply();
+
+    [[nodiscard]] QString language() const { return m_language; }
+    void setLanguage(const QString &language);
+    [[nodiscard]] QString effectiveLanguage() const;
+    [[nodiscard]] static QVariantList languages();
+    [[nodiscard]] QString theme() const { return m_theme; }
+    void setTheme(const QString &theme);
+    [[nodiscard]] bool dark() const;
+
+Q_SIGNALS:
+    void languageChanged();
+    void themeChanged();
+
+private:
+    void installTranslator();
+
+    Formatter *m_format;
+    QPointer<QQmlEngine> m_engine;
+    std::unique_ptr<QTranslator> m_translator;
+    QString m_language;
+    QString m_theme;
+};
+
+} // namespace Latchkey::Dashboard

@@ -1,0 +1,159 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtQuick.Layouts
+import Latchkey.Dashboard
+
+// The dashboard's window: the start screen until a server is connected, then the shell — a
+// sidebar of pages (PageRegistry.qml), the one ErrorBanner, and a StackView of pages.
+ApplicationWindow {
+    id: window
+
+    required property Session session
+    required property ConnectionController connection
+    required property LocalServerController localServer
+    readonly property SettingsController settings: session.settings
+
+    /// The page on screen (self-test and screenshots use it).
+    readonly property Item currentPage: stack.currentItem
+    /// PageRegistry.qml's entries (the self-test opens each).
+    readonly property var pageEntries: registry.entries
+    readonly property string currentPageName: stack.currentItem ? stack.currentItem.objectName : ""
+    property string currentSidebarPage: ""
+
+    width: 1280
+    height: 800
+    minimumWidth: 960
+    minimumHeight: 600
+    visible: true
+    title: session.connected ? qsTr("Latchkey — %1").arg(session.client.baseUrl.toString()) : qsTr("Latchkey")
+
+    Material.theme: settings.dark ? Material.Dark : Material.Light
+    Material.primary: Material.Indigo
+    Material.accent: settings.dark ? Material.Amber : Material.Indigo
+
+    PageRegistry {
+        id: registry
+    }
+
+    /// Shows page @p name with @p properties. Sidebar pages replace the stack; others are pushed
+    /// on top of it (Esc or the back button returns). Returns false for an unknown page.
+    function openPage(name, properties) { // untyped: C++ (self-test) calls it with QVariants
+        const entry = registry.find(name);
+        if (!entry) {
+            console.warn("unknown page", name);
+            return false;
+        }
+        const props = Object.assign({ session: window.session, objectName: name }, properties || {});
+        if (entry.sidebar) {
+            currentSidebarPage = name;
+            stack.replace(null, Qt.resolvedUrl(entry.file), props, StackView.Immediate);
+        } else {
+            stack.push(Qt.resolvedUrl(entry.file), props);
+        }
+        return stack.currentItem !== null && stack.currentItem.objectName === name;
+    }
+
+    function goBack(): void {
+        if (stack.depth > 1)
+            stack.pop();
+    }
+
+    /// Rebuilds the visible page, so formatted dates and numbers follow a new language.
+    function reloadCurrentPage(): void {
+        if (!session.connected || stack.depth !== 1 || currentSidebarPage === "")
+            return;
+        openPage(currentSidebarPage, {});
+    }
+
+    function focusSearch(): void {
+        if (stack.currentItem && typeof stack.currentItem.focusSearch === "function")
+            stack.currentItem.focusSearch();
+        else
+            globalSearch.open();
+    }
+
+    Connections {
+        target: window.session
+        function onPageRequested(name: string, properties: var) {
+            window.openPage(name, properties);
+        }
+        function onConnectedChanged() {
+            banner.clear();
+            if (window.session.connected)
+                window.openPage("overview", {});
+            else
+                stack.clear();
+        }
+    }
+
+    Connections {
+        target: window.settings
+        function onLanguageChanged() {
+            window.reloadCurrentPage();
+        }
+    }
+
+    Shortcut {
+        sequence: "Ctrl+K"
+        enabled: window.session.connected
+        onActivated: window.focusSearch()
+    }
+    Shortcut {
+        sequence: "Ctrl+N"
+        enabled: window.session.connected
+        onActivated: window.session.requestIssueKey({})
+    }
+    Shortcut {
+        sequences: [StandardKey.Back, "Alt+Left"]
+        enabled: window.session.connected && stack.depth > 1
+        onActivated: window.goBack()
+    }
+
+    StartPage {
+        anchors.fill: parent
+        visible: !window.session.connected
+        connection: window.connection
+        localServer: window.localServer
+        session: window.session
+    }
+
+    RowLayout {
+        anchors.fill: parent
+        visible: window.session.connected
+        spacing: 0
+
+        Sidebar {
+            Layout.fillHeight: true
+            Layout.preferredWidth: 220
+            session: window.session
+            entries: registry.entries
+            currentName: window.currentSidebarPage
+            onPageChosen: name => window.openPage(name, {})
+        }
+
+        ColumnLayout {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            spacing: 0
+
+            ErrorBanner {
+                id: banner
+                Layout.fillWidth: true
+                client: window.session.client
+            }
+
+            StackView {
+                id: stack
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                focus: true
+            }
+        }
+    }
+
+    GlobalSearch {
+        id: globalSearch
+        session: window.session
+    }
+}

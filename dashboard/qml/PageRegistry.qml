@@ -1,0 +1,30 @@
+import QtQml
+
+// Every page of the dashboard, in sidebar order. Helpers add their page with ONE line here.
+//
+// An entry: { name, title, file, sidebar, properties }
+//   name        what session.openPage(name, {...}) and the self-test use
+//   title       the sidebar label (qsTr, so it follows the language switch)
+//   file        relative to this folder, e.g. "pages/KeysPage.qml"
+//   sidebar     listed in the sidebar (false: reached by navigation only, e.g. a detail page)
+//   properties  the page's required properties besides `session`; the self-test fills them from
+//               its sample data, which has: apiId, keyId, identityId, externalId, namespaceName
+//
+// The page contract: the root item (usually a Page) declares `required property Session session`
+// plus the properties listed in its entry; it may define `function focusSearch()` (Ctrl+K puts the
+// cursor in its search field). Everything it does goes through session.client (errors reach the
+// one ErrorBanner by themselves) and is formatted with session.format.
+QtObject {
+    readonly property var entries: [
+        { name: "overview", title: qsTr("Overview"), file: "pages/OverviewPage.qml", sidebar: true, properties: [] },
+        { name: "keyDetail", title: qsTr("Key"), file: "pages/KeyDetailPage.qml", sidebar: false, properties: ["keyId"] },
+        { name: "settings", title: qsTr("Settings"), file: "pages/SettingsPage.qml", sidebar: true, properties: [] }
+    ]
+
+    function find(name: string): var {
+        for (let i = 0; i < entries.length; ++i)
+            if (entries[i].name === name)
+                return entries[i];
+        return null;
+    }
+}

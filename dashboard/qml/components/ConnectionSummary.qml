@@ -1,0 +1,48 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Latchkey.Dashboard
+
+// Which server the dashboard talks to, with which root key and permissions; disconnect.
+ColumnLayout {
+    id: summary
+
+    required property Session session
+    readonly property Capabilities capabilities: session.capabilities
+
+    spacing: 6
+
+    GridLayout {
+        columns: 2
+        columnSpacing: 16
+        rowSpacing: 4
+        Label { text: qsTr("Server"); opacity: 0.7 }
+        Label {
+            Layout.fillWidth: true
+            text: summary.session.client.baseUrl.toString()
+            elide: Text.ElideMiddle
+        }
+        Label { text: qsTr("Root key"); opacity: 0.7 }
+        Label {
+            Layout.fillWidth: true
+            text: !summary.capabilities.known ? qsTr("unknown (the server does not say)")
+                  : summary.capabilities.rootKeyName !== "" ? summary.capabilities.rootKeyName + " (" + summary.capabilities.rootKeyId + ")"
+                  : summary.capabilities.rootKeyId
+            elide: Text.ElideRight
+        }
+        Label { text: qsTr("Permissions"); opacity: 0.7; Layout.alignment: Qt.AlignTop }
+        Label {
+            Layout.fillWidth: true
+            wrapMode: Text.Wrap
+            text: summary.capabilities.known ? qsTr("%n permission(s)", "", summary.capabilities.permissions.length)
+                                               + ": " + summary.capabilities.permissions.join(", ")
+                                             : qsTr("unknown")
+            font.pixelSize: 12
+        }
+    }
+    Button {
+        text: qsTr("Disconnect")
+        Accessible.name: qsTr("Disconnect from the server")
+        onClicked: summary.session.disconnectFromServer()
+    }
+}

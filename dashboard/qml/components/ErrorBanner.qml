@@ -1,0 +1,85 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtQuick.Layouts
+import Latchkey.Dashboard
+
+// The one place where failed requests are shown: every ApiClient::requestFailed lands here with
+// the server's `detail`. Stays until dismissed or replaced by a newer failure; counts repeats.
+Pane {
+    id: banner
+
+    property ApiClient client
+    property string title
+    property string detail
+    property string action
+    property int count: 0
+
+    function show(failedAction: string, failedTitle: string, failedDetail: string): void {
+        count = detail === "" ? 1 : count + 1;
+        action = failedAction;
+        title = failedTitle;
+        detail = failedDetail;
+    }
+
+    function clear(): void {
+        count = 0;
+        action = "";
+        title = "";
+        detail = "";
+    }
+
+    visible: detail !== ""
+    padding: 10
+    Material.elevation: 2
+    Accessible.role: Accessible.AlertMessage
+    Accessible.name: title + ": " + detail
+
+    background: Rectangle {
+        color: banner.Material.theme === Material.Dark ? "#5c1f1f" : "#fde7e7"
+        border.color: banner.Material.theme === Material.Dark ? "#a04040" : "#f2b8b5"
+    }
+
+    Connections {
+        target: banner.client
+        function onRequestFailed(failedAction: string, failedTitle: string, failedDetail: string) {
+            banner.show(failedAction, failedTitle, failedDetail);
+        }
+    }
+
+    RowLayout {
+        anchors.fill: parent
+        spacing: 12
+
+        Label {
+            text: "⚠"
+            font.pixelSize: 20
+            color: banner.Material.theme === Material.Dark ? "#ffb4ab" : "#b3261e"
+            Accessible.ignored: true
+        }
+        ColumnLayout {
+            Layout.fillWidth: true
+            spacing: 2
+            Label {
+                Layout.fillWidth: true
+                font.bold: true
+                elide: Text.ElideRight
+                text: banner.count > 1 ? qsTr("%1 (%2 failed requests)").arg(banner.title).arg(banner.count)
+                                       : banner.title
+            }
+            Label {
+                objectName: "errorDetail"
+                Layout.fillWidth: true
+                wrapMode: Text.Wrap
+                text: banner.detail
+                textFormat: Text.PlainText
+            }
+        }
+        Button {
+            text: qsTr("Dismiss")
+            flat: true
+            Accessible.name: qsTr("Dismiss the error message")
+            onClicked: banner.clear()
+        }
+    }
+}

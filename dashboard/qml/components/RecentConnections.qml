@@ -1,0 +1,69 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtQuick.Layouts
+import Latchkey.Dashboard
+
+// Servers connected to before, newest first: connect again (with the stored root key, or asking
+// for it) or forget one (its stored key too).
+Pane {
+    id: recent
+
+    required property ConnectionController connection
+    required property Formatter format
+
+    signal chosen(string url)
+
+    Material.elevation: 2
+    padding: 20
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: 6
+
+        Label {
+            text: qsTr("Recent connections")
+            font.pixelSize: 18
+            font.bold: true
+        }
+
+        Repeater {
+            model: recent.connection.recentConnections.filter(entry => !entry.local)
+            delegate: RowLayout {
+                id: row
+                required property var modelData
+                Layout.fillWidth: true
+                spacing: 8
+
+                ColumnLayout {
+                    Layout.fillWidth: true
+                    spacing: 0
+                    Label {
+                        Layout.fillWidth: true
+                        text: row.modelData.url
+                        elide: Text.ElideMiddle
+                    }
+                    Label {
+                        Layout.fillWidth: true
+                        font.pixelSize: 12
+                        opacity: 0.65
+                        text: (row.modelData.keyStored ? qsTr("root key in the keychain") : qsTr("root key not stored"))
+                              + " · " + qsTr("last used %1").arg(recent.format.relative(row.modelData.lastUsed))
+                    }
+                }
+                Button {
+                    text: qsTr("Connect")
+                    flat: true
+                    Accessible.name: qsTr("Connect to %1").arg(row.modelData.url)
+                    onClicked: recent.chosen(row.modelData.url)
+                }
+                Button {
+                    text: qsTr("Forget")
+                    flat: true
+                    Accessible.name: qsTr("Forget %1").arg(row.modelData.url)
+                    onClicked: recent.connection.forget(row.modelData.url)
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,100 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtQuick.Layouts
+import Latchkey.Dashboard
+
+// The shell's navigation: the sidebar entries of PageRegistry.qml, the connection, and the
+// "Issue key" action (Ctrl+N).
+Pane {
+    id: sidebar
+
+    required property Session session
+    required property var entries
+    property string currentName: ""
+
+    signal pageChosen(string name)
+
+    padding: 0
+    Material.elevation: 1
+
+    background: Rectangle {
+        color: sidebar.Material.theme === Material.Dark ? "#1e1f24" : "#f3f4f9"
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: 0
+
+        Label {
+            Layout.fillWidth: true
+            Layout.margins: 16
+            text: qsTr("Latchkey")
+            font.pixelSize: 22
+            font.bold: true
+        }
+
+        Button {
+            Layout.fillWidth: true
+            Layout.leftMargin: 12
+            Layout.rightMargin: 12
+            Layout.bottomMargin: 8
+            text: qsTr("Issue key")
+            highlighted: true
+            enabled: sidebar.session.capabilities.may("api.*.create_key")
+            ToolTip.visible: hovered && !enabled
+            ToolTip.text: sidebar.session.capabilities.missing("api.*.create_key")
+            Accessible.name: qsTr("Issue a new key (Ctrl+N)")
+            onClicked: sidebar.session.requestIssueKey({})
+        }
+
+        ListView {
+            id: list
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            clip: true
+            model: sidebar.entries.filter(entry => entry.sidebar)
+            keyNavigationEnabled: true
+            activeFocusOnTab: true
+            delegate: ItemDelegate {
+                required property var modelData
+                required property int index
+                width: ListView.view.width
+                text: modelData.title
+                highlighted: modelData.name === sidebar.currentName
+                font.bold: highlighted
+                Accessible.name: modelData.title
+                onClicked: sidebar.pageChosen(modelData.name)
+                Keys.onReturnPressed: sidebar.pageChosen(modelData.name)
+            }
+        }
+
+        ColumnLayout {
+            Layout.fillWidth: true
+            Layout.margins: 12
+            spacing: 4
+            Label {
+                Layout.fillWidth: true
+                text: sidebar.session.client.baseUrl.toString()
+                elide: Text.ElideMiddle
+                opacity: 0.7
+                font.pixelSize: 12
+            }
+            Label {
+                Layout.fillWidth: true
+                visible: sidebar.session.capabilities.rootKeyName !== ""
+                text: qsTr("Root key: %1").arg(sidebar.session.capabilities.rootKeyName)
+                elide: Text.ElideRight
+                opacity: 0.7
+                font.pixelSize: 12
+            }
+            Button {
+                Layout.fillWidth: true
+                flat: true
+                text: qsTr("Disconnect")
+                Accessible.name: qsTr("Disconnect from the server")
+                onClicked: sidebar.session.disconnectFromServer()
+            }
+        }
+    }
+}

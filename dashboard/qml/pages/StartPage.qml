@@ -1,0 +1,187 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtQuick.Layouts
+import Latchkey.Dashboard
+
+// The start screen: start a local server (the zero-configuration default), connect to a server
+// with a root key, or pick a recent connection.
+Page {
+    id: page
+
+    required property Session session
+    required property ConnectionController connection
+    required property LocalServerController localServer
+
+    readonly property bool busy: connection.connecting || localServer.starting
+
+    function connectTyped(): void {
+        if (connection.needsInsecureConfirmation(urlField.text))
+            insecureDialog.open();
+        else
+            connection.connectToServer(urlField.text, keyField.text, rememberBox.checked, false);
+    }
+
+    Connections {
+        target: page.connection
+        function onRootKeyNeeded(url: string) {
+            urlField.text = url;
+            keyField.text = "";
+            page.keyHint = qsTr("No root key is stored for this server. Enter it to connect.");
+            keyField.forceActiveFocus();
+        }
+        function onConnected() {
+            keyField.text = "";
+            page.keyHint = "";
+        }
+    }
+    property string keyHint: ""
+
+    background: Rectangle {
+        color: page.Material.theme === Material.Dark ? "#16171b" : "#eef0f6"
+    }
+
+    LanguagePicker {
+        anchors.top: parent.top
+        anchors.right: parent.right
+        anchors.margins: 16
+        settings: page.session.settings
+    }
+
+    ScrollView {
+        anchors.fill: parent
+        contentWidth: availableWidth
+
+        ColumnLayout {
+            width: Math.min(parent.width - 48, 640)
+            x: (parent.width - width) / 2
+            spacing: 20
+
+            Item { Layout.preferredHeight: 32 }
+
+            ColumnLayout {
+                spacing: 4
+                Label {
+                    text: qsTr("Latchkey")
+                    font.pixelSize: 34
+                    font.bold: true
+                }
+                Label {
+                    Layout.fillWidth: true
+                    wrapMode: Text.Wrap
+                    opacity: 0.75
+                    text: qsTr("Issue and manage API keys, rate limits, credits and permissions.")
+                }
+            }
+
+            LocalServerCard {
+                Layout.fillWidth: true
+                localServer: page.localServer
+                enabled: !page.busy
+            }
+
+            Pane {
+                Layout.fillWidth: true
+                Material.elevation: 2
+                padding: 20
+
+                ColumnLayout {
+                    anchors.fill: parent
+                    spacing: 10
+                    Label {
+                        text: qsTr("Connect to a server")
+                        font.pixelSize: 18
+                        font.bold: true
+                    }
+                    TextField {
+                        id: urlField
+                        Layout.fillWidth: true
+                        placeholderText: qsTr("Server address, e.g. https://keys.example.com")
+                        Accessible.name: qsTr("Server address")
+                        inputMethodHints: Qt.ImhUrlCharactersOnly | Qt.ImhNoAutoUppercase
+                        onAccepted: keyField.forceActiveFocus()
+                    }
+                    TextField {
+                        id: keyField
+                        Layout.fillWidth: true
+                        placeholderText: qsTr("Root key")
+                        echoMode: TextInput.Password
+                        Accessible.name: qsTr("Root key")
+                        inputMethodHints: Qt.ImhSensitiveData | Qt.ImhNoPredictiveText
+                        onAccepted: page.connectTyped()
+                    }
+                    Label {
+                        Layout.fillWidth: true
+                        visible: page.keyHint !== ""
+                        wrapMode: Text.Wrap
+                        text: page.keyHint
+                    }
+                    CheckBox {
+                        id: rememberBox
+                        checked: true
+                        text: page.connection.keychainAvailable
+                              ? qsTr("Remember this server and keep the root key in the system keychain")
+                              : qsTr("Remember this server (the root key cannot be stored: no keychain)")
+                    }
+                    Label {
+                        Layout.fillWidth: true
+                        visible: page.connection.keychainStatus !== ""
+                        wrapMode: Text.Wrap
+                        font.pixelSize: 12
+                        opacity: 0.75
+                        text: page.connection.keychainStatus
+                    }
+                    RowLayout {
+                        Layout.fillWidth: true
+                        BusyIndicator {
+                            running: page.connection.connecting
+                            visible: running
+                            Layout.preferredHeight: 36
+                            Layout.preferredWidth: 36
+                        }
+                        Item { Layout.fillWidth: true }
+                        Button {
+                            text: qsTr("Connect")
+                            highlighted: true
+                            enabled: !page.busy && urlField.text.trim() !== "" && keyField.text !== ""
+                            Accessible.name: qsTr("Connect to the server")
+                            onClicked: page.connectTyped()
+                        }
+                    }
+                    Label {
+                        objectName: "connectionError"
+                        Layout.fillWidth: true
+                        visible: page.connection.error !== ""
+                        wrapMode: Text.Wrap
+                        color: page.Material.theme === Material.Dark ? "#ffb4ab" : "#b3261e"
+                        text: page.connection.error
+                    }
+                }
+            }
+
+            RecentConnections {
+                Layout.fillWidth: true
+                visible: page.connection.recentConnections.some(entry => !entry.local)
+                connection: page.connection
+                format: page.session.format
+                enabled: !page.busy
+                onChosen: url => {
+                    urlField.text = url;
+                    page.keyHint = "";
+                    page.connection.connectRecent(url);
+                }
+            }
+
+            Item { Layout.preferredHeight: 24 }
+        }
+    }
+
+    ConfirmDialog {
+        id: insecureDialog
+        title: qsTr("Send the root key unencrypted?")
+        text: qsTr("%1 uses plain http:// to another machine. Anyone on the network path can read the root key and act with its permissions. Use https:// unless this network is fully trusted.").arg(urlField.text.trim())
+        confirmText: qsTr("Connect anyway")
+        destructive: true
+        onConfirmed: page.connection.connectToServer(urlField.text, keyField.text, rememberBox.checked, true)
+    }
+}

@@ -1,0 +1,358 @@
+// ApiClient against an in-process latchkeyd (real store) and against raw sockets that answer
+// what a real server would not: the wire contract, the one error sink, cancellation, TLS.
+#include "dashboardfixture.h"
+
+#include <QJSEngine>
+#include <QProcess>
+#include <QSslKey>
+#include <QSslServer>
+#include <QTcpServer>
+#include <QTcpSocket>
+
+using namespace Qt::StringLiterals;
+using Latchkey::Dashboard::ApiClient;
+using Latchkey::Dashboard::ApiResult;
+using Latchkey::Test::DashboardFixture;
+
+namespace {
+
+/// A TCP server that records the first request and answers it with @p response verbatim.
+class CannedServer : public QTcpServer
+{
+public:
+    explicit CannedServer(QByteArray response) : m_response(std::move(response))
+    {
+        connect(this, &QTcpServer::newConnection, this, [this] {
+            QTcpSocket *socket = nextPendingConnection();
+            connect(socket, &QTcpSocket::readyRead, socket, [this, socket] {
+                request += socket->readAll();
+                if (request.contains("\r\n\r\n") && !m_response.isEmpty()) {
+                    socket->write(m_response);
+                    socket->disconnectFromHost();
+                }
+            });
+        });
+        listen(QHostAddress::LocalHost);
+    }
+    QUrl url() const { return QUrl(u"http://127.0.0.1:%1"_s.arg(serverPort())); }
+    QByteArray request;
+
+private:
+    QByteArray m_response;
+};
+
+QByteArray httpResponse(int status, const QByteArray &contentType, const QByteArray &body)
+{
+    return "HTTP/1.1 " + QByteArray::number(status) + " X\r\nContent-Type: " + contentType
+        + "\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body;
+}
+
+/// Posts and waits; the callback must run exactly once.
+ApiResult postAndWait(ApiClient &client, const QString &action, const QJsonObject &body)
+{
+    ApiResult result;
+    int calls = 0;
+    client.post(action, body, nullptr, [&](const ApiResult &answer) {
+        result = answer;
+        ++calls;
+    });
+    if (!QTest::qWaitFor([&] { return calls > 0; }, 30000))
+        qWarning("no answer");
+    QTest::qWait(20);
+    if (calls != 1)
+        qWarning("callback ran %d times", calls);
+    return result;
+}
+
+} // namespace
+
+class TestApiClient : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() { m_fixture = std::make_unique<DashboardFixture>(); }
+    void cleanupTestCase() { m_fixture.reset(); }
+
+    void successCarriesDataAndRequestId();
+    void busyWhileCallsAreInFlight();
+    void errorEnvelopeReachesCallbackAndTheOneSink_data();
+    void errorEnvelopeReachesCallbackAndTheOneSink();
+    void paginationCursorWalksAllPages();
+    void cancelledCallNeverCallsBackNorReports();
+    void deadContextNeverCalledBack();
+    void setConnectionCancelsCallsInFlight();
+    void rootKeyOnlyInTheAuthorizationHeader();
+    void nonEnvelopeAnswersBecomeReadableErrors_data();
+    void nonEnvelopeAnswersBecomeReadableErrors();
+    void unreachableServerIsANetworkError();
+    void tlsErrorsFailTheCallAndAreNamed();
+    void qmlCallPassesAnApiResult();
+
+private:
+    std::unique_ptr<DashboardFixture> m_fixture;
+};
+
+void TestApiClient::successCarriesDataAndRequestId()
+{
+    ApiClient client;
+    client.setConnection(m_fixture->baseUrl(), m_fixture->rootKey());
+    QSignalSpy failed(&client, &ApiClient::requestFailed);
+    const ApiResult result = postAndWait(client, u"apis.createApi"_s, {{u"name"_s, u"billing"_s}});
+    QVERIFY2(result.ok(), qPrintable(result.errorDetail));
+    QCOMPARE(result.httpStatus, 200);
+    QVERIFY(result.data.toObject().value(u"apiId").toString().startsWith(u"api_"));
+    QVERIFY(result.requestId.startsWith(u"req_"));
+    QVERIFY(result.errorDetail.isEmpty());
+    QCOMPARE(failed.count(), 0);
+    // It really exists on the server.
+    const ApiResult read = postAndWait(client, u"apis.getApi"_s, {{u"apiId"_s, result.data[u"apiId"].toString()}});
+    QCOMPARE(read.data[u"name"].toString(), u"billing"_s);
+}
+
+void TestApiClient::busyWhileCallsAreInFlight()
+{
+    ApiClient client;
+    client.setConnection(m_fixture->baseUrl(), m_fixture->rootKey());
+    QSignalSpy busyChanged(&client, &ApiClient::busyChanged);
+    QVERIFY(!client.busy());
+    int answered = 0;
+    for (int i = 0; i < 3; ++i)
+        client.post(u"apis.createApi"_s, {{u"name"_s, u"b%1"_s.arg(i)}}, nullptr, [&](const ApiResult &) { ++answered; });
+    QVERIFY(client.busy());
+    QCOMPARE(busyChanged.count(), 1); // idle -> busy once, not per call
+    QTRY_COMPARE(answered, 3);
+    QVERIFY(!client.busy());
+    QCOMPARE(busyChanged.count(), 2);
+}
+
+void TestApiClient::errorEnvelopeReachesCallbackAndTheOneSink_data()
+{
+    QTest::addColumn<QString>("action");
+    QTest::addColumn<QJsonObject>("body");
+    QTest::addColumn<bool>("wrongKey");
+    QTest::addColumn<int>("status");
+    QTest::newRow("404 unknown key") << u"keys.getKey"_s << QJsonObject{{u"keyId"_s, u"key_doesnotexist123"_s}} << false << 404;
+    QTest::newRow("400 missing field") << u"apis.createApi"_s << QJsonObject{} << false << 400;
+    QTest::newRow("401 wrong root key") << u"apis.listApis"_s << QJsonObject{} << true << 401;
+    QTest::newRow("404 unknown route") << u"nothing.here"_s << QJsonObject{} << false << 404;
+}
+
+void TestApiClient::errorEnvelopeReachesCallbackAndTheOneSink()
+{
+    QFETCH(QString, action);
+    QFETCH(QJsonObject, body);
+    QFETCH(bool, wrongKey);
+    QFETCH(int, status);
+    ApiClient client;
+    client.setConnection(m_fixture->baseUrl(), wrongKey ? u"lkroot_wrong_123456"_s : m_fixture->rootKey());
+    QSignalSpy failed(&client, &ApiClient::requestFailed);
+    const ApiResult result = postAndWait(client, action, body);
+    QVERIFY(!result.ok());
+    QCOMPARE(result.httpStatus, status);
+    QVERIFY2(!result.errorDetail.isEmpty(), "the server's detail is what the user reads");
+    QVERIFY(!result.errorTitle.isEmpty());
+    QVERIFY(result.data.isUndefined() || result.data.isNull());
+    QCOMPARE(failed.count(), 1);
+    QCOMPARE(failed.at(0).at(0).toString(), action);
+    QCOMPARE(failed.at(0).at(1).toString(), result.errorTitle);
+    QCOMPARE(failed.at(0).at(2).toString(), result.errorDetail);
+}
+
+void TestApiClient::paginationCursorWalksAllPages()
+{
+    const QString apiId = m_fixture->createApi(u"paged"_s);
+    QSet<QString> created;
+    for (int i = 0; i < 5; ++i)
+        created.insert(m_fixture->createKey({{u"apiId"_s, apiId}, {u"name"_s, u"k%1"_s.arg(i)}})[u"keyId"].toString());
+    ApiClient client;
+    client.setConnection(m_fixture->baseUrl(), m_fixture->rootKey());
+    QSet<QString> seen;
+    QString cursor;
+    int pages = 0;
+    do {
+        QJsonObject body{{u"apiId"_s, apiId}, {u"limit"_s, 2}};
+        if (!cursor.isEmpty())
+            body.insert(u"cursor"_s, cursor);
+        const ApiResult page = postAndWait(client, u"apis.listKeys"_s, body);
+        QVERIFY2(page.ok(), qPrintable(page.errorDetail));
+        for (const QJsonValue &key : page.data.toArray())
+            seen.insert(key[u"keyId"].toString());
+        QCOMPARE(page.hasMore(), !page.cursor().isEmpty());
+        cursor = page.cursor();
+        QVERIFY(++pages <= 5);
+    } while (!cursor.isEmpty());
+    QCOMPARE(pages, 3);
+    QCOMPARE(seen, created);
+}
+
+void TestApiClient::cancelledCallNeverCallsBackNorReports()
+{
+    ApiClient client;
+    client.setConnection(m_fixture->baseUrl(), m_fixture->rootKey());
+    QSignalSpy failed(&client, &ApiClient::requestFailed);
+    bool called = false;
+    const quint64 id = client.post(u"apis.createApi"_s, {}, nullptr, [&](const ApiResult &) { called = true; });
+    QVERIFY(client.busy());
+    client.cancel(id);
+    QVERIFY(!client.busy());
+    client.cancel(id);      // twice: ignored
+    client.cancel(999999);  // unknown: ignored
+    QTest::qWait(300);
+    QVERIFY(!called);
+    QCOMPARE(failed.count(), 0); // the 400 it would have got is not reported
+}
+
+void TestApiClient::deadContextNeverCalledBack()
+{
+    ApiClient client;
+    client.setConnection(m_fixture->baseUrl(), m_fixture->rootKey());
+    QSignalSpy failed(&client, &ApiClient::requestFailed);
+    auto *context = new QObject;
+    bool called = false;
+    client.post(u"apis.createApi"_s, {}, context, [&](const ApiResult &) { called = true; });
+    delete context;
+    QVERIFY(!client.busy());
+    QTest::qWait(300);
+    QVERIFY(!called);
+    QCOMPARE(failed.count(), 0);
+    // A living context is called back.
+    QObject alive;
+    client.post(u"apis.listApis"_s, {}, &alive, [&](const ApiResult &) { called = true; });
+    QTRY_VERIFY(called);
+}
+
+void TestApiClient::setConnectionCancelsCallsInFlight()
+{
+    ApiClient client;
+    client.setConnection(m_fixture->baseUrl(), m_fixture->rootKey());
+    QSignalSpy changed(&client, &ApiClient::connectionChanged);
+    bool called = false;
+    client.post(u"apis.listApis"_s, {}, nullptr, [&](const ApiResult &) { called = true; });
+    client.setConnection(QUrl(u"http://127.0.0.1:1"_s), u"other"_s);
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(client.baseUrl(), QUrl(u"http://127.0.0.1:1"_s));
+    QVERIFY(!client.busy());
+    QTest::qWait(300);
+    QVERIFY(!called);
+}
+
+void TestApiClient::rootKeyOnlyInTheAuthorizationHeader()
+{
+    CannedServer server(httpResponse(200, "application/json", R"({"meta":{"requestId":"req_1"},"data":{"a":1}})"));
+    ApiClient client;
+    const QString secret = u"lkroot_secret_abcdef"_s;
+    client.setConnection(QUrl(server.url().toString() + u"/prefix/"_s), secret);
+    const ApiResult result = postAndWait(client, u"keys.getKey"_s, {{u"keyId"_s, u"key_1"_s}});
+    QVERIFY(result.ok());
+    const QByteArray request = server.request;
+    QVERIFY2(request.startsWith("POST /prefix/v2/keys.getKey HTTP/1.1\r\n"), request.constData());
+    QVERIFY(request.contains("\r\nAuthorization: Bearer lkroot_secret_abcdef\r\n"));
+    QVERIFY(request.contains("\r\nContent-Type: application/json\r\n"));
+    QCOMPARE(request.count(secret.toUtf8()), 1); // the header and nowhere else
+    QVERIFY(request.endsWith(R"({"keyId":"key_1"})"));
+}
+
+void TestApiClient::nonEnvelopeAnswersBecomeReadableErrors_data()
+{
+    QTest::addColumn<QByteArray>("response");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QString>("detailContains");
+    QTest::newRow("proxy 502 html") << httpResponse(502, "text/html", "<html>Bad Gateway</html>") << 502 << u"502"_s;
+    QTest::newRow("empty 500") << httpResponse(500, "text/plain", "") << 500 << u"500"_s;
+    QTest::newRow("200 but not latchkeyd") << httpResponse(200, "text/html", "<html>welcome</html>") << 0 << u"welcome"_s;
+    QTest::newRow("200 broken json") << httpResponse(200, "application/json", "{\"data\":") << 0 << u"200"_s;
+}
+
+void TestApiClient::nonEnvelopeAnswersBecomeReadableErrors()
+{
+    QFETCH(QByteArray, response);
+    QFETCH(int, status);
+    QFETCH(QString, detailContains);
+    CannedServer server(response);
+    ApiClient client;
+    client.setConnection(server.url(), u"k"_s);
+    QSignalSpy failed(&client, &ApiClient::requestFailed);
+    const ApiResult result = postAndWait(client, u"apis.listApis"_s, {});
+    QVERIFY(!result.ok());
+    QCOMPARE(result.httpStatus, status);
+    QVERIFY2(result.errorDetail.contains(detailContains), qPrintable(result.errorDetail));
+    QCOMPARE(failed.count(), 1);
+}
+
+void TestApiClient::unreachableServerIsANetworkError()
+{
+    QTcpServer closed;
+    QVERIFY(closed.listen(QHostAddress::LocalHost));
+    const quint16 port = closed.serverPort();
+    closed.close(); // nothing listens there now
+    ApiClient client;
+    client.setConnection(QUrl(u"http://127.0.0.1:%1"_s.arg(port)), u"k"_s);
+    QSignalSpy failed(&client, &ApiClient::requestFailed);
+    const ApiResult result = postAndWait(client, u"apis.listApis"_s, {});
+    QCOMPARE(result.httpStatus, 0);
+    QCOMPARE(result.errorType, u"network"_s);
+    QVERIFY(result.errorDetail.contains(QString::number(port)));
+    QCOMPARE(failed.count(), 1);
+}
+
+void TestApiClient::tlsErrorsFailTheCallAndAreNamed()
+{
+    if (!QSslSocket::supportsSsl())
+        QSKIP("Qt has no TLS backend here");
+    const QString openssl = QStandardPaths::findExecutable(u"openssl"_s);
+    if (openssl.isEmpty())
+        QSKIP("openssl is not installed");
+    QTemporaryDir dir;
+    QProcess generate;
+    generate.start(openssl, {u"req"_s, u"-x509"_s, u"-newkey"_s, u"ec"_s, u"-pkeyopt"_s, u"ec_paramgen_curve:prime256v1"_s,
+                             u"-nodes"_s, u"-subj"_s, u"/CN=elsewhere.example"_s, u"-days"_s, u"1"_s,
+                             u"-keyout"_s, dir.filePath(u"k.pem"_s), u"-out"_s, dir.filePath(u"c.pem"_s)});
+    QVERIFY(generate.waitForFinished(60000));
+    QCOMPARE(generate.exitCode(), 0);
+    QFile certFile(dir.filePath(u"c.pem"_s));
+    QFile keyFile(dir.filePath(u"k.pem"_s));
+    QVERIFY(certFile.open(QIODevice::ReadOnly) && keyFile.open(QIODevice::ReadOnly));
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.setLocalCertificate(QSslCertificate(certFile.readAll()));
+    tls.setPrivateKey(QSslKey(keyFile.readAll(), QSsl::Ec));
+    QSslServer server;
+    server.setSslConfiguration(tls);
+    QVERIFY(server.listen(QHostAddress::LocalHost));
+
+    ApiClient client;
+    client.setConnection(QUrl(u"https://127.0.0.1:%1"_s.arg(server.serverPort())), u"lkroot_tls_secret"_s);
+    QSignalSpy failed(&client, &ApiClient::requestFailed);
+    const ApiResult result = postAndWait(client, u"apis.listApis"_s, {});
+    QCOMPARE(result.httpStatus, 0);
+    QCOMPARE(result.errorType, u"tls"_s);
+    QVERIFY2(result.errorDetail.contains(u"certificate"_s, Qt::CaseInsensitive), qPrintable(result.errorDetail));
+    QCOMPARE(failed.count(), 1);
+}
+
+void TestApiClient::qmlCallPassesAnApiResult()
+{
+    QJSEngine engine;
+    ApiClient client;
+    client.setConnection(m_fixture->baseUrl(), m_fixture->rootKey());
+    engine.globalObject().setProperty(u"client"_s, engine.newQObject(&client));
+    QJSEngine::setObjectOwnership(&client, QJSEngine::CppOwnership);
+    const QJSValue ran = engine.evaluate(uR"(
+        var answers = [];
+        client.call("apis.createApi", { name: "from-qml" }, function (result) { answers.push(result); });
+        client.call("apis.createApi", {}, function (result) { answers.push(result); });
+        client.call("apis.listApis", {});   // no callback: fine
+    )"_s);
+    QVERIFY2(!ran.isError(), qPrintable(ran.toString()));
+    QTRY_COMPARE(engine.evaluate(u"answers.length"_s).toInt(), 2);
+    QTRY_VERIFY(!client.busy());
+    const QJSValue okAnswer = engine.evaluate(u"answers.filter(a => a.ok)[0]"_s);
+    QVERIFY(okAnswer.property(u"data"_s).property(u"apiId"_s).toString().startsWith(u"api_"));
+    QCOMPARE(okAnswer.property(u"httpStatus"_s).toInt(), 200);
+    const QJSValue badAnswer = engine.evaluate(u"answers.filter(a => !a.ok)[0]"_s);
+    QCOMPARE(badAnswer.property(u"httpStatus"_s).toInt(), 400);
+    QVERIFY(!badAnswer.property(u"errorDetail"_s).toString().isEmpty());
+}
+
+QTEST_GUILESS_MAIN(TestApiClient)
+#include "tst_apiclient.moc"
