@@ -61,6 +61,8 @@ void AnalyticsSink::storeNow(Store::AnalyticsBatch &&batch)
 
 void AnalyticsSink::publish(Core::VerificationEvent &&event)
 {
+    if (m_options.discard)
+        return;
     m_liveFeed.offer(event);
     if (m_tap)
         m_tap->publish(Core::VerificationEvent(event));
@@ -73,6 +75,8 @@ void AnalyticsSink::publish(Core::VerificationEvent &&event)
 
 void AnalyticsSink::publish(Core::RatelimitEvent &&event)
 {
+    if (m_options.discard)
+        return;
     m_liveFeed.offer(event);
     if (m_tap)
         m_tap->publish(Core::RatelimitEvent(event));
@@ -85,6 +89,8 @@ void AnalyticsSink::publish(Core::RatelimitEvent &&event)
 
 Core::Status AnalyticsSink::publishInTransaction(const Core::VerificationEvent &event)
 {
+    if (m_options.discard)
+        return {};
     m_liveFeed.offer(event);
     if (m_tap)
         m_tap->publish(Core::VerificationEvent(event));

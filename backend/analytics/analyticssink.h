@@ -40,6 +40,9 @@ class AnalyticsSink final : public Core::EventSink
 public:
     struct Options {
         Durability durability = Durability::BestEffort;
+        /// True (setting `analytics-enabled=false`): every event is dropped on arrival, uncounted —
+        /// nothing is stored, streamed or tapped. Only to measure what analytics cost (benchmarks).
+        bool discard = false;
         qsizetype queueCapacity = 16384;
         AnalyticsWriter::Options writer;
         RetentionPolicy retention;
@@ -67,7 +70,10 @@ public:
 
     void publish(Core::VerificationEvent &&event) override;
     void publish(Core::RatelimitEvent &&event) override;
-    [[nodiscard]] bool durable() const override { return m_options.durability == Durability::Strict; }
+    [[nodiscard]] bool durable() const override
+    {
+        return !m_options.discard && m_options.durability == Durability::Strict;
+    }
     [[nodiscard]] Core::Status publishInTransaction(const Core::VerificationEvent &event) override;
 
     [[nodiscard]] AnalyticsMetricsSnapshot metrics() const { return m_metrics.snapshot(); }

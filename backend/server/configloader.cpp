@@ -37,6 +37,8 @@ const QList<Setting> &settings()
         {u"analytics-durability"_s, u"best-effort|strict"_s,
          u"strict: store every analytics event before answering (default best-effort: batched)."_s},
         {u"analytics-retention-days"_s, u"DAYS"_s, u"Days raw analytics events are kept (default 30)."_s},
+        {u"analytics-enabled"_s, u"true|false"_s,
+         u"false: discard every analytics event, for benchmarks only (default true)."_s},
         {u"metrics-listen"_s, u"HOST:PORT"_s,
          u"Serve Prometheus GET /metrics on this second address, without authentication (default: off)."_s},
         {u"metrics-on-main"_s, {}, u"Serve GET /metrics on the API listener too (value: 1/0, true/false)."_s},
@@ -89,6 +91,8 @@ Core::Status apply(const QString &name, const QString &value, ServerConfig &conf
         return parseListen(value, name, config.metricsListenHost, config.metricsListenPort);
     if (name == u"metrics-on-main")
         return parseBool(name, value, config.metricsOnMain);
+    if (name == u"analytics-enabled")
+        return parseBool(name, value, config.analyticsEnabled);
     if (name == u"data-dir")
         config.dataDir = value;
     else if (name == u"bootstrap-root-key-file")

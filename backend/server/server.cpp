@@ -178,6 +178,7 @@ void Server::Private::startAnalytics()
     options.durability = config.analyticsDurability == u"strict" ? Analytics::Durability::Strict
                                                                    : Analytics::Durability::BestEffort;
     options.retention.rawMs = qint64(config.analyticsRetentionDays) * Analytics::RetentionPolicy::DayMs;
+    options.discard = !config.analyticsEnabled;
     analytics = std::make_unique<Analytics::AnalyticsSink>(*db, *clock, options);
     if (config.keepEventsInMemory)
         analytics->setTap(&events);

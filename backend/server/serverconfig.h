@@ -21,6 +21,9 @@ struct ServerConfig {
     /// "strict": every event commits before its request answers (docs/configuration.md, Durability).
     QString analyticsDurability = QStringLiteral("best-effort");
     int analyticsRetentionDays = 30; ///< raw verification and rate-limit events
+    /// false ("--analytics-enabled false"): the analytics sink discards every event (benchmarks
+    /// measure the cost of analytics with it); no analytics, live stream or lastUsedAt then.
+    bool analyticsEnabled = true;
     /// GET /metrics on a second listener of its own ("--metrics-listen"); empty host: off.
     /// Unauthenticated: bind it to loopback or a private network.
     QString metricsListenHost;
