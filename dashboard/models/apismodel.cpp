@@ -1,0 +1,62 @@
+#include "models/apismodel.h"
+
+#include "client/apiclient.h"
+
+using namespace Qt::StringLiterals;
+
+namespace Latchkey::Dashboard {
+
+ApisModel::ApisModel(QObject *parent)
+    : PagedListModel(parent)
+{
+}
+
+QHash<int, QByteArray> ApisModel::roleNames() const
+{
+    return {{ApiIdRole, "apiId"}, {NameRole, "name"}, {KeyCountRole, "keyCount"}};
+}
+
+QString ApisModel::action() const
+{
+    return u"apis.listApis"_s;
+}
+
+QVariant ApisModel::rowData(const QJsonObject &row, int role) const
+{
+    switch (role) {
+    case ApiIdRole:
+        return row.value(u"id"_s).toString();
+    case NameRole:
+        return row.value(u"name"_s).toString();
+    case KeyCountRole:
+        return row.value(u"keyCount"_s).toInteger();
+    default:
+        return {};
+    }
+}
+
+void ApisModel::create(const QString &name)
+{
+    if (!client())
+        return;
+    client()->post(u"apis.createApi"_s, {{u"name"_s, name}}, this, [this](const ApiResult &result) {
+        if (!result.ok())
+            return;
+        refresh();
+        Q_EMIT created(result.data.toObject().value(u"apiId"_s).toString());
+    });
+}
+
+void ApisModel::remove(const QString &apiId)
+{
+    if (!client())
+        return;
+    client()->post(u"apis.deleteApi"_s, {{u"apiId"_s, apiId}}, this, [this, apiId](const ApiResult &result) {
+        if (!result.ok())
+            return;
+        refresh();
+        Q_EMIT removed(apiId);
+    });
+}
+
+} // namespace Latchkey::Dashboard

@@ -1,0 +1,35 @@
+#pragma once
+
+#include "models/pagedlistmodel.h"
+
+namespace Latchkey::Dashboard {
+
+/// The workspace's APIs with their live key counts (`apis.listApis`), for the APIs page.
+/// `search` filters by name or id locally (the endpoint has no search).
+class ApisModel : public PagedListModel
+{
+    Q_OBJECT
+    QML_ELEMENT
+
+public:
+    enum Role { ApiIdRole = Qt::UserRole + 1, NameRole, KeyCountRole };
+    Q_ENUM(Role)
+
+    explicit ApisModel(QObject *parent = nullptr);
+    QHash<int, QByteArray> roleNames() const override;
+
+    /// Creates an API named @p name (`apis.createApi`) and refreshes; `created(apiId)` on success.
+    Q_INVOKABLE void create(const QString &name);
+    /// Deletes the API @p apiId with all its keys (`apis.deleteApi`) and refreshes.
+    Q_INVOKABLE void remove(const QString &apiId);
+
+Q_SIGNALS:
+    void created(const QString &apiId);
+    void removed(const QString &apiId);
+
+protected:
+    QString action() const override;
+    QVariant rowData(const QJsonObject &row, int role) const override;
+};
+
+} // namespace Latchkey::Dashboard

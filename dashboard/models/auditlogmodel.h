@@ -1,0 +1,72 @@
+#pragma once
+
+#include "models/pagedlistmodel.h"
+
+#include <QDateTime>
+
+namespace Latchkey::Dashboard {
+
+/// The workspace's audit log, newest first (`audit.listLogs`), filtered on the server by events,
+/// actor, target and time range; `search` filters the fetched rows locally by text.
+class AuditLogModel : public PagedListModel
+{
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(QStringList events READ events WRITE setEvents NOTIFY filterChanged)
+    Q_PROPERTY(QString actorId READ actorId WRITE setActorId NOTIFY filterChanged)
+    Q_PROPERTY(QString targetId READ targetId WRITE setTargetId NOTIFY filterChanged)
+    Q_PROPERTY(QDateTime start READ start WRITE setStart NOTIFY filterChanged)
+    Q_PROPERTY(QDateTime end READ end WRITE setEnd NOTIFY filterChanged)
+
+public:
+    enum Role {
+        AuditIdRole = Qt::UserRole + 1,
+        TimeRole,
+        EventRole,
+        DescriptionRole,
+        ActorTypeRole,
+        ActorIdRole,
+        ActorNameRole,
+        TargetsRole,
+        RequestIdRole,
+        RemoteIpRole,
+    };
+    Q_ENUM(Role)
+
+    explicit AuditLogModel(QObject *parent = nullptr);
+    QHash<int, QByteArray> roleNames() const override;
+
+    /// Event names to keep, e.g. `key.create` (empty: all).
+    QStringList events() const { return m_events; }
+    void setEvents(const QStringList &events);
+    QString actorId() const { return m_actorId; }
+    void setActorId(const QString &actorId);
+    /// Matches any target of a row.
+    QString targetId() const { return m_targetId; }
+    void setTargetId(const QString &targetId);
+    QDateTime start() const { return m_start; }
+    void setStart(const QDateTime &start);
+    /// Exclusive upper bound.
+    QDateTime end() const { return m_end; }
+    void setEnd(const QDateTime &end);
+
+Q_SIGNALS:
+    void filterChanged();
+
+protected:
+    QString action() const override;
+    QJsonObject requestBody() const override;
+    QVariant rowData(const QJsonObject &row, int role) const override;
+
+private:
+    template<typename T>
+    void setFilter(T &member, const T &value);
+
+    QStringList m_events;
+    QString m_actorId;
+    QString m_targetId;
+    QDateTime m_start;
+    QDateTime m_end;
+};
+
+} // namespace Latchkey::Dashboard

@@ -1,0 +1,33 @@
+#pragma once
+
+#include "models/pagedlistmodel.h"
+
+namespace Latchkey::Dashboard {
+
+/// The workspace's owners (`identities.listIdentities`), searchable by external id or id on the
+/// server (`search`, case-insensitive substring), for the Owners page.
+class IdentitiesModel : public PagedListModel
+{
+    Q_OBJECT
+    QML_ELEMENT
+
+public:
+    enum Role { IdentityIdRole = Qt::UserRole + 1, ExternalIdRole, MetaRole, RatelimitCountRole };
+    Q_ENUM(Role)
+
+    explicit IdentitiesModel(QObject *parent = nullptr);
+    QHash<int, QByteArray> roleNames() const override;
+
+    /// Creates an owner with @p externalId (`identities.createIdentity`) and refreshes.
+    Q_INVOKABLE void create(const QString &externalId);
+
+Q_SIGNALS:
+    void created(const QString &identityId, const QString &externalId);
+
+protected:
+    QString action() const override;
+    QString searchField() const override;
+    QVariant rowData(const QJsonObject &row, int role) const override;
+};
+
+} // namespace Latchkey::Dashboard

@@ -1,0 +1,309 @@
+#include "models/keysmodel.h"
+
+#include "client/apiclient.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+
+using namespace Qt::StringLiterals;
+
+namespace Latchkey::Dashboard {
+
+namespace {
+
+qint64 creditsRemaining(const QJsonObject &key, bool *limited)
+{
+    const QJsonValue remaining = key.value(u"credits"_s).toObject().value(u"remaining"_s);
+    *limited = remaining.isDouble();
+    return remaining.toInteger();
+}
+
+qint64 refillAmount(const QJsonObject &key)
+{
+    return key.value(u"credits"_s).toObject().value(u"refill"_s).toObject().value(u"amount"_s).toInteger();
+}
+
+/// Unix ms, 0 when absent (the Formatter shows 0 as "").
+qint64 optionalTime(const QJsonObject &key, const QString &field)
+{
+    return key.value(field).toInteger(0);
+}
+
+} // namespace
+
+KeysModel::KeysModel(QObject *parent)
+    : PagedListModel(parent)
+    , m_nowMs(QDateTime::currentMSecsSinceEpoch())
+{
+}
+
+QHash<int, QByteArray> KeysModel::roleNames() const
+{
+    return {{KeyIdRole, "keyId"},
+            {NameRole, "name"},
+            {StartRole, "start"},
+            {ExternalIdRole, "externalId"},
+            {IdentityIdRole, "identityId"},
+            {EnabledRole, "enabled"},
+            {ExpiresRole, "expires"},
+            {CreatedAtRole, "createdAt"},
+            {LastUsedAtRole, "lastUsedAt"},
+            {CreditsRemainingRole, "creditsRemaining"},
+            {HasCreditLimitRole, "hasCreditLimit"},
+            {RefillAmountRole, "refillAmount"},
+            {StatusRole, "status"},
+            {BadgesRole, "badges"},
+            {ExpiredRole, "expired"},
+            {ExpiringRole, "expiring"},
+            {LowCreditsRole, "lowCredits"},
+            {RateLimitedRole, "rateLimited"},
+            {SelectedRole, "selected"}};
+}
+
+void KeysModel::setApiId(const QString &apiId)
+{
+    if (m_apiId == apiId)
+        return;
+    m_apiId = apiId;
+    Q_EMIT apiIdChanged();
+    invalidate();
+}
+
+void KeysModel::setExternalId(const QString &externalId)
+{
+    if (m_externalId == externalId)
+        return;
+    m_externalId = externalId;
+    Q_EMIT externalIdChanged();
+    invalidate();
+}
+
+void KeysModel::setIdentityId(const QString &identityId)
+{
+    if (m_identityId == identityId)
+        return;
+    m_identityId = identityId;
+    Q_EMIT identityIdChanged();
+    invalidate();
+}
+
+void KeysModel::setRateLimitBadges(bool enabled)
+{
+    if (m_rateLimitBadges == enabled)
+        return;
+    m_rateLimitBadges = enabled;
+    Q_EMIT rateLimitBadgesChanged();
+    invalidate();
+}
+
+QString KeysModel::action() const
+{
+    return m_apiId.isEmpty() ? u"keys.listKeys"_s : u"apis.listKeys"_s;
+}
+
+QJsonObject KeysModel::requestBody() const
+{
+    QJsonObject body;
+    if (!m_apiId.isEmpty())
+        body.insert(u"apiId"_s, m_apiId);
+    if (!m_externalId.isEmpty())
+        body.insert(u"externalId"_s, m_externalId);
+    return body;
+}
+
+bool KeysModel::isReady() const
+{
+    return !m_apiId.isEmpty() || !m_externalId.isEmpty();
+}
+
+bool KeysModel::matchesSearch(const QJsonObject &row, const QString &search) const
+{
+    const QString externalId = row.value(u"identity"_s).toObject().value(u"externalId"_s).toString();
+    return PagedListModel::matchesSearch(row, search) || externalId.contains(search, Qt::CaseInsensitive);
+}
+
+QStringList KeysModel::badgesFor(const QJsonObject &key, qint64 nowMs)
+{
+    QStringList badges;
+    const bool enabled = key.value(u"enabled"_s).toBool(true);
+    const QJsonValue expires = key.value(u"expires"_s);
+    const bool expired = expires.isDouble() && expires.toInteger() <= nowMs;
+    if (!enabled)
+        badges.append(u"disabled"_s);
+    if (expired)
+        badges.append(u"expired"_s);
+    if (enabled && !expired)
+        badges.prepend(u"active"_s);
+    if (!expired && expires.isDouble() && expires.toInteger() <= nowMs + kExpiringWithinMs)
+        badges.append(u"expiring"_s);
+    bool limited = false;
+    const qint64 remaining = creditsRemaining(key, &limited);
+    const qint64 refill = refillAmount(key);
+    // Integer form of "remaining <= 10 % of the refill amount".
+    if (limited && (refill > 0 ? remaining * 10 <= refill : remaining <= 10))
+        badges.append(u"lowCredits"_s);
+    return badges;
+}
+
+QString KeysModel::statusOf(const QJsonObject &row) const
+{
+    const QStringList badges = badgesFor(row, m_nowMs);
+    if (badges.contains(u"disabled"_s))
+        return u"disabled"_s;
+    return badges.contains(u"expired"_s) ? u"expired"_s : u"active"_s;
+}
+
+QVariant KeysModel::rowData(const QJsonObject &row, int role) const
+{
+    const QString keyId = row.value(u"keyId"_s).toString();
+    bool limited = false;
+    switch (role) {
+    case KeyIdRole:
+        return keyId;
+    case NameRole:
+        return row.value(u"name"_s).toString();
+    case StartRole:
+        return row.value(u"start"_s).toString();
+    case ExternalIdRole:
+        return row.value(u"identity"_s).toObject().value(u"externalId"_s).toString();
+    case IdentityIdRole:
+        return row.value(u"identity"_s).toObject().value(u"id"_s).toString();
+    case EnabledRole:
+        return row.value(u"enabled"_s).toBool(true);
+    case ExpiresRole:
+        return optionalTime(row, u"expires"_s);
+    case CreatedAtRole:
+        return optionalTime(row, u"createdAt"_s);
+    case LastUsedAtRole:
+        return optionalTime(row, u"lastUsedAt"_s);
+    case CreditsRemainingRole: {
+        const qint64 remaining = creditsRemaining(row, &limited);
+        return limited ? QVariant(remaining) : QVariant();
+    }
+    case HasCreditLimitRole:
+        creditsRemaining(row, &limited);
+        return limited;
+    case RefillAmountRole:
+        return refillAmount(row);
+    case StatusRole:
+        return statusOf(row);
+    case BadgesRole: {
+        QStringList badges = badgesFor(row, m_nowMs);
+        if (m_rateLimited.contains(keyId))
+            badges.append(u"rateLimited"_s);
+        return badges;
+    }
+    case ExpiredRole:
+        return badgesFor(row, m_nowMs).contains(u"expired"_s);
+    case ExpiringRole:
+        return badgesFor(row, m_nowMs).contains(u"expiring"_s);
+    case LowCreditsRole:
+        return badgesFor(row, m_nowMs).contains(u"lowCredits"_s);
+    case RateLimitedRole:
+        return m_rateLimited.contains(keyId);
+    case SelectedRole:
+        return m_selected.contains(keyId);
+    default:
+        return {};
+    }
+}
+
+Qt::ItemFlags KeysModel::flags(const QModelIndex &index) const
+{
+    return PagedListModel::flags(index) | (index.isValid() ? Qt::ItemIsUserCheckable : Qt::NoItemFlags);
+}
+
+bool KeysModel::setData(const QModelIndex &index, const QVariant &value, int role)
+{
+    if (role != SelectedRole || !checkIndex(index, CheckIndexOption::IndexIsValid))
+        return false;
+    setSelected(index.row(), value.toBool());
+    return true;
+}
+
+void KeysModel::setSelected(int row, bool selected)
+{
+    if (row < 0 || row >= rows().size())
+        return;
+    const QString keyId = rows().at(row).value(u"keyId"_s).toString();
+    if (m_selected.contains(keyId) == selected)
+        return;
+    if (selected)
+        m_selected.insert(keyId);
+    else
+        m_selected.remove(keyId);
+    Q_EMIT dataChanged(index(row), index(row), {SelectedRole});
+    Q_EMIT selectionChanged();
+}
+
+void KeysModel::selectAll()
+{
+    for (const QJsonObject &row : rows())
+        m_selected.insert(row.value(u"keyId"_s).toString());
+    allRowsChanged({SelectedRole});
+    Q_EMIT selectionChanged();
+}
+
+void KeysModel::clearSelection()
+{
+    if (m_selected.isEmpty())
+        return;
+    m_selected.clear();
+    allRowsChanged({SelectedRole});
+    Q_EMIT selectionChanged();
+}
+
+QStringList KeysModel::selectedKeyIds() const
+{
+    QStringList ids;
+    for (const QJsonObject &row : rows()) {
+        const QString keyId = row.value(u"keyId"_s).toString();
+        if (m_selected.contains(keyId))
+            ids.append(keyId);
+    }
+    return ids;
+}
+
+void KeysModel::rowsCleared()
+{
+    m_nowMs = QDateTime::currentMSecsSinceEpoch();
+    m_rateLimited.clear();
+    m_rateLimitedRequested = false;
+    ++m_rateLimitedGeneration;
+    if (!m_selected.isEmpty()) {
+        m_selected.clear();
+        Q_EMIT selectionChanged();
+    }
+}
+
+void KeysModel::rowsAppended(int first, int last)
+{
+    Q_UNUSED(first)
+    Q_UNUSED(last)
+    if (m_rateLimitBadges && !m_rateLimitedRequested)
+        fetchRateLimited();
+}
+
+void KeysModel::fetchRateLimited()
+{
+    m_rateLimitedRequested = true;
+    QJsonObject body{{u"outcomes"_s, QJsonArray{u"RATE_LIMITED"_s}},
+                     {u"start"_s, m_nowMs - kRateLimitedWithinMs},
+                     {u"limit"_s, 100}};
+    if (!m_apiId.isEmpty())
+        body.insert(u"apiId"_s, m_apiId);
+    else if (!m_identityId.isEmpty())
+        body.insert(u"identityId"_s, m_identityId);
+    const quint64 generation = m_rateLimitedGeneration;
+    client()->post(u"analytics.getVerificationLog"_s, body, this, [this, generation](const ApiResult &result) {
+        if (generation != m_rateLimitedGeneration || !result.ok())
+            return;
+        const QJsonArray events = result.data.toArray();
+        for (const QJsonValue &event : events)
+            m_rateLimited.insert(event.toObject().value(u"keyId"_s).toString());
+        if (!m_rateLimited.isEmpty())
+            allRowsChanged({RateLimitedRole, BadgesRole});
+    });
+}
+
+} // namespace Latchkey::Dashboard

@@ -1,0 +1,116 @@
+#pragma once
+
+#include "models/pagedlistmodel.h"
+
+#include <QSet>
+
+namespace Latchkey::Dashboard {
+
+/// The keys of one API (`apis.listKeys`, set `apiId`) or of one owner across APIs (`keys.listKeys`,
+/// set `externalId` and leave `apiId` empty), for the Keys page and the owner page.
+///
+/// Status badges are computed here, not in QML, against the time of the last refresh:
+/// - `disabled` (enabled false), `expired` (expires ≤ now), `expiring` (expires within 24 h),
+/// - `lowCredits`: remaining ≤ 10 % of the refill amount, or ≤ 10 when the key has no refill
+///   (keys without a credit limit never are),
+/// - `rateLimited`: the key had a RATE_LIMITED verification in the last hour. This comes from ONE
+///   `analytics.getVerificationLog` call per refresh (the newest 100 such events of the API or owner),
+///   never one call per row; set `rateLimitBadges` false when the root key may not read analytics.
+/// - `active`: none of disabled/expired.
+///
+/// Rows can be selected (role `selected`, writable) for bulk operations; the selection is cleared
+/// when the rows are dropped so nothing hidden stays selected.
+class KeysModel : public PagedListModel
+{
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(QString apiId READ apiId WRITE setApiId NOTIFY apiIdChanged)
+    Q_PROPERTY(QString externalId READ externalId WRITE setExternalId NOTIFY externalIdChanged)
+    Q_PROPERTY(QString identityId READ identityId WRITE setIdentityId NOTIFY identityIdChanged)
+    Q_PROPERTY(bool rateLimitBadges READ rateLimitBadges WRITE setRateLimitBadges NOTIFY rateLimitBadgesChanged)
+    Q_PROPERTY(int selectedCount READ selectedCount NOTIFY selectionChanged)
+
+public:
+    enum Role {
+        KeyIdRole = Qt::UserRole + 1,
+        NameRole,
+        StartRole,
+        ExternalIdRole,
+        IdentityIdRole,
+        EnabledRole,
+        ExpiresRole,
+        CreatedAtRole,
+        LastUsedAtRole,
+        CreditsRemainingRole,
+        HasCreditLimitRole,
+        RefillAmountRole,
+        StatusRole,
+        BadgesRole,
+        ExpiredRole,
+        ExpiringRole,
+        LowCreditsRole,
+        RateLimitedRole,
+        SelectedRole,
+    };
+    Q_ENUM(Role)
+
+    static constexpr qint64 kExpiringWithinMs = 24LL * 3600 * 1000;
+    static constexpr qint64 kRateLimitedWithinMs = 3600LL * 1000;
+
+    explicit KeysModel(QObject *parent = nullptr);
+    QHash<int, QByteArray> roleNames() const override;
+    bool setData(const QModelIndex &index, const QVariant &value, int role) override;
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+
+    QString apiId() const { return m_apiId; }
+    void setApiId(const QString &apiId);
+    QString externalId() const { return m_externalId; }
+    void setExternalId(const QString &externalId);
+    /// The owner's identity id: scopes the rate-limited badge query in owner mode.
+    QString identityId() const { return m_identityId; }
+    void setIdentityId(const QString &identityId);
+    bool rateLimitBadges() const { return m_rateLimitBadges; }
+    void setRateLimitBadges(bool enabled);
+    int selectedCount() const { return int(m_selected.size()); }
+
+    Q_INVOKABLE void setSelected(int row, bool selected);
+    Q_INVOKABLE void selectAll();
+    Q_INVOKABLE void clearSelection();
+    /// The selected keys' ids in row order.
+    Q_INVOKABLE QStringList selectedKeyIds() const;
+
+    /// The badges of one key (the JSON of KeyResponseData) at @p nowMs; rate limiting not included.
+    static QStringList badgesFor(const QJsonObject &key, qint64 nowMs);
+
+Q_SIGNALS:
+    void apiIdChanged();
+    void externalIdChanged();
+    void identityIdChanged();
+    void rateLimitBadgesChanged();
+    void selectionChanged();
+
+protected:
+    QString action() const override;
+    QJsonObject requestBody() const override;
+    bool isReady() const override;
+    bool matchesSearch(const QJsonObject &row, const QString &search) const override;
+    QVariant rowData(const QJsonObject &row, int role) const override;
+    void rowsAppended(int first, int last) override;
+    void rowsCleared() override;
+
+private:
+    void fetchRateLimited();
+    QString statusOf(const QJsonObject &row) const;
+
+    QString m_apiId;
+    QString m_externalId;
+    QString m_identityId;
+    QSet<QString> m_selected;
+    QSet<QString> m_rateLimited;
+    qint64 m_nowMs = 0;
+    quint64 m_rateLimitedGeneration = 0;
+    bool m_rateLimitBadges = true;
+    bool m_rateLimitedRequested = false;
+};
+
+} // namespace Latchkey::Dashboard

@@ -1,0 +1,5 @@
+#include "models/modelslogging.h"
+
+namespace Latchkey::Dashboard {
+Q_LOGGING_CATEGORY(lcModels, "latchkey.dashboard.models")
+} // namespace Latchkey::Dashboard

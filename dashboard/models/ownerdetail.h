@@ -1,0 +1,83 @@
+#pragma once
+
+#include "client/apiclient.h"
+
+#include <QJsonObject>
+#include <QObject>
+#include <QPointer>
+#include <QVariantList>
+#include <QVariantMap>
+#include <QtQml/qqmlregistration.h>
+
+namespace Latchkey::Dashboard {
+
+/// One owner (identity) for the owner page: its meta and shared rate limits
+/// (`identities.getIdentity`) and its usage numbers over the last 24 hours and 30 days (one
+/// `analytics.getTimeseries` call with hourly buckets). The owner's keys are a KeysModel with
+/// `externalId` set; the charts are the embedded console.
+class OwnerDetail : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(Latchkey::Dashboard::ApiClient *client READ client WRITE setClient NOTIFY clientChanged)
+    /// The identity's id or external id (what identities.getIdentity accepts).
+    Q_PROPERTY(QString identity READ identity WRITE setIdentity NOTIFY identityChanged)
+    Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
+    Q_PROPERTY(bool found READ found NOTIFY loaded)
+    Q_PROPERTY(QString identityId READ identityId NOTIFY loaded)
+    Q_PROPERTY(QString externalId READ externalId NOTIFY loaded)
+    Q_PROPERTY(QVariantMap meta READ meta NOTIFY loaded)
+    /// Pretty-printed JSON of meta ("{}" when none), for display.
+    Q_PROPERTY(QString metaJson READ metaJson NOTIFY loaded)
+    /// [{id, name, limit, duration, autoApply}]
+    Q_PROPERTY(QVariantList ratelimits READ ratelimits NOTIFY loaded)
+    /// {verifications, valid, rejections, spentCredits} for the last 24 h and 30 days.
+    Q_PROPERTY(QVariantMap usageDay READ usageDay NOTIFY usageChanged)
+    Q_PROPERTY(QVariantMap usageMonth READ usageMonth NOTIFY usageChanged)
+
+public:
+    explicit OwnerDetail(QObject *parent = nullptr);
+
+    ApiClient *client() const { return m_client; }
+    void setClient(ApiClient *client);
+    QString identity() const { return m_identity; }
+    void setIdentity(const QString &identity);
+    bool loading() const { return m_pending > 0; }
+    bool found() const { return !m_data.isEmpty(); }
+    QString identityId() const;
+    QString externalId() const;
+    QVariantMap meta() const;
+    QString metaJson() const;
+    QVariantList ratelimits() const;
+    QVariantMap usageDay() const { return m_usageDay; }
+    QVariantMap usageMonth() const { return m_usageMonth; }
+
+    /// Fetches everything again.
+    Q_INVOKABLE void refresh();
+
+    /// Sums {verifications, valid, rejections, spentCredits} over the buckets starting at or after
+    /// @p sinceMs (VerificationBucket JSON objects).
+    static QVariantMap sumBuckets(const QJsonArray &buckets, qint64 sinceMs);
+
+Q_SIGNALS:
+    void clientChanged();
+    void identityChanged();
+    void loadingChanged();
+    void loaded();
+    void usageChanged();
+
+private:
+    void fetchUsage();
+    void beginCall();
+    void endCall();
+
+    QPointer<ApiClient> m_client;
+    QString m_identity;
+    QJsonObject m_data;
+    QVariantMap m_usageDay;
+    QVariantMap m_usageMonth;
+    quint64 m_generation = 0;
+    int m_pending = 0;
+};
+
+} // namespace Latchkey::Dashboard

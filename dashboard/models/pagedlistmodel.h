@@ -1,0 +1,121 @@
+#pragma once
+
+#include "client/apiclient.h"
+
+#include <QAbstractListModel>
+#include <QJsonObject>
+#include <QList>
+#include <QPointer>
+#include <QQmlParserStatus>
+#include <QtQml/qqmlregistration.h>
+
+namespace Latchkey::Dashboard {
+
+/// The common machinery of every list screen's model: rows are the JSON objects of one
+/// cursor-paginated list endpoint (`POST /v2/<action>` answering `data: [...]` and
+/// `pagination: {cursor?, hasMore}`), fetched page by page through `canFetchMore`/`fetchMore`.
+///
+/// Contract for subclasses: `action()` names the endpoint, `requestBody()` adds the filters,
+/// `isReady()` says whether the inputs are complete, `rowData()` answers one role of one row.
+/// A subclass calls `invalidate()` when an input changes; the model then drops its rows and
+/// fetches the first page again. Replies to a superseded request are ignored (a generation count),
+/// so a slow reply never mixes rows of two filters. Failures go to the client's one error sink
+/// (`ApiClient::requestFailed`); the model keeps its rows and stops fetching until `refresh()`.
+class PagedListModel : public QAbstractListModel, public QQmlParserStatus
+{
+    Q_OBJECT
+    Q_INTERFACES(QQmlParserStatus)
+    QML_ANONYMOUS
+    Q_PROPERTY(Latchkey::Dashboard::ApiClient *client READ client WRITE setClient NOTIFY clientChanged)
+    Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
+    Q_PROPERTY(bool failed READ failed NOTIFY failedChanged)
+    Q_PROPERTY(bool hasMore READ hasMore NOTIFY hasMoreChanged)
+    Q_PROPERTY(int count READ count NOTIFY countChanged)
+    Q_PROPERTY(QString search READ search WRITE setSearch NOTIFY searchChanged)
+    Q_PROPERTY(int pageSize READ pageSize WRITE setPageSize NOTIFY pageSizeChanged)
+
+public:
+    explicit PagedListModel(QObject *parent = nullptr);
+    ~PagedListModel() override;
+
+    ApiClient *client() const { return m_client; }
+    void setClient(ApiClient *client);
+    bool loading() const { return m_requestId != 0; }
+    bool failed() const { return m_failed; }
+    bool hasMore() const { return m_hasMore; }
+    int count() const { return int(m_rows.size()); }
+    QString search() const { return m_search; }
+    void setSearch(const QString &search);
+    int pageSize() const { return m_pageSize; }
+    /// Rows per request (1..100, the servers' maximum); tests use small pages.
+    void setPageSize(int pageSize);
+
+    void classBegin() override;
+    void componentComplete() override;
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role) const override;
+    bool canFetchMore(const QModelIndex &parent) const override;
+    void fetchMore(const QModelIndex &parent) override;
+
+    /// Drops every row and fetches the first page again (also clears a failure).
+    Q_INVOKABLE void refresh();
+    /// The raw JSON object of @p row (empty when out of range), for detail views.
+    Q_INVOKABLE QJsonObject rowObject(int row) const;
+
+Q_SIGNALS:
+    void clientChanged();
+    void loadingChanged();
+    void failedChanged();
+    void hasMoreChanged();
+    void countChanged();
+    void searchChanged();
+    void pageSizeChanged();
+    /// A page arrived and its rows were appended (also for an empty first page).
+    void pageLoaded();
+
+protected:
+    /// The endpoint, e.g. `apis.listApis`.
+    virtual QString action() const = 0;
+    /// Filters of the request; the base adds `cursor` and `limit`.
+    virtual QJsonObject requestBody() const { return {}; }
+    /// Whether every required input is set; no request is made before.
+    virtual bool isReady() const { return true; }
+    /// The server-side search field (e.g. `search`), or empty when the endpoint has none: then
+    /// rows are filtered locally with `matchesSearch()` as pages arrive.
+    virtual QString searchField() const { return {}; }
+    virtual bool matchesSearch(const QJsonObject &row, const QString &search) const;
+    virtual QVariant rowData(const QJsonObject &row, int role) const = 0;
+    /// Called after rows [first, last] were appended (subclasses enrich them, e.g. badges).
+    virtual void rowsAppended(int first, int last);
+    /// Called when the rows are dropped (refresh or input change).
+    virtual void rowsCleared() {}
+
+    /// An input changed: drop rows, cancel the request in flight, fetch again when ready.
+    void invalidate();
+    const QList<QJsonObject> &rows() const { return m_rows; }
+    QJsonObject &rowRef(int row) { return m_rows[row]; }
+    /// Emits dataChanged for every row and @p roles.
+    void allRowsChanged(const QList<int> &roles);
+
+private:
+    void requestPage();
+    void handlePage(const ApiResult &result);
+    void setFailed(bool failed);
+    void setHasMore(bool hasMore);
+    void cancelRequest();
+
+    QPointer<ApiClient> m_client;
+    QList<QJsonObject> m_rows;
+    QString m_search;
+    QString m_cursor;
+    quint64 m_requestId = 0;
+    quint64 m_generation = 0;
+    int m_pageSize = 50;
+    bool m_hasMore = true;
+    bool m_failed = false;
+    // Set while QML assigns the initial properties: one request after all of them, not one per property.
+    bool m_constructing = false;
+};
+
+} // namespace Latchkey::Dashboard

@@ -1,0 +1,34 @@
+#include "models/ratelimitnamespacesmodel.h"
+
+using namespace Qt::StringLiterals;
+
+namespace Latchkey::Dashboard {
+
+RatelimitNamespacesModel::RatelimitNamespacesModel(QObject *parent)
+    : PagedListModel(parent)
+{
+}
+
+QHash<int, QByteArray> RatelimitNamespacesModel::roleNames() const
+{
+    return {{NamespaceIdRole, "namespaceId"}, {NameRole, "name"}};
+}
+
+QString RatelimitNamespacesModel::action() const
+{
+    return u"ratelimit.listNamespaces"_s;
+}
+
+QVariant RatelimitNamespacesModel::rowData(const QJsonObject &row, int role) const
+{
+    switch (role) {
+    case NamespaceIdRole:
+        return row.value(u"id"_s).toString();
+    case NameRole:
+        return row.value(u"name"_s).toString();
+    default:
+        return {};
+    }
+}
+
+} // namespace Latchkey::Dashboard

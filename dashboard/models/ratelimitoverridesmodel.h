@@ -1,0 +1,46 @@
+#pragma once
+
+#include "models/pagedlistmodel.h"
+
+namespace Latchkey::Dashboard {
+
+/// The overrides of one rate-limit namespace (`ratelimit.listOverrides`), with set and delete.
+/// Identifiers may be wildcard patterns (`admin_*`, `*_test`); role `wildcard` tells them apart.
+class RatelimitOverridesModel : public PagedListModel
+{
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(QString namespaceName READ namespaceName WRITE setNamespaceName NOTIFY namespaceNameChanged)
+
+public:
+    enum Role { OverrideIdRole = Qt::UserRole + 1, IdentifierRole, LimitRole, DurationRole, WildcardRole };
+    Q_ENUM(Role)
+
+    explicit RatelimitOverridesModel(QObject *parent = nullptr);
+    QHash<int, QByteArray> roleNames() const override;
+
+    /// The namespace's name or id; nothing is fetched while empty.
+    QString namespaceName() const { return m_namespace; }
+    void setNamespaceName(const QString &name);
+
+    /// `ratelimit.setOverride` (creates or replaces); @p durationMs ≥ 1000; refreshes on success.
+    Q_INVOKABLE void set(const QString &identifier, qint64 limit, qint64 durationMs);
+    /// `ratelimit.deleteOverride`; refreshes on success.
+    Q_INVOKABLE void remove(const QString &identifier);
+
+Q_SIGNALS:
+    void namespaceNameChanged();
+    void saved(const QString &identifier);
+    void removed(const QString &identifier);
+
+protected:
+    QString action() const override;
+    QJsonObject requestBody() const override;
+    bool isReady() const override;
+    QVariant rowData(const QJsonObject &row, int role) const override;
+
+private:
+    QString m_namespace;
+};
+
+} // namespace Latchkey::Dashboard

@@ -1,0 +1,76 @@
+#include "models/rootkeysmodel.h"
+
+#include "client/apiclient.h"
+
+#include <QJsonArray>
+
+using namespace Qt::StringLiterals;
+
+namespace Latchkey::Dashboard {
+
+RootKeysModel::RootKeysModel(QObject *parent)
+    : PagedListModel(parent)
+{
+}
+
+QHash<int, QByteArray> RootKeysModel::roleNames() const
+{
+    return {{RootKeyIdRole, "rootKeyId"},     {NameRole, "name"},           {StartRole, "start"},
+            {PermissionsRole, "permissions"}, {CreatedAtRole, "createdAt"}, {ExpiresRole, "expires"}};
+}
+
+QString RootKeysModel::action() const
+{
+    return u"rootKeys.listRootKeys"_s;
+}
+
+QVariant RootKeysModel::rowData(const QJsonObject &row, int role) const
+{
+    switch (role) {
+    case RootKeyIdRole:
+        return row.value(u"rootKeyId"_s).toString();
+    case NameRole:
+        return row.value(u"name"_s).toString();
+    case StartRole:
+        return row.value(u"start"_s).toString();
+    case PermissionsRole:
+        return row.value(u"permissions"_s).toVariant().toStringList();
+    case CreatedAtRole:
+        return row.value(u"createdAt"_s).toInteger();
+    case ExpiresRole:
+        return row.value(u"expires"_s).toInteger(0);
+    default:
+        return {};
+    }
+}
+
+void RootKeysModel::create(const QString &name, const QStringList &permissions)
+{
+    if (!client())
+        return;
+    QJsonObject body{{u"permissions"_s, QJsonArray::fromStringList(permissions)}};
+    if (!name.isEmpty())
+        body.insert(u"name"_s, name);
+    client()->post(u"rootKeys.createRootKey"_s, body, this, [this](const ApiResult &result) {
+        if (!result.ok())
+            return;
+        const QJsonObject data = result.data.toObject();
+        refresh();
+        Q_EMIT created(data.value(u"rootKeyId"_s).toString(), data.value(u"key"_s).toString());
+    });
+}
+
+void RootKeysModel::revoke(const QString &rootKeyId)
+{
+    if (!client())
+        return;
+    client()->post(u"rootKeys.deleteRootKey"_s, {{u"rootKeyId"_s, rootKeyId}}, this,
+                   [this, rootKeyId](const ApiResult &result) {
+                       if (!result.ok())
+                           return;
+                       refresh();
+                       Q_EMIT revoked(rootKeyId);
+                   });
+}
+
+} // namespace Latchkey::Dashboard

@@ -1,0 +1,36 @@
+#pragma once
+
+#include "models/pagedlistmodel.h"
+
+namespace Latchkey::Dashboard {
+
+/// The workspace's root keys (`rootKeys.listRootKeys`), with create and revoke, for the Root keys
+/// page. The plaintext of a new root key is handed to `created()` once and never kept here.
+class RootKeysModel : public PagedListModel
+{
+    Q_OBJECT
+    QML_ELEMENT
+
+public:
+    enum Role { RootKeyIdRole = Qt::UserRole + 1, NameRole, StartRole, PermissionsRole, CreatedAtRole, ExpiresRole };
+    Q_ENUM(Role)
+
+    explicit RootKeysModel(QObject *parent = nullptr);
+    QHash<int, QByteArray> roleNames() const override;
+
+    /// `rootKeys.createRootKey` holding exactly @p permissions; on success refreshes and emits
+    /// created() with the plaintext, which the page shows once.
+    Q_INVOKABLE void create(const QString &name, const QStringList &permissions);
+    /// `rootKeys.deleteRootKey` (the key stops working at once); refreshes on success.
+    Q_INVOKABLE void revoke(const QString &rootKeyId);
+
+Q_SIGNALS:
+    void created(const QString &rootKeyId, const QString &key);
+    void revoked(const QString &rootKeyId);
+
+protected:
+    QString action() const override;
+    QVariant rowData(const QJsonObject &row, int role) const override;
+};
+
+} // namespace Latchkey::Dashboard

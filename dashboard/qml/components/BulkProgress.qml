@@ -1,0 +1,54 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Latchkey.Dashboard
+
+// Progress and cancel of a running BulkOperation; shows the outcome once it is over.
+RowLayout {
+    id: root
+
+    required property BulkOperation operation
+    property string summary
+
+    spacing: 8
+    visible: operation.running || summary.length > 0
+
+    Connections {
+        target: root.operation
+        function onFinished(succeeded, failed, cancelled) {
+            root.summary = cancelled
+                    ? qsTr("Cancelled: %1 done, %2 failed, %3 not started.").arg(succeeded).arg(failed)
+                          .arg(root.operation.total - succeeded - failed)
+                    : qsTr("%1 done, %2 failed.").arg(succeeded).arg(failed)
+        }
+        function onRunningChanged() {
+            if (root.operation.running)
+                root.summary = ""
+        }
+    }
+
+    ProgressBar {
+        Layout.fillWidth: true
+        visible: root.operation.running
+        value: root.operation.progress
+        Accessible.name: qsTr("Progress of the bulk operation")
+    }
+    Label {
+        Layout.fillWidth: !root.operation.running
+        text: root.operation.running
+              ? qsTr("%1 of %2").arg(root.operation.processed).arg(root.operation.total)
+              : root.summary
+    }
+    Button {
+        visible: root.operation.running
+        enabled: !root.operation.cancelled
+        text: qsTr("Cancel")
+        Accessible.name: qsTr("Cancel the bulk operation")
+        onClicked: root.operation.cancel()
+    }
+    ToolButton {
+        visible: !root.operation.running
+        text: qsTr("Dismiss")
+        onClicked: root.summary = ""
+    }
+}

@@ -1,0 +1,80 @@
+import QtQuick
+import QtQuick.Controls
+
+// The status badges of a key as KeysModel computes them (active, disabled, expired, expiring,
+// lowCredits, rateLimited), each a small coloured pill with a translated label and a tooltip.
+Row {
+    id: root
+
+    required property var badges
+
+    spacing: 4
+
+    function label(badge) {
+        switch (badge) {
+        case "active": return qsTr("active", "key status")
+        case "disabled": return qsTr("disabled", "key status")
+        case "expired": return qsTr("expired", "key status")
+        case "expiring": return qsTr("expiring", "key status: expires within 24 hours")
+        case "lowCredits": return qsTr("low credits", "key status")
+        case "rateLimited": return qsTr("rate limited", "key status: rate limited in the last hour")
+        }
+        return badge
+    }
+    function explanation(badge) {
+        switch (badge) {
+        case "active": return qsTr("The key is enabled and not expired.")
+        case "disabled": return qsTr("The key is disabled; verifications answer DISABLED.")
+        case "expired": return qsTr("The key has expired; verifications answer EXPIRED.")
+        case "expiring": return qsTr("The key expires within 24 hours.")
+        case "lowCredits": return qsTr("At most 10% of the refill amount (or 10 credits) left.")
+        case "rateLimited": return qsTr("Rate limited at least once in the last hour.")
+        }
+        return ""
+    }
+    function colour(badge) {
+        switch (badge) {
+        case "active": return "#2e9d5b"
+        case "disabled": return "#7a7a7a"
+        case "expired": return "#c0392b"
+        case "expiring": return "#d68910"
+        case "lowCredits": return "#b7950b"
+        case "rateLimited": return "#8e44ad"
+        }
+        return "#7a7a7a"
+    }
+
+    Repeater {
+        model: root.badges
+
+        delegate: Rectangle {
+            id: pill
+
+            required property string modelData
+
+            width: text.implicitWidth + 12
+            height: text.implicitHeight + 4
+            radius: height / 2
+            color: "transparent"
+            border.color: root.colour(modelData)
+            Accessible.role: Accessible.StaticText
+            Accessible.name: root.label(modelData)
+
+            Rectangle {
+                anchors.fill: parent
+                radius: parent.radius
+                color: root.colour(pill.modelData)
+                opacity: 0.18
+            }
+            Label {
+                id: text
+                anchors.centerIn: parent
+                text: root.label(pill.modelData)
+                font.pointSize: 8
+            }
+            HoverHandler { id: hover }
+            ToolTip.visible: hover.hovered
+            ToolTip.text: root.explanation(pill.modelData)
+        }
+    }
+}

@@ -1,0 +1,346 @@
+// KeysModel against a real latchkeyd on a loopback port: paging across several pages, the status
+// badges the server's data implies (expired, expiring, disabled, low credits, rate limited), the
+// local search, the selection, and the error path (requestFailed with the server's detail, rows
+// kept, no retry loop).
+#include "analytics/analyticssink.h"
+#include "dashboardfixture.h"
+#include "keysmodel.h"
+#include "modeltestsupport.h"
+
+#include <QAbstractItemModelTester>
+#include <QDateTime>
+#include <QJsonArray>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using Latchkey::Dashboard::ApiClient;
+using Latchkey::Dashboard::ApiResult;
+using Latchkey::Dashboard::KeysModel;
+using Latchkey::Test::column;
+using Latchkey::Test::fetchAll;
+using Latchkey::Test::valueOf;
+using Latchkey::Test::waitIdle;
+
+class TestKeysModel : public QObject
+{
+    Q_OBJECT
+
+private:
+    Latchkey::Test::DashboardFixture m_fixture;
+
+    std::unique_ptr<KeysModel> model(const QString &apiId, int pageSize = 100)
+    {
+        auto keys = std::make_unique<KeysModel>();
+        keys->setPageSize(pageSize);
+        keys->setClient(m_fixture.client());
+        keys->setApiId(apiId);
+        return keys;
+    }
+    QString createKey(const QString &apiId, QJsonObject request)
+    {
+        request.insert(u"apiId"_s, apiId);
+        return m_fixture.createKey(request).value(u"keyId"_s).toString();
+    }
+
+private Q_SLOTS:
+    void badgesFor_data();
+    void badgesFor();
+    void badgesFromTheServer();
+    void pagesThroughEveryKey();
+    void searchFiltersByNameStartAndOwner();
+    void selection();
+    void rateLimitedInTheLastHour();
+    void failedPageKeepsRowsAndReportsTheDetail();
+    void unknownApiReportsNotFound();
+};
+
+void TestKeysModel::badgesFor_data()
+{
+    QTest::addColumn<QJsonObject>("key");
+    QTest::addColumn<QStringList>("badges");
+    const qint64 now = 1'700'000'000'000;
+    const qint64 hour = 3'600'000;
+    auto credits = [](qint64 remaining, qint64 refill) {
+        QJsonObject object{{u"remaining"_s, remaining}};
+        if (refill > 0)
+            object.insert(u"refill"_s, QJsonObject{{u"interval"_s, u"daily"_s}, {u"amount"_s, refill}});
+        return object;
+    };
+    QTest::newRow("plain") << QJsonObject{{u"enabled"_s, true}} << QStringList{u"active"_s};
+    QTest::newRow("disabled") << QJsonObject{{u"enabled"_s, false}} << QStringList{u"disabled"_s};
+    QTest::newRow("expired now") << QJsonObject{{u"enabled"_s, true}, {u"expires"_s, now}} << QStringList{u"expired"_s};
+    QTest::newRow("disabled and expired") << QJsonObject{{u"enabled"_s, false}, {u"expires"_s, now - 1}}
+                                          << QStringList{u"disabled"_s, u"expired"_s};
+    QTest::newRow("expiring in 1 ms") << QJsonObject{{u"enabled"_s, true}, {u"expires"_s, now + 1}}
+                                      << QStringList{u"active"_s, u"expiring"_s};
+    QTest::newRow("expiring in exactly 24 h") << QJsonObject{{u"enabled"_s, true}, {u"expires"_s, now + 24 * hour}}
+                                              << QStringList{u"active"_s, u"expiring"_s};
+    QTest::newRow("24 h + 1 ms is not expiring")
+        << QJsonObject{{u"enabled"_s, true}, {u"expires"_s, now + 24 * hour + 1}} << QStringList{u"active"_s};
+    QTest::newRow("unlimited credits") << QJsonObject{{u"enabled"_s, true}, {u"credits"_s, QJsonObject{{u"remaining"_s, QJsonValue::Null}}}}
+                                       << QStringList{u"active"_s};
+    QTest::newRow("10 left, no refill") << QJsonObject{{u"enabled"_s, true}, {u"credits"_s, credits(10, 0)}}
+                                        << QStringList{u"active"_s, u"lowCredits"_s};
+    QTest::newRow("0 left, no refill") << QJsonObject{{u"enabled"_s, true}, {u"credits"_s, credits(0, 0)}}
+                                       << QStringList{u"active"_s, u"lowCredits"_s};
+    QTest::newRow("11 left, no refill") << QJsonObject{{u"enabled"_s, true}, {u"credits"_s, credits(11, 0)}}
+                                        << QStringList{u"active"_s};
+    QTest::newRow("10% of refill 1000") << QJsonObject{{u"enabled"_s, true}, {u"credits"_s, credits(100, 1000)}}
+                                        << QStringList{u"active"_s, u"lowCredits"_s};
+    QTest::newRow("101 of refill 1000") << QJsonObject{{u"enabled"_s, true}, {u"credits"_s, credits(101, 1000)}}
+                                        << QStringList{u"active"_s};
+    QTest::newRow("5 of refill 20 (25%)") << QJsonObject{{u"enabled"_s, true}, {u"credits"_s, credits(5, 20)}}
+                                          << QStringList{u"active"_s};
+}
+
+void TestKeysModel::badgesFor()
+{
+    QFETCH(QJsonObject, key);
+    QFETCH(QStringList, badges);
+    QCOMPARE(KeysModel::badgesFor(key, 1'700'000'000'000), badges);
+}
+
+void TestKeysModel::badgesFromTheServer()
+{
+    const QString apiId = m_fixture.createApi(u"badges"_s);
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const QJsonObject refill100{{u"interval"_s, u"daily"_s}, {u"amount"_s, 100}};
+    const QHash<QString, QStringList> expected{
+        {createKey(apiId, {{u"name"_s, u"plain"_s}}), {u"active"_s}},
+        {createKey(apiId, {{u"name"_s, u"expired"_s}, {u"expires"_s, now - 60'000}}), {u"expired"_s}},
+        {createKey(apiId, {{u"name"_s, u"expiring"_s}, {u"expires"_s, now + 3'600'000}}), {u"active"_s, u"expiring"_s}},
+        {createKey(apiId, {{u"name"_s, u"later"_s}, {u"expires"_s, now + 48 * 3'600'000LL}}), {u"active"_s}},
+        {createKey(apiId, {{u"name"_s, u"off"_s}, {u"enabled"_s, false}}), {u"disabled"_s}},
+        {createKey(apiId, {{u"name"_s, u"low"_s}, {u"credits"_s, QJsonObject{{u"remaining"_s, 10}}}}),
+         {u"active"_s, u"lowCredits"_s}},
+        {createKey(apiId, {{u"name"_s, u"enough"_s}, {u"credits"_s, QJsonObject{{u"remaining"_s, 11}}}}), {u"active"_s}},
+        {createKey(apiId, {{u"name"_s, u"low-refill"_s},
+                           {u"credits"_s, QJsonObject{{u"remaining"_s, 10}, {u"refill"_s, refill100}}}}),
+         {u"active"_s, u"lowCredits"_s}},
+        {createKey(apiId, {{u"name"_s, u"refill-ok"_s},
+                           {u"credits"_s, QJsonObject{{u"remaining"_s, 11}, {u"refill"_s, refill100}}}}),
+         {u"active"_s}},
+    };
+    QVERIFY(!expected.contains(QString()));
+
+    auto keys = model(apiId);
+    QAbstractItemModelTester tester(keys.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(fetchAll(*keys), 0);
+    QCOMPARE(keys->rowCount(), expected.size());
+    for (auto it = expected.cbegin(); it != expected.cend(); ++it) {
+        const QString name = valueOf(*keys, "keyId", it.key(), "name").toString();
+        QCOMPARE(valueOf(*keys, "keyId", it.key(), "badges").toStringList(), it.value());
+        QCOMPARE(valueOf(*keys, "keyId", it.key(), "status").toString(),
+                 it.value().contains(u"disabled"_s) ? u"disabled"_s
+                 : it.value().contains(u"expired"_s) ? u"expired"_s
+                                                      : u"active"_s);
+        QCOMPARE(valueOf(*keys, "keyId", it.key(), "lowCredits").toBool(), it.value().contains(u"lowCredits"_s));
+        Q_UNUSED(name)
+    }
+    QCOMPARE(valueOf(*keys, "name", u"plain"_s, "creditsRemaining"), QVariant());
+    QCOMPARE(valueOf(*keys, "name", u"plain"_s, "hasCreditLimit").toBool(), false);
+    QCOMPARE(valueOf(*keys, "name", u"low"_s, "creditsRemaining").toLongLong(), 10);
+    QCOMPARE(valueOf(*keys, "name", u"low-refill"_s, "refillAmount").toLongLong(), 100);
+    QVERIFY(valueOf(*keys, "name", u"plain"_s, "createdAt").toLongLong() >= now - 60'000);
+    QCOMPARE(valueOf(*keys, "name", u"plain"_s, "lastUsedAt").toLongLong(), 0);
+}
+
+void TestKeysModel::pagesThroughEveryKey()
+{
+    const QString apiId = m_fixture.createApi(u"paging"_s);
+    QStringList created;
+    for (int i = 0; i < 12; ++i)
+        created.append(createKey(apiId, {{u"name"_s, u"key-%1"_s.arg(i)}}));
+
+    // No QAbstractItemModelTester here at first: it calls fetchMore() itself, like a view does.
+    auto keys = model(apiId, 5);
+    QSignalSpy pages(keys.get(), &KeysModel::pageLoaded);
+    QSignalSpy inserted(keys.get(), &QAbstractItemModel::rowsInserted);
+    QVERIFY(waitIdle(*keys));
+    QCOMPARE(keys->rowCount(), 5);
+    QVERIFY(keys->hasMore());
+    QVERIFY(keys->canFetchMore({}));
+    QCOMPARE(fetchAll(*keys), 2);
+    QCOMPARE(pages.count(), 3);
+    QCOMPARE(inserted.count(), 3);
+    QCOMPARE(inserted.at(1).at(1).toInt(), 5); // appended at the end, page by page
+    QCOMPARE(inserted.at(2).at(2).toInt(), 11);
+    QCOMPARE(keys->rowCount(), 12);
+    QCOMPARE(keys->count(), 12);
+    QVERIFY(!keys->hasMore());
+    QVERIFY(!keys->canFetchMore({}));
+
+    QStringList listed;
+    for (const QVariant &id : column(*keys, "keyId"))
+        listed.append(id.toString());
+    QCOMPARE(QSet<QString>(listed.cbegin(), listed.cend()).size(), 12); // no row twice
+    listed.sort();
+    created.sort();
+    QCOMPARE(listed, created);
+
+    // refresh() starts over from the first page; a view (the tester) then pulls the rest.
+    QAbstractItemModelTester tester(keys.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    keys->refresh();
+    QCOMPARE(keys->rowCount(), 0);
+    QVERIFY(keys->loading());
+    QTRY_COMPARE(keys->rowCount(), 12);
+    QTRY_VERIFY(!keys->loading());
+    QCOMPARE(keys->rowCount(), 12);
+}
+
+void TestKeysModel::searchFiltersByNameStartAndOwner()
+{
+    const QString apiId = m_fixture.createApi(u"search"_s);
+    createKey(apiId, {{u"name"_s, u"alpha-one"_s}});
+    createKey(apiId, {{u"name"_s, u"beta"_s}, {u"externalId"_s, u"owner-alpha"_s}});
+    createKey(apiId, {{u"name"_s, u"gamma"_s}});
+
+    auto keys = model(apiId, 2);
+    QAbstractItemModelTester tester(keys.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy searchChanged(keys.get(), &KeysModel::searchChanged);
+    keys->setSearch(u"ALPHA"_s);
+    QCOMPARE(searchChanged.count(), 1);
+    QVERIFY(fetchAll(*keys) >= 0);
+    QStringList names;
+    for (const QVariant &name : column(*keys, "name"))
+        names.append(name.toString());
+    names.sort();
+    QCOMPARE(names, (QStringList{u"alpha-one"_s, u"beta"_s}));
+    QCOMPARE(valueOf(*keys, "name", u"beta"_s, "externalId").toString(), u"owner-alpha"_s);
+
+    keys->setSearch(u"nothing-matches"_s);
+    QVERIFY(fetchAll(*keys) >= 0);
+    QCOMPARE(keys->rowCount(), 0);
+    keys->setSearch({});
+    QVERIFY(fetchAll(*keys) >= 0);
+    QCOMPARE(keys->rowCount(), 3);
+}
+
+void TestKeysModel::selection()
+{
+    const QString apiId = m_fixture.createApi(u"select"_s);
+    for (int i = 0; i < 3; ++i)
+        createKey(apiId, {{u"name"_s, u"k%1"_s.arg(i)}});
+    auto keys = model(apiId);
+    QAbstractItemModelTester tester(keys.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QVERIFY(waitIdle(*keys));
+    QCOMPARE(keys->rowCount(), 3);
+    QSignalSpy selection(keys.get(), &KeysModel::selectionChanged);
+    QSignalSpy changed(keys.get(), &QAbstractItemModel::dataChanged);
+
+    const int selectedRole = keys->roleNames().key("selected");
+    QVERIFY(keys->setData(keys->index(1), true, selectedRole));
+    QCOMPARE(keys->selectedCount(), 1);
+    QCOMPARE(keys->selectedKeyIds(), QStringList{keys->index(1).data(KeysModel::KeyIdRole).toString()});
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(changed.first().at(2).value<QList<int>>(), QList<int>{selectedRole});
+    QVERIFY(!keys->setData(keys->index(1), u"x"_s, KeysModel::NameRole)); // only `selected` is writable
+
+    keys->selectAll();
+    QCOMPARE(keys->selectedCount(), 3);
+    QCOMPARE(keys->selectedKeyIds().size(), 3);
+    keys->setSelected(0, false);
+    QCOMPARE(keys->selectedKeyIds(), (QStringList{keys->index(1).data(KeysModel::KeyIdRole).toString(),
+                                                  keys->index(2).data(KeysModel::KeyIdRole).toString()}));
+    keys->setSelected(7, true); // out of range: ignored
+    QCOMPARE(keys->selectedCount(), 2);
+
+    // Rows that go away take their selection with them: nothing hidden stays selected.
+    keys->refresh();
+    QCOMPARE(keys->selectedCount(), 0);
+    QVERIFY(selection.count() >= 4);
+    QVERIFY(waitIdle(*keys));
+    QCOMPARE(column(*keys, "selected"), (QVariantList{false, false, false}));
+}
+
+void TestKeysModel::rateLimitedInTheLastHour()
+{
+    const QString apiId = m_fixture.createApi(u"ratelimited"_s);
+    const QJsonArray oneAMinute{QJsonObject{
+        {u"name"_s, u"requests"_s}, {u"limit"_s, 1}, {u"duration"_s, 60'000}, {u"autoApply"_s, true}}};
+    const QJsonObject limited = m_fixture.createKey({{u"apiId"_s, apiId}, {u"name"_s, u"limited"_s}, {u"ratelimits"_s, oneAMinute}});
+    const QJsonObject calm = m_fixture.createKey({{u"apiId"_s, apiId}, {u"name"_s, u"calm"_s}});
+    for (int i = 0; i < 2; ++i)
+        QVERIFY(m_fixture.call(u"keys.verifyKey"_s, {{u"key"_s, limited.value(u"key"_s)}}).ok());
+    QCOMPARE(m_fixture.call(u"keys.verifyKey"_s, {{u"key"_s, calm.value(u"key"_s)}})
+                 .data.toObject().value(u"code"_s).toString(),
+             u"VALID"_s);
+    QVERIFY(m_fixture.server().analytics().flush());
+
+    auto keys = model(apiId);
+    QAbstractItemModelTester tester(keys.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QVERIFY(waitIdle(*keys));
+    const QString limitedId = limited.value(u"keyId"_s).toString();
+    QTRY_VERIFY(valueOf(*keys, "keyId", limitedId, "rateLimited").toBool());
+    QVERIFY(valueOf(*keys, "keyId", limitedId, "badges").toStringList().contains(u"rateLimited"_s));
+    QCOMPARE(valueOf(*keys, "name", u"calm"_s, "rateLimited").toBool(), false);
+    QCOMPARE(valueOf(*keys, "name", u"calm"_s, "badges").toStringList(), QStringList{u"active"_s});
+
+    // Switched off (the root key may not read analytics): no badge, and no analytics request.
+    QSignalSpy failed(m_fixture.client(), &ApiClient::requestFailed);
+    keys->setRateLimitBadges(false);
+    QVERIFY(waitIdle(*keys));
+    QTest::qWait(200);
+    QCOMPARE(valueOf(*keys, "keyId", limitedId, "rateLimited").toBool(), false);
+    QCOMPARE(failed.count(), 0);
+}
+
+void TestKeysModel::failedPageKeepsRowsAndReportsTheDetail()
+{
+    const QString apiId = m_fixture.createApi(u"vanishing"_s);
+    for (int i = 0; i < 4; ++i)
+        createKey(apiId, {{u"name"_s, u"k%1"_s.arg(i)}});
+    auto keys = model(apiId, 2);
+    QVERIFY(waitIdle(*keys));
+    QCOMPARE(keys->rowCount(), 2);
+    QVERIFY(m_fixture.call(u"apis.deleteApi"_s, {{u"apiId"_s, apiId}}).ok());
+
+    QSignalSpy failed(m_fixture.client(), &ApiClient::requestFailed);
+    QSignalSpy failedChanged(keys.get(), &KeysModel::failedChanged);
+    keys->fetchMore({});
+    QVERIFY(waitIdle(*keys));
+    QTRY_COMPARE(failed.count(), 1);
+    QCOMPARE(failed.first().at(0).toString(), u"apis.listKeys"_s);
+    const QString detail = failed.first().at(2).toString();
+    QVERIFY2(!detail.isEmpty(), qPrintable(detail));
+    QVERIFY(keys->failed());
+    QCOMPARE(failedChanged.count(), 1);
+    QCOMPARE(keys->rowCount(), 2);        // the rows already shown stay
+    QVERIFY(!keys->canFetchMore({}));     // and a view does not retry in a loop
+    QAbstractItemModelTester tester(keys.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QTest::qWait(100);
+    QCOMPARE(failed.count(), 1);
+    QCOMPARE(keys->rowCount(), 2);
+
+    // refresh() clears the failure and asks again (the API is gone: 404 again, nothing shown).
+    keys->refresh();
+    QVERIFY(!keys->failed());
+    QVERIFY(waitIdle(*keys));
+    QTRY_COMPARE(failed.count(), 2);
+    QVERIFY(keys->failed());
+    QCOMPARE(keys->rowCount(), 0);
+}
+
+void TestKeysModel::unknownApiReportsNotFound()
+{
+    QSignalSpy failed(m_fixture.client(), &ApiClient::requestFailed);
+    auto keys = model(u"api_doesnotexist"_s);
+    QAbstractItemModelTester tester(keys.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QVERIFY(waitIdle(*keys));
+    QTRY_COMPARE(failed.count(), 1);
+    const ApiResult direct = m_fixture.call(u"apis.listKeys"_s, {{u"apiId"_s, u"api_doesnotexist"_s}});
+    QCOMPARE(direct.httpStatus, 404);
+    QCOMPARE(failed.first().at(2).toString(), direct.errorDetail); // the server's own words
+    QCOMPARE(keys->rowCount(), 0);
+    QVERIFY(keys->failed());
+
+    // Without an API nor an owner, nothing is asked.
+    KeysModel idle;
+    idle.setClient(m_fixture.client());
+    QVERIFY(!idle.loading());
+    QVERIFY(!idle.canFetchMore({}));
+}
+
+QTEST_GUILESS_MAIN(TestKeysModel)
+#include "tst_keysmodel.moc"
