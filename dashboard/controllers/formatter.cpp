@@ -39,7 +39,19 @@ QString Formatter::date(double unixMs) const
 
 QString Formatter::number(double value, int decimals) const
 {
-    return m_locale.toString(value, 'f', std::max(decimals, 0));
+    // Grouped by hand: Qt 6.4 groups Spanish (CLDR minimum grouping 2) as "1234.567".
+    QLocale plain = m_locale;
+    plain.setNumberOptions(m_locale.numberOptions() | QLocale::OmitGroupSeparator);
+    QString text = plain.toString(value, 'f', std::max(decimals, 0));
+    const qsizetype digitsStart = text.startsWith(plain.negativeSign()) ? plain.negativeSign().size() : 0;
+    qsizetype integerEnd = text.indexOf(plain.decimalPoint());
+    if (integerEnd < 0)
+        integerEnd = text.size();
+    const int minimumGrouping = m_locale.language() == QLocale::Spanish ? 5 : 4;
+    if (integerEnd - digitsStart >= minimumGrouping)
+        for (qsizetype at = integerEnd - 3; at > digitsStart; at -= 3)
+            text.insert(at, m_locale.groupSeparator());
+    return text;
 }
 
 QString Formatter::unit(qint64 count, int unitIndex) const

@@ -146,6 +146,10 @@ void LocalServerController::stop()
             delete server;
         }
     }, Qt::BlockingQueuedConnection);
+    // The store hooks QThread::finished of every thread that used it (to drop that thread's
+    // connection) and does not unhook when it is destroyed; it is gone now and closed all its
+    // connections itself, so those hooks must not run.
+    QObject::disconnect(m_thread, &QThread::finished, m_thread, nullptr);
     m_thread->quit();
     m_thread->wait();
     delete m_anchor;

@@ -76,6 +76,7 @@ Pane {
             }
         }
         Button {
+            objectName: "dismissButton"
             text: qsTr("Dismiss")
             flat: true
             Accessible.name: qsTr("Dismiss the error message")

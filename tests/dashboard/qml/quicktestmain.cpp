@@ -1,0 +1,49 @@
+// The Qt Quick Test runner of tests/dashboard/qml/tst_*.qml. Each test file gets `testSession`, a
+// Session connected to an in-process latchkeyd (DashboardFixture) with sample data (`testSample`:
+// apiId, keyId, externalId), and imports Latchkey.Dashboard like the app does.
+#include "dashboardfixture.h"
+
+#include <QQmlContext>
+#include <QQmlEngine>
+#include <QtQuickTest>
+
+class Setup : public QObject
+{
+    Q_OBJECT
+
+public Q_SLOTS:
+    void applicationAvailable()
+    {
+        QQuickStyle::setStyle(QStringLiteral("Material"));
+        m_fixture = std::make_unique<Latchkey::Test::DashboardFixture>();
+        const QString apiId = m_fixture->createApi(QStringLiteral("qml-tests"));
+        const QJsonObject key = m_fixture->createKey({{QStringLiteral("apiId"), apiId},
+                                                      {QStringLiteral("externalId"), QStringLiteral("qml-owner")},
+                                                      {QStringLiteral("name"), QStringLiteral("qml key")}});
+        m_sample = {{QStringLiteral("apiId"), apiId},
+                    {QStringLiteral("keyId"), key.value(u"keyId").toString()},
+                    {QStringLiteral("externalId"), QStringLiteral("qml-owner")}};
+    }
+
+    void qmlEngineAvailable(QQmlEngine *engine)
+    {
+        engine->addImportPath(QStringLiteral("qrc:/"));
+        engine->rootContext()->setContextProperty(QStringLiteral("testSession"), m_fixture->session());
+        engine->rootContext()->setContextProperty(QStringLiteral("testSample"), m_sample);
+    }
+
+    void cleanupTestCase() { m_fixture.reset(); }
+
+private:
+    std::unique_ptr<Latchkey::Test::DashboardFixture> m_fixture;
+    QVariantMap m_sample;
+};
+
+int main(int argc, char **argv)
+{
+    QtWebEngineQuick::initialize(); // before the application exists, as in the app
+    Setup setup;
+    return quick_test_main_with_setup(argc, argv, "dashboard_qml", QUICK_TEST_SOURCE_DIR, &setup);
+}
+
+#include "quicktestmain.moc"

@@ -1,0 +1,57 @@
+import QtQuick
+import QtTest
+import Latchkey.Dashboard
+
+// The one error sink: a failed request's detail appears in the banner; repeats are counted;
+// Dismiss hides it; successful calls never show it.
+Item {
+    id: root
+    width: 800
+    height: 200
+
+    ErrorBanner {
+        id: banner
+        width: root.width
+        client: testSession.client
+    }
+
+    TestCase {
+        name: "ErrorBanner"
+        when: windowShown
+
+        function init() {
+            banner.clear();
+        }
+
+        function detailLabel() {
+            return findChild(banner, "errorDetail");
+        }
+
+        function test_hiddenWithoutFailures() {
+            let answered = false;
+            testSession.client.call("apis.listApis", {}, result => { answered = result.ok; });
+            tryVerify(() => answered, 10000);
+            verify(!banner.visible);
+        }
+
+        function test_showsTheServersDetail() {
+            testSession.client.call("keys.getKey", { keyId: "key_doesnotexist99" });
+            tryVerify(() => banner.visible, 10000);
+            verify(detailLabel().text.length > 0);
+            compare(detailLabel().text, banner.detail);
+            verify(banner.detail.indexOf("key_doesnotexist99") >= 0 || banner.detail.length > 10,
+                   "the server's own detail, not a generic message: " + banner.detail);
+            compare(banner.count, 1);
+        }
+
+        function test_countsRepeatsAndDismisses() {
+            testSession.client.call("apis.createApi", {});
+            testSession.client.call("apis.createApi", {});
+            tryCompare(banner, "count", 2, 10000);
+            verify(banner.title.indexOf("2") >= 0 || banner.count === 2);
+            mouseClick(findChild(banner, "dismissButton"));
+            verify(!banner.visible);
+            compare(banner.count, 0);
+        }
+    }
+}

@@ -1,0 +1,224 @@
+// What the root key may do (from rootKeys.whoami, matched like the server matches), the
+// locale-aware formatting every page uses, and the persisted settings.
+#include "dashboardfixture.h"
+
+#include <QSettings>
+#include <QTcpServer>
+#include <QTcpSocket>
+
+using namespace Qt::StringLiterals;
+using namespace Latchkey::Dashboard;
+using Latchkey::Test::DashboardFixture;
+
+class TestCapabilities : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QSettings().clear();
+        m_fixture = std::make_unique<DashboardFixture>();
+    }
+    void cleanupTestCase() { m_fixture.reset(); }
+
+    void permissionsComeFromTheServer();
+    void mayMatchesLikeTheServer_data();
+    void mayMatchesLikeTheServer();
+    void unknownWhenTheServerHasNoWhoami();
+    void formatsFollowTheLocale_data();
+    void formatsFollowTheLocale();
+    void durationsUseAtMostTwoUnits_data();
+    void durationsUseAtMostTwoUnits();
+    void relativeTimes();
+    void settingsArePersistedAndValidated();
+
+private:
+    std::unique_ptr<DashboardFixture> m_fixture;
+};
+
+void TestCapabilities::permissionsComeFromTheServer()
+{
+    const QString limited = m_fixture->createRootKey({u"api.*.read_api"_s, u"api.api_abc.read_key"_s});
+    QVERIFY(!limited.isEmpty());
+    Session session;
+    QSignalSpy changed(session.capabilities(), &Capabilities::changed);
+    session.connectTo(m_fixture->baseUrl(), limited);
+    Capabilities *caps = session.capabilities();
+    QVERIFY(!caps->known());
+    QVERIFY(caps->may(u"api.*.create_key"_s)); // unknown: nothing greyed out yet
+    QTRY_VERIFY_WITH_TIMEOUT(caps->known(), 10000);
+    QCOMPARE(caps->permissions(), (QStringList{u"api.*.read_api"_s, u"api.api_abc.read_key"_s}));
+    QVERIFY(caps->rootKeyId().startsWith(u"rk_"_s) || !caps->rootKeyId().isEmpty());
+    QCOMPARE(caps->workspaceId(), m_fixture->workspaceId());
+    QVERIFY(caps->may(u"api.*.read_api"_s));
+    QVERIFY(!caps->may(u"api.*.create_key"_s));
+    QVERIFY(caps->missing(u"api.*.read_api"_s).isEmpty());
+    QVERIFY(caps->missing(u"api.*.create_key"_s).contains(u"api.*.create_key"_s));
+    QVERIFY(caps->mayAny({u"api.*.create_key"_s, u"api.*.read_api"_s}));
+    QVERIFY(!caps->mayAny({u"api.*.create_key"_s, u"api.*.delete_key"_s}));
+    // The server agrees: what may() denies, the server refuses.
+    const ApiResult denied = m_fixture->call(u"apis.createApi"_s, {{u"name"_s, u"nope"_s}}, limited);
+    QCOMPARE(denied.httpStatus, 403);
+    // Disconnecting forgets them.
+    session.disconnectFromServer();
+    QVERIFY(!caps->known());
+    QVERIFY(caps->permissions().isEmpty());
+}
+
+void TestCapabilities::mayMatchesLikeTheServer_data()
+{
+    QTest::addColumn<QStringList>("held");
+    QTest::addColumn<QString>("asked");
+    QTest::addColumn<bool>("may");
+    const QStringList held{u"api.*.read_key"_s, u"api.api_1.update_key"_s, u"identity.*.read_identity"_s};
+    QTest::newRow("exact wildcard") << held << u"api.*.read_key"_s << true;
+    QTest::newRow("id via wildcard") << held << u"api.api_9.read_key"_s << true;
+    QTest::newRow("exact id") << held << u"api.api_1.update_key"_s << true;
+    QTest::newRow("other id") << held << u"api.api_2.update_key"_s << false;
+    QTest::newRow("id does not grant wildcard") << held << u"api.*.update_key"_s << false;
+    QTest::newRow("other action") << held << u"api.*.delete_key"_s << false;
+    QTest::newRow("other resource") << held << u"ratelimit.*.read_key"_s << false;
+    QTest::newRow("nothing held") << QStringList() << u"api.*.read_key"_s << false;
+    QTest::newRow("no partial match") << QStringList{u"api.*.read"_s} << u"api.*.read_key"_s << false;
+}
+
+void TestCapabilities::mayMatchesLikeTheServer()
+{
+    QFETCH(QStringList, held);
+    QFETCH(QString, asked);
+    QFETCH(bool, may);
+    Capabilities caps;
+    caps.setPermissions(held);
+    QCOMPARE(caps.may(asked), may);
+    QCOMPARE(caps.missing(asked).isEmpty(), may);
+}
+
+void TestCapabilities::unknownWhenTheServerHasNoWhoami()
+{
+    // An older server: every route answers 404. Nothing is guessed: all stays allowed.
+    QTcpServer server;
+    QObject::connect(&server, &QTcpServer::newConnection, &server, [&server] {
+        QTcpSocket *socket = server.nextPendingConnection();
+        QObject::connect(socket, &QTcpSocket::readyRead, socket, [socket] {
+            socket->readAll();
+            const QByteArray body = R"({"meta":{"requestId":"req_1"},"error":{"title":"Not Found","detail":"no route","status":404,"type":"x"}})";
+            socket->write("HTTP/1.1 404 Not Found\r\nContent-Type: application/json\r\nContent-Length: "
+                          + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body);
+            socket->disconnectFromHost();
+        });
+    });
+    QVERIFY(server.listen(QHostAddress::LocalHost));
+    Session session;
+    QSignalSpy failed(session.client(), &ApiClient::requestFailed);
+    session.connectTo(QUrl(u"http://127.0.0.1:%1"_s.arg(server.serverPort())), u"k"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 10000);
+    QVERIFY(!session.capabilities()->known());
+    QVERIFY(session.capabilities()->may(u"api.*.create_key"_s));
+    QVERIFY(session.capabilities()->missing(u"api.*.create_key"_s).isEmpty());
+}
+
+void TestCapabilities::formatsFollowTheLocale_data()
+{
+    QTest::addColumn<QString>("locale");
+    QTest::addColumn<QString>("number");
+    QTest::addColumn<QString>("decimal");
+    QTest::newRow("en") << u"en_US"_s << u"1,234,567"_s << u"1,234.50"_s;
+    QTest::newRow("de") << u"de_DE"_s << u"1.234.567"_s << u"1.234,50"_s;
+    QTest::newRow("es") << u"es_ES"_s << u"1.234.567"_s << u"1234,50"_s;
+}
+
+void TestCapabilities::formatsFollowTheLocale()
+{
+    QFETCH(QString, locale);
+    QFETCH(QString, number);
+    QFETCH(QString, decimal);
+    Formatter format;
+    QSignalSpy changed(&format, &Formatter::localeChanged);
+    format.setLocale(QLocale(locale));
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(format.number(1234567), number);
+    // Spanish groups thousands only from five digits on (CLDR), hence "1234,50".
+    QCOMPARE(format.number(1234.5, 2), decimal);
+    QCOMPARE(format.number(-1234567), u"-"_s + number);
+    QCOMPARE(format.number(999), u"999"_s);
+    const double ms = 1'767'225'600'000; // 2026-01-01T00:00:00Z
+    const QString expected = QLocale(locale).toString(QDateTime::fromMSecsSinceEpoch(qint64(ms)), QLocale::ShortFormat);
+    QCOMPARE(format.dateTime(ms), expected);
+    QVERIFY(format.dateTime(0).isEmpty()); // "never" is the page's word, not 1970
+    QVERIFY(format.date(ms).contains(u"26"_s) || format.date(ms).contains(u"2026"_s));
+}
+
+void TestCapabilities::durationsUseAtMostTwoUnits_data()
+{
+    QTest::addColumn<double>("ms");
+    QTest::addColumn<QString>("text");
+    QTest::newRow("zero") << 0.0 << u"0 s"_s;
+    QTest::newRow("ms") << 250.0 << u"250 ms"_s;
+    QTest::newRow("second") << 1000.0 << u"1 s"_s;
+    QTest::newRow("minute") << 60000.0 << u"1 min"_s;
+    QTest::newRow("90 min") << 5400000.0 << u"1 h 30 min"_s;
+    QTest::newRow("day") << 86400000.0 << u"1 d"_s;
+    QTest::newRow("day and a bit") << 86400000.0 + 5000 << u"1 d"_s;
+    QTest::newRow("1.5 s") << 1500.0 << u"1 s 500 ms"_s;
+}
+
+void TestCapabilities::durationsUseAtMostTwoUnits()
+{
+    QFETCH(double, ms);
+    QFETCH(QString, text);
+    Formatter format;
+    format.setLocale(QLocale(u"en_US"_s));
+    QCOMPARE(format.duration(ms), text);
+}
+
+void TestCapabilities::relativeTimes()
+{
+    Formatter format;
+    format.setLocale(QLocale(u"en_US"_s));
+    const qint64 now = 1'767'225'600'000;
+    format.setNow(now);
+    QCOMPARE(format.relative(double(now - 30'000)), u"just now"_s);
+    QCOMPARE(format.relative(double(now - 5 * 60'000)), u"5 min ago"_s);
+    QCOMPARE(format.relative(double(now + 3 * 3'600'000 + 120'000)), u"in 3 h"_s);
+    QCOMPARE(format.relative(double(now - 2 * 86'400'000)), u"2 d ago"_s);
+    QVERIFY(format.relative(0).isEmpty());
+}
+
+void TestCapabilities::settingsArePersistedAndValidated()
+{
+    QSettings().clear();
+    {
+        Formatter format;
+        SettingsController settings(&format);
+        QCOMPARE(settings.language(), QString());
+        QCOMPARE(settings.theme(), u"system"_s);
+        QSignalSpy languageChanged(&settings, &SettingsController::languageChanged);
+        QSignalSpy themeChanged(&settings, &SettingsController::themeChanged);
+        settings.setLanguage(u"de"_s);
+        settings.setTheme(u"dark"_s);
+        QCOMPARE(languageChanged.count(), 1);
+        QCOMPARE(themeChanged.count(), 1);
+        QVERIFY(settings.dark());
+        QCOMPARE(settings.effectiveLanguage(), u"de"_s);
+        QCOMPARE(format.locale().language(), QLocale::German);
+        QCOMPARE(format.number(1234567), u"1.234.567"_s);
+        settings.setTheme(u"purple"_s);    // not a theme: ignored
+        settings.setLanguage(u"de"_s);     // unchanged: no signal
+        QCOMPARE(themeChanged.count(), 1);
+        QCOMPARE(languageChanged.count(), 1);
+        QCOMPARE(settings.languages().size(), 3);
+    }
+    Formatter format;
+    SettingsController again(&format); // the next start
+    QCOMPARE(again.language(), u"de"_s);
+    QCOMPARE(again.theme(), u"dark"_s);
+    again.setLanguage(u"klingon"_s);   // unknown: back to the system's language
+    QCOMPARE(again.language(), QString());
+    QVERIFY((QStringList{u"en"_s, u"de"_s, u"es"_s}).contains(again.effectiveLanguage()));
+    QSettings().clear();
+}
+
+QTEST_MAIN(TestCapabilities)
+#include "tst_capabilities.moc"

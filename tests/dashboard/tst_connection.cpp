@@ -1,0 +1,271 @@
+// The start screen's logic against a real in-process server: connecting checks server and key,
+// refuses plain http to other machines unless confirmed, shows TLS and network failures,
+// remembers recent servers, never stores a key without a keychain; "Start a local server".
+#include "connectioncontroller.h"
+#include "dashboardfixture.h"
+#include "localservercontroller.h"
+#include "rootkeyvault.h"
+
+#include <QSettings>
+#include <QTcpServer>
+
+using namespace Qt::StringLiterals;
+using namespace Latchkey::Dashboard;
+using Latchkey::Test::DashboardFixture;
+
+class TestConnection : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        m_fixture = std::make_unique<DashboardFixture>();
+    }
+    void init() { QSettings().clear(); }
+    void cleanupTestCase() { m_fixture.reset(); }
+
+    void connectsAfterTheServerAcceptsTheKey();
+    void wrongKeyIsRefusedAndNothingConnects();
+    void invalidAddressesAreRefusedWithoutARequest_data();
+    void invalidAddressesAreRefusedWithoutARequest();
+    void plainHttpToOtherMachinesNeedsConfirmation_data();
+    void plainHttpToOtherMachinesNeedsConfirmation();
+    void unconfirmedInsecureConnectionIsRefused();
+    void unreachableServerIsReported();
+    void recentConnectionsArePersistedAndForgotten();
+    void withoutKeychainTheKeyIsNotStoredAndAskedAgain();
+    void disconnectClearsTheSession();
+    void localServerStartsConnectsAndKeepsItsData();
+    void localServerReportsAnUnusableDataFolder();
+
+private:
+    struct Parts {
+        Session session;
+        RootKeyVault vault{u"latchkey-dashboard-test"_s};
+        ConnectionController *connection = nullptr;
+        Parts()
+        {
+            vault.disable(u"no keychain in tests"_s);
+            connection = new ConnectionController(&session, &vault, &session);
+        }
+    };
+
+    std::unique_ptr<DashboardFixture> m_fixture;
+};
+
+void TestConnection::connectsAfterTheServerAcceptsTheKey()
+{
+    Parts parts;
+    QSignalSpy connected(parts.connection, &ConnectionController::connected);
+    QSignalSpy failed(parts.connection, &ConnectionController::failed);
+    parts.connection->connectToServer(m_fixture->baseUrl().toString() + u"/"_s, m_fixture->rootKey(), true);
+    QVERIFY(parts.connection->connecting());
+    QVERIFY(!parts.session.connected()); // not before the server said yes
+    QVERIFY(connected.wait(10000));
+    QCOMPARE(failed.count(), 0);
+    QVERIFY(parts.session.connected());
+    QVERIFY(!parts.connection->connecting());
+    QVERIFY(parts.connection->error().isEmpty());
+    QCOMPARE(parts.session.client()->baseUrl(), m_fixture->baseUrl()); // trailing slash gone
+    // The session's client works and the capabilities arrive.
+    QTRY_VERIFY_WITH_TIMEOUT(parts.session.capabilities()->known(), 10000);
+    QVERIFY(parts.session.capabilities()->may(u"api.*.create_key"_s));
+}
+
+void TestConnection::wrongKeyIsRefusedAndNothingConnects()
+{
+    Parts parts;
+    QSignalSpy failed(parts.connection, &ConnectionController::failed);
+    parts.connection->connectToServer(m_fixture->baseUrl().toString(), u"lkroot_not_a_real_key_000"_s, true);
+    QVERIFY(failed.wait(10000));
+    QVERIFY(!parts.session.connected());
+    QVERIFY2(parts.connection->error().contains(u"does not accept"_s), qPrintable(parts.connection->error()));
+    QVERIFY(parts.connection->recentConnections().isEmpty()); // a failed attempt is not remembered
+    QVERIFY(!parts.connection->error().contains(u"lkroot_not_a_real_key_000"_s)); // the key is never shown
+}
+
+void TestConnection::invalidAddressesAreRefusedWithoutARequest_data()
+{
+    QTest::addColumn<QString>("url");
+    QTest::newRow("empty") << QString();
+    QTest::newRow("blank") << u"   "_s;
+    QTest::newRow("ftp") << u"ftp://keys.example.com"_s;
+    QTest::newRow("file") << u"file:///etc/passwd"_s;
+}
+
+void TestConnection::invalidAddressesAreRefusedWithoutARequest()
+{
+    QFETCH(QString, url);
+    Parts parts;
+    QSignalSpy failed(parts.connection, &ConnectionController::failed);
+    QVERIFY(!parts.connection->validateUrl(url).isEmpty());
+    parts.connection->connectToServer(url, u"key"_s, false);
+    QCOMPARE(failed.count(), 1); // at once: no request was made
+    QVERIFY(!parts.connection->connecting());
+    QVERIFY(!parts.session.connected());
+}
+
+void TestConnection::plainHttpToOtherMachinesNeedsConfirmation_data()
+{
+    QTest::addColumn<QString>("url");
+    QTest::addColumn<bool>("needsConfirmation");
+    QTest::newRow("loopback v4") << u"http://127.0.0.1:7070"_s << false;
+    QTest::newRow("loopback v4 other") << u"http://127.0.0.2:7070"_s << false;
+    QTest::newRow("localhost") << u"http://localhost:7070"_s << false;
+    QTest::newRow("loopback v6") << u"http://[::1]:7070"_s << false;
+    QTest::newRow("bare localhost") << u"localhost:7070"_s << false;
+    QTest::newRow("private network") << u"http://10.0.0.5:7070"_s << true;
+    QTest::newRow("host name") << u"http://keys.example.com"_s << true;
+    QTest::newRow("bare host name") << u"keys.example.com"_s << true;
+    QTest::newRow("https") << u"https://keys.example.com"_s << false;
+}
+
+void TestConnection::plainHttpToOtherMachinesNeedsConfirmation()
+{
+    QFETCH(QString, url);
+    QFETCH(bool, needsConfirmation);
+    Parts parts;
+    QCOMPARE(parts.connection->needsInsecureConfirmation(url), needsConfirmation);
+}
+
+void TestConnection::unconfirmedInsecureConnectionIsRefused()
+{
+    Parts parts;
+    QSignalSpy failed(parts.connection, &ConnectionController::failed);
+    parts.connection->connectToServer(u"http://keys.example.com"_s, u"lkroot_x"_s, false, false);
+    QCOMPARE(failed.count(), 1);
+    QVERIFY(parts.connection->error().contains(u"http://"_s));
+    QVERIFY(!parts.connection->connecting());
+}
+
+void TestConnection::unreachableServerIsReported()
+{
+    QTcpServer closed;
+    QVERIFY(closed.listen(QHostAddress::LocalHost));
+    const quint16 port = closed.serverPort();
+    closed.close();
+    Parts parts;
+    QSignalSpy failed(parts.connection, &ConnectionController::failed);
+    parts.connection->connectToServer(u"http://127.0.0.1:%1"_s.arg(port), u"lkroot_x"_s, true);
+    QVERIFY(failed.wait(20000));
+    QVERIFY2(parts.connection->error().contains(QString::number(port)), qPrintable(parts.connection->error()));
+    QVERIFY(!parts.session.connected());
+}
+
+void TestConnection::recentConnectionsArePersistedAndForgotten()
+{
+    const QString url = m_fixture->baseUrl().toString();
+    {
+        Parts parts;
+        QSignalSpy connected(parts.connection, &ConnectionController::connected);
+        parts.connection->connectToServer(url, m_fixture->rootKey(), true);
+        QVERIFY(connected.wait(10000));
+        QCOMPARE(parts.connection->recentConnections().size(), 1);
+    }
+    Parts later; // a new start of the app
+    const QVariantList recent = later.connection->recentConnections();
+    QCOMPARE(recent.size(), 1);
+    QCOMPARE(recent.at(0).toMap().value(u"url"_s).toString(), url);
+    QVERIFY(recent.at(0).toMap().value(u"lastUsed"_s).toLongLong() > 0);
+    // Nothing in the settings file holds the key.
+    QSettings settings;
+    for (const QString &name : settings.allKeys())
+        QVERIFY(!settings.value(name).toString().contains(m_fixture->rootKey()));
+    later.connection->forget(url);
+    QVERIFY(later.connection->recentConnections().isEmpty());
+    QVERIFY(Parts().connection->recentConnections().isEmpty());
+}
+
+void TestConnection::withoutKeychainTheKeyIsNotStoredAndAskedAgain()
+{
+    const QString url = m_fixture->baseUrl().toString();
+    Parts parts;
+    QVERIFY(!parts.connection->keychainAvailable());
+    QVERIFY(!parts.connection->keychainStatus().isEmpty());
+    QSignalSpy connected(parts.connection, &ConnectionController::connected);
+    parts.connection->connectToServer(url, m_fixture->rootKey(), true);
+    QVERIFY(connected.wait(10000));
+    QVERIFY(!parts.connection->recentConnections().at(0).toMap().value(u"keyStored"_s).toBool());
+    QSignalSpy needed(parts.connection, &ConnectionController::rootKeyNeeded);
+    parts.connection->connectRecent(url);
+    QTRY_COMPARE(needed.count(), 1);
+    QCOMPARE(needed.at(0).at(0).toString(), url);
+}
+
+void TestConnection::disconnectClearsTheSession()
+{
+    Parts parts;
+    QSignalSpy connected(parts.connection, &ConnectionController::connected);
+    parts.connection->connectToServer(m_fixture->baseUrl().toString(), m_fixture->rootKey(), false);
+    QVERIFY(connected.wait(10000));
+    QVERIFY(parts.connection->recentConnections().isEmpty()); // remember = false
+    QTRY_VERIFY(parts.session.capabilities()->known());
+    parts.session.disconnectFromServer();
+    QVERIFY(!parts.session.connected());
+    QVERIFY(parts.session.client()->rootKey().isEmpty());
+    QVERIFY(!parts.session.capabilities()->known());
+}
+
+void TestConnection::localServerStartsConnectsAndKeepsItsData()
+{
+    QTemporaryDir dataDir;
+    QString apiId;
+    for (int run = 0; run < 2; ++run) {
+        Parts parts;
+        LocalServerController local;
+        local.setDataDir(dataDir.path());
+        QObject::connect(&local, &LocalServerController::started, parts.connection, &ConnectionController::connectLocal);
+        QSignalSpy started(&local, &LocalServerController::started);
+        QSignalSpy connected(parts.connection, &ConnectionController::connected);
+        local.start();
+        QVERIFY(local.starting());
+        QVERIFY(started.wait(30000));
+        QVERIFY(local.running());
+        QCOMPARE(local.url().host(), u"127.0.0.1"_s);
+        QVERIFY(connected.count() == 1 || connected.wait(10000));
+        QVERIFY(parts.session.connected());
+        QTRY_VERIFY_WITH_TIMEOUT(parts.session.capabilities()->known(), 10000);
+        QVERIFY(parts.session.capabilities()->may(u"api.*.create_key"_s));
+        bool done = false;
+        if (run == 0) {
+            parts.session.client()->post(u"apis.createApi"_s, {{u"name"_s, u"kept"_s}}, nullptr, [&](const ApiResult &r) {
+                apiId = r.data[u"apiId"].toString();
+                done = true;
+            });
+        } else {
+            parts.session.client()->post(u"apis.getApi"_s, {{u"apiId"_s, apiId}}, nullptr, [&](const ApiResult &r) {
+                QCOMPARE(r.data[u"name"].toString(), u"kept"_s);
+                done = true;
+            });
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(done, 10000);
+        QVERIFY(!apiId.isEmpty());
+        // The local server is remembered once, whatever its port.
+        const QVariantList recent = parts.connection->recentConnections();
+        QCOMPARE(std::count_if(recent.cbegin(), recent.cend(), [](const QVariant &e) { return e.toMap()[u"local"_s].toBool(); }), 1);
+        parts.session.client()->cancelAll();
+        local.stop();
+        QVERIFY(!local.running());
+    }
+}
+
+void TestConnection::localServerReportsAnUnusableDataFolder()
+{
+    QTemporaryDir dir;
+    QFile blocker(dir.filePath(u"file"_s));
+    QVERIFY(blocker.open(QIODevice::WriteOnly));
+    blocker.close();
+    LocalServerController local;
+    local.setDataDir(dir.filePath(u"file/below-a-file"_s));
+    QSignalSpy failed(&local, &LocalServerController::failed);
+    local.start();
+    QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 30000);
+    QVERIFY(!local.running());
+    QVERIFY(!local.starting());
+    QVERIFY(!local.error().isEmpty());
+}
+
+QTEST_GUILESS_MAIN(TestConnection)
+#include "tst_connection.moc"
