@@ -1,0 +1,190 @@
+// latchkey_analytics_seed: fills a data folder with N verification events (default 10,000,000)
+// spread evenly over the last D days (default 30) across K keys (default 10,000) of 10 APIs, a
+// third of them without an identity and the rest owned by one of I identities (default 1,000) —
+// the data set of the "Analytics" figures in docs/BENCHMARKS.md (tests/bench/analytics-timeseries.sh).
+//
+//   latchkey_analytics_seed --data-dir DIR --root-key KEY [--api API_ID --key KEY_ID]
+//                           [--events N] [--days D] [--keys K] [--identities I] [--batch B]
+//
+// Events are written exactly as the server's AnalyticsWriter writes them: batches in time order, through
+// Store::AnalyticsStore::write() in transactions of B events (default 1,000, the writer's largest
+// batch), so the raw rows, every rollup and keys.last_used_at are what a server that had verified
+// them would hold. --api/--key name a real API and key of the data folder (created over HTTP by the
+// script): key number 0 of the set is that key, so its time series can be asked for.
+// Deterministic (fixed seed). Prints progress every 1% and the rate at the end.
+#include "server/server.h"
+#include "store/analyticsstore.h"
+#include "store/database.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QSqlQuery>
+
+#include <cstdio>
+#include <random>
+
+using namespace Qt::StringLiterals;
+using Latchkey::Core::VerificationEvent;
+
+namespace {
+
+struct Shape {
+    qint64 events = 10'000'000;
+    int days = 30;
+    int keys = 10'000;
+    int identities = 1'000;
+    int batch = 1'000;
+    QString apiId;
+    QString keyId;
+};
+
+int failed(const QString &detail)
+{
+    std::fprintf(stderr, "latchkey_analytics_seed: %s\n", qPrintable(detail));
+    return 1;
+}
+
+/// Mostly VALID, as real traffic is; every rejection kind present.
+QString outcomeOf(double draw)
+{
+    if (draw < 0.90)
+        return u"VALID"_s;
+    if (draw < 0.94)
+        return u"RATE_LIMITED"_s;
+    if (draw < 0.96)
+        return u"USAGE_EXCEEDED"_s;
+    if (draw < 0.975)
+        return u"NOT_FOUND"_s;
+    if (draw < 0.985)
+        return u"INSUFFICIENT_PERMISSIONS"_s;
+    if (draw < 0.995)
+        return u"DISABLED"_s;
+    return u"EXPIRED"_s;
+}
+
+/// The fixed part of key @p index: its API, keyspace and owner.
+VerificationEvent keyTemplate(const Shape &shape, const QString &workspaceId, int index)
+{
+    VerificationEvent event;
+    event.workspaceId = workspaceId;
+    const int api = index % 10;
+    event.apiId = api == 0 && !shape.apiId.isEmpty() ? shape.apiId : u"api_seed%1"_s.arg(api);
+    event.keyspaceId = u"ks_seed%1"_s.arg(api);
+    event.keyId = index == 0 && !shape.keyId.isEmpty() ? shape.keyId : u"key_seed%1"_s.arg(index, 5, 10, QChar(u'0'));
+    if (index % 3 != 0) {
+        const int owner = index % shape.identities;
+        event.identityId = u"id_seed%1"_s.arg(owner, 4, 10, QChar(u'0'));
+        event.externalId = u"customer_%1"_s.arg(owner);
+    }
+    event.node = u"seed"_s;
+    return event;
+}
+
+/// Events [first, first + count) of the set, in time order.
+Latchkey::Store::AnalyticsBatch batchAt(const Shape &shape, const QList<VerificationEvent> &keys, qint64 startMs,
+                                        qint64 first, qint64 count, std::mt19937_64 &random)
+{
+    const double spacingMs = double(shape.days) * 86'400'000.0 / double(shape.events);
+    std::uniform_int_distribution<int> pickKey(0, int(keys.size()) - 1);
+    std::uniform_real_distribution<double> draw(0, 1);
+    std::exponential_distribution<double> latency(1.0 / 150);
+    static const QStringList paths {u"path=/v1/orders"_s, u"path=/v1/users"_s, u"path=/v1/search"_s};
+    Latchkey::Store::AnalyticsBatch batch;
+    batch.verifications.reserve(count);
+    for (qint64 i = first; i < first + count; ++i) {
+        VerificationEvent event = keys.at(pickKey(random));
+        event.requestId = u"req_seed%1"_s.arg(i);
+        event.timeMs = startMs + qint64(double(i) * spacingMs);
+        event.outcome = outcomeOf(draw(random));
+        event.latencyUs = 20 + qint64(latency(random));
+        event.spentCredits = event.outcome == u"VALID" && event.keyId.endsWith(u'7') ? 1 : 0;
+        if (draw(random) < 0.5)
+            event.tags = {paths.at(int(i % paths.size())), u"region=eu"_s};
+        batch.verifications.append(std::move(event));
+    }
+    return batch;
+}
+
+int seed(Latchkey::Server::Server &server, const Shape &shape)
+{
+    QList<VerificationEvent> keys;
+    for (int i = 0; i < shape.keys; ++i)
+        keys.append(keyTemplate(shape, server.defaultWorkspaceId(), i));
+    std::mt19937_64 random(20261126);
+    // The newest event is a minute old, so the whole set is in the past of any query.
+    const qint64 startMs = QDateTime::currentMSecsSinceEpoch() - 60'000 - qint64(shape.days) * 86'400'000;
+    QElapsedTimer timer;
+    timer.start();
+    // Seeding speed is not what is measured: no fsync per transaction and a large page cache on
+    // this (the writing) thread's connection. The rows written are the same.
+    QSqlQuery pragma(server.database().connection());
+    for (const QString &statement : {u"PRAGMA synchronous = OFF"_s, u"PRAGMA cache_size = -2000000"_s}) {
+        if (!pragma.exec(statement))
+            return failed(statement);
+    }
+    Latchkey::Store::AnalyticsStore store(server.database());
+    // Newest batch first (each batch in time order; rollups are sums, so the order of batches does
+    // not change them): a run stopped early still holds the most recent days at full density,
+    // which is what a 24-hour query reads.
+    const qint64 step = std::max<qint64>(shape.events / 100, 1);
+    qint64 written = 0;
+    qint64 nextReport = step;
+    for (qint64 end = shape.events; end > 0; end -= shape.batch) {
+        const qint64 first = std::max<qint64>(end - shape.batch, 0);
+        if (const auto stored = store.write(batchAt(shape, keys, startMs, first, end - first, random)); !stored)
+            return failed(stored.error().detail);
+        written += end - first;
+        if (written >= nextReport) {
+            std::printf("latchkey_analytics_seed: %lld events (newest %.1f days), %.0f s\n", static_cast<long long>(written),
+                        double(written) / double(shape.events) * shape.days, double(timer.elapsed()) / 1000);
+            std::fflush(stdout);
+            nextReport += step;
+        }
+    }
+    std::printf("latchkey_analytics_seed: %lld events in %.1f s (%.0f events/s)\n", static_cast<long long>(shape.events),
+                double(timer.elapsed()) / 1000, double(shape.events) * 1000 / double(std::max<qint64>(timer.elapsed(), 1)));
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCommandLineParser parser;
+    const QCommandLineOption dataDir(u"data-dir"_s, u"Data folder."_s, u"DIR"_s);
+    const QCommandLineOption rootKey(u"root-key"_s, u"The data folder's root key."_s, u"KEY"_s);
+    const QCommandLineOption apiId(u"api"_s, u"A real API id (API number 0 of the set)."_s, u"ID"_s);
+    const QCommandLineOption keyId(u"key"_s, u"A real key id (key number 0 of the set)."_s, u"ID"_s);
+    const QCommandLineOption events(u"events"_s, u"Events to write (default 10000000)."_s, u"N"_s);
+    const QCommandLineOption days(u"days"_s, u"Days they span, ending a minute ago (default 30)."_s, u"D"_s);
+    const QCommandLineOption keys(u"keys"_s, u"Distinct keys (default 10000)."_s, u"K"_s);
+    const QCommandLineOption identities(u"identities"_s, u"Distinct identities (default 1000)."_s, u"I"_s);
+    const QCommandLineOption batch(u"batch"_s, u"Events per transaction (default 1000)."_s, u"B"_s);
+    parser.addOptions({dataDir, rootKey, apiId, keyId, events, days, keys, identities, batch});
+    parser.process(app);
+    if (!parser.isSet(dataDir) || !parser.isSet(rootKey))
+        return failed(u"--data-dir and --root-key are required"_s);
+    Shape shape;
+    shape.events = parser.isSet(events) ? parser.value(events).toLongLong() : shape.events;
+    shape.days = parser.isSet(days) ? parser.value(days).toInt() : shape.days;
+    shape.keys = parser.isSet(keys) ? parser.value(keys).toInt() : shape.keys;
+    shape.identities = parser.isSet(identities) ? parser.value(identities).toInt() : shape.identities;
+    shape.batch = parser.isSet(batch) ? parser.value(batch).toInt() : shape.batch;
+    shape.apiId = parser.value(apiId);
+    shape.keyId = parser.value(keyId);
+    if (shape.events < 1 || shape.days < 1 || shape.keys < 1 || shape.identities < 1 || shape.batch < 1)
+        return failed(u"--events, --days, --keys, --identities and --batch must be positive"_s);
+
+    Latchkey::Server::ServerConfig config;
+    config.dataDir = parser.value(dataDir);
+    config.bootstrapRootKey = parser.value(rootKey);
+    Latchkey::Server::Server server(config);
+    if (const auto opened = server.open(); !opened)
+        return failed(opened.error().detail);
+    const int result = seed(server, shape);
+    server.stop();
+    return result;
+}
