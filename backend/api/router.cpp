@@ -89,6 +89,9 @@ Http::Response Router::dispatch(const Route &route, const Http::Request &request
                                 qint64 nowMs)
 {
     const bool problemJson = acceptsProblemJson(request);
+    std::optional<Execute> fast = route.fastDecode ? route.fastDecode(request.body) : std::nullopt;
+    if (fast)
+        return run(route, *fast, request, requestId, nowMs, problemJson);
     QJsonObject object;
     if (route.method == "POST") {
         const auto document = parseJsonBody(request.body);
@@ -111,7 +114,12 @@ Http::Response Router::dispatch(const Route &route, const Http::Request &request
     auto execute = route.decode(reader);
     if (!execute)
         return errorResponse(requestId, execute.error(), problemJson);
+    return run(route, *execute, request, requestId, nowMs, problemJson);
+}
 
+Http::Response Router::run(const Route &route, const Execute &execute, const Http::Request &request,
+                           const QString &requestId, qint64 nowMs, bool problemJson)
+{
     ApiContext context{requestId, request, {}, nowMs};
     if (route.access == Access::RootKey) {
         auto principal = authenticate(request, nowMs);
@@ -119,7 +127,7 @@ Http::Response Router::dispatch(const Route &route, const Http::Request &request
             return errorResponse(requestId, principal.error(), problemJson);
         context.principal = std::move(*principal);
     }
-    auto reply = (*execute)(context);
+    auto reply = execute(context);
     if (!reply)
         return errorResponse(requestId, reply.error(), problemJson);
     return successResponse(requestId, *reply);

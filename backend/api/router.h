@@ -18,6 +18,10 @@ namespace Latchkey::Api {
 /// errors win over credential errors, as in Unkey.
 using Execute = std::function<Core::Result<ApiReply>(ApiContext &)>;
 using Decode = std::function<Core::Result<Execute>(RequestReader &)>;
+/// Optional shortcut for a hot route: decodes the raw body when it has the one common shape the
+/// route knows (else nullopt, and the body goes through JSON parsing and Decode as usual). Must
+/// accept only bodies that Decode would accept with the same result.
+using FastDecode = std::function<std::optional<Execute>(const QByteArray &body)>;
 
 enum class Access {
     Public,  ///< no Authorization needed (liveness)
@@ -33,6 +37,7 @@ struct Route {
     QString permissions;
     Decode decode;
     bool arrayBody = false; ///< body is a JSON array, read as field "$" of the reader
+    FastDecode fastDecode; ///< optional; keys.verifyKey skips the JSON DOM with it
 };
 
 /// Dispatches HTTP requests to routes: request id, JSON parsing, validation, authentication of the
@@ -55,6 +60,9 @@ private:
     Core::Result<Principal> authenticate(const Http::Request &request, qint64 nowMs);
     Http::Response dispatch(const Route &route, const Http::Request &request, const QString &requestId,
                             qint64 nowMs);
+    /// Authenticates (for root-key routes) and runs a decoded request.
+    Http::Response run(const Route &route, const Execute &execute, const Http::Request &request,
+                       const QString &requestId, qint64 nowMs, bool problemJson);
 
     Services &m_services;
     QHash<QByteArray, qsizetype> m_routes; ///< path -> index in m_routeList
