@@ -60,6 +60,7 @@ private:
 
     bool countHeaderBytes(size_t length);
     bool splitTarget();
+    bool splitOriginForm();
     bool checkDeclaredBodySize();
     void detectExpectContinue();
     void fail(int status, const QString &detail);

@@ -153,6 +153,11 @@ void TestHttpServer::roundTrip_data()
                                     << echoBody("POST", "/v2/keys.verifyKey", {}, R"({"key":"sk_1"})") << QByteArray();
     QTest::newRow("DELETE") << QByteArray("DELETE /items/7 HTTP/1.1\r\nHost: test\r\n\r\n")
                             << echoBody("DELETE", "/items/7", {}, {}) << QByteArray();
+    QTest::newRow("empty query") << getRequest("/q?") << echoBody("GET", "/q", {}, {}) << QByteArray();
+    QTest::newRow("question mark inside the query")
+        << getRequest("/q?a=?b&c") << echoBody("GET", "/q", "a=?b&c", {}) << QByteArray();
+    QTest::newRow("origin-form with fragment")
+        << getRequest("/f?x=1#part") << echoBody("GET", "/f", "x=1", {}) << QByteArray();
     QTest::newRow("absolute-form target")
         << getRequest("http://example.com/abs?q#frag") << echoBody("GET", "/abs", "q", {}) << QByteArray();
     QTest::newRow("header name case and empty value")
