@@ -1,6 +1,7 @@
 #include "api/verifier.h"
 
 #include "api/domainjson.h"
+#include "api/jsonwriter.h"
 #include "api/services.h"
 #include "core/events.h"
 #include "core/keyhash.h"
@@ -10,7 +11,6 @@
 
 #include <QJsonDocument>
 
-#include <algorithm>
 #include <array>
 
 using namespace Qt::StringLiterals;
@@ -62,21 +62,6 @@ Core::Error missingLimit(const QString &name, const Store::VerificationRecord &r
         : u"and there is no identity connected."_s;
     return Core::makeError(Core::ErrorCode::PreconditionFailed,
         u"ratelimit '%1' was requested but does not exist for key '%2' %3"_s.arg(name, record.keyId, owner));
-}
-
-// A JSON string literal; QJsonDocument's escaping, without building a document per answer.
-void appendJsonString(QByteArray &out, const QString &text)
-{
-    const bool plain = std::all_of(text.cbegin(), text.cend(),
-        [](QChar c) { return c.unicode() >= 0x20 && c.unicode() < 0x7f && c != u'"' && c != u'\\'; });
-    if (plain) { // ids and names almost always: no escaping needed
-        out += '"';
-        out += text.toLatin1();
-        out += '"';
-        return;
-    }
-    const QByteArray quoted = QJsonDocument(QJsonArray {text}).toJson(QJsonDocument::Compact);
-    out += QByteArrayView(quoted).sliced(1, quoted.size() - 2);
 }
 
 // One `ratelimits[]` entry, written directly: a QJsonObject + QJsonDocument per limit cost about
