@@ -31,6 +31,8 @@ class ApiClient : public QObject
     QML_UNCREATABLE("owned by the session")
     Q_PROPERTY(QUrl baseUrl READ baseUrl NOTIFY connectionChanged)
     Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
+    /// baseUrl as text, for display.
+    Q_PROPERTY(QString address READ address NOTIFY connectionChanged)
 
 public:
     using Callback = std::function<void(const ApiResult &)>;
@@ -42,6 +44,7 @@ public:
     /// calls in flight are cancelled.
     void setConnection(const QUrl &baseUrl, const QString &rootKey);
     [[nodiscard]] QUrl baseUrl() const { return m_baseUrl; }
+    [[nodiscard]] QString address() const { return m_baseUrl.toDisplayString(); }
     /// The root key, for handing to the embedded console only (it goes into a header there too).
     Q_INVOKABLE [[nodiscard]] QString rootKey() const { return m_rootKey; }
     [[nodiscard]] bool busy() const { return !m_pending.isEmpty(); }

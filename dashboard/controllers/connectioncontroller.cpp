@@ -146,13 +146,11 @@ void ConnectionController::succeed(const QUrl &url, const QString &rootKey, bool
     qCInfo(lcConnection).noquote() << "connected to" << url.toDisplayString();
     const QString key = url.toString();
     if (remember && !local) {
-        ConnectionController::remember(key, false, false);
+        ConnectionController::remember(key, false);
         m_vault->store(key, rootKey, this, [this, key](bool stored) {
             if (stored)
-                ConnectionController::remember(key, true, false);
+                ConnectionController::remember(key, true);
         });
-    } else if (local) {
-        ConnectionController::remember(key, false, true);
     }
     m_session->connectTo(url, rootKey);
     Q_EMIT stateChanged();
@@ -169,7 +167,7 @@ void ConnectionController::fail(const QString &detail)
     Q_EMIT failed(detail);
 }
 
-void ConnectionController::remember(const QString &url, bool keyStored, bool local)
+void ConnectionController::remember(const QString &url, bool keyStored)
 {
     bool wasStored = false;
     for (qsizetype i = m_recent.size() - 1; i >= 0; --i)
@@ -177,15 +175,9 @@ void ConnectionController::remember(const QString &url, bool keyStored, bool loc
             wasStored = m_recent.at(i).toMap().value(u"keyStored"_s).toBool();
             m_recent.removeAt(i);
         }
-    // The local server changes port on every start: keep one entry for it.
-    if (local)
-        for (qsizetype i = m_recent.size() - 1; i >= 0; --i)
-            if (m_recent.at(i).toMap().value(u"local"_s).toBool())
-                m_recent.removeAt(i);
     m_recent.prepend(QVariantMap{{u"url"_s, url},
                                  {u"lastUsed"_s, QDateTime::currentMSecsSinceEpoch()},
-                                 {u"keyStored"_s, keyStored || wasStored},
-                                 {u"local"_s, local}});
+                                 {u"keyStored"_s, keyStored || wasStored}});
     while (m_recent.size() > MaxRecent)
         m_recent.removeLast();
     saveRecent();

@@ -22,7 +22,8 @@ class ConnectionController : public QObject
     Q_OBJECT
     QML_ELEMENT
     QML_UNCREATABLE("built by main()")
-    /// [{url, lastUsed (unix ms), keyStored, local}], newest first.
+    /// [{url, lastUsed (unix ms), keyStored}], newest first; the local server is not listed (its
+    /// port changes with every start; "Start a local server" is the way back to it).
     Q_PROPERTY(QVariantList recentConnections READ recentConnections NOTIFY recentConnectionsChanged)
     Q_PROPERTY(bool connecting READ connecting NOTIFY stateChanged)
     /// Why the last attempt failed ("" after success).
@@ -56,7 +57,7 @@ public:
     Q_INVOKABLE void connectRecent(const QString &url);
     /// Removes @p url from the recent list and its key from the vault.
     Q_INVOKABLE void forget(const QString &url);
-    /// Connects to the in-process local server (no keychain: its key is in its data folder).
+    /// Connects to the in-process local server (not remembered; its key is in its data folder).
     void connectLocal(const QUrl &url, const QString &rootKey);
 
 Q_SIGNALS:
@@ -73,7 +74,7 @@ private:
     void probeFallback(const QUrl &url, const QString &rootKey, bool remember, bool local);
     void succeed(const QUrl &url, const QString &rootKey, bool remember, bool local);
     void fail(const QString &detail);
-    void remember(const QString &url, bool keyStored, bool local);
+    void remember(const QString &url, bool keyStored);
     void saveRecent();
 
     Session *m_session;

@@ -25,6 +25,7 @@ class LocalServerController : public QObject
     Q_PROPERTY(bool running READ running NOTIFY stateChanged)
     Q_PROPERTY(bool starting READ starting NOTIFY stateChanged)
     Q_PROPERTY(QUrl url READ url NOTIFY stateChanged)
+    Q_PROPERTY(QString address READ address NOTIFY stateChanged)
     Q_PROPERTY(QString dataDir READ dataDir WRITE setDataDir NOTIFY dataDirChanged)
     Q_PROPERTY(QString error READ error NOTIFY stateChanged)
 
@@ -35,6 +36,7 @@ public:
     [[nodiscard]] bool running() const { return m_url.isValid(); }
     [[nodiscard]] bool starting() const { return m_starting; }
     [[nodiscard]] QUrl url() const { return m_url; }
+    [[nodiscard]] QString address() const { return m_url.toDisplayString(); }
     [[nodiscard]] QString dataDir() const { return m_dataDir; }
     void setDataDir(const QString &dir);
     [[nodiscard]] QString error() const { return m_error; }

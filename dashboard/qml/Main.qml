@@ -15,7 +15,7 @@ ApplicationWindow {
     readonly property SettingsController settings: session.settings
 
     /// The page on screen (self-test and screenshots use it).
-    readonly property Item currentPage: stack.currentItem
+    readonly property var currentPage: stack.currentItem
     /// PageRegistry.qml's entries (the self-test opens each).
     readonly property var pageEntries: registry.entries
     readonly property string currentPageName: stack.currentItem ? stack.currentItem.objectName : ""
@@ -26,7 +26,7 @@ ApplicationWindow {
     minimumWidth: 960
     minimumHeight: 600
     visible: true
-    title: session.connected ? qsTr("Latchkey — %1").arg(session.client.baseUrl.toString()) : qsTr("Latchkey")
+    title: session.connected ? qsTr("Latchkey — %1").arg(session.client.address) : qsTr("Latchkey")
 
     Material.theme: settings.dark ? Material.Dark : Material.Light
     Material.primary: Material.Indigo
@@ -67,8 +67,10 @@ ApplicationWindow {
     }
 
     function focusSearch(): void {
-        if (stack.currentItem && typeof stack.currentItem.focusSearch === "function")
-            stack.currentItem.focusSearch();
+        const page = window.currentPage;
+        // Pages with a search field of their own define focusSearch() (PageRegistry.qml).
+        if (page && typeof page["focusSearch"] === "function")
+            page["focusSearch"]();
         else
             globalSearch.open();
     }
@@ -105,7 +107,7 @@ ApplicationWindow {
         onActivated: window.session.requestIssueKey({})
     }
     Shortcut {
-        sequences: [StandardKey.Back, "Alt+Left"]
+        sequence: "Alt+Left"
         enabled: window.session.connected && stack.depth > 1
         onActivated: window.goBack()
     }

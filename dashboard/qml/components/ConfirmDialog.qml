@@ -4,8 +4,9 @@ import QtQuick.Controls.Material
 import QtQuick.Layouts
 
 // A yes/no question before something that cannot be undone or that is risky. Esc or "Cancel"
-// closes it without effect; the buttons are our own (translated) rather than standard buttons,
-// whose texts would come from Qt's translations.
+// closes it without effect, and Cancel has the focus, so a stray Enter does nothing harmful. The
+// buttons are our own (translated) rather than standard buttons, whose texts would come from
+// Qt's translations.
 Dialog {
     id: dialog
 
@@ -23,26 +24,36 @@ Dialog {
     closePolicy: Popup.CloseOnEscape
 
     onOpened: cancelButton.forceActiveFocus()
+    onAccepted: confirmed()
 
-    contentItem: Label {
+    Label {
+        width: dialog.availableWidth
         text: dialog.text
         wrapMode: Text.Wrap
     }
 
-    footer: DialogButtonBox {
-        Button {
-            id: cancelButton
-            text: dialog.cancelText
-            flat: true
-            DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
-        }
-        Button {
-            text: dialog.confirmText
-            highlighted: true
-            Material.accent: dialog.destructive ? Material.Red : Material.Indigo
-            DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
+    footer: Pane {
+        RowLayout {
+            anchors.fill: parent
+            spacing: 8
+            Item {
+                Layout.fillWidth: true
+            }
+            Button {
+                id: cancelButton
+                text: dialog.cancelText
+                flat: true
+                Accessible.name: dialog.cancelText
+                onClicked: dialog.reject()
+            }
+            Button {
+                objectName: "confirmButton"
+                text: dialog.confirmText
+                highlighted: true
+                Material.accent: dialog.destructive ? Material.Red : Material.Indigo
+                Accessible.name: dialog.confirmText
+                onClicked: dialog.accept()
+            }
         }
     }
-
-    onAccepted: confirmed()
 }

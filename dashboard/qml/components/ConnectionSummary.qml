@@ -19,7 +19,7 @@ ColumnLayout {
         Label { text: qsTr("Server"); opacity: 0.7 }
         Label {
             Layout.fillWidth: true
-            text: summary.session.client.baseUrl.toString()
+            text: summary.session.client.address
             elide: Text.ElideMiddle
         }
         Label { text: qsTr("Root key"); opacity: 0.7 }
@@ -31,13 +31,35 @@ ColumnLayout {
             elide: Text.ElideRight
         }
         Label { text: qsTr("Permissions"); opacity: 0.7; Layout.alignment: Qt.AlignTop }
-        Label {
+        ColumnLayout {
             Layout.fillWidth: true
-            wrapMode: Text.Wrap
-            text: summary.capabilities.known ? qsTr("%n permission(s)", "", summary.capabilities.permissions.length)
-                                               + ": " + summary.capabilities.permissions.join(", ")
-                                             : qsTr("unknown")
-            font.pixelSize: 12
+            spacing: 4
+            Label {
+                text: summary.capabilities.known ? qsTr("%n permission(s)", "", summary.capabilities.permissions.length)
+                                                 : qsTr("unknown")
+            }
+            Flow {
+                Layout.fillWidth: true
+                spacing: 4
+                Repeater {
+                    model: summary.capabilities.permissions
+                    delegate: Label {
+                        required property string modelData
+                        text: modelData
+                        font.pixelSize: 11
+                        leftPadding: 6
+                        rightPadding: 6
+                        topPadding: 2
+                        bottomPadding: 2
+                        background: Rectangle {
+                            radius: 4
+                            color: "transparent"
+                            border.color: "#808080"
+                            opacity: 0.6
+                        }
+                    }
+                }
+            }
         }
     }
     Button {

@@ -1,5 +1,5 @@
 import QtQuick
-import QtWebEngine
+import QtWebEngine // qmllint disable import
 import Latchkey.Dashboard
 
 // One view of the web console (served by latchkeyd at /console/) embedded in the dashboard, so
@@ -30,6 +30,7 @@ Item {
 
     // The user script first, then the page: it must exist before the page's own scripts run.
     function reload(): void {
+        // qmllint disable type
         web.userScripts.collection = [{
             name: "latchkeyEmbed",
             injectionPoint: WebEngineScript.DocumentCreation,
@@ -38,6 +39,7 @@ Item {
                         + " window.latchkeyEmbed = { rootKey: " + JSON.stringify(session.client.rootKey())
                         + ", theme: " + JSON.stringify(dark ? "dark" : "light") + " }; }"
         }];
+        // qmllint enable type
         web.url = address === "" ? "about:blank" : address;
     }
 

@@ -64,7 +64,8 @@ Dialog {
         id: registry
     }
 
-    contentItem: ColumnLayout {
+    ColumnLayout {
+        width: search.availableWidth
         spacing: 8
         Label {
             Layout.fillWidth: true
@@ -86,16 +87,23 @@ Dialog {
         }
     }
 
-    footer: DialogButtonBox {
-        Button {
-            text: qsTr("Go")
-            DialogButtonBox.buttonRole: DialogButtonBox.ApplyRole
-            onClicked: search.go()
-        }
-        Button {
-            text: qsTr("Cancel")
-            DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
-            onClicked: search.close()
+    footer: Pane {
+        RowLayout {
+            anchors.fill: parent
+            spacing: 8
+            Item {
+                Layout.fillWidth: true
+            }
+            Button {
+                text: qsTr("Cancel")
+                flat: true
+                onClicked: search.close()
+            }
+            Button {
+                text: qsTr("Go")
+                highlighted: true
+                onClicked: search.go()
+            }
         }
     }
 }

@@ -46,7 +46,7 @@ Pane {
             Label {
                 Layout.fillWidth: true
                 visible: card.localServer.running
-                text: qsTr("Running at %1").arg(card.localServer.url.toString())
+                text: qsTr("Running at %1").arg(card.localServer.address)
             }
             Item { Layout.fillWidth: !card.localServer.running }
             Button {

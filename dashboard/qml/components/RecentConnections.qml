@@ -14,6 +14,22 @@ Pane {
 
     signal chosen(string url)
 
+    readonly property var entries: {
+        const list = [];
+        const recentConnections = connection.recentConnections;
+        for (let i = 0; i < recentConnections.length; ++i) {
+            const entry = recentConnections[i];
+            list.push({
+                url: entry.url,
+                details: (entry.keyStored ? qsTr("root key in the keychain") : qsTr("root key not stored"))
+                         + " · " + qsTr("last used %1").arg(format.relative(entry.lastUsed)),
+                connect: () => recent.chosen(entry.url),
+                forget: () => recent.connection.forget(entry.url)
+            });
+        }
+        return list;
+    }
+
     Material.elevation: 2
     padding: 20
 
@@ -28,7 +44,8 @@ Pane {
         }
 
         Repeater {
-            model: recent.connection.recentConnections.filter(entry => !entry.local)
+            // Texts and actions are made here, so the delegate needs nothing from outside it.
+            model: recent.entries
             delegate: RowLayout {
                 id: row
                 required property var modelData
@@ -47,21 +64,20 @@ Pane {
                         Layout.fillWidth: true
                         font.pixelSize: 12
                         opacity: 0.65
-                        text: (row.modelData.keyStored ? qsTr("root key in the keychain") : qsTr("root key not stored"))
-                              + " · " + qsTr("last used %1").arg(recent.format.relative(row.modelData.lastUsed))
+                        text: row.modelData.details
                     }
                 }
                 Button {
                     text: qsTr("Connect")
                     flat: true
                     Accessible.name: qsTr("Connect to %1").arg(row.modelData.url)
-                    onClicked: recent.chosen(row.modelData.url)
+                    onClicked: row.modelData.connect()
                 }
                 Button {
                     text: qsTr("Forget")
                     flat: true
                     Accessible.name: qsTr("Forget %1").arg(row.modelData.url)
-                    onClicked: recent.connection.forget(row.modelData.url)
+                    onClicked: row.modelData.forget()
                 }
             }
         }

@@ -50,22 +50,30 @@ Pane {
 
         ListView {
             id: list
+            // Each item carries its own action, so the delegate needs nothing from outside it
+            // (qmllint 6.4 cannot check a delegate's access to outer ids).
+            readonly property var items: sidebar.entries.filter(entry => entry.sidebar).map(entry => ({
+                name: entry.name,
+                title: entry.title,
+                open: () => sidebar.pageChosen(entry.name)
+            }))
             Layout.fillWidth: true
             Layout.fillHeight: true
             clip: true
-            model: sidebar.entries.filter(entry => entry.sidebar)
+            model: items
+            currentIndex: items.findIndex(item => item.name === sidebar.currentName)
             keyNavigationEnabled: true
             activeFocusOnTab: true
             delegate: ItemDelegate {
                 required property var modelData
-                required property int index
                 width: ListView.view.width
                 text: modelData.title
-                highlighted: modelData.name === sidebar.currentName
+                highlighted: ListView.isCurrentItem
                 font.bold: highlighted
                 Accessible.name: modelData.title
-                onClicked: sidebar.pageChosen(modelData.name)
-                Keys.onReturnPressed: sidebar.pageChosen(modelData.name)
+                onClicked: modelData.open()
+                Keys.onReturnPressed: modelData.open()
+                Keys.onEnterPressed: modelData.open()
             }
         }
 
@@ -75,7 +83,7 @@ Pane {
             spacing: 4
             Label {
                 Layout.fillWidth: true
-                text: sidebar.session.client.baseUrl.toString()
+                text: sidebar.session.client.address
                 elide: Text.ElideMiddle
                 opacity: 0.7
                 font.pixelSize: 12

@@ -11,18 +11,22 @@ RowLayout {
 
     spacing: 8
 
-    Repeater {
-        model: [
-            { value: "system", label: qsTr("Like the system") },
-            { value: "light", label: qsTr("Light") },
-            { value: "dark", label: qsTr("Dark") }
-        ]
-        delegate: RadioButton {
-            required property var modelData
-            text: modelData.label
-            checked: picker.settings.theme === modelData.value
-            Accessible.name: qsTr("Theme: %1").arg(modelData.label)
-            onClicked: picker.settings.theme = modelData.value
-        }
+    RadioButton {
+        text: qsTr("Like the system")
+        checked: picker.settings.theme === "system"
+        Accessible.name: qsTr("Theme: like the system")
+        onClicked: picker.settings.theme = "system"
+    }
+    RadioButton {
+        text: qsTr("Light")
+        checked: picker.settings.theme === "light"
+        Accessible.name: qsTr("Theme: light")
+        onClicked: picker.settings.theme = "light"
+    }
+    RadioButton {
+        text: qsTr("Dark")
+        checked: picker.settings.theme === "dark"
+        Accessible.name: qsTr("Theme: dark")
+        onClicked: picker.settings.theme = "dark"
     }
 }

@@ -161,7 +161,7 @@ Page {
 
             RecentConnections {
                 Layout.fillWidth: true
-                visible: page.connection.recentConnections.some(entry => !entry.local)
+                visible: page.connection.recentConnections.length > 0
                 connection: page.connection
                 format: page.session.format
                 enabled: !page.busy
