@@ -1,4 +1,2298 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
+    <context>
+        <name>ApiResult</name>
+        <message>
+            <source>HTTP %1</source>
+            <translation>HTTP %1</translation>
+        </message>
+        <message>
+            <source>The server answered HTTP %1 without details.</source>
+            <translation>Der Server antwortete mit HTTP %1 ohne Details.</translation>
+        </message>
+        <message>
+            <source>The server answered HTTP %1: %2</source>
+            <translation>Der Server antwortete mit HTTP %1: %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>ApisPage</name>
+        <message>
+            <source>APIs</source>
+            <translation>APIs</translation>
+        </message>
+        <message>
+            <source>Filter APIs by name or id</source>
+            <translation>APIs nach Name oder ID filtern</translation>
+        </message>
+        <message>
+            <source>New API</source>
+            <translation>Neue API</translation>
+        </message>
+        <message>
+            <source>Refresh</source>
+            <translation>Aktualisieren</translation>
+        </message>
+        <message numerus="yes">
+            <source>API %1, %n key(s)</source>
+            <translation>
+                <numerusform>API %1, %n Schlüssel</numerusform>
+                <numerusform>API %1, %n Schlüssel</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n key(s)</source>
+            <translation>
+                <numerusform>%n Schlüssel</numerusform>
+                <numerusform>%n Schlüssel</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>No API matches “%1”.</source>
+            <translation>Keine API passt zu „%1“.</translation>
+        </message>
+        <message>
+            <source>No APIs yet</source>
+            <translation>Noch keine APIs</translation>
+        </message>
+        <message>
+            <source>Clear the filter to see every API.</source>
+            <translation>Leeren Sie den Filter, um alle APIs zu sehen.</translation>
+        </message>
+        <message>
+            <source>An API groups the keys of one service. Create one with “New API”, then issue keys for it.</source>
+            <translation>Eine API fasst die Schlüssel eines Dienstes zusammen. Legen Sie eine mit „Neue API“ an und stellen Sie dann Schlüssel dafür aus.</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>3 to 256 characters, e.g. “billing-service”.</source>
+            <translation>3 bis 256 Zeichen, z. B. „billing-service“.</translation>
+        </message>
+        <message>
+            <source>API name</source>
+            <translation>API-Name</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Abbrechen</translation>
+        </message>
+        <message>
+            <source>Create</source>
+            <translation>Anlegen</translation>
+        </message>
+    </context>
+    <context>
+        <name>AuditLogPage</name>
+        <message>
+            <source>Last hour</source>
+            <translation>Letzte Stunde</translation>
+        </message>
+        <message>
+            <source>Last 24 hours</source>
+            <translation>Letzte 24 Stunden</translation>
+        </message>
+        <message>
+            <source>Last 7 days</source>
+            <translation>Letzte 7 Tage</translation>
+        </message>
+        <message>
+            <source>Last 30 days</source>
+            <translation>Letzte 30 Tage</translation>
+        </message>
+        <message>
+            <source>All time</source>
+            <translation>Gesamter Zeitraum</translation>
+        </message>
+        <message>
+            <source>Audit log</source>
+            <translation>Audit-Log</translation>
+        </message>
+        <message>
+            <source>Refresh</source>
+            <translation>Aktualisieren</translation>
+        </message>
+        <message>
+            <source>All events</source>
+            <translation>Alle Ereignisse</translation>
+        </message>
+        <message>
+            <source>Event</source>
+            <translation>Ereignis</translation>
+        </message>
+        <message>
+            <source>Actor (root key id)</source>
+            <translation>Akteur (Root-Schlüssel-ID)</translation>
+        </message>
+        <message>
+            <source>Actor</source>
+            <translation>Akteur</translation>
+        </message>
+        <message>
+            <source>Target (key, API, owner … id)</source>
+            <translation>Ziel (Schlüssel-, API-, Inhaber-… ID)</translation>
+        </message>
+        <message>
+            <source>Target</source>
+            <translation>Ziel</translation>
+        </message>
+        <message>
+            <source>Time range</source>
+            <translation>Zeitraum</translation>
+        </message>
+        <message>
+            <source>Audit log entries</source>
+            <translation>Einträge des Audit-Logs</translation>
+        </message>
+        <message>
+            <source>%1 by %2 at %3</source>
+            <translation>%1 durch %2 am %3</translation>
+        </message>
+        <message>
+            <source>system</source>
+            <translation>System</translation>
+        </message>
+        <message>
+            <source>No entries</source>
+            <translation>Keine Einträge</translation>
+        </message>
+        <message>
+            <source>Every change made through the API is recorded here. Widen the time range or clear the filters.</source>
+            <translation>Jede Änderung über die API wird hier festgehalten. Erweitern Sie den Zeitraum oder leeren Sie die Filter.</translation>
+        </message>
+    </context>
+    <context>
+        <name>BulkProgress</name>
+        <message>
+            <source>Cancelled: %1 done, %2 failed, %3 not started.</source>
+            <translation>Abgebrochen: %1 erledigt, %2 fehlgeschlagen, %3 nicht begonnen.</translation>
+        </message>
+        <message>
+            <source>%1 done, %2 failed.</source>
+            <translation>%1 erledigt, %2 fehlgeschlagen.</translation>
+        </message>
+        <message>
+            <source>Progress of the bulk operation</source>
+            <translation>Fortschritt der Sammelaktion</translation>
+        </message>
+        <message>
+            <source>%1 of %2</source>
+            <translation>%1 von %2</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Abbrechen</translation>
+        </message>
+        <message>
+            <source>Cancel the bulk operation</source>
+            <translation>Sammelaktion abbrechen</translation>
+        </message>
+        <message>
+            <source>Dismiss</source>
+            <translation>Ausblenden</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConfirmDialog</name>
+        <message>
+            <source>OK</source>
+            <translation>OK</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Abbrechen</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConnectionSummary</name>
+        <message>
+            <source>Server</source>
+            <translation>Server</translation>
+        </message>
+        <message>
+            <source>Root key</source>
+            <translation>Root-Schlüssel</translation>
+        </message>
+        <message>
+            <source>unknown (the server does not say)</source>
+            <translation>unbekannt (der Server gibt es nicht an)</translation>
+        </message>
+        <message>
+            <source>Permissions</source>
+            <translation>Berechtigungen</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n permission(s)</source>
+            <translation>
+                <numerusform>%n Berechtigung</numerusform>
+                <numerusform>%n Berechtigungen</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>unknown</source>
+            <translation>unbekannt</translation>
+        </message>
+        <message>
+            <source>Disconnect</source>
+            <translation>Trennen</translation>
+        </message>
+        <message>
+            <source>Disconnect from the server</source>
+            <translation>Verbindung zum Server trennen</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConsoleView</name>
+        <message>
+            <source>Usage charts</source>
+            <translation>Nutzungsdiagramme</translation>
+        </message>
+    </context>
+    <context>
+        <name>CreditsEditor</name>
+        <message>
+            <source>Unlimited (no credits are counted)</source>
+            <translation>Unbegrenzt (keine Credits werden gezählt)</translation>
+        </message>
+        <message>
+            <source>Remaining</source>
+            <translation>Verbleibend</translation>
+        </message>
+        <message>
+            <source>Remaining credits</source>
+            <translation>Verbleibende Credits</translation>
+        </message>
+        <message>
+            <source>Refill</source>
+            <translation>Auffüllen</translation>
+        </message>
+        <message>
+            <source>Never</source>
+            <translation>Nie</translation>
+        </message>
+        <message>
+            <source>Daily</source>
+            <translation>Täglich</translation>
+        </message>
+        <message>
+            <source>Monthly</source>
+            <translation>Monatlich</translation>
+        </message>
+        <message>
+            <source>Refill interval</source>
+            <translation>Auffüll-Intervall</translation>
+        </message>
+        <message>
+            <source>Refill amount</source>
+            <translation>Auffüllmenge</translation>
+        </message>
+        <message>
+            <source>Credits added by each refill</source>
+            <translation>Credits pro Auffüllung</translation>
+        </message>
+        <message>
+            <source>Day of the month</source>
+            <translation>Tag des Monats</translation>
+        </message>
+        <message>
+            <source>Day of the month of the refill</source>
+            <translation>Tag des Monats für die Auffüllung</translation>
+        </message>
+        <message>
+            <source>In shorter months the refill happens on the last day.</source>
+            <translation>In kürzeren Monaten wird am letzten Tag aufgefüllt.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ErrorBanner</name>
+        <message>
+            <source>%1 (%2 failed requests)</source>
+            <translation>%1 (%2 fehlgeschlagene Anfragen)</translation>
+        </message>
+        <message>
+            <source>Dismiss</source>
+            <translation>Ausblenden</translation>
+        </message>
+        <message>
+            <source>Dismiss the error message</source>
+            <translation>Fehlermeldung ausblenden</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExpiryPicker</name>
+        <message>
+            <source>Never expires</source>
+            <translation>Läuft nie ab</translation>
+        </message>
+        <message>
+            <source>Expiry date (year-month-day)</source>
+            <translation>Ablaufdatum (Jahr-Monat-Tag)</translation>
+        </message>
+        <message>
+            <source>Choose the date in a calendar</source>
+            <translation>Datum im Kalender wählen</translation>
+        </message>
+        <message>
+            <source>Expiry time (hours:minutes)</source>
+            <translation>Ablaufzeit (Stunden:Minuten)</translation>
+        </message>
+        <message>
+            <source>In 1 day</source>
+            <translation>In 1 Tag</translation>
+        </message>
+        <message>
+            <source>In 7 days</source>
+            <translation>In 7 Tagen</translation>
+        </message>
+        <message>
+            <source>In 30 days</source>
+            <translation>In 30 Tagen</translation>
+        </message>
+        <message>
+            <source>In 1 year</source>
+            <translation>In 1 Jahr</translation>
+        </message>
+        <message>
+            <source>Expires %1 (%2)</source>
+            <translation>Läuft ab am %1 (%2)</translation>
+        </message>
+        <message>
+            <source>Previous month</source>
+            <translation>Vorheriger Monat</translation>
+        </message>
+        <message>
+            <source>Next month</source>
+            <translation>Nächster Monat</translation>
+        </message>
+    </context>
+    <context>
+        <name>GlobalSearch</name>
+        <message>
+            <source>Go to</source>
+            <translation>Gehe zu</translation>
+        </message>
+        <message>
+            <source>Searching…</source>
+            <translation>Suche…</translation>
+        </message>
+        <message>
+            <source>No key with the id “%1”.</source>
+            <translation>Kein Schlüssel mit der ID „%1“.</translation>
+        </message>
+        <message>
+            <source>No owner with the external id “%1”.</source>
+            <translation>Kein Inhaber mit der externen ID „%1“.</translation>
+        </message>
+        <message>
+            <source>Found owner %1, but there is no owner page yet.</source>
+            <translation>Inhaber %1 gefunden, aber es gibt noch keine Inhaberseite.</translation>
+        </message>
+        <message>
+            <source>A key id (key_…) or an owner's external id:</source>
+            <translation>Eine Schlüssel-ID (key_…) oder die externe ID eines Inhabers:</translation>
+        </message>
+        <message>
+            <source>key_… or external id</source>
+            <translation>key_… oder externe ID</translation>
+        </message>
+        <message>
+            <source>Key id or external id</source>
+            <translation>Schlüssel-ID oder externe ID</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Abbrechen</translation>
+        </message>
+        <message>
+            <source>Go</source>
+            <translation>Los</translation>
+        </message>
+    </context>
+    <context>
+        <name>IssueKeyDialog</name>
+        <message>
+            <source>Key issued</source>
+            <translation>Schlüssel ausgestellt</translation>
+        </message>
+        <message>
+            <source>Issue a key</source>
+            <translation>Schlüssel ausstellen</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Abbrechen</translation>
+        </message>
+        <message>
+            <source>Issue key</source>
+            <translation>Schlüssel ausstellen</translation>
+        </message>
+        <message>
+            <source>Open key</source>
+            <translation>Schlüssel öffnen</translation>
+        </message>
+        <message>
+            <source>Done</source>
+            <translation>Fertig</translation>
+        </message>
+    </context>
+    <context>
+        <name>IssueKeyForm</name>
+        <message>
+            <source>API</source>
+            <translation>API</translation>
+        </message>
+        <message>
+            <source>Choose an API</source>
+            <translation>API wählen</translation>
+        </message>
+        <message>
+            <source>API the key belongs to</source>
+            <translation>API, zu der der Schlüssel gehört</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>e.g. Production server</source>
+            <translation>z. B. Produktionsserver</translation>
+        </message>
+        <message>
+            <source>Key name</source>
+            <translation>Schlüsselname</translation>
+        </message>
+        <message>
+            <source>Prefix</source>
+            <translation>Präfix</translation>
+        </message>
+        <message>
+            <source>Optional, e.g. sk_live</source>
+            <translation>Optional, z. B. sk_live</translation>
+        </message>
+        <message>
+            <source>Key prefix</source>
+            <translation>Schlüsselpräfix</translation>
+        </message>
+        <message>
+            <source>Owner</source>
+            <translation>Inhaber</translation>
+        </message>
+        <message>
+            <source>The customer's id in your system (external id). A new owner is created if needed.</source>
+            <translation>Die ID des Kunden in Ihrem System (externe ID). Bei Bedarf wird ein neuer Inhaber angelegt.</translation>
+        </message>
+        <message>
+            <source>e.g. customer_42</source>
+            <translation>z. B. customer_42</translation>
+        </message>
+        <message>
+            <source>Owner (external id)</source>
+            <translation>Inhaber (externe ID)</translation>
+        </message>
+        <message>
+            <source>Expiry</source>
+            <translation>Ablauf</translation>
+        </message>
+        <message>
+            <source>Credits</source>
+            <translation>Credits</translation>
+        </message>
+        <message>
+            <source>Rate limits</source>
+            <translation>Ratenlimits</translation>
+        </message>
+        <message>
+            <source>Permissions</source>
+            <translation>Berechtigungen</translation>
+        </message>
+        <message>
+            <source>Roles</source>
+            <translation>Rollen</translation>
+        </message>
+        <message>
+            <source>Meta</source>
+            <translation>Metadaten</translation>
+        </message>
+        <message>
+            <source>Any JSON object; returned with every verification.</source>
+            <translation>Beliebiges JSON-Objekt; wird bei jeder Verifizierung zurückgegeben.</translation>
+        </message>
+        <message>
+            <source>Recoverable (the key is stored encrypted and can be shown again later)</source>
+            <translation>Wiederherstellbar (der Schlüssel wird verschlüsselt gespeichert und kann später erneut angezeigt werden)</translation>
+        </message>
+        <message>
+            <source>Enabled</source>
+            <translation>Aktiviert</translation>
+        </message>
+    </context>
+    <context>
+        <name>KeyAccessSection</name>
+        <message>
+            <source>Permissions and roles</source>
+            <translation>Berechtigungen und Rollen</translation>
+        </message>
+        <message>
+            <source>Permissions</source>
+            <translation>Berechtigungen</translation>
+        </message>
+        <message>
+            <source>Roles</source>
+            <translation>Rollen</translation>
+        </message>
+    </context>
+    <context>
+        <name>KeyActionsSection</name>
+        <message>
+            <source>Key actions</source>
+            <translation>Schlüsselaktionen</translation>
+        </message>
+        <message>
+            <source>Revoke the old key at once</source>
+            <translation>Alten Schlüssel sofort widerrufen</translation>
+        </message>
+        <message>
+            <source>Old key works 1 more hour</source>
+            <translation>Alter Schlüssel gilt noch 1 Stunde</translation>
+        </message>
+        <message>
+            <source>Old key works 24 more hours</source>
+            <translation>Alter Schlüssel gilt noch 24 Stunden</translation>
+        </message>
+        <message>
+            <source>Old key works 7 more days</source>
+            <translation>Alter Schlüssel gilt noch 7 Tage</translation>
+        </message>
+        <message>
+            <source>Show key</source>
+            <translation>Schlüssel anzeigen</translation>
+        </message>
+        <message>
+            <source>Hide key</source>
+            <translation>Schlüssel verbergen</translation>
+        </message>
+        <message>
+            <source>The key</source>
+            <translation>Der Schlüssel</translation>
+        </message>
+        <message>
+            <source>Grace period for the old key</source>
+            <translation>Übergangsfrist für den alten Schlüssel</translation>
+        </message>
+        <message>
+            <source>Reroll key</source>
+            <translation>Schlüssel neu erzeugen</translation>
+        </message>
+        <message>
+            <source>Rerolling issues a new key with the same settings; the old one stops working after the grace period.</source>
+            <translation>Neu erzeugen stellt einen neuen Schlüssel mit denselben Einstellungen aus; der alte funktioniert nach der Übergangsfrist nicht mehr.</translation>
+        </message>
+        <message>
+            <source>Permanently (cannot be recovered)</source>
+            <translation>Endgültig (nicht wiederherstellbar)</translation>
+        </message>
+        <message>
+            <source>Delete key</source>
+            <translation>Schlüssel löschen</translation>
+        </message>
+        <message>
+            <source>Delete this key?</source>
+            <translation>Diesen Schlüssel löschen?</translation>
+        </message>
+        <message>
+            <source>The key %1 stops working at once and is removed for good, with its rate limits and permissions.</source>
+            <translation>Der Schlüssel %1 funktioniert sofort nicht mehr und wird mit seinen Ratenlimits und Berechtigungen endgültig entfernt.</translation>
+        </message>
+        <message>
+            <source>The key %1 stops working at once. It is kept in the database but cannot be used or shown here again.</source>
+            <translation>Der Schlüssel %1 funktioniert sofort nicht mehr. Er bleibt in der Datenbank, kann aber weder verwendet noch hier wieder angezeigt werden.</translation>
+        </message>
+        <message>
+            <source>Delete</source>
+            <translation>Löschen</translation>
+        </message>
+        <message>
+            <source>New key</source>
+            <translation>Neuer Schlüssel</translation>
+        </message>
+        <message>
+            <source>Open new key</source>
+            <translation>Neuen Schlüssel öffnen</translation>
+        </message>
+        <message>
+            <source>Done</source>
+            <translation>Fertig</translation>
+        </message>
+    </context>
+    <context>
+        <name>KeyCreditsSection</name>
+        <message>
+            <source>Credits</source>
+            <translation>Credits</translation>
+        </message>
+        <message>
+            <source>Unlimited</source>
+            <translation>Unbegrenzt</translation>
+        </message>
+        <message>
+            <source>%1 credits left</source>
+            <translation>%1 Credits übrig</translation>
+        </message>
+        <message>
+            <source>Add</source>
+            <translation>Hinzufügen</translation>
+        </message>
+        <message>
+            <source>Credits to add</source>
+            <translation>Hinzuzufügende Credits</translation>
+        </message>
+        <message>
+            <source>Add credits</source>
+            <translation>Credits hinzufügen</translation>
+        </message>
+    </context>
+    <context>
+        <name>KeyDetailPage</name>
+        <message>
+            <source>Key %1</source>
+            <translation>Schlüssel %1</translation>
+        </message>
+        <message>
+            <source>Back</source>
+            <translation>Zurück</translation>
+        </message>
+        <message>
+            <source>Back (Alt+Left)</source>
+            <translation>Zurück (Alt+Links)</translation>
+        </message>
+        <message>
+            <source>Deleted</source>
+            <translation>Gelöscht</translation>
+        </message>
+        <message>
+            <source>Disabled</source>
+            <translation>Deaktiviert</translation>
+        </message>
+        <message>
+            <source>Expired</source>
+            <translation>Abgelaufen</translation>
+        </message>
+        <message>
+            <source>Active</source>
+            <translation>Aktiv</translation>
+        </message>
+        <message>
+            <source>Created %1 · last used %2</source>
+            <translation>Erstellt %1 · zuletzt verwendet %2</translation>
+        </message>
+        <message>
+            <source>never</source>
+            <translation>nie</translation>
+        </message>
+        <message>
+            <source>This key was deleted.</source>
+            <translation>Dieser Schlüssel wurde gelöscht.</translation>
+        </message>
+        <message>
+            <source>Try again</source>
+            <translation>Erneut versuchen</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>No name</source>
+            <translation>Kein Name</translation>
+        </message>
+        <message>
+            <source>Owner</source>
+            <translation>Inhaber</translation>
+        </message>
+        <message>
+            <source>No owner</source>
+            <translation>Kein Inhaber</translation>
+        </message>
+        <message>
+            <source>The customer's external id; a new owner is created if needed.</source>
+            <translation>Die externe ID des Kunden; bei Bedarf wird ein neuer Inhaber angelegt.</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Enabled: verifications can succeed</source>
+            <translation>Aktiviert: Verifizierungen können gelingen</translation>
+        </message>
+        <message>
+            <source>Disabled: every verification is rejected</source>
+            <translation>Deaktiviert: jede Verifizierung wird abgelehnt</translation>
+        </message>
+        <message>
+            <source>Key enabled</source>
+            <translation>Schlüssel aktiviert</translation>
+        </message>
+    </context>
+    <context>
+        <name>KeyExpirySection</name>
+        <message>
+            <source>Expiry</source>
+            <translation>Ablauf</translation>
+        </message>
+        <message>
+            <source>Expired %1</source>
+            <translation>Abgelaufen am %1</translation>
+        </message>
+        <message>
+            <source>Expires %1</source>
+            <translation>Läuft ab am %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>KeyMetaSection</name>
+        <message>
+            <source>Meta</source>
+            <translation>Metadaten</translation>
+        </message>
+    </context>
+    <context>
+        <name>KeyRatelimitsSection</name>
+        <message>
+            <source>Rate limits</source>
+            <translation>Ratenlimits</translation>
+        </message>
+    </context>
+    <context>
+        <name>KeyRow</name>
+        <message>
+            <source>Key %1, %2</source>
+            <translation>Schlüssel %1, %2</translation>
+        </message>
+        <message>
+            <source>Select key %1</source>
+            <translation>Schlüssel %1 auswählen</translation>
+        </message>
+        <message>
+            <source>(unnamed)</source>
+            <translation>(ohne Namen)</translation>
+        </message>
+        <message>
+            <source>unlimited</source>
+            <translation>unbegrenzt</translation>
+        </message>
+        <message>
+            <source>never</source>
+            <translation>nie</translation>
+        </message>
+    </context>
+    <context>
+        <name>KeySection</name>
+        <message>
+            <source>Saving</source>
+            <translation>Wird gespeichert</translation>
+        </message>
+        <message>
+            <source>Unsaved changes</source>
+            <translation>Ungespeicherte Änderungen</translation>
+        </message>
+        <message>
+            <source>Revert</source>
+            <translation>Verwerfen</translation>
+        </message>
+        <message>
+            <source>Revert %1</source>
+            <translation>%1 verwerfen</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>Speichern</translation>
+        </message>
+        <message>
+            <source>Save %1</source>
+            <translation>%1 speichern</translation>
+        </message>
+    </context>
+    <context>
+        <name>KeyStatusBadges</name>
+        <message>
+            <source>active</source>
+            <comment>key status</comment>
+            <translation>aktiv</translation>
+        </message>
+        <message>
+            <source>disabled</source>
+            <comment>key status</comment>
+            <translation>deaktiviert</translation>
+        </message>
+        <message>
+            <source>expired</source>
+            <comment>key status</comment>
+            <translation>abgelaufen</translation>
+        </message>
+        <message>
+            <source>expiring</source>
+            <comment>key status: expires within 24 hours</comment>
+            <translation>läuft bald ab</translation>
+        </message>
+        <message>
+            <source>low credits</source>
+            <comment>key status</comment>
+            <translation>wenig Credits</translation>
+        </message>
+        <message>
+            <source>rate limited</source>
+            <comment>key status: rate limited in the last hour</comment>
+            <translation>gedrosselt</translation>
+        </message>
+        <message>
+            <source>The key is enabled and not expired.</source>
+            <translation>Der Schlüssel ist aktiviert und nicht abgelaufen.</translation>
+        </message>
+        <message>
+            <source>The key is disabled; verifications answer DISABLED.</source>
+            <translation>Der Schlüssel ist deaktiviert; Verifizierungen antworten DISABLED.</translation>
+        </message>
+        <message>
+            <source>The key has expired; verifications answer EXPIRED.</source>
+            <translation>Der Schlüssel ist abgelaufen; Verifizierungen antworten EXPIRED.</translation>
+        </message>
+        <message>
+            <source>The key expires within 24 hours.</source>
+            <translation>Der Schlüssel läuft innerhalb von 24 Stunden ab.</translation>
+        </message>
+        <message>
+            <source>At most 10% of the refill amount (or 10 credits) left.</source>
+            <translation>Höchstens 10 % der Auffüllmenge (oder 10 Credits) übrig.</translation>
+        </message>
+        <message>
+            <source>Rate limited at least once in the last hour.</source>
+            <translation>In der letzten Stunde mindestens einmal gedrosselt.</translation>
+        </message>
+    </context>
+    <context>
+        <name>KeyTableHeader</name>
+        <message>
+            <source>Select all loaded keys</source>
+            <translation>Alle geladenen Schlüssel auswählen</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>Start</source>
+            <comment>the first characters of a key</comment>
+            <translation>Anfang</translation>
+        </message>
+        <message>
+            <source>Owner</source>
+            <translation>Inhaber</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Credits left</source>
+            <translation>Credits übrig</translation>
+        </message>
+        <message>
+            <source>Last used</source>
+            <translation>Zuletzt verwendet</translation>
+        </message>
+    </context>
+    <context>
+        <name>KeyValidation</name>
+        <message>
+            <source>A rate limit name has 3 to 128 characters.</source>
+            <translation>Der Name eines Ratenlimits hat 3 bis 128 Zeichen.</translation>
+        </message>
+        <message>
+            <source>The limit of "%1" must be at least 1.</source>
+            <translation>Das Limit von „%1“ muss mindestens 1 sein.</translation>
+        </message>
+        <message>
+            <source>The window of "%1" must be at least one second.</source>
+            <translation>Das Zeitfenster von „%1“ muss mindestens eine Sekunde lang sein.</translation>
+        </message>
+        <message>
+            <source>Choose an API.</source>
+            <translation>Wählen Sie eine API.</translation>
+        </message>
+        <message>
+            <source>This is not a valid API id.</source>
+            <translation>Das ist keine gültige API-ID.</translation>
+        </message>
+        <message>
+            <source>The prefix has at most 16 characters.</source>
+            <translation>Das Präfix hat höchstens 16 Zeichen.</translation>
+        </message>
+        <message>
+            <source>The prefix may contain only letters, digits and underscores.</source>
+            <translation>Das Präfix darf nur Buchstaben, Ziffern und Unterstriche enthalten.</translation>
+        </message>
+        <message>
+            <source>The name has at most 255 characters.</source>
+            <translation>Der Name hat höchstens 255 Zeichen.</translation>
+        </message>
+        <message>
+            <source>The owner id has at most 255 characters.</source>
+            <translation>Die Inhaber-ID hat höchstens 255 Zeichen.</translation>
+        </message>
+        <message>
+            <source>The owner id may contain only letters, digits, '_', '.' and '-'.</source>
+            <translation>Die Inhaber-ID darf nur Buchstaben, Ziffern, '_', '.' und '-' enthalten.</translation>
+        </message>
+        <message>
+            <source>Meta must be a JSON object, like {"plan": "pro"}.</source>
+            <translation>Metadaten müssen ein JSON-Objekt sein, etwa {"plan": "pro"}.</translation>
+        </message>
+        <message>
+            <source>Not valid JSON: %1 (at character %2).</source>
+            <translation>Kein gültiges JSON: %1 (bei Zeichen %2).</translation>
+        </message>
+        <message>
+            <source>Meta has at most %1 top-level properties.</source>
+            <translation>Metadaten haben höchstens %1 Eigenschaften auf oberster Ebene.</translation>
+        </message>
+        <message>
+            <source>The expiry lies in the past.</source>
+            <translation>Das Ablaufdatum liegt in der Vergangenheit.</translation>
+        </message>
+        <message>
+            <source>The expiry must be before the year 2100.</source>
+            <translation>Das Ablaufdatum muss vor dem Jahr 2100 liegen.</translation>
+        </message>
+        <message>
+            <source>A refill needs a limited number of credits.</source>
+            <translation>Auffüllen setzt eine begrenzte Zahl von Credits voraus.</translation>
+        </message>
+        <message>
+            <source>Remaining credits must be 0 or more.</source>
+            <translation>Verbleibende Credits müssen 0 oder mehr sein.</translation>
+        </message>
+        <message>
+            <source>The refill is daily or monthly.</source>
+            <translation>Aufgefüllt wird täglich oder monatlich.</translation>
+        </message>
+        <message>
+            <source>The refill amount must be at least 1.</source>
+            <translation>Die Auffüllmenge muss mindestens 1 sein.</translation>
+        </message>
+        <message>
+            <source>A monthly refill needs a day of the month between 1 and 31.</source>
+            <translation>Monatliches Auffüllen braucht einen Tag zwischen 1 und 31.</translation>
+        </message>
+        <message>
+            <source>A key has at most %1 rate limits.</source>
+            <translation>Ein Schlüssel hat höchstens %1 Ratenlimits.</translation>
+        </message>
+        <message>
+            <source>Two rate limits are named "%1".</source>
+            <translation>Zwei Ratenlimits heißen „%1“.</translation>
+        </message>
+        <message>
+            <source>A permission has 1 to 128 characters.</source>
+            <translation>Eine Berechtigung hat 1 bis 128 Zeichen.</translation>
+        </message>
+        <message>
+            <source>A permission may contain only letters, digits and _ : - . *</source>
+            <translation>Eine Berechtigung darf nur Buchstaben, Ziffern und _ : - . * enthalten</translation>
+        </message>
+        <message>
+            <source>A role name has 1 to 128 characters.</source>
+            <translation>Ein Rollenname hat 1 bis 128 Zeichen.</translation>
+        </message>
+        <message>
+            <source>A key has at most %1 direct permissions.</source>
+            <translation>Ein Schlüssel hat höchstens %1 direkte Berechtigungen.</translation>
+        </message>
+        <message>
+            <source>A key has at most %1 roles.</source>
+            <translation>Ein Schlüssel hat höchstens %1 Rollen.</translation>
+        </message>
+    </context>
+    <context>
+        <name>KeysPage</name>
+        <message>
+            <source>Keys of %1</source>
+            <translation>Schlüssel von %1</translation>
+        </message>
+        <message>
+            <source>Keys</source>
+            <translation>Schlüssel</translation>
+        </message>
+        <message>
+            <source>Filter by name, start or owner</source>
+            <translation>Nach Name, Anfang oder Inhaber filtern</translation>
+        </message>
+        <message>
+            <source>Issue key</source>
+            <translation>Schlüssel ausstellen</translation>
+        </message>
+        <message>
+            <source>Hide charts</source>
+            <translation>Diagramme ausblenden</translation>
+        </message>
+        <message>
+            <source>Show charts</source>
+            <translation>Diagramme anzeigen</translation>
+        </message>
+        <message>
+            <source>Refresh</source>
+            <translation>Aktualisieren</translation>
+        </message>
+        <message>
+            <source>Delete keys</source>
+            <translation>Schlüssel löschen</translation>
+        </message>
+        <message numerus="yes">
+            <source>Delete %n selected key(s)? Verifications of deleted keys fail at once; this cannot be undone.</source>
+            <translation>
+                <numerusform>Den ausgewählten Schlüssel löschen? Verifizierungen gelöschter Schlüssel schlagen sofort fehl; das lässt sich nicht rückgängig machen.</numerusform>
+                <numerusform>%n ausgewählte Schlüssel löschen? Verifizierungen gelöschter Schlüssel schlagen sofort fehl; das lässt sich nicht rückgängig machen.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Delete</source>
+            <translation>Löschen</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n selected</source>
+            <translation>
+                <numerusform>%n ausgewählt</numerusform>
+                <numerusform>%n ausgewählt</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Disable</source>
+            <translation>Deaktivieren</translation>
+        </message>
+        <message>
+            <source>Enable</source>
+            <translation>Aktivieren</translation>
+        </message>
+        <message>
+            <source>Clear selection</source>
+            <translation>Auswahl aufheben</translation>
+        </message>
+        <message>
+            <source>No key matches “%1”.</source>
+            <translation>Kein Schlüssel passt zu „%1“.</translation>
+        </message>
+        <message>
+            <source>This API has no keys yet</source>
+            <translation>Diese API hat noch keine Schlüssel</translation>
+        </message>
+        <message>
+            <source>Clear the filter to see every key.</source>
+            <translation>Leeren Sie den Filter, um alle Schlüssel zu sehen.</translation>
+        </message>
+        <message>
+            <source>Issue the first one with “Issue key” (Ctrl+N).</source>
+            <translation>Stellen Sie den ersten mit „Schlüssel ausstellen“ (Strg+N) aus.</translation>
+        </message>
+    </context>
+    <context>
+        <name>LanguagePicker</name>
+        <message>
+            <source>Language</source>
+            <translation>Sprache</translation>
+        </message>
+    </context>
+    <context>
+        <name>Latchkey::Dashboard::ApiClient</name>
+        <message>
+            <source>TLS error</source>
+            <translation>TLS-Fehler</translation>
+        </message>
+        <message>
+            <source>The server's certificate was rejected: %1</source>
+            <translation>Das Zertifikat des Servers wurde abgelehnt: %1</translation>
+        </message>
+        <message>
+            <source>Not connected</source>
+            <translation>Nicht verbunden</translation>
+        </message>
+        <message>
+            <source>Not connected to a server.</source>
+            <translation>Mit keinem Server verbunden.</translation>
+        </message>
+        <message>
+            <source>Timeout</source>
+            <translation>Zeitüberschreitung</translation>
+        </message>
+        <message>
+            <source>%1 did not answer in time.</source>
+            <translation>%1 hat nicht rechtzeitig geantwortet.</translation>
+        </message>
+        <message>
+            <source>Network error</source>
+            <translation>Netzwerkfehler</translation>
+        </message>
+        <message>
+            <source>Cannot reach %1: %2</source>
+            <translation>%1 ist nicht erreichbar: %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>Latchkey::Dashboard::Capabilities</name>
+        <message>
+            <source>Your root key lacks the permission “%1”.</source>
+            <translation>Ihrem Root-Schlüssel fehlt die Berechtigung „%1“.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Latchkey::Dashboard::ConnectionController</name>
+        <message>
+            <source>Enter the server's address, e.g. https://keys.example.com.</source>
+            <translation>Geben Sie die Adresse des Servers ein, z. B. https://keys.example.com.</translation>
+        </message>
+        <message>
+            <source>“%1” is not an http:// or https:// server address.</source>
+            <translation>„%1“ ist keine http://- oder https://-Serveradresse.</translation>
+        </message>
+        <message>
+            <source>Enter a root key.</source>
+            <translation>Geben Sie einen Root-Schlüssel ein.</translation>
+        </message>
+        <message>
+            <source>Plain http:// to another machine sends the root key unencrypted; confirm it first.</source>
+            <translation>Unverschlüsseltes http:// zu einem anderen Rechner sendet den Root-Schlüssel im Klartext; bestätigen Sie das zuerst.</translation>
+        </message>
+        <message>
+            <source>The server at %1 does not accept this root key: %2</source>
+            <translation>Der Server unter %1 akzeptiert diesen Root-Schlüssel nicht: %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>Latchkey::Dashboard::Formatter</name>
+        <message>
+            <source>%1 d</source>
+            <comment>duration in days</comment>
+            <translation>%1 T</translation>
+        </message>
+        <message>
+            <source>%1 h</source>
+            <comment>duration in hours</comment>
+            <translation>%1 Std.</translation>
+        </message>
+        <message>
+            <source>%1 min</source>
+            <comment>duration in minutes</comment>
+            <translation>%1 Min.</translation>
+        </message>
+        <message>
+            <source>%1 s</source>
+            <comment>duration in seconds</comment>
+            <translation>%1 s</translation>
+        </message>
+        <message>
+            <source>%1 ms</source>
+            <comment>duration in milliseconds</comment>
+            <translation>%1 ms</translation>
+        </message>
+        <message>
+            <source>just now</source>
+            <translation>gerade eben</translation>
+        </message>
+        <message>
+            <source>in %1</source>
+            <comment>relative time in the future</comment>
+            <translation>in %1</translation>
+        </message>
+        <message>
+            <source>%1 ago</source>
+            <comment>relative time in the past</comment>
+            <translation>vor %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>Latchkey::Dashboard::KeyDetailController</name>
+        <message>
+            <source>Unknown credit operation.</source>
+            <translation>Unbekannte Credit-Operation.</translation>
+        </message>
+        <message>
+            <source>Enter a number of credits of 0 or more.</source>
+            <translation>Geben Sie eine Zahl von Credits ab 0 ein.</translation>
+        </message>
+        <message>
+            <source>This key is not recoverable: its value was never stored.</source>
+            <translation>Dieser Schlüssel ist nicht wiederherstellbar: sein Wert wurde nie gespeichert.</translation>
+        </message>
+        <message>
+            <source>The grace period cannot be negative.</source>
+            <translation>Die Übergangsfrist kann nicht negativ sein.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Latchkey::Dashboard::LocalServerController</name>
+        <message>
+            <source>Cannot create the data folder %1.</source>
+            <translation>Der Datenordner %1 kann nicht angelegt werden.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Latchkey::Dashboard::RootKeyVault</name>
+        <message>
+            <source>No secret service is available (%1), so the root key is not stored; you will be asked for it next time.</source>
+            <translation>Kein Schlüsselbund verfügbar (%1), daher wird der Root-Schlüssel nicht gespeichert; Sie werden beim nächsten Mal erneut danach gefragt.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ListFooter</name>
+        <message>
+            <source>Loading more</source>
+            <translation>Weitere werden geladen</translation>
+        </message>
+        <message>
+            <source>Load more</source>
+            <translation>Mehr laden</translation>
+        </message>
+    </context>
+    <context>
+        <name>ListPlaceholder</name>
+        <message>
+            <source>Loading</source>
+            <translation>Wird geladen</translation>
+        </message>
+    </context>
+    <context>
+        <name>LocalServerCard</name>
+        <message>
+            <source>Start a local server</source>
+            <translation>Lokalen Server starten</translation>
+        </message>
+        <message>
+            <source>Runs a Latchkey server inside this app, with its data on this computer. Nothing to install or configure.</source>
+            <translation>Startet einen Latchkey-Server in dieser App, mit seinen Daten auf diesem Computer. Nichts zu installieren oder einzurichten.</translation>
+        </message>
+        <message>
+            <source>Data folder: %1</source>
+            <translation>Datenordner: %1</translation>
+        </message>
+        <message>
+            <source>Running at %1</source>
+            <translation>Läuft unter %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>Main</name>
+        <message>
+            <source>Latchkey — %1</source>
+            <translation>Latchkey — %1</translation>
+        </message>
+        <message>
+            <source>Latchkey</source>
+            <translation>Latchkey</translation>
+        </message>
+    </context>
+    <context>
+        <name>MetaEditor</name>
+        <message>
+            <source>Meta must be a JSON object, like {"plan": "pro"}.</source>
+            <translation>Metadaten müssen ein JSON-Objekt sein, etwa {"plan": "pro"}.</translation>
+        </message>
+        <message>
+            <source>Not valid JSON: %1</source>
+            <translation>Kein gültiges JSON: %1</translation>
+        </message>
+        <message>
+            <source>Meta (JSON)</source>
+            <translation>Metadaten (JSON)</translation>
+        </message>
+    </context>
+    <context>
+        <name>NamedItemList</name>
+        <message>
+            <source>Delete</source>
+            <translation>Löschen</translation>
+        </message>
+        <message>
+            <source>Nothing matches “%1”.</source>
+            <translation>Nichts passt zu „%1“.</translation>
+        </message>
+    </context>
+    <context>
+        <name>OverrideDialog</name>
+        <message>
+            <source>Set override</source>
+            <translation>Ausnahme festlegen</translation>
+        </message>
+        <message>
+            <source>Identifier</source>
+            <translation>Kennung</translation>
+        </message>
+        <message>
+            <source>An exact identifier, or a pattern with * — “admin_*”, “*_test”, “*premium*”.</source>
+            <translation>Eine genaue Kennung oder ein Muster mit * — „admin_*“, „*_test“, „*premium*“.</translation>
+        </message>
+        <message>
+            <source>Identifier or pattern</source>
+            <translation>Kennung oder Muster</translation>
+        </message>
+        <message>
+            <source>Limit</source>
+            <translation>Limit</translation>
+        </message>
+        <message>
+            <source>Requests allowed per window; 0 blocks every matching identifier.</source>
+            <translation>Erlaubte Anfragen pro Zeitfenster; 0 sperrt jede passende Kennung.</translation>
+        </message>
+        <message>
+            <source>Window</source>
+            <translation>Zeitfenster</translation>
+        </message>
+        <message>
+            <source>Window length</source>
+            <translation>Länge des Zeitfensters</translation>
+        </message>
+        <message>
+            <source>days</source>
+            <translation>Tage</translation>
+        </message>
+        <message>
+            <source>hours</source>
+            <translation>Stunden</translation>
+        </message>
+        <message>
+            <source>minutes</source>
+            <translation>Minuten</translation>
+        </message>
+        <message>
+            <source>seconds</source>
+            <translation>Sekunden</translation>
+        </message>
+        <message>
+            <source>Window unit</source>
+            <translation>Einheit des Zeitfensters</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Abbrechen</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>Speichern</translation>
+        </message>
+    </context>
+    <context>
+        <name>OverviewPage</name>
+        <message>
+            <source>Overview</source>
+            <translation>Übersicht</translation>
+        </message>
+    </context>
+    <context>
+        <name>OwnerDetailPage</name>
+        <message>
+            <source>Owner</source>
+            <translation>Inhaber</translation>
+        </message>
+        <message>
+            <source>Issue key for this owner</source>
+            <translation>Schlüssel für diesen Inhaber ausstellen</translation>
+        </message>
+        <message>
+            <source>Refresh</source>
+            <translation>Aktualisieren</translation>
+        </message>
+        <message>
+            <source>This owner does not exist (any more).</source>
+            <translation>Diesen Inhaber gibt es nicht (mehr).</translation>
+        </message>
+        <message>
+            <source>Last 24 hours</source>
+            <translation>Letzte 24 Stunden</translation>
+        </message>
+        <message>
+            <source>Last 30 days</source>
+            <translation>Letzte 30 Tage</translation>
+        </message>
+        <message>
+            <source>Identity</source>
+            <translation>Identität</translation>
+        </message>
+        <message>
+            <source>Meta</source>
+            <translation>Metadaten</translation>
+        </message>
+        <message>
+            <source>Shared rate limits</source>
+            <translation>Gemeinsame Ratenlimits</translation>
+        </message>
+        <message>
+            <source>Meta of the owner</source>
+            <translation>Metadaten des Inhabers</translation>
+        </message>
+        <message>
+            <source>None. Rate limits set on the owner are shared by all their keys.</source>
+            <translation>Keine. Am Inhaber gesetzte Ratenlimits gelten gemeinsam für alle seine Schlüssel.</translation>
+        </message>
+        <message>
+            <source>%1: %2 per %3%4</source>
+            <translation>%1: %2 pro %3%4</translation>
+        </message>
+        <message>
+            <source> (applied to every verification)</source>
+            <translation> (bei jeder Verifizierung angewendet)</translation>
+        </message>
+        <message>
+            <source>Keys (%1)</source>
+            <translation>Schlüssel (%1)</translation>
+        </message>
+        <message>
+            <source>Keys of the owner</source>
+            <translation>Schlüssel des Inhabers</translation>
+        </message>
+        <message>
+            <source>No keys</source>
+            <translation>Keine Schlüssel</translation>
+        </message>
+        <message>
+            <source>Issue this owner a key with “Issue key for this owner”.</source>
+            <translation>Stellen Sie diesem Inhaber mit „Schlüssel für diesen Inhaber ausstellen“ einen Schlüssel aus.</translation>
+        </message>
+    </context>
+    <context>
+        <name>OwnersPage</name>
+        <message>
+            <source>Owners</source>
+            <translation>Inhaber</translation>
+        </message>
+        <message>
+            <source>Search owners by external id</source>
+            <translation>Inhaber nach externer ID suchen</translation>
+        </message>
+        <message>
+            <source>New owner</source>
+            <translation>Neuer Inhaber</translation>
+        </message>
+        <message>
+            <source>Refresh</source>
+            <translation>Aktualisieren</translation>
+        </message>
+        <message>
+            <source>Owner %1</source>
+            <translation>Inhaber %1</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n shared rate limit(s)</source>
+            <translation>
+                <numerusform>%n gemeinsames Ratenlimit</numerusform>
+                <numerusform>%n gemeinsame Ratenlimits</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>No owner matches “%1”.</source>
+            <translation>Kein Inhaber passt zu „%1“.</translation>
+        </message>
+        <message>
+            <source>No owners yet</source>
+            <translation>Noch keine Inhaber</translation>
+        </message>
+        <message>
+            <source>Search matches any part of the external id or the id, ignoring case.</source>
+            <translation>Die Suche findet jeden Teil der externen ID oder der ID, ohne Groß- und Kleinschreibung zu beachten.</translation>
+        </message>
+        <message>
+            <source>Owners are created when a key is issued with an external id, or with “New owner”.</source>
+            <translation>Inhaber entstehen, wenn ein Schlüssel mit externer ID ausgestellt wird, oder über „Neuer Inhaber“.</translation>
+        </message>
+        <message>
+            <source>External id</source>
+            <translation>Externe ID</translation>
+        </message>
+        <message>
+            <source>Your system's id for this customer, e.g. “user_123” or “org_acme”.</source>
+            <translation>Die ID dieses Kunden in Ihrem System, z. B. „user_123“ oder „org_acme“.</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Abbrechen</translation>
+        </message>
+        <message>
+            <source>Create</source>
+            <translation>Anlegen</translation>
+        </message>
+    </context>
+    <context>
+        <name>PageRegistry</name>
+        <message>
+            <source>Overview</source>
+            <translation>Übersicht</translation>
+        </message>
+        <message>
+            <source>Owners</source>
+            <translation>Inhaber</translation>
+        </message>
+        <message>
+            <source>Owner</source>
+            <translation>Inhaber</translation>
+        </message>
+        <message>
+            <source>APIs</source>
+            <translation>APIs</translation>
+        </message>
+        <message>
+            <source>Keys</source>
+            <translation>Schlüssel</translation>
+        </message>
+        <message>
+            <source>Key</source>
+            <translation>Schlüssel</translation>
+        </message>
+        <message>
+            <source>Permissions &amp; roles</source>
+            <translation>Berechtigungen &amp; Rollen</translation>
+        </message>
+        <message>
+            <source>Rate limits</source>
+            <translation>Ratenlimits</translation>
+        </message>
+        <message>
+            <source>Audit log</source>
+            <translation>Audit-Log</translation>
+        </message>
+        <message>
+            <source>Root keys</source>
+            <translation>Root-Schlüssel</translation>
+        </message>
+        <message>
+            <source>Settings</source>
+            <translation>Einstellungen</translation>
+        </message>
+    </context>
+    <context>
+        <name>PermissionPicker</name>
+        <message>
+            <source>Permission, e.g. documents.read</source>
+            <translation>Berechtigung, z. B. documents.read</translation>
+        </message>
+        <message>
+            <source>Add a permission</source>
+            <translation>Berechtigung hinzufügen</translation>
+        </message>
+        <message>
+            <source>No direct permissions.</source>
+            <translation>Keine direkten Berechtigungen.</translation>
+        </message>
+        <message>
+            <source>Grant</source>
+            <translation>Erteilen</translation>
+        </message>
+    </context>
+    <context>
+        <name>PermissionsPage</name>
+        <message>
+            <source>Permissions &amp; roles</source>
+            <translation>Berechtigungen &amp; Rollen</translation>
+        </message>
+        <message>
+            <source>Refresh</source>
+            <translation>Aktualisieren</translation>
+        </message>
+        <message>
+            <source>Permissions</source>
+            <translation>Berechtigungen</translation>
+        </message>
+        <message>
+            <source>Search permissions</source>
+            <translation>Berechtigungen suchen</translation>
+        </message>
+        <message>
+            <source>New permission</source>
+            <translation>Neue Berechtigung</translation>
+        </message>
+        <message>
+            <source>No permissions yet</source>
+            <translation>Noch keine Berechtigungen</translation>
+        </message>
+        <message>
+            <source>A permission is a slug like “documents.read” that keys or roles grant; verifications can demand it.</source>
+            <translation>Eine Berechtigung ist ein Kürzel wie „documents.read“, das Schlüssel oder Rollen gewähren; Verifizierungen können es verlangen.</translation>
+        </message>
+        <message>
+            <source>Roles</source>
+            <translation>Rollen</translation>
+        </message>
+        <message>
+            <source>Search roles</source>
+            <translation>Rollen suchen</translation>
+        </message>
+        <message>
+            <source>New role</source>
+            <translation>Neue Rolle</translation>
+        </message>
+        <message>
+            <source>No roles yet</source>
+            <translation>Noch keine Rollen</translation>
+        </message>
+        <message>
+            <source>A role bundles permissions, e.g. “support” with “tickets.read” and “tickets.write”.</source>
+            <translation>Eine Rolle bündelt Berechtigungen, z. B. „support“ mit „tickets.read“ und „tickets.write“.</translation>
+        </message>
+        <message>
+            <source>no permissions</source>
+            <translation>keine Berechtigungen</translation>
+        </message>
+        <message>
+            <source>Delete</source>
+            <translation>Löschen</translation>
+        </message>
+        <message>
+            <source>Delete the permission “%1”? Keys and roles that grant it lose it.</source>
+            <translation>Die Berechtigung „%1“ löschen? Schlüssel und Rollen, die sie gewähren, verlieren sie.</translation>
+        </message>
+        <message>
+            <source>Delete the role “%1”? Keys that hold it lose its permissions.</source>
+            <translation>Die Rolle „%1“ löschen? Schlüssel mit dieser Rolle verlieren ihre Berechtigungen.</translation>
+        </message>
+        <message>
+            <source>Slug</source>
+            <translation>Kürzel</translation>
+        </message>
+        <message>
+            <source>Letters, digits and _ : - . *, e.g. “documents.read”.</source>
+            <translation>Buchstaben, Ziffern und _ : - . *, z. B. „documents.read“.</translation>
+        </message>
+        <message>
+            <source>Only letters, digits and _ : - . * are allowed.</source>
+            <translation>Nur Buchstaben, Ziffern und _ : - . * sind erlaubt.</translation>
+        </message>
+        <message>
+            <source>Permission slug</source>
+            <translation>Kürzel der Berechtigung</translation>
+        </message>
+        <message>
+            <source>Description (optional)</source>
+            <translation>Beschreibung (optional)</translation>
+        </message>
+        <message>
+            <source>Permission description</source>
+            <translation>Beschreibung der Berechtigung</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Abbrechen</translation>
+        </message>
+        <message>
+            <source>Create</source>
+            <translation>Anlegen</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>Role name</source>
+            <translation>Rollenname</translation>
+        </message>
+        <message>
+            <source>Role description</source>
+            <translation>Beschreibung der Rolle</translation>
+        </message>
+        <message>
+            <source>Permissions (optional)</source>
+            <translation>Berechtigungen (optional)</translation>
+        </message>
+        <message>
+            <source>Slugs separated by commas; missing ones are created.</source>
+            <translation>Kürzel durch Kommas getrennt; fehlende werden angelegt.</translation>
+        </message>
+        <message>
+            <source>Permissions of the role</source>
+            <translation>Berechtigungen der Rolle</translation>
+        </message>
+    </context>
+    <context>
+        <name>RatelimitPage</name>
+        <message>
+            <source>Rate limits</source>
+            <translation>Ratenlimits</translation>
+        </message>
+        <message>
+            <source>Filter namespaces</source>
+            <translation>Namensräume filtern</translation>
+        </message>
+        <message>
+            <source>Refresh</source>
+            <translation>Aktualisieren</translation>
+        </message>
+        <message>
+            <source>Delete override</source>
+            <translation>Ausnahme löschen</translation>
+        </message>
+        <message>
+            <source>Delete the override for “%1”? Matching identifiers fall back to the limit given in each request.</source>
+            <translation>Die Ausnahme für „%1“ löschen? Passende Kennungen erhalten wieder das Limit aus der jeweiligen Anfrage.</translation>
+        </message>
+        <message>
+            <source>Delete</source>
+            <translation>Löschen</translation>
+        </message>
+        <message>
+            <source>Namespaces</source>
+            <translation>Namensräume</translation>
+        </message>
+        <message numerus="yes">
+            <source>Namespace %1, %n override(s)</source>
+            <translation>
+                <numerusform>Namensraum %1, %n Ausnahme</numerusform>
+                <numerusform>Namensraum %1, %n Ausnahmen</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n override(s)</source>
+            <translation>
+                <numerusform>%n Ausnahme</numerusform>
+                <numerusform>%n Ausnahmen</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>No namespaces yet</source>
+            <translation>Noch keine Namensräume</translation>
+        </message>
+        <message>
+            <source>A namespace appears with its first ratelimit.limit call, e.g. curl -X POST …/v2/ratelimit.limit -d '{"namespace":"email","identifier":"user_1","limit":10,"duration":60000}'.</source>
+            <translation>Ein Namensraum entsteht mit seinem ersten ratelimit.limit-Aufruf, z. B. curl -X POST …/v2/ratelimit.limit -d '{"namespace":"email","identifier":"user_1","limit":10,"duration":60000}'.</translation>
+        </message>
+        <message>
+            <source>Choose a namespace</source>
+            <translation>Namensraum wählen</translation>
+        </message>
+        <message>
+            <source>Its overrides and charts appear here.</source>
+            <translation>Seine Ausnahmen und Diagramme erscheinen hier.</translation>
+        </message>
+        <message>
+            <source>Overrides of %1</source>
+            <translation>Ausnahmen von %1</translation>
+        </message>
+        <message>
+            <source>Set override</source>
+            <translation>Ausnahme festlegen</translation>
+        </message>
+        <message>
+            <source>Overrides</source>
+            <translation>Ausnahmen</translation>
+        </message>
+        <message>
+            <source>Override %1: %2 per %3</source>
+            <translation>Ausnahme %1: %2 pro %3</translation>
+        </message>
+        <message>
+            <source>pattern</source>
+            <translation>Muster</translation>
+        </message>
+        <message>
+            <source>blocked</source>
+            <translation>gesperrt</translation>
+        </message>
+        <message>
+            <source>%1 per %2</source>
+            <translation>%1 pro %2</translation>
+        </message>
+        <message>
+            <source>No overrides</source>
+            <translation>Keine Ausnahmen</translation>
+        </message>
+        <message>
+            <source>Every identifier gets the limit its request asks for. “Set override” gives chosen identifiers (or patterns) another limit.</source>
+            <translation>Jede Kennung erhält das Limit, das ihre Anfrage verlangt. „Ausnahme festlegen“ gibt ausgewählten Kennungen (oder Mustern) ein anderes Limit.</translation>
+        </message>
+    </context>
+    <context>
+        <name>RatelimitsEditor</name>
+        <message>
+            <source>ms</source>
+            <comment>milliseconds</comment>
+            <translation>ms</translation>
+        </message>
+        <message>
+            <source>s</source>
+            <comment>seconds</comment>
+            <translation>s</translation>
+        </message>
+        <message>
+            <source>min</source>
+            <comment>minutes</comment>
+            <translation>Min.</translation>
+        </message>
+        <message>
+            <source>h</source>
+            <comment>hours</comment>
+            <translation>Std.</translation>
+        </message>
+        <message>
+            <source>d</source>
+            <comment>days</comment>
+            <translation>Tage</translation>
+        </message>
+        <message>
+            <source>No rate limits: this key can be verified as often as the server allows.</source>
+            <translation>Keine Ratenlimits: Dieser Schlüssel kann so oft verifiziert werden, wie der Server erlaubt.</translation>
+        </message>
+        <message>
+            <source>Name, e.g. requests</source>
+            <translation>Name, z. B. requests</translation>
+        </message>
+        <message>
+            <source>Rate limit name</source>
+            <translation>Name des Ratenlimits</translation>
+        </message>
+        <message>
+            <source>Requests allowed per window</source>
+            <translation>Erlaubte Anfragen pro Zeitfenster</translation>
+        </message>
+        <message>
+            <source>per</source>
+            <translation>pro</translation>
+        </message>
+        <message>
+            <source>Window length</source>
+            <translation>Länge des Zeitfensters</translation>
+        </message>
+        <message>
+            <source>Window unit</source>
+            <translation>Einheit des Zeitfensters</translation>
+        </message>
+        <message>
+            <source>Auto-apply</source>
+            <translation>Automatisch anwenden</translation>
+        </message>
+        <message>
+            <source>Checked on every verification, without naming it in the request</source>
+            <translation>Bei jeder Verifizierung geprüft, ohne es in der Anfrage zu nennen</translation>
+        </message>
+        <message>
+            <source>Remove rate limit %1</source>
+            <translation>Ratenlimit %1 entfernen</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>Entfernen</translation>
+        </message>
+        <message>
+            <source>Add rate limit</source>
+            <translation>Ratenlimit hinzufügen</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecentConnections</name>
+        <message>
+            <source>root key in the keychain</source>
+            <translation>Root-Schlüssel im Schlüsselbund</translation>
+        </message>
+        <message>
+            <source>root key not stored</source>
+            <translation>Root-Schlüssel nicht gespeichert</translation>
+        </message>
+        <message>
+            <source>last used %1</source>
+            <translation>zuletzt verwendet %1</translation>
+        </message>
+        <message>
+            <source>Recent connections</source>
+            <translation>Letzte Verbindungen</translation>
+        </message>
+        <message>
+            <source>Connect</source>
+            <translation>Verbinden</translation>
+        </message>
+        <message>
+            <source>Connect to %1</source>
+            <translation>Mit %1 verbinden</translation>
+        </message>
+        <message>
+            <source>Forget</source>
+            <translation>Vergessen</translation>
+        </message>
+        <message>
+            <source>Forget %1</source>
+            <translation>%1 vergessen</translation>
+        </message>
+    </context>
+    <context>
+        <name>RolePicker</name>
+        <message>
+            <source>Role, e.g. support</source>
+            <translation>Rolle, z. B. support</translation>
+        </message>
+        <message>
+            <source>Add a role</source>
+            <translation>Rolle hinzufügen</translation>
+        </message>
+        <message>
+            <source>No roles.</source>
+            <translation>Keine Rollen.</translation>
+        </message>
+        <message>
+            <source>Add</source>
+            <translation>Hinzufügen</translation>
+        </message>
+    </context>
+    <context>
+        <name>RootKeysPage</name>
+        <message>
+            <source>Root keys</source>
+            <translation>Root-Schlüssel</translation>
+        </message>
+        <message>
+            <source>New root key</source>
+            <translation>Neuer Root-Schlüssel</translation>
+        </message>
+        <message>
+            <source>Refresh</source>
+            <translation>Aktualisieren</translation>
+        </message>
+        <message>
+            <source>Root key %1</source>
+            <translation>Root-Schlüssel %1</translation>
+        </message>
+        <message>
+            <source>(unnamed)</source>
+            <translation>(ohne Namen)</translation>
+        </message>
+        <message>
+            <source>(this connection)</source>
+            <translation>(diese Verbindung)</translation>
+        </message>
+        <message>
+            <source>expires %1</source>
+            <translation>läuft ab am %1</translation>
+        </message>
+        <message>
+            <source>created %1</source>
+            <translation>erstellt am %1</translation>
+        </message>
+        <message>
+            <source>Revoke</source>
+            <translation>Widerrufen</translation>
+        </message>
+        <message>
+            <source>No root keys listed</source>
+            <translation>Keine Root-Schlüssel aufgeführt</translation>
+        </message>
+        <message>
+            <source>Your root key may not read root keys (workspace.*.read_root_key).</source>
+            <translation>Ihr Root-Schlüssel darf keine Root-Schlüssel lesen (workspace.*.read_root_key).</translation>
+        </message>
+        <message>
+            <source>Revoke root key</source>
+            <translation>Root-Schlüssel widerrufen</translation>
+        </message>
+        <message>
+            <source>Revoke “%1”? Every program using it loses access at once.</source>
+            <translation>„%1“ widerrufen? Jedes Programm, das ihn nutzt, verliert sofort den Zugriff.</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>e.g. “billing backend”</source>
+            <translation>z. B. „Abrechnungs-Backend“</translation>
+        </message>
+        <message>
+            <source>Root key name</source>
+            <translation>Name des Root-Schlüssels</translation>
+        </message>
+        <message>
+            <source>Permissions</source>
+            <translation>Berechtigungen</translation>
+        </message>
+        <message>
+            <source>A root key can only grant what it holds itself.</source>
+            <translation>Ein Root-Schlüssel kann nur gewähren, was er selbst hat.</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Abbrechen</translation>
+        </message>
+        <message>
+            <source>Create</source>
+            <translation>Anlegen</translation>
+        </message>
+        <message>
+            <source>Root key created</source>
+            <translation>Root-Schlüssel angelegt</translation>
+        </message>
+        <message>
+            <source>I have copied it</source>
+            <translation>Ich habe ihn kopiert</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsPage</name>
+        <message>
+            <source>Settings</source>
+            <translation>Einstellungen</translation>
+        </message>
+        <message>
+            <source>Language</source>
+            <translation>Sprache</translation>
+        </message>
+        <message>
+            <source>Dates, numbers and durations follow the language: %1, %2, %3.</source>
+            <translation>Datumsangaben, Zahlen und Dauern folgen der Sprache: %1, %2, %3.</translation>
+        </message>
+        <message>
+            <source>Theme</source>
+            <translation>Erscheinungsbild</translation>
+        </message>
+        <message>
+            <source>Server connection</source>
+            <translation>Serververbindung</translation>
+        </message>
+    </context>
+    <context>
+        <name>ShowOnceKey</name>
+        <message>
+            <source>Copy this key now. It is not stored in readable form and cannot be shown again.</source>
+            <translation>Kopieren Sie diesen Schlüssel jetzt. Er wird nicht lesbar gespeichert und kann nicht erneut angezeigt werden.</translation>
+        </message>
+        <message>
+            <source>Key</source>
+            <translation>Schlüssel</translation>
+        </message>
+        <message>
+            <source>The new key</source>
+            <translation>Der neue Schlüssel</translation>
+        </message>
+        <message>
+            <source>Copy</source>
+            <translation>Kopieren</translation>
+        </message>
+        <message>
+            <source>Copy the key</source>
+            <translation>Schlüssel kopieren</translation>
+        </message>
+        <message>
+            <source>Key copied</source>
+            <translation>Schlüssel kopiert</translation>
+        </message>
+        <message>
+            <source>Key ID: %1</source>
+            <translation>Schlüssel-ID: %1</translation>
+        </message>
+        <message>
+            <source>Verify it (set ROOT_KEY to a root key with verify permission first)</source>
+            <translation>Verifizieren (vorher ROOT_KEY auf einen Root-Schlüssel mit Verifizierungsrecht setzen)</translation>
+        </message>
+        <message>
+            <source>Command to verify the key</source>
+            <translation>Befehl zum Verifizieren des Schlüssels</translation>
+        </message>
+        <message>
+            <source>Copy the command</source>
+            <translation>Befehl kopieren</translation>
+        </message>
+        <message>
+            <source>Command copied</source>
+            <translation>Befehl kopiert</translation>
+        </message>
+    </context>
+    <context>
+        <name>Sidebar</name>
+        <message>
+            <source>Latchkey</source>
+            <translation>Latchkey</translation>
+        </message>
+        <message>
+            <source>Issue key</source>
+            <translation>Schlüssel ausstellen</translation>
+        </message>
+        <message>
+            <source>Issue a new key (Ctrl+N)</source>
+            <translation>Neuen Schlüssel ausstellen (Strg+N)</translation>
+        </message>
+        <message>
+            <source>Root key: %1</source>
+            <translation>Root-Schlüssel: %1</translation>
+        </message>
+        <message>
+            <source>Disconnect</source>
+            <translation>Trennen</translation>
+        </message>
+        <message>
+            <source>Disconnect from the server</source>
+            <translation>Verbindung zum Server trennen</translation>
+        </message>
+    </context>
+    <context>
+        <name>StartPage</name>
+        <message>
+            <source>No root key is stored for this server. Enter it to connect.</source>
+            <translation>Für diesen Server ist kein Root-Schlüssel gespeichert. Geben Sie ihn ein, um sich zu verbinden.</translation>
+        </message>
+        <message>
+            <source>Latchkey</source>
+            <translation>Latchkey</translation>
+        </message>
+        <message>
+            <source>Issue and manage API keys, rate limits, credits and permissions.</source>
+            <translation>API-Schlüssel, Ratenlimits, Credits und Berechtigungen ausstellen und verwalten.</translation>
+        </message>
+        <message>
+            <source>Connect to a server</source>
+            <translation>Mit einem Server verbinden</translation>
+        </message>
+        <message>
+            <source>Server address, e.g. https://keys.example.com</source>
+            <translation>Serveradresse, z. B. https://keys.example.com</translation>
+        </message>
+        <message>
+            <source>Server address</source>
+            <translation>Serveradresse</translation>
+        </message>
+        <message>
+            <source>Root key</source>
+            <translation>Root-Schlüssel</translation>
+        </message>
+        <message>
+            <source>Remember this server and keep the root key in the system keychain</source>
+            <translation>Diesen Server merken und den Root-Schlüssel im Schlüsselbund des Systems ablegen</translation>
+        </message>
+        <message>
+            <source>Remember this server (the root key cannot be stored: no keychain)</source>
+            <translation>Diesen Server merken (der Root-Schlüssel kann nicht gespeichert werden: kein Schlüsselbund)</translation>
+        </message>
+        <message>
+            <source>Connect</source>
+            <translation>Verbinden</translation>
+        </message>
+        <message>
+            <source>Connect to the server</source>
+            <translation>Mit dem Server verbinden</translation>
+        </message>
+        <message>
+            <source>Send the root key unencrypted?</source>
+            <translation>Root-Schlüssel unverschlüsselt senden?</translation>
+        </message>
+        <message>
+            <source>%1 uses plain http:// to another machine. Anyone on the network path can read the root key and act with its permissions. Use https:// unless this network is fully trusted.</source>
+            <translation>%1 verwendet unverschlüsseltes http:// zu einem anderen Rechner. Jeder auf dem Netzwerkweg kann den Root-Schlüssel mitlesen und mit seinen Berechtigungen handeln. Verwenden Sie https://, sofern Sie diesem Netzwerk nicht voll vertrauen.</translation>
+        </message>
+        <message>
+            <source>Connect anyway</source>
+            <translation>Trotzdem verbinden</translation>
+        </message>
+    </context>
+    <context>
+        <name>TagListEditor</name>
+        <message>
+            <source>Add</source>
+            <translation>Hinzufügen</translation>
+        </message>
+        <message>
+            <source>Create and add</source>
+            <translation>Anlegen und hinzufügen</translation>
+        </message>
+        <message>
+            <source>Remove %1</source>
+            <translation>%1 entfernen</translation>
+        </message>
+    </context>
+    <context>
+        <name>ThemePicker</name>
+        <message>
+            <source>Like the system</source>
+            <translation>Wie das System</translation>
+        </message>
+        <message>
+            <source>Theme: like the system</source>
+            <translation>Erscheinungsbild: wie das System</translation>
+        </message>
+        <message>
+            <source>Light</source>
+            <translation>Hell</translation>
+        </message>
+        <message>
+            <source>Theme: light</source>
+            <translation>Erscheinungsbild: hell</translation>
+        </message>
+        <message>
+            <source>Dark</source>
+            <translation>Dunkel</translation>
+        </message>
+        <message>
+            <source>Theme: dark</source>
+            <translation>Erscheinungsbild: dunkel</translation>
+        </message>
+    </context>
+    <context>
+        <name>UsageExportBar</name>
+        <message numerus="yes">
+            <source>%n verification(s) written to %1.</source>
+            <translation>
+                <numerusform>%n Verifizierung nach %1 geschrieben.</numerusform>
+                <numerusform>%n Verifizierungen nach %1 geschrieben.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Export cancelled; no file was written.</source>
+            <translation>Export abgebrochen; es wurde keine Datei geschrieben.</translation>
+        </message>
+        <message>
+            <source>Export failed: %1</source>
+            <translation>Export fehlgeschlagen: %1</translation>
+        </message>
+        <message>
+            <source>Export usage of %1</source>
+            <translation>Nutzung von %1 exportieren</translation>
+        </message>
+        <message>
+            <source>CSV files (*.csv)</source>
+            <translation>CSV-Dateien (*.csv)</translation>
+        </message>
+        <message>
+            <source>Cannot write there: %1</source>
+            <translation>Dort kann nicht geschrieben werden: %1</translation>
+        </message>
+        <message>
+            <source>Export usage as CSV…</source>
+            <translation>Nutzung als CSV exportieren…</translation>
+        </message>
+        <message>
+            <source>Export progress</source>
+            <translation>Exportfortschritt</translation>
+        </message>
+        <message>
+            <source>%1 of about %2</source>
+            <translation>%1 von etwa %2</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Abbrechen</translation>
+        </message>
+        <message>
+            <source>Cancel the export</source>
+            <translation>Export abbrechen</translation>
+        </message>
+    </context>
+    <context>
+        <name>UsageFigures</name>
+        <message>
+            <source>Verifications</source>
+            <translation>Verifizierungen</translation>
+        </message>
+        <message>
+            <source>Valid</source>
+            <translation>Gültig</translation>
+        </message>
+        <message>
+            <source>Rejected</source>
+            <translation>Abgelehnt</translation>
+        </message>
+        <message>
+            <source>Credits spent</source>
+            <translation>Verbrauchte Credits</translation>
+        </message>
+    </context>
 </TS>

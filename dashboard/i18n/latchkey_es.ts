@@ -1,4 +1,2298 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="es">
+    <context>
+        <name>ApiResult</name>
+        <message>
+            <source>HTTP %1</source>
+            <translation>HTTP %1</translation>
+        </message>
+        <message>
+            <source>The server answered HTTP %1 without details.</source>
+            <translation>El servidor respondió HTTP %1 sin detalles.</translation>
+        </message>
+        <message>
+            <source>The server answered HTTP %1: %2</source>
+            <translation>El servidor respondió HTTP %1: %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>ApisPage</name>
+        <message>
+            <source>APIs</source>
+            <translation>API</translation>
+        </message>
+        <message>
+            <source>Filter APIs by name or id</source>
+            <translation>Filtrar API por nombre o id</translation>
+        </message>
+        <message>
+            <source>New API</source>
+            <translation>Nueva API</translation>
+        </message>
+        <message>
+            <source>Refresh</source>
+            <translation>Actualizar</translation>
+        </message>
+        <message numerus="yes">
+            <source>API %1, %n key(s)</source>
+            <translation>
+                <numerusform>API %1, %n clave</numerusform>
+                <numerusform>API %1, %n claves</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n key(s)</source>
+            <translation>
+                <numerusform>%n clave</numerusform>
+                <numerusform>%n claves</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>No API matches “%1”.</source>
+            <translation>Ninguna API coincide con «%1».</translation>
+        </message>
+        <message>
+            <source>No APIs yet</source>
+            <translation>Aún no hay API</translation>
+        </message>
+        <message>
+            <source>Clear the filter to see every API.</source>
+            <translation>Borre el filtro para ver todas las API.</translation>
+        </message>
+        <message>
+            <source>An API groups the keys of one service. Create one with “New API”, then issue keys for it.</source>
+            <translation>Una API agrupa las claves de un servicio. Cree una con «Nueva API» y luego emita claves para ella.</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Nombre</translation>
+        </message>
+        <message>
+            <source>3 to 256 characters, e.g. “billing-service”.</source>
+            <translation>De 3 a 256 caracteres, p. ej. «billing-service».</translation>
+        </message>
+        <message>
+            <source>API name</source>
+            <translation>Nombre de la API</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancelar</translation>
+        </message>
+        <message>
+            <source>Create</source>
+            <translation>Crear</translation>
+        </message>
+    </context>
+    <context>
+        <name>AuditLogPage</name>
+        <message>
+            <source>Last hour</source>
+            <translation>Última hora</translation>
+        </message>
+        <message>
+            <source>Last 24 hours</source>
+            <translation>Últimas 24 horas</translation>
+        </message>
+        <message>
+            <source>Last 7 days</source>
+            <translation>Últimos 7 días</translation>
+        </message>
+        <message>
+            <source>Last 30 days</source>
+            <translation>Últimos 30 días</translation>
+        </message>
+        <message>
+            <source>All time</source>
+            <translation>Todo el periodo</translation>
+        </message>
+        <message>
+            <source>Audit log</source>
+            <translation>Registro de auditoría</translation>
+        </message>
+        <message>
+            <source>Refresh</source>
+            <translation>Actualizar</translation>
+        </message>
+        <message>
+            <source>All events</source>
+            <translation>Todos los eventos</translation>
+        </message>
+        <message>
+            <source>Event</source>
+            <translation>Evento</translation>
+        </message>
+        <message>
+            <source>Actor (root key id)</source>
+            <translation>Autor (id de la clave raíz)</translation>
+        </message>
+        <message>
+            <source>Actor</source>
+            <translation>Autor</translation>
+        </message>
+        <message>
+            <source>Target (key, API, owner … id)</source>
+            <translation>Objetivo (id de clave, API, propietario…)</translation>
+        </message>
+        <message>
+            <source>Target</source>
+            <translation>Objetivo</translation>
+        </message>
+        <message>
+            <source>Time range</source>
+            <translation>Periodo</translation>
+        </message>
+        <message>
+            <source>Audit log entries</source>
+            <translation>Entradas del registro de auditoría</translation>
+        </message>
+        <message>
+            <source>%1 by %2 at %3</source>
+            <translation>%1 por %2 el %3</translation>
+        </message>
+        <message>
+            <source>system</source>
+            <translation>sistema</translation>
+        </message>
+        <message>
+            <source>No entries</source>
+            <translation>Sin entradas</translation>
+        </message>
+        <message>
+            <source>Every change made through the API is recorded here. Widen the time range or clear the filters.</source>
+            <translation>Aquí se registra cada cambio hecho mediante la API. Amplíe el periodo o borre los filtros.</translation>
+        </message>
+    </context>
+    <context>
+        <name>BulkProgress</name>
+        <message>
+            <source>Cancelled: %1 done, %2 failed, %3 not started.</source>
+            <translation>Cancelado: %1 hechas, %2 fallidas, %3 sin empezar.</translation>
+        </message>
+        <message>
+            <source>%1 done, %2 failed.</source>
+            <translation>%1 hechas, %2 fallidas.</translation>
+        </message>
+        <message>
+            <source>Progress of the bulk operation</source>
+            <translation>Progreso de la operación en lote</translation>
+        </message>
+        <message>
+            <source>%1 of %2</source>
+            <translation>%1 de %2</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancelar</translation>
+        </message>
+        <message>
+            <source>Cancel the bulk operation</source>
+            <translation>Cancelar la operación en lote</translation>
+        </message>
+        <message>
+            <source>Dismiss</source>
+            <translation>Descartar</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConfirmDialog</name>
+        <message>
+            <source>OK</source>
+            <translation>Aceptar</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancelar</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConnectionSummary</name>
+        <message>
+            <source>Server</source>
+            <translation>Servidor</translation>
+        </message>
+        <message>
+            <source>Root key</source>
+            <translation>Clave raíz</translation>
+        </message>
+        <message>
+            <source>unknown (the server does not say)</source>
+            <translation>desconocida (el servidor no lo indica)</translation>
+        </message>
+        <message>
+            <source>Permissions</source>
+            <translation>Permisos</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n permission(s)</source>
+            <translation>
+                <numerusform>%n permiso</numerusform>
+                <numerusform>%n permisos</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>unknown</source>
+            <translation>desconocido</translation>
+        </message>
+        <message>
+            <source>Disconnect</source>
+            <translation>Desconectar</translation>
+        </message>
+        <message>
+            <source>Disconnect from the server</source>
+            <translation>Desconectar del servidor</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConsoleView</name>
+        <message>
+            <source>Usage charts</source>
+            <translation>Gráficos de uso</translation>
+        </message>
+    </context>
+    <context>
+        <name>CreditsEditor</name>
+        <message>
+            <source>Unlimited (no credits are counted)</source>
+            <translation>Ilimitado (no se cuentan créditos)</translation>
+        </message>
+        <message>
+            <source>Remaining</source>
+            <translation>Restantes</translation>
+        </message>
+        <message>
+            <source>Remaining credits</source>
+            <translation>Créditos restantes</translation>
+        </message>
+        <message>
+            <source>Refill</source>
+            <translation>Recarga</translation>
+        </message>
+        <message>
+            <source>Never</source>
+            <translation>Nunca</translation>
+        </message>
+        <message>
+            <source>Daily</source>
+            <translation>Diaria</translation>
+        </message>
+        <message>
+            <source>Monthly</source>
+            <translation>Mensual</translation>
+        </message>
+        <message>
+            <source>Refill interval</source>
+            <translation>Intervalo de recarga</translation>
+        </message>
+        <message>
+            <source>Refill amount</source>
+            <translation>Cantidad de recarga</translation>
+        </message>
+        <message>
+            <source>Credits added by each refill</source>
+            <translation>Créditos añadidos en cada recarga</translation>
+        </message>
+        <message>
+            <source>Day of the month</source>
+            <translation>Día del mes</translation>
+        </message>
+        <message>
+            <source>Day of the month of the refill</source>
+            <translation>Día del mes de la recarga</translation>
+        </message>
+        <message>
+            <source>In shorter months the refill happens on the last day.</source>
+            <translation>En los meses más cortos, la recarga se hace el último día.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ErrorBanner</name>
+        <message>
+            <source>%1 (%2 failed requests)</source>
+            <translation>%1 (%2 solicitudes fallidas)</translation>
+        </message>
+        <message>
+            <source>Dismiss</source>
+            <translation>Descartar</translation>
+        </message>
+        <message>
+            <source>Dismiss the error message</source>
+            <translation>Descartar el mensaje de error</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExpiryPicker</name>
+        <message>
+            <source>Never expires</source>
+            <translation>No caduca nunca</translation>
+        </message>
+        <message>
+            <source>Expiry date (year-month-day)</source>
+            <translation>Fecha de caducidad (año-mes-día)</translation>
+        </message>
+        <message>
+            <source>Choose the date in a calendar</source>
+            <translation>Elegir la fecha en un calendario</translation>
+        </message>
+        <message>
+            <source>Expiry time (hours:minutes)</source>
+            <translation>Hora de caducidad (horas:minutos)</translation>
+        </message>
+        <message>
+            <source>In 1 day</source>
+            <translation>En 1 día</translation>
+        </message>
+        <message>
+            <source>In 7 days</source>
+            <translation>En 7 días</translation>
+        </message>
+        <message>
+            <source>In 30 days</source>
+            <translation>En 30 días</translation>
+        </message>
+        <message>
+            <source>In 1 year</source>
+            <translation>En 1 año</translation>
+        </message>
+        <message>
+            <source>Expires %1 (%2)</source>
+            <translation>Caduca el %1 (%2)</translation>
+        </message>
+        <message>
+            <source>Previous month</source>
+            <translation>Mes anterior</translation>
+        </message>
+        <message>
+            <source>Next month</source>
+            <translation>Mes siguiente</translation>
+        </message>
+    </context>
+    <context>
+        <name>GlobalSearch</name>
+        <message>
+            <source>Go to</source>
+            <translation>Ir a</translation>
+        </message>
+        <message>
+            <source>Searching…</source>
+            <translation>Buscando…</translation>
+        </message>
+        <message>
+            <source>No key with the id “%1”.</source>
+            <translation>No hay ninguna clave con el id «%1».</translation>
+        </message>
+        <message>
+            <source>No owner with the external id “%1”.</source>
+            <translation>No hay ningún propietario con el id externo «%1».</translation>
+        </message>
+        <message>
+            <source>Found owner %1, but there is no owner page yet.</source>
+            <translation>Se encontró el propietario %1, pero aún no hay página de propietarios.</translation>
+        </message>
+        <message>
+            <source>A key id (key_…) or an owner's external id:</source>
+            <translation>Un id de clave (key_…) o el id externo de un propietario:</translation>
+        </message>
+        <message>
+            <source>key_… or external id</source>
+            <translation>key_… o id externo</translation>
+        </message>
+        <message>
+            <source>Key id or external id</source>
+            <translation>Id de clave o id externo</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancelar</translation>
+        </message>
+        <message>
+            <source>Go</source>
+            <translation>Ir</translation>
+        </message>
+    </context>
+    <context>
+        <name>IssueKeyDialog</name>
+        <message>
+            <source>Key issued</source>
+            <translation>Clave emitida</translation>
+        </message>
+        <message>
+            <source>Issue a key</source>
+            <translation>Emitir una clave</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancelar</translation>
+        </message>
+        <message>
+            <source>Issue key</source>
+            <translation>Emitir clave</translation>
+        </message>
+        <message>
+            <source>Open key</source>
+            <translation>Abrir clave</translation>
+        </message>
+        <message>
+            <source>Done</source>
+            <translation>Hecho</translation>
+        </message>
+    </context>
+    <context>
+        <name>IssueKeyForm</name>
+        <message>
+            <source>API</source>
+            <translation>API</translation>
+        </message>
+        <message>
+            <source>Choose an API</source>
+            <translation>Elige una API</translation>
+        </message>
+        <message>
+            <source>API the key belongs to</source>
+            <translation>API a la que pertenece la clave</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Nombre</translation>
+        </message>
+        <message>
+            <source>e.g. Production server</source>
+            <translation>p. ej. Servidor de producción</translation>
+        </message>
+        <message>
+            <source>Key name</source>
+            <translation>Nombre de la clave</translation>
+        </message>
+        <message>
+            <source>Prefix</source>
+            <translation>Prefijo</translation>
+        </message>
+        <message>
+            <source>Optional, e.g. sk_live</source>
+            <translation>Opcional, p. ej. sk_live</translation>
+        </message>
+        <message>
+            <source>Key prefix</source>
+            <translation>Prefijo de la clave</translation>
+        </message>
+        <message>
+            <source>Owner</source>
+            <translation>Propietario</translation>
+        </message>
+        <message>
+            <source>The customer's id in your system (external id). A new owner is created if needed.</source>
+            <translation>El id del cliente en su sistema (id externo). Si hace falta, se crea un propietario nuevo.</translation>
+        </message>
+        <message>
+            <source>e.g. customer_42</source>
+            <translation>p. ej. customer_42</translation>
+        </message>
+        <message>
+            <source>Owner (external id)</source>
+            <translation>Propietario (id externo)</translation>
+        </message>
+        <message>
+            <source>Expiry</source>
+            <translation>Caducidad</translation>
+        </message>
+        <message>
+            <source>Credits</source>
+            <translation>Créditos</translation>
+        </message>
+        <message>
+            <source>Rate limits</source>
+            <translation>Límites de frecuencia</translation>
+        </message>
+        <message>
+            <source>Permissions</source>
+            <translation>Permisos</translation>
+        </message>
+        <message>
+            <source>Roles</source>
+            <translation>Roles</translation>
+        </message>
+        <message>
+            <source>Meta</source>
+            <translation>Metadatos</translation>
+        </message>
+        <message>
+            <source>Any JSON object; returned with every verification.</source>
+            <translation>Cualquier objeto JSON; se devuelve en cada verificación.</translation>
+        </message>
+        <message>
+            <source>Recoverable (the key is stored encrypted and can be shown again later)</source>
+            <translation>Recuperable (la clave se guarda cifrada y puede volver a mostrarse más tarde)</translation>
+        </message>
+        <message>
+            <source>Enabled</source>
+            <translation>Activada</translation>
+        </message>
+    </context>
+    <context>
+        <name>KeyAccessSection</name>
+        <message>
+            <source>Permissions and roles</source>
+            <translation>Permisos y roles</translation>
+        </message>
+        <message>
+            <source>Permissions</source>
+            <translation>Permisos</translation>
+        </message>
+        <message>
+            <source>Roles</source>
+            <translation>Roles</translation>
+        </message>
+    </context>
+    <context>
+        <name>KeyActionsSection</name>
+        <message>
+            <source>Key actions</source>
+            <translation>Acciones de la clave</translation>
+        </message>
+        <message>
+            <source>Revoke the old key at once</source>
+            <translation>Revocar la clave antigua de inmediato</translation>
+        </message>
+        <message>
+            <source>Old key works 1 more hour</source>
+            <translation>La clave antigua funciona 1 hora más</translation>
+        </message>
+        <message>
+            <source>Old key works 24 more hours</source>
+            <translation>La clave antigua funciona 24 horas más</translation>
+        </message>
+        <message>
+            <source>Old key works 7 more days</source>
+            <translation>La clave antigua funciona 7 días más</translation>
+        </message>
+        <message>
+            <source>Show key</source>
+            <translation>Mostrar clave</translation>
+        </message>
+        <message>
+            <source>Hide key</source>
+            <translation>Ocultar clave</translation>
+        </message>
+        <message>
+            <source>The key</source>
+            <translation>La clave</translation>
+        </message>
+        <message>
+            <source>Grace period for the old key</source>
+            <translation>Periodo de gracia de la clave antigua</translation>
+        </message>
+        <message>
+            <source>Reroll key</source>
+            <translation>Regenerar clave</translation>
+        </message>
+        <message>
+            <source>Rerolling issues a new key with the same settings; the old one stops working after the grace period.</source>
+            <translation>Regenerar emite una clave nueva con la misma configuración; la antigua deja de funcionar tras el periodo de gracia.</translation>
+        </message>
+        <message>
+            <source>Permanently (cannot be recovered)</source>
+            <translation>Definitivamente (no se puede recuperar)</translation>
+        </message>
+        <message>
+            <source>Delete key</source>
+            <translation>Eliminar clave</translation>
+        </message>
+        <message>
+            <source>Delete this key?</source>
+            <translation>¿Eliminar esta clave?</translation>
+        </message>
+        <message>
+            <source>The key %1 stops working at once and is removed for good, with its rate limits and permissions.</source>
+            <translation>La clave %1 deja de funcionar de inmediato y se elimina para siempre, con sus límites de frecuencia y permisos.</translation>
+        </message>
+        <message>
+            <source>The key %1 stops working at once. It is kept in the database but cannot be used or shown here again.</source>
+            <translation>La clave %1 deja de funcionar de inmediato. Se conserva en la base de datos, pero no puede usarse ni volver a mostrarse aquí.</translation>
+        </message>
+        <message>
+            <source>Delete</source>
+            <translation>Eliminar</translation>
+        </message>
+        <message>
+            <source>New key</source>
+            <translation>Clave nueva</translation>
+        </message>
+        <message>
+            <source>Open new key</source>
+            <translation>Abrir la clave nueva</translation>
+        </message>
+        <message>
+            <source>Done</source>
+            <translation>Hecho</translation>
+        </message>
+    </context>
+    <context>
+        <name>KeyCreditsSection</name>
+        <message>
+            <source>Credits</source>
+            <translation>Créditos</translation>
+        </message>
+        <message>
+            <source>Unlimited</source>
+            <translation>Ilimitado</translation>
+        </message>
+        <message>
+            <source>%1 credits left</source>
+            <translation>Quedan %1 créditos</translation>
+        </message>
+        <message>
+            <source>Add</source>
+            <translation>Añadir</translation>
+        </message>
+        <message>
+            <source>Credits to add</source>
+            <translation>Créditos que añadir</translation>
+        </message>
+        <message>
+            <source>Add credits</source>
+            <translation>Añadir créditos</translation>
+        </message>
+    </context>
+    <context>
+        <name>KeyDetailPage</name>
+        <message>
+            <source>Key %1</source>
+            <translation>Clave %1</translation>
+        </message>
+        <message>
+            <source>Back</source>
+            <translation>Atrás</translation>
+        </message>
+        <message>
+            <source>Back (Alt+Left)</source>
+            <translation>Atrás (Alt+Izquierda)</translation>
+        </message>
+        <message>
+            <source>Deleted</source>
+            <translation>Eliminada</translation>
+        </message>
+        <message>
+            <source>Disabled</source>
+            <translation>Desactivada</translation>
+        </message>
+        <message>
+            <source>Expired</source>
+            <translation>Caducada</translation>
+        </message>
+        <message>
+            <source>Active</source>
+            <translation>Activa</translation>
+        </message>
+        <message>
+            <source>Created %1 · last used %2</source>
+            <translation>Creada %1 · último uso %2</translation>
+        </message>
+        <message>
+            <source>never</source>
+            <translation>nunca</translation>
+        </message>
+        <message>
+            <source>This key was deleted.</source>
+            <translation>Esta clave se ha eliminado.</translation>
+        </message>
+        <message>
+            <source>Try again</source>
+            <translation>Reintentar</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Nombre</translation>
+        </message>
+        <message>
+            <source>No name</source>
+            <translation>Sin nombre</translation>
+        </message>
+        <message>
+            <source>Owner</source>
+            <translation>Propietario</translation>
+        </message>
+        <message>
+            <source>No owner</source>
+            <translation>Sin propietario</translation>
+        </message>
+        <message>
+            <source>The customer's external id; a new owner is created if needed.</source>
+            <translation>El id externo del cliente; si hace falta, se crea un propietario nuevo.</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Estado</translation>
+        </message>
+        <message>
+            <source>Enabled: verifications can succeed</source>
+            <translation>Activada: las verificaciones pueden tener éxito</translation>
+        </message>
+        <message>
+            <source>Disabled: every verification is rejected</source>
+            <translation>Desactivada: se rechaza toda verificación</translation>
+        </message>
+        <message>
+            <source>Key enabled</source>
+            <translation>Clave activada</translation>
+        </message>
+    </context>
+    <context>
+        <name>KeyExpirySection</name>
+        <message>
+            <source>Expiry</source>
+            <translation>Caducidad</translation>
+        </message>
+        <message>
+            <source>Expired %1</source>
+            <translation>Caducó el %1</translation>
+        </message>
+        <message>
+            <source>Expires %1</source>
+            <translation>Caduca el %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>KeyMetaSection</name>
+        <message>
+            <source>Meta</source>
+            <translation>Metadatos</translation>
+        </message>
+    </context>
+    <context>
+        <name>KeyRatelimitsSection</name>
+        <message>
+            <source>Rate limits</source>
+            <translation>Límites de frecuencia</translation>
+        </message>
+    </context>
+    <context>
+        <name>KeyRow</name>
+        <message>
+            <source>Key %1, %2</source>
+            <translation>Clave %1, %2</translation>
+        </message>
+        <message>
+            <source>Select key %1</source>
+            <translation>Seleccionar la clave %1</translation>
+        </message>
+        <message>
+            <source>(unnamed)</source>
+            <translation>(sin nombre)</translation>
+        </message>
+        <message>
+            <source>unlimited</source>
+            <translation>ilimitado</translation>
+        </message>
+        <message>
+            <source>never</source>
+            <translation>nunca</translation>
+        </message>
+    </context>
+    <context>
+        <name>KeySection</name>
+        <message>
+            <source>Saving</source>
+            <translation>Guardando</translation>
+        </message>
+        <message>
+            <source>Unsaved changes</source>
+            <translation>Cambios sin guardar</translation>
+        </message>
+        <message>
+            <source>Revert</source>
+            <translation>Deshacer</translation>
+        </message>
+        <message>
+            <source>Revert %1</source>
+            <translation>Deshacer %1</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>Guardar</translation>
+        </message>
+        <message>
+            <source>Save %1</source>
+            <translation>Guardar %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>KeyStatusBadges</name>
+        <message>
+            <source>active</source>
+            <comment>key status</comment>
+            <translation>activa</translation>
+        </message>
+        <message>
+            <source>disabled</source>
+            <comment>key status</comment>
+            <translation>desactivada</translation>
+        </message>
+        <message>
+            <source>expired</source>
+            <comment>key status</comment>
+            <translation>caducada</translation>
+        </message>
+        <message>
+            <source>expiring</source>
+            <comment>key status: expires within 24 hours</comment>
+            <translation>caduca pronto</translation>
+        </message>
+        <message>
+            <source>low credits</source>
+            <comment>key status</comment>
+            <translation>pocos créditos</translation>
+        </message>
+        <message>
+            <source>rate limited</source>
+            <comment>key status: rate limited in the last hour</comment>
+            <translation>limitada</translation>
+        </message>
+        <message>
+            <source>The key is enabled and not expired.</source>
+            <translation>La clave está activada y no ha caducado.</translation>
+        </message>
+        <message>
+            <source>The key is disabled; verifications answer DISABLED.</source>
+            <translation>La clave está desactivada; las verificaciones responden DISABLED.</translation>
+        </message>
+        <message>
+            <source>The key has expired; verifications answer EXPIRED.</source>
+            <translation>La clave ha caducado; las verificaciones responden EXPIRED.</translation>
+        </message>
+        <message>
+            <source>The key expires within 24 hours.</source>
+            <translation>La clave caduca en menos de 24 horas.</translation>
+        </message>
+        <message>
+            <source>At most 10% of the refill amount (or 10 credits) left.</source>
+            <translation>Queda como mucho el 10 % de la recarga (o 10 créditos).</translation>
+        </message>
+        <message>
+            <source>Rate limited at least once in the last hour.</source>
+            <translation>Limitada al menos una vez en la última hora.</translation>
+        </message>
+    </context>
+    <context>
+        <name>KeyTableHeader</name>
+        <message>
+            <source>Select all loaded keys</source>
+            <translation>Seleccionar todas las claves cargadas</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Nombre</translation>
+        </message>
+        <message>
+            <source>Start</source>
+            <comment>the first characters of a key</comment>
+            <translation>Inicio</translation>
+        </message>
+        <message>
+            <source>Owner</source>
+            <translation>Propietario</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Estado</translation>
+        </message>
+        <message>
+            <source>Credits left</source>
+            <translation>Créditos restantes</translation>
+        </message>
+        <message>
+            <source>Last used</source>
+            <translation>Último uso</translation>
+        </message>
+    </context>
+    <context>
+        <name>KeyValidation</name>
+        <message>
+            <source>A rate limit name has 3 to 128 characters.</source>
+            <translation>El nombre de un límite de frecuencia tiene de 3 a 128 caracteres.</translation>
+        </message>
+        <message>
+            <source>The limit of "%1" must be at least 1.</source>
+            <translation>El límite de «%1» debe ser al menos 1.</translation>
+        </message>
+        <message>
+            <source>The window of "%1" must be at least one second.</source>
+            <translation>La ventana de «%1» debe durar al menos un segundo.</translation>
+        </message>
+        <message>
+            <source>Choose an API.</source>
+            <translation>Elija una API.</translation>
+        </message>
+        <message>
+            <source>This is not a valid API id.</source>
+            <translation>Este no es un id de API válido.</translation>
+        </message>
+        <message>
+            <source>The prefix has at most 16 characters.</source>
+            <translation>El prefijo tiene como máximo 16 caracteres.</translation>
+        </message>
+        <message>
+            <source>The prefix may contain only letters, digits and underscores.</source>
+            <translation>El prefijo solo puede contener letras, dígitos y guiones bajos.</translation>
+        </message>
+        <message>
+            <source>The name has at most 255 characters.</source>
+            <translation>El nombre tiene como máximo 255 caracteres.</translation>
+        </message>
+        <message>
+            <source>The owner id has at most 255 characters.</source>
+            <translation>El id del propietario tiene como máximo 255 caracteres.</translation>
+        </message>
+        <message>
+            <source>The owner id may contain only letters, digits, '_', '.' and '-'.</source>
+            <translation>El id del propietario solo puede contener letras, dígitos, '_', '.' y '-'.</translation>
+        </message>
+        <message>
+            <source>Meta must be a JSON object, like {"plan": "pro"}.</source>
+            <translation>Los metadatos deben ser un objeto JSON, como {"plan": "pro"}.</translation>
+        </message>
+        <message>
+            <source>Not valid JSON: %1 (at character %2).</source>
+            <translation>JSON no válido: %1 (en el carácter %2).</translation>
+        </message>
+        <message>
+            <source>Meta has at most %1 top-level properties.</source>
+            <translation>Los metadatos tienen como máximo %1 propiedades de primer nivel.</translation>
+        </message>
+        <message>
+            <source>The expiry lies in the past.</source>
+            <translation>La caducidad está en el pasado.</translation>
+        </message>
+        <message>
+            <source>The expiry must be before the year 2100.</source>
+            <translation>La caducidad debe ser anterior al año 2100.</translation>
+        </message>
+        <message>
+            <source>A refill needs a limited number of credits.</source>
+            <translation>Una recarga necesita un número limitado de créditos.</translation>
+        </message>
+        <message>
+            <source>Remaining credits must be 0 or more.</source>
+            <translation>Los créditos restantes deben ser 0 o más.</translation>
+        </message>
+        <message>
+            <source>The refill is daily or monthly.</source>
+            <translation>La recarga es diaria o mensual.</translation>
+        </message>
+        <message>
+            <source>The refill amount must be at least 1.</source>
+            <translation>La cantidad de recarga debe ser al menos 1.</translation>
+        </message>
+        <message>
+            <source>A monthly refill needs a day of the month between 1 and 31.</source>
+            <translation>Una recarga mensual necesita un día del mes entre 1 y 31.</translation>
+        </message>
+        <message>
+            <source>A key has at most %1 rate limits.</source>
+            <translation>Una clave tiene como máximo %1 límites de frecuencia.</translation>
+        </message>
+        <message>
+            <source>Two rate limits are named "%1".</source>
+            <translation>Hay dos límites de frecuencia llamados «%1».</translation>
+        </message>
+        <message>
+            <source>A permission has 1 to 128 characters.</source>
+            <translation>Un permiso tiene de 1 a 128 caracteres.</translation>
+        </message>
+        <message>
+            <source>A permission may contain only letters, digits and _ : - . *</source>
+            <translation>Un permiso solo puede contener letras, dígitos y _ : - . *</translation>
+        </message>
+        <message>
+            <source>A role name has 1 to 128 characters.</source>
+            <translation>El nombre de un rol tiene de 1 a 128 caracteres.</translation>
+        </message>
+        <message>
+            <source>A key has at most %1 direct permissions.</source>
+            <translation>Una clave tiene como máximo %1 permisos directos.</translation>
+        </message>
+        <message>
+            <source>A key has at most %1 roles.</source>
+            <translation>Una clave tiene como máximo %1 roles.</translation>
+        </message>
+    </context>
+    <context>
+        <name>KeysPage</name>
+        <message>
+            <source>Keys of %1</source>
+            <translation>Claves de %1</translation>
+        </message>
+        <message>
+            <source>Keys</source>
+            <translation>Claves</translation>
+        </message>
+        <message>
+            <source>Filter by name, start or owner</source>
+            <translation>Filtrar por nombre, inicio o propietario</translation>
+        </message>
+        <message>
+            <source>Issue key</source>
+            <translation>Emitir clave</translation>
+        </message>
+        <message>
+            <source>Hide charts</source>
+            <translation>Ocultar gráficos</translation>
+        </message>
+        <message>
+            <source>Show charts</source>
+            <translation>Mostrar gráficos</translation>
+        </message>
+        <message>
+            <source>Refresh</source>
+            <translation>Actualizar</translation>
+        </message>
+        <message>
+            <source>Delete keys</source>
+            <translation>Eliminar claves</translation>
+        </message>
+        <message numerus="yes">
+            <source>Delete %n selected key(s)? Verifications of deleted keys fail at once; this cannot be undone.</source>
+            <translation>
+                <numerusform>¿Eliminar la clave seleccionada? Las verificaciones de claves eliminadas fallan de inmediato; no se puede deshacer.</numerusform>
+                <numerusform>¿Eliminar las %n claves seleccionadas? Las verificaciones de claves eliminadas fallan de inmediato; no se puede deshacer.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Delete</source>
+            <translation>Eliminar</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n selected</source>
+            <translation>
+                <numerusform>%n seleccionada</numerusform>
+                <numerusform>%n seleccionadas</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Disable</source>
+            <translation>Desactivar</translation>
+        </message>
+        <message>
+            <source>Enable</source>
+            <translation>Activar</translation>
+        </message>
+        <message>
+            <source>Clear selection</source>
+            <translation>Borrar la selección</translation>
+        </message>
+        <message>
+            <source>No key matches “%1”.</source>
+            <translation>Ninguna clave coincide con «%1».</translation>
+        </message>
+        <message>
+            <source>This API has no keys yet</source>
+            <translation>Esta API aún no tiene claves</translation>
+        </message>
+        <message>
+            <source>Clear the filter to see every key.</source>
+            <translation>Borre el filtro para ver todas las claves.</translation>
+        </message>
+        <message>
+            <source>Issue the first one with “Issue key” (Ctrl+N).</source>
+            <translation>Emita la primera con «Emitir clave» (Ctrl+N).</translation>
+        </message>
+    </context>
+    <context>
+        <name>LanguagePicker</name>
+        <message>
+            <source>Language</source>
+            <translation>Idioma</translation>
+        </message>
+    </context>
+    <context>
+        <name>Latchkey::Dashboard::ApiClient</name>
+        <message>
+            <source>TLS error</source>
+            <translation>Error de TLS</translation>
+        </message>
+        <message>
+            <source>The server's certificate was rejected: %1</source>
+            <translation>Se rechazó el certificado del servidor: %1</translation>
+        </message>
+        <message>
+            <source>Not connected</source>
+            <translation>Sin conexión</translation>
+        </message>
+        <message>
+            <source>Not connected to a server.</source>
+            <translation>No hay conexión con ningún servidor.</translation>
+        </message>
+        <message>
+            <source>Timeout</source>
+            <translation>Tiempo agotado</translation>
+        </message>
+        <message>
+            <source>%1 did not answer in time.</source>
+            <translation>%1 no respondió a tiempo.</translation>
+        </message>
+        <message>
+            <source>Network error</source>
+            <translation>Error de red</translation>
+        </message>
+        <message>
+            <source>Cannot reach %1: %2</source>
+            <translation>No se puede acceder a %1: %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>Latchkey::Dashboard::Capabilities</name>
+        <message>
+            <source>Your root key lacks the permission “%1”.</source>
+            <translation>A su clave raíz le falta el permiso «%1».</translation>
+        </message>
+    </context>
+    <context>
+        <name>Latchkey::Dashboard::ConnectionController</name>
+        <message>
+            <source>Enter the server's address, e.g. https://keys.example.com.</source>
+            <translation>Introduzca la dirección del servidor, p. ej. https://keys.example.com.</translation>
+        </message>
+        <message>
+            <source>“%1” is not an http:// or https:// server address.</source>
+            <translation>«%1» no es una dirección de servidor http:// o https://.</translation>
+        </message>
+        <message>
+            <source>Enter a root key.</source>
+            <translation>Introduzca una clave raíz.</translation>
+        </message>
+        <message>
+            <source>Plain http:// to another machine sends the root key unencrypted; confirm it first.</source>
+            <translation>Un http:// sin cifrar hacia otra máquina envía la clave raíz sin cifrar; confírmelo primero.</translation>
+        </message>
+        <message>
+            <source>The server at %1 does not accept this root key: %2</source>
+            <translation>El servidor en %1 no acepta esta clave raíz: %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>Latchkey::Dashboard::Formatter</name>
+        <message>
+            <source>%1 d</source>
+            <comment>duration in days</comment>
+            <translation>%1 d</translation>
+        </message>
+        <message>
+            <source>%1 h</source>
+            <comment>duration in hours</comment>
+            <translation>%1 h</translation>
+        </message>
+        <message>
+            <source>%1 min</source>
+            <comment>duration in minutes</comment>
+            <translation>%1 min</translation>
+        </message>
+        <message>
+            <source>%1 s</source>
+            <comment>duration in seconds</comment>
+            <translation>%1 s</translation>
+        </message>
+        <message>
+            <source>%1 ms</source>
+            <comment>duration in milliseconds</comment>
+            <translation>%1 ms</translation>
+        </message>
+        <message>
+            <source>just now</source>
+            <translation>ahora mismo</translation>
+        </message>
+        <message>
+            <source>in %1</source>
+            <comment>relative time in the future</comment>
+            <translation>dentro de %1</translation>
+        </message>
+        <message>
+            <source>%1 ago</source>
+            <comment>relative time in the past</comment>
+            <translation>hace %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>Latchkey::Dashboard::KeyDetailController</name>
+        <message>
+            <source>Unknown credit operation.</source>
+            <translation>Operación de créditos desconocida.</translation>
+        </message>
+        <message>
+            <source>Enter a number of credits of 0 or more.</source>
+            <translation>Introduzca un número de créditos de 0 o más.</translation>
+        </message>
+        <message>
+            <source>This key is not recoverable: its value was never stored.</source>
+            <translation>Esta clave no es recuperable: su valor nunca se guardó.</translation>
+        </message>
+        <message>
+            <source>The grace period cannot be negative.</source>
+            <translation>El periodo de gracia no puede ser negativo.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Latchkey::Dashboard::LocalServerController</name>
+        <message>
+            <source>Cannot create the data folder %1.</source>
+            <translation>No se puede crear la carpeta de datos %1.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Latchkey::Dashboard::RootKeyVault</name>
+        <message>
+            <source>No secret service is available (%1), so the root key is not stored; you will be asked for it next time.</source>
+            <translation>No hay ningún servicio de secretos disponible (%1), así que la clave raíz no se guarda; se le volverá a pedir la próxima vez.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ListFooter</name>
+        <message>
+            <source>Loading more</source>
+            <translation>Cargando más</translation>
+        </message>
+        <message>
+            <source>Load more</source>
+            <translation>Cargar más</translation>
+        </message>
+    </context>
+    <context>
+        <name>ListPlaceholder</name>
+        <message>
+            <source>Loading</source>
+            <translation>Cargando</translation>
+        </message>
+    </context>
+    <context>
+        <name>LocalServerCard</name>
+        <message>
+            <source>Start a local server</source>
+            <translation>Iniciar un servidor local</translation>
+        </message>
+        <message>
+            <source>Runs a Latchkey server inside this app, with its data on this computer. Nothing to install or configure.</source>
+            <translation>Ejecuta un servidor Latchkey dentro de esta aplicación, con sus datos en este equipo. Nada que instalar ni configurar.</translation>
+        </message>
+        <message>
+            <source>Data folder: %1</source>
+            <translation>Carpeta de datos: %1</translation>
+        </message>
+        <message>
+            <source>Running at %1</source>
+            <translation>En marcha en %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>Main</name>
+        <message>
+            <source>Latchkey — %1</source>
+            <translation>Latchkey — %1</translation>
+        </message>
+        <message>
+            <source>Latchkey</source>
+            <translation>Latchkey</translation>
+        </message>
+    </context>
+    <context>
+        <name>MetaEditor</name>
+        <message>
+            <source>Meta must be a JSON object, like {"plan": "pro"}.</source>
+            <translation>Los metadatos deben ser un objeto JSON, como {"plan": "pro"}.</translation>
+        </message>
+        <message>
+            <source>Not valid JSON: %1</source>
+            <translation>JSON no válido: %1</translation>
+        </message>
+        <message>
+            <source>Meta (JSON)</source>
+            <translation>Metadatos (JSON)</translation>
+        </message>
+    </context>
+    <context>
+        <name>NamedItemList</name>
+        <message>
+            <source>Delete</source>
+            <translation>Eliminar</translation>
+        </message>
+        <message>
+            <source>Nothing matches “%1”.</source>
+            <translation>Nada coincide con «%1».</translation>
+        </message>
+    </context>
+    <context>
+        <name>OverrideDialog</name>
+        <message>
+            <source>Set override</source>
+            <translation>Fijar excepción</translation>
+        </message>
+        <message>
+            <source>Identifier</source>
+            <translation>Identificador</translation>
+        </message>
+        <message>
+            <source>An exact identifier, or a pattern with * — “admin_*”, “*_test”, “*premium*”.</source>
+            <translation>Un identificador exacto o un patrón con *: «admin_*», «*_test», «*premium*».</translation>
+        </message>
+        <message>
+            <source>Identifier or pattern</source>
+            <translation>Identificador o patrón</translation>
+        </message>
+        <message>
+            <source>Limit</source>
+            <translation>Límite</translation>
+        </message>
+        <message>
+            <source>Requests allowed per window; 0 blocks every matching identifier.</source>
+            <translation>Solicitudes permitidas por ventana; 0 bloquea todo identificador que coincida.</translation>
+        </message>
+        <message>
+            <source>Window</source>
+            <translation>Ventana</translation>
+        </message>
+        <message>
+            <source>Window length</source>
+            <translation>Duración de la ventana</translation>
+        </message>
+        <message>
+            <source>days</source>
+            <translation>días</translation>
+        </message>
+        <message>
+            <source>hours</source>
+            <translation>horas</translation>
+        </message>
+        <message>
+            <source>minutes</source>
+            <translation>minutos</translation>
+        </message>
+        <message>
+            <source>seconds</source>
+            <translation>segundos</translation>
+        </message>
+        <message>
+            <source>Window unit</source>
+            <translation>Unidad de la ventana</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancelar</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>Guardar</translation>
+        </message>
+    </context>
+    <context>
+        <name>OverviewPage</name>
+        <message>
+            <source>Overview</source>
+            <translation>Resumen</translation>
+        </message>
+    </context>
+    <context>
+        <name>OwnerDetailPage</name>
+        <message>
+            <source>Owner</source>
+            <translation>Propietario</translation>
+        </message>
+        <message>
+            <source>Issue key for this owner</source>
+            <translation>Emitir clave para este propietario</translation>
+        </message>
+        <message>
+            <source>Refresh</source>
+            <translation>Actualizar</translation>
+        </message>
+        <message>
+            <source>This owner does not exist (any more).</source>
+            <translation>Este propietario no existe (ya).</translation>
+        </message>
+        <message>
+            <source>Last 24 hours</source>
+            <translation>Últimas 24 horas</translation>
+        </message>
+        <message>
+            <source>Last 30 days</source>
+            <translation>Últimos 30 días</translation>
+        </message>
+        <message>
+            <source>Identity</source>
+            <translation>Identidad</translation>
+        </message>
+        <message>
+            <source>Meta</source>
+            <translation>Metadatos</translation>
+        </message>
+        <message>
+            <source>Shared rate limits</source>
+            <translation>Límites de frecuencia compartidos</translation>
+        </message>
+        <message>
+            <source>Meta of the owner</source>
+            <translation>Metadatos del propietario</translation>
+        </message>
+        <message>
+            <source>None. Rate limits set on the owner are shared by all their keys.</source>
+            <translation>Ninguno. Los límites fijados en el propietario los comparten todas sus claves.</translation>
+        </message>
+        <message>
+            <source>%1: %2 per %3%4</source>
+            <translation>%1: %2 por %3%4</translation>
+        </message>
+        <message>
+            <source> (applied to every verification)</source>
+            <translation> (se aplica en cada verificación)</translation>
+        </message>
+        <message>
+            <source>Keys (%1)</source>
+            <translation>Claves (%1)</translation>
+        </message>
+        <message>
+            <source>Keys of the owner</source>
+            <translation>Claves del propietario</translation>
+        </message>
+        <message>
+            <source>No keys</source>
+            <translation>Sin claves</translation>
+        </message>
+        <message>
+            <source>Issue this owner a key with “Issue key for this owner”.</source>
+            <translation>Emita una clave a este propietario con «Emitir clave para este propietario».</translation>
+        </message>
+    </context>
+    <context>
+        <name>OwnersPage</name>
+        <message>
+            <source>Owners</source>
+            <translation>Propietarios</translation>
+        </message>
+        <message>
+            <source>Search owners by external id</source>
+            <translation>Buscar propietarios por id externo</translation>
+        </message>
+        <message>
+            <source>New owner</source>
+            <translation>Nuevo propietario</translation>
+        </message>
+        <message>
+            <source>Refresh</source>
+            <translation>Actualizar</translation>
+        </message>
+        <message>
+            <source>Owner %1</source>
+            <translation>Propietario %1</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n shared rate limit(s)</source>
+            <translation>
+                <numerusform>%n límite compartido</numerusform>
+                <numerusform>%n límites compartidos</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>No owner matches “%1”.</source>
+            <translation>Ningún propietario coincide con «%1».</translation>
+        </message>
+        <message>
+            <source>No owners yet</source>
+            <translation>Aún no hay propietarios</translation>
+        </message>
+        <message>
+            <source>Search matches any part of the external id or the id, ignoring case.</source>
+            <translation>La búsqueda coincide con cualquier parte del id externo o del id, sin distinguir mayúsculas.</translation>
+        </message>
+        <message>
+            <source>Owners are created when a key is issued with an external id, or with “New owner”.</source>
+            <translation>Los propietarios se crean al emitir una clave con id externo, o con «Nuevo propietario».</translation>
+        </message>
+        <message>
+            <source>External id</source>
+            <translation>Id externo</translation>
+        </message>
+        <message>
+            <source>Your system's id for this customer, e.g. “user_123” or “org_acme”.</source>
+            <translation>El id de este cliente en su sistema, p. ej. «user_123» u «org_acme».</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancelar</translation>
+        </message>
+        <message>
+            <source>Create</source>
+            <translation>Crear</translation>
+        </message>
+    </context>
+    <context>
+        <name>PageRegistry</name>
+        <message>
+            <source>Overview</source>
+            <translation>Resumen</translation>
+        </message>
+        <message>
+            <source>Owners</source>
+            <translation>Propietarios</translation>
+        </message>
+        <message>
+            <source>Owner</source>
+            <translation>Propietario</translation>
+        </message>
+        <message>
+            <source>APIs</source>
+            <translation>API</translation>
+        </message>
+        <message>
+            <source>Keys</source>
+            <translation>Claves</translation>
+        </message>
+        <message>
+            <source>Key</source>
+            <translation>Clave</translation>
+        </message>
+        <message>
+            <source>Permissions &amp; roles</source>
+            <translation>Permisos y roles</translation>
+        </message>
+        <message>
+            <source>Rate limits</source>
+            <translation>Límites de frecuencia</translation>
+        </message>
+        <message>
+            <source>Audit log</source>
+            <translation>Registro de auditoría</translation>
+        </message>
+        <message>
+            <source>Root keys</source>
+            <translation>Claves raíz</translation>
+        </message>
+        <message>
+            <source>Settings</source>
+            <translation>Ajustes</translation>
+        </message>
+    </context>
+    <context>
+        <name>PermissionPicker</name>
+        <message>
+            <source>Permission, e.g. documents.read</source>
+            <translation>Permiso, p. ej. documents.read</translation>
+        </message>
+        <message>
+            <source>Add a permission</source>
+            <translation>Añadir un permiso</translation>
+        </message>
+        <message>
+            <source>No direct permissions.</source>
+            <translation>Sin permisos directos.</translation>
+        </message>
+        <message>
+            <source>Grant</source>
+            <translation>Conceder</translation>
+        </message>
+    </context>
+    <context>
+        <name>PermissionsPage</name>
+        <message>
+            <source>Permissions &amp; roles</source>
+            <translation>Permisos y roles</translation>
+        </message>
+        <message>
+            <source>Refresh</source>
+            <translation>Actualizar</translation>
+        </message>
+        <message>
+            <source>Permissions</source>
+            <translation>Permisos</translation>
+        </message>
+        <message>
+            <source>Search permissions</source>
+            <translation>Buscar permisos</translation>
+        </message>
+        <message>
+            <source>New permission</source>
+            <translation>Nuevo permiso</translation>
+        </message>
+        <message>
+            <source>No permissions yet</source>
+            <translation>Aún no hay permisos</translation>
+        </message>
+        <message>
+            <source>A permission is a slug like “documents.read” that keys or roles grant; verifications can demand it.</source>
+            <translation>Un permiso es un identificador como «documents.read» que conceden claves o roles; las verificaciones pueden exigirlo.</translation>
+        </message>
+        <message>
+            <source>Roles</source>
+            <translation>Roles</translation>
+        </message>
+        <message>
+            <source>Search roles</source>
+            <translation>Buscar roles</translation>
+        </message>
+        <message>
+            <source>New role</source>
+            <translation>Nuevo rol</translation>
+        </message>
+        <message>
+            <source>No roles yet</source>
+            <translation>Aún no hay roles</translation>
+        </message>
+        <message>
+            <source>A role bundles permissions, e.g. “support” with “tickets.read” and “tickets.write”.</source>
+            <translation>Un rol agrupa permisos, p. ej. «support» con «tickets.read» y «tickets.write».</translation>
+        </message>
+        <message>
+            <source>no permissions</source>
+            <translation>sin permisos</translation>
+        </message>
+        <message>
+            <source>Delete</source>
+            <translation>Eliminar</translation>
+        </message>
+        <message>
+            <source>Delete the permission “%1”? Keys and roles that grant it lose it.</source>
+            <translation>¿Eliminar el permiso «%1»? Las claves y los roles que lo conceden lo pierden.</translation>
+        </message>
+        <message>
+            <source>Delete the role “%1”? Keys that hold it lose its permissions.</source>
+            <translation>¿Eliminar el rol «%1»? Las claves que lo tienen pierden sus permisos.</translation>
+        </message>
+        <message>
+            <source>Slug</source>
+            <translation>Identificador</translation>
+        </message>
+        <message>
+            <source>Letters, digits and _ : - . *, e.g. “documents.read”.</source>
+            <translation>Letras, dígitos y _ : - . *, p. ej. «documents.read».</translation>
+        </message>
+        <message>
+            <source>Only letters, digits and _ : - . * are allowed.</source>
+            <translation>Solo se permiten letras, dígitos y _ : - . *.</translation>
+        </message>
+        <message>
+            <source>Permission slug</source>
+            <translation>Identificador del permiso</translation>
+        </message>
+        <message>
+            <source>Description (optional)</source>
+            <translation>Descripción (opcional)</translation>
+        </message>
+        <message>
+            <source>Permission description</source>
+            <translation>Descripción del permiso</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancelar</translation>
+        </message>
+        <message>
+            <source>Create</source>
+            <translation>Crear</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Nombre</translation>
+        </message>
+        <message>
+            <source>Role name</source>
+            <translation>Nombre del rol</translation>
+        </message>
+        <message>
+            <source>Role description</source>
+            <translation>Descripción del rol</translation>
+        </message>
+        <message>
+            <source>Permissions (optional)</source>
+            <translation>Permisos (opcional)</translation>
+        </message>
+        <message>
+            <source>Slugs separated by commas; missing ones are created.</source>
+            <translation>Identificadores separados por comas; los que falten se crean.</translation>
+        </message>
+        <message>
+            <source>Permissions of the role</source>
+            <translation>Permisos del rol</translation>
+        </message>
+    </context>
+    <context>
+        <name>RatelimitPage</name>
+        <message>
+            <source>Rate limits</source>
+            <translation>Límites de frecuencia</translation>
+        </message>
+        <message>
+            <source>Filter namespaces</source>
+            <translation>Filtrar espacios de nombres</translation>
+        </message>
+        <message>
+            <source>Refresh</source>
+            <translation>Actualizar</translation>
+        </message>
+        <message>
+            <source>Delete override</source>
+            <translation>Eliminar excepción</translation>
+        </message>
+        <message>
+            <source>Delete the override for “%1”? Matching identifiers fall back to the limit given in each request.</source>
+            <translation>¿Eliminar la excepción de «%1»? Los identificadores que coinciden vuelven al límite indicado en cada solicitud.</translation>
+        </message>
+        <message>
+            <source>Delete</source>
+            <translation>Eliminar</translation>
+        </message>
+        <message>
+            <source>Namespaces</source>
+            <translation>Espacios de nombres</translation>
+        </message>
+        <message numerus="yes">
+            <source>Namespace %1, %n override(s)</source>
+            <translation>
+                <numerusform>Espacio de nombres %1, %n excepción</numerusform>
+                <numerusform>Espacio de nombres %1, %n excepciones</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n override(s)</source>
+            <translation>
+                <numerusform>%n excepción</numerusform>
+                <numerusform>%n excepciones</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>No namespaces yet</source>
+            <translation>Aún no hay espacios de nombres</translation>
+        </message>
+        <message>
+            <source>A namespace appears with its first ratelimit.limit call, e.g. curl -X POST …/v2/ratelimit.limit -d '{"namespace":"email","identifier":"user_1","limit":10,"duration":60000}'.</source>
+            <translation>Un espacio de nombres aparece con su primera llamada a ratelimit.limit, p. ej. curl -X POST …/v2/ratelimit.limit -d '{"namespace":"email","identifier":"user_1","limit":10,"duration":60000}'.</translation>
+        </message>
+        <message>
+            <source>Choose a namespace</source>
+            <translation>Elija un espacio de nombres</translation>
+        </message>
+        <message>
+            <source>Its overrides and charts appear here.</source>
+            <translation>Aquí aparecen sus excepciones y gráficos.</translation>
+        </message>
+        <message>
+            <source>Overrides of %1</source>
+            <translation>Excepciones de %1</translation>
+        </message>
+        <message>
+            <source>Set override</source>
+            <translation>Fijar excepción</translation>
+        </message>
+        <message>
+            <source>Overrides</source>
+            <translation>Excepciones</translation>
+        </message>
+        <message>
+            <source>Override %1: %2 per %3</source>
+            <translation>Excepción %1: %2 por %3</translation>
+        </message>
+        <message>
+            <source>pattern</source>
+            <translation>patrón</translation>
+        </message>
+        <message>
+            <source>blocked</source>
+            <translation>bloqueado</translation>
+        </message>
+        <message>
+            <source>%1 per %2</source>
+            <translation>%1 por %2</translation>
+        </message>
+        <message>
+            <source>No overrides</source>
+            <translation>Sin excepciones</translation>
+        </message>
+        <message>
+            <source>Every identifier gets the limit its request asks for. “Set override” gives chosen identifiers (or patterns) another limit.</source>
+            <translation>Cada identificador recibe el límite que pide su solicitud. «Fijar excepción» da otro límite a los identificadores (o patrones) elegidos.</translation>
+        </message>
+    </context>
+    <context>
+        <name>RatelimitsEditor</name>
+        <message>
+            <source>ms</source>
+            <comment>milliseconds</comment>
+            <translation>ms</translation>
+        </message>
+        <message>
+            <source>s</source>
+            <comment>seconds</comment>
+            <translation>s</translation>
+        </message>
+        <message>
+            <source>min</source>
+            <comment>minutes</comment>
+            <translation>min</translation>
+        </message>
+        <message>
+            <source>h</source>
+            <comment>hours</comment>
+            <translation>h</translation>
+        </message>
+        <message>
+            <source>d</source>
+            <comment>days</comment>
+            <translation>días</translation>
+        </message>
+        <message>
+            <source>No rate limits: this key can be verified as often as the server allows.</source>
+            <translation>Sin límites de frecuencia: esta clave puede verificarse tantas veces como permita el servidor.</translation>
+        </message>
+        <message>
+            <source>Name, e.g. requests</source>
+            <translation>Nombre, p. ej. requests</translation>
+        </message>
+        <message>
+            <source>Rate limit name</source>
+            <translation>Nombre del límite de frecuencia</translation>
+        </message>
+        <message>
+            <source>Requests allowed per window</source>
+            <translation>Solicitudes permitidas por ventana</translation>
+        </message>
+        <message>
+            <source>per</source>
+            <translation>por</translation>
+        </message>
+        <message>
+            <source>Window length</source>
+            <translation>Duración de la ventana</translation>
+        </message>
+        <message>
+            <source>Window unit</source>
+            <translation>Unidad de la ventana</translation>
+        </message>
+        <message>
+            <source>Auto-apply</source>
+            <translation>Aplicar siempre</translation>
+        </message>
+        <message>
+            <source>Checked on every verification, without naming it in the request</source>
+            <translation>Se comprueba en cada verificación, sin nombrarlo en la solicitud</translation>
+        </message>
+        <message>
+            <source>Remove rate limit %1</source>
+            <translation>Quitar el límite de frecuencia %1</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>Quitar</translation>
+        </message>
+        <message>
+            <source>Add rate limit</source>
+            <translation>Añadir límite de frecuencia</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecentConnections</name>
+        <message>
+            <source>root key in the keychain</source>
+            <translation>clave raíz en el llavero</translation>
+        </message>
+        <message>
+            <source>root key not stored</source>
+            <translation>clave raíz no guardada</translation>
+        </message>
+        <message>
+            <source>last used %1</source>
+            <translation>último uso %1</translation>
+        </message>
+        <message>
+            <source>Recent connections</source>
+            <translation>Conexiones recientes</translation>
+        </message>
+        <message>
+            <source>Connect</source>
+            <translation>Conectar</translation>
+        </message>
+        <message>
+            <source>Connect to %1</source>
+            <translation>Conectar a %1</translation>
+        </message>
+        <message>
+            <source>Forget</source>
+            <translation>Olvidar</translation>
+        </message>
+        <message>
+            <source>Forget %1</source>
+            <translation>Olvidar %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>RolePicker</name>
+        <message>
+            <source>Role, e.g. support</source>
+            <translation>Rol, p. ej. support</translation>
+        </message>
+        <message>
+            <source>Add a role</source>
+            <translation>Añadir un rol</translation>
+        </message>
+        <message>
+            <source>No roles.</source>
+            <translation>Sin roles.</translation>
+        </message>
+        <message>
+            <source>Add</source>
+            <translation>Añadir</translation>
+        </message>
+    </context>
+    <context>
+        <name>RootKeysPage</name>
+        <message>
+            <source>Root keys</source>
+            <translation>Claves raíz</translation>
+        </message>
+        <message>
+            <source>New root key</source>
+            <translation>Nueva clave raíz</translation>
+        </message>
+        <message>
+            <source>Refresh</source>
+            <translation>Actualizar</translation>
+        </message>
+        <message>
+            <source>Root key %1</source>
+            <translation>Clave raíz %1</translation>
+        </message>
+        <message>
+            <source>(unnamed)</source>
+            <translation>(sin nombre)</translation>
+        </message>
+        <message>
+            <source>(this connection)</source>
+            <translation>(esta conexión)</translation>
+        </message>
+        <message>
+            <source>expires %1</source>
+            <translation>caduca el %1</translation>
+        </message>
+        <message>
+            <source>created %1</source>
+            <translation>creada el %1</translation>
+        </message>
+        <message>
+            <source>Revoke</source>
+            <translation>Revocar</translation>
+        </message>
+        <message>
+            <source>No root keys listed</source>
+            <translation>No hay claves raíz en la lista</translation>
+        </message>
+        <message>
+            <source>Your root key may not read root keys (workspace.*.read_root_key).</source>
+            <translation>Su clave raíz no puede leer claves raíz (workspace.*.read_root_key).</translation>
+        </message>
+        <message>
+            <source>Revoke root key</source>
+            <translation>Revocar clave raíz</translation>
+        </message>
+        <message>
+            <source>Revoke “%1”? Every program using it loses access at once.</source>
+            <translation>¿Revocar «%1»? Todo programa que la use pierde el acceso de inmediato.</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Nombre</translation>
+        </message>
+        <message>
+            <source>e.g. “billing backend”</source>
+            <translation>p. ej. «backend de facturación»</translation>
+        </message>
+        <message>
+            <source>Root key name</source>
+            <translation>Nombre de la clave raíz</translation>
+        </message>
+        <message>
+            <source>Permissions</source>
+            <translation>Permisos</translation>
+        </message>
+        <message>
+            <source>A root key can only grant what it holds itself.</source>
+            <translation>Una clave raíz solo puede conceder lo que ella misma tiene.</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancelar</translation>
+        </message>
+        <message>
+            <source>Create</source>
+            <translation>Crear</translation>
+        </message>
+        <message>
+            <source>Root key created</source>
+            <translation>Clave raíz creada</translation>
+        </message>
+        <message>
+            <source>I have copied it</source>
+            <translation>Ya la he copiado</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsPage</name>
+        <message>
+            <source>Settings</source>
+            <translation>Ajustes</translation>
+        </message>
+        <message>
+            <source>Language</source>
+            <translation>Idioma</translation>
+        </message>
+        <message>
+            <source>Dates, numbers and durations follow the language: %1, %2, %3.</source>
+            <translation>Las fechas, los números y las duraciones siguen el idioma: %1, %2, %3.</translation>
+        </message>
+        <message>
+            <source>Theme</source>
+            <translation>Tema</translation>
+        </message>
+        <message>
+            <source>Server connection</source>
+            <translation>Conexión con el servidor</translation>
+        </message>
+    </context>
+    <context>
+        <name>ShowOnceKey</name>
+        <message>
+            <source>Copy this key now. It is not stored in readable form and cannot be shown again.</source>
+            <translation>Copie esta clave ahora. No se guarda de forma legible y no podrá volver a mostrarse.</translation>
+        </message>
+        <message>
+            <source>Key</source>
+            <translation>Clave</translation>
+        </message>
+        <message>
+            <source>The new key</source>
+            <translation>La clave nueva</translation>
+        </message>
+        <message>
+            <source>Copy</source>
+            <translation>Copiar</translation>
+        </message>
+        <message>
+            <source>Copy the key</source>
+            <translation>Copiar la clave</translation>
+        </message>
+        <message>
+            <source>Key copied</source>
+            <translation>Clave copiada</translation>
+        </message>
+        <message>
+            <source>Key ID: %1</source>
+            <translation>Id de la clave: %1</translation>
+        </message>
+        <message>
+            <source>Verify it (set ROOT_KEY to a root key with verify permission first)</source>
+            <translation>Verifíquela (antes, ponga en ROOT_KEY una clave raíz con permiso de verificación)</translation>
+        </message>
+        <message>
+            <source>Command to verify the key</source>
+            <translation>Comando para verificar la clave</translation>
+        </message>
+        <message>
+            <source>Copy the command</source>
+            <translation>Copiar el comando</translation>
+        </message>
+        <message>
+            <source>Command copied</source>
+            <translation>Comando copiado</translation>
+        </message>
+    </context>
+    <context>
+        <name>Sidebar</name>
+        <message>
+            <source>Latchkey</source>
+            <translation>Latchkey</translation>
+        </message>
+        <message>
+            <source>Issue key</source>
+            <translation>Emitir clave</translation>
+        </message>
+        <message>
+            <source>Issue a new key (Ctrl+N)</source>
+            <translation>Emitir una clave nueva (Ctrl+N)</translation>
+        </message>
+        <message>
+            <source>Root key: %1</source>
+            <translation>Clave raíz: %1</translation>
+        </message>
+        <message>
+            <source>Disconnect</source>
+            <translation>Desconectar</translation>
+        </message>
+        <message>
+            <source>Disconnect from the server</source>
+            <translation>Desconectar del servidor</translation>
+        </message>
+    </context>
+    <context>
+        <name>StartPage</name>
+        <message>
+            <source>No root key is stored for this server. Enter it to connect.</source>
+            <translation>No hay ninguna clave raíz guardada para este servidor. Introdúzcala para conectar.</translation>
+        </message>
+        <message>
+            <source>Latchkey</source>
+            <translation>Latchkey</translation>
+        </message>
+        <message>
+            <source>Issue and manage API keys, rate limits, credits and permissions.</source>
+            <translation>Emita y gestione claves de API, límites de frecuencia, créditos y permisos.</translation>
+        </message>
+        <message>
+            <source>Connect to a server</source>
+            <translation>Conectar a un servidor</translation>
+        </message>
+        <message>
+            <source>Server address, e.g. https://keys.example.com</source>
+            <translation>Dirección del servidor, p. ej. https://keys.example.com</translation>
+        </message>
+        <message>
+            <source>Server address</source>
+            <translation>Dirección del servidor</translation>
+        </message>
+        <message>
+            <source>Root key</source>
+            <translation>Clave raíz</translation>
+        </message>
+        <message>
+            <source>Remember this server and keep the root key in the system keychain</source>
+            <translation>Recordar este servidor y guardar la clave raíz en el llavero del sistema</translation>
+        </message>
+        <message>
+            <source>Remember this server (the root key cannot be stored: no keychain)</source>
+            <translation>Recordar este servidor (la clave raíz no puede guardarse: no hay llavero)</translation>
+        </message>
+        <message>
+            <source>Connect</source>
+            <translation>Conectar</translation>
+        </message>
+        <message>
+            <source>Connect to the server</source>
+            <translation>Conectar al servidor</translation>
+        </message>
+        <message>
+            <source>Send the root key unencrypted?</source>
+            <translation>¿Enviar la clave raíz sin cifrar?</translation>
+        </message>
+        <message>
+            <source>%1 uses plain http:// to another machine. Anyone on the network path can read the root key and act with its permissions. Use https:// unless this network is fully trusted.</source>
+            <translation>%1 usa http:// sin cifrar hacia otra máquina. Cualquiera en la ruta de red puede leer la clave raíz y actuar con sus permisos. Use https:// salvo que confíe plenamente en esta red.</translation>
+        </message>
+        <message>
+            <source>Connect anyway</source>
+            <translation>Conectar de todos modos</translation>
+        </message>
+    </context>
+    <context>
+        <name>TagListEditor</name>
+        <message>
+            <source>Add</source>
+            <translation>Añadir</translation>
+        </message>
+        <message>
+            <source>Create and add</source>
+            <translation>Crear y añadir</translation>
+        </message>
+        <message>
+            <source>Remove %1</source>
+            <translation>Quitar %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>ThemePicker</name>
+        <message>
+            <source>Like the system</source>
+            <translation>Como el sistema</translation>
+        </message>
+        <message>
+            <source>Theme: like the system</source>
+            <translation>Tema: como el sistema</translation>
+        </message>
+        <message>
+            <source>Light</source>
+            <translation>Claro</translation>
+        </message>
+        <message>
+            <source>Theme: light</source>
+            <translation>Tema: claro</translation>
+        </message>
+        <message>
+            <source>Dark</source>
+            <translation>Oscuro</translation>
+        </message>
+        <message>
+            <source>Theme: dark</source>
+            <translation>Tema: oscuro</translation>
+        </message>
+    </context>
+    <context>
+        <name>UsageExportBar</name>
+        <message numerus="yes">
+            <source>%n verification(s) written to %1.</source>
+            <translation>
+                <numerusform>%n verificación escrita en %1.</numerusform>
+                <numerusform>%n verificaciones escritas en %1.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Export cancelled; no file was written.</source>
+            <translation>Exportación cancelada; no se escribió ningún archivo.</translation>
+        </message>
+        <message>
+            <source>Export failed: %1</source>
+            <translation>La exportación falló: %1</translation>
+        </message>
+        <message>
+            <source>Export usage of %1</source>
+            <translation>Exportar el uso de %1</translation>
+        </message>
+        <message>
+            <source>CSV files (*.csv)</source>
+            <translation>Archivos CSV (*.csv)</translation>
+        </message>
+        <message>
+            <source>Cannot write there: %1</source>
+            <translation>No se puede escribir ahí: %1</translation>
+        </message>
+        <message>
+            <source>Export usage as CSV…</source>
+            <translation>Exportar el uso como CSV…</translation>
+        </message>
+        <message>
+            <source>Export progress</source>
+            <translation>Progreso de la exportación</translation>
+        </message>
+        <message>
+            <source>%1 of about %2</source>
+            <translation>%1 de unas %2</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancelar</translation>
+        </message>
+        <message>
+            <source>Cancel the export</source>
+            <translation>Cancelar la exportación</translation>
+        </message>
+    </context>
+    <context>
+        <name>UsageFigures</name>
+        <message>
+            <source>Verifications</source>
+            <translation>Verificaciones</translation>
+        </message>
+        <message>
+            <source>Valid</source>
+            <translation>Válidas</translation>
+        </message>
+        <message>
+            <source>Rejected</source>
+            <translation>Rechazadas</translation>
+        </message>
+        <message>
+            <source>Credits spent</source>
+            <translation>Créditos gastados</translation>
+        </message>
+    </context>
 </TS>
