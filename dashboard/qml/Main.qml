@@ -154,6 +154,10 @@ ApplicationWindow {
         }
     }
 
+    IssueKeyDialog {
+        session: window.session
+    }
+
     GlobalSearch {
         id: globalSearch
         session: window.session

@@ -1,0 +1,143 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+
+// Edits a key's credits: unlimited, or a remaining count with an optional daily or monthly
+// refill (amount, and the day of the month for monthly refills). Holds a draft; the host reads
+// the properties to save or issue, and calls load() to show saved values.
+ColumnLayout {
+    id: editor
+
+    property bool unlimited: true
+    property real remaining: 0
+    /// "", "daily" or "monthly"
+    property string interval: ""
+    property real amount: 0
+    property int refillDay: 1
+
+    /// The user changed something.
+    signal edited()
+    /// Enter in one of the fields.
+    signal accepted()
+
+    function load(isUnlimited: bool, left: real, every: string, refillAmount: real, day: int): void {
+        unlimited = isUnlimited;
+        remaining = left;
+        interval = every;
+        amount = refillAmount;
+        refillDay = day > 0 ? day : 1;
+        // User input breaks the controls' bindings, so they are set again explicitly.
+        unlimitedBox.checked = isUnlimited;
+        intervalBox.currentIndex = Math.max(0, intervalBox.indexOfValue(every));
+        daySpin.value = refillDay;
+        remainingField.text = isUnlimited ? "" : String(left);
+        amountField.text = refillAmount > 0 ? String(refillAmount) : "";
+    }
+
+    spacing: 8
+
+    CheckBox {
+        id: unlimitedBox
+        objectName: "credits-unlimited"
+        text: qsTr("Unlimited (no credits are counted)")
+        checked: editor.unlimited
+        onToggled: {
+            editor.unlimited = checked;
+            if (checked)
+                editor.interval = "";
+            editor.edited();
+        }
+    }
+
+    GridLayout {
+        columns: 2
+        columnSpacing: 12
+        visible: !editor.unlimited
+
+        Label {
+            text: qsTr("Remaining")
+        }
+        TextField {
+            id: remainingField
+            objectName: "credits-remaining"
+            Layout.preferredWidth: 180
+            inputMethodHints: Qt.ImhDigitsOnly
+            validator: RegularExpressionValidator { regularExpression: /[0-9]{0,15}/ }
+            placeholderText: "1000"
+            Accessible.name: qsTr("Remaining credits")
+            onTextEdited: {
+                editor.remaining = text === "" ? 0 : Number(text);
+                editor.edited();
+            }
+            onAccepted: editor.accepted()
+        }
+
+        Label {
+            text: qsTr("Refill")
+        }
+        ComboBox {
+            id: intervalBox
+            objectName: "credits-interval"
+            Layout.preferredWidth: 180
+            textRole: "text"
+            valueRole: "value"
+            model: [
+                { value: "", text: qsTr("Never") },
+                { value: "daily", text: qsTr("Daily") },
+                { value: "monthly", text: qsTr("Monthly") }
+            ]
+            currentIndex: Math.max(0, indexOfValue(editor.interval))
+            Accessible.name: qsTr("Refill interval")
+            onActivated: {
+                editor.interval = currentValue;
+                editor.edited();
+            }
+        }
+
+        Label {
+            text: qsTr("Refill amount")
+            visible: editor.interval !== ""
+        }
+        TextField {
+            id: amountField
+            objectName: "credits-amount"
+            visible: editor.interval !== ""
+            Layout.preferredWidth: 180
+            inputMethodHints: Qt.ImhDigitsOnly
+            validator: RegularExpressionValidator { regularExpression: /[0-9]{0,15}/ }
+            placeholderText: "1000"
+            Accessible.name: qsTr("Credits added by each refill")
+            onTextEdited: {
+                editor.amount = text === "" ? 0 : Number(text);
+                editor.edited();
+            }
+            onAccepted: editor.accepted()
+        }
+
+        Label {
+            text: qsTr("Day of the month")
+            visible: editor.interval === "monthly"
+        }
+        SpinBox {
+            id: daySpin
+            objectName: "credits-day"
+            visible: editor.interval === "monthly"
+            from: 1
+            to: 31
+            value: editor.refillDay
+            editable: true
+            Accessible.name: qsTr("Day of the month of the refill")
+            onValueModified: {
+                editor.refillDay = value;
+                editor.edited();
+            }
+        }
+    }
+
+    Label {
+        visible: editor.interval === "monthly" && editor.refillDay > 28
+        text: qsTr("In shorter months the refill happens on the last day.")
+        opacity: 0.7
+        font.pixelSize: 12
+    }
+}

@@ -1,0 +1,169 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+
+// Picks when a key expires: never, a preset from now, or a local date (calendar or yyyy-MM-dd)
+// and time (HH:mm). `expires` is unix ms, 0 = never.
+ColumnLayout {
+    id: picker
+
+    property real expires: 0
+    /// The session's Formatter, for the locale-aware summary line.
+    property var format
+
+    signal edited()
+    signal accepted()
+
+    function load(unixMs: real): void {
+        expires = unixMs;
+        neverBox.checked = unixMs === 0;
+        showInFields();
+    }
+
+    function showInFields(): void {
+        if (expires <= 0)
+            return;
+        const when = new Date(expires);
+        dateField.text = Qt.formatDate(when, "yyyy-MM-dd");
+        timeField.text = Qt.formatTime(when, "HH:mm");
+    }
+
+    function readFields(): void {
+        const date = /^(\d{4})-(\d{2})-(\d{2})$/.exec(dateField.text.trim());
+        const time = /^(\d{1,2}):(\d{2})$/.exec(timeField.text.trim() || "00:00");
+        if (!date || !time)
+            return;
+        expires = new Date(Number(date[1]), Number(date[2]) - 1, Number(date[3]),
+                           Number(time[1]), Number(time[2])).getTime();
+        edited();
+    }
+
+    function setFromNow(milliseconds: real): void {
+        const minute = 60000;
+        expires = Math.ceil((Date.now() + milliseconds) / minute) * minute;
+        neverBox.checked = false;
+        showInFields();
+        edited();
+    }
+
+    spacing: 8
+
+    CheckBox {
+        id: neverBox
+        objectName: "expiry-never"
+        text: qsTr("Never expires")
+        checked: true
+        onToggled: {
+            if (checked)
+                picker.expires = 0;
+            else
+                picker.setFromNow(30 * 86400000);
+            picker.edited();
+        }
+    }
+
+    RowLayout {
+        visible: !neverBox.checked
+        spacing: 8
+
+        TextField {
+            id: dateField
+            objectName: "expiry-date"
+            Layout.preferredWidth: 130
+            placeholderText: "2026-12-31"
+            inputMask: "9999-99-99"
+            Accessible.name: qsTr("Expiry date (year-month-day)")
+            onTextEdited: picker.readFields()
+            onAccepted: picker.accepted()
+        }
+        ToolButton {
+            text: "📅"
+            Accessible.name: qsTr("Choose the date in a calendar")
+            onClicked: calendar.open()
+        }
+        TextField {
+            id: timeField
+            objectName: "expiry-time"
+            Layout.preferredWidth: 80
+            placeholderText: "23:59"
+            inputMask: "99:99"
+            Accessible.name: qsTr("Expiry time (hours:minutes)")
+            onTextEdited: picker.readFields()
+            onAccepted: picker.accepted()
+        }
+    }
+
+    Flow {
+        Layout.fillWidth: true
+        spacing: 4
+
+        Repeater {
+            model: [
+                { text: qsTr("In 1 day"), ms: 86400000 },
+                { text: qsTr("In 7 days"), ms: 7 * 86400000 },
+                { text: qsTr("In 30 days"), ms: 30 * 86400000 },
+                { text: qsTr("In 1 year"), ms: 365 * 86400000 }
+            ]
+            Button {
+                required property var modelData
+                text: modelData.text
+                flat: true
+                onClicked: picker.setFromNow(modelData.ms)
+            }
+        }
+    }
+
+    Label {
+        visible: picker.expires > 0 && picker.format !== undefined
+        text: picker.expires > 0 && picker.format
+              ? qsTr("Expires %1 (%2)").arg(picker.format.dateTime(picker.expires)).arg(picker.format.relative(picker.expires))
+              : ""
+        opacity: 0.8
+    }
+
+    Popup {
+        id: calendar
+        modal: true
+        padding: 8
+
+        property date shown: picker.expires > 0 ? new Date(picker.expires) : new Date()
+
+        ColumnLayout {
+            RowLayout {
+                ToolButton {
+                    text: "‹"
+                    Accessible.name: qsTr("Previous month")
+                    onClicked: grid.month === 0 ? (grid.month = 11, grid.year -= 1) : grid.month -= 1
+                }
+                Label {
+                    Layout.fillWidth: true
+                    horizontalAlignment: Text.AlignHCenter
+                    text: grid.title
+                }
+                ToolButton {
+                    text: "›"
+                    Accessible.name: qsTr("Next month")
+                    onClicked: grid.month === 11 ? (grid.month = 0, grid.year += 1) : grid.month += 1
+                }
+            }
+            DayOfWeekRow {
+                locale: grid.locale
+                Layout.fillWidth: true
+            }
+            MonthGrid {
+                id: grid
+                month: calendar.shown.getMonth()
+                year: calendar.shown.getFullYear()
+                locale: picker.format ? picker.format.locale : Qt.locale()
+                Layout.fillWidth: true
+                onClicked: date => {
+                    dateField.text = Qt.formatDate(date, "yyyy-MM-dd");
+                    if (timeField.text.trim() === ":")
+                        timeField.text = "23:59";
+                    picker.readFields();
+                    calendar.close();
+                }
+            }
+        }
+    }
+}

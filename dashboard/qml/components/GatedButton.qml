@@ -1,0 +1,41 @@
+import QtQuick
+import QtQuick.Controls
+
+// A button that the root key may not be allowed to use: greyed out then, with the missing
+// permission in a tooltip. A disabled control gets no hover events, hence the HoverHandler on
+// the wrapper.
+Item {
+    id: gate
+
+    property alias text: button.text
+    property alias highlighted: button.highlighted
+    property alias flat: button.flat
+    property alias button: button
+    /// "" when allowed; else the sentence Capabilities.missing() returned.
+    property string missing
+    /// Other reasons to be disabled (nothing to save, busy).
+    property bool ready: true
+
+    signal clicked()
+
+    implicitWidth: button.implicitWidth
+    implicitHeight: button.implicitHeight
+    Accessible.ignored: true
+
+    Button {
+        id: button
+        anchors.fill: parent
+        enabled: gate.ready && gate.missing === ""
+        objectName: gate.objectName === "" ? "" : gate.objectName + "-button"
+        Accessible.description: gate.missing
+        onClicked: gate.clicked()
+    }
+
+    HoverHandler {
+        id: hover
+    }
+
+    ToolTip.visible: hover.hovered && gate.missing !== ""
+    ToolTip.text: gate.missing
+    ToolTip.delay: 300
+}

@@ -1,0 +1,144 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtQuick.Layouts
+import Latchkey.Dashboard
+
+// "Issue a key" (Ctrl+N anywhere, or a page's button through session.requestIssueKey): the form,
+// then the new key shown once with copy buttons and a curl line. Closing the dialog (Esc, Done,
+// Cancel) makes the controller forget the key.
+Dialog {
+    id: dialog
+
+    required property Session session
+    readonly property IssueKeyController controller: issuer
+    /// The root key may create keys in the chosen API ("" when it may).
+    readonly property string missingCreate: session.capabilities.missing(
+        "api." + (issuer.apiId === "" ? "*" : issuer.apiId) + ".create_key")
+
+    /// Opens the form, pre-filled with @p prefill ({apiId, externalId}).
+    function openWith(prefill: var): void {
+        issuer.clear();
+        if (prefill && prefill.apiId)
+            issuer.apiId = prefill.apiId;
+        if (prefill && prefill.externalId)
+            issuer.externalId = prefill.externalId;
+        open();
+    }
+
+    objectName: "issueKeyDialog"
+    title: issuer.issued ? qsTr("Key issued") : qsTr("Issue a key")
+    modal: true
+    anchors.centerIn: Overlay.overlay
+    width: Math.min(760, Overlay.overlay ? Overlay.overlay.width - 48 : 760)
+    height: Math.min(820, Overlay.overlay ? Overlay.overlay.height - 48 : 820)
+    closePolicy: Popup.CloseOnEscape
+
+    onClosed: issuer.clear()
+
+    IssueKeyController {
+        id: issuer
+        client: dialog.session.client
+    }
+
+    Connections {
+        target: dialog.session
+        function onIssueKeyRequested(prefill: var) {
+            dialog.openWith(prefill);
+        }
+    }
+
+    Shortcut {
+        sequences: ["Ctrl+Return", "Ctrl+Enter"]
+        enabled: dialog.opened && !issuer.issued
+        onActivated: issuer.issue()
+    }
+
+    contentItem: StackLayout {
+        currentIndex: issuer.issued ? 1 : 0
+
+        // Created on each opening: a fresh form, and its lists are fetched only while connected.
+        Loader {
+            active: dialog.visible
+            sourceComponent: IssueKeyForm {
+                session: dialog.session
+                controller: issuer
+                onAccepted: issuer.issue()
+            }
+        }
+
+        ScrollView {
+            contentWidth: availableWidth
+            ShowOnceKey {
+                width: parent.width
+                keyText: issuer.newKey
+                keyId: issuer.newKeyId
+                curlText: issuer.curlCommand
+                copy: text => issuer.copyToClipboard(text)
+            }
+        }
+    }
+
+    footer: Pane {
+        padding: 12
+        RowLayout {
+            anchors.fill: parent
+            spacing: 8
+
+            Label {
+                Layout.fillWidth: true
+                objectName: "issue-server-error"
+                visible: issuer.serverError !== ""
+                text: issuer.serverError
+                color: Material.color(Material.Red)
+                wrapMode: Text.Wrap
+                Accessible.role: Accessible.AlertMessage
+                Accessible.name: text
+            }
+            Item {
+                Layout.fillWidth: true
+                visible: issuer.serverError === ""
+            }
+            BusyIndicator {
+                running: issuer.busy
+                visible: running
+                Layout.preferredWidth: 32
+                Layout.preferredHeight: 32
+            }
+            Button {
+                text: qsTr("Cancel")
+                flat: true
+                visible: !issuer.issued
+                onClicked: dialog.close()
+            }
+            GatedButton {
+                objectName: "issue-submit"
+                visible: !issuer.issued
+                text: qsTr("Issue key")
+                highlighted: true
+                ready: !issuer.busy
+                missing: dialog.missingCreate
+                onClicked: issuer.issue()
+            }
+            Button {
+                objectName: "issue-open"
+                visible: issuer.issued
+                text: qsTr("Open key")
+                flat: true
+                onClicked: {
+                    const keyId = issuer.newKeyId;
+                    const apiId = issuer.apiId;
+                    dialog.close();
+                    dialog.session.openPage("keyDetail", { keyId: keyId, apiId: apiId });
+                }
+            }
+            Button {
+                objectName: "issue-done"
+                visible: issuer.issued
+                text: qsTr("Done")
+                highlighted: true
+                onClicked: dialog.close()
+            }
+        }
+    }
+}

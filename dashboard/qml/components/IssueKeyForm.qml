@@ -1,0 +1,221 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Latchkey.Dashboard
+
+// The fields of the issue-key dialog, written straight into its IssueKeyController; each shows
+// the controller's validation message for it.
+ScrollView {
+    id: form
+
+    required property Session session
+    required property IssueKeyController controller
+
+    /// Enter in a single-line field.
+    signal accepted()
+
+    /// Shows the controller's (reset) values in the editors that keep their own draft.
+    function reset(): void {
+        prefixField.text = controller.prefix;
+        nameField.text = controller.name;
+        ownerField.text = controller.externalId;
+        meta.text = controller.metaText;
+        expiry.load(controller.expires);
+        credits.load(controller.creditsUnlimited, controller.creditsRemaining, controller.refillInterval,
+                     controller.refillAmount, controller.refillDay);
+        ratelimits.load(controller.ratelimits);
+        recoverableBox.checked = controller.recoverable;
+        enabledBox.checked = controller.enabled;
+        apiBox.currentIndex = Math.max(0, apiBox.indexOfValue(controller.apiId));
+        apiBox.forceActiveFocus();
+    }
+
+    function error(field: string): string {
+        return controller.errors[field] !== undefined ? controller.errors[field] : "";
+    }
+
+    contentWidth: availableWidth
+    clip: true
+    Component.onCompleted: reset()
+
+    ColumnLayout {
+        width: form.availableWidth
+        spacing: 14
+
+        FormField {
+            label: qsTr("API")
+            error: form.error("apiId")
+            ComboBox {
+                id: apiBox
+                objectName: "issue-api"
+                Layout.fillWidth: true
+                model: ApisModel {
+                    id: apis
+                    client: form.session.client
+                    onPageLoaded: {
+                        if (form.controller.apiId === "" && count > 0)
+                            form.controller.apiId = rowObject(0).id;
+                        apiBox.currentIndex = Math.max(0, apiBox.indexOfValue(form.controller.apiId));
+                    }
+                }
+                textRole: "name"
+                valueRole: "apiId"
+                displayText: currentIndex < 0 ? qsTr("Choose an API") : currentText
+                Accessible.name: qsTr("API the key belongs to")
+                onActivated: form.controller.apiId = currentValue
+            }
+        }
+
+        RowLayout {
+            spacing: 12
+            FormField {
+                label: qsTr("Name")
+                error: form.error("name")
+                TextField {
+                    id: nameField
+                    objectName: "issue-name"
+                    Layout.fillWidth: true
+                    placeholderText: qsTr("e.g. Production server")
+                    Accessible.name: qsTr("Key name")
+                    onTextEdited: form.controller.name = text
+                    onAccepted: form.accepted()
+                }
+            }
+            FormField {
+                Layout.maximumWidth: 200
+                label: qsTr("Prefix")
+                hint: qsTr("Optional, e.g. sk_live")
+                error: form.error("prefix")
+                TextField {
+                    id: prefixField
+                    objectName: "issue-prefix"
+                    Layout.fillWidth: true
+                    placeholderText: "sk"
+                    maximumLength: 16
+                    Accessible.name: qsTr("Key prefix")
+                    onTextEdited: form.controller.prefix = text
+                    onAccepted: form.accepted()
+                }
+            }
+        }
+
+        FormField {
+            label: qsTr("Owner")
+            hint: qsTr("The customer's id in your system (external id). A new owner is created if needed.")
+            error: form.error("externalId")
+            TextField {
+                id: ownerField
+                objectName: "issue-owner"
+                Layout.fillWidth: true
+                placeholderText: qsTr("e.g. customer_42")
+                Accessible.name: qsTr("Owner (external id)")
+                onTextEdited: form.controller.externalId = text
+                onAccepted: form.accepted()
+            }
+        }
+
+        FormField {
+            label: qsTr("Expiry")
+            error: form.error("expires")
+            ExpiryPicker {
+                id: expiry
+                format: form.session.format
+                onEdited: form.controller.expires = expires
+                onAccepted: form.accepted()
+            }
+        }
+
+        FormField {
+            label: qsTr("Credits")
+            error: form.error("credits")
+            CreditsEditor {
+                id: credits
+                onEdited: {
+                    form.controller.creditsUnlimited = unlimited;
+                    form.controller.creditsRemaining = remaining;
+                    form.controller.refillInterval = interval;
+                    form.controller.refillAmount = amount;
+                    form.controller.refillDay = refillDay;
+                }
+                onAccepted: form.accepted()
+            }
+        }
+
+        FormField {
+            label: qsTr("Rate limits")
+            error: form.error("ratelimits")
+            RatelimitsEditor {
+                id: ratelimits
+                Layout.fillWidth: true
+                onEdited: form.controller.ratelimits = value()
+            }
+        }
+
+        FormField {
+            label: qsTr("Permissions")
+            error: form.error("permissions")
+            PermissionPicker {
+                Layout.fillWidth: true
+                client: form.session.client
+                items: form.controller.permissions
+                onAddRequested: name => form.controller.permissions = form.controller.permissions.concat([name])
+                onRemoveRequested: name => form.controller.permissions
+                                   = form.controller.permissions.filter(slug => slug !== name)
+            }
+        }
+
+        FormField {
+            label: qsTr("Roles")
+            error: form.error("roles")
+            RolePicker {
+                id: rolePicker
+                Layout.fillWidth: true
+                client: form.session.client
+                items: form.controller.roles
+                onAddRequested: name => form.controller.roles = form.controller.roles.concat([name])
+                // A new role is added once the server created it (keys.createKey needs it to exist).
+                onCreateRequested: name => {
+                    newRoles.pendingName = name;
+                    newRoles.create(name);
+                }
+                onRemoveRequested: name => form.controller.roles = form.controller.roles.filter(role => role !== name)
+            }
+            RolesModel {
+                id: newRoles
+                property string pendingName
+                client: form.session.client
+                pageSize: 1
+                onCreated: {
+                    form.controller.roles = form.controller.roles.concat([pendingName]);
+                    pendingName = "";
+                }
+            }
+        }
+
+        FormField {
+            label: qsTr("Meta")
+            hint: qsTr("Any JSON object; returned with every verification.")
+            error: form.error("meta")
+            MetaEditor {
+                id: meta
+                Layout.fillWidth: true
+                onTextChanged: form.controller.metaText = text
+            }
+        }
+
+        CheckBox {
+            id: recoverableBox
+            objectName: "issue-recoverable"
+            text: qsTr("Recoverable (the key is stored encrypted and can be shown again later)")
+            enabled: form.session.capabilities.may("api.*.encrypt_key")
+            onToggled: form.controller.recoverable = checked
+        }
+        CheckBox {
+            id: enabledBox
+            objectName: "issue-enabled"
+            text: qsTr("Enabled")
+            checked: true
+            onToggled: form.controller.enabled = checked
+        }
+    }
+}

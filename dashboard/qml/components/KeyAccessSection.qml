@@ -1,0 +1,58 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Latchkey.Dashboard
+
+// The key's direct permissions and roles. Each chip added or removed is saved at once
+// (keys.addPermissions / removePermissions / addRoles / removeRoles); unknown permissions are
+// created by the server, unknown roles are created first ("Create and add").
+KeySection {
+    id: section
+
+    required property KeyDetailController key
+    required property Session session
+
+    title: qsTr("Permissions and roles")
+    field: "permissions"
+    controller: key
+    showButtons: false
+    missing: session.capabilities.missing(key.permissionFor("update_key"))
+
+    Label {
+        text: qsTr("Permissions")
+        font.bold: true
+    }
+    PermissionPicker {
+        Layout.fillWidth: true
+        client: section.session.client
+        items: section.key.permissions
+        busy: section.key.saving["permissions"] === true
+        enabled: section.session.capabilities.may("rbac.*.add_permission_to_key")
+        onAddRequested: name => section.key.addPermission(name)
+        onRemoveRequested: name => section.key.removePermission(name)
+    }
+
+    Label {
+        text: qsTr("Roles")
+        font.bold: true
+    }
+    RolePicker {
+        objectName: "key-role-picker"
+        Layout.fillWidth: true
+        client: section.session.client
+        items: section.key.roles
+        busy: section.key.saving["roles"] === true
+        onAddRequested: name => section.key.addRole(name)
+        onCreateRequested: name => section.key.createAndAddRole(name)
+        onRemoveRequested: name => section.key.removeRole(name)
+    }
+    Label {
+        Layout.fillWidth: true
+        visible: section.key.errors["roles"] !== undefined
+        text: section.key.errors["roles"] !== undefined ? section.key.errors["roles"] : ""
+        color: "#c62828"
+        wrapMode: Text.Wrap
+        Accessible.role: Accessible.AlertMessage
+        Accessible.name: text
+    }
+}

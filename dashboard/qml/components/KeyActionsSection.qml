@@ -1,0 +1,166 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtQuick.Layouts
+import Latchkey.Dashboard
+
+// What is done to the key as a whole: show its value (recoverable keys), reroll it with a grace
+// period for the old value, and delete it (after confirmation; soft or permanent).
+KeySection {
+    id: section
+
+    required property KeyDetailController key
+    required property Session session
+
+    title: qsTr("Key actions")
+    field: "reroll"
+    controller: key
+    showButtons: false
+
+    readonly property var graceChoices: [
+        { text: qsTr("Revoke the old key at once"), ms: 0 },
+        { text: qsTr("Old key works 1 more hour"), ms: 3600000 },
+        { text: qsTr("Old key works 24 more hours"), ms: 86400000 },
+        { text: qsTr("Old key works 7 more days"), ms: 7 * 86400000 }
+    ]
+
+    // Reveal ------------------------------------------------------------------------------------
+    RowLayout {
+        spacing: 8
+        Layout.fillWidth: true
+        GatedButton {
+            objectName: "key-reveal"
+            text: section.key.plaintext === "" ? qsTr("Show key") : qsTr("Hide key")
+            flat: true
+            ready: section.key.saving["reveal"] !== true
+            missing: section.session.capabilities.missing(section.key.permissionFor("decrypt_key"))
+            onClicked: section.key.plaintext === "" ? section.key.reveal() : section.key.forgetPlaintext()
+        }
+        TextField {
+            Layout.fillWidth: true
+            visible: section.key.plaintext !== ""
+            text: section.key.plaintext
+            readOnly: true
+            selectByMouse: true
+            font.family: "monospace"
+            Accessible.name: qsTr("The key")
+        }
+        Label {
+            Layout.fillWidth: true
+            visible: section.key.errors["reveal"] !== undefined
+            text: section.key.errors["reveal"] !== undefined ? section.key.errors["reveal"] : ""
+            wrapMode: Text.Wrap
+            opacity: 0.8
+        }
+    }
+
+    // Reroll ------------------------------------------------------------------------------------
+    RowLayout {
+        spacing: 8
+        ComboBox {
+            id: grace
+            objectName: "reroll-grace"
+            Layout.preferredWidth: 280
+            model: section.graceChoices
+            textRole: "text"
+            currentIndex: 1
+            Accessible.name: qsTr("Grace period for the old key")
+        }
+        GatedButton {
+            objectName: "key-reroll"
+            text: qsTr("Reroll key")
+            ready: section.key.saving["reroll"] !== true
+            missing: section.session.capabilities.missing(section.key.permissionFor("create_key"))
+            onClicked: section.key.reroll(section.graceChoices[grace.currentIndex].ms)
+        }
+    }
+    Label {
+        text: qsTr("Rerolling issues a new key with the same settings; the old one stops working after the grace period.")
+        opacity: 0.7
+        font.pixelSize: 12
+        wrapMode: Text.Wrap
+        Layout.fillWidth: true
+    }
+
+    // Delete ------------------------------------------------------------------------------------
+    RowLayout {
+        spacing: 8
+        CheckBox {
+            id: permanent
+            objectName: "delete-permanent"
+            text: qsTr("Permanently (cannot be recovered)")
+        }
+        GatedButton {
+            objectName: "key-delete"
+            text: qsTr("Delete key")
+            button.Material.accent: Material.Red
+            highlighted: true
+            ready: section.key.saving["delete"] !== true
+            missing: section.session.capabilities.missing(section.key.permissionFor("delete_key"))
+            onClicked: confirmDelete.open()
+        }
+    }
+    Label {
+        Layout.fillWidth: true
+        visible: section.key.errors["delete"] !== undefined
+        text: section.key.errors["delete"] !== undefined ? section.key.errors["delete"] : ""
+        color: Material.color(Material.Red)
+        wrapMode: Text.Wrap
+    }
+
+    ConfirmDialog {
+        id: confirmDelete
+        objectName: "confirm-delete"
+        title: qsTr("Delete this key?")
+        text: permanent.checked
+              ? qsTr("The key %1 stops working at once and is removed for good, with its rate limits and permissions.").arg(section.key.start)
+              : qsTr("The key %1 stops working at once. It is kept in the database but cannot be used or shown here again.").arg(section.key.start)
+        confirmText: qsTr("Delete")
+        destructive: true
+        onConfirmed: section.key.deleteKey(permanent.checked)
+    }
+
+    Dialog {
+        id: rerolled
+        objectName: "rerolled-dialog"
+        title: qsTr("New key")
+        modal: true
+        anchors.centerIn: Overlay.overlay
+        width: Math.min(680, Overlay.overlay ? Overlay.overlay.width - 48 : 680)
+        closePolicy: Popup.CloseOnEscape
+        onClosed: section.key.forgetNewKey()
+
+        Connections {
+            target: section.key
+            function onNewKeyChanged() {
+                if (section.key.newKey !== "")
+                    rerolled.open();
+            }
+        }
+
+        ShowOnceKey {
+            width: parent.width
+            keyText: section.key.newKey
+            keyId: section.key.newKeyId
+            copy: text => section.key.copyToClipboard(text)
+        }
+
+        footer: DialogButtonBox {
+            Button {
+                text: qsTr("Open new key")
+                flat: true
+                DialogButtonBox.buttonRole: DialogButtonBox.ActionRole
+                onClicked: {
+                    const keyId = section.key.newKeyId;
+                    rerolled.close();
+                    section.session.openPage("keyDetail", { keyId: keyId, apiId: section.key.apiId });
+                }
+            }
+            Button {
+                text: qsTr("Done")
+                highlighted: true
+                DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
+            }
+        }
+    }
+}

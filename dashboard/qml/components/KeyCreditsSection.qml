@@ -1,0 +1,89 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Latchkey.Dashboard
+
+// The key's credits: the whole configuration saved at once (keys.updateKey), plus quick
+// "add credits" through keys.updateCredits.
+KeySection {
+    id: section
+
+    required property KeyDetailController key
+    property var format
+
+    /// The editor shows the saved configuration again.
+    function showSaved(): void {
+        editor.load(key.creditsUnlimited, key.creditsRemaining, key.refillInterval, key.refillAmount,
+                    key.refillDay);
+        touched = false;
+    }
+    /// The user edited since the last load; until then new saved values replace the editor's.
+    property bool touched: false
+
+    title: qsTr("Credits")
+    field: "credits"
+    controller: key
+    dirty: touched && (editor.unlimited !== key.creditsUnlimited
+           || (!editor.unlimited && (editor.remaining !== key.creditsRemaining
+                                     || editor.interval !== key.refillInterval
+                                     || (editor.interval !== "" && editor.amount !== key.refillAmount)
+                                     || (editor.interval === "monthly" && editor.refillDay !== key.refillDay))))
+    onSave: key.saveCredits(editor.unlimited, editor.remaining, editor.interval, editor.amount, editor.refillDay)
+    onRevert: showSaved()
+
+    Connections {
+        target: section.key
+        function onKeyChanged() {
+            if (!section.touched)
+                section.showSaved();
+        }
+        function onSaved(field: string) {
+            if (field === "credits")
+                section.showSaved();
+        }
+    }
+    Component.onCompleted: showSaved()
+
+    Label {
+        objectName: "credits-summary"
+        text: section.key.creditsUnlimited
+              ? qsTr("Unlimited")
+              : qsTr("%1 credits left").arg(section.format ? section.format.number(section.key.creditsRemaining)
+                                                              : section.key.creditsRemaining)
+        font.pixelSize: 20
+    }
+
+    CreditsEditor {
+        id: editor
+        Layout.fillWidth: true
+        onEdited: section.touched = true
+        onAccepted: if (section.dirty) section.save()
+    }
+
+    RowLayout {
+        visible: !section.key.creditsUnlimited
+        spacing: 8
+        Label {
+            text: qsTr("Add")
+        }
+        TextField {
+            id: delta
+            objectName: "credits-delta"
+            Layout.preferredWidth: 120
+            validator: RegularExpressionValidator { regularExpression: /[0-9]{0,15}/ }
+            placeholderText: "100"
+            Accessible.name: qsTr("Credits to add")
+            onAccepted: addButton.clicked()
+        }
+        Button {
+            id: addButton
+            text: qsTr("Add credits")
+            flat: true
+            enabled: delta.text !== "" && !section.saving
+            onClicked: {
+                if (section.key.adjustCredits("increment", Number(delta.text)))
+                    delta.text = "";
+            }
+        }
+    }
+}

@@ -1,0 +1,112 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtQuick.Layouts
+
+// A card of the key detail page holding one editable field (or a group saved together): its
+// editor, and Save / Revert with the field's saving and error state from KeyDetailController.
+// The editor is the card's content; the card only knows whether the draft differs (`dirty`).
+Pane {
+    id: section
+
+    property string title
+    /// KeyDetailController field name ("name", "credits", ...): its saving flag and error.
+    property string field
+    property var controller
+    /// The editor's draft differs from the saved value.
+    property bool dirty: false
+    /// "" when the root key may change this field; else the missing permission (Capabilities.missing),
+    /// shown as the tooltip of the greyed-out card.
+    property string missing
+    readonly property bool editable: missing === ""
+    /// Shows Save / Revert (fields saved by their own buttons, like chips, hide them).
+    property bool showButtons: true
+    readonly property bool saving: controller && controller.saving[field] === true
+    readonly property string error: controller && controller.errors[field] !== undefined
+                                    ? controller.errors[field] : ""
+    default property alias content: body.data
+
+    signal save()
+    signal revert()
+
+    Material.elevation: 1
+    padding: 16
+    objectName: "section-" + field
+    Accessible.role: Accessible.Grouping
+    Accessible.name: title
+
+    HoverHandler {
+        id: hover
+    }
+    ToolTip.visible: hover.hovered && !editable
+    ToolTip.text: missing
+    ToolTip.delay: 300
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: 8
+
+        RowLayout {
+            Layout.fillWidth: true
+            Label {
+                Layout.fillWidth: true
+                text: section.title
+                font.pixelSize: 16
+                font.bold: true
+                Accessible.role: Accessible.Heading
+            }
+            BusyIndicator {
+                running: section.saving
+                visible: running
+                Layout.preferredHeight: 24
+                Layout.preferredWidth: 24
+                Accessible.name: qsTr("Saving")
+            }
+        }
+
+        ColumnLayout {
+            id: body
+            Layout.fillWidth: true
+            spacing: 8
+            enabled: section.editable && !section.saving
+        }
+
+        Label {
+            Layout.fillWidth: true
+            visible: section.error !== ""
+            text: section.error
+            color: Material.color(Material.Red)
+            wrapMode: Text.Wrap
+            objectName: section.objectName + "-error"
+            Accessible.role: Accessible.AlertMessage
+            Accessible.name: text
+        }
+
+        RowLayout {
+            Layout.fillWidth: true
+            visible: section.showButtons
+            Label {
+                Layout.fillWidth: true
+                text: section.dirty && !section.saving ? qsTr("Unsaved changes") : ""
+                color: Material.accent
+                font.italic: true
+            }
+            Button {
+                text: qsTr("Revert")
+                flat: true
+                enabled: section.dirty && !section.saving
+                Accessible.name: qsTr("Revert %1").arg(section.title)
+                onClicked: section.revert()
+            }
+            GatedButton {
+                objectName: section.objectName + "-save"
+                text: qsTr("Save")
+                highlighted: true
+                ready: section.dirty && !section.saving
+                missing: section.missing
+                button.Accessible.name: qsTr("Save %1").arg(section.title)
+                onClicked: section.save()
+            }
+        }
+    }
+}

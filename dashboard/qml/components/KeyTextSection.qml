@@ -1,0 +1,48 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+
+// A key detail card editing one line of text (name, owner): Enter or Save stores it through
+// `saveFunction`, Esc or Revert goes back to the saved value.
+KeySection {
+    id: section
+
+    /// The saved value (from KeyDetailController).
+    property string value
+    property string placeholderText
+    property string hint
+    /// Called with the draft; returns whether the save was sent.
+    property var saveFunction: function(text) { return false; }
+
+    dirty: input.text.trim() !== value
+    onSave: saveFunction(input.text)
+    onRevert: input.text = value
+    // A saved value arriving (load, refresh, save) replaces the draft unless the user is typing.
+    onValueChanged: if (!input.activeFocus || !dirty) input.text = value
+    Component.onCompleted: input.text = value
+
+    TextField {
+        id: input
+        objectName: section.objectName + "-field"
+        Layout.fillWidth: true
+        placeholderText: section.placeholderText
+        Accessible.name: section.title
+        onAccepted: if (section.dirty) section.save()
+        Keys.onEscapePressed: event => {
+            if (section.dirty) {
+                section.revert();
+                event.accepted = true;
+            } else {
+                event.accepted = false;
+            }
+        }
+    }
+    Label {
+        visible: section.hint !== ""
+        text: section.hint
+        opacity: 0.7
+        font.pixelSize: 12
+        wrapMode: Text.Wrap
+        Layout.fillWidth: true
+    }
+}

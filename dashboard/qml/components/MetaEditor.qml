@@ -1,0 +1,55 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtQuick.Layouts
+
+// Edits a key's meta as JSON text, checking it as the user types (a JSON object, or empty for no
+// meta). The controllers check it again before anything is sent.
+ColumnLayout {
+    id: editor
+
+    property alias text: area.text
+    /// "" when the text is an object or empty; else why not.
+    readonly property string problem: {
+        const trimmed = area.text.trim();
+        if (trimmed === "")
+            return "";
+        try {
+            const parsed = JSON.parse(trimmed);
+            if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed))
+                return qsTr("Meta must be a JSON object, like {\"plan\": \"pro\"}.");
+            return "";
+        } catch (error) {
+            return qsTr("Not valid JSON: %1").arg(error.message);
+        }
+    }
+
+    signal edited()
+
+    spacing: 4
+
+    ScrollView {
+        Layout.fillWidth: true
+        Layout.preferredHeight: Math.min(220, Math.max(90, area.implicitHeight))
+
+        TextArea {
+            id: area
+            objectName: "meta-text"
+            font.family: "monospace"
+            placeholderText: "{\n  \"plan\": \"pro\"\n}"
+            wrapMode: TextEdit.Wrap
+            selectByMouse: true
+            Accessible.name: qsTr("Meta (JSON)")
+            onTextChanged: if (activeFocus) editor.edited()
+        }
+    }
+
+    Label {
+        Layout.fillWidth: true
+        visible: editor.problem !== ""
+        text: editor.problem
+        color: Material.color(Material.Red)
+        wrapMode: Text.Wrap
+        font.pixelSize: 12
+    }
+}

@@ -1,0 +1,106 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtQuick.Layouts
+
+// A freshly issued or rerolled key, shown this one time: the key with a copy button, optionally
+// a ready curl line to verify it, and the warning that it cannot be shown again.
+ColumnLayout {
+    id: shown
+
+    property string keyText
+    property string keyId
+    /// Verify command (the root key only as $ROOT_KEY); hidden when empty.
+    property string curlText
+    /// Copies a text to the clipboard (the controller's copyToClipboard).
+    property var copy: function(text) {}
+
+    spacing: 10
+
+    Pane {
+        Layout.fillWidth: true
+        Material.background: Material.color(Material.Amber, Material.Shade100)
+        Material.foreground: "#3e2723"
+        padding: 12
+        Accessible.role: Accessible.AlertMessage
+        Accessible.name: warning.text
+
+        Label {
+            id: warning
+            width: parent.width
+            text: qsTr("Copy this key now. It is not stored in readable form and cannot be shown again.")
+            wrapMode: Text.Wrap
+            font.bold: true
+        }
+    }
+
+    Label {
+        text: qsTr("Key")
+        font.bold: true
+    }
+    RowLayout {
+        Layout.fillWidth: true
+        TextField {
+            objectName: "new-key-text"
+            Layout.fillWidth: true
+            text: shown.keyText
+            readOnly: true
+            selectByMouse: true
+            font.family: "monospace"
+            Accessible.name: qsTr("The new key")
+        }
+        Button {
+            objectName: "copy-key"
+            text: qsTr("Copy")
+            highlighted: true
+            Accessible.name: qsTr("Copy the key")
+            onClicked: {
+                shown.copy(shown.keyText);
+                copiedTip.show(qsTr("Key copied"));
+            }
+        }
+    }
+
+    Label {
+        visible: shown.keyId !== ""
+        text: qsTr("Key ID: %1").arg(shown.keyId)
+        opacity: 0.75
+    }
+
+    Label {
+        visible: shown.curlText !== ""
+        text: qsTr("Verify it (set ROOT_KEY to a root key with verify permission first)")
+        font.bold: true
+        wrapMode: Text.Wrap
+        Layout.fillWidth: true
+    }
+    RowLayout {
+        visible: shown.curlText !== ""
+        Layout.fillWidth: true
+        TextArea {
+            objectName: "curl-text"
+            Layout.fillWidth: true
+            text: shown.curlText
+            readOnly: true
+            selectByMouse: true
+            wrapMode: TextEdit.WrapAnywhere
+            font.family: "monospace"
+            font.pixelSize: 12
+            Accessible.name: qsTr("Command to verify the key")
+        }
+        Button {
+            objectName: "copy-curl"
+            text: qsTr("Copy")
+            Accessible.name: qsTr("Copy the command")
+            onClicked: {
+                shown.copy(shown.curlText);
+                copiedTip.show(qsTr("Command copied"));
+            }
+        }
+    }
+
+    ToolTip {
+        id: copiedTip
+        timeout: 1500
+    }
+}

@@ -1,0 +1,230 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtQuick.Layouts
+import Latchkey.Dashboard
+
+// One key, every field editable in place. Each card saves its own field with one API call and
+// shows its saving state and the server's answer; the usage charts and recent verifications come
+// from the web console (ConsoleView, "#/keys/<keyId>").
+Page {
+    id: page
+
+    required property Session session
+    required property string keyId
+    /// Optional: the key's API (exact permission names, and "Issue another key" pre-fill).
+    property string apiId
+    readonly property KeyDetailController controller: detail
+    readonly property string missingUpdate: session.capabilities.missing(detail.permissionFor("update_key"))
+
+    title: detail.name !== "" ? detail.name : qsTr("Key %1").arg(detail.start !== "" ? detail.start : keyId)
+
+    KeyDetailController {
+        id: detail
+        client: page.session.client
+        keyId: page.keyId
+        apiId: page.apiId
+    }
+
+    header: ToolBar {
+        RowLayout {
+            anchors.fill: parent
+            anchors.leftMargin: 8
+            anchors.rightMargin: 16
+            spacing: 12
+
+            ToolButton {
+                text: "←"
+                font.pixelSize: 18
+                Accessible.name: qsTr("Back")
+                ToolTip.visible: hovered
+                ToolTip.text: qsTr("Back (Alt+Left)")
+                onClicked: page.StackView.view ? page.StackView.view.pop() : undefined
+            }
+            Label {
+                text: page.title
+                font.pixelSize: 20
+                font.bold: true
+                elide: Text.ElideRight
+                Layout.maximumWidth: 420
+            }
+            Label {
+                text: detail.start !== "" ? detail.start + "…" : ""
+                font.family: "monospace"
+                opacity: 0.7
+            }
+            Label {
+                objectName: "key-status"
+                text: detail.deleted ? qsTr("Deleted")
+                      : !detail.enabled ? qsTr("Disabled")
+                      : (detail.expires > 0 && detail.expires < Date.now()) ? qsTr("Expired")
+                      : qsTr("Active")
+                visible: detail.loaded || detail.deleted
+                color: "white"
+                padding: 4
+                leftPadding: 10
+                rightPadding: 10
+                background: Rectangle {
+                    radius: height / 2
+                    color: detail.deleted || !detail.enabled ? Material.color(Material.Grey)
+                           : (detail.expires > 0 && detail.expires < Date.now()) ? Material.color(Material.Red)
+                           : Material.color(Material.Green, Material.Shade700)
+                }
+            }
+            Item {
+                Layout.fillWidth: true
+            }
+            Label {
+                text: detail.loaded ? qsTr("Created %1 · last used %2")
+                                      .arg(page.session.format.dateTime(detail.createdAt))
+                                      .arg(detail.lastUsedAt > 0 ? page.session.format.relative(detail.lastUsedAt)
+                                                                 : qsTr("never"))
+                                    : ""
+                opacity: 0.7
+            }
+        }
+    }
+
+    BusyIndicator {
+        anchors.centerIn: parent
+        running: detail.loading && !detail.loaded
+        visible: running
+    }
+
+    ColumnLayout {
+        anchors.centerIn: parent
+        visible: !detail.loaded && !detail.loading
+        spacing: 12
+        Label {
+            Layout.alignment: Qt.AlignHCenter
+            text: detail.deleted ? qsTr("This key was deleted.") : detail.loadError
+            font.pixelSize: 18
+        }
+        Button {
+            Layout.alignment: Qt.AlignHCenter
+            visible: !detail.deleted
+            text: qsTr("Try again")
+            onClicked: detail.reload()
+        }
+    }
+
+    ScrollView {
+        id: scroll
+        anchors.fill: parent
+        visible: detail.loaded && !detail.deleted
+        contentWidth: availableWidth
+        clip: true
+
+        GridLayout {
+            width: scroll.availableWidth - 32
+            x: 16
+            y: 16
+            columns: width > 900 ? 2 : 1
+            columnSpacing: 16
+            rowSpacing: 16
+
+            KeyTextSection {
+                Layout.fillWidth: true
+                Layout.alignment: Qt.AlignTop
+                title: qsTr("Name")
+                field: "name"
+                controller: detail
+                value: detail.name
+                placeholderText: qsTr("No name")
+                missing: page.missingUpdate
+                saveFunction: text => detail.saveName(text)
+            }
+            KeyTextSection {
+                Layout.fillWidth: true
+                Layout.alignment: Qt.AlignTop
+                title: qsTr("Owner")
+                field: "owner"
+                controller: detail
+                value: detail.externalId
+                placeholderText: qsTr("No owner")
+                hint: qsTr("The customer's external id; a new owner is created if needed.")
+                missing: page.missingUpdate
+                saveFunction: text => detail.saveOwner(text)
+            }
+
+            KeySection {
+                Layout.fillWidth: true
+                Layout.alignment: Qt.AlignTop
+                title: qsTr("Status")
+                field: "enabled"
+                controller: detail
+                showButtons: false
+                missing: page.missingUpdate
+                Switch {
+                    objectName: "key-enabled"
+                    text: detail.enabled ? qsTr("Enabled: verifications can succeed")
+                                         : qsTr("Disabled: every verification is rejected")
+                    Accessible.name: qsTr("Key enabled")
+                    onToggled: detail.saveEnabled(checked)
+                    // The toggle follows the controller (which restores it when the save fails).
+                    Binding on checked {
+                        value: detail.enabled
+                        restoreMode: Binding.RestoreNone
+                    }
+                }
+            }
+            KeyExpirySection {
+                Layout.fillWidth: true
+                Layout.alignment: Qt.AlignTop
+                key: detail
+                format: page.session.format
+                missing: page.missingUpdate
+            }
+
+            KeyCreditsSection {
+                objectName: "section-credits"
+                Layout.fillWidth: true
+                Layout.alignment: Qt.AlignTop
+                key: detail
+                format: page.session.format
+                missing: page.missingUpdate
+            }
+            KeyRatelimitsSection {
+                objectName: "section-ratelimits"
+                Layout.fillWidth: true
+                Layout.alignment: Qt.AlignTop
+                key: detail
+                missing: page.missingUpdate
+            }
+
+            KeyAccessSection {
+                Layout.fillWidth: true
+                Layout.alignment: Qt.AlignTop
+                key: detail
+                session: page.session
+            }
+            KeyMetaSection {
+                Layout.fillWidth: true
+                Layout.alignment: Qt.AlignTop
+                key: detail
+                missing: page.missingUpdate
+            }
+
+            Pane {
+                Layout.fillWidth: true
+                Layout.columnSpan: parent.columns
+                Layout.preferredHeight: 420
+                Material.elevation: 1
+                padding: 0
+                ConsoleView {
+                    anchors.fill: parent
+                    session: page.session
+                    view: "/keys/" + page.keyId
+                    dark: page.Material.theme === Material.Dark
+                }
+            }
+
+            KeyActionsSection {
+                Layout.fillWidth: true
+                Layout.columnSpan: parent.columns
+                key: detail
+                session: page.session
+            }
+        }
+    }
+}

@@ -1,0 +1,346 @@
+// End to end through the real window (LATCHKEY_TEST_NEEDS_DISPLAY: runs under xvfb-run): issue a
+// key through the dialog (Ctrl+N), edit its credits and a rate limit on the key detail page, and
+// disable it — typing and clicking like a user — and check through the server's API after each
+// step that the change took effect. Each step leaves a screenshot in
+// <build>/test-artefacts/keyflow/.
+#include "dashboardapp.h"
+#include "dashboardfixture.h"
+#include "issuekeycontroller.h"
+#include "keydetailcontroller.h"
+#include "session.h"
+#include "settingscontroller.h"
+
+#include <QDir>
+#include <QJsonArray>
+#include <QQmlApplicationEngine>
+#include <QQuickItem>
+#include <QQuickWindow>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using Latchkey::Dashboard::ApiResult;
+using Latchkey::Dashboard::IssueKeyController;
+using Latchkey::Dashboard::KeyDetailController;
+
+namespace {
+
+constexpr int kTimeout = 30000;
+
+/// Depth-first search through QObject children and visual children for a visible object named
+/// @p name (dialogs and stack pages are reached either way).
+QObject *findNamed(QObject *root, const QString &name, QSet<QObject *> &seen)
+{
+    if (!root || seen.contains(root))
+        return nullptr;
+    seen.insert(root);
+    auto *item = qobject_cast<QQuickItem *>(root);
+    if (root->objectName() == name && (!item || item->isVisible()))
+        return root;
+    QObjectList next = root->children();
+    if (item) {
+        for (QQuickItem *child : item->childItems())
+            next.append(child);
+    }
+    if (auto *window = qobject_cast<QQuickWindow *>(root))
+        next.append(window->contentItem());
+    if (QObject *popupItem = root->property("contentItem").value<QObject *>())
+        next.append(popupItem);
+    for (QObject *child : std::as_const(next)) {
+        if (QObject *found = findNamed(child, name, seen))
+            return found;
+    }
+    return nullptr;
+}
+
+} // namespace
+
+class TestKeyFlow : public QObject
+{
+    Q_OBJECT
+
+private:
+    Latchkey::Test::DashboardFixture m_fixture;
+    std::unique_ptr<Latchkey::Dashboard::DashboardApp> m_app;
+    std::unique_ptr<QQmlApplicationEngine> m_engine;
+    QQuickWindow *m_window = nullptr;
+    QString m_apiId;
+    QString m_keyId;
+    QString m_key;
+    QDir m_artefacts;
+
+    QObject *find(QObject *root, const QString &name)
+    {
+        QObject *found = nullptr;
+        const bool appeared = QTest::qWaitFor([&] {
+            QSet<QObject *> seen;
+            found = findNamed(root, name, seen);
+            return found != nullptr;
+        }, 10000);
+        if (!appeared)
+            qWarning("no visible object named %s", qPrintable(name));
+        return found;
+    }
+    QQuickItem *item(QObject *root, const QString &name) { return qobject_cast<QQuickItem *>(find(root, name)); }
+    QObject *dialog() { return find(m_window, u"issueKeyDialog"_s); }
+    QObject *page() { return m_window->property("currentPage").value<QObject *>(); }
+
+    /// Scrolls the Flickable (ScrollView) holding @p target so the target is on screen.
+    static void scrollIntoView(QQuickItem *target)
+    {
+        for (QQuickItem *parent = target->parentItem(); parent; parent = parent->parentItem()) {
+            if (!parent->inherits("QQuickFlickable"))
+                continue;
+            auto *content = parent->property("contentItem").value<QQuickItem *>();
+            const qreal y = target->mapToItem(content, QPointF(0, 0)).y();
+            const qreal height = parent->height();
+            const qreal contentY = parent->property("contentY").toReal();
+            if (y < contentY || y + target->height() > contentY + height) {
+                const qreal maxY = qMax(0.0, parent->property("contentHeight").toReal() - height);
+                parent->setProperty("contentY", qBound(0.0, y - 48, maxY));
+                QTest::qWait(50);
+            }
+            return;
+        }
+    }
+    /// A real mouse click in the middle of @p target.
+    bool click(QQuickItem *target)
+    {
+        if (!target)
+            return false;
+        scrollIntoView(target);
+        const QPointF center = target->mapToScene(QPointF(target->width() / 2, target->height() / 2));
+        QTest::mouseClick(m_window, Qt::LeftButton, Qt::NoModifier, center.toPoint());
+        QTest::qWait(30);
+        return true;
+    }
+    /// Focuses @p field, selects its text and types @p text over it (textEdited fires as for a user).
+    bool type(QQuickItem *field, const QString &text)
+    {
+        if (!field)
+            return false;
+        scrollIntoView(field);
+        field->forceActiveFocus(Qt::MouseFocusReason);
+        if (!QTest::qWaitFor([&] { return field->hasActiveFocus(); }, 5000))
+            return false;
+        QTest::keyClick(m_window, Qt::Key_A, Qt::ControlModifier);
+        if (text.isEmpty())
+            QTest::keyClick(m_window, Qt::Key_Backspace);
+        for (const QChar character : text) // ASCII only: QTest has no keyClicks() for a QWindow
+            QTest::keyClick(m_window, character.toLatin1());
+        return field->property("text").toString() == text;
+    }
+    void screenshot(const QString &name)
+    {
+        QTest::qWait(400); // let animations (dialogs, ripples) settle
+        const QImage image = m_window->grabWindow();
+        QVERIFY(!image.isNull());
+        QVERIFY(image.save(m_artefacts.filePath(name + u".png"_s)));
+    }
+    QJsonObject getKey(const QString &keyId)
+    {
+        return m_fixture.call(u"keys.getKey"_s, {{u"keyId"_s, keyId}}).data.toObject();
+    }
+    QString verify(const QString &key)
+    {
+        return m_fixture.call(u"keys.verifyKey"_s, {{u"key"_s, key}}).data.toObject().value(u"code"_s).toString();
+    }
+    KeyDetailController *detail()
+    {
+        QObject *current = page();
+        return current ? current->property("controller").value<KeyDetailController *>() : nullptr;
+    }
+
+private Q_SLOTS:
+    void initTestCase();
+    void issueKeyThroughTheDialog();
+    void editCreditsOnTheDetailPage();
+    void editRatelimitOnTheDetailPage();
+    void disableTheKey();
+    void darkAndGerman();
+    void enterIssuesAndEscapeCloses();
+    void cleanupTestCase();
+};
+
+void TestKeyFlow::initTestCase()
+{
+    m_artefacts.setPath(QStringLiteral(LATCHKEY_BINARY_DIR "/test-artefacts/keyflow"));
+    QVERIFY(m_artefacts.mkpath(u"."_s));
+    m_apiId = m_fixture.createApi(u"Payments API"_s);
+    QVERIFY(!m_apiId.isEmpty());
+
+    m_app = std::make_unique<Latchkey::Dashboard::DashboardApp>();
+    m_app->session()->settings()->setLanguage(u"en"_s);
+    m_app->session()->settings()->setTheme(u"light"_s);
+    m_engine = std::make_unique<QQmlApplicationEngine>();
+    QVERIFY(m_app->load(*m_engine));
+    m_window = qobject_cast<QQuickWindow *>(m_engine->rootObjects().value(0));
+    QVERIFY(m_window);
+    m_window->resize(1400, 900);
+    QVERIFY(QTest::qWaitForWindowExposed(m_window));
+    m_app->session()->connectTo(m_fixture.baseUrl(), m_fixture.rootKey());
+    QTRY_VERIFY_WITH_TIMEOUT(m_app->session()->connected(), kTimeout);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->property("currentPageName").toString(), u"overview"_s, kTimeout);
+}
+
+void TestKeyFlow::issueKeyThroughTheDialog()
+{
+    m_window->requestActivate();
+    QTest::keyClick(m_window, Qt::Key_N, Qt::ControlModifier);
+    QObject *issue = dialog();
+    QVERIFY(issue);
+    QTRY_VERIFY_WITH_TIMEOUT(issue->property("opened").toBool(), kTimeout);
+    auto *issuer = issue->property("controller").value<IssueKeyController *>();
+    QVERIFY(issuer);
+    QTRY_COMPARE_WITH_TIMEOUT(issuer->property("apiId").toString(), m_apiId, kTimeout); // the only API, preselected
+
+    QVERIFY(type(item(issue, u"issue-name"_s), u"Checkout service"_s));
+    QVERIFY(type(item(issue, u"issue-prefix"_s), u"pay"_s));
+    QVERIFY(type(item(issue, u"issue-owner"_s), u"customer-4711"_s));
+    QVERIFY(click(item(issue, u"credits-unlimited"_s)));
+    QVERIFY(type(item(issue, u"credits-remaining"_s), u"500"_s));
+    QVERIFY(click(item(issue, u"ratelimit-add"_s)));
+    QVERIFY(type(item(issue, u"ratelimit-name-0"_s), u"requests"_s));
+    QCOMPARE(issuer->property("name").toString(), u"Checkout service"_s);
+    QCOMPARE(issuer->property("creditsUnlimited").toBool(), false);
+    screenshot(u"01-issue-dialog"_s);
+
+    QVERIFY(click(item(issue, u"issue-submit-button"_s)));
+    QTRY_VERIFY_WITH_TIMEOUT(issuer->issued(), kTimeout);
+    m_keyId = issuer->newKeyId();
+    m_key = issuer->newKey();
+    QVERIFY(m_key.startsWith(u"pay_"_s));
+    QCOMPARE(item(issue, u"new-key-text"_s)->property("text").toString(), m_key);
+    const QString curl = item(issue, u"curl-text"_s)->property("text").toString();
+    QVERIFY(curl.contains(m_key) && curl.contains(u"$ROOT_KEY"_s) && !curl.contains(m_fixture.rootKey()));
+    screenshot(u"02-key-shown-once"_s);
+
+    // Through the API: the key is exactly what the dialog said.
+    const QJsonObject key = getKey(m_keyId);
+    QCOMPARE(key.value(u"name"_s).toString(), u"Checkout service"_s);
+    QCOMPARE(key.value(u"identity"_s).toObject().value(u"externalId"_s).toString(), u"customer-4711"_s);
+    QCOMPARE(key.value(u"credits"_s).toObject().value(u"remaining"_s).toInteger(), 500);
+    const QJsonObject limit = key.value(u"ratelimits"_s).toArray().first().toObject();
+    QCOMPARE(limit.value(u"name"_s).toString(), u"requests"_s);
+    QCOMPARE(limit.value(u"limit"_s).toInteger(), 100);
+    QCOMPARE(limit.value(u"duration"_s).toInteger(), 60000);
+    QCOMPARE(verify(m_key), u"VALID"_s);
+
+    QVERIFY(click(item(issue, u"issue-open"_s)));
+    QTRY_VERIFY_WITH_TIMEOUT(!issue->property("visible").toBool(), kTimeout);
+    QVERIFY(issuer->newKey().isEmpty()); // dropped when the dialog closed
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->property("currentPageName").toString(), u"keyDetail"_s, kTimeout);
+    QTRY_VERIFY_WITH_TIMEOUT(detail() && detail()->loaded(), kTimeout);
+    QCOMPARE(detail()->keyId(), m_keyId);
+    screenshot(u"03-key-detail"_s);
+}
+
+void TestKeyFlow::editCreditsOnTheDetailPage()
+{
+    KeyDetailController *key = detail();
+    QVERIFY(key);
+    QObject *credits = find(page(), u"section-credits"_s);
+    QVERIFY(credits);
+    QVERIFY(!credits->property("dirty").toBool());
+    QVERIFY(type(item(credits, u"credits-remaining"_s), u"2500"_s));
+    QVERIFY(credits->property("dirty").toBool());
+    QQuickItem *interval = item(credits, u"credits-interval"_s);
+    QVERIFY(interval);
+    interval->forceActiveFocus(Qt::TabFocusReason);
+    QTest::keyClick(m_window, Qt::Key_Down); // Never -> Daily
+    QTRY_COMPARE(interval->property("currentIndex").toInt(), 1);
+    QVERIFY(type(item(credits, u"credits-amount"_s), u"100"_s));
+    screenshot(u"04-credits-edited"_s);
+    QVERIFY(click(item(credits, u"section-credits-save-button"_s)));
+    QTRY_VERIFY_WITH_TIMEOUT(key->saving().isEmpty() && !credits->property("dirty").toBool(), kTimeout);
+    QVERIFY2(key->errors().isEmpty(), qPrintable(key->errors().value(u"credits"_s).toString()));
+
+    const QJsonObject stored = getKey(m_keyId).value(u"credits"_s).toObject();
+    QCOMPARE(stored.value(u"remaining"_s).toInteger(), 2500);
+    QCOMPARE(stored.value(u"refill"_s).toObject(), (QJsonObject {{u"interval"_s, u"daily"_s}, {u"amount"_s, 100}}));
+    QCOMPARE(item(credits, u"credits-summary"_s)->property("text").toString(), u"2,500 credits left"_s);
+    screenshot(u"05-credits-saved"_s);
+}
+
+void TestKeyFlow::editRatelimitOnTheDetailPage()
+{
+    KeyDetailController *key = detail();
+    QObject *limits = find(page(), u"section-ratelimits"_s);
+    QVERIFY(limits);
+    QVERIFY(type(item(limits, u"ratelimit-limit-0"_s), u"5"_s));
+    QVERIFY(type(item(limits, u"ratelimit-amount-0"_s), u"10"_s));
+    QQuickItem *unit = item(limits, u"ratelimit-unit-0"_s);
+    unit->forceActiveFocus(Qt::TabFocusReason);
+    QTest::keyClick(m_window, Qt::Key_Up); // min -> s
+    QTRY_COMPARE(unit->property("currentIndex").toInt(), 1);
+    QVERIFY(limits->property("dirty").toBool());
+    screenshot(u"06-ratelimit-edited"_s);
+    QVERIFY(click(item(limits, u"section-ratelimits-save-button"_s)));
+    QTRY_VERIFY_WITH_TIMEOUT(key->saving().isEmpty() && !limits->property("dirty").toBool(), kTimeout);
+    QVERIFY2(key->errors().isEmpty(), qPrintable(key->errors().value(u"ratelimits"_s).toString()));
+
+    const QJsonArray stored = getKey(m_keyId).value(u"ratelimits"_s).toArray();
+    QCOMPARE(stored.size(), 1);
+    QCOMPARE(stored.first().toObject().value(u"limit"_s).toInteger(), 5);
+    QCOMPARE(stored.first().toObject().value(u"duration"_s).toInteger(), 10000);
+    for (int i = 0; i < 5; ++i)
+        QCOMPARE(verify(m_key), u"VALID"_s);
+    QCOMPARE(verify(m_key), u"RATE_LIMITED"_s); // the new limit is what verification applies
+    screenshot(u"07-ratelimit-saved"_s);
+}
+
+void TestKeyFlow::disableTheKey()
+{
+    KeyDetailController *key = detail();
+    QQuickItem *toggle = item(page(), u"key-enabled"_s);
+    QVERIFY(toggle);
+    QVERIFY(toggle->property("checked").toBool());
+    QVERIFY(click(toggle));
+    QVERIFY(!key->enabled()); // optimistic
+    QTRY_VERIFY_WITH_TIMEOUT(key->saving().isEmpty(), kTimeout);
+    QVERIFY(key->errors().isEmpty());
+    QCOMPARE(getKey(m_keyId).value(u"enabled"_s).toBool(), false);
+    QCOMPARE(verify(m_key), u"DISABLED"_s);
+    QCOMPARE(item(page(), u"key-status"_s)->property("text").toString(), u"Disabled"_s);
+    QVERIFY(!toggle->property("checked").toBool());
+    screenshot(u"08-disabled"_s);
+}
+
+void TestKeyFlow::darkAndGerman()
+{
+    auto *settings = m_app->session()->settings();
+    settings->setTheme(u"dark"_s);
+    screenshot(u"09-detail-dark-en"_s);
+    settings->setLanguage(u"de"_s);
+    QTRY_COMPARE(settings->effectiveLanguage(), u"de"_s);
+    screenshot(u"10-detail-dark-de"_s);
+    settings->setTheme(u"light"_s);
+    screenshot(u"11-detail-light-de"_s);
+    settings->setLanguage(u"en"_s);
+}
+
+void TestKeyFlow::enterIssuesAndEscapeCloses()
+{
+    QTest::keyClick(m_window, Qt::Key_N, Qt::ControlModifier);
+    QObject *issue = dialog();
+    QTRY_VERIFY_WITH_TIMEOUT(issue->property("opened").toBool(), kTimeout);
+    auto *issuer = issue->property("controller").value<IssueKeyController *>();
+    QVERIFY(!issuer->issued()); // a fresh form, not the last key
+    QCOMPARE(issuer->property("name").toString(), QString());
+    QVERIFY(type(item(issue, u"issue-name"_s), u"Quick key"_s));
+    QTest::keyClick(m_window, Qt::Key_Return);
+    QTRY_VERIFY_WITH_TIMEOUT(issuer->issued(), kTimeout);
+    const QString keyId = issuer->newKeyId();
+    QCOMPARE(getKey(keyId).value(u"name"_s).toString(), u"Quick key"_s);
+    QTest::keyClick(m_window, Qt::Key_Escape);
+    QTRY_VERIFY_WITH_TIMEOUT(!issue->property("visible").toBool(), kTimeout);
+    QVERIFY(issuer->newKey().isEmpty());
+}
+
+void TestKeyFlow::cleanupTestCase()
+{
+    m_engine.reset();
+    m_app.reset();
+}
+
+LATCHKEY_DASHBOARD_TEST_MAIN(TestKeyFlow)
+#include "tst_keyflow.moc"
