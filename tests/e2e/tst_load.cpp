@@ -233,7 +233,7 @@ void TestLoad::ratelimitHoldsUnderOverload()
     constexpr double theoretical = double(limit) * 1.5;
     LatchkeydProcess server;
     QVERIFY2(server.start(), qPrintable(server.lastError()));
-    LoadGenerator load(server.port(), 16,
+    LoadGenerator load(server.port(), 32,
         keepAlivePost(server, "/v2/ratelimit.limit",
             {{u"namespace"_s, u"load"_s}, {u"identifier"_s, u"customer-1"_s}, {u"limit"_s, limit},
                 {u"duration"_s, windowMs}}),
