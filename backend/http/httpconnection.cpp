@@ -1,5 +1,6 @@
 #include "http/httpconnection.h"
 
+#include "http/deferredresponse.h"
 #include "http/httplogging.h"
 #include "http/responseencoder.h"
 #include "http/responsestream.h"
@@ -62,6 +63,7 @@ HttpConnection::~HttpConnection()
 {
     if (m_stream)
         m_stream->detach(ResponseStream::CloseReason::ClientGone);
+    abandonDeferred();
 }
 
 void HttpConnection::start()
@@ -90,6 +92,12 @@ void HttpConnection::checkDeadline(qint64 currentTime)
         break;
     case State::Streaming: // no deadline: a stream lives until one side ends it
         break;
+    case State::Deferred:
+        abandonDeferred();
+        failRequest(503, u"response not ready within %1 ms"_s.arg(m_env.config.requestTimeoutMs));
+        flushOutput();
+        afterOutputWritten();
+        break;
     case State::Handshaking:
     case State::Flushing:
     case State::Lingering:
@@ -116,6 +124,7 @@ void HttpConnection::beginDrain()
         endStream(int(ResponseStream::CloseReason::Shutdown));
         break;
     case State::Receiving: // the response to this request says "Connection: close"
+    case State::Deferred:
     case State::Flushing:
     case State::Closed:
         break;
@@ -138,7 +147,9 @@ void HttpConnection::onReadyRead()
         m_socket->skip(m_socket->bytesAvailable());
         return;
     }
-    if (m_state == State::Closed || m_blocked || m_processing)
+    // While a deferred response is pending, further requests wait in the socket's buffer (which
+    // is bounded: beyond it TCP flow control holds the client back).
+    if (m_state == State::Closed || m_state == State::Deferred || m_blocked || m_processing)
         return;
     if (m_state == State::Handshaking) // decrypted data can arrive before encrypted() is handled
         onEncrypted();
@@ -215,6 +226,10 @@ void HttpConnection::processInput()
 void HttpConnection::handleRequest()
 {
     const Response response = invokeHandler(m_parser.request());
+    if (response.deferred) {
+        waitForDeferred(response.deferred);
+        return;
+    }
     if (response.stream) {
         startStream(response);
         return;
@@ -293,6 +308,49 @@ void HttpConnection::endStream(int closeReason)
     afterOutputWritten();
 }
 
+void HttpConnection::waitForDeferred(const std::shared_ptr<DeferredResponse> &deferred)
+{
+    m_deferred = deferred;
+    m_deferredKeepAlive = m_parser.keepAlive();
+    m_deferredHead = m_parser.isHeadRequest();
+    m_parser.reset();
+    enter(State::Deferred, now() + m_env.config.requestTimeoutMs);
+    // Called under the deferred's lock, from the completing thread: only post. The deferred is
+    // abandoned (under that lock) before this connection is destroyed.
+    const bool ready = m_deferred->attach(
+        [this] { QMetaObject::invokeMethod(this, &HttpConnection::finishDeferred, Qt::QueuedConnection); });
+    if (ready)
+        QMetaObject::invokeMethod(this, &HttpConnection::finishDeferred, Qt::QueuedConnection);
+}
+
+void HttpConnection::finishDeferred()
+{
+    if (m_state != State::Deferred || !m_deferred)
+        return;
+    std::optional<Response> response = m_deferred->take();
+    if (!response)
+        return;
+    m_deferred.reset();
+    if (response->stream || response->deferred) {
+        qCWarning(lcHttp) << "a deferred response cannot carry a stream or be deferred again";
+        if (response->stream)
+            response->stream->detach(ResponseStream::CloseReason::Shutdown);
+        response = invokeErrorResponder(500, u"internal error"_s);
+    }
+    const bool keepAlive = m_deferredKeepAlive && !m_draining;
+    appendResponse(m_output, *response, {keepAlive, m_deferredHead});
+    enter(keepAlive ? State::Idle : State::Flushing, now() + m_env.config.idleTimeoutMs);
+    if (keepAlive)
+        readAvailable(); // what arrived meanwhile, pipelined requests included
+    processInput(); // also writes the response
+}
+
+void HttpConnection::abandonDeferred()
+{
+    if (const auto deferred = std::exchange(m_deferred, nullptr))
+        deferred->abandon();
+}
+
 Response HttpConnection::invokeHandler(const Request &request)
 {
     // An exception must not unwind through Qt's event loop and take the whole server down.
@@ -331,7 +389,7 @@ void HttpConnection::failRequest(int status, const QString &detail)
 
 void HttpConnection::compactInput()
 {
-    const bool parsing = m_state == State::Idle || m_state == State::Receiving;
+    const bool parsing = m_state == State::Idle || m_state == State::Receiving || m_state == State::Deferred;
     if (!parsing || m_inputPos >= m_input.size()) {
         releaseOrClear(m_input, kMaxRetainedInputCapacity);
         m_inputPos = 0;
@@ -422,6 +480,7 @@ void HttpConnection::finish()
     m_state = State::Closed;
     if (const auto stream = std::exchange(m_stream, nullptr))
         stream->detach(ResponseStream::CloseReason::ClientGone);
+    abandonDeferred();
     Q_EMIT closed();
 }
 

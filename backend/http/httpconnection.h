@@ -13,6 +13,7 @@ class QTcpSocket;
 
 namespace Latchkey::Http {
 
+class DeferredResponse;
 class ResponseStream;
 
 /// What all connections of one worker share. Engine-internal.
@@ -59,6 +60,7 @@ private:
         Idle, ///< no request in progress; waiting for the next one
         Receiving, ///< the first bytes of a request arrived
         Streaming, ///< writing a ResponseStream as it is fed; input is discarded
+        Deferred, ///< waiting for a DeferredResponse; further input waits in the socket
         Flushing, ///< the last response is written; close once it is sent
         Lingering, ///< our side is closed; discarding input until the client closes too
         Closed,
@@ -74,6 +76,9 @@ private:
     void processInput();
     void handleRequest();
     void startStream(const Response &response);
+    void waitForDeferred(const std::shared_ptr<DeferredResponse> &deferred);
+    void finishDeferred();
+    void abandonDeferred();
     void pumpStream();
     void endStream(int closeReason);
     [[nodiscard]] Response invokeHandler(const Request &request);
@@ -94,6 +99,9 @@ private:
     QByteArray m_input; ///< bytes read but not parsed yet, reused between reads
     qsizetype m_inputPos = 0; ///< parse position in m_input
     std::shared_ptr<ResponseStream> m_stream; ///< the body being streamed (State::Streaming)
+    std::shared_ptr<DeferredResponse> m_deferred; ///< the response waited for (State::Deferred)
+    bool m_deferredKeepAlive = false; ///< framing of the request m_deferred answers
+    bool m_deferredHead = false;
     QByteArray m_output; ///< responses not handed to the socket yet, reused between requests
     State m_state = State::Idle;
     qint64 m_deadline = 0;

@@ -10,6 +10,7 @@
 
 namespace Latchkey::Http {
 
+class DeferredResponse;
 class ResponseStream;
 
 /// One header as it came off the wire: the name keeps its case, lookups ignore it.
@@ -36,6 +37,10 @@ struct Response {
     /// When set, the body is this stream instead of `body`: sent with `Transfer-Encoding: chunked`
     /// as the producer feeds it, and the connection closes when the stream ends.
     std::shared_ptr<ResponseStream> stream;
+    /// When set, the response is whatever this is completed with later, from any thread; the
+    /// other fields are ignored (see DeferredResponse). The completed response must not be
+    /// deferred again nor carry a stream (the client would get a 500).
+    std::shared_ptr<DeferredResponse> deferred;
 
     void setHeader(const QByteArray &name, const QByteArray &value);
     [[nodiscard]] QByteArray header(QByteArrayView name) const;
