@@ -55,6 +55,10 @@ Q_SIGNALS:
     void closed();
 
 private:
+    // A client that pipelines requests but does not read the answers (or its stream) stops being
+    // served beyond this.
+    static constexpr qint64 kMaxPendingOutput = 1024 * 1024;
+
     enum class State {
         Handshaking, ///< TLS handshake in progress
         Idle, ///< no request in progress; waiting for the next one
