@@ -4,6 +4,7 @@
 
 #include <charconv>
 #include <cstdio>
+#include <cstring>
 #include <ctime>
 
 namespace Latchkey::Http {
@@ -11,13 +12,6 @@ namespace Latchkey::Http {
 namespace {
 
 constexpr QByteArrayView kCrLf("\r\n");
-
-void appendNumber(QByteArray &out, qint64 value)
-{
-    char digits[24];
-    const auto result = std::to_chars(digits, digits + sizeof digits, value);
-    out.append(digits, result.ptr - digits);
-}
 
 /// The IMF-fixdate of now ("Sun, 06 Nov 1994 08:49:37 GMT"), formatted once per second and
 /// thread. strftime() is not used because its day and month names follow the process locale.
@@ -51,21 +45,70 @@ bool containsLineBreak(const QByteArray &text)
     return text.contains('\r') || text.contains('\n');
 }
 
-/// Appends the handler's headers; returns whether one of them was a Date header.
-bool appendHandlerHeaders(QByteArray &out, const HeaderList &headers)
+/// Whether the handler's header goes on the wire; warns about the ones that cannot.
+bool isSendable(const QByteArray &name, const QByteArray &value)
 {
+    if (isFramingHeader(name))
+        return false;
+    if (name.isEmpty() || containsLineBreak(name) || containsLineBreak(value)) {
+        qCWarning(lcHttp) << "dropping response header with an empty name or a line break:" << name;
+        return false;
+    }
+    return true;
+}
+
+/// Writes into memory reserved up front: one QByteArray resize per response instead of one
+/// (bounds-checked, possibly growing) append per piece, of which a response has about fifteen.
+class Writer
+{
+public:
+    explicit Writer(char *at) : m_at(at) { }
+    void put(QByteArrayView text)
+    {
+        std::memcpy(m_at, text.data(), size_t(text.size()));
+        m_at += text.size();
+    }
+    void put(char c) { *m_at++ = c; }
+    void putNumber(qint64 value) { m_at = std::to_chars(m_at, m_at + 24, value).ptr; }
+    [[nodiscard]] char *position() const { return m_at; }
+
+private:
+    char *m_at;
+};
+
+/// Upper bound of the head's size: status line, the handler's headers, Date, and room for the
+/// engine's framing headers.
+qsizetype headBound(const HeaderList &headers)
+{
+    qsizetype bound = 160;
+    for (const auto &[name, value] : headers)
+        bound += name.size() + value.size() + 4;
+    return bound;
+}
+
+/// Writes the status line and the handler's headers (plus Date unless the handler set one).
+void writeHead(Writer &writer, int status, const HeaderList &headers)
+{
+    writer.put("HTTP/1.1 ");
+    writer.putNumber(status);
+    writer.put(' ');
+    writer.put(reasonPhrase(status));
+    writer.put(kCrLf);
     bool hasDate = false;
     for (const auto &[name, value] : headers) {
-        if (isFramingHeader(name))
+        if (!isSendable(name, value))
             continue;
-        if (name.isEmpty() || containsLineBreak(name) || containsLineBreak(value)) {
-            qCWarning(lcHttp) << "dropping response header with an empty name or a line break:" << name;
-            continue;
-        }
         hasDate = hasDate || name.compare("Date", Qt::CaseInsensitive) == 0;
-        out.append(name).append(": ").append(value).append(kCrLf);
+        writer.put(name);
+        writer.put(": ");
+        writer.put(value);
+        writer.put(kCrLf);
     }
-    return hasDate;
+    if (!hasDate) {
+        writer.put("Date: ");
+        writer.put(currentHttpDate());
+        writer.put(kCrLf);
+    }
 }
 
 // RFC 9110: 1xx, 204 and 304 responses never carry a body.
@@ -80,32 +123,31 @@ void appendResponse(QByteArray &out, const Response &response, ResponseFraming f
 {
     const int status = (response.status >= 100 && response.status <= 999) ? response.status : 500;
     const bool withBody = statusAllowsBody(status);
-    out.reserve(out.size() + 160 + response.headers.size() * 48 + response.body.size());
-
-    out.append("HTTP/1.1 ");
-    appendNumber(out, status);
-    out.append(' ').append(reasonPhrase(status)).append(kCrLf);
-    if (!appendHandlerHeaders(out, response.headers))
-        out.append("Date: ").append(currentHttpDate()).append(kCrLf);
+    const bool sendBody = withBody && !framing.headRequest;
+    const qsizetype start = out.size();
+    out.resize(start + headBound(response.headers) + (sendBody ? response.body.size() : 0));
+    Writer writer(out.data() + start);
+    writeHead(writer, status, response.headers);
     if (withBody) {
-        out.append("Content-Length: ");
-        appendNumber(out, response.body.size());
-        out.append(kCrLf);
+        writer.put("Content-Length: ");
+        writer.putNumber(response.body.size());
+        writer.put(kCrLf);
     }
-    out.append(framing.keepAlive ? QByteArrayView("Connection: keep-alive\r\n\r\n")
+    writer.put(framing.keepAlive ? QByteArrayView("Connection: keep-alive\r\n\r\n")
                                  : QByteArrayView("Connection: close\r\n\r\n"));
-    if (withBody && !framing.headRequest)
-        out.append(response.body);
+    if (sendBody)
+        writer.put(response.body);
+    out.resize(writer.position() - out.constData());
 }
 
 void appendStreamHead(QByteArray &out, const Response &response)
 {
-    out.append("HTTP/1.1 ");
-    appendNumber(out, response.status);
-    out.append(' ').append(reasonPhrase(response.status)).append(kCrLf);
-    if (!appendHandlerHeaders(out, response.headers))
-        out.append("Date: ").append(currentHttpDate()).append(kCrLf);
-    out.append("Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n");
+    const qsizetype start = out.size();
+    out.resize(start + headBound(response.headers));
+    Writer writer(out.data() + start);
+    writeHead(writer, response.status, response.headers);
+    writer.put("Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n");
+    out.resize(writer.position() - out.constData());
 }
 
 void appendChunk(QByteArray &out, QByteArrayView data)
