@@ -37,6 +37,8 @@ install(FILES ${LATCHKEY_DEB_STAGING}/latchkey-dashboard.1.gz DESTINATION ${CMAK
         COMPONENT dashboard)
 install(FILES ${LATCHKEY_INSTALLER_DIR}/copyright ${LATCHKEY_DEB_STAGING}/changelog.Debian.gz
         DESTINATION ${CMAKE_INSTALL_DATADIR}/doc/latchkey-dashboard COMPONENT dashboard)
+install(FILES ${LATCHKEY_INSTALLER_DIR}/deb/latchkey-dashboard/lintian-overrides
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/lintian/overrides RENAME latchkey-dashboard COMPONENT dashboard)
 
 set(CPACK_DEBIAN_DASHBOARD_PACKAGE_NAME latchkey-dashboard)
 set(CPACK_DEBIAN_DASHBOARD_PACKAGE_SECTION admin)
@@ -50,8 +52,8 @@ qt6-qpa-plugins, libqt6sql6-sqlite")
 set(CPACK_DEBIAN_DASHBOARD_PACKAGE_RECOMMENDS "latchkeyd")
 set(CPACK_COMPONENT_DASHBOARD_DESCRIPTION
     "desktop dashboard for the Latchkey API-key server
- A Qt Quick desktop app for support staff and admins of a latchkeyd server:
- find a key owner, look at their keys, issue a key, change credits, rate
- limits, permissions and roles, disable a leaked key, read the audit log and
- watch usage live. It connects to any latchkeyd server with a root key, or
- starts a local server inside the app.")
+A Qt Quick desktop app for support staff and admins of a latchkeyd server:
+find a key owner, look at their keys, issue a key, change credits, rate
+limits, permissions and roles, disable a leaked key, read the audit log and
+watch usage live. It connects to any latchkeyd server with a root key, or
+starts a local server inside the app.")

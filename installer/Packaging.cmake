@@ -68,14 +68,14 @@ set(CPACK_DEBIAN_LATCHKEYD_PACKAGE_SECTION net)
 set(CPACK_DEBIAN_LATCHKEYD_PACKAGE_DEPENDS "adduser, libqt6sql6-sqlite")
 set(CPACK_COMPONENT_LATCHKEYD_DESCRIPTION
     "self-hosted API-key verification server (Unkey v2 API)
- latchkeyd issues and verifies API keys with per-key rate limits, usage
- credits, permissions and an audit trail, speaking the Unkey v2 HTTP API so
- the official Unkey SDKs work against it unchanged. It keeps its data in an
- embedded SQLite store and serves a web console with usage analytics.
- .
- This package runs it as a hardened systemd service under the latchkey
- system user, with its data in /var/lib/latchkey and its settings in
- /etc/latchkey/latchkeyd.conf.")
+latchkeyd issues and verifies API keys with per-key rate limits, usage
+credits, permissions and an audit trail, speaking the Unkey v2 HTTP API so
+the official Unkey SDKs work against it unchanged. It keeps its data in an
+embedded SQLite store and serves a web console with usage analytics.
+
+This package runs it as a hardened systemd service under the latchkey
+system user, with its data in /var/lib/latchkey and its settings in
+/etc/latchkey/latchkeyd.conf.")
 set(CPACK_DEBIAN_LATCHKEYD_PACKAGE_CONTROL_EXTRA
     ${LATCHKEY_INSTALLER_DIR}/deb/latchkeyd/postinst
     ${LATCHKEY_INSTALLER_DIR}/deb/latchkeyd/prerm

@@ -6,7 +6,8 @@
 # BUILD_DIR (default: $LATCHKEY_PACKAGE_BUILD_DIR or build-package) is configured Release without the
 # tests, so only what is packaged is built; the .deb files land in OUT_DIR (default BUILD_DIR/packages).
 # CPACK_ARGS go to cpack, e.g. `-D CPACK_PACKAGE_VERSION=0.1.1` (test-packages.sh builds its upgrade
-# that way). LATCHKEY_SKIP_LINTIAN=1 skips lintian. ./dev package runs this.
+# that way). LATCHKEY_SKIP_LINTIAN=1 skips lintian; LATCHKEY_PACKAGE_DASHBOARD=0 builds only latchkeyd
+# (no Qt Quick/WebEngine build). ./dev package runs this.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -17,7 +18,15 @@ shift $(($# < 2 ? $# : 2))
 log() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 
 log "configuring $BUILD_DIR (Release, no tests)"
-cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=Release -DLATCHKEY_WERROR=ON -DBUILD_TESTING=OFF >/dev/null
+dashboard=ON
+[ "${LATCHKEY_PACKAGE_DASHBOARD:-1}" = 0 ] && dashboard=OFF
+# Debian's hardening flags, as a package built with debhelper gets them (fortified functions, stack
+# protector, full RELRO with bind-now); -g and -O2 dropped: the binaries are stripped, Release is -O3.
+export DEB_BUILD_MAINT_OPTIONS=hardening=+all
+cxxflags="$(dpkg-buildflags --get CPPFLAGS) $(dpkg-buildflags --get CXXFLAGS | tr ' ' '\n' | grep -vxE -e '-g|-O2' | tr '\n' ' ')"
+cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=Release -DLATCHKEY_WERROR=ON -DBUILD_TESTING=OFF \
+    -DLATCHKEY_BUILD_DASHBOARD="$dashboard" -DCMAKE_CXX_FLAGS="$cxxflags" \
+    -DCMAKE_EXE_LINKER_FLAGS="$(dpkg-buildflags --get LDFLAGS)" >/dev/null
 log "building"
 cmake --build "$BUILD_DIR" -j "${LATCHKEY_JOBS:-2}"
 rm -rf "$OUT_DIR"
