@@ -17,7 +17,15 @@ import QtQml
 QtObject {
     readonly property var entries: [
         { name: "overview", title: qsTr("Overview"), file: "pages/OverviewPage.qml", sidebar: true, properties: [] },
+        { name: "owners", title: qsTr("Owners"), file: "pages/OwnersPage.qml", sidebar: true, properties: [] },
+        { name: "ownerDetail", title: qsTr("Owner"), file: "pages/OwnerDetailPage.qml", sidebar: false, properties: ["identityId"] },
+        { name: "apis", title: qsTr("APIs"), file: "pages/ApisPage.qml", sidebar: true, properties: [] },
+        { name: "keys", title: qsTr("Keys"), file: "pages/KeysPage.qml", sidebar: false, properties: ["apiId"] },
         { name: "keyDetail", title: qsTr("Key"), file: "pages/KeyDetailPage.qml", sidebar: false, properties: ["keyId"] },
+        { name: "permissions", title: qsTr("Permissions & roles"), file: "pages/PermissionsPage.qml", sidebar: true, properties: [] },
+        { name: "ratelimits", title: qsTr("Rate limits"), file: "pages/RatelimitPage.qml", sidebar: true, properties: [] },
+        { name: "audit", title: qsTr("Audit log"), file: "pages/AuditLogPage.qml", sidebar: true, properties: [] },
+        { name: "rootKeys", title: qsTr("Root keys"), file: "pages/RootKeysPage.qml", sidebar: true, properties: [] },
         { name: "settings", title: qsTr("Settings"), file: "pages/SettingsPage.qml", sidebar: true, properties: [] }
     ]
 
