@@ -6,7 +6,7 @@ namespace Latchkey::Dashboard {
 
 /// The workspace's APIs with their live key counts (`apis.listApis`), for the APIs page.
 /// `search` filters by name or id locally (the endpoint has no search).
-class ApisModel : public PagedListModel
+class ApisModel : public Latchkey::Dashboard::PagedListModel // qualified: qmltyperegistrar (6.4) resolves the base by this name
 {
     Q_OBJECT
     QML_ELEMENT

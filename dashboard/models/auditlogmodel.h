@@ -8,7 +8,7 @@ namespace Latchkey::Dashboard {
 
 /// The workspace's audit log, newest first (`audit.listLogs`), filtered on the server by events,
 /// actor, target and time range; `search` filters the fetched rows locally by text.
-class AuditLogModel : public PagedListModel
+class AuditLogModel : public Latchkey::Dashboard::PagedListModel // qualified: qmltyperegistrar (6.4) resolves the base by this name
 {
     Q_OBJECT
     QML_ELEMENT

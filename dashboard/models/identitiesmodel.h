@@ -6,7 +6,7 @@ namespace Latchkey::Dashboard {
 
 /// The workspace's owners (`identities.listIdentities`), searchable by external id or id on the
 /// server (`search`, case-insensitive substring), for the Owners page.
-class IdentitiesModel : public PagedListModel
+class IdentitiesModel : public Latchkey::Dashboard::PagedListModel // qualified: qmltyperegistrar (6.4) resolves the base by this name
 {
     Q_OBJECT
     QML_ELEMENT

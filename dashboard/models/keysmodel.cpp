@@ -40,6 +40,7 @@ KeysModel::KeysModel(QObject *parent)
 QHash<int, QByteArray> KeysModel::roleNames() const
 {
     return {{KeyIdRole, "keyId"},
+            {ApiIdRole, "apiId"},
             {NameRole, "name"},
             {StartRole, "start"},
             {ExternalIdRole, "externalId"},
@@ -106,14 +107,17 @@ QJsonObject KeysModel::requestBody() const
     QJsonObject body;
     if (!m_apiId.isEmpty())
         body.insert(u"apiId"_s, m_apiId);
+    // keys.listKeys takes exactly one of externalId and identityId.
     if (!m_externalId.isEmpty())
         body.insert(u"externalId"_s, m_externalId);
+    else if (m_apiId.isEmpty() && !m_identityId.isEmpty())
+        body.insert(u"identityId"_s, m_identityId);
     return body;
 }
 
 bool KeysModel::isReady() const
 {
-    return !m_apiId.isEmpty() || !m_externalId.isEmpty();
+    return !m_apiId.isEmpty() || !m_externalId.isEmpty() || !m_identityId.isEmpty();
 }
 
 bool KeysModel::matchesSearch(const QJsonObject &row, const QString &search) const
@@ -160,6 +164,8 @@ QVariant KeysModel::rowData(const QJsonObject &row, int role) const
     switch (role) {
     case KeyIdRole:
         return keyId;
+    case ApiIdRole:
+        return m_apiId.isEmpty() ? row.value(u"apiId"_s).toString() : m_apiId;
     case NameRole:
         return row.value(u"name"_s).toString();
     case StartRole:

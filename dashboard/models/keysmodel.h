@@ -7,7 +7,8 @@
 namespace Latchkey::Dashboard {
 
 /// The keys of one API (`apis.listKeys`, set `apiId`) or of one owner across APIs (`keys.listKeys`,
-/// set `externalId` and leave `apiId` empty), for the Keys page and the owner page.
+/// set `externalId` or `identityId` and leave `apiId` empty), for the Keys page and the owner page.
+/// Times (createdAt, lastUsedAt, expires) are unix ms, 0 when absent, for `session.format`.
 ///
 /// Status badges are computed here, not in QML, against the time of the last refresh:
 /// - `disabled` (enabled false), `expired` (expires ≤ now), `expiring` (expires within 24 h),
@@ -20,7 +21,7 @@ namespace Latchkey::Dashboard {
 ///
 /// Rows can be selected (role `selected`, writable) for bulk operations; the selection is cleared
 /// when the rows are dropped so nothing hidden stays selected.
-class KeysModel : public PagedListModel
+class KeysModel : public Latchkey::Dashboard::PagedListModel // qualified: qmltyperegistrar (6.4) resolves the base by this name
 {
     Q_OBJECT
     QML_ELEMENT
@@ -33,6 +34,7 @@ class KeysModel : public PagedListModel
 public:
     enum Role {
         KeyIdRole = Qt::UserRole + 1,
+        ApiIdRole,
         NameRole,
         StartRole,
         ExternalIdRole,
@@ -66,7 +68,8 @@ public:
     void setApiId(const QString &apiId);
     QString externalId() const { return m_externalId; }
     void setExternalId(const QString &externalId);
-    /// The owner's identity id: scopes the rate-limited badge query in owner mode.
+    /// The owner's identity id: lists their keys when `externalId` is empty, and scopes the
+    /// rate-limited badge query in owner mode.
     QString identityId() const { return m_identityId; }
     void setIdentityId(const QString &identityId);
     bool rateLimitBadges() const { return m_rateLimitBadges; }

@@ -60,6 +60,8 @@ public:
 
     /// Drops every row and fetches the first page again (also clears a failure).
     Q_INVOKABLE void refresh();
+    /// fetchMore() for QML (a "Load more" button): the next page, if there is one and none is loading.
+    Q_INVOKABLE void loadMore() { fetchMore({}); }
     /// The raw JSON object of @p row (empty when out of range), for detail views.
     Q_INVOKABLE QJsonObject rowObject(int row) const;
 

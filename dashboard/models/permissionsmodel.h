@@ -6,7 +6,7 @@ namespace Latchkey::Dashboard {
 
 /// The workspace's permissions (`permissions.listPermissions`, server-side `search`), with create
 /// and delete, for the Permissions page and D3's permission picker.
-class PermissionsModel : public PagedListModel
+class PermissionsModel : public Latchkey::Dashboard::PagedListModel // qualified: qmltyperegistrar (6.4) resolves the base by this name
 {
     Q_OBJECT
     QML_ELEMENT

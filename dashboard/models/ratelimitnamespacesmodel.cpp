@@ -11,7 +11,7 @@ RatelimitNamespacesModel::RatelimitNamespacesModel(QObject *parent)
 
 QHash<int, QByteArray> RatelimitNamespacesModel::roleNames() const
 {
-    return {{NamespaceIdRole, "namespaceId"}, {NameRole, "name"}};
+    return {{NamespaceIdRole, "namespaceId"}, {NameRole, "name"}, {OverrideCountRole, "overrideCount"}, {CreatedAtRole, "createdAt"}};
 }
 
 QString RatelimitNamespacesModel::action() const
@@ -23,9 +23,13 @@ QVariant RatelimitNamespacesModel::rowData(const QJsonObject &row, int role) con
 {
     switch (role) {
     case NamespaceIdRole:
-        return row.value(u"id"_s).toString();
+        return row.value(u"namespaceId"_s).toString();
     case NameRole:
         return row.value(u"name"_s).toString();
+    case OverrideCountRole:
+        return row.value(u"overrideCount"_s).toInteger();
+    case CreatedAtRole:
+        return row.value(u"createdAt"_s).toInteger();
     default:
         return {};
     }

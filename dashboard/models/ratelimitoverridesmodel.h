@@ -6,7 +6,7 @@ namespace Latchkey::Dashboard {
 
 /// The overrides of one rate-limit namespace (`ratelimit.listOverrides`), with set and delete.
 /// Identifiers may be wildcard patterns (`admin_*`, `*_test`); role `wildcard` tells them apart.
-class RatelimitOverridesModel : public PagedListModel
+class RatelimitOverridesModel : public Latchkey::Dashboard::PagedListModel // qualified: qmltyperegistrar (6.4) resolves the base by this name
 {
     Q_OBJECT
     QML_ELEMENT

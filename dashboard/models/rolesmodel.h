@@ -6,7 +6,7 @@ namespace Latchkey::Dashboard {
 
 /// The workspace's roles with their permission slugs (`permissions.listRoles`, server-side
 /// `search`), with create and delete, for the Permissions page and D3's role picker.
-class RolesModel : public PagedListModel
+class RolesModel : public Latchkey::Dashboard::PagedListModel // qualified: qmltyperegistrar (6.4) resolves the base by this name
 {
     Q_OBJECT
     QML_ELEMENT

@@ -2,6 +2,8 @@
 
 #include "client/apiclient.h"
 
+#include <QClipboard>
+#include <QGuiApplication>
 #include <QJsonArray>
 
 using namespace Qt::StringLiterals;
@@ -71,6 +73,12 @@ void RootKeysModel::revoke(const QString &rootKeyId)
                        refresh();
                        Q_EMIT revoked(rootKeyId);
                    });
+}
+
+void RootKeysModel::copyToClipboard(const QString &text) const
+{
+    if (auto *app = qobject_cast<QGuiApplication *>(QCoreApplication::instance()))
+        app->clipboard()->setText(text);
 }
 
 } // namespace Latchkey::Dashboard

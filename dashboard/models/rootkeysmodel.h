@@ -6,7 +6,7 @@ namespace Latchkey::Dashboard {
 
 /// The workspace's root keys (`rootKeys.listRootKeys`), with create and revoke, for the Root keys
 /// page. The plaintext of a new root key is handed to `created()` once and never kept here.
-class RootKeysModel : public PagedListModel
+class RootKeysModel : public Latchkey::Dashboard::PagedListModel // qualified: qmltyperegistrar (6.4) resolves the base by this name
 {
     Q_OBJECT
     QML_ELEMENT
@@ -23,6 +23,8 @@ public:
     Q_INVOKABLE void create(const QString &name, const QStringList &permissions);
     /// `rootKeys.deleteRootKey` (the key stops working at once); refreshes on success.
     Q_INVOKABLE void revoke(const QString &rootKeyId);
+    /// Puts @p text on the clipboard (the show-once dialog's copy button); a no-op without a GUI.
+    Q_INVOKABLE void copyToClipboard(const QString &text) const;
 
 Q_SIGNALS:
     void created(const QString &rootKeyId, const QString &key);

@@ -1,0 +1,83 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtQuick.Layouts
+import Latchkey.Dashboard
+import "KeyColumns.js" as KeyColumns
+
+// One row of a key table (KeysPage, OwnerDetailPage): selection box, name, start, owner, status
+// badges, credits left and last use, in the columns of KeyTableHeader. Space toggles the
+// selection, Enter (or a click) opens the key.
+ItemDelegate {
+    id: row
+
+    required property int index
+    required property string keyId
+    required property string name
+    required property string start
+    required property string externalId
+    required property var badges
+    required property bool hasCreditLimit
+    required property var creditsRemaining
+    required property double lastUsedAt
+    required property bool selected
+
+    required property Formatter format
+    property bool selectable: true
+    property bool showOwner: true
+
+    signal toggled(int index, bool selected)
+    signal opened(string keyId)
+
+    width: ListView.view ? ListView.view.width : implicitWidth
+    highlighted: ListView.isCurrentItem
+    Accessible.name: qsTr("Key %1, %2").arg(name !== "" ? name : start).arg(badges.join(", "))
+    onClicked: opened(keyId)
+    Keys.onSpacePressed: if (selectable) toggled(index, !selected)
+
+    contentItem: RowLayout {
+        spacing: 12
+        CheckBox {
+            visible: row.selectable
+            checked: row.selected
+            focusPolicy: Qt.NoFocus
+            Layout.preferredWidth: KeyColumns.checkWidth
+            Accessible.name: qsTr("Select key %1").arg(row.name !== "" ? row.name : row.start)
+            onToggled: row.toggled(row.index, checked)
+        }
+        Label {
+            Layout.fillWidth: true
+            Layout.minimumWidth: KeyColumns.nameWidth
+            text: row.name !== "" ? row.name : qsTr("(unnamed)")
+            opacity: row.name !== "" ? 1 : 0.6
+            elide: Text.ElideRight
+        }
+        Label {
+            Layout.preferredWidth: KeyColumns.startWidth
+            text: row.start + "…"
+            font.family: "monospace"
+            elide: Text.ElideRight
+        }
+        Label {
+            visible: row.showOwner
+            Layout.preferredWidth: KeyColumns.ownerWidth
+            text: row.externalId !== "" ? row.externalId : "—"
+            elide: Text.ElideRight
+        }
+        KeyStatusBadges {
+            Layout.preferredWidth: KeyColumns.statusWidth
+            badges: row.badges
+        }
+        Label {
+            Layout.preferredWidth: KeyColumns.creditsWidth
+            horizontalAlignment: Text.AlignRight
+            text: row.hasCreditLimit ? row.format.number(row.creditsRemaining) : qsTr("unlimited")
+        }
+        Label {
+            Layout.preferredWidth: KeyColumns.lastUsedWidth
+            horizontalAlignment: Text.AlignRight
+            text: row.lastUsedAt > 0 ? row.format.relative(row.lastUsedAt) : qsTr("never")
+            opacity: row.lastUsedAt > 0 ? 1 : 0.6
+        }
+    }
+}

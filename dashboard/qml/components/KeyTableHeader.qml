@@ -1,0 +1,67 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import "KeyColumns.js" as KeyColumns
+
+// The column titles above KeyRow delegates; the box selects or clears every loaded row.
+Pane {
+    id: header
+
+    property bool selectable: true
+    property bool showOwner: true
+    property bool allSelected: false
+
+    signal selectAll(bool selected)
+
+    padding: 0
+    leftPadding: 16
+    rightPadding: 16
+    topPadding: 6
+    bottomPadding: 6
+
+    RowLayout {
+        anchors.fill: parent
+        spacing: 12
+        CheckBox {
+            visible: header.selectable
+            Layout.preferredWidth: KeyColumns.checkWidth
+            checked: header.allSelected
+            Accessible.name: qsTr("Select all loaded keys")
+            onToggled: header.selectAll(checked)
+        }
+        Label {
+            Layout.fillWidth: true
+            Layout.minimumWidth: KeyColumns.nameWidth
+            text: qsTr("Name")
+            font.bold: true
+        }
+        Label {
+            Layout.preferredWidth: KeyColumns.startWidth
+            text: qsTr("Start", "the first characters of a key")
+            font.bold: true
+        }
+        Label {
+            visible: header.showOwner
+            Layout.preferredWidth: KeyColumns.ownerWidth
+            text: qsTr("Owner")
+            font.bold: true
+        }
+        Label {
+            Layout.preferredWidth: KeyColumns.statusWidth
+            text: qsTr("Status")
+            font.bold: true
+        }
+        Label {
+            Layout.preferredWidth: KeyColumns.creditsWidth
+            horizontalAlignment: Text.AlignRight
+            text: qsTr("Credits left")
+            font.bold: true
+        }
+        Label {
+            Layout.preferredWidth: KeyColumns.lastUsedWidth
+            horizontalAlignment: Text.AlignRight
+            text: qsTr("Last used")
+            font.bold: true
+        }
+    }
+}

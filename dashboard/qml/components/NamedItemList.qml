@@ -1,0 +1,125 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+
+// A titled, searchable list with a create button and a delete button per row, used twice by the
+// Permissions page (permissions, roles). The delegate text comes from `primary`/`secondary`
+// functions of the page, the model is any PagedListModel.
+ColumnLayout {
+    id: panel
+
+    required property var listModel
+    required property string heading
+    required property string searchPlaceholder
+    required property string createText
+    required property string createMissing
+    required property string deleteMissing
+    required property string emptyTitle
+    required property string emptyHint
+    /// (row properties) => the line shown, and the line under it.
+    required property var primary
+    required property var secondary
+
+    signal createRequested()
+    signal deleteRequested(var row)
+
+    function focusSearch() {
+        searchField.forceActiveFocus();
+    }
+
+    spacing: 6
+
+    RowLayout {
+        Layout.fillWidth: true
+        Label {
+            Layout.fillWidth: true
+            text: panel.heading
+            font.bold: true
+            font.pixelSize: 16
+        }
+        GatedButton {
+            text: panel.createText
+            missing: panel.createMissing
+            onClicked: panel.createRequested()
+        }
+    }
+    TextField {
+        id: searchField
+        Layout.fillWidth: true
+        placeholderText: panel.searchPlaceholder
+        selectByMouse: true
+        Accessible.name: panel.searchPlaceholder
+        onTextChanged: debounce.restart()
+        Keys.onEscapePressed: text = ""
+        Timer {
+            id: debounce
+            interval: 250
+            onTriggered: panel.listModel.search = searchField.text.trim()
+        }
+    }
+    ListView {
+        id: list
+        Layout.fillWidth: true
+        Layout.fillHeight: true
+        clip: true
+        model: panel.listModel
+        keyNavigationEnabled: true
+        boundsBehavior: Flickable.StopAtBounds
+        ScrollBar.vertical: ScrollBar {}
+        Accessible.role: Accessible.List
+        Accessible.name: panel.heading
+
+        delegate: ItemDelegate {
+            id: row
+            required property int index
+            required property var model
+
+            width: ListView.view.width
+            highlighted: ListView.isCurrentItem
+            Accessible.name: panel.primary(model)
+            onClicked: list.currentIndex = index
+            Keys.onDeletePressed: if (panel.deleteMissing === "") panel.deleteRequested(row.model)
+
+            contentItem: RowLayout {
+                ColumnLayout {
+                    Layout.fillWidth: true
+                    spacing: 0
+                    Label {
+                        Layout.fillWidth: true
+                        text: panel.primary(row.model)
+                        font.bold: true
+                        elide: Text.ElideRight
+                    }
+                    Label {
+                        Layout.fillWidth: true
+                        visible: text !== ""
+                        text: panel.secondary(row.model)
+                        opacity: 0.7
+                        elide: Text.ElideRight
+                    }
+                }
+                GatedButton {
+                    text: qsTr("Delete")
+                    flat: true
+                    missing: panel.deleteMissing
+                    onClicked: panel.deleteRequested(row.model)
+                }
+            }
+        }
+        footer: ListFooter {
+            loading: panel.listModel.loading && panel.listModel.count > 0
+            hasMore: panel.listModel.hasMore
+            failed: panel.listModel.failed
+            count: panel.listModel.count
+            onLoadMore: panel.listModel.loadMore()
+        }
+        ListPlaceholder {
+            anchors.centerIn: parent
+            width: Math.min(parent.width - 32, 400)
+            visible: list.count === 0
+            loading: panel.listModel.loading
+            title: panel.listModel.search !== "" ? qsTr("Nothing matches “%1”.").arg(panel.listModel.search) : panel.emptyTitle
+            hint: panel.listModel.search !== "" ? "" : panel.emptyHint
+        }
+    }
+}

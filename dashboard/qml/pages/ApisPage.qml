@@ -1,0 +1,163 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtQuick.Layouts
+import Latchkey.Dashboard
+
+// The workspace's APIs with their key counts. Enter or a click opens the API's keys; "New API"
+// creates one (greyed out without api.*.create_api).
+Page {
+    id: page
+
+    required property Session session
+
+    function focusSearch() {
+        bar.focusSearch();
+    }
+    function openApi(apiId, name) {
+        page.session.openPage("keys", {apiId: apiId, apiName: name});
+    }
+
+    title: qsTr("APIs")
+
+    header: ListPageHeader {
+        id: bar
+        title: page.title
+        searchPlaceholder: qsTr("Filter APIs by name or id")
+
+        GatedButton {
+            text: qsTr("New API")
+            highlighted: true
+            missing: page.session.capabilities.missing("api.*.create_api")
+            onClicked: createDialog.open()
+        }
+        ToolButton {
+            text: qsTr("Refresh")
+            onClicked: apis.refresh()
+        }
+    }
+
+    ApisModel {
+        id: apis
+        client: page.session.client
+        search: bar.search
+        onCreated: apiId => page.openApi(apiId, createDialog.createdName)
+    }
+
+    ListView {
+        id: list
+        anchors.fill: parent
+        clip: true
+        model: apis
+        focus: true
+        keyNavigationEnabled: true
+        boundsBehavior: Flickable.StopAtBounds
+        ScrollBar.vertical: ScrollBar {}
+        Accessible.role: Accessible.List
+        Accessible.name: qsTr("APIs")
+
+        delegate: ItemDelegate {
+            id: row
+            required property int index
+            required property string apiId
+            required property string name
+            required property int keyCount
+
+            width: ListView.view.width
+            highlighted: ListView.isCurrentItem
+            Accessible.name: qsTr("API %1, %n key(s)", "", keyCount).arg(name)
+            onClicked: {
+                list.currentIndex = index;
+                page.openApi(apiId, name);
+            }
+
+            contentItem: RowLayout {
+                spacing: 16
+                Label {
+                    Layout.fillWidth: true
+                    text: row.name
+                    font.bold: true
+                    elide: Text.ElideRight
+                }
+                Label {
+                    text: row.apiId
+                    font.family: "monospace"
+                    opacity: 0.7
+                }
+                Label {
+                    Layout.preferredWidth: 120
+                    horizontalAlignment: Text.AlignRight
+                    text: qsTr("%n key(s)", "", row.keyCount)
+                }
+            }
+        }
+        Keys.onReturnPressed: if (currentItem) currentItem.clicked()
+
+        footer: ListFooter {
+            loading: apis.loading && apis.count > 0
+            hasMore: apis.hasMore
+            failed: apis.failed
+            count: apis.count
+            onLoadMore: apis.loadMore()
+        }
+
+        ListPlaceholder {
+            anchors.centerIn: parent
+            width: Math.min(parent.width - 48, 460)
+            visible: list.count === 0
+            loading: apis.loading
+            title: apis.search !== "" ? qsTr("No API matches “%1”.").arg(apis.search) : qsTr("No APIs yet")
+            hint: apis.search !== "" ? qsTr("Clear the filter to see every API.")
+                                     : qsTr("An API groups the keys of one service. Create one with “New API”, then issue keys for it.")
+        }
+    }
+
+    Dialog {
+        id: createDialog
+
+        property string createdName
+
+        title: qsTr("New API")
+        modal: true
+        anchors.centerIn: Overlay.overlay
+        width: Math.min(440, page.width - 48)
+        standardButtons: Dialog.NoButton
+        onOpened: {
+            nameField.text = "";
+            nameField.forceActiveFocus();
+        }
+
+        ColumnLayout {
+            anchors.fill: parent
+            FormField {
+                label: qsTr("Name")
+                hint: qsTr("3 to 256 characters, e.g. “billing-service”.")
+                TextField {
+                    id: nameField
+                    Layout.fillWidth: true
+                    selectByMouse: true
+                    Accessible.name: qsTr("API name")
+                    onAccepted: if (createButton.enabled) createDialog.accept()
+                }
+            }
+        }
+        footer: DialogButtonBox {
+            Button {
+                text: qsTr("Cancel")
+                flat: true
+                DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+            }
+            Button {
+                id: createButton
+                text: qsTr("Create")
+                highlighted: true
+                enabled: nameField.text.trim().length >= 3
+                DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
+            }
+        }
+        onAccepted: {
+            createdName = nameField.text.trim();
+            apis.create(createdName);
+        }
+    }
+}

@@ -1,0 +1,166 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtQuick.Layouts
+import Latchkey.Dashboard
+
+// The keys of one API as a table with status badges, the API's usage charts from the console,
+// and bulk disable / enable / delete of the selected keys with progress and cancel.
+Page {
+    id: page
+
+    required property Session session
+    required property string apiId
+    property string apiName
+
+    readonly property Capabilities may: session.capabilities
+    property bool chartsShown: true
+
+    function focusSearch() {
+        bar.focusSearch();
+    }
+
+    title: apiName !== "" ? qsTr("Keys of %1").arg(apiName) : qsTr("Keys")
+
+    header: ListPageHeader {
+        id: bar
+        title: page.title
+        searchPlaceholder: qsTr("Filter by name, start or owner")
+
+        GatedButton {
+            text: qsTr("Issue key")
+            highlighted: true
+            missing: page.may.missing("api.*.create_key")
+            onClicked: page.session.requestIssueKey({apiId: page.apiId})
+        }
+        ToolButton {
+            text: page.chartsShown ? qsTr("Hide charts") : qsTr("Show charts")
+            onClicked: page.chartsShown = !page.chartsShown
+        }
+        ToolButton {
+            text: qsTr("Refresh")
+            onClicked: keys.refresh()
+        }
+    }
+
+    KeysModel {
+        id: keys
+        client: page.session.client
+        apiId: page.apiId
+        search: bar.search
+        rateLimitBadges: page.may.may("api.*.read_analytics")
+    }
+
+    BulkOperation {
+        id: bulk
+        client: page.session.client
+        onFinished: keys.refresh()
+    }
+
+    ConfirmDialog {
+        id: confirmDelete
+        title: qsTr("Delete keys")
+        text: qsTr("Delete %n selected key(s)? Verifications of deleted keys fail at once; this cannot be undone.", "",
+                   keys.selectedCount)
+        confirmText: qsTr("Delete")
+        destructive: true
+        onConfirmed: bulk.deleteKeys(keys.selectedKeyIds())
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: 0
+
+        ConsoleView {
+            Layout.fillWidth: true
+            Layout.preferredHeight: 240
+            visible: page.chartsShown
+            session: page.session
+            view: "/apis/" + page.apiId
+            dark: page.Material.theme === Material.Dark
+        }
+
+        RowLayout {
+            Layout.fillWidth: true
+            Layout.margins: 8
+            visible: keys.selectedCount > 0 || bulk.running || bulkProgress.visible
+            spacing: 8
+            Label {
+                text: qsTr("%n selected", "", keys.selectedCount)
+            }
+            GatedButton {
+                text: qsTr("Disable")
+                ready: !bulk.running && keys.selectedCount > 0
+                missing: page.may.missing("api.*.update_key")
+                onClicked: bulk.disableKeys(keys.selectedKeyIds())
+            }
+            GatedButton {
+                text: qsTr("Enable")
+                ready: !bulk.running && keys.selectedCount > 0
+                missing: page.may.missing("api.*.update_key")
+                onClicked: bulk.enableKeys(keys.selectedKeyIds())
+            }
+            GatedButton {
+                text: qsTr("Delete")
+                ready: !bulk.running && keys.selectedCount > 0
+                missing: page.may.missing("api.*.delete_key")
+                onClicked: confirmDelete.open()
+            }
+            ToolButton {
+                text: qsTr("Clear selection")
+                enabled: keys.selectedCount > 0
+                onClicked: keys.clearSelection()
+            }
+            BulkProgress {
+                id: bulkProgress
+                Layout.fillWidth: true
+                operation: bulk
+            }
+        }
+
+        KeyTableHeader {
+            Layout.fillWidth: true
+            allSelected: keys.count > 0 && keys.selectedCount === keys.count
+            onSelectAll: selected => selected ? keys.selectAll() : keys.clearSelection()
+        }
+
+        ListView {
+            id: list
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            clip: true
+            model: keys
+            focus: true
+            keyNavigationEnabled: true
+            boundsBehavior: Flickable.StopAtBounds
+            ScrollBar.vertical: ScrollBar {}
+            Accessible.role: Accessible.Table
+            Accessible.name: qsTr("Keys")
+
+            delegate: KeyRow {
+                format: page.session.format
+                onToggled: (row, selected) => keys.setSelected(row, selected)
+                onOpened: keyId => page.session.openPage("keyDetail", {keyId: keyId})
+            }
+            Keys.onReturnPressed: if (currentItem) currentItem.clicked()
+
+            footer: ListFooter {
+                loading: keys.loading && keys.count > 0
+                hasMore: keys.hasMore
+                failed: keys.failed
+                count: keys.count
+                onLoadMore: keys.loadMore()
+            }
+
+            ListPlaceholder {
+                anchors.centerIn: parent
+                width: Math.min(parent.width - 48, 460)
+                visible: list.count === 0
+                loading: keys.loading
+                title: keys.search !== "" ? qsTr("No key matches “%1”.").arg(keys.search) : qsTr("This API has no keys yet")
+                hint: keys.search !== "" ? qsTr("Clear the filter to see every key.")
+                                         : qsTr("Issue the first one with “Issue key” (Ctrl+N).")
+            }
+        }
+    }
+}

@@ -1,0 +1,203 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtQuick.Layouts
+import Latchkey.Dashboard
+
+// One owner: usage over the last 24 hours and 30 days, their charts from the console, meta,
+// shared rate limits and every key they hold across APIs; issue a key for them or export their
+// usage as CSV.
+Page {
+    id: page
+
+    required property Session session
+    required property string identityId
+
+    title: owner.externalId !== "" ? owner.externalId : qsTr("Owner")
+
+    header: ListPageHeader {
+        title: page.title
+
+        GatedButton {
+            text: qsTr("Issue key for this owner")
+            highlighted: true
+            ready: owner.found
+            missing: page.session.capabilities.missing("api.*.create_key")
+            onClicked: page.session.requestIssueKey({externalId: owner.externalId})
+        }
+        ToolButton {
+            text: qsTr("Refresh")
+            onClicked: {
+                owner.refresh();
+                keys.refresh();
+            }
+        }
+    }
+
+    OwnerDetail {
+        id: owner
+        client: page.session.client
+        identity: page.identityId
+    }
+
+    KeysModel {
+        id: keys
+        client: page.session.client
+        identityId: page.identityId
+        rateLimitBadges: page.session.capabilities.may("api.*.read_analytics")
+    }
+
+    ScrollView {
+        id: scroll
+        anchors.fill: parent
+        contentWidth: availableWidth
+
+        ColumnLayout {
+            width: scroll.availableWidth
+            spacing: 16
+
+            Label {
+                Layout.margins: 16
+                visible: !owner.loading && !owner.found
+                text: qsTr("This owner does not exist (any more).")
+            }
+
+            RowLayout {
+                Layout.fillWidth: true
+                Layout.leftMargin: 16
+                Layout.rightMargin: 16
+                Layout.topMargin: 12
+                spacing: 40
+                UsageFigures {
+                    period: qsTr("Last 24 hours")
+                    usage: owner.usageDay
+                    format: page.session.format
+                }
+                UsageFigures {
+                    period: qsTr("Last 30 days")
+                    usage: owner.usageMonth
+                    format: page.session.format
+                }
+                ColumnLayout {
+                    Layout.fillWidth: true
+                    Label {
+                        text: qsTr("Identity")
+                        font.bold: true
+                    }
+                    Label {
+                        text: page.identityId
+                        font.family: "monospace"
+                    }
+                    UsageExportBar {
+                        Layout.fillWidth: true
+                        session: page.session
+                        identityId: owner.identityId
+                        externalId: owner.externalId
+                    }
+                }
+            }
+
+            ConsoleView {
+                Layout.fillWidth: true
+                Layout.preferredHeight: 260
+                session: page.session
+                view: "/identities/" + page.identityId
+                dark: page.Material.theme === Material.Dark
+            }
+
+            GridLayout {
+                Layout.fillWidth: true
+                Layout.leftMargin: 16
+                Layout.rightMargin: 16
+                columns: 2
+                columnSpacing: 24
+
+                Label {
+                    text: qsTr("Meta")
+                    font.bold: true
+                }
+                Label {
+                    text: qsTr("Shared rate limits")
+                    font.bold: true
+                }
+                TextArea {
+                    Layout.fillWidth: true
+                    Layout.preferredWidth: 1
+                    Layout.alignment: Qt.AlignTop
+                    readOnly: true
+                    selectByMouse: true
+                    text: owner.metaJson
+                    font.family: "monospace"
+                    Accessible.name: qsTr("Meta of the owner")
+                }
+                ColumnLayout {
+                    Layout.fillWidth: true
+                    Layout.preferredWidth: 1
+                    Layout.alignment: Qt.AlignTop
+                    Label {
+                        visible: owner.ratelimits.length === 0
+                        text: qsTr("None. Rate limits set on the owner are shared by all their keys.")
+                        opacity: 0.7
+                        wrapMode: Text.Wrap
+                        Layout.fillWidth: true
+                    }
+                    Repeater {
+                        model: owner.ratelimits
+                        delegate: Label {
+                            required property var modelData
+                            text: qsTr("%1: %2 per %3%4").arg(modelData.name)
+                                      .arg(page.session.format.number(modelData.limit))
+                                      .arg(page.session.format.duration(modelData.duration))
+                                      .arg(modelData.autoApply ? qsTr(" (applied to every verification)") : "")
+                        }
+                    }
+                }
+            }
+
+            Label {
+                Layout.leftMargin: 16
+                text: qsTr("Keys (%1)").arg(keys.count)
+                font.bold: true
+                font.pixelSize: 16
+            }
+            KeyTableHeader {
+                Layout.fillWidth: true
+                selectable: false
+                showOwner: false
+            }
+            ListView {
+                id: keyList
+                Layout.fillWidth: true
+                Layout.preferredHeight: Math.max(120, contentHeight)
+                interactive: false
+                model: keys
+                keyNavigationEnabled: true
+                Accessible.role: Accessible.Table
+                Accessible.name: qsTr("Keys of the owner")
+
+                delegate: KeyRow {
+                    format: page.session.format
+                    selectable: false
+                    showOwner: false
+                    onOpened: keyId => page.session.openPage("keyDetail", {keyId: keyId})
+                }
+                Keys.onReturnPressed: if (currentItem) currentItem.clicked()
+                footer: ListFooter {
+                    loading: keys.loading && keys.count > 0
+                    hasMore: keys.hasMore
+                    failed: keys.failed
+                    count: keys.count
+                    onLoadMore: keys.loadMore()
+                }
+                ListPlaceholder {
+                    anchors.centerIn: parent
+                    width: Math.min(parent.width - 48, 460)
+                    visible: keyList.count === 0
+                    loading: keys.loading
+                    title: qsTr("No keys")
+                    hint: qsTr("Issue this owner a key with “Issue key for this owner”.")
+                }
+            }
+        }
+    }
+}

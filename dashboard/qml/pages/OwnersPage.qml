@@ -1,0 +1,157 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtQuick.Layouts
+import Latchkey.Dashboard
+
+// The owners (identities) of the workspace, searched on the server by external id. Enter or a
+// click opens the owner: meta, shared rate limits, keys and usage.
+Page {
+    id: page
+
+    required property Session session
+
+    function focusSearch() {
+        bar.focusSearch();
+    }
+    function openOwner(identityId) {
+        page.session.openPage("ownerDetail", {identityId: identityId});
+    }
+
+    title: qsTr("Owners")
+
+    header: ListPageHeader {
+        id: bar
+        title: page.title
+        searchPlaceholder: qsTr("Search owners by external id")
+
+        GatedButton {
+            text: qsTr("New owner")
+            highlighted: true
+            missing: page.session.capabilities.missing("identity.*.create_identity")
+            onClicked: createDialog.open()
+        }
+        ToolButton {
+            text: qsTr("Refresh")
+            onClicked: owners.refresh()
+        }
+    }
+
+    IdentitiesModel {
+        id: owners
+        client: page.session.client
+        search: bar.search
+        onCreated: identityId => page.openOwner(identityId)
+    }
+
+    ListView {
+        id: list
+        anchors.fill: parent
+        clip: true
+        model: owners
+        focus: true
+        keyNavigationEnabled: true
+        boundsBehavior: Flickable.StopAtBounds
+        ScrollBar.vertical: ScrollBar {}
+        Accessible.role: Accessible.List
+        Accessible.name: qsTr("Owners")
+
+        delegate: ItemDelegate {
+            id: row
+            required property int index
+            required property string identityId
+            required property string externalId
+            required property int ratelimitCount
+
+            width: ListView.view.width
+            highlighted: ListView.isCurrentItem
+            Accessible.name: qsTr("Owner %1").arg(externalId)
+            onClicked: {
+                list.currentIndex = index;
+                page.openOwner(identityId);
+            }
+
+            contentItem: RowLayout {
+                spacing: 16
+                Label {
+                    Layout.fillWidth: true
+                    text: row.externalId
+                    font.bold: true
+                    elide: Text.ElideRight
+                }
+                Label {
+                    text: row.identityId
+                    font.family: "monospace"
+                    opacity: 0.7
+                }
+                Label {
+                    Layout.preferredWidth: 160
+                    horizontalAlignment: Text.AlignRight
+                    text: row.ratelimitCount > 0 ? qsTr("%n shared rate limit(s)", "", row.ratelimitCount) : ""
+                }
+            }
+        }
+        Keys.onReturnPressed: if (currentItem) currentItem.clicked()
+
+        footer: ListFooter {
+            loading: owners.loading && owners.count > 0
+            hasMore: owners.hasMore
+            failed: owners.failed
+            count: owners.count
+            onLoadMore: owners.loadMore()
+        }
+
+        ListPlaceholder {
+            anchors.centerIn: parent
+            width: Math.min(parent.width - 48, 460)
+            visible: list.count === 0
+            loading: owners.loading
+            title: owners.search !== "" ? qsTr("No owner matches “%1”.").arg(owners.search) : qsTr("No owners yet")
+            hint: owners.search !== ""
+                  ? qsTr("Search matches any part of the external id or the id, ignoring case.")
+                  : qsTr("Owners are created when a key is issued with an external id, or with “New owner”.")
+        }
+    }
+
+    Dialog {
+        id: createDialog
+        title: qsTr("New owner")
+        modal: true
+        anchors.centerIn: Overlay.overlay
+        width: Math.min(440, page.width - 48)
+        onOpened: {
+            externalIdField.text = "";
+            externalIdField.forceActiveFocus();
+        }
+
+        ColumnLayout {
+            anchors.fill: parent
+            FormField {
+                label: qsTr("External id")
+                hint: qsTr("Your system's id for this customer, e.g. “user_123” or “org_acme”.")
+                TextField {
+                    id: externalIdField
+                    Layout.fillWidth: true
+                    selectByMouse: true
+                    Accessible.name: qsTr("External id")
+                    onAccepted: if (createButton.enabled) createDialog.accept()
+                }
+            }
+        }
+        footer: DialogButtonBox {
+            Button {
+                text: qsTr("Cancel")
+                flat: true
+                DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+            }
+            Button {
+                id: createButton
+                text: qsTr("Create")
+                highlighted: true
+                enabled: externalIdField.text.trim().length > 0
+                DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
+            }
+        }
+        onAccepted: owners.create(externalIdField.text.trim())
+    }
+}

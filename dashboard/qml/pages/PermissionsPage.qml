@@ -1,0 +1,217 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtQuick.Layouts
+import Latchkey.Dashboard
+
+// The workspace's permissions and roles side by side: search, create, delete (with confirmation).
+Page {
+    id: page
+
+    required property Session session
+
+    readonly property Capabilities may: session.capabilities
+    property var pendingDelete: null
+
+    function focusSearch() {
+        permissionsPanel.focusSearch();
+    }
+
+    title: qsTr("Permissions & roles")
+
+    header: ListPageHeader {
+        title: page.title
+        ToolButton {
+            text: qsTr("Refresh")
+            onClicked: {
+                permissions.refresh();
+                roles.refresh();
+            }
+        }
+    }
+
+    PermissionsModel {
+        id: permissions
+        client: page.session.client
+    }
+    RolesModel {
+        id: roles
+        client: page.session.client
+    }
+
+    RowLayout {
+        anchors.fill: parent
+        anchors.margins: 16
+        spacing: 24
+
+        NamedItemList {
+            id: permissionsPanel
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            listModel: permissions
+            heading: qsTr("Permissions")
+            searchPlaceholder: qsTr("Search permissions")
+            createText: qsTr("New permission")
+            createMissing: page.may.missing("rbac.*.create_permission")
+            deleteMissing: page.may.missing("rbac.*.delete_permission")
+            emptyTitle: qsTr("No permissions yet")
+            emptyHint: qsTr("A permission is a slug like “documents.read” that keys or roles grant; verifications can demand it.")
+            primary: row => row.slug
+            secondary: row => row.description !== "" ? row.description : (row.name !== row.slug ? row.name : "")
+            onCreateRequested: permissionDialog.open()
+            onDeleteRequested: row => {
+                page.pendingDelete = {kind: "permission", id: row.permissionId, label: row.slug};
+                confirmDelete.open();
+            }
+        }
+        NamedItemList {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            listModel: roles
+            heading: qsTr("Roles")
+            searchPlaceholder: qsTr("Search roles")
+            createText: qsTr("New role")
+            createMissing: page.may.missing("rbac.*.create_role")
+            deleteMissing: page.may.missing("rbac.*.delete_role")
+            emptyTitle: qsTr("No roles yet")
+            emptyHint: qsTr("A role bundles permissions, e.g. “support” with “tickets.read” and “tickets.write”.")
+            primary: row => row.name
+            secondary: row => row.permissions.length > 0 ? row.permissions.join(", ") : qsTr("no permissions")
+            onCreateRequested: roleDialog.open()
+            onDeleteRequested: row => {
+                page.pendingDelete = {kind: "role", id: row.roleId, label: row.name};
+                confirmDelete.open();
+            }
+        }
+    }
+
+    ConfirmDialog {
+        id: confirmDelete
+        title: qsTr("Delete")
+        text: page.pendingDelete === null ? ""
+              : page.pendingDelete.kind === "permission"
+                ? qsTr("Delete the permission “%1”? Keys and roles that grant it lose it.").arg(page.pendingDelete.label)
+                : qsTr("Delete the role “%1”? Keys that hold it lose its permissions.").arg(page.pendingDelete.label)
+        confirmText: qsTr("Delete")
+        destructive: true
+        onConfirmed: {
+            if (page.pendingDelete.kind === "permission")
+                permissions.remove(page.pendingDelete.id);
+            else
+                roles.remove(page.pendingDelete.id);
+        }
+    }
+
+    Dialog {
+        id: permissionDialog
+        title: qsTr("New permission")
+        modal: true
+        anchors.centerIn: Overlay.overlay
+        width: Math.min(480, page.width - 48)
+        onOpened: {
+            slugField.text = "";
+            descriptionField.text = "";
+            slugField.forceActiveFocus();
+        }
+        ColumnLayout {
+            anchors.fill: parent
+            FormField {
+                label: qsTr("Slug")
+                hint: qsTr("Letters, digits and _ : - . *, e.g. “documents.read”.")
+                error: slugField.text === "" || slugField.acceptableInput ? "" : qsTr("Only letters, digits and _ : - . * are allowed.")
+                TextField {
+                    id: slugField
+                    Layout.fillWidth: true
+                    selectByMouse: true
+                    validator: RegularExpressionValidator { regularExpression: /[a-zA-Z0-9_:\-\.\*]{1,128}/ }
+                    Accessible.name: qsTr("Permission slug")
+                }
+            }
+            FormField {
+                label: qsTr("Description (optional)")
+                TextField {
+                    id: descriptionField
+                    Layout.fillWidth: true
+                    selectByMouse: true
+                    Accessible.name: qsTr("Permission description")
+                }
+            }
+        }
+        footer: DialogButtonBox {
+            Button {
+                text: qsTr("Cancel")
+                flat: true
+                DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+            }
+            Button {
+                text: qsTr("Create")
+                highlighted: true
+                enabled: slugField.text !== "" && slugField.acceptableInput
+                DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
+            }
+        }
+        onAccepted: permissions.create(slugField.text, slugField.text, descriptionField.text.trim())
+    }
+
+    Dialog {
+        id: roleDialog
+        title: qsTr("New role")
+        modal: true
+        anchors.centerIn: Overlay.overlay
+        width: Math.min(480, page.width - 48)
+        onOpened: {
+            roleNameField.text = "";
+            roleDescriptionField.text = "";
+            rolePermissionsField.text = "";
+            roleNameField.forceActiveFocus();
+        }
+        ColumnLayout {
+            anchors.fill: parent
+            FormField {
+                label: qsTr("Name")
+                TextField {
+                    id: roleNameField
+                    Layout.fillWidth: true
+                    selectByMouse: true
+                    Accessible.name: qsTr("Role name")
+                }
+            }
+            FormField {
+                label: qsTr("Description (optional)")
+                TextField {
+                    id: roleDescriptionField
+                    Layout.fillWidth: true
+                    selectByMouse: true
+                    Accessible.name: qsTr("Role description")
+                }
+            }
+            FormField {
+                label: qsTr("Permissions (optional)")
+                hint: qsTr("Slugs separated by commas; missing ones are created.")
+                TextField {
+                    id: rolePermissionsField
+                    Layout.fillWidth: true
+                    selectByMouse: true
+                    Accessible.name: qsTr("Permissions of the role")
+                }
+            }
+        }
+        footer: DialogButtonBox {
+            Button {
+                text: qsTr("Cancel")
+                flat: true
+                DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+            }
+            Button {
+                text: qsTr("Create")
+                highlighted: true
+                enabled: roleNameField.text.trim() !== ""
+                DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
+            }
+        }
+        onAccepted: {
+            const slugs = rolePermissionsField.text.split(",").map(s => s.trim()).filter(s => s !== "");
+            roles.create(roleNameField.text.trim(), roleDescriptionField.text.trim(), slugs);
+        }
+    }
+}

@@ -1,0 +1,238 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtQuick.Layouts
+import Latchkey.Dashboard
+
+// Rate-limit namespaces (left) and the overrides of the chosen one (right), with its charts from
+// the console; overrides (wildcards allowed) are set and deleted here.
+Page {
+    id: page
+
+    required property Session session
+    /// The namespace shown first (navigation or the self-test may preset it).
+    property string namespaceName
+
+    readonly property Capabilities may: session.capabilities
+
+    function focusSearch() {
+        bar.focusSearch();
+    }
+
+    title: qsTr("Rate limits")
+
+    header: ListPageHeader {
+        id: bar
+        title: page.title
+        searchPlaceholder: qsTr("Filter namespaces")
+
+        ToolButton {
+            text: qsTr("Refresh")
+            onClicked: {
+                namespaces.refresh();
+                overrides.refresh();
+            }
+        }
+    }
+
+    RatelimitNamespacesModel {
+        id: namespaces
+        client: page.session.client
+        search: bar.search
+    }
+    RatelimitOverridesModel {
+        id: overrides
+        client: page.session.client
+        namespaceName: page.namespaceName
+        onSaved: identifier => namespaces.refresh()
+        onRemoved: identifier => namespaces.refresh()
+    }
+
+    OverrideDialog {
+        id: overrideDialog
+        onSaved: (identifier, limit, durationMs) => overrides.set(identifier, limit, durationMs)
+    }
+    ConfirmDialog {
+        id: confirmDelete
+        property string identifier
+        title: qsTr("Delete override")
+        text: qsTr("Delete the override for “%1”? Matching identifiers fall back to the limit given in each request.").arg(identifier)
+        confirmText: qsTr("Delete")
+        destructive: true
+        onConfirmed: overrides.remove(identifier)
+    }
+
+    SplitView {
+        anchors.fill: parent
+
+        ListView {
+            id: namespaceList
+            SplitView.preferredWidth: 280
+            SplitView.minimumWidth: 200
+            clip: true
+            model: namespaces
+            focus: true
+            keyNavigationEnabled: true
+            ScrollBar.vertical: ScrollBar {}
+            Accessible.role: Accessible.List
+            Accessible.name: qsTr("Namespaces")
+
+            delegate: ItemDelegate {
+                id: row
+                required property int index
+                required property string name
+                required property int overrideCount
+
+                width: ListView.view.width
+                highlighted: row.name === page.namespaceName
+                text: row.name
+                Accessible.name: qsTr("Namespace %1, %n override(s)", "", overrideCount).arg(name)
+                onClicked: {
+                    namespaceList.currentIndex = index;
+                    page.namespaceName = row.name;
+                }
+                contentItem: RowLayout {
+                    Label {
+                        Layout.fillWidth: true
+                        text: row.name
+                        elide: Text.ElideRight
+                    }
+                    Label {
+                        text: qsTr("%n override(s)", "", row.overrideCount)
+                        opacity: 0.7
+                    }
+                }
+            }
+            Keys.onReturnPressed: if (currentItem) currentItem.clicked()
+            footer: ListFooter {
+                loading: namespaces.loading && namespaces.count > 0
+                hasMore: namespaces.hasMore
+                failed: namespaces.failed
+                count: namespaces.count
+                onLoadMore: namespaces.loadMore()
+            }
+            ListPlaceholder {
+                anchors.centerIn: parent
+                width: parent.width - 32
+                visible: namespaceList.count === 0
+                loading: namespaces.loading
+                title: qsTr("No namespaces yet")
+                hint: qsTr("A namespace appears with its first ratelimit.limit call, e.g. curl -X POST …/v2/ratelimit.limit -d '{\"namespace\":\"email\",\"identifier\":\"user_1\",\"limit\":10,\"duration\":60000}'.")
+            }
+        }
+
+        ColumnLayout {
+            SplitView.fillWidth: true
+            spacing: 0
+
+            ListPlaceholder {
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                visible: page.namespaceName === ""
+                title: qsTr("Choose a namespace")
+                hint: qsTr("Its overrides and charts appear here.")
+            }
+            ConsoleView {
+                Layout.fillWidth: true
+                Layout.preferredHeight: 220
+                visible: page.namespaceName !== ""
+                session: page.session
+                view: "/namespaces/" + page.namespaceName
+                dark: page.Material.theme === Material.Dark
+            }
+            RowLayout {
+                Layout.fillWidth: true
+                Layout.margins: 12
+                visible: page.namespaceName !== ""
+                Label {
+                    Layout.fillWidth: true
+                    text: qsTr("Overrides of %1").arg(page.namespaceName)
+                    font.bold: true
+                    font.pixelSize: 16
+                }
+                GatedButton {
+                    text: qsTr("Set override")
+                    highlighted: true
+                    missing: page.may.missing("ratelimit.*.set_override")
+                    onClicked: overrideDialog.openFor("", 10, 60000)
+                }
+            }
+            ListView {
+                id: overrideList
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                visible: page.namespaceName !== ""
+                clip: true
+                model: overrides
+                keyNavigationEnabled: true
+                ScrollBar.vertical: ScrollBar {}
+                Accessible.role: Accessible.List
+                Accessible.name: qsTr("Overrides")
+
+                delegate: ItemDelegate {
+                    id: overrideRow
+                    required property int index
+                    required property string identifier
+                    required property double limit
+                    required property double duration
+                    required property bool wildcard
+
+                    width: ListView.view.width
+                    highlighted: ListView.isCurrentItem
+                    Accessible.name: qsTr("Override %1: %2 per %3").arg(identifier).arg(limit)
+                                     .arg(page.session.format.duration(duration))
+                    onClicked: {
+                        overrideList.currentIndex = index;
+                        if (page.may.may("ratelimit.*.set_override"))
+                            overrideDialog.openFor(identifier, limit, duration);
+                    }
+                    contentItem: RowLayout {
+                        spacing: 12
+                        Label {
+                            Layout.fillWidth: true
+                            text: overrideRow.identifier
+                            font.family: "monospace"
+                            elide: Text.ElideRight
+                        }
+                        Label {
+                            visible: overrideRow.wildcard
+                            text: qsTr("pattern")
+                            opacity: 0.7
+                        }
+                        Label {
+                            Layout.preferredWidth: 200
+                            horizontalAlignment: Text.AlignRight
+                            text: overrideRow.limit === 0 ? qsTr("blocked")
+                                  : qsTr("%1 per %2").arg(page.session.format.number(overrideRow.limit))
+                                        .arg(page.session.format.duration(overrideRow.duration))
+                        }
+                        GatedButton {
+                            text: qsTr("Delete")
+                            flat: true
+                            missing: page.may.missing("ratelimit.*.delete_override")
+                            onClicked: {
+                                confirmDelete.identifier = overrideRow.identifier;
+                                confirmDelete.open();
+                            }
+                        }
+                    }
+                }
+                footer: ListFooter {
+                    loading: overrides.loading && overrides.count > 0
+                    hasMore: overrides.hasMore
+                    failed: overrides.failed
+                    count: overrides.count
+                    onLoadMore: overrides.loadMore()
+                }
+                ListPlaceholder {
+                    anchors.centerIn: parent
+                    width: Math.min(parent.width - 48, 460)
+                    visible: overrideList.count === 0
+                    loading: overrides.loading
+                    title: qsTr("No overrides")
+                    hint: qsTr("Every identifier gets the limit its request asks for. “Set override” gives chosen identifiers (or patterns) another limit.")
+                }
+            }
+        }
+    }
+}

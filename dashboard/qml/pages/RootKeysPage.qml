@@ -1,0 +1,250 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtQuick.Layouts
+import Latchkey.Dashboard
+
+// The workspace's root keys: create one with chosen permissions (its secret is shown once),
+// revoke one (it stops working at once). The key in use cannot revoke itself.
+Page {
+    id: page
+
+    required property Session session
+
+    readonly property Capabilities may: session.capabilities
+    readonly property var commonPermissions: [
+        "api.*.read_api", "api.*.create_api", "api.*.delete_api",
+        "api.*.read_key", "api.*.create_key", "api.*.update_key", "api.*.delete_key", "api.*.verify_key",
+        "api.*.read_analytics", "identity.*.read_identity", "identity.*.create_identity",
+        "identity.*.update_identity", "identity.*.delete_identity", "rbac.*.read_permission",
+        "rbac.*.create_permission", "rbac.*.delete_permission", "rbac.*.read_role", "rbac.*.create_role",
+        "rbac.*.delete_role", "ratelimit.*.limit", "ratelimit.*.read_override", "ratelimit.*.set_override",
+        "ratelimit.*.delete_override", "ratelimit.*.read_namespace", "workspace.*.read_audit_log",
+        "workspace.*.read_root_key", "workspace.*.create_root_key", "workspace.*.delete_root_key"
+    ]
+
+    title: qsTr("Root keys")
+
+    header: ListPageHeader {
+        title: page.title
+        GatedButton {
+            text: qsTr("New root key")
+            highlighted: true
+            missing: page.may.missing("workspace.*.create_root_key")
+            onClicked: createDialog.open()
+        }
+        ToolButton {
+            text: qsTr("Refresh")
+            onClicked: rootKeys.refresh()
+        }
+    }
+
+    RootKeysModel {
+        id: rootKeys
+        client: page.session.client
+        onCreated: (rootKeyId, key) => {
+            shownDialog.keyId = rootKeyId;
+            shownDialog.keyText = key;
+            shownDialog.open();
+        }
+    }
+
+    ListView {
+        id: list
+        anchors.fill: parent
+        clip: true
+        model: rootKeys
+        focus: true
+        keyNavigationEnabled: true
+        ScrollBar.vertical: ScrollBar {}
+        Accessible.role: Accessible.List
+        Accessible.name: qsTr("Root keys")
+
+        delegate: ItemDelegate {
+            id: row
+            required property int index
+            required property string rootKeyId
+            required property string name
+            required property string start
+            required property var permissions
+            required property double createdAt
+            required property double expires
+
+            readonly property bool current: rootKeyId === page.may.rootKeyId
+
+            width: ListView.view.width
+            highlighted: ListView.isCurrentItem
+            Accessible.name: qsTr("Root key %1").arg(name !== "" ? name : start)
+            onClicked: list.currentIndex = index
+
+            contentItem: RowLayout {
+                spacing: 16
+                ColumnLayout {
+                    Layout.fillWidth: true
+                    spacing: 2
+                    Label {
+                        Layout.fillWidth: true
+                        text: (row.name !== "" ? row.name : qsTr("(unnamed)")) + (row.current ? "  " + qsTr("(this connection)") : "")
+                        font.bold: true
+                        elide: Text.ElideRight
+                    }
+                    Label {
+                        Layout.fillWidth: true
+                        text: row.permissions.join(", ")
+                        opacity: 0.7
+                        wrapMode: Text.Wrap
+                        maximumLineCount: 2
+                        elide: Text.ElideRight
+                    }
+                }
+                Label {
+                    text: row.start + "…"
+                    font.family: "monospace"
+                }
+                Label {
+                    Layout.preferredWidth: 160
+                    horizontalAlignment: Text.AlignRight
+                    text: row.expires > 0 ? qsTr("expires %1").arg(page.session.format.dateTime(row.expires))
+                                          : qsTr("created %1").arg(page.session.format.date(row.createdAt))
+                }
+                GatedButton {
+                    text: qsTr("Revoke")
+                    flat: true
+                    ready: !row.current
+                    missing: page.may.missing("workspace.*.delete_root_key")
+                    onClicked: {
+                        confirmRevoke.rootKeyId = row.rootKeyId;
+                        confirmRevoke.label = row.name !== "" ? row.name : row.start;
+                        confirmRevoke.open();
+                    }
+                }
+            }
+        }
+        footer: ListFooter {
+            loading: rootKeys.loading && rootKeys.count > 0
+            hasMore: rootKeys.hasMore
+            failed: rootKeys.failed
+            count: rootKeys.count
+            onLoadMore: rootKeys.loadMore()
+        }
+        ListPlaceholder {
+            anchors.centerIn: parent
+            width: Math.min(parent.width - 48, 460)
+            visible: list.count === 0
+            loading: rootKeys.loading
+            title: qsTr("No root keys listed")
+            hint: qsTr("Your root key may not read root keys (workspace.*.read_root_key).")
+        }
+    }
+
+    ConfirmDialog {
+        id: confirmRevoke
+        property string rootKeyId
+        property string label
+        title: qsTr("Revoke root key")
+        text: qsTr("Revoke “%1”? Every program using it loses access at once.").arg(label)
+        confirmText: qsTr("Revoke")
+        destructive: true
+        onConfirmed: rootKeys.revoke(rootKeyId)
+    }
+
+    Dialog {
+        id: createDialog
+        title: qsTr("New root key")
+        modal: true
+        anchors.centerIn: Overlay.overlay
+        width: Math.min(620, page.width - 48)
+        height: Math.min(640, page.height - 48)
+        onOpened: {
+            nameField.text = "";
+            for (let i = 0; i < permissionChecks.count; ++i)
+                permissionChecks.itemAt(i).checked = false;
+            nameField.forceActiveFocus();
+        }
+
+        function chosen() {
+            const result = [];
+            for (let i = 0; i < permissionChecks.count; ++i)
+                if (permissionChecks.itemAt(i).checked)
+                    result.push(page.commonPermissions[i]);
+            return result;
+        }
+
+        ColumnLayout {
+            anchors.fill: parent
+            FormField {
+                label: qsTr("Name")
+                TextField {
+                    id: nameField
+                    Layout.fillWidth: true
+                    selectByMouse: true
+                    placeholderText: qsTr("e.g. “billing backend”")
+                    Accessible.name: qsTr("Root key name")
+                }
+            }
+            Label {
+                text: qsTr("Permissions")
+                font.bold: true
+            }
+            ScrollView {
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                clip: true
+                GridLayout {
+                    columns: 2
+                    Repeater {
+                        id: permissionChecks
+                        model: page.commonPermissions
+                        delegate: CheckBox {
+                            required property string modelData
+                            text: modelData
+                            enabled: page.may.may(modelData)
+                            ToolTip.visible: hovered && !enabled
+                            ToolTip.text: qsTr("A root key can only grant what it holds itself.")
+                        }
+                    }
+                }
+            }
+        }
+        footer: DialogButtonBox {
+            Button {
+                text: qsTr("Cancel")
+                flat: true
+                DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+            }
+            Button {
+                text: qsTr("Create")
+                highlighted: true
+                DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
+            }
+        }
+        onAccepted: rootKeys.create(nameField.text.trim(), chosen())
+    }
+
+    Dialog {
+        id: shownDialog
+        property string keyId
+        property string keyText
+        title: qsTr("Root key created")
+        modal: true
+        anchors.centerIn: Overlay.overlay
+        width: Math.min(620, page.width - 48)
+        closePolicy: Popup.CloseOnEscape
+        onClosed: keyText = "" // the secret does not outlive the dialog
+
+        ShowOnceKey {
+            anchors.left: parent.left
+            anchors.right: parent.right
+            keyText: shownDialog.keyText
+            keyId: shownDialog.keyId
+            copy: text => rootKeys.copyToClipboard(text)
+        }
+        footer: DialogButtonBox {
+            Button {
+                text: qsTr("I have copied it")
+                highlighted: true
+                DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
+            }
+        }
+    }
+}

@@ -1,0 +1,140 @@
+// RatelimitNamespacesModel and RatelimitOverridesModel against a real latchkeyd: namespaces with
+// their override counts, overrides with wildcard identifiers set and deleted through the model
+// (and applied by ratelimit.limit), paging, and an unknown namespace reaching the error sink.
+#include "dashboardfixture.h"
+#include "modeltestsupport.h"
+#include "ratelimitnamespacesmodel.h"
+#include "ratelimitoverridesmodel.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using Latchkey::Dashboard::ApiClient;
+using Latchkey::Dashboard::RatelimitNamespacesModel;
+using Latchkey::Dashboard::RatelimitOverridesModel;
+using Latchkey::Test::column;
+using Latchkey::Test::fetchAll;
+using Latchkey::Test::valueOf;
+
+class TestRatelimitModels : public QObject
+{
+    Q_OBJECT
+
+private:
+    Latchkey::Test::DashboardFixture m_fixture;
+
+    bool limit(const QString &ns, const QString &identifier, qint64 max = 10)
+    {
+        const QJsonObject body{{u"namespace"_s, ns}, {u"identifier"_s, identifier}, {u"limit"_s, max}, {u"duration"_s, 60'000}};
+        return m_fixture.call(u"ratelimit.limit"_s, body).ok();
+    }
+
+private Q_SLOTS:
+    void namespacesWithOverrideCounts();
+    void setWildcardOverrideAndDelete();
+    void overridesPage();
+    void unknownNamespaceReportsTheDetail();
+};
+
+void TestRatelimitModels::namespacesWithOverrideCounts()
+{
+    QVERIFY(limit(u"email"_s, u"user_1"_s));
+    QVERIFY(limit(u"sms"_s, u"user_1"_s));
+    QVERIFY(limit(u"uploads"_s, u"user_1"_s));
+    QVERIFY(m_fixture.call(u"ratelimit.setOverride"_s, {{u"namespace"_s, u"sms"_s}, {u"identifier"_s, u"vip_*"_s},
+                                                         {u"limit"_s, 100}, {u"duration"_s, 60'000}})
+                .ok());
+    RatelimitNamespacesModel namespaces;
+    namespaces.setPageSize(2);
+    namespaces.setClient(m_fixture.client());
+    QAbstractItemModelTester tester(&namespaces, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QVERIFY(fetchAll(namespaces) >= 0);
+    QStringList names;
+    for (const QVariant &name : column(namespaces, "name"))
+        names.append(name.toString());
+    names.sort();
+    QCOMPARE(names, (QStringList{u"email"_s, u"sms"_s, u"uploads"_s}));
+    QCOMPARE(valueOf(namespaces, "name", u"sms"_s, "overrideCount").toInt(), 1);
+    QCOMPARE(valueOf(namespaces, "name", u"email"_s, "overrideCount").toInt(), 0);
+    QVERIFY(!valueOf(namespaces, "name", u"email"_s, "namespaceId").toString().isEmpty());
+
+    namespaces.setSearch(u"MAIL"_s); // local filter
+    QVERIFY(fetchAll(namespaces) >= 0);
+    QCOMPARE(column(namespaces, "name"), QVariantList{u"email"_s});
+}
+
+void TestRatelimitModels::setWildcardOverrideAndDelete()
+{
+    QVERIFY(limit(u"api-calls"_s, u"someone"_s));
+    RatelimitOverridesModel overrides;
+    overrides.setClient(m_fixture.client());
+    QVERIFY(!overrides.loading()); // no namespace yet: nothing asked
+    overrides.setNamespaceName(u"api-calls"_s);
+    QAbstractItemModelTester tester(&overrides, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QVERIFY(fetchAll(overrides) >= 0);
+    QCOMPARE(overrides.rowCount(), 0);
+
+    QSignalSpy saved(&overrides, &RatelimitOverridesModel::saved);
+    overrides.set(u"blocked_*"_s, 0, 60'000);
+    QVERIFY(saved.wait(10000));
+    overrides.set(u"exact_user"_s, 500, 3'600'000);
+    QVERIFY(saved.wait(10000));
+    QVERIFY(fetchAll(overrides) >= 0);
+    QCOMPARE(overrides.rowCount(), 2);
+    QCOMPARE(valueOf(overrides, "identifier", u"blocked_*"_s, "wildcard").toBool(), true);
+    QCOMPARE(valueOf(overrides, "identifier", u"blocked_*"_s, "limit").toLongLong(), 0);
+    QCOMPARE(valueOf(overrides, "identifier", u"exact_user"_s, "wildcard").toBool(), false);
+    QCOMPARE(valueOf(overrides, "identifier", u"exact_user"_s, "duration").toLongLong(), 3'600'000);
+    QVERIFY(!valueOf(overrides, "identifier", u"exact_user"_s, "overrideId").toString().isEmpty());
+
+    // The wildcard override takes effect: limit 0 blocks any matching identifier.
+    const QJsonObject probe{{u"namespace"_s, u"api-calls"_s}, {u"identifier"_s, u"blocked_42"_s}, {u"limit"_s, 10}, {u"duration"_s, 60'000}};
+    QCOMPARE(m_fixture.call(u"ratelimit.limit"_s, probe).data.toObject().value(u"success"_s).toBool(), false);
+
+    QSignalSpy removed(&overrides, &RatelimitOverridesModel::removed);
+    overrides.remove(u"blocked_*"_s);
+    QVERIFY(removed.wait(10000));
+    QVERIFY(fetchAll(overrides) >= 0);
+    QCOMPARE(column(overrides, "identifier"), QVariantList{u"exact_user"_s});
+    QCOMPARE(m_fixture.call(u"ratelimit.limit"_s, probe).data.toObject().value(u"success"_s).toBool(), true);
+}
+
+void TestRatelimitModels::overridesPage()
+{
+    QVERIFY(limit(u"paged-ns"_s, u"x"_s));
+    for (int i = 0; i < 5; ++i)
+        QVERIFY(m_fixture.call(u"ratelimit.setOverride"_s, {{u"namespace"_s, u"paged-ns"_s}, {u"identifier"_s, u"user_%1"_s.arg(i)},
+                                                             {u"limit"_s, i + 1}, {u"duration"_s, 1000}})
+                    .ok());
+    RatelimitOverridesModel overrides;
+    overrides.setPageSize(2);
+    overrides.setClient(m_fixture.client());
+    overrides.setNamespaceName(u"paged-ns"_s);
+    QAbstractItemModelTester tester(&overrides, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QVERIFY(fetchAll(overrides) >= 0);
+    QCOMPARE(overrides.rowCount(), 5);
+    QStringList identifiers;
+    for (const QVariant &identifier : column(overrides, "identifier"))
+        identifiers.append(identifier.toString());
+    QCOMPARE(QSet<QString>(identifiers.cbegin(), identifiers.cend()).size(), 5);
+}
+
+void TestRatelimitModels::unknownNamespaceReportsTheDetail()
+{
+    QSignalSpy failed(m_fixture.client(), &ApiClient::requestFailed);
+    RatelimitOverridesModel overrides;
+    overrides.setClient(m_fixture.client());
+    overrides.setNamespaceName(u"never-used"_s);
+    QAbstractItemModelTester tester(&overrides, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QVERIFY(failed.wait(10000));
+    const auto direct = m_fixture.call(u"ratelimit.listOverrides"_s, {{u"namespace"_s, u"never-used"_s}});
+    QVERIFY(!direct.ok());
+    QCOMPARE(failed.first().at(2).toString(), direct.errorDetail);
+    QVERIFY(overrides.failed());
+    QCOMPARE(overrides.rowCount(), 0);
+}
+
+QTEST_GUILESS_MAIN(TestRatelimitModels)
+#include "tst_ratelimitmodels.moc"

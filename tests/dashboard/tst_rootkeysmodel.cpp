@@ -1,0 +1,105 @@
+// RootKeysModel against a real latchkeyd: a new root key with exactly the chosen permissions is
+// handed out once (and works), listed without its secret, and stops working when revoked.
+#include "dashboardfixture.h"
+#include "modeltestsupport.h"
+#include "rootkeysmodel.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using Latchkey::Dashboard::ApiClient;
+using Latchkey::Dashboard::RootKeysModel;
+using Latchkey::Test::column;
+using Latchkey::Test::fetchAll;
+using Latchkey::Test::valueOf;
+
+class TestRootKeysModel : public QObject
+{
+    Q_OBJECT
+
+private:
+    Latchkey::Test::DashboardFixture m_fixture;
+
+private Q_SLOTS:
+    void createShowsTheKeyOnceAndRevokeStopsIt();
+    void pagesThroughRootKeys();
+    void refusedCreateReportsTheDetail();
+};
+
+void TestRootKeysModel::createShowsTheKeyOnceAndRevokeStopsIt()
+{
+    RootKeysModel keys;
+    keys.setClient(m_fixture.client());
+    QAbstractItemModelTester tester(&keys, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QVERIFY(fetchAll(keys) >= 0);
+    const int before = keys.rowCount();
+    QVERIFY(before >= 1); // the fixture's own key
+
+    QSignalSpy created(&keys, &RootKeysModel::created);
+    keys.create(u"read-only support"_s, {u"api.*.read_api"_s, u"api.*.read_key"_s});
+    QVERIFY(created.wait(10000));
+    const QString id = created.first().at(0).toString();
+    const QString secret = created.first().at(1).toString();
+    QVERIFY(!id.isEmpty());
+    QVERIFY(secret.size() > 16);
+    QVERIFY(fetchAll(keys) >= 0);
+    QCOMPARE(keys.rowCount(), before + 1);
+    QCOMPARE(valueOf(keys, "rootKeyId", id, "name").toString(), u"read-only support"_s);
+    QCOMPARE(valueOf(keys, "rootKeyId", id, "permissions").toStringList(),
+             (QStringList{u"api.*.read_api"_s, u"api.*.read_key"_s}));
+    const QString start = valueOf(keys, "rootKeyId", id, "start").toString();
+    QVERIFY(!start.isEmpty() && secret.startsWith(start) && start.size() < secret.size());
+    // The plaintext is nowhere in the model.
+    for (int row = 0; row < keys.rowCount(); ++row)
+        for (int role : keys.roleNames().keys())
+            QVERIFY(!keys.data(keys.index(row), role).toString().contains(secret));
+
+    // The key works with exactly its permissions.
+    QVERIFY(m_fixture.call(u"apis.listApis"_s, {}, secret).ok());
+    QCOMPARE(m_fixture.call(u"apis.createApi"_s, {{u"name"_s, u"nope"_s}}, secret).httpStatus, 403);
+
+    QSignalSpy revoked(&keys, &RootKeysModel::revoked);
+    keys.revoke(id);
+    QVERIFY(revoked.wait(10000));
+    QVERIFY(fetchAll(keys) >= 0);
+    QCOMPARE(keys.rowCount(), before);
+    QVERIFY(!valueOf(keys, "rootKeyId", id, "rootKeyId").isValid());
+    QCOMPARE(m_fixture.call(u"apis.listApis"_s, {}, secret).httpStatus, 401);
+}
+
+void TestRootKeysModel::pagesThroughRootKeys()
+{
+    for (int i = 0; i < 4; ++i)
+        QVERIFY(!m_fixture.createRootKey({u"api.*.read_api"_s}).isEmpty());
+    RootKeysModel keys;
+    keys.setPageSize(2);
+    keys.setClient(m_fixture.client());
+    QAbstractItemModelTester tester(&keys, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QVERIFY(fetchAll(keys) >= 0);
+    QVERIFY(keys.rowCount() >= 5);
+    QStringList ids;
+    for (const QVariant &id : column(keys, "rootKeyId"))
+        ids.append(id.toString());
+    QCOMPARE(QSet<QString>(ids.cbegin(), ids.cend()).size(), ids.size());
+}
+
+void TestRootKeysModel::refusedCreateReportsTheDetail()
+{
+    RootKeysModel keys;
+    keys.setClient(m_fixture.client());
+    QVERIFY(fetchAll(keys) >= 0);
+    const int before = keys.rowCount();
+    QSignalSpy failed(m_fixture.client(), &ApiClient::requestFailed);
+    QSignalSpy created(&keys, &RootKeysModel::created);
+    keys.create(u"empty"_s, {}); // at least one permission is required
+    QVERIFY(failed.wait(10000));
+    QCOMPARE(failed.first().at(0).toString(), u"rootKeys.createRootKey"_s);
+    QVERIFY(!failed.first().at(2).toString().isEmpty());
+    QCOMPARE(created.count(), 0);
+    QCOMPARE(keys.rowCount(), before);
+}
+
+QTEST_GUILESS_MAIN(TestRootKeysModel)
+#include "tst_rootkeysmodel.moc"
