@@ -38,6 +38,11 @@ rm -rf "$OUT_DIR/_CPack_Packages"
 for deb in "$OUT_DIR"/*.deb; do
     dpkg-deb --field "$deb" Package Version Depends | sed 's/^/    /'
 done
+if [ "${LATCHKEY_SKIP_LINTIAN:-0}" != 1 ] && compgen -G "$OUT_DIR/latchkey-dashboard_*.deb" >/dev/null; then
+    log "desktop entry and AppStream metainfo"
+    desktop-file-validate installer/dashboard/latchkey-dashboard.desktop
+    appstreamcli validate --no-net --explain installer/dashboard/io.latchkey.dashboard.metainfo.xml
+fi
 if [ "${LATCHKEY_SKIP_LINTIAN:-0}" != 1 ]; then
     # Every tag that remains is overridden with its reason in installer/deb/*/lintian-overrides.
     log "lintian"

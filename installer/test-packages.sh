@@ -181,6 +181,14 @@ log "building the packages from $BUILD_DIR"
 build_packages
 pristine_root
 
+DASHBOARD_DEB=$(compgen -G "$WORK/v1/latchkey-dashboard_*.deb" || true)
+if [ -n "$DASHBOARD_DEB" ]; then
+    # Not installed (Qt WebEngine is a large download), but apt must be able to resolve it.
+    cp "$DASHBOARD_DEB" "$ROOT/tmp/"
+    dashboard_resolves() { in_root apt-get install -s -q --no-install-recommends "/tmp/$(basename "$DASHBOARD_DEB")" >"$WORK/apt.log" 2>&1 || { cat "$WORK/apt.log"; false; }; }
+    check "latchkey-dashboard's Depends resolve in Debian 12 (apt-get --simulate)" dashboard_resolves
+fi
+
 log "install latchkeyd"
 apt_install "$WORK"/v1/latchkeyd_*.deb
 check "system user latchkey with home /var/lib/latchkey and no login shell" system_user_ok
