@@ -122,6 +122,8 @@ ApiResult ApiClient::resultOf(const Pending &pending) const
         return ApiResult::fromTransportError(u"tls"_s, tr("TLS error"),
                                              tr("The server's certificate was rejected: %1")
                                                  .arg(pending.tlsErrors.join(u"; "_s)));
+    if (!m_baseUrl.isValid())
+        return ApiResult::fromTransportError(u"network"_s, tr("Not connected"), tr("Not connected to a server."));
     if (reply->error() == QNetworkReply::OperationCanceledError)
         return ApiResult::fromTransportError(u"network"_s, tr("Timeout"),
                                              tr("%1 did not answer in time.").arg(m_baseUrl.toDisplayString()));

@@ -89,9 +89,8 @@ void SettingsController::installTranslator()
         QCoreApplication::removeTranslator(m_translator.get());
         m_translator.reset();
     }
+    // English too: the source strings are English, but their plural forms ("%n key(s)") are not.
     const QString code = effectiveLanguage();
-    if (code == u"en")
-        return; // the source strings are English
     auto translator = std::make_unique<QTranslator>();
     if (!translator->load(u":/i18n/latchkey_%1.qm"_s.arg(code))) {
         qCWarning(lcSettings) << "no translation for" << code;

@@ -29,8 +29,9 @@ ApplicationWindow {
     title: session.connected ? qsTr("Latchkey — %1").arg(session.client.address) : qsTr("Latchkey")
 
     Material.theme: settings.dark ? Material.Dark : Material.Light
-    Material.primary: Material.Indigo
-    Material.accent: settings.dark ? Material.Amber : Material.Indigo
+    // Indigo in both themes; the dark theme takes darker shades so white text on them stays legible.
+    Material.primary: settings.dark ? "#283593" : Material.Indigo
+    Material.accent: settings.dark ? "#5c6bc0" : Material.Indigo
 
     PageRegistry {
         id: registry

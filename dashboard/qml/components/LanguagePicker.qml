@@ -11,7 +11,13 @@ ComboBox {
     model: settings.languages
     textRole: "name"
     valueRole: "code"
-    currentIndex: indexOfValue(settings.effectiveLanguage)
+    currentIndex: {
+        const languages = settings.languages;
+        for (let i = 0; i < languages.length; ++i)
+            if (languages[i].code === settings.effectiveLanguage)
+                return i;
+        return 0;
+    }
     Accessible.name: qsTr("Language")
     onActivated: settings.language = currentValue
 }

@@ -54,7 +54,7 @@ Pane {
             // (qmllint 6.4 cannot check a delegate's access to outer ids).
             readonly property var items: sidebar.entries.filter(entry => entry.sidebar).map(entry => ({
                 name: entry.name,
-                title: entry.title,
+                title: entry.title.replace(/&/g, "&&"), // a single & would be a mnemonic
                 open: () => sidebar.pageChosen(entry.name)
             }))
             Layout.fillWidth: true

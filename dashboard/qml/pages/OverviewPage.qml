@@ -1,7 +1,6 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
-import QtQuick.Layouts
 import Latchkey.Dashboard
 
 // The landing page after connecting: the console's overview charts (verifications by outcome,
@@ -12,19 +11,6 @@ Page {
     required property Session session
 
     title: qsTr("Overview")
-
-    header: ToolBar {
-        RowLayout {
-            anchors.fill: parent
-            anchors.leftMargin: 16
-            Label {
-                Layout.fillWidth: true
-                text: page.title
-                font.pixelSize: 20
-                font.bold: true
-            }
-        }
-    }
 
     ConsoleView {
         anchors.fill: parent

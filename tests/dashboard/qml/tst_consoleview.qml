@@ -1,0 +1,40 @@
+import QtQuick
+import QtTest
+import Latchkey.Dashboard
+
+// The embedded console: the root key reaches the page through the user script (never the URL),
+// and the console reports "latchkey:ready" once it shows its data or empty state.
+Item {
+    id: root
+    width: 1000
+    height: 700
+
+    ConsoleView {
+        id: consoleView
+        anchors.fill: parent
+        session: testSession
+        view: "/overview"
+    }
+
+    TestCase {
+        name: "ConsoleView"
+        when: windowShown
+
+        function test_rootKeyNeverInTheUrl() {
+            verify(consoleView.address.indexOf("/console/?embed=1") > 0, consoleView.address);
+            verify(consoleView.address.indexOf(testSession.client.rootKey()) < 0);
+            verify(consoleView.address.endsWith("#" + consoleView.view));
+        }
+
+        function test_consoleRendersWithTheInjectedKey() {
+            // Without the key the console could not load any data and would report an error.
+            tryVerify(() => consoleView.ready || consoleView.failed, 60000, "the console never reported");
+            verify(consoleView.ready, "the console reported an error");
+        }
+
+        function test_otherViewsByHash() {
+            consoleView.view = "/apis/" + testSample.apiId;
+            verify(consoleView.address.endsWith("#/apis/" + testSample.apiId));
+        }
+    }
+}
