@@ -898,11 +898,11 @@
         </message>
         <message>
             <source>Credits left</source>
-            <translation>Credits übrig</translation>
+            <translation>Übrig</translation>
         </message>
         <message>
             <source>Last used</source>
-            <translation>Zuletzt verwendet</translation>
+            <translation>Zuletzt genutzt</translation>
         </message>
     </context>
     <context>

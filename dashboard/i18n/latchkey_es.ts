@@ -898,7 +898,7 @@
         </message>
         <message>
             <source>Credits left</source>
-            <translation>Créditos restantes</translation>
+            <translation>Restantes</translation>
         </message>
         <message>
             <source>Last used</source>
