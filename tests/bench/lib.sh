@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Functions shared by the benchmark scripts in tests/bench (sourced, not run). Expects from the
 # caller: START_SECONDS, TMP, PIDS (array), DURATION, WARMUP, CONNS, PACE_MS, WRK2_NOTE.
 log() { printf '[bench %3ds] %s\n' "$((SECONDS - START_SECONDS))" "$*" >&2; }
@@ -100,7 +101,7 @@ measure() {
 }
 
 # full NAME LABEL URL SCRIPT [ENV...]: the headline load, -c64, ratio to nginx.
-full() { local name=$1 label=$2 url=$3 script=$4; shift 4; measure "$name" "$label" nginx $CONNS $CONNS "$url" "$script" "$@"; }
+full() { local name=$1 label=$2 url=$3 script=$4; shift 4; measure "$name" "$label" nginx "$CONNS" "$CONNS" "$url" "$script" "$@"; }
 
 # paced NAME LABEL TARGET_RPS URL SCRIPT [ENV...]: ~TARGET_RPS with a fixed, calibrated connection
 # count, each connection waiting PACE_MS after every response. The warm-up runs with a first guess
