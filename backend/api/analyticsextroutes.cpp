@@ -5,6 +5,7 @@
 
 #include "api/router.h"
 #include "api/routes.h"
+#include "api/seriesjson.h"
 #include "store/analyticsqueries.h"
 #include "store/apistore.h"
 #include "store/database.h"
@@ -127,18 +128,6 @@ Core::Status authorizeScope(Services &services, const Principal &principal, cons
 }
 
 
-QJsonObject verificationBucketJson(const Store::VerificationBucket &bucket)
-{
-    QJsonObject outcomes;
-    for (const QString &outcome : Outcomes)
-        outcomes.insert(outcome, bucket.outcomes.value(outcome));
-    for (auto it = bucket.outcomes.cbegin(); it != bucket.outcomes.cend(); ++it)
-        outcomes.insert(it.key(), it.value());
-    return {{u"time"_s, bucket.timeMs}, {u"total"_s, bucket.total}, {u"outcomes"_s, outcomes},
-            {u"spentCredits"_s, bucket.spentCredits}, {u"latencyP50Us"_s, bucket.latencyP50Us},
-            {u"latencyP99Us"_s, bucket.latencyP99Us}};
-}
-
 Core::Result<Execute> decodeTimeseries(Services &services, RequestReader &in)
 {
     const QString scope = in.string(u"scope"_s, {.required = true, .pattern = &ScopePattern}).value;
@@ -166,10 +155,9 @@ Core::Result<Execute> decodeTimeseries(Services &services, RequestReader &in)
                                  .verificationSeries(context.principal.workspaceId, scope, scopeId, range, resolution);
         if (!buckets)
             return buckets.error();
-        QJsonArray array;
-        for (const Store::VerificationBucket &b : *buckets)
-            array.append(verificationBucketJson(b));
-        return ApiReply{QJsonObject{{u"bucket"_s, bucket}, {u"buckets"_s, array}}, std::nullopt};
+        ApiReply reply;
+        reply.rawData = verificationSeriesJson(bucket, *buckets, Outcomes);
+        return reply;
     });
 }
 
