@@ -86,7 +86,7 @@ VerificationEvent keyTemplate(const Shape &shape, const QString &workspaceId, in
 Latchkey::Store::AnalyticsBatch batchAt(const Shape &shape, const QList<VerificationEvent> &keys, qint64 startMs,
                                         qint64 first, qint64 count, std::mt19937_64 &random)
 {
-    const double spacingMs = double(shape.days) * 86'400'000.0 / double(shape.events);
+    const double spacingMs = (double(shape.days) * 86'400'000.0 - 120'000.0) / double(shape.events);
     std::uniform_int_distribution<int> pickKey(0, int(keys.size()) - 1);
     std::uniform_real_distribution<double> draw(0, 1);
     std::exponential_distribution<double> latency(1.0 / 150);
@@ -113,8 +113,9 @@ int seed(Latchkey::Server::Server &server, const Shape &shape)
     for (int i = 0; i < shape.keys; ++i)
         keys.append(keyTemplate(shape, server.defaultWorkspaceId(), i));
     std::mt19937_64 random(20261126);
-    // The newest event is a minute old, so the whole set is in the past of any query.
-    const qint64 startMs = QDateTime::currentMSecsSinceEpoch() - 60'000 - qint64(shape.days) * 86'400'000;
+    // The newest event is a minute old, so the whole set is in the past of any query, and the
+    // oldest a minute younger than D days, so the default 30-day retention keeps every one.
+    const qint64 startMs = QDateTime::currentMSecsSinceEpoch() + 60'000 - qint64(shape.days) * 86'400'000;
     QElapsedTimer timer;
     timer.start();
     // Seeding speed is not what is measured: no fsync per transaction and a large page cache on
