@@ -242,6 +242,12 @@ void KeysModel::setSelected(int row, bool selected)
     Q_EMIT selectionChanged();
 }
 
+void KeysModel::toggleSelected(int row)
+{
+    if (row >= 0 && row < rows().size())
+        setSelected(row, !m_selected.contains(rows().at(row).value(u"keyId"_s).toString()));
+}
+
 void KeysModel::selectAll()
 {
     for (const QJsonObject &row : rows())

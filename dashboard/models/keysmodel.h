@@ -77,6 +77,8 @@ public:
     int selectedCount() const { return int(m_selected.size()); }
 
     Q_INVOKABLE void setSelected(int row, bool selected);
+    /// Space on the current row.
+    Q_INVOKABLE void toggleSelected(int row);
     Q_INVOKABLE void selectAll();
     Q_INVOKABLE void clearSelection();
     /// The selected keys' ids in row order.

@@ -6,8 +6,8 @@ import Latchkey.Dashboard
 import "KeyColumns.js" as KeyColumns
 
 // One row of a key table (KeysPage, OwnerDetailPage): selection box, name, start, owner, status
-// badges, credits left and last use, in the columns of KeyTableHeader. Space toggles the
-// selection, Enter (or a click) opens the key.
+// badges, credits left and last use, in the columns of KeyTableHeader. A click opens the key;
+// the list handles Space (select) and Enter (open) for the current row.
 ItemDelegate {
     id: row
 
@@ -33,7 +33,6 @@ ItemDelegate {
     highlighted: ListView.isCurrentItem
     Accessible.name: qsTr("Key %1, %2").arg(name !== "" ? name : start).arg(badges.join(", "))
     onClicked: opened(keyId)
-    Keys.onSpacePressed: if (selectable) toggled(index, !selected)
 
     contentItem: RowLayout {
         spacing: 12

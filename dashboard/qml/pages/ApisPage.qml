@@ -91,7 +91,10 @@ Page {
                 }
             }
         }
-        Keys.onReturnPressed: if (currentItem) currentItem.clicked()
+        Keys.onReturnPressed: {
+            if (currentIndex >= 0)
+                page.openApi(apis.rowObject(currentIndex).id, apis.rowObject(currentIndex).name);
+        }
 
         footer: ListFooter {
             loading: apis.loading && apis.count > 0

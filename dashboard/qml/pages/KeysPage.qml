@@ -142,7 +142,11 @@ Page {
                 onToggled: (row, selected) => keys.setSelected(row, selected)
                 onOpened: keyId => page.session.openPage("keyDetail", {keyId: keyId})
             }
-            Keys.onReturnPressed: if (currentItem) currentItem.clicked()
+            Keys.onReturnPressed: {
+                if (currentIndex >= 0)
+                    page.session.openPage("keyDetail", {keyId: keys.rowObject(currentIndex).keyId});
+            }
+            Keys.onSpacePressed: keys.toggleSelected(currentIndex)
 
             footer: ListFooter {
                 loading: keys.loading && keys.count > 0

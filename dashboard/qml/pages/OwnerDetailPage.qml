@@ -181,7 +181,10 @@ Page {
                     showOwner: false
                     onOpened: keyId => page.session.openPage("keyDetail", {keyId: keyId})
                 }
-                Keys.onReturnPressed: if (currentItem) currentItem.clicked()
+                Keys.onReturnPressed: {
+                    if (currentIndex >= 0)
+                        page.session.openPage("keyDetail", {keyId: keys.rowObject(currentIndex).keyId});
+                }
                 footer: ListFooter {
                     loading: keys.loading && keys.count > 0
                     hasMore: keys.hasMore

@@ -91,7 +91,10 @@ Page {
                 }
             }
         }
-        Keys.onReturnPressed: if (currentItem) currentItem.clicked()
+        Keys.onReturnPressed: {
+            if (currentIndex >= 0)
+                page.openOwner(owners.rowObject(currentIndex).id);
+        }
 
         footer: ListFooter {
             loading: owners.loading && owners.count > 0

@@ -103,7 +103,10 @@ Page {
                     }
                 }
             }
-            Keys.onReturnPressed: if (currentItem) currentItem.clicked()
+            Keys.onReturnPressed: {
+                if (currentIndex >= 0)
+                    page.namespaceName = namespaces.rowObject(currentIndex).name;
+            }
             footer: ListFooter {
                 loading: namespaces.loading && namespaces.count > 0
                 hasMore: namespaces.hasMore

@@ -232,12 +232,40 @@ Page {
         closePolicy: Popup.CloseOnEscape
         onClosed: keyText = "" // the secret does not outlive the dialog
 
-        ShowOnceKey {
+        ColumnLayout {
             anchors.left: parent.left
             anchors.right: parent.right
-            keyText: shownDialog.keyText
-            keyId: shownDialog.keyId
-            copy: text => rootKeys.copyToClipboard(text)
+            spacing: 10
+            Label {
+                Layout.fillWidth: true
+                text: qsTr("Copy this root key now. It is not stored in readable form and cannot be shown again.")
+                wrapMode: Text.Wrap
+                font.bold: true
+                color: Material.color(Material.Orange)
+                Accessible.role: Accessible.AlertMessage
+                Accessible.name: text
+            }
+            RowLayout {
+                Layout.fillWidth: true
+                TextField {
+                    Layout.fillWidth: true
+                    readOnly: true
+                    selectByMouse: true
+                    text: shownDialog.keyText
+                    font.family: "monospace"
+                    Accessible.name: qsTr("The new root key")
+                }
+                Button {
+                    text: qsTr("Copy")
+                    Accessible.name: qsTr("Copy the root key")
+                    onClicked: rootKeys.copyToClipboard(shownDialog.keyText)
+                }
+            }
+            Label {
+                text: qsTr("Id: %1").arg(shownDialog.keyId)
+                font.family: "monospace"
+                opacity: 0.7
+            }
         }
         footer: DialogButtonBox {
             Button {
