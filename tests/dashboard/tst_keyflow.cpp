@@ -320,6 +320,8 @@ void TestKeyFlow::darkAndGerman()
 
 void TestKeyFlow::enterIssuesAndEscapeCloses()
 {
+    m_window->requestActivate();
+    QVERIFY(QTest::qWaitForWindowActive(m_window));
     QTest::keyClick(m_window, Qt::Key_N, Qt::ControlModifier);
     QObject *issue = dialog();
     QTRY_VERIFY_WITH_TIMEOUT(issue->property("opened").toBool(), kTimeout);

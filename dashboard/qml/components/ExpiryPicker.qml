@@ -99,16 +99,16 @@ ColumnLayout {
 
         Repeater {
             model: [
-                { text: qsTr("In 1 day"), ms: 86400000 },
-                { text: qsTr("In 7 days"), ms: 7 * 86400000 },
-                { text: qsTr("In 30 days"), ms: 30 * 86400000 },
-                { text: qsTr("In 1 year"), ms: 365 * 86400000 }
+                { text: qsTr("In 1 day"), choose: () => picker.setFromNow(86400000) },
+                { text: qsTr("In 7 days"), choose: () => picker.setFromNow(7 * 86400000) },
+                { text: qsTr("In 30 days"), choose: () => picker.setFromNow(30 * 86400000) },
+                { text: qsTr("In 1 year"), choose: () => picker.setFromNow(365 * 86400000) }
             ]
             Button {
                 required property var modelData
                 text: modelData.text
                 flat: true
-                onClicked: picker.setFromNow(modelData.ms)
+                onClicked: modelData.choose()
             }
         }
     }
@@ -147,14 +147,14 @@ ColumnLayout {
                 }
             }
             DayOfWeekRow {
-                locale: grid.locale
+                locale: grid.locale // qmllint disable type
                 Layout.fillWidth: true
             }
             MonthGrid {
                 id: grid
                 month: calendar.shown.getMonth()
                 year: calendar.shown.getFullYear()
-                locale: picker.format ? picker.format.locale : Qt.locale()
+                locale: picker.format ? picker.format.locale : Qt.locale() // qmllint disable type
                 Layout.fillWidth: true
                 onClicked: date => {
                     dateField.text = Qt.formatDate(date, "yyyy-MM-dd");

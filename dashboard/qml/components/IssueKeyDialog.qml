@@ -34,7 +34,12 @@ Dialog {
     height: Math.min(820, Overlay.overlay ? Overlay.overlay.height - 48 : 820)
     closePolicy: Popup.CloseOnEscape
 
-    onClosed: issuer.clear()
+    onAboutToShow: formLoader.setSource(Qt.resolvedUrl("IssueKeyForm.qml"),
+                                        { session: dialog.session, controller: issuer })
+    onClosed: {
+        formLoader.source = "";
+        issuer.clear();
+    }
 
     IssueKeyController {
         id: issuer
@@ -54,17 +59,15 @@ Dialog {
         onActivated: issuer.issue()
     }
 
-    contentItem: StackLayout {
+    // A child rather than `contentItem:` (a deferred property, where the Loader's id would not work).
+    StackLayout {
+        anchors.fill: parent
         currentIndex: issuer.issued ? 1 : 0
 
         // Created on each opening: a fresh form, and its lists are fetched only while connected.
         Loader {
-            active: dialog.visible
-            sourceComponent: IssueKeyForm {
-                session: dialog.session
-                controller: issuer
-                onAccepted: issuer.issue()
-            }
+            id: formLoader
+            onLoaded: (item as IssueKeyForm).accepted.connect(issuer.issue)
         }
 
         ScrollView {
@@ -74,7 +77,7 @@ Dialog {
                 keyText: issuer.newKey
                 keyId: issuer.newKeyId
                 curlText: issuer.curlCommand
-                copy: text => issuer.copyToClipboard(text)
+                onCopyRequested: text => issuer.copyToClipboard(text)
             }
         }
     }

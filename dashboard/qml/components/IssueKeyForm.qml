@@ -10,6 +10,7 @@ ScrollView {
 
     required property Session session
     required property IssueKeyController controller
+    readonly property ApiClient client: session.client
 
     /// Enter in a single-line field.
     signal accepted()
@@ -38,6 +39,34 @@ ScrollView {
     clip: true
     Component.onCompleted: reset()
 
+    /// @p list (a QStringList) plus @p name, as a new JS array.
+    function added(list: var, name: string): var {
+        const copy = [];
+        for (let i = 0; i < list.length; ++i)
+            copy.push(list[i]);
+        copy.push(name);
+        return copy;
+    }
+    function removed(list: var, name: string): var {
+        const copy = [];
+        for (let i = 0; i < list.length; ++i) {
+            if (list[i] !== name)
+                copy.push(list[i]);
+        }
+        return copy;
+    }
+
+    /// Creates roles typed in the role picker; the role is added once the server created it.
+    property RolesModel newRoles: RolesModel {
+        property string pendingName
+        client: form.client
+        pageSize: 1
+        onCreated: {
+            form.controller.roles = form.added(form.controller.roles, pendingName);
+            pendingName = "";
+        }
+    }
+
     ColumnLayout {
         width: form.availableWidth
         spacing: 14
@@ -51,10 +80,10 @@ ScrollView {
                 Layout.fillWidth: true
                 model: ApisModel {
                     id: apis
-                    client: form.session.client
+                    client: form.client
                     onPageLoaded: {
-                        if (form.controller.apiId === "" && count > 0)
-                            form.controller.apiId = rowObject(0).id;
+                        if (form.controller.apiId === "" && apis.count > 0)
+                            form.controller.apiId = apis.rowObject(0).id;
                         apiBox.currentIndex = Math.max(0, apiBox.indexOfValue(form.controller.apiId));
                     }
                 }
@@ -156,11 +185,10 @@ ScrollView {
             error: form.error("permissions")
             PermissionPicker {
                 Layout.fillWidth: true
-                client: form.session.client
+                client: form.client
                 items: form.controller.permissions
-                onAddRequested: name => form.controller.permissions = form.controller.permissions.concat([name])
-                onRemoveRequested: name => form.controller.permissions
-                                   = form.controller.permissions.filter(slug => slug !== name)
+                onAddRequested: name => form.controller.permissions = form.added(form.controller.permissions, name)
+                onRemoveRequested: name => form.controller.permissions = form.removed(form.controller.permissions, name)
             }
         }
 
@@ -170,25 +198,14 @@ ScrollView {
             RolePicker {
                 id: rolePicker
                 Layout.fillWidth: true
-                client: form.session.client
+                client: form.client
                 items: form.controller.roles
-                onAddRequested: name => form.controller.roles = form.controller.roles.concat([name])
-                // A new role is added once the server created it (keys.createKey needs it to exist).
+                onAddRequested: name => form.controller.roles = form.added(form.controller.roles, name)
                 onCreateRequested: name => {
-                    newRoles.pendingName = name;
-                    newRoles.create(name);
+                    form.newRoles.pendingName = name;
+                    form.newRoles.create(name);
                 }
-                onRemoveRequested: name => form.controller.roles = form.controller.roles.filter(role => role !== name)
-            }
-            RolesModel {
-                id: newRoles
-                property string pendingName
-                client: form.session.client
-                pageSize: 1
-                onCreated: {
-                    form.controller.roles = form.controller.roles.concat([pendingName]);
-                    pendingName = "";
-                }
+                onRemoveRequested: name => form.controller.roles = form.removed(form.controller.roles, name)
             }
         }
 

@@ -12,6 +12,10 @@ KeySection {
     required property KeyDetailController key
     required property Session session
 
+    // var: qmllint cannot look into a QVariantMap's keys.
+    readonly property var savingNow: key.saving
+    readonly property var errorsNow: key.errors
+
     title: qsTr("Permissions and roles")
     field: "permissions"
     controller: key
@@ -26,7 +30,7 @@ KeySection {
         Layout.fillWidth: true
         client: section.session.client
         items: section.key.permissions
-        busy: section.key.saving["permissions"] === true
+        busy: section.savingNow["permissions"] === true
         enabled: section.session.capabilities.may("rbac.*.add_permission_to_key")
         onAddRequested: name => section.key.addPermission(name)
         onRemoveRequested: name => section.key.removePermission(name)
@@ -41,15 +45,15 @@ KeySection {
         Layout.fillWidth: true
         client: section.session.client
         items: section.key.roles
-        busy: section.key.saving["roles"] === true
+        busy: section.savingNow["roles"] === true
         onAddRequested: name => section.key.addRole(name)
         onCreateRequested: name => section.key.createAndAddRole(name)
         onRemoveRequested: name => section.key.removeRole(name)
     }
     Label {
         Layout.fillWidth: true
-        visible: section.key.errors["roles"] !== undefined
-        text: section.key.errors["roles"] !== undefined ? section.key.errors["roles"] : ""
+        visible: section.errorsNow["roles"] !== undefined
+        text: section.errorsNow["roles"] !== undefined ? section.errorsNow["roles"] : ""
         color: "#c62828"
         wrapMode: Text.Wrap
         Accessible.role: Accessible.AlertMessage

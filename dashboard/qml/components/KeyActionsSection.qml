@@ -12,6 +12,10 @@ KeySection {
     required property KeyDetailController key
     required property Session session
 
+    // var: qmllint cannot look into a QVariantMap's keys.
+    readonly property var savingNow: key.saving
+    readonly property var errorsNow: key.errors
+
     title: qsTr("Key actions")
     field: "reroll"
     controller: key
@@ -32,7 +36,7 @@ KeySection {
             objectName: "key-reveal"
             text: section.key.plaintext === "" ? qsTr("Show key") : qsTr("Hide key")
             flat: true
-            ready: section.key.saving["reveal"] !== true
+            ready: section.savingNow["reveal"] !== true
             missing: section.session.capabilities.missing(section.key.permissionFor("decrypt_key"))
             onClicked: section.key.plaintext === "" ? section.key.reveal() : section.key.forgetPlaintext()
         }
@@ -47,8 +51,8 @@ KeySection {
         }
         Label {
             Layout.fillWidth: true
-            visible: section.key.errors["reveal"] !== undefined
-            text: section.key.errors["reveal"] !== undefined ? section.key.errors["reveal"] : ""
+            visible: section.errorsNow["reveal"] !== undefined
+            text: section.errorsNow["reveal"] !== undefined ? section.errorsNow["reveal"] : ""
             wrapMode: Text.Wrap
             opacity: 0.8
         }
@@ -69,7 +73,7 @@ KeySection {
         GatedButton {
             objectName: "key-reroll"
             text: qsTr("Reroll key")
-            ready: section.key.saving["reroll"] !== true
+            ready: section.savingNow["reroll"] !== true
             missing: section.session.capabilities.missing(section.key.permissionFor("create_key"))
             onClicked: section.key.reroll(section.graceChoices[grace.currentIndex].ms)
         }
@@ -95,15 +99,15 @@ KeySection {
             text: qsTr("Delete key")
             button.Material.accent: Material.Red
             highlighted: true
-            ready: section.key.saving["delete"] !== true
+            ready: section.savingNow["delete"] !== true
             missing: section.session.capabilities.missing(section.key.permissionFor("delete_key"))
             onClicked: confirmDelete.open()
         }
     }
     Label {
         Layout.fillWidth: true
-        visible: section.key.errors["delete"] !== undefined
-        text: section.key.errors["delete"] !== undefined ? section.key.errors["delete"] : ""
+        visible: section.errorsNow["delete"] !== undefined
+        text: section.errorsNow["delete"] !== undefined ? section.errorsNow["delete"] : ""
         color: Material.color(Material.Red)
         wrapMode: Text.Wrap
     }
@@ -142,24 +146,29 @@ KeySection {
             width: parent.width
             keyText: section.key.newKey
             keyId: section.key.newKeyId
-            copy: text => section.key.copyToClipboard(text)
+            onCopyRequested: text => section.key.copyToClipboard(text)
         }
 
-        footer: DialogButtonBox {
-            Button {
-                text: qsTr("Open new key")
-                flat: true
-                DialogButtonBox.buttonRole: DialogButtonBox.ActionRole
-                onClicked: {
-                    const keyId = section.key.newKeyId;
-                    rerolled.close();
-                    section.session.openPage("keyDetail", { keyId: keyId, apiId: section.key.apiId });
+        footer: Pane {
+            RowLayout {
+                anchors.fill: parent
+                Item {
+                    Layout.fillWidth: true
                 }
-            }
-            Button {
-                text: qsTr("Done")
-                highlighted: true
-                DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
+                Button {
+                    text: qsTr("Open new key")
+                    flat: true
+                    onClicked: {
+                        const keyId = section.key.newKeyId;
+                        rerolled.close();
+                        section.session.openPage("keyDetail", { keyId: keyId, apiId: section.key.apiId });
+                    }
+                }
+                Button {
+                    text: qsTr("Done")
+                    highlighted: true
+                    onClicked: rerolled.close()
+                }
             }
         }
     }

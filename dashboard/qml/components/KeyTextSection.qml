@@ -11,11 +11,11 @@ KeySection {
     property string value
     property string placeholderText
     property string hint
-    /// Called with the draft; returns whether the save was sent.
-    property var saveFunction: function(text) { return false; }
+    /// Save was asked for with the (untrimmed) draft.
+    signal saveRequested(string text)
 
     dirty: input.text.trim() !== value
-    onSave: saveFunction(input.text)
+    onSave: saveRequested(input.text)
     onRevert: input.text = value
     // A saved value arriving (load, refresh, save) replaces the draft unless the user is typing.
     onValueChanged: if (!input.activeFocus || !dirty) input.text = value

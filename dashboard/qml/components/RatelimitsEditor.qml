@@ -12,52 +12,54 @@ ColumnLayout {
     signal edited()
     signal accepted()
 
-    readonly property var units: [
-        { factor: 1, text: qsTr("ms", "milliseconds") },
-        { factor: 1000, text: qsTr("s", "seconds") },
-        { factor: 60000, text: qsTr("min", "minutes") },
-        { factor: 3600000, text: qsTr("h", "hours") },
-        { factor: 86400000, text: qsTr("d", "days") }
-    ]
-    readonly property int count: rows.count
+    /// Milliseconds per unit of the window's unit box (ms, s, min, h, d).
+    readonly property var units: [1, 1000, 60000, 3600000, 86400000]
+    /// The draft rows: {name, limit, amount, unit, autoApply}, edited in place through setField()
+    /// (so typing does not recreate the delegates); adding or removing a row replaces the array.
+    property var rows: []
+    readonly property int count: rows.length
 
     /// Shows @p ratelimits ([{name, limit, duration, autoApply}]), each window in its largest
     /// whole unit.
     function load(ratelimits: var): void {
-        rows.clear();
+        const loaded = [];
         for (const limit of ratelimits) {
             let unit = units.length - 1;
-            while (unit > 0 && limit.duration % units[unit].factor !== 0)
+            while (unit > 0 && limit.duration % units[unit] !== 0)
                 --unit;
-            rows.append({ name: limit.name, limit: String(limit.limit),
-                          amount: String(limit.duration / units[unit].factor), unit: unit,
+            loaded.push({ name: limit.name, limit: String(limit.limit),
+                          amount: String(limit.duration / units[unit]), unit: unit,
                           autoApply: limit.autoApply });
         }
+        rows = loaded;
     }
 
     function value(): var {
-        const list = [];
-        for (let i = 0; i < rows.count; ++i) {
-            const row = rows.get(i);
-            list.push({ name: row.name.trim(), limit: Number(row.limit),
-                        duration: Number(row.amount) * units[row.unit].factor, autoApply: row.autoApply });
-        }
-        return list;
+        return rows.map(row => ({ name: row.name.trim(), limit: Number(row.limit),
+                                  duration: Number(row.amount) * units[row.unit],
+                                  autoApply: row.autoApply }));
     }
 
     function addLimit(): void {
-        rows.append({ name: "", limit: "100", amount: "1", unit: 2, autoApply: true });
+        rows = rows.concat([{ name: "", limit: "100", amount: "1", unit: 2, autoApply: true }]);
+        edited();
+    }
+
+    /// Sets @p field of row @p index in place (the array is not replaced, so no row is recreated).
+    function setField(index: int, field: string, value: var): void {
+        rows[index][field] = value;
+        edited();
+    }
+
+    function removeAt(index: int): void {
+        rows = rows.filter((row, i) => i !== index);
         edited();
     }
 
     spacing: 4
 
-    ListModel {
-        id: rows
-    }
-
     Label {
-        visible: rows.count === 0
+        visible: editor.rows.length === 0
         text: qsTr("No rate limits: this key can be verified as often as the server allows.")
         opacity: 0.7
         wrapMode: Text.Wrap
@@ -65,94 +67,77 @@ ColumnLayout {
     }
 
     Repeater {
-        model: rows
+        // Each item carries what its row may do, so the delegate needs nothing from outside.
+        // modelData is a copy of the item: edits go back through set().
+        // Nothing translated in here: a language switch must not recreate the rows.
+        model: editor.rows.map((row, i) => ({ row: row, index: i,
+                                              set: (field, value) => editor.setField(i, field, value),
+                                              accept: () => editor.accepted(),
+                                              remove: () => editor.removeAt(i) }))
 
         RowLayout {
-            id: row
+            id: line
 
-            required property int index
-            required property string name
-            required property string limit
-            required property string amount
-            required property int unit
-            required property bool autoApply
+            required property var modelData
 
             spacing: 8
-            objectName: "ratelimit-row-" + index
+            objectName: "ratelimit-row-" + modelData.index
 
             TextField {
-                objectName: "ratelimit-name-" + row.index
+                objectName: "ratelimit-name-" + line.modelData.index
                 Layout.preferredWidth: 170
-                text: row.name
+                text: line.modelData.row.name
                 placeholderText: qsTr("Name, e.g. requests")
                 Accessible.name: qsTr("Rate limit name")
-                onTextEdited: {
-                    rows.setProperty(row.index, "name", text);
-                    editor.edited();
-                }
-                onAccepted: editor.accepted()
+                onTextEdited: line.modelData.set("name", text)
+                onAccepted: line.modelData.accept()
             }
             TextField {
-                objectName: "ratelimit-limit-" + row.index
+                objectName: "ratelimit-limit-" + line.modelData.index
                 Layout.preferredWidth: 90
-                text: row.limit
+                text: line.modelData.row.limit
                 validator: RegularExpressionValidator { regularExpression: /[0-9]{0,15}/ }
                 inputMethodHints: Qt.ImhDigitsOnly
                 Accessible.name: qsTr("Requests allowed per window")
-                onTextEdited: {
-                    rows.setProperty(row.index, "limit", text);
-                    editor.edited();
-                }
-                onAccepted: editor.accepted()
+                onTextEdited: line.modelData.set("limit", text)
+                onAccepted: line.modelData.accept()
             }
             Label {
                 text: qsTr("per")
             }
             TextField {
-                objectName: "ratelimit-amount-" + row.index
+                objectName: "ratelimit-amount-" + line.modelData.index
                 Layout.preferredWidth: 70
-                text: row.amount
+                text: line.modelData.row.amount
                 validator: RegularExpressionValidator { regularExpression: /[0-9]{0,12}/ }
                 inputMethodHints: Qt.ImhDigitsOnly
                 Accessible.name: qsTr("Window length")
-                onTextEdited: {
-                    rows.setProperty(row.index, "amount", text);
-                    editor.edited();
-                }
-                onAccepted: editor.accepted()
+                onTextEdited: line.modelData.set("amount", text)
+                onAccepted: line.modelData.accept()
             }
             ComboBox {
-                objectName: "ratelimit-unit-" + row.index
+                objectName: "ratelimit-unit-" + line.modelData.index
                 Layout.preferredWidth: 90
-                model: editor.units
-                textRole: "text"
-                currentIndex: row.unit
+                model: [qsTr("ms", "milliseconds"), qsTr("s", "seconds"), qsTr("min", "minutes"),
+                        qsTr("h", "hours"), qsTr("d", "days")]
+                currentIndex: line.modelData.row.unit
                 Accessible.name: qsTr("Window unit")
-                onActivated: index => {
-                    rows.setProperty(row.index, "unit", index);
-                    editor.edited();
-                }
+                onActivated: index => line.modelData.set("unit", index)
             }
             CheckBox {
-                objectName: "ratelimit-auto-" + row.index
+                objectName: "ratelimit-auto-" + line.modelData.index
                 text: qsTr("Auto-apply")
-                checked: row.autoApply
+                checked: line.modelData.row.autoApply
                 ToolTip.visible: hovered
                 ToolTip.text: qsTr("Checked on every verification, without naming it in the request")
-                onToggled: {
-                    rows.setProperty(row.index, "autoApply", checked);
-                    editor.edited();
-                }
+                onToggled: line.modelData.set("autoApply", checked)
             }
             ToolButton {
                 text: "✕"
-                Accessible.name: qsTr("Remove rate limit %1").arg(row.name)
+                Accessible.name: qsTr("Remove rate limit %1").arg(line.modelData.row.name)
                 ToolTip.visible: hovered
                 ToolTip.text: qsTr("Remove")
-                onClicked: {
-                    rows.remove(row.index);
-                    editor.edited();
-                }
+                onClicked: line.modelData.remove()
             }
         }
     }

@@ -12,8 +12,8 @@ ColumnLayout {
     property string keyId
     /// Verify command (the root key only as $ROOT_KEY); hidden when empty.
     property string curlText
-    /// Copies a text to the clipboard (the controller's copyToClipboard).
-    property var copy: function(text) {}
+    /// The user asked to copy @p text (the host puts it on the clipboard).
+    signal copyRequested(string text)
 
     spacing: 10
 
@@ -55,7 +55,7 @@ ColumnLayout {
             highlighted: true
             Accessible.name: qsTr("Copy the key")
             onClicked: {
-                shown.copy(shown.keyText);
+                shown.copyRequested(shown.keyText);
                 copiedTip.show(qsTr("Key copied"));
             }
         }
@@ -93,7 +93,7 @@ ColumnLayout {
             text: qsTr("Copy")
             Accessible.name: qsTr("Copy the command")
             onClicked: {
-                shown.copy(shown.curlText);
+                shown.copyRequested(shown.curlText);
                 copiedTip.show(qsTr("Command copied"));
             }
         }

@@ -65,17 +65,17 @@ ColumnLayout {
         visible: editor.items.length > 0
 
         Repeater {
-            model: editor.items
+            model: editor.items.map(name => ({ name: name, remove: () => editor.removeRequested(name) }))
 
             Button {
-                required property string modelData
-                text: modelData + "  ✕"
+                required property var modelData
+                text: modelData.name + "  ✕"
                 flat: false
                 font.capitalization: Font.MixedCase
-                Accessible.name: qsTr("Remove %1").arg(modelData)
+                Accessible.name: qsTr("Remove %1").arg(modelData.name)
                 ToolTip.visible: hovered
-                ToolTip.text: qsTr("Remove %1").arg(modelData)
-                onClicked: editor.removeRequested(modelData)
+                ToolTip.text: qsTr("Remove %1").arg(modelData.name)
+                onClicked: modelData.remove()
             }
         }
     }
@@ -121,6 +121,8 @@ ColumnLayout {
             anchors.fill: parent
             clip: true
             model: editor.suggestions
+            // The suggestion model is C++ (no functions in its rows): the delegate fills the field.
+            // qmllint disable unqualified
             delegate: ItemDelegate {
                 required property var model
                 width: ListView.view.width
@@ -131,6 +133,7 @@ ColumnLayout {
                 }
                 Keys.onReturnPressed: clicked()
             }
+            // qmllint enable unqualified
         }
     }
 }

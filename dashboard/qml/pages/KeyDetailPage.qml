@@ -132,7 +132,7 @@ Page {
                 value: detail.name
                 placeholderText: qsTr("No name")
                 missing: page.missingUpdate
-                saveFunction: text => detail.saveName(text)
+                onSaveRequested: text => detail.saveName(text)
             }
             KeyTextSection {
                 Layout.fillWidth: true
@@ -144,7 +144,7 @@ Page {
                 placeholderText: qsTr("No owner")
                 hint: qsTr("The customer's external id; a new owner is created if needed.")
                 missing: page.missingUpdate
-                saveFunction: text => detail.saveOwner(text)
+                onSaveRequested: text => detail.saveOwner(text)
             }
 
             KeySection {
