@@ -10,6 +10,7 @@
 
 #include <QDir>
 #include <QQmlApplicationEngine>
+#include <QQuickItem>
 #include <QQuickWindow>
 
 using namespace Qt::StringLiterals;
@@ -151,7 +152,18 @@ void TestScreens::everyPage()
     QVERIFY(QMetaObject::invokeMethod(m_window, "openPage", Q_RETURN_ARG(QVariant, opened), Q_ARG(QVariant, page),
                                       Q_ARG(QVariant, values)));
     QVERIFY2(opened.toBool(), qPrintable(page));
-    settle(page == u"overview" ? 1500 : 400); // the embedded console paints later
+    settle();
+    // Embedded console views: wait until each has rendered (or failed), then let it paint.
+    QQuickItem *content = m_window->contentItem();
+    const auto consoles = content->findChildren<QQuickItem *>(u"consoleView"_s);
+    for (QQuickItem *console : consoles) {
+        if (!console->isVisible())
+            continue;
+        QTRY_VERIFY_WITH_TIMEOUT(console->property("ready").toBool() || console->property("failed").toBool(), 20000);
+        QVERIFY2(!console->property("failed").toBool(), qPrintable(console->property("view").toString()));
+    }
+    if (!consoles.isEmpty())
+        QTest::qWait(700);
     QCOMPARE(save(u"%1-%2-%3"_s.arg(page, language, theme)), QString());
     QVERIFY2(warnings.isEmpty(), qPrintable(warnings.join(u'\n')));
 }

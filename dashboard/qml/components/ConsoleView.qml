@@ -47,6 +47,7 @@ Item {
     property bool viewComplete: false
     onAddressChanged: if (viewComplete) reload()
 
+    objectName: "consoleView" // the screenshot test waits for every one of them
     Accessible.role: Accessible.Chart
     Accessible.name: qsTr("Usage charts")
 
