@@ -2027,6 +2027,26 @@
             <source>I have copied it</source>
             <translation>Ya la he copiado</translation>
         </message>
+        <message>
+            <source>Copy this root key now. It is not stored in readable form and cannot be shown again.</source>
+            <translation>Copie esta clave raíz ahora. No se guarda de forma legible y no podrá volver a mostrarse.</translation>
+        </message>
+        <message>
+            <source>The new root key</source>
+            <translation>La nueva clave raíz</translation>
+        </message>
+        <message>
+            <source>Copy</source>
+            <translation>Copiar</translation>
+        </message>
+        <message>
+            <source>Copy the root key</source>
+            <translation>Copiar la clave raíz</translation>
+        </message>
+        <message>
+            <source>Id: %1</source>
+            <translation>Id: %1</translation>
+        </message>
     </context>
     <context>
         <name>SettingsPage</name>
