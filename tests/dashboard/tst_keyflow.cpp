@@ -312,6 +312,7 @@ void TestKeyFlow::darkAndGerman()
     screenshot(u"09-detail-dark-en"_s);
     settings->setLanguage(u"de"_s);
     QTRY_COMPARE(settings->effectiveLanguage(), u"de"_s);
+    QTRY_COMPARE(item(page(), u"key-status"_s)->property("text").toString(), u"Deaktiviert"_s);
     screenshot(u"10-detail-dark-de"_s);
     settings->setTheme(u"light"_s);
     screenshot(u"11-detail-light-de"_s);

@@ -88,6 +88,8 @@ ColumnLayout {
             ]
             currentIndex: Math.max(0, indexOfValue(editor.interval))
             Accessible.name: qsTr("Refill interval")
+            // A language switch replaces the (translated) model, which resets the index.
+            onModelChanged: currentIndex = Math.max(0, ["", "daily", "monthly"].indexOf(editor.interval))
             onActivated: {
                 editor.interval = currentValue;
                 editor.edited();

@@ -69,6 +69,7 @@ KeySection {
             textRole: "text"
             currentIndex: 1
             Accessible.name: qsTr("Grace period for the old key")
+            onModelChanged: currentIndex = 1 // a language switch replaces the translated model
         }
         GatedButton {
             objectName: "key-reroll"

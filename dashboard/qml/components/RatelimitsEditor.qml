@@ -85,7 +85,7 @@ ColumnLayout {
 
             TextField {
                 objectName: "ratelimit-name-" + line.modelData.index
-                Layout.preferredWidth: 170
+                Layout.preferredWidth: 140
                 text: line.modelData.row.name
                 placeholderText: qsTr("Name, e.g. requests")
                 Accessible.name: qsTr("Rate limit name")
@@ -94,7 +94,7 @@ ColumnLayout {
             }
             TextField {
                 objectName: "ratelimit-limit-" + line.modelData.index
-                Layout.preferredWidth: 90
+                Layout.preferredWidth: 80
                 text: line.modelData.row.limit
                 validator: RegularExpressionValidator { regularExpression: /[0-9]{0,15}/ }
                 inputMethodHints: Qt.ImhDigitsOnly
@@ -107,7 +107,7 @@ ColumnLayout {
             }
             TextField {
                 objectName: "ratelimit-amount-" + line.modelData.index
-                Layout.preferredWidth: 70
+                Layout.preferredWidth: 60
                 text: line.modelData.row.amount
                 validator: RegularExpressionValidator { regularExpression: /[0-9]{0,12}/ }
                 inputMethodHints: Qt.ImhDigitsOnly
@@ -117,10 +117,12 @@ ColumnLayout {
             }
             ComboBox {
                 objectName: "ratelimit-unit-" + line.modelData.index
-                Layout.preferredWidth: 90
+                Layout.preferredWidth: 84
                 model: [qsTr("ms", "milliseconds"), qsTr("s", "seconds"), qsTr("min", "minutes"),
                         qsTr("h", "hours"), qsTr("d", "days")]
                 currentIndex: line.modelData.row.unit
+                // A language switch replaces the (translated) model, which resets the index.
+                onModelChanged: currentIndex = line.modelData.row.unit
                 Accessible.name: qsTr("Window unit")
                 onActivated: index => line.modelData.set("unit", index)
             }
