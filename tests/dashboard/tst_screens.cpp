@@ -32,6 +32,17 @@ void collect(QtMsgType type, const QMessageLogContext &context, const QString &m
 }
 
 /// Not blank: enough different colours that text and controls were drawn.
+/// Whether some visible item of @p root shows exactly @p text.
+bool showsText(QQuickItem *root, const QString &text)
+{
+    if (!root->isVisible())
+        return false;
+    if (root->property("text").toString() == text)
+        return true;
+    const QList<QQuickItem *> children = root->childItems();
+    return std::any_of(children.cbegin(), children.cend(), [&](QQuickItem *child) { return showsText(child, text); });
+}
+
 bool looksRendered(const QImage &image)
 {
     QSet<QRgb> colours;
@@ -50,6 +61,8 @@ class TestScreens : public QObject
 private Q_SLOTS:
     void initTestCase();
     void cleanupTestCase();
+    void languageSwitchesLive_data();
+    void languageSwitchesLive();
     void everyPage_data();
     void everyPage();
 
@@ -116,6 +129,34 @@ void TestScreens::cleanupTestCase()
     m_engine.reset();
     m_app.reset();
     m_fixture.reset();
+}
+
+void TestScreens::languageSwitchesLive_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<QString>("settings");
+    QTest::addColumn<QString>("issueKey");
+    QTest::addColumn<QString>("number");
+    QTest::newRow("de") << u"de"_s << u"Einstellungen"_s << u"Schlüssel ausstellen"_s << u"1.234.567"_s;
+    QTest::newRow("es") << u"es"_s << u"Ajustes"_s << u"Emitir clave"_s << u"1.234.567"_s;
+    QTest::newRow("en") << u"en"_s << u"Settings"_s << u"Issue key"_s << u"1,234,567"_s;
+}
+
+void TestScreens::languageSwitchesLive()
+{
+    QFETCH(QString, language);
+    QFETCH(QString, settings);
+    QFETCH(QString, issueKey);
+    QFETCH(QString, number);
+    QVariant opened;
+    QVERIFY(QMetaObject::invokeMethod(m_window, "openPage", Q_RETURN_ARG(QVariant, opened), Q_ARG(QVariant, u"settings"_s),
+                                      Q_ARG(QVariant, QVariantMap())));
+    m_app->session()->settings()->setLanguage(language);
+    // Same window, no restart: the sidebar and the open page speak the new language at once.
+    QTRY_VERIFY2(showsText(m_window->contentItem(), settings), qPrintable(settings));
+    QVERIFY2(showsText(m_window->contentItem(), issueKey), qPrintable(issueKey));
+    QCOMPARE(m_app->session()->format()->number(1234567), number);
+    QVERIFY2(warnings.isEmpty(), qPrintable(warnings.join(u'\n')));
 }
 
 void TestScreens::everyPage_data()
