@@ -65,6 +65,8 @@ public:
     explicit Writer(char *at) : m_at(at) { }
     void put(QByteArrayView text)
     {
+        if (text.isEmpty()) // a null QByteArray's data() is null, which memcpy must not get
+            return;
         std::memcpy(m_at, text.data(), size_t(text.size()));
         m_at += text.size();
     }

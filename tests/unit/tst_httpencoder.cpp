@@ -72,6 +72,10 @@ void TestHttpEncoder::encodes_data()
         << true << false
         << QByteArray("previous;HTTP/1.1 200 OK\r\nX-Ok: d\r\nDate: <date>\r\nContent-Length: 0\r\n"
                       "Connection: keep-alive\r\n\r\n");
+    QTest::newRow("null header value and body") // UBSan: no memcpy from a null pointer
+        << makeResponse(200, QByteArray(), {{"X-Empty", QByteArray()}}) << true << false
+        << QByteArray("previous;HTTP/1.1 200 OK\r\nX-Empty: \r\nDate: <date>\r\nContent-Length: 0\r\n"
+                      "Connection: keep-alive\r\n\r\n");
     QTest::newRow("handler's Date is kept")
         << makeResponse(200, "", {{"date", "Thu, 01 Jan 1970 00:00:00 GMT"}}) << true << false
         << QByteArray("previous;HTTP/1.1 200 OK\r\ndate: Thu, 01 Jan 1970 00:00:00 GMT\r\nContent-Length: 0\r\n"
