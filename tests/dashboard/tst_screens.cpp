@@ -63,6 +63,7 @@ private Q_SLOTS:
     void cleanupTestCase();
     void languageSwitchesLive_data();
     void languageSwitchesLive();
+    void keyboardShortcuts();
     void everyPage_data();
     void everyPage();
 
@@ -156,6 +157,39 @@ void TestScreens::languageSwitchesLive()
     QTRY_VERIFY2(showsText(m_window->contentItem(), settings), qPrintable(settings));
     QVERIFY2(showsText(m_window->contentItem(), issueKey), qPrintable(issueKey));
     QCOMPARE(m_app->session()->format()->number(1234567), number);
+    QVERIFY2(warnings.isEmpty(), qPrintable(warnings.join(u'\n')));
+}
+
+void TestScreens::keyboardShortcuts()
+{
+    const auto open = [this](const QString &page) {
+        QVariant opened;
+        QMetaObject::invokeMethod(m_window, "openPage", Q_RETURN_ARG(QVariant, opened), Q_ARG(QVariant, page),
+                                  Q_ARG(QVariant, QVariantMap()));
+        settle(100);
+        return opened.toBool();
+    };
+    m_window->requestActivate();
+    QVERIFY(QTest::qWaitForWindowActive(m_window));
+    // Ctrl+K on a page with a search field puts the cursor there.
+    QVERIFY(open(u"owners"_s));
+    QTest::keyClick(m_window, Qt::Key_K, Qt::ControlModifier);
+    QTRY_VERIFY(m_window->activeFocusItem() && m_window->activeFocusItem()->inherits("QQuickTextInput"));
+    // ... and on a page without one opens the global search; Esc closes it.
+    QVERIFY(open(u"overview"_s));
+    QObject *search = m_window->findChild<QObject *>(u"globalSearch"_s);
+    QVERIFY(search);
+    QTest::keyClick(m_window, Qt::Key_K, Qt::ControlModifier);
+    QTRY_VERIFY(search->property("opened").toBool());
+    QTest::keyClick(m_window, Qt::Key_Escape);
+    QTRY_VERIFY(!search->property("visible").toBool());
+    // Ctrl+N opens the issue-key dialog; Esc closes it.
+    QObject *issue = m_window->findChild<QObject *>(u"issueKeyDialog"_s);
+    QVERIFY(issue);
+    QTest::keyClick(m_window, Qt::Key_N, Qt::ControlModifier);
+    QTRY_VERIFY(issue->property("opened").toBool());
+    QTest::keyClick(m_window, Qt::Key_Escape);
+    QTRY_VERIFY(!issue->property("visible").toBool());
     QVERIFY2(warnings.isEmpty(), qPrintable(warnings.join(u'\n')));
 }
 

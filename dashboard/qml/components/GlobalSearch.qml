@@ -11,6 +11,7 @@ Dialog {
     required property Session session
     property string message: ""
 
+    objectName: "globalSearch"
     title: qsTr("Go to")
     modal: true
     anchors.centerIn: Overlay.overlay
