@@ -51,6 +51,8 @@ std::atomic<quint64> nextSerial {1};
 struct Database::ThreadConnection {
     QString name;
     QHash<const char *, sqlite3_stmt *> statements;
+    /// The thread's `finished` hook; cut when the Database dies first (the hook captures `this`).
+    QMetaObject::Connection finishedHook;
 };
 
 Core::Error sqlError(const QSqlQuery &query)
@@ -78,8 +80,10 @@ Database::Database(QString path)
 Database::~Database()
 {
     QMutexLocker locker(&m_connectionsLock);
-    for (const auto &connection : std::as_const(m_connections))
+    for (const auto &connection : std::as_const(m_connections)) {
+        QObject::disconnect(connection->finishedHook);
         closeConnection(*connection);
+    }
 }
 
 void Database::closeConnection(ThreadConnection &connection)
@@ -140,12 +144,13 @@ QSqlDatabase Database::openConnection(QString *error)
         *error = configureError;
         db.close();
     }
-    m_connections.insert(thread, std::make_shared<ThreadConnection>(ThreadConnection {name, {}}));
+    const auto connection = std::make_shared<ThreadConnection>(ThreadConnection {name, {}, {}});
+    m_connections.insert(thread, connection);
     // Connections of threads that end are dropped with them, so the map does not grow forever.
-    QObject::connect(thread, &QThread::finished, thread, [this, thread] {
+    connection->finishedHook = QObject::connect(thread, &QThread::finished, thread, [this, thread] {
         QMutexLocker innerLocker(&m_connectionsLock);
-        if (const std::shared_ptr<ThreadConnection> connection = m_connections.take(thread))
-            closeConnection(*connection);
+        if (const std::shared_ptr<ThreadConnection> finished = m_connections.take(thread))
+            closeConnection(*finished);
     }, Qt::DirectConnection);
     return db;
 }
