@@ -16,6 +16,14 @@ Item {
         view: "/overview"
     }
 
+    Component {
+        id: keyViewComponent
+        ConsoleView {
+            anchors.fill: parent
+            session: testSession
+        }
+    }
+
     TestCase {
         name: "ConsoleView"
         when: windowShown
@@ -30,6 +38,17 @@ Item {
             // Without the key the console could not load any data and would report an error.
             tryVerify(() => consoleView.ready || consoleView.failed, 60000, "the console never reported");
             verify(consoleView.ready, "the console reported an error");
+        }
+
+        // A key's page embeds the key view: it must load that key's data with the injected root
+        // key and report ready (its chart and log rendered, or their empty state).
+        function test_keyViewRendersItsChart() {
+            const keyView = keyViewComponent.createObject(root, {view: "/keys/" + testSample.keyId});
+            verify(keyView !== null);
+            tryVerify(() => keyView.ready || keyView.failed, 60000, "the key view never reported");
+            verify(keyView.ready, "the key view reported an error");
+            verify(keyView.address.indexOf(testSession.client.rootKey()) < 0);
+            keyView.destroy();
         }
 
         function test_otherViewsByHash() {
