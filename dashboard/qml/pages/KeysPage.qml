@@ -73,7 +73,8 @@ Page {
 
         ConsoleView {
             Layout.fillWidth: true
-            Layout.preferredHeight: 240
+            // Tall enough for the totals and the live chart; "Hide charts" gives the table the room.
+            Layout.preferredHeight: Math.max(240, page.height * 0.45)
             visible: page.chartsShown
             session: page.session
             view: "/apis/" + page.apiId
