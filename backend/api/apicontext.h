@@ -15,6 +15,8 @@ class ResponseStream;
 
 namespace Latchkey::Api {
 
+class PendingReply;
+
 /// Everything a handler knows about the request it serves.
 struct ApiContext {
     QString requestId;
@@ -46,6 +48,9 @@ struct ApiReply {
     /// POST /v2/analytics.stream.
     std::shared_ptr<Http::ResponseStream> stream;
     Http::HeaderList streamHeaders;
+    /// When set, the answer comes later through this (the rest of the reply is ignored): the
+    /// router answers when it completes, without blocking the worker (PendingReply).
+    std::shared_ptr<PendingReply> pending;
 };
 
 } // namespace Latchkey::Api

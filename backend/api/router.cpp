@@ -1,10 +1,12 @@
 #include "api/router.h"
 
 #include "api/envelope.h"
+#include "api/pendingreply.h"
 #include "core/clock.h"
 #include "core/keyhash.h"
 #include "core/metrics.h"
 #include "core/random.h"
+#include "http/deferredresponse.h"
 #include "store/database.h"
 #include "store/rootkeystore.h"
 
@@ -59,14 +61,17 @@ Http::Response Router::transportError(int status, const QString &detail)
 
 Http::Response Router::handle(const Http::Request &request)
 {
-    QElapsedTimer timer;
-    timer.start();
-    const QString requestId = Core::newRequestId();
+    Exchange exchange;
+    exchange.timer.start();
+    exchange.requestId = Core::newRequestId();
+    exchange.method = request.method;
+    exchange.path = request.path;
+    const QString &requestId = exchange.requestId;
     const qint64 nowMs = m_services.clock.nowMs();
 
     Http::Response response;
     const auto it = m_routes.constFind(request.path);
-    const int metricsRoute = it == m_routes.constEnd() ? Core::Metrics::UnknownRoute : m_routeMetrics.at(*it);
+    exchange.metricsRoute = it == m_routes.constEnd() ? Core::Metrics::UnknownRoute : m_routeMetrics.at(*it);
     if (it == m_routes.constEnd()) {
         response = errorResponse(requestId, makeError(ErrorCode::RouteNotFound,
             u"No route for %1 %2."_s.arg(QString::fromLatin1(request.method), QString::fromUtf8(request.path))));
@@ -75,23 +80,30 @@ Http::Response Router::handle(const Http::Request &request)
             u"%1 expects %2."_s.arg(QString::fromUtf8(request.path), QString::fromLatin1(route.method))));
         response.setHeader(QByteArrayLiteral("Allow"), route.method);
     } else {
-        response = dispatch(route, request, requestId, nowMs);
+        response = dispatch(route, request, exchange, nowMs);
     }
-    const qint64 elapsedUs = timer.nsecsElapsed() / 1000;
-    qCInfo(lcAccess).noquote() << requestId << QString::fromLatin1(request.method)
-                               << QString::fromUtf8(request.path) << response.status << elapsedUs << "us";
-    if (m_services.metrics)
-        m_services.metrics->recordRequest(metricsRoute, response.status, elapsedUs);
+    if (!response.deferred)
+        record(m_services, exchange, response.status); // a deferred answer records when it completes
     return response;
 }
 
-Http::Response Router::dispatch(const Route &route, const Http::Request &request, const QString &requestId,
+void Router::record(Services &services, const Exchange &exchange, int status)
+{
+    const qint64 elapsedUs = exchange.timer.nsecsElapsed() / 1000;
+    qCInfo(lcAccess).noquote() << exchange.requestId << QString::fromLatin1(exchange.method)
+                               << QString::fromUtf8(exchange.path) << status << elapsedUs << "us";
+    if (services.metrics)
+        services.metrics->recordRequest(exchange.metricsRoute, status, elapsedUs);
+}
+
+Http::Response Router::dispatch(const Route &route, const Http::Request &request, const Exchange &exchange,
                                 qint64 nowMs)
 {
+    const QString &requestId = exchange.requestId;
     const bool problemJson = acceptsProblemJson(request);
     std::optional<Execute> fast = route.fastDecode ? route.fastDecode(request.body) : std::nullopt;
     if (fast)
-        return run(route, *fast, request, requestId, nowMs, problemJson);
+        return run(route, *fast, request, exchange, nowMs, problemJson);
     QJsonObject object;
     if (route.method == "POST") {
         const auto document = parseJsonBody(request.body);
@@ -114,12 +126,13 @@ Http::Response Router::dispatch(const Route &route, const Http::Request &request
     auto execute = route.decode(reader);
     if (!execute)
         return errorResponse(requestId, execute.error(), problemJson);
-    return run(route, *execute, request, requestId, nowMs, problemJson);
+    return run(route, *execute, request, exchange, nowMs, problemJson);
 }
 
 Http::Response Router::run(const Route &route, const Execute &execute, const Http::Request &request,
-                           const QString &requestId, qint64 nowMs, bool problemJson)
+                           const Exchange &exchange, qint64 nowMs, bool problemJson)
 {
+    const QString &requestId = exchange.requestId;
     ApiContext context{requestId, request, {}, nowMs};
     if (route.access == Access::RootKey) {
         auto principal = authenticate(request, nowMs);
@@ -130,7 +143,25 @@ Http::Response Router::run(const Route &route, const Execute &execute, const Htt
     auto reply = execute(context);
     if (!reply)
         return errorResponse(requestId, reply.error(), problemJson);
+    if (reply->pending)
+        return answerLater(reply->pending, exchange, problemJson);
     return successResponse(requestId, *reply);
+}
+
+Http::Response Router::answerLater(const std::shared_ptr<PendingReply> &pending, const Exchange &exchange,
+                                   bool problemJson)
+{
+    auto deferred = std::make_shared<Http::DeferredResponse>();
+    // Runs on the thread that completes the reply (the credit commit thread), or right here.
+    pending->onComplete([&services = m_services, deferred, exchange, problemJson](Core::Result<ApiReply> reply) {
+        Http::Response response = reply ? successResponse(exchange.requestId, *reply)
+                                        : errorResponse(exchange.requestId, reply.error(), problemJson);
+        record(services, exchange, response.status);
+        (void)deferred->complete(std::move(response)); // false: the client is gone, nothing to send
+    });
+    Http::Response response;
+    response.deferred = std::move(deferred);
+    return response;
 }
 
 Core::Result<Principal> Router::authenticate(const Http::Request &request, qint64 nowMs)

@@ -6,6 +6,7 @@
 #include "core/error.h"
 #include "http/httpmessage.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QReadWriteLock>
 
@@ -57,12 +58,26 @@ public:
     [[nodiscard]] Http::Response transportError(int status, const QString &detail);
 
 private:
+    /// What the access log and the metrics need of one request, also after a deferred answer.
+    struct Exchange {
+        QString requestId;
+        QByteArray method;
+        QByteArray path;
+        int metricsRoute = -1;
+        QElapsedTimer timer;
+    };
+
     Core::Result<Principal> authenticate(const Http::Request &request, qint64 nowMs);
-    Http::Response dispatch(const Route &route, const Http::Request &request, const QString &requestId,
+    Http::Response dispatch(const Route &route, const Http::Request &request, const Exchange &exchange,
                             qint64 nowMs);
     /// Authenticates (for root-key routes) and runs a decoded request.
     Http::Response run(const Route &route, const Execute &execute, const Http::Request &request,
-                       const QString &requestId, qint64 nowMs, bool problemJson);
+                       const Exchange &exchange, qint64 nowMs, bool problemJson);
+    /// A deferred HTTP response completed when @p pending is (envelope, access log, metrics).
+    Http::Response answerLater(const std::shared_ptr<PendingReply> &pending, const Exchange &exchange,
+                               bool problemJson);
+    /// The access-log line and the metrics of an answered request.
+    static void record(Services &services, const Exchange &exchange, int status);
 
     Services &m_services;
     QHash<QByteArray, qsizetype> m_routes; ///< path -> index in m_routeList

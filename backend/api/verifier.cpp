@@ -2,6 +2,7 @@
 
 #include "api/domainjson.h"
 #include "api/jsonwriter.h"
+#include "api/pendingreply.h"
 #include "api/services.h"
 #include "core/events.h"
 #include "core/keyhash.h"
@@ -149,10 +150,15 @@ VerifiableKey::VerifiableKey(std::shared_ptr<const Store::VerificationRecord> lo
     lastKnownRemaining.store(record->remainingAtLoad.value_or(0), std::memory_order_relaxed);
 }
 
-/// The state of one verification as it moves through the pipeline.
+/// The state of one verification as it moves through the pipeline; owned by the pending reply's
+/// callback while a credit spend commits, so it holds what it needs by value.
 struct Verifier::Run {
+    VerificationCache::Entry entry; ///< keeps `key` alive
     const VerifiableKey &key;
-    const QElapsedTimer &timer;
+    QElapsedTimer timer;
+    QString requestId;
+    qint64 nowMs = 0;
+    QStringList tags;
     Outcome outcome = Outcome::Valid;
     QByteArray ratelimits; ///< the `ratelimits` array's JSON, without brackets
     bool creditsChecked = false;
@@ -175,24 +181,26 @@ QString Verifier::codeName(Outcome outcome)
     return names[int(outcome)];
 }
 
-Core::Result<QByteArray> Verifier::verify(const VerifyRequest &request, const ApiContext &context)
+Core::Result<ApiReply> Verifier::verify(const VerifyRequest &request, const ApiContext &context)
 {
     QElapsedTimer timer;
     timer.start();
     // §5.6: hashes imported by a sha256 migration are native hashes, so the lookup below already
     // finds them and migrationId needs no second lookup. Seam-format migrations are not supported.
-    const auto entry = lookup(Core::hashKey(request.key.toUtf8()));
+    auto entry = lookup(Core::hashKey(request.key.toUtf8()));
     if (!entry)
         return entry.error();
     const VerifiableKey *key = entry->get();
+    ApiReply reply;
     if (!key || !visibleTo(*key, context.principal)) {
         countOutcome(Outcome::NotFound, timer);
-        return MinimalNotFound; // steps 3-5: not found, other workspace, deleted API, no permission
+        reply.rawData = MinimalNotFound; // steps 3-5: not found, other workspace, deleted API, no permission
+        return reply;
     }
     if (request.permissionsError)
         return *request.permissionsError; // step 6
 
-    Run run {*key, timer};
+    Run run {std::move(*entry), *key, timer, context.requestId, context.nowMs, request.tags};
     run.outcome = keyState(*key, context.nowMs);
     if (run.outcome == Outcome::Valid && !addressAllowed(*key, context.http))
         run.outcome = Outcome::Forbidden;
@@ -202,11 +210,10 @@ Core::Result<QByteArray> Verifier::verify(const VerifyRequest &request, const Ap
         if (Status checked = checkRatelimits(run, request); !checked)
             return checked.error();
     }
-    if (run.outcome == Outcome::Valid) {
-        if (Status checked = checkCredits(run, request, context); !checked)
-            return checked.error();
-    }
-    return finish(run, request, context);
+    if (run.outcome == Outcome::Valid && key->record->limited) // unlimited keys ignore any cost
+        return spendThenAnswer(std::make_shared<Run>(std::move(run)), request.cost.value_or(1));
+    reply.rawData = finish(run);
+    return reply;
 }
 
 Core::Result<VerificationCache::Entry> Verifier::lookup(const QByteArray &hash)
@@ -288,40 +295,54 @@ Status Verifier::checkRatelimits(Run &run, const VerifyRequest &request)
     return {};
 }
 
-Status Verifier::checkCredits(Run &run, const VerifyRequest &request, const ApiContext &context)
+ApiReply Verifier::spendThenAnswer(const std::shared_ptr<Run> &run, qint64 cost)
 {
-    const Store::VerificationRecord &record = *run.key.record;
-    if (!record.limited)
-        return {}; // unlimited keys ignore any cost
+    const Store::VerificationRecord &record = *run->key.record;
     // analytics.durability=strict: the event commits with the spend, or neither does.
     std::function<Status(const Store::CreditOutcome &)> recordEvent;
     if (m_services.events.durable()) {
-        recordEvent = [&](const Store::CreditOutcome &outcome) -> Status {
+        recordEvent = [this, run](const Store::CreditOutcome &outcome) -> Status {
             if (!outcome.keyExists)
                 return {}; // answered as a minimal NOT_FOUND, which records nothing
-            Run decided = run;
+            Run decided = *run;
             decided.outcome = outcome.allowed ? Outcome::Valid : Outcome::UsageExceeded;
             decided.spent = outcome.spent;
-            run.published = true;
-            return m_services.events.publishInTransaction(makeEvent(decided, request, context));
+            run->published = true;
+            return m_services.events.publishInTransaction(makeEvent(decided));
         };
     }
-    const auto spent = m_credits.spend({record.keyId, request.cost.value_or(1), record.refills, context.nowMs,
-        context.requestId, std::move(recordEvent)});
-    if (!spent)
-        return spent.error();
-    if (!spent->keyExists) {
+    auto pending = std::make_shared<PendingReply>();
+    // The callback runs on the thread that committed the spend, after the commit: only then may
+    // a VALID that spent credits be answered (invariant 3).
+    m_credits.spendAsync({record.keyId, cost, record.refills, run->nowMs, run->requestId, std::move(recordEvent)},
+        [this, run, pending](Core::Result<Store::CreditOutcome> spent) {
+            if (!spent) {
+                pending->complete(spent.error());
+                return;
+            }
+            applySpend(*run, *spent);
+            ApiReply reply;
+            reply.rawData = finish(*run);
+            pending->complete(std::move(reply));
+        });
+    ApiReply reply;
+    reply.pending = std::move(pending);
+    return reply;
+}
+
+void Verifier::applySpend(Run &run, const Store::CreditOutcome &spent)
+{
+    if (!spent.keyExists) {
         run.vanished = true;
-        return {};
+        return;
     }
     run.creditsChecked = true;
-    run.credits = spent->remaining;
-    run.spent = spent->spent;
-    if (spent->remaining)
-        run.key.lastKnownRemaining.store(*spent->remaining, std::memory_order_relaxed);
-    if (!spent->allowed)
+    run.credits = spent.remaining;
+    run.spent = spent.spent;
+    if (spent.remaining)
+        run.key.lastKnownRemaining.store(*spent.remaining, std::memory_order_relaxed);
+    if (!spent.allowed)
         run.outcome = Outcome::UsageExceeded;
-    return {};
 }
 
 void Verifier::countOutcome(Outcome outcome, const QElapsedTimer &timer) const
@@ -331,7 +352,7 @@ void Verifier::countOutcome(Outcome outcome, const QElapsedTimer &timer) const
         m_services.metrics->recordVerification(size_t(outcome), timer.nsecsElapsed() / 1000);
 }
 
-QByteArray Verifier::finish(Run &run, const VerifyRequest &request, const ApiContext &context)
+QByteArray Verifier::finish(Run &run)
 {
     countOutcome(run.vanished ? Outcome::NotFound : run.outcome, run.timer);
     if (run.vanished)
@@ -358,16 +379,16 @@ QByteArray Verifier::finish(Run &run, const VerifyRequest &request, const ApiCon
     data += run.key.responseFields;
     data += '}';
     if (!run.published)
-        m_services.events.publish(makeEvent(run, request, context));
+        m_services.events.publish(makeEvent(run));
     return data;
 }
 
-Core::VerificationEvent Verifier::makeEvent(const Run &run, const VerifyRequest &request, const ApiContext &context) const
+Core::VerificationEvent Verifier::makeEvent(const Run &run) const
 {
     const Store::VerificationRecord &record = *run.key.record;
     Core::VerificationEvent event;
-    event.requestId = context.requestId;
-    event.timeMs = context.nowMs;
+    event.requestId = run.requestId;
+    event.timeMs = run.nowMs;
     event.workspaceId = record.workspaceId;
     event.apiId = record.apiId;
     event.keyspaceId = record.keyspaceId;
@@ -377,7 +398,7 @@ Core::VerificationEvent Verifier::makeEvent(const Run &run, const VerifyRequest 
         event.externalId = record.identity->externalId;
     }
     event.outcome = codeName(run.outcome);
-    event.tags = request.tags;
+    event.tags = run.tags;
     event.spentCredits = run.spent;
     event.latencyUs = run.timer.nsecsElapsed() / 1000;
     event.node = m_services.nodeName;

@@ -73,9 +73,11 @@ class Verifier
 public:
     Verifier(Services &services, std::shared_ptr<VerificationCache> cache);
 
-    /// The `data` object of the response as compact JSON, or an HTTP error (400 query syntax,
-    /// 412, 500).
-    [[nodiscard]] Core::Result<QByteArray> verify(const VerifyRequest &request, const ApiContext &context);
+    /// The reply: its `data` object as compact JSON (ApiReply::rawData), or an HTTP error (400
+    /// query syntax, 412, 500). A key with credits that gets as far as the credit step answers
+    /// later (ApiReply::pending), when its group-committed spend is durable (invariant 3), so the
+    /// calling worker does not wait for the commit.
+    [[nodiscard]] Core::Result<ApiReply> verify(const VerifyRequest &request, const ApiContext &context);
 
     [[nodiscard]] VerificationCache &cache() { return *m_cache; }
     [[nodiscard]] const Store::CreditCommitter &credits() const { return m_credits; }
@@ -101,12 +103,13 @@ private:
     [[nodiscard]] static Outcome keyState(const VerifiableKey &key, qint64 nowMs);
     [[nodiscard]] static bool addressAllowed(const VerifiableKey &key, const Http::Request &http);
     Core::Status checkRatelimits(Run &run, const VerifyRequest &request);
-    Core::Status checkCredits(Run &run, const VerifyRequest &request, const ApiContext &context);
-    QByteArray finish(Run &run, const VerifyRequest &request, const ApiContext &context);
+    /// Queues the credit spend and answers when it committed (the pending reply).
+    ApiReply spendThenAnswer(const std::shared_ptr<Run> &run, qint64 cost);
+    static void applySpend(Run &run, const Store::CreditOutcome &spent);
+    QByteArray finish(Run &run);
     /// Counts an answered verification in Services::metrics (GET /metrics).
     void countOutcome(Outcome outcome, const QElapsedTimer &timer) const;
-    [[nodiscard]] Core::VerificationEvent makeEvent(
-        const Run &run, const VerifyRequest &request, const ApiContext &context) const;
+    [[nodiscard]] Core::VerificationEvent makeEvent(const Run &run) const;
 
     Services &m_services;
     std::shared_ptr<VerificationCache> m_cache;

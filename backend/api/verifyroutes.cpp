@@ -61,12 +61,7 @@ void readPermissions(RequestReader &in, VerifyRequest &request)
 Execute executeVerify(const std::shared_ptr<Verifier> &verifier, VerifyRequest request)
 {
     return Execute([verifier, request = std::move(request)](ApiContext &context) -> Core::Result<ApiReply> {
-        Core::Result<QByteArray> data = verifier->verify(request, context);
-        if (!data)
-            return data.error();
-        ApiReply reply;
-        reply.rawData = std::move(*data);
-        return reply;
+        return verifier->verify(request, context);
     });
 }
 

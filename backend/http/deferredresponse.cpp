@@ -11,6 +11,7 @@ bool DeferredResponse::complete(Response response)
     m_response = std::move(response);
     if (m_wake)
         m_wake();
+    m_completedChanged.notify_all();
     return true;
 }
 
@@ -30,6 +31,13 @@ bool DeferredResponse::attach(std::function<void()> wake)
 std::optional<Response> DeferredResponse::take()
 {
     std::lock_guard lock(m_mutex);
+    return std::exchange(m_response, std::nullopt);
+}
+
+std::optional<Response> DeferredResponse::waitAndTake(std::chrono::milliseconds timeout)
+{
+    std::unique_lock lock(m_mutex);
+    m_completedChanged.wait_for(lock, timeout, [this] { return m_completed; });
     return std::exchange(m_response, std::nullopt);
 }
 

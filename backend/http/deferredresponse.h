@@ -2,6 +2,8 @@
 
 #include "http/httpmessage.h"
 
+#include <chrono>
+#include <condition_variable>
 #include <functional>
 #include <mutex>
 #include <optional>
@@ -48,8 +50,13 @@ public:
     /// The connection is gone: later complete() calls return false and wake nobody.
     void abandon();
 
+    /// For callers without an event loop (in-process tests, the callgrind driver): blocks until
+    /// complete() was called, at most @p timeout, and takes the response (nullopt on timeout).
+    [[nodiscard]] std::optional<Response> waitAndTake(std::chrono::milliseconds timeout);
+
 private:
     mutable std::mutex m_mutex;
+    std::condition_variable m_completedChanged;
     std::optional<Response> m_response;
     std::function<void()> m_wake;
     bool m_completed = false;

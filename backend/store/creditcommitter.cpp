@@ -3,6 +3,9 @@
 #include "store/database.h"
 
 #include <QMutexLocker>
+#include <QThread>
+
+using namespace Qt::StringLiterals;
 
 namespace Latchkey::Store {
 
@@ -10,6 +13,19 @@ CreditCommitter::CreditCommitter(Database &db, int maxBatch)
     : m_db(db)
     , m_maxBatch(std::max(1, maxBatch))
 { }
+
+CreditCommitter::~CreditCommitter()
+{
+    {
+        QMutexLocker locker(&m_mutex);
+        m_stopping = true;
+        m_asyncQueued.wakeAll();
+    }
+    if (m_thread) {
+        m_thread->wait(); // it commits what is still queued first
+        delete m_thread;
+    }
+}
 
 Core::Result<CreditOutcome> CreditCommitter::spend(const CreditSpend &spend)
 {
@@ -23,19 +39,57 @@ Core::Result<CreditOutcome> CreditCommitter::spend(const CreditSpend &spend)
             continue;
         }
         // Leader: take what is queued (this spend may be behind a full batch: loop again).
-        m_committing = true;
-        const qsizetype taken = std::min<qsizetype>(m_queue.size(), m_maxBatch);
-        const QList<Pending *> batch = m_queue.first(taken);
-        m_queue.remove(0, taken);
-        locker.unlock();
-        commitBatch(batch);
-        locker.relock();
-        m_committing = false;
-        m_committed.wakeAll();
+        leadOneBatch(locker);
     }
     if (self.error)
         return *self.error;
     return self.outcome;
+}
+
+void CreditCommitter::spendAsync(CreditSpend spend, Callback done)
+{
+    auto pending = std::make_unique<Pending>();
+    pending->owned = std::make_unique<CreditSpend>(std::move(spend));
+    pending->spend = pending->owned.get();
+    pending->callback = std::move(done);
+    QMutexLocker locker(&m_mutex);
+    if (!m_thread) {
+        m_thread = QThread::create([this] { commitLoop(); });
+        m_thread->setObjectName(u"credit-commit"_s);
+        m_thread->start();
+    }
+    m_queue.append(pending.release());
+    m_asyncQueued.wakeOne();
+}
+
+void CreditCommitter::commitLoop()
+{
+    QMutexLocker locker(&m_mutex);
+    for (;;) {
+        if (m_committing || (m_queue.isEmpty() && !m_stopping)) {
+            m_asyncQueued.wait(&m_mutex);
+            continue;
+        }
+        if (m_queue.isEmpty())
+            return; // stopping, and everything queued is committed
+        // Whatever queued up while the previous batch committed goes into this one.
+        leadOneBatch(locker);
+    }
+}
+
+void CreditCommitter::leadOneBatch(QMutexLocker<QMutex> &locker)
+{
+    m_committing = true;
+    const qsizetype taken = std::min<qsizetype>(m_queue.size(), m_maxBatch);
+    const QList<Pending *> batch = m_queue.first(taken);
+    m_queue.remove(0, taken);
+    locker.unlock();
+    commitBatch(batch);
+    locker.relock();
+    m_committing = false;
+    m_committed.wakeAll();
+    if (!m_queue.isEmpty())
+        m_asyncQueued.wakeOne(); // asynchronous spends left behind by a synchronous leader
 }
 
 void CreditCommitter::commitBatch(const QList<Pending *> &batch)
@@ -44,23 +98,50 @@ void CreditCommitter::commitBatch(const QList<Pending *> &batch)
     while (!remaining.isEmpty()) {
         std::optional<Core::Error> batchError;
         const std::optional<qsizetype> failed = tryCommit(remaining, batchError);
-        if (!failed) {
+        QList<Pending *> asynchronous;
+        {
             QMutexLocker locker(&m_mutex);
-            if (!batchError) {
-                ++m_commits;
-                m_committedSpends += remaining.size();
+            if (!failed) {
+                if (!batchError) {
+                    ++m_commits;
+                    m_committedSpends += remaining.size();
+                }
+                for (Pending *pending : std::as_const(remaining)) {
+                    if (batchError)
+                        pending->error = batchError; // BEGIN or COMMIT failed: nothing was spent
+                }
+                asynchronous = markDone(remaining);
+                remaining.clear();
+            } else {
+                // Everything was rolled back; the failed spend answers its error, the rest run again.
+                asynchronous = markDone({remaining.at(*failed)});
+                remaining.removeAt(*failed);
             }
-            for (Pending *pending : std::as_const(remaining)) {
-                if (batchError)
-                    pending->error = batchError; // BEGIN or COMMIT failed: nothing was spent
-                pending->done = true;
-            }
-            return;
         }
-        // Everything was rolled back; the failed spend answers its error, the rest run again.
-        QMutexLocker locker(&m_mutex);
-        remaining.at(*failed)->done = true;
-        remaining.removeAt(*failed);
+        deliver(asynchronous);
+    }
+}
+
+QList<CreditCommitter::Pending *> CreditCommitter::markDone(const QList<Pending *> &finished)
+{
+    QList<Pending *> asynchronous;
+    for (Pending *pending : finished) {
+        if (pending->callback)
+            asynchronous.append(pending);
+        else
+            pending->done = true; // its waiting caller may return (and destroy it) from here on
+    }
+    return asynchronous;
+}
+
+void CreditCommitter::deliver(const QList<Pending *> &asynchronous)
+{
+    for (Pending *raw : asynchronous) {
+        const std::unique_ptr<Pending> pending(raw);
+        if (pending->error)
+            pending->callback(*pending->error);
+        else
+            pending->callback(pending->outcome);
     }
 }
 
@@ -103,10 +184,6 @@ qint64 CreditCommitter::committedSpends() const
     QMutexLocker locker(&m_mutex);
     return m_committedSpends;
 }
-
-} // namespace Latchkey::Store
-
-namespace Latchkey::Store {
 
 qsizetype CreditCommitter::queued() const
 {

@@ -9,7 +9,10 @@
 #include <QWaitCondition>
 
 #include <functional>
+#include <memory>
 #include <optional>
+
+class QThread;
 
 namespace Latchkey::Store {
 
@@ -38,15 +41,30 @@ struct CreditSpend {
 /// answered VALID survives kill -9. A spend whose SQL or inTransaction step fails is dropped from
 /// the batch, which then runs again without it: one failure never fails another request.
 ///
-/// With one worker thread there is nobody to batch with and a spend costs one transaction, as
-/// before; the gain grows with the number of concurrent callers. Thread-safe.
+/// spendAsync() queues a spend without waiting: a commit thread (started on first use) leads the
+/// batches of asynchronous spends and calls each spend's callback once its transaction committed.
+/// A worker thread thus keeps serving other connections while its spends commit, and the spends
+/// of one worker's many connections share transactions too (issue 6: with `--workers 1` the
+/// synchronous spend() made every spend its own transaction and blocked the event loop).
+///
+/// Thread-safe. The destructor commits what is still queued (its callbacks run) and stops the
+/// commit thread.
 class CreditCommitter
 {
 public:
+    /// Called once with the spend's outcome after its transaction committed (or with the error),
+    /// on the thread that committed it: keep it short, and only post to other threads.
+    using Callback = std::function<void(Core::Result<CreditOutcome>)>;
+
     explicit CreditCommitter(Database &db, int maxBatch = 512);
+    ~CreditCommitter();
+    CreditCommitter(const CreditCommitter &) = delete;
+    CreditCommitter &operator=(const CreditCommitter &) = delete;
 
     /// Spends (or refuses) @p spend; returns when its transaction committed.
     [[nodiscard]] Core::Result<CreditOutcome> spend(const CreditSpend &spend);
+    /// Queues @p spend and returns at once; @p done is called when its transaction committed.
+    void spendAsync(CreditSpend spend, Callback done);
 
     /// Transactions committed so far, and spends in them (tests: proof of batching).
     [[nodiscard]] qint64 commits() const;
@@ -60,9 +78,19 @@ private:
         CreditOutcome outcome;
         std::optional<Core::Error> error;
         bool done = false;
+        // Asynchronous spends only: the Pending owns its spend and is deleted after the callback.
+        std::unique_ptr<CreditSpend> owned;
+        Callback callback;
     };
 
+    /// Takes up to maxBatch queued spends and commits them (m_mutex held on entry and exit).
+    void leadOneBatch(QMutexLocker<QMutex> &locker);
     void commitBatch(const QList<Pending *> &batch);
+    /// Marks @p finished done (m_mutex held) and returns the asynchronous ones, whose callbacks
+    /// the caller runs after unlocking.
+    static QList<Pending *> markDone(const QList<Pending *> &finished);
+    static void deliver(const QList<Pending *> &asynchronous);
+    void commitLoop();
     /// One attempt at the whole batch; on an item's failure returns its index (rolled back).
     std::optional<qsizetype> tryCommit(const QList<Pending *> &batch, std::optional<Core::Error> &batchError);
 
@@ -71,6 +99,9 @@ private:
     mutable QMutex m_mutex;
     QWaitCondition m_committed;
     QList<Pending *> m_queue;
+    QWaitCondition m_asyncQueued; ///< wakes the commit thread
+    QThread *m_thread = nullptr; ///< the commit thread of spendAsync(), started on first use
+    bool m_stopping = false;
     bool m_committing = false;
     qint64 m_commits = 0;
     qint64 m_committedSpends = 0;

@@ -232,7 +232,7 @@ void TestVerifyCredits::concurrentVerifiesNeverOverspend()
                 request.body = body;
                 request.headers = {{"Authorization", auth}};
                 request.remoteAddress = QHostAddress::LocalHost;
-                const auto response = h.server().router().handle(request);
+                const auto response = h.handle(request);
                 const QString code = QJsonDocument::fromJson(response.body)
                                          .object()
                                          .value(u"data")

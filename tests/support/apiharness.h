@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/clock.h"
+#include "http/httpmessage.h"
 #include "server/server.h"
 
 #include <QJsonArray>
@@ -46,6 +47,9 @@ public:
     /// Any request, headers given raw (no Authorization added).
     ApiReply raw(const QByteArray &method, const QByteArray &path, const QByteArray &body,
                  const QList<QPair<QByteArray, QByteArray>> &headers = {});
+    /// The router's answer to @p request, waiting for a deferred one (keys.verifyKey with credits
+    /// answers when its spend committed). Thread-safe, like Router::handle().
+    Http::Response handle(const Http::Request &request);
 
     /// A new root key in @p workspaceId (default: the main workspace) holding exactly @p permissions.
     QString createRootKey(const QStringList &permissions, const QString &workspaceId = {});
