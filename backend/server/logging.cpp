@@ -1,5 +1,7 @@
 #include "server/logging.h"
 
+#include "core/threadpriority.h"
+
 #include <condition_variable>
 #include <cstdlib>
 #include <ctime>
@@ -88,6 +90,9 @@ private:
 
     [[noreturn]] void runFlusher()
     {
+        // Off the request path: it must not delay a worker sharing its core (32 KiB of pending
+        // lines are written by the appending thread anyway, so starving it only batches more).
+        (void)Core::setCurrentThreadPriority(Core::BackgroundPriority::Idle);
         std::unique_lock locker(m_lock);
         for (;;) {
             m_wake.wait_for(locker, kBatchDelay);
