@@ -3,9 +3,11 @@
 // N under `valgrind --tool=callgrind` and divide the difference of the totals by the difference of
 // N: that is the instruction count (Ir) of one verification, free of start-up cost and noise.
 //
-//   latchkey_verify_loop <scenario> <count>
+//   latchkey_verify_loop <scenario> <count> [analytics-off]
 //   scenario: plain (valid key, no limits) | credits (key with credits + auto-applied rate limit)
 //             | unknown (a distinct unknown key each time) | ratelimit (ratelimit.limit)
+//   analytics-off: the server discards analytics events (--analytics-enabled false), so the
+//             difference of the totals shows what recording costs (the writer thread included).
 #include "api/principal.h"
 #include "api/router.h"
 #include "http/deferredresponse.h"
@@ -65,6 +67,7 @@ int main(int argc, char **argv)
     config.dataDir = dir.path();
     config.bootstrapRootKey = u"lkroot_bench_0123456789abcdef"_s;
     config.nodeName = u"bench"_s;
+    config.analyticsEnabled = !(argc > 3 && qstrcmp(argv[3], "analytics-off") == 0);
     Core::ManualClock clock(1'767'225'600'000);
     Server::Server server(config, &clock);
     if (const Core::Status opened = server.open(); !opened) {
