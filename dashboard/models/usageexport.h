@@ -60,7 +60,9 @@ public:
     QString error() const { return m_error; }
 
     /// Starts writing to @p file (a local file URL from a FileDialog). False if running or unusable.
-    Q_INVOKABLE bool start(const QUrl &file);
+    bool start(const QUrl &file);
+    /// start() for QML, where the `start` property (the range) hides a method of the same name.
+    Q_INVOKABLE bool exportTo(const QUrl &file) { return start(file); }
     /// Stops after the page in flight; nothing is written.
     Q_INVOKABLE void cancel();
 

@@ -81,6 +81,9 @@ ColumnLayout {
             Layout.preferredWidth: 180
             textRole: "text"
             valueRole: "value"
+            // The values of the entries below, for onModelChanged (a property, so qmllint takes it
+            // as a JS array; Qt 6.4 types an array literal as QVariantList without indexOf).
+            readonly property var intervals: ["", "daily", "monthly"]
             model: [
                 { value: "", text: qsTr("Never") },
                 { value: "daily", text: qsTr("Daily") },
@@ -89,7 +92,7 @@ ColumnLayout {
             currentIndex: Math.max(0, indexOfValue(editor.interval))
             Accessible.name: qsTr("Refill interval")
             // A language switch replaces the (translated) model, which resets the index.
-            onModelChanged: currentIndex = Math.max(0, ["", "daily", "monthly"].indexOf(editor.interval))
+            onModelChanged: currentIndex = Math.max(0, intervals.indexOf(editor.interval))
             onActivated: {
                 editor.interval = currentValue;
                 editor.edited();

@@ -6,6 +6,7 @@ import QtQuick.Controls
 Row {
     id: root
 
+    /// The badge names, e.g. ["active", "lowCredits"].
     required property var badges
 
     spacing: 4
@@ -45,36 +46,38 @@ Row {
     }
 
     Repeater {
-        model: root.badges
+        // Each item carries what its pill shows, so the delegate needs nothing from outside.
+        model: root.badges.map(badge => ({ label: root.label(badge), colour: root.colour(badge),
+                                           explanation: root.explanation(badge) }))
 
         delegate: Rectangle {
             id: pill
 
-            required property string modelData
+            required property var modelData
 
             width: text.implicitWidth + 12
             height: text.implicitHeight + 4
             radius: height / 2
             color: "transparent"
-            border.color: root.colour(modelData)
+            border.color: modelData.colour
             Accessible.role: Accessible.StaticText
-            Accessible.name: root.label(modelData)
+            Accessible.name: modelData.label
 
             Rectangle {
                 anchors.fill: parent
                 radius: parent.radius
-                color: root.colour(pill.modelData)
+                color: pill.modelData.colour
                 opacity: 0.18
             }
             Label {
                 id: text
                 anchors.centerIn: parent
-                text: root.label(pill.modelData)
+                text: pill.modelData.label
                 font.pointSize: 8
             }
             HoverHandler { id: hover }
             ToolTip.visible: hover.hovered
-            ToolTip.text: root.explanation(pill.modelData)
+            ToolTip.text: pill.modelData.explanation
         }
     }
 }

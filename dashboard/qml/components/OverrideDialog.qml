@@ -74,17 +74,18 @@ Dialog {
             }
         }
     }
+    // Roles as Dialog.*Role: the same enum, which Qt 6.4's qmltypes declare on Dialog only.
     footer: DialogButtonBox {
         Button {
             text: qsTr("Cancel")
             flat: true
-            DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+            DialogButtonBox.buttonRole: Dialog.RejectRole
         }
         Button {
             text: qsTr("Save")
             highlighted: true
             enabled: identifierField.text.trim() !== ""
-            DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
+            DialogButtonBox.buttonRole: Dialog.AcceptRole
         }
     }
     onAccepted: {

@@ -35,7 +35,7 @@ RowLayout {
         defaultSuffix: "csv"
         onAccepted: {
             bar.outcome = "";
-            if (!exporter.start(selectedFile))
+            if (!exporter.exportTo(selectedFile))
                 bar.outcome = qsTr("Cannot write there: %1").arg(exporter.error);
         }
     }

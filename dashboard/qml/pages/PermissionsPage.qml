@@ -137,17 +137,18 @@ Page {
                 }
             }
         }
+        // Roles as Dialog.*Role: the same enum, which Qt 6.4's qmltypes declare on Dialog only.
         footer: DialogButtonBox {
             Button {
                 text: qsTr("Cancel")
                 flat: true
-                DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+                DialogButtonBox.buttonRole: Dialog.RejectRole
             }
             Button {
                 text: qsTr("Create")
                 highlighted: true
                 enabled: slugField.text !== "" && slugField.acceptableInput
-                DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
+                DialogButtonBox.buttonRole: Dialog.AcceptRole
             }
         }
         onAccepted: permissions.create(slugField.text, slugField.text, descriptionField.text.trim())
@@ -196,17 +197,18 @@ Page {
                 }
             }
         }
+        // Roles as Dialog.*Role: the same enum, which Qt 6.4's qmltypes declare on Dialog only.
         footer: DialogButtonBox {
             Button {
                 text: qsTr("Cancel")
                 flat: true
-                DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+                DialogButtonBox.buttonRole: Dialog.RejectRole
             }
             Button {
                 text: qsTr("Create")
                 highlighted: true
                 enabled: roleNameField.text.trim() !== ""
-                DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
+                DialogButtonBox.buttonRole: Dialog.AcceptRole
             }
         }
         onAccepted: {

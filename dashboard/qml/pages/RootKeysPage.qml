@@ -60,6 +60,8 @@ Page {
         Accessible.role: Accessible.List
         Accessible.name: qsTr("Root keys")
 
+        // The page's ids inside a delegate: fine at run time, but Qt 6.4's qmllint cannot follow them
+        // into a Component (pragma ComponentBehavior: Bound is 6.5+), hence the per-line disables.
         delegate: ItemDelegate {
             id: row
             required property int index
@@ -70,12 +72,12 @@ Page {
             required property double createdAt
             required property double expires
 
-            readonly property bool current: rootKeyId === page.may.rootKeyId
+            readonly property bool current: rootKeyId === page.may.rootKeyId // qmllint disable unqualified
 
             width: ListView.view.width
             highlighted: ListView.isCurrentItem
             Accessible.name: qsTr("Root key %1").arg(name !== "" ? name : start)
-            onClicked: list.currentIndex = index
+            onClicked: ListView.view.currentIndex = index
 
             contentItem: RowLayout {
                 spacing: 16
@@ -104,29 +106,23 @@ Page {
                 Label {
                     Layout.preferredWidth: 160
                     horizontalAlignment: Text.AlignRight
-                    text: row.expires > 0 ? qsTr("expires %1").arg(page.session.format.dateTime(row.expires))
-                                          : qsTr("created %1").arg(page.session.format.date(row.createdAt))
+                    text: row.expires > 0 ? qsTr("expires %1").arg(page.session.format.dateTime(row.expires)) // qmllint disable unqualified
+                                          : qsTr("created %1").arg(page.session.format.date(row.createdAt)) // qmllint disable unqualified
                 }
                 GatedButton {
                     text: qsTr("Revoke")
                     flat: true
                     ready: !row.current
-                    missing: page.may.missing("workspace.*.delete_root_key")
+                    missing: page.may.missing("workspace.*.delete_root_key") // qmllint disable unqualified
                     onClicked: {
-                        confirmRevoke.rootKeyId = row.rootKeyId;
-                        confirmRevoke.label = row.name !== "" ? row.name : row.start;
-                        confirmRevoke.open();
+                        confirmRevoke.rootKeyId = row.rootKeyId; // qmllint disable unqualified
+                        confirmRevoke.label = row.name !== "" ? row.name : row.start; // qmllint disable unqualified
+                        confirmRevoke.open(); // qmllint disable unqualified
                     }
                 }
             }
         }
-        footer: ListFooter {
-            loading: rootKeys.loading && rootKeys.count > 0
-            hasMore: rootKeys.hasMore
-            failed: rootKeys.failed
-            count: rootKeys.count
-            onLoadMore: rootKeys.loadMore()
-        }
+        footer: ListFooter {} // follows the view's model
         ListPlaceholder {
             anchors.centerIn: parent
             width: Math.min(parent.width - 48, 460)
@@ -198,7 +194,7 @@ Page {
                         delegate: CheckBox {
                             required property string modelData
                             text: modelData
-                            enabled: page.may.may(modelData)
+                            enabled: page.may.may(modelData) // qmllint disable unqualified
                             ToolTip.visible: hovered && !enabled
                             ToolTip.text: qsTr("A root key can only grant what it holds itself.")
                         }
@@ -206,16 +202,17 @@ Page {
                 }
             }
         }
+        // Roles as Dialog.*Role: the same enum, which Qt 6.4's qmltypes declare on Dialog only.
         footer: DialogButtonBox {
             Button {
                 text: qsTr("Cancel")
                 flat: true
-                DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+                DialogButtonBox.buttonRole: Dialog.RejectRole
             }
             Button {
                 text: qsTr("Create")
                 highlighted: true
-                DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
+                DialogButtonBox.buttonRole: Dialog.AcceptRole
             }
         }
         onAccepted: rootKeys.create(nameField.text.trim(), chosen())
@@ -267,11 +264,12 @@ Page {
                 opacity: 0.7
             }
         }
+        // Roles as Dialog.*Role: the same enum, which Qt 6.4's qmltypes declare on Dialog only.
         footer: DialogButtonBox {
             Button {
                 text: qsTr("I have copied it")
                 highlighted: true
-                DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
+                DialogButtonBox.buttonRole: Dialog.AcceptRole
             }
         }
     }
