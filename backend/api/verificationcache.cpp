@@ -32,10 +32,15 @@ std::optional<VerificationCache::Entry> VerificationCache::find(const QByteArray
     return it->entry;
 }
 
-void VerificationCache::insert(const QByteArray &hash, quint64 generation, Entry entry)
+void VerificationCache::insert(const QByteArray &hash, quint64 generation, Entry entry,
+                               std::optional<quint64> invalidationsAtLoad)
 {
     Shard &shard = shardFor(hash);
     QWriteLocker locker(&shard.lock);
+    // invalidateKeys() counts first, then takes the shard lock: checked under the lock, an entry
+    // read before an invalidation is either refused here or removed by it.
+    if (invalidationsAtLoad && *invalidationsAtLoad != m_invalidations.load(std::memory_order_acquire))
+        return;
     if (shard.slots.size() >= m_shardCapacity && !shard.slots.contains(hash))
         makeRoom(shard, generation);
     Slot &slot = shard.slots[hash];
@@ -58,6 +63,16 @@ void VerificationCache::makeRoom(Shard &shard, quint64 generation)
     }
     if (shard.slots.size() >= m_shardCapacity)
         shard.slots.clear();
+}
+
+void VerificationCache::invalidateKeys(const QList<Store::ChangedKey> &keys)
+{
+    m_invalidations.fetch_add(1, std::memory_order_acq_rel);
+    for (const Store::ChangedKey &key : keys) {
+        Shard &shard = shardFor(key.hash);
+        QWriteLocker locker(&shard.lock);
+        shard.slots.remove(key.hash);
+    }
 }
 
 void VerificationCache::clear()

@@ -1,10 +1,13 @@
 #pragma once
 
+#include "store/writechanges.h"
+
 #include <QByteArray>
 #include <QHash>
 #include <QReadWriteLock>
 
 #include <array>
+#include <atomic>
 #include <memory>
 #include <optional>
 
@@ -16,8 +19,14 @@ struct VerifiableKey;
 ///
 /// Entries are tagged with the Database::generation() read *before* they were loaded; a lookup
 /// with a newer generation misses, so any committed mutation is seen by the very next
-/// verification (invariant 7) without explicit invalidation calls. Negative results (unknown
-/// hashes) are cached the same way. A hit does no database I/O and copies one shared_ptr.
+/// verification (invariant 7). A write that changed only rows of `keys` does not move the
+/// generation: the database names the changed keys and invalidateKeys() drops just their entries
+/// (negative ones included: a new key's hash may have been cached as unknown). Negative results
+/// (unknown hashes) are cached like keys. A hit does no database I/O and copies one shared_ptr.
+///
+/// A loader that read the database before a per-key invalidation must not store what it read
+/// after it: insert() takes invalidations() as read before loading and refuses the entry when an
+/// invalidation came in between.
 ///
 /// Bounded: each of ShardCount shards holds at most capacity / ShardCount entries; a full shard
 /// first drops its stale entries (once per generation), and if that frees nothing, all of them. Shards have their own
@@ -35,8 +44,16 @@ public:
     /// The entry for @p hash if it was loaded at @p generation; nullopt on a miss.
     [[nodiscard]] std::optional<Entry> find(const QByteArray &hash, quint64 generation) const;
 
-    /// Stores @p entry (null for "not found") as loaded at @p generation.
-    void insert(const QByteArray &hash, quint64 generation, Entry entry);
+    /// Stores @p entry (null for "not found") as loaded at @p generation; with
+    /// @p invalidationsAtLoad (invalidations() read before loading), only if no per-key
+    /// invalidation happened since.
+    void insert(const QByteArray &hash, quint64 generation, Entry entry,
+                std::optional<quint64> invalidationsAtLoad = std::nullopt);
+
+    /// Drops the entries of these keys' hashes (per-key invalidation after a committed write).
+    void invalidateKeys(const QList<Store::ChangedKey> &keys);
+    /// Per-key invalidations so far (read before loading, passed to insert()).
+    [[nodiscard]] quint64 invalidations() const { return m_invalidations.load(std::memory_order_acquire); }
 
     void clear();
     [[nodiscard]] qsizetype size() const;
@@ -58,6 +75,7 @@ private:
     void makeRoom(Shard &shard, quint64 generation);
 
     qsizetype m_shardCapacity;
+    std::atomic<quint64> m_invalidations {0};
     std::array<std::unique_ptr<Shard>, ShardCount> m_shards;
 };
 

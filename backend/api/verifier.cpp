@@ -172,7 +172,16 @@ Verifier::Verifier(Services &services, std::shared_ptr<VerificationCache> cache)
     : m_services(services)
     , m_cache(std::move(cache))
     , m_credits(services.db)
-{ }
+{
+    // A write that changed only some keys' rows drops just those keys' entries (not every key).
+    m_services.db.setKeyChangeListener(
+        [cache = m_cache](const QList<Store::ChangedKey> &keys) { cache->invalidateKeys(keys); });
+}
+
+Verifier::~Verifier()
+{
+    m_services.db.setKeyChangeListener({});
+}
 
 QString Verifier::codeName(Outcome outcome)
 {
@@ -220,6 +229,7 @@ Core::Result<VerificationCache::Entry> Verifier::lookup(const QByteArray &hash)
 {
     // Read the generation before loading: a mutation committing meanwhile leaves this entry stale.
     const quint64 generation = m_services.db.generation();
+    const quint64 invalidations = m_cache->invalidations();
     std::optional<VerificationCache::Entry> cached = m_cache->find(hash, generation);
     if (m_services.metrics)
         m_services.metrics->recordCacheLookup(cached.has_value());
@@ -232,7 +242,7 @@ Core::Result<VerificationCache::Entry> Verifier::lookup(const QByteArray &hash)
     VerificationCache::Entry entry;
     if (*record)
         entry = std::make_shared<const VerifiableKey>(std::move(*record));
-    m_cache->insert(hash, generation, entry);
+    m_cache->insert(hash, generation, entry, invalidations);
     return entry;
 }
 

@@ -72,6 +72,9 @@ class Verifier
 {
 public:
     Verifier(Services &services, std::shared_ptr<VerificationCache> cache);
+    ~Verifier();
+    Verifier(const Verifier &) = delete;
+    Verifier &operator=(const Verifier &) = delete;
 
     /// The reply: its `data` object as compact JSON (ApiReply::rawData), or an HTTP error (400
     /// query syntax, 412, 500). A key with credits that gets as far as the credit step answers

@@ -50,6 +50,7 @@ std::atomic<quint64> nextSerial {1};
 /// One thread's connection: its Qt Sql name and the statements cached on its SQLite handle.
 struct Database::ThreadConnection {
     QString name;
+    WriteChanges::Hook hook; ///< this connection's update hook (WriteChanges)
     QHash<const char *, sqlite3_stmt *> statements;
     /// The thread's `finished` hook; cut when the Database dies first (the hook captures `this`).
     QMetaObject::Connection finishedHook;
@@ -144,7 +145,11 @@ QSqlDatabase Database::openConnection(QString *error)
         *error = configureError;
         db.close();
     }
-    const auto connection = std::make_shared<ThreadConnection>(ThreadConnection {name, {}, {}});
+    const auto connection = std::make_shared<ThreadConnection>(ThreadConnection {name, {}, {}, {}});
+    if (db.isOpen()) {
+        connection->hook = {&m_changes, sqliteHandle(db)};
+        WriteChanges::attach(connection->hook);
+    }
     m_connections.insert(thread, connection);
     // Connections of threads that end are dropped with them, so the map does not grow forever.
     connection->finishedHook = QObject::connect(thread, &QThread::finished, thread, [this, thread] {
@@ -282,7 +287,16 @@ Status Database::writeLocked(const std::function<Status()> &work, Invalidation i
         qCWarning(lcStore) << "cannot begin transaction:" << error;
         return makeError(ErrorCode::ServiceUnavailable, u"The database is not available."_s);
     }
+    const bool perKey = invalidation == Invalidation::Caches && m_keyChangeListener;
+    if (perKey) {
+        ThreadConnection *thread = threadConnection();
+        m_changes.begin(thread ? thread->hook.handle : nullptr);
+    }
     Status status = work();
+    std::optional<QList<ChangedKey>> changedKeys;
+    if (perKey && status)
+        changedKeys = m_changes.keyOnlyChanges();
+    m_changes.end();
     if (!status) {
         control("ROLLBACK", nullptr);
         return status;
@@ -292,9 +306,17 @@ Status Database::writeLocked(const std::function<Status()> &work, Invalidation i
         control("ROLLBACK", nullptr);
         return makeError(ErrorCode::Internal, u"A database error occurred."_s);
     }
-    if (invalidation == Invalidation::Caches)
+    if (changedKeys)
+        m_keyChangeListener(*changedKeys); // only these keys' cache entries are stale
+    else if (invalidation == Invalidation::Caches)
         bumpGeneration();
     return {};
+}
+
+void Database::setKeyChangeListener(KeyChangeListener listener)
+{
+    QMutexLocker locker(&m_writeLock);
+    m_keyChangeListener = std::move(listener);
 }
 
 Status Database::migrate()

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/error.h"
+#include "store/writechanges.h"
 
 #include <QHash>
 #include <QMutex>
@@ -70,6 +71,13 @@ public:
 
     [[nodiscard]] quint64 generation() const { return m_generation.load(std::memory_order_acquire); }
 
+    /// Told, after commit and instead of a generation() bump, which keys a write with
+    /// Invalidation::Caches changed when it changed nothing but rows of `keys` (and the audit log):
+    /// the verification cache then drops just those keys (WriteChanges says when this holds).
+    /// Called under the write lock, so keep it short. Empty: every such write bumps generation().
+    using KeyChangeListener = std::function<void(const QList<ChangedKey> &)>;
+    void setKeyChangeListener(KeyChangeListener listener);
+
     /// Marks every cache stale (also used when another node announces a change).
     void bumpGeneration() { m_generation.fetch_add(1, std::memory_order_acq_rel); }
 
@@ -98,6 +106,8 @@ private:
     QHash<QThread *, std::shared_ptr<ThreadConnection>> m_connections;
     const quint64 m_serial; ///< unique per Database, never reused: tags the per-thread shortcut
     std::atomic<quint64> m_generation{1};
+    WriteChanges m_changes; ///< guarded by m_writeLock (its hook ignores other connections)
+    KeyChangeListener m_keyChangeListener; ///< guarded by m_writeLock
     std::atomic<Core::Metrics *> m_metrics{nullptr};
 };
 
