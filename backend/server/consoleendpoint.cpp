@@ -2,10 +2,12 @@
 
 #include "api/envelope.h"
 #include "core/error.h"
+#include "core/metrics.h"
 #include "core/random.h"
 
 #include <QCryptographicHash>
 #include <QDirIterator>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QLoggingCategory>
 
@@ -20,6 +22,8 @@ static void initConsoleResource()
 namespace Latchkey::Server {
 
 Q_LOGGING_CATEGORY(lcConsole, "latchkey.console")
+// The API's access log: one category name, so one logging rule turns both on or off.
+Q_LOGGING_CATEGORY(lcConsoleAccess, "latchkey.access")
 
 namespace {
 
@@ -78,6 +82,12 @@ ConsoleEndpoint::ConsoleEndpoint()
         qCWarning(lcConsole) << "the web console is missing from this build; /console/ answers 404";
 }
 
+void ConsoleEndpoint::setMetrics(Core::Metrics *metrics)
+{
+    m_metrics = metrics;
+    m_routeId = metrics ? metrics->registerRoute(Prefix) : -1;
+}
+
 bool ConsoleEndpoint::matches(const Http::Request &request)
 {
     return request.path == Prefix || (request.path.startsWith(Prefix) && request.path.at(Prefix.size()) == '/');
@@ -85,8 +95,22 @@ bool ConsoleEndpoint::matches(const Http::Request &request)
 
 Http::Response ConsoleEndpoint::serve(const Http::Request &request) const
 {
+    QElapsedTimer timer;
+    timer.start();
+    const QString requestId = Core::newRequestId();
+    Http::Response response = respond(request, requestId);
+    const qint64 elapsedUs = timer.nsecsElapsed() / 1000;
+    qCInfo(lcConsoleAccess).noquote() << requestId << QString::fromLatin1(request.method)
+                                      << QString::fromUtf8(request.path) << response.status << elapsedUs << "us";
+    if (m_metrics)
+        m_metrics->recordRequest(m_routeId, response.status, elapsedUs);
+    return response;
+}
+
+Http::Response ConsoleEndpoint::respond(const Http::Request &request, const QString &requestId) const
+{
     if (request.method != "GET" && request.method != "HEAD") {
-        Http::Response response = error(405, u"/console/ expects GET or HEAD."_s);
+        Http::Response response = error(requestId, 405, u"/console/ expects GET or HEAD."_s);
         response.setHeader("Allow", "GET, HEAD");
         return response;
     }
@@ -102,7 +126,7 @@ Http::Response ConsoleEndpoint::serve(const Http::Request &request) const
         name = kIndex.toByteArray();
     const auto it = m_files.constFind(name);
     if (it == m_files.constEnd())
-        return error(404, u"The console has no file %1."_s.arg(QString::fromUtf8(request.path)));
+        return error(requestId, 404, u"The console has no file %1."_s.arg(QString::fromUtf8(request.path)));
     return serveFile(request, *it);
 }
 
@@ -123,10 +147,10 @@ Http::Response ConsoleEndpoint::serveFile(const Http::Request &request, const Fi
     return response;
 }
 
-Http::Response ConsoleEndpoint::error(int status, const QString &detail)
+Http::Response ConsoleEndpoint::error(const QString &requestId, int status, const QString &detail)
 {
     const auto code = status == 405 ? Core::ErrorCode::MethodNotAllowed : Core::ErrorCode::RouteNotFound;
-    Http::Response response = Api::errorResponse(Core::newRequestId(), Core::makeError(code, detail));
+    Http::Response response = Api::errorResponse(requestId, Core::makeError(code, detail));
     addSecurityHeaders(response);
     return response;
 }

@@ -4,6 +4,10 @@
 
 #include <QHash>
 
+namespace Latchkey::Core {
+class Metrics;
+} // namespace Latchkey::Core
+
 namespace Latchkey::Server {
 
 /// GET/HEAD /console/...: the web console's static files, compiled into the binary as the Qt
@@ -15,8 +19,12 @@ namespace Latchkey::Server {
 /// from another origin, no framing), `nosniff` and `no-referrer`. `If-None-Match` gives 304;
 /// unknown files are 404 and other methods 405, both as the API's error envelope; `/console`
 /// redirects to `/console/`. No authentication: the files hold no data — the page asks for the
-/// root key and sends it only in Authorization headers of its API calls. Thread-safe (read-only
-/// after construction).
+/// root key and sends it only in Authorization headers of its API calls.
+///
+/// Every answer is counted in GET /metrics under the one route label `/console` (not one per file:
+/// the label set stays fixed whatever paths clients ask for) and written to the access log
+/// (`latchkey.access`, the API's format: request id, method, path, status, time). Thread-safe
+/// (read-only after construction and setMetrics()).
 class ConsoleEndpoint
 {
 public:
@@ -29,7 +37,11 @@ public:
     /// Loads the compiled-in files (a few hundred KiB, once per Server).
     ConsoleEndpoint();
 
+    /// Counts every answer in @p metrics (route `/console`); call before serving. Null: not counted.
+    void setMetrics(Core::Metrics *metrics);
+
     [[nodiscard]] static bool matches(const Http::Request &request);
+    /// The answer to @p request, counted and logged.
     [[nodiscard]] Http::Response serve(const Http::Request &request) const;
     /// How many files the console has (0 when the resource is missing from the build).
     [[nodiscard]] qsizetype fileCount() const { return m_files.size(); }
@@ -42,11 +54,14 @@ private:
         bool immutable = false;
     };
 
+    [[nodiscard]] Http::Response respond(const Http::Request &request, const QString &requestId) const;
     [[nodiscard]] Http::Response serveFile(const Http::Request &request, const File &file) const;
-    [[nodiscard]] static Http::Response error(int status, const QString &detail);
+    [[nodiscard]] static Http::Response error(const QString &requestId, int status, const QString &detail);
     static void addSecurityHeaders(Http::Response &response);
 
     QHash<QByteArray, File> m_files; ///< by name below /console/, e.g. "app-3F2A9C1B.js"
+    Core::Metrics *m_metrics = nullptr;
+    int m_routeId = -1;
 };
 
 } // namespace Latchkey::Server

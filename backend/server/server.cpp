@@ -112,6 +112,7 @@ void Server::Private::setUpMetrics()
 {
     metrics = std::make_unique<Core::Metrics>(QByteArrayLiteral(LATCHKEY_VERSION), QDateTime::currentMSecsSinceEpoch());
     metricsEndpoint = std::make_unique<MetricsEndpoint>(*metrics);
+    console.setMetrics(metrics.get());
     metrics->addCollector([this](Core::ExpositionWriter &writer) {
         if (const Analytics::AnalyticsMetrics *source = liveAnalyticsMetrics.load(std::memory_order_acquire))
             writeAnalyticsMetrics(writer, source->snapshot());

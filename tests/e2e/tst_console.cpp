@@ -1,8 +1,11 @@
 // The web console's static files, served by the real latchkeyd: content types, caching, ETags and
-// 304, the security headers on every answer, HEAD, 404/405 envelopes, and no key material needed.
+// 304, the security headers on every answer, HEAD, 404/405 envelopes, no key material needed, and
+// every answer in the access log and in /metrics under the one route label /console.
 
 #include "support/latchkeydprocess.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QRegularExpression>
 #include <QtTest>
 
@@ -158,6 +161,64 @@ private Q_SLOTS:
         const HttpResponse bare = get("/console");
         QCOMPARE(bare.status, 308);
         QCOMPARE(bare.header("location"), QByteArray("/console/"));
+    }
+
+    void requestsAreCountedAndLogged()
+    {
+        LatchkeydProcess server;
+        server.setEnvironmentVariable(u"LATCHKEY_METRICS_ON_MAIN"_s, u"1"_s);
+        server.setExtraArguments({u"--log-format"_s, u"json"_s});
+        QVERIFY2(server.start(), qPrintable(server.lastError()));
+        const auto send = [&server](const QByteArray &method, const QByteArray &path,
+                              const QList<QPair<QByteArray, QByteArray>> &headers = {}) {
+            return server.sendRaw(RawHttp::request(method, path, {}, headers));
+        };
+        const QByteArray asset = "/console/" + assetsOfIndex().constLast();
+        QCOMPARE(send("GET", "/console/").status, 200);
+        const HttpResponse assetResponse = send("GET", asset);
+        QCOMPARE(assetResponse.status, 200);
+        QCOMPARE(send("GET", asset, {{"If-None-Match", assetResponse.header("etag")}}).status, 304);
+        const HttpResponse missing = send("GET", "/console/missing-0123456789.js");
+        QCOMPARE(missing.status, 404);
+        QCOMPARE(send("POST", "/console/").status, 405);
+        QCOMPARE(send("GET", "/console").status, 308);
+
+        const QByteArray metrics = send("GET", "/metrics").body;
+        const auto counted = [&metrics](int status) {
+            const QByteArray name = "latchkey_http_requests_total{route=\"/console\",status=\"" + QByteArray::number(status)
+                                    + "\"} ";
+            for (const QByteArray &line : metrics.split('\n')) {
+                if (line.startsWith(name))
+                    return line.mid(name.size()).toDouble();
+            }
+            return -1.0;
+        };
+        QCOMPARE(counted(200), 2.0);
+        QCOMPARE(counted(304), 1.0);
+        QCOMPARE(counted(404), 1.0);
+        QCOMPARE(counted(405), 1.0);
+        QCOMPARE(counted(308), 1.0);
+        // One label for every file: asking for any path must not add a time series.
+        QVERIFY2(!metrics.contains("route=\"/console/"), metrics.constData());
+        QVERIFY(!metrics.contains("missing-0123456789"));
+        QCOMPARE(server.terminate(), 0);
+
+        QStringList access;
+        for (const QByteArray &line : server.standardError().split('\n')) {
+            const QJsonObject entry = QJsonDocument::fromJson(line).object();
+            if (entry.value(u"category").toString() == u"latchkey.access"
+                && entry.value(u"message").toString().contains(u" /console"_s))
+                access.append(entry.value(u"message").toString());
+        }
+        QCOMPARE(access.size(), 6);
+        const QString assetPath = QString::fromUtf8(asset);
+        const QStringList expected {u" GET /console/ 200 "_s, u" GET "_s + assetPath + u" 200 "_s,
+            u" GET "_s + assetPath + u" 304 "_s, u" GET /console/missing-0123456789.js 404 "_s,
+            u" POST /console/ 405 "_s, u" GET /console 308 "_s};
+        for (qsizetype i = 0; i < expected.size(); ++i)
+            QVERIFY2(access.at(i).contains(expected.at(i)), qPrintable(access.at(i) + u" lacks "_s + expected.at(i)));
+        // The line names the request id the 404 envelope carries.
+        QVERIFY2(access.at(3).startsWith(missing.requestId() + u' '), qPrintable(access.at(3)));
     }
 
     void apiRoutesAreUntouched()
