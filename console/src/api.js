@@ -1,5 +1,6 @@
 // The latchkeyd API as the console uses it: POST /v2/<action> on this origin with the root key in
 // the Authorization header (the only place it ever goes), answers unwrapped from the envelope.
+import { t } from './i18n.js';
 
 export class ApiError extends Error {
   constructor(status, title, detail) {
@@ -28,7 +29,7 @@ export class Api {
       });
     } catch (error) {
       if (error.name === 'AbortError') throw error;
-      throw new ApiError(0, 'Network error', `The server did not answer (${error.message}).`);
+      throw new ApiError(0, t('Network error'), t('The server did not answer ({reason}).', { reason: error.message }));
     }
     const envelope = await response.json().catch(() => ({}));
     if (!response.ok) {

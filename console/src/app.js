@@ -1,9 +1,12 @@
 // The console shell: session, hash routing (#/overview, #/apis, #/apis/<id>, #/keys/<id>,
 // #/identities/<id>, #/namespaces/<name>), navigation chrome (none in embed mode), the one place
 // failures become a message, and the readiness signal the dashboard waits for
-// (document.title "latchkey:ready" / "latchkey:error" in embed mode).
+// (document.title "latchkey:ready" / "latchkey:error" in embed mode). A language switch builds
+// the chrome and the current view anew, in the new language.
 import { h, replaceChildren } from './dom.js';
 import { Api } from './api.js';
+import { initLanguage, onLanguageChange, t } from './i18n.js';
+import { languagePicker } from './components/languagepicker.js';
 import { Names } from './names.js';
 import { Session } from './session.js';
 import { initTheme, toggleTheme, currentTheme, onThemeChange } from './theme.js';
@@ -40,6 +43,7 @@ function hrefForId(text) {
 
 export function start(root) {
   const session = new Session();
+  initLanguage({ embedded: session.embedded, hostLang: session.hostLang });
   initTheme(session.hostTheme);
   document.documentElement.classList.toggle('embedded', session.embedded);
   const api = new Api(() => session.rootKey);
@@ -49,6 +53,7 @@ export function start(root) {
   let current = null;
   let topbar = null;
   let shellShown = false;
+  let unsubscribeChrome = () => {};
 
   const signal = (state) => {
     if (session.embedded) document.title = `latchkey:${state}`;
@@ -64,18 +69,18 @@ export function start(root) {
     report(error) {
       if (error?.name === 'AbortError') return;
       banner.textContent = error?.status === 401
-        ? 'The root key was not accepted (revoked or expired?). Log in again.' : error?.message ?? String(error);
+        ? t('The root key was not accepted (revoked or expired?). Log in again.') : error?.message ?? String(error);
       banner.hidden = false;
     },
     async login(rootKey) {
-      if (!rootKey) throw new Error('Paste a root key first.');
+      if (!rootKey) throw new Error(t('Paste a root key first.'));
       session.login(rootKey);
       try {
         await api.call('apis.listApis', { limit: 1 });
       } catch (error) {
         if (error.status === 401 || error.status === 0) {
           session.logout();
-          throw error.status === 401 ? new Error('This root key is not valid on this server.') : error;
+          throw error.status === 401 ? new Error(t('This root key is not valid on this server.')) : error;
         }
       }
       render();
@@ -83,12 +88,15 @@ export function start(root) {
   };
 
   function chrome() {
+    const themeLabel = (theme) => (theme === 'dark' ? t('Light') : t('Dark'));
     const themeButton = h('button', { type: 'button', class: 'button ghost', dataset: { testid: 'theme-toggle' },
-      title: 'Switch between light and dark', onclick: toggleTheme }, currentTheme() === 'dark' ? 'Light' : 'Dark');
-    onThemeChange((theme) => { themeButton.textContent = theme === 'dark' ? 'Light' : 'Dark'; });
-    const jump = h('input', { class: 'input', type: 'search', placeholder: 'key_…, api_…, id_… or namespace',
-      'aria-label': 'Open a key, API, owner or namespace' });
-    const links = [['overview', '#/overview', 'Overview'], ['apis', '#/apis', 'APIs']].map(([id, href, label]) => {
+      title: t('Switch between light and dark'), onclick: toggleTheme }, themeLabel(currentTheme()));
+    unsubscribeChrome();
+    unsubscribeChrome = onThemeChange((theme) => { themeButton.textContent = themeLabel(theme); });
+    const jump = h('input', { class: 'input', type: 'search', placeholder: t('key_…, api_…, id_… or namespace'),
+      'aria-label': t('Open a key, API, owner or namespace') });
+    nav.clear();
+    const links = [['overview', '#/overview', t('Overview')], ['apis', '#/apis', t('APIs')]].map(([id, href, label]) => {
       const link = h('a', { href, class: 'nav-link' }, label);
       nav.set(id, link);
       return link;
@@ -101,8 +109,8 @@ export function start(root) {
         if (jump.value.trim()) window.location.hash = hrefForId(jump.value);
         jump.value = '';
       } }, jump),
-      h('div', { class: 'topbar-actions' }, themeButton, h('button', { type: 'button', class: 'button ghost',
-        dataset: { testid: 'logout' }, onclick: () => { session.logout(); render(); } }, 'Log out')));
+      h('div', { class: 'topbar-actions' }, languagePicker(), themeButton, h('button', { type: 'button', class: 'button ghost',
+        dataset: { testid: 'logout' }, onclick: () => { session.logout(); render(); } }, t('Log out'))));
   }
 
   function mount(view) {
@@ -121,7 +129,7 @@ export function start(root) {
       if (session.embedded) {
         current?.destroy();
         current = null;
-        replaceChildren(root, h('p', { class: 'banner' }, 'The host did not hand over a root key.'));
+        replaceChildren(root, h('p', { class: 'banner' }, t('The host did not hand over a root key.')));
         signal('error');
         return;
       }
@@ -138,11 +146,16 @@ export function start(root) {
     const route = resolve(window.location.hash) ?? ['overview', analyticsView, { scope: 'workspace' }];
     const [section, make, params] = route;
     for (const [id, link] of nav) link.classList.toggle('active', id === section);
-    if (!session.embedded && section === 'overview') ctx.setTitle('Overview');
+    if (!session.embedded && section === 'overview') ctx.setTitle(t('Overview'));
     mount(make(ctx, params));
   }
 
   window.addEventListener('hashchange', render);
+  onLanguageChange(() => {
+    topbar = null;
+    shellShown = false;
+    render();
+  });
   window.addEventListener('unhandledrejection', (event) => ctx.report(event.reason));
   render();
 }

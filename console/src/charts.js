@@ -1,9 +1,10 @@
 // Time-series charts on uPlot: stacked bars (verifications by outcome, rate-limit decisions) and
 // lines (latency percentiles). uPlot has no stacking of its own, so stackedChart() draws each
 // series as the running sum up to it, tallest first, and keeps the raw values for the readout.
-// Charts follow the container's width and are rebuilt with the theme's colours when it changes.
+// Charts follow the container's width and are rebuilt with the theme's colours when it changes;
+// axis labels are formatted for the console's locale.
 import uPlot from 'uplot';
-import { compactCount, micros } from './format.js';
+import { axisTimes, compactCount, micros } from './format.js';
 import { cssVar, onThemeChange } from './theme.js';
 
 const COUNT_STEPS = [1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1e3, 2e3, 2.5e3, 5e3, 1e4, 2e4, 5e4, 1e5, 2e5,
@@ -15,7 +16,8 @@ function axes(format) {
   const ticks = { stroke: cssVar('--chart-grid'), width: 1, size: 4 };
   const font = '11px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
   return [
-    { stroke, grid: { show: false }, ticks, font, space: 60 },
+    // Times and dates in the console's locale (uPlot's own labels are English, 12-hour).
+    { stroke, grid: { show: false }, ticks, font, space: 80, values: (u, splits, axis, space, step) => axisTimes(splits, step) },
     { stroke, grid, ticks, font, size: 52, values: (u, values) => values.map(format) },
   ];
 }

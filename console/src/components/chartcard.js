@@ -3,12 +3,13 @@
 import { h, replaceChildren } from '../dom.js';
 import { StackedChart } from '../charts.js';
 import { count, dateTime } from '../format.js';
+import { t } from '../i18n.js';
 
 export function stackedCard({ title, subtitle, series, bucketSeconds, height, testid, empty }) {
   const plotArea = h('div', { class: 'plot' });
   const legend = h('div', { class: 'legend', dataset: { testid: `${testid}-legend` } });
   const readout = h('div', { class: 'readout' }, ' ');
-  const emptyNote = h('div', { class: 'plot-empty', hidden: true }, empty ?? 'No data in this range.');
+  const emptyNote = h('div', { class: 'plot-empty', hidden: true }, empty ?? t('No data in this range.'));
   const subtitleElement = h('span', { class: 'card-subtitle' }, subtitle ?? '');
   let state = { times: [], values: {} };
   const chart = new StackedChart(plotArea, {
@@ -20,7 +21,7 @@ export function stackedCard({ title, subtitle, series, bucketSeconds, height, te
       }
       const parts = series.map((serie) => [serie, state.values[serie.id]?.[index] ?? 0]).filter(([, value]) => value > 0)
         .map(([serie, value]) => `${serie.label} ${count(value)}`);
-      readout.textContent = `${dateTime(state.times[index])} — ${parts.length ? parts.join(' · ') : 'none'}`;
+      readout.textContent = `${dateTime(state.times[index])} — ${parts.length ? parts.join(' · ') : t('none')}`;
     },
   });
   const element = h('section', { class: 'card chart-card', dataset: { testid } },

@@ -3,13 +3,14 @@
 // events), with the current rate and the count since the page opened.
 import { h } from '../dom.js';
 import { count } from '../format.js';
+import { t } from '../i18n.js';
 import { OUTCOMES } from '../outcomes.js';
 import { stackedCard } from './chartcard.js';
 
 const WINDOW_SECONDS = 60;
 
 export class LivePanel {
-  constructor({ outcome = '', series = OUTCOMES, subtitle = 'verifications per second, last 60 s' } = {}) {
+  constructor({ outcome = '', series = OUTCOMES, subtitle = t('verifications per second, last 60 s') } = {}) {
     this.outcome = outcome;
     this.series = series;
     this.seconds = new Map(); // second (unix s) -> counts
@@ -17,21 +18,21 @@ export class LivePanel {
     this.clockOffsetMs = 0; // server time - browser time, from the ticks
     this.rate = h('span', { class: 'live-rate', dataset: { testid: 'live-rate' } }, '0');
     this.totalElement = h('span', { dataset: { testid: 'live-total' } }, '0');
-    this.state = h('span', { class: 'live-state connecting', dataset: { testid: 'live-state' } }, 'Connecting');
+    this.state = h('span', { class: 'live-state connecting', dataset: { testid: 'live-state' } }, t('Connecting'));
     this.card = stackedCard({
-      title: 'Live', subtitle, series, bucketSeconds: 1, height: 160, testid: 'live-chart', empty: 'Waiting for events…',
+      title: t('Live'), subtitle, series, bucketSeconds: 1, height: 160, testid: 'live-chart', empty: t('Waiting for events…'),
     });
     this.card.element.classList.add('live-card');
     this.card.element.querySelector('.card-header').append(h('div', { class: 'live-figures' },
-      this.state, h('span', {}, this.rate, h('small', {}, ' /s')),
-      h('span', { class: 'muted' }, 'since opened: ', this.totalElement)));
+      this.state, h('span', {}, this.rate, h('small', {}, ` ${t('/s')}`)),
+      h('span', { class: 'muted' }, `${t('since opened:')} `, this.totalElement)));
     this.element = this.card.element;
     this.timer = setInterval(() => this.render(), 1000);
     this.render();
   }
 
   setState(state, detail) {
-    const labels = { connecting: 'Connecting', live: 'Live', reconnecting: 'Reconnecting', error: 'Unavailable' };
+    const labels = { connecting: t('Connecting'), live: t('Live'), reconnecting: t('Reconnecting'), error: t('Unavailable') };
     this.state.textContent = labels[state] ?? state;
     this.state.className = `live-state ${state}`;
     this.state.title = detail ?? '';

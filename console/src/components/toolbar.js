@@ -3,6 +3,7 @@ import { h } from '../dom.js';
 import { RANGES, filters, onFiltersChange, setFilter } from '../filters.js';
 import { OUTCOMES } from '../outcomes.js';
 import { clockTime } from '../format.js';
+import { t } from '../i18n.js';
 
 export function toolbar({ showOutcomes = true, refreshSeconds, onRefresh }) {
   const current = filters();
@@ -12,17 +13,17 @@ export function toolbar({ showOutcomes = true, refreshSeconds, onRefresh }) {
     onclick: () => setFilter('range', range.id),
   }, range.label));
   const outcomeSelect = showOutcomes && h('select', {
-    class: 'select', 'aria-label': 'Outcome filter', dataset: { testid: 'outcome-filter' },
+    class: 'select', 'aria-label': t('Outcome filter'), dataset: { testid: 'outcome-filter' },
     onchange: (event) => setFilter('outcome', event.target.value),
-  }, h('option', { value: '' }, 'All outcomes'),
+  }, h('option', { value: '' }, t('All outcomes')),
   OUTCOMES.map((outcome) => h('option', { value: outcome.id }, outcome.label)));
   if (outcomeSelect) outcomeSelect.value = current.outcome;
-  const status = h('span', { class: 'refresh-status', dataset: { testid: 'refresh-status' } }, 'Loading…');
+  const status = h('span', { class: 'refresh-status', dataset: { testid: 'refresh-status' } }, t('Loading…'));
   const spinner = h('span', { class: 'spinner', 'aria-hidden': 'true' });
   const element = h('div', { class: 'toolbar' },
-    h('div', { class: 'segmented', role: 'group', 'aria-label': 'Time range' }, rangeButtons),
+    h('div', { class: 'segmented', role: 'group', 'aria-label': t('Time range') }, rangeButtons),
     outcomeSelect,
-    h('button', { type: 'button', class: 'refresh', title: `Refreshes every ${refreshSeconds} s; click to refresh now`,
+    h('button', { type: 'button', class: 'refresh', title: t('Refreshes every {n} s; click to refresh now', { n: refreshSeconds }),
       dataset: { testid: 'refresh' }, onclick: () => onRefresh?.() }, spinner, status));
   const unsubscribe = onFiltersChange((changed) => {
     for (const button of rangeButtons) {
@@ -38,10 +39,10 @@ export function toolbar({ showOutcomes = true, refreshSeconds, onRefresh }) {
       spinner.classList.toggle('spinning', on);
     },
     refreshed(ms) {
-      status.textContent = `Updated ${clockTime(ms)} · every ${refreshSeconds} s`;
+      status.textContent = t('Updated {time} · every {n} s', { time: clockTime(ms), n: refreshSeconds });
     },
     failed(message) {
-      status.textContent = `Refresh failed: ${message}`;
+      status.textContent = t('Refresh failed: {reason}', { reason: message });
     },
   };
 }

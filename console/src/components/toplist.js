@@ -2,11 +2,12 @@
 // row a link to that key's or owner's view with a bar proportional to the leader.
 import { h, replaceChildren } from '../dom.js';
 import { count } from '../format.js';
+import { t } from '../i18n.js';
 
 export const TOP_ORDERS = [
-  { id: 'verifications', label: 'Verifications' },
-  { id: 'rejections', label: 'Rejections' },
-  { id: 'spentCredits', label: 'Credits' },
+  { id: 'verifications', get label() { return t('Verifications'); } },
+  { id: 'rejections', get label() { return t('Rejections'); } },
+  { id: 'spentCredits', get label() { return t('Credits'); } },
 ];
 
 /**

@@ -3,8 +3,10 @@
 // lists where the server has them, and the live log. Everything shown comes from the extension
 // endpoints; the browser only sums a range's buckets for the headline numbers.
 import { h } from '../dom.js';
-import { count, micros, percent } from '../format.js';
+import { count, percent, perBucket } from '../format.js';
 import { filters, onFiltersChange, windowOf } from '../filters.js';
+import { t } from '../i18n.js';
+import { latencyTile } from '../latency.js';
 import { OUTCOMES } from '../outcomes.js';
 import { LiveFeed } from '../livefeed.js';
 import { LatencyChart } from '../charts.js';
@@ -19,31 +21,46 @@ import { topList } from '../components/toplist.js';
 const REFRESH_SECONDS = 15;
 
 const SCOPES = {
-  workspace: { title: 'Overview', idField: null, nameKind: null },
-  api: { title: 'API', idField: 'apiId', nameKind: 'api' },
-  key: { title: 'Key', idField: 'keyId', nameKind: 'key' },
-  identity: { title: 'Owner', idField: 'identityId', nameKind: 'identity' },
+  workspace: { get title() { return t('Overview'); }, idField: null, nameKind: null,
+    get empty() { return t('No verifications yet'); } },
+  api: { get title() { return t('API'); }, idField: 'apiId', nameKind: 'api',
+    get empty() { return t('No verifications of this API yet'); } },
+  key: { get title() { return t('Key'); }, idField: 'keyId', nameKind: 'key',
+    get empty() { return t('No verifications of this key yet'); } },
+  identity: { get title() { return t('Owner'); }, idField: 'identityId', nameKind: 'identity',
+    get empty() { return t('No verifications of this owner yet'); } },
 };
 
 function sumBuckets(buckets) {
-  const totals = { total: 0, valid: 0, credits: 0, latest: null };
+  const totals = { total: 0, valid: 0, credits: 0 };
   for (const bucket of buckets) {
     totals.total += bucket.total;
     totals.valid += bucket.outcomes?.VALID ?? 0;
     totals.credits += bucket.spentCredits;
-    if (bucket.total > 0) totals.latest = bucket;
   }
   return totals;
 }
 
 function headlineTiles() {
   return tiles([
-    { id: 'verifications', label: 'Verifications' },
-    { id: 'valid', label: 'Valid', tone: 'good' },
-    { id: 'rejected', label: 'Rejected', tone: 'bad' },
-    { id: 'credits', label: 'Credits spent' },
-    { id: 'latency', label: 'Latency p50 / p99' },
+    { id: 'verifications', label: t('Verifications') },
+    { id: 'valid', label: t('Valid'), tone: 'good' },
+    { id: 'rejected', label: t('Rejected'), tone: 'bad' },
+    { id: 'credits', label: t('Credits spent') },
+    { id: 'latency', label: t('Latency p50 / p99') },
   ]);
+}
+
+/** The latency card: p50 and p99 per bucket as lines. */
+function latencyCard() {
+  const plot = h('div', { class: 'plot' });
+  const chart = new LatencyChart(plot, { height: 240 });
+  const element = h('section', { class: 'card chart-card' },
+    h('header', { class: 'card-header' }, h('h2', {}, t('Latency')),
+      h('span', { class: 'legend' }, h('span', { class: 'legend-item' }, h('span', { class: 'swatch swatch-p50' }), 'p50'),
+        h('span', { class: 'legend-item' }, h('span', { class: 'swatch swatch-p99' }), 'p99'))),
+    h('div', { class: 'plot-wrap' }, plot));
+  return { element, chart };
 }
 
 /** Top keys (workspace, API) and top owners (workspace) cards. */
@@ -56,16 +73,16 @@ function topCards(ctx, scope, id) {
     return {
       rows: data.map((row, i) => ({
         id: idOf(row), name: names[i], href: `#/${kind === 'key' ? 'keys' : 'identities'}/${encodeURIComponent(idOf(row))}`,
-        value: row[order], detail: order === 'verifications' ? `${percent(row.rejections, row.verifications)} rejected` : undefined,
+        value: row[order], detail: order === 'verifications' ? t('{share} rejected', { share: percent(row.rejections, row.verifications) }) : undefined,
       })),
     };
   };
   if (scope === 'workspace' || scope === 'api') {
-    cards.push(topList({ title: 'Top keys', testid: 'top-keys', empty: 'No key was verified in this range.',
+    cards.push(topList({ title: t('Top keys'), testid: 'top-keys', empty: t('No key was verified in this range.'),
       load: (order) => rows('analytics.getTopKeys', scope === 'api' ? { apiId: id } : {}, 'key', (row) => row.keyId, order) }));
   }
   if (scope === 'workspace') {
-    cards.push(topList({ title: 'Top owners', testid: 'top-owners', empty: 'No key with an owner was verified in this range.',
+    cards.push(topList({ title: t('Top owners'), testid: 'top-owners', empty: t('No key with an owner was verified in this range.'),
       load: (order) => rows('analytics.getTopIdentities', {}, 'identity', (row) => row.identityId, order) }));
   }
   return cards;
@@ -88,27 +105,20 @@ export function analyticsView(ctx, { scope, id }) {
   const bar = toolbar({ refreshSeconds: REFRESH_SECONDS, onRefresh: () => refresh().catch((error) => bar.failed(error.message)) });
   const headline = headlineTiles();
   const live = new LivePanel({ outcome: filters().outcome });
-  const series = stackedCard({ title: 'Verifications by outcome', series: OUTCOMES, height: 240, testid: 'timeseries',
+  const series = stackedCard({ title: t('Verifications by outcome'), series: OUTCOMES, height: 240, testid: 'timeseries',
     bucketSeconds: filters().rangeInfo.bucketMs / 1000 });
-  const latencyPlot = h('div', { class: 'plot' });
-  const latency = new LatencyChart(latencyPlot, { height: 240 });
+  const latency = latencyCard();
   const tops = topCards(ctx, scope, id);
   const log = new EventLog({ outcome: filters().outcome, showKey: scope !== 'key',
     load: async (filter) => (await ctx.api.call('analytics.getVerificationLog', { ...scopeFilter, ...filter, limit: 50 })).data });
   const empty = h('div', { hidden: true }, emptyState({
-    title: scope === 'workspace' ? 'No verifications yet' : `No verifications of this ${meta.title.toLowerCase()} yet`,
-    text: 'Verify a key and the charts fill in within a second:',
-    command: verifyCommand() }));
+    title: meta.empty, text: t('Verify a key and the charts fill in within a second:'), command: verifyCommand() }));
   const title = h('h1', {}, meta.title);
   const subtitle = h('div', { class: 'view-subtitle mono' }, id ?? '');
   const element = h('div', { class: `view view-${scope}` },
     h('div', { class: 'view-header' }, h('div', {}, title, subtitle), bar.element),
     headline.element, empty, live.element,
-    h('div', { class: 'grid two' }, series.element, h('section', { class: 'card chart-card' },
-      h('header', { class: 'card-header' }, h('h2', {}, 'Latency'),
-        h('span', { class: 'legend' }, h('span', { class: 'legend-item' }, h('span', { class: 'swatch swatch-p50' }), 'p50'),
-          h('span', { class: 'legend-item' }, h('span', { class: 'swatch swatch-p99' }), 'p99'))),
-      h('div', { class: 'plot-wrap' }, latencyPlot))),
+    h('div', { class: 'grid two' }, series.element, latency.element),
     tops.length ? h('div', { class: `grid ${tops.length > 1 ? 'two' : 'one'}` }, tops.map((card) => card.element)) : null,
     log.element);
 
@@ -121,26 +131,28 @@ export function analyticsView(ctx, { scope, id }) {
         ctx.api.call('analytics.getTimeseries', { scope, ...scopeFilter, start, end, bucket: rangeInfo.bucket }),
         ...tops.map((card) => card.refresh()),
       ]);
-      render(data.buckets, rangeInfo, outcome);
+      render(data, rangeInfo, outcome);
       bar.refreshed(Date.now());
     } finally {
       bar.loading(false);
     }
   }
 
-  function render(buckets, rangeInfo, outcome) {
+  function render(data, rangeInfo, outcome) {
+    const { buckets } = data;
     const times = buckets.map((bucket) => bucket.time);
     const values = Object.fromEntries(OUTCOMES.map((o) => [o.id, buckets.map((bucket) => bucket.outcomes?.[o.id] ?? 0)]));
     series.setData(times, values, { bucketSeconds: rangeInfo.bucketMs / 1000, visible: outcome ? [outcome] : undefined });
-    series.setSubtitle(`${rangeInfo.title}, per ${rangeInfo.bucket}`);
-    latency.setData(times, buckets.map((b) => b.latencyP50Us), buckets.map((b) => b.latencyP99Us), buckets.map((b) => b.total));
+    series.setSubtitle(`${rangeInfo.title}, ${perBucket(rangeInfo.bucket)}`);
+    latency.chart.setData(times, buckets.map((b) => b.latencyP50Us), buckets.map((b) => b.latencyP99Us), buckets.map((b) => b.total));
     const totals = sumBuckets(buckets);
     headline.update('verifications', count(totals.total), rangeInfo.title);
     headline.update('valid', count(totals.valid), percent(totals.valid, totals.total));
-    headline.update('rejected', count(totals.total - totals.valid), `rejection rate ${percent(totals.total - totals.valid, totals.total)}`);
+    headline.update('rejected', count(totals.total - totals.valid),
+      t('rejection rate {share}', { share: percent(totals.total - totals.valid, totals.total) }));
     headline.update('credits', count(totals.credits), rangeInfo.title);
-    headline.update('latency', totals.latest ? `${micros(totals.latest.latencyP50Us)} / ${micros(totals.latest.latencyP99Us)}` : '—',
-      totals.latest ? `latest ${rangeInfo.bucket} with traffic` : 'no traffic in range');
+    const tile = latencyTile(data, rangeInfo);
+    headline.update('latency', tile.value, tile.hint);
     empty.hidden = totals.total > 0 || live.total > 0;
   }
 
@@ -149,9 +161,14 @@ export function analyticsView(ctx, { scope, id }) {
     onTick: (tick) => {
       live.tick(tick);
       log.push(tick.events ?? []);
+      // The stream sends only the newest events of a second: fetch the rest once they are committed.
+      if (Object.values(tick.counts ?? {}).reduce((a, b) => a + b, 0) > (tick.events ?? []).length) log.catchUp();
       if (live.total > 0) empty.hidden = true;
     },
-    onState: (state, detail) => live.setState(state, detail),
+    onState: (state, detail) => {
+      live.setState(state, detail);
+      if (state === 'live') log.catchUp(); // what happened while not subscribed
+    },
   });
 
   const unsubscribe = onFiltersChange(({ outcome }) => {
@@ -187,7 +204,8 @@ export function analyticsView(ctx, { scope, id }) {
       bar.destroy();
       live.destroy();
       series.destroy();
-      latency.destroy();
+      latency.chart.destroy();
+      log.destroy();
     },
   };
 }

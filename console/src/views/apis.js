@@ -1,15 +1,16 @@
 // The list of APIs (apis.listApis) with their key counts, each opening its analytics.
 import { h } from '../dom.js';
 import { count } from '../format.js';
+import { t } from '../i18n.js';
 import { emptyState } from '../components/emptystate.js';
 
 export function apisView(ctx) {
   const list = h('div', { class: 'api-list' });
-  const element = h('div', { class: 'view' }, h('div', { class: 'view-header' }, h('h1', {}, 'APIs')), list);
+  const element = h('div', { class: 'view' }, h('div', { class: 'view-header' }, h('h1', {}, t('APIs'))), list);
   return {
     element,
     async start() {
-      ctx.setTitle('APIs');
+      ctx.setTitle(t('APIs'));
       const apis = [];
       let cursor;
       do {
@@ -18,13 +19,13 @@ export function apisView(ctx) {
         cursor = pagination?.hasMore ? pagination.cursor : undefined;
       } while (cursor && apis.length < 1000);
       if (apis.length === 0) {
-        list.append(emptyState({ title: 'No APIs yet', text: 'Create one, then issue keys for it:',
+        list.append(emptyState({ title: t('No APIs yet'), text: t('Create one, then issue keys for it:'),
           command: `curl -X POST ${window.location.origin}/v2/apis.createApi \\\n  -H "Authorization: Bearer $ROOT_KEY" -H "Content-Type: application/json" \\\n  -d '{"name":"my-api"}'` }));
         return;
       }
       list.append(...apis.map((api) => h('a', { class: 'card api-row', href: `#/apis/${encodeURIComponent(api.id)}` },
         h('strong', {}, api.name), h('span', { class: 'mono muted' }, api.id),
-        h('span', { class: 'api-keys' }, `${count(api.keyCount)} keys`))));
+        h('span', { class: 'api-keys' }, t('{n} keys', { count: api.keyCount, n: count(api.keyCount) })))));
     },
     destroy() {},
   };

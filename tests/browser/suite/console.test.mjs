@@ -1,5 +1,6 @@
 // The web console in headless Chromium against the real latchkeyd: login, the live counter, a
-// key's exact events, where the root key goes (and does not), the CSP, embed mode, screenshots.
+// key's exact events, where the root key goes (and does not), the CSP, embed mode, the latency
+// tile over the whole range, screenshots (light and dark, English and German).
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
@@ -32,31 +33,73 @@ async function serverWithHistory() {
   return { server: await startLatchkeyd({ dataDir: first.dataDir, rootKey: first.rootKey }), keys: seeded };
 }
 
+/** en-US formatting of a latency in µs, as the console's micros(). */
+function microsText(value) {
+  if (value < 1) return '<1 µs';
+  if (value < 1000) return `${Math.round(value)} µs`;
+  if (value < 1e6) return `${(value / 1000).toFixed(value < 1e4 ? 1 : 0)} ms`;
+  return `${(value / 1e6).toFixed(1)} s`;
+}
+
+/**
+ * What the latency tile must show for the last 24 hours: the server's range percentiles when it
+ * sends them, else the buckets' p50 and p99 weighted by traffic (console/src/latency.js).
+ */
+async function expectedLatencyTile(target) {
+  const end = Math.ceil((Date.now() + 1) / 60000) * 60000;
+  const { data } = await target.call('analytics.getTimeseries', { scope: 'workspace', start: end - 86400000, end, bucket: 'hour' });
+  const busy = data.buckets.filter((bucket) => bucket.total > 0);
+  if (Number.isFinite(data.latencyP50Us)) return { busy, text: `${microsText(data.latencyP50Us)} / ${microsText(data.latencyP99Us)}` };
+  const quantile = (field, q) => {
+    const sorted = [...busy].sort((a, b) => a[field] - b[field]);
+    const total = sorted.reduce((sum, bucket) => sum + bucket.total, 0);
+    let seen = 0;
+    return sorted.find((bucket) => (seen += bucket.total) >= q * total)[field];
+  };
+  return { busy, text: `${microsText(quantile('latencyP50Us', 0.5))} / ${microsText(quantile('latencyP99Us', 0.99))}` };
+}
+
+async function checkLatencyTile(page, target) {
+  let expected;
+  await eventually(async () => {
+    await page.click('[data-testid=refresh]');
+    await page.waitForTimeout(300);
+    expected = await expectedLatencyTile(target);
+    return (await text(page, '[data-testid=tile-latency]')) === expected.text;
+  }, 'the latency tile to show the whole range');
+  assert.match(await text(page, '[data-testid=tile-latency] + .tile-hint'), /^last 24 hours/);
+  // With the history tool the range spans many hours: the tile is not just the latest one's figures.
+  if (process.env.LATCHKEY_HISTORY_TOOL) assert.ok(expected.busy.length > 12, `${expected.busy.length} busy hours`);
+}
+
+const SHOTS = [['light', 'en-US', ''], ['dark', 'en-US', ''], ['light', 'de-DE', 'de-'], ['dark', 'de-DE', 'de-']];
+
 async function takeScreenshots(target, targetKeys) {
   const pages = [];
-  for (const colorScheme of ['light', 'dark']) {
-    const opened = await openPage(browser, { colorScheme });
+  for (const [colorScheme, locale, prefix] of SHOTS) {
+    const opened = await openPage(browser, { colorScheme, locale });
     await login(opened.page, target.url, target.rootKey);
     await opened.page.waitForSelector('[data-testid=live-state].live', { timeout: 15000 });
     await opened.page.click('[data-range="24h"]');
-    pages.push([colorScheme, opened]);
+    pages.push([colorScheme, prefix, opened]);
   }
+  await checkLatencyTile(pages[0][2].page, target);
   // Traffic flows while the pictures are taken, so the live charts have something to show.
   const traffic = backgroundTraffic(target, targetKeys, 12);
   await new Promise((resolve) => setTimeout(resolve, 6000));
-  for (const [colorScheme, { page }] of pages) {
+  for (const [colorScheme, prefix, { page }] of pages) {
     await page.click('[data-testid=refresh]');
     await page.waitForSelector('[data-testid=top-keys] .toprow', { timeout: 15000 });
     await page.waitForTimeout(500);
     assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), colorScheme);
     assert.ok(await numberIn(page, '[data-testid=live-total]') > 0);
-    await page.screenshot({ path: join(artefacts, `console-overview-${colorScheme}.png`), fullPage: true });
+    await page.screenshot({ path: join(artefacts, `console-overview-${prefix}${colorScheme}.png`), fullPage: true });
     await page.goto(`${target.url}/console/#/keys/${targetKeys.checkout.keyId}`);
   }
   await new Promise((resolve) => setTimeout(resolve, 4000));
-  for (const [colorScheme, { page, context, cspViolations }] of pages) {
+  for (const [colorScheme, prefix, { page, context, cspViolations }] of pages) {
     await page.waitForSelector('[data-testid=log-rows] tr[data-outcome]', { timeout: 15000 });
-    await page.screenshot({ path: join(artefacts, `console-key-${colorScheme}.png`), fullPage: true });
+    await page.screenshot({ path: join(artefacts, `console-key-${prefix}${colorScheme}.png`), fullPage: true });
     assert.deepEqual(cspViolations, []);
     await context.close();
   }
@@ -247,7 +290,7 @@ describe('web console', () => {
     await keyless.context.close();
   });
 
-  test('screenshots of the overview and a key, light and dark', async () => {
+  test('the latency tile over the whole range; screenshots of the overview and a key, light and dark, English and German', async () => {
     // A server of its own with 30 days of history (when the tool is there), so the charts have a past.
     const { server: shots, keys: shotKeys } = await serverWithHistory();
     try {

@@ -1,0 +1,130 @@
+// The console in German and Spanish: the dashboard's embed with lang "de" (German texts, German
+// numbers and times), the standalone console following navigator.language, and its language
+// picker remembered across reloads (but never read by an embedded page).
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { eventually, launchBrowser, openPage } from '../lib/browser.mjs';
+import { startLatchkeyd } from '../lib/latchkeyd.mjs';
+import { verify, waitForLoggedEvents } from '../lib/traffic.mjs';
+
+let server;
+let browser;
+let bulk; // a key whose verifications spend 1500 credits each: numbers with a group separator
+
+const text = (page, selector) => page.locator(selector).first().textContent();
+
+async function login(page) {
+  await page.goto(`${server.url}/console/`);
+  await page.fill('[data-testid=root-key]', server.rootKey);
+  await page.click('button[type=submit]');
+  await page.waitForSelector('.topbar');
+}
+
+function embedScript(lang) {
+  return {
+    script: ([key, language]) => {
+      window.latchkeyEmbed = { rootKey: key, theme: 'light', ...(language ? { lang: language } : {}) };
+    },
+    arg: [server.rootKey, lang],
+  };
+}
+
+async function openEmbedded(lang, view) {
+  const opened = await openPage(browser, { initScript: embedScript(lang) });
+  await opened.page.goto(`${server.url}/console/?embed=1#${view}`);
+  await opened.page.waitForFunction(() => document.title.startsWith('latchkey:'), null, { timeout: 20000 });
+  assert.equal(await opened.page.title(), 'latchkey:ready');
+  return opened;
+}
+
+describe('console languages', () => {
+  before(async () => {
+    server = await startLatchkeyd();
+    browser = await launchBrowser();
+    const { data: api } = await server.call('apis.createApi', { name: 'billing' });
+    bulk = (await server.call('keys.createKey', { apiId: api.apiId, name: 'bulk-export', credits: { remaining: 10000 } })).data;
+    for (let i = 0; i < 2; ++i) assert.equal(await verify(server, bulk.key, { credits: { cost: 1500 } }), 'VALID');
+    assert.equal(await verify(server, bulk.key, { credits: { cost: 9000 } }), 'USAGE_EXCEEDED');
+    await waitForLoggedEvents(server, bulk.keyId, 3);
+  });
+
+  after(async () => {
+    await browser?.close();
+    const stopped = await server?.stop();
+    assert.equal(stopped?.code, 0, `latchkeyd did not exit cleanly: ${server?.stderr()}`);
+  });
+
+  test('an embedded view with lang "de" is German, with German numbers and times', async () => {
+    const { context, page, consoleLines } = await openEmbedded('de', `/keys/${bulk.keyId}`);
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'de');
+    assert.equal(await text(page, '.log-card h2'), 'Live-Protokoll');
+    assert.deepEqual(await page.locator('.tile-label').allTextContents(),
+      ['Verifizierungen', 'Gültig', 'Abgelehnt', 'Verbrauchtes Guthaben', 'Latenz p50 / p99']);
+    assert.equal(await text(page, '[data-testid=tile-credits]'), '3.000'); // "3,000" in English
+    assert.match(await text(page, '[data-testid=tile-valid] + .tile-hint'), /^67\s%$/); // German: space before %
+    assert.equal(await page.locator('[data-testid=log-rows] tr[data-outcome]').count(), 3);
+    assert.deepEqual(await page.locator('[data-testid=log-rows] .badge').allTextContents(),
+      ['Kontingent erschöpft', 'Gültig', 'Gültig']);
+    assert.equal(await page.locator('[data-testid=log-rows] tr[data-outcome=VALID] td.num').first().textContent(), '1.500');
+    for (const time of await page.locator('[data-testid=log-rows] tr td.mono:first-child').allTextContents()) {
+      assert.match(time, /^\d{2}:\d{2}:\d{2}$/, 'a 24-hour time without AM/PM');
+    }
+    assert.equal(await page.locator('[data-range="7d"]').textContent(), '7 Tg.');
+    assert.match(await text(page, '[data-testid=refresh-status]'), /^Aktualisiert \d{2}:\d{2}:\d{2} · alle 15 s$/);
+    assert.equal(await page.locator('[data-testid=language]').count(), 0, 'an embedded page has no picker');
+    assert.deepEqual(consoleLines.filter((line) => /^(error|pageerror)/.test(line)), []);
+    await context.close();
+
+    // The same view with lang "es" and with an unknown language (English texts and formats).
+    const spanish = await openEmbedded('es-ES', `/keys/${bulk.keyId}`);
+    assert.equal(await text(spanish.page, '.log-card h2'), 'Registro en directo');
+    assert.equal(await text(spanish.page, '[data-testid=tile-credits]'), '3000'); // Spanish groups from 5 digits
+    await spanish.context.close();
+    const klingon = await openEmbedded('tlh', `/keys/${bulk.keyId}`);
+    assert.equal(await text(klingon.page, '.log-card h2'), 'Live log');
+    assert.equal(await text(klingon.page, '[data-testid=tile-credits]'), '3,000');
+    await klingon.context.close();
+  });
+
+  test('the standalone console follows navigator.language', async () => {
+    const { context, page } = await openPage(browser, { locale: 'de-DE' });
+    await page.goto(`${server.url}/console/`);
+    assert.equal(await text(page, 'button[type=submit]'), 'Konsole öffnen');
+    await login(page);
+    assert.equal(await text(page, '.nav-link.active'), 'Übersicht');
+    assert.equal(await page.locator('[data-testid=language]').inputValue(), 'de');
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'de-DE');
+    await eventually(async () => (await text(page, '[data-testid=tile-credits]')) === '3.000', 'German credits total');
+    assert.equal(await text(page, '[data-testid=tile-verifications]'), '3');
+    await context.close();
+  });
+
+  test('the language picker switches at once and is remembered; an embedded page ignores it', async () => {
+    const { context, page } = await openPage(browser, { locale: 'en-US' });
+    await login(page);
+    assert.equal(await text(page, '.nav-link.active'), 'Overview');
+    await page.selectOption('[data-testid=language]', 'es');
+    await eventually(async () => (await text(page, '.nav-link.active')) === 'Resumen', 'the Spanish chrome');
+    assert.equal(await text(page, '[data-testid=logout]'), 'Cerrar sesión');
+    assert.equal(await text(page, '.log-card h2'), 'Registro en directo');
+    assert.equal(await page.evaluate(() => localStorage.getItem('latchkey.language')), 'es');
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'es');
+
+    await page.reload();
+    await page.waitForSelector('.topbar');
+    assert.equal(await text(page, '.nav-link.active'), 'Resumen');
+    assert.equal(await page.locator('[data-testid=language]').inputValue(), 'es');
+
+    // An embedded page in the same browser profile follows its host, not the remembered choice.
+    const embedded = await context.newPage();
+    await embedded.addInitScript(([key]) => { window.latchkeyEmbed = { rootKey: key }; }, [server.rootKey]);
+    await embedded.goto(`${server.url}/console/?embed=1#/overview`);
+    await embedded.waitForFunction(() => document.title.startsWith('latchkey:'), null, { timeout: 20000 });
+    assert.equal(await text(embedded, '.log-card h2'), 'Live log');
+
+    await page.selectOption('[data-testid=language]', 'en');
+    await eventually(async () => (await text(page, '.nav-link.active')) === 'Overview', 'English again');
+    assert.equal(await page.evaluate(() => localStorage.getItem('latchkey.language')), 'en');
+    await context.close();
+  });
+});
