@@ -4,7 +4,7 @@
 // Charts follow the container's width and are rebuilt with the theme's colours when it changes;
 // axis labels are formatted for the console's locale.
 import uPlot from 'uplot';
-import { axisTimes, compactCount, micros } from './format.js';
+import { axisTimes, compactCount, decimal, micros } from './format.js';
 import { cssVar, onThemeChange } from './theme.js';
 
 const COUNT_STEPS = [1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1e3, 2e3, 2.5e3, 5e3, 1e4, 2e4, 5e4, 1e5, 2e5,
@@ -124,7 +124,8 @@ export class LatencyChart extends Chart {
   }
 
   render() {
-    const options = this.baseOptions(micros);
+    // The axis' 0 is a tick, not a measured "<1 µs".
+    const options = this.baseOptions((value) => (value === 0 ? decimal(0) : micros(value)));
     options.scales = { x: { time: true }, y: { range: (u, min, max) => [0, Math.max(100, (max ?? 0) * 1.15)] } };
     const line = (label, color, dash) => ({
       label, stroke: color, width: 2, dash, spanGaps: true, points: { show: true, size: 4, fill: color },

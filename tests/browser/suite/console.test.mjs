@@ -85,7 +85,8 @@ async function takeScreenshots(target, targetKeys) {
   }
   await checkLatencyTile(pages[0][2].page, target);
   // Traffic flows while the pictures are taken, so the live charts have something to show.
-  const traffic = backgroundTraffic(target, targetKeys, 12);
+  // (Long enough that the key views, opened after four overview pictures, still see it live.)
+  const traffic = backgroundTraffic(target, targetKeys, 20);
   await new Promise((resolve) => setTimeout(resolve, 6000));
   for (const [colorScheme, prefix, { page }] of pages) {
     await page.click('[data-testid=refresh]');

@@ -2,10 +2,15 @@
 // numbers and times), the standalone console following navigator.language, and its language
 // picker remembered across reloads (but never read by an embedded page).
 import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { eventually, launchBrowser, openPage } from '../lib/browser.mjs';
 import { startLatchkeyd } from '../lib/latchkeyd.mjs';
 import { verify, waitForLoggedEvents } from '../lib/traffic.mjs';
+
+const artefacts = process.env.LATCHKEY_ARTEFACTS ?? join(process.cwd(), 'artefacts');
+mkdirSync(artefacts, { recursive: true });
 
 let server;
 let browser;
@@ -90,6 +95,7 @@ describe('console languages', () => {
     const { context, page } = await openPage(browser, { locale: 'de-DE' });
     await page.goto(`${server.url}/console/`);
     assert.equal(await text(page, 'button[type=submit]'), 'Konsole öffnen');
+    await page.screenshot({ path: join(artefacts, 'console-login-de-light.png') });
     await login(page);
     assert.equal(await text(page, '.nav-link.active'), 'Übersicht');
     assert.equal(await page.locator('[data-testid=language]').inputValue(), 'de');
