@@ -41,26 +41,47 @@ void resultHistogram(sqlite3_context *context, const LatencyHistogram &histogram
     sqlite3_result_blob(context, encoded.constData(), int(encoded.size()), SQLITE_TRANSIENT);
 }
 
+QByteArrayView blobOf(sqlite3_value *value)
+{
+    return QByteArrayView(static_cast<const char *>(sqlite3_value_blob(value)), sqlite3_value_bytes(value));
+}
+
+// Both run on the encodings directly (no decode into a LatencyHistogram, no heap allocation):
+// the writer's upserts call them several times per rollup row.
 void histMerge(sqlite3_context *context, int, sqlite3_value **args)
 {
-    LatencyHistogram left;
-    LatencyHistogram right;
-    if (!readHistogram(args[0], left) || !readHistogram(args[1], right)) {
+    char merged[LatencyHistogram::MaxEncodedSize];
+    const std::optional<qsizetype> size = LatencyHistogram::mergeEncoded(blobOf(args[0]), blobOf(args[1]), merged);
+    if (!size) {
         sqlite3_result_error(context, "lk_hist_merge: not a latency histogram", -1);
         return;
     }
-    left.merge(right);
-    resultHistogram(context, left);
+    sqlite3_result_blob(context, merged, int(*size), SQLITE_TRANSIENT);
 }
 
 void histQuantile(sqlite3_context *context, int, sqlite3_value **args)
 {
-    LatencyHistogram histogram;
-    if (!readHistogram(args[0], histogram)) {
+    const std::optional<qint64> quantile
+        = LatencyHistogram::encodedQuantileUs(blobOf(args[0]), {}, sqlite3_value_double(args[1]));
+    if (!quantile) {
         sqlite3_result_error(context, "lk_hist_quantile: not a latency histogram", -1);
         return;
     }
-    sqlite3_result_int64(context, histogram.quantileUs(sqlite3_value_double(args[1])));
+    sqlite3_result_int64(context, *quantile);
+}
+
+// lk_hist_merged_quantile(a, b, q) = lk_hist_quantile(lk_hist_merge(a, b), q) without building the
+// merged histogram: an upsert's SET clauses see only the old row and `excluded`, and SQLite would
+// evaluate a shared lk_hist_merge() once per percentile column.
+void histMergedQuantile(sqlite3_context *context, int, sqlite3_value **args)
+{
+    const std::optional<qint64> quantile
+        = LatencyHistogram::encodedQuantileUs(blobOf(args[0]), blobOf(args[1]), sqlite3_value_double(args[2]));
+    if (!quantile) {
+        sqlite3_result_error(context, "lk_hist_merged_quantile: not a latency histogram", -1);
+        return;
+    }
+    sqlite3_result_int64(context, *quantile);
 }
 
 // The aggregate keeps a heap histogram behind the pointer-sized aggregate context.
@@ -113,6 +134,9 @@ bool AnalyticsStore::registerFunctions(const QSqlDatabase &connection)
             == SQLITE_OK
         && sqlite3_create_function_v2(
                db, "lk_hist_quantile", 2, flags, nullptr, histQuantile, nullptr, nullptr, nullptr)
+            == SQLITE_OK
+        && sqlite3_create_function_v2(
+               db, "lk_hist_merged_quantile", 3, flags, nullptr, histMergedQuantile, nullptr, nullptr, nullptr)
             == SQLITE_OK
         && sqlite3_create_function_v2(
                db, "lk_hist_merge_all", 1, flags, nullptr, nullptr, histMergeAllStep, histMergeAllFinal, nullptr)

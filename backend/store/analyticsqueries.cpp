@@ -58,10 +58,8 @@ struct HistogramMerge {
     bool any = false;
     void add(const QByteArray &encoded)
     {
-        if (const auto decoded = Core::LatencyHistogram::decode(encoded)) {
-            histogram.merge(*decoded);
+        if (!encoded.isEmpty() && histogram.mergeEncoded(encoded))
             any = true;
-        }
     }
     [[nodiscard]] qint64 p(double q) const { return any ? histogram.quantileUs(q) : 0; }
 };

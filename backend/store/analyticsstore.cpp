@@ -4,10 +4,12 @@
 #include "store/database.h"
 #include "store/sqlitestatement.h"
 
-#include <QDateTime>
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
+
+#include <algorithm>
+#include <tuple>
 
 using namespace Qt::StringLiterals;
 
@@ -25,6 +27,23 @@ constexpr qint64 DayMs = 24 * HourMs;
 qint64 floorTo(qint64 timeMs, qint64 width)
 {
     return timeMs - (((timeMs % width) + width) % width);
+}
+
+// The first day of the month holding @p timeMs, 00:00 UTC, by integer calendar arithmetic (H.
+// Hinnant's days_from_civil / civil_from_days): the writer needs it for every detail row, and
+// QDateTime costs about a microsecond per call.
+qint64 monthStart(qint64 timeMs)
+{
+    const qint64 days = floorTo(timeMs, DayMs) / DayMs; // since 1970-01-01
+    const qint64 z = days + 719468;
+    const qint64 era = (z >= 0 ? z : z - 146096) / 146097;
+    const qint64 dayOfEra = z - era * 146097;
+    const qint64 yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146096) / 365;
+    const qint64 dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
+    const qint64 monthIndex = (5 * dayOfYear + 2) / 153; // March = 0
+    // The first of that month is dayOfYear - (day of month - 1) days earlier.
+    const qint64 dayOfMonth = dayOfYear - (153 * monthIndex + 2) / 5; // 0-based
+    return (days - dayOfMonth) * DayMs;
 }
 
 const Resolution ScopedResolutions[] = {Resolution::Minute, Resolution::Hour, Resolution::Day};
@@ -132,13 +151,34 @@ size_t qHash(const VerificationGroupKey &key, size_t seed = 0)
     return qHashMulti(seed, key.minute, key.keyId, key.identity, key.outcome, key.tags);
 }
 
+// A group's text in UTF-8, converted once: SQLite would convert UTF-16 text on every bind, and
+// each group's values are bound again for every rollup row it adds to.
+struct GroupText {
+    explicit GroupText(const VerificationGroupKey &group)
+        : workspace(group.workspace.toUtf8())
+        , apiId(group.apiId.toUtf8())
+        , keyspace(group.keyspace.toUtf8())
+        , keyId(group.keyId.toUtf8())
+        , identity(group.identity.toUtf8())
+        , external(group.external.toUtf8())
+        , outcome(group.outcome.toUtf8())
+        , tags(group.tags.toUtf8())
+    { }
+    QByteArray workspace, apiId, keyspace, keyId, identity, external, outcome, tags;
+};
+
+const QByteArray ScopeWorkspace = QByteArrayLiteral("workspace");
+const QByteArray ScopeApi = QByteArrayLiteral("api");
+const QByteArray ScopeKey = QByteArrayLiteral("key");
+const QByteArray ScopeIdentity = QByteArrayLiteral("identity");
+
 struct ScopedKey {
     Resolution resolution = Resolution::Minute;
-    QString workspace;
-    QString scope;
-    QString scopeId;
+    QByteArray workspace;
+    QByteArray scope;
+    QByteArray scopeId; // '' for the workspace scope
     qint64 time = 0;
-    QString outcome;
+    QByteArray outcome;
     friend bool operator==(const ScopedKey &, const ScopedKey &) = default;
 };
 size_t qHash(const ScopedKey &key, size_t seed = 0)
@@ -146,15 +186,45 @@ size_t qHash(const ScopedKey &key, size_t seed = 0)
     return qHashMulti(seed, int(key.resolution), key.scope, key.scopeId, key.time, key.outcome);
 }
 
+// The grain of the detail rollups (the group without its minute and API).
 struct DetailKey {
     Resolution resolution = Resolution::Minute;
     qint64 time = 0;
-    VerificationGroupKey group; // minute and apiId unused
+    QByteArray workspace, keyspace, keyId, identity, external, outcome, tags;
     friend bool operator==(const DetailKey &, const DetailKey &) = default;
 };
 size_t qHash(const DetailKey &key, size_t seed = 0)
 {
-    return qHashMulti(seed, int(key.resolution), key.time, qHash(key.group));
+    return qHashMulti(seed, int(key.resolution), key.time, key.keyId, key.identity, key.outcome, key.tags);
+}
+
+// Primary-key order of the tables (SQLite compares UTF-8 text bytewise, as QByteArray does).
+bool primaryKeyLess(const ScopedKey &a, const ScopedKey &b)
+{
+    return std::tie(a.workspace, a.scope, a.scopeId, a.time, a.outcome)
+        < std::tie(b.workspace, b.scope, b.scopeId, b.time, b.outcome);
+}
+bool primaryKeyLess(const DetailKey &a, const DetailKey &b)
+{
+    return std::tie(a.workspace, a.time, a.keyspace, a.keyId, a.identity, a.external, a.outcome, a.tags)
+        < std::tie(b.workspace, b.time, b.keyspace, b.keyId, b.identity, b.external, b.outcome, b.tags);
+}
+
+// The rows of one resolution in primary-key order: consecutive upserts then land on the same or
+// neighbouring B-tree pages instead of random ones, which is what keeps a batch's page reads and
+// dirty pages (WAL writes) down when it touches thousands of rollup rows.
+template<typename Key>
+QList<typename QHash<Key, VerificationMetrics>::const_iterator> inKeyOrder(
+    const QHash<Key, VerificationMetrics> &rows, Resolution resolution)
+{
+    QList<typename QHash<Key, VerificationMetrics>::const_iterator> ordered;
+    ordered.reserve(rows.size());
+    for (auto it = rows.cbegin(); it != rows.cend(); ++it) {
+        if (it.key().resolution == resolution)
+            ordered.append(it);
+    }
+    std::sort(ordered.begin(), ordered.end(), [](auto a, auto b) { return primaryKeyLess(a.key(), b.key()); });
+    return ordered;
 }
 
 struct RatelimitKey {
@@ -181,19 +251,22 @@ QString placeholders(int count)
     return text;
 }
 
-// The upsert adds a batch's metrics to a rollup row (or creates it); the percentiles are
-// recomputed from the merged histogram.
+// The upsert adds a batch's metrics to a rollup row (or creates it). The percentiles are those of
+// the merged histogram; lk_hist_merged_quantile() reads them off the old and the new histogram
+// without building the merge once more per column (SQLite shares no sub-expressions).
 QString verificationUpsert(const QString &table, const QString &dimensions, int dimensionCount)
 {
-    const QString merged = u"lk_hist_merge(latency_hist, excluded.latency_hist)"_s;
+    const auto quantile = [](const char *q) -> QString {
+        return u"lk_hist_merged_quantile(latency_hist, excluded.latency_hist, "_s + QLatin1StringView(q) + u')';
+    };
     return u"INSERT INTO "_s + table + u" ("_s + dimensions + u", "_s + VerificationMetricColumns + u") VALUES ("_s
         + placeholders(dimensionCount + 8)
         + u") ON CONFLICT DO UPDATE SET count = count + excluded.count,"
           " spent_credits = spent_credits + excluded.spent_credits,"
-          " latency_sum_us = latency_sum_us + excluded.latency_sum_us, latency_hist = "_s
-        + merged + u", latency_p50_us = lk_hist_quantile("_s + merged + u", 0.5), latency_p75_us = lk_hist_quantile("_s
-        + merged + u", 0.75), latency_p99_us = lk_hist_quantile("_s + merged
-        + u", 0.99), last_time = max(last_time, excluded.last_time)"_s;
+          " latency_sum_us = latency_sum_us + excluded.latency_sum_us,"
+          " latency_hist = lk_hist_merge(latency_hist, excluded.latency_hist), latency_p50_us = "_s
+        + quantile("0.5") + u", latency_p75_us = "_s + quantile("0.75") + u", latency_p99_us = "_s + quantile("0.99")
+        + u", last_time = max(last_time, excluded.last_time)"_s;
 }
 
 Status upsertVerificationMetrics(SqliteStatement &upsert, int first, const VerificationMetrics &metrics)
@@ -216,15 +289,13 @@ Status upsertScoped(sqlite3 *db, const QHash<ScopedKey, VerificationMetrics> &ro
         SqliteStatement upsert(db,
             verificationUpsert(
                 u"verification_rollups_"_s + suffix(resolution), u"workspace_id, scope, scope_id, time, outcome"_s, 5));
-        for (auto it = rows.cbegin(); it != rows.cend(); ++it) {
+        for (const auto &it : inKeyOrder(rows, resolution)) {
             const ScopedKey &key = it.key();
-            if (key.resolution != resolution)
-                continue;
-            upsert.bind(1, key.workspace);
-            upsert.bind(2, key.scope);
-            upsert.bind(3, key.scopeId);
+            upsert.bindUtf8(1, key.workspace);
+            upsert.bindUtf8(2, key.scope);
+            upsert.bindUtf8(3, key.scopeId);
             upsert.bind(4, key.time);
-            upsert.bind(5, key.outcome);
+            upsert.bindUtf8(5, key.outcome);
             if (Status status = upsertVerificationMetrics(upsert, 6, it.value()); !status)
                 return status;
         }
@@ -240,23 +311,49 @@ Status upsertDetail(sqlite3 *db, const QHash<DetailKey, VerificationMetrics> &ro
                 u"workspace_id, time, keyspace_id, key_id, identity_id,"
                 " external_id, outcome, tags"_s,
                 8));
-        for (auto it = rows.cbegin(); it != rows.cend(); ++it) {
+        for (const auto &it : inKeyOrder(rows, resolution)) {
             const DetailKey &key = it.key();
-            if (key.resolution != resolution)
-                continue;
-            upsert.bind(1, key.group.workspace);
+            upsert.bindUtf8(1, key.workspace);
             upsert.bind(2, key.time);
-            upsert.bind(3, key.group.keyspace);
-            upsert.bind(4, key.group.keyId);
-            upsert.bind(5, key.group.identity);
-            upsert.bind(6, key.group.external);
-            upsert.bind(7, key.group.outcome);
-            upsert.bind(8, key.group.tags);
+            upsert.bindUtf8(3, key.keyspace);
+            upsert.bindUtf8(4, key.keyId);
+            upsert.bindUtf8(5, key.identity);
+            upsert.bindUtf8(6, key.external);
+            upsert.bindUtf8(7, key.outcome);
+            upsert.bindUtf8(8, key.tags);
             if (Status status = upsertVerificationMetrics(upsert, 9, it.value()); !status)
                 return status;
         }
     }
     return {};
+}
+
+// Spreads the finest-grain groups of a batch over the rows of every scoped and detail rollup.
+void rollUp(const QHash<VerificationGroupKey, VerificationMetrics> &groups, QHash<ScopedKey, VerificationMetrics> &scoped,
+    QHash<DetailKey, VerificationMetrics> &detail)
+{
+    for (auto it = groups.cbegin(); it != groups.cend(); ++it) {
+        const GroupText text(it.key());
+        const qint64 minute = it.key().minute;
+        for (Resolution resolution : ScopedResolutions) {
+            const qint64 time = bucketStart(minute, resolution);
+            const auto add = [&](const QByteArray &scope, const QByteArray &id) {
+                scoped[{resolution, text.workspace, scope, id, time, text.outcome}].merge(it.value());
+            };
+            add(ScopeWorkspace, QByteArray());
+            if (!text.apiId.isEmpty())
+                add(ScopeApi, text.apiId);
+            if (!text.keyId.isEmpty())
+                add(ScopeKey, text.keyId);
+            if (!text.identity.isEmpty())
+                add(ScopeIdentity, text.identity);
+        }
+        for (Resolution resolution : DetailResolutions) {
+            detail[{resolution, bucketStart(minute, resolution), text.workspace, text.keyspace, text.keyId,
+                       text.identity, text.external, text.outcome, text.tags}]
+                .merge(it.value());
+        }
+    }
 }
 
 } // namespace
@@ -270,10 +367,8 @@ qint64 bucketStart(qint64 timeMs, Resolution resolution)
         return floorTo(timeMs, HourMs);
     case Resolution::Day:
         return floorTo(timeMs, DayMs);
-    case Resolution::Month: {
-        const QDate date = QDateTime::fromMSecsSinceEpoch(timeMs, Qt::UTC).date();
-        return QDateTime(QDate(date.year(), date.month(), 1), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
-    }
+    case Resolution::Month:
+        return monthStart(timeMs);
     }
     return timeMs;
 }
@@ -307,8 +402,12 @@ Status AnalyticsStore::recordVerifications(const QList<Core::VerificationEvent> 
         " external_id, outcome, tags, spent_credits, latency_us, node) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"_s);
     QHash<VerificationGroupKey, VerificationMetrics> groups;
     groups.reserve(events.size());
+    QHash<QStringList, QString> tagsText; // traffic repeats a few tag sets; JSON-encode each once
     for (const Core::VerificationEvent &event : events) {
-        const QString tags = tagsJson(event.tags);
+        auto cachedTags = tagsText.constFind(event.tags);
+        if (cachedTags == tagsText.constEnd())
+            cachedTags = tagsText.insert(event.tags, tagsJson(event.tags));
+        const QString &tags = *cachedTags;
         insert.bind(1, event.requestId);
         insert.bind(2, event.timeMs);
         insert.bind(3, event.workspaceId);
@@ -331,25 +430,7 @@ Status AnalyticsStore::recordVerifications(const QList<Core::VerificationEvent> 
 
     QHash<ScopedKey, VerificationMetrics> scoped;
     QHash<DetailKey, VerificationMetrics> detail;
-    for (auto it = groups.cbegin(); it != groups.cend(); ++it) {
-        const VerificationGroupKey &group = it.key();
-        for (Resolution resolution : ScopedResolutions) {
-            const qint64 time = bucketStart(group.minute, resolution);
-            scoped[{resolution, group.workspace, u"workspace"_s, u""_s, time, group.outcome}].merge(it.value());
-            if (!group.apiId.isEmpty())
-                scoped[{resolution, group.workspace, u"api"_s, group.apiId, time, group.outcome}].merge(it.value());
-            if (!group.keyId.isEmpty())
-                scoped[{resolution, group.workspace, u"key"_s, group.keyId, time, group.outcome}].merge(it.value());
-            if (!group.identity.isEmpty())
-                scoped[{resolution, group.workspace, u"identity"_s, group.identity, time, group.outcome}].merge(
-                    it.value());
-        }
-        VerificationGroupKey dimensions = group;
-        dimensions.minute = 0;
-        dimensions.apiId.clear();
-        for (Resolution resolution : DetailResolutions)
-            detail[{resolution, bucketStart(group.minute, resolution), dimensions}].merge(it.value());
-    }
+    rollUp(groups, scoped, detail);
     if (Status status = upsertScoped(db, scoped); !status)
         return status;
     return upsertDetail(db, detail);
@@ -395,7 +476,6 @@ Status AnalyticsStore::recordRatelimits(const QList<Core::RatelimitEvent> &event
             rows[key].merge(it.value());
         }
     }
-    const QString merged = u"lk_hist_merge(latency_hist, excluded.latency_hist)"_s;
     for (Resolution resolution : ScopedResolutions) {
         SqliteStatement upsert(db,
             u"INSERT INTO ratelimit_rollups_"_s + suffix(resolution)
@@ -405,10 +485,11 @@ Status AnalyticsStore::recordRatelimits(const QList<Core::RatelimitEvent> &event
                   " passed = passed + excluded.passed, blocked = blocked + excluded.blocked,"
                   " passed_cost = passed_cost + excluded.passed_cost,"
                   " blocked_cost = blocked_cost + excluded.blocked_cost,"
-                  " latency_sum_us = latency_sum_us + excluded.latency_sum_us, latency_hist = "_s
-                + merged + u", latency_p50_us = lk_hist_quantile("_s + merged
-                + u", 0.5), latency_p99_us = lk_hist_quantile("_s + merged
-                + u", 0.99), last_time = max(last_time, excluded.last_time)"_s);
+                  " latency_sum_us = latency_sum_us + excluded.latency_sum_us,"
+                  " latency_hist = lk_hist_merge(latency_hist, excluded.latency_hist),"
+                  " latency_p50_us = lk_hist_merged_quantile(latency_hist, excluded.latency_hist, 0.5),"
+                  " latency_p99_us = lk_hist_merged_quantile(latency_hist, excluded.latency_hist, 0.99),"
+                  " last_time = max(last_time, excluded.last_time)"_s);
         for (auto it = rows.cbegin(); it != rows.cend(); ++it) {
             const RatelimitKey &key = it.key();
             if (key.resolution != resolution)
@@ -449,9 +530,11 @@ Status AnalyticsStore::updateLastUsed(const QList<Core::VerificationEvent> &even
     // Only ever forward: a late batch never moves last_used_at back.
     SqliteStatement update(sqliteHandle(m_db.connection()),
         u"UPDATE keys SET last_used_at = ?1 WHERE id = ?2 AND coalesce(last_used_at, 0) < ?1"_s);
-    for (auto it = newest.cbegin(); it != newest.cend(); ++it) {
-        update.bind(1, it.value());
-        update.bind(2, it.key());
+    QList<QString> keyIds = newest.keys();
+    std::sort(keyIds.begin(), keyIds.end()); // index order, as for the rollups
+    for (const QString &keyId : std::as_const(keyIds)) {
+        update.bind(1, newest.value(keyId));
+        update.bind(2, keyId);
         if (Status status = update.run(); !status)
             return status;
     }

@@ -95,7 +95,9 @@ struct AnalyticsBatch {
 ///
 /// SQL functions registered by registerFunctions() on every connection that writes rollups (and on
 /// any reader that wants them): lk_hist_merge(a, b) -> BLOB, lk_hist_merge_all(h) (aggregate) -> BLOB,
-/// lk_hist_quantile(h, q) -> INTEGER µs.
+/// lk_hist_quantile(h, q) -> INTEGER µs, lk_hist_merged_quantile(a, b, q) = lk_hist_quantile(lk_hist_merge(a,
+/// b), q) (the upserts' percentile columns). The scalar ones work on the encodings directly, without
+/// a heap allocation; NULL and an empty blob read as an empty histogram.
 class AnalyticsStore
 {
 public:

@@ -63,6 +63,12 @@ void SqliteStatement::bindBlob(int index, const QByteArray &blob)
     sqlite3_bind_blob(m_statement, index, blob.constData(), int(blob.size()), SQLITE_STATIC);
 }
 
+void SqliteStatement::bindUtf8(int index, const QByteArray &utf8)
+{
+    // constData() of a null QByteArray is "", so this binds '' rather than NULL.
+    sqlite3_bind_text(m_statement, index, utf8.constData(), int(utf8.size()), SQLITE_STATIC);
+}
+
 Core::Status SqliteStatement::run()
 {
     if (!m_statement)

@@ -35,6 +35,9 @@ public:
     void bind(int index, const QString &text); ///< '' for a null QString
     void bindOrNull(int index, const QString &text); ///< NULL for an empty QString
     void bindBlob(int index, const QByteArray &blob);
+    /// Text already in UTF-8, the database's encoding: SQLite uses it as it is (UTF-16 text is
+    /// converted, with an allocation, on every bind).
+    void bindUtf8(int index, const QByteArray &utf8);
 
     /// Executes the statement, then resets it and clears its bindings for the next row.
     [[nodiscard]] Core::Status run();

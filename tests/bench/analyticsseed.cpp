@@ -4,7 +4,7 @@
 // the data set of the "Analytics" figures in docs/BENCHMARKS.md (tests/bench/analytics-timeseries.sh).
 //
 //   latchkey_analytics_seed --data-dir DIR --root-key KEY [--api API_ID --key KEY_ID]
-//                           [--events N] [--days D] [--keys K] [--identities I] [--batch B]
+//                           [--events N] [--days D] [--keys K] [--identities I] [--batch B] [--as-server]
 //
 // Events are written exactly as the server's AnalyticsWriter writes them: batches in time order, through
 // Store::AnalyticsStore::write() in transactions of B events (default 1,000, the writer's largest
@@ -25,6 +25,8 @@
 #include <cstdio>
 #include <random>
 
+#include <sys/resource.h>
+
 using namespace Qt::StringLiterals;
 using Latchkey::Core::VerificationEvent;
 
@@ -36,9 +38,20 @@ struct Shape {
     int keys = 10'000;
     int identities = 1'000;
     int batch = 1'000;
+    bool asServer = false; ///< keep the server's connection settings (no seeding shortcuts)
     QString apiId;
     QString keyId;
 };
+
+/// CPU time (user + system) of the calling thread in µs: the cost of the write path, which
+/// unlike wall time does not grow when other processes share the core.
+qint64 threadCpuUs()
+{
+    rusage usage {};
+    getrusage(RUSAGE_THREAD, &usage);
+    return qint64(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1'000'000 + usage.ru_utime.tv_usec
+        + usage.ru_stime.tv_usec;
+}
 
 int failed(const QString &detail)
 {
@@ -120,9 +133,10 @@ int seed(Latchkey::Server::Server &server, const Shape &shape)
     timer.start();
     // Seeding speed is not what is measured: no fsync per transaction and a large page cache on
     // this (the writing) thread's connection. The rows written are the same.
+    // --as-server keeps the server's settings, for measuring the write path as latchkeyd runs it.
     QSqlQuery pragma(server.database().connection());
     for (const QString &statement : {u"PRAGMA synchronous = OFF"_s, u"PRAGMA cache_size = -2000000"_s}) {
-        if (!pragma.exec(statement))
+        if (!shape.asServer && !pragma.exec(statement))
             return failed(statement);
     }
     Latchkey::Store::AnalyticsStore store(server.database());
@@ -132,10 +146,14 @@ int seed(Latchkey::Server::Server &server, const Shape &shape)
     const qint64 step = std::max<qint64>(shape.events / 100, 1);
     qint64 written = 0;
     qint64 nextReport = step;
+    qint64 writeCpuUs = 0;
     for (qint64 end = shape.events; end > 0; end -= shape.batch) {
         const qint64 first = std::max<qint64>(end - shape.batch, 0);
-        if (const auto stored = store.write(batchAt(shape, keys, startMs, first, end - first, random)); !stored)
+        const Latchkey::Store::AnalyticsBatch batch = batchAt(shape, keys, startMs, first, end - first, random);
+        const qint64 cpuBefore = threadCpuUs();
+        if (const auto stored = store.write(batch); !stored)
             return failed(stored.error().detail);
+        writeCpuUs += threadCpuUs() - cpuBefore;
         written += end - first;
         if (written >= nextReport) {
             std::printf("latchkey_analytics_seed: %lld events (newest %.1f days), %.0f s\n", static_cast<long long>(written),
@@ -146,6 +164,9 @@ int seed(Latchkey::Server::Server &server, const Shape &shape)
     }
     std::printf("latchkey_analytics_seed: %lld events in %.1f s (%.0f events/s)\n", static_cast<long long>(shape.events),
                 double(timer.elapsed()) / 1000, double(shape.events) * 1000 / double(std::max<qint64>(timer.elapsed(), 1)));
+    std::printf("latchkey_analytics_seed: write path %.1f µs CPU per event (AnalyticsStore::write, thread CPU"
+                " time, %d events per transaction)\n",
+                double(writeCpuUs) / double(shape.events), shape.batch);
     return 0;
 }
 
@@ -164,7 +185,9 @@ int main(int argc, char *argv[])
     const QCommandLineOption keys(u"keys"_s, u"Distinct keys (default 10000)."_s, u"K"_s);
     const QCommandLineOption identities(u"identities"_s, u"Distinct identities (default 1000)."_s, u"I"_s);
     const QCommandLineOption batch(u"batch"_s, u"Events per transaction (default 1000)."_s, u"B"_s);
-    parser.addOptions({dataDir, rootKey, apiId, keyId, events, days, keys, identities, batch});
+    const QCommandLineOption asServer(u"as-server"_s,
+        u"Keep latchkeyd's connection settings (synchronous=NORMAL, its page cache) instead of the seeding ones."_s);
+    parser.addOptions({dataDir, rootKey, apiId, keyId, events, days, keys, identities, batch, asServer});
     parser.process(app);
     if (!parser.isSet(dataDir) || !parser.isSet(rootKey))
         return failed(u"--data-dir and --root-key are required"_s);
@@ -174,6 +197,7 @@ int main(int argc, char *argv[])
     shape.keys = parser.isSet(keys) ? parser.value(keys).toInt() : shape.keys;
     shape.identities = parser.isSet(identities) ? parser.value(identities).toInt() : shape.identities;
     shape.batch = parser.isSet(batch) ? parser.value(batch).toInt() : shape.batch;
+    shape.asServer = parser.isSet(asServer);
     shape.apiId = parser.value(apiId);
     shape.keyId = parser.value(keyId);
     if (shape.events < 1 || shape.days < 1 || shape.keys < 1 || shape.identities < 1 || shape.batch < 1)

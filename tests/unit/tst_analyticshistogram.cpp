@@ -18,6 +18,10 @@ private Q_SLOTS:
     void encodingRoundTrips();
     void corruptEncodingsAreRejected_data();
     void corruptEncodingsAreRejected();
+    void encodedMergeEqualsDecodedMerge();
+    void encodedQuantileEqualsMergedQuantile();
+    void encodedFunctionsRejectCorruptEncodings_data();
+    void encodedFunctionsRejectCorruptEncodings();
 };
 
 void TestAnalyticsHistogram::binsCoverEveryValueOnce()
@@ -113,6 +117,94 @@ void TestAnalyticsHistogram::corruptEncodingsAreRejected()
 {
     QFETCH(QByteArray, data);
     QVERIFY(!LatencyHistogram::decode(data));
+}
+
+namespace {
+
+// Random histograms with overlapping and disjoint bins, counts from 1 to several LEB128 bytes.
+LatencyHistogram randomHistogram(std::mt19937_64 &random, int values)
+{
+    std::uniform_int_distribution<qint64> latency(0, 200'000);
+    std::uniform_int_distribution<quint64> count(1, 1'000'000'000);
+    LatencyHistogram histogram;
+    for (int i = 0; i < values; ++i)
+        histogram.add(latency(random), i % 3 ? 1 : count(random));
+    return histogram;
+}
+
+QByteArray mergedEncoding(QByteArrayView left, QByteArrayView right)
+{
+    char out[LatencyHistogram::MaxEncodedSize];
+    const auto size = LatencyHistogram::mergeEncoded(left, right, out);
+    return size ? QByteArray(out, *size) : QByteArray();
+}
+
+} // namespace
+
+void TestAnalyticsHistogram::encodedMergeEqualsDecodedMerge()
+{
+    // The writer's SQL functions merge encodings directly; the bytes must be exactly those of
+    // decode + merge + encode, or rows written before and after would differ.
+    std::mt19937_64 random(7);
+    for (int round = 0; round < 200; ++round) {
+        const LatencyHistogram left = randomHistogram(random, round % 40);
+        const LatencyHistogram right = randomHistogram(random, (round * 7) % 50);
+        LatencyHistogram merged = left;
+        merged.merge(right);
+        QCOMPARE(mergedEncoding(left.encode(), right.encode()), merged.encode());
+        LatencyHistogram viaMember = left;
+        QVERIFY(viaMember.mergeEncoded(right.encode()));
+        QCOMPARE(viaMember, merged);
+    }
+    // Every bin at once (the longest encoding fits the buffer), and empty views as empty histograms.
+    LatencyHistogram full;
+    for (int bin = 0; bin < LatencyHistogram::BinCount; ++bin)
+        full.add(LatencyHistogram::binLowUs(bin), quint64(1) << 62);
+    LatencyHistogram doubled = full;
+    doubled.merge(full);
+    QCOMPARE(mergedEncoding(full.encode(), full.encode()), doubled.encode());
+    QCOMPARE(mergedEncoding({}, {}), LatencyHistogram().encode());
+    QCOMPARE(mergedEncoding(full.encode(), {}), full.encode());
+}
+
+void TestAnalyticsHistogram::encodedQuantileEqualsMergedQuantile()
+{
+    std::mt19937_64 random(11);
+    for (int round = 0; round < 200; ++round) {
+        const LatencyHistogram left = randomHistogram(random, round % 30);
+        const LatencyHistogram right = randomHistogram(random, (round * 3) % 20);
+        LatencyHistogram merged = left;
+        merged.merge(right);
+        for (const double q : {0.0, 0.01, 0.5, 0.75, 0.99, 1.0}) {
+            const auto quantile = LatencyHistogram::encodedQuantileUs(left.encode(), right.encode(), q);
+            QVERIFY(quantile);
+            QCOMPARE(*quantile, merged.quantileUs(q));
+        }
+    }
+    QCOMPARE(LatencyHistogram::encodedQuantileUs({}, {}, 0.5), std::optional<qint64>(0));
+}
+
+void TestAnalyticsHistogram::encodedFunctionsRejectCorruptEncodings_data()
+{
+    corruptEncodingsAreRejected_data();
+}
+
+void TestAnalyticsHistogram::encodedFunctionsRejectCorruptEncodings()
+{
+    QFETCH(QByteArray, data);
+    if (data.isEmpty())
+        QSKIP("an empty view is an empty histogram here (SQL NULL)");
+    const QByteArray valid = LatencyHistogram().encode();
+    char out[LatencyHistogram::MaxEncodedSize];
+    QVERIFY(!LatencyHistogram::mergeEncoded(data, valid, out));
+    QVERIFY(!LatencyHistogram::mergeEncoded(valid, data, out));
+    QVERIFY(!LatencyHistogram::encodedQuantileUs(data, {}, 0.5));
+    QVERIFY(!LatencyHistogram::encodedQuantileUs({}, data, 0.5));
+    LatencyHistogram histogram;
+    histogram.add(100);
+    const LatencyHistogram before = histogram;
+    QVERIFY(!histogram.mergeEncoded(data));
+    QCOMPARE(histogram, before); // nothing half-merged
 }
 
 QTEST_GUILESS_MAIN(TestAnalyticsHistogram)

@@ -151,6 +151,19 @@ void TestAnalyticsRollups::bucketStarts()
     QCOMPARE(Store::bucketStart(utc(2026, 3, 1) - 1, Resolution::Month), utc(2026, 2, 1));
     QCOMPARE(Store::bucketStart(utc(2026, 3, 1) - 1, Resolution::Minute), utc(2026, 2, 28, 23, 59));
     QCOMPARE(Store::bucketStart(-1, Resolution::Minute), -60'000); // floor, not truncation
+
+    // Month starts are integer calendar arithmetic: they agree with QDateTime on every day of
+    // 1900..2200 (leap years, centuries, before 1970) and at the last millisecond of each day.
+    for (qint64 day = -25'567; day < 84'000; ++day) {
+        for (const qint64 offset : {qint64(0), qint64(86'399'999)}) {
+            const qint64 at = day * 86'400'000 + offset;
+            const QDate date = QDateTime::fromMSecsSinceEpoch(at, QTimeZone::utc()).date();
+            const qint64 expected
+                = QDateTime(QDate(date.year(), date.month(), 1), QTime(0, 0), QTimeZone::utc()).toMSecsSinceEpoch();
+            if (Store::bucketStart(at, Resolution::Month) != expected)
+                QFAIL(qPrintable(u"month of %1"_s.arg(at)));
+        }
+    }
 }
 
 void TestAnalyticsRollups::bucketBoundaries()
