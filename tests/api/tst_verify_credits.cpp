@@ -1,8 +1,10 @@
 #include "verifyfixture.h"
 
 #include "api/router.h"
+#include "http/deferredresponse.h"
 
 #include <QDateTime>
+#include <QSemaphore>
 #include <QSqlDatabase>
 #include <QThread>
 
@@ -53,6 +55,7 @@ private Q_SLOTS:
     void refillReplacesAndNeverLowers();
     void sweeperRefillsKeysNobodyVerifies();
     void concurrentVerifiesNeverOverspend();
+    void spendDoesNotBlockTheCaller();
     void rateLimitedSpendsNoCredit();
 };
 
@@ -257,6 +260,56 @@ void TestVerifyCredits::concurrentVerifiesNeverOverspend()
     QCOMPARE(exceeded.load(), 40);
     QCOMPARE(other.load(), 0);
     QCOMPARE(f.remaining(key.id), 0);
+}
+
+// The worker must not wait for the commit (issue 6): while another write holds the database's
+// write lock, verifying a key with credits returns at once with a deferred response, which
+// completes (VALID, the spend durable) once the lock is released.
+void TestVerifyCredits::spendDoesNotBlockTheCaller()
+{
+    ApiHarness h;
+    VerifyFixture f(h);
+    const TestKey key = f.createKey(withCredits(3));
+    QSemaphore holding;
+    QSemaphore release;
+    QThread *writer = QThread::create([&] {
+        (void)h.server().database().write(
+            [&]() -> Latchkey::Core::Status {
+                holding.release();
+                release.acquire();
+                return {};
+            },
+            Latchkey::Store::Database::Invalidation::None);
+    });
+    writer->start();
+    holding.acquire(); // no spend can commit from here on
+    Latchkey::Http::Request request;
+    request.method = "POST";
+    request.path = "/v2/keys.verifyKey";
+    request.body = QJsonDocument(QJsonObject {{u"key"_s, key.key}}).toJson(QJsonDocument::Compact);
+    request.headers = {{"Authorization", "Bearer " + h.rootKey().toUtf8()}};
+    request.remoteAddress = QHostAddress::LocalHost;
+    Latchkey::Http::Response response;
+    QThread *caller = QThread::create([&] { response = h.server().router().handle(request); });
+    caller->start();
+    const bool returnedWhileLocked = caller->wait(20'000);
+    const bool completedWhileLocked = returnedWhileLocked && response.deferred
+        && response.deferred->waitAndTake(std::chrono::milliseconds(200)).has_value();
+    release.release();
+    QVERIFY(writer->wait(60'000));
+    QVERIFY(caller->wait(60'000));
+    delete writer;
+    delete caller;
+    QVERIFY2(returnedWhileLocked, "verifyKey waited for the credit commit");
+    QVERIFY(response.deferred);
+    QVERIFY(!completedWhileLocked); // a VALID is never sent before its spend committed
+    const std::optional<Latchkey::Http::Response> answer = response.deferred->waitAndTake(std::chrono::minutes(1));
+    QVERIFY(answer);
+    QCOMPARE(answer->status, 200);
+    const QJsonObject data = QJsonDocument::fromJson(answer->body).object().value(u"data").toObject();
+    QCOMPARE(data.value(u"code").toString(), u"VALID"_s);
+    QCOMPARE(data.value(u"credits").toInteger(), 2);
+    QCOMPARE(f.remaining(key.id), 2);
 }
 
 void TestVerifyCredits::rateLimitedSpendsNoCredit()
