@@ -1,0 +1,66 @@
+// Shared by the tst_*.qml component tests: finds items that have no objectName (the components
+// name only the controls the app itself looks up), by what the user sees.
+.pragma library
+
+// The children to search under @p node: an Item's children and other objects declared in it
+// (`data`, which holds its Popups); a Popup's (not an Item) content, header and footer.
+function childrenOf(node) {
+    if (node.data !== undefined && node.children !== undefined)
+        return node.data;
+    const parts = [];
+    for (const part of [node.contentItem, node.header, node.footer]) {
+        if (part)
+            parts.push(part);
+    }
+    return parts;
+}
+
+/// The first item under @p root (depth first, @p root included) for which @p test holds, or null.
+function find(root, test) {
+    if (!root)
+        return null;
+    if (test(root))
+        return root;
+    const kids = childrenOf(root);
+    for (let i = 0; i < kids.length; ++i) {
+        const found = find(kids[i], test);
+        if (found)
+            return found;
+    }
+    return null;
+}
+
+/// Every item under @p root for which @p test holds.
+function findAll(root, test) {
+    const found = [];
+    const visit = node => {
+        if (!node)
+            return;
+        if (test(node))
+            found.push(node);
+        const kids = childrenOf(node);
+        for (let i = 0; i < kids.length; ++i)
+            visit(kids[i]);
+    };
+    visit(root);
+    return found;
+}
+
+/// The first item showing exactly @p text (a Label, Button, ...), or null.
+function byText(root, text) {
+    return find(root, item => item.text !== undefined && String(item.text) === text);
+}
+
+/// The first item whose text contains @p part, or null.
+function containingText(root, part) {
+    return find(root, item => item.text !== undefined && String(item.text).indexOf(part) >= 0);
+}
+
+/// Whether @p item and every ancestor up to (excluding) null are visible: what the user sees.
+function shown(item) {
+    for (let node = item; node; node = node.parent) {
+        if (node.visible === false)
+            return false;
+    }
+    return true;
+}

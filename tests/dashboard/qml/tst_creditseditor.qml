@@ -1,0 +1,132 @@
+import QtQuick
+import QtQuick.Controls
+import QtTest
+import Latchkey.Dashboard
+import "helpers.js" as H
+
+// CreditsEditor: "unlimited" hides the fields; typed counts reach the properties the host saves;
+// letters are refused; a monthly refill asks for the day and warns about short months; load()
+// shows saved values without counting as an edit.
+Item {
+    id: root
+    width: 800
+    height: 600
+
+    CreditsEditor {
+        id: editor
+        width: root.width
+    }
+
+    SignalSpy {
+        id: edited
+        target: editor
+        signalName: "edited"
+    }
+    SignalSpy {
+        id: accepted
+        target: editor
+        signalName: "accepted"
+    }
+
+    TestCase {
+        name: "CreditsEditor"
+        when: windowShown
+
+        function init() {
+            editor.load(true, 0, "", 0, 1);
+            edited.clear();
+            accepted.clear();
+        }
+
+        function child(objectName) {
+            const found = findChild(editor, objectName);
+            verify(found, objectName);
+            return found;
+        }
+
+        function typeText(field, text) {
+            field.forceActiveFocus();
+            field.selectAll();
+            for (const c of text)
+                keyClick(c);
+        }
+
+        function test_unlimitedHidesTheFields() {
+            verify(child("credits-unlimited").checked);
+            verify(editor.unlimited);
+            verify(!child("credits-remaining").visible);
+            verify(!child("credits-interval").visible);
+        }
+
+        function test_typedRemainingReachesTheDraft() {
+            mouseClick(child("credits-unlimited"));
+            verify(!editor.unlimited);
+            compare(edited.count, 1);
+            const field = child("credits-remaining");
+            tryCompare(field, "visible", true);
+            typeText(field, "42");
+            compare(field.text, "42");
+            compare(editor.remaining, 42);
+            compare(edited.count, 3);
+            keyClick(Qt.Key_Return);
+            compare(accepted.count, 1);
+        }
+
+        function test_lettersAreRefused() {
+            editor.load(false, 5, "", 0, 1);
+            const field = child("credits-remaining");
+            field.forceActiveFocus();
+            field.cursorPosition = field.text.length;
+            keyClick(Qt.Key_A);
+            keyClick("-");
+            compare(field.text, "5");
+            compare(editor.remaining, 5);
+        }
+
+        function test_monthlyRefillAsksForTheDay() {
+            editor.load(false, 100, "", 0, 1);
+            verify(!child("credits-amount").visible);
+            verify(!child("credits-day").visible);
+            const interval = child("credits-interval");
+            interval.forceActiveFocus();
+            keyClick(Qt.Key_Down); // Daily
+            compare(editor.interval, "daily");
+            verify(child("credits-amount").visible);
+            verify(!child("credits-day").visible);
+            keyClick(Qt.Key_Down); // Monthly
+            compare(editor.interval, "monthly");
+            verify(child("credits-day").visible);
+            typeText(child("credits-amount"), "500");
+            compare(editor.amount, 500);
+            verify(edited.count >= 5);
+        }
+
+        function test_lateRefillDayWarnsAboutShortMonths() {
+            editor.load(false, 1, "monthly", 10, 31);
+            const note = H.containingText(editor, "shorter months");
+            verify(note);
+            verify(note.visible);
+            compare(child("credits-day").value, 31);
+            editor.load(false, 1, "monthly", 10, 15);
+            verify(!note.visible);
+        }
+
+        function test_loadShowsSavedValuesWithoutEditing() {
+            editor.load(false, 250, "daily", 50, 0);
+            compare(child("credits-remaining").text, "250");
+            compare(child("credits-amount").text, "50");
+            compare(child("credits-interval").currentValue, "daily");
+            verify(!child("credits-unlimited").checked);
+            compare(editor.refillDay, 1, "day 0 (none saved) shows as the 1st");
+            compare(edited.count, 0);
+        }
+
+        function test_unlimitedDropsTheRefill() {
+            editor.load(false, 10, "daily", 5, 1);
+            mouseClick(child("credits-unlimited"));
+            verify(editor.unlimited);
+            compare(editor.interval, "");
+            compare(edited.count, 1);
+        }
+    }
+}

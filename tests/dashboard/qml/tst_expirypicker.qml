@@ -1,0 +1,128 @@
+import QtQuick
+import QtQuick.Controls
+import QtTest
+import Latchkey.Dashboard
+import "helpers.js" as H
+
+// ExpiryPicker: "Never expires" means 0; presets and typed date and time give the unix ms the
+// server stores; load() shows a saved expiry. A past date is refused before anything is sent:
+// the picker hands it to IssueKeyController, whose validation names the problem.
+Item {
+    id: root
+    width: 900
+    height: 700
+
+    ExpiryPicker {
+        id: picker
+        width: root.width
+        format: testSession.format
+        onEdited: issue.expires = expires // as IssueKeyForm does
+    }
+
+    IssueKeyController {
+        id: issue
+        client: testSession.client
+        apiId: testSample.apiId
+    }
+
+    SignalSpy {
+        id: edited
+        target: picker
+        signalName: "edited"
+    }
+
+    TestCase {
+        name: "ExpiryPicker"
+        when: windowShown
+
+        readonly property real day: 86400000
+
+        function init() {
+            picker.load(0);
+            edited.clear();
+        }
+
+        function child(objectName) {
+            const found = findChild(picker, objectName);
+            verify(found, objectName);
+            return found;
+        }
+
+        function typeInto(field, digits) {
+            field.forceActiveFocus();
+            field.selectAll();
+            keyClick(Qt.Key_Delete);
+            field.cursorPosition = 0;
+            for (const c of digits)
+                keyClick(c);
+        }
+
+        function test_neverByDefault() {
+            verify(child("expiry-never").checked);
+            compare(picker.expires, 0);
+            verify(!child("expiry-date").visible);
+        }
+
+        function test_uncheckingNeverProposesThirtyDays() {
+            const before = Date.now();
+            mouseClick(child("expiry-never"));
+            verify(edited.count >= 1);
+            verify(picker.expires >= before + 30 * day, picker.expires);
+            verify(picker.expires <= Date.now() + 30 * day + 60000, picker.expires);
+            verify(child("expiry-date").visible);
+            compare(child("expiry-date").text, Qt.formatDate(new Date(picker.expires), "yyyy-MM-dd"));
+            compare(child("expiry-time").text, Qt.formatTime(new Date(picker.expires), "HH:mm"));
+            const summary = H.containingText(picker, "Expires ");
+            verify(summary && summary.visible, "a summary line in words");
+            mouseClick(child("expiry-never"));
+            compare(picker.expires, 0);
+        }
+
+        function test_presets() {
+            const before = Date.now();
+            mouseClick(H.byText(picker, "In 7 days"));
+            verify(picker.expires >= before + 7 * day && picker.expires <= Date.now() + 7 * day + 60000);
+            verify(!child("expiry-never").checked);
+            compare(edited.count, 1);
+            mouseClick(H.byText(picker, "In 1 year"));
+            verify(picker.expires >= before + 365 * day);
+        }
+
+        function test_typedDateAndTime() {
+            mouseClick(child("expiry-never"));
+            typeInto(child("expiry-date"), "20991231");
+            compare(child("expiry-date").text, "2099-12-31");
+            typeInto(child("expiry-time"), "2359");
+            compare(picker.expires, new Date(2099, 11, 31, 23, 59).getTime());
+        }
+
+        function test_incompleteDateKeepsTheLastValue() {
+            picker.load(new Date(2098, 0, 2, 3, 4).getTime());
+            const kept = picker.expires;
+            typeInto(child("expiry-date"), "2099");
+            compare(picker.expires, kept);
+        }
+
+        function test_loadShowsASavedExpiry() {
+            const saved = new Date(2097, 5, 15, 8, 30).getTime();
+            picker.load(saved);
+            verify(!child("expiry-never").checked);
+            compare(child("expiry-date").text, "2097-06-15");
+            compare(child("expiry-time").text, "08:30");
+            compare(edited.count, 0);
+            picker.load(0);
+            verify(child("expiry-never").checked);
+        }
+
+        function test_pastDateIsRefused() {
+            mouseClick(child("expiry-never"));
+            verify(issue.validate(), JSON.stringify(issue.errors));
+            typeInto(child("expiry-date"), "20200101");
+            const time = child("expiry-time").text.split(":");
+            compare(picker.expires, new Date(2020, 0, 1, Number(time[0]), Number(time[1])).getTime());
+            compare(issue.expires, picker.expires);
+            verify(!issue.validate());
+            verify(String(issue.errors.expires).indexOf("past") >= 0, JSON.stringify(issue.errors));
+        }
+    }
+}

@@ -1,0 +1,77 @@
+import QtQuick
+import QtQuick.Controls
+import QtTest
+import Latchkey.Dashboard
+import "helpers.js" as H
+
+// KeyStatusBadges: one pill per badge KeysModel computed, with a word a support agent reads and
+// a tooltip that says what it means; unknown badges still show (by their name), none shows nothing.
+Item {
+    id: root
+    width: 800
+    height: 200
+
+    KeyStatusBadges {
+        id: badges
+        x: 20
+        y: 20
+        badges: []
+    }
+
+    TestCase {
+        name: "KeyStatusBadges"
+        when: windowShown
+
+        /// The pill (the delegate) showing @p label.
+        function pill(label) {
+            return H.find(badges, item => item.parent === badges && H.byText(item, label) !== null);
+        }
+        function pills() {
+            return H.findAll(badges, item => item.parent === badges && item.radius !== undefined);
+        }
+
+        function test_labels_data() {
+            return [
+                { tag: "active", badge: "active", label: "active" },
+                { tag: "disabled", badge: "disabled", label: "disabled" },
+                { tag: "expired", badge: "expired", label: "expired" },
+                { tag: "expiring", badge: "expiring", label: "expiring" },
+                { tag: "lowCredits", badge: "lowCredits", label: "low credits" },
+                { tag: "rateLimited", badge: "rateLimited", label: "rate limited" },
+                { tag: "unknown", badge: "quarantined", label: "quarantined" }
+            ];
+        }
+        function test_labels(data) {
+            badges.badges = [data.badge];
+            compare(pills().length, 1);
+            const shown = pill(data.label);
+            verify(shown, "a pill reading " + data.label);
+            compare(shown.Accessible.name, data.label);
+        }
+
+        function test_onePillPerBadge() {
+            badges.badges = ["disabled", "expired", "lowCredits"];
+            compare(pills().length, 3);
+            verify(pill("disabled") && pill("expired") && pill("low credits"));
+            verify(!pill("active"));
+            badges.badges = [];
+            compare(pills().length, 0);
+        }
+
+        function test_hoverExplains() {
+            badges.badges = ["active", "expiring"];
+            const expiring = pill("expiring");
+            mouseMove(expiring, expiring.width / 2, expiring.height / 2);
+            tryCompare(expiring.ToolTip, "visible", true);
+            compare(expiring.ToolTip.text, "The key expires within 24 hours.");
+            mouseMove(root, root.width - 5, root.height - 5);
+            tryCompare(expiring.ToolTip, "visible", false);
+        }
+
+        function test_statesHaveDistinctColours() {
+            badges.badges = ["active", "disabled", "expired"];
+            const colours = pills().map(item => String(item.border.color));
+            compare(new Set(colours).size, 3, JSON.stringify(colours));
+        }
+    }
+}

@@ -1,0 +1,89 @@
+import QtQuick
+import QtQuick.Controls
+import QtTest
+import Latchkey.Dashboard
+import "helpers.js" as H
+
+// MetaEditor: a JSON object or nothing is fine; anything else shows why under the field, as the
+// user types; only the user's typing counts as an edit.
+Item {
+    id: root
+    width: 800
+    height: 600
+
+    MetaEditor {
+        id: editor
+        width: root.width
+    }
+
+    SignalSpy {
+        id: edited
+        target: editor
+        signalName: "edited"
+    }
+
+    TestCase {
+        name: "MetaEditor"
+        when: windowShown
+
+        function init() {
+            editor.text = "";
+            edited.clear();
+        }
+
+        /// The red line under the field, found by the text it shows.
+        function problemLabel() {
+            return H.find(editor, item => item !== editor && item.text !== undefined
+                          && item.text === editor.problem && item.wrapMode === Text.Wrap);
+        }
+
+        function test_validation_data() {
+            return [
+                { tag: "empty", text: "", ok: true },
+                { tag: "blank", text: "  \n ", ok: true },
+                { tag: "object", text: "{\"plan\": \"pro\", \"seats\": 3}", ok: true },
+                { tag: "nested", text: "{\"a\": {\"b\": [1, 2]}}", ok: true },
+                { tag: "array", text: "[1, 2]", ok: false, says: "JSON object" },
+                { tag: "string", text: "\"pro\"", ok: false, says: "JSON object" },
+                { tag: "number", text: "42", ok: false, says: "JSON object" },
+                { tag: "null", text: "null", ok: false, says: "JSON object" },
+                { tag: "unclosed", text: "{\"plan\": ", ok: false, says: "Not valid JSON" },
+                { tag: "single quotes", text: "{'plan': 'pro'}", ok: false, says: "Not valid JSON" }
+            ];
+        }
+        function test_validation(data) {
+            editor.text = data.text;
+            if (data.ok) {
+                compare(editor.problem, "");
+                return;
+            }
+            verify(editor.problem.indexOf(data.says) >= 0, editor.problem);
+            const label = problemLabel();
+            verify(label, "the problem is shown");
+            verify(label.visible);
+        }
+
+        function test_problemDisappearsOnceFixed() {
+            editor.text = "{";
+            verify(editor.problem !== "");
+            const label = problemLabel();
+            verify(label && label.visible);
+            editor.text = "{}";
+            compare(editor.problem, "");
+            verify(!label.visible);
+        }
+
+        function test_typingIsAnEditSettingIsNot() {
+            editor.text = "{}";
+            compare(edited.count, 0);
+            const area = findChild(editor, "meta-text");
+            verify(area);
+            area.forceActiveFocus();
+            area.cursorPosition = 1;
+            keyClick("\"");
+            verify(edited.count > 0);
+            compare(area.text, "{\"}");
+            verify(editor.problem.indexOf("Not valid JSON") === 0, editor.problem);
+        }
+    }
+}

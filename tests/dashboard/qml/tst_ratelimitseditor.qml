@@ -1,0 +1,131 @@
+import QtQuick
+import QtQuick.Controls
+import QtTest
+import Latchkey.Dashboard
+import "helpers.js" as H
+
+// RatelimitsEditor: value() is what the controllers send ([{name, limit, duration ms, autoApply}]);
+// load() picks the largest whole unit; typing edits a row in place (the field is not recreated,
+// so the cursor stays); add and remove change the list; Enter asks the host to save.
+Item {
+    id: root
+    width: 900
+    height: 600
+
+    RatelimitsEditor {
+        id: editor
+        width: root.width
+    }
+
+    SignalSpy {
+        id: edited
+        target: editor
+        signalName: "edited"
+    }
+    SignalSpy {
+        id: accepted
+        target: editor
+        signalName: "accepted"
+    }
+
+    TestCase {
+        name: "RatelimitsEditor"
+        when: windowShown
+
+        function init() {
+            editor.load([]);
+            edited.clear();
+            accepted.clear();
+        }
+
+        function child(objectName) {
+            wait(0); // replaced rows are deleted later: never find one of those
+            const found = findChild(editor, objectName);
+            verify(found, objectName);
+            return found;
+        }
+
+        function test_emptyListSaysSo() {
+            compare(editor.count, 0);
+            compare(editor.value(), []);
+            const note = H.containingText(editor, "No rate limits");
+            verify(note && note.visible);
+        }
+
+        function test_addButtonAddsADefaultLimit() {
+            mouseClick(child("ratelimit-add"));
+            compare(editor.count, 1);
+            compare(edited.count, 1);
+            compare(editor.value(), [{ name: "", limit: 100, duration: 60000, autoApply: true }]);
+            verify(!H.containingText(editor, "No rate limits").visible);
+        }
+
+        function test_loadPicksTheLargestWholeUnit_data() {
+            return [
+                { tag: "hours", duration: 7200000, unit: 3, amount: "2" },
+                { tag: "days", duration: 86400000, unit: 4, amount: "1" },
+                { tag: "minutes", duration: 90000 * 2, unit: 2, amount: "3" },
+                { tag: "seconds", duration: 1000, unit: 1, amount: "1" },
+                { tag: "milliseconds", duration: 1500, unit: 0, amount: "1500" }
+            ];
+        }
+        function test_loadPicksTheLargestWholeUnit(data) {
+            const saved = [{ name: "requests", limit: 10, duration: data.duration, autoApply: false }];
+            editor.load(saved);
+            compare(child("ratelimit-unit-0").currentIndex, data.unit);
+            compare(child("ratelimit-amount-0").text, data.amount);
+            compare(child("ratelimit-name-0").text, "requests");
+            verify(!child("ratelimit-auto-0").checked);
+            compare(editor.value(), saved, "load() then value() gives the saved list back");
+            compare(edited.count, 0, "loading is not an edit");
+        }
+
+        function test_typingEditsTheRowInPlace() {
+            editor.load([{ name: "a", limit: 5, duration: 1000, autoApply: true }]);
+            const name = child("ratelimit-name-0");
+            name.forceActiveFocus();
+            name.cursorPosition = name.text.length;
+            keyClick("p");
+            keyClick("i");
+            compare(child("ratelimit-name-0"), name, "the field was not recreated while typing");
+            verify(name.activeFocus);
+            const limit = child("ratelimit-limit-0");
+            limit.forceActiveFocus();
+            limit.selectAll();
+            keyClick("2");
+            keyClick("5");
+            keyClick("x"); // refused: digits only
+            compare(editor.value(), [{ name: "api", limit: 25, duration: 1000, autoApply: true }]);
+            verify(edited.count >= 4);
+            keyClick(Qt.Key_Return);
+            compare(accepted.count, 1);
+        }
+
+        function test_unitAndAutoApplyChangeTheValue() {
+            editor.load([{ name: "burst", limit: 3, duration: 2000, autoApply: true }]);
+            const unit = child("ratelimit-unit-0");
+            unit.forceActiveFocus();
+            keyClick(Qt.Key_Down); // s -> min
+            mouseClick(child("ratelimit-auto-0"));
+            compare(editor.value(), [{ name: "burst", limit: 3, duration: 120000, autoApply: false }]);
+        }
+
+        function test_removeDropsOnlyThatRow() {
+            editor.load([{ name: "first", limit: 1, duration: 1000, autoApply: true },
+                         { name: "second", limit: 2, duration: 2000, autoApply: false }]);
+            const remove = H.byText(child("ratelimit-row-0"), "✕");
+            verify(remove);
+            mouseClick(remove);
+            compare(editor.count, 1);
+            compare(edited.count, 1);
+            compare(JSON.stringify(editor.value()),
+                    JSON.stringify([{ name: "second", limit: 2, duration: 2000, autoApply: false }]));
+            compare(child("ratelimit-name-0").text, "second");
+        }
+
+        function test_namesAreTrimmed() {
+            editor.load([{ name: "  spaced ", limit: 1, duration: 1000, autoApply: true }]);
+            compare(editor.value()[0].name, "spaced");
+        }
+    }
+}

@@ -1,0 +1,98 @@
+import QtQuick
+import QtQuick.Controls
+import QtTest
+import Latchkey.Dashboard
+import "helpers.js" as H
+
+// ShowOnceKey with a key really issued by the in-process server: the warning that it cannot be
+// shown again, the key with its copy button, and a ready curl line that carries the new key but
+// the root key only as $ROOT_KEY; each copy button hands over exactly its text.
+Item {
+    id: root
+    width: 900
+    height: 700
+
+    IssueKeyController {
+        id: issue
+        client: testSession.client
+        apiId: testSample.apiId
+        name: "shown once"
+    }
+
+    ShowOnceKey {
+        id: shown
+        width: root.width
+        keyText: issue.newKey
+        keyId: issue.newKeyId
+        curlText: issue.curlCommand
+    }
+
+    SignalSpy {
+        id: copied
+        target: shown
+        signalName: "copyRequested"
+    }
+
+    TestCase {
+        name: "ShowOnceKey"
+        when: windowShown
+
+        function initTestCase() {
+            verify(issue.issue(), JSON.stringify(issue.errors));
+            tryVerify(() => issue.issued, 15000, issue.serverError);
+        }
+
+        function init() {
+            copied.clear();
+        }
+
+        function child(objectName) {
+            const found = findChild(shown, objectName);
+            verify(found, objectName);
+            return found;
+        }
+
+        function test_warnsItCannotBeShownAgain() {
+            const warning = H.containingText(shown, "cannot be shown again");
+            verify(warning, "the warning is there");
+            verify(warning.visible);
+        }
+
+        function test_showsTheKeyReadOnly() {
+            verify(issue.newKey.length > 20);
+            const field = child("new-key-text");
+            compare(field.text, issue.newKey);
+            verify(field.readOnly);
+            verify(H.containingText(shown, issue.newKeyId).visible, "the key id is shown too");
+        }
+
+        function test_copyButtonsHandOverTheirText() {
+            mouseClick(child("copy-key"));
+            compare(copied.count, 1);
+            compare(copied.signalArguments[0][0], issue.newKey);
+            mouseClick(child("copy-curl"));
+            compare(copied.count, 2);
+            compare(copied.signalArguments[1][0], shown.curlText);
+        }
+
+        function test_curlLineVerifiesTheNewKey() {
+            const curl = child("curl-text");
+            verify(curl.visible);
+            compare(curl.text, issue.curlCommand);
+            verify(curl.text.indexOf("curl") === 0, curl.text);
+            verify(curl.text.indexOf("keys.verifyKey") >= 0, curl.text);
+            verify(curl.text.indexOf(issue.newKey) >= 0, "the new key is in the command");
+            verify(curl.text.indexOf("$ROOT_KEY") >= 0, curl.text);
+            verify(curl.text.indexOf(testSession.client.rootKey()) < 0, "never the root key itself");
+        }
+
+        function test_noCurlLineWithoutACommand() {
+            const before = shown.curlText;
+            shown.curlText = "";
+            verify(!child("curl-text").visible);
+            verify(!child("copy-curl").visible);
+            shown.curlText = before;
+            verify(child("curl-text").visible);
+        }
+    }
+}

@@ -1,0 +1,155 @@
+import QtQuick
+import QtQuick.Controls
+import QtTest
+import Latchkey.Dashboard
+import "helpers.js" as H
+
+// TagListEditor and its two pickers: chips remove, Enter adds (never twice, never blank); the
+// pickers suggest the workspace's permissions and roles from the in-process server, and a role
+// that does not exist yet goes to "Create and add" (createRequested) instead of addRequested.
+Item {
+    id: root
+    width: 800
+    height: 600
+
+    Column {
+        width: root.width
+        spacing: 20
+
+        TagListEditor {
+            id: tags
+            objectName: "tags"
+            width: parent.width
+            items: ["alpha", "beta"]
+            emptyText: "Nothing chosen."
+        }
+        PermissionPicker {
+            id: permissions
+            width: parent.width
+            client: testSession.client
+        }
+        RolePicker {
+            id: roles
+            width: parent.width
+            client: testSession.client
+        }
+    }
+
+    SignalSpy {
+        id: added
+        signalName: "addRequested"
+    }
+    SignalSpy {
+        id: created
+        signalName: "createRequested"
+    }
+    SignalSpy {
+        id: removed
+        signalName: "removeRequested"
+    }
+
+    TestCase {
+        name: "TagListEditor"
+        when: windowShown
+
+        function initTestCase() {
+            let answers = 0;
+            testSession.client.call("permissions.createPermission",
+                                    { name: "Read documents", slug: "documents.read" }, () => ++answers);
+            testSession.client.call("permissions.createRole", { name: "qml-support" }, () => ++answers);
+            tryVerify(() => answers === 2, 15000);
+        }
+
+        function watch(editor) {
+            for (const spy of [added, created, removed]) {
+                spy.clear();
+                spy.target = editor;
+            }
+        }
+
+        function field(editor) {
+            const found = findChild(editor, editor.objectName + "-field");
+            verify(found);
+            return found;
+        }
+
+        function typeName(editor, text) {
+            const input = field(editor);
+            input.forceActiveFocus();
+            input.selectAll();
+            keyClick(Qt.Key_Delete);
+            for (const c of text)
+                keyClick(c);
+        }
+
+        function test_chipsRemove() {
+            watch(tags);
+            const chip = H.byText(tags, "beta  ✕");
+            verify(chip, "one chip per item");
+            verify(H.byText(tags, "alpha  ✕"));
+            mouseClick(chip);
+            compare(removed.count, 1);
+            compare(removed.signalArguments[0][0], "beta");
+        }
+
+        function test_emptyText() {
+            const empty = H.byText(tags, "Nothing chosen.");
+            verify(empty && !empty.visible);
+            tags.items = [];
+            verify(empty.visible);
+            tags.items = ["alpha", "beta"];
+        }
+
+        function test_enterAddsOnceAndClears() {
+            watch(tags);
+            const add = findChild(tags, "tags-add");
+            verify(!add.enabled, "nothing typed, nothing to add");
+            typeName(tags, "gamma");
+            verify(add.enabled);
+            keyClick(Qt.Key_Return);
+            compare(added.count, 1);
+            compare(added.signalArguments[0][0], "gamma");
+            compare(field(tags).text, "");
+            typeName(tags, "alpha");
+            keyClick(Qt.Key_Return);
+            compare(added.count, 1, "an item already chosen is not added again");
+            typeName(tags, "   ");
+            keyClick(Qt.Key_Return);
+            compare(added.count, 1, "blank is not a name");
+        }
+
+        function test_permissionPickerSuggests() {
+            watch(permissions);
+            typeName(permissions, "documents");
+            // The suggestion comes from the server (permissions.listPermissions, searched).
+            let suggestion = null;
+            tryVerify(() => (suggestion = H.find(permissions,
+                                 item => item.text === "documents.read" && item.visible && item.width > 0)) !== null,
+                      15000);
+            mouseClick(suggestion);
+            compare(added.count, 1);
+            compare(added.signalArguments[0][0], "documents.read");
+            compare(created.count, 0, "permissions are never created separately");
+        }
+
+        function test_rolePickerCreatesUnknownRoles() {
+            watch(roles);
+            const add = findChild(roles, "role-picker-add");
+            typeName(roles, "qml-support");
+            tryVerify(() => roles.suggestions.count > 0 && !roles.typedIsNew, 15000);
+            compare(add.text, "Add");
+            keyClick(Qt.Key_Return);
+            compare(added.count, 1);
+            compare(added.signalArguments[0][0], "qml-support");
+
+            typeName(roles, "brand-new-role");
+            tryVerify(() => !roles.suggestions.loading, 15000);
+            verify(roles.typedIsNew);
+            compare(add.text, "Create and add");
+            mouseClick(add);
+            compare(created.count, 1);
+            compare(created.signalArguments[0][0], "brand-new-role");
+            compare(added.count, 1);
+        }
+    }
+}
