@@ -61,8 +61,14 @@ void VerificationCache::makeRoom(Shard &shard, quint64 generation)
         shard.slots.removeIf(
             [generation](const QHash<QByteArray, Slot>::iterator &it) { return it->generation != generation; });
     }
-    if (shard.slots.size() >= m_shardCapacity)
-        shard.slots.clear();
+    if (shard.slots.size() >= m_shardCapacity) {
+        // Then the unknown keys: a flood of random keys must not evict the keys in use (each
+        // eviction is a database read on that key's next verification). The scan has to free
+        // at least half the shard, or the next inserts would scan again: else start over.
+        shard.slots.removeIf([](const QHash<QByteArray, Slot>::iterator &it) { return !it->entry; });
+        if (shard.slots.size() > m_shardCapacity / 2)
+            shard.slots.clear();
+    }
 }
 
 void VerificationCache::invalidateKeys(const QList<Store::ChangedKey> &keys)

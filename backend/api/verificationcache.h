@@ -29,8 +29,10 @@ struct VerifiableKey;
 /// invalidation came in between.
 ///
 /// Bounded: each of ShardCount shards holds at most capacity / ShardCount entries; a full shard
-/// first drops its stale entries (once per generation), and if that frees nothing, all of them. Shards have their own
-/// read-write lock, so concurrent hits never contend on one lock. Thread-safe.
+/// first drops its stale entries (once per generation), then its negative entries (so a flood of
+/// unknown keys does not evict the keys in use), and if that leaves it more than half full, all of
+/// them (amortised O(1) per insert). Shards have their own read-write lock, so concurrent hits
+/// never contend on one lock. Thread-safe.
 class VerificationCache
 {
 public:

@@ -52,6 +52,7 @@ private Q_SLOTS:
     void negativeEntries();
     void olderLoadsDoNotReplaceNewerOnes();
     void staysWithinCapacity();
+    void unknownKeyFloodKeepsKnownKeys();
     void concurrentUse();
     void preparedKeyDerivesOnce();
     void benchmarkCacheHitVerification();
@@ -101,6 +102,26 @@ void TestVerifyCache::staysWithinCapacity()
     QVERIFY(cache.find(hashOf(9999), 2).has_value());
     cache.clear();
     QCOMPARE(cache.size(), 0);
+}
+
+void TestVerifyCache::unknownKeyFloodKeepsKnownKeys()
+{
+    // An attacker sending random keys fills the cache with negative entries: memory stays bounded
+    // and the few keys in use stay cached (no database read on their next verification).
+    const qsizetype capacity = VerificationCache::ShardCount * 10;
+    VerificationCache cache(capacity);
+    for (int i = 0; i < 3; ++i)
+        cache.insert(hashOf(-1 - i), 1, keyNamed(QString::number(i)));
+    for (int i = 0; i < 20000; ++i) {
+        cache.insert(hashOf(i), 1, nullptr);
+        QVERIFY(cache.size() <= capacity);
+    }
+    for (int i = 0; i < 3; ++i) {
+        const auto hit = cache.find(hashOf(-1 - i), 1);
+        QVERIFY2(hit && *hit, QByteArray::number(i).constData());
+        QCOMPARE((*hit)->record->keyId, QString::number(i));
+    }
+    QVERIFY(cache.find(hashOf(19999), 1).has_value()); // the newest unknown key is still answered
 }
 
 void TestVerifyCache::concurrentUse()
