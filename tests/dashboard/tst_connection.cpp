@@ -1,10 +1,9 @@
 // The start screen's logic against a real in-process server: connecting checks server and key,
 // refuses plain http to other machines unless confirmed, shows TLS and network failures,
 // remembers recent servers, never stores a key without a keychain; "Start a local server".
-#include "connectioncontroller.h"
+#include "connectionparts.h"
 #include "dashboardfixture.h"
 #include "localservercontroller.h"
-#include "rootkeyvault.h"
 
 #include <QSettings>
 #include <QTcpServer>
@@ -41,16 +40,7 @@ private Q_SLOTS:
     void localServerReportsAnUnusableDataFolder();
 
 private:
-    struct Parts {
-        Session session;
-        RootKeyVault vault{u"latchkey-dashboard-test"_s};
-        ConnectionController *connection = nullptr;
-        Parts()
-        {
-            vault.disable(u"no keychain in tests"_s);
-            connection = new ConnectionController(&session, &vault, &session);
-        }
-    };
+    using Parts = Latchkey::Test::ConnectionParts;
 
     std::unique_ptr<DashboardFixture> m_fixture;
 };
