@@ -84,6 +84,9 @@ Item {
             verify(picker.expires >= before + 7 * day && picker.expires <= Date.now() + 7 * day + 60000);
             verify(!child("expiry-never").checked);
             compare(edited.count, 1);
+            // The date fields appeared above the presets: click where the layout now puts them.
+            tryVerify(() => child("expiry-date").visible && child("expiry-date").height > 0, 5000);
+            waitForRendering(picker);
             mouseClick(H.byText(picker, "In 1 year"));
             verify(picker.expires >= before + 365 * day);
         }

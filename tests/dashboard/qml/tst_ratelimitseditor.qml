@@ -113,6 +113,8 @@ Item {
         function test_removeDropsOnlyThatRow() {
             editor.load([{ name: "first", limit: 1, duration: 1000, autoApply: true },
                          { name: "second", limit: 2, duration: 2000, autoApply: false }]);
+            // Click only once the layout placed the rows (before, both lie at the same spot).
+            tryVerify(() => child("ratelimit-row-1").y > child("ratelimit-row-0").y, 5000);
             const remove = H.byText(child("ratelimit-row-0"), "✕");
             verify(remove);
             mouseClick(remove);
