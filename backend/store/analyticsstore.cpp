@@ -8,9 +8,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
-#include <algorithm>
-#include <tuple>
-
 using namespace Qt::StringLiterals;
 
 namespace Latchkey::Store {
@@ -198,35 +195,6 @@ size_t qHash(const DetailKey &key, size_t seed = 0)
     return qHashMulti(seed, int(key.resolution), key.time, key.keyId, key.identity, key.outcome, key.tags);
 }
 
-// Primary-key order of the tables (SQLite compares UTF-8 text bytewise, as QByteArray does).
-bool primaryKeyLess(const ScopedKey &a, const ScopedKey &b)
-{
-    return std::tie(a.workspace, a.scope, a.scopeId, a.time, a.outcome)
-        < std::tie(b.workspace, b.scope, b.scopeId, b.time, b.outcome);
-}
-bool primaryKeyLess(const DetailKey &a, const DetailKey &b)
-{
-    return std::tie(a.workspace, a.time, a.keyspace, a.keyId, a.identity, a.external, a.outcome, a.tags)
-        < std::tie(b.workspace, b.time, b.keyspace, b.keyId, b.identity, b.external, b.outcome, b.tags);
-}
-
-// The rows of one resolution in primary-key order: consecutive upserts then land on the same or
-// neighbouring B-tree pages instead of random ones, which is what keeps a batch's page reads and
-// dirty pages (WAL writes) down when it touches thousands of rollup rows.
-template<typename Key>
-QList<typename QHash<Key, VerificationMetrics>::const_iterator> inKeyOrder(
-    const QHash<Key, VerificationMetrics> &rows, Resolution resolution)
-{
-    QList<typename QHash<Key, VerificationMetrics>::const_iterator> ordered;
-    ordered.reserve(rows.size());
-    for (auto it = rows.cbegin(); it != rows.cend(); ++it) {
-        if (it.key().resolution == resolution)
-            ordered.append(it);
-    }
-    std::sort(ordered.begin(), ordered.end(), [](auto a, auto b) { return primaryKeyLess(a.key(), b.key()); });
-    return ordered;
-}
-
 struct RatelimitKey {
     Resolution resolution = Resolution::Minute;
     QString workspace;
@@ -289,8 +257,10 @@ Status upsertScoped(sqlite3 *db, const QHash<ScopedKey, VerificationMetrics> &ro
         SqliteStatement upsert(db,
             verificationUpsert(
                 u"verification_rollups_"_s + suffix(resolution), u"workspace_id, scope, scope_id, time, outcome"_s, 5));
-        for (const auto &it : inKeyOrder(rows, resolution)) {
+        for (auto it = rows.cbegin(); it != rows.cend(); ++it) {
             const ScopedKey &key = it.key();
+            if (key.resolution != resolution)
+                continue;
             upsert.bindUtf8(1, key.workspace);
             upsert.bindUtf8(2, key.scope);
             upsert.bindUtf8(3, key.scopeId);
@@ -311,8 +281,10 @@ Status upsertDetail(sqlite3 *db, const QHash<DetailKey, VerificationMetrics> &ro
                 u"workspace_id, time, keyspace_id, key_id, identity_id,"
                 " external_id, outcome, tags"_s,
                 8));
-        for (const auto &it : inKeyOrder(rows, resolution)) {
+        for (auto it = rows.cbegin(); it != rows.cend(); ++it) {
             const DetailKey &key = it.key();
+            if (key.resolution != resolution)
+                continue;
             upsert.bindUtf8(1, key.workspace);
             upsert.bind(2, key.time);
             upsert.bindUtf8(3, key.keyspace);
@@ -530,11 +502,9 @@ Status AnalyticsStore::updateLastUsed(const QList<Core::VerificationEvent> &even
     // Only ever forward: a late batch never moves last_used_at back.
     SqliteStatement update(sqliteHandle(m_db.connection()),
         u"UPDATE keys SET last_used_at = ?1 WHERE id = ?2 AND coalesce(last_used_at, 0) < ?1"_s);
-    QList<QString> keyIds = newest.keys();
-    std::sort(keyIds.begin(), keyIds.end()); // index order, as for the rollups
-    for (const QString &keyId : std::as_const(keyIds)) {
-        update.bind(1, newest.value(keyId));
-        update.bind(2, keyId);
+    for (auto it = newest.cbegin(); it != newest.cend(); ++it) {
+        update.bind(1, it.value());
+        update.bind(2, it.key());
         if (Status status = update.run(); !status)
             return status;
     }

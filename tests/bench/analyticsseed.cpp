@@ -4,7 +4,8 @@
 // the data set of the "Analytics" figures in docs/BENCHMARKS.md (tests/bench/analytics-timeseries.sh).
 //
 //   latchkey_analytics_seed --data-dir DIR --root-key KEY [--api API_ID --key KEY_ID]
-//                           [--events N] [--days D] [--keys K] [--identities I] [--batch B] [--as-server]
+//                           [--events N] [--days D | --span-minutes M] [--keys K] [--identities I]
+//                           [--batch B] [--as-server]
 //
 // Events are written exactly as the server's AnalyticsWriter writes them: batches in time order, through
 // Store::AnalyticsStore::write() in transactions of B events (default 1,000, the writer's largest
@@ -35,6 +36,7 @@ namespace {
 struct Shape {
     qint64 events = 10'000'000;
     int days = 30;
+    qint64 spanMinutes = 0; ///< > 0: the events span this many minutes instead of `days`
     int keys = 10'000;
     int identities = 1'000;
     int batch = 1'000;
@@ -95,11 +97,18 @@ VerificationEvent keyTemplate(const Shape &shape, const QString &workspaceId, in
     return event;
 }
 
+/// How long the events span: --days, or --span-minutes (dense traffic, as at thousands of
+/// verifications a second: the writer's batches then fall into one or two minutes).
+qint64 spanMs(const Shape &shape)
+{
+    return shape.spanMinutes > 0 ? (shape.spanMinutes + 2) * 60'000 : qint64(shape.days) * 86'400'000;
+}
+
 /// Events [first, first + count) of the set, in time order.
 Latchkey::Store::AnalyticsBatch batchAt(const Shape &shape, const QList<VerificationEvent> &keys, qint64 startMs,
                                         qint64 first, qint64 count, std::mt19937_64 &random)
 {
-    const double spacingMs = (double(shape.days) * 86'400'000.0 - 120'000.0) / double(shape.events);
+    const double spacingMs = (double(spanMs(shape)) - 120'000.0) / double(shape.events);
     std::uniform_int_distribution<int> pickKey(0, int(keys.size()) - 1);
     std::uniform_real_distribution<double> draw(0, 1);
     std::exponential_distribution<double> latency(1.0 / 150);
@@ -128,7 +137,7 @@ int seed(Latchkey::Server::Server &server, const Shape &shape)
     std::mt19937_64 random(20261126);
     // The newest event is a minute old, so the whole set is in the past of any query, and the
     // oldest a minute younger than D days, so the default 30-day retention keeps every one.
-    const qint64 startMs = QDateTime::currentMSecsSinceEpoch() + 60'000 - qint64(shape.days) * 86'400'000;
+    const qint64 startMs = QDateTime::currentMSecsSinceEpoch() + 60'000 - spanMs(shape);
     QElapsedTimer timer;
     timer.start();
     // Seeding speed is not what is measured: no fsync per transaction and a large page cache on
@@ -184,10 +193,12 @@ int main(int argc, char *argv[])
     const QCommandLineOption days(u"days"_s, u"Days they span, ending a minute ago (default 30)."_s, u"D"_s);
     const QCommandLineOption keys(u"keys"_s, u"Distinct keys (default 10000)."_s, u"K"_s);
     const QCommandLineOption identities(u"identities"_s, u"Distinct identities (default 1000)."_s, u"I"_s);
+    const QCommandLineOption spanMinutes(u"span-minutes"_s,
+        u"Spread the events over M minutes instead of --days (dense traffic)."_s, u"M"_s);
     const QCommandLineOption batch(u"batch"_s, u"Events per transaction (default 1000)."_s, u"B"_s);
     const QCommandLineOption asServer(u"as-server"_s,
         u"Keep latchkeyd's connection settings (synchronous=NORMAL, its page cache) instead of the seeding ones."_s);
-    parser.addOptions({dataDir, rootKey, apiId, keyId, events, days, keys, identities, batch, asServer});
+    parser.addOptions({dataDir, rootKey, apiId, keyId, events, days, spanMinutes, keys, identities, batch, asServer});
     parser.process(app);
     if (!parser.isSet(dataDir) || !parser.isSet(rootKey))
         return failed(u"--data-dir and --root-key are required"_s);
@@ -198,6 +209,7 @@ int main(int argc, char *argv[])
     shape.identities = parser.isSet(identities) ? parser.value(identities).toInt() : shape.identities;
     shape.batch = parser.isSet(batch) ? parser.value(batch).toInt() : shape.batch;
     shape.asServer = parser.isSet(asServer);
+    shape.spanMinutes = parser.value(spanMinutes).toLongLong();
     shape.apiId = parser.value(apiId);
     shape.keyId = parser.value(keyId);
     if (shape.events < 1 || shape.days < 1 || shape.keys < 1 || shape.identities < 1 || shape.batch < 1)
