@@ -43,11 +43,15 @@ install(FILES ${LATCHKEY_INSTALLER_DIR}/deb/latchkey-dashboard/lintian-overrides
 set(CPACK_DEBIAN_DASHBOARD_PACKAGE_NAME latchkey-dashboard)
 set(CPACK_DEBIAN_DASHBOARD_PACKAGE_SECTION admin)
 # QML modules and the platform plugins are loaded at run time, so dpkg-shlibdeps cannot see them;
-# the list follows the dashboard's QML imports. The embedded local server needs the SQLite driver.
+# the list follows the dashboard's QML imports (and the module's DEPENDENCIES: QtQml.Models).
+# QtQuick.Dialogs' FileDialog (the usage export) draws itself with Qt.labs.folderlistmodel.
+# The embedded local server needs the SQLite driver. installer/test-packages.sh installs the
+# package in a bare Debian 12 root and runs --self-test there, which fails when one is missing.
 set(CPACK_DEBIAN_DASHBOARD_PACKAGE_DEPENDS
     "qml6-module-qtquick, qml6-module-qtquick-controls, qml6-module-qtquick-layouts, \
 qml6-module-qtquick-templates, qml6-module-qtquick-window, qml6-module-qtqml, \
-qml6-module-qtqml-workerscript, qml6-module-qtwebengine, qml6-module-qtwebchannel, \
+qml6-module-qtqml-models, qml6-module-qtqml-workerscript, qml6-module-qtquick-dialogs, \
+qml6-module-qt-labs-folderlistmodel, qml6-module-qtwebengine, qml6-module-qtwebchannel, \
 qt6-qpa-plugins, libqt6sql6-sqlite")
 set(CPACK_DEBIAN_DASHBOARD_PACKAGE_RECOMMENDS "latchkeyd")
 set(CPACK_COMPONENT_DASHBOARD_DESCRIPTION
