@@ -12,30 +12,26 @@ namespace Latchkey::Dashboard {
 
 namespace KV = KeyValidation;
 
-// ---- permissions and roles ------------------------------------------------------------------
-
-namespace {
-
-/// The set*/add*/remove* answers: [{id, name, slug?}] -> slugs (permissions) or names (roles).
-QJsonArray namesOf(const QJsonValue &data, const QString &field)
+bool KeyDetailController::submitBinding(const QString &field, const QString &action, const QStringList &values)
 {
-    QJsonArray names;
-    for (const QJsonValue &entry : data.toArray())
-        names.append(entry.toObject().value(field));
-    return names;
+    // Every answer is the key's whole list after the change: [{id, name, slug?}]; permissions are
+    // shown by slug, roles by name.
+    const QString nameField = field == u"permissions" ? u"slug"_s : u"name"_s;
+    return submit(field, action, {{field, QJsonArray::fromStringList(values)}},
+        [this, field, nameField](const ApiResult &result) {
+            QJsonArray names;
+            for (const QJsonValue &entry : result.data.toArray())
+                names.append(entry.toObject().value(nameField));
+            m_key.insert(field, names);
+            Q_EMIT keyChanged();
+        });
 }
-
-} // namespace
 
 bool KeyDetailController::setPermissions(const QStringList &slugs)
 {
     if (const QString error = KV::checkPermissions(slugs); !error.isEmpty())
         return refuse(u"permissions"_s, error);
-    return submit(u"permissions"_s, u"keys.setPermissions"_s, {{u"permissions"_s, QJsonArray::fromStringList(slugs)}},
-        [this](const ApiResult &result) {
-            m_key.insert(u"permissions"_s, namesOf(result.data, u"slug"_s));
-            Q_EMIT keyChanged();
-        });
+    return submitBinding(u"permissions"_s, u"keys.setPermissions"_s, slugs);
 }
 
 bool KeyDetailController::addPermission(const QString &slug)
@@ -43,31 +39,19 @@ bool KeyDetailController::addPermission(const QString &slug)
     const QString trimmed = slug.trimmed();
     if (const QString error = KV::checkPermission(trimmed); !error.isEmpty())
         return refuse(u"permissions"_s, error);
-    return submit(u"permissions"_s, u"keys.addPermissions"_s, {{u"permissions"_s, QJsonArray {trimmed}}},
-        [this](const ApiResult &result) {
-            m_key.insert(u"permissions"_s, namesOf(result.data, u"slug"_s));
-            Q_EMIT keyChanged();
-        });
+    return submitBinding(u"permissions"_s, u"keys.addPermissions"_s, {trimmed});
 }
 
 bool KeyDetailController::removePermission(const QString &slug)
 {
-    return submit(u"permissions"_s, u"keys.removePermissions"_s, {{u"permissions"_s, QJsonArray {slug}}},
-        [this](const ApiResult &result) {
-            m_key.insert(u"permissions"_s, namesOf(result.data, u"slug"_s));
-            Q_EMIT keyChanged();
-        });
+    return submitBinding(u"permissions"_s, u"keys.removePermissions"_s, {slug});
 }
 
 bool KeyDetailController::setRoles(const QStringList &names)
 {
     if (const QString error = KV::checkRoles(names); !error.isEmpty())
         return refuse(u"roles"_s, error);
-    return submit(u"roles"_s, u"keys.setRoles"_s, {{u"roles"_s, QJsonArray::fromStringList(names)}},
-        [this](const ApiResult &result) {
-            m_key.insert(u"roles"_s, namesOf(result.data, u"name"_s));
-            Q_EMIT keyChanged();
-        });
+    return submitBinding(u"roles"_s, u"keys.setRoles"_s, names);
 }
 
 bool KeyDetailController::addRole(const QString &name)
@@ -75,20 +59,12 @@ bool KeyDetailController::addRole(const QString &name)
     const QString trimmed = name.trimmed();
     if (const QString error = KV::checkRole(trimmed); !error.isEmpty())
         return refuse(u"roles"_s, error);
-    return submit(u"roles"_s, u"keys.addRoles"_s, {{u"roles"_s, QJsonArray {trimmed}}},
-        [this](const ApiResult &result) {
-            m_key.insert(u"roles"_s, namesOf(result.data, u"name"_s));
-            Q_EMIT keyChanged();
-        });
+    return submitBinding(u"roles"_s, u"keys.addRoles"_s, {trimmed});
 }
 
 bool KeyDetailController::removeRole(const QString &name)
 {
-    return submit(u"roles"_s, u"keys.removeRoles"_s, {{u"roles"_s, QJsonArray {name}}},
-        [this](const ApiResult &result) {
-            m_key.insert(u"roles"_s, namesOf(result.data, u"name"_s));
-            Q_EMIT keyChanged();
-        });
+    return submitBinding(u"roles"_s, u"keys.removeRoles"_s, {name});
 }
 
 bool KeyDetailController::createAndAddRole(const QString &name)

@@ -186,6 +186,8 @@ private:
         std::function<void()> onFailure = {});
     bool updateKey(const QString &field, const QString &property, const QJsonValue &value);
     bool refuse(const QString &field, const QString &message);
+    /// keys.<action> for "permissions" or "roles" with @p values; the key then shows the answer's list.
+    bool submitBinding(const QString &field, const QString &action, const QStringList &values);
     void finish(const QString &field, const ApiResult &result, const Success &onSuccess,
         const std::function<void()> &onFailure);
     void load(bool quietly);

@@ -56,6 +56,20 @@ private:
         const bool ended = QTest::qWaitFor([&] { return saved.count() + failed.count() > 0; }, 20000);
         return ended && failed.isEmpty() && !controller.saving().contains(saved.value(0).value(0).toString());
     }
+    /// A new key (createKey(@p extra)) open in a controller, with spies on its saves. Tests take
+    /// its parts by name: `auto &[created, keyId, controller, saved, failed] = edit;`.
+    struct Edit {
+        explicit Edit(TestKeyDetailController &test, const QJsonObject &extra = {})
+            : created(test.createKey(extra)), keyId(created.value(u"keyId"_s).toString()), controller(test.open(keyId)),
+              saved(controller.get(), &KeyDetailController::saved), failed(controller.get(), &KeyDetailController::saveFailed)
+        {
+        }
+        QJsonObject created;
+        QString keyId;
+        std::unique_ptr<KeyDetailController> controller;
+        QSignalSpy saved;
+        QSignalSpy failed;
+    };
 
 private Q_SLOTS:
     void initTestCase();
@@ -84,9 +98,8 @@ private Q_SLOTS:
 
 void TestKeyDetailController::initTestCase()
 {
-    const ApiResult api = m_fixture.call(u"apis.createApi"_s, {{u"name"_s, u"detail-api"_s}});
-    QVERIFY2(api.ok(), qPrintable(api.errorDetail));
-    m_apiId = api.data.toObject().value(u"apiId"_s).toString();
+    m_apiId = m_fixture.createApi(u"detail-api"_s);
+    QVERIFY(!m_apiId.isEmpty());
     QVERIFY(m_fixture.call(u"permissions.createRole"_s, {{u"name"_s, u"viewer"_s}}).ok());
 }
 
@@ -140,10 +153,8 @@ void TestKeyDetailController::unknownKeyShowsTheServersDetail()
 
 void TestKeyDetailController::savesNameAndClearsIt()
 {
-    const QString keyId = createKey().value(u"keyId"_s).toString();
-    auto controller = open(keyId);
-    QSignalSpy saved(controller.get(), &KeyDetailController::saved);
-    QSignalSpy failed(controller.get(), &KeyDetailController::saveFailed);
+    Edit edit(*this);
+    auto &[created, keyId, controller, saved, failed] = edit;
     QVERIFY(controller->saveName(u"  renamed  "_s));
     QVERIFY(controller->saving().value(u"name"_s).toBool());
     QVERIFY(waitSaved(*controller, saved, failed));
@@ -159,10 +170,8 @@ void TestKeyDetailController::savesNameAndClearsIt()
 
 void TestKeyDetailController::ownerCreatesTheIdentityOnTheFly()
 {
-    const QString keyId = createKey().value(u"keyId"_s).toString();
-    auto controller = open(keyId);
-    QSignalSpy saved(controller.get(), &KeyDetailController::saved);
-    QSignalSpy failed(controller.get(), &KeyDetailController::saveFailed);
+    Edit edit(*this);
+    auto &[created, keyId, controller, saved, failed] = edit;
     QVERIFY(!m_fixture.call(u"identities.getIdentity"_s, {{u"identity"_s, u"brand-new-owner"_s}}).ok());
     QVERIFY(controller->saveOwner(u"brand-new-owner"_s));
     QVERIFY(waitSaved(*controller, saved, failed));
@@ -214,10 +223,8 @@ void TestKeyDetailController::metaIsValidatedBeforeSending()
 
 void TestKeyDetailController::savesMetaAndExpiry()
 {
-    const QString keyId = createKey().value(u"keyId"_s).toString();
-    auto controller = open(keyId);
-    QSignalSpy saved(controller.get(), &KeyDetailController::saved);
-    QSignalSpy failed(controller.get(), &KeyDetailController::saveFailed);
+    Edit edit(*this);
+    auto &[created, keyId, controller, saved, failed] = edit;
     QVERIFY(controller->saveMeta(u"{\"plan\": \"enterprise\", \"seats\": 12}"_s));
     QVERIFY(waitSaved(*controller, saved, failed));
     QCOMPARE(getKey(keyId).value(u"meta"_s).toObject(),
@@ -248,11 +255,8 @@ void TestKeyDetailController::savesMetaAndExpiry()
 
 void TestKeyDetailController::enabledIsOptimisticAndRollsBack()
 {
-    const QJsonObject created = createKey();
-    const QString keyId = created.value(u"keyId"_s).toString();
-    auto controller = open(keyId);
-    QSignalSpy saved(controller.get(), &KeyDetailController::saved);
-    QSignalSpy failed(controller.get(), &KeyDetailController::saveFailed);
+    Edit edit(*this);
+    auto &[created, keyId, controller, saved, failed] = edit;
     QVERIFY(controller->saveEnabled(false));
     QVERIFY(!controller->enabled()); // at once, before the answer
     QVERIFY(waitSaved(*controller, saved, failed));
@@ -321,10 +325,8 @@ void TestKeyDetailController::creditsAreValidated()
 
 void TestKeyDetailController::adjustsCredits()
 {
-    const QString keyId = createKey({{u"credits"_s, QJsonObject {{u"remaining"_s, 100}}}}).value(u"keyId"_s).toString();
-    auto controller = open(keyId);
-    QSignalSpy saved(controller.get(), &KeyDetailController::saved);
-    QSignalSpy failed(controller.get(), &KeyDetailController::saveFailed);
+    Edit edit(*this, {{u"credits"_s, QJsonObject {{u"remaining"_s, 100}}}});
+    auto &[created, keyId, controller, saved, failed] = edit;
     QVERIFY(controller->adjustCredits(u"increment"_s, 25));
     QVERIFY(waitSaved(*controller, saved, failed));
     QCOMPARE(getKey(keyId).value(u"credits"_s).toObject().value(u"remaining"_s).toInteger(), 125);
@@ -347,11 +349,8 @@ void TestKeyDetailController::adjustsCredits()
 
 void TestKeyDetailController::editsRatelimits()
 {
-    const QJsonObject created = createKey();
-    const QString keyId = created.value(u"keyId"_s).toString();
-    auto controller = open(keyId);
-    QSignalSpy saved(controller.get(), &KeyDetailController::saved);
-    QSignalSpy failed(controller.get(), &KeyDetailController::saveFailed);
+    Edit edit(*this);
+    auto &[created, keyId, controller, saved, failed] = edit;
     const QVariantList two {
         QVariantMap {{u"name"_s, u"requests"_s}, {u"limit"_s, 1}, {u"duration"_s, 3'600'000}, {u"autoApply"_s, true}},
         QVariantMap {{u"name"_s, u"uploads"_s}, {u"limit"_s, 5}, {u"duration"_s, 86'400'000}, {u"autoApply"_s, false}},
@@ -393,10 +392,8 @@ void TestKeyDetailController::ratelimitsAreValidated()
 
 void TestKeyDetailController::permissionsCreatedOnTheFly()
 {
-    const QString keyId = createKey().value(u"keyId"_s).toString();
-    auto controller = open(keyId);
-    QSignalSpy saved(controller.get(), &KeyDetailController::saved);
-    QSignalSpy failed(controller.get(), &KeyDetailController::saveFailed);
+    Edit edit(*this);
+    auto &[created, keyId, controller, saved, failed] = edit;
     QVERIFY(controller->addPermission(u"invoices.write"_s)); // does not exist yet
     QVERIFY(waitSaved(*controller, saved, failed));
     QCOMPARE(controller->permissions(), QStringList {u"invoices.write"_s});
@@ -417,10 +414,8 @@ void TestKeyDetailController::permissionsCreatedOnTheFly()
 
 void TestKeyDetailController::rolesMustExistUnlessCreated()
 {
-    const QString keyId = createKey().value(u"keyId"_s).toString();
-    auto controller = open(keyId);
-    QSignalSpy saved(controller.get(), &KeyDetailController::saved);
-    QSignalSpy failed(controller.get(), &KeyDetailController::saveFailed);
+    Edit edit(*this);
+    auto &[created, keyId, controller, saved, failed] = edit;
     QVERIFY(controller->addRole(u"ghost"_s));
     QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 20000);
     QCOMPARE(controller->errors().value(u"roles"_s).toString(), u"Role 'ghost' was not found."_s);

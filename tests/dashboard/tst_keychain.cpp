@@ -1,0 +1,230 @@
+// LATCHKEY_TEST_SECRET_SERVICE: ctest runs this through with-secret-service.sh, on a private
+// session bus in a throw-away HOME, twice: "keyring" (an unlocked gnome-keyring-daemon is the
+// secret service) and "none" (no secret service on the bus). What the start screen promises:
+// with a secret service, "remember" keeps the root key there and the next start connects with it,
+// and "forget" removes it; without one, the key is stored nowhere and the user is told it will
+// be asked again. Real qtkeychain, real libsecret, a real in-process server.
+#include "connectionparts.h"
+#include "dashboardfixture.h"
+
+#include <QDirIterator>
+#include <QSettings>
+
+#include <algorithm>
+#include <cctype>
+
+using namespace Qt::StringLiterals;
+using namespace Latchkey::Dashboard;
+using Latchkey::Test::ConnectionParts;
+using Latchkey::Test::DashboardFixture;
+
+namespace {
+
+/// @p text as it may stand in a file: UTF-8, or UTF-16 either way (QDataStream, as in QSettings'
+/// @Variant(...) values).
+QList<QByteArray> encodings(const QString &text)
+{
+    QByteArray big;
+    QByteArray little;
+    for (const QChar c : text) {
+        big.append(char(c.unicode() >> 8)).append(char(c.unicode() & 0xff));
+        little.append(char(c.unicode() & 0xff)).append(char(c.unicode() >> 8));
+    }
+    return {text.toUtf8(), big, little};
+}
+
+/// @p bytes with QSettings' INI escapes undone ("\0", "\x65", "\n"...), so a QDataStream'd
+/// value inside @Variant(...) can be searched.
+QByteArray iniUnescaped(const QByteArray &bytes)
+{
+    static const QByteArray controls("a\ab\bf\fn\nr\rt\tv\v");
+    QByteArray out;
+    for (qsizetype i = 0; i < bytes.size(); ++i) {
+        if (bytes.at(i) != '\\' || i + 1 == bytes.size()) {
+            out.append(bytes.at(i));
+            continue;
+        }
+        const char next = bytes.at(++i);
+        if (next == '0') {
+            out.append('\0');
+        } else if (next == 'x') {
+            qsizetype end = i + 1;
+            while (end < bytes.size() && end < i + 5 && std::isxdigit(static_cast<unsigned char>(bytes.at(end))))
+                ++end;
+            out.append(char(bytes.mid(i + 1, end - i - 1).toUInt(nullptr, 16) & 0xff));
+            i = end - 1;
+        } else {
+            const qsizetype control = controls.indexOf(next);
+            out.append(control >= 0 && control % 2 == 0 ? controls.at(control + 1) : next);
+        }
+    }
+    return out;
+}
+
+/// The files below @p folder that contain @p text in any of its encodings(), raw or INI-escaped.
+QStringList filesContaining(const QString &folder, const QString &text)
+{
+    const QList<QByteArray> needles = encodings(text);
+    QStringList found;
+    QDirIterator it(folder, QDir::Files | QDir::Hidden | QDir::System | QDir::NoSymLinks, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        QFile file(it.next());
+        if (file.size() > 64 * 1024 * 1024 || !file.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray bytes = file.readAll();
+        const QByteArray unescaped = iniUnescaped(bytes);
+        if (std::any_of(needles.cbegin(), needles.cend(), [&](const QByteArray &needle) {
+                return bytes.contains(needle) || unescaped.contains(needle);
+            }))
+            found.append(file.fileName());
+    }
+    return found;
+}
+
+/// What a fresh vault (a new start of the app) reads for @p url: "" when nothing is stored.
+QString storedKey(const QString &url)
+{
+    RootKeyVault vault(u"latchkey-dashboard-test"_s);
+    QString key;
+    bool done = false;
+    vault.read(url, &vault, [&](const QString &read) {
+        key = read;
+        done = true;
+    });
+    if (!QTest::qWaitFor([&] { return done; }, 30000))
+        qWarning("the keychain did not answer in 30 s");
+    return key;
+}
+
+} // namespace
+
+class TestKeychain : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init() { QSettings().clear(); }
+    void cleanupTestCase() { m_fixture.reset(); }
+
+    void rememberedKeyIsInTheKeychainAndUsedOnTheNextStart();
+    void forgetRemovesTheKeyFromTheKeychain();
+    void withoutSecretServiceTheKeyIsStoredNowhereAndAskedAgain();
+
+private:
+    /// Connects a new start of the app with "remember"; false when it did not connect.
+    bool connectRemembering(ConnectionParts &parts);
+
+    QString m_mode;
+    QString m_home;
+    std::unique_ptr<DashboardFixture> m_fixture;
+};
+
+void TestKeychain::initTestCase()
+{
+    m_mode = qEnvironmentVariable("LATCHKEY_TEST_SECRET_SERVICE");
+    m_home = qEnvironmentVariable("LATCHKEY_TEST_HOME");
+    if (m_mode == u"missing")
+        QSKIP("gnome-keyring or dbus-run-session is not installed (apt-get install gnome-keyring dbus-daemon): "
+              "the keychain is not tested");
+    if (m_mode.isEmpty() || m_home.isEmpty())
+        QSKIP("run through tests/dashboard/with-secret-service.sh (ctest does): it needs a private session bus");
+    QVERIFY(m_mode == u"keyring" || m_mode == u"none");
+    QCOMPARE(QDir::homePath(), QDir(m_home).canonicalPath()); // never the user's keyring or settings
+    m_fixture = std::make_unique<DashboardFixture>();
+}
+
+bool TestKeychain::connectRemembering(ConnectionParts &parts)
+{
+    QSignalSpy connected(parts.connection, &ConnectionController::connected);
+    parts.connection->connectToServer(m_fixture->baseUrl().toString(), m_fixture->rootKey(), true);
+    return connected.wait(20000);
+}
+
+void TestKeychain::rememberedKeyIsInTheKeychainAndUsedOnTheNextStart()
+{
+    if (m_mode != u"keyring")
+        QSKIP("needs the secret service");
+    const QString url = m_fixture->baseUrl().toString();
+    {
+        ConnectionParts first(ConnectionParts::Keychain::Real);
+        QVERIFY(connectRemembering(first));
+        // The recent entry says the key is in the keychain once the secret service took it.
+        QTRY_VERIFY_WITH_TIMEOUT(first.connection->recentConnections().value(0).toMap().value(u"keyStored"_s).toBool(), 20000);
+        QVERIFY2(first.connection->keychainAvailable(), qPrintable(first.connection->keychainStatus()));
+        QVERIFY(first.connection->keychainStatus().isEmpty());
+    }
+    QCOMPARE(storedKey(url), m_fixture->rootKey());
+
+    ConnectionParts later(ConnectionParts::Keychain::Real); // the next start of the app
+    const QVariantMap recent = later.connection->recentConnections().value(0).toMap();
+    QCOMPARE(recent.value(u"url"_s).toString(), url);
+    QVERIFY(recent.value(u"keyStored"_s).toBool());
+    QSignalSpy connected(later.connection, &ConnectionController::connected);
+    QSignalSpy needed(later.connection, &ConnectionController::rootKeyNeeded);
+    later.connection->connectRecent(url);
+    QVERIFY(connected.wait(20000));
+    QCOMPARE(needed.count(), 0);
+    QVERIFY(later.session.connected());
+    QCOMPARE(later.session.client()->rootKey(), m_fixture->rootKey());
+    // The keyring file on disk is encrypted, and no settings or data file holds the key.
+    const QStringList leaks = filesContaining(m_home, m_fixture->rootKey());
+    QVERIFY2(leaks.isEmpty(), qPrintable(leaks.join(u", "_s)));
+    QVERIFY(QDir(m_home).exists(u".local/share/keyrings"_s)); // the key went to gnome-keyring's store
+}
+
+void TestKeychain::forgetRemovesTheKeyFromTheKeychain()
+{
+    if (m_mode != u"keyring")
+        QSKIP("needs the secret service");
+    const QString url = m_fixture->baseUrl().toString();
+    ConnectionParts parts(ConnectionParts::Keychain::Real);
+    QVERIFY(connectRemembering(parts));
+    QTRY_VERIFY_WITH_TIMEOUT(parts.connection->recentConnections().value(0).toMap().value(u"keyStored"_s).toBool(), 20000);
+    QCOMPARE(storedKey(url), m_fixture->rootKey());
+
+    parts.connection->forget(url);
+    QVERIFY(parts.connection->recentConnections().isEmpty());
+    QTRY_VERIFY_WITH_TIMEOUT(storedKey(url).isEmpty(), 20000);
+    // Connecting to it again asks for the key.
+    ConnectionParts later(ConnectionParts::Keychain::Real);
+    QVERIFY(later.connection->recentConnections().isEmpty());
+    QSignalSpy needed(later.connection, &ConnectionController::rootKeyNeeded);
+    later.connection->connectRecent(url);
+    QTRY_COMPARE_WITH_TIMEOUT(needed.count(), 1, 20000);
+    QVERIFY(!later.session.connected());
+}
+
+void TestKeychain::withoutSecretServiceTheKeyIsStoredNowhereAndAskedAgain()
+{
+    if (m_mode != u"none")
+        QSKIP("needs a bus without a secret service");
+    const QString url = m_fixture->baseUrl().toString();
+    {
+        ConnectionParts first(ConnectionParts::Keychain::Real);
+        QVERIFY(connectRemembering(first));
+        // The failed write tells the start screen why the key is not kept.
+        QTRY_VERIFY_WITH_TIMEOUT(!first.connection->keychainAvailable(), 20000);
+        const QString status = first.connection->keychainStatus();
+        QVERIFY2(status.contains(u"not stored"_s) && status.contains(u"asked"_s), qPrintable(status));
+        QVERIFY(!first.connection->recentConnections().value(0).toMap().value(u"keyStored"_s).toBool());
+        QVERIFY(first.session.connected()); // connecting itself is unaffected
+    }
+    QVERIFY(storedKey(url).isEmpty());
+    ConnectionParts later(ConnectionParts::Keychain::Real);
+    const QVariantMap recent = later.connection->recentConnections().value(0).toMap();
+    QCOMPARE(recent.value(u"url"_s).toString(), url); // the server is remembered, its key is not
+    QVERIFY(!recent.value(u"keyStored"_s).toBool());
+    QSignalSpy needed(later.connection, &ConnectionController::rootKeyNeeded);
+    later.connection->connectRecent(url);
+    QTRY_COMPARE_WITH_TIMEOUT(needed.count(), 1, 20000);
+    QCOMPARE(needed.at(0).at(0).toString(), url);
+    QVERIFY(!later.session.connected());
+    // No plaintext fallback anywhere: settings, app data, caches.
+    const QStringList leaks = filesContaining(m_home, m_fixture->rootKey());
+    QVERIFY2(leaks.isEmpty(), qPrintable(leaks.join(u", "_s)));
+    QVERIFY(!filesContaining(m_home, url).isEmpty()); // the search itself works: the URL is in the settings
+}
+
+QTEST_GUILESS_MAIN(TestKeychain)
+#include "tst_keychain.moc"
