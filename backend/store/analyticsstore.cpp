@@ -8,6 +8,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <array>
+
 using namespace Qt::StringLiterals;
 
 namespace Latchkey::Store {
@@ -375,24 +377,25 @@ Status AnalyticsStore::recordVerifications(const QList<Core::VerificationEvent> 
     QHash<VerificationGroupKey, VerificationMetrics> groups;
     groups.reserve(events.size());
     QHash<QStringList, QString> tagsText; // traffic repeats a few tag sets; JSON-encode each once
+    std::array<QByteArray, 10> text; // the row's text in UTF-8, buffers reused from row to row
     for (const Core::VerificationEvent &event : events) {
         auto cachedTags = tagsText.constFind(event.tags);
         if (cachedTags == tagsText.constEnd())
             cachedTags = tagsText.insert(event.tags, tagsJson(event.tags));
         const QString &tags = *cachedTags;
-        insert.bind(1, event.requestId);
+        insert.bindText(1, event.requestId, text[0]);
         insert.bind(2, event.timeMs);
-        insert.bind(3, event.workspaceId);
-        insert.bindOrNull(4, event.apiId);
-        insert.bindOrNull(5, event.keyspaceId);
-        insert.bindOrNull(6, event.keyId);
-        insert.bindOrNull(7, event.identityId);
-        insert.bindOrNull(8, event.externalId);
-        insert.bind(9, event.outcome);
-        insert.bind(10, tags);
+        insert.bindText(3, event.workspaceId, text[1]);
+        insert.bindTextOrNull(4, event.apiId, text[2]);
+        insert.bindTextOrNull(5, event.keyspaceId, text[3]);
+        insert.bindTextOrNull(6, event.keyId, text[4]);
+        insert.bindTextOrNull(7, event.identityId, text[5]);
+        insert.bindTextOrNull(8, event.externalId, text[6]);
+        insert.bindText(9, event.outcome, text[7]);
+        insert.bindText(10, tags, text[8]);
         insert.bind(11, event.spentCredits);
         insert.bind(12, event.latencyUs);
-        insert.bindOrNull(13, event.node);
+        insert.bindTextOrNull(13, event.node, text[9]);
         if (Status status = insert.run(); !status)
             return status;
         groups[{bucketStart(event.timeMs, Resolution::Minute), event.workspaceId, event.apiId, event.keyspaceId,

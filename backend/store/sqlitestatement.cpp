@@ -69,6 +69,29 @@ void SqliteStatement::bindUtf8(int index, const QByteArray &utf8)
     sqlite3_bind_text(m_statement, index, utf8.constData(), int(utf8.size()), SQLITE_STATIC);
 }
 
+void SqliteStatement::bindText(int index, QStringView text, QByteArray &scratch)
+{
+    scratch.resize(text.size()); // keeps the capacity of earlier rows
+    char *out = scratch.data();
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const char16_t c = text[i].unicode();
+        if (c >= 0x80) {
+            scratch = text.toUtf8();
+            break;
+        }
+        out[i] = char(c);
+    }
+    bindUtf8(index, scratch);
+}
+
+void SqliteStatement::bindTextOrNull(int index, QStringView text, QByteArray &scratch)
+{
+    if (text.isEmpty())
+        sqlite3_bind_null(m_statement, index);
+    else
+        bindText(index, text, scratch);
+}
+
 Core::Status SqliteStatement::run()
 {
     if (!m_statement)

@@ -38,6 +38,10 @@ public:
     /// Text already in UTF-8, the database's encoding: SQLite uses it as it is (UTF-16 text is
     /// converted, with an allocation, on every bind).
     void bindUtf8(int index, const QByteArray &utf8);
+    /// @p text converted to UTF-8 in @p scratch (reused from row to row, so ids and other ASCII
+    /// text cost no allocation) and bound from there: @p scratch must outlive run().
+    void bindText(int index, QStringView text, QByteArray &scratch);
+    void bindTextOrNull(int index, QStringView text, QByteArray &scratch); ///< NULL for empty text
 
     /// Executes the statement, then resets it and clears its bindings for the next row.
     [[nodiscard]] Core::Status run();
