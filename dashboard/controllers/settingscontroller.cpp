@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QGuiApplication>
+#include <QLibraryInfo>
 #include <QLoggingCategory>
 #include <QPalette>
 #include <QQmlEngine>
@@ -35,8 +36,7 @@ SettingsController::SettingsController(Formatter *format, QObject *parent)
 
 SettingsController::~SettingsController()
 {
-    if (m_translator)
-        QCoreApplication::removeTranslator(m_translator.get());
+    removeTranslators();
 }
 
 void SettingsController::setEngine(QQmlEngine *engine)
@@ -73,7 +73,7 @@ void SettingsController::setLanguage(const QString &language)
 
 void SettingsController::apply()
 {
-    installTranslator();
+    installTranslators();
     const QString code = effectiveLanguage();
     // English uses the system's regional formats when it matches; otherwise the language's own.
     const QLocale locale = QLocale::system().name().startsWith(code) ? QLocale::system() : QLocale(code);
@@ -83,21 +83,36 @@ void SettingsController::apply()
         m_engine->retranslate();
 }
 
-void SettingsController::installTranslator()
+void SettingsController::removeTranslators()
 {
-    if (m_translator) {
-        QCoreApplication::removeTranslator(m_translator.get());
-        m_translator.reset();
-    }
+    for (const auto &translator : m_translators)
+        QCoreApplication::removeTranslator(translator.get());
+    m_translators.clear();
+}
+
+void SettingsController::installTranslators()
+{
+    removeTranslators();
     // English too: the source strings are English, but their plural forms ("%n key(s)") are not.
     const QString code = effectiveLanguage();
-    auto translator = std::make_unique<QTranslator>();
-    if (!translator->load(u":/i18n/latchkey_%1.qm"_s.arg(code))) {
+    auto ours = std::make_unique<QTranslator>();
+    if (ours->load(u":/i18n/latchkey_%1.qm"_s.arg(code)))
+        m_translators.push_back(std::move(ours));
+    else
         qCWarning(lcSettings) << "no translation for" << code;
-        return;
+    // Qt's own texts (dialog buttons, file dialog, context menus) are English in Qt already.
+    if (code != u"en") {
+        const QString qtPath = QLibraryInfo::path(QLibraryInfo::TranslationsPath);
+        for (const QString &catalogue : {u"qtbase"_s, u"qtdeclarative"_s, u"qtwebengine"_s}) {
+            auto qt = std::make_unique<QTranslator>();
+            if (qt->load(catalogue + u'_' + code, qtPath))
+                m_translators.push_back(std::move(qt));
+            else
+                qCInfo(lcSettings) << "no Qt translation" << catalogue << code << "in" << qtPath;
+        }
     }
-    QCoreApplication::installTranslator(translator.get());
-    m_translator = std::move(translator);
+    for (const auto &translator : m_translators)
+        QCoreApplication::installTranslator(translator.get());
 }
 
 void SettingsController::setTheme(const QString &theme)

@@ -6,6 +6,7 @@
 #include <QtQmlIntegration>
 
 #include <memory>
+#include <vector>
 
 class QQmlEngine;
 class QTranslator;
@@ -17,8 +18,11 @@ class Formatter;
 /// The Settings page's state: language (English, German, Spanish or the system's) and theme
 /// (light, dark or the system's), remembered with QSettings.
 ///
-/// A language change installs the matching QTranslator, sets the formatter's locale and calls
-/// QQmlEngine::retranslate(), so the whole UI switches without a restart.
+/// A language change installs the matching QTranslator — ours, plus Qt's own catalogues (qtbase,
+/// qtdeclarative, qtwebengine from QLibraryInfo::TranslationsPath; Debian: qt6-translations-l10n)
+/// for the texts Qt draws itself: dialog buttons, file dialogs, context menus —, sets the
+/// formatter's locale and calls QQmlEngine::retranslate(), so the whole UI switches without a
+/// restart.
 class SettingsController : public QObject
 {
     Q_OBJECT
@@ -58,11 +62,12 @@ Q_SIGNALS:
     void themeChanged();
 
 private:
-    void installTranslator();
+    void installTranslators();
+    void removeTranslators();
 
     Formatter *m_format;
     QPointer<QQmlEngine> m_engine;
-    std::unique_ptr<QTranslator> m_translator;
+    std::vector<std::unique_ptr<QTranslator>> m_translators;
     QString m_language;
     QString m_theme;
 };

@@ -1256,6 +1256,13 @@
         </message>
     </context>
     <context>
+        <name>ListPageHeader</name>
+        <message>
+            <source>%1 (Ctrl+K)</source>
+            <translation>%1 (Strg+K)</translation>
+        </message>
+    </context>
+    <context>
         <name>ListPlaceholder</name>
         <message>
             <source>Loading</source>
@@ -2059,8 +2066,8 @@
             <translation>Sprache</translation>
         </message>
         <message>
-            <source>Dates, numbers and durations follow the language: %1, %2, %3.</source>
-            <translation>Datumsangaben, Zahlen und Dauern folgen der Sprache: %1, %2, %3.</translation>
+            <source>Dates, numbers and durations follow the language, for example: %1 · %2 · %3</source>
+            <translation>Datumsangaben, Zahlen und Dauern folgen der Sprache, zum Beispiel: %1 · %2 · %3</translation>
         </message>
         <message>
             <source>Theme</source>

@@ -1256,6 +1256,13 @@
         </message>
     </context>
     <context>
+        <name>ListPageHeader</name>
+        <message>
+            <source>%1 (Ctrl+K)</source>
+            <translation>%1 (Ctrl+K)</translation>
+        </message>
+    </context>
+    <context>
         <name>ListPlaceholder</name>
         <message>
             <source>Loading</source>
@@ -2059,8 +2066,8 @@
             <translation>Idioma</translation>
         </message>
         <message>
-            <source>Dates, numbers and durations follow the language: %1, %2, %3.</source>
-            <translation>Las fechas, los números y las duraciones siguen el idioma: %1, %2, %3.</translation>
+            <source>Dates, numbers and durations follow the language, for example: %1 · %2 · %3</source>
+            <translation>Las fechas, los números y las duraciones siguen el idioma, por ejemplo: %1 · %2 · %3</translation>
         </message>
         <message>
             <source>Theme</source>

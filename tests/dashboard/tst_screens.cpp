@@ -1,17 +1,29 @@
 // LATCHKEY_TEST_NEEDS_DISPLAY: the real window under Xvfb. Walks every page of PageRegistry.qml
 // (and the start screen) in light and dark, English and German, against an in-process server
-// with sample data, and saves a screenshot of each to <build>/screenshots/ as test artefacts.
-// Asserts what a screenshot can: each page opens without a QML warning and renders something.
+// with sample data and steady verification traffic (so the embedded console's charts have data),
+// and saves a screenshot of each to <build>/screenshots/ as test artefacts. The pictures come
+// from the X server — what is really on screen, WebEngine's compositor output included — not
+// from re-rendering the scene graph. Asserts what a screenshot can: each page opens without a QML
+// warning and renders something, and every embedded console view reports ready, shows the
+// traffic in its outcome chart, and has painted a chart (clear colours) in its rectangle.
 #include "connectioncontroller.h"
 #include "dashboardapp.h"
 #include "dashboardfixture.h"
 #include "rootkeyvault.h"
 #include "selftest.h"
+#include "settingscontroller.h"
+#include "trafficgenerator.h"
+
+#include <algorithm>
 
 #include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLibraryInfo>
 #include <QQmlApplicationEngine>
 #include <QQuickItem>
 #include <QQuickWindow>
+#include <QScreen>
 
 using namespace Qt::StringLiterals;
 using namespace Latchkey::Dashboard;
@@ -31,7 +43,6 @@ void collect(QtMsgType type, const QMessageLogContext &context, const QString &m
         previous(type, context, message);
 }
 
-/// Not blank: enough different colours that text and controls were drawn.
 /// Whether some visible item of @p root shows exactly @p text.
 bool showsText(QQuickItem *root, const QString &text)
 {
@@ -43,6 +54,20 @@ bool showsText(QQuickItem *root, const QString &text)
     return std::any_of(children.cbegin(), children.cend(), [&](QQuickItem *child) { return showsText(child, text); });
 }
 
+/// The visible items named @p name under @p root, through the visual tree (the pages a StackView
+/// creates are not QObject children of the window's content item, so findChildren misses them).
+void visibleNamed(QQuickItem *root, const QString &name, QList<QQuickItem *> &found)
+{
+    if (!root->isVisible())
+        return;
+    if (root->objectName() == name)
+        found.append(root);
+    const QList<QQuickItem *> children = root->childItems();
+    for (QQuickItem *child : children)
+        visibleNamed(child, name, found);
+}
+
+/// Not blank: enough different colours that text and controls were drawn.
 bool looksRendered(const QImage &image)
 {
     QSet<QRgb> colours;
@@ -51,6 +76,36 @@ bool looksRendered(const QImage &image)
             colours.insert(image.pixel(x, y));
     return colours.size() > 20;
 }
+
+/// The share of pixels with a clear hue: chart fills and outcome colours. Backgrounds, text and
+/// grid lines (white, greys, near-black) have none, so an empty or unpainted chart area scores ~0.
+double colourfulShare(const QImage &image)
+{
+    qsizetype colourful = 0;
+    qsizetype sampled = 0;
+    for (int y = 0; y < image.height(); y += 3)
+        for (int x = 0; x < image.width(); x += 3) {
+            const QColor colour = image.pixelColor(x, y);
+            const int spread = std::max({colour.red(), colour.green(), colour.blue()})
+                             - std::min({colour.red(), colour.green(), colour.blue()});
+            colourful += spread > 60 ? 1 : 0;
+            ++sampled;
+        }
+    return sampled == 0 ? 0.0 : double(colourful) / double(sampled);
+}
+
+/// What a console view shows, read in the page: whether its empty state is visible, the outcome
+/// chart's legend total, the number of chart canvases, and the page's language.
+const QString ProbeScript = uR"js(JSON.stringify({
+    empty: [...document.querySelectorAll('[data-testid="empty-state"]')].some(e => e.offsetParent !== null),
+    total: [...document.querySelectorAll('[data-testid="timeseries-legend"] [data-total]')]
+        .reduce((sum, e) => sum + Number(e.dataset.total), 0),
+    canvases: document.querySelectorAll('canvas').length,
+    lang: document.documentElement.lang
+}))js"_s;
+
+const QString ScrollToChartScript =
+    uR"js(document.querySelector('[data-testid="timeseries"]')?.scrollIntoView({block: 'nearest'}); true)js"_s;
 
 } // namespace
 
@@ -63,15 +118,22 @@ private Q_SLOTS:
     void cleanupTestCase();
     void languageSwitchesLive_data();
     void languageSwitchesLive();
+    void qtOwnTextsFollowLanguage();
     void keyboardShortcuts();
     void everyPage_data();
     void everyPage();
 
 private:
     void settle(int ms = 300);
+    void seedTraffic();
+    QImage capture() const;
     QString save(const QString &name);
+    QJsonObject probe(QQuickItem *console);
+    QString checkCharts(QQuickItem *console, const QString &name, bool *scrolled);
+    static bool scrollIntoView(QQuickItem *target);
 
     std::unique_ptr<DashboardFixture> m_fixture;
+    std::unique_ptr<Latchkey::Test::TrafficGenerator> m_traffic;
     std::unique_ptr<DashboardApp> m_app;
     std::unique_ptr<QQmlApplicationEngine> m_engine;
     QQuickWindow *m_window = nullptr;
@@ -85,14 +147,95 @@ void TestScreens::settle(int ms)
     QTest::qWait(ms);
 }
 
+QImage TestScreens::capture() const
+{
+    // From the X server: what is on screen, WebEngine's compositor output included
+    // (QQuickWindow::grabWindow only re-renders the scene graph). Offscreen: the scene graph.
+    QImage image;
+    if (QGuiApplication::platformName() == u"xcb" && m_window->screen())
+        image = m_window->screen()->grabWindow(m_window->winId()).toImage();
+    if (image.isNull())
+        image = m_window->grabWindow();
+    return image;
+}
+
 QString TestScreens::save(const QString &name)
 {
-    const QImage image = m_window->grabWindow();
+    const QImage image = capture();
     const QString path = m_out.filePath(name + u".png"_s);
     if (!image.save(path))
         qWarning("cannot save %s", qPrintable(path));
     if (!looksRendered(image))
         return u"blank"_s;
+    return {};
+}
+
+QJsonObject TestScreens::probe(QQuickItem *console)
+{
+    QSignalSpy evaluated(console, SIGNAL(evaluated(QVariant)));
+    if (!QMetaObject::invokeMethod(console, "evaluate", Q_ARG(QString, ProbeScript)) || !evaluated.wait(10000))
+        return {};
+    return QJsonDocument::fromJson(evaluated.first().first().toString().toUtf8()).object();
+}
+
+/// Scrolls the Flickable (ScrollView) holding @p target so the whole target is on screen;
+/// returns whether it scrolled.
+bool TestScreens::scrollIntoView(QQuickItem *target)
+{
+    for (QQuickItem *parent = target->parentItem(); parent; parent = parent->parentItem()) {
+        if (!parent->inherits("QQuickFlickable"))
+            continue;
+        auto *content = parent->property("contentItem").value<QQuickItem *>();
+        const qreal y = target->mapToItem(content, QPointF(0, 0)).y();
+        const qreal contentY = parent->property("contentY").toReal();
+        if (y >= contentY && y + target->height() <= contentY + parent->height())
+            return false;
+        const qreal maxY = qMax(0.0, parent->property("contentHeight").toReal() - parent->height());
+        parent->setProperty("contentY", qBound(0.0, y + target->height() - parent->height() + 16, maxY));
+        return true;
+    }
+    return false;
+}
+
+/// Waits until @p console shows the traffic and has painted it; returns what is wrong ("" if
+/// nothing). The picture of the view's rectangle is saved as <name>.png either way.
+QString TestScreens::checkCharts(QQuickItem *console, const QString &name, bool *scrolled)
+{
+    if (!QTest::qWaitFor([&] { return console->property("ready").toBool() || console->property("failed").toBool(); },
+                         50000))
+        return u"never reported ready"_s;
+    if (console->property("failed").toBool())
+        return u"reported an error"_s;
+    QJsonObject shown;
+    const bool hasData = QTest::qWaitFor([&] {
+        shown = probe(console);
+        return !shown.value(u"empty"_s).toBool(true) && shown.value(u"total"_s).toInt() > 0;
+    }, 30000);
+    if (!hasData)
+        return u"shows no traffic: "_s + QString::fromUtf8(QJsonDocument(shown).toJson(QJsonDocument::Compact));
+    if (shown.value(u"lang"_s).toString() != m_app->session()->settings()->effectiveLanguage())
+        return u"speaks "_s + shown.value(u"lang"_s).toString();
+    *scrolled = scrollIntoView(console) || *scrolled;
+    // Where the view is shorter than the page inside it (key, owner, API), bring the outcome chart
+    // into view: that is what the picture should show.
+    QSignalSpy scrolledInside(console, SIGNAL(evaluated(QVariant)));
+    QMetaObject::invokeMethod(console, "evaluate", Q_ARG(QString, ScrollToChartScript));
+    scrolledInside.wait(10000);
+    // The compositor delivers its frame a moment after the DOM is ready; wait for the colours.
+    const QRect area = console->mapRectToScene(console->boundingRect()).toAlignedRect()
+                           .intersected(QRect(QPoint(0, 0), m_window->size()));
+    QImage picture;
+    double share = 0;
+    const bool painted = QTest::qWaitFor([&] {
+        QTest::qWait(250);
+        picture = capture().copy(area);
+        share = colourfulShare(picture);
+        return share > 0.002;
+    }, 20000);
+    picture.save(m_out.filePath(name + u".png"_s));
+    qInfo("%s: %.2f %% of the chart area coloured", qPrintable(name), share * 100);
+    if (!painted)
+        return u"chart area not painted (%1 % coloured)"_s.arg(share * 100, 0, 'f', 2);
     return {};
 }
 
@@ -121,14 +264,52 @@ void TestScreens::initTestCase()
     QVERIFY(connected.wait(10000));
     m_sample = SelfTest::seedSample(*m_app);
     QVERIFY(!m_sample.isEmpty());
+    seedTraffic();
+    if (QTest::currentTestFailed())
+        return;
     QVERIFY2(warnings.isEmpty(), qPrintable(warnings.join(u'\n')));
+}
+
+/// Three keys of the sample API and owner — a busy one (rate limited now and then), one running
+/// out of credits, a disabled one — verified every 300 ms from now on, plus rate-limit checks in
+/// the sample namespace: every outcome the charts stack has some traffic. The key detail page
+/// shows the busy key.
+void TestScreens::seedTraffic()
+{
+    const QString apiId = m_sample.value(u"apiId"_s).toString();
+    const QString owner = m_sample.value(u"externalId"_s).toString();
+    const auto create = [&](const QString &name, QJsonObject extra) {
+        extra.insert(u"apiId"_s, apiId);
+        extra.insert(u"name"_s, name);
+        extra.insert(u"externalId"_s, owner);
+        return m_fixture->createKey(extra);
+    };
+    const QJsonObject busy = create(u"checkout-service"_s,
+        {{u"prefix"_s, u"co"_s}, {u"credits"_s, QJsonObject{{u"remaining"_s, 100000}}},
+         {u"ratelimits"_s, QJsonArray{QJsonObject{{u"name"_s, u"requests"_s}, {u"limit"_s, 180},
+                                                  {u"duration"_s, 60000}, {u"autoApply"_s, true}}}}});
+    const QJsonObject draining = create(u"batch-import"_s, {{u"credits"_s, QJsonObject{{u"remaining"_s, 60}}}});
+    const QJsonObject disabled = create(u"legacy-app"_s, {{u"enabled"_s, false}});
+    const QString busyKey = busy.value(u"key"_s).toString();
+    QVERIFY(!busyKey.isEmpty() && !draining.isEmpty() && !disabled.isEmpty());
+    m_sample.insert(u"keyId"_s, busy.value(u"keyId"_s).toString());
+    // A first burst, so the time series has more than the live trickle.
+    for (int i = 0; i < 40; ++i)
+        QVERIFY(m_fixture->call(u"keys.verifyKey"_s, {{u"key"_s, busyKey}}).ok());
+    m_traffic = std::make_unique<Latchkey::Test::TrafficGenerator>(m_fixture->baseUrl(), m_fixture->rootKey());
+    m_traffic->start({busyKey, draining.value(u"key"_s).toString(), disabled.value(u"key"_s).toString()},
+                     m_sample.value(u"namespaceName"_s).toString(), owner, 300);
+    QTRY_VERIFY_WITH_TIMEOUT(m_traffic->answered() > 10, 30000);
 }
 
 void TestScreens::cleanupTestCase()
 {
+    if (m_traffic)
+        m_traffic->stop();
     qInstallMessageHandler(previous);
     m_engine.reset();
     m_app.reset();
+    m_traffic.reset();
     m_fixture.reset();
 }
 
@@ -157,6 +338,23 @@ void TestScreens::languageSwitchesLive()
     QTRY_VERIFY2(showsText(m_window->contentItem(), settings), qPrintable(settings));
     QVERIFY2(showsText(m_window->contentItem(), issueKey), qPrintable(issueKey));
     QCOMPARE(m_app->session()->format()->number(1234567), number);
+    QVERIFY2(warnings.isEmpty(), qPrintable(warnings.join(u'\n')));
+}
+
+void TestScreens::qtOwnTextsFollowLanguage()
+{
+    // Texts Qt draws itself (dialog buttons, the file dialog, context menus) come from Qt's own
+    // catalogues, which the language switch loads beside ours (Debian: qt6-translations-l10n).
+    const QString catalogues = QLibraryInfo::path(QLibraryInfo::TranslationsPath);
+    QVERIFY2(QFile::exists(catalogues + u"/qtbase_de.qm"_s), qPrintable(catalogues + u": no qtbase_de.qm"_s));
+    SettingsController *settings = m_app->session()->settings();
+    settings->setLanguage(u"de"_s);
+    QCOMPARE(QCoreApplication::translate("QPlatformTheme", "Cancel"), u"Abbrechen"_s);
+    QCOMPARE(QCoreApplication::translate("QPlatformTheme", "Save"), u"Speichern"_s);
+    settings->setLanguage(u"es"_s);
+    QCOMPARE(QCoreApplication::translate("QPlatformTheme", "Cancel"), u"Cancelar"_s);
+    settings->setLanguage(u"en"_s); // and back: none of the German or Spanish catalogues stays
+    QCOMPARE(QCoreApplication::translate("QPlatformTheme", "Cancel"), u"Cancel"_s);
     QVERIFY2(warnings.isEmpty(), qPrintable(warnings.join(u'\n')));
 }
 
@@ -228,18 +426,24 @@ void TestScreens::everyPage()
                                       Q_ARG(QVariant, values)));
     QVERIFY2(opened.toBool(), qPrintable(page));
     settle();
-    // Embedded console views: wait until each has rendered (or failed), then let it paint.
-    QQuickItem *content = m_window->contentItem();
-    const auto consoles = content->findChildren<QQuickItem *>(u"consoleView"_s);
-    for (QQuickItem *console : consoles) {
-        if (!console->isVisible())
-            continue;
-        QTRY_VERIFY_WITH_TIMEOUT(console->property("ready").toBool() || console->property("failed").toBool(), 20000);
-        QVERIFY2(!console->property("failed").toBool(), qPrintable(console->property("view").toString()));
-    }
-    if (!consoles.isEmpty())
-        QTest::qWait(700);
     QCOMPARE(save(u"%1-%2-%3"_s.arg(page, language, theme)), QString());
+    // Embedded console views: each shows the traffic, painted (a picture of each view's area is
+    // saved beside the page's, scrolled into view where the page scrolls).
+    QList<QQuickItem *> consoles;
+    visibleNamed(m_window->contentItem(), u"consoleView"_s, consoles);
+    const QStringList withCharts{u"overview"_s, u"keys"_s, u"keyDetail"_s, u"ownerDetail"_s};
+    QVERIFY2(!withCharts.contains(page) || !consoles.isEmpty(), "no embedded console view found");
+    int index = 0;
+    bool scrolled = false;
+    for (QQuickItem *console : std::as_const(consoles)) {
+        const QString name = u"%1-%2-%3-charts%4"_s.arg(page, language, theme, index ? QString::number(index) : QString());
+        const QString problem = checkCharts(console, name, &scrolled);
+        QVERIFY2(problem.isEmpty(), qPrintable(console->property("view").toString() + u": "_s + problem));
+        ++index;
+    }
+    // Again with the charts painted; the page as opened stays when the charts are further down.
+    if (index > 0)
+        QCOMPARE(save(u"%1-%2-%3%4"_s.arg(page, language, theme, scrolled ? u"-scrolled"_s : QString())), QString());
     QVERIFY2(warnings.isEmpty(), qPrintable(warnings.join(u'\n')));
 }
 

@@ -7,4 +7,4 @@ var startWidth = 110;
 var ownerWidth = 150;
 var statusWidth = 210;
 var creditsWidth = 90;
-var lastUsedWidth = 110;
+var lastUsedWidth = 140;

@@ -34,34 +34,40 @@ Pane {
             Layout.minimumWidth: KeyColumns.nameWidth
             text: qsTr("Name")
             font.bold: true
+            elide: Text.ElideRight
         }
         Label {
             Layout.preferredWidth: KeyColumns.startWidth
             text: qsTr("Start", "the first characters of a key")
             font.bold: true
+            elide: Text.ElideRight
         }
         Label {
             visible: header.showOwner
             Layout.preferredWidth: KeyColumns.ownerWidth
             text: qsTr("Owner")
             font.bold: true
+            elide: Text.ElideRight
         }
         Label {
             Layout.preferredWidth: KeyColumns.statusWidth
             text: qsTr("Status")
             font.bold: true
+            elide: Text.ElideRight
         }
         Label {
             Layout.preferredWidth: KeyColumns.creditsWidth
             horizontalAlignment: Text.AlignRight
             text: qsTr("Credits left")
             font.bold: true
+            elide: Text.ElideRight
         }
         Label {
             Layout.preferredWidth: KeyColumns.lastUsedWidth
             horizontalAlignment: Text.AlignRight
             text: qsTr("Last used")
             font.bold: true
+            elide: Text.ElideRight
         }
     }
 }

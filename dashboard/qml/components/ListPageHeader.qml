@@ -28,6 +28,12 @@ ToolBar {
         onTriggered: bar.debounced = field.text.trim()
     }
 
+    TextMetrics {
+        id: hint
+        font: field.font
+        text: bar.searchPlaceholder
+    }
+
     RowLayout {
         anchors.fill: parent
         anchors.leftMargin: 16
@@ -47,9 +53,16 @@ ToolBar {
         TextField {
             id: field
             visible: bar.searchPlaceholder !== ""
-            Layout.preferredWidth: 260
+            // Wide enough for the whole hint in every language (German ones are long), within reason.
+            Layout.preferredWidth: Math.min(380, Math.max(220, hint.advanceWidth + field.leftPadding + field.rightPadding + 12))
+            Layout.minimumWidth: 160
+            // Light text and hint on the coloured bar, in both themes.
+            Material.theme: Material.Dark
             placeholderText: bar.searchPlaceholder
             selectByMouse: true
+            ToolTip.visible: field.hovered && field.text === ""
+            ToolTip.delay: 600
+            ToolTip.text: qsTr("%1 (Ctrl+K)").arg(bar.searchPlaceholder)
             Accessible.name: bar.searchPlaceholder
             Accessible.role: Accessible.EditableText
             onTextChanged: debounce.restart()

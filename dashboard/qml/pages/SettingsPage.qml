@@ -47,7 +47,7 @@ Page {
                     Layout.fillWidth: true
                     wrapMode: Text.Wrap
                     opacity: 0.7
-                    text: qsTr("Dates, numbers and durations follow the language: %1, %2, %3.")
+                    text: qsTr("Dates, numbers and durations follow the language, for example: %1 · %2 · %3")
                           .arg(page.session.format.dateTime(Date.now()))
                           .arg(page.session.format.number(1234567))
                           .arg(page.session.format.duration(5400000))
