@@ -14,6 +14,8 @@
 #   EVENTS=10000000 RUNS=20 DATA=/tmp/latchkey-analytics-bench KEEP=0 SKIP_SEED=0 BATCH=1000
 #
 # SKIP_SEED=1 reuses DATA from an earlier run (its ids in DATA/bench-ids). KEEP=1 keeps DATA.
+# RESUME=1 first completes a seed that was stopped (the seeder's --resume: the older events still
+# missing, with the same EVENTS), then measures.
 # BATCH is the seeder's events per transaction (the writer's own batches hold at most 1,000; more
 # only seeds faster, the rows are the same). The 24 hours queried end at the newest seeded minute
 # (SEED_END in DATA/bench-ids), so a rerun on older data still reads a full day.
@@ -26,6 +28,7 @@ RUNS=${RUNS:-20}
 DATA=${DATA:-/tmp/latchkey-analytics-bench}
 KEEP=${KEEP:-0}
 SKIP_SEED=${SKIP_SEED:-0}
+RESUME=${RESUME:-0}
 BATCH=${BATCH:-1000}
 PORT=${PORT:-18470}
 LATCHKEYD=$BUILD/app/latchkeyd/latchkeyd
@@ -62,10 +65,16 @@ call() {  # call ROUTE JSON: the response body
 }
 json() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
 
-if [ "$SKIP_SEED" = 1 ]; then
-    [ -f "$DATA/bench-ids" ] || die "SKIP_SEED=1 but no $DATA/bench-ids"
+if [ "$SKIP_SEED" = 1 ] || [ "$RESUME" = 1 ]; then
+    [ -f "$DATA/bench-ids" ] || die "SKIP_SEED=1 / RESUME=1 but no $DATA/bench-ids"
     # shellcheck disable=SC1091
     . "$DATA/bench-ids"
+    if [ "$RESUME" = 1 ]; then
+        load
+        log "resuming the seed of $EVENTS events ($BATCH per transaction)"
+        "$SEED" --data-dir "$DATA" --root-key "$ROOT_KEY" --api "$API_ID" --key "$KEY_ID" --events "$EVENTS" \
+            --batch "$BATCH" --resume
+    fi
 else
     rm -rf "$DATA"
     mkdir -p "$DATA"

@@ -5,7 +5,7 @@
 //
 //   latchkey_analytics_seed --data-dir DIR --root-key KEY [--api API_ID --key KEY_ID]
 //                           [--events N] [--days D | --span-minutes M] [--keys K] [--identities I]
-//                           [--batch B] [--as-server]
+//                           [--batch B] [--as-server] [--resume]
 //
 // Events are written exactly as the server's AnalyticsWriter writes them: batches in time order, through
 // Store::AnalyticsStore::write() in transactions of B events (default 1,000, the writer's largest
@@ -41,6 +41,7 @@ struct Shape {
     int identities = 1'000;
     int batch = 1'000;
     bool asServer = false; ///< keep the server's connection settings (no seeding shortcuts)
+    bool resume = false; ///< continue a stopped run on the same data folder
     QString apiId;
     QString keyId;
 };
@@ -137,7 +138,22 @@ int seed(Latchkey::Server::Server &server, const Shape &shape)
     std::mt19937_64 random(20261126);
     // The newest event is a minute old, so the whole set is in the past of any query, and the
     // oldest a minute younger than D days, so the default 30-day retention keeps every one.
-    const qint64 startMs = QDateTime::currentMSecsSinceEpoch() + 60'000 - spanMs(shape);
+    qint64 startMs = QDateTime::currentMSecsSinceEpoch() + 60'000 - spanMs(shape);
+    // --resume: batches are written newest first, each in one transaction, so a stopped run holds
+    // exactly the newest `count` events of the set, and the newest one's time fixes the start.
+    // (The random draws of the rest differ from an uninterrupted run; their distribution does not.)
+    qint64 already = 0;
+    if (shape.resume) {
+        QSqlQuery stored(server.database().connection());
+        if (!stored.exec(u"SELECT count(*), max(time) FROM verification_events"_s) || !stored.next())
+            return failed(u"cannot read the stored events to resume"_s);
+        already = stored.value(0).toLongLong();
+        if (already > 0) {
+            const double spacingMs = (double(spanMs(shape)) - 120'000.0) / double(shape.events);
+            startMs = stored.value(1).toLongLong() - qint64(double(shape.events - 1) * spacingMs);
+        }
+        std::printf("latchkey_analytics_seed: resuming after %lld stored events\n", static_cast<long long>(already));
+    }
     QElapsedTimer timer;
     timer.start();
     // Seeding speed is not what is measured: no fsync per transaction and a large page cache on
@@ -153,10 +169,10 @@ int seed(Latchkey::Server::Server &server, const Shape &shape)
     // not change them): a run stopped early still holds the most recent days at full density,
     // which is what a 24-hour query reads.
     const qint64 step = std::max<qint64>(shape.events / 100, 1);
-    qint64 written = 0;
-    qint64 nextReport = step;
+    qint64 written = already;
+    qint64 nextReport = (already / step + 1) * step;
     qint64 writeCpuUs = 0;
-    for (qint64 end = shape.events; end > 0; end -= shape.batch) {
+    for (qint64 end = shape.events - already; end > 0; end -= shape.batch) {
         const qint64 first = std::max<qint64>(end - shape.batch, 0);
         const Latchkey::Store::AnalyticsBatch batch = batchAt(shape, keys, startMs, first, end - first, random);
         const qint64 cpuBefore = threadCpuUs();
@@ -171,11 +187,12 @@ int seed(Latchkey::Server::Server &server, const Shape &shape)
             nextReport += step;
         }
     }
-    std::printf("latchkey_analytics_seed: %lld events in %.1f s (%.0f events/s)\n", static_cast<long long>(shape.events),
-                double(timer.elapsed()) / 1000, double(shape.events) * 1000 / double(std::max<qint64>(timer.elapsed(), 1)));
+    const qint64 now = std::max<qint64>(shape.events - already, 1);
+    std::printf("latchkey_analytics_seed: %lld events in %.1f s (%.0f events/s)\n", static_cast<long long>(now),
+                double(timer.elapsed()) / 1000, double(now) * 1000 / double(std::max<qint64>(timer.elapsed(), 1)));
     std::printf("latchkey_analytics_seed: write path %.1f µs CPU per event (AnalyticsStore::write, thread CPU"
                 " time, %d events per transaction)\n",
-                double(writeCpuUs) / double(shape.events), shape.batch);
+                double(writeCpuUs) / double(now), shape.batch);
     return 0;
 }
 
@@ -196,9 +213,11 @@ int main(int argc, char *argv[])
     const QCommandLineOption spanMinutes(u"span-minutes"_s,
         u"Spread the events over M minutes instead of --days (dense traffic)."_s, u"M"_s);
     const QCommandLineOption batch(u"batch"_s, u"Events per transaction (default 1000)."_s, u"B"_s);
+    const QCommandLineOption resume(u"resume"_s,
+        u"Continue a stopped run on the same data folder with the same --events/--days (writes only the older events still missing)."_s);
     const QCommandLineOption asServer(u"as-server"_s,
         u"Keep latchkeyd's connection settings (synchronous=NORMAL, its page cache) instead of the seeding ones."_s);
-    parser.addOptions({dataDir, rootKey, apiId, keyId, events, days, spanMinutes, keys, identities, batch, asServer});
+    parser.addOptions({dataDir, rootKey, apiId, keyId, events, days, spanMinutes, keys, identities, batch, asServer, resume});
     parser.process(app);
     if (!parser.isSet(dataDir) || !parser.isSet(rootKey))
         return failed(u"--data-dir and --root-key are required"_s);
@@ -209,6 +228,7 @@ int main(int argc, char *argv[])
     shape.identities = parser.isSet(identities) ? parser.value(identities).toInt() : shape.identities;
     shape.batch = parser.isSet(batch) ? parser.value(batch).toInt() : shape.batch;
     shape.asServer = parser.isSet(asServer);
+    shape.resume = parser.isSet(resume);
     shape.spanMinutes = parser.value(spanMinutes).toLongLong();
     shape.apiId = parser.value(apiId);
     shape.keyId = parser.value(keyId);
