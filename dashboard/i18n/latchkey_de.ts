@@ -441,6 +441,10 @@
     <context>
         <name>IssueKeyForm</name>
         <message>
+            <source>There is no API yet. Every key belongs to an API: create one on the APIs page (&quot;New API&quot;) first.</source>
+            <translation>Es gibt noch keine API. Jeder Schlüssel gehört zu einer API: Legen Sie zuerst auf der Seite „APIs“ eine an („Neue API“).</translation>
+        </message>
+        <message>
             <source>API</source>
             <translation>API</translation>
         </message>

@@ -441,6 +441,10 @@
     <context>
         <name>IssueKeyForm</name>
         <message>
+            <source>There is no API yet. Every key belongs to an API: create one on the APIs page (&quot;New API&quot;) first.</source>
+            <translation>Todavía no hay ninguna API. Cada clave pertenece a una API: cree primero una en la página «APIs» («Nueva API»).</translation>
+        </message>
+        <message>
             <source>API</source>
             <translation>API</translation>
         </message>

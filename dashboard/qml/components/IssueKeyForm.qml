@@ -93,6 +93,15 @@ ScrollView {
                 Accessible.name: qsTr("API the key belongs to")
                 onActivated: form.controller.apiId = currentValue
             }
+            // A fresh server has no API, and a key cannot exist without one: say so here.
+            Label {
+                objectName: "issue-no-api"
+                Layout.fillWidth: true
+                visible: !apis.loading && apis.count === 0
+                wrapMode: Text.Wrap
+                font.bold: true
+                text: qsTr("There is no API yet. Every key belongs to an API: create one on the APIs page (\"New API\") first.")
+            }
         }
 
         RowLayout {
