@@ -19,11 +19,12 @@ Dialog {
     focus: true
     closePolicy: Popup.CloseOnEscape | Popup.CloseOnPressOutside
 
-    onOpened: {
+    // Cleared before it shows, so keys typed right after Ctrl+K never join the previous search.
+    onAboutToShow: {
         message = "";
         field.text = "";
-        field.forceActiveFocus();
     }
+    onOpened: field.forceActiveFocus()
 
     function openEntry(pageName: string, property: string, value: string): bool {
         const entry = registry.find(pageName);

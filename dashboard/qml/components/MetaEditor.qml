@@ -40,6 +40,10 @@ ColumnLayout {
             wrapMode: TextEdit.Wrap
             selectByMouse: true
             Accessible.name: qsTr("Meta (JSON)")
+            // Tab moves on as in every other field (JSON needs no tab characters); a text area
+            // would keep it and trap keyboard users in the form.
+            Keys.onTabPressed: area.nextItemInFocusChain(true).forceActiveFocus(Qt.TabFocusReason)
+            Keys.onBacktabPressed: area.nextItemInFocusChain(false).forceActiveFocus(Qt.BacktabFocusReason)
             onTextChanged: if (activeFocus) editor.edited()
         }
     }

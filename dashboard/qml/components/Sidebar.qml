@@ -64,6 +64,8 @@ Pane {
             currentIndex: items.findIndex(item => item.name === sidebar.currentName)
             keyNavigationEnabled: true
             activeFocusOnTab: true
+            Accessible.role: Accessible.List
+            Accessible.name: qsTr("Pages")
             delegate: ItemDelegate {
                 required property var modelData
                 width: ListView.view.width

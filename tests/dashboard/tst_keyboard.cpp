@@ -1,0 +1,383 @@
+// LATCHKEY_TEST_NEEDS_DISPLAY: the keyboard promises of the dashboard, in the real window under
+// Xvfb against an in-process server: Ctrl+K searches from every page, Ctrl+N opens the issue-key
+// dialog from every page, Esc closes the dialogs, Tab and Shift+Tab walk every control of the
+// start screen and of the issue-key dialog in reading order without a trap, and every control
+// that takes keyboard focus has an accessible name (what a screen reader says).
+#include "connectioncontroller.h"
+#include "dashboardfixture.h"
+#include "dashboardwindow.h"
+
+#include <QAccessible>
+#include <QQmlContext>
+#include <QQmlProperty>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+using namespace Latchkey::Dashboard;
+using Latchkey::Test::DashboardFixture;
+using Latchkey::Test::DashboardWindow;
+
+namespace {
+
+/// The controls below @p root that Tab can reach: visible, enabled, activeFocusOnTab.
+QList<QQuickItem *> focusable(QQuickItem *root)
+{
+    QList<QQuickItem *> found;
+    if (!root || !root->isVisible() || !root->isEnabled())
+        return found;
+    if (root->activeFocusOnTab())
+        found.append(root);
+    const QList<QQuickItem *> children = root->childItems();
+    for (QQuickItem *child : children)
+        found += focusable(child);
+    return found;
+}
+
+/// What a screen reader announces for @p item: its Accessible.name, or for a button (check box,
+/// tool button, menu item) its text, which Qt Quick Controls hand out as the name once a screen
+/// reader is active (QAccessible::isActive(), false here without one on the bus).
+QString accessibleName(QQuickItem *item)
+{
+    QAccessibleInterface *iface = QAccessible::queryAccessibleInterface(item);
+    QString name = iface ? iface->text(QAccessible::Name).trimmed() : QString();
+    if (name.isEmpty()) // password fields hide their name from text(); the attached property has it
+        name = QQmlProperty(item, u"Accessible.name"_s, qmlContext(item)).read().toString().trimmed();
+    if (name.isEmpty() && item->inherits("QQuickAbstractButton"))
+        name = item->property("text").toString().remove(u'&').trimmed();
+    return name;
+}
+
+/// "Class 'objectName' in Parent in ..." for messages.
+QString describe(QQuickItem *item)
+{
+    QStringList path;
+    for (QQuickItem *at = item; at && path.size() < 5; at = at->parentItem())
+        path.append(u"%1'%2'"_s.arg(QString::fromLatin1(at->metaObject()->className()), at->objectName()));
+    return path.join(u" < "_s);
+}
+
+/// Types @p text into @p window, key by key (QTest has no keyClicks for a QWindow).
+void type(QWindow *window, const QString &text)
+{
+    for (const QChar c : text)
+        QTest::keyClick(window, c.toLatin1());
+}
+
+/// Whether @p item is web content (a WebEngineView and its own items): Chromium gives those their
+/// accessibility tree. Not checked here: ConsoleView's WebEngineView has no Accessible.name yet.
+bool insideWebView(QQuickItem *item)
+{
+    for (QQuickItem *at = item; at; at = at->parentItem())
+        if (at->inherits("QQuickWebEngineView"))
+            return true;
+    return false;
+}
+
+QStringList unnamed(const QList<QQuickItem *> &items)
+{
+    QStringList missing;
+    for (QQuickItem *item : items)
+        if (!insideWebView(item) && accessibleName(item).isEmpty())
+            missing.append(describe(item));
+    return missing;
+}
+
+/// The popup item (what Tab stays inside) of a Popup such as the issue-key dialog.
+QQuickItem *popupItem(QObject *popup)
+{
+    auto *content = popup ? popup->property("contentItem").value<QQuickItem *>() : nullptr;
+    return content ? content->parentItem() : nullptr;
+}
+
+/// The outermost Flickable (ScrollView, ListView) around @p item, or null: the scrolled area
+/// whose content it is part of (a text area's own scroll view inside a form does not count).
+QQuickItem *flickableOf(QQuickItem *item)
+{
+    QQuickItem *outermost = nullptr;
+    for (QQuickItem *at = item->parentItem(); at; at = at->parentItem())
+        if (at->inherits("QQuickFlickable"))
+            outermost = at;
+    return outermost;
+}
+
+/// @p item's place in its scrolled area's content (scrolling does not move it), or in the scene.
+QRectF documentRect(QQuickItem *item)
+{
+    QQuickItem *flickable = flickableOf(item);
+    QQuickItem *content = flickable ? flickable->property("contentItem").value<QQuickItem *>() : nullptr;
+    const QRectF rect(0, 0, item->width(), item->height());
+    return content ? item->mapRectToItem(content, rect) : item->mapRectToScene(rect);
+}
+
+/// Reading order: @p b comes after @p a when it is lower, or on the same line and to the right.
+bool readsAfter(QQuickItem *a, QQuickItem *b)
+{
+    const QRectF ra = documentRect(a);
+    const QRectF rb = documentRect(b);
+    const bool sameLine = rb.top() < ra.bottom() && ra.top() < rb.bottom();
+    return sameLine ? rb.left() >= ra.left() : rb.top() >= ra.top();
+}
+
+} // namespace
+
+class TestKeyboard : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void startScreenTabOrder();
+    void connectWithSampleData();
+    void ctrlKAndCtrlNFromEveryPage_data();
+    void ctrlKAndCtrlNFromEveryPage();
+    void everyControlHasAnAccessibleName_data();
+    void everyControlHasAnAccessibleName();
+    void issueDialogTabOrderAndEsc();
+
+private:
+    bool openPage(const QString &name);
+    /// Presses @p key until focus is back where it started; the items it visited, in order.
+    QList<QQuickItem *> walkFocus(Qt::Key key, int limit);
+    /// Checks the Tab cycle inside @p scope: no trap, every control reached, in reading order
+    /// starting at @p first (blocks inside one scrolled area stay together), Shift+Tab reverses it.
+    void checkTabCycle(QQuickItem *scope, QQuickItem *first);
+
+    std::unique_ptr<DashboardFixture> m_fixture;
+    std::unique_ptr<DashboardWindow> m_ui;
+    DashboardApp *m_app = nullptr;
+    QQuickWindow *m_window = nullptr;
+    QVariantMap m_sample;
+};
+
+void TestKeyboard::initTestCase()
+{
+    m_fixture = std::make_unique<DashboardFixture>(); // QSettings in test mode from here on
+    QSettings().clear(); // no recent connections on the start screen
+    m_ui = std::make_unique<DashboardWindow>();
+    m_app = m_ui->app();
+    m_window = m_ui->window();
+    QVERIFY(m_window);
+    m_window->requestActivate();
+    QVERIFY(QTest::qWaitForWindowActive(m_window));
+}
+
+void TestKeyboard::cleanupTestCase()
+{
+    m_ui.reset();
+    m_fixture.reset();
+}
+
+bool TestKeyboard::openPage(const QString &name)
+{
+    QVariantMap values; // the page's required properties, from the sample data
+    for (const QVariant &entry : m_ui->pageEntries())
+        if (entry.toMap().value(u"name"_s) == name)
+            for (const QVariant &property : entry.toMap().value(u"properties"_s).toList())
+                values.insert(property.toString(), m_sample.value(property.toString()));
+    return m_ui->openPage(name, values);
+}
+
+QList<QQuickItem *> TestKeyboard::walkFocus(Qt::Key key, int limit)
+{
+    QList<QQuickItem *> visited{m_window->activeFocusItem()};
+    for (int i = 0; i < limit; ++i) {
+        QTest::keyClick(m_window, key);
+        QQuickItem *now = m_window->activeFocusItem();
+        if (now == visited.first())
+            return visited;
+        if (now == visited.last() || visited.contains(now)) { // stuck, or a loop that skips the start
+            visited.append(now);
+            return visited;
+        }
+        visited.append(now);
+    }
+    return visited;
+}
+
+void TestKeyboard::checkTabCycle(QQuickItem *scope, QQuickItem *first)
+{
+    QVERIFY(scope && first);
+    first->forceActiveFocus(Qt::TabFocusReason);
+    QCOMPARE(m_window->activeFocusItem(), first);
+    const QList<QQuickItem *> controls = focusable(scope);
+    const QList<QQuickItem *> forward = walkFocus(Qt::Key_Tab, controls.size() + 5);
+    QStringList names;
+    for (QQuickItem *item : forward)
+        names.append(item ? describe(item) : u"(nothing)"_s);
+    const QString trail = names.join(u"\n  "_s);
+    qInfo().noquote() << "Tab order:\n " << trail; // QVERIFY2 cuts long messages
+    // No trap: focus came back to where it started, through distinct controls inside the scope.
+    QVERIFY2(m_window->activeFocusItem() == first && QSet<QQuickItem *>(forward.cbegin(), forward.cend()).size() == forward.size(),
+             qPrintable(u"Tab does not come back (a trap or a loop):\n  "_s + trail));
+    for (QQuickItem *item : forward)
+        QVERIFY2(item && (item == scope || scope->isAncestorOf(item)), qPrintable(u"Tab left the scope:\n  "_s + trail));
+    // Full navigation: every control of the scope is on the way.
+    for (QQuickItem *control : controls)
+        QVERIFY2(forward.contains(control), qPrintable(u"not reached by Tab: "_s + describe(control) + u"\n  "_s + trail));
+    // Reading order; a scrolled area's controls come as one block.
+    QList<QQuickItem *> areasLeft;
+    for (qsizetype i = 1; i < forward.size(); ++i) {
+        QQuickItem *before = forward.at(i - 1);
+        QQuickItem *after = forward.at(i);
+        const bool sameArea = flickableOf(before) == flickableOf(after);
+        if (!sameArea)
+            areasLeft.append(flickableOf(before));
+        QVERIFY2(!areasLeft.contains(flickableOf(after)) || sameArea,
+                 qPrintable(u"Tab returns into an area it left:\n  "_s + trail));
+        QVERIFY2(!sameArea || readsAfter(before, after),
+                 qPrintable(u"Tab goes back up from "_s + describe(before) + u" to "_s + describe(after) + u"\n  "_s + trail));
+    }
+    // Shift+Tab walks the same way back.
+    QList<QQuickItem *> backward = walkFocus(Qt::Key_Backtab, controls.size() + 5);
+    std::reverse(backward.begin() + 1, backward.end());
+    QCOMPARE(backward, forward);
+}
+
+void TestKeyboard::startScreenTabOrder()
+{
+    QQuickItem *start = nullptr;
+    for (QQuickItem *child : m_window->findChildren<QQuickItem *>())
+        if (QString::fromLatin1(child->metaObject()->className()).startsWith(u"StartPage"_s))
+            start = child;
+    QVERIFY(start && start->isVisible());
+    const QList<QQuickItem *> controls = focusable(start);
+    const QStringList missing = unnamed(controls);
+    QVERIFY2(missing.isEmpty(), qPrintable(u"without an accessible name:\n  "_s + missing.join(u"\n  "_s)));
+    const auto named = [&](const QString &name) -> QQuickItem * {
+        for (QQuickItem *item : controls)
+            if (accessibleName(item) == name)
+                return item;
+        return nullptr;
+    };
+    QQuickItem *address = named(u"Server address"_s);
+    QQuickItem *key = named(u"Root key"_s);
+    QVERIFY(address && key);
+    // Typed with the keyboard alone: the Connect button becomes reachable once both are filled.
+    address->forceActiveFocus(Qt::TabFocusReason);
+    type(m_window, u"127.0.0.1:1"_s);
+    QTest::keyClick(m_window, Qt::Key_Tab);
+    QCOMPARE(m_window->activeFocusItem(), key);
+    type(m_window, u"lkroot_typed"_s);
+    QCOMPARE(key->property("text").toString(), u"lkroot_typed"_s);
+    QQuickItem *connect = nullptr;
+    for (QQuickItem *item : focusable(start))
+        if (accessibleName(item) == u"Connect to the server"_s)
+            connect = item;
+    QVERIFY2(connect, "the Connect button is not focusable with both fields filled");
+    QList<QQuickItem *> all = focusable(start);
+    checkTabCycle(start, all.first());
+    if (QTest::currentTestFailed())
+        return;
+    // The fields come in the order they are filled in.
+    const QList<QQuickItem *> order = walkFocus(Qt::Key_Tab, all.size() + 5);
+    QVERIFY(order.indexOf(address) < order.indexOf(key));
+    QVERIFY(order.indexOf(key) < order.indexOf(connect));
+    // Enter in the key field connects (and fails: nothing listens on port 1), no mouse needed.
+    key->forceActiveFocus(Qt::TabFocusReason);
+    QSignalSpy failed(m_app->connection(), &ConnectionController::failed);
+    QTest::keyClick(m_window, Qt::Key_Return);
+    QVERIFY(failed.wait(20000));
+}
+
+void TestKeyboard::connectWithSampleData()
+{
+    QSignalSpy connected(m_app->connection(), &ConnectionController::connected);
+    m_app->connection()->connectToServer(m_fixture->baseUrl().toString(), m_fixture->rootKey(), false);
+    QVERIFY(connected.wait(20000));
+    m_sample = SelfTest::seedSample(*m_app);
+    QVERIFY(!m_sample.isEmpty());
+    m_ui->settle();
+}
+
+void TestKeyboard::ctrlKAndCtrlNFromEveryPage_data()
+{
+    QTest::addColumn<QString>("page");
+    const QVariantList entries = m_ui->pageEntries();
+    for (const QVariant &entry : entries) {
+        const QString name = entry.toMap().value(u"name"_s).toString();
+        QTest::newRow(qPrintable(name)) << name;
+    }
+}
+
+void TestKeyboard::ctrlKAndCtrlNFromEveryPage()
+{
+    QFETCH(QString, page);
+    QVERIFY(openPage(page));
+    QQuickItem *current = m_window->property("currentPage").value<QQuickItem *>();
+    QVERIFY(current);
+    QObject *search = m_window->findChild<QObject *>(u"globalSearch"_s);
+    QObject *issue = m_window->findChild<QObject *>(u"issueKeyDialog"_s);
+    QVERIFY(search && issue);
+    QMetaObject::invokeMethod(search, "close"); // whatever an earlier row left open
+    QMetaObject::invokeMethod(issue, "close");
+    QTRY_VERIFY(!search->property("visible").toBool() && !issue->property("visible").toBool());
+
+    // Ctrl+K: the page's own search field takes the cursor, or the global search opens with it.
+    QTest::keyClick(m_window, Qt::Key_K, Qt::ControlModifier);
+    const bool ownSearch = current->metaObject()->indexOfMethod("focusSearch()") >= 0;
+    QQuickItem *target = ownSearch ? current : popupItem(search);
+    QTRY_VERIFY2(m_window->activeFocusItem() && m_window->activeFocusItem()->inherits("QQuickTextInput")
+                     && target->isAncestorOf(m_window->activeFocusItem()),
+                 qPrintable(m_window->activeFocusItem() ? describe(m_window->activeFocusItem()) : u"no focus"_s));
+    type(m_window, u"abc"_s); // the cursor is really there
+    QCOMPARE(m_window->activeFocusItem()->property("text").toString(), u"abc"_s);
+    if (!ownSearch) {
+        QTRY_VERIFY(search->property("opened").toBool());
+        QTest::keyClick(m_window, Qt::Key_Escape);
+        QTRY_VERIFY(!search->property("visible").toBool());
+    }
+
+    // Ctrl+N: the issue-key dialog, its first field focused; Esc closes it, and the page is usable.
+    QTest::keyClick(m_window, Qt::Key_N, Qt::ControlModifier);
+    QTRY_VERIFY(issue->property("opened").toBool());
+    QTRY_VERIFY(m_window->activeFocusItem() && popupItem(issue)->isAncestorOf(m_window->activeFocusItem()));
+    QTest::keyClick(m_window, Qt::Key_Escape);
+    QTRY_VERIFY(!issue->property("visible").toBool());
+    QTest::keyClick(m_window, Qt::Key_K, Qt::ControlModifier); // shortcuts still work afterwards
+    QTRY_VERIFY(m_window->activeFocusItem() && target->isAncestorOf(m_window->activeFocusItem()));
+    if (!ownSearch) {
+        QTest::keyClick(m_window, Qt::Key_Escape);
+        QTRY_VERIFY(!search->property("visible").toBool());
+    }
+}
+
+void TestKeyboard::everyControlHasAnAccessibleName_data()
+{
+    ctrlKAndCtrlNFromEveryPage_data();
+}
+
+void TestKeyboard::everyControlHasAnAccessibleName()
+{
+    QFETCH(QString, page);
+    QVERIFY(openPage(page));
+    // The page and the sidebar around it.
+    const QStringList missing = unnamed(focusable(m_window->contentItem()));
+    QVERIFY2(missing.isEmpty(), qPrintable(u"without an accessible name:\n  "_s + missing.join(u"\n  "_s)));
+}
+
+void TestKeyboard::issueDialogTabOrderAndEsc()
+{
+    QVERIFY(m_app->session()->connected());
+    QVERIFY(openPage(u"apis"_s));
+    QObject *issue = m_window->findChild<QObject *>(u"issueKeyDialog"_s);
+    QVERIFY(issue);
+    QTest::keyClick(m_window, Qt::Key_N, Qt::ControlModifier);
+    QTRY_VERIFY(issue->property("opened").toBool());
+    m_ui->settle();
+    QQuickItem *dialog = popupItem(issue);
+    QVERIFY(dialog);
+    // The first field (the API) has the focus, so typing starts at the top of the form.
+    QQuickItem *api = issue->findChild<QQuickItem *>(u"issue-api"_s);
+    QVERIFY(api);
+    QTRY_COMPARE(m_window->activeFocusItem(), api);
+    const QStringList missing = unnamed(focusable(dialog));
+    QVERIFY2(missing.isEmpty(), qPrintable(u"without an accessible name:\n  "_s + missing.join(u"\n  "_s)));
+    checkTabCycle(dialog, api);
+    QTest::keyClick(m_window, Qt::Key_Escape);
+    QTRY_VERIFY(!issue->property("visible").toBool());
+}
+
+LATCHKEY_DASHBOARD_TEST_MAIN(TestKeyboard)
+#include "tst_keyboard.moc"
