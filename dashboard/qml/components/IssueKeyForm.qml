@@ -107,6 +107,7 @@ ScrollView {
         RowLayout {
             spacing: 12
             FormField {
+                Layout.alignment: Qt.AlignTop // the labels on one line, whatever the hints below
                 label: qsTr("Name")
                 error: form.error("name")
                 TextField {
@@ -120,6 +121,7 @@ ScrollView {
                 }
             }
             FormField {
+                Layout.alignment: Qt.AlignTop
                 Layout.maximumWidth: 200
                 label: qsTr("Prefix")
                 hint: qsTr("Optional, e.g. sk_live")
