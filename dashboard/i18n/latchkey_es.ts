@@ -2132,6 +2132,10 @@
     <context>
         <name>Sidebar</name>
         <message>
+            <source>Pages</source>
+            <translation>Páginas</translation>
+        </message>
+        <message>
             <source>Latchkey</source>
             <translation>Latchkey</translation>
         </message>
