@@ -53,7 +53,9 @@ qml6-module-qtquick-templates, qml6-module-qtquick-window, qml6-module-qtqml, \
 qml6-module-qtqml-models, qml6-module-qtqml-workerscript, qml6-module-qtquick-dialogs, \
 qml6-module-qt-labs-folderlistmodel, qml6-module-qtwebengine, qml6-module-qtwebchannel, \
 qt6-qpa-plugins, libqt6sql6-sqlite")
-set(CPACK_DEBIAN_DASHBOARD_PACKAGE_RECOMMENDS "latchkeyd")
+# Qt's own texts (dialog buttons, the file dialog) in German and Spanish: the language switch
+# loads qtbase/qtdeclarative/qtwebengine catalogues from it and falls back to English without.
+set(CPACK_DEBIAN_DASHBOARD_PACKAGE_RECOMMENDS "latchkeyd, qt6-translations-l10n")
 set(CPACK_COMPONENT_DASHBOARD_DESCRIPTION
     "desktop dashboard for the Latchkey API-key server
 A Qt Quick desktop app for support staff and admins of a latchkeyd server:
