@@ -54,17 +54,20 @@ QStringList groupMembers(qint64 group)
     return members;
 }
 
-/// `./dev run` in a process group of its own, its output (stdout and stderr) collected.
+/// `./dev run` in a process group of its own, its output (stdout and stderr) collected: on a
+/// free port, with its data and the dashboard's HOME below @p folder.
 class DevRun
 {
 public:
-    DevRun(const QString &dataDir, const QString &home, quint16 port, bool display)
+    DevRun(const QString &folder, bool display) : m_port(freePort()), m_dataDir(folder + u"/data"_s)
     {
+        const QString home = folder + u"/home"_s;
+        QDir().mkpath(home);
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(u"LATCHKEY_RUN_SKIP_BUILD"_s, u"1"_s);
         env.insert(u"LATCHKEY_BUILD_DIR"_s, QStringLiteral(LATCHKEY_BINARY_DIR));
-        env.insert(u"LATCHKEY_DATA_DIR"_s, dataDir);
-        env.insert(u"LATCHKEY_RUN_PORT"_s, QString::number(port));
+        env.insert(u"LATCHKEY_DATA_DIR"_s, m_dataDir);
+        env.insert(u"LATCHKEY_RUN_PORT"_s, QString::number(m_port));
         env.remove(u"LATCHKEY_BOOTSTRAP_ROOT_KEY"_s);
         env.insert(u"HOME"_s, home); // the dashboard's settings and caches, never the user's
         env.insert(u"XDG_CONFIG_HOME"_s, home + u"/.config"_s);
@@ -83,10 +86,13 @@ public:
 
     ~DevRun() { stop(); }
 
+    [[nodiscard]] quint16 port() const { return m_port; }
+    [[nodiscard]] QString dataDir() const { return m_dataDir; }
     [[nodiscard]] qint64 group() const { return m_group; }
+    /// True once the script runs (and a free port was found).
     [[nodiscard]] bool started()
     {
-        if (!m_process.waitForStarted(30000))
+        if (m_port == 0 || !m_process.waitForStarted(30000))
             return false;
         m_group = m_process.processId();
         return true;
@@ -113,6 +119,8 @@ public:
     }
 
 private:
+    quint16 m_port;
+    QString m_dataDir;
     QProcess m_process;
     QByteArray m_output;
     qint64 m_group = 0;
@@ -151,14 +159,11 @@ void TestDevRun::initTestCase()
 
 void TestDevRun::opensTheDashboardConnectedToTheServerItStarted()
 {
-    const QString data = m_dir.filePath(u"with-display/data"_s);
-    const QString home = m_dir.filePath(u"with-display/home"_s);
-    QVERIFY(QDir().mkpath(home));
-    const quint16 port = freePort();
-    QVERIFY(port != 0);
-    const QString url = u"http://127.0.0.1:%1"_s.arg(port);
-    DevRun run(data, home, port, true);
+    DevRun run(m_dir.filePath(u"with-display"_s), true);
     QVERIFY(run.started());
+    const quint16 port = run.port();
+    const QString data = run.dataDir();
+    const QString url = u"http://127.0.0.1:%1"_s.arg(port);
 
     // The dashboard says it connected, to this server (it checked the key with rootKeys.whoami).
     QTRY_VERIFY2_WITH_TIMEOUT(run.output().contains(u"connected to "_s + url), qPrintable(run.output()), 120000);
@@ -207,13 +212,10 @@ void TestDevRun::opensTheDashboardConnectedToTheServerItStarted()
 
 void TestDevRun::withoutADisplayItSaysHowToOpenTheDashboard()
 {
-    const QString data = m_dir.filePath(u"headless/data"_s);
-    const QString home = m_dir.filePath(u"headless/home"_s);
-    QVERIFY(QDir().mkpath(home));
-    const quint16 port = freePort();
-    QVERIFY(port != 0);
-    DevRun run(data, home, port, false);
+    DevRun run(m_dir.filePath(u"headless"_s), false);
     QVERIFY(run.started());
+    const quint16 port = run.port();
+    const QString data = run.dataDir();
     // The server runs, and the output names the exact command that opens the dashboard on it.
     const QString command = QStringLiteral(LATCHKEY_BINARY_DIR) + u"/app/latchkey-dashboard/latchkey-dashboard --connect http://127.0.0.1:%1 --root-key-file %2/bootstrap-root-key.txt"_s.arg(port).arg(data);
     QTRY_VERIFY2_WITH_TIMEOUT(run.output().contains(u"No display here"_s) && run.output().contains(command),
