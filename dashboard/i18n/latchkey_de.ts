@@ -1249,6 +1249,25 @@
         </message>
     </context>
     <context>
+        <name>Latchkey::Dashboard::UsageExport</name>
+        <message>
+            <source>an export is already running</source>
+            <translation>es läuft bereits ein Export</translation>
+        </message>
+        <message>
+            <source>not connected to a server</source>
+            <translation>keine Verbindung zu einem Server</translation>
+        </message>
+        <message>
+            <source>no owner is selected</source>
+            <translation>kein Eigentümer ausgewählt</translation>
+        </message>
+        <message>
+            <source>not a file on this computer</source>
+            <translation>keine Datei auf diesem Computer</translation>
+        </message>
+    </context>
+    <context>
         <name>ListFooter</name>
         <message>
             <source>Loading more</source>

@@ -1249,6 +1249,25 @@
         </message>
     </context>
     <context>
+        <name>Latchkey::Dashboard::UsageExport</name>
+        <message>
+            <source>an export is already running</source>
+            <translation>ya hay una exportación en curso</translation>
+        </message>
+        <message>
+            <source>not connected to a server</source>
+            <translation>no hay conexión con un servidor</translation>
+        </message>
+        <message>
+            <source>no owner is selected</source>
+            <translation>no hay ningún propietario seleccionado</translation>
+        </message>
+        <message>
+            <source>not a file on this computer</source>
+            <translation>no es un archivo de este equipo</translation>
+        </message>
+    </context>
+    <context>
         <name>ListFooter</name>
         <message>
             <source>Loading more</source>

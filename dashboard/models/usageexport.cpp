@@ -99,10 +99,27 @@ QString UsageExport::csvLine(const QJsonObject &entry)
     return escaped.join(u',') + u"\r\n"_s;
 }
 
+QString UsageExport::refusal(const QUrl &file) const
+{
+    if (m_running)
+        return tr("an export is already running");
+    if (!m_client)
+        return tr("not connected to a server");
+    if (m_identityId.isEmpty())
+        return tr("no owner is selected");
+    if (!file.isLocalFile())
+        return tr("not a file on this computer");
+    return {};
+}
+
 bool UsageExport::start(const QUrl &file)
 {
-    if (m_running || !m_client || m_identityId.isEmpty() || !file.isLocalFile())
+    // Each refusal says why: the bar shows "Cannot write there: <error>".
+    if (const QString why = refusal(file); !why.isEmpty()) {
+        m_error = why;
+        Q_EMIT runningChanged();
         return false;
+    }
     auto saveFile = std::make_unique<QSaveFile>(file.toLocalFile());
     if (!saveFile->open(QIODevice::WriteOnly)) {
         m_error = saveFile->errorString();
@@ -208,6 +225,8 @@ void UsageExport::finish(bool ok, const QString &error)
         m_file->cancelWriting();
         m_file->commit();
         m_error = error;
+    } else {
+        m_error.clear(); // a refused second start while running must not outlive the success
     }
     qCInfo(lcModels) << "usage export of" << m_identityId << (ok ? "written:" : "failed:") << m_exported << "rows"
                      << m_error;

@@ -82,6 +82,8 @@ Q_SIGNALS:
     void finished(bool ok, bool cancelled);
 
 private:
+    /// Why start(@p file) cannot begin (translated), or empty when it can.
+    QString refusal(const QUrl &file) const;
     void fetchTotal();
     void requestPage(const QString &cursor);
     void handlePage(const ApiResult &result);

@@ -150,6 +150,9 @@ void TestCsvExport::cancelLeavesNoFile()
     const QString path = m_dir.filePath(u"cancelled.csv"_s);
     QSignalSpy finished(&exporter, &UsageExport::finished);
     QVERIFY(exporter.start(QUrl::fromLocalFile(path)));
+    QVERIFY(!exporter.start(QUrl::fromLocalFile(path))); // a second start while one runs says why
+    QVERIFY(!exporter.error().isEmpty());
+    QVERIFY(exporter.running());
     exporter.cancel();
     QCOMPARE(finished.count(), 1);
     QCOMPARE(finished.first(), (QVariantList{false, true}));
@@ -182,11 +185,21 @@ void TestCsvExport::refusalLeavesNoFileAndReachesTheSink()
 void TestCsvExport::refusesToStartWithoutInputs()
 {
     UsageExport exporter;
+    // Every refusal says why (the bar shows "Cannot write there: <error>"), each in its own words.
     QVERIFY(!exporter.start(QUrl::fromLocalFile(m_dir.filePath(u"x.csv"_s)))); // no client
+    const QString noClient = exporter.error();
+    QVERIFY(!noClient.isEmpty());
     exporter.setClient(m_fixture.client());
     QVERIFY(!exporter.start(QUrl::fromLocalFile(m_dir.filePath(u"x.csv"_s)))); // no owner
+    const QString noOwner = exporter.error();
+    QVERIFY(!noOwner.isEmpty());
+    QVERIFY(noOwner != noClient);
     exporter.setIdentityId(m_identityId);
     QVERIFY(!exporter.start(QUrl(u"https://example.com/x.csv"_s)));           // not a local file
+    const QString notLocal = exporter.error();
+    QVERIFY(!notLocal.isEmpty());
+    QVERIFY(notLocal != noOwner && notLocal != noClient);
+    QVERIFY(!QFile::exists(m_dir.filePath(u"x.csv"_s)));
     QVERIFY(!exporter.start(QUrl::fromLocalFile(m_dir.filePath(u"missing-dir/x.csv"_s))));
     QVERIFY(!exporter.error().isEmpty());
     QVERIFY(!exporter.running());
