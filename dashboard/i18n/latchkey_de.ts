@@ -1260,7 +1260,7 @@
         </message>
         <message>
             <source>no owner is selected</source>
-            <translation>kein Eigentümer ausgewählt</translation>
+            <translation>kein Inhaber ausgewählt</translation>
         </message>
         <message>
             <source>not a file on this computer</source>
