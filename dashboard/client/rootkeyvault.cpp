@@ -4,6 +4,9 @@
 
 #include <QLoggingCategory>
 #include <QPointer>
+#include <QTimer>
+
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -11,11 +14,77 @@ Q_LOGGING_CATEGORY(lcVault, "latchkey.dashboard.vault")
 
 namespace Latchkey::Dashboard {
 
-RootKeyVault::RootKeyVault(const QString &service, QObject *parent) : QObject(parent), m_service(service) { }
+namespace {
+
+/// The entry the start-up probe asks for: never written, so a working secret service answers
+/// EntryNotFound without any prompt.
+constexpr auto kProbeKey = "latchkey-probe-entry-that-is-never-written";
+
+} // namespace
+
+RootKeyVault::RootKeyVault(const QString &service, QObject *parent) : QObject(parent), m_service(service)
+{
+    // Deferred: a disable() right after construction (tests, the self-test) wins, with no probe.
+    QTimer::singleShot(0, this, &RootKeyVault::probe);
+}
+
+QString RootKeyVault::noServiceReason(const QString &detail)
+{
+    return tr("No secret service is available (%1), so the root key is not stored; "
+              "you will be asked for it next time.")
+        .arg(detail);
+}
+
+void RootKeyVault::probe()
+{
+    if (!m_available || m_probing)
+        return;
+    m_probing = true;
+    // No parent: a vault destroyed while the probe runs must not delete a job that libsecret
+    // still calls back into (it deletes itself when done; the connection dies with the vault).
+    auto *job = new QKeychain::ReadPasswordJob(m_service, nullptr);
+    job->setAutoDelete(true);
+    job->setInsecureFallback(false);
+    job->setKey(QString::fromLatin1(kProbeKey));
+    connect(job, &QKeychain::Job::finished, this, [this](QKeychain::Job *finished) {
+        m_probing = false;
+        m_probed = true;
+        const QKeychain::Error error = finished->error();
+        // Found or not found: a secret service answered. Denied: one exists but is locked.
+        const bool answered = error == QKeychain::NoError || error == QKeychain::EntryNotFound
+            || error == QKeychain::AccessDenied || error == QKeychain::AccessDeniedByUser;
+        if (!answered) {
+            qCInfo(lcVault).noquote() << "no secret service at start-up:" << finished->errorString();
+            if (m_available) // a disable() meanwhile keeps its own reason
+                markUnavailable(noServiceReason(finished->errorString()));
+        }
+        runQueued();
+    });
+    job->start();
+}
 
 void RootKeyVault::disable(const QString &reason)
 {
+    m_probed = true; // nothing left to find out
     markUnavailable(reason);
+    runQueued();
+}
+
+bool RootKeyVault::queueUntilProbed(std::function<void()> job)
+{
+    // A job beside the running probe was seen to report twice (qtkeychain, no secret service):
+    // the vault's jobs wait for the probe's answer instead.
+    if (m_probed)
+        return false;
+    m_queued.push_back(std::move(job));
+    return true;
+}
+
+void RootKeyVault::runQueued()
+{
+    const std::vector<std::function<void()>> queued = std::exchange(m_queued, {});
+    for (const auto &job : queued)
+        job();
 }
 
 void RootKeyVault::markUnavailable(const QString &reason)
@@ -29,6 +98,11 @@ void RootKeyVault::markUnavailable(const QString &reason)
 
 void RootKeyVault::store(const QString &url, const QString &rootKey, QObject *context, std::function<void(bool)> done)
 {
+    if (queueUntilProbed([this, url, rootKey, guard = QPointer<QObject>(context), done] {
+            if (guard)
+                store(url, rootKey, guard, done);
+        }))
+        return;
     if (!m_available) {
         done(false);
         return;
@@ -43,8 +117,7 @@ void RootKeyVault::store(const QString &url, const QString &rootKey, QObject *co
         const bool ok = finished->error() == QKeychain::NoError;
         if (!ok) {
             qCInfo(lcVault).noquote() << "cannot store root key:" << finished->errorString();
-            markUnavailable(tr("No secret service is available (%1), so the root key is not stored; "
-                               "you will be asked for it next time.").arg(finished->errorString()));
+            markUnavailable(noServiceReason(finished->errorString()));
         }
         if (guard)
             done(ok);
@@ -54,6 +127,11 @@ void RootKeyVault::store(const QString &url, const QString &rootKey, QObject *co
 
 void RootKeyVault::read(const QString &url, QObject *context, std::function<void(const QString &)> done)
 {
+    if (queueUntilProbed([this, url, guard = QPointer<QObject>(context), done] {
+            if (guard)
+                read(url, guard, done);
+        }))
+        return;
     if (!m_available) {
         done({});
         return;
@@ -75,6 +153,8 @@ void RootKeyVault::read(const QString &url, QObject *context, std::function<void
 
 void RootKeyVault::remove(const QString &url)
 {
+    if (queueUntilProbed([this, url] { remove(url); }))
+        return;
     if (!m_available)
         return;
     auto *job = new QKeychain::DeletePasswordJob(m_service, this);

@@ -4,13 +4,15 @@
 #include <QString>
 
 #include <functional>
+#include <vector>
 
 namespace Latchkey::Dashboard {
 
 /// Root keys in the desktop's secret service (qtkeychain: Secret Service / KWallet), one entry per
-/// server URL. Where no secret service exists, writes fail and the vault says so (available()
-/// turns false with a reason): the key is then not stored anywhere and the user is asked again.
-/// Never falls back to a plaintext file.
+/// server URL. Where no secret service exists the vault says so (available() turns false with a
+/// reason): found by a probe at start-up (a read of an entry that never exists, which prompts
+/// nobody), or at the latest when a write fails. The key is then not stored anywhere and the user
+/// is asked again. Never falls back to a plaintext file.
 class RootKeyVault : public QObject
 {
     Q_OBJECT
@@ -19,12 +21,18 @@ public:
     /// @p service: the entries' service name (tests use their own).
     explicit RootKeyVault(const QString &service = QStringLiteral("latchkey-dashboard"), QObject *parent = nullptr);
 
-    /// False after a write failed for want of a secret service, or when disabled.
+    /// False once the start-up probe or a write found no secret service, or when disabled.
     [[nodiscard]] bool available() const { return m_available; }
     /// Why keys are not stored ("" while available).
     [[nodiscard]] QString unavailableReason() const { return m_reason; }
+    /// The start-up probe has answered (or the vault was disabled): available() is no guess.
+    [[nodiscard]] bool probed() const { return m_probed; }
     /// Tests and headless runs: never touch the secret service.
     void disable(const QString &reason);
+    /// Asks the secret service for an entry that does not exist, without prompting; availability
+    /// turns false (availabilityChanged()) when none answers. Runs once by itself after
+    /// construction unless disable() came first.
+    void probe();
 
     /// Stores @p rootKey for @p url; @p done(ok) on the GUI thread.
     void store(const QString &url, const QString &rootKey, QObject *context, std::function<void(bool)> done);
@@ -38,10 +46,17 @@ Q_SIGNALS:
 
 private:
     void markUnavailable(const QString &reason);
+    static QString noServiceReason(const QString &detail);
+    /// Until the probe answered, keeps @p job for later (true) instead of running it now.
+    bool queueUntilProbed(std::function<void()> job);
+    void runQueued();
 
     QString m_service;
     bool m_available = true;
     QString m_reason;
+    bool m_probing = false;
+    bool m_probed = false;
+    std::vector<std::function<void()>> m_queued;
 };
 
 } // namespace Latchkey::Dashboard

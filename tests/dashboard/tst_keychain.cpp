@@ -110,6 +110,7 @@ private Q_SLOTS:
     void rememberedKeyIsInTheKeychainAndUsedOnTheNextStart();
     void forgetRemovesTheKeyFromTheKeychain();
     void withoutSecretServiceTheKeyIsStoredNowhereAndAskedAgain();
+    void startScreenKnowsAboutTheKeychainBeforeAnyConnect();
 
 private:
     /// Connects a new start of the app with "remember"; false when it did not connect.
@@ -224,6 +225,32 @@ void TestKeychain::withoutSecretServiceTheKeyIsStoredNowhereAndAskedAgain()
     const QStringList leaks = filesContaining(m_home, m_fixture->rootKey());
     QVERIFY2(leaks.isEmpty(), qPrintable(leaks.join(u", "_s)));
     QVERIFY(!filesContaining(m_home, url).isEmpty()); // the search itself works: the URL is in the settings
+}
+
+void TestKeychain::startScreenKnowsAboutTheKeychainBeforeAnyConnect()
+{
+    // A new start of the app, nobody connects: the probe alone decides what "remember" promises.
+    ConnectionParts parts(ConnectionParts::Keychain::Real);
+    QSignalSpy changed(parts.connection, &ConnectionController::keychainChanged);
+    QTRY_VERIFY_WITH_TIMEOUT(parts.vault.probed(), 20000);
+    QVERIFY(parts.connection->recentConnections().isEmpty());
+    QVERIFY(!parts.session.connected());
+    if (m_mode == u"none") {
+        QVERIFY(!parts.connection->keychainAvailable());
+        QCOMPARE(changed.count(), 1);
+        const QString status = parts.connection->keychainStatus();
+        QVERIFY2(status.contains(u"not stored"_s) && status.contains(u"asked"_s), qPrintable(status));
+    } else {
+        QVERIFY2(parts.connection->keychainAvailable(), qPrintable(parts.connection->keychainStatus()));
+        QVERIFY(parts.connection->keychainStatus().isEmpty());
+        QCOMPARE(changed.count(), 0);
+        QVERIFY(storedKey(u"latchkey-probe-entry-that-is-never-written"_s).isEmpty()); // the probe wrote nothing
+    }
+    // A disabled vault never probes and keeps its own reason.
+    ConnectionParts disabled(ConnectionParts::Keychain::Disabled);
+    QVERIFY(disabled.vault.probed());
+    QTest::qWait(200);
+    QCOMPARE(disabled.connection->keychainStatus(), u"no keychain in tests"_s);
 }
 
 QTEST_GUILESS_MAIN(TestKeychain)
