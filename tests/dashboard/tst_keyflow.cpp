@@ -212,6 +212,10 @@ void TestKeyFlow::issueKeyThroughTheDialog()
     QCOMPARE(item(issue, u"new-key-text"_s)->property("text").toString(), m_key);
     const QString curl = item(issue, u"curl-text"_s)->property("text").toString();
     QVERIFY(curl.contains(m_key) && curl.contains(u"$ROOT_KEY"_s) && !curl.contains(m_fixture.rootKey()));
+    // Sized to the shown key, with no empty area below it (the form had the full height).
+    QTRY_VERIFY2(dialog()->property("height").toReal() < dialog()->property("maxHeight").toReal() - 100,
+                 qPrintable(u"%1 of at most %2"_s.arg(dialog()->property("height").toReal())
+                                .arg(dialog()->property("maxHeight").toReal())));
     screenshot(u"02-key-shown-once"_s);
 
     // Through the API: the key is exactly what the dialog said.

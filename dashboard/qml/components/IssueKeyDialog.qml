@@ -31,7 +31,13 @@ Dialog {
     modal: true
     anchors.centerIn: Overlay.overlay
     width: Math.min(760, Overlay.overlay ? Overlay.overlay.width - 48 : 760)
-    height: Math.min(820, Overlay.overlay ? Overlay.overlay.height - 48 : 820)
+    readonly property real maxHeight: Math.min(820, Overlay.overlay ? Overlay.overlay.height - 48 : 820)
+    // The form takes the room it may need; the issued key only what it shows (no empty area
+    // below it), scrolling only in a window too small for it.
+    height: issuer.issued
+            ? Math.min(maxHeight, shownKey.implicitHeight + implicitHeaderHeight + implicitFooterHeight
+                                  + topPadding + bottomPadding + 2 * spacing)
+            : maxHeight
     closePolicy: Popup.CloseOnEscape
 
     onAboutToShow: formLoader.setSource(Qt.resolvedUrl("IssueKeyForm.qml"),
@@ -73,6 +79,7 @@ Dialog {
         ScrollView {
             contentWidth: availableWidth
             ShowOnceKey {
+                id: shownKey
                 width: parent.width
                 keyText: issuer.newKey
                 keyId: issuer.newKeyId

@@ -83,7 +83,8 @@ ColumnLayout {
             text: shown.curlText
             readOnly: true
             selectByMouse: true
-            wrapMode: TextEdit.WrapAnywhere
+            // At spaces (mid-word only for a word longer than a line): never inside $ROOT_KEY.
+            wrapMode: TextEdit.Wrap
             font.family: "monospace"
             font.pixelSize: 12
             Accessible.name: qsTr("Command to verify the key")

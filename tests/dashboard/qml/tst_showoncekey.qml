@@ -86,6 +86,25 @@ Item {
             verify(curl.text.indexOf(testSession.client.rootKey()) < 0, "never the root key itself");
         }
 
+        // Narrow, the command wraps at its spaces: "$ROOT_KEY" (the part users replace) and the
+        // new key stay whole on one line each, so they can be read and double-click selected.
+        function test_curlLineWrapsBetweenWords() {
+            const curl = child("curl-text");
+            shown.width = 420;
+            try {
+                tryVerify(() => curl.lineCount > 1, 5000, "the narrow command wraps");
+                for (const word of ["$ROOT_KEY", issue.newKey]) {
+                    const from = curl.text.indexOf(word);
+                    verify(from >= 0, word);
+                    const first = curl.positionToRectangle(from);
+                    const last = curl.positionToRectangle(from + word.length - 1);
+                    compare(last.y, first.y, word + " is not split across lines");
+                }
+            } finally {
+                shown.width = root.width;
+            }
+        }
+
         function test_noCurlLineWithoutACommand() {
             const before = shown.curlText;
             shown.curlText = "";
