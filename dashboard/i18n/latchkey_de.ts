@@ -1107,6 +1107,10 @@
             <source>Language</source>
             <translation>Sprache</translation>
         </message>
+        <message>
+            <source>System language</source>
+            <translation>Systemsprache</translation>
+        </message>
     </context>
     <context>
         <name>Latchkey::Dashboard::ApiClient</name>

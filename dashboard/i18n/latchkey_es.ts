@@ -1107,6 +1107,10 @@
             <source>Language</source>
             <translation>Idioma</translation>
         </message>
+        <message>
+            <source>System language</source>
+            <translation>Idioma del sistema</translation>
+        </message>
     </context>
     <context>
         <name>Latchkey::Dashboard::ApiClient</name>

@@ -2,19 +2,21 @@ import QtQuick
 import QtQuick.Controls
 import Latchkey.Dashboard
 
-// The language switch (each language named in itself); applies at once, without a restart.
+// The language switch: the system's language first, then each language named in itself; applies
+// at once, without a restart.
 ComboBox {
     id: picker
 
     required property SettingsController settings
 
-    model: settings.languages
+    // "" follows the system's language (SettingsController's choice when nothing was picked).
+    model: [{ code: "", name: qsTr("System language") }].concat(settings.languages)
     textRole: "name"
     valueRole: "code"
     currentIndex: {
-        const languages = settings.languages;
-        for (let i = 0; i < languages.length; ++i)
-            if (languages[i].code === settings.effectiveLanguage)
+        const choices = model;
+        for (let i = 0; i < choices.length; ++i)
+            if (choices[i].code === settings.language)
                 return i;
         return 0;
     }
