@@ -10,7 +10,13 @@ ComboBox {
     required property SettingsController settings
 
     // "" follows the system's language (SettingsController's choice when nothing was picked).
-    model: [{ code: "", name: qsTr("System language") }].concat(settings.languages)
+    model: {
+        const choices = [{ code: "", name: qsTr("System language") }];
+        const languages = settings.languages;
+        for (let i = 0; i < languages.length; ++i)
+            choices.push(languages[i]);
+        return choices;
+    }
     textRole: "name"
     valueRole: "code"
     currentIndex: {
