@@ -151,12 +151,12 @@ Core::Result<Execute> decodeTimeseries(Services &services, RequestReader &in)
     return Execute([&services, scope, scopeId, range, resolution, bucket](ApiContext &context) -> Core::Result<ApiReply> {
         if (Core::Status allowed = authorizeScope(services, context.principal, scope, scopeId); !allowed)
             return allowed.error();
-        const auto buckets = Store::AnalyticsQueries(services.db)
-                                 .verificationSeries(context.principal.workspaceId, scope, scopeId, range, resolution);
-        if (!buckets)
-            return buckets.error();
+        const auto series = Store::AnalyticsQueries(services.db)
+                                .verificationSeries(context.principal.workspaceId, scope, scopeId, range, resolution);
+        if (!series)
+            return series.error();
         ApiReply reply;
-        reply.rawData = verificationSeriesJson(bucket, *buckets, Outcomes);
+        reply.rawData = verificationSeriesJson(bucket, *series, Outcomes);
         return reply;
     });
 }
@@ -269,6 +269,12 @@ Core::Result<Store::RatelimitNamespace> readableNamespace(Services &services, co
     return *ns;
 }
 
+/// A range percentile of a series: JSON null when the range has no events.
+QJsonValue orNull(std::optional<qint64> value)
+{
+    return value ? QJsonValue(*value) : QJsonValue(QJsonValue::Null);
+}
+
 QString readNamespace(RequestReader &in)
 {
     return in.string(u"namespace"_s, {.required = true, .minLength = 1, .maxLength = 255}).value;
@@ -287,17 +293,19 @@ Core::Result<Execute> decodeRatelimitSeries(Services &services, RequestReader &i
         const auto found = readableNamespace(services, context.principal, ns);
         if (!found)
             return found.error();
-        const auto buckets = Store::AnalyticsQueries(services.db)
-                                 .ratelimitSeries(context.principal.workspaceId, found->id, identifier, range, resolution);
-        if (!buckets)
-            return buckets.error();
+        const auto series = Store::AnalyticsQueries(services.db)
+                                .ratelimitSeries(context.principal.workspaceId, found->id, identifier, range, resolution);
+        if (!series)
+            return series.error();
         QJsonArray array;
-        for (const Store::RatelimitBucket &b : *buckets)
+        for (const Store::RatelimitBucket &b : series->buckets)
             array.append(QJsonObject{{u"time"_s, b.timeMs}, {u"total"_s, b.passed + b.blocked},
                                      {u"passed"_s, b.passed}, {u"blocked"_s, b.blocked},
                                      {u"passedCost"_s, b.passedCost}, {u"blockedCost"_s, b.blockedCost},
                                      {u"latencyP50Us"_s, b.latencyP50Us}, {u"latencyP99Us"_s, b.latencyP99Us}});
-        return ApiReply{QJsonObject{{u"namespaceId"_s, found->id}, {u"bucket"_s, bucket}, {u"buckets"_s, array}},
+        return ApiReply{QJsonObject{{u"namespaceId"_s, found->id}, {u"bucket"_s, bucket}, {u"buckets"_s, array},
+                                    {u"latencyP50Us"_s, orNull(series->latencyP50Us)},
+                                    {u"latencyP99Us"_s, orNull(series->latencyP99Us)}},
                         std::nullopt};
     });
 }

@@ -17,6 +17,11 @@ QByteArray quoted(const QString &text)
     return array.mid(1, array.size() - 2);
 }
 
+QByteArray orNull(std::optional<qint64> value)
+{
+    return value ? QByteArray::number(*value) : QByteArrayLiteral("null");
+}
+
 void appendBucket(QByteArray &out, const Store::VerificationBucket &bucket, const QMap<QString, QByteArray> &names)
 {
     out += "{\"latencyP50Us\":" + QByteArray::number(bucket.latencyP50Us)
@@ -37,9 +42,10 @@ void appendBucket(QByteArray &out, const Store::VerificationBucket &bucket, cons
 
 } // namespace
 
-QByteArray verificationSeriesJson(const QString &bucket, const QList<Store::VerificationBucket> &buckets,
+QByteArray verificationSeriesJson(const QString &bucket, const Store::Series<Store::VerificationBucket> &series,
                                   const QStringList &outcomes)
 {
+    const QList<Store::VerificationBucket> &buckets = series.buckets;
     QMap<QString, QByteArray> names;
     for (const QString &outcome : outcomes)
         names.insert(outcome, quoted(outcome));
@@ -51,7 +57,8 @@ QByteArray verificationSeriesJson(const QString &bucket, const QList<Store::Veri
             out += ',';
         appendBucket(out, buckets.at(i), names);
     }
-    out += "]}";
+    out += "],\"latencyP50Us\":" + orNull(series.latencyP50Us) + ",\"latencyP99Us\":" + orNull(series.latencyP99Us)
+        + '}';
     return out;
 }
 

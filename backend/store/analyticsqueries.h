@@ -41,6 +41,15 @@ struct RatelimitBucket {
     qint64 latencyP99Us = 0;
 };
 
+/// A time series and the latency percentiles of its WHOLE range: the latency histograms of every
+/// rollup row read for the buckets merged into one (not an average of the buckets' percentiles).
+template<typename Bucket>
+struct Series {
+    QList<Bucket> buckets;
+    std::optional<qint64> latencyP50Us; ///< nullopt when no row of the range holds a latency (no events)
+    std::optional<qint64> latencyP99Us;
+};
+
 /// A row of a top list: a key / identity / identifier and its totals over the range.
 struct TopEntry {
     QString id;
@@ -142,7 +151,8 @@ public:
 
     /// Buckets of @p resolution from bucketStart(range.start) while < range.end, empty ones as zeros.
     /// @p scope is 'workspace' (scopeId ''), 'api', 'key' or 'identity'.
-    [[nodiscard]] Core::Result<QList<VerificationBucket>> verificationSeries(
+    /// The series' latencyP50Us/latencyP99Us are those of the histograms of all its buckets merged.
+    [[nodiscard]] Core::Result<Series<VerificationBucket>> verificationSeries(
         const QString &workspaceId, const QString &scope, const QString &scopeId, TimeRange range,
         Resolution resolution);
 
@@ -157,7 +167,8 @@ public:
         int limit);
 
     /// Rate-limit series of a namespace (@p identifier '' = the whole namespace).
-    [[nodiscard]] Core::Result<QList<RatelimitBucket>> ratelimitSeries(
+    /// The range's latency percentiles as in verificationSeries().
+    [[nodiscard]] Core::Result<Series<RatelimitBucket>> ratelimitSeries(
         const QString &workspaceId, const QString &namespaceId, const QString &identifier, TimeRange range,
         Resolution resolution);
 
