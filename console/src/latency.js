@@ -2,7 +2,7 @@
 // (analytics.getTimeseries, ratelimit.getTimeseries) carry p50/p99 per bucket, merged from the
 // rollups' latency histograms. A range's own percentiles need the histograms of every bucket
 // merged, which only the server can do: when a series carries them (data.latencyP50Us and
-// data.latencyP99Us) they are shown as they are. Until then they are approximated from the
+// data.latencyP99Us; null: no events) they are shown as they are. Otherwise they are approximated from the
 // buckets with traffic, weighted by their traffic: the median of the buckets' p50 and the 99th
 // percentile of their p99 (exact when one bucket holds all the traffic). Nothing is computed from
 // raw events.
