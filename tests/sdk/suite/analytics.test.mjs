@@ -170,6 +170,25 @@ describe('analytics agree with what was sent', () => {
   });
   const byOutcome = (events) => tally(events, (event) => event.outcome);
 
+  /**
+   * The range percentiles of a series (`data.latencyP50Us` / `data.latencyP99Us`) against the
+   * nearest-rank p50/p99 of the logged latencies of the same events: the server reads them from its
+   * merged log-scale histogram (bin midpoints, bins at most 12.5 % wide), so within 1/16 of the value.
+   */
+  const assertRangeLatency = (data, latencies, what) => {
+    const sorted = [...latencies].sort((a, b) => a - b);
+    const nearestRank = (q) => sorted[Math.max(1, Math.ceil(q * sorted.length)) - 1];
+    for (const [field, q] of [['latencyP50Us', 0.5], ['latencyP99Us', 0.99]]) {
+      const expected = nearestRank(q);
+      assert.ok(Number.isInteger(data[field]), `${what}: ${field} ${data[field]}`);
+      assert.ok(Math.abs(data[field] - expected) <= Math.ceil(expected / 16) + 1,
+        `${what}: ${field} ${data[field]}, the logged latencies say ${expected}`);
+    }
+    assert.ok(data.latencyP50Us <= data.latencyP99Us, what);
+  };
+  /** A range of the same length right after range(): no events in it. */
+  const emptyRange = () => ({ start: range().end, end: 2 * range().end - range().start });
+
   test('the verification log holds exactly the events, newest first, and its filters', async () => {
     let log = [];
     await eventually('every verification in the log', async () => {
@@ -255,6 +274,13 @@ describe('analytics agree with what was sent', () => {
     assert.deepEqual(sum(await series({ scope: 'identity', identityId: identities.alice })), { outcomes: byOutcome(ofAlice), spent: 2 });
     const hourly = (await ext(server, 'analytics.getTimeseries', { scope: 'workspace', ...range(), bucket: 'hour' })).data.buckets;
     assert.deepEqual(sum(hourly).outcomes, byOutcome(sent));
+
+    const log = (await ext(server, 'analytics.getVerificationLog', { limit: 100 })).data;
+    assert.equal(log.length, sent.length);
+    const whole = (await ext(server, 'analytics.getTimeseries', { scope: 'workspace', ...range(), bucket: 'minute' })).data;
+    assertRangeLatency(whole, log.map((entry) => entry.latencyUs), 'workspace range');
+    const none = (await ext(server, 'analytics.getTimeseries', { scope: 'workspace', ...emptyRange(), bucket: 'minute' })).data;
+    assert.deepEqual([none.latencyP50Us, none.latencyP99Us], [null, null]);
   });
 
   test('analytics.getTopKeys and getTopIdentities: order and counts', async () => {
@@ -302,6 +328,9 @@ describe('analytics agree with what was sent', () => {
       passedCost: sum.passedCost + bucket.passedCost, blockedCost: sum.blockedCost + bucket.blockedCost,
     }), { passed: 0, blocked: 0, passedCost: 0, blockedCost: 0 });
     assert.deepEqual(totals, { passed: 3, blocked: 1, passedCost: 6, blockedCost: 1 });
+    assertRangeLatency(series, log.map((entry) => entry.latencyUs), 'namespace range');
+    const none = (await ext(server, 'ratelimit.getTimeseries', { namespace, ...emptyRange(), bucket: 'minute' })).data;
+    assert.deepEqual([none.latencyP50Us, none.latencyP99Us], [null, null]);
     const u1 = (await ext(server, 'ratelimit.getTimeseries', { namespace, identifier: 'u1', ...range(), bucket: 'hour' })).data.buckets;
     assert.equal(u1.reduce((sum, bucket) => sum + bucket.total, 0), 3);
 
