@@ -44,23 +44,33 @@ Item {
                         + ", lang: " + JSON.stringify(lang) + " }; }"
         }];
         // qmllint enable type
+        console.debug(consoleLog, "view", view, "loading; visible", web.visible, "size", web.width, web.height);
         web.url = address === "" ? "about:blank" : address;
         watchdog.restart();
     }
 
-    // Under Xvfb a view was seen to stay blank without ever loading (no request reached the
-    // server); one more load brought it. Not ready and not failed after 20 s: load it again, once.
+    // Why views stayed blank (about one in 16 under Xvfb, no request reaching the server): all
+    // views shared the default profile, so one Chromium network context, which opens at most 6
+    // HTTP/1.1 connections per host. Every console view keeps one of them for its live stream
+    // (POST /v2/analytics.stream), so with 6 streams open (views of pages kept below the current
+    // one, or not yet torn down) the next view's fetches queued forever behind them: the page
+    // itself loaded (succeeded, title "Latchkey console", progress 100) but its data never came.
+    // Each view has its own off-the-record profile now (ownProfile), so its own connections.
+    // Kept as a safety net: a load that fails (server not answering yet) is retried at once, and
+    // a view neither ready nor failed after 20 s is loaded again; one retry in all.
     property int retries: 0
+    function retry(why: string): void {
+        if (ready || failed || retries >= 1)
+            return;
+        console.info(consoleLog, "view", view, why, "(title", JSON.stringify(web.title), "loading",
+                     web.loading, "progress", web.loadProgress, "); loading it again");
+        ++retries;
+        reload();
+    }
     Timer {
         id: watchdog
         interval: 20000
-        onTriggered: {
-            if (consoleView.ready || consoleView.failed || consoleView.retries >= 1)
-                return;
-            console.info("console view", consoleView.view, "did not load in 20 s; loading it again");
-            ++consoleView.retries;
-            consoleView.reload();
-        }
+        onTriggered: consoleView.retry("did not load in 20 s")
     }
 
     /// The result of evaluate() (tests read what the page shows through it).
@@ -78,9 +88,22 @@ Item {
     Accessible.role: Accessible.Chart
     Accessible.name: qsTr("Usage charts")
 
+    // Diagnostics of the blank view: every load's status and a render process that went away.
+    LoggingCategory {
+        id: consoleLog
+        name: "latchkey.dashboard.console"
+        defaultLogLevel: LoggingCategory.Info
+    }
+
+    WebEngineProfile {
+        id: ownProfile
+        offTheRecord: true
+    }
+
     WebEngineView {
         id: web
         anchors.fill: parent
+        profile: ownProfile
         backgroundColor: consoleView.dark ? "#1c1b1f" : "#ffffff"
         Component.onCompleted: {
             consoleView.viewComplete = true;
@@ -96,5 +119,17 @@ Item {
             }
         }
         onNewWindowRequested: request => Qt.openUrlExternally(request.requestedUrl)
+        onLoadingChanged: request => {
+            // qmllint disable type
+            console.debug(consoleLog, "view", consoleView.view, "load status", request.status,
+                          "error", request.errorCode, request.errorDomain, request.errorString);
+            if (request.status === WebEngineView.LoadFailedStatus)
+                consoleView.retry("failed to load: " + request.errorString);
+            // qmllint enable type
+        }
+        onRenderProcessTerminated: (status, exitCode) => {
+            console.info(consoleLog, "view", consoleView.view, "render process terminated, status",
+                         status, "exit code", exitCode);
+        }
     }
 }
