@@ -1,5 +1,7 @@
 #include "models/ratelimitnamespacesmodel.h"
 
+#include "client/apiclient.h"
+
 using namespace Qt::StringLiterals;
 
 namespace Latchkey::Dashboard {
@@ -33,6 +35,25 @@ QVariant RatelimitNamespacesModel::rowData(const QJsonObject &row, int role) con
     default:
         return {};
     }
+}
+
+void RatelimitNamespacesModel::create(const QString &name)
+{
+    const QString trimmed = name.trimmed();
+    if (!client() || trimmed.isEmpty())
+        return;
+    // The smallest check the server accepts; cost 0 leaves every counter as it was.
+    const QJsonObject body{{u"namespace"_s, trimmed},
+                           {u"identifier"_s, u"latchkey-dashboard"_s},
+                           {u"limit"_s, 1},
+                           {u"duration"_s, 1000},
+                           {u"cost"_s, 0}};
+    client()->post(u"ratelimit.limit"_s, body, this, [this, trimmed](const ApiResult &result) {
+        if (!result.ok())
+            return;
+        refresh();
+        Q_EMIT created(trimmed);
+    });
 }
 
 } // namespace Latchkey::Dashboard

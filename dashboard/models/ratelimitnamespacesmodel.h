@@ -5,7 +5,7 @@
 namespace Latchkey::Dashboard {
 
 /// The workspace's rate-limit namespaces (`ratelimit.listNamespaces`) for the Rate limits page;
-/// `search` filters by name locally.
+/// `search` filters by name locally; create() makes a new one.
 class RatelimitNamespacesModel : public Latchkey::Dashboard::PagedListModel // qualified: qmltyperegistrar (6.4) resolves the base by this name
 {
     Q_OBJECT
@@ -17,6 +17,16 @@ public:
 
     explicit RatelimitNamespacesModel(QObject *parent = nullptr);
     QHash<int, QByteArray> roleNames() const override;
+
+    /// Creates namespace @p name. The API has no explicit create call: a namespace comes to exist
+    /// with its first `ratelimit.limit`, so this sends one with `cost` 0 (consumes nothing) for
+    /// the identifier `latchkey-dashboard`. Needs `ratelimit.*.create_namespace` and
+    /// `ratelimit.*.limit`; an existing name is not an error. Refreshes, then emits created().
+    Q_INVOKABLE void create(const QString &name);
+
+Q_SIGNALS:
+    /// The namespace @p name exists now (or already did).
+    void created(const QString &name);
 
 protected:
     QString action() const override;

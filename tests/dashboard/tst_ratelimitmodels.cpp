@@ -36,6 +36,8 @@ private Q_SLOTS:
     void setWildcardOverrideAndDelete();
     void overridesPage();
     void unknownNamespaceReportsTheDetail();
+    void createNamespaceThenFirstOverride();
+    void createNamespaceWithoutPermissionCreatesNothing();
 };
 
 void TestRatelimitModels::namespacesWithOverrideCounts()
@@ -134,6 +136,62 @@ void TestRatelimitModels::unknownNamespaceReportsTheDetail()
     QCOMPARE(failed.first().at(2).toString(), direct.errorDetail);
     QVERIFY(overrides.failed());
     QCOMPARE(overrides.rowCount(), 0);
+}
+
+// The Rate limits page's "New namespace" on a fresh server: the namespace appears in the list
+// without consuming anything, and its first override can be set at once.
+void TestRatelimitModels::createNamespaceThenFirstOverride()
+{
+    RatelimitNamespacesModel namespaces;
+    namespaces.setClient(m_fixture.client());
+    QAbstractItemModelTester tester(&namespaces, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QVERIFY(fetchAll(namespaces) >= 0);
+    QVERIFY(!column(namespaces, "name").contains(u"fresh-ns"_s));
+
+    QSignalSpy created(&namespaces, &RatelimitNamespacesModel::created);
+    namespaces.create(u"  fresh-ns "_s);
+    QVERIFY(created.wait(10000));
+    QCOMPARE(created.first().first().toString(), u"fresh-ns"_s);
+    QVERIFY(fetchAll(namespaces) >= 0);
+    QCOMPARE(valueOf(namespaces, "name", u"fresh-ns"_s, "overrideCount").toInt(), 0);
+
+    // Creating it consumed nothing: a limit of 1 still lets the placeholder identifier through once.
+    const QJsonObject probe{{u"namespace"_s, u"fresh-ns"_s}, {u"identifier"_s, u"latchkey-dashboard"_s},
+                            {u"limit"_s, 1}, {u"duration"_s, 60'000}};
+    QCOMPARE(m_fixture.call(u"ratelimit.limit"_s, probe).data.toObject().value(u"success"_s).toBool(), true);
+
+    namespaces.create(u"fresh-ns"_s); // again: no error, no duplicate
+    QVERIFY(created.wait(10000));
+    QVERIFY(fetchAll(namespaces) >= 0);
+    QCOMPARE(column(namespaces, "name").count(u"fresh-ns"_s), 1);
+
+    RatelimitOverridesModel overrides;
+    overrides.setClient(m_fixture.client());
+    overrides.setNamespaceName(u"fresh-ns"_s);
+    QSignalSpy saved(&overrides, &RatelimitOverridesModel::saved);
+    overrides.set(u"*"_s, 5, 60'000);
+    QVERIFY(saved.wait(10000));
+    QVERIFY(fetchAll(overrides) >= 0);
+    QCOMPARE(column(overrides, "identifier"), QVariantList{u"*"_s});
+    QCOMPARE(valueOf(overrides, "identifier", u"*"_s, "wildcard").toBool(), true);
+}
+
+void TestRatelimitModels::createNamespaceWithoutPermissionCreatesNothing()
+{
+    const QString limited = m_fixture.createRootKey({u"ratelimit.*.limit"_s, u"ratelimit.*.read_namespace"_s});
+    QVERIFY(!limited.isEmpty());
+    ApiClient client;
+    client.setConnection(m_fixture.client()->baseUrl(), limited);
+    RatelimitNamespacesModel namespaces;
+    namespaces.setClient(&client);
+    QSignalSpy failed(&client, &ApiClient::requestFailed);
+    QSignalSpy created(&namespaces, &RatelimitNamespacesModel::created);
+    namespaces.create(u"not-allowed-ns"_s);
+    QVERIFY(failed.wait(10000));
+    QCOMPARE(created.count(), 0);
+    QVERIFY(failed.last().at(2).toString().contains(u"create_namespace"_s));
+    namespaces.create(u"   "_s); // blank: nothing sent
+    QCOMPARE(m_fixture.call(u"ratelimit.listOverrides"_s, {{u"namespace"_s, u"not-allowed-ns"_s}}).ok(), false);
 }
 
 QTEST_GUILESS_MAIN(TestRatelimitModels)
