@@ -14,6 +14,10 @@ Page {
     property string namespaceName
 
     readonly property Capabilities may: session.capabilities
+    /// "" when the key may create namespaces (which takes a first ratelimit.limit as well).
+    readonly property string mayNotCreate: may.missing("ratelimit.*.create_namespace") || may.missing("ratelimit.*.limit")
+    /// The first override asked for with a new namespace, set once the namespace exists.
+    property var pendingOverride: null
 
     function focusSearch() {
         bar.focusSearch();
@@ -26,6 +30,20 @@ Page {
         title: page.title
         searchPlaceholder: qsTr("Filter namespaces")
 
+        GatedButton {
+            text: qsTr("New namespace")
+            flat: true
+            missing: page.mayNotCreate
+            onClicked: overrideDialog.openForNamespace()
+        }
+        GatedButton {
+            text: qsTr("New override")
+            flat: true
+            // The tooltip says why it is disabled: no namespace chosen, or a missing permission.
+            missing: page.namespaceName === "" ? qsTr("Choose a namespace first.")
+                                               : page.may.missing("ratelimit.*.set_override")
+            onClicked: overrideDialog.openFor("", 10, 60000)
+        }
         ToolButton {
             text: qsTr("Refresh")
             onClicked: {
@@ -39,6 +57,13 @@ Page {
         id: namespaces
         client: page.session.client
         search: bar.search
+        onCreated: name => {
+            page.namespaceName = name;
+            const first = page.pendingOverride;
+            page.pendingOverride = null;
+            if (first)
+                overrides.set(first.identifier, first.limit, first.durationMs);
+        }
     }
     RatelimitOverridesModel {
         id: overrides
@@ -50,7 +75,14 @@ Page {
 
     OverrideDialog {
         id: overrideDialog
-        onSaved: (identifier, limit, durationMs) => overrides.set(identifier, limit, durationMs)
+        onSaved: (identifier, limit, durationMs) => {
+            if (!overrideDialog.newNamespace) {
+                overrides.set(identifier, limit, durationMs);
+                return;
+            }
+            page.pendingOverride = identifier === "" ? null : { identifier, limit, durationMs };
+            namespaces.create(overrideDialog.namespaceName);
+        }
     }
     ConfirmDialog {
         id: confirmDelete
@@ -110,13 +142,25 @@ Page {
                     page.namespaceName = namespaces.rowObject(currentIndex).name;
             }
             footer: ListFooter {} // follows the view's model
-            ListPlaceholder {
+            ColumnLayout {
                 anchors.centerIn: parent
                 width: parent.width - 32
                 visible: namespaceList.count === 0
-                loading: namespaces.loading
-                title: qsTr("No namespaces yet")
-                hint: qsTr("A namespace appears with its first ratelimit.limit call, e.g. curl -X POST …/v2/ratelimit.limit -d '{\"namespace\":\"email\",\"identifier\":\"user_1\",\"limit\":10,\"duration\":60000}'.")
+                spacing: 12
+                ListPlaceholder {
+                    Layout.fillWidth: true
+                    loading: namespaces.loading
+                    title: qsTr("No namespaces yet")
+                    hint: qsTr("Create one here, or let your service's first ratelimit.limit call create it.")
+                }
+                GatedButton {
+                    Layout.alignment: Qt.AlignHCenter
+                    visible: !namespaces.loading
+                    text: qsTr("New namespace")
+                    highlighted: true
+                    missing: page.mayNotCreate
+                    onClicked: overrideDialog.openForNamespace()
+                }
             }
         }
 
