@@ -1414,6 +1414,26 @@
             <source>Save</source>
             <translation>Speichern</translation>
         </message>
+        <message>
+            <source>New namespace</source>
+            <translation>Neuer Namensraum</translation>
+        </message>
+        <message>
+            <source>Namespace</source>
+            <translation>Namensraum</translation>
+        </message>
+        <message>
+            <source>The name your ratelimit.limit calls use, e.g. “email” or “uploads”.</source>
+            <translation>Der Name, den Ihre ratelimit.limit-Aufrufe verwenden, z. B. „email“ oder „uploads“.</translation>
+        </message>
+        <message>
+            <source>Namespace name</source>
+            <translation>Name des Namensraums</translation>
+        </message>
+        <message>
+            <source>Optional first override: * matches every identifier; leave empty for none.</source>
+            <translation>Optionale erste Ausnahme: * passt auf jede Kennung; leer lassen für keine.</translation>
+        </message>
     </context>
     <context>
         <name>OverviewPage</name>
@@ -1793,8 +1813,8 @@
             <translation>Noch keine Namensräume</translation>
         </message>
         <message>
-            <source>A namespace appears with its first ratelimit.limit call, e.g. curl -X POST …/v2/ratelimit.limit -d '{"namespace":"email","identifier":"user_1","limit":10,"duration":60000}'.</source>
-            <translation>Ein Namensraum entsteht mit seinem ersten ratelimit.limit-Aufruf, z. B. curl -X POST …/v2/ratelimit.limit -d '{"namespace":"email","identifier":"user_1","limit":10,"duration":60000}'.</translation>
+            <source>Create one here, or let your service's first ratelimit.limit call create it.</source>
+            <translation>Legen Sie hier einen an, oder der erste ratelimit.limit-Aufruf Ihres Dienstes legt ihn an.</translation>
         </message>
         <message>
             <source>Choose a namespace</source>
@@ -1839,6 +1859,18 @@
         <message>
             <source>Every identifier gets the limit its request asks for. “Set override” gives chosen identifiers (or patterns) another limit.</source>
             <translation>Jede Kennung erhält das Limit, das ihre Anfrage verlangt. „Ausnahme festlegen“ gibt ausgewählten Kennungen (oder Mustern) ein anderes Limit.</translation>
+        </message>
+        <message>
+            <source>New namespace</source>
+            <translation>Neuer Namensraum</translation>
+        </message>
+        <message>
+            <source>New override</source>
+            <translation>Neue Ausnahme</translation>
+        </message>
+        <message>
+            <source>Choose a namespace first.</source>
+            <translation>Wählen Sie zuerst einen Namensraum.</translation>
         </message>
     </context>
     <context>

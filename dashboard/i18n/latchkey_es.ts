@@ -1414,6 +1414,26 @@
             <source>Save</source>
             <translation>Guardar</translation>
         </message>
+        <message>
+            <source>New namespace</source>
+            <translation>Nuevo espacio de nombres</translation>
+        </message>
+        <message>
+            <source>Namespace</source>
+            <translation>Espacio de nombres</translation>
+        </message>
+        <message>
+            <source>The name your ratelimit.limit calls use, e.g. “email” or “uploads”.</source>
+            <translation>El nombre que usan sus llamadas a ratelimit.limit, p. ej. «email» o «uploads».</translation>
+        </message>
+        <message>
+            <source>Namespace name</source>
+            <translation>Nombre del espacio de nombres</translation>
+        </message>
+        <message>
+            <source>Optional first override: * matches every identifier; leave empty for none.</source>
+            <translation>Primera excepción opcional: * coincide con cualquier identificador; déjelo vacío para no crear ninguna.</translation>
+        </message>
     </context>
     <context>
         <name>OverviewPage</name>
@@ -1793,8 +1813,8 @@
             <translation>Aún no hay espacios de nombres</translation>
         </message>
         <message>
-            <source>A namespace appears with its first ratelimit.limit call, e.g. curl -X POST …/v2/ratelimit.limit -d '{"namespace":"email","identifier":"user_1","limit":10,"duration":60000}'.</source>
-            <translation>Un espacio de nombres aparece con su primera llamada a ratelimit.limit, p. ej. curl -X POST …/v2/ratelimit.limit -d '{"namespace":"email","identifier":"user_1","limit":10,"duration":60000}'.</translation>
+            <source>Create one here, or let your service's first ratelimit.limit call create it.</source>
+            <translation>Cree uno aquí, o deje que lo cree la primera llamada a ratelimit.limit de su servicio.</translation>
         </message>
         <message>
             <source>Choose a namespace</source>
@@ -1839,6 +1859,18 @@
         <message>
             <source>Every identifier gets the limit its request asks for. “Set override” gives chosen identifiers (or patterns) another limit.</source>
             <translation>Cada identificador recibe el límite que pide su solicitud. «Fijar excepción» da otro límite a los identificadores (o patrones) elegidos.</translation>
+        </message>
+        <message>
+            <source>New namespace</source>
+            <translation>Nuevo espacio de nombres</translation>
+        </message>
+        <message>
+            <source>New override</source>
+            <translation>Nueva excepción</translation>
+        </message>
+        <message>
+            <source>Choose a namespace first.</source>
+            <translation>Elija primero un espacio de nombres.</translation>
         </message>
     </context>
     <context>
