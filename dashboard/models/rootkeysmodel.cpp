@@ -1,5 +1,6 @@
 #include "models/rootkeysmodel.h"
 
+#include "api/principal.h"
 #include "client/apiclient.h"
 
 #include <QClipboard>
@@ -19,6 +20,34 @@ QHash<int, QByteArray> RootKeysModel::roleNames() const
 {
     return {{RootKeyIdRole, "rootKeyId"},     {NameRole, "name"},           {StartRole, "start"},
             {PermissionsRole, "permissions"}, {CreatedAtRole, "createdAt"}, {ExpiresRole, "expires"}};
+}
+
+QStringList RootKeysModel::grantablePermissions()
+{
+    return Api::allWorkspacePermissions();
+}
+
+QVariantList RootKeysModel::permissionGroups()
+{
+    QVariantList groups;
+    QString area;
+    QVariantList members;
+    const auto flush = [&groups, &area, &members] {
+        if (!members.isEmpty())
+            groups.append(QVariantMap{{u"area"_s, area}, {u"permissions"_s, members}});
+        members.clear();
+    };
+    for (const QString &permission : grantablePermissions()) {
+        const QString resource = permission.section(u'.', 0, 0);
+        if (resource != area) {
+            flush();
+            area = resource;
+        }
+        const QString action = permission.section(u'.', 2).replace(u'_', u' ');
+        members.append(QVariantMap{{u"permission"_s, permission}, {u"action"_s, action}});
+    }
+    flush();
+    return groups;
 }
 
 QString RootKeysModel::action() const

@@ -10,6 +10,7 @@ class RootKeysModel : public Latchkey::Dashboard::PagedListModel // qualified: q
 {
     Q_OBJECT
     QML_ELEMENT
+    Q_PROPERTY(QVariantList permissionGroups READ permissionGroups CONSTANT)
 
 public:
     enum Role { RootKeyIdRole = Qt::UserRole + 1, NameRole, StartRole, PermissionsRole, CreatedAtRole, ExpiresRole };
@@ -23,6 +24,14 @@ public:
     Q_INVOKABLE void create(const QString &name, const QStringList &permissions);
     /// `rootKeys.deleteRootKey` (the key stops working at once); refreshes on success.
     Q_INVOKABLE void revoke(const QString &rootKeyId);
+    /// Every permission a root key can hold, straight from the server's own table
+    /// (Api::allWorkspacePermissions(), the list rootKeys.createRootKey validates against), so the
+    /// create dialog cannot fall behind it.
+    [[nodiscard]] static QStringList grantablePermissions();
+    /// grantablePermissions() by area, in the server's order: a list of
+    /// `{area: "api", permissions: [{permission: "api.*.create_key", action: "create key"}, …]}`.
+    [[nodiscard]] static QVariantList permissionGroups();
+
     /// Puts @p text on the clipboard (the show-once dialog's copy button); a no-op without a GUI.
     Q_INVOKABLE void copyToClipboard(const QString &text) const;
 

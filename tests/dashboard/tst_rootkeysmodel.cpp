@@ -26,6 +26,7 @@ private Q_SLOTS:
     void createShowsTheKeyOnceAndRevokeStopsIt();
     void pagesThroughRootKeys();
     void refusedCreateReportsTheDetail();
+    void offersEveryPermissionTheServerAccepts();
 };
 
 void TestRootKeysModel::createShowsTheKeyOnceAndRevokeStopsIt()
@@ -99,6 +100,51 @@ void TestRootKeysModel::refusedCreateReportsTheDetail()
     QVERIFY(!failed.first().at(2).toString().isEmpty());
     QCOMPARE(created.count(), 0);
     QCOMPARE(keys.rowCount(), before);
+}
+
+// The create dialog's list is the server's: every permission the bootstrap key holds (all the
+// server knows, rootKeys.whoami) is offered once, grouped by area, and a root key holding all
+// of them can be created.
+void TestRootKeysModel::offersEveryPermissionTheServerAccepts()
+{
+    const auto whoami = m_fixture.call(u"rootKeys.whoami"_s, {});
+    QVERIFY(whoami.ok());
+    QStringList serverList = whoami.data.toObject().value(u"permissions"_s).toVariant().toStringList();
+    QVERIFY(serverList.size() >= 43);
+    serverList.sort();
+
+    QStringList offered;
+    QStringList areas;
+    for (const QVariant &group : RootKeysModel::permissionGroups()) {
+        const QVariantMap map = group.toMap();
+        const QString area = map.value(u"area"_s).toString();
+        QVERIFY2(!areas.contains(area), qPrintable(area)); // one group per area
+        areas.append(area);
+        for (const QVariant &member : map.value(u"permissions"_s).toList()) {
+            const QString permission = member.toMap().value(u"permission"_s).toString();
+            QVERIFY(permission.startsWith(area + u'.'));
+            QVERIFY(!member.toMap().value(u"action"_s).toString().contains(u'_'));
+            offered.append(permission);
+        }
+    }
+    QCOMPARE(areas, (QStringList{u"api"_s, u"ratelimit"_s, u"rbac"_s, u"identity"_s, u"workspace"_s}));
+    QVERIFY(offered.contains(u"ratelimit.*.create_namespace"_s));
+    QVERIFY(offered.contains(u"rbac.*.add_role_to_key"_s));
+    QVERIFY(offered.contains(u"api.*.decrypt_key"_s));
+    offered.sort();
+    QCOMPARE(offered, serverList);
+
+    RootKeysModel keys;
+    keys.setClient(m_fixture.client());
+    QSignalSpy created(&keys, &RootKeysModel::created);
+    keys.create(u"everything"_s, RootKeysModel::grantablePermissions());
+    QVERIFY(created.wait(10000));
+    const QString key = created.first().at(1).toString();
+    const auto held = m_fixture.call(u"rootKeys.whoami"_s, {}, key);
+    QVERIFY(held.ok());
+    QStringList heldList = held.data.toObject().value(u"permissions"_s).toVariant().toStringList();
+    heldList.sort();
+    QCOMPARE(heldList, serverList);
 }
 
 QTEST_GUILESS_MAIN(TestRootKeysModel)

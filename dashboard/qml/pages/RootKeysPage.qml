@@ -12,16 +12,6 @@ Page {
     required property Session session
 
     readonly property Capabilities may: session.capabilities
-    readonly property var commonPermissions: [
-        "api.*.read_api", "api.*.create_api", "api.*.delete_api",
-        "api.*.read_key", "api.*.create_key", "api.*.update_key", "api.*.delete_key", "api.*.verify_key",
-        "api.*.read_analytics", "identity.*.read_identity", "identity.*.create_identity",
-        "identity.*.update_identity", "identity.*.delete_identity", "rbac.*.read_permission",
-        "rbac.*.create_permission", "rbac.*.delete_permission", "rbac.*.read_role", "rbac.*.create_role",
-        "rbac.*.delete_role", "ratelimit.*.limit", "ratelimit.*.read_override", "ratelimit.*.set_override",
-        "ratelimit.*.delete_override", "ratelimit.*.read_namespace", "workspace.*.read_audit_log",
-        "workspace.*.read_root_key", "workspace.*.create_root_key", "workspace.*.delete_root_key"
-    ]
 
     title: qsTr("Root keys")
 
@@ -144,78 +134,11 @@ Page {
         onConfirmed: rootKeys.revoke(rootKeyId)
     }
 
-    Dialog {
+    RootKeyDialog {
         id: createDialog
-        title: qsTr("New root key")
-        modal: true
-        anchors.centerIn: Overlay.overlay
-        width: Math.min(620, page.width - 48)
-        height: Math.min(640, page.height - 48)
-        onOpened: {
-            nameField.text = "";
-            for (let i = 0; i < permissionChecks.count; ++i)
-                permissionChecks.itemAt(i).checked = false;
-            nameField.forceActiveFocus();
-        }
-
-        function chosen() {
-            const result = [];
-            for (let i = 0; i < permissionChecks.count; ++i)
-                if (permissionChecks.itemAt(i).checked)
-                    result.push(page.commonPermissions[i]);
-            return result;
-        }
-
-        ColumnLayout {
-            anchors.fill: parent
-            FormField {
-                label: qsTr("Name")
-                TextField {
-                    id: nameField
-                    Layout.fillWidth: true
-                    selectByMouse: true
-                    placeholderText: qsTr("e.g. “billing backend”")
-                    Accessible.name: qsTr("Root key name")
-                }
-            }
-            Label {
-                text: qsTr("Permissions")
-                font.bold: true
-            }
-            ScrollView {
-                Layout.fillWidth: true
-                Layout.fillHeight: true
-                clip: true
-                GridLayout {
-                    columns: 2
-                    Repeater {
-                        id: permissionChecks
-                        model: page.commonPermissions
-                        delegate: CheckBox {
-                            required property string modelData
-                            text: modelData
-                            enabled: page.may.may(modelData) // qmllint disable unqualified
-                            ToolTip.visible: hovered && !enabled
-                            ToolTip.text: qsTr("A root key can only grant what it holds itself.")
-                        }
-                    }
-                }
-            }
-        }
-        // Roles as Dialog.*Role: the same enum, which Qt 6.4's qmltypes declare on Dialog only.
-        footer: DialogButtonBox {
-            Button {
-                text: qsTr("Cancel")
-                flat: true
-                DialogButtonBox.buttonRole: Dialog.RejectRole
-            }
-            Button {
-                text: qsTr("Create")
-                highlighted: true
-                DialogButtonBox.buttonRole: Dialog.AcceptRole
-            }
-        }
-        onAccepted: rootKeys.create(nameField.text.trim(), chosen())
+        groups: rootKeys.permissionGroups
+        may: page.may
+        onCreateRequested: (name, permissions) => rootKeys.create(name, permissions)
     }
 
     Dialog {
