@@ -2004,6 +2004,65 @@
         </message>
     </context>
     <context>
+        <name>RootKeyDialog</name>
+        <message>
+            <source>New root key</source>
+            <translation>Neuer Root-Schlüssel</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>e.g. “billing backend”</source>
+            <translation>z. B. „Abrechnungs-Backend“</translation>
+        </message>
+        <message>
+            <source>Root key name</source>
+            <translation>Name des Root-Schlüssels</translation>
+        </message>
+        <message>
+            <source>Permissions (%1 chosen)</source>
+            <translation>Berechtigungen (%1 gewählt)</translation>
+        </message>
+        <message>
+            <source>A root key can only grant what it holds itself.</source>
+            <translation>Ein Root-Schlüssel kann nur gewähren, was er selbst hat.</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Abbrechen</translation>
+        </message>
+        <message>
+            <source>Create</source>
+            <translation>Anlegen</translation>
+        </message>
+        <message>
+            <source>APIs and keys</source>
+            <translation>APIs und Schlüssel</translation>
+        </message>
+        <message>
+            <source>Rate limits</source>
+            <translation>Ratenlimits</translation>
+        </message>
+        <message>
+            <source>Roles and permissions</source>
+            <translation>Rollen und Berechtigungen</translation>
+        </message>
+        <message>
+            <source>Identities</source>
+            <translation>Identitäten</translation>
+        </message>
+        <message>
+            <source>Workspace</source>
+            <translation>Arbeitsbereich</translation>
+        </message>
+        <message>
+            <source>All of %1</source>
+            <translation>Alle aus %1</translation>
+        </message>
+    </context>
+    <context>
         <name>RootKeysPage</name>
         <message>
             <source>Root keys</source>

@@ -2004,6 +2004,65 @@
         </message>
     </context>
     <context>
+        <name>RootKeyDialog</name>
+        <message>
+            <source>New root key</source>
+            <translation>Nueva clave raíz</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Nombre</translation>
+        </message>
+        <message>
+            <source>e.g. “billing backend”</source>
+            <translation>p. ej. «backend de facturación»</translation>
+        </message>
+        <message>
+            <source>Root key name</source>
+            <translation>Nombre de la clave raíz</translation>
+        </message>
+        <message>
+            <source>Permissions (%1 chosen)</source>
+            <translation>Permisos (%1 elegidos)</translation>
+        </message>
+        <message>
+            <source>A root key can only grant what it holds itself.</source>
+            <translation>Una clave raíz solo puede conceder lo que ella misma tiene.</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancelar</translation>
+        </message>
+        <message>
+            <source>Create</source>
+            <translation>Crear</translation>
+        </message>
+        <message>
+            <source>APIs and keys</source>
+            <translation>API y claves</translation>
+        </message>
+        <message>
+            <source>Rate limits</source>
+            <translation>Límites de frecuencia</translation>
+        </message>
+        <message>
+            <source>Roles and permissions</source>
+            <translation>Roles y permisos</translation>
+        </message>
+        <message>
+            <source>Identities</source>
+            <translation>Identidades</translation>
+        </message>
+        <message>
+            <source>Workspace</source>
+            <translation>Espacio de trabajo</translation>
+        </message>
+        <message>
+            <source>All of %1</source>
+            <translation>Todo de %1</translation>
+        </message>
+    </context>
+    <context>
         <name>RootKeysPage</name>
         <message>
             <source>Root keys</source>
