@@ -551,6 +551,18 @@
     <context>
         <name>KeyActionsSection</name>
         <message>
+            <source>Reroll this key?</source>
+            <translation>Diesen Schlüssel neu erzeugen?</translation>
+        </message>
+        <message>
+            <source>A new key with the same settings replaces %1. %2.</source>
+            <translation>Ein neuer Schlüssel mit denselben Einstellungen ersetzt %1. %2.</translation>
+        </message>
+        <message>
+            <source>Reroll</source>
+            <translation>Neu erzeugen</translation>
+        </message>
+        <message>
             <source>Key actions</source>
             <translation>Schlüsselaktionen</translation>
         </message>

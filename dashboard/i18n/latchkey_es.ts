@@ -551,6 +551,18 @@
     <context>
         <name>KeyActionsSection</name>
         <message>
+            <source>Reroll this key?</source>
+            <translation>¿Regenerar esta clave?</translation>
+        </message>
+        <message>
+            <source>A new key with the same settings replaces %1. %2.</source>
+            <translation>Una clave nueva con la misma configuración sustituye a %1. %2.</translation>
+        </message>
+        <message>
+            <source>Reroll</source>
+            <translation>Regenerar</translation>
+        </message>
+        <message>
             <source>Key actions</source>
             <translation>Acciones de la clave</translation>
         </message>

@@ -158,6 +158,8 @@ private Q_SLOTS:
     void disableTheKey();
     void darkAndGerman();
     void enterIssuesAndEscapeCloses();
+    void rerollAsksFirst();
+    void deleteReturnsToTheListWithoutTheKey();
     void cleanupTestCase();
 };
 
@@ -341,6 +343,70 @@ void TestKeyFlow::enterIssuesAndEscapeCloses()
     QTest::keyClick(m_window, Qt::Key_Escape);
     QTRY_VERIFY_WITH_TIMEOUT(!issue->property("visible").toBool(), kTimeout);
     QVERIFY(issuer->newKey().isEmpty());
+}
+
+/// The actions sit above the embedded charts, and Reroll only rerolls after the confirmation.
+void TestKeyFlow::rerollAsksFirst()
+{
+    QVERIFY(m_window->property("currentPageName").toString() == u"keyDetail"_s);
+    QQuickItem *reroll = item(page(), u"key-reroll"_s);
+    QQuickItem *console = nullptr;
+    QSet<QObject *> seen;
+    QVERIFY(reroll);
+    console = qobject_cast<QQuickItem *>(findNamed(page(), u"consoleView"_s, seen));
+    if (console) // wherever the charts are, the actions come before them
+        QVERIFY(reroll->mapToScene({}).y() < console->mapToScene({}).y());
+    QVERIFY(click(reroll));
+    QObject *confirm = find(page(), u"confirm-reroll"_s);
+    QVERIFY(confirm);
+    QTRY_VERIFY_WITH_TIMEOUT(confirm->property("opened").toBool(), kTimeout);
+    QVERIFY(confirm->property("text").toString().contains(u"1 more hour"_s)); // the chosen grace period
+    QTest::keyClick(m_window, Qt::Key_Escape);
+    QTRY_VERIFY_WITH_TIMEOUT(!confirm->property("visible").toBool(), kTimeout);
+    QCOMPARE(verify(m_key), u"DISABLED"_s); // not rerolled: the old key is still the key
+    QCOMPARE(getKey(m_keyId).value(u"keyId"_s).toString(), m_keyId);
+}
+
+/// Deleting from the detail page returns to the API's key list, which no longer has the key.
+void TestKeyFlow::deleteReturnsToTheListWithoutTheKey()
+{
+    QVERIFY(m_window->property("currentPageName").toString() == u"keyDetail"_s);
+    auto *session = m_app->session();
+    session->openPage(u"keys"_s, {{u"apiId"_s, m_apiId}});
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->property("currentPageName").toString(), u"keys"_s, kTimeout);
+    auto *model = qobject_cast<QAbstractItemModel *>(find(page(), u"keysModel"_s));
+    QVERIFY(model);
+    const int keyIdRole = model->roleNames().key("keyId", -1);
+    QVERIFY(keyIdRole >= 0);
+    const auto rowOf = [&](const QString &keyId) {
+        for (int row = 0; row < model->rowCount(); ++row) {
+            if (model->index(row, 0).data(keyIdRole).toString() == keyId)
+                return row;
+        }
+        return -1;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(rowOf(m_keyId) >= 0, kTimeout);
+    const int before = model->rowCount();
+
+    session->openPage(u"keyDetail"_s, {{u"keyId"_s, m_keyId}, {u"apiId"_s, m_apiId}});
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->property("currentPageName").toString(), u"keyDetail"_s, kTimeout);
+    QTRY_VERIFY_WITH_TIMEOUT(detail() && detail()->loaded(), kTimeout);
+    QObject *confirm = find(page(), u"confirm-delete"_s); // not an older detail page's dialog
+    QVERIFY(confirm);
+    // Clicked again while the page is still sliding in (the push transition moves the button).
+    QVERIFY(QTest::qWaitFor([&] {
+        if (!confirm->property("visible").toBool())
+            click(item(page(), u"key-delete"_s));
+        return QTest::qWaitFor([&] { return confirm->property("opened").toBool(); }, 2000);
+    }, kTimeout));
+    QVERIFY(click(item(confirm, u"confirmButton"_s)));
+
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->property("currentPageName").toString(), u"keys"_s, kTimeout);
+    QCOMPARE(qobject_cast<QAbstractItemModel *>(find(page(), u"keysModel"_s)), model); // the same list, not a new one
+    QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), before - 1, kTimeout);
+    QCOMPARE(rowOf(m_keyId), -1);
+    QVERIFY(m_fixture.call(u"keys.getKey"_s, {{u"keyId"_s, m_keyId}}).httpStatus == 404);
+    screenshot(u"12-after-delete"_s);
 }
 
 void TestKeyFlow::cleanupTestCase()

@@ -5,7 +5,7 @@ import QtQuick.Layouts
 import Latchkey.Dashboard
 
 // What is done to the key as a whole: show its value (recoverable keys), reroll it with a grace
-// period for the old value, and delete it (after confirmation; soft or permanent).
+// period for the old value, and delete it (each after a confirmation naming what happens).
 KeySection {
     id: section
 
@@ -76,7 +76,13 @@ KeySection {
             text: qsTr("Reroll key")
             ready: section.savingNow["reroll"] !== true
             missing: section.session.capabilities.missing(section.key.permissionFor("create_key"))
-            onClicked: section.key.reroll(section.graceChoices[grace.currentIndex].ms)
+            onClicked: {
+                // Set when asked, not bound: the question names the grace period chosen now.
+                confirmReroll.text = qsTr("A new key with the same settings replaces %1. %2.")
+                    .arg(section.key.start !== "" ? section.key.start + "…" : section.key.keyId)
+                    .arg(section.graceChoices[grace.currentIndex].text);
+                confirmReroll.open();
+            }
         }
     }
     Label {
@@ -123,6 +129,14 @@ KeySection {
         confirmText: qsTr("Delete")
         destructive: true
         onConfirmed: section.key.deleteKey(permanent.checked)
+    }
+
+    ConfirmDialog {
+        id: confirmReroll
+        objectName: "confirm-reroll"
+        title: qsTr("Reroll this key?")
+        confirmText: qsTr("Reroll")
+        onConfirmed: section.key.reroll(section.graceChoices[grace.currentIndex].ms)
     }
 
     Dialog {

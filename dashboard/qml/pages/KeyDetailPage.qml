@@ -6,7 +6,7 @@ import Latchkey.Dashboard
 
 // One key, every field editable in place. Each card saves its own field with one API call and
 // shows its saving state and the server's answer; the usage charts and recent verifications come
-// from the web console (ConsoleView, "#/keys/<keyId>").
+// from the web console (ConsoleView, "#/keys/<keyId>"), last. After a delete the page closes.
 Page {
     id: page
 
@@ -85,6 +85,21 @@ Page {
         }
     }
 
+    // A deleted key has nothing left to show: back to where the user came from, and a list there
+    // (keys of the API, an owner's keys) reloads so the key is gone from it.
+    Connections {
+        target: detail
+        function onSaved(field: string) {
+            if (field !== "delete" || !page.StackView.view)
+                return;
+            const view = page.StackView.view;
+            view.pop();
+            const below = view.currentItem;
+            if (below && typeof below["refresh"] === "function")
+                below["refresh"]();
+        }
+    }
+
     BusyIndicator {
         anchors.centerIn: parent
         running: detail.loading && !detail.loaded
@@ -122,6 +137,15 @@ Page {
             columns: width > 900 ? 2 : 1
             columnSpacing: 16
             rowSpacing: 16
+
+            // First, not below the charts: the mouse wheel over the embedded web view scrolls the
+            // view, not the page, so anything under it looked like the end of the page.
+            KeyActionsSection {
+                Layout.fillWidth: true
+                Layout.columnSpan: parent.columns
+                key: detail
+                session: page.session
+            }
 
             KeyTextSection {
                 Layout.fillWidth: true
@@ -219,12 +243,6 @@ Page {
                 }
             }
 
-            KeyActionsSection {
-                Layout.fillWidth: true
-                Layout.columnSpan: parent.columns
-                key: detail
-                session: page.session
-            }
         }
     }
 }

@@ -19,6 +19,10 @@ Page {
     function focusSearch() {
         bar.focusSearch();
     }
+    /// Reloads the list (called by a key detail page that deleted its key before it closed).
+    function refresh(): void {
+        keys.refresh();
+    }
 
     title: apiName !== "" ? qsTr("Keys of %1").arg(apiName) : qsTr("Keys")
 
@@ -45,6 +49,7 @@ Page {
 
     KeysModel {
         id: keys
+        objectName: "keysModel"
         client: page.session.client
         apiId: page.apiId
         search: bar.search

@@ -15,6 +15,12 @@ Page {
 
     title: owner.externalId !== "" ? owner.externalId : qsTr("Owner")
 
+    /// Reloads the owner and their keys (called by a key detail page that deleted its key).
+    function refresh(): void {
+        owner.refresh();
+        keys.refresh();
+    }
+
     header: ListPageHeader {
         title: page.title
 
@@ -27,10 +33,7 @@ Page {
         }
         ToolButton {
             text: qsTr("Refresh")
-            onClicked: {
-                owner.refresh();
-                keys.refresh();
-            }
+            onClicked: page.refresh()
         }
     }
 
