@@ -28,11 +28,11 @@ RootKeyVault::RootKeyVault(const QString &service, QObject *parent) : QObject(pa
     QTimer::singleShot(0, this, &RootKeyVault::probe);
 }
 
-QString RootKeyVault::noServiceReason(const QString &detail)
+// The friendly status only: the secret service's error ("Failed to execute child process
+// dbus-launch ...") means nothing to a user; it goes to unavailableDetail() and the log.
+QString RootKeyVault::noServiceReason()
 {
-    return tr("No secret service is available (%1), so the root key is not stored; "
-              "you will be asked for it next time.")
-        .arg(detail);
+    return tr("No keychain on this computer: the root key is not stored and will be asked again.");
 }
 
 void RootKeyVault::probe()
@@ -56,7 +56,7 @@ void RootKeyVault::probe()
         if (!answered) {
             qCInfo(lcVault).noquote() << "no secret service at start-up:" << finished->errorString();
             if (m_available) // a disable() meanwhile keeps its own reason
-                markUnavailable(noServiceReason(finished->errorString()));
+                markUnavailable(noServiceReason(), finished->errorString());
         }
         runQueued();
     });
@@ -87,11 +87,12 @@ void RootKeyVault::runQueued()
         job();
 }
 
-void RootKeyVault::markUnavailable(const QString &reason)
+void RootKeyVault::markUnavailable(const QString &reason, const QString &detail)
 {
-    const bool changed = m_available || m_reason != reason;
+    const bool changed = m_available || m_reason != reason || m_detail != detail;
     m_available = false;
     m_reason = reason;
+    m_detail = detail;
     if (changed)
         Q_EMIT availabilityChanged();
 }
@@ -117,7 +118,7 @@ void RootKeyVault::store(const QString &url, const QString &rootKey, QObject *co
         const bool ok = finished->error() == QKeychain::NoError;
         if (!ok) {
             qCInfo(lcVault).noquote() << "cannot store root key:" << finished->errorString();
-            markUnavailable(noServiceReason(finished->errorString()));
+            markUnavailable(noServiceReason(), finished->errorString());
         }
         if (guard)
             done(ok);

@@ -25,6 +25,9 @@ public:
     [[nodiscard]] bool available() const { return m_available; }
     /// Why keys are not stored ("" while available).
     [[nodiscard]] QString unavailableReason() const { return m_reason; }
+    /// The technical cause behind unavailableReason() (the secret service's error), for a tooltip
+    /// or the log; empty when there is none.
+    [[nodiscard]] QString unavailableDetail() const { return m_detail; }
     /// The start-up probe has answered (or the vault was disabled): available() is no guess.
     [[nodiscard]] bool probed() const { return m_probed; }
     /// Tests and headless runs: never touch the secret service.
@@ -45,8 +48,8 @@ Q_SIGNALS:
     void availabilityChanged();
 
 private:
-    void markUnavailable(const QString &reason);
-    static QString noServiceReason(const QString &detail);
+    void markUnavailable(const QString &reason, const QString &detail = {});
+    static QString noServiceReason();
     /// Until the probe answered, keeps @p job for later (true) instead of running it now.
     bool queueUntilProbed(std::function<void()> job);
     void runQueued();
@@ -54,6 +57,7 @@ private:
     QString m_service;
     bool m_available = true;
     QString m_reason;
+    QString m_detail;
     bool m_probing = false;
     bool m_probed = false;
     std::vector<std::function<void()>> m_queued;

@@ -46,6 +46,11 @@ QString ConnectionController::keychainStatus() const
     return m_vault->unavailableReason();
 }
 
+QString ConnectionController::keychainDetail() const
+{
+    return m_vault->unavailableDetail();
+}
+
 QUrl ConnectionController::normalizedUrl(const QString &text)
 {
     const QString trimmed = text.trimmed();

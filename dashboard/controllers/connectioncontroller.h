@@ -31,6 +31,8 @@ class ConnectionController : public QObject
     /// Whether root keys can be stored; keychainStatus says why not.
     Q_PROPERTY(bool keychainAvailable READ keychainAvailable NOTIFY keychainChanged)
     Q_PROPERTY(QString keychainStatus READ keychainStatus NOTIFY keychainChanged)
+    /// The technical cause behind keychainStatus (for a tooltip), empty when there is none.
+    Q_PROPERTY(QString keychainDetail READ keychainDetail NOTIFY keychainChanged)
 
 public:
     ConnectionController(Session *session, RootKeyVault *vault, QObject *parent = nullptr);
@@ -40,6 +42,7 @@ public:
     [[nodiscard]] QString error() const { return m_error; }
     [[nodiscard]] bool keychainAvailable() const;
     [[nodiscard]] QString keychainStatus() const;
+    [[nodiscard]] QString keychainDetail() const;
 
     /// The URL a user typed, made absolute ("localhost:7070" → "http://localhost:7070"); invalid
     /// when it cannot be a server address.

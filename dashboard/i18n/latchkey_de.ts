@@ -1260,8 +1260,8 @@
     <context>
         <name>Latchkey::Dashboard::RootKeyVault</name>
         <message>
-            <source>No secret service is available (%1), so the root key is not stored; you will be asked for it next time.</source>
-            <translation>Kein Schlüsselbund verfügbar (%1), daher wird der Root-Schlüssel nicht gespeichert; Sie werden beim nächsten Mal erneut danach gefragt.</translation>
+            <source>No keychain on this computer: the root key is not stored and will be asked again.</source>
+            <translation>Kein Schlüsselbund auf diesem Computer: Der Root-Schlüssel wird nicht gespeichert und erneut abgefragt.</translation>
         </message>
     </context>
     <context>

@@ -1260,8 +1260,8 @@
     <context>
         <name>Latchkey::Dashboard::RootKeyVault</name>
         <message>
-            <source>No secret service is available (%1), so the root key is not stored; you will be asked for it next time.</source>
-            <translation>No hay ningún servicio de secretos disponible (%1), así que la clave raíz no se guarda; se le volverá a pedir la próxima vez.</translation>
+            <source>No keychain on this computer: the root key is not stored and will be asked again.</source>
+            <translation>No hay llavero en este equipo: la clave raíz no se guarda y se volverá a pedir.</translation>
         </message>
     </context>
     <context>

@@ -240,9 +240,14 @@ void TestKeychain::startScreenKnowsAboutTheKeychainBeforeAnyConnect()
         QCOMPARE(changed.count(), 1);
         const QString status = parts.connection->keychainStatus();
         QVERIFY2(status.contains(u"not stored"_s) && status.contains(u"asked"_s), qPrintable(status));
+        // The friendly status only; the secret service's own error is kept apart (a tooltip).
+        const QString detail = parts.connection->keychainDetail();
+        QVERIFY(!detail.isEmpty());
+        QVERIFY2(!status.contains(detail) && !status.contains(u"dbus"_s, Qt::CaseInsensitive), qPrintable(status));
     } else {
         QVERIFY2(parts.connection->keychainAvailable(), qPrintable(parts.connection->keychainStatus()));
         QVERIFY(parts.connection->keychainStatus().isEmpty());
+        QVERIFY(parts.connection->keychainDetail().isEmpty());
         QCOMPARE(changed.count(), 0);
         QVERIFY(storedKey(u"latchkey-probe-entry-that-is-never-written"_s).isEmpty()); // the probe wrote nothing
     }

@@ -94,10 +94,13 @@ Page {
                 return;
             const view = page.StackView.view;
             view.pop();
-            const below = view.currentItem;
-            if (below && typeof below["refresh"] === "function")
-                below["refresh"]();
+            page.refreshPage(view.currentItem);
         }
+    }
+    // Untyped: any page may define refresh() (KeysPage, OwnerDetailPage).
+    function refreshPage(below: var): void {
+        if (below && typeof below["refresh"] === "function")
+            below["refresh"]();
     }
 
     BusyIndicator {

@@ -42,10 +42,24 @@ Page {
     }
 
     LanguagePicker {
+        id: languagePicker
         anchors.top: parent.top
         anchors.right: parent.right
         anchors.margins: 16
         settings: page.session.settings
+        // As wide as its longest entry ("System language" was clipped to "System l"); Qt 6.4's
+        // ComboBox has no implicitContentWidthPolicy yet.
+        width: {
+            let widest = 0;
+            const choices = model;
+            for (let i = 0; i < choices.length; ++i)
+                widest = Math.max(widest, languageMetrics.advanceWidth(choices[i].name));
+            return Math.max(implicitWidth, Math.ceil(widest) + leftPadding + rightPadding + 8);
+        }
+        FontMetrics {
+            id: languageMetrics
+            font: languagePicker.font
+        }
     }
 
     ScrollView {
@@ -130,6 +144,12 @@ Page {
                         font.pixelSize: 12
                         opacity: 0.75
                         text: page.connection.keychainStatus
+                        // The secret service's own error only on hover: it is for whoever debugs.
+                        ToolTip.visible: keychainHover.hovered && page.connection.keychainDetail !== ""
+                        ToolTip.text: page.connection.keychainDetail
+                        HoverHandler {
+                            id: keychainHover
+                        }
                     }
                     RowLayout {
                         Layout.fillWidth: true
