@@ -1297,6 +1297,14 @@
     <context>
         <name>ListPageHeader</name>
         <message>
+            <source>Back</source>
+            <translation>Zurück</translation>
+        </message>
+        <message>
+            <source>Back (Alt+Left)</source>
+            <translation>Zurück (Alt+Links)</translation>
+        </message>
+        <message>
             <source>%1 (Ctrl+K)</source>
             <translation>%1 (Strg+K)</translation>
         </message>

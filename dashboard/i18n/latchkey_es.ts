@@ -1297,6 +1297,14 @@
     <context>
         <name>ListPageHeader</name>
         <message>
+            <source>Back</source>
+            <translation>Atrás</translation>
+        </message>
+        <message>
+            <source>Back (Alt+Left)</source>
+            <translation>Atrás (Alt+Izquierda)</translation>
+        </message>
+        <message>
             <source>%1 (Ctrl+K)</source>
             <translation>%1 (Ctrl+K)</translation>
         </message>

@@ -135,6 +135,7 @@ private Q_SLOTS:
     void everyControlHasAnAccessibleName_data();
     void everyControlHasAnAccessibleName();
     void issueDialogTabOrderAndEsc();
+    void ownersSearchEnterOpensAndBackReturns();
 
 private:
     bool openPage(const QString &name);
@@ -377,6 +378,46 @@ void TestKeyboard::issueDialogTabOrderAndEsc()
     checkTabCycle(dialog, api);
     QTest::keyClick(m_window, Qt::Key_Escape);
     QTRY_VERIFY(!issue->property("visible").toBool());
+}
+
+
+/// Ctrl+K on the owners page, type an owner's external id, Enter: that owner opens; its ← back
+/// button returns to the list. Down from the search field moves the focus into the list.
+void TestKeyboard::ownersSearchEnterOpensAndBackReturns()
+{
+    QVERIFY(openPage(u"owners"_s));
+    QTRY_COMPARE(m_window->property("currentPageName").toString(), u"owners"_s);
+    QQuickItem *list = m_window->property("currentPage").value<QQuickItem *>();
+    QVERIFY(list);
+    QTest::keyClick(m_window, Qt::Key_K, Qt::ControlModifier);
+    QTRY_VERIFY(m_window->activeFocusItem() && m_window->activeFocusItem()->inherits("QQuickTextInput"));
+    QQuickItem *field = m_window->activeFocusItem();
+    QTest::keyClick(m_window, Qt::Key_Down); // into the list, its current row highlighted
+    const auto focusedListView = [this]() -> QQuickItem * { // the list itself or its current row
+        for (QQuickItem *at = m_window->activeFocusItem(); at; at = at->parentItem())
+            if (at->inherits("QQuickListView"))
+                return at;
+        return nullptr;
+    };
+    QTRY_VERIFY2(focusedListView() && list->isAncestorOf(focusedListView()),
+                 qPrintable(m_window->activeFocusItem() ? describe(m_window->activeFocusItem()) : u"no focus"_s));
+    QVERIFY(focusedListView()->property("currentIndex").toInt() >= 0);
+    field->forceActiveFocus();
+    QTRY_VERIFY(field->hasActiveFocus());
+    type(m_window, m_sample.value(u"externalId"_s).toString());
+    QTest::keyClick(m_window, Qt::Key_Return); // at once, before the search's debounce
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->property("currentPageName").toString() == u"ownerDetail"_s, 20000);
+    QQuickItem *owner = m_window->property("currentPage").value<QQuickItem *>();
+    QCOMPARE(owner->property("identityId").toString(), m_sample.value(u"identityId"_s).toString());
+
+    QQuickItem *back = nullptr;
+    const QList<QQuickItem *> buttons = owner->findChildren<QQuickItem *>();
+    for (QQuickItem *button : buttons)
+        if (button->inherits("QQuickToolButton") && button->property("text").toString() == u"←"_s && button->isVisible())
+            back = button;
+    QVERIFY(back);
+    QMetaObject::invokeMethod(back, "clicked");
+    QTRY_COMPARE(m_window->property("currentPageName").toString(), u"owners"_s);
 }
 
 LATCHKEY_DASHBOARD_TEST_MAIN(TestKeyboard)

@@ -14,6 +14,14 @@ ToolBar {
     readonly property string search: debounced
     property string debounced
     default property alias actions: actionRow.data
+    /// Shows a ← button before the title (pages pushed on top of another, e.g. an owner).
+    property bool backVisible: false
+
+    /// Enter in the search field (the search is applied at once, without the debounce delay).
+    signal searchAccepted()
+    /// Down in the search field: the page moves the focus into its list.
+    signal searchDown()
+    signal backClicked()
 
     function focusSearch() {
         field.forceActiveFocus();
@@ -40,6 +48,16 @@ ToolBar {
         anchors.rightMargin: 8
         spacing: 8
 
+        ToolButton {
+            visible: bar.backVisible
+            text: "←"
+            font.pixelSize: 18
+            Layout.leftMargin: -8
+            Accessible.name: qsTr("Back")
+            ToolTip.visible: hovered
+            ToolTip.text: qsTr("Back (Alt+Left)")
+            onClicked: bar.backClicked()
+        }
         Label {
             text: bar.title
             font.pixelSize: 20
@@ -67,6 +85,12 @@ ToolBar {
             Accessible.role: Accessible.EditableText
             onTextChanged: debounce.restart()
             Keys.onEscapePressed: text = ""
+            Keys.onDownPressed: bar.searchDown()
+            onAccepted: {
+                debounce.stop();
+                bar.debounced = field.text.trim();
+                bar.searchAccepted();
+            }
         }
         RowLayout {
             id: actionRow

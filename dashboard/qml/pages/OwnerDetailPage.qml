@@ -23,6 +23,8 @@ Page {
 
     header: ListPageHeader {
         title: page.title
+        backVisible: true
+        onBackClicked: page.StackView.view ? page.StackView.view.pop() : undefined
 
         GatedButton {
             text: qsTr("Issue key for this owner")

@@ -17,6 +17,25 @@ Page {
     function openOwner(identityId) {
         page.session.openPage("ownerDetail", {identityId: identityId});
     }
+    /// Set by Enter in the search field: open the selected (or the only) match once the list for
+    /// the typed search has loaded.
+    property bool openWhenLoaded: false
+    function openMatch(): void {
+        if (!openWhenLoaded || owners.loading)
+            return;
+        openWhenLoaded = false;
+        if (list.currentIndex >= 0 && list.currentIndex < list.count)
+            page.openOwner(owners.rowObject(list.currentIndex).id);
+        else if (list.count === 1)
+            page.openOwner(owners.rowObject(0).id);
+        else
+            page.focusList();
+    }
+    function focusList(): void {
+        list.forceActiveFocus();
+        if (list.count > 0 && list.currentIndex < 0)
+            list.currentIndex = 0;
+    }
 
     title: qsTr("Owners")
 
@@ -24,6 +43,13 @@ Page {
         id: bar
         title: page.title
         searchPlaceholder: qsTr("Search owners by external id")
+        onSearchAccepted: {
+            // The new search reaches the model synchronously and starts its load, so this opens
+            // now only when the rows already match the typed text; otherwise onLoadingChanged does.
+            page.openWhenLoaded = true;
+            page.openMatch();
+        }
+        onSearchDown: page.focusList()
 
         GatedButton {
             text: qsTr("New owner")
@@ -42,6 +68,7 @@ Page {
         client: page.session.client
         search: bar.search
         onCreated: identityId => page.openOwner(identityId)
+        onLoadingChanged: page.openMatch()
     }
 
     ListView {
