@@ -38,6 +38,7 @@ constexpr std::array kErrors{
     Row{ErrorCode::IdentityAlreadyExists, {409, "Conflicting Resource", LK_DOCS "unkey/data/identity_already_exists"}},
     Row{ErrorCode::PermissionAlreadyExists, {409, "Conflicting Resource", LK_DOCS "unkey/data/permission_already_exists"}},
     Row{ErrorCode::RoleAlreadyExists, {409, "Conflicting Resource", LK_DOCS "unkey/data/role_already_exists"}},
+    Row{ErrorCode::NamespaceAlreadyExists, {409, "Conflicting Resource", LK_DOCS "unkey/data/ratelimit_namespace_already_exists"}},
     Row{ErrorCode::NamespaceGone, {410, "Resource Gone", LK_DOCS "unkey/data/ratelimit_namespace_gone"}},
     Row{ErrorCode::ProtectedResource, {412, "Resource is protected", LK_DOCS "unkey/application/protected_resource"}},
     Row{ErrorCode::PreconditionFailed, {412, "Precondition Failed", LK_DOCS "unkey/application/precondition_failed"}},

@@ -35,6 +35,7 @@ enum class ErrorCode {
     IdentityAlreadyExists,    ///< 409
     PermissionAlreadyExists,  ///< 409
     RoleAlreadyExists,        ///< 409
+    NamespaceAlreadyExists,   ///< 409 ratelimit.createNamespace with a taken name
     NamespaceGone,            ///< 410
     ProtectedResource,        ///< 412
     PreconditionFailed,       ///< 412
