@@ -47,8 +47,10 @@ ApplicationWindow {
         }
         const props = Object.assign({ session: window.session, objectName: name }, properties || {});
         if (entry.sidebar) {
-            currentSidebarPage = name;
-            stack.replace(null, Qt.resolvedUrl(entry.file), props, StackView.Immediate);
+            leaveCurrentPage(() => {
+                currentSidebarPage = name;
+                stack.replace(null, Qt.resolvedUrl(entry.file), props, StackView.Immediate);
+            });
         } else {
             stack.push(Qt.resolvedUrl(entry.file), props);
         }
@@ -57,7 +59,17 @@ ApplicationWindow {
 
     function goBack(): void {
         if (stack.depth > 1)
-            stack.pop();
+            leaveCurrentPage(() => stack.pop());
+    }
+
+    /// Runs @p leave (which closes the current page) now, or once the page agreed: a page with
+    /// unsaved edits defines confirmLeave(leave), asks, and calls it when they may be dropped.
+    function leaveCurrentPage(leave: var): void {
+        const page = stack.currentItem;
+        if (page && typeof page["confirmLeave"] === "function")
+            page["confirmLeave"](leave);
+        else
+            leave();
     }
 
     /// Rebuilds the visible page, so formatted dates and numbers follow a new language.
