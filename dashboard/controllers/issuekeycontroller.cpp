@@ -139,14 +139,19 @@ QString IssueKeyController::curlCommand() const
 {
     if (m_newKey.isEmpty() || !m_client)
         return {};
+    return verifyCommand(m_client->baseUrl(), m_newKey);
+}
+
+QString IssueKeyController::verifyCommand(const QUrl &baseUrl, const QString &key)
+{
     // The same URL ApiClient posts to (a base path such as a reverse proxy's is kept).
-    QUrl verifyUrl = m_client->baseUrl();
+    QUrl verifyUrl = baseUrl;
     QString path = verifyUrl.path();
     if (path.endsWith(u'/'))
         path.chop(1);
     verifyUrl.setPath(path + u"/v2/keys.verifyKey"_s);
     const QString url = verifyUrl.toString();
-    const QString body = QString::fromUtf8(QJsonDocument(QJsonObject {{u"key"_s, m_newKey}}).toJson(QJsonDocument::Compact));
+    const QString body = QString::fromUtf8(QJsonDocument(QJsonObject {{u"key"_s, key}}).toJson(QJsonDocument::Compact));
     // Double quotes around the header so the shell expands $ROOT_KEY; the key itself only ever
     // contains [A-Za-z0-9_], which is safe inside single quotes.
     return u"curl -X POST '"_s + url + u"' -H \"Authorization: Bearer $ROOT_KEY\""_s

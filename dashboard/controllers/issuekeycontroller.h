@@ -73,6 +73,9 @@ public:
     [[nodiscard]] QString newKey() const { return m_newKey; }
     [[nodiscard]] QString newKeyId() const { return m_newKeyId; }
     [[nodiscard]] QString curlCommand() const;
+    /// The curl line that verifies @p key at the server of @p baseUrl (the same URL ApiClient
+    /// posts to); the root key only as `$ROOT_KEY`. Shared with the reroll's new-key dialog.
+    [[nodiscard]] static QString verifyCommand(const QUrl &baseUrl, const QString &key);
 
     /// Checks every field; fills `errors`; true when the form may be sent.
     Q_INVOKABLE bool validate();

@@ -1,5 +1,6 @@
 #include "keydetailcontroller.h"
 
+#include "issuekeycontroller.h"
 #include "keyvalidation.h"
 
 #include <QClipboard>
@@ -324,6 +325,13 @@ bool KeyDetailController::reroll(double graceMs)
         Q_EMIT rerolled(m_newKeyId);
         load(true); // the old key now expires at the end of the grace period
     });
+}
+
+QString KeyDetailController::curlCommand() const
+{
+    if (m_newKey.isEmpty() || !m_client)
+        return {};
+    return IssueKeyController::verifyCommand(m_client->baseUrl(), m_newKey);
 }
 
 void KeyDetailController::forgetNewKey()

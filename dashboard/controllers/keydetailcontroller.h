@@ -69,6 +69,8 @@ class KeyDetailController : public QObject
     Q_PROPERTY(QString plaintext READ plaintext NOTIFY plaintextChanged)
     Q_PROPERTY(QString newKey READ newKey NOTIFY newKeyChanged)
     Q_PROPERTY(QString newKeyId READ newKeyId NOTIFY newKeyChanged)
+    /// A shell command that verifies the rerolled key (as IssueKeyController's); "" without one.
+    Q_PROPERTY(QString curlCommand READ curlCommand NOTIFY newKeyChanged)
 
     /// field name -> true while its save is in flight.
     Q_PROPERTY(QVariantMap saving READ saving NOTIFY fieldStateChanged)
@@ -111,6 +113,7 @@ public:
     [[nodiscard]] QString plaintext() const { return m_plaintext; }
     [[nodiscard]] QString newKey() const { return m_newKey; }
     [[nodiscard]] QString newKeyId() const { return m_newKeyId; }
+    [[nodiscard]] QString curlCommand() const;
     [[nodiscard]] QVariantMap saving() const { return m_saving; }
     [[nodiscard]] QVariantMap errors() const { return m_errors; }
 

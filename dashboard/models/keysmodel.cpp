@@ -58,7 +58,8 @@ QHash<int, QByteArray> KeysModel::roleNames() const
             {ExpiringRole, "expiring"},
             {LowCreditsRole, "lowCredits"},
             {RateLimitedRole, "rateLimited"},
-            {SelectedRole, "selected"}};
+            {SelectedRole, "selected"},
+            {ReplacedByRole, "replacedBy"}};
 }
 
 void KeysModel::setApiId(const QString &apiId)
@@ -149,6 +150,44 @@ QStringList KeysModel::badgesFor(const QJsonObject &key, qint64 nowMs)
     return badges;
 }
 
+QHash<QString, QString> KeysModel::rerollSuccessors(const QList<QJsonObject> &keys)
+{
+    // A reroll stamps the old key's updatedAt and the new key's createdAt with the same time.
+    QMultiHash<qint64, const QJsonObject *> byCreatedAt;
+    for (const QJsonObject &key : keys)
+        byCreatedAt.insert(key.value(u"createdAt"_s).toInteger(), &key);
+    QHash<QString, QString> successors;
+    for (const QJsonObject &old : keys) {
+        const QJsonValue updatedAt = old.value(u"updatedAt"_s);
+        if (!updatedAt.isDouble() || !old.value(u"expires"_s).isDouble())
+            continue;
+        const QString owner = old.value(u"identity"_s).toObject().value(u"id"_s).toString();
+        for (const QJsonObject *twin : byCreatedAt.values(updatedAt.toInteger())) {
+            if (twin->value(u"keyId"_s) != old.value(u"keyId"_s) && twin->value(u"name"_s) == old.value(u"name"_s)
+                && twin->value(u"identity"_s).toObject().value(u"id"_s).toString() == owner
+                && twin->value(u"createdAt"_s).toInteger() > old.value(u"createdAt"_s).toInteger()) {
+                successors.insert(old.value(u"keyId"_s).toString(), twin->value(u"keyId"_s).toString());
+                break;
+            }
+        }
+    }
+    return successors;
+}
+
+QStringList KeysModel::badgesOf(const QJsonObject &row) const
+{
+    QStringList badges = badgesFor(row, m_nowMs);
+    const QString keyId = row.value(u"keyId"_s).toString();
+    if (m_successors.contains(keyId) && !badges.contains(u"expired"_s)) {
+        // "replaced" says more than "expiring" (and shows the same expiry).
+        badges.removeAll(u"expiring"_s);
+        badges.append(u"replaced"_s);
+    }
+    if (m_rateLimited.contains(keyId))
+        badges.append(u"rateLimited"_s);
+    return badges;
+}
+
 QString KeysModel::statusOf(const QJsonObject &row) const
 {
     const QStringList badges = badgesFor(row, m_nowMs);
@@ -193,12 +232,10 @@ QVariant KeysModel::rowData(const QJsonObject &row, int role) const
         return refillAmount(row);
     case StatusRole:
         return statusOf(row);
-    case BadgesRole: {
-        QStringList badges = badgesFor(row, m_nowMs);
-        if (m_rateLimited.contains(keyId))
-            badges.append(u"rateLimited"_s);
-        return badges;
-    }
+    case BadgesRole:
+        return badgesOf(row);
+    case ReplacedByRole:
+        return m_successors.value(keyId);
     case ExpiredRole:
         return badgesFor(row, m_nowMs).contains(u"expired"_s);
     case ExpiringRole:
@@ -280,6 +317,7 @@ void KeysModel::rowsCleared()
 {
     m_nowMs = QDateTime::currentMSecsSinceEpoch();
     m_rateLimited.clear();
+    m_successors.clear();
     m_rateLimitedRequested = false;
     ++m_rateLimitedGeneration;
     if (!m_selected.isEmpty()) {
@@ -292,6 +330,13 @@ void KeysModel::rowsAppended(int first, int last)
 {
     Q_UNUSED(first)
     Q_UNUSED(last)
+    // The rows are in the views already; a later page may hold the new key of an old one loaded
+    // before: compare every loaded row.
+    QHash<QString, QString> successors = rerollSuccessors(rows());
+    if (successors != m_successors) {
+        m_successors = std::move(successors);
+        allRowsChanged({BadgesRole, ReplacedByRole});
+    }
     if (m_rateLimitBadges && !m_rateLimitedRequested)
         fetchRateLimited();
 }

@@ -2,6 +2,7 @@
 
 #include "models/pagedlistmodel.h"
 
+#include <QHash>
 #include <QSet>
 
 namespace Latchkey::Dashboard {
@@ -18,6 +19,11 @@ namespace Latchkey::Dashboard {
 ///   `analytics.getVerificationLog` call per refresh (the newest 100 such events of the API or owner),
 ///   never one call per row; set `rateLimitBadges` false when the root key may not read analytics.
 /// - `active`: none of disabled/expired.
+/// - `replaced`: the key was rerolled and still works in its grace period (instead of `expiring`).
+///   keys.rerollKey copies name, owner and settings to the new key, so the two look alike; the
+///   new key's `createdAt` is the very millisecond of the old key's `updatedAt` (the reroll set
+///   its expiry). A key with a later-created twin (same name and owner) created exactly then is
+///   the replaced one. Only rows loaded so far are compared (an API's keys come in pages of 100).
 ///
 /// Rows can be selected (role `selected`, writable) for bulk operations; the selection is cleared
 /// when the rows are dropped so nothing hidden stays selected.
@@ -53,6 +59,8 @@ public:
         LowCreditsRole,
         RateLimitedRole,
         SelectedRole,
+        /// The key id of the key that replaced this one in a reroll, "" when none is loaded.
+        ReplacedByRole,
     };
     Q_ENUM(Role)
 
@@ -86,6 +94,8 @@ public:
 
     /// The badges of one key (the JSON of KeyResponseData) at @p nowMs; rate limiting not included.
     static QStringList badgesFor(const QJsonObject &key, qint64 nowMs);
+    /// Old key id → new key id for every reroll pair among @p keys (see `replaced` above).
+    static QHash<QString, QString> rerollSuccessors(const QList<QJsonObject> &keys);
 
 Q_SIGNALS:
     void apiIdChanged();
@@ -106,12 +116,14 @@ protected:
 private:
     void fetchRateLimited();
     QString statusOf(const QJsonObject &row) const;
+    QStringList badgesOf(const QJsonObject &row) const;
 
     QString m_apiId;
     QString m_externalId;
     QString m_identityId;
     QSet<QString> m_selected;
     QSet<QString> m_rateLimited;
+    QHash<QString, QString> m_successors;
     qint64 m_nowMs = 0;
     quint64 m_rateLimitedGeneration = 0;
     bool m_rateLimitBadges = true;

@@ -487,9 +487,14 @@ void TestKeyDetailController::rerollKeepsTheOldKeyDuringTheGracePeriod()
     QVERIFY(oldExpires >= before + 3'600'000 && oldExpires <= before + 3'600'000 + 120'000);
     QTRY_COMPARE(qint64(controller->expires()), oldExpires);
     QCOMPARE(getKey(newKeyId).value(u"permissions"_s).toArray(), (QJsonArray {u"docs.read"_s}));
+    // The new-key dialog offers the same verify line as the issue-key dialog.
+    QVERIFY(controller->curlCommand().contains(u"/v2/keys.verifyKey"_s));
+    QVERIFY(controller->curlCommand().contains(u"{\"key\":\""_s + controller->newKey() + u"\"}"_s));
+    QVERIFY(controller->curlCommand().contains(u"$ROOT_KEY"_s));
 
     controller->forgetNewKey();
     QVERIFY(controller->newKey().isEmpty());
+    QVERIFY(controller->curlCommand().isEmpty());
     QVERIFY(!controller->reroll(-5));
 }
 

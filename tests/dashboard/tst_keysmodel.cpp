@@ -47,6 +47,9 @@ private Q_SLOTS:
     void badgesFor_data();
     void badgesFor();
     void badgesFromTheServer();
+    void rerollSuccessors_data();
+    void rerollSuccessors();
+    void rerolledKeyIsMarkedReplaced();
     void pagesThroughEveryKey();
     void searchFiltersByNameStartAndOwner();
     void selection();
@@ -144,6 +147,84 @@ void TestKeysModel::badgesFromTheServer()
     QCOMPARE(valueOf(*keys, "name", u"low-refill"_s, "refillAmount").toLongLong(), 100);
     QVERIFY(valueOf(*keys, "name", u"plain"_s, "createdAt").toLongLong() >= now - 60'000);
     QCOMPARE(valueOf(*keys, "name", u"plain"_s, "lastUsedAt").toLongLong(), 0);
+}
+
+void TestKeysModel::rerollSuccessors_data()
+{
+    QTest::addColumn<QJsonObject>("old");
+    QTest::addColumn<QJsonObject>("other");
+    QTest::addColumn<bool>("replaced");
+
+    const QJsonObject owner{{u"id"_s, u"id_1"_s}, {u"externalId"_s, u"acme"_s}};
+    const QJsonObject old{{u"keyId"_s, u"key_old"_s}, {u"name"_s, u"prod"_s}, {u"identity"_s, owner},
+                          {u"createdAt"_s, 1000}, {u"updatedAt"_s, 5000}, {u"expires"_s, 9000}};
+    const QJsonObject twin{{u"keyId"_s, u"key_new"_s}, {u"name"_s, u"prod"_s}, {u"identity"_s, owner},
+                           {u"createdAt"_s, 5000}};
+    auto with = [](QJsonObject key, const QString &field, const QJsonValue &value) {
+        if (value.isUndefined())
+            key.remove(field);
+        else
+            key.insert(field, value);
+        return key;
+    };
+    QTest::newRow("reroll pair") << old << twin << true;
+    QTest::newRow("created a ms later") << old << with(twin, u"createdAt"_s, 5001) << false;
+    QTest::newRow("other name") << old << with(twin, u"name"_s, u"staging"_s) << false;
+    QTest::newRow("other owner") << old << with(twin, u"identity"_s, QJsonObject{{u"id"_s, u"id_2"_s}}) << false;
+    QTest::newRow("old key never expires") << with(old, u"expires"_s, QJsonValue::Undefined) << twin << false;
+    QTest::newRow("old key never updated") << with(old, u"updatedAt"_s, QJsonValue::Undefined) << twin << false;
+    QTest::newRow("both unnamed, no owner") << with(with(old, u"name"_s, QJsonValue::Undefined), u"identity"_s,
+                                                    QJsonValue::Undefined)
+                                            << with(with(twin, u"name"_s, QJsonValue::Undefined), u"identity"_s,
+                                                    QJsonValue::Undefined)
+                                            << true;
+}
+
+void TestKeysModel::rerollSuccessors()
+{
+    QFETCH(QJsonObject, old);
+    QFETCH(QJsonObject, other);
+    QFETCH(bool, replaced);
+    const QHash<QString, QString> expected
+        = replaced ? QHash<QString, QString>{{u"key_old"_s, u"key_new"_s}} : QHash<QString, QString>{};
+    QCOMPARE(KeysModel::rerollSuccessors({old, other}), expected);
+    QCOMPARE(KeysModel::rerollSuccessors({other, old}), expected); // whatever the order
+}
+
+// The walkthrough's finding: after a reroll two keys with the same name, and nothing said which
+// one is about to stop working, neither on the API's list nor on the owner's.
+void TestKeysModel::rerolledKeyIsMarkedReplaced()
+{
+    const QString apiId = m_fixture.createApi(u"reroll"_s);
+    const QString oldId = createKey(apiId, {{u"name"_s, u"Acme production"_s}, {u"externalId"_s, u"acme"_s}});
+    const QString otherId = createKey(apiId, {{u"name"_s, u"Acme production"_s}, {u"externalId"_s, u"acme"_s}});
+    const ApiResult rerolled = m_fixture.call(u"keys.rerollKey"_s, {{u"keyId"_s, oldId}, {u"expiration"_s, 7'200'000}});
+    QVERIFY2(rerolled.ok(), qPrintable(rerolled.errorDetail));
+    const QString newId = rerolled.data.toObject().value(u"keyId"_s).toString();
+
+    auto check = [&](KeysModel &keys) {
+        QAbstractItemModelTester tester(&keys, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(fetchAll(keys), 0);
+        QCOMPARE(keys.rowCount(), 3);
+        QCOMPARE(valueOf(keys, "keyId", oldId, "badges").toStringList(), (QStringList{u"active"_s, u"replaced"_s}));
+        QCOMPARE(valueOf(keys, "keyId", oldId, "replacedBy").toString(), newId);
+        QCOMPARE(valueOf(keys, "keyId", newId, "badges").toStringList(), QStringList{u"active"_s});
+        QCOMPARE(valueOf(keys, "keyId", newId, "replacedBy").toString(), QString());
+        QCOMPARE(valueOf(keys, "keyId", otherId, "replacedBy").toString(), QString()); // same name, no reroll
+    };
+    auto byApi = model(apiId);
+    check(*byApi);
+    KeysModel byOwner;
+    byOwner.setClient(m_fixture.client());
+    byOwner.setExternalId(u"acme"_s);
+    check(byOwner);
+
+    // Past its grace the old key is just expired.
+    const ApiResult revoked = m_fixture.call(u"keys.rerollKey"_s, {{u"keyId"_s, otherId}, {u"expiration"_s, 0}});
+    QVERIFY(revoked.ok());
+    byApi->refresh();
+    QCOMPARE(fetchAll(*byApi), 0);
+    QCOMPARE(valueOf(*byApi, "keyId", otherId, "badges").toStringList(), QStringList{u"expired"_s});
 }
 
 void TestKeysModel::pagesThroughEveryKey()
