@@ -98,6 +98,29 @@ Core::Status applyRelations(Store::Database &db, const ApiContext &context, cons
     return {};
 }
 
+/// The audit description of keys.updateKey, Unkey's style: "Updated key key_x: name, enabled". It
+/// names the fields the request set (given or null), in the schema's order, never their values:
+/// meta or a name may hold anything, and the log must not repeat it.
+QString updateDescription(const QString &keyId, const UpdateKeyRequest &request)
+{
+    QStringList fields;
+    const auto add = [&fields](bool given, const QString &field) {
+        if (given)
+            fields.append(field);
+    };
+    add(!request.name.absent(), u"name"_s);
+    add(!request.externalId.absent(), u"externalId"_s);
+    add(!request.meta.absent(), u"meta"_s);
+    add(!request.expires.absent(), u"expires"_s);
+    add(request.credits.has_value(), u"credits"_s);
+    add(request.ratelimits.has_value(), u"ratelimits"_s);
+    add(!request.enabled.absent(), u"enabled"_s);
+    add(!request.roles.absent(), u"roles"_s);
+    add(!request.permissions.absent(), u"permissions"_s);
+    const QString base = u"Updated key "_s + keyId;
+    return fields.isEmpty() ? base : base + u": "_s + fields.join(u", "_s);
+}
+
 Core::Result<ApiReply> updateKey(Services &services, const ApiContext &context, const UpdateKeyRequest &request)
 {
     return writeReply(services.db, [&]() -> Core::Result<ApiReply> {
@@ -112,7 +135,7 @@ Core::Result<ApiReply> updateKey(Services &services, const ApiContext &context, 
             return applied.error();
         if (Core::Status updated = Store::KeyStore(services.db).update(key); !updated)
             return updated.error();
-        QList<AuditEvent> events {keyAuditEvent({key, target->api}, u"key.update"_s, u"Updated key "_s + key.id)};
+        QList<AuditEvent> events {keyAuditEvent({key, target->api}, u"key.update"_s, updateDescription(key.id, request))};
         if (Core::Status related = applyRelations(services.db, context, request, key, events); !related)
             return related.error();
         if (Core::Status audited = appendAudit(services.db, context, events); !audited)

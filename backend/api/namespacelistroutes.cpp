@@ -1,5 +1,6 @@
 // ratelimit.listNamespaces: the workspace's rate-limit namespaces with their override counts, for
-// the dashboard's rate-limit page (an extension; resources/openapi.yaml documents it).
+// the dashboard's rate-limit page (an extension; resources/openapi.yaml documents it). Also
+// registers ratelimit.createNamespace (namespacecreateroutes.cpp).
 
 #include "api/router.h"
 #include "api/routes.h"
@@ -68,6 +69,7 @@ void registerNamespaceListRoutes(Router &router, Services &services)
     router.add({.path = QByteArrayLiteral("/v2/ratelimit.listNamespaces"),
                 .permissions = ReadAll + u", or ratelimit.<namespaceId>.read_namespace per namespace (others omitted)"_s,
                 .decode = [&services](RequestReader &in) { return decodeList(services, in); }});
+    registerNamespaceCreateRoute(router, services);
 }
 
 } // namespace Latchkey::Api

@@ -145,6 +145,36 @@ Core::Result<QList<RatelimitNamespace>> RatelimitStore::ensureNamespaces(
     return result;
 }
 
+Core::Result<RatelimitNamespace> RatelimitStore::createNamespace(
+    const QString &workspaceId, const QString &name, qint64 nowMs, const AuditOrigin &origin)
+{
+    std::optional<RatelimitNamespace> result;
+    const Core::Status written = m_db.write([&]() -> Core::Status {
+        // Checked under the write lock, so two concurrent creates of one name cannot both pass; by
+        // name only (findNamespace would also match a name that is another namespace's id).
+        QSqlQuery taken = m_db.prepare(
+            u"SELECT deleted_at FROM ratelimit_namespaces WHERE workspace_id = ? AND name = ?"_s);
+        taken.addBindValue(workspaceId);
+        taken.addBindValue(name);
+        if (!exec(taken))
+            return sqlError(taken);
+        if (taken.next()) {
+            return makeError(ErrorCode::NamespaceAlreadyExists,
+                taken.value(0).isNull() ? u"A namespace named '%1' already exists in this workspace."_s.arg(name)
+                                        : u"A deleted namespace named '%1' exists in this workspace."_s.arg(name));
+        }
+        QList<AuditEvent> audit;
+        auto created = insertNamespace(workspaceId, name, nowMs, audit);
+        if (!created)
+            return created.error();
+        result = *created;
+        return AuditLog(m_db).append(origin, nowMs, audit);
+    });
+    if (!written)
+        return written.error();
+    return *result;
+}
+
 Core::Result<QString> RatelimitStore::upsertOverride(
     const RatelimitNamespace &ns, const QString &identifier, qint64 limit, qint64 durationMs, qint64 nowMs)
 {

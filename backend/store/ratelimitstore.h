@@ -61,6 +61,12 @@ public:
     [[nodiscard]] Core::Result<QList<RatelimitNamespace>> ensureNamespaces(
         const QString &workspaceId, const QStringList &idsOrNames, qint64 nowMs, const AuditOrigin &origin);
 
+    /// Creates namespace @p name (ratelimit.createNamespace) and audits `ratelimitNamespace.create`,
+    /// in one transaction. NamespaceAlreadyExists when the workspace has one of that name already
+    /// (a deleted one included: names stay unique); nothing is written then.
+    [[nodiscard]] Core::Result<RatelimitNamespace> createNamespace(
+        const QString &workspaceId, const QString &name, qint64 nowMs, const AuditOrigin &origin);
+
     /// Creates or updates the override of (@p ns, @p identifier) and audits `ratelimit.set_override`.
     /// An existing override keeps its id. NamespaceNotFound when @p ns was deleted meanwhile.
     [[nodiscard]] Core::Result<RatelimitOverride> setOverride(const RatelimitNamespace &ns, const QString &identifier,

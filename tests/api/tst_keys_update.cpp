@@ -11,6 +11,9 @@ class TestKeysUpdate : public QObject
     Q_OBJECT
 private Q_SLOTS:
     void updateScalars();
+    void auditNamesChangedFields_data();
+    void auditNamesChangedFields();
+    void auditDescriptionHoldsNoValues();
     void nullClearsAbsentKeeps();
     void externalIdLinksAndUnlinks();
     void credits();
@@ -85,9 +88,55 @@ void TestKeysUpdate::updateScalars()
     QCOMPARE(data.value(u"updatedAt").toInteger(), h.clock().nowMs());
     const QList<AuditRow> audits = auditRows(h, u"key.update"_s);
     QCOMPARE(audits.size(), 1);
-    QCOMPARE(audits.first().description, u"Updated key "_s + keyId);
+    QCOMPARE(audits.first().description, u"Updated key %1: name, meta, expires, enabled"_s.arg(keyId));
     QVERIFY(hasTarget(audits.first().targets, u"key"_s, keyId));
     QVERIFY(hasTarget(audits.first().targets, u"api"_s, apiId));
+}
+
+void TestKeysUpdate::auditNamesChangedFields_data()
+{
+    QTest::addColumn<QJsonObject>("fields");
+    QTest::addColumn<QString>("suffix");
+    QTest::newRow("nothing") << QJsonObject{} << QString();
+    QTest::newRow("enabled") << QJsonObject{{u"enabled"_s, true}} << u": enabled"_s;
+    QTest::newRow("cleared name") << QJsonObject{{u"name"_s, QJsonValue::Null}} << u": name"_s;
+    QTest::newRow("owner and credits") << QJsonObject{{u"externalId"_s, u"acme"_s}, {u"credits"_s, QJsonObject{{u"remaining"_s, 5}}}}
+                                       << u": externalId, credits"_s;
+    QTest::newRow("relations") << QJsonObject{{u"permissions"_s, QJsonArray{u"docs.read"_s}}, {u"roles"_s, QJsonArray{}},
+                                              {u"ratelimits"_s, QJsonArray{}}}
+                               << u": ratelimits, roles, permissions"_s;
+}
+
+void TestKeysUpdate::auditNamesChangedFields()
+{
+    QFETCH(QJsonObject, fields);
+    QFETCH(QString, suffix);
+    ApiHarness h;
+    const QString keyId = newKey(h, h.createApi());
+    // Values a log must not repeat: the description names fields only.
+    const QString secret = u"secret-value-9f1c"_s;
+    if (fields.contains(u"name"_s) && !fields.value(u"name"_s).isNull())
+        fields.insert(u"name"_s, secret);
+    const auto reply = update(h, keyId, fields);
+    QVERIFY2(reply.status == 200, reply.describe().constData());
+    const QList<AuditRow> audits = auditRows(h, u"key.update"_s);
+    QCOMPARE(audits.size(), 1);
+    QCOMPARE(audits.first().description, u"Updated key "_s + keyId + suffix);
+    QVERIFY(!audits.first().description.contains(u"acme"_s));
+    // The dashboard reads it through audit.listLogs.
+    const QJsonArray listed = h.call(u"audit.listLogs"_s, QJsonObject{{u"events"_s, QJsonArray{u"key.update"_s}}}).dataArray();
+    QCOMPARE(listed.size(), 1);
+    QCOMPARE(listed.at(0).toObject().value(u"description"_s).toString(), audits.first().description);
+}
+
+void TestKeysUpdate::auditDescriptionHoldsNoValues()
+{
+    ApiHarness h;
+    const QString keyId = newKey(h, h.createApi());
+    const QString secret = u"secret-value-9f1c"_s;
+    QCOMPARE(update(h, keyId, {{u"name"_s, secret}, {u"meta"_s, QJsonObject{{u"token"_s, secret}}}}).status, 200);
+    QCOMPARE(countRows(h, u"SELECT count(*) FROM audit_logs WHERE description LIKE '%secret-value%'"_s), 0);
+    QCOMPARE(auditRows(h, u"key.update"_s).first().description, u"Updated key %1: name, meta"_s.arg(keyId));
 }
 
 void TestKeysUpdate::nullClearsAbsentKeeps()
