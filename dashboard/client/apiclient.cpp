@@ -33,7 +33,7 @@ void ApiClient::setConnection(const QUrl &baseUrl, const QString &rootKey)
     Q_EMIT connectionChanged();
 }
 
-quint64 ApiClient::post(const QString &action, const QJsonObject &body, QObject *context, Callback done)
+quint64 ApiClient::post(const QString &action, const QJsonObject &body, QObject *context, Callback done, Failures failures)
 {
     QUrl url = m_baseUrl;
     url.setPath(url.path().chopped(url.path().endsWith(u'/') ? 1 : 0) + u"/v2/"_s + action);
@@ -49,6 +49,7 @@ quint64 ApiClient::post(const QString &action, const QJsonObject &body, QObject 
     pending.hasContext = context != nullptr;
     pending.done = std::move(done);
     pending.action = action;
+    pending.quiet = failures == Failures::Quiet;
     QNetworkReply *reply = pending.reply;
     const bool wasBusy = busy();
     m_pending.insert(id, std::move(pending));
@@ -106,7 +107,7 @@ void ApiClient::finish(quint64 id)
 
     if (pending.hasContext && !pending.context)
         return; // the asker is gone (its destroyed() normally cancelled us already)
-    if (!result.ok())
+    if (!result.ok() && !pending.quiet)
         Q_EMIT requestFailed(pending.action, result.errorTitle, result.errorDetail);
     if (pending.done)
         pending.done(result);

@@ -51,9 +51,17 @@ public:
     /// Per-call timeout; a call that takes longer fails with a network error.
     void setTimeout(int milliseconds) { m_timeoutMs = milliseconds; }
 
+    /// Whether a failure goes to requestFailed() as well as to the callback.
+    enum class Failures {
+        Report, ///< the default: the user sees every failure
+        Quiet,  ///< a lookup that may miss (e.g. "is this text an owner's external id?"): the
+                ///< caller handles the failure itself and says what it means
+    };
+
     /// POST baseUrl/v2/<action> with @p body. @p done runs on the GUI thread with the result,
     /// never after @p context died (null context: always). Returns an id for cancel().
-    quint64 post(const QString &action, const QJsonObject &body, QObject *context, Callback done);
+    quint64 post(const QString &action, const QJsonObject &body, QObject *context, Callback done,
+                 Failures failures = Failures::Report);
     /// Aborts the call: neither its callback nor requestFailed() fires. Unknown ids are ignored.
     void cancel(quint64 id);
     /// Cancels every call in flight.
@@ -78,6 +86,7 @@ private:
         Callback done;
         QString action;
         QStringList tlsErrors;
+        bool quiet = false;
     };
 
     void finish(quint64 id);

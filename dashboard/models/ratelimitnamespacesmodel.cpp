@@ -42,18 +42,15 @@ void RatelimitNamespacesModel::create(const QString &name)
     const QString trimmed = name.trimmed();
     if (!client() || trimmed.isEmpty())
         return;
-    // The smallest check the server accepts; cost 0 leaves every counter as it was.
-    const QJsonObject body{{u"namespace"_s, trimmed},
-                           {u"identifier"_s, u"latchkey-dashboard"_s},
-                           {u"limit"_s, 1},
-                           {u"duration"_s, 1000},
-                           {u"cost"_s, 0}};
-    client()->post(u"ratelimit.limit"_s, body, this, [this, trimmed](const ApiResult &result) {
-        if (!result.ok())
-            return;
-        refresh();
-        Q_EMIT created(trimmed);
-    });
+    // The explicit create: ratelimit.limit would create it too, but as a rate-limit check that the
+    // analytics and the live stream would show.
+    client()->post(u"ratelimit.createNamespace"_s, QJsonObject{{u"name"_s, trimmed}}, this,
+                   [this, trimmed](const ApiResult &result) {
+                       if (!result.ok())
+                           return;
+                       refresh();
+                       Q_EMIT created(trimmed);
+                   });
 }
 
 } // namespace Latchkey::Dashboard

@@ -18,14 +18,13 @@ public:
     explicit RatelimitNamespacesModel(QObject *parent = nullptr);
     QHash<int, QByteArray> roleNames() const override;
 
-    /// Creates namespace @p name. The API has no explicit create call: a namespace comes to exist
-    /// with its first `ratelimit.limit`, so this sends one with `cost` 0 (consumes nothing) for
-    /// the identifier `latchkey-dashboard`. Needs `ratelimit.*.create_namespace` and
-    /// `ratelimit.*.limit`; an existing name is not an error. Refreshes, then emits created().
+    /// Creates namespace @p name (trimmed) with `ratelimit.createNamespace`, which records no
+    /// rate-limit check; needs `ratelimit.*.create_namespace`. A taken name fails (409) through
+    /// the client's error sink. Refreshes, then emits created().
     Q_INVOKABLE void create(const QString &name);
 
 Q_SIGNALS:
-    /// The namespace @p name exists now (or already did).
+    /// The namespace @p name exists now.
     void created(const QString &name);
 
 protected:

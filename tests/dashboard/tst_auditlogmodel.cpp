@@ -1,6 +1,9 @@
 // AuditLogModel against a real latchkeyd: newest first, paging, and the server-side filters by
-// event, actor, target and time range that the Audit log page offers.
+// event, actor, target and time range that the Audit log page offers; AuditTargetResolver turning
+// an owner's external id or a key's name or start into the target id (quietly when nothing matches).
+#include "apiclient.h"
 #include "auditlogmodel.h"
+#include "audittargetresolver.h"
 #include "dashboardfixture.h"
 #include "modeltestsupport.h"
 
@@ -10,7 +13,9 @@
 #include <QTest>
 
 using namespace Qt::StringLiterals;
+using Latchkey::Dashboard::ApiClient;
 using Latchkey::Dashboard::AuditLogModel;
+using Latchkey::Dashboard::AuditTargetResolver;
 using Latchkey::Test::column;
 using Latchkey::Test::fetchAll;
 
@@ -22,6 +27,8 @@ private:
     Latchkey::Test::DashboardFixture m_fixture;
     QString m_apiId;
     QStringList m_keyIds;
+    QString m_identityId;
+    QString m_keyStart;
     qint64 m_before = 0;
 
 private Q_SLOTS:
@@ -29,6 +36,11 @@ private Q_SLOTS:
     void newestFirstAcrossPages();
     void filters_data();
     void filters();
+    void keyUpdateSaysWhatChanged();
+    void resolveTarget_data();
+    void resolveTarget();
+    void resolvedOwnerFiltersTheLog();
+    void newerTextWins();
 };
 
 void TestAuditLogModel::initTestCase()
@@ -37,6 +49,19 @@ void TestAuditLogModel::initTestCase()
     m_apiId = m_fixture.createApi(u"audited"_s);
     for (int i = 0; i < 4; ++i)
         m_keyIds.append(m_fixture.createKey({{u"apiId"_s, m_apiId}, {u"name"_s, u"k%1"_s.arg(i)}}).value(u"keyId"_s).toString());
+    // Resolver material: an owner, and a key name two keys share (the start is the key's own).
+    const QJsonObject owned = m_fixture.createKey({{u"apiId"_s, m_apiId}, {u"externalId"_s, u"customer_42"_s},
+                                                   {u"name"_s, u"Acme production"_s}, {u"prefix"_s, u"acme"_s}});
+    m_keyIds.append(owned.value(u"keyId"_s).toString());
+    const auto identity = m_fixture.call(u"identities.getIdentity"_s, {{u"identity"_s, u"customer_42"_s}});
+    QVERIFY(identity.ok());
+    m_identityId = identity.data.toObject().value(u"id"_s).toString();
+    const auto key = m_fixture.call(u"keys.getKey"_s, {{u"keyId"_s, m_keyIds.last()}});
+    m_keyStart = key.data.toObject().value(u"start"_s).toString();
+    QVERIFY(m_keyStart.startsWith(u"acme_"));
+    const QString otherApi = m_fixture.createApi(u"second"_s);
+    m_keyIds.append(m_fixture.createKey({{u"apiId"_s, otherApi}, {u"name"_s, u"Acme production"_s}}).value(u"keyId"_s).toString());
+    QTest::qWait(5); // the update is the newest row, not tied in time with the last create
     QVERIFY(m_fixture.call(u"keys.updateKey"_s, {{u"keyId"_s, m_keyIds.at(1)}, {u"enabled"_s, false}}).ok());
 }
 
@@ -68,9 +93,9 @@ void TestAuditLogModel::filters_data()
     QTest::addColumn<bool>("byTarget");
     QTest::addColumn<bool>("futureOnly");
     QTest::addColumn<int>("expected");
-    QTest::newRow("key.create") << QStringList{u"key.create"_s} << false << false << 4;
-    QTest::newRow("key.create + key.update") << QStringList{u"key.create"_s, u"key.update"_s} << false << false << 5;
-    QTest::newRow("api.create") << QStringList{u"api.create"_s} << false << false << 1;
+    QTest::newRow("key.create") << QStringList{u"key.create"_s} << false << false << 6;
+    QTest::newRow("key.create + key.update") << QStringList{u"key.create"_s, u"key.update"_s} << false << false << 7;
+    QTest::newRow("api.create") << QStringList{u"api.create"_s} << false << false << 2;
     QTest::newRow("target: the disabled key") << QStringList{} << true << false << 2;
     QTest::newRow("target + event") << QStringList{u"key.update"_s} << true << false << 1;
     QTest::newRow("from tomorrow: nothing") << QStringList{} << false << true << 0;
@@ -94,6 +119,102 @@ void TestAuditLogModel::filters()
     QCOMPARE(log.rowCount(), expected);
     for (const QVariant &event : column(log, "event"))
         QVERIFY(events.isEmpty() || events.contains(event.toString()));
+}
+
+// The key.update row of the disabled key names the field that changed (the page shows it as is).
+void TestAuditLogModel::keyUpdateSaysWhatChanged()
+{
+    AuditLogModel log;
+    log.setClient(m_fixture.client());
+    log.setEvents({u"key.update"_s});
+    log.setTargetId(m_keyIds.at(1));
+    QVERIFY(fetchAll(log) >= 0);
+    QCOMPARE(log.rowCount(), 1);
+    QCOMPARE(log.index(0).data(AuditLogModel::DescriptionRole).toString(), u"Updated key %1: enabled"_s.arg(m_keyIds.at(1)));
+}
+
+void TestAuditLogModel::resolveTarget_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<int>("match");
+    QTest::addColumn<int>("otherMatches");
+    QTest::newRow("empty") << u"  "_s << int(AuditTargetResolver::Empty) << 0;
+    QTest::newRow("an id as it is") << u"key_doesNotNeedToExist"_s << int(AuditTargetResolver::Id) << 0;
+    QTest::newRow("owner") << u" customer_42 "_s << int(AuditTargetResolver::Owner) << 0;
+    QTest::newRow("key name shared by two keys") << u"Acme production"_s << int(AuditTargetResolver::KeyName) << 1;
+    QTest::newRow("key start") << u"<start>"_s << int(AuditTargetResolver::KeyStart) << 0;
+    QTest::newRow("nothing") << u"customer_43"_s << int(AuditTargetResolver::NotFound) << 0;
+    QTest::newRow("nothing, not an external id") << u"no such key"_s << int(AuditTargetResolver::NotFound) << 0;
+}
+
+void TestAuditLogModel::resolveTarget()
+{
+    QFETCH(QString, text);
+    QFETCH(int, match);
+    QFETCH(int, otherMatches);
+    if (text == u"<start>"_s)
+        text = m_keyStart;
+    AuditTargetResolver resolver;
+    resolver.setClient(m_fixture.client());
+    if (text.trimmed().isEmpty())
+        resolver.setText(u"key_before"_s); // clearing a filter is a change too
+    QSignalSpy resolved(&resolver, &AuditTargetResolver::resolved);
+    QSignalSpy failed(m_fixture.client(), &ApiClient::requestFailed);
+    resolver.setText(text);
+    QTRY_VERIFY_WITH_TIMEOUT(!resolved.isEmpty(), 20000);
+    QVERIFY(!resolver.resolving());
+    QCOMPARE(int(resolver.match()), match);
+    QCOMPARE(resolver.otherMatches(), otherMatches);
+    QCOMPARE(failed.count(), 0); // a miss is an answer, not an error banner
+    switch (AuditTargetResolver::Match(match)) {
+    case AuditTargetResolver::Empty:
+        QCOMPARE(resolver.targetId(), QString());
+        break;
+    case AuditTargetResolver::Owner:
+        QCOMPARE(resolver.targetId(), m_identityId);
+        QCOMPARE(resolver.label(), u"customer_42"_s);
+        break;
+    case AuditTargetResolver::KeyName:
+    case AuditTargetResolver::KeyStart: {
+        QVERIFY2(m_keyIds.mid(4).contains(resolver.targetId()), qPrintable(resolver.targetId()));
+        QCOMPARE(resolver.label(), text.trimmed());
+        if (match == AuditTargetResolver::KeyStart)
+            QCOMPARE(resolver.targetId(), m_keyIds.at(4));
+        break;
+    }
+    default: // an id, or nothing: the text as typed
+        QCOMPARE(resolver.targetId(), text.trimmed());
+    }
+}
+
+void TestAuditLogModel::resolvedOwnerFiltersTheLog()
+{
+    AuditTargetResolver resolver;
+    resolver.setClient(m_fixture.client());
+    QSignalSpy resolved(&resolver, &AuditTargetResolver::resolved);
+    resolver.setText(u"customer_42"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(!resolved.isEmpty(), 20000);
+    AuditLogModel log;
+    log.setClient(m_fixture.client());
+    log.setTargetId(resolver.targetId());
+    QVERIFY(fetchAll(log) >= 0);
+    // identity.create, written when createKey upserted the owner.
+    QCOMPARE(column(log, "event"), QVariantList{u"identity.create"_s});
+}
+
+void TestAuditLogModel::newerTextWins()
+{
+    AuditTargetResolver resolver;
+    resolver.setClient(m_fixture.client());
+    QSignalSpy resolved(&resolver, &AuditTargetResolver::resolved);
+    resolver.setText(u"Acme production"_s); // a walk over APIs and keys...
+    QVERIFY(resolver.resolving());
+    resolver.setText(u"customer_42"_s); // ...overtaken before it answers
+    QTRY_VERIFY_WITH_TIMEOUT(!resolved.isEmpty(), 20000);
+    QTest::qWait(200); // the older lookup's answers arrive and are dropped
+    QCOMPARE(resolver.match(), AuditTargetResolver::Owner);
+    QCOMPARE(resolver.targetId(), m_identityId);
+    QCOMPARE(resolved.count(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestAuditLogModel)

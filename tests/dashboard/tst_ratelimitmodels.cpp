@@ -1,6 +1,8 @@
 // RatelimitNamespacesModel and RatelimitOverridesModel against a real latchkeyd: namespaces with
 // their override counts, overrides with wildcard identifiers set and deleted through the model
-// (and applied by ratelimit.limit), paging, and an unknown namespace reaching the error sink.
+// (and applied by ratelimit.limit), paging, an unknown namespace reaching the error sink, and
+// "New namespace" through ratelimit.createNamespace (no rate-limit event, 409 on a taken name).
+#include "analytics/analyticssink.h"
 #include "dashboardfixture.h"
 #include "modeltestsupport.h"
 #include "ratelimitnamespacesmodel.h"
@@ -155,13 +157,22 @@ void TestRatelimitModels::createNamespaceThenFirstOverride()
     QVERIFY(fetchAll(namespaces) >= 0);
     QCOMPARE(valueOf(namespaces, "name", u"fresh-ns"_s, "overrideCount").toInt(), 0);
 
-    // Creating it consumed nothing: a limit of 1 still lets the placeholder identifier through once.
+    // Creating it recorded no rate-limit check: nothing in the namespace's log (ratelimit.limit, the
+    // old way to create one, would have put an event there), and a limit of 1 is not used up.
+    QVERIFY(m_fixture.server().analytics().flush());
+    QCOMPARE(m_fixture.call(u"ratelimit.getLog"_s, {{u"namespace"_s, u"fresh-ns"_s}}).data.toArray().size(), 0);
     const QJsonObject probe{{u"namespace"_s, u"fresh-ns"_s}, {u"identifier"_s, u"latchkey-dashboard"_s},
                             {u"limit"_s, 1}, {u"duration"_s, 60'000}};
     QCOMPARE(m_fixture.call(u"ratelimit.limit"_s, probe).data.toObject().value(u"success"_s).toBool(), true);
+    QVERIFY(m_fixture.server().analytics().flush());
+    QCOMPARE(m_fixture.call(u"ratelimit.getLog"_s, {{u"namespace"_s, u"fresh-ns"_s}}).data.toArray().size(), 1);
 
-    namespaces.create(u"fresh-ns"_s); // again: no error, no duplicate
-    QVERIFY(created.wait(10000));
+    // Again: a clear error (409 with the name) through the one error sink, no duplicate, no signal.
+    QSignalSpy failed(m_fixture.client(), &ApiClient::requestFailed);
+    namespaces.create(u"fresh-ns"_s);
+    QVERIFY(failed.wait(10000));
+    QVERIFY2(failed.last().at(2).toString().contains(u"fresh-ns"_s), qPrintable(failed.last().at(2).toString()));
+    QCOMPARE(created.count(), 1);
     QVERIFY(fetchAll(namespaces) >= 0);
     QCOMPARE(column(namespaces, "name").count(u"fresh-ns"_s), 1);
 
@@ -192,6 +203,12 @@ void TestRatelimitModels::createNamespaceWithoutPermissionCreatesNothing()
     QVERIFY(failed.last().at(2).toString().contains(u"create_namespace"_s));
     namespaces.create(u"   "_s); // blank: nothing sent
     QCOMPARE(m_fixture.call(u"ratelimit.listOverrides"_s, {{u"namespace"_s, u"not-allowed-ns"_s}}).ok(), false);
+    // ratelimit.limit alone no longer suffices, and create_namespace alone does.
+    const QString creator = m_fixture.createRootKey({u"ratelimit.*.create_namespace"_s});
+    client.setConnection(m_fixture.client()->baseUrl(), creator);
+    namespaces.create(u"allowed-ns"_s);
+    QVERIFY(created.wait(10000));
+    QCOMPARE(created.last().first().toString(), u"allowed-ns"_s);
 }
 
 QTEST_GUILESS_MAIN(TestRatelimitModels)
