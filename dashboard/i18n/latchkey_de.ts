@@ -305,6 +305,10 @@
             <source>In shorter months the refill happens on the last day.</source>
             <translation>In kürzeren Monaten wird am letzten Tag aufgefüllt.</translation>
         </message>
+        <message>
+            <source>e.g. 1000</source>
+            <translation>z. B. 1000</translation>
+        </message>
     </context>
     <context>
         <name>ErrorBanner</name>
@@ -473,10 +477,6 @@
             <translation>Präfix</translation>
         </message>
         <message>
-            <source>Optional, e.g. sk_live</source>
-            <translation>Optional, z. B. sk_live</translation>
-        </message>
-        <message>
             <source>Key prefix</source>
             <translation>Schlüsselpräfix</translation>
         </message>
@@ -531,6 +531,14 @@
         <message>
             <source>Enabled</source>
             <translation>Aktiviert</translation>
+        </message>
+        <message>
+            <source>Optional; the key starts with it</source>
+            <translation>Optional; der Schlüssel beginnt damit</translation>
+        </message>
+        <message>
+            <source>e.g. sk_live</source>
+            <translation>z. B. sk_live</translation>
         </message>
     </context>
     <context>
@@ -642,6 +650,10 @@
             <source>Done</source>
             <translation>Fertig</translation>
         </message>
+        <message>
+            <source>The old key keeps working until its grace period ends.</source>
+            <translation>Der alte Schlüssel funktioniert bis zum Ende seiner Übergangsfrist weiter.</translation>
+        </message>
     </context>
     <context>
         <name>KeyCreditsSection</name>
@@ -668,6 +680,10 @@
         <message>
             <source>Add credits</source>
             <translation>Credits hinzufügen</translation>
+        </message>
+        <message>
+            <source>e.g. 100</source>
+            <translation>z. B. 100</translation>
         </message>
     </context>
     <context>
@@ -752,6 +768,26 @@
             <source>Key enabled</source>
             <translation>Schlüssel aktiviert</translation>
         </message>
+        <message>
+            <source>Discard unsaved changes?</source>
+            <translation>Ungespeicherte Änderungen verwerfen?</translation>
+        </message>
+        <message>
+            <source>These cards have changes that are not saved: %1. Leaving the page discards them.</source>
+            <translation>Diese Karten haben ungespeicherte Änderungen: %1. Wer die Seite verlässt, verwirft sie.</translation>
+        </message>
+        <message>
+            <source>Discard and leave</source>
+            <translation>Verwerfen und verlassen</translation>
+        </message>
+        <message>
+            <source>This is the new key. It replaces %1…, which keeps working until %2 (%3).</source>
+            <translation>Dies ist der neue Schlüssel. Er ersetzt %1…, der bis %2 (%3) weiter funktioniert.</translation>
+        </message>
+        <message>
+            <source>This is the new key. It replaces %1…, which no longer works.</source>
+            <translation>Dies ist der neue Schlüssel. Er ersetzt %1…, der nicht mehr funktioniert.</translation>
+        </message>
     </context>
     <context>
         <name>KeyExpirySection</name>
@@ -816,20 +852,33 @@
             <translation>Ungespeicherte Änderungen</translation>
         </message>
         <message>
-            <source>Revert</source>
-            <translation>Verwerfen</translation>
-        </message>
-        <message>
-            <source>Revert %1</source>
-            <translation>%1 verwerfen</translation>
-        </message>
-        <message>
             <source>Save</source>
             <translation>Speichern</translation>
         </message>
         <message>
             <source>Save %1</source>
             <translation>%1 speichern</translation>
+        </message>
+        <message>
+            <source>Changes here apply at once.</source>
+            <translation>Änderungen hier gelten sofort.</translation>
+        </message>
+        <message>
+            <source>✓ Saved</source>
+            <translation>✓ Gespeichert</translation>
+        </message>
+        <message>
+            <source>Saved</source>
+            <translation>Gespeichert</translation>
+        </message>
+        <message>
+            <source>Discard</source>
+            <comment>throw away the unsaved changes of a card</comment>
+            <translation>Verwerfen</translation>
+        </message>
+        <message>
+            <source>Discard the changes to %1</source>
+            <translation>Änderungen an %1 verwerfen</translation>
         </message>
     </context>
     <context>
@@ -887,6 +936,25 @@
         <message>
             <source>Rate limited at least once in the last hour.</source>
             <translation>In der letzten Stunde mindestens einmal gedrosselt.</translation>
+        </message>
+        <message>
+            <source>expires %1</source>
+            <comment>key status, e.g. expires in 2 hours</comment>
+            <translation>läuft %1 ab</translation>
+        </message>
+        <message>
+            <source>replaced, expires %1</source>
+            <comment>key status of a rerolled key, e.g. replaced, expires in 2 hours</comment>
+            <translation>ersetzt, läuft %1 ab</translation>
+        </message>
+        <message>
+            <source>replaced</source>
+            <comment>key status of a rerolled key</comment>
+            <translation>ersetzt</translation>
+        </message>
+        <message>
+            <source>A reroll replaced this key with a new one of the same name; this old key stops working when its grace period ends.</source>
+            <translation>Beim Neu-Erzeugen wurde dieser Schlüssel durch einen neuen mit demselben Namen ersetzt; dieser alte Schlüssel funktioniert nur bis zum Ende seiner Übergangsfrist.</translation>
         </message>
     </context>
     <context>
@@ -1359,6 +1427,10 @@
         <message>
             <source>Meta (JSON)</source>
             <translation>Metadaten (JSON)</translation>
+        </message>
+        <message>
+            <source>e.g. {&quot;plan&quot;: &quot;pro&quot;}</source>
+            <translation>z. B. {&quot;plan&quot;: &quot;pro&quot;}</translation>
         </message>
     </context>
     <context>

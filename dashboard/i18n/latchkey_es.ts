@@ -305,6 +305,10 @@
             <source>In shorter months the refill happens on the last day.</source>
             <translation>En los meses más cortos, la recarga se hace el último día.</translation>
         </message>
+        <message>
+            <source>e.g. 1000</source>
+            <translation>p. ej. 1000</translation>
+        </message>
     </context>
     <context>
         <name>ErrorBanner</name>
@@ -473,10 +477,6 @@
             <translation>Prefijo</translation>
         </message>
         <message>
-            <source>Optional, e.g. sk_live</source>
-            <translation>Opcional, p. ej. sk_live</translation>
-        </message>
-        <message>
             <source>Key prefix</source>
             <translation>Prefijo de la clave</translation>
         </message>
@@ -531,6 +531,14 @@
         <message>
             <source>Enabled</source>
             <translation>Activada</translation>
+        </message>
+        <message>
+            <source>Optional; the key starts with it</source>
+            <translation>Opcional; la clave empieza por él</translation>
+        </message>
+        <message>
+            <source>e.g. sk_live</source>
+            <translation>p. ej. sk_live</translation>
         </message>
     </context>
     <context>
@@ -642,6 +650,10 @@
             <source>Done</source>
             <translation>Hecho</translation>
         </message>
+        <message>
+            <source>The old key keeps working until its grace period ends.</source>
+            <translation>La clave antigua sigue funcionando hasta que termine su periodo de gracia.</translation>
+        </message>
     </context>
     <context>
         <name>KeyCreditsSection</name>
@@ -668,6 +680,10 @@
         <message>
             <source>Add credits</source>
             <translation>Añadir créditos</translation>
+        </message>
+        <message>
+            <source>e.g. 100</source>
+            <translation>p. ej. 100</translation>
         </message>
     </context>
     <context>
@@ -752,6 +768,26 @@
             <source>Key enabled</source>
             <translation>Clave activada</translation>
         </message>
+        <message>
+            <source>Discard unsaved changes?</source>
+            <translation>¿Descartar los cambios sin guardar?</translation>
+        </message>
+        <message>
+            <source>These cards have changes that are not saved: %1. Leaving the page discards them.</source>
+            <translation>Estas tarjetas tienen cambios sin guardar: %1. Al salir de la página se descartan.</translation>
+        </message>
+        <message>
+            <source>Discard and leave</source>
+            <translation>Descartar y salir</translation>
+        </message>
+        <message>
+            <source>This is the new key. It replaces %1…, which keeps working until %2 (%3).</source>
+            <translation>Esta es la clave nueva. Reemplaza a %1…, que sigue funcionando hasta %2 (%3).</translation>
+        </message>
+        <message>
+            <source>This is the new key. It replaces %1…, which no longer works.</source>
+            <translation>Esta es la clave nueva. Reemplaza a %1…, que ya no funciona.</translation>
+        </message>
     </context>
     <context>
         <name>KeyExpirySection</name>
@@ -816,20 +852,33 @@
             <translation>Cambios sin guardar</translation>
         </message>
         <message>
-            <source>Revert</source>
-            <translation>Deshacer</translation>
-        </message>
-        <message>
-            <source>Revert %1</source>
-            <translation>Deshacer %1</translation>
-        </message>
-        <message>
             <source>Save</source>
             <translation>Guardar</translation>
         </message>
         <message>
             <source>Save %1</source>
             <translation>Guardar %1</translation>
+        </message>
+        <message>
+            <source>Changes here apply at once.</source>
+            <translation>Los cambios aquí se aplican al instante.</translation>
+        </message>
+        <message>
+            <source>✓ Saved</source>
+            <translation>✓ Guardado</translation>
+        </message>
+        <message>
+            <source>Saved</source>
+            <translation>Guardado</translation>
+        </message>
+        <message>
+            <source>Discard</source>
+            <comment>throw away the unsaved changes of a card</comment>
+            <translation>Descartar</translation>
+        </message>
+        <message>
+            <source>Discard the changes to %1</source>
+            <translation>Descartar los cambios de %1</translation>
         </message>
     </context>
     <context>
@@ -887,6 +936,25 @@
         <message>
             <source>Rate limited at least once in the last hour.</source>
             <translation>Limitada al menos una vez en la última hora.</translation>
+        </message>
+        <message>
+            <source>expires %1</source>
+            <comment>key status, e.g. expires in 2 hours</comment>
+            <translation>caduca %1</translation>
+        </message>
+        <message>
+            <source>replaced, expires %1</source>
+            <comment>key status of a rerolled key, e.g. replaced, expires in 2 hours</comment>
+            <translation>reemplazada, caduca %1</translation>
+        </message>
+        <message>
+            <source>replaced</source>
+            <comment>key status of a rerolled key</comment>
+            <translation>reemplazada</translation>
+        </message>
+        <message>
+            <source>A reroll replaced this key with a new one of the same name; this old key stops working when its grace period ends.</source>
+            <translation>Al regenerarla, esta clave se reemplazó por una nueva con el mismo nombre; esta clave antigua deja de funcionar cuando termina su periodo de gracia.</translation>
         </message>
     </context>
     <context>
@@ -1359,6 +1427,10 @@
         <message>
             <source>Meta (JSON)</source>
             <translation>Metadatos (JSON)</translation>
+        </message>
+        <message>
+            <source>e.g. {&quot;plan&quot;: &quot;pro&quot;}</source>
+            <translation>p. ej. {&quot;plan&quot;: &quot;pro&quot;}</translation>
         </message>
     </context>
     <context>

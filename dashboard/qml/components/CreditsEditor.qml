@@ -63,7 +63,8 @@ ColumnLayout {
             Layout.preferredWidth: 180
             inputMethodHints: Qt.ImhDigitsOnly
             validator: RegularExpressionValidator { regularExpression: /[0-9]{0,15}/ }
-            placeholderText: "1000"
+            placeholderText: qsTr("e.g. 1000")
+            font.italic: text === ""
             Accessible.name: qsTr("Remaining credits")
             onTextEdited: {
                 editor.remaining = text === "" ? 0 : Number(text);
@@ -110,7 +111,8 @@ ColumnLayout {
             Layout.preferredWidth: 180
             inputMethodHints: Qt.ImhDigitsOnly
             validator: RegularExpressionValidator { regularExpression: /[0-9]{0,15}/ }
-            placeholderText: "1000"
+            placeholderText: qsTr("e.g. 1000")
+            font.italic: text === ""
             Accessible.name: qsTr("Credits added by each refill")
             onTextEdited: {
                 editor.amount = text === "" ? 0 : Number(text);

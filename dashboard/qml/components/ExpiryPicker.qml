@@ -94,8 +94,11 @@ ColumnLayout {
     }
 
     Flow {
+        objectName: "expiry-presets"
         Layout.fillWidth: true
         spacing: 4
+        // Under "Never expires" a preset would silently untick it: offered once a date is wanted.
+        enabled: !neverBox.checked
 
         Repeater {
             model: [

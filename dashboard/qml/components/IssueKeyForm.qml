@@ -4,7 +4,9 @@ import QtQuick.Layouts
 import Latchkey.Dashboard
 
 // The fields of the issue-key dialog, written straight into its IssueKeyController; each shows
-// the controller's validation message for it.
+// the controller's validation message for it. Enter anywhere issues the key (also on the API box
+// or a check box), except in the permission and role pickers, where Enter adds the typed entry.
+// Example values are placeholders in italics starting "e.g.", never mistaken for filled-in ones.
 ScrollView {
     id: form
 
@@ -12,8 +14,28 @@ ScrollView {
     required property IssueKeyController controller
     readonly property ApiClient client: session.client
 
-    /// Enter in a single-line field.
+    /// Enter outside the pickers.
     signal accepted()
+
+    function within(item: var, ancestor: var): bool {
+        for (let node = item; node; node = node.parent) {
+            if (node === ancestor)
+                return true;
+        }
+        return false;
+    }
+    function submitByKey(event: var): void {
+        const focused = form.Window.activeFocusItem;
+        if (within(focused, permissionPicker) || within(focused, rolePicker)) {
+            event.accepted = false;
+            return;
+        }
+        event.accepted = true;
+        form.accepted();
+    }
+    // Single-line fields let Enter through after their `accepted`: it arrives here once.
+    Keys.onReturnPressed: event => submitByKey(event)
+    Keys.onEnterPressed: event => submitByKey(event)
 
     /// Shows the controller's (reset) values in the editors that keep their own draft.
     function reset(): void {
@@ -36,6 +58,8 @@ ScrollView {
     }
 
     contentWidth: availableWidth
+    // The scroll bar gets its own strip instead of covering the buttons at the right edge.
+    rightPadding: ScrollBar.vertical.width + 8
     clip: true
     Component.onCompleted: reset()
 
@@ -92,6 +116,9 @@ ScrollView {
                 displayText: currentIndex < 0 ? qsTr("Choose an API") : currentText
                 Accessible.name: qsTr("API the key belongs to")
                 onActivated: form.controller.apiId = currentValue
+                // A closed ComboBox takes Enter for itself (it opens the list): issue instead.
+                Keys.onReturnPressed: event => form.submitByKey(event)
+                Keys.onEnterPressed: event => form.submitByKey(event)
             }
             // A fresh server has no API, and a key cannot exist without one: say so here.
             Label {
@@ -115,26 +142,26 @@ ScrollView {
                     objectName: "issue-name"
                     Layout.fillWidth: true
                     placeholderText: qsTr("e.g. Production server")
+                    font.italic: text === ""
                     Accessible.name: qsTr("Key name")
                     onTextEdited: form.controller.name = text
-                    onAccepted: form.accepted()
                 }
             }
             FormField {
                 Layout.alignment: Qt.AlignTop
                 Layout.maximumWidth: 200
                 label: qsTr("Prefix")
-                hint: qsTr("Optional, e.g. sk_live")
+                hint: qsTr("Optional; the key starts with it")
                 error: form.error("prefix")
                 TextField {
                     id: prefixField
                     objectName: "issue-prefix"
                     Layout.fillWidth: true
-                    placeholderText: "sk"
+                    placeholderText: qsTr("e.g. sk_live")
+                    font.italic: text === ""
                     maximumLength: 16
                     Accessible.name: qsTr("Key prefix")
                     onTextEdited: form.controller.prefix = text
-                    onAccepted: form.accepted()
                 }
             }
         }
@@ -148,9 +175,9 @@ ScrollView {
                 objectName: "issue-owner"
                 Layout.fillWidth: true
                 placeholderText: qsTr("e.g. customer_42")
+                font.italic: text === ""
                 Accessible.name: qsTr("Owner (external id)")
                 onTextEdited: form.controller.externalId = text
-                onAccepted: form.accepted()
             }
         }
 
@@ -161,7 +188,6 @@ ScrollView {
                 id: expiry
                 format: form.session.format
                 onEdited: form.controller.expires = expires
-                onAccepted: form.accepted()
             }
         }
 
@@ -177,7 +203,6 @@ ScrollView {
                     form.controller.refillAmount = amount;
                     form.controller.refillDay = refillDay;
                 }
-                onAccepted: form.accepted()
             }
         }
 
@@ -195,6 +220,7 @@ ScrollView {
             label: qsTr("Permissions")
             error: form.error("permissions")
             PermissionPicker {
+                id: permissionPicker
                 Layout.fillWidth: true
                 client: form.client
                 items: form.controller.permissions

@@ -4,8 +4,9 @@ import QtQuick.Layouts
 import Latchkey.Dashboard
 
 // The key's direct permissions and roles. Each chip added or removed is saved at once
-// (keys.addPermissions / removePermissions / addRoles / removeRoles); unknown permissions are
-// created by the server, unknown roles are created first ("Create and add").
+// (keys.addPermissions / removePermissions / addRoles / removeRoles), which the card says and
+// confirms with "Saved"; unknown permissions are created by the server, unknown roles are
+// created first ("Create and add").
 KeySection {
     id: section
 
@@ -20,6 +21,7 @@ KeySection {
     field: "permissions"
     controller: key
     showButtons: false
+    savedFields: ["permissions", "roles"]
     missing: session.capabilities.missing(key.permissionFor("update_key"))
 
     Label {

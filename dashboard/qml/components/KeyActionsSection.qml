@@ -12,6 +12,12 @@ KeySection {
     required property KeyDetailController key
     required property Session session
 
+    /// The new-key dialog of a reroll closed: the page shows the new key @p keyId now; the old
+    /// one works until @p oldExpires (unix ms; the server's value to the minute).
+    signal newKeyOpened(string keyId, real oldExpires)
+    /// When the old key stops working, as the server computes it for the last reroll.
+    property real oldKeyExpires: 0
+
     // var: qmllint cannot look into a QVariantMap's keys.
     readonly property var savingNow: key.saving
     readonly property var errorsNow: key.errors
@@ -20,6 +26,9 @@ KeySection {
     field: "reroll"
     controller: key
     showButtons: false
+    // Each action asks first and shows its own result (the new key, the list after a delete).
+    instantHint: ""
+    savedFields: []
 
     readonly property var graceChoices: [
         { text: qsTr("Revoke the old key at once"), ms: 0 },
@@ -136,7 +145,12 @@ KeySection {
         objectName: "confirm-reroll"
         title: qsTr("Reroll this key?")
         confirmText: qsTr("Reroll")
-        onConfirmed: section.key.reroll(section.graceChoices[grace.currentIndex].ms)
+        onConfirmed: {
+            const ms = section.graceChoices[grace.currentIndex].ms;
+            // keys.rerollKey rounds up to the next whole minute (0: at once).
+            section.oldKeyExpires = ms === 0 ? Date.now() : Math.ceil((Date.now() + ms) / 60000) * 60000;
+            section.key.reroll(ms);
+        }
     }
 
     Dialog {
@@ -145,9 +159,16 @@ KeySection {
         title: qsTr("New key")
         modal: true
         anchors.centerIn: Overlay.overlay
-        width: Math.min(680, Overlay.overlay ? Overlay.overlay.width - 48 : 680)
+        width: Math.min(760, Overlay.overlay ? Overlay.overlay.width - 48 : 760)
         closePolicy: Popup.CloseOnEscape
-        onClosed: section.key.forgetNewKey()
+        // Whichever way it closes (Done, Esc), the page then shows the new key: the old one only
+        // has its grace period left.
+        onClosed: {
+            const keyId = section.key.newKeyId;
+            section.key.forgetNewKey();
+            if (keyId !== "")
+                section.newKeyOpened(keyId, section.oldKeyExpires);
+        }
 
         Connections {
             target: section.key
@@ -157,30 +178,28 @@ KeySection {
             }
         }
 
+        // The same show-once block as the issue-key dialog: warning, key, verify line, copy buttons.
         ShowOnceKey {
             width: parent.width
             keyText: section.key.newKey
             keyId: section.key.newKeyId
+            curlText: section.key.curlCommand
             onCopyRequested: text => section.key.copyToClipboard(text)
         }
 
         footer: Pane {
+            padding: 12
             RowLayout {
                 anchors.fill: parent
-                Item {
+                Label {
                     Layout.fillWidth: true
+                    text: qsTr("The old key keeps working until its grace period ends.")
+                    wrapMode: Text.Wrap
+                    opacity: 0.7
                 }
                 Button {
+                    objectName: "rerolled-done"
                     text: qsTr("Open new key")
-                    flat: true
-                    onClicked: {
-                        const keyId = section.key.newKeyId;
-                        rerolled.close();
-                        section.session.openPage("keyDetail", { keyId: keyId, apiId: section.key.apiId });
-                    }
-                }
-                Button {
-                    text: qsTr("Done")
                     highlighted: true
                     onClicked: rerolled.close()
                 }

@@ -71,7 +71,8 @@ KeySection {
             objectName: "credits-delta"
             Layout.preferredWidth: 120
             validator: RegularExpressionValidator { regularExpression: /[0-9]{0,15}/ }
-            placeholderText: "100"
+            placeholderText: qsTr("e.g. 100")
+            font.italic: text === ""
             Accessible.name: qsTr("Credits to add")
             onAccepted: addButton.clicked()
         }

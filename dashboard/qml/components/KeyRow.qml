@@ -17,6 +17,7 @@ ItemDelegate {
     required property string start
     required property string externalId
     required property var badges
+    required property double expires
     required property bool hasCreditLimit
     required property var creditsRemaining
     required property double lastUsedAt
@@ -41,18 +42,23 @@ ItemDelegate {
             checked: row.selected
             focusPolicy: Qt.NoFocus
             Layout.preferredWidth: KeyColumns.checkWidth
+            Layout.minimumWidth: KeyColumns.checkWidth
+            Layout.maximumWidth: KeyColumns.checkWidth
             Accessible.name: qsTr("Select key %1").arg(row.name !== "" ? row.name : row.start)
             onToggled: row.toggled(row.index, checked)
         }
         Label {
             Layout.fillWidth: true
             Layout.minimumWidth: KeyColumns.nameWidth
+            Layout.preferredWidth: KeyColumns.nameWidth
             text: row.name !== "" ? row.name : qsTr("(unnamed)")
             opacity: row.name !== "" ? 1 : 0.6
             elide: Text.ElideRight
         }
         Label {
             Layout.preferredWidth: KeyColumns.startWidth
+            Layout.minimumWidth: KeyColumns.startWidth
+            Layout.maximumWidth: KeyColumns.startWidth
             text: row.start + "…"
             font.family: "monospace"
             elide: Text.ElideRight
@@ -60,20 +66,31 @@ ItemDelegate {
         Label {
             visible: row.showOwner
             Layout.preferredWidth: KeyColumns.ownerWidth
+            Layout.minimumWidth: KeyColumns.ownerWidth
+            Layout.maximumWidth: KeyColumns.ownerWidth
             text: row.externalId !== "" ? row.externalId : "—"
             elide: Text.ElideRight
         }
         KeyStatusBadges {
             Layout.preferredWidth: KeyColumns.statusWidth
+            Layout.minimumWidth: KeyColumns.statusWidth
+            Layout.maximumWidth: KeyColumns.statusWidth
+            clip: true
             badges: row.badges
+            expires: row.expires
+            format: row.format
         }
         Label {
             Layout.preferredWidth: KeyColumns.creditsWidth
+            Layout.minimumWidth: KeyColumns.creditsWidth
+            Layout.maximumWidth: KeyColumns.creditsWidth
             horizontalAlignment: Text.AlignRight
             text: row.hasCreditLimit ? row.format.number(row.creditsRemaining) : qsTr("unlimited")
         }
         Label {
             Layout.preferredWidth: KeyColumns.lastUsedWidth
+            Layout.minimumWidth: KeyColumns.lastUsedWidth
+            Layout.maximumWidth: KeyColumns.lastUsedWidth
             horizontalAlignment: Text.AlignRight
             text: row.lastUsedAt > 0 ? row.format.relative(row.lastUsedAt) : qsTr("never")
             opacity: row.lastUsedAt > 0 ? 1 : 0.6

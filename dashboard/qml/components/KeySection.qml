@@ -4,8 +4,12 @@ import QtQuick.Controls.Material
 import QtQuick.Layouts
 
 // A card of the key detail page holding one editable field (or a group saved together): its
-// editor, and Save / Revert with the field's saving and error state from KeyDetailController.
+// editor, and Save / Discard with the field's saving and error state from KeyDetailController.
 // The editor is the card's content; the card only knows whether the draft differs (`dirty`).
+//
+// One saving model for the whole page, said on every card: a card with Save keeps its edits as
+// a draft ("Unsaved changes"; the page asks before it is left with drafts); a card without Save
+// (toggles, chips) applies each change at once, says so, and confirms it with "Saved".
 Pane {
     id: section
 
@@ -19,8 +23,14 @@ Pane {
     /// shown as the tooltip of the greyed-out card.
     property string missing
     readonly property bool editable: missing === ""
-    /// Shows Save / Revert (fields saved by their own buttons, like chips, hide them).
+    /// Shows Save / Discard (fields saved by their own buttons, like chips, hide them).
     property bool showButtons: true
+    /// Under a card without Save: that its changes apply at once ("" hides it).
+    property string instantHint: showButtons ? "" : qsTr("Changes here apply at once.")
+    /// The controller fields whose successful save this card confirms (default: its own).
+    property var savedFields: [field]
+    /// A save of this card succeeded a moment ago ("Saved" shows for a few seconds).
+    property bool justSaved: false
     readonly property bool saving: controller && controller.saving[field] === true
     readonly property string error: controller && controller.errors[field] !== undefined
                                     ? controller.errors[field] : ""
@@ -38,6 +48,22 @@ Pane {
     HoverHandler {
         id: hover
     }
+    Connections {
+        target: section.controller
+        ignoreUnknownSignals: true
+        function onSaved(field: string) {
+            if (section.savedFields.indexOf(field) >= 0) {
+                section.justSaved = true;
+                savedTimer.restart();
+            }
+        }
+    }
+    Timer {
+        id: savedTimer
+        interval: 4000
+        onTriggered: section.justSaved = false
+    }
+    onDirtyChanged: if (dirty) justSaved = false
     ToolTip.visible: hover.hovered && !editable
     ToolTip.text: missing
     ToolTip.delay: 300
@@ -54,6 +80,14 @@ Pane {
                 font.pixelSize: 16
                 font.bold: true
                 Accessible.role: Accessible.Heading
+            }
+            Label {
+                objectName: section.objectName + "-saved"
+                visible: section.justSaved && !section.saving && !section.dirty
+                text: qsTr("✓ Saved")
+                color: Material.color(Material.Green, section.Material.theme === Material.Dark ? Material.Shade300 : Material.Shade800)
+                Accessible.role: Accessible.StaticText
+                Accessible.name: qsTr("Saved")
             }
             BusyIndicator {
                 running: section.saving
@@ -72,6 +106,17 @@ Pane {
         }
 
         Label {
+            objectName: section.objectName + "-instant"
+            Layout.fillWidth: true
+            visible: section.instantHint !== ""
+            text: section.instantHint
+            opacity: 0.7
+            font.pixelSize: 12
+            font.italic: true
+            wrapMode: Text.Wrap
+        }
+
+        Label {
             Layout.fillWidth: true
             visible: section.error !== ""
             text: section.error
@@ -87,15 +132,17 @@ Pane {
             visible: section.showButtons
             Label {
                 Layout.fillWidth: true
+                objectName: section.objectName + "-unsaved"
                 text: section.dirty && !section.saving ? qsTr("Unsaved changes") : ""
                 color: Material.accent
                 font.italic: true
             }
             Button {
-                text: qsTr("Revert")
+                objectName: section.objectName + "-discard"
+                text: qsTr("Discard", "throw away the unsaved changes of a card")
                 flat: true
                 enabled: section.dirty && !section.saving
-                Accessible.name: qsTr("Revert %1").arg(section.title)
+                Accessible.name: qsTr("Discard the changes to %1").arg(section.title)
                 onClicked: section.revert()
             }
             GatedButton {

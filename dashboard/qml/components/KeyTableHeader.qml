@@ -25,6 +25,8 @@ Pane {
         CheckBox {
             visible: header.selectable
             Layout.preferredWidth: KeyColumns.checkWidth
+            Layout.minimumWidth: KeyColumns.checkWidth
+            Layout.maximumWidth: KeyColumns.checkWidth
             checked: header.allSelected
             Accessible.name: qsTr("Select all loaded keys")
             onToggled: header.selectAll(checked)
@@ -32,12 +34,15 @@ Pane {
         Label {
             Layout.fillWidth: true
             Layout.minimumWidth: KeyColumns.nameWidth
+            Layout.preferredWidth: KeyColumns.nameWidth
             text: qsTr("Name")
             font.bold: true
             elide: Text.ElideRight
         }
         Label {
             Layout.preferredWidth: KeyColumns.startWidth
+            Layout.minimumWidth: KeyColumns.startWidth
+            Layout.maximumWidth: KeyColumns.startWidth
             text: qsTr("Start", "the first characters of a key")
             font.bold: true
             elide: Text.ElideRight
@@ -45,18 +50,24 @@ Pane {
         Label {
             visible: header.showOwner
             Layout.preferredWidth: KeyColumns.ownerWidth
+            Layout.minimumWidth: KeyColumns.ownerWidth
+            Layout.maximumWidth: KeyColumns.ownerWidth
             text: qsTr("Owner")
             font.bold: true
             elide: Text.ElideRight
         }
         Label {
             Layout.preferredWidth: KeyColumns.statusWidth
+            Layout.minimumWidth: KeyColumns.statusWidth
+            Layout.maximumWidth: KeyColumns.statusWidth
             text: qsTr("Status")
             font.bold: true
             elide: Text.ElideRight
         }
         Label {
             Layout.preferredWidth: KeyColumns.creditsWidth
+            Layout.minimumWidth: KeyColumns.creditsWidth
+            Layout.maximumWidth: KeyColumns.creditsWidth
             horizontalAlignment: Text.AlignRight
             text: qsTr("Credits left")
             font.bold: true
@@ -64,6 +75,8 @@ Pane {
         }
         Label {
             Layout.preferredWidth: KeyColumns.lastUsedWidth
+            Layout.minimumWidth: KeyColumns.lastUsedWidth
+            Layout.maximumWidth: KeyColumns.lastUsedWidth
             horizontalAlignment: Text.AlignRight
             text: qsTr("Last used")
             font.bold: true

@@ -3,7 +3,7 @@ import QtQuick.Controls
 import QtQuick.Layouts
 
 // A key detail card editing one line of text (name, owner): Enter or Save stores it through
-// `saveFunction`, Esc or Revert goes back to the saved value.
+// `saveFunction`, Esc or Discard goes back to the saved value.
 KeySection {
     id: section
 

@@ -36,7 +36,8 @@ ColumnLayout {
             id: area
             objectName: "meta-text"
             font.family: "monospace"
-            placeholderText: "{\n  \"plan\": \"pro\"\n}"
+            placeholderText: qsTr("e.g. {\"plan\": \"pro\"}")
+            font.italic: text === ""
             wrapMode: TextEdit.Wrap
             selectByMouse: true
             Accessible.name: qsTr("Meta (JSON)")

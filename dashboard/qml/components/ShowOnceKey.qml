@@ -8,10 +8,11 @@ import QtQuick.Layouts
 ColumnLayout {
     id: shown
 
-    property string keyText
-    property string keyId
-    /// Verify command (the root key only as $ROOT_KEY); hidden when empty.
-    property string curlText
+    required property string keyText
+    required property string keyId
+    /// Verify command (the root key only as $ROOT_KEY); hidden when empty (no connection).
+    /// Required: every host (issue, reroll) shows the same block.
+    required property string curlText
     /// The user asked to copy @p text (the host puts it on the clipboard).
     signal copyRequested(string text)
 

@@ -5,8 +5,10 @@ import QtQuick.Layouts
 import Latchkey.Dashboard
 
 // One key, every field editable in place. Each card saves its own field with one API call and
-// shows its saving state and the server's answer; the usage charts and recent verifications come
-// from the web console (ConsoleView, "#/keys/<keyId>"), last. After a delete the page closes.
+// shows its saving state and the server's answer (KeySection: drafts with Save/Discard, or
+// "applies at once"; leaving with drafts asks first); the usage charts and recent verifications
+// come from the web console (ConsoleView, "#/keys/<keyId>"), last. After a delete the page
+// closes; after a reroll it makes way for the new key's page.
 Page {
     id: page
 
@@ -16,6 +18,43 @@ Page {
     property string apiId
     readonly property KeyDetailController controller: detail
     readonly property string missingUpdate: session.capabilities.missing(detail.permissionFor("update_key"))
+    /// Set on the page of a new key that a reroll just made: the old key's start and expiry.
+    property string replacedStart
+    property real replacedExpires: 0
+    /// The cards whose drafts are not saved (KeySection.dirty).
+    readonly property var unsavedSections: {
+        const found = [];
+        for (let i = 0; i < sectionsGrid.children.length; ++i) {
+            const item = sectionsGrid.children[i];
+            if (item["dirty"] === true)
+                found.push(item);
+        }
+        return found;
+    }
+
+    /// Main.qml calls this before the page goes away (back, Alt+Left, the sidebar): runs @p leave
+    /// at once, or after the user agreed to drop the unsaved drafts.
+    function confirmLeave(leave: var): void {
+        if (unsavedSections.length === 0) {
+            leave();
+            return;
+        }
+        confirmDiscard.leave = leave;
+        confirmDiscard.open();
+    }
+
+    /// The reroll's new key replaces this page (the list below refreshes to show both keys).
+    function showNewKey(newKeyId: string, oldExpires: real): void {
+        const view = page.StackView.view;
+        if (!view)
+            return;
+        page.refreshPage(view.depth > 1 ? view.get(view.depth - 2, StackView.DontLoad) : null);
+        // Last: this page is gone after it.
+        view.replace(page, Qt.resolvedUrl("KeyDetailPage.qml"),
+                     { session: page.session, objectName: page.objectName, keyId: newKeyId, apiId: detail.apiId,
+                       replacedStart: detail.start, replacedExpires: oldExpires },
+                     StackView.Immediate);
+    }
 
     title: detail.name !== "" ? detail.name : qsTr("Key %1").arg(detail.start !== "" ? detail.start : keyId)
 
@@ -39,7 +78,7 @@ Page {
                 Accessible.name: qsTr("Back")
                 ToolTip.visible: hovered
                 ToolTip.text: qsTr("Back (Alt+Left)")
-                onClicked: page.StackView.view ? page.StackView.view.pop() : undefined
+                onClicked: page.confirmLeave(() => page.StackView.view ? page.StackView.view.pop() : undefined)
             }
             Label {
                 text: page.title
@@ -103,6 +142,24 @@ Page {
             below["refresh"]();
     }
 
+    ConfirmDialog {
+        id: confirmDiscard
+        objectName: "confirm-discard"
+        /// What leaving does once the user agreed.
+        property var leave: null
+        title: qsTr("Discard unsaved changes?")
+        text: qsTr("These cards have changes that are not saved: %1. Leaving the page discards them.")
+              .arg(page.unsavedSections.map(item => item["title"]).join(", "))
+        confirmText: qsTr("Discard and leave")
+        destructive: true
+        onConfirmed: {
+            const leave = confirmDiscard.leave;
+            confirmDiscard.leave = null;
+            if (leave)
+                leave();
+        }
+    }
+
     BusyIndicator {
         anchors.centerIn: parent
         running: detail.loading && !detail.loaded
@@ -134,6 +191,7 @@ Page {
         clip: true
 
         GridLayout {
+            id: sectionsGrid
             width: scroll.availableWidth - 32
             x: 16
             y: 16
@@ -143,11 +201,29 @@ Page {
 
             // First, not below the charts: the mouse wheel over the embedded web view scrolls the
             // view, not the page, so anything under it looked like the end of the page.
+            Pane {
+                objectName: "replaced-note"
+                Layout.fillWidth: true
+                Layout.columnSpan: parent.columns
+                visible: page.replacedStart !== ""
+                Material.background: Material.color(Material.Green, page.Material.theme === Material.Dark ? Material.Shade900 : Material.Shade50)
+                Label {
+                    width: parent.width
+                    wrapMode: Text.Wrap
+                    text: page.replacedExpires > 0 && page.replacedExpires > Date.now()
+                          ? qsTr("This is the new key. It replaces %1…, which keeps working until %2 (%3).")
+                            .arg(page.replacedStart).arg(page.session.format.dateTime(page.replacedExpires))
+                            .arg(page.session.format.relative(page.replacedExpires))
+                          : qsTr("This is the new key. It replaces %1…, which no longer works.").arg(page.replacedStart)
+                }
+            }
+
             KeyActionsSection {
                 Layout.fillWidth: true
                 Layout.columnSpan: parent.columns
                 key: detail
                 session: page.session
+                onNewKeyOpened: (keyId, oldExpires) => page.showNewKey(keyId, oldExpires)
             }
 
             KeyTextSection {

@@ -104,8 +104,14 @@ Page {
 
     Dialog {
         id: permissionDialog
+        objectName: "permission-dialog"
         title: qsTr("New permission")
         modal: true
+        /// Enter in any field creates (Esc cancels, as for every Dialog).
+        function acceptIfValid(): void {
+            if (permissionCreate.enabled)
+                permissionDialog.accept();
+        }
         anchors.centerIn: Overlay.overlay
         width: Math.min(480, page.width - 48)
         onOpened: {
@@ -125,6 +131,7 @@ Page {
                     selectByMouse: true
                     validator: RegularExpressionValidator { regularExpression: /[a-zA-Z0-9_:\-\.\*]{1,128}/ }
                     Accessible.name: qsTr("Permission slug")
+                    onAccepted: permissionDialog.acceptIfValid()
                 }
             }
             FormField {
@@ -134,6 +141,7 @@ Page {
                     Layout.fillWidth: true
                     selectByMouse: true
                     Accessible.name: qsTr("Permission description")
+                    onAccepted: permissionDialog.acceptIfValid()
                 }
             }
         }
@@ -145,6 +153,8 @@ Page {
                 DialogButtonBox.buttonRole: Dialog.RejectRole
             }
             Button {
+                id: permissionCreate
+                objectName: "permission-create"
                 text: qsTr("Create")
                 highlighted: true
                 enabled: slugField.text !== "" && slugField.acceptableInput
@@ -156,8 +166,13 @@ Page {
 
     Dialog {
         id: roleDialog
+        objectName: "role-dialog"
         title: qsTr("New role")
         modal: true
+        function acceptIfValid(): void {
+            if (roleCreate.enabled)
+                roleDialog.accept();
+        }
         anchors.centerIn: Overlay.overlay
         width: Math.min(480, page.width - 48)
         onOpened: {
@@ -175,6 +190,7 @@ Page {
                     Layout.fillWidth: true
                     selectByMouse: true
                     Accessible.name: qsTr("Role name")
+                    onAccepted: roleDialog.acceptIfValid()
                 }
             }
             FormField {
@@ -184,6 +200,7 @@ Page {
                     Layout.fillWidth: true
                     selectByMouse: true
                     Accessible.name: qsTr("Role description")
+                    onAccepted: roleDialog.acceptIfValid()
                 }
             }
             FormField {
@@ -194,6 +211,7 @@ Page {
                     Layout.fillWidth: true
                     selectByMouse: true
                     Accessible.name: qsTr("Permissions of the role")
+                    onAccepted: roleDialog.acceptIfValid()
                 }
             }
         }
@@ -205,6 +223,8 @@ Page {
                 DialogButtonBox.buttonRole: Dialog.RejectRole
             }
             Button {
+                id: roleCreate
+                objectName: "role-create"
                 text: qsTr("Create")
                 highlighted: true
                 enabled: roleNameField.text.trim() !== ""

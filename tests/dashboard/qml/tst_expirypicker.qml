@@ -78,15 +78,30 @@ Item {
             compare(picker.expires, 0);
         }
 
+        // Under "Never expires" the presets are greyed out and a click changes nothing (the
+        // walkthrough clicked one and silently lost "never").
+        function test_presetsOffUnderNever() {
+            verify(child("expiry-never").checked);
+            const preset = H.byText(picker, "In 7 days");
+            verify(!preset.enabled, "a preset is disabled while the key never expires");
+            mouseClick(preset);
+            compare(picker.expires, 0);
+            verify(child("expiry-never").checked);
+            compare(edited.count, 0);
+        }
+
         function test_presets() {
             const before = Date.now();
+            mouseClick(child("expiry-never"));
+            // The date fields appeared above the presets: click where the layout now puts them.
+            tryVerify(() => child("expiry-date").visible && child("expiry-date").height > 0, 5000);
+            waitForRendering(picker);
+            verify(H.byText(picker, "In 7 days").enabled);
+            edited.clear();
             mouseClick(H.byText(picker, "In 7 days"));
             verify(picker.expires >= before + 7 * day && picker.expires <= Date.now() + 7 * day + 60000);
             verify(!child("expiry-never").checked);
             compare(edited.count, 1);
-            // The date fields appeared above the presets: click where the layout now puts them.
-            tryVerify(() => child("expiry-date").visible && child("expiry-date").height > 0, 5000);
-            waitForRendering(picker);
             mouseClick(H.byText(picker, "In 1 year"));
             verify(picker.expires >= before + 365 * day);
         }

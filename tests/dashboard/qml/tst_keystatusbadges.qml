@@ -36,6 +36,7 @@ Item {
                 { tag: "disabled", badge: "disabled", label: "disabled" },
                 { tag: "expired", badge: "expired", label: "expired" },
                 { tag: "expiring", badge: "expiring", label: "expiring" },
+                { tag: "replaced", badge: "replaced", label: "replaced" },
                 { tag: "lowCredits", badge: "lowCredits", label: "low credits" },
                 { tag: "rateLimited", badge: "rateLimited", label: "rate limited" },
                 { tag: "unknown", badge: "quarantined", label: "quarantined" }
@@ -68,10 +69,23 @@ Item {
             tryCompare(expiring.ToolTip, "visible", false);
         }
 
+        // A rerolled key's pill says that it was replaced and when it stops working.
+        function test_replacedSaysWhen() {
+            badges.format = { relative: ms => ms === 7200000 ? "in 2 hours" : "?" };
+            badges.expires = 7200000;
+            badges.badges = ["active", "replaced"];
+            verify(pill("replaced, expires in 2 hours"), "the replaced pill names the expiry");
+            badges.badges = ["active", "expiring"];
+            verify(pill("expires in 2 hours"));
+            badges.expires = 0;
+            verify(pill("expiring"));
+            badges.format = undefined;
+        }
+
         function test_statesHaveDistinctColours() {
-            badges.badges = ["active", "disabled", "expired"];
+            badges.badges = ["active", "disabled", "expired", "replaced"];
             const colours = pills().map(item => String(item.border.color));
-            compare(new Set(colours).size, 3, JSON.stringify(colours));
+            compare(new Set(colours).size, 4, JSON.stringify(colours));
         }
     }
 }

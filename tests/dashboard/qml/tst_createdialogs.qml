@@ -1,0 +1,107 @@
+import QtQuick
+import QtQuick.Controls
+import QtTest
+import Latchkey.Dashboard
+import "helpers.js" as H
+
+// The small create dialogs of the Permissions page (New permission, New role) behave like
+// "New API": Enter in a field creates when the form is valid, does nothing when it is not, and
+// Esc cancels without creating anything.
+Item {
+    id: root
+    width: 1100
+    height: 700
+
+    PermissionsPage {
+        id: page
+        anchors.fill: parent
+        session: testSession
+    }
+
+    RolesModel {
+        id: roles
+        client: testSession.client
+    }
+    PermissionsModel {
+        id: permissions
+        client: testSession.client
+    }
+
+    TestCase {
+        name: "CreateDialogs"
+        when: windowShown
+
+        function dialog(objectName) {
+            const found = findChild(page, objectName);
+            verify(found, objectName);
+            return found;
+        }
+        function field(popup, accessibleName) {
+            const found = H.find(popup, item => item.Accessible.name === accessibleName && item.selectByMouse !== undefined);
+            verify(found, accessibleName);
+            return found;
+        }
+        function typeText(text) {
+            for (const c of text)
+                keyClick(c);
+        }
+        function exists(model, key, value) {
+            model.refresh();
+            tryVerify(() => !model.loading, 10000);
+            for (let i = 0; i < model.count; ++i) {
+                if (model.rowObject(i)[key] === value)
+                    return true;
+            }
+            return false;
+        }
+
+        function test_enterCreatesARole() {
+            const popup = dialog("role-dialog");
+            popup.open();
+            tryCompare(popup, "opened", true);
+            const name = field(popup, "Role name");
+            tryVerify(() => name.activeFocus);
+            keyClick(Qt.Key_Return);
+            verify(popup.opened, "no name: Enter does nothing");
+            typeText("enterrole");
+            field(popup, "Role description").forceActiveFocus();
+            typeText("made by Enter");
+            keyClick(Qt.Key_Return);
+            tryCompare(popup, "visible", false);
+            tryVerify(() => exists(roles, "name", "enterrole"), 10000);
+        }
+
+        function test_escapeCancelsARole() {
+            const popup = dialog("role-dialog");
+            popup.open();
+            tryCompare(popup, "opened", true);
+            tryVerify(() => field(popup, "Role name").activeFocus);
+            typeText("escrole");
+            keyClick(Qt.Key_Escape);
+            tryCompare(popup, "visible", false);
+            verify(!exists(roles, "name", "escrole"));
+        }
+
+        function test_enterCreatesAPermission() {
+            const popup = dialog("permission-dialog");
+            popup.open();
+            tryCompare(popup, "opened", true);
+            tryVerify(() => field(popup, "Permission slug").activeFocus);
+            typeText("enter.perm");
+            keyClick(Qt.Key_Return);
+            tryCompare(popup, "visible", false);
+            tryVerify(() => exists(permissions, "slug", "enter.perm"), 10000);
+        }
+
+        function test_enterWithAnInvalidSlugDoesNothing() {
+            const popup = dialog("permission-dialog");
+            popup.open();
+            tryCompare(popup, "opened", true);
+            tryVerify(() => field(popup, "Permission slug").activeFocus);
+            keyClick(Qt.Key_Return);
+            verify(popup.opened);
+            keyClick(Qt.Key_Escape);
+            tryCompare(popup, "visible", false);
+        }
+    }
+}

@@ -1,0 +1,119 @@
+import QtQuick
+import QtQuick.Controls
+import QtTest
+import Latchkey.Dashboard
+import "helpers.js" as H
+
+// IssueKeyForm, the walkthrough's findings: example values are unmistakable hints ("e.g.",
+// italic, never a bare "sk"), the scroll bar does not cover the buttons at the right edge, and
+// Enter issues the key from anywhere in the form (also the API box that has the focus first),
+// but adds the typed entry in the permission picker instead.
+Item {
+    id: root
+    width: 760
+    height: 480
+
+    IssueKeyController {
+        id: issue
+        client: testSession.client
+        apiId: testSample.apiId
+    }
+
+    IssueKeyForm {
+        id: form
+        anchors.fill: parent
+        session: testSession
+        controller: issue
+    }
+
+    SignalSpy {
+        id: accepted
+        target: form
+        signalName: "accepted"
+    }
+
+    TestCase {
+        name: "IssueKeyForm"
+        when: windowShown
+
+        function init() {
+            accepted.clear();
+        }
+
+        function child(objectName) {
+            const found = findChild(form, objectName);
+            verify(found, objectName);
+            return found;
+        }
+
+        function test_placeholdersAreHints_data() {
+            return [{ tag: "issue-name" }, { tag: "issue-prefix" }, { tag: "issue-owner" }];
+        }
+        function test_placeholdersAreHints(data) {
+            const field = child(data.tag);
+            compare(field.text, "");
+            verify(field.placeholderText.startsWith("e.g. "), field.placeholderText);
+            verify(field.font.italic, "an empty field shows its example in italics");
+            field.text = "x";
+            verify(!field.font.italic, "a typed value is upright");
+            field.text = "";
+        }
+
+        function test_metaAndCreditsExamplesAreHints() {
+            const meta = child("meta-text");
+            verify(meta.placeholderText.startsWith("e.g. "), meta.placeholderText);
+            verify(meta.font.italic);
+            const remaining = H.find(form, item => item.placeholderText !== undefined
+                                                   && item.Accessible.name === "Remaining credits");
+            verify(remaining);
+            verify(remaining.placeholderText.startsWith("e.g. "), remaining.placeholderText);
+        }
+
+        // Every button of the form (Grant, Add, Add rate limit, ...) lies left of the scroll bar.
+        function test_scrollBarCoversNoButton() {
+            waitForRendering(form);
+            const bar = form.ScrollBar.vertical;
+            verify(bar.width > 0);
+            const buttons = H.findAll(form, item => item.highlighted !== undefined && item.flat !== undefined
+                                                    && H.shown(item) && item.width > 0);
+            verify(buttons.length >= 3, buttons.length);
+            for (const button of buttons) {
+                const right = button.mapToItem(form, button.width, 0).x;
+                verify(right <= bar.x, (button.text || button.objectName) + " ends at " + right
+                                       + ", the scroll bar starts at " + bar.x);
+            }
+        }
+
+        function test_enterOnTheApiBoxSubmits() {
+            const apiBox = child("issue-api");
+            apiBox.forceActiveFocus();
+            verify(apiBox.activeFocus);
+            keyClick(Qt.Key_Return);
+            compare(accepted.count, 1);
+            keyClick(Qt.Key_Enter);
+            compare(accepted.count, 2);
+        }
+
+        function test_enterInAFieldSubmitsOnce() {
+            const name = child("issue-name");
+            name.forceActiveFocus();
+            keyClick(Qt.Key_Return);
+            compare(accepted.count, 1);
+            const enabledBox = child("issue-enabled");
+            enabledBox.forceActiveFocus();
+            keyClick(Qt.Key_Return);
+            compare(accepted.count, 2);
+        }
+
+        function test_enterInThePermissionPickerAddsInstead() {
+            const field = child("permission-picker-field");
+            field.forceActiveFocus();
+            keyClick("d");
+            compare(field.text, "d");
+            keyClick(Qt.Key_Return);
+            compare(accepted.count, 0);
+            tryVerify(() => issue.permissions.length === 1 && issue.permissions[0] === "d");
+            issue.permissions = [];
+        }
+    }
+}
