@@ -1,5 +1,8 @@
 #include "analytics/analyticswriter.h"
 
+#include "core/threadpriority.h"
+#include "store/database.h"
+
 #include <QLoggingCategory>
 
 namespace Latchkey::Analytics {
@@ -18,19 +21,28 @@ AnalyticsWriter::AnalyticsWriter(
     , m_metrics(metrics)
     , m_retention(retention)
     , m_options(options)
+    , m_promoteThreshold(options.promoteAtQueued > 0 ? options.promoteAtQueued
+                                                     : std::max<qint64>(2, qint64(queue.capacity() / 4)))
+    , m_lowerBelow(std::max<qint64>(1, m_promoteThreshold / 4)) // a wide gap: few switches
+    , m_db(db)
 {
     setObjectName(QStringLiteral("analytics-writer"));
+    // Whoever waits for the write lock while this writer holds it at SCHED_IDLE raises it: a
+    // credit spend must not wait until the request threads leave the CPU idle.
+    m_db.setWriteWaitListener([this] { promote(false); });
 }
 
 AnalyticsWriter::~AnalyticsWriter()
 {
     stopAndWait();
+    m_db.setWriteWaitListener({});
 }
 
 void AnalyticsWriter::stopAndWait()
 {
     if (!isRunning())
         return;
+    promote(true); // the last batches are written at normal priority
     m_stopping.store(true, std::memory_order_release);
     m_wakeup.release();
     wait();
@@ -44,6 +56,7 @@ bool AnalyticsWriter::flush(QDeadlineTimer deadline)
         if (!isRunning() || deadline.hasExpired())
             return false;
         m_flushRequested.store(true, std::memory_order_release);
+        promote(true); // whoever waits for the writer must not wait for an idle CPU
         m_wakeup.release();
         // A short wait: an event whose push was still completing is picked up on the next round.
         m_flushed.wait_for(locker, std::chrono::milliseconds(std::min<qint64>(deadline.remainingTime(), 20)));
@@ -53,8 +66,22 @@ bool AnalyticsWriter::flush(QDeadlineTimer deadline)
 
 void AnalyticsWriter::run()
 {
+    m_threadId.store(Core::currentThreadId(), std::memory_order_relaxed);
+    if (m_options.adaptivePriority && Core::canRestoreNormalPriority()) {
+        m_adaptive.store(true, std::memory_order_release);
+        qCInfo(lcAnalytics).nospace() << "analytics writer: SCHED_IDLE while fewer than " << m_promoteThreshold
+                                      << " events wait, normal priority above";
+    } else if (m_options.adaptivePriority) {
+        qCInfo(lcAnalytics) << "analytics writer: normal priority (the system would not let it return from"
+                               " SCHED_IDLE: RLIMIT_NICE below 20 and no CAP_SYS_NICE; LimitNICE=+0 in a unit)";
+    }
     for (;;) {
+        m_awakeSinceMs.store(steadyMs(), std::memory_order_relaxed);
         reportTrouble(false);
+        if (m_adaptive.load(std::memory_order_relaxed) && m_promoteAt.load(std::memory_order_relaxed) == 0
+            && qint64(m_queue.size()) < m_lowerBelow && !m_stopping.load(std::memory_order_relaxed)
+            && !m_flushRequested.load(std::memory_order_relaxed))
+            lower();
         drain();
         const bool stopping = m_stopping.load(std::memory_order_acquire);
         const bool flushing = m_flushRequested.load(std::memory_order_acquire);
@@ -89,6 +116,31 @@ void AnalyticsWriter::run()
         waitForWork();
     }
     reportTrouble(true);
+}
+
+void AnalyticsWriter::lower()
+{
+    // Armed before the switch: at SCHED_IDLE this thread may not run again for a long time, so a
+    // publisher must be able to raise it from the moment it is lowered.
+    m_promoteAt.store(m_promoteThreshold, std::memory_order_seq_cst);
+    if (!Core::setCurrentThreadPriority(Core::BackgroundPriority::Idle)) {
+        m_promoteAt.store(0, std::memory_order_relaxed);
+        return;
+    }
+    // Raised between the two steps above (while still normal), or behind already: normal again. A
+    // thread starved right here is raised by the starvation check (promoteAfterMs).
+    if (m_promoteAt.load(std::memory_order_seq_cst) == 0 || qint64(m_queue.size()) >= m_promoteThreshold)
+        promote(true);
+}
+
+void AnalyticsWriter::promote(bool force)
+{
+    const bool armed = m_promoteAt.load(std::memory_order_relaxed) > 0
+        && m_promoteAt.exchange(0, std::memory_order_acq_rel) > 0;
+    if (!armed && !(force && m_adaptive.load(std::memory_order_relaxed)))
+        return;
+    if (!Core::setThreadPriority(m_threadId.load(std::memory_order_relaxed), Core::BackgroundPriority::Normal))
+        qCWarning(lcAnalytics) << "analytics writer: could not return to normal priority";
 }
 
 qsizetype AnalyticsWriter::drain()
@@ -140,8 +192,10 @@ void AnalyticsWriter::waitForWork()
     m_wakeAt.store(threshold, std::memory_order_relaxed);
     std::atomic_thread_fence(std::memory_order_seq_cst);
     const bool ready = qint64(m_queue.size()) >= threshold || m_stopping.load() || m_flushRequested.load();
-    if (!ready && timeout > 0)
+    if (!ready && timeout > 0) {
+        m_awakeSinceMs.store(0, std::memory_order_relaxed); // asleep: not starved
         (void)m_wakeup.tryAcquire(1, int(timeout));
+    }
     m_wakeAt.store(0, std::memory_order_relaxed);
 }
 

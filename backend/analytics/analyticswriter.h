@@ -11,6 +11,7 @@
 #include <QThread>
 
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <mutex>
 
@@ -23,6 +24,15 @@ namespace Latchkey::Analytics {
 ///
 /// It sleeps while there is nothing to do; a publisher wakes it (notifyPublished()) only when the
 /// first event of a batch arrives or a batch is full, so publishing costs no system call otherwise.
+///
+/// Adaptive priority (issue 6: the p99 at half load): the writer shares the CPU with the request
+/// threads, and a batch runs for milliseconds; at normal priority a request thread that wakes
+/// meanwhile waits for it. So the writer runs at SCHED_IDLE while it keeps up, and a publisher
+/// raises it back to normal when it falls behind (promoteAtQueued events waiting, or a batch
+/// starved for promoteAfterMs); it lowers itself again once the queue is short (a quarter of that).
+/// Whoever waits for the database's write lock raises it too (Database::setWriteWaitListener()).
+/// It does this only where the kernel lets it return to normal (Core::canRestoreNormalPriority()); where
+/// not, it stays at normal priority throughout, as it never starves then (docs/BENCHMARKS.md).
 class AnalyticsWriter final : public QThread
 {
 public:
@@ -30,15 +40,24 @@ public:
         int maxBatch = 1000;
         int maxDelayMs = 1000;
         int retentionIntervalMs = 60'000; ///< between retention passes; the first runs at start
+        bool adaptivePriority = true; ///< SCHED_IDLE while keeping up (see the class comment)
+        qsizetype promoteAtQueued = 0; ///< events waiting that raise the writer; 0: a quarter of the queue
+        int promoteAfterMs = 2000; ///< a writer kept from running this long is raised too
     };
 
     AnalyticsWriter(Store::Database &db, EventQueue &queue, AnalyticsMetrics &metrics, AnalyticsRetention &retention,
         Options options);
     ~AnalyticsWriter() override;
 
-    /// Called by a publisher after a successful push; cheap unless the writer waits for this push.
+    /// Called by a publisher after a successful push; cheap unless the writer waits for this push
+    /// or must be raised to normal priority.
     void notifyPublished()
     {
+        const qint64 promoteAt = m_promoteAt.load(std::memory_order_relaxed);
+        if (promoteAt > 0 && qint64(m_queue.size()) >= promoteAt)
+            promote(false);
+        else if (starved())
+            promote(true);
         const qint64 wakeAt = m_wakeAt.load(std::memory_order_relaxed);
         if (wakeAt <= 0)
             return;
@@ -58,6 +77,26 @@ protected:
     void run() override;
 
 private:
+    /// Back to normal priority now (any thread): once per lowering, or every time when @p force.
+    void promote(bool force);
+    /// To SCHED_IDLE, armed for promote() (the writer thread, when adaptive and the queue is short).
+    void lower();
+    /// Whether the (adaptive) writer, not asleep, has not come round for promoteAfterMs.
+    [[nodiscard]] bool starved() const
+    {
+        // Only every 64th push reads the clock: this runs on the request threads. Also why the
+        // promotion needs no fence: a publisher that misses the writer's lowering, the next one sees.
+        if ((m_queue.pushed() & 63) != 0 || !m_adaptive.load(std::memory_order_relaxed))
+            return false;
+        const qint64 awakeSince = m_awakeSinceMs.load(std::memory_order_relaxed);
+        return awakeSince > 0 && steadyMs() - awakeSince > m_options.promoteAfterMs;
+    }
+    static qint64 steadyMs()
+    {
+        return std::chrono::duration_cast<std::chrono::milliseconds>(
+            std::chrono::steady_clock::now().time_since_epoch())
+            .count() + 1; // never 0, which means asleep
+    }
     qsizetype drain();
     void commit();
     void waitForWork();
@@ -79,6 +118,14 @@ private:
     std::atomic<qint64> m_wakeAt {0}; ///< wake the writer when the queue holds this many (0: awake)
     std::atomic<bool> m_stopping {false};
     std::atomic<bool> m_flushRequested {false};
+
+    const qint64 m_promoteThreshold;
+    const qint64 m_lowerBelow; ///< the writer lowers itself again when fewer events wait
+    Store::Database &m_db;
+    std::atomic<bool> m_adaptive {false}; ///< lowers itself (set at start where it can return)
+    std::atomic<qint64> m_promoteAt {0}; ///< > 0: lowered, a publisher promotes at this queue size
+    std::atomic<qint64> m_awakeSinceMs {0}; ///< steadyMs() of the writer's last round; 0: asleep
+    std::atomic<qint64> m_threadId {0};
 
     // std:: rather than QMutex/QWaitCondition: ThreadSanitizer sees through these (Qt's own
     // wait-condition internals are not instrumented and make it report false races).

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QtGlobal>
+
 namespace Latchkey::Core {
 
 /// How a background thread competes for the CPU with the threads that answer requests.
@@ -26,5 +28,21 @@ bool setCurrentThreadPriority(BackgroundPriority priority);
 
 /// The calling thread's current priority, as far as it is one of the above (tests).
 [[nodiscard]] BackgroundPriority currentThreadPriority();
+
+/// The calling thread's kernel thread id (Linux `gettid()`; 0 elsewhere), for setThreadPriority().
+[[nodiscard]] qint64 currentThreadId();
+
+/// Sets the thread @p threadId of this process (currentThreadId() of that thread) to @p priority,
+/// from any thread. Returns false if the system refused (logged at debug level).
+bool setThreadPriority(qint64 threadId, BackgroundPriority priority);
+
+/// Whether a thread of this process that was set to Low or Idle may be set back to Normal.
+///
+/// The kernel lets an unprivileged thread leave SCHED_IDLE, or lower its nice value, only within
+/// RLIMIT_NICE (`20 - nice`; the default limit 0 allows no way back) or with CAP_SYS_NICE. This
+/// checks both (and raises the soft RLIMIT_NICE to its hard limit when that is enough), so a
+/// caller lowers a thread only when it can undo it: a thread that cannot return starves while the
+/// request threads saturate the CPU. The systemd unit grants the limit with `LimitNICE=+0`.
+[[nodiscard]] bool canRestoreNormalPriority();
 
 } // namespace Latchkey::Core

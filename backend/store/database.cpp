@@ -12,6 +12,8 @@
 
 #include <sqlite3.h>
 
+#include <mutex>
+
 using namespace Qt::StringLiterals;
 
 namespace Latchkey::Store {
@@ -272,7 +274,15 @@ Status Database::write(const std::function<Status()> &work, Invalidation invalid
 
 Status Database::writeLocked(const std::function<Status()> &work, Invalidation invalidation)
 {
-    QMutexLocker locker(&m_writeLock);
+    std::unique_lock<QMutex> locker(m_writeLock, std::try_to_lock);
+    if (!locker.owns_lock()) {
+        {
+            QMutexLocker waitLocker(&m_writeWaitLock);
+            if (m_writeWaitListener)
+                m_writeWaitListener();
+        }
+        locker.lock();
+    }
     // Cached statements: a credit spend is a whole transaction, and parsing BEGIN and COMMIT
     // through Qt Sql every time cost more than the spend itself (callgrind).
     const auto control = [this](const char *sql, QString *error) {
@@ -311,6 +321,12 @@ Status Database::writeLocked(const std::function<Status()> &work, Invalidation i
     else if (invalidation == Invalidation::Caches)
         bumpGeneration();
     return {};
+}
+
+void Database::setWriteWaitListener(std::function<void()> listener)
+{
+    QMutexLocker locker(&m_writeWaitLock);
+    m_writeWaitListener = std::move(listener);
 }
 
 void Database::setKeyChangeListener(KeyChangeListener listener)

@@ -78,6 +78,12 @@ public:
     using KeyChangeListener = std::function<void(const QList<ChangedKey> &)>;
     void setKeyChangeListener(KeyChangeListener listener);
 
+    /// Called on a thread that finds the write lock taken, before it waits for it (not under the
+    /// lock). The analytics writer, which may hold the lock at SCHED_IDLE, leaves SCHED_IDLE then,
+    /// so a credit spend or a mutation never waits for an idle CPU (issue 6: priority inversion).
+    /// One listener; empty clears it.
+    void setWriteWaitListener(std::function<void()> listener);
+
     /// Marks every cache stale (also used when another node announces a change).
     void bumpGeneration() { m_generation.fetch_add(1, std::memory_order_acq_rel); }
 
@@ -108,6 +114,8 @@ private:
     std::atomic<quint64> m_generation{1};
     WriteChanges m_changes; ///< guarded by m_writeLock (its hook ignores other connections)
     KeyChangeListener m_keyChangeListener; ///< guarded by m_writeLock
+    QMutex m_writeWaitLock;
+    std::function<void()> m_writeWaitListener; ///< guarded by m_writeWaitLock
     std::atomic<Core::Metrics *> m_metrics{nullptr};
 };
 
