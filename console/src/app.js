@@ -9,7 +9,7 @@ import { initLanguage, onLanguageChange, t } from './i18n.js';
 import { languagePicker } from './components/languagepicker.js';
 import { Names } from './names.js';
 import { Session } from './session.js';
-import { initTheme, toggleTheme, currentTheme, onThemeChange } from './theme.js';
+import { applyPalette, initTheme, toggleTheme, currentTheme, onThemeChange } from './theme.js';
 import { analyticsView } from './views/analytics.js';
 import { apisView } from './views/apis.js';
 import { loginView } from './views/login.js';
@@ -45,6 +45,7 @@ export function start(root) {
   const session = new Session();
   initLanguage({ embedded: session.embedded, hostLang: session.hostLang });
   initTheme(session.hostTheme);
+  if (session.embedded) applyPalette(session.hostPalette);
   document.documentElement.classList.toggle('embedded', session.embedded);
   const api = new Api(() => session.rootKey);
   const banner = h('div', { class: 'banner', role: 'alert', hidden: true, dataset: { testid: 'error-banner' } });

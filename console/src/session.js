@@ -1,7 +1,7 @@
 // Where the root key lives: in the tab's sessionStorage after a login (gone when the tab closes,
 // never in localStorage, a cookie or a URL), or only in memory when the dashboard hands it over
-// in embed mode (window.latchkeyEmbed, injected before our scripts run, with the host's theme and
-// language).
+// in embed mode (window.latchkeyEmbed, injected before our scripts run, with the host's theme,
+// colours and language).
 
 const STORAGE_KEY = 'latchkey.rootKey';
 
@@ -13,6 +13,8 @@ export class Session {
     this.hostTheme = host?.theme ?? (this.embedded ? params.get('theme') : null);
     /** The host's BCP 47 language tag (embed mode only; never read from the address). */
     this.hostLang = typeof host?.lang === 'string' ? host.lang : null;
+    /** The host's colours (embed mode only; theme.js applyPalette checks every value). */
+    this.hostPalette = host?.palette ?? null;
     this.memoryKey = typeof host?.rootKey === 'string' && host.rootKey ? host.rootKey : null;
   }
 

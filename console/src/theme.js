@@ -45,6 +45,34 @@ export function toggleTheme() {
   apply();
 }
 
+// The host's colours in embed mode (window.latchkeyEmbed.palette): the dashboard passes its own
+// page, card, text and accent colours, so its embedded charts sit on the same greys as the cards
+// around them instead of the console's navy. Each name sets the custom properties listed; only
+// these names and "#rrggbb" values are taken (anything else keeps the theme's own colour). Set on
+// <html> through the CSSOM, which the CSP's style-src 'self' allows (no style attribute in markup).
+const PALETTE = {
+  background: ['--bg', '--code'],
+  surface: ['--card', '--input'],
+  border: ['--card-border', '--chart-grid'],
+  text: ['--text'],
+  muted: ['--muted', '--chart-axis'],
+  accent: ['--accent'],
+  accentSoft: ['--accent-soft'],
+};
+
+/** Applies the host's @p palette over the theme; returns the names taken. */
+export function applyPalette(palette) {
+  const taken = [];
+  if (!palette || typeof palette !== 'object') return taken;
+  for (const [name, properties] of Object.entries(PALETTE)) {
+    const value = palette[name];
+    if (typeof value !== 'string' || !/^#[0-9a-f]{6}$/i.test(value)) continue;
+    for (const property of properties) document.documentElement.style.setProperty(property, value);
+    taken.push(name);
+  }
+  return taken;
+}
+
 /** Calls @p listener(theme) on every change; returns the unsubscribe function. */
 export function onThemeChange(listener) {
   listeners.add(listener);

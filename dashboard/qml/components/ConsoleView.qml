@@ -1,4 +1,5 @@
 import QtQuick
+import QtQuick.Controls.Material
 import QtWebEngine // qmllint disable import
 import Latchkey.Dashboard
 
@@ -7,7 +8,9 @@ import Latchkey.Dashboard
 // (window.latchkeyEmbed), only on the server's own origin, and never through the URL. The console
 // sets document.title to "latchkey:ready" once it shows data (or its empty state), to
 // "latchkey:error" on a failure. The dashboard's theme and language go along (in the address and
-// in window.latchkeyEmbed), so a switch in Settings reloads the view in the new look and language.
+// in window.latchkeyEmbed), so a switch in Settings reloads the view in the new look and language;
+// so do the dashboard's own colours (`colours`), so the charts sit on the same greys as the cards
+// around them. The wheel over a view that cannot scroll (further) scrolls the page around it.
 Item {
     id: consoleView
 
@@ -31,6 +34,31 @@ Item {
     readonly property string address: origin === "" ? ""
         : origin + "/console/?embed=1&theme=" + (dark ? "dark" : "light") + "&lang=" + lang + "#" + view
 
+    /// The height every page gives its embedded charts: the totals and the first chart in view.
+    readonly property int standardHeight: 420
+    implicitHeight: standardHeight
+
+    /// The dashboard's colours as the console takes them (window.latchkeyEmbed.palette, opaque
+    /// "#rrggbb"): the page's background, cards a shade lighter in the dark theme (white in the
+    /// light one), Material's divider, text and secondary text, and the accent. In the dark theme
+    /// the accent is the light indigo (200) Material uses on dark surfaces: links and the chosen
+    /// range stay legible on the greys.
+    readonly property var colours: {
+        const background = Material.background;
+        const surface = dark ? Qt.tint(background, "#0dffffff") : Qt.color("#ffffff");
+        const accent = dark ? Material.color(Material.Indigo, Material.Shade200) : Material.color(Material.Indigo);
+        const hex = colour => Qt.tint(surface, colour).toString();
+        return {
+            background: background.toString(),
+            surface: surface.toString(),
+            border: hex(Material.dividerColor),
+            text: hex(Material.foreground),
+            muted: hex(Material.secondaryTextColor),
+            accent: hex(accent),
+            accentSoft: hex(Qt.rgba(accent.r, accent.g, accent.b, 0.16))
+        };
+    }
+
     // The user script first, then the page: it must exist before the page's own scripts run.
     function reload(): void {
         // qmllint disable type
@@ -41,7 +69,8 @@ Item {
             sourceCode: "if (location.origin === " + JSON.stringify(origin) + ") {"
                         + " window.latchkeyEmbed = { rootKey: " + JSON.stringify(session.client.rootKey())
                         + ", theme: " + JSON.stringify(dark ? "dark" : "light")
-                        + ", lang: " + JSON.stringify(lang) + " }; }"
+                        + ", lang: " + JSON.stringify(lang)
+                        + ", palette: " + JSON.stringify(colours) + " }; }"
         }];
         // qmllint enable type
         console.debug(consoleLog, "view", view, "loading; visible", web.visible, "size", web.width, web.height);
@@ -82,7 +111,40 @@ Item {
 
     // Only once the view is complete: before that it has no profile to hold user scripts.
     property bool viewComplete: false
-    onAddressChanged: if (viewComplete) reload()
+    // A theme switch changes both (in either order): one reload for the two.
+    onAddressChanged: if (viewComplete) reloadSoon.restart()
+    onColoursChanged: if (viewComplete) reloadSoon.restart()
+    Timer {
+        id: reloadSoon
+        interval: 0
+        onTriggered: consoleView.reload()
+    }
+
+    /// The console page's height and how far it is scrolled (the wheel test reads them).
+    readonly property real contentHeight: web.contentsSize.height
+    readonly property real scrolledTo: web.scrollPosition.y
+
+    /// Whether the console page itself can scroll by a wheel turn of @p delta (> 0: up).
+    function webCanScroll(delta: real): bool {
+        if (delta > 0)
+            return web.scrollPosition.y > 0.5;
+        return web.scrollPosition.y + web.height < web.contentsSize.height - 0.5;
+    }
+
+    /// Scrolls the nearest Flickable around the view that can move by @p delta (> 0: up).
+    function scrollPage(delta: real): void {
+        for (let item = consoleView.parent; item; item = item.parent) {
+            if (item.contentY === undefined || item.contentHeight === undefined || item.originY === undefined)
+                continue;
+            const top = item.originY;
+            const bottom = Math.max(top, item.originY + item.contentHeight - item.height);
+            const next = Math.max(top, Math.min(bottom, item.contentY - delta));
+            if (next !== item.contentY) {
+                item.contentY = next;
+                return;
+            }
+        }
+    }
 
     objectName: "consoleView" // the screenshot test waits for every one of them
     Accessible.role: Accessible.Chart
@@ -104,7 +166,7 @@ Item {
         id: web
         anchors.fill: parent
         profile: ownProfile
-        backgroundColor: consoleView.dark ? "#1c1b1f" : "#ffffff"
+        backgroundColor: consoleView.colours.background
         Component.onCompleted: {
             consoleView.viewComplete = true;
             consoleView.reload();
@@ -130,6 +192,23 @@ Item {
         onRenderProcessTerminated: (status, exitCode) => {
             console.info(consoleLog, "view", consoleView.view, "render process terminated, status",
                          status, "exit code", exitCode);
+        }
+    }
+
+    // Chromium keeps every wheel event it gets, also where the console cannot scroll (a view as
+    // tall as its content, or one scrolled to its end), so the page around the view would not
+    // move under the pointer. The wheel reaches the web view only while the console can scroll
+    // that way (a rejected event goes on to the view below); otherwise it scrolls the page.
+    MouseArea {
+        anchors.fill: parent
+        acceptedButtons: Qt.NoButton
+        onWheel: wheel => {
+            const lines = Qt.styleHints.wheelScrollLines > 0 ? Qt.styleHints.wheelScrollLines : 3;
+            const delta = wheel.pixelDelta.y !== 0 ? wheel.pixelDelta.y : wheel.angleDelta.y / 120 * lines * 20;
+            if (delta === 0 || consoleView.webCanScroll(delta))
+                wheel.accepted = false;
+            else
+                consoleView.scrollPage(delta);
         }
     }
 }

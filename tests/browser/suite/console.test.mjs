@@ -291,6 +291,41 @@ describe('web console', () => {
     await keyless.context.close();
   });
 
+  // The dashboard hands its own colours over, so the embedded charts sit on its greys (not the
+  // console's navy); names and values outside the contract are ignored, and no CSP rule breaks.
+  test('embed mode takes the host palette; bad values keep the theme colours', async () => {
+    const palette = { background: '#303030', surface: '#3a3a3a', border: '#4d4d4d', text: '#fafafa',
+      muted: '#b4b4b4', accent: '#9fa8da', accentSoft: '#474b60' };
+    const open = async (colours) => {
+      const opened = await openPage(browser, {
+        initScript: { script: ([key, given]) => { window.latchkeyEmbed = { rootKey: key, theme: 'dark', palette: given }; },
+          arg: [server.rootKey, colours] },
+      });
+      await opened.page.goto(`${server.url}/console/?embed=1#/overview`);
+      await opened.page.waitForFunction(() => document.title.startsWith('latchkey:'), null, { timeout: 20000 });
+      assert.equal(await opened.page.title(), 'latchkey:ready');
+      return opened;
+    };
+    const colours = (page) => page.evaluate(() => {
+      const of = (selector, property) => getComputedStyle(document.querySelector(selector))[property];
+      return { body: of('body', 'backgroundColor'), text: of('body', 'color'), card: of('.card', 'backgroundColor'),
+        border: of('.card', 'borderTopColor'), tile: of('.tile', 'backgroundColor'), muted: of('.tile-label', 'color') };
+    });
+    const given = await open(palette);
+    assert.deepEqual(await colours(given.page), { body: 'rgb(48, 48, 48)', text: 'rgb(250, 250, 250)', card: 'rgb(58, 58, 58)',
+      border: 'rgb(77, 77, 77)', tile: 'rgb(58, 58, 58)', muted: 'rgb(180, 180, 180)' });
+    assert.deepEqual(await given.page.evaluate(() => window.__cspViolations), []);
+    assert.deepEqual(given.cspViolations, []);
+    await given.context.close();
+
+    // Not colours, unknown names, a CSS injection attempt: the dark theme's own colours stay.
+    const bad = await open({ background: 'red', surface: '#3a3a3a; color: red', text: 'url(x)', border: 42,
+      unknown: '#ff0000', muted: '#12345' });
+    assert.deepEqual(await colours(bad.page), { body: 'rgb(12, 17, 29)', text: 'rgb(230, 233, 240)', card: 'rgb(20, 27, 43)',
+      border: 'rgb(36, 48, 72)', tile: 'rgb(20, 27, 43)', muted: 'rgb(152, 162, 179)' });
+    await bad.context.close();
+  });
+
   test('the latency tile over the whole range; screenshots of the overview and a key, light and dark, English and German', async () => {
     // A server of its own with 30 days of history (when the tool is there), so the charts have a past.
     const { server: shots, keys: shotKeys } = await serverWithHistory();

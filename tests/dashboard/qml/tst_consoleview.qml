@@ -1,9 +1,11 @@
 import QtQuick
+import QtQuick.Controls.Material
 import QtTest
 import Latchkey.Dashboard
 
 // The embedded console: the root key reaches the page through the user script (never the URL),
-// and the console reports "latchkey:ready" once it shows its data or empty state.
+// and the console reports "latchkey:ready" once it shows its data or empty state; it takes the
+// dashboard's colours; the wheel scrolls the page around a view that cannot scroll (further).
 Item {
     id: root
     width: 1000
@@ -21,6 +23,27 @@ Item {
         ConsoleView {
             anchors.fill: parent
             session: testSession
+        }
+    }
+
+    // A page that scrolls, with an embedded view 200 px down it.
+    Component {
+        id: pageComponent
+        Flickable {
+            id: scroller
+            property alias embedded: embedded
+            property bool dark: false
+            anchors.fill: parent
+            contentHeight: embedded.height + 600
+            Material.theme: dark ? Material.Dark : Material.Light
+            ConsoleView {
+                id: embedded
+                y: 200
+                width: parent.width
+                session: testSession
+                view: "/keys/" + testSample.keyId
+                dark: scroller.dark
+            }
         }
     }
 
@@ -70,6 +93,95 @@ Item {
             }
             for (const v of views)
                 v.destroy();
+        }
+
+        function loadedPage(properties) {
+            const page = createTemporaryObject(pageComponent, root, properties);
+            verify(page !== null);
+            tryVerify(() => page.embedded.ready || page.embedded.failed, 60000, "the view never reported");
+            verify(page.embedded.ready, "the view reported an error");
+            return page;
+        }
+
+        /// What the page shows: a computed style of the first element matching each selector.
+        function shownStyles(view) {
+            const results = [];
+            const collect = result => results.push(result);
+            view.evaluated.connect(collect);
+            view.evaluate("JSON.stringify({body: getComputedStyle(document.body).backgroundColor,"
+                          + " text: getComputedStyle(document.body).color,"
+                          + " card: getComputedStyle(document.querySelector('.card, .tile')).backgroundColor})");
+            tryVerify(() => results.length > 0, 10000, "no answer from the page");
+            view.evaluated.disconnect(collect);
+            return JSON.parse(results[0]);
+        }
+
+        function rgb(colour) {
+            const c = Qt.color(colour);
+            return "rgb(" + Math.round(c.r * 255) + ", " + Math.round(c.g * 255) + ", " + Math.round(c.b * 255) + ")";
+        }
+
+        function contrast(a, b) {
+            const luminance = colour => {
+                const c = Qt.color(colour);
+                const lin = v => v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
+                return 0.2126 * lin(c.r) + 0.7152 * lin(c.g) + 0.0722 * lin(c.b);
+            };
+            const [l1, l2] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+            return (l1 + 0.05) / (l2 + 0.05);
+        }
+
+        // The dark theme's charts sat on the console's navy beside the dashboard's grey cards.
+        function test_takesTheDashboardsColours_data() {
+            return [{tag: "light", dark: false}, {tag: "dark", dark: true}];
+        }
+        function test_takesTheDashboardsColours(data) {
+            const page = loadedPage({dark: data.dark});
+            const colours = page.embedded.colours;
+            for (const name of ["background", "surface", "border", "text", "muted", "accent", "accentSoft"])
+                verify(/^#[0-9a-f]{6}$/.test(colours[name]), name + ": " + colours[name]);
+            compare(colours.background, String(page.Material.background), "the page's own background");
+            verify(contrast(colours.text, colours.surface) >= 7, "text on cards");
+            verify(contrast(colours.muted, colours.surface) >= 4.5, "secondary text on cards");
+            verify(contrast(colours.accent, colours.surface) >= 3, "links and the chosen range");
+            const shown = shownStyles(page.embedded);
+            compare(shown.body, rgb(colours.background));
+            compare(shown.card, rgb(colours.surface));
+            compare(shown.text, rgb(colours.text));
+        }
+
+        // Wheel over a view as tall as its content: the page scrolls, not (invisibly) the view.
+        function test_wheelScrollsThePageWhereTheViewCannotScroll() {
+            const page = loadedPage({});
+            page.embedded.height = 3000;
+            tryVerify(() => page.embedded.contentHeight > 0 && page.embedded.contentHeight <= 3000, 10000,
+                      "content height " + page.embedded.contentHeight);
+            compare(page.contentY, 0);
+            mouseWheel(page.embedded, 500, 100, 0, -120);
+            verify(page.contentY > 0, "the page did not scroll");
+            const scrolled = page.contentY;
+            mouseWheel(page.embedded, 500, 100, 0, 120);
+            verify(page.contentY < scrolled, "the page did not scroll back up");
+            compare(page.embedded.scrolledTo, 0);
+        }
+
+        // Wheel over a view shorter than its content: the view scrolls first, the page once the view is at its end.
+        function test_wheelScrollsTheViewThenThePage() {
+            const page = loadedPage({});
+            page.embedded.height = 300;
+            tryVerify(() => page.embedded.contentHeight > 600, 10000, "content height " + page.embedded.contentHeight);
+            mouseWheel(page.embedded, 500, 100, 0, -120);
+            tryVerify(() => page.embedded.scrolledTo > 0, 10000, "the view did not scroll");
+            compare(page.contentY, 0);
+            page.embedded.evaluate("window.scrollTo(0, document.documentElement.scrollHeight); true");
+            tryVerify(() => page.embedded.scrolledTo + 300 >= page.embedded.contentHeight - 1, 10000, "not at the end");
+            mouseWheel(page.embedded, 500, 100, 0, -120);
+            verify(page.contentY > 0, "the page did not scroll after the view's end");
+            const scrolled = page.contentY;
+            const at = page.embedded.scrolledTo;
+            mouseWheel(page.embedded, 500, 100, 0, 120); // up: the view can, so the view does
+            tryVerify(() => page.embedded.scrolledTo < at, 10000, "the view did not scroll up");
+            compare(page.contentY, scrolled);
         }
 
         function test_otherViewsByHash() {
