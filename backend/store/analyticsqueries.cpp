@@ -89,6 +89,33 @@ QString orderColumn(TopOrder order)
     }
 }
 
+/// The detail rollup column of a key or identity scope; empty for the scopes with their own rows.
+QString detailColumn(const QString &scope)
+{
+    if (scope == u"key")
+        return u"key_id"_s;
+    if (scope == u"identity")
+        return u"identity_id"_s;
+    return {};
+}
+
+/// A series' rows: the workspace and API scopes read their own rollup rows (primary key range
+/// (workspace_id, scope, scope_id, time)); keys and identities read the detail rollups through their
+/// partial (workspace_id, key_id | identity_id, time) index (schema 4). The bucket merges the rows
+/// of each time, so several detail rows per key and outcome add up to the same answer.
+QString seriesSql(const QString &scope, Resolution resolution)
+{
+    const QString column = detailColumn(scope);
+    if (column.isEmpty()) {
+        return u"SELECT time, outcome, count, spent_credits, latency_hist FROM verification_rollups_"_s
+            + suffixOf(resolution)
+            + u" WHERE workspace_id = ? AND scope = ? AND scope_id = ? AND time >= ? AND time < ?"_s;
+    }
+    return u"SELECT time, outcome, count, spent_credits, latency_hist FROM verification_detail_rollups_"_s
+        + suffixOf(resolution) + u" WHERE workspace_id = ? AND "_s + column + u" = ? AND "_s + column
+        + u" <> '' AND time >= ? AND time < ?"_s;
+}
+
 TopEntry topEntry(const QSqlQuery &query)
 {
     return {query.value(0).toString(), query.value(1).toLongLong(), query.value(2).toLongLong(),
@@ -117,12 +144,10 @@ Core::Result<Series<VerificationBucket>> AnalyticsQueries::verificationSeries(
         buckets.append(VerificationBucket{.timeMs = t});
     if (times.isEmpty())
         return series;
-    // The primary key (workspace_id, scope, scope_id, time, outcome) makes this a range scan.
-    auto query = run(m_db,
-        u"SELECT time, outcome, count, spent_credits, latency_hist FROM verification_rollups_"_s
-            + suffixOf(resolution)
-            + u" WHERE workspace_id = ? AND scope = ? AND scope_id = ? AND time >= ? AND time < ? ORDER BY time"_s,
-        {workspaceId, scope, QString(u""_s + scopeId), times.first(), range.endMs}); // '' not NULL
+    auto query = run(m_db, seriesSql(scope, resolution),
+        detailColumn(scope).isEmpty()
+            ? QVariantList{workspaceId, scope, QString(u""_s + scopeId), times.first(), range.endMs} // '' not NULL
+            : QVariantList{workspaceId, QString(u""_s + scopeId), times.first(), range.endMs});
     if (!query)
         return query.error();
     QList<HistogramMerge> latency(times.size());
@@ -151,22 +176,26 @@ Core::Result<QList<TopEntry>> AnalyticsQueries::topVerifications(const QString &
     const auto resolution = tilingResolution(range);
     if (!resolution)
         return Core::makeError(Core::ErrorCode::InvalidInput, u"The range must be minute aligned."_s);
+    const QString column = detailColumn(scope);
+    if (column.isEmpty())
+        return Core::makeError(Core::ErrorCode::InvalidInput, u"Top lists are of keys or identities."_s);
     QVariantList binds;
     QString join;
     if (!keyspaceId.isEmpty()) {
-        join = u" JOIN keys k ON k.id = r.scope_id AND k.keyspace_id = ?"_s;
+        join = u" JOIN keys k ON k.id = r."_s + column + u" AND k.keyspace_id = ?"_s;
         binds.append(keyspaceId);
     }
-    binds << workspaceId << scope << range.startMs << range.endMs << limit;
+    binds << workspaceId << range.startMs << range.endMs << limit;
+    // The detail rollups' primary key leads with (workspace_id, time): the range is one scan.
+    // `+r.column` keeps SQLite from walking the key/identity index instead to save the GROUP BY's sort.
     auto query = run(m_db,
-        u"SELECT r.scope_id, sum(r.count) AS total,"
+        u"SELECT r."_s + column + u", sum(r.count) AS total,"
         " sum(CASE WHEN r.outcome <> 'VALID' THEN r.count ELSE 0 END) AS rejections,"
         " sum(r.spent_credits) AS spent, sum(CASE WHEN r.outcome = 'VALID' THEN r.count ELSE 0 END)"
-        " FROM verification_rollups_"_s
-            + suffixOf(*resolution) + u" r"_s + join
-            + u" WHERE r.workspace_id = ? AND r.scope = ? AND r.time >= ? AND r.time < ?"
-              " GROUP BY r.scope_id ORDER BY "_s
-            + orderColumn(order) + u" DESC, r.scope_id LIMIT ?"_s,
+        " FROM verification_detail_rollups_"_s
+            + suffixOf(*resolution) + u" r"_s + join + u" WHERE r.workspace_id = ? AND r.time >= ? AND r.time < ? AND +r."_s
+            + column + u" <> '' GROUP BY r."_s + column + u" ORDER BY "_s + orderColumn(order) + u" DESC, r."_s + column
+            + u" LIMIT ?"_s,
         binds);
     if (!query)
         return query.error();

@@ -1,9 +1,11 @@
-// AnalyticsStore::expire(): retention deletes in small chunks, each found through the
-// (workspace_id, [scope | namespace_id], time) index of its table.
+// AnalyticsStore::expire(): retention deletes in small chunks, each found through an index of its
+// table that leads with (workspace_id, [scope, scope_id | namespace_id], time).
 
 #include "store/analyticsstore.h"
 
 #include "store/database.h"
+
+#include <QVariant>
 
 using namespace Qt::StringLiterals;
 
@@ -22,6 +24,9 @@ struct TableSpec {
 };
 
 const QString ScopedKey = u"workspace_id, scope, scope_id, time, outcome"_s;
+// Scope rollups have no time index (schema 4): their primary key leads with the three columns
+// before `time`, and there are few scope ids (the workspace and its APIs).
+const QStringList ScopedPartitions = {u"workspace_id"_s, u"scope"_s, u"scope_id"_s};
 const QString DetailKey = u"workspace_id, time, keyspace_id, key_id, identity_id, external_id, outcome, tags"_s;
 const QString RatelimitKey = u"workspace_id, namespace_id, identifier, time"_s;
 
@@ -30,9 +35,9 @@ const TableSpec &spec(AnalyticsTable table)
     static const TableSpec specs[AnalyticsTableCount] = {
         {u"verification_events"_s, std::nullopt, {u"workspace_id"_s}, u"id"_s},
         {u"ratelimit_events"_s, std::nullopt, {u"workspace_id"_s, u"namespace_id"_s}, u"id"_s},
-        {u"verification_rollups_minute"_s, Resolution::Minute, {u"workspace_id"_s, u"scope"_s}, ScopedKey},
-        {u"verification_rollups_hour"_s, Resolution::Hour, {u"workspace_id"_s, u"scope"_s}, ScopedKey},
-        {u"verification_rollups_day"_s, Resolution::Day, {u"workspace_id"_s, u"scope"_s}, ScopedKey},
+        {u"verification_rollups_minute"_s, Resolution::Minute, ScopedPartitions, ScopedKey},
+        {u"verification_rollups_hour"_s, Resolution::Hour, ScopedPartitions, ScopedKey},
+        {u"verification_rollups_day"_s, Resolution::Day, ScopedPartitions, ScopedKey},
         {u"verification_detail_rollups_minute"_s, Resolution::Minute, {u"workspace_id"_s}, DetailKey},
         {u"verification_detail_rollups_hour"_s, Resolution::Hour, {u"workspace_id"_s}, DetailKey},
         {u"verification_detail_rollups_day"_s, Resolution::Day, {u"workspace_id"_s}, DetailKey},
@@ -61,20 +66,24 @@ Core::Result<QList<QStringList>> partitionsOf(Database &db, const TableSpec &tab
         const QString column = table.partitions.at(level);
         const QString fixed = fixedColumns(table, level);
         QSqlQuery next = db.prepare(u"SELECT "_s + column + u" FROM "_s + table.name + u" WHERE "_s
-            + (fixed.isEmpty() ? QString() : fixed + u" AND "_s) + column + u" > ? ORDER BY "_s + column
-            + u" LIMIT 1"_s);
+            + (fixed.isEmpty() ? QString() : fixed + u" AND "_s) + column + u" >= ? AND "_s + column
+            + u" IS NOT ? ORDER BY "_s + column + u" LIMIT 1"_s);
         QList<QStringList> deeper;
         for (const QStringList &prefix : std::as_const(done)) {
+            // The first seek also finds '' (the workspace scope's scope_id); later ones skip the last value.
             QString after = u""_s;
+            QVariant skip;
             for (;;) {
                 for (qsizetype i = 0; i < prefix.size(); ++i)
                     next.bindValue(int(i), prefix.at(i));
                 next.bindValue(int(prefix.size()), after);
+                next.bindValue(int(prefix.size()) + 1, skip);
                 if (!exec(next))
                     return sqlError(next);
                 if (!next.next())
                     break;
                 after = next.value(0).toString();
+                skip = after;
                 deeper.append(prefix + QStringList {after});
             }
         }

@@ -168,8 +168,6 @@ struct GroupText {
 
 const QByteArray ScopeWorkspace = QByteArrayLiteral("workspace");
 const QByteArray ScopeApi = QByteArrayLiteral("api");
-const QByteArray ScopeKey = QByteArrayLiteral("key");
-const QByteArray ScopeIdentity = QByteArrayLiteral("identity");
 
 struct ScopedKey {
     Resolution resolution = Resolution::Minute;
@@ -317,10 +315,8 @@ void rollUp(const QHash<VerificationGroupKey, VerificationMetrics> &groups, QHas
             add(ScopeWorkspace, QByteArray());
             if (!text.apiId.isEmpty())
                 add(ScopeApi, text.apiId);
-            if (!text.keyId.isEmpty())
-                add(ScopeKey, text.keyId);
-            if (!text.identity.isEmpty())
-                add(ScopeIdentity, text.identity);
+            // Keys and identities have no scope rows (schema 4): their series and top lists read
+            // the detail rows below, which hold every event by key and identity anyway.
         }
         for (Resolution resolution : DetailResolutions) {
             detail[{resolution, bucketStart(minute, resolution), text.workspace, text.keyspace, text.keyId,

@@ -55,7 +55,7 @@ struct AnalyticsBatch {
 };
 
 /// All analytics SQL: raw event rows, incrementally maintained rollups, keys.last_used_at, and
-/// retention. The tables are created by schema migration 2.
+/// retention. The tables are created by schema migration 2 and reshaped by migration 4.
 ///
 /// Raw events (one row per event, `id` = insertion order, times in unix ms):
 /// - `verification_events(id, request_id, time, workspace_id, api_id, keyspace_id, key_id, identity_id,
@@ -73,17 +73,21 @@ struct AnalyticsBatch {
 ///   latency_hist (BLOB: Core::LatencyHistogram::encode() of every latency in the row; merge rows'
 ///   histograms to get percentiles across rows), latency_p50_us / latency_p75_us / latency_p99_us
 ///   (of this row's histogram, kept current on every upsert), last_time (newest event time in the row).
-/// - `verification_rollups_{minute,hour,day}`: counts per outcome for one scope, for the time
-///   series, top lists and the dashboard: PRIMARY KEY (workspace_id, scope, scope_id, time, outcome)
-///   WITHOUT ROWID, index (workspace_id, scope, time). `scope` is one of
-///     'workspace' (scope_id ''), 'api' (scope_id = api id), 'key' (key id), 'identity' (identity id);
-///   every event adds to its workspace row and to the api, key and identity rows it has.
+/// - `verification_rollups_{minute,hour,day}`: counts per outcome for the workspace and each API,
+///   for their time series and the dashboard: PRIMARY KEY (workspace_id, scope, scope_id, time,
+///   outcome) WITHOUT ROWID, no other index. `scope` is 'workspace' (scope_id '') or 'api' (scope_id =
+///   api id); every event adds to its workspace row and to its API's row when it has one.
 ///   Time series of a scope: `WHERE workspace_id = ? AND scope = ? AND scope_id = ? AND time BETWEEN`
-///   (primary key range). Top keys/identities over a range: `WHERE workspace_id = ? AND scope = 'key'
-///   AND time BETWEEN ... GROUP BY scope_id` (the time index).
+///   (primary key range). Until schema 4 there were also 'key' and 'identity' rows (and an index
+///   (workspace_id, scope, time) for their top lists); keys and identities now read the detail rollups.
 /// - `verification_detail_rollups_{minute,hour,day,month}`: the grain of Unkey's aggregate tables, read
-///   by the public views key_verifications_per_{minute,hour,day,month}_v1: PRIMARY KEY (workspace_id,
-///   time, keyspace_id, key_id, identity_id, external_id, outcome, tags) WITHOUT ROWID.
+///   by the public views key_verifications_per_{minute,hour,day,month}_v1, and (minute, hour, day) the
+///   source of key and identity series and top lists: PRIMARY KEY (workspace_id, time, keyspace_id,
+///   key_id, identity_id, external_id, outcome, tags) WITHOUT ROWID; minute/hour/day also have the
+///   partial indexes (workspace_id, key_id, time) WHERE key_id <> '' and (workspace_id, identity_id,
+///   time) WHERE identity_id <> '' (schema 4). A key's series: `WHERE workspace_id = ? AND key_id = ?
+///   AND key_id <> '' AND time BETWEEN` (summed per time and outcome); top keys over a range: `WHERE
+///   workspace_id = ? AND time BETWEEN ... GROUP BY key_id` (primary key range).
 /// - `ratelimit_rollups_{minute,hour,day}`: per namespace (identifier '') and per (namespace,
 ///   identifier): passed, blocked (request counts), passed_cost, blocked_cost (tokens), latency_sum_us,
 ///   latency_hist, latency_p50_us, latency_p99_us, last_time; PRIMARY KEY (workspace_id, namespace_id,
@@ -116,7 +120,8 @@ public:
 
     /// Deletes, in one short write transaction, at most @p limit rows of @p table whose time (bucket
     /// start for rollups) is before @p cutoffMs. Returns how many it deleted; fewer than @p limit
-    /// means nothing older is left. Uses the (workspace_id, ..., time) indexes, never a table scan.
+    /// means nothing older is left. Uses an index that leads with (workspace_id, ..., time) (for the
+    /// scope rollups, the primary key, walked per scope id), never a table scan.
     [[nodiscard]] Core::Result<int> expire(AnalyticsTable table, qint64 cutoffMs, int limit);
 
     /// Registers the lk_hist_* functions on @p connection (idempotent per connection and thread).

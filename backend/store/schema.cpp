@@ -160,6 +160,28 @@ QList<QString> version3()
     };
 }
 
+// Version 4: the analytics writer's cost per event (issue 6). Key and identity series and top
+// lists are served from the detail rollups, which already hold every event by key and identity, so
+// the writer no longer keeps separate 'key' and 'identity' rows in verification_rollups_* (3 to 6
+// rollup rows and their index entries fewer per event). The detail tables get the indexes a key's
+// or an identity's series needs; verification_rollups_* lose their time index, whose only readers
+// were the key and identity top lists (retention walks the primary key instead).
+QList<QString> version4()
+{
+    QList<QString> statements;
+    for (const QString &resolution : {u"minute"_s, u"hour"_s, u"day"_s}) {
+        const QString scoped = u"verification_rollups_"_s + resolution;
+        const QString detail = u"verification_detail_rollups_"_s + resolution;
+        statements.append(u"DELETE FROM "_s + scoped + u" WHERE scope IN ('key', 'identity')"_s);
+        statements.append(u"DROP INDEX "_s + scoped + u"_time"_s);
+        statements.append(u"CREATE INDEX "_s + detail + u"_key ON "_s + detail
+                          + u" (workspace_id, key_id, time) WHERE key_id <> ''"_s);
+        statements.append(u"CREATE INDEX "_s + detail + u"_identity ON "_s + detail
+                          + u" (workspace_id, identity_id, time) WHERE identity_id <> ''"_s);
+    }
+    return statements;
+}
+
 } // namespace
 
 const QList<Migration> &migrations()
@@ -168,6 +190,7 @@ const QList<Migration> &migrations()
         {1, version1()},
         {2, version2()},
         {3, version3()},
+        {4, version4()},
     };
     return all;
 }

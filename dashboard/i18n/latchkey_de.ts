@@ -132,10 +132,6 @@
             <translation>Akteur</translation>
         </message>
         <message>
-            <source>Target (key, API, owner … id)</source>
-            <translation>Ziel (Schlüssel-, API-, Inhaber-… ID)</translation>
-        </message>
-        <message>
             <source>Target</source>
             <translation>Ziel</translation>
         </message>
@@ -148,20 +144,77 @@
             <translation>Einträge des Audit-Logs</translation>
         </message>
         <message>
-            <source>%1 by %2 at %3</source>
-            <translation>%1 durch %2 am %3</translation>
-        </message>
-        <message>
-            <source>system</source>
-            <translation>System</translation>
-        </message>
-        <message>
             <source>No entries</source>
             <translation>Keine Einträge</translation>
         </message>
         <message>
             <source>Every change made through the API is recorded here. Widen the time range or clear the filters.</source>
             <translation>Jede Änderung über die API wird hier festgehalten. Erweitern Sie den Zeitraum oder leeren Sie die Filter.</translation>
+        </message>
+        <message>
+            <source>Target: owner “%1” (%2)</source>
+            <translation>Ziel: Inhaber „%1“ (%2)</translation>
+        </message>
+        <message>
+            <source>Target: key named “%1” (%2)</source>
+            <translation>Ziel: Schlüssel namens „%1“ (%2)</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n more key(s) with this name not shown</source>
+            <translation>
+                <numerusform>%n weiterer Schlüssel mit diesem Namen nicht gezeigt</numerusform>
+                <numerusform>%n weitere Schlüssel mit diesem Namen nicht gezeigt</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Target: key starting “%1” (%2)</source>
+            <translation>Ziel: Schlüssel, der mit „%1“ beginnt (%2)</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n more key(s) with this start not shown</source>
+            <translation>
+                <numerusform>%n weiterer Schlüssel mit diesem Anfang nicht gezeigt</numerusform>
+                <numerusform>%n weitere Schlüssel mit diesem Anfang nicht gezeigt</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Target: id, owner, key name or start</source>
+            <translation>Ziel: ID, Inhaber, Schlüsselname oder -anfang</translation>
+        </message>
+        <message>
+            <source>An id (key_…, api_…, id_…), an owner&apos;s external id, or a key&apos;s name or start</source>
+            <translation>Eine ID (key_…, api_…, id_…), die externe ID eines Inhabers oder Name bzw. Anfang eines Schlüssels</translation>
+        </message>
+        <message>
+            <source>Looking up “%1”…</source>
+            <translation>Suche „%1“…</translation>
+        </message>
+        <message>
+            <source>Time</source>
+            <translation>Zeit</translation>
+        </message>
+        <message>
+            <source>Description</source>
+            <translation>Beschreibung</translation>
+        </message>
+        <message>
+            <source>Nothing matches the target “%1”</source>
+            <translation>Nichts passt zum Ziel „%1“</translation>
+        </message>
+        <message>
+            <source>The target filter takes an id (key_…, api_…, id_…), an owner&apos;s external id, or a key&apos;s name or start.</source>
+            <translation>Der Zielfilter nimmt eine ID (key_…, api_…, id_…), die externe ID eines Inhabers oder Name bzw. Anfang eines Schlüssels.</translation>
+        </message>
+    </context>
+    <context>
+        <name>AuditLogRow</name>
+        <message>
+            <source>system</source>
+            <translation>System</translation>
+        </message>
+        <message>
+            <source>%1 by %2 at %3: %4</source>
+            <translation>%1 durch %2 am %3: %4</translation>
         </message>
     </context>
     <context>
@@ -1451,14 +1504,6 @@
             <translation>Ausnahme festlegen</translation>
         </message>
         <message>
-            <source>Identifier</source>
-            <translation>Kennung</translation>
-        </message>
-        <message>
-            <source>An exact identifier, or a pattern with * — “admin_*”, “*_test”, “*premium*”.</source>
-            <translation>Eine genaue Kennung oder ein Muster mit * — „admin_*“, „*_test“, „*premium*“.</translation>
-        </message>
-        <message>
             <source>Identifier or pattern</source>
             <translation>Kennung oder Muster</translation>
         </message>
@@ -1523,8 +1568,52 @@
             <translation>Name des Namensraums</translation>
         </message>
         <message>
-            <source>Optional first override: * matches every identifier; leave empty for none.</source>
-            <translation>Optionale erste Ausnahme: * passt auf jede Kennung; leer lassen für keine.</translation>
+            <source>At most 512 characters.</source>
+            <translation>Höchstens 512 Zeichen.</translation>
+        </message>
+        <message>
+            <source>“**” matches the same as a single “*”: write one * for any run of characters.</source>
+            <translation>„**“ passt auf dasselbe wie ein einzelnes „*“: Schreiben Sie ein * für beliebig viele Zeichen.</translation>
+        </message>
+        <message>
+            <source>Identifiers cannot contain tabs, line breaks or other control characters.</source>
+            <translation>Kennungen dürfen keine Tabulatoren, Zeilenumbrüche oder anderen Steuerzeichen enthalten.</translation>
+        </message>
+        <message>
+            <source>Exactly the identifier “%1”.</source>
+            <translation>Genau die Kennung „%1“.</translation>
+        </message>
+        <message>
+            <source>Every identifier of the namespace.</source>
+            <translation>Jede Kennung des Namensraums.</translation>
+        </message>
+        <message>
+            <source>Every identifier that contains “%1”.</source>
+            <translation>Jede Kennung, die „%1“ enthält.</translation>
+        </message>
+        <message>
+            <source>Every identifier that starts with “%1”.</source>
+            <translation>Jede Kennung, die mit „%1“ beginnt.</translation>
+        </message>
+        <message>
+            <source>Every identifier that ends with “%1”.</source>
+            <translation>Jede Kennung, die auf „%1“ endet.</translation>
+        </message>
+        <message>
+            <source>Every identifier of the form “%1”, each * standing for any characters.</source>
+            <translation>Jede Kennung der Form „%1“, wobei jedes * für beliebige Zeichen steht.</translation>
+        </message>
+        <message>
+            <source>First override (optional)</source>
+            <translation>Erste Ausnahme (optional)</translation>
+        </message>
+        <message>
+            <source>Leave empty for no override.</source>
+            <translation>Leer lassen für keine Ausnahme.</translation>
+        </message>
+        <message>
+            <source>* stands for any run of characters, also none: “admin_*” matches admin_1 and admin_, “*_test” matches user_test, “*” matches every identifier. Everything else must match exactly (case matters). An exact identifier wins over patterns; among patterns the longest wins.</source>
+            <translation>* steht für beliebig viele Zeichen, auch keine: „admin_*“ passt auf admin_1 und admin_, „*_test“ auf user_test, „*“ auf jede Kennung. Alles andere muss genau übereinstimmen (Groß- und Kleinschreibung zählt). Eine genaue Kennung hat Vorrang vor Mustern; unter Mustern gewinnt das längste.</translation>
         </message>
     </context>
     <context>

@@ -2,6 +2,23 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
     <context>
+        <name>AuditLogPage</name>
+        <message numerus="yes">
+            <source>%n more key(s) with this name not shown</source>
+            <translation>
+                <numerusform>%n more key with this name not shown</numerusform>
+                <numerusform>%n more keys with this name not shown</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n more key(s) with this start not shown</source>
+            <translation>
+                <numerusform>%n more key with this start not shown</numerusform>
+                <numerusform>%n more keys with this start not shown</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>ApisPage</name>
         <message numerus="yes">
             <source>API %1, %n key(s)</source>

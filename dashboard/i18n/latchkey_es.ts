@@ -132,10 +132,6 @@
             <translation>Autor</translation>
         </message>
         <message>
-            <source>Target (key, API, owner … id)</source>
-            <translation>Objetivo (id de clave, API, propietario…)</translation>
-        </message>
-        <message>
             <source>Target</source>
             <translation>Objetivo</translation>
         </message>
@@ -148,20 +144,77 @@
             <translation>Entradas del registro de auditoría</translation>
         </message>
         <message>
-            <source>%1 by %2 at %3</source>
-            <translation>%1 por %2 el %3</translation>
-        </message>
-        <message>
-            <source>system</source>
-            <translation>sistema</translation>
-        </message>
-        <message>
             <source>No entries</source>
             <translation>Sin entradas</translation>
         </message>
         <message>
             <source>Every change made through the API is recorded here. Widen the time range or clear the filters.</source>
             <translation>Aquí se registra cada cambio hecho mediante la API. Amplíe el periodo o borre los filtros.</translation>
+        </message>
+        <message>
+            <source>Target: owner “%1” (%2)</source>
+            <translation>Objetivo: propietario «%1» (%2)</translation>
+        </message>
+        <message>
+            <source>Target: key named “%1” (%2)</source>
+            <translation>Objetivo: clave llamada «%1» (%2)</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n more key(s) with this name not shown</source>
+            <translation>
+                <numerusform>%n clave más con este nombre no se muestra</numerusform>
+                <numerusform>%n claves más con este nombre no se muestran</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Target: key starting “%1” (%2)</source>
+            <translation>Objetivo: clave que empieza por «%1» (%2)</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n more key(s) with this start not shown</source>
+            <translation>
+                <numerusform>%n clave más con este inicio no se muestra</numerusform>
+                <numerusform>%n claves más con este inicio no se muestran</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Target: id, owner, key name or start</source>
+            <translation>Objetivo: id, propietario, nombre o inicio de clave</translation>
+        </message>
+        <message>
+            <source>An id (key_…, api_…, id_…), an owner&apos;s external id, or a key&apos;s name or start</source>
+            <translation>Un id (key_…, api_…, id_…), el id externo de un propietario, o el nombre o el inicio de una clave</translation>
+        </message>
+        <message>
+            <source>Looking up “%1”…</source>
+            <translation>Buscando «%1»…</translation>
+        </message>
+        <message>
+            <source>Time</source>
+            <translation>Hora</translation>
+        </message>
+        <message>
+            <source>Description</source>
+            <translation>Descripción</translation>
+        </message>
+        <message>
+            <source>Nothing matches the target “%1”</source>
+            <translation>Nada coincide con el objetivo «%1»</translation>
+        </message>
+        <message>
+            <source>The target filter takes an id (key_…, api_…, id_…), an owner&apos;s external id, or a key&apos;s name or start.</source>
+            <translation>El filtro de objetivo admite un id (key_…, api_…, id_…), el id externo de un propietario, o el nombre o el inicio de una clave.</translation>
+        </message>
+    </context>
+    <context>
+        <name>AuditLogRow</name>
+        <message>
+            <source>system</source>
+            <translation>sistema</translation>
+        </message>
+        <message>
+            <source>%1 by %2 at %3: %4</source>
+            <translation>%1 por %2 el %3: %4</translation>
         </message>
     </context>
     <context>
@@ -1451,14 +1504,6 @@
             <translation>Fijar excepción</translation>
         </message>
         <message>
-            <source>Identifier</source>
-            <translation>Identificador</translation>
-        </message>
-        <message>
-            <source>An exact identifier, or a pattern with * — “admin_*”, “*_test”, “*premium*”.</source>
-            <translation>Un identificador exacto o un patrón con *: «admin_*», «*_test», «*premium*».</translation>
-        </message>
-        <message>
             <source>Identifier or pattern</source>
             <translation>Identificador o patrón</translation>
         </message>
@@ -1523,8 +1568,52 @@
             <translation>Nombre del espacio de nombres</translation>
         </message>
         <message>
-            <source>Optional first override: * matches every identifier; leave empty for none.</source>
-            <translation>Primera excepción opcional: * coincide con cualquier identificador; déjelo vacío para no crear ninguna.</translation>
+            <source>At most 512 characters.</source>
+            <translation>Como máximo 512 caracteres.</translation>
+        </message>
+        <message>
+            <source>“**” matches the same as a single “*”: write one * for any run of characters.</source>
+            <translation>«**» equivale a un solo «*»: escriba un * para cualquier secuencia de caracteres.</translation>
+        </message>
+        <message>
+            <source>Identifiers cannot contain tabs, line breaks or other control characters.</source>
+            <translation>Los identificadores no pueden contener tabuladores, saltos de línea ni otros caracteres de control.</translation>
+        </message>
+        <message>
+            <source>Exactly the identifier “%1”.</source>
+            <translation>Exactamente el identificador «%1».</translation>
+        </message>
+        <message>
+            <source>Every identifier of the namespace.</source>
+            <translation>Todos los identificadores del espacio de nombres.</translation>
+        </message>
+        <message>
+            <source>Every identifier that contains “%1”.</source>
+            <translation>Todo identificador que contenga «%1».</translation>
+        </message>
+        <message>
+            <source>Every identifier that starts with “%1”.</source>
+            <translation>Todo identificador que empiece por «%1».</translation>
+        </message>
+        <message>
+            <source>Every identifier that ends with “%1”.</source>
+            <translation>Todo identificador que termine en «%1».</translation>
+        </message>
+        <message>
+            <source>Every identifier of the form “%1”, each * standing for any characters.</source>
+            <translation>Todo identificador de la forma «%1», donde cada * representa cualquier secuencia de caracteres.</translation>
+        </message>
+        <message>
+            <source>First override (optional)</source>
+            <translation>Primera excepción (opcional)</translation>
+        </message>
+        <message>
+            <source>Leave empty for no override.</source>
+            <translation>Déjelo vacío para no crear ninguna excepción.</translation>
+        </message>
+        <message>
+            <source>* stands for any run of characters, also none: “admin_*” matches admin_1 and admin_, “*_test” matches user_test, “*” matches every identifier. Everything else must match exactly (case matters). An exact identifier wins over patterns; among patterns the longest wins.</source>
+            <translation>* representa cualquier secuencia de caracteres, incluso ninguna: «admin_*» coincide con admin_1 y admin_, «*_test» con user_test, «*» con todos los identificadores. Todo lo demás debe coincidir exactamente (se distinguen mayúsculas). Un identificador exacto prevalece sobre los patrones; entre patrones gana el más largo.</translation>
         </message>
     </context>
     <context>

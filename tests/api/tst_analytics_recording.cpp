@@ -141,15 +141,27 @@ void TestAnalyticsRecording::rollupsAddUpExactly()
     QCOMPARE(rollup(minute, u"workspace"_s, u""_s, minute0, u"DISABLED"_s), 1);
     QCOMPARE(rollup(minute, u"workspace"_s, u""_s, minute1, u"VALID"_s), 2);
     QCOMPARE(rollup(minute, u"api"_s, f.apiId, minute1, u"VALID"_s), 2);
-    QCOMPARE(rollup(minute, u"key"_s, s.credits.id, minute0, u"VALID"_s), 3);
-    QCOMPARE(rollup(minute, u"key"_s, s.credits.id, minute0, u"VALID"_s, u"spent_credits"_s), 3);
-    QCOMPARE(rollup(minute, u"key"_s, s.credits.id, minute1, u"VALID"_s, u"spent_credits"_s), 0);
-    QCOMPARE(rollup(minute, u"identity"_s, s.identityId, minute0, u"VALID"_s), 1);
-    QCOMPARE(rollup(minute, u"identity"_s, s.identityId, minute1, u"VALID"_s), 1);
+    // Keys and identities: their detail rows (schema 4 keeps no 'key'/'identity' scope rows).
+    const auto detail = [&](const QString &table, const QString &column, const QString &id, qint64 time,
+                            const QString &outcome, const QString &metric = u"count"_s) {
+        return f
+            .scalar(u"SELECT coalesce(sum("_s + metric + u"), 0) FROM "_s + table + u" WHERE workspace_id = ? AND "_s
+                    + column + u" = ? AND time = ? AND outcome = ?"_s,
+                {h.workspaceId(), id, time, outcome})
+            .toLongLong();
+    };
+    const QString detailMinute = u"verification_detail_rollups_minute"_s;
+    QCOMPARE(detail(detailMinute, u"key_id"_s, s.credits.id, minute0, u"VALID"_s), 3);
+    QCOMPARE(detail(detailMinute, u"key_id"_s, s.credits.id, minute0, u"VALID"_s, u"spent_credits"_s), 3);
+    QCOMPARE(detail(detailMinute, u"key_id"_s, s.credits.id, minute1, u"VALID"_s, u"spent_credits"_s), 0);
+    QCOMPARE(detail(detailMinute, u"identity_id"_s, s.identityId, minute0, u"VALID"_s), 1);
+    QCOMPARE(detail(detailMinute, u"identity_id"_s, s.identityId, minute1, u"VALID"_s), 1);
     QCOMPARE(rollup(u"verification_rollups_hour"_s, u"workspace"_s, u""_s, Start, u"VALID"_s), 6);
-    QCOMPARE(rollup(u"verification_rollups_day"_s, u"key"_s, s.alice.id, Start, u"VALID"_s), 2);
-    QCOMPARE(f.scalar(u"SELECT count(*) FROM verification_rollups_minute WHERE scope = 'key' AND scope_id = ?"_s,
-                  {s.unused.id})
+    QCOMPARE(detail(u"verification_detail_rollups_day"_s, u"key_id"_s, s.alice.id, Start, u"VALID"_s), 2);
+    QCOMPARE(f.scalar(u"SELECT count(*) FROM verification_detail_rollups_minute WHERE key_id = ?"_s, {s.unused.id})
+                 .toLongLong(),
+        0);
+    QCOMPARE(f.scalar(u"SELECT count(*) FROM verification_rollups_minute WHERE scope NOT IN ('workspace', 'api')"_s)
                  .toLongLong(),
         0);
     // Nothing more and nothing less than the raw rows.
@@ -278,8 +290,8 @@ void TestAnalyticsRecording::stopWritesOutTheQueue()
 
     auto reopened = Store::Database::open(path);
     QVERIFY(reopened);
-    QSqlQuery count = (*reopened)->prepare(u"SELECT count(*), (SELECT sum(count) FROM verification_rollups_day"
-                                           " WHERE scope = 'key') FROM verification_events WHERE key_id = ?"_s);
+    QSqlQuery count = (*reopened)->prepare(u"SELECT count(*), (SELECT sum(count) FROM verification_detail_rollups_day"
+                                           " WHERE key_id <> '') FROM verification_events WHERE key_id = ?"_s);
     count.addBindValue(key.id);
     QVERIFY(Store::exec(count) && count.next());
     QCOMPARE(count.value(0).toInt(), 300);
@@ -334,7 +346,8 @@ void TestAnalyticsRecording::strictCreditSpendAndEventAreOneTransaction()
     QCOMPARE(
         f.scalar(u"SELECT count(*) FROM verification_events WHERE outcome = 'VALID' AND spent_credits = 1"_s).toInt(),
         2);
-    QCOMPARE(f.scalar(u"SELECT sum(spent_credits) FROM verification_rollups_minute WHERE scope = 'key'"_s).toInt(), 2);
+    QCOMPARE(
+        f.scalar(u"SELECT sum(spent_credits) FROM verification_detail_rollups_minute WHERE key_id <> ''"_s).toInt(), 2);
 }
 
 QTEST_GUILESS_MAIN(TestAnalyticsRecording)

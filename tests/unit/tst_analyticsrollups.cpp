@@ -201,16 +201,17 @@ void TestAnalyticsRollups::lateEventsLandInTheirOwnBucket()
     // A later batch carries an event from four minutes earlier (and one from the previous day).
     write({{verification(utc(2026, 1, 10, 10, 1, 15), u"RATE_LIMITED"_s), verification(utc(2026, 1, 9, 23, 59))}, {}});
 
-    const QString minute = u"SELECT coalesce(sum(count), 0) FROM verification_rollups_minute WHERE scope = 'key'"
-                           " AND scope_id = 'key_1' AND time = ? AND outcome = ?"_s;
+    // A key's rows are its detail rows (schema 4: no 'key' scope rows).
+    const QString minute = u"SELECT coalesce(sum(count), 0) FROM verification_detail_rollups_minute WHERE"
+                           " key_id = 'key_1' AND time = ? AND outcome = ?"_s;
     QCOMPARE(scalar(minute, {utc(2026, 1, 10, 10, 5), u"VALID"_s}), 2);
     QCOMPARE(scalar(minute, {utc(2026, 1, 10, 10, 5), u"RATE_LIMITED"_s}), 0);
     QCOMPARE(scalar(minute, {utc(2026, 1, 10, 10, 1), u"RATE_LIMITED"_s}), 1);
     QCOMPARE(scalar(minute, {utc(2026, 1, 9, 23, 59), u"VALID"_s}), 1);
-    const QString hour = u"SELECT sum(count) FROM verification_rollups_hour WHERE scope = 'key' AND time = ?"_s;
+    const QString hour = u"SELECT sum(count) FROM verification_detail_rollups_hour WHERE key_id = 'key_1' AND time = ?"_s;
     QCOMPARE(scalar(hour, {utc(2026, 1, 10, 10)}), 3);
     QCOMPARE(scalar(hour, {utc(2026, 1, 9, 23)}), 1);
-    QCOMPARE(scalar(u"SELECT sum(count) FROM verification_rollups_day WHERE scope = 'key' AND time = ?"_s,
+    QCOMPARE(scalar(u"SELECT sum(count) FROM verification_detail_rollups_day WHERE key_id = 'key_1' AND time = ?"_s,
                  {utc(2026, 1, 10)}),
         3);
 }
@@ -267,10 +268,12 @@ void TestAnalyticsRollups::scopesAndDetailRows()
     QCOMPARE(scalar(count, {u"workspace"_s, u""_s, u"VALID"_s}), 3);
     QCOMPARE(scalar(count, {u"workspace"_s, u""_s, u"DISABLED"_s}), 1);
     QCOMPARE(scalar(count, {u"api"_s, u"api_1"_s, u"VALID"_s}), 3);
-    QCOMPARE(scalar(count, {u"key"_s, u"key_1"_s, u"VALID"_s}), 1);
-    QCOMPARE(scalar(count, {u"key"_s, u"key_2"_s, u"VALID"_s}), 2);
-    QCOMPARE(scalar(count, {u"identity"_s, u"id_1"_s, u"VALID"_s}), 2);
-    QCOMPARE(scalar(u"SELECT count(*) FROM verification_rollups_minute WHERE scope = 'identity'"_s), 1);
+    // Keys and identities have no scope rows (schema 4): their series read the detail rows.
+    QCOMPARE(scalar(u"SELECT count(*) FROM verification_rollups_minute WHERE scope NOT IN ('workspace', 'api')"_s), 0);
+    const QString detail = u"SELECT coalesce(sum(count), 0) FROM verification_detail_rollups_minute WHERE "_s;
+    QCOMPARE(scalar(detail + u"key_id = 'key_1' AND outcome = 'VALID'"_s), 1);
+    QCOMPARE(scalar(detail + u"key_id = 'key_2' AND outcome = 'VALID'"_s), 2);
+    QCOMPARE(scalar(detail + u"identity_id = 'id_1' AND outcome = 'VALID'"_s), 2);
     // The detail grain: key, identity, external id, outcome and tags.
     QCOMPARE(scalar(u"SELECT count(*) FROM verification_detail_rollups_minute"_s), 3);
     QCOMPARE(scalar(u"SELECT count FROM verification_detail_rollups_minute WHERE key_id = 'key_2'"
@@ -448,8 +451,9 @@ void TestAnalyticsRollups::retentionDeletesExactlyWhatExpired()
     QCOMPARE(scalar(u"SELECT min(time) FROM verification_detail_rollups_day"_s), dayEdge);
     QCOMPARE(scalar(u"SELECT min(time) FROM verification_detail_rollups_month"_s),
         Store::bucketStart(now - 3 * 365 * day, Resolution::Month));
-    // Every scope row of the remaining minute bucket is still there (workspace, api, key).
-    QCOMPARE(scalar(u"SELECT count(*) FROM verification_rollups_minute WHERE time = ?"_s, {minuteEdge}), 3);
+    // Every scope row of the remaining minute bucket is still there (workspace, api), and its detail row.
+    QCOMPARE(scalar(u"SELECT count(*) FROM verification_rollups_minute WHERE time = ?"_s, {minuteEdge}), 2);
+    QCOMPARE(scalar(u"SELECT count(*) FROM verification_detail_rollups_minute WHERE time = ?"_s, {minuteEdge}), 1);
 
     // A second pass at the same "now" finds nothing; moving the clock expires the next minute.
     QCOMPARE(*retention.runPass(), 0);
@@ -476,7 +480,7 @@ void TestAnalyticsRollups::retentionWorksInChunks()
     qint64 rest = 0;
     while (retention.running())
         rest += *retention.step();
-    QCOMPARE(rest, 4); // the minute rollups (workspace, api and key rows, one detail row); hour and day stay
+    QCOMPARE(rest, 3); // the minute rollups (workspace and api rows, one detail row); hour and day stay
     QCOMPARE(scalar(u"SELECT count(*) FROM verification_events"_s), 0);
 }
 

@@ -3,8 +3,10 @@ import QtQuick.Controls
 import QtQuick.Layouts
 
 // Set (create or replace) a rate-limit override: identifier (wildcards allowed), limit and window
-// with units. `saved(identifier, limit, durationMs)` on OK. openForNamespace() asks for a new
-// namespace's name too (`namespaceName`); its first override is optional then (identifier "").
+// with units. `saved(identifier, limit, durationMs)` on Save or Enter; Esc cancels. The dialog
+// explains what `*` matches, says what the typed pattern matches, and refuses patterns the server
+// would take but that cannot be meant. openForNamespace() asks for a new namespace's name too
+// (`namespaceName`); its first override is optional then (identifier "").
 Dialog {
     id: dialog
 
@@ -12,6 +14,12 @@ Dialog {
     property bool newNamespace: false
     /// The new namespace's name (trimmed), when newNamespace.
     readonly property string namespaceName: namespaceField.text.trim()
+    readonly property string identifier: identifierField.text.trim()
+    /// Why the identifier cannot be saved ("" when it can).
+    readonly property string identifierError: identifierProblem(identifier)
+    readonly property string namespaceError: namespaceName.length > 512 ? qsTr("At most 512 characters.") : ""
+    readonly property bool canSave: (newNamespace ? namespaceName !== "" && namespaceError === "" : identifier !== "")
+                                    && identifierError === ""
 
     signal saved(string identifier, int limit, double durationMs)
 
@@ -44,18 +52,58 @@ Dialog {
         amountField.value = Math.max(1, durationMs / units[unit]);
     }
 
+    function identifierProblem(text: string): string {
+        if (text.length > 512)
+            return qsTr("At most 512 characters.");
+        if (text.indexOf("**") >= 0)
+            return qsTr("“**” matches the same as a single “*”: write one * for any run of characters.");
+        if (/[\u0000-\u001f\u007f]/.test(text))
+            return qsTr("Identifiers cannot contain tabs, line breaks or other control characters.");
+        return "";
+    }
+
+    /// What @p text matches, in words, for the hint under the identifier.
+    function describePattern(text: string): string {
+        if (text === "")
+            return "";
+        if (text.indexOf("*") < 0)
+            return qsTr("Exactly the identifier “%1”.").arg(text);
+        if (text === "*")
+            return qsTr("Every identifier of the namespace.");
+        const inner = text.slice(1, -1);
+        if (text.startsWith("*") && text.endsWith("*") && inner.indexOf("*") < 0)
+            return qsTr("Every identifier that contains “%1”.").arg(inner);
+        if (text.endsWith("*") && text.indexOf("*") === text.length - 1)
+            return qsTr("Every identifier that starts with “%1”.").arg(text.slice(0, -1));
+        if (text.startsWith("*") && text.lastIndexOf("*") === 0)
+            return qsTr("Every identifier that ends with “%1”.").arg(text.slice(1));
+        return qsTr("Every identifier of the form “%1”, each * standing for any characters.").arg(text);
+    }
+
+    function submit() {
+        if (dialog.canSave)
+            dialog.accept();
+    }
+
     title: newNamespace ? qsTr("New namespace") : qsTr("Set override")
     modal: true
     anchors.centerIn: Overlay.overlay
-    width: Math.min(500, (Overlay.overlay ? Overlay.overlay.width : 500) - 48)
+    width: Math.min(640, (Overlay.overlay ? Overlay.overlay.width : 640) - 48)
+    closePolicy: Popup.CloseOnEscape
     onOpened: (newNamespace ? namespaceField : identifierField).forceActiveFocus()
 
     ColumnLayout {
         anchors.fill: parent
+        spacing: 10
+        // Enter anywhere in the form saves (the fields pass it on); Esc is the Dialog's own.
+        Keys.onReturnPressed: dialog.submit()
+        Keys.onEnterPressed: dialog.submit()
+
         FormField {
             visible: dialog.newNamespace
             label: qsTr("Namespace")
             hint: qsTr("The name your ratelimit.limit calls use, e.g. “email” or “uploads”.")
+            error: dialog.namespaceError
             TextField {
                 id: namespaceField
                 objectName: "namespaceField"
@@ -65,17 +113,26 @@ Dialog {
             }
         }
         FormField {
-            label: qsTr("Identifier")
-            hint: dialog.newNamespace
-                  ? qsTr("Optional first override: * matches every identifier; leave empty for none.")
-                  : qsTr("An exact identifier, or a pattern with * — “admin_*”, “*_test”, “*premium*”.")
+            label: dialog.newNamespace ? qsTr("First override (optional)") : qsTr("Identifier or pattern")
+            hint: dialog.newNamespace && dialog.identifier === "" ? qsTr("Leave empty for no override.")
+                                                                 : dialog.describePattern(dialog.identifier)
+            error: dialog.identifierError
             TextField {
                 id: identifierField
                 objectName: "identifierField"
                 Layout.fillWidth: true
                 selectByMouse: true
+                font.family: "monospace"
                 Accessible.name: qsTr("Identifier or pattern")
             }
+        }
+        Label {
+            objectName: "wildcardHelp"
+            Layout.fillWidth: true
+            text: qsTr("* stands for any run of characters, also none: “admin_*” matches admin_1 and admin_, “*_test” matches user_test, “*” matches every identifier. Everything else must match exactly (case matters). An exact identifier wins over patterns; among patterns the longest wins.")
+            wrapMode: Text.Wrap
+            opacity: 0.75
+            font.pixelSize: 12
         }
         FormField {
             label: qsTr("Limit")
@@ -113,18 +170,19 @@ Dialog {
         Button {
             text: qsTr("Cancel")
             flat: true
+            objectName: "cancelButton"
             DialogButtonBox.buttonRole: Dialog.RejectRole
         }
         Button {
             text: qsTr("Save")
             highlighted: true
             objectName: "saveButton"
-            enabled: dialog.newNamespace ? dialog.namespaceName !== "" : identifierField.text.trim() !== ""
+            enabled: dialog.canSave
             DialogButtonBox.buttonRole: Dialog.AcceptRole
         }
     }
     onAccepted: {
         const units = [86400000, 3600000, 60000, 1000];
-        saved(identifierField.text.trim(), limitField.value, amountField.value * units[unitBox.currentIndex]);
+        dialog.saved(dialog.identifier, limitField.value, amountField.value * units[unitBox.currentIndex]);
     }
 }

@@ -11,6 +11,11 @@ Page {
 
     required property Session session
 
+    // Column widths shared by the column titles and AuditLogRow.
+    readonly property int timeWidth: 150
+    readonly property int eventWidth: 200
+    readonly property int actorWidth: 170
+
     readonly property var ranges: [
         {label: qsTr("Last hour"), ms: 3600000},
         {label: qsTr("Last 24 hours"), ms: 86400000},
@@ -27,7 +32,22 @@ Page {
         log.start = range > 0 ? new Date(Date.now() - range) : new Date(NaN);
         log.events = eventBox.currentIndex > 0 ? [eventBox.currentText] : [];
         log.actorId = actorField.text.trim();
-        log.targetId = targetField.text.trim();
+        resolver.text = targetField.text; // log.targetId follows once it is resolved
+    }
+    /// What the Target filter matched, in words ("" while nothing is typed or it is an id).
+    function targetSummary(): string {
+        switch (resolver.match) {
+        case AuditTargetResolver.Owner:
+            return qsTr("Target: owner “%1” (%2)").arg(resolver.label).arg(resolver.targetId);
+        case AuditTargetResolver.KeyName:
+            return qsTr("Target: key named “%1” (%2)").arg(resolver.label).arg(resolver.targetId)
+                   + (resolver.otherMatches > 0 ? " · " + qsTr("%n more key(s) with this name not shown", "", resolver.otherMatches) : "");
+        case AuditTargetResolver.KeyStart:
+            return qsTr("Target: key starting “%1” (%2)").arg(resolver.label).arg(resolver.targetId)
+                   + (resolver.otherMatches > 0 ? " · " + qsTr("%n more key(s) with this start not shown", "", resolver.otherMatches) : "");
+        default:
+            return "";
+        }
     }
 
     title: qsTr("Audit log")
@@ -36,13 +56,18 @@ Page {
         title: page.title
         ToolButton {
             text: qsTr("Refresh")
-            onClicked: page.applyFilters()
+            onClicked: log.refresh()
         }
     }
 
     AuditLogModel {
         id: log
         client: page.session.client
+    }
+    AuditTargetResolver {
+        id: resolver
+        client: page.session.client
+        onResolved: log.targetId = resolver.targetId
     }
     Timer {
         id: debounce
@@ -79,7 +104,10 @@ Page {
             TextField {
                 id: targetField
                 Layout.fillWidth: true
-                placeholderText: qsTr("Target (key, API, owner … id)")
+                placeholderText: qsTr("Target: id, owner, key name or start")
+                ToolTip.text: qsTr("An id (key_…, api_…, id_…), an owner's external id, or a key's name or start")
+                ToolTip.visible: hovered
+                ToolTip.delay: 800
                 selectByMouse: true
                 Accessible.name: qsTr("Target")
                 onTextChanged: debounce.restart()
@@ -91,6 +119,42 @@ Page {
                 currentIndex: page.ranges.length - 1
                 Accessible.name: qsTr("Time range")
                 onActivated: page.applyFilters()
+            }
+        }
+
+        Label {
+            objectName: "targetSummary"
+            Layout.fillWidth: true
+            Layout.leftMargin: 16
+            Layout.rightMargin: 16
+            visible: text !== ""
+            text: resolver.resolving ? qsTr("Looking up “%1”…").arg(resolver.text) : page.targetSummary()
+            opacity: 0.8
+            elide: Text.ElideRight
+        }
+        // Column titles, padded and sized as AuditLogRow's columns.
+        Control {
+            Layout.fillWidth: true
+            leftPadding: 16
+            rightPadding: 16
+            topPadding: 4
+            bottomPadding: 4
+            contentItem: RowLayout {
+                spacing: 16
+                Repeater {
+                    model: [{title: qsTr("Time"), width: page.timeWidth}, {title: qsTr("Event"), width: page.eventWidth},
+                            {title: qsTr("Description"), width: -1}, {title: qsTr("Actor"), width: page.actorWidth}]
+                    Label {
+                        required property var modelData
+                        Layout.preferredWidth: modelData.width
+                        Layout.fillWidth: modelData.width < 0
+                        horizontalAlignment: modelData.width === page.actorWidth ? Text.AlignRight : Text.AlignLeft
+                        text: modelData.title
+                        font.bold: true
+                        opacity: 0.7
+                        elide: Text.ElideRight
+                    }
+                }
             }
         }
 
@@ -109,70 +173,28 @@ Page {
 
             // The page's ids inside a delegate: fine at run time, but Qt 6.4's qmllint cannot follow them
             // into a Component (pragma ComponentBehavior: Bound is 6.5+), hence the per-line disables.
-            delegate: ItemDelegate {
-                id: entry
-                required property int index
-                required property double time
-                required property string event
-                required property string description
-                required property string actorType
-                required property string actorId
-                required property string actorName
-                required property string targets
-
+            delegate: AuditLogRow {
+                id: row
                 width: ListView.view.width
                 highlighted: ListView.isCurrentItem
-                Accessible.name: qsTr("%1 by %2 at %3").arg(event).arg(actorName !== "" ? actorName : actorId)
-                                 .arg(page.session.format.dateTime(time)) // qmllint disable unqualified
-                onClicked: ListView.view.currentIndex = index
-
-                contentItem: RowLayout {
-                    spacing: 16
-                    Label {
-                        Layout.preferredWidth: 150
-                        Layout.alignment: Qt.AlignTop
-                        text: page.session.format.dateTime(entry.time) // qmllint disable unqualified
-                    }
-                    Label {
-                        Layout.preferredWidth: 190
-                        Layout.alignment: Qt.AlignTop
-                        text: entry.event
-                        font.family: "monospace"
-                    }
-                    ColumnLayout {
-                        Layout.fillWidth: true
-                        spacing: 2
-                        Label {
-                            Layout.fillWidth: true
-                            text: entry.description
-                            wrapMode: Text.Wrap
-                        }
-                        Label {
-                            Layout.fillWidth: true
-                            text: entry.targets
-                            opacity: 0.7
-                            font.family: "monospace"
-                            elide: Text.ElideRight
-                        }
-                    }
-                    Label {
-                        Layout.preferredWidth: 190
-                        Layout.alignment: Qt.AlignTop
-                        horizontalAlignment: Text.AlignRight
-                        text: entry.actorType === "system" ? qsTr("system")
-                              : (entry.actorName !== "" ? entry.actorName + "\n" + entry.actorId : entry.actorId)
-                        elide: Text.ElideRight
-                    }
-                }
+                format: page.session.format // qmllint disable unqualified
+                timeWidth: page.timeWidth // qmllint disable unqualified
+                eventWidth: page.eventWidth // qmllint disable unqualified
+                actorWidth: page.actorWidth // qmllint disable unqualified
+                onClicked: ListView.view.currentIndex = row.index
             }
             footer: ListFooter {} // follows the view's model
             ListPlaceholder {
+                objectName: "auditPlaceholder"
                 anchors.centerIn: parent
                 width: Math.min(parent.width - 48, 460)
                 visible: list.count === 0
-                loading: log.loading
-                title: qsTr("No entries")
-                hint: qsTr("Every change made through the API is recorded here. Widen the time range or clear the filters.")
+                loading: log.loading || resolver.resolving
+                title: resolver.match === AuditTargetResolver.NotFound
+                       ? qsTr("Nothing matches the target “%1”").arg(resolver.text) : qsTr("No entries")
+                hint: resolver.match === AuditTargetResolver.NotFound
+                      ? qsTr("The target filter takes an id (key_…, api_…, id_…), an owner's external id, or a key's name or start.")
+                      : qsTr("Every change made through the API is recorded here. Widen the time range or clear the filters.")
             }
         }
     }

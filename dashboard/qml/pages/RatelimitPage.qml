@@ -14,8 +14,8 @@ Page {
     property string namespaceName
 
     readonly property Capabilities may: session.capabilities
-    /// "" when the key may create namespaces (which takes a first ratelimit.limit as well).
-    readonly property string mayNotCreate: may.missing("ratelimit.*.create_namespace") || may.missing("ratelimit.*.limit")
+    /// "" when the key may create namespaces (ratelimit.createNamespace).
+    readonly property string mayNotCreate: may.missing("ratelimit.*.create_namespace")
     /// The first override asked for with a new namespace, set once the namespace exists.
     property var pendingOverride: null
 
@@ -258,6 +258,19 @@ Page {
                                 confirmDelete.open(); // qmllint disable unqualified
                             }
                         }
+                    }
+                }
+                // Keyboard: Enter edits the current override, Delete asks to delete it.
+                Keys.onReturnPressed: {
+                    if (currentIndex >= 0 && page.may.may("ratelimit.*.set_override")) {
+                        const row = overrides.rowObject(currentIndex);
+                        overrideDialog.openFor(row.identifier, row.limit, row.duration);
+                    }
+                }
+                Keys.onDeletePressed: {
+                    if (currentIndex >= 0 && page.may.may("ratelimit.*.delete_override")) {
+                        confirmDelete.identifier = overrides.rowObject(currentIndex).identifier;
+                        confirmDelete.open();
                     }
                 }
                 footer: ListFooter {} // follows the view's model

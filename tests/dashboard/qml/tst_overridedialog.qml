@@ -5,6 +5,8 @@ import Latchkey.Dashboard
 
 // OverrideDialog: editing an override needs an identifier; a new namespace needs only its name
 // (the first override is optional) and reports the trimmed name with the window in milliseconds.
+// The wildcard help is visible, the typed pattern is explained and checked, Enter saves, Esc
+// cancels.
 Item {
     id: root
     width: 800
@@ -69,6 +71,88 @@ Item {
             dialog.accept();
             compare(saved.count, 1);
             compare(saved.signalArguments[0][0], "");
+        }
+
+        function test_wildcardHelpAndPatternHints_data() {
+            return [
+                {tag: "exact", text: "user_1", hint: "Exactly the identifier “user_1”."},
+                {tag: "everything", text: "*", hint: "Every identifier of the namespace."},
+                {tag: "prefix", text: "admin_*", hint: "Every identifier that starts with “admin_”."},
+                {tag: "suffix", text: "*_test", hint: "Every identifier that ends with “_test”."},
+                {tag: "contains", text: "*premium*", hint: "Every identifier that contains “premium”."},
+                {tag: "general", text: "a*b*c", hint: "Every identifier of the form “a*b*c”, each * standing for any characters."}
+            ];
+        }
+
+        function test_wildcardHelpAndPatternHints(data) {
+            dialog.openFor("", 10, 60000);
+            tryCompare(dialog, "opened", true);
+            const help = findChild(dialog.contentItem, "wildcardHelp");
+            verify(help.visible);
+            verify(help.text.indexOf("admin_*") >= 0);
+            findChild(dialog.contentItem, "identifierField").text = data.text;
+            compare(dialog.describePattern(dialog.identifier), data.hint);
+            compare(dialog.identifierError, "");
+            verify(findChild(dialog.footer, "saveButton").enabled);
+        }
+
+        function test_badPatternsAreRefusedWithAReason_data() {
+            return [
+                {tag: "double star", text: "admin_**", reason: "“**”"},
+                {tag: "too long", text: "x".repeat(513), reason: "512"},
+                {tag: "tab", text: "a\tb", reason: "control characters"}
+            ];
+        }
+
+        function test_badPatternsAreRefusedWithAReason(data) {
+            dialog.openFor("", 10, 60000);
+            tryCompare(dialog, "opened", true);
+            const field = findChild(dialog.contentItem, "identifierField");
+            field.text = data.text;
+            verify(dialog.identifierError.indexOf(data.reason) >= 0, dialog.identifierError);
+            const save = findChild(dialog.footer, "saveButton");
+            verify(!save.enabled);
+            field.forceActiveFocus();
+            keyClick(Qt.Key_Return); // refused: stays open, nothing saved
+            compare(saved.count, 0);
+            verify(dialog.opened);
+        }
+
+        function test_enterSavesEscCancels() {
+            dialog.openFor("", 5, 60000);
+            tryCompare(dialog, "opened", true);
+            const field = findChild(dialog.contentItem, "identifierField");
+            tryCompare(field, "activeFocus", true);
+            keyClick(Qt.Key_Return); // no identifier yet: nothing happens
+            compare(saved.count, 0);
+            keyClick("u");
+            keyClick("*");
+            compare(field.text, "u*");
+            keyClick(Qt.Key_Return);
+            compare(saved.count, 1);
+            compare(saved.signalArguments[0][0], "u*");
+            compare(saved.signalArguments[0][1], 5);
+            tryCompare(dialog, "visible", false);
+
+            dialog.openFor("kept", 1, 1000);
+            tryCompare(dialog, "opened", true);
+            keyClick(Qt.Key_Escape);
+            tryCompare(dialog, "visible", false);
+            compare(saved.count, 1);
+        }
+
+        function test_newNamespaceNameIsChecked() {
+            dialog.openForNamespace();
+            tryCompare(dialog, "opened", true);
+            const field = findChild(dialog.contentItem, "namespaceField");
+            field.text = "n".repeat(513);
+            verify(dialog.namespaceError !== "");
+            verify(!findChild(dialog.footer, "saveButton").enabled);
+            field.text = "uploads";
+            tryCompare(field, "activeFocus", true);
+            keyClick(Qt.Key_Enter);
+            compare(saved.count, 1);
+            compare(saved.signalArguments[0][0], "*");
         }
 
         function test_newNamespaceOffersAWildcardFirstOverride() {
