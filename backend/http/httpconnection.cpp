@@ -5,12 +5,6 @@
 #include "http/responsestream.h"
 
 #include <QElapsedTimer>
-#include <QSslSocket>
-#include <QTcpSocket>
-
-#include <cerrno>
-
-#include <sys/socket.h>
 
 using namespace Qt::StringLiterals;
 
@@ -18,8 +12,9 @@ namespace Latchkey::Http {
 
 namespace {
 
-// Qt stops reading from the kernel beyond this, so a client that floods us meets TCP flow control.
-constexpr qint64 kReadBufferSize = 256 * 1024;
+// Unparsed input beyond this stays in the kernel, so a client that floods us (or pipelines while
+// a deferred response is pending) meets TCP flow control.
+constexpr qsizetype kMaxBufferedInput = 256 * 1024;
 // Buffers grown beyond these sizes by one big request are released rather than kept per connection.
 constexpr qsizetype kMaxRetainedInputCapacity = 64 * 1024;
 constexpr qsizetype kMaxRetainedOutputCapacity = 256 * 1024;
@@ -36,23 +31,15 @@ void releaseOrClear(QByteArray &buffer, qsizetype maxRetainedCapacity)
 
 } // namespace
 
-HttpConnection::HttpConnection(QTcpSocket *socket, const ConnectionEnvironment &environment, QObject *parent)
+HttpConnection::HttpConnection(std::unique_ptr<ConnectionTransport> transport, const ConnectionEnvironment &environment,
+                               QObject *parent)
     : QObject(parent)
-    , m_socket(socket)
+    , m_transport(std::move(transport))
     , m_env(environment)
     , m_parser({environment.config.maxBodyBytes, environment.config.maxHeaderBytes})
 {
-    m_socket->setParent(this);
-    m_socket->setReadBufferSize(kReadBufferSize);
-    m_parser.request().remoteAddress = m_socket->peerAddress();
-    connect(m_socket, &QTcpSocket::readyRead, this, &HttpConnection::onReadyRead);
-    connect(m_socket, &QTcpSocket::bytesWritten, this, &HttpConnection::onBytesWritten);
-    connect(m_socket, &QTcpSocket::disconnected, this, &HttpConnection::finish);
-    connect(m_socket, &QTcpSocket::errorOccurred, this, &HttpConnection::onErrorOccurred);
-    if (auto *sslSocket = qobject_cast<QSslSocket *>(m_socket)) {
-        m_isTls = true;
-        connect(sslSocket, &QSslSocket::encrypted, this, &HttpConnection::onEncrypted);
-    }
+    m_transport->setListener(this);
+    m_parser.request().remoteAddress = m_transport->peerAddress();
 }
 
 HttpConnection::~HttpConnection()
@@ -64,13 +51,11 @@ HttpConnection::~HttpConnection()
 
 void HttpConnection::start()
 {
-    if (m_isTls) {
-        // The handshake gets the request timeout: a client that never completes it is a slow client.
+    if (m_transport->hasHandshake()) // a client that never completes it is a slow client
         enter(State::Handshaking, now() + m_env.config.requestTimeoutMs);
-        static_cast<QSslSocket *>(m_socket)->startServerEncryption();
-        return;
-    }
-    enter(State::Idle, now() + m_env.config.idleTimeoutMs);
+    else
+        enter(State::Idle, now() + m_env.config.idleTimeoutMs);
+    m_transport->start();
 }
 
 void HttpConnection::checkDeadline(qint64 currentTime)
@@ -131,29 +116,39 @@ void HttpConnection::abort()
 {
     if (m_state == State::Closed)
         return;
-    m_socket->abort();
+    m_transport->abort();
     finish();
 }
 
-void HttpConnection::onReadyRead()
+void HttpConnection::transportReadable()
 {
-    if (m_state == State::Flushing || m_state == State::Lingering || m_state == State::Streaming) {
+    switch (m_state) {
+    case State::Flushing:
+    case State::Lingering:
+    case State::Streaming:
         // Whatever follows the last response is dropped; reading it avoids a reset that could
         // destroy that response before the client has read it.
-        m_socket->skip(m_socket->bytesAvailable());
+        m_transport->discardInput();
         return;
+    case State::Closed:
+        return;
+    case State::Handshaking: // decrypted data can arrive before encrypted() is handled
+        transportEncrypted();
+        break;
+    case State::Idle:
+    case State::Receiving:
+    case State::Deferred:
+        break;
     }
-    // While a deferred response is pending, further requests wait in the socket's buffer (which
-    // is bounded: beyond it TCP flow control holds the client back).
-    if (m_state == State::Closed || m_state == State::Deferred || m_blocked || m_processing)
-        return;
-    if (m_state == State::Handshaking) // decrypted data can arrive before encrypted() is handled
-        onEncrypted();
     readAvailable();
+    // While a deferred response is pending, further requests wait in m_input (bounded: beyond it
+    // TCP flow control holds the client back).
+    if (m_state == State::Deferred || m_blocked || m_processing)
+        return;
     processInput();
 }
 
-void HttpConnection::onBytesWritten()
+void HttpConnection::transportWritten()
 {
     if (m_state == State::Streaming)
         pumpStream(); // room in the socket: take what the producer queued meanwhile
@@ -161,19 +156,15 @@ void HttpConnection::onBytesWritten()
         afterOutputWritten();
 }
 
-void HttpConnection::onEncrypted()
+void HttpConnection::transportEncrypted()
 {
-    enter(State::Idle, now() + m_env.config.idleTimeoutMs);
+    if (m_state == State::Handshaking)
+        enter(State::Idle, now() + m_env.config.idleTimeoutMs);
 }
 
-void HttpConnection::onErrorOccurred(QAbstractSocket::SocketError error)
+void HttpConnection::transportClosed()
 {
-    if (error == QAbstractSocket::RemoteHostClosedError)
-        return; // disconnected() follows
-    qCDebug(lcHttp) << "connection error from" << m_parser.request().remoteAddress << ":" << m_socket->errorString();
-    // Qt may be deep inside its own socket code here; drop the connection once control is back
-    // in the event loop.
-    QMetaObject::invokeMethod(this, &HttpConnection::abort, Qt::QueuedConnection);
+    finish();
 }
 
 void HttpConnection::enter(State state, qint64 deadline)
@@ -184,13 +175,7 @@ void HttpConnection::enter(State state, qint64 deadline)
 
 void HttpConnection::readAvailable()
 {
-    const qint64 available = m_socket->bytesAvailable();
-    if (available <= 0)
-        return;
-    const qsizetype oldSize = m_input.size();
-    m_input.resize(oldSize + available);
-    const qint64 received = m_socket->read(m_input.data() + oldSize, available);
-    m_input.resize(oldSize + qMax<qint64>(received, 0));
+    m_transport->readInto(m_input, kMaxBufferedInput - (m_input.size() - m_inputPos));
 }
 
 void HttpConnection::processInput()
@@ -238,7 +223,7 @@ void HttpConnection::handleRequest()
 
     if (m_output.size() > kMaxPendingOutput) {
         flushOutput();
-        m_blocked = m_socket->bytesToWrite() > kMaxPendingOutput;
+        m_blocked = m_transport->pendingOutput() > kMaxPendingOutput;
         if (m_blocked)
             qCDebug(lcHttp) << "client" << m_parser.request().remoteAddress << "is not reading; pausing";
     }
@@ -290,46 +275,23 @@ void HttpConnection::compactInput()
         m_input.remove(0, m_inputPos); // only after backpressure stopped a pipelined batch
         m_inputPos = 0;
     }
+    if (parsing)
+        m_transport->resumeReading(); // in case a full m_input paused it
 }
 
 void HttpConnection::flushOutput()
 {
-    if (m_output.isEmpty() || m_state == State::Closed || m_socket->state() != QAbstractSocket::ConnectedState) {
+    if (m_output.isEmpty() || m_state == State::Closed || !m_transport->isOpen())
         return;
-    }
-    // One write for every response of this batch. Plain TCP goes straight to the kernel while
-    // Qt's buffer is empty: QAbstractSocket::write() switches the socket's write notifier on and
-    // off again, which with the glib event dispatcher costs two wake-ups of the worker's event
-    // loop (two eventfd writes, an extra poll) per response. Only what the kernel does not take
-    // goes through Qt's buffer, whose notifier then sends it and reports errors as usual.
-    qsizetype sent = 0;
-    if (!m_isTls && m_socket->bytesToWrite() == 0)
-        sent = sendDirect(m_output);
-    if (sent < m_output.size()) {
-        m_socket->write(m_output.constData() + sent, m_output.size() - sent);
-        m_socket->flush();
-    }
+    // Every response of this batch in one write; only what the kernel does not take waits in the
+    // transport (which then reports transportWritten() once it is gone).
+    m_transport->write(m_output);
     releaseOrClear(m_output, kMaxRetainedOutputCapacity);
-}
-
-qsizetype HttpConnection::sendDirect(QByteArrayView data)
-{
-    const int descriptor = int(m_socket->socketDescriptor());
-    qsizetype sent = 0;
-    while (sent < data.size()) {
-        const ssize_t written = ::send(descriptor, data.data() + sent, size_t(data.size() - sent), MSG_NOSIGNAL);
-        if (written < 0 && errno == EINTR)
-            continue;
-        if (written <= 0)
-            break; // EAGAIN or an error: Qt's buffered path takes the rest (and reports errors)
-        sent += written;
-    }
-    return sent;
 }
 
 void HttpConnection::afterOutputWritten()
 {
-    if (m_processing || m_state == State::Closed || m_socket->bytesToWrite() > 0)
+    if (m_processing || m_state == State::Closed || m_transport->pendingOutput() > 0)
         return;
     if (m_state == State::Flushing) {
         closeGracefully();
@@ -344,26 +306,25 @@ void HttpConnection::afterOutputWritten()
 
 void HttpConnection::closeIdle()
 {
-    if (m_socket->bytesToWrite() > 0) { // a client that stopped reading its responses
+    if (m_transport->pendingOutput() > 0) { // a client that stopped reading its responses
         abort();
         return;
     }
     enter(State::Lingering, now() + kLingerMs);
-    m_socket->disconnectFromHost(); // emits disconnected() at once for plain TCP
+    m_transport->close(); // reports transportClosed() at once for plain TCP
 }
 
 void HttpConnection::closeGracefully()
 {
     enter(State::Lingering, now() + kLingerMs);
-    if (m_isTls || m_draining) {
-        m_socket->disconnectFromHost();
-        return;
-    }
     // Closing a socket with unread input makes the kernel send a reset, which can destroy the
     // response we just sent before the client reads it. So close only our sending side and keep
-    // discarding input until the client closes (or kLingerMs passes).
-    ::shutdown(int(m_socket->socketDescriptor()), SHUT_WR);
-    m_socket->skip(m_socket->bytesAvailable());
+    // discarding input until the client closes (or kLingerMs passes); when draining for a
+    // shutdown there is no time for that.
+    if (m_draining)
+        m_transport->close();
+    else
+        m_transport->closeWrite();
 }
 
 void HttpConnection::finish()

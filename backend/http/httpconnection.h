@@ -1,15 +1,14 @@
 #pragma once
 
+#include "http/connectiontransport.h"
 #include "http/httpserverconfig.h"
 #include "http/requestparser.h"
 
-#include <QAbstractSocket>
 #include <QObject>
 
 #include <memory>
 
 class QElapsedTimer;
-class QTcpSocket;
 
 namespace Latchkey::Http {
 
@@ -30,14 +29,15 @@ struct ConnectionEnvironment {
 /// Timeouts are deadlines that the owning worker checks periodically (checkDeadline()), which
 /// keeps timers off the per-request path. closed() is emitted exactly once; the owner then
 /// deletes the connection later. Engine-internal.
-class HttpConnection : public QObject
+class HttpConnection : public QObject, private TransportListener
 {
     Q_OBJECT
 
 public:
-    /// Takes ownership of @p socket, a connected socket (for TLS: a QSslSocket whose encryption
-    /// has not started yet). @p environment must outlive the connection.
-    HttpConnection(QTcpSocket *socket, const ConnectionEnvironment &environment, QObject *parent = nullptr);
+    /// Serves the connection @p transport carries (not started yet: start() starts it).
+    /// @p environment must outlive the connection.
+    HttpConnection(std::unique_ptr<ConnectionTransport> transport, const ConnectionEnvironment &environment,
+                   QObject *parent = nullptr);
     /// Detaches a stream still open, so its producer sees it closed.
     ~HttpConnection() override;
 
@@ -70,10 +70,10 @@ private:
         Closed,
     };
 
-    void onReadyRead();
-    void onBytesWritten();
-    void onEncrypted();
-    void onErrorOccurred(QAbstractSocket::SocketError error);
+    void transportReadable() override;
+    void transportWritten() override;
+    void transportEncrypted() override;
+    void transportClosed() override;
 
     void enter(State state, qint64 deadline);
     void readAvailable();
@@ -90,14 +90,13 @@ private:
     void failRequest(int status, const QString &detail);
     void compactInput();
     void flushOutput();
-    [[nodiscard]] qsizetype sendDirect(QByteArrayView data);
     void afterOutputWritten();
     void closeIdle();
     void closeGracefully();
     void finish();
     [[nodiscard]] qint64 now() const;
 
-    QTcpSocket *m_socket;
+    std::unique_ptr<ConnectionTransport> m_transport;
     const ConnectionEnvironment &m_env;
     RequestParser m_parser;
     QByteArray m_input; ///< bytes read but not parsed yet, reused between reads
@@ -109,10 +108,9 @@ private:
     QByteArray m_output; ///< responses not handed to the socket yet, reused between requests
     State m_state = State::Idle;
     qint64 m_deadline = 0;
-    bool m_isTls = false;
     bool m_draining = false;
     bool m_blocked = false; ///< the client does not read its responses: stop parsing until it does
-    bool m_processing = false; ///< inside processInput(); socket signals must not re-enter it
+    bool m_processing = false; ///< inside processInput(); transport reports must not re-enter it
 };
 
 } // namespace Latchkey::Http

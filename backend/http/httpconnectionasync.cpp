@@ -7,8 +7,6 @@
 #include "http/responseencoder.h"
 #include "http/responsestream.h"
 
-#include <QTcpSocket>
-
 #include <limits>
 
 using namespace Qt::StringLiterals;
@@ -50,7 +48,7 @@ void HttpConnection::pumpStream()
         return;
     }
     // A client that does not read leaves the data in the stream, whose bound the producer meets.
-    if (m_socket->bytesToWrite() > kMaxPendingOutput)
+    if (m_transport->pendingOutput() > kMaxPendingOutput)
         return;
     bool finished = false;
     const QByteArrayList chunks = m_stream->take(&finished);

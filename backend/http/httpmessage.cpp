@@ -1,12 +1,14 @@
 #include "http/httpmessage.h"
 
+#include "http/headername.h"
+
 namespace Latchkey::Http {
 
 namespace {
 QByteArray findHeader(const HeaderList &headers, QByteArrayView name)
 {
     for (const auto &[key, value] : headers) {
-        if (key.compare(name, Qt::CaseInsensitive) == 0)
+        if (headerNameEquals(key, name))
             return value;
     }
     return {};
@@ -26,7 +28,7 @@ QByteArray Response::header(QByteArrayView name) const
 void Response::setHeader(const QByteArray &name, const QByteArray &value)
 {
     for (auto &[key, existing] : headers) {
-        if (key.compare(name, Qt::CaseInsensitive) == 0) {
+        if (headerNameEquals(key, name)) {
             existing = value;
             return;
         }

@@ -1,5 +1,6 @@
 #include "http/httpserver.h"
 
+#include "http/epolleventdispatcher.h"
 #include "http/httplogging.h"
 #include "http/httpworker.h"
 #include "http/tcpacceptor.h"
@@ -49,6 +50,20 @@ QString tlsConfigurationProblem(const std::optional<QSslConfiguration> &tls)
 int workerCount(const HttpServerConfig &config)
 {
     return config.workerThreads > 0 ? config.workerThreads : qMax(1, QThread::idealThreadCount());
+}
+
+bool useEpoll(const HttpServerConfig &config)
+{
+    return config.workerEventLoop == HttpServerConfig::WorkerEventLoop::Epoll
+        && qEnvironmentVariable("LATCHKEY_HTTP_EVENT_LOOP") != u"qt"_s;
+}
+
+/// Installs the epoll dispatcher on @p thread (before it starts), unless the kernel refuses it.
+void installEventDispatcher(QThread *thread)
+{
+    auto dispatcher = std::make_unique<EpollEventDispatcher>();
+    if (dispatcher->isValid())
+        thread->setEventDispatcher(dispatcher.release()); // the thread owns it from here
 }
 
 } // namespace
@@ -123,6 +138,8 @@ void HttpServer::startWorkers()
     for (int i = 0; i < count; ++i) {
         auto *thread = new QThread;
         thread->setObjectName(u"http-worker-%1"_s.arg(i));
+        if (useEpoll(m_config))
+            installEventDispatcher(thread);
         auto *worker = new HttpWorker(m_config, m_handler, m_errorResponder, m_openConnections);
         worker->moveToThread(thread);
         // The worker (and with it every socket) must be destroyed on its own thread.

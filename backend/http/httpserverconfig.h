@@ -24,6 +24,12 @@ struct HttpServerConfig {
     int requestTimeoutMs = 15000;
     /// When set, the server speaks HTTPS only. Needs a local certificate and private key.
     std::optional<QSslConfiguration> tls;
+    /// The worker threads' event loop. Epoll: EpollEventDispatcher (the default; measured cheaper
+    /// per request, docs/BENCHMARKS.md). QtDefault: what Qt installs (glib, or Qt's own poll()
+    /// loop with QT_NO_GLIB=1), for comparison. The environment variable
+    /// LATCHKEY_HTTP_EVENT_LOOP=qt selects QtDefault too, for benchmarks of one binary.
+    enum class WorkerEventLoop { Epoll, QtDefault };
+    WorkerEventLoop workerEventLoop = WorkerEventLoop::Epoll;
 };
 
 /// Builds the response for a request the engine rejects itself: 400 (malformed HTTP; the detail

@@ -1,12 +1,10 @@
 #include "http/httpworker.h"
 
 #include "http/httplogging.h"
+#include "http/plaintcptransport.h"
+#include "http/tlstransport.h"
 
-#include <QSslSocket>
-#include <QTcpSocket>
 #include <QTimer>
-
-#include <unistd.h>
 
 namespace Latchkey::Http {
 
@@ -44,21 +42,14 @@ HttpWorker::~HttpWorker()
 
 void HttpWorker::adoptSocket(qintptr descriptor)
 {
-    QTcpSocket *socket = createSocket();
-    if (!socket->setSocketDescriptor(descriptor)) {
-        qCWarning(lcHttp) << "cannot adopt accepted socket:" << socket->errorString();
-        ::close(int(descriptor));
-        delete socket;
+    std::unique_ptr<ConnectionTransport> transport = createTransport(int(descriptor));
+    if (!transport) // the descriptor was closed; the reason logged
         return;
-    }
     if (m_draining) { // accepted just before the server stopped listening
-        socket->abort();
-        delete socket;
+        transport->abort();
         return;
     }
-    socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
-
-    auto *connection = new HttpConnection(socket, m_environment, this);
+    auto *connection = new HttpConnection(std::move(transport), m_environment, this);
     connect(connection, &HttpConnection::closed, this, [this, connection] { removeConnection(connection); });
     m_connections.append(connection);
     m_openConnections.fetch_add(1, std::memory_order_relaxed);
@@ -78,13 +69,11 @@ void HttpWorker::beginDrain(std::function<void()> onDrained)
     reportIfDrained();
 }
 
-QTcpSocket *HttpWorker::createSocket() const
+std::unique_ptr<ConnectionTransport> HttpWorker::createTransport(int descriptor) const
 {
-    if (!m_config.tls)
-        return new QTcpSocket;
-    auto *socket = new QSslSocket;
-    socket->setSslConfiguration(*m_config.tls);
-    return socket;
+    if (m_config.tls)
+        return TlsTransport::adopt(descriptor, *m_config.tls);
+    return PlainTcpTransport::adopt(descriptor);
 }
 
 void HttpWorker::removeConnection(HttpConnection *connection)

@@ -10,7 +10,6 @@
 #include <atomic>
 #include <functional>
 
-class QTcpSocket;
 class QTimer;
 
 namespace Latchkey::Http {
@@ -30,14 +29,15 @@ public:
     /// Drops the remaining connections.
     ~HttpWorker() override;
 
-    /// Wraps an accepted socket descriptor (in a QSslSocket when TLS is configured) and serves it.
+    /// Serves an accepted socket descriptor: on the descriptor itself (PlainTcpTransport), or in
+    /// a QSslSocket when TLS is configured (TlsTransport).
     void adoptSocket(qintptr descriptor);
     /// Stops taking connections, closes idle ones and lets the others finish their request;
     /// calls @p onDrained once no connection is left.
     void beginDrain(std::function<void()> onDrained);
 
 private:
-    [[nodiscard]] QTcpSocket *createSocket() const;
+    [[nodiscard]] std::unique_ptr<ConnectionTransport> createTransport(int descriptor) const;
     void removeConnection(HttpConnection *connection);
     void checkDeadlines();
     void reportIfDrained();

@@ -1,5 +1,6 @@
 #include "http/responseencoder.h"
 
+#include "http/headername.h"
 #include "http/httplogging.h"
 
 #include <charconv>
@@ -35,9 +36,8 @@ QByteArrayView currentHttpDate()
 
 bool isFramingHeader(const QByteArray &name)
 {
-    return name.compare("Content-Length", Qt::CaseInsensitive) == 0
-        || name.compare("Transfer-Encoding", Qt::CaseInsensitive) == 0
-        || name.compare("Connection", Qt::CaseInsensitive) == 0;
+    return headerNameEquals(name, "Content-Length") || headerNameEquals(name, "Transfer-Encoding")
+        || headerNameEquals(name, "Connection");
 }
 
 bool containsLineBreak(const QByteArray &text)
@@ -100,7 +100,7 @@ void writeHead(Writer &writer, int status, const HeaderList &headers)
     for (const auto &[name, value] : headers) {
         if (!isSendable(name, value))
             continue;
-        hasDate = hasDate || name.compare("Date", Qt::CaseInsensitive) == 0;
+        hasDate = hasDate || headerNameEquals(name, "Date");
         writer.put(name);
         writer.put(": ");
         writer.put(value);
