@@ -15,6 +15,12 @@
 # thread reniced to 19, or put in SCHED_IDLE, from outside the process, to measure what a lower
 # priority of that background thread does before the code sets one). The last column but one counts
 # the analytics events the server dropped during the row (queue full: the writer fell behind).
+# BENCH_TRACE (seconds, off by default; root): records the scheduler's switches and wake-ups with
+# ftrace during each measured row and prints how long the HTTP worker waited to run after each
+# wake-up, and how much of that our own other threads ran (tests/bench/wakeup-waits.py): a tail
+# figure that other people's processes on a shared machine do not blur. BENCH_AUTOGROUP_NICE
+# (root; run the script under `setsid -w`): the nice value of the script's own autogroup, e.g. -15,
+# so that colleagues' compiles take less of the server's core during the row (say so with figures).
 # Server on core 0 with --workers 1, wrk -t1 on core 1, as run.sh.
 set -euo pipefail
 SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -28,6 +34,7 @@ MODES=${BENCH_MODES:-on off}
 BACKGROUND=${BENCH_BACKGROUND:-none}
 ROWS_WANTED=${*:-valid mix credits ratelimit keys1k half}
 HZ=$(getconf CLK_TCK)
+[ -z "${BENCH_AUTOGROUP_NICE:-}" ] || echo "$BENCH_AUTOGROUP_NICE" >/proc/$$/autogroup
 [ -x "$LATCHKEYD" ] || { echo "no latchkeyd at $LATCHKEYD" >&2; exit 1; }
 
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/latchkey-cpu-split.XXXXXX")
@@ -63,6 +70,24 @@ field() { { cat; echo; } | sed -nE "s/.*\"$1\":\"([^\"]*)\".*/\1/p"; }
 threads() { for t in /proc/"$LK_PID"/task/*; do
     printf '%s %s\n' "$(tr ' ' _ <"$t/comm")" "$(sed 's/^.*) //' "$t/stat" | awk '{print $12 + $13}')"; done; }
 
+# BENCH_TRACE: one ftrace recording in a private instance, 1 s into the measured row.
+trace_row() {
+    local t w="" ours=() inst=/sys/kernel/tracing/instances/latchkey-cpu-split
+    [ -d /sys/kernel/tracing/instances ] || mount -t tracefs nodev /sys/kernel/tracing
+    for t in /proc/"$LK_PID"/task/*; do
+        case $(cat "$t/comm") in
+        http-worker*) # the busiest one serves the requests
+            [ -n "$w" ] && [ "$(awk '{print $14+$15}' "$t/stat")" -le "$(awk '{print $14+$15}' "/proc/$LK_PID/task/$w/stat")" ] || w=${t##*/} ;;
+        analytics-write*|credit-commit*) ours+=("${t##*/}=$(cat "$t/comm")") ;;
+        esac
+    done
+    mkdir -p "$inst"; echo 0 >"$inst/tracing_on"; echo >"$inst/trace"; echo 65536 >"$inst/buffer_size_kb"
+    echo 1 >"$inst/events/sched/sched_switch/enable"; echo 1 >"$inst/events/sched/sched_wakeup/enable"
+    sleep 1; echo 1 >"$inst/tracing_on"; sleep "$BENCH_TRACE"; echo 0 >"$inst/tracing_on"
+    python3 "$SCRIPT_DIR/wakeup-waits.py" "$w" "$inst/trace" "${ours[@]}" >"$TMP/waits.txt"
+    echo >"$inst/trace"; rmdir "$inst" 2>/dev/null || true
+}
+
 seed() {
     mkdir -p "$TMP/data"; start
     local api_id; api_id=$(api apis.createApi '{"name":"bench"}' | field apiId)
@@ -89,7 +114,10 @@ run_row() {  # run_row ROW MODE
     env "${env[@]}" taskset -c 1 wrk -t1 -c"$conns" -d"${WARMUP}s" -s "$script" "$url" >/dev/null
     threads >"$TMP/before"
     local d0; d0=$(dropped)
+    local tracer=
+    [ -z "${BENCH_TRACE:-}" ] || { trace_row & tracer=$!; }
     env "${env[@]}" taskset -c 1 wrk -t1 -c"$conns" -d"${DURATION}s" --latency -s "$script" "$url" >"$TMP/wrk.txt"
+    [ -z "$tracer" ] || { wait "$tracer"; echo "  $row, analytics $mode: $(cat "$TMP/waits.txt")"; }
     threads >"$TMP/after"
     local drops=$(( $(dropped) - d0 ))
     local n rps p50 p99
