@@ -2242,6 +2242,18 @@
             <source>All of %1</source>
             <translation>Alle aus %1</translation>
         </message>
+        <message>
+            <source>Root key created</source>
+            <translation>Root-Schlüssel angelegt</translation>
+        </message>
+        <message>
+            <source>I have copied it</source>
+            <translation>Ich habe ihn kopiert</translation>
+        </message>
+        <message>
+            <source>Choose at least one permission.</source>
+            <translation>Wählen Sie mindestens eine Berechtigung.</translation>
+        </message>
     </context>
     <context>
         <name>RootKeysPage</name>
@@ -2324,34 +2336,6 @@
         <message>
             <source>Create</source>
             <translation>Anlegen</translation>
-        </message>
-        <message>
-            <source>Root key created</source>
-            <translation>Root-Schlüssel angelegt</translation>
-        </message>
-        <message>
-            <source>I have copied it</source>
-            <translation>Ich habe ihn kopiert</translation>
-        </message>
-        <message>
-            <source>Copy this root key now. It is not stored in readable form and cannot be shown again.</source>
-            <translation>Kopieren Sie diesen Root-Schlüssel jetzt. Er wird nicht lesbar gespeichert und kann nicht erneut angezeigt werden.</translation>
-        </message>
-        <message>
-            <source>The new root key</source>
-            <translation>Der neue Root-Schlüssel</translation>
-        </message>
-        <message>
-            <source>Copy</source>
-            <translation>Kopieren</translation>
-        </message>
-        <message>
-            <source>Copy the root key</source>
-            <translation>Root-Schlüssel kopieren</translation>
-        </message>
-        <message>
-            <source>Id: %1</source>
-            <translation>ID: %1</translation>
         </message>
     </context>
     <context>

@@ -2242,6 +2242,18 @@
             <source>All of %1</source>
             <translation>Todo de %1</translation>
         </message>
+        <message>
+            <source>Root key created</source>
+            <translation>Clave raíz creada</translation>
+        </message>
+        <message>
+            <source>I have copied it</source>
+            <translation>Ya la he copiado</translation>
+        </message>
+        <message>
+            <source>Choose at least one permission.</source>
+            <translation>Elija al menos un permiso.</translation>
+        </message>
     </context>
     <context>
         <name>RootKeysPage</name>
@@ -2324,34 +2336,6 @@
         <message>
             <source>Create</source>
             <translation>Crear</translation>
-        </message>
-        <message>
-            <source>Root key created</source>
-            <translation>Clave raíz creada</translation>
-        </message>
-        <message>
-            <source>I have copied it</source>
-            <translation>Ya la he copiado</translation>
-        </message>
-        <message>
-            <source>Copy this root key now. It is not stored in readable form and cannot be shown again.</source>
-            <translation>Copie esta clave raíz ahora. No se guarda de forma legible y no podrá volver a mostrarse.</translation>
-        </message>
-        <message>
-            <source>The new root key</source>
-            <translation>La nueva clave raíz</translation>
-        </message>
-        <message>
-            <source>Copy</source>
-            <translation>Copiar</translation>
-        </message>
-        <message>
-            <source>Copy the root key</source>
-            <translation>Copiar la clave raíz</translation>
-        </message>
-        <message>
-            <source>Id: %1</source>
-            <translation>Id: %1</translation>
         </message>
     </context>
     <context>

@@ -13,7 +13,8 @@ Dialog {
     property string text
     property string confirmText: qsTr("OK")
     property string cancelText: qsTr("Cancel")
-    /// Colours the confirm button as a warning (delete, disable, insecure connection).
+    /// Colours the confirm button as a warning (delete, disable, insecure connection): a deep red
+    /// with white text in both themes (the dark theme's own red accent is a pale pink).
     property bool destructive: false
 
     signal confirmed()
@@ -50,7 +51,7 @@ Dialog {
                 objectName: "confirmButton"
                 text: dialog.confirmText
                 highlighted: true
-                Material.accent: dialog.destructive ? Material.Red : Material.Indigo
+                Material.accent: dialog.destructive ? Material.color(Material.Red, Material.Shade700) : dialog.Material.accent
                 Accessible.name: dialog.confirmText
                 onClicked: dialog.accept()
             }

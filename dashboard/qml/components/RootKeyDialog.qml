@@ -1,11 +1,14 @@
 import QtQuick
 import QtQuick.Controls
+import QtQuick.Controls.Material
 import QtQuick.Layouts
 import Latchkey.Dashboard
 
 // "New root key": a name and the permissions, grouped by area with "all" per group. `groups` is
 // RootKeysModel.permissionGroups (the server's own table); only what `may` holds can be granted.
-// `createRequested(name, permissions)` on OK.
+// `createRequested(name, permissions)` on Create (or Enter) once a permission is chosen. Once the
+// server made the key, showCreated() opens the dialog again on the key itself, shown once in the
+// same ShowOnceKey block as a customer key's (`copyRequested(text)`: put it on the clipboard).
 Dialog {
     id: dialog
 
@@ -16,7 +19,25 @@ Dialog {
     /// The permissions ticked so far.
     property var picked: []
 
+    /// The created key while it is shown (cleared when the dialog closes).
+    property string shownKey
+    property string shownKeyId
+    readonly property bool showing: shownKey !== ""
+    readonly property bool canCreate: picked.length > 0
+
     signal createRequested(string name, var permissions)
+    signal copyRequested(string text)
+
+    /// Shows the root key the server just created, this one time.
+    function showCreated(rootKeyId: string, key: string): void {
+        shownKeyId = rootKeyId;
+        shownKey = key;
+        open();
+    }
+    function create(): void {
+        if (canCreate)
+            accept();
+    }
 
     function grantable(members) {
         return members.map(m => m.permission).filter(p => !dialog.may || dialog.may.may(p));
@@ -36,27 +57,52 @@ Dialog {
         return area;
     }
 
-    title: qsTr("New root key")
+    title: showing ? qsTr("Root key created") : qsTr("New root key")
     modal: true
     anchors.centerIn: Overlay.overlay
     width: Math.min(660, (Overlay.overlay ? Overlay.overlay.width : 660) - 48)
-    height: Math.min(680, (Overlay.overlay ? Overlay.overlay.height : 680) - 48)
+    // The form fills a fixed height (its list scrolls); the created key is as tall as it is.
+    height: showing ? implicitHeight : Math.min(680, (Overlay.overlay ? Overlay.overlay.height : 680) - 48)
+    closePolicy: Popup.CloseOnEscape
     onOpened: {
+        if (showing)
+            return;
         nameField.text = "";
         picked = [];
         nameField.forceActiveFocus();
     }
+    // The secret does not outlive the dialog.
+    onClosed: {
+        shownKey = "";
+        shownKeyId = "";
+    }
+
+    // Two blocks, one shown at a time: the dialog cannot size itself to one of them on its own.
+    contentHeight: showing ? shownBlock.implicitHeight : 0
+
+    ShowOnceKey {
+        id: shownBlock
+        visible: dialog.showing
+        width: dialog.availableWidth
+        keyText: dialog.shownKey
+        keyId: dialog.shownKeyId
+        curlText: ""
+        onCopyRequested: text => dialog.copyRequested(text)
+    }
 
     ColumnLayout {
         anchors.fill: parent
+        visible: !dialog.showing
         FormField {
             label: qsTr("Name")
             TextField {
                 id: nameField
+                objectName: "rootKeyName"
                 Layout.fillWidth: true
                 selectByMouse: true
                 placeholderText: qsTr("e.g. “billing backend”")
                 Accessible.name: qsTr("Root key name")
+                onAccepted: dialog.create()
             }
         }
         Label {
@@ -121,17 +167,44 @@ Dialog {
         }
     }
 
-    // Roles as Dialog.*Role: the same enum, which Qt 6.4's qmltypes declare on Dialog only.
-    footer: DialogButtonBox {
-        Button {
-            text: qsTr("Cancel")
-            flat: true
-            DialogButtonBox.buttonRole: Dialog.RejectRole
-        }
-        Button {
-            text: qsTr("Create")
-            highlighted: true
-            DialogButtonBox.buttonRole: Dialog.AcceptRole
+    // Our own row rather than a DialogButtonBox: its buttons change with the stage, and a hidden
+    // button keeps no room in a RowLayout.
+    footer: Pane {
+        RowLayout {
+            anchors.fill: parent
+            spacing: 8
+            Label {
+                Layout.fillWidth: true
+                visible: !dialog.showing && !dialog.canCreate
+                text: qsTr("Choose at least one permission.")
+                opacity: 0.7
+                wrapMode: Text.Wrap
+            }
+            Item {
+                Layout.fillWidth: true
+                visible: dialog.showing || dialog.canCreate
+            }
+            Button {
+                visible: !dialog.showing
+                text: qsTr("Cancel")
+                flat: true
+                onClicked: dialog.reject()
+            }
+            Button {
+                objectName: "createButton"
+                visible: !dialog.showing
+                enabled: dialog.canCreate
+                text: qsTr("Create")
+                highlighted: true
+                onClicked: dialog.create()
+            }
+            Button {
+                objectName: "copiedButton"
+                visible: dialog.showing
+                text: qsTr("I have copied it")
+                highlighted: true
+                onClicked: dialog.close()
+            }
         }
     }
     onAccepted: createRequested(nameField.text.trim(), picked.slice())

@@ -32,11 +32,7 @@ Page {
     RootKeysModel {
         id: rootKeys
         client: page.session.client
-        onCreated: (rootKeyId, key) => {
-            shownDialog.keyId = rootKeyId;
-            shownDialog.keyText = key;
-            shownDialog.open();
-        }
+        onCreated: (rootKeyId, key) => createDialog.showCreated(rootKeyId, key)
     }
 
     ListView {
@@ -139,61 +135,6 @@ Page {
         groups: rootKeys.permissionGroups
         may: page.may
         onCreateRequested: (name, permissions) => rootKeys.create(name, permissions)
-    }
-
-    Dialog {
-        id: shownDialog
-        property string keyId
-        property string keyText
-        title: qsTr("Root key created")
-        modal: true
-        anchors.centerIn: Overlay.overlay
-        width: Math.min(620, page.width - 48)
-        closePolicy: Popup.CloseOnEscape
-        onClosed: keyText = "" // the secret does not outlive the dialog
-
-        ColumnLayout {
-            anchors.left: parent.left
-            anchors.right: parent.right
-            spacing: 10
-            Label {
-                Layout.fillWidth: true
-                text: qsTr("Copy this root key now. It is not stored in readable form and cannot be shown again.")
-                wrapMode: Text.Wrap
-                font.bold: true
-                color: Material.color(Material.Orange)
-                Accessible.role: Accessible.AlertMessage
-                Accessible.name: text
-            }
-            RowLayout {
-                Layout.fillWidth: true
-                TextField {
-                    Layout.fillWidth: true
-                    readOnly: true
-                    selectByMouse: true
-                    text: shownDialog.keyText
-                    font.family: "monospace"
-                    Accessible.name: qsTr("The new root key")
-                }
-                Button {
-                    text: qsTr("Copy")
-                    Accessible.name: qsTr("Copy the root key")
-                    onClicked: rootKeys.copyToClipboard(shownDialog.keyText)
-                }
-            }
-            Label {
-                text: qsTr("Id: %1").arg(shownDialog.keyId)
-                font.family: "monospace"
-                opacity: 0.7
-            }
-        }
-        // Roles as Dialog.*Role: the same enum, which Qt 6.4's qmltypes declare on Dialog only.
-        footer: DialogButtonBox {
-            Button {
-                text: qsTr("I have copied it")
-                highlighted: true
-                DialogButtonBox.buttonRole: Dialog.AcceptRole
-            }
-        }
+        onCopyRequested: text => rootKeys.copyToClipboard(text)
     }
 }

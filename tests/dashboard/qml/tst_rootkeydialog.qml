@@ -4,7 +4,9 @@ import QtTest
 import Latchkey.Dashboard
 
 // RootKeyDialog: every permission of the server's table has a check box, grouped by area; a
-// group's box ticks and unticks the whole group; the chosen permissions reach createRequested.
+// group's box ticks and unticks the whole group; the chosen permissions reach createRequested
+// (Create and Enter only once one is chosen); the created key is shown once in ShowOnceKey, the
+// same block as a customer key's, and forgotten when the dialog closes.
 Item {
     id: root
     width: 900
@@ -25,12 +27,19 @@ Item {
         signalName: "createRequested"
     }
 
+    SignalSpy {
+        id: copied
+        target: dialog
+        signalName: "copyRequested"
+    }
+
     TestCase {
         name: "RootKeyDialog"
         when: windowShown
 
         function init() {
             requested.clear();
+            copied.clear();
             dialog.open();
             tryCompare(dialog, "opened", true);
         }
@@ -89,6 +98,55 @@ Item {
             verify(sent.indexOf("api.*.decrypt_key") >= 0);
             verify(sent.indexOf("workspace.*.create_root_key") >= 0);
             compare(sent.length, 5);
+        }
+
+        function test_createNeedsAPermissionAndEnterCreates() {
+            const create = findChild(dialog.footer, "createButton");
+            verify(create !== null);
+            verify(!create.enabled, "Create without a permission");
+            const name = findChild(dialog.contentItem, "rootKeyName");
+            verify(name !== null);
+            name.forceActiveFocus();
+            keyClick(Qt.Key_B);
+            keyClick(Qt.Key_Return);
+            compare(requested.count, 0, "Enter without a permission");
+            verify(dialog.opened);
+            findChild(dialog.contentItem, "api.*.read_api").clicked();
+            verify(create.enabled);
+            name.forceActiveFocus();
+            keyClick(Qt.Key_Return);
+            compare(requested.count, 1);
+            compare(requested.signalArguments[0][0], "b");
+            compare(requested.signalArguments[0][1], ["api.*.read_api"]);
+            tryCompare(dialog, "visible", false);
+        }
+
+        function test_createdKeyShownOnceLikeACustomerKey() {
+            dialog.close();
+            tryCompare(dialog, "visible", false);
+            dialog.showCreated("rk_shown", "lkroot_secret123");
+            tryCompare(dialog, "opened", true);
+            compare(dialog.title, "Root key created");
+            const shown = findChild(dialog.contentItem, "new-key-text");
+            verify(shown !== null, "ShowOnceKey's key field");
+            verify(shown.visible);
+            compare(shown.text, "lkroot_secret123");
+            verify(!findChild(dialog.contentItem, "rootKeyName").visible, "the form is hidden");
+            verify(!findChild(dialog.footer, "createButton").visible);
+            const copy = findChild(dialog.contentItem, "copy-key");
+            mouseClick(copy);
+            compare(copied.count, 1);
+            compare(copied.signalArguments[0][0], "lkroot_secret123");
+            compare(requested.count, 0);
+            mouseClick(findChild(dialog.footer, "copiedButton"));
+            tryCompare(dialog, "visible", false);
+            compare(dialog.shownKey, "", "the secret outlived the dialog");
+            compare(shown.text, "");
+            // Opened again: the form, empty.
+            dialog.open();
+            tryCompare(dialog, "opened", true);
+            compare(dialog.title, "New root key");
+            verify(findChild(dialog.contentItem, "rootKeyName").visible);
         }
     }
 }
