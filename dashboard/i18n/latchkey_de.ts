@@ -738,6 +738,10 @@
             <source>e.g. 100</source>
             <translation>z. B. 100</translation>
         </message>
+        <message>
+            <source>Adding credits applies at once, without Save.</source>
+            <translation>Guthaben hinzufügen gilt sofort, ohne Speichern.</translation>
+        </message>
     </context>
     <context>
         <name>KeyDetailPage</name>

@@ -711,6 +711,10 @@
     <context>
         <name>KeyCreditsSection</name>
         <message>
+            <source>Adding credits applies at once, without Save.</source>
+            <translation>Añadir créditos se aplica al instante, sin Guardar.</translation>
+        </message>
+        <message>
             <source>Credits</source>
             <translation>Créditos</translation>
         </message>

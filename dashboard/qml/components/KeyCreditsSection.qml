@@ -3,8 +3,8 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Latchkey.Dashboard
 
-// The key's credits: the whole configuration saved at once (keys.updateKey), plus quick
-// "add credits" through keys.updateCredits.
+// The key's credits: the whole configuration as a draft saved with Save (keys.updateKey), plus
+// quick "add credits" through keys.updateCredits, which applies at once and says so.
 KeySection {
     id: section
 
@@ -86,5 +86,15 @@ KeySection {
                     delta.text = "";
             }
         }
+    }
+    Label {
+        objectName: "credits-add-instant"
+        visible: !section.key.creditsUnlimited
+        Layout.fillWidth: true
+        text: qsTr("Adding credits applies at once, without Save.")
+        wrapMode: Text.Wrap
+        opacity: 0.7
+        font.pixelSize: 12
+        font.italic: true
     }
 }
