@@ -179,7 +179,7 @@
         </message>
         <message>
             <source>Target: id, owner, key name or start</source>
-            <translation>Ziel: ID, Inhaber, Schlüsselname oder -anfang</translation>
+            <translation>Ziel: ID, Inhaber oder Schlüssel</translation>
         </message>
         <message>
             <source>An id (key_…, api_…, id_…), an owner&apos;s external id, or a key&apos;s name or start</source>
@@ -711,6 +711,10 @@
     <context>
         <name>KeyCreditsSection</name>
         <message>
+            <source>Adding credits applies at once, without Save.</source>
+            <translation>Guthaben hinzufügen gilt sofort, ohne Speichern.</translation>
+        </message>
+        <message>
             <source>Credits</source>
             <translation>Credits</translation>
         </message>
@@ -737,10 +741,6 @@
         <message>
             <source>e.g. 100</source>
             <translation>z. B. 100</translation>
-        </message>
-        <message>
-            <source>Adding credits applies at once, without Save.</source>
-            <translation>Guthaben hinzufügen gilt sofort, ohne Speichern.</translation>
         </message>
     </context>
     <context>

@@ -20,7 +20,7 @@ ItemDelegate {
 
     required property Formatter format
     property int timeWidth: 150
-    property int eventWidth: 200
+    property int eventWidth: 220
     property int actorWidth: 170
 
     readonly property string actorText: actorType === "system" ? qsTr("system")

@@ -13,7 +13,7 @@ Page {
 
     // Column widths shared by the column titles and AuditLogRow.
     readonly property int timeWidth: 150
-    readonly property int eventWidth: 200
+    readonly property int eventWidth: 220
     readonly property int actorWidth: 170
 
     readonly property var ranges: [
@@ -114,7 +114,7 @@ Page {
             }
             ComboBox {
                 id: rangeBox
-                Layout.preferredWidth: 170
+                Layout.preferredWidth: 210
                 model: page.ranges.map(range => range.label)
                 currentIndex: page.ranges.length - 1
                 Accessible.name: qsTr("Time range")
@@ -160,6 +160,7 @@ Page {
 
         ListView {
             id: list
+            objectName: "auditList"
             Layout.fillWidth: true
             Layout.fillHeight: true
             clip: true

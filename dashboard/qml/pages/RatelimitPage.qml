@@ -202,6 +202,7 @@ Page {
             }
             ListView {
                 id: overrideList
+                objectName: "overrideList"
                 Layout.fillWidth: true
                 Layout.fillHeight: true
                 visible: page.namespaceName !== ""

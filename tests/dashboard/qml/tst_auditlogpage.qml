@@ -1,0 +1,89 @@
+import QtQuick
+import QtQuick.Controls
+import QtTest
+import Latchkey.Dashboard
+import "helpers.js" as H
+
+// AuditLogPage against the test server: the Target filter takes an owner's external id or a key's
+// name and says what it matched, a text that matches nothing gets its own empty state, and a long
+// event name stays inside its column (elided, whole in the tooltip) instead of running into the
+// description.
+Item {
+    id: root
+    width: 1060
+    height: 700
+
+    AuditLogPage {
+        id: page
+        anchors.fill: parent
+        session: testSession
+    }
+
+    TestCase {
+        name: "AuditLogPage"
+        when: windowShown
+
+        function targetField() {
+            return H.find(page, item => item.placeholderText !== undefined && String(item.placeholderText).startsWith("Target"));
+        }
+        function named(name) {
+            return H.find(page, item => item.objectName === name);
+        }
+        function callApi(action, body) {
+            let result = null;
+            testSession.client.call(action, body, answer => result = answer);
+            tryVerify(() => result !== null, 10000, action);
+            verify(result.ok, action + ": " + result.errorDetail);
+            return result;
+        }
+
+        function cleanup() {
+            targetField().text = "";
+            tryVerify(() => !named("targetSummary").visible, 5000);
+        }
+
+        function test_ownerExternalIdIsResolved() {
+            targetField().text = testSample.externalId;
+            const summary = named("targetSummary");
+            tryVerify(() => summary.visible && summary.text.startsWith("Target: owner"), 10000, summary.text);
+            verify(summary.text.indexOf("“" + testSample.externalId + "”") >= 0, summary.text);
+            verify(summary.text.indexOf("(id_") >= 0, summary.text);
+            const list = named("auditList");
+            tryVerify(() => list.count === 1 && !list.model.loading, 10000); // identity.create
+        }
+
+        function test_keyNameIsResolved() {
+            targetField().text = "qml key";
+            const summary = named("targetSummary");
+            tryVerify(() => summary.text.indexOf("key named “qml key” (" + testSample.keyId + ")") >= 0, 10000, summary.text);
+            const list = named("auditList");
+            tryVerify(() => list.count >= 1, 10000);
+        }
+
+        function test_nothingMatchesHasItsEmptyState() {
+            targetField().text = "nobody-here-at-all";
+            const placeholder = named("auditPlaceholder");
+            tryVerify(() => placeholder.visible && placeholder.title.indexOf("Nothing matches") >= 0, 15000, placeholder.title);
+            verify(placeholder.title.indexOf("nobody-here-at-all") >= 0);
+            verify(placeholder.hint.indexOf("external id") >= 0);
+            compare(named("auditList").count, 0);
+        }
+
+        function test_longEventNameStaysInItsColumn() {
+            callApi("keys.addPermissions", {keyId: testSample.keyId, permissions: ["qml.audit.read"]});
+            const list = named("auditList");
+            list.model.refresh();
+            let label = null;
+            tryVerify(() => {
+                label = H.find(list, item => item.objectName === "eventLabel" && item.text === "authorization.connect_permission_and_key");
+                return label !== null;
+            }, 10000);
+            verify(label.truncated, "the long event name is elided");
+            const description = H.find(label.parent, item => item.objectName === "descriptionLabel");
+            const labelRight = label.mapToItem(root, label.width, 0).x;
+            const descriptionLeft = description.mapToItem(root, 0, 0).x;
+            verify(labelRight <= descriptionLeft, labelRight + " > " + descriptionLeft);
+            compare(label.ToolTip.text, "authorization.connect_permission_and_key");
+        }
+    }
+}
