@@ -15,6 +15,8 @@
 #include <QTest>
 #include <QThread>
 
+#include <optional>
+
 #ifdef Q_OS_LINUX
 #include <linux/capability.h>
 #include <sched.h>
@@ -68,6 +70,29 @@ void burnCpu(qint64 micros)
             return;
     }
 }
+
+/// Pins the calling thread to the CPU it runs on (threads it starts inherit that), until destroyed:
+/// a SCHED_IDLE writer then gets no CPU while this thread is busy, as on latchkeyd's pinned core.
+class PinnedToOneCpu
+{
+public:
+    PinnedToOneCpu()
+    {
+        (void)sched_getaffinity(0, sizeof m_before, &m_before);
+        cpu_set_t one;
+        CPU_ZERO(&one);
+        CPU_SET(sched_getcpu(), &one);
+        m_pinned = sched_setaffinity(0, sizeof one, &one) == 0;
+    }
+    ~PinnedToOneCpu() { (void)sched_setaffinity(0, sizeof m_before, &m_before); }
+    PinnedToOneCpu(const PinnedToOneCpu &) = delete;
+    PinnedToOneCpu &operator=(const PinnedToOneCpu &) = delete;
+    [[nodiscard]] bool pinned() const { return m_pinned; }
+
+private:
+    cpu_set_t m_before {};
+    bool m_pinned = false;
+};
 
 /// Drops CAP_SYS_NICE from the calling thread only (capabilities are per thread on Linux; threads
 /// it starts inherit the reduced set).
@@ -126,6 +151,8 @@ void TestAnalyticsWriterPriority::idleWhileKeepingUpRaisedWhenEventsPileUp()
 #ifdef Q_OS_LINUX
     if (!Core::canRestoreNormalPriority())
         QSKIP("this process may not raise a thread back from SCHED_IDLE (RLIMIT_NICE, CAP_SYS_NICE)");
+    const PinnedToOneCpu pin;
+    QVERIFY(pin.pinned());
     Analytics::AnalyticsSink::Options options;
     options.writer.maxDelayMs = 60'000; // the writer takes events only for full batches or a flush
     options.writer.promoteAtQueued = 50;
@@ -212,12 +239,8 @@ void TestAnalyticsWriterPriority::saturatedCpuDropsNothing()
         QSKIP("this process may not raise a thread back from SCHED_IDLE (RLIMIT_NICE, CAP_SYS_NICE)");
     // This thread and the writer it starts share one CPU, as latchkeyd's threads do when pinned;
     // the publisher never sleeps, and spends 50 µs of CPU per event like a request would.
-    cpu_set_t before;
-    QCOMPARE(sched_getaffinity(0, sizeof before, &before), 0);
-    cpu_set_t one;
-    CPU_ZERO(&one);
-    CPU_SET(sched_getcpu(), &one);
-    QCOMPARE(sched_setaffinity(0, sizeof one, &one), 0);
+    std::optional<PinnedToOneCpu> pin(std::in_place);
+    QVERIFY(pin->pinned());
 
     constexpr int Events = 6000;
     Analytics::AnalyticsSink::Options options;
@@ -234,7 +257,7 @@ void TestAnalyticsWriterPriority::saturatedCpuDropsNothing()
         sink.publish(verification(i));
     }
     const quint64 dropped = sink.metrics().dropped;
-    QVERIFY(sched_setaffinity(0, sizeof before, &before) == 0);
+    pin.reset();
     sink.stop();
     if (raised) {
         QCOMPARE(dropped, quint64(0));
