@@ -1,6 +1,7 @@
 #include "store/analyticsstore.h"
 
 #include "core/latencyhistogram.h"
+#include "store/analyticssql.h"
 #include "store/database.h"
 #include "store/sqlitestatement.h"
 
@@ -47,21 +48,6 @@ qint64 monthStart(qint64 timeMs)
 
 const Resolution ScopedResolutions[] = {Resolution::Minute, Resolution::Hour, Resolution::Day};
 const Resolution DetailResolutions[] = {Resolution::Minute, Resolution::Hour, Resolution::Day, Resolution::Month};
-
-QString suffix(Resolution resolution)
-{
-    switch (resolution) {
-    case Resolution::Minute:
-        return u"minute"_s;
-    case Resolution::Hour:
-        return u"hour"_s;
-    case Resolution::Day:
-        return u"day"_s;
-    case Resolution::Month:
-        return u"month"_s;
-    }
-    return {};
-}
 
 QString tagsJson(const QStringList &tags)
 {
@@ -208,35 +194,6 @@ size_t qHash(const RatelimitKey &key, size_t seed = 0)
     return qHashMulti(seed, int(key.resolution), key.ns, key.identifier, key.time);
 }
 
-const QString VerificationMetricColumns = u"count, spent_credits, latency_sum_us, latency_hist, latency_p50_us,"
-                                          " latency_p75_us, latency_p99_us, last_time"_s;
-
-QString placeholders(int count)
-{
-    QString text = u"?"_s.repeated(count);
-    for (qsizetype i = text.size() - 1; i > 0; --i)
-        text.insert(i, u',');
-    return text;
-}
-
-// The upsert adds a batch's metrics to a rollup row (or creates it). The percentiles are those of
-// the merged histogram; lk_hist_merged_quantile() reads them off the old and the new histogram
-// without building the merge once more per column (SQLite shares no sub-expressions).
-QString verificationUpsert(const QString &table, const QString &dimensions, int dimensionCount)
-{
-    const auto quantile = [](const char *q) -> QString {
-        return u"lk_hist_merged_quantile(latency_hist, excluded.latency_hist, "_s + QLatin1StringView(q) + u')';
-    };
-    return u"INSERT INTO "_s + table + u" ("_s + dimensions + u", "_s + VerificationMetricColumns + u") VALUES ("_s
-        + placeholders(dimensionCount + 8)
-        + u") ON CONFLICT DO UPDATE SET count = count + excluded.count,"
-          " spent_credits = spent_credits + excluded.spent_credits,"
-          " latency_sum_us = latency_sum_us + excluded.latency_sum_us,"
-          " latency_hist = lk_hist_merge(latency_hist, excluded.latency_hist), latency_p50_us = "_s
-        + quantile("0.5") + u", latency_p75_us = "_s + quantile("0.75") + u", latency_p99_us = "_s + quantile("0.99")
-        + u", last_time = max(last_time, excluded.last_time)"_s;
-}
-
 Status upsertVerificationMetrics(SqliteStatement &upsert, int first, const VerificationMetrics &metrics)
 {
     const QByteArray histogram = metrics.latency.encode();
@@ -251,54 +208,109 @@ Status upsertVerificationMetrics(SqliteStatement &upsert, int first, const Verif
     return upsert.run();
 }
 
-Status upsertScoped(sqlite3 *db, const QHash<ScopedKey, VerificationMetrics> &rows)
+Status upsertScoped(Database &db, const QHash<ScopedKey, VerificationMetrics> &rows)
 {
     for (Resolution resolution : ScopedResolutions) {
-        SqliteStatement upsert(db,
-            verificationUpsert(
-                u"verification_rollups_"_s + suffix(resolution), u"workspace_id, scope, scope_id, time, outcome"_s, 5));
+        CachedAnalyticsStatement upsert(db, AnalyticsSql::scopedUpsert(resolution));
         for (auto it = rows.cbegin(); it != rows.cend(); ++it) {
             const ScopedKey &key = it.key();
             if (key.resolution != resolution)
                 continue;
-            upsert.bindUtf8(1, key.workspace);
-            upsert.bindUtf8(2, key.scope);
-            upsert.bindUtf8(3, key.scopeId);
-            upsert.bind(4, key.time);
-            upsert.bindUtf8(5, key.outcome);
-            if (Status status = upsertVerificationMetrics(upsert, 6, it.value()); !status)
+            upsert->bindUtf8(1, key.workspace);
+            upsert->bindUtf8(2, key.scope);
+            upsert->bindUtf8(3, key.scopeId);
+            upsert->bind(4, key.time);
+            upsert->bindUtf8(5, key.outcome);
+            if (Status status = upsertVerificationMetrics(*upsert, 6, it.value()); !status)
                 return status;
         }
     }
     return {};
 }
 
-Status upsertDetail(sqlite3 *db, const QHash<DetailKey, VerificationMetrics> &rows)
+Status upsertDetail(Database &db, const QHash<DetailKey, VerificationMetrics> &rows)
 {
     for (Resolution resolution : DetailResolutions) {
-        SqliteStatement upsert(db,
-            verificationUpsert(u"verification_detail_rollups_"_s + suffix(resolution),
-                u"workspace_id, time, keyspace_id, key_id, identity_id,"
-                " external_id, outcome, tags"_s,
-                8));
+        CachedAnalyticsStatement upsert(db, AnalyticsSql::detailUpsert(resolution));
         for (auto it = rows.cbegin(); it != rows.cend(); ++it) {
             const DetailKey &key = it.key();
             if (key.resolution != resolution)
                 continue;
-            upsert.bindUtf8(1, key.workspace);
-            upsert.bind(2, key.time);
-            upsert.bindUtf8(3, key.keyspace);
-            upsert.bindUtf8(4, key.keyId);
-            upsert.bindUtf8(5, key.identity);
-            upsert.bindUtf8(6, key.external);
-            upsert.bindUtf8(7, key.outcome);
-            upsert.bindUtf8(8, key.tags);
-            if (Status status = upsertVerificationMetrics(upsert, 9, it.value()); !status)
+            upsert->bindUtf8(1, key.workspace);
+            upsert->bind(2, key.time);
+            upsert->bindUtf8(3, key.keyspace);
+            upsert->bindUtf8(4, key.keyId);
+            upsert->bindUtf8(5, key.identity);
+            upsert->bindUtf8(6, key.external);
+            upsert->bindUtf8(7, key.outcome);
+            upsert->bindUtf8(8, key.tags);
+            if (Status status = upsertVerificationMetrics(*upsert, 9, it.value()); !status)
                 return status;
         }
     }
     return {};
 }
+
+// Raw verification rows, AnalyticsSql::RawRowsPerInsert to a statement (the rest one by one), in
+// the batch's order, so ids are assigned exactly as row-by-row inserts would.
+class RawVerificationRows
+{
+public:
+    explicit RawVerificationRows(Database &db)
+        : m_db(db)
+    {
+        m_pending.reserve(AnalyticsSql::RawRowsPerInsert);
+    }
+
+    Status add(const Core::VerificationEvent &event, const QString &tags)
+    {
+        m_pending.append({&event, tags});
+        return m_pending.size() == AnalyticsSql::RawRowsPerInsert ? flush() : Status();
+    }
+
+    Status flush()
+    {
+        const bool full = m_pending.size() == AnalyticsSql::RawRowsPerInsert;
+        CachedAnalyticsStatement insert(m_db, AnalyticsSql::verificationInsert(full ? AnalyticsSql::RawRowsPerInsert : 1));
+        for (qsizetype row = 0; row < m_pending.size(); ++row) {
+            bindRow(*insert, full ? int(row) : 0, row);
+            if (!full) {
+                if (Status status = insert->run(); !status)
+                    return status;
+            }
+        }
+        const Status status = full ? insert->run() : Status();
+        m_pending.clear();
+        return status;
+    }
+
+private:
+    // Row @p slot of the statement from pending row @p row; its text goes to that row's buffers.
+    void bindRow(SqliteStatement &insert, int slot, qsizetype row)
+    {
+        const Core::VerificationEvent &event = *m_pending.at(row).first;
+        QByteArray *text = &m_text[std::size_t(row) * 10];
+        const int p = slot * AnalyticsSql::RawColumns;
+        insert.bindText(p + 1, event.requestId, text[0]);
+        insert.bind(p + 2, event.timeMs);
+        insert.bindText(p + 3, event.workspaceId, text[1]);
+        insert.bindTextOrNull(p + 4, event.apiId, text[2]);
+        insert.bindTextOrNull(p + 5, event.keyspaceId, text[3]);
+        insert.bindTextOrNull(p + 6, event.keyId, text[4]);
+        insert.bindTextOrNull(p + 7, event.identityId, text[5]);
+        insert.bindTextOrNull(p + 8, event.externalId, text[6]);
+        insert.bindText(p + 9, event.outcome, text[7]);
+        insert.bindText(p + 10, m_pending.at(row).second, text[8]);
+        insert.bind(p + 11, event.spentCredits);
+        insert.bind(p + 12, event.latencyUs);
+        insert.bindTextOrNull(p + 13, event.node, text[9]);
+    }
+
+    Database &m_db;
+    QList<std::pair<const Core::VerificationEvent *, QString>> m_pending;
+    // Each pending row's text in UTF-8; the buffers are reused from statement to statement.
+    std::array<QByteArray, 10 * AnalyticsSql::RawRowsPerInsert> m_text;
+};
 
 // Spreads the finest-grain groups of a batch over the rows of every scoped and detail rollup.
 void rollUp(const QHash<VerificationGroupKey, VerificationMetrics> &groups, QHash<ScopedKey, VerificationMetrics> &scoped,
@@ -366,71 +378,53 @@ Status AnalyticsStore::recordVerifications(const QList<Core::VerificationEvent> 
 {
     if (events.isEmpty())
         return {};
-    sqlite3 *db = sqliteHandle(m_db.connection());
-    SqliteStatement insert(db,
-        u"INSERT INTO verification_events (request_id, time, workspace_id, api_id, keyspace_id, key_id, identity_id,"
-        " external_id, outcome, tags, spent_credits, latency_us, node) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"_s);
+    RawVerificationRows raw(m_db);
     QHash<VerificationGroupKey, VerificationMetrics> groups;
     groups.reserve(events.size());
     QHash<QStringList, QString> tagsText; // traffic repeats a few tag sets; JSON-encode each once
-    std::array<QByteArray, 10> text; // the row's text in UTF-8, buffers reused from row to row
     for (const Core::VerificationEvent &event : events) {
         auto cachedTags = tagsText.constFind(event.tags);
         if (cachedTags == tagsText.constEnd())
             cachedTags = tagsText.insert(event.tags, tagsJson(event.tags));
-        const QString &tags = *cachedTags;
-        insert.bindText(1, event.requestId, text[0]);
-        insert.bind(2, event.timeMs);
-        insert.bindText(3, event.workspaceId, text[1]);
-        insert.bindTextOrNull(4, event.apiId, text[2]);
-        insert.bindTextOrNull(5, event.keyspaceId, text[3]);
-        insert.bindTextOrNull(6, event.keyId, text[4]);
-        insert.bindTextOrNull(7, event.identityId, text[5]);
-        insert.bindTextOrNull(8, event.externalId, text[6]);
-        insert.bindText(9, event.outcome, text[7]);
-        insert.bindText(10, tags, text[8]);
-        insert.bind(11, event.spentCredits);
-        insert.bind(12, event.latencyUs);
-        insert.bindTextOrNull(13, event.node, text[9]);
-        if (Status status = insert.run(); !status)
+        const QString tags = *cachedTags;
+        if (Status status = raw.add(event, tags); !status)
             return status;
         groups[{bucketStart(event.timeMs, Resolution::Minute), event.workspaceId, event.apiId, event.keyspaceId,
                    event.keyId, event.identityId, event.externalId, event.outcome, tags}]
             .add(event);
     }
+    if (Status status = raw.flush(); !status)
+        return status;
 
     QHash<ScopedKey, VerificationMetrics> scoped;
     QHash<DetailKey, VerificationMetrics> detail;
     rollUp(groups, scoped, detail);
-    if (Status status = upsertScoped(db, scoped); !status)
+    if (Status status = upsertScoped(m_db, scoped); !status)
         return status;
-    return upsertDetail(db, detail);
+    return upsertDetail(m_db, detail);
 }
 
 Status AnalyticsStore::recordRatelimits(const QList<Core::RatelimitEvent> &events)
 {
     if (events.isEmpty())
         return {};
-    sqlite3 *db = sqliteHandle(m_db.connection());
-    SqliteStatement insert(db,
-        u"INSERT INTO ratelimit_events (request_id, time, workspace_id, namespace_id, identifier, passed, \"limit\","
-        " remaining, reset, cost, override_id, latency_us, node) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"_s);
+    CachedAnalyticsStatement insert(m_db, AnalyticsSql::ratelimitInsert());
     QHash<RatelimitKey, RatelimitMetrics> groups; // per minute and identifier
     for (const Core::RatelimitEvent &event : events) {
-        insert.bind(1, event.requestId);
-        insert.bind(2, event.timeMs);
-        insert.bind(3, event.workspaceId);
-        insert.bind(4, event.namespaceId);
-        insert.bind(5, event.identifier);
-        insert.bind(6, event.passed ? 1 : 0);
-        insert.bind(7, event.limit);
-        insert.bind(8, event.remaining);
-        insert.bind(9, event.resetMs);
-        insert.bind(10, event.cost);
-        insert.bindOrNull(11, event.overrideId);
-        insert.bind(12, event.latencyUs);
-        insert.bindOrNull(13, event.node);
-        if (Status status = insert.run(); !status)
+        insert->bind(1, event.requestId);
+        insert->bind(2, event.timeMs);
+        insert->bind(3, event.workspaceId);
+        insert->bind(4, event.namespaceId);
+        insert->bind(5, event.identifier);
+        insert->bind(6, event.passed ? 1 : 0);
+        insert->bind(7, event.limit);
+        insert->bind(8, event.remaining);
+        insert->bind(9, event.resetMs);
+        insert->bind(10, event.cost);
+        insert->bindOrNull(11, event.overrideId);
+        insert->bind(12, event.latencyUs);
+        insert->bindOrNull(13, event.node);
+        if (Status status = insert->run(); !status)
             return status;
         groups[{Resolution::Minute, event.workspaceId, event.namespaceId, event.identifier,
                    bucketStart(event.timeMs, Resolution::Minute)}]
@@ -448,39 +442,27 @@ Status AnalyticsStore::recordRatelimits(const QList<Core::RatelimitEvent> &event
         }
     }
     for (Resolution resolution : ScopedResolutions) {
-        SqliteStatement upsert(db,
-            u"INSERT INTO ratelimit_rollups_"_s + suffix(resolution)
-                + u" (workspace_id, namespace_id, identifier, time, passed, blocked, passed_cost,"
-                  " blocked_cost, latency_sum_us, latency_hist, latency_p50_us, latency_p99_us,"
-                  " last_time) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO UPDATE SET"
-                  " passed = passed + excluded.passed, blocked = blocked + excluded.blocked,"
-                  " passed_cost = passed_cost + excluded.passed_cost,"
-                  " blocked_cost = blocked_cost + excluded.blocked_cost,"
-                  " latency_sum_us = latency_sum_us + excluded.latency_sum_us,"
-                  " latency_hist = lk_hist_merge(latency_hist, excluded.latency_hist),"
-                  " latency_p50_us = lk_hist_merged_quantile(latency_hist, excluded.latency_hist, 0.5),"
-                  " latency_p99_us = lk_hist_merged_quantile(latency_hist, excluded.latency_hist, 0.99),"
-                  " last_time = max(last_time, excluded.last_time)"_s);
+        CachedAnalyticsStatement upsert(m_db, AnalyticsSql::ratelimitUpsert(resolution));
         for (auto it = rows.cbegin(); it != rows.cend(); ++it) {
             const RatelimitKey &key = it.key();
             if (key.resolution != resolution)
                 continue;
             const RatelimitMetrics &metrics = it.value();
             const QByteArray histogram = metrics.latency.encode();
-            upsert.bind(1, key.workspace);
-            upsert.bind(2, key.ns);
-            upsert.bind(3, key.identifier);
-            upsert.bind(4, key.time);
-            upsert.bind(5, metrics.passed);
-            upsert.bind(6, metrics.blocked);
-            upsert.bind(7, metrics.passedCost);
-            upsert.bind(8, metrics.blockedCost);
-            upsert.bind(9, metrics.latencySumUs);
-            upsert.bindBlob(10, histogram);
-            upsert.bind(11, metrics.latency.quantileUs(0.5));
-            upsert.bind(12, metrics.latency.quantileUs(0.99));
-            upsert.bind(13, metrics.lastTime);
-            if (Status status = upsert.run(); !status)
+            upsert->bind(1, key.workspace);
+            upsert->bind(2, key.ns);
+            upsert->bind(3, key.identifier);
+            upsert->bind(4, key.time);
+            upsert->bind(5, metrics.passed);
+            upsert->bind(6, metrics.blocked);
+            upsert->bind(7, metrics.passedCost);
+            upsert->bind(8, metrics.blockedCost);
+            upsert->bind(9, metrics.latencySumUs);
+            upsert->bindBlob(10, histogram);
+            upsert->bind(11, metrics.latency.quantileUs(0.5));
+            upsert->bind(12, metrics.latency.quantileUs(0.99));
+            upsert->bind(13, metrics.lastTime);
+            if (Status status = upsert->run(); !status)
                 return status;
         }
     }
@@ -499,12 +481,11 @@ Status AnalyticsStore::updateLastUsed(const QList<Core::VerificationEvent> &even
     if (newest.isEmpty())
         return {};
     // Only ever forward: a late batch never moves last_used_at back.
-    SqliteStatement update(sqliteHandle(m_db.connection()),
-        u"UPDATE keys SET last_used_at = ?1 WHERE id = ?2 AND coalesce(last_used_at, 0) < ?1"_s);
+    CachedAnalyticsStatement update(m_db, AnalyticsSql::lastUsedUpdate());
     for (auto it = newest.cbegin(); it != newest.cend(); ++it) {
-        update.bind(1, it.value());
-        update.bind(2, it.key());
-        if (Status status = update.run(); !status)
+        update->bind(1, it.value());
+        update->bind(2, it.key());
+        if (Status status = update->run(); !status)
             return status;
     }
     return {};

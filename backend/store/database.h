@@ -135,6 +135,8 @@ public:
     Statement &operator=(Statement &&) = delete;
 
     [[nodiscard]] bool isValid() const { return m_statement != nullptr; }
+    /// The prepared statement itself (owned by the cache), for callers that bind through SqliteStatement.
+    [[nodiscard]] sqlite3_stmt *handle() const { return m_statement; }
     /// Parameters are numbered from 1, as in SQLite. Text is copied by SQLite.
     void bind(int index, qint64 value);
     void bind(int index, QStringView text);

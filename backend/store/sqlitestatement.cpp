@@ -34,9 +34,17 @@ SqliteStatement::SqliteStatement(sqlite3 *db, const QString &sql)
     }
 }
 
+SqliteStatement::SqliteStatement(sqlite3 *db, sqlite3_stmt *prepared, const char *sql)
+    : m_db(db)
+    , m_statement(prepared)
+    , m_owned(false)
+    , m_staticSql(sql)
+{ }
+
 SqliteStatement::~SqliteStatement()
 {
-    sqlite3_finalize(m_statement);
+    if (m_owned)
+        sqlite3_finalize(m_statement);
 }
 
 void SqliteStatement::bind(int index, qint64 value)
@@ -112,7 +120,7 @@ int SqliteStatement::changes() const
 
 Core::Status SqliteStatement::failure(int code) const
 {
-    qCWarning(lcSqlite) << "SQL error:" << sqlite3_errstr(code) << sqlite3_errmsg(m_db) << "in" << m_sql;
+    qCWarning(lcSqlite) << "SQL error:" << sqlite3_errstr(code) << sqlite3_errmsg(m_db) << "in" << (m_staticSql ? QString::fromUtf8(m_staticSql) : m_sql);
     return Core::makeError(Core::ErrorCode::Internal, QStringLiteral("A database error occurred."));
 }
 

@@ -23,6 +23,9 @@ class SqliteStatement
 {
 public:
     SqliteStatement(sqlite3 *db, const QString &sql);
+    /// Uses @p prepared, which stays owned by its cache (Database::statement()); @p sql is its text,
+    /// of static storage, for error messages.
+    SqliteStatement(sqlite3 *db, sqlite3_stmt *prepared, const char *sql);
     ~SqliteStatement();
 
     SqliteStatement(const SqliteStatement &) = delete;
@@ -53,7 +56,9 @@ private:
 
     sqlite3 *m_db = nullptr;
     sqlite3_stmt *m_statement = nullptr;
+    bool m_owned = true;
     QString m_sql;
+    const char *m_staticSql = nullptr;
 };
 
 } // namespace Latchkey::Store
