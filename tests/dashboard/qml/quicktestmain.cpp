@@ -5,6 +5,8 @@
 
 #include <QQmlContext>
 #include <QQmlEngine>
+#include <QSettings>
+#include <QTemporaryDir>
 #include <QtQuickTest>
 
 class Setup : public QObject
@@ -41,6 +43,13 @@ private:
 
 int main(int argc, char **argv)
 {
+    // Settings of this run only: a language or theme a test leaves behind (or a crashed run's)
+    // must not leak into the next run, or another developer's, through ~/.qttest.
+    const QTemporaryDir settingsDir;
+    if (!settingsDir.isValid())
+        return 1;
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, settingsDir.path());
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settingsDir.path());
     QtWebEngineQuick::initialize(); // before the application exists, as in the app
     Setup setup;
     return quick_test_main_with_setup(argc, argv, "dashboard_qml", QUICK_TEST_SOURCE_DIR, &setup);
