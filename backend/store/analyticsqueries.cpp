@@ -111,9 +111,12 @@ QString seriesSql(const QString &scope, Resolution resolution)
             + suffixOf(resolution)
             + u" WHERE workspace_id = ? AND scope = ? AND scope_id = ? AND time >= ? AND time < ?"_s;
     }
-    return u"SELECT time, outcome, count, spent_credits, latency_hist FROM verification_detail_rollups_"_s
-        + suffixOf(resolution) + u" WHERE workspace_id = ? AND "_s + column + u" = ? AND "_s + column
-        + u" <> '' AND time >= ? AND time < ?"_s;
+    // INDEXED BY: without statistics SQLite prefers the primary key's (workspace_id, time) range,
+    // which reads every key's rows of the range (measured: 22 ms instead of 1 ms for a day of minutes).
+    const QString table = u"verification_detail_rollups_"_s + suffixOf(resolution);
+    return u"SELECT time, outcome, count, spent_credits, latency_hist FROM "_s + table + u" INDEXED BY "_s + table
+        + (scope == u"key" ? u"_key"_s : u"_identity"_s) + u" WHERE workspace_id = ? AND "_s + column + u" = ? AND "_s
+        + column + u" <> '' AND time >= ? AND time < ?"_s;
 }
 
 TopEntry topEntry(const QSqlQuery &query)
