@@ -4,6 +4,8 @@
 #include <QJsonDocument>
 
 #include <algorithm>
+#include <charconv>
+#include <iterator>
 
 namespace Latchkey::Api {
 
@@ -19,6 +21,14 @@ void appendJsonString(QByteArray &out, const QString &text)
     }
     const QByteArray quoted = QJsonDocument(QJsonArray {text}).toJson(QJsonDocument::Compact);
     out += QByteArrayView(quoted).sliced(1, quoted.size() - 2);
+}
+
+void appendJsonInteger(QByteArray &out, qint64 value)
+{
+    char digits[24];
+    const auto [end, error] = std::to_chars(std::begin(digits), std::end(digits), value);
+    Q_ASSERT(error == std::errc());
+    out.append(digits, end - digits);
 }
 
 } // namespace Latchkey::Api

@@ -11,4 +11,7 @@ namespace Latchkey::Api {
 /// request cost more than the work it reports.
 void appendJsonString(QByteArray &out, const QString &text);
 
+/// Appends @p value as a JSON number to @p out, without the temporary QByteArray::number() makes.
+void appendJsonInteger(QByteArray &out, qint64 value);
+
 } // namespace Latchkey::Api

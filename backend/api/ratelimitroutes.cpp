@@ -342,13 +342,17 @@ Core::Result<ApiReply> limitOne(
     // more than the rest of the request (callgrind).
     ApiReply reply;
     reply.rawData.reserve(112);
-    reply.rawData += "{\"limit\":" + QByteArray::number(result.limit);
+    reply.rawData += "{\"limit\":";
+    appendJsonInteger(reply.rawData, result.limit);
     if (!planned.overrideId.isEmpty()) {
         reply.rawData += ",\"overrideId\":";
         appendJsonString(reply.rawData, planned.overrideId);
     }
-    reply.rawData += ",\"remaining\":" + QByteArray::number(result.remaining) + ",\"reset\":"
-        + QByteArray::number(result.resetMs) + (result.passed ? ",\"success\":true}" : ",\"success\":false}");
+    reply.rawData += ",\"remaining\":";
+    appendJsonInteger(reply.rawData, result.remaining);
+    reply.rawData += ",\"reset\":";
+    appendJsonInteger(reply.rawData, result.resetMs);
+    reply.rawData += result.passed ? ",\"success\":true}" : ",\"success\":false}";
     return reply;
 }
 

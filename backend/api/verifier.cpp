@@ -13,8 +13,6 @@
 #include <QJsonDocument>
 
 #include <array>
-#include <charconv>
-#include <iterator>
 
 using namespace Qt::StringLiterals;
 
@@ -69,15 +67,6 @@ Core::Error missingLimit(const QString &name, const Store::VerificationRecord &r
 
 // One `ratelimits[]` entry, written directly: a QJsonObject + QJsonDocument per limit cost about
 // 20k instructions per answer (callgrind), more than the limiter check itself.
-// Digits straight into @p out: QByteArray::number() allocated a temporary per number (callgrind).
-void appendInteger(QByteArray &out, qint64 value)
-{
-    char digits[24];
-    const auto [end, error] = std::to_chars(std::begin(digits), std::end(digits), value);
-    Q_ASSERT(error == std::errc());
-    out.append(digits, end - digits);
-}
-
 void appendRatelimitJson(QByteArray &out, const PlannedLimit &limit, const Limits::LimitResult &result)
 {
     out += result.passed ? "{\"exceeded\":false,\"id\":" : "{\"exceeded\":true,\"id\":";
@@ -85,13 +74,13 @@ void appendRatelimitJson(QByteArray &out, const PlannedLimit &limit, const Limit
     out += ",\"name\":";
     appendJsonString(out, limit.name);
     out += ",\"limit\":";
-    appendInteger(out, limit.limit);
+    appendJsonInteger(out, limit.limit);
     out += ",\"duration\":";
-    appendInteger(out, limit.durationMs);
+    appendJsonInteger(out, limit.durationMs);
     out += ",\"reset\":";
-    appendInteger(out, result.resetMs);
+    appendJsonInteger(out, result.resetMs);
     out += ",\"remaining\":";
-    appendInteger(out, result.remaining);
+    appendJsonInteger(out, result.remaining);
     out += limit.autoApply ? ",\"autoApply\":true}" : ",\"autoApply\":false}";
 }
 
@@ -395,7 +384,7 @@ QByteArray Verifier::finish(Run &run)
     data += AnswerOpenings[size_t(run.outcome)];
     if (credits) {
         data += "\"credits\":";
-        appendInteger(data, *credits);
+        appendJsonInteger(data, *credits);
         data += ',';
     }
     if (!ratelimits.isEmpty()) {
