@@ -8,7 +8,10 @@
 #include "store/database.h"
 
 #include <QSqlQuery>
+#include <QThread>
 #include <QtTest>
+
+#include <atomic>
 
 using namespace Qt::StringLiterals;
 using namespace Latchkey::Test;
@@ -43,6 +46,7 @@ private Q_SLOTS:
     void recordsNoRatelimitEvent();
     void duplicateNameIsConflict();
     void deletedNameIsConflict();
+    void concurrentCreatesMakeOne();
     void permissions();
     void isolation();
     void validation_data();
@@ -134,6 +138,33 @@ void TestNamespacesCreate::deletedNameIsConflict()
     QVERIFY2(r.detail().contains(u"deleted"), qPrintable(r.detail()));
     // A name equal to another namespace's id is a name like any other.
     QCOMPARE(create(h, id).status, 200);
+}
+
+// Racing creates of one name: one wins, the others get 409, and there is one row and one audit row.
+void TestNamespacesCreate::concurrentCreatesMakeOne()
+{
+    ApiHarness h;
+    std::atomic<int> created{0};
+    std::atomic<int> conflicts{0};
+    std::atomic<int> others{0};
+    QList<QThread *> threads;
+    for (int i = 0; i < 6; ++i) {
+        threads.append(QThread::create([&] {
+            const int status = create(h, u"raced"_s).status;
+            (status == 200 ? created : status == 409 ? conflicts : others)++;
+        }));
+    }
+    for (QThread *thread : std::as_const(threads))
+        thread->start();
+    for (QThread *thread : std::as_const(threads)) {
+        QVERIFY(thread->wait(30'000));
+        delete thread;
+    }
+    QCOMPARE(created.load(), 1);
+    QCOMPARE(conflicts.load(), 5);
+    QCOMPARE(others.load(), 0);
+    QCOMPARE(count(h, u"SELECT count(*) FROM ratelimit_namespaces WHERE name = 'raced'"_s), 1);
+    QCOMPARE(auditRows(h).size(), 1);
 }
 
 void TestNamespacesCreate::permissions()
