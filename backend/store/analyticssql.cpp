@@ -55,14 +55,27 @@ QByteArray ratelimitUpsertText(Resolution resolution)
         .toUtf8();
 }
 
-QByteArray verificationInsertText(int rows)
+QString rowValues(int rows)
 {
     QStringList values;
     for (int i = 0; i < rows; ++i)
         values.append(u'(' + placeholders(RawColumns) + u')');
+    return values.join(u',');
+}
+
+QByteArray verificationInsertText(int rows)
+{
     return (u"INSERT INTO verification_events (request_id, time, workspace_id, api_id, keyspace_id, key_id,"
             " identity_id, external_id, outcome, tags, spent_credits, latency_us, node) VALUES "_s
-            + values.join(u','))
+            + rowValues(rows))
+        .toUtf8();
+}
+
+QByteArray ratelimitInsertText(int rows)
+{
+    return (u"INSERT INTO ratelimit_events (request_id, time, workspace_id, namespace_id, identifier, passed,"
+            " \"limit\", remaining, reset, cost, override_id, latency_us, node) VALUES "_s
+            + rowValues(rows))
         .toUtf8();
 }
 
@@ -97,12 +110,11 @@ const char *verificationInsert(int rows)
     return rows == 1 ? one.constData() : many.constData();
 }
 
-const char *ratelimitInsert()
+const char *ratelimitInsert(int rows)
 {
-    static const QByteArray sql = QByteArrayLiteral(
-        "INSERT INTO ratelimit_events (request_id, time, workspace_id, namespace_id, identifier, passed, \"limit\","
-        " remaining, reset, cost, override_id, latency_us, node) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
-    return sql.constData();
+    static const QByteArray one = ratelimitInsertText(1);
+    static const QByteArray many = ratelimitInsertText(RawRowsPerInsert);
+    return rows == 1 ? one.constData() : many.constData();
 }
 
 const char *scopedUpsert(Resolution resolution)

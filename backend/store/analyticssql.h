@@ -14,13 +14,13 @@ namespace AnalyticsSql {
 /// Raw verification rows per INSERT of verificationInsert(RawRowsPerInsert): SQLite then opens the
 /// table's and its three indexes' cursors once per statement rather than once per row.
 inline constexpr int RawRowsPerInsert = 16;
-/// Columns (parameters) of one raw verification row.
+/// Columns (parameters) of one raw verification row, and of one raw rate-limit row.
 inline constexpr int RawColumns = 13;
 
 /// INSERT of @p rows raw verification rows (1 or RawRowsPerInsert).
 [[nodiscard]] const char *verificationInsert(int rows);
-/// INSERT of one raw rate-limit row.
-[[nodiscard]] const char *ratelimitInsert();
+/// INSERT of @p rows raw rate-limit rows (1 or RawRowsPerInsert).
+[[nodiscard]] const char *ratelimitInsert(int rows);
 /// The upserts adding a batch's metrics to a rollup row (dimensions first, then the 8 metrics of
 /// verification rows, or the 9 of rate-limit rows).
 [[nodiscard]] const char *scopedUpsert(Resolution resolution);

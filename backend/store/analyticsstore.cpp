@@ -1,6 +1,7 @@
 #include "store/analyticsstore.h"
 
 #include "core/latencyhistogram.h"
+#include "store/analyticsrawrows.h"
 #include "store/analyticssql.h"
 #include "store/database.h"
 #include "store/sqlitestatement.h"
@@ -251,67 +252,6 @@ Status upsertDetail(Database &db, const QHash<DetailKey, VerificationMetrics> &r
     return {};
 }
 
-// Raw verification rows, AnalyticsSql::RawRowsPerInsert to a statement (the rest one by one), in
-// the batch's order, so ids are assigned exactly as row-by-row inserts would.
-class RawVerificationRows
-{
-public:
-    explicit RawVerificationRows(Database &db)
-        : m_db(db)
-    {
-        m_pending.reserve(AnalyticsSql::RawRowsPerInsert);
-    }
-
-    Status add(const Core::VerificationEvent &event, const QString &tags)
-    {
-        m_pending.append({&event, tags});
-        return m_pending.size() == AnalyticsSql::RawRowsPerInsert ? flush() : Status();
-    }
-
-    Status flush()
-    {
-        const bool full = m_pending.size() == AnalyticsSql::RawRowsPerInsert;
-        CachedAnalyticsStatement insert(m_db, AnalyticsSql::verificationInsert(full ? AnalyticsSql::RawRowsPerInsert : 1));
-        for (qsizetype row = 0; row < m_pending.size(); ++row) {
-            bindRow(*insert, full ? int(row) : 0, row);
-            if (!full) {
-                if (Status status = insert->run(); !status)
-                    return status;
-            }
-        }
-        const Status status = full ? insert->run() : Status();
-        m_pending.clear();
-        return status;
-    }
-
-private:
-    // Row @p slot of the statement from pending row @p row; its text goes to that row's buffers.
-    void bindRow(SqliteStatement &insert, int slot, qsizetype row)
-    {
-        const Core::VerificationEvent &event = *m_pending.at(row).first;
-        QByteArray *text = &m_text[std::size_t(row) * 10];
-        const int p = slot * AnalyticsSql::RawColumns;
-        insert.bindText(p + 1, event.requestId, text[0]);
-        insert.bind(p + 2, event.timeMs);
-        insert.bindText(p + 3, event.workspaceId, text[1]);
-        insert.bindTextOrNull(p + 4, event.apiId, text[2]);
-        insert.bindTextOrNull(p + 5, event.keyspaceId, text[3]);
-        insert.bindTextOrNull(p + 6, event.keyId, text[4]);
-        insert.bindTextOrNull(p + 7, event.identityId, text[5]);
-        insert.bindTextOrNull(p + 8, event.externalId, text[6]);
-        insert.bindText(p + 9, event.outcome, text[7]);
-        insert.bindText(p + 10, m_pending.at(row).second, text[8]);
-        insert.bind(p + 11, event.spentCredits);
-        insert.bind(p + 12, event.latencyUs);
-        insert.bindTextOrNull(p + 13, event.node, text[9]);
-    }
-
-    Database &m_db;
-    QList<std::pair<const Core::VerificationEvent *, QString>> m_pending;
-    // Each pending row's text in UTF-8; the buffers are reused from statement to statement.
-    std::array<QByteArray, 10 * AnalyticsSql::RawRowsPerInsert> m_text;
-};
-
 // Spreads the finest-grain groups of a batch over the rows of every scoped and detail rollup.
 void rollUp(const QHash<VerificationGroupKey, VerificationMetrics> &groups, QHash<ScopedKey, VerificationMetrics> &scoped,
     QHash<DetailKey, VerificationMetrics> &detail)
@@ -378,7 +318,7 @@ Status AnalyticsStore::recordVerifications(const QList<Core::VerificationEvent> 
 {
     if (events.isEmpty())
         return {};
-    RawVerificationRows raw(m_db);
+    RawRows<Core::VerificationEvent> raw(m_db);
     QHash<VerificationGroupKey, VerificationMetrics> groups;
     groups.reserve(events.size());
     QHash<QStringList, QString> tagsText; // traffic repeats a few tag sets; JSON-encode each once
@@ -408,28 +348,17 @@ Status AnalyticsStore::recordRatelimits(const QList<Core::RatelimitEvent> &event
 {
     if (events.isEmpty())
         return {};
-    CachedAnalyticsStatement insert(m_db, AnalyticsSql::ratelimitInsert());
+    RawRows<Core::RatelimitEvent> raw(m_db);
     QHash<RatelimitKey, RatelimitMetrics> groups; // per minute and identifier
     for (const Core::RatelimitEvent &event : events) {
-        insert->bind(1, event.requestId);
-        insert->bind(2, event.timeMs);
-        insert->bind(3, event.workspaceId);
-        insert->bind(4, event.namespaceId);
-        insert->bind(5, event.identifier);
-        insert->bind(6, event.passed ? 1 : 0);
-        insert->bind(7, event.limit);
-        insert->bind(8, event.remaining);
-        insert->bind(9, event.resetMs);
-        insert->bind(10, event.cost);
-        insert->bindOrNull(11, event.overrideId);
-        insert->bind(12, event.latencyUs);
-        insert->bindOrNull(13, event.node);
-        if (Status status = insert->run(); !status)
+        if (Status status = raw.add(event); !status)
             return status;
         groups[{Resolution::Minute, event.workspaceId, event.namespaceId, event.identifier,
                    bucketStart(event.timeMs, Resolution::Minute)}]
             .add(event);
     }
+    if (Status status = raw.flush(); !status)
+        return status;
     QHash<RatelimitKey, RatelimitMetrics> rows;
     for (auto it = groups.cbegin(); it != groups.cend(); ++it) {
         for (Resolution resolution : ScopedResolutions) {

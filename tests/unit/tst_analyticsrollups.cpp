@@ -92,6 +92,7 @@ private Q_SLOTS:
     void countsCreditsAndPercentiles();
     void scopesAndDetailRows();
     void rawRowsAreStoredAsPublished();
+    void rawRowsOfLargeBatches();
     void ratelimitRollups();
     void lastUsedAtOneUpdatePerKeyAndOnlyForward();
     void batchIsAllOrNothing();
@@ -320,6 +321,53 @@ void TestAnalyticsRollups::rawRowsAreStoredAsPublished()
     QCOMPARE(rl.value(4).toLongLong(), utc(2026, 1, 10, 10) + 1000);
     QCOMPARE(rl.value(5).toLongLong(), 3);
     QVERIFY(rl.value(6).isNull());
+}
+
+// A batch's raw rows go 16 to an INSERT and the rest one by one: every row keeps its own values
+// and the ids follow the batch's order, for both raw tables.
+void TestAnalyticsRollups::rawRowsOfLargeBatches()
+{
+    const qint64 t = utc(2026, 1, 10, 10);
+    AnalyticsBatch batch;
+    for (int i = 0; i < 37; ++i) {
+        Core::VerificationEvent event = verification(t + i, i % 2 ? u"VALID"_s : u"DISABLED"_s, 10 + i,
+                                                     u"key_%1"_s.arg(i));
+        event.identityId = i % 3 ? QString() : u"id_%1"_s.arg(i);
+        event.tags = i % 4 ? QStringList() : QStringList{u"n=%1"_s.arg(i)};
+        batch.verifications.append(event);
+        Core::RatelimitEvent limit = ratelimit(t + i, u"who_%1"_s.arg(i), i % 2 == 0, i);
+        limit.requestId = u"req_rl_%1"_s.arg(i);
+        limit.overrideId = i % 5 ? QString() : u"ovr_%1"_s.arg(i);
+        batch.ratelimits.append(limit);
+    }
+    write(batch);
+
+    QSqlQuery rows = m_db->prepare(u"SELECT time, outcome, latency_us, key_id, coalesce(identity_id, '-'), tags"
+                                   " FROM verification_events ORDER BY id"_s);
+    QVERIFY(Store::exec(rows));
+    for (int i = 0; i < 37; ++i) {
+        QVERIFY(rows.next());
+        QCOMPARE(rows.value(0).toLongLong(), t + i);
+        QCOMPARE(rows.value(1).toString(), i % 2 ? u"VALID"_s : u"DISABLED"_s);
+        QCOMPARE(rows.value(2).toLongLong(), 10 + i);
+        QCOMPARE(rows.value(3).toString(), u"key_%1"_s.arg(i));
+        QCOMPARE(rows.value(4).toString(), i % 3 ? u"-"_s : u"id_%1"_s.arg(i));
+        QCOMPARE(rows.value(5).toString(), i % 4 ? u"[]"_s : u"[\"n=%1\"]"_s.arg(i));
+    }
+    QVERIFY(!rows.next());
+    QSqlQuery limits = m_db->prepare(u"SELECT request_id, time, identifier, passed, cost, coalesce(override_id, '-')"
+                                     " FROM ratelimit_events ORDER BY id"_s);
+    QVERIFY(Store::exec(limits));
+    for (int i = 0; i < 37; ++i) {
+        QVERIFY(limits.next());
+        QCOMPARE(limits.value(0).toString(), u"req_rl_%1"_s.arg(i));
+        QCOMPARE(limits.value(1).toLongLong(), t + i);
+        QCOMPARE(limits.value(2).toString(), u"who_%1"_s.arg(i));
+        QCOMPARE(limits.value(3).toInt(), i % 2 == 0 ? 1 : 0);
+        QCOMPARE(limits.value(4).toLongLong(), i);
+        QCOMPARE(limits.value(5).toString(), i % 5 ? u"-"_s : u"ovr_%1"_s.arg(i));
+    }
+    QVERIFY(!limits.next());
 }
 
 void TestAnalyticsRollups::ratelimitRollups()
