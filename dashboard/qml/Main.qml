@@ -37,6 +37,32 @@ ApplicationWindow {
         id: registry
     }
 
+    // Qt 6.4's Material style veils the page behind a modal dialog in a light grey in the dark
+    // theme (backgroundDimColor 0x99fafafa), which brightens the page instead of dimming it.
+    // Each popup's veil is a Rectangle the style creates in the window's overlay (popups' own
+    // items have no colour): darken each one as it appears. A moment later, once it is complete
+    // (the style's colour binding is set when the veil is already in the overlay).
+    function darkenVeils(): void {
+        if (!settings.dark)
+            return;
+        const children = Overlay.overlay.children;
+        for (let i = 0; i < children.length; ++i) {
+            if (children[i].color !== undefined)
+                children[i].color = "#99000000";
+        }
+    }
+    Connections {
+        target: window.Overlay.overlay
+        function onChildrenChanged() {
+            veils.restart();
+        }
+    }
+    Timer {
+        id: veils
+        interval: 0
+        onTriggered: window.darkenVeils()
+    }
+
     /// Shows page @p name with @p properties. Sidebar pages replace the stack; others are pushed
     /// on top of it (Esc or the back button returns). Returns false for an unknown page.
     function openPage(name, properties) { // untyped: C++ (self-test) calls it with QVariants
@@ -65,7 +91,7 @@ ApplicationWindow {
     /// Runs @p leave (which closes the current page) now, or once the page agreed: a page with
     /// unsaved edits defines confirmLeave(leave), asks, and calls it when they may be dropped.
     function leaveCurrentPage(leave: var): void {
-        const page = stack.currentItem;
+        const page = window.currentPage; // untyped: pages are free to define confirmLeave
         if (page && typeof page["confirmLeave"] === "function")
             page["confirmLeave"](leave);
         else

@@ -5,7 +5,9 @@
 // from the X server — what is really on screen, WebEngine's compositor output included — not
 // from re-rendering the scene graph. Asserts what a screenshot can: each page opens without a QML
 // warning and renders something, and every embedded console view reports ready, shows the
-// traffic in its outcome chart, and has painted a chart (clear colours) in its rectangle.
+// traffic in its outcome chart, and has painted a chart (clear colours) in its rectangle. Also:
+// no page's header clips an action in German or Spanish at 1280 or 1024 px, and a modal dialog
+// dims the page in the dark theme (Qt's Material style brightens it).
 #include "connectioncontroller.h"
 #include "dashboardapp.h"
 #include "dashboardfixture.h"
@@ -16,6 +18,7 @@
 
 #include <algorithm>
 
+#include <QCursor>
 #include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -65,6 +68,18 @@ void visibleNamed(QQuickItem *root, const QString &name, QList<QQuickItem *> &fo
     const QList<QQuickItem *> children = root->childItems();
     for (QQuickItem *child : children)
         visibleNamed(child, name, found);
+}
+
+/// The visible items under @p root (itself included) that inherit @p className.
+void visibleOfType(QQuickItem *root, const char *className, QList<QQuickItem *> &found)
+{
+    if (!root->isVisible())
+        return;
+    if (root->inherits(className))
+        found.append(root);
+    const QList<QQuickItem *> children = root->childItems();
+    for (QQuickItem *child : children)
+        visibleOfType(child, className, found);
 }
 
 /// Not blank: enough different colours that text and controls were drawn.
@@ -122,9 +137,14 @@ private Q_SLOTS:
     void keyboardShortcuts();
     void everyPage_data();
     void everyPage();
+    void headersNeverClip_data();
+    void headersNeverClip();
+    void modalDimsInDark();
 
 private:
     void settle(int ms = 300);
+    void pointerAway();
+    bool openPage(const QString &page, const QVariantList &properties = {});
     void seedTraffic();
     QImage capture() const;
     QString save(const QString &name);
@@ -145,6 +165,29 @@ void TestScreens::settle(int ms)
 {
     SelfTest::waitUntil([this] { return !m_app->session()->client()->busy(); }, 20000);
     QTest::qWait(ms);
+}
+
+/// Puts the pointer off the window, so no hover tooltip or highlight is left in the pictures.
+void TestScreens::pointerAway()
+{
+    if (QScreen *screen = m_window->screen()) {
+        const QRect window = m_window->frameGeometry();
+        const QRect desk = screen->geometry();
+        QCursor::setPos(screen, window.right() + 1 < desk.right() ? QPoint(desk.right(), desk.bottom())
+                                                                  : QPoint(desk.left(), desk.bottom()));
+    }
+}
+
+/// Opens @p page with the sample's values for @p properties; whether it is on screen.
+bool TestScreens::openPage(const QString &page, const QVariantList &properties)
+{
+    QVariantMap values;
+    for (const QVariant &property : properties)
+        values.insert(property.toString(), m_sample.value(property.toString()));
+    QVariant opened;
+    return QMetaObject::invokeMethod(m_window, "openPage", Q_RETURN_ARG(QVariant, opened), Q_ARG(QVariant, page),
+                                     Q_ARG(QVariant, values))
+        && opened.toBool();
 }
 
 QImage TestScreens::capture() const
@@ -418,13 +461,8 @@ void TestScreens::everyPage()
     m_app->session()->settings()->setLanguage(language);
     m_app->session()->settings()->setTheme(theme);
     warnings.clear();
-    QVariantMap values;
-    for (const QVariant &property : properties)
-        values.insert(property.toString(), m_sample.value(property.toString()));
-    QVariant opened;
-    QVERIFY(QMetaObject::invokeMethod(m_window, "openPage", Q_RETURN_ARG(QVariant, opened), Q_ARG(QVariant, page),
-                                      Q_ARG(QVariant, values)));
-    QVERIFY2(opened.toBool(), qPrintable(page));
+    pointerAway();
+    QVERIFY2(openPage(page, properties), qPrintable(page));
     settle();
     QCOMPARE(save(u"%1-%2-%3"_s.arg(page, language, theme)), QString());
     // Embedded console views: each shows the traffic, painted (a picture of each view's area is
@@ -444,6 +482,97 @@ void TestScreens::everyPage()
     // Again with the charts painted; the page as opened stays when the charts are further down.
     if (index > 0)
         QCOMPARE(save(u"%1-%2-%3%4"_s.arg(page, language, theme, scrolled ? u"-scrolled"_s : QString())), QString());
+    QVERIFY2(warnings.isEmpty(), qPrintable(warnings.join(u'\n')));
+}
+
+void TestScreens::headersNeverClip_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<QSize>("size");
+    QTest::addColumn<QString>("page");
+    QTest::addColumn<QVariantList>("properties");
+    const QVariantList entries = m_window->property("pageEntries").toList();
+    for (const QString &language : {u"de"_s, u"es"_s})
+        for (const QSize size : {QSize(1280, 800), QSize(1024, 768)})
+            for (const QVariant &entry : entries) {
+                const QVariantMap map = entry.toMap();
+                const QString name = map.value(u"name"_s).toString();
+                QTest::addRow("%s-%d-%s", qPrintable(language), size.width(), qPrintable(name))
+                    << language << size << name << map.value(u"properties"_s).toList();
+            }
+}
+
+/// Every button and text field of a page's header is inside the window and the header, and every
+/// button as wide as its text needs, in the longer languages at 1280 and 1024 px. A picture of
+/// each header is saved as header-<page>-<language>-<width>.png.
+void TestScreens::headersNeverClip()
+{
+    QFETCH(QString, language);
+    QFETCH(QSize, size);
+    QFETCH(QString, page);
+    QFETCH(QVariantList, properties);
+    m_app->session()->settings()->setLanguage(language);
+    m_app->session()->settings()->setTheme(u"light"_s);
+    m_window->resize(size);
+    QTRY_COMPARE(m_window->contentItem()->width(), qreal(size.width()));
+    pointerAway();
+    warnings.clear();
+    QVERIFY2(openPage(page, properties), qPrintable(page));
+    settle(100);
+    // Every tool bar of the page (its header), and every button and text field in it.
+    auto *current = m_window->property("currentPage").value<QQuickItem *>();
+    QVERIFY(current);
+    QList<QQuickItem *> bars;
+    visibleOfType(current, "QQuickToolBar", bars);
+    for (QQuickItem *header : std::as_const(bars)) {
+        // Pushed pages slide in: measure once the header reaches the window's right edge.
+        QTRY_COMPARE(qRound(header->mapRectToScene(header->boundingRect()).right()), size.width());
+        const QRectF bar = header->mapRectToScene(header->boundingRect());
+        QList<QQuickItem *> controls;
+        visibleOfType(header, "QQuickAbstractButton", controls);
+        visibleOfType(header, "QQuickTextField", controls);
+        for (QQuickItem *control : std::as_const(controls)) {
+            const QRectF shown = control->mapRectToScene(control->boundingRect());
+            const QString what = control->property("text").toString() + control->property("placeholderText").toString();
+            QVERIFY2(shown.left() >= bar.left() - 0.5 && shown.right() <= qMin(bar.right(), qreal(size.width())) + 0.5,
+                     qPrintable(u"%1 at %2..%3, the bar %4..%5"_s.arg(what).arg(shown.left()).arg(shown.right())
+                                    .arg(bar.left()).arg(bar.right())));
+            QVERIFY2(shown.bottom() <= bar.bottom() + 0.5, qPrintable(what + u" below the bar"_s));
+            // A button narrower than its text clips it (text fields may shrink: their hint elides).
+            if (control->inherits("QQuickAbstractButton"))
+                QVERIFY2(control->width() + 0.5 >= control->implicitWidth(), qPrintable(what + u" squeezed"_s));
+        }
+        capture().copy(bar.toAlignedRect()).save(m_out.filePath(u"header-%1-%2-%3.png"_s.arg(page, language).arg(size.width())));
+    }
+    QVERIFY2(warnings.isEmpty(), qPrintable(warnings.join(u'\n')));
+}
+
+/// A modal dialog darkens the page behind it in the dark theme too (Qt 6.4's Material style
+/// veils it in light grey there, which brightened the page).
+void TestScreens::modalDimsInDark()
+{
+    m_window->resize(1280, 800);
+    m_app->session()->settings()->setLanguage(u"en"_s);
+    for (const QString &theme : {u"dark"_s, u"light"_s}) {
+        m_app->session()->settings()->setTheme(theme);
+        pointerAway();
+        QVERIFY(openPage(u"rootKeys"_s));
+        settle();
+        // The sidebar's background under the middle of its empty lower part.
+        const QPoint probe(110, m_window->height() - 150);
+        const QColor before = capture().pixelColor(probe);
+        QObject *dialog = m_window->findChild<QObject *>(u"globalSearch"_s);
+        QVERIFY(dialog);
+        QMetaObject::invokeMethod(dialog, "open");
+        QTRY_VERIFY(dialog->property("opened").toBool());
+        QTest::qWait(400); // the veil fades in
+        const QColor after = capture().pixelColor(probe);
+        save(u"dialog-%1"_s.arg(theme));
+        QMetaObject::invokeMethod(dialog, "close");
+        QTRY_VERIFY(!dialog->property("visible").toBool());
+        QVERIFY2(after.lightness() < before.lightness() - 8,
+                 qPrintable(u"%1: %2 behind the dialog, %3 without"_s.arg(theme, after.name(), before.name())));
+    }
     QVERIFY2(warnings.isEmpty(), qPrintable(warnings.join(u'\n')));
 }
 

@@ -73,8 +73,14 @@ Item {
                         + ", palette: " + JSON.stringify(colours) + " }; }"
         }];
         // qmllint enable type
-        console.debug(consoleLog, "view", view, "loading; visible", web.visible, "size", web.width, web.height);
-        web.url = address === "" ? "about:blank" : address;
+        console.debug(consoleLog, "view", view, "loading; visible", web.visible, "size", web.width, web.height,
+                      "theme", dark ? "dark" : "light", "background", colours.background);
+        // The same address again (only the colours changed): reload, so the new script runs.
+        const target = address === "" ? "about:blank" : address;
+        if (web.url.toString() === target)
+            web.reload();
+        else
+            web.url = target;
         watchdog.restart();
     }
 
@@ -167,9 +173,12 @@ Item {
         anchors.fill: parent
         profile: ownProfile
         backgroundColor: consoleView.colours.background
+        // The first load waits a moment: a page's theme (and so `dark` and the colours) reaches
+        // the view only once the page is in its StackView, and a load begun before that was
+        // replaced by a second one mid-way, which left the view blank now and then.
         Component.onCompleted: {
             consoleView.viewComplete = true;
-            consoleView.reload();
+            reloadSoon.restart();
         }
         // Links away from the server open in the desktop's browser, never in here with the key.
         onNavigationRequested: request => {

@@ -5,7 +5,7 @@ import QtQuick.Layouts
 
 // The tool bar of a list page: the title, an optional search field (the text reaches `search`
 // 250 ms after the last keystroke, so typing does not send a request per key) and the page's
-// actions (children go to the right).
+// actions (children go to the right, or to a second row where one row is too narrow).
 ToolBar {
     id: bar
 
@@ -42,13 +42,29 @@ ToolBar {
         text: bar.searchPlaceholder
     }
 
-    RowLayout {
+    // One row when everything fits with the search at its minimum width (it shrinks first);
+    // otherwise the actions move to a second row, on the right: long German or Spanish button
+    // texts never push an action out of the window.
+    readonly property real oneRowWidth: grid.anchors.leftMargin + grid.anchors.rightMargin
+        + (back.visible ? back.implicitWidth + grid.columnSpacing : 0)
+        + Math.min(heading.implicitWidth, bar.width / 2) + 24
+        + (field.visible ? field.Layout.minimumWidth + grid.columnSpacing : 0)
+        + (actionRow.implicitWidth > 0 ? actionRow.implicitWidth + grid.columnSpacing : 0)
+    /// Whether the actions share the title's row (false: they have a row of their own).
+    readonly property bool oneRow: oneRowWidth <= width
+
+    GridLayout {
+        id: grid
         anchors.fill: parent
         anchors.leftMargin: 16
         anchors.rightMargin: 8
-        spacing: 8
+        columnSpacing: 8
+        rowSpacing: 0
 
         ToolButton {
+            id: back
+            Layout.row: 0
+            Layout.column: 0
             visible: bar.backVisible
             text: "←"
             font.pixelSize: 18
@@ -59,21 +75,32 @@ ToolBar {
             onClicked: bar.backClicked()
         }
         Label {
+            id: heading
+            Layout.row: 0
+            Layout.column: 1
             text: bar.title
             font.pixelSize: 20
             font.bold: true
             elide: Text.ElideRight
-            Layout.maximumWidth: bar.width / 2
+            Layout.maximumWidth: bar.oneRow ? bar.width / 2 : bar.width - 220
         }
         Item {
+            Layout.row: 0
+            Layout.column: 2
             Layout.fillWidth: true
+            Layout.minimumWidth: 16
         }
         TextField {
             id: field
+            Layout.row: 0
+            Layout.column: 3
             visible: bar.searchPlaceholder !== ""
-            // Wide enough for the whole hint in every language (German ones are long), within reason.
+            // Wide enough for the whole hint in every language (German ones are long), within
+            // reason; narrower (down to the minimum) rather than pushing the actions off.
             Layout.preferredWidth: Math.min(380, Math.max(220, hint.advanceWidth + field.leftPadding + field.rightPadding + 12))
             Layout.minimumWidth: 160
+            Layout.fillWidth: true
+            Layout.maximumWidth: Layout.preferredWidth
             // Light text and hint on the coloured bar, in both themes.
             Material.theme: Material.Dark
             placeholderText: bar.searchPlaceholder
@@ -94,6 +121,16 @@ ToolBar {
         }
         RowLayout {
             id: actionRow
+            objectName: "headerActions"
+            // On the indigo bar: the main action a shade off the bar — darker in the light theme
+            // (whose accent is the bar's own indigo, so the button did not show), lighter in the
+            // dark one — and disabled texts in a light grey rather than the light theme's dark one.
+            Material.theme: Material.Dark
+            Material.accent: bar.Material.theme === Material.Dark ? "#5c6bc0" : "#283593"
+            Layout.row: bar.oneRow ? 0 : 1
+            Layout.column: bar.oneRow ? 4 : 0
+            Layout.columnSpan: bar.oneRow ? 1 : 5
+            Layout.alignment: Qt.AlignRight | Qt.AlignVCenter
             spacing: 4
         }
     }
