@@ -19,8 +19,7 @@ const char *insertSql(const Core::RatelimitEvent *, int rows)
 
 } // namespace
 
-template<>
-void RawRows<Core::VerificationEvent>::bindRow(SqliteStatement &insert, int slot, qsizetype row)
+template<> void RawRows<Core::VerificationEvent>::bindRow(SqliteStatement &insert, int slot, qsizetype row)
 {
     const Core::VerificationEvent &event = *m_pending.at(row).first;
     QByteArray *text = &m_text[std::size_t(row) * TextColumns];
@@ -40,8 +39,7 @@ void RawRows<Core::VerificationEvent>::bindRow(SqliteStatement &insert, int slot
     insert.bindTextOrNull(p + 13, event.node, text[9]);
 }
 
-template<>
-void RawRows<Core::RatelimitEvent>::bindRow(SqliteStatement &insert, int slot, qsizetype row)
+template<> void RawRows<Core::RatelimitEvent>::bindRow(SqliteStatement &insert, int slot, qsizetype row)
 {
     const Core::RatelimitEvent &event = *m_pending.at(row).first;
     QByteArray *text = &m_text[std::size_t(row) * TextColumns];
@@ -61,15 +59,13 @@ void RawRows<Core::RatelimitEvent>::bindRow(SqliteStatement &insert, int slot, q
     insert.bindTextOrNull(p + 13, event.node, text[5]);
 }
 
-template<typename Event>
-Core::Status RawRows<Event>::add(const Event &event, const QString &tags)
+template<typename Event> Core::Status RawRows<Event>::add(const Event &event, const QString &tags)
 {
     m_pending.append({&event, tags});
     return m_pending.size() == AnalyticsSql::RawRowsPerInsert ? flush() : Core::Status();
 }
 
-template<typename Event>
-Core::Status RawRows<Event>::flush()
+template<typename Event> Core::Status RawRows<Event>::flush()
 {
     const bool full = m_pending.size() == AnalyticsSql::RawRowsPerInsert;
     CachedAnalyticsStatement insert(

@@ -19,8 +19,7 @@ class SqliteStatement;
 /// to an INSERT and the rest one by one, in the batch's order, so ids are assigned exactly as
 /// row-by-row inserts would assign them. A multi-row INSERT opens the table's and its indexes'
 /// cursors once for all its rows. Internal to AnalyticsStore; runs inside its transaction.
-template<typename Event>
-class RawRows
+template<typename Event> class RawRows
 {
 public:
     explicit RawRows(Database &db)
@@ -47,10 +46,8 @@ private:
     std::array<QByteArray, TextColumns * AnalyticsSql::RawRowsPerInsert> m_text;
 };
 
-template<>
-void RawRows<Core::VerificationEvent>::bindRow(SqliteStatement &insert, int slot, qsizetype row);
-template<>
-void RawRows<Core::RatelimitEvent>::bindRow(SqliteStatement &insert, int slot, qsizetype row);
+template<> void RawRows<Core::VerificationEvent>::bindRow(SqliteStatement &insert, int slot, qsizetype row);
+template<> void RawRows<Core::RatelimitEvent>::bindRow(SqliteStatement &insert, int slot, qsizetype row);
 
 extern template class RawRows<Core::VerificationEvent>;
 extern template class RawRows<Core::RatelimitEvent>;

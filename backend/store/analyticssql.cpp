@@ -41,17 +41,17 @@ QByteArray verificationUpsert(const QString &table, const QString &dimensions, i
 QByteArray ratelimitUpsertText(Resolution resolution)
 {
     return (u"INSERT INTO ratelimit_rollups_"_s + suffix(resolution)
-            + u" (workspace_id, namespace_id, identifier, time, passed, blocked, passed_cost,"
-              " blocked_cost, latency_sum_us, latency_hist, latency_p50_us, latency_p99_us,"
-              " last_time) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO UPDATE SET"
-              " passed = passed + excluded.passed, blocked = blocked + excluded.blocked,"
-              " passed_cost = passed_cost + excluded.passed_cost,"
-              " blocked_cost = blocked_cost + excluded.blocked_cost,"
-              " latency_sum_us = latency_sum_us + excluded.latency_sum_us,"
-              " latency_hist = lk_hist_merge(latency_hist, excluded.latency_hist),"
-              " latency_p50_us = lk_hist_merged_quantile(latency_hist, excluded.latency_hist, 0.5),"
-              " latency_p99_us = lk_hist_merged_quantile(latency_hist, excluded.latency_hist, 0.99),"
-              " last_time = max(last_time, excluded.last_time)"_s)
+        + u" (workspace_id, namespace_id, identifier, time, passed, blocked, passed_cost,"
+          " blocked_cost, latency_sum_us, latency_hist, latency_p50_us, latency_p99_us,"
+          " last_time) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO UPDATE SET"
+          " passed = passed + excluded.passed, blocked = blocked + excluded.blocked,"
+          " passed_cost = passed_cost + excluded.passed_cost,"
+          " blocked_cost = blocked_cost + excluded.blocked_cost,"
+          " latency_sum_us = latency_sum_us + excluded.latency_sum_us,"
+          " latency_hist = lk_hist_merge(latency_hist, excluded.latency_hist),"
+          " latency_p50_us = lk_hist_merged_quantile(latency_hist, excluded.latency_hist, 0.5),"
+          " latency_p99_us = lk_hist_merged_quantile(latency_hist, excluded.latency_hist, 0.99),"
+          " last_time = max(last_time, excluded.last_time)"_s)
         .toUtf8();
 }
 
@@ -67,7 +67,7 @@ QByteArray verificationInsertText(int rows)
 {
     return (u"INSERT INTO verification_events (request_id, time, workspace_id, api_id, keyspace_id, key_id,"
             " identity_id, external_id, outcome, tags, spent_credits, latency_us, node) VALUES "_s
-            + rowValues(rows))
+        + rowValues(rows))
         .toUtf8();
 }
 
@@ -75,7 +75,7 @@ QByteArray ratelimitInsertText(int rows)
 {
     return (u"INSERT INTO ratelimit_events (request_id, time, workspace_id, namespace_id, identifier, passed,"
             " \"limit\", remaining, reset, cost, override_id, latency_us, node) VALUES "_s
-            + rowValues(rows))
+        + rowValues(rows))
         .toUtf8();
 }
 
@@ -133,15 +133,15 @@ const char *detailUpsert(Resolution resolution)
         return verificationUpsert(u"verification_detail_rollups_"_s + suffix(r),
             u"workspace_id, time, keyspace_id, key_id, identity_id, external_id, outcome, tags"_s, 8);
     };
-    static const QByteArray sql[] = {text(Resolution::Minute), text(Resolution::Hour), text(Resolution::Day),
-                                     text(Resolution::Month)};
+    static const QByteArray sql[]
+        = {text(Resolution::Minute), text(Resolution::Hour), text(Resolution::Day), text(Resolution::Month)};
     return sql[index(resolution)].constData();
 }
 
 const char *ratelimitUpsert(Resolution resolution)
 {
     static const QByteArray sql[] = {ratelimitUpsertText(Resolution::Minute), ratelimitUpsertText(Resolution::Hour),
-                                     ratelimitUpsertText(Resolution::Day)};
+        ratelimitUpsertText(Resolution::Day)};
     return sql[index(resolution)].constData();
 }
 

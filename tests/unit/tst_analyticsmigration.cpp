@@ -33,7 +33,8 @@ constexpr qint64 Minute = 60'000;
 constexpr qint64 Hour = 60 * Minute;
 constexpr qint64 Day = 24 * Hour;
 
-const QStringList Outcomes = {u"VALID"_s, u"VALID"_s, u"VALID"_s, u"RATE_LIMITED"_s, u"USAGE_EXCEEDED"_s, u"DISABLED"_s};
+const QStringList Outcomes
+    = {u"VALID"_s, u"VALID"_s, u"VALID"_s, u"RATE_LIMITED"_s, u"USAGE_EXCEEDED"_s, u"DISABLED"_s};
 
 /// 400 events over two days: four keys in two APIs, two of them owned by identities, one event
 /// in ten without a key (NOT_FOUND), tags on some, latencies spread over many histogram bins.
@@ -90,10 +91,14 @@ bool exec(QSqlDatabase &db, const QString &sql, const QVariantList &binds = {})
 QString suffix(Resolution resolution)
 {
     switch (resolution) {
-    case Resolution::Minute: return u"minute"_s;
-    case Resolution::Hour: return u"hour"_s;
-    case Resolution::Day: return u"day"_s;
-    case Resolution::Month: return u"month"_s;
+    case Resolution::Minute:
+        return u"minute"_s;
+    case Resolution::Hour:
+        return u"hour"_s;
+    case Resolution::Day:
+        return u"day"_s;
+    case Resolution::Month:
+        return u"month"_s;
     }
     return {};
 }
@@ -120,21 +125,23 @@ QVariantList metrics(const Core::VerificationEvent &event)
     Core::LatencyHistogram histogram;
     histogram.add(event.latencyUs);
     return {event.spentCredits, event.latencyUs, histogram.encode(), event.latencyUs, event.latencyUs, event.latencyUs,
-            event.timeMs};
+        event.timeMs};
 }
 
 /// Every row the schema-3 writer kept for @p event (raw row, scope rows incl. 'key'/'identity', detail rows).
 bool writeVersion3(QSqlDatabase &db, const Core::VerificationEvent &event)
 {
-    const auto orNull = [](const QString &text) { return text.isEmpty() ? QVariant() : QVariant(text); };
+    const auto orNull = [](const QString &text) {
+        return text.isEmpty() ? QVariant() : QVariant(text);
+    };
     bool ok = exec(db,
         u"INSERT INTO verification_events (request_id, time, workspace_id, api_id, keyspace_id, key_id, identity_id,"
         " external_id, outcome, tags, spent_credits, latency_us, node) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"_s,
         {event.requestId, event.timeMs, event.workspaceId, orNull(event.apiId), orNull(event.keyspaceId),
-         orNull(event.keyId), orNull(event.identityId), orNull(event.externalId), event.outcome, tagsJson(event.tags),
-         event.spentCredits, event.latencyUs, event.node});
-    const QList<std::pair<QString, QString>> scopes = {{u"workspace"_s, u""_s}, {u"api"_s, event.apiId},
-                                                       {u"key"_s, event.keyId}, {u"identity"_s, event.identityId}};
+            orNull(event.keyId), orNull(event.identityId), orNull(event.externalId), event.outcome,
+            tagsJson(event.tags), event.spentCredits, event.latencyUs, event.node});
+    const QList<std::pair<QString, QString>> scopes = {
+        {u"workspace"_s, u""_s}, {u"api"_s, event.apiId}, {u"key"_s, event.keyId}, {u"identity"_s, event.identityId}};
     for (const Resolution resolution : {Resolution::Minute, Resolution::Hour, Resolution::Day}) {
         for (const auto &[scope, id] : scopes) {
             if (scope != u"workspace" && id.isEmpty())
@@ -143,8 +150,8 @@ bool writeVersion3(QSqlDatabase &db, const Core::VerificationEvent &event)
                 && exec(db,
                     upsertSql(u"verification_rollups_"_s + suffix(resolution),
                         u"workspace_id, scope, scope_id, time, outcome"_s, 5),
-                    QVariantList{event.workspaceId, scope, QString(u""_s + id),
-                                 Store::bucketStart(event.timeMs, resolution), event.outcome}
+                    QVariantList {event.workspaceId, scope, QString(u""_s + id),
+                        Store::bucketStart(event.timeMs, resolution), event.outcome}
                         + metrics(event));
         }
     }
@@ -153,10 +160,9 @@ bool writeVersion3(QSqlDatabase &db, const Core::VerificationEvent &event)
             && exec(db,
                 upsertSql(u"verification_detail_rollups_"_s + suffix(resolution),
                     u"workspace_id, time, keyspace_id, key_id, identity_id, external_id, outcome, tags"_s, 8),
-                QVariantList{event.workspaceId, Store::bucketStart(event.timeMs, resolution),
-                             QString(u""_s + event.keyspaceId), QString(u""_s + event.keyId),
-                             QString(u""_s + event.identityId), QString(u""_s + event.externalId), event.outcome,
-                             tagsJson(event.tags)}
+                QVariantList {event.workspaceId, Store::bucketStart(event.timeMs, resolution),
+                    QString(u""_s + event.keyspaceId), QString(u""_s + event.keyId), QString(u""_s + event.identityId),
+                    QString(u""_s + event.externalId), event.outcome, tagsJson(event.tags)}
                     + metrics(event));
     }
     return ok;
@@ -170,8 +176,12 @@ QStringList describe(const Store::Series<Store::VerificationBucket> &series)
         QStringList outcomes;
         for (auto it = b.outcomes.cbegin(); it != b.outcomes.cend(); ++it)
             outcomes.append(it.key() + u'=' + QString::number(it.value()));
-        lines.append(u"%1 total=%2 spent=%3 p50=%4 p99=%5 %6"_s.arg(b.timeMs).arg(b.total).arg(b.spentCredits)
-                         .arg(b.latencyP50Us).arg(b.latencyP99Us).arg(outcomes.join(u',')));
+        lines.append(u"%1 total=%2 spent=%3 p50=%4 p99=%5 %6"_s.arg(b.timeMs)
+                         .arg(b.total)
+                         .arg(b.spentCredits)
+                         .arg(b.latencyP50Us)
+                         .arg(b.latencyP99Us)
+                         .arg(outcomes.join(u',')));
     }
     lines.append(u"range p50=%1 p99=%2"_s.arg(series.latencyP50Us.value_or(-1)).arg(series.latencyP99Us.value_or(-1)));
     return lines;
@@ -181,23 +191,24 @@ QStringList describe(const QList<Store::TopEntry> &entries)
 {
     QStringList lines;
     for (const Store::TopEntry &e : entries)
-        lines.append(u"%1 %2 %3 %4 %5"_s.arg(e.id).arg(e.verifications).arg(e.rejections).arg(e.spentCredits).arg(e.valid));
+        lines.append(
+            u"%1 %2 %3 %4 %5"_s.arg(e.id).arg(e.verifications).arg(e.rejections).arg(e.spentCredits).arg(e.valid));
     return lines;
 }
 
 /// How the schema-3 queries read a key or identity series: its own scope rows, merged per bucket.
-QStringList version3Series(const QSqlDatabase &db, const QString &scope, const QString &id, TimeRange range,
-                           Resolution resolution)
+QStringList version3Series(
+    const QSqlDatabase &db, const QString &scope, const QString &id, TimeRange range, Resolution resolution)
 {
     const qint64 width = resolution == Resolution::Minute ? Minute : resolution == Resolution::Hour ? Hour : Day;
     Store::Series<Store::VerificationBucket> series;
     for (qint64 t = Store::bucketStart(range.startMs, resolution); t < range.endMs; t += width)
-        series.buckets.append(Store::VerificationBucket{.timeMs = t});
+        series.buckets.append(Store::VerificationBucket {.timeMs = t});
     QList<Core::LatencyHistogram> latency(series.buckets.size());
     QSqlQuery query(db);
     query.prepare(u"SELECT time, outcome, count, spent_credits, latency_hist FROM verification_rollups_"_s
-                  + suffix(resolution)
-                  + u" WHERE workspace_id = 'ws_1' AND scope = ? AND scope_id = ? AND time >= ? AND time < ?"_s);
+        + suffix(resolution)
+        + u" WHERE workspace_id = 'ws_1' AND scope = ? AND scope_id = ? AND time >= ? AND time < ?"_s);
     query.addBindValue(scope);
     query.addBindValue(QString(u""_s + id));
     query.addBindValue(series.buckets.first().timeMs);
@@ -229,7 +240,7 @@ QStringList version3Series(const QSqlDatabase &db, const QString &scope, const Q
 
 /// How the schema-3 queries read a top list: the scope rows of the range, grouped by scope id.
 QStringList version3Top(const QSqlDatabase &db, const QString &scope, const QString &keyspaceId, TimeRange range,
-                        Resolution resolution, TopOrder order)
+    Resolution resolution, TopOrder order)
 {
     const QString orderBy = order == TopOrder::Rejections ? u"rejections"_s
         : order == TopOrder::SpentCredits                 ? u"spent"_s
@@ -254,7 +265,7 @@ QStringList version3Top(const QSqlDatabase &db, const QString &scope, const QStr
     QList<Store::TopEntry> entries;
     while (query.next())
         entries.append({query.value(0).toString(), query.value(1).toLongLong(), query.value(2).toLongLong(),
-                        query.value(3).toLongLong(), query.value(4).toLongLong()});
+            query.value(3).toLongLong(), query.value(4).toLongLong()});
     return describe(entries);
 }
 
@@ -268,11 +279,9 @@ QList<SeriesCase> seriesCases()
 {
     QList<SeriesCase> cases;
     const QList<std::pair<TimeRange, Resolution>> ranges = {{{Start + 5 * Hour, Start + 7 * Hour}, Resolution::Minute},
-                                                            {{Start, Start + 2 * Day}, Resolution::Hour},
-                                                            {{Start - Day, Start + 3 * Day}, Resolution::Day}};
+        {{Start, Start + 2 * Day}, Resolution::Hour}, {{Start - Day, Start + 3 * Day}, Resolution::Day}};
     const QList<std::pair<QString, QString>> scopes = {{u"key"_s, u"key_0"_s}, {u"key"_s, u"key_1"_s},
-                                                       {u"key"_s, u"key_3"_s}, {u"key"_s, u"key_none"_s},
-                                                       {u"identity"_s, u"id_0"_s}, {u"identity"_s, u"id_1"_s}};
+        {u"key"_s, u"key_3"_s}, {u"key"_s, u"key_none"_s}, {u"identity"_s, u"id_0"_s}, {u"identity"_s, u"id_1"_s}};
     for (const auto &[range, resolution] : ranges) {
         for (const auto &[scope, id] : scopes)
             cases.append({scope, id, range, resolution});
@@ -289,8 +298,8 @@ struct TopCase {
 QList<TopCase> topCases()
 {
     QList<TopCase> cases;
-    for (const TimeRange range : {TimeRange{Start + 3 * Hour, Start + 3 * Hour + 17 * Minute},
-                                  TimeRange{Start + Hour, Start + 30 * Hour}, TimeRange{Start, Start + 2 * Day}}) {
+    for (const TimeRange range : {TimeRange {Start + 3 * Hour, Start + 3 * Hour + 17 * Minute},
+             TimeRange {Start + Hour, Start + 30 * Hour}, TimeRange {Start, Start + 2 * Day}}) {
         for (const TopOrder order : {TopOrder::Verifications, TopOrder::Rejections, TopOrder::SpentCredits}) {
             cases.append({u"key"_s, QString(), range, order});
             cases.append({u"key"_s, u"ks_1"_s, range, order});
@@ -362,7 +371,8 @@ QString TestAnalyticsMigration::buildVersion3(const QString &name, const QList<C
         for (int key = 0; key < 4; ++key) {
             ok = ok
                 && exec(db,
-                    u"INSERT INTO keys (id, workspace_id, keyspace_id, hash, start, created_at) VALUES (?, 'ws_1', ?, ?,"
+                    u"INSERT INTO keys (id, workspace_id, keyspace_id, hash, start, created_at) VALUES (?, 'ws_1', ?, "
+                    u"?,"
                     " 'lk_', 0)"_s,
                     {u"key_%1"_s.arg(key), u"ks_%1"_s.arg(key % 2), u"hash_%1"_s.arg(key)});
         }
@@ -407,16 +417,16 @@ QStringList TestAnalyticsMigration::answers(Store::Database &db)
     for (const SeriesCase &c : seriesCases()) {
         const auto series = queries.verificationSeries(u"ws_1"_s, c.scope, c.id, c.range, c.resolution);
         all.append(c.scope + u' ' + c.id);
-        all.append(series ? describe(*series) : QStringList{series.error().detail});
+        all.append(series ? describe(*series) : QStringList {series.error().detail});
     }
     for (const QString &scope : {u"workspace"_s, u"api"_s}) {
-        const auto series = queries.verificationSeries(u"ws_1"_s, scope, scope == u"api" ? u"api_1"_s : QString(),
-                                                       {Start, Start + 2 * Day}, Resolution::Hour);
-        all.append(series ? describe(*series) : QStringList{series.error().detail});
+        const auto series = queries.verificationSeries(
+            u"ws_1"_s, scope, scope == u"api" ? u"api_1"_s : QString(), {Start, Start + 2 * Day}, Resolution::Hour);
+        all.append(series ? describe(*series) : QStringList {series.error().detail});
     }
     for (const TopCase &c : topCases()) {
         const auto top = queries.topVerifications(u"ws_1"_s, c.scope, c.keyspaceId, c.range, c.order, 10);
-        all.append(top ? describe(*top) : QStringList{top.error().detail});
+        all.append(top ? describe(*top) : QStringList {top.error().detail});
     }
     return all;
 }

@@ -113,7 +113,7 @@ KeySection {
         GatedButton {
             objectName: "key-delete"
             text: qsTr("Delete key")
-            button.Material.accent: Material.Red
+            button.Material.accent: Material.color(Material.Red, Material.Shade700) // white text reads on it in both themes
             highlighted: true
             ready: section.savingNow["delete"] !== true
             missing: section.session.capabilities.missing(section.key.permissionFor("delete_key"))

@@ -57,7 +57,7 @@ ColumnLayout {
             Accessible.name: qsTr("Copy the key")
             onClicked: {
                 shown.copyRequested(shown.keyText);
-                copiedTip.show(qsTr("Key copied"));
+                ToolTip.show(qsTr("Key copied"), 1500); // above the button, inside the dialog
             }
         }
     }
@@ -96,13 +96,8 @@ ColumnLayout {
             Accessible.name: qsTr("Copy the command")
             onClicked: {
                 shown.copyRequested(shown.curlText);
-                copiedTip.show(qsTr("Command copied"));
+                ToolTip.show(qsTr("Command copied"), 1500);
             }
         }
-    }
-
-    ToolTip {
-        id: copiedTip
-        timeout: 1500
     }
 }

@@ -104,7 +104,7 @@ Page {
 
             ConsoleView {
                 Layout.fillWidth: true
-                Layout.preferredHeight: 260
+                Layout.preferredHeight: implicitHeight // the standard height of embedded charts
                 session: page.session
                 view: "/identities/" + page.identityId
                 dark: page.Material.theme === Material.Dark

@@ -177,7 +177,7 @@ Page {
             }
             ConsoleView {
                 Layout.fillWidth: true
-                Layout.preferredHeight: 220
+                Layout.preferredHeight: implicitHeight // the standard height of embedded charts
                 visible: page.namespaceName !== ""
                 session: page.session
                 view: "/namespaces/" + page.namespaceName
