@@ -1,10 +1,16 @@
 #pragma once
 
-// Helpers shared by the list-model tests (tst_*model.cpp): waiting for pages and reading roles.
+// Helpers shared by the list-model tests (tst_*model.cpp): waiting for pages, reading roles, and
+// the create / delete / refusal round trips every editable list goes through.
+#include "apiclient.h"
 #include "pagedlistmodel.h"
 
 #include <QAbstractItemModel>
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
 #include <QTest>
+
+#include <functional>
 
 namespace Latchkey::Test {
 
@@ -51,6 +57,89 @@ inline QVariant valueOf(const QAbstractItemModel &model, const QByteArray &keyRo
             return model.data(model.index(row, 0), role);
     }
     return {};
+}
+
+/// A list model of type @p Model on @p client, checked by QAbstractItemModelTester from before
+/// its first request for as long as it lives (failures fail the running test function). The
+/// tester calls fetchMore() by itself: a test that counts pages attaches its tester afterwards.
+template <typename Model>
+class CheckedModel : public Model
+{
+public:
+    /// @p search and @p pageSize as the page would set them (0: the model's default size).
+    explicit CheckedModel(Dashboard::ApiClient *client, const QString &search = {}, int pageSize = 0)
+    {
+        if (pageSize > 0)
+            this->setPageSize(pageSize);
+        this->setClient(client);
+        if (!search.isEmpty())
+            this->setSearch(search);
+    }
+
+private:
+    QAbstractItemModelTester m_tester{this, QAbstractItemModelTester::FailureReportingMode::QtTest};
+};
+
+/// Runs @p create (one of @p model's create() calls), waits for its created(id) signal and
+/// refetches every page. Returns the new id; "" (with a warning saying which step) when no
+/// created() came within 10 s or the refetch failed.
+template <typename Model>
+QString createdThrough(Model &model, const std::function<void()> &create)
+{
+    QSignalSpy created(&model, &Model::created);
+    create();
+    if (!created.wait(10000)) {
+        qWarning("no created() within 10 s");
+        return {};
+    }
+    const QString id = created.first().at(0).toString();
+    if (fetchAll(model) < 0) {
+        qWarning("the refetch after created(%s) failed", qPrintable(id));
+        return {};
+    }
+    return id;
+}
+
+/// Calls @p model's remove(@p id), waits for its removed() signal and refetches every page; false
+/// (with a warning) when no removed() came within 10 s or the refetch failed.
+template <typename Model>
+bool removedThrough(Model &model, const QString &id)
+{
+    QSignalSpy removed(&model, &Model::removed);
+    model.remove(id);
+    if (!removed.wait(10000)) {
+        qWarning("no removed(%s) within 10 s", qPrintable(id));
+        return false;
+    }
+    return fetchAll(model) >= 0;
+}
+
+/// What a mutation the server refuses leaves behind (refusedThrough()).
+struct Refusal {
+    QString action; ///< the action reported to the client's one error sink ("" when none was)
+    QString detail; ///< the server's detail as that sink got it
+    qsizetype createdSignals = 0; ///< created() emitted anyway
+    int rowsBefore = 0;
+    int rowsAfter = 0;
+};
+
+/// Runs @p mutate (a create() or remove() of @p model that the server refuses) and waits up to
+/// 10 s for the refusal to reach @p client's requestFailed() sink.
+template <typename Model>
+Refusal refusedThrough(Model &model, Dashboard::ApiClient *client, const std::function<void()> &mutate)
+{
+    Refusal refusal;
+    refusal.rowsBefore = model.rowCount();
+    QSignalSpy failed(client, &Dashboard::ApiClient::requestFailed);
+    QSignalSpy created(&model, &Model::created);
+    mutate();
+    if (failed.wait(10000)) {
+        refusal.action = failed.first().at(0).toString();
+        refusal.detail = failed.first().at(2).toString();
+    }
+    refusal.createdSignals = created.count();
+    refusal.rowsAfter = model.rowCount();
+    return refusal;
 }
 
 } // namespace Latchkey::Test

@@ -5,25 +5,20 @@
 #include "permissionsmodel.h"
 #include "rolesmodel.h"
 
-#include <QAbstractItemModelTester>
 #include <QJsonArray>
-#include <QSignalSpy>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
-using Latchkey::Dashboard::ApiClient;
+using namespace Latchkey::Test;
 using Latchkey::Dashboard::PermissionsModel;
 using Latchkey::Dashboard::RolesModel;
-using Latchkey::Test::column;
-using Latchkey::Test::fetchAll;
-using Latchkey::Test::valueOf;
 
 class TestRbacModels : public QObject
 {
     Q_OBJECT
 
 private:
-    Latchkey::Test::DashboardFixture m_fixture;
+    DashboardFixture m_fixture;
 
 private Q_SLOTS:
     void initTestCase();
@@ -47,10 +42,7 @@ void TestRbacModels::initTestCase()
 
 void TestRbacModels::permissionsPageAndSearch()
 {
-    PermissionsModel permissions;
-    permissions.setPageSize(2);
-    permissions.setClient(m_fixture.client());
-    QAbstractItemModelTester tester(&permissions, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    CheckedModel<PermissionsModel> permissions(m_fixture.client(), {}, 2);
     QVERIFY(fetchAll(permissions) >= 0);
     QCOMPARE(permissions.rowCount(), 6);
     QCOMPARE(valueOf(permissions, "slug", u"billing.read"_s, "description").toString(), u"Read invoices"_s);
@@ -63,45 +55,33 @@ void TestRbacModels::permissionsPageAndSearch()
 
 void TestRbacModels::createAndDeletePermission()
 {
-    PermissionsModel permissions;
-    permissions.setClient(m_fixture.client());
-    permissions.setSearch(u"reports"_s);
-    QAbstractItemModelTester tester(&permissions, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    CheckedModel<PermissionsModel> permissions(m_fixture.client(), u"reports"_s);
     QVERIFY(fetchAll(permissions) >= 0);
     QCOMPARE(permissions.rowCount(), 0);
 
-    QSignalSpy created(&permissions, &PermissionsModel::created);
-    permissions.create(u"Reports"_s, u"reports.read"_s, u"See reports"_s);
-    QVERIFY(created.wait(10000));
-    const QString id = created.first().at(0).toString();
+    const QString id =
+        createdThrough(permissions, [&] { permissions.create(u"Reports"_s, u"reports.read"_s, u"See reports"_s); });
     QVERIFY(!id.isEmpty());
-    QVERIFY(fetchAll(permissions) >= 0);
     QCOMPARE(column(permissions, "permissionId"), QVariantList{id});
     QCOMPARE(m_fixture.call(u"permissions.getPermission"_s, {{u"permission"_s, id}}).data.toObject().value(u"slug"_s).toString(),
              u"reports.read"_s);
 
-    QSignalSpy removed(&permissions, &PermissionsModel::removed);
-    permissions.remove(id);
-    QVERIFY(removed.wait(10000));
-    QVERIFY(fetchAll(permissions) >= 0);
+    QVERIFY(removedThrough(permissions, id));
     QCOMPARE(permissions.rowCount(), 0);
     QCOMPARE(m_fixture.call(u"permissions.getPermission"_s, {{u"permission"_s, id}}).httpStatus, 404);
 }
 
 void TestRbacModels::duplicatePermissionIsRefused()
 {
-    PermissionsModel permissions;
-    permissions.setClient(m_fixture.client());
+    CheckedModel<PermissionsModel> permissions(m_fixture.client());
     QVERIFY(fetchAll(permissions) >= 0);
-    const int before = permissions.rowCount();
-    QSignalSpy failed(m_fixture.client(), &ApiClient::requestFailed);
-    QSignalSpy created(&permissions, &PermissionsModel::created);
-    permissions.create(u"dup"_s, u"billing.read"_s);
-    QVERIFY(failed.wait(10000));
-    QCOMPARE(failed.first().at(0).toString(), u"permissions.createPermission"_s);
-    QVERIFY(!failed.first().at(2).toString().isEmpty());
-    QCOMPARE(created.count(), 0);
-    QCOMPARE(permissions.rowCount(), before);
+    const Refusal refused =
+        refusedThrough(permissions, m_fixture.client(), [&] { permissions.create(u"dup"_s, u"billing.read"_s); });
+    QCOMPARE(refused.action, u"permissions.createPermission"_s);
+    QVERIFY(!refused.detail.isEmpty());
+    QCOMPARE(refused.createdSignals, 0);
+    QCOMPARE(refused.rowsAfter, refused.rowsBefore);
+    QVERIFY(!permissions.failed()); // a refused mutation does not break the list
 }
 
 void TestRbacModels::rolesWithTheirPermissions()
@@ -113,10 +93,7 @@ void TestRbacModels::rolesWithTheirPermissions()
                 .ok());
     for (int i = 0; i < 3; ++i)
         QVERIFY(m_fixture.call(u"permissions.createRole"_s, {{u"name"_s, u"filler-%1"_s.arg(i)}}).ok());
-    RolesModel roles;
-    roles.setPageSize(2);
-    roles.setClient(m_fixture.client());
-    QAbstractItemModelTester tester(&roles, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    CheckedModel<RolesModel> roles(m_fixture.client(), {}, 2);
     QVERIFY(fetchAll(roles) >= 0);
     QCOMPARE(roles.rowCount(), 4);
     QStringList slugs = valueOf(roles, "name", u"auditor"_s, "permissions").toStringList();
@@ -131,32 +108,24 @@ void TestRbacModels::rolesWithTheirPermissions()
 
 void TestRbacModels::createAndDeleteRole()
 {
-    RolesModel roles;
-    roles.setClient(m_fixture.client());
-    roles.setSearch(u"support"_s);
-    QAbstractItemModelTester tester(&roles, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    CheckedModel<RolesModel> roles(m_fixture.client(), u"support"_s);
     QVERIFY(fetchAll(roles) >= 0);
     QCOMPARE(roles.rowCount(), 0);
 
-    QSignalSpy created(&roles, &RolesModel::created);
-    roles.create(u"support"_s, u"first line"_s, {u"tickets.read"_s});
-    QVERIFY(created.wait(10000));
-    const QString roleId = created.first().at(0).toString();
-    QVERIFY(fetchAll(roles) >= 0);
+    const QString roleId = createdThrough(roles, [&] { roles.create(u"support"_s, u"first line"_s, {u"tickets.read"_s}); });
+    QVERIFY(!roleId.isEmpty());
     QCOMPARE(column(roles, "roleId"), QVariantList{roleId});
     QCOMPARE(valueOf(roles, "roleId", roleId, "permissions").toStringList(), QStringList{u"tickets.read"_s});
 
-    QSignalSpy removed(&roles, &RolesModel::removed);
-    roles.remove(roleId);
-    QVERIFY(removed.wait(10000));
-    QVERIFY(fetchAll(roles) >= 0);
+    QVERIFY(removedThrough(roles, roleId));
     QCOMPARE(roles.rowCount(), 0);
     QCOMPARE(m_fixture.call(u"permissions.getRole"_s, {{u"role"_s, roleId}}).httpStatus, 404);
 
-    QSignalSpy failed(m_fixture.client(), &ApiClient::requestFailed);
-    roles.remove(roleId); // gone: 404 with the server's detail, nothing else changes
-    QVERIFY(failed.wait(10000));
-    QCOMPARE(failed.first().at(0).toString(), u"permissions.deleteRole"_s);
+    // Gone: 404 with the server's detail, nothing else changes.
+    const Refusal refused = refusedThrough(roles, m_fixture.client(), [&] { roles.remove(roleId); });
+    QCOMPARE(refused.action, u"permissions.deleteRole"_s);
+    QVERIFY(!refused.detail.isEmpty());
+    QCOMPARE(refused.rowsAfter, 0);
 }
 
 QTEST_GUILESS_MAIN(TestRbacModels)
