@@ -2,11 +2,13 @@
 
 // The dashboard's real window for tests under Xvfb (LATCHKEY_TEST_NEEDS_DISPLAY).
 #include "dashboardapp.h"
+#include "quickitems.h"
 #include "rootkeyvault.h"
 #include "selftest.h"
 #include "session.h"
 #include "settingscontroller.h"
 
+#include <QDir>
 #include <QQmlApplicationEngine>
 #include <QQuickItem>
 #include <QQuickWindow>
@@ -66,6 +68,62 @@ public:
 
     /// The page entries of PageRegistry.qml ({name, title, file, sidebar, properties}).
     [[nodiscard]] QVariantList pageEntries() const { return m_window->property("pageEntries").toList(); }
+
+    /// The page on top of Main.qml's stack, and its registry name.
+    [[nodiscard]] QObject *currentPage() const { return m_window->property("currentPage").value<QObject *>(); }
+    [[nodiscard]] QString currentPageName() const { return m_window->property("currentPageName").toString(); }
+
+    /// Waits up to @p timeoutMs for a visible object named @p name below @p root (findNamed());
+    /// null, with a warning naming it, when none appeared.
+    QObject *find(QObject *root, const QString &name, int timeoutMs = 10000) const
+    {
+        QObject *found = nullptr;
+        if (!QTest::qWaitFor([&] { return (found = findNamed(root, name)) != nullptr; }, timeoutMs))
+            qWarning("no visible object named %s", qPrintable(name));
+        return found;
+    }
+    /// find() for an item.
+    QQuickItem *item(QObject *root, const QString &name) const { return qobject_cast<QQuickItem *>(find(root, name)); }
+
+    /// A real mouse click in the middle of @p target, scrolled into view first; false for null.
+    bool click(QQuickItem *target) const
+    {
+        if (!target)
+            return false;
+        scrollIntoView(target);
+        const QPointF center = target->mapToScene(QPointF(target->width() / 2, target->height() / 2));
+        QTest::mouseClick(m_window, Qt::LeftButton, Qt::NoModifier, center.toPoint());
+        QTest::qWait(30);
+        return true;
+    }
+
+    /// Focuses @p field, selects its text and types @p text over it key by key (textEdited fires as
+    /// for a user; ASCII only: QTest has no keyClicks() for a QWindow). True when the field then
+    /// holds exactly @p text.
+    bool type(QQuickItem *field, const QString &text) const
+    {
+        if (!field)
+            return false;
+        scrollIntoView(field);
+        field->forceActiveFocus(Qt::MouseFocusReason);
+        if (!QTest::qWaitFor([&] { return field->hasActiveFocus(); }, 5000))
+            return false;
+        QTest::keyClick(m_window, Qt::Key_A, Qt::ControlModifier);
+        if (text.isEmpty())
+            QTest::keyClick(m_window, Qt::Key_Backspace);
+        for (const QChar character : text)
+            QTest::keyClick(m_window, character.toLatin1());
+        return field->property("text").toString() == text;
+    }
+
+    /// Lets animations (dialogs, ripples) settle, then saves the window's scene as
+    /// @p folder/@p name.png; false when nothing could be grabbed or written.
+    bool screenshot(const QDir &folder, const QString &name) const
+    {
+        QTest::qWait(400);
+        const QImage image = m_window->grabWindow();
+        return !image.isNull() && image.save(folder.filePath(name + QStringLiteral(".png")));
+    }
 
 private:
     std::unique_ptr<Dashboard::DashboardApp> m_app;

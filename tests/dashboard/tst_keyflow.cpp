@@ -3,8 +3,8 @@
 // disable it — typing and clicking like a user — and check through the server's API after each
 // step that the change took effect. Each step leaves a screenshot in
 // <build>/test-artefacts/keyflow/.
-#include "dashboardapp.h"
 #include "dashboardfixture.h"
+#include "dashboardwindow.h"
 #include "issuekeycontroller.h"
 #include "keydetailcontroller.h"
 #include "session.h"
@@ -12,46 +12,17 @@
 
 #include <QDir>
 #include <QJsonArray>
-#include <QQmlApplicationEngine>
 #include <QQuickItem>
 #include <QQuickWindow>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
-using Latchkey::Dashboard::ApiResult;
 using Latchkey::Dashboard::IssueKeyController;
 using Latchkey::Dashboard::KeyDetailController;
+using Latchkey::Test::DashboardWindow;
 
 namespace {
-
 constexpr int kTimeout = 30000;
-
-/// Depth-first search through QObject children and visual children for a visible object named
-/// @p name (dialogs and stack pages are reached either way).
-QObject *findNamed(QObject *root, const QString &name, QSet<QObject *> &seen)
-{
-    if (!root || seen.contains(root))
-        return nullptr;
-    seen.insert(root);
-    auto *item = qobject_cast<QQuickItem *>(root);
-    if (root->objectName() == name && (!item || item->isVisible()))
-        return root;
-    QObjectList next = root->children();
-    if (item) {
-        for (QQuickItem *child : item->childItems())
-            next.append(child);
-    }
-    if (auto *window = qobject_cast<QQuickWindow *>(root))
-        next.append(window->contentItem());
-    if (QObject *popupItem = root->property("contentItem").value<QObject *>())
-        next.append(popupItem);
-    for (QObject *child : std::as_const(next)) {
-        if (QObject *found = findNamed(child, name, seen))
-            return found;
-    }
-    return nullptr;
-}
-
 } // namespace
 
 class TestKeyFlow : public QObject
@@ -60,82 +31,20 @@ class TestKeyFlow : public QObject
 
 private:
     Latchkey::Test::DashboardFixture m_fixture;
-    std::unique_ptr<Latchkey::Dashboard::DashboardApp> m_app;
-    std::unique_ptr<QQmlApplicationEngine> m_engine;
+    std::unique_ptr<DashboardWindow> m_ui;
     QQuickWindow *m_window = nullptr;
     QString m_apiId;
     QString m_keyId;
     QString m_key;
     QDir m_artefacts;
 
-    QObject *find(QObject *root, const QString &name)
-    {
-        QObject *found = nullptr;
-        const bool appeared = QTest::qWaitFor([&] {
-            QSet<QObject *> seen;
-            found = findNamed(root, name, seen);
-            return found != nullptr;
-        }, 10000);
-        if (!appeared)
-            qWarning("no visible object named %s", qPrintable(name));
-        return found;
-    }
-    QQuickItem *item(QObject *root, const QString &name) { return qobject_cast<QQuickItem *>(find(root, name)); }
+    QObject *find(QObject *root, const QString &name) { return m_ui->find(root, name); }
+    QQuickItem *item(QObject *root, const QString &name) { return m_ui->item(root, name); }
     QObject *dialog() { return find(m_window, u"issueKeyDialog"_s); }
-    QObject *page() { return m_window->property("currentPage").value<QObject *>(); }
-
-    /// Scrolls the Flickable (ScrollView) holding @p target so the target is on screen.
-    static void scrollIntoView(QQuickItem *target)
-    {
-        for (QQuickItem *parent = target->parentItem(); parent; parent = parent->parentItem()) {
-            if (!parent->inherits("QQuickFlickable"))
-                continue;
-            auto *content = parent->property("contentItem").value<QQuickItem *>();
-            const qreal y = target->mapToItem(content, QPointF(0, 0)).y();
-            const qreal height = parent->height();
-            const qreal contentY = parent->property("contentY").toReal();
-            if (y < contentY || y + target->height() > contentY + height) {
-                const qreal maxY = qMax(0.0, parent->property("contentHeight").toReal() - height);
-                parent->setProperty("contentY", qBound(0.0, y - 48, maxY));
-                QTest::qWait(50);
-            }
-            return;
-        }
-    }
-    /// A real mouse click in the middle of @p target.
-    bool click(QQuickItem *target)
-    {
-        if (!target)
-            return false;
-        scrollIntoView(target);
-        const QPointF center = target->mapToScene(QPointF(target->width() / 2, target->height() / 2));
-        QTest::mouseClick(m_window, Qt::LeftButton, Qt::NoModifier, center.toPoint());
-        QTest::qWait(30);
-        return true;
-    }
-    /// Focuses @p field, selects its text and types @p text over it (textEdited fires as for a user).
-    bool type(QQuickItem *field, const QString &text)
-    {
-        if (!field)
-            return false;
-        scrollIntoView(field);
-        field->forceActiveFocus(Qt::MouseFocusReason);
-        if (!QTest::qWaitFor([&] { return field->hasActiveFocus(); }, 5000))
-            return false;
-        QTest::keyClick(m_window, Qt::Key_A, Qt::ControlModifier);
-        if (text.isEmpty())
-            QTest::keyClick(m_window, Qt::Key_Backspace);
-        for (const QChar character : text) // ASCII only: QTest has no keyClicks() for a QWindow
-            QTest::keyClick(m_window, character.toLatin1());
-        return field->property("text").toString() == text;
-    }
-    void screenshot(const QString &name)
-    {
-        QTest::qWait(400); // let animations (dialogs, ripples) settle
-        const QImage image = m_window->grabWindow();
-        QVERIFY(!image.isNull());
-        QVERIFY(image.save(m_artefacts.filePath(name + u".png"_s)));
-    }
+    QObject *page() { return m_ui->currentPage(); }
+    bool click(QQuickItem *target) { return m_ui->click(target); }
+    bool type(QQuickItem *field, const QString &text) { return m_ui->type(field, text); }
+    void screenshot(const QString &name) { QVERIFY(m_ui->screenshot(m_artefacts, name)); }
     QJsonObject getKey(const QString &keyId)
     {
         return m_fixture.call(u"keys.getKey"_s, {{u"keyId"_s, keyId}}).data.toObject();
@@ -170,18 +79,12 @@ void TestKeyFlow::initTestCase()
     m_apiId = m_fixture.createApi(u"Payments API"_s);
     QVERIFY(!m_apiId.isEmpty());
 
-    m_app = std::make_unique<Latchkey::Dashboard::DashboardApp>();
-    m_app->session()->settings()->setLanguage(u"en"_s);
-    m_app->session()->settings()->setTheme(u"light"_s);
-    m_engine = std::make_unique<QQmlApplicationEngine>();
-    QVERIFY(m_app->load(*m_engine));
-    m_window = qobject_cast<QQuickWindow *>(m_engine->rootObjects().value(0));
+    m_ui = std::make_unique<DashboardWindow>(QSize(1400, 900)); // English, light
+    m_window = m_ui->window();
     QVERIFY(m_window);
-    m_window->resize(1400, 900);
-    QVERIFY(QTest::qWaitForWindowExposed(m_window));
-    m_app->session()->connectTo(m_fixture.baseUrl(), m_fixture.rootKey());
-    QTRY_VERIFY_WITH_TIMEOUT(m_app->session()->connected(), kTimeout);
-    QTRY_COMPARE_WITH_TIMEOUT(m_window->property("currentPageName").toString(), u"overview"_s, kTimeout);
+    m_ui->app()->session()->connectTo(m_fixture.baseUrl(), m_fixture.rootKey());
+    QTRY_VERIFY_WITH_TIMEOUT(m_ui->app()->session()->connected(), kTimeout);
+    QTRY_COMPARE_WITH_TIMEOUT(m_ui->currentPageName(), u"overview"_s, kTimeout);
 }
 
 void TestKeyFlow::issueKeyThroughTheDialog()
@@ -234,7 +137,7 @@ void TestKeyFlow::issueKeyThroughTheDialog()
     QVERIFY(click(item(issue, u"issue-open"_s)));
     QTRY_VERIFY_WITH_TIMEOUT(!issue->property("visible").toBool(), kTimeout);
     QVERIFY(issuer->newKey().isEmpty()); // dropped when the dialog closed
-    QTRY_COMPARE_WITH_TIMEOUT(m_window->property("currentPageName").toString(), u"keyDetail"_s, kTimeout);
+    QTRY_COMPARE_WITH_TIMEOUT(m_ui->currentPageName(), u"keyDetail"_s, kTimeout);
     QTRY_VERIFY_WITH_TIMEOUT(detail() && detail()->loaded(), kTimeout);
     QCOMPARE(detail()->keyId(), m_keyId);
     screenshot(u"03-key-detail"_s);
@@ -313,7 +216,7 @@ void TestKeyFlow::disableTheKey()
 
 void TestKeyFlow::darkAndGerman()
 {
-    auto *settings = m_app->session()->settings();
+    auto *settings = m_ui->app()->session()->settings();
     settings->setTheme(u"dark"_s);
     screenshot(u"09-detail-dark-en"_s);
     settings->setLanguage(u"de"_s);
@@ -348,12 +251,10 @@ void TestKeyFlow::enterIssuesAndEscapeCloses()
 /// The actions sit above the embedded charts, and Reroll only rerolls after the confirmation.
 void TestKeyFlow::rerollAsksFirst()
 {
-    QVERIFY(m_window->property("currentPageName").toString() == u"keyDetail"_s);
+    QVERIFY(m_ui->currentPageName() == u"keyDetail"_s);
     QQuickItem *reroll = item(page(), u"key-reroll"_s);
-    QQuickItem *console = nullptr;
-    QSet<QObject *> seen;
     QVERIFY(reroll);
-    console = qobject_cast<QQuickItem *>(findNamed(page(), u"consoleView"_s, seen));
+    auto *console = qobject_cast<QQuickItem *>(Latchkey::Test::findNamed(page(), u"consoleView"_s));
     if (console) // wherever the charts are, the actions come before them
         QVERIFY(reroll->mapToScene({}).y() < console->mapToScene({}).y());
     QVERIFY(click(reroll));
@@ -370,10 +271,10 @@ void TestKeyFlow::rerollAsksFirst()
 /// Deleting from the detail page returns to the API's key list, which no longer has the key.
 void TestKeyFlow::deleteReturnsToTheListWithoutTheKey()
 {
-    QVERIFY(m_window->property("currentPageName").toString() == u"keyDetail"_s);
-    auto *session = m_app->session();
+    QVERIFY(m_ui->currentPageName() == u"keyDetail"_s);
+    auto *session = m_ui->app()->session();
     session->openPage(u"keys"_s, {{u"apiId"_s, m_apiId}});
-    QTRY_COMPARE_WITH_TIMEOUT(m_window->property("currentPageName").toString(), u"keys"_s, kTimeout);
+    QTRY_COMPARE_WITH_TIMEOUT(m_ui->currentPageName(), u"keys"_s, kTimeout);
     auto *model = qobject_cast<QAbstractItemModel *>(find(page(), u"keysModel"_s));
     QVERIFY(model);
     const int keyIdRole = model->roleNames().key("keyId", -1);
@@ -389,7 +290,7 @@ void TestKeyFlow::deleteReturnsToTheListWithoutTheKey()
     const int before = model->rowCount();
 
     session->openPage(u"keyDetail"_s, {{u"keyId"_s, m_keyId}, {u"apiId"_s, m_apiId}});
-    QTRY_COMPARE_WITH_TIMEOUT(m_window->property("currentPageName").toString(), u"keyDetail"_s, kTimeout);
+    QTRY_COMPARE_WITH_TIMEOUT(m_ui->currentPageName(), u"keyDetail"_s, kTimeout);
     QTRY_VERIFY_WITH_TIMEOUT(detail() && detail()->loaded(), kTimeout);
     QObject *confirm = find(page(), u"confirm-delete"_s); // not an older detail page's dialog
     QVERIFY(confirm);
@@ -401,7 +302,7 @@ void TestKeyFlow::deleteReturnsToTheListWithoutTheKey()
     }, kTimeout));
     QVERIFY(click(item(confirm, u"confirmButton"_s)));
 
-    QTRY_COMPARE_WITH_TIMEOUT(m_window->property("currentPageName").toString(), u"keys"_s, kTimeout);
+    QTRY_COMPARE_WITH_TIMEOUT(m_ui->currentPageName(), u"keys"_s, kTimeout);
     QCOMPARE(qobject_cast<QAbstractItemModel *>(find(page(), u"keysModel"_s)), model); // the same list, not a new one
     QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), before - 1, kTimeout);
     QCOMPARE(rowOf(m_keyId), -1);
@@ -411,8 +312,7 @@ void TestKeyFlow::deleteReturnsToTheListWithoutTheKey()
 
 void TestKeyFlow::cleanupTestCase()
 {
-    m_engine.reset();
-    m_app.reset();
+    m_ui.reset(); // the window before the server it talks to
 }
 
 LATCHKEY_DASHBOARD_TEST_MAIN(TestKeyFlow)
