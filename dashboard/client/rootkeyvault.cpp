@@ -35,6 +35,15 @@ QString RootKeyVault::noServiceReason()
     return tr("No keychain on this computer: the root key is not stored and will be asked again.");
 }
 
+// A locked keyring answers the probe (an entry that does not exist is not found either way), and
+// libsecret does not offer to unlock it for a write: the write fails at once with AccessDenied
+// ("Cannot create an item in a locked collection"), which deserves its own words.
+QString RootKeyVault::lockedReason()
+{
+    return tr("The keychain is locked: the root key is not stored and will be asked again. "
+              "Unlock the keychain to have keys remembered.");
+}
+
 void RootKeyVault::probe()
 {
     if (!m_available || m_probing)
@@ -115,13 +124,14 @@ void RootKeyVault::store(const QString &url, const QString &rootKey, QObject *co
     job->setTextData(rootKey);
     QPointer<QObject> guard(context);
     connect(job, &QKeychain::Job::finished, this, [this, guard, done](QKeychain::Job *finished) {
-        const bool ok = finished->error() == QKeychain::NoError;
-        if (!ok) {
-            qCInfo(lcVault).noquote() << "cannot store root key:" << finished->errorString();
-            markUnavailable(noServiceReason(), finished->errorString());
+        const QKeychain::Error error = finished->error();
+        if (error != QKeychain::NoError) {
+            qCInfo(lcVault).noquote() << "cannot store root key:" << finished->errorString() << "(error" << error << ")";
+            const bool locked = error == QKeychain::AccessDenied || error == QKeychain::AccessDeniedByUser;
+            markUnavailable(locked ? lockedReason() : noServiceReason(), finished->errorString());
         }
         if (guard)
-            done(ok);
+            done(error == QKeychain::NoError);
     });
     job->start();
 }

@@ -9,10 +9,12 @@
 namespace Latchkey::Dashboard {
 
 /// Root keys in the desktop's secret service (qtkeychain: Secret Service / KWallet), one entry per
-/// server URL. Where no secret service exists the vault says so (available() turns false with a
-/// reason): found by a probe at start-up (a read of an entry that never exists, which prompts
-/// nobody), or at the latest when a write fails. The key is then not stored anywhere and the user
-/// is asked again. Never falls back to a plaintext file.
+/// server URL. Where no secret service exists, or its keyring is locked, the vault says so
+/// (available() turns false with a reason): no service is found by a probe at start-up (a read of
+/// an entry that never exists, which prompts nobody) or at the latest when a write fails; a locked
+/// keyring only when a write fails (libsecret does not unlock for it). The key is then not stored
+/// anywhere and the user is asked again; a key stored before the keyring was locked reads as none.
+/// Never falls back to a plaintext file.
 class RootKeyVault : public QObject
 {
     Q_OBJECT
@@ -50,6 +52,7 @@ Q_SIGNALS:
 private:
     void markUnavailable(const QString &reason, const QString &detail = {});
     static QString noServiceReason();
+    static QString lockedReason();
     /// Until the probe answered, keeps @p job for later (true) instead of running it now.
     bool queueUntilProbed(std::function<void()> job);
     void runQueued();

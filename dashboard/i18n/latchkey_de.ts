@@ -1388,6 +1388,10 @@
             <source>No keychain on this computer: the root key is not stored and will be asked again.</source>
             <translation>Kein Schlüsselbund auf diesem Computer: Der Root-Schlüssel wird nicht gespeichert und erneut abgefragt.</translation>
         </message>
+        <message>
+            <source>The keychain is locked: the root key is not stored and will be asked again. Unlock the keychain to have keys remembered.</source>
+            <translation>Der Schlüsselbund ist gesperrt: Der Root-Schlüssel wird nicht gespeichert und erneut abgefragt. Entsperren Sie den Schlüsselbund, damit Schlüssel gespeichert werden.</translation>
+        </message>
     </context>
     <context>
         <name>Latchkey::Dashboard::UsageExport</name>

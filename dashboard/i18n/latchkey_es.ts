@@ -1388,6 +1388,10 @@
             <source>No keychain on this computer: the root key is not stored and will be asked again.</source>
             <translation>No hay llavero en este equipo: la clave raíz no se guarda y se volverá a pedir.</translation>
         </message>
+        <message>
+            <source>The keychain is locked: the root key is not stored and will be asked again. Unlock the keychain to have keys remembered.</source>
+            <translation>El llavero está bloqueado: la clave raíz no se guarda y se volverá a pedir. Desbloquee el llavero para que se recuerden las claves.</translation>
+        </message>
     </context>
     <context>
         <name>Latchkey::Dashboard::UsageExport</name>

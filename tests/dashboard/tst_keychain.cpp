@@ -1,13 +1,17 @@
 // LATCHKEY_TEST_SECRET_SERVICE: ctest runs this through with-secret-service.sh, on a private
-// session bus in a throw-away HOME, twice: "keyring" (an unlocked gnome-keyring-daemon is the
-// secret service) and "none" (no secret service on the bus). What the start screen promises:
-// with a secret service, "remember" keeps the root key there and the next start connects with it,
-// and "forget" removes it; without one, the key is stored nowhere and the user is told it will
-// be asked again. Real qtkeychain, real libsecret, a real in-process server.
+// session bus in a throw-away HOME, three times: "keyring" (an unlocked gnome-keyring-daemon is
+// the secret service), "locked" (the same, which the test locks; nothing can unlock it without a
+// prompt, and no prompter can start there) and "none" (no secret service on the bus). What the
+// start screen promises: with a secret service, "remember" keeps the root key there and the next
+// start connects with it, and "forget" removes it; with a locked one or none, the key is stored
+// nowhere, the user is told why and that it will be asked again, and the connection made with
+// the typed key works all the same. Real qtkeychain, real libsecret, a real in-process server.
 #include "connectionparts.h"
 #include "dashboardfixture.h"
 
 #include <QDirIterator>
+#include <QElapsedTimer>
+#include <QProcess>
 #include <QSettings>
 
 #include <algorithm>
@@ -96,6 +100,32 @@ QString storedKey(const QString &url)
     return key;
 }
 
+/// dbus-send --print-reply to the secret service; its output, "" when the call failed.
+QString callSecretService(const QStringList &arguments)
+{
+    QProcess process;
+    process.start(u"dbus-send"_s, QStringList{u"--session"_s, u"--print-reply"_s, u"--dest=org.freedesktop.secrets"_s} + arguments);
+    if (!process.waitForFinished(10000) || process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0) {
+        qWarning("dbus-send %s failed: %s", qPrintable(arguments.join(u' ')), process.readAllStandardError().constData());
+        return {};
+    }
+    return QString::fromUtf8(process.readAllStandardOutput());
+}
+
+/// Locks the default collection (where libsecret stores), as a screen locker or the user would;
+/// true when the collection then says it is locked. Unlocking needs a prompt.
+bool lockKeyring()
+{
+    const QString collection = u"/org/freedesktop/secrets/aliases/default"_s;
+    if (callSecretService({u"/org/freedesktop/secrets"_s, u"org.freedesktop.Secret.Service.Lock"_s,
+                           u"array:objpath:"_s + collection})
+            .isEmpty())
+        return false;
+    return callSecretService({collection, u"org.freedesktop.DBus.Properties.Get"_s,
+                              u"string:org.freedesktop.Secret.Collection"_s, u"string:Locked"_s})
+        .contains(u"boolean true"_s);
+}
+
 } // namespace
 
 class TestKeychain : public QObject
@@ -110,6 +140,9 @@ private Q_SLOTS:
     void rememberedKeyIsInTheKeychainAndUsedOnTheNextStart();
     void forgetRemovesTheKeyFromTheKeychain();
     void withoutSecretServiceTheKeyIsStoredNowhereAndAskedAgain();
+    // "locked": the first needs the keyring still open, so it comes first (declaration order).
+    void keyStoredBeforeTheKeyringLockedIsAskedAgain();
+    void lockedKeyringStoresNothingAndSaysWhy();
     void startScreenKnowsAboutTheKeychainBeforeAnyConnect();
 
 private:
@@ -130,7 +163,7 @@ void TestKeychain::initTestCase()
               "the keychain is not tested");
     if (m_mode.isEmpty() || m_home.isEmpty())
         QSKIP("run through tests/dashboard/with-secret-service.sh (ctest does): it needs a private session bus");
-    QVERIFY(m_mode == u"keyring" || m_mode == u"none");
+    QVERIFY(m_mode == u"keyring" || m_mode == u"locked" || m_mode == u"none");
     QCOMPARE(QDir::homePath(), QDir(m_home).canonicalPath()); // never the user's keyring or settings
     m_fixture = std::make_unique<DashboardFixture>();
 }
@@ -225,6 +258,77 @@ void TestKeychain::withoutSecretServiceTheKeyIsStoredNowhereAndAskedAgain()
     const QStringList leaks = filesContaining(m_home, m_fixture->rootKey());
     QVERIFY2(leaks.isEmpty(), qPrintable(leaks.join(u", "_s)));
     QVERIFY(!filesContaining(m_home, url).isEmpty()); // the search itself works: the URL is in the settings
+}
+
+void TestKeychain::keyStoredBeforeTheKeyringLockedIsAskedAgain()
+{
+    if (m_mode != u"locked")
+        QSKIP("needs a keyring the test may lock");
+    const QString url = m_fixture->baseUrl().toString();
+    {
+        ConnectionParts first(ConnectionParts::Keychain::Real);
+        QVERIFY(connectRemembering(first));
+        QTRY_VERIFY_WITH_TIMEOUT(first.connection->recentConnections().value(0).toMap().value(u"keyStored"_s).toBool(), 20000);
+    }
+    QCOMPARE(storedKey(url), m_fixture->rootKey());
+    QVERIFY(lockKeyring());
+
+    // The next start cannot read the key without a prompt nobody can answer: it asks the user,
+    // promptly, instead of waiting for the keyring.
+    ConnectionParts later(ConnectionParts::Keychain::Real);
+    QVERIFY(later.connection->recentConnections().value(0).toMap().value(u"keyStored"_s).toBool());
+    QSignalSpy needed(later.connection, &ConnectionController::rootKeyNeeded);
+    QSignalSpy connected(later.connection, &ConnectionController::connected);
+    QElapsedTimer answered;
+    answered.start();
+    later.connection->connectRecent(url);
+    QTRY_COMPARE_WITH_TIMEOUT(needed.count(), 1, 20000);
+    qInfo("a locked keyring's read answered in %lld ms", answered.elapsed());
+    QCOMPARE(needed.at(0).at(0).toString(), url);
+    QCOMPARE(connected.count(), 0);
+    QVERIFY(!later.session.connected());
+    QVERIFY(storedKey(url).isEmpty());
+}
+
+void TestKeychain::lockedKeyringStoresNothingAndSaysWhy()
+{
+    if (m_mode != u"locked")
+        QSKIP("needs a keyring the test may lock");
+    QVERIFY(lockKeyring()); // again: this function may run alone
+    const QString url = m_fixture->baseUrl().toString();
+    {
+        ConnectionParts first(ConnectionParts::Keychain::Real);
+        QTRY_VERIFY_WITH_TIMEOUT(first.vault.probed(), 20000);
+        QVERIFY(connectRemembering(first));
+        // The typed key is not lost: the session uses it, and it works.
+        QVERIFY(first.session.connected());
+        QCOMPARE(first.session.client()->rootKey(), m_fixture->rootKey());
+        // The write cannot unlock the keyring: it fails, and the start screen says why.
+        QTRY_VERIFY_WITH_TIMEOUT(!first.connection->keychainAvailable(), 20000);
+        const QString status = first.connection->keychainStatus();
+        QVERIFY2(status.contains(u"locked"_s) && status.contains(u"not stored"_s) && status.contains(u"asked"_s),
+                 qPrintable(status));
+        QVERIFY2(!first.connection->keychainDetail().isEmpty(), "the secret service's own error, for the tooltip");
+        QVERIFY(!first.connection->recentConnections().value(0).toMap().value(u"keyStored"_s).toBool());
+        bool listed = false;
+        first.session.client()->post(u"apis.listApis"_s, {}, &first.session, [&](const ApiResult &result) {
+            listed = result.ok();
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(listed, 20000);
+    }
+    QVERIFY(storedKey(url).isEmpty());
+
+    // The next start remembers the server, not the key, and asks for it.
+    ConnectionParts later(ConnectionParts::Keychain::Real);
+    const QVariantMap recent = later.connection->recentConnections().value(0).toMap();
+    QCOMPARE(recent.value(u"url"_s).toString(), url);
+    QVERIFY(!recent.value(u"keyStored"_s).toBool());
+    QSignalSpy needed(later.connection, &ConnectionController::rootKeyNeeded);
+    later.connection->connectRecent(url);
+    QTRY_COMPARE_WITH_TIMEOUT(needed.count(), 1, 20000);
+    QVERIFY(!later.session.connected());
+    const QStringList leaks = filesContaining(m_home, m_fixture->rootKey());
+    QVERIFY2(leaks.isEmpty(), qPrintable(leaks.join(u", "_s)));
 }
 
 void TestKeychain::startScreenKnowsAboutTheKeychainBeforeAnyConnect()

@@ -2,8 +2,11 @@
 # Runs a test on a private D-Bus session bus (dbus-run-session) in a throw-away HOME, so neither
 # the user's keyring nor their settings are touched:
 #   with-secret-service.sh keyring TEST [ARGS]   an unlocked gnome-keyring-daemon is the secret service
+#   with-secret-service.sh locked TEST [ARGS]    the same, for a test that locks the keyring itself
+#                                                (Secret.Service.Lock); nothing can unlock it again
+#                                                here, as no prompter can be started on this bus
 #   with-secret-service.sh none TEST [ARGS]      no secret service on the bus at all
-# The test reads the mode from LATCHKEY_TEST_SECRET_SERVICE (keyring | none), and the throw-away
+# The test reads the mode from LATCHKEY_TEST_SECRET_SERVICE (keyring | locked | none), and the throw-away
 # HOME from LATCHKEY_TEST_HOME. When gnome-keyring or dbus-run-session is not installed it gets
 # LATCHKEY_TEST_SECRET_SERVICE=missing and skips, saying so. Everything started here is stopped here.
 set -euo pipefail
@@ -14,7 +17,7 @@ if [ "${1:-}" = --on-bus ]; then
     mode=$1
     shift
     daemon=
-    if [ "$mode" = keyring ]; then
+    if [ "$mode" != none ]; then
         # --unlock reads the login keyring's password on stdin and creates that keyring unlocked
         # (the default collection libsecret stores into); --foreground keeps its pid ours to stop.
         printf '%s' latchkey-test-keyring-password \
@@ -40,7 +43,7 @@ fi
 mode=$1
 shift
 if ! command -v dbus-run-session >/dev/null || ! command -v dbus-send >/dev/null \
-    || { [ "$mode" = keyring ] && ! command -v gnome-keyring-daemon >/dev/null; }; then
+    || { [ "$mode" != none ] && ! command -v gnome-keyring-daemon >/dev/null; }; then
     LATCHKEY_TEST_SECRET_SERVICE=missing exec "$@"
 fi
 home=$(mktemp -d)
