@@ -100,6 +100,12 @@ QString storedKey(const QString &url)
     return key;
 }
 
+/// Whether the start screen's latest recent connection says its key is in the keychain.
+bool recentKeyStored(const ConnectionParts &parts)
+{
+    return parts.connection->recentConnections().value(0).toMap().value(u"keyStored"_s).toBool();
+}
+
 /// dbus-send --print-reply to the secret service; its output, "" when the call failed.
 QString callSecretService(const QStringList &arguments)
 {
@@ -184,7 +190,7 @@ void TestKeychain::rememberedKeyIsInTheKeychainAndUsedOnTheNextStart()
         ConnectionParts first(ConnectionParts::Keychain::Real);
         QVERIFY(connectRemembering(first));
         // The recent entry says the key is in the keychain once the secret service took it.
-        QTRY_VERIFY_WITH_TIMEOUT(first.connection->recentConnections().value(0).toMap().value(u"keyStored"_s).toBool(), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(recentKeyStored(first), 20000);
         QVERIFY2(first.connection->keychainAvailable(), qPrintable(first.connection->keychainStatus()));
         QVERIFY(first.connection->keychainStatus().isEmpty());
     }
@@ -214,7 +220,7 @@ void TestKeychain::forgetRemovesTheKeyFromTheKeychain()
     const QString url = m_fixture->baseUrl().toString();
     ConnectionParts parts(ConnectionParts::Keychain::Real);
     QVERIFY(connectRemembering(parts));
-    QTRY_VERIFY_WITH_TIMEOUT(parts.connection->recentConnections().value(0).toMap().value(u"keyStored"_s).toBool(), 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(recentKeyStored(parts), 20000);
     QCOMPARE(storedKey(url), m_fixture->rootKey());
 
     parts.connection->forget(url);
@@ -241,7 +247,7 @@ void TestKeychain::withoutSecretServiceTheKeyIsStoredNowhereAndAskedAgain()
         QTRY_VERIFY_WITH_TIMEOUT(!first.connection->keychainAvailable(), 20000);
         const QString status = first.connection->keychainStatus();
         QVERIFY2(status.contains(u"not stored"_s) && status.contains(u"asked"_s), qPrintable(status));
-        QVERIFY(!first.connection->recentConnections().value(0).toMap().value(u"keyStored"_s).toBool());
+        QVERIFY(!recentKeyStored(first));
         QVERIFY(first.session.connected()); // connecting itself is unaffected
     }
     QVERIFY(storedKey(url).isEmpty());
@@ -268,7 +274,7 @@ void TestKeychain::keyStoredBeforeTheKeyringLockedIsAskedAgain()
     {
         ConnectionParts first(ConnectionParts::Keychain::Real);
         QVERIFY(connectRemembering(first));
-        QTRY_VERIFY_WITH_TIMEOUT(first.connection->recentConnections().value(0).toMap().value(u"keyStored"_s).toBool(), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(recentKeyStored(first), 20000);
     }
     QCOMPARE(storedKey(url), m_fixture->rootKey());
     QVERIFY(lockKeyring());
@@ -276,7 +282,7 @@ void TestKeychain::keyStoredBeforeTheKeyringLockedIsAskedAgain()
     // The next start cannot read the key without a prompt nobody can answer: it asks the user,
     // promptly, instead of waiting for the keyring.
     ConnectionParts later(ConnectionParts::Keychain::Real);
-    QVERIFY(later.connection->recentConnections().value(0).toMap().value(u"keyStored"_s).toBool());
+    QVERIFY(recentKeyStored(later));
     QSignalSpy needed(later.connection, &ConnectionController::rootKeyNeeded);
     QSignalSpy connected(later.connection, &ConnectionController::connected);
     QElapsedTimer answered;
@@ -309,7 +315,7 @@ void TestKeychain::lockedKeyringStoresNothingAndSaysWhy()
         QVERIFY2(status.contains(u"locked"_s) && status.contains(u"not stored"_s) && status.contains(u"asked"_s),
                  qPrintable(status));
         QVERIFY2(!first.connection->keychainDetail().isEmpty(), "the secret service's own error, for the tooltip");
-        QVERIFY(!first.connection->recentConnections().value(0).toMap().value(u"keyStored"_s).toBool());
+        QVERIFY(!recentKeyStored(first));
         bool listed = false;
         first.session.client()->post(u"apis.listApis"_s, {}, &first.session, [&](const ApiResult &result) {
             listed = result.ok();
