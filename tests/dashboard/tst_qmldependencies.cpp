@@ -27,6 +27,7 @@ const QHash<QString, QStringList> &modulePackages()
         {u"QtQuick"_s, {u"qml6-module-qtquick"_s}},
         {u"QtQuick.Window"_s, {u"qml6-module-qtquick-window"_s}},
         {u"QtQuick.Layouts"_s, {u"qml6-module-qtquick-layouts"_s}},
+        {u"QtQuick.Templates"_s, {u"qml6-module-qtquick-templates"_s}},
         {u"QtQuick.Controls"_s, {u"qml6-module-qtquick-controls"_s, u"qml6-module-qtquick-templates"_s}},
         {u"QtQuick.Controls.Material"_s,
          {u"qml6-module-qtquick-controls"_s, u"qml6-module-qtquick-templates"_s}},
