@@ -30,6 +30,10 @@ void ApiClient::setConnection(const QUrl &baseUrl, const QString &rootKey)
     cancelAll();
     m_baseUrl = baseUrl;
     m_rootKey = rootKey;
+    if (m_unreachable) { // another server: whether it answers is not known yet
+        m_unreachable = false;
+        Q_EMIT reachabilityChanged();
+    }
     Q_EMIT connectionChanged();
 }
 
@@ -105,12 +109,27 @@ void ApiClient::finish(quint64 id)
     dropPending(id);
     qCDebug(lcClient) << "done" << pending.action << "id" << id << "status" << result.httpStatus;
 
+    noteReachability(result);
     if (pending.hasContext && !pending.context)
         return; // the asker is gone (its destroyed() normally cancelled us already)
     if (!result.ok() && !pending.quiet)
         Q_EMIT requestFailed(pending.action, result.errorTitle, result.errorDetail);
     if (pending.done)
         pending.done(result);
+}
+
+void ApiClient::noteReachability(const ApiResult &result)
+{
+    // TLS errors are not "unreachable": the server answered, and retrying will not help.
+    const bool failedWithoutAnswer = result.httpStatus == 0 && result.errorType == u"network"_s;
+    if (failedWithoutAnswer == m_unreachable)
+        return;
+    m_unreachable = failedWithoutAnswer;
+    Q_EMIT reachabilityChanged();
+    if (!m_unreachable) {
+        qCInfo(lcClient) << "server answers again";
+        Q_EMIT serverReachableAgain();
+    }
 }
 
 ApiResult ApiClient::resultOf(const Pending &pending) const

@@ -33,6 +33,9 @@ class ApiClient : public QObject
     Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
     /// baseUrl as text, for display.
     Q_PROPERTY(QString address READ address NOTIFY connectionChanged)
+    /// The last answered-or-not call got no HTTP answer (network error or timeout): the server
+    /// is unreachable until a later call gets one (then serverReachableAgain()).
+    Q_PROPERTY(bool unreachable READ unreachable NOTIFY reachabilityChanged)
 
 public:
     using Callback = std::function<void(const ApiResult &)>;
@@ -48,6 +51,7 @@ public:
     /// The root key, for handing to the embedded console only (it goes into a header there too).
     Q_INVOKABLE [[nodiscard]] QString rootKey() const { return m_rootKey; }
     [[nodiscard]] bool busy() const { return !m_pending.isEmpty(); }
+    [[nodiscard]] bool unreachable() const { return m_unreachable; }
     /// Per-call timeout; a call that takes longer fails with a network error.
     void setTimeout(int milliseconds) { m_timeoutMs = milliseconds; }
 
@@ -77,6 +81,10 @@ Q_SIGNALS:
     void requestFailed(const QString &action, const QString &title, const QString &detail);
     void connectionChanged();
     void busyChanged();
+    void reachabilityChanged();
+    /// A call got an HTTP answer after calls had failed without one: the network failures the
+    /// banner shows are resolved. Emitted before that call's own requestFailed(), if any.
+    void serverReachableAgain();
 
 private:
     struct Pending {
@@ -92,6 +100,7 @@ private:
     void finish(quint64 id);
     ApiResult resultOf(const Pending &pending) const;
     void dropPending(quint64 id);
+    void noteReachability(const ApiResult &result);
 
     QNetworkAccessManager *m_network;
     QUrl m_baseUrl;
@@ -99,6 +108,7 @@ private:
     int m_timeoutMs = 60000;
     quint64 m_nextId = 1;
     QHash<quint64, Pending> m_pending;
+    bool m_unreachable = false;
 };
 
 } // namespace Latchkey::Dashboard

@@ -44,6 +44,8 @@ bool BulkOperation::start(const QString &action, const QList<QJsonObject> &bodie
     m_succeeded = 0;
     m_failed = 0;
     m_cancelled = false;
+    m_unreachable = false;
+    m_unansweredInARow = 0;
     m_running = true;
     qCInfo(lcModels) << "bulk" << action << "of" << bodies.size();
     Q_EMIT runningChanged();
@@ -82,7 +84,7 @@ bool BulkOperation::deleteKeys(const QStringList &keyIds)
 
 void BulkOperation::cancel()
 {
-    if (!m_running || m_cancelled)
+    if (!m_running || stopped())
         return;
     m_cancelled = true;
     Q_EMIT progressChanged();
@@ -91,7 +93,7 @@ void BulkOperation::cancel()
 
 void BulkOperation::pump()
 {
-    while (!m_cancelled && m_client && m_inFlight < m_concurrency && m_next < m_bodies.size()) {
+    while (!stopped() && m_client && m_inFlight < m_concurrency && m_next < m_bodies.size()) {
         const QJsonObject body = m_bodies.at(m_next++);
         ++m_inFlight;
         m_client->post(m_action, body, this, [this](const ApiResult &result) { handle(result); });
@@ -105,6 +107,11 @@ void BulkOperation::handle(const ApiResult &result)
         ++m_succeeded;
     else
         ++m_failed;
+    m_unansweredInARow = result.httpStatus == 0 && result.errorType == u"network"_s ? m_unansweredInARow + 1 : 0;
+    if (m_unansweredInARow >= kMaxUnreachable && !m_unreachable) {
+        qCWarning(lcModels) << "bulk" << m_action << "stops:" << m_unansweredInARow << "calls without an answer";
+        m_unreachable = true;
+    }
     Q_EMIT progressChanged();
     pump();
     finishIfDone();
@@ -115,11 +122,11 @@ void BulkOperation::finishIfDone()
     if (!m_running || m_inFlight > 0)
         return;
     // A client that went away mid-batch ends it too: nothing more can be sent.
-    if (!m_cancelled && m_next < m_bodies.size() && m_client)
+    if (!stopped() && m_next < m_bodies.size() && m_client)
         return;
     m_running = false;
     qCInfo(lcModels) << "bulk" << m_action << "done:" << m_succeeded << "ok," << m_failed << "failed"
-                     << (m_cancelled ? "(cancelled)" : "");
+                     << (m_cancelled ? "(cancelled)" : "") << (m_unreachable ? "(server unreachable)" : "");
     Q_EMIT runningChanged();
     Q_EMIT finished(m_succeeded, m_failed, m_cancelled);
 }

@@ -14,7 +14,9 @@ namespace Latchkey::Dashboard {
 /// progress and cancel. At most `concurrency` requests are in flight; cancel() issues no further
 /// request, lets the ones in flight finish (so `succeeded` is exact: a request already sent may
 /// have taken effect) and then emits finished(). Each failure goes to the client's one error sink
-/// (`ApiClient::requestFailed`) and is counted in `failed`.
+/// (`ApiClient::requestFailed`) and is counted in `failed`. After kMaxUnreachable consecutive
+/// calls without an answer (the server died) it stops like cancel() and sets `unreachable`,
+/// rather than firing every remaining request at a dead server.
 class BulkOperation : public QObject
 {
     Q_OBJECT
@@ -23,6 +25,8 @@ class BulkOperation : public QObject
     Q_PROPERTY(int concurrency READ concurrency WRITE setConcurrency NOTIFY concurrencyChanged)
     Q_PROPERTY(bool running READ running NOTIFY runningChanged)
     Q_PROPERTY(bool cancelled READ cancelled NOTIFY progressChanged)
+    /// The batch stopped because the server stopped answering.
+    Q_PROPERTY(bool unreachable READ unreachable NOTIFY progressChanged)
     Q_PROPERTY(int total READ total NOTIFY progressChanged)
     Q_PROPERTY(int processed READ processed NOTIFY progressChanged)
     Q_PROPERTY(int succeeded READ succeeded NOTIFY progressChanged)
@@ -30,6 +34,9 @@ class BulkOperation : public QObject
     Q_PROPERTY(double progress READ progress NOTIFY progressChanged)
 
 public:
+    /// Consecutive calls without an HTTP answer after which the batch stops.
+    static constexpr int kMaxUnreachable = 3;
+
     explicit BulkOperation(QObject *parent = nullptr);
 
     ApiClient *client() const { return m_client; }
@@ -39,6 +46,7 @@ public:
     void setConcurrency(int concurrency);
     bool running() const { return m_running; }
     bool cancelled() const { return m_cancelled; }
+    bool unreachable() const { return m_unreachable; }
     int total() const { return int(m_bodies.size()); }
     int processed() const { return m_succeeded + m_failed; }
     int succeeded() const { return m_succeeded; }
@@ -70,6 +78,7 @@ private:
     void pump();
     void handle(const ApiResult &result);
     void finishIfDone();
+    bool stopped() const { return m_cancelled || m_unreachable; }
 
     QPointer<ApiClient> m_client;
     QString m_action;
@@ -81,6 +90,8 @@ private:
     int m_concurrency = 2;
     bool m_running = false;
     bool m_cancelled = false;
+    bool m_unreachable = false;
+    int m_unansweredInARow = 0;
 };
 
 } // namespace Latchkey::Dashboard

@@ -313,6 +313,32 @@ QStringList KeysModel::selectedKeyIds() const
     return ids;
 }
 
+void KeysModel::reloadKey(const QString &keyId)
+{
+    const auto rowOf = [this](const QString &id) {
+        for (int row = 0; row < int(rows().size()); ++row) {
+            if (rows().at(row).value(u"keyId"_s).toString() == id)
+                return row;
+        }
+        return -1;
+    };
+    if (!client() || rowOf(keyId) < 0)
+        return;
+    client()->post(u"keys.getKey"_s, {{u"keyId"_s, keyId}}, this, [this, keyId, rowOf](const ApiResult &result) {
+        const int row = rowOf(keyId); // rows may have changed meanwhile
+        if (row < 0)
+            return;
+        if (result.httpStatus == 404) {
+            refresh();
+            return;
+        }
+        if (!result.ok())
+            return; // reported through the one error sink; the old row stays
+        rowRef(row) = result.data.toObject();
+        Q_EMIT dataChanged(index(row), index(row));
+    }, ApiClient::Failures::Quiet); // a refresh of what is shown already: no banner for it
+}
+
 void KeysModel::rowsCleared()
 {
     m_nowMs = QDateTime::currentMSecsSinceEpoch();

@@ -91,6 +91,9 @@ public:
     Q_INVOKABLE void clearSelection();
     /// The selected keys' ids in row order.
     Q_INVOKABLE QStringList selectedKeyIds() const;
+    /// Fetches @p keyId again (keys.getKey) and replaces its row, e.g. after its detail page
+    /// edited it; a key that is gone makes the whole list reload. Unknown ids are ignored.
+    Q_INVOKABLE void reloadKey(const QString &keyId);
 
     /// The badges of one key (the JSON of KeyResponseData) at @p nowMs; rate limiting not included.
     static QStringList badgesFor(const QJsonObject &key, qint64 nowMs);

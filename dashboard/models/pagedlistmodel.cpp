@@ -36,7 +36,15 @@ void PagedListModel::setClient(ApiClient *client)
     if (m_client == client)
         return;
     cancelRequest();
+    if (m_client)
+        disconnect(m_client, nullptr, this, nullptr);
     m_client = client;
+    // The server is back after calls got no answer: a list that failed loads again by itself.
+    if (m_client)
+        connect(m_client, &ApiClient::serverReachableAgain, this, [this] {
+            if (m_failed)
+                refresh();
+        });
     Q_EMIT clientChanged();
     invalidate();
 }
@@ -120,6 +128,7 @@ void PagedListModel::invalidate()
         rowsCleared();
     }
     m_cursor.clear();
+    m_scanned = 0;
     setHasMore(true);
     setFailed(false);
     // The first page is fetched right away rather than waiting for a view to ask, so a model used
@@ -156,12 +165,13 @@ void PagedListModel::handlePage(const ApiResult &result)
     m_requestId = 0;
     if (!result.ok()) {
         qCWarning(lcModels) << action() << "failed:" << result.httpStatus << result.errorDetail;
-        setFailed(true);
+        setFailed(true, result.errorDetail.isEmpty() ? result.errorTitle : result.errorDetail);
         Q_EMIT loadingChanged();
         return;
     }
     QList<QJsonObject> page;
     const QJsonArray items = result.data.toArray();
+    m_scanned += int(items.size());
     for (const QJsonValue &item : items) {
         const QJsonObject row = item.toObject();
         if (m_search.isEmpty() || !searchField().isEmpty() || matchesSearch(row, m_search))
@@ -183,17 +193,25 @@ void PagedListModel::handlePage(const ApiResult &result)
         Q_EMIT countChanged();
         rowsAppended(first, int(m_rows.size()) - 1);
     }
+    if (page.isEmpty())
+        Q_EMIT countChanged(); // `scanned` moved on
     if (hadMore != m_hasMore)
         Q_EMIT hasMoreChanged();
+    if (m_hasMore && searchesLocally() && m_client) {
+        requestPage(); // still searching: the next page right away (loading stays true)
+        Q_EMIT pageLoaded();
+        return;
+    }
     Q_EMIT loadingChanged();
     Q_EMIT pageLoaded();
 }
 
-void PagedListModel::setFailed(bool failed)
+void PagedListModel::setFailed(bool failed, const QString &detail)
 {
-    if (m_failed == failed)
+    if (m_failed == failed && m_errorDetail == detail)
         return;
     m_failed = failed;
+    m_errorDetail = detail;
     Q_EMIT failedChanged();
 }
 

@@ -20,7 +20,13 @@ namespace Latchkey::Dashboard {
 /// A subclass calls `invalidate()` when an input changes; the model then drops its rows and
 /// fetches the first page again. Replies to a superseded request are ignored (a generation count),
 /// so a slow reply never mixes rows of two filters. Failures go to the client's one error sink
-/// (`ApiClient::requestFailed`); the model keeps its rows and stops fetching until `refresh()`.
+/// (`ApiClient::requestFailed`); the model keeps its rows and stops fetching until `refresh()`
+/// (`errorDetail` says why, for the list's error state), or until the client reaches its server
+/// again after failing without an answer (then it refreshes itself).
+///
+/// A search the endpoint cannot do (no `searchField()`) is done locally, and then the model keeps
+/// fetching pages until the end while the search is set (`scanned` counts the rows looked at):
+/// otherwise a match on a page not loaded yet would show as "no match".
 class PagedListModel : public QAbstractListModel, public QQmlParserStatus
 {
     Q_OBJECT
@@ -29,6 +35,12 @@ class PagedListModel : public QAbstractListModel, public QQmlParserStatus
     Q_PROPERTY(Latchkey::Dashboard::ApiClient *client READ client WRITE setClient NOTIFY clientChanged)
     Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
     Q_PROPERTY(bool failed READ failed NOTIFY failedChanged)
+    /// Why the last request failed ("" when it did not).
+    Q_PROPERTY(QString errorDetail READ errorDetail NOTIFY failedChanged)
+    /// Rows received since the last reset, matching the search or not.
+    Q_PROPERTY(int scanned READ scanned NOTIFY countChanged)
+    /// A local search is going through the pages (loading, more to come).
+    Q_PROPERTY(bool searching READ searching NOTIFY loadingChanged)
     Q_PROPERTY(bool hasMore READ hasMore NOTIFY hasMoreChanged)
     Q_PROPERTY(int count READ count NOTIFY countChanged)
     Q_PROPERTY(QString search READ search WRITE setSearch NOTIFY searchChanged)
@@ -42,6 +54,9 @@ public:
     void setClient(ApiClient *client);
     bool loading() const { return m_requestId != 0; }
     bool failed() const { return m_failed; }
+    QString errorDetail() const { return m_errorDetail; }
+    int scanned() const { return m_scanned; }
+    bool searching() const { return loading() && searchesLocally(); }
     bool hasMore() const { return m_hasMore; }
     int count() const { return int(m_rows.size()); }
     QString search() const { return m_search; }
@@ -103,7 +118,8 @@ protected:
 private:
     void requestPage();
     void handlePage(const ApiResult &result);
-    void setFailed(bool failed);
+    void setFailed(bool failed, const QString &detail = {});
+    bool searchesLocally() const { return !m_search.isEmpty() && searchField().isEmpty(); }
     void setHasMore(bool hasMore);
     void cancelRequest();
 
@@ -116,6 +132,8 @@ private:
     int m_pageSize = 50;
     bool m_hasMore = true;
     bool m_failed = false;
+    QString m_errorDetail;
+    int m_scanned = 0;
     // Set while QML assigns the initial properties: one request after all of them, not one per property.
     bool m_constructing = false;
 };

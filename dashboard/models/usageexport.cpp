@@ -3,8 +3,11 @@
 #include "client/apiclient.h"
 #include "models/modelslogging.h"
 
+#include <QDir>
 #include <QJsonArray>
+#include <QRegularExpression>
 #include <QSaveFile>
+#include <QStandardPaths>
 
 using namespace Qt::StringLiterals;
 
@@ -68,6 +71,26 @@ QString UsageExport::csvField(const QString &value)
     QString quoted = value;
     quoted.replace(u"\""_s, u"\"\""_s);
     return u'"' + quoted + u'"';
+}
+
+QUrl UsageExport::documentsFolder()
+{
+    QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    if (folder.isEmpty() || !QDir(folder).exists())
+        folder = QDir::homePath();
+    return QUrl::fromLocalFile(folder);
+}
+
+QUrl UsageExport::suggestedFile(const QString &owner, const QDate &today)
+{
+    static const QRegularExpression unsafe(u"[^A-Za-z0-9._-]+"_s);
+    QString stem = QString(owner).replace(unsafe, u"-"_s);
+    while (stem.startsWith(u'.') || stem.startsWith(u'-'))
+        stem.remove(0, 1); // no hidden file, no option-like name
+    if (stem.isEmpty())
+        stem = u"owner"_s;
+    const QString name = stem + u"-usage-"_s + today.toString(Qt::ISODate) + u".csv"_s;
+    return QUrl::fromLocalFile(QDir(documentsFolder().toLocalFile()).filePath(name));
 }
 
 QString UsageExport::csvHeader()

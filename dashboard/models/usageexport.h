@@ -66,6 +66,13 @@ public:
     /// Stops after the page in flight; nothing is written.
     Q_INVOKABLE void cancel();
 
+    /// Where the save dialog starts: the user's Documents folder (home without one), never the
+    /// process's working folder.
+    Q_INVOKABLE static QUrl documentsFolder();
+    /// The dialog's proposed file: `<owner>-usage-YYYY-MM-DD.csv` in documentsFolder(), the
+    /// owner's id reduced to characters safe in a file name, @p today in local time.
+    Q_INVOKABLE static QUrl suggestedFile(const QString &owner, const QDate &today = QDate::currentDate());
+
     /// One CSV field, quoted when it holds a comma, quote or line break (RFC 4180).
     static QString csvField(const QString &value);
     /// The CSV line (with CRLF) of one VerificationLogEntry.

@@ -20,7 +20,7 @@ namespace {
 class CannedServer : public QTcpServer
 {
 public:
-    explicit CannedServer(QByteArray response) : m_response(std::move(response))
+    explicit CannedServer(QByteArray response, quint16 port = 0) : m_response(std::move(response))
     {
         connect(this, &QTcpServer::newConnection, this, [this] {
             QTcpSocket *socket = nextPendingConnection();
@@ -32,7 +32,7 @@ public:
                 }
             });
         });
-        listen(QHostAddress::LocalHost);
+        listen(QHostAddress::LocalHost, port);
     }
     QUrl url() const { return QUrl(u"http://127.0.0.1:%1"_s.arg(serverPort())); }
     QByteArray request;
@@ -86,6 +86,7 @@ private Q_SLOTS:
     void nonEnvelopeAnswersBecomeReadableErrors_data();
     void nonEnvelopeAnswersBecomeReadableErrors();
     void unreachableServerIsANetworkError();
+    void answerAfterNetworkFailuresSaysReachableAgain();
     void tlsErrorsFailTheCallAndAreNamed();
     void qmlCallPassesAnApiResult();
 
@@ -294,6 +295,45 @@ void TestApiClient::unreachableServerIsANetworkError()
     QCOMPARE(result.errorType, u"network"_s);
     QVERIFY(result.errorDetail.contains(QString::number(port)));
     QCOMPARE(failed.count(), 1);
+}
+
+void TestApiClient::answerAfterNetworkFailuresSaysReachableAgain()
+{
+    QTcpServer probe;
+    QVERIFY(probe.listen(QHostAddress::LocalHost));
+    const quint16 port = probe.serverPort();
+    probe.close(); // the server is down
+    ApiClient client;
+    client.setConnection(QUrl(u"http://127.0.0.1:%1"_s.arg(port)), u"k"_s);
+    QSignalSpy again(&client, &ApiClient::serverReachableAgain);
+    QSignalSpy failed(&client, &ApiClient::requestFailed);
+    QVERIFY(!client.unreachable());
+    QCOMPARE(postAndWait(client, u"apis.listApis"_s, {}).httpStatus, 0);
+    QCOMPARE(postAndWait(client, u"apis.listApis"_s, {}).httpStatus, 0);
+    QVERIFY(client.unreachable());
+    QCOMPARE(again.count(), 0);
+
+    // back up on the same port; its answer is an error envelope, which is an answer all the same
+    CannedServer server(httpResponse(403, "application/json",
+                                     R"({"meta":{"requestId":"r"},"error":{"title":"Forbidden","detail":"no","status":403,"type":"t"}})"),
+                        port);
+    QVERIFY(server.isListening());
+    QObject::connect(&client, &ApiClient::requestFailed, &client, [&] {
+        QCOMPARE(again.count(), 1); // resolved first, then the new failure: the banner shows it
+    });
+    const ApiResult answered = postAndWait(client, u"apis.listApis"_s, {});
+    QCOMPARE(answered.httpStatus, 403);
+    QVERIFY(!client.unreachable());
+    QCOMPARE(again.count(), 1);
+    QCOMPARE(failed.count(), 3);
+
+    // a new connection forgets the old server's state without claiming it came back
+    server.close();
+    QCOMPARE(postAndWait(client, u"apis.listApis"_s, {}).httpStatus, 0);
+    QVERIFY(client.unreachable());
+    client.setConnection(QUrl(u"http://127.0.0.1:%1"_s.arg(port)), u"k"_s);
+    QVERIFY(!client.unreachable());
+    QCOMPARE(again.count(), 1);
 }
 
 void TestApiClient::tlsErrorsFailTheCallAndAreNamed()

@@ -1,16 +1,52 @@
 // BulkOperation against a real latchkeyd: bulk disable / enable / delete change exactly the keys
 // given (checked through keys.getKey), progress counts every answer, a failing item reaches the
 // one error sink and is counted, and cancel stops the rest — the keys it never sent stay as they
-// were and `succeeded` matches what the server shows.
+// were and `succeeded` matches what the server shows; a server that dies mid-batch stops it
+// after a few calls without an answer instead of all of them.
 #include "bulkoperation.h"
 #include "dashboardfixture.h"
 
 #include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
 using Latchkey::Dashboard::ApiClient;
 using Latchkey::Dashboard::BulkOperation;
+
+namespace {
+
+/// Answers the first @p answers requests with 200 {"data":{}} and then stops listening, like a
+/// server that dies mid-batch (later connections are refused).
+class DyingServer : public QTcpServer
+{
+public:
+    explicit DyingServer(int answers) : m_left(answers)
+    {
+        connect(this, &QTcpServer::newConnection, this, [this] {
+            QTcpSocket *socket = nextPendingConnection();
+            connect(socket, &QTcpSocket::readyRead, socket, [this, socket] {
+                if (!socket->readAll().contains("\r\n\r\n") || socket->property("answered").toBool())
+                    return; // the whole (small) request arrives at once on loopback
+                socket->setProperty("answered", true);
+                const QByteArray body = R"({"meta":{"requestId":"r"},"data":{}})";
+                socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\nContent-Length: "
+                              + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+                socket->disconnectFromHost();
+                if (--m_left == 0)
+                    close();
+            });
+            connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+        });
+        listen(QHostAddress::LocalHost);
+    }
+
+private:
+    int m_left;
+};
+
+} // namespace
 
 class TestBulkOperation : public QObject
 {
@@ -40,6 +76,7 @@ private Q_SLOTS:
     void deleteCountsAFailureAndReportsIt();
     void cancelStopsTheRest();
     void refusesASecondStartAndEmptyBatches();
+    void stopsWhenTheServerDies();
 };
 
 void TestBulkOperation::initTestCase()
@@ -150,6 +187,39 @@ void TestBulkOperation::refusesASecondStartAndEmptyBatches()
     QVERIFY(!bulk.enableKeys({u"key_y"_s})); // one batch at a time
     QVERIFY(finished.wait(30000));
     QCOMPARE(bulk.succeeded(), 2);
+}
+
+void TestBulkOperation::stopsWhenTheServerDies()
+{
+    DyingServer server(5);
+    QVERIFY(server.isListening());
+    ApiClient client;
+    client.setConnection(QUrl(u"http://127.0.0.1:%1"_s.arg(server.serverPort())), u"k"_s);
+    QSignalSpy reported(&client, &ApiClient::requestFailed);
+    BulkOperation bulk;
+    bulk.setClient(&client);
+    bulk.setConcurrency(1);
+    QSignalSpy finished(&bulk, &BulkOperation::finished);
+    QStringList keys;
+    for (int i = 0; i < 303; ++i)
+        keys.append(u"key_dying%1"_s.arg(i));
+    QVERIFY(bulk.disableKeys(keys));
+    QVERIFY(finished.wait(60000));
+    QVERIFY(bulk.unreachable());
+    QVERIFY(!bulk.cancelled());
+    QCOMPARE(finished.first(), (QVariantList{5, BulkOperation::kMaxUnreachable, false}));
+    QCOMPARE(bulk.processed(), 5 + BulkOperation::kMaxUnreachable); // not all 303
+    QCOMPARE(bulk.total(), 303);
+    QCOMPARE(reported.count(), BulkOperation::kMaxUnreachable);
+    QVERIFY(!bulk.running());
+
+    // a new batch starts afresh
+    QSignalSpy progress(&bulk, &BulkOperation::progressChanged);
+    QVERIFY(bulk.disableKeys(keys.mid(0, 1)));
+    QVERIFY(!bulk.unreachable());
+    QVERIFY(finished.wait(30000));
+    QCOMPARE(finished.last(), (QVariantList{0, 1, false}));
+    QVERIFY(!bulk.unreachable()); // one failure is not "the server died"
 }
 
 QTEST_GUILESS_MAIN(TestBulkOperation)

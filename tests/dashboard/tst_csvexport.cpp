@@ -5,9 +5,12 @@
 #include "dashboardfixture.h"
 #include "usageexport.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -56,6 +59,8 @@ private:
 
 private Q_SLOTS:
     void initTestCase();
+    void suggestedFileIsInDocumentsAndNamed_data();
+    void suggestedFileIsInDocumentsAndNamed();
     void csvField_data();
     void csvField();
     void exportsEveryVerificationOfTheOwner();
@@ -203,6 +208,33 @@ void TestCsvExport::refusesToStartWithoutInputs()
     QVERIFY(!exporter.start(QUrl::fromLocalFile(m_dir.filePath(u"missing-dir/x.csv"_s))));
     QVERIFY(!exporter.error().isEmpty());
     QVERIFY(!exporter.running());
+}
+
+void TestCsvExport::suggestedFileIsInDocumentsAndNamed_data()
+{
+    QTest::addColumn<QString>("owner");
+    QTest::addColumn<QString>("name");
+    QTest::newRow("plain") << u"head"_s << u"head-usage-2026-03-07.csv"_s;
+    QTest::newRow("email") << u"ada@example.com"_s << u"ada-example.com-usage-2026-03-07.csv"_s;
+    QTest::newRow("path") << u"../../etc/passwd"_s << u"etc-passwd-usage-2026-03-07.csv"_s;
+    QTest::newRow("empty") << QString() << u"owner-usage-2026-03-07.csv"_s;
+}
+
+void TestCsvExport::suggestedFileIsInDocumentsAndNamed()
+{
+    QFETCH(QString, owner);
+    QFETCH(QString, name);
+    const QUrl folder = UsageExport::documentsFolder();
+    QVERIFY(folder.isLocalFile());
+    QVERIFY2(folder.toLocalFile() != QDir::currentPath() || QDir::currentPath() == QDir::homePath(),
+             "never the process's working folder");
+    const QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    if (QDir(documents).exists())
+        QCOMPARE(folder.toLocalFile(), documents);
+    const QUrl file = UsageExport::suggestedFile(owner, QDate(2026, 3, 7));
+    QVERIFY(file.isLocalFile());
+    QCOMPARE(QFileInfo(file.toLocalFile()).fileName(), name);
+    QCOMPARE(QFileInfo(file.toLocalFile()).absolutePath(), QDir(folder.toLocalFile()).absolutePath());
 }
 
 QTEST_GUILESS_MAIN(TestCsvExport)

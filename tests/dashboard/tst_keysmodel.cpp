@@ -52,6 +52,8 @@ private Q_SLOTS:
     void rerolledKeyIsMarkedReplaced();
     void pagesThroughEveryKey();
     void searchFiltersByNameStartAndOwner();
+    void searchGoesThroughEveryPage();
+    void reloadKeyReplacesItsRow();
     void selection();
     void rateLimitedInTheLastHour();
     void failedPageKeepsRowsAndReportsTheDetail();
@@ -298,6 +300,75 @@ void TestKeysModel::searchFiltersByNameStartAndOwner()
     QCOMPARE(keys->rowCount(), 3);
 }
 
+void TestKeysModel::searchGoesThroughEveryPage()
+{
+    // issue 4: "key-299" on a 303-key API said "No key matches" (only loaded rows were searched)
+    const QString apiId = m_fixture.createApi(u"search303"_s);
+    for (int i = 0; i < 303; ++i)
+        createKey(apiId, {{u"name"_s, u"key-%1"_s.arg(i)}});
+    auto keys = model(apiId, 50);
+    QVERIFY(waitIdle(*keys));
+    QCOMPARE(keys->rowCount(), 50);
+    QVERIFY(!keys->searching());
+
+    QSignalSpy pages(keys.get(), &KeysModel::pageLoaded);
+    keys->setSearch(u"key-299"_s);
+    QVERIFY(keys->searching());
+    QVERIFY(waitIdle(*keys)); // no view asks for more: the model goes on by itself
+    QCOMPARE(keys->rowCount(), 1);
+    QCOMPARE(column(*keys, "name").value(0).toString(), u"key-299"_s);
+    QCOMPARE(keys->scanned(), 303);
+    QCOMPARE(pages.count(), 7);
+    QVERIFY(!keys->hasMore());
+    QVERIFY(!keys->searching());
+
+    // clearing the filter stops the search: back to one page
+    keys->setSearch(u"key-30"_s);
+    QVERIFY(keys->loading());
+    keys->setSearch({});
+    QVERIFY(waitIdle(*keys));
+    QCOMPARE(keys->rowCount(), 50);
+    QCOMPARE(keys->scanned(), 50);
+    QVERIFY(keys->hasMore());
+}
+
+void TestKeysModel::reloadKeyReplacesItsRow()
+{
+    const QString apiId = m_fixture.createApi(u"reload"_s);
+    const QString first = createKey(apiId, {{u"name"_s, u"before"_s}});
+    const QString second = createKey(apiId, {{u"name"_s, u"other"_s}});
+    auto keys = model(apiId);
+    QAbstractItemModelTester tester(keys.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QVERIFY(waitIdle(*keys));
+    QCOMPARE(keys->rowCount(), 2);
+    // the key page saved a new name and credits; the list still has the old row
+    QVERIFY(m_fixture.call(u"keys.updateKey"_s, {{u"keyId"_s, first}, {u"name"_s, u"after"_s},
+                                                 {u"credits"_s, QJsonObject{{u"remaining"_s, 7}}}}).ok());
+    QCOMPARE(valueOf(*keys, "keyId", first, "name").toString(), u"before"_s);
+    QSignalSpy changed(keys.get(), &QAbstractItemModel::dataChanged);
+    keys->reloadKey(first);
+    QTRY_COMPARE(valueOf(*keys, "keyId", first, "name").toString(), u"after"_s);
+    QVERIFY(changed.count() >= 1);
+    const int changes = int(changed.count());
+    QCOMPARE(keys->rowObject(changed.first().at(0).toModelIndex().row()).value(u"keyId"_s).toString(), first);
+    QCOMPARE(keys->rowObject(changed.first().at(0).toModelIndex().row())
+                 .value(u"credits"_s).toObject().value(u"remaining"_s).toInt(), 7);
+    QCOMPARE(valueOf(*keys, "keyId", second, "name").toString(), u"other"_s);
+
+    keys->reloadKey(u"key_notinthelist"_s); // ignored
+    QTest::qWait(50);
+    QCOMPARE(changed.count(), changes);
+
+    // a key deleted meanwhile: the list reloads without it, and no banner for it
+    QVERIFY(m_fixture.call(u"keys.deleteKey"_s, {{u"keyId"_s, second}}).ok());
+    QSignalSpy failed(m_fixture.client(), &ApiClient::requestFailed);
+    keys->reloadKey(second);
+    QTRY_COMPARE(keys->rowCount(), 1);
+    QVERIFY(waitIdle(*keys));
+    QCOMPARE(keys->rowCount(), 1);
+    QCOMPARE(failed.count(), 0);
+}
+
 void TestKeysModel::selection()
 {
     const QString apiId = m_fixture.createApi(u"select"_s);
@@ -386,6 +457,7 @@ void TestKeysModel::failedPageKeepsRowsAndReportsTheDetail()
     const QString detail = failed.first().at(2).toString();
     QVERIFY2(!detail.isEmpty(), qPrintable(detail));
     QVERIFY(keys->failed());
+    QCOMPARE(keys->errorDetail(), detail); // for the list's "Could not load: …"
     QCOMPARE(failedChanged.count(), 1);
     QCOMPARE(keys->rowCount(), 2);        // the rows already shown stay
     QVERIFY(!keys->canFetchMore({}));     // and a view does not retry in a loop
