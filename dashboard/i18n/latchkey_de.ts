@@ -220,6 +220,10 @@
     <context>
         <name>BulkProgress</name>
         <message>
+            <source>Stopped: server unreachable — %1 of %2 done.</source>
+            <translation>Angehalten: Server nicht erreichbar — %1 von %2 erledigt.</translation>
+        </message>
+        <message>
             <source>Cancelled: %1 done, %2 failed, %3 not started.</source>
             <translation>Abgebrochen: %1 erledigt, %2 fehlgeschlagen, %3 nicht begonnen.</translation>
         </message>
@@ -306,6 +310,10 @@
     </context>
     <context>
         <name>CreditsEditor</name>
+        <message>
+            <source>Enter how many credits remain</source>
+            <translation>Geben Sie an, wie viele Credits verbleiben</translation>
+        </message>
         <message>
             <source>Unlimited (no credits are counted)</source>
             <translation>Unbegrenzt (keine Credits werden gezählt)</translation>
@@ -1159,6 +1167,24 @@
     </context>
     <context>
         <name>KeysPage</name>
+        <message numerus="yes">
+            <source>Searching… %n key(s) checked</source>
+            <translation>
+                <numerusform>Suche… %n Schlüssel geprüft</numerusform>
+                <numerusform>Suche… %n Schlüssel geprüft</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Disable keys</source>
+            <translation>Schlüssel deaktivieren</translation>
+        </message>
+        <message numerus="yes">
+            <source>Disable %n selected key(s)? Their verifications fail until they are enabled again.</source>
+            <translation>
+                <numerusform>Den ausgewählten Schlüssel deaktivieren? Seine Verifizierungen schlagen fehl, bis er wieder aktiviert wird.</numerusform>
+                <numerusform>%n ausgewählte Schlüssel deaktivieren? Ihre Verifizierungen schlagen fehl, bis sie wieder aktiviert werden.</numerusform>
+            </translation>
+        </message>
         <message>
             <source>Keys of %1</source>
             <translation>Schlüssel von %1</translation>
@@ -1440,6 +1466,18 @@
     </context>
     <context>
         <name>ListPlaceholder</name>
+        <message>
+            <source>Could not load: %1</source>
+            <translation>Konnte nicht geladen werden: %1</translation>
+        </message>
+        <message>
+            <source>Retry</source>
+            <translation>Erneut versuchen</translation>
+        </message>
+        <message>
+            <source>Load the list again</source>
+            <translation>Die Liste erneut laden</translation>
+        </message>
         <message>
             <source>Loading</source>
             <translation>Wird geladen</translation>

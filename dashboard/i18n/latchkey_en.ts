@@ -48,6 +48,20 @@
     <context>
         <name>KeysPage</name>
         <message numerus="yes">
+            <source>Searching… %n key(s) checked</source>
+            <translation>
+                <numerusform>Searching… %n key checked</numerusform>
+                <numerusform>Searching… %n keys checked</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Disable %n selected key(s)? Their verifications fail until they are enabled again.</source>
+            <translation>
+                <numerusform>Disable the selected key? Its verifications fail until it is enabled again.</numerusform>
+                <numerusform>Disable %n selected keys? Their verifications fail until they are enabled again.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>Delete %n selected key(s)? Verifications of deleted keys fail at once; this cannot be undone.</source>
             <translation>
                 <numerusform>Delete the selected key? Verifications of deleted keys fail at once; this cannot be undone.</numerusform>

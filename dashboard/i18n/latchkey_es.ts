@@ -220,6 +220,10 @@
     <context>
         <name>BulkProgress</name>
         <message>
+            <source>Stopped: server unreachable — %1 of %2 done.</source>
+            <translation>Detenido: servidor inaccesible — %1 de %2 hechas.</translation>
+        </message>
+        <message>
             <source>Cancelled: %1 done, %2 failed, %3 not started.</source>
             <translation>Cancelado: %1 hechas, %2 fallidas, %3 sin empezar.</translation>
         </message>
@@ -306,6 +310,10 @@
     </context>
     <context>
         <name>CreditsEditor</name>
+        <message>
+            <source>Enter how many credits remain</source>
+            <translation>Indique cuántos créditos quedan</translation>
+        </message>
         <message>
             <source>Unlimited (no credits are counted)</source>
             <translation>Ilimitado (no se cuentan créditos)</translation>
@@ -1159,6 +1167,24 @@
     </context>
     <context>
         <name>KeysPage</name>
+        <message numerus="yes">
+            <source>Searching… %n key(s) checked</source>
+            <translation>
+                <numerusform>Buscando… %n clave revisada</numerusform>
+                <numerusform>Buscando… %n claves revisadas</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Disable keys</source>
+            <translation>Desactivar claves</translation>
+        </message>
+        <message numerus="yes">
+            <source>Disable %n selected key(s)? Their verifications fail until they are enabled again.</source>
+            <translation>
+                <numerusform>¿Desactivar la clave seleccionada? Sus verificaciones fallan hasta que se vuelva a activar.</numerusform>
+                <numerusform>¿Desactivar %n claves seleccionadas? Sus verificaciones fallan hasta que se vuelvan a activar.</numerusform>
+            </translation>
+        </message>
         <message>
             <source>Keys of %1</source>
             <translation>Claves de %1</translation>
@@ -1440,6 +1466,18 @@
     </context>
     <context>
         <name>ListPlaceholder</name>
+        <message>
+            <source>Could not load: %1</source>
+            <translation>No se pudo cargar: %1</translation>
+        </message>
+        <message>
+            <source>Retry</source>
+            <translation>Reintentar</translation>
+        </message>
+        <message>
+            <source>Load the list again</source>
+            <translation>Volver a cargar la lista</translation>
+        </message>
         <message>
             <source>Loading</source>
             <translation>Cargando</translation>

@@ -3,20 +3,26 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Latchkey.Dashboard
 
-// Progress and cancel of a running BulkOperation; shows the outcome once it is over.
+// Progress and cancel of a running BulkOperation; shows the outcome once it is over (also when
+// it was cancelled, or stopped because the server stopped answering).
 RowLayout {
     id: root
 
     required property BulkOperation operation
     property string summary
+    /// Whether there is anything to show. Hosts bind their own visibility to this, not to
+    /// `visible` (which is false while the host is hidden: a loop that kept the summary hidden).
+    readonly property bool shown: operation.running || summary.length > 0
 
     spacing: 8
-    visible: operation.running || summary.length > 0
+    visible: shown
 
     Connections {
         target: root.operation
         function onFinished(succeeded, failed, cancelled) {
-            root.summary = cancelled
+            root.summary = root.operation.unreachable
+                    ? qsTr("Stopped: server unreachable — %1 of %2 done.").arg(succeeded).arg(root.operation.total)
+                    : cancelled
                     ? qsTr("Cancelled: %1 done, %2 failed, %3 not started.").arg(succeeded).arg(failed)
                           .arg(root.operation.total - succeeded - failed)
                     : qsTr("%1 done, %2 failed.").arg(succeeded).arg(failed)
@@ -34,6 +40,7 @@ RowLayout {
         Accessible.name: qsTr("Progress of the bulk operation")
     }
     Label {
+        objectName: "bulk-summary"
         Layout.fillWidth: !root.operation.running
         text: root.operation.running
               ? qsTr("%1 of %2").arg(root.operation.processed).arg(root.operation.total)

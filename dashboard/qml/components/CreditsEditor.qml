@@ -1,10 +1,13 @@
 import QtQuick
 import QtQuick.Controls
+import QtQuick.Controls.Material
 import QtQuick.Layouts
 
 // Edits a key's credits: unlimited, or a remaining count with an optional daily or monthly
 // refill (amount, and the day of the month for monthly refills). Holds a draft; the host reads
-// the properties to save or issue, and calls load() to show saved values.
+// the properties to save or issue, and calls load() to show saved values. An empty Remaining is
+// an error (valid is false), never 0 credits: remaining is then -1, which the controllers' own
+// check refuses too.
 ColumnLayout {
     id: editor
 
@@ -14,6 +17,10 @@ ColumnLayout {
     property string interval: ""
     property real amount: 0
     property int refillDay: 1
+    /// The message for what the user still has to fill in, or "" when the draft can be saved.
+    readonly property string validationError: !unlimited && remainingField.text === ""
+                                              ? qsTr("Enter how many credits remain") : ""
+    readonly property bool valid: validationError === ""
 
     /// The user changed something.
     signal edited()
@@ -45,6 +52,8 @@ ColumnLayout {
             editor.unlimited = checked;
             if (checked)
                 editor.interval = "";
+            else if (remainingField.text === "")
+                editor.remaining = -1;
             editor.edited();
         }
     }
@@ -67,7 +76,7 @@ ColumnLayout {
             font.italic: text === ""
             Accessible.name: qsTr("Remaining credits")
             onTextEdited: {
-                editor.remaining = text === "" ? 0 : Number(text);
+                editor.remaining = text === "" ? -1 : Number(text);
                 editor.edited();
             }
             onAccepted: editor.accepted()
@@ -139,6 +148,17 @@ ColumnLayout {
                 editor.edited();
             }
         }
+    }
+
+    Label {
+        objectName: "credits-error"
+        visible: editor.validationError !== ""
+        Layout.fillWidth: true
+        text: editor.validationError
+        color: Material.color(Material.Red)
+        wrapMode: Text.Wrap
+        Accessible.role: Accessible.AlertMessage
+        Accessible.name: text
     }
 
     Label {

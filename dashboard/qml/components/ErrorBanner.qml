@@ -6,6 +6,7 @@ import Latchkey.Dashboard
 
 // The one place where failed requests are shown: every ApiClient::requestFailed lands here with
 // the server's `detail`. Stays until dismissed or replaced by a newer failure; counts repeats.
+// A failure to reach the server goes away by itself once a later request gets an answer.
 Pane {
     id: banner
 
@@ -14,9 +15,12 @@ Pane {
     property string detail
     property string action
     property int count: 0
+    /// The shown failure got no answer from the server (resolved when a later request gets one).
+    property bool unreachable: false
 
     function show(failedAction: string, failedTitle: string, failedDetail: string): void {
         count = detail === "" ? 1 : count + 1;
+        unreachable = client ? client.unreachable : false;
         action = failedAction;
         title = failedTitle;
         detail = failedDetail;
@@ -24,6 +28,7 @@ Pane {
 
     function clear(): void {
         count = 0;
+        unreachable = false;
         action = "";
         title = "";
         detail = "";
@@ -44,6 +49,10 @@ Pane {
         target: banner.client
         function onRequestFailed(failedAction: string, failedTitle: string, failedDetail: string) {
             banner.show(failedAction, failedTitle, failedDetail);
+        }
+        function onServerReachableAgain() {
+            if (banner.unreachable)
+                banner.clear();
         }
     }
 

@@ -39,6 +39,8 @@ Dialog {
                                   + topPadding + bottomPadding + 2 * spacing)
             : maxHeight
     closePolicy: Popup.CloseOnEscape
+    /// The form's editors can be issued (a limited key needs its remaining credits).
+    readonly property bool formValid: !formLoader.item || (formLoader.item as IssueKeyForm).valid
 
     onAboutToShow: formLoader.setSource(Qt.resolvedUrl("IssueKeyForm.qml"),
                                         { session: dialog.session, controller: issuer })
@@ -61,7 +63,7 @@ Dialog {
 
     Shortcut {
         sequences: ["Ctrl+Return", "Ctrl+Enter"]
-        enabled: dialog.opened && !issuer.issued
+        enabled: dialog.opened && !issuer.issued && dialog.formValid
         onActivated: issuer.issue()
     }
 
@@ -126,7 +128,7 @@ Dialog {
                 visible: !issuer.issued
                 text: qsTr("Issue key")
                 highlighted: true
-                ready: !issuer.busy
+                ready: !issuer.busy && dialog.formValid
                 missing: dialog.missingCreate
                 onClicked: issuer.issue()
             }

@@ -13,9 +13,15 @@ ScrollView {
     required property Session session
     required property IssueKeyController controller
     readonly property ApiClient client: session.client
+    /// Tab below the visible part (after "Add rate limit") scrolls the focused field into view.
+    property FocusScroller focusScroller: FocusScroller {
+        flickable: form.contentItem as Flickable
+    }
 
     /// Enter outside the pickers.
     signal accepted()
+    /// Every editor holds something that can be issued (Issue stays disabled otherwise).
+    readonly property bool valid: credits.valid && meta.valid
 
     function within(item: var, ancestor: var): bool {
         for (let node = item; node; node = node.parent) {
@@ -31,7 +37,8 @@ ScrollView {
             return;
         }
         event.accepted = true;
-        form.accepted();
+        if (form.valid)
+            form.accepted();
     }
     // Single-line fields let Enter through after their `accepted`: it arrives here once.
     Keys.onReturnPressed: event => submitByKey(event)

@@ -28,6 +28,7 @@ KeySection {
                                      || editor.interval !== key.refillInterval
                                      || (editor.interval !== "" && editor.amount !== key.refillAmount)
                                      || (editor.interval === "monthly" && editor.refillDay !== key.refillDay))))
+    valid: editor.valid
     onSave: key.saveCredits(editor.unlimited, editor.remaining, editor.interval, editor.amount, editor.refillDay)
     onRevert: showSaved()
 
@@ -57,7 +58,7 @@ KeySection {
         id: editor
         Layout.fillWidth: true
         onEdited: section.touched = true
-        onAccepted: if (section.dirty) section.save()
+        onAccepted: if (section.dirty && editor.valid) section.save()
     }
 
     RowLayout {

@@ -14,6 +14,7 @@ KeySection {
     field: "meta"
     controller: key
     dirty: touched && editor.text.trim() !== key.metaText
+    valid: editor.valid
     onSave: key.saveMeta(editor.text)
     onRevert: showSaved()
 

@@ -19,6 +19,8 @@ Pane {
     property var controller
     /// The editor's draft differs from the saved value.
     property bool dirty: false
+    /// The draft can be saved (false keeps Save disabled; the editor says what is missing).
+    property bool valid: true
     /// "" when the root key may change this field; else the missing permission (Capabilities.missing),
     /// shown as the tooltip of the greyed-out card.
     property string missing
@@ -149,7 +151,7 @@ Pane {
                 objectName: section.objectName + "-save"
                 text: qsTr("Save")
                 highlighted: true
-                ready: section.dirty && !section.saving
+                ready: section.dirty && section.valid && !section.saving
                 missing: section.missing
                 button.Accessible.name: qsTr("Save %1").arg(section.title)
                 onClicked: section.save()

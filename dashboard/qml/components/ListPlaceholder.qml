@@ -3,13 +3,22 @@ import QtQuick.Controls
 import QtQuick.Layouts
 
 // What a list shows instead of rows: a spinner while the first page loads, otherwise a title and
-// a hint that says what to do next (empty states tell the user how to get data in).
+// a hint that says what to do next (empty states tell the user how to get data in). When the
+// list could not be loaded (`error` set), it says so with Retry instead: an unreachable server
+// must never look like an empty list.
 ColumnLayout {
     id: root
 
     property bool loading: false
     property string title
     property string hint
+    /// Why the list could not be loaded; "" for the empty state.
+    property string error
+    /// Under the spinner while loading, e.g. how far a search got ("" for none).
+    property string progress
+
+    /// Retry pressed (the host refreshes its model).
+    signal retry()
 
     spacing: 8
 
@@ -20,9 +29,19 @@ ColumnLayout {
         Accessible.name: qsTr("Loading")
     }
     Label {
+        objectName: "placeholder-progress"
+        Layout.fillWidth: true
+        visible: root.loading && root.progress !== ""
+        text: root.progress
+        opacity: 0.75
+        horizontalAlignment: Text.AlignHCenter
+        wrapMode: Text.WordWrap
+    }
+    Label {
+        objectName: "placeholder-title"
         Layout.fillWidth: true
         visible: !root.loading
-        text: root.title
+        text: root.error !== "" ? qsTr("Could not load: %1").arg(root.error) : root.title
         font.bold: true
         font.pointSize: 13
         horizontalAlignment: Text.AlignHCenter
@@ -30,10 +49,18 @@ ColumnLayout {
     }
     Label {
         Layout.fillWidth: true
-        visible: !root.loading && root.hint.length > 0
+        visible: !root.loading && root.error === "" && root.hint.length > 0
         text: root.hint
         opacity: 0.75
         horizontalAlignment: Text.AlignHCenter
         wrapMode: Text.WordWrap
+    }
+    Button {
+        objectName: "placeholder-retry"
+        Layout.alignment: Qt.AlignHCenter
+        visible: !root.loading && root.error !== ""
+        text: qsTr("Retry")
+        Accessible.name: qsTr("Load the list again")
+        onClicked: root.retry()
     }
 }

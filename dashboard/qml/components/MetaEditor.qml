@@ -24,6 +24,10 @@ ColumnLayout {
         }
     }
 
+    /// The text can be saved; hosts disable Save / Issue otherwise, so this editor's message is the
+    /// only one the user sees (the controllers' own check never gets to run on it).
+    readonly property bool valid: problem === ""
+
     signal edited()
 
     spacing: 4
@@ -50,6 +54,7 @@ ColumnLayout {
     }
 
     Label {
+        objectName: "meta-problem"
         Layout.fillWidth: true
         visible: editor.problem !== ""
         text: editor.problem

@@ -44,7 +44,11 @@ RowLayout {
         text: qsTr("Export usage as CSV…")
         ready: !exporter.running && bar.identityId !== ""
         missing: bar.session.capabilities.missing("api.*.read_analytics")
-        onClicked: fileDialog.open()
+        onClicked: {
+            fileDialog.currentFolder = exporter.documentsFolder();
+            fileDialog.selectedFile = exporter.suggestedFile(bar.externalId);
+            fileDialog.open();
+        }
     }
     ProgressBar {
         visible: exporter.running

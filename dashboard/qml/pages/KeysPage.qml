@@ -19,6 +19,13 @@ Page {
     function focusSearch() {
         bar.focusSearch();
     }
+    /// The key whose detail page was opened last: its row is fetched again on the way back.
+    property string openedKeyId
+    function openKey(keyId: string): void {
+        openedKeyId = keyId;
+        page.session.openPage("keyDetail", {keyId: keyId});
+    }
+    StackView.onActivated: if (openedKeyId !== "") keys.reloadKey(openedKeyId)
     /// Reloads the list (called by a key detail page that deleted its key before it closed).
     function refresh(): void {
         keys.refresh();
@@ -72,6 +79,17 @@ Page {
         onConfirmed: bulk.deleteKeys(keys.selectedKeyIds())
     }
 
+    ConfirmDialog {
+        id: confirmDisable
+        objectName: "confirmBulkDisable"
+        title: qsTr("Disable keys")
+        text: qsTr("Disable %n selected key(s)? Their verifications fail until they are enabled again.", "",
+                   keys.selectedCount)
+        confirmText: qsTr("Disable")
+        destructive: true
+        onConfirmed: bulk.disableKeys(keys.selectedKeyIds())
+    }
+
     ColumnLayout {
         anchors.fill: parent
         spacing: 0
@@ -89,7 +107,7 @@ Page {
         RowLayout {
             Layout.fillWidth: true
             Layout.margins: 8
-            visible: keys.selectedCount > 0 || bulk.running || bulkProgress.visible
+            visible: keys.selectedCount > 0 || bulk.running || bulkProgress.shown
             spacing: 8
             Label {
                 text: qsTr("%n selected", "", keys.selectedCount)
@@ -98,7 +116,7 @@ Page {
                 text: qsTr("Disable")
                 ready: !bulk.running && keys.selectedCount > 0
                 missing: page.may.missing("api.*.update_key")
-                onClicked: bulk.disableKeys(keys.selectedKeyIds())
+                onClicked: confirmDisable.open()
             }
             GatedButton {
                 text: qsTr("Enable")
@@ -148,11 +166,11 @@ Page {
             delegate: KeyRow {
                 format: page.session.format // qmllint disable unqualified
                 onToggled: (row, selected) => keys.setSelected(row, selected)
-                onOpened: keyId => page.session.openPage("keyDetail", {keyId: keyId})
+                onOpened: keyId => page.openKey(keyId)
             }
             Keys.onReturnPressed: {
                 if (currentIndex >= 0)
-                    page.session.openPage("keyDetail", {keyId: keys.rowObject(currentIndex).keyId});
+                    page.openKey(keys.rowObject(currentIndex).keyId);
             }
             Keys.onSpacePressed: keys.toggleSelected(currentIndex)
 
@@ -163,6 +181,9 @@ Page {
                 width: Math.min(parent.width - 48, 460)
                 visible: list.count === 0
                 loading: keys.loading
+                error: keys.failed ? keys.errorDetail : ""
+                onRetry: keys.refresh()
+                progress: keys.searching ? qsTr("Searching… %n key(s) checked", "", keys.scanned) : ""
                 title: keys.search !== "" ? qsTr("No key matches “%1”.").arg(keys.search) : qsTr("This API has no keys yet")
                 hint: keys.search !== "" ? qsTr("Clear the filter to see every key.")
                                          : qsTr("Issue the first one with “Issue key” (Ctrl+N).")

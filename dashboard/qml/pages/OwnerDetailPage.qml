@@ -198,6 +198,8 @@ Page {
                     width: Math.min(parent.width - 48, 460)
                     visible: keyList.count === 0
                     loading: keys.loading
+                    error: keys.failed ? keys.errorDetail : ""
+                    onRetry: keys.refresh()
                     title: qsTr("No keys")
                     hint: qsTr("Issue this owner a key with “Issue key for this owner”.")
                 }

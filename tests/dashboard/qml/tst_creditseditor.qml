@@ -6,7 +6,7 @@ import "helpers.js" as H
 
 // CreditsEditor: "unlimited" hides the fields; typed counts reach the properties the host saves;
 // letters are refused; a monthly refill asks for the day and warns about short months; load()
-// shows saved values without counting as an edit.
+// shows saved values without counting as an edit; an empty Remaining is an error, never 0.
 Item {
     id: root
     width: 800
@@ -119,6 +119,36 @@ Item {
             verify(!child("credits-unlimited").checked);
             compare(editor.refillDay, 1, "day 0 (none saved) shows as the 1st");
             compare(edited.count, 0);
+        }
+
+        function test_emptyRemainingIsAnErrorNotZero() {
+            const error = child("credits-error");
+            verify(editor.valid);
+            verify(!error.visible);
+            mouseClick(child("credits-unlimited"));
+            verify(!editor.unlimited);
+            // the state of issue 4: limited, nothing typed, and Save stored 0 credits
+            verify(!editor.valid, "an empty Remaining cannot be saved");
+            compare(editor.validationError, "Enter how many credits remain");
+            tryCompare(error, "visible", true);
+            compare(error.text, "Enter how many credits remain");
+            verify(editor.remaining < 0, "never 0 credits by default: " + editor.remaining);
+            typeText(child("credits-remaining"), "0");
+            verify(editor.valid, "0 typed is a real 0");
+            compare(editor.remaining, 0);
+            verify(!error.visible);
+            const field = child("credits-remaining");
+            field.forceActiveFocus();
+            field.cursorPosition = field.text.length;
+            keyClick(Qt.Key_Backspace);
+            compare(field.text, "");
+            verify(!editor.valid);
+            verify(editor.remaining < 0);
+            editor.load(false, 7, "", 0, 1);
+            verify(editor.valid, "saved values are valid");
+            mouseClick(child("credits-unlimited"));
+            verify(editor.unlimited);
+            verify(editor.valid, "unlimited needs no count");
         }
 
         function test_unlimitedDropsTheRefill() {

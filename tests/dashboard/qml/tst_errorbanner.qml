@@ -3,7 +3,8 @@ import QtTest
 import Latchkey.Dashboard
 
 // The one error sink: a failed request's detail appears in the banner; repeats are counted;
-// Dismiss hides it; successful calls never show it.
+// Dismiss hides it; successful calls never show it; a failure to reach the server goes away
+// when the server answers again.
 Item {
     id: root
     width: 800
@@ -42,6 +43,21 @@ Item {
             verify(banner.detail.indexOf("key_doesnotexist99") >= 0 || banner.detail.length > 10,
                    "the server's own detail, not a generic message: " + banner.detail);
             compare(banner.count, 1);
+        }
+
+        function test_networkFailureResolvesWhenTheServerAnswersAgain() {
+            banner.show("apis.listApis", "Network error", "Cannot reach http://127.0.0.1:1");
+            banner.unreachable = true; // as if client.unreachable was true when it failed
+            verify(banner.visible);
+            testSession.client.serverReachableAgain();
+            verify(!banner.visible, "the banner does not stay after the server answers again");
+            compare(banner.count, 0);
+            // a failure the server itself reported is not resolved by the next answer
+            testSession.client.call("keys.getKey", { keyId: "key_doesnotexist98" });
+            tryVerify(() => banner.visible, 10000);
+            verify(!banner.unreachable);
+            testSession.client.serverReachableAgain();
+            verify(banner.visible);
         }
 
         function test_countsRepeatsAndDismisses() {

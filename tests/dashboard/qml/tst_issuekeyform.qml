@@ -105,6 +105,40 @@ Item {
             compare(accepted.count, 2);
         }
 
+        function test_emptyRemainingOrBadMetaBlocksIssuing() {
+            const unlimited = child("credits-unlimited");
+            verify(unlimited.checked);
+            verify(form.valid);
+            unlimited.forceActiveFocus();
+            keyClick(Qt.Key_Space);
+            verify(!unlimited.checked);
+            verify(!form.valid, "a limited key needs its remaining credits");
+            const remaining = child("credits-remaining");
+            remaining.forceActiveFocus();
+            keyClick(Qt.Key_Return);
+            compare(accepted.count, 0, "Enter does not issue with Remaining empty");
+            keyClick("5");
+            verify(form.valid);
+            compare(issue.creditsRemaining, 5);
+            keyClick(Qt.Key_Return);
+            compare(accepted.count, 1);
+            const meta = child("meta-text");
+            meta.text = "{\"plan\": ";
+            verify(!form.valid, "invalid meta blocks issuing");
+            nameField().forceActiveFocus();
+            keyClick(Qt.Key_Return);
+            compare(accepted.count, 1);
+            meta.text = "";
+            unlimited.forceActiveFocus();
+            keyClick(Qt.Key_Space);
+            verify(unlimited.checked);
+            verify(form.valid);
+        }
+
+        function nameField() {
+            return child("issue-name");
+        }
+
         function test_enterInThePermissionPickerAddsInstead() {
             const field = child("permission-picker-field");
             field.forceActiveFocus();

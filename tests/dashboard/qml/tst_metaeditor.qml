@@ -64,8 +64,10 @@ Item {
         }
 
         function test_problemDisappearsOnceFixed() {
+            verify(editor.valid);
             editor.text = "{";
             verify(editor.problem !== "");
+            verify(!editor.valid, "hosts disable Save on it");
             const label = problemLabel();
             verify(label && label.visible);
             editor.text = "{}";
