@@ -198,7 +198,10 @@ void PagedListModel::handlePage(const ApiResult &result)
     if (hadMore != m_hasMore)
         Q_EMIT hasMoreChanged();
     if (m_hasMore && searchesLocally() && m_client) {
-        requestPage(); // still searching: the next page right away (loading stays true)
+        // Still searching: the next page right away (loading stays true), unless a handler of the
+        // insertion already asked for it through fetchMore(): the same page twice would double rows.
+        if (!loading())
+            requestPage();
         Q_EMIT pageLoaded();
         return;
     }
