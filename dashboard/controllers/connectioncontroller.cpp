@@ -4,7 +4,9 @@
 #include "rootkeyvault.h"
 #include "session.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
+#include <QEvent>
 #include <QHostAddress>
 #include <QLoggingCategory>
 #include <QSettings>
@@ -34,6 +36,16 @@ ConnectionController::ConnectionController(Session *session, RootKeyVault *vault
     m_probe->setTimeout(15000);
     m_recent = QSettings().value(RecentKey).toList();
     connect(m_vault, &RootKeyVault::availabilityChanged, this, &ConnectionController::keychainChanged);
+    // QQmlEngine::retranslate() re-evaluates qsTr() only; a C++ text needs its NOTIFY signal.
+    if (QCoreApplication *app = QCoreApplication::instance())
+        app->installEventFilter(this);
+}
+
+bool ConnectionController::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == QCoreApplication::instance() && event->type() == QEvent::LanguageChange)
+        Q_EMIT keychainChanged();
+    return QObject::eventFilter(watched, event);
 }
 
 bool ConnectionController::keychainAvailable() const
@@ -43,7 +55,11 @@ bool ConnectionController::keychainAvailable() const
 
 QString ConnectionController::keychainStatus() const
 {
-    return m_vault->unavailableReason();
+    // The vault keeps the text in the language of the moment it found the keychain missing
+    // (usually start-up, in English); looked up again here, it follows a later language change.
+    const QString reason = m_vault->unavailableReason();
+    const QByteArray source = reason.toUtf8();
+    return QCoreApplication::translate("Latchkey::Dashboard::RootKeyVault", source.constData());
 }
 
 QString ConnectionController::keychainDetail() const

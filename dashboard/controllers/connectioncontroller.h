@@ -72,6 +72,10 @@ Q_SIGNALS:
     /// connectRecent() found no stored key for @p url: ask the user.
     void rootKeyNeeded(const QString &url);
 
+protected:
+    /// Watches the application for a language change: keychainStatus is then read again.
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void probe(const QUrl &url, const QString &rootKey, bool remember, bool local);
     void probeFallback(const QUrl &url, const QString &rootKey, bool remember, bool local);

@@ -143,7 +143,9 @@ ApplicationWindow {
     Shortcut {
         sequence: "Ctrl+N"
         enabled: window.session.connected
-        onActivated: window.session.requestIssueKey({})
+        // The page's own pre-fill (the API of "Keys of …"), as the page's "Issue key" button.
+        onActivated: window.session.requestIssueKey(window.currentPage && window.currentPage.issuePrefill
+                                                    ? window.currentPage.issuePrefill : {})
     }
     Shortcut {
         sequence: "Alt+Left"

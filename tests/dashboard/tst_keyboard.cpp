@@ -129,18 +129,36 @@ private Q_SLOTS:
     void initTestCase();
     void cleanupTestCase();
     void startScreenTabOrder();
+    void focusShownOnStartButton();
+    void keychainStatusFollowsLanguage();
     void connectWithSampleData();
+    void focusShownOnHeaderAndDisconnect();
     void ctrlKAndCtrlNFromEveryPage_data();
     void ctrlKAndCtrlNFromEveryPage();
     void everyControlHasAnAccessibleName_data();
     void everyControlHasAnAccessibleName();
     void issueDialogTabOrderAndEsc();
     void ownersSearchEnterOpensAndBackReturns();
+    void listsInTabChain_data();
+    void listsInTabChain();
+    void confirmEnterPressesFocusedButton();
+    void downFromFilterEnterOpens_data();
+    void downFromFilterEnterOpens();
+    void ctrlNPreselectsThePagesApi();
+    void sidebarFollowsThePageAfterArrows();
+    void tabScrollsFocusIntoView_data();
+    void tabScrollsFocusIntoView();
 
 private:
     bool openPage(const QString &name);
     /// Presses @p key until focus is back where it started; the items it visited, in order.
     QList<QQuickItem *> walkFocus(Qt::Key key, int limit);
+    /// The ListView below the current page that has the active focus (itself or a row), or null.
+    QQuickItem *focusedList() const;
+    /// Checks that @p button (a Button) shows a FocusFrame when focused by Tab, and none otherwise.
+    void checkFrameOnTab(QQuickItem *button);
+    /// Checks that @p list shows its focus: a current row whose ListFocusRing is visible.
+    void checkFocusShown(QQuickItem *list);
     /// Checks the Tab cycle inside @p scope: no trap, every control reached, in reading order
     /// starting at @p first (blocks inside one scrolled area stay together), Shift+Tab reverses it.
     void checkTabCycle(QQuickItem *scope, QQuickItem *first);
@@ -420,6 +438,353 @@ void TestKeyboard::ownersSearchEnterOpensAndBackReturns()
     QVERIFY(back);
     QMetaObject::invokeMethod(back, "clicked");
     QTRY_COMPARE(m_window->property("currentPageName").toString(), u"owners"_s);
+}
+
+QQuickItem *TestKeyboard::focusedList() const
+{
+    auto *page = m_window->property("currentPage").value<QQuickItem *>();
+    for (QQuickItem *at = m_window->activeFocusItem(); at && page; at = at->parentItem())
+        if (at->inherits("QQuickListView") && page->isAncestorOf(at))
+            return at;
+    return nullptr;
+}
+
+void TestKeyboard::checkFocusShown(QQuickItem *list)
+{
+    QVERIFY(list);
+    QTRY_VERIFY(list->property("currentIndex").toInt() >= 0);
+    auto *row = list->property("currentItem").value<QQuickItem *>();
+    QVERIFY(row);
+    QQuickItem *ring = nullptr;
+    for (QQuickItem *child : row->findChildren<QQuickItem *>(u"listFocusRing"_s))
+        ring = child;
+    QVERIFY2(ring, qPrintable(u"no focus ring on "_s + describe(row)));
+    QTRY_VERIFY2(ring->isVisible() && ring->property("shown").toBool(), "the focused list's current row shows no focus");
+    // Without the focus the same row shows none: the highlight alone does not tell them apart.
+    {
+        QQuickItem elsewhere;
+        elsewhere.setParentItem(m_window->contentItem());
+        elsewhere.forceActiveFocus();
+        QVERIFY(!list->hasActiveFocus());
+        QTRY_VERIFY(!ring->isVisible());
+    }
+    list->forceActiveFocus(Qt::TabFocusReason);
+    QTRY_VERIFY(ring->isVisible());
+}
+
+void TestKeyboard::checkFrameOnTab(QQuickItem *button)
+{
+    QVERIFY(button && button->isVisible() && button->isEnabled());
+    auto *frame = button->findChild<QQuickItem *>(u"focusFrame"_s);
+    QVERIFY2(frame, qPrintable(u"no focus frame on "_s + describe(button)));
+    QVERIFY(!frame->isVisible());
+    button->forceActiveFocus(Qt::TabFocusReason);
+    QTRY_VERIFY(button->property("visualFocus").toBool());
+    QTRY_VERIFY(frame->isVisible() && frame->property("shown").toBool());
+    QVERIFY(frame->width() > button->width() / 2 && frame->height() > 10); // around it, not a dot
+    QQuickItem elsewhere;
+    elsewhere.setParentItem(m_window->contentItem());
+    elsewhere.forceActiveFocus();
+    QTRY_VERIFY(!frame->isVisible());
+}
+
+/// The filled "Start a local server" button shows the keyboard focus.
+void TestKeyboard::focusShownOnStartButton()
+{
+    auto *start = m_window->findChild<QQuickItem *>(u"startLocalServer"_s);
+    QVERIFY(start);
+    if (!start->isEnabled())
+        QSKIP("the local server is running or starting; the button is disabled");
+    checkFrameOnTab(start);
+}
+
+/// The start screen's keychain line switches language with the rest of the UI (it is a C++ text,
+/// which QQmlEngine::retranslate() alone leaves as it was).
+void TestKeyboard::keychainStatusFollowsLanguage()
+{
+    const QString english = u"No keychain on this computer: the root key is not stored and will be asked again."_s;
+    ConnectionController *connection = m_app->connection();
+    m_app->vault()->disable(english);
+    QCOMPARE(connection->keychainStatus(), english);
+    QQuickItem *label = nullptr;
+    const auto findLabel = [&] {
+        for (QQuickItem *item : m_window->findChildren<QQuickItem *>())
+            if (item->inherits("QQuickLabel") && item->property("text").toString() == english)
+                label = item;
+        return label != nullptr;
+    };
+    QTRY_VERIFY(findLabel());
+    QSignalSpy changed(connection, &ConnectionController::keychainChanged);
+    m_app->session()->settings()->setLanguage(u"de"_s);
+    QTRY_VERIFY(changed.count() > 0);
+    const QString german = connection->keychainStatus();
+    const QString shown = label->property("text").toString();
+    m_app->session()->settings()->setLanguage(u"en"_s);
+    QVERIFY2(german.contains(u"Schlüsselbund"_s), qPrintable(german));
+    QCOMPARE(shown, german);
+    QTRY_COMPARE(label->property("text").toString(), english);
+    m_app->vault()->disable(u"tests"_s);
+}
+
+/// The main action on the indigo header ("New API") and Disconnect show the keyboard focus.
+void TestKeyboard::focusShownOnHeaderAndDisconnect()
+{
+    QVERIFY(openPage(u"apis"_s));
+    auto *current = m_window->property("currentPage").value<QQuickItem *>();
+    QVERIFY(current);
+    QQuickItem *newApi = nullptr;
+    for (QQuickItem *item : current->findChildren<QQuickItem *>())
+        if (item->inherits("QQuickButton") && item->property("text").toString() == u"New API"_s && item->isVisible())
+            newApi = item;
+    checkFrameOnTab(newApi);
+    QVERIFY(openPage(u"settings"_s));
+    current = m_window->property("currentPage").value<QQuickItem *>();
+    QQuickItem *disconnect = nullptr;
+    for (QQuickItem *item : current->findChildren<QQuickItem *>())
+        if (item->inherits("QQuickButton") && item->property("text").toString() == u"Disconnect"_s)
+            disconnect = item;
+    checkFrameOnTab(disconnect);
+}
+
+void TestKeyboard::listsInTabChain_data()
+{
+    QTest::addColumn<QString>("page");
+    for (const char *page : {"apis", "keys", "owners", "permissions", "ratelimits", "audit", "rootKeys"})
+        QTest::newRow(page) << QString::fromLatin1(page);
+}
+
+/// Tab from the page's first header control reaches its list, where the arrows move the current
+/// row and the current row shows the focus.
+void TestKeyboard::listsInTabChain()
+{
+    QFETCH(QString, page);
+    if (page == u"permissions"_s) // two rows, so the arrows have somewhere to go
+        for (const QString &slug : {u"docs.read"_s, u"docs.write"_s})
+            QVERIFY(m_fixture->call(u"permissions.createPermission"_s, {{u"name"_s, slug}, {u"slug"_s, slug}}).ok());
+    QVERIFY(openPage(page));
+    QTRY_COMPARE(m_window->property("currentPageName").toString(), page);
+    auto *current = m_window->property("currentPage").value<QQuickItem *>();
+    auto *header = current ? current->property("header").value<QQuickItem *>() : nullptr;
+    QVERIFY(header);
+    const QList<QQuickItem *> inHeader = focusable(header);
+    QVERIFY(!inHeader.isEmpty());
+    inHeader.first()->forceActiveFocus(Qt::TabFocusReason);
+    QStringList trail;
+    for (int i = 0; i < 20 && !focusedList(); ++i) {
+        QTest::keyClick(m_window, Qt::Key_Tab);
+        trail.append(m_window->activeFocusItem() ? describe(m_window->activeFocusItem()) : u"(nothing)"_s);
+    }
+    QQuickItem *list = focusedList();
+    QVERIFY2(list, qPrintable(u"Tab never reaches the list:\n  "_s + trail.join(u"\n  "_s)));
+    QVERIFY(list->property("count").toInt() > 0);
+    checkFocusShown(list);
+    if (QTest::currentTestFailed())
+        return;
+    QCOMPARE(focusedList(), list);
+    const int count = list->property("count").toInt();
+    for (int i = 0; i <= count; ++i) // one more than needed: the last row stays current
+        QTest::keyClick(m_window, Qt::Key_Down);
+    QTRY_COMPARE(list->property("currentIndex").toInt(), count - 1);
+    if (count > 1) {
+        QTest::keyClick(m_window, Qt::Key_Up);
+        QTRY_COMPARE(list->property("currentIndex").toInt(), count - 2);
+    }
+    QCOMPARE(focusedList(), list);
+}
+
+/// Delete on a permission asks; Cancel has the focus and shows it, Enter presses it (nothing
+/// deleted); Tab to the confirm button and Enter deletes.
+void TestKeyboard::confirmEnterPressesFocusedButton()
+{
+    QVERIFY(openPage(u"permissions"_s)); // listsInTabChain created two
+    QQuickItem *page = m_window->property("currentPage").value<QQuickItem *>();
+    QQuickItem *list = nullptr;
+    for (QQuickItem *item : page->findChildren<QQuickItem *>())
+        if (item->inherits("QQuickListView") && item->isVisible() && item->property("count").toInt() >= 2 && !list)
+            list = item;
+    QVERIFY(list);
+    const int before = list->property("count").toInt();
+    list->forceActiveFocus(Qt::TabFocusReason);
+    QTRY_VERIFY(list->property("currentIndex").toInt() >= 0);
+    QObject *confirm = nullptr;
+    for (QObject *object : page->findChildren<QObject *>())
+        if (object->inherits("QQuickDialog") && object->property("confirmText").isValid())
+            confirm = object;
+    QVERIFY(confirm);
+    QTest::keyClick(m_window, Qt::Key_Delete);
+    QTRY_VERIFY(confirm->property("opened").toBool());
+    QQuickItem *focused = m_window->activeFocusItem();
+    QVERIFY(focused && focused->inherits("QQuickButton"));
+    auto *frame = focused->findChild<QQuickItem *>(u"focusFrame"_s);
+    QVERIFY(frame);
+    QTRY_VERIFY(frame->isVisible()); // the default button shows that Enter presses it
+    QCOMPARE(focused->property("text").toString(), u"Cancel"_s);
+    QTest::keyClick(m_window, Qt::Key_Return);
+    QTRY_VERIFY(!confirm->property("visible").toBool());
+    m_ui->settle();
+    QCOMPARE(list->property("count").toInt(), before);
+
+    list->forceActiveFocus(Qt::TabFocusReason);
+    QTest::keyClick(m_window, Qt::Key_Delete);
+    QTRY_VERIFY(confirm->property("opened").toBool());
+    QTest::keyClick(m_window, Qt::Key_Tab);
+    QTRY_COMPARE(m_window->activeFocusItem()->objectName(), u"confirmButton"_s);
+    QTest::keyClick(m_window, Qt::Key_Return);
+    QTRY_VERIFY(!confirm->property("visible").toBool());
+    QTRY_COMPARE_WITH_TIMEOUT(list->property("count").toInt(), before - 1, 20000);
+}
+
+void TestKeyboard::downFromFilterEnterOpens_data()
+{
+    QTest::addColumn<QString>("page");
+    QTest::addColumn<QString>("opens");
+    QTest::newRow("apis") << u"apis"_s << u"keys"_s;
+    QTest::newRow("keys") << u"keys"_s << u"keyDetail"_s;
+    QTest::newRow("owners") << u"owners"_s << u"ownerDetail"_s;
+}
+
+/// Down in the filter moves into the list; Enter opens the current row; Space selects a key.
+void TestKeyboard::downFromFilterEnterOpens()
+{
+    QFETCH(QString, page);
+    QFETCH(QString, opens);
+    QVERIFY(openPage(page));
+    QTRY_COMPARE(m_window->property("currentPageName").toString(), page);
+    QTest::keyClick(m_window, Qt::Key_K, Qt::ControlModifier);
+    QTRY_VERIFY(m_window->activeFocusItem() && m_window->activeFocusItem()->inherits("QQuickTextInput"));
+    QTest::keyClick(m_window, Qt::Key_Down);
+    QTRY_VERIFY2(focusedList(), qPrintable(describe(m_window->activeFocusItem())));
+    QQuickItem *list = focusedList();
+    checkFocusShown(list);
+    if (QTest::currentTestFailed())
+        return;
+    if (page == u"keys"_s) { // Space toggles the current key's selection
+        auto *row = list->property("currentItem").value<QQuickItem *>();
+        QVERIFY(row && !row->property("selected").toBool());
+        QTest::keyClick(m_window, Qt::Key_Space);
+        QTRY_VERIFY(row->property("selected").toBool());
+        QTest::keyClick(m_window, Qt::Key_Space);
+        QTRY_VERIFY(!row->property("selected").toBool());
+    }
+    QTest::keyClick(m_window, Qt::Key_Return);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->property("currentPageName").toString(), opens, 20000);
+}
+
+/// Ctrl+N on "Keys of <api>" pre-selects that API, for any of several APIs (not the first one).
+void TestKeyboard::ctrlNPreselectsThePagesApi()
+{
+    const QStringList apiIds{m_fixture->createApi(u"ctrl-n-first"_s), m_fixture->createApi(u"ctrl-n-second"_s)};
+    QObject *issue = m_window->findChild<QObject *>(u"issueKeyDialog"_s);
+    QVERIFY(issue);
+    for (const QString &apiId : apiIds) {
+        QVERIFY(!apiId.isEmpty());
+        QVERIFY(m_ui->openPage(u"keys"_s, {{u"apiId"_s, apiId}}));
+        QTRY_COMPARE(m_window->property("currentPageName").toString(), u"keys"_s);
+        QTest::keyClick(m_window, Qt::Key_N, Qt::ControlModifier);
+        QTRY_VERIFY(issue->property("opened").toBool());
+        m_ui->settle(); // the form's API list loads; it must not replace the pre-selection
+        auto *controller = issue->property("controller").value<QObject *>();
+        QVERIFY(controller);
+        QCOMPARE(controller->property("apiId").toString(), apiId);
+        QTest::keyClick(m_window, Qt::Key_Escape);
+        QTRY_VERIFY(!issue->property("visible").toBool());
+    }
+}
+
+/// Arrow keys in the sidebar, then a page opened another way (a click, a link): the sidebar's
+/// highlight moves to that page, and back to the open page when the sidebar loses the focus.
+void TestKeyboard::sidebarFollowsThePageAfterArrows()
+{
+    QVERIFY(openPage(u"apis"_s));
+    QQuickItem *sidebar = nullptr;
+    for (QQuickItem *item : m_window->findChildren<QQuickItem *>())
+        if (item->inherits("QQuickListView") && item->property("pageIndex").isValid())
+            sidebar = item;
+    QVERIFY(sidebar);
+    const auto titleAt = [&](int index) {
+        return sidebar->property("items").toList().value(index).toMap().value(u"name"_s).toString();
+    };
+    QTRY_COMPARE(titleAt(sidebar->property("currentIndex").toInt()), u"apis"_s);
+    sidebar->forceActiveFocus(Qt::TabFocusReason);
+    QTest::keyClick(m_window, Qt::Key_Down);
+    QTest::keyClick(m_window, Qt::Key_Down);
+    QTRY_VERIFY(titleAt(sidebar->property("currentIndex").toInt()) != u"apis"_s);
+    QVERIFY(openPage(u"owners"_s)); // as a click on a row or a link does
+    QTRY_COMPARE(titleAt(sidebar->property("currentIndex").toInt()), u"owners"_s);
+    sidebar->forceActiveFocus(Qt::TabFocusReason);
+    QTest::keyClick(m_window, Qt::Key_Up);
+    QTRY_VERIFY(titleAt(sidebar->property("currentIndex").toInt()) != u"owners"_s);
+    QQuickItem elsewhere;
+    elsewhere.setParentItem(m_window->contentItem());
+    elsewhere.forceActiveFocus(); // e.g. a click into the page
+    QTRY_COMPARE(titleAt(sidebar->property("currentIndex").toInt()), u"owners"_s);
+}
+
+void TestKeyboard::tabScrollsFocusIntoView_data()
+{
+    QTest::addColumn<bool>("dialog");
+    QTest::newRow("issue-key dialog with a rate limit") << true;
+    QTest::newRow("key page") << false;
+}
+
+/// Tab through a scrolled form (the issue-key dialog after "Add rate limit", the key page with its
+/// Credits card): each focused control is scrolled into the visible part of the form.
+void TestKeyboard::tabScrollsFocusIntoView()
+{
+    QFETCH(bool, dialog);
+    QObject *issue = m_window->findChild<QObject *>(u"issueKeyDialog"_s);
+    QVERIFY(issue);
+    QQuickItem *scope = nullptr;
+    if (dialog) {
+        QVERIFY(openPage(u"apis"_s));
+        QTest::keyClick(m_window, Qt::Key_N, Qt::ControlModifier);
+        QTRY_VERIFY(issue->property("opened").toBool());
+        m_ui->settle();
+        scope = popupItem(issue);
+        QQuickItem *add = nullptr;
+        for (QQuickItem *item : m_window->findChildren<QQuickItem *>())
+            if (item->inherits("QQuickAbstractButton") && item->property("text").toString() == u"Add rate limit"_s
+                && item->isVisible() && scope->isAncestorOf(item))
+                add = item;
+        QVERIFY(add);
+        QMetaObject::invokeMethod(add, "clicked");
+        m_ui->settle();
+    } else {
+        m_window->resize(1280, 600); // short enough that the cards do not all fit
+        QVERIFY(openPage(u"keyDetail"_s));
+        m_ui->settle(400);
+        scope = m_window->property("currentPage").value<QQuickItem *>();
+    }
+    QVERIFY(scope);
+    const QList<QQuickItem *> controls = focusable(scope);
+    QVERIFY(!controls.isEmpty());
+    controls.first()->forceActiveFocus(Qt::TabFocusReason);
+    int scrolled = 0; // controls that started outside the view
+    bool overflowing = false; // the form is taller than its view (else this proves nothing)
+    for (int i = 0; i < controls.size() + 5; ++i) {
+        QTest::keyClick(m_window, Qt::Key_Tab);
+        QQuickItem *focused = m_window->activeFocusItem();
+        QVERIFY(focused);
+        QQuickItem *flickable = flickableOf(focused);
+        if (!flickable || !scope->isAncestorOf(flickable))
+            continue;
+        const auto visible = [&] {
+            const QRectF r = focused->mapRectToItem(flickable, QRectF(0, 0, focused->width(), focused->height()));
+            return r.top() >= -1 && r.top() < flickable->height() - 4;
+        };
+        overflowing = overflowing || flickable->property("contentHeight").toReal() > flickable->height() + 50;
+        if (!visible())
+            ++scrolled;
+        QTRY_VERIFY2(visible(), qPrintable(u"focused but out of view: "_s + describe(focused)));
+    }
+    if (dialog) {
+        QTest::keyClick(m_window, Qt::Key_Escape);
+        QTRY_VERIFY(!issue->property("visible").toBool());
+    } else {
+        m_window->resize(1280, 800);
+    }
+    qInfo() << "controls scrolled into view:" << scrolled;
+    QVERIFY2(overflowing, "the form fits its view: nothing to scroll");
 }
 
 LATCHKEY_DASHBOARD_TEST_MAIN(TestKeyboard)

@@ -6,7 +6,8 @@ import QtQuick.Layouts
 // A yes/no question before something that cannot be undone or that is risky. Esc or "Cancel"
 // closes it without effect, and Cancel has the focus, so a stray Enter does nothing harmful. The
 // buttons are our own (translated) rather than standard buttons, whose texts would come from
-// Qt's translations.
+// Qt's translations. Enter (as Space) presses the focused button, which shows a frame: Cancel
+// when the dialog opens, so it is the default.
 Dialog {
     id: dialog
 
@@ -24,7 +25,7 @@ Dialog {
     width: Math.min(520, Overlay.overlay ? Overlay.overlay.width - 48 : 520)
     closePolicy: Popup.CloseOnEscape
 
-    onOpened: cancelButton.forceActiveFocus()
+    onOpened: cancelButton.forceActiveFocus(Qt.TabFocusReason) // shows its frame: the default
     onAccepted: confirmed()
 
     Label {
@@ -46,14 +47,25 @@ Dialog {
                 flat: true
                 Accessible.name: dialog.cancelText
                 onClicked: dialog.reject()
+                Keys.onReturnPressed: dialog.reject()
+                Keys.onEnterPressed: dialog.reject()
+                FocusFrame {
+                    control: cancelButton
+                }
             }
             Button {
+                id: confirmButton
                 objectName: "confirmButton"
                 text: dialog.confirmText
                 highlighted: true
                 Material.accent: dialog.destructive ? Material.color(Material.Red, Material.Shade700) : dialog.Material.accent
                 Accessible.name: dialog.confirmText
                 onClicked: dialog.accept()
+                Keys.onReturnPressed: dialog.accept()
+                Keys.onEnterPressed: dialog.accept()
+                FocusFrame {
+                    control: confirmButton
+                }
             }
         }
     }

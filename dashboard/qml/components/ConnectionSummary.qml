@@ -63,8 +63,12 @@ ColumnLayout {
         }
     }
     Button {
+        id: disconnectButton
         text: qsTr("Disconnect")
         Accessible.name: qsTr("Disconnect from the server")
         onClicked: summary.session.disconnectFromServer()
+        FocusFrame {
+            control: disconnectButton
+        }
     }
 }

@@ -29,6 +29,9 @@ Item {
         objectName: gate.objectName === "" ? "" : gate.objectName + "-button"
         Accessible.description: gate.missing
         onClicked: gate.clicked()
+        FocusFrame {
+            control: button
+        }
     }
 
     HoverHandler {

@@ -34,6 +34,17 @@ ItemDelegate {
     highlighted: ListView.isCurrentItem
     Accessible.name: qsTr("Key %1, %2").arg(name !== "" ? name : start).arg(badges.join(", "))
     onClicked: opened(keyId)
+    // The list gives its current row the focus: Space selects here (a plain delegate would open).
+    Keys.onSpacePressed: event => {
+        if (row.selectable)
+            row.toggled(row.index, !row.selected);
+        else
+            event.accepted = false;
+    }
+
+    ListFocusRing {
+        row: row
+    }
 
     contentItem: RowLayout {
         spacing: 12

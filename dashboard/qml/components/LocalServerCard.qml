@@ -50,12 +50,16 @@ Pane {
             }
             Item { Layout.fillWidth: !card.localServer.running }
             Button {
+                id: startButton
                 objectName: "startLocalServer"
                 text: qsTr("Start a local server")
                 highlighted: true
                 enabled: !card.localServer.running && !card.localServer.starting
                 Accessible.name: qsTr("Start a local server")
                 onClicked: card.localServer.start()
+                FocusFrame {
+                    control: startButton
+                }
             }
         }
         Label {

@@ -26,6 +26,12 @@ ColumnLayout {
     function focusSearch() {
         searchField.forceActiveFocus();
     }
+    /// Moves the keyboard into the list (Down or Enter in the search field), on its first row.
+    function focusList(): void {
+        list.forceActiveFocus(Qt.TabFocusReason);
+        if (list.count > 0 && list.currentIndex < 0)
+            list.currentIndex = 0;
+    }
 
     spacing: 6
 
@@ -51,6 +57,8 @@ ColumnLayout {
         Accessible.name: panel.searchPlaceholder
         onTextChanged: debounce.restart()
         Keys.onEscapePressed: text = ""
+        Keys.onDownPressed: panel.focusList()
+        onAccepted: panel.focusList()
         Timer {
             id: debounce
             interval: 250
@@ -63,7 +71,10 @@ ColumnLayout {
         Layout.fillHeight: true
         clip: true
         model: panel.listModel
+        // In the Tab chain after the search field; the arrows move the current row there.
+        activeFocusOnTab: true
         keyNavigationEnabled: true
+        onActiveFocusChanged: if (activeFocus && count > 0 && currentIndex < 0) currentIndex = 0
         boundsBehavior: Flickable.StopAtBounds
         ScrollBar.vertical: ScrollBar {}
         Accessible.role: Accessible.List
@@ -82,6 +93,9 @@ ColumnLayout {
             Accessible.name: panel.primary(model)
             onClicked: ListView.view.currentIndex = index
             Keys.onDeletePressed: if (panel.deleteMissing === "") panel.deleteRequested(row.model)
+            ListFocusRing {
+                row: row
+            }
 
             contentItem: RowLayout {
                 ColumnLayout {

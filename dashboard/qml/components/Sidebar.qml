@@ -35,6 +35,7 @@ Pane {
         }
 
         Button {
+            id: issueButton
             Layout.fillWidth: true
             Layout.leftMargin: 12
             Layout.rightMargin: 12
@@ -46,6 +47,9 @@ Pane {
             ToolTip.text: sidebar.session.capabilities.missing("api.*.create_key")
             Accessible.name: qsTr("Issue a new key (Ctrl+N)")
             onClicked: sidebar.session.requestIssueKey({})
+            FocusFrame {
+                control: issueButton
+            }
         }
 
         ListView {
@@ -61,12 +65,18 @@ Pane {
             Layout.fillHeight: true
             clip: true
             model: items
-            currentIndex: items.findIndex(item => item.name === sidebar.currentName)
+            /// The open page's row. The arrow keys set currentIndex (ending its binding), so it is
+            /// set again whenever the page changes and when the list loses the focus.
+            readonly property int pageIndex: items.findIndex(item => item.name === sidebar.currentName)
+            currentIndex: pageIndex
+            onPageIndexChanged: currentIndex = pageIndex
+            onActiveFocusChanged: if (!activeFocus) currentIndex = pageIndex
             keyNavigationEnabled: true
             activeFocusOnTab: true
             Accessible.role: Accessible.List
             Accessible.name: qsTr("Pages")
             delegate: ItemDelegate {
+                id: pageRow
                 required property var modelData
                 width: ListView.view.width
                 text: modelData.title
@@ -76,6 +86,9 @@ Pane {
                 onClicked: modelData.open()
                 Keys.onReturnPressed: modelData.open()
                 Keys.onEnterPressed: modelData.open()
+                ListFocusRing {
+                    row: pageRow
+                }
             }
         }
 
@@ -99,11 +112,15 @@ Pane {
                 font.pixelSize: 12
             }
             Button {
+                id: disconnectButton
                 Layout.fillWidth: true
                 flat: true
                 text: qsTr("Disconnect")
                 Accessible.name: qsTr("Disconnect from the server")
                 onClicked: sidebar.session.disconnectFromServer()
+                FocusFrame {
+                    control: disconnectButton
+                }
             }
         }
     }

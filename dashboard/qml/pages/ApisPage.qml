@@ -17,6 +17,11 @@ Page {
     function openApi(apiId, name) {
         page.session.openPage("keys", {apiId: apiId, apiName: name});
     }
+    function focusList(): void {
+        list.forceActiveFocus(Qt.TabFocusReason);
+        if (list.count > 0 && list.currentIndex < 0)
+            list.currentIndex = 0;
+    }
 
     title: qsTr("APIs")
 
@@ -24,6 +29,8 @@ Page {
         id: bar
         title: page.title
         searchPlaceholder: qsTr("Filter APIs by name or id")
+        onSearchDown: page.focusList()
+        onSearchAccepted: page.focusList()
 
         GatedButton {
             text: qsTr("New API")
@@ -50,7 +57,10 @@ Page {
         clip: true
         model: apis
         focus: true
+        // In the Tab chain after the header's buttons; the arrows move the current row there.
+        activeFocusOnTab: true
         keyNavigationEnabled: true
+        onActiveFocusChanged: if (activeFocus && count > 0 && currentIndex < 0) currentIndex = 0
         boundsBehavior: Flickable.StopAtBounds
         ScrollBar.vertical: ScrollBar {}
         Accessible.role: Accessible.List
@@ -71,6 +81,9 @@ Page {
             onClicked: {
                 ListView.view.currentIndex = index;
                 page.openApi(apiId, name); // qmllint disable unqualified
+            }
+            ListFocusRing {
+                row: row
             }
 
             contentItem: RowLayout {

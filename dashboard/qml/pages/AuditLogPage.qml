@@ -166,7 +166,10 @@ Page {
             clip: true
             model: log
             focus: true
+            // In the Tab chain; the arrows move the current row there.
+            activeFocusOnTab: true
             keyNavigationEnabled: true
+            onActiveFocusChanged: if (activeFocus && count > 0 && currentIndex < 0) currentIndex = 0
             boundsBehavior: Flickable.StopAtBounds
             ScrollBar.vertical: ScrollBar {}
             Accessible.role: Accessible.List
@@ -183,6 +186,9 @@ Page {
                 eventWidth: page.eventWidth // qmllint disable unqualified
                 actorWidth: page.actorWidth // qmllint disable unqualified
                 onClicked: ListView.view.currentIndex = row.index
+                ListFocusRing {
+                    row: row
+                }
             }
             footer: ListFooter {} // follows the view's model
             ListPlaceholder {

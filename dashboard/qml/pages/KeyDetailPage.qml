@@ -183,6 +183,11 @@ Page {
         }
     }
 
+    /// Tab below the visible part (the Credits card) scrolls the card into view.
+    property FocusScroller focusScroller: FocusScroller {
+        flickable: scroll.contentItem as Flickable
+    }
+
     ScrollView {
         id: scroll
         anchors.fill: parent

@@ -19,6 +19,13 @@ Page {
     function focusSearch() {
         bar.focusSearch();
     }
+    function focusList(): void {
+        list.forceActiveFocus(Qt.TabFocusReason);
+        if (list.count > 0 && list.currentIndex < 0)
+            list.currentIndex = 0;
+    }
+    /// What Ctrl+N pre-fills in the issue-key dialog on this page: this API, as "Issue key" does.
+    readonly property var issuePrefill: ({apiId: page.apiId})
     /// The key whose detail page was opened last: its row is fetched again on the way back.
     property string openedKeyId
     function openKey(keyId: string): void {
@@ -37,6 +44,8 @@ Page {
         id: bar
         title: page.title
         searchPlaceholder: qsTr("Filter by name, start or owner")
+        onSearchDown: page.focusList()
+        onSearchAccepted: page.focusList()
 
         GatedButton {
             text: qsTr("Issue key")
@@ -51,6 +60,8 @@ Page {
         ToolButton {
             text: qsTr("Refresh")
             onClicked: keys.refresh()
+            // The key list next, before the charts: Tab does not come out of their web view.
+            KeyNavigation.tab: list
         }
     }
 
@@ -155,7 +166,10 @@ Page {
             clip: true
             model: keys
             focus: true
+            // In the Tab chain after the header; the arrows move the current row, Space selects it.
+            activeFocusOnTab: true
             keyNavigationEnabled: true
+            onActiveFocusChanged: if (activeFocus && count > 0 && currentIndex < 0) currentIndex = 0
             boundsBehavior: Flickable.StopAtBounds
             ScrollBar.vertical: ScrollBar {}
             Accessible.role: Accessible.Table

@@ -32,7 +32,7 @@ Page {
             page.focusList();
     }
     function focusList(): void {
-        list.forceActiveFocus();
+        list.forceActiveFocus(Qt.TabFocusReason);
         if (list.count > 0 && list.currentIndex < 0)
             list.currentIndex = 0;
     }
@@ -77,7 +77,10 @@ Page {
         clip: true
         model: owners
         focus: true
+        // In the Tab chain after the header's buttons; the arrows move the current row there.
+        activeFocusOnTab: true
         keyNavigationEnabled: true
+        onActiveFocusChanged: if (activeFocus && count > 0 && currentIndex < 0) currentIndex = 0
         boundsBehavior: Flickable.StopAtBounds
         ScrollBar.vertical: ScrollBar {}
         Accessible.role: Accessible.List
@@ -98,6 +101,9 @@ Page {
             onClicked: {
                 ListView.view.currentIndex = index;
                 page.openOwner(identityId); // qmllint disable unqualified
+            }
+            ListFocusRing {
+                row: row
             }
 
             contentItem: RowLayout {

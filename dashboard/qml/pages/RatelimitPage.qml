@@ -29,6 +29,8 @@ Page {
         id: bar
         title: page.title
         searchPlaceholder: qsTr("Filter namespaces")
+        onSearchDown: namespaceList.forceActiveFocus(Qt.TabFocusReason)
+        onSearchAccepted: namespaceList.forceActiveFocus(Qt.TabFocusReason)
 
         GatedButton {
             text: qsTr("New namespace")
@@ -104,7 +106,10 @@ Page {
             clip: true
             model: namespaces
             focus: true
+            // In the Tab chain; the arrows move the current row there.
+            activeFocusOnTab: true
             keyNavigationEnabled: true
+            onActiveFocusChanged: if (activeFocus && count > 0 && currentIndex < 0) currentIndex = 0
             ScrollBar.vertical: ScrollBar {}
             Accessible.role: Accessible.List
             Accessible.name: qsTr("Namespaces")
@@ -124,6 +129,9 @@ Page {
                 onClicked: {
                     ListView.view.currentIndex = index;
                     page.namespaceName = row.name; // qmllint disable unqualified
+                }
+                ListFocusRing {
+                    row: row
                 }
                 contentItem: RowLayout {
                     Label {
@@ -208,7 +216,10 @@ Page {
                 visible: page.namespaceName !== ""
                 clip: true
                 model: overrides
+                // In the Tab chain; the arrows move the current row there.
+                activeFocusOnTab: true
                 keyNavigationEnabled: true
+                onActiveFocusChanged: if (activeFocus && count > 0 && currentIndex < 0) currentIndex = 0
                 ScrollBar.vertical: ScrollBar {}
                 Accessible.role: Accessible.List
                 Accessible.name: qsTr("Overrides")
@@ -229,6 +240,9 @@ Page {
                         ListView.view.currentIndex = index;
                         if (page.may.may("ratelimit.*.set_override")) // qmllint disable unqualified
                             overrideDialog.openFor(identifier, limit, duration); // qmllint disable unqualified
+                    }
+                    ListFocusRing {
+                        row: overrideRow
                     }
                     contentItem: RowLayout {
                         spacing: 12

@@ -41,7 +41,10 @@ Page {
         clip: true
         model: rootKeys
         focus: true
+        // In the Tab chain after the header's buttons; the arrows move the current row there.
+        activeFocusOnTab: true
         keyNavigationEnabled: true
+        onActiveFocusChanged: if (activeFocus && count > 0 && currentIndex < 0) currentIndex = 0
         ScrollBar.vertical: ScrollBar {}
         Accessible.role: Accessible.List
         Accessible.name: qsTr("Root keys")
@@ -64,6 +67,9 @@ Page {
             highlighted: ListView.isCurrentItem
             Accessible.name: qsTr("Root key %1").arg(name !== "" ? name : start)
             onClicked: ListView.view.currentIndex = index
+            ListFocusRing {
+                row: row
+            }
 
             contentItem: RowLayout {
                 spacing: 16

@@ -132,7 +132,18 @@ Page {
                     }
                     CheckBox {
                         id: rememberBox
+                        // Wraps within the card: the long German text on one line made the whole
+                        // form (fields, Connect) wider than the card.
+                        Layout.fillWidth: true
+                        Layout.preferredWidth: 0
                         checked: true
+                        contentItem: Label {
+                            text: rememberBox.text
+                            font: rememberBox.font
+                            wrapMode: Text.Wrap
+                            verticalAlignment: Text.AlignVCenter
+                            leftPadding: rememberBox.indicator.width + rememberBox.spacing
+                        }
                         text: page.connection.keychainAvailable
                               ? qsTr("Remember this server and keep the root key in the system keychain")
                               : qsTr("Remember this server (the root key cannot be stored: no keychain)")

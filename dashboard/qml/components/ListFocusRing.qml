@@ -1,0 +1,24 @@
+import QtQuick
+import QtQuick.Controls.Material
+
+// The keyboard focus on a list row: a frame in the accent colour around the current row while
+// its list has the active focus. The Material highlight alone looks the same with and without
+// focus, so a keyboard user could not tell whether the arrows move this list or something else.
+// Put one inside a delegate: ListFocusRing { row: theDelegate }.
+Rectangle {
+    id: ring
+
+    /// The delegate it frames (its ListView.isCurrentItem / ListView.view decide `shown`).
+    required property Item row
+    /// Whether the frame is drawn: the row is current and its list has the active focus.
+    readonly property bool shown: row.ListView.isCurrentItem && row.ListView.view !== null
+                                  && row.ListView.view.activeFocus
+
+    objectName: "listFocusRing"
+    anchors.fill: parent
+    color: "transparent"
+    border.width: 2
+    border.color: Material.theme === Material.Dark ? "#9fa8da" : "#3949ab"
+    radius: 2
+    visible: shown
+}
