@@ -130,6 +130,8 @@ ColumnLayout {
             width: Math.min(parent.width - 32, 400)
             visible: list.count === 0
             loading: panel.listModel.loading
+            error: panel.listModel.failed ? panel.listModel.errorDetail : ""
+            onRetry: panel.listModel.refresh()
             title: panel.listModel.search !== "" ? qsTr("Nothing matches “%1”.").arg(panel.listModel.search) : panel.emptyTitle
             hint: panel.listModel.search !== "" ? "" : panel.emptyHint
         }

@@ -118,6 +118,8 @@ Page {
             width: Math.min(parent.width - 48, 460)
             visible: list.count === 0
             loading: apis.loading
+            error: apis.failed ? apis.errorDetail : ""
+            onRetry: apis.refresh()
             title: apis.search !== "" ? qsTr("No API matches “%1”.").arg(apis.search) : qsTr("No APIs yet")
             hint: apis.search !== "" ? qsTr("Clear the filter to see every API.")
                                      : qsTr("An API groups the keys of one service. Create one with “New API”, then issue keys for it.")

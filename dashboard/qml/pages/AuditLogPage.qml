@@ -197,6 +197,8 @@ Page {
                 width: Math.min(parent.width - 48, 460)
                 visible: list.count === 0
                 loading: log.loading || resolver.resolving
+                error: log.failed ? log.errorDetail : ""
+                onRetry: log.refresh()
                 title: resolver.match === AuditTargetResolver.NotFound
                        ? qsTr("Nothing matches the target “%1”").arg(resolver.text) : qsTr("No entries")
                 hint: resolver.match === AuditTargetResolver.NotFound

@@ -138,6 +138,8 @@ Page {
             width: Math.min(parent.width - 48, 460)
             visible: list.count === 0
             loading: owners.loading
+            error: owners.failed ? owners.errorDetail : ""
+            onRetry: owners.refresh()
             title: owners.search !== "" ? qsTr("No owner matches “%1”.").arg(owners.search) : qsTr("No owners yet")
             hint: owners.search !== ""
                   ? qsTr("Search matches any part of the external id or the id, ignoring case.")

@@ -158,12 +158,14 @@ Page {
                 ListPlaceholder {
                     Layout.fillWidth: true
                     loading: namespaces.loading
+                    error: namespaces.failed ? namespaces.errorDetail : ""
+                    onRetry: namespaces.refresh()
                     title: qsTr("No namespaces yet")
                     hint: qsTr("Create one here, or let your service's first ratelimit.limit call create it.")
                 }
                 GatedButton {
                     Layout.alignment: Qt.AlignHCenter
-                    visible: !namespaces.loading
+                    visible: !namespaces.loading && !namespaces.failed
                     text: qsTr("New namespace")
                     highlighted: true
                     missing: page.mayNotCreate
@@ -294,6 +296,8 @@ Page {
                     width: Math.min(parent.width - 48, 460)
                     visible: overrideList.count === 0
                     loading: overrides.loading
+                    error: overrides.failed ? overrides.errorDetail : ""
+                    onRetry: overrides.refresh()
                     title: qsTr("No overrides")
                     hint: qsTr("Every identifier gets the limit its request asks for. “Set override” gives chosen identifiers (or patterns) another limit.")
                 }

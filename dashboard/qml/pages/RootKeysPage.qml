@@ -120,6 +120,8 @@ Page {
             width: Math.min(parent.width - 48, 460)
             visible: list.count === 0
             loading: rootKeys.loading
+            error: rootKeys.failed ? rootKeys.errorDetail : ""
+            onRetry: rootKeys.refresh()
             title: qsTr("No root keys listed")
             hint: qsTr("Your root key may not read root keys (workspace.*.read_root_key).")
         }

@@ -1,0 +1,82 @@
+import QtQuick
+import QtQuick.Controls
+import QtTest
+import Latchkey.Dashboard
+import "helpers.js" as H
+
+// A list whose request fails says "Could not load: <why>" with Retry instead of its empty state
+// (an error must never look like "nothing there"), and Retry asks again. The audit log fails on a
+// filter the server rejects (an empty event name); the ratelimit overrides on a namespace that
+// does not exist.
+Item {
+    id: root
+    width: 1060
+    height: 700
+
+    Loader {
+        id: loader
+        anchors.fill: parent
+    }
+
+    Component {
+        id: auditPage
+        AuditLogPage { session: testSession }
+    }
+    Component {
+        id: ratelimitPage
+        RatelimitPage { session: testSession }
+    }
+
+    TestCase {
+        name: "ListErrors"
+        when: windowShown
+
+        function cleanup() {
+            loader.sourceComponent = undefined;
+        }
+        function retryButton(placeholder) {
+            return H.find(placeholder, item => item.objectName === "placeholder-retry");
+        }
+        function titleOf(placeholder) {
+            return H.find(placeholder, item => item.objectName === "placeholder-title").text;
+        }
+
+        function test_auditLogShowsErrorAndRetries() {
+            loader.sourceComponent = auditPage;
+            const list = H.find(loader.item, item => item.objectName === "auditList");
+            const placeholder = H.find(loader.item, item => item.objectName === "auditPlaceholder");
+            verify(list && placeholder);
+            tryVerify(() => !list.model.loading, 10000, "the first page answered");
+            compare(retryButton(placeholder).visible, false, "no error while the list loads fine");
+            list.model.events = [""]; // the server refuses an empty event name (400)
+            tryVerify(() => list.model.failed, 10000, "the filtered request failed");
+            tryVerify(() => H.shown(retryButton(placeholder)), 5000, "Retry is offered");
+            verify(titleOf(placeholder).indexOf("Could not load: ") === 0, titleOf(placeholder));
+            verify(titleOf(placeholder).length > "Could not load: ".length, "says why");
+            verify(titleOf(placeholder).indexOf("No entries") < 0);
+
+            list.model.events = [];
+            mouseClick(retryButton(placeholder));
+            tryVerify(() => !list.model.failed && !list.model.loading, 10000, "Retry loaded the list");
+            tryVerify(() => !H.shown(retryButton(placeholder)), 5000);
+        }
+
+        function test_ratelimitOverridesShowError() {
+            loader.sourceComponent = ratelimitPage;
+            loader.item.namespaceName = "qml-no-such-namespace";
+            const placeholder = H.find(loader.item, item => item.title === "No overrides");
+            verify(placeholder);
+            tryVerify(() => placeholder.error !== "", 10000, "listing a missing namespace's overrides failed");
+            tryVerify(() => H.shown(retryButton(placeholder)), 5000, "Retry is offered");
+            verify(titleOf(placeholder).indexOf("Could not load: ") === 0, titleOf(placeholder));
+
+            const overrides = H.find(loader.item, item => item.objectName === "overrideList").model;
+            let refreshed = false;
+            overrides.loadingChanged.connect(() => refreshed = refreshed || overrides.loading);
+            mouseClick(retryButton(placeholder));
+            tryVerify(() => refreshed, 5000, "Retry asked the server again");
+            tryVerify(() => !overrides.loading, 10000);
+            verify(overrides.failed, "still missing: still an error, not an empty list");
+        }
+    }
+}
