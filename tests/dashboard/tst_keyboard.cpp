@@ -148,6 +148,9 @@ private Q_SLOTS:
     void sidebarFollowsThePageAfterArrows();
     void tabScrollsFocusIntoView_data();
     void tabScrollsFocusIntoView();
+    void issueDialogTabEnterOnCancel();
+    void createDialogTabEnterOnCancel();
+    void headerToolButtonShowsFrameOnTab();
 
 private:
     bool openPage(const QString &name);
@@ -162,6 +165,11 @@ private:
     /// Checks the Tab cycle inside @p scope: no trap, every control reached, in reading order
     /// starting at @p first (blocks inside one scrolled area stay together), Shift+Tab reverses it.
     void checkTabCycle(QQuickItem *scope, QQuickItem *first);
+    /// Presses Tab (at most @p limit times) until a button of @p scope titled @p text has the
+    /// focus; that button, or null.
+    QQuickItem *tabToButton(QQuickItem *scope, const QString &text, int limit);
+    /// The number of keys of API @p apiId on the server, or -1.
+    int keyCount(const QString &apiId);
 
     std::unique_ptr<DashboardFixture> m_fixture;
     std::unique_ptr<DashboardWindow> m_ui;
@@ -785,6 +793,130 @@ void TestKeyboard::tabScrollsFocusIntoView()
     }
     qInfo() << "controls scrolled into view:" << scrolled;
     QVERIFY2(overflowing, "the form fits its view: nothing to scroll");
+}
+
+QQuickItem *TestKeyboard::tabToButton(QQuickItem *scope, const QString &text, int limit)
+{
+    for (int i = 0; i < limit; ++i) {
+        QTest::keyClick(m_window, Qt::Key_Tab);
+        QQuickItem *now = m_window->activeFocusItem();
+        if (now && now->inherits("QQuickAbstractButton") && now->property("text").toString() == text && scope->isAncestorOf(now))
+            return now;
+    }
+    return nullptr;
+}
+
+int TestKeyboard::keyCount(const QString &apiId)
+{
+    const ApiResult listed = m_fixture->call(u"apis.listKeys"_s, {{u"apiId"_s, apiId}, {u"limit"_s, 100}});
+    return listed.ok() ? int(listed.data.toArray().size()) : -1;
+}
+
+/// The issue-key dialog: Tab reaches Cancel, which shows its focus frame, and Enter on it closes
+/// the dialog without issuing a key.
+void TestKeyboard::issueDialogTabEnterOnCancel()
+{
+    QVERIFY(openPage(u"apis"_s));
+    QObject *issue = m_window->findChild<QObject *>(u"issueKeyDialog"_s);
+    QVERIFY(issue);
+    QTest::keyClick(m_window, Qt::Key_N, Qt::ControlModifier);
+    QTRY_VERIFY(issue->property("opened").toBool());
+    m_ui->settle();
+    auto *issuer = issue->property("controller").value<QObject *>();
+    QVERIFY(issuer);
+    const QString apiId = issuer->property("apiId").toString();
+    QVERIFY(!apiId.isEmpty()); // pre-selected, so Issue would create a key
+    const int before = keyCount(apiId);
+    QVERIFY(before >= 0);
+    QQuickItem *cancel = tabToButton(popupItem(issue), u"Cancel"_s, 60);
+    QVERIFY2(cancel, "Tab never reaches the dialog's Cancel");
+    auto *frame = cancel->findChild<QQuickItem *>(u"focusFrame"_s);
+    QVERIFY(frame);
+    QTRY_VERIFY(frame->isVisible());
+    QVERIFY(frame->width() > cancel->width() / 2);
+    QTest::keyClick(m_window, Qt::Key_Return);
+    QTRY_VERIFY(!issue->property("visible").toBool());
+    m_ui->settle();
+    QVERIFY(!issuer->property("issued").toBool());
+    QCOMPARE(keyCount(apiId), before);
+}
+
+/// The New API dialog: a typed name, Tab to Cancel (framed), Enter: the dialog closes and no API
+/// is created; Enter on Create creates it.
+void TestKeyboard::createDialogTabEnterOnCancel()
+{
+    QVERIFY(openPage(u"apis"_s));
+    QQuickItem *page = m_window->property("currentPage").value<QQuickItem *>();
+    QVERIFY(page);
+    QObject *create = nullptr;
+    QQuickItem *list = nullptr;
+    for (QObject *object : page->findChildren<QObject *>()) {
+        if (object->inherits("QQuickDialog") && object->property("createdName").isValid())
+            create = object;
+        if (object->inherits("QQuickListView") && qobject_cast<QQuickItem *>(object)->isVisible())
+            list = qobject_cast<QQuickItem *>(object);
+    }
+    QVERIFY(create && list);
+    QTRY_VERIFY(list->property("count").toInt() > 0);
+    const int before = list->property("count").toInt();
+    QVERIFY(QMetaObject::invokeMethod(create, "open"));
+    QTRY_VERIFY(create->property("opened").toBool());
+    m_ui->settle();
+    type(m_window, u"cancelled-by-enter"_s);
+    QQuickItem *cancel = tabToButton(popupItem(create), u"Cancel"_s, 6);
+    QVERIFY2(cancel, "Tab never reaches the dialog's Cancel");
+    auto *frame = cancel->findChild<QQuickItem *>(u"focusFrame"_s);
+    QVERIFY(frame);
+    QTRY_VERIFY(frame->isVisible());
+    QTest::keyClick(m_window, Qt::Key_Return);
+    QTRY_VERIFY(!create->property("visible").toBool());
+    m_ui->settle();
+    QCOMPARE(create->property("createdName").toString(), QString());
+    QCOMPARE(list->property("count").toInt(), before);
+
+    QVERIFY(QMetaObject::invokeMethod(create, "open"));
+    QTRY_VERIFY(create->property("opened").toBool());
+    m_ui->settle();
+    type(m_window, u"created-by-enter"_s);
+    QQuickItem *confirm = tabToButton(popupItem(create), u"Create"_s, 6);
+    QVERIFY2(confirm, "Tab never reaches the dialog's Create");
+    QTRY_VERIFY(confirm->findChild<QQuickItem *>(u"focusFrame"_s)->isVisible());
+    QTest::keyClick(m_window, Qt::Key_Return);
+    QTRY_VERIFY(!create->property("visible").toBool());
+    QCOMPARE(create->property("createdName").toString(), u"created-by-enter"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(list->property("count").toInt(), before + 1, 20000);
+}
+
+/// A page header's ToolButton (Refresh on the APIs page) shows a frame when Tab reaches it, and
+/// none once the focus moves on.
+void TestKeyboard::headerToolButtonShowsFrameOnTab()
+{
+    QVERIFY(openPage(u"apis"_s));
+    QTRY_COMPARE(m_window->property("currentPageName").toString(), u"apis"_s);
+    auto *current = m_window->property("currentPage").value<QQuickItem *>();
+    auto *header = current ? current->property("header").value<QQuickItem *>() : nullptr;
+    QVERIFY(header);
+    auto *frame = header->findChild<QQuickItem *>(u"headerFocusFrame"_s);
+    QVERIFY(frame);
+    QVERIFY(!frame->isVisible());
+    const QList<QQuickItem *> inHeader = focusable(header);
+    QVERIFY(!inHeader.isEmpty());
+    inHeader.first()->forceActiveFocus(Qt::TabFocusReason);
+    QQuickItem *refresh = nullptr;
+    for (int i = 0; i < 8 && !refresh; ++i) {
+        QTest::keyClick(m_window, Qt::Key_Tab);
+        QQuickItem *now = m_window->activeFocusItem();
+        if (now && now->inherits("QQuickToolButton") && header->isAncestorOf(now))
+            refresh = now;
+    }
+    QVERIFY2(refresh, "Tab never reaches a ToolButton of the header");
+    QTRY_VERIFY(frame->isVisible());
+    QCOMPARE(frame->parentItem(), refresh);
+    QVERIFY(frame->width() > refresh->width() / 2 && frame->height() > 10);
+    QQuickItem elsewhere;
+    elsewhere.setParentItem(m_window->contentItem());
+    elsewhere.forceActiveFocus();
+    QTRY_VERIFY(!frame->isVisible());
 }
 
 LATCHKEY_DASHBOARD_TEST_MAIN(TestKeyboard)

@@ -22,16 +22,13 @@ Item {
     implicitHeight: button.implicitHeight
     Accessible.ignored: true
 
-    Button {
+    FocusButton { // its frame shows the keyboard focus; Enter presses it
         id: button
         anchors.fill: parent
         enabled: gate.ready && gate.missing === ""
         objectName: gate.objectName === "" ? "" : gate.objectName + "-button"
         Accessible.description: gate.missing
         onClicked: gate.clicked()
-        FocusFrame {
-            control: button
-        }
     }
 
     HoverHandler {

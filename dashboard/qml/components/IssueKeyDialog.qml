@@ -117,7 +117,7 @@ Dialog {
                 Layout.preferredWidth: 32
                 Layout.preferredHeight: 32
             }
-            Button {
+            FocusButton {
                 text: qsTr("Cancel")
                 flat: true
                 visible: !issuer.issued
@@ -132,7 +132,7 @@ Dialog {
                 missing: dialog.missingCreate
                 onClicked: issuer.issue()
             }
-            Button {
+            FocusButton {
                 objectName: "issue-open"
                 visible: issuer.issued
                 text: qsTr("Open key")
@@ -144,7 +144,7 @@ Dialog {
                     dialog.session.openPage("keyDetail", { keyId: keyId, apiId: apiId });
                 }
             }
-            Button {
+            FocusButton {
                 objectName: "issue-done"
                 visible: issuer.issued
                 text: qsTr("Done")

@@ -167,13 +167,13 @@ Dialog {
     }
     // Roles as Dialog.*Role: the same enum, which Qt 6.4's qmltypes declare on Dialog only.
     footer: DialogButtonBox {
-        Button {
+        FocusButton {
             text: qsTr("Cancel")
             flat: true
             objectName: "cancelButton"
             DialogButtonBox.buttonRole: Dialog.RejectRole
         }
-        Button {
+        FocusButton {
             text: qsTr("Save")
             highlighted: true
             objectName: "saveButton"

@@ -67,13 +67,13 @@ Pane {
                         text: row.modelData.details
                     }
                 }
-                Button {
+                FocusButton {
                     text: qsTr("Connect")
                     flat: true
                     Accessible.name: qsTr("Connect to %1").arg(row.modelData.url)
                     onClicked: row.modelData.connect()
                 }
-                Button {
+                FocusButton {
                     text: qsTr("Forget")
                     flat: true
                     Accessible.name: qsTr("Forget %1").arg(row.modelData.url)

@@ -184,13 +184,13 @@ Dialog {
                 Layout.fillWidth: true
                 visible: dialog.showing || dialog.canCreate
             }
-            Button {
+            FocusButton {
                 visible: !dialog.showing
                 text: qsTr("Cancel")
                 flat: true
                 onClicked: dialog.reject()
             }
-            Button {
+            FocusButton {
                 objectName: "createButton"
                 visible: !dialog.showing
                 enabled: dialog.canCreate
@@ -198,7 +198,7 @@ Dialog {
                 highlighted: true
                 onClicked: dialog.create()
             }
-            Button {
+            FocusButton {
                 objectName: "copiedButton"
                 visible: dialog.showing
                 text: qsTr("I have copied it")

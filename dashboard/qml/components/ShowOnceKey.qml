@@ -50,7 +50,7 @@ ColumnLayout {
             font.family: "monospace"
             Accessible.name: qsTr("The new key")
         }
-        Button {
+        FocusButton {
             objectName: "copy-key"
             text: qsTr("Copy")
             highlighted: true
@@ -90,7 +90,7 @@ ColumnLayout {
             font.pixelSize: 12
             Accessible.name: qsTr("Command to verify the key")
         }
-        Button {
+        FocusButton {
             objectName: "copy-curl"
             text: qsTr("Copy")
             Accessible.name: qsTr("Copy the command")

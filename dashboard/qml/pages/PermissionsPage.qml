@@ -147,12 +147,12 @@ Page {
         }
         // Roles as Dialog.*Role: the same enum, which Qt 6.4's qmltypes declare on Dialog only.
         footer: DialogButtonBox {
-            Button {
+            FocusButton {
                 text: qsTr("Cancel")
                 flat: true
                 DialogButtonBox.buttonRole: Dialog.RejectRole
             }
-            Button {
+            FocusButton {
                 id: permissionCreate
                 objectName: "permission-create"
                 text: qsTr("Create")
@@ -217,12 +217,12 @@ Page {
         }
         // Roles as Dialog.*Role: the same enum, which Qt 6.4's qmltypes declare on Dialog only.
         footer: DialogButtonBox {
-            Button {
+            FocusButton {
                 text: qsTr("Cancel")
                 flat: true
                 DialogButtonBox.buttonRole: Dialog.RejectRole
             }
-            Button {
+            FocusButton {
                 id: roleCreate
                 objectName: "role-create"
                 text: qsTr("Create")

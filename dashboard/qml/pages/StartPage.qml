@@ -171,7 +171,7 @@ Page {
                             Layout.preferredWidth: 36
                         }
                         Item { Layout.fillWidth: true }
-                        Button {
+                        FocusButton {
                             text: qsTr("Connect")
                             highlighted: true
                             enabled: !page.busy && urlField.text.trim() !== "" && keyField.text !== ""
