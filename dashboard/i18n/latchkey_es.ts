@@ -2588,6 +2588,10 @@
     </context>
     <context>
         <name>UsageExportBar</name>
+        <message>
+            <source>Save</source>
+            <translation>Guardar</translation>
+        </message>
         <message numerus="yes">
             <source>%n verification(s) written to %1.</source>
             <translation>

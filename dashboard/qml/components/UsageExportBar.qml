@@ -30,14 +30,49 @@ RowLayout {
     FileDialog {
         id: fileDialog
         title: qsTr("Export usage of %1").arg(bar.externalId)
+        // The bar's window, not the one found at creation: a page is built before it is shown,
+        // and a non-native dialog without a window never opens.
+        parentWindow: bar.Window.window
         fileMode: FileDialog.SaveFile
         nameFilters: [qsTr("CSV files (*.csv)")]
         defaultSuffix: "csv"
+        acceptLabel: qsTr("Save") // Qt 6.4's non-native dialog says "Open" in every mode
+        // Qt 6.4's non-native dialog takes a typed name only on Enter or when the field loses
+        // focus: until then Save stays disabled. Take it as it is typed.
+        onVisibleChanged: nameField.field = visible ? bar.findFileNameField(bar.Overlay.overlay) : null
         onAccepted: {
             bar.outcome = "";
-            if (!exporter.exportTo(selectedFile))
+            if (!exporter.exportTo(bar.localFile(selectedFile)))
                 bar.outcome = qsTr("Cannot write there: %1").arg(exporter.error);
         }
+    }
+
+    Connections {
+        id: nameField
+        property TextField field: null
+        target: field
+        ignoreUnknownSignals: true
+        // What Enter would do: the dialog takes the name (and enables Save when there is one).
+        function onTextEdited() { nameField.field.editingFinished(); }
+    }
+
+    /// @p url as a file URL: Qt 6.4's non-native dialog gives a typed name as a bare path.
+    function localFile(url) {
+        const text = url.toString();
+        return text.startsWith("/") ? "file://" + text : text;
+    }
+    /// The non-native dialog's file-name field (objectName set by Qt's own FileDialog.qml), or null.
+    function findFileNameField(item) {
+        if (!item)
+            return null;
+        if (item.objectName === "fileNameTextField")
+            return item;
+        for (let i = 0; i < item.children.length; ++i) {
+            const found = findFileNameField(item.children[i]);
+            if (found)
+                return found;
+        }
+        return null;
     }
 
     GatedButton {

@@ -51,6 +51,7 @@ int main(int argc, char **argv)
     QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, settingsDir.path());
     QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settingsDir.path());
     QtWebEngineQuick::initialize(); // before the application exists, as in the app
+    qputenv("QML_XHR_ALLOW_FILE_READ", "1"); // tst_usageexport reads back the CSV it saved
     Setup setup;
     return quick_test_main_with_setup(argc, argv, "dashboard_qml", QUICK_TEST_SOURCE_DIR, &setup);
 }

@@ -1,16 +1,33 @@
 import QtQuick
+import QtQuick.Controls
 import QtCore
 import QtTest
 import Latchkey.Dashboard
+import "helpers.js" as H
 
-// UsageExport as UsageExportBar calls it from QML: exportTo() writes the owner's CSV. (QML cannot
-// call a method named start(): the `start` property of the range hides it.)
+// "Export usage as CSV…" as a user does it: the button opens the real (non-native, Qt 6.4)
+// FileDialog in save mode with the suggested file name, a typed name is accepted, and the CSV
+// appears with its header row; while it runs a progress bar and Cancel show, and Cancel leaves no
+// file. Plus UsageExport as QML calls it: exportTo() (QML cannot call a method named start(): the
+// `start` property of the range hides it) refuses what is not a local file.
 Item {
     id: root
+    width: 1000
+    height: 700
+
+    property string identityId
 
     UsageExport {
         id: exporter
         client: testSession.client
+    }
+
+    UsageExportBar {
+        id: bar
+        width: parent.width
+        session: testSession
+        identityId: root.identityId
+        externalId: testSample.externalId
     }
 
     SignalSpy {
@@ -23,14 +40,109 @@ Item {
         name: "UsageExport"
         when: windowShown
 
-        function test_exportToWritesTheCsv() {
-            let identityId = "";
+        /// The temp folder as a file URL (QtCore's StandardPaths gives URLs).
+        readonly property string folder: StandardPaths.writableLocation(StandardPaths.TempLocation).toString()
+
+        function initTestCase() {
+            let id = "";
             testSession.client.call("identities.getIdentity", { identity: testSample.externalId },
-                                    result => identityId = result.ok ? result.data.id : "-");
-            tryVerify(() => identityId !== "", 15000);
-            verify(identityId !== "-", "the sample owner exists");
-            exporter.identityId = identityId;
-            const folder = StandardPaths.writableLocation(StandardPaths.TempLocation);
+                                    result => id = result.ok ? result.data.id : "-");
+            tryVerify(() => id !== "", 15000);
+            verify(id !== "-", "the sample owner exists");
+            root.identityId = id;
+            tryVerify(() => testSession.capabilities.missing("api.*.read_analytics") === "", 10000,
+                      "capabilities loaded");
+        }
+
+        function overlayItem(test) {
+            return H.find(root.Overlay.overlay, test);
+        }
+        function fileNameField() {
+            return overlayItem(item => item.objectName === "fileNameTextField");
+        }
+        /// The dialog's accept button (Save; Qt 6.4's Material style may label it Open).
+        function acceptButton() {
+            return overlayItem(item => item instanceof Button && item.DialogButtonBox
+                               && item.DialogButtonBox.buttonRole === DialogButtonBox.AcceptRole);
+        }
+        function barItem(test) {
+            return H.find(bar, test);
+        }
+        function exportButton() {
+            return barItem(item => item instanceof Button && item.text === "Export usage as CSV…");
+        }
+        /// The file's text through XMLHttpRequest ("" when it does not exist).
+        function readFile(path) {
+            const request = new XMLHttpRequest();
+            request.open("GET", path, false);
+            try {
+                request.send();
+            } catch (error) {
+                return ""; // no such file
+            }
+            return request.status === 200 || request.status === 0 ? request.responseText : "";
+        }
+        function fileDialog() {
+            return H.find(bar, item => item.fileMode !== undefined);
+        }
+        /// Opens the dialog from the bar's button, goes to the temp folder and types @p name over
+        /// the suggestion like a user; returns the accept button.
+        function openDialogAndName(name) {
+            tryVerify(() => exportButton() && exportButton().enabled, 10000, "export enabled");
+            mouseClick(exportButton());
+            tryVerify(() => fileNameField() && H.shown(fileNameField()), 5000,
+                      "the save dialog opened with a file-name field");
+            const field = fileNameField();
+            verify(field.text.indexOf(testSample.externalId + "-usage-") === 0 && field.text.endsWith(".csv"),
+                   "the suggested name shows: " + field.text);
+            fileDialog().currentFolder = folder;
+            field.forceActiveFocus();
+            field.selectAll();
+            keyClick(Qt.Key_Delete);
+            for (const c of name)
+                keyClick(c);
+            compare(field.text, name);
+            const accept = acceptButton();
+            verify(accept, "the dialog has an accept button");
+            compare(accept.text, "Save");
+            tryVerify(() => accept.enabled, 5000, "a typed name enables Save");
+            return accept;
+        }
+        function outcomeLabel(part) {
+            return barItem(item => item instanceof Label && item.visible && item.text.indexOf(part) >= 0);
+        }
+
+        function test_dialogAcceptWritesTheCsv() {
+            const name = "head-usage-" + Date.now() + ".csv"; // new each run: an old file proves nothing
+            const path = folder + "/" + name;
+            const accept = openDialogAndName(name);
+            mouseClick(accept);
+            tryVerify(() => !fileDialog().visible, 5000, "the dialog closed");
+            tryVerify(() => outcomeLabel("written to") !== null, 30000, "the bar says where the file went");
+            verify(outcomeLabel(name) !== null, outcomeLabel("written to").text);
+            const csv = readFile(path);
+            verify(csv.indexOf("time,requestId,keyId,") === 0, "the CSV starts with its header: " + csv.slice(0, 80));
+        }
+
+        function test_progressAndCancel() {
+            const name = "head-usage-cancelled-" + Date.now() + ".csv";
+            const path = folder + "/" + name;
+            const accept = openDialogAndName(name);
+            mouseClick(accept);
+            // The export has only asked the server so far: it runs until its answers arrive.
+            const progress = barItem(item => item instanceof ProgressBar);
+            verify(H.shown(progress), "progress shows while the export runs");
+            const cancel = barItem(item => item instanceof Button && item.text === "Cancel" && item.visible);
+            verify(cancel, "Cancel shows while the export runs");
+            mouseClick(cancel);
+            tryVerify(() => outcomeLabel("Export cancelled") !== null, 10000, "the bar says it stopped");
+            verify(!H.shown(progress));
+            compare(readFile(path), "", "a cancelled export leaves no file");
+        }
+
+        function test_exportToWritesTheCsv() {
+            finished.clear();
+            exporter.identityId = root.identityId;
             const file = folder + "/latchkey-tst-qml-export.csv"; // one name: runs overwrite it
             verify(exporter.exportTo(file), exporter.error);
             tryCompare(finished, "count", 1, 30000);
