@@ -173,6 +173,14 @@ Item {
         anchors.fill: parent
         profile: ownProfile
         backgroundColor: consoleView.colours.background
+        // Read-only charts: Tab passes over the view. Chromium keeps Tab inside a page it has
+        // focus in, so a view in the Tab chain was a keyboard trap. The item that takes the keys
+        // is the view's child (made per render process), which is in the chain by itself.
+        activeFocusOnTab: false
+        onChildrenChanged: {
+            for (let i = 0; i < children.length; ++i)
+                children[i].activeFocusOnTab = false;
+        }
         // The first load waits a moment: a page's theme (and so `dark` and the colours) reaches
         // the view only once the page is in its StackView, and a load begun before that was
         // replaced by a second one mid-way, which left the view blank now and then.
@@ -202,6 +210,24 @@ Item {
             console.info(consoleLog, "view", consoleView.view, "render process terminated, status",
                          status, "exit code", exitCode);
         }
+    }
+
+    // A click puts the keyboard into the page, where Chromium keeps Tab to itself: Tab and
+    // Shift+Tab leave the view to the dashboard's next/previous control instead.
+    Shortcut {
+        sequences: ["Tab"]
+        enabled: web.activeFocus
+        onActivated: consoleView.leave(true)
+    }
+    Shortcut {
+        sequences: ["Shift+Tab", "Shift+Backtab", "Backtab"]
+        enabled: web.activeFocus
+        onActivated: consoleView.leave(false)
+    }
+    function leave(forward: bool): void {
+        const next = web.nextItemInFocusChain(forward);
+        if (next)
+            next.forceActiveFocus(forward ? Qt.TabFocusReason : Qt.BacktabFocusReason);
     }
 
     // Chromium keeps every wheel event it gets, also where the console cannot scroll (a view as
