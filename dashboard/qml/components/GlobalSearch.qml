@@ -96,12 +96,12 @@ Dialog {
             Item {
                 Layout.fillWidth: true
             }
-            Button {
+            FocusButton {
                 text: qsTr("Cancel")
                 flat: true
                 onClicked: search.close()
             }
-            Button {
+            FocusButton {
                 text: qsTr("Go")
                 highlighted: true
                 onClicked: search.go()

@@ -197,7 +197,7 @@ KeySection {
                     wrapMode: Text.Wrap
                     opacity: 0.7
                 }
-                Button {
+                FocusButton {
                     objectName: "rerolled-done"
                     text: qsTr("Open new key")
                     highlighted: true

@@ -174,12 +174,12 @@ Page {
         }
         // Roles as Dialog.*Role: the same enum, which Qt 6.4's qmltypes declare on Dialog only.
         footer: DialogButtonBox {
-            Button {
+            FocusButton {
                 text: qsTr("Cancel")
                 flat: true
                 DialogButtonBox.buttonRole: Dialog.RejectRole
             }
-            Button {
+            FocusButton {
                 id: createButton
                 text: qsTr("Create")
                 highlighted: true
