@@ -73,12 +73,16 @@ Page {
             spacing: 12
 
             ToolButton {
+                id: back
                 text: "←"
                 font.pixelSize: 18
                 Accessible.name: qsTr("Back")
                 ToolTip.visible: hovered
                 ToolTip.text: qsTr("Back (Alt+Left)")
                 onClicked: page.confirmLeave(() => page.StackView.view ? page.StackView.view.pop() : undefined)
+                FocusFrame {
+                    control: back
+                }
             }
             Label {
                 text: page.title
