@@ -7,6 +7,7 @@
 
 #include "core/latencyhistogram.h"
 #include "store/analyticsqueries.h"
+#include "store/analyticssql.h"
 #include "store/analyticsstore.h"
 #include "store/database.h"
 #include "store/schema.h"
@@ -25,6 +26,7 @@ using namespace Latchkey;
 using Store::Resolution;
 using Store::TimeRange;
 using Store::TopOrder;
+using Store::AnalyticsSql::suffix;
 
 namespace {
 
@@ -86,21 +88,6 @@ bool exec(QSqlDatabase &db, const QString &sql, const QVariantList &binds = {})
         return false;
     }
     return true;
-}
-
-QString suffix(Resolution resolution)
-{
-    switch (resolution) {
-    case Resolution::Minute:
-        return u"minute"_s;
-    case Resolution::Hour:
-        return u"hour"_s;
-    case Resolution::Day:
-        return u"day"_s;
-    case Resolution::Month:
-        return u"month"_s;
-    }
-    return {};
 }
 
 /// The upsert of one event into a schema-3 verification rollup, as the schema-3 writer did it.
