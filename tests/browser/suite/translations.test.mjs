@@ -7,6 +7,30 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, test } from 'node:test';
 
+// The dashboard's Qt Linguist catalogues: { source: translation } (numerus forms joined by " | ").
+function dashboardTable(language) {
+  const ts = readFileSync(join(sourceDir, '..', '..', 'dashboard', 'i18n', `latchkey_${language}.ts`), 'utf8');
+  const unescape = (text) => text.replace(/&apos;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  const table = {};
+  for (const match of ts.matchAll(/<source>([\s\S]*?)<\/source>[\s\S]*?<translation[^>]*>([\s\S]*?)<\/translation>/g)) {
+    const forms = [...match[2].matchAll(/<numerusform>([\s\S]*?)<\/numerusform>/g)].map((form) => form[1]);
+    table[unescape(match[1])] = unescape(forms.length ? forms.join(' | ') : match[2]);
+  }
+  return table;
+}
+
+// One word per language for the same thing in the dashboard and the console: a text about it
+// never uses the other word.
+const glossary = {
+  de: [{ term: /credit/i, word: 'Credits', not: [/Guthaben/i] },
+       { term: /namespace/i, word: 'Namensraum', not: [/Namespace/] },
+       { term: /owner/i, word: 'Inhaber', not: [/Besitzer/i, /Eigentümer/i] }],
+  es: [{ term: /credit/i, word: 'Créditos', not: [/saldo/i] },
+       { term: /namespace/i, word: 'Espacio de nombres', not: [/namespace/i] },
+       { term: /owner/i, word: 'Propietario', not: [/dueño/i, /titular/i] }],
+};
+
 const sourceDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'console', 'src');
 const tables = {
   de: (await import(join(sourceDir, 'i18n', 'de.js'))).default,
@@ -58,6 +82,27 @@ describe('console translations', () => {
 
     test(`the ${language} table holds no texts the source no longer uses`, () => {
       assert.deepEqual(Object.keys(tables[language]).filter((text) => !used.has(text)), []);
+    });
+  }
+
+  for (const language of ['de', 'es']) {
+    test(`the ${language} dashboard and console use one word per term`, () => {
+      const dashboard = dashboardTable(language);
+      assert.ok(Object.keys(dashboard).length > 300, 'the dashboard catalogue was read');
+      const clashes = [];
+      for (const [where, table] of [['dashboard', dashboard], ['console', tables[language]]]) {
+        for (const [text, entry] of Object.entries(table)) {
+          const translation = forms(entry).join(' | ');
+          for (const { term, not } of glossary[language])
+            if (term.test(text) && not.some((word) => word.test(translation)))
+              clashes.push(`${where}: ${text} => ${translation}`);
+        }
+      }
+      assert.deepEqual(clashes, []);
+      // The bare words themselves are the same in both.
+      assert.equal(tables[language].Credits, dashboard.Credits);
+      assert.equal(dashboard.Credits, glossary[language][0].word);
+      assert.equal(dashboard.Namespace, glossary[language][1].word);
     });
   }
 
