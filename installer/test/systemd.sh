@@ -79,6 +79,22 @@ journal() { in_machine journalctl --unit latchkeyd.service --no-pager --output c
 journal_names_key_path() { journal >/dev/null && grep -q 'written to /var/lib/latchkey/bootstrap-root-key' "$WORK/journal.txt"; }
 journal_hides_key() { journal >/dev/null && ! grep -qF -- "$ROOT_KEY" "$WORK/journal.txt"; }
 restarted() { [ "$(unit_property NRestarts)" = 1 ] && service_answers; }
+# The analytics writer's priority (LimitNICE=+0 in the unit): it runs at SCHED_IDLE only where it
+# can come back (RLIMIT_NICE 20 or CAP_SYS_NICE), and says at start which way it runs.
+ADAPTIVE_LINE='analytics writer: SCHED_IDLE while'
+NORMAL_LINE='analytics writer: normal priority'
+nice_limit() { awk '/^Max nice priority/ { print $4 }' "/proc/$1/limits"; }
+nice_limit_granted() { [ "$1" = unlimited ] || [ "$1" -ge 20 ]; }
+last_writer_line_says() { journal >/dev/null && grep -F 'analytics writer: ' "$WORK/journal.txt" | tail -n1 | grep -qF "$1"; }
+never_normal_priority() { journal >/dev/null && ! grep -qF "$NORMAL_LINE" "$WORK/journal.txt"; }
+# writerpriority.py: the idle writer at SCHED_IDLE, back at SCHED_OTHER nice 0 under verifications.
+writer_returns() { timeout "$STEP_TIMEOUT" nsenter --target "$LEADER" --net -- \
+    python3 installer/test/writerpriority.py "$HOST_PID" "$URL" "$ROOT_KEY" 90; }
+no_priority_errors() {
+    journal >/dev/null
+    ! grep -v 'latchkey.access' "$WORK/journal.txt" |
+        grep -iE 'could not return to normal priority|operation not permitted|permission denied|refused'
+}
 stopped_cleanly() { [ "$(unit_property ActiveState)" = inactive ] && [ "$(unit_property Result)" = success ] &&
     [ "$(unit_property ExecMainStatus)" = 0 ]; }
 
@@ -124,8 +140,40 @@ test_systemd() { # test_systemd DEB: in the root $ROOT (fresh), with systemd
     check "the stop flushed the analytics: 5 verifications of the second key recorded" \
         test "$(analytics_count "$KEY_ID")" = 5
     check "and its credits: 95 left" test "$(remaining_credits "$KEY_ID")" = 95
-    journal >/dev/null # the crash, the restart, the stop and the start, without access lines
+    test_writer_priority
+    journal >/dev/null # the crash, the restarts, the stops and the starts, without access lines
     grep -v 'latchkey.access' "$WORK/journal.txt" | tail -n 12 | sed 's/^/    journal: /'
     shutdown_container
     CURL=(curl)
+}
+
+# The writer comes back from SCHED_IDLE under the unit's sandbox. Where systemd cannot grant
+# LimitNICE=+0 (it needs CAP_SYS_RESOURCE to raise its own hard RLIMIT_NICE of 0, which a container
+# like this development machine lacks), the writer must say it stays at normal priority, and the
+# way back is checked with CAP_SYS_NICE instead (a runtime drop-in; the rest of the sandbox as is).
+test_writer_priority() {
+    local limit
+    limit=$(nice_limit "$HOST_PID")
+    printf '    RLIMIT_NICE of the service: %s (of systemd in the container: %s)\n' "$limit" "$(nice_limit "$LEADER")"
+    if nice_limit_granted "$limit"; then
+        check "LimitNICE=+0 in effect: every start said the writer runs at SCHED_IDLE while it keeps up" \
+            wait_for 30 last_writer_line_says "$ADAPTIVE_LINE"
+        check "and none said normal priority" never_normal_priority
+    else
+        check "without RLIMIT_NICE 20 the writer said it stays at normal priority" wait_for 30 last_writer_line_says "$NORMAL_LINE"
+        log "systemd here could not grant LimitNICE=+0: the writer's way back with CAP_SYS_NICE instead (drop-in)"
+        in_machine sh -c 'mkdir -p /run/systemd/system/latchkeyd.service.d && printf "%s\n" "[Service]" \
+            "CapabilityBoundingSet=CAP_SYS_NICE" "AmbientCapabilities=CAP_SYS_NICE" \
+            >/run/systemd/system/latchkeyd.service.d/sys-nice.conf'
+        in_machine systemctl daemon-reload
+        in_machine systemctl restart latchkeyd.service
+        check "it restarts with CAP_SYS_NICE" wait_for 60 service_answers
+        HOST_PID=$(service_host_pid) || fail "no latchkeyd process after the restart"
+        check "with CAP_SYS_NICE the writer said it runs at SCHED_IDLE while it keeps up" \
+            wait_for 30 last_writer_line_says "$ADAPTIVE_LINE"
+    fi
+    check "the writer thread is at SCHED_IDLE while idle and back at SCHED_OTHER nice 0 under load" writer_returns
+    in_machine systemctl stop latchkeyd.service
+    check "it stops with exit status 0 (the stop raises the writer for its last batches)" stopped_cleanly
+    check "the journal has no priority or permission error (could not return, EPERM, EACCES)" no_priority_errors
 }
