@@ -15,7 +15,8 @@
 #     a free loopback port, reads the bootstrap root key from its 0600 file, creates an API and a
 #     key with 10 credits and spends 3 of them;
 #  4. upgrades to this tree's package: the log shows the schema migration, the key verifies with the
-#     credits it had left, getKey, listKeys and the analytics still hold the data;
+#     credits it had left, getKey, listKeys and the analytics (raw events and rollups by key) still
+#     hold the data;
 #     systemd-analyze verify and security on the new unit;
 #  5. edits the conffile, upgrades to +upgradetest1 (local change kept), verifies again;
 #  6. removes (data and user kept), then purges (data, user, group and /etc/latchkey gone);
@@ -23,8 +24,9 @@
 #     --self-test (xvfb-run) in the root, validates its desktop entry, metainfo and icons, purges
 #     it and finds none of its files left (installer/test/dashboard.sh);
 #  8. in a second root with systemd and dbus booted by systemd-nspawn: the unit started by systemd,
-#     its sandbox in effect, the journal, restart after a crash, a clean stop
-#     (installer/test/systemd.sh). LATCHKEY_TEST_SYSTEMD=0 skips this part.
+#     its sandbox in effect, the journal, restart after a crash, a clean stop, the analytics writer
+#     back from SCHED_IDLE to normal priority under load (LimitNICE=+0; installer/test/systemd.sh,
+#     writerpriority.py). LATCHKEY_TEST_SYSTEMD=0 skips this part.
 #
 # Cache: $LATCHKEY_PACKAGE_CACHE (default /var/cache/latchkey-packages) keeps the pristine root, the
 # .deb files apt downloads and the old latchkeyd package, so a warm run needs the network only for
@@ -156,6 +158,7 @@ sed -n 's/^/    log: /; /migrated/p' "$WORK/server.log"
 check "getKey: the key still has 7 credits" test "$(remaining_credits "$KEY_ID")" = 7
 check "apis.listKeys still lists it" lists_key "$API_ID" "$KEY_ID"
 check "its 3 verifications are still in the analytics" test "$(analytics_count "$KEY_ID")" = 3
+check "and in the rollups by key (analytics.getTopKeys)" test "$(top_key_verifications "$API_ID" "$KEY_ID")" = 3
 check "it verifies with the credits it had left (6 left)" test "$(verify "$KEY")" = "True 6"
 stop_server
 

@@ -162,4 +162,11 @@ analytics_count() {
     call analytics.getVerifications "{\"query\":\"SELECT count(*) AS n FROM key_verifications_v1 WHERE key_id = '$1'\"}" |
         json '["data"][0]["n"]'
 }
+# top_key_verifications API_ID KEY_ID: the key's verifications in analytics.getTopKeys over the last
+# day (the analytics rollups by key, which schema 4 moved to the detail rollups).
+top_key_verifications() {
+    local end=$((($(date +%s) / 60 + 1) * 60000))
+    call analytics.getTopKeys "{\"apiId\":\"$1\",\"start\":$((end - 86400000)),\"end\":$end,\"limit\":100}" |
+        json "[\"data\"] and sum(e[\"verifications\"] for e in d[\"data\"] if e[\"keyId\"] == \"$2\")"
+}
 lists_key() { call apis.listKeys "{\"apiId\":\"$1\"}" | json '["data"]' | grep -qF "'$2'"; }
