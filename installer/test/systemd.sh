@@ -153,6 +153,7 @@ test_systemd() { # test_systemd DEB: in the root $ROOT (fresh), with systemd
 # way back is checked with CAP_SYS_NICE instead (a runtime drop-in; the rest of the sandbox as is).
 test_writer_priority() {
     local limit
+    HOST_PID=$(service_host_pid) || fail "no latchkeyd process" # the start above made a new one
     limit=$(nice_limit "$HOST_PID")
     printf '    RLIMIT_NICE of the service: %s (of systemd in the container: %s)\n' "$limit" "$(nice_limit "$LEADER")"
     if nice_limit_granted "$limit"; then
