@@ -1,5 +1,7 @@
 #include "support/apiharness.h"
 
+#include <QMutex>
+#include <QRegularExpression>
 #include <QtTest>
 
 using namespace Qt::StringLiterals;
@@ -20,7 +22,30 @@ private Q_SLOTS:
     void invalidJsonIs400();
     void requestIdsAreUnique();
     void problemJsonWhenAccepted();
+    void accessLogLines();
 };
+
+namespace {
+
+struct LoggedLine {
+    QtMsgType type;
+    QString message;
+};
+QMutex g_accessLock;
+QList<LoggedLine> g_accessLines;
+QtMessageHandler g_previousHandler = nullptr;
+
+void collectAccessLines(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    if (context.category && qstrcmp(context.category, "latchkey.access") == 0) {
+        const QMutexLocker locker(&g_accessLock); // deferred answers log on the commit thread
+        g_accessLines.append({type, message});
+        return;
+    }
+    g_previousHandler(type, context, message);
+}
+
+} // namespace
 
 void TestApiFramework::livenessNeedsNoAuth()
 {
@@ -117,6 +142,42 @@ void TestApiFramework::problemJsonWhenAccepted()
                              {{"Authorization", "Bearer nope"}, {"Accept", "application/problem+json"}});
     QCOMPARE(reply.status, 401);
     QCOMPARE(reply.contentType, QByteArray("application/problem+json"));
+}
+
+// One access line per answer, "<request id> <method> <path> <status> <µs> us", as the
+// QDebug-streamed line was: an answer of the worker, an error with a non-ASCII path, and a
+// deferred answer (verify with credits, logged by the commit thread). The key is not in it.
+void TestApiFramework::accessLogLines()
+{
+    ApiHarness h;
+    const QString apiId = h.createApi();
+    const QJsonObject key
+        = h.createKey({{u"apiId"_s, apiId}, {u"credits"_s, QJsonObject {{u"remaining"_s, 10}}}});
+    g_accessLines.clear();
+    g_previousHandler = qInstallMessageHandler(collectAccessLines);
+    const auto live = h.raw("GET", "/v2/liveness", {});
+    const auto missing = h.raw("POST", "/v2/k\xc3\xa9ys.nothing", "{}");
+    const auto verified = h.call(u"keys.verifyKey"_s, QJsonObject {{u"key"_s, key.value(u"key"_s)}});
+    qInstallMessageHandler(g_previousHandler);
+    QCOMPARE(verified.dataObject().value(u"code").toString(), u"VALID"_s);
+    const QMutexLocker locker(&g_accessLock);
+    QCOMPARE(g_accessLines.size(), 3);
+    const auto requestId = [](const Latchkey::Test::ApiReply &reply) {
+        return reply.body.value(u"meta").toObject().value(u"requestId").toString();
+    };
+    const QList<std::pair<QString, QString>> expected {
+        {requestId(live), u" GET /v2/liveness 200 "_s},
+        {requestId(missing), u" POST /v2/k\u00e9ys.nothing 404 "_s},
+        {requestId(verified), u" POST /v2/keys.verifyKey 200 "_s},
+    };
+    const QRegularExpression shape(u"^req_\\w+ (GET|POST) \\S+ \\d{3} \\d+ us$"_s);
+    for (qsizetype i = 0; i < expected.size(); ++i) {
+        const LoggedLine &line = g_accessLines.at(i);
+        QCOMPARE(line.type, QtInfoMsg);
+        QVERIFY2(line.message.startsWith(expected[i].first + expected[i].second), qPrintable(line.message));
+        QVERIFY2(shape.match(line.message).hasMatch(), qPrintable(line.message));
+        QVERIFY2(!line.message.contains(key.value(u"key"_s).toString()), qPrintable(line.message));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestApiFramework)
