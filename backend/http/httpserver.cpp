@@ -1,5 +1,6 @@
 #include "http/httpserver.h"
 
+#include "core/loopround.h"
 #include "http/epolleventdispatcher.h"
 #include "http/httplogging.h"
 #include "http/httpworker.h"
@@ -9,6 +10,7 @@
 #include <QSslKey>
 #include <QSslSocket>
 #include <QStringBuilder>
+#include <QAbstractEventDispatcher>
 #include <QThread>
 
 #include <memory>
@@ -142,6 +144,16 @@ void HttpServer::startWorkers()
             installEventDispatcher(thread);
         auto *worker = new HttpWorker(m_config, m_handler, m_errorResponder, m_openConnections);
         worker->moveToThread(thread);
+        // Work deferred by the handlers (Core::LoopRound: the credit commit thread's wake-up)
+        // runs when the worker has served everything that was ready and is about to wait. Only
+        // on our own dispatcher, which emits aboutToBlock() before every wait it makes.
+        connect(thread, &QThread::started, thread, [] {
+            auto *dispatcher = qobject_cast<EpollEventDispatcher *>(QAbstractEventDispatcher::instance());
+            if (!dispatcher)
+                return;
+            Core::LoopRound::enableForCurrentThread();
+            connect(dispatcher, &QAbstractEventDispatcher::aboutToBlock, [] { Core::LoopRound::endRound(); });
+        }, Qt::DirectConnection);
         // The worker (and with it every socket) must be destroyed on its own thread.
         connect(thread, &QThread::finished, worker, &QObject::deleteLater);
         thread->start();

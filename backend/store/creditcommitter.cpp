@@ -1,5 +1,7 @@
 #include "store/creditcommitter.h"
 
+#include "core/loopround.h"
+#include "store/creditspendgroup.h"
 #include "store/database.h"
 
 #include <QMutexLocker>
@@ -12,10 +14,18 @@ namespace Latchkey::Store {
 CreditCommitter::CreditCommitter(Database &db, int maxBatch)
     : m_db(db)
     , m_maxBatch(std::max(1, maxBatch))
-{ }
+    , m_wakeTarget(std::make_shared<WakeTarget>())
+{
+    m_wakeTarget->committer = this;
+}
 
 CreditCommitter::~CreditCommitter()
 {
+    {
+        // A wake-up deferred by a worker that runs from now on finds nobody to wake.
+        const std::lock_guard guard(m_wakeTarget->lock);
+        m_wakeTarget->committer = nullptr;
+    }
     {
         QMutexLocker locker(&m_mutex);
         m_stopping = true;
@@ -59,6 +69,24 @@ void CreditCommitter::spendAsync(CreditSpend spend, Callback done)
         m_thread->start();
     }
     m_queue.append(pending.release());
+    if (m_committing)
+        return; // the commit thread (or a synchronous leader, which wakes it) looks at the queue next
+    locker.unlock();
+    const void *key = m_wakeTarget.get();
+    if (Core::LoopRound::isDeferred(key))
+        return;
+    const bool deferred = Core::LoopRound::deferToEndOfRound(key, [target = m_wakeTarget] {
+        const std::lock_guard guard(target->lock);
+        if (target->committer)
+            target->committer->wakeCommitThread();
+    });
+    if (!deferred)
+        wakeCommitThread();
+}
+
+void CreditCommitter::wakeCommitThread()
+{
+    const QMutexLocker locker(&m_mutex);
     m_asyncQueued.wakeOne();
 }
 
@@ -148,15 +176,17 @@ void CreditCommitter::deliver(const QList<Pending *> &asynchronous)
 std::optional<qsizetype> CreditCommitter::tryCommit(const QList<Pending *> &batch, std::optional<Core::Error> &batchError)
 {
     std::optional<qsizetype> failed;
-    VerificationStore store(m_db);
     const Core::Status written = m_db.write(
         [&]() -> Core::Status {
+            // Each key's balance read once and written once per batch; a failed write of the
+            // balances fails the whole batch, like a failed COMMIT (nothing spent, all answered).
+            CreditSpendGroup group(m_db);
             for (qsizetype i = 0; i < batch.size(); ++i) {
                 Pending &pending = *batch.at(i);
                 const CreditSpend &spend = *pending.spend;
                 pending.outcome = {};
-                Core::Status status = store.spendInTransaction(
-                    spend.keyId, spend.cost, spend.refills, spend.nowMs, spend.requestId, pending.outcome);
+                Core::Status status
+                    = group.spend(spend.keyId, spend.cost, spend.refills, spend.nowMs, spend.requestId, pending.outcome);
                 if (status && spend.inTransaction)
                     status = spend.inTransaction(pending.outcome);
                 if (!status) {
@@ -165,7 +195,7 @@ std::optional<qsizetype> CreditCommitter::tryCommit(const QList<Pending *> &batc
                     return status;
                 }
             }
-            return {};
+            return group.flush();
         },
         Database::Invalidation::None);
     if (!written && !failed)
@@ -189,6 +219,12 @@ qsizetype CreditCommitter::queued() const
 {
     QMutexLocker locker(&m_mutex);
     return m_queue.size();
+}
+
+bool CreditCommitter::committing() const
+{
+    QMutexLocker locker(&m_mutex);
+    return m_committing;
 }
 
 } // namespace Latchkey::Store

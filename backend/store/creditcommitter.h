@@ -10,6 +10,7 @@
 
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <optional>
 
 class QThread;
@@ -47,6 +48,12 @@ struct CreditSpend {
 /// of one worker's many connections share transactions too (issue 6: with `--workers 1` the
 /// synchronous spend() made every spend its own transaction and blocked the event loop).
 ///
+/// spendAsync() from a thread that ends loop rounds (Core::LoopRound: the HTTP workers) wakes
+/// the commit thread once at the end of the round, not at once: the spends of every connection
+/// that round served then share one transaction, and each key's balance is read and written once
+/// per transaction (Store::CreditSpendGroup). The commit thread takes whatever is queued when it
+/// wakes.
+///
 /// Thread-safe. The destructor commits what is still queued (its callbacks run) and stops the
 /// commit thread.
 class CreditCommitter
@@ -71,6 +78,8 @@ public:
     [[nodiscard]] qint64 committedSpends() const;
     /// Spends waiting for the next leader (not counting the batch being committed).
     [[nodiscard]] qsizetype queued() const;
+    /// Whether a batch is being committed (or its callbacks run) right now (tests).
+    [[nodiscard]] bool committing() const;
 
 private:
     struct Pending {
@@ -94,8 +103,19 @@ private:
     /// One attempt at the whole batch; on an item's failure returns its index (rolled back).
     std::optional<qsizetype> tryCommit(const QList<Pending *> &batch, std::optional<Core::Error> &batchError);
 
+    /// Wakes the commit thread for work queued by spendAsync().
+    void wakeCommitThread();
+
+    /// What a wake-up deferred to the end of a worker's loop round (Core::LoopRound) holds: it
+    /// may run after this committer is gone, which the destructor tells it under the lock.
+    struct WakeTarget {
+        std::mutex lock;
+        CreditCommitter *committer = nullptr;
+    };
+
     Database &m_db;
     const int m_maxBatch;
+    const std::shared_ptr<WakeTarget> m_wakeTarget;
     mutable QMutex m_mutex;
     QWaitCondition m_committed;
     QList<Pending *> m_queue;

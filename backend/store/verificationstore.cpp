@@ -258,34 +258,51 @@ Status VerificationStore::spendInTransaction(
     // Read, then deduct: this runs inside the caller's write transaction, which holds SQLite's
     // write lock, so nothing can change the balance in between. Cheaper than one UPDATE ...
     // RETURNING, whose RETURNING rows go through an ephemeral table (issue 6, callgrind).
-    std::optional<qint64> remaining;
-    {
-        Database::Statement current = m_db.statement("SELECT remaining FROM keys WHERE id = ?1");
-        if (!current.isValid())
+    Core::Result<Balance> balance = readBalance(keyId);
+    if (!balance)
+        return balance.error();
+    outcome = decide(*balance, cost);
+    if (outcome.spent > 0)
+        return writeRemaining(keyId, *balance->remaining);
+    return {};
+}
+
+Core::Result<VerificationStore::Balance> VerificationStore::readBalance(const QString &keyId)
+{
+    Database::Statement current = m_db.statement("SELECT remaining FROM keys WHERE id = ?1");
+    if (!current.isValid())
+        return Core::makeError(Core::ErrorCode::Internal, u"A database error occurred."_s);
+    current.bind(1, keyId);
+    if (!current.next()) {
+        if (!current.error().isEmpty())
             return Core::makeError(Core::ErrorCode::Internal, u"A database error occurred."_s);
-        current.bind(1, keyId);
-        if (!current.next()) {
-            if (!current.error().isEmpty())
-                return Core::makeError(Core::ErrorCode::Internal, u"A database error occurred."_s);
-            outcome = {false, false, 0, std::nullopt};
-            return {};
-        }
-        remaining = optionalInteger(current, 0);
+        return Balance {};
     }
-    if (cost > 0 && remaining && *remaining >= cost) {
-        Database::Statement spend = m_db.statement("UPDATE keys SET remaining = ?1 WHERE id = ?2");
-        if (!spend.isValid())
-            return Core::makeError(Core::ErrorCode::Internal, u"A database error occurred."_s);
-        spend.bind(1, *remaining - cost);
-        spend.bind(2, keyId);
-        if (spend.next() || !spend.error().isEmpty())
-            return Core::makeError(Core::ErrorCode::Internal, u"A database error occurred."_s);
-        outcome = {true, true, cost, *remaining - cost};
-        return {};
+    return Balance {true, optionalInteger(current, 0)};
+}
+
+Status VerificationStore::writeRemaining(const QString &keyId, qint64 remaining)
+{
+    Database::Statement spend = m_db.statement("UPDATE keys SET remaining = ?1 WHERE id = ?2");
+    if (!spend.isValid())
+        return Core::makeError(Core::ErrorCode::Internal, u"A database error occurred."_s);
+    spend.bind(1, remaining);
+    spend.bind(2, keyId);
+    if (spend.next() || !spend.error().isEmpty())
+        return Core::makeError(Core::ErrorCode::Internal, u"A database error occurred."_s);
+    return {};
+}
+
+CreditOutcome VerificationStore::decide(Balance &balance, qint64 cost)
+{
+    if (!balance.keyExists)
+        return {false, false, 0, std::nullopt};
+    if (cost > 0 && balance.remaining && *balance.remaining >= cost) {
+        *balance.remaining -= cost;
+        return {true, true, cost, balance.remaining};
     }
     // Cost 0, or a balance too small: the balance as it is (nothing deducted).
-    outcome = {true, cost == 0 || !remaining, 0, remaining};
-    return {};
+    return {true, cost == 0 || !balance.remaining, 0, balance.remaining};
 }
 
 } // namespace Latchkey::Store

@@ -94,6 +94,18 @@ public:
     [[nodiscard]] Core::Status spendInTransaction(const QString &keyId, qint64 cost, bool refills, qint64 nowMs,
         const QString &requestId, CreditOutcome &outcome);
 
+    /// A key's credit balance as a write transaction sees it.
+    struct Balance {
+        bool keyExists = false;
+        std::optional<qint64> remaining; ///< nullopt = unlimited
+    };
+    /// Reads @p keyId's balance (inside a write transaction).
+    [[nodiscard]] Core::Result<Balance> readBalance(const QString &keyId);
+    /// Sets @p keyId's balance (inside a write transaction).
+    [[nodiscard]] Core::Status writeRemaining(const QString &keyId, qint64 remaining);
+    /// Decides one spend of @p cost against @p balance and deducts it there if it is spent.
+    [[nodiscard]] static CreditOutcome decide(Balance &balance, qint64 cost);
+
 private:
     Core::Status refillIfDue(const QString &keyId, qint64 nowMs, const QString &requestId);
     Core::Result<QStringList> refillCandidates(qint64 dayStartMs, const QString &afterId, int limit);
