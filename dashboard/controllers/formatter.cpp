@@ -92,16 +92,22 @@ QString Formatter::relative(double unixMs) const
     const qint64 delta = qint64(unixMs) - now;
     if (std::abs(delta) < 60'000)
         return tr("just now");
-    // One unit is enough for "how long ago": drop the smaller one.
+    // One unit is enough for "how long ago", and in words: "in 1 day", "vor 2 Tagen" (not "in 1 T").
     const qint64 magnitude = std::abs(delta);
-    qint64 rounded = magnitude;
-    for (qint64 unitMs : UnitMs)
-        if (magnitude >= unitMs) {
-            rounded = magnitude / unitMs * unitMs;
-            break;
-        }
-    return delta > 0 ? tr("in %1", "relative time in the future").arg(duration(double(rounded)))
-                     : tr("%1 ago", "relative time in the past").arg(duration(double(rounded)));
+    const bool future = delta > 0;
+    if (magnitude >= UnitMs.at(0)) {
+        const int days = int(magnitude / UnitMs.at(0));
+        return future ? tr("in %Ln day(s)", "relative time in the future", days)
+                      : tr("%Ln day(s) ago", "relative time in the past", days);
+    }
+    if (magnitude >= UnitMs.at(1)) {
+        const int hours = int(magnitude / UnitMs.at(1));
+        return future ? tr("in %Ln hour(s)", "relative time in the future", hours)
+                      : tr("%Ln hour(s) ago", "relative time in the past", hours);
+    }
+    const int minutes = int(magnitude / UnitMs.at(2));
+    return future ? tr("in %Ln minute(s)", "relative time in the future", minutes)
+                  : tr("%Ln minute(s) ago", "relative time in the past", minutes);
 }
 
 } // namespace Latchkey::Dashboard

@@ -4,6 +4,94 @@
     <context>
         <name>ApiResult</name>
         <message>
+            <source>The root key is not valid (any more).</source>
+            <translation>Der Root-Schlüssel ist nicht (mehr) gültig.</translation>
+        </message>
+        <message>
+            <source>The request carried no root key.</source>
+            <translation>Die Anfrage enthielt keinen Root-Schlüssel.</translation>
+        </message>
+        <message>
+            <source>The root key is malformed.</source>
+            <translation>Der Root-Schlüssel ist fehlerhaft.</translation>
+        </message>
+        <message>
+            <source>This root key lacks the permission for this.</source>
+            <translation>Diesem Root-Schlüssel fehlt die Berechtigung dafür.</translation>
+        </message>
+        <message>
+            <source>This root key may not do this.</source>
+            <translation>Dieser Root-Schlüssel darf das nicht.</translation>
+        </message>
+        <message>
+            <source>This key does not exist (any more).</source>
+            <translation>Diesen Schlüssel gibt es nicht (mehr).</translation>
+        </message>
+        <message>
+            <source>This API does not exist (any more).</source>
+            <translation>Diese API gibt es nicht (mehr).</translation>
+        </message>
+        <message>
+            <source>This owner does not exist (any more).</source>
+            <translation>Diesen Inhaber gibt es nicht (mehr).</translation>
+        </message>
+        <message>
+            <source>This permission does not exist (any more).</source>
+            <translation>Diese Berechtigung gibt es nicht (mehr).</translation>
+        </message>
+        <message>
+            <source>This role does not exist (any more).</source>
+            <translation>Diese Rolle gibt es nicht (mehr).</translation>
+        </message>
+        <message>
+            <source>This namespace does not exist (any more).</source>
+            <translation>Diesen Namensraum gibt es nicht (mehr).</translation>
+        </message>
+        <message>
+            <source>This override does not exist (any more).</source>
+            <translation>Diese Ausnahme gibt es nicht (mehr).</translation>
+        </message>
+        <message>
+            <source>An owner with this external id already exists.</source>
+            <translation>Ein Inhaber mit dieser externen ID existiert bereits.</translation>
+        </message>
+        <message>
+            <source>A permission with this name already exists.</source>
+            <translation>Eine Berechtigung mit diesem Namen existiert bereits.</translation>
+        </message>
+        <message>
+            <source>A role with this name already exists.</source>
+            <translation>Eine Rolle mit diesem Namen existiert bereits.</translation>
+        </message>
+        <message>
+            <source>A namespace with this name already exists.</source>
+            <translation>Ein Namensraum mit diesem Namen existiert bereits.</translation>
+        </message>
+        <message>
+            <source>This namespace was deleted.</source>
+            <translation>Dieser Namensraum wurde gelöscht.</translation>
+        </message>
+        <message>
+            <source>This is protected and cannot be changed.</source>
+            <translation>Das ist geschützt und kann nicht geändert werden.</translation>
+        </message>
+        <message>
+            <source>The request is too large for the server.</source>
+            <translation>Die Anfrage ist dem Server zu groß.</translation>
+        </message>
+        <message>
+            <source>Too many requests; try again in a moment.</source>
+            <translation>Zu viele Anfragen; versuchen Sie es gleich noch einmal.</translation>
+        </message>
+        <message>
+            <source>The server ran into an internal error.</source>
+            <translation>Auf dem Server ist ein interner Fehler aufgetreten.</translation>
+        </message>
+        <message>
+            <source>The server is not available right now.</source>
+            <translation>Der Server ist gerade nicht verfügbar.</translation>
+        </message>
+        <message>
             <source>HTTP %1</source>
             <translation>HTTP %1</translation>
         </message>
@@ -209,6 +297,118 @@
     <context>
         <name>AuditLogRow</name>
         <message>
+            <source>Created API %1</source>
+            <translation>API %1 erstellt</translation>
+        </message>
+        <message>
+            <source>Deleted API %1</source>
+            <translation>API %1 gelöscht</translation>
+        </message>
+        <message>
+            <source>Issued key %1</source>
+            <translation>Schlüssel %1 ausgestellt</translation>
+        </message>
+        <message>
+            <source>Deleted key %1</source>
+            <translation>Schlüssel %1 gelöscht</translation>
+        </message>
+        <message>
+            <source>Refilled key %1</source>
+            <translation>Schlüssel %1 aufgefüllt</translation>
+        </message>
+        <message>
+            <source>Updated key %1</source>
+            <translation>Schlüssel %1 geändert</translation>
+        </message>
+        <message>
+            <source>Rerolled key %1 to %2</source>
+            <translation>Schlüssel %1 durch %2 ersetzt</translation>
+        </message>
+        <message>
+            <source>Created owner %1</source>
+            <translation>Inhaber %1 angelegt</translation>
+        </message>
+        <message>
+            <source>Updated owner %1</source>
+            <translation>Inhaber %1 geändert</translation>
+        </message>
+        <message>
+            <source>Deleted owner %1</source>
+            <translation>Inhaber %1 gelöscht</translation>
+        </message>
+        <message>
+            <source>Created permission %1</source>
+            <translation>Berechtigung %1 erstellt</translation>
+        </message>
+        <message>
+            <source>Deleted permission %1</source>
+            <translation>Berechtigung %1 gelöscht</translation>
+        </message>
+        <message>
+            <source>Created role %1</source>
+            <translation>Rolle %1 erstellt</translation>
+        </message>
+        <message>
+            <source>Deleted role %1</source>
+            <translation>Rolle %1 gelöscht</translation>
+        </message>
+        <message>
+            <source>Gave key %1 the role %2</source>
+            <translation>Schlüssel %1 erhielt die Rolle %2</translation>
+        </message>
+        <message>
+            <source>Took the role %2 from key %1</source>
+            <translation>Schlüssel %1 wurde die Rolle %2 entzogen</translation>
+        </message>
+        <message>
+            <source>Gave key %1 the permission %2</source>
+            <translation>Schlüssel %1 erhielt die Berechtigung %2</translation>
+        </message>
+        <message>
+            <source>Took the permission %2 from key %1</source>
+            <translation>Schlüssel %1 wurde die Berechtigung %2 entzogen</translation>
+        </message>
+        <message>
+            <source>Gave role %1 the permission %2</source>
+            <translation>Rolle %1 erhielt die Berechtigung %2</translation>
+        </message>
+        <message>
+            <source>Took the permission %2 from role %1</source>
+            <translation>Rolle %1 wurde die Berechtigung %2 entzogen</translation>
+        </message>
+        <message>
+            <source>Created namespace %1</source>
+            <translation>Namensraum %1 erstellt</translation>
+        </message>
+        <message>
+            <source>Set the override for %1 in namespace %2</source>
+            <translation>Ausnahme für %1 im Namensraum %2 festgelegt</translation>
+        </message>
+        <message>
+            <source>Deleted the override for %1 in namespace %2</source>
+            <translation>Ausnahme für %1 im Namensraum %2 gelöscht</translation>
+        </message>
+        <message>
+            <source>Created rate limit %1</source>
+            <translation>Ratenlimit %1 erstellt</translation>
+        </message>
+        <message>
+            <source>Updated rate limit %1</source>
+            <translation>Ratenlimit %1 geändert</translation>
+        </message>
+        <message>
+            <source>Deleted rate limit %1</source>
+            <translation>Ratenlimit %1 gelöscht</translation>
+        </message>
+        <message>
+            <source>Created root key %1</source>
+            <translation>Root-Schlüssel %1 erstellt</translation>
+        </message>
+        <message>
+            <source>Deleted root key %1</source>
+            <translation>Root-Schlüssel %1 gelöscht</translation>
+        </message>
+        <message>
             <source>system</source>
             <translation>System</translation>
         </message>
@@ -374,6 +574,10 @@
     <context>
         <name>ErrorBanner</name>
         <message>
+            <source>Server: %1</source>
+            <translation>Server: %1</translation>
+        </message>
+        <message>
             <source>%1 (%2 failed requests)</source>
             <translation>%1 (%2 fehlgeschlagene Anfragen)</translation>
         </message>
@@ -434,6 +638,17 @@
         </message>
     </context>
     <context>
+        <name>FileDialog</name>
+        <message>
+            <source>File name</source>
+            <translation>Dateiname</translation>
+        </message>
+        <message>
+            <source>Filter</source>
+            <translation>Filter</translation>
+        </message>
+    </context>
+    <context>
         <name>GlobalSearch</name>
         <message>
             <source>Go to</source>
@@ -444,36 +659,55 @@
             <translation>Suche…</translation>
         </message>
         <message>
-            <source>No key with the id “%1”.</source>
-            <translation>Kein Schlüssel mit der ID „%1“.</translation>
-        </message>
-        <message>
-            <source>No owner with the external id “%1”.</source>
-            <translation>Kein Inhaber mit der externen ID „%1“.</translation>
-        </message>
-        <message>
-            <source>Found owner %1, but there is no owner page yet.</source>
-            <translation>Inhaber %1 gefunden, aber es gibt noch keine Inhaberseite.</translation>
-        </message>
-        <message>
-            <source>A key id (key_…) or an owner's external id:</source>
-            <translation>Eine Schlüssel-ID (key_…) oder die externe ID eines Inhabers:</translation>
-        </message>
-        <message>
-            <source>key_… or external id</source>
-            <translation>key_… oder externe ID</translation>
-        </message>
-        <message>
-            <source>Key id or external id</source>
-            <translation>Schlüssel-ID oder externe ID</translation>
-        </message>
-        <message>
             <source>Cancel</source>
             <translation>Abbrechen</translation>
         </message>
         <message>
             <source>Go</source>
             <translation>Los</translation>
+        </message>
+        <message>
+            <source>Nothing found for “%1”: no key id, key start or name, owner or API matches.</source>
+            <translation>Nichts gefunden für „%1“: Keine Schlüssel-ID, kein Schlüsselanfang oder -name, kein Inhaber und keine API passt.</translation>
+        </message>
+        <message>
+            <source>Key</source>
+            <translation>Schlüssel</translation>
+        </message>
+        <message>
+            <source>Owner</source>
+            <translation>Inhaber</translation>
+        </message>
+        <message>
+            <source>API</source>
+            <translation>API</translation>
+        </message>
+        <message>
+            <source>A key id, a key's start or name, an owner's external id, or an API's name:</source>
+            <translation>Eine Schlüssel-ID, der Anfang oder Name eines Schlüssels, die externe ID eines Inhabers oder der Name einer API:</translation>
+        </message>
+        <message>
+            <source>e.g. key_…, sk_3Zx, Checkout service, customer-4711</source>
+            <translation>z. B. key_…, sk_3Zx, Checkout service, customer-4711</translation>
+        </message>
+        <message>
+            <source>Key, owner or API to go to</source>
+            <translation>Schlüssel, Inhaber oder API, zu der gewechselt wird</translation>
+        </message>
+        <message>
+            <source>Matches</source>
+            <translation>Treffer</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n more match(es) not shown: type more of the name.</source>
+            <translation>
+                <numerusform>%n weiterer Treffer nicht angezeigt: Geben Sie mehr vom Namen ein.</numerusform>
+                <numerusform>%n weitere Treffer nicht angezeigt: Geben Sie mehr vom Namen ein.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>Öffnen</translation>
         </message>
     </context>
     <context>
@@ -501,6 +735,10 @@
         <message>
             <source>Done</source>
             <translation>Fertig</translation>
+        </message>
+        <message>
+            <source>Choose the API the key belongs to first.</source>
+            <translation>Wählen Sie zuerst die API, zu der der Schlüssel gehört.</translation>
         </message>
     </context>
     <context>
@@ -620,6 +858,42 @@
     <context>
         <name>KeyActionsSection</name>
         <message>
+            <source>The old key no longer works.</source>
+            <translation>Der alte Schlüssel funktioniert nicht mehr.</translation>
+        </message>
+        <message>
+            <source>The old key stays disabled and expires %1.</source>
+            <translation>Der alte Schlüssel bleibt deaktiviert und läuft am %1 ab.</translation>
+        </message>
+        <message>
+            <source>The old key had expired; its expiry is now the end of the grace period, so it works again until %1.</source>
+            <translation>Der alte Schlüssel war abgelaufen; sein Ablauf ist jetzt das Ende der Übergangszeit, er funktioniert also wieder bis %1.</translation>
+        </message>
+        <message>
+            <source>The old key keeps working until %1.</source>
+            <translation>Der alte Schlüssel funktioniert weiter bis %1.</translation>
+        </message>
+        <message>
+            <source>The new key is disabled and expired like the old one: enable it and give it a new expiry before use.</source>
+            <translation>Der neue Schlüssel ist wie der alte deaktiviert und abgelaufen: vor der Nutzung aktivieren und ein neues Ablaufdatum setzen.</translation>
+        </message>
+        <message>
+            <source>The new key is disabled too, like the old one: enable it before use.</source>
+            <translation>Der neue Schlüssel ist wie der alte ebenfalls deaktiviert: vor der Nutzung aktivieren.</translation>
+        </message>
+        <message>
+            <source>The new key has the old key&apos;s expiry, which has passed: it does not work until you give it a new expiry.</source>
+            <translation>Der neue Schlüssel hat das Ablaufdatum des alten, und das ist vorbei: Er funktioniert erst mit einem neuen Ablaufdatum.</translation>
+        </message>
+        <message>
+            <source>The new key keeps the old key&apos;s expiry: %1.</source>
+            <translation>Der neue Schlüssel behält das Ablaufdatum des alten: %1.</translation>
+        </message>
+        <message>
+            <source>This key is not recoverable: its value was never stored, so it cannot be shown. Only keys issued as recoverable can be shown again.</source>
+            <translation>Dieser Schlüssel ist nicht wiederherstellbar: Sein Wert wurde nie gespeichert und kann daher nicht angezeigt werden. Nur als wiederherstellbar ausgestellte Schlüssel lassen sich erneut anzeigen.</translation>
+        </message>
+        <message>
             <source>Reroll this key?</source>
             <translation>Diesen Schlüssel neu erzeugen?</translation>
         </message>
@@ -720,7 +994,7 @@
         <name>KeyCreditsSection</name>
         <message>
             <source>Adding credits applies at once, without Save.</source>
-            <translation>Guthaben hinzufügen gilt sofort, ohne Speichern.</translation>
+            <translation>Credits hinzufügen gilt sofort, ohne Speichern.</translation>
         </message>
         <message>
             <source>Credits</source>
@@ -753,6 +1027,34 @@
     </context>
     <context>
         <name>KeyDetailPage</name>
+        <message>
+            <source>This is the new key. It replaces %1…, which stays disabled and expires %2 (%3).</source>
+            <translation>Dies ist der neue Schlüssel. Er ersetzt %1…, der deaktiviert bleibt und am %2 abläuft (%3).</translation>
+        </message>
+        <message>
+            <source>Like the old key, it is disabled and expired: enable it and set a new expiry to use it.</source>
+            <translation>Wie der alte ist er deaktiviert und abgelaufen: Zum Nutzen aktivieren und ein neues Ablaufdatum setzen.</translation>
+        </message>
+        <message>
+            <source>Like the old key, it is disabled: enable it under Status to use it.</source>
+            <translation>Wie der alte ist er deaktiviert: Zum Nutzen unter Status aktivieren.</translation>
+        </message>
+        <message>
+            <source>It took over the old key&apos;s expiry, which has passed: set a new expiry to use it.</source>
+            <translation>Er hat das Ablaufdatum des alten übernommen, und das ist vorbei: Zum Nutzen ein neues Ablaufdatum setzen.</translation>
+        </message>
+        <message>
+            <source>Replaced by %1… — this key is disabled.</source>
+            <translation>Ersetzt durch %1… — dieser Schlüssel ist deaktiviert.</translation>
+        </message>
+        <message>
+            <source>Replaced by %1… — expires %2 (%3).</source>
+            <translation>Ersetzt durch %1… — läuft ab %2 (%3).</translation>
+        </message>
+        <message>
+            <source>Replaced by %1… — this key no longer works.</source>
+            <translation>Ersetzt durch %1… — dieser Schlüssel funktioniert nicht mehr.</translation>
+        </message>
         <message>
             <source>Key %1</source>
             <translation>Schlüssel %1</translation>
@@ -1101,8 +1403,8 @@
             <translation>Metadaten müssen ein JSON-Objekt sein, etwa {"plan": "pro"}.</translation>
         </message>
         <message>
-            <source>Not valid JSON: %1 (at character %2).</source>
-            <translation>Kein gültiges JSON: %1 (bei Zeichen %2).</translation>
+            <source>Not valid JSON at line %1, column %2: %3.</source>
+            <translation>Kein gültiges JSON in Zeile %1, Spalte %2: %3.</translation>
         </message>
         <message>
             <source>Meta has at most %1 top-level properties.</source>
@@ -1263,6 +1565,36 @@
             <source>Issue the first one with “Issue key” (Ctrl+N).</source>
             <translation>Stellen Sie den ersten mit „Schlüssel ausstellen“ (Strg+N) aus.</translation>
         </message>
+        <message>
+            <source>Selecting every key… %1 selected so far.</source>
+            <translation>Alle Schlüssel werden ausgewählt… bisher %1 ausgewählt.</translation>
+        </message>
+        <message numerus="yes">
+            <source>All %n loaded key(s) are selected; the list has more.</source>
+            <translation>
+                <numerusform>Der %n geladene Schlüssel ist ausgewählt; die Liste hat weitere.</numerusform>
+                <numerusform>Alle %n geladenen Schlüssel sind ausgewählt; die Liste hat weitere.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Select all %n key(s)</source>
+            <translation>
+                <numerusform>%n Schlüssel auswählen</numerusform>
+                <numerusform>Alle %n Schlüssel auswählen</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Select all keys</source>
+            <translation>Alle Schlüssel auswählen</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Abbrechen</translation>
+        </message>
+        <message>
+            <source>Stop selecting keys</source>
+            <translation>Auswahl der Schlüssel abbrechen</translation>
+        </message>
     </context>
     <context>
         <name>LanguagePicker</name>
@@ -1339,13 +1671,25 @@
             <source>The server at %1 does not accept this root key: %2</source>
             <translation>Der Server unter %1 akzeptiert diesen Root-Schlüssel nicht: %2</translation>
         </message>
+        <message>
+            <source>“%1” is not http or https: write http:// or https:// in front of the host.</source>
+            <translation>„%1“ ist weder http noch https: Schreiben Sie http:// oder https:// vor den Host.</translation>
+        </message>
+        <message>
+            <source>“%1” is missing part of “://”: write %2://host.</source>
+            <translation>Bei „%1“ fehlt ein Teil von „://“: Schreiben Sie %2://host.</translation>
+        </message>
+        <message>
+            <source>“%1” has no http:// or https:// in front: write which one the server uses, e.g. https://%1.</source>
+            <translation>Vor „%1“ steht weder http:// noch https://: Schreiben Sie, was der Server verwendet, z. B. https://%1.</translation>
+        </message>
     </context>
     <context>
         <name>Latchkey::Dashboard::Formatter</name>
         <message>
             <source>%1 d</source>
             <comment>duration in days</comment>
-            <translation>%1 T</translation>
+            <translation>%1 Tg.</translation>
         </message>
         <message>
             <source>%1 h</source>
@@ -1371,15 +1715,53 @@
             <source>just now</source>
             <translation>gerade eben</translation>
         </message>
-        <message>
-            <source>in %1</source>
+        <message numerus="yes">
+            <source>in %Ln day(s)</source>
             <comment>relative time in the future</comment>
-            <translation>in %1</translation>
+            <translation>
+                <numerusform>in %Ln Tag</numerusform>
+                <numerusform>in %Ln Tagen</numerusform>
+            </translation>
         </message>
-        <message>
-            <source>%1 ago</source>
+        <message numerus="yes">
+            <source>%Ln day(s) ago</source>
             <comment>relative time in the past</comment>
-            <translation>vor %1</translation>
+            <translation>
+                <numerusform>vor %Ln Tag</numerusform>
+                <numerusform>vor %Ln Tagen</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>in %Ln hour(s)</source>
+            <comment>relative time in the future</comment>
+            <translation>
+                <numerusform>in %Ln Stunde</numerusform>
+                <numerusform>in %Ln Stunden</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln hour(s) ago</source>
+            <comment>relative time in the past</comment>
+            <translation>
+                <numerusform>vor %Ln Stunde</numerusform>
+                <numerusform>vor %Ln Stunden</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>in %Ln minute(s)</source>
+            <comment>relative time in the future</comment>
+            <translation>
+                <numerusform>in %Ln Minute</numerusform>
+                <numerusform>in %Ln Minuten</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln minute(s) ago</source>
+            <comment>relative time in the past</comment>
+            <translation>
+                <numerusform>vor %Ln Minute</numerusform>
+                <numerusform>vor %Ln Minuten</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -1460,8 +1842,8 @@
             <translation>Zurück (Alt+Links)</translation>
         </message>
         <message>
-            <source>%1 (Ctrl+K)</source>
-            <translation>%1 (Strg+K)</translation>
+            <source>%1 (Ctrl+F)</source>
+            <translation>%1 (Strg+F)</translation>
         </message>
     </context>
     <context>
@@ -1518,10 +1900,6 @@
         <message>
             <source>Meta must be a JSON object, like {"plan": "pro"}.</source>
             <translation>Metadaten müssen ein JSON-Objekt sein, etwa {"plan": "pro"}.</translation>
-        </message>
-        <message>
-            <source>Not valid JSON: %1</source>
-            <translation>Kein gültiges JSON: %1</translation>
         </message>
         <message>
             <source>Meta (JSON)</source>
@@ -1671,6 +2049,10 @@
     </context>
     <context>
         <name>OwnerDetailPage</name>
+        <message>
+            <source>No metadata</source>
+            <translation>Keine Metadaten</translation>
+        </message>
         <message>
             <source>Owner</source>
             <translation>Inhaber</translation>
@@ -1851,6 +2233,10 @@
     </context>
     <context>
         <name>PermissionPicker</name>
+        <message>
+            <source>Create permission ‘%1’</source>
+            <translation>Berechtigung ‘%1’ anlegen</translation>
+        </message>
         <message>
             <source>Permission, e.g. documents.read</source>
             <translation>Berechtigung, z. B. documents.read</translation>
@@ -2214,6 +2600,10 @@
     <context>
         <name>RolePicker</name>
         <message>
+            <source>Create role ‘%1’</source>
+            <translation>Rolle ‘%1’ anlegen</translation>
+        </message>
+        <message>
             <source>Role, e.g. support</source>
             <translation>Rolle, z. B. support</translation>
         </message>
@@ -2232,6 +2622,174 @@
     </context>
     <context>
         <name>RootKeyDialog</name>
+        <message>
+            <source>Create APIs</source>
+            <translation>APIs erstellen</translation>
+        </message>
+        <message>
+            <source>View APIs</source>
+            <translation>APIs ansehen</translation>
+        </message>
+        <message>
+            <source>Edit APIs</source>
+            <translation>APIs bearbeiten</translation>
+        </message>
+        <message>
+            <source>Delete APIs</source>
+            <translation>APIs löschen</translation>
+        </message>
+        <message>
+            <source>Issue keys</source>
+            <translation>Schlüssel ausstellen</translation>
+        </message>
+        <message>
+            <source>View keys</source>
+            <translation>Schlüssel ansehen</translation>
+        </message>
+        <message>
+            <source>Edit keys</source>
+            <translation>Schlüssel bearbeiten</translation>
+        </message>
+        <message>
+            <source>Delete keys</source>
+            <translation>Schlüssel löschen</translation>
+        </message>
+        <message>
+            <source>Verify keys</source>
+            <translation>Schlüssel verifizieren</translation>
+        </message>
+        <message>
+            <source>Store keys recoverably</source>
+            <translation>Schlüssel wiederherstellbar speichern</translation>
+        </message>
+        <message>
+            <source>Show stored keys</source>
+            <translation>Gespeicherte Schlüssel anzeigen</translation>
+        </message>
+        <message>
+            <source>View analytics</source>
+            <translation>Analysen ansehen</translation>
+        </message>
+        <message>
+            <source>Check rate limits</source>
+            <translation>Ratenlimits prüfen</translation>
+        </message>
+        <message>
+            <source>Create namespaces</source>
+            <translation>Namensräume erstellen</translation>
+        </message>
+        <message>
+            <source>View namespaces</source>
+            <translation>Namensräume ansehen</translation>
+        </message>
+        <message>
+            <source>Edit namespaces</source>
+            <translation>Namensräume bearbeiten</translation>
+        </message>
+        <message>
+            <source>Delete namespaces</source>
+            <translation>Namensräume löschen</translation>
+        </message>
+        <message>
+            <source>Set overrides</source>
+            <translation>Ausnahmen festlegen</translation>
+        </message>
+        <message>
+            <source>View overrides</source>
+            <translation>Ausnahmen ansehen</translation>
+        </message>
+        <message>
+            <source>Delete overrides</source>
+            <translation>Ausnahmen löschen</translation>
+        </message>
+        <message>
+            <source>Create permissions</source>
+            <translation>Berechtigungen erstellen</translation>
+        </message>
+        <message>
+            <source>View permissions</source>
+            <translation>Berechtigungen ansehen</translation>
+        </message>
+        <message>
+            <source>Edit permissions</source>
+            <translation>Berechtigungen bearbeiten</translation>
+        </message>
+        <message>
+            <source>Delete permissions</source>
+            <translation>Berechtigungen löschen</translation>
+        </message>
+        <message>
+            <source>Create roles</source>
+            <translation>Rollen erstellen</translation>
+        </message>
+        <message>
+            <source>View roles</source>
+            <translation>Rollen ansehen</translation>
+        </message>
+        <message>
+            <source>Edit roles</source>
+            <translation>Rollen bearbeiten</translation>
+        </message>
+        <message>
+            <source>Delete roles</source>
+            <translation>Rollen löschen</translation>
+        </message>
+        <message>
+            <source>Give keys permissions</source>
+            <translation>Schlüsseln Berechtigungen geben</translation>
+        </message>
+        <message>
+            <source>Take permissions from keys</source>
+            <translation>Schlüsseln Berechtigungen entziehen</translation>
+        </message>
+        <message>
+            <source>Give keys roles</source>
+            <translation>Schlüsseln Rollen geben</translation>
+        </message>
+        <message>
+            <source>Take roles from keys</source>
+            <translation>Schlüsseln Rollen entziehen</translation>
+        </message>
+        <message>
+            <source>Add permissions to roles</source>
+            <translation>Rollen Berechtigungen geben</translation>
+        </message>
+        <message>
+            <source>Remove permissions from roles</source>
+            <translation>Rollen Berechtigungen entziehen</translation>
+        </message>
+        <message>
+            <source>Create owners</source>
+            <translation>Inhaber anlegen</translation>
+        </message>
+        <message>
+            <source>View owners</source>
+            <translation>Inhaber ansehen</translation>
+        </message>
+        <message>
+            <source>Edit owners</source>
+            <translation>Inhaber bearbeiten</translation>
+        </message>
+        <message>
+            <source>Delete owners</source>
+            <translation>Inhaber löschen</translation>
+        </message>
+        <message>
+            <source>Create root keys</source>
+            <translation>Root-Schlüssel erstellen</translation>
+        </message>
+        <message>
+            <source>View root keys</source>
+            <translation>Root-Schlüssel ansehen</translation>
+        </message>
+        <message>
+            <source>Delete root keys</source>
+            <translation>Root-Schlüssel löschen</translation>
+        </message>
+        <message>
+            <source>Read the audit log</source>
+            <translation>Audit-Log lesen</translation>
+        </message>
         <message>
             <source>New root key</source>
             <translation>Neuer Root-Schlüssel</translation>
@@ -2543,9 +3101,25 @@
             <source>Connect anyway</source>
             <translation>Trotzdem verbinden</translation>
         </message>
+        <message>
+            <source>The server is not answering… It accepted the connection but has not replied yet.</source>
+            <translation>Der Server antwortet nicht… Er hat die Verbindung angenommen, aber noch nicht geantwortet.</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Abbrechen</translation>
+        </message>
+        <message>
+            <source>Cancel connecting</source>
+            <translation>Verbindungsaufbau abbrechen</translation>
+        </message>
     </context>
     <context>
         <name>TagListEditor</name>
+        <message>
+            <source>Create ‘%1’</source>
+            <translation>‘%1’ anlegen</translation>
+        </message>
         <message>
             <source>Add</source>
             <translation>Hinzufügen</translation>
@@ -2638,6 +3212,14 @@
         <message>
             <source>Cancel the export</source>
             <translation>Export abbrechen</translation>
+        </message>
+        <message>
+            <source>Open folder</source>
+            <translation>Ordner öffnen</translation>
+        </message>
+        <message>
+            <source>Open the folder of the exported file</source>
+            <translation>Den Ordner der exportierten Datei öffnen</translation>
         </message>
     </context>
     <context>

@@ -75,6 +75,71 @@
                 <numerusform>%n selected</numerusform>
             </translation>
         </message>
+        <message numerus="yes">
+            <source>All %n loaded key(s) are selected; the list has more.</source>
+            <translation>
+                <numerusform>The %n loaded key is selected; the list has more.</numerusform>
+                <numerusform>All %n loaded keys are selected; the list has more.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Select all %n key(s)</source>
+            <translation>
+                <numerusform>Select the %n key</numerusform>
+                <numerusform>Select all %n keys</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>Latchkey::Dashboard::Formatter</name>
+        <message numerus="yes">
+            <source>in %Ln day(s)</source>
+            <comment>relative time in the future</comment>
+            <translation>
+                <numerusform>in %Ln day</numerusform>
+                <numerusform>in %Ln days</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln day(s) ago</source>
+            <comment>relative time in the past</comment>
+            <translation>
+                <numerusform>%Ln day ago</numerusform>
+                <numerusform>%Ln days ago</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>in %Ln hour(s)</source>
+            <comment>relative time in the future</comment>
+            <translation>
+                <numerusform>in %Ln hour</numerusform>
+                <numerusform>in %Ln hours</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln hour(s) ago</source>
+            <comment>relative time in the past</comment>
+            <translation>
+                <numerusform>%Ln hour ago</numerusform>
+                <numerusform>%Ln hours ago</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>in %Ln minute(s)</source>
+            <comment>relative time in the future</comment>
+            <translation>
+                <numerusform>in %Ln minute</numerusform>
+                <numerusform>in %Ln minutes</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln minute(s) ago</source>
+            <comment>relative time in the past</comment>
+            <translation>
+                <numerusform>%Ln minute ago</numerusform>
+                <numerusform>%Ln minutes ago</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>OwnersPage</name>
@@ -110,6 +175,16 @@
             <translation>
                 <numerusform>%n verification written to %1.</numerusform>
                 <numerusform>%n verifications written to %1.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>GlobalSearch</name>
+        <message numerus="yes">
+            <source>%n more match(es) not shown: type more of the name.</source>
+            <translation>
+                <numerusform>%n more match not shown: type more of the name.</numerusform>
+                <numerusform>%n more matches not shown: type more of the name.</numerusform>
             </translation>
         </message>
     </context>

@@ -4,6 +4,94 @@
     <context>
         <name>ApiResult</name>
         <message>
+            <source>The root key is not valid (any more).</source>
+            <translation>La clave raíz no es válida (ya).</translation>
+        </message>
+        <message>
+            <source>The request carried no root key.</source>
+            <translation>La solicitud no llevaba clave raíz.</translation>
+        </message>
+        <message>
+            <source>The root key is malformed.</source>
+            <translation>La clave raíz está mal formada.</translation>
+        </message>
+        <message>
+            <source>This root key lacks the permission for this.</source>
+            <translation>A esta clave raíz le falta el permiso para esto.</translation>
+        </message>
+        <message>
+            <source>This root key may not do this.</source>
+            <translation>Esta clave raíz no puede hacer esto.</translation>
+        </message>
+        <message>
+            <source>This key does not exist (any more).</source>
+            <translation>Esta clave no existe (ya).</translation>
+        </message>
+        <message>
+            <source>This API does not exist (any more).</source>
+            <translation>Esta API no existe (ya).</translation>
+        </message>
+        <message>
+            <source>This owner does not exist (any more).</source>
+            <translation>Este propietario no existe (ya).</translation>
+        </message>
+        <message>
+            <source>This permission does not exist (any more).</source>
+            <translation>Este permiso no existe (ya).</translation>
+        </message>
+        <message>
+            <source>This role does not exist (any more).</source>
+            <translation>Este rol no existe (ya).</translation>
+        </message>
+        <message>
+            <source>This namespace does not exist (any more).</source>
+            <translation>Este espacio de nombres no existe (ya).</translation>
+        </message>
+        <message>
+            <source>This override does not exist (any more).</source>
+            <translation>Esta excepción no existe (ya).</translation>
+        </message>
+        <message>
+            <source>An owner with this external id already exists.</source>
+            <translation>Ya existe un propietario con este id externo.</translation>
+        </message>
+        <message>
+            <source>A permission with this name already exists.</source>
+            <translation>Ya existe un permiso con este nombre.</translation>
+        </message>
+        <message>
+            <source>A role with this name already exists.</source>
+            <translation>Ya existe un rol con este nombre.</translation>
+        </message>
+        <message>
+            <source>A namespace with this name already exists.</source>
+            <translation>Ya existe un espacio de nombres con este nombre.</translation>
+        </message>
+        <message>
+            <source>This namespace was deleted.</source>
+            <translation>Este espacio de nombres se eliminó.</translation>
+        </message>
+        <message>
+            <source>This is protected and cannot be changed.</source>
+            <translation>Esto está protegido y no se puede cambiar.</translation>
+        </message>
+        <message>
+            <source>The request is too large for the server.</source>
+            <translation>La solicitud es demasiado grande para el servidor.</translation>
+        </message>
+        <message>
+            <source>Too many requests; try again in a moment.</source>
+            <translation>Demasiadas solicitudes; inténtelo de nuevo en un momento.</translation>
+        </message>
+        <message>
+            <source>The server ran into an internal error.</source>
+            <translation>El servidor sufrió un error interno.</translation>
+        </message>
+        <message>
+            <source>The server is not available right now.</source>
+            <translation>El servidor no está disponible ahora mismo.</translation>
+        </message>
+        <message>
             <source>HTTP %1</source>
             <translation>HTTP %1</translation>
         </message>
@@ -209,6 +297,118 @@
     <context>
         <name>AuditLogRow</name>
         <message>
+            <source>Created API %1</source>
+            <translation>API %1 creada</translation>
+        </message>
+        <message>
+            <source>Deleted API %1</source>
+            <translation>API %1 eliminada</translation>
+        </message>
+        <message>
+            <source>Issued key %1</source>
+            <translation>Clave %1 emitida</translation>
+        </message>
+        <message>
+            <source>Deleted key %1</source>
+            <translation>Clave %1 eliminada</translation>
+        </message>
+        <message>
+            <source>Refilled key %1</source>
+            <translation>Clave %1 recargada</translation>
+        </message>
+        <message>
+            <source>Updated key %1</source>
+            <translation>Clave %1 modificada</translation>
+        </message>
+        <message>
+            <source>Rerolled key %1 to %2</source>
+            <translation>Clave %1 sustituida por %2</translation>
+        </message>
+        <message>
+            <source>Created owner %1</source>
+            <translation>Propietario %1 creado</translation>
+        </message>
+        <message>
+            <source>Updated owner %1</source>
+            <translation>Propietario %1 modificado</translation>
+        </message>
+        <message>
+            <source>Deleted owner %1</source>
+            <translation>Propietario %1 eliminado</translation>
+        </message>
+        <message>
+            <source>Created permission %1</source>
+            <translation>Permiso %1 creado</translation>
+        </message>
+        <message>
+            <source>Deleted permission %1</source>
+            <translation>Permiso %1 eliminado</translation>
+        </message>
+        <message>
+            <source>Created role %1</source>
+            <translation>Rol %1 creado</translation>
+        </message>
+        <message>
+            <source>Deleted role %1</source>
+            <translation>Rol %1 eliminado</translation>
+        </message>
+        <message>
+            <source>Gave key %1 the role %2</source>
+            <translation>La clave %1 recibió el rol %2</translation>
+        </message>
+        <message>
+            <source>Took the role %2 from key %1</source>
+            <translation>Se quitó el rol %2 a la clave %1</translation>
+        </message>
+        <message>
+            <source>Gave key %1 the permission %2</source>
+            <translation>La clave %1 recibió el permiso %2</translation>
+        </message>
+        <message>
+            <source>Took the permission %2 from key %1</source>
+            <translation>Se quitó el permiso %2 a la clave %1</translation>
+        </message>
+        <message>
+            <source>Gave role %1 the permission %2</source>
+            <translation>El rol %1 recibió el permiso %2</translation>
+        </message>
+        <message>
+            <source>Took the permission %2 from role %1</source>
+            <translation>Se quitó el permiso %2 al rol %1</translation>
+        </message>
+        <message>
+            <source>Created namespace %1</source>
+            <translation>Espacio de nombres %1 creado</translation>
+        </message>
+        <message>
+            <source>Set the override for %1 in namespace %2</source>
+            <translation>Excepción para %1 fijada en el espacio de nombres %2</translation>
+        </message>
+        <message>
+            <source>Deleted the override for %1 in namespace %2</source>
+            <translation>Excepción para %1 eliminada del espacio de nombres %2</translation>
+        </message>
+        <message>
+            <source>Created rate limit %1</source>
+            <translation>Límite de frecuencia %1 creado</translation>
+        </message>
+        <message>
+            <source>Updated rate limit %1</source>
+            <translation>Límite de frecuencia %1 modificado</translation>
+        </message>
+        <message>
+            <source>Deleted rate limit %1</source>
+            <translation>Límite de frecuencia %1 eliminado</translation>
+        </message>
+        <message>
+            <source>Created root key %1</source>
+            <translation>Clave raíz %1 creada</translation>
+        </message>
+        <message>
+            <source>Deleted root key %1</source>
+            <translation>Clave raíz %1 eliminada</translation>
+        </message>
+        <message>
             <source>system</source>
             <translation>sistema</translation>
         </message>
@@ -374,6 +574,10 @@
     <context>
         <name>ErrorBanner</name>
         <message>
+            <source>Server: %1</source>
+            <translation>Servidor: %1</translation>
+        </message>
+        <message>
             <source>%1 (%2 failed requests)</source>
             <translation>%1 (%2 solicitudes fallidas)</translation>
         </message>
@@ -434,6 +638,17 @@
         </message>
     </context>
     <context>
+        <name>FileDialog</name>
+        <message>
+            <source>File name</source>
+            <translation>Nombre de archivo</translation>
+        </message>
+        <message>
+            <source>Filter</source>
+            <translation>Filtro</translation>
+        </message>
+    </context>
+    <context>
         <name>GlobalSearch</name>
         <message>
             <source>Go to</source>
@@ -444,36 +659,55 @@
             <translation>Buscando…</translation>
         </message>
         <message>
-            <source>No key with the id “%1”.</source>
-            <translation>No hay ninguna clave con el id «%1».</translation>
-        </message>
-        <message>
-            <source>No owner with the external id “%1”.</source>
-            <translation>No hay ningún propietario con el id externo «%1».</translation>
-        </message>
-        <message>
-            <source>Found owner %1, but there is no owner page yet.</source>
-            <translation>Se encontró el propietario %1, pero aún no hay página de propietarios.</translation>
-        </message>
-        <message>
-            <source>A key id (key_…) or an owner's external id:</source>
-            <translation>Un id de clave (key_…) o el id externo de un propietario:</translation>
-        </message>
-        <message>
-            <source>key_… or external id</source>
-            <translation>key_… o id externo</translation>
-        </message>
-        <message>
-            <source>Key id or external id</source>
-            <translation>Id de clave o id externo</translation>
-        </message>
-        <message>
             <source>Cancel</source>
             <translation>Cancelar</translation>
         </message>
         <message>
             <source>Go</source>
             <translation>Ir</translation>
+        </message>
+        <message>
+            <source>Nothing found for “%1”: no key id, key start or name, owner or API matches.</source>
+            <translation>No se encontró nada para «%1»: no coincide ningún id, inicio o nombre de clave, propietario ni API.</translation>
+        </message>
+        <message>
+            <source>Key</source>
+            <translation>Clave</translation>
+        </message>
+        <message>
+            <source>Owner</source>
+            <translation>Propietario</translation>
+        </message>
+        <message>
+            <source>API</source>
+            <translation>API</translation>
+        </message>
+        <message>
+            <source>A key id, a key's start or name, an owner's external id, or an API's name:</source>
+            <translation>Un id de clave, el inicio o nombre de una clave, el id externo de un propietario o el nombre de una API:</translation>
+        </message>
+        <message>
+            <source>e.g. key_…, sk_3Zx, Checkout service, customer-4711</source>
+            <translation>p. ej. key_…, sk_3Zx, Checkout service, customer-4711</translation>
+        </message>
+        <message>
+            <source>Key, owner or API to go to</source>
+            <translation>Clave, propietario o API a la que ir</translation>
+        </message>
+        <message>
+            <source>Matches</source>
+            <translation>Coincidencias</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n more match(es) not shown: type more of the name.</source>
+            <translation>
+                <numerusform>%n coincidencia más no se muestra: escriba más del nombre.</numerusform>
+                <numerusform>%n coincidencias más no se muestran: escriba más del nombre.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>Abrir</translation>
         </message>
     </context>
     <context>
@@ -501,6 +735,10 @@
         <message>
             <source>Done</source>
             <translation>Hecho</translation>
+        </message>
+        <message>
+            <source>Choose the API the key belongs to first.</source>
+            <translation>Elija primero la API a la que pertenece la clave.</translation>
         </message>
     </context>
     <context>
@@ -619,6 +857,42 @@
     </context>
     <context>
         <name>KeyActionsSection</name>
+        <message>
+            <source>The old key no longer works.</source>
+            <translation>La clave antigua ya no funciona.</translation>
+        </message>
+        <message>
+            <source>The old key stays disabled and expires %1.</source>
+            <translation>La clave antigua sigue desactivada y caduca el %1.</translation>
+        </message>
+        <message>
+            <source>The old key had expired; its expiry is now the end of the grace period, so it works again until %1.</source>
+            <translation>La clave antigua había caducado; ahora caduca al final del periodo de gracia, así que vuelve a funcionar hasta el %1.</translation>
+        </message>
+        <message>
+            <source>The old key keeps working until %1.</source>
+            <translation>La clave antigua sigue funcionando hasta el %1.</translation>
+        </message>
+        <message>
+            <source>The new key is disabled and expired like the old one: enable it and give it a new expiry before use.</source>
+            <translation>La clave nueva está desactivada y caducada como la antigua: actívela y dele una nueva caducidad antes de usarla.</translation>
+        </message>
+        <message>
+            <source>The new key is disabled too, like the old one: enable it before use.</source>
+            <translation>La clave nueva también está desactivada, como la antigua: actívela antes de usarla.</translation>
+        </message>
+        <message>
+            <source>The new key has the old key&apos;s expiry, which has passed: it does not work until you give it a new expiry.</source>
+            <translation>La clave nueva tiene la caducidad de la antigua, que ya pasó: no funciona hasta que le dé una nueva caducidad.</translation>
+        </message>
+        <message>
+            <source>The new key keeps the old key&apos;s expiry: %1.</source>
+            <translation>La clave nueva conserva la caducidad de la antigua: %1.</translation>
+        </message>
+        <message>
+            <source>This key is not recoverable: its value was never stored, so it cannot be shown. Only keys issued as recoverable can be shown again.</source>
+            <translation>Esta clave no es recuperable: su valor nunca se guardó, así que no se puede mostrar. Solo las claves emitidas como recuperables se pueden volver a mostrar.</translation>
+        </message>
         <message>
             <source>Reroll this key?</source>
             <translation>¿Regenerar esta clave?</translation>
@@ -753,6 +1027,34 @@
     </context>
     <context>
         <name>KeyDetailPage</name>
+        <message>
+            <source>This is the new key. It replaces %1…, which stays disabled and expires %2 (%3).</source>
+            <translation>Esta es la clave nueva. Sustituye a %1…, que sigue desactivada y caduca el %2 (%3).</translation>
+        </message>
+        <message>
+            <source>Like the old key, it is disabled and expired: enable it and set a new expiry to use it.</source>
+            <translation>Como la antigua, está desactivada y caducada: actívela y fije una nueva caducidad para usarla.</translation>
+        </message>
+        <message>
+            <source>Like the old key, it is disabled: enable it under Status to use it.</source>
+            <translation>Como la antigua, está desactivada: actívela en Estado para usarla.</translation>
+        </message>
+        <message>
+            <source>It took over the old key&apos;s expiry, which has passed: set a new expiry to use it.</source>
+            <translation>Heredó la caducidad de la clave antigua, que ya pasó: fije una nueva caducidad para usarla.</translation>
+        </message>
+        <message>
+            <source>Replaced by %1… — this key is disabled.</source>
+            <translation>Sustituida por %1… — esta clave está desactivada.</translation>
+        </message>
+        <message>
+            <source>Replaced by %1… — expires %2 (%3).</source>
+            <translation>Sustituida por %1… — caduca %2 (%3).</translation>
+        </message>
+        <message>
+            <source>Replaced by %1… — this key no longer works.</source>
+            <translation>Sustituida por %1… — esta clave ya no funciona.</translation>
+        </message>
         <message>
             <source>Key %1</source>
             <translation>Clave %1</translation>
@@ -1101,8 +1403,8 @@
             <translation>Los metadatos deben ser un objeto JSON, como {"plan": "pro"}.</translation>
         </message>
         <message>
-            <source>Not valid JSON: %1 (at character %2).</source>
-            <translation>JSON no válido: %1 (en el carácter %2).</translation>
+            <source>Not valid JSON at line %1, column %2: %3.</source>
+            <translation>JSON no válido en la línea %1, columna %2: %3.</translation>
         </message>
         <message>
             <source>Meta has at most %1 top-level properties.</source>
@@ -1263,6 +1565,36 @@
             <source>Issue the first one with “Issue key” (Ctrl+N).</source>
             <translation>Emita la primera con «Emitir clave» (Ctrl+N).</translation>
         </message>
+        <message>
+            <source>Selecting every key… %1 selected so far.</source>
+            <translation>Seleccionando todas las claves… %1 seleccionadas hasta ahora.</translation>
+        </message>
+        <message numerus="yes">
+            <source>All %n loaded key(s) are selected; the list has more.</source>
+            <translation>
+                <numerusform>La %n clave cargada está seleccionada; la lista tiene más.</numerusform>
+                <numerusform>Las %n claves cargadas están seleccionadas; la lista tiene más.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Select all %n key(s)</source>
+            <translation>
+                <numerusform>Seleccionar %n clave</numerusform>
+                <numerusform>Seleccionar las %n claves</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Select all keys</source>
+            <translation>Seleccionar todas las claves</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancelar</translation>
+        </message>
+        <message>
+            <source>Stop selecting keys</source>
+            <translation>Dejar de seleccionar claves</translation>
+        </message>
     </context>
     <context>
         <name>LanguagePicker</name>
@@ -1339,6 +1671,18 @@
             <source>The server at %1 does not accept this root key: %2</source>
             <translation>El servidor en %1 no acepta esta clave raíz: %2</translation>
         </message>
+        <message>
+            <source>“%1” is not http or https: write http:// or https:// in front of the host.</source>
+            <translation>«%1» no es http ni https: escriba http:// o https:// delante del host.</translation>
+        </message>
+        <message>
+            <source>“%1” is missing part of “://”: write %2://host.</source>
+            <translation>A «%1» le falta parte de «://»: escriba %2://host.</translation>
+        </message>
+        <message>
+            <source>“%1” has no http:// or https:// in front: write which one the server uses, e.g. https://%1.</source>
+            <translation>«%1» no lleva http:// ni https:// delante: escriba el que use el servidor, p. ej. https://%1.</translation>
+        </message>
     </context>
     <context>
         <name>Latchkey::Dashboard::Formatter</name>
@@ -1371,15 +1715,53 @@
             <source>just now</source>
             <translation>ahora mismo</translation>
         </message>
-        <message>
-            <source>in %1</source>
+        <message numerus="yes">
+            <source>in %Ln day(s)</source>
             <comment>relative time in the future</comment>
-            <translation>dentro de %1</translation>
+            <translation>
+                <numerusform>dentro de %Ln día</numerusform>
+                <numerusform>dentro de %Ln días</numerusform>
+            </translation>
         </message>
-        <message>
-            <source>%1 ago</source>
+        <message numerus="yes">
+            <source>%Ln day(s) ago</source>
             <comment>relative time in the past</comment>
-            <translation>hace %1</translation>
+            <translation>
+                <numerusform>hace %Ln día</numerusform>
+                <numerusform>hace %Ln días</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>in %Ln hour(s)</source>
+            <comment>relative time in the future</comment>
+            <translation>
+                <numerusform>dentro de %Ln hora</numerusform>
+                <numerusform>dentro de %Ln horas</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln hour(s) ago</source>
+            <comment>relative time in the past</comment>
+            <translation>
+                <numerusform>hace %Ln hora</numerusform>
+                <numerusform>hace %Ln horas</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>in %Ln minute(s)</source>
+            <comment>relative time in the future</comment>
+            <translation>
+                <numerusform>dentro de %Ln minuto</numerusform>
+                <numerusform>dentro de %Ln minutos</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln minute(s) ago</source>
+            <comment>relative time in the past</comment>
+            <translation>
+                <numerusform>hace %Ln minuto</numerusform>
+                <numerusform>hace %Ln minutos</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -1460,8 +1842,8 @@
             <translation>Atrás (Alt+Izquierda)</translation>
         </message>
         <message>
-            <source>%1 (Ctrl+K)</source>
-            <translation>%1 (Ctrl+K)</translation>
+            <source>%1 (Ctrl+F)</source>
+            <translation>%1 (Ctrl+F)</translation>
         </message>
     </context>
     <context>
@@ -1518,10 +1900,6 @@
         <message>
             <source>Meta must be a JSON object, like {"plan": "pro"}.</source>
             <translation>Los metadatos deben ser un objeto JSON, como {"plan": "pro"}.</translation>
-        </message>
-        <message>
-            <source>Not valid JSON: %1</source>
-            <translation>JSON no válido: %1</translation>
         </message>
         <message>
             <source>Meta (JSON)</source>
@@ -1671,6 +2049,10 @@
     </context>
     <context>
         <name>OwnerDetailPage</name>
+        <message>
+            <source>No metadata</source>
+            <translation>Sin metadatos</translation>
+        </message>
         <message>
             <source>Owner</source>
             <translation>Propietario</translation>
@@ -1851,6 +2233,10 @@
     </context>
     <context>
         <name>PermissionPicker</name>
+        <message>
+            <source>Create permission ‘%1’</source>
+            <translation>Crear el permiso «%1»</translation>
+        </message>
         <message>
             <source>Permission, e.g. documents.read</source>
             <translation>Permiso, p. ej. documents.read</translation>
@@ -2214,6 +2600,10 @@
     <context>
         <name>RolePicker</name>
         <message>
+            <source>Create role ‘%1’</source>
+            <translation>Crear el rol «%1»</translation>
+        </message>
+        <message>
             <source>Role, e.g. support</source>
             <translation>Rol, p. ej. support</translation>
         </message>
@@ -2232,6 +2622,174 @@
     </context>
     <context>
         <name>RootKeyDialog</name>
+        <message>
+            <source>Create APIs</source>
+            <translation>Crear API</translation>
+        </message>
+        <message>
+            <source>View APIs</source>
+            <translation>Ver API</translation>
+        </message>
+        <message>
+            <source>Edit APIs</source>
+            <translation>Editar API</translation>
+        </message>
+        <message>
+            <source>Delete APIs</source>
+            <translation>Eliminar API</translation>
+        </message>
+        <message>
+            <source>Issue keys</source>
+            <translation>Emitir claves</translation>
+        </message>
+        <message>
+            <source>View keys</source>
+            <translation>Ver claves</translation>
+        </message>
+        <message>
+            <source>Edit keys</source>
+            <translation>Editar claves</translation>
+        </message>
+        <message>
+            <source>Delete keys</source>
+            <translation>Eliminar claves</translation>
+        </message>
+        <message>
+            <source>Verify keys</source>
+            <translation>Verificar claves</translation>
+        </message>
+        <message>
+            <source>Store keys recoverably</source>
+            <translation>Guardar claves recuperables</translation>
+        </message>
+        <message>
+            <source>Show stored keys</source>
+            <translation>Mostrar claves guardadas</translation>
+        </message>
+        <message>
+            <source>View analytics</source>
+            <translation>Ver analíticas</translation>
+        </message>
+        <message>
+            <source>Check rate limits</source>
+            <translation>Comprobar límites de frecuencia</translation>
+        </message>
+        <message>
+            <source>Create namespaces</source>
+            <translation>Crear espacios de nombres</translation>
+        </message>
+        <message>
+            <source>View namespaces</source>
+            <translation>Ver espacios de nombres</translation>
+        </message>
+        <message>
+            <source>Edit namespaces</source>
+            <translation>Editar espacios de nombres</translation>
+        </message>
+        <message>
+            <source>Delete namespaces</source>
+            <translation>Eliminar espacios de nombres</translation>
+        </message>
+        <message>
+            <source>Set overrides</source>
+            <translation>Fijar excepciones</translation>
+        </message>
+        <message>
+            <source>View overrides</source>
+            <translation>Ver excepciones</translation>
+        </message>
+        <message>
+            <source>Delete overrides</source>
+            <translation>Eliminar excepciones</translation>
+        </message>
+        <message>
+            <source>Create permissions</source>
+            <translation>Crear permisos</translation>
+        </message>
+        <message>
+            <source>View permissions</source>
+            <translation>Ver permisos</translation>
+        </message>
+        <message>
+            <source>Edit permissions</source>
+            <translation>Editar permisos</translation>
+        </message>
+        <message>
+            <source>Delete permissions</source>
+            <translation>Eliminar permisos</translation>
+        </message>
+        <message>
+            <source>Create roles</source>
+            <translation>Crear roles</translation>
+        </message>
+        <message>
+            <source>View roles</source>
+            <translation>Ver roles</translation>
+        </message>
+        <message>
+            <source>Edit roles</source>
+            <translation>Editar roles</translation>
+        </message>
+        <message>
+            <source>Delete roles</source>
+            <translation>Eliminar roles</translation>
+        </message>
+        <message>
+            <source>Give keys permissions</source>
+            <translation>Dar permisos a claves</translation>
+        </message>
+        <message>
+            <source>Take permissions from keys</source>
+            <translation>Quitar permisos a claves</translation>
+        </message>
+        <message>
+            <source>Give keys roles</source>
+            <translation>Dar roles a claves</translation>
+        </message>
+        <message>
+            <source>Take roles from keys</source>
+            <translation>Quitar roles a claves</translation>
+        </message>
+        <message>
+            <source>Add permissions to roles</source>
+            <translation>Añadir permisos a roles</translation>
+        </message>
+        <message>
+            <source>Remove permissions from roles</source>
+            <translation>Quitar permisos a roles</translation>
+        </message>
+        <message>
+            <source>Create owners</source>
+            <translation>Crear propietarios</translation>
+        </message>
+        <message>
+            <source>View owners</source>
+            <translation>Ver propietarios</translation>
+        </message>
+        <message>
+            <source>Edit owners</source>
+            <translation>Editar propietarios</translation>
+        </message>
+        <message>
+            <source>Delete owners</source>
+            <translation>Eliminar propietarios</translation>
+        </message>
+        <message>
+            <source>Create root keys</source>
+            <translation>Crear claves raíz</translation>
+        </message>
+        <message>
+            <source>View root keys</source>
+            <translation>Ver claves raíz</translation>
+        </message>
+        <message>
+            <source>Delete root keys</source>
+            <translation>Eliminar claves raíz</translation>
+        </message>
+        <message>
+            <source>Read the audit log</source>
+            <translation>Leer el registro de auditoría</translation>
+        </message>
         <message>
             <source>New root key</source>
             <translation>Nueva clave raíz</translation>
@@ -2543,9 +3101,25 @@
             <source>Connect anyway</source>
             <translation>Conectar de todos modos</translation>
         </message>
+        <message>
+            <source>The server is not answering… It accepted the connection but has not replied yet.</source>
+            <translation>El servidor no responde… Aceptó la conexión, pero aún no ha contestado.</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancelar</translation>
+        </message>
+        <message>
+            <source>Cancel connecting</source>
+            <translation>Cancelar la conexión</translation>
+        </message>
     </context>
     <context>
         <name>TagListEditor</name>
+        <message>
+            <source>Create ‘%1’</source>
+            <translation>Crear «%1»</translation>
+        </message>
         <message>
             <source>Add</source>
             <translation>Añadir</translation>
@@ -2638,6 +3212,14 @@
         <message>
             <source>Cancel the export</source>
             <translation>Cancelar la exportación</translation>
+        </message>
+        <message>
+            <source>Open folder</source>
+            <translation>Abrir carpeta</translation>
+        </message>
+        <message>
+            <source>Open the folder of the exported file</source>
+            <translation>Abrir la carpeta del archivo exportado</translation>
         </message>
     </context>
     <context>

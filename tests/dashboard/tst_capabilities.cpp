@@ -31,6 +31,7 @@ private Q_SLOTS:
     void formatsFollowTheLocale();
     void durationsUseAtMostTwoUnits_data();
     void durationsUseAtMostTwoUnits();
+    void relativeTimes_data();
     void relativeTimes();
     void settingsArePersistedAndValidated();
 
@@ -173,17 +174,41 @@ void TestCapabilities::durationsUseAtMostTwoUnits()
     QCOMPARE(format.duration(ms), text);
 }
 
+void TestCapabilities::relativeTimes_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<QStringList>("texts");
+    // Full unit words with their plural, one unit only: "in 1 day", never "in 1 d" / "in 1 T".
+    QTest::newRow("en") << u"en"_s
+                        << QStringList{u"just now"_s, u"5 minutes ago"_s, u"in 3 hours"_s, u"2 days ago"_s,
+                                       u"in 1 day"_s, u"1 minute ago"_s, u"in 1 hour"_s};
+    QTest::newRow("de") << u"de"_s
+                        << QStringList{u"gerade eben"_s, u"vor 5 Minuten"_s, u"in 3 Stunden"_s, u"vor 2 Tagen"_s,
+                                       u"in 1 Tag"_s, u"vor 1 Minute"_s, u"in 1 Stunde"_s};
+    QTest::newRow("es") << u"es"_s
+                        << QStringList{u"ahora mismo"_s, u"hace 5 minutos"_s, u"dentro de 3 horas"_s,
+                                       u"hace 2 días"_s, u"dentro de 1 día"_s, u"hace 1 minuto"_s,
+                                       u"dentro de 1 hora"_s};
+}
+
 void TestCapabilities::relativeTimes()
 {
+    QFETCH(QString, language);
+    QFETCH(QStringList, texts);
+    QSettings().clear();
     Formatter format;
-    format.setLocale(QLocale(u"en_US"_s));
+    SettingsController settings(&format);
+    settings.setLanguage(language); // installs the catalogue (English too: its plural forms)
     const qint64 now = 1'767'225'600'000;
     format.setNow(now);
-    QCOMPARE(format.relative(double(now - 30'000)), u"just now"_s);
-    QCOMPARE(format.relative(double(now - 5 * 60'000)), u"5 min ago"_s);
-    QCOMPARE(format.relative(double(now + 3 * 3'600'000 + 120'000)), u"in 3 h"_s);
-    QCOMPARE(format.relative(double(now - 2 * 86'400'000)), u"2 d ago"_s);
+    const QStringList shown{format.relative(double(now - 30'000)), format.relative(double(now - 5 * 60'000)),
+                            format.relative(double(now + 3 * 3'600'000 + 120'000)),
+                            format.relative(double(now - 2 * 86'400'000)),
+                            format.relative(double(now + 86'400'000 + 3'600'000)),
+                            format.relative(double(now - 61'000)), format.relative(double(now + 3'600'000))};
+    QCOMPARE(shown, texts);
     QVERIFY(format.relative(0).isEmpty());
+    QSettings().clear();
 }
 
 void TestCapabilities::settingsArePersistedAndValidated()
