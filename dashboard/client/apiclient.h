@@ -77,8 +77,9 @@ public:
 
 Q_SIGNALS:
     /// The ONE error sink: every failed call (not cancelled) is reported here; the ErrorBanner
-    /// shows @p detail.
-    void requestFailed(const QString &action, const QString &title, const QString &detail);
+    /// shows @p detail (ApiResult::message(): translated for known errors) and keeps
+    /// @p serverDetail, the server's own words, at hand.
+    void requestFailed(const QString &action, const QString &title, const QString &detail, const QString &serverDetail);
     void connectionChanged();
     void busyChanged();
     void reachabilityChanged();

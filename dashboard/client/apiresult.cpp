@@ -8,6 +8,58 @@ using namespace Qt::StringLiterals;
 
 namespace Latchkey::Dashboard {
 
+namespace {
+
+/// The end of an error type URL (backend/core/error.cpp) and what the dashboard says for it.
+struct KnownError {
+    const char *typeSuffix;
+    const char *text;
+};
+constexpr KnownError KnownErrors[] = {
+    {"/unkey/authentication/key_not_found", QT_TRANSLATE_NOOP("ApiResult", "The root key is not valid (any more).")},
+    {"/unkey/authentication/missing", QT_TRANSLATE_NOOP("ApiResult", "The request carried no root key.")},
+    {"/unkey/authentication/malformed", QT_TRANSLATE_NOOP("ApiResult", "The root key is malformed.")},
+    {"/unkey/authorization/insufficient_permissions",
+     QT_TRANSLATE_NOOP("ApiResult", "This root key lacks the permission for this.")},
+    {"/unkey/authorization/forbidden", QT_TRANSLATE_NOOP("ApiResult", "This root key may not do this.")},
+    {"/unkey/data/key_not_found", QT_TRANSLATE_NOOP("ApiResult", "This key does not exist (any more).")},
+    {"/unkey/data/api_not_found", QT_TRANSLATE_NOOP("ApiResult", "This API does not exist (any more).")},
+    {"/unkey/data/identity_not_found", QT_TRANSLATE_NOOP("ApiResult", "This owner does not exist (any more).")},
+    {"/unkey/data/permission_not_found", QT_TRANSLATE_NOOP("ApiResult", "This permission does not exist (any more).")},
+    {"/unkey/data/role_not_found", QT_TRANSLATE_NOOP("ApiResult", "This role does not exist (any more).")},
+    {"/unkey/data/ratelimit_namespace_not_found",
+     QT_TRANSLATE_NOOP("ApiResult", "This namespace does not exist (any more).")},
+    {"/unkey/data/ratelimit_override_not_found",
+     QT_TRANSLATE_NOOP("ApiResult", "This override does not exist (any more).")},
+    {"/unkey/data/identity_already_exists",
+     QT_TRANSLATE_NOOP("ApiResult", "An owner with this external id already exists.")},
+    {"/unkey/data/permission_already_exists", QT_TRANSLATE_NOOP("ApiResult", "A permission with this name already exists.")},
+    {"/unkey/data/role_already_exists", QT_TRANSLATE_NOOP("ApiResult", "A role with this name already exists.")},
+    {"/unkey/data/ratelimit_namespace_already_exists",
+     QT_TRANSLATE_NOOP("ApiResult", "A namespace with this name already exists.")},
+    {"/unkey/data/ratelimit_namespace_gone", QT_TRANSLATE_NOOP("ApiResult", "This namespace was deleted.")},
+    {"/unkey/application/protected_resource", QT_TRANSLATE_NOOP("ApiResult", "This is protected and cannot be changed.")},
+    {"/user/bad_request/request_body_too_large", QT_TRANSLATE_NOOP("ApiResult", "The request is too large for the server.")},
+    {"/user/too_many_requests/workspace_rate_limited",
+     QT_TRANSLATE_NOOP("ApiResult", "Too many requests; try again in a moment.")},
+    {"/unkey/application/unexpected_error", QT_TRANSLATE_NOOP("ApiResult", "The server ran into an internal error.")},
+    {"/unkey/application/service_unavailable", QT_TRANSLATE_NOOP("ApiResult", "The server is not available right now.")},
+};
+
+} // namespace
+
+QString ApiResult::message() const
+{
+    const QString server = errorDetail.isEmpty() ? errorTitle : errorDetail;
+    for (const KnownError &known : KnownErrors) {
+        if (!errorType.endsWith(QLatin1StringView(known.typeSuffix)))
+            continue;
+        const QString translated = QCoreApplication::translate("ApiResult", known.text);
+        return translated == QLatin1StringView(known.text) ? server : translated;
+    }
+    return server;
+}
+
 ApiResult ApiResult::fromHttp(int httpStatus, const QByteArray &body)
 {
     ApiResult result;

@@ -26,6 +26,7 @@ struct ApiResult {
     Q_PROPERTY(QString errorTitle MEMBER errorTitle)
     Q_PROPERTY(QString errorDetail MEMBER errorDetail)
     Q_PROPERTY(QString errorType MEMBER errorType)
+    Q_PROPERTY(QString message READ message)
 
 public:
     int httpStatus = 0;
@@ -37,6 +38,11 @@ public:
     QString errorType;      ///< the envelope's type URL, or "network" / "tls" when httpStatus is 0
 
     [[nodiscard]] bool ok() const { return httpStatus == 200; }
+    /// What went wrong, in the UI's language: for an error type the dashboard knows (not found,
+    /// already exists, permissions, ...) a translated sentence; otherwise, and in English (where
+    /// the server's words say the same, more precisely), the server's detail, else its title.
+    /// errorDetail keeps the server's own words.
+    [[nodiscard]] QString message() const;
     /// The cursor of the next page; empty on the last page.
     [[nodiscard]] QString cursor() const { return pagination.value(u"cursor").toString(); }
     [[nodiscard]] bool hasMore() const { return pagination.value(u"hasMore").toBool(); }

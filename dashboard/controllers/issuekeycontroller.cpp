@@ -122,7 +122,7 @@ void IssueKeyController::finishIssue(const ApiResult &result)
     m_request = 0;
     Q_EMIT busyChanged();
     if (!result.ok()) {
-        m_serverError = result.errorDetail.isEmpty() ? result.errorTitle : result.errorDetail;
+        m_serverError = result.message();
         qCInfo(lcDashboardKeys) << "keys.createKey failed:" << result.httpStatus;
         Q_EMIT errorsChanged();
         Q_EMIT issueFailed(m_serverError);

@@ -219,7 +219,7 @@ void UsageExport::handlePage(const ApiResult &result)
     if (!m_running)
         return;
     if (!result.ok()) {
-        finish(false, result.errorDetail);
+        finish(false, result.message());
         return;
     }
     const QJsonArray entries = result.data.toArray();

@@ -3,6 +3,8 @@
 #include "dashboardfixture.h"
 
 #include <QJSEngine>
+#include <QScopeGuard>
+#include <QTranslator>
 #include <QProcess>
 #include <QSslKey>
 #include <QSslServer>
@@ -79,6 +81,7 @@ private Q_SLOTS:
     void errorEnvelopeReachesCallbackAndTheOneSink_data();
     void errorEnvelopeReachesCallbackAndTheOneSink();
     void paginationCursorWalksAllPages();
+    void knownErrorsSpeakTheUiLanguage();
     void cancelledCallNeverCallsBackNorReports();
     void deadContextNeverCalledBack();
     void setConnectionCancelsCallsInFlight();
@@ -185,6 +188,35 @@ void TestApiClient::paginationCursorWalksAllPages()
     } while (!cursor.isEmpty());
     QCOMPARE(pages, 3);
     QCOMPARE(seen, created);
+}
+
+/// A known error type (backend/core/error.cpp) is said in the UI's language, with the server's
+/// own words kept beside it; an unknown type, and English, show the server's words.
+void TestApiClient::knownErrorsSpeakTheUiLanguage()
+{
+    ApiClient client;
+    client.setConnection(m_fixture->baseUrl(), m_fixture->rootKey());
+    QSignalSpy failed(&client, &ApiClient::requestFailed);
+    const ApiResult english = postAndWait(client, u"keys.getKey"_s, {{u"keyId"_s, u"key_doesnotexist77"_s}});
+    QCOMPARE(english.httpStatus, 404);
+    QVERIFY(!english.errorDetail.isEmpty());
+    QCOMPARE(english.message(), english.errorDetail);
+
+    QTranslator german;
+    QVERIFY(german.load(u":/i18n/latchkey_de.qm"_s));
+    QCoreApplication::installTranslator(&german);
+    const auto removeGerman = qScopeGuard([&german] { QCoreApplication::removeTranslator(&german); });
+    const ApiResult notFound = postAndWait(client, u"keys.getKey"_s, {{u"keyId"_s, u"key_doesnotexist77"_s}});
+    QCOMPARE(notFound.message(), u"Diesen Schlüssel gibt es nicht (mehr)."_s);
+    QCOMPARE(notFound.errorDetail, english.errorDetail); // the server's words stay at hand
+    QCOMPARE(failed.count(), 2);
+    QCOMPARE(failed.at(1).at(2).toString(), notFound.message());
+    QCOMPARE(failed.at(1).at(3).toString(), english.errorDetail);
+    // An error the dashboard has no words for: the server's detail, in any language.
+    const ApiResult invalid = postAndWait(client, u"apis.createApi"_s, {});
+    QCOMPARE(invalid.httpStatus, 400);
+    QVERIFY(!invalid.errorDetail.isEmpty());
+    QCOMPARE(invalid.message(), invalid.errorDetail);
 }
 
 void TestApiClient::cancelledCallNeverCallsBackNorReports()

@@ -5,7 +5,8 @@ import QtQuick.Layouts
 import Latchkey.Dashboard
 
 // The one place where failed requests are shown: every ApiClient::requestFailed lands here with
-// the server's `detail`. Stays until dismissed or replaced by a newer failure; counts repeats.
+// what went wrong in the UI's language (ApiResult::message), and the server's own `detail` under
+// it when that says something else. Stays until dismissed or replaced by a newer failure; counts repeats.
 // A failure to reach the server goes away by itself once a later request gets an answer.
 Pane {
     id: banner
@@ -13,17 +14,20 @@ Pane {
     property ApiClient client
     property string title
     property string detail
+    /// The server's own words, when they differ from `detail` (a translated known error).
+    property string serverDetail
     property string action
     property int count: 0
     /// The shown failure got no answer from the server (resolved when a later request gets one).
     property bool unreachable: false
 
-    function show(failedAction: string, failedTitle: string, failedDetail: string): void {
+    function show(failedAction: string, failedTitle: string, failedDetail: string, failedServerDetail: string): void {
         count = detail === "" ? 1 : count + 1;
         unreachable = client ? client.unreachable : false;
         action = failedAction;
         title = failedTitle;
         detail = failedDetail;
+        serverDetail = failedServerDetail !== failedDetail ? failedServerDetail : "";
     }
 
     function clear(): void {
@@ -32,6 +36,7 @@ Pane {
         action = "";
         title = "";
         detail = "";
+        serverDetail = "";
     }
 
     visible: detail !== ""
@@ -47,8 +52,9 @@ Pane {
 
     Connections {
         target: banner.client
-        function onRequestFailed(failedAction: string, failedTitle: string, failedDetail: string) {
-            banner.show(failedAction, failedTitle, failedDetail);
+        function onRequestFailed(failedAction: string, failedTitle: string, failedDetail: string,
+                                 failedServerDetail: string) {
+            banner.show(failedAction, failedTitle, failedDetail, failedServerDetail);
         }
         function onServerReachableAgain() {
             if (banner.unreachable)
@@ -82,6 +88,16 @@ Pane {
                 wrapMode: Text.Wrap
                 text: banner.detail
                 textFormat: Text.PlainText
+            }
+            Label {
+                objectName: "serverDetail"
+                Layout.fillWidth: true
+                visible: banner.serverDetail !== ""
+                wrapMode: Text.Wrap
+                text: qsTr("Server: %1").arg(banner.serverDetail)
+                textFormat: Text.PlainText
+                opacity: 0.7
+                font.pixelSize: 12
             }
         }
         Button {

@@ -45,8 +45,20 @@ Item {
             compare(banner.count, 1);
         }
 
+        function test_serverWordsUnderATranslatedMessage() {
+            // A known error in the UI's language (ApiResult::message) keeps the server's own words.
+            banner.show("keys.getKey", "Not Found", "Diesen Schlüssel gibt es nicht (mehr).", "The key was not found.");
+            compare(detailLabel().text, "Diesen Schlüssel gibt es nicht (mehr).");
+            const server = findChild(banner, "serverDetail");
+            verify(server.visible);
+            compare(server.text, "Server: The key was not found.");
+            // The same words twice are said once.
+            banner.show("keys.getKey", "Not Found", "The key was not found.", "The key was not found.");
+            verify(!server.visible);
+        }
+
         function test_networkFailureResolvesWhenTheServerAnswersAgain() {
-            banner.show("apis.listApis", "Network error", "Cannot reach http://127.0.0.1:1");
+            banner.show("apis.listApis", "Network error", "Cannot reach http://127.0.0.1:1", "Cannot reach http://127.0.0.1:1");
             banner.unreachable = true; // as if client.unreachable was true when it failed
             verify(banner.visible);
             testSession.client.serverReachableAgain();
