@@ -57,7 +57,9 @@ QVariantMap OwnerDetail::meta() const
 
 QString OwnerDetail::metaJson() const
 {
-    return QString::fromUtf8(QJsonDocument(m_data.value(u"meta"_s).toObject()).toJson(QJsonDocument::Indented));
+    // No meta is "" (the page says "No metadata"), not an empty "{ }".
+    const QJsonObject meta = m_data.value(u"meta"_s).toObject();
+    return meta.isEmpty() ? QString() : QString::fromUtf8(QJsonDocument(meta).toJson(QJsonDocument::Indented));
 }
 
 QVariantList OwnerDetail::ratelimits() const

@@ -28,6 +28,7 @@ class OwnerDetail : public QObject
     Q_PROPERTY(QString externalId READ externalId NOTIFY loaded)
     Q_PROPERTY(QVariantMap meta READ meta NOTIFY loaded)
     /// Pretty-printed JSON of meta ("{}" when none), for display.
+    /// The meta as indented JSON; "" when the owner has none.
     Q_PROPERTY(QString metaJson READ metaJson NOTIFY loaded)
     /// [{id, name, limit, duration, autoApply}]
     Q_PROPERTY(QVariantList ratelimits READ ratelimits NOTIFY loaded)

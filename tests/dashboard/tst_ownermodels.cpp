@@ -132,6 +132,8 @@ void TestOwnerModels::ownerDetail()
     QCOMPARE(owner.externalId(), u"user_3"_s);
     QCOMPARE(owner.usageDay().value(u"verifications"_s).toInt(), 0);
     QVERIFY(owner.ratelimits().isEmpty());
+    QVERIFY(owner.meta().isEmpty());
+    QCOMPARE(owner.metaJson(), QString()); // the page says "No metadata", not "{ }"
 }
 
 void TestOwnerModels::unknownOwner()

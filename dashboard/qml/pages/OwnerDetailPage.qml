@@ -125,10 +125,20 @@ Page {
                     text: qsTr("Shared rate limits")
                     font.bold: true
                 }
+                Label {
+                    objectName: "noMetadata"
+                    Layout.fillWidth: true
+                    Layout.preferredWidth: 1
+                    Layout.alignment: Qt.AlignTop
+                    visible: owner.metaJson === ""
+                    text: qsTr("No metadata")
+                    opacity: 0.7
+                }
                 TextArea {
                     Layout.fillWidth: true
                     Layout.preferredWidth: 1
                     Layout.alignment: Qt.AlignTop
+                    visible: owner.metaJson !== ""
                     readOnly: true
                     selectByMouse: true
                     text: owner.metaJson
