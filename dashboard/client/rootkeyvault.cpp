@@ -30,18 +30,23 @@ RootKeyVault::RootKeyVault(const QString &service, QObject *parent) : QObject(pa
 
 // The friendly status only: the secret service's error ("Failed to execute child process
 // dbus-launch ...") means nothing to a user; it goes to unavailableDetail() and the log.
-QString RootKeyVault::noServiceReason()
+const char *RootKeyVault::noServiceReason()
 {
-    return tr("No keychain on this computer: the root key is not stored and will be asked again.");
+    return QT_TR_NOOP("No keychain on this computer: the root key is not stored and will be asked again.");
 }
 
 // A locked keyring answers the probe (an entry that does not exist is not found either way), and
 // libsecret does not offer to unlock it for a write: the write fails at once with AccessDenied
 // ("Cannot create an item in a locked collection"), which deserves its own words.
-QString RootKeyVault::lockedReason()
+const char *RootKeyVault::lockedReason()
 {
-    return tr("The keychain is locked: the root key is not stored and will be asked again. "
-              "Unlock the keychain to have keys remembered.");
+    return QT_TR_NOOP("The keychain is locked: the root key is not stored and will be asked again. "
+                      "Unlock the keychain to have keys remembered.");
+}
+
+QString RootKeyVault::unavailableReason() const
+{
+    return tr(m_reason.toUtf8().constData());
 }
 
 void RootKeyVault::probe()
@@ -65,7 +70,7 @@ void RootKeyVault::probe()
         if (!answered) {
             qCInfo(lcVault).noquote() << "no secret service at start-up:" << finished->errorString();
             if (m_available) // a disable() meanwhile keeps its own reason
-                markUnavailable(noServiceReason(), finished->errorString());
+                markUnavailable(QString::fromUtf8(noServiceReason()), finished->errorString());
         }
         runQueued();
     });
@@ -128,7 +133,7 @@ void RootKeyVault::store(const QString &url, const QString &rootKey, QObject *co
         if (error != QKeychain::NoError) {
             qCInfo(lcVault).noquote() << "cannot store root key:" << finished->errorString() << "(error" << error << ")";
             const bool locked = error == QKeychain::AccessDenied || error == QKeychain::AccessDeniedByUser;
-            markUnavailable(locked ? lockedReason() : noServiceReason(), finished->errorString());
+            markUnavailable(QString::fromUtf8(locked ? lockedReason() : noServiceReason()), finished->errorString());
         }
         if (guard)
             done(error == QKeychain::NoError);

@@ -25,8 +25,9 @@ public:
 
     /// False once the start-up probe or a write found no secret service, or when disabled.
     [[nodiscard]] bool available() const { return m_available; }
-    /// Why keys are not stored ("" while available).
-    [[nodiscard]] QString unavailableReason() const { return m_reason; }
+    /// Why keys are not stored ("" while available), in the language of the moment it is asked:
+    /// the vault keeps the reason's source text, so every later language change shows.
+    [[nodiscard]] QString unavailableReason() const;
     /// The technical cause behind unavailableReason() (the secret service's error), for a tooltip
     /// or the log; empty when there is none.
     [[nodiscard]] QString unavailableDetail() const { return m_detail; }
@@ -51,15 +52,15 @@ Q_SIGNALS:
 
 private:
     void markUnavailable(const QString &reason, const QString &detail = {});
-    static QString noServiceReason();
-    static QString lockedReason();
+    static const char *noServiceReason();
+    static const char *lockedReason();
     /// Until the probe answered, keeps @p job for later (true) instead of running it now.
     bool queueUntilProbed(std::function<void()> job);
     void runQueued();
 
     QString m_service;
     bool m_available = true;
-    QString m_reason;
+    QString m_reason; ///< untranslated (our texts' source, or what disable() was given)
     QString m_detail;
     bool m_probing = false;
     bool m_probed = false;

@@ -12,7 +12,9 @@
 #include <QDirIterator>
 #include <QElapsedTimer>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QSettings>
+#include <QTranslator>
 
 #include <algorithm>
 #include <cctype>
@@ -146,6 +148,7 @@ private Q_SLOTS:
     void rememberedKeyIsInTheKeychainAndUsedOnTheNextStart();
     void forgetRemovesTheKeyFromTheKeychain();
     void withoutSecretServiceTheKeyIsStoredNowhereAndAskedAgain();
+    void statusFollowsEveryLanguageChange();
     // "locked": the first needs the keyring still open, so it comes first (declaration order).
     void keyStoredBeforeTheKeyringLockedIsAskedAgain();
     void lockedKeyringStoresNothingAndSaysWhy();
@@ -264,6 +267,36 @@ void TestKeychain::withoutSecretServiceTheKeyIsStoredNowhereAndAskedAgain()
     const QStringList leaks = filesContaining(m_home, m_fixture->rootKey());
     QVERIFY2(leaks.isEmpty(), qPrintable(leaks.join(u", "_s)));
     QVERIFY(!filesContaining(m_home, url).isEmpty()); // the search itself works: the URL is in the settings
+}
+
+/// The keychain line is found missing while the UI is German, then the UI turns Spanish: the
+/// line follows (not only a status first found in English does).
+void TestKeychain::statusFollowsEveryLanguageChange()
+{
+    if (m_mode != u"none")
+        QSKIP("needs a bus without a secret service");
+    QTranslator german;
+    QTranslator spanish;
+    QVERIFY(german.load(u":/i18n/latchkey_de.qm"_s));
+    QVERIFY(spanish.load(u":/i18n/latchkey_es.qm"_s));
+    const auto cleanup = qScopeGuard([&] {
+        QCoreApplication::removeTranslator(&german);
+        QCoreApplication::removeTranslator(&spanish);
+    });
+    QCoreApplication::installTranslator(&german);
+    ConnectionParts parts(ConnectionParts::Keychain::Real);
+    QTRY_VERIFY_WITH_TIMEOUT(parts.vault.probed(), 20000);
+    QVERIFY(!parts.connection->keychainAvailable());
+    const QString inGerman = parts.connection->keychainStatus();
+    QVERIFY2(inGerman.contains(u"Schlüsselbund"_s), qPrintable(inGerman));
+    QSignalSpy changed(parts.connection, &ConnectionController::keychainChanged);
+    QCoreApplication::removeTranslator(&german);
+    QCoreApplication::installTranslator(&spanish);
+    QTRY_VERIFY(changed.count() > 0);
+    const QString inSpanish = parts.connection->keychainStatus();
+    QVERIFY2(inSpanish != inGerman && inSpanish.contains(u"llavero"_s), qPrintable(inSpanish));
+    QCoreApplication::removeTranslator(&spanish);
+    QTRY_VERIFY(parts.connection->keychainStatus().startsWith(u"No keychain on this computer"_s));
 }
 
 void TestKeychain::keyStoredBeforeTheKeyringLockedIsAskedAgain()
