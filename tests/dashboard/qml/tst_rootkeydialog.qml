@@ -70,6 +70,20 @@ Item {
             }
         }
 
+        function test_permissionsInWords() {
+            // A human label per permission ("Create APIs", not "create api"); the raw permission
+            // stays in the tooltip and the accessible description.
+            compare(findChild(dialog.contentItem, "api.*.create_api").text, "Create APIs");
+            compare(findChild(dialog.contentItem, "workspace.*.read_audit_log").text, "Read the audit log");
+            for (const permission of allPermissions()) {
+                const box = findChild(dialog.contentItem, permission);
+                const raw = permission.split(".")[2].replace(/_/g, " ");
+                verify(box.text !== raw, permission + " has no label: " + box.text);
+                compare(box.ToolTip.text, permission);
+                compare(box.Accessible.description, permission);
+            }
+        }
+
         function test_groupBoxTicksTheWholeGroup() {
             const group = findChild(dialog.contentItem, "group-ratelimit");
             verify(group !== null);
