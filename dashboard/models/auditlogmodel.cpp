@@ -35,7 +35,7 @@ QHash<int, QByteArray> AuditLogModel::roleNames() const
     return {{AuditIdRole, "auditId"},   {TimeRole, "time"},         {EventRole, "event"},
             {DescriptionRole, "description"}, {ActorTypeRole, "actorType"}, {ActorIdRole, "actorId"},
             {ActorNameRole, "actorName"}, {TargetsRole, "targets"},   {RequestIdRole, "requestId"},
-            {RemoteIpRole, "remoteIp"}};
+            {RemoteIpRole, "remoteIp"},   {TargetListRole, "targetList"}};
 }
 
 template<typename T>
@@ -118,6 +118,8 @@ QVariant AuditLogModel::rowData(const QJsonObject &row, int role) const
         return row.value(u"requestId"_s).toString();
     case RemoteIpRole:
         return row.value(u"remoteIp"_s).toString();
+    case TargetListRole:
+        return row.value(u"targets"_s).toArray().toVariantList();
     default:
         return {};
     }

@@ -30,6 +30,7 @@ public:
         TargetsRole,
         RequestIdRole,
         RemoteIpRole,
+        TargetListRole, ///< the targets as [{type, id, name}], for a description in the UI's language
     };
     Q_ENUM(Role)
 

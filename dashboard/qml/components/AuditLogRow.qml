@@ -17,11 +17,71 @@ ItemDelegate {
     required property string actorId
     required property string actorName
     required property string targets
+    /// [{type, id, name}]: what describe() names.
+    required property var targetList
 
     required property Formatter format
     property int timeWidth: 150
     property int eventWidth: 220
     property int actorWidth: 170
+
+    /// The event in the UI's language, from its type and targets; the server's (English)
+    /// `description` for an event type not listed here. The server's text stays in the tooltip.
+    readonly property string shownDescription: describe()
+
+    function describe() {
+        const targetsOf = type => (targetList || []).filter(target => target.type === type);
+        const named = type => {
+            const target = targetsOf(type)[0];
+            return target ? (target.name || target.id) : "";
+        };
+        const id = (type, n) => {
+            const target = targetsOf(type)[n || 0];
+            return target ? target.id : "";
+        };
+        switch (event) {
+        case "api.create": return qsTr("Created API %1").arg(named("api"));
+        case "api.delete": return qsTr("Deleted API %1").arg(named("api"));
+        case "key.create": return qsTr("Issued key %1").arg(id("key"));
+        case "key.delete": return qsTr("Deleted key %1").arg(id("key"));
+        case "key.update":
+            return actorType === "system" ? qsTr("Refilled key %1").arg(named("key"))
+                                          : qsTr("Updated key %1").arg(id("key"));
+        case "key.reroll": return qsTr("Rerolled key %1 to %2").arg(id("key", 1)).arg(id("key"));
+        case "identity.create": return qsTr("Created owner %1").arg(named("identity"));
+        case "identity.update": return qsTr("Updated owner %1").arg(named("identity"));
+        case "identity.delete": return qsTr("Deleted owner %1").arg(named("identity"));
+        case "permission.create": return qsTr("Created permission %1").arg(named("permission"));
+        case "permission.delete": return qsTr("Deleted permission %1").arg(named("permission"));
+        case "role.create": return qsTr("Created role %1").arg(named("role"));
+        case "role.delete": return qsTr("Deleted role %1").arg(named("role"));
+        case "authorization.connect_role_and_key":
+            return qsTr("Gave key %1 the role %2").arg(id("key")).arg(named("role"));
+        case "authorization.disconnect_role_and_key":
+            return qsTr("Took the role %2 from key %1").arg(id("key")).arg(named("role"));
+        case "authorization.connect_permission_and_key":
+            return qsTr("Gave key %1 the permission %2").arg(id("key")).arg(named("permission"));
+        case "authorization.disconnect_permission_and_key":
+            return qsTr("Took the permission %2 from key %1").arg(id("key")).arg(named("permission"));
+        case "authorization.connect_role_and_permission":
+            return qsTr("Gave role %1 the permission %2").arg(named("role")).arg(named("permission"));
+        case "authorization.disconnect_role_and_permissions":
+            return qsTr("Took the permission %2 from role %1").arg(named("role")).arg(named("permission"));
+        case "ratelimitNamespace.create": return qsTr("Created namespace %1").arg(named("ratelimitNamespace"));
+        case "ratelimit.set_override":
+            return qsTr("Set the override for %1 in namespace %2").arg(named("ratelimitOverride"))
+                       .arg(named("ratelimitNamespace"));
+        case "ratelimit.delete_override":
+            return qsTr("Deleted the override for %1 in namespace %2").arg(named("ratelimitOverride"))
+                       .arg(named("ratelimitNamespace"));
+        case "ratelimit.create": return qsTr("Created rate limit %1").arg(named("ratelimit"));
+        case "ratelimit.update": return qsTr("Updated rate limit %1").arg(named("ratelimit"));
+        case "ratelimit.delete": return qsTr("Deleted rate limit %1").arg(named("ratelimit"));
+        case "rootKey.create": return qsTr("Created root key %1").arg(named("rootKey"));
+        case "rootKey.delete": return qsTr("Deleted root key %1").arg(named("rootKey"));
+        }
+        return description;
+    }
 
     readonly property string actorText: actorType === "system" ? qsTr("system")
                                         : (actorName !== "" ? actorName + "\n" + actorId : actorId)
@@ -29,7 +89,7 @@ ItemDelegate {
     leftPadding: 16
     rightPadding: 16
     Accessible.name: qsTr("%1 by %2 at %3: %4").arg(event).arg(actorName !== "" ? actorName : actorId)
-                     .arg(format.dateTime(time)).arg(description)
+                     .arg(format.dateTime(time)).arg(shownDescription)
 
     contentItem: RowLayout {
         spacing: 16
@@ -59,8 +119,11 @@ ItemDelegate {
             Label {
                 objectName: "descriptionLabel"
                 Layout.fillWidth: true
-                text: entry.description
+                text: entry.shownDescription
                 wrapMode: Text.Wrap
+                ToolTip.text: entry.description
+                ToolTip.visible: entry.hovered && entry.description !== entry.shownDescription
+                ToolTip.delay: 500
             }
             Label {
                 Layout.fillWidth: true

@@ -7,7 +7,7 @@ import "helpers.js" as H
 // AuditLogPage against the test server: the Target filter takes an owner's external id or a key's
 // name and says what it matched, a text that matches nothing gets its own empty state, and a long
 // event name stays inside its column (elided, whole in the tooltip) instead of running into the
-// description.
+// description. Descriptions are in the UI's language, the server's text in their tooltip.
 Item {
     id: root
     width: 1060
@@ -84,6 +84,26 @@ Item {
             const descriptionLeft = description.mapToItem(root, 0, 0).x;
             verify(labelRight <= descriptionLeft, labelRight + " > " + descriptionLeft);
             compare(label.ToolTip.text, "authorization.connect_permission_and_key");
+        }
+
+        function test_descriptionsInTheUiLanguage() {
+            const saved = testSession.settings.language;
+            const list = named("auditList");
+            const description = text => H.find(list, item => item.objectName === "descriptionLabel" && item.text === text);
+            try {
+                testSession.settings.language = "en";
+                targetField().text = testSample.keyId;
+                let label = null;
+                tryVerify(() => (label = description("Issued key " + testSample.keyId)) !== null, 10000,
+                          "key.create described by the dashboard");
+                compare(label.ToolTip.text, "Created key " + testSample.keyId, "the server's words in the tooltip");
+                testSession.settings.language = "de";
+                list.model.refresh(); // rows made anew speak the new language
+                tryVerify(() => description("Schlüssel " + testSample.keyId + " ausgestellt") !== null, 10000,
+                          "key.create in German");
+            } finally {
+                testSession.settings.language = saved;
+            }
         }
     }
 }
