@@ -18,7 +18,8 @@
 # BENCH_TRACE (seconds, off by default; root): records the scheduler's switches and wake-ups with
 # ftrace during each measured row and prints how long the HTTP worker waited to run after each
 # wake-up, and how much of that our own other threads ran (tests/bench/wakeup-waits.py): a tail
-# figure that other people's processes on a shared machine do not blur. BENCH_AUTOGROUP_NICE
+# figure that other people's processes on a shared machine do not blur; with the worker's
+# epoll_wait calls, also its loop rounds (ready descriptors per round, how long serving them took). BENCH_AUTOGROUP_NICE
 # (root; run the script under `setsid -w`): the nice value of the script's own autogroup, e.g. -15,
 # so that colleagues' compiles take less of the server's core during the row (say so with figures).
 # Server on core 0 with --workers 1, wrk -t1 on core 1, as run.sh.
@@ -83,6 +84,10 @@ trace_row() {
     done
     mkdir -p "$inst"; echo 0 >"$inst/tracing_on"; echo >"$inst/trace"; echo 65536 >"$inst/buffer_size_kb"
     echo 1 >"$inst/events/sched/sched_switch/enable"; echo 1 >"$inst/events/sched/sched_wakeup/enable"
+    for t in sys_enter_epoll_wait sys_exit_epoll_wait sys_enter_write sys_exit_write; do # the worker's rounds and writes
+        [ -d "$inst/events/syscalls/$t" ] || continue
+        echo "common_pid == $w" >"$inst/events/syscalls/$t/filter"; echo 1 >"$inst/events/syscalls/$t/enable"
+    done
     sleep 1; echo 1 >"$inst/tracing_on"; sleep "$BENCH_TRACE"; echo 0 >"$inst/tracing_on"
     python3 "$SCRIPT_DIR/wakeup-waits.py" "$w" "$inst/trace" "${ours[@]}" >"$TMP/waits.txt"
     echo >"$inst/trace"; rmdir "$inst" 2>/dev/null || true
