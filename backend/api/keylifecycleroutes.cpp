@@ -83,10 +83,13 @@ qint64 revocationTime(qint64 nowMs, qint64 expirationMs)
     return at % kMinuteMs == 0 ? at : (at / kMinuteMs + 1) * kMinuteMs;
 }
 
-/// Unkey takes the first `_`-separated segment of the old key's start, else the API's default.
+/// The old key's prefix is everything before the last `_` of its start (the base58 body has none),
+/// else the API's default. Unkey's API server cuts at the first `_`, which turns `sk_live` into `sk`;
+/// its dashboard, like us, cuts at the last (docs/unkey-compatibility.md).
 QString rerollPrefix(const Store::KeyRecord &key, const Store::ApiRecord &api)
 {
-    return key.start.contains(u'_') ? key.start.section(u'_', 0, 0) : api.defaultPrefix;
+    const qsizetype lastUnderscore = key.start.lastIndexOf(u'_');
+    return lastUnderscore > 0 ? key.start.left(lastUnderscore) : api.defaultPrefix;
 }
 
 /// Copies the key-level rate limits (new ids) and the role and permission bindings.

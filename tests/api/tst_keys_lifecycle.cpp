@@ -187,9 +187,13 @@ void TestKeysLifecycle::rerollPrefixAndLength()
                                  .value(u"keyId")
                                  .toString();
     const QString rerolled = reroll(h, prefixed, 0).dataObject().value(u"key").toString();
-    // Unkey keeps the first "_" segment of the old start, and the keyspace's length (16).
-    QVERIFY2(rerolled.startsWith(u"sk_") && !rerolled.startsWith(u"sk_live_"), qPrintable(rerolled));
-    QVERIFY(rerolled.size() - 3 <= 22);
+    // The whole prefix survives, underscores included (Unkey's API server would keep only "sk"),
+    // with the keyspace's length (16 bytes: at most 22 base58 characters).
+    QVERIFY2(rerolled.startsWith(u"sk_live_"), qPrintable(rerolled));
+    QVERIFY(rerolled.size() - 8 <= 22);
+    QCOMPARE(rerolled.count(u'_'), 2);
+    const QString simple = h.createKey({{u"apiId"_s, apiId}, {u"prefix"_s, u"pk"_s}}).value(u"keyId").toString();
+    QVERIFY(reroll(h, simple, 0).dataObject().value(u"key").toString().startsWith(u"pk_"));
     const QString plain = h.createKey({{u"apiId"_s, apiId}}).value(u"keyId").toString();
     QVERIFY(
         h.server()
