@@ -20,6 +20,14 @@ namespace Latchkey::Dashboard {
 namespace {
 const QStringList Supported{u"en"_s, u"de"_s, u"es"_s};
 const QStringList Themes{u"system"_s, u"light"_s, u"dark"_s};
+
+// Texts of Qt Quick Dialogs' own file dialog (QtQuick/Dialogs/quickimpl; the context is its QML
+// file's name) that Qt 6.4's qtdeclarative catalogues do not translate: our catalogues carry
+// them, and this list keeps lupdate from dropping them.
+[[maybe_unused]] constexpr const char *QtDialogTexts[] = {
+    QT_TRANSLATE_NOOP("FileDialog", "File name"),
+    QT_TRANSLATE_NOOP("FileDialog", "Filter"),
+};
 } // namespace
 
 SettingsController::SettingsController(Formatter *format, QObject *parent)

@@ -9,6 +9,10 @@ ComboBox {
 
     required property SettingsController settings
 
+    objectName: "languagePicker"
+    // As wide as the longest choice ("Idioma del sistema"), not only the current one.
+    implicitContentWidthPolicy: ComboBox.WidestText
+
     // "" follows the system's language (SettingsController's choice when nothing was picked).
     model: {
         const choices = [{ code: "", name: qsTr("System language") }];
