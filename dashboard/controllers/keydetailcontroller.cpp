@@ -51,11 +51,15 @@ void KeyDetailController::setKeyId(const QString &keyId)
     m_key = {};
     m_loadError.clear();
     m_deleted = false;
+    m_recoverable = -1;
+    m_replacedById.clear();
+    m_replacedByStart.clear();
     m_saving.clear();
     m_errors.clear();
     Q_EMIT keyIdChanged();
     Q_EMIT keyChanged();
     Q_EMIT fieldStateChanged();
+    Q_EMIT replacementChanged();
     load(false);
 }
 
@@ -297,12 +301,29 @@ void KeyDetailController::reveal()
 {
     submit(u"reveal"_s, u"keys.getKey"_s, {{u"decrypt"_s, true}}, [this](const ApiResult &result) {
         m_plaintext = result.data.toObject().value(u"plaintext"_s).toString();
+        m_recoverable = m_plaintext.isEmpty() ? 0 : 1;
         if (m_plaintext.isEmpty()) {
             m_errors.insert(u"reveal"_s, tr("This key is not recoverable: its value was never stored."));
             Q_EMIT fieldStateChanged();
         }
         Q_EMIT plaintextChanged();
     });
+}
+
+void KeyDetailController::checkRecoverable()
+{
+    if (!m_client || m_keyId.isEmpty() || m_deleted || m_recoverable != -1)
+        return;
+    const QString requested = m_keyId;
+    m_client->post(u"keys.getKey"_s, {{u"keyId"_s, requested}, {u"decrypt"_s, true}}, this,
+        [this, requested](const ApiResult &result) {
+            if (requested != m_keyId || !result.ok())
+                return;
+            QString value = result.data.toObject().value(u"plaintext"_s).toString();
+            m_recoverable = value.isEmpty() ? 0 : 1;
+            value.fill(u'\0'); // only whether there is one was asked
+            Q_EMIT plaintextChanged();
+        });
 }
 
 void KeyDetailController::forgetPlaintext()
@@ -321,6 +342,10 @@ bool KeyDetailController::reroll(double graceMs)
         const QJsonObject data = result.data.toObject();
         m_newKey = data.value(u"key"_s).toString();
         m_newKeyId = data.value(u"keyId"_s).toString();
+        // The server's `start`: the prefix with its "_" and the first 4 characters after it.
+        m_replacedById = m_newKeyId;
+        m_replacedByStart = m_newKey.left(m_newKey.lastIndexOf(u'_') + 1 + 4);
+        Q_EMIT replacementChanged();
         Q_EMIT newKeyChanged();
         Q_EMIT rerolled(m_newKeyId);
         load(true); // the old key now expires at the end of the grace period

@@ -67,6 +67,13 @@ class KeyDetailController : public QObject
     Q_PROPERTY(QStringList roles READ roles NOTIFY keyChanged)
 
     Q_PROPERTY(QString plaintext READ plaintext NOTIFY plaintextChanged)
+    /// Whether the key's value is stored (recoverable keys): 1 yes, 0 no, -1 not known (yet):
+    /// checkRecoverable() or a reveal() finds out.
+    Q_PROPERTY(int recoverable READ recoverable NOTIFY plaintextChanged)
+    /// The key that replaced this one by a reroll, as the audit log records it (findReplacement());
+    /// "" when none is known. `replacedByStart` is its first characters (keys.getKey).
+    Q_PROPERTY(QString replacedById READ replacedById NOTIFY replacementChanged)
+    Q_PROPERTY(QString replacedByStart READ replacedByStart NOTIFY replacementChanged)
     Q_PROPERTY(QString newKey READ newKey NOTIFY newKeyChanged)
     Q_PROPERTY(QString newKeyId READ newKeyId NOTIFY newKeyChanged)
     /// A shell command that verifies the rerolled key (as IssueKeyController's); "" without one.
@@ -111,6 +118,9 @@ public:
     [[nodiscard]] QStringList roles() const;
 
     [[nodiscard]] QString plaintext() const { return m_plaintext; }
+    [[nodiscard]] int recoverable() const { return m_recoverable; }
+    [[nodiscard]] QString replacedById() const { return m_replacedById; }
+    [[nodiscard]] QString replacedByStart() const { return m_replacedByStart; }
     [[nodiscard]] QString newKey() const { return m_newKey; }
     [[nodiscard]] QString newKeyId() const { return m_newKeyId; }
     [[nodiscard]] QString curlCommand() const;
@@ -156,6 +166,13 @@ public:
     Q_INVOKABLE bool createAndAddRole(const QString &name);
     /// keys.getKey with decrypt (recoverable keys; needs api.*.decrypt_key): fills `plaintext`.
     Q_INVOKABLE void reveal();
+    /// Finds out `recoverable` (keys.getKey with decrypt; needs api.*.decrypt_key) without
+    /// showing the value: it is wiped at once. Failures leave it unknown.
+    Q_INVOKABLE void checkRecoverable();
+    /// Asks the audit log (audit.listLogs, event key.reroll; needs workspace.*.read_audit_log)
+    /// which key replaced this one, then that key's start. keys.getKey says nothing about
+    /// rerolls. Quiet: without the permission, or when nothing replaced it, nothing changes.
+    Q_INVOKABLE void findReplacement();
     Q_INVOKABLE void forgetPlaintext();
     /// keys.rerollKey: the old key keeps working for @p graceMs (0: revoked at once); the new key
     /// is in `newKey` until forgetNewKey().
@@ -181,6 +198,7 @@ Q_SIGNALS:
     void saveFailed(const QString &field, const QString &message);
     /// keys.rerollKey succeeded; the new key's id (its plaintext is in `newKey`).
     void rerolled(const QString &newKeyId);
+    void replacementChanged();
 
 private:
     using Success = std::function<void(const ApiResult &)>;
@@ -190,7 +208,9 @@ private:
     bool updateKey(const QString &field, const QString &property, const QJsonValue &value);
     bool refuse(const QString &field, const QString &message);
     /// keys.<action> for "permissions" or "roles" with @p values; the key then shows the answer's list.
-    bool submitBinding(const QString &field, const QString &action, const QStringList &values);
+    /// A non-empty @p refusal (the client-side check's message) refuses instead.
+    bool submitBinding(
+        const QString &field, const QString &action, const QStringList &values, const QString &refusal = {});
     void finish(const QString &field, const ApiResult &result, const Success &onSuccess,
         const std::function<void()> &onFailure);
     void load(bool quietly);
@@ -207,6 +227,9 @@ private:
     bool m_loading = false;
     bool m_deleted = false;
     QString m_plaintext;
+    int m_recoverable = -1;
+    QString m_replacedById;
+    QString m_replacedByStart;
     QString m_newKey;
     QString m_newKeyId;
     QVariantMap m_saving;

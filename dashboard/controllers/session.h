@@ -52,6 +52,10 @@ Q_SIGNALS:
     void connectedChanged();
     void pageRequested(const QString &name, const QVariantMap &properties);
     void issueKeyRequested(const QVariantMap &prefill);
+    /// The workspace's permissions or roles changed outside their own page (a key page granting
+    /// a slug the server created, a role created on the fly): lists of them refresh. Emitted from
+    /// QML by whoever made the change.
+    void rbacChanged();
 
 private:
     ApiClient *m_client;

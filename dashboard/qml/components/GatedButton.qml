@@ -15,6 +15,10 @@ Item {
     property string missing
     /// Other reasons to be disabled (nothing to save, busy).
     property bool ready: true
+    /// Why it is not ready, when that is worth saying (a tooltip like the missing permission's).
+    property string notReadyReason
+    /// What the tooltip says: the missing permission first, else why it is not ready.
+    readonly property string tip: missing !== "" ? missing : !ready ? notReadyReason : ""
 
     signal clicked()
 
@@ -27,7 +31,7 @@ Item {
         anchors.fill: parent
         enabled: gate.ready && gate.missing === ""
         objectName: gate.objectName === "" ? "" : gate.objectName + "-button"
-        Accessible.description: gate.missing
+        Accessible.description: gate.tip
         onClicked: gate.clicked()
     }
 
@@ -35,7 +39,7 @@ Item {
         id: hover
     }
 
-    ToolTip.visible: hover.hovered && gate.missing !== ""
-    ToolTip.text: gate.missing
+    ToolTip.visible: hover.hovered && gate.tip !== ""
+    ToolTip.text: gate.tip
     ToolTip.delay: 300
 }

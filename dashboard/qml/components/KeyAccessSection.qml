@@ -24,6 +24,15 @@ KeySection {
     savedFields: ["permissions", "roles"]
     missing: session.capabilities.missing(key.permissionFor("update_key"))
 
+    // Granting may create a permission, "Create and add" a role: the lists of them refresh.
+    Connections {
+        target: section.key
+        function onSaved(field: string) {
+            if (field === "permissions" || field === "roles")
+                section.session.rbacChanged();
+        }
+    }
+
     Label {
         text: qsTr("Permissions")
         font.bold: true

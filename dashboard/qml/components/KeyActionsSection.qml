@@ -14,9 +14,31 @@ KeySection {
 
     /// The new-key dialog of a reroll closed: the page shows the new key @p keyId now; the old
     /// one works until @p oldExpires (unix ms; the server's value to the minute).
-    signal newKeyOpened(string keyId, real oldExpires)
+    signal newKeyOpened(string keyId, real oldExpires, bool oldWasEnabled)
     /// When the old key stops working, as the server computes it for the last reroll.
     property real oldKeyExpires: 0
+    /// The old key as it was when the reroll was asked for: the server copies `enabled` and
+    /// `expires` to the new key, and sets the old key's expiry to the end of the grace period.
+    property bool oldWasEnabled: true
+    property real oldExpiresBefore: 0
+
+    /// What the reroll did to both keys, true for disabled and for expired keys (keys.rerollKey).
+    function rerollOutcome(graceEnds: real, wasEnabled: bool, expiresBefore: real, now: real): string {
+        const until = section.session.format.dateTime(graceEnds);
+        const old = graceEnds <= now ? qsTr("The old key no longer works.")
+                  : !wasEnabled ? qsTr("The old key stays disabled and expires %1.").arg(until)
+                  : expiresBefore > 0 && expiresBefore <= now
+                    ? qsTr("The old key had expired; its expiry is now the end of the grace period, so it works again until %1.").arg(until)
+                  : qsTr("The old key keeps working until %1.").arg(until);
+        const expired = expiresBefore > 0 && expiresBefore <= now;
+        const fresh = !wasEnabled && expired
+                      ? qsTr("The new key is disabled and expired like the old one: enable it and give it a new expiry before use.")
+                    : !wasEnabled ? qsTr("The new key is disabled too, like the old one: enable it before use.")
+                    : expired ? qsTr("The new key has the old key's expiry, which has passed: it does not work until you give it a new expiry.")
+                    : expiresBefore > 0 ? qsTr("The new key keeps the old key's expiry: %1.").arg(section.session.format.dateTime(expiresBefore))
+                    : "";
+        return fresh === "" ? old : old + " " + fresh;
+    }
 
     // var: qmllint cannot look into a QVariantMap's keys.
     readonly property var savingNow: key.saving
@@ -45,9 +67,15 @@ KeySection {
             objectName: "key-reveal"
             text: section.key.plaintext === "" ? qsTr("Show key") : qsTr("Hide key")
             flat: true
-            ready: section.savingNow["reveal"] !== true
+            ready: section.savingNow["reveal"] !== true && section.key.recoverable !== 0
             missing: section.session.capabilities.missing(section.key.permissionFor("decrypt_key"))
             onClicked: section.key.plaintext === "" ? section.key.reveal() : section.key.forgetPlaintext()
+            // Whether there is a value to show is asked once the root key may decrypt.
+            Component.onCompleted: if (missing === "") section.key.checkRecoverable()
+            onMissingChanged: if (missing === "") section.key.checkRecoverable()
+            notReadyReason: section.key.recoverable === 0
+                            ? qsTr("This key is not recoverable: its value was never stored, so it cannot be shown. Only keys issued as recoverable can be shown again.")
+                            : ""
         }
         TextField {
             Layout.fillWidth: true
@@ -73,7 +101,9 @@ KeySection {
         ComboBox {
             id: grace
             objectName: "reroll-grace"
-            Layout.preferredWidth: 280
+            // As wide as the longest choice needs ("Alter Schlüssel gilt noch 1 Std."), at least 280.
+            implicitContentWidthPolicy: ComboBox.WidestText
+            Layout.preferredWidth: Math.max(280, implicitWidth)
             model: section.graceChoices
             textRole: "text"
             currentIndex: 1
@@ -149,6 +179,8 @@ KeySection {
             const ms = section.graceChoices[grace.currentIndex].ms;
             // keys.rerollKey rounds up to the next whole minute (0: at once).
             section.oldKeyExpires = ms === 0 ? Date.now() : Math.ceil((Date.now() + ms) / 60000) * 60000;
+            section.oldWasEnabled = section.key.enabled;
+            section.oldExpiresBefore = section.key.expires;
             section.key.reroll(ms);
         }
     }
@@ -161,13 +193,21 @@ KeySection {
         anchors.centerIn: Overlay.overlay
         width: Math.min(760, Overlay.overlay ? Overlay.overlay.width - 48 : 760)
         closePolicy: Popup.CloseOnEscape
-        // Whichever way it closes (Done, Esc), the page then shows the new key: the old one only
-        // has its grace period left.
+        /// "Open new key" was chosen: the page then shows the new key; Done and Esc stay here.
+        property bool openNew: false
+        /// What the reroll did, set when the dialog opens (the old key reloads meanwhile).
+        property string outcome
+        onAboutToShow: {
+            openNew = false;
+            outcome = section.rerollOutcome(section.oldKeyExpires, section.oldWasEnabled, section.oldExpiresBefore,
+                                            Date.now());
+        }
+        // Done and Esc stay on the old key, whose page then says what replaced it.
         onClosed: {
             const keyId = section.key.newKeyId;
             section.key.forgetNewKey();
-            if (keyId !== "")
-                section.newKeyOpened(keyId, section.oldKeyExpires);
+            if (keyId !== "" && openNew)
+                section.newKeyOpened(keyId, section.oldKeyExpires, section.oldWasEnabled);
         }
 
         Connections {
@@ -192,16 +232,26 @@ KeySection {
             RowLayout {
                 anchors.fill: parent
                 Label {
+                    objectName: "rerolled-outcome"
                     Layout.fillWidth: true
-                    text: qsTr("The old key keeps working until its grace period ends.")
+                    text: rerolled.outcome
                     wrapMode: Text.Wrap
                     opacity: 0.7
                 }
                 FocusButton {
                     objectName: "rerolled-done"
+                    text: qsTr("Done")
+                    flat: true
+                    onClicked: rerolled.close()
+                }
+                FocusButton {
+                    objectName: "rerolled-open"
                     text: qsTr("Open new key")
                     highlighted: true
-                    onClicked: rerolled.close()
+                    onClicked: {
+                        rerolled.openNew = true;
+                        rerolled.close();
+                    }
                 }
             }
         }

@@ -21,6 +21,8 @@ Page {
     /// Set on the page of a new key that a reroll just made: the old key's start and expiry.
     property string replacedStart
     property real replacedExpires: 0
+    /// Whether the replaced key was enabled (a reroll copies `enabled`: the new key is disabled too).
+    property bool replacedWasEnabled: true
     /// The cards whose drafts are not saved (KeySection.dirty).
     readonly property var unsavedSections: {
         const found = [];
@@ -44,7 +46,7 @@ Page {
     }
 
     /// The reroll's new key replaces this page (the list below refreshes to show both keys).
-    function showNewKey(newKeyId: string, oldExpires: real): void {
+    function showNewKey(newKeyId: string, oldExpires: real, oldWasEnabled: bool): void {
         const view = page.StackView.view;
         if (!view)
             return;
@@ -52,9 +54,13 @@ Page {
         // Last: this page is gone after it.
         view.replace(page, Qt.resolvedUrl("KeyDetailPage.qml"),
                      { session: page.session, objectName: page.objectName, keyId: newKeyId, apiId: detail.apiId,
-                       replacedStart: detail.start, replacedExpires: oldExpires },
+                       replacedStart: detail.start, replacedExpires: oldExpires,
+                       replacedWasEnabled: oldWasEnabled },
                      StackView.Immediate);
     }
+
+    /// The key that replaced this one: its start, or its id until the start is known.
+    readonly property string replacedBy: detail.replacedByStart !== "" ? detail.replacedByStart : detail.replacedById
 
     title: detail.name !== "" ? detail.name : qsTr("Key %1").arg(detail.start !== "" ? detail.start : keyId)
 
@@ -63,7 +69,17 @@ Page {
         client: page.session.client
         keyId: page.keyId
         apiId: page.apiId
+        // keys.getKey does not say whether a reroll replaced the key; the audit log does (asked
+        // once, when the key first loads).
+        onKeyChanged: {
+            if (!detail.loaded || page.replacementAsked)
+                return;
+            page.replacementAsked = true;
+            if (page.session.capabilities.may("workspace.*.read_audit_log"))
+                detail.findReplacement();
+        }
     }
+    property bool replacementAsked: false
 
     header: ToolBar {
         RowLayout {
@@ -207,6 +223,9 @@ Page {
             columns: width > 900 ? 2 : 1
             columnSpacing: 16
             rowSpacing: 16
+            /// The width of a card in one column: both columns equally wide, whatever the cards'
+            /// contents (and a "✓ Saved" appearing) would ask for; the cards wrap their rows to it.
+            readonly property real cellWidth: columns > 1 ? (width - columnSpacing * (columns - 1)) / columns : width
 
             // First, not below the charts: the mouse wheel over the embedded web view scrolls the
             // view, not the page, so anything under it looked like the end of the page.
@@ -219,11 +238,46 @@ Page {
                 Label {
                     width: parent.width
                     wrapMode: Text.Wrap
-                    text: page.replacedExpires > 0 && page.replacedExpires > Date.now()
-                          ? qsTr("This is the new key. It replaces %1…, which keeps working until %2 (%3).")
-                            .arg(page.replacedStart).arg(page.session.format.dateTime(page.replacedExpires))
-                            .arg(page.session.format.relative(page.replacedExpires))
-                          : qsTr("This is the new key. It replaces %1…, which no longer works.").arg(page.replacedStart)
+                    text: {
+                        const now = Date.now();
+                        const old = !(page.replacedExpires > now)
+                                    ? qsTr("This is the new key. It replaces %1…, which no longer works.").arg(page.replacedStart)
+                                    : !page.replacedWasEnabled
+                                      ? qsTr("This is the new key. It replaces %1…, which stays disabled and expires %2 (%3).")
+                                        .arg(page.replacedStart).arg(page.session.format.dateTime(page.replacedExpires))
+                                        .arg(page.session.format.relative(page.replacedExpires))
+                                      : qsTr("This is the new key. It replaces %1…, which keeps working until %2 (%3).")
+                                        .arg(page.replacedStart).arg(page.session.format.dateTime(page.replacedExpires))
+                                        .arg(page.session.format.relative(page.replacedExpires));
+                        // The reroll copied the old key's state: say when that keeps the new key from working.
+                        const expired = detail.expires > 0 && detail.expires <= now;
+                        const fresh = !detail.enabled && expired
+                                      ? qsTr("Like the old key, it is disabled and expired: enable it and set a new expiry to use it.")
+                                      : !detail.enabled ? qsTr("Like the old key, it is disabled: enable it under Status to use it.")
+                                      : expired ? qsTr("It took over the old key's expiry, which has passed: set a new expiry to use it.")
+                                      : "";
+                        return fresh === "" ? old : old + " " + fresh;
+                    }
+                }
+            }
+
+            // A rerolled key: which key replaced it (from the audit log, or the reroll just made).
+            Pane {
+                objectName: "replaced-by-note"
+                Layout.fillWidth: true
+                Layout.columnSpan: parent.columns
+                visible: detail.replacedById !== ""
+                Material.background: Material.color(Material.Amber, page.Material.theme === Material.Dark ? Material.Shade900 : Material.Shade50)
+                Label {
+                    width: parent.width
+                    wrapMode: Text.Wrap
+                    text: !detail.enabled
+                          ? qsTr("Replaced by %1… — this key is disabled.").arg(page.replacedBy)
+                          : detail.expires > 0 && detail.expires > Date.now()
+                            ? qsTr("Replaced by %1… — expires %2 (%3).").arg(page.replacedBy)
+                              .arg(page.session.format.relative(detail.expires))
+                              .arg(page.session.format.dateTime(detail.expires))
+                            : qsTr("Replaced by %1… — this key no longer works.").arg(page.replacedBy)
                 }
             }
 
@@ -232,11 +286,12 @@ Page {
                 Layout.columnSpan: parent.columns
                 key: detail
                 session: page.session
-                onNewKeyOpened: (keyId, oldExpires) => page.showNewKey(keyId, oldExpires)
+                onNewKeyOpened: (keyId, oldExpires, oldWasEnabled) => page.showNewKey(keyId, oldExpires, oldWasEnabled)
             }
 
             KeyTextSection {
                 Layout.fillWidth: true
+                Layout.preferredWidth: sectionsGrid.cellWidth
                 Layout.alignment: Qt.AlignTop
                 title: qsTr("Name")
                 field: "name"
@@ -248,6 +303,7 @@ Page {
             }
             KeyTextSection {
                 Layout.fillWidth: true
+                Layout.preferredWidth: sectionsGrid.cellWidth
                 Layout.alignment: Qt.AlignTop
                 title: qsTr("Owner")
                 field: "owner"
@@ -261,6 +317,7 @@ Page {
 
             KeySection {
                 Layout.fillWidth: true
+                Layout.preferredWidth: sectionsGrid.cellWidth
                 Layout.alignment: Qt.AlignTop
                 title: qsTr("Status")
                 field: "enabled"
@@ -282,6 +339,7 @@ Page {
             }
             KeyExpirySection {
                 Layout.fillWidth: true
+                Layout.preferredWidth: sectionsGrid.cellWidth
                 Layout.alignment: Qt.AlignTop
                 key: detail
                 format: page.session.format
@@ -291,6 +349,7 @@ Page {
             KeyCreditsSection {
                 objectName: "section-credits"
                 Layout.fillWidth: true
+                Layout.preferredWidth: sectionsGrid.cellWidth
                 Layout.alignment: Qt.AlignTop
                 key: detail
                 format: page.session.format
@@ -299,6 +358,7 @@ Page {
             KeyRatelimitsSection {
                 objectName: "section-ratelimits"
                 Layout.fillWidth: true
+                Layout.preferredWidth: sectionsGrid.cellWidth
                 Layout.alignment: Qt.AlignTop
                 key: detail
                 missing: page.missingUpdate
@@ -306,12 +366,14 @@ Page {
 
             KeyAccessSection {
                 Layout.fillWidth: true
+                Layout.preferredWidth: sectionsGrid.cellWidth
                 Layout.alignment: Qt.AlignTop
                 key: detail
                 session: page.session
             }
             KeyMetaSection {
                 Layout.fillWidth: true
+                Layout.preferredWidth: sectionsGrid.cellWidth
                 Layout.alignment: Qt.AlignTop
                 key: detail
                 missing: page.missingUpdate

@@ -37,6 +37,15 @@ Page {
     RolesModel {
         id: roles
         client: page.session.client
+        // A role's missing permissions are created with it.
+        onCreated: permissions.refresh()
+    }
+    Connections {
+        target: page.session
+        function onRbacChanged() {
+            permissions.refresh();
+            roles.refresh();
+        }
     }
 
     RowLayout {

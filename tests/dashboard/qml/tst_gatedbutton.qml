@@ -33,6 +33,7 @@ Item {
         function init() {
             gate.missing = "";
             gate.ready = true;
+            gate.notReadyReason = "";
             clicked.clear();
             mouseMove(root, 500, 350); // away from the button
             tryCompare(gate.ToolTip, "visible", false);
@@ -70,6 +71,21 @@ Item {
             mouseMove(gate, 10, 10);
             wait(500);
             verify(!gate.ToolTip.visible);
+        }
+
+        function test_notReadyWithAReasonSaysIt() {
+            const reason = "This key is not recoverable.";
+            gate.notReadyReason = reason;
+            mouseMove(gate, 10, 10);
+            wait(500);
+            verify(!gate.ToolTip.visible, "ready: the reason is not shown");
+            gate.ready = false;
+            verify(!gate.button.enabled);
+            tryCompare(gate.ToolTip, "visible", true);
+            compare(gate.ToolTip.text, reason);
+            compare(gate.button.Accessible.description, reason);
+            gate.missing = sentence;
+            compare(gate.ToolTip.text, sentence, "a missing permission comes first");
         }
 
         function test_objectNameReachesTheButton() {

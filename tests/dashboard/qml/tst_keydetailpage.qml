@@ -33,11 +33,12 @@ Item {
         name: "KeyDetailPage"
         when: windowShown
 
-        /// Issues a key and opens its page; returns the page.
-        function openFreshKey() {
+        /// Issues a key (@p recoverable: its value stored) and opens its page; returns the page.
+        function openFreshKey(recoverable) {
             issue.clear();
             issue.apiId = testSample.apiId;
             issue.name = "detail page test";
+            issue.recoverable = recoverable === true;
             verify(issue.issue());
             tryVerify(() => issue.issued, 20000);
             const keyId = issue.newKeyId;
@@ -122,7 +123,10 @@ Item {
             verify(H.find(shown, item => item.objectName === "copy-curl"));
             verify(H.containingText(shown, "cannot be shown again"), "the same warning");
 
-            mouseClick(H.find(shown, item => item.objectName === "rerolled-done"));
+            const outcome = H.find(shown, item => item.objectName === "rerolled-outcome");
+            verify(outcome.text.indexOf("The old key keeps working until") === 0, outcome.text);
+            verify(outcome.text.indexOf("disabled") < 0, outcome.text);
+            mouseClick(H.find(shown, item => item.objectName === "rerolled-open"));
             tryVerify(() => stack.currentItem !== page && stack.currentItem.keyId === newId, 10000);
             const landed = stack.currentItem;
             compare(stack.depth, 1);
@@ -132,6 +136,117 @@ Item {
             const note = child(landed, "replaced-note");
             tryVerify(() => note.visible);
             verify(H.containingText(note, oldStart + "…"), "the note names the old key");
+        }
+
+        // Show key only where there is a value to show; elsewhere the tooltip says why not.
+        function test_showKeyOnlyForRecoverableKeys() {
+            let page = openFreshKey(false);
+            const reveal = child(page, "key-reveal");
+            tryCompare(page.controller, "recoverable", 0, 20000);
+            verify(!reveal.button.enabled);
+            verify(reveal.tip.indexOf("not recoverable") >= 0, reveal.tip);
+            compare(page.controller.plaintext, "", "the check shows nothing");
+
+            page = openFreshKey(true);
+            const shown = child(page, "key-reveal");
+            tryCompare(page.controller, "recoverable", 1, 20000);
+            compare(page.controller.plaintext, "", "the check shows nothing");
+            verify(shown.button.enabled);
+            compare(shown.tip, "");
+            shown.clicked();
+            tryVerify(() => page.controller.plaintext !== "", 20000);
+        }
+
+        /// Rerolls the page's key with the preselected grace period; the open new-key dialog.
+        function reroll(page) {
+            child(page, "key-reroll").clicked();
+            const confirm = child(page, "confirm-reroll");
+            tryCompare(confirm, "opened", true);
+            mouseClick(H.find(confirm, item => item.objectName === "confirmButton"));
+            const shown = child(page, "rerolled-dialog");
+            tryCompare(shown, "opened", true, 20000);
+            return shown;
+        }
+
+        // Done (and Esc) close the dialog and stay on the old key, which then says what replaced it.
+        function test_rerollDoneStaysOnTheOldKey() {
+            const page = openFreshKey();
+            let shown = reroll(page);
+            const newStart = page.controller.newKey.substring(0, page.controller.newKey.lastIndexOf("_") + 5);
+            const done = H.find(shown, item => item.objectName === "rerolled-done");
+            verify(done && H.shown(done), "a Done button");
+            mouseClick(done);
+            tryCompare(shown, "opened", false);
+            compare(stack.currentItem, page, "Done stays on the old key");
+            const note = child(page, "replaced-by-note");
+            tryVerify(() => note.visible);
+            verify(H.containingText(note, "Replaced by " + newStart + "… — expires in"), newStart);
+
+            shown = reroll(page);
+            keyClick(Qt.Key_Escape);
+            tryCompare(shown, "opened", false);
+            compare(stack.currentItem, page, "Esc closes like Done");
+        }
+
+        // A key rerolled elsewhere (through the API): its page finds the new key in the audit log.
+        function test_rerolledKeyPageNamesItsSuccessor() {
+            let page = openFreshKey();
+            const oldId = page.keyId;
+            stack.clear();
+            let answer = null;
+            testSession.client.call("keys.rerollKey", { keyId: oldId, expiration: 7200000 }, result => answer = result);
+            tryVerify(() => answer !== null, 20000);
+            verify(answer.ok, answer.errorDetail);
+            const plaintext = answer.data.key;
+            const newStart = plaintext.substring(0, plaintext.lastIndexOf("_") + 5);
+            page = stack.push(pageComponent, { session: testSession, keyId: oldId }, StackView.Immediate);
+            tryVerify(() => page.controller.loaded, 20000);
+            tryCompare(page.controller, "replacedById", answer.data.keyId, 20000);
+            tryCompare(page.controller, "replacedByStart", newStart, 20000);
+            const note = child(page, "replaced-by-note");
+            tryVerify(() => note.visible);
+            verify(H.containingText(note, "Replaced by " + newStart + "… — expires in"), newStart);
+            // Editing the old key again keeps it (the audit log does not forget).
+            verify(page.controller.saveName("edited after reroll"));
+            tryCompare(page.controller, "name", "edited after reroll", 20000);
+            verify(note.visible);
+        }
+
+        // keys.rerollKey copies `enabled`: the texts must not promise a working key.
+        function test_rerollOfADisabledKeySaysBothAreDisabled() {
+            const page = openFreshKey();
+            verify(page.controller.saveEnabled(false));
+            tryCompare(page.controller, "enabled", false, 20000);
+            tryVerify(() => page.controller.saving["enabled"] !== true, 20000);
+            const shown = reroll(page);
+            const outcome = H.find(shown, item => item.objectName === "rerolled-outcome");
+            verify(outcome.text.indexOf("keeps working") < 0, outcome.text);
+            verify(outcome.text.indexOf("The old key stays disabled and expires") === 0, outcome.text);
+            verify(outcome.text.indexOf("The new key is disabled too") > 0, outcome.text);
+            const newId = page.controller.newKeyId;
+            mouseClick(H.find(shown, item => item.objectName === "rerolled-open"));
+            tryVerify(() => stack.currentItem.keyId === newId, 10000);
+            const landed = stack.currentItem;
+            tryVerify(() => landed.controller.loaded, 20000);
+            compare(landed.controller.enabled, false, "the server copied `enabled`");
+            const note = child(landed, "replaced-note");
+            tryVerify(() => H.containingText(note, "which stays disabled and expires"), 5000);
+            verify(H.containingText(note, "Like the old key, it is disabled"));
+            verify(!H.containingText(note, "keeps working"));
+        }
+
+        // An expired key: the server gives the new key the passed expiry, and the old key the grace period.
+        function test_rerollOfAnExpiredKeySaysTheNewOneIsExpired() {
+            const page = openFreshKey();
+            verify(page.controller.saveExpiry(Date.now() + 5000));
+            tryVerify(() => page.controller.expires > 0 && page.controller.saving["expiry"] !== true, 20000);
+            tryVerify(() => Date.now() > page.controller.expires + 100, 20000);
+            const shown = reroll(page);
+            const outcome = H.find(shown, item => item.objectName === "rerolled-outcome");
+            verify(outcome.text.indexOf("The old key had expired") === 0, outcome.text);
+            verify(outcome.text.indexOf("The new key has the old key's expiry, which has passed") > 0, outcome.text);
+            keyClick(Qt.Key_Escape);
+            tryCompare(shown, "opened", false);
         }
     }
 }

@@ -1,0 +1,106 @@
+import QtQuick
+import QtQuick.Controls
+import QtTest
+import Latchkey.Dashboard
+import "helpers.js" as H
+
+// The Permissions & roles page follows permissions made elsewhere, without its Refresh: a key
+// page granting a slug the server creates (Session.rbacChanged), and a role created on the page
+// with permissions that did not exist.
+Item {
+    id: root
+    width: 1280
+    height: 900
+
+    IssueKeyController {
+        id: issue
+        client: testSession.client
+    }
+
+    PermissionsPage {
+        id: permissionsPage
+        width: 600
+        height: parent.height
+        session: testSession
+    }
+
+    Component {
+        id: keyPageComponent
+        KeyDetailPage {}
+    }
+
+    SignalSpy {
+        id: permissionsLoaded
+        signalName: "pageLoaded"
+    }
+
+    TestCase {
+        name: "PermissionsRefresh"
+        when: windowShown
+
+        function slugs(model) {
+            const found = [];
+            for (let i = 0; i < model.count; ++i)
+                found.push(model.rowObject(i).slug);
+            return found;
+        }
+
+        function initTestCase() {
+            // At least one row each, so the two panels can be told apart by their rows.
+            let answers = 0;
+            testSession.client.call("permissions.createPermission", { name: "refresh.seed", slug: "refresh.seed" },
+                                    () => ++answers);
+            tryVerify(() => answers === 1, 15000);
+            const permissions = H.find(permissionsPage, item => item.listModel !== undefined && item.heading === "Permissions");
+            verify(permissions);
+            permissions.listModel.refresh();
+            tryVerify(() => !permissions.listModel.loading && permissions.listModel.count > 0, 15000);
+        }
+
+        function permissionsModel() {
+            const panel = H.find(permissionsPage, item => item.listModel !== undefined && item.heading === "Permissions");
+            verify(panel);
+            return panel.listModel;
+        }
+
+        function test_grantOnAKeyPageRefreshesTheList() {
+            const model = permissionsModel();
+            tryVerify(() => !model.loading, 15000);
+            verify(slugs(model).indexOf("granted.onthefly") < 0);
+            permissionsLoaded.target = model;
+            permissionsLoaded.clear();
+
+            issue.clear();
+            issue.apiId = testSample.apiId;
+            issue.name = "refresh test";
+            verify(issue.issue());
+            tryVerify(() => issue.issued, 20000);
+            const keyPage = keyPageComponent.createObject(root, { session: testSession, keyId: issue.newKeyId,
+                                                                  x: 640, width: 640, height: 900 });
+            issue.clear();
+            tryVerify(() => keyPage.controller.loaded, 20000);
+            verify(keyPage.controller.addPermission("granted.onthefly"));
+            tryVerify(() => keyPage.controller.permissions.indexOf("granted.onthefly") >= 0, 20000);
+
+            tryVerify(() => permissionsLoaded.count > 0, 20000, "the list reloaded by itself");
+            tryVerify(() => !model.loading, 15000);
+            if (!model.hasMore)
+                verify(slugs(model).indexOf("granted.onthefly") >= 0, slugs(model).join(","));
+            keyPage.destroy();
+        }
+
+        function test_roleWithNewPermissionsRefreshesTheList() {
+            const model = permissionsModel();
+            tryVerify(() => !model.loading, 15000);
+            const roles = H.find(permissionsPage, item => item.listModel !== undefined && item.heading === "Roles");
+            verify(roles);
+            permissionsLoaded.target = model;
+            permissionsLoaded.clear();
+            roles.listModel.create("refresh-role", "", ["made.byrole"]);
+            tryVerify(() => permissionsLoaded.count > 0, 20000, "the permissions reloaded after the role");
+            tryVerify(() => !model.loading, 15000);
+            if (!model.hasMore)
+                verify(slugs(model).indexOf("made.byrole") >= 0, slugs(model).join(","));
+        }
+    }
+}
