@@ -55,7 +55,9 @@ qml6-module-qt-labs-folderlistmodel, qml6-module-qtwebengine, qml6-module-qtwebc
 qt6-qpa-plugins, libqt6sql6-sqlite")
 # Qt's own texts (dialog buttons, the file dialog) in German and Spanish: the language switch
 # loads qtbase/qtdeclarative/qtwebengine catalogues from it and falls back to English without.
-set(CPACK_DEBIAN_DASHBOARD_PACKAGE_RECOMMENDS "latchkeyd, qt6-translations-l10n")
+# Emoji and Chinese/Japanese/Korean characters in key and owner names (boxes without them).
+set(CPACK_DEBIAN_DASHBOARD_PACKAGE_RECOMMENDS
+    "latchkeyd, qt6-translations-l10n, fonts-noto-color-emoji, fonts-wqy-microhei")
 set(CPACK_COMPONENT_DASHBOARD_DESCRIPTION
     "desktop dashboard for the Latchkey API-key server
 A Qt Quick desktop app for support staff and admins of a latchkeyd server:

@@ -9,6 +9,7 @@
 #include <QEvent>
 #include <QHostAddress>
 #include <QLoggingCategory>
+#include <QRegularExpression>
 #include <QSettings>
 
 using namespace Qt::StringLiterals;
@@ -31,9 +32,18 @@ bool isLoopback(const QString &host)
 } // namespace
 
 ConnectionController::ConnectionController(Session *session, RootKeyVault *vault, QObject *parent)
-    : QObject(parent), m_session(session), m_vault(vault), m_probe(new ApiClient(this))
+    : QObject(parent), m_session(session), m_vault(vault), m_probe(new ApiClient(this)), m_slowTimer(new QTimer(this))
 {
-    m_probe->setTimeout(15000);
+    m_probe->setTimeout(kProbeTimeoutMs);
+    m_slowTimer->setSingleShot(true);
+    m_slowTimer->setInterval(kSlowAfterMs);
+    connect(m_slowTimer, &QTimer::timeout, this, [this] {
+        if (!m_connecting)
+            return;
+        m_slow = true;
+        qCInfo(lcConnection) << "the server has not answered for" << kSlowAfterMs << "ms";
+        Q_EMIT stateChanged();
+    });
     m_recent = QSettings().value(RecentKey).toList();
     connect(m_vault, &RootKeyVault::availabilityChanged, this, &ConnectionController::keychainChanged);
     // QQmlEngine::retranslate() re-evaluates qsTr() only; a C++ text needs its NOTIFY signal.
@@ -84,10 +94,27 @@ QUrl ConnectionController::normalizedUrl(const QString &text)
 
 QString ConnectionController::validateUrl(const QString &url) const
 {
-    if (url.trimmed().isEmpty())
+    const QString text = url.trimmed();
+    if (text.isEmpty())
         return tr("Enter the server's address, e.g. https://keys.example.com.");
-    if (!normalizedUrl(url).isValid())
-        return tr("“%1” is not an http:// or https:// server address.").arg(url.trimmed());
+    // A scheme before "://" that is not http or https: "htp://", "ftp://".
+    static const QRegularExpression schemed(u"^([A-Za-z][A-Za-z0-9+.-]*)://"_s);
+    if (const QRegularExpressionMatch match = schemed.match(text); match.hasMatch()) {
+        const QString scheme = match.captured(1).toLower();
+        if (scheme != u"http" && scheme != u"https")
+            return tr("“%1” is not http or https: write http:// or https:// in front of the host.").arg(match.captured(1));
+    } else {
+        // "http//host", "https:/host", "http:host": a scheme whose "://" lost a character.
+        static const QRegularExpression broken(u"^(https?)(:/?(?!/)|//)"_s, QRegularExpression::CaseInsensitiveOption);
+        if (const QRegularExpressionMatch typo = broken.match(text); typo.hasMatch())
+            return tr("“%1” is missing part of “://”: write %2://host.").arg(text, typo.captured(1).toLower());
+        // Without a scheme only this machine is assumed to speak plain http ("localhost:7070").
+        const QUrl assumed = normalizedUrl(text);
+        if (assumed.isValid() && !isLoopback(assumed.host()))
+            return tr("“%1” has no http:// or https:// in front: write which one the server uses, e.g. https://%1.").arg(text);
+    }
+    if (!normalizedUrl(text).isValid())
+        return tr("“%1” is not an http:// or https:// server address.").arg(text);
     return {};
 }
 
@@ -117,11 +144,12 @@ void ConnectionController::connectLocal(const QUrl &url, const QString &rootKey)
 void ConnectionController::connectRecent(const QString &url)
 {
     m_error.clear();
-    m_connecting = true;
-    Q_EMIT stateChanged();
-    m_vault->read(url, this, [this, url](const QString &key) {
-        m_connecting = false;
-        Q_EMIT stateChanged();
+    setConnecting(true);
+    const quint64 attempt = m_attempt;
+    m_vault->read(url, this, [this, url, attempt](const QString &key) {
+        if (attempt != m_attempt) // cancelled meanwhile
+            return;
+        setConnecting(false);
         if (key.isEmpty()) {
             Q_EMIT rootKeyNeeded(url);
             return;
@@ -130,11 +158,32 @@ void ConnectionController::connectRecent(const QString &url)
     });
 }
 
+void ConnectionController::setConnecting(bool connecting)
+{
+    ++m_attempt;
+    m_connecting = connecting;
+    m_slow = false;
+    if (connecting)
+        m_slowTimer->start();
+    else
+        m_slowTimer->stop();
+    Q_EMIT stateChanged();
+}
+
+void ConnectionController::cancel()
+{
+    if (!m_connecting)
+        return;
+    qCInfo(lcConnection) << "connecting cancelled";
+    m_probe->setConnection({}, {}); // cancels the check in flight: no callback runs
+    m_error.clear();
+    setConnecting(false);
+}
+
 void ConnectionController::probe(const QUrl &url, const QString &rootKey, bool remember, bool local)
 {
     m_error.clear();
-    m_connecting = true;
-    Q_EMIT stateChanged();
+    setConnecting(true);
     m_probe->setConnection(url, rootKey);
     m_probe->post(u"rootKeys.whoami"_s, {}, this, [=, this](const ApiResult &result) {
         if (result.ok())
@@ -162,8 +211,8 @@ void ConnectionController::probeFallback(const QUrl &url, const QString &rootKey
 void ConnectionController::succeed(const QUrl &url, const QString &rootKey, bool remember, bool local)
 {
     m_probe->setConnection({}, {});
-    m_connecting = false;
     m_error.clear();
+    setConnecting(false);
     qCInfo(lcConnection).noquote() << "connected to" << url.toDisplayString();
     const QString key = url.toString();
     if (remember && !local) {
@@ -174,17 +223,15 @@ void ConnectionController::succeed(const QUrl &url, const QString &rootKey, bool
         });
     }
     m_session->connectTo(url, rootKey);
-    Q_EMIT stateChanged();
     Q_EMIT connected();
 }
 
 void ConnectionController::fail(const QString &detail)
 {
     m_probe->setConnection({}, {});
-    m_connecting = false;
     m_error = detail;
+    setConnecting(false);
     qCInfo(lcConnection).noquote() << "connection failed:" << detail;
-    Q_EMIT stateChanged();
     Q_EMIT failed(detail);
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QObject>
+#include <QTimer>
 #include <QUrl>
 #include <QVariantList>
 #include <QtQmlIntegration>
@@ -26,6 +27,9 @@ class ConnectionController : public QObject
     /// port changes with every start; "Start a local server" is the way back to it).
     Q_PROPERTY(QVariantList recentConnections READ recentConnections NOTIFY recentConnectionsChanged)
     Q_PROPERTY(bool connecting READ connecting NOTIFY stateChanged)
+    /// Connecting has waited kSlowAfterMs for the server's answer (a server that accepted the
+    /// connection but does not answer): the start screen says so and offers cancel().
+    Q_PROPERTY(bool slow READ slow NOTIFY stateChanged)
     /// Why the last attempt failed ("" after success).
     Q_PROPERTY(QString error READ error NOTIFY stateChanged)
     /// Whether root keys can be stored; keychainStatus says why not.
@@ -35,10 +39,16 @@ class ConnectionController : public QObject
     Q_PROPERTY(QString keychainDetail READ keychainDetail NOTIFY keychainChanged)
 
 public:
+    /// How long connecting waits before it counts as slow.
+    static constexpr int kSlowAfterMs = 10000;
+    /// How long the check waits for bytes from the server before it gives up.
+    static constexpr int kProbeTimeoutMs = 20000;
+
     ConnectionController(Session *session, RootKeyVault *vault, QObject *parent = nullptr);
 
     [[nodiscard]] QVariantList recentConnections() const { return m_recent; }
     [[nodiscard]] bool connecting() const { return m_connecting; }
+    [[nodiscard]] bool slow() const { return m_slow; }
     [[nodiscard]] QString error() const { return m_error; }
     [[nodiscard]] bool keychainAvailable() const;
     [[nodiscard]] QString keychainStatus() const;
@@ -52,12 +62,15 @@ public:
     /// True for http:// to a host that is not loopback (asks for confirmation first).
     Q_INVOKABLE [[nodiscard]] bool needsInsecureConfirmation(const QString &url) const;
 
-    /// Checks the server and key, then connects the session; connected() or failed() follows.
+    /// Checks the server and key, then connects the session; connected() or failed() follows
+    /// (at once, without a request, when validateUrl() refuses the address).
     /// @p remember: keep the URL in the recent list and the key in the vault.
     Q_INVOKABLE void connectToServer(const QString &url, const QString &rootKey, bool remember,
                                      bool insecureConfirmed = false);
     /// Connects with the key stored for @p url, or emits rootKeyNeeded() when there is none.
     Q_INVOKABLE void connectRecent(const QString &url);
+    /// Gives up the attempt in progress: neither connected() nor failed() follows.
+    Q_INVOKABLE void cancel();
     /// Removes @p url from the recent list and its key from the vault.
     Q_INVOKABLE void forget(const QString &url);
     /// Connects to the in-process local server (not remembered; its key is in its data folder).
@@ -81,6 +94,7 @@ private:
     void probeFallback(const QUrl &url, const QString &rootKey, bool remember, bool local);
     void succeed(const QUrl &url, const QString &rootKey, bool remember, bool local);
     void fail(const QString &detail);
+    void setConnecting(bool connecting);
     void remember(const QString &url, bool keyStored);
     void saveRecent();
 
@@ -88,7 +102,11 @@ private:
     RootKeyVault *m_vault;
     ApiClient *m_probe;
     QVariantList m_recent;
+    QTimer *m_slowTimer;
     bool m_connecting = false;
+    bool m_slow = false;
+    /// Counts attempts: an answer (or a keychain read) for an older one is dropped.
+    quint64 m_attempt = 0;
     QString m_error;
 };
 

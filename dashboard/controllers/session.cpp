@@ -7,10 +7,17 @@
 
 namespace Latchkey::Dashboard {
 
+namespace {
+/// A call fails when the server sent nothing for this long (a hung server), instead of
+/// ApiClient's 60 s; the banner then says the server did not answer.
+constexpr int kRequestTimeoutMs = 30000;
+} // namespace
+
 Session::Session(QObject *parent)
     : QObject(parent), m_client(new ApiClient(this)), m_capabilities(new Capabilities(this)),
       m_format(new Formatter(this)), m_settings(new SettingsController(m_format, this))
 {
+    m_client->setTimeout(kRequestTimeoutMs);
 }
 
 void Session::connectTo(const QUrl &baseUrl, const QString &rootKey)

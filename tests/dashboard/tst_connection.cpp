@@ -5,6 +5,7 @@
 #include "dashboardfixture.h"
 #include "localservercontroller.h"
 
+#include <QElapsedTimer>
 #include <QSettings>
 #include <QTcpServer>
 
@@ -29,6 +30,11 @@ private Q_SLOTS:
     void wrongKeyIsRefusedAndNothingConnects();
     void invalidAddressesAreRefusedWithoutARequest_data();
     void invalidAddressesAreRefusedWithoutARequest();
+    void validAddressesPass_data();
+    void validAddressesPass();
+    void hungServerSaysSoAndCanBeCancelled();
+    void hungServerTimesOut();
+    void sessionCallsToAHungServerFailIn30Seconds();
     void plainHttpToOtherMachinesNeedsConfirmation_data();
     void plainHttpToOtherMachinesNeedsConfirmation();
     void unconfirmedInsecureConnectionIsRefused();
@@ -79,22 +85,100 @@ void TestConnection::wrongKeyIsRefusedAndNothingConnects()
 void TestConnection::invalidAddressesAreRefusedWithoutARequest_data()
 {
     QTest::addColumn<QString>("url");
-    QTest::newRow("empty") << QString();
-    QTest::newRow("blank") << u"   "_s;
-    QTest::newRow("ftp") << u"ftp://keys.example.com"_s;
-    QTest::newRow("file") << u"file:///etc/passwd"_s;
+    QTest::addColumn<QString>("says");
+    QTest::newRow("empty") << QString() << u"Enter"_s;
+    QTest::newRow("blank") << u"   "_s << u"Enter"_s;
+    QTest::newRow("ftp") << u"ftp://keys.example.com"_s << u"“ftp” is not http or https"_s;
+    QTest::newRow("file") << u"file:///etc/passwd"_s << u"“file” is not http or https"_s;
+    // Typos that QUrl::fromUserInput would make into a host named "http" or "https".
+    QTest::newRow("http without colon") << u"http//keys.example.com"_s << u"missing part of “://”: write http://"_s;
+    QTest::newRow("https without colon") << u"https//keys.example.com"_s << u"missing part of “://”: write https://"_s;
+    QTest::newRow("one slash") << u"http:/127.0.0.1:7070"_s << u"missing part of “://”"_s;
+    QTest::newRow("no slashes") << u"https:keys.example.com"_s << u"missing part of “://”"_s;
+    QTest::newRow("scheme typo") << u"htp://keys.example.com"_s << u"“htp” is not http or https"_s;
+    // Only this machine is assumed to speak plain http when no scheme is written.
+    QTest::newRow("no scheme, other machine") << u"keys.example.com"_s << u"no http:// or https://"_s;
+    QTest::newRow("no scheme, private address") << u"10.0.0.5:7070"_s << u"no http:// or https://"_s;
+    QTest::newRow("no host") << u"https://"_s << u"not an http:// or https:// server address"_s;
 }
 
 void TestConnection::invalidAddressesAreRefusedWithoutARequest()
 {
     QFETCH(QString, url);
+    QFETCH(QString, says);
     Parts parts;
     QSignalSpy failed(parts.connection, &ConnectionController::failed);
-    QVERIFY(!parts.connection->validateUrl(url).isEmpty());
-    parts.connection->connectToServer(url, u"key"_s, false);
+    const QString problem = parts.connection->validateUrl(url);
+    QVERIFY2(problem.contains(says), qPrintable(problem));
+    QVERIFY2(!problem.contains(u'\n'), "one line");
+    parts.connection->connectToServer(url, u"key"_s, false, true); // even when http was confirmed
     QCOMPARE(failed.count(), 1); // at once: no request was made
+    QCOMPARE(parts.connection->error(), problem);
     QVERIFY(!parts.connection->connecting());
     QVERIFY(!parts.session.connected());
+}
+
+void TestConnection::validAddressesPass_data()
+{
+    QTest::addColumn<QString>("url");
+    QTest::newRow("https") << u"https://keys.example.com"_s;
+    QTest::newRow("http with port") << u"http://keys.example.com:8080"_s;
+    QTest::newRow("upper-case scheme") << u"HTTPS://keys.example.com"_s;
+    QTest::newRow("path") << u"https://example.com/latchkey/"_s;
+    QTest::newRow("bare localhost") << u"localhost:7070"_s;
+    QTest::newRow("bare loopback") << u"127.0.0.1:7070"_s;
+    QTest::newRow("host starting with http") << u"https://httpbin.example.com"_s;
+}
+
+void TestConnection::validAddressesPass()
+{
+    QFETCH(QString, url);
+    Parts parts;
+    QCOMPARE(parts.connection->validateUrl(url), QString());
+}
+
+void TestConnection::hungServerSaysSoAndCanBeCancelled()
+{
+    // Accepts connections (the kernel does, into the backlog) and never answers a byte.
+    QTcpServer silent;
+    QVERIFY(silent.listen(QHostAddress::LocalHost));
+    Parts parts;
+    QSignalSpy connected(parts.connection, &ConnectionController::connected);
+    QSignalSpy failed(parts.connection, &ConnectionController::failed);
+    QElapsedTimer waited;
+    waited.start();
+    parts.connection->connectToServer(u"http://127.0.0.1:%1"_s.arg(silent.serverPort()), u"lkroot_x"_s, false);
+    QVERIFY(parts.connection->connecting());
+    QVERIFY(!parts.connection->slow());
+    QTRY_VERIFY_WITH_TIMEOUT(parts.connection->slow(), ConnectionController::kSlowAfterMs + 8000);
+    QVERIFY2(waited.elapsed() >= ConnectionController::kSlowAfterMs - 100, qPrintable(QString::number(waited.elapsed())));
+    QVERIFY(parts.connection->connecting());
+    QCOMPARE(failed.count(), 0);
+    parts.connection->cancel();
+    QVERIFY(!parts.connection->connecting());
+    QVERIFY(!parts.connection->slow());
+    QVERIFY(parts.connection->error().isEmpty());
+    // Nothing arrives later for the cancelled attempt.
+    QTest::qWait(ConnectionController::kProbeTimeoutMs - ConnectionController::kSlowAfterMs + 3000);
+    QCOMPARE(failed.count(), 0);
+    QCOMPARE(connected.count(), 0);
+    QVERIFY(!parts.session.connected());
+}
+
+void TestConnection::hungServerTimesOut()
+{
+    QTcpServer silent;
+    QVERIFY(silent.listen(QHostAddress::LocalHost));
+    Parts parts;
+    QSignalSpy failed(parts.connection, &ConnectionController::failed);
+    QElapsedTimer waited;
+    waited.start();
+    parts.connection->connectToServer(u"http://127.0.0.1:%1"_s.arg(silent.serverPort()), u"lkroot_x"_s, false);
+    QVERIFY(failed.wait(ConnectionController::kProbeTimeoutMs + 20000));
+    QVERIFY2(waited.elapsed() >= ConnectionController::kProbeTimeoutMs - 100, qPrintable(QString::number(waited.elapsed())));
+    QVERIFY2(parts.connection->error().contains(u"did not answer in time"_s), qPrintable(parts.connection->error()));
+    QVERIFY(!parts.connection->connecting());
+    QVERIFY(!parts.connection->slow());
 }
 
 void TestConnection::plainHttpToOtherMachinesNeedsConfirmation_data()
@@ -142,6 +226,27 @@ void TestConnection::unreachableServerIsReported()
     QVERIFY(failed.wait(20000));
     QVERIFY2(parts.connection->error().contains(QString::number(port)), qPrintable(parts.connection->error()));
     QVERIFY(!parts.session.connected());
+}
+
+void TestConnection::sessionCallsToAHungServerFailIn30Seconds()
+{
+    QTcpServer silent;
+    QVERIFY(silent.listen(QHostAddress::LocalHost));
+    Parts parts;
+    parts.session.connectTo(QUrl(u"http://127.0.0.1:%1"_s.arg(silent.serverPort())), u"lkroot_x"_s);
+    QSignalSpy failed(parts.session.client(), &ApiClient::requestFailed);
+    QElapsedTimer waited;
+    waited.start();
+    bool done = false;
+    QString detail;
+    parts.session.client()->post(u"apis.listApis"_s, {}, nullptr, [&](const ApiResult &result) {
+        done = true;
+        detail = result.errorDetail;
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(done, 50000); // 30 s, not ApiClient's default 60 s
+    QVERIFY2(waited.elapsed() >= 29000 && waited.elapsed() < 50000, qPrintable(QString::number(waited.elapsed())));
+    QVERIFY2(detail.contains(u"did not answer in time"_s), qPrintable(detail));
+    QVERIFY(failed.count() >= 1); // the banner hears of it
 }
 
 void TestConnection::recentConnectionsArePersistedAndForgotten()

@@ -5,12 +5,16 @@
 // dashboard's QML and of its Qt Quick tests and checks that the packages providing the module are
 // in ./dev's PACKAGES (the README's run command and CI) and, for the app's own QML, in the .deb's
 // Depends (installer/DashboardPackaging.cmake). A new import without an entry in modulePackages()
-// fails too, so whoever adds one has to name its package.
+// fails too, so whoever adds one has to name its package. The same for the fonts that draw emoji
+// and Chinese/Japanese/Korean names (./dev and the .deb's Recommends), and that fontconfig finds
+// a font for such characters.
 #include <QDirIterator>
 #include <QFile>
 #include <QHash>
+#include <QProcess>
 #include <QRegularExpression>
 #include <QSet>
+#include <QStandardPaths>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -87,11 +91,10 @@ QSet<QString> devPackages(const QString &devScript)
     return packages;
 }
 
-/// The package names of CPACK_DEBIAN_DASHBOARD_PACKAGE_DEPENDS (versions and alternatives cut).
-QSet<QString> debDepends(const QString &packagingCmake)
+/// The package names of CPACK_DEBIAN_DASHBOARD_PACKAGE_<field> (versions and alternatives cut).
+QSet<QString> debField(const QString &packagingCmake, const QString &field)
 {
-    static const QRegularExpression depends(
-        u"set\\(CPACK_DEBIAN_DASHBOARD_PACKAGE_DEPENDS\\s*\"([^\"]*)\""_s);
+    const QRegularExpression depends(u"set\\(CPACK_DEBIAN_DASHBOARD_PACKAGE_"_s + field + u"\\s*\"([^\"]*)\""_s);
     const QString list = depends.match(packagingCmake).captured(1);
     QSet<QString> packages;
     for (QString entry : list.split(u',', Qt::SkipEmptyParts)) {
@@ -100,6 +103,36 @@ QSet<QString> debDepends(const QString &packagingCmake)
             packages.insert(entry);
     }
     return packages;
+}
+
+QSet<QString> debDepends(const QString &packagingCmake)
+{
+    return debField(packagingCmake, u"DEPENDS"_s);
+}
+
+/// Fonts for the names people give keys and owners beyond what DejaVu covers (issue 4: emoji and
+/// CJK were drawn as boxes), each with characters only it provides among the listed packages.
+struct FontPackage {
+    QString package;
+    QStringList codePoints; ///< hex, as fc-list's charset takes them
+};
+const QList<FontPackage> &fontPackages()
+{
+    static const QList<FontPackage> fonts{
+        {u"fonts-noto-color-emoji"_s, {u"1f680"_s, u"1f9d1"_s, u"1f44d"_s}}, // 🚀 🧑 👍
+        {u"fonts-wqy-microhei"_s, {u"4e2d"_s, u"3042"_s, u"30ab"_s, u"d55c"_s}}, // 中 あ カ 한
+    };
+    return fonts;
+}
+
+/// The font families fontconfig (what Qt draws with) has for the character @p codePoint.
+QStringList fontsFor(const QString &codePoint)
+{
+    QProcess fcList;
+    fcList.start(u"fc-list"_s, {u":charset="_s + codePoint, u"family"_s});
+    if (!fcList.waitForFinished(30000) || fcList.exitCode() != 0)
+        return {};
+    return QString::fromUtf8(fcList.readAllStandardOutput()).split(u'\n', Qt::SkipEmptyParts);
 }
 
 /// "<import>: <package>" for every package a module needs that @p available lacks, and
@@ -133,6 +166,8 @@ private Q_SLOTS:
     void checkCatchesAMissingPackage();
     void appImportsInDevAndDeb();
     void testImportsInDev();
+    void emojiAndCjkFontsInDevAndDeb();
+    void emojiAndCjkHaveAFont();
 };
 
 void TestQmlDependencies::listsAreParsed()
@@ -173,6 +208,31 @@ void TestQmlDependencies::testImportsInDev()
     const QStringList missing =
         missingPackages(qmlImports(u"tests/dashboard/qml"_s), devPackages(readSource(u"dev"_s)));
     QVERIFY2(missing.isEmpty(), qPrintable(u"not in ./dev's PACKAGES: "_s + missing.join(u", "_s)));
+}
+
+void TestQmlDependencies::emojiAndCjkFontsInDevAndDeb()
+{
+    const QSet<QString> dev = devPackages(readSource(u"dev"_s));
+    const QSet<QString> recommends = debField(readSource(u"installer/DashboardPackaging.cmake"_s), u"RECOMMENDS"_s);
+    QVERIFY2(recommends.contains(u"qt6-translations-l10n"_s), "the dashboard package's Recommends not found");
+    for (const FontPackage &font : fontPackages()) {
+        QVERIFY2(dev.contains(font.package), qPrintable(font.package + u" not in ./dev's PACKAGES"_s));
+        QVERIFY2(recommends.contains(font.package), qPrintable(font.package + u" not in the .deb's Recommends"_s));
+    }
+}
+
+void TestQmlDependencies::emojiAndCjkHaveAFont()
+{
+    if (QStandardPaths::findExecutable(u"fc-list"_s).isEmpty())
+        QSKIP("fc-list (Debian package fontconfig) is not installed: fontconfig cannot be asked");
+    QVERIFY2(!fontsFor(u"41"_s).isEmpty(), "fc-list answers at all (a font for 'A')");
+    QStringList missing;
+    for (const FontPackage &font : fontPackages())
+        for (const QString &codePoint : font.codePoints)
+            if (fontsFor(codePoint).isEmpty())
+                missing.append(u"U+"_s + codePoint.toUpper() + u" (" + font.package + u')');
+    QVERIFY2(missing.isEmpty(), qPrintable(u"no installed font draws "_s + missing.join(u", "_s)
+                                           + u": ./dev build installs the packages"_s));
 }
 
 QTEST_GUILESS_MAIN(TestQmlDependencies)

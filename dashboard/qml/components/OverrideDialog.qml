@@ -23,11 +23,11 @@ Dialog {
 
     signal saved(string identifier, int limit, double durationMs)
 
-    /// A new namespace, with an optional first override (default: every identifier, "*").
+    /// A new namespace, with an optional first override (starts empty: none unless one is typed).
     function openForNamespace() {
         newNamespace = true;
         namespaceField.text = "";
-        setFields("*", 10, 60000);
+        setFields("", 10, 60000);
         open();
     }
 

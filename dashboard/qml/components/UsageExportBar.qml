@@ -13,6 +13,8 @@ RowLayout {
     required property string identityId
     required property string externalId
     property string outcome
+    /// The folder of the file the last export wrote ("" when it wrote none): "Open folder".
+    property url writtenFolder: ""
 
     spacing: 8
 
@@ -21,6 +23,7 @@ RowLayout {
         client: bar.session.client
         identityId: bar.identityId
         onFinished: (ok, cancelled) => {
+            bar.writtenFolder = ok ? bar.folderOf(exporter.fileName) : "";
             bar.outcome = ok ? qsTr("%n verification(s) written to %1.", "", exporter.exported).arg(exporter.fileName)
                         : cancelled ? qsTr("Export cancelled; no file was written.")
                                     : qsTr("Export failed: %1").arg(exporter.error);
@@ -42,6 +45,7 @@ RowLayout {
         onVisibleChanged: nameField.field = visible ? bar.findFileNameField(bar.Overlay.overlay) : null
         onAccepted: {
             bar.outcome = "";
+            bar.writtenFolder = "";
             if (!exporter.exportTo(bar.localFile(selectedFile)))
                 bar.outcome = qsTr("Cannot write there: %1").arg(exporter.error);
         }
@@ -56,6 +60,10 @@ RowLayout {
         function onTextEdited() { nameField.field.editingFinished(); }
     }
 
+    /// The folder of the local file @p path, as a file URL.
+    function folderOf(path: string): string {
+        return "file://" + path.slice(0, Math.max(1, path.lastIndexOf("/")));
+    }
     /// @p url as a file URL: Qt 6.4's non-native dialog gives a typed name as a bare path.
     function localFile(url) {
         const text = url.toString();
@@ -104,10 +112,20 @@ RowLayout {
         Accessible.name: qsTr("Cancel the export")
         onClicked: exporter.cancel()
     }
+    // The whole path, wrapped (also within a long name without spaces): elided, the part that
+    // tells where the file went was the part cut out.
     Label {
+        objectName: "exportOutcome"
         Layout.fillWidth: true
         visible: !exporter.running && bar.outcome !== ""
         text: bar.outcome
-        elide: Text.ElideMiddle
+        wrapMode: Text.WrapAtWordBoundaryOrAnywhere
+    }
+    FocusButton {
+        objectName: "exportOpenFolder"
+        visible: !exporter.running && bar.outcome !== "" && bar.writtenFolder.toString() !== ""
+        text: qsTr("Open folder")
+        Accessible.name: qsTr("Open the folder of the exported file")
+        onClicked: Qt.openUrlExternally(bar.writtenFolder)
     }
 }

@@ -16,7 +16,9 @@ Page {
     readonly property bool busy: connection.connecting || localServer.starting
 
     function connectTyped(): void {
-        if (connection.needsInsecureConfirmation(urlField.text))
+        // A mistyped address ("http//host", "htp://") is refused with its reason (connection.error)
+        // before anyone is asked to send the key unencrypted to a "host" the typo made up.
+        if (connection.validateUrl(urlField.text) === "" && connection.needsInsecureConfirmation(urlField.text))
             insecureDialog.open();
         else
             connection.connectToServer(urlField.text, keyField.text, rememberBox.checked, false);
@@ -177,6 +179,23 @@ Page {
                             enabled: !page.busy && urlField.text.trim() !== "" && keyField.text !== ""
                             Accessible.name: qsTr("Connect to the server")
                             onClicked: page.connectTyped()
+                        }
+                    }
+                    RowLayout {
+                        objectName: "connectionSlow"
+                        Layout.fillWidth: true
+                        visible: page.connection.slow
+                        spacing: 8
+                        Label {
+                            Layout.fillWidth: true
+                            wrapMode: Text.Wrap
+                            text: qsTr("The server is not answering… It accepted the connection but has not replied yet.")
+                        }
+                        FocusButton {
+                            objectName: "connectionCancel"
+                            text: qsTr("Cancel")
+                            Accessible.name: qsTr("Cancel connecting")
+                            onClicked: page.connection.cancel()
                         }
                     }
                     Label {

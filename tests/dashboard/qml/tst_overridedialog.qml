@@ -2,6 +2,7 @@ import QtQuick
 import QtQuick.Controls
 import QtTest
 import Latchkey.Dashboard
+import "helpers.js" as H
 
 // OverrideDialog: editing an override needs an identifier; a new namespace needs only its name
 // (the first override is optional) and reports the trimmed name with the window in milliseconds.
@@ -64,7 +65,7 @@ Item {
             verify(!save.enabled); // no name yet
             field.text = "   ";
             verify(!save.enabled); // blank is no name
-            findChild(dialog.contentItem, "identifierField").text = ""; // no first override
+            compare(findChild(dialog.contentItem, "identifierField").text, ""); // no first override
             field.text = "  email ";
             verify(save.enabled);
             compare(dialog.namespaceName, "email");
@@ -152,17 +153,32 @@ Item {
             tryCompare(field, "activeFocus", true);
             keyClick(Qt.Key_Enter);
             compare(saved.count, 1);
-            compare(saved.signalArguments[0][0], "*");
+            compare(saved.signalArguments[0][0], "");
         }
 
-        function test_newNamespaceOffersAWildcardFirstOverride() {
+        // The first override starts empty (it was pre-filled with "*", an override for every
+        // identifier the user never asked for), also after an override was edited before.
+        function test_newNamespaceStartsWithoutAnOverride() {
+            dialog.openFor("admin_*", 5, 1000);
+            tryCompare(dialog, "opened", true);
+            dialog.close();
+            tryCompare(dialog, "visible", false);
             dialog.openForNamespace();
             tryCompare(dialog, "opened", true);
-            compare(findChild(dialog.contentItem, "identifierField").text, "*");
+            const identifierField = findChild(dialog.contentItem, "identifierField");
+            compare(identifierField.text, "");
+            verify(H.byText(dialog.contentItem, "Leave empty for no override."), "says it is optional");
             findChild(dialog.contentItem, "namespaceField").text = "uploads";
             dialog.accept();
-            compare(saved.signalArguments[0][0], "*");
-            compare(saved.signalArguments[0][2], 60000);
+            compare(saved.signalArguments[0][0], "");
+            // A wildcard is still one "*" away.
+            dialog.openForNamespace();
+            tryCompare(dialog, "opened", true);
+            findChild(dialog.contentItem, "namespaceField").text = "uploads";
+            identifierField.text = "*";
+            dialog.accept();
+            compare(saved.signalArguments[1][0], "*");
+            compare(saved.signalArguments[1][2], 60000);
             // Editing afterwards is an override again, not a namespace.
             dialog.openFor("x", 1, 1000);
             tryCompare(dialog, "opened", true);

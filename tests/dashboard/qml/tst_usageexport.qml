@@ -120,6 +120,16 @@ Item {
             tryVerify(() => !fileDialog().visible, 5000, "the dialog closed");
             tryVerify(() => outcomeLabel("written to") !== null, 30000, "the bar says where the file went");
             verify(outcomeLabel(name) !== null, outcomeLabel("written to").text);
+            // The whole path, wrapped rather than elided, and a button to its folder.
+            const outcome = findChild(bar, "exportOutcome");
+            verify(outcome.text.indexOf(StandardPaths.writableLocation(StandardPaths.TempLocation).toString()
+                                        .replace("file://", "") + "/" + name) >= 0, outcome.text);
+            compare(outcome.elide, Text.ElideNone);
+            verify(outcome.wrapMode !== Text.NoWrap);
+            verify(!outcome.truncated);
+            const openFolder = findChild(bar, "exportOpenFolder");
+            verify(H.shown(openFolder), "Open folder is offered");
+            compare(bar.writtenFolder.toString(), folder);
             const csv = readFile(path);
             verify(csv.indexOf("time,requestId,keyId,") === 0, "the CSV starts with its header: " + csv.slice(0, 80));
         }
@@ -138,6 +148,7 @@ Item {
             tryVerify(() => outcomeLabel("Export cancelled") !== null, 10000, "the bar says it stopped");
             verify(!H.shown(progress));
             compare(readFile(path), "", "a cancelled export leaves no file");
+            verify(!H.shown(findChild(bar, "exportOpenFolder")), "no folder to open without a file");
         }
 
         function test_exportToWritesTheCsv() {
