@@ -52,8 +52,13 @@ bool AnalyticsWriter::flush(QDeadlineTimer deadline)
 {
     const quint64 target = m_queue.pushed();
     std::unique_lock locker(m_flushLock);
-    while (m_committedThrough < target) {
-        if (!isRunning() || deadline.hasExpired())
+    // Also one whole flush round of the writer after this call: it rolls the minutes written so
+    // far up (rollUpWritten()), even when every event was committed before.
+    const quint64 round = m_flushRounds;
+    while (m_committedThrough < target || m_flushRounds == round) {
+        if (!isRunning())
+            return m_committedThrough >= target; // a stop commits and rolls up what it wrote
+        if (deadline.hasExpired())
             return false;
         m_flushRequested.store(true, std::memory_order_release);
         promote(true); // whoever waits for the writer must not wait for an idle CPU
@@ -92,10 +97,12 @@ void AnalyticsWriter::run()
             continue;
         }
         if (m_batch.isEmpty() && (flushing || stopping)) {
+            rollUpWritten();
             m_flushRequested.store(false, std::memory_order_release);
             {
                 std::lock_guard locker(m_flushLock);
                 m_committedThrough = m_popped;
+                ++m_flushRounds;
             }
             m_flushed.notify_all();
             if (stopping) {
@@ -166,6 +173,12 @@ void AnalyticsWriter::commit()
     timer.start();
     const Core::Status written = m_store.write(m_batch);
     m_metrics.recordCommit(timer.nsecsElapsed() / 1000, m_batch.size(), bool(written));
+    if (written) {
+        for (const Core::VerificationEvent &event : std::as_const(m_batch.verifications))
+            m_newestWrittenMs = std::max(m_newestWrittenMs, event.timeMs);
+        for (const Core::RatelimitEvent &event : std::as_const(m_batch.ratelimits))
+            m_newestWrittenMs = std::max(m_newestWrittenMs, event.timeMs);
+    }
     m_batch.clear();
     m_batchAge.invalidate();
     {
@@ -173,6 +186,19 @@ void AnalyticsWriter::commit()
         m_committedThrough = m_popped;
     }
     m_flushed.notify_all();
+}
+
+void AnalyticsWriter::rollUpWritten()
+{
+    if (m_newestWrittenMs <= m_rolledUpToMs)
+        return;
+    // Through the newest event's minute: what a flush waited for is then in every rollup.
+    const qint64 until = m_newestWrittenMs + 60'000;
+    if (const Core::Status rolled = m_store.writeRollUp(until); !rolled) {
+        qCWarning(lcAnalytics) << "analytics roll-up failed:" << rolled.error().detail;
+        return;
+    }
+    m_rolledUpToMs = m_newestWrittenMs;
 }
 
 void AnalyticsWriter::runRetentionStep()

@@ -67,7 +67,8 @@ public:
             m_wakeup.release();
     }
 
-    /// Blocks until every event pushed before the call is committed (or failed); false on timeout.
+    /// Blocks until every event pushed before the call is committed (or failed) and rolled up into
+    /// every rollup (AnalyticsStore::writeRollUp()); false on timeout.
     [[nodiscard]] bool flush(QDeadlineTimer deadline = QDeadlineTimer(30'000));
 
     /// Writes everything still queued, then ends the thread (blocks until it has).
@@ -99,6 +100,9 @@ private:
     }
     qsizetype drain();
     void commit();
+    /// On flush and stop: the minutes written so far into the coarser rollups (AnalyticsStore::writeRollUp()),
+    /// so whoever flushed finds every rollup complete; batches otherwise roll up once a minute.
+    void rollUpWritten();
     void waitForWork();
     void runRetentionStep();
     void reportTrouble(bool force);
@@ -113,6 +117,8 @@ private:
     QElapsedTimer m_batchAge;
     QElapsedTimer m_sinceRetention;
     quint64 m_popped = 0;
+    qint64 m_newestWrittenMs = 0; ///< the newest event time committed
+    qint64 m_rolledUpToMs = 0; ///< rollUpWritten() covered events up to this time
 
     QSemaphore m_wakeup;
     std::atomic<qint64> m_wakeAt {0}; ///< wake the writer when the queue holds this many (0: awake)
@@ -132,6 +138,7 @@ private:
     std::mutex m_flushLock;
     std::condition_variable m_flushed;
     quint64 m_committedThrough = 0; ///< guarded by m_flushLock: pops whose batch is done
+    quint64 m_flushRounds = 0; ///< guarded by m_flushLock: flush requests answered (rolled up)
 
     QElapsedTimer m_sinceReport;
     quint64 m_reportedDropped = 0;

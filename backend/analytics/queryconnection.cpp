@@ -1,5 +1,7 @@
 #include "analytics/queryconnection.h"
 
+#include "store/analyticsstore.h"
+
 #include <QFile>
 #include <QLoggingCategory>
 #include <QScopeGuard>
@@ -103,6 +105,10 @@ Core::Status QueryConnection::setUp(const QString &path, const QueryLimits &limi
     sqlite3_create_function_v2(m_db, "lk_workspace", 0, traits, this, &workspaceFunction, nullptr, nullptr, nullptr);
     sqlite3_create_function_v2(
         m_db, "lk_keyspace_allowed", 1, traits, this, &keyspaceAllowedFunction, nullptr, nullptr, nullptr);
+    // The views of the hour, day and month rollups merge the histograms of the minutes not rolled
+    // up yet (schema 5); a query may not call them itself (QueryPolicy allows what views need).
+    if (!Store::AnalyticsStore::registerReadFunctions(m_db))
+        return unavailable();
     m_mode = Mode::Setup;
     sqlite3_set_authorizer(m_db, &authorize, this);
     // The first use of an eponymous virtual table registers it (an internal schema change the

@@ -21,10 +21,10 @@ Q_LOGGING_CATEGORY(lcAnalyticsSql, "latchkey.store.analytics")
 
 using Core::LatencyHistogram;
 
-// NULL reads as an empty histogram; anything else must be a valid encoding.
+// NULL and an empty blob read as an empty histogram; anything else must be a valid encoding.
 bool readHistogram(sqlite3_value *value, LatencyHistogram &out)
 {
-    if (sqlite3_value_type(value) == SQLITE_NULL)
+    if (sqlite3_value_type(value) == SQLITE_NULL || sqlite3_value_bytes(value) == 0)
         return true;
     const auto *data = static_cast<const char *>(sqlite3_value_blob(value));
     const int size = sqlite3_value_bytes(value);
@@ -114,7 +114,37 @@ void histMergeAllFinal(sqlite3_context *context)
     *state = nullptr;
 }
 
+constexpr int FunctionFlags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
+
+bool warnUnless(bool ok, sqlite3 *db)
+{
+    if (!ok)
+        qCWarning(lcAnalyticsSql) << "cannot register analytics SQL functions:" << sqlite3_errmsg(db);
+    return ok;
+}
+
+bool registerWriteFunctions(sqlite3 *db)
+{
+    return sqlite3_create_function_v2(
+               db, "lk_hist_merge", 2, FunctionFlags, nullptr, histMerge, nullptr, nullptr, nullptr)
+            == SQLITE_OK
+        && sqlite3_create_function_v2(
+               db, "lk_hist_merged_quantile", 3, FunctionFlags, nullptr, histMergedQuantile, nullptr, nullptr, nullptr)
+            == SQLITE_OK;
+}
+
 } // namespace
+
+bool AnalyticsStore::registerReadFunctions(sqlite3 *db)
+{
+    return warnUnless(sqlite3_create_function_v2(
+                          db, "lk_hist_quantile", 2, FunctionFlags, nullptr, histQuantile, nullptr, nullptr, nullptr)
+                              == SQLITE_OK
+            && sqlite3_create_function_v2(db, "lk_hist_merge_all", 1, FunctionFlags, nullptr, nullptr,
+                   histMergeAllStep, histMergeAllFinal, nullptr)
+                == SQLITE_OK,
+        db);
+}
 
 bool AnalyticsStore::registerFunctions(const QSqlDatabase &connection)
 {
@@ -128,23 +158,8 @@ bool AnalyticsStore::registerFunctions(const QSqlDatabase &connection)
         qCWarning(lcAnalyticsSql) << "no SQLite handle on connection" << connection.connectionName();
         return false;
     }
-    const int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
-    const bool ok
-        = sqlite3_create_function_v2(db, "lk_hist_merge", 2, flags, nullptr, histMerge, nullptr, nullptr, nullptr)
-            == SQLITE_OK
-        && sqlite3_create_function_v2(
-               db, "lk_hist_quantile", 2, flags, nullptr, histQuantile, nullptr, nullptr, nullptr)
-            == SQLITE_OK
-        && sqlite3_create_function_v2(
-               db, "lk_hist_merged_quantile", 3, flags, nullptr, histMergedQuantile, nullptr, nullptr, nullptr)
-            == SQLITE_OK
-        && sqlite3_create_function_v2(
-               db, "lk_hist_merge_all", 1, flags, nullptr, nullptr, histMergeAllStep, histMergeAllFinal, nullptr)
-            == SQLITE_OK;
-    if (!ok) {
-        qCWarning(lcAnalyticsSql) << "cannot register analytics SQL functions:" << sqlite3_errmsg(db);
+    if (!registerReadFunctions(db) || !warnUnless(registerWriteFunctions(db), db))
         return false;
-    }
     registered.insert(connection.connectionName());
     return true;
 }

@@ -99,10 +99,30 @@ QString detailColumn(const QString &scope)
     return {};
 }
 
+/// Minutes from analytics_rollup_state.rolled_until on are only in the minute rows of the detail and
+/// rate-limit rollups (schema 5): a query of their hour or day rows adds those minute rows, in the
+/// same statement (one snapshot, so a roll-up between two reads can neither count a minute twice
+/// nor miss it). This bound on `time` starts the minute part at max(?, rolled_until).
+const QString OpenMinutes = u"max(?, (SELECT rolled_until FROM analytics_rollup_state))"_s;
+
+/// @p select (its `FROM <table>` written as `FROM %1`) over the rollup of @p resolution, and for
+/// hours and days the same over the minutes not rolled up yet (its lower time bound `?` replaced
+/// by OpenMinutes). The binds of @p select are needed once per part.
+QString withOpenMinutes(const QString &select, const QString &table, Resolution resolution)
+{
+    const QString stored = select.arg(table + suffixOf(resolution));
+    if (resolution == Resolution::Minute)
+        return stored;
+    QString open = select.arg(table + u"minute"_s);
+    open.replace(u"time >= ?"_s, u"time >= "_s + OpenMinutes);
+    return stored + u" UNION ALL "_s + open;
+}
+
 /// A series' rows: the workspace and API scopes read their own rollup rows (primary key range
 /// (workspace_id, scope, scope_id, time)); keys and identities read the detail rollups through their
-/// partial (workspace_id, key_id | identity_id, time) index (schema 4). The bucket merges the rows
-/// of each time, so several detail rows per key and outcome add up to the same answer.
+/// partial (workspace_id, key_id | identity_id, time) index (schema 4), and for hours and days the
+/// minute rows not rolled up yet. The bucket merges the rows of each time, so several rows per
+/// key and outcome add up to the same answer.
 QString seriesSql(const QString &scope, Resolution resolution)
 {
     const QString column = detailColumn(scope);
@@ -113,10 +133,17 @@ QString seriesSql(const QString &scope, Resolution resolution)
     }
     // INDEXED BY: without statistics SQLite prefers the primary key's (workspace_id, time) range,
     // which reads every key's rows of the range (measured: 22 ms instead of 1 ms for a day of minutes).
-    const QString table = u"verification_detail_rollups_"_s + suffixOf(resolution);
-    return u"SELECT time, outcome, count, spent_credits, latency_hist FROM "_s + table + u" INDEXED BY "_s + table
-        + (scope == u"key" ? u"_key"_s : u"_identity"_s) + u" WHERE workspace_id = ? AND "_s + column + u" = ? AND "_s
-        + column + u" <> '' AND time >= ? AND time < ?"_s;
+    const QString index = scope == u"key" ? u"_key"_s : u"_identity"_s;
+    return withOpenMinutes(u"SELECT time, outcome, count, spent_credits, latency_hist FROM %1 INDEXED BY %1"_s + index
+            + u" WHERE workspace_id = ? AND "_s + column + u" = ? AND "_s + column
+            + u" <> '' AND time >= ? AND time < ?"_s,
+        u"verification_detail_rollups_"_s, resolution);
+}
+
+/// The binds of a query withOpenMinutes(): @p binds once, or twice when the minutes are added.
+QVariantList twice(const QVariantList &binds, Resolution resolution)
+{
+    return resolution == Resolution::Minute ? binds : binds + binds;
 }
 
 TopEntry topEntry(const QSqlQuery &query)
@@ -147,15 +174,18 @@ Core::Result<Series<VerificationBucket>> AnalyticsQueries::verificationSeries(
         buckets.append(VerificationBucket{.timeMs = t});
     if (times.isEmpty())
         return series;
+    // The stored rows of a bucket that starts before range.end cover all of it: so do its minutes.
+    const qint64 end = times.last() + widthOf(resolution);
     auto query = run(m_db, seriesSql(scope, resolution),
         detailColumn(scope).isEmpty()
-            ? QVariantList{workspaceId, scope, QString(u""_s + scopeId), times.first(), range.endMs} // '' not NULL
-            : QVariantList{workspaceId, QString(u""_s + scopeId), times.first(), range.endMs});
+            ? QVariantList{workspaceId, scope, QString(u""_s + scopeId), times.first(), end} // '' not NULL
+            : twice({workspaceId, QString(u""_s + scopeId), times.first(), end}, resolution));
     if (!query)
         return query.error();
     QList<HistogramMerge> latency(times.size());
     while (query->next()) {
-        const qsizetype index = (query->value(0).toLongLong() - times.first()) / widthOf(resolution);
+        const qsizetype index
+            = (bucketStart(query->value(0).toLongLong(), resolution) - times.first()) / widthOf(resolution);
         VerificationBucket &bucket = buckets[index];
         const qint64 count = query->value(2).toLongLong();
         bucket.outcomes[query->value(1).toString()] += count;
@@ -182,23 +212,25 @@ Core::Result<QList<TopEntry>> AnalyticsQueries::topVerifications(const QString &
     const QString column = detailColumn(scope);
     if (column.isEmpty())
         return Core::makeError(Core::ErrorCode::InvalidInput, u"Top lists are of keys or identities."_s);
-    QVariantList binds;
+    QVariantList binds = twice({workspaceId, range.startMs, range.endMs}, *resolution);
     QString join;
     if (!keyspaceId.isEmpty()) {
-        join = u" JOIN keys k ON k.id = r."_s + column + u" AND k.keyspace_id = ?"_s;
+        join = u" JOIN keys k ON k.id = r.id AND k.keyspace_id = ?"_s;
         binds.append(keyspaceId);
     }
-    binds << workspaceId << range.startMs << range.endMs << limit;
+    binds << limit;
     // The detail rollups' primary key leads with (workspace_id, time): the range is one scan.
-    // `+r.column` keeps SQLite from walking the key/identity index instead to save the GROUP BY's sort.
+    // `+column` keeps SQLite from walking the key/identity index instead to save the GROUP BY's sort.
+    const QString rows = withOpenMinutes(u"SELECT "_s + column
+            + u" AS id, outcome, count, spent_credits FROM %1 WHERE workspace_id = ? AND time >= ? AND time < ? AND +"_s
+            + column + u" <> ''"_s,
+        u"verification_detail_rollups_"_s, *resolution);
     auto query = run(m_db,
-        u"SELECT r."_s + column + u", sum(r.count) AS total,"
+        u"SELECT r.id, sum(r.count) AS total,"
         " sum(CASE WHEN r.outcome <> 'VALID' THEN r.count ELSE 0 END) AS rejections,"
         " sum(r.spent_credits) AS spent, sum(CASE WHEN r.outcome = 'VALID' THEN r.count ELSE 0 END)"
-        " FROM verification_detail_rollups_"_s
-            + suffixOf(*resolution) + u" r"_s + join + u" WHERE r.workspace_id = ? AND r.time >= ? AND r.time < ? AND +r."_s
-            + column + u" <> '' GROUP BY r."_s + column + u" ORDER BY "_s + orderColumn(order) + u" DESC, r."_s + column
-            + u" LIMIT ?"_s,
+        " FROM ("_s
+            + rows + u") r"_s + join + u" GROUP BY r.id ORDER BY "_s + orderColumn(order) + u" DESC, r.id LIMIT ?"_s,
         binds);
     if (!query)
         return query.error();
@@ -218,25 +250,32 @@ Core::Result<Series<RatelimitBucket>> AnalyticsQueries::ratelimitSeries(const QS
         buckets.append(RatelimitBucket{.timeMs = t});
     if (times.isEmpty())
         return series;
+    const qint64 end = times.last() + widthOf(resolution); // as in verificationSeries()
     auto query = run(m_db,
-        u"SELECT time, passed, blocked, passed_cost, blocked_cost, latency_hist FROM ratelimit_rollups_"_s
-            + suffixOf(resolution)
-            + u" WHERE workspace_id = ? AND namespace_id = ? AND identifier = ? AND time >= ? AND time < ?"_s,
-        {workspaceId, namespaceId, QString(u""_s + identifier), times.first(), range.endMs}); // '' not NULL
+        withOpenMinutes(u"SELECT time, passed, blocked, passed_cost, blocked_cost, latency_hist FROM %1"
+                        " WHERE workspace_id = ? AND namespace_id = ? AND identifier = ? AND time >= ? AND time < ?"_s,
+            u"ratelimit_rollups_"_s, resolution),
+        twice({workspaceId, namespaceId, QString(u""_s + identifier), times.first(), end}, resolution)); // '' not NULL
     if (!query)
         return query.error();
-    HistogramMerge whole;
+    // One stored row per bucket (the primary key includes the identifier), plus the bucket's
+    // minutes not rolled up yet.
+    QList<HistogramMerge> latency(times.size());
     while (query->next()) {
-        RatelimitBucket &bucket = buckets[(query->value(0).toLongLong() - times.first()) / widthOf(resolution)];
-        bucket.passed = query->value(1).toLongLong();
-        bucket.blocked = query->value(2).toLongLong();
-        bucket.passedCost = query->value(3).toLongLong();
-        bucket.blockedCost = query->value(4).toLongLong();
-        HistogramMerge latency; // one row per bucket: the primary key includes the identifier
-        latency.add(query->value(5).toByteArray());
-        bucket.latencyP50Us = latency.p(0.5);
-        bucket.latencyP99Us = latency.p(0.99);
-        whole.add(latency);
+        const qsizetype index
+            = (bucketStart(query->value(0).toLongLong(), resolution) - times.first()) / widthOf(resolution);
+        RatelimitBucket &bucket = buckets[index];
+        bucket.passed += query->value(1).toLongLong();
+        bucket.blocked += query->value(2).toLongLong();
+        bucket.passedCost += query->value(3).toLongLong();
+        bucket.blockedCost += query->value(4).toLongLong();
+        latency[index].add(query->value(5).toByteArray());
+    }
+    HistogramMerge whole;
+    for (qsizetype i = 0; i < buckets.size(); ++i) {
+        buckets[i].latencyP50Us = latency.at(i).p(0.5);
+        buckets[i].latencyP99Us = latency.at(i).p(0.99);
+        whole.add(latency.at(i));
     }
     whole.setRange(series);
     return series;
@@ -248,14 +287,14 @@ Core::Result<QList<TopEntry>> AnalyticsQueries::topIdentifiers(
     const auto resolution = tilingResolution(range);
     if (!resolution)
         return Core::makeError(Core::ErrorCode::InvalidInput, u"The range must be minute aligned."_s);
+    const QString rows = withOpenMinutes(u"SELECT identifier, passed, blocked, passed_cost FROM %1 WHERE workspace_id = ?"
+                                         " AND namespace_id = ? AND identifier <> '' AND time >= ? AND time < ?"_s,
+        u"ratelimit_rollups_"_s, *resolution);
     auto query = run(m_db,
         u"SELECT identifier, sum(passed + blocked) AS total, sum(blocked) AS rejections, sum(passed_cost) AS spent,"
-        " sum(passed) FROM ratelimit_rollups_"_s
-            + suffixOf(*resolution)
-            + u" WHERE workspace_id = ? AND namespace_id = ? AND identifier <> '' AND time >= ? AND time < ?"
-              " GROUP BY identifier ORDER BY "_s
-            + orderColumn(order) + u" DESC, identifier LIMIT ?"_s,
-        {workspaceId, namespaceId, range.startMs, range.endMs, limit});
+        " sum(passed) FROM ("_s
+            + rows + u") GROUP BY identifier ORDER BY "_s + orderColumn(order) + u" DESC, identifier LIMIT ?"_s,
+        twice({workspaceId, namespaceId, range.startMs, range.endMs}, *resolution) << limit);
     if (!query)
         return query.error();
     QList<TopEntry> entries;

@@ -3,6 +3,7 @@
 
 #include "store/analyticsstore.h"
 
+#include "store/analyticssql.h"
 #include "store/database.h"
 
 #include <QVariant>
@@ -58,40 +59,6 @@ QString fixedColumns(const TableSpec &table, qsizetype count)
     return terms.join(u" AND "_s);
 }
 
-// Every distinct value tuple of the partition columns, one index seek per value.
-Core::Result<QList<QStringList>> partitionsOf(Database &db, const TableSpec &table)
-{
-    QList<QStringList> done {QStringList()};
-    for (qsizetype level = 0; level < table.partitions.size(); ++level) {
-        const QString column = table.partitions.at(level);
-        const QString fixed = fixedColumns(table, level);
-        QSqlQuery next = db.prepare(u"SELECT "_s + column + u" FROM "_s + table.name + u" WHERE "_s
-            + (fixed.isEmpty() ? QString() : fixed + u" AND "_s) + column + u" >= ? AND "_s + column
-            + u" IS NOT ? ORDER BY "_s + column + u" LIMIT 1"_s);
-        QList<QStringList> deeper;
-        for (const QStringList &prefix : std::as_const(done)) {
-            // The first seek also finds '' (the workspace scope's scope_id); later ones skip the last value.
-            QString after = u""_s;
-            QVariant skip;
-            for (;;) {
-                for (qsizetype i = 0; i < prefix.size(); ++i)
-                    next.bindValue(int(i), prefix.at(i));
-                next.bindValue(int(prefix.size()), after);
-                next.bindValue(int(prefix.size()) + 1, skip);
-                if (!exec(next))
-                    return sqlError(next);
-                if (!next.next())
-                    break;
-                after = next.value(0).toString();
-                skip = after;
-                deeper.append(prefix + QStringList {after});
-            }
-        }
-        done = std::move(deeper);
-    }
-    return done;
-}
-
 } // namespace
 
 QString tableName(AnalyticsTable table)
@@ -110,9 +77,17 @@ Core::Result<int> AnalyticsStore::expire(AnalyticsTable table, qint64 cutoffMs, 
     int deleted = 0;
     const Core::Status written = m_db.write(
         [&]() -> Core::Status {
-            const auto partitions = partitionsOf(m_db, target);
+            const auto partitions = distinctPrefixes(m_db, target.name, target.partitions);
             if (!partitions)
                 return partitions.error();
+            // Minutes not rolled up yet stay until they are: their hour and day rows are built from them.
+            qint64 cutoff = cutoffMs;
+            if (target.resolution == Resolution::Minute) {
+                const auto rolled = rolledUntil();
+                if (!rolled)
+                    return rolled.error();
+                cutoff = std::min(cutoff, *rolled);
+            }
             const QString rowKey = target.rowKey.contains(u',') ? u'(' + target.rowKey + u')' : target.rowKey;
             QSqlQuery remove = m_db.prepare(u"DELETE FROM "_s + target.name + u" WHERE "_s + rowKey + u" IN (SELECT "_s
                 + target.rowKey + u" FROM "_s + target.name + u" WHERE "_s
@@ -122,7 +97,7 @@ Core::Result<int> AnalyticsStore::expire(AnalyticsTable table, qint64 cutoffMs, 
                     break;
                 for (qsizetype i = 0; i < partition.size(); ++i)
                     remove.bindValue(int(i), partition.at(i));
-                remove.bindValue(int(partition.size()), cutoffMs);
+                remove.bindValue(int(partition.size()), cutoff);
                 remove.bindValue(int(partition.size()) + 1, limit - deleted);
                 if (!exec(remove))
                     return sqlError(remove);

@@ -1,6 +1,8 @@
 #include "store/analyticssql.h"
 
 #include <QByteArray>
+#include <QSqlQuery>
+#include <QVariant>
 
 using namespace Qt::StringLiterals;
 
@@ -150,4 +152,47 @@ const char *lastUsedUpdate()
     return "UPDATE keys SET last_used_at = ?1 WHERE id = ?2 AND coalesce(last_used_at, 0) < ?1";
 }
 
+const char *rolledUntilSelect()
+{
+    return "SELECT rolled_until FROM analytics_rollup_state";
+}
+
 } // namespace Latchkey::Store::AnalyticsSql
+
+namespace Latchkey::Store {
+
+Core::Result<QList<QStringList>> distinctPrefixes(Database &db, const QString &table, const QStringList &columns)
+{
+    QList<QStringList> done {QStringList()};
+    for (qsizetype level = 0; level < columns.size(); ++level) {
+        const QString &column = columns.at(level);
+        QString fixed;
+        for (qsizetype i = 0; i < level; ++i)
+            fixed += columns.at(i) + u" = ? AND "_s;
+        QSqlQuery next = db.prepare(u"SELECT "_s + column + u" FROM "_s + table + u" WHERE "_s + fixed + column
+            + u" >= ? AND "_s + column + u" IS NOT ? ORDER BY "_s + column + u" LIMIT 1"_s);
+        QList<QStringList> deeper;
+        for (const QStringList &prefix : std::as_const(done)) {
+            // The first seek also finds '' (the workspace scope's scope_id); later ones skip the last value.
+            QString after = u""_s;
+            QVariant skip;
+            for (;;) {
+                for (qsizetype i = 0; i < prefix.size(); ++i)
+                    next.bindValue(int(i), prefix.at(i));
+                next.bindValue(int(prefix.size()), after);
+                next.bindValue(int(prefix.size()) + 1, skip);
+                if (!exec(next))
+                    return sqlError(next);
+                if (!next.next())
+                    break;
+                after = next.value(0).toString();
+                skip = after;
+                deeper.append(prefix + QStringList {after});
+            }
+        }
+        done = std::move(deeper);
+    }
+    return done;
+}
+
+} // namespace Latchkey::Store

@@ -28,11 +28,19 @@ inline constexpr int RawColumns = 13;
 [[nodiscard]] const char *ratelimitUpsert(Resolution resolution);
 /// keys.last_used_at, only ever forward.
 [[nodiscard]] const char *lastUsedUpdate();
+/// analytics_rollup_state.rolled_until (schema 5), read by every batch.
+[[nodiscard]] const char *rolledUntilSelect();
 
 /// SQL suffix of a rollup table of @p resolution ("minute", ...).
 [[nodiscard]] QString suffix(Resolution resolution);
 
 } // namespace AnalyticsSql
+
+/// Every distinct value tuple of @p columns, which lead an index (or the primary key) of @p table,
+/// one index seek per value (a skip scan): retention and the roll-up walk a table's workspaces (and
+/// namespaces, scopes) this way, then read each by an index range.
+[[nodiscard]] Core::Result<QList<QStringList>> distinctPrefixes(
+    Database &db, const QString &table, const QStringList &columns);
 
 /// A statement of AnalyticsSql from this thread's statement cache, used through SqliteStatement.
 /// Invalid (run() fails) when preparing failed.

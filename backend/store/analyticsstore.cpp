@@ -7,6 +7,7 @@
 #include "store/sqlitestatement.h"
 
 #include <QHash>
+#include <QSqlQuery>
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -252,9 +253,11 @@ Status upsertDetail(Database &db, const QHash<DetailKey, VerificationMetrics> &r
     return {};
 }
 
-// Spreads the finest-grain groups of a batch over the rows of every scoped and detail rollup.
-void rollUp(const QHash<VerificationGroupKey, VerificationMetrics> &groups, QHash<ScopedKey, VerificationMetrics> &scoped,
-    QHash<DetailKey, VerificationMetrics> &detail)
+// Spreads the finest-grain groups of a batch over the rows of every scoped rollup and of the detail
+// rollups: the minute row, and the hour, day and month rows only for a minute already rolled up
+// (before @p rolledUntil: a late event); later minutes reach them through AnalyticsStore::rollUp().
+void spreadGroups(const QHash<VerificationGroupKey, VerificationMetrics> &groups, qint64 rolledUntil,
+    QHash<ScopedKey, VerificationMetrics> &scoped, QHash<DetailKey, VerificationMetrics> &detail)
 {
     for (auto it = groups.cbegin(); it != groups.cend(); ++it) {
         const GroupText text(it.key());
@@ -271,11 +274,132 @@ void rollUp(const QHash<VerificationGroupKey, VerificationMetrics> &groups, QHas
             // the detail rows below, which hold every event by key and identity anyway.
         }
         for (Resolution resolution : DetailResolutions) {
+            if (resolution != Resolution::Minute && minute >= rolledUntil)
+                break;
             detail[{resolution, bucketStart(minute, resolution), text.workspace, text.keyspace, text.keyId,
                        text.identity, text.external, text.outcome, text.tags}]
                 .merge(it.value());
         }
     }
+}
+
+Status upsertRatelimit(Database &db, const QHash<RatelimitKey, RatelimitMetrics> &rows)
+{
+    for (Resolution resolution : ScopedResolutions) {
+        CachedAnalyticsStatement upsert(db, AnalyticsSql::ratelimitUpsert(resolution));
+        for (auto it = rows.cbegin(); it != rows.cend(); ++it) {
+            const RatelimitKey &key = it.key();
+            if (key.resolution != resolution)
+                continue;
+            const RatelimitMetrics &metrics = it.value();
+            const QByteArray histogram = metrics.latency.encode();
+            upsert->bind(1, key.workspace);
+            upsert->bind(2, key.ns);
+            upsert->bind(3, key.identifier);
+            upsert->bind(4, key.time);
+            upsert->bind(5, metrics.passed);
+            upsert->bind(6, metrics.blocked);
+            upsert->bind(7, metrics.passedCost);
+            upsert->bind(8, metrics.blockedCost);
+            upsert->bind(9, metrics.latencySumUs);
+            upsert->bindBlob(10, histogram);
+            upsert->bind(11, metrics.latency.quantileUs(0.5));
+            upsert->bind(12, metrics.latency.quantileUs(0.99));
+            upsert->bind(13, metrics.lastTime);
+            if (Status status = upsert->run(); !status)
+                return status;
+        }
+    }
+    return {};
+}
+
+// A stored rollup row's histogram; a row that holds no valid encoding fails the roll-up rather
+// than losing its latencies.
+Status addHistogram(LatencyHistogram &histogram, const QByteArray &encoded)
+{
+    if (encoded.isEmpty() || histogram.mergeEncoded(encoded))
+        return {};
+    return Core::makeError(Core::ErrorCode::Internal, u"A rollup row holds no valid latency histogram."_s);
+}
+
+// The minute rows [from, to) of the detail rollups, added to their hour, day and month rows.
+Status rollUpDetail(Database &db, qint64 from, qint64 to)
+{
+    const auto workspaces = distinctPrefixes(db, u"verification_detail_rollups_minute"_s, {u"workspace_id"_s});
+    if (!workspaces)
+        return workspaces.error();
+    QHash<DetailKey, VerificationMetrics> rows;
+    QSqlQuery minutes = db.prepare(
+        u"SELECT time, keyspace_id, key_id, identity_id, external_id, outcome, tags, count, spent_credits,"
+        " latency_sum_us, latency_hist, last_time FROM verification_detail_rollups_minute"
+        " WHERE workspace_id = ? AND time >= ? AND time < ?"_s);
+    for (const QStringList &workspace : *workspaces) {
+        minutes.bindValue(0, workspace.first());
+        minutes.bindValue(1, from);
+        minutes.bindValue(2, to);
+        if (!exec(minutes))
+            return sqlError(minutes);
+        const QByteArray workspaceId = workspace.first().toUtf8();
+        while (minutes.next()) {
+            VerificationMetrics metrics;
+            metrics.count = minutes.value(7).toLongLong();
+            metrics.spentCredits = minutes.value(8).toLongLong();
+            metrics.latencySumUs = minutes.value(9).toLongLong();
+            metrics.lastTime = minutes.value(11).toLongLong();
+            if (Status status = addHistogram(metrics.latency, minutes.value(10).toByteArray()); !status)
+                return status;
+            const qint64 minute = minutes.value(0).toLongLong();
+            const auto text = [&](int column) {
+                return minutes.value(column).toString().toUtf8();
+            };
+            DetailKey key {Resolution::Hour, 0, workspaceId, text(1), text(2), text(3), text(4), text(5), text(6)};
+            for (Resolution resolution : {Resolution::Hour, Resolution::Day, Resolution::Month}) {
+                key.resolution = resolution;
+                key.time = bucketStart(minute, resolution);
+                rows[key].merge(metrics);
+            }
+        }
+    }
+    return upsertDetail(db, rows);
+}
+
+// The minute rows [from, to) of the rate-limit rollups (identifiers and whole namespaces), added
+// to their hour and day rows.
+Status rollUpRatelimits(Database &db, qint64 from, qint64 to)
+{
+    const auto namespaces
+        = distinctPrefixes(db, u"ratelimit_rollups_minute"_s, {u"workspace_id"_s, u"namespace_id"_s});
+    if (!namespaces)
+        return namespaces.error();
+    QHash<RatelimitKey, RatelimitMetrics> rows;
+    QSqlQuery minutes = db.prepare(u"SELECT identifier, time, passed, blocked, passed_cost, blocked_cost,"
+                                   " latency_sum_us, latency_hist, last_time FROM ratelimit_rollups_minute"
+                                   " WHERE workspace_id = ? AND namespace_id = ? AND time >= ? AND time < ?"_s);
+    for (const QStringList &ns : *namespaces) {
+        minutes.bindValue(0, ns.at(0));
+        minutes.bindValue(1, ns.at(1));
+        minutes.bindValue(2, from);
+        minutes.bindValue(3, to);
+        if (!exec(minutes))
+            return sqlError(minutes);
+        while (minutes.next()) {
+            RatelimitMetrics metrics;
+            metrics.passed = minutes.value(2).toLongLong();
+            metrics.blocked = minutes.value(3).toLongLong();
+            metrics.passedCost = minutes.value(4).toLongLong();
+            metrics.blockedCost = minutes.value(5).toLongLong();
+            metrics.latencySumUs = minutes.value(6).toLongLong();
+            metrics.lastTime = minutes.value(8).toLongLong();
+            if (Status status = addHistogram(metrics.latency, minutes.value(7).toByteArray()); !status)
+                return status;
+            const qint64 minute = minutes.value(1).toLongLong();
+            for (Resolution resolution : {Resolution::Hour, Resolution::Day}) {
+                rows[{resolution, ns.at(0), ns.at(1), minutes.value(0).toString(), bucketStart(minute, resolution)}]
+                    .merge(metrics);
+            }
+        }
+    }
+    return upsertRatelimit(db, rows);
 }
 
 } // namespace
@@ -307,14 +431,68 @@ Status AnalyticsStore::record(const AnalyticsBatch &batch)
     const QSqlDatabase connection = m_db.connection();
     if (!registerFunctions(connection))
         return noHandle();
-    if (Status status = recordVerifications(batch.verifications); !status)
+    const auto rolled = rolledUntil();
+    if (!rolled)
+        return rolled.error();
+    if (Status status = recordVerifications(batch.verifications, *rolled); !status)
         return status;
     if (Status status = updateLastUsed(batch.verifications); !status)
         return status;
-    return recordRatelimits(batch.ratelimits);
+    if (Status status = recordRatelimits(batch.ratelimits, *rolled); !status)
+        return status;
+    // Once a minute: every minute before the one before the batch's newest is complete (a minute's
+    // grace for events stamped just before it and published late).
+    qint64 newest = 0;
+    for (const Core::VerificationEvent &event : batch.verifications)
+        newest = std::max(newest, event.timeMs);
+    for (const Core::RatelimitEvent &event : batch.ratelimits)
+        newest = std::max(newest, event.timeMs);
+    const qint64 complete = bucketStart(newest, Resolution::Minute) - MinuteMs;
+    return complete > *rolled ? rollUp(*rolled, complete) : Status {};
 }
 
-Status AnalyticsStore::recordVerifications(const QList<Core::VerificationEvent> &events)
+Core::Result<qint64> AnalyticsStore::rolledUntil()
+{
+    // Read once per batch: a cached statement (no Qt Sql prepare per batch).
+    Database::Statement query = m_db.statement(AnalyticsSql::rolledUntilSelect());
+    if (!query.isValid())
+        return noHandle();
+    if (!query.next()) {
+        return Core::makeError(Core::ErrorCode::Internal,
+            u"The analytics roll-up state cannot be read: %1"_s.arg(query.error().isEmpty() ? u"no row"_s : query.error()));
+    }
+    return query.integer(0);
+}
+
+Status AnalyticsStore::rollUp(qint64 from, qint64 to)
+{
+    if (Status status = rollUpDetail(m_db, from, to); !status)
+        return status;
+    if (Status status = rollUpRatelimits(m_db, from, to); !status)
+        return status;
+    QSqlQuery advance = m_db.prepare(u"UPDATE analytics_rollup_state SET rolled_until = ?"_s);
+    advance.addBindValue(to);
+    if (!exec(advance))
+        return sqlError(advance);
+    return {};
+}
+
+Status AnalyticsStore::writeRollUp(qint64 untilMs)
+{
+    return m_db.write(
+        [&]() -> Status {
+            if (!registerFunctions(m_db.connection()))
+                return noHandle();
+            const auto rolled = rolledUntil();
+            if (!rolled)
+                return rolled.error();
+            const qint64 until = bucketStart(untilMs, Resolution::Minute);
+            return until > *rolled ? rollUp(*rolled, until) : Status {};
+        },
+        Database::Invalidation::None);
+}
+
+Status AnalyticsStore::recordVerifications(const QList<Core::VerificationEvent> &events, qint64 rolledUntil)
 {
     if (events.isEmpty())
         return {};
@@ -338,13 +516,13 @@ Status AnalyticsStore::recordVerifications(const QList<Core::VerificationEvent> 
 
     QHash<ScopedKey, VerificationMetrics> scoped;
     QHash<DetailKey, VerificationMetrics> detail;
-    rollUp(groups, scoped, detail);
+    spreadGroups(groups, rolledUntil, scoped, detail);
     if (Status status = upsertScoped(m_db, scoped); !status)
         return status;
     return upsertDetail(m_db, detail);
 }
 
-Status AnalyticsStore::recordRatelimits(const QList<Core::RatelimitEvent> &events)
+Status AnalyticsStore::recordRatelimits(const QList<Core::RatelimitEvent> &events, qint64 rolledUntil)
 {
     if (events.isEmpty())
         return {};
@@ -359,9 +537,13 @@ Status AnalyticsStore::recordRatelimits(const QList<Core::RatelimitEvent> &event
     }
     if (Status status = raw.flush(); !status)
         return status;
+    // The minute rows; hour and day rows only for minutes already rolled up (late events), the
+    // others get there through rollUp().
     QHash<RatelimitKey, RatelimitMetrics> rows;
     for (auto it = groups.cbegin(); it != groups.cend(); ++it) {
         for (Resolution resolution : ScopedResolutions) {
+            if (resolution != Resolution::Minute && it.key().time >= rolledUntil)
+                break;
             RatelimitKey key = it.key();
             key.resolution = resolution;
             key.time = bucketStart(key.time, resolution);
@@ -370,32 +552,7 @@ Status AnalyticsStore::recordRatelimits(const QList<Core::RatelimitEvent> &event
             rows[key].merge(it.value());
         }
     }
-    for (Resolution resolution : ScopedResolutions) {
-        CachedAnalyticsStatement upsert(m_db, AnalyticsSql::ratelimitUpsert(resolution));
-        for (auto it = rows.cbegin(); it != rows.cend(); ++it) {
-            const RatelimitKey &key = it.key();
-            if (key.resolution != resolution)
-                continue;
-            const RatelimitMetrics &metrics = it.value();
-            const QByteArray histogram = metrics.latency.encode();
-            upsert->bind(1, key.workspace);
-            upsert->bind(2, key.ns);
-            upsert->bind(3, key.identifier);
-            upsert->bind(4, key.time);
-            upsert->bind(5, metrics.passed);
-            upsert->bind(6, metrics.blocked);
-            upsert->bind(7, metrics.passedCost);
-            upsert->bind(8, metrics.blockedCost);
-            upsert->bind(9, metrics.latencySumUs);
-            upsert->bindBlob(10, histogram);
-            upsert->bind(11, metrics.latency.quantileUs(0.5));
-            upsert->bind(12, metrics.latency.quantileUs(0.99));
-            upsert->bind(13, metrics.lastTime);
-            if (Status status = upsert->run(); !status)
-                return status;
-        }
-    }
-    return {};
+    return upsertRatelimit(m_db, rows);
 }
 
 Status AnalyticsStore::updateLastUsed(const QList<Core::VerificationEvent> &events)

@@ -7,6 +7,8 @@
 #include <QSqlDatabase>
 #include <QString>
 
+struct sqlite3;
+
 namespace Latchkey::Store {
 
 class Database;
@@ -93,6 +95,19 @@ struct AnalyticsBatch {
 ///   latency_hist, latency_p50_us, latency_p99_us, last_time; PRIMARY KEY (workspace_id, namespace_id,
 ///   identifier, time) WITHOUT ROWID, index (workspace_id, namespace_id, time).
 ///
+/// Completed minutes (schema 5): the writer adds an event to the minute rows of the detail and
+/// rate-limit rollups only. Their hour, day (and month) rows are built from the minute rows once
+/// the minutes are complete: record() rolls up every minute before the one before its batch's
+/// newest event (so about once a minute), in the batch's transaction, and the writer rolls up
+/// the rest on flush and stop. `analytics_rollup_state(id = 1, rolled_until)` says where that
+/// stands: minutes before rolled_until are in the coarser rows, minutes from it on only in the
+/// minute rows (an event for a minute already rolled up, a late one, goes into every resolution
+/// at once). A restart loses nothing: the minute rows and rolled_until are committed together.
+/// Readers of hour and day rows add the minute rows from rolled_until on, in the same statement
+/// (AnalyticsQueries; the views key_verifications_per_{hour,day,month}_v1 merge them into the rows
+/// of their buckets), and retention never deletes a minute row from rolled_until on. The scope
+/// rollups (`verification_rollups_*`: a few rows per batch) still get every resolution at once.
+///
 /// Views (schema migration 2), filtered by lk_workspace() / lk_keyspace_allowed() which only the
 /// analytics.getVerifications sandbox registers: key_verifications_v1 over verification_events,
 /// key_verifications_per_{minute,hour,day,month}_v1 over the detail rollups.
@@ -109,14 +124,26 @@ public:
         : m_db(db)
     { }
 
-    /// Stores @p batch: its raw rows, its additions to every rollup (aggregated in memory first, so
+    /// Stores @p batch: its raw rows, its additions to the rollups (aggregated in memory first, so
     /// one upsert per distinct rollup row, never a scan of raw rows), and keys.last_used_at (one
-    /// UPDATE per distinct key, only ever moving forward). Must run inside Database::write(); the
-    /// caller's transaction makes it all-or-nothing.
+    /// UPDATE per distinct key, only ever moving forward). The scope rollups get every resolution;
+    /// the detail and rate-limit rollups only their minute rows, unless the minute is already
+    /// rolled up (a late event). Then, when the batch's newest event is two minutes past the
+    /// roll-up state, rolls the completed minutes up (rollUp()). Must run inside
+    /// Database::write(); the caller's transaction makes it all-or-nothing.
     [[nodiscard]] Core::Status record(const AnalyticsBatch &batch);
 
     /// record() in its own write transaction that does not invalidate caches.
     [[nodiscard]] Core::Status write(const AnalyticsBatch &batch);
+
+    /// Rolls every minute before the one holding @p untilMs up into the coarser detail and
+    /// rate-limit rollups, in its own write transaction (nothing when they are already). The writer
+    /// calls it on flush and stop; readers never need it (they add the minutes not rolled up).
+    [[nodiscard]] Core::Status writeRollUp(qint64 untilMs);
+
+    /// analytics_rollup_state.rolled_until: minutes before it are in the coarser detail and
+    /// rate-limit rollups, minutes from it on only in their minute rollups.
+    [[nodiscard]] Core::Result<qint64> rolledUntil();
 
     /// Deletes, in one short write transaction, at most @p limit rows of @p table whose time (bucket
     /// start for rollups) is before @p cutoffMs. Returns how many it deleted; fewer than @p limit
@@ -127,9 +154,17 @@ public:
     /// Registers the lk_hist_* functions on @p connection (idempotent per connection and thread).
     static bool registerFunctions(const QSqlDatabase &connection);
 
+    /// Registers the readers' two, lk_hist_merge_all() and lk_hist_quantile(), on a connection that
+    /// is not a Qt one: the analytics.getVerifications sandbox, whose views of the coarser detail
+    /// rollups merge the histograms of minutes not rolled up yet (schema 5).
+    static bool registerReadFunctions(sqlite3 *db);
+
 private:
-    Core::Status recordVerifications(const QList<Core::VerificationEvent> &events);
-    Core::Status recordRatelimits(const QList<Core::RatelimitEvent> &events);
+    Core::Status recordVerifications(const QList<Core::VerificationEvent> &events, qint64 rolledUntil);
+    Core::Status recordRatelimits(const QList<Core::RatelimitEvent> &events, qint64 rolledUntil);
+    /// Adds the minute rows [@p from, @p to) of the detail and rate-limit rollups to their hour, day
+    /// (and month) rows and moves rolled_until to @p to, in the caller's transaction.
+    Core::Status rollUp(qint64 from, qint64 to);
     Core::Status updateLastUsed(const QList<Core::VerificationEvent> &events);
 
     Database &m_db;

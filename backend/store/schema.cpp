@@ -182,6 +182,60 @@ QList<QString> version4()
     return statements;
 }
 
+// Version 5: the analytics writer's cost per event with many distinct keys or identifiers (issue
+// 6). The writer adds an event to the minute rows of the detail and rate-limit rollups only; their
+// hour, day (and month) rows are built from completed minutes, once a minute, in the writer's
+// transaction. analytics_rollup_state.rolled_until is where that stands: every minute before it is
+// in the coarser rows, none at or after it. Readers add the minute rows from rolled_until on to the
+// coarser rows (one statement, so one snapshot); the views of the coarser detail rollups do it too.
+// A schema-4 store holds every event in every rollup, so it starts rolled up to its newest minute.
+QString bucketOf(const QString &column, const QString &resolution)
+{
+    if (resolution == u"month")
+        return u"CAST(strftime('%s', "_s + column + u" / 1000, 'unixepoch', 'start of month') AS INTEGER) * 1000"_s;
+    const QString width = resolution == u"hour" ? u"3600000"_s : resolution == u"day" ? u"86400000"_s : u"60000"_s;
+    return u"("_s + column + u" - "_s + column + u" % "_s + width + u")"_s;
+}
+
+QList<QString> version5()
+{
+    QList<QString> statements {
+        u"CREATE TABLE analytics_rollup_state (id INTEGER PRIMARY KEY CHECK (id = 1),"
+        " rolled_until INTEGER NOT NULL)"_s,
+        u"INSERT INTO analytics_rollup_state (id, rolled_until) SELECT 1, max("
+        " coalesce((SELECT max(time) FROM verification_detail_rollups_minute), 0),"
+        " coalesce((SELECT max(time) FROM ratelimit_rollups_minute), 0)) + 60000"_s,
+    };
+    // The views of the coarser detail rollups: the rows of buckets before the one holding
+    // rolled_until as stored, and that bucket's (and any later one's) stored rows merged with the
+    // minute rows not rolled up yet, so each (bucket, key, ...) is one row as before.
+    const QString dimensions = u"workspace_id, time, keyspace_id, key_id, identity_id, external_id, outcome, tags"_s;
+    const QString scope = u"workspace_id = lk_workspace() AND lk_keyspace_allowed(keyspace_id)"_s;
+    const QString columns = u"time, workspace_id, keyspace_id AS key_space_id, identity_id, external_id, key_id,"
+                            " outcome, 'api' AS source, tags, count, spent_credits,"
+                            " latency_sum_us / 1000.0 / count AS latency_avg, latency_p75_us / 1000.0 AS latency_p75,"
+                            " latency_p99_us / 1000.0 AS latency_p99"_s;
+    for (const QString &resolution : {u"hour"_s, u"day"_s, u"month"_s}) {
+        const QString view = u"key_verifications_per_"_s + resolution + u"_v1"_s;
+        const QString table = u"verification_detail_rollups_"_s + resolution;
+        const QString open = bucketOf(u"(SELECT rolled_until FROM analytics_rollup_state)"_s, resolution);
+        statements.append(u"DROP VIEW "_s + view);
+        statements.append(u"CREATE VIEW "_s + view + u" AS SELECT "_s + columns + u" FROM "_s + table + u" WHERE "_s
+            + scope + u" AND time < "_s + open + u" UNION ALL SELECT "_s + columns
+            + u" FROM (SELECT "_s + dimensions
+            + u", sum(count) AS count, sum(spent_credits) AS spent_credits, sum(latency_sum_us) AS latency_sum_us,"
+              " lk_hist_quantile(lk_hist_merge_all(latency_hist), 0.75) AS latency_p75_us,"
+              " lk_hist_quantile(lk_hist_merge_all(latency_hist), 0.99) AS latency_p99_us FROM (SELECT "_s
+            + dimensions + u", count, spent_credits, latency_sum_us, latency_hist FROM "_s + table + u" WHERE "_s + scope
+            + u" AND time >= "_s + open + u" UNION ALL SELECT workspace_id, "_s + bucketOf(u"time"_s, resolution)
+            + u", keyspace_id, key_id, identity_id, external_id, outcome, tags, count, spent_credits, latency_sum_us,"
+              " latency_hist FROM verification_detail_rollups_minute WHERE "_s
+            + scope + u" AND time >= (SELECT rolled_until FROM analytics_rollup_state)) GROUP BY "_s + dimensions
+            + u")"_s);
+    }
+    return statements;
+}
+
 } // namespace
 
 const QList<Migration> &migrations()
@@ -191,6 +245,7 @@ const QList<Migration> &migrations()
         {2, version2()},
         {3, version3()},
         {4, version4()},
+        {5, version5()},
     };
     return all;
 }

@@ -5,6 +5,7 @@
 // the migrated database answers as one written by the current writer from the start, and that the
 // current writer keeps adding to the migrated rows.
 
+#include "analyticsanswers.h"
 #include "core/latencyhistogram.h"
 #include "store/analyticsqueries.h"
 #include "store/analyticssql.h"
@@ -27,6 +28,7 @@ using Store::Resolution;
 using Store::TimeRange;
 using Store::TopOrder;
 using Store::AnalyticsSql::suffix;
+using Test::describe;
 
 namespace {
 
@@ -111,8 +113,9 @@ QVariantList metrics(const Core::VerificationEvent &event)
 {
     Core::LatencyHistogram histogram;
     histogram.add(event.latencyUs);
-    return {event.spentCredits, event.latencyUs, histogram.encode(), event.latencyUs, event.latencyUs, event.latencyUs,
-        event.timeMs};
+    // The percentiles of the row's histogram, as the writer stores them (the views show them).
+    return {event.spentCredits, event.latencyUs, histogram.encode(), histogram.quantileUs(0.5),
+        histogram.quantileUs(0.75), histogram.quantileUs(0.99), event.timeMs};
 }
 
 /// Every row the schema-3 writer kept for @p event (raw row, scope rows incl. 'key'/'identity', detail rows).
@@ -153,34 +156,6 @@ bool writeVersion3(QSqlDatabase &db, const Core::VerificationEvent &event)
                     + metrics(event));
     }
     return ok;
-}
-
-/// A series as text, bucket by bucket, for QCOMPARE's diff.
-QStringList describe(const Store::Series<Store::VerificationBucket> &series)
-{
-    QStringList lines;
-    for (const Store::VerificationBucket &b : series.buckets) {
-        QStringList outcomes;
-        for (auto it = b.outcomes.cbegin(); it != b.outcomes.cend(); ++it)
-            outcomes.append(it.key() + u'=' + QString::number(it.value()));
-        lines.append(u"%1 total=%2 spent=%3 p50=%4 p99=%5 %6"_s.arg(b.timeMs)
-                         .arg(b.total)
-                         .arg(b.spentCredits)
-                         .arg(b.latencyP50Us)
-                         .arg(b.latencyP99Us)
-                         .arg(outcomes.join(u',')));
-    }
-    lines.append(u"range p50=%1 p99=%2"_s.arg(series.latencyP50Us.value_or(-1)).arg(series.latencyP99Us.value_or(-1)));
-    return lines;
-}
-
-QStringList describe(const QList<Store::TopEntry> &entries)
-{
-    QStringList lines;
-    for (const Store::TopEntry &e : entries)
-        lines.append(
-            u"%1 %2 %3 %4 %5"_s.arg(e.id).arg(e.verifications).arg(e.rejections).arg(e.spentCredits).arg(e.valid));
-    return lines;
 }
 
 /// How the schema-3 queries read a key or identity series: its own scope rows, merged per bucket.
@@ -308,10 +283,13 @@ private Q_SLOTS:
     void version3AnswersSurviveTheMigration();
     void freshDatabaseAnswersAsTheMigratedOne();
     void writerAddsToMigratedRows();
+    void version4StoreStartsRolledUp();
 
 private:
     /// A schema-3 database of @p all; the keys the keyspace-filtered top list joins are in it too.
-    [[nodiscard]] QString buildVersion3(const QString &name, const QList<Core::VerificationEvent> &all);
+    /// With @p version 4, migrated to schema 4 (as a schema-4 writer of the same events leaves it).
+    [[nodiscard]] QString buildVersion3(
+        const QString &name, const QList<Core::VerificationEvent> &all, int version = 3);
     /// Every series and top list of the cases above as the schema-3 queries answered them.
     [[nodiscard]] static QStringList version3Answers(const QString &path);
     /// The same through today's AnalyticsQueries.
@@ -338,7 +316,8 @@ QString uniqueConnectionName()
     return u"v3-%1"_s.arg(++serial);
 }
 
-QString TestAnalyticsMigration::buildVersion3(const QString &name, const QList<Core::VerificationEvent> &all)
+QString TestAnalyticsMigration::buildVersion3(
+    const QString &name, const QList<Core::VerificationEvent> &all, int version)
 {
     const QString path = m_dir->filePath(name);
     const QString connection = uniqueConnectionName();
@@ -365,6 +344,13 @@ QString TestAnalyticsMigration::buildVersion3(const QString &name, const QList<C
         }
         for (const Core::VerificationEvent &event : all)
             ok = ok && writeVersion3(db, event);
+        for (const Store::Migration &migration : Store::migrations()) {
+            if (migration.version <= 3 || migration.version > version)
+                continue;
+            for (const QString &statement : migration.statements)
+                ok = ok && exec(db, statement);
+            ok = ok && exec(db, u"INSERT INTO schema_version (version) VALUES (?)"_s, {migration.version});
+        }
         ok = ok && db.commit();
         db.close();
     }
@@ -500,6 +486,55 @@ void TestAnalyticsMigration::writerAddsToMigratedRows()
     QCOMPARE(answers(**migrated), expected);
     // Not a vacuous comparison: the later events changed the answers.
     QVERIFY(expected != version3Answers(buildVersion3(u"v3-part.db"_s, all.mid(0, 250))));
+}
+
+void TestAnalyticsMigration::version4StoreStartsRolledUp()
+{
+    // Schema 5: a schema-4 store holds every event in every rollup, so it starts rolled up through
+    // its newest minute, and its public views answer as before.
+    const QString path = buildVersion3(u"v4.db"_s, events(), 4);
+    QVERIFY(!path.isEmpty());
+    const QString connection = uniqueConnectionName();
+    QStringList viewsBefore;
+    QStringList coarserBefore;
+    qint64 newestMinute = 0;
+    const QString coarser = u"SELECT * FROM verification_detail_rollups_%1 ORDER BY workspace_id, time, keyspace_id,"
+                            " key_id, identity_id, external_id, outcome, tags"_s;
+    {
+        QSqlDatabase v4 = QSqlDatabase::addDatabase(u"QSQLITE"_s, connection);
+        v4.setDatabaseName(path);
+        QVERIFY(v4.open() && Test::registerSandboxFunctions(v4));
+        viewsBefore = Test::viewRows(v4);
+        for (const QString &resolution : {u"hour"_s, u"day"_s, u"month"_s})
+            coarserBefore.append(Test::storedRows(v4, coarser.arg(resolution)));
+        QSqlQuery newest(v4);
+        QVERIFY(newest.exec(u"SELECT max(time), (SELECT max(version) FROM schema_version)"
+                            " FROM verification_detail_rollups_minute"_s)
+            && newest.next());
+        newestMinute = newest.value(0).toLongLong();
+        QCOMPARE(newest.value(1).toInt(), 4);
+        v4.close();
+    }
+    QSqlDatabase::removeDatabase(connection);
+    QVERIFY(viewsBefore.size() > 400);
+    QVERIFY(!viewsBefore.join(u'\n').contains(u"failed"));
+
+    auto db = Store::Database::open(path); // migrates to schema 5
+    QVERIFY2(db, qPrintable(db ? QString() : db.error().detail));
+    QVERIFY(Test::registerSandboxFunctions((*db)->connection()));
+    Store::AnalyticsStore store(**db);
+    QCOMPARE(*store.rolledUntil(), newestMinute + Minute);
+    QCOMPARE(Test::viewRows((*db)->connection()), viewsBefore);
+    QStringList coarserAfter;
+    for (const QString &resolution : {u"hour"_s, u"day"_s, u"month"_s})
+        coarserAfter.append(Test::storedRows((*db)->connection(), coarser.arg(resolution)));
+    QCOMPARE(coarserAfter, coarserBefore);
+    // Nothing is left to roll up.
+    QVERIFY(store.writeRollUp(newestMinute + Hour));
+    coarserAfter.clear();
+    for (const QString &resolution : {u"hour"_s, u"day"_s, u"month"_s})
+        coarserAfter.append(Test::storedRows((*db)->connection(), coarser.arg(resolution)));
+    QCOMPARE(coarserAfter, coarserBefore);
 }
 
 QTEST_GUILESS_MAIN(TestAnalyticsMigration)
