@@ -61,16 +61,20 @@ KeySection {
         onAccepted: if (section.dirty && editor.valid) section.save()
     }
 
-    RowLayout {
+    // Wraps on a narrow card: the button goes below the field rather than out of the card.
+    Flow {
+        Layout.fillWidth: true
         visible: !section.key.creditsUnlimited
         spacing: 8
         Label {
             text: qsTr("Add")
+            height: delta.height
+            verticalAlignment: Text.AlignVCenter
         }
         TextField {
             id: delta
             objectName: "credits-delta"
-            Layout.preferredWidth: 120
+            width: 120
             validator: RegularExpressionValidator { regularExpression: /[0-9]{0,15}/ }
             placeholderText: qsTr("e.g. 100")
             font.italic: text === ""

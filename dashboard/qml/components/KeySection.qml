@@ -83,20 +83,29 @@ Pane {
                 font.bold: true
                 Accessible.role: Accessible.Heading
             }
-            Label {
-                objectName: section.objectName + "-saved"
-                visible: section.justSaved && !section.saving && !section.dirty
-                text: qsTr("✓ Saved")
-                color: Material.color(Material.Green, section.Material.theme === Material.Dark ? Material.Shade300 : Material.Shade800)
-                Accessible.role: Accessible.StaticText
-                Accessible.name: qsTr("Saved")
-            }
-            BusyIndicator {
-                running: section.saving
-                visible: running
-                Layout.preferredHeight: 24
-                Layout.preferredWidth: 24
-                Accessible.name: qsTr("Saving")
+            // The place of "✓ Saved" and of the busy indicator is kept while they are hidden, so
+            // neither widens the card (and shifts its neighbours) when it appears.
+            Item {
+                Layout.preferredWidth: Math.max(savedLabel.implicitWidth, 24)
+                Layout.preferredHeight: Math.max(savedLabel.implicitHeight, 24)
+                Label {
+                    id: savedLabel
+                    objectName: section.objectName + "-saved"
+                    anchors.centerIn: parent
+                    visible: section.justSaved && !section.saving && !section.dirty
+                    text: qsTr("✓ Saved")
+                    color: Material.color(Material.Green, section.Material.theme === Material.Dark ? Material.Shade300 : Material.Shade800)
+                    Accessible.role: Accessible.StaticText
+                    Accessible.name: qsTr("Saved")
+                }
+                BusyIndicator {
+                    anchors.centerIn: parent
+                    width: 24
+                    height: 24
+                    running: section.saving
+                    visible: running
+                    Accessible.name: qsTr("Saving")
+                }
             }
         }
 
@@ -138,6 +147,7 @@ Pane {
                 text: section.dirty && !section.saving ? qsTr("Unsaved changes") : ""
                 color: Material.accent
                 font.italic: true
+                elide: Text.ElideRight
             }
             Button {
                 objectName: section.objectName + "-discard"

@@ -15,6 +15,7 @@ TagListEditor {
     accessibleName: qsTr("Add a permission")
     emptyText: qsTr("No direct permissions.")
     newEntryText: qsTr("Grant")
+    createItemText: qsTr("Create permission ‘%1’")
     suggestions: PermissionsModel {
         client: picker.client
         pageSize: 20

@@ -75,71 +75,79 @@ ColumnLayout {
                                               accept: () => editor.accepted(),
                                               remove: () => editor.removeAt(i) }))
 
-        RowLayout {
+        // Two groups that wrap: on a narrow card Auto-apply and × go below the limit's fields.
+        Flow {
             id: line
 
             required property var modelData
 
+            Layout.fillWidth: true
             spacing: 8
             objectName: "ratelimit-row-" + modelData.index
 
-            TextField {
-                objectName: "ratelimit-name-" + line.modelData.index
-                Layout.preferredWidth: 140
-                text: line.modelData.row.name
-                placeholderText: qsTr("Name, e.g. requests")
-                Accessible.name: qsTr("Rate limit name")
-                onTextEdited: line.modelData.set("name", text)
-                onAccepted: line.modelData.accept()
+            RowLayout {
+                spacing: 8
+                TextField {
+                    objectName: "ratelimit-name-" + line.modelData.index
+                    Layout.preferredWidth: 140
+                    text: line.modelData.row.name
+                    placeholderText: qsTr("Name, e.g. requests")
+                    Accessible.name: qsTr("Rate limit name")
+                    onTextEdited: line.modelData.set("name", text)
+                    onAccepted: line.modelData.accept()
+                }
+                TextField {
+                    objectName: "ratelimit-limit-" + line.modelData.index
+                    Layout.preferredWidth: 80
+                    text: line.modelData.row.limit
+                    validator: RegularExpressionValidator { regularExpression: /[0-9]{0,15}/ }
+                    inputMethodHints: Qt.ImhDigitsOnly
+                    Accessible.name: qsTr("Requests allowed per window")
+                    onTextEdited: line.modelData.set("limit", text)
+                    onAccepted: line.modelData.accept()
+                }
+                Label {
+                    text: qsTr("per")
+                }
+                TextField {
+                    objectName: "ratelimit-amount-" + line.modelData.index
+                    Layout.preferredWidth: 60
+                    text: line.modelData.row.amount
+                    validator: RegularExpressionValidator { regularExpression: /[0-9]{0,12}/ }
+                    inputMethodHints: Qt.ImhDigitsOnly
+                    Accessible.name: qsTr("Window length")
+                    onTextEdited: line.modelData.set("amount", text)
+                    onAccepted: line.modelData.accept()
+                }
+                ComboBox {
+                    objectName: "ratelimit-unit-" + line.modelData.index
+                    Layout.preferredWidth: 84
+                    model: [qsTr("ms", "milliseconds"), qsTr("s", "seconds"), qsTr("min", "minutes"),
+                            qsTr("h", "hours"), qsTr("d", "days")]
+                    currentIndex: line.modelData.row.unit
+                    // A language switch replaces the (translated) model, which resets the index.
+                    onModelChanged: currentIndex = line.modelData.row.unit
+                    Accessible.name: qsTr("Window unit")
+                    onActivated: index => line.modelData.set("unit", index)
+                }
             }
-            TextField {
-                objectName: "ratelimit-limit-" + line.modelData.index
-                Layout.preferredWidth: 80
-                text: line.modelData.row.limit
-                validator: RegularExpressionValidator { regularExpression: /[0-9]{0,15}/ }
-                inputMethodHints: Qt.ImhDigitsOnly
-                Accessible.name: qsTr("Requests allowed per window")
-                onTextEdited: line.modelData.set("limit", text)
-                onAccepted: line.modelData.accept()
-            }
-            Label {
-                text: qsTr("per")
-            }
-            TextField {
-                objectName: "ratelimit-amount-" + line.modelData.index
-                Layout.preferredWidth: 60
-                text: line.modelData.row.amount
-                validator: RegularExpressionValidator { regularExpression: /[0-9]{0,12}/ }
-                inputMethodHints: Qt.ImhDigitsOnly
-                Accessible.name: qsTr("Window length")
-                onTextEdited: line.modelData.set("amount", text)
-                onAccepted: line.modelData.accept()
-            }
-            ComboBox {
-                objectName: "ratelimit-unit-" + line.modelData.index
-                Layout.preferredWidth: 84
-                model: [qsTr("ms", "milliseconds"), qsTr("s", "seconds"), qsTr("min", "minutes"),
-                        qsTr("h", "hours"), qsTr("d", "days")]
-                currentIndex: line.modelData.row.unit
-                // A language switch replaces the (translated) model, which resets the index.
-                onModelChanged: currentIndex = line.modelData.row.unit
-                Accessible.name: qsTr("Window unit")
-                onActivated: index => line.modelData.set("unit", index)
-            }
-            CheckBox {
-                objectName: "ratelimit-auto-" + line.modelData.index
-                text: qsTr("Auto-apply")
-                checked: line.modelData.row.autoApply
-                ToolTip.visible: hovered
-                ToolTip.text: qsTr("Checked on every verification, without naming it in the request")
-                onToggled: line.modelData.set("autoApply", checked)
-            }
-            ToolButton {
-                text: "✕"
-                Accessible.name: qsTr("Remove rate limit %1").arg(line.modelData.row.name)
-                ToolTip.visible: hovered
-                ToolTip.text: qsTr("Remove")
-                onClicked: line.modelData.remove()
+            RowLayout {
+                spacing: 8
+                CheckBox {
+                    objectName: "ratelimit-auto-" + line.modelData.index
+                    text: qsTr("Auto-apply")
+                    checked: line.modelData.row.autoApply
+                    ToolTip.visible: hovered
+                    ToolTip.text: qsTr("Checked on every verification, without naming it in the request")
+                    onToggled: line.modelData.set("autoApply", checked)
+                }
+                ToolButton {
+                    text: "✕"
+                    Accessible.name: qsTr("Remove rate limit %1").arg(line.modelData.row.name)
+                    ToolTip.visible: hovered
+                    ToolTip.text: qsTr("Remove")
+                    onClicked: line.modelData.remove()
+                }
             }
         }
     }

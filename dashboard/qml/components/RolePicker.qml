@@ -16,6 +16,7 @@ TagListEditor {
     emptyText: qsTr("No roles.")
     newEntryText: qsTr("Add")
     offerCreate: true
+    createItemText: qsTr("Create role ‘%1’")
     suggestions: RolesModel {
         client: picker.client
         pageSize: 20

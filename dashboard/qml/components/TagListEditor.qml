@@ -23,8 +23,12 @@ ColumnLayout {
     /// Names that are not among the suggestions go to createRequested instead (roles must exist).
     property bool offerCreate: false
     property string createText: qsTr("Create and add")
-    readonly property bool typedIsNew: offerCreate && field.text.trim() !== ""
-                                       && !knows(field.text.trim(), suggestions ? suggestions.count : 0)
+    /// The suggestion offered for a typed name that matches none ("Create permission ‘%1’").
+    property string createItemText: qsTr("Create ‘%1’")
+    /// The typed name is new: neither a loaded suggestion nor already chosen.
+    readonly property bool typedIsUnknown: field.text.trim() !== "" && editor.items.indexOf(field.text.trim()) < 0
+                                           && !knows(field.text.trim(), suggestions ? suggestions.count : 0)
+    readonly property bool typedIsNew: offerCreate && typedIsUnknown
 
     signal addRequested(string name)
     signal createRequested(string name)
@@ -92,13 +96,23 @@ ColumnLayout {
             onTextEdited: {
                 if (editor.suggestions)
                     editor.suggestions.search = text.trim();
+                // Opened and closed here only (its visibility bound to its own state loops): with
+                // a name typed there is always something to offer, a suggestion or "Create …".
                 if (text.trim() !== "")
                     suggestionPopup.open();
                 else
                     suggestionPopup.close();
             }
             onAccepted: editor.submit()
-            Keys.onDownPressed: if (suggestionPopup.opened) list.forceActiveFocus()
+            Keys.onDownPressed: {
+                // visible, not opened: the popup is usable while its enter transition runs.
+                if (!suggestionPopup.visible)
+                    return;
+                if (createItem.visible)
+                    createItem.forceActiveFocus();
+                else
+                    list.forceActiveFocus();
+            }
         }
         Button {
             objectName: editor.objectName + "-add"
@@ -112,28 +126,50 @@ ColumnLayout {
         id: suggestionPopup
         y: field.y + field.height + editor.y
         width: field.width
-        height: Math.min(200, list.contentHeight + 8)
+        height: Math.min(240, offers.implicitHeight + topPadding + bottomPadding)
         padding: 4
-        visible: opened && list.count > 0
 
-        ListView {
-            id: list
+        ColumnLayout {
+            id: offers
             anchors.fill: parent
-            clip: true
-            model: editor.suggestions
-            // The suggestion model is C++ (no functions in its rows): the delegate fills the field.
-            // qmllint disable unqualified
-            delegate: ItemDelegate {
-                required property var model
-                width: ListView.view.width
-                text: model[editor.suggestionRole]
-                onClicked: {
-                    field.text = text;
-                    editor.submit();
-                }
+            spacing: 0
+
+            // The typed name as an entry of its own, for the mouse and for Enter.
+            ItemDelegate {
+                id: createItem
+                objectName: editor.objectName + "-create"
+                Layout.fillWidth: true
+                visible: editor.typedIsUnknown
+                text: editor.createItemText.arg(field.text.trim())
+                font.italic: true
+                onClicked: editor.submit()
                 Keys.onReturnPressed: clicked()
+                Keys.onEnterPressed: clicked()
+                Keys.onDownPressed: if (list.count > 0) list.forceActiveFocus()
+                Keys.onUpPressed: field.forceActiveFocus()
             }
-            // qmllint enable unqualified
+
+            ListView {
+                id: list
+                Layout.fillWidth: true
+                Layout.preferredHeight: Math.min(200, contentHeight)
+                visible: count > 0
+                clip: true
+                model: editor.suggestions
+                // The suggestion model is C++ (no functions in its rows): the delegate fills the field.
+                // qmllint disable unqualified
+                delegate: ItemDelegate {
+                    required property var model
+                    width: ListView.view.width
+                    text: model[editor.suggestionRole]
+                    onClicked: {
+                        field.text = text;
+                        editor.submit();
+                    }
+                    Keys.onReturnPressed: clicked()
+                }
+                // qmllint enable unqualified
+            }
         }
     }
 }

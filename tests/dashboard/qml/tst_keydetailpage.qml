@@ -157,6 +157,32 @@ Item {
             tryVerify(() => page.controller.plaintext !== "", 20000);
         }
 
+        // Granting through the key page's picker, typed and chosen like a user does it: no
+        // binding loop (the suggestion popup's visibility once looped on every grant).
+        function test_grantThroughThePickerHasNoBindingLoop() {
+            failOnWarning(/[Bb]inding loop/);
+            let answered = false;
+            testSession.client.call("permissions.createPermission", { name: "loopcheck.read", slug: "loopcheck.read" },
+                                    () => answered = true);
+            tryVerify(() => answered, 20000);
+            const page = openFreshKey();
+            const field = child(page, "permission-picker-field");
+            field.forceActiveFocus();
+            for (const c of "loopcheck")
+                keyClick(c);
+            let suggestion = null;
+            tryVerify(() => (suggestion = H.find(page, item => item.text === "loopcheck.read" && item.visible
+                                                  && item.width > 0 && item.objectName === "")) !== null, 20000);
+            mouseClick(suggestion);
+            tryVerify(() => page.controller.permissions.indexOf("loopcheck.read") >= 0, 20000);
+            field.forceActiveFocus();
+            for (const c of "fresh.grant")
+                keyClick(c);
+            keyClick(Qt.Key_Return);
+            tryVerify(() => page.controller.permissions.indexOf("fresh.grant") >= 0, 20000);
+            wait(500); // the popup's exit transition
+        }
+
         /// Rerolls the page's key with the preselected grace period; the open new-key dialog.
         function reroll(page) {
             child(page, "key-reroll").clicked();

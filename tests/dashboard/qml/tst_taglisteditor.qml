@@ -6,7 +6,8 @@ import "helpers.js" as H
 
 // TagListEditor and its two pickers: chips remove, Enter adds (never twice, never blank); the
 // pickers suggest the workspace's permissions and roles from the in-process server, and a role
-// that does not exist yet goes to "Create and add" (createRequested) instead of addRequested.
+// that does not exist yet goes to "Create and add" (createRequested) instead of addRequested; a
+// typed name that matches nothing is offered as "Create permission/role ‘…’" (mouse and Enter).
 Item {
     id: root
     width: 800
@@ -58,6 +59,12 @@ Item {
                                     { name: "Read documents", slug: "documents.read" }, () => ++answers);
             testSession.client.call("permissions.createRole", { name: "qml-support" }, () => ++answers);
             tryVerify(() => answers === 2, 15000);
+        }
+
+        // Typing, suggesting and adding must not loop through a binding (the popup's visibility
+        // once did, on every permission added).
+        function init() {
+            failOnWarning(/[Bb]inding loop/);
         }
 
         function watch(editor) {
@@ -153,6 +160,38 @@ Item {
             compare(created.count, 1);
             compare(created.signalArguments[0][0], "brand-new-role");
             compare(added.count, 1);
+        }
+
+        function test_typedNameIsOfferedAsCreate() {
+            watch(permissions);
+            const offer = H.find(permissions, item => item.objectName === "permission-picker-create");
+            verify(offer);
+            typeName(permissions, "documents.read");
+            tryVerify(() => !permissions.suggestions.loading && permissions.suggestions.count > 0, 15000);
+            verify(!offer.visible, "an existing permission is no new one");
+
+            typeName(permissions, "invoices.write");
+            tryVerify(() => !permissions.suggestions.loading, 15000);
+            tryVerify(() => offer.visible && offer.width > 0, 5000);
+            compare(offer.text, "Create permission ‘invoices.write’");
+            mouseClick(offer);
+            compare(added.count, 1, "granting creates it on the server");
+            compare(added.signalArguments[0][0], "invoices.write");
+            compare(field(permissions).text, "");
+
+            // By keyboard: Down reaches the offer, Enter takes it.
+            watch(roles);
+            const roleOffer = H.find(roles, item => item.objectName === "role-picker-create");
+            verify(roleOffer);
+            typeName(roles, "keyboard-role");
+            tryVerify(() => !roles.suggestions.loading, 15000);
+            tryVerify(() => roleOffer.visible, 5000);
+            compare(roleOffer.text, "Create role ‘keyboard-role’");
+            keyClick(Qt.Key_Down);
+            verify(roleOffer.activeFocus);
+            keyClick(Qt.Key_Return);
+            compare(created.count, 1);
+            compare(created.signalArguments[0][0], "keyboard-role");
         }
     }
 }

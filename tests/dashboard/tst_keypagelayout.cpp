@@ -1,0 +1,211 @@
+// The key page's cards in the real window (LATCHKEY_TEST_NEEDS_DISPLAY: runs under xvfb-run), in
+// the spirit of tst_screens::headersNeverClip: in English, German and Spanish at 1024 and 1280 px
+// every control of every card (rate-limit rows with Auto-apply and ×, the credits card's buttons,
+// Save and Discard) lies inside its card and the window, and no button is narrower than its text.
+// A "✓ Saved" appearing on a card moves no card. Pictures: <build>/test-artefacts/keypagelayout/.
+#include "dashboardfixture.h"
+#include "dashboardwindow.h"
+#include "keydetailcontroller.h"
+#include "quickitems.h"
+#include "session.h"
+#include "settingscontroller.h"
+
+#include <QDir>
+#include <QJsonArray>
+#include <QQuickItem>
+#include <QQuickWindow>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using Latchkey::Dashboard::KeyDetailController;
+using Latchkey::Test::DashboardWindow;
+
+namespace {
+constexpr int kTimeout = 30000;
+
+/// The key page's cards: its panes named "section-…", visible.
+void collectCards(QQuickItem *root, QList<QQuickItem *> &cards)
+{
+    for (QQuickItem *child : root->childItems()) {
+        if (!child->isVisible())
+            continue;
+        if (child->inherits("QQuickPane") && child->objectName().startsWith(u"section-"_s))
+            cards.append(child);
+        collectCards(child, cards);
+    }
+}
+
+/// The visible controls, fields and labels below @p root (not the parts inside a control).
+void collectControls(QQuickItem *root, QList<QQuickItem *> &controls)
+{
+    for (QQuickItem *child : root->childItems()) {
+        if (!child->isVisible() || child->width() <= 0)
+            continue;
+        if (child->inherits("QQuickControl") || child->inherits("QQuickTextField") || child->inherits("QQuickText"))
+            controls.append(child);
+        else
+            collectControls(child, controls);
+    }
+}
+
+QString describe(QQuickItem *control)
+{
+    const QString text = control->property("text").toString() + control->property("placeholderText").toString();
+    return u"%1 \"%2\" (%3)"_s.arg(QString::fromLatin1(control->metaObject()->className()), text, control->objectName());
+}
+
+QRectF onScene(const QQuickItem *item)
+{
+    return item->mapRectToScene(item->boundingRect());
+}
+} // namespace
+
+class TestKeyPageLayout : public QObject
+{
+    Q_OBJECT
+
+private:
+    Latchkey::Test::DashboardFixture m_fixture;
+    std::unique_ptr<DashboardWindow> m_ui;
+    QQuickWindow *m_window = nullptr;
+    QString m_keyId;
+    QDir m_artefacts;
+
+    /// Opens the key's page in @p language at @p size; the page, once loaded and slid in.
+    QQuickItem *openKeyPage(const QString &language, QSize size);
+    KeyDetailController *detail() const
+    {
+        QObject *current = m_ui->currentPage();
+        return current ? current->property("controller").value<KeyDetailController *>() : nullptr;
+    }
+
+private Q_SLOTS:
+    void initTestCase();
+    void cardsHoldTheirControls_data();
+    void cardsHoldTheirControls();
+    void savedMovesNoCard();
+    void cleanupTestCase();
+};
+
+void TestKeyPageLayout::initTestCase()
+{
+    m_artefacts.setPath(QStringLiteral(LATCHKEY_BINARY_DIR "/test-artefacts/keypagelayout"));
+    QVERIFY(m_artefacts.mkpath(u"."_s));
+    const QString apiId = m_fixture.createApi(u"Layout API"_s);
+    QVERIFY(!apiId.isEmpty());
+    // Everything a card can show: credits with a monthly refill, a rate limit, a permission, meta.
+    const QJsonObject body {
+        {u"apiId"_s, apiId}, {u"name"_s, u"Produktion"_s}, {u"externalId"_s, u"customer-4711"_s},
+        {u"credits"_s, QJsonObject {{u"remaining"_s, 100},
+                           {u"refill"_s, QJsonObject {{u"interval"_s, u"monthly"_s}, {u"amount"_s, 100}, {u"refillDay"_s, 1}}}}},
+        {u"ratelimits"_s, QJsonArray {QJsonObject {{u"name"_s, u"requests"_s}, {u"limit"_s, 100},
+                              {u"duration"_s, 60000}, {u"autoApply"_s, true}}}},
+        {u"permissions"_s, QJsonArray {u"documents.read"_s}},
+        {u"meta"_s, QJsonObject {{u"plan"_s, u"pro"_s}}},
+    };
+    const auto created = m_fixture.call(u"keys.createKey"_s, body);
+    QVERIFY2(created.ok(), qPrintable(created.errorDetail));
+    m_keyId = created.data.toObject().value(u"keyId"_s).toString();
+
+    m_ui = std::make_unique<DashboardWindow>(QSize(1280, 800));
+    m_window = m_ui->window();
+    QVERIFY(m_window);
+    m_ui->app()->session()->connectTo(m_fixture.baseUrl(), m_fixture.rootKey());
+    QTRY_VERIFY_WITH_TIMEOUT(m_ui->app()->session()->connected(), kTimeout);
+    QTRY_COMPARE_WITH_TIMEOUT(m_ui->currentPageName(), u"overview"_s, kTimeout);
+}
+
+QQuickItem *TestKeyPageLayout::openKeyPage(const QString &language, QSize size)
+{
+    m_ui->app()->session()->settings()->setLanguage(language);
+    m_window->resize(size);
+    if (!QTest::qWaitFor([&] { return qRound(m_window->contentItem()->width()) == size.width(); }, kTimeout))
+        return nullptr;
+    if (!m_ui->openPage(u"keyDetail"_s, {{u"keyId"_s, m_keyId}}))
+        return nullptr;
+    auto *page = qobject_cast<QQuickItem *>(m_ui->currentPage());
+    if (!page || !QTest::qWaitFor([&] { return detail() && detail()->loaded(); }, kTimeout))
+        return nullptr;
+    // Pushed pages slide in: measure once the page reaches the window's right edge.
+    if (!QTest::qWaitFor([&] { return qRound(onScene(page).right()) == size.width(); }, kTimeout))
+        return nullptr;
+    m_ui->settle(400);
+    return page;
+}
+
+void TestKeyPageLayout::cardsHoldTheirControls_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<QSize>("size");
+    for (const QString &language : {u"en"_s, u"de"_s, u"es"_s})
+        for (const QSize size : {QSize(1280, 800), QSize(1024, 768)})
+            QTest::addRow("%s-%d", qPrintable(language), size.width()) << language << size;
+}
+
+/// Every control of every card is inside the card and the window; buttons are as wide as their text.
+void TestKeyPageLayout::cardsHoldTheirControls()
+{
+    QFETCH(QString, language);
+    QFETCH(QSize, size);
+    QQuickItem *page = openKeyPage(language, size);
+    QVERIFY(page);
+    QVERIFY(m_ui->screenshot(m_artefacts, u"key-%1-%2"_s.arg(language).arg(size.width())));
+
+    QList<QQuickItem *> cards;
+    collectCards(page, cards);
+    QVERIFY2(cards.size() >= 8, qPrintable(QString::number(cards.size())));
+    for (QQuickItem *card : std::as_const(cards)) {
+        const QRectF box = onScene(card);
+        QVERIFY2(box.left() >= -0.5 && box.right() <= size.width() + 0.5,
+                 qPrintable(u"%1 at %2..%3"_s.arg(card->objectName()).arg(box.left()).arg(box.right())));
+        QList<QQuickItem *> controls;
+        collectControls(card, controls);
+        QVERIFY(!controls.isEmpty());
+        for (QQuickItem *control : std::as_const(controls)) {
+            const QRectF shown = onScene(control);
+            QVERIFY2(shown.left() >= box.left() - 0.5 && shown.right() <= box.right() + 0.5,
+                     qPrintable(u"%1 at %2..%3, its card %4 at %5..%6"_s.arg(describe(control)).arg(shown.left())
+                                    .arg(shown.right()).arg(card->objectName()).arg(box.left()).arg(box.right())));
+            QVERIFY2(shown.bottom() <= box.bottom() + 0.5, qPrintable(describe(control) + u" below its card"_s));
+            if (control->inherits("QQuickAbstractButton"))
+                QVERIFY2(control->width() + 0.5 >= control->implicitWidth(), qPrintable(describe(control) + u" squeezed"_s));
+        }
+    }
+    // The cards that overflowed once: credits and rate limits.
+    Latchkey::Test::scrollIntoView(m_ui->item(page, u"section-ratelimits"_s));
+    QVERIFY(m_ui->screenshot(m_artefacts, u"key-%1-%2-limits"_s.arg(language).arg(size.width())));
+}
+
+/// "✓ Saved" has its place reserved: saving a card moves and widens no card.
+void TestKeyPageLayout::savedMovesNoCard()
+{
+    QQuickItem *page = openKeyPage(u"de"_s, QSize(1280, 800));
+    QVERIFY(page);
+    QList<QQuickItem *> cards;
+    collectCards(page, cards);
+    QList<QRectF> before;
+    for (QQuickItem *card : std::as_const(cards))
+        before.append(onScene(card));
+
+    QQuickItem *saved = m_ui->item(page, u"section-name-field"_s);
+    QVERIFY(m_ui->type(saved, u"Produktion 2"_s));
+    QVERIFY(m_ui->click(m_ui->item(page, u"section-name-save"_s)));
+    QQuickItem *confirmed = m_ui->item(page, u"section-name-saved"_s);
+    QVERIFY(confirmed);
+    QTRY_VERIFY_WITH_TIMEOUT(confirmed->isVisible(), kTimeout);
+    QVERIFY(m_ui->screenshot(m_artefacts, u"saved-de-1280"_s));
+    for (qsizetype i = 0; i < cards.size(); ++i) {
+        const QRectF now = onScene(cards.at(i));
+        QVERIFY2(qAbs(now.left() - before.at(i).left()) < 0.5 && qAbs(now.width() - before.at(i).width()) < 0.5,
+                 qPrintable(u"%1 moved from %2+%3 to %4+%5"_s.arg(cards.at(i)->objectName()).arg(before.at(i).left())
+                                .arg(before.at(i).width()).arg(now.left()).arg(now.width())));
+    }
+}
+
+void TestKeyPageLayout::cleanupTestCase()
+{
+    m_ui.reset();
+}
+
+LATCHKEY_DASHBOARD_TEST_MAIN(TestKeyPageLayout)
+#include "tst_keypagelayout.moc"
