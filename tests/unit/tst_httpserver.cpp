@@ -3,6 +3,7 @@
 // The server's listening socket lives on the test thread, so the clients never block: they are
 // driven by the event loop (HttpTestClient's waits) while the workers serve them on their threads.
 
+#include "core/loopround.h"
 #include "http/httpserver.h"
 #include "support/httptestclient.h"
 
@@ -61,6 +62,7 @@ private Q_SLOTS:
     void keepAliveSequentialRequests();
     void pipelinedRequests();
     void pipelinedFloodIsAnsweredInOrder();
+    void workerEndsLoopRounds();
     void connectionPersistence_data();
     void connectionPersistence();
     void chunkedBody();
@@ -91,6 +93,11 @@ private:
     bool makeCertificate(const QTemporaryDir &dir, QSslCertificate &certificate, QSslKey &key);
 
     std::atomic<int> m_slowRequestsStarted {0};
+    // workerEndsLoopRounds(): what the handler's deferred work saw (all on the worker thread).
+    std::atomic<int> m_deferHandled {0};
+    std::atomic<int> m_deferRefused {0};
+    std::atomic<int> m_roundEnds {0};
+    std::atomic<int> m_ranInsideHandler {0};
 };
 
 std::unique_ptr<HttpServer> TestHttpServer::startServer(HttpServerConfig config)
@@ -117,6 +124,16 @@ Response TestHttpServer::handle(const Request &request)
         QThread::msleep(200);
     } else if (request.path == "/throw") {
         throw std::runtime_error("handler failure");
+    } else if (request.path == "/defer") {
+        // Core::LoopRound: the work runs once the worker has served what was ready.
+        ++m_deferHandled;
+        const int endsBefore = m_roundEnds.load();
+        const bool deferred
+            = Latchkey::Core::LoopRound::deferToEndOfRound(&m_roundEnds, [this] { ++m_roundEnds; });
+        if (!deferred)
+            ++m_deferRefused;
+        if (m_roundEnds.load() != endsBefore)
+            ++m_ranInsideHandler;
     } else if (request.path.startsWith("/big/")) {
         response.body = QByteArray(request.path.mid(5).toInt(), 'b');
         return response;
@@ -295,6 +312,27 @@ void TestHttpServer::pipelinedFloodIsAnsweredInOrder()
         QCOMPARE(client.responses()[i].body.size(), 65536 + i);
     }
     QVERIFY(!client.hadParseError());
+}
+
+// A worker thread ends loop rounds (Core::LoopRound): work its handlers defer runs after the
+// round, once however many requests of the round deferred it (three pipelined requests in one
+// write: usually one round). The credit commit thread's wake-up relies on this.
+void TestHttpServer::workerEndsLoopRounds()
+{
+    auto server = startServer();
+    QVERIFY(server);
+    HttpTestClient client;
+    client.connectTo(server->serverPort());
+    QVERIFY(client.waitForConnected());
+    client.send(getRequest("/defer") + getRequest("/defer") + getRequest("/defer"));
+    QVERIFY(client.waitForResponses(3));
+    QTRY_VERIFY_WITH_TIMEOUT(m_roundEnds.load() >= 1, 10'000);
+    QCOMPARE(m_deferHandled.load(), 3);
+    QCOMPARE(m_deferRefused.load(), 0); // the worker thread has rounds
+    QCOMPARE(m_ranInsideHandler.load(), 0); // not at once: at the end of the round
+    QVERIFY2(m_roundEnds.load() <= 3, "deferred work ran more often than it was deferred");
+    // This (test) thread has no rounds: the caller is told to do the work itself.
+    QVERIFY(!Latchkey::Core::LoopRound::deferToEndOfRound(&m_roundEnds, [] {}));
 }
 
 void TestHttpServer::connectionPersistence_data()
