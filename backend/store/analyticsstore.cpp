@@ -431,24 +431,29 @@ Status AnalyticsStore::record(const AnalyticsBatch &batch)
     const QSqlDatabase connection = m_db.connection();
     if (!registerFunctions(connection))
         return noHandle();
-    const auto rolled = rolledUntil();
+    auto rolled = rolledUntil();
     if (!rolled)
         return rolled.error();
-    if (Status status = recordVerifications(batch.verifications, *rolled); !status)
-        return status;
-    if (Status status = updateLastUsed(batch.verifications); !status)
-        return status;
-    if (Status status = recordRatelimits(batch.ratelimits, *rolled); !status)
-        return status;
     // Once a minute: every minute before the one before the batch's newest is complete (a minute's
-    // grace for events stamped just before it and published late).
+    // grace for events stamped just before it and published late). Those written by earlier
+    // batches are rolled up first; this batch's events of complete minutes then go into every
+    // resolution at once (rolling them up right after writing their minute rows would cost more),
+    // the others into their minute rows only.
     qint64 newest = 0;
     for (const Core::VerificationEvent &event : batch.verifications)
         newest = std::max(newest, event.timeMs);
     for (const Core::RatelimitEvent &event : batch.ratelimits)
         newest = std::max(newest, event.timeMs);
-    const qint64 complete = bucketStart(newest, Resolution::Minute) - MinuteMs;
-    return complete > *rolled ? rollUp(*rolled, complete) : Status {};
+    if (const qint64 complete = bucketStart(newest, Resolution::Minute) - MinuteMs; complete > *rolled) {
+        if (Status status = rollUp(*rolled, complete); !status)
+            return status;
+        rolled = complete;
+    }
+    if (Status status = recordVerifications(batch.verifications, *rolled); !status)
+        return status;
+    if (Status status = updateLastUsed(batch.verifications); !status)
+        return status;
+    return recordRatelimits(batch.ratelimits, *rolled);
 }
 
 Core::Result<qint64> AnalyticsStore::rolledUntil()

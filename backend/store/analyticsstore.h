@@ -98,7 +98,8 @@ struct AnalyticsBatch {
 /// Completed minutes (schema 5): the writer adds an event to the minute rows of the detail and
 /// rate-limit rollups only. Their hour, day (and month) rows are built from the minute rows once
 /// the minutes are complete: record() rolls up every minute before the one before its batch's
-/// newest event (so about once a minute), in the batch's transaction, and the writer rolls up
+/// newest event (so about once a minute), in the batch's transaction (first; the batch's own
+/// events of those minutes then go into every resolution at once), and the writer rolls up
 /// the rest on flush and stop. `analytics_rollup_state(id = 1, rolled_until)` says where that
 /// stands: minutes before rolled_until are in the coarser rows, minutes from it on only in the
 /// minute rows (an event for a minute already rolled up, a late one, goes into every resolution
@@ -128,7 +129,7 @@ public:
     /// one upsert per distinct rollup row, never a scan of raw rows), and keys.last_used_at (one
     /// UPDATE per distinct key, only ever moving forward). The scope rollups get every resolution;
     /// the detail and rate-limit rollups only their minute rows, unless the minute is already
-    /// rolled up (a late event). Then, when the batch's newest event is two minutes past the
+    /// rolled up (a late event). First, when the batch's newest event is two minutes past the
     /// roll-up state, rolls the completed minutes up (rollUp()). Must run inside
     /// Database::write(); the caller's transaction makes it all-or-nothing.
     [[nodiscard]] Core::Status record(const AnalyticsBatch &batch);
