@@ -45,73 +45,94 @@ Store::AuditTarget target(const Core::Role &role)
 
 } // namespace
 
+/// What a key's permission bindings and its role bindings differ in: the store calls and the
+/// audit events' names and texts (%1 the permission's slug or the role's name, %2 the key id).
+template<typename T> struct KeyBindings::Kind {
+    QList<T> (Store::RbacStore::*current)(const QString &keyId);
+    Core::Status (Store::RbacStore::*connect)(
+        const QString &workspaceId, const QString &keyId, const QList<T> &items, qint64 nowMs);
+    Core::Status (Store::RbacStore::*disconnect)(const QString &keyId, const QList<T> &items);
+    QString connectEvent;
+    QString connected;
+    QString disconnectEvent;
+    QString disconnected;
+};
+
+namespace {
+
+const KeyBindings::Kind<Core::Permission> permissionBindings {&Store::RbacStore::keyPermissions,
+    &Store::RbacStore::addKeyPermissions, &Store::RbacStore::removeKeyPermissions,
+    u"authorization.connect_permission_and_key"_s, u"Added permission %1 to key %2"_s,
+    u"authorization.disconnect_permission_and_key"_s, u"Removed permission %1 from key %2"_s};
+
+const KeyBindings::Kind<Core::Role> roleBindings {&Store::RbacStore::keyRoles, &Store::RbacStore::addKeyRoles,
+    &Store::RbacStore::removeKeyRoles, u"authorization.connect_role_and_key"_s, u"Connected role %1 to key %2"_s,
+    u"authorization.disconnect_role_and_key"_s, u"Disconnected role %1 from key %2"_s};
+
+} // namespace
+
 void KeyBindings::audit(const QString &event, const QString &description, const Store::AuditTarget &target)
 {
     if (m_events)
         m_events->append({m_key.workspaceId, event, description, {target, keyAuditTarget(m_key.id, m_key.name)}});
 }
 
+template<typename T> Core::Status KeyBindings::connect(const Kind<T> &kind, const QList<T> &items)
+{
+    const QList<T> added = select(items, idsOf((m_rbac.*kind.current)(m_key.id)), false);
+    if (Core::Status status = (m_rbac.*kind.connect)(m_key.workspaceId, m_key.id, added, m_nowMs); !status)
+        return status;
+    for (const T &item : added)
+        audit(kind.connectEvent, kind.connected.arg(target(item).name, m_key.id), target(item));
+    return {};
+}
+
+template<typename T> Core::Status KeyBindings::disconnect(const Kind<T> &kind, const QList<T> &items)
+{
+    const QList<T> removed = select(items, idsOf((m_rbac.*kind.current)(m_key.id)), true);
+    if (Core::Status status = (m_rbac.*kind.disconnect)(m_key.id, removed); !status)
+        return status;
+    for (const T &item : removed)
+        audit(kind.disconnectEvent, kind.disconnected.arg(target(item).name, m_key.id), target(item));
+    return {};
+}
+
+template<typename T> Core::Status KeyBindings::replace(const Kind<T> &kind, const QList<T> &items)
+{
+    const QList<T> obsolete = select((m_rbac.*kind.current)(m_key.id), idsOf(items), false);
+    if (Core::Status status = disconnect(kind, obsolete); !status)
+        return status;
+    return connect(kind, items);
+}
+
 Core::Status KeyBindings::addPermissions(const QList<Core::Permission> &permissions)
 {
-    const QList<Core::Permission> added = select(permissions, idsOf(m_rbac.keyPermissions(m_key.id)), false);
-    if (Core::Status status = m_rbac.addKeyPermissions(m_key.workspaceId, m_key.id, added, m_nowMs); !status)
-        return status;
-    for (const Core::Permission &permission : added) {
-        audit(u"authorization.connect_permission_and_key"_s,
-            u"Added permission %1 to key %2"_s.arg(permission.slug, m_key.id), target(permission));
-    }
-    return {};
+    return connect(permissionBindings, permissions);
 }
 
 Core::Status KeyBindings::removePermissions(const QList<Core::Permission> &permissions)
 {
-    const QList<Core::Permission> removed = select(permissions, idsOf(m_rbac.keyPermissions(m_key.id)), true);
-    if (Core::Status status = m_rbac.removeKeyPermissions(m_key.id, removed); !status)
-        return status;
-    for (const Core::Permission &permission : removed) {
-        audit(u"authorization.disconnect_permission_and_key"_s,
-            u"Removed permission %1 from key %2"_s.arg(permission.slug, m_key.id), target(permission));
-    }
-    return {};
+    return disconnect(permissionBindings, permissions);
 }
 
 Core::Status KeyBindings::setPermissions(const QList<Core::Permission> &permissions)
 {
-    const QList<Core::Permission> obsolete = select(m_rbac.keyPermissions(m_key.id), idsOf(permissions), false);
-    if (Core::Status status = removePermissions(obsolete); !status)
-        return status;
-    return addPermissions(permissions);
+    return replace(permissionBindings, permissions);
 }
 
 Core::Status KeyBindings::addRoles(const QList<Core::Role> &roles)
 {
-    const QList<Core::Role> added = select(roles, idsOf(m_rbac.keyRoles(m_key.id)), false);
-    if (Core::Status status = m_rbac.addKeyRoles(m_key.workspaceId, m_key.id, added, m_nowMs); !status)
-        return status;
-    for (const Core::Role &role : added)
-        audit(u"authorization.connect_role_and_key"_s, u"Connected role %1 to key %2"_s.arg(role.name, m_key.id),
-            target(role));
-    return {};
+    return connect(roleBindings, roles);
 }
 
 Core::Status KeyBindings::removeRoles(const QList<Core::Role> &roles)
 {
-    const QList<Core::Role> removed = select(roles, idsOf(m_rbac.keyRoles(m_key.id)), true);
-    if (Core::Status status = m_rbac.removeKeyRoles(m_key.id, removed); !status)
-        return status;
-    for (const Core::Role &role : removed) {
-        audit(u"authorization.disconnect_role_and_key"_s,
-            u"Disconnected role %1 from key %2"_s.arg(role.name, m_key.id), target(role));
-    }
-    return {};
+    return disconnect(roleBindings, roles);
 }
 
 Core::Status KeyBindings::setRoles(const QList<Core::Role> &roles)
 {
-    const QList<Core::Role> obsolete = select(m_rbac.keyRoles(m_key.id), idsOf(roles), false);
-    if (Core::Status status = removeRoles(obsolete); !status)
-        return status;
-    return addRoles(roles);
+    return replace(roleBindings, roles);
 }
 
 } // namespace Latchkey::Api

@@ -34,7 +34,13 @@ public:
     [[nodiscard]] Core::Status removeRoles(const QList<Core::Role> &roles);
     [[nodiscard]] Core::Status setRoles(const QList<Core::Role> &roles);
 
+    /// The store calls and audit texts of one kind of binding (keybindings.cpp).
+    template<typename T> struct Kind;
+
 private:
+    template<typename T> [[nodiscard]] Core::Status connect(const Kind<T> &kind, const QList<T> &items);
+    template<typename T> [[nodiscard]] Core::Status disconnect(const Kind<T> &kind, const QList<T> &items);
+    template<typename T> [[nodiscard]] Core::Status replace(const Kind<T> &kind, const QList<T> &items);
     void audit(const QString &event, const QString &description, const Store::AuditTarget &target);
 
     Store::RbacStore &m_rbac;

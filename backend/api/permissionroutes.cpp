@@ -44,56 +44,14 @@ Core::Result<Execute> decodeCreatePermission(RequestReader &in, Services &servic
     });
 }
 
-Core::Result<Execute> decodeGetPermission(RequestReader &in, Services &services)
-{
-    const auto permission = in.string(u"permission"_s, permissionRule);
-    if (!in.finish())
-        return in.error();
-    return Execute([&services, idOrSlug = permission.value](ApiContext &context) -> Core::Result<ApiReply> {
-        if (auto allowed = requireAny(context.principal, {u"rbac.*.read_permission"_s}); !allowed)
-            return allowed.error();
-        const auto found = Store::RbacStore(services.db).findPermission(context.principal.workspaceId, idOrSlug);
-        if (!found)
-            return permissionNotFound();
-        return ApiReply {toJson(*found), std::nullopt};
-    });
-}
-
-Core::Result<Execute> decodeListPermissions(RequestReader &in, Services &services)
-{
-    const Store::RbacListQuery query = readRbacListQuery(in);
-    if (!in.finish())
-        return in.error();
-    return Execute([&services, query](ApiContext &context) -> Core::Result<ApiReply> {
-        if (auto allowed = requireAny(context.principal, {u"rbac.*.read_permission"_s}); !allowed)
-            return allowed.error();
-        const auto page = Store::RbacStore(services.db).listPermissions(context.principal.workspaceId, query);
-        if (!page)
-            return page.error();
-        return rbacPageReply(*page, toJson(page->items));
-    });
-}
-
-Core::Result<Execute> decodeDeletePermission(RequestReader &in, Services &services)
-{
-    const auto permission = in.string(u"permission"_s, permissionRule);
-    if (!in.finish())
-        return in.error();
-    return Execute([&services, idOrSlug = permission.value](ApiContext &context) -> Core::Result<ApiReply> {
-        if (auto allowed = requireAny(context.principal, {u"rbac.*.delete_permission"_s}); !allowed)
-            return allowed.error();
-        const Core::Status status = writeAudited(services, context, [&](QList<Store::AuditEvent> &events) {
-            Store::RbacStore store(services.db);
-            const auto found = store.findPermission(context.principal.workspaceId, idOrSlug);
-            if (!found)
-                return Core::Status(permissionNotFound());
-            return store.deletePermission(context.principal.workspaceId, *found, &events);
-        });
-        if (!status)
-            return status.error();
-        return ApiReply {QJsonObject {}, std::nullopt};
-    });
-}
+const RbacItemKind<Core::Permission> permissionKind {.field = u"permission"_s,
+    .rule = &permissionRule,
+    .readPermission = u"rbac.*.read_permission"_s,
+    .deletePermission = u"rbac.*.delete_permission"_s,
+    .notFound = &permissionNotFound,
+    .find = &Store::RbacStore::findPermission,
+    .list = &Store::RbacStore::listPermissions,
+    .remove = &Store::RbacStore::deletePermission};
 
 } // namespace
 
@@ -105,6 +63,66 @@ Store::RbacListQuery readRbacListQuery(RequestReader &in)
     query.search = in.string(u"search"_s, {.maxLength = 256}).value;
     return query;
 }
+
+template<typename T>
+Core::Result<Execute> decodeGetRbacItem(RequestReader &in, Services &services, const RbacItemKind<T> &kind)
+{
+    const auto item = in.string(kind.field, *kind.rule);
+    if (!in.finish())
+        return in.error();
+    return Execute([&services, &kind, idOrName = item.value](ApiContext &context) -> Core::Result<ApiReply> {
+        if (auto allowed = requireAny(context.principal, {kind.readPermission}); !allowed)
+            return allowed.error();
+        Store::RbacStore store(services.db);
+        const std::optional<T> found = (store.*kind.find)(context.principal.workspaceId, idOrName);
+        if (!found)
+            return kind.notFound();
+        return ApiReply {toJson(*found), std::nullopt};
+    });
+}
+
+template<typename T>
+Core::Result<Execute> decodeListRbacItems(RequestReader &in, Services &services, const RbacItemKind<T> &kind)
+{
+    const Store::RbacListQuery query = readRbacListQuery(in);
+    if (!in.finish())
+        return in.error();
+    return Execute([&services, &kind, query](ApiContext &context) -> Core::Result<ApiReply> {
+        if (auto allowed = requireAny(context.principal, {kind.readPermission}); !allowed)
+            return allowed.error();
+        Store::RbacStore store(services.db);
+        const auto page = (store.*kind.list)(context.principal.workspaceId, query);
+        if (!page)
+            return page.error();
+        return rbacPageReply(*page, toJson(page->items));
+    });
+}
+
+template<typename T>
+Core::Result<Execute> decodeDeleteRbacItem(RequestReader &in, Services &services, const RbacItemKind<T> &kind)
+{
+    const auto item = in.string(kind.field, *kind.rule);
+    if (!in.finish())
+        return in.error();
+    return Execute([&services, &kind, idOrName = item.value](ApiContext &context) -> Core::Result<ApiReply> {
+        if (auto allowed = requireAny(context.principal, {kind.deletePermission}); !allowed)
+            return allowed.error();
+        const Core::Status status = writeAudited(services, context, [&](QList<Store::AuditEvent> &events) {
+            Store::RbacStore store(services.db);
+            const std::optional<T> found = (store.*kind.find)(context.principal.workspaceId, idOrName);
+            if (!found)
+                return Core::Status(kind.notFound());
+            return (store.*kind.remove)(context.principal.workspaceId, *found, &events);
+        });
+        if (!status)
+            return status.error();
+        return ApiReply {QJsonObject {}, std::nullopt};
+    });
+}
+
+template Core::Result<Execute> decodeGetRbacItem(RequestReader &, Services &, const RbacItemKind<Core::Role> &);
+template Core::Result<Execute> decodeListRbacItems(RequestReader &, Services &, const RbacItemKind<Core::Role> &);
+template Core::Result<Execute> decodeDeleteRbacItem(RequestReader &, Services &, const RbacItemKind<Core::Role> &);
 
 Core::Status writeAudited(Services &services, const ApiContext &context,
     const std::function<Core::Status(QList<Store::AuditEvent> &)> &change)
@@ -129,17 +147,17 @@ void registerPermissionRoutes(Router &router, Services &services)
     router.add({
         .path = QByteArrayLiteral("/v2/permissions.getPermission"),
         .permissions = u"rbac.*.read_permission"_s,
-        .decode = [&services](RequestReader &in) { return decodeGetPermission(in, services); },
+        .decode = [&services](RequestReader &in) { return decodeGetRbacItem(in, services, permissionKind); },
     });
     router.add({
         .path = QByteArrayLiteral("/v2/permissions.listPermissions"),
         .permissions = u"rbac.*.read_permission"_s,
-        .decode = [&services](RequestReader &in) { return decodeListPermissions(in, services); },
+        .decode = [&services](RequestReader &in) { return decodeListRbacItems(in, services, permissionKind); },
     });
     router.add({
         .path = QByteArrayLiteral("/v2/permissions.deletePermission"),
         .permissions = u"rbac.*.delete_permission"_s,
-        .decode = [&services](RequestReader &in) { return decodeDeletePermission(in, services); },
+        .decode = [&services](RequestReader &in) { return decodeDeleteRbacItem(in, services, permissionKind); },
     });
     registerRoleRoutes(router, services);
 }

@@ -81,56 +81,14 @@ Core::Result<Execute> decodeCreateRole(RequestReader &in, Services &services)
     });
 }
 
-Core::Result<Execute> decodeGetRole(RequestReader &in, Services &services)
-{
-    const auto role = in.string(u"role"_s, roleRule);
-    if (!in.finish())
-        return in.error();
-    return Execute([&services, idOrName = role.value](ApiContext &context) -> Core::Result<ApiReply> {
-        if (auto allowed = requireAny(context.principal, {u"rbac.*.read_role"_s}); !allowed)
-            return allowed.error();
-        const auto found = Store::RbacStore(services.db).findRole(context.principal.workspaceId, idOrName);
-        if (!found)
-            return roleNotFound();
-        return ApiReply {toJson(*found), std::nullopt};
-    });
-}
-
-Core::Result<Execute> decodeListRoles(RequestReader &in, Services &services)
-{
-    const Store::RbacListQuery query = readRbacListQuery(in);
-    if (!in.finish())
-        return in.error();
-    return Execute([&services, query](ApiContext &context) -> Core::Result<ApiReply> {
-        if (auto allowed = requireAny(context.principal, {u"rbac.*.read_role"_s}); !allowed)
-            return allowed.error();
-        const auto page = Store::RbacStore(services.db).listRoles(context.principal.workspaceId, query);
-        if (!page)
-            return page.error();
-        return rbacPageReply(*page, toJson(page->items));
-    });
-}
-
-Core::Result<Execute> decodeDeleteRole(RequestReader &in, Services &services)
-{
-    const auto role = in.string(u"role"_s, roleRule);
-    if (!in.finish())
-        return in.error();
-    return Execute([&services, idOrName = role.value](ApiContext &context) -> Core::Result<ApiReply> {
-        if (auto allowed = requireAny(context.principal, {u"rbac.*.delete_role"_s}); !allowed)
-            return allowed.error();
-        const Core::Status status = writeAudited(services, context, [&](QList<Store::AuditEvent> &events) {
-            Store::RbacStore store(services.db);
-            const auto found = store.findRole(context.principal.workspaceId, idOrName);
-            if (!found)
-                return Core::Status(roleNotFound());
-            return store.deleteRole(context.principal.workspaceId, *found, &events);
-        });
-        if (!status)
-            return status.error();
-        return ApiReply {QJsonObject {}, std::nullopt};
-    });
-}
+const RbacItemKind<Core::Role> roleKind {.field = u"role"_s,
+    .rule = &roleRule,
+    .readPermission = u"rbac.*.read_role"_s,
+    .deletePermission = u"rbac.*.delete_role"_s,
+    .notFound = &roleNotFound,
+    .find = &Store::RbacStore::findRole,
+    .list = &Store::RbacStore::listRoles,
+    .remove = &Store::RbacStore::deleteRole};
 
 /// Replaces the role's permissions with @p slugs: creates missing ones, disconnects the
 /// others, connects the new ones (audit order as Unkey: create, disconnect, connect).
@@ -199,17 +157,17 @@ void registerRoleRoutes(Router &router, Services &services)
     router.add({
         .path = QByteArrayLiteral("/v2/permissions.getRole"),
         .permissions = u"rbac.*.read_role"_s,
-        .decode = [&services](RequestReader &in) { return decodeGetRole(in, services); },
+        .decode = [&services](RequestReader &in) { return decodeGetRbacItem(in, services, roleKind); },
     });
     router.add({
         .path = QByteArrayLiteral("/v2/permissions.listRoles"),
         .permissions = u"rbac.*.read_role"_s,
-        .decode = [&services](RequestReader &in) { return decodeListRoles(in, services); },
+        .decode = [&services](RequestReader &in) { return decodeListRbacItems(in, services, roleKind); },
     });
     router.add({
         .path = QByteArrayLiteral("/v2/permissions.deleteRole"),
         .permissions = u"rbac.*.delete_role"_s,
-        .decode = [&services](RequestReader &in) { return decodeDeleteRole(in, services); },
+        .decode = [&services](RequestReader &in) { return decodeDeleteRbacItem(in, services, roleKind); },
     });
     router.add({
         .path = QByteArrayLiteral("/v2/permissions.setRolePermissions"),

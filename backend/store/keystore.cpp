@@ -114,6 +114,23 @@ Core::Status run(QSqlQuery &query)
     return {};
 }
 
+/// Runs a list query that asked for @p limit + 1 rows; the extra row only tells that another page
+/// exists, and its id is the inclusive cursor of that page.
+Core::Result<KeyPage> pageOf(QSqlQuery &query, int limit)
+{
+    if (!exec(query))
+        return sqlError(query);
+    KeyPage page;
+    while (query.next())
+        page.keys.append(keyFromRow(query));
+    if (page.keys.size() > limit) {
+        page.hasMore = true;
+        page.nextCursor = page.keys.at(limit).id;
+        page.keys.resize(limit);
+    }
+    return page;
+}
+
 } // namespace
 
 Core::Status KeyStore::insert(const KeyRecord &key, const QByteArray &hash)
@@ -180,18 +197,7 @@ Core::Result<KeyPage> KeyStore::list(const KeyListQuery &request)
     if (!request.identityId.isEmpty())
         query.addBindValue(request.identityId);
     query.addBindValue(request.limit + 1);
-    if (!exec(query))
-        return sqlError(query);
-    KeyPage page;
-    while (query.next())
-        page.keys.append(keyFromRow(query));
-    // The extra row only tells that another page exists; its id is the inclusive cursor.
-    if (page.keys.size() > request.limit) {
-        page.hasMore = true;
-        page.nextCursor = page.keys.at(request.limit).id;
-        page.keys.resize(request.limit);
-    }
-    return page;
+    return pageOf(query, request.limit);
 }
 
 Core::Result<KeyPage> KeyStore::listByIdentity(const IdentityKeyListQuery &request)
@@ -214,17 +220,7 @@ Core::Result<KeyPage> KeyStore::listByIdentity(const IdentityKeyListQuery &reque
     for (const QString &apiId : request.apiIds.value_or(QStringList()))
         query.addBindValue(apiId);
     query.addBindValue(request.limit + 1);
-    if (!exec(query))
-        return sqlError(query);
-    KeyPage page;
-    while (query.next())
-        page.keys.append(keyFromRow(query));
-    if (page.keys.size() > request.limit) {
-        page.hasMore = true;
-        page.nextCursor = page.keys.at(request.limit).id;
-        page.keys.resize(request.limit);
-    }
-    return page;
+    return pageOf(query, request.limit);
 }
 
 Core::Status KeyStore::update(const KeyRecord &key)
