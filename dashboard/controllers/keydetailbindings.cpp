@@ -12,8 +12,11 @@ namespace Latchkey::Dashboard {
 
 namespace KV = KeyValidation;
 
-bool KeyDetailController::submitBinding(const QString &field, const QString &action, const QStringList &values)
+bool KeyDetailController::submitBinding(
+    const QString &field, const QString &action, const QStringList &values, const QString &refusal)
 {
+    if (!refusal.isEmpty())
+        return refuse(field, refusal);
     // Every answer is the key's whole list after the change: [{id, name, slug?}]; permissions are
     // shown by slug, roles by name.
     const QString nameField = field == u"permissions" ? u"slug"_s : u"name"_s;
@@ -29,17 +32,13 @@ bool KeyDetailController::submitBinding(const QString &field, const QString &act
 
 bool KeyDetailController::setPermissions(const QStringList &slugs)
 {
-    if (const QString error = KV::checkPermissions(slugs); !error.isEmpty())
-        return refuse(u"permissions"_s, error);
-    return submitBinding(u"permissions"_s, u"keys.setPermissions"_s, slugs);
+    return submitBinding(u"permissions"_s, u"keys.setPermissions"_s, slugs, KV::checkPermissions(slugs));
 }
 
 bool KeyDetailController::addPermission(const QString &slug)
 {
     const QString trimmed = slug.trimmed();
-    if (const QString error = KV::checkPermission(trimmed); !error.isEmpty())
-        return refuse(u"permissions"_s, error);
-    return submitBinding(u"permissions"_s, u"keys.addPermissions"_s, {trimmed});
+    return submitBinding(u"permissions"_s, u"keys.addPermissions"_s, {trimmed}, KV::checkPermission(trimmed));
 }
 
 bool KeyDetailController::removePermission(const QString &slug)
@@ -49,17 +48,13 @@ bool KeyDetailController::removePermission(const QString &slug)
 
 bool KeyDetailController::setRoles(const QStringList &names)
 {
-    if (const QString error = KV::checkRoles(names); !error.isEmpty())
-        return refuse(u"roles"_s, error);
-    return submitBinding(u"roles"_s, u"keys.setRoles"_s, names);
+    return submitBinding(u"roles"_s, u"keys.setRoles"_s, names, KV::checkRoles(names));
 }
 
 bool KeyDetailController::addRole(const QString &name)
 {
     const QString trimmed = name.trimmed();
-    if (const QString error = KV::checkRole(trimmed); !error.isEmpty())
-        return refuse(u"roles"_s, error);
-    return submitBinding(u"roles"_s, u"keys.addRoles"_s, {trimmed});
+    return submitBinding(u"roles"_s, u"keys.addRoles"_s, {trimmed}, KV::checkRole(trimmed));
 }
 
 bool KeyDetailController::removeRole(const QString &name)

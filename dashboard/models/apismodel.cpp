@@ -37,26 +37,14 @@ QVariant ApisModel::rowData(const QJsonObject &row, int role) const
 
 void ApisModel::create(const QString &name)
 {
-    if (!client())
-        return;
-    client()->post(u"apis.createApi"_s, {{u"name"_s, name}}, this, [this](const ApiResult &result) {
-        if (!result.ok())
-            return;
-        refresh();
-        Q_EMIT created(result.data.toObject().value(u"apiId"_s).toString());
-    });
+    postChange(u"apis.createApi"_s, {{u"name"_s, name}},
+        [this](const QJsonObject &data) { Q_EMIT created(data.value(u"apiId"_s).toString()); });
 }
 
 void ApisModel::remove(const QString &apiId)
 {
-    if (!client())
-        return;
-    client()->post(u"apis.deleteApi"_s, {{u"apiId"_s, apiId}}, this, [this, apiId](const ApiResult &result) {
-        if (!result.ok())
-            return;
-        refresh();
-        Q_EMIT removed(apiId);
-    });
+    postChange(u"apis.deleteApi"_s, {{u"apiId"_s, apiId}},
+        [this, apiId](const QJsonObject &) { Q_EMIT removed(apiId); });
 }
 
 } // namespace Latchkey::Dashboard

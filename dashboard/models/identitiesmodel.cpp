@@ -49,15 +49,10 @@ QVariant IdentitiesModel::rowData(const QJsonObject &row, int role) const
 
 void IdentitiesModel::create(const QString &externalId)
 {
-    if (!client())
-        return;
-    client()->post(u"identities.createIdentity"_s, {{u"externalId"_s, externalId}}, this,
-                   [this, externalId](const ApiResult &result) {
-                       if (!result.ok())
-                           return;
-                       refresh();
-                       Q_EMIT created(result.data.toObject().value(u"identityId"_s).toString(), externalId);
-                   });
+    postChange(u"identities.createIdentity"_s, {{u"externalId"_s, externalId}},
+        [this, externalId](const QJsonObject &data) {
+            Q_EMIT created(data.value(u"identityId"_s).toString(), externalId);
+        });
 }
 
 } // namespace Latchkey::Dashboard

@@ -94,6 +94,19 @@ void PagedListModel::refresh()
     invalidate();
 }
 
+void PagedListModel::postChange(
+    const QString &action, const QJsonObject &body, std::function<void(const QJsonObject &data)> done)
+{
+    if (!m_client)
+        return;
+    m_client->post(action, body, this, [this, done = std::move(done)](const ApiResult &result) {
+        if (!result.ok())
+            return;
+        refresh();
+        done(result.data.toObject());
+    });
+}
+
 QJsonObject PagedListModel::rowObject(int row) const
 {
     return row >= 0 && row < m_rows.size() ? m_rows.at(row) : QJsonObject();

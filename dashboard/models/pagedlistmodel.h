@@ -9,6 +9,8 @@
 #include <QQmlParserStatus>
 #include <QtQml/qqmlregistration.h>
 
+#include <functional>
+
 namespace Latchkey::Dashboard {
 
 /// The common machinery of every list screen's model: rows are the JSON objects of one
@@ -110,6 +112,10 @@ protected:
 
     /// An input changed: drop rows, cancel the request in flight, fetch again when ready.
     void invalidate();
+    /// A change of the listed items (create, delete, ...): `POST /v2/<action>` with @p body; on
+    /// success the list reloads and @p done gets the reply's `data`. A failure goes to the client's
+    /// error sink like every request's. Nothing happens without a client.
+    void postChange(const QString &action, const QJsonObject &body, std::function<void(const QJsonObject &data)> done);
     const QList<QJsonObject> &rows() const { return m_rows; }
     QJsonObject &rowRef(int row) { return m_rows[row]; }
     /// Emits dataChanged for every row and @p roles.

@@ -44,30 +44,17 @@ QVariant PermissionsModel::rowData(const QJsonObject &row, int role) const
 
 void PermissionsModel::create(const QString &name, const QString &slug, const QString &description)
 {
-    if (!client())
-        return;
     QJsonObject body{{u"name"_s, name}, {u"slug"_s, slug}};
     if (!description.isEmpty())
         body.insert(u"description"_s, description);
-    client()->post(u"permissions.createPermission"_s, body, this, [this](const ApiResult &result) {
-        if (!result.ok())
-            return;
-        refresh();
-        Q_EMIT created(result.data.toObject().value(u"permissionId"_s).toString());
-    });
+    postChange(u"permissions.createPermission"_s, body,
+        [this](const QJsonObject &data) { Q_EMIT created(data.value(u"permissionId"_s).toString()); });
 }
 
 void PermissionsModel::remove(const QString &permission)
 {
-    if (!client())
-        return;
-    client()->post(u"permissions.deletePermission"_s, {{u"permission"_s, permission}}, this,
-                   [this, permission](const ApiResult &result) {
-                       if (!result.ok())
-                           return;
-                       refresh();
-                       Q_EMIT removed(permission);
-                   });
+    postChange(u"permissions.deletePermission"_s, {{u"permission"_s, permission}},
+        [this, permission](const QJsonObject &) { Q_EMIT removed(permission); });
 }
 
 } // namespace Latchkey::Dashboard

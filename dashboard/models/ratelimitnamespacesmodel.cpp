@@ -44,13 +44,8 @@ void RatelimitNamespacesModel::create(const QString &name)
         return;
     // The explicit create: ratelimit.limit would create it too, but as a rate-limit check that the
     // analytics and the live stream would show.
-    client()->post(u"ratelimit.createNamespace"_s, QJsonObject{{u"name"_s, trimmed}}, this,
-                   [this, trimmed](const ApiResult &result) {
-                       if (!result.ok())
-                           return;
-                       refresh();
-                       Q_EMIT created(trimmed);
-                   });
+    postChange(u"ratelimit.createNamespace"_s, {{u"name"_s, trimmed}},
+        [this, trimmed](const QJsonObject &) { Q_EMIT created(trimmed); });
 }
 
 } // namespace Latchkey::Dashboard

@@ -70,12 +70,7 @@ void RatelimitOverridesModel::set(const QString &identifier, qint64 limit, qint6
                            {u"identifier"_s, identifier},
                            {u"limit"_s, limit},
                            {u"duration"_s, durationMs}};
-    client()->post(u"ratelimit.setOverride"_s, body, this, [this, identifier](const ApiResult &result) {
-        if (!result.ok())
-            return;
-        refresh();
-        Q_EMIT saved(identifier);
-    });
+    postChange(u"ratelimit.setOverride"_s, body, [this, identifier](const QJsonObject &) { Q_EMIT saved(identifier); });
 }
 
 void RatelimitOverridesModel::remove(const QString &identifier)
@@ -83,12 +78,8 @@ void RatelimitOverridesModel::remove(const QString &identifier)
     if (!client() || m_namespace.isEmpty())
         return;
     const QJsonObject body{{u"namespace"_s, m_namespace}, {u"identifier"_s, identifier}};
-    client()->post(u"ratelimit.deleteOverride"_s, body, this, [this, identifier](const ApiResult &result) {
-        if (!result.ok())
-            return;
-        refresh();
-        Q_EMIT removed(identifier);
-    });
+    postChange(
+        u"ratelimit.deleteOverride"_s, body, [this, identifier](const QJsonObject &) { Q_EMIT removed(identifier); });
 }
 
 } // namespace Latchkey::Dashboard

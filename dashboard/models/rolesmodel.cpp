@@ -51,31 +51,19 @@ QVariant RolesModel::rowData(const QJsonObject &row, int role) const
 
 void RolesModel::create(const QString &name, const QString &description, const QStringList &permissions)
 {
-    if (!client())
-        return;
     QJsonObject body{{u"name"_s, name}};
     if (!description.isEmpty())
         body.insert(u"description"_s, description);
     if (!permissions.isEmpty())
         body.insert(u"permissions"_s, QJsonArray::fromStringList(permissions));
-    client()->post(u"permissions.createRole"_s, body, this, [this](const ApiResult &result) {
-        if (!result.ok())
-            return;
-        refresh();
-        Q_EMIT created(result.data.toObject().value(u"roleId"_s).toString());
-    });
+    postChange(u"permissions.createRole"_s, body,
+        [this](const QJsonObject &data) { Q_EMIT created(data.value(u"roleId"_s).toString()); });
 }
 
 void RolesModel::remove(const QString &role)
 {
-    if (!client())
-        return;
-    client()->post(u"permissions.deleteRole"_s, {{u"role"_s, role}}, this, [this, role](const ApiResult &result) {
-        if (!result.ok())
-            return;
-        refresh();
-        Q_EMIT removed(role);
-    });
+    postChange(u"permissions.deleteRole"_s, {{u"role"_s, role}},
+        [this, role](const QJsonObject &) { Q_EMIT removed(role); });
 }
 
 } // namespace Latchkey::Dashboard

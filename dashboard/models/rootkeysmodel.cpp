@@ -77,31 +77,18 @@ QVariant RootKeysModel::rowData(const QJsonObject &row, int role) const
 
 void RootKeysModel::create(const QString &name, const QStringList &permissions)
 {
-    if (!client())
-        return;
     QJsonObject body{{u"permissions"_s, QJsonArray::fromStringList(permissions)}};
     if (!name.isEmpty())
         body.insert(u"name"_s, name);
-    client()->post(u"rootKeys.createRootKey"_s, body, this, [this](const ApiResult &result) {
-        if (!result.ok())
-            return;
-        const QJsonObject data = result.data.toObject();
-        refresh();
+    postChange(u"rootKeys.createRootKey"_s, body, [this](const QJsonObject &data) {
         Q_EMIT created(data.value(u"rootKeyId"_s).toString(), data.value(u"key"_s).toString());
     });
 }
 
 void RootKeysModel::revoke(const QString &rootKeyId)
 {
-    if (!client())
-        return;
-    client()->post(u"rootKeys.deleteRootKey"_s, {{u"rootKeyId"_s, rootKeyId}}, this,
-                   [this, rootKeyId](const ApiResult &result) {
-                       if (!result.ok())
-                           return;
-                       refresh();
-                       Q_EMIT revoked(rootKeyId);
-                   });
+    postChange(u"rootKeys.deleteRootKey"_s, {{u"rootKeyId"_s, rootKeyId}},
+        [this, rootKeyId](const QJsonObject &) { Q_EMIT revoked(rootKeyId); });
 }
 
 void RootKeysModel::copyToClipboard(const QString &text) const
