@@ -34,14 +34,6 @@ qint64 auditRows(ApiHarness &h)
     return scalar(h, u"SELECT count(*) FROM audit_logs"_s);
 }
 
-QStringList errorLocations(const ApiReply &reply)
-{
-    QStringList locations;
-    for (const QJsonValue &error : reply.error().value(u"errors").toArray())
-        locations.append(error.toObject().value(u"location").toString());
-    return locations;
-}
-
 QString requestIdOf(const ApiReply &reply)
 {
     return reply.body.value(u"meta").toObject().value(u"requestId").toString();
@@ -145,7 +137,7 @@ void TestApis::createApiValidation()
     const auto reply = h.call(u"apis.createApi"_s, body);
     QVERIFY2(reply.status == 400, reply.describe().constData());
     QCOMPARE(reply.errorType(), u"https://unkey.com/docs/errors/unkey/application/invalid_input"_s);
-    QVERIFY2(errorLocations(reply).contains(location), reply.describe().constData());
+    QVERIFY2(reply.errorLocations().contains(location), reply.describe().constData());
     QCOMPARE(liveApis(h), 0);
     QCOMPARE(auditRows(h), audits);
 }
@@ -204,11 +196,11 @@ void TestApis::getApiValidation()
     ApiHarness h;
     const auto reply = h.call(u"apis.getApi"_s, body);
     QVERIFY2(reply.status == 400, reply.describe().constData());
-    QVERIFY2(errorLocations(reply).contains(location), reply.describe().constData());
+    QVERIFY2(reply.errorLocations().contains(location), reply.describe().constData());
     // deleteApi shares the apiId rules
     const auto deleted = h.call(u"apis.deleteApi"_s, body);
     QVERIFY2(deleted.status == 400, deleted.describe().constData());
-    QVERIFY2(errorLocations(deleted).contains(location), deleted.describe().constData());
+    QVERIFY2(deleted.errorLocations().contains(location), deleted.describe().constData());
 }
 
 void TestApis::getApiPermissions()
@@ -350,7 +342,7 @@ void TestApis::deleteApiValidation()
     const QString apiId = h.createApi();
     const auto reply = h.call(u"apis.deleteApi"_s, QJsonObject{{u"apiId"_s, apiId}, {u"permanent"_s, true}});
     QVERIFY2(reply.status == 400, reply.describe().constData());
-    QVERIFY(errorLocations(reply).contains(u"body.permanent"_s));
+    QVERIFY(reply.errorLocations().contains(u"body.permanent"_s));
     QCOMPARE(liveApis(h), 1);
 }
 

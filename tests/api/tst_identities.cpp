@@ -60,14 +60,6 @@ QStringList auditOf(ApiHarness &h, const ApiReply &reply)
     return rows;
 }
 
-QStringList errorLocations(const ApiReply &reply)
-{
-    QStringList locations;
-    for (const QJsonValue &error : reply.error().value(u"errors").toArray())
-        locations.append(error.toObject().value(u"location").toString());
-    return locations;
-}
-
 QJsonObject limit(const QString &name, qint64 limitValue, qint64 duration, bool autoApply = false)
 {
     return {{u"name"_s, name}, {u"limit"_s, limitValue}, {u"duration"_s, duration}, {u"autoApply"_s, autoApply}};
@@ -254,7 +246,7 @@ void TestIdentities::createValidation()
     const auto reply = h.call(u"identities.createIdentity"_s, body);
     QVERIFY2(reply.status == 400, reply.describe().left(600).constData());
     QCOMPARE(reply.errorType(), kInvalidType);
-    QVERIFY2(errorLocations(reply).contains(location), reply.describe().left(600).constData());
+    QVERIFY2(reply.errorLocations().contains(location), reply.describe().left(600).constData());
     QCOMPARE(identityRows(h), 0);
     QCOMPARE(ratelimitRows(h), 0);
     QCOMPARE(auditRows(h), audits);
@@ -390,7 +382,7 @@ void TestIdentities::getValidation()
         const auto reply = h.call(route, body);
         QVERIFY2(reply.status == 400, qPrintable(route + u": "_s + QString::fromUtf8(reply.describe())));
         QCOMPARE(reply.errorType(), kInvalidType);
-        QVERIFY2(errorLocations(reply).contains(location), reply.describe().constData());
+        QVERIFY2(reply.errorLocations().contains(location), reply.describe().constData());
     }
     QCOMPARE(scalar(h, u"SELECT count(*) FROM identities WHERE deleted = 0"_s), 1);
     QCOMPARE(auditRows(h), audits);
@@ -547,7 +539,7 @@ void TestIdentities::listValidation()
     ApiHarness h;
     const auto reply = h.call(u"identities.listIdentities"_s, body);
     QVERIFY2(reply.status == 400, reply.describe().constData());
-    QVERIFY2(errorLocations(reply).contains(location), reply.describe().constData());
+    QVERIFY2(reply.errorLocations().contains(location), reply.describe().constData());
 }
 
 void TestIdentities::listPermissions()
@@ -682,7 +674,7 @@ void TestIdentities::updateValidation()
     const qint64 audits = auditRows(h);
     const auto reply = h.call(u"identities.updateIdentity"_s, body);
     QVERIFY2(reply.status == 400, reply.describe().left(600).constData());
-    QVERIFY2(errorLocations(reply).contains(location), reply.describe().left(600).constData());
+    QVERIFY2(reply.errorLocations().contains(location), reply.describe().left(600).constData());
     const auto got = h.call(u"identities.getIdentity"_s, QJsonObject{{u"identity"_s, u"user_1"_s}});
     QCOMPARE(got.dataObject().value(u"meta").toObject(), (QJsonObject{{u"a"_s, 1}}));
     QCOMPARE(got.dataObject().value(u"ratelimits").toArray().size(), 1);
@@ -806,7 +798,7 @@ void TestIdentities::deleteValidation()
     const auto reply = h.call(u"identities.deleteIdentity"_s,
                               QJsonObject{{u"identity"_s, u"user_1"_s}, {u"permanent"_s, true}});
     QVERIFY2(reply.status == 400, reply.describe().constData());
-    QVERIFY(errorLocations(reply).contains(u"body.permanent"_s));
+    QVERIFY(reply.errorLocations().contains(u"body.permanent"_s));
     QCOMPARE(scalar(h, u"SELECT count(*) FROM identities WHERE deleted = 0"_s), 1);
 }
 

@@ -9,46 +9,16 @@ using namespace Latchkey::Test;
 
 namespace {
 
-QString firstErrorLocation(const ApiReply &reply)
-{
-    return reply.error().value(u"errors"_s).toArray().at(0).toObject().value(u"location"_s).toString();
-}
-
 /// Every item of keys.listKeys for @p filter, walking pages of @p pageSize.
 QList<QJsonObject> listAll(ApiHarness &h, const QJsonObject &filter, int pageSize, const QString &rootKey = {},
                            int *pages = nullptr)
 {
-    QList<QJsonObject> items;
-    QString cursor;
-    int count = 0;
-    do {
-        QJsonObject body = filter;
-        body.insert(u"limit"_s, pageSize);
-        if (!cursor.isEmpty())
-            body.insert(u"cursor"_s, cursor);
-        const ApiReply r = h.call(u"keys.listKeys"_s, body, rootKey);
-        if (r.status != 200) {
-            qWarning("keys.listKeys failed: %s", r.describe().constData());
-            return {};
-        }
-        for (const QJsonValue &item : r.dataArray())
-            items.append(item.toObject());
-        cursor = r.pagination().value(u"cursor"_s).toString();
-        if (r.pagination().value(u"hasMore"_s).toBool() == cursor.isEmpty())
-            qWarning("hasMore and cursor disagree: %s", r.describe().constData());
-        ++count;
-    } while (!cursor.isEmpty() && count < 100);
-    if (pages)
-        *pages = count;
-    return items;
+    return h.listAll(u"keys.listKeys"_s, filter, pageSize, rootKey, pages);
 }
 
 QStringList idsOf(const QList<QJsonObject> &items)
 {
-    QStringList ids;
-    for (const QJsonObject &item : items)
-        ids.append(item.value(u"keyId"_s).toString());
-    return ids;
+    return valuesOf(items, u"keyId"_s);
 }
 
 } // namespace
@@ -204,7 +174,7 @@ void TestKeysListByIdentity::validation()
     QFETCH(QString, location);
     const ApiReply r = h->call(u"keys.listKeys"_s, body);
     QVERIFY2(r.status == 400, r.describe().constData());
-    QCOMPARE(firstErrorLocation(r), location);
+    QCOMPARE(r.firstErrorLocation(), location);
 }
 
 void TestKeysListByIdentity::unknownIdentityAndIsolation()

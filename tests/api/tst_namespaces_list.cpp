@@ -12,11 +12,6 @@ using namespace Latchkey::Test;
 
 namespace {
 
-QString firstErrorLocation(const ApiReply &reply)
-{
-    return reply.error().value(u"errors"_s).toArray().at(0).toObject().value(u"location"_s).toString();
-}
-
 /// Creates namespace @p name through ratelimit.limit (its only creation path); returns its id.
 QString createNamespace(ApiHarness &h, const QString &name, const QString &rootKey = {})
 {
@@ -39,39 +34,15 @@ void setOverride(ApiHarness &h, const QString &ns, const QString &identifier)
         qWarning("setOverride failed: %s", reply.describe().constData());
 }
 
-/// Every item, walking pages of @p pageSize.
+/// Every namespace, walking pages of @p pageSize.
 QList<QJsonObject> listAll(ApiHarness &h, int pageSize, const QString &rootKey = {}, int *pages = nullptr)
 {
-    QList<QJsonObject> items;
-    QString cursor;
-    int count = 0;
-    do {
-        QJsonObject body{{u"limit"_s, pageSize}};
-        if (!cursor.isEmpty())
-            body.insert(u"cursor"_s, cursor);
-        const ApiReply r = h.call(u"ratelimit.listNamespaces"_s, body, rootKey);
-        if (r.status != 200) {
-            qWarning("listNamespaces failed: %s", r.describe().constData());
-            return {};
-        }
-        for (const QJsonValue &item : r.dataArray())
-            items.append(item.toObject());
-        cursor = r.pagination().value(u"cursor"_s).toString();
-        if (r.pagination().value(u"hasMore"_s).toBool() == cursor.isEmpty())
-            qWarning("hasMore and cursor disagree: %s", r.describe().constData());
-        ++count;
-    } while (!cursor.isEmpty() && count < 100);
-    if (pages)
-        *pages = count;
-    return items;
+    return h.listAll(u"ratelimit.listNamespaces"_s, {}, pageSize, rootKey, pages);
 }
 
 QStringList idsOf(const QList<QJsonObject> &items)
 {
-    QStringList ids;
-    for (const QJsonObject &item : items)
-        ids.append(item.value(u"namespaceId"_s).toString());
-    return ids;
+    return valuesOf(items, u"namespaceId"_s);
 }
 
 } // namespace
@@ -199,7 +170,7 @@ void TestNamespacesList::validation()
     ApiHarness h;
     const ApiReply r = h.call(u"ratelimit.listNamespaces"_s, body);
     QVERIFY2(r.status == 400, r.describe().constData());
-    QCOMPARE(firstErrorLocation(r), location);
+    QCOMPARE(r.firstErrorLocation(), location);
 }
 
 QTEST_GUILESS_MAIN(TestNamespacesList)

@@ -1,80 +1,11 @@
-#include "store/database.h"
-#include "support/apiharness.h"
+#include "tst_rbac_helpers.h"
 
 #include <QtTest>
 
 using namespace Qt::StringLiterals;
-using Latchkey::Test::ApiHarness;
-using Latchkey::Test::ApiReply;
+using namespace Latchkey::Test;
 
 namespace {
-
-/// One row of audit_logs, as the tests need it.
-struct AuditRow {
-    QString event;
-    QString description;
-    QJsonArray targets;
-    QString actorType;
-    QString requestId;
-    QString correlationId;
-};
-
-QList<AuditRow> auditRows(ApiHarness &h, const QString &workspaceId)
-{
-    QSqlQuery query = h.server().database().prepare(
-        u"SELECT event, description, targets, actor_type, request_id, correlation_id FROM audit_logs"
-        " WHERE workspace_id = ? ORDER BY rowid"_s);
-    query.addBindValue(workspaceId);
-    QList<AuditRow> rows;
-    if (!query.exec())
-        return rows;
-    while (query.next()) {
-        rows.append({query.value(0).toString(), query.value(1).toString(),
-            QJsonDocument::fromJson(query.value(2).toString().toUtf8()).array(), query.value(3).toString(),
-            query.value(4).toString(), query.value(5).toString()});
-    }
-    return rows;
-}
-
-qint64 countRows(ApiHarness &h, const QString &table)
-{
-    QSqlQuery query = h.server().database().prepare(u"SELECT count(*) FROM "_s + table);
-    return query.exec() && query.next() ? query.value(0).toLongLong() : -1;
-}
-
-/// Row counts of every table a permissions.* request may touch: equal before and after = nothing changed.
-QList<qint64> snapshot(ApiHarness &h)
-{
-    QList<qint64> counts;
-    for (const QString &table :
-        {u"permissions"_s, u"roles"_s, u"roles_permissions"_s, u"keys_permissions"_s, u"keys_roles"_s, u"audit_logs"_s})
-        counts.append(countRows(h, table));
-    return counts;
-}
-
-QString requestId(const ApiReply &reply)
-{
-    return reply.body.value(u"meta").toObject().value(u"requestId").toString();
-}
-
-QStringList errorLocations(const ApiReply &reply)
-{
-    QStringList locations;
-    for (const QJsonValue &error : reply.error().value(u"errors").toArray())
-        locations.append(error.toObject().value(u"location").toString());
-    return locations;
-}
-
-QString newPermission(ApiHarness &h, const QString &slug, const QString &description = {}, const QString &rootKey = {})
-{
-    QJsonObject body {{u"name"_s, QString(u"Name of "_s + slug)}, {u"slug"_s, slug}};
-    if (!description.isEmpty())
-        body.insert(u"description"_s, description);
-    const ApiReply reply = h.call(u"permissions.createPermission"_s, body, rootKey);
-    if (reply.status != 200)
-        qWarning("createPermission failed: %s", reply.describe().constData());
-    return reply.dataObject().value(u"permissionId").toString();
-}
 
 /// Binds a permission to a (fake) key directly: the keys.* routes are not needed to check cleanup.
 void bindToKey(ApiHarness &h, const QString &keyId, const QString &permissionId)
@@ -136,12 +67,12 @@ void TestPermissions::createPermission()
         (QJsonObject {{u"id"_s, id}, {u"name"_s, u"Read documents"_s}, {u"slug"_s, u"documents.read"_s},
             {u"description"_s, u"Grants reading documents"_s}}));
 
-    const QList<AuditRow> audit = auditRows(h, h.workspaceId());
+    const QList<RbacAuditRow> audit = auditRows(h);
     QCOMPARE(audit.size(), 1);
     QCOMPARE(audit[0].event, u"permission.create"_s);
     QCOMPARE(audit[0].description, u"Created "_s + id);
     QCOMPARE(audit[0].actorType, u"rootkey"_s);
-    QCOMPARE(audit[0].requestId, requestId(reply));
+    QCOMPARE(audit[0].requestId, requestIdOf(reply));
     QCOMPARE(audit[0].targets,
         (QJsonArray {QJsonObject {{u"type"_s, u"permission"_s}, {u"id"_s, id}, {u"name"_s, u"documents.read"_s}}}));
 }
@@ -192,7 +123,7 @@ void TestPermissions::createPermissionInvalid()
     const QList<qint64> before = snapshot(h);
     const ApiReply reply = h.call(u"permissions.createPermission"_s, body);
     QCOMPARE(reply.status, 400);
-    QVERIFY2(errorLocations(reply).contains(location), reply.describe().constData());
+    QVERIFY2(reply.errorLocations().contains(location), reply.describe().constData());
     QCOMPARE(snapshot(h), before);
 }
 
@@ -283,7 +214,7 @@ void TestPermissions::getPermissionByIdOrSlug()
                  .dataObject(),
         expected);
     // Reading writes no audit row.
-    QCOMPARE(auditRows(h, h.workspaceId()).size(), 1);
+    QCOMPARE(auditRows(h).size(), 1);
 }
 
 void TestPermissions::getPermissionNotFound()
@@ -315,7 +246,7 @@ void TestPermissions::getPermissionInvalid()
     for (const QString &route : {u"permissions.getPermission"_s, u"permissions.deletePermission"_s}) {
         const ApiReply reply = h.call(route, body);
         QCOMPARE(reply.status, 400);
-        QVERIFY2(errorLocations(reply).contains(u"body.permission"_s), reply.describe().constData());
+        QVERIFY2(reply.errorLocations().contains(u"body.permission"_s), reply.describe().constData());
     }
 }
 
@@ -418,7 +349,7 @@ void TestPermissions::listPermissionsInvalid()
     ApiHarness h;
     const ApiReply reply = h.call(u"permissions.listPermissions"_s, body);
     QCOMPARE(reply.status, 400);
-    QVERIFY2(errorLocations(reply).contains(location), reply.describe().constData());
+    QVERIFY2(reply.errorLocations().contains(location), reply.describe().constData());
 }
 
 void TestPermissions::deletePermission()
@@ -432,11 +363,11 @@ void TestPermissions::deletePermission()
     QCOMPARE(h.call(u"permissions.getPermission"_s, QJsonObject {{u"permission"_s, id}}).status, 404);
     QCOMPARE(h.call(u"permissions.getPermission"_s, QJsonObject {{u"permission"_s, kept}}).status, 200);
 
-    const QList<AuditRow> audit = auditRows(h, h.workspaceId());
+    const QList<RbacAuditRow> audit = auditRows(h);
     QCOMPARE(audit.size(), 3);
     QCOMPARE(audit[2].event, u"permission.delete"_s);
     QCOMPARE(audit[2].description, u"Deleted "_s + id);
-    QCOMPARE(audit[2].requestId, requestId(reply));
+    QCOMPARE(audit[2].requestId, requestIdOf(reply));
     QCOMPARE(audit[2].targets,
         (QJsonArray {QJsonObject {{u"type"_s, u"permission"_s}, {u"id"_s, id}, {u"name"_s, u"to.delete"_s}}}));
     // A second delete finds nothing.

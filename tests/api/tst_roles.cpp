@@ -1,91 +1,30 @@
-#include "store/database.h"
-#include "support/apiharness.h"
+#include "tst_rbac_helpers.h"
 
 #include <QtTest>
 
 using namespace Qt::StringLiterals;
-using Latchkey::Test::ApiHarness;
-using Latchkey::Test::ApiReply;
+using namespace Latchkey::Test;
 
 namespace {
 
-/// One row of audit_logs, as the tests need it.
-struct AuditRow {
-    QString event;
-    QString description;
-    QJsonArray targets;
-    QString requestId;
-    QString correlationId;
-};
-
-QList<AuditRow> auditRows(ApiHarness &h)
-{
-    QSqlQuery query = h.server().database().prepare(
-        u"SELECT event, description, targets, request_id, correlation_id FROM audit_logs"
-        " WHERE workspace_id = ? ORDER BY rowid"_s);
-    query.addBindValue(h.workspaceId());
-    QList<AuditRow> rows;
-    if (!query.exec())
-        return rows;
-    while (query.next()) {
-        rows.append({query.value(0).toString(), query.value(1).toString(),
-            QJsonDocument::fromJson(query.value(2).toString().toUtf8()).array(), query.value(3).toString(),
-            query.value(4).toString()});
-    }
-    return rows;
-}
-
 /// The audit rows written by the request with @p requestId.
-QList<AuditRow> auditRowsOf(ApiHarness &h, const ApiReply &reply)
+QList<RbacAuditRow> auditRowsOf(ApiHarness &h, const ApiReply &reply)
 {
-    const QString id = reply.body.value(u"meta").toObject().value(u"requestId").toString();
-    QList<AuditRow> rows;
-    for (const AuditRow &row : auditRows(h)) {
+    const QString id = requestIdOf(reply);
+    QList<RbacAuditRow> rows;
+    for (const RbacAuditRow &row : auditRows(h)) {
         if (row.requestId == id)
             rows.append(row);
     }
     return rows;
 }
 
-QStringList eventsOf(const QList<AuditRow> &rows)
+QStringList eventsOf(const QList<RbacAuditRow> &rows)
 {
     QStringList events;
-    for (const AuditRow &row : rows)
+    for (const RbacAuditRow &row : rows)
         events.append(row.event);
     return events;
-}
-
-qint64 countRows(ApiHarness &h, const QString &table)
-{
-    QSqlQuery query = h.server().database().prepare(u"SELECT count(*) FROM "_s + table);
-    return query.exec() && query.next() ? query.value(0).toLongLong() : -1;
-}
-
-/// Row counts of every table a permissions.* request may touch: equal before and after = nothing changed.
-QList<qint64> snapshot(ApiHarness &h)
-{
-    QList<qint64> counts;
-    for (const QString &table :
-        {u"permissions"_s, u"roles"_s, u"roles_permissions"_s, u"keys_permissions"_s, u"keys_roles"_s, u"audit_logs"_s})
-        counts.append(countRows(h, table));
-    return counts;
-}
-
-QStringList errorLocations(const ApiReply &reply)
-{
-    QStringList locations;
-    for (const QJsonValue &error : reply.error().value(u"errors").toArray())
-        locations.append(error.toObject().value(u"location").toString());
-    return locations;
-}
-
-QString newPermission(ApiHarness &h, const QString &slug, const QString &rootKey = {})
-{
-    const ApiReply reply = h.call(u"permissions.createPermission"_s,
-        QJsonObject {{u"name"_s, QString(u"Name of "_s + slug)}, {u"slug"_s, slug}}, rootKey);
-    if (reply.status != 200)
-        qWarning("createPermission failed: %s", reply.describe().constData());
-    return reply.dataObject().value(u"permissionId").toString();
 }
 
 QString newRole(ApiHarness &h, const QString &name, const QStringList &slugs = {}, const QString &rootKey = {})
@@ -183,7 +122,7 @@ void TestRoles::createRole()
     QCOMPARE(got.dataObject(),
         (QJsonObject {{u"id"_s, id}, {u"name"_s, u"support.readonly"_s}, {u"permissions"_s, QJsonArray {}}}));
 
-    const QList<AuditRow> audit = auditRowsOf(h, reply);
+    const QList<RbacAuditRow> audit = auditRowsOf(h, reply);
     QCOMPARE(eventsOf(audit), QStringList {u"role.create"_s});
     QCOMPARE(audit[0].description, u"Created "_s + id);
     QCOMPARE(audit[0].targets,
@@ -215,7 +154,7 @@ void TestRoles::createRoleWithPermissions()
     QCOMPARE(created.keys(), (QStringList {u"id"_s, u"name"_s, u"slug"_s}));
     QCOMPARE(created.value(u"name").toString(), u"documents.write"_s);
 
-    const QList<AuditRow> audit = auditRowsOf(h, reply);
+    const QList<RbacAuditRow> audit = auditRowsOf(h, reply);
     QCOMPARE(eventsOf(audit),
         (QStringList {u"role.create"_s, u"permission.create"_s, u"authorization.connect_role_and_permission"_s,
             u"authorization.connect_role_and_permission"_s}));
@@ -226,7 +165,7 @@ void TestRoles::createRoleWithPermissions()
     QCOMPARE(audit[2].targets,
         (QJsonArray {QJsonObject {{u"type"_s, u"role"_s}, {u"id"_s, roleId}, {u"name"_s, u"editor"_s}},
             QJsonObject {{u"type"_s, u"permission"_s}, {u"id"_s, createdId}, {u"name"_s, u"documents.write"_s}}}));
-    for (const AuditRow &row : audit)
+    for (const RbacAuditRow &row : audit)
         QCOMPARE(row.correlationId, audit[0].correlationId);
 }
 
@@ -307,7 +246,7 @@ void TestRoles::createRoleInvalid()
     const QList<qint64> before = snapshot(h);
     const ApiReply reply = h.call(u"permissions.createRole"_s, body);
     QCOMPARE(reply.status, 400);
-    QVERIFY2(errorLocations(reply).contains(location), reply.describe().constData());
+    QVERIFY2(reply.errorLocations().contains(location), reply.describe().constData());
     QCOMPARE(snapshot(h), before);
 }
 
@@ -408,7 +347,7 @@ void TestRoles::roleRefInvalid()
     for (const QString &route : {u"permissions.getRole"_s, u"permissions.deleteRole"_s}) {
         const ApiReply reply = h.call(route, body);
         QCOMPARE(reply.status, 400);
-        QVERIFY2(errorLocations(reply).contains(u"body.role"_s), reply.describe().constData());
+        QVERIFY2(reply.errorLocations().contains(u"body.role"_s), reply.describe().constData());
     }
 }
 
@@ -502,7 +441,7 @@ void TestRoles::listRolesInvalid()
     ApiHarness h;
     const ApiReply reply = h.call(u"permissions.listRoles"_s, body);
     QCOMPARE(reply.status, 400);
-    QVERIFY2(errorLocations(reply).contains(location), reply.describe().constData());
+    QVERIFY2(reply.errorLocations().contains(location), reply.describe().constData());
 }
 
 void TestRoles::deleteRole()
@@ -522,7 +461,7 @@ void TestRoles::deleteRole()
     QCOMPARE(countRows(h, u"permissions"_s), 2); // permissions outlive the role
     QCOMPARE(rolePermissions(h, kept).size(), 1);
 
-    const QList<AuditRow> audit = auditRowsOf(h, reply);
+    const QList<RbacAuditRow> audit = auditRowsOf(h, reply);
     QCOMPARE(eventsOf(audit), QStringList {u"role.delete"_s});
     QCOMPARE(audit[0].description, u"Deleted "_s + id);
     QCOMPARE(
@@ -565,7 +504,7 @@ void TestRoles::setRolePermissions()
     // The dropped permission still exists; only the binding went.
     QCOMPARE(h.call(u"permissions.getPermission"_s, QJsonObject {{u"permission"_s, dropId}}).status, 200);
 
-    const QList<AuditRow> audit = auditRowsOf(h, reply);
+    const QList<RbacAuditRow> audit = auditRowsOf(h, reply);
     QCOMPARE(eventsOf(audit),
         (QStringList {u"permission.create"_s, u"authorization.disconnect_role_and_permissions"_s,
             u"authorization.connect_role_and_permission"_s, u"authorization.connect_role_and_permission"_s}));
@@ -672,7 +611,7 @@ void TestRoles::setRolePermissionsInvalid()
     const QList<qint64> before = snapshot(h);
     const ApiReply reply = h.call(u"permissions.setRolePermissions"_s, body);
     QCOMPARE(reply.status, 400);
-    QVERIFY2(errorLocations(reply).contains(location), reply.describe().constData());
+    QVERIFY2(reply.errorLocations().contains(location), reply.describe().constData());
     QCOMPARE(snapshot(h), before);
     QCOMPARE(rolePermissions(h, roleId).size(), 1);
 }

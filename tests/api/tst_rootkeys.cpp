@@ -30,36 +30,10 @@ QStringList strings(const QJsonArray &array)
     return list;
 }
 
-QString firstErrorLocation(const ApiReply &reply)
-{
-    return reply.error().value(u"errors"_s).toArray().at(0).toObject().value(u"location"_s).toString();
-}
-
 /// Every root key id of the caller's workspace, walking listRootKeys pages of @p pageSize.
 QStringList allRootKeyIds(ApiHarness &h, int pageSize, const QString &rootKey = {}, int *pages = nullptr)
 {
-    QStringList ids;
-    QString cursor;
-    int count = 0;
-    do {
-        QJsonObject body{{u"limit"_s, pageSize}};
-        if (!cursor.isEmpty())
-            body.insert(u"cursor"_s, cursor);
-        const ApiReply r = h.call(u"rootKeys.listRootKeys"_s, body, rootKey);
-        if (r.status != 200) {
-            qWarning("listRootKeys failed: %s", r.describe().constData());
-            return {};
-        }
-        for (const QJsonValue &item : r.dataArray())
-            ids.append(item.toObject().value(u"rootKeyId"_s).toString());
-        cursor = r.pagination().value(u"cursor"_s).toString();
-        if (r.pagination().value(u"hasMore"_s).toBool() == cursor.isEmpty())
-            qWarning("hasMore and cursor disagree: %s", r.describe().constData());
-        ++count;
-    } while (!cursor.isEmpty());
-    if (pages)
-        *pages = count;
-    return ids;
+    return valuesOf(h.listAll(u"rootKeys.listRootKeys"_s, {}, pageSize, rootKey, pages), u"rootKeyId"_s);
 }
 
 int auditCount(ApiHarness &h, const QString &event, const QString &targetId = {})
@@ -142,7 +116,7 @@ void TestRootKeys::whoamiRejectsBadCredentialsAndBodies()
     QVERIFY(missing.detail().contains(u"Authorization"));
     const ApiReply unknownField = h.call(u"rootKeys.whoami"_s, QJsonObject{{u"key"_s, h.rootKey()}});
     QCOMPARE(unknownField.status, 400);
-    QCOMPARE(firstErrorLocation(unknownField), u"body.key"_s);
+    QCOMPARE(unknownField.firstErrorLocation(), u"body.key"_s);
 }
 
 void TestRootKeys::createdKeyAuthenticatesWithExactlyItsPermissions()
@@ -232,7 +206,7 @@ void TestRootKeys::createValidatesPermissions()
     const QStringList before = allRootKeyIds(h, 100);
     const ApiReply r = h.call(u"rootKeys.createRootKey"_s, body);
     QVERIFY2(r.status == 400, r.describe().constData());
-    QCOMPARE(firstErrorLocation(r), location);
+    QCOMPARE(r.firstErrorLocation(), location);
     QVERIFY2(r.detail().contains(mentions), qPrintable(r.detail()));
     QCOMPARE(allRootKeyIds(h, 100), before);
     QCOMPARE(auditCount(h, u"rootKey.create"_s), 0);
@@ -335,11 +309,11 @@ void TestRootKeys::listValidationAndPermissions()
     ApiHarness h;
     ApiReply r = h.call(u"rootKeys.listRootKeys"_s, QJsonObject{{u"limit"_s, 0}});
     QCOMPARE(r.status, 400);
-    QCOMPARE(firstErrorLocation(r), u"body.limit"_s);
+    QCOMPARE(r.firstErrorLocation(), u"body.limit"_s);
     r = h.call(u"rootKeys.listRootKeys"_s, QJsonObject{{u"limit"_s, 101}});
     QCOMPARE(r.status, 400);
     r = h.call(u"rootKeys.listRootKeys"_s, QJsonObject{{u"cursor"_s, u""_s}});
-    QCOMPARE(firstErrorLocation(r), u"body.cursor"_s);
+    QCOMPARE(r.firstErrorLocation(), u"body.cursor"_s);
     r = h.call(u"rootKeys.listRootKeys"_s, QJsonObject{}, h.createRootKey({u"workspace.*.create_root_key"_s}));
     QCOMPARE(r.status, 403);
     QVERIFY(r.detail().contains(u"workspace.*.read_root_key"));
@@ -384,7 +358,7 @@ void TestRootKeys::deleteErrorsChangeNothing()
     const QString selfId = h.call(u"rootKeys.whoami"_s, QJsonObject{}).dataObject().value(u"rootKeyId"_s).toString();
     ApiReply r = h.call(u"rootKeys.deleteRootKey"_s, QJsonObject{{u"rootKeyId"_s, selfId}});
     QCOMPARE(r.status, 400);
-    QCOMPARE(firstErrorLocation(r), u"body.rootKeyId"_s);
+    QCOMPARE(r.firstErrorLocation(), u"body.rootKeyId"_s);
     QVERIFY2(r.detail().contains(u"cannot delete itself"), qPrintable(r.detail()));
     QCOMPARE(h.call(u"rootKeys.whoami"_s, QJsonObject{}).status, 200);
 
@@ -403,8 +377,8 @@ void TestRootKeys::deleteErrorsChangeNothing()
     QVERIFY(r.detail().contains(u"workspace.*.delete_root_key"));
     QCOMPARE(h.call(u"rootKeys.whoami"_s, QJsonObject{}, victim).status, 200);
 
-    QCOMPARE(firstErrorLocation(h.call(u"rootKeys.deleteRootKey"_s, QJsonObject{})), u"body.rootKeyId"_s);
-    QCOMPARE(firstErrorLocation(h.call(u"rootKeys.deleteRootKey"_s, QJsonObject{{u"rootKeyId"_s, u"rk 1"_s}})), u"body.rootKeyId"_s);
+    QCOMPARE(h.call(u"rootKeys.deleteRootKey"_s, QJsonObject{}).firstErrorLocation(), u"body.rootKeyId"_s);
+    QCOMPARE(h.call(u"rootKeys.deleteRootKey"_s, QJsonObject{{u"rootKeyId"_s, u"rk 1"_s}}).firstErrorLocation(), u"body.rootKeyId"_s);
     QCOMPARE(h.call(u"rootKeys.deleteRootKey"_s, QJsonObject{{u"rootKeyId"_s, victimId}}, u"lkroot_unknown"_s).status, 401);
     QCOMPARE(auditCount(h, u"rootKey.delete"_s), 0);
 }

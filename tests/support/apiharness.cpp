@@ -16,6 +16,22 @@ QByteArray ApiReply::describe() const
     return QByteArray::number(status) + ": " + QJsonDocument(body).toJson(QJsonDocument::Compact);
 }
 
+QStringList ApiReply::errorLocations() const
+{
+    QStringList locations;
+    for (const QJsonValue &entry : error().value(u"errors").toArray())
+        locations.append(entry.toObject().value(u"location").toString());
+    return locations;
+}
+
+QStringList valuesOf(const QList<QJsonObject> &items, const QString &field)
+{
+    QStringList values;
+    for (const QJsonObject &item : items)
+        values.append(item.value(field).toString());
+    return values;
+}
+
 ApiHarness::ApiHarness() : ApiHarness(nullptr) { }
 
 ApiHarness::ApiHarness(const std::function<void(Server::ServerConfig &)> &configure)
@@ -80,6 +96,34 @@ QString ApiHarness::createRootKey(const QStringList &permissions, const QString 
     const QString plaintext = u"lkroot_test_"_s + Core::newId(u"k");
     const auto id = m_server->seedRootKey(workspaceId.isEmpty() ? m_workspaceId : workspaceId, plaintext, permissions);
     return id ? plaintext : QString();
+}
+
+QList<QJsonObject> ApiHarness::listAll(
+    const QString &route, const QJsonObject &filter, int pageSize, const QString &rootKey, int *pages)
+{
+    QList<QJsonObject> items;
+    QString cursor;
+    int count = 0;
+    do {
+        QJsonObject body = filter;
+        body.insert(u"limit"_s, pageSize);
+        if (!cursor.isEmpty())
+            body.insert(u"cursor"_s, cursor);
+        const ApiReply r = call(route, body, rootKey);
+        if (r.status != 200) {
+            qWarning("%s failed: %s", qPrintable(route), r.describe().constData());
+            return {};
+        }
+        for (const QJsonValue &item : r.dataArray())
+            items.append(item.toObject());
+        cursor = r.pagination().value(u"cursor"_s).toString();
+        if (r.pagination().value(u"hasMore"_s).toBool() == cursor.isEmpty())
+            qWarning("hasMore and cursor disagree: %s", r.describe().constData());
+        ++count;
+    } while (!cursor.isEmpty() && count < 100);
+    if (pages)
+        *pages = count;
+    return items;
 }
 
 QString ApiHarness::createApi(const QString &name, const QString &rootKey)

@@ -29,7 +29,14 @@ struct ApiReply {
     [[nodiscard]] QJsonObject pagination() const { return body.value(u"pagination").toObject(); }
     /// "status: body" for QVERIFY2 messages.
     [[nodiscard]] QByteArray describe() const;
+    /// `location` of every entry of a validation error's `errors[]` (e.g. "body.limit").
+    [[nodiscard]] QStringList errorLocations() const;
+    /// The first of errorLocations(), "" when there is none.
+    [[nodiscard]] QString firstErrorLocation() const { return errorLocations().value(0); }
 };
+
+/// The string @p field of every item of @p items (e.g. the ids of a list).
+[[nodiscard]] QStringList valuesOf(const QList<QJsonObject> &items, const QString &field);
 
 /// A server opened in-process (no sockets) over a fresh SQLite file in a temporary folder, with a
 /// manual clock, two workspaces and an all-powerful root key in each. Routes are called through
@@ -50,6 +57,12 @@ public:
     /// The router's answer to @p request, waiting for a deferred one (keys.verifyKey with credits
     /// answers when its spend committed). Thread-safe, like Router::handle().
     Http::Response handle(const Http::Request &request);
+
+    /// Every item of the cursor-paginated list endpoint @p route for @p filter, walking pages of
+    /// @p pageSize (at most 100 pages); @p pages counts them. A failed page warns and answers an
+    /// empty list; a page whose `hasMore` disagrees with its `cursor` warns.
+    QList<QJsonObject> listAll(const QString &route, const QJsonObject &filter, int pageSize,
+                               const QString &rootKey = {}, int *pages = nullptr);
 
     /// A new root key in @p workspaceId (default: the main workspace) holding exactly @p permissions.
     QString createRootKey(const QStringList &permissions, const QString &workspaceId = {});
