@@ -13,9 +13,9 @@
 // them would hold. --api/--key name a real API and key of the data folder (created over HTTP by the
 // script): key number 0 of the set is that key, so its time series can be asked for.
 // Deterministic (fixed seed). Prints progress every 1% and the rate at the end.
-#include "server/server.h"
 #include "store/analyticsstore.h"
 #include "store/database.h"
+#include "support/seedserver.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -58,8 +58,7 @@ qint64 threadCpuUs()
 
 int failed(const QString &detail)
 {
-    std::fprintf(stderr, "latchkey_analytics_seed: %s\n", qPrintable(detail));
-    return 1;
+    return Latchkey::Test::seedFailed("latchkey_analytics_seed", detail);
 }
 
 /// Mostly VALID, as real traffic is; every rejection kind present.
@@ -202,8 +201,7 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
-    const QCommandLineOption dataDir(u"data-dir"_s, u"Data folder."_s, u"DIR"_s);
-    const QCommandLineOption rootKey(u"root-key"_s, u"The data folder's root key."_s, u"KEY"_s);
+    const Latchkey::Test::SeedOptions common(u"The data folder's root key."_s);
     const QCommandLineOption apiId(u"api"_s, u"A real API id (API number 0 of the set)."_s, u"ID"_s);
     const QCommandLineOption keyId(u"key"_s, u"A real key id (key number 0 of the set)."_s, u"ID"_s);
     const QCommandLineOption events(u"events"_s, u"Events to write (default 10000000)."_s, u"N"_s);
@@ -217,9 +215,9 @@ int main(int argc, char *argv[])
         u"Continue a stopped run on the same data folder with the same --events/--days (writes only the older events still missing)."_s);
     const QCommandLineOption asServer(u"as-server"_s,
         u"Keep latchkeyd's connection settings (synchronous=NORMAL, its page cache) instead of the seeding ones."_s);
-    parser.addOptions({dataDir, rootKey, apiId, keyId, events, days, spanMinutes, keys, identities, batch, asServer, resume});
+    parser.addOptions({common.dataDir, common.rootKey, apiId, keyId, events, days, spanMinutes, keys, identities, batch, asServer, resume});
     parser.process(app);
-    if (!parser.isSet(dataDir) || !parser.isSet(rootKey))
+    if (!parser.isSet(common.dataDir) || !parser.isSet(common.rootKey))
         return failed(u"--data-dir and --root-key are required"_s);
     Shape shape;
     shape.events = parser.isSet(events) ? parser.value(events).toLongLong() : shape.events;
@@ -235,13 +233,11 @@ int main(int argc, char *argv[])
     if (shape.events < 1 || shape.days < 1 || shape.keys < 1 || shape.identities < 1 || shape.batch < 1)
         return failed(u"--events, --days, --keys, --identities and --batch must be positive"_s);
 
-    Latchkey::Server::ServerConfig config;
-    config.dataDir = parser.value(dataDir);
-    config.bootstrapRootKey = parser.value(rootKey);
-    Latchkey::Server::Server server(config);
-    if (const auto opened = server.open(); !opened)
-        return failed(opened.error().detail);
-    const int result = seed(server, shape);
-    server.stop();
+    QString error;
+    const auto server = Latchkey::Test::openSeedServer(parser, common, &error);
+    if (!server)
+        return failed(error);
+    const int result = seed(*server, shape);
+    server->stop();
     return result;
 }

@@ -9,10 +9,10 @@
 //
 // Deterministic (fixed seed): a daily rhythm, a weekly dip, a few bad hours, mostly VALID.
 #include "core/random.h"
-#include "server/server.h"
 #include "store/analyticsstore.h"
 #include "store/database.h"
 #include "store/keystore.h"
+#include "support/seedserver.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -34,8 +34,7 @@ struct HistoryKey {
 
 int failed(const QString &detail)
 {
-    std::fprintf(stderr, "latchkey_console_history: %s\n", qPrintable(detail));
-    return 1;
+    return Latchkey::Test::seedFailed("latchkey_console_history", detail);
 }
 
 /// Events per minute at @p timeMs relative to the peak: busy afternoons, quiet nights and weekends.
@@ -100,20 +99,18 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
-    const QCommandLineOption dataDir(u"data-dir"_s, u"Data folder."_s, u"DIR"_s);
-    const QCommandLineOption rootKey(u"root-key"_s, u"The data folder's root key."_s, u"KEY"_s);
+    const Latchkey::Test::SeedOptions common(u"The data folder's root key."_s);
     const QCommandLineOption keyOption(u"key"_s, u"KEY_ID:API_ID:EXTERNAL_ID:WEIGHT:CREDITS."_s, u"SPEC"_s);
-    parser.addOptions({dataDir, rootKey, keyOption});
+    parser.addOptions({common.dataDir, common.rootKey, keyOption});
     parser.process(app);
-    if (!parser.isSet(dataDir) || !parser.isSet(rootKey) || !parser.isSet(keyOption))
+    if (!parser.isSet(common.dataDir) || !parser.isSet(common.rootKey) || !parser.isSet(keyOption))
         return failed(u"--data-dir, --root-key and at least one --key are required"_s);
 
-    Latchkey::Server::ServerConfig config;
-    config.dataDir = parser.value(dataDir);
-    config.bootstrapRootKey = parser.value(rootKey);
-    Latchkey::Server::Server server(config);
-    if (const auto opened = server.open(); !opened)
-        return failed(opened.error().detail);
+    QString error;
+    const auto opened = Latchkey::Test::openSeedServer(parser, common, &error);
+    if (!opened)
+        return failed(error);
+    Latchkey::Server::Server &server = *opened;
     Latchkey::Store::KeyStore store(server.database());
     QList<HistoryKey> keys;
     for (const QString &spec : parser.values(keyOption)) {

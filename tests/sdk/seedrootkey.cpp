@@ -8,24 +8,21 @@
 //
 // KEY gets all permissions (exactly as LATCHKEY_BOOTSTRAP_ROOT_KEY would), KEY2 exactly the
 // listed ones, in the same workspace; each ID is registered as a "sha256" migration there.
-#include "server/server.h"
 #include "store/database.h"
 #include "store/keystore.h"
+#include "support/seedserver.h"
 
-#include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDateTime>
 
-#include <cstdio>
-
 using namespace Qt::StringLiterals;
+using Latchkey::Test::SeedOptions;
 
 namespace {
 
 int failed(const QString &detail)
 {
-    std::fprintf(stderr, "latchkey_sdk_seed: %s\n", qPrintable(detail));
-    return 1;
+    return Latchkey::Test::seedFailed("latchkey_sdk_seed", detail);
 }
 
 } // namespace
@@ -34,24 +31,22 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
-    const QCommandLineOption dataDir(u"data-dir"_s, u"Data folder."_s, u"DIR"_s);
-    const QCommandLineOption rootKey(u"root-key"_s, u"All-permission root key."_s, u"KEY"_s);
+    const SeedOptions common(u"All-permission root key."_s);
     const QCommandLineOption limitedKey(u"limited-key"_s, u"Root key with only --permissions."_s, u"KEY"_s);
     const QCommandLineOption permissions(u"permissions"_s, u"Comma-separated permissions."_s, u"LIST"_s);
     const QCommandLineOption migration(u"migration"_s, u"Register a sha256 key migration."_s, u"ID"_s);
-    parser.addOptions({dataDir, rootKey, limitedKey, permissions, migration});
+    parser.addOptions({common.dataDir, common.rootKey, limitedKey, permissions, migration});
     parser.process(app);
-    if (!parser.isSet(dataDir) || !parser.isSet(rootKey)) {
+    if (!parser.isSet(common.dataDir) || !parser.isSet(common.rootKey)) {
         std::fprintf(stderr, "latchkey_sdk_seed: --data-dir and --root-key are required\n");
         return 2;
     }
 
-    Latchkey::Server::ServerConfig config;
-    config.dataDir = parser.value(dataDir);
-    config.bootstrapRootKey = parser.value(rootKey);
-    Latchkey::Server::Server server(config);
-    if (const auto opened = server.open(); !opened)
-        return failed(opened.error().detail);
+    QString error;
+    const auto opened = Latchkey::Test::openSeedServer(parser, common, &error);
+    if (!opened)
+        return failed(error);
+    Latchkey::Server::Server &server = *opened;
     const QString workspaceId = server.defaultWorkspaceId();
     if (parser.isSet(limitedKey)) {
         const QStringList granted = parser.value(permissions).split(u',', Qt::SkipEmptyParts);
