@@ -1,7 +1,8 @@
 #pragma once
 
-// The analytics query answers as text, one line per bucket or entry, so QCOMPARE shows where two
-// answers differ: what tst_analyticsmigration and tst_analyticsminuterollup compare.
+// What tst_analyticsmigration and tst_analyticsminuterollup share: their verification traffic, and
+// the analytics query answers as text, one line per bucket or entry, so QCOMPARE shows where two
+// answers differ.
 
 #include "store/analyticsqueries.h"
 #include "store/analyticsstore.h"
@@ -13,9 +14,43 @@
 #include <QStringList>
 #include <QVariant>
 
+#include <random>
+
 #include <sqlite3.h>
 
 namespace Latchkey::Test {
+
+/// Verification number @p serial at @p timeMs: one of four keys in two APIs (key_0 and key_1 owned
+/// by identities, key_1's VALID ones spend a credit) or, one in five, an unknown key (NOT_FOUND);
+/// every outcome kind, tags on half, latencies spread over many histogram bins.
+inline Core::VerificationEvent randomVerification(std::mt19937 &random, int serial, qint64 timeMs)
+{
+    static const QStringList outcomes = {QStringLiteral("VALID"), QStringLiteral("VALID"), QStringLiteral("VALID"),
+        QStringLiteral("RATE_LIMITED"), QStringLiteral("USAGE_EXCEEDED"), QStringLiteral("DISABLED")};
+    Core::VerificationEvent event;
+    const int key = int(random() % 5);
+    event.requestId = QStringLiteral("req_%1").arg(serial);
+    event.timeMs = timeMs;
+    event.workspaceId = QStringLiteral("ws_1");
+    event.node = QStringLiteral("node-a");
+    event.latencyUs = 5 + qint64(random() % 4000);
+    if (key == 4) {
+        event.outcome = QStringLiteral("NOT_FOUND");
+    } else {
+        event.apiId = QStringLiteral("api_%1").arg(key % 2);
+        event.keyspaceId = QStringLiteral("ks_%1").arg(key % 2);
+        event.keyId = QStringLiteral("key_%1").arg(key);
+        event.outcome = outcomes.at(int(random() % outcomes.size()));
+        event.spentCredits = event.outcome == u"VALID" && key == 1 ? 1 : 0;
+        if (key < 2) {
+            event.identityId = QStringLiteral("id_%1").arg(key);
+            event.externalId = QStringLiteral("user_%1").arg(key);
+        }
+    }
+    if (random() % 2)
+        event.tags = {QStringLiteral("path=/v1/%1").arg(serial % 3)};
+    return event;
+}
 
 inline QStringList describe(const Store::Series<Store::VerificationBucket> &series)
 {

@@ -37,39 +37,14 @@ constexpr qint64 Minute = 60'000;
 constexpr qint64 Hour = 60 * Minute;
 constexpr qint64 Day = 24 * Hour;
 
-const QStringList Outcomes
-    = {u"VALID"_s, u"VALID"_s, u"VALID"_s, u"RATE_LIMITED"_s, u"USAGE_EXCEEDED"_s, u"DISABLED"_s};
-
-/// 400 events over two days: four keys in two APIs, two of them owned by identities, one event
-/// in ten without a key (NOT_FOUND), tags on some, latencies spread over many histogram bins.
+/// 400 events over two days (Test::randomVerification()).
 QList<Core::VerificationEvent> events()
 {
     std::mt19937 random(6);
     QList<Core::VerificationEvent> all;
     for (int i = 0; i < 400; ++i) {
-        Core::VerificationEvent event;
-        const int key = int(random() % 5);
-        event.requestId = u"req_%1"_s.arg(i);
-        event.timeMs = Start + qint64(random() % (2 * Day));
-        event.workspaceId = u"ws_1"_s;
-        event.node = u"node-a"_s;
-        event.latencyUs = 5 + qint64(random() % 4000);
-        if (key == 4) {
-            event.outcome = u"NOT_FOUND"_s;
-        } else {
-            event.apiId = u"api_%1"_s.arg(key % 2);
-            event.keyspaceId = u"ks_%1"_s.arg(key % 2);
-            event.keyId = u"key_%1"_s.arg(key);
-            event.outcome = Outcomes.at(int(random() % Outcomes.size()));
-            event.spentCredits = event.outcome == u"VALID" && key == 1 ? 1 : 0;
-            if (key < 2) {
-                event.identityId = u"id_%1"_s.arg(key);
-                event.externalId = u"user_%1"_s.arg(key);
-            }
-        }
-        if (random() % 2)
-            event.tags = {u"path=/v1/%1"_s.arg(i % 3)};
-        all.append(event);
+        const qint64 time = Start + qint64(random() % (2 * Day));
+        all.append(Test::randomVerification(random, i, time));
     }
     return all;
 }

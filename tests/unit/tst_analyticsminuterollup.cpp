@@ -43,10 +43,8 @@ qint64 utc(int year, int month, int day, int hour = 0, int minute = 0, int secon
 // 2026-01-31 23:00 UTC: the traffic runs into the next hour, day and month.
 const qint64 Midnight = utc(2026, 2, 1);
 
-const QStringList Outcomes = {u"VALID"_s, u"VALID"_s, u"VALID"_s, u"RATE_LIMITED"_s, u"USAGE_EXCEEDED"_s};
-
-/// Traffic as the request threads stamp it with their clock: a few keys in two APIs (two owned by
-/// identities), unknown keys, tags, rate limits of a few identifiers in two namespaces.
+/// Traffic as the request threads stamp it with their clock: Test::randomVerification()'s keys,
+/// and rate limits of a few identifiers in two namespaces.
 class Traffic
 {
 public:
@@ -78,32 +76,7 @@ public:
     [[nodiscard]] qint64 newestMs() const { return m_newest; }
 
 private:
-    Core::VerificationEvent verification(qint64 time)
-    {
-        Core::VerificationEvent event;
-        const int key = int(m_random() % 6);
-        event.requestId = u"req_%1"_s.arg(++m_serial);
-        event.timeMs = time;
-        event.workspaceId = u"ws_1"_s;
-        event.node = u"node-a"_s;
-        event.latencyUs = 5 + qint64(m_random() % 5000);
-        if (key == 5) {
-            event.outcome = u"NOT_FOUND"_s;
-        } else {
-            event.apiId = u"api_%1"_s.arg(key % 2);
-            event.keyspaceId = u"ks_%1"_s.arg(key % 2);
-            event.keyId = u"key_%1"_s.arg(key);
-            event.outcome = Outcomes.at(int(m_random() % Outcomes.size()));
-            event.spentCredits = event.outcome == u"VALID" && key == 1 ? 1 : 0;
-            if (key < 2) {
-                event.identityId = u"id_%1"_s.arg(key);
-                event.externalId = u"user_%1"_s.arg(key);
-            }
-        }
-        if (m_random() % 2)
-            event.tags = {u"path=/v1/%1"_s.arg(m_random() % 3)};
-        return event;
-    }
+    Core::VerificationEvent verification(qint64 time) { return Test::randomVerification(m_random, ++m_serial, time); }
 
     Core::RatelimitEvent ratelimit(qint64 time)
     {
@@ -166,7 +139,7 @@ QStringList answers(Store::Database &db)
     QStringList all;
     const QList<std::pair<QString, QString>> scopes
         = {{u"workspace"_s, QString()}, {u"api"_s, u"api_0"_s}, {u"key"_s, u"key_0"_s}, {u"key"_s, u"key_1"_s},
-            {u"key"_s, u"key_4"_s}, {u"key"_s, u"key_none"_s}, {u"identity"_s, u"id_0"_s}, {u"identity"_s, u"id_1"_s}};
+            {u"key"_s, u"key_3"_s}, {u"key"_s, u"key_none"_s}, {u"identity"_s, u"id_0"_s}, {u"identity"_s, u"id_1"_s}};
     for (const Range &r : seriesRanges()) {
         for (const auto &[scope, id] : scopes) {
             all.append(scope + u' ' + id);
