@@ -5,7 +5,7 @@
 //
 //   latchkey_analytics_seed --data-dir DIR --root-key KEY [--api API_ID --key KEY_ID]
 //                           [--events N] [--days D | --span-minutes M] [--keys K] [--identities I]
-//                           [--batch B] [--as-server] [--resume]
+//                           [--batch B] [--as-server] [--resume] [--ratelimits] [--oldest-first]
 //
 // Events are written exactly as the server's AnalyticsWriter writes them: batches in time order, through
 // Store::AnalyticsStore::write() in transactions of B events (default 1,000, the writer's largest
@@ -42,6 +42,8 @@ struct Shape {
     int batch = 1'000;
     bool asServer = false; ///< keep the server's connection settings (no seeding shortcuts)
     bool resume = false; ///< continue a stopped run on the same data folder
+    bool ratelimits = false; ///< rate-limit events of `keys` identifiers instead of verifications
+    bool oldestFirst = false; ///< batches in time order, as the server writes them (not with resume)
     QString apiId;
     QString keyId;
 };
@@ -114,6 +116,26 @@ Latchkey::Store::AnalyticsBatch batchAt(const Shape &shape, const QList<Verifica
     std::exponential_distribution<double> latency(1.0 / 150);
     static const QStringList paths {u"path=/v1/orders"_s, u"path=/v1/users"_s, u"path=/v1/search"_s};
     Latchkey::Store::AnalyticsBatch batch;
+    if (shape.ratelimits) {
+        // ratelimit.limit traffic: one namespace, `keys` identifiers, mostly passed.
+        for (qint64 i = first; i < first + count; ++i) {
+            Latchkey::Core::RatelimitEvent event;
+            event.requestId = u"req_seed%1"_s.arg(i);
+            event.timeMs = startMs + qint64(double(i) * spacingMs);
+            event.workspaceId = keys.first().workspaceId;
+            event.namespaceId = u"rlns_seed"_s;
+            event.identifier = u"user_%1"_s.arg(pickKey(random), 5, 10, QChar(u'0'));
+            event.passed = draw(random) < 0.9;
+            event.limit = 100;
+            event.remaining = event.passed ? 50 : 0;
+            event.resetMs = event.timeMs + 60'000;
+            event.cost = 1;
+            event.latencyUs = 20 + qint64(latency(random));
+            event.node = u"seed"_s;
+            batch.ratelimits.append(std::move(event));
+        }
+        return batch;
+    }
     batch.verifications.reserve(count);
     for (qint64 i = first; i < first + count; ++i) {
         VerificationEvent event = keys.at(pickKey(random));
@@ -171,8 +193,12 @@ int seed(Latchkey::Server::Server &server, const Shape &shape)
     qint64 written = already;
     qint64 nextReport = (already / step + 1) * step;
     qint64 writeCpuUs = 0;
-    for (qint64 end = shape.events - already; end > 0; end -= shape.batch) {
-        const qint64 first = std::max<qint64>(end - shape.batch, 0);
+    // --oldest-first: batch after batch in time order, as the server's writer stores them (its
+    // roll-up of completed minutes then runs once a minute of event time, as in the server).
+    const qint64 total = shape.events - already;
+    for (qint64 done = 0; done < total; done += shape.batch) {
+        const qint64 end = shape.oldestFirst ? std::min(done + shape.batch, total) : total - done;
+        const qint64 first = shape.oldestFirst ? done : std::max<qint64>(end - shape.batch, 0);
         const Latchkey::Store::AnalyticsBatch batch = batchAt(shape, keys, startMs, first, end - first, random);
         const qint64 cpuBefore = threadCpuUs();
         if (const auto stored = store.write(batch); !stored)
@@ -186,6 +212,12 @@ int seed(Latchkey::Server::Server &server, const Shape &shape)
             nextReport += step;
         }
     }
+    // What the writer does on flush or stop (and the next batches once a minute): the minutes not
+    // rolled up yet into the hour, day and month rollups; part of the write path's cost.
+    const qint64 cpuBefore = threadCpuUs();
+    if (const auto rolled = store.writeRollUp(QDateTime::currentMSecsSinceEpoch() + 120'000); !rolled)
+        return failed(rolled.error().detail);
+    writeCpuUs += threadCpuUs() - cpuBefore;
     const qint64 now = std::max<qint64>(shape.events - already, 1);
     std::printf("latchkey_analytics_seed: %lld events in %.1f s (%.0f events/s)\n", static_cast<long long>(now),
                 double(timer.elapsed()) / 1000, double(now) * 1000 / double(std::max<qint64>(timer.elapsed(), 1)));
@@ -215,7 +247,12 @@ int main(int argc, char *argv[])
         u"Continue a stopped run on the same data folder with the same --events/--days (writes only the older events still missing)."_s);
     const QCommandLineOption asServer(u"as-server"_s,
         u"Keep latchkeyd's connection settings (synchronous=NORMAL, its page cache) instead of the seeding ones."_s);
-    parser.addOptions({common.dataDir, common.rootKey, apiId, keyId, events, days, spanMinutes, keys, identities, batch, asServer, resume});
+    const QCommandLineOption ratelimits(u"ratelimits"_s,
+        u"Write rate-limit events of --keys identifiers (one namespace) instead of verifications."_s);
+    const QCommandLineOption oldestFirst(u"oldest-first"_s,
+        u"Write the batches in time order, as the server does (default: newest first, which --resume needs)."_s);
+    parser.addOptions({common.dataDir, common.rootKey, apiId, keyId, events, days, spanMinutes, keys, identities, batch, asServer, resume,
+        ratelimits, oldestFirst});
     parser.process(app);
     if (!parser.isSet(common.dataDir) || !parser.isSet(common.rootKey))
         return failed(u"--data-dir and --root-key are required"_s);
@@ -227,6 +264,10 @@ int main(int argc, char *argv[])
     shape.batch = parser.isSet(batch) ? parser.value(batch).toInt() : shape.batch;
     shape.asServer = parser.isSet(asServer);
     shape.resume = parser.isSet(resume);
+    shape.ratelimits = parser.isSet(ratelimits);
+    shape.oldestFirst = parser.isSet(oldestFirst);
+    if (shape.resume && shape.oldestFirst)
+        return failed(u"--resume needs the newest batches first: drop --oldest-first"_s);
     shape.spanMinutes = parser.value(spanMinutes).toLongLong();
     shape.apiId = parser.value(apiId);
     shape.keyId = parser.value(keyId);
