@@ -90,7 +90,7 @@ void KeyDetailController::load(bool quietly)
                 return;
             if (!result.ok()) {
                 qCWarning(lcDashboardKeys) << "loading key" << requested << "failed:" << result.errorDetail;
-                m_loadError = result.errorDetail;
+                m_loadError = result.message();
                 Q_EMIT keyChanged();
                 return;
             }
@@ -186,7 +186,7 @@ void KeyDetailController::finish(const QString &field, const ApiResult &result, 
         qCInfo(lcDashboardKeys) << "saving" << field << "of" << m_keyId << "failed:" << result.httpStatus;
         if (onFailure)
             onFailure();
-        m_errors.insert(field, result.errorDetail.isEmpty() ? result.errorTitle : result.errorDetail);
+        m_errors.insert(field, result.message());
         Q_EMIT fieldStateChanged();
         Q_EMIT saveFailed(field, m_errors.value(field).toString());
         return;

@@ -178,7 +178,7 @@ void PagedListModel::handlePage(const ApiResult &result)
     m_requestId = 0;
     if (!result.ok()) {
         qCWarning(lcModels) << action() << "failed:" << result.httpStatus << result.errorDetail;
-        setFailed(true, result.errorDetail.isEmpty() ? result.errorTitle : result.errorDetail);
+        setFailed(true, result.message());
         Q_EMIT loadingChanged();
         return;
     }
