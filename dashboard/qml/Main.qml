@@ -167,8 +167,9 @@ ApplicationWindow {
         spacing: 0
 
         Sidebar {
+            id: sidebar
             Layout.fillHeight: true
-            Layout.preferredWidth: 220
+            Layout.preferredWidth: Math.max(220, sidebar.neededWidth)
             session: window.session
             entries: registry.entries
             currentName: window.currentSidebarPage

@@ -6,8 +6,10 @@
 // from re-rendering the scene graph. Asserts what a screenshot can: each page opens without a QML
 // warning and renders something, and every embedded console view reports ready, shows the
 // traffic in its outcome chart, and has painted a chart (clear colours) in its rectangle. Also:
-// no page's header clips an action in German or Spanish at 1280 or 1024 px, and a modal dialog
-// dims the page in the dark theme (Qt's Material style brightens it).
+// no page's header clips an action in German or Spanish at 1280 or 1024 px, no label seen cut
+// there is (sidebar, language pickers, the reroll's grace period, the issue-key form), the
+// sidebar keeps the open page through a language change, and a modal dialog dims the page in
+// the dark theme (Qt's Material style brightens it).
 #include "connectioncontroller.h"
 #include "dashboardapp.h"
 #include "dashboardfixture.h"
@@ -82,6 +84,38 @@ void visibleOfType(QQuickItem *root, const char *className, QList<QQuickItem *> 
         visibleOfType(child, className, found);
 }
 
+/// The texts under @p root that do not show whole, with why: elided (a Text's `truncated`), wider
+/// than the read-only field showing them (a combo box's current choice), or running out of an
+/// ancestor that clips, sideways (up and down is scrolling).
+void cutTexts(QQuickItem *root, QStringList &found)
+{
+    if (!root->isVisible() || root->opacity() == 0)
+        return;
+    const QString text = root->property("text").toString();
+    const bool isText = root->inherits("QQuickText");
+    const bool isInput = root->inherits("QQuickTextInput");
+    if ((isText || isInput) && !text.isEmpty()) {
+        if (isText && root->property("truncated").toBool())
+            found.append(u"elided: "_s + text);
+        const qreal contentWidth = root->property("contentWidth").toReal();
+        if (isInput && (!root->isEnabled() || root->property("readOnly").toBool()) && contentWidth > root->width() + 1)
+            found.append(u"wider than its field (%1 > %2): %3"_s.arg(contentWidth).arg(root->width()).arg(text));
+        const QRectF shown = root->mapRectToScene(QRectF(0, 0, qMax(root->width(), contentWidth), root->height()));
+        for (QQuickItem *parent = root->parentItem(); parent; parent = parent->parentItem()) {
+            if (!parent->clip())
+                continue;
+            const QRectF clip = parent->mapRectToScene(parent->boundingRect());
+            if (shown.left() < clip.left() - 1 || shown.right() > clip.right() + 1)
+                found.append(u"cut at %1..%2 (shown %3..%4): %5"_s.arg(clip.left()).arg(clip.right())
+                                 .arg(shown.left()).arg(shown.right()).arg(text));
+            break;
+        }
+    }
+    const QList<QQuickItem *> children = root->childItems();
+    for (QQuickItem *child : children)
+        cutTexts(child, found);
+}
+
 /// Not blank: enough different colours that text and controls were drawn.
 bool looksRendered(const QImage &image)
 {
@@ -139,10 +173,14 @@ private Q_SLOTS:
     void everyPage();
     void headersNeverClip_data();
     void headersNeverClip();
+    void labelsNeverClip_data();
+    void labelsNeverClip();
+    void sidebarKeepsThePageOnLanguageChange();
     void modalDimsInDark();
 
 private:
     void settle(int ms = 300);
+    void showIn(const QString &language, QSize size);
     void pointerAway();
     bool openPage(const QString &page, const QVariantList &properties = {});
     void seedTraffic();
@@ -165,6 +203,17 @@ void TestScreens::settle(int ms)
 {
     SelfTest::waitUntil([this] { return !m_app->session()->client()->busy(); }, 20000);
     QTest::qWait(ms);
+}
+
+/// The window in @p language, the light theme, at @p size, the pointer away, no warnings yet.
+void TestScreens::showIn(const QString &language, QSize size)
+{
+    m_app->session()->settings()->setLanguage(language);
+    m_app->session()->settings()->setTheme(u"light"_s);
+    m_window->resize(size);
+    QTRY_COMPARE(m_window->contentItem()->width(), qreal(size.width()));
+    pointerAway();
+    warnings.clear();
 }
 
 /// Puts the pointer off the window, so no hover tooltip or highlight is left in the pictures.
@@ -301,6 +350,17 @@ void TestScreens::initTestCase()
     QVERIFY(QTest::qWaitForWindowExposed(m_window));
     settle();
     QCOMPARE(save(u"start-en-light"_s), QString());
+    // The start screen's language picker shows its choice whole in every language, the system's
+    // ("System language", "Idioma del sistema") too.
+    for (const QString &language : {u""_s, u"de"_s, u"es"_s, u"en"_s}) {
+        m_app->session()->settings()->setLanguage(language);
+        QList<QQuickItem *> pickers;
+        visibleNamed(m_window->contentItem(), u"languagePicker"_s, pickers);
+        QCOMPARE(pickers.size(), 1);
+        QStringList cut;
+        QTRY_VERIFY2((cut.clear(), cutTexts(pickers.first(), cut), cut.isEmpty()),
+                     qPrintable(language + u": "_s + cut.join(u"; "_s)));
+    }
 
     QSignalSpy connected(m_app->connection(), &ConnectionController::connected);
     m_app->connection()->connectToServer(m_fixture->baseUrl().toString(), m_fixture->rootKey(), false);
@@ -394,8 +454,12 @@ void TestScreens::qtOwnTextsFollowLanguage()
     settings->setLanguage(u"de"_s);
     QCOMPARE(QCoreApplication::translate("QPlatformTheme", "Cancel"), u"Abbrechen"_s);
     QCOMPARE(QCoreApplication::translate("QPlatformTheme", "Save"), u"Speichern"_s);
+    // Qt Quick Dialogs' file dialog labels, which Qt 6.4's catalogues lack: ours carry them.
+    QCOMPARE(QCoreApplication::translate("FileDialog", "File name"), u"Dateiname"_s);
     settings->setLanguage(u"es"_s);
     QCOMPARE(QCoreApplication::translate("QPlatformTheme", "Cancel"), u"Cancelar"_s);
+    QCOMPARE(QCoreApplication::translate("FileDialog", "File name"), u"Nombre de archivo"_s);
+    QCOMPARE(QCoreApplication::translate("FileDialog", "Filter"), u"Filtro"_s);
     settings->setLanguage(u"en"_s); // and back: none of the German or Spanish catalogues stays
     QCOMPARE(QCoreApplication::translate("QPlatformTheme", "Cancel"), u"Cancel"_s);
     QVERIFY2(warnings.isEmpty(), qPrintable(warnings.join(u'\n')));
@@ -511,12 +575,9 @@ void TestScreens::headersNeverClip()
     QFETCH(QSize, size);
     QFETCH(QString, page);
     QFETCH(QVariantList, properties);
-    m_app->session()->settings()->setLanguage(language);
-    m_app->session()->settings()->setTheme(u"light"_s);
-    m_window->resize(size);
-    QTRY_COMPARE(m_window->contentItem()->width(), qreal(size.width()));
-    pointerAway();
-    warnings.clear();
+    showIn(language, size);
+    if (QTest::currentTestFailed())
+        return;
     QVERIFY2(openPage(page, properties), qPrintable(page));
     settle(100);
     // Every tool bar of the page (its header), and every button and text field in it.
@@ -543,6 +604,92 @@ void TestScreens::headersNeverClip()
                 QVERIFY2(control->width() + 0.5 >= control->implicitWidth(), qPrintable(what + u" squeezed"_s));
         }
         capture().copy(bar.toAlignedRect()).save(m_out.filePath(u"header-%1-%2-%3.png"_s.arg(page, language).arg(size.width())));
+    }
+    QVERIFY2(warnings.isEmpty(), qPrintable(warnings.join(u'\n')));
+}
+
+void TestScreens::labelsNeverClip_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<QSize>("size");
+    for (const QString &language : {u"de"_s, u"es"_s})
+        for (const QSize size : {QSize(1280, 800), QSize(1024, 768)})
+            QTest::addRow("%s-%d", qPrintable(language), size.width()) << language << size;
+}
+
+/// Labels seen elided or cut in German and Spanish stay whole at 1280 and 1024 px: the sidebar's
+/// titles (the open page's in bold), the language picker, the key page's grace period for a
+/// reroll, and the issue-key form (the prefix hint, the "recoverable" check box, every other
+/// label of it).
+void TestScreens::labelsNeverClip()
+{
+    QFETCH(QString, language);
+    QFETCH(QSize, size);
+    showIn(language, size);
+    if (QTest::currentTestFailed())
+        return;
+    const auto cutIn = [this](const QString &name) {
+        QList<QQuickItem *> items;
+        visibleNamed(m_window->contentItem(), name, items);
+        QStringList cut;
+        for (QQuickItem *item : std::as_const(items))
+            cutTexts(item, cut);
+        return items.isEmpty() ? QStringList{name + u" not shown"_s} : cut;
+    };
+    // The widest sidebar title is the open page's (bold).
+    QVERIFY(openPage(u"permissions"_s));
+    settle(100);
+    QStringList cut = cutIn(u"sidebar"_s);
+    QVERIFY2(cut.isEmpty(), qPrintable(cut.join(u"; "_s)));
+    QVERIFY(openPage(u"settings"_s));
+    settle(100);
+    cut = cutIn(u"sidebar"_s) + cutIn(u"languagePicker"_s);
+    QVERIFY2(cut.isEmpty(), qPrintable(cut.join(u"; "_s)));
+    // The key page's grace period for a reroll shows its choice whole.
+    QVERIFY(openPage(u"keyDetail"_s, {u"keyId"_s}));
+    settle(100);
+    cut = cutIn(u"reroll-grace"_s);
+    QVERIFY2(cut.isEmpty(), qPrintable(cut.join(u"; "_s)));
+    // The issue-key form.
+    QObject *issue = m_window->findChild<QObject *>(u"issueKeyDialog"_s);
+    QVERIFY(issue);
+    m_app->session()->requestIssueKey({});
+    QTRY_VERIFY(issue->property("opened").toBool());
+    settle(100);
+    auto *dialogContent = issue->property("contentItem").value<QQuickItem *>();
+    QVERIFY(dialogContent);
+    cut.clear();
+    cutTexts(dialogContent, cut);
+    QList<QQuickItem *> recoverable;
+    visibleNamed(dialogContent, u"issue-recoverable"_s, recoverable);
+    QCOMPARE(recoverable.size(), 1);
+    capture().save(m_out.filePath(u"issuekey-%1-%2.png"_s.arg(language).arg(size.width())));
+    QMetaObject::invokeMethod(issue, "close");
+    QTRY_VERIFY(!issue->property("visible").toBool());
+    QVERIFY2(cut.isEmpty(), qPrintable(cut.join(u"; "_s)));
+    QVERIFY2(warnings.isEmpty(), qPrintable(warnings.join(u'\n')));
+}
+
+/// A language change leaves the sidebar's highlight on the open page (it jumped to Overview).
+void TestScreens::sidebarKeepsThePageOnLanguageChange()
+{
+    m_app->session()->settings()->setLanguage(u"en"_s);
+    QVERIFY(openPage(u"settings"_s));
+    settle(100);
+    const auto highlighted = [this] {
+        QList<QQuickItem *> rows;
+        visibleOfType(m_window->contentItem(), "QQuickItemDelegate", rows);
+        QStringList names;
+        for (QQuickItem *row : std::as_const(rows))
+            if (row->objectName().startsWith(u"sidebar-"_s) && row->property("highlighted").toBool())
+                names.append(row->objectName());
+        return names;
+    };
+    QTRY_COMPARE(highlighted(), QStringList{u"sidebar-settings"_s});
+    for (const QString &language : {u"de"_s, u"es"_s, u"en"_s}) {
+        m_app->session()->settings()->setLanguage(language);
+        settle(100);
+        QCOMPARE(highlighted(), QStringList{u"sidebar-settings"_s});
     }
     QVERIFY2(warnings.isEmpty(), qPrintable(warnings.join(u'\n')));
 }

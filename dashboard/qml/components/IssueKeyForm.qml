@@ -138,7 +138,10 @@ ScrollView {
             }
         }
 
+        // Within the form's width: the prefix keeps 200 px (its hint wraps in them), the name the
+        // rest.
         RowLayout {
+            Layout.fillWidth: true
             spacing: 12
             FormField {
                 Layout.alignment: Qt.AlignTop // the labels on one line, whatever the hints below
@@ -156,7 +159,8 @@ ScrollView {
             }
             FormField {
                 Layout.alignment: Qt.AlignTop
-                Layout.maximumWidth: 200
+                Layout.fillWidth: false
+                Layout.preferredWidth: 200
                 label: qsTr("Prefix")
                 hint: qsTr("Optional; the key starts with it")
                 error: form.error("prefix")
@@ -264,9 +268,10 @@ ScrollView {
             }
         }
 
-        CheckBox {
+        WrapCheckBox {
             id: recoverableBox
             objectName: "issue-recoverable"
+            Layout.fillWidth: true
             text: qsTr("Recoverable (the key is stored encrypted and can be shown again later)")
             enabled: form.session.capabilities.may("api.*.encrypt_key")
             onToggled: form.controller.recoverable = checked

@@ -13,8 +13,25 @@ Pane {
     required property var entries
     property string currentName: ""
 
+    /// As wide as the widest entry needs in bold (the open page's row), so no title elides in
+    /// a longer language ("Berechtigungen & Rollen"); the window gives the sidebar at least this.
+    readonly property real neededWidth: widest
+
+    property real widest: 0
+
+    function measure(): void {
+        let width = 0;
+        for (let i = 0; i < probes.count; ++i) {
+            const probe = probes.itemAt(i);
+            if (probe)
+                width = Math.max(width, probe.implicitWidth);
+        }
+        widest = Math.ceil(width);
+    }
+
     signal pageChosen(string name)
 
+    objectName: "sidebar"
     padding: 0
     Material.elevation: 1
 
@@ -25,6 +42,22 @@ Pane {
     ColumnLayout {
         anchors.fill: parent
         spacing: 0
+
+        // Invisible twins of the rows, bold like the open page's, only to measure them (a
+        // layout leaves invisible items out).
+        Repeater {
+            id: probes
+            model: list.items
+            delegate: ItemDelegate {
+                required property var modelData
+                visible: false
+                text: modelData.title
+                font.bold: true
+                onImplicitWidthChanged: sidebar.measure() // qmllint disable unqualified
+            }
+            onItemAdded: sidebar.measure()
+            onItemRemoved: sidebar.measure()
+        }
 
         Label {
             Layout.fillWidth: true
@@ -70,6 +103,9 @@ Pane {
             readonly property int pageIndex: items.findIndex(item => item.name === sidebar.currentName)
             currentIndex: pageIndex
             onPageIndexChanged: currentIndex = pageIndex
+            // A language change makes new items (their titles): a new model puts the view on row
+            // 0, but the open page is still the same.
+            onModelChanged: currentIndex = pageIndex
             onActiveFocusChanged: if (!activeFocus) currentIndex = pageIndex
             keyNavigationEnabled: true
             activeFocusOnTab: true
@@ -77,6 +113,7 @@ Pane {
             Accessible.name: qsTr("Pages")
             delegate: ItemDelegate {
                 id: pageRow
+                objectName: "sidebar-" + modelData.name
                 required property var modelData
                 width: ListView.view.width
                 text: modelData.title
