@@ -27,6 +27,20 @@ bool matches(const QString &value, const QString &pattern)
 }
 
 constexpr int kMaxMetaProperties = 100;
+
+/// Where a byte offset of @p text's UTF-8 lies, as the user counts: line and column from 1, a
+/// column in characters (QJsonParseError::offset counts UTF-8 bytes).
+struct TextPosition {
+    qsizetype line = 1;
+    qsizetype column = 1;
+};
+TextPosition positionOf(const QString &text, int utf8Offset)
+{
+    const QByteArray utf8 = text.toUtf8();
+    const QString before = QString::fromUtf8(utf8.left(qBound(0, utf8Offset, int(utf8.size()))));
+    const qsizetype lineStart = before.lastIndexOf(u'\n') + 1;
+    return {before.count(u'\n') + 1, before.size() - lineStart + 1};
+}
 constexpr int kMaxRatelimits = 50;
 constexpr int kMaxPermissions = 1000;
 constexpr int kMaxRoles = 100;
@@ -95,7 +109,12 @@ ParsedMeta parseMeta(const QString &text)
         QJsonDocument::fromJson("[" + text.toUtf8() + "]", &wrappedError);
         if (wrappedError.error == QJsonParseError::NoError)
             return {{}, Messages::tr("Meta must be a JSON object, like {\"plan\": \"pro\"}.")};
-        return {{}, Messages::tr("Not valid JSON: %1 (at character %2).").arg(parseError.errorString()).arg(parseError.offset)};
+        // QJsonParseError::offset lies one past the character that broke the syntax.
+        const TextPosition at = positionOf(text, parseError.offset - 1);
+        return {{}, Messages::tr("Not valid JSON at line %1, column %2: %3.")
+                        .arg(at.line)
+                        .arg(at.column)
+                        .arg(parseError.errorString())};
     }
     if (!document.isObject())
         return {{}, Messages::tr("Meta must be a JSON object, like {\"plan\": \"pro\"}.")};

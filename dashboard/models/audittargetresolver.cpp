@@ -1,6 +1,7 @@
 #include "models/audittargetresolver.h"
 
 #include "client/apiclient.h"
+#include "models/keysearchlimits.h"
 #include "models/modelslogging.h"
 
 #include <QJsonArray>
@@ -13,10 +14,7 @@ namespace Latchkey::Dashboard {
 
 namespace {
 
-// Bounds of the key search: it walks lists, so a huge workspace is searched only in part.
-constexpr int MaxApis = 100;
-constexpr int KeysPerPage = 100;
-constexpr int MaxKeyPagesPerApi = 10;
+using namespace KeySearchLimits;
 
 } // namespace
 

@@ -35,6 +35,16 @@ KeysModel::KeysModel(QObject *parent)
     : PagedListModel(parent)
     , m_nowMs(QDateTime::currentMSecsSinceEpoch())
 {
+    connect(this, &PagedListModel::pageLoaded, this, [this] {
+        if (!m_selectingAll)
+            return;
+        selectAll();
+        continueSelectingEveryKey();
+    });
+    connect(this, &PagedListModel::failedChanged, this, [this] {
+        if (failed())
+            setSelectingAll(false);
+    });
 }
 
 QHash<int, QByteArray> KeysModel::roleNames() const
@@ -293,6 +303,36 @@ void KeysModel::selectAll()
     Q_EMIT selectionChanged();
 }
 
+void KeysModel::selectEveryKey()
+{
+    selectAll();
+    setSelectingAll(true);
+    continueSelectingEveryKey();
+}
+
+void KeysModel::cancelSelectEveryKey()
+{
+    setSelectingAll(false);
+}
+
+void KeysModel::continueSelectingEveryKey()
+{
+    if (!m_selectingAll)
+        return;
+    if (!hasMore())
+        return setSelectingAll(false);
+    if (!loading())
+        loadMore(); // its rows are selected when the page arrives
+}
+
+void KeysModel::setSelectingAll(bool selecting)
+{
+    if (m_selectingAll == selecting)
+        return;
+    m_selectingAll = selecting;
+    Q_EMIT selectingAllChanged();
+}
+
 void KeysModel::clearSelection()
 {
     if (m_selected.isEmpty())
@@ -341,6 +381,7 @@ void KeysModel::reloadKey(const QString &keyId)
 
 void KeysModel::rowsCleared()
 {
+    setSelectingAll(false); // another filter or a reload: what "every key" meant is gone
     m_nowMs = QDateTime::currentMSecsSinceEpoch();
     m_rateLimited.clear();
     m_successors.clear();

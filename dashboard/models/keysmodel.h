@@ -36,6 +36,8 @@ class KeysModel : public Latchkey::Dashboard::PagedListModel // qualified: qmlty
     Q_PROPERTY(QString identityId READ identityId WRITE setIdentityId NOTIFY identityIdChanged)
     Q_PROPERTY(bool rateLimitBadges READ rateLimitBadges WRITE setRateLimitBadges NOTIFY rateLimitBadgesChanged)
     Q_PROPERTY(int selectedCount READ selectedCount NOTIFY selectionChanged)
+    /// selectEveryKey() is loading the remaining pages to select their rows too.
+    Q_PROPERTY(bool selectingAll READ selectingAll NOTIFY selectingAllChanged)
 
 public:
     enum Role {
@@ -89,6 +91,13 @@ public:
     Q_INVOKABLE void toggleSelected(int row);
     Q_INVOKABLE void selectAll();
     Q_INVOKABLE void clearSelection();
+    /// Selects every key of the list, not only the loaded rows: selects those, then loads the
+    /// remaining pages one after the other and selects each as it arrives (selectingAll meanwhile).
+    /// Stops at the end, on a failure, when the list is reloaded, or on cancelSelectEveryKey()
+    /// (the rows selected so far stay selected).
+    Q_INVOKABLE void selectEveryKey();
+    Q_INVOKABLE void cancelSelectEveryKey();
+    bool selectingAll() const { return m_selectingAll; }
     /// The selected keys' ids in row order.
     Q_INVOKABLE QStringList selectedKeyIds() const;
     /// Fetches @p keyId again (keys.getKey) and replaces its row, e.g. after its detail page
@@ -106,6 +115,7 @@ Q_SIGNALS:
     void identityIdChanged();
     void rateLimitBadgesChanged();
     void selectionChanged();
+    void selectingAllChanged();
 
 protected:
     QString action() const override;
@@ -118,6 +128,8 @@ protected:
 
 private:
     void fetchRateLimited();
+    void continueSelectingEveryKey();
+    void setSelectingAll(bool selecting);
     QString statusOf(const QJsonObject &row) const;
     QStringList badgesOf(const QJsonObject &row) const;
 
@@ -125,6 +137,7 @@ private:
     QString m_externalId;
     QString m_identityId;
     QSet<QString> m_selected;
+    bool m_selectingAll = false;
     QSet<QString> m_rateLimited;
     QHash<QString, QString> m_successors;
     qint64 m_nowMs = 0;

@@ -105,13 +105,11 @@ ApplicationWindow {
         openPage(currentSidebarPage, {});
     }
 
-    function focusSearch(): void {
+    /// Ctrl+F: the page's own filter field, on pages that have one (they define focusSearch()).
+    function focusPageFilter(): void {
         const page = window.currentPage;
-        // Pages with a search field of their own define focusSearch() (PageRegistry.qml).
         if (page && typeof page["focusSearch"] === "function")
             page["focusSearch"]();
-        else
-            globalSearch.open();
     }
 
     Connections {
@@ -135,10 +133,17 @@ ApplicationWindow {
         }
     }
 
+    // Ctrl+K is the one "Go to" on every page (a key, owner or API through the server); a list
+    // page's own filter is Ctrl+F.
     Shortcut {
         sequence: "Ctrl+K"
         enabled: window.session.connected
-        onActivated: window.focusSearch()
+        onActivated: globalSearch.open()
+    }
+    Shortcut {
+        sequence: StandardKey.Find
+        enabled: window.session.connected
+        onActivated: window.focusPageFilter()
     }
     Shortcut {
         sequence: "Ctrl+N"
@@ -174,6 +179,8 @@ ApplicationWindow {
             entries: registry.entries
             currentName: window.currentSidebarPage
             onPageChosen: name => window.openPage(name, {})
+            // Like leaving the page by the sidebar: a page with unsaved drafts asks first.
+            onDisconnectRequested: window.leaveCurrentPage(() => window.session.disconnectFromServer())
         }
 
         ColumnLayout {

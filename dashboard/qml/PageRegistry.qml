@@ -11,8 +11,8 @@ import QtQml
 //               its sample data, which has: apiId, keyId, identityId, externalId, namespaceName
 //
 // The page contract: the root item (usually a Page) declares `required property Session session`
-// plus the properties listed in its entry; it may define `function focusSearch()` (Ctrl+K puts the
-// cursor in its search field). Everything it does goes through session.client (errors reach the
+// plus the properties listed in its entry; it may define `function focusSearch()` (Ctrl+F puts the
+// cursor in its filter field; Ctrl+K is the global "Go to" on every page). Everything it does goes through session.client (errors reach the
 // one ErrorBanner by themselves) and is formatted with session.format.
 QtObject {
     readonly property var entries: [

@@ -69,6 +69,7 @@ private Q_SLOTS:
     void enterIssuesAndEscapeCloses();
     void rerollAsksFirst();
     void deleteReturnsToTheListWithoutTheKey();
+    void disconnectWithDraftsAsksFirst();
     void cleanupTestCase();
 };
 
@@ -308,6 +309,47 @@ void TestKeyFlow::deleteReturnsToTheListWithoutTheKey()
     QCOMPARE(rowOf(m_keyId), -1);
     QVERIFY(m_fixture.call(u"keys.getKey"_s, {{u"keyId"_s, m_keyId}}).httpStatus == 404);
     screenshot(u"12-after-delete"_s);
+}
+
+/// Disconnecting is leaving the page too: with an unsaved draft it asks first, and Esc keeps the
+/// connection and the draft. (Last: it disconnects.)
+void TestKeyFlow::disconnectWithDraftsAsksFirst()
+{
+    auto *session = m_ui->app()->session();
+    const QString keyId = m_fixture.call(u"keys.createKey"_s, {{u"apiId"_s, m_apiId}, {u"name"_s, u"draft"_s}})
+                              .data.toObject().value(u"keyId"_s).toString();
+    QVERIFY(!keyId.isEmpty());
+    session->openPage(u"keyDetail"_s, {{u"keyId"_s, keyId}, {u"apiId"_s, m_apiId}});
+    QTRY_COMPARE_WITH_TIMEOUT(m_ui->currentPageName(), u"keyDetail"_s, kTimeout);
+    QTRY_VERIFY_WITH_TIMEOUT(detail() && detail()->loaded() && detail()->keyId() == keyId, kTimeout);
+    QObject *credits = find(page(), u"section-credits"_s);
+    QVERIFY(credits);
+    QQuickItem *unlimited = item(credits, u"credits-unlimited"_s);
+    QVERIFY(unlimited);
+    QTRY_VERIFY_WITH_TIMEOUT(unlimited->isVisible() && unlimited->isEnabled(), kTimeout); // the page slid in
+    QVERIFY(click(unlimited));
+    QVERIFY(type(item(credits, u"credits-remaining"_s), u"77"_s));
+    QTRY_VERIFY(credits->property("dirty").toBool());
+
+    QQuickItem *disconnect = item(m_window, u"sidebar-disconnect"_s);
+    QVERIFY(disconnect);
+    QObject *confirm = find(page(), u"confirm-discard"_s);
+    QVERIFY(confirm);
+    QVERIFY(click(disconnect));
+    QTRY_VERIFY_WITH_TIMEOUT(confirm->property("opened").toBool(), kTimeout);
+    QVERIFY(session->connected()); // not before the user agreed
+    QVERIFY(confirm->property("text").toString().contains(u"Credits"_s));
+    screenshot(u"13-disconnect-asks"_s);
+    QTest::keyClick(m_window, Qt::Key_Escape);
+    QTRY_VERIFY_WITH_TIMEOUT(!confirm->property("visible").toBool(), kTimeout);
+    QVERIFY(session->connected());
+    QCOMPARE(m_ui->currentPageName(), u"keyDetail"_s);
+    QVERIFY(credits->property("dirty").toBool()); // the draft is still there
+
+    QVERIFY(click(disconnect));
+    QTRY_VERIFY_WITH_TIMEOUT(confirm->property("opened").toBool(), kTimeout);
+    QVERIFY(click(item(confirm, u"confirmButton"_s)));
+    QTRY_VERIFY_WITH_TIMEOUT(!session->connected(), kTimeout);
 }
 
 void TestKeyFlow::cleanupTestCase()

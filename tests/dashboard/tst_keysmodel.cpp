@@ -29,6 +29,14 @@ class TestKeysModel : public QObject
 private:
     Latchkey::Test::DashboardFixture m_fixture;
 
+    /// A new API named @p name with 7 keys, listed 2 to a page.
+    std::unique_ptr<KeysModel> sevenKeysInPagesOfTwo(const QString &name)
+    {
+        const QString apiId = m_fixture.createApi(name);
+        for (int i = 0; i < 7; ++i)
+            createKey(apiId, {{u"name"_s, u"%1 %2"_s.arg(name).arg(i)}});
+        return model(apiId, 2);
+    }
     std::unique_ptr<KeysModel> model(const QString &apiId, int pageSize = 100)
     {
         auto keys = std::make_unique<KeysModel>();
@@ -55,6 +63,8 @@ private Q_SLOTS:
     void searchGoesThroughEveryPage();
     void reloadKeyReplacesItsRow();
     void selection();
+    void selectEveryKeyLoadsTheRest();
+    void selectEveryKeyCancelled();
     void rateLimitedInTheLastHour();
     void failedPageKeepsRowsAndReportsTheDetail();
     void unknownApiReportsNotFound();
@@ -404,6 +414,51 @@ void TestKeysModel::selection()
     QVERIFY(selection.count() >= 4);
     QVERIFY(waitIdle(*keys));
     QCOMPARE(column(*keys, "selected"), (QVariantList{false, false, false}));
+}
+
+/// "Select all N keys": with 7 keys in pages of 2, selectAll() takes only the loaded 2 while
+/// selectEveryKey() loads the rest and selects all 7.
+void TestKeysModel::selectEveryKeyLoadsTheRest()
+{
+    auto keys = sevenKeysInPagesOfTwo(u"select every"_s); // no QAbstractItemModelTester: it fetches more
+    QVERIFY(waitIdle(*keys));
+    QCOMPARE(keys->rowCount(), 2);
+    QVERIFY(keys->hasMore());
+    keys->selectAll();
+    QCOMPARE(keys->selectedCount(), 2); // what the header's box does: the loaded rows
+
+    QSignalSpy selecting(keys.get(), &KeysModel::selectingAllChanged);
+    keys->selectEveryKey();
+    QVERIFY(keys->selectingAll());
+    QTRY_VERIFY_WITH_TIMEOUT(!keys->selectingAll(), 30000);
+    QCOMPARE(selecting.count(), 2);
+    QCOMPARE(keys->rowCount(), 7);
+    QVERIFY(!keys->hasMore());
+    QCOMPARE(keys->selectedCount(), 7);
+    QCOMPARE(keys->selectedKeyIds().size(), 7);
+    QCOMPARE(column(*keys, "selected"), QVariantList(7, true));
+}
+
+void TestKeysModel::selectEveryKeyCancelled()
+{
+    auto keys = sevenKeysInPagesOfTwo(u"select cancelled"_s);
+    QVERIFY(waitIdle(*keys));
+    keys->selectEveryKey();
+    QVERIFY(keys->selectingAll());
+    keys->cancelSelectEveryKey(); // while the second page is on its way
+    QVERIFY(!keys->selectingAll());
+    QVERIFY(waitIdle(*keys));
+    QTest::qWait(300);
+    QVERIFY2(keys->rowCount() <= 4, "no page after the one in flight");
+    QCOMPARE(keys->selectedCount(), 2); // the page that arrived after Cancel is not selected
+    QVERIFY(keys->hasMore());
+
+    // A reload ends a run as well.
+    keys->selectEveryKey();
+    QVERIFY(keys->selectingAll());
+    keys->refresh();
+    QVERIFY(!keys->selectingAll());
+    QCOMPARE(keys->selectedCount(), 0);
 }
 
 void TestKeysModel::rateLimitedInTheLastHour()

@@ -3,67 +3,71 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Latchkey.Dashboard
 
-// Ctrl+K on a page without a search field of its own: jump to a key (by key id) or an owner (by
-// external id or identity id).
+// Ctrl+K on every page: "Go to" a key (its id, start or a prefix of it, or its name, across the
+// APIs), an owner (external id or identity id) or an API (id or name), through the server
+// (GoToSearch). One match opens at once; several are listed to choose from (arrows and Enter, or
+// a click). "Nothing found" is said here, in the dialog, and goes away as the text changes;
+// lookups that miss never reach the window's error banner.
 Dialog {
     id: search
 
     required property Session session
-    property string message: ""
+    /// What the dialog says under the field ("" for nothing): searching, or nothing found.
+    readonly property string message: finder.searching ? qsTr("Searching…")
+                                      : finder.searched !== "" && finder.searched === field.text.trim()
+                                        && finder.matches.length === 0
+                                        ? qsTr("Nothing found for “%1”: no key id, key start or name, owner or API matches.").arg(finder.searched)
+                                        : ""
+    /// The matches on screen (the last search's, while the text is still what was searched).
+    readonly property var matches: finder.searched !== "" && finder.searched === field.text.trim() ? finder.matches : []
 
     objectName: "globalSearch"
     title: qsTr("Go to")
     modal: true
     anchors.centerIn: Overlay.overlay
-    width: 480
+    width: 560
     focus: true
     closePolicy: Popup.CloseOnEscape | Popup.CloseOnPressOutside
 
     // Cleared before it shows, so keys typed right after Ctrl+K never join the previous search.
     onAboutToShow: {
-        message = "";
+        finder.clear();
         field.text = "";
     }
     onOpened: field.forceActiveFocus()
 
-    function openEntry(pageName: string, property: string, value: string): bool {
-        const entry = registry.find(pageName);
-        if (!entry || entry.properties.indexOf(property) < 0)
-            return false;
-        const props = {};
-        props[property] = value;
-        session.openPage(pageName, props);
+    GoToSearch {
+        id: finder
+        client: search.session.client
+        onFinished: {
+            results.currentIndex = 0;
+            // One match: no list to choose from. (finder's own list: the bindings on it may not
+            // have caught up yet in this handler.)
+            if (search.opened && finder.matches.length === 1 && finder.searched === field.text.trim())
+                search.openMatch(finder.matches[0]);
+        }
+    }
+
+    function openMatch(match: var): void {
+        if (!match)
+            return;
         close();
-        return true;
+        session.openPage(match.page, match.properties);
     }
 
     function go(): void {
         const text = field.text.trim();
         if (text === "")
             return;
-        message = qsTr("Searching…");
-        if (text.startsWith("key_")) {
-            session.client.call("keys.getKey", { keyId: text }, result => {
-                if (!result.ok || !search.openEntry("keyDetail", "keyId", text))
-                    search.message = qsTr("No key with the id “%1”.").arg(text);
-            });
-            return;
-        }
-        // identities.getIdentity takes an external id or an identity id.
-        session.client.call("identities.getIdentity", { identity: text }, result => {
-            if (!result.ok) {
-                search.message = qsTr("No owner with the external id “%1”.").arg(text);
-                return;
-            }
-            const identity = result.data;
-            if (!search.openEntry("ownerDetail", "identityId", identity.id)
-                    && !search.openEntry("ownerDetail", "externalId", identity.externalId))
-                search.message = qsTr("Found owner %1, but there is no owner page yet.").arg(identity.externalId);
-        });
+        // Enter on a listed result of this very text opens it; otherwise search.
+        if (matches.length > 0 && results.currentIndex >= 0)
+            openMatch(matches[results.currentIndex]);
+        else if (!finder.searching)
+            finder.search(text);
     }
 
-    PageRegistry {
-        id: registry
+    function kindName(kind: string): string {
+        return kind === "key" ? qsTr("Key") : kind === "owner" ? qsTr("Owner") : qsTr("API");
     }
 
     ColumnLayout {
@@ -72,20 +76,72 @@ Dialog {
         Label {
             Layout.fillWidth: true
             wrapMode: Text.Wrap
-            text: qsTr("A key id (key_…) or an owner's external id:")
+            text: qsTr("A key id, a key's start or name, an owner's external id, or an API's name:")
         }
         TextField {
             id: field
+            objectName: "globalSearchField"
             Layout.fillWidth: true
-            placeholderText: qsTr("key_… or external id")
-            Accessible.name: qsTr("Key id or external id")
+            placeholderText: qsTr("e.g. key_…, sk_3Zx, Checkout service, customer-4711")
+            Accessible.name: qsTr("Key, owner or API to go to")
             onAccepted: search.go()
+            // A changed text is a new question: the old answer (and "nothing found") goes.
+            onTextEdited: if (finder.searched !== "" || finder.searching) finder.clear()
+            Keys.onDownPressed: if (results.count > 0) results.currentIndex = Math.min(results.count - 1, results.currentIndex + 1)
+            Keys.onUpPressed: if (results.count > 0) results.currentIndex = Math.max(0, results.currentIndex - 1)
         }
         Label {
+            objectName: "globalSearchMessage"
             Layout.fillWidth: true
             visible: search.message !== ""
             wrapMode: Text.Wrap
             text: search.message
+        }
+        ListView {
+            id: results
+            objectName: "globalSearchResults"
+            Layout.fillWidth: true
+            Layout.preferredHeight: Math.min(contentHeight, 320)
+            visible: count > 0
+            clip: true
+            model: search.matches
+            boundsBehavior: Flickable.StopAtBounds
+            ScrollBar.vertical: ScrollBar {}
+            Accessible.role: Accessible.List
+            Accessible.name: qsTr("Matches")
+            delegate: ItemDelegate {
+                id: row
+                required property var modelData
+                required property int index
+                width: ListView.view.width
+                highlighted: ListView.isCurrentItem
+                text: search.kindName(row.modelData.kind) + ": " + row.modelData.title // qmllint disable unqualified
+                Accessible.name: row.text + ", " + row.modelData.detail
+                contentItem: ColumnLayout {
+                    spacing: 0
+                    Label {
+                        Layout.fillWidth: true
+                        text: row.text
+                        elide: Text.ElideRight
+                        font.bold: row.highlighted
+                    }
+                    Label {
+                        Layout.fillWidth: true
+                        text: row.modelData.detail
+                        elide: Text.ElideMiddle
+                        opacity: 0.7
+                        font.pixelSize: 12
+                    }
+                }
+                onClicked: search.openMatch(row.modelData) // qmllint disable unqualified
+            }
+        }
+        Label {
+            Layout.fillWidth: true
+            visible: search.matches.length > 0 && finder.moreMatches > 0
+            wrapMode: Text.Wrap
+            opacity: 0.7
+            text: qsTr("%n more match(es) not shown: type more of the name.", "", finder.moreMatches)
         }
     }
 
@@ -102,7 +158,7 @@ Dialog {
                 onClicked: search.close()
             }
             FocusButton {
-                text: qsTr("Go")
+                text: search.matches.length > 0 ? qsTr("Open") : qsTr("Go")
                 highlighted: true
                 onClicked: search.go()
             }

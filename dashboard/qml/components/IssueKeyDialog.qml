@@ -39,11 +39,15 @@ Dialog {
                                   + topPadding + bottomPadding + 2 * spacing)
             : maxHeight
     closePolicy: Popup.CloseOnEscape
-    /// The form's editors can be issued (a limited key needs its remaining credits).
-    readonly property bool formValid: !formLoader.item || (formLoader.item as IssueKeyForm).valid
+    /// The form's editors can be issued (an API is chosen; a limited key needs its remaining
+    /// credits).
+    readonly property bool formValid: issuer.apiId !== "" && (!formLoader.item || (formLoader.item as IssueKeyForm).valid)
 
     onAboutToShow: formLoader.setSource(Qt.resolvedUrl("IssueKeyForm.qml"),
                                         { session: dialog.session, controller: issuer })
+    // The form was made before the dialog opened, when focus could not enter it yet.
+    onOpened: if (formLoader.item)
+        (formLoader.item as IssueKeyForm).focusFirstField()
     onClosed: {
         formLoader.source = "";
         issuer.clear();
@@ -107,9 +111,17 @@ Dialog {
                 Accessible.role: Accessible.AlertMessage
                 Accessible.name: text
             }
+            // Why Issue is greyed out while no API is chosen (instead of the server's refusal).
+            Label {
+                Layout.fillWidth: true
+                objectName: "issue-needs-api"
+                visible: issuer.serverError === "" && !issuer.issued && issuer.apiId === ""
+                text: qsTr("Choose the API the key belongs to first.")
+                wrapMode: Text.Wrap
+            }
             Item {
                 Layout.fillWidth: true
-                visible: issuer.serverError === ""
+                visible: issuer.serverError === "" && (issuer.issued || issuer.apiId !== "")
             }
             BusyIndicator {
                 running: issuer.busy

@@ -21,7 +21,8 @@ ScrollView {
     /// Enter outside the pickers.
     signal accepted()
     /// Every editor holds something that can be issued (Issue stays disabled otherwise).
-    readonly property bool valid: credits.valid && meta.valid
+    /// An API is chosen too (a key cannot exist without one).
+    readonly property bool valid: controller.apiId !== "" && credits.valid && meta.valid
 
     function within(item: var, ancestor: var): bool {
         for (let node = item; node; node = node.parent) {
@@ -57,7 +58,17 @@ ScrollView {
         recoverableBox.checked = controller.recoverable;
         enabledBox.checked = controller.enabled;
         apiBox.currentIndex = Math.max(0, apiBox.indexOfValue(controller.apiId));
-        apiBox.forceActiveFocus();
+        firstField = null;
+        focusFirstField();
+    }
+
+    /// The first required field still empty when the form was reset: the API when none was
+    /// chosen, else the name (an API chosen later by the list's arrival does not move the cursor).
+    property Item firstField: null
+    function focusFirstField(): void {
+        if (!firstField)
+            firstField = controller.apiId === "" ? apiBox : nameField;
+        firstField.forceActiveFocus(Qt.PopupFocusReason);
     }
 
     function error(field: string): string {

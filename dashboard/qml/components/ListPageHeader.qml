@@ -127,7 +127,7 @@ ToolBar {
             selectByMouse: true
             ToolTip.visible: field.hovered && field.text === ""
             ToolTip.delay: 600
-            ToolTip.text: qsTr("%1 (Ctrl+K)").arg(bar.searchPlaceholder)
+            ToolTip.text: qsTr("%1 (Ctrl+F)").arg(bar.searchPlaceholder)
             Accessible.name: bar.searchPlaceholder
             Accessible.role: Accessible.EditableText
             onTextChanged: debounce.restart()

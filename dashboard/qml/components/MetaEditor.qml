@@ -2,6 +2,7 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
 import QtQuick.Layouts
+import Latchkey.Dashboard
 
 // Edits a key's meta as JSON text, checking it as the user types (a JSON object, or empty for no
 // meta). The controllers check it again before anything is sent.
@@ -9,19 +10,12 @@ ColumnLayout {
     id: editor
 
     property alias text: area.text
-    /// "" when the text is an object or empty; else why not.
-    readonly property string problem: {
-        const trimmed = area.text.trim();
-        if (trimmed === "")
-            return "";
-        try {
-            const parsed = JSON.parse(trimmed);
-            if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed))
-                return qsTr("Meta must be a JSON object, like {\"plan\": \"pro\"}.");
-            return "";
-        } catch (error) {
-            return qsTr("Not valid JSON: %1").arg(error.message);
-        }
+    /// "" when the text is an object or empty; else why not (a syntax error with its line and
+    /// column). The controllers' own check, so what this accepts they send.
+    readonly property string problem: checker.problem(area.text)
+
+    MetaText {
+        id: checker
     }
 
     /// The text can be saved; hosts disable Save / Issue otherwise, so this editor's message is the

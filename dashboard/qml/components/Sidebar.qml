@@ -30,6 +30,8 @@ Pane {
     }
 
     signal pageChosen(string name)
+    /// "Disconnect" was pressed; the window asks the open page first.
+    signal disconnectRequested()
 
     objectName: "sidebar"
     padding: 0
@@ -150,11 +152,13 @@ Pane {
             }
             Button {
                 id: disconnectButton
+                objectName: "sidebar-disconnect"
                 Layout.fillWidth: true
                 flat: true
                 text: qsTr("Disconnect")
                 Accessible.name: qsTr("Disconnect from the server")
-                onClicked: sidebar.session.disconnectFromServer()
+                // The window disconnects once the page agreed (unsaved drafts are asked about).
+                onClicked: sidebar.disconnectRequested()
                 FocusFrame {
                     control: disconnectButton
                 }

@@ -14,8 +14,9 @@ Page {
     function focusSearch() {
         bar.focusSearch();
     }
-    function openApi(apiId, name) {
-        page.session.openPage("keys", {apiId: apiId, apiName: name});
+    /// @p keyCount: how many keys the list said the API has (-1: not known).
+    function openApi(apiId, name, keyCount) {
+        page.session.openPage("keys", {apiId: apiId, apiName: name, keyCount: keyCount === undefined ? -1 : keyCount});
     }
     function focusList(): void {
         list.forceActiveFocus(Qt.TabFocusReason);
@@ -48,7 +49,7 @@ Page {
         id: apis
         client: page.session.client
         search: bar.search
-        onCreated: apiId => page.openApi(apiId, createDialog.createdName)
+        onCreated: apiId => page.openApi(apiId, createDialog.createdName, 0)
     }
 
     ListView {
@@ -80,7 +81,7 @@ Page {
             Accessible.name: qsTr("API %1, %n key(s)", "", keyCount).arg(name)
             onClicked: {
                 ListView.view.currentIndex = index;
-                page.openApi(apiId, name); // qmllint disable unqualified
+                page.openApi(apiId, name, keyCount); // qmllint disable unqualified
             }
             ListFocusRing {
                 row: row
@@ -108,7 +109,8 @@ Page {
         }
         Keys.onReturnPressed: {
             if (currentIndex >= 0)
-                page.openApi(apis.rowObject(currentIndex).id, apis.rowObject(currentIndex).name);
+                page.openApi(apis.rowObject(currentIndex).id, apis.rowObject(currentIndex).name,
+                             apis.rowObject(currentIndex).keyCount);
         }
 
         footer: ListFooter {} // follows the view's model

@@ -12,6 +12,8 @@ Page {
     required property Session session
     required property string apiId
     property string apiName
+    /// The API's key count as the APIs list showed it (-1: not known), for "Select all N keys".
+    property int keyCount: -1
 
     readonly property Capabilities may: session.capabilities
     property bool chartsShown: true
@@ -150,6 +152,47 @@ Page {
                 id: bulkProgress
                 Layout.fillWidth: true
                 operation: bulk
+            }
+        }
+
+        // The header's box selects the loaded rows only; more keys wait on pages not loaded yet:
+        // offer them all (the remaining pages are loaded, with progress and Cancel).
+        RowLayout {
+            objectName: "selectEveryKeyBar"
+            Layout.fillWidth: true
+            Layout.leftMargin: 8
+            Layout.rightMargin: 8
+            visible: keys.selectingAll || (keys.hasMore && keys.count > 0 && keys.selectedCount === keys.count
+                                           && !bulk.running)
+            spacing: 8
+            Label {
+                Layout.fillWidth: true
+                wrapMode: Text.Wrap
+                text: keys.selectingAll
+                      ? qsTr("Selecting every key… %1 selected so far.").arg(page.session.format.number(keys.selectedCount))
+                      : qsTr("All %n loaded key(s) are selected; the list has more.", "", keys.selectedCount)
+            }
+            BusyIndicator {
+                running: keys.selectingAll
+                visible: running
+                Layout.preferredWidth: 28
+                Layout.preferredHeight: 28
+            }
+            FocusButton {
+                objectName: "selectEveryKey"
+                visible: !keys.selectingAll
+                flat: true
+                text: page.keyCount > keys.count ? qsTr("Select all %n key(s)", "", page.keyCount)
+                                                 : qsTr("Select all keys")
+                onClicked: keys.selectEveryKey()
+            }
+            FocusButton {
+                objectName: "selectEveryKeyCancel"
+                visible: keys.selectingAll
+                flat: true
+                text: qsTr("Cancel")
+                Accessible.name: qsTr("Stop selecting keys")
+                onClicked: keys.cancelSelectEveryKey()
             }
         }
 

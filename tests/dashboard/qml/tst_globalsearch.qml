@@ -4,9 +4,11 @@ import QtTest
 import Latchkey.Dashboard
 import "helpers.js" as H
 
-// GlobalSearch (what Ctrl+K opens on a page without its own search field; the shortcut itself is
-// Main.qml's and tst_screens presses it): the cursor is in the field at once, Esc closes, a key id
-// or an owner's external id opens that page through the session, and an unknown one says so.
+// GlobalSearch (what Ctrl+K opens on every page; the shortcut itself is Main.qml's and
+// tst_keyboard presses it): the cursor is in the field at once, Esc closes; a key id, a key's name
+// or start (prefix), an owner's external id or an API's name opens that page through the session
+// when it is the one match, several matches are listed to choose from, and "nothing found" is
+// said in the dialog (never in the error banner) until the text changes.
 Item {
     id: root
     width: 1000
@@ -23,12 +25,19 @@ Item {
         signalName: "pageRequested"
     }
 
+    SignalSpy {
+        id: banner
+        target: testSession.client
+        signalName: "requestFailed"
+    }
+
     TestCase {
         name: "GlobalSearch"
         when: windowShown
 
         function init() {
             pages.clear();
+            banner.clear();
             search.open();
             tryCompare(search, "opened", true);
         }
@@ -58,7 +67,7 @@ Item {
 
         function test_reopensEmpty() {
             typeAndEnter("key_doesnotexist42");
-            tryVerify(() => search.message.indexOf("No key") === 0, 15000);
+            tryVerify(() => search.message.indexOf("Nothing found") === 0, 15000);
             search.close();
             tryCompare(search, "visible", false);
             search.open();
@@ -78,7 +87,7 @@ Item {
         function test_unknownKeySaysSo() {
             typeAndEnter("key_doesnotexist42");
             tryVerify(() => search.message.indexOf("key_doesnotexist42") >= 0
-                            && search.message.indexOf("No key") === 0, 15000, search.message);
+                            && search.message.indexOf("Nothing found") === 0, 15000, search.message);
             verify(H.byText(search, search.message).visible, "the message is shown");
             verify(search.visible, "stays open to correct the id");
             compare(pages.count, 0);
@@ -95,9 +104,79 @@ Item {
 
         function test_unknownOwnerSaysSo() {
             typeAndEnter("nobody-by-this-name");
-            tryVerify(() => search.message.indexOf("No owner") === 0, 15000, search.message);
+            tryVerify(() => search.message.indexOf("Nothing found") === 0, 15000, search.message);
             verify(search.message.indexOf("nobody-by-this-name") >= 0);
             compare(pages.count, 0);
+            compare(banner.count, 0, "a miss is no error for the banner");
+        }
+
+        /// Calls @p action with @p body on the test server and returns its data.
+        function callServer(action, body) {
+            let answer = null;
+            testSession.client.call(action, body, result => answer = result);
+            tryVerify(() => answer !== null, 15000, action);
+            verify(answer.ok, action + ": " + answer.errorDetail);
+            return answer.data;
+        }
+        function unique() {
+            return Date.now().toString(36) + Math.floor(Math.random() * 1000);
+        }
+
+        function test_keyNameOpensTheKey() {
+            const name = "Checkout " + unique();
+            const key = callServer("keys.createKey", { apiId: testSample.apiId, name: name });
+            typeAndEnter(name.slice(2).toLowerCase()); // a part of it, in other case
+            tryCompare(pages, "count", 1, 20000);
+            compare(pages.signalArguments[0][0], "keyDetail");
+            compare(pages.signalArguments[0][1].keyId, key.keyId);
+            tryCompare(search, "visible", false);
+        }
+
+        function test_keyStartOrPrefixOpensTheKey() {
+            const prefix = "gt" + Math.floor(Math.random() * 1e6);
+            const key = callServer("keys.createKey", { apiId: testSample.apiId, prefix: prefix });
+            typeAndEnter(prefix + "_");
+            tryCompare(pages, "count", 1, 20000);
+            compare(pages.signalArguments[0][0], "keyDetail");
+            compare(pages.signalArguments[0][1].keyId, key.keyId);
+        }
+
+        function test_apiNameOpensItsKeys() {
+            const name = "Go to API " + unique();
+            const api = callServer("apis.createApi", { name: name.replace(/ /g, "-") });
+            typeAndEnter(name.replace(/ /g, "-"));
+            tryCompare(pages, "count", 1, 20000);
+            compare(pages.signalArguments[0][0], "keys");
+            compare(pages.signalArguments[0][1].apiId, api.apiId);
+        }
+
+        function test_severalMatchesAreListed() {
+            const stem = "twin " + unique();
+            const first = callServer("keys.createKey", { apiId: testSample.apiId, name: stem + " a" });
+            const second = callServer("keys.createKey", { apiId: testSample.apiId, name: stem + " b" });
+            typeAndEnter(stem);
+            const list = findChild(search.contentItem, "globalSearchResults");
+            verify(list);
+            tryVerify(() => list.count === 2 && list.visible, 20000, "both keys are listed");
+            compare(pages.count, 0, "nothing opens by itself");
+            verify(H.containingText(list, stem + " a") !== null);
+            compare(search.matches[0].id, first.keyId);
+            keyClick(Qt.Key_Down);
+            compare(list.currentIndex, 1);
+            keyClick(Qt.Key_Return);
+            tryCompare(pages, "count", 1, 5000);
+            compare(pages.signalArguments[0][1].keyId, second.keyId);
+            tryCompare(search, "visible", false);
+        }
+
+        function test_notFoundGoesAwayAsTheTextChanges() {
+            typeAndEnter("no-such-thing-" + unique());
+            const label = findChild(search.contentItem, "globalSearchMessage");
+            tryVerify(() => label.visible && label.text.indexOf("Nothing found") === 0, 20000, label.text);
+            keyClick("x");
+            compare(search.message, "");
+            verify(!label.visible, "the old answer is gone as soon as the text changes");
+            compare(banner.count, 0, "and it never reached the error banner");
         }
 
         function test_blankDoesNothing() {

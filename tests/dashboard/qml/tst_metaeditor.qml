@@ -48,7 +48,9 @@ Item {
                 { tag: "number", text: "42", ok: false, says: "JSON object" },
                 { tag: "null", text: "null", ok: false, says: "JSON object" },
                 { tag: "unclosed", text: "{\"plan\": ", ok: false, says: "Not valid JSON" },
-                { tag: "single quotes", text: "{'plan': 'pro'}", ok: false, says: "Not valid JSON" }
+                { tag: "single quotes", text: "{'plan': 'pro'}", ok: false, says: "Not valid JSON" },
+                { tag: "101 properties", text: "{" + Array.from({ length: 101 }, (_, i) => "\"k" + i + "\": " + i).join(",") + "}",
+                  ok: false, says: "at most 100" }
             ];
         }
         function test_validation(data) {
@@ -61,6 +63,22 @@ Item {
             const label = problemLabel();
             verify(label, "the problem is shown");
             verify(label.visible);
+        }
+
+        // A syntax error says where: line and column as the user counts them (from 1; characters,
+        // not bytes, also after a non-ASCII one).
+        function test_syntaxErrorSaysLineAndColumn_data() {
+            return [
+                { tag: "first line", text: "{\"plan\" \"pro\"}", line: 1, column: 9 },
+                { tag: "third line", text: "{\n  \"plan\": \"pro\",\n  \"seats\" 3\n}", line: 3, column: 11 },
+                { tag: "after umlaut", text: "{\"größe\": 1,\n \"ü\" 2}", line: 2, column: 6 }
+            ];
+        }
+        function test_syntaxErrorSaysLineAndColumn(data) {
+            editor.text = data.text;
+            const expected = "line " + data.line + ", column " + data.column;
+            verify(editor.problem.indexOf(expected) >= 0, editor.problem + " (wanted " + expected + ")");
+            verify(problemLabel().visible);
         }
 
         function test_problemDisappearsOnceFixed() {

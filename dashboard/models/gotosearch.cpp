@@ -1,0 +1,203 @@
+#include "models/gotosearch.h"
+
+#include "client/apiclient.h"
+#include "models/keysearchlimits.h"
+#include "models/modelslogging.h"
+
+#include <QJsonArray>
+#include <QRegularExpression>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace Latchkey::Dashboard {
+
+namespace {
+
+using namespace KeySearchLimits;
+
+enum Rank {
+    ExactOwner,
+    ExactApi,
+    ExactKey, ///< the key's id, name or start is the text
+    PartialApi,
+    PartialKey, ///< the name contains the text, or the start begins with it
+};
+
+} // namespace
+
+GoToSearch::GoToSearch(QObject *parent)
+    : QObject(parent)
+{
+}
+
+void GoToSearch::setClient(ApiClient *client)
+{
+    if (m_client == client)
+        return;
+    m_client = client;
+    clear();
+    Q_EMIT clientChanged();
+}
+
+void GoToSearch::clear()
+{
+    ++m_generation;
+    const bool wasSearching = searching();
+    m_pending = 0;
+    m_found.clear();
+    m_matches.clear();
+    m_moreMatches = 0;
+    m_searched.clear();
+    m_text.clear();
+    if (wasSearching)
+        Q_EMIT searchingChanged();
+    Q_EMIT finished();
+}
+
+void GoToSearch::search(const QString &text)
+{
+    clear();
+    m_text = text.trimmed();
+    if (m_text.isEmpty() || !m_client)
+        return done();
+    lookUpKeyId();
+    lookUpOwner();
+    lookUpApis();
+}
+
+void GoToSearch::post(const QString &action, const QJsonObject &body, std::function<void(const ApiResult &)> handle)
+{
+    const quint64 generation = m_generation;
+    if (++m_pending == 1)
+        Q_EMIT searchingChanged();
+    m_client->post(action, body, this,
+                   [this, generation, handle = std::move(handle)](const ApiResult &result) {
+                       if (generation != m_generation)
+                           return;
+                       handle(result);
+                       if (--m_pending == 0) {
+                           Q_EMIT searchingChanged();
+                           done();
+                       }
+                   },
+                   ApiClient::Failures::Quiet);
+}
+
+void GoToSearch::lookUpKeyId()
+{
+    if (!m_text.startsWith(u"key_"_s))
+        return;
+    post(u"keys.getKey"_s, {{u"keyId"_s, m_text}}, [this](const ApiResult &result) {
+        if (result.ok())
+            addKey(result.data.toObject(), result.data.toObject().value(u"apiId"_s).toString(), {});
+    });
+}
+
+void GoToSearch::lookUpOwner()
+{
+    // External ids have a pattern; anything else (a name with spaces) cannot be one.
+    static const QRegularExpression externalId(u"^[a-zA-Z0-9_.-]+$"_s);
+    if (!externalId.match(m_text).hasMatch())
+        return;
+    post(u"identities.getIdentity"_s, {{u"identity"_s, m_text}}, [this](const ApiResult &result) {
+        const QJsonObject identity = result.data.toObject();
+        const QString id = identity.value(u"id"_s).toString();
+        if (!result.ok() || id.isEmpty())
+            return;
+        const QString external = identity.value(u"externalId"_s).toString();
+        add({u"owner"_s, id, external, id, u"ownerDetail"_s, {{u"identityId"_s, id}}, ExactOwner});
+    });
+}
+
+void GoToSearch::lookUpApis()
+{
+    post(u"apis.listApis"_s, {{u"limit"_s, MaxApis}}, [this](const ApiResult &result) {
+        for (const QJsonValue &value : result.data.toArray()) {
+            const QJsonObject api = value.toObject();
+            const QString id = api.value(u"id"_s).toString();
+            const QString name = api.value(u"name"_s).toString();
+            const int keyCount = api.value(u"keyCount"_s).toInt(-1);
+            const bool exact = id == m_text || name.compare(m_text, Qt::CaseInsensitive) == 0;
+            if (exact || name.contains(m_text, Qt::CaseInsensitive)) {
+                add({u"api"_s, id, name, id, u"keys"_s,
+                     {{u"apiId"_s, id}, {u"apiName"_s, name}, {u"keyCount"_s, keyCount}},
+                     exact ? ExactApi : PartialApi});
+            }
+            listKeys(id, name, {}, 0);
+        }
+    });
+}
+
+void GoToSearch::listKeys(const QString &apiId, const QString &apiName, const QString &cursor, int page)
+{
+    QJsonObject body{{u"apiId"_s, apiId}, {u"limit"_s, KeysPerPage}};
+    if (!cursor.isEmpty())
+        body.insert(u"cursor"_s, cursor);
+    post(u"apis.listKeys"_s, body, [this, apiId, apiName, page](const ApiResult &result) {
+        for (const QJsonValue &value : result.data.toArray())
+            addKey(value.toObject(), apiId, apiName);
+        if (result.ok() && result.hasMore() && page + 1 < MaxKeyPagesPerApi)
+            listKeys(apiId, apiName, result.cursor(), page + 1);
+    });
+}
+
+void GoToSearch::addKey(const QJsonObject &key, const QString &apiId, const QString &apiName)
+{
+    const QString keyId = key.value(u"keyId"_s).toString();
+    const QString name = key.value(u"name"_s).toString();
+    const QString start = key.value(u"start"_s).toString();
+    if (keyId.isEmpty())
+        return;
+    const bool exact = keyId == m_text || name.compare(m_text, Qt::CaseInsensitive) == 0 || start == m_text;
+    if (!exact && !name.contains(m_text, Qt::CaseInsensitive) && !start.startsWith(m_text))
+        return;
+    const QString owner = key.value(u"identity"_s).toObject().value(u"externalId"_s).toString();
+    QStringList detail{start.isEmpty() ? keyId : start + u"…"_s};
+    if (!apiName.isEmpty())
+        detail.append(apiName);
+    if (!owner.isEmpty())
+        detail.append(owner);
+    add({u"key"_s, keyId, name.isEmpty() ? keyId : name, detail.join(u" · "_s), u"keyDetail"_s,
+         {{u"keyId"_s, keyId}, {u"apiId"_s, apiId}}, exact ? ExactKey : PartialKey});
+}
+
+void GoToSearch::add(Match match)
+{
+    for (Match &known : m_found) {
+        if (known.kind == match.kind && known.id == match.id) { // a key found by id and in its list
+            if (match.detail.size() > known.detail.size())
+                known.detail = match.detail;
+            return;
+        }
+    }
+    m_found.append(std::move(match));
+}
+
+void GoToSearch::done()
+{
+    std::stable_sort(m_found.begin(), m_found.end(), [](const Match &a, const Match &b) {
+        if (a.rank != b.rank)
+            return a.rank < b.rank;
+        const int byTitle = a.title.compare(b.title, Qt::CaseInsensitive);
+        return byTitle != 0 ? byTitle < 0 : a.id < b.id;
+    });
+    m_matches.clear();
+    for (const Match &match : std::as_const(m_found)) {
+        if (m_matches.size() == kMaxMatches)
+            break;
+        m_matches.append(QVariantMap{{u"kind"_s, match.kind},
+                                     {u"id"_s, match.id},
+                                     {u"title"_s, match.title},
+                                     {u"detail"_s, match.detail},
+                                     {u"page"_s, match.page},
+                                     {u"properties"_s, match.properties}});
+    }
+    m_moreMatches = int(m_found.size()) - int(m_matches.size());
+    m_searched = m_text;
+    qCDebug(lcModels) << "go to" << m_text << "found" << m_found.size();
+    Q_EMIT finished();
+}
+
+} // namespace Latchkey::Dashboard

@@ -1,0 +1,91 @@
+#pragma once
+
+#include "client/apiresult.h"
+
+#include <QJsonObject>
+#include <QObject>
+#include <QPointer>
+#include <QVariantList>
+#include <QtQmlIntegration>
+
+#include <functional>
+
+namespace Latchkey::Dashboard {
+
+class ApiClient;
+
+/// What Ctrl+K's "Go to" finds for a typed text, through the server: a key by its id, by its
+/// start or a prefix of it, or by (part of) its name, across the APIs (`apis.listKeys` over the
+/// first 100 APIs, up to 1,000 keys each); an owner by external id or identity id
+/// (`identities.getIdentity`); an API by its id or (part of) its name (`apis.listApis`).
+///
+/// `matches` lists what was found, each {kind: "key" | "owner" | "api", id, title, detail, page,
+/// properties} where `page` and `properties` are what Session::openPage() takes; owners and APIs
+/// first, then keys whose name or start equals the text, then the rest by name. At most
+/// kMaxMatches; `moreMatches` counts the others. Lookups that miss are not errors: they never
+/// reach ApiClient::requestFailed (the dialog says "nothing found" itself). A newer search drops
+/// the answers of an older one.
+class GoToSearch : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(Latchkey::Dashboard::ApiClient *client READ client WRITE setClient NOTIFY clientChanged)
+    Q_PROPERTY(QVariantList matches READ matches NOTIFY finished)
+    Q_PROPERTY(int moreMatches READ moreMatches NOTIFY finished)
+    /// The text of the last finished search ("" before one, and after clear()).
+    Q_PROPERTY(QString searched READ searched NOTIFY finished)
+    Q_PROPERTY(bool searching READ searching NOTIFY searchingChanged)
+
+public:
+    static constexpr int kMaxMatches = 50;
+
+    explicit GoToSearch(QObject *parent = nullptr);
+
+    ApiClient *client() const { return m_client; }
+    void setClient(ApiClient *client);
+    QVariantList matches() const { return m_matches; }
+    int moreMatches() const { return m_moreMatches; }
+    QString searched() const { return m_searched; }
+    bool searching() const { return m_pending > 0; }
+
+    /// Looks @p text (trimmed) up; finished() follows (at once for a blank text).
+    Q_INVOKABLE void search(const QString &text);
+    /// Forgets the matches and drops the answers of a search in flight.
+    Q_INVOKABLE void clear();
+
+Q_SIGNALS:
+    void clientChanged();
+    void finished();
+    void searchingChanged();
+
+private:
+    struct Match {
+        QString kind;
+        QString id;
+        QString title;
+        QString detail;
+        QString page;
+        QVariantMap properties;
+        int rank = 0; ///< lower first
+    };
+
+    void post(const QString &action, const QJsonObject &body, std::function<void(const ApiResult &)> done);
+    void lookUpKeyId();
+    void lookUpOwner();
+    void lookUpApis();
+    void listKeys(const QString &apiId, const QString &apiName, const QString &cursor, int page);
+    void addKey(const QJsonObject &key, const QString &apiId, const QString &apiName);
+    void add(Match match);
+    void done();
+
+    QPointer<ApiClient> m_client;
+    QString m_text;
+    QString m_searched;
+    QList<Match> m_found;
+    QVariantList m_matches;
+    int m_moreMatches = 0;
+    int m_pending = 0;
+    quint64 m_generation = 0;
+};
+
+} // namespace Latchkey::Dashboard

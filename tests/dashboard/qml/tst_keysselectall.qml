@@ -1,0 +1,72 @@
+import QtQuick
+import QtQuick.Controls
+import QtTest
+import Latchkey.Dashboard
+import "helpers.js" as H
+
+// KeysPage's "Select all N keys": the header's box selects the loaded rows only; when the list has
+// more, a bar offers every key with the API's count, loads the remaining pages (progress, Cancel)
+// and the selection bar says how many are selected.
+Item {
+    id: root
+    width: 1200
+    height: 420 // a few rows on screen: the list loads only the pages it shows
+
+    Component {
+        id: keysPage
+        KeysPage {
+            anchors.fill: parent
+            session: testSession
+            chartsShown: false
+        }
+    }
+
+    TestCase {
+        name: "KeysSelectAll"
+        when: windowShown
+
+        function callApi(action, body) {
+            let result = null;
+            testSession.client.call(action, body, answer => result = answer);
+            tryVerify(() => result !== null, 15000, action);
+            verify(result.ok, action + ": " + result.errorDetail);
+            return result.data;
+        }
+
+        function test_selectEveryKey() {
+            const total = 150;
+            const apiId = callApi("apis.createApi", { name: "select-all-" + Date.now() }).apiId;
+            for (let i = 0; i < total; ++i)
+                callApi("keys.createKey", { apiId: apiId, name: "all " + i });
+            const page = createTemporaryObject(keysPage, root, { apiId: apiId, keyCount: total });
+            verify(page);
+            const keys = findChild(page, "keysModel");
+            keys.pageSize = 10;
+            tryVerify(() => keys.count >= 10 && !keys.loading, 15000);
+            wait(500); // the view fetched what fills it
+            tryVerify(() => !keys.loading, 15000);
+            verify(keys.hasMore, "the list has more than it shows: " + keys.count);
+            const loaded = keys.count;
+            verify(loaded < total, loaded);
+
+            keys.selectAll(); // what the header's box does
+            compare(keys.selectedCount, loaded);
+            const offer = H.find(page, item => item.objectName === "selectEveryKey");
+            verify(offer);
+            tryVerify(() => H.shown(offer), 5000, "the bar offers the rest");
+            verify(offer.text.indexOf("Select all " + total + " key") === 0, offer.text);
+            verify(H.containingText(page, "All " + loaded + " loaded key") !== null);
+
+            offer.forceActiveFocus(Qt.TabFocusReason); // pressed by keyboard, as FocusButton allows
+            keyClick(Qt.Key_Return);
+            tryVerify(() => keys.selectingAll || keys.selectedCount > loaded, 5000, "the click started it");
+            tryVerify(() => !keys.selectingAll && keys.count === total, 60000,
+                      "count " + keys.count + " selected " + keys.selectedCount + " selecting " + keys.selectingAll);
+            compare(keys.selectedCount, total);
+            verify(!keys.hasMore);
+            verify(!H.shown(offer), "nothing more to offer");
+            const said = H.byText(page, total + " selected");
+            verify(said && H.shown(said), "the selection bar says how many");
+        }
+    }
+}
