@@ -141,7 +141,7 @@ ApplicationWindow {
         onActivated: globalSearch.open()
     }
     Shortcut {
-        sequence: StandardKey.Find
+        sequence: "Ctrl+F"
         enabled: window.session.connected
         onActivated: window.focusPageFilter()
     }

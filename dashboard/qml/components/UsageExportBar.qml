@@ -14,7 +14,7 @@ RowLayout {
     required property string externalId
     property string outcome
     /// The folder of the file the last export wrote ("" when it wrote none): "Open folder".
-    property url writtenFolder: ""
+    property string writtenFolder: ""
 
     spacing: 8
 
@@ -123,7 +123,7 @@ RowLayout {
     }
     FocusButton {
         objectName: "exportOpenFolder"
-        visible: !exporter.running && bar.outcome !== "" && bar.writtenFolder.toString() !== ""
+        visible: !exporter.running && bar.outcome !== "" && bar.writtenFolder !== ""
         text: qsTr("Open folder")
         Accessible.name: qsTr("Open the folder of the exported file")
         onClicked: Qt.openUrlExternally(bar.writtenFolder)
