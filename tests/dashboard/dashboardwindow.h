@@ -1,6 +1,7 @@
 #pragma once
 
 // The dashboard's real window for tests under Xvfb (LATCHKEY_TEST_NEEDS_DISPLAY).
+#include "apiclient.h"
 #include "dashboardapp.h"
 #include "quickitems.h"
 #include "rootkeyvault.h"
@@ -8,15 +9,49 @@
 #include "session.h"
 #include "settingscontroller.h"
 
+#include <QDeadlineTimer>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QQmlApplicationEngine>
 #include <QQuickItem>
 #include <QQuickWindow>
 #include <QTest>
 
+#include <atomic>
 #include <memory>
 
 namespace Latchkey::Test {
+
+/// Asks @p window for a frame and waits until it was rendered and handed to the screen (false
+/// after @p timeoutMs without one). Before a frame the window polishes: views create the
+/// delegates of new rows and layouts place their items.
+inline bool waitForFrame(QQuickWindow *window, int timeoutMs = 5000)
+{
+    auto frames = std::make_shared<std::atomic_int>(0); // frameSwapped may come from the render thread
+    const QMetaObject::Connection counting = QObject::connect(
+        window, &QQuickWindow::frameSwapped, window, [frames] { ++*frames; }, Qt::DirectConnection);
+    window->update();
+    const bool swapped = QTest::qWaitFor([&] { return frames->load() > 0; }, timeoutMs);
+    QObject::disconnect(counting);
+    return swapped;
+}
+
+/// Waits until @p client has no request in flight and @p window has rendered what the answers
+/// brought, again while rendering starts new requests (a view asking for its next page), and at
+/// least @p ms after the requests ended (for an animation still running, e.g. a dialog's veil).
+/// Instead of a fixed pause, which was too short on a loaded machine and idle time on a quiet one.
+inline void settleWindow(QQuickWindow *window, const Dashboard::ApiClient *client, int ms = 0)
+{
+    QDeadlineTimer deadline(20000);
+    QElapsedTimer idle;
+    do {
+        Dashboard::SelfTest::waitUntil([client] { return !client->busy(); }, int(deadline.remainingTime()));
+        idle.start();
+        waitForFrame(window);
+    } while (client->busy() && !deadline.hasExpired());
+    if (idle.elapsed() < ms)
+        QTest::qWait(int(ms - idle.elapsed()));
+}
 
 /// DashboardApp as main() builds it (keychain disabled, English, light theme) with Main.qml
 /// loaded, sized and exposed. One per test case; not connected until the test connects it.
@@ -49,12 +84,8 @@ public:
     [[nodiscard]] Dashboard::DashboardApp *app() const { return m_app.get(); }
     [[nodiscard]] QQuickWindow *window() const { return m_window; }
 
-    /// Waits until no request is in flight, then @p ms more for the UI to settle.
-    void settle(int ms = 200) const
-    {
-        Dashboard::SelfTest::waitUntil([this] { return !m_app->session()->client()->busy(); }, 20000);
-        QTest::qWait(ms);
-    }
+    /// settleWindow(): no request in flight, their answers rendered, at least @p ms after them.
+    void settle(int ms = 0) const { settleWindow(m_window, m_app->session()->client(), ms); }
 
     /// Main.qml's openPage(@p name, @p properties), then settle(); false for an unknown page.
     bool openPage(const QString &name, const QVariantMap &properties = {}) const

@@ -13,6 +13,7 @@
 #include "connectioncontroller.h"
 #include "dashboardapp.h"
 #include "dashboardfixture.h"
+#include "dashboardwindow.h"
 #include "rootkeyvault.h"
 #include "selftest.h"
 #include "settingscontroller.h"
@@ -179,7 +180,7 @@ private Q_SLOTS:
     void modalDimsInDark();
 
 private:
-    void settle(int ms = 300);
+    void settle(int ms = 0);
     void showIn(const QString &language, QSize size);
     void pointerAway();
     bool openPage(const QString &page, const QVariantList &properties = {});
@@ -201,8 +202,7 @@ private:
 
 void TestScreens::settle(int ms)
 {
-    SelfTest::waitUntil([this] { return !m_app->session()->client()->busy(); }, 20000);
-    QTest::qWait(ms);
+    Latchkey::Test::settleWindow(m_window, m_app->session()->client(), ms);
 }
 
 /// The window in @p language, the light theme, at @p size, the pointer away, no warnings yet.
