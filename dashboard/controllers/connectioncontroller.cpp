@@ -65,11 +65,8 @@ bool ConnectionController::keychainAvailable() const
 
 QString ConnectionController::keychainStatus() const
 {
-    // The vault keeps the text in the language of the moment it found the keychain missing
-    // (usually start-up, in English); looked up again here, it follows a later language change.
-    const QString reason = m_vault->unavailableReason();
-    const QByteArray source = reason.toUtf8();
-    return QCoreApplication::translate("Latchkey::Dashboard::RootKeyVault", source.constData());
+    // Translated when asked (the vault keeps the source text): follows every language change.
+    return m_vault->unavailableReason();
 }
 
 QString ConnectionController::keychainDetail() const
@@ -191,8 +188,8 @@ void ConnectionController::probe(const QUrl &url, const QString &rootKey, bool r
         if (result.httpStatus == 404) // a server without rootKeys.whoami
             return probeFallback(url, rootKey, remember, local);
         if (result.httpStatus == 401)
-            return fail(tr("The server at %1 does not accept this root key: %2").arg(url.toDisplayString(), result.errorDetail));
-        fail(result.errorDetail);
+            return fail(tr("The server at %1 does not accept this root key: %2").arg(url.toDisplayString(), result.message()));
+        fail(result.message());
     });
 }
 
@@ -203,8 +200,8 @@ void ConnectionController::probeFallback(const QUrl &url, const QString &rootKey
         if (result.ok() || result.httpStatus == 403)
             return succeed(url, rootKey, remember, local);
         if (result.httpStatus == 401)
-            return fail(tr("The server at %1 does not accept this root key: %2").arg(url.toDisplayString(), result.errorDetail));
-        fail(result.errorDetail);
+            return fail(tr("The server at %1 does not accept this root key: %2").arg(url.toDisplayString(), result.message()));
+        fail(result.message());
     });
 }
 

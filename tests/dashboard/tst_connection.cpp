@@ -8,6 +8,7 @@
 #include <QElapsedTimer>
 #include <QSettings>
 #include <QTcpServer>
+#include <QTranslator>
 
 using namespace Qt::StringLiterals;
 using namespace Latchkey::Dashboard;
@@ -80,6 +81,16 @@ void TestConnection::wrongKeyIsRefusedAndNothingConnects()
     QVERIFY2(parts.connection->error().contains(u"does not accept"_s), qPrintable(parts.connection->error()));
     QVERIFY(parts.connection->recentConnections().isEmpty()); // a failed attempt is not remembered
     QVERIFY(!parts.connection->error().contains(u"lkroot_not_a_real_key_000"_s)); // the key is never shown
+    // In German the whole sentence is German: the server's reason too, not its English detail.
+    QTranslator german;
+    QVERIFY(german.load(u":/i18n/latchkey_de.qm"_s));
+    QCoreApplication::installTranslator(&german);
+    parts.connection->connectToServer(m_fixture->baseUrl().toString(), u"lkroot_not_a_real_key_000"_s, true);
+    QVERIFY(failed.wait(10000));
+    const QString german401 = parts.connection->error();
+    QCoreApplication::removeTranslator(&german);
+    QVERIFY2(german401.endsWith(u"akzeptiert diesen Root-Schlüssel nicht: Der Root-Schlüssel ist nicht (mehr) gültig."_s),
+             qPrintable(german401));
 }
 
 void TestConnection::invalidAddressesAreRefusedWithoutARequest_data()
