@@ -114,6 +114,21 @@ Core::Status run(QSqlQuery &query)
     return {};
 }
 
+/// Binds name, identity_id, meta, expires, enabled, remaining, refill_amount, refill_day and
+/// last_refill_at of @p key, in that order (what create() and update() both write).
+void bindMutableFields(QSqlQuery &query, const KeyRecord &key)
+{
+    query.addBindValue(key.name ? QVariant(*key.name) : nullText());
+    query.addBindValue(optionalText(key.identityId));
+    query.addBindValue(metaText(key.meta));
+    query.addBindValue(optionalInt(key.expiresMs));
+    query.addBindValue(key.enabled ? 1 : 0);
+    query.addBindValue(optionalInt(key.credits.remaining));
+    query.addBindValue(refillAmount(key.credits));
+    query.addBindValue(refillDay(key.credits));
+    query.addBindValue(lastRefillAt(key.credits));
+}
+
 /// Runs a list query that asked for @p limit + 1 rows; the extra row only tells that another page
 /// exists, and its id is the inclusive cursor of that page.
 Core::Result<KeyPage> pageOf(QSqlQuery &query, int limit)
@@ -145,15 +160,7 @@ Core::Status KeyStore::insert(const KeyRecord &key, const QByteArray &hash)
     query.addBindValue(QString::fromUtf8(hash));
     // Migrated keys have an empty start; a null QString would bind as SQL NULL.
     query.addBindValue(key.start.isNull() ? u""_s : key.start);
-    query.addBindValue(key.name ? QVariant(*key.name) : nullText());
-    query.addBindValue(optionalText(key.identityId));
-    query.addBindValue(metaText(key.meta));
-    query.addBindValue(optionalInt(key.expiresMs));
-    query.addBindValue(key.enabled ? 1 : 0);
-    query.addBindValue(optionalInt(key.credits.remaining));
-    query.addBindValue(refillAmount(key.credits));
-    query.addBindValue(refillDay(key.credits));
-    query.addBindValue(lastRefillAt(key.credits));
+    bindMutableFields(query, key);
     query.addBindValue(key.createdAtMs);
     query.addBindValue(optionalText(key.pendingMigrationId));
     return run(query);
@@ -229,15 +236,7 @@ Core::Status KeyStore::update(const KeyRecord &key)
         = m_db.prepare(u"UPDATE keys SET name = ?, identity_id = ?, meta = ?, expires = ?, enabled = ?, remaining = ?,"
                        " refill_amount = ?, refill_day = ?, last_refill_at = ?, updated_at = ?"
                        " WHERE workspace_id = ? AND id = ? AND deleted_at IS NULL"_s);
-    query.addBindValue(key.name ? QVariant(*key.name) : nullText());
-    query.addBindValue(optionalText(key.identityId));
-    query.addBindValue(metaText(key.meta));
-    query.addBindValue(optionalInt(key.expiresMs));
-    query.addBindValue(key.enabled ? 1 : 0);
-    query.addBindValue(optionalInt(key.credits.remaining));
-    query.addBindValue(refillAmount(key.credits));
-    query.addBindValue(refillDay(key.credits));
-    query.addBindValue(lastRefillAt(key.credits));
+    bindMutableFields(query, key);
     query.addBindValue(optionalInt(key.updatedAtMs));
     query.addBindValue(key.workspaceId);
     query.addBindValue(key.id);
