@@ -322,84 +322,90 @@ Status addHistogram(LatencyHistogram &histogram, const QByteArray &encoded)
     return Core::makeError(Core::ErrorCode::Internal, u"A rollup row holds no valid latency histogram."_s);
 }
 
+// Every minute row [from, to) of @p table: @p select (which ends in "WHERE <partition columns> =
+// ? AND ... AND time >= ? AND time < ?") runs once per distinct value of @p partitions (an index
+// prefix: one range read each) and hands each row and its partition to @p row.
+template<typename Row>
+Status forEachMinuteRow(Database &db, const QString &table, const QStringList &partitions, const QString &select,
+    qint64 from, qint64 to, Row &&row)
+{
+    const auto values = distinctPrefixes(db, table, partitions);
+    if (!values)
+        return values.error();
+    QSqlQuery minutes = db.prepare(select);
+    for (const QStringList &partition : *values) {
+        for (qsizetype i = 0; i < partition.size(); ++i)
+            minutes.bindValue(int(i), partition.at(i));
+        minutes.bindValue(int(partition.size()), from);
+        minutes.bindValue(int(partition.size()) + 1, to);
+        if (!exec(minutes))
+            return sqlError(minutes);
+        while (minutes.next()) {
+            if (Status status = row(minutes, partition); !status)
+                return status;
+        }
+    }
+    return {};
+}
+
 // The minute rows [from, to) of the detail rollups, added to their hour, day and month rows.
 Status rollUpDetail(Database &db, qint64 from, qint64 to)
 {
-    const auto workspaces = distinctPrefixes(db, u"verification_detail_rollups_minute"_s, {u"workspace_id"_s});
-    if (!workspaces)
-        return workspaces.error();
     QHash<DetailKey, VerificationMetrics> rows;
-    QSqlQuery minutes = db.prepare(
+    const Status read = forEachMinuteRow(db, u"verification_detail_rollups_minute"_s, {u"workspace_id"_s},
         u"SELECT time, keyspace_id, key_id, identity_id, external_id, outcome, tags, count, spent_credits,"
         " latency_sum_us, latency_hist, last_time FROM verification_detail_rollups_minute"
-        " WHERE workspace_id = ? AND time >= ? AND time < ?"_s);
-    for (const QStringList &workspace : *workspaces) {
-        minutes.bindValue(0, workspace.first());
-        minutes.bindValue(1, from);
-        minutes.bindValue(2, to);
-        if (!exec(minutes))
-            return sqlError(minutes);
-        const QByteArray workspaceId = workspace.first().toUtf8();
-        while (minutes.next()) {
+        " WHERE workspace_id = ? AND time >= ? AND time < ?"_s,
+        from, to, [&](const QSqlQuery &minute, const QStringList &workspace) -> Status {
             VerificationMetrics metrics;
-            metrics.count = minutes.value(7).toLongLong();
-            metrics.spentCredits = minutes.value(8).toLongLong();
-            metrics.latencySumUs = minutes.value(9).toLongLong();
-            metrics.lastTime = minutes.value(11).toLongLong();
-            if (Status status = addHistogram(metrics.latency, minutes.value(10).toByteArray()); !status)
+            metrics.count = minute.value(7).toLongLong();
+            metrics.spentCredits = minute.value(8).toLongLong();
+            metrics.latencySumUs = minute.value(9).toLongLong();
+            metrics.lastTime = minute.value(11).toLongLong();
+            if (Status status = addHistogram(metrics.latency, minute.value(10).toByteArray()); !status)
                 return status;
-            const qint64 minute = minutes.value(0).toLongLong();
             const auto text = [&](int column) {
-                return minutes.value(column).toString().toUtf8();
+                return minute.value(column).toString().toUtf8();
             };
-            DetailKey key {Resolution::Hour, 0, workspaceId, text(1), text(2), text(3), text(4), text(5), text(6)};
+            DetailKey key {Resolution::Hour, 0, workspace.first().toUtf8(), text(1), text(2), text(3), text(4), text(5),
+                text(6)};
             for (Resolution resolution : {Resolution::Hour, Resolution::Day, Resolution::Month}) {
                 key.resolution = resolution;
-                key.time = bucketStart(minute, resolution);
+                key.time = bucketStart(minute.value(0).toLongLong(), resolution);
                 rows[key].merge(metrics);
             }
-        }
-    }
-    return upsertDetail(db, rows);
+            return {};
+        });
+    return read ? upsertDetail(db, rows) : read;
 }
 
 // The minute rows [from, to) of the rate-limit rollups (identifiers and whole namespaces), added
 // to their hour and day rows.
 Status rollUpRatelimits(Database &db, qint64 from, qint64 to)
 {
-    const auto namespaces
-        = distinctPrefixes(db, u"ratelimit_rollups_minute"_s, {u"workspace_id"_s, u"namespace_id"_s});
-    if (!namespaces)
-        return namespaces.error();
     QHash<RatelimitKey, RatelimitMetrics> rows;
-    QSqlQuery minutes = db.prepare(u"SELECT identifier, time, passed, blocked, passed_cost, blocked_cost,"
-                                   " latency_sum_us, latency_hist, last_time FROM ratelimit_rollups_minute"
-                                   " WHERE workspace_id = ? AND namespace_id = ? AND time >= ? AND time < ?"_s);
-    for (const QStringList &ns : *namespaces) {
-        minutes.bindValue(0, ns.at(0));
-        minutes.bindValue(1, ns.at(1));
-        minutes.bindValue(2, from);
-        minutes.bindValue(3, to);
-        if (!exec(minutes))
-            return sqlError(minutes);
-        while (minutes.next()) {
+    const Status read = forEachMinuteRow(db, u"ratelimit_rollups_minute"_s, {u"workspace_id"_s, u"namespace_id"_s},
+        u"SELECT identifier, time, passed, blocked, passed_cost, blocked_cost, latency_sum_us, latency_hist,"
+        " last_time FROM ratelimit_rollups_minute WHERE workspace_id = ? AND namespace_id = ? AND time >= ?"
+        " AND time < ?"_s,
+        from, to, [&](const QSqlQuery &minute, const QStringList &ns) -> Status {
             RatelimitMetrics metrics;
-            metrics.passed = minutes.value(2).toLongLong();
-            metrics.blocked = minutes.value(3).toLongLong();
-            metrics.passedCost = minutes.value(4).toLongLong();
-            metrics.blockedCost = minutes.value(5).toLongLong();
-            metrics.latencySumUs = minutes.value(6).toLongLong();
-            metrics.lastTime = minutes.value(8).toLongLong();
-            if (Status status = addHistogram(metrics.latency, minutes.value(7).toByteArray()); !status)
+            metrics.passed = minute.value(2).toLongLong();
+            metrics.blocked = minute.value(3).toLongLong();
+            metrics.passedCost = minute.value(4).toLongLong();
+            metrics.blockedCost = minute.value(5).toLongLong();
+            metrics.latencySumUs = minute.value(6).toLongLong();
+            metrics.lastTime = minute.value(8).toLongLong();
+            if (Status status = addHistogram(metrics.latency, minute.value(7).toByteArray()); !status)
                 return status;
-            const qint64 minute = minutes.value(1).toLongLong();
             for (Resolution resolution : {Resolution::Hour, Resolution::Day}) {
-                rows[{resolution, ns.at(0), ns.at(1), minutes.value(0).toString(), bucketStart(minute, resolution)}]
+                rows[{resolution, ns.at(0), ns.at(1), minute.value(0).toString(),
+                         bucketStart(minute.value(1).toLongLong(), resolution)}]
                     .merge(metrics);
             }
-        }
-    }
-    return upsertRatelimit(db, rows);
+            return {};
+        });
+    return read ? upsertRatelimit(db, rows) : read;
 }
 
 } // namespace
