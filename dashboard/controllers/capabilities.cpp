@@ -20,7 +20,7 @@ QStringList Capabilities::permissions() const
     return list;
 }
 
-bool Capabilities::may(const QString &permission) const
+bool Capabilities::may(const QString &permission, int /*revision*/) const
 {
     if (!m_known || m_permissions.contains(permission))
         return true;
@@ -31,12 +31,12 @@ bool Capabilities::may(const QString &permission) const
     return false;
 }
 
-bool Capabilities::mayAny(const QStringList &alternatives) const
+bool Capabilities::mayAny(const QStringList &alternatives, int /*revision*/) const
 {
     return std::any_of(alternatives.cbegin(), alternatives.cend(), [this](const QString &p) { return may(p); });
 }
 
-QString Capabilities::missing(const QString &permission) const
+QString Capabilities::missing(const QString &permission, int /*revision*/) const
 {
     return may(permission) ? QString() : tr("Your root key lacks the permission “%1”.").arg(permission);
 }
@@ -45,6 +45,7 @@ void Capabilities::setPermissions(const QStringList &permissions)
 {
     m_permissions = QSet<QString>(permissions.cbegin(), permissions.cend());
     m_known = true;
+    ++m_revision;
     Q_EMIT changed();
 }
 
@@ -55,6 +56,7 @@ void Capabilities::clear()
     m_rootKeyId.clear();
     m_rootKeyName.clear();
     m_workspaceId.clear();
+    ++m_revision;
     Q_EMIT changed();
 }
 

@@ -15,6 +15,10 @@ class ApiClient;
 ///
 /// Until the answer is known (or when the server has no `rootKeys.whoami`, answering 404), every
 /// may() is true and nothing is greyed out; the server still refuses what the key may not do.
+///
+/// A QML binding does not see what an invokable reads: bindings pass `revision` as the last
+/// argument, `enabled: caps.may("api.*.create_key", caps.revision)`, so they are evaluated again
+/// when the answer arrives (a sidebar made before whoami answered would stay enabled otherwise).
 class Capabilities : public QObject
 {
     Q_OBJECT
@@ -25,6 +29,8 @@ class Capabilities : public QObject
     Q_PROPERTY(QString rootKeyId READ rootKeyId NOTIFY changed)
     Q_PROPERTY(QString rootKeyName READ rootKeyName NOTIFY changed)
     Q_PROPERTY(QString workspaceId READ workspaceId NOTIFY changed)
+    /// Counts the answers (and clears): what bindings pass to may()/mayAny()/missing().
+    Q_PROPERTY(int revision READ revision NOTIFY changed)
 
 public:
     explicit Capabilities(QObject *parent = nullptr);
@@ -34,14 +40,15 @@ public:
     [[nodiscard]] QString rootKeyId() const { return m_rootKeyId; }
     [[nodiscard]] QString rootKeyName() const { return m_rootKeyName; }
     [[nodiscard]] QString workspaceId() const { return m_workspaceId; }
+    [[nodiscard]] int revision() const { return m_revision; }
 
     /// True when the key holds @p permission (or its `<resource>.*.<action>` wildcard), or when
-    /// the permissions are not known.
-    Q_INVOKABLE [[nodiscard]] bool may(const QString &permission) const;
+    /// the permissions are not known. @p revision is not used: bindings pass `revision` (above).
+    Q_INVOKABLE [[nodiscard]] bool may(const QString &permission, int revision = 0) const;
     /// True when may() holds for at least one of @p alternatives.
-    Q_INVOKABLE [[nodiscard]] bool mayAny(const QStringList &alternatives) const;
+    Q_INVOKABLE [[nodiscard]] bool mayAny(const QStringList &alternatives, int revision = 0) const;
     /// For tooltips: "" when may(@p permission), else a sentence naming the missing permission.
-    Q_INVOKABLE [[nodiscard]] QString missing(const QString &permission) const;
+    Q_INVOKABLE [[nodiscard]] QString missing(const QString &permission, int revision = 0) const;
 
     /// Asks @p client's server; `changed` follows when the answer arrives.
     void refresh(ApiClient *client);
@@ -60,6 +67,7 @@ private:
     QString m_rootKeyName;
     QString m_workspaceId;
     quint64 m_pendingCall = 0;
+    int m_revision = 0;
 };
 
 } // namespace Latchkey::Dashboard

@@ -63,6 +63,9 @@ private:
     Formatter *m_format;
     SettingsController *m_settings;
     bool m_connected = false;
+    /// Keys were issued outside the page that lists them (the one issue-key dialog, opened from
+    /// the toolbar, Ctrl+N or the sidebar): key lists that are open refresh. Emitted from QML.
+    void keysChanged();
 };
 
 } // namespace Latchkey::Dashboard

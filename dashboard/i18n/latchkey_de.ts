@@ -507,6 +507,10 @@
             <source>Usage charts</source>
             <translation>Nutzungsdiagramme</translation>
         </message>
+        <message>
+            <source>Your root key lacks the permission “%1” to see these charts.</source>
+            <translation>Ihrem Root-Schlüssel fehlt die Berechtigung „%1“, um diese Diagramme zu sehen.</translation>
+        </message>
     </context>
     <context>
         <name>CreditsEditor</name>
@@ -838,6 +842,10 @@
         <message>
             <source>e.g. sk_live</source>
             <translation>z. B. sk_live</translation>
+        </message>
+        <message>
+            <source>The APIs could not be listed: %1</source>
+            <translation>Die APIs konnten nicht aufgelistet werden: %1</translation>
         </message>
     </context>
     <context>

@@ -507,6 +507,10 @@
             <source>Usage charts</source>
             <translation>Gráficos de uso</translation>
         </message>
+        <message>
+            <source>Your root key lacks the permission “%1” to see these charts.</source>
+            <translation>A su clave raíz le falta el permiso «%1» para ver estos gráficos.</translation>
+        </message>
     </context>
     <context>
         <name>CreditsEditor</name>
@@ -838,6 +842,10 @@
         <message>
             <source>e.g. sk_live</source>
             <translation>p. ej. sk_live</translation>
+        </message>
+        <message>
+            <source>The APIs could not be listed: %1</source>
+            <translation>No se pudieron listar las API: %1</translation>
         </message>
     </context>
     <context>

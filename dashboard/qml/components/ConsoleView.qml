@@ -1,4 +1,5 @@
 import QtQuick
+import QtQuick.Controls
 import QtQuick.Controls.Material
 import QtWebEngine // qmllint disable import
 import Latchkey.Dashboard
@@ -21,7 +22,7 @@ Item {
     /// The console's language: the dashboard's ("en", "de", "es").
     readonly property string lang: session.settings.effectiveLanguage
     /// The console rendered its first data or empty state.
-    readonly property bool ready: web.title === "latchkey:ready"
+    readonly property bool ready: web.title === "latchkey:ready" || missing !== ""
     readonly property bool failed: web.title === "latchkey:error"
 
     readonly property url serverUrl: session.client.baseUrl
@@ -31,7 +32,14 @@ Item {
         return match ? match[1] : "";
     }
 
-    readonly property string address: origin === "" ? ""
+    /// What the root key needs to see this view's charts; without it the view loads nothing and
+    /// says so in the dashboard's language (not the console's raw "Missing permission" box).
+    property string permission: view.startsWith("/namespaces/") ? "ratelimit.*.read_analytics"
+        : view.startsWith("/apis/") ? "api." + view.substring(6) + ".read_analytics"
+        : "api.*.read_analytics"
+    readonly property string missing: session.capabilities.missing(permission, session.capabilities.revision)
+
+    readonly property string address: origin === "" || missing !== "" ? ""
         : origin + "/console/?embed=1&theme=" + (dark ? "dark" : "light") + "&lang=" + lang + "#" + view
 
     /// The height every page gives its embedded charts: the totals and the first chart in view.
@@ -168,9 +176,21 @@ Item {
         offTheRecord: true
     }
 
+    Label {
+        objectName: "consoleMissingPermission"
+        anchors.centerIn: parent
+        width: Math.min(parent.width - 48, 520)
+        visible: consoleView.missing !== ""
+        horizontalAlignment: Text.AlignHCenter
+        wrapMode: Text.Wrap
+        opacity: 0.8
+        text: qsTr("Your root key lacks the permission “%1” to see these charts.").arg(consoleView.permission)
+    }
+
     WebEngineView {
         id: web
         anchors.fill: parent
+        visible: consoleView.missing === ""
         profile: ownProfile
         backgroundColor: consoleView.colours.background
         // Read-only charts: Tab passes over the view. Chromium keeps Tab inside a page it has

@@ -14,7 +14,7 @@ Dialog {
     readonly property IssueKeyController controller: issuer
     /// The root key may create keys in the chosen API ("" when it may).
     readonly property string missingCreate: session.capabilities.missing(
-        "api." + (issuer.apiId === "" ? "*" : issuer.apiId) + ".create_key")
+        "api." + (issuer.apiId === "" ? "*" : issuer.apiId) + ".create_key", session.capabilities.revision)
 
     /// Opens the form, pre-filled with @p prefill ({apiId, externalId}).
     function openWith(prefill: var): void {
@@ -56,6 +56,8 @@ Dialog {
     IssueKeyController {
         id: issuer
         client: dialog.session.client
+        // Open key lists (an API's, an owner's) show the new key at once.
+        onKeyIssued: dialog.session.keysChanged()
     }
 
     Connections {

@@ -142,10 +142,19 @@ ScrollView {
             Label {
                 objectName: "issue-no-api"
                 Layout.fillWidth: true
-                visible: !apis.loading && apis.count === 0
+                visible: !apis.loading && !apis.failed && apis.count === 0
                 wrapMode: Text.Wrap
                 font.bold: true
                 text: qsTr("There is no API yet. Every key belongs to an API: create one on the APIs page (\"New API\") first.")
+            }
+            // Not "no API yet" when the APIs could not be listed (a root key without
+            // api.*.read_api): say why.
+            Label {
+                objectName: "issue-apis-unlisted"
+                Layout.fillWidth: true
+                visible: !apis.loading && apis.failed && apis.count === 0
+                wrapMode: Text.Wrap
+                text: qsTr("The APIs could not be listed: %1").arg(apis.errorDetail)
             }
         }
 
@@ -284,7 +293,7 @@ ScrollView {
             objectName: "issue-recoverable"
             Layout.fillWidth: true
             text: qsTr("Recoverable (the key is stored encrypted and can be shown again later)")
-            enabled: form.session.capabilities.may("api.*.encrypt_key")
+            enabled: form.session.capabilities.may("api.*.encrypt_key", form.session.capabilities.revision)
             onToggled: form.controller.recoverable = checked
         }
         CheckBox {

@@ -22,7 +22,7 @@ KeySection {
     controller: key
     showButtons: false
     savedFields: ["permissions", "roles"]
-    missing: session.capabilities.missing(key.permissionFor("update_key"))
+    missing: session.capabilities.missing(key.permissionFor("update_key"), session.capabilities.revision)
 
     // Granting may create a permission, "Create and add" a role: the lists of them refresh.
     Connections {
@@ -42,7 +42,7 @@ KeySection {
         client: section.session.client
         items: section.key.permissions
         busy: section.savingNow["permissions"] === true
-        enabled: section.session.capabilities.may("rbac.*.add_permission_to_key")
+        enabled: section.session.capabilities.may("rbac.*.add_permission_to_key", section.session.capabilities.revision)
         onAddRequested: name => section.key.addPermission(name)
         onRemoveRequested: name => section.key.removePermission(name)
     }

@@ -68,7 +68,7 @@ KeySection {
             text: section.key.plaintext === "" ? qsTr("Show key") : qsTr("Hide key")
             flat: true
             ready: section.savingNow["reveal"] !== true && section.key.recoverable !== 0
-            missing: section.session.capabilities.missing(section.key.permissionFor("decrypt_key"))
+            missing: section.session.capabilities.missing(section.key.permissionFor("decrypt_key"), section.session.capabilities.revision)
             onClicked: section.key.plaintext === "" ? section.key.reveal() : section.key.forgetPlaintext()
             // Whether there is a value to show is asked once the root key may decrypt.
             Component.onCompleted: if (missing === "") section.key.checkRecoverable()
@@ -109,12 +109,15 @@ KeySection {
             currentIndex: 1
             Accessible.name: qsTr("Grace period for the old key")
             onModelChanged: currentIndex = 1 // a language switch replaces the translated model
+            // Greyed with the button it belongs to (a key that may not reroll).
+            enabled: rerollGate.missing === ""
         }
         GatedButton {
+            id: rerollGate
             objectName: "key-reroll"
             text: qsTr("Reroll key")
             ready: section.savingNow["reroll"] !== true
-            missing: section.session.capabilities.missing(section.key.permissionFor("create_key"))
+            missing: section.session.capabilities.missing(section.key.permissionFor("create_key"), section.session.capabilities.revision)
             onClicked: {
                 // Set when asked, not bound: the question names the grace period chosen now.
                 confirmReroll.text = qsTr("A new key with the same settings replaces %1. %2.")
@@ -139,14 +142,16 @@ KeySection {
             id: permanent
             objectName: "delete-permanent"
             text: qsTr("Permanently (cannot be recovered)")
+            enabled: deleteGate.missing === "" // greyed with Delete
         }
         GatedButton {
+            id: deleteGate
             objectName: "key-delete"
             text: qsTr("Delete key")
             button.Material.accent: Material.color(Material.Red, Material.Shade700) // white text reads on it in both themes
             highlighted: true
             ready: section.savingNow["delete"] !== true
-            missing: section.session.capabilities.missing(section.key.permissionFor("delete_key"))
+            missing: section.session.capabilities.missing(section.key.permissionFor("delete_key"), section.session.capabilities.revision)
             onClicked: confirmDelete.open()
         }
     }

@@ -16,6 +16,9 @@ ColumnLayout {
     property string error
     /// Under the spinner while loading, e.g. how far a search got ("" for none).
     property string progress
+    /// The root key may not read this list (Capabilities.missing()'s sentence): said instead of
+    /// the list, without Retry (the host does not fetch it; it would fail the same way).
+    property string missing
 
     /// Retry pressed (the host refreshes its model).
     signal retry()
@@ -41,7 +44,8 @@ ColumnLayout {
         objectName: "placeholder-title"
         Layout.fillWidth: true
         visible: !root.loading
-        text: root.error !== "" ? qsTr("Could not load: %1").arg(root.error) : root.title
+        text: root.missing !== "" ? root.missing
+              : root.error !== "" ? qsTr("Could not load: %1").arg(root.error) : root.title
         font.bold: true
         font.pointSize: 13
         horizontalAlignment: Text.AlignHCenter
@@ -49,7 +53,7 @@ ColumnLayout {
     }
     Label {
         Layout.fillWidth: true
-        visible: !root.loading && root.error === "" && root.hint.length > 0
+        visible: !root.loading && root.missing === "" && root.error === "" && root.hint.length > 0
         text: root.hint
         opacity: 0.75
         horizontalAlignment: Text.AlignHCenter
@@ -58,7 +62,7 @@ ColumnLayout {
     Button {
         objectName: "placeholder-retry"
         Layout.alignment: Qt.AlignHCenter
-        visible: !root.loading && root.error !== ""
+        visible: !root.loading && root.missing === "" && root.error !== ""
         text: qsTr("Retry")
         Accessible.name: qsTr("Load the list again")
         onClicked: root.retry()

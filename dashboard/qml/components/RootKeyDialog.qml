@@ -40,7 +40,7 @@ Dialog {
     }
 
     function grantable(members) {
-        return members.map(m => m.permission).filter(p => !dialog.may || dialog.may.may(p));
+        return members.map(m => m.permission).filter(p => !dialog.may || dialog.may.may(p, dialog.may.revision));
     }
     function setPicked(permissions, on) {
         const rest = picked.filter(p => permissions.indexOf(p) < 0);
@@ -204,7 +204,7 @@ Dialog {
                     required property var modelData
                     objectName: modelData.permission
                     text: dialog.actionLabel(modelData.permission) // qmllint disable unqualified
-                    enabled: !dialog.may || dialog.may.may(modelData.permission) // qmllint disable unqualified
+                    enabled: !dialog.may || dialog.may.may(modelData.permission, dialog.may.revision) // qmllint disable unqualified
                     checkable: false // `checked` stays bound to `picked`
                     checked: dialog.picked.indexOf(modelData.permission) >= 0 // qmllint disable unqualified
                     onClicked: dialog.setPicked([modelData.permission], dialog.picked.indexOf(modelData.permission) < 0) // qmllint disable unqualified

@@ -69,21 +69,37 @@ Pane {
             font.bold: true
         }
 
-        Button {
-            id: issueButton
+        // Greyed out when the root key may not create keys, with the missing permission in a
+        // tooltip; a disabled button gets no hover of its own, hence the wrapper's HoverHandler.
+        Item {
+            id: issueGate
+            readonly property string missing: sidebar.session.capabilities.missing(
+                "api.*.create_key", sidebar.session.capabilities.revision)
             Layout.fillWidth: true
             Layout.leftMargin: 12
             Layout.rightMargin: 12
             Layout.bottomMargin: 8
-            text: qsTr("Issue key")
-            highlighted: true
-            enabled: sidebar.session.capabilities.may("api.*.create_key")
-            ToolTip.visible: hovered && !enabled
-            ToolTip.text: sidebar.session.capabilities.missing("api.*.create_key")
-            Accessible.name: qsTr("Issue a new key (Ctrl+N)")
-            onClicked: sidebar.session.requestIssueKey({})
-            FocusFrame {
-                control: issueButton
+            implicitHeight: issueButton.implicitHeight
+            ToolTip.visible: issueHover.hovered && issueGate.missing !== ""
+            ToolTip.text: issueGate.missing
+            ToolTip.delay: 300
+
+            Button {
+                id: issueButton
+                objectName: "sidebar-issue-key"
+                anchors.fill: parent
+                text: qsTr("Issue key")
+                highlighted: true
+                enabled: issueGate.missing === ""
+                Accessible.name: qsTr("Issue a new key (Ctrl+N)")
+                Accessible.description: issueGate.missing
+                onClicked: sidebar.session.requestIssueKey({})
+                FocusFrame {
+                    control: issueButton
+                }
+            }
+            HoverHandler {
+                id: issueHover
             }
         }
 

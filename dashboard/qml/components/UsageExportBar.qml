@@ -86,7 +86,7 @@ RowLayout {
     GatedButton {
         text: qsTr("Export usage as CSV…")
         ready: !exporter.running && bar.identityId !== ""
-        missing: bar.session.capabilities.missing("api.*.read_analytics")
+        missing: bar.session.capabilities.missing("api.*.read_analytics", bar.session.capabilities.revision)
         onClicked: {
             fileDialog.currentFolder = exporter.documentsFolder();
             fileDialog.selectedFile = exporter.suggestedFile(bar.externalId);

@@ -10,6 +10,8 @@ Page {
     id: page
 
     required property Session session
+    /// "" when the root key may list what this page shows.
+    readonly property string mayNotList: session.capabilities.missing("api.*.read_api", session.capabilities.revision)
 
     function focusSearch() {
         bar.focusSearch();
@@ -36,7 +38,7 @@ Page {
         GatedButton {
             text: qsTr("New API")
             highlighted: true
-            missing: page.session.capabilities.missing("api.*.create_api")
+            missing: page.session.capabilities.missing("api.*.create_api", page.session.capabilities.revision)
             onClicked: createDialog.open()
         }
         ToolButton {
@@ -47,7 +49,8 @@ Page {
 
     ApisModel {
         id: apis
-        client: page.session.client
+        // Not fetched when the root key may not read it: the placeholder says why.
+        client: page.mayNotList === "" ? page.session.client : null
         search: bar.search
         onCreated: apiId => page.openApi(apiId, createDialog.createdName, 0)
     }
@@ -116,6 +119,7 @@ Page {
         footer: ListFooter {} // follows the view's model
 
         ListPlaceholder {
+            missing: page.mayNotList
             anchors.centerIn: parent
             width: Math.min(parent.width - 48, 460)
             visible: list.count === 0

@@ -17,7 +17,7 @@ Page {
     /// Optional: the key's API (exact permission names, and "Issue another key" pre-fill).
     property string apiId
     readonly property KeyDetailController controller: detail
-    readonly property string missingUpdate: session.capabilities.missing(detail.permissionFor("update_key"))
+    readonly property string missingUpdate: session.capabilities.missing(detail.permissionFor("update_key"), session.capabilities.revision)
     /// Set on the page of a new key that a reroll just made: the old key's start and expiry.
     property string replacedStart
     property real replacedExpires: 0
@@ -75,7 +75,7 @@ Page {
             if (!detail.loaded || page.replacementAsked)
                 return;
             page.replacementAsked = true;
-            if (page.session.capabilities.may("workspace.*.read_audit_log"))
+            if (page.session.capabilities.may("workspace.*.read_audit_log", page.session.capabilities.revision))
                 detail.findReplacement();
         }
     }

@@ -52,7 +52,7 @@ Page {
         GatedButton {
             text: qsTr("Issue key")
             highlighted: true
-            missing: page.may.missing("api.*.create_key")
+            missing: page.may.missing("api.*.create_key", page.may.revision)
             onClicked: page.session.requestIssueKey({apiId: page.apiId})
         }
         ToolButton {
@@ -73,7 +73,15 @@ Page {
         client: page.session.client
         apiId: page.apiId
         search: bar.search
-        rateLimitBadges: page.may.may("api.*.read_analytics")
+        rateLimitBadges: page.may.may("api.*.read_analytics", page.may.revision)
+    }
+
+    // A key issued anywhere (toolbar, Ctrl+N, sidebar) appears here at once.
+    Connections {
+        target: page.session
+        function onKeysChanged() {
+            keys.refresh();
+        }
     }
 
     BulkOperation {
@@ -117,10 +125,13 @@ Page {
             dark: page.Material.theme === Material.Dark
         }
 
+        // Always there while the list has keys ("0 selected", its buttons greyed): appearing with
+        // the first checked box it would push every row down under the pointer.
         RowLayout {
+            objectName: "bulkBar"
             Layout.fillWidth: true
             Layout.margins: 8
-            visible: keys.selectedCount > 0 || bulk.running || bulkProgress.shown
+            visible: keys.count > 0 || bulk.running || bulkProgress.shown
             spacing: 8
             Label {
                 text: qsTr("%n selected", "", keys.selectedCount)
@@ -128,19 +139,19 @@ Page {
             GatedButton {
                 text: qsTr("Disable")
                 ready: !bulk.running && keys.selectedCount > 0
-                missing: page.may.missing("api.*.update_key")
+                missing: page.may.missing("api.*.update_key", page.may.revision)
                 onClicked: confirmDisable.open()
             }
             GatedButton {
                 text: qsTr("Enable")
                 ready: !bulk.running && keys.selectedCount > 0
-                missing: page.may.missing("api.*.update_key")
+                missing: page.may.missing("api.*.update_key", page.may.revision)
                 onClicked: bulk.enableKeys(keys.selectedKeyIds())
             }
             GatedButton {
                 text: qsTr("Delete")
                 ready: !bulk.running && keys.selectedCount > 0
-                missing: page.may.missing("api.*.delete_key")
+                missing: page.may.missing("api.*.delete_key", page.may.revision)
                 onClicked: confirmDelete.open()
             }
             ToolButton {

@@ -30,7 +30,7 @@ Page {
             text: qsTr("Issue key for this owner")
             highlighted: true
             ready: owner.found
-            missing: page.session.capabilities.missing("api.*.create_key")
+            missing: page.session.capabilities.missing("api.*.create_key", page.session.capabilities.revision)
             onClicked: page.session.requestIssueKey({externalId: owner.externalId})
         }
         ToolButton {
@@ -49,7 +49,15 @@ Page {
         id: keys
         client: page.session.client
         identityId: page.identityId
-        rateLimitBadges: page.session.capabilities.may("api.*.read_analytics")
+        rateLimitBadges: page.session.capabilities.may("api.*.read_analytics", page.session.capabilities.revision)
+    }
+
+    // A key issued anywhere (here, Ctrl+N, the sidebar) appears in "Keys" at once.
+    Connections {
+        target: page.session
+        function onKeysChanged() {
+            keys.refresh();
+        }
     }
 
     ScrollView {

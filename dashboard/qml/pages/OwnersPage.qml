@@ -10,6 +10,8 @@ Page {
     id: page
 
     required property Session session
+    /// "" when the root key may list what this page shows.
+    readonly property string mayNotList: session.capabilities.missing("identity.*.read_identity", session.capabilities.revision)
 
     function focusSearch() {
         bar.focusSearch();
@@ -54,7 +56,7 @@ Page {
         GatedButton {
             text: qsTr("New owner")
             highlighted: true
-            missing: page.session.capabilities.missing("identity.*.create_identity")
+            missing: page.session.capabilities.missing("identity.*.create_identity", page.session.capabilities.revision)
             onClicked: createDialog.open()
         }
         ToolButton {
@@ -65,7 +67,8 @@ Page {
 
     IdentitiesModel {
         id: owners
-        client: page.session.client
+        // Not fetched when the root key may not read it: the placeholder says why.
+        client: page.mayNotList === "" ? page.session.client : null
         search: bar.search
         onCreated: identityId => page.openOwner(identityId)
         onLoadingChanged: page.openMatch()
@@ -134,6 +137,7 @@ Page {
         footer: ListFooter {} // follows the view's model
 
         ListPlaceholder {
+            missing: page.mayNotList
             anchors.centerIn: parent
             width: Math.min(parent.width - 48, 460)
             visible: list.count === 0

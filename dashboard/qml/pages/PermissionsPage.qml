@@ -61,8 +61,8 @@ Page {
             heading: qsTr("Permissions")
             searchPlaceholder: qsTr("Search permissions")
             createText: qsTr("New permission")
-            createMissing: page.may.missing("rbac.*.create_permission")
-            deleteMissing: page.may.missing("rbac.*.delete_permission")
+            createMissing: page.may.missing("rbac.*.create_permission", page.may.revision)
+            deleteMissing: page.may.missing("rbac.*.delete_permission", page.may.revision)
             emptyTitle: qsTr("No permissions yet")
             emptyHint: qsTr("A permission is a slug like “documents.read” that keys or roles grant; verifications can demand it.")
             primary: row => row.slug
@@ -80,8 +80,8 @@ Page {
             heading: qsTr("Roles")
             searchPlaceholder: qsTr("Search roles")
             createText: qsTr("New role")
-            createMissing: page.may.missing("rbac.*.create_role")
-            deleteMissing: page.may.missing("rbac.*.delete_role")
+            createMissing: page.may.missing("rbac.*.create_role", page.may.revision)
+            deleteMissing: page.may.missing("rbac.*.delete_role", page.may.revision)
             emptyTitle: qsTr("No roles yet")
             emptyHint: qsTr("A role bundles permissions, e.g. “support” with “tickets.read” and “tickets.write”.")
             primary: row => row.name

@@ -15,7 +15,7 @@ Page {
 
     readonly property Capabilities may: session.capabilities
     /// "" when the key may create namespaces (ratelimit.createNamespace).
-    readonly property string mayNotCreate: may.missing("ratelimit.*.create_namespace")
+    readonly property string mayNotCreate: may.missing("ratelimit.*.create_namespace", may.revision)
     /// The first override asked for with a new namespace, set once the namespace exists.
     property var pendingOverride: null
 
@@ -43,7 +43,7 @@ Page {
             flat: true
             // The tooltip says why it is disabled: no namespace chosen, or a missing permission.
             missing: page.namespaceName === "" ? qsTr("Choose a namespace first.")
-                                               : page.may.missing("ratelimit.*.set_override")
+                                               : page.may.missing("ratelimit.*.set_override", page.may.revision)
             onClicked: overrideDialog.openFor("", 10, 60000)
         }
         ToolButton {
@@ -206,7 +206,7 @@ Page {
                 GatedButton {
                     text: qsTr("Set override")
                     highlighted: true
-                    missing: page.may.missing("ratelimit.*.set_override")
+                    missing: page.may.missing("ratelimit.*.set_override", page.may.revision)
                     onClicked: overrideDialog.openFor("", 10, 60000)
                 }
             }
@@ -240,7 +240,7 @@ Page {
                                      .arg(page.session.format.duration(duration)) // qmllint disable unqualified
                     onClicked: {
                         ListView.view.currentIndex = index;
-                        if (page.may.may("ratelimit.*.set_override")) // qmllint disable unqualified
+                        if (page.may.may("ratelimit.*.set_override", page.may.revision)) // qmllint disable unqualified
                             overrideDialog.openFor(identifier, limit, duration); // qmllint disable unqualified
                     }
                     ListFocusRing {
@@ -269,7 +269,7 @@ Page {
                         GatedButton {
                             text: qsTr("Delete")
                             flat: true
-                            missing: page.may.missing("ratelimit.*.delete_override") // qmllint disable unqualified
+                            missing: page.may.missing("ratelimit.*.delete_override", page.may.revision) // qmllint disable unqualified
                             onClicked: {
                                 confirmDelete.identifier = overrideRow.identifier; // qmllint disable unqualified
                                 confirmDelete.open(); // qmllint disable unqualified
@@ -279,13 +279,13 @@ Page {
                 }
                 // Keyboard: Enter edits the current override, Delete asks to delete it.
                 Keys.onReturnPressed: {
-                    if (currentIndex >= 0 && page.may.may("ratelimit.*.set_override")) {
+                    if (currentIndex >= 0 && page.may.may("ratelimit.*.set_override", page.may.revision)) {
                         const row = overrides.rowObject(currentIndex);
                         overrideDialog.openFor(row.identifier, row.limit, row.duration);
                     }
                 }
                 Keys.onDeletePressed: {
-                    if (currentIndex >= 0 && page.may.may("ratelimit.*.delete_override")) {
+                    if (currentIndex >= 0 && page.may.may("ratelimit.*.delete_override", page.may.revision)) {
                         confirmDelete.identifier = overrides.rowObject(currentIndex).identifier;
                         confirmDelete.open();
                     }

@@ -10,6 +10,8 @@ Page {
     id: page
 
     required property Session session
+    /// "" when the root key may list what this page shows.
+    readonly property string mayNotList: session.capabilities.missing("workspace.*.read_root_key", session.capabilities.revision)
 
     readonly property Capabilities may: session.capabilities
 
@@ -20,7 +22,7 @@ Page {
         GatedButton {
             text: qsTr("New root key")
             highlighted: true
-            missing: page.may.missing("workspace.*.create_root_key")
+            missing: page.may.missing("workspace.*.create_root_key", page.may.revision)
             onClicked: createDialog.open()
         }
         ToolButton {
@@ -31,7 +33,8 @@ Page {
 
     RootKeysModel {
         id: rootKeys
-        client: page.session.client
+        // Not fetched when the root key may not read it: the placeholder says why.
+        client: page.mayNotList === "" ? page.session.client : null
         onCreated: (rootKeyId, key) => createDialog.showCreated(rootKeyId, key)
     }
 
@@ -105,7 +108,7 @@ Page {
                     text: qsTr("Revoke")
                     flat: true
                     ready: !row.current
-                    missing: page.may.missing("workspace.*.delete_root_key") // qmllint disable unqualified
+                    missing: page.may.missing("workspace.*.delete_root_key", page.may.revision) // qmllint disable unqualified
                     onClicked: {
                         confirmRevoke.rootKeyId = row.rootKeyId; // qmllint disable unqualified
                         confirmRevoke.label = row.name !== "" ? row.name : row.start; // qmllint disable unqualified
@@ -116,6 +119,7 @@ Page {
         }
         footer: ListFooter {} // follows the view's model
         ListPlaceholder {
+            missing: page.mayNotList
             anchors.centerIn: parent
             width: Math.min(parent.width - 48, 460)
             visible: list.count === 0

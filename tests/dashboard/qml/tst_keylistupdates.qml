@@ -1,0 +1,136 @@
+import QtQuick
+import QtQuick.Controls
+import QtTest
+import Latchkey.Dashboard
+import "helpers.js" as H
+
+// Key lists follow the one issue-key dialog: an API's keys (also an empty list, also while the
+// page is hidden under another one) and an owner's keys show a key issued there without Refresh.
+// And the Keys page's bulk bar does not push the rows down when the first box is checked.
+Item {
+    id: root
+    width: 1200
+    height: 800
+
+    Component {
+        id: keysPage
+        KeysPage {
+            anchors.fill: parent
+            session: testSession
+            chartsShown: false
+        }
+    }
+
+    Component {
+        id: ownerPage
+        OwnerDetailPage {
+            width: 1200
+            height: 800
+            session: testSession
+        }
+    }
+
+    Component {
+        id: issueDialog
+        IssueKeyDialog {
+            session: testSession
+        }
+    }
+
+    function callApi(action, body) {
+        let result = null;
+        testSession.client.call(action, body, answer => result = answer);
+        keysFollow.tryVerify(() => result !== null, 15000, action);
+        keysFollow.verify(result.ok, action + ": " + result.errorDetail);
+        return result.data;
+    }
+
+    TestCase {
+        id: keysFollow
+        name: "KeyListsFollowTheIssueDialog"
+        when: windowShown
+
+        function issueThroughDialog(prefill, name) {
+            const dialog = createTemporaryObject(issueDialog, root);
+            verify(dialog);
+            dialog.openWith(prefill);
+            tryVerify(() => dialog.opened, 10000);
+            dialog.controller.name = name;
+            verify(dialog.controller.issue());
+            tryVerify(() => dialog.controller.issued, 20000, dialog.controller.serverError);
+            dialog.close();
+        }
+
+        function test_firstKeyOfAnApiAppears() {
+            const apiId = root.callApi("apis.createApi", { name: "follow-" + Date.now() }).apiId;
+            const page = createTemporaryObject(keysPage, root, { apiId: apiId });
+            verify(page);
+            const keys = findChild(page, "keysModel");
+            tryVerify(() => !keys.loading, 15000);
+            compare(keys.count, 0);
+            verify(H.byText(page, "This API has no keys yet") !== null);
+
+            issueThroughDialog({ apiId: apiId }, "first of its api");
+            tryVerify(() => keys.count === 1, 15000, "the new key is listed without Refresh");
+            compare(keys.rowObject(0).name, "first of its api");
+        }
+
+        function test_hiddenListFollowsToo() {
+            const apiId = root.callApi("apis.createApi", { name: "follow-hidden-" + Date.now() }).apiId;
+            root.callApi("keys.createKey", { apiId: apiId, name: "older" });
+            const page = createTemporaryObject(keysPage, root, { apiId: apiId });
+            const keys = findChild(page, "keysModel");
+            tryVerify(() => keys.count === 1 && !keys.loading, 15000);
+            page.visible = false; // another page is on top of it
+            issueThroughDialog({ apiId: apiId }, "issued elsewhere");
+            tryVerify(() => keys.count === 2, 15000, "the hidden list refreshed");
+        }
+
+        function test_ownerKeysAppear() {
+            const externalId = "follow-owner-" + Date.now();
+            const identityId = root.callApi("identities.createIdentity", { externalId: externalId }).identityId;
+            const page = createTemporaryObject(ownerPage, root, { identityId: identityId });
+            verify(page);
+            tryVerify(() => H.containingText(page, "Keys (0)") !== null, 15000);
+
+            issueThroughDialog({ apiId: testSample.apiId, externalId: externalId }, "owner's key");
+            tryVerify(() => H.containingText(page, "Keys (1)") !== null, 15000, "the owner page lists the key");
+        }
+    }
+
+    TestCase {
+        name: "KeysBulkBarKeepsRowsInPlace"
+        when: windowShown
+
+        function rowsOf(page) {
+            const rows = H.findAll(page, item => item.toggled !== undefined && item.opened !== undefined
+                                   && item.selectable !== undefined);
+            rows.sort((a, b) => a.mapToItem(page, 0, 0).y - b.mapToItem(page, 0, 0).y);
+            return rows;
+        }
+
+        function test_checkingTheFirstBoxMovesNoRow() {
+            const apiId = root.callApi("apis.createApi", { name: "bulkbar-" + Date.now() }).apiId;
+            for (let i = 0; i < 3; ++i)
+                root.callApi("keys.createKey", { apiId: apiId, name: "bar " + i });
+            const page = createTemporaryObject(keysPage, root, { apiId: apiId });
+            const keys = findChild(page, "keysModel");
+            tryVerify(() => keys.count === 3 && !keys.loading, 15000);
+            tryVerify(() => rowsOf(page).length === 3, 5000);
+            wait(100); // laid out
+            const before = rowsOf(page).map(row => row.mapToItem(page, 0, 0).y);
+
+            const box = H.find(rowsOf(page)[0], item => item instanceof CheckBox);
+            verify(box);
+            mouseClick(box);
+            compare(keys.selectedCount, 1);
+            wait(100);
+            const after = rowsOf(page).map(row => row.mapToItem(page, 0, 0).y);
+            compare(JSON.stringify(after), JSON.stringify(before));
+
+            // The second row is still where the pointer goes next: it gets selected, not the first.
+            mouseClick(H.find(rowsOf(page)[1], item => item instanceof CheckBox));
+            compare(keys.selectedCount, 2);
+        }
+    }
+}
