@@ -184,9 +184,14 @@ Core::Result<Page<AuditLogRow, LogCursor>> AnalyticsQueries::auditLog(
     where.in(u"event"_s, filter.events);
     if (!filter.actorId.isEmpty())
         where.add(u"actor_id = ?"_s, {filter.actorId});
-    if (!filter.targetId.isEmpty())
+    if (!filter.targetId.isEmpty() && filter.includeOwnedKeys) {
+        where.add(u"EXISTS (SELECT 1 FROM json_each(audit_logs.targets) WHERE json_extract(value, '$.id') = ?"
+                  " OR json_extract(value, '$.id') IN (SELECT id FROM keys WHERE workspace_id = ? AND identity_id = ?))"_s,
+                  {filter.targetId, workspaceId, filter.targetId});
+    } else if (!filter.targetId.isEmpty()) {
         where.add(u"EXISTS (SELECT 1 FROM json_each(audit_logs.targets) WHERE json_extract(value, '$.id') = ?)"_s,
                   {filter.targetId});
+    }
     where.range(filter.startMs, filter.endMs);
     where.from(cursor, cursor ? QVariant(cursor->id) : QVariant());
     auto query = select(m_db,

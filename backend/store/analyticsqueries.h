@@ -115,6 +115,9 @@ struct AuditLogFilter {
     QStringList events;
     QString actorId;
     QString targetId;
+    /// With targetId an identity's id: also the rows about keys that identity owns now (soft-deleted
+    /// ones included), whose targets name the key but not its owner.
+    bool includeOwnedKeys = false;
     std::optional<qint64> startMs;
     std::optional<qint64> endMs;
 };

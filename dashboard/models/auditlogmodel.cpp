@@ -85,8 +85,10 @@ QJsonObject AuditLogModel::requestBody() const
         body.insert(u"events"_s, QJsonArray::fromStringList(m_events));
     if (!m_actorId.isEmpty())
         body.insert(u"actorId"_s, m_actorId);
-    if (!m_targetId.isEmpty())
+    if (!m_targetId.isEmpty()) {
         body.insert(u"targetId"_s, m_targetId);
+        body.insert(u"includeOwnedKeys"_s, true); // an owner's rows are also those of its keys
+    }
     if (m_start.isValid())
         body.insert(u"start"_s, m_start.toMSecsSinceEpoch());
     if (m_end.isValid())

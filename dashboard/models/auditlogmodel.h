@@ -42,7 +42,8 @@ public:
     void setEvents(const QStringList &events);
     QString actorId() const { return m_actorId; }
     void setActorId(const QString &actorId);
-    /// Matches any target of a row.
+    /// Matches any target of a row; an owner's (identity's) id also matches the rows about the keys
+    /// it owns, deleted ones included (`includeOwnedKeys`: key events do not name the owner).
     QString targetId() const { return m_targetId; }
     void setTargetId(const QString &targetId);
     QDateTime start() const { return m_start; }

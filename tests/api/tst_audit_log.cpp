@@ -14,6 +14,7 @@ class TestAuditLog : public QObject
 private Q_SLOTS:
     void listLogsNewestFirstWithFiltersAndPages();
     void listApisWithKeyCounts();
+    void ownerTargetIncludesTheOwnersKeys();
 };
 
 void TestAuditLog::listLogsNewestFirstWithFiltersAndPages()
@@ -62,6 +63,52 @@ void TestAuditLog::listLogsNewestFirstWithFiltersAndPages()
     QCOMPARE(r.status, 403);
     QVERIFY(r.detail().contains(u"workspace.*.read_audit_log"));
     QCOMPARE(h.call(u"audit.listLogs"_s, QJsonObject{}, u"lk_wrong"_s).status, 401);
+}
+
+// Key events name the key and its API, not the owner: includeOwnedKeys with an identity's id as the
+// target adds the rows about the keys it owns (a deleted one too), and nothing about other keys.
+void TestAuditLog::ownerTargetIncludesTheOwnersKeys()
+{
+    ApiHarness h;
+    const QString apiId = h.createApi(u"owned"_s);
+    const QString first = h.createKey({{u"apiId"_s, apiId}, {u"externalId"_s, u"acme_corp_42"_s}}).value(u"keyId").toString();
+    const QString second = h.createKey({{u"apiId"_s, apiId}, {u"externalId"_s, u"acme_corp_42"_s}}).value(u"keyId").toString();
+    const QString stranger = h.createKey({{u"apiId"_s, apiId}, {u"externalId"_s, u"someone_else"_s}}).value(u"keyId").toString();
+    QVERIFY(!first.isEmpty() && !second.isEmpty() && !stranger.isEmpty());
+    QCOMPARE(h.call(u"keys.updateKey"_s, QJsonObject{{u"keyId"_s, first}, {u"enabled"_s, false}}).status, 200);
+    QCOMPARE(h.call(u"keys.updateKey"_s, QJsonObject{{u"keyId"_s, stranger}, {u"enabled"_s, false}}).status, 200);
+    QCOMPARE(h.call(u"keys.deleteKey"_s, QJsonObject{{u"keyId"_s, second}}).status, 200);
+    const QString identityId
+        = h.call(u"identities.getIdentity"_s, QJsonObject{{u"identity"_s, u"acme_corp_42"_s}}).dataObject().value(u"id").toString();
+    QVERIFY(!identityId.isEmpty());
+
+    auto eventsAbout = [&](const QJsonObject &body) {
+        const ApiReply r = h.call(u"audit.listLogs"_s, body);
+        QStringList events;
+        for (const QJsonValue &row : r.dataArray()) {
+            QString ids;
+            for (const QJsonValue &target : row.toObject().value(u"targets").toArray())
+                ids += target.toObject().value(u"id").toString() + u' ';
+            events.append(row.toObject().value(u"event").toString() + u' '
+                           + (ids.contains(first) ? u"first"_s : ids.contains(second) ? u"second"_s
+                              : ids.contains(identityId) ? u"owner"_s : ids));
+        }
+        events.sort(); // rows of one call share their time; their order among themselves is the ids'
+        return events;
+    };
+    // Without the flag (Unkey-like): only the rows naming the identity itself.
+    QCOMPARE(eventsAbout({{u"targetId"_s, identityId}}), QStringList{u"identity.create owner"_s});
+    QCOMPARE(eventsAbout({{u"targetId"_s, identityId}, {u"includeOwnedKeys"_s, true}}),
+             (QStringList{u"identity.create owner"_s, u"key.create first"_s, u"key.create second"_s,
+                          u"key.delete second"_s, u"key.update first"_s}));
+    QCOMPARE(eventsAbout({{u"targetId"_s, identityId}, {u"includeOwnedKeys"_s, true}, {u"events"_s, QJsonArray{u"key.update"_s}}}),
+             QStringList{u"key.update first"_s});
+    // A key id as the target: the flag changes nothing. Another workspace sees nothing.
+    QCOMPARE(eventsAbout({{u"targetId"_s, first}, {u"includeOwnedKeys"_s, true}}),
+             (QStringList{u"key.create first"_s, u"key.update first"_s}));
+    QCOMPARE(h.call(u"audit.listLogs"_s, QJsonObject{{u"targetId"_s, identityId}, {u"includeOwnedKeys"_s, true}},
+                    h.otherRootKey()).dataArray().size(), 0);
+    QCOMPARE(h.call(u"audit.listLogs"_s, QJsonObject{{u"includeOwnedKeys"_s, u"yes"_s}}).status, 400);
 }
 
 void TestAuditLog::listApisWithKeyCounts()

@@ -127,6 +127,7 @@ Page {
             Layout.fillWidth: true
             Layout.leftMargin: 16
             Layout.rightMargin: 16
+            Layout.bottomMargin: 8 // not flush on the column titles below
             visible: text !== ""
             text: resolver.resolving ? qsTr("Looking up “%1”…").arg(resolver.text) : page.targetSummary()
             opacity: 0.8
@@ -134,6 +135,7 @@ Page {
         }
         // Column titles, padded and sized as AuditLogRow's columns.
         Control {
+            objectName: "auditColumnTitles"
             Layout.fillWidth: true
             leftPadding: 16
             rightPadding: 16

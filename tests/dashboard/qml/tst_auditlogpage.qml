@@ -48,8 +48,16 @@ Item {
             tryVerify(() => summary.visible && summary.text.startsWith("Target: owner"), 10000, summary.text);
             verify(summary.text.indexOf("“" + testSample.externalId + "”") >= 0, summary.text);
             verify(summary.text.indexOf("(id_") >= 0, summary.text);
+            // identity.create and the owner's key's rows (key events name the key, not its owner).
             const list = named("auditList");
-            tryVerify(() => list.count === 1 && !list.model.loading, 10000); // identity.create
+            tryVerify(() => list.count >= 2 && !list.model.loading, 10000, "rows: " + list.count);
+            tryVerify(() => H.find(list, item => item.objectName === "eventLabel" && item.text === "key.create") !== null,
+                      10000, "the owner's key.create row");
+            verify(H.find(list, item => item.objectName === "eventLabel" && item.text === "identity.create") !== null);
+            // The summary line keeps a gap above the column titles.
+            const titles = named("auditColumnTitles");
+            const gap = titles.mapToItem(page, 0, 0).y - summary.mapToItem(page, 0, summary.height).y;
+            verify(gap >= 8, "gap " + gap);
         }
 
         function test_keyNameIsResolved() {
