@@ -2606,6 +2606,25 @@
         </message>
     </context>
     <context>
+        <name>RoleDialog</name>
+        <message>
+            <source>Role “%1”</source>
+            <translation>Rolle „%1“</translation>
+        </message>
+        <message>
+            <source>Permissions</source>
+            <translation>Berechtigungen</translation>
+        </message>
+        <message>
+            <source>This role grants no permissions.</source>
+            <translation>Diese Rolle gewährt keine Berechtigungen.</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Schließen</translation>
+        </message>
+    </context>
+    <context>
         <name>RolePicker</name>
         <message>
             <source>Create role ‘%1’</source>

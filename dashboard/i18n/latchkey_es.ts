@@ -2606,6 +2606,25 @@
         </message>
     </context>
     <context>
+        <name>RoleDialog</name>
+        <message>
+            <source>Role “%1”</source>
+            <translation>Rol «%1»</translation>
+        </message>
+        <message>
+            <source>Permissions</source>
+            <translation>Permisos</translation>
+        </message>
+        <message>
+            <source>This role grants no permissions.</source>
+            <translation>Este rol no concede ningún permiso.</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Cerrar</translation>
+        </message>
+    </context>
+    <context>
         <name>RolePicker</name>
         <message>
             <source>Create role ‘%1’</source>

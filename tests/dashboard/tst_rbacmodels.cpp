@@ -3,14 +3,17 @@
 #include "dashboardfixture.h"
 #include "modeltestsupport.h"
 #include "permissionsmodel.h"
+#include "roleeditor.h"
 #include "rolesmodel.h"
 
 #include <QJsonArray>
+#include <QSignalSpy>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
 using namespace Latchkey::Test;
 using Latchkey::Dashboard::PermissionsModel;
+using Latchkey::Dashboard::RoleEditor;
 using Latchkey::Dashboard::RolesModel;
 
 class TestRbacModels : public QObject
@@ -27,6 +30,8 @@ private Q_SLOTS:
     void duplicatePermissionIsRefused();
     void rolesWithTheirPermissions();
     void createAndDeleteRole();
+    void roleEditorAddsAndRemovesPermissions();
+    void roleEditorRefusalKeepsTheList();
 };
 
 void TestRbacModels::initTestCase()
@@ -126,6 +131,94 @@ void TestRbacModels::createAndDeleteRole()
     QCOMPARE(refused.action, u"permissions.deleteRole"_s);
     QVERIFY(!refused.detail.isEmpty());
     QCOMPARE(refused.rowsAfter, 0);
+}
+
+namespace {
+
+/// The role's permission slugs, sorted, through the server's API.
+QStringList roleSlugs(DashboardFixture &fixture, const QString &roleId)
+{
+    const auto role = fixture.call(u"permissions.getRole"_s, {{u"role"_s, roleId}});
+    QStringList slugs;
+    for (const QJsonValue &permission : role.data.toObject().value(u"permissions"_s).toArray())
+        slugs.append(permission.toObject().value(u"slug"_s).toString());
+    slugs.sort();
+    return slugs;
+}
+
+} // namespace
+
+// A role's permissions after it was created: RoleEditor loads the role, adds an existing
+// permission and a new one (created by the server), removes one; each change is the server's.
+void TestRbacModels::roleEditorAddsAndRemovesPermissions()
+{
+    const auto created = m_fixture.call(u"permissions.createRole"_s,
+        {{u"name"_s, u"editor-role"_s}, {u"description"_s, u"edits"_s}, {u"permissions"_s, QJsonArray{u"documents.op2"_s}}});
+    QVERIFY(created.ok());
+    const QString roleId = created.data.toObject().value(u"roleId"_s).toString();
+
+    RoleEditor editor;
+    QSignalSpy saved(&editor, &RoleEditor::saved);
+    QVERIFY(!editor.addPermission(u"documents.op3"_s)); // nothing loaded yet
+    editor.setClient(m_fixture.client());
+    editor.setRoleId(roleId);
+    QTRY_VERIFY_WITH_TIMEOUT(editor.loaded(), 30000);
+    QCOMPARE(editor.name(), u"editor-role"_s);
+    QCOMPARE(editor.description(), u"edits"_s);
+    QCOMPARE(editor.permissions(), QStringList{u"documents.op2"_s});
+
+    QVERIFY(editor.addPermission(u" documents.op3 "_s));
+    QVERIFY(editor.busy());
+    QVERIFY(!editor.addPermission(u"documents.op4"_s)); // one change at a time
+    QTRY_VERIFY_WITH_TIMEOUT(!editor.busy(), 30000);
+    QCOMPARE(saved.size(), 1);
+    QCOMPARE(editor.permissions(), (QStringList{u"documents.op2"_s, u"documents.op3"_s}));
+    QCOMPARE(roleSlugs(m_fixture, roleId), (QStringList{u"documents.op2"_s, u"documents.op3"_s}));
+
+    QVERIFY(editor.addPermission(u"brand.new"_s)); // created on the fly
+    QTRY_VERIFY_WITH_TIMEOUT(saved.size() == 2, 30000);
+    QCOMPARE(roleSlugs(m_fixture, roleId), (QStringList{u"brand.new"_s, u"documents.op2"_s, u"documents.op3"_s}));
+    QVERIFY(m_fixture.call(u"permissions.getPermission"_s, {{u"permission"_s, u"brand.new"_s}}).ok());
+
+    QVERIFY(!editor.addPermission(u"documents.op3"_s)); // already granted
+    QVERIFY(!editor.addPermission(u"bad slug!"_s));
+    QVERIFY(!editor.error().isEmpty());
+    QVERIFY(editor.removePermission(u"documents.op2"_s));
+    QTRY_VERIFY_WITH_TIMEOUT(saved.size() == 3, 30000);
+    QVERIFY(editor.error().isEmpty());
+    QCOMPARE(editor.permissions(), (QStringList{u"brand.new"_s, u"documents.op3"_s}));
+    QCOMPARE(roleSlugs(m_fixture, roleId), (QStringList{u"brand.new"_s, u"documents.op3"_s}));
+    QVERIFY(!editor.removePermission(u"documents.op2"_s)); // no longer granted
+
+    QVERIFY(m_fixture.call(u"permissions.deletePermission"_s, {{u"permission"_s, u"brand.new"_s}}).ok());
+    QVERIFY(m_fixture.call(u"permissions.deleteRole"_s, {{u"role"_s, roleId}}).ok());
+}
+
+// A root key that may add but not remove a role's permissions: the server refuses, the editor
+// keeps the role's list and says why.
+void TestRbacModels::roleEditorRefusalKeepsTheList()
+{
+    const auto created = m_fixture.call(u"permissions.createRole"_s,
+        {{u"name"_s, u"locked-role"_s}, {u"permissions"_s, QJsonArray{u"documents.op0"_s}}});
+    QVERIFY(created.ok());
+    const QString roleId = created.data.toObject().value(u"roleId"_s).toString();
+    const QString limited = m_fixture.createRootKey({u"rbac.*.read_role"_s, u"rbac.*.add_permission_to_role"_s});
+    QVERIFY(!limited.isEmpty());
+    Latchkey::Dashboard::ApiClient client;
+    client.setConnection(m_fixture.baseUrl(), limited);
+    QSignalSpy failed(&client, &Latchkey::Dashboard::ApiClient::requestFailed);
+
+    RoleEditor editor;
+    editor.setClient(&client);
+    editor.setRoleId(roleId);
+    QTRY_VERIFY_WITH_TIMEOUT(editor.loaded(), 30000);
+    QVERIFY(editor.removePermission(u"documents.op0"_s));
+    QTRY_VERIFY_WITH_TIMEOUT(!editor.busy(), 30000);
+    QVERIFY2(editor.error().contains(u"remove_permission_from_role"_s), qPrintable(editor.error()));
+    QCOMPARE(failed.size(), 1);
+    QCOMPARE(editor.permissions(), QStringList{u"documents.op0"_s});
+    QCOMPARE(roleSlugs(m_fixture, roleId), QStringList{u"documents.op0"_s});
+    QVERIFY(m_fixture.call(u"permissions.deleteRole"_s, {{u"role"_s, roleId}}).ok());
 }
 
 QTEST_GUILESS_MAIN(TestRbacModels)

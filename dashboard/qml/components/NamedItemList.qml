@@ -3,7 +3,7 @@ import QtQuick.Controls
 import QtQuick.Layouts
 
 // A titled, searchable list with a create button and a delete button per row, used twice by the
-// Permissions page (permissions, roles). The delegate text comes from `primary`/`secondary`
+// Permissions page (permissions, roles; a role opens on a click or Enter). The delegate text comes from `primary`/`secondary`
 // functions of the page, the model is any PagedListModel.
 ColumnLayout {
     id: panel
@@ -22,6 +22,8 @@ ColumnLayout {
 
     signal createRequested()
     signal deleteRequested(var row)
+    /// A row was clicked, or Enter pressed on it (the page may open it).
+    signal activated(var row)
 
     function focusSearch() {
         searchField.forceActiveFocus();
@@ -91,7 +93,12 @@ ColumnLayout {
             width: ListView.view.width
             highlighted: ListView.isCurrentItem
             Accessible.name: panel.primary(model)
-            onClicked: ListView.view.currentIndex = index
+            onClicked: {
+                ListView.view.currentIndex = index;
+                panel.activated(row.model);
+            }
+            Keys.onReturnPressed: panel.activated(row.model)
+            Keys.onEnterPressed: panel.activated(row.model)
             Keys.onDeletePressed: if (panel.deleteMissing === "") panel.deleteRequested(row.model)
             ListFocusRing {
                 row: row

@@ -4,7 +4,8 @@ import QtQuick.Controls.Material
 import QtQuick.Layouts
 import Latchkey.Dashboard
 
-// The workspace's permissions and roles side by side: search, create, delete (with confirmation).
+// The workspace's permissions and roles side by side: search, create, delete (with confirmation);
+// a role opens in RoleDialog to change its permissions.
 Page {
     id: page
 
@@ -87,10 +88,23 @@ Page {
             primary: row => row.name
             secondary: row => row.permissions.length > 0 ? row.permissions.join(", ") : qsTr("no permissions")
             onCreateRequested: roleDialog.open()
+            onActivated: row => {
+                roleEditDialog.roleId = row.roleId;
+                roleEditDialog.open();
+            }
             onDeleteRequested: row => {
                 page.pendingDelete = {kind: "role", id: row.roleId, label: row.name};
                 confirmDelete.open();
             }
+        }
+    }
+
+    RoleDialog {
+        id: roleEditDialog
+        session: page.session
+        onChanged: {
+            roles.refresh();
+            permissions.refresh(); // a permission typed in the dialog may have been created
         }
     }
 

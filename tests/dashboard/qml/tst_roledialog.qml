@@ -1,0 +1,79 @@
+import QtQuick
+import QtQuick.Controls
+import QtTest
+import Latchkey.Dashboard
+import "helpers.js" as H
+
+// A role's permissions changed after it was created: a click on the role on the Permissions &
+// roles page opens RoleDialog; a slug typed into its field (Enter) is granted, a chip's ✕ takes
+// one away; both checked through the server's API, and the role list shows the change.
+Item {
+    id: root
+    width: 1280
+    height: 900
+
+    PermissionsPage {
+        id: page
+        anchors.fill: parent
+        session: testSession
+    }
+
+    TestCase {
+        name: "RoleDialog"
+        when: windowShown
+
+        property string roleId: ""
+
+        function callApi(action, body) {
+            let result = null;
+            testSession.client.call(action, body, answer => result = answer);
+            tryVerify(() => result !== null, 20000, action);
+            verify(result.ok, action + ": " + result.errorDetail);
+            return result;
+        }
+        function roleSlugs() {
+            const role = callApi("permissions.getRole", {role: roleId}).data;
+            return role.permissions.map(permission => permission.slug).sort().join(",");
+        }
+
+        function test_addAndRemoveAPermission() {
+            roleId = callApi("permissions.createRole", {name: "dialog-role", permissions: ["dlg.one"]}).data.roleId;
+            const roles = H.find(page, item => item.listModel !== undefined && item.heading === "Roles");
+            verify(roles);
+            roles.listModel.refresh();
+            let row = null;
+            tryVerify(() => {
+                row = H.find(roles, item => item.Accessible.name === "dialog-role" && item.highlighted !== undefined);
+                return row !== null && !roles.listModel.loading;
+            }, 20000, "the role's row");
+            mouseClick(row);
+
+            const dialog = H.find(page, item => item.objectName === "role-edit-dialog");
+            verify(dialog);
+            tryVerify(() => dialog.opened && dialog.editor.loaded, 20000, "the dialog shows the role");
+            compare(dialog.title, "Role “dialog-role”");
+            const picker = H.find(dialog.contentItem, item => item.objectName === "role-permission-picker");
+            verify(picker.enabled);
+            compare(picker.items.join(","), "dlg.one");
+
+            const field = H.find(picker, item => item.objectName === "role-permission-picker-field");
+            mouseClick(field);
+            tryVerify(() => field.activeFocus, 5000);
+            for (const c of "dlg.two")
+                keyClick(c);
+            keyClick(Qt.Key_Return);
+            tryVerify(() => !dialog.editor.busy && picker.items.length === 2, 20000, picker.items.join(","));
+            compare(roleSlugs(), "dlg.one,dlg.two");
+            tryVerify(() => H.containingText(roles, "dlg.one, dlg.two") !== null
+                            || H.containingText(roles, "dlg.two, dlg.one") !== null, 20000, "the role list follows");
+
+            const chip = H.byText(picker, "dlg.one  ✕");
+            verify(chip);
+            mouseClick(chip);
+            tryVerify(() => !dialog.editor.busy && picker.items.join(",") === "dlg.two", 20000, picker.items.join(","));
+            compare(roleSlugs(), "dlg.two");
+            dialog.close();
+            tryVerify(() => !dialog.visible, 5000);
+        }
+    }
+}
