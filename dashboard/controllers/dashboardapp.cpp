@@ -21,6 +21,16 @@ DashboardApp::DashboardApp(QObject *parent)
       m_connection(new ConnectionController(m_session, m_vault, this)), m_localServer(new LocalServerController(this))
 {
     connect(m_localServer, &LocalServerController::started, m_connection, &ConnectionController::connectLocal);
+    // Connected to the server this app runs: curl hints say where its root key is.
+    const auto followLocalKey = [this] {
+        const QUrl connectedTo = m_session->client()->baseUrl();
+        const bool local = m_localServer->running() && connectedTo.isValid()
+                           && connectedTo.host() == m_localServer->url().host()
+                           && connectedTo.port() == m_localServer->url().port();
+        m_session->setRootKeyFile(local ? m_localServer->rootKeyFile() : QString());
+    };
+    connect(m_session->client(), &ApiClient::connectionChanged, this, followLocalKey);
+    connect(m_localServer, &LocalServerController::stateChanged, this, followLocalKey);
 }
 
 DashboardApp::~DashboardApp()

@@ -26,14 +26,21 @@ QString readKeyFile(const QString &path)
     return QString::fromUtf8(file.readAll()).trimmed();
 }
 
+/// The root key the dashboard uses and the file it is in.
+struct SessionKey
+{
+    QString key;
+    QString file;
+};
+
 /// The key the dashboard uses: the bootstrap key file, else one it seeded earlier, else a new
 /// one seeded now (the bootstrap file was moved away after first start).
-Core::Result<QString> sessionRootKey(Server::Server &server, const QString &dataDir)
+Core::Result<SessionKey> sessionRootKey(Server::Server &server, const QString &dataDir)
 {
     const QDir dir(dataDir);
     for (const QString &name : {u"bootstrap-root-key.txt"_s, u"dashboard-root-key.txt"_s})
         if (const QString key = readKeyFile(dir.filePath(name)); !key.isEmpty())
-            return key;
+            return SessionKey{key, dir.filePath(name)};
     const QString plaintext = Core::generateKey(u"lkroot", 24).plaintext;
     auto id = server.seedRootKey(server.defaultWorkspaceId(), plaintext, Api::allWorkspacePermissions(),
                                  u"dashboard (local)"_s);
@@ -43,8 +50,9 @@ Core::Result<QString> sessionRootKey(Server::Server &server, const QString &data
     if (file.open(QIODevice::WriteOnly | QIODevice::NewOnly)) {
         file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
         file.write(plaintext.toUtf8() + '\n');
+        return SessionKey{plaintext, file.fileName()};
     }
-    return plaintext;
+    return SessionKey{plaintext, QString()};
 }
 
 } // namespace
@@ -102,17 +110,19 @@ void LocalServerController::start()
         Core::Status status = server->listen();
         if (status)
             status = server->open();
-        const Core::Result<QString> key = status ? sessionRootKey(*server, config.dataDir)
-                                                 : Core::Result<QString>(status.error());
+        const Core::Result<SessionKey> key = status ? sessionRootKey(*server, config.dataDir)
+                                                    : Core::Result<SessionKey>(status.error());
         const quint16 port = key ? server->port() : 0;
         const QString error = key ? QString() : key.error().detail;
-        const QString rootKey = key ? *key : QString();
-        QMetaObject::invokeMethod(this, [this, port, rootKey, error] { onStarted(port, rootKey, error); },
-                                  Qt::QueuedConnection);
+        const SessionKey found = key ? *key : SessionKey{};
+        QMetaObject::invokeMethod(
+            this, [this, port, found, error] { onStarted(port, found.key, found.file, error); },
+            Qt::QueuedConnection);
     }, Qt::QueuedConnection);
 }
 
-void LocalServerController::onStarted(quint16 port, const QString &rootKey, const QString &error)
+void LocalServerController::onStarted(quint16 port, const QString &rootKey, const QString &keyFile,
+                                      const QString &error)
 {
     if (!m_thread)
         return; // stopped while starting
@@ -130,6 +140,8 @@ void LocalServerController::onStarted(quint16 port, const QString &rootKey, cons
     url.setHost(u"127.0.0.1"_s);
     url.setPort(port);
     m_url = url;
+    m_rootKey = rootKey;
+    m_rootKeyFile = keyFile;
     qCInfo(lcLocalServer).noquote() << "local server on" << url.toString() << "data in" << m_dataDir;
     Q_EMIT stateChanged();
     Q_EMIT started(url, rootKey);
@@ -158,9 +170,18 @@ void LocalServerController::stop()
     m_thread = nullptr;
     const bool changed = m_url.isValid() || m_starting;
     m_url = QUrl();
+    m_rootKey.fill(u'0'); // overwritten, then released
+    m_rootKey.clear();
+    m_rootKeyFile.clear();
     m_starting = false;
     if (changed)
         Q_EMIT stateChanged();
+}
+
+void LocalServerController::reopen()
+{
+    if (running() && !m_rootKey.isEmpty())
+        Q_EMIT started(m_url, m_rootKey);
 }
 
 } // namespace Latchkey::Dashboard

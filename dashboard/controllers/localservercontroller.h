@@ -28,6 +28,10 @@ class LocalServerController : public QObject
     Q_PROPERTY(QString address READ address NOTIFY stateChanged)
     Q_PROPERTY(QString dataDir READ dataDir WRITE setDataDir NOTIFY dataDirChanged)
     Q_PROPERTY(QString error READ error NOTIFY stateChanged)
+    /// While running: the file in the data folder that holds the root key the dashboard uses
+    /// (`bootstrap-root-key.txt`, or `dashboard-root-key.txt` when that was moved away), for
+    /// curl lines that need a root key. "" when stopped.
+    Q_PROPERTY(QString rootKeyFile READ rootKeyFile NOTIFY stateChanged)
 
 public:
     explicit LocalServerController(QObject *parent = nullptr);
@@ -40,6 +44,7 @@ public:
     [[nodiscard]] QString dataDir() const { return m_dataDir; }
     void setDataDir(const QString &dir);
     [[nodiscard]] QString error() const { return m_error; }
+    [[nodiscard]] QString rootKeyFile() const { return m_rootKeyFile; }
     /// The default data folder: <AppDataLocation>/local-server.
     [[nodiscard]] static QString defaultDataDir();
 
@@ -48,6 +53,10 @@ public:
     Q_INVOKABLE void start();
     /// Stops the server (in-flight requests finish) and its thread. Blocks briefly.
     Q_INVOKABLE void stop();
+    /// Connects again to the running server (after "Disconnect"): started() once more, with the
+    /// root key it handed out, which this process keeps while the server runs. Does nothing when
+    /// not running.
+    Q_INVOKABLE void reopen();
 
 Q_SIGNALS:
     /// The server answers at @p url; @p rootKey may do everything in its workspace.
@@ -57,7 +66,7 @@ Q_SIGNALS:
     void dataDirChanged();
 
 private:
-    void onStarted(quint16 port, const QString &rootKey, const QString &error);
+    void onStarted(quint16 port, const QString &rootKey, const QString &keyFile, const QString &error);
 
     QString m_dataDir;
     QThread *m_thread = nullptr;
@@ -65,6 +74,8 @@ private:
     bool m_starting = false;
     QUrl m_url;
     QString m_error;
+    QString m_rootKey;
+    QString m_rootKeyFile;
 };
 
 } // namespace Latchkey::Dashboard

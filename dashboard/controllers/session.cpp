@@ -41,6 +41,14 @@ void Session::disconnectFromServer()
     }
 }
 
+void Session::setRootKeyFile(const QString &path)
+{
+    if (path == m_rootKeyFile)
+        return;
+    m_rootKeyFile = path;
+    Q_EMIT rootKeyFileChanged();
+}
+
 void Session::openPage(const QString &name, const QVariantMap &properties)
 {
     Q_EMIT pageRequested(name, properties);

@@ -26,6 +26,9 @@ class Session : public QObject
     Q_PROPERTY(Latchkey::Dashboard::Formatter *format READ format CONSTANT)
     Q_PROPERTY(Latchkey::Dashboard::SettingsController *settings READ settings CONSTANT)
     Q_PROPERTY(bool connected READ connected NOTIFY connectedChanged)
+    /// Where this connection's root key can be read: the local server's key file when connected
+    /// to the server this app runs (for curl lines that need `$ROOT_KEY`); "" otherwise.
+    Q_PROPERTY(QString rootKeyFile READ rootKeyFile NOTIFY rootKeyFileChanged)
 
 public:
     explicit Session(QObject *parent = nullptr);
@@ -35,6 +38,9 @@ public:
     [[nodiscard]] Formatter *format() const { return m_format; }
     [[nodiscard]] SettingsController *settings() const { return m_settings; }
     [[nodiscard]] bool connected() const { return m_connected; }
+    [[nodiscard]] QString rootKeyFile() const { return m_rootKeyFile; }
+    /// Set by DashboardApp, which knows the local server.
+    void setRootKeyFile(const QString &path);
 
     /// Points the client at a server and asks what the key may do. No check that it answers:
     /// ConnectionController does that before calling this.
@@ -50,12 +56,16 @@ public:
 
 Q_SIGNALS:
     void connectedChanged();
+    void rootKeyFileChanged();
     void pageRequested(const QString &name, const QVariantMap &properties);
     void issueKeyRequested(const QVariantMap &prefill);
     /// The workspace's permissions or roles changed outside their own page (a key page granting
     /// a slug the server created, a role created on the fly): lists of them refresh. Emitted from
     /// QML by whoever made the change.
     void rbacChanged();
+    /// Keys were issued outside the page that lists them (the one issue-key dialog, opened from
+    /// the toolbar, Ctrl+N or the sidebar): key lists that are open refresh. Emitted from QML.
+    void keysChanged();
 
 private:
     ApiClient *m_client;
@@ -63,9 +73,7 @@ private:
     Formatter *m_format;
     SettingsController *m_settings;
     bool m_connected = false;
-    /// Keys were issued outside the page that lists them (the one issue-key dialog, opened from
-    /// the toolbar, Ctrl+N or the sidebar): key lists that are open refresh. Emitted from QML.
-    void keysChanged();
+    QString m_rootKeyFile;
 };
 
 } // namespace Latchkey::Dashboard

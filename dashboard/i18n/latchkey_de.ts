@@ -1891,6 +1891,22 @@
             <source>Running at %1</source>
             <translation>Läuft unter %1</translation>
         </message>
+        <message>
+            <source>Open</source>
+            <translation>Öffnen</translation>
+        </message>
+        <message>
+            <source>Open the local server</source>
+            <translation>Den lokalen Server öffnen</translation>
+        </message>
+        <message>
+            <source>Stop</source>
+            <translation>Beenden</translation>
+        </message>
+        <message>
+            <source>Stop the local server</source>
+            <translation>Den lokalen Server beenden</translation>
+        </message>
     </context>
     <context>
         <name>Main</name>
@@ -3037,6 +3053,10 @@
         <message>
             <source>Command copied</source>
             <translation>Befehl kopiert</translation>
+        </message>
+        <message>
+            <source>Verify it (the first line reads the local server's root key from %1)</source>
+            <translation>Verifizieren (die erste Zeile liest den Root-Schlüssel des lokalen Servers aus %1)</translation>
         </message>
     </context>
     <context>

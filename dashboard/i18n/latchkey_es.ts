@@ -1891,6 +1891,22 @@
             <source>Running at %1</source>
             <translation>En marcha en %1</translation>
         </message>
+        <message>
+            <source>Open</source>
+            <translation>Abrir</translation>
+        </message>
+        <message>
+            <source>Open the local server</source>
+            <translation>Abrir el servidor local</translation>
+        </message>
+        <message>
+            <source>Stop</source>
+            <translation>Detener</translation>
+        </message>
+        <message>
+            <source>Stop the local server</source>
+            <translation>Detener el servidor local</translation>
+        </message>
     </context>
     <context>
         <name>Main</name>
@@ -3037,6 +3053,10 @@
         <message>
             <source>Command copied</source>
             <translation>Comando copiado</translation>
+        </message>
+        <message>
+            <source>Verify it (the first line reads the local server's root key from %1)</source>
+            <translation>Verifíquela (la primera línea lee la clave raíz del servidor local de %1)</translation>
         </message>
     </context>
     <context>

@@ -2,10 +2,12 @@
 // refuses plain http to other machines unless confirmed, shows TLS and network failures,
 // remembers recent servers, never stores a key without a keychain; "Start a local server".
 #include "connectionparts.h"
+#include "dashboardapp.h"
 #include "dashboardfixture.h"
 #include "localservercontroller.h"
 
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QSettings>
 #include <QTcpServer>
 #include <QTranslator>
@@ -45,6 +47,8 @@ private Q_SLOTS:
     void disconnectClearsTheSession();
     void localServerStartsConnectsAndKeepsItsData();
     void localServerReportsAnUnusableDataFolder();
+    void localServerOpensAgainAfterDisconnect();
+    void sessionKnowsTheLocalServersKeyFile();
 
 private:
     using Parts = Latchkey::Test::ConnectionParts;
@@ -370,6 +374,75 @@ void TestConnection::localServerReportsAnUnusableDataFolder()
     QVERIFY(!local.running());
     QVERIFY(!local.starting());
     QVERIFY(!local.error().isEmpty());
+}
+
+// "Disconnect" leaves the local server running: the start page offers "Open" (the key it handed
+// out is kept in this process) and "Stop"; it names the file the key is in for curl lines.
+void TestConnection::localServerOpensAgainAfterDisconnect()
+{
+    QTemporaryDir dataDir;
+    Parts parts;
+    LocalServerController local;
+    local.setDataDir(dataDir.path());
+    QObject::connect(&local, &LocalServerController::started, parts.connection, &ConnectionController::connectLocal);
+    QSignalSpy connected(parts.connection, &ConnectionController::connected);
+    QVERIFY(local.rootKeyFile().isEmpty());
+    local.start();
+    QTRY_VERIFY_WITH_TIMEOUT(parts.session.connected(), 30000);
+    QCOMPARE(QFileInfo(local.rootKeyFile()).fileName(), u"bootstrap-root-key.txt"_s);
+    QFile keyFile(local.rootKeyFile());
+    QVERIFY(keyFile.open(QIODevice::ReadOnly));
+    QCOMPARE(QString::fromUtf8(keyFile.readAll()).trimmed(), parts.session.client()->rootKey());
+
+    parts.session.client()->cancelAll();
+    parts.session.disconnectFromServer();
+    QVERIFY(!parts.session.connected());
+    QVERIFY(local.running());
+    const int before = connected.count();
+    local.reopen();
+    QTRY_VERIFY_WITH_TIMEOUT(parts.session.connected(), 30000);
+    QCOMPARE(connected.count(), before + 1);
+    QCOMPARE(parts.session.client()->baseUrl().port(), local.url().port());
+    bool answered = false;
+    parts.session.client()->post(u"apis.listApis"_s, {}, nullptr, [&](const ApiResult &r) {
+        QVERIFY(r.ok());
+        answered = true;
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(answered, 10000);
+
+    parts.session.client()->cancelAll();
+    parts.session.disconnectFromServer();
+    local.stop();
+    QVERIFY(!local.running());
+    QVERIFY(local.rootKeyFile().isEmpty());
+    local.reopen(); // stopped: nothing to open
+    QTest::qWait(200);
+    QVERIFY(!parts.session.connected());
+}
+
+// The app's session names the local server's key file while connected to it (the curl hints
+// use it), and forgets it when connected elsewhere or disconnected.
+void TestConnection::sessionKnowsTheLocalServersKeyFile()
+{
+    QTemporaryDir dataDir;
+    DashboardApp app;
+    Session *session = app.session();
+    app.localServer()->setDataDir(dataDir.path());
+    QVERIFY(session->rootKeyFile().isEmpty());
+    app.localServer()->start();
+    QTRY_VERIFY_WITH_TIMEOUT(session->connected(), 30000);
+    QCOMPARE(session->rootKeyFile(), app.localServer()->rootKeyFile());
+    QVERIFY(session->rootKeyFile().endsWith(u"bootstrap-root-key.txt"_s));
+    session->client()->cancelAll();
+    session->disconnectFromServer();
+    QVERIFY(session->rootKeyFile().isEmpty());
+    app.localServer()->reopen();
+    QTRY_VERIFY_WITH_TIMEOUT(session->connected(), 30000);
+    QCOMPARE(session->rootKeyFile(), app.localServer()->rootKeyFile());
+    session->connectTo(m_fixture->baseUrl(), m_fixture->rootKey()); // another server
+    QVERIFY(session->rootKeyFile().isEmpty());
+    session->client()->cancelAll();
+    session->disconnectFromServer();
 }
 
 QTEST_GUILESS_MAIN(TestConnection)

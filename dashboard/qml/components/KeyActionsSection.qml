@@ -229,6 +229,7 @@ KeySection {
             keyText: section.key.newKey
             keyId: section.key.newKeyId
             curlText: section.key.curlCommand
+            rootKeyFile: section.session.rootKeyFile
             onCopyRequested: text => section.key.copyToClipboard(text)
         }
 

@@ -52,13 +52,38 @@ Pane {
             Button {
                 id: startButton
                 objectName: "startLocalServer"
+                visible: !card.localServer.running
                 text: qsTr("Start a local server")
                 highlighted: true
-                enabled: !card.localServer.running && !card.localServer.starting
+                enabled: !card.localServer.starting
                 Accessible.name: qsTr("Start a local server")
                 onClicked: card.localServer.start()
                 FocusFrame {
                     control: startButton
+                }
+            }
+            // Still running after "Disconnect": back in with the key it handed out, or stop it.
+            Button {
+                id: openButton
+                objectName: "openLocalServer"
+                visible: card.localServer.running
+                text: qsTr("Open")
+                highlighted: true
+                Accessible.name: qsTr("Open the local server")
+                onClicked: card.localServer.reopen()
+                FocusFrame {
+                    control: openButton
+                }
+            }
+            Button {
+                id: stopButton
+                objectName: "stopLocalServer"
+                visible: card.localServer.running
+                text: qsTr("Stop")
+                Accessible.name: qsTr("Stop the local server")
+                onClicked: card.localServer.stop()
+                FocusFrame {
+                    control: stopButton
                 }
             }
         }

@@ -13,6 +13,12 @@ ColumnLayout {
     /// Verify command (the root key only as $ROOT_KEY); hidden when empty (no connection).
     /// Required: every host (issue, reroll) shows the same block.
     required property string curlText
+    /// The local server's root key file when connected to it (Session.rootKeyFile): the command
+    /// then sets ROOT_KEY from that file first.
+    property string rootKeyFile: ""
+    /// What is shown and copied: the curl line, after `ROOT_KEY="$(cat '<file>')"` when known.
+    readonly property string command: curlText === "" || rootKeyFile === "" ? curlText
+        : "ROOT_KEY=\"$(cat '" + rootKeyFile.replace(/'/g, "'\\''") + "')\"\n" + curlText
     /// The user asked to copy @p text (the host puts it on the clipboard).
     signal copyRequested(string text)
 
@@ -70,7 +76,9 @@ ColumnLayout {
 
     Label {
         visible: shown.curlText !== ""
-        text: qsTr("Verify it (set ROOT_KEY to a root key with verify permission first)")
+        text: shown.rootKeyFile !== ""
+              ? qsTr("Verify it (the first line reads the local server's root key from %1)").arg(shown.rootKeyFile)
+              : qsTr("Verify it (set ROOT_KEY to a root key with verify permission first)")
         font.bold: true
         wrapMode: Text.Wrap
         Layout.fillWidth: true
@@ -81,7 +89,7 @@ ColumnLayout {
         TextArea {
             objectName: "curl-text"
             Layout.fillWidth: true
-            text: shown.curlText
+            text: shown.command
             readOnly: true
             selectByMouse: true
             // At spaces (mid-word only for a word longer than a line): never inside $ROOT_KEY.
@@ -95,7 +103,7 @@ ColumnLayout {
             text: qsTr("Copy")
             Accessible.name: qsTr("Copy the command")
             onClicked: {
-                shown.copyRequested(shown.curlText);
+                shown.copyRequested(shown.command);
                 ToolTip.show(qsTr("Command copied"), 1500);
             }
         }

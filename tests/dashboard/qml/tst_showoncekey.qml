@@ -105,6 +105,25 @@ Item {
             }
         }
 
+        // Connected to the local server: the command reads its root key from the key file first
+        // (what is shown is what is copied), and the hint names the file.
+        function test_localServerCommandReadsTheKeyFile() {
+            shown.rootKeyFile = "/home/it's me/local-server/bootstrap-root-key.txt";
+            try {
+                const curl = child("curl-text");
+                compare(curl.text, "ROOT_KEY=\"$(cat '/home/it'\\''s me/local-server/bootstrap-root-key.txt')\"\n"
+                        + issue.curlCommand);
+                verify(H.containingText(shown, "local server's root key from /home/it's me/local-server/") !== null);
+                copied.clear();
+                mouseClick(child("copy-curl"));
+                compare(copied.signalArguments[0][0], curl.text);
+            } finally {
+                shown.rootKeyFile = "";
+            }
+            compare(child("curl-text").text, issue.curlCommand);
+            verify(H.containingText(shown, "set ROOT_KEY to a root key") !== null);
+        }
+
         function test_noCurlLineWithoutACommand() {
             const before = shown.curlText;
             shown.curlText = "";
