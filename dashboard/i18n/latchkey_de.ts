@@ -1331,6 +1331,15 @@
             <source>A reroll replaced this key with a new one of the same name; this old key stops working when its grace period ends.</source>
             <translation>Beim Neu-Erzeugen wurde dieser Schlüssel durch einen neuen mit demselben Namen ersetzt; dieser alte Schlüssel funktioniert nur bis zum Ende seiner Übergangsfrist.</translation>
         </message>
+        <message>
+            <source>no credits</source>
+            <comment>key status: no credits left</comment>
+            <translation>keine Credits</translation>
+        </message>
+        <message>
+            <source>No credits left; verifications answer USAGE_EXCEEDED until a refill or top-up.</source>
+            <translation>Keine Credits mehr; Verifizierungen antworten USAGE_EXCEEDED bis zur nächsten Auffüllung oder bis Credits hinzugefügt werden.</translation>
+        </message>
     </context>
     <context>
         <name>KeyTableHeader</name>

@@ -1331,6 +1331,15 @@
             <source>A reroll replaced this key with a new one of the same name; this old key stops working when its grace period ends.</source>
             <translation>Al regenerarla, esta clave se reemplazó por una nueva con el mismo nombre; esta clave antigua deja de funcionar cuando termina su periodo de gracia.</translation>
         </message>
+        <message>
+            <source>no credits</source>
+            <comment>key status: no credits left</comment>
+            <translation>sin créditos</translation>
+        </message>
+        <message>
+            <source>No credits left; verifications answer USAGE_EXCEEDED until a refill or top-up.</source>
+            <translation>No quedan créditos; las verificaciones responden USAGE_EXCEEDED hasta la próxima recarga o hasta que se añadan créditos.</translation>
+        </message>
     </context>
     <context>
         <name>KeyTableHeader</name>

@@ -155,7 +155,9 @@ QStringList KeysModel::badgesFor(const QJsonObject &key, qint64 nowMs)
     const qint64 remaining = creditsRemaining(key, &limited);
     const qint64 refill = refillAmount(key);
     // Integer form of "remaining <= 10 % of the refill amount".
-    if (limited && (refill > 0 ? remaining * 10 <= refill : remaining <= 10))
+    if (limited && remaining <= 0)
+        badges.append(u"noCredits"_s);
+    else if (limited && (refill > 0 ? remaining * 10 <= refill : remaining <= 10))
         badges.append(u"lowCredits"_s);
     return badges;
 }

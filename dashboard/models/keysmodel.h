@@ -14,7 +14,8 @@ namespace Latchkey::Dashboard {
 /// Status badges are computed here, not in QML, against the time of the last refresh:
 /// - `disabled` (enabled false), `expired` (expires ≤ now), `expiring` (expires within 24 h),
 /// - `lowCredits`: remaining ≤ 10 % of the refill amount, or ≤ 10 when the key has no refill
-///   (keys without a credit limit never are),
+///   (keys without a credit limit never are); `noCredits` instead when none are left (every
+///   verification answers USAGE_EXCEEDED until a refill or a top-up),
 /// - `rateLimited`: the key had a RATE_LIMITED verification in the last hour. This comes from ONE
 ///   `analytics.getVerificationLog` call per refresh (the newest 100 such events of the API or owner),
 ///   never one call per row; set `rateLimitBadges` false when the root key may not read analytics.

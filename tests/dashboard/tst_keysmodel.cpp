@@ -97,8 +97,13 @@ void TestKeysModel::badgesFor_data()
                                        << QStringList{u"active"_s};
     QTest::newRow("10 left, no refill") << QJsonObject{{u"enabled"_s, true}, {u"credits"_s, credits(10, 0)}}
                                         << QStringList{u"active"_s, u"lowCredits"_s};
-    QTest::newRow("0 left, no refill") << QJsonObject{{u"enabled"_s, true}, {u"credits"_s, credits(0, 0)}}
+    QTest::newRow("1 left, no refill") << QJsonObject{{u"enabled"_s, true}, {u"credits"_s, credits(1, 0)}}
                                        << QStringList{u"active"_s, u"lowCredits"_s};
+    // Every verification answers USAGE_EXCEEDED: "no credits", not "low credits".
+    QTest::newRow("0 left, no refill") << QJsonObject{{u"enabled"_s, true}, {u"credits"_s, credits(0, 0)}}
+                                       << QStringList{u"active"_s, u"noCredits"_s};
+    QTest::newRow("0 of refill 1000") << QJsonObject{{u"enabled"_s, true}, {u"credits"_s, credits(0, 1000)}}
+                                      << QStringList{u"active"_s, u"noCredits"_s};
     QTest::newRow("11 left, no refill") << QJsonObject{{u"enabled"_s, true}, {u"credits"_s, credits(11, 0)}}
                                         << QStringList{u"active"_s};
     QTest::newRow("10% of refill 1000") << QJsonObject{{u"enabled"_s, true}, {u"credits"_s, credits(100, 1000)}}

@@ -2,7 +2,7 @@ import QtQuick
 import QtQuick.Controls
 
 // The status badges of a key as KeysModel computes them (active, disabled, expired, expiring,
-// replaced, lowCredits, rateLimited), each a small coloured pill with a translated label and a
+// replaced, lowCredits, noCredits, rateLimited), each a small coloured pill with a translated label and a
 // tooltip. With `expires` and `format` set, "expiring" and "replaced" say when.
 Row {
     id: root
@@ -26,6 +26,7 @@ Row {
         case "replaced": return expiresIn !== "" ? qsTr("replaced, expires %1", "key status of a rerolled key, e.g. replaced, expires in 2 hours").arg(expiresIn)
                                                  : qsTr("replaced", "key status of a rerolled key")
         case "lowCredits": return qsTr("low credits", "key status")
+        case "noCredits": return qsTr("no credits", "key status: no credits left")
         case "rateLimited": return qsTr("rate limited", "key status: rate limited in the last hour")
         }
         return badge
@@ -38,6 +39,7 @@ Row {
         case "expiring": return qsTr("The key expires within 24 hours.")
         case "replaced": return qsTr("A reroll replaced this key with a new one of the same name; this old key stops working when its grace period ends.")
         case "lowCredits": return qsTr("At most 10% of the refill amount (or 10 credits) left.")
+        case "noCredits": return qsTr("No credits left; verifications answer USAGE_EXCEEDED until a refill or top-up.")
         case "rateLimited": return qsTr("Rate limited at least once in the last hour.")
         }
         return ""
@@ -50,6 +52,7 @@ Row {
         case "expiring": return "#d68910"
         case "replaced": return "#d35400"
         case "lowCredits": return "#b7950b"
+        case "noCredits": return "#c0392b"
         case "rateLimited": return "#8e44ad"
         }
         return "#7a7a7a"

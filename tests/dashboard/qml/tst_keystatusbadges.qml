@@ -38,6 +38,7 @@ Item {
                 { tag: "expiring", badge: "expiring", label: "expiring" },
                 { tag: "replaced", badge: "replaced", label: "replaced" },
                 { tag: "lowCredits", badge: "lowCredits", label: "low credits" },
+                { tag: "noCredits", badge: "noCredits", label: "no credits" },
                 { tag: "rateLimited", badge: "rateLimited", label: "rate limited" },
                 { tag: "unknown", badge: "quarantined", label: "quarantined" }
             ];
