@@ -40,9 +40,13 @@ ColumnLayout {
                                   autoApply: row.autoApply }));
     }
 
+    /// Adds a row with defaults and puts the keyboard in its name field (typing names it).
     function addLimit(): void {
         rows = rows.concat([{ name: "", limit: "100", amount: "1", unit: 2, autoApply: true }]);
         edited();
+        const added = lines.itemAt(rows.length - 1);
+        if (added)
+            added.focusName();
     }
 
     /// Sets @p field of row @p index in place (the array is not replaced, so no row is recreated).
@@ -67,6 +71,7 @@ ColumnLayout {
     }
 
     Repeater {
+        id: lines
         // Each item carries what its row may do, so the delegate needs nothing from outside.
         // modelData is a copy of the item: edits go back through set().
         // Nothing translated in here: a language switch must not recreate the rows.
@@ -85,9 +90,14 @@ ColumnLayout {
             spacing: 8
             objectName: "ratelimit-row-" + modelData.index
 
+            function focusName(): void {
+                nameField.forceActiveFocus(Qt.OtherFocusReason);
+            }
+
             RowLayout {
                 spacing: 8
                 TextField {
+                    id: nameField
                     objectName: "ratelimit-name-" + line.modelData.index
                     Layout.preferredWidth: 140
                     text: line.modelData.row.name

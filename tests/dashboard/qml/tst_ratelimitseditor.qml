@@ -60,6 +60,20 @@ Item {
             verify(!H.containingText(editor, "No rate limits").visible);
         }
 
+        // The new row's name field has the keyboard: what is typed next names the limit.
+        function test_addedRowTakesTheTyping() {
+            editor.load([{ name: "first", limit: 5, duration: 1000, autoApply: true }]);
+            mouseClick(child("ratelimit-add"));
+            compare(editor.count, 2);
+            const name = child("ratelimit-name-1");
+            tryVerify(() => name.activeFocus, 5000, "the new row's name field has the focus");
+            for (const letter of "burst")
+                keyClick(letter);
+            compare(name.text, "burst");
+            compare(editor.value()[1].name, "burst");
+            compare(editor.value()[0].name, "first");
+        }
+
         function test_loadPicksTheLargestWholeUnit_data() {
             return [
                 { tag: "hours", duration: 7200000, unit: 3, amount: "2" },
