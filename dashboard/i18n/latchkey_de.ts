@@ -1172,11 +1172,13 @@
         </message>
         <message>
             <source>Expired %1</source>
-            <translation>Abgelaufen am %1</translation>
+            <comment>%1 is a relative time: '3 days ago'</comment>
+            <translation>Abgelaufen %1</translation>
         </message>
         <message>
             <source>Expires %1</source>
-            <translation>Läuft ab am %1</translation>
+            <comment>%1 is a relative time: 'in 29 days'</comment>
+            <translation>Läuft %1 ab</translation>
         </message>
     </context>
     <context>

@@ -1172,11 +1172,13 @@
         </message>
         <message>
             <source>Expired %1</source>
-            <translation>Caducó el %1</translation>
+            <comment>%1 is a relative time: '3 days ago'</comment>
+            <translation>Caducó %1</translation>
         </message>
         <message>
             <source>Expires %1</source>
-            <translation>Caduca el %1</translation>
+            <comment>%1 is a relative time: 'in 29 days'</comment>
+            <translation>Caduca %1</translation>
         </message>
     </context>
     <context>

@@ -37,12 +37,15 @@ KeySection {
     }
     Component.onCompleted: showSaved()
 
+    // The headline is relative ("in 29 days", "3 days ago"); its own source strings, as a language
+    // words it differently from a date ("Läuft am 26.12. ab" but "Läuft in 29 Tagen ab").
     Label {
+        objectName: "expiry-headline"
         visible: section.key.expires > 0
         text: section.key.expires === 0 ? ""
               : section.key.expires < Date.now()
-                ? qsTr("Expired %1").arg(section.format ? section.format.relative(section.key.expires) : "")
-                : qsTr("Expires %1").arg(section.format ? section.format.relative(section.key.expires) : "")
+                ? qsTr("Expired %1", "%1 is a relative time: '3 days ago'").arg(section.format ? section.format.relative(section.key.expires) : "")
+                : qsTr("Expires %1", "%1 is a relative time: 'in 29 days'").arg(section.format ? section.format.relative(section.key.expires) : "")
         font.pixelSize: 16
     }
     ExpiryPicker {

@@ -34,11 +34,12 @@ Item {
         when: windowShown
 
         /// Issues a key (@p recoverable: its value stored) and opens its page; returns the page.
-        function openFreshKey(recoverable) {
+        function openFreshKey(recoverable, expires) {
             issue.clear();
             issue.apiId = testSample.apiId;
             issue.name = "detail page test";
             issue.recoverable = recoverable === true;
+            issue.expires = expires || 0;
             verify(issue.issue());
             tryVerify(() => issue.issued, 20000);
             const keyId = issue.newKeyId;
@@ -59,6 +60,25 @@ Item {
 
         function cleanup() {
             stack.clear();
+        }
+
+        // Walkthrough F38/F50: the headline read "Läuft ab am in 29 T" / "Caduca el dentro de 29 d",
+        // a date's phrase filled with a relative time. The relative headline has its own words.
+        function test_expiryHeadlineInGermanAndSpanish() {
+            const saved = testSession.settings.language;
+            const day = 24 * 3600 * 1000;
+            try {
+                const expected = { en: "Expires in 29 days", de: "Läuft in 29 Tagen ab",
+                                   es: "Caduca dentro de 29 días" };
+                for (const language of ["de", "es", "en"]) {
+                    testSession.settings.language = language;
+                    const page = openFreshKey(false, Date.now() + 29 * day + 12 * 3600 * 1000);
+                    const headline = child(page, "expiry-headline");
+                    tryCompare(headline, "text", expected[language], 10000);
+                }
+            } finally {
+                testSession.settings.language = saved;
+            }
         }
 
         function test_leavingWithADraftAsks() {
