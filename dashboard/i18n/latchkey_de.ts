@@ -3221,6 +3221,18 @@
     <context>
         <name>UsageExportBar</name>
         <message>
+            <source>Replace file?</source>
+            <translation>Datei ersetzen?</translation>
+        </message>
+        <message>
+            <source>%1 already exists. Replace it with this export?</source>
+            <translation>%1 existiert bereits. Durch diesen Export ersetzen?</translation>
+        </message>
+        <message>
+            <source>Replace</source>
+            <translation>Ersetzen</translation>
+        </message>
+        <message>
             <source>Save</source>
             <translation>Speichern</translation>
         </message>

@@ -3221,6 +3221,18 @@
     <context>
         <name>UsageExportBar</name>
         <message>
+            <source>Replace file?</source>
+            <translation>¿Reemplazar el archivo?</translation>
+        </message>
+        <message>
+            <source>%1 already exists. Replace it with this export?</source>
+            <translation>%1 ya existe. ¿Reemplazarlo con esta exportación?</translation>
+        </message>
+        <message>
+            <source>Replace</source>
+            <translation>Reemplazar</translation>
+        </message>
+        <message>
             <source>Save</source>
             <translation>Guardar</translation>
         </message>

@@ -4,6 +4,7 @@
 #include "models/modelslogging.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QRegularExpression>
 #include <QSaveFile>
@@ -91,6 +92,12 @@ QUrl UsageExport::suggestedFile(const QString &owner, const QDate &today)
         stem = u"owner"_s;
     const QString name = stem + u"-usage-"_s + today.toString(Qt::ISODate) + u".csv"_s;
     return QUrl::fromLocalFile(QDir(documentsFolder().toLocalFile()).filePath(name));
+}
+
+bool UsageExport::fileExists(const QUrl &file)
+{
+    const QString path = file.isLocalFile() ? file.toLocalFile() : file.toString();
+    return !path.isEmpty() && QFileInfo::exists(path);
 }
 
 QString UsageExport::csvHeader()

@@ -72,6 +72,8 @@ public:
     /// The dialog's proposed file: `<owner>-usage-YYYY-MM-DD.csv` in documentsFolder(), the
     /// owner's id reduced to characters safe in a file name, @p today in local time.
     Q_INVOKABLE static QUrl suggestedFile(const QString &owner, const QDate &today = QDate::currentDate());
+    /// Whether @p file (a local file URL or path) already exists: the bar asks before replacing it.
+    Q_INVOKABLE static bool fileExists(const QUrl &file);
 
     /// One CSV field, quoted when it holds a comma, quote or line break (RFC 4180).
     static QString csvField(const QString &value);

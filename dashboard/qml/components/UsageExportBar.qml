@@ -43,12 +43,36 @@ RowLayout {
         // Qt 6.4's non-native dialog takes a typed name only on Enter or when the field loses
         // focus: until then Save stays disabled. Take it as it is typed.
         onVisibleChanged: nameField.field = visible ? bar.findFileNameField(bar.Overlay.overlay) : null
+        // Qt 6.4's non-native dialog replaces an existing file without asking: we ask.
         onAccepted: {
-            bar.outcome = "";
-            bar.writtenFolder = "";
-            if (!exporter.exportTo(bar.localFile(selectedFile)))
-                bar.outcome = qsTr("Cannot write there: %1").arg(exporter.error);
+            const file = bar.localFile(selectedFile);
+            if (exporter.fileExists(file)) {
+                replaceDialog.file = file;
+                replaceDialog.open();
+            } else {
+                bar.exportTo(file);
+            }
         }
+    }
+
+    ConfirmDialog {
+        id: replaceDialog
+        objectName: "confirm-replace"
+        property string file
+        title: qsTr("Replace file?")
+        text: qsTr("%1 already exists. Replace it with this export?")
+              .arg(decodeURIComponent(replaceDialog.file.replace(/^file:\/\//, "")))
+        confirmText: qsTr("Replace")
+        destructive: true
+        onConfirmed: bar.exportTo(replaceDialog.file)
+    }
+
+    /// Writes the CSV to @p file (a file URL), or says why it cannot.
+    function exportTo(file: string): void {
+        bar.outcome = "";
+        bar.writtenFolder = "";
+        if (!exporter.exportTo(file))
+            bar.outcome = qsTr("Cannot write there: %1").arg(exporter.error);
     }
 
     Connections {

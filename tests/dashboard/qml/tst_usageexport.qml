@@ -120,6 +120,7 @@ Item {
             tryVerify(() => !fileDialog().visible, 5000, "the dialog closed");
             tryVerify(() => outcomeLabel("written to") !== null, 30000, "the bar says where the file went");
             verify(outcomeLabel(name) !== null, outcomeLabel("written to").text);
+            verify(!findChild(bar, "confirm-replace").opened, "a new file is written without asking");
             // The whole path, wrapped rather than elided, and a button to its folder.
             const outcome = findChild(bar, "exportOutcome");
             verify(outcome.text.indexOf(StandardPaths.writableLocation(StandardPaths.TempLocation).toString()
@@ -132,6 +133,42 @@ Item {
             compare(bar.writtenFolder.toString(), folder);
             const csv = readFile(path);
             verify(csv.indexOf("time,requestId,keyId,") === 0, "the CSV starts with its header: " + csv.slice(0, 80));
+        }
+
+        // Qt 6.4's own dialog replaces an existing file silently (walkthrough F55): the bar asks,
+        // Cancel keeps the file, Replace writes it.
+        function test_existingFileAsksBeforeReplacing() {
+            const name = "head-usage-existing-" + Date.now() + ".csv";
+            const path = folder + "/" + name;
+            finished.clear();
+            exporter.identityId = root.identityId;
+            verify(exporter.exportTo(path), exporter.error);
+            tryCompare(finished, "count", 1, 30000);
+            compare(finished.signalArguments[0][0], true, exporter.error);
+            verify(exporter.fileExists(path), "the file to replace exists");
+            verify(!exporter.fileExists(folder + "/head-usage-none-" + Date.now() + ".csv"));
+
+            bar.outcome = "";
+            mouseClick(openDialogAndName(name));
+            tryVerify(() => !fileDialog().visible, 5000, "the file dialog closed");
+            const ask = findChild(bar, "confirm-replace");
+            verify(ask);
+            tryCompare(ask, "opened", true, 5000);
+            verify(ask.text.indexOf(name + " already exists") >= 0, ask.text);
+            const progress = barItem(item => item instanceof ProgressBar);
+            verify(!H.shown(progress), "nothing is written while the question is open");
+            keyClick(Qt.Key_Escape);
+            tryCompare(ask, "visible", false, 5000);
+            wait(200);
+            verify(!H.shown(progress), "cancelled: no export");
+            compare(bar.outcome, "", "cancelled: nothing written, nothing to report");
+
+            mouseClick(openDialogAndName(name));
+            tryCompare(ask, "opened", true, 5000);
+            mouseClick(H.find(ask, item => item.objectName === "confirmButton"));
+            tryVerify(() => outcomeLabel("written to") !== null, 30000, "replaced: the export ran");
+            verify(outcomeLabel(name) !== null, outcomeLabel("written to").text);
+            verify(readFile(path).indexOf("time,requestId,keyId,") === 0);
         }
 
         function test_progressAndCancel() {
