@@ -20,6 +20,14 @@ ApplicationWindow {
     readonly property var pageEntries: registry.entries
     readonly property string currentPageName: stack.currentItem ? stack.currentItem.objectName : ""
     property string currentSidebarPage: ""
+    /// The sidebar row of the page on screen, whichever way it was reached (sidebar, Ctrl+K, a
+    /// link, Back): a sidebar page's own row, a detail page's section (a key: APIs).
+    readonly property string highlightedSidebarPage: {
+        const entry = registry.find(currentPageName);
+        if (!entry)
+            return currentSidebarPage;
+        return entry.sidebar ? entry.name : (entry.section || "");
+    }
 
     width: 1280
     height: 800
@@ -177,7 +185,7 @@ ApplicationWindow {
             Layout.preferredWidth: Math.max(220, sidebar.neededWidth)
             session: window.session
             entries: registry.entries
-            currentName: window.currentSidebarPage
+            currentName: window.highlightedSidebarPage
             onPageChosen: name => window.openPage(name, {})
             // Like leaving the page by the sidebar: a page with unsaved drafts asks first.
             onDisconnectRequested: window.leaveCurrentPage(() => window.session.disconnectFromServer())

@@ -2,11 +2,12 @@ import QtQml
 
 // Every page of the dashboard, in sidebar order. Helpers add their page with ONE line here.
 //
-// An entry: { name, title, file, sidebar, properties }
+// An entry: { name, title, file, sidebar, section, properties }
 //   name        what session.openPage(name, {...}) and the self-test use
 //   title       the sidebar label (qsTr, so it follows the language switch)
 //   file        relative to this folder, e.g. "pages/KeysPage.qml"
 //   sidebar     listed in the sidebar (false: reached by navigation only, e.g. a detail page)
+//   section     for a page not in the sidebar: the sidebar row highlighted while it is open
 //   properties  the page's required properties besides `session`; the self-test fills them from
 //               its sample data, which has: apiId, keyId, identityId, externalId, namespaceName
 //
@@ -18,10 +19,10 @@ QtObject {
     readonly property var entries: [
         { name: "overview", title: qsTr("Overview"), file: "pages/OverviewPage.qml", sidebar: true, properties: [] },
         { name: "owners", title: qsTr("Owners"), file: "pages/OwnersPage.qml", sidebar: true, properties: [] },
-        { name: "ownerDetail", title: qsTr("Owner"), file: "pages/OwnerDetailPage.qml", sidebar: false, properties: ["identityId"] },
+        { name: "ownerDetail", title: qsTr("Owner"), file: "pages/OwnerDetailPage.qml", sidebar: false, section: "owners", properties: ["identityId"] },
         { name: "apis", title: qsTr("APIs"), file: "pages/ApisPage.qml", sidebar: true, properties: [] },
-        { name: "keys", title: qsTr("Keys"), file: "pages/KeysPage.qml", sidebar: false, properties: ["apiId"] },
-        { name: "keyDetail", title: qsTr("Key"), file: "pages/KeyDetailPage.qml", sidebar: false, properties: ["keyId"] },
+        { name: "keys", title: qsTr("Keys"), file: "pages/KeysPage.qml", sidebar: false, section: "apis", properties: ["apiId"] },
+        { name: "keyDetail", title: qsTr("Key"), file: "pages/KeyDetailPage.qml", sidebar: false, section: "apis", properties: ["keyId"] },
         { name: "permissions", title: qsTr("Permissions & roles"), file: "pages/PermissionsPage.qml", sidebar: true, properties: [] },
         { name: "ratelimits", title: qsTr("Rate limits"), file: "pages/RatelimitPage.qml", sidebar: true, properties: [] },
         { name: "audit", title: qsTr("Audit log"), file: "pages/AuditLogPage.qml", sidebar: true, properties: [] },

@@ -85,6 +85,18 @@ void visibleOfType(QQuickItem *root, const char *className, QList<QQuickItem *> 
         visibleOfType(child, className, found);
 }
 
+/// The objectNames of the sidebar rows drawn highlighted ("sidebar-settings").
+QStringList highlightedSidebarRows(QQuickWindow *window)
+{
+    QList<QQuickItem *> rows;
+    visibleOfType(window->contentItem(), "QQuickItemDelegate", rows);
+    QStringList names;
+    for (QQuickItem *row : std::as_const(rows))
+        if (row->objectName().startsWith(u"sidebar-"_s) && row->property("highlighted").toBool())
+            names.append(row->objectName());
+    return names;
+}
+
 /// The texts under @p root that do not show whole, with why: elided (a Text's `truncated`), wider
 /// than the read-only field showing them (a combo box's current choice), or running out of an
 /// ancestor that clips, sideways (up and down is scrolling).
@@ -177,6 +189,7 @@ private Q_SLOTS:
     void labelsNeverClip_data();
     void labelsNeverClip();
     void sidebarKeepsThePageOnLanguageChange();
+    void sidebarFollowsEveryNavigation();
     void modalDimsInDark();
 
 private:
@@ -184,6 +197,7 @@ private:
     void showIn(const QString &language, QSize size);
     void pointerAway();
     bool openPage(const QString &page, const QVariantList &properties = {});
+    bool openSettingsInEnglish();
     void seedTraffic();
     QImage capture() const;
     QString save(const QString &name);
@@ -237,6 +251,16 @@ bool TestScreens::openPage(const QString &page, const QVariantList &properties)
     return QMetaObject::invokeMethod(m_window, "openPage", Q_RETURN_ARG(QVariant, opened), Q_ARG(QVariant, page),
                                      Q_ARG(QVariant, values))
         && opened.toBool();
+}
+
+/// Settings open in English, its row the one the sidebar highlights.
+bool TestScreens::openSettingsInEnglish()
+{
+    m_app->session()->settings()->setLanguage(u"en"_s);
+    if (!openPage(u"settings"_s))
+        return false;
+    settle(100);
+    return QTest::qWaitFor([this] { return highlightedSidebarRows(m_window) == QStringList{u"sidebar-settings"_s}; });
 }
 
 QImage TestScreens::capture() const
@@ -676,24 +700,38 @@ void TestScreens::labelsNeverClip()
 /// A language change leaves the sidebar's highlight on the open page (it jumped to Overview).
 void TestScreens::sidebarKeepsThePageOnLanguageChange()
 {
-    m_app->session()->settings()->setLanguage(u"en"_s);
-    QVERIFY(openPage(u"settings"_s));
-    settle(100);
-    const auto highlighted = [this] {
-        QList<QQuickItem *> rows;
-        visibleOfType(m_window->contentItem(), "QQuickItemDelegate", rows);
-        QStringList names;
-        for (QQuickItem *row : std::as_const(rows))
-            if (row->objectName().startsWith(u"sidebar-"_s) && row->property("highlighted").toBool())
-                names.append(row->objectName());
-        return names;
-    };
-    QTRY_COMPARE(highlighted(), QStringList{u"sidebar-settings"_s});
+    QVERIFY(openSettingsInEnglish());
+    const auto highlighted = [this] { return highlightedSidebarRows(m_window); };
     for (const QString &language : {u"de"_s, u"es"_s, u"en"_s}) {
         m_app->session()->settings()->setLanguage(language);
         settle(100);
         QCOMPARE(highlighted(), QStringList{u"sidebar-settings"_s});
     }
+    QVERIFY2(warnings.isEmpty(), qPrintable(warnings.join(u'\n')));
+}
+
+/// Walkthrough F49: after Ctrl+K ("Go to", session.openPage) from Settings to a key the sidebar
+/// still highlighted Settings. It follows every navigation: a detail page highlights its section
+/// (a key: APIs, an owner: Owners), Back the page below again.
+void TestScreens::sidebarFollowsEveryNavigation()
+{
+    QVERIFY(openSettingsInEnglish());
+    const auto highlighted = [this] { return highlightedSidebarRows(m_window); };
+
+    const auto onScreen = [this] { return m_window->property("currentPageName").toString(); };
+    m_app->session()->openPage(u"keyDetail"_s, {{u"keyId"_s, m_sample.value(u"keyId"_s)}});
+    QTRY_COMPARE_WITH_TIMEOUT(onScreen(), u"keyDetail"_s, 10000);
+    QTRY_COMPARE(highlighted(), QStringList{u"sidebar-apis"_s});
+    m_app->session()->openPage(u"ownerDetail"_s, {{u"identityId"_s, m_sample.value(u"identityId"_s)}});
+    QTRY_COMPARE_WITH_TIMEOUT(onScreen(), u"ownerDetail"_s, 10000);
+    QTRY_COMPARE(highlighted(), QStringList{u"sidebar-owners"_s});
+
+    QVERIFY(QMetaObject::invokeMethod(m_window, "goBack"));
+    QTRY_COMPARE_WITH_TIMEOUT(onScreen(), u"keyDetail"_s, 10000);
+    QTRY_COMPARE(highlighted(), QStringList{u"sidebar-apis"_s});
+    QVERIFY(QMetaObject::invokeMethod(m_window, "goBack"));
+    QTRY_COMPARE_WITH_TIMEOUT(onScreen(), u"settings"_s, 10000);
+    QTRY_COMPARE(highlighted(), QStringList{u"sidebar-settings"_s});
     QVERIFY2(warnings.isEmpty(), qPrintable(warnings.join(u'\n')));
 }
 
