@@ -2105,14 +2105,6 @@
             <translation>Diesen Inhaber gibt es nicht (mehr).</translation>
         </message>
         <message>
-            <source>Last 24 hours</source>
-            <translation>Letzte 24 Stunden</translation>
-        </message>
-        <message>
-            <source>Last 30 days</source>
-            <translation>Letzte 30 Tage</translation>
-        </message>
-        <message>
             <source>Identity</source>
             <translation>Identität</translation>
         </message>
@@ -3290,25 +3282,6 @@
         <message>
             <source>Open the folder of the exported file</source>
             <translation>Den Ordner der exportierten Datei öffnen</translation>
-        </message>
-    </context>
-    <context>
-        <name>UsageFigures</name>
-        <message>
-            <source>Verifications</source>
-            <translation>Verifizierungen</translation>
-        </message>
-        <message>
-            <source>Valid</source>
-            <translation>Gültig</translation>
-        </message>
-        <message>
-            <source>Rejected</source>
-            <translation>Abgelehnt</translation>
-        </message>
-        <message>
-            <source>Credits spent</source>
-            <translation>Verbrauchte Credits</translation>
         </message>
     </context>
 </TS>

@@ -2105,14 +2105,6 @@
             <translation>Este propietario no existe (ya).</translation>
         </message>
         <message>
-            <source>Last 24 hours</source>
-            <translation>Últimas 24 horas</translation>
-        </message>
-        <message>
-            <source>Last 30 days</source>
-            <translation>Últimos 30 días</translation>
-        </message>
-        <message>
             <source>Identity</source>
             <translation>Identidad</translation>
         </message>
@@ -3290,25 +3282,6 @@
         <message>
             <source>Open the folder of the exported file</source>
             <translation>Abrir la carpeta del archivo exportado</translation>
-        </message>
-    </context>
-    <context>
-        <name>UsageFigures</name>
-        <message>
-            <source>Verifications</source>
-            <translation>Verificaciones</translation>
-        </message>
-        <message>
-            <source>Valid</source>
-            <translation>Válidas</translation>
-        </message>
-        <message>
-            <source>Rejected</source>
-            <translation>Rechazadas</translation>
-        </message>
-        <message>
-            <source>Credits spent</source>
-            <translation>Créditos gastados</translation>
         </message>
     </context>
 </TS>

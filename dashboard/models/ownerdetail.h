@@ -12,9 +12,8 @@
 namespace Latchkey::Dashboard {
 
 /// One owner (identity) for the owner page: its meta and shared rate limits
-/// (`identities.getIdentity`) and its usage numbers over the last 24 hours and 30 days (one
-/// `analytics.getTimeseries` call with hourly buckets). The owner's keys are a KeysModel with
-/// `externalId` set; the charts are the embedded console.
+/// (`identities.getIdentity`). The owner's keys are a KeysModel with `externalId` set; the usage
+/// figures and charts are the embedded console.
 class OwnerDetail : public QObject
 {
     Q_OBJECT
@@ -32,9 +31,6 @@ class OwnerDetail : public QObject
     Q_PROPERTY(QString metaJson READ metaJson NOTIFY loaded)
     /// [{id, name, limit, duration, autoApply}]
     Q_PROPERTY(QVariantList ratelimits READ ratelimits NOTIFY loaded)
-    /// {verifications, valid, rejections, spentCredits} for the last 24 h and 30 days.
-    Q_PROPERTY(QVariantMap usageDay READ usageDay NOTIFY usageChanged)
-    Q_PROPERTY(QVariantMap usageMonth READ usageMonth NOTIFY usageChanged)
 
 public:
     explicit OwnerDetail(QObject *parent = nullptr);
@@ -50,33 +46,23 @@ public:
     QVariantMap meta() const;
     QString metaJson() const;
     QVariantList ratelimits() const;
-    QVariantMap usageDay() const { return m_usageDay; }
-    QVariantMap usageMonth() const { return m_usageMonth; }
 
     /// Fetches everything again.
     Q_INVOKABLE void refresh();
-
-    /// Sums {verifications, valid, rejections, spentCredits} over the buckets starting at or after
-    /// @p sinceMs (VerificationBucket JSON objects).
-    static QVariantMap sumBuckets(const QJsonArray &buckets, qint64 sinceMs);
 
 Q_SIGNALS:
     void clientChanged();
     void identityChanged();
     void loadingChanged();
     void loaded();
-    void usageChanged();
 
 private:
-    void fetchUsage();
     void beginCall();
     void endCall();
 
     QPointer<ApiClient> m_client;
     QString m_identity;
     QJsonObject m_data;
-    QVariantMap m_usageDay;
-    QVariantMap m_usageMonth;
     quint64 m_generation = 0;
     int m_pending = 0;
 };

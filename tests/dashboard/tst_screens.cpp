@@ -190,6 +190,7 @@ private Q_SLOTS:
     void labelsNeverClip();
     void sidebarKeepsThePageOnLanguageChange();
     void sidebarFollowsEveryNavigation();
+    void ownerFiguresOnlyInTheConsole();
     void modalDimsInDark();
 
 private:
@@ -733,6 +734,28 @@ void TestScreens::sidebarFollowsEveryNavigation()
     QTRY_COMPARE_WITH_TIMEOUT(onScreen(), u"settings"_s, 10000);
     QTRY_COMPARE(highlighted(), QStringList{u"sidebar-settings"_s});
     QVERIFY2(warnings.isEmpty(), qPrintable(warnings.join(u'\n')));
+}
+
+/// Walkthrough F24: the owner page showed its figures twice, a static "Last 24 hours / Last 30
+/// days" block above the console's tiles, and they disagreed. Only the console's (refreshed) remain.
+void TestScreens::ownerFiguresOnlyInTheConsole()
+{
+    m_app->session()->settings()->setLanguage(u"en"_s);
+    QVERIFY(openPage(u"ownerDetail"_s, {u"identityId"_s}));
+    settle(100);
+    auto *page = m_window->property("currentPage").value<QQuickItem *>();
+    QVERIFY(page);
+    QList<QQuickItem *> texts;
+    visibleOfType(page, "QQuickText", texts);
+    QStringList shown;
+    for (QQuickItem *text : std::as_const(texts))
+        shown.append(text->property("text").toString());
+    QVERIFY2(shown.contains(u"Shared rate limits"_s), qPrintable(shown.join(u" | "_s)));
+    for (const QString &figure : {u"Last 24 hours"_s, u"Last 30 days"_s, u"Verifications"_s, u"Credits spent"_s})
+        QVERIFY2(!shown.contains(figure), qPrintable(figure));
+    QList<QQuickItem *> consoles;
+    visibleNamed(page, u"consoleView"_s, consoles);
+    QCOMPARE(consoles.size(), 1);
 }
 
 /// A modal dialog darkens the page behind it in the dark theme too (Qt 6.4's Material style

@@ -4,9 +4,9 @@ import QtQuick.Controls.Material
 import QtQuick.Layouts
 import Latchkey.Dashboard
 
-// One owner: usage over the last 24 hours and 30 days, their charts from the console, meta,
-// shared rate limits and every key they hold across APIs; issue a key for them or export their
-// usage as CSV.
+// One owner: their usage (figures for a chosen range and charts) from the console, meta, shared
+// rate limits and every key they hold across APIs; issue a key for them or export their usage as
+// CSV. The figures are the console's tiles only: a second, static set beside them disagreed.
 Page {
     id: page
 
@@ -81,16 +81,6 @@ Page {
                 Layout.rightMargin: 16
                 Layout.topMargin: 12
                 spacing: 40
-                UsageFigures {
-                    period: qsTr("Last 24 hours")
-                    usage: owner.usageDay
-                    format: page.session.format
-                }
-                UsageFigures {
-                    period: qsTr("Last 30 days")
-                    usage: owner.usageMonth
-                    format: page.session.format
-                }
                 ColumnLayout {
                     Layout.fillWidth: true
                     Label {
