@@ -166,6 +166,7 @@ Item {
             mouseClick(openDialogAndName(name));
             tryCompare(ask, "opened", true, 5000);
             mouseClick(H.find(ask, item => item.objectName === "confirmButton"));
+            tryCompare(ask, "visible", false, 5000);
             tryVerify(() => outcomeLabel("written to") !== null, 30000, "replaced: the export ran");
             verify(outcomeLabel(name) !== null, outcomeLabel("written to").text);
             verify(readFile(path).indexOf("time,requestId,keyId,") === 0);
