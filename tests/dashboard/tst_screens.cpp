@@ -13,7 +13,6 @@
 #include "connectioncontroller.h"
 #include "dashboardapp.h"
 #include "dashboardfixture.h"
-#include "dashboardwindow.h"
 #include "rootkeyvault.h"
 #include "selftest.h"
 #include "settingscontroller.h"
@@ -194,7 +193,7 @@ private Q_SLOTS:
     void modalDimsInDark();
 
 private:
-    void settle(int ms = 0);
+    void settle(int ms = 300);
     void showIn(const QString &language, QSize size);
     void pointerAway();
     bool openPage(const QString &page, const QVariantList &properties = {});
@@ -217,7 +216,8 @@ private:
 
 void TestScreens::settle(int ms)
 {
-    Latchkey::Test::settleWindow(m_window, m_app->session()->client(), ms);
+    SelfTest::waitUntil([this] { return !m_app->session()->client()->busy(); }, 20000);
+    QTest::qWait(ms);
 }
 
 /// The window in @p language, the light theme, at @p size, the pointer away, no warnings yet.
