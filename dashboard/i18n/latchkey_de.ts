@@ -3018,6 +3018,10 @@
             <translation>Kopieren Sie diesen Schlüssel jetzt. Er wird nicht lesbar gespeichert und kann nicht erneut angezeigt werden.</translation>
         </message>
         <message>
+            <source>Copy this key now. It is stored encrypted: a root key with the decrypt permission can show it again on the key page.</source>
+            <translation>Kopieren Sie diesen Schlüssel jetzt. Er wird verschlüsselt gespeichert: Ein Root-Schlüssel mit der Berechtigung zum Entschlüsseln kann ihn auf der Schlüsselseite erneut anzeigen.</translation>
+        </message>
+        <message>
             <source>Key</source>
             <translation>Schlüssel</translation>
         </message>

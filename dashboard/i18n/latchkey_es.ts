@@ -3018,6 +3018,10 @@
             <translation>Copie esta clave ahora. No se guarda de forma legible y no podrá volver a mostrarse.</translation>
         </message>
         <message>
+            <source>Copy this key now. It is stored encrypted: a root key with the decrypt permission can show it again on the key page.</source>
+            <translation>Copie esta clave ahora. Se guarda cifrada: una clave raíz con el permiso de descifrar puede volver a mostrarla en la página de la clave.</translation>
+        </message>
+        <message>
             <source>Key</source>
             <translation>Clave</translation>
         </message>

@@ -92,6 +92,7 @@ Dialog {
                 keyText: issuer.newKey
                 keyId: issuer.newKeyId
                 curlText: issuer.curlCommand
+                recoverable: issuer.recoverable
                 rootKeyFile: dialog.session.rootKeyFile
                 onCopyRequested: text => issuer.copyToClipboard(text)
             }

@@ -229,6 +229,8 @@ KeySection {
             keyText: section.key.newKey
             keyId: section.key.newKeyId
             curlText: section.key.curlCommand
+            // The server rerolls a recoverable key into a recoverable one.
+            recoverable: section.key.recoverable === 1
             rootKeyFile: section.session.rootKeyFile
             onCopyRequested: text => section.key.copyToClipboard(text)
         }

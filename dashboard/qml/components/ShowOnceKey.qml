@@ -4,7 +4,8 @@ import QtQuick.Controls.Material
 import QtQuick.Layouts
 
 // A freshly issued or rerolled key, shown this one time: the key with a copy button, optionally
-// a ready curl line to verify it, and the warning that it cannot be shown again.
+// a ready curl line to verify it, and the warning that it cannot be shown again (or, for a
+// recoverable key, where it can be shown again).
 ColumnLayout {
     id: shown
 
@@ -19,6 +20,9 @@ ColumnLayout {
     /// What is shown and copied: the curl line, after `ROOT_KEY="$(cat '<file>')"` when known.
     readonly property string command: curlText === "" || rootKeyFile === "" ? curlText
         : "ROOT_KEY=\"$(cat '" + rootKeyFile.replace(/'/g, "'\\''") + "')\"\n" + curlText
+    /// The key is stored encrypted (issued or rerolled as recoverable): the warning then says a
+    /// root key with decrypt permission can show it again, instead of "cannot be shown again".
+    property bool recoverable: false
     /// The user asked to copy @p text (the host puts it on the clipboard).
     signal copyRequested(string text)
 
@@ -35,7 +39,9 @@ ColumnLayout {
         Label {
             id: warning
             width: parent.width
-            text: qsTr("Copy this key now. It is not stored in readable form and cannot be shown again.")
+            text: shown.recoverable
+                  ? qsTr("Copy this key now. It is stored encrypted: a root key with the decrypt permission can show it again on the key page.")
+                  : qsTr("Copy this key now. It is not stored in readable form and cannot be shown again.")
             wrapMode: Text.Wrap
             font.bold: true
         }

@@ -27,6 +27,25 @@ Item {
         curlText: issue.curlCommand
     }
 
+    // A recoverable key: the server keeps it encrypted, so the warning must not claim it is lost.
+    IssueKeyController {
+        id: recoverableIssue
+        client: testSession.client
+        apiId: testSample.apiId
+        name: "shown again later"
+        recoverable: true
+    }
+
+    ShowOnceKey {
+        id: recoverableShown
+        y: root.height // below the first block, which the click tests use
+        width: root.width
+        keyText: recoverableIssue.newKey
+        keyId: recoverableIssue.newKeyId
+        curlText: recoverableIssue.curlCommand
+        recoverable: recoverableIssue.recoverable
+    }
+
     SignalSpy {
         id: copied
         target: shown
@@ -55,6 +74,16 @@ Item {
         function test_warnsItCannotBeShownAgain() {
             const warning = H.containingText(shown, "cannot be shown again");
             verify(warning, "the warning is there");
+            verify(warning.visible);
+        }
+
+        function test_recoverableKeySaysWhereItCanBeShownAgain() {
+            verify(recoverableIssue.issue(), JSON.stringify(recoverableIssue.errors));
+            tryVerify(() => recoverableIssue.issued, 15000, recoverableIssue.serverError);
+            verify(H.containingText(recoverableShown, "cannot be shown again") === null,
+                   "a recoverable key is not said to be lost");
+            const warning = H.containingText(recoverableShown, "can show it again on the key page");
+            verify(warning, "the warning says where it can be shown again");
             verify(warning.visible);
         }
 
