@@ -326,16 +326,28 @@ void TestKeyFlow::disconnectWithDraftsAsksFirst()
     QVERIFY(credits);
     QQuickItem *unlimited = item(credits, u"credits-unlimited"_s);
     QVERIFY(unlimited);
-    QTRY_VERIFY_WITH_TIMEOUT(unlimited->isVisible() && unlimited->isEnabled(), kTimeout); // the page slid in
-    QVERIFY(click(unlimited));
-    QVERIFY(type(item(credits, u"credits-remaining"_s), u"77"_s));
+    QTRY_VERIFY_WITH_TIMEOUT(unlimited->isVisible() && unlimited->isEnabled(), kTimeout);
+    // By keyboard: a click while the page still slides in can miss the box (failed CI 1 run in 2).
+    QVERIFY(unlimited->property("checked").toBool());
+    unlimited->forceActiveFocus(Qt::TabFocusReason);
+    QTRY_VERIFY_WITH_TIMEOUT(unlimited->hasActiveFocus(), kTimeout);
+    QTest::keyClick(m_window, Qt::Key_Space);
+    QTRY_VERIFY_WITH_TIMEOUT(!unlimited->property("checked").toBool(), kTimeout);
+    QQuickItem *remaining = item(credits, u"credits-remaining"_s);
+    QVERIFY(remaining);
+    QTRY_VERIFY_WITH_TIMEOUT(remaining->isVisible() && remaining->isEnabled(), kTimeout);
+    QVERIFY(type(remaining, u"77"_s));
     QTRY_VERIFY(credits->property("dirty").toBool());
 
     QQuickItem *disconnect = item(m_window, u"sidebar-disconnect"_s);
     QVERIFY(disconnect);
     QObject *confirm = find(page(), u"confirm-discard"_s);
     QVERIFY(confirm);
-    QVERIFY(click(disconnect));
+    // By keyboard, as the draft's field keeps the focus until then: a mouse click on the sidebar
+    // button here did not reach onClicked in this test under Xvfb (not explained; see the stop-12 note).
+    disconnect->forceActiveFocus(Qt::TabFocusReason);
+    QTRY_VERIFY_WITH_TIMEOUT(disconnect->hasActiveFocus(), kTimeout);
+    QTest::keyClick(m_window, Qt::Key_Space);
     QTRY_VERIFY_WITH_TIMEOUT(confirm->property("opened").toBool(), kTimeout);
     QVERIFY(session->connected()); // not before the user agreed
     QVERIFY(confirm->property("text").toString().contains(u"Credits"_s));
