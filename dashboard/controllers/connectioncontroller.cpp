@@ -36,6 +36,8 @@ ConnectionController::ConnectionController(Session *session, RootKeyVault *vault
 {
     m_probe->setTimeout(kProbeTimeoutMs);
     m_slowTimer->setSingleShot(true);
+    // A coarse timer may fire up to 5 % early; "has not answered for 10 s" should be true.
+    m_slowTimer->setTimerType(Qt::PreciseTimer);
     m_slowTimer->setInterval(kSlowAfterMs);
     connect(m_slowTimer, &QTimer::timeout, this, [this] {
         if (!m_connecting)
