@@ -190,7 +190,8 @@ void TestConnection::hungServerTimesOut()
     waited.start();
     parts.connection->connectToServer(u"http://127.0.0.1:%1"_s.arg(silent.serverPort()), u"lkroot_x"_s, false);
     QVERIFY(failed.wait(ConnectionController::kProbeTimeoutMs + 20000));
-    QVERIFY2(waited.elapsed() >= ConnectionController::kProbeTimeoutMs - 100, qPrintable(QString::number(waited.elapsed())));
+    // Qt's network timeout is a coarse timer, which may fire up to 5 % early.
+    QVERIFY2(waited.elapsed() >= ConnectionController::kProbeTimeoutMs * 95 / 100 - 100, qPrintable(QString::number(waited.elapsed())));
     QVERIFY2(parts.connection->error().contains(u"did not answer in time"_s), qPrintable(parts.connection->error()));
     QVERIFY(!parts.connection->connecting());
     QVERIFY(!parts.connection->slow());
@@ -259,7 +260,8 @@ void TestConnection::sessionCallsToAHungServerFailIn30Seconds()
         detail = result.errorDetail;
     });
     QTRY_VERIFY_WITH_TIMEOUT(done, 50000); // 30 s, not ApiClient's default 60 s
-    QVERIFY2(waited.elapsed() >= 29000 && waited.elapsed() < 50000, qPrintable(QString::number(waited.elapsed())));
+    // 30 s by a coarse timer, which may fire up to 5 % early.
+    QVERIFY2(waited.elapsed() >= 28000 && waited.elapsed() < 50000, qPrintable(QString::number(waited.elapsed())));
     QVERIFY2(detail.contains(u"did not answer in time"_s), qPrintable(detail));
     QVERIFY(failed.count() >= 1); // the banner hears of it
 }
