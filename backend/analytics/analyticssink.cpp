@@ -13,7 +13,7 @@ AnalyticsSink::AnalyticsSink(Store::Database &db, const Core::Clock &clock, Opti
     , m_queue(std::size_t(std::max<qsizetype>(options.queueCapacity, 2)))
     , m_metrics(m_queue)
     , m_retention(db, clock, options.retention, options.retentionChunkRows)
-    , m_writer(std::make_unique<AnalyticsWriter>(db, m_queue, m_metrics, m_retention, options.writer))
+    , m_writer(std::make_unique<AnalyticsWriter>(db, clock, m_queue, m_metrics, m_retention, options.writer))
     , m_liveFeed(clock, options.liveFeed)
 { }
 
@@ -55,7 +55,8 @@ void AnalyticsSink::storeNow(Store::AnalyticsBatch &&batch)
 {
     QElapsedTimer timer;
     timer.start();
-    const Core::Status written = Store::AnalyticsStore(m_db).write(batch);
+    // The writer rolls the completed minutes up on its schedule: no request waits for that.
+    const Core::Status written = Store::AnalyticsStore(m_db).write(batch, Store::AnalyticsStore::RollUp::Elsewhere);
     m_metrics.recordCommit(timer.nsecsElapsed() / 1000, batch.size(), bool(written));
 }
 
@@ -96,7 +97,8 @@ Core::Status AnalyticsSink::publishInTransaction(const Core::VerificationEvent &
         m_tap->publish(Core::VerificationEvent(event));
     QElapsedTimer timer;
     timer.start();
-    const Core::Status recorded = Store::AnalyticsStore(m_db).record({{event}, {}});
+    const Core::Status recorded
+        = Store::AnalyticsStore(m_db).record({{event}, {}}, Store::AnalyticsStore::RollUp::Elsewhere);
     m_metrics.recordCommit(timer.nsecsElapsed() / 1000, 1, bool(recorded));
     return recorded;
 }

@@ -1,5 +1,6 @@
 #include "analytics/analyticswriter.h"
 
+#include "core/clock.h"
 #include "core/threadpriority.h"
 #include "store/database.h"
 
@@ -12,15 +13,17 @@ Q_LOGGING_CATEGORY(lcAnalytics, "latchkey.analytics")
 namespace {
 constexpr int IdleTickMs = 1000; // retention schedule and trouble reports need a tick
 constexpr qint64 ReportIntervalMs = 60'000; // overflow and failures are logged at most this often
+constexpr qint64 MinuteMs = 60'000;
 } // namespace
 
-AnalyticsWriter::AnalyticsWriter(
-    Store::Database &db, EventQueue &queue, AnalyticsMetrics &metrics, AnalyticsRetention &retention, Options options)
+AnalyticsWriter::AnalyticsWriter(Store::Database &db, const Core::Clock &clock, EventQueue &queue,
+    AnalyticsMetrics &metrics, AnalyticsRetention &retention, Options options)
     : m_store(db)
     , m_queue(queue)
     , m_metrics(metrics)
     , m_retention(retention)
     , m_options(options)
+    , m_clock(clock)
     , m_promoteThreshold(options.promoteAtQueued > 0 ? options.promoteAtQueued
                                                      : std::max<qint64>(2, qint64(queue.capacity() / 4)))
     , m_lowerBelow(std::max<qint64>(1, m_promoteThreshold / 4)) // a wide gap: few switches
@@ -112,6 +115,8 @@ void AnalyticsWriter::run()
                 continue;
             }
         }
+        if (m_batch.isEmpty())
+            rollUpCompleted();
         if (!m_sinceRetention.isValid() || m_sinceRetention.elapsed() >= m_options.retentionIntervalMs) {
             m_retention.begin();
             m_sinceRetention.start();
@@ -193,12 +198,23 @@ void AnalyticsWriter::rollUpWritten()
     if (m_newestWrittenMs <= m_rolledUpToMs)
         return;
     // Through the newest event's minute: what a flush waited for is then in every rollup.
-    const qint64 until = m_newestWrittenMs + 60'000;
+    const qint64 until = m_newestWrittenMs + MinuteMs;
     if (const Core::Status rolled = m_store.writeRollUp(until); !rolled) {
         qCWarning(lcAnalytics) << "analytics roll-up failed:" << rolled.error().detail;
         return;
     }
     m_rolledUpToMs = m_newestWrittenMs;
+}
+
+void AnalyticsWriter::rollUpCompleted()
+{
+    const qint64 complete = Store::bucketStart(m_clock.nowMs(), Store::Resolution::Minute) - MinuteMs;
+    if (complete <= m_completedRolledMs)
+        return;
+    // Tried once a minute, failed or not (a failure is logged, and the next minute tries again).
+    m_completedRolledMs = complete;
+    if (const Core::Status rolled = m_store.writeRollUp(complete); !rolled)
+        qCWarning(lcAnalytics) << "analytics roll-up failed:" << rolled.error().detail;
 }
 
 void AnalyticsWriter::runRetentionStep()

@@ -15,12 +15,18 @@
 #include <condition_variable>
 #include <mutex>
 
+namespace Latchkey::Core {
+class Clock;
+} // namespace Latchkey::Core
+
 namespace Latchkey::Analytics {
 
 /// The analytics writer: a thread that takes events off the EventQueue and stores them in
 /// batches — at most maxBatch events, and at most maxDelayMs after the first event of a batch
 /// arrived, whichever comes first — each batch in one transaction (AnalyticsStore::write: raw rows,
-/// rollups, last_used_at). Between batches it runs retention one small chunk at a time.
+/// rollups, last_used_at). Between batches it runs retention one small chunk at a time, and once a
+/// minute rolls the minutes its clock says are complete up into the coarser rollups (schema 5; the
+/// only roll-up with strict durability, whose requests store their events without it).
 ///
 /// It sleeps while there is nothing to do; a publisher wakes it (notifyPublished()) only when the
 /// first event of a batch arrives or a batch is full, so publishing costs no system call otherwise.
@@ -45,8 +51,9 @@ public:
         int promoteAfterMs = 2000; ///< a writer kept from running this long is raised too
     };
 
-    AnalyticsWriter(Store::Database &db, EventQueue &queue, AnalyticsMetrics &metrics, AnalyticsRetention &retention,
-        Options options);
+    /// @p clock: what the events are stamped with; it says which minutes are complete (rollUpCompleted()).
+    AnalyticsWriter(Store::Database &db, const Core::Clock &clock, EventQueue &queue, AnalyticsMetrics &metrics,
+        AnalyticsRetention &retention, Options options);
     ~AnalyticsWriter() override;
 
     /// Called by a publisher after a successful push; cheap unless the writer waits for this push
@@ -103,6 +110,11 @@ private:
     /// On flush and stop: the minutes written so far into the coarser rollups (AnalyticsStore::writeRollUp()),
     /// so whoever flushed finds every rollup complete; batches otherwise roll up once a minute.
     void rollUpWritten();
+    /// Once a minute while the writer has no batch open: every minute before the one before the
+    /// clock's is complete and rolled up (AnalyticsStore::writeRollUp()), as a batch would roll it
+    /// up. Strict durability stores events in the requests' transactions without rolling up
+    /// (AnalyticsStore::RollUp::Elsewhere), so this is where their minutes reach the coarser rollups.
+    void rollUpCompleted();
     void waitForWork();
     void runRetentionStep();
     void reportTrouble(bool force);
@@ -119,6 +131,8 @@ private:
     quint64 m_popped = 0;
     qint64 m_newestWrittenMs = 0; ///< the newest event time committed
     qint64 m_rolledUpToMs = 0; ///< rollUpWritten() covered events up to this time
+    const Core::Clock &m_clock;
+    qint64 m_completedRolledMs = 0; ///< rollUpCompleted() rolled the minutes before this one up
 
     QSemaphore m_wakeup;
     std::atomic<qint64> m_wakeAt {0}; ///< wake the writer when the queue holds this many (0: awake)

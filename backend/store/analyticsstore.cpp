@@ -408,6 +408,16 @@ Status rollUpRatelimits(Database &db, qint64 from, qint64 to)
     return read ? upsertRatelimit(db, rows) : read;
 }
 
+qint64 newestTime(const AnalyticsBatch &batch)
+{
+    qint64 newest = 0;
+    for (const Core::VerificationEvent &event : batch.verifications)
+        newest = std::max(newest, event.timeMs);
+    for (const Core::RatelimitEvent &event : batch.ratelimits)
+        newest = std::max(newest, event.timeMs);
+    return newest;
+}
+
 } // namespace
 
 qint64 bucketStart(qint64 timeMs, Resolution resolution)
@@ -425,12 +435,12 @@ qint64 bucketStart(qint64 timeMs, Resolution resolution)
     return timeMs;
 }
 
-Status AnalyticsStore::write(const AnalyticsBatch &batch)
+Status AnalyticsStore::write(const AnalyticsBatch &batch, RollUp mode)
 {
-    return m_db.write([&] { return record(batch); }, Database::Invalidation::None);
+    return m_db.write([&] { return record(batch, mode); }, Database::Invalidation::None);
 }
 
-Status AnalyticsStore::record(const AnalyticsBatch &batch)
+Status AnalyticsStore::record(const AnalyticsBatch &batch, RollUp mode)
 {
     if (batch.isEmpty())
         return {};
@@ -440,17 +450,13 @@ Status AnalyticsStore::record(const AnalyticsBatch &batch)
     auto rolled = rolledUntil();
     if (!rolled)
         return rolled.error();
-    // Once a minute: every minute before the one before the batch's newest is complete (a minute's
-    // grace for events stamped just before it and published late). Those written by earlier
-    // batches are rolled up first; this batch's events of complete minutes then go into every
-    // resolution at once (rolling them up right after writing their minute rows would cost more),
-    // the others into their minute rows only.
-    qint64 newest = 0;
-    for (const Core::VerificationEvent &event : batch.verifications)
-        newest = std::max(newest, event.timeMs);
-    for (const Core::RatelimitEvent &event : batch.ratelimits)
-        newest = std::max(newest, event.timeMs);
-    if (const qint64 complete = bucketStart(newest, Resolution::Minute) - MinuteMs; complete > *rolled) {
+    // Once a minute (RollUp::InBatch): every minute before the one before the batch's newest is
+    // complete (a minute's grace for events stamped just before it and published late). Those
+    // written by earlier batches are rolled up first; this batch's events of complete minutes then
+    // go into every resolution at once (rolling them up right after writing their minute rows
+    // would cost more), the others into their minute rows only.
+    if (const qint64 complete = bucketStart(newestTime(batch), Resolution::Minute) - MinuteMs;
+        mode == RollUp::InBatch && complete > *rolled) {
         if (Status status = rollUp(*rolled, complete); !status)
             return status;
         rolled = complete;

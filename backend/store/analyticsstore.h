@@ -100,7 +100,9 @@ struct AnalyticsBatch {
 /// the minutes are complete: record() rolls up every minute before the one before its batch's
 /// newest event (so about once a minute), in the batch's transaction (first; the batch's own
 /// events of those minutes then go into every resolution at once), and the writer rolls up
-/// the rest on flush and stop. `analytics_rollup_state(id = 1, rolled_until)` says where that
+/// the rest on flush and stop. Strict durability stores each event in a request's transaction
+/// (RollUp::Elsewhere): there the writer rolls the completed minutes up on its own, once a minute
+/// by its clock, so no request pays for it. `analytics_rollup_state(id = 1, rolled_until)` says where that
 /// stands: minutes before rolled_until are in the coarser rows, minutes from it on only in the
 /// minute rows (an event for a minute already rolled up, a late one, goes into every resolution
 /// at once). A restart loses nothing: the minute rows and rolled_until are committed together.
@@ -125,21 +127,32 @@ public:
         : m_db(db)
     { }
 
+    /// Where record() leaves the completed minutes.
+    enum class RollUp {
+        /// Rolled up first in record()'s transaction (the batching writer: a batch's own events of
+        /// those minutes then go into every resolution at once).
+        InBatch,
+        /// Left to writeRollUp() on the writer's schedule: a request's own transaction (strict
+        /// durability) never pays for rolling a minute of every key up.
+        Elsewhere,
+    };
+
     /// Stores @p batch: its raw rows, its additions to the rollups (aggregated in memory first, so
     /// one upsert per distinct rollup row, never a scan of raw rows), and keys.last_used_at (one
     /// UPDATE per distinct key, only ever moving forward). The scope rollups get every resolution;
     /// the detail and rate-limit rollups only their minute rows, unless the minute is already
-    /// rolled up (a late event). First, when the batch's newest event is two minutes past the
-    /// roll-up state, rolls the completed minutes up (rollUp()). Must run inside
+    /// rolled up (a late event). First, with RollUp::InBatch, when the batch's newest event is two
+    /// minutes past the roll-up state, rolls the completed minutes up (rollUp()). Must run inside
     /// Database::write(); the caller's transaction makes it all-or-nothing.
-    [[nodiscard]] Core::Status record(const AnalyticsBatch &batch);
+    [[nodiscard]] Core::Status record(const AnalyticsBatch &batch, RollUp mode = RollUp::InBatch);
 
     /// record() in its own write transaction that does not invalidate caches.
-    [[nodiscard]] Core::Status write(const AnalyticsBatch &batch);
+    [[nodiscard]] Core::Status write(const AnalyticsBatch &batch, RollUp mode = RollUp::InBatch);
 
     /// Rolls every minute before the one holding @p untilMs up into the coarser detail and
     /// rate-limit rollups, in its own write transaction (nothing when they are already). The writer
-    /// calls it on flush and stop; readers never need it (they add the minutes not rolled up).
+    /// calls it on flush and stop, and once a minute for the minutes its clock says are complete;
+    /// readers never need it (they add the minutes not rolled up).
     [[nodiscard]] Core::Status writeRollUp(qint64 untilMs);
 
     /// analytics_rollup_state.rolled_until: minutes before it are in the coarser detail and

@@ -3,6 +3,7 @@
 
 #include "analytics/analyticssink.h"
 #include "core/clock.h"
+#include "store/analyticsstore.h"
 #include "store/database.h"
 
 #include <QElapsedTimer>
@@ -59,6 +60,7 @@ private Q_SLOTS:
     void retentionRunsInTheBackground();
     void strictWritesBeforePublishReturns();
     void strictRidesTheCallersTransaction();
+    void strictRequestsLeaveTheRollUpToTheWriter();
 
 private:
     qint64 count(const QString &sql);
@@ -239,6 +241,48 @@ void TestAnalyticsWriter::strictRidesTheCallersTransaction()
         return sink.publishInTransaction(verification(3));
     }));
     QCOMPARE(count(u"SELECT count(*) FROM request_change"_s), 1);
+}
+
+// Strict durability stores each event in its request's transaction. Rolling the completed minute
+// of every key up there made the first request of a minute wait for all of them (10,000 keys:
+// docs/BENCHMARKS.md, latchkey_rollup_latency), and with a credit spend every spend of its group
+// commit. The requests leave it to the writer, which rolls up the minutes its clock says are
+// complete, once a minute.
+void TestAnalyticsWriter::strictRequestsLeaveTheRollUpToTheWriter()
+{
+    Analytics::AnalyticsSink::Options options;
+    options.durability = Analytics::Durability::Strict;
+    options.writer.adaptivePriority = false; // at SCHED_IDLE it may wait long on a loaded machine
+    Analytics::AnalyticsSink sink(*m_db, m_clock, options); // not started: no writer yet
+    Store::AnalyticsStore store(*m_db);
+    const auto at = [](qint64 timeMs) {
+        Core::VerificationEvent event = verification(1);
+        event.timeMs = timeMs;
+        return event;
+    };
+    const auto rolledUntil = [&]() -> qint64 {
+        const auto rolled = store.rolledUntil();
+        return rolled ? *rolled : -1;
+    };
+    const qint64 first = Store::bucketStart(m_clock.nowMs(), Store::Resolution::Minute);
+    const qint64 before = rolledUntil();
+    QVERIFY(before <= first);
+    sink.publish(at(first + 1000));
+    m_clock.advanceMs(2 * 60'000); // the first minute is complete now
+    sink.publish(at(m_clock.nowMs()));
+    QVERIFY(m_db->write([&] { return sink.publishInTransaction(at(m_clock.nowMs())); }));
+    QCOMPARE(rolledUntil(), before); // neither request rolled the first minute up
+    QCOMPARE(count(u"SELECT count(*) FROM verification_detail_rollups_hour"_s), 0);
+    QCOMPARE(count(u"SELECT sum(count) FROM verification_detail_rollups_minute"_s), 3);
+
+    sink.start();
+    QTRY_COMPARE_WITH_TIMEOUT(rolledUntil(), first + 60'000, 20'000); // the writer did
+    QCOMPARE(count(u"SELECT sum(count) FROM verification_detail_rollups_hour"_s), 1);
+    QCOMPARE(count(u"SELECT sum(count) FROM verification_detail_rollups_month"_s), 1);
+    m_clock.advanceMs(2 * 60'000); // and the later requests' minute once it is complete
+    QTRY_COMPARE_WITH_TIMEOUT(rolledUntil(), first + 3 * 60'000, 20'000);
+    QCOMPARE(count(u"SELECT sum(count) FROM verification_detail_rollups_day"_s), 3);
+    QCOMPARE(sink.metrics().batchesWritten, quint64(3));
 }
 
 QTEST_GUILESS_MAIN(TestAnalyticsWriter)
