@@ -34,6 +34,7 @@ private Q_SLOTS:
     void waitingSpendsShareOneTransaction();
     void failingSpendDoesNotFailItsBatch();
     void unknownKeyIsReported();
+    void failedBalanceWriteSpendsNothing();
     void groupReadsEachKeyOnceAndDecidesInOrder();
     void groupOfManyKeys();
     void groupSeesRefills();
@@ -242,6 +243,37 @@ void TestCreditCommitter::unknownKeyIsReported()
     QVERIFY(outcome);
     QVERIFY(!outcome->keyExists);
     QVERIFY(!outcome->allowed);
+}
+
+// The group writes each changed balance once, at the end (CreditSpendGroup::flush()): when that
+// write fails, the batch's transaction rolls back and every spend in it answers an error (none
+// answers VALID for a credit that was not stored), and the committer carries on afterwards.
+void TestCreditCommitter::failedBalanceWriteSpendsNothing()
+{
+    ApiHarness harness;
+    const QString keyId = createKey(harness, 5);
+    Latchkey::Store::Database &db = harness.server().database();
+    QSqlQuery refuse = db.prepare(u"CREATE TRIGGER refuse_spend BEFORE UPDATE OF remaining ON keys"
+                                  " BEGIN SELECT RAISE(ABORT, 'refused'); END"_s);
+    QVERIFY(Latchkey::Store::exec(refuse));
+    CreditCommitter committer(db);
+    const auto refused = committer.spend({keyId, 2, false, harness.clock().nowMs(), u"req_1"_s, {}});
+    QVERIFY(!refused);
+    QCOMPARE(refused.error().code, Latchkey::Core::ErrorCode::Internal);
+    AsyncOutcomes results;
+    committer.spendAsync({keyId, 1, false, harness.clock().nowMs(), u"req_2"_s, {}}, results.at(0));
+    QTRY_COMPARE_WITH_TIMEOUT(results.finished(), 1, 30'000);
+    QVERIFY(!results.outcomes.at(0));
+    QCOMPARE(storedRemaining(harness, keyId), 5);
+    QCOMPARE(committer.committedSpends(), 0);
+
+    QSqlQuery drop = db.prepare(u"DROP TRIGGER refuse_spend"_s);
+    QVERIFY(Latchkey::Store::exec(drop));
+    const auto spent = committer.spend({keyId, 2, false, harness.clock().nowMs(), u"req_3"_s, {}});
+    QVERIFY(spent);
+    QVERIFY(spent->allowed);
+    QCOMPARE(spent->remaining, 3);
+    QCOMPARE(storedRemaining(harness, keyId), 3);
 }
 
 // Spends of several keys in one group: each balance read once, each spend decided all or nothing
