@@ -47,6 +47,7 @@ void GoToSearch::clear()
     const bool wasSearching = searching();
     m_pending = 0;
     m_found.clear();
+    m_foundAt.clear();
     m_matches.clear();
     m_moreMatches = 0;
     m_searched.clear();
@@ -165,13 +166,14 @@ void GoToSearch::addKey(const QJsonObject &key, const QString &apiId, const QStr
 
 void GoToSearch::add(Match match)
 {
-    for (Match &known : m_found) {
-        if (known.kind == match.kind && known.id == match.id) { // a key found by id and in its list
-            if (match.detail.size() > known.detail.size())
-                known.detail = match.detail;
-            return;
-        }
+    const QString identity = match.kind + u' ' + match.id;
+    if (const auto at = m_foundAt.constFind(identity); at != m_foundAt.cend()) {
+        Match &known = m_found[*at]; // a key found by id and in its list
+        if (match.detail.size() > known.detail.size())
+            known.detail = match.detail;
+        return;
     }
+    m_foundAt.insert(identity, m_found.size());
     m_found.append(std::move(match));
 }
 
@@ -196,7 +198,8 @@ void GoToSearch::done()
     }
     m_moreMatches = int(m_found.size()) - int(m_matches.size());
     m_searched = m_text;
-    qCDebug(lcModels) << "go to" << m_text << "found" << m_found.size();
+    // Not the text itself: it may be a whole key pasted in (DESIGN.md invariant 1: never logged).
+    qCDebug(lcModels) << "go to: found" << m_found.size() << "for a text of" << m_text.size() << "characters";
     Q_EMIT finished();
 }
 

@@ -2,6 +2,7 @@
 
 #include "client/apiresult.h"
 
+#include <QHash>
 #include <QJsonObject>
 #include <QObject>
 #include <QPointer>
@@ -82,6 +83,7 @@ private:
     QString m_text;
     QString m_searched;
     QList<Match> m_found;
+    QHash<QString, qsizetype> m_foundAt; ///< kind + ' ' + id -> index in m_found (a short text matches thousands of keys)
     QVariantList m_matches;
     int m_moreMatches = 0;
     int m_pending = 0;

@@ -1,0 +1,115 @@
+// Ctrl+K's "Go to" (GoToSearch) against an in-process server: a short text that matches many keys
+// lists each of them once (at most kMaxMatches, the rest counted), a key found both by its id and
+// in its API's list is one match, and the typed text never reaches the log, not even at debug
+// level (it may be a whole key pasted in: DESIGN.md invariant 1).
+#include "dashboardfixture.h"
+#include "models/gotosearch.h"
+
+#include <QLoggingCategory>
+#include <QMutex>
+#include <QSet>
+
+using namespace Qt::StringLiterals;
+using namespace Latchkey::Dashboard;
+using Latchkey::Test::DashboardFixture;
+
+namespace {
+
+QMutex logLock;
+QStringList logged;
+QtMessageHandler previousHandler = nullptr;
+
+void collect(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    {
+        const QMutexLocker locker(&logLock);
+        logged.append(message);
+    }
+    if (previousHandler)
+        previousHandler(type, context, message);
+}
+
+} // namespace
+
+class TestGoToSearch : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() { m_fixture = std::make_unique<DashboardFixture>(); }
+    void cleanupTestCase() { m_fixture.reset(); }
+
+    void manyMatchesAreListedOnce();
+    void aKeyFoundTwiceIsOneMatch();
+    void theTextIsNotLogged();
+
+private:
+    /// Runs @p text through @p search and waits for its answers.
+    bool searchFor(GoToSearch &search, const QString &text)
+    {
+        search.search(text);
+        return QTest::qWaitFor([&] { return !search.searching() && search.searched() == text; }, 60'000);
+    }
+
+    std::unique_ptr<DashboardFixture> m_fixture;
+};
+
+void TestGoToSearch::manyMatchesAreListedOnce()
+{
+    const QString apiId = m_fixture->createApi(u"go-to-many"_s);
+    QVERIFY(!apiId.isEmpty());
+    constexpr int keys = GoToSearch::kMaxMatches + 70;
+    for (int i = 0; i < keys; ++i)
+        QVERIFY(!m_fixture->createKey({{u"apiId"_s, apiId}, {u"name"_s, u"bulk-%1"_s.arg(i, 3, 10, QChar(u'0'))}}).isEmpty());
+    GoToSearch search;
+    search.setClient(m_fixture->client());
+    QVERIFY(searchFor(search, u"bulk-"_s));
+    const QVariantList matches = search.matches();
+    QCOMPARE(matches.size(), GoToSearch::kMaxMatches);
+    QCOMPARE(search.moreMatches(), keys - GoToSearch::kMaxMatches);
+    QSet<QString> ids;
+    for (const QVariant &match : matches)
+        ids.insert(match.toMap().value(u"id"_s).toString());
+    QCOMPARE(ids.size(), GoToSearch::kMaxMatches);
+    QCOMPARE(matches.first().toMap().value(u"title"_s).toString(), u"bulk-000"_s); // by name
+}
+
+void TestGoToSearch::aKeyFoundTwiceIsOneMatch()
+{
+    const QString apiId = m_fixture->createApi(u"go-to-twice"_s);
+    const QString keyId = m_fixture->createKey({{u"apiId"_s, apiId}, {u"name"_s, u"twice"_s}}).value(u"keyId").toString();
+    QVERIFY(!keyId.isEmpty());
+    GoToSearch search;
+    search.setClient(m_fixture->client());
+    QVERIFY(searchFor(search, keyId)); // keys.getKey finds it, and so does its API's list
+    QCOMPARE(search.matches().size(), 1);
+    const QVariantMap match = search.matches().first().toMap();
+    QCOMPARE(match.value(u"id"_s).toString(), keyId);
+    // The list's detail (start, API) is kept, not the shorter one of keys.getKey.
+    QVERIFY2(match.value(u"detail"_s).toString().contains(u"go-to-twice"_s), qPrintable(match.value(u"detail"_s).toString()));
+}
+
+void TestGoToSearch::theTextIsNotLogged()
+{
+    const QString apiId = m_fixture->createApi(u"go-to-secret"_s);
+    const QString plaintext = m_fixture->createKey({{u"apiId"_s, apiId}, {u"prefix"_s, u"sk"_s}}).value(u"key").toString();
+    QVERIFY(plaintext.startsWith(u"sk_"_s));
+    QLoggingCategory::setFilterRules(u"latchkey.dashboard.models.debug=true"_s);
+    previousHandler = qInstallMessageHandler(collect);
+    GoToSearch search;
+    search.setClient(m_fixture->client());
+    const bool answered = searchFor(search, plaintext); // someone pastes the whole key
+    qInstallMessageHandler(previousHandler);
+    QLoggingCategory::setFilterRules(QString());
+    QVERIFY(answered);
+    const QMutexLocker locker(&logLock);
+    bool searchLogged = false;
+    for (const QString &line : std::as_const(logged)) {
+        QVERIFY2(!line.contains(plaintext.mid(3)), qPrintable(line));
+        searchLogged = searchLogged || line.contains(u"go to"_s);
+    }
+    QVERIFY(searchLogged); // debug output was on: the search did log, without the text
+}
+
+QTEST_GUILESS_MAIN(TestGoToSearch)
+#include "tst_gotosearch.moc"
