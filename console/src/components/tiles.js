@@ -1,5 +1,38 @@
 // A row of headline numbers ("Verifications 1,204", "Rejection rate 3 %").
+//
+// A value is one line, never broken between a number and its unit ("107 µs / 19 ms"): where a
+// tile is too narrow for it (long German labels make no difference, but five tiles beside a
+// namespace list do) its font shrinks until it fits. A label may wrap ("Kosten (durchgelassen)"):
+// the labels of one row of tiles then take the height of the tallest, so the values and hints of
+// the row stay on one line with each other.
 import { h } from '../dom.js';
+
+const VALUE_SIZE = 24; // px, as .tile-value in styles.css
+const SMALLEST_VALUE_SIZE = 14;
+
+/** Shrinks @p value's font until its one line fits its tile (back to full size where it fits). */
+function fitValue(value) {
+  value.style.fontSize = '';
+  if (value.scrollWidth <= value.clientWidth) return;
+  // scrollWidth is rounded to whole pixels: a little less, or a fraction of a pixel would still
+  // overflow (and show the ellipsis).
+  const size = Math.floor(VALUE_SIZE * (value.clientWidth / (value.scrollWidth + 1)) * 0.98 * 2) / 2;
+  value.style.fontSize = `${Math.max(SMALLEST_VALUE_SIZE, size)}px`;
+}
+
+/** The labels of each row of @p cells as tall as the row's tallest. */
+function alignRows(cells) {
+  for (const { label } of cells) label.style.minHeight = '';
+  const rows = new Map();
+  for (const cell of cells) {
+    const top = cell.label.offsetTop;
+    rows.set(top, [...(rows.get(top) ?? []), cell.label]);
+  }
+  for (const labels of rows.values()) {
+    const tallest = Math.max(...labels.map((label) => label.getBoundingClientRect().height));
+    for (const label of labels) label.style.minHeight = `${tallest}px`;
+  }
+}
 
 /** tiles([{id, label, value, hint, tone}]) → element; update(id, value, hint) changes one. */
 export function tiles(definitions) {
@@ -7,9 +40,29 @@ export function tiles(definitions) {
   const element = h('div', { class: 'tiles' }, definitions.map((definition) => {
     const value = h('div', { class: 'tile-value', dataset: { testid: `tile-${definition.id}` } }, definition.value ?? '—');
     const hint = h('div', { class: 'tile-hint' }, definition.hint ?? '');
-    cells.set(definition.id, { value, hint });
-    return h('div', { class: `tile ${definition.tone ?? ''}` }, h('div', { class: 'tile-label' }, definition.label), value, hint);
+    const label = h('div', { class: 'tile-label' }, definition.label);
+    cells.set(definition.id, { label, value, hint });
+    return h('div', { class: `tile ${definition.tone ?? ''}` }, label, value, hint);
   }));
+
+  // Laid out again when the row's width changes, one frame later: changing sizes inside the
+  // observer's callback would make it report the tiles' new height in the same frame again.
+  let width = -1;
+  let pending = 0;
+  const layout = () => {
+    pending = 0;
+    for (const { value } of cells.values()) fitValue(value);
+    alignRows([...cells.values()]);
+  };
+  const layoutSoon = () => {
+    if (!pending) pending = requestAnimationFrame(layout);
+  };
+  new ResizeObserver(() => {
+    if (element.clientWidth === width) return;
+    width = element.clientWidth;
+    layoutSoon();
+  }).observe(element);
+
   return {
     element,
     update(id, value, hint) {
@@ -17,6 +70,7 @@ export function tiles(definitions) {
       if (!cell) return;
       cell.value.textContent = value;
       if (hint !== undefined) cell.hint.textContent = hint;
+      layoutSoon();
     },
   };
 }

@@ -91,6 +91,47 @@ describe('console languages', () => {
     await klingon.context.close();
   });
 
+  // The dashboard at 1280 × 800 embeds the overview 1060 px wide and a namespace 774 px wide (beside
+  // its list). In German every tile's value is one line, whole (never "107 µs / 19 / ms"), and the
+  // values of a row of tiles sit on one line although some labels wrap ("Kosten (durchgelassen)").
+  test('German tiles at the dashboard\'s widths: one-line values, level rows', async () => {
+    for (let i = 0; i < 3; ++i) {
+      await server.call('ratelimit.limit', { namespace: 'checkout', identifier: 'user_42', limit: 2, duration: 60000 });
+    }
+    for (const [view, width] of [['/overview', 1060], ['/namespaces/checkout', 774], [`/keys/${bulk.keyId}`, 774]]) {
+      const { context, page } = await openEmbedded('de', view);
+      await page.setViewportSize({ width, height: 800 });
+      await eventually(async () => (await text(page, '[data-testid=tile-latency]')) !== '—', `${view}: latency shown`);
+      await page.waitForTimeout(300); // two frames at least: the tiles lay themselves out one frame after a change
+      await page.screenshot({ path: join(artefacts, `console-tiles-de-${width}-${view.split('/')[1]}.png`) });
+      const tiles = await page.locator('.tile').evaluateAll((elements) => elements.map((tile) => {
+        const value = tile.querySelector('.tile-value');
+        // The text's own width, not cut to the box (scrollWidth is rounded, the ellipsis hides a cut).
+        value.style.textOverflow = 'clip';
+        const range = document.createRange();
+        range.selectNodeContents(value);
+        const textWidth = range.getBoundingClientRect().width;
+        const lineHeight = parseFloat(getComputedStyle(value).lineHeight) || parseFloat(getComputedStyle(value).fontSize) * 1.45;
+        return { label: tile.querySelector('.tile-label').textContent, value: value.textContent,
+          valueTop: Math.round(value.getBoundingClientRect().top), tileTop: Math.round(tile.getBoundingClientRect().top),
+          height: value.getBoundingClientRect().height, lineHeight,
+          cut: textWidth > value.getBoundingClientRect().width + 0.01, fontSize: parseFloat(getComputedStyle(value).fontSize) };
+      }));
+      assert.equal(tiles.length, 5, view);
+      for (const tile of tiles) {
+        assert.ok(tile.height < tile.lineHeight * 1.5, `${view} at ${width} px: "${tile.value}" (${tile.label}) takes ${tile.height} px, a line is ${tile.lineHeight}`);
+        assert.ok(!tile.cut, `${view} at ${width} px: "${tile.value}" (${tile.label}) is cut off`);
+        assert.ok(tile.fontSize >= 14, `${view}: "${tile.value}" at ${tile.fontSize} px`);
+      }
+      for (const tile of tiles) {
+        const row = tiles.filter((other) => other.tileTop === tile.tileTop);
+        assert.deepEqual(new Set(row.map((other) => other.valueTop)).size, 1,
+          `${view} at ${width} px: the values of a row are not level: ${JSON.stringify(row.map(({ label, valueTop }) => [label, valueTop]))}`);
+      }
+      await context.close();
+    }
+  });
+
   test('the standalone console follows navigator.language', async () => {
     const { context, page } = await openPage(browser, { locale: 'de-DE' });
     await page.goto(`${server.url}/console/`);
