@@ -5,6 +5,7 @@
 // the chrome and the current view anew, in the new language.
 import { h, replaceChildren } from './dom.js';
 import { Api } from './api.js';
+import { startEmbedding } from './embed.js';
 import { initLanguage, onLanguageChange, t } from './i18n.js';
 import { languagePicker } from './components/languagepicker.js';
 import { Names } from './names.js';
@@ -47,6 +48,7 @@ export function start(root) {
   initTheme(session.hostTheme);
   if (session.embedded) applyPalette(session.hostPalette);
   document.documentElement.classList.toggle('embedded', session.embedded);
+  if (session.embedded) startEmbedding();
   const api = new Api(() => session.rootKey);
   const banner = h('div', { class: 'banner', role: 'alert', hidden: true, dataset: { testid: 'error-banner' } });
   const main = h('main', { class: 'main' });

@@ -3,6 +3,7 @@ import QtQuick.Controls
 import QtQuick.Controls.Material
 import QtWebEngine // qmllint disable import
 import Latchkey.Dashboard
+import "ConsoleRoutes.js" as ConsoleRoutes
 
 // One view of the web console (served by latchkeyd at /console/) embedded in the dashboard, so
 // desktop and browser show the same charts. The root key reaches the page through a user script
@@ -12,6 +13,10 @@ import Latchkey.Dashboard
 // in window.latchkeyEmbed), so a switch in Settings reloads the view in the new look and language;
 // so do the dashboard's own colours (`colours`), so the charts sit on the same greys as the cards
 // around them. The wheel over a view that cannot scroll (further) scrolls the page around it.
+// A link in the console to a key, owner, API or namespace opens the dashboard's page for it
+// (ConsoleRoutes.js); the view itself never leaves its own console view. The page reports its
+// height (documentHeight), and the view's implicit height follows it: a page that scrolls gives
+// the view `implicitHeight`, so the charts scroll with the page, never inside a box of their own.
 Item {
     id: consoleView
 
@@ -42,9 +47,14 @@ Item {
     readonly property string address: origin === "" || missing !== "" ? ""
         : origin + "/console/?embed=1&theme=" + (dark ? "dark" : "light") + "&lang=" + lang + "#" + view
 
-    /// The height every page gives its embedded charts: the totals and the first chart in view.
+    /// The height of the view until the page reported its own: the totals and the first chart.
     readonly property int standardHeight: 420
-    implicitHeight: standardHeight
+    /// The height the console page's content needs (0 until the page reported it).
+    property real documentHeight: 0
+    /// A page far taller than any console view is not followed beyond this (a runaway page).
+    readonly property int maximumHeight: 20000
+    // Loading, the page is shorter than it will be: the standard height until it shows its data.
+    implicitHeight: ready && documentHeight > 0 ? Math.min(documentHeight, maximumHeight) : standardHeight
 
     /// The dashboard's colours as the console takes them (window.latchkeyEmbed.palette, opaque
     /// "#rrggbb"): the page's background, cards a shade lighter in the dark theme (white in the
@@ -114,6 +124,24 @@ Item {
         id: watchdog
         interval: 20000
         onTriggered: consoleView.retry("did not load in 20 s")
+    }
+
+    /// Whether @p address is a console view other than this one (a navigation to it must not
+    /// happen in here). The view's own address, reloaded or changed with `view`, is this one.
+    function leadsElsewhere(address: string): bool {
+        const target = ConsoleRoutes.pageFor(ConsoleRoutes.viewOf(origin, address));
+        const own = ConsoleRoutes.pageFor(view);
+        return target !== null && (own === null || target.name !== own.name
+                                   || JSON.stringify(target.properties) !== JSON.stringify(own.properties));
+    }
+    /// Opens the dashboard's page for console address @p address; a link to this view itself
+    /// (a key's log row naming the key) or to a view the dashboard has no page for does nothing.
+    function openDashboardPage(address: string): void {
+        if (!leadsElsewhere(address))
+            return;
+        const target = ConsoleRoutes.pageFor(ConsoleRoutes.viewOf(origin, address));
+        console.debug(consoleLog, "view", view, "link to", address, "opens page", target.name);
+        session.openPage(target.name, target.properties);
     }
 
     /// The result of evaluate() (tests read what the page shows through it).
@@ -209,15 +237,34 @@ Item {
             reloadSoon.restart();
         }
         // Links away from the server open in the desktop's browser, never in here with the key.
+        // Another console view opens the dashboard's page for it instead of replacing this one.
         onNavigationRequested: request => {
             const target = request.url.toString();
             if (consoleView.origin !== "" && !target.startsWith(consoleView.origin + "/")
                     && !target.startsWith("about:")) {
                 request.action = WebEngineNavigationRequest.IgnoreRequest;
                 Qt.openUrlExternally(request.url);
+            } else if (consoleView.leadsElsewhere(target)) {
+                request.action = WebEngineNavigationRequest.IgnoreRequest;
+                consoleView.openDashboardPage(target);
             }
         }
-        onNewWindowRequested: request => Qt.openUrlExternally(request.requestedUrl)
+        // The console's links to a key, owner, API or namespace ask for a new window (embed.js).
+        onNewWindowRequested: request => {
+            const target = request.requestedUrl.toString();
+            if (ConsoleRoutes.viewOf(consoleView.origin, target) !== "")
+                consoleView.openDashboardPage(target);
+            else if (consoleView.origin !== "" && !target.startsWith(consoleView.origin + "/"))
+                Qt.openUrlExternally(request.requestedUrl);
+        }
+        // The page's height (embed.js) and its warnings; nothing else the console logs.
+        onJavaScriptConsoleMessage: (level, message, lineNumber, sourceId) => {
+            const height = /^latchkey:height (\d+)$/.exec(message);
+            if (height)
+                consoleView.documentHeight = Number(height[1]);
+            else if (level !== WebEngineView.InfoMessageLevel)
+                console.warn(consoleLog, "view", consoleView.view, "page:", message, "(" + sourceId + ":" + lineNumber + ")");
+        }
         onLoadingChanged: request => {
             // qmllint disable type
             console.debug(consoleLog, "view", consoleView.view, "load status", request.status,

@@ -382,10 +382,12 @@ Page {
             Pane {
                 Layout.fillWidth: true
                 Layout.columnSpan: parent.columns
-                Layout.preferredHeight: 420
+                // The charts and the log at the height they need: they scroll with the page.
+                Layout.preferredHeight: keyCharts.implicitHeight
                 Material.elevation: 1
                 padding: 0
                 ConsoleView {
+                    id: keyCharts
                     anchors.fill: parent
                     session: page.session
                     view: "/keys/" + page.keyId

@@ -102,7 +102,7 @@ Page {
 
             ConsoleView {
                 Layout.fillWidth: true
-                Layout.preferredHeight: implicitHeight // the standard height of embedded charts
+                Layout.preferredHeight: implicitHeight // its content's height: it scrolls with the page
                 session: page.session
                 view: "/identities/" + page.identityId
                 dark: page.Material.theme === Material.Dark

@@ -185,31 +185,6 @@ Page {
                 title: qsTr("Choose a namespace")
                 hint: qsTr("Its overrides and charts appear here.")
             }
-            ConsoleView {
-                Layout.fillWidth: true
-                Layout.preferredHeight: implicitHeight // the standard height of embedded charts
-                visible: page.namespaceName !== ""
-                session: page.session
-                view: "/namespaces/" + page.namespaceName
-                dark: page.Material.theme === Material.Dark
-            }
-            RowLayout {
-                Layout.fillWidth: true
-                Layout.margins: 12
-                visible: page.namespaceName !== ""
-                Label {
-                    Layout.fillWidth: true
-                    text: qsTr("Overrides of %1").arg(page.namespaceName)
-                    font.bold: true
-                    font.pixelSize: 16
-                }
-                GatedButton {
-                    text: qsTr("Set override")
-                    highlighted: true
-                    missing: page.may.missing("ratelimit.*.set_override", page.may.revision)
-                    onClicked: overrideDialog.openFor("", 10, 60000)
-                }
-            }
             ListView {
                 id: overrideList
                 objectName: "overrideList"
@@ -218,6 +193,46 @@ Page {
                 visible: page.namespaceName !== ""
                 clip: true
                 model: overrides
+                // The namespace's charts at the height they need and the overrides' title scroll
+                // with the overrides: one scroll bar, no box of charts that scrolls by itself.
+                header: ColumnLayout {
+                    width: overrideList.width // qmllint disable unqualified
+                    spacing: 0
+                    ConsoleView {
+                        Layout.fillWidth: true
+                        Layout.preferredHeight: implicitHeight // the content's height
+                        session: page.session // qmllint disable unqualified
+                        view: "/namespaces/" + page.namespaceName // qmllint disable unqualified
+                        dark: page.Material.theme === Material.Dark // qmllint disable unqualified
+                    }
+                    RowLayout {
+                        Layout.fillWidth: true
+                        Layout.margins: 12
+                        Label {
+                            Layout.fillWidth: true
+                            text: qsTr("Overrides of %1").arg(page.namespaceName) // qmllint disable unqualified
+                            font.bold: true
+                            font.pixelSize: 16
+                        }
+                        GatedButton {
+                            text: qsTr("Set override")
+                            highlighted: true
+                            missing: page.may.missing("ratelimit.*.set_override", page.may.revision) // qmllint disable unqualified
+                            onClicked: overrideDialog.openFor("", 10, 60000) // qmllint disable unqualified
+                        }
+                    }
+                    ListPlaceholder {
+                        Layout.alignment: Qt.AlignHCenter
+                        Layout.preferredWidth: Math.min(parent.width - 48, 460)
+                        Layout.topMargin: 24
+                        visible: overrideList.count === 0 // qmllint disable unqualified
+                        loading: overrides.loading // qmllint disable unqualified
+                        error: overrides.failed ? overrides.errorDetail : "" // qmllint disable unqualified
+                        onRetry: overrides.refresh() // qmllint disable unqualified
+                        title: qsTr("No overrides")
+                        hint: qsTr("Every identifier gets the limit its request asks for. “Set override” gives chosen identifiers (or patterns) another limit.")
+                    }
+                }
                 // In the Tab chain; the arrows move the current row there.
                 activeFocusOnTab: true
                 keyNavigationEnabled: true
@@ -291,16 +306,6 @@ Page {
                     }
                 }
                 footer: ListFooter {} // follows the view's model
-                ListPlaceholder {
-                    anchors.centerIn: parent
-                    width: Math.min(parent.width - 48, 460)
-                    visible: overrideList.count === 0
-                    loading: overrides.loading
-                    error: overrides.failed ? overrides.errorDetail : ""
-                    onRetry: overrides.refresh()
-                    title: qsTr("No overrides")
-                    hint: qsTr("Every identifier gets the limit its request asks for. “Set override” gives chosen identifiers (or patterns) another limit.")
-                }
             }
         }
     }

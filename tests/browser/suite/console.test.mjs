@@ -291,6 +291,38 @@ describe('web console', () => {
     await keyless.context.close();
   });
 
+  // Embedded, a link to another view asks the host for a new window (the dashboard opens its own
+  // page for it) and the view stays; the page reports its content's height to the host. The
+  // standalone console's links stay in the page.
+  test('embed mode: links go to the host as new windows, the page reports its height', async () => {
+    const { context, page, consoleLines } = await openPage(browser, {
+      initScript: { script: (key) => { window.latchkeyEmbed = { rootKey: key }; }, arg: server.rootKey },
+    });
+    await waitForLoggedEvents(server, keys.metered.keyId, 6);
+    await page.goto(`${server.url}/console/?embed=1#/keys/${keys.metered.keyId}`);
+    await page.waitForFunction(() => document.title.startsWith('latchkey:'), null, { timeout: 20000 });
+    const ownerLink = page.locator('[data-testid=log-rows] a[href^="#/identities/"]').first();
+    const [popup] = await Promise.all([context.waitForEvent('page'), ownerLink.click()]);
+    await popup.waitForURL(/\/console\/\?embed=1#\/identities\/id_/, { timeout: 10000 });
+    await popup.close();
+    assert.equal(await page.evaluate(() => location.hash), `#/keys/${keys.metered.keyId}`);
+    const height = await page.evaluate(() => Math.ceil(document.body.getBoundingClientRect().height));
+    await eventually(() => consoleLines.includes(`info: latchkey:height ${height}`), `the height ${height} reported`);
+    await page.evaluate(() => { const extra = document.createElement('div'); extra.style.height = '300px'; document.body.append(extra); });
+    await eventually(() => consoleLines.includes(`info: latchkey:height ${height + 300}`), 'the new height reported');
+    await context.close();
+
+    const standalone = await openPage(browser);
+    await login(standalone.page, server.url, server.rootKey);
+    await standalone.page.waitForSelector('.topbar');
+    await standalone.page.goto(`${server.url}/console/#/keys/${keys.metered.keyId}`);
+    await standalone.page.locator('[data-testid=log-rows] a[href^="#/identities/"]').first().click();
+    await standalone.page.waitForFunction(() => location.hash.startsWith('#/identities/'), null, { timeout: 10000 });
+    assert.equal(standalone.context.pages().length, 1);
+    assert.ok(!standalone.consoleLines.some((line) => line.includes('latchkey:height')));
+    await standalone.context.close();
+  });
+
   // The dashboard hands its own colours over, so the embedded charts sit on its greys (not the
   // console's navy); names and values outside the contract are ignored, and no CSP rule breaks.
   test('embed mode takes the host palette; bad values keep the theme colours', async () => {

@@ -81,6 +81,19 @@ Item {
             }
         }
 
+        // The key's charts and log are as tall as their content, last on the page, and scroll
+        // with it: no 420 px box that scrolls by itself inside the page (W4 F60).
+        function test_chartsTakeTheirContentsHeight() {
+            const page = openFreshKey(false);
+            const charts = H.find(page, item => item.objectName === "consoleView");
+            verify(charts !== null, "no charts");
+            tryVerify(() => charts.ready || charts.failed, 60000, "the charts never reported");
+            verify(charts.ready, "the charts reported an error");
+            tryVerify(() => charts.documentHeight > 0 && charts.height === charts.documentHeight, 20000,
+                      "the view is " + charts.height + " px, its page " + charts.documentHeight);
+            verify(!charts.webCanScroll(-120) && !charts.webCanScroll(120), "the charts scroll by themselves");
+        }
+
         function test_leavingWithADraftAsks() {
             const page = openFreshKey();
             let left = 0;

@@ -6,7 +6,7 @@ import "helpers.js" as H
 
 // RatelimitPage against the test server: a fresh namespace shows the overrides' empty state; in
 // the override list Enter opens the chosen override for editing and Delete asks before deleting;
-// Esc closes both.
+// Esc closes both; the namespace's charts scroll with the overrides, at their content's height.
 Item {
     id: root
     width: 1060
@@ -66,6 +66,29 @@ Item {
             keyClick(Qt.Key_Escape);
             tryVerify(() => !confirm.visible, 5000);
             compare(list.count, 1); // nothing deleted
+        }
+
+        // The namespace's charts are as tall as their content and scroll with the overrides below
+        // them: no box of charts scrolling by itself inside the page (W4 F60).
+        function test_chartsScrollWithTheOverrides() {
+            callApi("ratelimit.createNamespace", {name: "qml-page-charts"});
+            for (let i = 0; i < 12; ++i)
+                callApi("ratelimit.setOverride", {namespace: "qml-page-charts", identifier: "user_" + i, limit: 5, duration: 60000});
+            page.namespaceName = "qml-page-charts";
+            const list = named("overrideList");
+            tryVerify(() => list.count === 12, 10000);
+            const charts = named("consoleView");
+            verify(charts !== null, "no charts");
+            tryVerify(() => charts.ready || charts.failed, 60000, "the charts never reported");
+            verify(charts.ready, "the charts reported an error");
+            tryVerify(() => charts.documentHeight > charts.standardHeight, 20000, "page height " + charts.documentHeight);
+            tryVerify(() => charts.height === charts.documentHeight, 10000,
+                      "the view is " + charts.height + " px, its page " + charts.documentHeight);
+            verify(!charts.webCanScroll(-120) && !charts.webCanScroll(120), "the charts scroll by themselves");
+            verify(list.contentHeight > charts.height + 12 * 40, "the overrides follow the charts in one list");
+            const top = charts.mapToItem(page, 0, 0).y;
+            mouseWheel(charts, 200, 100, 0, -120);
+            tryVerify(() => charts.mapToItem(page, 0, 0).y < top, 5000, "the wheel over the charts did not scroll the page");
         }
     }
 }
