@@ -2,8 +2,12 @@
 
 #include <openssl/rand.h>
 
+#include <QDateTime>
+
+#include <algorithm>
 #include <array>
 #include <bit>
+#include <cstring>
 
 using namespace Qt::StringLiterals;
 
@@ -14,26 +18,42 @@ namespace {
 constexpr char IdAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 constexpr int IdAlphabetSize = sizeof(IdAlphabet) - 1;
 constexpr int IdLength = 16;
-// Bytes at or above the largest multiple of 62 that fits in a byte are rejected, so every
-// character is equally likely (a plain `byte % 62` would favour the first 8 characters).
-constexpr int AcceptBelow = 256 / IdAlphabetSize * IdAlphabetSize;
 
-QString randomAlphanumeric(int length)
+// The same 62 characters in ASCII order, so that a base-62 number written with them sorts like
+// the number: what makes TimeOrderedIds' ids sort by creation in SQLite (BINARY collation).
+constexpr char SortedDigits[] = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+static_assert(sizeof(SortedDigits) - 1 == IdAlphabetSize);
+
+constexpr quint64 power62(int exponent)
 {
-    QString out;
-    out.reserve(length);
-    while (out.size() < length) {
-        const QByteArray batch = secureRandomBytes(length + 8);
-        for (const char c : batch) {
-            const int value = quint8(c);
-            if (value >= AcceptBelow)
-                continue;
-            out.append(QLatin1Char(IdAlphabet[value % IdAlphabetSize]));
-            if (out.size() == length)
-                break;
-        }
+    quint64 result = 1;
+    for (int i = 0; i < exponent; ++i)
+        result *= 62;
+    return result;
+}
+
+constexpr qint64 MaxTime = qint64(power62(TimeOrderedIds::TimeDigits)) - 1; // 2135-08-06
+constexpr quint64 RandomRange = power62(TimeOrderedIds::RandomDigits);      // ~2^53.6
+constexpr quint64 RandomMask = (quint64(1) << 54) - 1; // the smallest 2^n above RandomRange
+static_assert(RandomRange <= RandomMask && RandomRange > RandomMask / 2);
+static_assert(TimeOrderedIds::TimeDigits + TimeOrderedIds::RandomDigits == IdLength);
+
+void appendBase62(QString &out, quint64 value, int digits)
+{
+    const qsizetype end = out.size() + digits;
+    out.resize(end);
+    for (qsizetype i = end - 1; i >= end - digits; --i) {
+        out[i] = QLatin1Char(SortedDigits[value % 62]);
+        value /= 62;
     }
-    return out;
+}
+
+quint64 secureRandom64()
+{
+    quint64 value = 0;
+    const QByteArray bytes = secureRandomBytes(sizeof value);
+    std::memcpy(&value, bytes.constData(), sizeof value);
+    return value;
 }
 
 // xoshiro256** (Blackman & Vigna), one per thread, seeded from RAND_bytes. Request ids must be
@@ -81,9 +101,55 @@ QByteArray secureRandomBytes(int count)
     return bytes;
 }
 
+TimeOrderedIds::TimeOrderedIds(RandomSource random)
+    : m_random(random ? std::move(random) : RandomSource(secureRandom64))
+{
+}
+
+quint64 TimeOrderedIds::drawRandomPart()
+{
+    // Rejection sampling below 62^9 from 54 random bits (3 draws in 4 accepted): uniform digits.
+    for (;;) {
+        const quint64 candidate = m_random() & RandomMask;
+        if (candidate < RandomRange)
+            return candidate;
+    }
+}
+
+QString TimeOrderedIds::next(QStringView prefix, qint64 unixMs)
+{
+    qint64 time = std::clamp(unixMs - EpochMs, qint64(0), MaxTime);
+    quint64 random = 0;
+    {
+        const std::scoped_lock lock(m_mutex);
+        if (time <= m_lastTime) {
+            // 32 random bits of step: neighbours in one millisecond are not simply +1 apart.
+            const quint64 step = 1 + (m_random() & 0xFFFF'FFFFu);
+            time = m_lastTime;
+            random = m_lastRandom + step;
+            if (random >= RandomRange) {
+                time = std::min(time + 1, MaxTime);
+                random = drawRandomPart();
+            }
+        } else {
+            random = drawRandomPart();
+        }
+        m_lastTime = time;
+        m_lastRandom = random;
+    }
+    QString id;
+    id.reserve(prefix.size() + 1 + IdLength);
+    id.append(prefix);
+    id.append(u'_');
+    appendBase62(id, quint64(time), TimeDigits);
+    appendBase62(id, random, RandomDigits);
+    return id;
+}
+
 QString newId(QStringView prefix)
 {
-    return prefix + u'_' + randomAlphanumeric(IdLength);
+    static TimeOrderedIds generator;
+    return generator.next(prefix, QDateTime::currentMSecsSinceEpoch());
 }
 
 QString newRequestId()
