@@ -20,11 +20,16 @@ constexpr int PageSize = 3; // 7 items: pages of 3, 3 and 1 (more when the list 
 /// Makes one resource numbered @p index and returns its id ("" and a warning on failure).
 using Maker = std::function<QString(int index)>;
 
-QString created(const ApiReply &reply, const QString &idField)
+/// A Maker that calls @p route with @p body(index) and answers the reply's @p idField.
+Maker creating(ApiHarness &h, const QString &route, const QString &idField,
+               const std::function<QJsonObject(int index)> &body)
 {
-    if (reply.status != 200)
-        qWarning("create failed: %s", reply.describe().constData());
-    return reply.dataObject().value(idField).toString();
+    return [&h, route, idField, body](int index) {
+        const ApiReply reply = h.call(route, body(index));
+        if (reply.status != 200)
+            qWarning("%s failed: %s", qPrintable(route), reply.describe().constData());
+        return reply.dataObject().value(idField).toString();
+    };
 }
 
 /// Makes Created resources with @p make, then walks @p route for @p filter in pages of PageSize:
@@ -97,23 +102,21 @@ void TestCreationOrder::identities()
 {
     ApiHarness h;
     expectCreationOrder(h,
-        [&](int i) {
-            return created(h.call(u"identities.createIdentity"_s, QJsonObject {{u"externalId"_s, u"user_%1"_s.arg(i)}}),
-                           u"identityId"_s);
-        },
+        creating(h, u"identities.createIdentity"_s, u"identityId"_s,
+                 [](int i) { return QJsonObject {{u"externalId"_s, u"user_%1"_s.arg(i)}}; }),
         u"identities.listIdentities"_s, {}, u"id"_s);
 }
 
 void TestCreationOrder::permissions()
 {
+    // Slugs in reverse alphabetical order: neither slug nor name order is the creation order.
     ApiHarness h;
     expectCreationOrder(h,
-        [&](int i) {
-            // Slugs in reverse alphabetical order: neither slug nor name order is the creation order.
-            const QString slug = u"documents.%1.read"_s.arg(QChar(u'z' - i));
-            return created(h.call(u"permissions.createPermission"_s, QJsonObject {{u"name"_s, slug}, {u"slug"_s, slug}}),
-                           u"permissionId"_s);
-        },
+        creating(h, u"permissions.createPermission"_s, u"permissionId"_s,
+                 [](int i) {
+                     const QString slug = u"documents.%1.read"_s.arg(QChar(u'z' - i));
+                     return QJsonObject {{u"name"_s, slug}, {u"slug"_s, slug}};
+                 }),
         u"permissions.listPermissions"_s, {}, u"id"_s);
 }
 
@@ -121,10 +124,8 @@ void TestCreationOrder::roles()
 {
     ApiHarness h;
     expectCreationOrder(h,
-        [&](int i) {
-            return created(h.call(u"permissions.createRole"_s, QJsonObject {{u"name"_s, u"role.%1"_s.arg(QChar(u'z' - i))}}),
-                           u"roleId"_s);
-        },
+        creating(h, u"permissions.createRole"_s, u"roleId"_s,
+                 [](int i) { return QJsonObject {{u"name"_s, u"role.%1"_s.arg(QChar(u'z' - i))}}; }),
         u"permissions.listRoles"_s, {}, u"id"_s);
 }
 
@@ -138,12 +139,11 @@ void TestCreationOrder::rootKeys()
 {
     ApiHarness h;
     expectCreationOrder(h,
-        [&](int i) {
-            return created(h.call(u"rootKeys.createRootKey"_s,
-                               QJsonObject {{u"name"_s, u"ci %1"_s.arg(i)},
-                                            {u"permissions"_s, QJsonArray {u"api.*.read_api"_s}}}),
-                           u"rootKeyId"_s);
-        },
+        creating(h, u"rootKeys.createRootKey"_s, u"rootKeyId"_s,
+                 [](int i) {
+                     return QJsonObject {{u"name"_s, u"ci %1"_s.arg(i)},
+                                         {u"permissions"_s, QJsonArray {u"api.*.read_api"_s}}};
+                 }),
         u"rootKeys.listRootKeys"_s, {}, u"rootKeyId"_s);
 }
 
@@ -151,26 +151,23 @@ void TestCreationOrder::namespaces()
 {
     ApiHarness h;
     expectCreationOrder(h,
-        [&](int i) {
-            const QString name = u"ns.%1"_s.arg(i);
-            const ApiReply reply = h.call(u"ratelimit.createNamespace"_s, QJsonObject {{u"name"_s, name}});
-            return created(reply, u"namespaceId"_s);
-        },
+        creating(h, u"ratelimit.createNamespace"_s, u"namespaceId"_s,
+                 [](int i) { return QJsonObject {{u"name"_s, u"ns.%1"_s.arg(i)}}; }),
         u"ratelimit.listNamespaces"_s, {}, u"namespaceId"_s);
 }
 
 void TestCreationOrder::overrides()
 {
     ApiHarness h;
-    QVERIFY(!created(h.call(u"ratelimit.createNamespace"_s, QJsonObject {{u"name"_s, u"api"_s}}), u"namespaceId"_s)
+    QVERIFY(!creating(h, u"ratelimit.createNamespace"_s, u"namespaceId"_s,
+                      [](int) { return QJsonObject {{u"name"_s, u"api"_s}}; })(0)
                  .isEmpty());
     expectCreationOrder(h,
-        [&](int i) {
-            return created(h.call(u"ratelimit.setOverride"_s,
-                               QJsonObject {{u"namespace"_s, u"api"_s}, {u"identifier"_s, u"user_%1"_s.arg(i)},
-                                            {u"limit"_s, 10}, {u"duration"_s, 60'000}}),
-                           u"overrideId"_s);
-        },
+        creating(h, u"ratelimit.setOverride"_s, u"overrideId"_s,
+                 [](int i) {
+                     return QJsonObject {{u"namespace"_s, u"api"_s}, {u"identifier"_s, u"user_%1"_s.arg(i)},
+                                         {u"limit"_s, 10}, {u"duration"_s, 60'000}};
+                 }),
         u"ratelimit.listOverrides"_s, {{u"namespace"_s, u"api"_s}}, u"overrideId"_s);
 }
 

@@ -417,7 +417,7 @@ void TestRoles::listRolesSearch()
     };
     QCOMPARE(search(u"admin"_s), QStringList {admin});
     QCOMPARE(search(u"tickets"_s), QStringList {support});
-    QCOMPARE(search(support.mid(5, 10)), QStringList {support});
+    QCOMPARE(search(support.right(10)), QStringList {support}); // the random end: ids made together share their start
     QCOMPARE(search(u"_"_s).size(), 2); // every id contains '_'; no LIKE wildcard semantics
     QCOMPARE(search(u"zzz"_s), QStringList {});
 }
