@@ -12,6 +12,8 @@ Page {
     required property Session session
     /// The namespace shown first (navigation or the self-test may preset it).
     property string namespaceName
+    // Another namespace's charts start at the top, wherever the last one's list was scrolled.
+    onNamespaceNameChanged: overrideList.positionViewAtBeginning()
 
     readonly property Capabilities may: session.capabilities
     /// "" when the key may create namespaces (ratelimit.createNamespace).
@@ -233,7 +235,20 @@ Page {
                         hint: qsTr("Every identifier gets the limit its request asks for. “Set override” gives chosen identifiers (or patterns) another limit.")
                     }
                 }
-                // In the Tab chain; the arrows move the current row there.
+                // A ListView keeps its first row in place when the header above it grows (the
+                // charts reached their height), which scrolled the charts out of view: this one
+                // keeps its distance from the top instead, as a page does.
+                property real fromTop: 0
+                property bool keepingPlace: false
+                onContentYChanged: if (!keepingPlace) fromTop = contentY - originY
+                onOriginYChanged: {
+                    keepingPlace = true;
+                    contentY = originY + fromTop;
+                    keepingPlace = false;
+                }
+                // In the Tab chain; the arrows move the current row there. No current row until
+                // then: the list would scroll it into view, past the charts, when it loads.
+                currentIndex: -1
                 activeFocusOnTab: true
                 keyNavigationEnabled: true
                 onActiveFocusChanged: if (activeFocus && count > 0 && currentIndex < 0) currentIndex = 0

@@ -86,9 +86,16 @@ Item {
                       "the view is " + charts.height + " px, its page " + charts.documentHeight);
             verify(!charts.webCanScroll(-120) && !charts.webCanScroll(120), "the charts scroll by themselves");
             verify(list.contentHeight > charts.height + 12 * 40, "the overrides follow the charts in one list");
+            compare(list.currentIndex, -1, "a current override (the list scrolls it into view, past the charts)");
+            compare(Math.round(charts.mapToItem(list, 0, 0).y), 0, "the list does not start with the charts at its top");
             const top = charts.mapToItem(page, 0, 0).y;
             mouseWheel(charts, 200, 100, 0, -120);
             tryVerify(() => charts.mapToItem(page, 0, 0).y < top, 5000, "the wheel over the charts did not scroll the page");
+            // Another namespace starts at its charts again.
+            callApi("ratelimit.createNamespace", {name: "qml-page-charts-2"});
+            page.namespaceName = "qml-page-charts-2";
+            tryCompare(list, "count", 0, 10000);
+            compare(Math.round(charts.mapToItem(list, 0, 0).y), 0, "the next namespace's charts are not at the top");
         }
     }
 }
