@@ -1849,6 +1849,11 @@
             <source>Load more</source>
             <translation>Mehr laden</translation>
         </message>
+        <message>
+            <source>Oldest first</source>
+            <comment>order of a list's rows</comment>
+            <translation>Älteste zuerst</translation>
+        </message>
     </context>
     <context>
         <name>ListPageHeader</name>

@@ -1849,6 +1849,11 @@
             <source>Load more</source>
             <translation>Cargar más</translation>
         </message>
+        <message>
+            <source>Oldest first</source>
+            <comment>order of a list's rows</comment>
+            <translation>Los más antiguos primero</translation>
+        </message>
     </context>
     <context>
         <name>ListPageHeader</name>

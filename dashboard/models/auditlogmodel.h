@@ -36,6 +36,7 @@ public:
 
     explicit AuditLogModel(QObject *parent = nullptr);
     QHash<int, QByteArray> roleNames() const override;
+    bool creationOrder() const override { return false; } // newest first
 
     /// Event names to keep, e.g. `key.create` (empty: all).
     QStringList events() const { return m_events; }

@@ -47,6 +47,10 @@ class PagedListModel : public QAbstractListModel, public QQmlParserStatus
     Q_PROPERTY(int count READ count NOTIFY countChanged)
     Q_PROPERTY(QString search READ search WRITE setSearch NOTIFY searchChanged)
     Q_PROPERTY(int pageSize READ pageSize WRITE setPageSize NOTIFY pageSizeChanged)
+    /// The rows come oldest first: the list pages by id, and the server's ids are time-ordered
+    /// (items stored with the earlier random ids keep a random place). False for a list
+    /// in another order (the audit log: newest first). The list's footer says which.
+    Q_PROPERTY(bool creationOrder READ creationOrder CONSTANT)
 
 public:
     explicit PagedListModel(QObject *parent = nullptr);
@@ -66,6 +70,7 @@ public:
     int pageSize() const { return m_pageSize; }
     /// Rows per request (1..100, the servers' maximum); tests use small pages.
     void setPageSize(int pageSize);
+    virtual bool creationOrder() const { return true; }
 
     void classBegin() override;
     void componentComplete() override;

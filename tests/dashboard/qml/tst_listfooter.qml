@@ -6,8 +6,9 @@ import "helpers.js" as H
 
 // ListFooter and ListPlaceholder, alone and under a real paged list (ApisModel against the
 // in-process server, one row per page): "Load more" fetches the next page for keyboard users,
-// a spinner shows while a page loads, nothing shows at the end or after a failure; the
-// placeholder spins while the first page loads and otherwise says what to do.
+// a spinner shows while a page loads, at the end only "Oldest first" under a list in creation
+// order (not under the audit log), nothing after a failure; the placeholder spins while the
+// first page loads and otherwise says what to do.
 Item {
     id: root
     width: 800
@@ -61,6 +62,17 @@ Item {
         footer: ListFooter {}
     }
 
+    // The audit log is newest first: its footer says nothing about the order.
+    ListFooter {
+        id: auditFooter
+        y: 350
+        width: 400
+        pagedModel: AuditLogModel {
+            id: audit
+            client: testSession.client
+        }
+    }
+
     SignalSpy {
         id: loadMore
         target: footer
@@ -72,9 +84,14 @@ Item {
         when: windowShown
 
         function initTestCase() {
+            // One after the other (each on the previous one's answer): their order of creation.
+            const names = ["footer-one", "footer-two", "footer-three"];
             let answers = 0;
-            for (const name of ["footer-one", "footer-two", "footer-three"])
-                testSession.client.call("apis.createApi", { name: name }, () => ++answers);
+            const createNext = () => {
+                if (answers < names.length)
+                    testSession.client.call("apis.createApi", { name: names[answers] }, () => { ++answers; createNext(); });
+            };
+            createNext();
             tryVerify(() => answers === 3, 15000);
             apis.refresh(); // its first page may predate them
         }
@@ -84,6 +101,7 @@ Item {
             footer.hasMore = false;
             footer.failed = false;
             footer.count = 0;
+            footer.orderHint = "";
             loadMore.clear();
         }
 
@@ -100,6 +118,33 @@ Item {
             verify(footer.visible);
             footer.failed = true;
             verify(!footer.visible, "no endless retries after a failure");
+        }
+
+        function test_saysTheOrderUnderTwoOrMoreRows() {
+            footer.orderHint = "Oldest first";
+            const hint = H.byText(footer, "Oldest first");
+            verify(hint);
+            footer.count = 1;
+            verify(!footer.visible, "one row has no order to speak of");
+            footer.count = 2;
+            verify(footer.visible && hint.visible);
+            verify(footer.implicitHeight >= hint.implicitHeight);
+            verify(!H.byText(footer, "Load more").visible, "the end of the list: no button");
+            footer.hasMore = true;
+            verify(H.byText(footer, "Load more").visible && hint.visible, "the button and the order");
+            verify(hint.y >= 48, "under the button");
+            footer.failed = true;
+            verify(!footer.visible, "a failed list says why elsewhere");
+        }
+
+        function test_auditLogSaysNoOrder() {
+            compare(audit.creationOrder, false);
+            compare(auditFooter.orderHint, "");
+            audit.refresh(); // its first page may predate the APIs of initTestCase()
+            tryVerify(() => !audit.loading && audit.count >= 3, 15000);
+            verify(!auditFooter.showsOrder);
+            verify(!H.find(auditFooter, node => node.objectName === "list-order").visible);
+            compare(auditFooter.visible, audit.hasMore, "only a Load more button (a shared server may have many rows)");
         }
 
         function test_loadMoreButton() {
@@ -157,7 +202,16 @@ Item {
             }
             verify(!apis.hasMore);
             verify(apis.count >= 4);
-            tryVerify(() => !pagedFooter.visible, 15000);
+            // At the end the button goes; the order stays, and it is the order of creation.
+            tryVerify(() => !H.byText(pagedFooter, "Load more").visible, 15000);
+            compare(apis.creationOrder, true);
+            verify(pagedFooter.visible);
+            verify(H.byText(pagedFooter, "Oldest first").visible);
+            const names = [];
+            for (let row = 0; row < apis.count; ++row)
+                names.push(apis.rowObject(row).name);
+            const created = names.filter(name => name.startsWith("footer-"));
+            compare(created, ["footer-one", "footer-two", "footer-three"]);
         }
     }
 }
