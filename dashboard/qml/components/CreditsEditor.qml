@@ -59,11 +59,18 @@ ColumnLayout {
     }
 
     GridLayout {
+        id: grid
+        // As wide as the longest label, also one not shown yet: "Refill amount" appearing moves
+        // no field.
+        readonly property real labelWidth: Math.max(remainingLabel.implicitWidth, refillLabel.implicitWidth,
+                                                    amountLabel.implicitWidth, dayLabel.implicitWidth)
         columns: 2
         columnSpacing: 12
         visible: !editor.unlimited
 
         Label {
+            id: remainingLabel
+            Layout.preferredWidth: grid.labelWidth
             text: qsTr("Remaining")
         }
         TextField {
@@ -83,6 +90,8 @@ ColumnLayout {
         }
 
         Label {
+            id: refillLabel
+            Layout.preferredWidth: grid.labelWidth
             text: qsTr("Refill")
         }
         ComboBox {
@@ -110,6 +119,8 @@ ColumnLayout {
         }
 
         Label {
+            id: amountLabel
+            Layout.preferredWidth: grid.labelWidth
             text: qsTr("Refill amount")
             visible: editor.interval !== ""
         }
@@ -131,6 +142,8 @@ ColumnLayout {
         }
 
         Label {
+            id: dayLabel
+            Layout.preferredWidth: grid.labelWidth
             text: qsTr("Day of the month")
             visible: editor.interval === "monthly"
         }

@@ -1,5 +1,6 @@
 import QtQuick
 import QtQuick.Controls
+import QtQuick.Controls.Material
 import QtQuick.Layouts
 
 // Picks when a key expires: never, a preset from now, or a local date (calendar or yyyy-MM-dd)
@@ -62,8 +63,11 @@ ColumnLayout {
         }
     }
 
+    // Always in place, greyed under "Never expires": unticking it fills them in and moves
+    // nothing below (a click aimed at a preset landed in the time field when they appeared).
     RowLayout {
-        visible: !neverBox.checked
+        objectName: "expiry-fields"
+        enabled: !neverBox.checked
         spacing: 8
 
         TextField {
@@ -76,10 +80,50 @@ ColumnLayout {
             onTextEdited: picker.readFields()
             onAccepted: picker.accepted()
         }
+        // Drawn, not an emoji: without a colour emoji font "📅" was a missing-glyph box.
         ToolButton {
-            text: "📅"
+            id: calendarButton
+            objectName: "expiry-calendar"
             Accessible.name: qsTr("Choose the date in a calendar")
+            ToolTip.visible: hovered
+            ToolTip.text: Accessible.name
             onClicked: calendar.open()
+            contentItem: Item {
+                implicitWidth: 18
+                implicitHeight: 18
+                Rectangle {
+                    id: page
+                    readonly property color ink: calendarButton.enabled ? calendarButton.Material.foreground
+                                                                        : calendarButton.Material.hintTextColor
+                    anchors.centerIn: parent
+                    width: 16
+                    height: 15
+                    radius: 2
+                    color: "transparent"
+                    border.width: 1.5
+                    border.color: ink
+                    Rectangle {
+                        width: parent.width
+                        height: 4
+                        radius: 2
+                        color: page.ink
+                    }
+                    Grid {
+                        x: 3
+                        y: 6
+                        columns: 3
+                        spacing: 2
+                        Repeater {
+                            model: 6
+                            Rectangle {
+                                width: 2
+                                height: 2
+                                color: page.ink
+                            }
+                        }
+                    }
+                }
+            }
         }
         TextField {
             id: timeField
@@ -116,8 +160,9 @@ ColumnLayout {
         }
     }
 
+    // Its line is kept (empty) under "Never expires", so that it appearing moves nothing.
     Label {
-        visible: picker.expires > 0 && picker.format !== undefined
+        objectName: "expiry-summary"
         text: picker.expires > 0 && picker.format
               ? qsTr("Expires %1 (%2)").arg(picker.format.dateTime(picker.expires)).arg(picker.format.relative(picker.expires))
               : ""

@@ -81,6 +81,7 @@ ColumnLayout {
                                               remove: () => editor.removeAt(i) }))
 
         // Two groups that wrap: on a narrow card Auto-apply and × go below the limit's fields.
+        // The fields take the row's width (the name what the others leave), on one line or two.
         Flow {
             id: line
 
@@ -94,12 +95,24 @@ ColumnLayout {
                 nameField.forceActiveFocus(Qt.OtherFocusReason);
             }
 
+            readonly property bool oneLine: width >= fields.implicitWidth + spacing + extras.implicitWidth
+
             RowLayout {
+                id: fields
+                width: line.oneLine ? line.width - line.spacing - extras.implicitWidth : line.width
                 spacing: 8
                 TextField {
                     id: nameField
                     objectName: "ratelimit-name-" + line.modelData.index
-                    Layout.preferredWidth: 140
+                    Layout.fillWidth: true
+                    Layout.minimumWidth: 120
+                    // Room for the whole example ("Name, e.g. requests"), never elided.
+                    Layout.preferredWidth: Math.max(140, Math.ceil(nameHint.advanceWidth) + leftPadding + rightPadding + 4)
+                    TextMetrics {
+                        id: nameHint
+                        font: nameField.font
+                        text: nameField.placeholderText
+                    }
                     text: line.modelData.row.name
                     placeholderText: qsTr("Name, e.g. requests")
                     Accessible.name: qsTr("Rate limit name")
@@ -142,6 +155,7 @@ ColumnLayout {
                 }
             }
             RowLayout {
+                id: extras
                 spacing: 8
                 CheckBox {
                     objectName: "ratelimit-auto-" + line.modelData.index

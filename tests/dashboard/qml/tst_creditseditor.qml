@@ -101,6 +101,33 @@ Item {
             verify(edited.count >= 5);
         }
 
+        // The label column is as wide as its longest label from the start: "Refill amount" and
+        // "Day of the month" appearing move no field sideways.
+        function test_refillRowsMoveNoField() {
+            editor.load(false, 100, "", 0, 1);
+            waitForRendering(editor);
+            const remaining = child("credits-remaining");
+            const interval = child("credits-interval");
+            const x = remaining.mapToItem(editor, 0, 0).x;
+            compare(interval.mapToItem(editor, 0, 0).x, x);
+            interval.forceActiveFocus();
+            keyClick(Qt.Key_Down); // Daily: "Refill amount" appears
+            compare(editor.interval, "daily");
+            waitForRendering(editor);
+            compare(remaining.mapToItem(editor, 0, 0).x, x, "Remaining stays in place");
+            compare(child("credits-amount").mapToItem(editor, 0, 0).x, x);
+            keyClick(Qt.Key_Down); // Monthly: "Day of the month" appears
+            compare(editor.interval, "monthly");
+            waitForRendering(editor);
+            compare(remaining.mapToItem(editor, 0, 0).x, x);
+            compare(child("credits-day").mapToItem(editor, 0, 0).x, x);
+            keyClick(Qt.Key_Up);
+            keyClick(Qt.Key_Up); // Never
+            compare(editor.interval, "");
+            waitForRendering(editor);
+            compare(remaining.mapToItem(editor, 0, 0).x, x);
+        }
+
         function test_lateRefillDayWarnsAboutShortMonths() {
             editor.load(false, 1, "monthly", 10, 31);
             const note = H.containingText(editor, "shorter months");

@@ -74,6 +74,41 @@ Item {
             compare(editor.value()[0].name, "first");
         }
 
+        // A row spans the editor (it used about half of it), and its name field shows the whole
+        // example "Name, e.g. requests" (it was elided).
+        function test_rowUsesTheWidth() {
+            editor.load([{ name: "", limit: 5, duration: 1000, autoApply: true }]);
+            const name = child("ratelimit-name-0");
+            const auto = child("ratelimit-auto-0");
+            waitForRendering(editor);
+            const middle = item => item.mapToItem(editor, 0, item.height / 2).y;
+            verify(Math.abs(middle(name) - middle(auto)) < name.height / 2, "one line at 900 px");
+            const remove = H.find(child("ratelimit-row-0"), item => item.text === "✕");
+            verify(remove);
+            const right = remove.mapToItem(editor, remove.width, 0).x;
+            verify(right >= editor.width - 1 && right <= editor.width + 0.5, right + " of " + editor.width);
+            const hint = Qt.createQmlObject("import QtQuick; TextMetrics {}", root);
+            hint.font = name.font;
+            hint.text = name.placeholderText;
+            verify(name.width - name.leftPadding - name.rightPadding >= hint.advanceWidth,
+                   name.width + " px for a " + hint.advanceWidth + " px example");
+            hint.destroy();
+        }
+
+        // On a narrow card Auto-apply and × go below, and the fields stay inside the editor.
+        function test_narrowRowWraps() {
+            editor.width = 420;
+            editor.load([{ name: "burst", limit: 5, duration: 1000, autoApply: true }]);
+            waitForRendering(editor);
+            const name = child("ratelimit-name-0");
+            const auto = child("ratelimit-auto-0");
+            verify(auto.mapToItem(editor, 0, 0).y > name.mapToItem(editor, 0, 0).y, "Auto-apply on the next line");
+            const unit = child("ratelimit-unit-0");
+            verify(unit.mapToItem(editor, unit.width, 0).x <= editor.width + 0.5);
+            verify(name.width >= 120);
+            editor.width = Qt.binding(() => root.width);
+        }
+
         function test_loadPicksTheLargestWholeUnit_data() {
             return [
                 { tag: "hours", duration: 7200000, unit: 3, amount: "2" },
