@@ -8,6 +8,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace Latchkey::Dashboard {
@@ -111,28 +113,72 @@ bool IssueKeyController::issue()
     if (!validate())
         return false;
     wipeKey();
-    m_request = m_client->post(u"keys.createKey"_s, requestBody(), this,
-        [this](const ApiResult &result) { finishIssue(result); });
+    createRolesThenKey();
     Q_EMIT busyChanged();
     return true;
+}
+
+void IssueKeyController::createRolesThenKey()
+{
+    // A role removed from the form after it was typed is not created.
+    const auto next = std::find_if(m_newRoles.cbegin(), m_newRoles.cend(),
+        [this](const QString &role) { return m_roles.contains(role); });
+    if (next == m_newRoles.cend()) {
+        m_request = m_client->post(u"keys.createKey"_s, requestBody(), this,
+            [this](const ApiResult &result) { finishIssue(result); });
+        return;
+    }
+    const QString role = *next;
+    m_request = m_client->post(u"permissions.createRole"_s, QJsonObject {{u"name"_s, role}}, this,
+        [this, role](const ApiResult &result) { finishRole(role, result); });
+}
+
+void IssueKeyController::finishRole(const QString &role, const ApiResult &result)
+{
+    m_request = 0;
+    // Made by someone else since it was typed: as good as made here.
+    const bool exists = result.errorType.endsWith(u"role_already_exists"_s);
+    if (!result.ok() && !exists) {
+        qCInfo(lcDashboardKeys) << "permissions.createRole failed:" << result.httpStatus;
+        fail(tr("The role ‘%1’ could not be created: %2").arg(role, result.message()));
+        return;
+    }
+    m_newRoles.removeAll(role);
+    Q_EMIT formChanged();
+    if (result.ok())
+        Q_EMIT rbacChanged();
+    createRolesThenKey();
+}
+
+void IssueKeyController::fail(const QString &detail)
+{
+    Q_EMIT busyChanged();
+    m_serverError = detail;
+    Q_EMIT errorsChanged();
+    Q_EMIT issueFailed(m_serverError);
 }
 
 void IssueKeyController::finishIssue(const ApiResult &result)
 {
     m_request = 0;
-    Q_EMIT busyChanged();
     if (!result.ok()) {
-        m_serverError = result.message();
         qCInfo(lcDashboardKeys) << "keys.createKey failed:" << result.httpStatus;
-        Q_EMIT errorsChanged();
-        Q_EMIT issueFailed(m_serverError);
+        fail(result.message());
         return;
     }
+    Q_EMIT busyChanged();
     const QJsonObject data = result.data.toObject();
     m_newKey = data.value(u"key"_s).toString();
     m_newKeyId = data.value(u"keyId"_s).toString();
     Q_EMIT issuedChanged();
     Q_EMIT keyIssued(m_newKeyId);
+    const bool createdPermissions = std::any_of(m_newPermissions.cbegin(), m_newPermissions.cend(),
+        [this](const QString &slug) { return m_permissions.contains(slug); });
+    if (createdPermissions) {
+        m_newPermissions.clear();
+        Q_EMIT formChanged();
+        Q_EMIT rbacChanged();
+    }
 }
 
 QString IssueKeyController::curlCommand() const
@@ -194,6 +240,8 @@ void IssueKeyController::clear()
     m_ratelimits.clear();
     m_permissions.clear();
     m_roles.clear();
+    m_newRoles.clear();
+    m_newPermissions.clear();
     m_recoverable = false;
     m_enabled = true;
     m_errors.clear();

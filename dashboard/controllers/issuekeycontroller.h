@@ -19,6 +19,11 @@ namespace Latchkey::Dashboard {
 /// validates, sends, and on success holds the new key in `newKey` with a ready `curlCommand` that
 /// verifies it. When the server still refuses, its detail is in `serverError`.
 ///
+/// Roles and permissions the workspace does not have yet are only listed (`newRoles`,
+/// `newPermissions`) until issue(): nothing is created while the form is being filled in, so
+/// Cancel leaves nothing behind. issue() then creates the new roles (permissions.createRole) and
+/// sends keys.createKey, which creates the new permissions itself.
+///
 /// The new key's plaintext exists only here and only until clear() (the dialog calls it when it
 /// closes) or the controller is destroyed; it is overwritten before it is released. The curl line
 /// carries the root key only as the shell variable `$ROOT_KEY`, never its value.
@@ -45,8 +50,13 @@ class IssueKeyController : public QObject
     Q_PROPERTY(QVariantList ratelimits MEMBER m_ratelimits NOTIFY formChanged)
     /// Slugs; unknown ones are created by the server.
     Q_PROPERTY(QStringList permissions MEMBER m_permissions NOTIFY formChanged)
-    /// Names of existing roles.
+    /// Names of roles; those in `newRoles` are created by issue() first.
     Q_PROPERTY(QStringList roles MEMBER m_roles NOTIFY formChanged)
+    /// The chosen roles that do not exist yet. A role that exists by the time issue() creates it
+    /// (someone else made it) counts as created.
+    Q_PROPERTY(QStringList newRoles MEMBER m_newRoles NOTIFY formChanged)
+    /// The chosen permissions that do not exist yet (keys.createKey creates them).
+    Q_PROPERTY(QStringList newPermissions MEMBER m_newPermissions NOTIFY formChanged)
     Q_PROPERTY(bool recoverable MEMBER m_recoverable NOTIFY formChanged)
     Q_PROPERTY(bool enabled MEMBER m_enabled NOTIFY formChanged)
 
@@ -81,8 +91,8 @@ public:
     Q_INVOKABLE bool validate();
     /// The keys.createKey body the form describes (valid forms only).
     [[nodiscard]] QJsonObject requestBody() const;
-    /// Validates and sends keys.createKey; false when the form was refused locally or a call is
-    /// already in flight.
+    /// Validates, creates the new roles, then sends keys.createKey; false when the form was
+    /// refused locally or a call is already in flight.
     Q_INVOKABLE bool issue();
     /// Puts @p text on the system clipboard (the key, its id or the curl line).
     Q_INVOKABLE void copyToClipboard(const QString &text) const;
@@ -98,11 +108,18 @@ Q_SIGNALS:
     void issuedChanged();
     /// keys.createKey succeeded.
     void keyIssued(const QString &keyId);
-    /// keys.createKey failed; @p detail is also in `serverError`.
+    /// keys.createKey or the creation of a new role failed; @p detail is also in `serverError`.
     void issueFailed(const QString &detail);
+    /// issue() created a role, or issued a key with new permissions (which the server created):
+    /// lists of the workspace's permissions and roles are out of date.
+    void rbacChanged();
 
 private:
+    /// Creates the next chosen role of `newRoles`, or sends keys.createKey when none is left.
+    void createRolesThenKey();
+    void finishRole(const QString &role, const ApiResult &result);
     void finishIssue(const ApiResult &result);
+    void fail(const QString &detail);
     void wipeKey();
 
     QPointer<ApiClient> m_client;
@@ -120,6 +137,8 @@ private:
     QVariantList m_ratelimits;
     QStringList m_permissions;
     QStringList m_roles;
+    QStringList m_newRoles;
+    QStringList m_newPermissions;
     bool m_recoverable = false;
     bool m_enabled = true;
 

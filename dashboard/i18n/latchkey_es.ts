@@ -748,6 +748,11 @@
     <context>
         <name>IssueKeyForm</name>
         <message>
+            <source>Add new</source>
+            <comment>a permission or role created when the key is issued</comment>
+            <translation>Añadir nuevo</translation>
+        </message>
+        <message>
             <source>There is no API yet. Every key belongs to an API: create one on the APIs page (&quot;New API&quot;) first.</source>
             <translation>Todavía no hay ninguna API. Cada clave pertenece a una API: cree primero una en la página «APIs» («Nueva API»).</translation>
         </message>
@@ -1781,6 +1786,13 @@
                 <numerusform>hace %Ln minuto</numerusform>
                 <numerusform>hace %Ln minutos</numerusform>
             </translation>
+        </message>
+    </context>
+    <context>
+        <name>Latchkey::Dashboard::IssueKeyController</name>
+        <message>
+            <source>The role ‘%1’ could not be created: %2</source>
+            <translation>No se pudo crear el rol «%1»: %2</translation>
         </message>
     </context>
     <context>
@@ -3175,6 +3187,11 @@
     </context>
     <context>
         <name>TagListEditor</name>
+        <message>
+            <source>%1 (new)</source>
+            <comment>a chosen permission or role not created yet</comment>
+            <translation>%1 (nuevo)</translation>
+        </message>
         <message>
             <source>Create ‘%1’</source>
             <translation>Crear «%1»</translation>

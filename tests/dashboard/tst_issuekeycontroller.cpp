@@ -1,7 +1,8 @@
 // IssueKeyController against a real latchkeyd Server on a loopback port: the validation mirrors
 // the server's, a valid form creates exactly the key it describes (checked through keys.getKey and
 // keys.verifyKey), the server's detail is shown when it still refuses, the curl line never holds
-// the root key, and clear() forgets the plaintext.
+// the root key, and clear() forgets the plaintext. New roles and permissions exist only once the
+// key is issued.
 #include "dashboardfixture.h"
 #include "issuekeycontroller.h"
 
@@ -47,6 +48,8 @@ private Q_SLOTS:
     void copiesToTheClipboard();
     void clearForgetsTheKeyAndResetsTheForm();
     void oneIssueAtATime();
+    void newRolesAreCreatedWhenIssuing();
+    void aRoleMadeMeanwhileIsUsed();
 };
 
 void TestIssueKeyController::initTestCase()
@@ -249,6 +252,55 @@ void TestIssueKeyController::oneIssueAtATime()
     QTest::qWait(300);
     QCOMPARE(issuedSpy.count(), 1);
     QVERIFY(controller->newKey().isEmpty());
+}
+
+/// A role or permission that does not exist is created with the key, not before: a cleared form
+/// (the dialog cancelled) leaves nothing behind.
+void TestIssueKeyController::newRolesAreCreatedWhenIssuing()
+{
+    const auto exists = [this](const QString &action, const QString &field, const QString &name) {
+        return m_fixture.call(action, {{field, name}}).ok();
+    };
+    auto controller = form();
+    QSignalSpy rbacSpy(controller.get(), &IssueKeyController::rbacChanged);
+    const auto fill = [&controller] {
+        controller->setProperty("roles", QStringList {u"support"_s, u"billing-admin"_s});
+        controller->setProperty("newRoles", QStringList {u"billing-admin"_s, u"dropped-role"_s});
+        controller->setProperty("permissions", QStringList {u"billing.refund"_s});
+        controller->setProperty("newPermissions", QStringList {u"billing.refund"_s});
+    };
+    fill();
+    controller->clear(); // Cancel
+    QCOMPARE(controller->property("newRoles").toStringList(), QStringList());
+    QVERIFY(!exists(u"permissions.getRole"_s, u"role"_s, u"billing-admin"_s));
+
+    fill();
+    QVERIFY(controller->issue());
+    QVERIFY(controller->busy());
+    QTRY_VERIFY_WITH_TIMEOUT(controller->issued(), 20000);
+    QVERIFY2(controller->serverError().isEmpty(), qPrintable(controller->serverError()));
+    QVERIFY(exists(u"permissions.getRole"_s, u"role"_s, u"billing-admin"_s));
+    QVERIFY2(!exists(u"permissions.getRole"_s, u"role"_s, u"dropped-role"_s), "a role no longer chosen is not created");
+    QVERIFY(exists(u"permissions.getPermission"_s, u"permission"_s, u"billing.refund"_s));
+    QCOMPARE(controller->property("newRoles").toStringList(), QStringList {u"dropped-role"_s});
+    QVERIFY(rbacSpy.count() >= 2); // the role, then the permission with the key
+    const QJsonObject key = m_fixture.call(u"keys.getKey"_s, {{u"keyId"_s, controller->newKeyId()}}).data.toObject();
+    QCOMPARE(key.value(u"roles"_s).toArray(), (QJsonArray {u"billing-admin"_s, u"support"_s}));
+    QCOMPARE(key.value(u"permissions"_s).toArray(), (QJsonArray {u"billing.refund"_s}));
+}
+
+/// A role typed as new that someone created in the meantime is taken as it is.
+void TestIssueKeyController::aRoleMadeMeanwhileIsUsed()
+{
+    auto controller = form();
+    controller->setProperty("roles", QStringList {u"made-meanwhile"_s});
+    controller->setProperty("newRoles", QStringList {u"made-meanwhile"_s});
+    QVERIFY(m_fixture.call(u"permissions.createRole"_s, {{u"name"_s, u"made-meanwhile"_s}}).ok());
+    QVERIFY(controller->issue());
+    QTRY_VERIFY_WITH_TIMEOUT(controller->issued() || !controller->busy(), 20000);
+    QVERIFY2(controller->issued(), qPrintable(controller->serverError()));
+    const QJsonObject key = m_fixture.call(u"keys.getKey"_s, {{u"keyId"_s, controller->newKeyId()}}).data.toObject();
+    QCOMPARE(key.value(u"roles"_s).toArray(), (QJsonArray {u"made-meanwhile"_s}));
 }
 
 QTEST_MAIN(TestIssueKeyController)

@@ -58,6 +58,9 @@ Dialog {
         client: dialog.session.client
         // Open key lists (an API's, an owner's) show the new key at once.
         onKeyIssued: dialog.session.keysChanged()
+        // Roles it created, permissions the server created with the key: the Permissions & roles
+        // page lists them.
+        onRbacChanged: dialog.session.rbacChanged()
     }
 
     Connections {

@@ -68,8 +68,12 @@ ScrollView {
     function focusFirstField(): void {
         if (!firstField)
             firstField = controller.apiId === "" ? apiBox : nameField;
-        firstField.forceActiveFocus(Qt.PopupFocusReason);
+        // As from the keyboard, so that the API box shows its focus frame too (typing picks an API).
+        firstField.forceActiveFocus(Qt.TabFocusReason);
     }
+
+    /// The pickers' button for a name that does not exist yet: it is created with the key.
+    readonly property string addNewText: qsTr("Add new", "a permission or role created when the key is issued")
 
     function error(field: string): string {
         return controller.errors[field] !== undefined ? controller.errors[field] : "";
@@ -96,17 +100,6 @@ ScrollView {
                 copy.push(list[i]);
         }
         return copy;
-    }
-
-    /// Creates roles typed in the role picker; the role is added once the server created it.
-    property RolesModel newRoles: RolesModel {
-        property string pendingName
-        client: form.client
-        pageSize: 1
-        onCreated: {
-            form.controller.roles = form.added(form.controller.roles, pendingName);
-            pendingName = "";
-        }
     }
 
     ColumnLayout {
@@ -137,6 +130,10 @@ ScrollView {
                 // A closed ComboBox takes Enter for itself (it opens the list): issue instead.
                 Keys.onReturnPressed: event => form.submitByKey(event)
                 Keys.onEnterPressed: event => form.submitByKey(event)
+                // Material's own focus tint on a combo box is hard to see.
+                FocusFrame {
+                    control: apiBox
+                }
             }
             // A fresh server has no API, and a key cannot exist without one: say so here.
             Label {
@@ -255,8 +252,19 @@ ScrollView {
                 Layout.fillWidth: true
                 client: form.client
                 items: form.controller.permissions
+                // A slug that does not exist yet is created with the key (marked "new" until then).
+                offerCreate: true
+                createText: form.addNewText
+                newItems: form.controller.newPermissions
                 onAddRequested: name => form.controller.permissions = form.added(form.controller.permissions, name)
-                onRemoveRequested: name => form.controller.permissions = form.removed(form.controller.permissions, name)
+                onCreateRequested: name => {
+                    form.controller.newPermissions = form.added(form.controller.newPermissions, name);
+                    form.controller.permissions = form.added(form.controller.permissions, name);
+                }
+                onRemoveRequested: name => {
+                    form.controller.newPermissions = form.removed(form.controller.newPermissions, name);
+                    form.controller.permissions = form.removed(form.controller.permissions, name);
+                }
             }
         }
 
@@ -268,12 +276,18 @@ ScrollView {
                 Layout.fillWidth: true
                 client: form.client
                 items: form.controller.roles
+                // A new role is created when the key is issued, not now: Cancel leaves none behind.
+                createText: form.addNewText
+                newItems: form.controller.newRoles
                 onAddRequested: name => form.controller.roles = form.added(form.controller.roles, name)
                 onCreateRequested: name => {
-                    form.newRoles.pendingName = name;
-                    form.newRoles.create(name);
+                    form.controller.newRoles = form.added(form.controller.newRoles, name);
+                    form.controller.roles = form.added(form.controller.roles, name);
                 }
-                onRemoveRequested: name => form.controller.roles = form.removed(form.controller.roles, name)
+                onRemoveRequested: name => {
+                    form.controller.newRoles = form.removed(form.controller.newRoles, name);
+                    form.controller.roles = form.removed(form.controller.roles, name);
+                }
             }
         }
 

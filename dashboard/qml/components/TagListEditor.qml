@@ -11,6 +11,9 @@ ColumnLayout {
 
     /// The names currently chosen.
     property var items: []
+    /// Those of `items` that do not exist yet (the host creates them when it saves): their chips
+    /// say "new".
+    property var newItems: []
     /// A PagedListModel with a `search` property; `suggestionRole` names the role to offer.
     property var suggestions
     property string suggestionRole: "name"
@@ -69,11 +72,14 @@ ColumnLayout {
         visible: editor.items.length > 0
 
         Repeater {
-            model: editor.items.map(name => ({ name: name, remove: () => editor.removeRequested(name) }))
+            model: editor.items.map(name => ({ name: name, isNew: editor.newItems.indexOf(name) >= 0,
+                                               remove: () => editor.removeRequested(name) }))
 
             Button {
                 required property var modelData
-                text: modelData.name + "  ✕"
+                objectName: editor.objectName + "-chip-" + modelData.name
+                text: (modelData.isNew ? qsTr("%1 (new)", "a chosen permission or role not created yet").arg(modelData.name)
+                                       : modelData.name) + "  ✕"
                 flat: false
                 font.capitalization: Font.MixedCase
                 Accessible.name: qsTr("Remove %1").arg(modelData.name)

@@ -7,7 +7,9 @@ import "helpers.js" as H
 // IssueKeyForm, the walkthrough's findings: example values are unmistakable hints ("e.g.",
 // italic, never a bare "sk"), the scroll bar does not cover the buttons at the right edge, and
 // Enter issues the key from anywhere in the form (also the API box that has the focus first),
-// but adds the typed entry in the permission picker instead.
+// but adds the typed entry in the permission picker instead. Unticking "Never expires" moves no
+// row below it; a role or permission that does not exist is only listed ("new") until the key is
+// issued, never created while the form is filled in.
 Item {
     id: root
     width: 760
@@ -139,6 +141,76 @@ Item {
             return child("issue-name");
         }
 
+        /// Where @p item is in the form's scrolled content (scrolling does not change it).
+        function contentY(item) {
+            return item.mapToItem(form.contentItem.contentItem, 0, 0).y;
+        }
+
+        function test_uncheckingNeverExpiresMovesNoRow() {
+            waitForRendering(form);
+            const rows = ["credits-unlimited", "ratelimit-add", "permission-picker-field", "role-picker-field"].map(child);
+            const before = rows.map(contentY);
+            const never = child("expiry-never");
+            never.forceActiveFocus();
+            keyClick(Qt.Key_Space);
+            verify(!never.checked);
+            verify(issue.expires > 0);
+            waitForRendering(form);
+            compare(rows.map(contentY), before, "the rows below Expiry stay where they were");
+            keyClick(Qt.Key_Space);
+            verify(never.checked);
+            compare(issue.expires, 0);
+            waitForRendering(form);
+            compare(rows.map(contentY), before);
+        }
+
+        /// The server's answer to @p action with @p body: {ok, httpStatus}.
+        function ask(action, body) {
+            let answer = null;
+            testSession.client.call(action, body, result => answer = { ok: result.ok, httpStatus: result.httpStatus });
+            tryVerify(() => answer !== null, 15000, action);
+            return answer;
+        }
+
+        /// Types @p name into @p picker's field and waits until the picker knows whether it is new.
+        function typeIntoPicker(picker, name) {
+            const field = child(picker + "-field");
+            field.forceActiveFocus();
+            for (const c of name)
+                keyClick(c);
+            compare(field.text, name);
+            const add = child(picker + "-add");
+            tryVerify(() => add.text === "Add new", 10000, add.text);
+            return add;
+        }
+
+        function test_newRoleIsListedNotCreated() {
+            const name = "f1-draft-role";
+            const add = typeIntoPicker("role-picker", name);
+            mouseClick(add);
+            compare(issue.roles, [name]);
+            compare(issue.newRoles, [name]);
+            const chip = child("role-picker-chip-" + name);
+            compare(chip.text, name + " (new)  ✕");
+            compare(ask("permissions.getRole", { role: name }).httpStatus, 404, "not created while the form is open");
+            mouseClick(chip); // removed again: no longer new either
+            compare(issue.roles, []);
+            compare(issue.newRoles, []);
+        }
+
+        function test_newPermissionIsListedNotCreated() {
+            const slug = "f1.draft.permission";
+            const add = typeIntoPicker("permission-picker", slug);
+            keyClick(Qt.Key_Return);
+            compare(accepted.count, 0);
+            tryCompare(issue, "permissions", [slug]);
+            compare(issue.newPermissions, [slug]);
+            compare(child("permission-picker-chip-" + slug).text, slug + " (new)  ✕");
+            compare(ask("permissions.getPermission", { permission: slug }).httpStatus, 404);
+            issue.permissions = [];
+            issue.newPermissions = [];
+        }
+
         function test_enterInThePermissionPickerAddsInstead() {
             const field = child("permission-picker-field");
             field.forceActiveFocus();
@@ -148,6 +220,7 @@ Item {
             compare(accepted.count, 0);
             tryVerify(() => issue.permissions.length === 1 && issue.permissions[0] === "d");
             issue.permissions = [];
+            issue.newPermissions = [];
         }
     }
 }
