@@ -53,6 +53,17 @@ inline void settleWindow(QQuickWindow *window, const Dashboard::ApiClient *clien
         QTest::qWait(int(ms - idle.elapsed()));
 }
 
+/// The rows of a layout test's _data(): "language" and "size", English, German and Spanish each
+/// at 1280×800 (the default window) and 1024×768.
+inline void addLanguageAndSizeRows()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<QSize>("size");
+    for (const QString &language : {QStringLiteral("en"), QStringLiteral("de"), QStringLiteral("es")})
+        for (const QSize size : {QSize(1280, 800), QSize(1024, 768)})
+            QTest::addRow("%s-%d", qPrintable(language), size.width()) << language << size;
+}
+
 /// DashboardApp as main() builds it (keychain disabled, English, light theme) with Main.qml
 /// loaded, sized and exposed. One per test case; not connected until the test connects it.
 class DashboardWindow

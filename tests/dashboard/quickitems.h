@@ -1,7 +1,8 @@
 #pragma once
 
 // Finding and reaching Qt Quick items in a real window, for the tests that drive the dashboard
-// like a user (tst_keyflow through DashboardWindow; tst_screens and tst_keyboard may use them).
+// like a user (tst_keyflow through DashboardWindow; tst_screens and tst_keyboard may use them),
+// and measuring where they are (the layout tests: tst_keypagelayout, tst_issuedialogwindow).
 #include <QPointF>
 #include <QQuickItem>
 #include <QQuickWindow>
@@ -66,6 +67,50 @@ inline void scrollIntoView(QQuickItem *target)
         }
         return;
     }
+}
+
+/// @p item's bounding rectangle in scene coordinates (where it is in the window).
+inline QRectF sceneRect(const QQuickItem *item)
+{
+    return item->mapRectToScene(item->boundingRect());
+}
+
+/// The visible controls, fields and labels below @p root (not the parts inside a control), for
+/// checking that each lies inside its card or dialog.
+inline void collectControls(QQuickItem *root, QList<QQuickItem *> &controls)
+{
+    const QList<QQuickItem *> children = root->childItems();
+    for (QQuickItem *child : children) {
+        if (!child->isVisible() || child->width() <= 0)
+            continue;
+        if (child->inherits("QQuickControl") || child->inherits("QQuickTextField") || child->inherits("QQuickText"))
+            controls.append(child);
+        else
+            collectControls(child, controls);
+    }
+}
+
+/// "Class "text" (objectName)" of a control, its placeholder included, for failure messages.
+inline QString describeControl(const QQuickItem *control)
+{
+    const QString text = control->property("text").toString() + control->property("placeholderText").toString();
+    return QStringLiteral("%1 \"%2\" (%3)")
+        .arg(QString::fromLatin1(control->metaObject()->className()), text, control->objectName());
+}
+
+/// Why @p control does not fit between @p left and @p right (scene x), or, a button whose text
+/// does not wrap, is narrower than its text; empty when it fits.
+inline QString misfit(const QQuickItem *control, qreal left, qreal right)
+{
+    const QRectF shown = sceneRect(control);
+    if (shown.left() < left - 0.5 || shown.right() > right + 0.5)
+        return QStringLiteral("%1 at %2..%3, not within %4..%5")
+            .arg(describeControl(control)).arg(shown.left()).arg(shown.right()).arg(left).arg(right);
+    const auto *label = control->property("contentItem").value<QQuickItem *>();
+    const bool wraps = label && label->property("wrapMode").toInt() != 0; // WrapCheckBox
+    if (control->inherits("QQuickAbstractButton") && !wraps && control->width() + 0.5 < control->implicitWidth())
+        return describeControl(control) + QStringLiteral(" squeezed");
+    return {};
 }
 
 } // namespace Latchkey::Test

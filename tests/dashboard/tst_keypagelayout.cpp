@@ -19,6 +19,9 @@
 using namespace Qt::StringLiterals;
 using Latchkey::Dashboard::KeyDetailController;
 using Latchkey::Test::DashboardWindow;
+using Latchkey::Test::collectControls;
+using Latchkey::Test::describeControl;
+using Latchkey::Test::sceneRect;
 
 namespace {
 constexpr int kTimeout = 30000;
@@ -33,30 +36,6 @@ void collectCards(QQuickItem *root, QList<QQuickItem *> &cards)
             cards.append(child);
         collectCards(child, cards);
     }
-}
-
-/// The visible controls, fields and labels below @p root (not the parts inside a control).
-void collectControls(QQuickItem *root, QList<QQuickItem *> &controls)
-{
-    for (QQuickItem *child : root->childItems()) {
-        if (!child->isVisible() || child->width() <= 0)
-            continue;
-        if (child->inherits("QQuickControl") || child->inherits("QQuickTextField") || child->inherits("QQuickText"))
-            controls.append(child);
-        else
-            collectControls(child, controls);
-    }
-}
-
-QString describe(QQuickItem *control)
-{
-    const QString text = control->property("text").toString() + control->property("placeholderText").toString();
-    return u"%1 \"%2\" (%3)"_s.arg(QString::fromLatin1(control->metaObject()->className()), text, control->objectName());
-}
-
-QRectF onScene(const QQuickItem *item)
-{
-    return item->mapRectToScene(item->boundingRect());
 }
 } // namespace
 
@@ -127,7 +106,7 @@ QQuickItem *TestKeyPageLayout::openKeyPage(const QString &language, QSize size)
     if (!page || !QTest::qWaitFor([&] { return detail() && detail()->loaded(); }, kTimeout))
         return nullptr;
     // Pushed pages slide in: measure once the page reaches the window's right edge.
-    if (!QTest::qWaitFor([&] { return qRound(onScene(page).right()) == size.width(); }, kTimeout))
+    if (!QTest::qWaitFor([&] { return qRound(sceneRect(page).right()) == size.width(); }, kTimeout))
         return nullptr;
     m_ui->settle(400);
     return page;
@@ -135,11 +114,7 @@ QQuickItem *TestKeyPageLayout::openKeyPage(const QString &language, QSize size)
 
 void TestKeyPageLayout::cardsHoldTheirControls_data()
 {
-    QTest::addColumn<QString>("language");
-    QTest::addColumn<QSize>("size");
-    for (const QString &language : {u"en"_s, u"de"_s, u"es"_s})
-        for (const QSize size : {QSize(1280, 800), QSize(1024, 768)})
-            QTest::addRow("%s-%d", qPrintable(language), size.width()) << language << size;
+    Latchkey::Test::addLanguageAndSizeRows();
 }
 
 /// Every control of every card is inside the card and the window; buttons are as wide as their text.
@@ -155,20 +130,17 @@ void TestKeyPageLayout::cardsHoldTheirControls()
     collectCards(page, cards);
     QVERIFY2(cards.size() >= 8, qPrintable(QString::number(cards.size())));
     for (QQuickItem *card : std::as_const(cards)) {
-        const QRectF box = onScene(card);
+        const QRectF box = sceneRect(card);
         QVERIFY2(box.left() >= -0.5 && box.right() <= size.width() + 0.5,
                  qPrintable(u"%1 at %2..%3"_s.arg(card->objectName()).arg(box.left()).arg(box.right())));
         QList<QQuickItem *> controls;
         collectControls(card, controls);
         QVERIFY(!controls.isEmpty());
         for (QQuickItem *control : std::as_const(controls)) {
-            const QRectF shown = onScene(control);
-            QVERIFY2(shown.left() >= box.left() - 0.5 && shown.right() <= box.right() + 0.5,
-                     qPrintable(u"%1 at %2..%3, its card %4 at %5..%6"_s.arg(describe(control)).arg(shown.left())
-                                    .arg(shown.right()).arg(card->objectName()).arg(box.left()).arg(box.right())));
-            QVERIFY2(shown.bottom() <= box.bottom() + 0.5, qPrintable(describe(control) + u" below its card"_s));
-            if (control->inherits("QQuickAbstractButton"))
-                QVERIFY2(control->width() + 0.5 >= control->implicitWidth(), qPrintable(describe(control) + u" squeezed"_s));
+            const QString misfit = Latchkey::Test::misfit(control, box.left(), box.right());
+            QVERIFY2(misfit.isEmpty(), qPrintable(misfit + u" (card "_s + card->objectName() + u')'));
+            QVERIFY2(sceneRect(control).bottom() <= box.bottom() + 0.5,
+                     qPrintable(describeControl(control) + u" below its card"_s));
         }
     }
     // The cards that overflowed once: credits and rate limits.
@@ -185,7 +157,7 @@ void TestKeyPageLayout::savedMovesNoCard()
     collectCards(page, cards);
     QList<QRectF> before;
     for (QQuickItem *card : std::as_const(cards))
-        before.append(onScene(card));
+        before.append(sceneRect(card));
 
     QQuickItem *saved = m_ui->item(page, u"section-name-field"_s);
     QVERIFY(m_ui->type(saved, u"Produktion 2"_s));
@@ -195,7 +167,7 @@ void TestKeyPageLayout::savedMovesNoCard()
     QTRY_VERIFY_WITH_TIMEOUT(confirmed->isVisible(), kTimeout);
     QVERIFY(m_ui->screenshot(m_artefacts, u"saved-de-1280"_s));
     for (qsizetype i = 0; i < cards.size(); ++i) {
-        const QRectF now = onScene(cards.at(i));
+        const QRectF now = sceneRect(cards.at(i));
         QVERIFY2(qAbs(now.left() - before.at(i).left()) < 0.5 && qAbs(now.width() - before.at(i).width()) < 0.5,
                  qPrintable(u"%1 moved from %2+%3 to %4+%5"_s.arg(cards.at(i)->objectName()).arg(before.at(i).left())
                                 .arg(before.at(i).width()).arg(now.left()).arg(now.width())));

@@ -1,0 +1,238 @@
+// LATCHKEY_TEST_NEEDS_DISPLAY: the issue-key dialog in the real window under Xvfb. Ctrl+N in a
+// freshly started dashboard (no API remembered) puts a visible focus on the API box and typing
+// picks an API; in English, German and Spanish at 1280 and 1024 px every control of the form
+// (the pickers' Add buttons, rate-limit rows, the expiry and credits fields) lies inside the
+// dialog, left of its scroll bar; a rate-limit row spans the form; and every character the dialog
+// shows is in its font (the calendar button was an emoji, a missing-glyph box without an emoji
+// font). Pictures: <build>/test-artefacts/issuedialog/.
+#include "dashboardfixture.h"
+#include "dashboardwindow.h"
+#include "issuekeycontroller.h"
+#include "quickitems.h"
+#include "session.h"
+#include "settingscontroller.h"
+
+#include <QDir>
+#include <QFont>
+#include <QQmlContext>
+#include <QQmlProperty>
+#include <QQuickItem>
+#include <QQuickWindow>
+#include <QRawFont>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using Latchkey::Dashboard::IssueKeyController;
+using Latchkey::Test::DashboardWindow;
+using Latchkey::Test::collectControls;
+using Latchkey::Test::describeControl;
+using Latchkey::Test::sceneRect;
+
+namespace {
+constexpr int kTimeout = 30000;
+
+/// Every visible text item below @p root, the parts inside controls included (a button's label, a
+/// field's placeholder).
+void collectTexts(QQuickItem *root, QList<QQuickItem *> &texts)
+{
+    for (QQuickItem *child : root->childItems()) {
+        if (!child->isVisible())
+            continue;
+        if (child->inherits("QQuickText") || child->inherits("QQuickTextInput"))
+            texts.append(child);
+        collectTexts(child, texts);
+    }
+}
+
+/// The characters of @p text that @p font itself lacks (shown from a fallback font, or as a box).
+QString missingGlyphs(const QString &text, const QFont &font)
+{
+    const QRawFont raw = QRawFont::fromFont(font);
+    QString missing;
+    for (const char32_t c : text.toUcs4())
+        if (!QChar::isSpace(c) && QChar::category(c) != QChar::Other_Control && !raw.supportsCharacter(c))
+            missing += u"U+%1 "_s.arg(uint(c), 4, 16, QChar(u'0'));
+    return missing;
+}
+} // namespace
+
+class TestIssueDialogWindow : public QObject
+{
+    Q_OBJECT
+
+private:
+    Latchkey::Test::DashboardFixture m_fixture;
+    std::unique_ptr<DashboardWindow> m_ui;
+    QQuickWindow *m_window = nullptr;
+    QString m_alphaId;
+    QString m_betaId;
+    QDir m_artefacts;
+
+    QObject *dialog() const { return m_ui->find(m_window, u"issueKeyDialog"_s); }
+    IssueKeyController *issuer() const
+    {
+        QObject *issue = dialog();
+        return issue ? issue->property("controller").value<IssueKeyController *>() : nullptr;
+    }
+    /// The dialog's popup item (what it shows on screen).
+    QQuickItem *dialogItem() const
+    {
+        auto *content = dialog()->property("contentItem").value<QQuickItem *>();
+        return content ? content->parentItem() : nullptr;
+    }
+    void closeDialog()
+    {
+        QMetaObject::invokeMethod(dialog(), "close");
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog()->property("visible").toBool(), kTimeout);
+    }
+    /// Opens the dialog for the Alpha API in @p language at @p size, with every row the form can
+    /// show: an expiry date, limited credits with a monthly refill, a rate limit, and a typed (new)
+    /// permission and role, so the pickers' buttons are enabled.
+    void openFilledForm(const QString &language, QSize size);
+
+private Q_SLOTS:
+    void initTestCase();
+    void ctrlNWithoutRememberedApiFocusesTheApiBox();
+    void formFitsTheDialog_data();
+    void formFitsTheDialog();
+    void cleanup();
+    void cleanupTestCase();
+};
+
+void TestIssueDialogWindow::initTestCase()
+{
+    m_artefacts.setPath(QStringLiteral(LATCHKEY_BINARY_DIR "/test-artefacts/issuedialog"));
+    QVERIFY(m_artefacts.mkpath(u"."_s));
+    m_alphaId = m_fixture.createApi(u"Alpha API"_s);
+    m_betaId = m_fixture.createApi(u"Beta API"_s);
+    QVERIFY(!m_alphaId.isEmpty() && !m_betaId.isEmpty());
+
+    m_ui = std::make_unique<DashboardWindow>(QSize(1280, 800));
+    m_window = m_ui->window();
+    QVERIFY(m_window);
+    m_ui->app()->session()->connectTo(m_fixture.baseUrl(), m_fixture.rootKey());
+    QTRY_VERIFY_WITH_TIMEOUT(m_ui->app()->session()->connected(), kTimeout);
+    QTRY_COMPARE_WITH_TIMEOUT(m_ui->currentPageName(), u"overview"_s, kTimeout);
+    m_ui->settle();
+}
+
+/// The first Ctrl+N after start: no API remembered, so the API box has the keyboard, shows it,
+/// and a typed letter chooses the API (the walkthrough found no focus anywhere).
+void TestIssueDialogWindow::ctrlNWithoutRememberedApiFocusesTheApiBox()
+{
+    m_window->requestActivate();
+    QVERIFY(QTest::qWaitForWindowActive(m_window));
+    QVERIFY(issuer());
+    QCOMPARE(issuer()->property("apiId").toString(), QString());
+    QTest::keyClick(m_window, Qt::Key_N, Qt::ControlModifier);
+    QTRY_VERIFY_WITH_TIMEOUT(dialog()->property("opened").toBool(), kTimeout);
+    m_ui->settle(300);
+    QQuickItem *apiBox = m_ui->item(dialog(), u"issue-api"_s);
+    QVERIFY(apiBox);
+    QQuickItem *focused = m_window->activeFocusItem();
+    QVERIFY2(focused == apiBox, qPrintable(focused ? describeControl(focused) : u"no focus"_s));
+    QVERIFY2(apiBox->property("visualFocus").toBool(), "the API box shows that it has the focus");
+    QVERIFY(m_ui->screenshot(m_artefacts, u"ctrl-n-focus"_s));
+    QTest::keyClick(m_window, Qt::Key_B);
+    QTRY_COMPARE_WITH_TIMEOUT(issuer()->property("apiId").toString(), m_betaId, kTimeout);
+    QCOMPARE(apiBox->property("currentText").toString(), u"Beta API"_s);
+    QTest::keyClick(m_window, Qt::Key_A);
+    QTRY_COMPARE_WITH_TIMEOUT(issuer()->property("apiId").toString(), m_alphaId, kTimeout);
+}
+
+void TestIssueDialogWindow::openFilledForm(const QString &language, QSize size)
+{
+    m_ui->app()->session()->settings()->setLanguage(language);
+    m_window->resize(size);
+    QTRY_COMPARE_WITH_TIMEOUT(qRound(m_window->contentItem()->width()), size.width(), kTimeout);
+    m_ui->app()->session()->requestIssueKey({{u"apiId"_s, m_alphaId}});
+    QTRY_VERIFY_WITH_TIMEOUT(dialog()->property("opened").toBool(), kTimeout);
+    m_ui->settle();
+    QObject *issue = dialog();
+    QVERIFY(m_ui->click(m_ui->item(issue, u"expiry-never"_s)));
+    QVERIFY(m_ui->click(m_ui->item(issue, u"credits-unlimited"_s)));
+    QVERIFY(m_ui->type(m_ui->item(issue, u"credits-remaining"_s), u"100"_s));
+    QQuickItem *interval = m_ui->item(issue, u"credits-interval"_s);
+    QVERIFY(interval);
+    interval->forceActiveFocus(Qt::TabFocusReason);
+    QTest::keyClick(m_window, Qt::Key_Down);
+    QTest::keyClick(m_window, Qt::Key_Down); // monthly: the amount and the day
+    QTRY_COMPARE(issuer()->property("refillInterval").toString(), u"monthly"_s);
+    QVERIFY(m_ui->click(m_ui->item(issue, u"ratelimit-add"_s)));
+    QVERIFY(m_ui->type(m_ui->item(issue, u"permission-picker-field"_s), u"documents.export"_s));
+    QVERIFY(m_ui->type(m_ui->item(issue, u"role-picker-field"_s), u"auditor"_s));
+    m_ui->settle(300); // the suggestions stay open: Esc would close the dialog with them
+}
+
+void TestIssueDialogWindow::formFitsTheDialog_data()
+{
+    Latchkey::Test::addLanguageAndSizeRows();
+}
+
+/// Every control inside the dialog and left of the form's scroll bar, buttons as wide as their
+/// text, the rate-limit row across the form, and no character missing from its font.
+void TestIssueDialogWindow::formFitsTheDialog()
+{
+    QFETCH(QString, language);
+    QFETCH(QSize, size);
+    openFilledForm(language, size);
+    if (QTest::currentTestFailed())
+        return;
+    QQuickItem *popup = dialogItem();
+    QVERIFY(popup);
+    const QRectF box = sceneRect(popup);
+    QVERIFY2(box.left() >= -0.5 && box.right() <= size.width() + 0.5 && box.bottom() <= size.height() + 0.5,
+             qPrintable(u"the dialog at %1..%2"_s.arg(box.left()).arg(box.right())));
+    QQuickItem *form = m_ui->item(dialog(), u"issue-name"_s);
+    while (form && !form->inherits("QQuickScrollView"))
+        form = form->parentItem();
+    QVERIFY(form);
+    auto *bar = QQmlProperty(form, u"ScrollBar.vertical"_s, qmlContext(form)).read().value<QQuickItem *>();
+    const qreal limit = bar && bar->isVisible() ? sceneRect(bar).left() : sceneRect(form).right();
+
+    for (const QString &name : {u"permission-picker-add"_s, u"role-picker-add"_s}) {
+        QQuickItem *button = m_ui->item(dialog(), name);
+        QVERIFY2(button && button->isEnabled(), qPrintable(name));
+    }
+    QList<QQuickItem *> controls;
+    collectControls(form->property("contentItem").value<QQuickItem *>(), controls); // not the scroll bar
+    QVERIFY(controls.size() > 20);
+    for (QQuickItem *control : std::as_const(controls)) {
+        const QString misfit = Latchkey::Test::misfit(control, box.left(), limit);
+        QVERIFY2(misfit.isEmpty(), qPrintable(misfit));
+    }
+    // The rate-limit row uses the form's width: its × at the right edge.
+    QQuickItem *row = m_ui->item(dialog(), u"ratelimit-row-0"_s);
+    QQuickItem *name = m_ui->item(dialog(), u"ratelimit-name-0"_s);
+    QVERIFY(row && name);
+    QVERIFY2(sceneRect(row).width() >= sceneRect(form).width() * 0.8, qPrintable(QString::number(sceneRect(row).width())));
+    QVERIFY2(row->childrenRect().width() >= row->width() - 1, qPrintable(u"the row's parts take %1 of %2 px"_s
+                                                                     .arg(row->childrenRect().width()).arg(row->width())));
+
+    QList<QQuickItem *> texts;
+    collectTexts(popup, texts);
+    QVERIFY(texts.size() > 20);
+    for (QQuickItem *text : std::as_const(texts)) {
+        const QString shown = text->property("text").toString();
+        const QString missing = missingGlyphs(shown, text->property("font").value<QFont>());
+        QVERIFY2(missing.isEmpty(), qPrintable(u"\"%1\" needs %2not in its font"_s.arg(shown, missing)));
+    }
+    QVERIFY(m_ui->screenshot(m_artefacts, u"issue-%1-%2"_s.arg(language).arg(size.width())));
+    Latchkey::Test::scrollIntoView(m_ui->item(dialog(), u"role-picker-add"_s));
+    QVERIFY(m_ui->screenshot(m_artefacts, u"issue-%1-%2-pickers"_s.arg(language).arg(size.width())));
+}
+
+/// A failed row leaves no open dialog behind for the next one.
+void TestIssueDialogWindow::cleanup()
+{
+    if (dialog()->property("visible").toBool())
+        closeDialog();
+}
+
+void TestIssueDialogWindow::cleanupTestCase()
+{
+    m_ui.reset();
+}
+
+LATCHKEY_DASHBOARD_TEST_MAIN(TestIssueDialogWindow)
+#include "tst_issuedialogwindow.moc"
