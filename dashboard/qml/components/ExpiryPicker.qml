@@ -80,7 +80,7 @@ ColumnLayout {
             onTextEdited: picker.readFields()
             onAccepted: picker.accepted()
         }
-        // Drawn, not an emoji: without a colour emoji font "📅" was a missing-glyph box.
+        // Drawn, not an emoji: without a colour emoji font the emoji was a missing-glyph box.
         ToolButton {
             id: calendarButton
             objectName: "expiry-calendar"
@@ -88,41 +88,8 @@ ColumnLayout {
             ToolTip.visible: hovered
             ToolTip.text: Accessible.name
             onClicked: calendar.open()
-            contentItem: Item {
-                implicitWidth: 18
-                implicitHeight: 18
-                Rectangle {
-                    id: page
-                    readonly property color ink: calendarButton.enabled ? calendarButton.Material.foreground
-                                                                        : calendarButton.Material.hintTextColor
-                    anchors.centerIn: parent
-                    width: 16
-                    height: 15
-                    radius: 2
-                    color: "transparent"
-                    border.width: 1.5
-                    border.color: ink
-                    Rectangle {
-                        width: parent.width
-                        height: 4
-                        radius: 2
-                        color: page.ink
-                    }
-                    Grid {
-                        x: 3
-                        y: 6
-                        columns: 3
-                        spacing: 2
-                        Repeater {
-                            model: 6
-                            Rectangle {
-                                width: 2
-                                height: 2
-                                color: page.ink
-                            }
-                        }
-                    }
-                }
+            contentItem: CalendarIcon {
+                color: calendarButton.enabled ? calendarButton.Material.foreground : calendarButton.Material.hintTextColor
             }
         }
         TextField {

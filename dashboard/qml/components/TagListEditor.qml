@@ -73,11 +73,12 @@ ColumnLayout {
 
         Repeater {
             model: editor.items.map(name => ({ name: name, isNew: editor.newItems.indexOf(name) >= 0,
+                                               objectName: editor.objectName + "-chip-" + name,
                                                remove: () => editor.removeRequested(name) }))
 
             Button {
                 required property var modelData
-                objectName: editor.objectName + "-chip-" + modelData.name
+                objectName: modelData.objectName
                 text: (modelData.isNew ? qsTr("%1 (new)", "a chosen permission or role not created yet").arg(modelData.name)
                                        : modelData.name) + "  ✕"
                 flat: false

@@ -97,8 +97,10 @@ Item {
 
         // On a narrow card Auto-apply and × go below, and the fields stay inside the editor.
         function test_narrowRowWraps() {
-            editor.width = 420;
             editor.load([{ name: "burst", limit: 5, duration: 1000, autoApply: true }]);
+            // Resized only once the replaced rows are gone (Qt 6.4's layout would still measure them).
+            waitForRendering(editor);
+            editor.width = 420;
             waitForRendering(editor);
             const name = child("ratelimit-name-0");
             const auto = child("ratelimit-auto-0");
