@@ -42,6 +42,9 @@ RowLayout {
     Label {
         objectName: "bulk-summary"
         Layout.fillWidth: !root.operation.running
+        // A long outcome ("Cancelled: 9 done, 0 failed, 111 not started") wraps before Dismiss
+        // instead of running under it.
+        wrapMode: Text.Wrap
         text: root.operation.running
               ? qsTr("%1 of %2").arg(root.operation.processed).arg(root.operation.total)
               : root.summary
