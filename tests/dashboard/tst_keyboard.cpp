@@ -133,6 +133,7 @@ private Q_SLOTS:
     void startScreenTabOrder();
     void focusShownOnStartButton();
     void keychainStatusFollowsLanguage();
+    void startLanguagePickerOpensByMouse();
     void connectWithSampleData();
     void focusShownOnHeaderAndDisconnect();
     void ctrlKAndCtrlNFromEveryPage_data();
@@ -535,6 +536,13 @@ void TestKeyboard::keychainStatusFollowsLanguage()
         return label != nullptr;
     };
     QTRY_VERIFY(findLabel());
+    // The remember box does not repeat what the line says.
+    QQuickItem *remember = nullptr;
+    for (QQuickItem *item : m_window->findChildren<QQuickItem *>())
+        if (item->inherits("QQuickCheckBox") && item->property("text").toString().startsWith(u"Remember this server"_s))
+            remember = item;
+    QVERIFY(remember);
+    QTRY_COMPARE(remember->property("text").toString(), u"Remember this server"_s);
     QSignalSpy changed(connection, &ConnectionController::keychainChanged);
     m_app->session()->settings()->setLanguage(u"de"_s);
     QTRY_VERIFY(changed.count() > 0);
@@ -545,6 +553,25 @@ void TestKeyboard::keychainStatusFollowsLanguage()
     QCOMPARE(shown, german);
     QTRY_COMPARE(label->property("text").toString(), english);
     m_app->vault()->disable(u"tests"_s);
+}
+
+/// The start screen's language picker opens on a mouse click (the page-filling ScrollView
+/// declared after it lay on top and took the clicks).
+void TestKeyboard::startLanguagePickerOpensByMouse()
+{
+    QQuickItem *picker = nullptr;
+    for (QQuickItem *child : m_window->findChildren<QQuickItem *>())
+        if (QString::fromLatin1(child->metaObject()->className()).startsWith(u"LanguagePicker"_s) && child->isVisible())
+            picker = child;
+    QVERIFY(picker);
+    auto *popup = picker->property("popup").value<QObject *>();
+    QVERIFY(popup);
+    QVERIFY(!popup->property("visible").toBool());
+    const QPointF centre = picker->mapToScene(QPointF(picker->width() / 2, picker->height() / 2));
+    QTest::mouseClick(m_window, Qt::LeftButton, {}, centre.toPoint());
+    QTRY_VERIFY_WITH_TIMEOUT(popup->property("visible").toBool(), 5000);
+    QTest::keyClick(m_window, Qt::Key_Escape);
+    QTRY_VERIFY(!popup->property("visible").toBool());
 }
 
 /// The main action on the indigo header ("New API") and Disconnect show the keyboard focus.

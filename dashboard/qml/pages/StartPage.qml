@@ -45,6 +45,9 @@ Page {
 
     LanguagePicker {
         id: languagePicker
+        // Above the page-filling ScrollView declared after it, which would take its clicks;
+        // declared first, it stays first in the Tab chain.
+        z: 1
         anchors.top: parent.top
         anchors.right: parent.right
         anchors.margins: 16
@@ -146,8 +149,12 @@ Page {
                             verticalAlignment: Text.AlignVCenter
                             leftPadding: rememberBox.indicator.width + rememberBox.spacing
                         }
+                        // Without a keychain the line below says why the key is not kept: the
+                        // box does not say it a second time.
                         text: page.connection.keychainAvailable
                               ? qsTr("Remember this server and keep the root key in the system keychain")
+                              : page.connection.keychainStatus !== ""
+                              ? qsTr("Remember this server")
                               : qsTr("Remember this server (the root key cannot be stored: no keychain)")
                     }
                     Label {
