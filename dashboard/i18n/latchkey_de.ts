@@ -911,8 +911,20 @@
             <translation>Diesen Schlüssel neu erzeugen?</translation>
         </message>
         <message>
-            <source>A new key with the same settings replaces %1. %2.</source>
-            <translation>Ein neuer Schlüssel mit denselben Einstellungen ersetzt %1. %2.</translation>
+            <source>A new key with the same settings replaces “%1”.</source>
+            <translation>Ein neuer Schlüssel mit denselben Einstellungen ersetzt „%1“.</translation>
+        </message>
+        <message>
+            <source>The old key stops working at once.</source>
+            <translation>Der alte Schlüssel funktioniert sofort nicht mehr.</translation>
+        </message>
+        <message>
+            <source>The old key stays disabled.</source>
+            <translation>Der alte Schlüssel bleibt deaktiviert.</translation>
+        </message>
+        <message>
+            <source>The old key has expired; its expiry becomes the end of the grace period, so it works again until then.</source>
+            <translation>Der alte Schlüssel ist abgelaufen; sein Ablauf wird auf das Ende der Übergangsfrist gesetzt, bis dahin funktioniert er wieder.</translation>
         </message>
         <message>
             <source>Reroll</source>
@@ -1001,6 +1013,18 @@
         <message>
             <source>The old key keeps working until its grace period ends.</source>
             <translation>Der alte Schlüssel funktioniert bis zum Ende seiner Übergangsfrist weiter.</translation>
+        </message>
+        <message>
+            <source>Copy</source>
+            <translation>Kopieren</translation>
+        </message>
+        <message>
+            <source>Copy the key</source>
+            <translation>Schlüssel kopieren</translation>
+        </message>
+        <message>
+            <source>Key copied</source>
+            <translation>Schlüssel kopiert</translation>
         </message>
     </context>
     <context>
@@ -3147,6 +3171,10 @@
         <message>
             <source>Remember this server and keep the root key in the system keychain</source>
             <translation>Diesen Server merken und den Root-Schlüssel im Schlüsselbund des Systems ablegen</translation>
+        </message>
+        <message>
+            <source>Remember this server</source>
+            <translation>Diesen Server merken</translation>
         </message>
         <message>
             <source>Remember this server (the root key cannot be stored: no keychain)</source>

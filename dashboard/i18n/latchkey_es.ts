@@ -911,8 +911,20 @@
             <translation>¿Regenerar esta clave?</translation>
         </message>
         <message>
-            <source>A new key with the same settings replaces %1. %2.</source>
-            <translation>Una clave nueva con la misma configuración sustituye a %1. %2.</translation>
+            <source>A new key with the same settings replaces “%1”.</source>
+            <translation>Una clave nueva con la misma configuración sustituye a «%1».</translation>
+        </message>
+        <message>
+            <source>The old key stops working at once.</source>
+            <translation>La clave antigua deja de funcionar de inmediato.</translation>
+        </message>
+        <message>
+            <source>The old key stays disabled.</source>
+            <translation>La clave antigua sigue desactivada.</translation>
+        </message>
+        <message>
+            <source>The old key has expired; its expiry becomes the end of the grace period, so it works again until then.</source>
+            <translation>La clave antigua ha caducado; su caducidad pasa a ser el final del periodo de gracia, así que vuelve a funcionar hasta entonces.</translation>
         </message>
         <message>
             <source>Reroll</source>
@@ -1001,6 +1013,18 @@
         <message>
             <source>The old key keeps working until its grace period ends.</source>
             <translation>La clave antigua sigue funcionando hasta que termine su periodo de gracia.</translation>
+        </message>
+        <message>
+            <source>Copy</source>
+            <translation>Copiar</translation>
+        </message>
+        <message>
+            <source>Copy the key</source>
+            <translation>Copiar la clave</translation>
+        </message>
+        <message>
+            <source>Key copied</source>
+            <translation>Clave copiada</translation>
         </message>
     </context>
     <context>
@@ -3147,6 +3171,10 @@
         <message>
             <source>Remember this server and keep the root key in the system keychain</source>
             <translation>Recordar este servidor y guardar la clave raíz en el llavero del sistema</translation>
+        </message>
+        <message>
+            <source>Remember this server</source>
+            <translation>Recordar este servidor</translation>
         </message>
         <message>
             <source>Remember this server (the root key cannot be stored: no keychain)</source>

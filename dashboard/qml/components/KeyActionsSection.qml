@@ -30,14 +30,35 @@ KeySection {
                   : expiresBefore > 0 && expiresBefore <= now
                     ? qsTr("The old key had expired; its expiry is now the end of the grace period, so it works again until %1.").arg(until)
                   : qsTr("The old key keeps working until %1.").arg(until);
+        return joined(old, newKeyNote(wasEnabled, expiresBefore, now));
+    }
+
+    /// What the new key of a reroll inherits that a user must know before using it, or "".
+    function newKeyNote(wasEnabled: bool, expiresBefore: real, now: real): string {
         const expired = expiresBefore > 0 && expiresBefore <= now;
-        const fresh = !wasEnabled && expired
-                      ? qsTr("The new key is disabled and expired like the old one: enable it and give it a new expiry before use.")
-                    : !wasEnabled ? qsTr("The new key is disabled too, like the old one: enable it before use.")
-                    : expired ? qsTr("The new key has the old key's expiry, which has passed: it does not work until you give it a new expiry.")
-                    : expiresBefore > 0 ? qsTr("The new key keeps the old key's expiry: %1.").arg(section.session.format.dateTime(expiresBefore))
-                    : "";
-        return fresh === "" ? old : old + " " + fresh;
+        return !wasEnabled && expired
+                ? qsTr("The new key is disabled and expired like the old one: enable it and give it a new expiry before use.")
+              : !wasEnabled ? qsTr("The new key is disabled too, like the old one: enable it before use.")
+              : expired ? qsTr("The new key has the old key's expiry, which has passed: it does not work until you give it a new expiry.")
+              : expiresBefore > 0 ? qsTr("The new key keeps the old key's expiry: %1.").arg(section.session.format.dateTime(expiresBefore))
+              : "";
+    }
+
+    /// The reroll question for the key as it is now and the grace period @p choice: what happens
+    /// to the old key (a disabled one stays disabled, an expired one works again until the grace
+    /// period ends) and what the new key inherits.
+    function rerollQuestion(name: string, choice: var, enabled: bool, expires: real, now: real): string {
+        const expired = expires > 0 && expires <= now;
+        const old = choice.ms === 0 ? qsTr("The old key stops working at once.")
+                  : !enabled ? qsTr("The old key stays disabled.")
+                  : expired ? qsTr("The old key has expired; its expiry becomes the end of the grace period, so it works again until then.")
+                  : choice.text + ".";
+        return joined(joined(qsTr("A new key with the same settings replaces “%1”.").arg(name), old),
+                      newKeyNote(enabled, expires, now));
+    }
+
+    function joined(first: string, second: string): string {
+        return second === "" ? first : first + " " + second;
     }
 
     // var: qmllint cannot look into a QVariantMap's keys.
@@ -86,6 +107,16 @@ KeySection {
             font.family: "monospace"
             Accessible.name: qsTr("The key")
         }
+        FocusButton {
+            objectName: "copy-revealed-key"
+            visible: section.key.plaintext !== ""
+            text: qsTr("Copy")
+            Accessible.name: qsTr("Copy the key")
+            onClicked: {
+                section.key.copyToClipboard(section.key.plaintext);
+                ToolTip.show(qsTr("Key copied"), 1500);
+            }
+        }
         Label {
             Layout.fillWidth: true
             visible: section.errorsNow["reveal"] !== undefined
@@ -120,9 +151,9 @@ KeySection {
             missing: section.session.capabilities.missing(section.key.permissionFor("create_key"), section.session.capabilities.revision)
             onClicked: {
                 // Set when asked, not bound: the question names the grace period chosen now.
-                confirmReroll.text = qsTr("A new key with the same settings replaces %1. %2.")
-                    .arg(section.key.start !== "" ? section.key.start + "…" : section.key.keyId)
-                    .arg(section.graceChoices[grace.currentIndex].text);
+                confirmReroll.text = section.rerollQuestion(
+                    section.key.start !== "" ? section.key.start + "…" : section.key.keyId,
+                    section.graceChoices[grace.currentIndex], section.key.enabled, section.key.expires, Date.now());
                 confirmReroll.open();
             }
         }

@@ -24,6 +24,11 @@ Item {
         KeyDetailPage {}
     }
 
+    TextField {
+        id: pasteTarget
+        visible: false
+    }
+
     StackView {
         id: stack
         anchors.fill: parent
@@ -188,6 +193,13 @@ Item {
             compare(shown.tip, "");
             shown.clicked();
             tryVerify(() => page.controller.plaintext !== "", 20000);
+            // The shown value has its own Copy, as in the show-once block.
+            const copy = child(page, "copy-revealed-key");
+            tryVerify(() => copy.visible && copy.width > 0);
+            pasteTarget.text = "";
+            copy.clicked();
+            pasteTarget.paste();
+            compare(pasteTarget.text, page.controller.plaintext);
         }
 
         // Granting through the key page's picker, typed and chosen like a user does it: no
@@ -214,6 +226,43 @@ Item {
             keyClick(Qt.Key_Return);
             tryVerify(() => page.controller.permissions.indexOf("fresh.grant") >= 0, 20000);
             wait(500); // the popup's exit transition
+        }
+
+        /// The reroll question as the page asks it now (then cancelled).
+        function rerollQuestion(page) {
+            child(page, "key-reroll").clicked();
+            const confirm = child(page, "confirm-reroll");
+            tryCompare(confirm, "opened", true);
+            const text = confirm.text;
+            confirm.reject();
+            tryCompare(confirm, "opened", false);
+            return text;
+        }
+
+        // The question tells the truth about the old key: a disabled key stays disabled (it does not
+        // "work 24 more hours"), and the new key is disabled too; no "…." after the key's start.
+        function test_rerollQuestionFitsTheKey() {
+            const page = openFreshKey();
+            const grace = child(page, "reroll-grace");
+            let text = rerollQuestion(page);
+            verify(text.indexOf("replaces “" + page.controller.start + "…”.") > 0, text);
+            verify(text.indexOf("….") < 0, text);
+            verify(text.indexOf("Old key works 1 more hour.") > 0, text);
+            verify(text.indexOf("disabled") < 0, text);
+
+            grace.currentIndex = 0;
+            text = rerollQuestion(page);
+            verify(text.indexOf("The old key stops working at once.") > 0, text);
+            grace.currentIndex = 1;
+
+            const toggle = child(page, "key-enabled");
+            toggle.toggle();
+            toggle.toggled();
+            tryCompare(page.controller, "enabled", false, 20000);
+            text = rerollQuestion(page);
+            verify(text.indexOf("The old key stays disabled.") > 0, text);
+            verify(text.indexOf("more hour") < 0, text);
+            verify(text.indexOf("The new key is disabled too") > 0, text);
         }
 
         /// Rerolls the page's key with the preselected grace period; the open new-key dialog.
