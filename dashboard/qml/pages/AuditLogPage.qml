@@ -86,10 +86,22 @@ Page {
             ComboBox {
                 id: eventBox
                 Layout.preferredWidth: 230
+                // Every event the server writes (AuditLogRow describes each of them).
                 model: [qsTr("All events"), "api.create", "api.delete", "key.create", "key.update", "key.delete",
                         "key.reroll", "identity.create", "identity.update", "identity.delete", "permission.create",
-                        "permission.delete", "role.create", "role.delete", "ratelimit.set_override",
-                        "ratelimit.delete_override", "ratelimitNamespace.create", "rootKey.create", "rootKey.delete"]
+                        "permission.delete", "role.create", "role.delete", "authorization.connect_permission_and_key",
+                        "authorization.disconnect_permission_and_key", "authorization.connect_role_and_key",
+                        "authorization.disconnect_role_and_key", "authorization.connect_role_and_permission",
+                        "authorization.disconnect_role_and_permissions", "ratelimit.create", "ratelimit.update",
+                        "ratelimit.delete", "ratelimit.set_override", "ratelimit.delete_override",
+                        "ratelimitNamespace.create", "rootKey.create", "rootKey.delete"]
+                // The box keeps its width in the filter row; its list shows whole names.
+                popup.width: Math.max(width, eventMetrics.advanceWidth("authorization.disconnect_role_and_permissions")
+                                      + leftPadding + rightPadding + 32)
+                FontMetrics {
+                    id: eventMetrics
+                    font: eventBox.font
+                }
                 Accessible.name: qsTr("Event")
                 onActivated: page.applyFilters()
             }

@@ -94,6 +94,29 @@ Item {
             compare(label.ToolTip.text, "authorization.connect_permission_and_key");
         }
 
+        // The event filter offers every event the log can hold, and its list shows whole names.
+        function test_eventFilterOffersEveryEvent() {
+            const box = H.find(page, item => item.Accessible.name === "Event" && item.popup !== undefined);
+            verify(box);
+            const events = box.model;
+            for (const event of ["authorization.connect_permission_and_key", "authorization.disconnect_permission_and_key",
+                                 "authorization.connect_role_and_key", "authorization.disconnect_role_and_key",
+                                 "authorization.connect_role_and_permission", "authorization.disconnect_role_and_permissions",
+                                 "ratelimit.create", "ratelimit.update", "ratelimit.delete", "ratelimitNamespace.create"])
+                verify(events.indexOf(event) > 0, event);
+            box.popup.open();
+            tryCompare(box.popup, "opened", true);
+            box.popup.contentItem.positionViewAtIndex(events.indexOf("authorization.disconnect_role_and_permissions"),
+                                                      ListView.Center);
+            const row = H.find(box.popup.contentItem, item => item.text === "authorization.disconnect_role_and_permissions"
+                                                              && item.contentItem !== undefined);
+            verify(row, "the longest event is listed");
+            verify(row.contentItem.implicitWidth <= row.contentItem.width + 1,
+                   "whole name: " + row.contentItem.implicitWidth + " > " + row.contentItem.width);
+            box.popup.close();
+            tryCompare(box.popup, "opened", false);
+        }
+
         function test_descriptionsInTheUiLanguage() {
             const saved = testSession.settings.language;
             const list = named("auditList");
