@@ -268,7 +268,9 @@ void TestKeyFlow::rerollAsksFirst()
     QObject *confirm = find(page(), u"confirm-reroll"_s);
     QVERIFY(confirm);
     QTRY_VERIFY_WITH_TIMEOUT(confirm->property("opened").toBool(), kTimeout);
-    QVERIFY(confirm->property("text").toString().contains(u"1 more hour"_s)); // the chosen grace period
+    // The key is disabled here: the question says it stays so (not "works 24 more hours").
+    const QString question = confirm->property("text").toString();
+    QVERIFY2(question.contains(u"The old key stays disabled."_s) && !question.contains(u"more hours"_s), qPrintable(question));
     QTest::keyClick(m_window, Qt::Key_Escape);
     QTRY_VERIFY_WITH_TIMEOUT(!confirm->property("visible").toBool(), kTimeout);
     QCOMPARE(verify(m_key), u"DISABLED"_s); // not rerolled: the old key is still the key

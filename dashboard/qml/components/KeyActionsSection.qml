@@ -137,9 +137,11 @@ KeySection {
             Layout.preferredWidth: Math.max(280, implicitWidth)
             model: section.graceChoices
             textRole: "text"
-            currentIndex: 1
+            // 24 hours: time to roll the new key out before the old one stops.
+            readonly property int defaultIndex: 2
+            currentIndex: defaultIndex
             Accessible.name: qsTr("Grace period for the old key")
-            onModelChanged: currentIndex = 1 // a language switch replaces the translated model
+            onModelChanged: currentIndex = defaultIndex // a language switch replaces the translated model
             // Greyed with the button it belongs to (a key that may not reroll).
             enabled: rerollGate.missing === ""
         }

@@ -247,13 +247,13 @@ Item {
             let text = rerollQuestion(page);
             verify(text.indexOf("replaces “" + page.controller.start + "…”.") > 0, text);
             verify(text.indexOf("….") < 0, text);
-            verify(text.indexOf("Old key works 1 more hour.") > 0, text);
+            verify(text.indexOf("Old key works 24 more hours.") > 0, text); // the default
             verify(text.indexOf("disabled") < 0, text);
 
             grace.currentIndex = 0;
             text = rerollQuestion(page);
             verify(text.indexOf("The old key stops working at once.") > 0, text);
-            grace.currentIndex = 1;
+            grace.currentIndex = 2;
 
             const toggle = child(page, "key-enabled");
             toggle.toggle();
@@ -261,7 +261,7 @@ Item {
             tryCompare(page.controller, "enabled", false, 20000);
             text = rerollQuestion(page);
             verify(text.indexOf("The old key stays disabled.") > 0, text);
-            verify(text.indexOf("more hour") < 0, text);
+            verify(text.indexOf("more hours") < 0, text);
             verify(text.indexOf("The new key is disabled too") > 0, text);
         }
 
