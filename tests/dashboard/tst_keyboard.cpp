@@ -12,6 +12,7 @@
 #include <QAccessible>
 #include <QQmlContext>
 #include <QQmlProperty>
+#include <QScopeGuard>
 
 #include <algorithm>
 
@@ -154,6 +155,7 @@ private Q_SLOTS:
     void issueDialogTabEnterOnCancel();
     void createDialogTabEnterOnCancel();
     void headerToolButtonShowsFrameOnTab();
+    void recentConnectionDetailsWrapBeforeConnect();
 
 private:
     bool openPage(const QString &name);
@@ -957,6 +959,40 @@ void TestKeyboard::headerToolButtonShowsFrameOnTab()
     elsewhere.setParentItem(m_window->contentItem());
     elsewhere.forceActiveFocus();
     QTRY_VERIFY(!frame->isVisible());
+}
+
+/// The start screen's recent connection: its details line ("Root-Schlüssel nicht gespeichert ·
+/// zuletzt verwendet vor 24 Minuten") wraps before Connect instead of running under it. Runs
+/// last: it disconnects.
+void TestKeyboard::recentConnectionDetailsWrapBeforeConnect()
+{
+    ConnectionController *connection = m_app->connection();
+    m_app->session()->disconnectFromServer();
+    QSignalSpy connected(connection, &ConnectionController::connected);
+    connection->connectToServer(m_fixture->baseUrl().toString(), m_fixture->rootKey(), true);
+    QVERIFY(connected.wait(20000));
+    m_app->session()->disconnectFromServer();
+    m_app->session()->settings()->setLanguage(u"de"_s);
+    const QSize before = m_window->size();
+    m_window->resize(560, 768); // narrow: the details are longer than the room beside the buttons
+    const auto cleanup = qScopeGuard([&] {
+        m_window->resize(before);
+        m_app->session()->settings()->setLanguage(u"en"_s);
+    });
+    QQuickItem *details = m_ui->item(m_window, u"recent-details"_s);
+    QVERIFY(details);
+    QQuickItem *connect = nullptr;
+    for (QQuickItem *item : details->parentItem()->parentItem()->childItems())
+        if (item->inherits("QQuickButton"))
+            connect = connect ? connect : item;
+    QVERIFY(connect);
+    // Laid out for the narrow window first (the buttons inside it).
+    QTRY_VERIFY_WITH_TIMEOUT(connect->mapToScene({connect->width(), 0}).x() <= m_window->width(), 10000);
+    QTRY_VERIFY2(details->mapToScene({details->width(), 0}).x() <= connect->mapToScene({}).x(),
+                 qPrintable(u"details end at %1, Connect starts at %2"_s.arg(details->mapToScene({details->width(), 0}).x())
+                                .arg(connect->mapToScene({}).x())));
+    QVERIFY2(details->property("contentWidth").toReal() <= details->width() + 1,
+             qPrintable(details->property("text").toString()));
 }
 
 LATCHKEY_DASHBOARD_TEST_MAIN(TestKeyboard)

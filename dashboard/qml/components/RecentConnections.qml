@@ -61,9 +61,13 @@ Pane {
                         elide: Text.ElideMiddle
                     }
                     Label {
+                        objectName: "recent-details"
                         Layout.fillWidth: true
                         font.pixelSize: 12
                         opacity: 0.65
+                        // Wraps before Connect ("Root-Schlüssel nicht gespeichert · zuletzt
+                        // verwendet vor 24 Minuten" ran under it at 1280 px).
+                        wrapMode: Text.Wrap
                         text: row.modelData.details
                     }
                 }
