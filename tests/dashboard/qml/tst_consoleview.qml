@@ -165,10 +165,22 @@ Item {
             compare(page.embedded.scrolledTo, 0);
         }
 
+        /// The height of @p view's page as Chromium sees it (a resize reaches it a moment later).
+        function innerHeight(view) {
+            const results = [];
+            const collect = result => results.push(result);
+            view.evaluated.connect(collect);
+            view.evaluate("window.innerHeight");
+            tryVerify(() => results.length > 0, 10000, "no answer from the page");
+            view.evaluated.disconnect(collect);
+            return results[0];
+        }
+
         // Wheel over a view shorter than its content: the view scrolls first, the page once the view is at its end.
         function test_wheelScrollsTheViewThenThePage() {
             const page = loadedPage({});
-            page.embedded.height = 300;
+            page.embedded.height = 300; // from the height of its content, which it took once loaded
+            tryVerify(() => innerHeight(page.embedded) === 300, 10000, "the page did not get the view's new height");
             tryVerify(() => page.embedded.contentHeight > 600, 10000, "content height " + page.embedded.contentHeight);
             mouseWheel(page.embedded, 500, 100, 0, -120);
             tryVerify(() => page.embedded.scrolledTo > 0, 10000, "the view did not scroll");
