@@ -2,27 +2,13 @@
 // keys.rerollKey leaves a `key.reroll` audit event whose targets are [new key, old key, api].
 #include "keydetailcontroller.h"
 
+#include "models/keysmodel.h"
+
 #include <QJsonArray>
 
 using namespace Qt::StringLiterals;
 
 namespace Latchkey::Dashboard {
-
-namespace {
-
-/// The newest reroll in @p events (newest first) that replaced @p keyId: the new key's id, or "".
-/// This key may also be the new key of an earlier reroll (then it is the first target).
-QString successorIn(const QJsonArray &events, const QString &keyId)
-{
-    for (const QJsonValue &event : events) {
-        const QJsonArray targets = event.toObject().value(u"targets"_s).toArray();
-        if (targets.size() > 1 && targets.at(1).toObject().value(u"id"_s).toString() == keyId)
-            return targets.at(0).toObject().value(u"id"_s).toString();
-    }
-    return {};
-}
-
-} // namespace
 
 void KeyDetailController::findReplacement()
 {
@@ -33,7 +19,8 @@ void KeyDetailController::findReplacement()
     m_client->post(u"audit.listLogs"_s, query, this, [this, requested](const ApiResult &result) {
         if (requested != m_keyId || !result.ok())
             return;
-        const QString successor = successorIn(result.data.toArray(), requested);
+        // This key may also be the new key of an earlier reroll (then it is the first target).
+        const QString successor = KeysModel::rerollSuccessors(result.data.toArray()).value(requested);
         if (successor.isEmpty() || successor == m_replacedById)
             return;
         m_replacedById = successor;

@@ -108,6 +108,15 @@ void KeysModel::setRateLimitBadges(bool enabled)
     invalidate();
 }
 
+void KeysModel::setReplacedBadges(bool enabled)
+{
+    if (m_replacedBadges == enabled)
+        return;
+    m_replacedBadges = enabled;
+    Q_EMIT replacedBadgesChanged();
+    invalidate();
+}
+
 QString KeysModel::action() const
 {
     return m_apiId.isEmpty() ? u"keys.listKeys"_s : u"apis.listKeys"_s;
@@ -160,30 +169,6 @@ QStringList KeysModel::badgesFor(const QJsonObject &key, qint64 nowMs)
     else if (limited && (refill > 0 ? remaining * 10 <= refill : remaining <= 10))
         badges.append(u"lowCredits"_s);
     return badges;
-}
-
-QHash<QString, QString> KeysModel::rerollSuccessors(const QList<QJsonObject> &keys)
-{
-    // A reroll stamps the old key's updatedAt and the new key's createdAt with the same time.
-    QMultiHash<qint64, const QJsonObject *> byCreatedAt;
-    for (const QJsonObject &key : keys)
-        byCreatedAt.insert(key.value(u"createdAt"_s).toInteger(), &key);
-    QHash<QString, QString> successors;
-    for (const QJsonObject &old : keys) {
-        const QJsonValue updatedAt = old.value(u"updatedAt"_s);
-        if (!updatedAt.isDouble() || !old.value(u"expires"_s).isDouble())
-            continue;
-        const QString owner = old.value(u"identity"_s).toObject().value(u"id"_s).toString();
-        for (const QJsonObject *twin : byCreatedAt.values(updatedAt.toInteger())) {
-            if (twin->value(u"keyId"_s) != old.value(u"keyId"_s) && twin->value(u"name"_s) == old.value(u"name"_s)
-                && twin->value(u"identity"_s).toObject().value(u"id"_s).toString() == owner
-                && twin->value(u"createdAt"_s).toInteger() > old.value(u"createdAt"_s).toInteger()) {
-                successors.insert(old.value(u"keyId"_s).toString(), twin->value(u"keyId"_s).toString());
-                break;
-            }
-        }
-    }
-    return successors;
 }
 
 QStringList KeysModel::badgesOf(const QJsonObject &row) const
@@ -388,7 +373,8 @@ void KeysModel::rowsCleared()
     m_rateLimited.clear();
     m_successors.clear();
     m_rateLimitedRequested = false;
-    ++m_rateLimitedGeneration;
+    m_replacementsRequested = false;
+    ++m_badgesGeneration;
     if (!m_selected.isEmpty()) {
         m_selected.clear();
         Q_EMIT selectionChanged();
@@ -399,12 +385,9 @@ void KeysModel::rowsAppended(int first, int last)
 {
     Q_UNUSED(first)
     Q_UNUSED(last)
-    // The rows are in the views already; a later page may hold the new key of an old one loaded
-    // before: compare every loaded row.
-    QHash<QString, QString> successors = rerollSuccessors(rows());
-    if (successors != m_successors) {
-        m_successors = std::move(successors);
-        allRowsChanged({BadgesRole, ReplacedByRole});
+    if (m_replacedBadges && !m_replacementsRequested) {
+        m_replacementsRequested = true;
+        fetchReplacements({}, kRerollPages);
     }
     if (m_rateLimitBadges && !m_rateLimitedRequested)
         fetchRateLimited();
@@ -420,9 +403,9 @@ void KeysModel::fetchRateLimited()
         body.insert(u"apiId"_s, m_apiId);
     else if (!m_identityId.isEmpty())
         body.insert(u"identityId"_s, m_identityId);
-    const quint64 generation = m_rateLimitedGeneration;
+    const quint64 generation = m_badgesGeneration;
     client()->post(u"analytics.getVerificationLog"_s, body, this, [this, generation](const ApiResult &result) {
-        if (generation != m_rateLimitedGeneration || !result.ok())
+        if (generation != m_badgesGeneration || !result.ok())
             return;
         const QJsonArray events = result.data.toArray();
         for (const QJsonValue &event : events)

@@ -20,11 +20,11 @@ namespace Latchkey::Dashboard {
 ///   `analytics.getVerificationLog` call per refresh (the newest 100 such events of the API or owner),
 ///   never one call per row; set `rateLimitBadges` false when the root key may not read analytics.
 /// - `active`: none of disabled/expired.
-/// - `replaced`: the key was rerolled and still works in its grace period (instead of `expiring`).
-///   keys.rerollKey copies name, owner and settings to the new key, so the two look alike; the
-///   new key's `createdAt` is the very millisecond of the old key's `updatedAt` (the reroll set
-///   its expiry). A key with a later-created twin (same name and owner) created exactly then is
-///   the replaced one. Only rows loaded so far are compared (an API's keys come in pages of 100).
+/// - `replaced`: a reroll replaced the key and it still works (instead of `expiring`). From the
+///   audit log, as the key page reads it: every keys.rerollKey leaves a `key.reroll` event whose
+///   targets are [new key, old key, api]. ONE `audit.listLogs` per refresh (the API's reroll
+///   events, or those of the owner's keys), followed for at most kRerollPages pages of 100 (the
+///   newest rerolls); set `replacedBadges` false when the root key may not read the audit log.
 ///
 /// Rows can be selected (role `selected`, writable) for bulk operations; the selection is cleared
 /// when the rows are dropped so nothing hidden stays selected.
@@ -36,6 +36,7 @@ class KeysModel : public Latchkey::Dashboard::PagedListModel // qualified: qmlty
     Q_PROPERTY(QString externalId READ externalId WRITE setExternalId NOTIFY externalIdChanged)
     Q_PROPERTY(QString identityId READ identityId WRITE setIdentityId NOTIFY identityIdChanged)
     Q_PROPERTY(bool rateLimitBadges READ rateLimitBadges WRITE setRateLimitBadges NOTIFY rateLimitBadgesChanged)
+    Q_PROPERTY(bool replacedBadges READ replacedBadges WRITE setReplacedBadges NOTIFY replacedBadgesChanged)
     Q_PROPERTY(int selectedCount READ selectedCount NOTIFY selectionChanged)
     /// selectEveryKey() is loading the remaining pages to select their rows too.
     Q_PROPERTY(bool selectingAll READ selectingAll NOTIFY selectingAllChanged)
@@ -62,13 +63,15 @@ public:
         LowCreditsRole,
         RateLimitedRole,
         SelectedRole,
-        /// The key id of the key that replaced this one in a reroll, "" when none is loaded.
+        /// The key id of the key that replaced this one in a reroll (from the audit log), or "".
         ReplacedByRole,
     };
     Q_ENUM(Role)
 
     static constexpr qint64 kExpiringWithinMs = 24LL * 3600 * 1000;
     static constexpr qint64 kRateLimitedWithinMs = 3600LL * 1000;
+    /// Pages of 100 `key.reroll` events read per refresh for the `replaced` badge.
+    static constexpr int kRerollPages = 10;
 
     explicit KeysModel(QObject *parent = nullptr);
     QHash<int, QByteArray> roleNames() const override;
@@ -85,6 +88,8 @@ public:
     void setIdentityId(const QString &identityId);
     bool rateLimitBadges() const { return m_rateLimitBadges; }
     void setRateLimitBadges(bool enabled);
+    bool replacedBadges() const { return m_replacedBadges; }
+    void setReplacedBadges(bool enabled);
     int selectedCount() const { return int(m_selected.size()); }
 
     Q_INVOKABLE void setSelected(int row, bool selected);
@@ -107,14 +112,16 @@ public:
 
     /// The badges of one key (the JSON of KeyResponseData) at @p nowMs; rate limiting not included.
     static QStringList badgesFor(const QJsonObject &key, qint64 nowMs);
-    /// Old key id → new key id for every reroll pair among @p keys (see `replaced` above).
-    static QHash<QString, QString> rerollSuccessors(const QList<QJsonObject> &keys);
+    /// Old key id → new key id of every reroll in @p events (audit.listLogs' `key.reroll` rows,
+    /// newest first): a key rerolled twice maps to the newer key.
+    static QHash<QString, QString> rerollSuccessors(const QJsonArray &events);
 
 Q_SIGNALS:
     void apiIdChanged();
     void externalIdChanged();
     void identityIdChanged();
     void rateLimitBadgesChanged();
+    void replacedBadgesChanged();
     void selectionChanged();
     void selectingAllChanged();
 
@@ -129,6 +136,8 @@ protected:
 
 private:
     void fetchRateLimited();
+    /// audit.listLogs' reroll events from @p cursor on ("" for the newest), @p pages left to read.
+    void fetchReplacements(const QString &cursor, int pages);
     void continueSelectingEveryKey();
     void setSelectingAll(bool selecting);
     QString statusOf(const QJsonObject &row) const;
@@ -142,9 +151,11 @@ private:
     QSet<QString> m_rateLimited;
     QHash<QString, QString> m_successors;
     qint64 m_nowMs = 0;
-    quint64 m_rateLimitedGeneration = 0;
+    quint64 m_badgesGeneration = 0;
     bool m_rateLimitBadges = true;
     bool m_rateLimitedRequested = false;
+    bool m_replacedBadges = true;
+    bool m_replacementsRequested = false;
 };
 
 } // namespace Latchkey::Dashboard

@@ -50,6 +50,7 @@ Page {
         client: page.session.client
         identityId: page.identityId
         rateLimitBadges: page.session.capabilities.may("api.*.read_analytics", page.session.capabilities.revision)
+        replacedBadges: page.session.capabilities.may("workspace.*.read_audit_log", page.session.capabilities.revision)
     }
 
     // A key issued anywhere (here, Ctrl+N, the sidebar) appears in "Keys" at once.

@@ -1,0 +1,64 @@
+// KeysModel's `replaced` badge: which listed keys a reroll replaced, from the audit log (the key
+// page reads it the same way, keydetailreplacement.cpp). keys.rerollKey copies name, owner and
+// settings to the new key, so nothing in the key itself says which of two look-alikes is the old one.
+#include "models/keysmodel.h"
+
+#include "client/apiclient.h"
+
+#include <QJsonArray>
+
+using namespace Qt::StringLiterals;
+
+namespace Latchkey::Dashboard {
+
+QHash<QString, QString> KeysModel::rerollSuccessors(const QJsonArray &events)
+{
+    QHash<QString, QString> successors;
+    for (const QJsonValue &event : events) {
+        // targets: [new key, old key, api]
+        const QJsonArray targets = event.toObject().value(u"targets"_s).toArray();
+        const QString oldKey = targets.at(1).toObject().value(u"id"_s).toString();
+        const QString newKey = targets.at(0).toObject().value(u"id"_s).toString();
+        if (!oldKey.isEmpty() && !newKey.isEmpty() && !successors.contains(oldKey))
+            successors.insert(oldKey, newKey); // newest first: the latest reroll wins
+    }
+    return successors;
+}
+
+void KeysModel::fetchReplacements(const QString &cursor, int pages)
+{
+    QJsonObject body {{u"events"_s, QJsonArray {u"key.reroll"_s}}, {u"limit"_s, 100}};
+    if (!m_apiId.isEmpty()) {
+        body.insert(u"targetId"_s, m_apiId); // a reroll's third target is its API
+    } else {
+        // An owner's keys: the events of every key the identity owns.
+        const QString identityId = !m_identityId.isEmpty() || rows().isEmpty()
+            ? m_identityId
+            : rows().first().value(u"identity"_s).toObject().value(u"id"_s).toString();
+        if (identityId.isEmpty())
+            return;
+        body.insert(u"targetId"_s, identityId);
+        body.insert(u"includeOwnedKeys"_s, true);
+    }
+    if (!cursor.isEmpty())
+        body.insert(u"cursor"_s, cursor);
+    const quint64 generation = m_badgesGeneration;
+    client()->post(u"audit.listLogs"_s, body, this, [this, generation, pages](const ApiResult &result) {
+        if (generation != m_badgesGeneration || !result.ok())
+            return;
+        const QHash<QString, QString> found = rerollSuccessors(result.data.toArray());
+        bool changed = false;
+        for (auto it = found.cbegin(); it != found.cend(); ++it) {
+            if (!m_successors.contains(it.key())) { // an earlier page held a newer reroll
+                m_successors.insert(it.key(), it.value());
+                changed = true;
+            }
+        }
+        if (changed)
+            allRowsChanged({BadgesRole, ReplacedByRole});
+        if (result.hasMore() && pages > 1)
+            fetchReplacements(result.cursor(), pages - 1);
+    }, ApiClient::Failures::Quiet); // a badge: its absence is no error to show
+}
+
+} // namespace Latchkey::Dashboard
