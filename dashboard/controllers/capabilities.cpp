@@ -41,6 +41,18 @@ QString Capabilities::missing(const QString &permission, int /*revision*/) const
     return may(permission) ? QString() : tr("Your root key lacks the permission “%1”.").arg(permission);
 }
 
+QString Capabilities::missingEverywhere(const QString &permission, int /*revision*/) const
+{
+    if (may(permission))
+        return {};
+    const QStringList parts = permission.split(u'.');
+    const bool onSome = parts.size() == 3 && std::any_of(m_permissions.cbegin(), m_permissions.cend(), [&parts](const QString &held) {
+        const QStringList heldParts = held.split(u'.');
+        return heldParts.size() == 3 && heldParts.at(0) == parts.at(0) && heldParts.at(2) == parts.at(2);
+    });
+    return onSome ? QString() : missing(permission);
+}
+
 void Capabilities::setPermissions(const QStringList &permissions)
 {
     m_permissions = QSet<QString>(permissions.cbegin(), permissions.cend());
@@ -51,6 +63,10 @@ void Capabilities::setPermissions(const QStringList &permissions)
 
 void Capabilities::clear()
 {
+    // An answer still on its way is for the connection that ends here.
+    if (m_pendingCall && m_pendingClient)
+        m_pendingClient->cancel(m_pendingCall);
+    m_pendingCall = 0;
     m_known = false;
     m_permissions.clear();
     m_rootKeyId.clear();
@@ -62,13 +78,17 @@ void Capabilities::clear()
 
 void Capabilities::refresh(ApiClient *client)
 {
-    if (m_pendingCall)
-        client->cancel(m_pendingCall);
+    if (m_pendingCall && m_pendingClient)
+        m_pendingClient->cancel(m_pendingCall);
+    m_pendingClient = client;
     m_pendingCall = client->post(u"rootKeys.whoami"_s, {}, this, [this](const ApiResult &result) {
         m_pendingCall = 0;
         if (!result.ok()) {
-            // 404: a server without rootKeys.whoami. Stay "unknown" and grey nothing out.
+            // 404: a server without rootKeys.whoami. Stay "unknown" and grey nothing out; what
+            // waited for the answer goes ahead.
             qCInfo(lcCapabilities) << "permissions unknown: HTTP" << result.httpStatus;
+            ++m_revision;
+            Q_EMIT changed();
             return;
         }
         const QJsonObject data = result.data.toObject();
@@ -80,6 +100,8 @@ void Capabilities::refresh(ApiClient *client)
             list.append(value.toString());
         setPermissions(list);
     });
+    ++m_revision;
+    Q_EMIT changed(); // pending
 }
 
 } // namespace Latchkey::Dashboard

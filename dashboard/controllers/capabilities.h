@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QObject>
+#include <QPointer>
 #include <QSet>
 #include <QStringList>
 #include <QtQmlIntegration>
@@ -16,6 +17,9 @@ class ApiClient;
 /// Until the answer is known (or when the server has no `rootKeys.whoami`, answering 404), every
 /// may() is true and nothing is greyed out; the server still refuses what the key may not do.
 ///
+/// Lists and charts wait while `pending` (a whoami asked and not answered yet) rather than fetch
+/// what the key may turn out not to read: `client: caps.pending ? null : session.client`.
+///
 /// A QML binding does not see what an invokable reads: bindings pass `revision` as the last
 /// argument, `enabled: caps.may("api.*.create_key", caps.revision)`, so they are evaluated again
 /// when the answer arrives (a sidebar made before whoami answered would stay enabled otherwise).
@@ -25,6 +29,8 @@ class Capabilities : public QObject
     QML_ELEMENT
     QML_UNCREATABLE("owned by the session")
     Q_PROPERTY(bool known READ known NOTIFY changed)
+    /// rootKeys.whoami was asked and has not answered yet (neither the permissions nor a failure).
+    Q_PROPERTY(bool pending READ pending NOTIFY changed)
     Q_PROPERTY(QStringList permissions READ permissions NOTIFY changed)
     Q_PROPERTY(QString rootKeyId READ rootKeyId NOTIFY changed)
     Q_PROPERTY(QString rootKeyName READ rootKeyName NOTIFY changed)
@@ -36,6 +42,7 @@ public:
     explicit Capabilities(QObject *parent = nullptr);
 
     [[nodiscard]] bool known() const { return m_known; }
+    [[nodiscard]] bool pending() const { return m_pendingCall != 0; }
     [[nodiscard]] QStringList permissions() const;
     [[nodiscard]] QString rootKeyId() const { return m_rootKeyId; }
     [[nodiscard]] QString rootKeyName() const { return m_rootKeyName; }
@@ -49,6 +56,10 @@ public:
     Q_INVOKABLE [[nodiscard]] bool mayAny(const QStringList &alternatives, int revision = 0) const;
     /// For tooltips: "" when may(@p permission), else a sentence naming the missing permission.
     Q_INVOKABLE [[nodiscard]] QString missing(const QString &permission, int revision = 0) const;
+    /// missing() for lists that show what the key may read of them (ratelimit.listNamespaces):
+    /// "" when the key holds @p permission (`<resource>.*.<action>`) or the same action on any one
+    /// `<resource>.<id>`, else the sentence naming @p permission.
+    Q_INVOKABLE [[nodiscard]] QString missingEverywhere(const QString &permission, int revision = 0) const;
 
     /// Asks @p client's server; `changed` follows when the answer arrives.
     void refresh(ApiClient *client);
@@ -66,6 +77,7 @@ private:
     QString m_rootKeyId;
     QString m_rootKeyName;
     QString m_workspaceId;
+    QPointer<ApiClient> m_pendingClient;
     quint64 m_pendingCall = 0;
     int m_revision = 0;
 };

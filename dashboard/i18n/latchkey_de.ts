@@ -1552,6 +1552,10 @@
             <translation>Schlüssel ausstellen</translation>
         </message>
         <message>
+            <source>Charts</source>
+            <translation>Diagramme</translation>
+        </message>
+        <message>
             <source>Hide charts</source>
             <translation>Diagramme ausblenden</translation>
         </message>
@@ -1614,34 +1618,15 @@
             <translation>Stellen Sie den ersten mit „Schlüssel ausstellen“ (Strg+N) aus.</translation>
         </message>
         <message>
-            <source>Selecting every key… %1 selected so far.</source>
-            <translation>Alle Schlüssel werden ausgewählt… bisher %1 ausgewählt.</translation>
+            <source>Enable keys</source>
+            <translation>Schlüssel aktivieren</translation>
         </message>
         <message numerus="yes">
-            <source>All %n loaded key(s) are selected; the list has more.</source>
+            <source>Enable %n selected key(s)? They verify again, unless they are expired or out of credits.</source>
             <translation>
-                <numerusform>Der %n geladene Schlüssel ist ausgewählt; die Liste hat weitere.</numerusform>
-                <numerusform>Alle %n geladenen Schlüssel sind ausgewählt; die Liste hat weitere.</numerusform>
+                <numerusform>Den ausgewählten Schlüssel aktivieren? Er wird wieder verifiziert, sofern er nicht abgelaufen ist oder keine Credits mehr hat.</numerusform>
+                <numerusform>%n ausgewählte Schlüssel aktivieren? Sie werden wieder verifiziert, sofern sie nicht abgelaufen sind oder keine Credits mehr haben.</numerusform>
             </translation>
-        </message>
-        <message numerus="yes">
-            <source>Select all %n key(s)</source>
-            <translation>
-                <numerusform>%n Schlüssel auswählen</numerusform>
-                <numerusform>Alle %n Schlüssel auswählen</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Select all keys</source>
-            <translation>Alle Schlüssel auswählen</translation>
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation>Abbrechen</translation>
-        </message>
-        <message>
-            <source>Stop selecting keys</source>
-            <translation>Auswahl der Schlüssel abbrechen</translation>
         </message>
     </context>
     <context>
@@ -3027,6 +3012,39 @@
         <message>
             <source>Create</source>
             <translation>Anlegen</translation>
+        </message>
+    </context>
+    <context>
+        <name>SelectEveryKeyOffer</name>
+        <message>
+            <source>Selecting every key… %1 selected so far.</source>
+            <translation>Alle Schlüssel werden ausgewählt… bisher %1 ausgewählt.</translation>
+        </message>
+        <message numerus="yes">
+            <source>All %n loaded key(s) are selected; the list has more.</source>
+            <translation>
+                <numerusform>Der %n geladene Schlüssel ist ausgewählt; die Liste hat weitere.</numerusform>
+                <numerusform>Alle %n geladenen Schlüssel sind ausgewählt; die Liste hat weitere.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Select all %n key(s)</source>
+            <translation>
+                <numerusform>%n Schlüssel auswählen</numerusform>
+                <numerusform>Alle %n Schlüssel auswählen</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Select all keys</source>
+            <translation>Alle Schlüssel auswählen</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Abbrechen</translation>
+        </message>
+        <message>
+            <source>Stop selecting keys</source>
+            <translation>Auswahl der Schlüssel abbrechen</translation>
         </message>
     </context>
     <context>

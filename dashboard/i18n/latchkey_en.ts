@@ -76,17 +76,10 @@
             </translation>
         </message>
         <message numerus="yes">
-            <source>All %n loaded key(s) are selected; the list has more.</source>
+            <source>Enable %n selected key(s)? They verify again, unless they are expired or out of credits.</source>
             <translation>
-                <numerusform>The %n loaded key is selected; the list has more.</numerusform>
-                <numerusform>All %n loaded keys are selected; the list has more.</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>Select all %n key(s)</source>
-            <translation>
-                <numerusform>Select the %n key</numerusform>
-                <numerusform>Select all %n keys</numerusform>
+                <numerusform>Enable the selected key? It verifies again, unless it is expired or out of credits.</numerusform>
+                <numerusform>Enable %n selected keys? They verify again, unless they are expired or out of credits.</numerusform>
             </translation>
         </message>
     </context>
@@ -165,6 +158,23 @@
             <translation>
                 <numerusform>%n override</numerusform>
                 <numerusform>%n overrides</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>SelectEveryKeyOffer</name>
+        <message numerus="yes">
+            <source>All %n loaded key(s) are selected; the list has more.</source>
+            <translation>
+                <numerusform>The %n loaded key is selected; the list has more.</numerusform>
+                <numerusform>All %n loaded keys are selected; the list has more.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Select all %n key(s)</source>
+            <translation>
+                <numerusform>Select the %n key</numerusform>
+                <numerusform>Select all %n keys</numerusform>
             </translation>
         </message>
     </context>

@@ -1552,6 +1552,10 @@
             <translation>Emitir clave</translation>
         </message>
         <message>
+            <source>Charts</source>
+            <translation>Gráficos</translation>
+        </message>
+        <message>
             <source>Hide charts</source>
             <translation>Ocultar gráficos</translation>
         </message>
@@ -1614,34 +1618,15 @@
             <translation>Emita la primera con «Emitir clave» (Ctrl+N).</translation>
         </message>
         <message>
-            <source>Selecting every key… %1 selected so far.</source>
-            <translation>Seleccionando todas las claves… %1 seleccionadas hasta ahora.</translation>
+            <source>Enable keys</source>
+            <translation>Activar claves</translation>
         </message>
         <message numerus="yes">
-            <source>All %n loaded key(s) are selected; the list has more.</source>
+            <source>Enable %n selected key(s)? They verify again, unless they are expired or out of credits.</source>
             <translation>
-                <numerusform>La %n clave cargada está seleccionada; la lista tiene más.</numerusform>
-                <numerusform>Las %n claves cargadas están seleccionadas; la lista tiene más.</numerusform>
+                <numerusform>¿Activar la clave seleccionada? Vuelve a verificarse, salvo que haya caducado o no le queden créditos.</numerusform>
+                <numerusform>¿Activar %n claves seleccionadas? Vuelven a verificarse, salvo que hayan caducado o no les queden créditos.</numerusform>
             </translation>
-        </message>
-        <message numerus="yes">
-            <source>Select all %n key(s)</source>
-            <translation>
-                <numerusform>Seleccionar %n clave</numerusform>
-                <numerusform>Seleccionar las %n claves</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Select all keys</source>
-            <translation>Seleccionar todas las claves</translation>
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation>Cancelar</translation>
-        </message>
-        <message>
-            <source>Stop selecting keys</source>
-            <translation>Dejar de seleccionar claves</translation>
         </message>
     </context>
     <context>
@@ -3027,6 +3012,39 @@
         <message>
             <source>Create</source>
             <translation>Crear</translation>
+        </message>
+    </context>
+    <context>
+        <name>SelectEveryKeyOffer</name>
+        <message>
+            <source>Selecting every key… %1 selected so far.</source>
+            <translation>Seleccionando todas las claves… %1 seleccionadas hasta ahora.</translation>
+        </message>
+        <message numerus="yes">
+            <source>All %n loaded key(s) are selected; the list has more.</source>
+            <translation>
+                <numerusform>La %n clave cargada está seleccionada; la lista tiene más.</numerusform>
+                <numerusform>Las %n claves cargadas están seleccionadas; la lista tiene más.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Select all %n key(s)</source>
+            <translation>
+                <numerusform>Seleccionar %n clave</numerusform>
+                <numerusform>Seleccionar las %n claves</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Select all keys</source>
+            <translation>Seleccionar todas las claves</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancelar</translation>
+        </message>
+        <message>
+            <source>Stop selecting keys</source>
+            <translation>Dejar de seleccionar claves</translation>
         </message>
     </context>
     <context>

@@ -6,7 +6,9 @@
 #include "dashboardfixture.h"
 #include "issuekeycontroller.h"
 #include "keydetailcontroller.h"
+#include "pagedlistmodel.h"
 
+#include <QJsonDocument>
 #include <QQmlComponent>
 #include <QQmlEngine>
 #include <QQuickItem>
@@ -62,6 +64,8 @@ private Q_SLOTS:
     void keyActionsGreyTheirOptionsToo();
     void chartsNameTheMissingPermission();
     void listsTheKeyMayNotReadAreNotFetched();
+    void pagesOpenedBeforeWhoamiSayWhatIsMissing();
+    void pagesWaitForWhoamiThenLoad();
 
 private:
     std::unique_ptr<DashboardFixture> m_fixture;
@@ -155,7 +159,8 @@ void TestCapabilityGates::chartsNameTheMissingPermission()
     QVERIFY(charts.get());
     auto *note = charts.item(u"consoleMissingPermission"_s);
     QVERIFY(note);
-    QVERIFY(!note->isVisible()); // not known yet: the charts load
+    QVERIFY(!note->isVisible()); // not known yet: nothing said, and nothing loaded until it is
+    QVERIFY(charts.get()->property("address").toString().isEmpty());
     QTRY_VERIFY_WITH_TIMEOUT(session.capabilities()->known(), 10000);
     QTRY_VERIFY_WITH_TIMEOUT(note->isVisible(), 10000);
     QVERIFY2(note->property("text").toString().contains(u"“api.*.read_analytics”"_s),
@@ -189,6 +194,108 @@ void TestCapabilityGates::listsTheKeyMayNotReadAreNotFetched()
     QVERIFY2(title->property("text").toString().contains(u"“api.*.read_api”"_s),
         qPrintable(title->property("text").toString()));
     QVERIFY(!retry->isVisible());
+}
+
+namespace {
+
+/// The texts of @p page's list placeholders that are on screen.
+QStringList placeholderTitles(const Made &page)
+{
+    QStringList titles;
+    const QList<QQuickItem *> items = page.get()->findChildren<QQuickItem *>(u"placeholder-title"_s);
+    for (QQuickItem *title : items) {
+        if (title->isVisible())
+            titles.append(title->property("text").toString());
+    }
+    return titles;
+}
+
+} // namespace
+
+// The pages opened at once after connecting (whoami not answered yet) with a key that may read
+// none of their lists: they wait for the answer instead of fetching, then say which permission
+// is missing; no request fails, nothing reaches the error banner.
+void TestCapabilityGates::pagesOpenedBeforeWhoamiSayWhatIsMissing()
+{
+    const QString apiId = m_fixture->createApi(u"gated keys"_s);
+    const QString keysOnly = m_fixture->createRootKey({u"api.*.read_key"_s});
+    Session session;
+    QSignalSpy failed(session.client(), &ApiClient::requestFailed);
+    session.connectTo(m_fixture->baseUrl(), keysOnly);
+    QVERIFY(session.capabilities()->pending());
+    const QVariant sessionValue = QVariant::fromValue(&session);
+    const Made permissions("PermissionsPage { width: 1000; height: 600 }", {{u"session"_s, sessionValue}});
+    const Made audit("AuditLogPage { width: 1000; height: 600 }", {{u"session"_s, sessionValue}});
+    const Made ratelimits("RatelimitPage { width: 1000; height: 600 }", {{u"session"_s, sessionValue}});
+    const Made keys("KeysPage { width: 1000; height: 600; chartsShown: false }",
+        {{u"session"_s, sessionValue}, {u"apiId"_s, apiId}});
+    for (const Made *page : {&permissions, &audit, &ratelimits, &keys})
+        QVERIFY(page->get());
+    QTRY_VERIFY_WITH_TIMEOUT(session.capabilities()->known(), 10000);
+    QTest::qWait(1000); // a request would have failed by now (in-process server)
+    QCOMPARE(failed.count(), 0);
+
+    const auto says = [](const Made &page, const QString &permission) {
+        const QStringList titles = placeholderTitles(page);
+        return std::any_of(titles.cbegin(), titles.cend(),
+                           [&](const QString &title) { return title.contains(u"“"_s + permission + u"”"_s); });
+    };
+    QVERIFY2(says(permissions, u"rbac.*.read_permission"_s), qPrintable(placeholderTitles(permissions).join(u" | "_s)));
+    QVERIFY2(says(permissions, u"rbac.*.read_role"_s), qPrintable(placeholderTitles(permissions).join(u" | "_s)));
+    QVERIFY2(says(audit, u"workspace.*.read_audit_log"_s), qPrintable(placeholderTitles(audit).join(u" | "_s)));
+    QVERIFY2(says(ratelimits, u"ratelimit.*.read_namespace"_s), qPrintable(placeholderTitles(ratelimits).join(u" | "_s)));
+    QVERIFY2(says(keys, u"api.%1.read_api"_s.arg(apiId)), qPrintable(placeholderTitles(keys).join(u" | "_s)));
+    for (const Made *page : {&permissions, &audit, &ratelimits, &keys}) {
+        const QList<QQuickItem *> retries = page->get()->findChildren<QQuickItem *>(u"placeholder-retry"_s);
+        for (QQuickItem *retry : retries)
+            QVERIFY(!retry->isVisible());
+    }
+
+    // A namespace the key may read (only that one): the namespace list is fetched, and shows it.
+    const QJsonObject created = m_fixture->call(u"ratelimit.createNamespace"_s, {{u"name"_s, u"gated-ns"_s}}).data.toObject();
+    const QString namespaceId = created.value(u"namespaceId"_s).toString();
+    QVERIFY2(!namespaceId.isEmpty(), qPrintable(QString::fromUtf8(QJsonDocument(created).toJson())));
+    session.capabilities()->setPermissions({u"ratelimit.%1.read_namespace"_s.arg(namespaceId)});
+    QVERIFY(!says(ratelimits, u"ratelimit.*.read_namespace"_s));
+}
+
+// With a key that may read everything, the pages opened before whoami answers do not fetch until
+// it has (their models have no client yet), then load without a failure.
+void TestCapabilityGates::pagesWaitForWhoamiThenLoad()
+{
+    const QString apiId = m_fixture->createApi(u"loaded keys"_s);
+    Session session;
+    QSignalSpy failed(session.client(), &ApiClient::requestFailed);
+    session.connectTo(m_fixture->baseUrl(), m_fixture->rootKey());
+    QVERIFY(session.capabilities()->pending());
+    const QVariant sessionValue = QVariant::fromValue(&session);
+    const Made apis("ApisPage { width: 1000; height: 600 }", {{u"session"_s, sessionValue}});
+    const Made permissions("PermissionsPage { width: 1000; height: 600 }", {{u"session"_s, sessionValue}});
+    const Made audit("AuditLogPage { width: 1000; height: 600 }", {{u"session"_s, sessionValue}});
+    const Made ratelimits("RatelimitPage { width: 1000; height: 600 }", {{u"session"_s, sessionValue}});
+    const Made keys("KeysPage { width: 1000; height: 600; chartsShown: false }",
+        {{u"session"_s, sessionValue}, {u"apiId"_s, apiId}});
+    QList<PagedListModel *> models;
+    for (const Made *page : {&apis, &permissions, &audit, &ratelimits, &keys}) {
+        QVERIFY(page->get());
+        models += page->get()->findChildren<PagedListModel *>();
+    }
+    // APIs, permissions, roles, audit log, namespaces, overrides, keys (and the role dialog's
+    // suggestions, fetched only when it opens).
+    QVERIFY2(models.size() >= 7, qPrintable(QString::number(models.size())));
+    for (PagedListModel *model : std::as_const(models))
+        QVERIFY2(!model->client() && !model->loading(), model->metaObject()->className());
+    QTRY_VERIFY_WITH_TIMEOUT(session.capabilities()->known(), 10000);
+    int withClient = 0;
+    for (PagedListModel *model : std::as_const(models)) {
+        withClient += model->client() ? 1 : 0;
+        QTRY_VERIFY2_WITH_TIMEOUT(!model->loading(), model->metaObject()->className(), 15000);
+    }
+    QCOMPARE(withClient, 7);
+    QCOMPARE(failed.count(), 0);
+    const QList<PagedListModel *> apiModels = apis.get()->findChildren<PagedListModel *>();
+    QCOMPARE(apiModels.size(), 1);
+    QVERIFY(apiModels.first()->rowCount() > 0); // the APIs are listed
 }
 
 LATCHKEY_DASHBOARD_TEST_MAIN(TestCapabilityGates)

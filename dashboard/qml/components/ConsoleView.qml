@@ -44,7 +44,8 @@ Item {
         : "api.*.read_analytics"
     readonly property string missing: session.capabilities.missing(permission, session.capabilities.revision)
 
-    readonly property string address: origin === "" || missing !== "" ? ""
+    // Nothing is loaded before whoami answers: the key may turn out not to read the charts.
+    readonly property string address: origin === "" || missing !== "" || session.capabilities.pending ? ""
         : origin + "/console/?embed=1&theme=" + (dark ? "dark" : "light") + "&lang=" + lang + "#" + view
 
     /// The height of the view until the page reported its own: the totals and the first chart.

@@ -1,12 +1,51 @@
 .pragma library
 
-// Column widths shared by KeyTableHeader and KeyRow, so the header and the rows line up. Every
-// column but the name is exactly this wide (minimum = preferred = maximum): a long name, a row
-// with more badges or a scroll bar appearing never moves a column; the name takes the rest.
+// Column widths shared by KeyTableHeader and KeyRow, so the header and the rows line up. The
+// widths depend only on the table's width and the monospace font (never on a row's data): a long
+// name, a row with more badges or a scroll bar appearing never moves a column.
+//
+// Every column has a minimum and a width it is happy with. "Start" comes first: it takes up to a
+// quarter of the room left over the minimums, enough for the longest key start (a 16-character
+// prefix, "_" and four characters) from about 1280 px on. Of the rest, the other columns take up
+// to half (each in proportion to what it still wants), the name the remainder: on a wide window
+// "sk_live_EwHn…" is not elided while the name has room to spare, and the name still gets the
+// most.
+
+var spacing = 12;
 var checkWidth = 40;
-var nameWidth = 140;
-var startWidth = 110;
-var ownerWidth = 150;
-var statusWidth = 240;
-var creditsWidth = 90;
-var lastUsedWidth = 140;
+
+/// The widths of the columns of a table whose row layout is @p available px wide. @p monoChar:
+/// the width of one character of the monospace font of the "Start" column.
+function widths(available, monoChar, showOwner, selectable) {
+    // "sk_live_EwHn…" (13 characters) at least; the longest start (21 and "…") when there is room.
+    const startMin = Math.ceil(13 * monoChar) + 6;
+    const startWanted = Math.ceil(22 * monoChar) + 6;
+    const columns = {
+        owner: [90, 200],
+        status: [150, 260],
+        credits: [70, 110],
+        lastUsed: [90, 150]
+    };
+    if (!showOwner)
+        delete columns.owner;
+    const nameMin = 100;
+    let fixed = (selectable ? checkWidth + spacing : 0) + nameMin + startMin + spacing;
+    let headroom = 0;
+    for (const name in columns) {
+        fixed += columns[name][0] + spacing;
+        headroom += columns[name][1] - columns[name][0];
+    }
+    const spareAll = Math.max(0, available - fixed);
+    const startExtra = Math.floor(Math.min(startWanted - startMin, spareAll / 4));
+    const spare = spareAll - startExtra;
+    const share = Math.min(1, spare / 2 / headroom);
+    const result = {check: checkWidth, owner: 0, start: startMin + startExtra};
+    let used = 0;
+    for (const name in columns) {
+        const width = Math.floor(columns[name][0] + share * (columns[name][1] - columns[name][0]));
+        result[name] = width;
+        used += width - columns[name][0];
+    }
+    result.name = nameMin + Math.max(0, Math.floor(spare - used));
+    return result;
+}

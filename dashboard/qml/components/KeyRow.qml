@@ -27,6 +27,9 @@ ItemDelegate {
     property bool selectable: true
     property bool showOwner: true
 
+    /// The columns' widths (KeyColumns.js), from this row's width only: as KeyTableHeader's.
+    readonly property var columns: KeyColumns.widths(availableWidth, mono.averageCharacterWidth, showOwner, selectable)
+
     signal toggled(int index, bool selected)
     signal opened(string keyId)
 
@@ -45,6 +48,16 @@ ItemDelegate {
     ListFocusRing {
         row: row
     }
+    // The "Start" column's font (the row's, monospace), for the column widths; not shown.
+    Label {
+        id: monoProbe
+        visible: false
+        font.family: "monospace"
+    }
+    FontMetrics {
+        id: mono
+        font: monoProbe.font
+    }
 
     contentItem: RowLayout {
         spacing: 12
@@ -52,56 +65,56 @@ ItemDelegate {
             visible: row.selectable
             checked: row.selected
             focusPolicy: Qt.NoFocus
-            Layout.preferredWidth: KeyColumns.checkWidth
-            Layout.minimumWidth: KeyColumns.checkWidth
-            Layout.maximumWidth: KeyColumns.checkWidth
+            Layout.preferredWidth: row.columns.check
+            Layout.minimumWidth: row.columns.check
+            Layout.maximumWidth: row.columns.check
             Accessible.name: qsTr("Select key %1").arg(row.name !== "" ? row.name : row.start)
             onToggled: row.toggled(row.index, checked)
         }
         Label {
-            Layout.fillWidth: true
-            Layout.minimumWidth: KeyColumns.nameWidth
-            Layout.preferredWidth: KeyColumns.nameWidth
+            Layout.preferredWidth: row.columns.name
+            Layout.minimumWidth: row.columns.name
+            Layout.maximumWidth: row.columns.name
             text: row.name !== "" ? row.name : qsTr("(unnamed)")
             opacity: row.name !== "" ? 1 : 0.6
             elide: Text.ElideRight
         }
         Label {
-            Layout.preferredWidth: KeyColumns.startWidth
-            Layout.minimumWidth: KeyColumns.startWidth
-            Layout.maximumWidth: KeyColumns.startWidth
+            Layout.preferredWidth: row.columns.start
+            Layout.minimumWidth: row.columns.start
+            Layout.maximumWidth: row.columns.start
             text: row.start + "…"
             font.family: "monospace"
             elide: Text.ElideRight
         }
         Label {
             visible: row.showOwner
-            Layout.preferredWidth: KeyColumns.ownerWidth
-            Layout.minimumWidth: KeyColumns.ownerWidth
-            Layout.maximumWidth: KeyColumns.ownerWidth
+            Layout.preferredWidth: row.columns.owner
+            Layout.minimumWidth: row.columns.owner
+            Layout.maximumWidth: row.columns.owner
             text: row.externalId !== "" ? row.externalId : "—"
             elide: Text.ElideRight
         }
         KeyStatusBadges {
-            Layout.preferredWidth: KeyColumns.statusWidth
-            Layout.minimumWidth: KeyColumns.statusWidth
-            Layout.maximumWidth: KeyColumns.statusWidth
+            Layout.preferredWidth: row.columns.status
+            Layout.minimumWidth: row.columns.status
+            Layout.maximumWidth: row.columns.status
             clip: true
             badges: row.badges
             expires: row.expires
             format: row.format
         }
         Label {
-            Layout.preferredWidth: KeyColumns.creditsWidth
-            Layout.minimumWidth: KeyColumns.creditsWidth
-            Layout.maximumWidth: KeyColumns.creditsWidth
+            Layout.preferredWidth: row.columns.credits
+            Layout.minimumWidth: row.columns.credits
+            Layout.maximumWidth: row.columns.credits
             horizontalAlignment: Text.AlignRight
             text: row.hasCreditLimit ? row.format.number(row.creditsRemaining) : qsTr("unlimited")
         }
         Label {
-            Layout.preferredWidth: KeyColumns.lastUsedWidth
-            Layout.minimumWidth: KeyColumns.lastUsedWidth
-            Layout.maximumWidth: KeyColumns.lastUsedWidth
+            Layout.preferredWidth: row.columns.lastUsed
+            Layout.minimumWidth: row.columns.lastUsed
+            Layout.maximumWidth: row.columns.lastUsed
             horizontalAlignment: Text.AlignRight
             text: row.lastUsedAt > 0 ? row.format.relative(row.lastUsedAt) : qsTr("never")
             opacity: row.lastUsedAt > 0 ? 1 : 0.6

@@ -11,7 +11,15 @@ Pane {
     property bool showOwner: true
     property bool allSelected: false
 
+    /// The columns' widths (KeyColumns.js), from this header's width only.
+    readonly property var columns: KeyColumns.widths(availableWidth, mono.averageCharacterWidth, showOwner, selectable)
+
     signal selectAll(bool selected)
+
+    FontMetrics {
+        id: mono
+        font: monoProbe.font
+    }
 
     padding: 0
     leftPadding: 16
@@ -22,61 +30,67 @@ Pane {
     RowLayout {
         anchors.fill: parent
         spacing: 12
+        // The rows' "Start" font (a Label's size, monospace), for the column widths; not shown.
+        Label {
+            id: monoProbe
+            visible: false
+            font.family: "monospace"
+        }
         CheckBox {
             visible: header.selectable
-            Layout.preferredWidth: KeyColumns.checkWidth
-            Layout.minimumWidth: KeyColumns.checkWidth
-            Layout.maximumWidth: KeyColumns.checkWidth
+            Layout.preferredWidth: header.columns.check
+            Layout.minimumWidth: header.columns.check
+            Layout.maximumWidth: header.columns.check
             checked: header.allSelected
             Accessible.name: qsTr("Select all loaded keys")
             onToggled: header.selectAll(checked)
         }
         Label {
-            Layout.fillWidth: true
-            Layout.minimumWidth: KeyColumns.nameWidth
-            Layout.preferredWidth: KeyColumns.nameWidth
+            Layout.preferredWidth: header.columns.name
+            Layout.minimumWidth: header.columns.name
+            Layout.maximumWidth: header.columns.name
             text: qsTr("Name")
             font.bold: true
             elide: Text.ElideRight
         }
         Label {
-            Layout.preferredWidth: KeyColumns.startWidth
-            Layout.minimumWidth: KeyColumns.startWidth
-            Layout.maximumWidth: KeyColumns.startWidth
+            Layout.preferredWidth: header.columns.start
+            Layout.minimumWidth: header.columns.start
+            Layout.maximumWidth: header.columns.start
             text: qsTr("Start", "the first characters of a key")
             font.bold: true
             elide: Text.ElideRight
         }
         Label {
             visible: header.showOwner
-            Layout.preferredWidth: KeyColumns.ownerWidth
-            Layout.minimumWidth: KeyColumns.ownerWidth
-            Layout.maximumWidth: KeyColumns.ownerWidth
+            Layout.preferredWidth: header.columns.owner
+            Layout.minimumWidth: header.columns.owner
+            Layout.maximumWidth: header.columns.owner
             text: qsTr("Owner")
             font.bold: true
             elide: Text.ElideRight
         }
         Label {
-            Layout.preferredWidth: KeyColumns.statusWidth
-            Layout.minimumWidth: KeyColumns.statusWidth
-            Layout.maximumWidth: KeyColumns.statusWidth
+            Layout.preferredWidth: header.columns.status
+            Layout.minimumWidth: header.columns.status
+            Layout.maximumWidth: header.columns.status
             text: qsTr("Status")
             font.bold: true
             elide: Text.ElideRight
         }
         Label {
-            Layout.preferredWidth: KeyColumns.creditsWidth
-            Layout.minimumWidth: KeyColumns.creditsWidth
-            Layout.maximumWidth: KeyColumns.creditsWidth
+            Layout.preferredWidth: header.columns.credits
+            Layout.minimumWidth: header.columns.credits
+            Layout.maximumWidth: header.columns.credits
             horizontalAlignment: Text.AlignRight
             text: qsTr("Credits left")
             font.bold: true
             elide: Text.ElideRight
         }
         Label {
-            Layout.preferredWidth: KeyColumns.lastUsedWidth
-            Layout.minimumWidth: KeyColumns.lastUsedWidth
-            Layout.maximumWidth: KeyColumns.lastUsedWidth
+            Layout.preferredWidth: header.columns.lastUsed
+            Layout.minimumWidth: header.columns.lastUsed
+            Layout.maximumWidth: header.columns.lastUsed
             horizontalAlignment: Text.AlignRight
             text: qsTr("Last used")
             font.bold: true

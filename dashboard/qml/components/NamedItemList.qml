@@ -19,6 +19,11 @@ ColumnLayout {
     /// (row properties) => the line shown, and the line under it.
     required property var primary
     required property var secondary
+    /// Why the root key may not read this list (Capabilities.missing()); "" when it may. The
+    /// page does not fetch it then; the placeholder says so.
+    property string readMissing
+    /// The page waits for what the root key may do before it fetches (a spinner meanwhile).
+    property bool waiting: false
 
     signal createRequested()
     signal deleteRequested(var row)
@@ -136,7 +141,8 @@ ColumnLayout {
             anchors.centerIn: parent
             width: Math.min(parent.width - 32, 400)
             visible: list.count === 0
-            loading: panel.listModel.loading
+            missing: panel.readMissing
+            loading: panel.listModel.loading || panel.waiting
             error: panel.listModel.failed ? panel.listModel.errorDetail : ""
             onRetry: panel.listModel.refresh()
             title: panel.listModel.search !== "" ? qsTr("Nothing matches “%1”.").arg(panel.listModel.search) : panel.emptyTitle

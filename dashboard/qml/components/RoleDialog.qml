@@ -64,7 +64,9 @@ Dialog {
                 objectName: "role-permission-picker"
                 anchors.left: parent.left
                 anchors.right: parent.right
-                client: dialog.session.client
+                // Its suggestions are fetched when the dialog opens, not with the page that holds
+                // it (before whoami answered, for a key that may not even read permissions).
+                client: dialog.visible ? dialog.session.client : null
                 items: editor.permissions
                 busy: editor.busy
                 emptyText: qsTr("This role grants no permissions.")

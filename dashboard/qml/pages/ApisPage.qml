@@ -49,8 +49,9 @@ Page {
 
     ApisModel {
         id: apis
-        // Not fetched when the root key may not read it: the placeholder says why.
-        client: page.mayNotList === "" ? page.session.client : null
+        // Not fetched before whoami answers, nor when the root key may not read it (the
+        // placeholder says why).
+        client: !page.session.capabilities.pending && page.mayNotList === "" ? page.session.client : null
         search: bar.search
         onCreated: apiId => page.openApi(apiId, createDialog.createdName, 0)
     }
@@ -123,7 +124,7 @@ Page {
             anchors.centerIn: parent
             width: Math.min(parent.width - 48, 460)
             visible: list.count === 0
-            loading: apis.loading
+            loading: apis.loading || page.session.capabilities.pending
             error: apis.failed ? apis.errorDetail : ""
             onRetry: apis.refresh()
             title: apis.search !== "" ? qsTr("No API matches “%1”.").arg(apis.search) : qsTr("No APIs yet")

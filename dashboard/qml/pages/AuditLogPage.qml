@@ -10,6 +10,9 @@ Page {
     id: page
 
     required property Session session
+    readonly property Capabilities may: session.capabilities
+    /// "" when the root key may read the audit log.
+    readonly property string mayNotList: may.missing("workspace.*.read_audit_log", may.revision)
 
     // Column widths shared by the column titles and AuditLogRow.
     readonly property int timeWidth: 150
@@ -62,7 +65,8 @@ Page {
 
     AuditLogModel {
         id: log
-        client: page.session.client
+        // Not fetched before whoami answers, nor when the root key may not read it.
+        client: !page.may.pending && page.mayNotList === "" ? page.session.client : null
     }
     AuditTargetResolver {
         id: resolver
@@ -210,7 +214,8 @@ Page {
                 anchors.centerIn: parent
                 width: Math.min(parent.width - 48, 460)
                 visible: list.count === 0
-                loading: log.loading || resolver.resolving
+                missing: page.mayNotList
+                loading: log.loading || resolver.resolving || page.may.pending
                 error: log.failed ? log.errorDetail : ""
                 onRetry: log.refresh()
                 title: resolver.match === AuditTargetResolver.NotFound

@@ -16,6 +16,9 @@ Page {
     property int keyCount: -1
 
     readonly property Capabilities may: session.capabilities
+    /// "" when the root key may list this API's keys (apis.listKeys wants read_key and read_api).
+    readonly property string mayNotList: may.missing("api." + apiId + ".read_key", may.revision)
+                                         || may.missing("api." + apiId + ".read_api", may.revision)
     property bool chartsShown: true
 
     function focusSearch() {
@@ -55,9 +58,18 @@ Page {
             missing: page.may.missing("api.*.create_key", page.may.revision)
             onClicked: page.session.requestIssueKey({apiId: page.apiId})
         }
+        // One short word that stays (it was "Hide charts" / "Show charts", which put the German
+        // header's buttons on a second row at 1280 px); the state shows as the checked look.
         ToolButton {
-            text: page.chartsShown ? qsTr("Hide charts") : qsTr("Show charts")
-            onClicked: page.chartsShown = !page.chartsShown
+            objectName: "chartsToggle"
+            text: qsTr("Charts")
+            checkable: true
+            checked: page.chartsShown
+            onToggled: page.chartsShown = checked
+            Accessible.name: page.chartsShown ? qsTr("Hide charts") : qsTr("Show charts")
+            ToolTip.visible: hovered
+            ToolTip.delay: 600
+            ToolTip.text: Accessible.name
         }
         ToolButton {
             text: qsTr("Refresh")
@@ -70,10 +82,12 @@ Page {
     KeysModel {
         id: keys
         objectName: "keysModel"
-        client: page.session.client
+        // Not fetched before whoami answers, nor when the root key may not read it.
+        client: !page.may.pending && page.mayNotList === "" ? page.session.client : null
         apiId: page.apiId
         search: bar.search
         rateLimitBadges: page.may.may("api.*.read_analytics", page.may.revision)
+        replacedBadges: page.may.may("workspace.*.read_audit_log", page.may.revision)
     }
 
     // A key issued anywhere (toolbar, Ctrl+N, sidebar) appears here at once.
@@ -92,6 +106,7 @@ Page {
 
     ConfirmDialog {
         id: confirmDelete
+        objectName: "confirmBulkDelete"
         title: qsTr("Delete keys")
         text: qsTr("Delete %n selected key(s)? Verifications of deleted keys fail at once; this cannot be undone.", "",
                    keys.selectedCount)
@@ -111,6 +126,16 @@ Page {
         onConfirmed: bulk.disableKeys(keys.selectedKeyIds())
     }
 
+    ConfirmDialog {
+        id: confirmEnable
+        objectName: "confirmBulkEnable"
+        title: qsTr("Enable keys")
+        text: qsTr("Enable %n selected key(s)? They verify again, unless they are expired or out of credits.", "",
+                   keys.selectedCount)
+        confirmText: qsTr("Enable")
+        onConfirmed: bulk.enableKeys(keys.selectedKeyIds())
+    }
+
     ColumnLayout {
         anchors.fill: parent
         spacing: 0
@@ -126,7 +151,8 @@ Page {
         }
 
         // Always there while the list has keys ("0 selected", its buttons greyed): appearing with
-        // the first checked box it would push every row down under the pointer.
+        // the first checked box it would push every row down under the pointer. The offer to
+        // select every key and a bulk operation's progress take the room after the buttons.
         RowLayout {
             objectName: "bulkBar"
             Layout.fillWidth: true
@@ -146,7 +172,7 @@ Page {
                 text: qsTr("Enable")
                 ready: !bulk.running && keys.selectedCount > 0
                 missing: page.may.missing("api.*.update_key", page.may.revision)
-                onClicked: bulk.enableKeys(keys.selectedKeyIds())
+                onClicked: confirmEnable.open()
             }
             GatedButton {
                 text: qsTr("Delete")
@@ -164,46 +190,12 @@ Page {
                 Layout.fillWidth: true
                 operation: bulk
             }
-        }
-
-        // The header's box selects the loaded rows only; more keys wait on pages not loaded yet:
-        // offer them all (the remaining pages are loaded, with progress and Cancel).
-        RowLayout {
-            objectName: "selectEveryKeyBar"
-            Layout.fillWidth: true
-            Layout.leftMargin: 8
-            Layout.rightMargin: 8
-            visible: keys.selectingAll || (keys.hasMore && keys.count > 0 && keys.selectedCount === keys.count
-                                           && !bulk.running)
-            spacing: 8
-            Label {
+            SelectEveryKeyOffer {
                 Layout.fillWidth: true
-                wrapMode: Text.Wrap
-                text: keys.selectingAll
-                      ? qsTr("Selecting every key… %1 selected so far.").arg(page.session.format.number(keys.selectedCount))
-                      : qsTr("All %n loaded key(s) are selected; the list has more.", "", keys.selectedCount)
-            }
-            BusyIndicator {
-                running: keys.selectingAll
-                visible: running
-                Layout.preferredWidth: 28
-                Layout.preferredHeight: 28
-            }
-            FocusButton {
-                objectName: "selectEveryKey"
-                visible: !keys.selectingAll
-                flat: true
-                text: page.keyCount > keys.count ? qsTr("Select all %n key(s)", "", page.keyCount)
-                                                 : qsTr("Select all keys")
-                onClicked: keys.selectEveryKey()
-            }
-            FocusButton {
-                objectName: "selectEveryKeyCancel"
-                visible: keys.selectingAll
-                flat: true
-                text: qsTr("Cancel")
-                Accessible.name: qsTr("Stop selecting keys")
-                onClicked: keys.cancelSelectEveryKey()
+                keysModel: keys
+                format: page.session.format
+                keyCount: page.keyCount
+                allowed: !bulk.running && !bulkProgress.shown
             }
         }
 
@@ -248,7 +240,8 @@ Page {
                 anchors.centerIn: parent
                 width: Math.min(parent.width - 48, 460)
                 visible: list.count === 0
-                loading: keys.loading
+                missing: page.mayNotList
+                loading: keys.loading || page.may.pending
                 error: keys.failed ? keys.errorDetail : ""
                 onRetry: keys.refresh()
                 progress: keys.searching ? qsTr("Searching… %n key(s) checked", "", keys.scanned) : ""

@@ -67,8 +67,9 @@ Page {
 
     IdentitiesModel {
         id: owners
-        // Not fetched when the root key may not read it: the placeholder says why.
-        client: page.mayNotList === "" ? page.session.client : null
+        // Not fetched before whoami answers, nor when the root key may not read it (the
+        // placeholder says why).
+        client: !page.session.capabilities.pending && page.mayNotList === "" ? page.session.client : null
         search: bar.search
         onCreated: identityId => page.openOwner(identityId)
         onLoadingChanged: page.openMatch()
@@ -141,7 +142,7 @@ Page {
             anchors.centerIn: parent
             width: Math.min(parent.width - 48, 460)
             visible: list.count === 0
-            loading: owners.loading
+            loading: owners.loading || page.session.capabilities.pending
             error: owners.failed ? owners.errorDetail : ""
             onRetry: owners.refresh()
             title: owners.search !== "" ? qsTr("No owner matches “%1”.").arg(owners.search) : qsTr("No owners yet")

@@ -12,6 +12,9 @@ Page {
     required property Session session
 
     readonly property Capabilities may: session.capabilities
+    /// "" when the root key may list permissions, and roles.
+    readonly property string mayNotListPermissions: may.missing("rbac.*.read_permission", may.revision)
+    readonly property string mayNotListRoles: may.missing("rbac.*.read_role", may.revision)
     property var pendingDelete: null
 
     function focusSearch() {
@@ -31,13 +34,15 @@ Page {
         }
     }
 
+    // Not fetched before whoami answers, nor when the root key may not read them: the
+    // placeholders say why.
     PermissionsModel {
         id: permissions
-        client: page.session.client
+        client: !page.may.pending && page.mayNotListPermissions === "" ? page.session.client : null
     }
     RolesModel {
         id: roles
-        client: page.session.client
+        client: !page.may.pending && page.mayNotListRoles === "" ? page.session.client : null
         // A role's missing permissions are created with it.
         onCreated: permissions.refresh()
     }
@@ -63,6 +68,8 @@ Page {
             searchPlaceholder: qsTr("Search permissions")
             createText: qsTr("New permission")
             createMissing: page.may.missing("rbac.*.create_permission", page.may.revision)
+            readMissing: page.mayNotListPermissions
+            waiting: page.may.pending
             deleteMissing: page.may.missing("rbac.*.delete_permission", page.may.revision)
             emptyTitle: qsTr("No permissions yet")
             emptyHint: qsTr("A permission is a slug like “documents.read” that keys or roles grant; verifications can demand it.")
@@ -82,6 +89,8 @@ Page {
             searchPlaceholder: qsTr("Search roles")
             createText: qsTr("New role")
             createMissing: page.may.missing("rbac.*.create_role", page.may.revision)
+            readMissing: page.mayNotListRoles
+            waiting: page.may.pending
             deleteMissing: page.may.missing("rbac.*.delete_role", page.may.revision)
             emptyTitle: qsTr("No roles yet")
             emptyHint: qsTr("A role bundles permissions, e.g. “support” with “tickets.read” and “tickets.write”.")

@@ -18,6 +18,10 @@ Page {
     readonly property Capabilities may: session.capabilities
     /// "" when the key may create namespaces (ratelimit.createNamespace).
     readonly property string mayNotCreate: may.missing("ratelimit.*.create_namespace", may.revision)
+    /// "" when the key may list namespaces: all of them, or those it holds read_namespace on.
+    readonly property string mayNotList: may.missingEverywhere("ratelimit.*.read_namespace", may.revision)
+    /// "" when the key may read overrides of some namespace (on the others the server refuses).
+    readonly property string mayNotListOverrides: may.missingEverywhere("ratelimit.*.read_override", may.revision)
     /// The first override asked for with a new namespace, set once the namespace exists.
     property var pendingOverride: null
 
@@ -57,9 +61,10 @@ Page {
         }
     }
 
+    // Neither list is fetched before whoami answers, nor when the root key may not read it.
     RatelimitNamespacesModel {
         id: namespaces
-        client: page.session.client
+        client: !page.may.pending && page.mayNotList === "" ? page.session.client : null
         search: bar.search
         onCreated: name => {
             page.namespaceName = name;
@@ -71,7 +76,7 @@ Page {
     }
     RatelimitOverridesModel {
         id: overrides
-        client: page.session.client
+        client: !page.may.pending && page.mayNotListOverrides === "" ? page.session.client : null
         namespaceName: page.namespaceName
         onSaved: identifier => namespaces.refresh()
         onRemoved: identifier => namespaces.refresh()
@@ -159,7 +164,8 @@ Page {
                 spacing: 12
                 ListPlaceholder {
                     Layout.fillWidth: true
-                    loading: namespaces.loading
+                    missing: page.mayNotList
+                    loading: namespaces.loading || page.may.pending
                     error: namespaces.failed ? namespaces.errorDetail : ""
                     onRetry: namespaces.refresh()
                     title: qsTr("No namespaces yet")
@@ -167,7 +173,7 @@ Page {
                 }
                 GatedButton {
                     Layout.alignment: Qt.AlignHCenter
-                    visible: !namespaces.loading && !namespaces.failed
+                    visible: !namespaces.loading && !namespaces.failed && !page.may.pending && page.mayNotList === ""
                     text: qsTr("New namespace")
                     highlighted: true
                     missing: page.mayNotCreate
@@ -228,7 +234,8 @@ Page {
                         Layout.preferredWidth: Math.min(parent.width - 48, 460)
                         Layout.topMargin: 24
                         visible: overrideList.count === 0 // qmllint disable unqualified
-                        loading: overrides.loading // qmllint disable unqualified
+                        missing: page.mayNotListOverrides // qmllint disable unqualified
+                        loading: overrides.loading || page.may.pending // qmllint disable unqualified
                         error: overrides.failed ? overrides.errorDetail : "" // qmllint disable unqualified
                         onRetry: overrides.refresh() // qmllint disable unqualified
                         title: qsTr("No overrides")

@@ -33,8 +33,9 @@ Page {
 
     RootKeysModel {
         id: rootKeys
-        // Not fetched when the root key may not read it: the placeholder says why.
-        client: page.mayNotList === "" ? page.session.client : null
+        // Not fetched before whoami answers, nor when the root key may not read it (the
+        // placeholder says why).
+        client: !page.session.capabilities.pending && page.mayNotList === "" ? page.session.client : null
         onCreated: (rootKeyId, key) => createDialog.showCreated(rootKeyId, key)
     }
 
@@ -123,7 +124,7 @@ Page {
             anchors.centerIn: parent
             width: Math.min(parent.width - 48, 460)
             visible: list.count === 0
-            loading: rootKeys.loading
+            loading: rootKeys.loading || page.session.capabilities.pending
             error: rootKeys.failed ? rootKeys.errorDetail : ""
             onRetry: rootKeys.refresh()
             title: qsTr("No root keys listed")

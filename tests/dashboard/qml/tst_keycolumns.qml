@@ -14,6 +14,7 @@ Item {
     height: 400
 
     Column {
+        id: table
         width: 900
         KeyTableHeader {
             id: header
@@ -102,6 +103,43 @@ Item {
             header.showOwner = true;
             plain.showOwner = true;
             busy.showOwner = true;
+        }
+    
+        // The walkthrough saw "sk_live_EwHn…" elided while the name had 450 px to spare. At the
+        // table widths of a 1024, 1280 and 1600 px window (the sidebar takes the rest): the
+        // typical start is whole, the name is the widest column (from 1280 px on), nothing leaves
+        // the table.
+        function test_widthsShareSensibly_data() {
+            return [{tag: "1024", width: 780}, {tag: "1280", width: 1036}, {tag: "1600", width: 1356}];
+        }
+        function test_widthsShareSensibly(data) {
+            table.width = data.width;
+            plain.start = "sk_live_EwHn";
+            // The layout takes the new widths in the frame after the one that resized it.
+            tryVerify(() => Math.round(H.find(plain, item => item.text === "sk_live_EwHn…").width) === plain.columns.start
+                      && Math.round(H.find(header, item => item.text === "Start").width) === header.columns.start, 5000);
+            const startLabel = H.find(plain, item => item.text === "sk_live_EwHn…");
+            verify(startLabel);
+            verify(!startLabel.truncated, "the start is elided at " + data.width + " px: " + startLabel.width);
+            const widths = columnsOf(plain).map(column => Number(column.split(":")[1]));
+            const name = widths[1];
+            verify(name >= 100, JSON.stringify(widths));
+            for (let i = 2; i < widths.length && data.width > 1000; ++i)
+                verify(name >= widths[i], "name " + name + " narrower than column " + i + ": " + JSON.stringify(widths));
+            const layout = plain.contentItem;
+            const last = layout.children[layout.children.length - 1];
+            verify(last.x + last.width <= layout.width + 0.5, "the last column ends at " + (last.x + last.width)
+                   + " in " + layout.width);
+            compare(JSON.stringify(columnsOf(plain)), JSON.stringify(columnsOf(header)));
+            // The longest start (a 16-character prefix) is whole once the window is wide.
+            if (data.width >= 1300) {
+                plain.start = "abcdefghijklmnop_EwHn";
+                waitForRendering(root);
+                tryVerify(() => H.find(plain, item => item.text === "abcdefghijklmnop_EwHn…") !== null, 5000);
+                verify(!H.find(plain, item => item.text === "abcdefghijklmnop_EwHn…").truncated);
+            }
+            table.width = 900;
+            plain.start = "sk_1";
         }
     }
 }

@@ -6,7 +6,8 @@ import "helpers.js" as H
 
 // Key lists follow the one issue-key dialog: an API's keys (also an empty list, also while the
 // page is hidden under another one) and an owner's keys show a key issued there without Refresh.
-// And the Keys page's bulk bar does not push the rows down when the first box is checked.
+// And the Keys page's bulk bar does not push the rows down when the first box is checked, and
+// each of its actions asks first with the number of keys.
 Item {
     id: root
     width: 1200
@@ -131,6 +132,55 @@ Item {
             // The second row is still where the pointer goes next: it gets selected, not the first.
             mouseClick(H.find(rowsOf(page)[1], item => item instanceof CheckBox));
             compare(keys.selectedCount, 2);
+        }
+    }
+
+    TestCase {
+        name: "KeysBulkActionsAsk"
+        when: windowShown
+
+        /// The button of the bar's GatedButton labelled @p text.
+        function gatedButton(bar, text) {
+            const gate = H.find(bar, item => item.button !== undefined && item.text === text);
+            return gate ? gate.button : null;
+        }
+
+        function enabledOnServer(keyId) {
+            return root.callApi("keys.getKey", { keyId: keyId }).enabled;
+        }
+
+        // Enable asks first as Disable and Delete do, each with the number of keys; Cancel changes
+        // nothing, the confirmation runs it.
+        function test_enableDisableAndDeleteAskWithTheCount() {
+            const apiId = root.callApi("apis.createApi", { name: "bulkask-" + Date.now() }).apiId;
+            const ids = [];
+            for (let i = 0; i < 3; ++i)
+                ids.push(root.callApi("keys.createKey", { apiId: apiId, name: "ask " + i, enabled: false }).keyId);
+            const page = createTemporaryObject(keysPage, root, { apiId: apiId });
+            const keys = findChild(page, "keysModel");
+            tryVerify(() => keys.count === 3 && !keys.loading, 15000);
+            keys.selectAll();
+            const bar = H.find(page, item => item.objectName === "bulkBar");
+            for (const [action, dialogName] of [["Enable", "confirmBulkEnable"], ["Disable", "confirmBulkDisable"],
+                                                ["Delete", "confirmBulkDelete"]]) {
+                const dialog = H.find(page, item => item.objectName === dialogName);
+                verify(dialog, dialogName);
+                const button = gatedButton(bar, action);
+                verify(button && button.enabled, action);
+                mouseClick(button);
+                tryVerify(() => dialog.opened, 5000, action + " asks");
+                verify(dialog.text.indexOf(action + " 3 selected key") === 0, dialog.text);
+                dialog.reject();
+                tryVerify(() => !dialog.visible, 5000);
+            }
+            wait(300); // a bulk run would have started
+            compare(ids.map(id => enabledOnServer(id)), [false, false, false]);
+
+            const enable = H.find(page, item => item.objectName === "confirmBulkEnable");
+            mouseClick(gatedButton(bar, "Enable"));
+            tryVerify(() => enable.opened, 5000);
+            enable.accept();
+            tryVerify(() => ids.every(id => enabledOnServer(id)), 20000, "confirmed: every key enabled");
         }
     }
 }
