@@ -498,6 +498,10 @@ void TestKeysModel::failedPageKeepsRowsAndReportsTheDetail()
     auto keys = model(apiId, 2);
     QVERIFY(waitIdle(*keys));
     QCOMPARE(keys->rowCount(), 2);
+    // The badges' lookups that went out with the first page are answered first (this test failed
+    // once in a full run with another first failure; a lookup answered after the API is gone is
+    // the likely one).
+    QTRY_VERIFY_WITH_TIMEOUT(!m_fixture.client()->busy(), 10000);
     QVERIFY(m_fixture.call(u"apis.deleteApi"_s, {{u"apiId"_s, apiId}}).ok());
 
     QSignalSpy failed(m_fixture.client(), &ApiClient::requestFailed);
