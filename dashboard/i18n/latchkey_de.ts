@@ -2531,10 +2531,6 @@
             <translation>Neuer Namensraum</translation>
         </message>
         <message>
-            <source>New override</source>
-            <translation>Neue Ausnahme</translation>
-        </message>
-        <message>
             <source>Choose a namespace first.</source>
             <translation>Wählen Sie zuerst einen Namensraum.</translation>
         </message>

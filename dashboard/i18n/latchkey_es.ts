@@ -2531,10 +2531,6 @@
             <translation>Nuevo espacio de nombres</translation>
         </message>
         <message>
-            <source>New override</source>
-            <translation>Nueva excepción</translation>
-        </message>
-        <message>
             <source>Choose a namespace first.</source>
             <translation>Elija primero un espacio de nombres.</translation>
         </message>

@@ -2,6 +2,7 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
 import QtQuick.Layouts
+import QtQuick.Templates as T
 import Latchkey.Dashboard
 
 // Rate-limit namespaces (left) and the overrides of the chosen one (right), with its charts from
@@ -45,7 +46,8 @@ Page {
             onClicked: overrideDialog.openForNamespace()
         }
         GatedButton {
-            text: qsTr("New override")
+            objectName: "toolbarSetOverride"
+            text: qsTr("Set override") // the name of the pane's button and of the dialog
             flat: true
             // The tooltip says why it is disabled: no namespace chosen, or a missing permission.
             missing: page.namespaceName === "" ? qsTr("Choose a namespace first.")
@@ -105,6 +107,21 @@ Page {
 
     SplitView {
         anchors.fill: parent
+        // A full-height divider between the panes, accented while hovered or dragged. The style's
+        // handle is a short mark in the middle of the border that read as a stray glyph ("ı").
+        handle: Item {
+            id: divider
+            objectName: "paneDivider"
+            implicitWidth: 7
+            readonly property bool active: divider.T.SplitHandle.hovered || divider.T.SplitHandle.pressed
+            Rectangle {
+                objectName: "paneDividerLine"
+                x: (parent.width - width) / 2
+                width: divider.active ? 3 : 1
+                height: parent.height
+                color: divider.active ? divider.Material.accent : divider.Material.dividerColor
+            }
+        }
 
         ListView {
             id: namespaceList
@@ -223,6 +240,7 @@ Page {
                             font.pixelSize: 16
                         }
                         GatedButton {
+                            objectName: "paneSetOverride"
                             text: qsTr("Set override")
                             highlighted: true
                             missing: page.may.missing("ratelimit.*.set_override", page.may.revision) // qmllint disable unqualified

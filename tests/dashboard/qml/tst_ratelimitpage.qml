@@ -7,6 +7,8 @@ import "helpers.js" as H
 // RatelimitPage against the test server: a fresh namespace shows the overrides' empty state; in
 // the override list Enter opens the chosen override for editing and Delete asks before deleting;
 // Esc closes both; the namespace's charts scroll with the overrides, at their content's height.
+// The toolbar and the pane name the same action alike, and the panes' border is one full-height
+// divider (the style's short mark in its middle read as a stray glyph).
 Item {
     id: root
     width: 1060
@@ -96,6 +98,35 @@ Item {
             page.namespaceName = "qml-page-charts-2";
             tryCompare(list, "count", 0, 10000);
             compare(Math.round(charts.mapToItem(list, 0, 0).y), 0, "the next namespace's charts are not at the top");
+        }
+
+        function test_oneNameForSettingAnOverride() {
+            callApi("ratelimit.createNamespace", {name: "qml-page-names"});
+            tryVerify(() => page.may.may("ratelimit.*.set_override"), 10000, "capabilities loaded");
+            page.namespaceName = "qml-page-names";
+            const toolbar = named("toolbarSetOverride");
+            const pane = named("paneSetOverride");
+            tryVerify(() => H.shown(pane) && pane.button.enabled && toolbar.button.enabled, 10000);
+            compare(toolbar.text, pane.text);
+            compare(toolbar.text, "Set override");
+            toolbar.clicked();
+            const field = named("identifierField");
+            tryVerify(() => H.shown(field) && field.activeFocus, 5000, "the dialog opened");
+            const dialog = H.find(page, item => item.title === toolbar.text && item.opened !== undefined);
+            verify(dialog, "the dialog is titled like the buttons");
+            keyClick(Qt.Key_Escape);
+            tryVerify(() => !H.shown(field), 5000);
+        }
+
+        function test_panesDividedByAFullHeightLine() {
+            const line = named("paneDividerLine");
+            verify(H.shown(line));
+            const handle = named("paneDivider");
+            compare(line.height, handle.height);
+            verify(handle.height > page.height / 2, handle.height + " of " + page.height);
+            compare(line.width, 1);
+            // Nothing else drawn on the border: the line is the handle's only child.
+            compare(handle.children.length, 1);
         }
     }
 }
