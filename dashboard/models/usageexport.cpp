@@ -6,6 +6,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonArray>
+#include <QQmlEngine>
 #include <QRegularExpression>
 #include <QSaveFile>
 #include <QStandardPaths>
@@ -98,6 +99,20 @@ bool UsageExport::fileExists(const QUrl &file)
 {
     const QString path = file.isLocalFile() ? file.toLocalFile() : file.toString();
     return !path.isEmpty() && QFileInfo::exists(path);
+}
+
+QObject *UsageExport::openFileDialogPopup(QObject *window)
+{
+    if (!window)
+        return nullptr;
+    const QObjectList children = window->children();
+    for (QObject *child : children) {
+        if (child->inherits("QQuickFileDialogImpl") && child->property("visible").toBool()) {
+            QQmlEngine::setObjectOwnership(child, QQmlEngine::CppOwnership); // the window's, not QML's
+            return child;
+        }
+    }
+    return nullptr;
 }
 
 QString UsageExport::csvHeader()

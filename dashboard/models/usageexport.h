@@ -74,6 +74,11 @@ public:
     Q_INVOKABLE static QUrl suggestedFile(const QString &owner, const QDate &today = QDate::currentDate());
     /// Whether @p file (a local file URL or path) already exists: the bar asks before replacing it.
     Q_INVOKABLE static bool fileExists(const QUrl &file);
+    /// The popup of the file dialog open on @p window, or null. Qt 6.4's non-native FileDialog
+    /// shows a Dialog (QQuickFileDialogImpl, object child of the window it opens on) that
+    /// QtQuick.Dialogs does not hand out; the bar makes it modal (the page dims and takes no
+    /// clicks, like behind every other dialog) and wide enough for the file name.
+    Q_INVOKABLE static QObject *openFileDialogPopup(QObject *window);
 
     /// One CSV field, quoted when it holds a comma, quote or line break (RFC 4180).
     static QString csvField(const QString &value);

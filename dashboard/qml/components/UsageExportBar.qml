@@ -42,7 +42,11 @@ RowLayout {
         acceptLabel: qsTr("Save") // Qt 6.4's non-native dialog says "Open" in every mode
         // Qt 6.4's non-native dialog takes a typed name only on Enter or when the field loses
         // focus: until then Save stays disabled. Take it as it is typed.
-        onVisibleChanged: nameField.field = visible ? bar.findFileNameField(bar.Overlay.overlay) : null
+        onVisibleChanged: {
+            nameField.field = visible ? bar.findFileNameField(bar.Overlay.overlay) : null;
+            if (visible)
+                bar.fitDialog(exporter.openFileDialogPopup(bar.Window.window), nameField.field);
+        }
         // Qt 6.4's non-native dialog replaces an existing file without asking: we ask.
         onAccepted: {
             const file = bar.localFile(selectedFile);
@@ -84,6 +88,18 @@ RowLayout {
         function onTextEdited() { nameField.field.editingFinished(); }
     }
 
+    /// Qt 6.4's non-native save dialog as the other dialogs are: modal (the page behind dims and
+    /// takes no clicks) and wide, its file-name field spanning the columns (under it are the
+    /// filter and the buttons), so a whole suggested name shows.
+    function fitDialog(popup: var, field: var): void {
+        if (!popup)
+            return;
+        popup.modal = true;
+        const room = bar.Overlay.overlay ? bar.Overlay.overlay.width - 96 : 800;
+        popup.width = Math.min(900, room);
+        if (field)
+            field.Layout.columnSpan = 2;
+    }
     /// The folder of the local file @p path, as a file URL.
     function folderOf(path: string): string {
         return "file://" + path.slice(0, Math.max(1, path.lastIndexOf("/")));

@@ -30,6 +30,12 @@ Item {
         externalId: testSample.externalId
     }
 
+    // The longest name the walkthrough saw cut (F56), in the field's font.
+    TextMetrics {
+        id: longName
+        text: "acme_corp_42-usage-2026-11-26.csv"
+    }
+
     SignalSpy {
         id: finished
         target: exporter
@@ -170,6 +176,35 @@ Item {
             tryVerify(() => outcomeLabel("written to") !== null, 30000, "replaced: the export ran");
             verify(outcomeLabel(name) !== null, outcomeLabel("written to").text);
             verify(readFile(path).indexOf("time,requestId,keyId,") === 0);
+        }
+
+        // Like every other dialog the save dialog dims the page (walkthrough F25), which then takes
+        // no clicks, and its file-name field is wide enough for a whole suggested name (F56).
+        function test_dialogDimsThePageAndShowsTheWholeName() {
+            tryVerify(() => exportButton() && exportButton().enabled, 10000, "export enabled");
+            mouseClick(exportButton());
+            tryVerify(() => fileNameField() && H.shown(fileNameField()), 5000, "the save dialog opened");
+            const overlay = root.Overlay.overlay;
+            const dims = [];
+            for (let i = 0; i < overlay.children.length; ++i) {
+                const item = overlay.children[i];
+                if (item.visible && item.width >= overlay.width && item.height >= overlay.height
+                        && item.color !== undefined && item.color.a >= 0.3)
+                    dims.push(item);
+            }
+            compare(dims.length, 1, "one translucent layer over the whole window");
+            const field = fileNameField();
+            const room = field.width - field.leftPadding - field.rightPadding;
+            longName.font = field.font;
+            verify(longName.advanceWidth < room, longName.advanceWidth + " px of name in a " + room + " px field");
+            verify(field.contentWidth <= room, "the suggestion " + field.text + " shows whole");
+
+            // A click on the page (the export button under the dim layer) does not press it: the
+            // dialog closes as after Cancel, and no second dialog opens.
+            mouseClick(exportButton());
+            tryVerify(() => !fileDialog().visible, 5000, "a click outside closes the dialog");
+            wait(200);
+            verify(!fileDialog().visible, "the click did not reach the button behind");
         }
 
         function test_progressAndCancel() {
