@@ -20,6 +20,8 @@ using namespace Qt::StringLiterals;
 using namespace Latchkey::Dashboard;
 using Latchkey::Test::DashboardFixture;
 using Latchkey::Test::DashboardWindow;
+using Latchkey::Test::findNamed;
+using Latchkey::Test::waitForFrame;
 
 namespace {
 
@@ -155,6 +157,7 @@ private Q_SLOTS:
     void issueDialogTabEnterOnCancel();
     void createDialogTabEnterOnCancel();
     void headerToolButtonShowsFrameOnTab();
+    void keyPageTabStopsShowFocus();
     void recentConnectionDetailsWrapBeforeConnect();
 
 private:
@@ -173,6 +176,8 @@ private:
     /// Presses Tab (at most @p limit times) until a button of @p scope titled @p text has the
     /// focus; that button, or null.
     QQuickItem *tabToButton(QQuickItem *scope, const QString &text, int limit);
+    /// The key page (its cards loaded, at the top), or null.
+    QQuickItem *openKeyPage();
     /// The number of keys of API @p apiId on the server, or -1.
     int keyCount(const QString &apiId);
 
@@ -200,6 +205,31 @@ void TestKeyboard::cleanupTestCase()
     m_ui.reset();
     m_fixture.reset();
 }
+
+namespace {
+
+/// Whether the focused @p item shows it has the focus: a text field by its own focused underline
+/// and caret, any other control by a visible frame inside it (its own FocusFrame or the window's
+/// FocusRing), a list by the ListFocusRing of its current row.
+bool focusVisible(QQuickItem *item)
+{
+    if (item->inherits("QQuickTextInput") || item->inherits("QQuickTextEdit"))
+        return true;
+    QQuickItem *framed = item;
+    if (item->inherits("QQuickListView")) {
+        framed = item->property("currentItem").value<QQuickItem *>();
+        if (!framed)
+            return false;
+    }
+    const QList<QQuickItem *> children = framed->childItems();
+    return std::any_of(children.begin(), children.end(), [](QQuickItem *child) {
+        const QString name = child->objectName();
+        return (name == u"focusFrame"_s || name == u"focusRing"_s || name == u"listFocusRing"_s) && child->isVisible()
+               && child->width() > 4 && child->height() > 4;
+    });
+}
+
+} // namespace
 
 bool TestKeyboard::openPage(const QString &name)
 {
@@ -959,6 +989,50 @@ void TestKeyboard::headerToolButtonShowsFrameOnTab()
     elsewhere.setParentItem(m_window->contentItem());
     elsewhere.forceActiveFocus();
     QTRY_VERIFY(!frame->isVisible());
+}
+
+QQuickItem *TestKeyboard::openKeyPage()
+{
+    if (!openPage(u"keyDetail"_s))
+        return nullptr;
+    m_ui->settle(400);
+    auto *page = m_window->property("currentPage").value<QQuickItem *>();
+    if (!page || !QTest::qWaitFor([page] { return findNamed(page, u"section-ratelimits"_s) != nullptr; }, 10000))
+        return nullptr;
+    return page;
+}
+
+/// Every Tab stop of the key page shows where the focus is (walkthrough F40: some Tabs changed
+/// no pixel): Tab from the Back button through every control of the page, each checked while it
+/// has the focus.
+void TestKeyboard::keyPageTabStopsShowFocus()
+{
+    QQuickItem *page = openKeyPage();
+    QVERIFY(page);
+    const QList<QQuickItem *> controls = focusable(page);
+    QVERIFY(controls.size() > 10);
+    controls.first()->forceActiveFocus(Qt::TabFocusReason);
+    QQuickItem *first = m_window->activeFocusItem();
+    QStringList hidden;
+    QStringList trail;
+    int stops = 0;
+    for (int i = 0; i < controls.size() + 40; ++i) {
+        QTest::keyClick(m_window, Qt::Key_Tab);
+        QQuickItem *focused = m_window->activeFocusItem();
+        QVERIFY(focused);
+        if (focused == first)
+            break;
+        if (!page->isAncestorOf(focused))
+            continue; // the sidebar's stops: focusShownOnHeaderAndDisconnect, listsInTabChain
+        ++stops;
+        trail.append(describe(focused));
+        waitForFrame(m_window);
+        if (!focusVisible(focused))
+            hidden.append(describe(focused));
+    }
+    qInfo().noquote() << stops << "Tab stops on the key page:\n " << trail.join(u"\n  "_s);
+    QVERIFY(stops > 10);
+    QVERIFY2(hidden.isEmpty(), qPrintable(u"Tab stops that do not show the focus:\n  "_s + hidden.join(u"\n  "_s)));
 }
 
 /// The start screen's recent connection: its details line ("Root-Schlüssel nicht gespeichert ·

@@ -45,6 +45,7 @@ ColumnLayout {
 
     CheckBox {
         id: unlimitedBox
+        FocusFrame { control: unlimitedBox } // the keyboard focus, visible
         objectName: "credits-unlimited"
         text: qsTr("Unlimited (no credits are counted)")
         checked: editor.unlimited
@@ -96,6 +97,7 @@ ColumnLayout {
         }
         ComboBox {
             id: intervalBox
+            FocusFrame { control: intervalBox } // the keyboard focus, visible
             objectName: "credits-interval"
             Layout.preferredWidth: 180
             textRole: "text"
@@ -149,6 +151,7 @@ ColumnLayout {
         }
         SpinBox {
             id: daySpin
+            FocusFrame { control: daySpin } // the keyboard focus, visible
             objectName: "credits-day"
             visible: editor.interval === "monthly"
             from: 1

@@ -51,6 +51,7 @@ ColumnLayout {
 
     CheckBox {
         id: neverBox
+        FocusFrame { control: neverBox } // the keyboard focus, visible
         objectName: "expiry-never"
         text: qsTr("Never expires")
         checked: true
@@ -84,6 +85,7 @@ ColumnLayout {
         ToolButton {
             id: calendarButton
             objectName: "expiry-calendar"
+            FocusFrame { control: calendarButton } // the keyboard focus, visible
             Accessible.name: qsTr("Choose the date in a calendar")
             ToolTip.visible: hovered
             ToolTip.text: Accessible.name
@@ -119,6 +121,8 @@ ColumnLayout {
                 { text: qsTr("In 1 year"), choose: () => picker.setFromNow(365 * 86400000) }
             ]
             Button {
+                id: presetButton
+                FocusFrame { control: presetButton } // the keyboard focus, visible
                 required property var modelData
                 text: modelData.text
                 flat: true
@@ -146,6 +150,8 @@ ColumnLayout {
         ColumnLayout {
             RowLayout {
                 ToolButton {
+                    id: previousMonth
+                    FocusFrame { control: previousMonth } // the keyboard focus, visible
                     text: "‹"
                     Accessible.name: qsTr("Previous month")
                     onClicked: grid.month === 0 ? (grid.month = 11, grid.year -= 1) : grid.month -= 1
@@ -156,6 +162,8 @@ ColumnLayout {
                     text: grid.title
                 }
                 ToolButton {
+                    id: nextMonth
+                    FocusFrame { control: nextMonth } // the keyboard focus, visible
                     text: "›"
                     Accessible.name: qsTr("Next month")
                     onClicked: grid.month === 11 ? (grid.month = 0, grid.year += 1) : grid.month += 1

@@ -131,6 +131,7 @@ KeySection {
         spacing: 8
         ComboBox {
             id: grace
+            FocusFrame { control: grace } // the keyboard focus, visible
             objectName: "reroll-grace"
             // As wide as the longest choice needs ("Alter Schlüssel gilt noch 1 Std."), at least 280.
             implicitContentWidthPolicy: ComboBox.WidestText
@@ -173,6 +174,7 @@ KeySection {
         spacing: 8
         CheckBox {
             id: permanent
+            FocusFrame { control: permanent } // the keyboard focus, visible
             objectName: "delete-permanent"
             text: qsTr("Permanently (cannot be recovered)")
             enabled: deleteGate.missing === "" // greyed with Delete

@@ -83,6 +83,7 @@ KeySection {
         }
         Button {
             id: addButton
+            FocusFrame { control: addButton } // the keyboard focus, visible
             text: qsTr("Add credits")
             flat: true
             enabled: delta.text !== "" && !section.saving

@@ -150,6 +150,8 @@ Pane {
                 elide: Text.ElideRight
             }
             Button {
+                id: discardButton
+                FocusFrame { control: discardButton } // the keyboard focus, visible
                 objectName: section.objectName + "-discard"
                 text: qsTr("Discard", "throw away the unsaved changes of a card")
                 flat: true

@@ -143,6 +143,8 @@ ColumnLayout {
                     onAccepted: line.modelData.accept()
                 }
                 ComboBox {
+                    id: unitBox
+                    FocusFrame { control: unitBox } // the keyboard focus, visible
                     objectName: "ratelimit-unit-" + line.modelData.index
                     Layout.preferredWidth: 84
                     model: [qsTr("ms", "milliseconds"), qsTr("s", "seconds"), qsTr("min", "minutes"),
@@ -158,6 +160,8 @@ ColumnLayout {
                 id: extras
                 spacing: 8
                 CheckBox {
+                    id: autoApplyBox
+                    FocusFrame { control: autoApplyBox } // the keyboard focus, visible
                     objectName: "ratelimit-auto-" + line.modelData.index
                     text: qsTr("Auto-apply")
                     checked: line.modelData.row.autoApply
@@ -166,6 +170,8 @@ ColumnLayout {
                     onToggled: line.modelData.set("autoApply", checked)
                 }
                 ToolButton {
+                    id: removeButton
+                    FocusFrame { control: removeButton } // the keyboard focus, visible
                     text: "✕"
                     Accessible.name: qsTr("Remove rate limit %1").arg(line.modelData.row.name)
                     ToolTip.visible: hovered
@@ -177,6 +183,8 @@ ColumnLayout {
     }
 
     Button {
+        id: addButton
+        FocusFrame { control: addButton } // the keyboard focus, visible
         objectName: "ratelimit-add"
         text: qsTr("Add rate limit")
         flat: true

@@ -77,6 +77,8 @@ ColumnLayout {
                                                remove: () => editor.removeRequested(name) }))
 
             Button {
+                id: chip
+                FocusFrame { control: chip } // the keyboard focus, visible
                 required property var modelData
                 objectName: modelData.objectName
                 text: (modelData.isNew ? qsTr("%1 (new)", "a chosen permission or role not created yet").arg(modelData.name)
@@ -122,6 +124,8 @@ ColumnLayout {
             }
         }
         Button {
+            id: addButton
+            FocusFrame { control: addButton } // the keyboard focus, visible
             objectName: editor.objectName + "-add"
             text: editor.typedIsNew ? editor.createText : editor.newEntryText
             enabled: field.text.trim() !== "" && !editor.busy
@@ -144,6 +148,7 @@ ColumnLayout {
             // The typed name as an entry of its own, for the mouse and for Enter.
             ItemDelegate {
                 id: createItem
+                FocusFrame { control: createItem } // the keyboard focus, visible
                 objectName: editor.objectName + "-create"
                 Layout.fillWidth: true
                 visible: editor.typedIsUnknown

@@ -325,7 +325,9 @@ Page {
                 showButtons: false
                 missing: page.missingUpdate
                 Switch {
+                    id: enabledSwitch
                     objectName: "key-enabled"
+                    FocusFrame { control: enabledSwitch } // the keyboard focus, visible
                     text: detail.enabled ? qsTr("Enabled: verifications can succeed")
                                          : qsTr("Disabled: every verification is rejected")
                     Accessible.name: qsTr("Key enabled")
