@@ -60,6 +60,9 @@ class KeyDetailController : public QObject
     Q_PROPERTY(QString refillInterval READ refillInterval NOTIFY keyChanged)
     Q_PROPERTY(double refillAmount READ refillAmount NOTIFY keyChanged)
     Q_PROPERTY(int refillDay READ refillDay NOTIFY keyChanged)
+    /// The status badges the key lists show for this key (KeysModel::badgesFor, e.g. "noCredits"),
+    /// for the page header's KeyStatusBadges.
+    Q_PROPERTY(QStringList badges READ badges NOTIFY keyChanged)
     /// [{id, name, limit, duration (ms), autoApply}]
     Q_PROPERTY(QVariantList ratelimits READ ratelimits NOTIFY keyChanged)
     /// Direct permission slugs (not those granted through roles).
@@ -113,6 +116,7 @@ public:
     [[nodiscard]] QString refillInterval() const;
     [[nodiscard]] double refillAmount() const;
     [[nodiscard]] int refillDay() const;
+    [[nodiscard]] QStringList badges() const;
     [[nodiscard]] QVariantList ratelimits() const;
     [[nodiscard]] QStringList permissions() const;
     [[nodiscard]] QStringList roles() const;

@@ -3,7 +3,9 @@
 #include "keydetailcontroller.h"
 
 #include "keyvalidation.h"
+#include "models/keysmodel.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -90,6 +92,13 @@ bool KeyDetailController::creditsUnlimited() const
 double KeyDetailController::creditsRemaining() const
 {
     return double(m_key.value(u"credits"_s).toObject().value(u"remaining"_s).toInteger());
+}
+
+QStringList KeyDetailController::badges() const
+{
+    if (m_key.isEmpty())
+        return {};
+    return KeysModel::badgesFor(m_key, QDateTime::currentMSecsSinceEpoch());
 }
 
 QString KeyDetailController::refillInterval() const

@@ -130,6 +130,15 @@ Page {
                            : Material.color(Material.Green, Material.Shade700)
                 }
             }
+            KeyStatusBadges {
+                // What the lists add to the status above (no credits, low credits, expiring), so a key
+                // whose every verification answers USAGE_EXCEEDED does not read as plainly "Active".
+                objectName: "key-badges"
+                badges: detail.deleted ? [] : detail.badges.filter(badge => !["active", "disabled", "expired"].includes(badge))
+                expires: detail.expires
+                format: page.session ? page.session.format : null
+                visible: badges.length > 0
+            }
             Item {
                 Layout.fillWidth: true
             }

@@ -57,6 +57,31 @@ Item {
             return page;
         }
 
+        // Walkthrough G29: a key with no credits left read plainly "Active" in the header while the
+        // lists said "no credits"; the header now shows the lists' badges next to the status.
+        function test_headerShowsTheListsCreditBadge() {
+            issue.clear();
+            issue.apiId = testSample.apiId;
+            issue.name = "no credits header";
+            issue.creditsUnlimited = false;
+            issue.creditsRemaining = 0;
+            verify(issue.issue());
+            tryVerify(() => issue.issued, 20000);
+            const keyId = issue.newKeyId;
+            issue.clear();
+            stack.clear();
+            const page = stack.push(pageComponent, { session: testSession, keyId: keyId }, StackView.Immediate);
+            tryVerify(() => page.controller.loaded, 20000);
+            compare(child(page, "key-status").text, "Active");
+            const badges = child(page, "key-badges");
+            tryVerify(() => badges.visible, 10000);
+            compare(JSON.stringify(badges.badges), JSON.stringify(["noCredits"]));
+            compare(badges.label("noCredits"), "no credits");
+
+            const plain = openFreshKey(false);
+            verify(!child(plain, "key-badges").visible);
+        }
+
         function child(parent, objectName) {
             const found = findChild(parent, objectName);
             verify(found, objectName);
