@@ -34,7 +34,7 @@ Page {
         const range = page.ranges[rangeBox.currentIndex].ms;
         log.start = range > 0 ? new Date(Date.now() - range) : new Date(NaN);
         log.events = eventBox.currentIndex > 0 ? [eventBox.currentText] : [];
-        log.actorId = actorField.text.trim();
+        actorResolver.text = actorField.text; // log.actorId follows once it is resolved
         resolver.text = targetField.text; // log.targetId follows once it is resolved
     }
     /// What the Target filter matched, in words ("" while nothing is typed or it is an id).
@@ -48,6 +48,21 @@ Page {
         case AuditTargetResolver.KeyStart:
             return qsTr("Target: key starting “%1” (%2)").arg(resolver.label).arg(resolver.targetId)
                    + (resolver.otherMatches > 0 ? " · " + qsTr("%n more key(s) with this start not shown", "", resolver.otherMatches) : "");
+        default:
+            return "";
+        }
+    }
+
+    /// What the Actor filter matched, in words ("" while nothing is typed or it is an id).
+    function actorSummary(): string {
+        switch (actorResolver.match) {
+        case AuditActorResolver.Name:
+            return qsTr("Actor: root key “%1” (%2)").arg(actorResolver.label).arg(actorResolver.actorId)
+                   + (actorResolver.otherMatches > 0 ? " · " + qsTr("%n more root key(s) with this name not shown", "", actorResolver.otherMatches) : "");
+        case AuditActorResolver.NotFound:
+            return qsTr("No root key named “%1”; the Actor filter takes a root key's name or id (rk_…).").arg(actorResolver.text);
+        case AuditActorResolver.Unreadable:
+            return qsTr("Root key names cannot be looked up with this root key; the Actor filter takes a root key's id (rk_…).");
         default:
             return "";
         }
@@ -73,6 +88,11 @@ Page {
         client: page.session.client
         onResolved: log.targetId = resolver.targetId
     }
+    AuditActorResolver {
+        id: actorResolver
+        client: page.session.client
+        onResolved: log.actorId = actorResolver.actorId
+    }
     Timer {
         id: debounce
         interval: 300
@@ -87,7 +107,7 @@ Page {
             Layout.fillWidth: true
             Layout.margins: 12
             spacing: 8
-            ComboBox {
+            ThemedComboBox {
                 id: eventBox
                 Layout.preferredWidth: 230
                 // Every event the server writes (AuditLogRow describes each of them).
@@ -112,7 +132,10 @@ Page {
             TextField {
                 id: actorField
                 Layout.fillWidth: true
-                placeholderText: qsTr("Actor (root key id)")
+                placeholderText: qsTr("Actor: root key name or id")
+                ToolTip.text: qsTr("A root key's name, as the Actor column shows it, or its id (rk_…)")
+                ToolTip.visible: hovered
+                ToolTip.delay: 800
                 selectByMouse: true
                 Accessible.name: qsTr("Actor")
                 onTextChanged: debounce.restart()
@@ -128,7 +151,7 @@ Page {
                 Accessible.name: qsTr("Target")
                 onTextChanged: debounce.restart()
             }
-            ComboBox {
+            ThemedComboBox {
                 id: rangeBox
                 Layout.preferredWidth: 210
                 model: page.ranges.map(range => range.label)
@@ -138,6 +161,17 @@ Page {
             }
         }
 
+        Label {
+            objectName: "actorSummary"
+            Layout.fillWidth: true
+            Layout.leftMargin: 16
+            Layout.rightMargin: 16
+            Layout.bottomMargin: 8
+            visible: text !== ""
+            text: actorResolver.resolving ? qsTr("Looking up “%1”…").arg(actorResolver.text) : page.actorSummary()
+            opacity: 0.8
+            wrapMode: Text.WrapAtWordBoundaryOrAnywhere
+        }
         Label {
             objectName: "targetSummary"
             Layout.fillWidth: true
@@ -215,7 +249,7 @@ Page {
                 width: Math.min(parent.width - 48, 460)
                 visible: list.count === 0
                 missing: page.mayNotList
-                loading: log.loading || resolver.resolving || page.may.pending
+                loading: log.loading || resolver.resolving || actorResolver.resolving || page.may.pending
                 error: log.failed ? log.errorDetail : ""
                 onRetry: log.refresh()
                 title: resolver.match === AuditTargetResolver.NotFound

@@ -68,6 +68,36 @@ Item {
             tryVerify(() => list.count >= 1, 10000);
         }
 
+        function actorField() {
+            return H.find(page, item => item.placeholderText !== undefined && String(item.placeholderText).startsWith("Actor"));
+        }
+
+        // Walkthrough G17: the Actor filter took only a root key id; the name the Actor column shows
+        // found nothing, with no hint. A root key's name now resolves to its id.
+        function test_actorNameIsResolved() {
+            const me = callApi("rootKeys.whoami", {}).data;
+            verify(me.name, "the test session's root key has a name");
+            try {
+                actorField().text = me.name;
+                const summary = named("actorSummary");
+                tryVerify(() => summary.text === "Actor: root key “" + me.name + "” (" + me.rootKeyId + ")", 10000, summary.text);
+                const list = named("auditList");
+                tryVerify(() => list.count >= 1 && !list.model.loading, 10000, "rows: " + list.count);
+                compare(list.model.actorId, me.rootKeyId);
+
+                actorField().text = "no such root key";
+                tryVerify(() => summary.text.startsWith("No root key named “no such root key”"), 10000, summary.text);
+                verify(summary.text.indexOf("name or id (rk_…)") >= 0, summary.text);
+                tryCompare(list, "count", 0, 10000);
+
+                actorField().text = me.rootKeyId;
+                tryVerify(() => !summary.visible, 10000, summary.text);
+                tryVerify(() => list.model.actorId === me.rootKeyId && list.count >= 1 && !list.model.loading, 10000);
+            } finally {
+                actorField().text = "";
+            }
+        }
+
         function test_nothingMatchesHasItsEmptyState() {
             targetField().text = "nobody-here-at-all";
             const placeholder = named("auditPlaceholder");
