@@ -15,6 +15,18 @@ Page {
 
     readonly property Capabilities may: session.capabilities
 
+    /// A root key's permissions in the words of the create dialog ("Create APIs, View keys"); one
+    /// limited to a single API or namespace names it ("View keys (api_1…)"), anything else stays raw.
+    function permissionWords(permissions): string {
+        return permissions.map(permission => {
+            const parts = permission.split(".");
+            if (parts.length !== 3 || parts[2] === "*")
+                return permission;
+            const words = createDialog.actionLabel(permission);
+            return parts[1] === "*" ? words : qsTr("%1 (%2)", "a permission in words and the one API or namespace it is limited to").arg(words).arg(parts[1]);
+        }).join(", ");
+    }
+
     title: qsTr("Root keys")
 
     header: ListPageHeader {
@@ -86,13 +98,33 @@ Page {
                         font.bold: true
                         elide: Text.ElideRight
                     }
+                    // The id, selectable: the audit log's Actor filter takes it.
+                    TextEdit {
+                        objectName: "rootKeyIdText"
+                        text: row.rootKeyId
+                        readOnly: true
+                        selectByMouse: true
+                        font.family: "monospace"
+                        color: row.palette.text
+                        selectionColor: row.palette.highlight
+                        selectedTextColor: row.palette.highlightedText
+                        opacity: 0.8
+                        Accessible.role: Accessible.StaticText
+                        Accessible.name: qsTr("Root key id %1").arg(row.rootKeyId)
+                    }
                     Label {
+                        objectName: "rootKeyPermissions"
                         Layout.fillWidth: true
-                        text: row.permissions.join(", ")
+                        text: page.permissionWords(row.permissions) // qmllint disable unqualified
                         opacity: 0.7
                         wrapMode: Text.Wrap
                         maximumLineCount: 2
                         elide: Text.ElideRight
+                        HoverHandler {
+                            id: permissionsHover
+                        }
+                        ToolTip.visible: permissionsHover.hovered
+                        ToolTip.text: row.permissions.join(", ")
                     }
                 }
                 Label {

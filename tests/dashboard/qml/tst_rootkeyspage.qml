@@ -1,0 +1,56 @@
+import QtQuick
+import QtQuick.Controls
+import QtTest
+import Latchkey.Dashboard
+import "helpers.js" as H
+
+// RootKeysPage against the test server (walkthrough G21): a root key's permissions read in the
+// create dialog's words (the raw ids in the tooltip), and its rk_… id is shown, selectable, for the
+// audit log's Actor filter.
+Item {
+    id: root
+    width: 1100
+    height: 700
+
+    RootKeysPage {
+        id: page
+        anchors.fill: parent
+        session: testSession
+    }
+
+    TestCase {
+        name: "RootKeysPage"
+        when: windowShown
+
+        function callApi(action, body) {
+            let result = null;
+            testSession.client.call(action, body, answer => result = answer);
+            tryVerify(() => result !== null, 10000, action);
+            verify(result.ok, action + ": " + result.errorDetail);
+            return result;
+        }
+
+        function test_permissionsInWordsAndTheIdSelectable() {
+            const apiId = testSample.apiId;
+            const created = callApi("rootKeys.createRootKey", {
+                name: "qml words", permissions: ["api.*.create_api", "api." + apiId + ".read_key", "ratelimit.*.limit"]}).data;
+            try {
+                const list = H.find(page, item => item instanceof ListView);
+                list.model.refresh();
+                let row = null;
+                tryVerify(() => (row = H.find(list, item => item.objectName === "rootKeyIdText"
+                                                            && item.text === created.rootKeyId)) !== null,
+                          15000, "the new root key's row");
+                compare(row.text, created.rootKeyId);
+                verify(row.selectByMouse && row.readOnly);
+                row.selectAll();
+                compare(row.selectedText, created.rootKeyId);
+                const words = H.find(row.parent, item => item.objectName === "rootKeyPermissions");
+                compare(words.text, "Create APIs, View keys (" + apiId + "), Check rate limits");
+                compare(words.ToolTip.text, "api.*.create_api, api." + apiId + ".read_key, ratelimit.*.limit");
+            } finally {
+                callApi("rootKeys.deleteRootKey", {rootKeyId: created.rootKeyId});
+            }
+        }
+    }
+}
