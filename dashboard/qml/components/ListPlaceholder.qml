@@ -38,7 +38,7 @@ ColumnLayout {
         text: root.progress
         opacity: 0.75
         horizontalAlignment: Text.AlignHCenter
-        wrapMode: Text.WordWrap
+        wrapMode: Text.WrapAtWordBoundaryOrAnywhere
     }
     Label {
         objectName: "placeholder-title"
@@ -49,7 +49,7 @@ ColumnLayout {
         font.bold: true
         font.pointSize: 13
         horizontalAlignment: Text.AlignHCenter
-        wrapMode: Text.WordWrap
+        wrapMode: Text.WrapAtWordBoundaryOrAnywhere
     }
     Label {
         Layout.fillWidth: true
@@ -57,7 +57,7 @@ ColumnLayout {
         text: root.hint
         opacity: 0.75
         horizontalAlignment: Text.AlignHCenter
-        wrapMode: Text.WordWrap
+        wrapMode: Text.WrapAtWordBoundaryOrAnywhere
     }
     Button {
         objectName: "placeholder-retry"

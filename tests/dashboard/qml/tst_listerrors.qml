@@ -27,6 +27,11 @@ Item {
         RatelimitPage { session: testSession }
     }
 
+    Component {
+        id: narrowPlaceholder
+        ListPlaceholder { width: 250 }
+    }
+
     TestCase {
         name: "ListErrors"
         when: windowShown
@@ -39,6 +44,22 @@ Item {
         }
         function titleOf(placeholder) {
             return H.find(placeholder, item => item.objectName === "placeholder-title").text;
+        }
+
+        // Walkthrough G31: in the Rate limits page's 250-px namespace pane, a 403's long tokens
+        // ("'ratelimit.<namespaceId>.read_namespace'") could not wrap and were cut at both edges.
+        function test_longTokensWrapInsideANarrowPlaceholder() {
+            const placeholder = createTemporaryObject(narrowPlaceholder, root);
+            placeholder.error = "Missing one of these permissions: 'ratelimit.*.read_namespace', 'ratelimit.<namespaceId>.read_namespace'";
+            placeholder.hint = "averyveryveryverylongtokenwithoutanyspaceatalltomakeitwrapinsideitswidthforsure";
+            const title = H.find(placeholder, item => item.objectName === "placeholder-title");
+            tryVerify(() => title.width > 0 && title.width <= 250, 5000, "title width " + title.width);
+            verify(title.contentWidth <= title.width, title.contentWidth + " > " + title.width);
+            verify(title.lineCount > 2, "wrapped into lines: " + title.lineCount);
+            placeholder.error = "";
+            const hint = H.find(placeholder, item => item.text === placeholder.hint);
+            tryVerify(() => hint.visible && hint.width > 0, 5000);
+            verify(hint.contentWidth <= hint.width, hint.contentWidth + " > " + hint.width);
         }
 
         function test_auditLogShowsErrorAndRetries() {
