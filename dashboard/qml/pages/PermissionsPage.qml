@@ -95,7 +95,8 @@ Page {
             emptyTitle: qsTr("No roles yet")
             emptyHint: qsTr("A role bundles permissions, e.g. “support” with “tickets.read” and “tickets.write”.")
             primary: row => row.name
-            secondary: row => row.permissions.length > 0 ? row.permissions.join(", ") : qsTr("no permissions")
+            secondary: row => (row.description !== "" ? row.description + " · " : "")
+                              + (row.permissions.length > 0 ? row.permissions.join(", ") : qsTr("no permissions"))
             onCreateRequested: roleDialog.open()
             onActivated: row => {
                 roleEditDialog.roleId = row.roleId;
@@ -201,6 +202,8 @@ Page {
         objectName: "role-dialog"
         title: qsTr("New role")
         modal: true
+        /// The permissions chosen in the picker so far.
+        property var picked: []
         function acceptIfValid(): void {
             if (roleCreate.enabled)
                 roleDialog.accept();
@@ -210,7 +213,7 @@ Page {
         onOpened: {
             roleNameField.text = "";
             roleDescriptionField.text = "";
-            rolePermissionsField.text = "";
+            picked = [];
             roleNameField.forceActiveFocus();
         }
         ColumnLayout {
@@ -237,13 +240,17 @@ Page {
             }
             FormField {
                 label: qsTr("Permissions (optional)")
-                hint: qsTr("Slugs separated by commas; missing ones are created.")
-                TextField {
-                    id: rolePermissionsField
+                hint: qsTr("Missing ones are created with the role.")
+                // The same picker as the role's own dialog and the issue dialog.
+                PermissionPicker {
+                    id: rolePermissionPicker
+                    objectName: "new-role-permission-picker"
                     Layout.fillWidth: true
-                    selectByMouse: true
-                    Accessible.name: qsTr("Permissions of the role")
-                    onAccepted: roleDialog.acceptIfValid()
+                    client: page.session.client
+                    items: roleDialog.picked
+                    emptyText: qsTr("This role grants no permissions.")
+                    onAddRequested: name => roleDialog.picked = roleDialog.picked.concat([name])
+                    onRemoveRequested: name => roleDialog.picked = roleDialog.picked.filter(p => p !== name)
                 }
             }
         }
@@ -264,8 +271,7 @@ Page {
             }
         }
         onAccepted: {
-            const slugs = rolePermissionsField.text.split(",").map(s => s.trim()).filter(s => s !== "");
-            roles.create(roleNameField.text.trim(), roleDescriptionField.text.trim(), slugs);
+            roles.create(roleNameField.text.trim(), roleDescriptionField.text.trim(), picked);
         }
     }
 }

@@ -71,6 +71,40 @@ Item {
             tryVerify(() => exists(roles, "name", "enterrole"), 10000);
         }
 
+        // Walkthrough G33: New role took its permissions as comma-separated text while the role's own
+        // dialog and the issue dialog use the picker, and its description was shown nowhere after.
+        function test_newRoleTakesPermissionsThroughThePickerAndListsItsDescription() {
+            const popup = dialog("role-dialog");
+            popup.open();
+            tryCompare(popup, "opened", true);
+            tryVerify(() => field(popup, "Role name").activeFocus);
+            typeText("pickerrole");
+            field(popup, "Role description").forceActiveFocus();
+            typeText("made with the picker");
+            const picker = findChild(popup.contentItem, "new-role-permission-picker");
+            verify(picker, "the permission picker");
+            const add = field(popup, "Add a permission");
+            add.forceActiveFocus();
+            typeText("pickerrole.read");
+            keyClick(Qt.Key_Return);
+            tryCompare(popup, "picked", ["pickerrole.read"]);
+            compare(add.text, "");
+            mouseClick(findChild(popup.footer, "role-create"));
+            tryCompare(popup, "visible", false);
+            tryVerify(() => exists(roles, "name", "pickerrole"), 10000);
+            let role = null;
+            for (let i = 0; i < roles.count; ++i) {
+                if (roles.rowObject(i).name === "pickerrole")
+                    role = roles.rowObject(i);
+            }
+            compare(role.permissions.map(permission => permission.slug), ["pickerrole.read"]);
+            compare(role.description, "made with the picker");
+            // The roles list shows the description next to the permissions.
+            tryVerify(() => H.find(page, item => item.text === "made with the picker · pickerrole.read") !== null, 10000,
+                      "the role's description in the list: "
+                      + (H.find(page, item => String(item.text).indexOf("pickerrole.read") >= 0) || {text: "none"}).text);
+        }
+
         function test_escapeCancelsARole() {
             const popup = dialog("role-dialog");
             popup.open();
