@@ -95,7 +95,7 @@ ColumnLayout {
             Layout.preferredWidth: grid.labelWidth
             text: qsTr("Refill")
         }
-        ComboBox {
+        ThemedComboBox {
             id: intervalBox
             FocusFrame { control: intervalBox } // the keyboard focus, visible
             objectName: "credits-interval"

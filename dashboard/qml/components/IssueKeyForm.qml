@@ -109,7 +109,7 @@ ScrollView {
         FormField {
             label: qsTr("API")
             error: form.error("apiId")
-            ComboBox {
+            ThemedComboBox {
                 id: apiBox
                 objectName: "issue-api"
                 Layout.fillWidth: true

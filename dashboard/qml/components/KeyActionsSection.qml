@@ -129,7 +129,7 @@ KeySection {
     // Reroll ------------------------------------------------------------------------------------
     RowLayout {
         spacing: 8
-        ComboBox {
+        ThemedComboBox {
             id: grace
             FocusFrame { control: grace } // the keyboard focus, visible
             objectName: "reroll-grace"

@@ -4,7 +4,7 @@ import Latchkey.Dashboard
 
 // The language switch: the system's language first, then each language named in itself; applies
 // at once, without a restart.
-ComboBox {
+ThemedComboBox {
     id: picker
 
     required property SettingsController settings

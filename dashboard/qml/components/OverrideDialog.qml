@@ -156,7 +156,7 @@ Dialog {
                     editable: true
                     Accessible.name: qsTr("Window length")
                 }
-                ComboBox {
+                ThemedComboBox {
                     id: unitBox
                     model: [qsTr("days"), qsTr("hours"), qsTr("minutes"), qsTr("seconds")]
                     currentIndex: 2

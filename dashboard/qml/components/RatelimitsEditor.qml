@@ -142,7 +142,7 @@ ColumnLayout {
                     onTextEdited: line.modelData.set("amount", text)
                     onAccepted: line.modelData.accept()
                 }
-                ComboBox {
+                ThemedComboBox {
                     id: unitBox
                     FocusFrame { control: unitBox } // the keyboard focus, visible
                     objectName: "ratelimit-unit-" + line.modelData.index

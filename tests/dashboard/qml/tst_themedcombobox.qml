@@ -1,0 +1,88 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtTest
+import Latchkey.Dashboard
+
+// ThemedComboBox (walkthrough G35): in the dark theme an open ComboBox showed its current entry in
+// the accent colour on the grey highlight (indigo on grey, nearly unreadable). Every entry of the
+// open list, the current one included, must read against what is behind it in both themes.
+Item {
+    id: root
+    width: 600
+    height: 500
+
+    property bool dark: true
+    Material.theme: dark ? Material.Dark : Material.Light
+    // The dashboard's own colours (Main.qml).
+    Material.primary: dark ? "#283593" : Material.Indigo
+    Material.accent: dark ? "#5c6bc0" : Material.Indigo
+
+    ThemedComboBox {
+        id: objects
+        x: 20
+        y: 20
+        width: 200
+        textRole: "text"
+        valueRole: "value"
+        model: [{ value: "", text: "Never" }, { value: "daily", text: "Daily" }, { value: "monthly", text: "Monthly" }]
+    }
+    ThemedComboBox {
+        id: strings
+        x: 300
+        y: 20
+        width: 200
+        model: ["All events", "api.create", "key.create"]
+    }
+
+    TestCase {
+        name: "ThemedComboBox"
+        when: windowShown
+
+        function luminance(c) {
+            const channel = v => v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
+            return 0.2126 * channel(c.r) + 0.7152 * channel(c.g) + 0.0722 * channel(c.b);
+        }
+        /// @p top drawn over the opaque @p bottom.
+        function over(top, bottom) {
+            return Qt.rgba(top.r * top.a + bottom.r * (1 - top.a), top.g * top.a + bottom.g * (1 - top.a),
+                           top.b * top.a + bottom.b * (1 - top.a), 1);
+        }
+        function contrast(a, b) {
+            const la = luminance(a), lb = luminance(b);
+            return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
+        }
+
+        function cleanup() {
+            objects.popup.close();
+            strings.popup.close();
+            tryVerify(() => !objects.popup.visible && !strings.popup.visible);
+        }
+
+        function test_openListReadsInBothThemes_data() {
+            return [{ tag: "dark objects", dark: true, combo: "objects", texts: ["Never", "Daily", "Monthly"] },
+                    { tag: "dark strings", dark: true, combo: "strings", texts: ["All events", "api.create", "key.create"] },
+                    { tag: "light objects", dark: false, combo: "objects", texts: ["Never", "Daily", "Monthly"] }];
+        }
+        function test_openListReadsInBothThemes(data) {
+            root.dark = data.dark;
+            const combo = data.combo === "objects" ? objects : strings;
+            combo.currentIndex = 0;
+            combo.popup.open();
+            tryVerify(() => combo.popup.opened, 5000);
+            const view = combo.popup.contentItem;
+            tryVerify(() => view.itemAtIndex(2) !== null, 5000);
+            const behind = view.itemAtIndex(0).Material.dialogColor; // the popup's background in the app's theme
+            for (let i = 0; i < 3; ++i) {
+                const entry = view.itemAtIndex(i);
+                compare(entry.text, data.texts[i]);
+                compare(entry.highlighted, i === 0, "the current entry is the highlighted one when the list opens");
+                compare(entry.font.bold, i === 0, "the current entry is bold");
+                const ground = over(entry.background.color, behind);
+                const ratio = contrast(entry.contentItem.color, ground);
+                verify(ratio >= 4.5, data.tag + " entry " + i + ": contrast " + ratio.toFixed(2) + " text " + entry.contentItem.color
+                       + " on " + entry.background.color + " over " + behind);
+            }
+        }
+    }
+}
