@@ -212,8 +212,8 @@
             <translation>Ereignis</translation>
         </message>
         <message>
-            <source>Actor (root key id)</source>
-            <translation>Akteur (Root-Schlüssel-ID)</translation>
+            <source>Actor: root key name or id</source>
+            <translation>Akteur: Name oder ID des Root-Schlüssels</translation>
         </message>
         <message>
             <source>Actor</source>
@@ -292,6 +292,29 @@
         <message>
             <source>The target filter takes an id (key_…, api_…, id_…), an owner&apos;s external id, or a key&apos;s name or start.</source>
             <translation>Der Zielfilter nimmt eine ID (key_…, api_…, id_…), die externe ID eines Inhabers oder Name bzw. Anfang eines Schlüssels.</translation>
+        </message>
+        <message>
+            <source>A root key&apos;s name, as the Actor column shows it, or its id (rk_…)</source>
+            <translation>Der Name eines Root-Schlüssels, wie ihn die Spalte Akteur zeigt, oder seine ID (rk_…)</translation>
+        </message>
+        <message>
+            <source>Actor: root key “%1” (%2)</source>
+            <translation>Akteur: Root-Schlüssel „%1“ (%2)</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n more root key(s) with this name not shown</source>
+            <translation>
+                <numerusform>%n weiterer Root-Schlüssel mit diesem Namen nicht gezeigt</numerusform>
+                <numerusform>%n weitere Root-Schlüssel mit diesem Namen nicht gezeigt</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>No root key named “%1”; the Actor filter takes a root key&apos;s name or id (rk_…).</source>
+            <translation>Kein Root-Schlüssel heißt „%1“; der Akteur-Filter nimmt den Namen oder die ID (rk_…) eines Root-Schlüssels.</translation>
+        </message>
+        <message>
+            <source>Root key names cannot be looked up with this root key; the Actor filter takes a root key&apos;s id (rk_…).</source>
+            <translation>Mit diesem Root-Schlüssel lassen sich keine Root-Schlüssel-Namen nachschlagen; der Akteur-Filter nimmt die ID (rk_…) eines Root-Schlüssels.</translation>
         </message>
     </context>
     <context>
@@ -2422,12 +2445,12 @@
             <translation>Berechtigungen (optional)</translation>
         </message>
         <message>
-            <source>Slugs separated by commas; missing ones are created.</source>
-            <translation>Kürzel durch Kommas getrennt; fehlende werden angelegt.</translation>
+            <source>Missing ones are created with the role.</source>
+            <translation>Fehlende werden mit der Rolle angelegt.</translation>
         </message>
         <message>
-            <source>Permissions of the role</source>
-            <translation>Berechtigungen der Rolle</translation>
+            <source>This role grants no permissions.</source>
+            <translation>Diese Rolle gewährt keine Berechtigungen.</translation>
         </message>
     </context>
     <context>
@@ -3008,6 +3031,15 @@
         <message>
             <source>Create</source>
             <translation>Anlegen</translation>
+        </message>
+        <message>
+            <source>%1 (%2)</source>
+            <comment>a permission in words and the one API or namespace it is limited to</comment>
+            <translation>%1 (%2)</translation>
+        </message>
+        <message>
+            <source>Root key id %1</source>
+            <translation>Root-Schlüssel-ID %1</translation>
         </message>
     </context>
     <context>

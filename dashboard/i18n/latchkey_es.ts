@@ -212,8 +212,8 @@
             <translation>Evento</translation>
         </message>
         <message>
-            <source>Actor (root key id)</source>
-            <translation>Autor (id de la clave raíz)</translation>
+            <source>Actor: root key name or id</source>
+            <translation>Autor: nombre o id de la clave raíz</translation>
         </message>
         <message>
             <source>Actor</source>
@@ -292,6 +292,29 @@
         <message>
             <source>The target filter takes an id (key_…, api_…, id_…), an owner&apos;s external id, or a key&apos;s name or start.</source>
             <translation>El filtro de objetivo admite un id (key_…, api_…, id_…), el id externo de un propietario, o el nombre o el inicio de una clave.</translation>
+        </message>
+        <message>
+            <source>A root key&apos;s name, as the Actor column shows it, or its id (rk_…)</source>
+            <translation>El nombre de una clave raíz, como lo muestra la columna Autor, o su id (rk_…)</translation>
+        </message>
+        <message>
+            <source>Actor: root key “%1” (%2)</source>
+            <translation>Autor: clave raíz «%1» (%2)</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n more root key(s) with this name not shown</source>
+            <translation>
+                <numerusform>%n clave raíz más con este nombre no mostrada</numerusform>
+                <numerusform>%n claves raíz más con este nombre no mostradas</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>No root key named “%1”; the Actor filter takes a root key&apos;s name or id (rk_…).</source>
+            <translation>Ninguna clave raíz se llama «%1»; el filtro Autor admite el nombre o el id (rk_…) de una clave raíz.</translation>
+        </message>
+        <message>
+            <source>Root key names cannot be looked up with this root key; the Actor filter takes a root key&apos;s id (rk_…).</source>
+            <translation>Con esta clave raíz no se pueden buscar nombres de claves raíz; el filtro Autor admite el id (rk_…) de una clave raíz.</translation>
         </message>
     </context>
     <context>
@@ -2422,12 +2445,12 @@
             <translation>Permisos (opcional)</translation>
         </message>
         <message>
-            <source>Slugs separated by commas; missing ones are created.</source>
-            <translation>Identificadores separados por comas; los que falten se crean.</translation>
+            <source>Missing ones are created with the role.</source>
+            <translation>Los que falten se crean con el rol.</translation>
         </message>
         <message>
-            <source>Permissions of the role</source>
-            <translation>Permisos del rol</translation>
+            <source>This role grants no permissions.</source>
+            <translation>Este rol no concede ningún permiso.</translation>
         </message>
     </context>
     <context>
@@ -3008,6 +3031,15 @@
         <message>
             <source>Create</source>
             <translation>Crear</translation>
+        </message>
+        <message>
+            <source>%1 (%2)</source>
+            <comment>a permission in words and the one API or namespace it is limited to</comment>
+            <translation>%1 (%2)</translation>
+        </message>
+        <message>
+            <source>Root key id %1</source>
+            <translation>Id de la clave raíz %1</translation>
         </message>
     </context>
     <context>
