@@ -9,16 +9,18 @@ import QtQuick.Controls
 ComboBox {
     id: control
 
+    // `control` inside the delegate: fine at run time, but Qt 6.4's qmllint cannot follow it into a
+    // Component (pragma ComponentBehavior: Bound is 6.5+), hence the per-line disables.
     delegate: MenuItem {
         required property int index
         required property var model
         required property var modelData
 
         width: ListView.view.width
-        text: control.textRole ? (Array.isArray(control.model) ? modelData[control.textRole] : model[control.textRole])
+        text: control.textRole ? (Array.isArray(control.model) ? modelData[control.textRole] : model[control.textRole]) // qmllint disable unqualified
                                : modelData
-        font.bold: control.currentIndex === index
-        highlighted: control.highlightedIndex === index
-        hoverEnabled: control.hoverEnabled
+        font.bold: control.currentIndex === index // qmllint disable unqualified
+        highlighted: control.highlightedIndex === index // qmllint disable unqualified
+        hoverEnabled: control.hoverEnabled // qmllint disable unqualified
     }
 }

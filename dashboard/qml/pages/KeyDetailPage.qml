@@ -17,6 +17,11 @@ Page {
     /// Optional: the key's API (exact permission names, and "Issue another key" pre-fill).
     property string apiId
     readonly property KeyDetailController controller: detail
+
+    /// The lists' badges beyond what the status pill says (no credits, low credits, expiring).
+    function headerBadges(deleted: bool, badges: var): var {
+        return deleted ? [] : badges.filter(badge => !["active", "disabled", "expired"].includes(badge));
+    }
     readonly property string missingUpdate: session.capabilities.missing(detail.permissionFor("update_key"), session.capabilities.revision)
     /// Set on the page of a new key that a reroll just made: the old key's start and expiry.
     property string replacedStart
@@ -134,7 +139,7 @@ Page {
                 // What the lists add to the status above (no credits, low credits, expiring), so a key
                 // whose every verification answers USAGE_EXCEEDED does not read as plainly "Active".
                 objectName: "key-badges"
-                badges: detail.deleted ? [] : detail.badges.filter(badge => !["active", "disabled", "expired"].includes(badge))
+                badges: page.headerBadges(detail.deleted, detail.badges)
                 expires: detail.expires
                 format: page.session ? page.session.format : null
                 visible: badges.length > 0

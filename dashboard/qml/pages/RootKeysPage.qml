@@ -120,10 +120,7 @@ Page {
                         wrapMode: Text.Wrap
                         maximumLineCount: 2
                         elide: Text.ElideRight
-                        HoverHandler {
-                            id: permissionsHover
-                        }
-                        ToolTip.visible: permissionsHover.hovered
+                        ToolTip.visible: row.hovered && row.permissions.length > 0
                         ToolTip.text: row.permissions.join(", ")
                     }
                 }
