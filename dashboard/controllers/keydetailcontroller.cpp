@@ -18,6 +18,7 @@ namespace KV = KeyValidation;
 KeyDetailController::KeyDetailController(QObject *parent)
     : QObject(parent)
 {
+    connect(this, &KeyDetailController::keyChanged, this, &KeyDetailController::usageChanged);
 }
 
 KeyDetailController::~KeyDetailController()
@@ -73,6 +74,11 @@ void KeyDetailController::reload()
     load(false);
 }
 
+void KeyDetailController::refresh()
+{
+    load(true);
+}
+
 void KeyDetailController::load(bool quietly)
 {
     if (!m_client || m_keyId.isEmpty())
@@ -94,19 +100,32 @@ void KeyDetailController::load(bool quietly)
                 Q_EMIT keyChanged();
                 return;
             }
-            m_loadError.clear();
-            applyKey(result.data.toObject());
+            const bool hadError = !std::exchange(m_loadError, QString()).isEmpty();
+            applyKey(result.data.toObject(), hadError);
         });
 }
 
-void KeyDetailController::applyKey(const QJsonObject &key)
+void KeyDetailController::applyKey(const QJsonObject &key, bool announce)
 {
     // A refresh must not undo an optimistic value whose save is still in flight.
     QJsonObject merged = key;
     if (m_saving.contains(u"enabled"_s))
         merged.insert(u"enabled"_s, m_key.value(u"enabled"_s));
+    // keyChanged makes the cards reload their editors (and a keyboard user's focus with them);
+    // the periodic refresh mostly brings what traffic changed, which only usageChanged announces.
+    const auto withoutUsage = [](QJsonObject object) {
+        object.remove(u"credits"_s);
+        object.remove(u"lastUsedAt"_s);
+        return object;
+    };
+    const bool keyDiffers = announce || withoutUsage(merged) != withoutUsage(m_key);
+    const bool usageDiffers = merged.value(u"credits"_s) != m_key.value(u"credits"_s)
+        || merged.value(u"lastUsedAt"_s) != m_key.value(u"lastUsedAt"_s);
     m_key = merged;
-    Q_EMIT keyChanged();
+    if (keyDiffers)
+        Q_EMIT keyChanged();
+    else if (usageDiffers)
+        Q_EMIT usageChanged();
 }
 
 void KeyDetailController::setLoading(bool loading)
@@ -267,12 +286,31 @@ bool KeyDetailController::saveEnabled(bool enabled)
 }
 
 bool KeyDetailController::saveCredits(
-    bool unlimited, double remaining, const QString &interval, double amount, int refillDay)
+    bool unlimited, double remaining, const QString &interval, double amount, int refillDay, bool remainingEdited)
 {
     const KV::CreditsInput input {unlimited, qint64(remaining), interval, qint64(amount), refillDay};
     if (const QString error = KV::checkCredits(input); !error.isEmpty())
         return refuse(u"credits"_s, error);
-    return updateKey(u"credits"_s, u"credits"_s, KV::creditsJson(input));
+    // The remaining figure the page shows may be older than the server's balance, which
+    // verifications spend down meanwhile: it is sent only when the user set it.
+    const QJsonValue change = KV::creditsChangeJson(input, m_key.value(u"credits"_s).toObject(), remainingEdited);
+    return submit(u"credits"_s, u"keys.updateKey"_s, {{u"credits"_s, change}}, [this, change](const ApiResult &) {
+        if (change.isNull()) {
+            m_key.remove(u"credits"_s);
+        } else {
+            QJsonObject credits = m_key.value(u"credits"_s).toObject();
+            const QJsonObject changed = change.toObject();
+            for (auto it = changed.begin(); it != changed.end(); ++it) {
+                if (it.value().isNull())
+                    credits.remove(it.key());
+                else
+                    credits.insert(it.key(), it.value());
+            }
+            m_key.insert(u"credits"_s, credits);
+        }
+        Q_EMIT keyChanged();
+        load(true); // the balance the server kept
+    });
 }
 
 bool KeyDetailController::adjustCredits(const QString &operation, double value)

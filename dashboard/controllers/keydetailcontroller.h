@@ -53,16 +53,18 @@ class KeyDetailController : public QObject
     Q_PROPERTY(bool enabled READ enabled NOTIFY keyChanged)
     Q_PROPERTY(double createdAt READ createdAt NOTIFY keyChanged)
     Q_PROPERTY(double updatedAt READ updatedAt NOTIFY keyChanged)
-    Q_PROPERTY(double lastUsedAt READ lastUsedAt NOTIFY keyChanged)
-    Q_PROPERTY(bool creditsUnlimited READ creditsUnlimited NOTIFY keyChanged)
-    Q_PROPERTY(double creditsRemaining READ creditsRemaining NOTIFY keyChanged)
+    // What traffic changes (the last use, the credits) notifies usageChanged: a refresh that
+    // changed only these leaves the editors of the other fields alone (keyChanged also emits it).
+    Q_PROPERTY(double lastUsedAt READ lastUsedAt NOTIFY usageChanged)
+    Q_PROPERTY(bool creditsUnlimited READ creditsUnlimited NOTIFY usageChanged)
+    Q_PROPERTY(double creditsRemaining READ creditsRemaining NOTIFY usageChanged)
     /// "", "daily" or "monthly".
-    Q_PROPERTY(QString refillInterval READ refillInterval NOTIFY keyChanged)
-    Q_PROPERTY(double refillAmount READ refillAmount NOTIFY keyChanged)
-    Q_PROPERTY(int refillDay READ refillDay NOTIFY keyChanged)
+    Q_PROPERTY(QString refillInterval READ refillInterval NOTIFY usageChanged)
+    Q_PROPERTY(double refillAmount READ refillAmount NOTIFY usageChanged)
+    Q_PROPERTY(int refillDay READ refillDay NOTIFY usageChanged)
     /// The status badges the key lists show for this key (KeysModel::badgesFor, e.g. "noCredits"),
     /// for the page header's KeyStatusBadges.
-    Q_PROPERTY(QStringList badges READ badges NOTIFY keyChanged)
+    Q_PROPERTY(QStringList badges READ badges NOTIFY usageChanged)
     /// [{id, name, limit, duration (ms), autoApply}]
     Q_PROPERTY(QVariantList ratelimits READ ratelimits NOTIFY keyChanged)
     /// Direct permission slugs (not those granted through roles).
@@ -137,6 +139,10 @@ public:
 
     /// Fetches the key again (keys.getKey without decrypt).
     Q_INVOKABLE void reload();
+    /// The same without `loading`: the page's periodic refresh, so figures that traffic changes
+    /// (credits spent by verifications, the last use) stay current while the key is shown.
+    /// Signals keyChanged only when more than those changed, else usageChanged, else nothing.
+    Q_INVOKABLE void refresh();
 
     // Each returns false (and sets errors[field]) when the client-side check refuses the value or
     // the field is already saving; true when the call was made.
@@ -151,8 +157,12 @@ public:
     Q_INVOKABLE bool saveExpiry(double expiresMs);
     /// Optimistic: `enabled` changes at once and is restored if the server refuses.
     Q_INVOKABLE bool saveEnabled(bool enabled);
-    /// The whole credit configuration (keys.updateKey `credits`).
-    Q_INVOKABLE bool saveCredits(bool unlimited, double remaining, const QString &interval, double amount, int refillDay);
+    /// The credit configuration (keys.updateKey `credits`), sending only what differs from the
+    /// key: `remaining` only when @p remainingEdited (the user typed it) or the key had no limit,
+    /// so credits that verifications spent since the page loaded are not given back; the refill
+    /// only when it changed.
+    Q_INVOKABLE bool saveCredits(bool unlimited, double remaining, const QString &interval, double amount,
+        int refillDay, bool remainingEdited = true);
     /// keys.updateCredits: @p operation "set", "increment" or "decrement".
     Q_INVOKABLE bool adjustCredits(const QString &operation, double value);
     /// Replaces the key's rate limits by name (keys.updateKey `ratelimits`).
@@ -193,6 +203,8 @@ Q_SIGNALS:
     void apiIdChanged();
     void loadingChanged();
     void keyChanged();
+    /// The last use or the credits changed (also emitted with every keyChanged).
+    void usageChanged();
     void plaintextChanged();
     void newKeyChanged();
     void fieldStateChanged();
@@ -218,7 +230,8 @@ private:
     void finish(const QString &field, const ApiResult &result, const Success &onSuccess,
         const std::function<void()> &onFailure);
     void load(bool quietly);
-    void applyKey(const QJsonObject &key);
+    /// Shows @p key; @p announce: emit keyChanged even when nothing differs (a load error went).
+    void applyKey(const QJsonObject &key, bool announce);
     void setLoading(bool loading);
     void cancelAll();
     void wipeSecrets();

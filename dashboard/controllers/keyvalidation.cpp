@@ -166,6 +166,27 @@ QJsonValue creditsJson(const CreditsInput &credits)
     return object;
 }
 
+QJsonValue creditsChangeJson(const CreditsInput &credits, const QJsonObject &saved, bool sendRemaining)
+{
+    const QJsonValue whole = creditsJson(credits);
+    if (whole.isNull())
+        return whole;
+    const QJsonObject wanted = whole.toObject();
+    const QJsonValue savedRemaining = saved.value(u"remaining"_s);
+    QJsonObject change;
+    if (sendRemaining || savedRemaining.isNull() || savedRemaining.isUndefined())
+        change.insert(u"remaining"_s, wanted.value(u"remaining"_s));
+    // The server may say more about a daily refill than the request may carry (refillDay).
+    const QJsonObject savedRefill = saved.value(u"refill"_s).toObject();
+    const QJsonObject wantedRefill = wanted.value(u"refill"_s).toObject();
+    const auto same = [&](QLatin1StringView field) { return savedRefill.value(field) == wantedRefill.value(field); };
+    const bool refillSame = same("interval"_L1) && same("amount"_L1)
+        && (credits.interval != "monthly"_L1 || same("refillDay"_L1));
+    if (!refillSame)
+        change.insert(u"refill"_s, wantedRefill.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(wantedRefill));
+    return change;
+}
+
 QString checkRatelimits(const QVariantList &ratelimits)
 {
     if (ratelimits.size() > kMaxRatelimits)

@@ -55,6 +55,11 @@ struct CreditsInput {
 [[nodiscard]] QString checkCredits(const CreditsInput &credits);
 /// KeyCreditsData for createKey/updateKey; `null` when unlimited (updateKey: clears the refill).
 [[nodiscard]] QJsonValue creditsJson(const CreditsInput &credits);
+/// keys.updateKey `credits` that changes a key whose credits are @p saved (KeyCreditsData) to
+/// @p credits and leaves the rest to the server: `null` when unlimited; `remaining` only when
+/// @p sendRemaining or the key has no limit yet; `refill` only when it differs from the saved one
+/// (`null` removes it).
+[[nodiscard]] QJsonValue creditsChangeJson(const CreditsInput &credits, const QJsonObject &saved, bool sendRemaining);
 
 /// Rate limits as QML hands them over: a list of maps {name, limit, duration (ms), autoApply}.
 [[nodiscard]] QString checkRatelimits(const QVariantList &ratelimits);

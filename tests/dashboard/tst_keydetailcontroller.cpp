@@ -84,6 +84,9 @@ private Q_SLOTS:
     void savesCreditsWithRefill();
     void creditsAreValidated();
     void adjustsCredits();
+    void refillSaveKeepsCreditsSpentMeanwhile();
+    void typedRemainingIsSavedAsTyped();
+    void refreshBringsSpentCreditsWithoutKeyChanged();
     void editsRatelimits();
     void ratelimitsAreValidated();
     void permissionsCreatedOnTheFly();
@@ -345,6 +348,91 @@ void TestKeyDetailController::adjustsCredits()
     QVERIFY(controller->adjustCredits(u"increment"_s, 1));
     QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 20000);
     QVERIFY(!controller->errors().value(u"credits"_s).toString().isEmpty());
+}
+
+// Walkthrough W5 G10: a page opened at 50 credits, three verifications, then only the refill
+// changed and saved: the server keeps 47 (it used to get the stale 50 back).
+void TestKeyDetailController::refillSaveKeepsCreditsSpentMeanwhile()
+{
+    const QJsonObject refill {{u"interval"_s, u"daily"_s}, {u"amount"_s, 1000}};
+    Edit edit(*this, {{u"credits"_s, QJsonObject {{u"remaining"_s, 50}, {u"refill"_s, refill}}}});
+    auto &[created, keyId, controller, saved, failed] = edit;
+    QCOMPARE(controller->creditsRemaining(), 50.0);
+    for (int i = 0; i < 3; ++i)
+        QCOMPARE(verify(created.value(u"key"_s).toString()), u"VALID"_s);
+    QCOMPARE(getKey(keyId).value(u"credits"_s).toObject().value(u"remaining"_s).toInteger(), 47);
+
+    QVERIFY(controller->saveCredits(false, controller->creditsRemaining(), u"daily"_s, 2000, 0, false));
+    QVERIFY(waitSaved(*controller, saved, failed));
+    const QJsonObject credits = getKey(keyId).value(u"credits"_s).toObject();
+    QCOMPARE(credits.value(u"remaining"_s).toInteger(), 47);
+    QCOMPARE(credits.value(u"refill"_s).toObject(), (QJsonObject {{u"interval"_s, u"daily"_s}, {u"amount"_s, 2000}}));
+    QTRY_COMPARE_WITH_TIMEOUT(controller->creditsRemaining(), 47.0, 20000);
+    QCOMPARE(controller->refillAmount(), 2000.0);
+
+    // Removing the refill keeps the balance too.
+    saved.clear();
+    QVERIFY(verify(created.value(u"key"_s).toString()) == u"VALID"_s);
+    QVERIFY(controller->saveCredits(false, 47, QString(), 0, 0, false));
+    QVERIFY(waitSaved(*controller, saved, failed));
+    const QJsonObject cleared = getKey(keyId).value(u"credits"_s).toObject();
+    QCOMPARE(cleared.value(u"remaining"_s).toInteger(), 46);
+    QVERIFY(!cleared.contains(u"refill"_s));
+    QTRY_COMPARE_WITH_TIMEOUT(controller->creditsRemaining(), 46.0, 20000);
+    QCOMPARE(controller->refillInterval(), QString());
+}
+
+// What the user typed is what the key gets, whatever traffic spent meanwhile; and a key without
+// a limit gets the typed figure even when the page could not tell it was typed.
+void TestKeyDetailController::typedRemainingIsSavedAsTyped()
+{
+    Edit edit(*this, {{u"credits"_s, QJsonObject {{u"remaining"_s, 50}}}});
+    auto &[created, keyId, controller, saved, failed] = edit;
+    QCOMPARE(verify(created.value(u"key"_s).toString()), u"VALID"_s);
+    QVERIFY(controller->saveCredits(false, 500, QString(), 0, 0, true));
+    QVERIFY(waitSaved(*controller, saved, failed));
+    QCOMPARE(getKey(keyId).value(u"credits"_s).toObject().value(u"remaining"_s).toInteger(), 500);
+    QCOMPARE(controller->creditsRemaining(), 500.0);
+
+    const QString unlimited = createKey().value(u"keyId"_s).toString();
+    controller->setKeyId(unlimited);
+    QTRY_VERIFY_WITH_TIMEOUT(controller->loaded(), 20000);
+    QVERIFY(controller->creditsUnlimited());
+    saved.clear();
+    QVERIFY(controller->saveCredits(false, 30, u"monthly"_s, 100, 15, false));
+    QVERIFY(waitSaved(*controller, saved, failed));
+    const QJsonObject credits = getKey(unlimited).value(u"credits"_s).toObject();
+    QCOMPARE(credits.value(u"remaining"_s).toInteger(), 30);
+    QCOMPARE(credits.value(u"refill"_s).toObject().value(u"refillDay"_s).toInt(), 15);
+}
+
+// The page's periodic refresh: spent credits show up, and a refresh that brings only them does
+// not signal keyChanged (which reloads every card's editor).
+void TestKeyDetailController::refreshBringsSpentCreditsWithoutKeyChanged()
+{
+    Edit edit(*this, {{u"credits"_s, QJsonObject {{u"remaining"_s, 20}}}});
+    auto &[created, keyId, controller, saved, failed] = edit;
+    QSignalSpy keyChanged(controller.get(), &KeyDetailController::keyChanged);
+    QSignalSpy usageChanged(controller.get(), &KeyDetailController::usageChanged);
+    QCOMPARE(verify(created.value(u"key"_s).toString()), u"VALID"_s);
+    QCOMPARE(verify(created.value(u"key"_s).toString()), u"VALID"_s);
+    controller->refresh();
+    QVERIFY(!controller->loading());
+    QTRY_COMPARE_WITH_TIMEOUT(controller->creditsRemaining(), 18.0, 20000);
+    QCOMPARE(keyChanged.count(), 0);
+    QCOMPARE(usageChanged.count(), 1);
+
+    // Nothing new: nothing signalled. Something else changed: keyChanged (with usageChanged).
+    controller->refresh();
+    QVERIFY(m_fixture.client()->busy());
+    QTRY_VERIFY_WITH_TIMEOUT(!m_fixture.client()->busy(), 20000);
+    QCOMPARE(keyChanged.count(), 0);
+    QCOMPARE(usageChanged.count(), 1);
+    QVERIFY(m_fixture.call(u"keys.updateKey"_s, {{u"keyId"_s, keyId}, {u"name"_s, u"renamed elsewhere"_s}}).ok());
+    controller->refresh();
+    QTRY_COMPARE_WITH_TIMEOUT(controller->name(), u"renamed elsewhere"_s, 20000);
+    QCOMPARE(keyChanged.count(), 1);
+    QCOMPARE(usageChanged.count(), 2);
 }
 
 void TestKeyDetailController::editsRatelimits()

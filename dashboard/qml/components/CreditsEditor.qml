@@ -17,6 +17,9 @@ ColumnLayout {
     property string interval: ""
     property real amount: 0
     property int refillDay: 1
+    /// The user typed in Remaining since load(). Until then the figure is only what was loaded,
+    /// which verifications may have spent down since: hosts save it only when this is true.
+    property bool remainingEdited: false
     /// The message for what the user still has to fill in, or "" when the draft can be saved.
     readonly property string validationError: !unlimited && remainingField.text === ""
                                               ? qsTr("Enter how many credits remain") : ""
@@ -39,6 +42,15 @@ ColumnLayout {
         daySpin.value = refillDay;
         remainingField.text = isUnlimited ? "" : String(left);
         amountField.text = refillAmount > 0 ? String(refillAmount) : "";
+        remainingEdited = false;
+    }
+    /// A newer saved balance (traffic spends credits): shown unless the user typed their own,
+    /// without touching the rest of the draft.
+    function showRemaining(left: real): void {
+        if (remainingEdited)
+            return;
+        remaining = left;
+        remainingField.text = String(left);
     }
 
     spacing: 8
@@ -85,6 +97,7 @@ ColumnLayout {
             Accessible.name: qsTr("Remaining credits")
             onTextEdited: {
                 editor.remaining = text === "" ? -1 : Number(text);
+                editor.remainingEdited = true;
                 editor.edited();
             }
             onAccepted: editor.accepted()

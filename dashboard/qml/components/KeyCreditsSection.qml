@@ -4,7 +4,10 @@ import QtQuick.Layouts
 import Latchkey.Dashboard
 
 // The key's credits: the whole configuration as a draft saved with Save (keys.updateKey), plus
-// quick "add credits" through keys.updateCredits, which applies at once and says so.
+// quick "add credits" through keys.updateCredits, which applies at once and says so. Traffic
+// spends the credits while the page is open: the card refetches the key every `refreshInterval`
+// and shows the new balance, and Save sends Remaining only when the user typed it, so changing
+// the refill does not give spent credits back.
 KeySection {
     id: section
 
@@ -19,24 +22,30 @@ KeySection {
     }
     /// The user edited since the last load; until then new saved values replace the editor's.
     property bool touched: false
+    /// How often the shown balance is refetched while the card is visible (ms).
+    property int refreshInterval: 15000
 
     title: qsTr("Credits")
     field: "credits"
     controller: key
     dirty: touched && (editor.unlimited !== key.creditsUnlimited
-           || (!editor.unlimited && (editor.remaining !== key.creditsRemaining
+           || (!editor.unlimited && ((editor.remainingEdited && editor.remaining !== key.creditsRemaining)
                                      || editor.interval !== key.refillInterval
                                      || (editor.interval !== "" && editor.amount !== key.refillAmount)
                                      || (editor.interval === "monthly" && editor.refillDay !== key.refillDay))))
     valid: editor.valid
-    onSave: key.saveCredits(editor.unlimited, editor.remaining, editor.interval, editor.amount, editor.refillDay)
+    onSave: key.saveCredits(editor.unlimited, editor.remaining, editor.interval, editor.amount, editor.refillDay,
+                            editor.remainingEdited)
     onRevert: showSaved()
 
     Connections {
         target: section.key
-        function onKeyChanged() {
+        // Every keyChanged brings a usageChanged too.
+        function onUsageChanged() {
             if (!section.touched)
                 section.showSaved();
+            else if (!section.key.creditsUnlimited)
+                editor.showRemaining(section.key.creditsRemaining);
         }
         function onSaved(field: string) {
             if (field === "credits")
@@ -44,6 +53,12 @@ KeySection {
         }
     }
     Component.onCompleted: showSaved()
+    Timer {
+        interval: section.refreshInterval
+        repeat: true
+        running: section.visible && section.key.loaded && !section.key.deleted
+        onTriggered: section.key.refresh()
+    }
 
     Label {
         objectName: "credits-summary"

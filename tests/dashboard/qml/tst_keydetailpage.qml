@@ -92,6 +92,88 @@ Item {
             stack.clear();
         }
 
+        /// testSession.client.call(@p action, @p body), waited for; its answer's data.
+        function call(action, body) {
+            let answer = null;
+            testSession.client.call(action, body, result => answer = result);
+            tryVerify(() => answer !== null, 20000);
+            verify(answer.ok, action + ": " + answer.errorDetail);
+            return answer.data;
+        }
+
+        /// A key with 50 credits and a daily refill of 1000, its page open; {page, key}.
+        function openKeyWithCredits() {
+            const created = call("keys.createKey", { apiId: testSample.apiId, name: "credits page test",
+                                                     credits: { remaining: 50,
+                                                                refill: { interval: "daily", amount: 1000 } } });
+            stack.clear();
+            const page = stack.push(pageComponent, { session: testSession, keyId: created.keyId },
+                                    StackView.Immediate);
+            tryVerify(() => page.controller.loaded, 20000);
+            tryCompare(child(page, "credits-summary"), "text", "50 credits left");
+            return { page: page, key: created.key };
+        }
+
+        function spend(key, times) {
+            for (let i = 0; i < times; ++i)
+                compare(call("keys.verifyKey", { key: key }).code, "VALID");
+        }
+
+        function typeInto(field, text) {
+            field.forceActiveFocus();
+            field.selectAll();
+            for (const c of text)
+                keyClick(c);
+        }
+
+        function serverCredits(keyId) {
+            return call("keys.getKey", { keyId: keyId }).credits;
+        }
+
+        // Walkthrough W5 G10: with traffic spending credits, changing only the refill amount and
+        // pressing Save gave the spent credits back (1425 -> 1448): Save sent the stale Remaining.
+        function test_refillSaveKeepsCreditsSpentMeanwhile() {
+            const opened = openKeyWithCredits();
+            const page = opened.page;
+            spend(opened.key, 3);
+            typeInto(child(page, "credits-amount"), "2000");
+            tryCompare(child(page, "section-credits-unsaved"), "text", "Unsaved changes");
+            keyClick(Qt.Key_Return); // in the amount field: Save
+            tryVerify(() => child(page, "section-credits-saved").visible, 20000);
+            const credits = serverCredits(page.keyId);
+            compare(credits.remaining, 47, "the credits spent while the page was open stay spent");
+            compare(credits.refill.amount, 2000);
+            tryCompare(child(page, "credits-summary"), "text", "47 credits left", 20000);
+            compare(child(page, "credits-remaining").text, "47");
+        }
+
+        // A Remaining the user typed is saved as typed.
+        function test_typedRemainingIsSaved() {
+            const opened = openKeyWithCredits();
+            const page = opened.page;
+            spend(opened.key, 2);
+            typeInto(child(page, "credits-remaining"), "500");
+            keyClick(Qt.Key_Return);
+            tryVerify(() => child(page, "section-credits-saved").visible, 20000);
+            compare(serverCredits(page.keyId).remaining, 500);
+            tryCompare(child(page, "credits-summary"), "text", "500 credits left", 20000);
+        }
+
+        // The headline follows the traffic while the page is open, also under a refill draft,
+        // whose Remaining field shows the new balance while the draft stays.
+        function test_creditsHeadlineFollowsTraffic() {
+            const opened = openKeyWithCredits();
+            const page = opened.page;
+            const section = child(page, "section-credits");
+            typeInto(child(page, "credits-amount"), "300");
+            section.refreshInterval = 300;
+            spend(opened.key, 2);
+            tryCompare(child(page, "credits-summary"), "text", "48 credits left", 20000);
+            tryCompare(child(page, "credits-remaining"), "text", "48", 20000);
+            compare(child(page, "credits-amount").text, "300", "the draft stays");
+            compare(child(page, "section-credits-unsaved").text, "Unsaved changes");
+        }
+
         // Walkthrough F38/F50: the headline read "Läuft ab am in 29 T" / "Caduca el dentro de 29 d",
         // a date's phrase filled with a relative time. The relative headline has its own words.
         function test_expiryHeadlineInGermanAndSpanish() {
