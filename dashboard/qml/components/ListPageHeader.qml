@@ -2,11 +2,11 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
 import QtQuick.Layouts
-import QtQuick.Templates as T
 
 // The tool bar of a list page: the title, an optional search field (the text reaches `search`
 // 250 ms after the last keystroke, so typing does not send a request per key) and the page's
-// actions (children go to the right, or to a second row where one row is too narrow).
+// actions (children go to the right, or to a second row where one row is too narrow; a
+// FocusToolButton or GatedButton each, which show the keyboard focus and take Enter).
 ToolBar {
     id: bar
 
@@ -30,25 +30,6 @@ ToolBar {
     }
 
     Material.elevation: 0
-
-    /// The back button or the page's action (ToolButton or button) with the keyboard focus; the
-    /// back button when none has it. One frame follows it, so every page's header actions show
-    /// the keyboard focus (Material's own tint is faint on the indigo bar) without a frame each.
-    readonly property T.Control focusedAction: {
-        const actions = actionRow.children;
-        for (let i = 0; i < actions.length; ++i) {
-            const action = actions[i];
-            if (action instanceof T.Control && action.visualFocus)
-                return action;
-        }
-        return back;
-    }
-
-    FocusFrame {
-        objectName: "headerFocusFrame"
-        control: bar.focusedAction
-        parent: bar.focusedAction
-    }
 
     Timer {
         id: debounce
@@ -81,7 +62,7 @@ ToolBar {
         columnSpacing: 8
         rowSpacing: 0
 
-        ToolButton {
+        FocusToolButton {
             id: back
             Layout.row: 0
             Layout.column: 0

@@ -41,7 +41,7 @@ Page {
             missing: page.session.capabilities.missing("api.*.create_api", page.session.capabilities.revision)
             onClicked: createDialog.open()
         }
-        ToolButton {
+        FocusToolButton {
             text: qsTr("Refresh")
             onClicked: apis.refresh()
         }

@@ -72,7 +72,7 @@ Page {
 
     header: ListPageHeader {
         title: page.title
-        ToolButton {
+        FocusToolButton {
             text: qsTr("Refresh")
             onClicked: log.refresh()
         }

@@ -33,7 +33,7 @@ Page {
             missing: page.session.capabilities.missing("api.*.create_key", page.session.capabilities.revision)
             onClicked: page.session.requestIssueKey({externalId: owner.externalId})
         }
-        ToolButton {
+        FocusToolButton {
             text: qsTr("Refresh")
             onClicked: page.refresh()
         }

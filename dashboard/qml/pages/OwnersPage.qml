@@ -59,7 +59,7 @@ Page {
             missing: page.session.capabilities.missing("identity.*.create_identity", page.session.capabilities.revision)
             onClicked: createDialog.open()
         }
-        ToolButton {
+        FocusToolButton {
             text: qsTr("Refresh")
             onClicked: owners.refresh()
         }

@@ -25,7 +25,7 @@ Page {
 
     header: ListPageHeader {
         title: page.title
-        ToolButton {
+        FocusToolButton {
             text: qsTr("Refresh")
             onClicked: {
                 permissions.refresh();

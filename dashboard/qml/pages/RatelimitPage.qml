@@ -54,7 +54,7 @@ Page {
                                                : page.may.missing("ratelimit.*.set_override", page.may.revision)
             onClicked: overrideDialog.openFor("", 10, 60000)
         }
-        ToolButton {
+        FocusToolButton {
             text: qsTr("Refresh")
             onClicked: {
                 namespaces.refresh();

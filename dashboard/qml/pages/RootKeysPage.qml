@@ -37,7 +37,7 @@ Page {
             missing: page.may.missing("workspace.*.create_root_key", page.may.revision)
             onClicked: createDialog.open()
         }
-        ToolButton {
+        FocusToolButton {
             text: qsTr("Refresh")
             onClicked: rootKeys.refresh()
         }
