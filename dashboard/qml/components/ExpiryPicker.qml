@@ -82,10 +82,9 @@ ColumnLayout {
             onAccepted: picker.accepted()
         }
         // Drawn, not an emoji: without a colour emoji font the emoji was a missing-glyph box.
-        ToolButton {
+        FocusToolButton {
             id: calendarButton
             objectName: "expiry-calendar"
-            FocusFrame { control: calendarButton } // the keyboard focus, visible
             Accessible.name: qsTr("Choose the date in a calendar")
             ToolTip.visible: hovered
             ToolTip.text: Accessible.name
@@ -120,9 +119,8 @@ ColumnLayout {
                 { text: qsTr("In 30 days"), choose: () => picker.setFromNow(30 * 86400000) },
                 { text: qsTr("In 1 year"), choose: () => picker.setFromNow(365 * 86400000) }
             ]
-            Button {
+            FocusButton {
                 id: presetButton
-                FocusFrame { control: presetButton } // the keyboard focus, visible
                 required property var modelData
                 text: modelData.text
                 flat: true
@@ -149,9 +147,8 @@ ColumnLayout {
 
         ColumnLayout {
             RowLayout {
-                ToolButton {
+                FocusToolButton {
                     id: previousMonth
-                    FocusFrame { control: previousMonth } // the keyboard focus, visible
                     text: "‹"
                     Accessible.name: qsTr("Previous month")
                     onClicked: grid.month === 0 ? (grid.month = 11, grid.year -= 1) : grid.month -= 1
@@ -161,9 +158,8 @@ ColumnLayout {
                     horizontalAlignment: Text.AlignHCenter
                     text: grid.title
                 }
-                ToolButton {
+                FocusToolButton {
                     id: nextMonth
-                    FocusFrame { control: nextMonth } // the keyboard focus, visible
                     text: "›"
                     Accessible.name: qsTr("Next month")
                     onClicked: grid.month === 11 ? (grid.month = 0, grid.year += 1) : grid.month += 1

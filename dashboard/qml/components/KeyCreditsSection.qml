@@ -96,7 +96,7 @@ KeySection {
             Accessible.name: qsTr("Credits to add")
             onAccepted: addButton.clicked()
         }
-        Button {
+        FocusButton {
             id: addButton
             FocusFrame { control: addButton } // the keyboard focus, visible
             text: qsTr("Add credits")

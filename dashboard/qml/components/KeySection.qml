@@ -149,9 +149,8 @@ Pane {
                 font.italic: true
                 elide: Text.ElideRight
             }
-            Button {
+            FocusButton {
                 id: discardButton
-                FocusFrame { control: discardButton } // the keyboard focus, visible
                 objectName: section.objectName + "-discard"
                 text: qsTr("Discard", "throw away the unsaved changes of a card")
                 flat: true

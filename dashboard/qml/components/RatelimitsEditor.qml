@@ -169,9 +169,8 @@ ColumnLayout {
                     ToolTip.text: qsTr("Checked on every verification, without naming it in the request")
                     onToggled: line.modelData.set("autoApply", checked)
                 }
-                ToolButton {
+                FocusToolButton {
                     id: removeButton
-                    FocusFrame { control: removeButton } // the keyboard focus, visible
                     text: "✕"
                     Accessible.name: qsTr("Remove rate limit %1").arg(line.modelData.row.name)
                     ToolTip.visible: hovered
@@ -182,9 +181,8 @@ ColumnLayout {
         }
     }
 
-    Button {
+    FocusButton {
         id: addButton
-        FocusFrame { control: addButton } // the keyboard focus, visible
         objectName: "ratelimit-add"
         text: qsTr("Add rate limit")
         flat: true

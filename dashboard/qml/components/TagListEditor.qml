@@ -76,9 +76,8 @@ ColumnLayout {
                                                objectName: editor.objectName + "-chip-" + name,
                                                remove: () => editor.removeRequested(name) }))
 
-            Button {
+            FocusButton {
                 id: chip
-                FocusFrame { control: chip } // the keyboard focus, visible
                 required property var modelData
                 objectName: modelData.objectName
                 text: (modelData.isNew ? qsTr("%1 (new)", "a chosen permission or role not created yet").arg(modelData.name)
@@ -123,9 +122,8 @@ ColumnLayout {
                     list.forceActiveFocus();
             }
         }
-        Button {
+        FocusButton {
             id: addButton
-            FocusFrame { control: addButton } // the keyboard focus, visible
             objectName: editor.objectName + "-add"
             text: editor.typedIsNew ? editor.createText : editor.newEntryText
             enabled: field.text.trim() !== "" && !editor.busy

@@ -93,7 +93,7 @@ Page {
             anchors.rightMargin: 16
             spacing: 12
 
-            ToolButton {
+            FocusToolButton {
                 id: back
                 text: "←"
                 font.pixelSize: 18
@@ -101,9 +101,6 @@ Page {
                 ToolTip.visible: hovered
                 ToolTip.text: qsTr("Back (Alt+Left)")
                 onClicked: page.confirmLeave(() => page.StackView.view ? page.StackView.view.pop() : undefined)
-                FocusFrame {
-                    control: back
-                }
             }
             Label {
                 text: page.title
@@ -209,7 +206,7 @@ Page {
             text: detail.deleted ? qsTr("This key was deleted.") : detail.loadError
             font.pixelSize: 18
         }
-        Button {
+        FocusButton {
             Layout.alignment: Qt.AlignHCenter
             visible: !detail.deleted
             text: qsTr("Try again")
