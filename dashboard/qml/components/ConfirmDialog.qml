@@ -41,19 +41,14 @@ Dialog {
             Item {
                 Layout.fillWidth: true
             }
-            Button {
+            FocusButton {
                 id: cancelButton
                 text: dialog.cancelText
                 flat: true
                 Accessible.name: dialog.cancelText
                 onClicked: dialog.reject()
-                Keys.onReturnPressed: dialog.reject()
-                Keys.onEnterPressed: dialog.reject()
-                FocusFrame {
-                    control: cancelButton
-                }
             }
-            Button {
+            FocusButton {
                 id: confirmButton
                 objectName: "confirmButton"
                 text: dialog.confirmText
@@ -61,11 +56,6 @@ Dialog {
                 Material.accent: dialog.destructive ? Material.color(Material.Red, Material.Shade700) : dialog.Material.accent
                 Accessible.name: dialog.confirmText
                 onClicked: dialog.accept()
-                Keys.onReturnPressed: dialog.accept()
-                Keys.onEnterPressed: dialog.accept()
-                FocusFrame {
-                    control: confirmButton
-                }
             }
         }
     }

@@ -62,13 +62,10 @@ ColumnLayout {
             }
         }
     }
-    Button {
+    FocusButton {
         id: disconnectButton
         text: qsTr("Disconnect")
         Accessible.name: qsTr("Disconnect from the server")
         onClicked: summary.session.disconnectFromServer()
-        FocusFrame {
-            control: disconnectButton
-        }
     }
 }

@@ -100,7 +100,7 @@ Pane {
                 font.pixelSize: 12
             }
         }
-        Button {
+        FocusButton {
             objectName: "dismissButton"
             text: qsTr("Dismiss")
             flat: true

@@ -49,7 +49,7 @@ Pane {
                 text: qsTr("Running at %1").arg(card.localServer.address)
             }
             Item { Layout.fillWidth: !card.localServer.running }
-            Button {
+            FocusButton {
                 id: startButton
                 objectName: "startLocalServer"
                 visible: !card.localServer.running
@@ -58,12 +58,9 @@ Pane {
                 enabled: !card.localServer.starting
                 Accessible.name: qsTr("Start a local server")
                 onClicked: card.localServer.start()
-                FocusFrame {
-                    control: startButton
-                }
             }
             // Still running after "Disconnect": back in with the key it handed out, or stop it.
-            Button {
+            FocusButton {
                 id: openButton
                 objectName: "openLocalServer"
                 visible: card.localServer.running
@@ -71,20 +68,14 @@ Pane {
                 highlighted: true
                 Accessible.name: qsTr("Open the local server")
                 onClicked: card.localServer.reopen()
-                FocusFrame {
-                    control: openButton
-                }
             }
-            Button {
+            FocusButton {
                 id: stopButton
                 objectName: "stopLocalServer"
                 visible: card.localServer.running
                 text: qsTr("Stop")
                 Accessible.name: qsTr("Stop the local server")
                 onClicked: card.localServer.stop()
-                FocusFrame {
-                    control: stopButton
-                }
             }
         }
         Label {

@@ -84,7 +84,7 @@ Pane {
             ToolTip.text: issueGate.missing
             ToolTip.delay: 300
 
-            Button {
+            FocusButton {
                 id: issueButton
                 objectName: "sidebar-issue-key"
                 anchors.fill: parent
@@ -94,9 +94,6 @@ Pane {
                 Accessible.name: qsTr("Issue a new key (Ctrl+N)")
                 Accessible.description: issueGate.missing
                 onClicked: sidebar.session.requestIssueKey({})
-                FocusFrame {
-                    control: issueButton
-                }
             }
             HoverHandler {
                 id: issueHover
@@ -166,7 +163,7 @@ Pane {
                 opacity: 0.7
                 font.pixelSize: 12
             }
-            Button {
+            FocusButton {
                 id: disconnectButton
                 objectName: "sidebar-disconnect"
                 Layout.fillWidth: true
@@ -175,9 +172,6 @@ Pane {
                 Accessible.name: qsTr("Disconnect from the server")
                 // The window disconnects once the page agreed (unsaved drafts are asked about).
                 onClicked: sidebar.disconnectRequested()
-                FocusFrame {
-                    control: disconnectButton
-                }
             }
         }
     }
