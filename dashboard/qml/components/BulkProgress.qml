@@ -49,14 +49,14 @@ RowLayout {
               ? qsTr("%1 of %2").arg(root.operation.processed).arg(root.operation.total)
               : root.summary
     }
-    Button {
+    FocusButton {
         visible: root.operation.running
         enabled: !root.operation.cancelled
         text: qsTr("Cancel")
         Accessible.name: qsTr("Cancel the bulk operation")
         onClicked: root.operation.cancel()
     }
-    ToolButton {
+    FocusToolButton {
         visible: !root.operation.running
         text: qsTr("Dismiss")
         onClicked: root.summary = ""

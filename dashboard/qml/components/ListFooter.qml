@@ -43,7 +43,7 @@ Item {
             height: 36
             Accessible.name: qsTr("Loading more")
         }
-        Button {
+        FocusButton {
             anchors.centerIn: parent
             visible: footer.fetching && !footer.loading && footer.hasMore
             text: qsTr("Load more")

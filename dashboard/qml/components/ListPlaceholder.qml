@@ -59,7 +59,7 @@ ColumnLayout {
         horizontalAlignment: Text.AlignHCenter
         wrapMode: Text.WrapAtWordBoundaryOrAnywhere
     }
-    Button {
+    FocusButton {
         objectName: "placeholder-retry"
         Layout.alignment: Qt.AlignHCenter
         visible: !root.loading && root.missing === "" && root.error !== ""

@@ -146,7 +146,7 @@ RowLayout {
                                    .arg(bar.session.format.number(exporter.total))
                                  : bar.session.format.number(exporter.exported)
     }
-    Button {
+    FocusButton {
         visible: exporter.running
         text: qsTr("Cancel")
         Accessible.name: qsTr("Cancel the export")

@@ -60,7 +60,7 @@ Page {
         }
         // One short word that stays (it was "Hide charts" / "Show charts", which put the German
         // header's buttons on a second row at 1280 px); the state shows as the checked look.
-        ToolButton {
+        FocusToolButton {
             objectName: "chartsToggle"
             text: qsTr("Charts")
             checkable: true
@@ -71,7 +71,7 @@ Page {
             ToolTip.delay: 600
             ToolTip.text: Accessible.name
         }
-        ToolButton {
+        FocusToolButton {
             text: qsTr("Refresh")
             onClicked: keys.refresh()
             // The key list next, before the charts: Tab does not come out of their web view.
@@ -180,7 +180,7 @@ Page {
                 missing: page.may.missing("api.*.delete_key", page.may.revision)
                 onClicked: confirmDelete.open()
             }
-            ToolButton {
+            FocusToolButton {
                 text: qsTr("Clear selection")
                 enabled: keys.selectedCount > 0
                 onClicked: keys.clearSelection()
