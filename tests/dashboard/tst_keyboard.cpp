@@ -10,8 +10,10 @@
 #include "localservercontroller.h"
 
 #include <QAccessible>
+#include <QDirIterator>
 #include <QQmlContext>
 #include <QQmlProperty>
+#include <QRegularExpression>
 #include <QScopeGuard>
 
 #include <algorithm>
@@ -158,6 +160,8 @@ private Q_SLOTS:
     void createDialogTabEnterOnCancel();
     void headerToolButtonShowsFrameOnTab();
     void keyPageTabStopsShowFocus();
+    void enterPressesTheFocusedButton();
+    void noButtonWithoutEnterInTheQml();
     void recentConnectionDetailsWrapBeforeConnect();
 
 private:
@@ -968,9 +972,6 @@ void TestKeyboard::headerToolButtonShowsFrameOnTab()
     auto *current = m_window->property("currentPage").value<QQuickItem *>();
     auto *header = current ? current->property("header").value<QQuickItem *>() : nullptr;
     QVERIFY(header);
-    auto *frame = header->findChild<QQuickItem *>(u"headerFocusFrame"_s);
-    QVERIFY(frame);
-    QVERIFY(!frame->isVisible());
     const QList<QQuickItem *> inHeader = focusable(header);
     QVERIFY(!inHeader.isEmpty());
     inHeader.first()->forceActiveFocus(Qt::TabFocusReason);
@@ -982,8 +983,9 @@ void TestKeyboard::headerToolButtonShowsFrameOnTab()
             refresh = now;
     }
     QVERIFY2(refresh, "Tab never reaches a ToolButton of the header");
+    auto *frame = refresh->findChild<QQuickItem *>(u"focusFrame"_s);
+    QVERIFY2(frame, "the header's ToolButton has no focus frame");
     QTRY_VERIFY(frame->isVisible());
-    QCOMPARE(frame->parentItem(), refresh);
     QVERIFY(frame->width() > refresh->width() / 2 && frame->height() > 10);
     QQuickItem elsewhere;
     elsewhere.setParentItem(m_window->contentItem());
@@ -1067,6 +1069,106 @@ void TestKeyboard::recentConnectionDetailsWrapBeforeConnect()
                                 .arg(connect->mapToScene({}).x())));
     QVERIFY2(details->property("contentWidth").toReal() <= details->width() + 1,
              qPrintable(details->property("text").toString()));
+}
+
+/// Walkthrough W5 G23: Enter on a button Tab reached did nothing unless it was a FocusButton; a
+/// keyboard user's Enter on "Add rate limit" was lost and what they typed next went elsewhere.
+/// On the key page: Add rate limit (the new row's name takes the typed text), a card's Discard,
+/// Add credits and a card's Save; then the sidebar's Disconnect (and back in).
+void TestKeyboard::enterPressesTheFocusedButton()
+{
+    QVERIFY(openPage(u"keyDetail"_s));
+    m_ui->settle(400);
+    auto *page = m_window->property("currentPage").value<QQuickItem *>();
+    QVERIFY(page);
+    auto *controller = page->property("controller").value<QObject *>();
+    QTRY_VERIFY_WITH_TIMEOUT(controller && controller->property("loaded").toBool(), 20000);
+    const auto named = [&](const QString &name) { return page->findChild<QQuickItem *>(name); };
+    QQuickItem *ratelimits = named(u"section-ratelimits"_s);
+    QQuickItem *unsaved = named(u"section-ratelimits-unsaved"_s);
+    QVERIFY(ratelimits && unsaved);
+    focusable(page).first()->forceActiveFocus(Qt::TabFocusReason);
+
+    QQuickItem *add = tabToButton(ratelimits, u"Add rate limit"_s, 80);
+    QVERIFY2(add, "Tab never reaches Add rate limit");
+    QTRY_VERIFY(add->findChild<QQuickItem *>(u"focusFrame"_s)->isVisible());
+    QTest::keyClick(m_window, Qt::Key_Return);
+    QPointer<QQuickItem> name = m_window->activeFocusItem();
+    QVERIFY2(name && name->inherits("QQuickTextField") && ratelimits->isAncestorOf(name),
+             qPrintable(u"after Enter on Add rate limit the focus is on "_s + (name ? describe(name) : u"nothing"_s)));
+    type(m_window, u"api"_s);
+    QCOMPARE(name->property("text").toString(), u"api"_s);
+    QTRY_COMPARE(unsaved->property("text").toString(), u"Unsaved changes"_s);
+
+    QQuickItem *discard = tabToButton(ratelimits, u"Discard"_s, 20);
+    QVERIFY2(discard, "Tab never reaches the rate-limit card's Discard");
+    QTest::keyClick(m_window, Qt::Key_Return);
+    QTRY_COMPARE(unsaved->property("text").toString(), QString());
+    QTRY_VERIFY(name.isNull()); // the draft's row is gone
+
+    QQuickItem *delta = named(u"credits-delta"_s);
+    QVERIFY(delta);
+    const double before = controller->property("creditsRemaining").toDouble();
+    delta->forceActiveFocus(Qt::TabFocusReason);
+    type(m_window, u"5"_s);
+    QVERIFY2(tabToButton(named(u"section-credits"_s), u"Add credits"_s, 3), "Tab from the field misses Add credits");
+    QTest::keyClick(m_window, Qt::Key_Return);
+    QTRY_COMPARE_WITH_TIMEOUT(controller->property("creditsRemaining").toDouble(), before + 5, 20000);
+    const QString keyId = controller->property("keyId").toString();
+    const ApiResult key = m_fixture->call(u"keys.getKey"_s, {{u"keyId"_s, keyId}});
+    QCOMPARE(key.data.toObject().value(u"credits"_s).toObject().value(u"remaining"_s).toDouble(), before + 5);
+
+    QQuickItem *nameField = named(u"section-name-field"_s);
+    QVERIFY(nameField);
+    nameField->forceActiveFocus(Qt::TabFocusReason);
+    QMetaObject::invokeMethod(nameField, "selectAll");
+    type(m_window, u"saved by enter"_s);
+    QVERIFY2(tabToButton(named(u"section-name"_s), u"Save"_s, 4), "Tab never reaches the name card's Save");
+    QTest::keyClick(m_window, Qt::Key_Return);
+    QTRY_COMPARE_WITH_TIMEOUT(controller->property("name").toString(), u"saved by enter"_s, 20000);
+    QCOMPARE(m_fixture->call(u"keys.getKey"_s, {{u"keyId"_s, keyId}}).data.toObject().value(u"name"_s).toString(),
+             u"saved by enter"_s);
+
+    auto *sidebar = m_window->findChild<QQuickItem *>(u"sidebar"_s);
+    QVERIFY(sidebar);
+    focusable(sidebar).first()->forceActiveFocus(Qt::TabFocusReason);
+    QQuickItem *disconnect = tabToButton(sidebar, u"Disconnect"_s, 30);
+    QVERIFY2(disconnect, "Tab never reaches the sidebar's Disconnect");
+    QTRY_VERIFY(disconnect->findChild<QQuickItem *>(u"focusFrame"_s)->isVisible());
+    QTest::keyClick(m_window, Qt::Key_Return);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_app->session()->connected(), 10000);
+
+    QSignalSpy connected(m_app->connection(), &ConnectionController::connected);
+    m_app->connection()->connectToServer(m_fixture->baseUrl().toString(), m_fixture->rootKey(), false);
+    QVERIFY(connected.wait(20000));
+    m_ui->settle();
+}
+
+/// Every button of the dashboard's QML is a FocusButton or FocusToolButton (a GatedButton holds a
+/// FocusButton): a plain Qt Quick button takes Space but not Enter, and shows its focus faintly.
+void TestKeyboard::noButtonWithoutEnterInTheQml()
+{
+    static const QRegularExpression plain(u"(?<![\\w.])(Button|ToolButton|RoundButton|DelayButton)\\s*\\{"_s);
+    const QString root = QStringLiteral(LATCHKEY_SOURCE_DIR) + u"/dashboard/qml"_s;
+    QDirIterator it(root, {u"*.qml"_s}, QDir::Files, QDirIterator::Subdirectories);
+    QStringList found;
+    int files = 0;
+    while (it.hasNext()) {
+        const QString path = it.next();
+        const QString file = it.fileName();
+        if (file == u"FocusButton.qml"_s || file == u"FocusToolButton.qml"_s)
+            continue;
+        ++files;
+        QFile source(path);
+        QVERIFY(source.open(QIODevice::ReadOnly));
+        const QStringList lines = QString::fromUtf8(source.readAll()).split(u'\n');
+        for (qsizetype i = 0; i < lines.size(); ++i)
+            if (plain.match(lines.at(i)).hasMatch())
+                found.append(u"%1:%2: %3"_s.arg(path.mid(root.size() + 1)).arg(i + 1).arg(lines.at(i).trimmed()));
+    }
+    QVERIFY(files > 40);
+    QVERIFY2(found.isEmpty(), qPrintable(u"buttons that ignore Enter (use FocusButton / FocusToolButton):\n  "_s
+                                         + found.join(u"\n  "_s)));
 }
 
 LATCHKEY_DASHBOARD_TEST_MAIN(TestKeyboard)

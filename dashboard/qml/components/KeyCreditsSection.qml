@@ -98,7 +98,6 @@ KeySection {
         }
         FocusButton {
             id: addButton
-            FocusFrame { control: addButton } // the keyboard focus, visible
             text: qsTr("Add credits")
             flat: true
             enabled: delta.text !== "" && !section.saving
