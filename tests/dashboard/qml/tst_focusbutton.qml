@@ -28,6 +28,15 @@ Item {
         y: 70
         text: "Issue key"
     }
+    FocusToolButton {
+        id: toggleButton
+        x: 400
+        y: 70
+        text: "Charts"
+        checkable: true
+        property int toggles: 0
+        onToggled: ++toggles
+    }
     Dialog {
         id: dialog
         modal: true
@@ -94,6 +103,19 @@ Item {
             tryVerify(() => !button.focusShown, 1000, "no frame once the focus moved on");
             keyClick(Qt.Key_Return);
             compare(clicked.count, 2);
+        }
+
+        // FocusToolButton: a checkable one (the keys page's Charts) toggles on Enter as on Space.
+        function test_enterTogglesACheckableToolButton() {
+            toggleButton.forceActiveFocus(Qt.TabFocusReason);
+            tryVerify(() => toggleButton.focusShown, 1000);
+            const before = toggleButton.checked;
+            keyClick(Qt.Key_Return);
+            compare(toggleButton.checked, !before);
+            compare(toggleButton.toggles, 1);
+            keyClick(Qt.Key_Enter);
+            compare(toggleButton.checked, before);
+            compare(toggleButton.toggles, 2);
         }
 
         function test_mouseFocusShowsNoFrame() {
