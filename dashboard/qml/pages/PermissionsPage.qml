@@ -246,7 +246,9 @@ Page {
                     id: rolePermissionPicker
                     objectName: "new-role-permission-picker"
                     Layout.fillWidth: true
-                    client: page.session.client
+                    // Suggestions are fetched when the dialog opens, not with the page (before
+                    // whoami answered, for a key that may not even read permissions).
+                    client: roleDialog.visible ? page.session.client : null
                     items: roleDialog.picked
                     emptyText: qsTr("This role grants no permissions.")
                     onAddRequested: name => roleDialog.picked = roleDialog.picked.concat([name])

@@ -98,8 +98,10 @@ Item {
         // On a narrow card Auto-apply and × go below, and the fields stay inside the editor.
         function test_narrowRowWraps() {
             editor.load([{ name: "burst", limit: 5, duration: 1000, autoApply: true }]);
-            // Resized only once the replaced rows are gone (Qt 6.4's layout would still measure them).
+            // Resized only once the replaced rows are deleted (Qt 6.4's layout would still measure
+            // them and crashed in a full run): wait() delivers the deferred deletes.
             waitForRendering(editor);
+            wait(100);
             editor.width = 420;
             waitForRendering(editor);
             const name = child("ratelimit-name-0");
