@@ -95,6 +95,18 @@ public:
     [[nodiscard]] Dashboard::DashboardApp *app() const { return m_app.get(); }
     [[nodiscard]] QQuickWindow *window() const { return m_window; }
 
+    /// Connects the session to @p baseUrl with @p rootKey and waits up to @p timeoutMs until it is
+    /// connected and the overview page is open; false, with a warning saying which, when not.
+    bool connectTo(const QUrl &baseUrl, const QString &rootKey, int timeoutMs = 60000) const
+    {
+        m_app->session()->connectTo(baseUrl, rootKey);
+        if (QTest::qWaitFor([&] { return m_app->session()->connected() && currentPageName() == QStringLiteral("overview"); },
+                            timeoutMs))
+            return true;
+        qWarning("connected: %d, page: %s", m_app->session()->connected(), qPrintable(currentPageName()));
+        return false;
+    }
+
     /// settleWindow(): no request in flight, their answers rendered, at least @p ms after them.
     void settle(int ms = 0) const { settleWindow(m_window, m_app->session()->client(), ms); }
 

@@ -3,6 +3,8 @@
 // Finding and reaching Qt Quick items in a real window, for the tests that drive the dashboard
 // like a user (tst_keyflow through DashboardWindow; tst_screens and tst_keyboard may use them),
 // and measuring where they are (the layout tests: tst_keypagelayout, tst_issuedialogwindow).
+#include <functional>
+
 #include <QPointF>
 #include <QQuickItem>
 #include <QQuickWindow>
@@ -47,6 +49,26 @@ inline QObject *findNamed(QObject *root, const QString &name)
 {
     QSet<QObject *> seen;
     return Detail::findNamed(root, name, seen);
+}
+
+/// The items for which @p predicate holds among @p root and the items below it, depth first,
+/// through visible items only (an invisible item and everything below it are skipped); the walk
+/// goes on below an item that matched. It follows the visual tree, so the pages a StackView
+/// created and a popup's content are found, which findChildren misses.
+inline QList<QQuickItem *> collectItems(QQuickItem *root, const std::function<bool(const QQuickItem *)> &predicate)
+{
+    QList<QQuickItem *> found;
+    const std::function<void(QQuickItem *)> walk = [&](QQuickItem *item) {
+        if (!item->isVisible())
+            return;
+        if (predicate(item))
+            found.append(item);
+        const QList<QQuickItem *> children = item->childItems();
+        for (QQuickItem *child : children)
+            walk(child);
+    };
+    walk(root);
+    return found;
 }
 
 /// Scrolls the innermost Flickable (ScrollView, ListView) holding @p target so that the target is

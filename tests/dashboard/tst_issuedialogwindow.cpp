@@ -25,24 +25,12 @@ using namespace Qt::StringLiterals;
 using Latchkey::Dashboard::IssueKeyController;
 using Latchkey::Test::DashboardWindow;
 using Latchkey::Test::collectControls;
+using Latchkey::Test::collectItems;
 using Latchkey::Test::describeControl;
 using Latchkey::Test::sceneRect;
 
 namespace {
 constexpr int kTimeout = 30000;
-
-/// Every visible text item below @p root, the parts inside controls included (a button's label, a
-/// field's placeholder).
-void collectTexts(QQuickItem *root, QList<QQuickItem *> &texts)
-{
-    for (QQuickItem *child : root->childItems()) {
-        if (!child->isVisible())
-            continue;
-        if (child->inherits("QQuickText") || child->inherits("QQuickTextInput"))
-            texts.append(child);
-        collectTexts(child, texts);
-    }
-}
 
 /// The characters of @p text that @p font itself lacks (shown from a fallback font, or as a box).
 QString missingGlyphs(const QString &text, const QFont &font)
@@ -110,9 +98,7 @@ void TestIssueDialogWindow::initTestCase()
     m_ui = std::make_unique<DashboardWindow>(QSize(1280, 800));
     m_window = m_ui->window();
     QVERIFY(m_window);
-    m_ui->app()->session()->connectTo(m_fixture.baseUrl(), m_fixture.rootKey());
-    QTRY_VERIFY_WITH_TIMEOUT(m_ui->app()->session()->connected(), kTimeout);
-    QTRY_COMPARE_WITH_TIMEOUT(m_ui->currentPageName(), u"overview"_s, kTimeout);
+    QVERIFY(m_ui->connectTo(m_fixture.baseUrl(), m_fixture.rootKey()));
     m_ui->settle();
 }
 
@@ -209,8 +195,10 @@ void TestIssueDialogWindow::formFitsTheDialog()
     QVERIFY2(row->childrenRect().width() >= row->width() - 1, qPrintable(u"the row's parts take %1 of %2 px"_s
                                                                      .arg(row->childrenRect().width()).arg(row->width())));
 
-    QList<QQuickItem *> texts;
-    collectTexts(popup, texts);
+    // Every visible text item, the parts inside controls included (a button's label, a field's placeholder).
+    const QList<QQuickItem *> texts = collectItems(popup, [](const QQuickItem *item) {
+        return item->inherits("QQuickText") || item->inherits("QQuickTextInput");
+    });
     QVERIFY(texts.size() > 20);
     for (QQuickItem *text : std::as_const(texts)) {
         const QString shown = text->property("text").toString();

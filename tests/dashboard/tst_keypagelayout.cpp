@@ -27,15 +27,11 @@ namespace {
 constexpr int kTimeout = 30000;
 
 /// The key page's cards: its panes named "section-…", visible.
-void collectCards(QQuickItem *root, QList<QQuickItem *> &cards)
+QList<QQuickItem *> cardsOf(QQuickItem *page)
 {
-    for (QQuickItem *child : root->childItems()) {
-        if (!child->isVisible())
-            continue;
-        if (child->inherits("QQuickPane") && child->objectName().startsWith(u"section-"_s))
-            cards.append(child);
-        collectCards(child, cards);
-    }
+    return Latchkey::Test::collectItems(page, [](const QQuickItem *item) {
+        return item->inherits("QQuickPane") && item->objectName().startsWith(u"section-"_s);
+    });
 }
 } // namespace
 
@@ -89,9 +85,7 @@ void TestKeyPageLayout::initTestCase()
     m_ui = std::make_unique<DashboardWindow>(QSize(1280, 800));
     m_window = m_ui->window();
     QVERIFY(m_window);
-    m_ui->app()->session()->connectTo(m_fixture.baseUrl(), m_fixture.rootKey());
-    QTRY_VERIFY_WITH_TIMEOUT(m_ui->app()->session()->connected(), kTimeout);
-    QTRY_COMPARE_WITH_TIMEOUT(m_ui->currentPageName(), u"overview"_s, kTimeout);
+    QVERIFY(m_ui->connectTo(m_fixture.baseUrl(), m_fixture.rootKey()));
 }
 
 QQuickItem *TestKeyPageLayout::openKeyPage(const QString &language, QSize size)
@@ -126,8 +120,7 @@ void TestKeyPageLayout::cardsHoldTheirControls()
     QVERIFY(page);
     QVERIFY(m_ui->screenshot(m_artefacts, u"key-%1-%2"_s.arg(language).arg(size.width())));
 
-    QList<QQuickItem *> cards;
-    collectCards(page, cards);
+    const QList<QQuickItem *> cards = cardsOf(page);
     QVERIFY2(cards.size() >= 8, qPrintable(QString::number(cards.size())));
     for (QQuickItem *card : std::as_const(cards)) {
         const QRectF box = sceneRect(card);
@@ -153,8 +146,7 @@ void TestKeyPageLayout::savedMovesNoCard()
 {
     QQuickItem *page = openKeyPage(u"de"_s, QSize(1280, 800));
     QVERIFY(page);
-    QList<QQuickItem *> cards;
-    collectCards(page, cards);
+    const QList<QQuickItem *> cards = cardsOf(page);
     QList<QRectF> before;
     for (QQuickItem *card : std::as_const(cards))
         before.append(sceneRect(card));

@@ -13,6 +13,7 @@
 #include "connectioncontroller.h"
 #include "dashboardapp.h"
 #include "dashboardfixture.h"
+#include "quickitems.h"
 #include "rootkeyvault.h"
 #include "selftest.h"
 #include "settingscontroller.h"
@@ -33,6 +34,7 @@
 using namespace Qt::StringLiterals;
 using namespace Latchkey::Dashboard;
 using Latchkey::Test::DashboardFixture;
+using Latchkey::Test::collectItems;
 
 namespace {
 
@@ -59,36 +61,24 @@ bool showsText(QQuickItem *root, const QString &text)
     return std::any_of(children.cbegin(), children.cend(), [&](QQuickItem *child) { return showsText(child, text); });
 }
 
-/// The visible items named @p name under @p root, through the visual tree (the pages a StackView
-/// creates are not QObject children of the window's content item, so findChildren misses them).
-void visibleNamed(QQuickItem *root, const QString &name, QList<QQuickItem *> &found)
+/// The visible items named @p name under @p root (itself included), through the visual tree (the
+/// pages a StackView creates are not QObject children of the window's content item, so
+/// findChildren misses them).
+QList<QQuickItem *> visibleNamed(QQuickItem *root, const QString &name)
 {
-    if (!root->isVisible())
-        return;
-    if (root->objectName() == name)
-        found.append(root);
-    const QList<QQuickItem *> children = root->childItems();
-    for (QQuickItem *child : children)
-        visibleNamed(child, name, found);
+    return collectItems(root, [&name](const QQuickItem *item) { return item->objectName() == name; });
 }
 
 /// The visible items under @p root (itself included) that inherit @p className.
-void visibleOfType(QQuickItem *root, const char *className, QList<QQuickItem *> &found)
+QList<QQuickItem *> visibleOfType(QQuickItem *root, const char *className)
 {
-    if (!root->isVisible())
-        return;
-    if (root->inherits(className))
-        found.append(root);
-    const QList<QQuickItem *> children = root->childItems();
-    for (QQuickItem *child : children)
-        visibleOfType(child, className, found);
+    return collectItems(root, [className](const QQuickItem *item) { return item->inherits(className); });
 }
 
 /// The objectNames of the sidebar rows drawn highlighted ("sidebar-settings").
 QStringList highlightedSidebarRows(QQuickWindow *window)
 {
-    QList<QQuickItem *> rows;
-    visibleOfType(window->contentItem(), "QQuickItemDelegate", rows);
+    const QList<QQuickItem *> rows = visibleOfType(window->contentItem(), "QQuickItemDelegate");
     QStringList names;
     for (QQuickItem *row : std::as_const(rows))
         if (row->objectName().startsWith(u"sidebar-"_s) && row->property("highlighted").toBool())
@@ -380,8 +370,7 @@ void TestScreens::initTestCase()
     // ("System language", "Idioma del sistema") too.
     for (const QString &language : {u""_s, u"de"_s, u"es"_s, u"en"_s}) {
         m_app->session()->settings()->setLanguage(language);
-        QList<QQuickItem *> pickers;
-        visibleNamed(m_window->contentItem(), u"languagePicker"_s, pickers);
+        const QList<QQuickItem *> pickers = visibleNamed(m_window->contentItem(), u"languagePicker"_s);
         QCOMPARE(pickers.size(), 1);
         QStringList cut;
         QTRY_VERIFY2((cut.clear(), cutTexts(pickers.first(), cut), cut.isEmpty()),
@@ -560,8 +549,7 @@ void TestScreens::everyPage()
     QCOMPARE(save(u"%1-%2-%3"_s.arg(page, language, theme)), QString());
     // Embedded console views: each shows the traffic, painted (a picture of each view's area is
     // saved beside the page's, scrolled into view where the page scrolls).
-    QList<QQuickItem *> consoles;
-    visibleNamed(m_window->contentItem(), u"consoleView"_s, consoles);
+    const QList<QQuickItem *> consoles = visibleNamed(m_window->contentItem(), u"consoleView"_s);
     const QStringList withCharts{u"overview"_s, u"keys"_s, u"keyDetail"_s, u"ownerDetail"_s};
     QVERIFY2(!withCharts.contains(page) || !consoles.isEmpty(), "no embedded console view found");
     int index = 0;
@@ -615,8 +603,7 @@ void TestScreens::headersNeverClip()
     // Every tool bar of the page (its header), and every button and text field in it.
     auto *current = m_window->property("currentPage").value<QQuickItem *>();
     QVERIFY(current);
-    QList<QQuickItem *> bars;
-    visibleOfType(current, "QQuickToolBar", bars);
+    const QList<QQuickItem *> bars = visibleOfType(current, "QQuickToolBar");
     for (QQuickItem *header : std::as_const(bars)) {
         // Pushed pages slide in: measure once the header reaches the window's right edge.
         QTRY_COMPARE(qRound(header->mapRectToScene(header->boundingRect()).right()), size.width());
@@ -625,9 +612,9 @@ void TestScreens::headersNeverClip()
         const QVariant oneRow = header->property("oneRow");
         if (size.width() >= 1280 && oneRow.isValid())
             QVERIFY2(oneRow.toBool(), qPrintable(u"%1: the actions wrap to a second row"_s.arg(page)));
-        QList<QQuickItem *> controls;
-        visibleOfType(header, "QQuickAbstractButton", controls);
-        visibleOfType(header, "QQuickTextField", controls);
+        const QList<QQuickItem *> controls = collectItems(header, [](const QQuickItem *item) {
+            return item->inherits("QQuickAbstractButton") || item->inherits("QQuickTextField");
+        });
         for (QQuickItem *control : std::as_const(controls)) {
             const QRectF shown = control->mapRectToScene(control->boundingRect());
             const QString what = control->property("text").toString() + control->property("placeholderText").toString();
@@ -665,8 +652,7 @@ void TestScreens::labelsNeverClip()
     if (QTest::currentTestFailed())
         return;
     const auto cutIn = [this](const QString &name) {
-        QList<QQuickItem *> items;
-        visibleNamed(m_window->contentItem(), name, items);
+        const QList<QQuickItem *> items = visibleNamed(m_window->contentItem(), name);
         QStringList cut;
         for (QQuickItem *item : std::as_const(items))
             cutTexts(item, cut);
@@ -696,8 +682,7 @@ void TestScreens::labelsNeverClip()
     QVERIFY(dialogContent);
     cut.clear();
     cutTexts(dialogContent, cut);
-    QList<QQuickItem *> recoverable;
-    visibleNamed(dialogContent, u"issue-recoverable"_s, recoverable);
+    const QList<QQuickItem *> recoverable = visibleNamed(dialogContent, u"issue-recoverable"_s);
     QCOMPARE(recoverable.size(), 1);
     capture().save(m_out.filePath(u"issuekey-%1-%2.png"_s.arg(language).arg(size.width())));
     QMetaObject::invokeMethod(issue, "close");
@@ -753,16 +738,14 @@ void TestScreens::ownerFiguresOnlyInTheConsole()
     settle(100);
     auto *page = m_window->property("currentPage").value<QQuickItem *>();
     QVERIFY(page);
-    QList<QQuickItem *> texts;
-    visibleOfType(page, "QQuickText", texts);
+    const QList<QQuickItem *> texts = visibleOfType(page, "QQuickText");
     QStringList shown;
     for (QQuickItem *text : std::as_const(texts))
         shown.append(text->property("text").toString());
     QVERIFY2(shown.contains(u"Shared rate limits"_s), qPrintable(shown.join(u" | "_s)));
     for (const QString &figure : {u"Last 24 hours"_s, u"Last 30 days"_s, u"Verifications"_s, u"Credits spent"_s})
         QVERIFY2(!shown.contains(figure), qPrintable(figure));
-    QList<QQuickItem *> consoles;
-    visibleNamed(page, u"consoleView"_s, consoles);
+    const QList<QQuickItem *> consoles = visibleNamed(page, u"consoleView"_s);
     QCOMPARE(consoles.size(), 1);
 }
 
