@@ -1034,10 +1034,6 @@
             <translation>Fertig</translation>
         </message>
         <message>
-            <source>The old key keeps working until its grace period ends.</source>
-            <translation>Der alte Schlüssel funktioniert bis zum Ende seiner Übergangsfrist weiter.</translation>
-        </message>
-        <message>
             <source>Copy</source>
             <translation>Kopieren</translation>
         </message>
@@ -1981,10 +1977,6 @@
     </context>
     <context>
         <name>MetaEditor</name>
-        <message>
-            <source>Meta must be a JSON object, like {"plan": "pro"}.</source>
-            <translation>Metadaten müssen ein JSON-Objekt sein, etwa {"plan": "pro"}.</translation>
-        </message>
         <message>
             <source>Meta (JSON)</source>
             <translation>Metadaten (JSON)</translation>
@@ -3003,34 +2995,6 @@
         <message>
             <source>Revoke “%1”? Every program using it loses access at once.</source>
             <translation>„%1“ widerrufen? Jedes Programm, das ihn nutzt, verliert sofort den Zugriff.</translation>
-        </message>
-        <message>
-            <source>Name</source>
-            <translation>Name</translation>
-        </message>
-        <message>
-            <source>e.g. “billing backend”</source>
-            <translation>z. B. „Abrechnungs-Backend“</translation>
-        </message>
-        <message>
-            <source>Root key name</source>
-            <translation>Name des Root-Schlüssels</translation>
-        </message>
-        <message>
-            <source>Permissions</source>
-            <translation>Berechtigungen</translation>
-        </message>
-        <message>
-            <source>A root key can only grant what it holds itself.</source>
-            <translation>Ein Root-Schlüssel kann nur gewähren, was er selbst hat.</translation>
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation>Abbrechen</translation>
-        </message>
-        <message>
-            <source>Create</source>
-            <translation>Anlegen</translation>
         </message>
         <message>
             <source>%1 (%2)</source>

@@ -17,6 +17,13 @@
                 <numerusform>%n more keys with this start not shown</numerusform>
             </translation>
         </message>
+        <message numerus="yes">
+            <source>%n more root key(s) with this name not shown</source>
+            <translation>
+                <numerusform>%n more root key with this name not shown</numerusform>
+                <numerusform>%n more root keys with this name not shown</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>ApisPage</name>

@@ -1034,10 +1034,6 @@
             <translation>Hecho</translation>
         </message>
         <message>
-            <source>The old key keeps working until its grace period ends.</source>
-            <translation>La clave antigua sigue funcionando hasta que termine su periodo de gracia.</translation>
-        </message>
-        <message>
             <source>Copy</source>
             <translation>Copiar</translation>
         </message>
@@ -1981,10 +1977,6 @@
     </context>
     <context>
         <name>MetaEditor</name>
-        <message>
-            <source>Meta must be a JSON object, like {"plan": "pro"}.</source>
-            <translation>Los metadatos deben ser un objeto JSON, como {"plan": "pro"}.</translation>
-        </message>
         <message>
             <source>Meta (JSON)</source>
             <translation>Metadatos (JSON)</translation>
@@ -3003,34 +2995,6 @@
         <message>
             <source>Revoke “%1”? Every program using it loses access at once.</source>
             <translation>¿Revocar «%1»? Todo programa que la use pierde el acceso de inmediato.</translation>
-        </message>
-        <message>
-            <source>Name</source>
-            <translation>Nombre</translation>
-        </message>
-        <message>
-            <source>e.g. “billing backend”</source>
-            <translation>p. ej. «backend de facturación»</translation>
-        </message>
-        <message>
-            <source>Root key name</source>
-            <translation>Nombre de la clave raíz</translation>
-        </message>
-        <message>
-            <source>Permissions</source>
-            <translation>Permisos</translation>
-        </message>
-        <message>
-            <source>A root key can only grant what it holds itself.</source>
-            <translation>Una clave raíz solo puede conceder lo que ella misma tiene.</translation>
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation>Cancelar</translation>
-        </message>
-        <message>
-            <source>Create</source>
-            <translation>Crear</translation>
         </message>
         <message>
             <source>%1 (%2)</source>
