@@ -246,8 +246,25 @@ void IssueKeyController::clear()
     m_enabled = true;
     m_errors.clear();
     m_serverError.clear();
+    m_startState = formState();
     Q_EMIT formChanged();
     Q_EMIT errorsChanged();
+}
+
+void IssueKeyController::markUnmodified()
+{
+    m_startState = formState();
+    Q_EMIT formChanged();
+}
+
+QVariantList IssueKeyController::formState() const
+{
+    // The credits' figures of an unlimited key are not sent, whatever the editor left in them.
+    const bool limited = !m_creditsUnlimited;
+    return {m_prefix.trimmed(), m_name.trimmed(), m_externalId.trimmed(), m_metaText.trimmed(), m_expires,
+            limited, limited ? m_creditsRemaining : 0.0, limited ? m_refillInterval : QString(),
+            limited ? m_refillAmount : 0.0, limited ? m_refillDay : 1, m_ratelimits, m_permissions, m_roles,
+            m_recoverable, m_enabled};
 }
 
 } // namespace Latchkey::Dashboard

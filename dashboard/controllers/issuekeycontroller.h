@@ -59,6 +59,10 @@ class IssueKeyController : public QObject
     Q_PROPERTY(QStringList newPermissions MEMBER m_newPermissions NOTIFY formChanged)
     Q_PROPERTY(bool recoverable MEMBER m_recoverable NOTIFY formChanged)
     Q_PROPERTY(bool enabled MEMBER m_enabled NOTIFY formChanged)
+    /// Something was entered since the form was cleared or markUnmodified() (closing the dialog
+    /// would lose it). The chosen API does not count: clear() keeps it. Blank text counts as empty,
+    /// and an unlimited key's credit figures as none.
+    Q_PROPERTY(bool modified READ modified NOTIFY formChanged)
 
     Q_PROPERTY(QVariantMap errors READ errors NOTIFY errorsChanged)
     Q_PROPERTY(QString serverError READ serverError NOTIFY errorsChanged)
@@ -76,6 +80,7 @@ public:
     [[nodiscard]] ApiClient *client() const;
     void setClient(ApiClient *client);
 
+    [[nodiscard]] bool modified() const { return formState() != m_startState; }
     [[nodiscard]] QVariantMap errors() const { return m_errors; }
     [[nodiscard]] QString serverError() const { return m_serverError; }
     [[nodiscard]] bool busy() const { return m_request != 0; }
@@ -99,6 +104,9 @@ public:
     /// Forgets the new key (overwritten, then released) and resets the form to its defaults; the
     /// API stays chosen. The dialog calls this when it closes.
     Q_INVOKABLE void clear();
+    /// The form as it is now (a pre-fill: an owner's page fills in the owner) is where it starts:
+    /// `modified` stays false until something else is entered.
+    Q_INVOKABLE void markUnmodified();
 
 Q_SIGNALS:
     void clientChanged();
@@ -121,6 +129,8 @@ private:
     void finishIssue(const ApiResult &result);
     void fail(const QString &detail);
     void wipeKey();
+    /// What the user can enter, as `modified` compares it.
+    [[nodiscard]] QVariantList formState() const;
 
     QPointer<ApiClient> m_client;
     QString m_apiId;
@@ -141,6 +151,7 @@ private:
     QStringList m_newPermissions;
     bool m_recoverable = false;
     bool m_enabled = true;
+    QVariantList m_startState = formState();
 
     QVariantMap m_errors;
     QString m_serverError;

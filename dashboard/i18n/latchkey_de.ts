@@ -676,6 +676,34 @@
         </message>
     </context>
     <context>
+        <name>FormDialog</name>
+        <message>
+            <source>Discard what you entered?</source>
+            <translation>Eingaben verwerfen?</translation>
+        </message>
+        <message>
+            <source>Create</source>
+            <translation>Anlegen</translation>
+        </message>
+        <message>
+            <source>What you entered here has not been saved. Discarding it cannot be undone.</source>
+            <translation>Ihre Eingaben hier sind nicht gespeichert. Verwerfen lässt sich nicht rückgängig machen.</translation>
+        </message>
+        <message>
+            <source>Discard</source>
+            <comment>throw away what was entered in a dialog</comment>
+            <translation>Verwerfen</translation>
+        </message>
+        <message>
+            <source>Keep editing</source>
+            <translation>Weiter bearbeiten</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Abbrechen</translation>
+        </message>
+    </context>
+    <context>
         <name>GlobalSearch</name>
         <message>
             <source>Go to</source>
@@ -766,6 +794,10 @@
         <message>
             <source>Choose the API the key belongs to first.</source>
             <translation>Wählen Sie zuerst die API, zu der der Schlüssel gehört.</translation>
+        </message>
+        <message>
+            <source>Discard this key&apos;s details?</source>
+            <translation>Angaben zu diesem Schlüssel verwerfen?</translation>
         </message>
     </context>
     <context>
@@ -2115,6 +2147,14 @@
             <source>* stands for any run of characters, also none: “admin_*” matches admin_1 and admin_, “*_test” matches user_test, “*” matches every identifier. Everything else must match exactly (case matters). An exact identifier wins over patterns; among patterns the longest wins.</source>
             <translation>* steht für beliebig viele Zeichen, auch keine: „admin_*“ passt auf admin_1 und admin_, „*_test“ auf user_test, „*“ auf jede Kennung. Alles andere muss genau übereinstimmen (Groß- und Kleinschreibung zählt). Eine genaue Kennung hat Vorrang vor Mustern; unter Mustern gewinnt das längste.</translation>
         </message>
+        <message>
+            <source>Discard this namespace&apos;s details?</source>
+            <translation>Angaben zu diesem Namensraum verwerfen?</translation>
+        </message>
+        <message>
+            <source>Discard this override&apos;s details?</source>
+            <translation>Angaben zu dieser Ausnahme verwerfen?</translation>
+        </message>
     </context>
     <context>
         <name>OverviewPage</name>
@@ -2443,6 +2483,14 @@
         <message>
             <source>This role grants no permissions.</source>
             <translation>Diese Rolle gewährt keine Berechtigungen.</translation>
+        </message>
+        <message>
+            <source>Discard this permission&apos;s details?</source>
+            <translation>Angaben zu dieser Berechtigung verwerfen?</translation>
+        </message>
+        <message>
+            <source>Discard this role&apos;s details?</source>
+            <translation>Angaben zu dieser Rolle verwerfen?</translation>
         </message>
     </context>
     <context>
@@ -2940,6 +2988,10 @@
         <message>
             <source>Choose at least one permission.</source>
             <translation>Wählen Sie mindestens eine Berechtigung.</translation>
+        </message>
+        <message>
+            <source>Discard this root key&apos;s details?</source>
+            <translation>Angaben zu diesem Root-Schlüssel verwerfen?</translation>
         </message>
     </context>
     <context>

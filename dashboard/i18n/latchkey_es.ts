@@ -676,6 +676,34 @@
         </message>
     </context>
     <context>
+        <name>FormDialog</name>
+        <message>
+            <source>Discard what you entered?</source>
+            <translation>¿Descartar lo que ha introducido?</translation>
+        </message>
+        <message>
+            <source>Create</source>
+            <translation>Crear</translation>
+        </message>
+        <message>
+            <source>What you entered here has not been saved. Discarding it cannot be undone.</source>
+            <translation>Lo que ha introducido aquí no se ha guardado. Descartarlo no se puede deshacer.</translation>
+        </message>
+        <message>
+            <source>Discard</source>
+            <comment>throw away what was entered in a dialog</comment>
+            <translation>Descartar</translation>
+        </message>
+        <message>
+            <source>Keep editing</source>
+            <translation>Seguir editando</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancelar</translation>
+        </message>
+    </context>
+    <context>
         <name>GlobalSearch</name>
         <message>
             <source>Go to</source>
@@ -766,6 +794,10 @@
         <message>
             <source>Choose the API the key belongs to first.</source>
             <translation>Elija primero la API a la que pertenece la clave.</translation>
+        </message>
+        <message>
+            <source>Discard this key&apos;s details?</source>
+            <translation>¿Descartar los datos de esta clave?</translation>
         </message>
     </context>
     <context>
@@ -2115,6 +2147,14 @@
             <source>* stands for any run of characters, also none: “admin_*” matches admin_1 and admin_, “*_test” matches user_test, “*” matches every identifier. Everything else must match exactly (case matters). An exact identifier wins over patterns; among patterns the longest wins.</source>
             <translation>* representa cualquier secuencia de caracteres, incluso ninguna: «admin_*» coincide con admin_1 y admin_, «*_test» con user_test, «*» con todos los identificadores. Todo lo demás debe coincidir exactamente (se distinguen mayúsculas). Un identificador exacto prevalece sobre los patrones; entre patrones gana el más largo.</translation>
         </message>
+        <message>
+            <source>Discard this namespace&apos;s details?</source>
+            <translation>¿Descartar los datos de este espacio de nombres?</translation>
+        </message>
+        <message>
+            <source>Discard this override&apos;s details?</source>
+            <translation>¿Descartar los datos de esta excepción?</translation>
+        </message>
     </context>
     <context>
         <name>OverviewPage</name>
@@ -2443,6 +2483,14 @@
         <message>
             <source>This role grants no permissions.</source>
             <translation>Este rol no concede ningún permiso.</translation>
+        </message>
+        <message>
+            <source>Discard this permission&apos;s details?</source>
+            <translation>¿Descartar los datos de este permiso?</translation>
+        </message>
+        <message>
+            <source>Discard this role&apos;s details?</source>
+            <translation>¿Descartar los datos de este rol?</translation>
         </message>
     </context>
     <context>
@@ -2940,6 +2988,10 @@
         <message>
             <source>Choose at least one permission.</source>
             <translation>Elija al menos un permiso.</translation>
+        </message>
+        <message>
+            <source>Discard this root key&apos;s details?</source>
+            <translation>¿Descartar los datos de esta clave raíz?</translation>
         </message>
     </context>
     <context>

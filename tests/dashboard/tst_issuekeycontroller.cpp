@@ -47,6 +47,8 @@ private Q_SLOTS:
     void curlLineVerifiesWithoutTheRootKey();
     void copiesToTheClipboard();
     void clearForgetsTheKeyAndResetsTheForm();
+    void modifiedOnceSomethingIsEntered_data();
+    void modifiedOnceSomethingIsEntered();
     void oneIssueAtATime();
     void newRolesAreCreatedWhenIssuing();
     void aRoleMadeMeanwhileIsUsed();
@@ -234,6 +236,53 @@ void TestIssueKeyController::clearForgetsTheKeyAndResetsTheForm()
     QVERIFY(controller->property("permissions").toStringList().isEmpty());
     QCOMPARE(controller->property("apiId").toString(), m_apiId); // the API stays chosen
     QVERIFY(controller->errors().isEmpty());
+}
+
+void TestIssueKeyController::modifiedOnceSomethingIsEntered_data()
+{
+    QTest::addColumn<QString>("property");
+    QTest::addColumn<QVariant>("value");
+    QTest::addColumn<bool>("modified");
+    QTest::newRow("name") << u"name"_s << QVariant(u"n"_s) << true;
+    QTest::newRow("blank name") << u"name"_s << QVariant(u"   "_s) << false;
+    QTest::newRow("prefix") << u"prefix"_s << QVariant(u"sk"_s) << true;
+    QTest::newRow("owner") << u"externalId"_s << QVariant(u"acme"_s) << true;
+    QTest::newRow("meta") << u"metaText"_s << QVariant(u"{}"_s) << true;
+    QTest::newRow("expiry") << u"expires"_s << QVariant(1.0e13) << true;
+    QTest::newRow("credits") << u"creditsUnlimited"_s << QVariant(false) << true;
+    QTest::newRow("credits of an unlimited key") << u"creditsRemaining"_s << QVariant(5.0) << false;
+    QTest::newRow("rate limit") << u"ratelimits"_s << QVariant(QVariantList {limit(u"a"_s, 1, 1000)}) << true;
+    QTest::newRow("permission") << u"permissions"_s << QVariant(QStringList {u"a.b"_s}) << true;
+    QTest::newRow("role") << u"roles"_s << QVariant(QStringList {u"support"_s}) << true;
+    QTest::newRow("recoverable") << u"recoverable"_s << QVariant(true) << true;
+    QTest::newRow("disabled") << u"enabled"_s << QVariant(false) << true;
+    QTest::newRow("another API") << u"apiId"_s << QVariant(u"api_other"_s) << false;
+}
+
+/// What the dialog asks about before discarding (walkthrough G32): any entry but the API, counted
+/// from the last clear() or markUnmodified() (a pre-filled owner is not the user's entry).
+void TestIssueKeyController::modifiedOnceSomethingIsEntered()
+{
+    QFETCH(QString, property);
+    QFETCH(QVariant, value);
+    QFETCH(bool, modified);
+    auto controller = form();
+    QVERIFY(!controller->modified());
+    QSignalSpy changed(controller.get(), &IssueKeyController::formChanged);
+    QVERIFY(controller->setProperty(property.toUtf8().constData(), value));
+    QCOMPARE(controller->modified(), modified);
+    QCOMPARE(controller->property("modified").toBool(), modified);
+    if (modified)
+        QVERIFY(changed.count() >= 1);
+    controller->clear();
+    QVERIFY(!controller->modified());
+
+    // A pre-fill is the starting point; entries after it count.
+    controller->setProperty("externalId", u"prefilled"_s);
+    controller->markUnmodified();
+    QVERIFY(!controller->modified());
+    QVERIFY(controller->setProperty(property.toUtf8().constData(), value));
+    QCOMPARE(controller->modified(), modified);
 }
 
 void TestIssueKeyController::oneIssueAtATime()

@@ -6,8 +6,9 @@ import Latchkey.Dashboard
 
 // "Issue a key" (Ctrl+N anywhere, or a page's button through session.requestIssueKey): the form,
 // then the new key shown once with copy buttons and a curl line. Closing the dialog (Esc, Done,
-// Cancel) makes the controller forget the key.
-Dialog {
+// Cancel) makes the controller forget the key. Esc or Cancel on a form with entries asks before
+// discarding them (FormDialog); once the key is issued nothing asks.
+FormDialog {
     id: dialog
 
     required property Session session
@@ -23,12 +24,14 @@ Dialog {
             issuer.apiId = prefill.apiId;
         if (prefill && prefill.externalId)
             issuer.externalId = prefill.externalId;
+        issuer.markUnmodified(); // the pre-fill is not the user's entry
         open();
     }
 
     objectName: "issueKeyDialog"
     title: issuer.issued ? qsTr("Key issued") : qsTr("Issue a key")
-    modal: true
+    modified: !issuer.issued && (issuer.modified || (formLoader.item !== null && (formLoader.item as IssueKeyForm).typing))
+    discardTitle: qsTr("Discard this key's details?")
     anchors.centerIn: Overlay.overlay
     width: Math.min(760, Overlay.overlay ? Overlay.overlay.width - 48 : 760)
     readonly property real maxHeight: Math.min(820, Overlay.overlay ? Overlay.overlay.height - 48 : 820)
@@ -38,7 +41,6 @@ Dialog {
             ? Math.min(maxHeight, shownKey.implicitHeight + implicitHeaderHeight + implicitFooterHeight
                                   + topPadding + bottomPadding + 2 * spacing)
             : maxHeight
-    closePolicy: Popup.CloseOnEscape
     /// The form's editors can be issued (an API is chosen; a limited key needs its remaining
     /// credits).
     readonly property bool formValid: issuer.apiId !== "" && (!formLoader.item || (formLoader.item as IssueKeyForm).valid)
@@ -140,7 +142,7 @@ Dialog {
                 text: qsTr("Cancel")
                 flat: true
                 visible: !issuer.issued
-                onClicked: dialog.close()
+                onClicked: dialog.cancel()
             }
             GatedButton {
                 objectName: "issue-submit"

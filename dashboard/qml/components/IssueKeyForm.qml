@@ -23,6 +23,8 @@ ScrollView {
     /// Every editor holds something that can be issued (Issue stays disabled otherwise).
     /// An API is chosen too (a key cannot exist without one).
     readonly property bool valid: controller.apiId !== "" && credits.valid && meta.valid
+    /// A permission or role is typed but not added yet: an entry the controller does not hold.
+    readonly property bool typing: permissionPicker.holdsTypedName || rolePicker.holdsTypedName
 
     function within(item: var, ancestor: var): bool {
         for (let node = item; node; node = node.parent) {

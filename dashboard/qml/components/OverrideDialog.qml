@@ -6,8 +6,9 @@ import QtQuick.Layouts
 // with units. `saved(identifier, limit, durationMs)` on Save or Enter; Esc cancels. The dialog
 // explains what `*` matches, says what the typed pattern matches, and refuses patterns the server
 // would take but that cannot be meant. openForNamespace() asks for a new namespace's name too
-// (`namespaceName`); its first override is optional then (identifier "").
-Dialog {
+// (`namespaceName`); its first override is optional then (identifier ""). Esc or Cancel after a
+// field was changed asks before discarding it (FormDialog).
+FormDialog {
     id: dialog
 
     /// True while the dialog creates a namespace (set by openForNamespace()).
@@ -21,6 +22,9 @@ Dialog {
     readonly property bool canSave: (newNamespace ? namespaceName !== "" && namespaceError === "" : identifier !== "")
                                     && identifierError === ""
 
+    /// The fields as the dialog opened with them (state()), for `modified`.
+    property string startState
+
     signal saved(string identifier, int limit, double durationMs)
 
     /// A new namespace, with an optional first override (starts empty: none unless one is typed).
@@ -28,13 +32,25 @@ Dialog {
         newNamespace = true;
         namespaceField.text = "";
         setFields("", 10, 60000);
+        startState = state();
         open();
     }
 
     function openFor(identifier, limit, durationMs) {
         newNamespace = false;
         setFields(identifier, limit, durationMs);
+        startState = state();
         open();
+    }
+
+    /// Every field as typed (a number typed in a spin box counts before it is committed).
+    function state(): string {
+        return JSON.stringify([namespaceField.text.trim(), identifierField.text.trim(), spinText(limitField),
+                               spinText(amountField), unitBox.currentIndex]);
+    }
+    function spinText(box: SpinBox): string {
+        const input = box.contentItem as TextInput;
+        return input ? input.text : String(box.value);
     }
 
     function setFields(identifier, limit, durationMs) {
@@ -86,16 +102,19 @@ Dialog {
     }
 
     title: newNamespace ? qsTr("New namespace") : qsTr("Set override")
-    modal: true
+    modified: startState !== "" && state() !== startState
+    discardTitle: newNamespace ? qsTr("Discard this namespace's details?") : qsTr("Discard this override's details?")
+    acceptText: qsTr("Save")
+    acceptName: "saveButton"
+    canAccept: canSave
     anchors.centerIn: Overlay.overlay
     width: Math.min(640, (Overlay.overlay ? Overlay.overlay.width : 640) - 48)
-    closePolicy: Popup.CloseOnEscape
     onOpened: (newNamespace ? namespaceField : identifierField).forceActiveFocus()
 
     ColumnLayout {
         anchors.fill: parent
         spacing: 10
-        // Enter anywhere in the form saves (the fields pass it on); Esc is the Dialog's own.
+        // Enter anywhere in the form saves (the fields pass it on); Esc is FormDialog's.
         Keys.onReturnPressed: dialog.submit()
         Keys.onEnterPressed: dialog.submit()
 
@@ -163,22 +182,6 @@ Dialog {
                     Accessible.name: qsTr("Window unit")
                 }
             }
-        }
-    }
-    // Roles as Dialog.*Role: the same enum, which Qt 6.4's qmltypes declare on Dialog only.
-    footer: DialogButtonBox {
-        FocusButton {
-            text: qsTr("Cancel")
-            flat: true
-            objectName: "cancelButton"
-            DialogButtonBox.buttonRole: Dialog.RejectRole
-        }
-        FocusButton {
-            text: qsTr("Save")
-            highlighted: true
-            objectName: "saveButton"
-            enabled: dialog.canSave
-            DialogButtonBox.buttonRole: Dialog.AcceptRole
         }
     }
     onAccepted: {

@@ -9,7 +9,8 @@ import Latchkey.Dashboard
 // `createRequested(name, permissions)` on Create (or Enter) once a permission is chosen. Once the
 // server made the key, showCreated() opens the dialog again on the key itself, shown once in the
 // same ShowOnceKey block as a customer key's (`copyRequested(text)`: put it on the clipboard).
-Dialog {
+// Esc or Cancel after a name was typed or a permission ticked asks first (FormDialog).
+FormDialog {
     id: dialog
 
     /// RootKeysModel.permissionGroups: [{area, permissions: [{permission, action}]}].
@@ -109,12 +110,12 @@ Dialog {
     }
 
     title: showing ? qsTr("Root key created") : qsTr("New root key")
-    modal: true
+    modified: !showing && (nameField.text.trim() !== "" || picked.length > 0)
+    discardTitle: qsTr("Discard this root key's details?")
     anchors.centerIn: Overlay.overlay
     width: Math.min(660, (Overlay.overlay ? Overlay.overlay.width : 660) - 48)
     // The form fills a fixed height (its list scrolls); the created key is as tall as it is.
     height: showing ? implicitHeight : Math.min(680, (Overlay.overlay ? Overlay.overlay.height : 680) - 48)
-    closePolicy: Popup.CloseOnEscape
     onOpened: {
         if (showing)
             return;
@@ -239,7 +240,7 @@ Dialog {
                 visible: !dialog.showing
                 text: qsTr("Cancel")
                 flat: true
-                onClicked: dialog.reject()
+                onClicked: dialog.cancel()
             }
             FocusButton {
                 objectName: "createButton"

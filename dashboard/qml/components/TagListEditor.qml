@@ -32,6 +32,8 @@ ColumnLayout {
     readonly property bool typedIsUnknown: field.text.trim() !== "" && editor.items.indexOf(field.text.trim()) < 0
                                            && !knows(field.text.trim(), suggestions ? suggestions.count : 0)
     readonly property bool typedIsNew: offerCreate && typedIsUnknown
+    /// A name is typed and not added yet (closing its form would lose it).
+    readonly property bool holdsTypedName: field.text.trim() !== "" && editor.items.indexOf(field.text.trim()) < 0
 
     signal addRequested(string name)
     signal createRequested(string name)
@@ -112,6 +114,11 @@ ColumnLayout {
                     suggestionPopup.close();
             }
             onAccepted: editor.submit()
+            // Esc closes the suggestions first (then it is the form's: a dialog asks or closes).
+            Keys.onEscapePressed: event => {
+                event.accepted = suggestionPopup.visible;
+                suggestionPopup.close();
+            }
             Keys.onDownPressed: {
                 // visible, not opened: the popup is usable while its enter transition runs.
                 if (!suggestionPopup.visible)

@@ -135,16 +135,15 @@ Page {
         }
     }
 
-    Dialog {
+    // Enter in any field creates; Esc and Cancel ask before discarding what was typed.
+    FormDialog {
         id: permissionDialog
         objectName: "permission-dialog"
         title: qsTr("New permission")
-        modal: true
-        /// Enter in any field creates (Esc cancels, as for every Dialog).
-        function acceptIfValid(): void {
-            if (permissionCreate.enabled)
-                permissionDialog.accept();
-        }
+        modified: slugField.text.trim() !== "" || descriptionField.text.trim() !== ""
+        discardTitle: qsTr("Discard this permission's details?")
+        acceptName: "permission-create"
+        canAccept: slugField.text !== "" && slugField.acceptableInput
         anchors.centerIn: Overlay.overlay
         width: Math.min(480, page.width - 48)
         onOpened: {
@@ -178,36 +177,20 @@ Page {
                 }
             }
         }
-        // Roles as Dialog.*Role: the same enum, which Qt 6.4's qmltypes declare on Dialog only.
-        footer: DialogButtonBox {
-            FocusButton {
-                text: qsTr("Cancel")
-                flat: true
-                DialogButtonBox.buttonRole: Dialog.RejectRole
-            }
-            FocusButton {
-                id: permissionCreate
-                objectName: "permission-create"
-                text: qsTr("Create")
-                highlighted: true
-                enabled: slugField.text !== "" && slugField.acceptableInput
-                DialogButtonBox.buttonRole: Dialog.AcceptRole
-            }
-        }
         onAccepted: permissions.create(slugField.text, slugField.text, descriptionField.text.trim())
     }
 
-    Dialog {
+    FormDialog {
         id: roleDialog
         objectName: "role-dialog"
         title: qsTr("New role")
-        modal: true
         /// The permissions chosen in the picker so far.
         property var picked: []
-        function acceptIfValid(): void {
-            if (roleCreate.enabled)
-                roleDialog.accept();
-        }
+        modified: roleNameField.text.trim() !== "" || roleDescriptionField.text.trim() !== "" || picked.length > 0
+                  || rolePermissionPicker.holdsTypedName
+        discardTitle: qsTr("Discard this role's details?")
+        acceptName: "role-create"
+        canAccept: roleNameField.text.trim() !== ""
         anchors.centerIn: Overlay.overlay
         width: Math.min(480, page.width - 48)
         onOpened: {
@@ -254,22 +237,6 @@ Page {
                     onAddRequested: name => roleDialog.picked = roleDialog.picked.concat([name])
                     onRemoveRequested: name => roleDialog.picked = roleDialog.picked.filter(p => p !== name)
                 }
-            }
-        }
-        // Roles as Dialog.*Role: the same enum, which Qt 6.4's qmltypes declare on Dialog only.
-        footer: DialogButtonBox {
-            FocusButton {
-                text: qsTr("Cancel")
-                flat: true
-                DialogButtonBox.buttonRole: Dialog.RejectRole
-            }
-            FocusButton {
-                id: roleCreate
-                objectName: "role-create"
-                text: qsTr("Create")
-                highlighted: true
-                enabled: roleNameField.text.trim() !== ""
-                DialogButtonBox.buttonRole: Dialog.AcceptRole
             }
         }
         onAccepted: {

@@ -6,7 +6,8 @@ import "helpers.js" as H
 
 // The small create dialogs of the Permissions page (New permission, New role) behave like
 // "New API": Enter in a field creates when the form is valid, does nothing when it is not, and
-// Esc cancels without creating anything.
+// Esc cancels without creating anything; with something typed, Esc and Cancel ask first (Keep
+// editing keeps every entry, Discard creates nothing).
 Item {
     id: root
     width: 1100
@@ -105,15 +106,60 @@ Item {
                       + (H.find(page, item => String(item.text).indexOf("pickerrole.read") >= 0) || {text: "none"}).text);
         }
 
-        function test_escapeCancelsARole() {
+        function test_escapeOnATypedRoleAsksFirst() {
             const popup = dialog("role-dialog");
             popup.open();
             tryCompare(popup, "opened", true);
             tryVerify(() => field(popup, "Role name").activeFocus);
+            keyClick(Qt.Key_Escape); // nothing typed: closes at once
+            tryCompare(popup, "visible", false);
+            verify(!popup.discardQuestion.visible);
+
+            popup.open();
+            tryCompare(popup, "opened", true);
+            tryVerify(() => field(popup, "Role name").activeFocus);
             typeText("escrole");
+            const add = field(popup, "Add a permission");
+            add.forceActiveFocus();
+            typeText("escrole.read");
+            keyClick(Qt.Key_Return);
+            tryCompare(popup, "picked", ["escrole.read"]);
+            const description = field(popup, "Role description");
+            description.forceActiveFocus();
+            typeText("kept");
             keyClick(Qt.Key_Escape);
+            wait(300);
+            verify(popup.visible, "Esc does not throw the typed role away");
+            tryCompare(popup.discardQuestion, "opened", true);
+            compare(popup.discardQuestion.title, "Discard this role's details?");
+            keyClick(Qt.Key_Escape); // = Keep editing
+            tryCompare(popup.discardQuestion, "visible", false);
+            verify(popup.opened);
+            compare(field(popup, "Role name").text, "escrole");
+            compare(description.text, "kept");
+            compare(popup.picked, ["escrole.read"]);
+            tryVerify(() => description.activeFocus, 5000, "the cursor is back in the description");
+
+            mouseClick(H.byText(popup.footer, "Cancel"));
+            tryCompare(popup.discardQuestion, "opened", true);
+            mouseClick(H.byText(popup.discardQuestion.footer, "Discard"));
             tryCompare(popup, "visible", false);
             verify(!exists(roles, "name", "escrole"));
+        }
+
+        function test_escapeOnATypedPermissionAsksFirst() {
+            const popup = dialog("permission-dialog");
+            popup.open();
+            tryCompare(popup, "opened", true);
+            tryVerify(() => field(popup, "Permission slug").activeFocus);
+            typeText("esc.perm");
+            keyClick(Qt.Key_Escape);
+            tryCompare(popup.discardQuestion, "opened", true);
+            verify(popup.visible);
+            keyClick(Qt.Key_Tab); // from Keep editing to Discard, by keyboard
+            keyClick(Qt.Key_Return);
+            tryCompare(popup, "visible", false);
+            verify(!exists(permissions, "slug", "esc.perm"));
         }
 
         function test_enterCreatesAPermission() {

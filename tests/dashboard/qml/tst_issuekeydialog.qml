@@ -8,6 +8,9 @@ import "helpers.js" as H
 // when none is chosen, else the name), and without an API, Issue is disabled and says why instead
 // of sending a request the server refuses in English. A role typed into the form is created when
 // the key is issued (Cancel leaves none behind), and the Permissions & roles page hears of it.
+// Esc or Cancel on a form the user filled in asks before discarding it (walkthrough G32): Keep
+// editing keeps every entry and the focus, Discard empties the form; an untouched form, one only
+// pre-filled, or one whose key was issued closes at once.
 Item {
     id: root
     width: 1000
@@ -29,6 +32,8 @@ Item {
         when: windowShown
 
         function cleanup() {
+            if (dialog.discardQuestion)
+                dialog.discardQuestion.close();
             dialog.close();
             tryCompare(dialog, "visible", false);
         }
@@ -86,9 +91,143 @@ Item {
             tryCompare(dialog, "opened", true);
             addNewRole("f1-cancelled-role");
             mouseClick(H.byText(dialog.footer, "Cancel"));
+            tryCompare(dialog.discardQuestion, "opened", true);
+            mouseClick(H.byText(dialog.discardQuestion.footer, "Discard"));
             tryCompare(dialog, "visible", false);
             wait(200);
             compare(status("permissions.getRole", { role: "f1-cancelled-role" }), 404);
+        }
+
+        function typeText(text) {
+            for (const c of text)
+                keyClick(c);
+        }
+        function typeInto(objectName, text) {
+            const field = part(objectName);
+            field.forceActiveFocus();
+            tryVerify(() => field.activeFocus, 5000, objectName);
+            typeText(text);
+        }
+        /// Fills in every kind of entry as a user does: name, prefix, owner, credits, a rate limit,
+        /// a permission, a new role and meta (the cursor stays in meta).
+        function fillEverything() {
+            typeInto("issue-name", "g32 name");
+            typeInto("issue-prefix", "g32");
+            typeInto("issue-owner", "g32_owner");
+            part("credits-unlimited").forceActiveFocus();
+            keyClick(Qt.Key_Space);
+            typeInto("credits-remaining", "77");
+            part("ratelimit-add").forceActiveFocus();
+            keyClick(Qt.Key_Space);
+            tryVerify(() => part("ratelimit-name-0").activeFocus, 5000);
+            typeText("g32limit");
+            typeInto("permission-picker-field", "g32.read");
+            keyClick(Qt.Key_Return);
+            tryCompare(dialog.controller, "permissions", ["g32.read"]);
+            addNewRole("g32-role");
+            typeInto("meta-text", '{"plan": "g32"}');
+        }
+        /// What the form holds: the controller's fields and the editors' texts.
+        function formState() {
+            const c = dialog.controller;
+            return JSON.stringify({
+                name: c.name, prefix: c.prefix, owner: c.externalId, meta: c.metaText,
+                unlimited: c.creditsUnlimited, remaining: c.creditsRemaining, ratelimits: c.ratelimits,
+                permissions: c.permissions, roles: c.roles, newRoles: c.newRoles,
+                shown: ["issue-name", "issue-prefix", "issue-owner", "credits-remaining", "ratelimit-name-0",
+                        "meta-text"].map(name => part(name).text)
+            });
+        }
+        function question() {
+            verify(dialog.discardQuestion, "the dialog can ask before discarding");
+            return dialog.discardQuestion;
+        }
+
+        function test_escapeOnAnUntouchedFormClosesAtOnce() {
+            dialog.openWith({ apiId: testSample.apiId, externalId: testSample.externalId });
+            tryCompare(dialog, "opened", true);
+            tryVerify(() => part("issue-name").activeFocus, 5000);
+            keyClick(Qt.Key_Escape); // the pre-filled owner is not the user's input
+            tryCompare(dialog, "visible", false);
+            verify(!question().visible);
+        }
+
+        function test_escapeOnAFilledFormAsksAndKeepEditingKeepsEverything() {
+            dialog.openWith({ apiId: testSample.apiId });
+            tryCompare(dialog, "opened", true);
+            fillEverything();
+            const filled = formState();
+            const meta = part("meta-text");
+            verify(meta.activeFocus);
+
+            keyClick(Qt.Key_Escape);
+            wait(300);
+            verify(dialog.visible, "Esc on a filled form does not throw it away");
+            tryCompare(question(), "opened", true);
+            compare(question().title, "Discard this key's details?");
+            // Esc on the question means Keep editing: the form as it was, the cursor back in meta.
+            keyClick(Qt.Key_Escape);
+            tryCompare(question(), "visible", false);
+            verify(dialog.opened);
+            compare(formState(), filled);
+            tryVerify(() => meta.activeFocus, 5000, "the cursor is back where it was");
+            keyClick("!");
+            compare(dialog.controller.metaText, '{"plan": "g32"}!');
+            keyClick(Qt.Key_Backspace);
+
+            // Cancel asks too; Keep editing (the default: Enter presses it) keeps everything.
+            mouseClick(H.byText(dialog.footer, "Cancel"));
+            tryCompare(question(), "opened", true);
+            keyClick(Qt.Key_Return);
+            tryCompare(question(), "visible", false);
+            verify(dialog.opened);
+            compare(formState(), filled);
+
+            // Discard empties the form: the next opening starts blank.
+            keyClick(Qt.Key_Escape);
+            tryCompare(question(), "opened", true);
+            mouseClick(H.byText(question().footer, "Discard"));
+            tryCompare(dialog, "visible", false);
+            dialog.openWith({ apiId: testSample.apiId });
+            tryCompare(dialog, "opened", true);
+            compare(part("issue-name").text, "");
+            compare(dialog.controller.permissions, []);
+            compare(dialog.controller.roles, []);
+            verify(!dialog.controller.modified);
+            keyClick(Qt.Key_Escape);
+            tryCompare(dialog, "visible", false);
+        }
+
+        // A name typed into a picker but not added yet is input too.
+        function test_anUnaddedPermissionIsInput() {
+            dialog.openWith({ apiId: testSample.apiId });
+            tryCompare(dialog, "opened", true);
+            typeInto("permission-picker-field", "g32.pending");
+            const suggestions = H.find(part("permission-picker"), node => node.closePolicy !== undefined);
+            verify(suggestions, "the picker's suggestion list");
+            tryCompare(suggestions, "opened", true);
+            keyClick(Qt.Key_Escape); // closes the suggestions first
+            tryCompare(suggestions, "visible", false);
+            verify(!question().visible);
+            keyClick(Qt.Key_Escape);
+            tryCompare(question(), "opened", true);
+            verify(dialog.visible);
+            mouseClick(H.byText(question().footer, "Keep editing"));
+            tryCompare(question(), "visible", false);
+            compare(part("permission-picker-field").text, "g32.pending");
+        }
+
+        function test_nothingAsksOnceTheKeyIsIssued() {
+            dialog.openWith({ apiId: testSample.apiId });
+            tryCompare(dialog, "opened", true);
+            typeInto("issue-name", "g32 issued");
+            const issue = part("issue-submit-button");
+            tryVerify(() => issue.enabled, 10000);
+            mouseClick(issue);
+            tryVerify(() => dialog.controller.issued, 20000, dialog.controller.serverError);
+            keyClick(Qt.Key_Escape);
+            tryCompare(dialog, "visible", false);
+            verify(!question().visible);
         }
 
         function test_issueCreatesTheNewRoleFirst() {

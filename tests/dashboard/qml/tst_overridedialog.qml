@@ -7,7 +7,7 @@ import "helpers.js" as H
 // OverrideDialog: editing an override needs an identifier; a new namespace needs only its name
 // (the first override is optional) and reports the trimmed name with the window in milliseconds.
 // The wildcard help is visible, the typed pattern is explained and checked, Enter saves, Esc
-// cancels.
+// cancels, asking first once a field was changed.
 Item {
     id: root
     width: 800
@@ -32,6 +32,7 @@ Item {
         }
 
         function cleanup() {
+            dialog.discardQuestion.close();
             dialog.close();
             tryCompare(dialog, "visible", false);
         }
@@ -140,6 +141,38 @@ Item {
             keyClick(Qt.Key_Escape);
             tryCompare(dialog, "visible", false);
             compare(saved.count, 1);
+        }
+
+        function test_escapeAsksOnceAFieldChanged() {
+            dialog.openFor("kept", 1, 1000); // an existing override, as opened from its row
+            tryCompare(dialog, "opened", true);
+            const identifier = findChild(dialog.contentItem, "identifierField");
+            tryCompare(identifier, "activeFocus", true);
+            keyClick(Qt.Key_End);
+            keyClick("2");
+            keyClick(Qt.Key_Escape);
+            tryCompare(dialog.discardQuestion, "opened", true);
+            verify(dialog.visible);
+            compare(dialog.discardQuestion.title, "Discard this override's details?");
+            keyClick(Qt.Key_Return); // Keep editing is the default
+            tryCompare(dialog.discardQuestion, "visible", false);
+            compare(identifier.text, "kept2");
+            tryCompare(identifier, "activeFocus", true);
+            keyClick(Qt.Key_Backspace); // back as it was: nothing to lose
+            keyClick(Qt.Key_Escape);
+            tryCompare(dialog, "visible", false);
+            verify(!dialog.discardQuestion.visible);
+
+            dialog.openForNamespace();
+            tryCompare(dialog, "opened", true);
+            tryCompare(findChild(dialog.contentItem, "namespaceField"), "activeFocus", true);
+            keyClick("e");
+            mouseClick(findChild(dialog.footer, "cancelButton"));
+            tryCompare(dialog.discardQuestion, "opened", true);
+            compare(dialog.discardQuestion.title, "Discard this namespace's details?");
+            mouseClick(H.byText(dialog.discardQuestion.footer, "Discard"));
+            tryCompare(dialog, "visible", false);
+            compare(saved.count, 0);
         }
 
         function test_newNamespaceNameIsChecked() {

@@ -2,11 +2,13 @@ import QtQuick
 import QtQuick.Controls
 import QtTest
 import Latchkey.Dashboard
+import "helpers.js" as H
 
 // RootKeyDialog: every permission of the server's table has a check box, grouped by area; a
 // group's box ticks and unticks the whole group; the chosen permissions reach createRequested
 // (Create and Enter only once one is chosen); the created key is shown once in ShowOnceKey, the
-// same block as a customer key's, and forgotten when the dialog closes.
+// same block as a customer key's, and forgotten when the dialog closes. Esc or Cancel after a name
+// was typed or a permission ticked asks before discarding them.
 Item {
     id: root
     width: 900
@@ -45,6 +47,7 @@ Item {
         }
 
         function cleanup() {
+            dialog.discardQuestion.close();
             dialog.close();
             tryCompare(dialog, "visible", false);
         }
@@ -133,6 +136,40 @@ Item {
             compare(requested.signalArguments[0][0], "b");
             compare(requested.signalArguments[0][1], ["api.*.read_api"]);
             tryCompare(dialog, "visible", false);
+        }
+
+        function test_escapeAsksOnceSomethingIsEntered() {
+            const name = findChild(dialog.contentItem, "rootKeyName");
+            tryVerify(() => name.activeFocus);
+            keyClick(Qt.Key_Escape); // untouched: closes at once
+            tryCompare(dialog, "visible", false);
+            verify(!dialog.discardQuestion.visible);
+
+            dialog.open();
+            tryCompare(dialog, "opened", true);
+            findChild(dialog.contentItem, "api.*.read_api").clicked(); // ticking alone is an entry
+            name.forceActiveFocus();
+            keyClick(Qt.Key_Escape);
+            wait(300);
+            verify(dialog.visible, "Esc does not throw the ticked permission away");
+            tryCompare(dialog.discardQuestion, "opened", true);
+            compare(dialog.discardQuestion.title, "Discard this root key's details?");
+            keyClick(Qt.Key_Escape); // = Keep editing
+            tryCompare(dialog.discardQuestion, "visible", false);
+            tryVerify(() => name.activeFocus, 5000, "the cursor is back in the name");
+            keyClick(Qt.Key_B);
+            compare(name.text, "b");
+            compare(dialog.picked, ["api.*.read_api"]);
+
+            mouseClick(H.byText(dialog.footer, "Cancel"));
+            tryCompare(dialog.discardQuestion, "opened", true);
+            mouseClick(H.byText(dialog.discardQuestion.footer, "Discard"));
+            tryCompare(dialog, "visible", false);
+            compare(requested.count, 0);
+            dialog.open(); // the next one starts empty
+            tryCompare(dialog, "opened", true);
+            compare(name.text, "");
+            compare(dialog.picked, []);
         }
 
         function test_createdKeyShownOnceLikeACustomerKey() {

@@ -1,0 +1,108 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+
+// A dialog with a form to fill in, which does not throw away what the user entered without
+// asking: while `modified`, Esc and Cancel (cancel()) ask "Discard …?" first, with Discard and
+// Keep editing. Keep editing (the default, so Enter and Esc on the question pick it) goes back to
+// the field that had the focus, every entry as it was; an untouched form closes at once.
+// With entries, Esc is a key press the dialog's content and footer pass on to cancel(), not its
+// closePolicy, which would close it unasked, nor a Shortcut, which Qt 6.4 hands to nobody while a
+// list popup of the form is open (such lists close on Esc themselves first).
+// The default footer is Cancel and one button for `acceptText` (objectName `acceptName`), enabled
+// by `canAccept`; dialogs with other buttons set their own footer and call cancel() for Cancel.
+Dialog {
+    id: dialog
+
+    /// The form holds something the user entered that closing the dialog would lose.
+    property bool modified: false
+    /// The question's title, naming what would be discarded ("Discard this key's details?").
+    property string discardTitle: qsTr("Discard what you entered?")
+    /// The default footer's accept button.
+    property string acceptText: qsTr("Create")
+    property string acceptName
+    property bool canAccept: true
+    /// The question asked before discarding; for tests.
+    readonly property alias discardQuestion: question
+
+    /// Esc and Cancel: closes the dialog (rejected) at once when nothing was entered, else asks.
+    function cancel(): void {
+        if (!modified) {
+            reject();
+            return;
+        }
+        // contentItem is in the window, where the focus is (the dialog itself is no Item). Controls
+        // and text fields know how they got the focus; other items count as clicked.
+        question.returnFocus = dialog.contentItem.Window.activeFocusItem;
+        const reason = question.returnFocus ? question.returnFocus["focusReason"] : undefined;
+        question.returnReason = reason !== undefined ? reason : Qt.OtherFocusReason;
+        question.open();
+    }
+    /// Accepts when the form may be sent (Enter in a field of the default form).
+    function acceptIfValid(): void {
+        if (canAccept)
+            accept();
+    }
+
+    function escapePressed(event: KeyEvent): void {
+        event.accepted = true;
+        cancel();
+    }
+
+    modal: true
+    // Untouched, Esc closes it wherever the focus is, as any dialog.
+    closePolicy: modified ? Popup.NoAutoClose : Popup.CloseOnEscape
+    // Where the focus is: the form's fields, or the footer's buttons (a dialog's own footer too).
+    Component.onCompleted: {
+        contentItem.Keys.escapePressed.connect(escapePressed);
+        if (footer)
+            footer.Keys.escapePressed.connect(escapePressed);
+    }
+
+    ConfirmDialog {
+        id: question
+        objectName: "discard-question"
+        /// Where the focus was when the question opened, and how it got there (Tab shows a frame).
+        property var returnFocus: null
+        property int returnReason: Qt.OtherFocusReason
+        title: dialog.discardTitle
+        text: qsTr("What you entered here has not been saved. Discarding it cannot be undone.")
+        confirmText: qsTr("Discard", "throw away what was entered in a dialog")
+        cancelText: qsTr("Keep editing")
+        destructive: true
+        onConfirmed: {
+            returnFocus = null;
+            dialog.reject();
+        }
+        // After Qt gave the focus back to the dialog as a whole: the very field, and its frame.
+        onClosed: {
+            const item = returnFocus;
+            returnFocus = null;
+            if (item && dialog.visible)
+                item.forceActiveFocus(returnReason);
+        }
+    }
+
+    footer: Pane {
+        RowLayout {
+            anchors.fill: parent
+            spacing: 8
+            Item {
+                Layout.fillWidth: true
+            }
+            FocusButton {
+                objectName: "cancelButton"
+                text: qsTr("Cancel")
+                flat: true
+                onClicked: dialog.cancel()
+            }
+            FocusButton {
+                objectName: dialog.acceptName
+                text: dialog.acceptText
+                highlighted: true
+                enabled: dialog.canAccept
+                onClicked: dialog.accept()
+            }
+        }
+    }
+}
