@@ -157,6 +157,7 @@ private Q_SLOTS:
     void tabScrollsFocusIntoView_data();
     void tabScrollsFocusIntoView();
     void issueDialogTabEnterOnCancel();
+    void issueDialogEscAsksBeforeDiscarding();
     void createDialogTabEnterOnCancel();
     void headerToolButtonShowsFrameOnTab();
     void keyPageTabStopsShowFocus();
@@ -184,6 +185,8 @@ private:
     QQuickItem *openKeyPage();
     /// The number of keys of API @p apiId on the server, or -1.
     int keyCount(const QString &apiId);
+    /// Esc on @p dialog (a FormDialog with entries) asks; Tab to Discard and Enter close it.
+    void discardByKeyboard(QObject *dialog);
 
     std::unique_ptr<DashboardFixture> m_fixture;
     std::unique_ptr<DashboardWindow> m_ui;
@@ -692,7 +695,8 @@ void TestKeyboard::confirmEnterPressesFocusedButton()
     QTRY_VERIFY(list->property("currentIndex").toInt() >= 0);
     QObject *confirm = nullptr;
     for (QObject *object : page->findChildren<QObject *>())
-        if (object->inherits("QQuickDialog") && object->property("confirmText").isValid())
+        if (object->inherits("QQuickDialog") && object->property("confirmText").isValid()
+            && object->objectName() != u"discard-question"_s) // the create dialogs' own question
             confirm = object;
     QVERIFY(confirm);
     QTest::keyClick(m_window, Qt::Key_Delete);
@@ -862,8 +866,7 @@ void TestKeyboard::tabScrollsFocusIntoView()
         QTRY_VERIFY2(visible(), qPrintable(u"focused but out of view: "_s + describe(focused)));
     }
     if (dialog) {
-        QTest::keyClick(m_window, Qt::Key_Escape);
-        QTRY_VERIFY(!issue->property("visible").toBool());
+        discardByKeyboard(issue); // the added rate limit is an entry
     } else {
         m_window->resize(1280, 800);
     }
@@ -915,6 +918,64 @@ void TestKeyboard::issueDialogTabEnterOnCancel()
     m_ui->settle();
     QVERIFY(!issuer->property("issued").toBool());
     QCOMPARE(keyCount(apiId), before);
+}
+
+void TestKeyboard::discardByKeyboard(QObject *dialog)
+{
+    auto *question = dialog->property("discardQuestion").value<QObject *>();
+    QVERIFY(question);
+    QTest::keyClick(m_window, Qt::Key_Escape);
+    QTRY_VERIFY(question->property("opened").toBool());
+    QVERIFY(dialog->property("visible").toBool());
+    QTest::keyClick(m_window, Qt::Key_Tab);
+    QTRY_COMPARE(m_window->activeFocusItem()->objectName(), u"confirmButton"_s);
+    QTest::keyClick(m_window, Qt::Key_Return);
+    QTRY_VERIFY(!dialog->property("visible").toBool());
+}
+
+/// Walkthrough G32 in the real window: Ctrl+N, a name typed, Esc asks "Discard this key's
+/// details?" with Keep editing framed as the default; Enter keeps the name and the cursor in it;
+/// Esc, Tab to Discard, Enter closes; the next Ctrl+N starts empty and Esc closes it at once.
+void TestKeyboard::issueDialogEscAsksBeforeDiscarding()
+{
+    QVERIFY(openPage(u"apis"_s));
+    QObject *issue = m_window->findChild<QObject *>(u"issueKeyDialog"_s);
+    QVERIFY(issue);
+    auto *question = issue->property("discardQuestion").value<QObject *>();
+    QVERIFY(question);
+    QTest::keyClick(m_window, Qt::Key_N, Qt::ControlModifier);
+    QTRY_VERIFY(issue->property("opened").toBool());
+    m_ui->settle();
+    auto *name = issue->findChild<QQuickItem *>(u"issue-name"_s);
+    QVERIFY(name);
+    name->forceActiveFocus(Qt::TabFocusReason);
+    type(m_window, u"kept name"_s);
+    QCOMPARE(name->property("text").toString(), u"kept name"_s);
+
+    QTest::keyClick(m_window, Qt::Key_Escape);
+    QTRY_VERIFY(question->property("opened").toBool());
+    QVERIFY(issue->property("visible").toBool());
+    QCOMPARE(question->property("title").toString(), u"Discard this key's details?"_s);
+    QQuickItem *focused = m_window->activeFocusItem();
+    QVERIFY(focused && popupItem(question)->isAncestorOf(focused));
+    QCOMPARE(focused->property("text").toString(), u"Keep editing"_s);
+    QTRY_VERIFY(focused->property("focusShown").toBool()); // framed: Enter presses it
+    QTest::keyClick(m_window, Qt::Key_Return);
+    QTRY_VERIFY(!question->property("visible").toBool());
+    QVERIFY(issue->property("opened").toBool());
+    QTRY_COMPARE(m_window->activeFocusItem(), name);
+    QCOMPARE(name->property("text").toString(), u"kept name"_s);
+
+    discardByKeyboard(issue);
+    QTest::keyClick(m_window, Qt::Key_N, Qt::ControlModifier);
+    QTRY_VERIFY(issue->property("opened").toBool());
+    m_ui->settle();
+    name = issue->findChild<QQuickItem *>(u"issue-name"_s); // a new form for each opening
+    QVERIFY(name);
+    QCOMPARE(name->property("text").toString(), QString());
+    QTest::keyClick(m_window, Qt::Key_Escape); // untouched: no question
+    QTRY_VERIFY(!issue->property("visible").toBool());
+    QVERIFY(!question->property("visible").toBool());
 }
 
 /// The New API dialog: a typed name, Tab to Cancel (framed), Enter: the dialog closes and no API
