@@ -2076,10 +2076,6 @@
             <translation>Einheit des Zeitfensters</translation>
         </message>
         <message>
-            <source>Cancel</source>
-            <translation>Abbrechen</translation>
-        </message>
-        <message>
             <source>Save</source>
             <translation>Speichern</translation>
         </message>
@@ -2451,14 +2447,6 @@
         <message>
             <source>Permission description</source>
             <translation>Beschreibung der Berechtigung</translation>
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation>Abbrechen</translation>
-        </message>
-        <message>
-            <source>Create</source>
-            <translation>Anlegen</translation>
         </message>
         <message>
             <source>Name</source>

@@ -2076,10 +2076,6 @@
             <translation>Unidad de la ventana</translation>
         </message>
         <message>
-            <source>Cancel</source>
-            <translation>Cancelar</translation>
-        </message>
-        <message>
             <source>Save</source>
             <translation>Guardar</translation>
         </message>
@@ -2451,14 +2447,6 @@
         <message>
             <source>Permission description</source>
             <translation>Descripción del permiso</translation>
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation>Cancelar</translation>
-        </message>
-        <message>
-            <source>Create</source>
-            <translation>Crear</translation>
         </message>
         <message>
             <source>Name</source>
