@@ -207,6 +207,10 @@ ApplicationWindow {
                 Layout.fillWidth: true
                 Layout.fillHeight: true
                 focus: true
+                // A page leaving by a push (or coming back by a pop) slides half its width to the
+                // left, across the sidebar, above it: unclipped, it hid the sidebar and took its
+                // clicks (a Disconnect click went into the leaving page's web view).
+                clip: true
             }
         }
     }
