@@ -2,6 +2,10 @@
 // name only the controls the app itself looks up), by what the user sees.
 .pragma library
 
+/// How long a wait for what a server answer brings (an in-process round trip, then the rendering
+/// after it) may take, in ms: generous, as a loaded CI machine can be 5-10 times slower.
+var answerTimeout = 30000;
+
 // The children to search under @p node: an Item's children and other objects declared in it
 // (`data`, which holds its Popups); a Popup's (not an Item) content, header and footer.
 function childrenOf(node) {

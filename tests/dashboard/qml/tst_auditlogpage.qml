@@ -39,7 +39,7 @@ Item {
 
         function cleanup() {
             targetField().text = "";
-            tryVerify(() => !named("targetSummary").visible, 5000);
+            tryVerify(() => !named("targetSummary").visible, H.answerTimeout); // a lookup may be answering
         }
 
         function test_ownerExternalIdIsResolved() {
