@@ -105,7 +105,8 @@ Page {
                         readOnly: true
                         selectByMouse: true
                         font.family: "monospace"
-                        color: row.palette.text
+                        // Material's dark theme leaves palette.text dark: the id was unreadable.
+                        color: row.Material.foreground
                         selectionColor: row.palette.highlight
                         selectedTextColor: row.palette.highlightedText
                         opacity: 0.8

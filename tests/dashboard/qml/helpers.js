@@ -68,3 +68,11 @@ function shown(item) {
     }
     return true;
 }
+
+/// The WCAG contrast ratio of the colours @p a and @p b (1 to 21; text wants at least 4.5).
+function contrast(a, b) {
+    const channel = v => v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
+    const luminance = c => 0.2126 * channel(c.r) + 0.7152 * channel(c.g) + 0.0722 * channel(c.b);
+    const la = luminance(a), lb = luminance(b);
+    return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
+}

@@ -1,5 +1,6 @@
 import QtQuick
 import QtQuick.Controls
+import QtQuick.Controls.Material
 import QtTest
 import Latchkey.Dashboard
 import "helpers.js" as H
@@ -50,6 +51,24 @@ Item {
                 compare(words.ToolTip.text, "api.*.create_api, api." + apiId + ".read_key, ratelimit.*.limit");
             } finally {
                 callApi("rootKeys.deleteRootKey", {rootKeyId: created.rootKeyId});
+            }
+        }
+
+        // Walkthrough H8: in the dark theme the id was drawn almost black on the dark rows.
+        function test_idReadableInBothThemes_data() {
+            return [{tag: "light", theme: Material.Light}, {tag: "dark", theme: Material.Dark}];
+        }
+        function test_idReadableInBothThemes(data) {
+            page.Material.theme = data.theme;
+            try {
+                const list = H.find(page, item => item instanceof ListView);
+                let id = null;
+                tryVerify(() => (id = H.find(list, item => item.objectName === "rootKeyIdText")) !== null, 15000);
+                const ratio = H.contrast(id.color, page.Material.backgroundColor);
+                verify(ratio >= 4.5, data.tag + ": contrast " + ratio.toFixed(2) + " of " + id.color + " on "
+                       + page.Material.backgroundColor);
+            } finally {
+                page.Material.theme = Material.Light;
             }
         }
     }

@@ -3,6 +3,7 @@ import QtQuick.Controls
 import QtQuick.Controls.Material
 import QtTest
 import Latchkey.Dashboard
+import "helpers.js" as H
 
 // ThemedComboBox (walkthrough G35): in the dark theme an open ComboBox showed its current entry in
 // the accent colour on the grey highlight (indigo on grey, nearly unreadable). Every entry of the
@@ -39,18 +40,10 @@ Item {
         name: "ThemedComboBox"
         when: windowShown
 
-        function luminance(c) {
-            const channel = v => v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
-            return 0.2126 * channel(c.r) + 0.7152 * channel(c.g) + 0.0722 * channel(c.b);
-        }
         /// @p top drawn over the opaque @p bottom.
         function over(top, bottom) {
             return Qt.rgba(top.r * top.a + bottom.r * (1 - top.a), top.g * top.a + bottom.g * (1 - top.a),
                            top.b * top.a + bottom.b * (1 - top.a), 1);
-        }
-        function contrast(a, b) {
-            const la = luminance(a), lb = luminance(b);
-            return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
         }
 
         function cleanup() {
@@ -79,7 +72,7 @@ Item {
                 compare(entry.highlighted, i === 0, "the current entry is the highlighted one when the list opens");
                 compare(entry.font.bold, i === 0, "the current entry is bold");
                 const ground = over(entry.background.color, behind);
-                const ratio = contrast(entry.contentItem.color, ground);
+                const ratio = H.contrast(entry.contentItem.color, ground);
                 verify(ratio >= 4.5, data.tag + " entry " + i + ": contrast " + ratio.toFixed(2) + " text " + entry.contentItem.color
                        + " on " + entry.background.color + " over " + behind);
             }
