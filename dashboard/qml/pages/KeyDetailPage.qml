@@ -155,18 +155,30 @@ Page {
         }
     }
 
-    // A deleted key has nothing left to show: back to where the user came from, and a list there
-    // (keys of the API, an owner's keys) reloads so the key is gone from it.
+    // Key lists (an API's keys, an owner's keys) follow what this page changes, however it was
+    // opened. A deleted key has nothing left to show: back to where the user came from, and a list
+    // there reloads so the key is gone from it.
     Connections {
         target: detail
         function onSaved(field: string) {
-            if (field !== "delete" || !page.StackView.view)
+            if (field !== "delete") {
+                page.session.keyUpdated(page.keyId);
+                return;
+            }
+            if (!page.StackView.view)
                 return;
             const view = page.StackView.view;
             view.pop();
             page.refreshPage(view.currentItem);
         }
+        // Lists show a reroll's new key, and the old one as replaced.
+        function onRerolled() {
+            page.session.keysChanged();
+        }
     }
+    // The key may have been used while its page was open (last used, credits left).
+    StackView.onRemoved: if (!detail.deleted) page.session.keyUpdated(page.keyId)
+
     // Untyped: any page may define refresh() (KeysPage, OwnerDetailPage).
     function refreshPage(below: var): void {
         if (below && typeof below["refresh"] === "function")
@@ -343,6 +355,13 @@ Page {
                                          : qsTr("Disabled: every verification is rejected")
                     Accessible.name: qsTr("Key enabled")
                     onToggled: detail.saveEnabled(checked)
+                    // Enter switches it as Space does: Enter presses every other focused control.
+                    Keys.onReturnPressed: enabledSwitch.switchByKey()
+                    Keys.onEnterPressed: enabledSwitch.switchByKey()
+                    function switchByKey(): void {
+                        toggle();
+                        toggled();
+                    }
                     // The toggle follows the controller (which restores it when the save fails).
                     Binding on checked {
                         value: detail.enabled

@@ -31,13 +31,9 @@ Page {
     }
     /// What Ctrl+N pre-fills in the issue-key dialog on this page: this API, as "Issue key" does.
     readonly property var issuePrefill: ({apiId: page.apiId})
-    /// The key whose detail page was opened last: its row is fetched again on the way back.
-    property string openedKeyId
     function openKey(keyId: string): void {
-        openedKeyId = keyId;
         page.session.openPage("keyDetail", {keyId: keyId});
     }
-    StackView.onActivated: if (openedKeyId !== "") keys.reloadKey(openedKeyId)
     /// Reloads the list (called by a key detail page that deleted its key before it closed).
     function refresh(): void {
         keys.refresh();
@@ -95,6 +91,10 @@ Page {
         target: page.session
         function onKeysChanged() {
             keys.refresh();
+        }
+        // A key changed or shown on its page: its row here shows it as it is now.
+        function onKeyUpdated(keyId: string) {
+            keys.reloadKey(keyId);
         }
     }
 

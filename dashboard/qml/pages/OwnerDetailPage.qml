@@ -47,6 +47,7 @@ Page {
 
     KeysModel {
         id: keys
+        objectName: "keysModel"
         client: page.session.client
         identityId: page.identityId
         rateLimitBadges: page.session.capabilities.may("api.*.read_analytics", page.session.capabilities.revision)
@@ -58,6 +59,10 @@ Page {
         target: page.session
         function onKeysChanged() {
             keys.refresh();
+        }
+        // A key changed or shown on its page: its row here shows it as it is now.
+        function onKeyUpdated(keyId: string) {
+            keys.reloadKey(keyId);
         }
     }
 

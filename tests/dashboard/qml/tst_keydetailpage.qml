@@ -247,6 +247,21 @@ Item {
             tryCompare(page.controller, "enabled", false);
         }
 
+        // Walkthrough H12: Enter on the focused status switch did nothing (Space worked).
+        function test_enterSwitchesTheStatus() {
+            const page = openFreshKey();
+            const toggle = child(page, "key-enabled");
+            toggle.forceActiveFocus(Qt.TabFocusReason);
+            keyClick(Qt.Key_Return);
+            tryCompare(page.controller, "enabled", false, 20000);
+            let answer = null;
+            testSession.client.call("keys.getKey", { keyId: page.keyId }, result => answer = result);
+            tryVerify(() => answer !== null, 20000);
+            compare(answer.data.enabled, false, "disabled on the server");
+            keyClick(Qt.Key_Enter);
+            tryCompare(page.controller, "enabled", true, 20000);
+        }
+
         function test_rerollShowsTheSameBlockAndLandsOnTheNewKey() {
             const page = openFreshKey();
             const oldId = page.keyId;

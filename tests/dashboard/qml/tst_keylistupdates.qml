@@ -5,7 +5,8 @@ import Latchkey.Dashboard
 import "helpers.js" as H
 
 // Key lists follow the one issue-key dialog: an API's keys (also an empty list, also while the
-// page is hidden under another one) and an owner's keys show a key issued there without Refresh.
+// page is hidden under another one) and an owner's keys show a key issued there without Refresh,
+// and they follow what a key page changes, however that page was opened.
 // And the Keys page's bulk bar does not push the rows down when the first box is checked, and
 // each of its actions asks first with the number of keys.
 Item {
@@ -29,6 +30,20 @@ Item {
             height: 800
             session: testSession
         }
+    }
+
+    Component {
+        id: keyPage
+        KeyDetailPage {
+            session: testSession
+        }
+    }
+
+    StackView {
+        id: stack
+        width: 1200
+        height: 800
+        visible: false
     }
 
     Component {
@@ -96,6 +111,85 @@ Item {
 
             issueThroughDialog({ apiId: testSample.apiId, externalId: externalId }, "owner's key");
             tryVerify(() => H.containingText(page, "Keys (1)") !== null, 15000, "the owner page lists the key");
+        }
+    }
+
+    // Walkthrough H3: a key opened from the issue dialog's "Open key" (not from its row) was
+    // disabled, topped up and rerolled, and its API's list still showed it as issued, without the
+    // new key, until Refresh.
+    TestCase {
+        id: keyPageFollow
+        name: "KeyListsFollowTheKeyPage"
+        when: windowShown
+
+        function rowOf(keys, keyId) {
+            for (let row = 0; row < keys.count; ++row) {
+                if (keys.rowObject(row).keyId === keyId)
+                    return keys.rowObject(row);
+            }
+            return null;
+        }
+
+        function openKeyPage(keyId) {
+            stack.clear();
+            const page = stack.push(keyPage, { keyId: keyId }, StackView.Immediate);
+            verify(page);
+            tryVerify(() => page.controller.loaded, 20000);
+            return page;
+        }
+
+        function test_apiKeysFollowSavesAndReroll() {
+            const apiId = root.callApi("apis.createApi", { name: "keypage-follow-" + Date.now() }).apiId;
+            const keyId = root.callApi("keys.createKey", { apiId: apiId, name: "followed" }).keyId;
+            const list = createTemporaryObject(keysPage, root, { apiId: apiId });
+            const keys = findChild(list, "keysModel");
+            tryVerify(() => keys.count === 1 && !keys.loading, 15000);
+            compare(rowOf(keys, keyId).enabled, true);
+
+            const page = openKeyPage(keyId);
+            verify(page.controller.saveEnabled(false));
+            tryVerify(() => rowOf(keys, keyId).enabled === false, 15000, "the row shows the key disabled");
+            verify(page.controller.saveName("followed, renamed"));
+            tryVerify(() => rowOf(keys, keyId).name === "followed, renamed", 15000, "the row has the new name");
+
+            verify(page.controller.reroll(3600000));
+            tryVerify(() => keys.count === 2 && !keys.loading, 15000, "the reroll's new key is listed");
+            verify(rowOf(keys, page.controller.newKeyId) !== null);
+            page.controller.forgetNewKey();
+            stack.clear();
+        }
+
+        // Credits spent while the page was open show in the list once the page closes.
+        function test_listRowIsFetchedWhenTheKeyPageCloses() {
+            const apiId = root.callApi("apis.createApi", { name: "keypage-close-" + Date.now() }).apiId;
+            const created = root.callApi("keys.createKey", { apiId: apiId, credits: { remaining: 10 } });
+            const list = createTemporaryObject(keysPage, root, { apiId: apiId });
+            const keys = findChild(list, "keysModel");
+            tryVerify(() => keys.count === 1 && !keys.loading, 15000);
+            compare(rowOf(keys, created.keyId).credits.remaining, 10);
+
+            openKeyPage(created.keyId);
+            compare(root.callApi("keys.verifyKey", { key: created.key }).valid, true);
+            stack.pop(null, StackView.Immediate);
+            stack.clear(StackView.Immediate);
+            tryVerify(() => rowOf(keys, created.keyId).credits.remaining === 9, 15000,
+                      "the row shows the credit spent while the page was open");
+        }
+
+        function test_ownerKeysFollowTheKeyPage() {
+            const externalId = "keypage-owner-" + Date.now();
+            const identityId = root.callApi("identities.createIdentity", { externalId: externalId }).identityId;
+            const keyId = root.callApi("keys.createKey", { apiId: testSample.apiId, externalId: externalId,
+                                                           name: "owner's followed" }).keyId;
+            const owner = createTemporaryObject(ownerPage, root, { identityId: identityId });
+            tryVerify(() => H.containingText(owner, "Keys (1)") !== null, 15000);
+            const keys = findChild(owner, "keysModel");
+            tryVerify(() => rowOf(keys, keyId) !== null, 15000);
+
+            const page = openKeyPage(keyId);
+            verify(page.controller.saveEnabled(false));
+            tryVerify(() => rowOf(keys, keyId).enabled === false, 15000, "the owner's row shows it disabled");
+            stack.clear();
         }
     }
 
