@@ -28,6 +28,8 @@ QJsonObject auditJson(const Store::AuditLogRow &row)
         if (!value.isEmpty())
             object.insert(name, value);
     }
+    if (!row.changesJson.isEmpty())
+        object.insert(u"changes"_s, QJsonDocument::fromJson(row.changesJson.toUtf8()).array());
     return object;
 }
 

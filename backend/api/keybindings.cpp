@@ -82,6 +82,7 @@ template<typename T> Core::Status KeyBindings::connect(const Kind<T> &kind, cons
     const QList<T> added = select(items, idsOf((m_rbac.*kind.current)(m_key.id)), false);
     if (Core::Status status = (m_rbac.*kind.connect)(m_key.workspaceId, m_key.id, added, m_nowMs); !status)
         return status;
+    m_changedCount += int(added.size());
     for (const T &item : added)
         audit(kind.connectEvent, kind.connected.arg(target(item).name, m_key.id), target(item));
     return {};
@@ -92,6 +93,7 @@ template<typename T> Core::Status KeyBindings::disconnect(const Kind<T> &kind, c
     const QList<T> removed = select(items, idsOf((m_rbac.*kind.current)(m_key.id)), true);
     if (Core::Status status = (m_rbac.*kind.disconnect)(m_key.id, removed); !status)
         return status;
+    m_changedCount += int(removed.size());
     for (const T &item : removed)
         audit(kind.disconnectEvent, kind.disconnected.arg(target(item).name, m_key.id), target(item));
     return {};

@@ -34,6 +34,10 @@ public:
     [[nodiscard]] Core::Status removeRoles(const QList<Core::Role> &roles);
     [[nodiscard]] Core::Status setRoles(const QList<Core::Role> &roles);
 
+    /// How many bindings the calls so far connected or disconnected (keys.updateKey's audit row
+    /// names the permissions or roles when their call changed any).
+    [[nodiscard]] int changedCount() const { return m_changedCount; }
+
     /// The store calls and audit texts of one kind of binding (keybindings.cpp).
     template<typename T> struct Kind;
 
@@ -47,6 +51,7 @@ private:
     const Store::KeyRecord &m_key;
     qint64 m_nowMs;
     QList<Store::AuditEvent> *m_events;
+    int m_changedCount = 0;
 };
 
 } // namespace Latchkey::Api

@@ -5,6 +5,7 @@
 #include "api/keyrequests.h"
 #include "api/keyroutes.h"
 #include "api/router.h"
+#include "store/auditchanges.h"
 #include "store/database.h"
 #include "store/identitystore.h"
 #include "store/ratelimitconfigstore.h"
@@ -67,16 +68,20 @@ Core::Status applyFields(
     return {};
 }
 
-/// Replaces rate limits, direct permissions and roles when the request carries them. updateKey
-/// audits auto-created permissions but, like Unkey, no per-binding connect/disconnect events.
+/// Replaces rate limits, direct permissions and roles when the request carries them, and adds
+/// what that changed to @p changes. updateKey audits auto-created permissions but, like Unkey, no
+/// per-binding connect/disconnect events.
 Core::Status applyRelations(Store::Database &db, const ApiContext &context, const UpdateKeyRequest &request,
-    const Store::KeyRecord &key, QList<AuditEvent> &events)
+    const Store::KeyRecord &key, QList<AuditEvent> &events, Store::AuditChanges &changes)
 {
     if (request.ratelimits) {
-        const auto limits = Store::RatelimitConfigStore(db).replace(
-            Core::RatelimitOwner::Key, key.workspaceId, key.id, *request.ratelimits, context.nowMs, &events);
+        Store::RatelimitConfigStore store(db);
+        const QList<Core::RatelimitConfig> before = store.list(Core::RatelimitOwner::Key, key.id);
+        const auto limits
+            = store.replace(Core::RatelimitOwner::Key, key.workspaceId, key.id, *request.ratelimits, context.nowMs, &events);
         if (!limits)
             return limits.error();
+        changes.ratelimits(before, *limits);
     }
     Store::RbacStore rbac(db);
     KeyBindings bindings(rbac, key, context.nowMs, nullptr);
@@ -87,13 +92,18 @@ Core::Status applyRelations(Store::Database &db, const ApiContext &context, cons
             return permissions.error();
         if (Core::Status bound = bindings.setPermissions(*permissions); !bound)
             return bound;
+        if (bindings.changedCount() > 0)
+            changes.named(u"permissions"_s);
     }
     if (request.roles.hasValue()) {
         const auto roles = rbac.findRolesByName(key.workspaceId, request.roles.value);
         if (!roles)
             return roles.error();
+        const int before = bindings.changedCount();
         if (Core::Status bound = bindings.setRoles(*roles); !bound)
             return bound;
+        if (bindings.changedCount() > before)
+            changes.named(u"roles"_s);
     }
     return {};
 }
@@ -136,8 +146,11 @@ Core::Result<ApiReply> updateKey(Services &services, const ApiContext &context, 
         if (Core::Status updated = Store::KeyStore(services.db).update(key); !updated)
             return updated.error();
         QList<AuditEvent> events {keyAuditEvent({key, target->api}, u"key.update"_s, updateDescription(key.id, request))};
-        if (Core::Status related = applyRelations(services.db, context, request, key, events); !related)
+        Store::AuditChanges changes;
+        changes.key(target->key, key);
+        if (Core::Status related = applyRelations(services.db, context, request, key, events, changes); !related)
             return related.error();
+        events.first().changes = changes.json();
         if (Core::Status audited = appendAudit(services.db, context, events); !audited)
             return audited.error();
         return ApiReply {QJsonObject {}, std::nullopt};
@@ -218,9 +231,14 @@ Core::Result<ApiReply> updateCredits(Services &services, const ApiContext &conte
         key.updatedAtMs = context.nowMs;
         if (Core::Status updated = Store::KeyStore(services.db).update(key); !updated)
             return updated.error();
+        Store::AuditChanges changes;
+        changes.credits(target->key.credits, key.credits);
+        // Unkey's targets (key space, key), and the API, which is what the log's readers know.
         const AuditEvent event {key.workspaceId, u"key.update"_s,
             u"Updated Key %1, set remaining to %2."_s.arg(key.id, describeRemaining(key.credits.remaining)),
-            {Store::AuditTarget {u"keySpace"_s, key.keyspaceId, {}}, keyAuditTarget(key.id, key.name)}};
+            {Store::AuditTarget {u"keySpace"_s, key.keyspaceId, {}}, keyAuditTarget(key.id, key.name),
+                apiAuditTarget(target->api)},
+            changes.json()};
         if (Core::Status audited = appendAudit(services.db, context, {event}); !audited)
             return audited.error();
         return ApiReply {keyCreditsData(key.credits), std::nullopt};

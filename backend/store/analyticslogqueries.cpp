@@ -105,7 +105,7 @@ AuditLogRow auditRow(const QSqlQuery &q)
 {
     return {q.value(0).toString(), q.value(1).toLongLong(), q.value(2).toString(), q.value(3).toString(),
             q.value(4).toString(), q.value(5).toString(), q.value(6).toString(), q.value(7).toString(),
-            q.value(8).toString(), q.value(9).toString(), q.value(10).toString()};
+            q.value(8).toString(), q.value(9).toString(), q.value(10).toString(), q.value(11).toString()};
 }
 
 } // namespace
@@ -194,9 +194,20 @@ Core::Result<Page<AuditLogRow, LogCursor>> AnalyticsQueries::auditLog(
     }
     where.range(filter.startMs, filter.endMs);
     where.from(cursor, cursor ? QVariant(cursor->id) : QVariant());
+    // A row that names a key space (an API's internal half) but not its API gets the API as a
+    // further target, so the log names what its readers know: keys.updateCredits wrote such rows
+    // before it named the API itself.
+    const QString targets = u"coalesce((SELECT json_insert(audit_logs.targets, '$[#]',"
+                            " json_object('type', 'api', 'id', apis.id, 'name', apis.name))"
+                            " FROM json_each(audit_logs.targets) AS target JOIN apis"
+                            " ON apis.workspace_id = audit_logs.workspace_id"
+                            " AND apis.keyspace_id = json_extract(target.value, '$.id')"
+                            " WHERE json_extract(target.value, '$.type') = 'keySpace' AND NOT EXISTS (SELECT 1"
+                            " FROM json_each(audit_logs.targets) WHERE json_extract(value, '$.type') = 'api')"
+                            " LIMIT 1), targets)"_s;
     auto query = select(m_db,
-        u"id, time, event, description, actor_type, actor_id, coalesce(actor_name, ''), targets,"
-        " coalesce(remote_ip, ''), coalesce(user_agent, ''), coalesce(request_id, '')"_s,
+        u"id, time, event, description, actor_type, actor_id, coalesce(actor_name, ''), "_s + targets
+            + u", coalesce(remote_ip, ''), coalesce(user_agent, ''), coalesce(request_id, ''), coalesce(changes, '')"_s,
         u"audit_logs"_s, where, limit);
     if (!query)
         return query.error();

@@ -126,6 +126,7 @@ struct AuditLogRow {
     QString id;
     qint64 timeMs = 0;
     QString event, description, actorType, actorId, actorName, targetsJson, remoteIp, userAgent, requestId;
+    QString changesJson; ///< AuditChanges::json() as stored; empty: none recorded
 };
 
 /// A page of a list: the rows and, when there are more, the first row of the next page.

@@ -30,8 +30,8 @@ Core::Status AuditLog::append(const AuditOrigin &origin, qint64 timeMs, const QL
     const QString correlationId = Core::newId(u"cor");
     QSqlQuery insert = m_db.prepare(
         u"INSERT INTO audit_logs (id, workspace_id, time, event, description, actor_type, actor_id,"
-        " actor_name, targets, remote_ip, user_agent, request_id, correlation_id)"
-        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"_s);
+        " actor_name, targets, remote_ip, user_agent, request_id, correlation_id, changes)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"_s);
     for (const AuditEvent &event : events) {
         insert.addBindValue(Core::newId(u"log"));
         insert.addBindValue(event.workspaceId);
@@ -46,6 +46,9 @@ Core::Status AuditLog::append(const AuditOrigin &origin, qint64 timeMs, const QL
         insert.addBindValue(origin.userAgent);
         insert.addBindValue(origin.requestId);
         insert.addBindValue(correlationId);
+        insert.addBindValue(event.changes.isEmpty()
+                ? QVariant()
+                : QVariant(QString::fromUtf8(QJsonDocument(event.changes).toJson(QJsonDocument::Compact))));
         if (!exec(insert))
             return sqlError(insert);
     }

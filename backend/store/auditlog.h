@@ -2,6 +2,7 @@
 
 #include "core/error.h"
 
+#include <QJsonArray>
 #include <QList>
 #include <QString>
 
@@ -38,6 +39,8 @@ struct AuditEvent {
     QString event;
     QString description;
     QList<AuditTarget> targets;
+    /// What the event changed (AuditChanges::json(); key.update only); empty: not recorded.
+    QJsonArray changes;
 };
 
 /// Appends audit rows. Must be called inside Database::write() so the entry commits (or rolls

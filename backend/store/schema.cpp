@@ -236,6 +236,13 @@ QList<QString> version5()
     return statements;
 }
 
+// Version 6: what a key.update changed (store/auditchanges.h), as a JSON array; NULL in the rows
+// written before, which say only what their description says.
+QList<QString> version6()
+{
+    return {u"ALTER TABLE audit_logs ADD COLUMN changes TEXT"_s};
+}
+
 } // namespace
 
 const QList<Migration> &migrations()
@@ -246,6 +253,7 @@ const QList<Migration> &migrations()
         {3, version3()},
         {4, version4()},
         {5, version5()},
+        {6, version6()},
     };
     return all;
 }

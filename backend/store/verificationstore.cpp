@@ -1,5 +1,6 @@
 #include "store/verificationstore.h"
 
+#include "store/auditchanges.h"
 #include "store/auditlog.h"
 #include "store/database.h"
 
@@ -182,8 +183,10 @@ Status VerificationStore::refillIfDue(const QString &keyId, qint64 nowMs, const 
         return {}; // only the boundary moved: nothing an auditor would call a change
     const QString name = select.value(4).toString();
     AuditOrigin origin {{u"system"_s, u"keyrefill"_s, u"Key Refill Service"_s}, requestId, {}, {}};
+    AuditChanges changes;
+    changes.scalar(u"credits.remaining"_s, before, *state.remaining);
     const AuditEvent event {select.value(5).toString(), u"key.update"_s,
-        u"Refilled key "_s + (name.isEmpty() ? keyId : name), {{u"key"_s, keyId, name}}};
+        u"Refilled key "_s + (name.isEmpty() ? keyId : name), {{u"key"_s, keyId, name}}, changes.json()};
     return AuditLog(m_db).append(origin, nowMs, {event});
 }
 

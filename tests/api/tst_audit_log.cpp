@@ -1,7 +1,11 @@
 // audit.listLogs and apis.listApis through the real router.
 
 #include "support/apiharness.h"
+#include "tst_keys_helpers.h"
 
+#include <QJsonDocument>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QtTest>
 
 using namespace Qt::StringLiterals;
@@ -15,7 +19,37 @@ private Q_SLOTS:
     void listLogsNewestFirstWithFiltersAndPages();
     void listApisWithKeyCounts();
     void ownerTargetIncludesTheOwnersKeys();
+    void keyUpdateRecordsWhatChanged();
+    void keyUpdateThatChangesNothingRecordsNoChanges();
+    void updateCreditsRecordsTheBalanceAndNamesTheApi();
+    void rowsWrittenBeforeStayAsTheyWere();
 };
+
+namespace {
+
+/// The rows of one event, newest first, as audit.listLogs answers them.
+QJsonArray auditLogs(ApiHarness &h, const QString &event)
+{
+    const ApiReply r = h.call(u"audit.listLogs"_s, QJsonObject{{u"events"_s, QJsonArray{event}}});
+    return r.status == 200 ? r.dataArray() : QJsonArray{};
+}
+
+QJsonObject ratelimit(const QString &name, qint64 limit, qint64 duration)
+{
+    return {{u"name"_s, name}, {u"limit"_s, limit}, {u"duration"_s, duration}};
+}
+
+QJsonObject limitValue(qint64 limit, qint64 duration, bool autoApply = false)
+{
+    return {{u"limit"_s, limit}, {u"duration"_s, duration}, {u"autoApply"_s, autoApply}};
+}
+
+QString compact(const QJsonArray &array)
+{
+    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
+}
+
+} // namespace
 
 void TestAuditLog::listLogsNewestFirstWithFiltersAndPages()
 {
@@ -109,6 +143,145 @@ void TestAuditLog::ownerTargetIncludesTheOwnersKeys()
     QCOMPARE(h.call(u"audit.listLogs"_s, QJsonObject{{u"targetId"_s, identityId}, {u"includeOwnedKeys"_s, true}},
                     h.otherRootKey()).dataArray().size(), 0);
     QCOMPARE(h.call(u"audit.listLogs"_s, QJsonObject{{u"includeOwnedKeys"_s, u"yes"_s}}).status, 400);
+}
+
+// Walkthrough G18: a key.update row said only "Key … updated". It now says which fields changed,
+// with old and new values of the safe scalars (enabled, expiry, credits, refill, rate limits) and
+// only the names of the others: a name, an owner or meta may hold anything, never repeated here.
+void TestAuditLog::keyUpdateRecordsWhatChanged()
+{
+    ApiHarness h;
+    const QString apiId = h.createApi(u"billing"_s);
+    QVERIFY(!createRole(h, u"support"_s).isEmpty());
+    const QJsonObject created = h.createKey({{u"apiId"_s, apiId}, {u"name"_s, u"secret project name"_s},
+        {u"meta"_s, QJsonObject{{u"plan"_s, u"confidential-plan"_s}}}, {u"expires"_s, qint64{4'000'000'000'000}},
+        {u"credits"_s, QJsonObject{{u"remaining"_s, 1000}, {u"refill"_s, QJsonObject{{u"interval"_s, u"daily"_s}, {u"amount"_s, 100}}}}},
+        {u"ratelimits"_s, QJsonArray{ratelimit(u"requests"_s, 100, 60'000), ratelimit(u"burst"_s, 10, 1'000)}}});
+    const QString keyId = created.value(u"keyId").toString();
+    const QString plaintext = created.value(u"key").toString();
+    QVERIFY(!keyId.isEmpty() && !plaintext.isEmpty());
+
+    const ApiReply r = h.call(u"keys.updateKey"_s, QJsonObject{{u"keyId"_s, keyId}, {u"name"_s, u"renamed project"_s},
+        {u"externalId"_s, u"acme_corp_42"_s}, {u"meta"_s, QJsonObject{{u"plan"_s, u"other-plan"_s}}},
+        {u"expires"_s, QJsonValue::Null}, {u"enabled"_s, false},
+        {u"credits"_s, QJsonObject{{u"remaining"_s, 1500}, {u"refill"_s, QJsonObject{{u"interval"_s, u"monthly"_s}, {u"amount"_s, 200}, {u"refillDay"_s, 3}}}}},
+        {u"ratelimits"_s, QJsonArray{ratelimit(u"requests"_s, 500, 60'000), ratelimit(u"daily"_s, 5000, 86'400'000)}},
+        {u"permissions"_s, QJsonArray{u"invoices.read"_s}}, {u"roles"_s, QJsonArray{u"support"_s}}});
+    QVERIFY2(r.status == 200, r.describe().constData());
+
+    const QJsonArray rows = auditLogs(h, u"key.update"_s);
+    QCOMPARE(rows.size(), 1);
+    const QJsonArray expected{
+        QJsonObject{{u"field"_s, u"name"_s}},
+        QJsonObject{{u"field"_s, u"externalId"_s}},
+        QJsonObject{{u"field"_s, u"meta"_s}},
+        QJsonObject{{u"field"_s, u"expires"_s}, {u"old"_s, qint64{4'000'000'000'000}}},
+        QJsonObject{{u"field"_s, u"credits.remaining"_s}, {u"old"_s, 1000}, {u"new"_s, 1500}},
+        QJsonObject{{u"field"_s, u"credits.refill"_s}, {u"old"_s, QJsonObject{{u"interval"_s, u"daily"_s}, {u"amount"_s, 100}}},
+                    {u"new"_s, QJsonObject{{u"interval"_s, u"monthly"_s}, {u"amount"_s, 200}, {u"refillDay"_s, 3}}}},
+        QJsonObject{{u"field"_s, u"enabled"_s}, {u"old"_s, true}, {u"new"_s, false}},
+        QJsonObject{{u"field"_s, u"ratelimit"_s}, {u"name"_s, u"burst"_s}, {u"old"_s, limitValue(10, 1'000)}},
+        QJsonObject{{u"field"_s, u"ratelimit"_s}, {u"name"_s, u"requests"_s}, {u"old"_s, limitValue(100, 60'000)},
+                    {u"new"_s, limitValue(500, 60'000)}},
+        QJsonObject{{u"field"_s, u"ratelimit"_s}, {u"name"_s, u"daily"_s}, {u"new"_s, limitValue(5000, 86'400'000)}},
+        QJsonObject{{u"field"_s, u"permissions"_s}},
+        QJsonObject{{u"field"_s, u"roles"_s}},
+    };
+    QCOMPARE(compact(rows[0].toObject().value(u"changes").toArray()), compact(expected));
+    // Neither the key, nor its hash, nor the owner or meta are in the row; the changes do not
+    // repeat the names either (the key target names the key by its name, as every key event does).
+    const QString row = compact(rows);
+    const QString hash = scalar(h, u"SELECT hash FROM keys WHERE id = ?"_s, {keyId}).toString();
+    QVERIFY(!hash.isEmpty());
+    for (const QString &secret : {plaintext, hash, u"acme_corp_42"_s, u"other-plan"_s, u"confidential-plan"_s})
+        QVERIFY2(!row.contains(secret), qPrintable(secret));
+    for (const QString &name : {u"renamed project"_s, u"secret project name"_s})
+        QVERIFY2(!compact(rows[0].toObject().value(u"changes").toArray()).contains(name), qPrintable(name));
+    // The server's description is unchanged (Unkey's words).
+    QVERIFY(rows[0].toObject().value(u"description").toString().startsWith(u"Updated key "_s + keyId + u": name,"_s));
+
+    // Disabling and enabling again: one row each, saying just that.
+    QCOMPARE(h.call(u"keys.updateKey"_s, QJsonObject{{u"keyId"_s, keyId}, {u"enabled"_s, true}}).status, 200);
+    QCOMPARE(compact(auditLogs(h, u"key.update"_s)[0].toObject().value(u"changes").toArray()),
+             compact(QJsonArray{QJsonObject{{u"field"_s, u"enabled"_s}, {u"old"_s, false}, {u"new"_s, true}}}));
+    // Setting an expiry where there was none: no old value.
+    QCOMPARE(h.call(u"keys.updateKey"_s, QJsonObject{{u"keyId"_s, keyId}, {u"expires"_s, qint64{4'100'000'000'000}}}).status, 200);
+    QCOMPARE(compact(auditLogs(h, u"key.update"_s)[0].toObject().value(u"changes").toArray()),
+             compact(QJsonArray{QJsonObject{{u"field"_s, u"expires"_s}, {u"new"_s, qint64{4'100'000'000'000}}}}));
+}
+
+// A request that sets what the key already has changes nothing, and its row has no `changes`
+// (the dashboard then says "Updated key …" as for the rows written before changes were recorded).
+void TestAuditLog::keyUpdateThatChangesNothingRecordsNoChanges()
+{
+    ApiHarness h;
+    const QString keyId = h.createKey({{u"apiId"_s, h.createApi()}, {u"ratelimits"_s, QJsonArray{ratelimit(u"requests"_s, 100, 60'000)}}})
+                              .value(u"keyId").toString();
+    QCOMPARE(h.call(u"keys.updateKey"_s, QJsonObject{{u"keyId"_s, keyId}, {u"enabled"_s, true},
+        {u"ratelimits"_s, QJsonArray{ratelimit(u"requests"_s, 100, 60'000)}}, {u"permissions"_s, QJsonArray{}}}).status, 200);
+    const QJsonArray rows = auditLogs(h, u"key.update"_s);
+    QCOMPARE(rows.size(), 1);
+    QVERIFY2(!rows[0].toObject().contains(u"changes"), qPrintable(compact(rows)));
+    QCOMPARE(scalar(h, u"SELECT changes FROM audit_logs WHERE event = 'key.update'"_s).isNull(), true);
+}
+
+// keys.updateCredits: old and new balance, the refill it cleared, and the API among the targets
+// (before, the row named only the internal "keySpace ks_…").
+void TestAuditLog::updateCreditsRecordsTheBalanceAndNamesTheApi()
+{
+    ApiHarness h;
+    const QString apiId = h.createApi(u"payments"_s);
+    const QString keyId = h.createKey({{u"apiId"_s, apiId},
+        {u"credits"_s, QJsonObject{{u"remaining"_s, 1000}, {u"refill"_s, QJsonObject{{u"interval"_s, u"daily"_s}, {u"amount"_s, 100}}}}}})
+                              .value(u"keyId").toString();
+    QCOMPARE(h.call(u"keys.updateCredits"_s, QJsonObject{{u"keyId"_s, keyId}, {u"operation"_s, u"increment"_s}, {u"value"_s, 500}}).status, 200);
+    QJsonObject row = auditLogs(h, u"key.update"_s)[0].toObject();
+    QCOMPARE(compact(row.value(u"changes").toArray()),
+             compact(QJsonArray{QJsonObject{{u"field"_s, u"credits.remaining"_s}, {u"old"_s, 1000}, {u"new"_s, 1500}}}));
+    QVERIFY2(row.value(u"targets").toArray().contains(QJsonObject{{u"type"_s, u"api"_s}, {u"id"_s, apiId}, {u"name"_s, u"payments"_s}}),
+             qPrintable(compact(row.value(u"targets").toArray())));
+    QVERIFY(hasTarget(row.value(u"targets").toArray(), u"keySpace"_s, scalar(h, u"SELECT keyspace_id FROM apis WHERE id = ?"_s, {apiId}).toString()));
+
+    QCOMPARE(h.call(u"keys.updateCredits"_s, QJsonObject{{u"keyId"_s, keyId}, {u"operation"_s, u"set"_s}, {u"value"_s, QJsonValue::Null}}).status, 200);
+    row = auditLogs(h, u"key.update"_s)[0].toObject();
+    QCOMPARE(compact(row.value(u"changes").toArray()),
+             compact(QJsonArray{QJsonObject{{u"field"_s, u"credits.remaining"_s}, {u"old"_s, 1500}},
+                      QJsonObject{{u"field"_s, u"credits.refill"_s}, {u"old"_s, QJsonObject{{u"interval"_s, u"daily"_s}, {u"amount"_s, 100}}}}}));
+}
+
+// Rows written before changes were recorded have none (no `changes` field), and a row that names
+// only a key space gets the API that key space belongs to as a further target.
+void TestAuditLog::rowsWrittenBeforeStayAsTheyWere()
+{
+    ApiHarness h;
+    const QString apiId = h.createApi(u"legacy"_s);
+    const QString keyId = h.createKey({{u"apiId"_s, apiId}}).value(u"keyId").toString();
+    const QString keyspaceId = scalar(h, u"SELECT keyspace_id FROM apis WHERE id = ?"_s, {apiId}).toString();
+    // As keys.updateCredits wrote it before (schema 5): no changes, the key space and the key.
+    const Latchkey::Core::Status written = h.server().database().write([&]() -> Latchkey::Core::Status {
+        QSqlQuery insert = h.server().database().prepare(
+            u"INSERT INTO audit_logs (id, workspace_id, time, event, description, actor_type, actor_id, targets)"
+            " VALUES ('log_old', ?, 1, 'key.update', ?, 'rootkey', 'rk_old', ?)"_s);
+        insert.addBindValue(h.workspaceId());
+        insert.addBindValue(u"Updated Key %1, set remaining to 5."_s.arg(keyId));
+        insert.addBindValue(u"[{\"type\":\"keySpace\",\"id\":\"%1\"},{\"type\":\"key\",\"id\":\"%2\"}]"_s.arg(keyspaceId, keyId));
+        if (!insert.exec())
+            return Latchkey::Core::makeError(Latchkey::Core::ErrorCode::Internal, insert.lastError().text());
+        return {};
+    });
+    QVERIFY2(written, qPrintable(written ? QString() : written.error().detail));
+
+    const QJsonArray rows = auditLogs(h, u"key.update"_s);
+    QCOMPARE(rows.size(), 1);
+    const QJsonObject row = rows[0].toObject();
+    QVERIFY(!row.contains(u"changes"));
+    QCOMPARE(row.value(u"description").toString(), u"Updated Key %1, set remaining to 5."_s.arg(keyId));
+    QCOMPARE(compact(row.value(u"targets").toArray()),
+             compact(QJsonArray{QJsonObject{{u"type"_s, u"keySpace"_s}, {u"id"_s, keyspaceId}}, QJsonObject{{u"type"_s, u"key"_s}, {u"id"_s, keyId}},
+                      QJsonObject{{u"type"_s, u"api"_s}, {u"id"_s, apiId}, {u"name"_s, u"legacy"_s}}}));
+    // Rows that name their API already are left as they are (api.create names both).
+    const QJsonArray created = auditLogs(h, u"api.create"_s);
+    QCOMPARE(created[0].toObject().value(u"targets").toArray().size(), 2);
 }
 
 void TestAuditLog::listApisWithKeyCounts()

@@ -172,6 +172,9 @@ void TestVerifyCredits::dailyRefillAtMidnightUtc()
         u"system:keyrefill"_s);
     QCOMPARE(f.scalar(u"SELECT description FROM audit_logs WHERE event = 'key.update'"_s).toString(),
         u"Refilled key "_s + key.id);
+    // and says by how much: from 0 (the day's last credit spent) to the refill amount.
+    QCOMPARE(f.scalar(u"SELECT changes FROM audit_logs WHERE event = 'key.update'"_s).toString(),
+        uR"([{"field":"credits.remaining","new":5,"old":0}])"_s);
 
     // Only once per day.
     QCOMPARE(f.verifyData(key.key, cost(4)).value(u"credits").toInteger(), 0);
