@@ -60,6 +60,16 @@ ColumnLayout {
         suggestionPopup.close();
     }
 
+    /// Enter in the field. A typed name that exists is added as typed; an unknown one that the
+    /// suggestions complete takes the highlighted suggestion ("invoices.r" + Enter is
+    /// "invoices.read", not a misspelt new permission). Creating it anyway is the offer below them.
+    function acceptTyped(): void {
+        const current = list.currentIndex;
+        if (typedIsUnknown && suggestionPopup.visible && current >= 0 && current < list.count)
+            field.text = suggestions.rowObject(current)[suggestionRole];
+        submit();
+    }
+
     spacing: 6
 
     Label {
@@ -95,6 +105,7 @@ ColumnLayout {
     }
 
     RowLayout {
+        id: fieldRow
         Layout.fillWidth: true
 
         TextField {
@@ -113,7 +124,7 @@ ColumnLayout {
                 else
                     suggestionPopup.close();
             }
-            onAccepted: editor.submit()
+            onAccepted: editor.acceptTyped()
             // Esc closes the suggestions first (then it is the form's: a dialog asks or closes).
             Keys.onEscapePressed: event => {
                 event.accepted = suggestionPopup.visible;
@@ -123,10 +134,10 @@ ColumnLayout {
                 // visible, not opened: the popup is usable while its enter transition runs.
                 if (!suggestionPopup.visible)
                     return;
-                if (createItem.visible)
-                    createItem.forceActiveFocus();
-                else
+                if (list.count > 0)
                     list.forceActiveFocus();
+                else if (createItem.visible)
+                    createItem.forceActiveFocus();
             }
         }
         FocusButton {
@@ -140,7 +151,8 @@ ColumnLayout {
 
     Popup {
         id: suggestionPopup
-        y: field.y + field.height + editor.y
+        // Below the field, never over it (the chips above it move it down).
+        y: fieldRow.y + fieldRow.height + 2
         width: field.width
         height: Math.min(240, offers.implicitHeight + topPadding + bottomPadding)
         padding: 4
@@ -150,7 +162,45 @@ ColumnLayout {
             anchors.fill: parent
             spacing: 0
 
-            // The typed name as an entry of its own, for the mouse and for Enter.
+            ListView {
+                id: list
+                Layout.fillWidth: true
+                Layout.preferredHeight: Math.min(200, contentHeight)
+                visible: count > 0
+                clip: true
+                model: editor.suggestions
+                // The current suggestion (the first, as the list loads) is highlighted: it is what
+                // Enter in the field takes.
+                Keys.onUpPressed: {
+                    if (currentIndex > 0)
+                        decrementCurrentIndex();
+                    else
+                        field.forceActiveFocus();
+                }
+                Keys.onDownPressed: {
+                    if (currentIndex < count - 1)
+                        incrementCurrentIndex();
+                    else if (createItem.visible)
+                        createItem.forceActiveFocus();
+                }
+                // The suggestion model is C++ (no functions in its rows): the delegate fills the field.
+                // qmllint disable unqualified
+                delegate: ItemDelegate {
+                    required property var model
+                    width: ListView.view.width
+                    text: model[editor.suggestionRole]
+                    highlighted: ListView.isCurrentItem
+                    onClicked: {
+                        field.text = text;
+                        editor.submit();
+                    }
+                    Keys.onReturnPressed: clicked()
+                    Keys.onEnterPressed: clicked()
+                }
+                // qmllint enable unqualified
+            }
+
+            // The typed name as an entry of its own, after the existing ones it may be a typo of.
             ItemDelegate {
                 id: createItem
                 FocusFrame { control: createItem } // the keyboard focus, visible
@@ -162,30 +212,14 @@ ColumnLayout {
                 onClicked: editor.submit()
                 Keys.onReturnPressed: clicked()
                 Keys.onEnterPressed: clicked()
-                Keys.onDownPressed: if (list.count > 0) list.forceActiveFocus()
-                Keys.onUpPressed: field.forceActiveFocus()
-            }
-
-            ListView {
-                id: list
-                Layout.fillWidth: true
-                Layout.preferredHeight: Math.min(200, contentHeight)
-                visible: count > 0
-                clip: true
-                model: editor.suggestions
-                // The suggestion model is C++ (no functions in its rows): the delegate fills the field.
-                // qmllint disable unqualified
-                delegate: ItemDelegate {
-                    required property var model
-                    width: ListView.view.width
-                    text: model[editor.suggestionRole]
-                    onClicked: {
-                        field.text = text;
-                        editor.submit();
+                Keys.onUpPressed: {
+                    if (list.count > 0) {
+                        list.currentIndex = list.count - 1;
+                        list.forceActiveFocus();
+                    } else {
+                        field.forceActiveFocus();
                     }
-                    Keys.onReturnPressed: clicked()
                 }
-                // qmllint enable unqualified
             }
         }
     }

@@ -162,6 +162,37 @@ Item {
             compare(added.count, 1);
         }
 
+        // Walkthrough H7: "invoices.r" + Enter created a misspelt permission "invoices.r" because the
+        // create offer came first; the existing permissions come first now and Enter takes the
+        // highlighted one. Creating the typed name stays possible: Down past them, or the mouse.
+        function test_enterCompletesAPrefixToTheExistingPermission() {
+            watch(permissions);
+            typeName(permissions, "documents.r");
+            tryVerify(() => !permissions.suggestions.loading && permissions.suggestions.count > 0, 15000);
+            const offer = H.find(permissions, item => item.objectName === "permission-picker-create");
+            tryVerify(() => offer.visible && offer.width > 0, 5000);
+            const suggestion = H.find(permissions, item => item.text === "documents.read" && item.visible);
+            verify(suggestion && suggestion.highlighted, "the existing permission is highlighted");
+            verify(suggestion.mapToItem(null, 0, 0).y < offer.mapToItem(null, 0, 0).y, "and listed before the offer");
+            const input = field(permissions);
+            verify(suggestion.mapToItem(null, 0, 0).y >= input.mapToItem(null, 0, input.height).y,
+                   "the suggestions open below the field");
+            keyClick(Qt.Key_Return);
+            compare(added.count, 1);
+            compare(added.signalArguments[0][0], "documents.read");
+
+            // Down past the suggestions reaches the offer: the typed name, as typed.
+            typeName(permissions, "documents.r");
+            tryVerify(() => !permissions.suggestions.loading && permissions.suggestions.count > 0, 15000);
+            tryVerify(() => offer.visible, 5000);
+            for (let i = 0; i <= permissions.suggestions.count; ++i)
+                keyClick(Qt.Key_Down);
+            verify(offer.activeFocus, "Down reaches the create offer last");
+            keyClick(Qt.Key_Return);
+            compare(added.count, 2);
+            compare(added.signalArguments[1][0], "documents.r");
+        }
+
         function test_typedNameIsOfferedAsCreate() {
             watch(permissions);
             const offer = H.find(permissions, item => item.objectName === "permission-picker-create");
