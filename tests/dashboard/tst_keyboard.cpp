@@ -442,8 +442,8 @@ void TestKeyboard::issueDialogTabOrderAndEsc()
     m_ui->settle();
     QQuickItem *dialog = popupItem(issue);
     QVERIFY(dialog);
-    // The first required field still empty has the focus: the API box when no API is chosen,
-    // else the name (the dialog keeps the API of its last opening).
+    // The name has the focus once an API is chosen (the list pre-selects one, or the dialog kept
+    // the API of its last opening); the API box only when the server has none.
     QQuickItem *api = issue->findChild<QQuickItem *>(u"issue-api"_s);
     QQuickItem *name = issue->findChild<QQuickItem *>(u"issue-name"_s);
     QVERIFY(api && name);

@@ -2,13 +2,19 @@
 // the spirit of tst_screens::headersNeverClip: in English, German and Spanish at 1024 and 1280 px
 // every control of every card (rate-limit rows with Auto-apply and ×, the credits card's buttons,
 // Save and Discard) lies inside its card and the window, and no button is narrower than its text.
-// A "✓ Saved" appearing on a card moves no card. Pictures: <build>/test-artefacts/keypagelayout/.
+// A "✓ Saved" appearing on a card moves no card. For a rerolled key (its "replaced, expires in 23
+// hours" badge): in the API's key list every status pill lies inside the Status column, whole at
+// 1280 px, and beside its "expires in 23 hours" the key page's header line "Created … · last
+// used …" is neither cut nor elided.
+// Pictures: <build>/test-artefacts/keypagelayout/.
 #include "dashboardfixture.h"
 #include "dashboardwindow.h"
 #include "keydetailcontroller.h"
 #include "quickitems.h"
 #include "session.h"
 #include "settingscontroller.h"
+
+#include <algorithm>
 
 #include <QDir>
 #include <QJsonArray>
@@ -25,6 +31,18 @@ using Latchkey::Test::sceneRect;
 
 namespace {
 constexpr int kTimeout = 30000;
+
+/// Every visible item named @p name below @p root (a list's rows, through its visual children).
+void collectNamed(QQuickItem *root, const QString &name, QList<QQuickItem *> &found)
+{
+    for (QQuickItem *child : root->childItems()) {
+        if (!child->isVisible())
+            continue;
+        if (child->objectName() == name)
+            found.append(child);
+        collectNamed(child, name, found);
+    }
+}
 
 /// The key page's cards: its panes named "section-…", visible.
 QList<QQuickItem *> cardsOf(QQuickItem *page)
@@ -44,10 +62,14 @@ private:
     std::unique_ptr<DashboardWindow> m_ui;
     QQuickWindow *m_window = nullptr;
     QString m_keyId;
+    QString m_apiId;
+    QString m_replacedId;
     QDir m_artefacts;
 
-    /// Opens the key's page in @p language at @p size; the page, once loaded and slid in.
-    QQuickItem *openKeyPage(const QString &language, QSize size);
+    /// Opens the page of @p keyId (default: the filled-in key) in @p language at @p size; the
+    /// page, once loaded and slid in.
+    QQuickItem *openKeyPage(const QString &language, QSize size, const QString &keyId = {});
+    bool showIn(const QString &language, QSize size);
     KeyDetailController *detail() const
     {
         QObject *current = m_ui->currentPage();
@@ -59,6 +81,10 @@ private Q_SLOTS:
     void cardsHoldTheirControls_data();
     void cardsHoldTheirControls();
     void savedMovesNoCard();
+    void statusBadgesFitTheirColumn_data();
+    void statusBadgesFitTheirColumn();
+    void headerLineShowsWhole_data();
+    void headerLineShowsWhole();
     void cleanupTestCase();
 };
 
@@ -68,6 +94,7 @@ void TestKeyPageLayout::initTestCase()
     QVERIFY(m_artefacts.mkpath(u"."_s));
     const QString apiId = m_fixture.createApi(u"Layout API"_s);
     QVERIFY(!apiId.isEmpty());
+    m_apiId = apiId;
     // Everything a card can show: credits with a monthly refill, a rate limit, a permission, meta.
     const QJsonObject body {
         {u"apiId"_s, apiId}, {u"name"_s, u"Produktion"_s}, {u"externalId"_s, u"customer-4711"_s},
@@ -81,6 +108,14 @@ void TestKeyPageLayout::initTestCase()
     const auto created = m_fixture.call(u"keys.createKey"_s, body);
     QVERIFY2(created.ok(), qPrintable(created.errorDetail));
     m_keyId = created.data.toObject().value(u"keyId"_s).toString();
+    // A named key used just now and then rerolled with a day's grace: "replaced, expires in 23 hours".
+    const QJsonObject rerolled = m_fixture.createKey(
+        {{u"apiId"_s, apiId}, {u"name"_s, u"Kunde Acme Produktion"_s}, {u"prefix"_s, u"sk_live"_s}});
+    m_replacedId = rerolled.value(u"keyId"_s).toString();
+    QVERIFY(!m_replacedId.isEmpty());
+    QVERIFY(m_fixture.call(u"keys.verifyKey"_s, {{u"key"_s, rerolled.value(u"key"_s)}}).ok());
+    const auto reroll = m_fixture.call(u"keys.rerollKey"_s, {{u"keyId"_s, m_replacedId}, {u"expiration"_s, 86'000'000}});
+    QVERIFY2(reroll.ok(), qPrintable(reroll.errorDetail));
 
     m_ui = std::make_unique<DashboardWindow>(QSize(1280, 800));
     m_window = m_ui->window();
@@ -88,13 +123,18 @@ void TestKeyPageLayout::initTestCase()
     QVERIFY(m_ui->connectTo(m_fixture.baseUrl(), m_fixture.rootKey()));
 }
 
-QQuickItem *TestKeyPageLayout::openKeyPage(const QString &language, QSize size)
+bool TestKeyPageLayout::showIn(const QString &language, QSize size)
 {
     m_ui->app()->session()->settings()->setLanguage(language);
     m_window->resize(size);
-    if (!QTest::qWaitFor([&] { return qRound(m_window->contentItem()->width()) == size.width(); }, kTimeout))
+    return QTest::qWaitFor([&] { return qRound(m_window->contentItem()->width()) == size.width(); }, kTimeout);
+}
+
+QQuickItem *TestKeyPageLayout::openKeyPage(const QString &language, QSize size, const QString &keyId)
+{
+    if (!showIn(language, size))
         return nullptr;
-    if (!m_ui->openPage(u"keyDetail"_s, {{u"keyId"_s, m_keyId}}))
+    if (!m_ui->openPage(u"keyDetail"_s, {{u"keyId"_s, keyId.isEmpty() ? m_keyId : keyId}}))
         return nullptr;
     auto *page = qobject_cast<QQuickItem *>(m_ui->currentPage());
     if (!page || !QTest::qWaitFor([&] { return detail() && detail()->loaded(); }, kTimeout))
@@ -164,6 +204,91 @@ void TestKeyPageLayout::savedMovesNoCard()
                  qPrintable(u"%1 moved from %2+%3 to %4+%5"_s.arg(cards.at(i)->objectName()).arg(before.at(i).left())
                                 .arg(before.at(i).width()).arg(now.left()).arg(now.width())));
     }
+}
+
+void TestKeyPageLayout::statusBadgesFitTheirColumn_data()
+{
+    Latchkey::Test::addLanguageAndSizeRows();
+}
+
+/// The key list's Status column holds its pills: the replaced key's "replaced, expires in 23 hours"
+/// next to "active" stays inside the column (at 1280 px whole, without eliding; the time then in
+/// the tooltip).
+void TestKeyPageLayout::statusBadgesFitTheirColumn()
+{
+    QFETCH(QString, language);
+    QFETCH(QSize, size);
+    QVERIFY(showIn(language, size));
+    QVERIFY(m_ui->openPage(u"keys"_s, {{u"apiId"_s, m_apiId}}));
+    QTRY_COMPARE_WITH_TIMEOUT(m_ui->currentPageName(), u"keys"_s, kTimeout);
+    auto *page = qobject_cast<QQuickItem *>(m_ui->currentPage());
+    QVERIFY(page);
+    QTRY_VERIFY_WITH_TIMEOUT(qRound(sceneRect(page).right()) == size.width(), kTimeout);
+    // The replaced badge comes with the audit log's answer, after the rows.
+    QList<QQuickItem *> columns;
+    QQuickItem *replaced = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((columns.clear(), collectNamed(page, u"key-row-badges"_s, columns),
+                              replaced = nullptr,
+                              std::any_of(columns.cbegin(), columns.cend(), [&](QQuickItem *column) {
+                                  const bool has = column->property("badges").toStringList().contains(u"replaced"_s);
+                                  if (has)
+                                      replaced = column;
+                                  return has;
+                              })),
+                             kTimeout);
+    m_ui->settle(300);
+    QVERIFY(m_ui->screenshot(m_artefacts, u"keys-%1-%2"_s.arg(language).arg(size.width())));
+    QVERIFY(replaced->property("badges").toStringList().contains(u"active"_s));
+    for (QQuickItem *column : std::as_const(columns)) {
+        const QRectF box = sceneRect(column); // as wide as the column (KeyColumns.js)
+        for (QQuickItem *pill : column->childItems()) {
+            if (!pill->isVisible())
+                continue;
+            const QRectF shown = sceneRect(pill);
+            if (!pill->property("radius").isValid())
+                continue; // the Repeater, the font probe
+            QQuickItem *label = pill->childItems().isEmpty() ? nullptr : pill->childItems().constLast();
+            QVERIFY(label && label->inherits("QQuickText"));
+            const QString text = label->property("text").toString();
+            QVERIFY2(shown.left() >= box.left() - 0.5 && shown.right() <= box.right() + 0.5,
+                     qPrintable(u"%1 at %2..%3, the column %4..%5"_s.arg(text).arg(shown.left()).arg(shown.right())
+                                    .arg(box.left()).arg(box.right())));
+            if (size.width() >= 1280)
+                QVERIFY2(!label->property("truncated").toBool(), qPrintable(u"elided: "_s + text));
+        }
+    }
+}
+
+void TestKeyPageLayout::headerLineShowsWhole_data()
+{
+    Latchkey::Test::addLanguageAndSizeRows();
+}
+
+/// The key page's header line "Created … · last used just now" of a key with a name and the
+/// "expires in 23 hours" badge (a replaced key's): inside the window and not elided (it was cut at the
+/// window's edge in German and Spanish at 1280 px).
+void TestKeyPageLayout::headerLineShowsWhole()
+{
+    QFETCH(QString, language);
+    QFETCH(QSize, size);
+    QQuickItem *page = openKeyPage(language, size, m_replacedId);
+    QVERIFY(page);
+    QQuickItem *badges = m_ui->item(page, u"key-badges"_s);
+    QVERIFY(badges);
+    QTRY_VERIFY_WITH_TIMEOUT(!badges->property("badges").toStringList().isEmpty(), kTimeout); // "expires in 23 hours"
+    QQuickItem *line = m_ui->item(page, u"key-created"_s);
+    QVERIFY(line);
+    m_ui->settle(300);
+    QVERIFY(m_ui->screenshot(m_artefacts, u"header-%1-%2"_s.arg(language).arg(size.width())));
+    const QString text = line->property("text").toString();
+    QVERIFY(!text.isEmpty());
+    QVERIFY2(!line->property("truncated").toBool(), qPrintable(u"elided: "_s + text));
+    const QRectF shown = sceneRect(line);
+    const qreal textRight = shown.left() + line->property("contentWidth").toReal();
+    QVERIFY2(shown.right() <= size.width() + 0.5 && textRight <= size.width() + 0.5,
+             qPrintable(u"%1 at %2..%3 (text to %4)"_s.arg(text).arg(shown.left()).arg(shown.right()).arg(textRight)));
+    // Beside the badges, not over them.
+    QVERIFY2(shown.left() >= sceneRect(badges).right() - 0.5, qPrintable(text));
 }
 
 void TestKeyPageLayout::cleanupTestCase()

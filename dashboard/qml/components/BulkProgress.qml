@@ -17,6 +17,11 @@ RowLayout {
     spacing: 8
     visible: shown
 
+    /// Hides the outcome of the last run (Dismiss; a host when the user moves on).
+    function dismiss(): void {
+        summary = "";
+    }
+
     Connections {
         target: root.operation
         function onFinished(succeeded, failed, cancelled) {
@@ -59,6 +64,6 @@ RowLayout {
     FocusToolButton {
         visible: !root.operation.running
         text: qsTr("Dismiss")
-        onClicked: root.summary = ""
+        onClicked: root.dismiss()
     }
 }

@@ -64,13 +64,17 @@ ScrollView {
         focusFirstField();
     }
 
-    /// The first required field still empty when the form was reset: the API when none was
-    /// chosen, else the name (an API chosen later by the list's arrival does not move the cursor).
+    /// The first field to fill in when the form was reset: the name, unless the API list has
+    /// arrived without any API to choose. While the list is still loading the name takes the
+    /// cursor too: the list then pre-selects an API, and typing goes into the name rather than
+    /// into the API box's type-ahead (which would switch the API unseen).
     property Item firstField: null
+    /// The API list answered at least once (before that, "no API chosen" only means "not yet").
+    property bool apisArrived: false
     function focusFirstField(): void {
         if (!firstField)
-            firstField = controller.apiId === "" ? apiBox : nameField;
-        // As from the keyboard, so that the API box shows its focus frame too (typing picks an API).
+            firstField = controller.apiId === "" && apisArrived ? apiBox : nameField;
+        // As from the keyboard, so that the field shows its focus frame.
         firstField.forceActiveFocus(Qt.TabFocusReason);
     }
 
@@ -122,6 +126,7 @@ ScrollView {
                         if (form.controller.apiId === "" && apis.count > 0)
                             form.controller.apiId = apis.rowObject(0).id;
                         apiBox.currentIndex = Math.max(0, apiBox.indexOfValue(form.controller.apiId));
+                        form.apisArrived = true;
                     }
                 }
                 textRole: "name"

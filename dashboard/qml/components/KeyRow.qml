@@ -96,10 +96,12 @@ ItemDelegate {
             elide: Text.ElideRight
         }
         KeyStatusBadges {
+            objectName: "key-row-badges"
             Layout.preferredWidth: row.columns.status
             Layout.minimumWidth: row.columns.status
             Layout.maximumWidth: row.columns.status
             clip: true
+            maxWidth: row.columns.status
             badges: row.badges
             expires: row.expires
             format: row.format

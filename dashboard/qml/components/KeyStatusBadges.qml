@@ -3,7 +3,9 @@ import QtQuick.Controls
 
 // The status badges of a key as KeysModel computes them (active, disabled, expired, expiring,
 // replaced, lowCredits, noCredits, rateLimited), each a small coloured pill with a translated label and a
-// tooltip. With `expires` and `format` set, "expiring" and "replaced" say when.
+// tooltip. With `expires` and `format` set, "expiring" and "replaced" say when. Given a
+// `maxWidth` (a list's Status column), pills that do not fit together drop the "when" first, then
+// elide inside their frames; the tooltip then starts with the full label.
 Row {
     id: root
 
@@ -14,7 +16,66 @@ Row {
     property var format
     readonly property string expiresIn: expires > 0 && format ? format.relative(expires) : ""
 
+    /// The room for all pills (the rest is cut); unlimited by default.
+    property real maxWidth: Infinity
+
     spacing: 4
+
+    /// The pills' font, measured by `metrics`.
+    Label {
+        id: probe
+        visible: false
+        font.pointSize: 8
+    }
+    TextMetrics {
+        id: metrics
+        font: probe.font
+    }
+    function textWidth(text: string): real {
+        metrics.text = text;
+        return Math.ceil(metrics.advanceWidth);
+    }
+
+    /// Without the time ("replaced" for "replaced, expires in 2 hours"); the label itself otherwise.
+    function shortLabel(badge) {
+        switch (badge) {
+        case "expiring": return qsTr("expiring", "key status: expires within 24 hours")
+        case "replaced": return qsTr("replaced", "key status of a rerolled key")
+        }
+        return label(badge)
+    }
+    /// What each pill shows: {label (whole), shown (maybe shortened), colour, explanation, cap (the
+    /// most its text may take before it elides)}, fitted into `maxWidth`.
+    function fitted(names: var, room: real): var {
+        const pills = names.map(badge => ({ label: label(badge), shown: label(badge), colour: colour(badge),
+                                            explanation: explanation(badge), cap: Infinity }));
+        const frame = 12;
+        const textRoom = room - frame * pills.length - spacing * Math.max(0, pills.length - 1);
+        const total = () => pills.reduce((sum, pill) => sum + textWidth(pill.shown), 0);
+        if (total() <= textRoom)
+            return pills;
+        names.forEach((badge, i) => pills[i].shown = shortLabel(badge));
+        if (total() > textRoom) {
+            // The widest texts shrink to a common cap, the narrow ones keep their room.
+            const widths = pills.map(pill => textWidth(pill.shown)).sort((a, b) => a - b);
+            let left = textRoom;
+            let cap = 0;
+            for (let i = 0; i < widths.length; ++i) {
+                const even = left / (widths.length - i);
+                if (widths[i] > even) {
+                    cap = even;
+                    break;
+                }
+                left -= widths[i];
+            }
+            pills.forEach(pill => pill.cap = Math.max(12, Math.floor(cap)));
+        }
+        for (const pill of pills) {
+            if (pill.shown !== pill.label || textWidth(pill.shown) > pill.cap)
+                pill.explanation = pill.label + "\n" + pill.explanation;
+        }
+        return pills;
+    }
 
     function label(badge) {
         switch (badge) {
@@ -60,15 +121,14 @@ Row {
 
     Repeater {
         // Each item carries what its pill shows, so the delegate needs nothing from outside.
-        model: root.badges.map(badge => ({ label: root.label(badge), colour: root.colour(badge),
-                                           explanation: root.explanation(badge) }))
+        model: root.fitted(root.badges, root.maxWidth)
 
         delegate: Rectangle {
             id: pill
 
             required property var modelData
 
-            width: text.implicitWidth + 12
+            width: Math.min(text.implicitWidth, modelData.cap) + 12
             height: text.implicitHeight + 4
             radius: height / 2
             color: "transparent"
@@ -84,9 +144,14 @@ Row {
             }
             Label {
                 id: text
-                anchors.centerIn: parent
-                text: pill.modelData.label
+                anchors.fill: parent
+                anchors.leftMargin: 6
+                anchors.rightMargin: 6
+                horizontalAlignment: Text.AlignHCenter
+                verticalAlignment: Text.AlignVCenter
+                text: pill.modelData.shown
                 font.pointSize: 8
+                elide: Text.ElideRight
             }
             HoverHandler { id: hover }
             ToolTip.visible: hover.hovered

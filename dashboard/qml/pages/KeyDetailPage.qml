@@ -141,10 +141,13 @@ Page {
                 format: page.session ? page.session.format : null
                 visible: badges.length > 0
             }
-            Item {
-                Layout.fillWidth: true
-            }
+            // Takes the room right of the badges, wrapping onto a second line rather than running
+            // out of the window (German and Spanish beside a name and a "replaced" badge).
             Label {
+                objectName: "key-created"
+                Layout.fillWidth: true
+                horizontalAlignment: Text.AlignRight
+                wrapMode: Text.Wrap
                 text: detail.loaded ? qsTr("Created %1 · last used %2")
                                       .arg(page.session.format.dateTime(detail.createdAt))
                                       .arg(detail.lastUsedAt > 0 ? page.session.format.relative(detail.lastUsedAt)

@@ -55,9 +55,13 @@ Page {
             onClicked: page.session.requestIssueKey({apiId: page.apiId})
         }
         // One short word that stays (it was "Hide charts" / "Show charts", which put the German
-        // header's buttons on a second row at 1280 px); the state shows as the checked look.
+        // header's buttons on a second row at 1280 px); an underline shows that it is on.
         FocusToolButton {
+            id: chartsToggle
             objectName: "chartsToggle"
+            // Checked, Material draws the text in the accent colour, a shade of the bar's indigo
+            // (it looked disabled while on): the text keeps the bar's full contrast instead.
+            Material.accent: Material.foreground
             text: qsTr("Charts")
             checkable: true
             checked: page.chartsShown
@@ -66,6 +70,17 @@ Page {
             ToolTip.visible: hovered
             ToolTip.delay: 600
             ToolTip.text: Accessible.name
+            Rectangle {
+                objectName: "chartsToggle-on"
+                visible: chartsToggle.checked
+                anchors.horizontalCenter: parent.horizontalCenter
+                anchors.bottom: parent.bottom
+                anchors.bottomMargin: 8
+                width: chartsToggle.contentItem.implicitWidth
+                height: 2
+                radius: 1
+                color: chartsToggle.Material.foreground
+            }
         }
         FocusToolButton {
             text: qsTr("Refresh")
@@ -102,6 +117,17 @@ Page {
         id: bulk
         client: page.session.client
         onFinished: keys.refresh()
+    }
+    // A new selection is the next task: the last run's outcome gives way (to the offer to select
+    // every key, among others). Only the user adds to a selection; the refresh after a run clears it.
+    property int selectedBefore: 0
+    Connections {
+        target: keys
+        function onSelectionChanged() {
+            if (keys.selectedCount > page.selectedBefore && !bulk.running)
+                bulkProgress.dismiss();
+            page.selectedBefore = keys.selectedCount;
+        }
     }
 
     ConfirmDialog {

@@ -84,5 +84,51 @@ Item {
             const said = H.byText(page, total + " selected");
             verify(said && H.shown(said), "the selection bar says how many");
         }
+
+        // After a bulk run, its outcome in the bar does not keep the offer away: selecting again
+        // hides the old outcome and offers every key (the walkthrough's header box then selected
+        // the loaded keys only, with no offer, while "120 done, 0 failed." stayed).
+        function test_offerAfterABulkRun() {
+            const total = 150;
+            const apiId = callApi("apis.createApi", { name: "after-run-" + Date.now() }).apiId;
+            for (let i = 0; i < total; ++i)
+                callApi("keys.createKey", { apiId: apiId, name: "run " + i });
+            const page = createTemporaryObject(keysPage, root, { apiId: apiId, keyCount: total });
+            verify(page);
+            const keys = findChild(page, "keysModel");
+            keys.pageSize = 10;
+            tryVerify(() => keys.count >= 10 && !keys.loading, 15000);
+            wait(500);
+            tryVerify(() => !keys.loading, 15000);
+            verify(keys.hasMore, "the list has more than it shows: " + keys.count);
+
+            const headerBox = H.find(page, item => item instanceof CheckBox && item.Accessible.name === "Select all loaded keys");
+            verify(headerBox);
+            mouseClick(headerBox);
+            const loaded = keys.selectedCount;
+            verify(loaded > 0 && loaded < total, loaded);
+            const disable = H.find(page, item => item instanceof Button && item.text === "Disable" && H.shown(item));
+            verify(disable);
+            mouseClick(disable);
+            const confirm = findChild(page, "confirmBulkDisable");
+            verify(confirm);
+            tryVerify(() => confirm.opened, 5000);
+            confirm.accept();
+            const summary = findChild(page, "bulk-summary");
+            verify(summary);
+            tryVerify(() => summary.text === loaded + " done, 0 failed." && H.shown(summary), 30000, summary.text);
+            tryVerify(() => keys.selectedCount === 0 && !keys.loading && keys.count > 0, 15000); // the list reloaded
+            wait(300);
+            tryVerify(() => !keys.loading, 15000);
+            verify(H.shown(summary), "the outcome stays until the user moves on");
+
+            mouseClick(headerBox);
+            compare(keys.selectedCount, keys.count);
+            const offer = H.find(page, item => item.objectName === "selectEveryKey");
+            verify(offer);
+            tryVerify(() => H.shown(offer), 5000, "the bar offers the rest after a run too");
+            verify(!H.shown(summary), "the old outcome gave way");
+            verify(offer.text.indexOf("Select all " + total + " key") === 0, offer.text);
+        }
     }
 }

@@ -83,6 +83,60 @@ Item {
             badges.format = undefined;
         }
 
+        /// The shown pills' right edges, relative to the badges' left.
+        function rightEdges() {
+            return pills().filter(item => item.visible).map(item => item.x + item.width);
+        }
+        /// The label item inside a pill.
+        function textOf(item) {
+            return H.find(item, child => child.elide !== undefined);
+        }
+
+        // Given the room of a list's Status column, the pills stay inside it: the "when" goes
+        // first (into the tooltip, after the full label), then the widest texts elide in their
+        // frames. Unlimited (the key page's header), every label is whole.
+        function test_fitsItsRoom() {
+            badges.format = { relative: ms => "in 23 hours" };
+            badges.expires = 82800000;
+            badges.badges = ["active", "replaced"];
+            try {
+                verify(pill("replaced, expires in 23 hours"), "unlimited: whole");
+                tryVerify(() => badges.width > 100, 5000, "laid out");
+                const whole = badges.width;
+
+                badges.maxWidth = whole - 10;
+                waitForRendering(badges);
+                verify(pill("active") && pill("replaced"), "the time gave way");
+                for (const right of rightEdges())
+                    verify(right <= badges.maxWidth + 0.5, right + " > " + badges.maxWidth);
+                const replaced = pill("replaced");
+                compare(replaced.Accessible.name, "replaced, expires in 23 hours");
+                verify(replaced.ToolTip.text.indexOf("replaced, expires in 23 hours\n") === 0, replaced.ToolTip.text);
+                verify(!textOf(replaced).truncated);
+                compare(pill("active").ToolTip.text, "The key is enabled and not expired.");
+
+                // Five pills in 150 px: each inside, the wide ones elided, their tooltips whole.
+                badges.badges = ["disabled", "expired", "lowCredits", "rateLimited", "replaced"];
+                badges.maxWidth = 150;
+                waitForRendering(badges);
+                const edges = rightEdges();
+                compare(edges.length, 5);
+                for (const right of edges)
+                    verify(right <= 150.5, JSON.stringify(edges));
+                const elided = pills().filter(item => textOf(item).truncated);
+                verify(elided.length > 0, "the wide ones elide");
+                for (const item of elided)
+                    verify(item.ToolTip.text.indexOf(item.Accessible.name + "\n") === 0, item.ToolTip.text);
+
+                badges.maxWidth = Infinity;
+                verify(pill("replaced, expires in 23 hours") && pill("rate limited"), "whole again");
+            } finally {
+                badges.maxWidth = Infinity;
+                badges.expires = 0;
+                badges.format = undefined;
+            }
+        }
+
         function test_statesHaveDistinctColours() {
             badges.badges = ["active", "disabled", "expired", "replaced"];
             const colours = pills().map(item => String(item.border.color));

@@ -1,0 +1,68 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtTest
+import Latchkey.Dashboard
+import "helpers.js" as H
+
+// The Keys page's "Charts" toggle reads as on while the charts are shown: its text keeps the
+// header's full contrast (Material's checked look drew it in a shade of the bar's indigo, as if
+// disabled) and an underline under it says "on", in the light and the dark theme.
+Item {
+    id: root
+    width: 1280
+    height: 800
+
+    Component {
+        id: keysPage
+        KeysPage {
+            anchors.fill: parent
+            session: testSession
+            chartsShown: false
+        }
+    }
+
+    TestCase {
+        name: "KeysChartsToggle"
+        when: windowShown
+
+        function test_onReadsOn_data() {
+            return [ { tag: "light", theme: Material.Light }, { tag: "dark", theme: Material.Dark } ];
+        }
+        function test_onReadsOn(data) {
+            root.Material.theme = data.theme; // as Main.qml sets it from the settings
+            try {
+                const page = createTemporaryObject(keysPage, root, { apiId: testSample.apiId });
+                verify(page);
+                const toggle = findChild(page, "chartsToggle");
+                verify(toggle);
+                const refresh = H.find(page, item => item instanceof ToolButton && item.text === "Refresh");
+                verify(refresh);
+                verify(!toggle.checked);
+                compare(String(toggle.contentItem.color), String(refresh.contentItem.color));
+
+                toggle.toggle();
+                toggle.toggled();
+                verify(page.chartsShown);
+                verify(toggle.checked);
+                compare(String(toggle.contentItem.color), String(refresh.contentItem.color),
+                        "checked, the text keeps the header's colour");
+                const underline = findChild(toggle, "chartsToggle-on");
+                verify(underline, "an underline");
+                verify(underline.visible, "the underline says that the charts are on");
+                verify(underline.width >= toggle.contentItem.implicitWidth - 1 && underline.height >= 2);
+                // Under the text, inside the button.
+                const text = toggle.contentItem.mapToItem(toggle, 0, 0);
+                verify(underline.y >= text.y + toggle.contentItem.height / 2 && underline.y + underline.height <= toggle.height,
+                       underline.y + " in " + toggle.height);
+
+                toggle.toggle();
+                toggle.toggled();
+                verify(!page.chartsShown);
+                verify(!underline.visible, "no underline while the charts are hidden");
+            } finally {
+                root.Material.theme = Material.Light;
+            }
+        }
+    }
+}
