@@ -32,18 +32,6 @@ using Latchkey::Test::sceneRect;
 namespace {
 constexpr int kTimeout = 30000;
 
-/// Every visible item named @p name below @p root (a list's rows, through its visual children).
-void collectNamed(QQuickItem *root, const QString &name, QList<QQuickItem *> &found)
-{
-    for (QQuickItem *child : root->childItems()) {
-        if (!child->isVisible())
-            continue;
-        if (child->objectName() == name)
-            found.append(child);
-        collectNamed(child, name, found);
-    }
-}
-
 /// The key page's cards: its panes named "section-…", visible.
 QList<QQuickItem *> cardsOf(QQuickItem *page)
 {
@@ -227,7 +215,8 @@ void TestKeyPageLayout::statusBadgesFitTheirColumn()
     // The replaced badge comes with the audit log's answer, after the rows.
     QList<QQuickItem *> columns;
     QQuickItem *replaced = nullptr;
-    QTRY_VERIFY_WITH_TIMEOUT((columns.clear(), collectNamed(page, u"key-row-badges"_s, columns),
+    QTRY_VERIFY_WITH_TIMEOUT((columns = Latchkey::Test::collectItems(
+                                  page, [](const QQuickItem *item) { return item->objectName() == u"key-row-badges"_s; }),
                               replaced = nullptr,
                               std::any_of(columns.cbegin(), columns.cend(), [&](QQuickItem *column) {
                                   const bool has = column->property("badges").toStringList().contains(u"replaced"_s);

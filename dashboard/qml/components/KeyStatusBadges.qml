@@ -21,19 +21,19 @@ Row {
 
     spacing: 4
 
-    /// The pills' font, measured by `metrics`.
+    /// The pills' font, for `metrics`.
     Label {
         id: probe
         visible: false
         font.pointSize: 8
     }
-    TextMetrics {
+    // FontMetrics rather than TextMetrics: measuring sets no property (a binding loop in `model`).
+    FontMetrics {
         id: metrics
         font: probe.font
     }
     function textWidth(text: string): real {
-        metrics.text = text;
-        return Math.ceil(metrics.advanceWidth);
+        return Math.ceil(metrics.advanceWidth(text));
     }
 
     /// Without the time ("replaced" for "replaced, expires in 2 hours"); the label itself otherwise.
