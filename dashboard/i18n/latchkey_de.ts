@@ -1301,6 +1301,10 @@
     <context>
         <name>KeySection</name>
         <message>
+            <source>Ctrl+Down: next card · Ctrl+Up: previous card</source>
+            <translation>Strg+Unten: nächste Karte · Strg+Oben: vorherige Karte</translation>
+        </message>
+        <message>
             <source>Saving</source>
             <translation>Wird gespeichert</translation>
         </message>

@@ -1301,6 +1301,10 @@
     <context>
         <name>KeySection</name>
         <message>
+            <source>Ctrl+Down: next card · Ctrl+Up: previous card</source>
+            <translation>Ctrl+Abajo: tarjeta siguiente · Ctrl+Arriba: tarjeta anterior</translation>
+        </message>
+        <message>
             <source>Saving</source>
             <translation>Guardando</translation>
         </message>

@@ -113,6 +113,39 @@ ApplicationWindow {
         openPage(currentSidebarPage, {});
     }
 
+    /// Whether @p item is @p outer or inside it.
+    function holds(outer: Item, item: Item): bool {
+        for (let node = item; node && outer; node = node.parent) {
+            if (node === outer)
+                return true;
+        }
+        return false;
+    }
+
+    /// A page opened other than by the sidebar (a list's row, Ctrl+K, a link, the new key's "Open
+    /// key", Back) takes the keyboard focus: its focusContent() when it has one, else the page
+    /// itself, so the next Tab lands in the page and not in the sidebar. A sidebar page chosen in
+    /// the sidebar leaves the focus there; an open dialog keeps it.
+    function focusCurrentPage(): void {
+        const page = window.currentPage; // untyped: pages are free to define focusContent
+        const focused = window.activeFocusItem;
+        if (!page || !window.session.connected || holds(page, focused) || holds(Overlay.overlay, focused))
+            return;
+        const entry = registry.find(window.currentPageName);
+        if (entry && entry.sidebar && holds(sidebar, focused))
+            return;
+        if (typeof page["focusContent"] === "function")
+            page["focusContent"]();
+        else
+            page.forceActiveFocus(Qt.OtherFocusReason);
+    }
+    // Later: after the dialog that opened the page has handed the focus back.
+    Timer {
+        id: pageFocus
+        interval: 0
+        onTriggered: window.focusCurrentPage()
+    }
+
     /// Ctrl+F: the page's own filter field, on pages that have one (they define focusSearch()).
     function focusPageFilter(): void {
         const page = window.currentPage;
@@ -211,6 +244,7 @@ ApplicationWindow {
                 // left, across the sidebar, above it: unclipped, it hid the sidebar and took its
                 // clicks (a Disconnect click went into the leaving page's web view).
                 clip: true
+                onCurrentItemChanged: pageFocus.restart()
             }
         }
     }

@@ -13,7 +13,8 @@ import QtQml
 //
 // The page contract: the root item (usually a Page) declares `required property Session session`
 // plus the properties listed in its entry; it may define `function focusSearch()` (Ctrl+F puts the
-// cursor in its filter field; Ctrl+K is the global "Go to" on every page). Everything it does goes through session.client (errors reach the
+// cursor in its filter field; Ctrl+K is the global "Go to" on every page) and
+// `function focusContent()` (where the keyboard focus goes when the page opens; else the page itself). Everything it does goes through session.client (errors reach the
 // one ErrorBanner by themselves) and is formatted with session.format.
 QtObject {
     readonly property var entries: [

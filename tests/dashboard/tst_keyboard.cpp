@@ -161,6 +161,8 @@ private Q_SLOTS:
     void createDialogTabEnterOnCancel();
     void headerToolButtonShowsFrameOnTab();
     void keyPageTabStopsShowFocus();
+    void keyPageOpensWithTheFocusInItsCards();
+    void keyPageCardByCard();
     void enterPressesTheFocusedButton();
     void noButtonWithoutEnterInTheQml();
     void recentConnectionDetailsWrapBeforeConnect();
@@ -187,6 +189,8 @@ private:
     int keyCount(const QString &apiId);
     /// Esc on @p dialog (a FormDialog with entries) asks; Tab to Discard and Enter close it.
     void discardByKeyboard(QObject *dialog);
+    /// The key page's card (an item named "section-…") holding the focused item, or null.
+    QQuickItem *focusedCard() const;
 
     std::unique_ptr<DashboardFixture> m_fixture;
     std::unique_ptr<DashboardWindow> m_ui;
@@ -1130,6 +1134,99 @@ void TestKeyboard::recentConnectionDetailsWrapBeforeConnect()
                                 .arg(connect->mapToScene({}).x())));
     QVERIFY2(details->property("contentWidth").toReal() <= details->width() + 1,
              qPrintable(details->property("text").toString()));
+}
+
+QQuickItem *TestKeyboard::focusedCard() const
+{
+    for (QQuickItem *at = m_window->activeFocusItem(); at; at = at->parentItem())
+        if (at->objectName().startsWith(u"section-"_s) && at->inherits("QQuickPane"))
+            return at;
+    return nullptr;
+}
+
+/// A key page opened from elsewhere than the sidebar (a list, Ctrl+K, the new key's "Open key")
+/// takes the keyboard focus, even when the sidebar had it (walkthrough G24: the first Tabs went
+/// through the sidebar and Back, the status switch was the 11th stop): the focus is on the first
+/// card's first control, the rate-limit card is a few Tabs away, and Tab goes card by card in the
+/// order they are shown (left to right, top to bottom), never back to a card it left.
+void TestKeyboard::keyPageOpensWithTheFocusInItsCards()
+{
+    auto *sidebar = m_window->findChild<QQuickItem *>(u"sidebar"_s);
+    QVERIFY(sidebar);
+    focusable(sidebar).first()->forceActiveFocus(Qt::TabFocusReason); // Issue key, as after a click there
+    QQuickItem *page = openKeyPage();
+    QVERIFY(page);
+    QTRY_VERIFY2(focusedCard() && page->isAncestorOf(focusedCard()),
+                 qPrintable(m_window->activeFocusItem() ? describe(m_window->activeFocusItem()) : u"no focus"_s));
+    auto *ratelimits = qobject_cast<QQuickItem *>(findNamed(page, u"section-ratelimits"_s));
+    QVERIFY(ratelimits);
+
+    QStringList trail;
+    QList<QQuickItem *> cards{focusedCard()}; // in the order Tab enters them
+    int tabs = 0;
+    int toRatelimits = -1;
+    for (; tabs < 60; ++tabs) {
+        QTest::keyClick(m_window, Qt::Key_Tab);
+        QQuickItem *focused = m_window->activeFocusItem();
+        QVERIFY(focused);
+        trail.append(describe(focused));
+        QQuickItem *card = focusedCard();
+        if (!card)
+            break; // past the cards (the charts, then the sidebar)
+        if (cards.isEmpty() || cards.last() != card) {
+            QVERIFY2(!cards.contains(card), qPrintable(u"Tab came back to a card:\n  "_s + trail.join(u"\n  "_s)));
+            cards.append(card);
+        }
+        if (card == ratelimits && toRatelimits < 0)
+            toRatelimits = tabs + 1;
+    }
+    qInfo().noquote() << "Tabs from the opened key page:" << trail.size() << "stops, the rate-limit card at"
+                      << toRatelimits << "\n " << trail.join(u"\n  "_s);
+    QVERIFY(cards.size() > 5);
+    QVERIFY2(toRatelimits > 0 && toRatelimits <= 8, qPrintable(u"rate-limit card at Tab %1"_s.arg(toRatelimits)));
+    for (qsizetype i = 1; i < cards.size(); ++i)
+        QVERIFY2(readsAfter(cards.at(i - 1), cards.at(i)),
+                 qPrintable(u"Tab goes from card %1 to card %2, which is shown before it"_s
+                                .arg(cards.at(i - 1)->objectName(), cards.at(i)->objectName())));
+}
+
+/// Ctrl+Down / Ctrl+Up move card by card to the first control of the next or previous card
+/// (walkthrough F42: the rate-limit card was ~13 Tabs away); the control lands in view with its
+/// focus shown; each card names the keys (its accessible description, its title's tooltip).
+void TestKeyboard::keyPageCardByCard()
+{
+    QQuickItem *page = openKeyPage();
+    QVERIFY(page);
+    auto *ratelimits = qobject_cast<QQuickItem *>(findNamed(page, u"section-ratelimits"_s));
+    auto *credits = qobject_cast<QQuickItem *>(findNamed(page, u"section-credits"_s));
+    QVERIFY(ratelimits && credits);
+    QTRY_VERIFY(page->isAncestorOf(m_window->activeFocusItem()));
+    QVERIFY2(ratelimits->property("jumpHint").toString().contains(u"Ctrl+Down"_s)
+                 && QQmlProperty(ratelimits, u"Accessible.description"_s, qmlContext(ratelimits)).read().toString()
+                        == ratelimits->property("jumpHint").toString(),
+             "the card does not name its keys");
+
+    int presses = 0;
+    QStringList trail;
+    while (!ratelimits->isAncestorOf(m_window->activeFocusItem()) && presses < 12) {
+        QTest::keyClick(m_window, Qt::Key_Down, Qt::ControlModifier);
+        ++presses;
+        trail.append(describe(m_window->activeFocusItem()));
+    }
+    qInfo() << "rate-limit card:" << presses << "Ctrl+Down";
+    QVERIFY2(presses <= 5, qPrintable(u"Ctrl+Down visited:\n  "_s + trail.join(u"\n  "_s)));
+    QQuickItem *focused = m_window->activeFocusItem();
+    QTRY_VERIFY2(focusVisible(focused), qPrintable(describe(focused)));
+    auto *scroll = flickableOf(focused);
+    QVERIFY(scroll);
+    QTRY_VERIFY2(focused->mapRectToItem(scroll, QRectF(0, 0, focused->width(), focused->height())).top() >= -1
+                     && focused->mapRectToItem(scroll, QRectF(0, 0, 1, 1)).top() < scroll->height() - 4,
+                 "the card's control is scrolled into view");
+
+    QTest::keyClick(m_window, Qt::Key_Up, Qt::ControlModifier);
+    QTRY_VERIFY2(credits->isAncestorOf(m_window->activeFocusItem()), qPrintable(describe(m_window->activeFocusItem())));
+    QTest::keyClick(m_window, Qt::Key_Down, Qt::ControlModifier);
+    QTRY_VERIFY2(ratelimits->isAncestorOf(m_window->activeFocusItem()), qPrintable(describe(m_window->activeFocusItem())));
 }
 
 /// Walkthrough W5 G23: Enter on a button Tab reached did nothing unless it was a FocusButton; a

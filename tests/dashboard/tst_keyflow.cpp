@@ -142,6 +142,15 @@ void TestKeyFlow::issueKeyThroughTheDialog()
     QTRY_COMPARE_WITH_TIMEOUT(m_ui->currentPageName(), u"keyDetail"_s, kTimeout);
     QTRY_VERIFY_WITH_TIMEOUT(detail() && detail()->loaded(), kTimeout);
     QCOMPARE(detail()->keyId(), m_keyId);
+    // The keyboard focus came into the page, not back to the sidebar (walkthrough G24): the first
+    // Tab is a card's control.
+    auto *keyPage = qobject_cast<QQuickItem *>(page());
+    QTRY_VERIFY_WITH_TIMEOUT(keyPage->isAncestorOf(m_window->activeFocusItem()), kTimeout);
+    QTest::keyClick(m_window, Qt::Key_Tab);
+    QQuickItem *card = m_window->activeFocusItem();
+    while (card && !card->objectName().startsWith(u"section-"_s))
+        card = card->parentItem();
+    QVERIFY2(card && keyPage->isAncestorOf(card), qPrintable(QDebug::toString(m_window->activeFocusItem())));
     screenshot(u"03-key-detail"_s);
 }
 

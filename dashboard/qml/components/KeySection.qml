@@ -46,6 +46,9 @@ Pane {
     objectName: "section-" + field
     Accessible.role: Accessible.Grouping
     Accessible.name: title
+    /// The key page's keys between cards (CardJumps).
+    readonly property string jumpHint: qsTr("Ctrl+Down: next card · Ctrl+Up: previous card")
+    Accessible.description: jumpHint
 
     HoverHandler {
         id: hover
@@ -82,6 +85,13 @@ Pane {
                 font.pixelSize: 16
                 font.bold: true
                 Accessible.role: Accessible.Heading
+                // The card's own tooltip (the missing permission) wins over the keys' hint.
+                ToolTip.visible: titleHover.hovered && section.editable
+                ToolTip.text: section.jumpHint
+                ToolTip.delay: 600
+                HoverHandler {
+                    id: titleHover
+                }
             }
             // The place of "✓ Saved" and of the busy indicator is kept while they are hidden, so
             // neither widens the card (and shifts its neighbours) when it appears.

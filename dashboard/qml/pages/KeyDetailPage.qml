@@ -229,6 +229,31 @@ Page {
         }
     }
 
+    // Ctrl+Down / Ctrl+Up: the next / previous card, instead of many Tabs.
+    CardJumps {
+        id: cardJumps
+        cards: sectionsGrid
+        active: page.StackView.status === StackView.Active && detail.loaded
+    }
+
+    /// Main.qml, when the page opens: the keyboard focus on the name, the first field (the key
+    /// actions above it are Shift+Tab away), not in the sidebar nor on Back (Alt+Left); the page
+    /// itself until the key has loaded.
+    function focusContent(): void {
+        const first = scroll.visible ? cardJumps.firstControl(nameCard) : null;
+        if (first)
+            first.forceActiveFocus(Qt.OtherFocusReason);
+        else
+            page.forceActiveFocus(Qt.OtherFocusReason);
+    }
+    Connections {
+        target: scroll
+        function onVisibleChanged() {
+            if (scroll.visible && page.Window.activeFocusItem === page)
+                page.focusContent();
+        }
+    }
+
     /// Tab below the visible part (the Credits card) scrolls the card into view.
     property FocusScroller focusScroller: FocusScroller {
         flickable: scroll.contentItem as Flickable
@@ -316,6 +341,7 @@ Page {
             }
 
             KeyTextSection {
+                id: nameCard
                 Layout.fillWidth: true
                 Layout.preferredWidth: sectionsGrid.cellWidth
                 Layout.alignment: Qt.AlignTop

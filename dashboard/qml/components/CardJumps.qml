@@ -1,0 +1,69 @@
+import QtQuick
+import QtQuick.Controls
+
+// Card by card on a page of cards (the key page): Ctrl+Down moves the keyboard focus to the first
+// control of the next card that has one, Ctrl+Up to the previous card's; from outside the cards
+// they start at the first or the last. A card far down the page is then a few key presses away
+// instead of many Tabs. Never while a dialog (in the overlay) has the focus. Each card says so
+// (KeySection: its title's tooltip, its accessible description).
+Item {
+    id: jumps
+
+    /// The item whose children are the cards, in reading order (a GridLayout of cards).
+    required property Item cards
+    /// Whether the keys work (the page is on top and shows its cards).
+    property bool active: true
+    readonly property Item focused: Window.activeFocusItem
+    /// Off while a dialog (in the window's overlay) has the focus.
+    readonly property bool enabledNow: jumps.active && !jumps.holds(Overlay.overlay, jumps.focused)
+
+    /// Focuses the first control of the card @p step (1 or -1) cards away from the focused one.
+    function focusCard(step: int): void {
+        const found = [];
+        for (let i = 0; i < jumps.cards.children.length; ++i) {
+            const card = jumps.cards.children[i];
+            const first = jumps.firstControl(card);
+            if (first)
+                found.push({ card: card, first: first });
+        }
+        let at = found.findIndex(entry => jumps.holds(entry.card, jumps.focused));
+        if (at < 0 && step < 0)
+            at = found.length;
+        const next = Math.max(0, Math.min(found.length - 1, at + step));
+        if (next < found.length && next !== at)
+            found[next].first.forceActiveFocus(Qt.TabFocusReason);
+    }
+    /// The first control inside @p item that Tab stops at (visible, enabled), or null. Walked
+    /// here: nextItemInFocusChain() from a card found nothing inside the key page's cards.
+    function firstControl(item: Item): Item {
+        if (!item.visible || !item.enabled)
+            return null;
+        if (item.activeFocusOnTab)
+            return item;
+        for (let i = 0; i < item.children.length; ++i) {
+            const found = jumps.firstControl(item.children[i]);
+            if (found)
+                return found;
+        }
+        return null;
+    }
+    /// Whether @p item is @p outer or inside it.
+    function holds(outer: Item, item: Item): bool {
+        for (let node = item; node && outer; node = node.parent) {
+            if (node === outer)
+                return true;
+        }
+        return false;
+    }
+
+    Shortcut {
+        sequence: "Ctrl+Down"
+        enabled: jumps.enabledNow
+        onActivated: jumps.focusCard(1)
+    }
+    Shortcut {
+        sequence: "Ctrl+Up"
+        enabled: jumps.enabledNow
+        onActivated: jumps.focusCard(-1)
+    }
+}
