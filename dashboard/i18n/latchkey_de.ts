@@ -174,6 +174,107 @@
         </message>
     </context>
     <context>
+        <name>AuditChanges</name>
+        <message>
+            <source>%1 per %2</source>
+            <translation>%1 pro %2</translation>
+        </message>
+        <message>
+            <source>Rate limit “%1” added: %2</source>
+            <translation>Ratenlimit „%1“ hinzugefügt: %2</translation>
+        </message>
+        <message>
+            <source>Rate limit “%1” removed (was %2)</source>
+            <translation>Ratenlimit „%1“ entfernt (war %2)</translation>
+        </message>
+        <message>
+            <source>Rate limit “%1” now applied to every verification</source>
+            <translation>Ratenlimit „%1“ jetzt bei jeder Verifizierung angewendet</translation>
+        </message>
+        <message>
+            <source>Rate limit “%1” no longer applied to every verification</source>
+            <translation>Ratenlimit „%1“ nicht mehr bei jeder Verifizierung angewendet</translation>
+        </message>
+        <message>
+            <source>Rate limit “%1”: %2 → %3 per %4</source>
+            <translation>Ratenlimit „%1“: %2 → %3 pro %4</translation>
+        </message>
+        <message>
+            <source>Rate limit “%1”: %2 → %3</source>
+            <translation>Ratenlimit „%1“: %2 → %3</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <comment>no credit refill</comment>
+            <translation>keines</translation>
+        </message>
+        <message>
+            <source>%1 monthly on day %2</source>
+            <translation>%1 monatlich am %2.</translation>
+        </message>
+        <message>
+            <source>%1 daily</source>
+            <translation>%1 täglich</translation>
+        </message>
+        <message>
+            <source>Expiry set to %1</source>
+            <translation>Ablauf auf %1 gesetzt</translation>
+        </message>
+        <message>
+            <source>Expiry removed (was %1)</source>
+            <translation>Ablauf entfernt (war %1)</translation>
+        </message>
+        <message>
+            <source>Expiry %1 → %2</source>
+            <translation>Ablauf %1 → %2</translation>
+        </message>
+        <message>
+            <source>unlimited</source>
+            <comment>credits</comment>
+            <translation>unbegrenzt</translation>
+        </message>
+        <message>
+            <source>Name changed</source>
+            <translation>Name geändert</translation>
+        </message>
+        <message>
+            <source>Owner changed</source>
+            <translation>Inhaber geändert</translation>
+        </message>
+        <message>
+            <source>Meta changed</source>
+            <translation>Metadaten geändert</translation>
+        </message>
+        <message>
+            <source>Permissions changed</source>
+            <translation>Berechtigungen geändert</translation>
+        </message>
+        <message>
+            <source>Roles changed</source>
+            <translation>Rollen geändert</translation>
+        </message>
+        <message>
+            <source>Enabled</source>
+            <translation>Aktiviert</translation>
+        </message>
+        <message>
+            <source>Disabled</source>
+            <translation>Deaktiviert</translation>
+        </message>
+        <message>
+            <source>Credits %1 → %2</source>
+            <translation>Credits %1 → %2</translation>
+        </message>
+        <message>
+            <source>Refill %1 → %2</source>
+            <translation>Auffüllen %1 → %2</translation>
+        </message>
+        <message>
+            <source>%1 changed</source>
+            <translation>%1 geändert</translation>
+        </message>
+    </context>
+    <context>
         <name>AuditLogPage</name>
         <message>
             <source>Last hour</source>

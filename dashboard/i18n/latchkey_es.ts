@@ -174,6 +174,107 @@
         </message>
     </context>
     <context>
+        <name>AuditChanges</name>
+        <message>
+            <source>%1 per %2</source>
+            <translation>%1 por %2</translation>
+        </message>
+        <message>
+            <source>Rate limit “%1” added: %2</source>
+            <translation>Límite de frecuencia «%1» añadido: %2</translation>
+        </message>
+        <message>
+            <source>Rate limit “%1” removed (was %2)</source>
+            <translation>Límite de frecuencia «%1» eliminado (era %2)</translation>
+        </message>
+        <message>
+            <source>Rate limit “%1” now applied to every verification</source>
+            <translation>Límite de frecuencia «%1» ahora se aplica a cada verificación</translation>
+        </message>
+        <message>
+            <source>Rate limit “%1” no longer applied to every verification</source>
+            <translation>Límite de frecuencia «%1» ya no se aplica a cada verificación</translation>
+        </message>
+        <message>
+            <source>Rate limit “%1”: %2 → %3 per %4</source>
+            <translation>Límite de frecuencia «%1»: %2 → %3 por %4</translation>
+        </message>
+        <message>
+            <source>Rate limit “%1”: %2 → %3</source>
+            <translation>Límite de frecuencia «%1»: %2 → %3</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <comment>no credit refill</comment>
+            <translation>ninguna</translation>
+        </message>
+        <message>
+            <source>%1 monthly on day %2</source>
+            <translation>%1 al mes, el día %2</translation>
+        </message>
+        <message>
+            <source>%1 daily</source>
+            <translation>%1 al día</translation>
+        </message>
+        <message>
+            <source>Expiry set to %1</source>
+            <translation>Caducidad fijada: %1</translation>
+        </message>
+        <message>
+            <source>Expiry removed (was %1)</source>
+            <translation>Caducidad eliminada (era %1)</translation>
+        </message>
+        <message>
+            <source>Expiry %1 → %2</source>
+            <translation>Caducidad %1 → %2</translation>
+        </message>
+        <message>
+            <source>unlimited</source>
+            <comment>credits</comment>
+            <translation>ilimitados</translation>
+        </message>
+        <message>
+            <source>Name changed</source>
+            <translation>Nombre modificado</translation>
+        </message>
+        <message>
+            <source>Owner changed</source>
+            <translation>Propietario modificado</translation>
+        </message>
+        <message>
+            <source>Meta changed</source>
+            <translation>Metadatos modificados</translation>
+        </message>
+        <message>
+            <source>Permissions changed</source>
+            <translation>Permisos modificados</translation>
+        </message>
+        <message>
+            <source>Roles changed</source>
+            <translation>Roles modificados</translation>
+        </message>
+        <message>
+            <source>Enabled</source>
+            <translation>Activada</translation>
+        </message>
+        <message>
+            <source>Disabled</source>
+            <translation>Desactivada</translation>
+        </message>
+        <message>
+            <source>Credits %1 → %2</source>
+            <translation>Créditos %1 → %2</translation>
+        </message>
+        <message>
+            <source>Refill %1 → %2</source>
+            <translation>Recarga %1 → %2</translation>
+        </message>
+        <message>
+            <source>%1 changed</source>
+            <translation>%1 modificado</translation>
+        </message>
+    </context>
+    <context>
         <name>AuditLogPage</name>
         <message>
             <source>Last hour</source>

@@ -2,18 +2,27 @@
 
 #include <QJsonArray>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace Latchkey::Dashboard {
 
 namespace {
 
-/// "type id (name)" per target, one per line, for the list's target column.
+/// "type id (name)" per target, one per line, for the list's target column. A key space is an
+/// API's internal half: next to its API (which the server adds to rows that name only the key
+/// space) it is left out.
 QString describeTargets(const QJsonArray &targets)
 {
+    const bool namesApi = std::any_of(targets.begin(), targets.end(), [](const QJsonValue &value) {
+        return value.toObject().value(u"type"_s).toString() == u"api"_s;
+    });
     QStringList lines;
     for (const QJsonValue &value : targets) {
         const QJsonObject target = value.toObject();
+        if (namesApi && target.value(u"type"_s).toString() == u"keySpace"_s)
+            continue;
         const QString name = target.value(u"name"_s).toString();
         QString line = target.value(u"type"_s).toString() + u' ' + target.value(u"id"_s).toString();
         if (!name.isEmpty())
@@ -35,7 +44,7 @@ QHash<int, QByteArray> AuditLogModel::roleNames() const
     return {{AuditIdRole, "auditId"},   {TimeRole, "time"},         {EventRole, "event"},
             {DescriptionRole, "description"}, {ActorTypeRole, "actorType"}, {ActorIdRole, "actorId"},
             {ActorNameRole, "actorName"}, {TargetsRole, "targets"},   {RequestIdRole, "requestId"},
-            {RemoteIpRole, "remoteIp"},   {TargetListRole, "targetList"}};
+            {RemoteIpRole, "remoteIp"},   {TargetListRole, "targetList"}, {ChangesRole, "changes"}};
 }
 
 template<typename T>
@@ -122,6 +131,8 @@ QVariant AuditLogModel::rowData(const QJsonObject &row, int role) const
         return row.value(u"remoteIp"_s).toString();
     case TargetListRole:
         return row.value(u"targets"_s).toArray().toVariantList();
+    case ChangesRole:
+        return row.value(u"changes"_s).toArray().toVariantList();
     default:
         return {};
     }

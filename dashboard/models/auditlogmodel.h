@@ -31,6 +31,7 @@ public:
         RequestIdRole,
         RemoteIpRole,
         TargetListRole, ///< the targets as [{type, id, name}], for a description in the UI's language
+        ChangesRole, ///< what a key.update changed, [{field, old?, new?, name?}] (empty: not recorded)
     };
     Q_ENUM(Role)
 

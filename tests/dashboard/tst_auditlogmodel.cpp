@@ -19,6 +19,19 @@ using Latchkey::Dashboard::AuditTargetResolver;
 using Latchkey::Test::column;
 using Latchkey::Test::fetchAll;
 
+namespace {
+
+/// Fills @p log with every row of @p event about key @p keyId.
+bool fetchKeyEvents(AuditLogModel &log, ApiClient *client, const QString &event, const QString &keyId)
+{
+    log.setClient(client);
+    log.setEvents({event});
+    log.setTargetId(keyId);
+    return fetchAll(log) >= 0;
+}
+
+} // namespace
+
 class TestAuditLogModel : public QObject
 {
     Q_OBJECT
@@ -41,6 +54,7 @@ private Q_SLOTS:
     void resolveTarget();
     void resolvedOwnerFiltersTheLog();
     void newerTextWins();
+    void keySpaceShowsAsItsApi();
 };
 
 void TestAuditLogModel::initTestCase()
@@ -125,12 +139,35 @@ void TestAuditLogModel::filters()
 void TestAuditLogModel::keyUpdateSaysWhatChanged()
 {
     AuditLogModel log;
-    log.setClient(m_fixture.client());
-    log.setEvents({u"key.update"_s});
-    log.setTargetId(m_keyIds.at(1));
-    QVERIFY(fetchAll(log) >= 0);
+    QVERIFY(fetchKeyEvents(log, m_fixture.client(), u"key.update"_s, m_keyIds.at(1)));
     QCOMPARE(log.rowCount(), 1);
     QCOMPARE(log.index(0).data(AuditLogModel::DescriptionRole).toString(), u"Updated key %1: enabled"_s.arg(m_keyIds.at(1)));
+    // What changed, for AuditLogRow's lines ("Disabled").
+    QCOMPARE(log.index(0).data(AuditLogModel::ChangesRole).toList(),
+             (QVariantList{QVariantMap{{u"field"_s, u"enabled"_s}, {u"old"_s, true}, {u"new"_s, false}}}));
+    // Other events have none.
+    log.setEvents({u"key.create"_s});
+    QVERIFY(fetchAll(log) >= 0);
+    QCOMPARE(log.rowCount(), 1);
+    QCOMPARE(log.index(0).data(AuditLogModel::ChangesRole).toList(), QVariantList{});
+}
+
+// keys.updateCredits names the key space (Unkey's target) and the API: the target column shows the
+// API and leaves the internal key space out (walkthrough G18: "keySpace ks_…" instead of the API).
+void TestAuditLogModel::keySpaceShowsAsItsApi()
+{
+    QVERIFY(m_fixture.call(u"keys.updateCredits"_s, {{u"keyId"_s, m_keyIds.at(2)}, {u"operation"_s, u"set"_s}, {u"value"_s, 7}}).ok());
+    AuditLogModel log;
+    QVERIFY(fetchKeyEvents(log, m_fixture.client(), u"key.update"_s, m_keyIds.at(2)));
+    QCOMPARE(log.rowCount(), 1);
+    const QString targets = log.index(0).data(AuditLogModel::TargetsRole).toString();
+    QVERIFY2(targets.contains(u"api %1 (audited)"_s.arg(m_apiId)), qPrintable(targets));
+    QVERIFY2(targets.contains(u"key %1 (k2)"_s.arg(m_keyIds.at(2))), qPrintable(targets));
+    QVERIFY2(!targets.contains(u"keySpace"_s), qPrintable(targets));
+    // The raw list still has every target the server sent.
+    QCOMPARE(log.index(0).data(AuditLogModel::TargetListRole).toList().size(), 3);
+    QCOMPARE(log.index(0).data(AuditLogModel::ChangesRole).toList(),
+             (QVariantList{QVariantMap{{u"field"_s, u"credits.remaining"_s}, {u"new"_s, 7}}}));
 }
 
 void TestAuditLogModel::resolveTarget_data()

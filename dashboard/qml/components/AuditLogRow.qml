@@ -2,10 +2,12 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
 import Latchkey.Dashboard
+import "AuditChanges.js" as AuditChanges
 
 // One row of the audit log, in the columns AuditLogHeader labels: time, event, description (with
-// its targets underneath) and actor. Event and actor are elided to their column, with the whole
-// text in a tooltip, so a long event name never runs into the description.
+// what a key update changed and the targets underneath) and actor. Event and actor are elided to
+// their column, with the whole text in a tooltip, so a long event name never runs into the
+// description.
 ItemDelegate {
     id: entry
 
@@ -19,6 +21,8 @@ ItemDelegate {
     required property string targets
     /// [{type, id, name}]: what describe() names.
     required property var targetList
+    /// What a key.update changed ([{field, old?, new?, name?}]; empty for other events and older rows).
+    required property var changes
 
     required property Formatter format
     property int timeWidth: 150
@@ -28,6 +32,8 @@ ItemDelegate {
     /// The event in the UI's language, from its type and targets; the server's (English)
     /// `description` for an event type not listed here. The server's text stays in the tooltip.
     readonly property string shownDescription: describe()
+    /// One line per change, in the UI's language (AuditChanges.js).
+    readonly property string changeText: AuditChanges.describe(changes, format).join("\n")
 
     function describe() {
         const targetsOf = type => (targetList || []).filter(target => target.type === type);
@@ -89,7 +95,8 @@ ItemDelegate {
     leftPadding: 16
     rightPadding: 16
     Accessible.name: qsTr("%1 by %2 at %3: %4").arg(event).arg(actorName !== "" ? actorName : actorId)
-                     .arg(format.dateTime(time)).arg(shownDescription)
+                     .arg(format.dateTime(time)).arg(changeText === "" ? shownDescription
+                                                     : shownDescription + ". " + changeText.replace(/\n/g, ". "))
 
     contentItem: RowLayout {
         spacing: 16
@@ -126,6 +133,14 @@ ItemDelegate {
                 ToolTip.delay: 500
             }
             Label {
+                objectName: "changesLabel"
+                Layout.fillWidth: true
+                visible: text !== ""
+                text: entry.changeText
+                wrapMode: Text.Wrap
+            }
+            Label {
+                objectName: "targetsLabel"
                 Layout.fillWidth: true
                 text: entry.targets
                 opacity: 0.7

@@ -1,0 +1,177 @@
+import QtQuick
+import QtQuick.Controls
+import QtTest
+import Latchkey.Dashboard
+import "helpers.js" as H
+
+// Walkthrough G18: a key.update row of the Audit log said "Updated key …" and not what changed.
+// AuditLogRow now shows the server's `changes` underneath, one line each, in the UI's language
+// ("Disabled", "Credits 1,000 → 1,500", "Rate limit “requests”: 100 → 500 per 1 min"); a row
+// written before changes were recorded shows as before. The last test reads real rows of the test
+// server through the page.
+Item {
+    id: root
+    width: 1060
+    height: 700
+
+    Component {
+        id: rowComponent
+        AuditLogRow {
+            width: 1000
+            index: 0
+            time: 1764165900000
+            event: "key.update"
+            description: "Updated key key_1: enabled"
+            actorType: "rootkey"
+            actorId: "rk_1"
+            actorName: "support"
+            targets: "key key_1"
+            targetList: [{type: "key", id: "key_1"}]
+            format: testSession.format
+        }
+    }
+
+    Component {
+        id: pageComponent
+        AuditLogPage {
+            anchors.fill: parent
+            session: testSession
+        }
+    }
+
+    TestCase {
+        name: "AuditLogChanges"
+        when: windowShown
+
+        function rowWith(changes, extra) {
+            const properties = Object.assign({changes: changes}, extra || {});
+            const row = createTemporaryObject(rowComponent, root, properties);
+            verify(row, "row created");
+            return row;
+        }
+        function changesLabel(row) {
+            return H.find(row, item => item.objectName === "changesLabel");
+        }
+        function lines(row) {
+            return changesLabel(row).text.split("\n");
+        }
+
+        function test_everyChangeInEnglish() {
+            const minute = 60000;
+            const row = rowWith([
+                {field: "name"}, {field: "externalId"}, {field: "meta"},
+                {field: "expires", old: 1764165900000},
+                {field: "credits.remaining", old: 1000, new: 1500},
+                {field: "credits.refill", old: {interval: "daily", amount: 100},
+                 new: {interval: "monthly", amount: 200, refillDay: 3}},
+                {field: "enabled", old: true, new: false},
+                {field: "ratelimit", name: "burst", old: {limit: 10, duration: 1000, autoApply: false}},
+                {field: "ratelimit", name: "requests", old: {limit: 100, duration: minute, autoApply: true},
+                 new: {limit: 500, duration: minute, autoApply: true}},
+                {field: "ratelimit", name: "daily", new: {limit: 5000, duration: 86400000, autoApply: false}},
+                {field: "ratelimit", name: "slow", old: {limit: 5, duration: minute, autoApply: false},
+                 new: {limit: 5, duration: 3600000, autoApply: false}},
+                {field: "ratelimit", name: "auto", old: {limit: 5, duration: minute, autoApply: false},
+                 new: {limit: 5, duration: minute, autoApply: true}},
+                {field: "permissions"}, {field: "roles"}, {field: "somethingNew"}]);
+            compare(lines(row), [
+                "Name changed", "Owner changed", "Meta changed",
+                "Expiry removed (was " + testSession.format.dateTime(1764165900000) + ")",
+                "Credits 1,000 → 1,500",
+                "Refill 100 daily → 200 monthly on day 3",
+                "Disabled",
+                "Rate limit “burst” removed (was 10 per 1 s)",
+                "Rate limit “requests”: 100 → 500 per 1 min",
+                "Rate limit “daily” added: 5,000 per 1 d",
+                "Rate limit “slow”: 5 per 1 min → 5 per 1 h",
+                "Rate limit “auto” now applied to every verification",
+                "Permissions changed", "Roles changed", "somethingNew changed"]);
+            verify(changesLabel(row).visible);
+            // The description stays the dashboard's words; the changes are in the accessible name too.
+            compare(row.shownDescription, "Updated key key_1");
+            verify(row.Accessible.name.indexOf("Updated key key_1. Name changed. Owner changed.") >= 0, row.Accessible.name);
+        }
+
+        function test_unlimitedAndNoneAndEnabled() {
+            const row = rowWith([{field: "credits.remaining", old: 5},
+                                 {field: "credits.refill", new: {interval: "daily", amount: 10}},
+                                 {field: "expires", new: 1764165900000},
+                                 {field: "enabled", old: false, new: true}]);
+            compare(lines(row), ["Credits 5 → unlimited", "Refill none → 10 daily",
+                                 "Expiry set to " + testSession.format.dateTime(1764165900000), "Enabled"]);
+        }
+
+        // Rows written before changes were recorded (and every other event) show as they did.
+        function test_rowWithoutChangesShowsAsBefore() {
+            for (const changes of [[], undefined]) {
+                const row = rowWith(changes);
+                compare(row.changeText, "");
+                verify(!changesLabel(row).visible);
+                compare(row.shownDescription, "Updated key key_1");
+                compare(row.Accessible.name.endsWith(": Updated key key_1"), true, row.Accessible.name);
+            }
+        }
+
+        function test_germanAndSpanish() {
+            const saved = testSession.settings.language;
+            const changes = [{field: "enabled", old: true, new: false},
+                             {field: "credits.remaining", old: 1000, new: 1500},
+                             {field: "ratelimit", name: "requests", old: {limit: 100, duration: 60000, autoApply: true},
+                              new: {limit: 500, duration: 60000, autoApply: true}},
+                             {field: "meta"}];
+            try {
+                testSession.settings.language = "de";
+                const number = value => testSession.format.number(value); // es: "1000" or "1.000"
+                const minute = () => testSession.format.duration(60000); // "1 Min."
+                compare(lines(rowWith(changes)), ["Deaktiviert", "Credits 1.000 → 1.500",
+                                                  "Ratenlimit „requests“: 100 → 500 pro " + minute(), "Metadaten geändert"]);
+                testSession.settings.language = "es";
+                compare(lines(rowWith(changes)), ["Desactivada", "Créditos " + number(1000) + " → " + number(1500),
+                                                  "Límite de frecuencia «requests»: 100 → 500 por " + minute(),
+                                                  "Metadatos modificados"]);
+            } finally {
+                testSession.settings.language = saved;
+            }
+        }
+
+        // Against the test server: disabling a key and raising its limit shows both on its row,
+        // and an updateCredits row names the API, not the internal key space.
+        function test_realRowsOnThePage() {
+            let created = null;
+            testSession.client.call("keys.createKey", {apiId: testSample.apiId, name: "audit changes",
+                                                       credits: {remaining: 1000},
+                                                       ratelimits: [{name: "requests", limit: 100, duration: 60000}]},
+                                    answer => created = answer);
+            tryVerify(() => created !== null, 10000);
+            verify(created.ok, created.errorDetail);
+            const keyId = created.data.keyId;
+            let updated = null;
+            testSession.client.call("keys.updateKey", {keyId: keyId, enabled: false,
+                                                       ratelimits: [{name: "requests", limit: 500, duration: 60000}]},
+                                    answer => updated = answer);
+            tryVerify(() => updated !== null, 10000);
+            verify(updated.ok, updated.errorDetail);
+            let credited = null;
+            testSession.client.call("keys.updateCredits", {keyId: keyId, operation: "increment", value: 500},
+                                    answer => credited = answer);
+            tryVerify(() => credited !== null, 10000);
+            verify(credited.ok, credited.errorDetail);
+
+            const page = createTemporaryObject(pageComponent, root);
+            const field = H.find(page, item => item.placeholderText !== undefined
+                                               && String(item.placeholderText).startsWith("Target"));
+            field.text = keyId;
+            const list = H.find(page, item => item.objectName === "auditList");
+            const changeLabel = text => H.find(list, item => item.objectName === "changesLabel" && item.text === text);
+            tryVerify(() => changeLabel("Disabled\nRate limit “requests”: 100 → 500 per 1 min") !== null, 15000,
+                      "the updateKey row says what changed");
+            const credits = changeLabel("Credits 1,000 → 1,500");
+            verify(credits, "the updateCredits row");
+            const targets = H.find(credits.parent, item => item.objectName === "targetsLabel");
+            verify(targets, "the targets line");
+            verify(targets.text.indexOf("key " + keyId) >= 0, targets.text);
+            verify(targets.text.indexOf("api " + testSample.apiId + " (qml-tests)") >= 0, targets.text);
+            verify(targets.text.indexOf("keySpace") < 0, targets.text);
+        }
+    }
+}
