@@ -66,6 +66,8 @@ export function start(root) {
     api,
     names: new Names(api),
     embedded: session.embedded,
+    /** The host's local root key file, for the curl hints (components/emptystate.js); null: none. */
+    rootKeyFile: session.hostRootKeyFile,
     setTitle(text) {
       if (!session.embedded) document.title = `${text} — Latchkey`;
     },

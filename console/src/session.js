@@ -1,7 +1,8 @@
 // Where the root key lives: in the tab's sessionStorage after a login (gone when the tab closes,
 // never in localStorage, a cookie or a URL), or only in memory when the dashboard hands it over
 // in embed mode (window.latchkeyEmbed, injected before our scripts run, with the host's theme,
-// colours and language).
+// colours, language and, for its local server, the path of the root key file that the curl hints
+// read).
 
 const STORAGE_KEY = 'latchkey.rootKey';
 
@@ -16,6 +17,8 @@ export class Session {
     /** The host's colours (embed mode only; theme.js applyPalette checks every value). */
     this.hostPalette = host?.palette ?? null;
     this.memoryKey = typeof host?.rootKey === 'string' && host.rootKey ? host.rootKey : null;
+    /** Where the host's local server keeps its root key (a path, never the key; embed mode only). */
+    this.hostRootKeyFile = typeof host?.rootKeyFile === 'string' && host.rootKeyFile ? host.rootKeyFile : null;
   }
 
   get rootKey() {

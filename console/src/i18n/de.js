@@ -79,15 +79,25 @@ export default {
   'Rejected': 'Abgelehnt',
   'Rejections': 'Ablehnungen',
   'Remaining': 'Verbleibend',
+  'Replace <your key> with one of your keys: each is shown once, when it is issued.':
+    'Ersetzen Sie <Ihr Schlüssel> durch einen Ihrer Schlüssel: Jeder wird nur einmal angezeigt, wenn er ausgestellt wird.',
+  'Replace <your key> with this key: it was shown once, when it was issued.':
+    'Ersetzen Sie <Ihr Schlüssel> durch diesen Schlüssel: Er wurde einmal angezeigt, als er ausgestellt wurde.',
   'Resume': 'Fortsetzen',
   'Root key': 'Root-Schlüssel',
   'Select and copy': 'Markieren und kopieren',
+  'Set ROOT_KEY to a root key of this server first: the one the dashboard is connected with, or one created under Root keys.':
+    'Setzen Sie zuerst ROOT_KEY auf einen Root-Schlüssel dieses Servers: den, mit dem das Dashboard verbunden ist, oder einen unter „Root-Schlüssel“ angelegten.',
+  'Set ROOT_KEY to a root key of this server first: the one you logged in with, or a fresh server\'s bootstrap root key from its data folder (bootstrap-root-key.txt).':
+    'Setzen Sie zuerst ROOT_KEY auf einen Root-Schlüssel dieses Servers: den, mit dem Sie sich angemeldet haben, oder den Start-Root-Schlüssel eines neuen Servers aus seinem Datenordner (bootstrap-root-key.txt).',
   'Switch between light and dark': 'Zwischen hell und dunkel wechseln',
   'Tag': 'Tag',
   'Tag filter': 'Filter nach Tag',
   'Tags': 'Tags',
   'The bootstrap root key of a fresh server is in its data folder: bootstrap-root-key.txt.':
     'Der Start-Root-Schlüssel eines neuen Servers liegt in seinem Datenordner: bootstrap-root-key.txt.',
+  'The command reads the local server\'s root key from {file}.':
+    'Der Befehl liest den Root-Schlüssel des lokalen Servers aus {file}.',
   'The host did not hand over a root key.': 'Die Host-Anwendung hat keinen Root-Schlüssel übergeben.',
   'The root key was not accepted (revoked or expired?). Log in again.':
     'Der Root-Schlüssel wurde nicht akzeptiert (widerrufen oder abgelaufen?). Melden Sie sich erneut an.',

@@ -78,15 +78,25 @@ export default {
   'Rejected': 'Rechazadas',
   'Rejections': 'Rechazos',
   'Remaining': 'Restantes',
+  'Replace <your key> with one of your keys: each is shown once, when it is issued.':
+    'Sustituya <su clave> por una de sus claves: cada una se muestra una sola vez, al emitirla.',
+  'Replace <your key> with this key: it was shown once, when it was issued.':
+    'Sustituya <su clave> por esta clave: se mostró una sola vez, al emitirla.',
   'Resume': 'Reanudar',
   'Root key': 'Clave raíz',
   'Select and copy': 'Seleccione y copie',
+  'Set ROOT_KEY to a root key of this server first: the one the dashboard is connected with, or one created under Root keys.':
+    'Asigne primero a ROOT_KEY una clave raíz de este servidor: aquella con la que está conectado el panel, o una creada en «Claves raíz».',
+  'Set ROOT_KEY to a root key of this server first: the one you logged in with, or a fresh server\'s bootstrap root key from its data folder (bootstrap-root-key.txt).':
+    'Asigne primero a ROOT_KEY una clave raíz de este servidor: aquella con la que inició sesión, o la clave raíz inicial de un servidor nuevo, en su carpeta de datos (bootstrap-root-key.txt).',
   'Switch between light and dark': 'Cambiar entre claro y oscuro',
   'Tag': 'Etiqueta',
   'Tag filter': 'Filtro por etiqueta',
   'Tags': 'Etiquetas',
   'The bootstrap root key of a fresh server is in its data folder: bootstrap-root-key.txt.':
     'La clave raíz inicial de un servidor nuevo está en su carpeta de datos: bootstrap-root-key.txt.',
+  'The command reads the local server\'s root key from {file}.':
+    'El comando lee la clave raíz del servidor local de {file}.',
   'The host did not hand over a root key.': 'La aplicación anfitriona no entregó ninguna clave raíz.',
   'The root key was not accepted (revoked or expired?). Log in again.':
     'La clave raíz no fue aceptada (¿revocada o caducada?). Inicie sesión de nuevo.',

@@ -11,7 +11,7 @@ import { OUTCOMES } from '../outcomes.js';
 import { LiveFeed } from '../livefeed.js';
 import { LatencyChart } from '../charts.js';
 import { stackedCard } from '../components/chartcard.js';
-import { emptyState, verifyCommand } from '../components/emptystate.js';
+import { emptyState, rootKeyNote, verifyCommand } from '../components/emptystate.js';
 import { EventLog } from '../components/eventlog.js';
 import { LivePanel } from '../components/livepanel.js';
 import { tiles } from '../components/tiles.js';
@@ -111,8 +111,11 @@ export function analyticsView(ctx, { scope, id }) {
   const tops = topCards(ctx, scope, id);
   const log = new EventLog({ outcome: filters().outcome, showKey: scope !== 'key',
     load: async (filter) => (await ctx.api.call('analytics.getVerificationLog', { ...scopeFilter, ...filter, limit: 50 })).data });
+  const keyNote = scope === 'key' ? t('Replace <your key> with this key: it was shown once, when it was issued.')
+    : t('Replace <your key> with one of your keys: each is shown once, when it is issued.');
   const empty = h('div', { hidden: true }, emptyState({
-    title: meta.empty, text: t('Verify a key and the charts fill in within a second:'), command: verifyCommand() }));
+    title: meta.empty, text: t('Verify a key and the charts fill in within a second:'),
+    command: verifyCommand(ctx.rootKeyFile), note: `${rootKeyNote(ctx)} ${keyNote}` }));
   const title = h('h1', {}, meta.title);
   const subtitle = h('div', { class: 'view-subtitle mono' }, id ?? '');
   const element = h('div', { class: `view view-${scope}` },

@@ -2,7 +2,7 @@
 import { h } from '../dom.js';
 import { count } from '../format.js';
 import { t } from '../i18n.js';
-import { emptyState } from '../components/emptystate.js';
+import { curlCommand, emptyState, rootKeyNote } from '../components/emptystate.js';
 
 export function apisView(ctx) {
   const list = h('div', { class: 'api-list' });
@@ -20,7 +20,7 @@ export function apisView(ctx) {
       } while (cursor && apis.length < 1000);
       if (apis.length === 0) {
         list.append(emptyState({ title: t('No APIs yet'), text: t('Create one, then issue keys for it:'),
-          command: `curl -X POST ${window.location.origin}/v2/apis.createApi \\\n  -H "Authorization: Bearer $ROOT_KEY" -H "Content-Type: application/json" \\\n  -d '{"name":"my-api"}'` }));
+          command: curlCommand('apis.createApi', '{"name":"my-api"}', ctx.rootKeyFile), note: rootKeyNote(ctx) }));
         return;
       }
       list.append(...apis.map((api) => h('a', { class: 'card api-row', href: `#/apis/${encodeURIComponent(api.id)}` },

@@ -7,7 +7,9 @@ import "ConsoleRoutes.js" as ConsoleRoutes
 
 // One view of the web console (served by latchkeyd at /console/) embedded in the dashboard, so
 // desktop and browser show the same charts. The root key reaches the page through a user script
-// (window.latchkeyEmbed), only on the server's own origin, and never through the URL. The console
+// (window.latchkeyEmbed), only on the server's own origin, and never through the URL; so does the
+// local server's root key file (Session.rootKeyFile, "" for another server), which the console's
+// curl hints read with `$(cat '<file>')` as the show-once dialog's command does. The console
 // sets document.title to "latchkey:ready" once it shows data (or its empty state), to
 // "latchkey:error" on a failure. The dashboard's theme and language go along (in the address and
 // in window.latchkeyEmbed), so a switch in Settings reloads the view in the new look and language;
@@ -24,6 +26,8 @@ Item {
     /// The console route, e.g. "/overview", "/apis/<apiId>", "/keys/<keyId>".
     property string view: "/overview"
     property bool dark: false
+    /// The local server's root key file, which the console's curl hints read ("" for another server).
+    property string rootKeyFile: session.rootKeyFile
     /// The console's language: the dashboard's ("en", "de", "es").
     readonly property string lang: session.settings.effectiveLanguage
     /// The console rendered its first data or empty state.
@@ -89,6 +93,7 @@ Item {
                         + " window.latchkeyEmbed = { rootKey: " + JSON.stringify(session.client.rootKey())
                         + ", theme: " + JSON.stringify(dark ? "dark" : "light")
                         + ", lang: " + JSON.stringify(lang)
+                        + ", rootKeyFile: " + JSON.stringify(rootKeyFile)
                         + ", palette: " + JSON.stringify(colours) + " }; }"
         }];
         // qmllint enable type

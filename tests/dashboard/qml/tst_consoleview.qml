@@ -74,6 +74,33 @@ Item {
             keyView.destroy();
         }
 
+        // Walkthrough G28: the empty state's curl line said `$ROOT_KEY` with no word on where it
+        // is. For the local server the view hands the console its root key file (with the key, in
+        // the user script, not the address) and the command reads it.
+        function test_emptyStateCommandReadsTheLocalRootKeyFile() {
+            let created = null;
+            testSession.client.call("keys.createKey", {apiId: testSample.apiId, name: "no traffic yet"},
+                                    answer => created = answer);
+            tryVerify(() => created !== null, 10000);
+            verify(created.ok, created.errorDetail);
+            const file = "/home/o'neil/.local/share/latchkey/bootstrap-root-key.txt";
+            const keyView = createTemporaryObject(keyViewComponent, root,
+                                                  {view: "/keys/" + created.data.keyId, rootKeyFile: file});
+            tryVerify(() => keyView.ready || keyView.failed, 60000, "the key view never reported");
+            verify(keyView.ready, "the key view reported an error");
+            verify(keyView.address.indexOf("bootstrap") < 0, keyView.address);
+            const results = [];
+            const collect = result => results.push(result);
+            keyView.evaluated.connect(collect);
+            keyView.evaluate("JSON.stringify([document.querySelector('[data-testid=empty-state] pre').textContent,"
+                             + " document.querySelector('[data-testid=empty-state-note]').textContent])");
+            tryVerify(() => results.length > 0, 10000, "no answer from the page");
+            keyView.evaluated.disconnect(collect);
+            const [command, note] = JSON.parse(results[0]);
+            verify(command.indexOf("Bearer $(cat '/home/o'\\''neil/.local/share/latchkey/bootstrap-root-key.txt')") > 0, command);
+            verify(note.startsWith("The command reads the local server's root key from " + file + "."), note);
+        }
+
         // Each view holds a live stream open. Views sharing one profile (one Chromium network
         // context: at most 6 connections per host) left the 7th and later ones blank for good,
         // their data requests queued behind the streams. Eight at once must all report ready.
