@@ -8,6 +8,7 @@
 
 #include <QGuiApplication>
 #include <QQuickStyle>
+#include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -49,6 +50,15 @@ public:
         m_session->connectTo(m_baseUrl, m_rootKey);
     }
 
+    /// A fixture for a test whose settings start empty: QSettings (in test mode, never the
+    /// user's) cleared before the server and the fixture's Session exist.
+    static std::unique_ptr<DashboardFixture> withClearedSettings()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QSettings().clear();
+        return std::make_unique<DashboardFixture>();
+    }
+
     ~DashboardFixture()
     {
         m_session.reset(); // no request in flight when the server goes
@@ -68,6 +78,17 @@ public:
     {
         const QString plaintext = QStringLiteral("lkroot_dash_") + Core::newId(u"k");
         return m_server->seedRootKey(workspaceId(), plaintext, permissions) ? plaintext : QString();
+    }
+
+    /// Connects @p session (rootKeys.whoami not answered yet) with a new root key holding exactly
+    /// @p permissions; false when the key could not be created.
+    [[nodiscard]] bool connectWith(Dashboard::Session &session, const QStringList &permissions)
+    {
+        const QString rootKey = createRootKey(permissions);
+        if (rootKey.isEmpty())
+            return false;
+        session.connectTo(m_baseUrl, rootKey);
+        return true;
     }
 
     /// Calls @p action through the fixture's client and waits for the answer (test set-up and

@@ -12,7 +12,6 @@
 #include <QQmlComponent>
 #include <QQmlEngine>
 #include <QQuickItem>
-#include <QSettings>
 
 using namespace Qt::StringLiterals;
 using namespace Latchkey::Dashboard;
@@ -51,12 +50,7 @@ class TestCapabilityGates : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        QStandardPaths::setTestModeEnabled(true);
-        QSettings().clear();
-        m_fixture = std::make_unique<DashboardFixture>();
-    }
+    void initTestCase() { m_fixture = DashboardFixture::withClearedSettings(); }
     void cleanupTestCase() { m_fixture.reset(); }
 
     void bindingsGreyOnceTheAnswerArrives();
@@ -75,10 +69,8 @@ private:
 // grey out when the answer says the key may not create keys, not stay as first evaluated.
 void TestCapabilityGates::bindingsGreyOnceTheAnswerArrives()
 {
-    const QString readOnly = m_fixture->createRootKey({u"api.*.read_key"_s});
-    QVERIFY(!readOnly.isEmpty());
     Session session;
-    session.connectTo(m_fixture->baseUrl(), readOnly);
+    QVERIFY(m_fixture->connectWith(session, {u"api.*.read_key"_s}));
     QVERIFY(!session.capabilities()->known());
     const Made sidebar("Sidebar {}", {{u"session"_s, QVariant::fromValue(&session)}, {u"entries"_s, QVariantList()}});
     QVERIFY(sidebar.get());
@@ -101,10 +93,8 @@ void TestCapabilityGates::bindingsGreyOnceTheAnswerArrives()
 void TestCapabilityGates::issueFormSaysWhyNoApiIsListed()
 {
     QVERIFY(!m_fixture->createApi(u"unlisted"_s).isEmpty());
-    const QString noRead = m_fixture->createRootKey({u"api.*.create_key"_s});
-    QVERIFY(!noRead.isEmpty());
     Session session;
-    session.connectTo(m_fixture->baseUrl(), noRead);
+    QVERIFY(m_fixture->connectWith(session, {u"api.*.create_key"_s}));
     IssueKeyController controller;
     controller.setClient(session.client());
     const Made form("IssueKeyForm {}",
@@ -126,9 +116,8 @@ void TestCapabilityGates::keyActionsGreyTheirOptionsToo()
     const QString apiId = m_fixture->createApi(u"actions"_s);
     const QString keyId = m_fixture->createKey({{u"apiId"_s, apiId}}).value(u"keyId").toString();
     QVERIFY(!keyId.isEmpty());
-    const QString readOnly = m_fixture->createRootKey({u"api.*.read_key"_s, u"api.*.read_api"_s});
     Session session;
-    session.connectTo(m_fixture->baseUrl(), readOnly);
+    QVERIFY(m_fixture->connectWith(session, {u"api.*.read_key"_s, u"api.*.read_api"_s}));
     KeyDetailController key;
     key.setClient(session.client());
     key.setKeyId(keyId);
@@ -152,9 +141,8 @@ void TestCapabilityGates::keyActionsGreyTheirOptionsToo()
 // naming the permission, and the console page is not loaded (no raw "Missing permission" box).
 void TestCapabilityGates::chartsNameTheMissingPermission()
 {
-    const QString noAnalytics = m_fixture->createRootKey({u"api.*.read_key"_s});
     Session session;
-    session.connectTo(m_fixture->baseUrl(), noAnalytics);
+    QVERIFY(m_fixture->connectWith(session, {u"api.*.read_key"_s}));
     const Made charts("ConsoleView { width: 600; height: 400 }", {{u"session"_s, QVariant::fromValue(&session)}});
     QVERIFY(charts.get());
     auto *note = charts.item(u"consoleMissingPermission"_s);
@@ -179,9 +167,8 @@ void TestCapabilityGates::chartsNameTheMissingPermission()
 void TestCapabilityGates::listsTheKeyMayNotReadAreNotFetched()
 {
     QVERIFY(!m_fixture->createApi(u"unreadable"_s).isEmpty());
-    const QString noRead = m_fixture->createRootKey({u"api.*.read_key"_s});
     Session session;
-    session.connectTo(m_fixture->baseUrl(), noRead);
+    QVERIFY(m_fixture->connectWith(session, {u"api.*.read_key"_s}));
     QTRY_VERIFY_WITH_TIMEOUT(session.capabilities()->known(), 10000);
     QSignalSpy failed(session.client(), &ApiClient::requestFailed);
     const Made page("ApisPage { width: 800; height: 600 }", {{u"session"_s, QVariant::fromValue(&session)}});
@@ -218,10 +205,9 @@ QStringList placeholderTitles(const Made &page)
 void TestCapabilityGates::pagesOpenedBeforeWhoamiSayWhatIsMissing()
 {
     const QString apiId = m_fixture->createApi(u"gated keys"_s);
-    const QString keysOnly = m_fixture->createRootKey({u"api.*.read_key"_s});
     Session session;
     QSignalSpy failed(session.client(), &ApiClient::requestFailed);
-    session.connectTo(m_fixture->baseUrl(), keysOnly);
+    QVERIFY(m_fixture->connectWith(session, {u"api.*.read_key"_s}));
     QVERIFY(session.capabilities()->pending());
     const QVariant sessionValue = QVariant::fromValue(&session);
     const Made permissions("PermissionsPage { width: 1000; height: 600 }", {{u"session"_s, sessionValue}});
