@@ -113,7 +113,7 @@ void ApiClient::finish(quint64 id)
     if (pending.hasContext && !pending.context)
         return; // the asker is gone (its destroyed() normally cancelled us already)
     if (!result.ok() && !pending.quiet)
-        Q_EMIT requestFailed(pending.action, result.errorTitle, result.message(), result.errorDetail);
+        Q_EMIT requestFailed(pending.action, result.title(), result.message(), result.errorDetail);
     if (pending.done)
         pending.done(result);
 }

@@ -77,7 +77,7 @@ public:
 
 Q_SIGNALS:
     /// The ONE error sink: every failed call (not cancelled) is reported here; the ErrorBanner
-    /// shows @p detail (ApiResult::message(): translated for known errors) and keeps
+    /// shows @p title (ApiResult::title(): translated) and @p detail (ApiResult::message(): translated for known errors) and keeps
     /// @p serverDetail, the server's own words, at hand.
     void requestFailed(const QString &action, const QString &title, const QString &detail, const QString &serverDetail);
     void connectionChanged();

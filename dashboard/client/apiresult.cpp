@@ -46,7 +46,38 @@ constexpr KnownError KnownErrors[] = {
     {"/unkey/application/service_unavailable", QT_TRANSLATE_NOOP("ApiResult", "The server is not available right now.")},
 };
 
+/// The titles of latchkeyd's error envelopes (backend/core/error.cpp: HTTP reason phrases), for
+/// the error banner's heading in the UI's language.
+constexpr const char *KnownTitles[] = {
+    QT_TRANSLATE_NOOP("ApiResult", "Bad Request"),
+    QT_TRANSLATE_NOOP("ApiResult", "Request Header Fields Too Large"),
+    QT_TRANSLATE_NOOP("ApiResult", "Request Entity Too Large"),
+    QT_TRANSLATE_NOOP("ApiResult", "Request Timeout"),
+    QT_TRANSLATE_NOOP("ApiResult", "Unauthorized"),
+    QT_TRANSLATE_NOOP("ApiResult", "Forbidden"),
+    QT_TRANSLATE_NOOP("ApiResult", "Insufficient Permissions"),
+    QT_TRANSLATE_NOOP("ApiResult", "Not Found"),
+    QT_TRANSLATE_NOOP("ApiResult", "Method Not Allowed"),
+    QT_TRANSLATE_NOOP("ApiResult", "Conflicting Resource"),
+    QT_TRANSLATE_NOOP("ApiResult", "Resource Gone"),
+    QT_TRANSLATE_NOOP("ApiResult", "Resource is protected"),
+    QT_TRANSLATE_NOOP("ApiResult", "Precondition Failed"),
+    QT_TRANSLATE_NOOP("ApiResult", "Unprocessable Entity"),
+    QT_TRANSLATE_NOOP("ApiResult", "Too Many Requests"),
+    QT_TRANSLATE_NOOP("ApiResult", "Internal Server Error"),
+    QT_TRANSLATE_NOOP("ApiResult", "Service Unavailable"),
+};
+
 } // namespace
+
+QString ApiResult::title() const
+{
+    for (const char *known : KnownTitles) {
+        if (errorTitle == QLatin1StringView(known))
+            return QCoreApplication::translate("ApiResult", known);
+    }
+    return errorTitle;
+}
 
 QString ApiResult::message() const
 {

@@ -27,6 +27,7 @@ struct ApiResult {
     Q_PROPERTY(QString errorDetail MEMBER errorDetail)
     Q_PROPERTY(QString errorType MEMBER errorType)
     Q_PROPERTY(QString message READ message)
+    Q_PROPERTY(QString title READ title)
 
 public:
     int httpStatus = 0;
@@ -43,6 +44,9 @@ public:
     /// the server's words say the same, more precisely), the server's detail, else its title.
     /// errorDetail keeps the server's own words.
     [[nodiscard]] QString message() const;
+    /// The error's title in the UI's language (the server's titles are HTTP reason phrases the
+    /// dashboard translates); a title it does not know stays the server's. errorTitle keeps it.
+    [[nodiscard]] QString title() const;
     /// The cursor of the next page; empty on the last page.
     [[nodiscard]] QString cursor() const { return pagination.value(u"cursor").toString(); }
     [[nodiscard]] bool hasMore() const { return pagination.value(u"hasMore").toBool(); }

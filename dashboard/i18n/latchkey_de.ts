@@ -4,6 +4,74 @@
     <context>
         <name>ApiResult</name>
         <message>
+            <source>Bad Request</source>
+            <translation>Ungültige Anfrage</translation>
+        </message>
+        <message>
+            <source>Request Header Fields Too Large</source>
+            <translation>Anfrage-Header zu groß</translation>
+        </message>
+        <message>
+            <source>Request Entity Too Large</source>
+            <translation>Anfrage zu groß</translation>
+        </message>
+        <message>
+            <source>Request Timeout</source>
+            <translation>Zeitüberschreitung der Anfrage</translation>
+        </message>
+        <message>
+            <source>Unauthorized</source>
+            <translation>Nicht angemeldet</translation>
+        </message>
+        <message>
+            <source>Forbidden</source>
+            <translation>Verboten</translation>
+        </message>
+        <message>
+            <source>Insufficient Permissions</source>
+            <translation>Unzureichende Berechtigungen</translation>
+        </message>
+        <message>
+            <source>Not Found</source>
+            <translation>Nicht gefunden</translation>
+        </message>
+        <message>
+            <source>Method Not Allowed</source>
+            <translation>Methode nicht erlaubt</translation>
+        </message>
+        <message>
+            <source>Conflicting Resource</source>
+            <translation>Konflikt mit Vorhandenem</translation>
+        </message>
+        <message>
+            <source>Resource Gone</source>
+            <translation>Nicht mehr vorhanden</translation>
+        </message>
+        <message>
+            <source>Resource is protected</source>
+            <translation>Geschützt</translation>
+        </message>
+        <message>
+            <source>Precondition Failed</source>
+            <translation>Vorbedingung nicht erfüllt</translation>
+        </message>
+        <message>
+            <source>Unprocessable Entity</source>
+            <translation>Nicht verarbeitbar</translation>
+        </message>
+        <message>
+            <source>Too Many Requests</source>
+            <translation>Zu viele Anfragen</translation>
+        </message>
+        <message>
+            <source>Internal Server Error</source>
+            <translation>Interner Serverfehler</translation>
+        </message>
+        <message>
+            <source>Service Unavailable</source>
+            <translation>Dienst nicht verfügbar</translation>
+        </message>
+        <message>
             <source>The root key is not valid (any more).</source>
             <translation>Der Root-Schlüssel ist nicht (mehr) gültig.</translation>
         </message>
@@ -806,6 +874,14 @@
     </context>
     <context>
         <name>GlobalSearch</name>
+        <message>
+            <source>Owners are not searched: %1</source>
+            <translation>Inhaber werden nicht durchsucht: %1</translation>
+        </message>
+        <message>
+            <source>APIs, and keys by name or start, are not searched: %1</source>
+            <translation>APIs sowie Schlüssel nach Name oder Anfang werden nicht durchsucht: %1</translation>
+        </message>
         <message>
             <source>Go to</source>
             <translation>Gehe zu</translation>
@@ -3370,6 +3446,10 @@
     </context>
     <context>
         <name>TagListEditor</name>
+        <message>
+            <source>No suggestions: %1</source>
+            <translation>Keine Vorschläge: %1</translation>
+        </message>
         <message>
             <source>%1 (new)</source>
             <comment>a chosen permission or role not created yet</comment>

@@ -4,6 +4,74 @@
     <context>
         <name>ApiResult</name>
         <message>
+            <source>Bad Request</source>
+            <translation>Solicitud incorrecta</translation>
+        </message>
+        <message>
+            <source>Request Header Fields Too Large</source>
+            <translation>Cabeceras de la solicitud demasiado grandes</translation>
+        </message>
+        <message>
+            <source>Request Entity Too Large</source>
+            <translation>Solicitud demasiado grande</translation>
+        </message>
+        <message>
+            <source>Request Timeout</source>
+            <translation>Tiempo de la solicitud agotado</translation>
+        </message>
+        <message>
+            <source>Unauthorized</source>
+            <translation>No autorizado</translation>
+        </message>
+        <message>
+            <source>Forbidden</source>
+            <translation>Prohibido</translation>
+        </message>
+        <message>
+            <source>Insufficient Permissions</source>
+            <translation>Permisos insuficientes</translation>
+        </message>
+        <message>
+            <source>Not Found</source>
+            <translation>No encontrado</translation>
+        </message>
+        <message>
+            <source>Method Not Allowed</source>
+            <translation>Método no permitido</translation>
+        </message>
+        <message>
+            <source>Conflicting Resource</source>
+            <translation>Conflicto con un recurso existente</translation>
+        </message>
+        <message>
+            <source>Resource Gone</source>
+            <translation>Recurso eliminado</translation>
+        </message>
+        <message>
+            <source>Resource is protected</source>
+            <translation>Recurso protegido</translation>
+        </message>
+        <message>
+            <source>Precondition Failed</source>
+            <translation>Condición previa no cumplida</translation>
+        </message>
+        <message>
+            <source>Unprocessable Entity</source>
+            <translation>Entidad no procesable</translation>
+        </message>
+        <message>
+            <source>Too Many Requests</source>
+            <translation>Demasiadas solicitudes</translation>
+        </message>
+        <message>
+            <source>Internal Server Error</source>
+            <translation>Error interno del servidor</translation>
+        </message>
+        <message>
+            <source>Service Unavailable</source>
+            <translation>Servicio no disponible</translation>
+        </message>
+        <message>
             <source>The root key is not valid (any more).</source>
             <translation>La clave raíz no es válida (ya).</translation>
         </message>
@@ -806,6 +874,14 @@
     </context>
     <context>
         <name>GlobalSearch</name>
+        <message>
+            <source>Owners are not searched: %1</source>
+            <translation>No se buscan propietarios: %1</translation>
+        </message>
+        <message>
+            <source>APIs, and keys by name or start, are not searched: %1</source>
+            <translation>No se buscan APIs ni claves por nombre o inicio: %1</translation>
+        </message>
         <message>
             <source>Go to</source>
             <translation>Ir a</translation>
@@ -3370,6 +3446,10 @@
     </context>
     <context>
         <name>TagListEditor</name>
+        <message>
+            <source>No suggestions: %1</source>
+            <translation>Sin sugerencias: %1</translation>
+        </message>
         <message>
             <source>%1 (new)</source>
             <comment>a chosen permission or role not created yet</comment>

@@ -64,8 +64,12 @@ void GoToSearch::search(const QString &text)
     if (m_text.isEmpty() || !m_client)
         return done();
     lookUpKeyId();
-    lookUpOwner();
-    lookUpApis();
+    if (m_findsOwners)
+        lookUpOwner();
+    if (m_findsApis)
+        lookUpApis();
+    if (m_pending == 0) // nothing the key may look up for this text
+        done();
 }
 
 void GoToSearch::post(const QString &action, const QJsonObject &body, std::function<void(const ApiResult &)> handle)

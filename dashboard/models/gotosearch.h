@@ -25,7 +25,9 @@ class ApiClient;
 /// first, then keys whose name or start equals the text, then the rest by name. At most
 /// kMaxMatches; `moreMatches` counts the others. Lookups that miss are not errors: they never
 /// reach ApiClient::requestFailed (the dialog says "nothing found" itself). A newer search drops
-/// the answers of an older one.
+/// the answers of an older one. `findsOwners` / `findsApis` false (the root key may not read
+/// owners / list the APIs, as rootKeys.whoami said) leave those lookups out instead of asking for a
+/// 403; without the APIs, keys are found by their id only.
 class GoToSearch : public QObject
 {
     Q_OBJECT
@@ -36,6 +38,8 @@ class GoToSearch : public QObject
     /// The text of the last finished search ("" before one, and after clear()).
     Q_PROPERTY(QString searched READ searched NOTIFY finished)
     Q_PROPERTY(bool searching READ searching NOTIFY searchingChanged)
+    Q_PROPERTY(bool findsOwners MEMBER m_findsOwners NOTIFY lookupsChanged)
+    Q_PROPERTY(bool findsApis MEMBER m_findsApis NOTIFY lookupsChanged)
 
 public:
     static constexpr int kMaxMatches = 50;
@@ -58,6 +62,7 @@ Q_SIGNALS:
     void clientChanged();
     void finished();
     void searchingChanged();
+    void lookupsChanged();
 
 private:
     struct Match {
@@ -88,6 +93,8 @@ private:
     int m_moreMatches = 0;
     int m_pending = 0;
     quint64 m_generation = 0;
+    bool m_findsOwners = true;
+    bool m_findsApis = true;
 };
 
 } // namespace Latchkey::Dashboard

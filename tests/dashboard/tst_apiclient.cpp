@@ -201,6 +201,8 @@ void TestApiClient::knownErrorsSpeakTheUiLanguage()
     QCOMPARE(english.httpStatus, 404);
     QVERIFY(!english.errorDetail.isEmpty());
     QCOMPARE(english.message(), english.errorDetail);
+    QCOMPARE(english.title(), u"Not Found"_s);
+    QCOMPARE(failed.at(0).at(1).toString(), u"Not Found"_s);
 
     QTranslator german;
     QVERIFY(german.load(u":/i18n/latchkey_de.qm"_s));
@@ -212,6 +214,16 @@ void TestApiClient::knownErrorsSpeakTheUiLanguage()
     QCOMPARE(failed.count(), 2);
     QCOMPARE(failed.at(1).at(2).toString(), notFound.message());
     QCOMPARE(failed.at(1).at(3).toString(), english.errorDetail);
+    // The banner's heading too (it stayed "Not Found", "Insufficient Permissions" in German).
+    QCOMPARE(notFound.title(), u"Nicht gefunden"_s);
+    QCOMPARE(notFound.errorTitle, english.errorTitle);
+    QCOMPARE(failed.at(1).at(1).toString(), u"Nicht gefunden"_s);
+    ApiClient readOnly;
+    readOnly.setConnection(m_fixture->baseUrl(), m_fixture->createRootKey({u"api.*.read_key"_s}));
+    const ApiResult forbidden = postAndWait(readOnly, u"apis.createApi"_s, {{u"name"_s, u"refused"_s}});
+    QCOMPARE(forbidden.httpStatus, 403);
+    QCOMPARE(forbidden.errorTitle, u"Insufficient Permissions"_s);
+    QCOMPARE(forbidden.title(), u"Unzureichende Berechtigungen"_s);
     // An error the dashboard has no words for: the server's detail, in any language.
     const ApiResult invalid = postAndWait(client, u"apis.createApi"_s, {});
     QCOMPARE(invalid.httpStatus, 400);

@@ -2,8 +2,13 @@
 // Capabilities pass its `revision`), with a root key that may do little: the sidebar's Issue key
 // greys, the issue form says why no API is listed, the key page's reroll and delete options grey
 // with their buttons, and the embedded charts say which permission is missing in the dashboard's
-// language instead of loading the console's raw error. (LATCHKEY_TEST_NEEDS_DISPLAY: WebEngine.)
+// language instead of loading the console's raw error. With a key that may only read keys, the
+// whole window (every page, the key and owner pages, Ctrl+N's dialog and Ctrl+K's search) gets
+// no 403 from the server and names what it may not read. (LATCHKEY_TEST_NEEDS_DISPLAY: WebEngine,
+// the real window.)
+#include "core/metrics.h"
 #include "dashboardfixture.h"
+#include "dashboardwindow.h"
 #include "issuekeycontroller.h"
 #include "keydetailcontroller.h"
 #include "pagedlistmodel.h"
@@ -12,10 +17,12 @@
 #include <QQmlComponent>
 #include <QQmlEngine>
 #include <QQuickItem>
+#include <QRegularExpression>
 
 using namespace Qt::StringLiterals;
 using namespace Latchkey::Dashboard;
 using Latchkey::Test::DashboardFixture;
+using Latchkey::Test::DashboardWindow;
 
 namespace {
 
@@ -60,6 +67,7 @@ private Q_SLOTS:
     void listsTheKeyMayNotReadAreNotFetched();
     void pagesOpenedBeforeWhoamiSayWhatIsMissing();
     void pagesWaitForWhoamiThenLoad();
+    void readOnlyKeyBrowsesWithoutA403();
 
 private:
     std::unique_ptr<DashboardFixture> m_fixture;
@@ -110,13 +118,15 @@ void TestCapabilityGates::issueFormSaysWhyNoApiIsListed()
 }
 
 // A key that may read keys but not reroll or delete them: the grace period and "Permanently"
-// are greyed with Reroll and Delete, not left to be chosen for nothing.
+// are greyed with Reroll and Delete, not left to be chosen for nothing; nor decrypt them: the key
+// is not asked for its value.
 void TestCapabilityGates::keyActionsGreyTheirOptionsToo()
 {
     const QString apiId = m_fixture->createApi(u"actions"_s);
     const QString keyId = m_fixture->createKey({{u"apiId"_s, apiId}}).value(u"keyId").toString();
     QVERIFY(!keyId.isEmpty());
     Session session;
+    QSignalSpy failed(session.client(), &ApiClient::requestFailed);
     QVERIFY(m_fixture->connectWith(session, {u"api.*.read_key"_s, u"api.*.read_api"_s}));
     KeyDetailController key;
     key.setClient(session.client());
@@ -132,6 +142,11 @@ void TestCapabilityGates::keyActionsGreyTheirOptionsToo()
     QTRY_VERIFY_WITH_TIMEOUT(!reroll->isEnabled(), 10000);
     QVERIFY(!grace->isEnabled());
     QVERIFY(!permanent->isEnabled());
+    // Made before whoami answered, the reveal did not ask the server whether the key can be shown
+    // (keys.getKey with decrypt, a 403 for this root key).
+    QTRY_VERIFY_WITH_TIMEOUT(key.property("loaded").toBool(), 10000);
+    QTest::qWait(500); // a request would have failed by now (in-process server)
+    QVERIFY2(failed.isEmpty(), qPrintable(failed.isEmpty() ? QString() : failed.first().value(0).toString()));
     session.capabilities()->setPermissions({u"api.*.create_key"_s, u"api.*.delete_key"_s});
     QVERIFY(grace->isEnabled());
     QVERIFY(permanent->isEnabled());
@@ -282,6 +297,178 @@ void TestCapabilityGates::pagesWaitForWhoamiThenLoad()
     const QList<PagedListModel *> apiModels = apis.get()->findChildren<PagedListModel *>();
     QCOMPARE(apiModels.size(), 1);
     QVERIFY(apiModels.first()->rowCount() > 0); // the APIs are listed
+}
+
+namespace {
+
+/// The server's 403 answers so far, by route (its GET /metrics counters).
+QMap<QString, quint64> forbiddenByRoute(Latchkey::Server::Server &server)
+{
+    static const QRegularExpression sample(uR"re(^latchkey_http_requests_total\{route="([^"]*)",status="403"\} (\d+)$)re"_s,
+                                           QRegularExpression::MultilineOption);
+    QMap<QString, quint64> counts;
+    const QString text = QString::fromUtf8(server.metrics().render());
+    for (auto match = sample.globalMatch(text); match.hasNext();) {
+        const QRegularExpressionMatch found = match.next();
+        counts[found.captured(1)] += found.captured(2).toULongLong();
+    }
+    return counts;
+}
+
+/// The routes answered 403 since @p before, with how often ("" for none).
+QString newForbidden(const QMap<QString, quint64> &before, const QMap<QString, quint64> &now)
+{
+    QStringList routes;
+    for (auto it = now.cbegin(); it != now.cend(); ++it) {
+        if (const quint64 added = it.value() - before.value(it.key()); added > 0)
+            routes.append(u"%1 ×%2"_s.arg(it.key()).arg(added));
+    }
+    return routes.join(u", "_s);
+}
+
+/// The texts on screen below @p item.
+void collectShownTexts(QQuickItem *item, QStringList &texts)
+{
+    if (!item || !item->isVisible())
+        return;
+    if (item->inherits("QQuickText"))
+        texts.append(item->property("text").toString());
+    const QList<QQuickItem *> children = item->childItems();
+    for (QQuickItem *child : children)
+        collectShownTexts(child, texts);
+}
+
+/// The texts of the page on top and of the open popups (the window's overlay).
+QStringList shownTexts(const DashboardWindow &ui)
+{
+    QStringList texts;
+    collectShownTexts(qobject_cast<QQuickItem *>(ui.currentPage()), texts);
+    const QList<QQuickItem *> layers = ui.window()->contentItem()->childItems();
+    for (QQuickItem *layer : layers) {
+        if (layer->inherits("QQuickOverlay"))
+            collectShownTexts(layer, texts);
+    }
+    return texts;
+}
+
+/// Whether one of the texts on screen names @p permission as missing (Capabilities::missing()'s
+/// quotes).
+bool namesMissing(const DashboardWindow &ui, const QString &permission)
+{
+    const QStringList texts = shownTexts(ui);
+    return std::any_of(texts.cbegin(), texts.cend(),
+                       [&](const QString &text) { return text.contains(u"“"_s + permission + u"”"_s); });
+}
+
+} // namespace
+
+// A root key that may only read keys browses the real window: every page of the registry (the
+// detail pages of a real key, owner and API), Ctrl+N's issue dialog and Ctrl+K's "Go to" with a
+// key id typed. The server answers none of the dashboard's requests with 403 (its own count, so
+// also the requests whose failures are not shown), nothing reaches the error banner, and what
+// may not be read is named where it would be.
+void TestCapabilityGates::readOnlyKeyBrowsesWithoutA403()
+{
+    const QString apiId = m_fixture->createApi(u"browsed"_s);
+    const QString externalId = u"browsing-owner"_s;
+    const QString keyId = m_fixture->createKey({{u"apiId"_s, apiId}, {u"name"_s, u"browsed key"_s},
+                                                {u"externalId"_s, externalId}}).value(u"keyId"_s).toString();
+    QVERIFY(!keyId.isEmpty());
+    const ApiResult identity = m_fixture->call(u"identities.getIdentity"_s, {{u"identity"_s, externalId}});
+    QVERIFY(identity.ok());
+    const QVariantMap sample{{u"apiId"_s, apiId}, {u"keyId"_s, keyId}, {u"externalId"_s, externalId},
+                             {u"identityId"_s, identity.data.toObject().value(u"id"_s).toString()}};
+
+    const QMap<QString, quint64> before = forbiddenByRoute(m_fixture->server());
+    DashboardWindow ui;
+    QVERIFY(ui.window());
+    Session *session = ui.app()->session();
+    QSignalSpy failed(session->client(), &ApiClient::requestFailed);
+    QVERIFY(m_fixture->connectWith(*session, {u"api.*.read_key"_s}));
+    QTRY_COMPARE_WITH_TIMEOUT(ui.currentPageName(), u"overview"_s, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(session->capabilities()->known(), 10000);
+    ui.settle(300);
+
+    // What each part names when the key may not read it.
+    const QMap<QString, QStringList> named{
+        {u"overview"_s, {u"api.*.read_analytics"_s}},
+        {u"owners"_s, {u"identity.*.read_identity"_s}},
+        {u"ownerDetail"_s, {u"identity.%1.read_identity"_s.arg(sample.value(u"identityId"_s).toString()),
+                            u"api.*.read_analytics"_s}},
+        {u"apis"_s, {u"api.*.read_api"_s}},
+        {u"keys"_s, {u"api.%1.read_api"_s.arg(apiId)}},
+        {u"keyDetail"_s, {u"api.*.read_analytics"_s, u"rbac.*.read_permission"_s, u"rbac.*.read_role"_s}},
+        {u"permissions"_s, {u"rbac.*.read_permission"_s, u"rbac.*.read_role"_s}},
+        {u"ratelimits"_s, {u"ratelimit.*.read_namespace"_s}},
+        {u"audit"_s, {u"workspace.*.read_audit_log"_s}},
+        {u"rootKeys"_s, {u"workspace.*.read_root_key"_s}},
+    };
+    QStringList problems;
+    QMap<QString, quint64> seen = forbiddenByRoute(m_fixture->server());
+    if (const QString forbidden = newForbidden(before, seen); !forbidden.isEmpty())
+        problems.append(u"connecting got 403 for "_s + forbidden);
+    const QVariantList entries = ui.pageEntries();
+    QVERIFY(entries.size() >= 11);
+    for (const QVariant &value : entries) {
+        const QVariantMap entry = value.toMap();
+        const QString name = entry.value(u"name"_s).toString();
+        QVariantMap properties;
+        for (const QVariant &property : entry.value(u"properties"_s).toList())
+            properties.insert(property.toString(), sample.value(property.toString()));
+        QVERIFY2(ui.openPage(name, properties), qPrintable(name));
+        QTRY_COMPARE_WITH_TIMEOUT(ui.currentPageName(), name, 10000);
+        ui.settle(500); // and the push's transition, which hides the page below
+        for (const QString &permission : named.value(name)) {
+            if (!namesMissing(ui, permission))
+                problems.append(u"%1 does not name %2: %3"_s.arg(name, permission, shownTexts(ui).join(u" | "_s)));
+        }
+        if (const QString forbidden = newForbidden(seen, forbiddenByRoute(m_fixture->server())); !forbidden.isEmpty())
+            problems.append(u"%1 got 403 for %2"_s.arg(name, forbidden));
+        seen = forbiddenByRoute(m_fixture->server());
+    }
+
+    // Ctrl+N: the issue dialog lists neither the APIs nor the permissions and roles it may not read.
+    ui.window()->requestActivate();
+    QVERIFY(QTest::qWaitForWindowActive(ui.window()));
+    QTest::keyClick(ui.window(), Qt::Key_N, Qt::ControlModifier);
+    QObject *dialog = ui.find(ui.window(), u"issueKeyDialog"_s);
+    QVERIFY(dialog);
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->property("opened").toBool(), 10000);
+    ui.settle(300);
+    for (const QString &permission : {u"api.*.create_key"_s, u"api.*.read_api"_s, u"rbac.*.read_permission"_s,
+                                      u"rbac.*.read_role"_s}) {
+        if (!namesMissing(ui, permission))
+            problems.append(u"the issue dialog does not name %1: %2"_s.arg(permission, shownTexts(ui).join(u" | "_s)));
+    }
+    if (const QString forbidden = newForbidden(seen, forbiddenByRoute(m_fixture->server())); !forbidden.isEmpty())
+        problems.append(u"the issue dialog got 403 for "_s + forbidden);
+    seen = forbiddenByRoute(m_fixture->server());
+    QMetaObject::invokeMethod(dialog, "close");
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog->property("visible").toBool(), 10000);
+
+    // Ctrl+K with a key id: found (keys.getKey), without asking for owners or APIs it may not read.
+    QTest::keyClick(ui.window(), Qt::Key_K, Qt::ControlModifier);
+    QQuickItem *field = ui.item(ui.window(), u"globalSearchField"_s);
+    QVERIFY(field);
+    QVERIFY(ui.type(field, keyId));
+    for (const QString &permission : {u"identity.*.read_identity"_s, u"api.*.read_api"_s}) {
+        if (!namesMissing(ui, permission))
+            problems.append(u"Go to does not name %1: %2"_s.arg(permission, shownTexts(ui).join(u" | "_s)));
+    }
+    QTest::keyClick(ui.window(), Qt::Key_Return);
+    QObject *search = ui.find(ui.window(), u"globalSearch"_s);
+    QVERIFY(search);
+    QTRY_COMPARE_WITH_TIMEOUT(search->property("matches").toList().size(), 1, 10000); // the key, by its id
+    if (search->property("visible").toBool()) // not opened by itself: Enter opens the listed match
+        QTest::keyClick(ui.window(), Qt::Key_Return);
+    QTRY_COMPARE_WITH_TIMEOUT(ui.currentPageName(), u"keyDetail"_s, 10000);
+    ui.settle(300);
+    if (const QString forbidden = newForbidden(seen, forbiddenByRoute(m_fixture->server())); !forbidden.isEmpty())
+        problems.append(u"Go to got 403 for "_s + forbidden);
+
+    for (const QList<QVariant> &failure : std::as_const(failed))
+        problems.append(u"the banner got %1: %2"_s.arg(failure.value(0).toString(), failure.value(1).toString()));
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u"\n"_s)));
 }
 
 LATCHKEY_DASHBOARD_TEST_MAIN(TestCapabilityGates)

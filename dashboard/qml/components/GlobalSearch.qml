@@ -12,6 +12,11 @@ Dialog {
     id: search
 
     required property Session session
+    readonly property Capabilities may: session.capabilities
+    /// "" when the root key may read owners (of some kind) / list the APIs: else what is not
+    /// searched is said under the field (and not asked for).
+    readonly property string mayNotFindOwners: may.missingEverywhere("identity.*.read_identity", may.revision)
+    readonly property string mayNotFindApis: may.missing("api.*.read_api", may.revision)
     /// What the dialog says under the field ("" for nothing): searching, or nothing found.
     readonly property string message: finder.searching ? qsTr("Searching…")
                                       : finder.searched !== "" && finder.searched === field.text.trim()
@@ -39,6 +44,9 @@ Dialog {
     GoToSearch {
         id: finder
         client: search.session.client
+        // Not before whoami answered: the key may turn out not to read them.
+        findsOwners: !search.may.pending && search.mayNotFindOwners === ""
+        findsApis: !search.may.pending && search.mayNotFindApis === ""
         onFinished: {
             results.currentIndex = 0;
             // One match: no list to choose from. (finder's own list: the bindings on it may not
@@ -89,6 +97,17 @@ Dialog {
             onTextEdited: if (finder.searched !== "" || finder.searching) finder.clear()
             Keys.onDownPressed: if (results.count > 0) results.currentIndex = Math.min(results.count - 1, results.currentIndex + 1)
             Keys.onUpPressed: if (results.count > 0) results.currentIndex = Math.max(0, results.currentIndex - 1)
+        }
+        Label {
+            objectName: "globalSearchUnsearched"
+            Layout.fillWidth: true
+            visible: text !== ""
+            wrapMode: Text.WrapAtWordBoundaryOrAnywhere
+            opacity: 0.7
+            font.pixelSize: 12
+            text: [search.mayNotFindOwners !== "" ? qsTr("Owners are not searched: %1").arg(search.mayNotFindOwners) : "",
+                   search.mayNotFindApis !== "" ? qsTr("APIs, and keys by name or start, are not searched: %1").arg(search.mayNotFindApis) : ""]
+                  .filter(line => line !== "").join("\n")
         }
         Label {
             objectName: "globalSearchMessage"

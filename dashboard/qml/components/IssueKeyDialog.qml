@@ -16,6 +16,9 @@ FormDialog {
     /// The root key may create keys in the chosen API ("" when it may).
     readonly property string missingCreate: session.capabilities.missing(
         "api." + (issuer.apiId === "" ? "*" : issuer.apiId) + ".create_key", session.capabilities.revision)
+    /// Said in the footer: the key may not create keys in the chosen API, or (none chosen) in any.
+    readonly property string mayNotIssue: issuer.apiId !== "" ? missingCreate
+        : session.capabilities.missingEverywhere("api.*.create_key", session.capabilities.revision)
 
     /// Opens the form, pre-filled with @p prefill ({apiId, externalId}).
     function openWith(prefill: var): void {
@@ -120,17 +123,18 @@ FormDialog {
                 Accessible.role: Accessible.AlertMessage
                 Accessible.name: text
             }
-            // Why Issue is greyed out while no API is chosen (instead of the server's refusal).
+            // Why Issue is greyed out while no API is chosen, or the root key may not issue keys
+            // (instead of the server's refusal).
             Label {
                 Layout.fillWidth: true
                 objectName: "issue-needs-api"
-                visible: issuer.serverError === "" && !issuer.issued && issuer.apiId === ""
-                text: qsTr("Choose the API the key belongs to first.")
+                visible: issuer.serverError === "" && !issuer.issued && (issuer.apiId === "" || dialog.mayNotIssue !== "")
+                text: dialog.mayNotIssue !== "" ? dialog.mayNotIssue : qsTr("Choose the API the key belongs to first.")
                 wrapMode: Text.Wrap
             }
             Item {
                 Layout.fillWidth: true
-                visible: issuer.serverError === "" && (issuer.issued || issuer.apiId !== "")
+                visible: issuer.serverError === "" && (issuer.issued || (issuer.apiId !== "" && dialog.mayNotIssue === ""))
             }
             BusyIndicator {
                 running: issuer.busy

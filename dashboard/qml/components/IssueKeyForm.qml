@@ -13,6 +13,10 @@ ScrollView {
     required property Session session
     required property IssueKeyController controller
     readonly property ApiClient client: session.client
+    /// "" when the root key may list the APIs (apis.listApis); they are not fetched otherwise, nor
+    /// before rootKeys.whoami answered.
+    readonly property string mayNotListApis: session.capabilities.missing("api.*.read_api", session.capabilities.revision)
+    readonly property bool apisFetched: !session.capabilities.pending && mayNotListApis === ""
     /// Tab below the visible part (after "Add rate limit") scrolls the focused field into view.
     property FocusScroller focusScroller: FocusScroller {
         flickable: form.contentItem as Flickable
@@ -121,7 +125,7 @@ ScrollView {
                 Layout.fillWidth: true
                 model: ApisModel {
                     id: apis
-                    client: form.client
+                    client: form.apisFetched ? form.client : null
                     onPageLoaded: {
                         if (form.controller.apiId === "" && apis.count > 0)
                             form.controller.apiId = apis.rowObject(0).id;
@@ -146,19 +150,19 @@ ScrollView {
             Label {
                 objectName: "issue-no-api"
                 Layout.fillWidth: true
-                visible: !apis.loading && !apis.failed && apis.count === 0
+                visible: form.apisFetched && !apis.loading && !apis.failed && apis.count === 0
                 wrapMode: Text.Wrap
                 font.bold: true
                 text: qsTr("There is no API yet. Every key belongs to an API: create one on the APIs page (\"New API\") first.")
             }
-            // Not "no API yet" when the APIs could not be listed (a root key without
-            // api.*.read_api): say why.
+            // Not "no API yet" when the APIs are not listed (a root key without api.*.read_api,
+            // which whoami said) or could not be: say why.
             Label {
                 objectName: "issue-apis-unlisted"
                 Layout.fillWidth: true
-                visible: !apis.loading && apis.failed && apis.count === 0
+                visible: form.mayNotListApis !== "" || (!apis.loading && apis.failed && apis.count === 0)
                 wrapMode: Text.Wrap
-                text: qsTr("The APIs could not be listed: %1").arg(apis.errorDetail)
+                text: qsTr("The APIs could not be listed: %1").arg(form.mayNotListApis !== "" ? form.mayNotListApis : apis.errorDetail)
             }
         }
 
@@ -258,6 +262,7 @@ ScrollView {
                 id: permissionPicker
                 Layout.fillWidth: true
                 client: form.client
+                capabilities: form.session.capabilities
                 items: form.controller.permissions
                 // A slug that does not exist yet is created with the key (marked "new" until then).
                 offerCreate: true
@@ -282,6 +287,7 @@ ScrollView {
                 id: rolePicker
                 Layout.fillWidth: true
                 client: form.client
+                capabilities: form.session.capabilities
                 items: form.controller.roles
                 // A new role is created when the key is issued, not now: Cancel leaves none behind.
                 createText: form.addNewText

@@ -40,6 +40,7 @@ KeySection {
     PermissionPicker {
         Layout.fillWidth: true
         client: section.session.client
+        capabilities: section.session.capabilities
         items: section.key.permissions
         busy: section.savingNow["permissions"] === true
         enabled: section.session.capabilities.may("rbac.*.add_permission_to_key", section.session.capabilities.revision)
@@ -55,6 +56,7 @@ KeySection {
         objectName: "key-role-picker"
         Layout.fillWidth: true
         client: section.session.client
+        capabilities: section.session.capabilities
         items: section.key.roles
         busy: section.savingNow["roles"] === true
         onAddRequested: name => section.key.addRole(name)

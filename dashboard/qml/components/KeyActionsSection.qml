@@ -91,9 +91,11 @@ KeySection {
             ready: section.savingNow["reveal"] !== true && section.key.recoverable !== 0
             missing: section.session.capabilities.missing(section.key.permissionFor("decrypt_key"), section.session.capabilities.revision)
             onClicked: section.key.plaintext === "" ? section.key.reveal() : section.key.forgetPlaintext()
-            // Whether there is a value to show is asked once the root key may decrypt.
-            Component.onCompleted: if (missing === "") section.key.checkRecoverable()
-            onMissingChanged: if (missing === "") section.key.checkRecoverable()
+            // Whether there is a value to show is asked once whoami said the root key may decrypt
+            // (not before: a key that may not would get a 403), and the key page has its client.
+            readonly property bool mayAsk: !section.session.capabilities.pending && missing === "" && section.key.client !== null
+            Component.onCompleted: if (mayAsk) section.key.checkRecoverable()
+            onMayAskChanged: if (mayAsk) section.key.checkRecoverable()
             notReadyReason: section.key.recoverable === 0
                             ? qsTr("This key is not recoverable: its value was never stored, so it cannot be shown. Only keys issued as recoverable can be shown again.")
                             : ""

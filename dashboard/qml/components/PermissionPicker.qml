@@ -8,6 +8,9 @@ TagListEditor {
     id: picker
 
     required property ApiClient client
+    /// The connected root key's (optional): the suggestions wait for rootKeys.whoami and are not
+    /// fetched when the key may not list the workspace's permissions (said under the field instead).
+    property Capabilities capabilities: null
 
     objectName: "permission-picker"
     suggestionRole: "slug"
@@ -16,8 +19,9 @@ TagListEditor {
     emptyText: qsTr("No direct permissions.")
     newEntryText: qsTr("Grant")
     createItemText: qsTr("Create permission ‘%1’")
+    suggestionsMissing: capabilities ? capabilities.missing("rbac.*.read_permission", capabilities.revision) : ""
     suggestions: PermissionsModel {
-        client: picker.client
+        client: picker.capabilities && (picker.capabilities.pending || picker.suggestionsMissing !== "") ? null : picker.client
         pageSize: 20
     }
 }

@@ -67,6 +67,7 @@ Dialog {
                 // Its suggestions are fetched when the dialog opens, not with the page that holds
                 // it (before whoami answered, for a key that may not even read permissions).
                 client: dialog.visible ? dialog.session.client : null
+                capabilities: dialog.session.capabilities
                 items: editor.permissions
                 busy: editor.busy
                 emptyText: qsTr("This role grants no permissions.")

@@ -8,6 +8,9 @@ TagListEditor {
     id: picker
 
     required property ApiClient client
+    /// The connected root key's (optional): the suggestions wait for rootKeys.whoami and are not
+    /// fetched when the key may not list the workspace's roles (said under the field instead).
+    property Capabilities capabilities: null
 
     objectName: "role-picker"
     suggestionRole: "name"
@@ -17,8 +20,9 @@ TagListEditor {
     newEntryText: qsTr("Add")
     offerCreate: true
     createItemText: qsTr("Create role ‘%1’")
+    suggestionsMissing: capabilities ? capabilities.missing("rbac.*.read_role", capabilities.revision) : ""
     suggestions: RolesModel {
-        client: picker.client
+        client: picker.capabilities && (picker.capabilities.pending || picker.suggestionsMissing !== "") ? null : picker.client
         pageSize: 20
     }
 }

@@ -16,6 +16,9 @@ ColumnLayout {
     property var newItems: []
     /// A PagedListModel with a `search` property; `suggestionRole` names the role to offer.
     property var suggestions
+    /// Why nothing is suggested: the root key may not read the list (Capabilities.missing()'s
+    /// sentence), said under the field; "" when the suggestions are fetched.
+    property string suggestionsMissing
     property string suggestionRole: "name"
     property string placeholderText
     /// What the add button says for a name that is not in the suggestions ("Create ...").
@@ -147,6 +150,16 @@ ColumnLayout {
             enabled: field.text.trim() !== "" && !editor.busy
             onClicked: editor.submit()
         }
+    }
+
+    Label {
+        objectName: editor.objectName + "-unsuggested"
+        Layout.fillWidth: true
+        visible: editor.suggestionsMissing !== ""
+        text: qsTr("No suggestions: %1").arg(editor.suggestionsMissing)
+        opacity: 0.7
+        font.pixelSize: 12
+        wrapMode: Text.WrapAtWordBoundaryOrAnywhere
     }
 
     Popup {

@@ -85,12 +85,12 @@ Page {
     }
     AuditTargetResolver {
         id: resolver
-        client: page.session.client
+        client: log.client // its lookups only where the log itself is read
         onResolved: log.targetId = resolver.targetId
     }
     AuditActorResolver {
         id: actorResolver
-        client: page.session.client
+        client: log.client // its lookups only where the log itself is read
         onResolved: log.actorId = actorResolver.actorId
     }
     Timer {

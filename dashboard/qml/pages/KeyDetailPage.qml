@@ -71,7 +71,9 @@ Page {
 
     KeyDetailController {
         id: detail
-        client: page.session.client
+        // Nothing is fetched before whoami answers: what the key loads next (the audit log's
+        // reroll) depends on what the root key may read.
+        client: page.session.capabilities.pending ? null : page.session.client
         keyId: page.keyId
         apiId: page.apiId
         // keys.getKey does not say whether a reroll replaced the key; the audit log does (asked
@@ -208,13 +210,13 @@ Page {
 
     BusyIndicator {
         anchors.centerIn: parent
-        running: detail.loading && !detail.loaded
+        running: (detail.loading || page.session.capabilities.pending) && !detail.loaded
         visible: running
     }
 
     ColumnLayout {
         anchors.centerIn: parent
-        visible: !detail.loaded && !detail.loading
+        visible: !detail.loaded && !detail.loading && detail.client !== null
         spacing: 12
         Label {
             Layout.alignment: Qt.AlignHCenter

@@ -12,6 +12,12 @@ Page {
 
     required property Session session
     required property string identityId
+    readonly property Capabilities may: page.session.capabilities
+    /// "" when the root key may read this owner (identities.getIdentity); not fetched otherwise,
+    /// and nothing is fetched before rootKeys.whoami answered.
+    readonly property string mayNotRead: may.missing("identity." + identityId + ".read_identity", may.revision)
+    /// "" when the root key may read keys of some API (keys.listKeys lists those it may).
+    readonly property string mayNotListKeys: may.missingEverywhere("api.*.read_key", may.revision)
 
     title: owner.externalId !== "" ? owner.externalId : qsTr("Owner")
 
@@ -41,17 +47,17 @@ Page {
 
     OwnerDetail {
         id: owner
-        client: page.session.client
+        client: !page.may.pending && page.mayNotRead === "" ? page.session.client : null
         identity: page.identityId
     }
 
     KeysModel {
         id: keys
         objectName: "keysModel"
-        client: page.session.client
+        client: !page.may.pending && page.mayNotListKeys === "" ? page.session.client : null
         identityId: page.identityId
-        rateLimitBadges: page.session.capabilities.may("api.*.read_analytics", page.session.capabilities.revision)
-        replacedBadges: page.session.capabilities.may("workspace.*.read_audit_log", page.session.capabilities.revision)
+        rateLimitBadges: page.may.may("api.*.read_analytics", page.may.revision)
+        replacedBadges: page.may.may("workspace.*.read_audit_log", page.may.revision)
     }
 
     // A key issued anywhere (here, Ctrl+N, the sidebar) appears in "Keys" at once.
@@ -77,8 +83,17 @@ Page {
 
             Label {
                 Layout.margins: 16
-                visible: !owner.loading && !owner.found
+                visible: owner.client !== null && !owner.loading && !owner.found
                 text: qsTr("This owner does not exist (any more).")
+            }
+            // Not "does not exist" when the root key may not read owners: say which permission.
+            Label {
+                objectName: "owner-missing"
+                Layout.margins: 16
+                Layout.fillWidth: true
+                visible: page.mayNotRead !== ""
+                text: page.mayNotRead
+                wrapMode: Text.WrapAtWordBoundaryOrAnywhere
             }
 
             RowLayout {
@@ -118,6 +133,7 @@ Page {
                 Layout.fillWidth: true
                 Layout.leftMargin: 16
                 Layout.rightMargin: 16
+                visible: page.mayNotRead === "" // its meta and rate limits are the owner's, not read
                 columns: 2
                 columnSpacing: 24
 
@@ -213,6 +229,7 @@ Page {
                     visible: keyList.count === 0
                     loading: keys.loading
                     error: keys.failed ? keys.errorDetail : ""
+                    missing: page.mayNotListKeys
                     onRetry: keys.refresh()
                     title: qsTr("No keys")
                     hint: qsTr("Issue this owner a key with “Issue key for this owner”.")

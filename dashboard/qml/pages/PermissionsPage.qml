@@ -232,6 +232,7 @@ Page {
                     // Suggestions are fetched when the dialog opens, not with the page (before
                     // whoami answered, for a key that may not even read permissions).
                     client: roleDialog.visible ? page.session.client : null
+                    capabilities: page.session.capabilities
                     items: roleDialog.picked
                     emptyText: qsTr("This role grants no permissions.")
                     onAddRequested: name => roleDialog.picked = roleDialog.picked.concat([name])
