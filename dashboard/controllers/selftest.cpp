@@ -106,9 +106,7 @@ QStringList SelfTest::openAllPages(QObject *window, DashboardApp &app, const QVa
     for (const QVariant &value : entries) {
         const QVariantMap entry = value.toMap();
         const QString name = entry.value(u"name"_s).toString();
-        QVariantMap properties;
-        for (const QVariant &property : entry.value(u"properties"_s).toList())
-            properties.insert(property.toString(), sample.value(property.toString()));
+        const QVariantMap properties = pageProperties(entry, sample);
         QVariant opened;
         QMetaObject::invokeMethod(window, "openPage", Q_RETURN_ARG(QVariant, opened), Q_ARG(QVariant, name),
                                   Q_ARG(QVariant, properties));
@@ -125,6 +123,14 @@ QStringList SelfTest::openAllPages(QObject *window, DashboardApp &app, const QVa
             failedPages.append(name);
     }
     return failedPages;
+}
+
+QVariantMap SelfTest::pageProperties(const QVariantMap &entry, const QVariantMap &sample)
+{
+    QVariantMap properties;
+    for (const QVariant &property : entry.value(u"properties"_s).toList())
+        properties.insert(property.toString(), sample.value(property.toString()));
+    return properties;
 }
 
 int SelfTest::run()

@@ -28,6 +28,8 @@ public:
     /// Opens every registered page of @p window (Main.qml) with @p sample; returns the pages
     /// that did not open.
     static QStringList openAllPages(QObject *window, DashboardApp &app, const QVariantMap &sample);
+    /// The properties PageRegistry.qml's @p entry names, taken from @p sample (seedSample()'s keys).
+    static QVariantMap pageProperties(const QVariantMap &entry, const QVariantMap &sample);
 };
 
 } // namespace Latchkey::Dashboard

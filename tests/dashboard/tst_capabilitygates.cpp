@@ -404,10 +404,7 @@ void TestCapabilityGates::readOnlyKeyBrowsesWithoutA403()
     for (const QVariant &value : entries) {
         const QVariantMap entry = value.toMap();
         const QString name = entry.value(u"name"_s).toString();
-        QVariantMap properties;
-        for (const QVariant &property : entry.value(u"properties"_s).toList())
-            properties.insert(property.toString(), sample.value(property.toString()));
-        QVERIFY2(ui.openPage(name, properties), qPrintable(name));
+        QVERIFY2(ui.openPage(name, SelfTest::pageProperties(entry, sample)), qPrintable(name));
         QTRY_COMPARE_WITH_TIMEOUT(ui.currentPageName(), name, 10000);
         ui.settle(500); // and the push's transition, which hides the page below
         for (const QString &permission : named.value(name)) {

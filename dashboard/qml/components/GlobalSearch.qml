@@ -105,9 +105,9 @@ Dialog {
             wrapMode: Text.WrapAtWordBoundaryOrAnywhere
             opacity: 0.7
             font.pixelSize: 12
-            text: [search.mayNotFindOwners !== "" ? qsTr("Owners are not searched: %1").arg(search.mayNotFindOwners) : "",
-                   search.mayNotFindApis !== "" ? qsTr("APIs, and keys by name or start, are not searched: %1").arg(search.mayNotFindApis) : ""]
-                  .filter(line => line !== "").join("\n")
+            text: (search.mayNotFindOwners !== "" ? qsTr("Owners are not searched: %1").arg(search.mayNotFindOwners) : "")
+                  + (search.mayNotFindOwners !== "" && search.mayNotFindApis !== "" ? "\n" : "")
+                  + (search.mayNotFindApis !== "" ? qsTr("APIs, and keys by name or start, are not searched: %1").arg(search.mayNotFindApis) : "")
         }
         Label {
             objectName: "globalSearchMessage"
