@@ -40,6 +40,7 @@ SettingsController::SettingsController(Formatter *format, QObject *parent)
     m_theme = settings.value(u"ui/theme"_s, u"system"_s).toString();
     if (!Themes.contains(m_theme))
         m_theme = u"system"_s;
+    m_listCharts = settings.value(u"ui/listCharts"_s, true).toBool();
 }
 
 SettingsController::~SettingsController()
@@ -130,6 +131,15 @@ void SettingsController::setTheme(const QString &theme)
     m_theme = theme;
     QSettings().setValue(u"ui/theme"_s, m_theme);
     Q_EMIT themeChanged();
+}
+
+void SettingsController::setListCharts(bool shown)
+{
+    if (shown == m_listCharts)
+        return;
+    m_listCharts = shown;
+    QSettings().setValue(u"ui/listCharts"_s, m_listCharts);
+    Q_EMIT listChartsChanged();
 }
 
 bool SettingsController::dark() const

@@ -16,7 +16,8 @@ namespace Latchkey::Dashboard {
 class Formatter;
 
 /// The Settings page's state: language (English, German, Spanish or the system's) and theme
-/// (light, dark or the system's), remembered with QSettings.
+/// (light, dark or the system's), and whether the list pages show their charts above the list,
+/// remembered with QSettings.
 ///
 /// A language change installs the matching QTranslator — ours, plus Qt's own catalogues (qtbase,
 /// qtdeclarative, qtwebengine from QLibraryInfo::TranslationsPath; Debian: qt6-translations-l10n)
@@ -38,6 +39,8 @@ class SettingsController : public QObject
     Q_PROPERTY(QString theme READ theme WRITE setTheme NOTIFY themeChanged)
     /// Whether the dark palette is in effect (theme "dark", or "system" on a dark desktop).
     Q_PROPERTY(bool dark READ dark NOTIFY themeChanged)
+    /// Whether the keys page shows its charts above the list (its "Charts" button); on by default.
+    Q_PROPERTY(bool listCharts READ listCharts WRITE setListCharts NOTIFY listChartsChanged)
 
 public:
     /// @p format gets the locale of the chosen language. Reads the saved choices.
@@ -56,10 +59,13 @@ public:
     [[nodiscard]] QString theme() const { return m_theme; }
     void setTheme(const QString &theme);
     [[nodiscard]] bool dark() const;
+    [[nodiscard]] bool listCharts() const { return m_listCharts; }
+    void setListCharts(bool shown);
 
 Q_SIGNALS:
     void languageChanged();
     void themeChanged();
+    void listChartsChanged();
 
 private:
     void installTranslators();
@@ -70,6 +76,7 @@ private:
     std::vector<std::unique_ptr<QTranslator>> m_translators;
     QString m_language;
     QString m_theme;
+    bool m_listCharts = true;
 };
 
 } // namespace Latchkey::Dashboard

@@ -30,6 +30,7 @@
 #include <QQuickItem>
 #include <QQuickWindow>
 #include <QScreen>
+#include <QSettings>
 
 using namespace Qt::StringLiterals;
 using namespace Latchkey::Dashboard;
@@ -155,6 +156,15 @@ const QString ProbeScript = uR"js(JSON.stringify({
     lang: document.documentElement.lang
 }))js"_s;
 
+/// Where the console page's charts end (the lowest canvas' bottom, in the page) and the view's
+/// height as Chromium sees it.
+const QString ChartsBottomScript = uR"js(JSON.stringify({
+    bottom: Math.max(0, ...[...document.querySelectorAll('canvas')]
+        .map(c => c.getBoundingClientRect().bottom + window.scrollY)),
+    canvases: document.querySelectorAll('canvas').length,
+    inner: window.innerHeight
+}))js"_s;
+
 const QString ScrollToChartScript =
     uR"js(document.querySelector('[data-testid="timeseries"]')?.scrollIntoView({block: 'nearest'}); true)js"_s;
 
@@ -181,6 +191,11 @@ private Q_SLOTS:
     void sidebarFollowsEveryNavigation();
     void ownerFiguresOnlyInTheConsole();
     void modalDimsInDark();
+    void chartsWholeInThePage_data();
+    void chartsWholeInThePage();
+    void ownerKeysBeforeTheCharts();
+    void keysPageChartsToggleRemembered();
+    void keysPageBarsStayAtTheTop();
 
 private:
     void settle(int ms = 300);
@@ -194,6 +209,9 @@ private:
     QString save(const QString &name);
     QJsonObject probe(QQuickItem *console);
     QString checkCharts(QQuickItem *console, const QString &name, bool *scrolled);
+    QString chartsWhole(QQuickItem *console);
+    void pageRows(const QStringList &languages, const QList<QSize> &sizes, const QStringList &only = {});
+    QQuickItem *currentPage() const;
     static bool scrollIntoView(QQuickItem *target);
 
     std::unique_ptr<DashboardFixture> m_fixture;
@@ -568,18 +586,26 @@ void TestScreens::everyPage()
 
 void TestScreens::headersNeverClip_data()
 {
+    pageRows({u"de"_s, u"es"_s}, {QSize(1280, 800), QSize(1024, 768)});
+}
+
+/// Rows (language, size, page, properties) of every registered page, or of @p only, in each of
+/// @p languages at each of @p sizes.
+void TestScreens::pageRows(const QStringList &languages, const QList<QSize> &sizes, const QStringList &only)
+{
     QTest::addColumn<QString>("language");
     QTest::addColumn<QSize>("size");
     QTest::addColumn<QString>("page");
     QTest::addColumn<QVariantList>("properties");
     const QVariantList entries = m_window->property("pageEntries").toList();
-    for (const QString &language : {u"de"_s, u"es"_s})
-        for (const QSize size : {QSize(1280, 800), QSize(1024, 768)})
+    for (const QString &language : languages)
+        for (const QSize size : sizes)
             for (const QVariant &entry : entries) {
                 const QVariantMap map = entry.toMap();
                 const QString name = map.value(u"name"_s).toString();
-                QTest::addRow("%s-%d-%s", qPrintable(language), size.width(), qPrintable(name))
-                    << language << size << name << map.value(u"properties"_s).toList();
+                if (only.isEmpty() || only.contains(name))
+                    QTest::addRow("%s-%d-%s", qPrintable(language), size.width(), qPrintable(name))
+                        << language << size << name << map.value(u"properties"_s).toList();
             }
 }
 
@@ -775,6 +801,202 @@ void TestScreens::modalDimsInDark()
         QVERIFY2(after.lightness() < before.lightness() - 8,
                  qPrintable(u"%1: %2 behind the dialog, %3 without"_s.arg(theme, after.name(), before.name())));
     }
+    QVERIFY2(warnings.isEmpty(), qPrintable(warnings.join(u'\n')));
+}
+
+QQuickItem *TestScreens::currentPage() const
+{
+    return m_window->property("currentPage").value<QQuickItem *>();
+}
+
+/// Walkthrough G7/G19: the charts as a box that scrolls by itself inside the page (the API's keys
+/// page gave them 45 % of its height: the live chart cut at its x axis). Returns what is wrong
+/// with @p console ("" if nothing): a view that is the whole page (the overview) scrolls as the
+/// page; any other is as tall as its content, so the page's scroll bar reaches every chart.
+QString TestScreens::chartsWhole(QQuickItem *console)
+{
+    // Its layout, not its data: the page reports its height once it runs (the data may come later
+    // and make it taller, which the view follows).
+    if (!QTest::qWaitFor([&] { return console->property("documentHeight").toReal() > 0; }, 50000))
+        return u"never reported its height"_s;
+    QQuickItem *page = currentPage();
+    QQuickItem *flickable = nullptr;
+    for (QQuickItem *parent = console->parentItem(); parent && parent != page && !flickable;
+         parent = parent->parentItem())
+        if (parent->inherits("QQuickFlickable"))
+            flickable = parent;
+    const QRectF onPage = console->mapRectToItem(page, console->boundingRect());
+    if (!flickable) {
+        const qreal pageBody = page->property("availableHeight").toReal();
+        if (onPage.height() < pageBody - 1)
+            return u"the view is %1 px, not the page (%2 px)"_s.arg(onPage.height()).arg(pageBody);
+        return {};
+    }
+    // The view is as tall as the console page's content, once Chromium has the new height too.
+    QJsonObject shown;
+    const bool whole = QTest::qWaitFor(
+        [&] {
+            QSignalSpy evaluated(console, SIGNAL(evaluated(QVariant)));
+            if (!QMetaObject::invokeMethod(console, "evaluate", Q_ARG(QString, ChartsBottomScript))
+                || !evaluated.wait(10000))
+                return false;
+            shown = QJsonDocument::fromJson(evaluated.first().first().toString().toUtf8()).object();
+            const qreal height = console->height();
+            return shown.value(u"canvases"_s).toInt() > 0 && height + 1 >= console->property("documentHeight").toReal()
+                && height + 1 >= console->property("contentHeight").toReal()
+                && shown.value(u"bottom"_s).toDouble() <= shown.value(u"inner"_s).toDouble() + 1;
+        },
+        20000);
+    if (!whole)
+        return u"a box of its own: the view is %1 px, its page %2 px (Chromium: %3 px), charts down to %4 px"_s
+            .arg(console->height())
+            .arg(console->property("documentHeight").toReal())
+            .arg(console->property("contentHeight").toReal())
+            .arg(shown.value(u"bottom"_s).toDouble());
+    // The page's scrolling reaches the view's bottom.
+    auto *content = flickable->property("contentItem").value<QQuickItem *>();
+    const qreal bottom = console->mapToItem(content, QPointF(0, console->height())).y();
+    const qreal end = flickable->property("originY").toReal() + flickable->property("contentHeight").toReal();
+    if (bottom > end + 1)
+        return u"the page ends at %1 px, the charts at %2 px"_s.arg(end).arg(bottom);
+    return {};
+}
+
+void TestScreens::chartsWholeInThePage_data()
+{
+    pageRows({u"en"_s, u"de"_s}, {QSize(1280, 800), QSize(1600, 1000)},
+        {u"overview"_s, u"keys"_s, u"keyDetail"_s, u"ownerDetail"_s, u"ratelimits"_s});
+}
+
+/// Every page with charts (the rate limits' with its namespace chosen) shows each chart whole,
+/// scrolling as one page: no console view is shorter than its content, in English and German at
+/// 1280 × 800 and 1600 × 1000.
+void TestScreens::chartsWholeInThePage()
+{
+    QFETCH(QString, language);
+    QFETCH(QSize, size);
+    QFETCH(QString, page);
+    QFETCH(QVariantList, properties);
+    showIn(language, size);
+    if (QTest::currentTestFailed())
+        return;
+    m_app->session()->settings()->setListCharts(true);
+    QVERIFY2(openPage(page, properties), qPrintable(page));
+    if (page == u"ratelimits"_s)
+        QVERIFY(currentPage()->setProperty("namespaceName", m_sample.value(u"namespaceName"_s)));
+    settle(100);
+    QList<QQuickItem *> consoles;
+    visibleNamed(currentPage(), u"consoleView"_s, consoles);
+    QVERIFY2(!consoles.isEmpty(), "no embedded console view found");
+    for (QQuickItem *console : std::as_const(consoles)) {
+        const QString problem = chartsWhole(console);
+        if (!problem.isEmpty())
+            save(u"charts-whole-%1-%2-%3"_s.arg(page, language).arg(size.width()));
+        QVERIFY2(problem.isEmpty(), qPrintable(console->property("view").toString() + u": "_s + problem));
+    }
+    QVERIFY2(warnings.isEmpty(), qPrintable(warnings.join(u'\n')));
+}
+
+/// Walkthrough G7: the owner page showed one key row at 1280 × 800 until it was scrolled, the
+/// charts above them. The owner's own data (meta, rate limits, keys) comes first, the charts last,
+/// as on a key's page.
+void TestScreens::ownerKeysBeforeTheCharts()
+{
+    showIn(u"de"_s, QSize(1280, 800));
+    QVERIFY(openPage(u"ownerDetail"_s, {u"identityId"_s}));
+    settle(100);
+    QQuickItem *page = currentPage();
+    QList<QQuickItem *> consoles;
+    visibleNamed(page, u"consoleView"_s, consoles);
+    QCOMPARE(consoles.size(), 1);
+    QTRY_VERIFY_WITH_TIMEOUT(consoles.first()->property("ready").toBool(), 50000);
+    QList<QQuickItem *> rows;
+    QTRY_VERIFY((rows.clear(), visibleNamed(page, u"keyRow"_s, rows), rows.size() >= 3));
+    const qreal chartsTop = consoles.first()->mapToItem(page, QPointF(0, 0)).y();
+    for (QQuickItem *row : std::as_const(rows)) {
+        const QRectF shown = row->mapRectToItem(page, row->boundingRect());
+        QVERIFY2(shown.bottom() <= page->height(), qPrintable(u"a key row at %1 px"_s.arg(shown.bottom())));
+        QVERIFY2(shown.bottom() <= chartsTop, qPrintable(u"a key row below the charts"_s));
+    }
+    QVERIFY2(warnings.isEmpty(), qPrintable(warnings.join(u'\n')));
+}
+
+/// The keys page's "Charts" hides the charts (the list takes the page) and the choice stays for
+/// the next keys page and the next start.
+void TestScreens::keysPageChartsToggleRemembered()
+{
+    showIn(u"en"_s, QSize(1280, 800));
+    SettingsController *settings = m_app->session()->settings();
+    settings->setListCharts(true);
+    QVERIFY(openPage(u"keys"_s, {u"apiId"_s}));
+    settle(100);
+    auto *toggle = qobject_cast<QQuickItem *>(Latchkey::Test::findNamed(currentPage(), u"chartsToggle"_s));
+    QVERIFY(toggle);
+    QVERIFY(toggle->property("checked").toBool());
+    QList<QQuickItem *> consoles;
+    visibleNamed(currentPage(), u"consoleView"_s, consoles);
+    QCOMPARE(consoles.size(), 1);
+    QTest::mouseClick(
+        m_window, Qt::LeftButton, {}, toggle->mapToScene(QPointF(toggle->width() / 2, toggle->height() / 2)).toPoint());
+    QTRY_VERIFY(!settings->listCharts());
+    QCOMPARE(QSettings().value(u"ui/listCharts"_s).toBool(), false);
+    QCOMPARE(SettingsController(nullptr).listCharts(), false); // the next start
+    QTRY_VERIFY((consoles.clear(), visibleNamed(currentPage(), u"consoleView"_s, consoles), consoles.isEmpty()));
+    // The rows right under the column titles at the top of the page.
+    QList<QQuickItem *> rows;
+    QTRY_VERIFY((rows.clear(), visibleNamed(currentPage(), u"keyRow"_s, rows), !rows.isEmpty()));
+    auto *list = qobject_cast<QQuickItem *>(Latchkey::Test::findNamed(currentPage(), u"keyList"_s));
+    auto *bar = qobject_cast<QQuickItem *>(Latchkey::Test::findNamed(currentPage(), u"bulkBar"_s));
+    QVERIFY(list && bar);
+    const qreal barsBottom = bar->parentItem()->mapToItem(list, QPointF(0, bar->parentItem()->height())).y();
+    QTRY_VERIFY2(qAbs(rows.first()->mapToItem(list, QPointF(0, 0)).y() - barsBottom) < 1,
+        "the first row right under the column titles");
+    // The next keys page opens without them.
+    QVERIFY(QMetaObject::invokeMethod(m_window, "goBack"));
+    QVERIFY(openPage(u"keys"_s, {u"apiId"_s}));
+    settle(100);
+    consoles.clear();
+    visibleNamed(currentPage(), u"consoleView"_s, consoles);
+    QVERIFY(consoles.isEmpty());
+    toggle = qobject_cast<QQuickItem *>(Latchkey::Test::findNamed(currentPage(), u"chartsToggle"_s));
+    QVERIFY(toggle && !toggle->property("checked").toBool());
+    settings->setListCharts(true);
+    QTRY_VERIFY((consoles.clear(), visibleNamed(currentPage(), u"consoleView"_s, consoles), consoles.size() == 1));
+    QVERIFY2(warnings.isEmpty(), qPrintable(warnings.join(u'\n')));
+}
+
+/// Scrolled past the charts, the keys page keeps its selection bar and column titles at the top
+/// (the rows scroll under them); at the top they stand right below the charts.
+void TestScreens::keysPageBarsStayAtTheTop()
+{
+    showIn(u"en"_s, QSize(1280, 800));
+    m_app->session()->settings()->setListCharts(true);
+    const QString apiId = m_fixture->createApi(u"many-keys"_s);
+    QVERIFY(!apiId.isEmpty());
+    for (int i = 0; i < 30; ++i)
+        QVERIFY(!m_fixture->createKey({{u"apiId"_s, apiId}, {u"name"_s, u"key %1"_s.arg(i)}}).isEmpty());
+    QVERIFY(openPage(u"keys"_s, {}, {{u"apiId"_s, apiId}}));
+    settle(100);
+    QQuickItem *page = currentPage();
+    auto *list = qobject_cast<QQuickItem *>(Latchkey::Test::findNamed(page, u"keyList"_s));
+    auto *bar = qobject_cast<QQuickItem *>(Latchkey::Test::findNamed(page, u"bulkBar"_s));
+    QVERIFY(list && bar);
+    QTRY_VERIFY_WITH_TIMEOUT(list->property("count").toInt() >= 20, 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(!list->property("keepingPlace").toBool()
+            && list->property("contentY").toReal() == list->property("originY").toReal(),
+        10000);
+    // At the top: the bar below the charts.
+    QList<QQuickItem *> consoles;
+    visibleNamed(page, u"consoleView"_s, consoles);
+    QCOMPARE(consoles.size(), 1);
+    QTRY_VERIFY_WITH_TIMEOUT(consoles.first()->property("documentHeight").toReal() > 0, 50000);
+    QQuickItem *charts = consoles.first();
+    QTRY_COMPARE(
+        bar->mapToItem(list, QPointF(0, 0)).y(), charts->mapToItem(list, QPointF(0, charts->height())).y() + 8);
+    // At the end: the bar at the top of the list, over the rows.
+    QVERIFY(QMetaObject::invokeMethod(list, "positionViewAtEnd"));
+    QTRY_COMPARE(bar->mapToItem(list, QPointF(0, 0)).y(), 8.0);
+    QVERIFY(charts->mapToItem(list, QPointF(0, charts->height())).y() < 0);
     QVERIFY2(warnings.isEmpty(), qPrintable(warnings.join(u'\n')));
 }
 

@@ -10,6 +10,7 @@ import "KeyColumns.js" as KeyColumns
 // the list handles Space (select) and Enter (open) for the current row.
 ItemDelegate {
     id: row
+    objectName: "keyRow"
 
     required property int index
     required property string keyId

@@ -266,6 +266,9 @@ Page {
         anchors.fill: parent
         visible: detail.loaded && !detail.deleted
         contentWidth: availableWidth
+        // The cards' margins above and below them: without, the page ended 16 px above the
+        // charts' bottom.
+        contentHeight: sectionsGrid.implicitHeight + 32
         clip: true
 
         GridLayout {

@@ -19,7 +19,8 @@ Page {
     /// "" when the root key may list this API's keys (apis.listKeys wants read_key and read_api).
     readonly property string mayNotList: may.missing("api." + apiId + ".read_key", may.revision)
                                          || may.missing("api." + apiId + ".read_api", may.revision)
-    property bool chartsShown: true
+    /// The charts above the keys (the header's "Charts"; remembered in the settings).
+    property bool chartsShown: session.settings.listCharts
 
     function focusSearch() {
         bar.focusSearch();
@@ -65,7 +66,7 @@ Page {
             text: qsTr("Charts")
             checkable: true
             checked: page.chartsShown
-            onToggled: page.chartsShown = checked
+            onToggled: page.session.settings.listCharts = checked
             Accessible.name: page.chartsShown ? qsTr("Hide charts") : qsTr("Show charts")
             ToolTip.visible: hovered
             ToolTip.delay: 600
@@ -162,119 +163,150 @@ Page {
         onConfirmed: bulk.enableKeys(keys.selectedKeyIds())
     }
 
-    ColumnLayout {
+    // The selection bar and the column titles below the charts, pinned to the top once the
+    // charts are scrolled away: the rows scroll under them. Before the list in the Tab chain.
+    Pane {
+        id: listBar
+        /// The charts are scrolled (partly) out of view, the bar stands at the top.
+        readonly property bool pinned: y <= 0 && list.contentY > list.originY
+        // The header's first item is the charts.
+        readonly property real chartsBottom: list.headerItem
+            ? list.headerItem.y - list.contentY + (page.chartsShown ? list.headerItem.children[0].height : 0) : 0
+        y: Math.max(0, chartsBottom)
+        width: list.width // the rows' width: the column titles stand over their columns
+        z: 1
+        padding: 0
+        Material.elevation: pinned ? 2 : 0
+        ColumnLayout {
+            width: parent.width
+            spacing: 0
+
+            // Always there while the list has keys ("0 selected", its buttons greyed): appearing with
+            // the first checked box it would push every row down under the pointer. The offer to
+            // select every key and a bulk operation's progress take the room after the buttons.
+            RowLayout {
+                objectName: "bulkBar"
+                Layout.fillWidth: true
+                Layout.margins: 8
+                visible: keys.count > 0 || bulk.running || bulkProgress.shown
+                spacing: 8
+                Label {
+                    text: qsTr("%n selected", "", keys.selectedCount)
+                }
+                GatedButton {
+                    text: qsTr("Disable")
+                    ready: !bulk.running && keys.selectedCount > 0
+                    missing: page.may.missing("api.*.update_key", page.may.revision)
+                    onClicked: confirmDisable.open()
+                }
+                GatedButton {
+                    text: qsTr("Enable")
+                    ready: !bulk.running && keys.selectedCount > 0
+                    missing: page.may.missing("api.*.update_key", page.may.revision)
+                    onClicked: confirmEnable.open()
+                }
+                GatedButton {
+                    text: qsTr("Delete")
+                    ready: !bulk.running && keys.selectedCount > 0
+                    missing: page.may.missing("api.*.delete_key", page.may.revision)
+                    onClicked: confirmDelete.open()
+                }
+                FocusToolButton {
+                    text: qsTr("Clear selection")
+                    enabled: keys.selectedCount > 0
+                    onClicked: keys.clearSelection()
+                }
+                BulkProgress {
+                    id: bulkProgress
+                    Layout.fillWidth: true
+                    operation: bulk
+                }
+                SelectEveryKeyOffer {
+                    Layout.fillWidth: true
+                    keysModel: keys
+                    format: page.session.format
+                    keyCount: page.keyCount
+                    allowed: !bulk.running && !bulkProgress.shown
+                }
+            }
+
+            KeyTableHeader {
+                Layout.fillWidth: true
+                allSelected: keys.count > 0 && keys.selectedCount === keys.count
+                onSelectAll: selected => selected ? keys.selectAll() : keys.clearSelection()
+            }
+        }
+    }
+
+    // The API's charts at the height they need, then the keys: one list that scrolls as a page.
+    PageListView {
+        id: list
+        objectName: "keyList"
         anchors.fill: parent
-        spacing: 0
+        model: keys
+        focus: true
+        // In the Tab chain after the header; the arrows move the current row, Space selects it.
+        ScrollBar.vertical: scrollBar
+        Accessible.role: Accessible.Table
+        Accessible.name: qsTr("Keys")
 
-        ConsoleView {
-            Layout.fillWidth: true
-            // Tall enough for the totals and the live chart; "Hide charts" gives the table the room.
-            Layout.preferredHeight: Math.max(240, page.height * 0.45)
-            visible: page.chartsShown
-            session: page.session
-            view: "/apis/" + page.apiId
-            dark: page.Material.theme === Material.Dark
-        }
-
-        // Always there while the list has keys ("0 selected", its buttons greyed): appearing with
-        // the first checked box it would push every row down under the pointer. The offer to
-        // select every key and a bulk operation's progress take the room after the buttons.
-        RowLayout {
-            objectName: "bulkBar"
-            Layout.fillWidth: true
-            Layout.margins: 8
-            visible: keys.count > 0 || bulk.running || bulkProgress.shown
-            spacing: 8
-            Label {
-                text: qsTr("%n selected", "", keys.selectedCount)
+        header: Column {
+            width: list.width // qmllint disable unqualified
+            ConsoleView {
+                width: parent.width
+                height: implicitHeight // its content's height: it scrolls with the keys
+                visible: page.chartsShown // qmllint disable unqualified
+                session: page.session // qmllint disable unqualified
+                view: "/apis/" + page.apiId // qmllint disable unqualified
+                dark: page.Material.theme === Material.Dark // qmllint disable unqualified
             }
-            GatedButton {
-                text: qsTr("Disable")
-                ready: !bulk.running && keys.selectedCount > 0
-                missing: page.may.missing("api.*.update_key", page.may.revision)
-                onClicked: confirmDisable.open()
+            // Where the selection bar and the column titles stand while the list is at its top.
+            Item {
+                width: parent.width
+                height: listBar.height // qmllint disable unqualified
             }
-            GatedButton {
-                text: qsTr("Enable")
-                ready: !bulk.running && keys.selectedCount > 0
-                missing: page.may.missing("api.*.update_key", page.may.revision)
-                onClicked: confirmEnable.open()
+            Item {
+                width: parent.width
+                height: 24
+                visible: list.count === 0 // qmllint disable unqualified
             }
-            GatedButton {
-                text: qsTr("Delete")
-                ready: !bulk.running && keys.selectedCount > 0
-                missing: page.may.missing("api.*.delete_key", page.may.revision)
-                onClicked: confirmDelete.open()
-            }
-            FocusToolButton {
-                text: qsTr("Clear selection")
-                enabled: keys.selectedCount > 0
-                onClicked: keys.clearSelection()
-            }
-            BulkProgress {
-                id: bulkProgress
-                Layout.fillWidth: true
-                operation: bulk
-            }
-            SelectEveryKeyOffer {
-                Layout.fillWidth: true
-                keysModel: keys
-                format: page.session.format
-                keyCount: page.keyCount
-                allowed: !bulk.running && !bulkProgress.shown
-            }
-        }
-
-        KeyTableHeader {
-            Layout.fillWidth: true
-            allSelected: keys.count > 0 && keys.selectedCount === keys.count
-            onSelectAll: selected => selected ? keys.selectAll() : keys.clearSelection()
-        }
-
-        ListView {
-            id: list
-            Layout.fillWidth: true
-            Layout.fillHeight: true
-            clip: true
-            model: keys
-            focus: true
-            // In the Tab chain after the header; the arrows move the current row, Space selects it.
-            activeFocusOnTab: true
-            keyNavigationEnabled: true
-            onActiveFocusChanged: if (activeFocus && count > 0 && currentIndex < 0) currentIndex = 0
-            boundsBehavior: Flickable.StopAtBounds
-            ScrollBar.vertical: ScrollBar {}
-            Accessible.role: Accessible.Table
-            Accessible.name: qsTr("Keys")
-
-            // The page's ids inside a delegate: fine at run time, but Qt 6.4's qmllint cannot follow them
-            // into a Component (pragma ComponentBehavior: Bound is 6.5+), hence the per-line disables.
-            delegate: KeyRow {
-                format: page.session.format // qmllint disable unqualified
-                onToggled: (row, selected) => keys.setSelected(row, selected)
-                onOpened: keyId => page.openKey(keyId)
-            }
-            Keys.onReturnPressed: {
-                if (currentIndex >= 0)
-                    page.openKey(keys.rowObject(currentIndex).keyId);
-            }
-            Keys.onSpacePressed: keys.toggleSelected(currentIndex)
-
-            footer: ListFooter {} // follows the view's model
-
             ListPlaceholder {
-                anchors.centerIn: parent
+                anchors.horizontalCenter: parent.horizontalCenter
                 width: Math.min(parent.width - 48, 460)
-                visible: list.count === 0
-                missing: page.mayNotList
-                loading: keys.loading || page.may.pending
-                error: keys.failed ? keys.errorDetail : ""
-                onRetry: keys.refresh()
-                progress: keys.searching ? qsTr("Searching… %n key(s) checked", "", keys.scanned) : ""
-                title: keys.search !== "" ? qsTr("No key matches “%1”.").arg(keys.search) : qsTr("This API has no keys yet")
-                hint: keys.search !== "" ? qsTr("Clear the filter to see every key.")
+                visible: list.count === 0 // qmllint disable unqualified
+                missing: page.mayNotList // qmllint disable unqualified
+                loading: keys.loading || page.may.pending // qmllint disable unqualified
+                error: keys.failed ? keys.errorDetail : "" // qmllint disable unqualified
+                onRetry: keys.refresh() // qmllint disable unqualified
+                progress: keys.searching ? qsTr("Searching… %n key(s) checked", "", keys.scanned) : "" // qmllint disable unqualified
+                title: keys.search !== "" ? qsTr("No key matches “%1”.").arg(keys.search) : qsTr("This API has no keys yet") // qmllint disable unqualified
+                hint: keys.search !== "" ? qsTr("Clear the filter to see every key.") // qmllint disable unqualified
                                          : qsTr("Issue the first one with “Issue key” (Ctrl+N).")
             }
         }
+
+        // The page's ids inside a delegate: fine at run time, but Qt 6.4's qmllint cannot follow them
+        // into a Component (pragma ComponentBehavior: Bound is 6.5+), hence the per-line disables.
+        delegate: KeyRow {
+            format: page.session.format // qmllint disable unqualified
+            onToggled: (row, selected) => keys.setSelected(row, selected)
+            onOpened: keyId => page.openKey(keyId)
+        }
+        Keys.onReturnPressed: {
+            if (currentIndex >= 0)
+                page.openKey(keys.rowObject(currentIndex).keyId);
+        }
+        Keys.onSpacePressed: keys.toggleSelected(currentIndex)
+
+        footer: ListFooter {} // follows the view's model
+    }
+
+    // The list's scroll bar over the pinned bar, not under it.
+    ScrollBar {
+        id: scrollBar
+        anchors.top: list.top
+        anchors.right: list.right
+        anchors.bottom: list.bottom
+        z: 2
     }
 }

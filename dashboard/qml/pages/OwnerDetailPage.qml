@@ -4,9 +4,10 @@ import QtQuick.Controls.Material
 import QtQuick.Layouts
 import Latchkey.Dashboard
 
-// One owner: their usage (figures for a chosen range and charts) from the console, meta, shared
-// rate limits and every key they hold across APIs; issue a key for them or export their usage as
-// CSV. The figures are the console's tiles only: a second, static set beside them disagreed.
+// One owner: meta, shared rate limits and every key they hold across APIs, then their usage
+// (figures for a chosen range and charts) from the console; issue a key for them or export their
+// usage as CSV. The figures are the console's tiles only: a second, static set beside them
+// disagreed.
 Page {
     id: page
 
@@ -121,14 +122,6 @@ Page {
                 }
             }
 
-            ConsoleView {
-                Layout.fillWidth: true
-                Layout.preferredHeight: implicitHeight // its content's height: it scrolls with the page
-                session: page.session
-                view: "/identities/" + page.identityId
-                dark: page.Material.theme === Material.Dark
-            }
-
             GridLayout {
                 Layout.fillWidth: true
                 Layout.leftMargin: 16
@@ -234,6 +227,15 @@ Page {
                     title: qsTr("No keys")
                     hint: qsTr("Issue this owner a key with “Issue key for this owner”.")
                 }
+            }
+
+            // The usage last, as on a key's page: the owner's keys come first.
+            ConsoleView {
+                Layout.fillWidth: true
+                Layout.preferredHeight: implicitHeight // its content's height: it scrolls with the page
+                session: page.session
+                view: "/identities/" + page.identityId
+                dark: page.Material.theme === Material.Dark
             }
         }
     }

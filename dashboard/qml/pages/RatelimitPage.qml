@@ -210,16 +210,15 @@ Page {
                 title: qsTr("Choose a namespace")
                 hint: qsTr("Its overrides and charts appear here.")
             }
-            ListView {
+            // The namespace's charts at the height they need and the overrides' title scroll with
+            // the overrides: one scroll bar, no box of charts that scrolls by itself.
+            PageListView {
                 id: overrideList
                 objectName: "overrideList"
                 Layout.fillWidth: true
                 Layout.fillHeight: true
                 visible: page.namespaceName !== ""
-                clip: true
                 model: overrides
-                // The namespace's charts at the height they need and the overrides' title scroll
-                // with the overrides: one scroll bar, no box of charts that scrolls by itself.
                 header: ColumnLayout {
                     width: overrideList.width // qmllint disable unqualified
                     spacing: 0
@@ -260,24 +259,6 @@ Page {
                         hint: qsTr("Every identifier gets the limit its request asks for. “Set override” gives chosen identifiers (or patterns) another limit.")
                     }
                 }
-                // A ListView keeps its first row in place when the header above it grows (the
-                // charts reached their height), which scrolled the charts out of view: this one
-                // keeps its distance from the top instead, as a page does.
-                property real fromTop: 0
-                property bool keepingPlace: false
-                onContentYChanged: if (!keepingPlace) fromTop = contentY - originY
-                onOriginYChanged: {
-                    keepingPlace = true;
-                    contentY = originY + fromTop;
-                    keepingPlace = false;
-                }
-                // In the Tab chain; the arrows move the current row there. No current row until
-                // then: the list would scroll it into view, past the charts, when it loads.
-                currentIndex: -1
-                activeFocusOnTab: true
-                keyNavigationEnabled: true
-                onActiveFocusChanged: if (activeFocus && count > 0 && currentIndex < 0) currentIndex = 0
-                ScrollBar.vertical: ScrollBar {}
                 Accessible.role: Accessible.List
                 Accessible.name: qsTr("Overrides")
 
