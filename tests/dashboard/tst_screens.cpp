@@ -886,7 +886,7 @@ void TestScreens::chartsWholeInThePage()
         QVERIFY(currentPage()->setProperty("namespaceName", m_sample.value(u"namespaceName"_s)));
     settle(100);
     QList<QQuickItem *> consoles;
-    visibleNamed(currentPage(), u"consoleView"_s, consoles);
+    consoles = visibleNamed(currentPage(), u"consoleView"_s);
     QVERIFY2(!consoles.isEmpty(), "no embedded console view found");
     for (QQuickItem *console : std::as_const(consoles)) {
         const QString problem = chartsWhole(console);
@@ -907,11 +907,11 @@ void TestScreens::ownerKeysBeforeTheCharts()
     settle(100);
     QQuickItem *page = currentPage();
     QList<QQuickItem *> consoles;
-    visibleNamed(page, u"consoleView"_s, consoles);
+    consoles = visibleNamed(page, u"consoleView"_s);
     QCOMPARE(consoles.size(), 1);
     QTRY_VERIFY_WITH_TIMEOUT(consoles.first()->property("ready").toBool(), 50000);
     QList<QQuickItem *> rows;
-    QTRY_VERIFY((rows.clear(), visibleNamed(page, u"keyRow"_s, rows), rows.size() >= 3));
+    QTRY_VERIFY(((rows = visibleNamed(page, u"keyRow"_s)), rows.size() >= 3));
     const qreal chartsTop = consoles.first()->mapToItem(page, QPointF(0, 0)).y();
     for (QQuickItem *row : std::as_const(rows)) {
         const QRectF shown = row->mapRectToItem(page, row->boundingRect());
@@ -934,17 +934,17 @@ void TestScreens::keysPageChartsToggleRemembered()
     QVERIFY(toggle);
     QVERIFY(toggle->property("checked").toBool());
     QList<QQuickItem *> consoles;
-    visibleNamed(currentPage(), u"consoleView"_s, consoles);
+    consoles = visibleNamed(currentPage(), u"consoleView"_s);
     QCOMPARE(consoles.size(), 1);
     QTest::mouseClick(
         m_window, Qt::LeftButton, {}, toggle->mapToScene(QPointF(toggle->width() / 2, toggle->height() / 2)).toPoint());
     QTRY_VERIFY(!settings->listCharts());
     QCOMPARE(QSettings().value(u"ui/listCharts"_s).toBool(), false);
     QCOMPARE(SettingsController(nullptr).listCharts(), false); // the next start
-    QTRY_VERIFY((consoles.clear(), visibleNamed(currentPage(), u"consoleView"_s, consoles), consoles.isEmpty()));
+    QTRY_VERIFY(((consoles = visibleNamed(currentPage(), u"consoleView"_s)), consoles.isEmpty()));
     // The rows right under the column titles at the top of the page.
     QList<QQuickItem *> rows;
-    QTRY_VERIFY((rows.clear(), visibleNamed(currentPage(), u"keyRow"_s, rows), !rows.isEmpty()));
+    QTRY_VERIFY(((rows = visibleNamed(currentPage(), u"keyRow"_s)), !rows.isEmpty()));
     auto *list = qobject_cast<QQuickItem *>(Latchkey::Test::findNamed(currentPage(), u"keyList"_s));
     auto *bar = qobject_cast<QQuickItem *>(Latchkey::Test::findNamed(currentPage(), u"bulkBar"_s));
     QVERIFY(list && bar);
@@ -956,12 +956,12 @@ void TestScreens::keysPageChartsToggleRemembered()
     QVERIFY(openPage(u"keys"_s, {u"apiId"_s}));
     settle(100);
     consoles.clear();
-    visibleNamed(currentPage(), u"consoleView"_s, consoles);
+    consoles = visibleNamed(currentPage(), u"consoleView"_s);
     QVERIFY(consoles.isEmpty());
     toggle = qobject_cast<QQuickItem *>(Latchkey::Test::findNamed(currentPage(), u"chartsToggle"_s));
     QVERIFY(toggle && !toggle->property("checked").toBool());
     settings->setListCharts(true);
-    QTRY_VERIFY((consoles.clear(), visibleNamed(currentPage(), u"consoleView"_s, consoles), consoles.size() == 1));
+    QTRY_VERIFY(((consoles = visibleNamed(currentPage(), u"consoleView"_s)), consoles.size() == 1));
     QVERIFY2(warnings.isEmpty(), qPrintable(warnings.join(u'\n')));
 }
 
@@ -987,7 +987,7 @@ void TestScreens::keysPageBarsStayAtTheTop()
         10000);
     // At the top: the bar below the charts.
     QList<QQuickItem *> consoles;
-    visibleNamed(page, u"consoleView"_s, consoles);
+    consoles = visibleNamed(page, u"consoleView"_s);
     QCOMPARE(consoles.size(), 1);
     QTRY_VERIFY_WITH_TIMEOUT(consoles.first()->property("documentHeight").toReal() > 0, 50000);
     QQuickItem *charts = consoles.first();
