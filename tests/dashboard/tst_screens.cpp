@@ -936,6 +936,10 @@ void TestScreens::keysPageChartsToggleRemembered()
     QList<QQuickItem *> consoles;
     consoles = visibleNamed(currentPage(), u"consoleView"_s);
     QCOMPARE(consoles.size(), 1);
+    // Clicked once the page has slid in: a StackView takes no clicks while it moves its pages.
+    QQuickItem *stack = currentPage()->parentItem();
+    QVERIFY(stack && stack->inherits("QQuickStackView"));
+    QTRY_VERIFY(!stack->property("busy").toBool());
     QTest::mouseClick(
         m_window, Qt::LeftButton, {}, toggle->mapToScene(QPointF(toggle->width() / 2, toggle->height() / 2)).toPoint());
     QTRY_VERIFY(!settings->listCharts());

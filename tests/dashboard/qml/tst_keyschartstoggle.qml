@@ -18,7 +18,6 @@ Item {
         KeysPage {
             anchors.fill: parent
             session: testSession
-            chartsShown: false
         }
     }
 
@@ -31,6 +30,7 @@ Item {
         }
         function test_onReadsOn(data) {
             root.Material.theme = data.theme; // as Main.qml sets it from the settings
+            testSession.settings.listCharts = false; // the page follows the remembered choice
             try {
                 const page = createTemporaryObject(keysPage, root, { apiId: testSample.apiId });
                 verify(page);
@@ -62,6 +62,7 @@ Item {
                 verify(!underline.visible, "no underline while the charts are hidden");
             } finally {
                 root.Material.theme = Material.Light;
+                testSession.settings.listCharts = true;
             }
         }
     }
