@@ -142,19 +142,19 @@ Item {
                                                        credits: {remaining: 1000},
                                                        ratelimits: [{name: "requests", limit: 100, duration: 60000}]},
                                     answer => created = answer);
-            tryVerify(() => created !== null, 10000);
+            tryVerify(() => created !== null, H.answerTimeout);
             verify(created.ok, created.errorDetail);
             const keyId = created.data.keyId;
             let updated = null;
             testSession.client.call("keys.updateKey", {keyId: keyId, enabled: false,
                                                        ratelimits: [{name: "requests", limit: 500, duration: 60000}]},
                                     answer => updated = answer);
-            tryVerify(() => updated !== null, 10000);
+            tryVerify(() => updated !== null, H.answerTimeout);
             verify(updated.ok, updated.errorDetail);
             let credited = null;
             testSession.client.call("keys.updateCredits", {keyId: keyId, operation: "increment", value: 500},
                                     answer => credited = answer);
-            tryVerify(() => credited !== null, 10000);
+            tryVerify(() => credited !== null, H.answerTimeout);
             verify(credited.ok, credited.errorDetail);
 
             const page = createTemporaryObject(pageComponent, root);
@@ -163,7 +163,7 @@ Item {
             field.text = keyId;
             const list = H.find(page, item => item.objectName === "auditList");
             const changeLabel = text => H.find(list, item => item.objectName === "changesLabel" && item.text === text);
-            tryVerify(() => changeLabel("Disabled\nRate limit “requests”: 100 → 500 per 1 min") !== null, 15000,
+            tryVerify(() => changeLabel("Disabled\nRate limit “requests”: 100 → 500 per 1 min") !== null, H.answerTimeout,
                       "the updateKey row says what changed");
             const credits = changeLabel("Credits 1,000 → 1,500");
             verify(credits, "the updateCredits row");

@@ -32,7 +32,7 @@ Item {
         function callApi(action, body) {
             let result = null;
             testSession.client.call(action, body, answer => result = answer);
-            tryVerify(() => result !== null, 10000, action);
+            tryVerify(() => result !== null, H.answerTimeout, action);
             verify(result.ok, action + ": " + result.errorDetail);
             return result;
         }
@@ -45,14 +45,14 @@ Item {
         function test_ownerExternalIdIsResolved() {
             targetField().text = testSample.externalId;
             const summary = named("targetSummary");
-            tryVerify(() => summary.visible && summary.text.startsWith("Target: owner"), 10000, summary.text);
+            tryVerify(() => summary.visible && summary.text.startsWith("Target: owner"), H.answerTimeout, summary.text);
             verify(summary.text.indexOf("“" + testSample.externalId + "”") >= 0, summary.text);
             verify(summary.text.indexOf("(id_") >= 0, summary.text);
             // identity.create and the owner's key's rows (key events name the key, not its owner).
             const list = named("auditList");
-            tryVerify(() => list.count >= 2 && !list.model.loading, 10000, "rows: " + list.count);
+            tryVerify(() => list.count >= 2 && !list.model.loading, H.answerTimeout, "rows: " + list.count);
             tryVerify(() => H.find(list, item => item.objectName === "eventLabel" && item.text === "key.create") !== null,
-                      10000, "the owner's key.create row");
+                      H.answerTimeout, "the owner's key.create row");
             verify(H.find(list, item => item.objectName === "eventLabel" && item.text === "identity.create") !== null);
             // The summary line keeps a gap above the column titles.
             const titles = named("auditColumnTitles");
@@ -63,9 +63,9 @@ Item {
         function test_keyNameIsResolved() {
             targetField().text = "qml key";
             const summary = named("targetSummary");
-            tryVerify(() => summary.text.indexOf("key named “qml key” (" + testSample.keyId + ")") >= 0, 10000, summary.text);
+            tryVerify(() => summary.text.indexOf("key named “qml key” (" + testSample.keyId + ")") >= 0, H.answerTimeout, summary.text);
             const list = named("auditList");
-            tryVerify(() => list.count >= 1, 10000);
+            tryVerify(() => list.count >= 1, H.answerTimeout);
         }
 
         function actorField() {
@@ -80,19 +80,19 @@ Item {
             try {
                 actorField().text = me.name;
                 const summary = named("actorSummary");
-                tryVerify(() => summary.text === "Actor: root key “" + me.name + "” (" + me.rootKeyId + ")", 10000, summary.text);
+                tryVerify(() => summary.text === "Actor: root key “" + me.name + "” (" + me.rootKeyId + ")", H.answerTimeout, summary.text);
                 const list = named("auditList");
-                tryVerify(() => list.count >= 1 && !list.model.loading, 10000, "rows: " + list.count);
+                tryVerify(() => list.count >= 1 && !list.model.loading, H.answerTimeout, "rows: " + list.count);
                 compare(list.model.actorId, me.rootKeyId);
 
                 actorField().text = "no such root key";
-                tryVerify(() => summary.text.startsWith("No root key named “no such root key”"), 10000, summary.text);
+                tryVerify(() => summary.text.startsWith("No root key named “no such root key”"), H.answerTimeout, summary.text);
                 verify(summary.text.indexOf("name or id (rk_…)") >= 0, summary.text);
-                tryCompare(list, "count", 0, 10000);
+                tryCompare(list, "count", 0, H.answerTimeout);
 
                 actorField().text = me.rootKeyId;
-                tryVerify(() => !summary.visible, 10000, summary.text);
-                tryVerify(() => list.model.actorId === me.rootKeyId && list.count >= 1 && !list.model.loading, 10000);
+                tryVerify(() => !summary.visible, H.answerTimeout, summary.text);
+                tryVerify(() => list.model.actorId === me.rootKeyId && list.count >= 1 && !list.model.loading, H.answerTimeout);
             } finally {
                 actorField().text = "";
             }
@@ -101,7 +101,7 @@ Item {
         function test_nothingMatchesHasItsEmptyState() {
             targetField().text = "nobody-here-at-all";
             const placeholder = named("auditPlaceholder");
-            tryVerify(() => placeholder.visible && placeholder.title.indexOf("Nothing matches") >= 0, 15000, placeholder.title);
+            tryVerify(() => placeholder.visible && placeholder.title.indexOf("Nothing matches") >= 0, H.answerTimeout, placeholder.title);
             verify(placeholder.title.indexOf("nobody-here-at-all") >= 0);
             verify(placeholder.hint.indexOf("external id") >= 0);
             compare(named("auditList").count, 0);
@@ -115,7 +115,7 @@ Item {
             tryVerify(() => {
                 label = H.find(list, item => item.objectName === "eventLabel" && item.text === "authorization.connect_permission_and_key");
                 return label !== null;
-            }, 10000);
+            }, H.answerTimeout);
             verify(label.truncated, "the long event name is elided");
             const description = H.find(label.parent, item => item.objectName === "descriptionLabel");
             const labelRight = label.mapToItem(root, label.width, 0).x;
@@ -155,12 +155,12 @@ Item {
                 testSession.settings.language = "en";
                 targetField().text = testSample.keyId;
                 let label = null;
-                tryVerify(() => (label = description("Issued key " + testSample.keyId)) !== null, 10000,
+                tryVerify(() => (label = description("Issued key " + testSample.keyId)) !== null, H.answerTimeout,
                           "key.create described by the dashboard");
                 compare(label.ToolTip.text, "Created key " + testSample.keyId, "the server's words in the tooltip");
                 testSession.settings.language = "de";
                 list.model.refresh(); // rows made anew speak the new language
-                tryVerify(() => description("Schlüssel " + testSample.keyId + " ausgestellt") !== null, 10000,
+                tryVerify(() => description("Schlüssel " + testSample.keyId + " ausgestellt") !== null, H.answerTimeout,
                           "key.create in German");
             } finally {
                 testSession.settings.language = saved;

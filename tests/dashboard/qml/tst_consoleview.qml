@@ -2,6 +2,7 @@ import QtQuick
 import QtQuick.Controls.Material
 import QtTest
 import Latchkey.Dashboard
+import "helpers.js" as H
 
 // The embedded console: the root key reaches the page through the user script (never the URL),
 // and the console reports "latchkey:ready" once it shows its data or empty state; it takes the
@@ -81,7 +82,7 @@ Item {
             let created = null;
             testSession.client.call("keys.createKey", {apiId: testSample.apiId, name: "no traffic yet"},
                                     answer => created = answer);
-            tryVerify(() => created !== null, 10000);
+            tryVerify(() => created !== null, H.answerTimeout);
             verify(created.ok, created.errorDetail);
             const file = "/home/o'neil/.local/share/latchkey/bootstrap-root-key.txt";
             const keyView = createTemporaryObject(keyViewComponent, root,
@@ -94,7 +95,7 @@ Item {
             keyView.evaluated.connect(collect);
             keyView.evaluate("JSON.stringify([document.querySelector('[data-testid=empty-state] pre').textContent,"
                              + " document.querySelector('[data-testid=empty-state-note]').textContent])");
-            tryVerify(() => results.length > 0, 10000, "no answer from the page");
+            tryVerify(() => results.length > 0, H.answerTimeout, "no answer from the page");
             keyView.evaluated.disconnect(collect);
             const [command, note] = JSON.parse(results[0]);
             verify(command.indexOf("Bearer $(cat '/home/o'\\''neil/.local/share/latchkey/bootstrap-root-key.txt')") > 0, command);
@@ -138,7 +139,7 @@ Item {
             view.evaluate("JSON.stringify({body: getComputedStyle(document.body).backgroundColor,"
                           + " text: getComputedStyle(document.body).color,"
                           + " card: getComputedStyle(document.querySelector('.card, .tile')).backgroundColor})");
-            tryVerify(() => results.length > 0, 10000, "no answer from the page");
+            tryVerify(() => results.length > 0, H.answerTimeout, "no answer from the page");
             view.evaluated.disconnect(collect);
             return JSON.parse(results[0]);
         }
@@ -181,7 +182,7 @@ Item {
         function test_wheelScrollsThePageWhereTheViewCannotScroll() {
             const page = loadedPage({});
             page.embedded.height = 3000;
-            tryVerify(() => page.embedded.contentHeight > 0 && page.embedded.contentHeight <= 3000, 10000,
+            tryVerify(() => page.embedded.contentHeight > 0 && page.embedded.contentHeight <= 3000, H.answerTimeout,
                       "content height " + page.embedded.contentHeight);
             compare(page.contentY, 0);
             mouseWheel(page.embedded, 500, 100, 0, -120);
@@ -198,7 +199,7 @@ Item {
             const collect = result => results.push(result);
             view.evaluated.connect(collect);
             view.evaluate("window.innerHeight");
-            tryVerify(() => results.length > 0, 10000, "no answer from the page");
+            tryVerify(() => results.length > 0, H.answerTimeout, "no answer from the page");
             view.evaluated.disconnect(collect);
             return results[0];
         }
@@ -207,19 +208,19 @@ Item {
         function test_wheelScrollsTheViewThenThePage() {
             const page = loadedPage({});
             page.embedded.height = 300; // from the height of its content, which it took once loaded
-            tryVerify(() => innerHeight(page.embedded) === 300, 10000, "the page did not get the view's new height");
-            tryVerify(() => page.embedded.contentHeight > 600, 10000, "content height " + page.embedded.contentHeight);
+            tryVerify(() => innerHeight(page.embedded) === 300, H.answerTimeout, "the page did not get the view's new height");
+            tryVerify(() => page.embedded.contentHeight > 600, H.answerTimeout, "content height " + page.embedded.contentHeight);
             mouseWheel(page.embedded, 500, 100, 0, -120);
-            tryVerify(() => page.embedded.scrolledTo > 0, 10000, "the view did not scroll");
+            tryVerify(() => page.embedded.scrolledTo > 0, H.answerTimeout, "the view did not scroll");
             compare(page.contentY, 0);
             page.embedded.evaluate("window.scrollTo(0, document.documentElement.scrollHeight); true");
-            tryVerify(() => page.embedded.scrolledTo + 300 >= page.embedded.contentHeight - 1, 10000, "not at the end");
+            tryVerify(() => page.embedded.scrolledTo + 300 >= page.embedded.contentHeight - 1, H.answerTimeout, "not at the end");
             mouseWheel(page.embedded, 500, 100, 0, -120);
             verify(page.contentY > 0, "the page did not scroll after the view's end");
             const scrolled = page.contentY;
             const at = page.embedded.scrolledTo;
             mouseWheel(page.embedded, 500, 100, 0, 120); // up: the view can, so the view does
-            tryVerify(() => page.embedded.scrolledTo < at, 10000, "the view did not scroll up");
+            tryVerify(() => page.embedded.scrolledTo < at, H.answerTimeout, "the view did not scroll up");
             compare(page.contentY, scrolled);
         }
 

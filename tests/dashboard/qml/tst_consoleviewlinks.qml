@@ -1,6 +1,7 @@
 import QtQuick
 import QtTest
 import Latchkey.Dashboard
+import "helpers.js" as H
 
 // The embedded console's links and height: a click on a key or owner link in the console opens
 // the dashboard's page for it (session.pageRequested) while the view stays on its own view; a link
@@ -36,7 +37,7 @@ Item {
         function callApi(action, body) {
             let result = null;
             testSession.client.call(action, body, answer => result = answer);
-            tryVerify(() => result !== null, 10000, action);
+            tryVerify(() => result !== null, H.answerTimeout, action);
             verify(result.ok, action + ": " + result.errorDetail);
             return result.data;
         }
@@ -66,7 +67,7 @@ Item {
             const collect = result => results.push(result);
             consoleView.evaluated.connect(collect);
             consoleView.evaluate(script);
-            tryVerify(() => results.length > 0, 10000, "no answer from the page to " + script);
+            tryVerify(() => results.length > 0, H.answerTimeout, "no answer from the page to " + script);
             consoleView.evaluated.disconnect(collect);
             return results[0];
         }
@@ -86,7 +87,7 @@ Item {
             const consoleView = loadedView("/overview");
             pagesOpened.clear();
             clickLink(consoleView, "#/keys/" + keyId);
-            tryCompare(pagesOpened, "count", 1, 10000, "the dashboard's key page was not asked for");
+            tryCompare(pagesOpened, "count", 1, H.answerTimeout, "the dashboard's key page was not asked for");
             compare(pagesOpened.signalArguments[0][0], "keyDetail");
             compare(pagesOpened.signalArguments[0][1].keyId, keyId);
             wait(500); // a navigation inside the view would have happened by now
@@ -98,7 +99,7 @@ Item {
             const consoleView = loadedView("/keys/" + keyId);
             pagesOpened.clear();
             clickLink(consoleView, "#/identities/" + identityId);
-            tryCompare(pagesOpened, "count", 1, 10000, "the dashboard's owner page was not asked for");
+            tryCompare(pagesOpened, "count", 1, H.answerTimeout, "the dashboard's owner page was not asked for");
             compare(pagesOpened.signalArguments[0][0], "ownerDetail");
             compare(pagesOpened.signalArguments[0][1].identityId, identityId);
             compare(evaluated(consoleView, "location.hash"), "#/keys/" + keyId);
@@ -162,9 +163,9 @@ Item {
             const before = consoleView.implicitHeight;
             evaluated(consoleView, "(() => { const d = document.createElement('div'); d.id = 'extra';"
                       + " d.style.height = '500px'; document.body.append(d); return true; })()");
-            tryCompare(consoleView, "implicitHeight", before + 500, 10000, "the view did not grow with the page");
+            tryCompare(consoleView, "implicitHeight", before + 500, H.answerTimeout, "the view did not grow with the page");
             evaluated(consoleView, "document.getElementById('extra').remove(); true");
-            tryCompare(consoleView, "implicitHeight", before, 10000, "the view did not shrink with the page");
+            tryCompare(consoleView, "implicitHeight", before, H.answerTimeout, "the view did not shrink with the page");
         }
     }
 }

@@ -48,7 +48,7 @@ Item {
         }
         function exists(model, key, value) {
             model.refresh();
-            tryVerify(() => !model.loading, 10000);
+            tryVerify(() => !model.loading, H.answerTimeout);
             for (let i = 0; i < model.count; ++i) {
                 if (model.rowObject(i)[key] === value)
                     return true;
@@ -69,7 +69,7 @@ Item {
             typeText("made by Enter");
             keyClick(Qt.Key_Return);
             tryCompare(popup, "visible", false);
-            tryVerify(() => exists(roles, "name", "enterrole"), 10000);
+            tryVerify(() => exists(roles, "name", "enterrole"), H.answerTimeout);
         }
 
         // Walkthrough G33: New role took its permissions as comma-separated text while the role's own
@@ -92,7 +92,7 @@ Item {
             compare(add.text, "");
             mouseClick(findChild(popup.footer, "role-create"));
             tryCompare(popup, "visible", false);
-            tryVerify(() => exists(roles, "name", "pickerrole"), 10000);
+            tryVerify(() => exists(roles, "name", "pickerrole"), H.answerTimeout);
             let role = null;
             for (let i = 0; i < roles.count; ++i) {
                 if (roles.rowObject(i).name === "pickerrole")
@@ -101,7 +101,7 @@ Item {
             compare(role.permissions.map(permission => permission.slug), ["pickerrole.read"]);
             compare(role.description, "made with the picker");
             // The roles list shows the description next to the permissions.
-            tryVerify(() => H.find(page, item => item.text === "made with the picker · pickerrole.read") !== null, 10000,
+            tryVerify(() => H.find(page, item => item.text === "made with the picker · pickerrole.read") !== null, H.answerTimeout,
                       "the role's description in the list: "
                       + (H.find(page, item => String(item.text).indexOf("pickerrole.read") >= 0) || {text: "none"}).text);
         }
@@ -170,7 +170,7 @@ Item {
             typeText("enter.perm");
             keyClick(Qt.Key_Return);
             tryCompare(popup, "visible", false);
-            tryVerify(() => exists(permissions, "slug", "enter.perm"), 10000);
+            tryVerify(() => exists(permissions, "slug", "enter.perm"), H.answerTimeout);
         }
 
         function test_enterWithAnInvalidSlugDoesNothing() {

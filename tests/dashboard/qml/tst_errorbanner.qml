@@ -1,6 +1,7 @@
 import QtQuick
 import QtTest
 import Latchkey.Dashboard
+import "helpers.js" as H
 
 // The one error sink: a failed request's detail appears in the banner; repeats are counted;
 // Dismiss hides it; successful calls never show it; a failure to reach the server goes away
@@ -31,13 +32,13 @@ Item {
         function test_hiddenWithoutFailures() {
             let answered = false;
             testSession.client.call("apis.listApis", {}, result => { answered = result.ok; });
-            tryVerify(() => answered, 10000);
+            tryVerify(() => answered, H.answerTimeout);
             verify(!banner.visible);
         }
 
         function test_showsTheServersDetail() {
             testSession.client.call("keys.getKey", { keyId: "key_doesnotexist99" });
-            tryVerify(() => banner.visible, 10000);
+            tryVerify(() => banner.visible, H.answerTimeout);
             verify(detailLabel().text.length > 0);
             compare(detailLabel().text, banner.detail);
             verify(banner.detail.indexOf("key_doesnotexist99") >= 0 || banner.detail.length > 10,
@@ -66,7 +67,7 @@ Item {
             compare(banner.count, 0);
             // a failure the server itself reported is not resolved by the next answer
             testSession.client.call("keys.getKey", { keyId: "key_doesnotexist98" });
-            tryVerify(() => banner.visible, 10000);
+            tryVerify(() => banner.visible, H.answerTimeout);
             verify(!banner.unreachable);
             testSession.client.serverReachableAgain();
             verify(banner.visible);
@@ -75,7 +76,7 @@ Item {
         function test_countsRepeatsAndDismisses() {
             testSession.client.call("apis.createApi", {});
             testSession.client.call("apis.createApi", {});
-            tryCompare(banner, "count", 2, 10000);
+            tryCompare(banner, "count", 2, H.answerTimeout);
             verify(banner.title.indexOf("2") >= 0 || banner.count === 2);
             mouseClick(findChild(banner, "dismissButton"));
             verify(!banner.visible);

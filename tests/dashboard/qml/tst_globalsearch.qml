@@ -67,7 +67,7 @@ Item {
 
         function test_reopensEmpty() {
             typeAndEnter("key_doesnotexist42");
-            tryVerify(() => search.message.indexOf("Nothing found") === 0, 15000);
+            tryVerify(() => search.message.indexOf("Nothing found") === 0, H.answerTimeout);
             search.close();
             tryCompare(search, "visible", false);
             search.open();
@@ -78,7 +78,7 @@ Item {
 
         function test_keyIdOpensTheKey() {
             typeAndEnter(testSample.keyId);
-            tryCompare(pages, "count", 1, 15000);
+            tryCompare(pages, "count", 1, H.answerTimeout);
             compare(pages.signalArguments[0][0], "keyDetail");
             compare(pages.signalArguments[0][1].keyId, testSample.keyId);
             tryCompare(search, "visible", false);
@@ -87,7 +87,7 @@ Item {
         function test_unknownKeySaysSo() {
             typeAndEnter("key_doesnotexist42");
             tryVerify(() => search.message.indexOf("key_doesnotexist42") >= 0
-                            && search.message.indexOf("Nothing found") === 0, 15000, search.message);
+                            && search.message.indexOf("Nothing found") === 0, H.answerTimeout, search.message);
             verify(H.byText(search, search.message).visible, "the message is shown");
             verify(search.visible, "stays open to correct the id");
             compare(pages.count, 0);
@@ -95,7 +95,7 @@ Item {
 
         function test_externalIdOpensTheOwner() {
             typeAndEnter(testSample.externalId);
-            tryCompare(pages, "count", 1, 15000);
+            tryCompare(pages, "count", 1, H.answerTimeout);
             compare(pages.signalArguments[0][0], "ownerDetail");
             const props = pages.signalArguments[0][1];
             verify(props.identityId !== undefined && props.identityId.length > 0, JSON.stringify(props));
@@ -104,7 +104,7 @@ Item {
 
         function test_unknownOwnerSaysSo() {
             typeAndEnter("nobody-by-this-name");
-            tryVerify(() => search.message.indexOf("Nothing found") === 0, 15000, search.message);
+            tryVerify(() => search.message.indexOf("Nothing found") === 0, H.answerTimeout, search.message);
             verify(search.message.indexOf("nobody-by-this-name") >= 0);
             compare(pages.count, 0);
             compare(banner.count, 0, "a miss is no error for the banner");
@@ -114,7 +114,7 @@ Item {
         function callServer(action, body) {
             let answer = null;
             testSession.client.call(action, body, result => answer = result);
-            tryVerify(() => answer !== null, 15000, action);
+            tryVerify(() => answer !== null, H.answerTimeout, action);
             verify(answer.ok, action + ": " + answer.errorDetail);
             return answer.data;
         }
@@ -126,7 +126,7 @@ Item {
             const name = "Checkout " + unique();
             const key = callServer("keys.createKey", { apiId: testSample.apiId, name: name });
             typeAndEnter(name.slice(2).toLowerCase()); // a part of it, in other case
-            tryCompare(pages, "count", 1, 20000);
+            tryCompare(pages, "count", 1, H.answerTimeout);
             compare(pages.signalArguments[0][0], "keyDetail");
             compare(pages.signalArguments[0][1].keyId, key.keyId);
             tryCompare(search, "visible", false);
@@ -136,7 +136,7 @@ Item {
             const prefix = "gt" + Math.floor(Math.random() * 1e6);
             const key = callServer("keys.createKey", { apiId: testSample.apiId, prefix: prefix });
             typeAndEnter(prefix + "_");
-            tryCompare(pages, "count", 1, 20000);
+            tryCompare(pages, "count", 1, H.answerTimeout);
             compare(pages.signalArguments[0][0], "keyDetail");
             compare(pages.signalArguments[0][1].keyId, key.keyId);
         }
@@ -145,7 +145,7 @@ Item {
             const name = "Go to API " + unique();
             const api = callServer("apis.createApi", { name: name.replace(/ /g, "-") });
             typeAndEnter(name.replace(/ /g, "-"));
-            tryCompare(pages, "count", 1, 20000);
+            tryCompare(pages, "count", 1, H.answerTimeout);
             compare(pages.signalArguments[0][0], "keys");
             compare(pages.signalArguments[0][1].apiId, api.apiId);
         }
@@ -157,7 +157,7 @@ Item {
             typeAndEnter(stem);
             const list = findChild(search.contentItem, "globalSearchResults");
             verify(list);
-            tryVerify(() => list.count === 2 && list.visible, 20000, "both keys are listed");
+            tryVerify(() => list.count === 2 && list.visible, H.answerTimeout, "both keys are listed");
             compare(pages.count, 0, "nothing opens by itself");
             verify(H.containingText(list, stem + " a") !== null);
             compare(search.matches[0].id, first.keyId);
@@ -172,7 +172,7 @@ Item {
         function test_notFoundGoesAwayAsTheTextChanges() {
             typeAndEnter("no-such-thing-" + unique());
             const label = findChild(search.contentItem, "globalSearchMessage");
-            tryVerify(() => label.visible && label.text.indexOf("Nothing found") === 0, 20000, label.text);
+            tryVerify(() => label.visible && label.text.indexOf("Nothing found") === 0, H.answerTimeout, label.text);
             keyClick("x");
             compare(search.message, "");
             verify(!label.visible, "the old answer is gone as soon as the text changes");

@@ -63,7 +63,7 @@ Item {
             const name = part("issue-name");
             tryVerify(() => name.activeFocus, 5000, "the name field has the cursor");
             const apiBox = part("issue-api");
-            tryVerify(() => apiBox.count > 0 && dialog.controller.apiId !== "", 10000);
+            tryVerify(() => apiBox.count > 0 && dialog.controller.apiId !== "", H.answerTimeout);
             const chosen = dialog.controller.apiId;
             const before = name.text;
             keyClick("b");
@@ -75,7 +75,7 @@ Item {
         function status(action, body) {
             let answer = -1;
             testSession.client.call(action, body, result => answer = result.httpStatus);
-            tryVerify(() => answer !== -1, 15000, action);
+            tryVerify(() => answer !== -1, H.answerTimeout, action);
             return answer;
         }
 
@@ -85,7 +85,7 @@ Item {
             for (const c of name)
                 keyClick(c);
             const add = part("role-picker-add");
-            tryVerify(() => add.text === "Add new", 10000, add.text);
+            tryVerify(() => add.text === "Add new", H.answerTimeout, add.text);
             keyClick(Qt.Key_Return);
             tryCompare(dialog.controller, "newRoles", [name]);
         }
@@ -226,9 +226,9 @@ Item {
             tryCompare(dialog, "opened", true);
             typeInto("issue-name", "g32 issued");
             const issue = part("issue-submit-button");
-            tryVerify(() => issue.enabled, 10000);
+            tryVerify(() => issue.enabled, H.answerTimeout);
             mouseClick(issue);
-            tryVerify(() => dialog.controller.issued, 20000, dialog.controller.serverError);
+            tryVerify(() => dialog.controller.issued, H.answerTimeout, dialog.controller.serverError);
             keyClick(Qt.Key_Escape);
             tryCompare(dialog, "visible", false);
             verify(!question().visible);
@@ -240,15 +240,15 @@ Item {
             addNewRole("f1-issued-role");
             rbacChanged.clear();
             const issue = part("issue-submit-button");
-            tryVerify(() => issue.enabled, 10000);
+            tryVerify(() => issue.enabled, H.answerTimeout);
             mouseClick(issue);
-            tryVerify(() => dialog.controller.issued, 20000, dialog.controller.serverError);
+            tryVerify(() => dialog.controller.issued, H.answerTimeout, dialog.controller.serverError);
             compare(status("permissions.getRole", { role: "f1-issued-role" }), 200);
             verify(rbacChanged.count >= 1, "the Permissions & roles page refreshes");
             let roles = null;
             testSession.client.call("keys.getKey", { keyId: dialog.controller.newKeyId },
                                     result => roles = result.data.roles);
-            tryVerify(() => roles !== null, 15000);
+            tryVerify(() => roles !== null, H.answerTimeout);
             compare(roles, ["f1-issued-role"]);
         }
 
@@ -257,7 +257,7 @@ Item {
             tryCompare(dialog, "opened", true);
             const issue = part("issue-submit-button");
             const why = part("issue-needs-api");
-            tryVerify(() => issue.enabled, 10000);
+            tryVerify(() => issue.enabled, H.answerTimeout);
             verify(!why.visible);
 
             dialog.controller.apiId = ""; // as on a server without APIs, or before one is chosen

@@ -168,7 +168,7 @@ Item {
         function ask(action, body) {
             let answer = null;
             testSession.client.call(action, body, result => answer = { ok: result.ok, httpStatus: result.httpStatus });
-            tryVerify(() => answer !== null, 15000, action);
+            tryVerify(() => answer !== null, H.answerTimeout, action);
             return answer;
         }
 
@@ -180,7 +180,7 @@ Item {
                 keyClick(c);
             compare(field.text, name);
             const add = child(picker + "-add");
-            tryVerify(() => add.text === "Add new", 10000, add.text);
+            tryVerify(() => add.text === "Add new", H.answerTimeout, add.text);
             return add;
         }
 

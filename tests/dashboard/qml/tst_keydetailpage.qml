@@ -46,14 +46,14 @@ Item {
             issue.recoverable = recoverable === true;
             issue.expires = expires || 0;
             verify(issue.issue());
-            tryVerify(() => issue.issued, 20000);
+            tryVerify(() => issue.issued, H.answerTimeout);
             const keyId = issue.newKeyId;
             issue.clear();
             stack.clear();
             const page = stack.push(pageComponent, { session: testSession, keyId: keyId, objectName: "keyDetail" },
                                     StackView.Immediate);
             verify(page);
-            tryVerify(() => page.controller.loaded, 20000);
+            tryVerify(() => page.controller.loaded, H.answerTimeout);
             return page;
         }
 
@@ -66,15 +66,15 @@ Item {
             issue.creditsUnlimited = false;
             issue.creditsRemaining = 0;
             verify(issue.issue());
-            tryVerify(() => issue.issued, 20000);
+            tryVerify(() => issue.issued, H.answerTimeout);
             const keyId = issue.newKeyId;
             issue.clear();
             stack.clear();
             const page = stack.push(pageComponent, { session: testSession, keyId: keyId }, StackView.Immediate);
-            tryVerify(() => page.controller.loaded, 20000);
+            tryVerify(() => page.controller.loaded, H.answerTimeout);
             compare(child(page, "key-status").text, "Active");
             const badges = child(page, "key-badges");
-            tryVerify(() => badges.visible, 10000);
+            tryVerify(() => badges.visible, H.answerTimeout);
             compare(JSON.stringify(badges.badges), JSON.stringify(["noCredits"]));
             compare(badges.label("noCredits"), "no credits");
 
@@ -96,7 +96,7 @@ Item {
         function call(action, body) {
             let answer = null;
             testSession.client.call(action, body, result => answer = result);
-            tryVerify(() => answer !== null, 20000);
+            tryVerify(() => answer !== null, H.answerTimeout);
             verify(answer.ok, action + ": " + answer.errorDetail);
             return answer.data;
         }
@@ -109,7 +109,7 @@ Item {
             stack.clear();
             const page = stack.push(pageComponent, { session: testSession, keyId: created.keyId },
                                     StackView.Immediate);
-            tryVerify(() => page.controller.loaded, 20000);
+            tryVerify(() => page.controller.loaded, H.answerTimeout);
             tryCompare(child(page, "credits-summary"), "text", "50 credits left", H.answerTimeout);
             return { page: page, key: created.key };
         }
@@ -139,11 +139,11 @@ Item {
             typeInto(child(page, "credits-amount"), "2000");
             tryCompare(child(page, "section-credits-unsaved"), "text", "Unsaved changes");
             keyClick(Qt.Key_Return); // in the amount field: Save
-            tryVerify(() => child(page, "section-credits-saved").visible, 20000);
+            tryVerify(() => child(page, "section-credits-saved").visible, H.answerTimeout);
             const credits = serverCredits(page.keyId);
             compare(credits.remaining, 47, "the credits spent while the page was open stay spent");
             compare(credits.refill.amount, 2000);
-            tryCompare(child(page, "credits-summary"), "text", "47 credits left", 20000);
+            tryCompare(child(page, "credits-summary"), "text", "47 credits left", H.answerTimeout);
             compare(child(page, "credits-remaining").text, "47");
         }
 
@@ -154,9 +154,9 @@ Item {
             spend(opened.key, 2);
             typeInto(child(page, "credits-remaining"), "500");
             keyClick(Qt.Key_Return);
-            tryVerify(() => child(page, "section-credits-saved").visible, 20000);
+            tryVerify(() => child(page, "section-credits-saved").visible, H.answerTimeout);
             compare(serverCredits(page.keyId).remaining, 500);
-            tryCompare(child(page, "credits-summary"), "text", "500 credits left", 20000);
+            tryCompare(child(page, "credits-summary"), "text", "500 credits left", H.answerTimeout);
         }
 
         // The headline follows the traffic while the page is open, also under a refill draft,
@@ -168,8 +168,8 @@ Item {
             typeInto(child(page, "credits-amount"), "300");
             section.refreshInterval = 300;
             spend(opened.key, 2);
-            tryCompare(child(page, "credits-summary"), "text", "48 credits left", 20000);
-            tryCompare(child(page, "credits-remaining"), "text", "48", 20000);
+            tryCompare(child(page, "credits-summary"), "text", "48 credits left", H.answerTimeout);
+            tryCompare(child(page, "credits-remaining"), "text", "48", H.answerTimeout);
             compare(child(page, "credits-amount").text, "300", "the draft stays");
             compare(child(page, "section-credits-unsaved").text, "Unsaved changes");
         }
@@ -186,7 +186,7 @@ Item {
                     testSession.settings.language = language;
                     const page = openFreshKey(false, Date.now() + 29 * day + 12 * 3600 * 1000);
                     const headline = child(page, "expiry-headline");
-                    tryCompare(headline, "text", expected[language], 10000);
+                    tryCompare(headline, "text", expected[language], H.answerTimeout);
                 }
             } finally {
                 testSession.settings.language = saved;
@@ -201,7 +201,7 @@ Item {
             verify(charts !== null, "no charts");
             tryVerify(() => charts.ready || charts.failed, 60000, "the charts never reported");
             verify(charts.ready, "the charts reported an error");
-            tryVerify(() => charts.documentHeight > 0 && charts.height === charts.documentHeight, 20000,
+            tryVerify(() => charts.documentHeight > 0 && charts.height === charts.documentHeight, H.answerTimeout,
                       "the view is " + charts.height + " px, its page " + charts.documentHeight);
             verify(!charts.webCanScroll(-120) && !charts.webCanScroll(120), "the charts scroll by themselves");
         }
@@ -243,8 +243,8 @@ Item {
             const toggle = child(page, "key-enabled");
             toggle.toggle();
             toggle.toggled();
-            tryVerify(() => saved.visible, 20000);
-            tryCompare(page.controller, "enabled", false);
+            tryVerify(() => saved.visible, H.answerTimeout);
+            tryCompare(page.controller, "enabled", false, H.answerTimeout);
         }
 
         // Walkthrough H12: Enter on the focused status switch did nothing (Space worked).
@@ -253,13 +253,13 @@ Item {
             const toggle = child(page, "key-enabled");
             toggle.forceActiveFocus(Qt.TabFocusReason);
             keyClick(Qt.Key_Return);
-            tryCompare(page.controller, "enabled", false, 20000);
+            tryCompare(page.controller, "enabled", false, H.answerTimeout);
             let answer = null;
             testSession.client.call("keys.getKey", { keyId: page.keyId }, result => answer = result);
-            tryVerify(() => answer !== null, 20000);
+            tryVerify(() => answer !== null, H.answerTimeout);
             compare(answer.data.enabled, false, "disabled on the server");
             keyClick(Qt.Key_Enter);
-            tryCompare(page.controller, "enabled", true, 20000);
+            tryCompare(page.controller, "enabled", true, H.answerTimeout);
         }
 
         function test_rerollShowsTheSameBlockAndLandsOnTheNewKey() {
@@ -272,7 +272,7 @@ Item {
             mouseClick(H.find(confirm, item => item.objectName === "confirmButton"));
 
             const shown = child(page, "rerolled-dialog");
-            tryCompare(shown, "opened", true, 20000);
+            tryCompare(shown, "opened", true, H.answerTimeout);
             const newId = page.controller.newKeyId;
             verify(newId !== "" && newId !== oldId);
             const curl = H.find(shown, item => item.objectName === "curl-text");
@@ -287,12 +287,12 @@ Item {
             verify(outcome.text.indexOf("The old key keeps working until") === 0, outcome.text);
             verify(outcome.text.indexOf("disabled") < 0, outcome.text);
             mouseClick(H.find(shown, item => item.objectName === "rerolled-open"));
-            tryVerify(() => stack.currentItem !== page && stack.currentItem.keyId === newId, 10000);
+            tryVerify(() => stack.currentItem !== page && stack.currentItem.keyId === newId, H.answerTimeout);
             const landed = stack.currentItem;
             compare(stack.depth, 1);
             compare(landed.replacedStart, oldStart);
             verify(landed.replacedExpires > Date.now());
-            tryVerify(() => landed.controller.loaded, 20000);
+            tryVerify(() => landed.controller.loaded, H.answerTimeout);
             const note = child(landed, "replaced-note");
             tryVerify(() => note.visible);
             verify(H.containingText(note, oldStart + "…"), "the note names the old key");
@@ -302,19 +302,19 @@ Item {
         function test_showKeyOnlyForRecoverableKeys() {
             let page = openFreshKey(false);
             const reveal = child(page, "key-reveal");
-            tryCompare(page.controller, "recoverable", 0, 20000);
+            tryCompare(page.controller, "recoverable", 0, H.answerTimeout);
             verify(!reveal.button.enabled);
             verify(reveal.tip.indexOf("not recoverable") >= 0, reveal.tip);
             compare(page.controller.plaintext, "", "the check shows nothing");
 
             page = openFreshKey(true);
             const shown = child(page, "key-reveal");
-            tryCompare(page.controller, "recoverable", 1, 20000);
+            tryCompare(page.controller, "recoverable", 1, H.answerTimeout);
             compare(page.controller.plaintext, "", "the check shows nothing");
             verify(shown.button.enabled);
             compare(shown.tip, "");
             shown.clicked();
-            tryVerify(() => page.controller.plaintext !== "", 20000);
+            tryVerify(() => page.controller.plaintext !== "", H.answerTimeout);
             // The shown value has its own Copy, as in the show-once block.
             const copy = child(page, "copy-revealed-key");
             tryVerify(() => copy.visible && copy.width > 0);
@@ -331,7 +331,7 @@ Item {
             let answered = false;
             testSession.client.call("permissions.createPermission", { name: "loopcheck.read", slug: "loopcheck.read" },
                                     () => answered = true);
-            tryVerify(() => answered, 20000);
+            tryVerify(() => answered, H.answerTimeout);
             const page = openFreshKey();
             const field = child(page, "permission-picker-field");
             field.forceActiveFocus();
@@ -339,14 +339,14 @@ Item {
                 keyClick(c);
             let suggestion = null;
             tryVerify(() => (suggestion = H.find(page, item => item.text === "loopcheck.read" && item.visible
-                                                  && item.width > 0 && item.objectName === "")) !== null, 20000);
+                                                  && item.width > 0 && item.objectName === "")) !== null, H.answerTimeout);
             mouseClick(suggestion);
-            tryVerify(() => page.controller.permissions.indexOf("loopcheck.read") >= 0, 20000);
+            tryVerify(() => page.controller.permissions.indexOf("loopcheck.read") >= 0, H.answerTimeout);
             field.forceActiveFocus();
             for (const c of "fresh.grant")
                 keyClick(c);
             keyClick(Qt.Key_Return);
-            tryVerify(() => page.controller.permissions.indexOf("fresh.grant") >= 0, 20000);
+            tryVerify(() => page.controller.permissions.indexOf("fresh.grant") >= 0, H.answerTimeout);
             wait(500); // the popup's exit transition
         }
 
@@ -380,7 +380,7 @@ Item {
             const toggle = child(page, "key-enabled");
             toggle.toggle();
             toggle.toggled();
-            tryCompare(page.controller, "enabled", false, 20000);
+            tryCompare(page.controller, "enabled", false, H.answerTimeout);
             text = rerollQuestion(page);
             verify(text.indexOf("The old key stays disabled.") > 0, text);
             verify(text.indexOf("more hours") < 0, text);
@@ -427,20 +427,20 @@ Item {
             stack.clear();
             let answer = null;
             testSession.client.call("keys.rerollKey", { keyId: oldId, expiration: 7200000 }, result => answer = result);
-            tryVerify(() => answer !== null, 20000);
+            tryVerify(() => answer !== null, H.answerTimeout);
             verify(answer.ok, answer.errorDetail);
             const plaintext = answer.data.key;
             const newStart = plaintext.substring(0, plaintext.lastIndexOf("_") + 5);
             page = stack.push(pageComponent, { session: testSession, keyId: oldId }, StackView.Immediate);
-            tryVerify(() => page.controller.loaded, 20000);
-            tryCompare(page.controller, "replacedById", answer.data.keyId, 20000);
-            tryCompare(page.controller, "replacedByStart", newStart, 20000);
+            tryVerify(() => page.controller.loaded, H.answerTimeout);
+            tryCompare(page.controller, "replacedById", answer.data.keyId, H.answerTimeout);
+            tryCompare(page.controller, "replacedByStart", newStart, H.answerTimeout);
             const note = child(page, "replaced-by-note");
             tryVerify(() => note.visible);
             verify(H.containingText(note, "Replaced by " + newStart + "… — expires in"), newStart);
             // Editing the old key again keeps it (the audit log does not forget).
             verify(page.controller.saveName("edited after reroll"));
-            tryCompare(page.controller, "name", "edited after reroll", 20000);
+            tryCompare(page.controller, "name", "edited after reroll", H.answerTimeout);
             verify(note.visible);
         }
 
@@ -448,8 +448,8 @@ Item {
         function test_rerollOfADisabledKeySaysBothAreDisabled() {
             const page = openFreshKey();
             verify(page.controller.saveEnabled(false));
-            tryCompare(page.controller, "enabled", false, 20000);
-            tryVerify(() => page.controller.saving["enabled"] !== true, 20000);
+            tryCompare(page.controller, "enabled", false, H.answerTimeout);
+            tryVerify(() => page.controller.saving["enabled"] !== true, H.answerTimeout);
             const shown = reroll(page);
             const outcome = H.find(shown, item => item.objectName === "rerolled-outcome");
             verify(outcome.text.indexOf("keeps working") < 0, outcome.text);
@@ -457,9 +457,9 @@ Item {
             verify(outcome.text.indexOf("The new key is disabled too") > 0, outcome.text);
             const newId = page.controller.newKeyId;
             mouseClick(H.find(shown, item => item.objectName === "rerolled-open"));
-            tryVerify(() => stack.currentItem.keyId === newId, 10000);
+            tryVerify(() => stack.currentItem.keyId === newId, H.answerTimeout);
             const landed = stack.currentItem;
-            tryVerify(() => landed.controller.loaded, 20000);
+            tryVerify(() => landed.controller.loaded, H.answerTimeout);
             compare(landed.controller.enabled, false, "the server copied `enabled`");
             const note = child(landed, "replaced-note");
             tryVerify(() => H.containingText(note, "which stays disabled and expires"), H.answerTimeout);
@@ -471,8 +471,8 @@ Item {
         function test_rerollOfAnExpiredKeySaysTheNewOneIsExpired() {
             const page = openFreshKey();
             verify(page.controller.saveExpiry(Date.now() + 5000));
-            tryVerify(() => page.controller.expires > 0 && page.controller.saving["expiry"] !== true, 20000);
-            tryVerify(() => Date.now() > page.controller.expires + 100, 20000);
+            tryVerify(() => page.controller.expires > 0 && page.controller.saving["expiry"] !== true, H.answerTimeout);
+            tryVerify(() => Date.now() > page.controller.expires + 100, H.answerTimeout);
             const shown = reroll(page);
             const outcome = H.find(shown, item => item.objectName === "rerolled-outcome");
             verify(outcome.text.indexOf("The old key had expired") === 0, outcome.text);

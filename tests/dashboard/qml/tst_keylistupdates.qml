@@ -56,7 +56,7 @@ Item {
     function callApi(action, body) {
         let result = null;
         testSession.client.call(action, body, answer => result = answer);
-        keysFollow.tryVerify(() => result !== null, 15000, action);
+        keysFollow.tryVerify(() => result !== null, H.answerTimeout, action);
         keysFollow.verify(result.ok, action + ": " + result.errorDetail);
         return result.data;
     }
@@ -70,10 +70,10 @@ Item {
             const dialog = createTemporaryObject(issueDialog, root);
             verify(dialog);
             dialog.openWith(prefill);
-            tryVerify(() => dialog.opened, 10000);
+            tryVerify(() => dialog.opened, H.answerTimeout);
             dialog.controller.name = name;
             verify(dialog.controller.issue());
-            tryVerify(() => dialog.controller.issued, 20000, dialog.controller.serverError);
+            tryVerify(() => dialog.controller.issued, H.answerTimeout, dialog.controller.serverError);
             dialog.close();
         }
 
@@ -82,12 +82,12 @@ Item {
             const page = createTemporaryObject(keysPage, root, { apiId: apiId });
             verify(page);
             const keys = findChild(page, "keysModel");
-            tryVerify(() => !keys.loading, 15000);
+            tryVerify(() => !keys.loading, H.answerTimeout);
             compare(keys.count, 0);
             verify(H.byText(page, "This API has no keys yet") !== null);
 
             issueThroughDialog({ apiId: apiId }, "first of its api");
-            tryVerify(() => keys.count === 1, 15000, "the new key is listed without Refresh");
+            tryVerify(() => keys.count === 1, H.answerTimeout, "the new key is listed without Refresh");
             compare(keys.rowObject(0).name, "first of its api");
         }
 
@@ -96,10 +96,10 @@ Item {
             root.callApi("keys.createKey", { apiId: apiId, name: "older" });
             const page = createTemporaryObject(keysPage, root, { apiId: apiId });
             const keys = findChild(page, "keysModel");
-            tryVerify(() => keys.count === 1 && !keys.loading, 15000);
+            tryVerify(() => keys.count === 1 && !keys.loading, H.answerTimeout);
             page.visible = false; // another page is on top of it
             issueThroughDialog({ apiId: apiId }, "issued elsewhere");
-            tryVerify(() => keys.count === 2, 15000, "the hidden list refreshed");
+            tryVerify(() => keys.count === 2, H.answerTimeout, "the hidden list refreshed");
         }
 
         function test_ownerKeysAppear() {
@@ -107,10 +107,10 @@ Item {
             const identityId = root.callApi("identities.createIdentity", { externalId: externalId }).identityId;
             const page = createTemporaryObject(ownerPage, root, { identityId: identityId });
             verify(page);
-            tryVerify(() => H.containingText(page, "Keys (0)") !== null, 15000);
+            tryVerify(() => H.containingText(page, "Keys (0)") !== null, H.answerTimeout);
 
             issueThroughDialog({ apiId: testSample.apiId, externalId: externalId }, "owner's key");
-            tryVerify(() => H.containingText(page, "Keys (1)") !== null, 15000, "the owner page lists the key");
+            tryVerify(() => H.containingText(page, "Keys (1)") !== null, H.answerTimeout, "the owner page lists the key");
         }
     }
 
@@ -134,7 +134,7 @@ Item {
             stack.clear();
             const page = stack.push(keyPage, { keyId: keyId }, StackView.Immediate);
             verify(page);
-            tryVerify(() => page.controller.loaded, 20000);
+            tryVerify(() => page.controller.loaded, H.answerTimeout);
             return page;
         }
 
@@ -143,17 +143,17 @@ Item {
             const keyId = root.callApi("keys.createKey", { apiId: apiId, name: "followed" }).keyId;
             const list = createTemporaryObject(keysPage, root, { apiId: apiId });
             const keys = findChild(list, "keysModel");
-            tryVerify(() => keys.count === 1 && !keys.loading, 15000);
+            tryVerify(() => keys.count === 1 && !keys.loading, H.answerTimeout);
             compare(rowOf(keys, keyId).enabled, true);
 
             const page = openKeyPage(keyId);
             verify(page.controller.saveEnabled(false));
-            tryVerify(() => rowOf(keys, keyId).enabled === false, 15000, "the row shows the key disabled");
+            tryVerify(() => rowOf(keys, keyId).enabled === false, H.answerTimeout, "the row shows the key disabled");
             verify(page.controller.saveName("followed, renamed"));
-            tryVerify(() => rowOf(keys, keyId).name === "followed, renamed", 15000, "the row has the new name");
+            tryVerify(() => rowOf(keys, keyId).name === "followed, renamed", H.answerTimeout, "the row has the new name");
 
             verify(page.controller.reroll(3600000));
-            tryVerify(() => keys.count === 2 && !keys.loading, 15000, "the reroll's new key is listed");
+            tryVerify(() => keys.count === 2 && !keys.loading, H.answerTimeout, "the reroll's new key is listed");
             verify(rowOf(keys, page.controller.newKeyId) !== null);
             page.controller.forgetNewKey();
             stack.clear();
@@ -165,14 +165,14 @@ Item {
             const created = root.callApi("keys.createKey", { apiId: apiId, credits: { remaining: 10 } });
             const list = createTemporaryObject(keysPage, root, { apiId: apiId });
             const keys = findChild(list, "keysModel");
-            tryVerify(() => keys.count === 1 && !keys.loading, 15000);
+            tryVerify(() => keys.count === 1 && !keys.loading, H.answerTimeout);
             compare(rowOf(keys, created.keyId).credits.remaining, 10);
 
             openKeyPage(created.keyId);
             compare(root.callApi("keys.verifyKey", { key: created.key }).valid, true);
             stack.pop(null, StackView.Immediate);
             stack.clear(StackView.Immediate);
-            tryVerify(() => rowOf(keys, created.keyId).credits.remaining === 9, 15000,
+            tryVerify(() => rowOf(keys, created.keyId).credits.remaining === 9, H.answerTimeout,
                       "the row shows the credit spent while the page was open");
         }
 
@@ -182,13 +182,13 @@ Item {
             const keyId = root.callApi("keys.createKey", { apiId: testSample.apiId, externalId: externalId,
                                                            name: "owner's followed" }).keyId;
             const owner = createTemporaryObject(ownerPage, root, { identityId: identityId });
-            tryVerify(() => H.containingText(owner, "Keys (1)") !== null, 15000);
+            tryVerify(() => H.containingText(owner, "Keys (1)") !== null, H.answerTimeout);
             const keys = findChild(owner, "keysModel");
-            tryVerify(() => rowOf(keys, keyId) !== null, 15000);
+            tryVerify(() => rowOf(keys, keyId) !== null, H.answerTimeout);
 
             const page = openKeyPage(keyId);
             verify(page.controller.saveEnabled(false));
-            tryVerify(() => rowOf(keys, keyId).enabled === false, 15000, "the owner's row shows it disabled");
+            tryVerify(() => rowOf(keys, keyId).enabled === false, H.answerTimeout, "the owner's row shows it disabled");
             stack.clear();
         }
     }
@@ -210,7 +210,7 @@ Item {
                 root.callApi("keys.createKey", { apiId: apiId, name: "bar " + i });
             const page = createTemporaryObject(keysPage, root, { apiId: apiId });
             const keys = findChild(page, "keysModel");
-            tryVerify(() => keys.count === 3 && !keys.loading, 15000);
+            tryVerify(() => keys.count === 3 && !keys.loading, H.answerTimeout);
             tryVerify(() => rowsOf(page).length === 3, 5000);
             wait(100); // laid out
             const before = rowsOf(page).map(row => row.mapToItem(page, 0, 0).y);
@@ -252,7 +252,7 @@ Item {
                 ids.push(root.callApi("keys.createKey", { apiId: apiId, name: "ask " + i, enabled: false }).keyId);
             const page = createTemporaryObject(keysPage, root, { apiId: apiId });
             const keys = findChild(page, "keysModel");
-            tryVerify(() => keys.count === 3 && !keys.loading, 15000);
+            tryVerify(() => keys.count === 3 && !keys.loading, H.answerTimeout);
             keys.selectAll();
             const bar = H.find(page, item => item.objectName === "bulkBar");
             for (const [action, dialogName] of [["Enable", "confirmBulkEnable"], ["Disable", "confirmBulkDisable"],
@@ -274,7 +274,7 @@ Item {
             mouseClick(gatedButton(bar, "Enable"));
             tryVerify(() => enable.opened, 5000);
             enable.accept();
-            tryVerify(() => ids.every(id => enabledOnServer(id)), 20000, "confirmed: every key enabled");
+            tryVerify(() => ids.every(id => enabledOnServer(id)), H.answerTimeout, "confirmed: every key enabled");
         }
     }
 }

@@ -28,7 +28,7 @@ Item {
         function callApi(action, body) {
             let result = null;
             testSession.client.call(action, body, answer => result = answer);
-            tryVerify(() => result !== null, 15000, action);
+            tryVerify(() => result !== null, H.answerTimeout, action);
             verify(result.ok, action + ": " + result.errorDetail);
             return result.data;
         }
@@ -49,9 +49,9 @@ Item {
             verify(page);
             const keys = findChild(page, "keysModel");
             keys.pageSize = 10;
-            tryVerify(() => keys.count >= 10 && !keys.loading, 15000);
+            tryVerify(() => keys.count >= 10 && !keys.loading, H.answerTimeout);
             wait(500); // the view fetched what fills it
-            tryVerify(() => !keys.loading, 15000);
+            tryVerify(() => !keys.loading, H.answerTimeout);
             verify(keys.hasMore, "the list has more than it shows: " + keys.count);
             const loaded = keys.count;
             verify(loaded < total, loaded);
@@ -97,9 +97,9 @@ Item {
             verify(page);
             const keys = findChild(page, "keysModel");
             keys.pageSize = 10;
-            tryVerify(() => keys.count >= 10 && !keys.loading, 15000);
+            tryVerify(() => keys.count >= 10 && !keys.loading, H.answerTimeout);
             wait(500);
-            tryVerify(() => !keys.loading, 15000);
+            tryVerify(() => !keys.loading, H.answerTimeout);
             verify(keys.hasMore, "the list has more than it shows: " + keys.count);
 
             const headerBox = H.find(page, item => item instanceof CheckBox && item.Accessible.name === "Select all loaded keys");
@@ -117,9 +117,9 @@ Item {
             const summary = findChild(page, "bulk-summary");
             verify(summary);
             tryVerify(() => summary.text === loaded + " done, 0 failed." && H.shown(summary), 30000, summary.text);
-            tryVerify(() => keys.selectedCount === 0 && !keys.loading && keys.count > 0, 15000); // the list reloaded
+            tryVerify(() => keys.selectedCount === 0 && !keys.loading && keys.count > 0, H.answerTimeout); // the list reloaded
             wait(300);
-            tryVerify(() => !keys.loading, 15000);
+            tryVerify(() => !keys.loading, H.answerTimeout);
             verify(H.shown(summary), "the outcome stays until the user moves on");
 
             mouseClick(headerBox);

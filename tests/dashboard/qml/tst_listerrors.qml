@@ -67,10 +67,10 @@ Item {
             const list = H.find(loader.item, item => item.objectName === "auditList");
             const placeholder = H.find(loader.item, item => item.objectName === "auditPlaceholder");
             verify(list && placeholder);
-            tryVerify(() => !list.model.loading, 10000, "the first page answered");
+            tryVerify(() => !list.model.loading, H.answerTimeout, "the first page answered");
             compare(retryButton(placeholder).visible, false, "no error while the list loads fine");
             list.model.events = [""]; // the server refuses an empty event name (400)
-            tryVerify(() => list.model.failed, 10000, "the filtered request failed");
+            tryVerify(() => list.model.failed, H.answerTimeout, "the filtered request failed");
             tryVerify(() => H.shown(retryButton(placeholder)), 5000, "Retry is offered");
             verify(titleOf(placeholder).indexOf("Could not load: ") === 0, titleOf(placeholder));
             verify(titleOf(placeholder).length > "Could not load: ".length, "says why");
@@ -78,7 +78,7 @@ Item {
 
             list.model.events = [];
             mouseClick(retryButton(placeholder));
-            tryVerify(() => !list.model.failed && !list.model.loading, 10000, "Retry loaded the list");
+            tryVerify(() => !list.model.failed && !list.model.loading, H.answerTimeout, "Retry loaded the list");
             tryVerify(() => !H.shown(retryButton(placeholder)), 5000);
         }
 
@@ -87,7 +87,7 @@ Item {
             loader.item.namespaceName = "qml-no-such-namespace";
             const placeholder = H.find(loader.item, item => item.title === "No overrides");
             verify(placeholder);
-            tryVerify(() => placeholder.error !== "", 10000, "listing a missing namespace's overrides failed");
+            tryVerify(() => placeholder.error !== "", H.answerTimeout, "listing a missing namespace's overrides failed");
             tryVerify(() => H.shown(retryButton(placeholder)), 5000, "Retry is offered");
             verify(titleOf(placeholder).indexOf("Could not load: ") === 0, titleOf(placeholder));
 
@@ -96,7 +96,7 @@ Item {
             overrides.loadingChanged.connect(() => refreshed = refreshed || overrides.loading);
             mouseClick(retryButton(placeholder));
             tryVerify(() => refreshed, 5000, "Retry asked the server again");
-            tryVerify(() => !overrides.loading, 10000);
+            tryVerify(() => !overrides.loading, H.answerTimeout);
             verify(overrides.failed, "still missing: still an error, not an empty list");
         }
     }

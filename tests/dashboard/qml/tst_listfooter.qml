@@ -92,7 +92,7 @@ Item {
                     testSession.client.call("apis.createApi", { name: names[answers] }, () => { ++answers; createNext(); });
             };
             createNext();
-            tryVerify(() => answers === 3, 15000);
+            tryVerify(() => answers === 3, H.answerTimeout);
             apis.refresh(); // its first page may predate them
         }
 
@@ -141,7 +141,7 @@ Item {
             compare(audit.creationOrder, false);
             compare(auditFooter.orderHint, "");
             audit.refresh(); // its first page may predate the APIs of initTestCase()
-            tryVerify(() => !audit.loading && audit.count >= 3, 15000);
+            tryVerify(() => !audit.loading && audit.count >= 3, H.answerTimeout);
             verify(!auditFooter.showsOrder);
             verify(!H.find(auditFooter, node => node.objectName === "list-order").visible);
             compare(auditFooter.visible, audit.hasMore, "only a Load more button (a shared server may have many rows)");
@@ -181,29 +181,29 @@ Item {
         function test_followsItsViewsModel() {
             tryVerify(() => view.footerItem !== null, 5000);
             compare(view.footerItem.pagedModel, viewApis);
-            tryVerify(() => !viewApis.loading && viewApis.count > 0, 15000);
+            tryVerify(() => !viewApis.loading && viewApis.count > 0, H.answerTimeout);
             compare(view.footerItem.count, viewApis.count);
             compare(view.footerItem.hasMore, viewApis.hasMore);
         }
 
         function test_pagesFetchThroughTheButton() {
-            tryVerify(() => apis.count === 1 && !apis.loading, 15000);
+            tryVerify(() => apis.count === 1 && !apis.loading, H.answerTimeout);
             verify(apis.hasMore, "at least 4 APIs, one per page");
             const button = H.byText(pagedFooter, "Load more");
             verify(pagedFooter.visible && button.visible);
             mouseClick(button);
-            tryCompare(apis, "count", 2, 15000);
+            tryCompare(apis, "count", 2, H.answerTimeout);
             // To the last page: then the footer goes away.
             for (let page = 0; page < 100 && apis.hasMore; ++page) {
                 const before = apis.count;
-                tryVerify(() => button.visible, 15000);
+                tryVerify(() => button.visible, H.answerTimeout);
                 mouseClick(button);
-                tryVerify(() => apis.count > before || !apis.hasMore, 15000);
+                tryVerify(() => apis.count > before || !apis.hasMore, H.answerTimeout);
             }
             verify(!apis.hasMore);
             verify(apis.count >= 4);
             // At the end the button goes; the order stays, and it is the order of creation.
-            tryVerify(() => !H.byText(pagedFooter, "Load more").visible, 15000);
+            tryVerify(() => !H.byText(pagedFooter, "Load more").visible, H.answerTimeout);
             compare(apis.creationOrder, true);
             verify(pagedFooter.visible);
             verify(H.byText(pagedFooter, "Oldest first").visible);

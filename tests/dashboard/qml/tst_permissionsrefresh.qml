@@ -50,11 +50,11 @@ Item {
             let answers = 0;
             testSession.client.call("permissions.createPermission", { name: "refresh.seed", slug: "refresh.seed" },
                                     () => ++answers);
-            tryVerify(() => answers === 1, 15000);
+            tryVerify(() => answers === 1, H.answerTimeout);
             const permissions = H.find(permissionsPage, item => item.listModel !== undefined && item.heading === "Permissions");
             verify(permissions);
             permissions.listModel.refresh();
-            tryVerify(() => !permissions.listModel.loading && permissions.listModel.count > 0, 15000);
+            tryVerify(() => !permissions.listModel.loading && permissions.listModel.count > 0, H.answerTimeout);
         }
 
         function permissionsModel() {
@@ -65,7 +65,7 @@ Item {
 
         function test_grantOnAKeyPageRefreshesTheList() {
             const model = permissionsModel();
-            tryVerify(() => !model.loading, 15000);
+            tryVerify(() => !model.loading, H.answerTimeout);
             verify(slugs(model).indexOf("granted.onthefly") < 0);
             permissionsLoaded.target = model;
             permissionsLoaded.clear();
@@ -74,16 +74,16 @@ Item {
             issue.apiId = testSample.apiId;
             issue.name = "refresh test";
             verify(issue.issue());
-            tryVerify(() => issue.issued, 20000);
+            tryVerify(() => issue.issued, H.answerTimeout);
             const keyPage = keyPageComponent.createObject(root, { session: testSession, keyId: issue.newKeyId,
                                                                   x: 640, width: 640, height: 900 });
             issue.clear();
-            tryVerify(() => keyPage.controller.loaded, 20000);
+            tryVerify(() => keyPage.controller.loaded, H.answerTimeout);
             verify(keyPage.controller.addPermission("granted.onthefly"));
-            tryVerify(() => keyPage.controller.permissions.indexOf("granted.onthefly") >= 0, 20000);
+            tryVerify(() => keyPage.controller.permissions.indexOf("granted.onthefly") >= 0, H.answerTimeout);
 
-            tryVerify(() => permissionsLoaded.count > 0, 20000, "the list reloaded by itself");
-            tryVerify(() => !model.loading, 15000);
+            tryVerify(() => permissionsLoaded.count > 0, H.answerTimeout, "the list reloaded by itself");
+            tryVerify(() => !model.loading, H.answerTimeout);
             if (!model.hasMore)
                 verify(slugs(model).indexOf("granted.onthefly") >= 0, slugs(model).join(","));
             keyPage.destroy();
@@ -91,14 +91,14 @@ Item {
 
         function test_roleWithNewPermissionsRefreshesTheList() {
             const model = permissionsModel();
-            tryVerify(() => !model.loading, 15000);
+            tryVerify(() => !model.loading, H.answerTimeout);
             const roles = H.find(permissionsPage, item => item.listModel !== undefined && item.heading === "Roles");
             verify(roles);
             permissionsLoaded.target = model;
             permissionsLoaded.clear();
             roles.listModel.create("refresh-role", "", ["made.byrole"]);
-            tryVerify(() => permissionsLoaded.count > 0, 20000, "the permissions reloaded after the role");
-            tryVerify(() => !model.loading, 15000);
+            tryVerify(() => permissionsLoaded.count > 0, H.answerTimeout, "the permissions reloaded after the role");
+            tryVerify(() => !model.loading, H.answerTimeout);
             if (!model.hasMore)
                 verify(slugs(model).indexOf("made.byrole") >= 0, slugs(model).join(","));
         }

@@ -30,7 +30,7 @@ Item {
         function callApi(action, body) {
             let result = null;
             testSession.client.call(action, body, answer => result = answer);
-            tryVerify(() => result !== null, 10000, action);
+            tryVerify(() => result !== null, H.answerTimeout, action);
             verify(result.ok, action + ": " + result.errorDetail);
             return result;
         }
@@ -39,7 +39,7 @@ Item {
             callApi("ratelimit.createNamespace", {name: "qml-page-empty"});
             page.namespaceName = "qml-page-empty";
             const placeholder = H.find(page, item => item.title === "No overrides");
-            tryVerify(() => H.shown(placeholder) && !placeholder.loading, 10000);
+            tryVerify(() => H.shown(placeholder) && !placeholder.loading, H.answerTimeout);
             verify(placeholder.hint.indexOf("Set override") >= 0);
             compare(named("overrideList").count, 0);
         }
@@ -47,10 +47,10 @@ Item {
         function test_enterEditsDeleteAsksEscCloses() {
             callApi("ratelimit.createNamespace", {name: "qml-page-keys"});
             callApi("ratelimit.setOverride", {namespace: "qml-page-keys", identifier: "vip_*", limit: 7, duration: 60000});
-            tryVerify(() => page.may.may("ratelimit.*.set_override"), 10000, "capabilities loaded");
+            tryVerify(() => page.may.may("ratelimit.*.set_override"), H.answerTimeout, "capabilities loaded");
             page.namespaceName = "qml-page-keys";
             const list = named("overrideList");
-            tryVerify(() => list.count === 1, 10000);
+            tryVerify(() => list.count === 1, H.answerTimeout);
             list.forceActiveFocus();
             list.currentIndex = 0;
             keyClick(Qt.Key_Return);
@@ -78,16 +78,16 @@ Item {
                 callApi("ratelimit.setOverride", {namespace: "qml-page-charts", identifier: "user_" + i, limit: 5, duration: 60000});
             page.namespaceName = "qml-page-charts";
             const list = named("overrideList");
-            tryVerify(() => list.count === 12, 10000);
+            tryVerify(() => list.count === 12, H.answerTimeout);
             const charts = named("consoleView");
             verify(charts !== null, "no charts");
             tryVerify(() => charts.ready || charts.failed, 60000, "the charts never reported");
             verify(charts.ready, "the charts reported an error");
-            tryVerify(() => charts.documentHeight > charts.standardHeight, 20000, "page height " + charts.documentHeight);
-            tryVerify(() => charts.height === charts.documentHeight, 10000,
+            tryVerify(() => charts.documentHeight > charts.standardHeight, H.answerTimeout, "page height " + charts.documentHeight);
+            tryVerify(() => charts.height === charts.documentHeight, H.answerTimeout,
                       "the view is " + charts.height + " px, its page " + charts.documentHeight);
             // Chromium learns the view's new height a moment after QML has it (contentsSize).
-            tryVerify(() => !charts.webCanScroll(-120) && !charts.webCanScroll(120), 10000, "the charts scroll by themselves");
+            tryVerify(() => !charts.webCanScroll(-120) && !charts.webCanScroll(120), H.answerTimeout, "the charts scroll by themselves");
             verify(list.contentHeight > charts.height + 12 * 40, "the overrides follow the charts in one list");
             compare(list.currentIndex, -1, "a current override (the list scrolls it into view, past the charts)");
             compare(Math.round(charts.mapToItem(list, 0, 0).y), 0, "the list does not start with the charts at its top");
@@ -97,17 +97,17 @@ Item {
             // Another namespace starts at its charts again.
             callApi("ratelimit.createNamespace", {name: "qml-page-charts-2"});
             page.namespaceName = "qml-page-charts-2";
-            tryCompare(list, "count", 0, 10000);
+            tryCompare(list, "count", 0, H.answerTimeout);
             compare(Math.round(charts.mapToItem(list, 0, 0).y), 0, "the next namespace's charts are not at the top");
         }
 
         function test_oneNameForSettingAnOverride() {
             callApi("ratelimit.createNamespace", {name: "qml-page-names"});
-            tryVerify(() => page.may.may("ratelimit.*.set_override"), 10000, "capabilities loaded");
+            tryVerify(() => page.may.may("ratelimit.*.set_override"), H.answerTimeout, "capabilities loaded");
             page.namespaceName = "qml-page-names";
             const toolbar = named("toolbarSetOverride");
             const pane = named("paneSetOverride");
-            tryVerify(() => H.shown(pane) && pane.button.enabled && toolbar.button.enabled, 10000);
+            tryVerify(() => H.shown(pane) && pane.button.enabled && toolbar.button.enabled, H.answerTimeout);
             compare(toolbar.text, pane.text);
             compare(toolbar.text, "Set override");
             toolbar.clicked();

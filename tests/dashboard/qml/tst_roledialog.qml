@@ -27,7 +27,7 @@ Item {
         function callApi(action, body) {
             let result = null;
             testSession.client.call(action, body, answer => result = answer);
-            tryVerify(() => result !== null, 20000, action);
+            tryVerify(() => result !== null, H.answerTimeout, action);
             verify(result.ok, action + ": " + result.errorDetail);
             return result;
         }
@@ -45,12 +45,12 @@ Item {
             tryVerify(() => {
                 row = H.find(roles, item => item.Accessible.name === "dialog-role" && item.highlighted !== undefined);
                 return row !== null && !roles.listModel.loading;
-            }, 20000, "the role's row");
+            }, H.answerTimeout, "the role's row");
             mouseClick(row);
 
             const dialog = H.find(page, item => item.objectName === "role-edit-dialog");
             verify(dialog);
-            tryVerify(() => dialog.opened && dialog.editor.loaded, 20000, "the dialog shows the role");
+            tryVerify(() => dialog.opened && dialog.editor.loaded, H.answerTimeout, "the dialog shows the role");
             compare(dialog.title, "Role “dialog-role”");
             const picker = H.find(dialog.contentItem, item => item.objectName === "role-permission-picker");
             verify(picker.enabled);
@@ -62,15 +62,15 @@ Item {
             for (const c of "dlg.two")
                 keyClick(c);
             keyClick(Qt.Key_Return);
-            tryVerify(() => !dialog.editor.busy && picker.items.length === 2, 20000, picker.items.join(","));
+            tryVerify(() => !dialog.editor.busy && picker.items.length === 2, H.answerTimeout, picker.items.join(","));
             compare(roleSlugs(), "dlg.one,dlg.two");
             tryVerify(() => H.containingText(roles, "dlg.one, dlg.two") !== null
-                            || H.containingText(roles, "dlg.two, dlg.one") !== null, 20000, "the role list follows");
+                            || H.containingText(roles, "dlg.two, dlg.one") !== null, H.answerTimeout, "the role list follows");
 
             const chip = H.byText(picker, "dlg.one  ✕");
             verify(chip);
             mouseClick(chip);
-            tryVerify(() => !dialog.editor.busy && picker.items.join(",") === "dlg.two", 20000, picker.items.join(","));
+            tryVerify(() => !dialog.editor.busy && picker.items.join(",") === "dlg.two", H.answerTimeout, picker.items.join(","));
             compare(roleSlugs(), "dlg.two");
             dialog.close();
             tryVerify(() => !dialog.visible, 5000);

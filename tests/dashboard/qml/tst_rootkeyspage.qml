@@ -26,7 +26,7 @@ Item {
         function callApi(action, body) {
             let result = null;
             testSession.client.call(action, body, answer => result = answer);
-            tryVerify(() => result !== null, 10000, action);
+            tryVerify(() => result !== null, H.answerTimeout, action);
             verify(result.ok, action + ": " + result.errorDetail);
             return result;
         }
@@ -41,7 +41,7 @@ Item {
                 let row = null;
                 tryVerify(() => (row = H.find(list, item => item.objectName === "rootKeyIdText"
                                                             && item.text === created.rootKeyId)) !== null,
-                          15000, "the new root key's row");
+                          H.answerTimeout, "the new root key's row");
                 compare(row.text, created.rootKeyId);
                 verify(row.selectByMouse && row.readOnly);
                 row.selectAll();
@@ -63,7 +63,7 @@ Item {
             try {
                 const list = H.find(page, item => item instanceof ListView);
                 let id = null;
-                tryVerify(() => (id = H.find(list, item => item.objectName === "rootKeyIdText")) !== null, 15000);
+                tryVerify(() => (id = H.find(list, item => item.objectName === "rootKeyIdText")) !== null, H.answerTimeout);
                 const ratio = H.contrast(id.color, page.Material.backgroundColor);
                 verify(ratio >= 4.5, data.tag + ": contrast " + ratio.toFixed(2) + " of " + id.color + " on "
                        + page.Material.backgroundColor);

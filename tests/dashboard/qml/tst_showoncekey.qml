@@ -58,7 +58,7 @@ Item {
 
         function initTestCase() {
             verify(issue.issue(), JSON.stringify(issue.errors));
-            tryVerify(() => issue.issued, 15000, issue.serverError);
+            tryVerify(() => issue.issued, H.answerTimeout, issue.serverError);
         }
 
         function init() {
@@ -79,7 +79,7 @@ Item {
 
         function test_recoverableKeySaysWhereItCanBeShownAgain() {
             verify(recoverableIssue.issue(), JSON.stringify(recoverableIssue.errors));
-            tryVerify(() => recoverableIssue.issued, 15000, recoverableIssue.serverError);
+            tryVerify(() => recoverableIssue.issued, H.answerTimeout, recoverableIssue.serverError);
             verify(H.containingText(recoverableShown, "cannot be shown again") === null,
                    "a recoverable key is not said to be lost");
             const warning = H.containingText(recoverableShown, "can show it again on the key page");

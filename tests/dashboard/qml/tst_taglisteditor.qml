@@ -58,7 +58,7 @@ Item {
             testSession.client.call("permissions.createPermission",
                                     { name: "Read documents", slug: "documents.read" }, () => ++answers);
             testSession.client.call("permissions.createRole", { name: "qml-support" }, () => ++answers);
-            tryVerify(() => answers === 2, 15000);
+            tryVerify(() => answers === 2, H.answerTimeout);
         }
 
         // Typing, suggesting and adding must not loop through a binding (the popup's visibility
@@ -135,7 +135,7 @@ Item {
             let suggestion = null;
             tryVerify(() => (suggestion = H.find(permissions,
                                  item => item.text === "documents.read" && item.visible && item.width > 0)) !== null,
-                      15000);
+                      H.answerTimeout);
             mouseClick(suggestion);
             compare(added.count, 1);
             compare(added.signalArguments[0][0], "documents.read");
@@ -146,14 +146,14 @@ Item {
             watch(roles);
             const add = findChild(roles, "role-picker-add");
             typeName(roles, "qml-support");
-            tryVerify(() => roles.suggestions.count > 0 && !roles.typedIsNew, 15000);
+            tryVerify(() => roles.suggestions.count > 0 && !roles.typedIsNew, H.answerTimeout);
             compare(add.text, "Add");
             keyClick(Qt.Key_Return);
             compare(added.count, 1);
             compare(added.signalArguments[0][0], "qml-support");
 
             typeName(roles, "brand-new-role");
-            tryVerify(() => !roles.suggestions.loading, 15000);
+            tryVerify(() => !roles.suggestions.loading, H.answerTimeout);
             verify(roles.typedIsNew);
             compare(add.text, "Create and add");
             mouseClick(add);
@@ -168,7 +168,7 @@ Item {
         function test_enterCompletesAPrefixToTheExistingPermission() {
             watch(permissions);
             typeName(permissions, "documents.r");
-            tryVerify(() => !permissions.suggestions.loading && permissions.suggestions.count > 0, 15000);
+            tryVerify(() => !permissions.suggestions.loading && permissions.suggestions.count > 0, H.answerTimeout);
             const offer = H.find(permissions, item => item.objectName === "permission-picker-create");
             tryVerify(() => offer.visible && offer.width > 0, 5000);
             const suggestion = H.find(permissions, item => item.text === "documents.read" && item.visible);
@@ -183,7 +183,7 @@ Item {
 
             // Down past the suggestions reaches the offer: the typed name, as typed.
             typeName(permissions, "documents.r");
-            tryVerify(() => !permissions.suggestions.loading && permissions.suggestions.count > 0, 15000);
+            tryVerify(() => !permissions.suggestions.loading && permissions.suggestions.count > 0, H.answerTimeout);
             tryVerify(() => offer.visible, 5000);
             for (let i = 0; i <= permissions.suggestions.count; ++i)
                 keyClick(Qt.Key_Down);
@@ -198,11 +198,11 @@ Item {
             const offer = H.find(permissions, item => item.objectName === "permission-picker-create");
             verify(offer);
             typeName(permissions, "documents.read");
-            tryVerify(() => !permissions.suggestions.loading && permissions.suggestions.count > 0, 15000);
+            tryVerify(() => !permissions.suggestions.loading && permissions.suggestions.count > 0, H.answerTimeout);
             verify(!offer.visible, "an existing permission is no new one");
 
             typeName(permissions, "invoices.write");
-            tryVerify(() => !permissions.suggestions.loading, 15000);
+            tryVerify(() => !permissions.suggestions.loading, H.answerTimeout);
             tryVerify(() => offer.visible && offer.width > 0, 5000);
             compare(offer.text, "Create permission ‘invoices.write’");
             mouseClick(offer);
@@ -215,7 +215,7 @@ Item {
             const roleOffer = H.find(roles, item => item.objectName === "role-picker-create");
             verify(roleOffer);
             typeName(roles, "keyboard-role");
-            tryVerify(() => !roles.suggestions.loading, 15000);
+            tryVerify(() => !roles.suggestions.loading, H.answerTimeout);
             tryVerify(() => roleOffer.visible, 5000);
             compare(roleOffer.text, "Create role ‘keyboard-role’");
             keyClick(Qt.Key_Down);

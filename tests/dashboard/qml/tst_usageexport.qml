@@ -53,10 +53,10 @@ Item {
             let id = "";
             testSession.client.call("identities.getIdentity", { identity: testSample.externalId },
                                     result => id = result.ok ? result.data.id : "-");
-            tryVerify(() => id !== "", 15000);
+            tryVerify(() => id !== "", H.answerTimeout);
             verify(id !== "-", "the sample owner exists");
             root.identityId = id;
-            tryVerify(() => testSession.capabilities.missing("api.*.read_analytics") === "", 10000,
+            tryVerify(() => testSession.capabilities.missing("api.*.read_analytics") === "", H.answerTimeout,
                       "capabilities loaded");
         }
 
@@ -94,7 +94,7 @@ Item {
         /// Opens the dialog from the bar's button, goes to the temp folder and types @p name over
         /// the suggestion like a user; returns the accept button.
         function openDialogAndName(name) {
-            tryVerify(() => exportButton() && exportButton().enabled, 10000, "export enabled");
+            tryVerify(() => exportButton() && exportButton().enabled, H.answerTimeout, "export enabled");
             mouseClick(exportButton());
             tryVerify(() => fileNameField() && H.shown(fileNameField()), 5000,
                       "the save dialog opened with a file-name field");
@@ -181,7 +181,7 @@ Item {
         // Like every other dialog the save dialog dims the page (walkthrough F25), which then takes
         // no clicks, and its file-name field is wide enough for a whole suggested name (F56).
         function test_dialogDimsThePageAndShowsTheWholeName() {
-            tryVerify(() => exportButton() && exportButton().enabled, 10000, "export enabled");
+            tryVerify(() => exportButton() && exportButton().enabled, H.answerTimeout, "export enabled");
             mouseClick(exportButton());
             tryVerify(() => fileNameField() && H.shown(fileNameField()), 5000, "the save dialog opened");
             const overlay = root.Overlay.overlay;
@@ -218,7 +218,7 @@ Item {
             const cancel = barItem(item => item instanceof Button && item.text === "Cancel" && item.visible);
             verify(cancel, "Cancel shows while the export runs");
             mouseClick(cancel);
-            tryVerify(() => outcomeLabel("Export cancelled") !== null, 10000, "the bar says it stopped");
+            tryVerify(() => outcomeLabel("Export cancelled") !== null, H.answerTimeout, "the bar says it stopped");
             verify(!H.shown(progress));
             compare(readFile(path), "", "a cancelled export leaves no file");
             verify(!H.shown(findChild(bar, "exportOpenFolder")), "no folder to open without a file");
