@@ -257,4 +257,9 @@ ApplicationWindow {
         id: globalSearch
         session: window.session
     }
+
+    // Tooltips stay with the pointer: none left over a page that scrolled under it.
+    ToolTipGuard {
+        objectName: "toolTipGuard"
+    }
 }

@@ -1,0 +1,81 @@
+import QtQuick
+import QtQuick.Controls
+import Latchkey.Dashboard
+
+// Keeps tooltips with the pointer (walkthrough G26: a greyed control's "your root key lacks …"
+// stayed on screen while the page scrolled away under it, or came back above another card far
+// from the pointer). The tooltip hides as soon as its item moves in the window (the page scrolled,
+// a list was laid out anew) or the wheel turns, and none shows until the pointer itself moves:
+// then the tooltip of the item under it comes back. Qt 6.4 moves hover to whatever scrolls under
+// a still pointer, so items alone cannot tell. Watches the one tooltip that every `ToolTip.*`
+// attached property shares; Main.qml holds one for the window.
+Item {
+    id: guard
+
+    /// The shared tooltip instance (var: Qt 6.4's qmllint takes ToolTip.toolTip for another type).
+    readonly property var tip: ToolTip.toolTip
+    /// The item the tooltip belongs to, and where it was in the window when the tooltip appeared.
+    property Item owner: null
+    property point shownAt
+    /// The scene moved under the still pointer: no tooltip until the pointer moves.
+    property bool held: false
+    /// The item whose tooltip was hidden or kept away meanwhile.
+    property Item heldOwner: null
+
+    function hold(): void {
+        held = true;
+        if (tip.visible) {
+            heldOwner = tip.parent;
+            tip.close();
+        }
+    }
+    function pointerMoved(position: point): void {
+        if (!held)
+            return;
+        held = false;
+        const item = heldOwner;
+        heldOwner = null;
+        // Still on the item: its tooltip again, as if the pointer had just come.
+        if (item && item.visible && tip.parent === item && item.contains(item.mapFromItem(null, position)))
+            tip.open();
+    }
+    /// Once per frame while the tooltip is shown.
+    function check(): void {
+        if (!tip.visible)
+            return;
+        if (held) { // another item came under the still pointer
+            hold();
+            return;
+        }
+        if (tip.parent !== owner) { // ToolTip.show() from another item while it was up
+            owner = tip.parent;
+            shownAt = owner ? owner.mapToItem(null, 0, 0) : Qt.point(0, 0);
+            return;
+        }
+        if (!owner)
+            return;
+        const now = owner.mapToItem(null, 0, 0);
+        if (Math.abs(now.x - shownAt.x) >= 1 || Math.abs(now.y - shownAt.y) >= 1)
+            hold();
+    }
+
+    PointerMotion {
+        window: guard.Window.window
+        onMoved: position => guard.pointerMoved(position)
+        onWheeled: guard.hold()
+    }
+    Connections {
+        target: guard.tip
+        function onAboutToShow() {
+            guard.owner = guard.tip.parent;
+            guard.shownAt = guard.owner ? guard.owner.mapToItem(null, 0, 0) : Qt.point(0, 0);
+        }
+    }
+    // Before each frame is drawn while a tooltip is up; nothing runs while none is.
+    Connections {
+        target: guard.tip.visible ? guard.Window.window : null
+        function onAfterAnimating() {
+            guard.check();
+        }
+    }
+}
