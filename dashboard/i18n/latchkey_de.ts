@@ -485,6 +485,10 @@
             <source>Root key names cannot be looked up with this root key; the Actor filter takes a root key&apos;s id (rk_…).</source>
             <translation>Mit diesem Root-Schlüssel lassen sich keine Root-Schlüssel-Namen nachschlagen; der Akteur-Filter nimmt die ID (rk_…) eines Root-Schlüssels.</translation>
         </message>
+        <message>
+            <source>Owners and keys cannot be looked up by name with this root key; the Target filter takes an id (key_…, api_…, id_…).</source>
+            <translation>Mit diesem Root-Schlüssel lassen sich Inhaber und Schlüssel nicht nach Namen nachschlagen; der Zielfilter nimmt eine ID (key_…, api_…, id_…).</translation>
+        </message>
     </context>
     <context>
         <name>AuditLogRow</name>

@@ -485,6 +485,10 @@
             <source>Root key names cannot be looked up with this root key; the Actor filter takes a root key&apos;s id (rk_…).</source>
             <translation>Con esta clave raíz no se pueden buscar nombres de claves raíz; el filtro Autor admite el id (rk_…) de una clave raíz.</translation>
         </message>
+        <message>
+            <source>Owners and keys cannot be looked up by name with this root key; the Target filter takes an id (key_…, api_…, id_…).</source>
+            <translation>Con esta clave raíz no se pueden buscar propietarios ni claves por nombre; el filtro de objetivo admite un id (key_…, api_…, id_…).</translation>
+        </message>
     </context>
     <context>
         <name>AuditLogRow</name>

@@ -19,6 +19,12 @@ AuditActorResolver::AuditActorResolver(QObject *parent)
 {
 }
 
+void AuditActorResolver::setFindsRootKeys(bool finds)
+{
+    if (setLookup(m_findsRootKeys, finds))
+        Q_EMIT lookupsChanged();
+}
+
 void AuditActorResolver::resolve()
 {
     m_rootKeys.clear();
@@ -26,7 +32,7 @@ void AuditActorResolver::resolve()
         return finish(Empty, {}, {});
     if (text().startsWith(u"rk_"_s))
         return finish(Id, text(), text());
-    if (!client())
+    if (!client() || !m_findsRootKeys)
         return finish(Unreadable, text(), text());
     startResolving();
     listRootKeys({}, 0);

@@ -10,13 +10,15 @@ namespace Latchkey::Dashboard {
 /// exact name first, else the only name equal ignoring case). `match` says which was taken,
 /// `otherMatches` how many other root keys have that name. Lookups that miss or are refused are
 /// not errors (they do not reach ApiClient::requestFailed); a newer text discards the answers of
-/// an older one (AuditFilterResolver).
+/// an older one (AuditFilterResolver). `findsRootKeys` false (the root key may not read root keys,
+/// as rootKeys.whoami said) takes a name as `Unreadable` at once instead of asking for a 403.
 class AuditActorResolver : public Latchkey::Dashboard::AuditFilterResolver // qualified: qmltyperegistrar (6.4) resolves the base by this name
 {
     Q_OBJECT
     QML_ELEMENT
     Q_PROPERTY(QString actorId READ actorId NOTIFY resolved)
     Q_PROPERTY(Match match READ match NOTIFY resolved)
+    Q_PROPERTY(bool findsRootKeys READ findsRootKeys WRITE setFindsRootKeys NOTIFY lookupsChanged)
 
 public:
     enum Match {
@@ -32,6 +34,11 @@ public:
 
     QString actorId() const { return resolvedId(); }
     Match match() const { return Match(matchValue()); }
+    bool findsRootKeys() const { return m_findsRootKeys; }
+    void setFindsRootKeys(bool finds);
+
+Q_SIGNALS:
+    void lookupsChanged();
 
 protected:
     void resolve() override;
@@ -46,6 +53,7 @@ private:
     };
 
     QList<RootKeyName> m_rootKeys;
+    bool m_findsRootKeys = true;
 };
 
 } // namespace Latchkey::Dashboard

@@ -37,6 +37,15 @@ void AuditFilterResolver::restart()
     resolve();
 }
 
+bool AuditFilterResolver::setLookup(bool &flag, bool value)
+{
+    if (flag == value)
+        return false;
+    flag = value;
+    restart();
+    return true;
+}
+
 void AuditFilterResolver::lookUp(const QString &action, const QJsonObject &body,
                                  std::function<void(const ApiResult &)> done)
 {

@@ -60,6 +60,9 @@ protected:
     void finish(int match, const QString &id, const QString &label, int otherMatches = 0);
     int matchValue() const { return m_match; }
     QString resolvedId() const { return m_id; }
+    /// Sets @p flag (a subclass's "may look this up" property, from Capabilities) to @p value and,
+    /// when that changed it, resolves the text again; true then (the caller emits its signal).
+    bool setLookup(bool &flag, bool value);
 
 private:
     void restart();

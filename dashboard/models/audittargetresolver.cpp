@@ -21,6 +21,18 @@ AuditTargetResolver::AuditTargetResolver(QObject *parent)
 {
 }
 
+void AuditTargetResolver::setFindsOwners(bool finds)
+{
+    if (setLookup(m_findsOwners, finds))
+        Q_EMIT lookupsChanged();
+}
+
+void AuditTargetResolver::setFindsKeys(bool finds)
+{
+    if (setLookup(m_findsKeys, finds))
+        Q_EMIT lookupsChanged();
+}
+
 bool AuditTargetResolver::looksLikeId(const QString &text)
 {
     // The prefixes of core/random's ids that audit rows name as targets (and request ids).
@@ -38,6 +50,8 @@ void AuditTargetResolver::resolve()
         return finish(Id, text(), text());
     if (!client())
         return finish(NotFound, text(), text());
+    if (!m_findsOwners && !m_findsKeys)
+        return finish(Unreadable, text(), text());
     startResolving();
     lookUpOwner();
 }
@@ -46,7 +60,7 @@ void AuditTargetResolver::lookUpOwner()
 {
     // External ids have a pattern; anything else (a name with spaces) cannot be one.
     static const QRegularExpression externalId(u"^[a-zA-Z0-9_.-]+$"_s);
-    if (!externalId.match(text()).hasMatch())
+    if (!m_findsOwners || !externalId.match(text()).hasMatch())
         return lookUpKeys();
     lookUp(u"identities.getIdentity"_s, QJsonObject{{u"identity"_s, text()}}, [this](const ApiResult &result) {
         const QJsonObject identity = result.data.toObject();
@@ -58,6 +72,8 @@ void AuditTargetResolver::lookUpOwner()
 
 void AuditTargetResolver::lookUpKeys()
 {
+    if (!m_findsKeys)
+        return finish(NotFound, text(), text());
     lookUp(u"apis.listApis"_s, QJsonObject{{u"limit"_s, MaxApis}}, [this](const ApiResult &result) {
         const QJsonArray apis = result.data.toArray();
         if (!result.ok() || apis.isEmpty())

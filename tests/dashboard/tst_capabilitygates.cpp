@@ -4,8 +4,10 @@
 // with their buttons, and the embedded charts say which permission is missing in the dashboard's
 // language instead of loading the console's raw error. With a key that may only read keys, the
 // whole window (every page, the key and owner pages, Ctrl+N's dialog and Ctrl+K's search) gets
-// no 403 from the server and names what it may not read. (LATCHKEY_TEST_NEEDS_DISPLAY: WebEngine,
-// the real window.)
+// no 403 from the server and names what it may not read; the Audit log page's filters look up
+// only what the key may read. (LATCHKEY_TEST_NEEDS_DISPLAY: WebEngine, the real window.)
+#include "auditactorresolver.h"
+#include "audittargetresolver.h"
 #include "core/metrics.h"
 #include "dashboardfixture.h"
 #include "dashboardwindow.h"
@@ -69,6 +71,7 @@ private Q_SLOTS:
     void pagesOpenedBeforeWhoamiSayWhatIsMissing();
     void pagesWaitForWhoamiThenLoad();
     void readOnlyKeyBrowsesWithoutA403();
+    void auditFiltersLookUpOnlyWhatTheKeyMayRead();
 
 private:
     std::unique_ptr<DashboardFixture> m_fixture;
@@ -458,6 +461,80 @@ void TestCapabilityGates::readOnlyKeyBrowsesWithoutA403()
     for (const QList<QVariant> &failure : std::as_const(failed))
         problems.append(u"the banner got %1: %2"_s.arg(failure.value(0).toString(), failure.value(1).toString()));
     QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u"\n"_s)));
+}
+
+// The Audit log page's Target and Actor filters look names up only where the root key may read
+// them: with only the audit log, an owner's external id, a key's name and a root key's name are
+// taken as typed (the page says names cannot be looked up); with read_identity too, the owner is
+// found and a key's name is not looked up. The server answers none of it with 403.
+void TestCapabilityGates::auditFiltersLookUpOnlyWhatTheKeyMayRead()
+{
+    const QString apiId = m_fixture->createApi(u"audited"_s);
+    const QString externalId = u"audited-owner"_s;
+    QVERIFY(!m_fixture->createKey({{u"apiId"_s, apiId}, {u"name"_s, u"audited key"_s}, {u"externalId"_s, externalId}})
+                 .value(u"keyId"_s)
+                 .toString()
+                 .isEmpty());
+    const QString rootKeyName = m_fixture->call(u"rootKeys.whoami"_s, {}).data.toObject().value(u"name"_s).toString();
+    QVERIFY(!rootKeyName.isEmpty());
+
+    struct Row {
+        QStringList permissions;
+        QString target;
+        AuditTargetResolver::Match targetMatch;
+    };
+    const QStringList auditOnly{u"workspace.*.read_audit_log"_s};
+    const QStringList withOwners{u"workspace.*.read_audit_log"_s, u"identity.*.read_identity"_s};
+    const QList<Row> rows{
+        {auditOnly, externalId, AuditTargetResolver::Unreadable},
+        {auditOnly, u"audited key"_s, AuditTargetResolver::Unreadable},
+        {withOwners, externalId, AuditTargetResolver::Owner},
+        {withOwners, u"audited key"_s, AuditTargetResolver::NotFound},
+    };
+    for (const Row &row : rows) {
+        const QString label = row.permissions.join(u' ') + u": "_s + row.target;
+        Session session;
+        QSignalSpy failed(session.client(), &ApiClient::requestFailed);
+        const QMap<QString, quint64> before = forbiddenByRoute(m_fixture->server());
+        QVERIFY(m_fixture->connectWith(session, row.permissions));
+        const Made page("AuditLogPage { width: 1000; height: 600 }", {{u"session"_s, QVariant::fromValue(&session)}});
+        QVERIFY(page.get());
+        auto *target = page.get()->findChild<AuditTargetResolver *>();
+        auto *actor = page.get()->findChild<AuditActorResolver *>();
+        QVERIFY(target && actor);
+        QTRY_VERIFY_WITH_TIMEOUT(session.capabilities()->known() && target->client(), 10000);
+        // Typed into the page's fields, as a user does.
+        const auto field = [&](const QString &placeholderStart) {
+            return Latchkey::Test::collectItems(qobject_cast<QQuickItem *>(page.get()), [&](const QQuickItem *item) {
+                return item->property("placeholderText").toString().startsWith(placeholderStart);
+            }).value(0);
+        };
+        QQuickItem *targetField = field(u"Target"_s);
+        QQuickItem *actorField = field(u"Actor"_s);
+        QVERIFY(targetField && actorField);
+        targetField->setProperty("text", row.target);
+        actorField->setProperty("text", rootKeyName);
+        QTRY_VERIFY2_WITH_TIMEOUT(target->text() == row.target && !target->resolving() && actor->text() == rootKeyName
+                                      && !actor->resolving(),
+                                  qPrintable(label), 30000);
+        const QString forbidden = newForbidden(before, forbiddenByRoute(m_fixture->server()));
+        QVERIFY2(forbidden.isEmpty(), qPrintable(label + u" got 403 for "_s + forbidden));
+        QCOMPARE(target->match(), row.targetMatch);
+        if (row.targetMatch == AuditTargetResolver::Unreadable) {
+            QCOMPARE(target->targetId(), row.target); // taken as typed
+            const QQuickItem *summary = page.item(u"targetSummary"_s);
+            QVERIFY(summary);
+            QVERIFY2(summary->property("text").toString().startsWith(u"Owners and keys cannot be looked up"_s),
+                     qPrintable(summary->property("text").toString()));
+        }
+        QCOMPARE(actor->match(), AuditActorResolver::Unreadable);
+        QCOMPARE(actor->actorId(), rootKeyName);
+        const QList<PagedListModel *> logs = page.get()->findChildren<PagedListModel *>();
+        QCOMPARE(logs.size(), 1);
+        QTRY_VERIFY_WITH_TIMEOUT(!logs.first()->loading(), 30000); // the log, filtered by what was taken
+        QCOMPARE(newForbidden(before, forbiddenByRoute(m_fixture->server())), QString());
+        QVERIFY2(failed.isEmpty(), qPrintable(label));
+    }
 }
 
 LATCHKEY_DASHBOARD_TEST_MAIN(TestCapabilityGates)

@@ -13,6 +13,8 @@ Page {
     readonly property Capabilities may: session.capabilities
     /// "" when the root key may read the audit log.
     readonly property string mayNotList: may.missing("workspace.*.read_audit_log", may.revision)
+    /// What the Target filter says when the root key may look up neither owners nor keys.
+    readonly property string targetUnreadable: qsTr("Owners and keys cannot be looked up by name with this root key; the Target filter takes an id (key_…, api_…, id_…).")
 
     // Column widths shared by the column titles and AuditLogRow.
     readonly property int timeWidth: 150
@@ -48,6 +50,8 @@ Page {
         case AuditTargetResolver.KeyStart:
             return qsTr("Target: key starting “%1” (%2)").arg(resolver.label).arg(resolver.targetId)
                    + (resolver.otherMatches > 0 ? " · " + qsTr("%n more key(s) with this start not shown", "", resolver.otherMatches) : "");
+        case AuditTargetResolver.Unreadable:
+            return page.targetUnreadable;
         default:
             return "";
         }
@@ -83,14 +87,20 @@ Page {
         // Not fetched before whoami answers, nor when the root key may not read it.
         client: !page.may.pending && page.mayNotList === "" ? page.session.client : null
     }
+    // Their lookups only where the log itself is read, and only of what the root key may read
+    // (not before whoami answered): a name it may not look up is taken as an id, without a 403.
     AuditTargetResolver {
         id: resolver
-        client: log.client // its lookups only where the log itself is read
+        client: log.client
+        findsOwners: !page.may.pending && page.may.missingEverywhere("identity.*.read_identity", page.may.revision) === ""
+        findsKeys: !page.may.pending && page.may.missing("api.*.read_api", page.may.revision) === ""
+                   && page.may.missingEverywhere("api.*.read_key", page.may.revision) === ""
         onResolved: log.targetId = resolver.targetId
     }
     AuditActorResolver {
         id: actorResolver
-        client: log.client // its lookups only where the log itself is read
+        client: log.client
+        findsRootKeys: !page.may.pending && page.may.missing("workspace.*.read_root_key", page.may.revision) === ""
         onResolved: log.actorId = actorResolver.actorId
     }
     Timer {
@@ -252,10 +262,11 @@ Page {
                 loading: log.loading || resolver.resolving || actorResolver.resolving || page.may.pending
                 error: log.failed ? log.errorDetail : ""
                 onRetry: log.refresh()
-                title: resolver.match === AuditTargetResolver.NotFound
+                title: resolver.match === AuditTargetResolver.NotFound || resolver.match === AuditTargetResolver.Unreadable
                        ? qsTr("Nothing matches the target “%1”").arg(resolver.text) : qsTr("No entries")
                 hint: resolver.match === AuditTargetResolver.NotFound
                       ? qsTr("The target filter takes an id (key_…, api_…, id_…), an owner's external id, or a key's name or start.")
+                      : resolver.match === AuditTargetResolver.Unreadable ? page.targetUnreadable
                       : qsTr("Every change made through the API is recorded here. Widen the time range or clear the filters.")
             }
         }
