@@ -649,6 +649,18 @@
         </message>
     </context>
     <context>
+        <name>CalendarDay</name>
+        <message>
+            <source>Chosen day</source>
+            <translation>Gewählter Tag</translation>
+        </message>
+        <message>
+            <source>Today</source>
+            <comment>the calendar's day that is today</comment>
+            <translation>Heute</translation>
+        </message>
+    </context>
+    <context>
         <name>ConfirmDialog</name>
         <message>
             <source>OK</source>
@@ -791,6 +803,17 @@
         </message>
     </context>
     <context>
+        <name>ExpiryCalendar</name>
+        <message>
+            <source>Previous month</source>
+            <translation>Vorheriger Monat</translation>
+        </message>
+        <message>
+            <source>Next month</source>
+            <translation>Nächster Monat</translation>
+        </message>
+    </context>
+    <context>
         <name>ExpiryPicker</name>
         <message>
             <source>Never expires</source>
@@ -827,14 +850,6 @@
         <message>
             <source>Expires %1 (%2)</source>
             <translation>Läuft ab am %1 (%2)</translation>
-        </message>
-        <message>
-            <source>Previous month</source>
-            <translation>Vorheriger Monat</translation>
-        </message>
-        <message>
-            <source>Next month</source>
-            <translation>Nächster Monat</translation>
         </message>
     </context>
     <context>

@@ -649,6 +649,18 @@
         </message>
     </context>
     <context>
+        <name>CalendarDay</name>
+        <message>
+            <source>Chosen day</source>
+            <translation>Día elegido</translation>
+        </message>
+        <message>
+            <source>Today</source>
+            <comment>the calendar's day that is today</comment>
+            <translation>Hoy</translation>
+        </message>
+    </context>
+    <context>
         <name>ConfirmDialog</name>
         <message>
             <source>OK</source>
@@ -791,6 +803,17 @@
         </message>
     </context>
     <context>
+        <name>ExpiryCalendar</name>
+        <message>
+            <source>Previous month</source>
+            <translation>Mes anterior</translation>
+        </message>
+        <message>
+            <source>Next month</source>
+            <translation>Mes siguiente</translation>
+        </message>
+    </context>
+    <context>
         <name>ExpiryPicker</name>
         <message>
             <source>Never expires</source>
@@ -827,14 +850,6 @@
         <message>
             <source>Expires %1 (%2)</source>
             <translation>Caduca el %1 (%2)</translation>
-        </message>
-        <message>
-            <source>Previous month</source>
-            <translation>Mes anterior</translation>
-        </message>
-        <message>
-            <source>Next month</source>
-            <translation>Mes siguiente</translation>
         </message>
     </context>
     <context>

@@ -86,9 +86,13 @@ ColumnLayout {
             id: calendarButton
             objectName: "expiry-calendar"
             Accessible.name: qsTr("Choose the date in a calendar")
-            ToolTip.visible: hovered
+            // No hover while the calendar is open: the modal popup kept the button hovered under
+            // it, and its tooltip came back over "Never expires" after a pick.
+            hoverEnabled: !calendar.visible
+            ToolTip.visible: hovered && !calendar.visible
             ToolTip.text: Accessible.name
-            onClicked: calendar.open()
+            // Opened by Enter or Space (the button had the keyboard), the calendar's day shows its frame.
+            onClicked: calendar.openOn(calendarButton.visualFocus)
             contentItem: CalendarIcon {
                 color: calendarButton.enabled ? calendarButton.Material.foreground : calendarButton.Material.hintTextColor
             }
@@ -138,51 +142,24 @@ ColumnLayout {
         opacity: 0.8
     }
 
-    Popup {
+    ExpiryCalendar {
         id: calendar
-        modal: true
-        padding: 8
-
-        property date shown: picker.expires > 0 ? new Date(picker.expires) : new Date()
-
-        ColumnLayout {
-            RowLayout {
-                FocusToolButton {
-                    id: previousMonth
-                    text: "‹"
-                    Accessible.name: qsTr("Previous month")
-                    onClicked: grid.month === 0 ? (grid.month = 11, grid.year -= 1) : grid.month -= 1
-                }
-                Label {
-                    Layout.fillWidth: true
-                    horizontalAlignment: Text.AlignHCenter
-                    text: grid.title
-                }
-                FocusToolButton {
-                    id: nextMonth
-                    text: "›"
-                    Accessible.name: qsTr("Next month")
-                    onClicked: grid.month === 11 ? (grid.month = 0, grid.year += 1) : grid.month += 1
-                }
-            }
-            DayOfWeekRow {
-                locale: grid.locale // qmllint disable type
-                Layout.fillWidth: true
-            }
-            MonthGrid {
-                id: grid
-                month: calendar.shown.getMonth()
-                year: calendar.shown.getFullYear()
-                locale: picker.format ? picker.format.locale : Qt.locale() // qmllint disable type
-                Layout.fillWidth: true
-                onClicked: date => {
-                    dateField.text = Qt.formatDate(date, "yyyy-MM-dd");
-                    if (timeField.text.trim() === ":")
-                        timeField.text = "23:59";
-                    picker.readFields();
-                    calendar.close();
-                }
-            }
+        objectName: "expiry-calendar-popup"
+        parent: calendarButton
+        y: calendarButton.height
+        // Qt 6.4's popup kept the theme it was made with when the theme changed above the picker.
+        Material.theme: picker.Material.theme
+        Material.accent: picker.Material.accent
+        chosen: picker.expires > 0 ? new Date(picker.expires) : null
+        locale: picker.format ? picker.format.locale : Qt.locale() // qmllint disable type
+        onPicked: (year, month, day) => {
+            dateField.text = Qt.formatDate(new Date(year, month, day), "yyyy-MM-dd");
+            if (timeField.text.trim() === ":")
+                timeField.text = "23:59";
+            picker.readFields();
         }
+        // Esc or a pick: the keyboard goes back to the button (Qt would give it to the window or
+        // the dialog as a whole), with its frame when the calendar was used by keyboard.
+        onClosed: calendarButton.forceActiveFocus(calendar.byKeyboard ? Qt.TabFocusReason : Qt.PopupFocusReason)
     }
 }
