@@ -53,7 +53,7 @@ AbstractButton {
     z: activeFocus ? 1 : 0
     opacity: inShownMonth ? 1 : 0.45
 
-    Accessible.name: new Date(year, month, day).toLocaleDateString(locale, Locale.LongFormat)
+    Accessible.name: new Date(year, month, day).toLocaleDateString(locale, Locale.LongFormat) // qmllint disable type
     Accessible.description: isChosen ? qsTr("Chosen day") : today ? qsTr("Today", "the calendar's day that is today") : ""
 
     // No ids inside these deferred properties (qmllint): what tests read is on the cell.

@@ -69,7 +69,7 @@ Popup {
     /// The day a navigation key leads to, or null for other keys.
     function target(key: int, modifiers: int): var {
         const y = cursor.getFullYear(), m = cursor.getMonth(), d = cursor.getDate();
-        const column = (cursor.getDay() - locale.firstDayOfWeek + 7) % 7;
+        const column = (cursor.getDay() - locale.firstDayOfWeek + 7) % 7; // qmllint disable type
         const yearStep = (modifiers & Qt.ShiftModifier) ? 12 : 1;
         switch (key) {
         case Qt.Key_Left: return new Date(y, m, d - 1);
