@@ -267,6 +267,7 @@ Item {
             tryCompare(calendar(), "opened", true);
             // The shared tooltip fades out: hidden once its exit transition is over.
             tryVerify(() => !button().ToolTip.visible, 5000, "no tooltip over the open calendar");
+            verify(!button().hovered, "no hover look left under the open calendar (it stayed after the pick)");
             const day20 = H.find(findChild(calendar().contentItem, "calendar-grid"), node => String(node.text) === "20");
             verify(day20);
             mouseMove(day20, day20.width / 2, day20.height / 2);
