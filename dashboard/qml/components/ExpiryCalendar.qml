@@ -44,9 +44,13 @@ Popup {
             const cell = cells[i] as CalendarDay;
             if (!cell || !cell.isCursor)
                 continue;
-            if (take || grid.activeFocus)
-                cell.forceActiveFocus(byKeyboard ? Qt.TabFocusReason : Qt.PopupFocusReason);
-            else
+            if (take || grid.activeFocus) {
+                const reason = byKeyboard ? Qt.TabFocusReason : Qt.PopupFocusReason;
+                cell.forceActiveFocus(reason);
+                // Opened again, the popup gave the keyboard back to this day before (focus
+                // reason "popup"): forceActiveFocus changes nothing then, and the frame depends on it.
+                cell.focusReason = reason;
+            } else
                 cell.focus = true;
             return;
         }

@@ -91,8 +91,9 @@ ColumnLayout {
             hoverEnabled: !calendar.visible
             ToolTip.visible: hovered && !calendar.visible
             ToolTip.text: Accessible.name
-            // Opened by Enter or Space (the button had the keyboard), the calendar's day shows its frame.
-            onClicked: calendar.openOn(calendarButton.visualFocus)
+            // Opened by Enter or Space (the button had the keyboard), the calendar's day shows its
+            // frame. A click leaves the focus reason as it was, hence the pointer on the button.
+            onClicked: calendar.openOn(calendarButton.visualFocus && !calendarButton.hovered)
             contentItem: CalendarIcon {
                 color: calendarButton.enabled ? calendarButton.Material.foreground : calendarButton.Material.hintTextColor
             }

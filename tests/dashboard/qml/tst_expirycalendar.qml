@@ -64,6 +64,7 @@ Item {
             testSession.settings.language = "en";
             root.Material.theme = Material.Light;
             picker.load(june15);
+            mouseMove(root, root.width - 10, root.height - 10); // the pointer off the button
         }
 
         function cleanup() {
@@ -155,6 +156,13 @@ Item {
             compare(keyboardDay(), [2097, 5, 15]);
             verify(focused().focusShown, "the keyboard's day shows its frame");
             compare(findChild(calendar().contentItem, "calendar-title").text, "June 2097");
+            keyClick(Qt.Key_Escape);
+            tryCompare(calendar(), "visible", false);
+            tryVerify(() => button().activeFocus, 5000);
+            keyClick(Qt.Key_Return); // Enter on the button opens it too
+            tryCompare(calendar(), "opened", true);
+            compare(keyboardDay(), [2097, 5, 15]);
+            verify(focused().focusShown);
         }
 
         function test_arrowsAndEnterPickADay() {
@@ -215,6 +223,10 @@ Item {
 
         // Opened by a click, the keyboard is on the chosen day without a frame, until a key moves it.
         function test_openedByClickTheArrowsWork() {
+            openByKeyboard(picker, button());
+            keyClick(Qt.Key_Escape);
+            tryVerify(() => button().activeFocus && button().focusShown, 5000, "the button has the keyboard's frame");
+            mouseMove(button(), button().width / 2, button().height / 2); // as the pointer comes to click
             mouseClick(button());
             tryCompare(calendar(), "opened", true);
             compare(keyboardDay(), [2097, 5, 15]);
