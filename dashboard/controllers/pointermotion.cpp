@@ -2,6 +2,8 @@
 
 #include <QMouseEvent>
 
+#include <cmath>
+
 namespace Latchkey::Dashboard {
 
 PointerMotion::PointerMotion(QObject *parent)
@@ -17,6 +19,7 @@ void PointerMotion::setWindow(QQuickWindow *window)
         m_window->removeEventFilter(this);
     m_window = window;
     m_seen = false;
+    m_under.clear();
     if (m_window)
         m_window->installEventFilter(this);
     Q_EMIT windowChanged();
@@ -34,10 +37,67 @@ bool PointerMotion::eventFilter(QObject *watched, QEvent *event)
         if (!m_seen || position != m_last) {
             m_seen = true;
             m_last = position;
+            // Before the window handles the move: a drag that scrolls the page moves it after this.
+            m_under = itemsUnder(position);
             Q_EMIT moved(position);
         }
     }
     return false; // only watching: the window handles every event as before
+}
+
+QList<PointerMotion::Placed> PointerMotion::itemsUnder(QPointF position) const
+{
+    QList<Placed> under;
+    for (QQuickItem *item = m_window ? m_window->contentItem() : nullptr; item;
+         item = topmostChildAt(item, position))
+        under.append({item, item->mapToScene(QPointF())});
+    return under;
+}
+
+QQuickItem *PointerMotion::topmostChildAt(QQuickItem *parent, QPointF position) const
+{
+    QQuickItem *top = nullptr;
+    const QList<QQuickItem *> children = parent->childItems();
+    for (QQuickItem *child : children) {
+        if (!child->isVisible() || !child->contains(child->mapFromScene(position)))
+            continue;
+        // The popup layer covers the window while any popup is up; hover reaches the page below
+        // it except where a popup lies.
+        if (child == m_overlay && !topmostChildAt(child, position))
+            continue;
+        if (!top || child->z() >= top->z()) // painted in z order, later children above
+            top = child;
+    }
+    return top;
+}
+
+bool PointerMotion::stillThere(const Placed &placed) const
+{
+    const QQuickItem *item = placed.item;
+    if (!item || !item->isVisible() || item->window() != m_window)
+        return false;
+    const QPointF now = item->mapToScene(QPointF());
+    // Whole pixels, as ToolTipGuard counts its item's moves: layouts place items at fractions.
+    if (std::abs(now.x() - placed.scenePosition.x()) >= 1 || std::abs(now.y() - placed.scenePosition.y()) >= 1)
+        return false;
+    return item->contains(item->mapFromScene(m_last));
+}
+
+bool PointerMotion::cameUnderStillPointer(QQuickItem *item) const
+{
+    if (!m_seen || !item || item->window() != m_window || !item->contains(item->mapFromScene(m_last)))
+        return false;
+    // Down the items that lay under the pointer, while they hold @p item, and the first that does
+    // not: where @p item lies now lay that one (or @p item itself).
+    for (const Placed &placed : m_under) {
+        if (!stillThere(placed))
+            return true;
+        if (placed.item == item || !placed.item->isAncestorOf(item))
+            return false;
+    }
+    // Nothing below an item that holds @p item held the point then: @p item came since, or lies
+    // in an item that holds no point itself (a container of no size). Not known: no.
+    return false;
 }
 
 } // namespace Latchkey::Dashboard

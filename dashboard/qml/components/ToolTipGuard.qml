@@ -6,9 +6,11 @@ import Latchkey.Dashboard
 // stayed on screen while the page scrolled away under it, or came back above another card far
 // from the pointer). The tooltip hides as soon as its item moves in the window (the page scrolled,
 // a list was laid out anew) or the wheel turns, and none shows until the pointer itself moves:
-// then the tooltip of the item under it comes back. Qt 6.4 moves hover to whatever scrolls under
-// a still pointer, so items alone cannot tell. Watches the one tooltip that every `ToolTip.*`
-// attached property shares; Main.qml holds one for the window.
+// then the tooltip of the item under it comes back. An item that the scene brought under the still
+// pointer shows none either, however the page moved (Tab or the arrow keys, a scroll bar, a list
+// laid out anew), even when Qt hid the tooltip before this saw its item move. Qt 6.4 moves hover
+// to whatever scrolls under a still pointer, so items alone cannot tell. Watches the one tooltip
+// that every `ToolTip.*` attached property shares; Main.qml holds one for the window.
 Item {
     id: guard
 
@@ -26,7 +28,12 @@ Item {
         held = true;
         if (tip.visible) {
             heldOwner = tip.parent;
+            // At once: the fade-out starts at full opacity, so it would draw a tooltip that had
+            // only begun to fade in (one that was not to show at all).
+            const fade = tip.exit;
+            tip.exit = null;
             tip.close();
+            tip.exit = fade;
         }
     }
     function pointerMoved(position: point): void {
@@ -50,6 +57,8 @@ Item {
         if (tip.parent !== owner) { // ToolTip.show() from another item while it was up
             owner = tip.parent;
             shownAt = owner ? owner.mapToItem(null, 0, 0) : Qt.point(0, 0);
+            if (motion.cameUnderStillPointer(owner))
+                hold();
             return;
         }
         if (!owner)
@@ -60,7 +69,9 @@ Item {
     }
 
     PointerMotion {
+        id: motion
         window: guard.Window.window
+        overlay: guard.Overlay.overlay
         onMoved: position => guard.pointerMoved(position)
         onWheeled: guard.hold()
     }
@@ -69,6 +80,9 @@ Item {
         function onAboutToShow() {
             guard.owner = guard.tip.parent;
             guard.shownAt = guard.owner ? guard.owner.mapToItem(null, 0, 0) : Qt.point(0, 0);
+            // Closed by check() before the first frame draws it (not here, in the middle of opening).
+            if (motion.cameUnderStillPointer(guard.owner))
+                guard.held = true;
         }
     }
     // Before each frame is drawn while a tooltip is up; nothing runs while none is.

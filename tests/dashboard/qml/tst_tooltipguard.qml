@@ -6,16 +6,20 @@ import Latchkey.Dashboard
 // ToolTipGuard (walkthrough G26): a tooltip goes away when the page scrolls under the still
 // pointer — even while the pointer is still on its control — for a greyed control's tooltip (hover
 // on a wrapper) and an enabled button's (`hovered`) alike; moving the pointer brings it back.
+// A greyed control that the page brings under the still pointer shows no tooltip of its own,
+// however the page moved (Tab to a field further down, the arrow keys in a list, its position set
+// as a scroll bar drag does, its rows laid out anew), until the pointer moves.
 Item {
     id: root
-    width: 600
+    width: 1000
     height: 400
 
-    ToolTipGuard {}
+    ToolTipGuard { id: guard }
 
     Flickable {
         id: page
-        anchors.fill: parent
+        width: 600
+        height: parent.height
         contentHeight: 3000
         boundsBehavior: Flickable.StopAtBounds
 
@@ -49,6 +53,48 @@ Item {
             text: "Delete"
             missing: "Your root key lacks the permission “api.*.delete_key”."
         }
+        // Tab from the first field to the second scrolls the page at once (FocusScroller), which
+        // brings farGate under a pointer resting on gate.
+        TextField {
+            id: nearField
+            x: 300
+            y: 700
+            width: 200
+        }
+        GatedButton {
+            id: farGate
+            x: 50
+            y: 1200
+            width: 200
+            height: 200
+            text: "Reroll"
+            missing: "Your root key lacks the permission “api.*.create_key”."
+        }
+        TextField {
+            id: farField
+            x: 300
+            y: 1500
+            width: 200
+        }
+    }
+    FocusScroller {
+        flickable: page
+    }
+
+    // A list page (the key lists): every other row a greyed control; the arrow keys scroll it.
+    PageListView {
+        id: list
+        x: 600
+        width: 400
+        height: parent.height
+        model: 30
+        delegate: GatedButton {
+            required property int index
+            width: ListView.view.width
+            height: 80
+            text: "Row " + index
+            missing: index % 2 ? "" : "Row " + index + ": your root key lacks the permission “api.*.update_key”."
+        }
     }
 
     TestCase {
@@ -58,7 +104,11 @@ Item {
         readonly property var tip: gate.ToolTip.toolTip
 
         function init() {
+            root.forceActiveFocus(); // the list takes its first row as current when the keyboard comes in
             page.contentY = 0;
+            list.model = 30;
+            list.currentIndex = -1;
+            list.contentY = list.originY;
             mouseMove(root, 590, 395); // on nothing
             tryVerify(() => !tip.visible, 5000);
         }
@@ -97,6 +147,79 @@ Item {
             verify(tip.visible);
             mouseMove(root, 590, 395);
             tryVerify(() => !tip.visible, 5000, "leaving hides it");
+        }
+
+        /// The row of the list under @p x, @p y of root.
+        function rowAt(x, y) {
+            const inContent = root.mapToItem(list.contentItem, x, y);
+            return list.itemAt(inContent.x, inContent.y);
+        }
+
+        /// The pointer rests at @p x, @p y of root while @p scroll moves the page under it until
+        /// @p scrolled holds and nothing moves any more: the greyed control @p under then names
+        /// (it takes the pointer's place) shows no tooltip, however long it waits, until the pointer moves.
+        function stillPointerWhile(x, y, scroll, scrolled, under) {
+            const before = under();
+            scroll();
+            tryVerify(scrolled, 5000, "the page scrolled");
+            // A list scrolls to its current row over several frames: until it rests.
+            let last = NaN;
+            let still = 0;
+            tryVerify(() => {
+                still = list.contentY === last && !list.moving && !page.moving ? still + 1 : 0;
+                last = list.contentY;
+                return still >= 5;
+            }, 5000, "the page came to rest");
+            const brought = under();
+            verify(brought && brought !== before && brought.tip !== "", "another greyed control came under the pointer");
+            wait(800); // well past the tooltip's delay
+            verify(!tip.visible, "no tooltip for the control the page brought under the still pointer"
+                   + (tip.visible ? " (shown: " + tip.text + ")" : ""));
+            mouseMove(root, x + 3, y + 3);
+            tryVerify(() => tip.visible && tip.parent === brought, 5000, "the pointer moved: its tooltip shows");
+        }
+
+        function test_tabBringsAGreyedControlUnderThePointer() {
+            hover(gate, 100); // its tooltip up: the scroll hides it before the guard sees it move
+            mouseMove(root, 151, 101); // and the pointer moved while it was up (the popup layer shown)
+            nearField.forceActiveFocus();
+            stillPointerWhile(151, 101, () => keyClick(Qt.Key_Tab), () => farField.activeFocus && page.contentY > 1000,
+                              () => page.contentY > 1000 ? farGate : gate);
+        }
+
+        function test_arrowKeysBringAGreyedRowUnderThePointer() {
+            mouseMove(root, 800, 120); // on row 1, which has no tooltip: none up
+            wait(800);
+            verify(!tip.visible);
+            list.forceActiveFocus();
+            stillPointerWhile(800, 120, () => {
+                for (let i = 0; i < 7; ++i)
+                    keyClick(Qt.Key_Down);
+            }, () => list.currentIndex === 7 && list.contentY + list.height >= list.currentItem.y + list.currentItem.height,
+            () => rowAt(800, 120));
+        }
+
+        function test_arrowKeysBringAGreyedRowUnderTheTooltip() {
+            hover(rowAt(800, 40), 40); // row 0's tooltip up while the list scrolls over several frames
+            mouseMove(root, 801, 41); // and the pointer moved while it was up (the popup layer shown)
+            list.forceActiveFocus();
+            stillPointerWhile(801, 41, () => {
+                for (let i = 0; i < 8; ++i)
+                    keyClick(Qt.Key_Down);
+            }, () => list.currentIndex === 8 && list.contentY + list.height >= list.currentItem.y + list.currentItem.height,
+            () => rowAt(801, 41));
+        }
+
+        function test_positionSetBringsAGreyedRowUnderThePointer() {
+            hover(rowAt(800, 60), 60); // row 0; set as a scroll bar drag or a list keeping its place does
+            stillPointerWhile(800, 60, () => { list.contentY = list.originY + 480; }, () => list.contentY > 0,
+                              () => rowAt(800, 60));
+        }
+
+        function test_rowsLaidOutAnewBringAnotherRowUnderThePointer() {
+            hover(rowAt(800, 180), 20); // row 2: after a reload, row 2 again but another item
+            stillPointerWhile(800, 180, () => { list.model = 0; list.model = 30; }, () => list.count === 30,
+                              () => rowAt(800, 180));
         }
     }
 }
