@@ -131,6 +131,12 @@ void PagedListModel::invalidate()
 {
     cancelRequest();
     ++m_generation;
+    // The paging state goes first: on the reset a view asks canFetchMore()/fetchMore() at once,
+    // and that first page must be asked without the old list's cursor.
+    m_cursor.clear();
+    m_scanned = 0;
+    setHasMore(true);
+    setFailed(false);
     if (!m_rows.isEmpty()) {
         beginResetModel();
         m_rows.clear();
@@ -140,10 +146,6 @@ void PagedListModel::invalidate()
     } else {
         rowsCleared();
     }
-    m_cursor.clear();
-    m_scanned = 0;
-    setHasMore(true);
-    setFailed(false);
     // The first page is fetched right away rather than waiting for a view to ask, so a model used
     // without a view (tests, the owner page's counters) fills too.
     if (canFetchMore({}))

@@ -36,6 +36,16 @@ inline int fetchAll(Dashboard::PagedListModel &model)
     return model.failed() ? -1 : pages;
 }
 
+/// Asks @p model for more as soon as it is reset, as a ListView does: the first page after a
+/// filter change is then asked from inside the reset.
+inline QMetaObject::Connection fetchOnReset(Dashboard::PagedListModel &model)
+{
+    return QObject::connect(&model, &QAbstractItemModel::modelReset, &model, [&model] {
+        if (model.canFetchMore({}))
+            model.fetchMore({});
+    });
+}
+
 /// The values of @p roleName for every row.
 inline QVariantList column(const QAbstractItemModel &model, const QByteArray &roleName)
 {

@@ -18,6 +18,8 @@ using Latchkey::Dashboard::AuditLogModel;
 using Latchkey::Dashboard::AuditTargetResolver;
 using Latchkey::Test::column;
 using Latchkey::Test::fetchAll;
+using Latchkey::Test::fetchOnReset;
+using Latchkey::Test::waitIdle;
 
 namespace {
 
@@ -49,6 +51,7 @@ private Q_SLOTS:
     void newestFirstAcrossPages();
     void filters_data();
     void filters();
+    void filterUnderAViewStartsAtTheNewest();
     void keyUpdateSaysWhatChanged();
     void resolveTarget_data();
     void resolveTarget();
@@ -133,6 +136,25 @@ void TestAuditLogModel::filters()
     QCOMPARE(log.rowCount(), expected);
     for (const QVariant &event : column(log, "event"))
         QVERIFY(events.isEmpty() || events.contains(event.toString()));
+}
+
+void TestAuditLogModel::filterUnderAViewStartsAtTheNewest()
+{
+    // Walkthrough J13: a Target typed after the first page loaded showed "no entries" (the first
+    // request for the new filter went on from the old list's cursor).
+    AuditLogModel log;
+    log.setPageSize(2);
+    log.setClient(m_fixture.client());
+    fetchOnReset(log);
+    QVERIFY(waitIdle(log));
+    QCOMPARE(log.rowCount(), 2);
+    QVERIFY(log.hasMore());
+
+    log.setTargetId(m_keyIds.at(1));
+    QVERIFY(fetchAll(log) >= 0);
+    QCOMPARE(log.rowCount(), 2); // its key.create and key.update, as in filters()
+    for (const QVariant &targets : column(log, "targets"))
+        QVERIFY(targets.toString().contains(m_keyIds.at(1)));
 }
 
 // The key.update row of the disabled key names the field that changed (the page shows it as is).

@@ -19,6 +19,7 @@ using Latchkey::Dashboard::ApiResult;
 using Latchkey::Dashboard::KeysModel;
 using Latchkey::Test::column;
 using Latchkey::Test::fetchAll;
+using Latchkey::Test::fetchOnReset;
 using Latchkey::Test::valueOf;
 using Latchkey::Test::waitIdle;
 
@@ -60,6 +61,7 @@ private Q_SLOTS:
     void pagesThroughEveryKey();
     void searchFiltersByNameStartAndOwner();
     void searchGoesThroughEveryPage();
+    void searchUnderAViewStartsAtTheFirstKey();
     void reloadKeyReplacesItsRow();
     void selection();
     void selectEveryKeyLoadsTheRest();
@@ -337,6 +339,30 @@ void TestKeysModel::searchGoesThroughEveryPage()
     QCOMPARE(keys->rowCount(), 50);
     QCOMPARE(keys->scanned(), 50);
     QVERIFY(keys->hasMore());
+}
+
+void TestKeysModel::searchUnderAViewStartsAtTheFirstKey()
+{
+    // Walkthrough J13: with more than one page loaded, typing a filter under the key list showed
+    // only the matches after the first page (the search started at the old list's cursor).
+    const QString apiId = m_fixture.createApi(u"searchview"_s);
+    for (int i = 0; i < 12; ++i)
+        createKey(apiId, {{u"name"_s, u"key-%1"_s.arg(i)}});
+    auto keys = model(apiId, 5);
+    fetchOnReset(*keys);
+    QVERIFY(waitIdle(*keys));
+    QCOMPARE(keys->rowCount(), 5);
+    QVERIFY(keys->hasMore());
+
+    keys->setSearch(u"key-1"_s);
+    QVERIFY(waitIdle(*keys));
+    QVERIFY(fetchAll(*keys) >= 0);
+    QStringList names;
+    for (const QVariant &name : column(*keys, "name"))
+        names.append(name.toString());
+    names.sort();
+    QCOMPARE(names, (QStringList{u"key-1"_s, u"key-10"_s, u"key-11"_s}));
+    QCOMPARE(keys->scanned(), 12);
 }
 
 void TestKeysModel::reloadKeyReplacesItsRow()
