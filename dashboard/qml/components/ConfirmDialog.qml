@@ -25,7 +25,13 @@ Dialog {
     width: Math.min(520, Overlay.overlay ? Overlay.overlay.width - 48 : 520)
     closePolicy: Popup.CloseOnEscape
 
-    onOpened: cancelButton.forceActiveFocus(Qt.TabFocusReason) // shows its frame: the default
+    // Cancel shows its frame: the default. From the second opening on, the button still holds
+    // the focus within the popup, so forceActiveFocus() changes nothing and the focus reason stays
+    // the one it got back with (no frame, W7 J4): the reason is set as well.
+    onOpened: {
+        cancelButton.forceActiveFocus(Qt.TabFocusReason);
+        cancelButton.focusReason = Qt.TabFocusReason;
+    }
     onAccepted: confirmed()
 
     Label {
