@@ -5,10 +5,27 @@
 // namespace list do) its font shrinks until it fits. A label may wrap ("Kosten (durchgelassen)"):
 // the labels of one row of tiles then take the height of the tallest, so the values and hints of
 // the row stay on one line with each other.
+//
+// The tiles stand in rows of equal length as far as they go: five in a row where five fit, else
+// 3 + 2, never 4 + 1 with one tile alone under the others (a grid that fits as many as it can
+// per row leaves the rest alone on the last one). All columns are equally wide.
 import { h } from '../dom.js';
 
 const VALUE_SIZE = 24; // px, as .tile-value in styles.css
 const SMALLEST_VALUE_SIZE = 14;
+const NARROWEST_TILE = 170; // px; as the grid's minimum in styles.css
+
+/**
+ * How many columns @p count tiles take in @p width px with @p gap px between them: as few rows
+ * as fit (a tile no narrower than NARROWEST_TILE), the tiles spread evenly over them.
+ */
+export function columnsFor(count, width, gap) {
+  for (let rows = 1; rows < count; ++rows) {
+    const columns = Math.ceil(count / rows);
+    if (columns * NARROWEST_TILE + (columns - 1) * gap <= width) return columns;
+  }
+  return 1;
+}
 
 /** Shrinks @p value's font until its one line fits its tile (back to full size where it fits). */
 function fitValue(value) {
@@ -51,6 +68,8 @@ export function tiles(definitions) {
   let pending = 0;
   const layout = () => {
     pending = 0;
+    const gap = parseFloat(getComputedStyle(element).columnGap) || 0;
+    element.style.gridTemplateColumns = `repeat(${columnsFor(cells.size, element.clientWidth, gap)}, minmax(0, 1fr))`;
     for (const { value } of cells.values()) fitValue(value);
     alignRows([...cells.values()]);
   };
