@@ -9,7 +9,8 @@
 // no page's header clips an action in German or Spanish at 1280 or 1024 px, no label seen cut
 // there is (sidebar, language pickers, the reroll's grace period, the issue-key form), the
 // sidebar keeps the open page through a language change, and a modal dialog dims the page in
-// the dark theme (Qt's Material style brightens it).
+// the dark theme (Qt's Material style brightens it). The console views' headline tiles stand in
+// even rows, and a namespace's overrides are in view above its charts at 1280 × 800.
 #include "connectioncontroller.h"
 #include "dashboardapp.h"
 #include "dashboardfixture.h"
@@ -165,6 +166,16 @@ const QString ChartsBottomScript = uR"js(JSON.stringify({
     inner: window.innerHeight
 }))js"_s;
 
+/// The console page's headline tiles: how many stand in each row (top to bottom) and how wide
+/// each is, in CSS pixels.
+const QString TileRowsScript = uR"js(JSON.stringify((() => {
+    const tiles = [...document.querySelectorAll('.tiles .tile')].filter(t => t.offsetParent !== null);
+    const rows = new Map();
+    for (const tile of tiles) rows.set(tile.offsetTop, (rows.get(tile.offsetTop) ?? 0) + 1);
+    return { rows: [...rows.keys()].sort((a, b) => a - b).map(top => rows.get(top)),
+             widths: tiles.map(t => t.getBoundingClientRect().width) };
+})()))js"_s;
+
 const QString ScrollToChartScript =
     uR"js(document.querySelector('[data-testid="timeseries"]')?.scrollIntoView({block: 'nearest'}); true)js"_s;
 
@@ -196,6 +207,9 @@ private Q_SLOTS:
     void ownerKeysBeforeTheCharts();
     void keysPageChartsToggleRemembered();
     void keysPageBarsStayAtTheTop();
+    void consoleTilesInEvenRows_data();
+    void consoleTilesInEvenRows();
+    void ratelimitOverridesBeforeTheCharts();
 
 private:
     void settle(int ms = 300);
@@ -211,6 +225,7 @@ private:
     QString checkCharts(QQuickItem *console, const QString &name, bool *scrolled);
     QString chartsWhole(QQuickItem *console);
     void pageRows(const QStringList &languages, const QList<QSize> &sizes, const QStringList &only = {});
+    bool openRowPage();
     QQuickItem *currentPage() const;
     static bool scrollIntoView(QQuickItem *target);
 
@@ -853,13 +868,38 @@ QString TestScreens::chartsWhole(QQuickItem *console)
             .arg(console->property("documentHeight").toReal())
             .arg(console->property("contentHeight").toReal())
             .arg(shown.value(u"bottom"_s).toDouble());
-    // The page's scrolling reaches the view's bottom.
+    // The page's scrolling reaches the view's bottom, once the list around the view has laid
+    // itself out for the view's new height (a Column of a list's footer does so at its next polish).
     auto *content = flickable->property("contentItem").value<QQuickItem *>();
-    const qreal bottom = console->mapToItem(content, QPointF(0, console->height())).y();
-    const qreal end = flickable->property("originY").toReal() + flickable->property("contentHeight").toReal();
-    if (bottom > end + 1)
+    qreal bottom = 0;
+    qreal end = 0;
+    const bool reached = QTest::qWaitFor(
+        [&] {
+            bottom = console->mapToItem(content, QPointF(0, console->height())).y();
+            end = flickable->property("originY").toReal() + flickable->property("contentHeight").toReal();
+            return bottom <= end + 1;
+        },
+        10000);
+    if (!reached)
         return u"the page ends at %1 px, the charts at %2 px"_s.arg(end).arg(bottom);
     return {};
+}
+
+/// In a row of pageRows(): the window in the row's language and size, the row's page open (the
+/// rate limits' with the sample's namespace chosen); whether it is.
+bool TestScreens::openRowPage()
+{
+    QFETCH(QString, language);
+    QFETCH(QSize, size);
+    QFETCH(QString, page);
+    QFETCH(QVariantList, properties);
+    showIn(language, size);
+    if (QTest::currentTestFailed() || !openPage(page, properties))
+        return false;
+    if (page == u"ratelimits"_s && !currentPage()->setProperty("namespaceName", m_sample.value(u"namespaceName"_s)))
+        return false;
+    settle(100);
+    return true;
 }
 
 void TestScreens::chartsWholeInThePage_data()
@@ -876,15 +916,8 @@ void TestScreens::chartsWholeInThePage()
     QFETCH(QString, language);
     QFETCH(QSize, size);
     QFETCH(QString, page);
-    QFETCH(QVariantList, properties);
-    showIn(language, size);
-    if (QTest::currentTestFailed())
-        return;
     m_app->session()->settings()->setListCharts(true);
-    QVERIFY2(openPage(page, properties), qPrintable(page));
-    if (page == u"ratelimits"_s)
-        QVERIFY(currentPage()->setProperty("namespaceName", m_sample.value(u"namespaceName"_s)));
-    settle(100);
+    QVERIFY2(openRowPage(), qPrintable(page));
     QList<QQuickItem *> consoles;
     consoles = visibleNamed(currentPage(), u"consoleView"_s);
     QVERIFY2(!consoles.isEmpty(), "no embedded console view found");
@@ -1001,6 +1034,113 @@ void TestScreens::keysPageBarsStayAtTheTop()
     QVERIFY(QMetaObject::invokeMethod(list, "positionViewAtEnd"));
     QTRY_COMPARE(bar->mapToItem(list, QPointF(0, 0)).y(), 8.0);
     QVERIFY(charts->mapToItem(list, QPointF(0, charts->height())).y() < 0);
+    QVERIFY2(warnings.isEmpty(), qPrintable(warnings.join(u'\n')));
+}
+
+void TestScreens::consoleTilesInEvenRows_data()
+{
+    pageRows({u"de"_s}, {QSize(1024, 768), QSize(1280, 800), QSize(1600, 1000)},
+        {u"overview"_s, u"keyDetail"_s, u"ratelimits"_s});
+}
+
+/// Walkthrough G19: the namespace's five headline tiles wrapped 4 + 1 in the rate-limit page at
+/// 1280 px (one tile alone on a second row). Every console view's tiles stand in rows of equal
+/// width tiles that differ by one tile at most (5, or 3 + 2, ...), at 1024, 1280 and 1600 px.
+void TestScreens::consoleTilesInEvenRows()
+{
+    QFETCH(QString, language);
+    QFETCH(QSize, size);
+    QFETCH(QString, page);
+    QVERIFY2(openRowPage(), qPrintable(page));
+    QList<QQuickItem *> consoles;
+    QTRY_VERIFY(((consoles = visibleNamed(currentPage(), u"consoleView"_s)), consoles.size() == 1));
+    QQuickItem *console = consoles.first();
+    QTRY_VERIFY_WITH_TIMEOUT(console->property("ready").toBool() && console->property("documentHeight").toReal() > 0,
+                             50000);
+    // Laid out once the page has its final width (the tiles follow a resize one frame later).
+    QJsonObject shown;
+    QString problem;
+    const bool even = QTest::qWaitFor(
+        [&] {
+            QSignalSpy evaluated(console, SIGNAL(evaluated(QVariant)));
+            if (!QMetaObject::invokeMethod(console, "evaluate", Q_ARG(QString, TileRowsScript)) || !evaluated.wait(10000))
+                return false;
+            shown = QJsonDocument::fromJson(evaluated.first().first().toString().toUtf8()).object();
+            const QJsonArray rows = shown.value(u"rows"_s).toArray();
+            const QJsonArray widths = shown.value(u"widths"_s).toArray();
+            int most = 0;
+            int fewest = 1000;
+            int tiles = 0;
+            for (const QJsonValue row : rows) {
+                most = std::max(most, row.toInt());
+                fewest = std::min(fewest, row.toInt());
+                tiles += row.toInt();
+            }
+            double widest = 0;
+            double narrowest = 1e9;
+            for (const QJsonValue width : widths) {
+                widest = std::max(widest, width.toDouble());
+                narrowest = std::min(narrowest, width.toDouble());
+            }
+            problem = tiles != 5 ? u"%1 tiles"_s.arg(tiles)
+                : most - fewest > 1 ? u"rows of %1 and %2 tiles"_s.arg(most).arg(fewest)
+                : widest - narrowest > 1 ? u"tiles %1 to %2 px wide"_s.arg(narrowest).arg(widest)
+                : QString();
+            return problem.isEmpty();
+        },
+        20000);
+    if (!even)
+        save(u"tiles-%1-%2-%3"_s.arg(page, language).arg(size.width()));
+    QVERIFY2(even, qPrintable(problem + u": "_s + QString::fromUtf8(QJsonDocument(shown).toJson(QJsonDocument::Compact))));
+    QVERIFY2(warnings.isEmpty(), qPrintable(warnings.join(u'\n')));
+}
+
+/// Walkthrough H9: a namespace's overrides (what support staff edit) stood below the console's
+/// tiles, live chart, decisions, top identifiers and live log, ~25 wheel steps down at 1280 × 800.
+/// In German and dark at 1280 × 800 the pane's "Set override" and every override row are in view
+/// as the namespace opens, above the charts, once the charts have their full height.
+void TestScreens::ratelimitOverridesBeforeTheCharts()
+{
+    showIn(u"de"_s, QSize(1280, 800));
+    if (QTest::currentTestFailed())
+        return;
+    m_app->session()->settings()->setTheme(u"dark"_s);
+    const QString namespaceName = m_sample.value(u"namespaceName"_s).toString();
+    for (const QString &identifier : {u"customer-4711"_s, u"vip_*"_s, u"batch-importer"_s})
+        QVERIFY(m_fixture->call(u"ratelimit.setOverride"_s, {{u"namespace"_s, namespaceName},
+                                    {u"identifier"_s, identifier}, {u"limit"_s, 500}, {u"duration"_s, 60'000}}).ok());
+    QVERIFY(openPage(u"ratelimits"_s));
+    QQuickItem *page = currentPage();
+    QVERIFY(page->setProperty("namespaceName", namespaceName));
+    settle(100);
+    auto *list = qobject_cast<QQuickItem *>(Latchkey::Test::findNamed(page, u"overrideList"_s));
+    QVERIFY(list);
+    QList<QQuickItem *> consoles;
+    QTRY_VERIFY(((consoles = visibleNamed(page, u"consoleView"_s)), consoles.size() == 1));
+    QQuickItem *charts = consoles.first();
+    QTRY_VERIFY_WITH_TIMEOUT(charts->property("ready").toBool() && charts->property("documentHeight").toReal() > 0,
+                             50000);
+    QTRY_VERIFY_WITH_TIMEOUT(qAbs(charts->height() - charts->property("documentHeight").toReal()) < 1, 20000);
+    settle(300);
+    QTRY_VERIFY_WITH_TIMEOUT(list->property("count").toInt() == 3, 20000);
+    // The rows the list shows (it makes none far out of view): each override's.
+    const QList<QQuickItem *> rows = collectItems(list, [](const QQuickItem *item) {
+        return item->inherits("QQuickItemDelegate") && item->property("identifier").isValid();
+    });
+    save(u"ratelimits-overrides-de-dark-1280"_s);
+    QVERIFY2(rows.size() == 3, qPrintable(u"%1 of 3 override rows in view"_s.arg(rows.size())));
+    const QList<QQuickItem *> buttons = visibleNamed(page, u"paneSetOverride"_s);
+    QCOMPARE(buttons.size(), 1);
+    const qreal chartsTop = charts->mapToItem(list, QPointF(0, 0)).y();
+    for (QQuickItem *item : rows + buttons) {
+        const QRectF shown = item->mapRectToItem(list, item->boundingRect());
+        const QString what = item->property("text").toString() + item->property("identifier").toString();
+        QVERIFY2(shown.top() >= -0.5 && shown.bottom() <= list->height() + 0.5,
+                 qPrintable(u"%1 at %2..%3, the list shows 0..%4"_s.arg(what).arg(shown.top()).arg(shown.bottom())
+                                .arg(list->height())));
+        QVERIFY2(shown.bottom() <= chartsTop + 0.5, qPrintable(u"%1 below the charts (%2 px)"_s.arg(what).arg(chartsTop)));
+    }
+    m_app->session()->settings()->setTheme(u"light"_s);
     QVERIFY2(warnings.isEmpty(), qPrintable(warnings.join(u'\n')));
 }
 

@@ -5,8 +5,8 @@ import QtQuick.Layouts
 import QtQuick.Templates as T
 import Latchkey.Dashboard
 
-// Rate-limit namespaces (left) and the overrides of the chosen one (right), with its charts from
-// the console; overrides (wildcards allowed) are set and deleted here.
+// Rate-limit namespaces (left) and the overrides of the chosen one (right), its charts from the
+// console below them; overrides (wildcards allowed) are set and deleted here.
 Page {
     id: page
 
@@ -210,8 +210,11 @@ Page {
                 title: qsTr("Choose a namespace")
                 hint: qsTr("Its overrides and charts appear here.")
             }
-            // The namespace's charts at the height they need and the overrides' title scroll with
-            // the overrides: one scroll bar, no box of charts that scrolls by itself.
+            // The overrides first, what support staff come here to change: their title and the rows
+            // at the top of the pane (walkthrough H9: below the charts they were ~25 wheel steps
+            // down at 1280 × 800). The namespace's charts follow them at the height they need, as a
+            // key's and an owner's usage follow their own data: one scroll bar for all, no box of
+            // charts that scrolls by itself.
             PageListView {
                 id: overrideList
                 objectName: "overrideList"
@@ -222,13 +225,6 @@ Page {
                 header: ColumnLayout {
                     width: overrideList.width // qmllint disable unqualified
                     spacing: 0
-                    ConsoleView {
-                        Layout.fillWidth: true
-                        Layout.preferredHeight: implicitHeight // the content's height
-                        session: page.session // qmllint disable unqualified
-                        view: "/namespaces/" + page.namespaceName // qmllint disable unqualified
-                        dark: page.Material.theme === Material.Dark // qmllint disable unqualified
-                    }
                     RowLayout {
                         Layout.fillWidth: true
                         Layout.margins: 12
@@ -270,6 +266,7 @@ Page {
                     required property double duration
                     required property bool wildcard
 
+                    objectName: "overrideRow"
                     width: ListView.view.width
                     highlighted: ListView.isCurrentItem
                     Accessible.name: qsTr("Override %1: %2 per %3").arg(identifier).arg(limit)
@@ -326,7 +323,21 @@ Page {
                         confirmDelete.open();
                     }
                 }
-                footer: ListFooter {} // follows the view's model
+                footer: Column {
+                    width: overrideList.width // qmllint disable unqualified
+                    topPadding: 12
+                    ListFooter {
+                        width: parent.width
+                        pagedModel: overrides // qmllint disable unqualified
+                    }
+                    ConsoleView {
+                        width: parent.width
+                        height: implicitHeight // the content's height
+                        session: page.session // qmllint disable unqualified
+                        view: "/namespaces/" + page.namespaceName // qmllint disable unqualified
+                        dark: page.Material.theme === Material.Dark // qmllint disable unqualified
+                    }
+                }
             }
         }
     }
