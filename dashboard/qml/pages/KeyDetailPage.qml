@@ -88,74 +88,114 @@ Page {
     }
     property bool replacementAsked: false
 
+    // The key's name, start, status and badges on one row; "Created … · last used …" beside them
+    // where it fits, else on one line below the title (walkthrough H16: beside the badges it
+    // wrapped into five lines at 1024 px in German and Spanish).
     header: ToolBar {
-        RowLayout {
+        id: headerBar
+
+        /// The dates stand on a line of their own under the title: beside the badges they would
+        /// make the title elide, or not fit at all.
+        readonly property bool datesBelow: {
+            const shown = [back, titleLabel, startLabel, statusPill, badgesRow].filter(item => item.visible);
+            const used = shown.reduce((sum, item) => sum + (item === titleLabel ? Math.min(item.implicitWidth, 420)
+                                                                                 : item.implicitWidth), 0)
+                         + titleRow.spacing * shown.length;
+            return dates.implicitWidth > titleRow.width - used;
+        }
+
+        ColumnLayout {
+            id: datesColumn
             anchors.fill: parent
             anchors.leftMargin: 8
             anchors.rightMargin: 16
-            spacing: 12
+            spacing: 0
 
-            FocusToolButton {
-                id: back
-                text: "←"
-                font.pixelSize: 18
-                Accessible.name: qsTr("Back")
-                ToolTip.visible: hovered
-                ToolTip.text: qsTr("Back (Alt+Left)")
-                onClicked: page.confirmLeave(() => page.StackView.view ? page.StackView.view.pop() : undefined)
-            }
-            Label {
-                text: page.title
-                font.pixelSize: 20
-                font.bold: true
-                elide: Text.ElideRight
-                Layout.maximumWidth: 420
-            }
-            Label {
-                text: detail.start !== "" ? detail.start + "…" : ""
-                font.family: "monospace"
-                opacity: 0.7
-            }
-            Label {
-                objectName: "key-status"
-                text: detail.deleted ? qsTr("Deleted")
-                      : !detail.enabled ? qsTr("Disabled")
-                      : (detail.expires > 0 && detail.expires < Date.now()) ? qsTr("Expired")
-                      : qsTr("Active")
-                visible: detail.loaded || detail.deleted
-                color: "white"
-                padding: 4
-                leftPadding: 10
-                rightPadding: 10
-                background: Rectangle {
-                    radius: height / 2
-                    color: detail.deleted || !detail.enabled ? Material.color(Material.Grey)
-                           : (detail.expires > 0 && detail.expires < Date.now()) ? Material.color(Material.Red)
-                           : Material.color(Material.Green, Material.Shade700)
+            RowLayout {
+                id: titleRow
+                Layout.fillWidth: true
+                spacing: 12
+
+                // Only the title gives way (it elides) when the row is short of room.
+                FocusToolButton {
+                    id: back
+                    Layout.minimumWidth: implicitWidth
+                    text: "←"
+                    font.pixelSize: 18
+                    Accessible.name: qsTr("Back")
+                    ToolTip.visible: hovered
+                    ToolTip.text: qsTr("Back (Alt+Left)")
+                    onClicked: page.confirmLeave(() => page.StackView.view ? page.StackView.view.pop() : undefined)
+                }
+                Label {
+                    id: titleLabel
+                    Layout.maximumWidth: 420
+                    text: page.title
+                    font.pixelSize: 20
+                    font.bold: true
+                    elide: Text.ElideRight
+                }
+                Label {
+                    id: startLabel
+                    Layout.minimumWidth: implicitWidth
+                    text: detail.start !== "" ? detail.start + "…" : ""
+                    font.family: "monospace"
+                    opacity: 0.7
+                }
+                Label {
+                    id: statusPill
+                    objectName: "key-status"
+                    Layout.minimumWidth: implicitWidth
+                    text: detail.deleted ? qsTr("Deleted")
+                          : !detail.enabled ? qsTr("Disabled")
+                          : (detail.expires > 0 && detail.expires < Date.now()) ? qsTr("Expired")
+                          : qsTr("Active")
+                    visible: detail.loaded || detail.deleted
+                    color: "white"
+                    padding: 4
+                    leftPadding: 10
+                    rightPadding: 10
+                    background: Rectangle {
+                        radius: height / 2
+                        color: detail.deleted || !detail.enabled ? Material.color(Material.Grey)
+                               : (detail.expires > 0 && detail.expires < Date.now()) ? Material.color(Material.Red)
+                               : Material.color(Material.Green, Material.Shade700)
+                    }
+                }
+                KeyStatusBadges {
+                    // What the lists add to the status above (no credits, low credits, expiring), so a key
+                    // whose every verification answers USAGE_EXCEEDED does not read as plainly "Active".
+                    id: badgesRow
+                    objectName: "key-badges"
+                    Layout.minimumWidth: implicitWidth
+                    badges: page.headerBadges(detail.deleted, detail.badges)
+                    expires: detail.expires
+                    format: page.session ? page.session.format : null
+                    visible: badges.length > 0
                 }
             }
-            KeyStatusBadges {
-                // What the lists add to the status above (no credits, low credits, expiring), so a key
-                // whose every verification answers USAGE_EXCEEDED does not read as plainly "Active".
-                objectName: "key-badges"
-                badges: page.headerBadges(detail.deleted, detail.badges)
-                expires: detail.expires
-                format: page.session ? page.session.format : null
-                visible: badges.length > 0
-            }
-            // Takes the room right of the badges, wrapping onto a second line rather than running
-            // out of the window (German and Spanish beside a name and a "replaced" badge).
+            // "Created … · last used …" in the title's row or below it (moved between the two),
+            // one line, elided where it lacks room, the whole text then in its tooltip.
             Label {
+                id: dates
                 objectName: "key-created"
+                parent: headerBar.datesBelow ? datesColumn : titleRow
                 Layout.fillWidth: true
-                horizontalAlignment: Text.AlignRight
-                wrapMode: Text.Wrap
+                Layout.leftMargin: headerBar.datesBelow ? back.width + titleRow.spacing : 0
+                Layout.bottomMargin: headerBar.datesBelow ? 6 : 0
+                horizontalAlignment: headerBar.datesBelow ? Text.AlignLeft : Text.AlignRight
                 text: detail.loaded ? qsTr("Created %1 · last used %2")
                                       .arg(page.session.format.dateTime(detail.createdAt))
                                       .arg(detail.lastUsedAt > 0 ? page.session.format.relative(detail.lastUsedAt)
                                                                  : qsTr("never"))
                                     : ""
+                elide: Text.ElideRight
                 opacity: 0.7
+                HoverHandler {
+                    id: datesHover
+                }
+                ToolTip.visible: datesHover.hovered && dates.truncated
+                ToolTip.text: dates.text
             }
         }
     }

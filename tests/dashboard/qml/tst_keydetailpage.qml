@@ -132,6 +132,31 @@ Item {
 
         // Walkthrough W5 G10: with traffic spending credits, changing only the refill amount and
         // pressing Save gave the spent credits back (1425 -> 1448): Save sent the stale Remaining.
+        // Walkthrough H16: the header's "Created … · last used …" wrapped into five lines beside
+        // the badges. With less room than it needs it stays one line, below the title, elided,
+        // and its tooltip shows the whole text.
+        function test_datesLineElidesWithItsTooltip() {
+            const page = openFreshKey(false);
+            const line = child(page, "key-created");
+            tryVerify(() => line.text !== "", H.answerTimeout);
+            const status = child(page, "key-status");
+            verify(!line.truncated, "whole at 1280 px: " + line.text);
+            root.width = 380;
+            try {
+                tryVerify(() => line.truncated, 5000, "elided in 380 px");
+                compare(line.lineCount, 1);
+                verify(line.mapToItem(page, 0, 0).y >= status.mapToItem(page, 0, status.height).y - 0.5,
+                       "below the status, not beside it");
+                mouseMove(line, 10, line.height / 2);
+                tryVerify(() => line.ToolTip.visible, 5000, "the tooltip shows");
+                compare(line.ToolTip.text, line.text);
+            } finally {
+                mouseMove(root, 1, 1);
+                root.width = 1280;
+            }
+            tryVerify(() => !line.truncated && line.visible, 5000, "whole again");
+        }
+
         function test_refillSaveKeepsCreditsSpentMeanwhile() {
             const opened = openKeyWithCredits();
             const page = opened.page;
