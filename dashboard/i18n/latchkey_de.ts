@@ -2561,6 +2561,11 @@
     <context>
         <name>PermissionsPage</name>
         <message>
+            <source>Add new</source>
+            <comment>a permission created when the role is created</comment>
+            <translation>Neu hinzufügen</translation>
+        </message>
+        <message>
             <source>Permissions &amp; roles</source>
             <translation>Berechtigungen &amp; Rollen</translation>
         </message>

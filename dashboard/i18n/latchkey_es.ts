@@ -2561,6 +2561,11 @@
     <context>
         <name>PermissionsPage</name>
         <message>
+            <source>Add new</source>
+            <comment>a permission created when the role is created</comment>
+            <translation>Añadir nuevo</translation>
+        </message>
+        <message>
             <source>Permissions &amp; roles</source>
             <translation>Permisos y roles</translation>
         </message>

@@ -6,7 +6,7 @@ import Latchkey.Dashboard
 
 // A role's permissions, changed after it was created (Permissions & roles page, a click on a
 // role): its permissions as chips, ✕ removes one, the field grants a workspace permission or
-// creates a new one (RoleEditor: permissions.setRolePermissions). Greyed, with the missing
+// creates a new one (RoleEditor: permissions.setRolePermissions; its chip says "new"). Greyed, with the missing
 // permission in a tooltip, when the root key may not change roles.
 Dialog {
     id: dialog
@@ -24,6 +24,12 @@ Dialog {
         const add = caps.missing("rbac.*.add_permission_to_role");
         return add !== "" ? add : caps.missing("rbac.*.remove_permission_from_role");
     }
+
+    /// The permissions this dialog created for the role (typed, not in the workspace before):
+    /// their chips say "new", as the issue-key dialog's do, until another role is shown.
+    property var created: []
+    onRoleIdChanged: created = []
+    onAboutToShow: created = []
 
     /// A permission was added or removed.
     signal changed()
@@ -72,7 +78,15 @@ Dialog {
                 busy: editor.busy
                 emptyText: qsTr("This role grants no permissions.")
                 enabled: editor.loaded && dialog.missing === ""
+                // A slug the workspace does not have yet is created with the grant (the server
+                // creates it); its chip is marked "new".
+                offerCreate: true
+                newItems: dialog.created
                 onAddRequested: name => editor.addPermission(name)
+                onCreateRequested: name => {
+                    if (editor.addPermission(name))
+                        dialog.created = dialog.created.concat([name.trim()]);
+                }
                 onRemoveRequested: name => editor.removePermission(name)
             }
             HoverHandler {

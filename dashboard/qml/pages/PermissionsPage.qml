@@ -186,6 +186,8 @@ Page {
         title: qsTr("New role")
         /// The permissions chosen in the picker so far.
         property var picked: []
+        /// Those of `picked` the workspace does not have yet (created with the role; marked "new").
+        property var pickedNew: []
         modified: roleNameField.text.trim() !== "" || roleDescriptionField.text.trim() !== "" || picked.length > 0
                   || rolePermissionPicker.holdsTypedName
         discardTitle: qsTr("Discard this role's details?")
@@ -197,6 +199,7 @@ Page {
             roleNameField.text = "";
             roleDescriptionField.text = "";
             picked = [];
+            pickedNew = [];
             roleNameField.forceActiveFocus();
         }
         ColumnLayout {
@@ -235,8 +238,20 @@ Page {
                     capabilities: page.session.capabilities
                     items: roleDialog.picked
                     emptyText: qsTr("This role grants no permissions.")
+                    // A slug that does not exist yet is created with the role: its chip says "new",
+                    // as in the issue-key dialog, and nothing is created before "Create".
+                    offerCreate: true
+                    createText: qsTr("Add new", "a permission created when the role is created")
+                    newItems: roleDialog.pickedNew
                     onAddRequested: name => roleDialog.picked = roleDialog.picked.concat([name])
-                    onRemoveRequested: name => roleDialog.picked = roleDialog.picked.filter(p => p !== name)
+                    onCreateRequested: name => {
+                        roleDialog.pickedNew = roleDialog.pickedNew.concat([name]);
+                        roleDialog.picked = roleDialog.picked.concat([name]);
+                    }
+                    onRemoveRequested: name => {
+                        roleDialog.pickedNew = roleDialog.pickedNew.filter(p => p !== name);
+                        roleDialog.picked = roleDialog.picked.filter(p => p !== name);
+                    }
                 }
             }
         }

@@ -106,6 +106,44 @@ Item {
                       + (H.find(page, item => String(item.text).indexOf("pickerrole.read") >= 0) || {text: "none"}).text);
         }
 
+        // A permission typed that does not exist yet is created with the role: its chip says
+        // "(new)" as the issue-key dialog's do; an existing one's chip does not.
+        function test_newRoleMarksNewPermissions() {
+            let created = null;
+            testSession.client.call("permissions.createPermission", {name: "marked.exists", slug: "marked.exists"},
+                                    answer => created = answer);
+            tryVerify(() => created !== null, H.answerTimeout, "permissions.createPermission");
+            verify(created.ok, created.errorDetail);
+            const popup = dialog("role-dialog");
+            popup.open();
+            tryCompare(popup, "opened", true);
+            tryVerify(() => field(popup, "Role name").activeFocus);
+            typeText("markedrole");
+            const picker = findChild(popup.contentItem, "new-role-permission-picker");
+            verify(picker, "the permission picker");
+            const add = field(popup, "Add a permission");
+            add.forceActiveFocus();
+            typeText("marked.exists");
+            tryVerify(() => !picker.typedIsUnknown, H.answerTimeout, "the existing permission suggested");
+            keyClick(Qt.Key_Return);
+            tryCompare(popup, "picked", ["marked.exists"]);
+            typeText("marked.fresh");
+            tryVerify(() => picker.typedIsNew, H.answerTimeout, "the new permission offered for creation");
+            compare(findChild(picker, "new-role-permission-picker-add").text, "Add new");
+            keyClick(Qt.Key_Return);
+            tryCompare(popup, "picked", ["marked.exists", "marked.fresh"]);
+            compare(popup.pickedNew, ["marked.fresh"]);
+            verify(H.byText(picker, "marked.fresh (new)  ✕"), "the new permission's chip says (new)");
+            verify(H.byText(picker, "marked.exists  ✕"), "the existing permission's chip is plain");
+            verify(!H.byText(picker, "marked.exists (new)  ✕"));
+            // Removed and typed again it is still new.
+            mouseClick(H.byText(picker, "marked.fresh (new)  ✕"));
+            tryCompare(popup, "pickedNew", []);
+            mouseClick(findChild(popup.footer, "role-create"));
+            tryCompare(popup, "visible", false);
+            tryVerify(() => exists(roles, "name", "markedrole"), H.answerTimeout);
+        }
+
         function test_escapeOnATypedRoleAsksFirst() {
             const popup = dialog("role-dialog");
             popup.open();

@@ -75,5 +75,43 @@ Item {
             dialog.close();
             tryVerify(() => !dialog.visible, 5000);
         }
+
+        // A slug typed that the workspace does not have is created with the grant: its chip says
+        // "(new)", as the issue-key dialog's do; a workspace permission's chip does not. Another
+        // role shown in the dialog starts without marks.
+        function test_createdPermissionMarkedNew() {
+            callApi("permissions.createPermission", {name: "dlg.known", slug: "dlg.known"});
+            roleId = callApi("permissions.createRole", {name: "marking-role"}).data.roleId;
+            const dialog = H.find(page, item => item.objectName === "role-edit-dialog");
+            verify(dialog);
+            dialog.roleId = roleId;
+            dialog.open();
+            tryVerify(() => dialog.opened && dialog.editor.loaded, H.answerTimeout, "the dialog shows the role");
+            const picker = H.find(dialog.contentItem, item => item.objectName === "role-permission-picker");
+            const field = H.find(picker, item => item.objectName === "role-permission-picker-field");
+            mouseClick(field);
+            tryVerify(() => field.activeFocus, 5000);
+            for (const c of "dlg.known")
+                keyClick(c);
+            tryVerify(() => !picker.typedIsUnknown, H.answerTimeout, "the workspace's permission suggested");
+            keyClick(Qt.Key_Return);
+            tryVerify(() => !dialog.editor.busy && picker.items.join(",") === "dlg.known", H.answerTimeout,
+                      picker.items.join(","));
+            for (const c of "dlg.brandnew")
+                keyClick(c);
+            tryVerify(() => picker.typedIsNew, H.answerTimeout, "offered for creation");
+            keyClick(Qt.Key_Return);
+            tryVerify(() => !dialog.editor.busy && picker.items.length === 2, H.answerTimeout, picker.items.join(","));
+            compare(roleSlugs(), "dlg.brandnew,dlg.known");
+            verify(H.byText(picker, "dlg.brandnew (new)  ✕"), "the created permission's chip says (new)");
+            verify(H.byText(picker, "dlg.known  ✕"), "the workspace's permission's chip is plain");
+
+            const other = callApi("permissions.createRole", {name: "other-role", permissions: ["dlg.brandnew"]}).data.roleId;
+            dialog.roleId = other;
+            tryVerify(() => dialog.editor.loaded && picker.items.join(",") === "dlg.brandnew", H.answerTimeout);
+            verify(H.byText(picker, "dlg.brandnew  ✕"), "another role: no mark");
+            dialog.close();
+            tryVerify(() => !dialog.visible, 5000);
+        }
     }
 }
