@@ -60,6 +60,9 @@ ColumnLayout {
             readOnly: true
             selectByMouse: true
             font.family: "monospace"
+            // On whole pixels of its own, as the command below (walkthrough H5: its underscores).
+            renderType: Text.NativeRendering
+            layer.enabled: true
             Accessible.name: qsTr("The new key")
         }
         FocusButton {
@@ -102,6 +105,14 @@ ColumnLayout {
             wrapMode: TextEdit.Wrap
             font.family: "monospace"
             font.pixelSize: 12
+            // Walkthrough H5: the monospace font's underscore is a one-pixel row at the foot of
+            // the line, and Qt 6.4's text fields drop it at some fractional pixel rows (distance
+            // field glyphs, the default, at several; native glyphs at a half pixel), so "$ROOT_KEY"
+            // and the key read "$ROOT KEY". The block sits at fractions (a centred dialog, wrapped
+            // labels above it, a scaled screen), and each line adds its own. Native glyphs drawn
+            // into a layer of the field's own, whose pixels are whole wherever the field lies.
+            renderType: Text.NativeRendering
+            layer.enabled: true
             Accessible.name: qsTr("Command to verify the key")
         }
         FocusButton {

@@ -46,6 +46,27 @@ Item {
         recoverable: recoverableIssue.recoverable
     }
 
+    // Walkthrough H5: at a fractional position (a centred dialog, a wrapped label above it, a
+    // scaled screen), the underscores of "$ROOT_KEY" and "sk_live_…" were not drawn. Shown only
+    // while test_underscoresDrawnAtAnyFractionalPosition looks at it, over the other blocks.
+    Rectangle {
+        id: fractional
+        visible: false
+        width: root.width
+        height: root.height
+        color: "white"
+
+        ShowOnceKey {
+            id: placed
+            width: parent.width
+            keyText: "sk_live_3ZbQ_x1y2z_Kp"
+            keyId: "key_3ZbQ"
+            rootKeyFile: "/home/user/.local/share/latchkey/root_key"
+            curlText: "curl -X POST 'http://127.0.0.1:7070/v2/keys.verifyKey' -H \"Authorization: Bearer $ROOT_KEY\""
+                      + " -H 'Content-Type: application/json' -d '{\"key\":\"sk_live_3ZbQ_x1y2z_Kp\"}'"
+        }
+    }
+
     SignalSpy {
         id: copied
         target: shown
@@ -151,6 +172,58 @@ Item {
             }
             compare(child("curl-text").text, issue.curlCommand);
             verify(H.containingText(shown, "set ROOT_KEY to a root key") !== null);
+        }
+
+        /// Dark pixels of @p image in the cell of every "_" of @p field (a TextField or TextArea):
+        /// an underscore not drawn leaves its cell blank.
+        function underscoreInk(image, field) {
+            const counts = [];
+            for (let i = field.text.indexOf("_"); i >= 0; i = field.text.indexOf("_", i + 1)) {
+                const at = field.positionToRectangle(i);
+                const next = field.positionToRectangle(i + 1);
+                if (next.y !== at.y)
+                    continue; // the last character of a wrapped line: no right edge to measure to
+                // A TextArea's line; a TextField's single line is centred in it (its rectangle
+                // says y 0): the whole field above its underline (the background).
+                const multiLine = field.lineCount !== undefined;
+                const top = multiLine ? at.y : 0;
+                const bottom = multiLine ? at.y + at.height + 2 : field.background.y;
+                const from = field.mapToItem(fractional, at.x, top);
+                const to = field.mapToItem(fractional, next.x, bottom);
+                let ink = 0;
+                for (let y = Math.floor(from.y); y < Math.floor(to.y); ++y) {
+                    for (let x = Math.ceil(from.x) + 1; x < Math.floor(to.x) - 1; ++x) {
+                        if (image.red(x, y) < 160)
+                            ++ink;
+                    }
+                }
+                counts.push(ink);
+            }
+            return counts;
+        }
+
+        function test_underscoresDrawnAtAnyFractionalPosition_data() {
+            const rows = [];
+            for (let sixteenths = 0; sixteenths < 16; ++sixteenths)
+                rows.push({tag: "y+" + sixteenths + "/16", offset: sixteenths / 16});
+            return rows;
+        }
+
+        function test_underscoresDrawnAtAnyFractionalPosition(data) {
+            fractional.visible = true;
+            placed.y = 40 + data.offset;
+            try {
+                waitForRendering(fractional);
+                const image = grabImage(fractional);
+                for (const name of ["new-key-text", "curl-text"]) {
+                    const field = findChild(placed, name);
+                    const ink = underscoreInk(image, field);
+                    verify(ink.length >= 3, name + ": its underscores were measured");
+                    verify(ink.every(count => count > 0), name + ": every underscore drawn, ink per underscore " + ink);
+                }
+            } finally {
+                fractional.visible = false;
+            }
         }
 
         function test_noCurlLineWithoutACommand() {
