@@ -820,8 +820,8 @@
             <translation>Läuft nie ab</translation>
         </message>
         <message>
-            <source>Expiry date (year-month-day)</source>
-            <translation>Ablaufdatum (Jahr-Monat-Tag)</translation>
+            <source>Expiry date (as %1)</source>
+            <translation>Ablaufdatum (im Format %1)</translation>
         </message>
         <message>
             <source>Choose the date in a calendar</source>

@@ -820,8 +820,8 @@
             <translation>No caduca nunca</translation>
         </message>
         <message>
-            <source>Expiry date (year-month-day)</source>
-            <translation>Fecha de caducidad (año-mes-día)</translation>
+            <source>Expiry date (as %1)</source>
+            <translation>Fecha de caducidad (con el formato %1)</translation>
         </message>
         <message>
             <source>Choose the date in a calendar</source>

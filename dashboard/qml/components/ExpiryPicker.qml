@@ -3,8 +3,8 @@ import QtQuick.Controls
 import QtQuick.Controls.Material
 import QtQuick.Layouts
 
-// Picks when a key expires: never, a preset from now, or a local date (calendar or yyyy-MM-dd)
-// and time (HH:mm). `expires` is unix ms, 0 = never.
+// Picks when a key expires: never, a preset from now, or a local date (calendar, or typed in the
+// language's short date: 31.12.2026 in German) and time (HH:mm). `expires` is unix ms, 0 = never.
 ColumnLayout {
     id: picker
 
@@ -12,8 +12,39 @@ ColumnLayout {
     /// The session's Formatter, for the locale-aware summary line.
     property var format
 
+    /// The typed date's pattern: the language's short date with a two-digit day and month and a
+    /// four-digit year, so that one input mask fits every date ("dd.MM.yyyy" in German,
+    /// "dd/MM/yyyy" in Spanish, "M/d/yy" → "MM/dd/yyyy" in English).
+    readonly property string datePattern: numericDatePattern(
+        (format ? format.locale : Qt.locale()).dateFormat(Locale.ShortFormat)) // qmllint disable type
+
     signal edited()
     signal accepted()
+
+    /// @p shortFormat's order of day, month and year and its separators, each field widened;
+    /// ISO (yyyy-MM-dd) for a short format that is not three numbers with separators.
+    function numericDatePattern(shortFormat: string): string {
+        const fields = /^([dMy])\1*([^dMy]+)([dMy])\3*([^dMy]+)([dMy])\5*$/.exec(shortFormat.trim());
+        if (!fields || new Set([fields[1], fields[3], fields[5]]).size !== 3)
+            return "yyyy-MM-dd";
+        const wide = {d: "dd", M: "MM", y: "yyyy"};
+        return wide[fields[1]] + fields[2] + wide[fields[3]] + fields[4] + wide[fields[5]];
+    }
+
+    /// The date typed as @p text in datePattern, or null when it is incomplete or no such day.
+    function parseDate(text: string): var {
+        const order = datePattern.match(/dd|MM|yyyy/g);
+        const shape = datePattern.replace(/[.*+?^${}()|[\]\\\/]/g, "\\$&")
+                                 .replace(/yyyy/, "(\\d{4})").replace(/dd|MM/g, "(\\d{2})");
+        const match = new RegExp("^" + shape + "$").exec(text.trim());
+        if (!match)
+            return null;
+        const value = {};
+        order.forEach((field, i) => value[field] = Number(match[i + 1]));
+        const date = new Date(value.yyyy, value.MM - 1, value.dd);
+        // 31.02. would roll over into March: not a day the user meant.
+        return date.getMonth() === value.MM - 1 && date.getDate() === value.dd ? date : null;
+    }
 
     function load(unixMs: real): void {
         expires = unixMs;
@@ -25,17 +56,17 @@ ColumnLayout {
         if (expires <= 0)
             return;
         const when = new Date(expires);
-        dateField.text = Qt.formatDate(when, "yyyy-MM-dd");
+        dateField.text = Qt.formatDate(when, datePattern);
         timeField.text = Qt.formatTime(when, "HH:mm");
     }
 
     function readFields(): void {
-        const date = /^(\d{4})-(\d{2})-(\d{2})$/.exec(dateField.text.trim());
+        const date = parseDate(dateField.text);
         const time = /^(\d{1,2}):(\d{2})$/.exec(timeField.text.trim() || "00:00");
         if (!date || !time)
             return;
-        expires = new Date(Number(date[1]), Number(date[2]) - 1, Number(date[3]),
-                           Number(time[1]), Number(time[2])).getTime();
+        date.setHours(Number(time[1]), Number(time[2]));
+        expires = date.getTime();
         edited();
     }
 
@@ -75,9 +106,9 @@ ColumnLayout {
             id: dateField
             objectName: "expiry-date"
             Layout.preferredWidth: 130
-            placeholderText: "2026-12-31"
-            inputMask: "9999-99-99"
-            Accessible.name: qsTr("Expiry date (year-month-day)")
+            placeholderText: Qt.formatDate(new Date(2026, 11, 31), picker.datePattern)
+            inputMask: picker.datePattern.replace(/[dMy]/g, "9")
+            Accessible.name: qsTr("Expiry date (as %1)").arg(placeholderText)
             onTextEdited: picker.readFields()
             onAccepted: picker.accepted()
         }
@@ -154,7 +185,7 @@ ColumnLayout {
         chosen: picker.expires > 0 ? new Date(picker.expires) : null
         locale: picker.format ? picker.format.locale : Qt.locale() // qmllint disable type
         onPicked: (year, month, day) => {
-            dateField.text = Qt.formatDate(new Date(year, month, day), "yyyy-MM-dd");
+            dateField.text = Qt.formatDate(new Date(year, month, day), picker.datePattern);
             if (timeField.text.trim() === ":")
                 timeField.text = "23:59";
             picker.readFields();

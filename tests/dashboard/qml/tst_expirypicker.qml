@@ -57,6 +57,40 @@ Item {
                 keyClick(c);
         }
 
+        /// Types @p date's digits into the date field, in the order of the language's pattern.
+        function typeDate(date) {
+            typeInto(child("expiry-date"), Qt.formatDate(date, picker.datePattern).replace(/\D/g, ""));
+        }
+
+        // Walkthrough J11: the field showed 2026-11-27 next to German dates everywhere else.
+        function test_typedDateInTheLanguagesOrder_data() {
+            return [
+                {tag: "German", language: "de", shown: "31.12.2099", typed: "31122099"},
+                {tag: "Spanish", language: "es", shown: "31/12/2099", typed: "31122099"},
+            ];
+        }
+        function test_typedDateInTheLanguagesOrder(data) {
+            const language = testSession.settings.language;
+            testSession.settings.language = data.language;
+            try {
+                mouseClick(child("expiry-never"));
+                compare(child("expiry-date").placeholderText, data.shown.replace("2099", "2026"));
+                verify(child("expiry-date").Accessible.name.indexOf(data.shown.replace("2099", "2026")) >= 0,
+                       child("expiry-date").Accessible.name);
+                typeInto(child("expiry-date"), data.typed);
+                compare(child("expiry-date").text, data.shown);
+                typeInto(child("expiry-time"), "2359");
+                compare(picker.expires, new Date(2099, 11, 31, 23, 59).getTime());
+                picker.load(new Date(2097, 5, 15, 8, 30).getTime());
+                compare(child("expiry-date").text, data.shown.replace("31", "15").replace("12", "06").replace("2099", "2097"));
+                // No 31 February: the last good date stays rather than rolling into March.
+                typeInto(child("expiry-date"), "31022099");
+                compare(picker.expires, new Date(2097, 5, 15, 8, 30).getTime());
+            } finally {
+                testSession.settings.language = language;
+            }
+        }
+
         function test_neverByDefault() {
             verify(child("expiry-never").checked);
             compare(picker.expires, 0);
@@ -107,7 +141,7 @@ Item {
             verify(picker.expires >= before + 30 * day, picker.expires);
             verify(picker.expires <= Date.now() + 30 * day + 60000, picker.expires);
             verify(child("expiry-date").visible);
-            compare(child("expiry-date").text, Qt.formatDate(new Date(picker.expires), "yyyy-MM-dd"));
+            compare(child("expiry-date").text, Qt.formatDate(new Date(picker.expires), picker.datePattern));
             compare(child("expiry-time").text, Qt.formatTime(new Date(picker.expires), "HH:mm"));
             const summary = H.containingText(picker, "Expires ");
             verify(summary && summary.visible, "a summary line in words");
@@ -144,8 +178,8 @@ Item {
 
         function test_typedDateAndTime() {
             mouseClick(child("expiry-never"));
-            typeInto(child("expiry-date"), "20991231");
-            compare(child("expiry-date").text, "2099-12-31");
+            typeDate(new Date(2099, 11, 31));
+            compare(child("expiry-date").text, Qt.formatDate(new Date(2099, 11, 31), picker.datePattern));
             typeInto(child("expiry-time"), "2359");
             compare(picker.expires, new Date(2099, 11, 31, 23, 59).getTime());
         }
@@ -161,7 +195,7 @@ Item {
             const saved = new Date(2097, 5, 15, 8, 30).getTime();
             picker.load(saved);
             verify(!child("expiry-never").checked);
-            compare(child("expiry-date").text, "2097-06-15");
+            compare(child("expiry-date").text, Qt.formatDate(new Date(2097, 5, 15), picker.datePattern));
             compare(child("expiry-time").text, "08:30");
             compare(edited.count, 0);
             picker.load(0);
@@ -171,7 +205,7 @@ Item {
         function test_pastDateIsRefused() {
             mouseClick(child("expiry-never"));
             verify(issue.validate(), JSON.stringify(issue.errors));
-            typeInto(child("expiry-date"), "20200101");
+            typeDate(new Date(2020, 0, 1));
             const time = child("expiry-time").text.split(":");
             compare(picker.expires, new Date(2020, 0, 1, Number(time[0]), Number(time[1])).getTime());
             compare(issue.expires, picker.expires);
