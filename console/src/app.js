@@ -2,7 +2,8 @@
 // #/identities/<id>, #/namespaces/<name>), navigation chrome (none in embed mode), the one place
 // failures become a message, and the readiness signal the dashboard waits for
 // (document.title "latchkey:ready" / "latchkey:error" in embed mode). A language switch builds
-// the chrome and the current view anew, in the new language.
+// the chrome and the current view anew, in the new language. ?compact=1 shows the verification
+// views (overview, API, key, owner) as their compact summary (views/analytics.js).
 import { h, replaceChildren } from './dom.js';
 import { Api } from './api.js';
 import { startEmbedding } from './embed.js';
@@ -152,7 +153,7 @@ export function start(root) {
     const [section, make, params] = route;
     for (const [id, link] of nav) link.classList.toggle('active', id === section);
     if (!session.embedded && section === 'overview') ctx.setTitle(t('Overview'));
-    mount(make(ctx, params));
+    mount(make(ctx, { ...params, compact: session.compact }));
   }
 
   window.addEventListener('hashchange', render);

@@ -10,6 +10,8 @@ export class Session {
   constructor() {
     const params = new URLSearchParams(window.location.search);
     this.embedded = params.get('embed') === '1';
+    /** The verification views as their compact summary (?compact=1; embedded or not). */
+    this.compact = params.get('compact') === '1';
     const host = this.embedded ? window.latchkeyEmbed : undefined;
     this.hostTheme = host?.theme ?? (this.embedded ? params.get('theme') : null);
     /** The host's BCP 47 language tag (embed mode only; never read from the address). */

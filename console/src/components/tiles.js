@@ -11,7 +11,6 @@
 // per row leaves the rest alone on the last one). All columns are equally wide.
 import { h } from '../dom.js';
 
-const VALUE_SIZE = 24; // px, as .tile-value in styles.css
 const SMALLEST_VALUE_SIZE = 14;
 const NARROWEST_TILE = 170; // px; as the grid's minimum in styles.css
 
@@ -31,9 +30,11 @@ export function columnsFor(count, width, gap) {
 function fitValue(value) {
   value.style.fontSize = '';
   if (value.scrollWidth <= value.clientWidth) return;
+  // The stylesheet's size (.tile-value; smaller in the compact summary) is where it shrinks from.
+  const full = parseFloat(getComputedStyle(value).fontSize);
   // scrollWidth is rounded to whole pixels: a little less, or a fraction of a pixel would still
   // overflow (and show the ellipsis).
-  const size = Math.floor(VALUE_SIZE * (value.clientWidth / (value.scrollWidth + 1)) * 0.98 * 2) / 2;
+  const size = Math.floor(full * (value.clientWidth / (value.scrollWidth + 1)) * 0.98 * 2) / 2;
   value.style.fontSize = `${Math.max(SMALLEST_VALUE_SIZE, size)}px`;
 }
 

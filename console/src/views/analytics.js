@@ -1,7 +1,10 @@
 // The verification analytics of one scope — the workspace (overview), an API, a key or an owner
 // (identity): headline numbers, the live chart, time series by outcome, latency percentiles, top
 // lists where the server has them, and the live log. Everything shown comes from the extension
-// endpoints; the browser only sums a range's buckets for the headline numbers.
+// endpoints; the browser only sums a range's buckets for the headline numbers. The compact
+// variant (?compact=1: the summary above the dashboard's key lists) is the headline numbers and
+// the time series by outcome with the range picker in its header: no title, live chart, latency
+// chart, top lists, log or empty-state card, and no live stream.
 import { h } from '../dom.js';
 import { count, percent, perBucket } from '../format.js';
 import { filters, onFiltersChange, windowOf } from '../filters.js';
@@ -98,32 +101,51 @@ async function identityIdOf(ctx, idOrExternalId) {
   }
 }
 
-export function analyticsView(ctx, { scope, id }) {
+/**
+ * What only the full view shows: the live chart, the latency chart, the top lists, the log and
+ * the empty state's curl hint. @p scopeFilter: the log's filter once start() knows the owner's id.
+ */
+function fullParts(ctx, scope, id, meta, scopeFilter) {
+  const keyNote = scope === 'key' ? t('Replace <your key> with this key: it was shown once, when it was issued.')
+    : t('Replace <your key> with one of your keys: each is shown once, when it is issued.');
+  return {
+    live: new LivePanel({ outcome: filters().outcome }),
+    latency: latencyCard(),
+    tops: topCards(ctx, scope, id),
+    log: new EventLog({ outcome: filters().outcome, showKey: scope !== 'key',
+      load: async (filter) => (await ctx.api.call('analytics.getVerificationLog', { ...scopeFilter(), ...filter, limit: 50 })).data }),
+    empty: h('div', { hidden: true }, emptyState({
+      title: meta.empty, text: t('Verify a key and the charts fill in within a second:'),
+      command: verifyCommand(ctx.rootKeyFile), note: `${rootKeyNote(ctx)} ${keyNote}` })),
+  };
+}
+
+export function analyticsView(ctx, { scope, id, compact = false }) {
   const meta = SCOPES[scope];
   // An owner may be addressed by its externalId too; start() swaps in the identity's id.
   let scopeFilter = meta.idField ? { [meta.idField]: id } : {};
-  const bar = toolbar({ refreshSeconds: REFRESH_SECONDS, onRefresh: () => refresh().catch((error) => bar.failed(error.message)) });
+  const bar = toolbar({ showOutcomes: !compact, refreshSeconds: REFRESH_SECONDS,
+    onRefresh: () => refresh().catch((error) => bar.failed(error.message)) });
   const headline = headlineTiles();
-  const live = new LivePanel({ outcome: filters().outcome });
-  const series = stackedCard({ title: t('Verifications by outcome'), series: OUTCOMES, height: 240, testid: 'timeseries',
-    bucketSeconds: filters().rangeInfo.bucketMs / 1000 });
-  const latency = latencyCard();
-  const tops = topCards(ctx, scope, id);
-  const log = new EventLog({ outcome: filters().outcome, showKey: scope !== 'key',
-    load: async (filter) => (await ctx.api.call('analytics.getVerificationLog', { ...scopeFilter, ...filter, limit: 50 })).data });
-  const keyNote = scope === 'key' ? t('Replace <your key> with this key: it was shown once, when it was issued.')
-    : t('Replace <your key> with one of your keys: each is shown once, when it is issued.');
-  const empty = h('div', { hidden: true }, emptyState({
-    title: meta.empty, text: t('Verify a key and the charts fill in within a second:'),
-    command: verifyCommand(ctx.rootKeyFile), note: `${rootKeyNote(ctx)} ${keyNote}` }));
+  const series = stackedCard({ title: t('Verifications by outcome'), series: OUTCOMES, height: compact ? 120 : 240,
+    testid: 'timeseries', bucketSeconds: filters().rangeInfo.bucketMs / 1000 });
   const title = h('h1', {}, meta.title);
   const subtitle = h('div', { class: 'view-subtitle mono' }, id ?? '');
-  const element = h('div', { class: `view view-${scope}` },
-    h('div', { class: 'view-header' }, h('div', {}, title, subtitle), bar.element),
-    headline.element, empty, live.element,
-    h('div', { class: 'grid two' }, series.element, latency.element),
-    tops.length ? h('div', { class: `grid ${tops.length > 1 ? 'two' : 'one'}` }, tops.map((card) => card.element)) : null,
-    log.element);
+  const full = compact ? null : fullParts(ctx, scope, id, meta, () => scopeFilter);
+  let element;
+  if (full) {
+    element = h('div', { class: `view view-${scope}` },
+      h('div', { class: 'view-header' }, h('div', {}, title, subtitle), bar.element),
+      headline.element, full.empty, full.live.element,
+      h('div', { class: 'grid two' }, series.element, full.latency.element),
+      full.tops.length ? h('div', { class: `grid ${full.tops.length > 1 ? 'two' : 'one'}` }, full.tops.map((card) => card.element)) : null,
+      full.log.element);
+  } else {
+    series.element.querySelector('.card-header').append(bar.element);
+    element = h('div', { class: `view view-${scope} view-compact`, dataset: { testid: 'compact-view' } },
+      headline.element, series.element);
+  }
+  const tops = full?.tops ?? [];
 
   async function refresh() {
     bar.loading(true);
@@ -134,7 +156,7 @@ export function analyticsView(ctx, { scope, id }) {
         ctx.api.call('analytics.getTimeseries', { scope, ...scopeFilter, start, end, bucket: rangeInfo.bucket }),
         ...tops.map((card) => card.refresh()),
       ]);
-      render(data, rangeInfo, outcome);
+      render(data, rangeInfo, compact ? '' : outcome); // the summary has no outcome filter
       bar.refreshed(Date.now());
     } finally {
       bar.loading(false);
@@ -147,7 +169,8 @@ export function analyticsView(ctx, { scope, id }) {
     const values = Object.fromEntries(OUTCOMES.map((o) => [o.id, buckets.map((bucket) => bucket.outcomes?.[o.id] ?? 0)]));
     series.setData(times, values, { bucketSeconds: rangeInfo.bucketMs / 1000, visible: outcome ? [outcome] : undefined });
     series.setSubtitle(`${rangeInfo.title}, ${perBucket(rangeInfo.bucket)}`);
-    latency.chart.setData(times, buckets.map((b) => b.latencyP50Us), buckets.map((b) => b.latencyP99Us), buckets.map((b) => b.total));
+    full?.latency.chart.setData(times, buckets.map((b) => b.latencyP50Us), buckets.map((b) => b.latencyP99Us),
+      buckets.map((b) => b.total));
     const totals = sumBuckets(buckets);
     headline.update('verifications', count(totals.total), rangeInfo.title);
     headline.update('valid', count(totals.valid), percent(totals.valid, totals.total));
@@ -156,27 +179,29 @@ export function analyticsView(ctx, { scope, id }) {
     headline.update('credits', count(totals.credits), rangeInfo.title);
     const tile = latencyTile(data, rangeInfo);
     headline.update('latency', tile.value, tile.hint);
-    empty.hidden = totals.total > 0 || live.total > 0;
+    if (full) full.empty.hidden = totals.total > 0 || full.live.total > 0;
   }
 
   let feed = null;
   const subscribe = (scopeId) => new LiveFeed(ctx.api, meta.idField ? { scope, id: scopeId } : { scope }, {
     onTick: (tick) => {
-      live.tick(tick);
-      log.push(tick.events ?? []);
+      full.live.tick(tick);
+      full.log.push(tick.events ?? []);
       // The stream sends only the newest events of a second: fetch the rest once they are committed.
-      if (Object.values(tick.counts ?? {}).reduce((a, b) => a + b, 0) > (tick.events ?? []).length) log.catchUp();
-      if (live.total > 0) empty.hidden = true;
+      if (Object.values(tick.counts ?? {}).reduce((a, b) => a + b, 0) > (tick.events ?? []).length) full.log.catchUp();
+      if (full.live.total > 0) full.empty.hidden = true;
     },
     onState: (state, detail) => {
-      live.setState(state, detail);
-      if (state === 'live') log.catchUp(); // what happened while not subscribed
+      full.live.setState(state, detail);
+      if (state === 'live') full.log.catchUp(); // what happened while not subscribed
     },
   });
 
   const unsubscribe = onFiltersChange(({ outcome }) => {
-    live.setOutcome(outcome);
-    log.setFilter({ outcome }).catch(ctx.report);
+    if (full) {
+      full.live.setOutcome(outcome);
+      full.log.setFilter({ outcome }).catch(ctx.report);
+    }
     refresh().catch((error) => bar.failed(error.message));
   });
   let destroyed = false;
@@ -192,8 +217,9 @@ export function analyticsView(ctx, { scope, id }) {
       if (name) title.textContent = `${meta.title} ${name}`;
       ctx.setTitle(name ?? id);
     }
-    if (!destroyed) feed = subscribe(scopeId);
-    await Promise.all([refresh(), log.reload()]);
+    // The compact summary has no live parts: no stream for it.
+    if (!destroyed && full) feed = subscribe(scopeId);
+    await Promise.all([refresh(), full?.log.reload()]);
   }
 
   return {
@@ -205,10 +231,10 @@ export function analyticsView(ctx, { scope, id }) {
       clearInterval(timer);
       unsubscribe();
       bar.destroy();
-      live.destroy();
       series.destroy();
-      latency.chart.destroy();
-      log.destroy();
+      full?.live.destroy();
+      full?.latency.chart.destroy();
+      full?.log.destroy();
     },
   };
 }

@@ -1,6 +1,7 @@
 // The web console in headless Chromium against the real latchkeyd: login, the live counter, a
-// key's exact events, where the root key goes (and does not), the CSP, embed mode, the latency
-// tile over the whole range, screenshots (light and dark, English and German).
+// key's exact events, where the root key goes (and does not), the CSP, embed mode, the compact
+// summary (?compact=1), the latency tile over the whole range, screenshots (light and dark,
+// English and German).
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
@@ -320,6 +321,64 @@ describe('web console', () => {
     await standalone.page.waitForFunction(() => location.hash.startsWith('#/identities/'), null, { timeout: 10000 });
     assert.equal(standalone.context.pages().length, 1);
     assert.ok(!standalone.consoleLines.some((line) => line.includes('latchkey:height')));
+    await standalone.context.close();
+  });
+
+  // ?compact=1, the summary the dashboard shows above an API's keys and on an owner's page: the
+  // figures and the verifications by outcome with the range picker in the chart's header, nothing
+  // else (no live chart or stream, latency chart, top lists, log or empty-state card), a few
+  // hundred pixels tall in German too; the same in the standalone console. The full views stay.
+  test('the compact summary: the figures and one chart, short, embedded and in the browser', async () => {
+    await waitForLoggedEvents(server, keys.metered.keyId, 6);
+    const summary = async (page) => {
+      await page.waitForSelector('[data-testid=compact-view] [data-testid=timeseries-legend] [data-series]', { timeout: 20000 });
+      await eventually(async () => (await text(page, '[data-testid=tile-verifications]')) === '6', 'the owner\'s six verifications');
+      const legend = (series) => page.locator(`[data-testid=timeseries-legend] [data-series=${series}]`).getAttribute('data-total');
+      assert.equal(await legend('VALID'), '3');
+      assert.equal(await legend('USAGE_EXCEEDED'), '3');
+      for (const gone of ['[data-testid=live-chart]', '[data-testid=log-rows]', '[data-testid=top-keys]',
+        '[data-testid=empty-state]', '[data-testid=outcome-filter]', '.swatch-p50', '.main h1']) {
+        assert.equal(await page.locator(gone).count(), 0, `${gone} in the compact summary`);
+      }
+      assert.equal(await page.locator('[data-testid=tile-latency]').count(), 1);
+      // The range picker sits in the chart's header and still changes the range.
+      await page.click('[data-testid=timeseries] [data-range="24h"]');
+      await eventually(async () => /^(last 24 hours|letzte 24 Stunden)/.test(await text(page, '[data-testid=timeseries] .card-subtitle')),
+        'the chart over the last 24 hours');
+      await page.click('[data-testid=timeseries] [data-range="1h"]');
+      return page.evaluate(() => Math.ceil(document.querySelector('[data-testid=compact-view]').getBoundingClientRect().height));
+    };
+
+    const embedded = await openPage(browser, {
+      initScript: { script: (key) => { window.latchkeyEmbed = { rootKey: key, lang: 'de' }; }, arg: server.rootKey },
+    });
+    await embedded.page.setViewportSize({ width: 1040, height: 800 }); // the dashboard's page at 1280 px
+    await embedded.page.goto(`${server.url}/console/?embed=1&compact=1#/identities/globex`);
+    await embedded.page.waitForFunction(() => document.title.startsWith('latchkey:'), null, { timeout: 20000 });
+    assert.equal(await embedded.page.title(), 'latchkey:ready');
+    const height = await summary(embedded.page);
+    assert.ok(height <= 320, `the compact summary is ${height} px tall`);
+    // Five figures in one row: every tile at the first one's height.
+    const tops = await embedded.page.locator('.tile').evaluateAll((tiles) => tiles.map((tile) => tile.offsetTop));
+    assert.equal(new Set(tops).size, 1, `tiles on ${new Set(tops).size} rows`);
+    const body = await embedded.page.evaluate(() => Math.ceil(document.body.getBoundingClientRect().height));
+    await eventually(() => embedded.consoleLines.includes(`info: latchkey:height ${body}`), `the height ${body} reported`);
+    assert.ok(!embedded.requests.some((request) => request.url.endsWith('/v2/analytics.stream')), 'a live stream for the summary');
+    assert.deepEqual(embedded.cspViolations, []);
+    assert.deepEqual(embedded.consoleLines.filter((line) => /^(error|pageerror)/.test(line)), []);
+    await embedded.context.close();
+
+    const standalone = await openPage(browser);
+    await login(standalone.page, server.url, server.rootKey);
+    await standalone.page.waitForSelector('.topbar');
+    await standalone.page.goto(`${server.url}/console/?compact=1#/identities/globex`);
+    await summary(standalone.page);
+    // A full view of the same tab is untouched: without the parameter every card is back.
+    await standalone.page.goto(`${server.url}/console/#/identities/globex`);
+    await standalone.page.waitForSelector('[data-testid=log-rows] tr[data-outcome]', { timeout: 20000 });
+    assert.equal(await standalone.page.locator('[data-testid=compact-view]').count(), 0);
+    assert.equal(await standalone.page.locator('[data-testid=live-chart]').count(), 1);
+    assert.equal(await standalone.page.locator('[data-testid=outcome-filter]').count(), 1);
     await standalone.context.close();
   });
 
