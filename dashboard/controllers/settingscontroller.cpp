@@ -41,6 +41,7 @@ SettingsController::SettingsController(Formatter *format, QObject *parent)
     if (!Themes.contains(m_theme))
         m_theme = u"system"_s;
     m_listCharts = settings.value(u"ui/listCharts"_s, true).toBool();
+    m_allCharts = settings.value(u"ui/allCharts"_s, false).toBool();
 }
 
 SettingsController::~SettingsController()
@@ -140,6 +141,15 @@ void SettingsController::setListCharts(bool shown)
     m_listCharts = shown;
     QSettings().setValue(u"ui/listCharts"_s, m_listCharts);
     Q_EMIT listChartsChanged();
+}
+
+void SettingsController::setAllCharts(bool all)
+{
+    if (all == m_allCharts)
+        return;
+    m_allCharts = all;
+    QSettings().setValue(u"ui/allCharts"_s, m_allCharts);
+    Q_EMIT allChartsChanged();
 }
 
 bool SettingsController::dark() const

@@ -3524,6 +3524,17 @@
         </message>
     </context>
     <context>
+        <name>UsageCharts</name>
+        <message>
+            <source>Fewer charts</source>
+            <translation>Weniger Diagramme</translation>
+        </message>
+        <message>
+            <source>All charts</source>
+            <translation>Alle Diagramme</translation>
+        </message>
+    </context>
+    <context>
         <name>UsageExportBar</name>
         <message>
             <source>Replace file?</source>

@@ -3524,6 +3524,17 @@
         </message>
     </context>
     <context>
+        <name>UsageCharts</name>
+        <message>
+            <source>Fewer charts</source>
+            <translation>Menos gráficos</translation>
+        </message>
+        <message>
+            <source>All charts</source>
+            <translation>Todos los gráficos</translation>
+        </message>
+    </context>
+    <context>
         <name>UsageExportBar</name>
         <message>
             <source>Replace file?</source>

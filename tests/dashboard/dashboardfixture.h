@@ -46,6 +46,7 @@ public:
         m_baseUrl.setScheme(QStringLiteral("http"));
         m_baseUrl.setHost(QStringLiteral("127.0.0.1"));
         m_baseUrl.setPort(m_server->port());
+        resetChartSettings();
         m_session = std::make_unique<Dashboard::Session>();
         m_session->connectTo(m_baseUrl, m_rootKey);
     }
@@ -57,6 +58,17 @@ public:
         QStandardPaths::setTestModeEnabled(true);
         QSettings().clear();
         return std::make_unique<DashboardFixture>();
+    }
+
+    /// The one place tests get the charts' settings from: as a fresh installation has them (an
+    /// API's keys with their charts, as the compact summary), for every Session and DashboardApp
+    /// made after the fixture. Test-mode QSettings live in ~/.qttest across runs, so a run that
+    /// stopped with the charts hidden or all of them shown handed that on to the next.
+    static void resetChartSettings()
+    {
+        QSettings settings;
+        settings.remove(QStringLiteral("ui/listCharts"));
+        settings.remove(QStringLiteral("ui/allCharts"));
     }
 
     ~DashboardFixture()

@@ -53,13 +53,14 @@ inline void settleWindow(QQuickWindow *window, const Dashboard::ApiClient *clien
         QTest::qWait(int(ms - idle.elapsed()));
 }
 
-/// The rows of a layout test's _data(): "language" and "size", English, German and Spanish each
-/// at 1280×800 (the default window) and 1024×768.
-inline void addLanguageAndSizeRows()
+/// The rows of a layout test's _data(): "language" and "size", each of @p languages (English,
+/// German and Spanish unless told) at 1280×800 (the default window) and 1024×768.
+inline void addLanguageAndSizeRows(const QStringList &languages = {QStringLiteral("en"), QStringLiteral("de"),
+                                                                   QStringLiteral("es")})
 {
     QTest::addColumn<QString>("language");
     QTest::addColumn<QSize>("size");
-    for (const QString &language : {QStringLiteral("en"), QStringLiteral("de"), QStringLiteral("es")})
+    for (const QString &language : languages)
         for (const QSize size : {QSize(1280, 800), QSize(1024, 768)})
             QTest::addRow("%s-%d", qPrintable(language), size.width()) << language << size;
 }

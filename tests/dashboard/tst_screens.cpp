@@ -10,10 +10,14 @@
 // there is (sidebar, language pickers, the reroll's grace period, the issue-key form), the
 // sidebar keeps the open page through a language change, and a modal dialog dims the page in
 // the dark theme (Qt's Material style brightens it). The console views' headline tiles stand in
-// even rows, and a namespace's overrides are in view above its charts at 1280 × 800.
+// even rows, and a namespace's overrides are in view above its charts at 1280 × 800. The key
+// lists with charts (an API's keys, an owner's page): the first key row in sight at 1280 × 800
+// in German with the charts' compact summary, "All charts" and back, and the arrows keeping the
+// current row below the pinned bar.
 #include "connectioncontroller.h"
 #include "dashboardapp.h"
 #include "dashboardfixture.h"
+#include "dashboardwindow.h"
 #include "quickitems.h"
 #include "rootkeyvault.h"
 #include "selftest.h"
@@ -30,6 +34,7 @@
 #include <QQmlApplicationEngine>
 #include <QQuickItem>
 #include <QQuickWindow>
+#include <QScopeGuard>
 #include <QScreen>
 #include <QSettings>
 
@@ -210,6 +215,10 @@ private Q_SLOTS:
     void consoleTilesInEvenRows_data();
     void consoleTilesInEvenRows();
     void ratelimitOverridesBeforeTheCharts();
+    void firstKeyRowInSight_data();
+    void firstKeyRowInSight();
+    void allChartsOneClickAway();
+    void keysPageArrowsKeepTheRowInSight();
 
 private:
     void settle(int ms = 300);
@@ -226,7 +235,18 @@ private:
     QString chartsWhole(QQuickItem *console);
     void pageRows(const QStringList &languages, const QList<QSize> &sizes, const QStringList &only = {});
     bool openRowPage();
+    struct PageRow
+    {
+        QString language;
+        QSize size;
+        QString page;
+        QVariantList properties;
+    };
+    PageRow fetchPageRow();
     QQuickItem *currentPage() const;
+    QString apiWithManyKeys();
+    void openManyKeysPage(QQuickItem *&list);
+    void clickItem(QQuickItem *item);
     static bool scrollIntoView(QQuickItem *target);
 
     std::unique_ptr<DashboardFixture> m_fixture;
@@ -624,17 +644,24 @@ void TestScreens::pageRows(const QStringList &languages, const QList<QSize> &siz
             }
 }
 
-/// Every button and text field of a page's header is inside the window and the header, and every
-/// button as wide as its text needs, in the longer languages at 1280 and 1024 px; at 1280 px
-/// the actions stay on the title's row. A picture of
-/// each header is saved as header-<page>-<language>-<width>.png.
-void TestScreens::headersNeverClip()
+/// The current row of pageRows(), the window shown in its language at its size.
+TestScreens::PageRow TestScreens::fetchPageRow()
 {
     QFETCH(QString, language);
     QFETCH(QSize, size);
     QFETCH(QString, page);
     QFETCH(QVariantList, properties);
     showIn(language, size);
+    return {language, size, page, properties};
+}
+
+/// Every button and text field of a page's header is inside the window and the header, and every
+/// button as wide as its text needs, in the longer languages at 1280 and 1024 px; at 1280 px
+/// the actions stay on the title's row. A picture of
+/// each header is saved as header-<page>-<language>-<width>.png.
+void TestScreens::headersNeverClip()
+{
+    const auto [language, size, page, properties] = fetchPageRow();
     if (QTest::currentTestFailed())
         return;
     // The keys of an API are titled with its name, as when opened from the APIs page.
@@ -674,11 +701,7 @@ void TestScreens::headersNeverClip()
 
 void TestScreens::labelsNeverClip_data()
 {
-    QTest::addColumn<QString>("language");
-    QTest::addColumn<QSize>("size");
-    for (const QString &language : {u"de"_s, u"es"_s})
-        for (const QSize size : {QSize(1280, 800), QSize(1024, 768)})
-            QTest::addRow("%s-%d", qPrintable(language), size.width()) << language << size;
+    Latchkey::Test::addLanguageAndSizeRows({u"de"_s, u"es"_s});
 }
 
 /// Labels seen elided or cut in German and Spanish stay whole at 1280 and 1024 px: the sidebar's
@@ -889,11 +912,7 @@ QString TestScreens::chartsWhole(QQuickItem *console)
 /// rate limits' with the sample's namespace chosen); whether it is.
 bool TestScreens::openRowPage()
 {
-    QFETCH(QString, language);
-    QFETCH(QSize, size);
-    QFETCH(QString, page);
-    QFETCH(QVariantList, properties);
-    showIn(language, size);
+    const auto [language, size, page, properties] = fetchPageRow();
     if (QTest::currentTestFailed() || !openPage(page, properties))
         return false;
     if (page == u"ratelimits"_s && !currentPage()->setProperty("namespaceName", m_sample.value(u"namespaceName"_s)))
@@ -916,7 +935,6 @@ void TestScreens::chartsWholeInThePage()
     QFETCH(QString, language);
     QFETCH(QSize, size);
     QFETCH(QString, page);
-    m_app->session()->settings()->setListCharts(true);
     QVERIFY2(openRowPage(), qPrintable(page));
     QList<QQuickItem *> consoles;
     consoles = visibleNamed(currentPage(), u"consoleView"_s);
@@ -960,7 +978,7 @@ void TestScreens::keysPageChartsToggleRemembered()
 {
     showIn(u"en"_s, QSize(1280, 800));
     SettingsController *settings = m_app->session()->settings();
-    settings->setListCharts(true);
+    const auto chartsBack = qScopeGuard([settings] { settings->setListCharts(true); });
     QVERIFY(openPage(u"keys"_s, {u"apiId"_s}));
     settle(100);
     auto *toggle = qobject_cast<QQuickItem *>(Latchkey::Test::findNamed(currentPage(), u"chartsToggle"_s));
@@ -969,12 +987,7 @@ void TestScreens::keysPageChartsToggleRemembered()
     QList<QQuickItem *> consoles;
     consoles = visibleNamed(currentPage(), u"consoleView"_s);
     QCOMPARE(consoles.size(), 1);
-    // Clicked once the page has slid in: a StackView takes no clicks while it moves its pages.
-    QQuickItem *stack = currentPage()->parentItem();
-    QVERIFY(stack && stack->inherits("QQuickStackView"));
-    QTRY_VERIFY(!stack->property("busy").toBool());
-    QTest::mouseClick(
-        m_window, Qt::LeftButton, {}, toggle->mapToScene(QPointF(toggle->width() / 2, toggle->height() / 2)).toPoint());
+    clickItem(toggle);
     QTRY_VERIFY(!settings->listCharts());
     QCOMPARE(QSettings().value(u"ui/listCharts"_s).toBool(), false);
     QCOMPARE(SettingsController(nullptr).listCharts(), false); // the next start
@@ -1006,28 +1019,19 @@ void TestScreens::keysPageChartsToggleRemembered()
 /// (the rows scroll under them); at the top they stand right below the charts.
 void TestScreens::keysPageBarsStayAtTheTop()
 {
-    showIn(u"en"_s, QSize(1280, 800));
-    m_app->session()->settings()->setListCharts(true);
-    const QString apiId = m_fixture->createApi(u"many-keys"_s);
-    QVERIFY(!apiId.isEmpty());
-    for (int i = 0; i < 30; ++i)
-        QVERIFY(!m_fixture->createKey({{u"apiId"_s, apiId}, {u"name"_s, u"key %1"_s.arg(i)}}).isEmpty());
-    QVERIFY(openPage(u"keys"_s, {}, {{u"apiId"_s, apiId}}));
-    settle(100);
+    QQuickItem *list = nullptr;
+    openManyKeysPage(list);
+    if (QTest::currentTestFailed())
+        return;
     QQuickItem *page = currentPage();
-    auto *list = qobject_cast<QQuickItem *>(Latchkey::Test::findNamed(page, u"keyList"_s));
     auto *bar = qobject_cast<QQuickItem *>(Latchkey::Test::findNamed(page, u"bulkBar"_s));
-    QVERIFY(list && bar);
-    QTRY_VERIFY_WITH_TIMEOUT(list->property("count").toInt() >= 20, 20000);
+    QVERIFY(bar);
     QTRY_VERIFY_WITH_TIMEOUT(!list->property("keepingPlace").toBool()
             && list->property("contentY").toReal() == list->property("originY").toReal(),
         10000);
-    // At the top: the bar below the charts.
-    QList<QQuickItem *> consoles;
-    consoles = visibleNamed(page, u"consoleView"_s);
-    QCOMPARE(consoles.size(), 1);
-    QTRY_VERIFY_WITH_TIMEOUT(consoles.first()->property("documentHeight").toReal() > 0, 50000);
-    QQuickItem *charts = consoles.first();
+    // At the top: the bar below the charts (the console view and its "All charts").
+    QQuickItem *charts = visibleNamed(page, u"consoleView"_s).constFirst()->parentItem();
+    QVERIFY(charts && !visibleNamed(charts, u"allCharts"_s).isEmpty());
     QTRY_COMPARE(
         bar->mapToItem(list, QPointF(0, 0)).y(), charts->mapToItem(list, QPointF(0, charts->height())).y() + 8);
     // At the end: the bar at the top of the list, over the rows.
@@ -1141,6 +1145,211 @@ void TestScreens::ratelimitOverridesBeforeTheCharts()
         QVERIFY2(shown.bottom() <= chartsTop + 0.5, qPrintable(u"%1 below the charts (%2 px)"_s.arg(what).arg(chartsTop)));
     }
     m_app->session()->settings()->setTheme(u"light"_s);
+    QVERIFY2(warnings.isEmpty(), qPrintable(warnings.join(u'\n')));
+}
+
+/// The keys page of apiWithManyKeys() in English at 1280 × 800, all its rows loaded and its
+/// charts at their height; @p list: the page's key list.
+void TestScreens::openManyKeysPage(QQuickItem *&list)
+{
+    showIn(u"en"_s, QSize(1280, 800));
+    const QString apiId = apiWithManyKeys();
+    QVERIFY(!apiId.isEmpty());
+    QVERIFY(openPage(u"keys"_s, {}, {{u"apiId"_s, apiId}}));
+    settle(100);
+    list = qobject_cast<QQuickItem *>(Latchkey::Test::findNamed(currentPage(), u"keyList"_s));
+    QVERIFY(list);
+    QTRY_VERIFY_WITH_TIMEOUT(list->property("count").toInt() >= 30, 20000);
+    const QList<QQuickItem *> consoles = visibleNamed(currentPage(), u"consoleView"_s);
+    QCOMPARE(consoles.size(), 1);
+    QTRY_VERIFY_WITH_TIMEOUT(consoles.first()->property("documentHeight").toReal() > 0, 50000);
+}
+
+/// An API with 30 keys (made once): more rows than the keys page shows at 1280 × 800.
+QString TestScreens::apiWithManyKeys()
+{
+    static QString apiId;
+    if (!apiId.isEmpty())
+        return apiId;
+    const QString created = m_fixture->createApi(u"many-keys"_s);
+    for (int i = 0; i < 30 && !created.isEmpty(); ++i)
+        if (m_fixture->createKey({{u"apiId"_s, created}, {u"name"_s, u"key %1"_s.arg(i)}}).isEmpty())
+            return {};
+    apiId = created;
+    return apiId;
+}
+
+/// Clicks the middle of @p item once the page has slid in (a StackView takes no clicks while it
+/// moves its pages).
+void TestScreens::clickItem(QQuickItem *item)
+{
+    QQuickItem *stack = currentPage()->parentItem();
+    QVERIFY(stack && stack->inherits("QQuickStackView"));
+    QTRY_VERIFY(!stack->property("busy").toBool());
+    QTest::mouseClick(
+        m_window, Qt::LeftButton, {}, item->mapToScene(QPointF(item->width() / 2, item->height() / 2)).toPoint());
+}
+
+void TestScreens::firstKeyRowInSight_data()
+{
+    QTest::addColumn<QString>("page");
+    QTest::addColumn<QVariantList>("properties");
+    QTest::newRow("keys") << u"keys"_s << QVariantList{u"apiId"_s};
+    QTest::newRow("ownerDetail") << u"ownerDetail"_s << QVariantList{u"identityId"_s};
+}
+
+/// A support person opening an API (or an owner) to find a key sees the column titles and the
+/// first key row whole at 1280 × 800 in German with the default settings, the charts shown as
+/// their compact summary (full height, they pushed the first row ~1500 px down).
+void TestScreens::firstKeyRowInSight()
+{
+    QFETCH(QString, page);
+    QFETCH(QVariantList, properties);
+    showIn(u"de"_s, QSize(1280, 800));
+    SettingsController *settings = m_app->session()->settings();
+    QVERIFY2(settings->listCharts() && !settings->allCharts(), "the default chart settings (DashboardFixture)");
+    QVERIFY(openPage(page, properties));
+    settle(100);
+    QQuickItem *current = currentPage();
+    QList<QQuickItem *> consoles = visibleNamed(current, u"consoleView"_s);
+    QCOMPARE(consoles.size(), 1);
+    QQuickItem *charts = consoles.first();
+    // Measured once the charts have their own height (it is where they push the keys to).
+    QTRY_VERIFY_WITH_TIMEOUT(charts->property("ready").toBool() && charts->property("documentHeight").toReal() > 0,
+                             50000);
+    QTRY_COMPARE_WITH_TIMEOUT(charts->height(), charts->property("documentHeight").toReal(), 10000);
+    settle(300);
+    const QList<QQuickItem *> titles = visibleNamed(current, u"keyTableHeader"_s);
+    QCOMPARE(titles.size(), 1);
+    // A list makes no rows far below its bottom: none at all is a first row out of sight.
+    QList<QQuickItem *> rows;
+    QTRY_VERIFY2(((rows = visibleNamed(current, u"keyRow"_s)), !rows.isEmpty()),
+                 qPrintable(u"no key row near the page (charts %1 px)"_s.arg(charts->height())));
+    QQuickItem *first = *std::min_element(rows.cbegin(), rows.cend(), [current](QQuickItem *a, QQuickItem *b) {
+        return a->mapToItem(current, QPointF(0, 0)).y() < b->mapToItem(current, QPointF(0, 0)).y();
+    });
+    const QRectF titlesShown = titles.first()->mapRectToItem(current, titles.first()->boundingRect());
+    const QRectF rowShown = first->mapRectToItem(current, first->boundingRect());
+    save(u"first-row-%1-de-1280"_s.arg(page));
+    qInfo("%s: charts %.0f px, column titles %.0f..%.0f, first row %.0f..%.0f, page %.0f px", qPrintable(page),
+          charts->height(), titlesShown.top(), titlesShown.bottom(), rowShown.top(), rowShown.bottom(), current->height());
+    QVERIFY2(titlesShown.top() >= 0 && titlesShown.bottom() <= current->height(),
+             qPrintable(u"the column titles at %1..%2 px"_s.arg(titlesShown.top()).arg(titlesShown.bottom())));
+    QVERIFY2(rowShown.top() >= titlesShown.bottom() - 0.5 && rowShown.bottom() <= current->height(),
+             qPrintable(u"the first key row at %1..%2 px of %3"_s.arg(rowShown.top()).arg(rowShown.bottom())
+                            .arg(current->height())));
+    QVERIFY2(charts->property("compact").toBool(), "the charts' compact summary");
+    QVERIFY2(warnings.isEmpty(), qPrintable(warnings.join(u'\n')));
+}
+
+/// "All charts" under the summary shows every chart of the console in the page (the live chart
+/// and the log too) and the choice stays for the owner's page and the next start; "Fewer
+/// charts" brings the summary back. The keys page's "Charts" still hides them all.
+void TestScreens::allChartsOneClickAway()
+{
+    showIn(u"en"_s, QSize(1280, 800));
+    SettingsController *settings = m_app->session()->settings();
+    const auto defaults = qScopeGuard([settings] {
+        settings->setAllCharts(false);
+        settings->setListCharts(true);
+    });
+    QVERIFY(openPage(u"keys"_s, {u"apiId"_s}));
+    settle(100);
+    QList<QQuickItem *> consoles = visibleNamed(currentPage(), u"consoleView"_s);
+    QCOMPARE(consoles.size(), 1);
+    QQuickItem *charts = consoles.first();
+    QTRY_VERIFY_WITH_TIMEOUT(charts->property("ready").toBool() && charts->property("documentHeight").toReal() > 0,
+                             50000);
+    const qreal compactHeight = charts->property("documentHeight").toReal();
+    auto *more = qobject_cast<QQuickItem *>(Latchkey::Test::findNamed(currentPage(), u"allCharts"_s));
+    QVERIFY(more);
+    QCOMPARE(more->property("text").toString(), u"All charts"_s);
+    clickItem(more);
+    QTRY_VERIFY(settings->allCharts());
+    QCOMPARE(QSettings().value(u"ui/allCharts"_s).toBool(), true);
+    QCOMPARE(SettingsController(nullptr).allCharts(), true); // the next start
+    QVERIFY(!charts->property("compact").toBool());
+    QCOMPARE(more->property("text").toString(), u"Fewer charts"_s);
+    // The console's full view of the API: its live chart, and as tall as all of it.
+    const QString hasLiveChart = u"document.querySelectorAll('[data-testid=live-chart]').length"_s;
+    QSignalSpy evaluated(charts, SIGNAL(evaluated(QVariant)));
+    QTRY_VERIFY_WITH_TIMEOUT((evaluated.clear(), QMetaObject::invokeMethod(charts, "evaluate", Q_ARG(QString, hasLiveChart)),
+                              evaluated.wait(10000) && evaluated.first().first().toInt() == 1),
+                             50000);
+    QTRY_VERIFY_WITH_TIMEOUT(charts->property("ready").toBool()
+                                 && charts->property("documentHeight").toReal() > compactHeight + 300,
+                             50000);
+    // The owner's page opens with every chart too.
+    QVERIFY(openPage(u"ownerDetail"_s, {u"identityId"_s}));
+    settle(100);
+    consoles = visibleNamed(currentPage(), u"consoleView"_s);
+    QCOMPARE(consoles.size(), 1);
+    QVERIFY(!consoles.first()->property("compact").toBool());
+    // "Fewer charts" there: the summary again, here and on the keys page.
+    more = qobject_cast<QQuickItem *>(Latchkey::Test::findNamed(currentPage(), u"allCharts"_s));
+    QVERIFY(more);
+    QCOMPARE(more->property("text").toString(), u"Fewer charts"_s);
+    Latchkey::Test::scrollIntoView(more);
+    clickItem(more);
+    QTRY_VERIFY(!settings->allCharts());
+    QVERIFY(consoles.first()->property("compact").toBool());
+    QVERIFY(QMetaObject::invokeMethod(m_window, "goBack"));
+    QTRY_VERIFY(charts->property("compact").toBool());
+    QTRY_VERIFY_WITH_TIMEOUT(charts->property("ready").toBool()
+                                 && qAbs(charts->property("documentHeight").toReal() - compactHeight) < 40,
+                             50000);
+    // "Charts" off: no charts and no "All charts" at all.
+    auto *toggle = qobject_cast<QQuickItem *>(Latchkey::Test::findNamed(currentPage(), u"chartsToggle"_s));
+    QVERIFY(toggle);
+    clickItem(toggle);
+    QTRY_VERIFY(!settings->listCharts());
+    QTRY_VERIFY(visibleNamed(currentPage(), u"consoleView"_s).isEmpty());
+    QVERIFY(visibleNamed(currentPage(), u"allCharts"_s).isEmpty());
+    QVERIFY2(warnings.isEmpty(), qPrintable(warnings.join(u'\n')));
+}
+
+/// Up and Down keep the current key row whole below the selection bar and the column titles
+/// pinned over the rows (Up moved it under them), at the end of the list and back up.
+void TestScreens::keysPageArrowsKeepTheRowInSight()
+{
+    QQuickItem *list = nullptr;
+    openManyKeysPage(list);
+    if (QTest::currentTestFailed())
+        return;
+    QQuickItem *page = currentPage();
+    QQuickItem *stack = page->parentItem();
+    QTRY_VERIFY(stack && !stack->property("busy").toBool());
+    QVERIFY(QMetaObject::invokeMethod(page, "focusList"));
+    QTRY_VERIFY(list->hasActiveFocus());
+    QCOMPARE(list->property("currentIndex").toInt(), 0);
+    auto *pinned = qobject_cast<QQuickItem *>(Latchkey::Test::findNamed(page, u"listBar"_s));
+    QVERIFY(pinned);
+    // Where the current row stands: whole between the pinned bar's bottom and the list's.
+    QString where;
+    const auto inSight = [&] {
+        auto *row = list->property("currentItem").value<QQuickItem *>();
+        if (!row)
+            return false;
+        const qreal barBottom = pinned->mapToItem(list, QPointF(0, pinned->height())).y();
+        const QRectF shown = row->mapRectToItem(list, row->boundingRect());
+        where = u"row %1 at %2..%3, the bar down to %4, the list %5 px"_s.arg(list->property("currentIndex").toInt())
+                    .arg(shown.top()).arg(shown.bottom()).arg(barBottom).arg(list->height());
+        return shown.top() >= barBottom - 0.5 && shown.bottom() <= list->height() + 0.5;
+    };
+    for (int i = 1; i < 30; ++i) {
+        QTest::keyClick(m_window, Qt::Key_Down);
+        QCOMPARE(list->property("currentIndex").toInt(), i);
+        QTRY_VERIFY2(inSight(), qPrintable(where));
+    }
+    QVERIFY2(pinned->property("pinned").toBool(), "the bar pinned at the top");
+    for (int i = 28; i >= 0; --i) {
+        QTest::keyClick(m_window, Qt::Key_Up);
+        QCOMPARE(list->property("currentIndex").toInt(), i);
+        QTRY_VERIFY2(inSight(), qPrintable(where));
+    }
+    // And it stays there (the view's own following of the current row does not move it again).
+    QTest::qWait(500);
+    QVERIFY2(inSight(), qPrintable(where));
     QVERIFY2(warnings.isEmpty(), qPrintable(warnings.join(u'\n')));
 }
 

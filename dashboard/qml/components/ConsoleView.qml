@@ -26,6 +26,9 @@ Item {
     /// The console route, e.g. "/overview", "/apis/<apiId>", "/keys/<keyId>".
     property string view: "/overview"
     property bool dark: false
+    /// The console's compact summary of the view (its figures and the verifications by outcome,
+    /// no live chart, latency, top lists or log) instead of every chart.
+    property bool compact: false
     /// The local server's root key file, which the console's curl hints read ("" for another server).
     property string rootKeyFile: session.rootKeyFile
     /// The console's language: the dashboard's ("en", "de", "es").
@@ -50,10 +53,11 @@ Item {
 
     // Nothing is loaded before whoami answers: the key may turn out not to read the charts.
     readonly property string address: origin === "" || missing !== "" || session.capabilities.pending ? ""
-        : origin + "/console/?embed=1&theme=" + (dark ? "dark" : "light") + "&lang=" + lang + "#" + view
+        : origin + "/console/?embed=1&theme=" + (dark ? "dark" : "light") + "&lang=" + lang
+          + (compact ? "&compact=1" : "") + "#" + view
 
     /// The height of the view until the page reported its own: the totals and the first chart.
-    readonly property int standardHeight: 420
+    readonly property int standardHeight: compact ? 300 : 420
     /// The height the console page's content needs (0 until the page reported it).
     property real documentHeight: 0
     /// A page far taller than any console view is not followed beyond this (a runaway page).

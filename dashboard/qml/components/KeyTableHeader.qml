@@ -6,6 +6,7 @@ import "KeyColumns.js" as KeyColumns
 // The column titles above KeyRow delegates; the box selects or clears every loaded row.
 Pane {
     id: header
+    objectName: "keyTableHeader"
 
     property bool selectable: true
     property bool showOwner: true

@@ -27,4 +27,34 @@ ListView {
         contentY = originY + fromTop;
         keepingPlace = false;
     }
+
+    /// How far down something pinned over the rows covers them (the keys page's selection bar and
+    /// column titles): Up and Down keep the current row whole below it.
+    property real coveredTop: 0
+    // The arrows scroll the current row into the free part of the list themselves: the view's own
+    // following of its current item stops at any assignment to contentY (the one above, whenever
+    // the origin moves as rows are made), which left the row below the bottom; and it knows
+    // nothing of what is pinned over the rows, so going up it left the row under the bar.
+    Keys.onUpPressed: {
+        decrementCurrentIndex();
+        showCurrentRow();
+    }
+    Keys.onDownPressed: {
+        incrementCurrentIndex();
+        showCurrentRow();
+    }
+    /// Scrolls (as little as it takes) so that the current row stands whole between
+    /// `coveredTop` and the list's bottom.
+    function showCurrentRow(): void {
+        const row = currentItem;
+        if (!row)
+            return;
+        const top = row.y - contentY;
+        let next = contentY;
+        if (top < coveredTop)
+            next = row.y - coveredTop;
+        else if (top + row.height > height)
+            next = row.y + row.height - height;
+        contentY = Math.max(originY, Math.min(next, originY + contentHeight - height));
+    }
 }

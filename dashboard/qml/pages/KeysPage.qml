@@ -167,6 +167,7 @@ Page {
     // charts are scrolled away: the rows scroll under them. Before the list in the Tab chain.
     Pane {
         id: listBar
+        objectName: "listBar"
         /// The charts are scrolled (partly) out of view, the bar stands at the top.
         readonly property bool pinned: y <= 0 && list.contentY > list.originY
         // The header's first item is the charts.
@@ -249,10 +250,14 @@ Page {
         ScrollBar.vertical: scrollBar
         Accessible.role: Accessible.Table
         Accessible.name: qsTr("Keys")
+        // The arrows keep the current row below the selection bar and the column titles where
+        // they are pinned over the rows.
+        coveredTop: listBar.height
 
         header: Column {
             width: list.width // qmllint disable unqualified
-            ConsoleView {
+            // Their compact summary unless "All charts": the first key rows stay in sight.
+            UsageCharts {
                 width: parent.width
                 height: implicitHeight // its content's height: it scrolls with the keys
                 visible: page.chartsShown // qmllint disable unqualified

@@ -229,8 +229,9 @@ Page {
                 }
             }
 
-            // The usage last, as on a key's page: the owner's keys come first.
-            ConsoleView {
+            // The usage last, as on a key's page: the owner's keys come first. Their compact
+            // summary unless "All charts", as above an API's keys.
+            UsageCharts {
                 Layout.fillWidth: true
                 Layout.preferredHeight: implicitHeight // its content's height: it scrolls with the page
                 session: page.session
