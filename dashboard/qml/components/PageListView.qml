@@ -26,6 +26,8 @@ ListView {
         keepingPlace = true;
         contentY = originY + fromTop;
         keepingPlace = false;
+        if (followingCurrent)
+            showCurrentRow();
     }
 
     /// How far down something pinned over the rows covers them (the keys page's selection bar and
@@ -37,24 +39,45 @@ ListView {
     // nothing of what is pinned over the rows, so going up it left the row under the bar.
     Keys.onUpPressed: {
         decrementCurrentIndex();
+        followingCurrent = true;
         showCurrentRow();
     }
     Keys.onDownPressed: {
         incrementCurrentIndex();
+        followingCurrent = true;
         showCurrentRow();
     }
+    /// From an arrow until the list is moved by hand: the rows made and laid out as it scrolls
+    /// move the origin and the current row's place (a row ended up cut by the bottom edge), so
+    /// the row is brought into sight again whenever either moves.
+    property bool followingCurrent: false
+    onMovementStarted: followingCurrent = false
+    Connections {
+        target: view.followingCurrent ? view.currentItem : null
+        function onYChanged() {
+            view.showCurrentRow();
+        }
+    }
+    property bool showingCurrent: false
     /// Scrolls (as little as it takes) so that the current row stands whole between
     /// `coveredTop` and the list's bottom.
     function showCurrentRow(): void {
-        const row = currentItem;
-        if (!row)
+        if (showingCurrent)
             return;
-        const top = row.y - contentY;
-        let next = contentY;
-        if (top < coveredTop)
-            next = row.y - coveredTop;
-        else if (top + row.height > height)
-            next = row.y + row.height - height;
-        contentY = Math.max(originY, Math.min(next, originY + contentHeight - height));
+        showingCurrent = true;
+        // Scrolling makes rows, which may move the origin and the row again: until it holds.
+        for (let pass = 0; pass < 3 && currentItem; ++pass) {
+            const top = currentItem.y - contentY;
+            let next = contentY;
+            if (top < coveredTop)
+                next = currentItem.y - coveredTop;
+            else if (top + currentItem.height > height)
+                next = currentItem.y + currentItem.height - height;
+            next = Math.max(originY, Math.min(next, originY + contentHeight - height));
+            if (Math.abs(next - contentY) < 0.5)
+                break;
+            contentY = next;
+        }
+        showingCurrent = false;
     }
 }
