@@ -16,12 +16,12 @@ const NARROWEST_TILE = 170; // px; as the grid's minimum in styles.css
 
 /**
  * How many columns @p count tiles take in @p width px with @p gap px between them: as few rows
- * as fit (a tile no narrower than NARROWEST_TILE), the tiles spread evenly over them.
+ * as fit (a tile no narrower than @p narrowest), the tiles spread evenly over them.
  */
-export function columnsFor(count, width, gap) {
+export function columnsFor(count, width, gap, narrowest = NARROWEST_TILE) {
   for (let rows = 1; rows < count; ++rows) {
     const columns = Math.ceil(count / rows);
-    if (columns * NARROWEST_TILE + (columns - 1) * gap <= width) return columns;
+    if (columns * narrowest + (columns - 1) * gap <= width) return columns;
   }
   return 1;
 }
@@ -69,8 +69,11 @@ export function tiles(definitions) {
   let pending = 0;
   const layout = () => {
     pending = 0;
-    const gap = parseFloat(getComputedStyle(element).columnGap) || 0;
-    element.style.gridTemplateColumns = `repeat(${columnsFor(cells.size, element.clientWidth, gap)}, minmax(0, 1fr))`;
+    const style = getComputedStyle(element);
+    const gap = parseFloat(style.columnGap) || 0;
+    // The stylesheet may let tiles be narrower (--tile-min: the compact summary's smaller tiles).
+    const narrowest = parseFloat(style.getPropertyValue('--tile-min')) || NARROWEST_TILE;
+    element.style.gridTemplateColumns = `repeat(${columnsFor(cells.size, element.clientWidth, gap, narrowest)}, minmax(0, 1fr))`;
     for (const { value } of cells.values()) fitValue(value);
     alignRows([...cells.values()]);
   };

@@ -359,8 +359,12 @@ describe('web console', () => {
     const height = await summary(embedded.page);
     assert.ok(height <= 320, `the compact summary is ${height} px tall`);
     // Five figures in one row: every tile at the first one's height.
-    const tops = await embedded.page.locator('.tile').evaluateAll((tiles) => tiles.map((tile) => tile.offsetTop));
-    assert.equal(new Set(tops).size, 1, `tiles on ${new Set(tops).size} rows`);
+    const rows = () => embedded.page.locator('.tile').evaluateAll((tiles) => new Set(tiles.map((tile) => tile.offsetTop)).size);
+    assert.equal(await rows(), 1, 'the tiles on one row');
+    // Still one row in the dashboard's page at 1024 px (the full view's tiles take two there).
+    await embedded.page.setViewportSize({ width: 790, height: 800 });
+    await eventually(async () => (await rows()) === 1, 'the tiles on one row at 790 px');
+    await embedded.page.setViewportSize({ width: 1040, height: 800 });
     const body = await embedded.page.evaluate(() => Math.ceil(document.body.getBoundingClientRect().height));
     await eventually(() => embedded.consoleLines.includes(`info: latchkey:height ${body}`), `the height ${body} reported`);
     assert.ok(!embedded.requests.some((request) => request.url.endsWith('/v2/analytics.stream')), 'a live stream for the summary');
