@@ -189,9 +189,10 @@ ApplicationWindow {
     Shortcut {
         sequence: "Ctrl+N"
         enabled: window.session.connected
-        // The page's own pre-fill (the API of "Keys of …"), as the page's "Issue key" button.
-        onActivated: window.session.requestIssueKey(window.currentPage && window.currentPage.issuePrefill
-                                                    ? window.currentPage.issuePrefill : {})
+        // The page's own pre-fill (the API of "Keys of …"), as the page's "Issue key" button;
+        // gated as the sidebar's button (a key that may not create keys gets only the reason).
+        onActivated: sidebar.issueKey(window.currentPage && window.currentPage.issuePrefill
+                                      ? window.currentPage.issuePrefill : {})
     }
     Shortcut {
         sequence: "Alt+Left"

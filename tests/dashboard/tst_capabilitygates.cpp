@@ -94,10 +94,16 @@ void TestCapabilityGates::bindingsGreyOnceTheAnswerArrives()
     auto *gate = issue->parentItem();
     QVERIFY(gate);
     QVERIFY(gate->property("missing").toString().contains(u"api.*.create_key"_s));
+    // Ctrl+N's way in (W7 J5): gated like the button, the form is not asked for.
+    QSignalSpy requested(&session, &Session::issueKeyRequested);
+    QVERIFY(QMetaObject::invokeMethod(sidebar.get(), "issueKey", Q_ARG(QVariant, QVariantMap())));
+    QCOMPARE(requested.count(), 0);
 
     session.capabilities()->setPermissions({u"api.*.create_key"_s});
     QVERIFY(issue->isEnabled());
     QVERIFY(gate->property("missing").toString().isEmpty());
+    QVERIFY(QMetaObject::invokeMethod(sidebar.get(), "issueKey", Q_ARG(QVariant, QVariantMap())));
+    QCOMPARE(requested.count(), 1);
 }
 
 // A key that may not list the APIs: the issue form does not claim "There is no API yet" (the
@@ -359,8 +365,8 @@ bool namesMissing(const DashboardWindow &ui, const QString &permission)
 } // namespace
 
 // A root key that may only read keys browses the real window: every page of the registry (the
-// detail pages of a real key, owner and API), Ctrl+N's issue dialog and Ctrl+K's "Go to" with a
-// key id typed. The server answers none of the dashboard's requests with 403 (its own count, so
+// detail pages of a real key, owner and API), Ctrl+N (refused: the missing permission), the issue
+// dialog and Ctrl+K's "Go to" with a key id typed. The server answers none of the dashboard's requests with 403 (its own count, so
 // also the requests whose failures are not shown), nothing reaches the error banner, and what
 // may not be read is named where it would be.
 void TestCapabilityGates::readOnlyKeyBrowsesWithoutA403()
@@ -419,12 +425,24 @@ void TestCapabilityGates::readOnlyKeyBrowsesWithoutA403()
         seen = forbiddenByRoute(m_fixture->server());
     }
 
-    // Ctrl+N: the issue dialog lists neither the APIs nor the permissions and roles it may not read.
+    // Ctrl+N does what the greyed "Issue key" does (W7 J5): no form, only the missing permission.
     ui.window()->requestActivate();
     QVERIFY(QTest::qWaitForWindowActive(ui.window()));
     QTest::keyClick(ui.window(), Qt::Key_N, Qt::ControlModifier);
     QObject *dialog = ui.find(ui.window(), u"issueKeyDialog"_s);
     QVERIFY(dialog);
+    QObject *refusal = ui.find(ui.window(), u"sidebar-issue-refusal"_s);
+    QVERIFY(refusal);
+    QTRY_VERIFY_WITH_TIMEOUT(refusal->property("opened").toBool(), 10000);
+    QVERIFY2(refusal->property("text").toString().contains(u"“api.*.create_key”"_s),
+             qPrintable(refusal->property("text").toString()));
+    ui.settle(300);
+    QVERIFY(!dialog->property("visible").toBool());
+    QMetaObject::invokeMethod(refusal, "close");
+
+    // The issue dialog itself, opened directly (every way in refuses this key): it lists neither
+    // the APIs nor the permissions and roles it may not read, and names api.*.create_key.
+    session->requestIssueKey();
     QTRY_VERIFY_WITH_TIMEOUT(dialog->property("opened").toBool(), 10000);
     ui.settle(300);
     for (const QString &permission : {u"api.*.create_key"_s, u"api.*.read_api"_s, u"rbac.*.read_permission"_s,

@@ -29,6 +29,15 @@ Pane {
         widest = Math.ceil(width);
     }
 
+    /// "Issue key" as Ctrl+N asks for it: the form with @p prefill, or, when the root key may not
+    /// create keys (the button is greyed), nothing but the missing permission beside the button.
+    function issueKey(prefill: var): void {
+        if (issueGate.missing === "")
+            session.requestIssueKey(prefill);
+        else
+            issueRefusal.open();
+    }
+
     signal pageChosen(string name)
     /// "Disconnect" was pressed; the window asks the open page first.
     signal disconnectRequested()
@@ -97,6 +106,13 @@ Pane {
             }
             HoverHandler {
                 id: issueHover
+            }
+            // What Ctrl+N says instead of opening the form the button would not open.
+            ToolTip {
+                id: issueRefusal
+                objectName: "sidebar-issue-refusal"
+                text: issueGate.missing
+                timeout: 6000
             }
         }
 
