@@ -7,9 +7,10 @@
 // Every column has a minimum and a width it is happy with. "Start" comes first: it takes up to a
 // quarter of the room left over the minimums, enough for the longest key start (a 16-character
 // prefix, "_" and four characters) from about 1280 px on. Of the rest, the other columns take up
-// to half (each in proportion to what it still wants), the name the remainder: on a wide window
-// "sk_live_EwHn…" is not elided while the name has room to spare, and the name still gets the
-// most.
+// to a quarter (each in proportion to what it still wants), the name the remainder: on a wide
+// window "sk_live_EwHn…" is not elided while the name has room to spare, and the name gets the
+// most, as names of one owner's keys often differ only at their end ("… Schlüssel 55"; W7 J25:
+// the Status column had room to spare while they were cut).
 
 var spacing = 12;
 var checkWidth = 40;
@@ -22,7 +23,7 @@ function widths(available, monoChar, showOwner, selectable) {
     const startWanted = Math.ceil(22 * monoChar) + 6;
     const columns = {
         owner: [90, 200],
-        status: [150, 260],
+        status: [150, 200],
         credits: [70, 110],
         lastUsed: [90, 150]
     };
@@ -38,7 +39,7 @@ function widths(available, monoChar, showOwner, selectable) {
     const spareAll = Math.max(0, available - fixed);
     const startExtra = Math.floor(Math.min(startWanted - startMin, spareAll / 4));
     const spare = spareAll - startExtra;
-    const share = Math.min(1, spare / 2 / headroom);
+    const share = Math.min(1, spare / 4 / headroom);
     const result = {check: checkWidth, owner: 0, start: startMin + startExtra};
     let used = 0;
     for (const name in columns) {

@@ -72,13 +72,20 @@ ItemDelegate {
             Accessible.name: qsTr("Select key %1").arg(row.name !== "" ? row.name : row.start)
             onToggled: row.toggled(row.index, checked)
         }
+        // Cut in the middle: what tells one owner's keys apart is often the name's end
+        // ("Kunde acme_corp_42 Schlüssel 55"); a cut name shows whole in a tooltip over its row
+        // (as the audit log's rows; no ids in the deferred contentItem).
         Label {
+            objectName: "key-row-name"
             Layout.preferredWidth: row.columns.name
             Layout.minimumWidth: row.columns.name
             Layout.maximumWidth: row.columns.name
             text: row.name !== "" ? row.name : qsTr("(unnamed)")
             opacity: row.name !== "" ? 1 : 0.6
-            elide: Text.ElideRight
+            elide: Text.ElideMiddle
+            ToolTip.visible: truncated && row.hovered
+            ToolTip.text: row.name
+            ToolTip.delay: 300
         }
         Label {
             Layout.preferredWidth: row.columns.start

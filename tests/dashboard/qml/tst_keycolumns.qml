@@ -105,6 +105,27 @@ Item {
             busy.showOwner = true;
         }
     
+        // W7 J25: a long name keeps its distinguishing end (cut in the middle), and hovering its
+        // row shows it whole.
+        function test_longNameCutInTheMiddleWithTooltip() {
+            waitForRendering(root);
+            const label = H.find(busy, item => item.objectName === "key-row-name");
+            verify(label);
+            tryVerify(() => label.truncated, 5000, "the long name is cut at " + label.width + " px");
+            compare(label.elide, Text.ElideMiddle);
+            verify(!label.ToolTip.visible);
+            mouseMove(label, 10, label.height / 2);
+            tryVerify(() => label.ToolTip.visible, 5000, "hovering the row of a cut name shows the tooltip");
+            compare(label.ToolTip.text, busy.name);
+            mouseMove(root, 5, root.height - 5);
+            tryVerify(() => !label.ToolTip.visible, 5000);
+            // A name that fits gets no tooltip.
+            const fitting = H.find(plain, item => item.objectName === "key-row-name");
+            mouseMove(fitting, 2, fitting.height / 2);
+            wait(100);
+            verify(!fitting.ToolTip.visible);
+        }
+
         // The walkthrough saw "sk_live_EwHn…" elided while the name had 450 px to spare. At the
         // table widths of a 1024, 1280 and 1600 px window (the sidebar takes the rest): the
         // typical start is whole, the name is the widest column (from 1280 px on), nothing leaves
@@ -126,6 +147,10 @@ Item {
             verify(name >= 100, JSON.stringify(widths));
             for (let i = 2; i < widths.length && data.width > 1000; ++i)
                 verify(name >= widths[i], "name " + name + " narrower than column " + i + ": " + JSON.stringify(widths));
+            // W7 J25: names were cut while the Status column had room to spare.
+            if (data.width > 1000)
+                verify(plain.columns.name >= 1.5 * plain.columns.status,
+                       "the name does not get the spare room: " + JSON.stringify(plain.columns));
             const layout = plain.contentItem;
             const last = layout.children[layout.children.length - 1];
             verify(last.x + last.width <= layout.width + 0.5, "the last column ends at " + (last.x + last.width)
