@@ -3258,6 +3258,14 @@
             <translation>Alle Schlüssel werden ausgewählt… bisher %1 ausgewählt.</translation>
         </message>
         <message numerus="yes">
+            <source>Only the %n loaded key(s)</source>
+            <comment>the selection: not the keys of pages not loaded</comment>
+            <translation>
+                <numerusform>Nur der %n geladene</numerusform>
+                <numerusform>Nur die %n geladenen</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>All %n loaded key(s) are selected; the list has more.</source>
             <translation>
                 <numerusform>Der %n geladene Schlüssel ist ausgewählt; die Liste hat weitere.</numerusform>

@@ -171,6 +171,14 @@
     <context>
         <name>SelectEveryKeyOffer</name>
         <message numerus="yes">
+            <source>Only the %n loaded key(s)</source>
+            <comment>the selection: not the keys of pages not loaded</comment>
+            <translation>
+                <numerusform>Only the %n loaded key</numerusform>
+                <numerusform>Only the %n loaded keys</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>All %n loaded key(s) are selected; the list has more.</source>
             <translation>
                 <numerusform>The %n loaded key is selected; the list has more.</numerusform>

@@ -3258,6 +3258,14 @@
             <translation>Seleccionando todas las claves… %1 seleccionadas hasta ahora.</translation>
         </message>
         <message numerus="yes">
+            <source>Only the %n loaded key(s)</source>
+            <comment>the selection: not the keys of pages not loaded</comment>
+            <translation>
+                <numerusform>Solo la %n cargada</numerusform>
+                <numerusform>Solo las %n cargadas</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>All %n loaded key(s) are selected; the list has more.</source>
             <translation>
                 <numerusform>La %n clave cargada está seleccionada; la lista tiene más.</numerusform>

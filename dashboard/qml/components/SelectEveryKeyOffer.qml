@@ -24,15 +24,22 @@ RowLayout {
     visible: shown
     spacing: 8
 
+    // Short, and on up to two lines within the buttons' height: the bar beside it is full of
+    // buttons (in German it was cut to "Alle 50 geladenen Sc…"). The whole sentence in the tooltip.
     Label {
+        objectName: "selectEveryKeyNote"
         Layout.fillWidth: true
         Layout.minimumWidth: 0
+        wrapMode: Text.Wrap
+        maximumLineCount: 2
         elide: Text.ElideRight
         text: offer.keysModel.selectingAll
               ? qsTr("Selecting every key… %1 selected so far.").arg(offer.format.number(offer.keysModel.selectedCount))
-              : qsTr("All %n loaded key(s) are selected; the list has more.", "", offer.keysModel.selectedCount)
-        ToolTip.visible: truncated && hover.hovered
-        ToolTip.text: text
+              : qsTr("Only the %n loaded key(s)", "the selection: not the keys of pages not loaded", offer.keysModel.selectedCount)
+        ToolTip.visible: hover.hovered && (truncated || !offer.keysModel.selectingAll)
+        ToolTip.text: offer.keysModel.selectingAll ? text
+            : qsTr("All %n loaded key(s) are selected; the list has more.", "", offer.keysModel.selectedCount)
+        ToolTip.delay: 300
         HoverHandler {
             id: hover
         }
