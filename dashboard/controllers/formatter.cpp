@@ -11,6 +11,7 @@ namespace Latchkey::Dashboard {
 
 namespace {
 constexpr std::array<qint64, 5> UnitMs{86'400'000, 3'600'000, 60'000, 1000, 1};
+constexpr char16_t NoBreakSpace = u'\u00A0';
 } // namespace
 
 Formatter::Formatter(QObject *parent) : QObject(parent) { }
@@ -70,7 +71,7 @@ QString Formatter::duration(double milliseconds) const
 {
     qint64 rest = std::llround(std::abs(milliseconds));
     if (rest == 0)
-        return unit(0, 3);
+        return unit(0, 3).replace(u' ', NoBreakSpace);
     QStringList parts;
     for (int i = 0; i < int(UnitMs.size()) && parts.size() < 2; ++i) {
         const qint64 count = rest / UnitMs.at(i);
@@ -81,7 +82,8 @@ QString Formatter::duration(double milliseconds) const
             break; // "1 h 0 min 5 s" reads worse than "1 h"
         }
     }
-    return parts.join(u' ');
+    // One word for line breaking: a wrapped sentence must not leave "1 / h 30 min" (W7 J23).
+    return parts.join(u' ').replace(u' ', NoBreakSpace);
 }
 
 QString Formatter::relative(double unixMs) const

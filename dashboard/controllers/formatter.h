@@ -32,7 +32,8 @@ public:
     Q_INVOKABLE [[nodiscard]] QString date(double unixMs) const;
     /// A count with the locale's grouping ("1,234,567" / "1.234.567").
     Q_INVOKABLE [[nodiscard]] QString number(double value, int decimals = 0) const;
-    /// A millisecond duration in at most two units ("1 h 30 min", "250 ms", "2 d").
+    /// A millisecond duration in at most two units ("1 h 30 min", "250 ms", "2 d"), with
+    /// no-break spaces: a wrapped text never breaks inside it.
     Q_INVOKABLE [[nodiscard]] QString duration(double milliseconds) const;
     /// A unix-ms time relative to now ("in 3 h", "5 min ago", "just now").
     Q_INVOKABLE [[nodiscard]] QString relative(double unixMs) const;

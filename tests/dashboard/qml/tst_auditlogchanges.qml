@@ -6,7 +6,8 @@ import "helpers.js" as H
 
 // Walkthrough G18: a key.update row of the Audit log said "Updated key …" and not what changed.
 // AuditLogRow now shows the server's `changes` underneath, one line each, in the UI's language
-// ("Disabled", "Credits 1,000 → 1,500", "Rate limit “requests”: 100 → 500 per 1 min"); a row
+// ("Disabled", "Credits 1,000 → 1,500", "Rate limit “requests”: 100 → 500 per 1 min", the duration
+// with a no-break space); a row
 // written before changes were recorded shows as before. The last test reads real rows of the test
 // server through the page.
 Item {
@@ -80,10 +81,10 @@ Item {
                 "Credits 1,000 → 1,500",
                 "Refill 100 daily → 200 monthly on day 3",
                 "Disabled",
-                "Rate limit “burst” removed (was 10 per 1 s)",
-                "Rate limit “requests”: 100 → 500 per 1 min",
-                "Rate limit “daily” added: 5,000 per 1 d",
-                "Rate limit “slow”: 5 per 1 min → 5 per 1 h",
+                "Rate limit “burst” removed (was 10 per 1\u00a0s)",
+                "Rate limit “requests”: 100 → 500 per 1\u00a0min",
+                "Rate limit “daily” added: 5,000 per 1\u00a0d",
+                "Rate limit “slow”: 5 per 1\u00a0min → 5 per 1\u00a0h",
                 "Rate limit “auto” now applied to every verification",
                 "Permissions changed", "Roles changed", "somethingNew changed"]);
             verify(changesLabel(row).visible);
@@ -163,7 +164,7 @@ Item {
             field.text = keyId;
             const list = H.find(page, item => item.objectName === "auditList");
             const changeLabel = text => H.find(list, item => item.objectName === "changesLabel" && item.text === text);
-            tryVerify(() => changeLabel("Disabled\nRate limit “requests”: 100 → 500 per 1 min") !== null, H.answerTimeout,
+            tryVerify(() => changeLabel("Disabled\nRate limit “requests”: 100 → 500 per 1\u00a0min") !== null, H.answerTimeout,
                       "the updateKey row says what changed");
             const credits = changeLabel("Credits 1,000 → 1,500");
             verify(credits, "the updateCredits row");
