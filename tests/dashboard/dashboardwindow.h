@@ -13,6 +13,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QQmlApplicationEngine>
+#include <QQmlError>
 #include <QQuickItem>
 #include <QQuickWindow>
 #include <QTest>
@@ -65,15 +66,34 @@ inline void addLanguageAndSizeRows(const QStringList &languages = {QStringLitera
             QTest::addRow("%s-%d", qPrintable(language), size.width()) << language << size;
 }
 
+/// Fails the running test function with @p warning (nothing outside one: QtTest has no test to
+/// fail then, and the warning is printed anyway).
+inline void failOnQmlWarning(const QQmlError &warning)
+{
+    if (QTest::currentTestFunction())
+        QTest::qFail(qPrintable(QStringLiteral("QML warning: ") + warning.toString()), __FILE__, __LINE__);
+}
+
 /// DashboardApp as main() builds it (keychain disabled, English, light theme) with Main.qml
 /// loaded, sized and exposed. One per test case; not connected until the test connects it.
 class DashboardWindow
 {
 public:
+    /// What a warning of the window's QML engine (a binding loop, a required property left unset,
+    /// a type error) does: printed only, or it also fails the test function it happens in, as
+    /// `--self-test` fails on one.
+    enum class QmlWarnings { Print, Fail };
+
     /// Loads the window; window() is null when it could not be created or shown.
-    explicit DashboardWindow(QSize size = {1280, 800})
+    explicit DashboardWindow(QSize size = {1280, 800}, QmlWarnings warnings = QmlWarnings::Print)
         : m_app(std::make_unique<Dashboard::DashboardApp>()), m_engine(std::make_unique<QQmlApplicationEngine>())
     {
+        if (warnings == QmlWarnings::Fail) {
+            QObject::connect(m_engine.get(), &QQmlEngine::warnings, m_engine.get(), [](const QList<QQmlError> &errors) {
+                for (const QQmlError &error : errors)
+                    failOnQmlWarning(error);
+            });
+        }
         m_app->vault()->disable(QStringLiteral("tests"));
         m_app->session()->settings()->setLanguage(QStringLiteral("en"));
         m_app->session()->settings()->setTheme(QStringLiteral("light"));

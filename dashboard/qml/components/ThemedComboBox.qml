@@ -11,14 +11,16 @@ ComboBox {
 
     // `control` inside the delegate: fine at run time, but Qt 6.4's qmllint cannot follow it into a
     // Component (pragma ComponentBehavior: Bound is 6.5+), hence the per-line disables.
+    // No `required property var modelData`: an item model with several roles (the issue form's
+    // ApisModel) has none, and each entry would warn that it was not initialized; `model.modelData`
+    // is the entry of an array model (a string or an object).
     delegate: MenuItem {
         required property int index
         required property var model
-        required property var modelData
 
         width: ListView.view.width
-        text: control.textRole ? (Array.isArray(control.model) ? modelData[control.textRole] : model[control.textRole]) // qmllint disable unqualified
-                               : modelData
+        text: control.textRole ? (Array.isArray(control.model) ? model.modelData[control.textRole] : model[control.textRole]) // qmllint disable unqualified
+                               : model.modelData
         font.bold: control.currentIndex === index // qmllint disable unqualified
         highlighted: control.highlightedIndex === index // qmllint disable unqualified
         hoverEnabled: control.hoverEnabled // qmllint disable unqualified

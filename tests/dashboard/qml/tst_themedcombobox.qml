@@ -7,7 +7,8 @@ import "helpers.js" as H
 
 // ThemedComboBox (walkthrough G35): in the dark theme an open ComboBox showed its current entry in
 // the accent colour on the grey highlight (indigo on grey, nearly unreadable). Every entry of the
-// open list, the current one included, must read against what is behind it in both themes.
+// open list, the current one included, must read against what is behind it in both themes. Its
+// entries, over an array or an item model with several roles, make no QML warning.
 Item {
     id: root
     width: 600
@@ -28,6 +29,19 @@ Item {
         valueRole: "value"
         model: [{ value: "", text: "Never" }, { value: "daily", text: "Daily" }, { value: "monthly", text: "Monthly" }]
     }
+    // An item model with several roles (the issue form's API box).
+    ThemedComboBox {
+        id: apis
+        x: 20
+        y: 250
+        width: 200
+        textRole: "name"
+        valueRole: "apiId"
+        model: ApisModel {
+            id: apisModel
+            client: testSession.client
+        }
+    }
     ThemedComboBox {
         id: strings
         x: 300
@@ -46,10 +60,27 @@ Item {
                            top.b * top.a + bottom.b * (1 - top.a), 1);
         }
 
+        function init() {
+            failOnWarning(/ThemedComboBox\.qml/);
+        }
+
         function cleanup() {
             objects.popup.close();
             strings.popup.close();
-            tryVerify(() => !objects.popup.visible && !strings.popup.visible);
+            apis.popup.close();
+            tryVerify(() => !objects.popup.visible && !strings.popup.visible && !apis.popup.visible);
+        }
+
+        // Each entry of an item model with several roles (no `modelData`) shows its text role; no
+        // "Required property modelData was not initialized" for each entry.
+        function test_itemModelEntriesShowTheirRole() {
+            tryVerify(() => apisModel.count > 0 && !apisModel.loading, H.answerTimeout);
+            apis.popup.open();
+            tryVerify(() => apis.popup.opened, 5000);
+            const view = apis.popup.contentItem;
+            tryVerify(() => view.itemAtIndex(0) !== null, 5000);
+            for (let i = 0; i < apisModel.count && view.itemAtIndex(i) !== null; ++i)
+                compare(view.itemAtIndex(i).text, apisModel.rowObject(i).name);
         }
 
         function test_openListReadsInBothThemes_data() {
