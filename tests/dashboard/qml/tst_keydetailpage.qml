@@ -279,12 +279,16 @@ Item {
             toggle.forceActiveFocus(Qt.TabFocusReason);
             keyClick(Qt.Key_Return);
             tryCompare(page.controller, "enabled", false, H.answerTimeout);
+            // The switch shows the new status at once; the server has it once the save answered
+            // (a keys.getKey sent before that could overtake the update).
+            tryVerify(() => page.controller.saving["enabled"] !== true, H.answerTimeout, "the save answered");
             let answer = null;
             testSession.client.call("keys.getKey", { keyId: page.keyId }, result => answer = result);
             tryVerify(() => answer !== null, H.answerTimeout);
             compare(answer.data.enabled, false, "disabled on the server");
             keyClick(Qt.Key_Enter);
             tryCompare(page.controller, "enabled", true, H.answerTimeout);
+            tryVerify(() => page.controller.saving["enabled"] !== true, H.answerTimeout, "the save answered");
         }
 
         function test_rerollShowsTheSameBlockAndLandsOnTheNewKey() {
