@@ -5,9 +5,18 @@ import QtQuick.Controls
 // accent colour, on the highlight of the entry under the cursor; in the dark theme that is indigo
 // on grey ("Nie" in the refill choice, "Deutsch" in the language picker: walkthrough G35). Here
 // every entry keeps the theme's text colour and the current one is bold. Every ComboBox of the
-// dashboard is one of these.
+// dashboard is one of these. The keyboard focus shows as the buttons' FocusFrame (Material's own
+// is a faint tint: W7 J15).
 ComboBox {
     id: control
+
+    /// Whether the focus frame is drawn (the box has the keyboard focus); for tests.
+    readonly property bool focusShown: frame.shown
+
+    FocusFrame {
+        id: frame
+        control: control
+    }
 
     // `control` inside the delegate: fine at run time, but Qt 6.4's qmllint cannot follow it into a
     // Component (pragma ComponentBehavior: Bound is 6.5+), hence the per-line disables.

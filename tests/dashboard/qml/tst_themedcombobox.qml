@@ -83,6 +83,26 @@ Item {
                 compare(view.itemAtIndex(i).text, apisModel.rowObject(i).name);
         }
 
+        // W7 J15: the keyboard focus showed only as a faint tint; a Tab focus now frames the box as
+        // the buttons are framed, and a click does not.
+        function test_keyboardFocusIsFramed() {
+            objects.focus = false;
+            strings.focus = false;
+            verify(!objects.focusShown && !strings.focusShown);
+            objects.forceActiveFocus(Qt.TabFocusReason);
+            tryVerify(() => objects.focusShown, 5000, "Tab focus shows the frame");
+            const frame = H.find(objects, item => item.objectName === "focusFrame");
+            verify(frame && frame.visible);
+            strings.forceActiveFocus(Qt.TabFocusReason);
+            tryVerify(() => strings.focusShown && !objects.focusShown, 5000, "the frame follows the focus");
+            strings.focus = false;
+            mouseClick(objects, 20, objects.height / 2);
+            tryVerify(() => objects.popup.visible, 5000);
+            objects.popup.close();
+            tryVerify(() => !objects.popup.visible);
+            verify(!objects.focusShown, "a click shows no keyboard frame");
+        }
+
         function test_openListReadsInBothThemes_data() {
             return [{ tag: "dark objects", dark: true, combo: "objects", texts: ["Never", "Daily", "Monthly"] },
                     { tag: "dark strings", dark: true, combo: "strings", texts: ["All events", "api.create", "key.create"] },
