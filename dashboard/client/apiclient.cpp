@@ -53,7 +53,7 @@ quint64 ApiClient::post(const QString &action, const QJsonObject &body, QObject 
     pending.hasContext = context != nullptr;
     pending.done = std::move(done);
     pending.action = action;
-    pending.quiet = failures == Failures::Quiet;
+    pending.failures = failures;
     QNetworkReply *reply = pending.reply;
     const bool wasBusy = busy();
     m_pending.insert(id, std::move(pending));
@@ -112,7 +112,9 @@ void ApiClient::finish(quint64 id)
     noteReachability(result);
     if (pending.hasContext && !pending.context)
         return; // the asker is gone (its destroyed() normally cancelled us already)
-    if (!result.ok() && !pending.quiet)
+    const bool reported = pending.failures == Failures::Report
+        || (pending.failures == Failures::ReportUnlessNotFound && result.httpStatus != 404);
+    if (!result.ok() && reported)
         Q_EMIT requestFailed(pending.action, result.title(), result.message(), result.errorDetail);
     if (pending.done)
         pending.done(result);

@@ -60,6 +60,9 @@ public:
         Report, ///< the default: the user sees every failure
         Quiet,  ///< a lookup that may miss (e.g. "is this text an owner's external id?"): the
                 ///< caller handles the failure itself and says what it means
+        /// A page's own object (a key, an owner, a namespace): a 404 is what the page says
+        /// itself ("does not exist any more"), every other failure is reported.
+        ReportUnlessNotFound,
     };
 
     /// POST baseUrl/v2/<action> with @p body. @p done runs on the GUI thread with the result,
@@ -95,7 +98,7 @@ private:
         Callback done;
         QString action;
         QStringList tlsErrors;
-        bool quiet = false;
+        Failures failures = Failures::Report;
     };
 
     void finish(quint64 id);

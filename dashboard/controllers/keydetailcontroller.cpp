@@ -51,6 +51,7 @@ void KeyDetailController::setKeyId(const QString &keyId)
     m_keyId = keyId;
     m_key = {};
     m_loadError.clear();
+    m_notFound = false;
     m_deleted = false;
     m_recoverable = -1;
     m_replacedById.clear();
@@ -97,12 +98,15 @@ void KeyDetailController::load(bool quietly)
             if (!result.ok()) {
                 qCWarning(lcDashboardKeys) << "loading key" << requested << "failed:" << result.errorDetail;
                 m_loadError = result.message();
+                m_notFound = result.httpStatus == 404;
                 Q_EMIT keyChanged();
                 return;
             }
+            m_notFound = false;
             const bool hadError = !std::exchange(m_loadError, QString()).isEmpty();
             applyKey(result.data.toObject(), hadError);
-        });
+        },
+        ApiClient::Failures::ReportUnlessNotFound);
 }
 
 void KeyDetailController::applyKey(const QJsonObject &key, bool announce)
@@ -350,7 +354,7 @@ void KeyDetailController::reveal()
 
 void KeyDetailController::checkRecoverable()
 {
-    if (!m_client || m_keyId.isEmpty() || m_deleted || m_recoverable != -1)
+    if (!m_client || !loaded() || m_deleted || m_recoverable != -1)
         return;
     const QString requested = m_keyId;
     m_client->post(u"keys.getKey"_s, {{u"keyId"_s, requested}, {u"decrypt"_s, true}}, this,

@@ -40,6 +40,9 @@ class KeyDetailController : public QObject
     Q_PROPERTY(bool loaded READ loaded NOTIFY keyChanged)
     /// The server's detail when the key could not be loaded (e.g. it does not exist).
     Q_PROPERTY(QString loadError READ loadError NOTIFY keyChanged)
+    /// The load found no such key (404): the page says so instead of offering to try again. That
+    /// answer never reaches ApiClient::requestFailed (the page explains it); other failures do.
+    Q_PROPERTY(bool notFound READ notFound NOTIFY keyChanged)
     Q_PROPERTY(bool deleted READ deleted NOTIFY keyChanged)
 
     Q_PROPERTY(QString start READ start NOTIFY keyChanged)
@@ -101,6 +104,7 @@ public:
     [[nodiscard]] bool loading() const { return m_loading; }
     [[nodiscard]] bool loaded() const { return !m_key.isEmpty(); }
     [[nodiscard]] QString loadError() const { return m_loadError; }
+    [[nodiscard]] bool notFound() const { return m_notFound; }
     [[nodiscard]] bool deleted() const { return m_deleted; }
 
     [[nodiscard]] QString start() const;
@@ -181,7 +185,8 @@ public:
     /// keys.getKey with decrypt (recoverable keys; needs api.*.decrypt_key): fills `plaintext`.
     Q_INVOKABLE void reveal();
     /// Finds out `recoverable` (keys.getKey with decrypt; needs api.*.decrypt_key) without
-    /// showing the value: it is wiped at once. Failures leave it unknown.
+    /// showing the value: it is wiped at once. Only once the key has loaded (a key that does not
+    /// exist is not asked about twice); failures leave it unknown.
     Q_INVOKABLE void checkRecoverable();
     /// Asks the audit log (audit.listLogs, event key.reroll; needs workspace.*.read_audit_log)
     /// which key replaced this one, then that key's start. keys.getKey says nothing about
@@ -241,6 +246,7 @@ private:
     QString m_apiId;
     QJsonObject m_key; ///< keys.getKey data (KeyResponseData)
     QString m_loadError;
+    bool m_notFound = false;
     bool m_loading = false;
     bool m_deleted = false;
     QString m_plaintext;

@@ -2362,6 +2362,10 @@
     <context>
         <name>OwnerDetailPage</name>
         <message>
+            <source>Back</source>
+            <translation>Zurück</translation>
+        </message>
+        <message>
             <source>No metadata</source>
             <translation>Keine Metadaten</translation>
         </message>

@@ -2362,6 +2362,10 @@
     <context>
         <name>OwnerDetailPage</name>
         <message>
+            <source>Back</source>
+            <translation>Atrás</translation>
+        </message>
+        <message>
             <source>No metadata</source>
             <translation>Sin metadatos</translation>
         </message>

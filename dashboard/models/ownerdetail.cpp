@@ -28,7 +28,11 @@ void OwnerDetail::setIdentity(const QString &identity)
     if (m_identity == identity)
         return;
     m_identity = identity;
+    // What the last owner has never shows under this one.
+    m_data = {};
+    m_notFound = false;
     Q_EMIT identityChanged();
+    Q_EMIT loaded();
     refresh();
 }
 
@@ -74,8 +78,6 @@ void OwnerDetail::endCall()
 void OwnerDetail::refresh()
 {
     ++m_generation;
-    m_data = {};
-    Q_EMIT loaded();
     if (!m_client || m_identity.isEmpty())
         return;
     const quint64 generation = m_generation;
@@ -83,11 +85,15 @@ void OwnerDetail::refresh()
     m_client->post(u"identities.getIdentity"_s, {{u"identity"_s, m_identity}}, this,
                    [this, generation](const ApiResult &result) {
                        endCall();
-                       if (generation != m_generation || !result.ok())
+                       if (generation != m_generation)
                            return;
-                       m_data = result.data.toObject();
-                       Q_EMIT loaded();
-                   });
+                       if (result.ok() || result.httpStatus == 404) {
+                           m_data = result.ok() ? result.data.toObject() : QJsonObject();
+                           m_notFound = !result.ok();
+                           Q_EMIT loaded();
+                       }
+                   },
+                   ApiClient::Failures::ReportUnlessNotFound);
 }
 
 } // namespace Latchkey::Dashboard

@@ -161,6 +161,15 @@ void TestApiClient::errorEnvelopeReachesCallbackAndTheOneSink()
     QCOMPARE(failed.at(0).at(0).toString(), action);
     QCOMPARE(failed.at(0).at(1).toString(), result.errorTitle);
     QCOMPARE(failed.at(0).at(2).toString(), result.errorDetail);
+
+    // Failures::ReportUnlessNotFound (a key, owner or namespace page loading its own object): a
+    // 404 goes to the callback only, the page says "does not exist any more"; any other failure
+    // reaches the sink as well (walkthrough H10: the explained 404 also raised the banner).
+    failed.clear();
+    int calls = 0;
+    client.post(action, body, nullptr, [&](const ApiResult &) { ++calls; }, ApiClient::Failures::ReportUnlessNotFound);
+    QTRY_COMPARE_WITH_TIMEOUT(calls, 1, 30000);
+    QCOMPARE(failed.count(), status == 404 ? 0 : 1);
 }
 
 void TestApiClient::paginationCursorWalksAllPages()

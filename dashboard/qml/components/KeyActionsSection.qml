@@ -92,8 +92,9 @@ KeySection {
             missing: section.session.capabilities.missing(section.key.permissionFor("decrypt_key"), section.session.capabilities.revision)
             onClicked: section.key.plaintext === "" ? section.key.reveal() : section.key.forgetPlaintext()
             // Whether there is a value to show is asked once whoami said the root key may decrypt
-            // (not before: a key that may not would get a 403), and the key page has its client.
-            readonly property bool mayAsk: !section.session.capabilities.pending && missing === "" && section.key.client !== null
+            // (not before: a key that may not would get a 403), and the key has loaded (a key
+            // that does not exist is not asked about a second time).
+            readonly property bool mayAsk: !section.session.capabilities.pending && missing === "" && section.key.loaded
             Component.onCompleted: if (mayAsk) section.key.checkRecoverable()
             onMayAskChanged: if (mayAsk) section.key.checkRecoverable()
             notReadyReason: section.key.recoverable === 0

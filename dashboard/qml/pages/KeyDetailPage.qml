@@ -254,7 +254,11 @@ Page {
         visible: running
     }
 
+    // A key that is not there (any more: a deleted key's link in a top list) is said here, and
+    // not in the window's banner too; trying again would only fail again, so the way out is Back.
+    // Other failures (the server unreachable, an error) offer Try again.
     ColumnLayout {
+        objectName: "key-load-failed"
         anchors.centerIn: parent
         visible: !detail.loaded && !detail.loading && detail.client !== null
         spacing: 12
@@ -264,10 +268,21 @@ Page {
             font.pixelSize: 18
         }
         FocusButton {
+            objectName: "key-load-retry"
             Layout.alignment: Qt.AlignHCenter
-            visible: !detail.deleted
+            visible: !detail.deleted && !detail.notFound
             text: qsTr("Try again")
             onClicked: detail.reload()
+        }
+        FocusButton {
+            id: notFoundBack
+            objectName: "key-not-found-back"
+            Layout.alignment: Qt.AlignHCenter
+            visible: detail.notFound && page.StackView.view !== null && page.StackView.index > 0
+            text: qsTr("Back")
+            highlighted: true
+            onClicked: page.StackView.view.pop()
+            onVisibleChanged: if (visible && page.Window.activeFocusItem === page) page.focusContent()
         }
     }
 
@@ -280,9 +295,9 @@ Page {
 
     /// Main.qml, when the page opens: the keyboard focus on the name, the first field (the key
     /// actions above it are Shift+Tab away), not in the sidebar nor on Back (Alt+Left); the page
-    /// itself until the key has loaded.
+    /// itself until the key has loaded, and the not-found state's Back button.
     function focusContent(): void {
-        const first = scroll.visible ? cardJumps.firstControl(nameCard) : null;
+        const first = scroll.visible ? cardJumps.firstControl(nameCard) : notFoundBack.visible ? notFoundBack : null;
         if (first)
             first.forceActiveFocus(Qt.OtherFocusReason);
         else
@@ -492,12 +507,17 @@ Page {
                 Layout.preferredHeight: keyCharts.implicitHeight
                 Material.elevation: 1
                 padding: 0
-                ConsoleView {
+                // Only for a key that loaded: for one that is not there the console would ask the
+                // server for it once more. (The loader's implicit height is its view's.)
+                Loader {
                     id: keyCharts
                     anchors.fill: parent
-                    session: page.session
-                    view: "/keys/" + page.keyId
-                    dark: page.Material.theme === Material.Dark
+                    active: detail.loaded
+                    sourceComponent: ConsoleView {
+                        session: page.session // qmllint disable unqualified
+                        view: "/keys/" + page.keyId // qmllint disable unqualified
+                        dark: page.Material.theme === Material.Dark // qmllint disable unqualified
+                    }
                 }
             }
 

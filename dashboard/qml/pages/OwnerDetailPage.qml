@@ -55,7 +55,9 @@ Page {
     KeysModel {
         id: keys
         objectName: "keysModel"
-        client: !page.may.pending && page.mayNotListKeys === "" ? page.session.client : null
+        // After the owner (when it may be read): an owner that is not there has no keys to ask for.
+        client: !page.may.pending && page.mayNotListKeys === "" && (owner.found || page.mayNotRead !== "")
+                ? page.session.client : null
         identityId: page.identityId
         rateLimitBadges: page.may.may("api.*.read_analytics", page.may.revision)
         replacedBadges: page.may.may("workspace.*.read_audit_log", page.may.revision)
@@ -73,20 +75,38 @@ Page {
         }
     }
 
+    // An owner that is not there (any more: a deleted owner's link) is said here, not in the
+    // window's banner too, with the way back; the page shows nothing else of it.
+    ColumnLayout {
+        objectName: "owner-not-found"
+        anchors.centerIn: parent
+        visible: owner.notFound
+        spacing: 12
+        Label {
+            Layout.alignment: Qt.AlignHCenter
+            text: qsTr("This owner does not exist (any more).")
+            font.pixelSize: 18
+        }
+        FocusButton {
+            objectName: "owner-not-found-back"
+            Layout.alignment: Qt.AlignHCenter
+            visible: page.StackView.view !== null && page.StackView.index > 0
+            text: qsTr("Back")
+            highlighted: true
+            onClicked: page.StackView.view.pop()
+        }
+    }
+
     ScrollView {
         id: scroll
         anchors.fill: parent
         contentWidth: availableWidth
+        visible: !owner.notFound
 
         ColumnLayout {
             width: scroll.availableWidth
             spacing: 16
 
-            Label {
-                Layout.margins: 16
-                visible: owner.client !== null && !owner.loading && !owner.found
-                text: qsTr("This owner does not exist (any more).")
-            }
             // Not "does not exist" when the root key may not read owners: say which permission.
             Label {
                 objectName: "owner-missing"

@@ -34,6 +34,17 @@ Item {
         anchors.fill: parent
     }
 
+    Component {
+        id: pageBelow
+        Item {}
+    }
+
+    SignalSpy {
+        id: banner
+        target: testSession.client
+        signalName: "requestFailed"
+    }
+
     TestCase {
         name: "KeyDetailPage"
         when: windowShown
@@ -273,6 +284,35 @@ Item {
         }
 
         // Walkthrough H12: Enter on the focused status switch did nothing (Space worked).
+        // Walkthrough H10: the page of a key that is not there (any more: a deleted key's link in the
+        // Overview's top keys) said so with Try again, and the window's banner said "Not Found (2
+        // failed requests)". It says so with Back only, and nothing reaches the banner.
+        function test_keyNotThereSaysSoWithBack() {
+            let answer = null;
+            testSession.client.call("keys.createKey", { apiId: testSample.apiId, name: "gone" }, result => answer = result);
+            tryVerify(() => answer !== null, H.answerTimeout);
+            const keyId = answer.data.keyId;
+            answer = null;
+            testSession.client.call("keys.deleteKey", { keyId: keyId }, result => answer = result);
+            tryVerify(() => answer !== null && answer.ok, H.answerTimeout);
+            banner.clear();
+            stack.clear();
+            stack.push(pageBelow, {}, StackView.Immediate);
+            const page = stack.push(pageComponent, { session: testSession, keyId: keyId }, StackView.Immediate);
+            tryVerify(() => page.controller.loadError !== "" && !testSession.client.busy, H.answerTimeout);
+            wait(300);
+            tryVerify(() => !testSession.client.busy, H.answerTimeout);
+            compare(banner.count, 0, "the page explains it: nothing for the banner");
+            const said = H.byText(page, page.controller.loadError);
+            verify(said !== null && H.shown(said), "the page says why: " + page.controller.loadError);
+            const retry = H.byText(page, "Try again");
+            verify(retry === null || !H.shown(retry), "no Try again for a key that is not there");
+            const back = child(page, "key-not-found-back");
+            verify(back !== null && H.shown(back), "Back");
+            back.clicked();
+            tryCompare(stack, "depth", 1);
+        }
+
         function test_enterSwitchesTheStatus() {
             const page = openFreshKey();
             const toggle = child(page, "key-enabled");
