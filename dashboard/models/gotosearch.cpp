@@ -21,6 +21,7 @@ enum Rank {
     ExactOwner,
     ExactApi,
     ExactKey, ///< the key's id, name or start is the text
+    PartialOwner, ///< the external id or identity id contains the text
     PartialApi,
     PartialKey, ///< the name contains the text, or the start begins with it
 };
@@ -102,18 +103,45 @@ void GoToSearch::lookUpKeyId()
 
 void GoToSearch::lookUpOwner()
 {
-    // External ids have a pattern; anything else (a name with spaces) cannot be one.
-    static const QRegularExpression externalId(u"^[a-zA-Z0-9_.-]+$"_s);
+    // External ids have a pattern (and at most 255 characters); anything else (a name with
+    // spaces, a whole key pasted in) cannot be one or a part of one.
+    static const QRegularExpression externalId(u"^[a-zA-Z0-9_.-]{1,255}$"_s);
     if (!externalId.match(m_text).hasMatch())
         return;
+    if (m_listsOwners) {
+        // The server's search: the id or the external id contains the text, in any case (as on
+        // the Owners page).
+        return walkPages(u"identities.listIdentities"_s, {{u"search"_s, m_text}, {u"limit"_s, OwnersPerPage}},
+                         MaxOwnerPages, [this](const QJsonObject &identity) { addOwner(identity); });
+    }
     post(u"identities.getIdentity"_s, {{u"identity"_s, m_text}}, [this](const ApiResult &result) {
-        const QJsonObject identity = result.data.toObject();
-        const QString id = identity.value(u"id"_s).toString();
-        if (!result.ok() || id.isEmpty())
-            return;
-        const QString external = identity.value(u"externalId"_s).toString();
-        add({u"owner"_s, id, external, id, u"ownerDetail"_s, {{u"identityId"_s, id}}, ExactOwner});
+        if (result.ok())
+            addOwner(result.data.toObject());
     });
+}
+
+void GoToSearch::walkPages(const QString &action, QJsonObject body, int maxPages,
+                           const std::function<void(const QJsonObject &)> &row, int page)
+{
+    post(action, body, [this, action, body, maxPages, row, page](const ApiResult &result) {
+        for (const QJsonValue &value : result.data.toArray())
+            row(value.toObject());
+        if (result.ok() && result.hasMore() && page + 1 < maxPages) {
+            QJsonObject next = body;
+            next.insert(u"cursor"_s, result.cursor());
+            walkPages(action, next, maxPages, row, page + 1);
+        }
+    });
+}
+
+void GoToSearch::addOwner(const QJsonObject &identity)
+{
+    const QString id = identity.value(u"id"_s).toString();
+    if (id.isEmpty())
+        return;
+    const QString external = identity.value(u"externalId"_s).toString();
+    const bool exact = id == m_text || external.compare(m_text, Qt::CaseInsensitive) == 0;
+    add({u"owner"_s, id, external, id, u"ownerDetail"_s, {{u"identityId"_s, id}}, exact ? ExactOwner : PartialOwner});
 }
 
 void GoToSearch::lookUpApis()
@@ -130,21 +158,9 @@ void GoToSearch::lookUpApis()
                      {{u"apiId"_s, id}, {u"apiName"_s, name}, {u"keyCount"_s, keyCount}},
                      exact ? ExactApi : PartialApi});
             }
-            listKeys(id, name, {}, 0);
+            walkPages(u"apis.listKeys"_s, {{u"apiId"_s, id}, {u"limit"_s, KeysPerPage}}, MaxKeyPagesPerApi,
+                      [this, id, name](const QJsonObject &key) { addKey(key, id, name); });
         }
-    });
-}
-
-void GoToSearch::listKeys(const QString &apiId, const QString &apiName, const QString &cursor, int page)
-{
-    QJsonObject body{{u"apiId"_s, apiId}, {u"limit"_s, KeysPerPage}};
-    if (!cursor.isEmpty())
-        body.insert(u"cursor"_s, cursor);
-    post(u"apis.listKeys"_s, body, [this, apiId, apiName, page](const ApiResult &result) {
-        for (const QJsonValue &value : result.data.toArray())
-            addKey(value.toObject(), apiId, apiName);
-        if (result.ok() && result.hasMore() && page + 1 < MaxKeyPagesPerApi)
-            listKeys(apiId, apiName, result.cursor(), page + 1);
     });
 }
 

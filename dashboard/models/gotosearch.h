@@ -17,17 +17,22 @@ class ApiClient;
 
 /// What Ctrl+K's "Go to" finds for a typed text, through the server: a key by its id, by its
 /// start or a prefix of it, or by (part of) its name, across the APIs (`apis.listKeys` over the
-/// first 100 APIs, up to 1,000 keys each); an owner by external id or identity id
-/// (`identities.getIdentity`); an API by its id or (part of) its name (`apis.listApis`).
+/// first 100 APIs, up to 1,000 keys each); an owner by (part of) its external id or identity id,
+/// as the Owners page searches (`identities.listIdentities` with `search`: case-insensitive
+/// "contains", up to 1,000 owners), or only by the exact one (`identities.getIdentity`) when the
+/// root key may not list owners; an API by its id or (part of) its name (`apis.listApis`).
 ///
 /// `matches` lists what was found, each {kind: "key" | "owner" | "api", id, title, detail, page,
-/// properties} where `page` and `properties` are what Session::openPage() takes; owners and APIs
-/// first, then keys whose name or start equals the text, then the rest by name. At most
+/// properties} where `page` and `properties` are what Session::openPage() takes; exact matches
+/// first (owners, APIs, then keys whose id, name or start equals the text), then the partial ones
+/// (owners, APIs, keys), each group by title. At most
 /// kMaxMatches; `moreMatches` counts the others. Lookups that miss are not errors: they never
 /// reach ApiClient::requestFailed (the dialog says "nothing found" itself). A newer search drops
 /// the answers of an older one. `findsOwners` / `findsApis` false (the root key may not read
 /// owners / list the APIs, as rootKeys.whoami said) leave those lookups out instead of asking for a
-/// 403; without the APIs, keys are found by their id only.
+/// 403; without the APIs, keys are found by their id only. `listsOwners` false (no
+/// `identity.*.read_identity`: a list with an owner it may not read is refused whole) finds owners
+/// by their exact external id or identity id only.
 class GoToSearch : public QObject
 {
     Q_OBJECT
@@ -40,6 +45,7 @@ class GoToSearch : public QObject
     Q_PROPERTY(bool searching READ searching NOTIFY searchingChanged)
     Q_PROPERTY(bool findsOwners MEMBER m_findsOwners NOTIFY lookupsChanged)
     Q_PROPERTY(bool findsApis MEMBER m_findsApis NOTIFY lookupsChanged)
+    Q_PROPERTY(bool listsOwners MEMBER m_listsOwners NOTIFY lookupsChanged)
 
 public:
     static constexpr int kMaxMatches = 50;
@@ -78,8 +84,12 @@ private:
     void post(const QString &action, const QJsonObject &body, std::function<void(const ApiResult &)> done);
     void lookUpKeyId();
     void lookUpOwner();
+    void addOwner(const QJsonObject &identity);
     void lookUpApis();
-    void listKeys(const QString &apiId, const QString &apiName, const QString &cursor, int page);
+    /// Posts @p action (a list) with @p body and hands every row to @p row, page by page up to
+    /// @p maxPages pages.
+    void walkPages(const QString &action, QJsonObject body, int maxPages,
+                   const std::function<void(const QJsonObject &)> &row, int page = 0);
     void addKey(const QJsonObject &key, const QString &apiId, const QString &apiName);
     void add(Match match);
     void done();
@@ -95,6 +105,7 @@ private:
     quint64 m_generation = 0;
     bool m_findsOwners = true;
     bool m_findsApis = true;
+    bool m_listsOwners = true;
 };
 
 } // namespace Latchkey::Dashboard

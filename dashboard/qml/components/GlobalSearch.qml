@@ -4,10 +4,12 @@ import QtQuick.Layouts
 import Latchkey.Dashboard
 
 // Ctrl+K on every page: "Go to" a key (its id, start or a prefix of it, or its name, across the
-// APIs), an owner (external id or identity id) or an API (id or name), through the server
-// (GoToSearch). One match opens at once; several are listed to choose from (arrows and Enter, or
-// a click). "Nothing found" is said here, in the dialog, and goes away as the text changes;
-// lookups that miss never reach the window's error banner.
+// APIs), an owner (part of the external id or identity id, as the Owners page searches; exact
+// matches first) or an API (id or name), through the server (GoToSearch). One match opens at
+// once, also when the answer comes before the dialog's opening animation ended (a fast typist,
+// a pasted id); several are listed to choose from (arrows and Enter, or a click). "Nothing found"
+// is said here, in the dialog, and goes away as the text changes; lookups that miss never reach
+// the window's error banner. Closing the dialog drops a search in flight.
 Dialog {
     id: search
 
@@ -16,6 +18,9 @@ Dialog {
     /// "" when the root key may read owners (of some kind) / list the APIs: else what is not
     /// searched is said under the field (and not asked for).
     readonly property string mayNotFindOwners: may.missingEverywhere("identity.*.read_identity", may.revision)
+    /// "" when it may list every owner (identities.listIdentities: owners found by part of their
+    /// external id); with only some owners readable, owners are found by the exact id alone.
+    readonly property string mayNotListOwners: may.missing("identity.*.read_identity", may.revision)
     readonly property string mayNotFindApis: may.missing("api.*.read_api", may.revision)
     /// What the dialog says under the field ("" for nothing): searching, or nothing found.
     readonly property string message: finder.searching ? qsTr("Searching…")
@@ -40,6 +45,8 @@ Dialog {
         field.text = "";
     }
     onOpened: field.forceActiveFocus()
+    // An answer arriving after Esc opens nothing.
+    onAboutToHide: finder.clear()
 
     GoToSearch {
         id: finder
@@ -47,11 +54,13 @@ Dialog {
         // Not before whoami answered: the key may turn out not to read them.
         findsOwners: !search.may.pending && search.mayNotFindOwners === ""
         findsApis: !search.may.pending && search.mayNotFindApis === ""
+        listsOwners: !search.may.pending && search.mayNotListOwners === ""
         onFinished: {
             results.currentIndex = 0;
             // One match: no list to choose from. (finder's own list: the bindings on it may not
-            // have caught up yet in this handler.)
-            if (search.opened && finder.matches.length === 1 && finder.searched === field.text.trim())
+            // have caught up yet in this handler.) `visible`, not `opened`: that is false until the
+            // opening animation ends, and an answer from a near server often comes sooner.
+            if (search.visible && finder.matches.length === 1 && finder.searched === field.text.trim())
                 search.openMatch(finder.matches[0]);
         }
     }
@@ -90,6 +99,9 @@ Dialog {
             id: field
             objectName: "globalSearchField"
             Layout.fillWidth: true
+            // The dialog's focus item from the moment it opens: keys typed during its opening
+            // animation land here too (onOpened comes only after it).
+            focus: true
             placeholderText: qsTr("e.g. key_…, sk_3Zx, Checkout service, customer-4711")
             Accessible.name: qsTr("Key, owner or API to go to")
             onAccepted: search.go()

@@ -6,9 +6,10 @@ import "helpers.js" as H
 
 // GlobalSearch (what Ctrl+K opens on every page; the shortcut itself is Main.qml's and
 // tst_keyboard presses it): the cursor is in the field at once, Esc closes; a key id, a key's name
-// or start (prefix), an owner's external id or an API's name opens that page through the session
-// when it is the one match, several matches are listed to choose from, and "nothing found" is
-// said in the dialog (never in the error banner) until the text changes.
+// or start (prefix), (a part of) an owner's external id or an API's name opens that page through
+// the session when it is the one match (also when typed during the opening animation), several
+// matches are listed to choose from, and "nothing found" is said in the dialog (never in the
+// error banner) until the text changes.
 Item {
     id: root
     width: 1000
@@ -167,6 +168,33 @@ Item {
             tryCompare(pages, "count", 1, 5000);
             compare(pages.signalArguments[0][1].keyId, second.keyId);
             tryCompare(search, "visible", false);
+        }
+
+        // Walkthrough H13: owners are found by a part of the external id, as on the Owners page
+        // (identities.listIdentities' search), not only by the exact one.
+        function test_partOfAnExternalIdOpensTheOwner() {
+            const externalId = "part-" + unique() + "-owner";
+            const owner = callServer("identities.createIdentity", { externalId: externalId });
+            typeAndEnter(externalId.slice(5, -3).toUpperCase()); // the middle, in other case
+            tryCompare(pages, "count", 1, 20000);
+            compare(pages.signalArguments[0][0], "ownerDetail");
+            compare(pages.signalArguments[0][1].identityId, owner.identityId);
+            compare(banner.count, 0);
+        }
+
+        // An id typed (or pasted) and Enter pressed at once after the dialog opens, before its
+        // opening animation ended: the text is in the field, and the one match opens by itself.
+        function test_typedDuringTheOpeningAnimation() {
+            search.close();
+            tryCompare(search, "visible", false);
+            search.open();
+            verify(!search.opened, "still opening");
+            for (const c of testSample.keyId)
+                keyClick(c);
+            keyClick(Qt.Key_Return);
+            tryCompare(pages, "count", 1, 15000);
+            compare(pages.signalArguments[0][0], "keyDetail");
+            compare(pages.signalArguments[0][1].keyId, testSample.keyId);
         }
 
         function test_notFoundGoesAwayAsTheTextChanges() {
