@@ -10,7 +10,9 @@
 #include "localservercontroller.h"
 
 #include <QAccessible>
+#include <QDateTime>
 #include <QDirIterator>
+#include <QJsonArray>
 #include <QQmlContext>
 #include <QQmlProperty>
 #include <QRegularExpression>
@@ -165,6 +167,9 @@ private Q_SLOTS:
     void keyPageCardByCard();
     void enterPressesTheFocusedButton();
     void noButtonWithoutEnterInTheQml();
+    void goToFindsOwnersByPart();
+    void keyCardsKeepTheFocusAfterEnter_data();
+    void keyCardsKeepTheFocusAfterEnter();
     void recentConnectionDetailsWrapBeforeConnect();
 
 private:
@@ -191,6 +196,9 @@ private:
     void discardByKeyboard(QObject *dialog);
     /// The key page's card (an item named "section-…") holding the focused item, or null.
     QQuickItem *focusedCard() const;
+    /// Ctrl+K, @p text typed at once (as a fast typist or a paste does, not waiting for the
+    /// dialog's opening animation), Enter; the "Go to" dialog.
+    QObject *goTo(const QString &text);
 
     std::unique_ptr<DashboardFixture> m_fixture;
     std::unique_ptr<DashboardWindow> m_ui;
@@ -1327,6 +1335,128 @@ void TestKeyboard::noButtonWithoutEnterInTheQml()
     QVERIFY(files > 40);
     QVERIFY2(found.isEmpty(), qPrintable(u"buttons that ignore Enter (use FocusButton / FocusToolButton):\n  "_s
                                          + found.join(u"\n  "_s)));
+}
+
+QObject *TestKeyboard::goTo(const QString &text)
+{
+    QObject *search = m_window->findChild<QObject *>(u"globalSearch"_s);
+    if (!search)
+        return nullptr;
+    QTest::keyClick(m_window, Qt::Key_K, Qt::ControlModifier);
+    type(m_window, text);
+    QTest::keyClick(m_window, Qt::Key_Return);
+    return search;
+}
+
+/// Walkthrough H13: Ctrl+K found an owner only by the exact external id ("globex" said "Nothing
+/// found", "globex_7" worked) while the Owners page finds "acme" by a part of it. Now owners are
+/// found as the Owners page finds them, exact matches first; one match opens at once in the real
+/// window (it did not: the answer came before the dialog's opening animation ended), also when
+/// the text is typed right after Ctrl+K; several are listed, and Enter opens the first.
+void TestKeyboard::goToFindsOwnersByPart()
+{
+    QVERIFY(openPage(u"owners"_s));
+    const QString stem = u"h13x%1"_s.arg(QDateTime::currentMSecsSinceEpoch() % 1000000);
+    QMap<QString, QString> ids; // external id -> identity id
+    for (const QString &externalId : QStringList{stem, stem + u"-north"_s, stem + u"-south"_s}) {
+        const ApiResult created = m_fixture->call(u"identities.createIdentity"_s, {{u"externalId"_s, externalId}});
+        QVERIFY2(created.ok(), qPrintable(created.errorDetail));
+        ids.insert(externalId, created.data.toObject().value(u"identityId"_s).toString());
+    }
+    const auto openedOwner = [this] {
+        auto *page = m_window->property("currentPage").value<QQuickItem *>();
+        return m_window->property("currentPageName").toString() == u"ownerDetail"_s && page
+            ? page->property("identityId").toString() : QString();
+    };
+
+    // A part of one owner's external id: that owner opens by itself.
+    QObject *search = goTo(stem.mid(1) + u"-nor"_s);
+    QVERIFY(search);
+    QTRY_COMPARE_WITH_TIMEOUT(openedOwner(), ids.value(stem + u"-north"_s), 20000);
+    QTRY_VERIFY(!search->property("visible").toBool());
+    m_ui->settle();
+
+    // The stem: all three listed, the exact one first; Enter opens it.
+    goTo(stem.toUpper()); // in any case, as on the Owners page
+    QTRY_COMPARE_WITH_TIMEOUT(search->property("matches").toList().size(), 3, 20000);
+    QVERIFY(search->property("visible").toBool());
+    const QVariantMap first = search->property("matches").toList().constFirst().toMap();
+    QCOMPARE(first.value(u"kind"_s).toString(), u"owner"_s);
+    QCOMPARE(first.value(u"title"_s).toString(), stem);
+    QTest::keyClick(m_window, Qt::Key_Return);
+    QTRY_COMPARE_WITH_TIMEOUT(openedOwner(), ids.value(stem), 20000);
+    m_ui->settle();
+}
+
+void TestKeyboard::keyCardsKeepTheFocusAfterEnter_data()
+{
+    QTest::addColumn<QString>("card");
+    QTest::addColumn<QString>("field"); // the control Enter is pressed in
+    QTest::addColumn<QString>("typed"); // typed over its text first ("" for none)
+    QTest::newRow("name") << u"section-name"_s << u"section-name-field"_s << u"kept focus"_s;
+    QTest::newRow("owner") << u"section-owner"_s << u"section-owner-field"_s << u"kept-focus-owner"_s;
+    QTest::newRow("status") << u"section-enabled"_s << u"key-enabled"_s << QString();
+    QTest::newRow("expiry") << u"section-expiry"_s << u"expiry-time"_s << u"2358"_s;
+    QTest::newRow("credits") << u"section-credits"_s << u"credits-remaining"_s << u"77"_s;
+    QTest::newRow("add credits") << u"section-credits"_s << u"credits-delta"_s << u"5"_s;
+    QTest::newRow("rate limits") << u"section-ratelimits"_s << u"ratelimit-limit-0"_s << u"20"_s;
+    QTest::newRow("permissions") << u"section-permissions"_s << u"permission-picker-field"_s << u"focus.kept"_s;
+}
+
+/// Walkthrough H11: after a card of the key page was saved with Enter (the rate-limit card: its
+/// limit, Enter) the keyboard focus was gone: the card's controls are disabled while it saves, and
+/// the reload replaced the rate limits' rows. Now the focus is back on the control Enter was
+/// pressed in (or the one that replaced it) once the save and the reload after it are done, and
+/// the next key typed lands there.
+void TestKeyboard::keyCardsKeepTheFocusAfterEnter()
+{
+    QFETCH(QString, card);
+    QFETCH(QString, field);
+    QFETCH(QString, typed);
+    const QString apiId = m_sample.value(u"apiId"_s).toString();
+    const QJsonObject created = m_fixture->createKey(
+        {{u"apiId"_s, apiId}, {u"name"_s, u"focus after save"_s}, {u"externalId"_s, u"focus-owner"_s},
+         {u"expires"_s, QDateTime::currentMSecsSinceEpoch() + 30 * 86400000LL},
+         {u"credits"_s, QJsonObject{{u"remaining"_s, 100}}},
+         {u"ratelimits"_s, QJsonArray{QJsonObject{{u"name"_s, u"requests"_s}, {u"limit"_s, 10}, {u"duration"_s, 60000}}}}});
+    const QString keyId = created.value(u"keyId"_s).toString();
+    QVERIFY(!keyId.isEmpty());
+    QVERIFY(m_ui->openPage(u"keyDetail"_s, {{u"keyId"_s, keyId}, {u"apiId"_s, apiId}}));
+    auto *page = m_window->property("currentPage").value<QQuickItem *>();
+    QVERIFY(page);
+    auto *controller = page->property("controller").value<QObject *>();
+    QTRY_VERIFY_WITH_TIMEOUT(controller && controller->property("loaded").toBool(), 20000);
+    m_ui->settle(300);
+    auto *section = qobject_cast<QQuickItem *>(findNamed(page, card));
+    auto *control = qobject_cast<QQuickItem *>(findNamed(page, field));
+    QVERIFY(section && control && section->isAncestorOf(control));
+    QSignalSpy saved(controller, SIGNAL(saved(QString)));
+
+    if (typed.isEmpty()) {
+        control->forceActiveFocus(Qt::TabFocusReason);
+    } else {
+        QVERIFY(m_ui->type(control, typed) || control->property("text").toString().remove(u':') == typed);
+    }
+    QTRY_VERIFY(control->hasActiveFocus());
+    QTest::keyClick(m_window, Qt::Key_Return);
+    QTRY_VERIFY_WITH_TIMEOUT(!saved.isEmpty(), 20000);
+    m_ui->settle(500); // the save, and the quiet reload after it
+    QTRY_VERIFY(controller->property("saving").toMap().isEmpty());
+
+    QQuickItem *focused = m_window->activeFocusItem();
+    QTRY_VERIFY2((focused = m_window->activeFocusItem()) && focused->objectName() == field && section->isAncestorOf(focused),
+                 qPrintable(u"after Enter the focus is on "_s + (focused ? describe(focused) : u"nothing"_s)));
+    if (focused->inherits("QQuickTextInput") && focused->property("inputMask").toString().isEmpty()) {
+        // and typing goes on there (not into a full masked field: it takes no more characters)
+        const QString before = focused->property("text").toString();
+        QTest::keyClick(m_window, Qt::Key_End);
+        type(m_window, u"7"_s);
+        QCOMPARE(focused->property("text").toString(), before + u"7"_s);
+        QTest::keyClick(m_window, Qt::Key_Backspace); // no draft left to ask about when leaving
+        QCOMPARE(focused->property("text").toString(), before);
+    }
+    QVERIFY(QMetaObject::invokeMethod(m_window, "goBack"));
+    m_ui->settle();
 }
 
 LATCHKEY_DASHBOARD_TEST_MAIN(TestKeyboard)

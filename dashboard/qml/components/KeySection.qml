@@ -69,6 +69,72 @@ Pane {
         onTriggered: section.justSaved = false
     }
     onDirtyChanged: if (dirty) justSaved = false
+
+    // Enter in a field saves the card, and the card's controls are disabled while it saves, which
+    // takes the keyboard focus away; the reload after it may also replace the focused control (a
+    // rate limit's row). Once the save ended the focus goes back: to that control, else to the one
+    // that replaced it (the same objectName), else to the card's first control. Not when the user
+    // put the focus elsewhere meanwhile (another control, a dialog).
+    readonly property Item focusedItem: Window.activeFocusItem
+    property Item lastFocused: null
+    property string lastFocusedName
+    property bool focusInside: false
+    /// A save (or what it reloaded) took the focus out of the card to no control.
+    property bool focusTakenBySave: false
+    onFocusedItemChanged: {
+        const inside = focusedItem !== null && holds(section, focusedItem);
+        if (inside) {
+            lastFocused = focusedItem;
+            lastFocusedName = focusedItem.objectName;
+            focusTakenBySave = false;
+        } else if (focusInside && (saving || focusReturn.running)) {
+            focusTakenBySave = true;
+        } else if (focusedItem !== null && focusedItem.activeFocusOnTab) {
+            focusTakenBySave = false;
+        }
+        focusInside = inside;
+    }
+    onSavingChanged: if (!saving) focusReturn.restart()
+    Timer {
+        id: focusReturn
+        interval: 0
+        onTriggered: section.returnFocus()
+    }
+    function returnFocus(): void {
+        if (!focusTakenBySave)
+            return;
+        focusTakenBySave = false;
+        const target = usable(lastFocused) ? lastFocused
+                     : lastFocusedName !== "" ? findControl(section, item => item.objectName === section.lastFocusedName)
+                     : null;
+        const chosen = target ? target : findControl(section, item => item.activeFocusOnTab);
+        if (chosen)
+            chosen.forceActiveFocus(Qt.OtherFocusReason);
+    }
+    function usable(item: Item): bool {
+        return item !== null && item.visible && item.enabled && holds(section, item);
+    }
+    /// The first visible, enabled item below @p item that @p accepts, in the order of the children.
+    function findControl(item: Item, accepts: var): Item {
+        if (!item.visible || !item.enabled)
+            return null;
+        if (item !== section && accepts(item))
+            return item;
+        for (let i = 0; i < item.children.length; ++i) {
+            const found = findControl(item.children[i], accepts);
+            if (found)
+                return found;
+        }
+        return null;
+    }
+    /// Whether @p item is @p outer or inside it.
+    function holds(outer: Item, item: Item): bool {
+        for (let node = item; node && outer; node = node.parent) {
+            if (node === outer)
+                return true;
+        }
+        return false;
+    }
     ToolTip.visible: hover.hovered && !editable
     ToolTip.text: missing
     ToolTip.delay: 300

@@ -20,7 +20,8 @@ ColumnLayout {
     readonly property int count: rows.length
 
     /// Shows @p ratelimits ([{name, limit, duration, autoApply}]), each window in its largest
-    /// whole unit.
+    /// whole unit. Rows already showing just that stay (their fields, and the keyboard focus in
+    /// one, are not recreated by the reload after a save).
     function load(ratelimits: var): void {
         const loaded = [];
         for (const limit of ratelimits) {
@@ -31,7 +32,8 @@ ColumnLayout {
                           amount: String(limit.duration / units[unit]), unit: unit,
                           autoApply: limit.autoApply });
         }
-        rows = loaded;
+        if (JSON.stringify(loaded) !== JSON.stringify(rows))
+            rows = loaded;
     }
 
     function value(): var {

@@ -1,0 +1,100 @@
+import QtQuick
+import QtQuick.Controls
+import QtTest
+import Latchkey.Dashboard
+import "helpers.js" as H
+
+// Walkthrough H11: after a card of the key page was saved with Enter (the rate-limit card: a
+// limit, Enter) the keyboard focus was gone and the next keys typed went nowhere: a card's
+// controls are disabled while it saves, and the reload after it replaced the rate limits' rows.
+// Every card that saves by Enter keeps the focus on the control Enter was pressed in (or on the
+// one that replaced it), after the save and after the quiet reload that follows it.
+Item {
+    id: root
+    width: 1280
+    height: 900
+
+    Component {
+        id: pageComponent
+        KeyDetailPage {}
+    }
+
+    StackView {
+        id: stack
+        anchors.fill: parent
+    }
+
+    SignalSpy {
+        id: saved
+        signalName: "saved"
+    }
+
+    TestCase {
+        name: "KeyCardFocus"
+        when: windowShown
+
+        /// A key with a name, an owner, an expiry, credits and a rate limit, its page open.
+        function openKey() {
+            let answer = null;
+            testSession.client.call("keys.createKey", {
+                apiId: testSample.apiId, name: "focus after save", externalId: "focus-owner",
+                expires: Date.now() + 30 * 86400000, credits: { remaining: 100 },
+                ratelimits: [{ name: "requests", limit: 10, duration: 60000 }]
+            }, result => answer = result);
+            tryVerify(() => answer !== null, H.answerTimeout);
+            verify(answer.ok, answer.errorDetail);
+            stack.clear();
+            const page = stack.push(pageComponent, { session: testSession, keyId: answer.data.keyId,
+                                                     apiId: testSample.apiId }, StackView.Immediate);
+            tryVerify(() => page.controller.loaded, H.answerTimeout);
+            tryVerify(() => !testSession.client.busy, H.answerTimeout);
+            return page;
+        }
+
+        function test_focusStaysAfterEnter_data() {
+            return [
+                { tag: "name", card: "section-name", field: "section-name-field", typed: "kept focus" },
+                { tag: "owner", card: "section-owner", field: "section-owner-field", typed: "kept-focus-owner" },
+                { tag: "status", card: "section-enabled", field: "key-enabled", typed: "" },
+                { tag: "expiry", card: "section-expiry", field: "expiry-time", typed: "2358" },
+                { tag: "credits", card: "section-credits", field: "credits-remaining", typed: "77" },
+                { tag: "add credits", card: "section-credits", field: "credits-delta", typed: "5" },
+                { tag: "rate limits", card: "section-ratelimits", field: "ratelimit-limit-0", typed: "20" },
+                { tag: "permissions", card: "section-permissions", field: "permission-picker-field", typed: "focus.kept" }
+            ];
+        }
+
+        function test_focusStaysAfterEnter(data) {
+            const page = openKey();
+            saved.target = page.controller;
+            saved.clear();
+            const card = findChild(page, data.card);
+            const field = findChild(page, data.field);
+            verify(card && field, data.field);
+            field.forceActiveFocus(Qt.TabFocusReason);
+            tryVerify(() => field.activeFocus, 5000);
+            if (data.typed !== "") {
+                field.selectAll();
+                for (const c of data.typed)
+                    keyClick(c);
+            }
+            keyClick(Qt.Key_Return);
+            tryVerify(() => saved.count > 0, H.answerTimeout, "the card saved");
+            // The save's answer, the quiet reload after it, and what they brought on screen.
+            tryVerify(() => !testSession.client.busy && Object.keys(page.controller.saving).length === 0,
+                      H.answerTimeout);
+            wait(300);
+            tryVerify(() => !testSession.client.busy, H.answerTimeout);
+            const focused = root.Window.activeFocusItem;
+            verify(focused !== null && focused.objectName === data.field && H.find(card, item => item === focused) !== null,
+                   "after Enter the focus is on " + (focused ? focused + " " + focused.objectName : "nothing"));
+            if (focused.inputMask === "") { // and the next key typed goes there
+                const before = focused.text;
+                focused.cursorPosition = before.length;
+                keyClick("7");
+                compare(focused.text, before + "7");
+                keyClick(Qt.Key_Backspace);
+            }
+        }
+    }
+}
