@@ -297,9 +297,11 @@ Page {
     /// actions above it are Shift+Tab away), not in the sidebar nor on Back (Alt+Left); the page
     /// itself until the key has loaded, and the not-found state's Back button.
     function focusContent(): void {
-        const first = scroll.visible ? cardJumps.firstControl(nameCard) : notFoundBack.visible ? notFoundBack : null;
+        const first = scroll.visible ? cardJumps.firstControl(nameCard) : null;
         if (first)
             first.forceActiveFocus(Qt.OtherFocusReason);
+        else if (notFoundBack.visible)
+            notFoundBack.forceActiveFocus(Qt.OtherFocusReason);
         else
             page.forceActiveFocus(Qt.OtherFocusReason);
     }
