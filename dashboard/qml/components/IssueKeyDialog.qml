@@ -62,7 +62,11 @@ FormDialog {
         id: issuer
         client: dialog.session.client
         // Open key lists (an API's, an owner's) show the new key at once.
-        onKeyIssued: dialog.session.keysChanged()
+        onKeyIssued: {
+            dialog.session.keysChanged();
+            // The Issue button that had the keyboard is gone: Enter copies the new key.
+            shownKey.focusCopy();
+        }
         // Roles it created, permissions the server created with the key: the Permissions & roles
         // page lists them.
         onRbacChanged: dialog.session.rbacChanged()

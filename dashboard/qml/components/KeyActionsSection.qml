@@ -245,6 +245,8 @@ KeySection {
             outcome = section.rerollOutcome(section.oldKeyExpires, section.oldWasEnabled, section.oldExpiresBefore,
                                             Date.now());
         }
+        // Walkthrough J10: it opened with no button focused, so Enter did nothing.
+        onOpened: rerolledKey.focusCopy()
         // Done and Esc stay on the old key, whose page then says what replaced it.
         onClosed: {
             const keyId = section.key.newKeyId;
@@ -263,6 +265,7 @@ KeySection {
 
         // The same show-once block as the issue-key dialog: warning, key, verify line, copy buttons.
         ShowOnceKey {
+            id: rerolledKey
             width: parent.width
             keyText: section.key.newKey
             keyId: section.key.newKeyId

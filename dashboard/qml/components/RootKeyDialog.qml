@@ -117,8 +117,10 @@ FormDialog {
     // The form fills a fixed height (its list scrolls); the created key is as tall as it is.
     height: showing ? implicitHeight : Math.min(680, (Overlay.overlay ? Overlay.overlay.height : 680) - 48)
     onOpened: {
-        if (showing)
+        if (showing) {
+            shownBlock.focusCopy(); // Enter copies the key
             return;
+        }
         nameField.text = "";
         picked = [];
         nameField.forceActiveFocus();

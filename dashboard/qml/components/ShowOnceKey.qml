@@ -26,6 +26,12 @@ ColumnLayout {
     /// The user asked to copy @p text (the host puts it on the clipboard).
     signal copyRequested(string text)
 
+    /// Gives the keyboard to "Copy", framed: Enter then copies the key. The dialogs' other buttons
+    /// (Open key, Done) leave it, and the key cannot be shown again, so they are not the default.
+    function focusCopy(): void {
+        copyKey.forceActiveFocus(Qt.TabFocusReason);
+    }
+
     spacing: 10
 
     Pane {
@@ -66,6 +72,7 @@ ColumnLayout {
             Accessible.name: qsTr("The new key")
         }
         FocusButton {
+            id: copyKey
             objectName: "copy-key"
             text: qsTr("Copy")
             highlighted: true

@@ -234,6 +234,25 @@ Item {
             verify(!question().visible);
         }
 
+        // Walkthrough J10: once issued, the Issue button that had the keyboard was gone and Enter
+        // did nothing. "Copy" has it, framed, and Enter copies the key.
+        function test_theIssuedKeysCopyHasTheKeyboard() {
+            dialog.openWith({ apiId: testSample.apiId });
+            tryCompare(dialog, "opened", true);
+            typeInto("issue-name", "j10 issued");
+            const issue = part("issue-submit-button");
+            tryVerify(() => issue.enabled, H.answerTimeout);
+            keyClick(Qt.Key_Return, Qt.ControlModifier);
+            tryVerify(() => dialog.controller.issued, H.answerTimeout, dialog.controller.serverError);
+            const copy = part("copy-key");
+            tryVerify(() => copy.activeFocus, 5000, "Copy has the keyboard");
+            verify(copy.visualFocus, "and shows it");
+            keyClick(Qt.Key_Return);
+            verify(dialog.opened, "Enter copied, it did not close the dialog");
+            keyClick(Qt.Key_Escape);
+            tryCompare(dialog, "visible", false);
+        }
+
         function test_issueCreatesTheNewRoleFirst() {
             dialog.openWith({ apiId: testSample.apiId });
             tryCompare(dialog, "opened", true);

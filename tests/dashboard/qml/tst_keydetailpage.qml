@@ -348,7 +348,9 @@ Item {
             verify(curl && H.shown(curl), "the verify line");
             verify(curl.text.indexOf(page.controller.newKey) >= 0);
             verify(curl.text.indexOf("$ROOT_KEY") >= 0);
-            verify(H.find(shown, item => item.objectName === "copy-key"));
+            const copy = H.find(shown, item => item.objectName === "copy-key");
+            // Walkthrough J10: it opened with no button focused; Copy has the keyboard, framed.
+            tryVerify(() => copy.activeFocus && copy.visualFocus, 5000, "Copy has the keyboard");
             verify(H.find(shown, item => item.objectName === "copy-curl"));
             verify(H.containingText(shown, "cannot be shown again"), "the same warning");
 

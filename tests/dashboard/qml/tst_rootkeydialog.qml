@@ -185,6 +185,11 @@ Item {
             verify(!findChild(dialog.contentItem, "rootKeyName").visible, "the form is hidden");
             verify(!findChild(dialog.footer, "createButton").visible);
             const copy = findChild(dialog.contentItem, "copy-key");
+            // Walkthrough J10: Copy has the keyboard, framed; Enter copies.
+            tryVerify(() => copy.activeFocus && copy.visualFocus, 5000, "Copy has the keyboard");
+            keyClick(Qt.Key_Return);
+            compare(copied.count, 1);
+            copied.clear();
             mouseClick(copy);
             compare(copied.count, 1);
             compare(copied.signalArguments[0][0], "lkroot_secret123");
