@@ -154,18 +154,18 @@ Item {
             verify(!line.truncated, "whole at 1280 px: " + line.text);
             root.width = 380;
             try {
-                tryVerify(() => line.truncated, 5000, "elided in 380 px");
+                tryVerify(() => line.truncated, H.answerTimeout, "elided in 380 px");
                 compare(line.lineCount, 1);
                 verify(line.mapToItem(page, 0, 0).y >= status.mapToItem(page, 0, status.height).y - 0.5,
                        "below the status, not beside it");
                 mouseMove(line, 10, line.height / 2);
-                tryVerify(() => line.ToolTip.visible, 5000, "the tooltip shows");
+                tryVerify(() => line.ToolTip.visible, H.answerTimeout, "the tooltip shows");
                 compare(line.ToolTip.text, line.text);
             } finally {
                 mouseMove(root, 1, 1);
                 root.width = 1280;
             }
-            tryVerify(() => !line.truncated && line.visible, 5000, "whole again");
+            tryVerify(() => !line.truncated && line.visible, H.answerTimeout, "whole again");
         }
 
         function test_refillSaveKeepsCreditsSpentMeanwhile() {
