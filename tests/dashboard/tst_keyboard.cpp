@@ -168,6 +168,7 @@ private Q_SLOTS:
     void enterPressesTheFocusedButton();
     void noButtonWithoutEnterInTheQml();
     void goToFindsOwnersByPart();
+    void ownerPageOpensWithTheFocusOnItsKeys();
     void keyCardsKeepTheFocusAfterEnter_data();
     void keyCardsKeepTheFocusAfterEnter();
     void recentConnectionDetailsWrapBeforeConnect();
@@ -1385,6 +1386,32 @@ void TestKeyboard::goToFindsOwnersByPart()
     QCOMPARE(first.value(u"title"_s).toString(), stem);
     QTest::keyClick(m_window, Qt::Key_Return);
     QTRY_COMPARE_WITH_TIMEOUT(openedOwner(), ids.value(stem), 20000);
+    m_ui->settle();
+}
+
+/// Walkthrough J24: an owner page opened by Ctrl+K showed no focus, Down did nothing, and the
+/// first Tab went to the sidebar. The owner's first key has the keyboard, framed; Enter opens it.
+void TestKeyboard::ownerPageOpensWithTheFocusOnItsKeys()
+{
+    QVERIFY(openPage(u"owners"_s));
+    QVERIFY(goTo(m_sample.value(u"externalId"_s).toString()));
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->property("currentPageName").toString() == u"ownerDetail"_s, 20000);
+    auto *owner = m_window->property("currentPage").value<QQuickItem *>();
+    QVERIFY(owner);
+    QTRY_VERIFY_WITH_TIMEOUT(focusedList() != nullptr, 20000);
+    QQuickItem *list = focusedList();
+    QCOMPARE(list->property("currentIndex").toInt(), 0);
+    checkFocusShown(list);
+
+    // The keys are the page's last stop before the sidebar: Shift+Tab goes back into the page.
+    QTest::keyClick(m_window, Qt::Key_Tab, Qt::ShiftModifier);
+    QTRY_VERIFY(m_window->activeFocusItem() != list);
+    QVERIFY2(owner->isAncestorOf(m_window->activeFocusItem()), qPrintable(describe(m_window->activeFocusItem())));
+    QTest::keyClick(m_window, Qt::Key_Tab);
+    QTRY_VERIFY2(list->hasActiveFocus(), qPrintable(describe(m_window->activeFocusItem())));
+
+    QTest::keyClick(m_window, Qt::Key_Return);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->property("currentPageName").toString() == u"keyDetail"_s, 20000);
     m_ui->settle();
 }
 

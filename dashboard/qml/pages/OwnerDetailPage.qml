@@ -22,6 +22,42 @@ Page {
 
     title: owner.externalId !== "" ? owner.externalId : qsTr("Owner")
 
+    /// Main.qml, when the page opens (Ctrl+K, an owner's row, a link): the keyboard on the owner's
+    /// first key, framed and in view, so Down and Enter open their keys and the next Tab stays in
+    /// the page (walkthrough J24: it went to the sidebar); "Issue key for this owner" when they
+    /// hold none; the page itself until the keys have loaded (then again from there).
+    function focusContent(): void {
+        if (owner.notFound && notFoundBack.visible) {
+            notFoundBack.forceActiveFocus(Qt.OtherFocusReason);
+        } else if (keyList.count > 0) {
+            if (keyList.currentIndex < 0)
+                keyList.currentIndex = 0;
+            keyList.forceActiveFocus(Qt.TabFocusReason);
+        } else if (!keys.loading && issueButton.button.enabled) {
+            issueButton.button.forceActiveFocus(Qt.TabFocusReason);
+        } else {
+            page.forceActiveFocus(Qt.OtherFocusReason);
+        }
+    }
+    Connections {
+        target: keys
+        function onLoadingChanged() {
+            if (!keys.loading && page.Window.activeFocusItem === page)
+                page.focusContent();
+        }
+    }
+    Connections {
+        target: owner
+        function onLoaded() {
+            if (owner.notFound && page.Window.activeFocusItem === page)
+                page.focusContent();
+        }
+    }
+    /// Keeps the focused key row in view: the list is part of the scrolled page.
+    property FocusScroller focusScroller: FocusScroller {
+        flickable: scroll.contentItem as Flickable
+    }
+
     /// Reloads the owner and their keys (called by a key detail page that deleted its key).
     function refresh(): void {
         owner.refresh();
@@ -34,6 +70,8 @@ Page {
         onBackClicked: page.StackView.view ? page.StackView.view.pop() : undefined
 
         GatedButton {
+            id: issueButton
+            objectName: "owner-issue"
             text: qsTr("Issue key for this owner")
             highlighted: true
             ready: owner.found
@@ -88,6 +126,7 @@ Page {
             font.pixelSize: 18
         }
         FocusButton {
+            id: notFoundBack
             objectName: "owner-not-found-back"
             Layout.alignment: Qt.AlignHCenter
             visible: page.StackView.view !== null && page.StackView.index > 0
@@ -220,8 +259,12 @@ Page {
                 interactive: false
                 model: keys
                 keyNavigationEnabled: true
+                activeFocusOnTab: true // a stop in the Tab chain, as an API's key list
                 Accessible.role: Accessible.Table
                 Accessible.name: qsTr("Keys of the owner")
+                // The rows move with the page, not in the list: Down past the fold scrolls the page.
+                onCurrentItemChanged: if (activeFocus && currentItem)
+                    page.focusScroller.reveal(currentItem)
 
                 // The page's ids inside a delegate: fine at run time, but Qt 6.4's qmllint cannot follow them
                 // into a Component (pragma ComponentBehavior: Bound is 6.5+), hence the per-line disables.
