@@ -4,6 +4,7 @@
 #include "models/keysearchlimits.h"
 #include "models/modelslogging.h"
 
+#include <QCollator>
 #include <QJsonArray>
 #include <QRegularExpression>
 
@@ -199,10 +200,15 @@ void GoToSearch::add(Match match)
 
 void GoToSearch::done()
 {
-    std::stable_sort(m_found.begin(), m_found.end(), [](const Match &a, const Match &b) {
+    // Numbers in names as numbers: "Key 6" before "Key 56" (walkthrough J18 listed 56, 6, 61).
+    // (Qt's collator for the C locale compares plain text, without the numeric mode.)
+    QCollator collator(QLocale().language() == QLocale::C ? QLocale(QLocale::English) : QLocale());
+    collator.setNumericMode(true);
+    collator.setCaseSensitivity(Qt::CaseInsensitive);
+    std::stable_sort(m_found.begin(), m_found.end(), [&collator](const Match &a, const Match &b) {
         if (a.rank != b.rank)
             return a.rank < b.rank;
-        const int byTitle = a.title.compare(b.title, Qt::CaseInsensitive);
+        const int byTitle = collator.compare(a.title, b.title);
         return byTitle != 0 ? byTitle < 0 : a.id < b.id;
     });
     m_matches.clear();

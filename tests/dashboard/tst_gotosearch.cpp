@@ -41,6 +41,7 @@ private Q_SLOTS:
 
     void manyMatchesAreListedOnce();
     void aKeyFoundTwiceIsOneMatch();
+    void numbersInNamesSortAsNumbers();
     void theTextIsNotLogged();
 
 private:
@@ -87,6 +88,21 @@ void TestGoToSearch::aKeyFoundTwiceIsOneMatch()
     QCOMPARE(match.value(u"id"_s).toString(), keyId);
     // The list's detail (start, API) is kept, not the shorter one of keys.getKey.
     QVERIFY2(match.value(u"detail"_s).toString().contains(u"go-to-twice"_s), qPrintable(match.value(u"detail"_s).toString()));
+}
+
+// Walkthrough J18: "Key 56" was listed before "Key 6" (names compared as text).
+void TestGoToSearch::numbersInNamesSortAsNumbers()
+{
+    const QString apiId = m_fixture->createApi(u"go-to-numbers"_s);
+    for (const QString &name : {u"j18 Key 61"_s, u"j18 Key 6"_s, u"j18 key 56"_s, u"j18 Key 100"_s})
+        QVERIFY(!m_fixture->createKey({{u"apiId"_s, apiId}, {u"name"_s, name}}).value(u"keyId").toString().isEmpty());
+    GoToSearch search;
+    search.setClient(m_fixture->client());
+    QVERIFY(searchFor(search, u"j18"_s));
+    QStringList titles;
+    for (const QVariant &match : search.matches())
+        titles.append(match.toMap().value(u"title"_s).toString());
+    QCOMPARE(titles, (QStringList{u"j18 Key 6"_s, u"j18 key 56"_s, u"j18 Key 61"_s, u"j18 Key 100"_s}));
 }
 
 void TestGoToSearch::theTextIsNotLogged()
