@@ -56,6 +56,7 @@ void KeyDetailController::setKeyId(const QString &keyId)
     m_recoverable = -1;
     m_replacedById.clear();
     m_replacedByStart.clear();
+    m_replacedByDeleted = false;
     m_saving.clear();
     m_errors.clear();
     Q_EMIT keyIdChanged();
@@ -387,6 +388,7 @@ bool KeyDetailController::reroll(double graceMs)
         // The server's `start`: the prefix with its "_" and the first 4 characters after it.
         m_replacedById = m_newKeyId;
         m_replacedByStart = m_newKey.left(m_newKey.lastIndexOf(u'_') + 1 + 4);
+        m_replacedByDeleted = false;
         Q_EMIT replacementChanged();
         Q_EMIT newKeyChanged();
         Q_EMIT rerolled(m_newKeyId);

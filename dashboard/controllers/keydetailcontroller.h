@@ -82,6 +82,8 @@ class KeyDetailController : public QObject
     /// "" when none is known. `replacedByStart` is its first characters (keys.getKey).
     Q_PROPERTY(QString replacedById READ replacedById NOTIFY replacementChanged)
     Q_PROPERTY(QString replacedByStart READ replacedByStart NOTIFY replacementChanged)
+    /// The key that replaced this one has been deleted since (keys.getKey: 404).
+    Q_PROPERTY(bool replacedByDeleted READ replacedByDeleted NOTIFY replacementChanged)
     Q_PROPERTY(QString newKey READ newKey NOTIFY newKeyChanged)
     Q_PROPERTY(QString newKeyId READ newKeyId NOTIFY newKeyChanged)
     /// A shell command that verifies the rerolled key (as IssueKeyController's); "" without one.
@@ -131,6 +133,7 @@ public:
     [[nodiscard]] int recoverable() const { return m_recoverable; }
     [[nodiscard]] QString replacedById() const { return m_replacedById; }
     [[nodiscard]] QString replacedByStart() const { return m_replacedByStart; }
+    [[nodiscard]] bool replacedByDeleted() const { return m_replacedByDeleted; }
     [[nodiscard]] QString newKey() const { return m_newKey; }
     [[nodiscard]] QString newKeyId() const { return m_newKeyId; }
     [[nodiscard]] QString curlCommand() const;
@@ -253,6 +256,7 @@ private:
     int m_recoverable = -1;
     QString m_replacedById;
     QString m_replacedByStart;
+    bool m_replacedByDeleted = false;
     QString m_newKey;
     QString m_newKeyId;
     QVariantMap m_saving;

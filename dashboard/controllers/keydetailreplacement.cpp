@@ -24,9 +24,19 @@ void KeyDetailController::findReplacement()
         if (successor.isEmpty() || successor == m_replacedById)
             return;
         m_replacedById = successor;
+        m_replacedByStart.clear();
+        m_replacedByDeleted = false;
         Q_EMIT replacementChanged();
         m_client->post(u"keys.getKey"_s, {{u"keyId"_s, successor}}, this, [this, requested, successor](const ApiResult &key) {
-            if (requested != m_keyId || successor != m_replacedById || !key.ok())
+            if (requested != m_keyId || successor != m_replacedById)
+                return;
+            // Walkthrough J16: a successor deleted since was still named as this key's replacement.
+            if (key.httpStatus == 404) {
+                m_replacedByDeleted = true;
+                Q_EMIT replacementChanged();
+                return;
+            }
+            if (!key.ok())
                 return;
             m_replacedByStart = key.data.toObject().value(u"start"_s).toString();
             Q_EMIT replacementChanged();

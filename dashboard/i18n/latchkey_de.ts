@@ -1328,16 +1328,20 @@
             <translation>Er hat das Ablaufdatum des alten übernommen, und das ist vorbei: Zum Nutzen ein neues Ablaufdatum setzen.</translation>
         </message>
         <message>
-            <source>Replaced by %1… — this key is disabled.</source>
-            <translation>Ersetzt durch %1… — dieser Schlüssel ist deaktiviert.</translation>
+            <source>Replaced by %1 — this key is disabled.</source>
+            <translation>Ersetzt durch %1 — dieser Schlüssel ist deaktiviert.</translation>
         </message>
         <message>
-            <source>Replaced by %1… — expires %2 (%3).</source>
-            <translation>Ersetzt durch %1… — läuft ab %2 (%3).</translation>
+            <source>Replaced by %1 — expires %2 (%3).</source>
+            <translation>Ersetzt durch %1 — läuft ab %2 (%3).</translation>
         </message>
         <message>
-            <source>Replaced by %1… — this key no longer works.</source>
-            <translation>Ersetzt durch %1… — dieser Schlüssel funktioniert nicht mehr.</translation>
+            <source>Replaced by %1 — this key no longer works.</source>
+            <translation>Ersetzt durch %1 — dieser Schlüssel funktioniert nicht mehr.</translation>
+        </message>
+        <message>
+            <source>a key deleted since (%1)</source>
+            <translation>einen inzwischen gelöschten Schlüssel (%1)</translation>
         </message>
         <message>
             <source>Key %1</source>

@@ -1328,16 +1328,20 @@
             <translation>Heredó la caducidad de la clave antigua, que ya pasó: fije una nueva caducidad para usarla.</translation>
         </message>
         <message>
-            <source>Replaced by %1… — this key is disabled.</source>
-            <translation>Sustituida por %1… — esta clave está desactivada.</translation>
+            <source>Replaced by %1 — this key is disabled.</source>
+            <translation>Sustituida por %1 — esta clave está desactivada.</translation>
         </message>
         <message>
-            <source>Replaced by %1… — expires %2 (%3).</source>
-            <translation>Sustituida por %1… — caduca %2 (%3).</translation>
+            <source>Replaced by %1 — expires %2 (%3).</source>
+            <translation>Sustituida por %1 — caduca %2 (%3).</translation>
         </message>
         <message>
-            <source>Replaced by %1… — this key no longer works.</source>
-            <translation>Sustituida por %1… — esta clave ya no funciona.</translation>
+            <source>Replaced by %1 — this key no longer works.</source>
+            <translation>Sustituida por %1 — esta clave ya no funciona.</translation>
+        </message>
+        <message>
+            <source>a key deleted since (%1)</source>
+            <translation>una clave ya eliminada (%1)</translation>
         </message>
         <message>
             <source>Key %1</source>

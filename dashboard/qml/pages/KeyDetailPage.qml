@@ -65,7 +65,11 @@ Page {
     }
 
     /// The key that replaced this one: its start, or its id until the start is known.
-    readonly property string replacedBy: detail.replacedByStart !== "" ? detail.replacedByStart : detail.replacedById
+    /// The key that replaced this one, as the note names it: its start and "…" (the start is
+    /// its beginning), else its whole id; a successor deleted since is said so.
+    readonly property string replacedBy: detail.replacedByDeleted
+                                         ? qsTr("a key deleted since (%1)").arg(detail.replacedById)
+                                         : detail.replacedByStart !== "" ? detail.replacedByStart + "…" : detail.replacedById
 
     title: detail.name !== "" ? detail.name : qsTr("Key %1").arg(detail.start !== "" ? detail.start : keyId)
 
@@ -385,12 +389,12 @@ Page {
                     width: parent.width
                     wrapMode: Text.Wrap
                     text: !detail.enabled
-                          ? qsTr("Replaced by %1… — this key is disabled.").arg(page.replacedBy)
+                          ? qsTr("Replaced by %1 — this key is disabled.").arg(page.replacedBy)
                           : detail.expires > 0 && detail.expires > Date.now()
-                            ? qsTr("Replaced by %1… — expires %2 (%3).").arg(page.replacedBy)
+                            ? qsTr("Replaced by %1 — expires %2 (%3).").arg(page.replacedBy)
                               .arg(page.session.format.relative(detail.expires))
                               .arg(page.session.format.dateTime(detail.expires))
-                            : qsTr("Replaced by %1… — this key no longer works.").arg(page.replacedBy)
+                            : qsTr("Replaced by %1 — this key no longer works.").arg(page.replacedBy)
                 }
             }
 

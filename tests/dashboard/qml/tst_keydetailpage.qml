@@ -515,6 +515,24 @@ Item {
             verify(note.visible);
         }
 
+        // Walkthrough J16: with the new key deleted, the old key's note still named it as its
+        // replacement, with "…" after its whole id. It says the replacement was deleted.
+        function test_aDeletedSuccessorIsSaidToBeDeleted() {
+            let page = openFreshKey();
+            const oldId = page.keyId;
+            stack.clear();
+            const rerolled = call("keys.rerollKey", { keyId: oldId, expiration: 7200000 });
+            call("keys.deleteKey", { keyId: rerolled.keyId });
+            page = stack.push(pageComponent, { session: testSession, keyId: oldId }, StackView.Immediate);
+            tryVerify(() => page.controller.loaded, H.answerTimeout);
+            tryCompare(page.controller, "replacedByDeleted", true, H.answerTimeout);
+            const note = child(page, "replaced-by-note");
+            tryVerify(() => note.visible);
+            verify(H.containingText(note, "Replaced by a key deleted since (" + rerolled.keyId + ") — expires in"),
+                   "the note says the replacement is gone");
+            verify(!H.containingText(note, rerolled.keyId + "…"), "no ellipsis after a whole id");
+        }
+
         // keys.rerollKey copies `enabled`: the texts must not promise a working key.
         function test_rerollOfADisabledKeySaysBothAreDisabled() {
             const page = openFreshKey();
