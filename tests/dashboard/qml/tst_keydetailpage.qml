@@ -152,9 +152,13 @@ Item {
             tryVerify(() => line.text !== "", H.answerTimeout);
             const status = child(page, "key-status");
             verify(!line.truncated, "whole at 1280 px: " + line.text);
+            // As long as a German or Spanish line at 1024 px: with the C locale's short dates the
+            // English line (305 px) fit the 310 px the header's row leaves it at any width.
+            line.text = line.text + " · " + line.text;
             root.width = 380;
             try {
-                tryVerify(() => line.truncated, H.answerTimeout, "elided in 380 px");
+                tryVerify(() => line.truncated, H.answerTimeout,
+                          "elided in 380 px: " + line.text + " (" + line.width + " of " + line.implicitWidth + " px)");
                 compare(line.lineCount, 1);
                 verify(line.mapToItem(page, 0, 0).y >= status.mapToItem(page, 0, status.height).y - 0.5,
                        "below the status, not beside it");
