@@ -103,6 +103,7 @@ ItemDelegate {
         Label {
             Layout.preferredWidth: entry.timeWidth
             Layout.maximumWidth: entry.timeWidth
+            Layout.minimumWidth: entry.timeWidth
             Layout.alignment: Qt.AlignTop
             text: entry.format.dateTime(entry.time)
             elide: Text.ElideRight
@@ -111,6 +112,7 @@ ItemDelegate {
             objectName: "eventLabel"
             Layout.preferredWidth: entry.eventWidth
             Layout.maximumWidth: entry.eventWidth
+            Layout.minimumWidth: entry.eventWidth
             Layout.alignment: Qt.AlignTop
             text: entry.event
             font.family: "monospace"
@@ -154,6 +156,7 @@ ItemDelegate {
         Label {
             Layout.preferredWidth: entry.actorWidth
             Layout.maximumWidth: entry.actorWidth
+            Layout.minimumWidth: entry.actorWidth
             Layout.alignment: Qt.AlignTop
             horizontalAlignment: Text.AlignRight
             text: entry.actorText

@@ -18,7 +18,20 @@ Page {
 
     // Column widths shared by the column titles and AuditLogRow.
     readonly property int timeWidth: 150
-    readonly property int eventWidth: 220
+    // The event column fits every event name up to "ratelimit.delete_override" (only the
+    // authorization.* ones are elided, whole in a tooltip), and no column gives up room to a long
+    // description: the fixed columns keep their width (issue 4, J14: "identity.update" was cut).
+    readonly property int eventWidth: Math.max(220, Math.ceil(eventColumnMetrics.advanceWidth) + 4)
+    TextMetrics {
+        id: eventColumnMetrics
+        font: eventProbe.font
+        text: "ratelimitNamespace.create"
+    }
+    Label { // AuditLogRow's event font (a label's, monospace), for eventWidth; not shown
+        id: eventProbe
+        visible: false
+        font.family: "monospace"
+    }
     readonly property int actorWidth: 170
 
     readonly property var ranges: [
@@ -144,7 +157,8 @@ Page {
                 Layout.fillWidth: true
                 placeholderText: qsTr("Actor: root key name or id")
                 ToolTip.text: qsTr("A root key's name, as the Actor column shows it, or its id (rk_…)")
-                ToolTip.visible: hovered
+                // Not while the user types (issue 4, J14: it covered the field being typed in).
+                ToolTip.visible: hovered && !activeFocus
                 ToolTip.delay: 800
                 selectByMouse: true
                 Accessible.name: qsTr("Actor")
@@ -155,7 +169,8 @@ Page {
                 Layout.fillWidth: true
                 placeholderText: qsTr("Target: id, owner, key name or start")
                 ToolTip.text: qsTr("An id (key_…, api_…, id_…), an owner's external id, or a key's name or start")
-                ToolTip.visible: hovered
+                // Not while the user types (issue 4, J14: it covered the field being typed in).
+                ToolTip.visible: hovered && !activeFocus
                 ToolTip.delay: 800
                 selectByMouse: true
                 Accessible.name: qsTr("Target")
@@ -209,6 +224,7 @@ Page {
                     Label {
                         required property var modelData
                         Layout.preferredWidth: modelData.width
+                        Layout.minimumWidth: Math.max(0, modelData.width)
                         Layout.fillWidth: modelData.width < 0
                         horizontalAlignment: modelData.width === page.actorWidth ? Text.AlignRight : Text.AlignLeft
                         text: modelData.title
