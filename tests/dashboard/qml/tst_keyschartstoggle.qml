@@ -13,6 +13,8 @@ Item {
     width: 1280
     height: 800
 
+    ToolTipGuard {} // as Main.qml has
+
     Component {
         id: keysPage
         KeysPage {
@@ -24,6 +26,37 @@ Item {
     TestCase {
         name: "KeysChartsToggle"
         when: windowShown
+
+        // Issue 4 (J17): a click before the tooltip came (it waits 600 ms for a still pointer)
+        // had it come with the text of before the click ("Show charts" over shown charts), until
+        // the pointer left. Whenever it shows after a click, it says what the next click does.
+        function test_tooltipFollowsAClick() {
+            testSession.settings.listCharts = false;
+            try {
+                const page = createTemporaryObject(keysPage, root, { apiId: testSample.apiId });
+                verify(page);
+                const toggle = findChild(page, "chartsToggle");
+                verify(toggle);
+                waitForRendering(page);
+                const tip = toggle.ToolTip.toolTip;
+                const tipOnToggle = () => tip.visible && tip.parent === toggle;
+                // Clicked while the tooltip waits for its delay.
+                mouseMove(toggle, toggle.width / 2, toggle.height / 2);
+                mouseClick(toggle);
+                verify(page.chartsShown);
+                tryVerify(tipOnToggle, H.answerTimeout, "the tooltip comes");
+                compare(tip.text, "Hide charts");
+                // Clicked while it shows.
+                mouseClick(toggle);
+                verify(!page.chartsShown);
+                tryVerify(() => !tipOnToggle() || tip.text === "Show charts", H.answerTimeout, tip.text);
+                tryVerify(tipOnToggle, H.answerTimeout, "the tooltip stays or comes back");
+                compare(tip.text, "Show charts");
+            } finally {
+                testSession.settings.listCharts = true;
+                mouseMove(root, 1, root.height - 1);
+            }
+        }
 
         function test_onReadsOn_data() {
             return [ { tag: "light", theme: Material.Light }, { tag: "dark", theme: Material.Dark } ];
