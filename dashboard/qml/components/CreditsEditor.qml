@@ -24,6 +24,15 @@ ColumnLayout {
     readonly property string validationError: !unlimited && remainingField.text === ""
                                               ? qsTr("Enter how many credits remain") : ""
     readonly property bool valid: validationError === ""
+    /// The user had their go at Remaining (typed in it, left it, or pressed Enter in it), or the
+    /// host called showError(): only then is validationError shown. Unticking "Unlimited" leaves
+    /// Remaining empty to be filled in, which is no mistake yet.
+    property bool errorShown: false
+
+    /// Shows validationError, if any (the host's Save or Enter with an invalid draft).
+    function showError(): void {
+        errorShown = true;
+    }
 
     /// The user changed something.
     signal edited()
@@ -43,6 +52,7 @@ ColumnLayout {
         remainingField.text = isUnlimited ? "" : String(left);
         amountField.text = refillAmount > 0 ? String(refillAmount) : "";
         remainingEdited = false;
+        errorShown = false;
     }
     /// A newer saved balance (traffic spends credits): shown unless the user typed their own,
     /// without touching the rest of the draft.
@@ -63,6 +73,7 @@ ColumnLayout {
         checked: editor.unlimited
         onToggled: {
             editor.unlimited = checked;
+            editor.errorShown = false;
             if (checked)
                 editor.interval = "";
             else if (remainingField.text === "")
@@ -98,9 +109,14 @@ ColumnLayout {
             onTextEdited: {
                 editor.remaining = text === "" ? -1 : Number(text);
                 editor.remainingEdited = true;
+                editor.errorShown = true;
                 editor.edited();
             }
-            onAccepted: editor.accepted()
+            onActiveFocusChanged: if (!activeFocus && visible) editor.errorShown = true
+            onAccepted: {
+                editor.errorShown = true;
+                editor.accepted();
+            }
         }
 
         Label {
@@ -181,7 +197,7 @@ ColumnLayout {
 
     Label {
         objectName: "credits-error"
-        visible: editor.validationError !== ""
+        visible: editor.errorShown && editor.validationError !== ""
         Layout.fillWidth: true
         text: editor.validationError
         color: Material.color(Material.Red)

@@ -46,6 +46,8 @@ ScrollView {
         event.accepted = true;
         if (form.valid)
             form.accepted();
+        else
+            credits.showError();
     }
     // Single-line fields let Enter through after their `accepted`: it arrives here once.
     Keys.onReturnPressed: event => submitByKey(event)

@@ -157,9 +157,14 @@ Item {
             // the state of issue 4: limited, nothing typed, and Save stored 0 credits
             verify(!editor.valid, "an empty Remaining cannot be saved");
             compare(editor.validationError, "Enter how many credits remain");
+            verify(!error.visible, "nothing typed yet is no mistake yet");
+            verify(editor.remaining < 0, "never 0 credits by default: " + editor.remaining);
+            // Enter in the empty field: the user wants it saved, and learns why it is not
+            const empty = child("credits-remaining");
+            empty.forceActiveFocus();
+            keyClick(Qt.Key_Return);
             tryCompare(error, "visible", true);
             compare(error.text, "Enter how many credits remain");
-            verify(editor.remaining < 0, "never 0 credits by default: " + editor.remaining);
             typeText(child("credits-remaining"), "0");
             verify(editor.valid, "0 typed is a real 0");
             compare(editor.remaining, 0);
@@ -180,6 +185,50 @@ Item {
             keyClick(Qt.Key_Space);
             verify(editor.unlimited);
             verify(editor.valid, "unlimited needs no count");
+        }
+
+        // Issue 4 (J20): unticking "Unlimited" showed the error before anything was typed (seen in
+        // Spanish; the same in every language). It shows once the user typed something invalid
+        // or left the field empty, and again only then after "Unlimited" was ticked and unticked.
+        function test_errorWaitsForTheUser_data() {
+            return [{tag: "English", language: "en"}, {tag: "German", language: "de"},
+                    {tag: "Spanish", language: "es"}];
+        }
+        function test_errorWaitsForTheUser(data) {
+            const language = testSession.settings.language;
+            testSession.settings.language = data.language;
+            try {
+                editor.load(true, 0, "", 0, 1);
+                const error = child("credits-error");
+                const box = child("credits-unlimited");
+                box.forceActiveFocus();
+                keyClick(Qt.Key_Space);
+                verify(!editor.unlimited);
+                verify(!editor.valid);
+                waitForRendering(editor);
+                verify(!error.visible, "no error before anything was typed");
+                const field = child("credits-remaining");
+                typeText(field, "5");
+                verify(editor.valid);
+                verify(!error.visible);
+                keyClick(Qt.Key_Backspace);
+                compare(field.text, "");
+                tryCompare(error, "visible", true);
+                verify(error.text !== "");
+                // ticked and unticked again: a fresh start, no error until the user acts
+                box.forceActiveFocus();
+                keyClick(Qt.Key_Space);
+                verify(editor.unlimited);
+                keyClick(Qt.Key_Space);
+                verify(!editor.unlimited);
+                verify(!error.visible);
+                // Tab past the empty field: now it is a mistake
+                field.forceActiveFocus();
+                box.forceActiveFocus();
+                tryCompare(error, "visible", true);
+            } finally {
+                testSession.settings.language = language;
+            }
         }
 
         function test_unlimitedDropsTheRefill() {
