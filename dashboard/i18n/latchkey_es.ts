@@ -1647,6 +1647,10 @@
             <translation>Propietario</translation>
         </message>
         <message>
+            <source>API</source>
+            <translation>API</translation>
+        </message>
+        <message>
             <source>Status</source>
             <translation>Estado</translation>
         </message>

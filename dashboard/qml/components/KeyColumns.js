@@ -16,19 +16,23 @@ var spacing = 12;
 var checkWidth = 40;
 
 /// The widths of the columns of a table whose row layout is @p available px wide. @p monoChar:
-/// the width of one character of the monospace font of the "Start" column.
-function widths(available, monoChar, showOwner, selectable) {
+/// the width of one character of the monospace font of the "Start" column. @p showApi: the
+/// "API" column (an owner's keys belong to several APIs; an API's own list has no use for it).
+function widths(available, monoChar, showOwner, selectable, showApi) {
     // "sk_live_EwHn…" (13 characters) at least; the longest start (21 and "…") when there is room.
     const startMin = Math.ceil(13 * monoChar) + 6;
     const startWanted = Math.ceil(22 * monoChar) + 6;
     const columns = {
         owner: [90, 200],
+        api: [90, 200],
         status: [150, 200],
         credits: [70, 110],
         lastUsed: [90, 150]
     };
     if (!showOwner)
         delete columns.owner;
+    if (!showApi)
+        delete columns.api;
     const nameMin = 100;
     let fixed = (selectable ? checkWidth + spacing : 0) + nameMin + startMin + spacing;
     let headroom = 0;
@@ -40,7 +44,7 @@ function widths(available, monoChar, showOwner, selectable) {
     const startExtra = Math.floor(Math.min(startWanted - startMin, spareAll / 4));
     const spare = spareAll - startExtra;
     const share = Math.min(1, spare / 4 / headroom);
-    const result = {check: checkWidth, owner: 0, start: startMin + startExtra};
+    const result = {check: checkWidth, owner: 0, api: 0, start: startMin + startExtra};
     let used = 0;
     for (const name in columns) {
         const width = Math.floor(columns[name][0] + share * (columns[name][1] - columns[name][0]));

@@ -5,8 +5,8 @@ import QtQuick.Layouts
 import Latchkey.Dashboard
 import "KeyColumns.js" as KeyColumns
 
-// One row of a key table (KeysPage, OwnerDetailPage): selection box, name, start, owner, status
-// badges, credits left and last use, in the columns of KeyTableHeader. A click opens the key;
+// One row of a key table (KeysPage, OwnerDetailPage): selection box, name, start, owner or API,
+// status badges, credits left and last use, in the columns of KeyTableHeader. A click opens the key;
 // the list handles Space (select) and Enter (open) for the current row.
 ItemDelegate {
     id: row
@@ -17,6 +17,7 @@ ItemDelegate {
     required property string name
     required property string start
     required property string externalId
+    required property string apiId
     required property var badges
     required property double expires
     required property bool hasCreditLimit
@@ -27,9 +28,14 @@ ItemDelegate {
     required property Formatter format
     property bool selectable: true
     property bool showOwner: true
+    /// The "API" column: the key's API by @p apiName, by its id until that is known.
+    property bool showApi: false
+    property string apiName
+    /// The name is cut (its tooltip has the row's hover to itself).
+    property bool nameCut: false
 
     /// The columns' widths (KeyColumns.js), from this row's width only: as KeyTableHeader's.
-    readonly property var columns: KeyColumns.widths(availableWidth, mono.averageCharacterWidth, showOwner, selectable)
+    readonly property var columns: KeyColumns.widths(availableWidth, mono.averageCharacterWidth, showOwner, selectable, showApi)
 
     signal toggled(int index, bool selected)
     signal opened(string keyId)
@@ -85,6 +91,7 @@ ItemDelegate {
             elide: Text.ElideMiddle
             ToolTip.visible: truncated && row.hovered
             ToolTip.text: row.name
+            onTruncatedChanged: row.nameCut = truncated
             ToolTip.delay: 300
         }
         Label {
@@ -102,6 +109,21 @@ ItemDelegate {
             Layout.maximumWidth: row.columns.owner
             text: row.externalId !== "" ? row.externalId : "—"
             elide: Text.ElideRight
+        }
+        Label {
+            objectName: "key-row-api"
+            visible: row.showApi
+            Layout.preferredWidth: row.columns.api
+            Layout.minimumWidth: row.columns.api
+            Layout.maximumWidth: row.columns.api
+            text: row.apiName !== "" ? row.apiName : row.apiId
+            font.family: row.apiName !== "" ? row.font.family : "monospace"
+            elide: Text.ElideRight
+            // Whole in a tooltip over its row where it is cut, unless the name is cut too (the
+            // name's tooltip then; the rows' one tooltip shows one text).
+            ToolTip.visible: truncated && row.hovered && !row.nameCut
+            ToolTip.text: text
+            ToolTip.delay: 300
         }
         KeyStatusBadges {
             objectName: "key-row-badges"

@@ -10,10 +10,12 @@ Pane {
 
     property bool selectable: true
     property bool showOwner: true
+    /// The "API" column (an owner's keys, which belong to several APIs).
+    property bool showApi: false
     property bool allSelected: false
 
     /// The columns' widths (KeyColumns.js), from this header's width only.
-    readonly property var columns: KeyColumns.widths(availableWidth, mono.averageCharacterWidth, showOwner, selectable)
+    readonly property var columns: KeyColumns.widths(availableWidth, mono.averageCharacterWidth, showOwner, selectable, showApi)
 
     signal selectAll(bool selected)
 
@@ -68,6 +70,15 @@ Pane {
             Layout.minimumWidth: header.columns.owner
             Layout.maximumWidth: header.columns.owner
             text: qsTr("Owner")
+            font.bold: true
+            elide: Text.ElideRight
+        }
+        Label {
+            visible: header.showApi
+            Layout.preferredWidth: header.columns.api
+            Layout.minimumWidth: header.columns.api
+            Layout.maximumWidth: header.columns.api
+            text: qsTr("API")
             font.bold: true
             elide: Text.ElideRight
         }

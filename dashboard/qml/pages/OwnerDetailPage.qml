@@ -101,11 +101,34 @@ Page {
         replacedBadges: page.may.may("workspace.*.read_audit_log", page.may.revision)
     }
 
+    /// The keys' API names by id, for their "API" column (an owner's keys belong to several
+    /// APIs): every API of the workspace, listed once while the page is open (the key rows carry
+    /// only the id). Not fetched when the root key may not read APIs: the rows show the ids.
+    property var apiNames: ({})
+    readonly property bool mayReadApis: page.may.missing("api.*.read_api", page.may.revision) === ""
+    ApisModel {
+        id: apis
+        client: !page.may.pending && page.mayReadApis && keys.count > 0 ? page.session.client : null
+        onPageLoaded: {
+            if (apis.hasMore) {
+                apis.loadMore();
+                return;
+            }
+            const names = {};
+            for (let row = 0; row < apis.count; ++row) {
+                const api = apis.rowObject(row);
+                names[api.id] = api.name;
+            }
+            page.apiNames = names;
+        }
+    }
+
     // A key issued anywhere (here, Ctrl+N, the sidebar) appears in "Keys" at once.
     Connections {
         target: page.session
         function onKeysChanged() {
             keys.refresh();
+            apis.refresh(); // the key may be of an API created since
         }
         // A key changed or shown on its page: its row here shows it as it is now.
         function onKeyUpdated(keyId: string) {
@@ -251,6 +274,7 @@ Page {
                 Layout.fillWidth: true
                 selectable: false
                 showOwner: false
+                showApi: true
             }
             ListView {
                 id: keyList
@@ -272,6 +296,8 @@ Page {
                     format: page.session.format // qmllint disable unqualified
                     selectable: false
                     showOwner: false
+                    showApi: true
+                    apiName: page.apiNames[apiId] ?? "" // qmllint disable unqualified
                     onOpened: keyId => page.session.openPage("keyDetail", {keyId: keyId})
                 }
                 Keys.onReturnPressed: {

@@ -41,6 +41,15 @@ Page {
 
     title: qsTr("Owners")
 
+    /// The rows' "shared rate limits" column: as wide as its longest text in the UI's language
+    /// (the plural; "2 gemeinsame Ratenlimits" is wider than the 160 px it had).
+    readonly property real ratelimitsWidth: Math.max(160, Math.ceil(ratelimitsMetrics.advanceWidth) + 4)
+    TextMetrics {
+        id: ratelimitsMetrics
+        font: page.font
+        text: qsTr("%n shared rate limit(s)", "", 99)
+    }
+
     header: ListPageHeader {
         id: bar
         title: page.title
@@ -118,13 +127,24 @@ Page {
                     font.bold: true
                     elide: Text.ElideRight
                 }
+                // Cut in the middle where the row is short of room, whole in a tooltip; never
+                // under the next column (issue 4, J26: it ran into "2 gemeinsame Ratenlimits").
                 Label {
+                    objectName: "owner-row-id"
+                    Layout.preferredWidth: implicitWidth
+                    Layout.minimumWidth: Math.min(implicitWidth, 120)
                     text: row.identityId
                     font.family: "monospace"
                     opacity: 0.7
+                    elide: Text.ElideMiddle
+                    ToolTip.visible: truncated && row.hovered
+                    ToolTip.text: row.identityId
+                    ToolTip.delay: 300
                 }
                 Label {
-                    Layout.preferredWidth: 160
+                    objectName: "owner-row-ratelimits"
+                    Layout.preferredWidth: page.ratelimitsWidth // qmllint disable unqualified
+                    Layout.minimumWidth: page.ratelimitsWidth // qmllint disable unqualified
                     horizontalAlignment: Text.AlignRight
                     text: row.ratelimitCount > 0 ? qsTr("%n shared rate limit(s)", "", row.ratelimitCount) : ""
                 }

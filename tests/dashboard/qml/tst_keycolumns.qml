@@ -28,6 +28,7 @@ Item {
             name: "a"
             start: "sk_1"
             externalId: ""
+            apiId: "api_1"
             badges: ["active"]
             expires: 0
             hasCreditLimit: false
@@ -44,6 +45,8 @@ Item {
             name: "A production key with a very long name that does not fit in its column at all"
             start: "sk_live_abcdefgh"
             externalId: "customer_with_a_rather_long_external_identifier"
+            apiId: "api_2"
+            apiName: "An API with a name far too long for its column in the table"
             badges: ["disabled", "expired", "lowCredits", "rateLimited", "replaced"]
             expires: Date.now() + 7200000
             hasCreditLimit: true
@@ -104,7 +107,42 @@ Item {
             plain.showOwner = true;
             busy.showOwner = true;
         }
-    
+
+        // The owner page's table: an "API" column where the owner's is (issue 4, J12), lined up,
+        // the API's name cut with its tooltip, its id while the name is not known.
+        function test_apiColumnLinedUp() {
+            for (const line of [header, plain, busy]) {
+                line.showOwner = false;
+                line.showApi = true;
+                line.selectable = false;
+            }
+            // The layouts take the shown column in a later frame, each in its own.
+            const lines = () => [header, plain, busy].map(line => JSON.stringify(columnsOf(line)));
+            try {
+                tryVerify(() => {
+                    const all = lines();
+                    return columnsOf(header).length === 6 && all[1] === all[0] && all[2] === all[0]
+                           && H.find(header, item => item.text === "API").x > 0;
+                }, 5000, "lined up: " + lines().join(" / "));
+                compare(H.find(plain, item => item.objectName === "key-row-api").text, "api_1");
+                const cut = H.find(busy, item => item.objectName === "key-row-api");
+                tryVerify(() => cut.truncated, 5000, "the long API name is cut at " + cut.width + " px");
+                compare(cut.ToolTip.text, busy.apiName);
+            } finally {
+                for (const line of [header, plain, busy]) {
+                    line.showOwner = true;
+                    line.showApi = false;
+                    line.selectable = true;
+                }
+                // Settled back for the next test, which compares with where the columns stand.
+                tryVerify(() => {
+                    const all = lines();
+                    return columnsOf(header).length === 7 && all[1] === all[0] && all[2] === all[0]
+                           && columnsOf(header)[1].startsWith(String(Math.round(header.columns.check + 12 + 16)));
+                }, 5000, "back: " + lines().join(" / "));
+            }
+        }
+
         // W7 J25: a long name keeps its distinguishing end (cut in the middle), and hovering its
         // row shows it whole.
         function test_longNameCutInTheMiddleWithTooltip() {
