@@ -98,9 +98,16 @@ ApiResult ApiResult::fromHttp(int httpStatus, const QByteArray &body)
     QJsonParseError parseError;
     const QJsonObject envelope = QJsonDocument::fromJson(body, &parseError).object();
     result.requestId = envelope.value(u"meta").toObject().value(u"requestId").toString();
-    if (httpStatus == 200 && parseError.error == QJsonParseError::NoError && envelope.contains(u"data")) {
+    // A success envelope has `data`, or only `meta` where the spec answers nothing more (e.g.
+    // identities.deleteIdentity): that is a success with empty data.
+    const bool envelopeParsed = parseError.error == QJsonParseError::NoError;
+    if (httpStatus == 200 && envelopeParsed && envelope.contains(u"data")) {
         result.data = envelope.value(u"data");
         result.pagination = envelope.value(u"pagination").toObject();
+        return result;
+    }
+    if (httpStatus == 200 && envelopeParsed && envelope.value(u"meta").isObject() && !envelope.contains(u"error")) {
+        result.data = QJsonObject();
         return result;
     }
     const QJsonObject error = envelope.value(u"error").toObject();

@@ -11,8 +11,9 @@ namespace Latchkey::Dashboard {
 
 /// The outcome of one API call, as C++ value and as the QML value type `apiResult`.
 /// httpStatus 0 means the request never got an HTTP answer (network or TLS error; errorDetail
-/// says what). A success carries the envelope's `data` (and `pagination` on lists); a failure
-/// carries the error envelope's title, detail and type.
+/// says what). A success carries the envelope's `data` (and `pagination` on lists), or an empty
+/// object when the answer is only `meta` (identities.deleteIdentity); a failure carries the error
+/// envelope's title, detail and type.
 struct ApiResult {
     Q_GADGET
     QML_VALUE_TYPE(apiResult)
@@ -51,8 +52,9 @@ public:
     [[nodiscard]] QString cursor() const { return pagination.value(u"cursor").toString(); }
     [[nodiscard]] bool hasMore() const { return pagination.value(u"hasMore").toBool(); }
 
-    /// Reads an HTTP answer: the success envelope on 200, else the error envelope (or, for a
-    /// non-latchkeyd answer, a title and detail made from the status and the start of the body).
+    /// Reads an HTTP answer: the success envelope on 200 (`data`, or `meta` alone), else the error
+    /// envelope (or, for a non-latchkeyd answer, a title and detail made from the status and the
+    /// start of the body; a 200 that is no envelope becomes status 0, type "protocol").
     [[nodiscard]] static ApiResult fromHttp(int httpStatus, const QByteArray &body);
     /// A call that got no HTTP answer (httpStatus 0).
     [[nodiscard]] static ApiResult fromTransportError(const QString &type, const QString &title, const QString &detail);

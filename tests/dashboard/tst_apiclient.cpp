@@ -77,6 +77,7 @@ private Q_SLOTS:
     void cleanupTestCase() { m_fixture.reset(); }
 
     void successCarriesDataAndRequestId();
+    void successWithOnlyMetaIsOkWithEmptyData();
     void busyWhileCallsAreInFlight();
     void errorEnvelopeReachesCallbackAndTheOneSink_data();
     void errorEnvelopeReachesCallbackAndTheOneSink();
@@ -112,6 +113,32 @@ void TestApiClient::successCarriesDataAndRequestId()
     // It really exists on the server.
     const ApiResult read = postAndWait(client, u"apis.getApi"_s, {{u"apiId"_s, result.data[u"apiId"].toString()}});
     QCOMPARE(read.data[u"name"].toString(), u"billing"_s);
+}
+
+// identities.deleteIdentity answers 200 with `{"meta": {...}}` and no `data` (the spec's
+// V2IdentitiesDeleteIdentityResponseBody): a success like any other, with empty data, not a
+// "not a latchkeyd answer" (status 0) that reached the error banner.
+void TestApiClient::successWithOnlyMetaIsOkWithEmptyData()
+{
+    ApiClient client;
+    client.setConnection(m_fixture->baseUrl(), m_fixture->rootKey());
+    QSignalSpy failed(&client, &ApiClient::requestFailed);
+    const ApiResult created = postAndWait(client, u"identities.createIdentity"_s, {{u"externalId"_s, u"meta-only"_s}});
+    QVERIFY2(created.ok(), qPrintable(created.errorDetail));
+    const QString identityId = created.data[u"identityId"].toString();
+
+    const ApiResult deleted = postAndWait(client, u"identities.deleteIdentity"_s, {{u"identity"_s, identityId}});
+    QVERIFY2(deleted.ok(), qPrintable(deleted.errorType + u": "_s + deleted.errorDetail));
+    QCOMPARE(deleted.httpStatus, 200);
+    QVERIFY(deleted.requestId.startsWith(u"req_"));
+    QCOMPARE(deleted.data, QJsonValue(QJsonObject())); // empty: `result.data.x` is undefined in QML, no TypeError
+    QVERIFY(deleted.errorType.isEmpty());
+    QVERIFY(deleted.errorTitle.isEmpty());
+    QVERIFY(deleted.errorDetail.isEmpty());
+    QCOMPARE(failed.count(), 0);
+    // It really is gone.
+    const ApiResult gone = postAndWait(client, u"identities.getIdentity"_s, {{u"identity"_s, identityId}});
+    QCOMPARE(gone.httpStatus, 404);
 }
 
 void TestApiClient::busyWhileCallsAreInFlight()
@@ -316,6 +343,8 @@ void TestApiClient::nonEnvelopeAnswersBecomeReadableErrors_data()
     QTest::newRow("empty 500") << httpResponse(500, "text/plain", "") << 500 << u"500"_s;
     QTest::newRow("200 but not latchkeyd") << httpResponse(200, "text/html", "<html>welcome</html>") << 0 << u"welcome"_s;
     QTest::newRow("200 broken json") << httpResponse(200, "application/json", "{\"data\":") << 0 << u"200"_s;
+    QTest::newRow("200 json, no envelope") << httpResponse(200, "application/json", "{\"status\":\"fine\"}") << 0
+                                           << u"fine"_s;
 }
 
 void TestApiClient::nonEnvelopeAnswersBecomeReadableErrors()
