@@ -2802,6 +2802,18 @@
             <source>Choose a namespace first.</source>
             <translation>Wählen Sie zuerst einen Namensraum.</translation>
         </message>
+        <message>
+            <source>The namespace “%1” does not exist (any more).</source>
+            <translation>Den Namensraum „%1“ gibt es nicht (mehr).</translation>
+        </message>
+        <message>
+            <source>Back</source>
+            <translation>Zurück</translation>
+        </message>
+        <message>
+            <source>Back to the namespaces</source>
+            <translation>Zurück zu den Namensräumen</translation>
+        </message>
     </context>
     <context>
         <name>RatelimitsEditor</name>

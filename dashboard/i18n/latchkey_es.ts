@@ -2802,6 +2802,18 @@
             <source>Choose a namespace first.</source>
             <translation>Elija primero un espacio de nombres.</translation>
         </message>
+        <message>
+            <source>The namespace “%1” does not exist (any more).</source>
+            <translation>El espacio de nombres «%1» no existe (o ya no existe).</translation>
+        </message>
+        <message>
+            <source>Back</source>
+            <translation>Volver</translation>
+        </message>
+        <message>
+            <source>Back to the namespaces</source>
+            <translation>Volver a los espacios de nombres</translation>
+        </message>
     </context>
     <context>
         <name>RatelimitsEditor</name>

@@ -80,7 +80,8 @@ QVariant PagedListModel::data(const QModelIndex &index, int role) const
 
 bool PagedListModel::canFetchMore(const QModelIndex &parent) const
 {
-    return !parent.isValid() && !m_constructing && m_client && isReady() && m_hasMore && !m_failed && !loading();
+    return !parent.isValid() && !m_constructing && m_client && isReady() && m_hasMore && !m_failed && !m_notFound
+        && !loading();
 }
 
 void PagedListModel::fetchMore(const QModelIndex &parent)
@@ -167,17 +168,25 @@ void PagedListModel::requestPage()
     if (!m_search.isEmpty() && !searchField().isEmpty())
         body.insert(searchField(), m_search);
     const quint64 generation = m_generation;
+    const auto failures = belongsToOneObject() ? ApiClient::Failures::ReportUnlessNotFound : ApiClient::Failures::Report;
     m_requestId = m_client->post(action(), body, this, [this, generation](const ApiResult &result) {
         if (generation != m_generation)
             return;
         handlePage(result);
-    });
+    }, failures);
     Q_EMIT loadingChanged();
 }
 
 void PagedListModel::handlePage(const ApiResult &result)
 {
     m_requestId = 0;
+    if (belongsToOneObject() && result.httpStatus == 404) {
+        qCInfo(lcModels) << action() << "of one that is not there:" << result.errorDetail;
+        setHasMore(false);
+        setFailed(false, {}, true);
+        Q_EMIT loadingChanged();
+        return;
+    }
     if (!result.ok()) {
         qCWarning(lcModels) << action() << "failed:" << result.httpStatus << result.errorDetail;
         setFailed(true, result.message());
@@ -224,11 +233,12 @@ void PagedListModel::handlePage(const ApiResult &result)
     Q_EMIT pageLoaded();
 }
 
-void PagedListModel::setFailed(bool failed, const QString &detail)
+void PagedListModel::setFailed(bool failed, const QString &detail, bool notFound)
 {
-    if (m_failed == failed && m_errorDetail == detail)
+    if (m_failed == failed && m_notFound == notFound && m_errorDetail == detail)
         return;
     m_failed = failed;
+    m_notFound = notFound;
     m_errorDetail = detail;
     Q_EMIT failedChanged();
 }

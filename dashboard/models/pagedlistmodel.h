@@ -26,6 +26,11 @@ namespace Latchkey::Dashboard {
 /// (`errorDetail` says why, for the list's error state), or until the client reaches its server
 /// again after failing without an answer (then it refreshes itself).
 ///
+/// A list that belongs to one object the page is about (a namespace's overrides: the subclass's
+/// `belongsToOneObject()`) is `notFound` when the server answers 404: that object is not there
+/// (any more). The page says so itself; the 404 never reaches the error sink (other failures do),
+/// and the model asks no further until `refresh()` or another input.
+///
 /// A search the endpoint cannot do (no `searchField()`) is done locally, and then the model keeps
 /// fetching pages until the end while the search is set (`scanned` counts the rows looked at):
 /// otherwise a match on a page not loaded yet would show as "no match".
@@ -39,6 +44,9 @@ class PagedListModel : public QAbstractListModel, public QQmlParserStatus
     Q_PROPERTY(bool failed READ failed NOTIFY failedChanged)
     /// Why the last request failed ("" when it did not).
     Q_PROPERTY(QString errorDetail READ errorDetail NOTIFY failedChanged)
+    /// The object the list belongs to is not there (any more): the server answered 404. Not
+    /// `failed` (asking again would not help); only for a subclass whose `belongsToOneObject()`.
+    Q_PROPERTY(bool notFound READ notFound NOTIFY failedChanged)
     /// Rows received since the last reset, matching the search or not.
     Q_PROPERTY(int scanned READ scanned NOTIFY countChanged)
     /// A local search is going through the pages (loading, more to come).
@@ -61,6 +69,7 @@ public:
     bool loading() const { return m_requestId != 0; }
     bool failed() const { return m_failed; }
     QString errorDetail() const { return m_errorDetail; }
+    bool notFound() const { return m_notFound; }
     int scanned() const { return m_scanned; }
     bool searching() const { return loading() && searchesLocally(); }
     bool hasMore() const { return m_hasMore; }
@@ -105,6 +114,9 @@ protected:
     virtual QJsonObject requestBody() const { return {}; }
     /// Whether every required input is set; no request is made before.
     virtual bool isReady() const { return true; }
+    /// Whether the list is one object's (a namespace's overrides), whose 404 means that object is
+    /// not there (`notFound`) rather than a failure for the error sink.
+    virtual bool belongsToOneObject() const { return false; }
     /// The server-side search field (e.g. `search`), or empty when the endpoint has none: then
     /// rows are filtered locally with `matchesSearch()` as pages arrive.
     virtual QString searchField() const { return {}; }
@@ -129,7 +141,7 @@ protected:
 private:
     void requestPage();
     void handlePage(const ApiResult &result);
-    void setFailed(bool failed, const QString &detail = {});
+    void setFailed(bool failed, const QString &detail = {}, bool notFound = false);
     bool searchesLocally() const { return !m_search.isEmpty() && searchField().isEmpty(); }
     void setHasMore(bool hasMore);
     void cancelRequest();
@@ -143,6 +155,7 @@ private:
     int m_pageSize = 50;
     bool m_hasMore = true;
     bool m_failed = false;
+    bool m_notFound = false;
     QString m_errorDetail;
     int m_scanned = 0;
     // Set while QML assigns the initial properties: one request after all of them, not one per property.

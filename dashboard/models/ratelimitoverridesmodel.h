@@ -6,6 +6,7 @@ namespace Latchkey::Dashboard {
 
 /// The overrides of one rate-limit namespace (`ratelimit.listOverrides`), with set and delete.
 /// Identifiers may be wildcard patterns (`admin_*`, `*_test`); role `wildcard` tells them apart.
+/// A namespace that does not exist (any more) is `notFound` (its 404 is the page's to say).
 class RatelimitOverridesModel : public Latchkey::Dashboard::PagedListModel // qualified: qmltyperegistrar (6.4) resolves the base by this name
 {
     Q_OBJECT
@@ -37,6 +38,7 @@ protected:
     QString action() const override;
     QJsonObject requestBody() const override;
     bool isReady() const override;
+    bool belongsToOneObject() const override { return true; }
     QVariant rowData(const QJsonObject &row, int role) const override;
 
 private:

@@ -1,17 +1,20 @@
-// LATCHKEY_TEST_NEEDS_DISPLAY: the page of a key or an owner that is not there (any more: a
-// deleted key's link in the Overview's "Top keys"), in the real window against an in-process
-// server (walkthrough H10: "This key does not exist (any more). RETRY" under a red banner "Not
-// Found (2 failed requests)"). The page says so with a way Back and no Retry (a 404 does not go
-// away by asking again), the dashboard asks for it once (the key page's console not at all, by the
-// server's count; an owner's keys are not asked for), and the window's error banner stays empty:
-// the page explains it.
+// LATCHKEY_TEST_NEEDS_DISPLAY: the page of a key, an owner or a rate-limit namespace that is not
+// there (any more: a deleted key's link in the Overview's "Top keys", a namespace's link in the
+// audit log), in the real window against an in-process server (walkthrough H10: "This key does not
+// exist (any more). RETRY" under a red banner "Not Found (2 failed requests)"). The page says so
+// with a way Back and no Retry (a 404 does not go away by asking again), the dashboard asks for it
+// once (its embedded console not at all: by the server's count, and no console is made; an owner's
+// keys are not asked for), and the window's error banner stays empty: the page explains it.
 #include "core/metrics.h"
 #include "dashboardfixture.h"
 #include "dashboardwindow.h"
 
 #include <QLoggingCategory>
 #include <QMutex>
+#include <QQuickItem>
 #include <QRegularExpression>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 using namespace Latchkey::Dashboard;
@@ -63,6 +66,33 @@ int posted(const QString &action)
     return posts.value(action);
 }
 
+/// The objects named @p name below @p root, visible or not (findNamed() skips hidden ones: the
+/// console of a page that shows its not-found state instead would be hidden, and still load).
+void collectNamed(QObject *root, const QString &name, QSet<QObject *> &seen, QList<QObject *> &found)
+{
+    if (!root || seen.contains(root))
+        return;
+    seen.insert(root);
+    if (root->objectName() == name)
+        found.append(root);
+    QObjectList next = root->children();
+    if (auto *item = qobject_cast<QQuickItem *>(root)) {
+        const QList<QQuickItem *> children = item->childItems();
+        for (QQuickItem *child : children)
+            next.append(child);
+    }
+    for (QObject *child : std::as_const(next))
+        collectNamed(child, name, seen, found);
+}
+
+QList<QObject *> allNamed(QObject *root, const QString &name)
+{
+    QSet<QObject *> seen;
+    QList<QObject *> found;
+    collectNamed(root, name, seen, found);
+    return found;
+}
+
 } // namespace
 
 class TestNotFoundPages : public QObject
@@ -76,7 +106,9 @@ private Q_SLOTS:
     void pageOfOneNotThere();
 
 private:
-    /// The id of a key (@p page "keyDetail") or an owner ("ownerDetail") made and deleted again.
+    /// The id of a key (@p page "keyDetail") or an owner ("ownerDetail") made and deleted again,
+    /// or the name of a namespace that was never made ("ratelimits": namespaces are not deleted
+    /// through the API).
     QString deleted(const QString &page);
     /// Whether the visible item named @p name is on the current page.
     bool shown(const QString &name) const;
@@ -113,6 +145,11 @@ QString TestNotFoundPages::deleted(const QString &page)
         const QString keyId = m_fixture->createKey({{u"apiId"_s, apiId}, {u"name"_s, u"gone"_s}}).value(u"keyId"_s).toString();
         return m_fixture->call(u"keys.deleteKey"_s, {{u"keyId"_s, keyId}}).ok() ? keyId : QString();
     }
+    if (page == u"ratelimits"_s) {
+        const QString name = u"never-made"_s;
+        const ApiResult none = m_fixture->call(u"ratelimit.listOverrides"_s, {{u"namespace"_s, name}});
+        return none.httpStatus == 404 ? name : QString();
+    }
     const ApiResult created = m_fixture->call(u"identities.createIdentity"_s, {{u"externalId"_s, u"gone-owner"_s}});
     if (!created.ok())
         qWarning("createIdentity: %s", qPrintable(created.errorDetail));
@@ -137,11 +174,18 @@ void TestNotFoundPages::pageOfOneNotThere_data()
     QTest::addColumn<QString>("back");       // its Back button
     QTest::addColumn<QString>("hidden");     // shown in other states, not in this one
     QTest::addColumn<bool>("backFocused");   // Back has the keyboard focus (Enter goes back)
+    QTest::addColumn<QString>("consoleAsks"); // what its console would ask the server first
+    QTest::addColumn<QString>("backTo");     // the page Back shows
     QTest::newRow("key") << u"keyDetail"_s << u"keyId"_s << u"keys.getKey"_s << QString() << u"key-load-failed"_s
-                         << u"key-not-found-back"_s << u"key-load-retry"_s << true;
+                         << u"key-not-found-back"_s << u"key-load-retry"_s << true << u"keys.getKey"_s
+                         << u"overview"_s;
     QTest::newRow("owner") << u"ownerDetail"_s << u"identityId"_s << u"identities.getIdentity"_s
                            << u"keys.listKeys"_s << u"owner-not-found"_s << u"owner-not-found-back"_s
-                           << u"noMetadata"_s << false;
+                           << u"noMetadata"_s << false << u"identities.getIdentity"_s << u"overview"_s;
+    // A sidebar page: Back is the list of namespaces (the "Choose a namespace" state).
+    QTest::newRow("namespace") << u"ratelimits"_s << u"namespaceName"_s << u"ratelimit.listOverrides"_s << QString()
+                               << u"namespace-not-found"_s << u"namespace-not-found-back"_s << u"placeholder-retry"_s
+                               << true << u"ratelimit.getTimeseries"_s << u"ratelimits"_s;
 }
 
 void TestNotFoundPages::pageOfOneNotThere()
@@ -154,11 +198,14 @@ void TestNotFoundPages::pageOfOneNotThere()
     QFETCH(QString, back);
     QFETCH(QString, hidden);
     QFETCH(bool, backFocused);
+    QFETCH(QString, consoleAsks);
+    QFETCH(QString, backTo);
     const QString id = deleted(page);
     QVERIFY(!id.isEmpty());
     QSignalSpy failed(m_ui->app()->session()->client(), &ApiClient::requestFailed);
     const int postedBefore = posted(action);
     const quint64 answeredBefore = answered(m_fixture->server(), u"/v2/"_s + action);
+    const quint64 consoleBefore = answered(m_fixture->server(), u"/v2/"_s + consoleAsks);
     const int notAskedBefore = posted(notAsked);
 
     QVERIFY(m_ui->openPage(page, {{property, id}}));
@@ -167,8 +214,15 @@ void TestNotFoundPages::pageOfOneNotThere()
     QVERIFY(shown(back));
     QVERIFY2(!shown(hidden), qPrintable(hidden + u" is shown"_s)); // no Try again; nothing else of it
     QCOMPARE(posted(action) - postedBefore, 1);
-    if (page == u"keyDetail"_s) // nor does its console ask (it loads for a key that loaded only)
-        QCOMPARE(answered(m_fixture->server(), u"/v2/"_s + action) - answeredBefore, quint64(1));
+    // Its console is not made (it loads for one that loaded only): it would ask the server for the
+    // missing one again. Were there one, its asking is over once it shows its data or its error.
+    QTRY_VERIFY_WITH_TIMEOUT(std::ranges::all_of(allNamed(m_ui->currentPage(), u"consoleView"_s), [](QObject *view) {
+        return view->property("ready").toBool() || view->property("failed").toBool();
+    }), 60000);
+    QCOMPARE(allNamed(m_ui->currentPage(), u"consoleView"_s).size(), 0);
+    QCOMPARE(answered(m_fixture->server(), u"/v2/"_s + action) - answeredBefore, quint64(1));
+    QCOMPARE(answered(m_fixture->server(), u"/v2/"_s + consoleAsks) - consoleBefore,
+             quint64(consoleAsks == action ? 1 : 0));
     if (!notAsked.isEmpty())
         QCOMPARE(posted(notAsked) - notAskedBefore, 0);
     QVERIFY2(failed.isEmpty(), qPrintable(failed.value(0).value(2).toString())); // the page explains it
@@ -180,7 +234,13 @@ void TestNotFoundPages::pageOfOneNotThere()
     } else {
         QVERIFY(m_ui->click(backButton));
     }
-    QTRY_COMPARE_WITH_TIMEOUT(m_ui->currentPageName(), u"overview"_s, 10000);
+    if (backTo == page) { // the same page, without the missing one
+        QTRY_COMPARE_WITH_TIMEOUT(m_ui->currentPage()->property(qPrintable(property)).toString(), QString(), 10000);
+        QVERIFY(!shown(state));
+        QCOMPARE(m_ui->currentPageName(), backTo);
+        return;
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(m_ui->currentPageName(), backTo, 10000);
 }
 
 LATCHKEY_DASHBOARD_TEST_MAIN(TestNotFoundPages)

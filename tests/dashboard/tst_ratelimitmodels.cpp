@@ -1,7 +1,8 @@
 // RatelimitNamespacesModel and RatelimitOverridesModel against a real latchkeyd: namespaces with
 // their override counts, overrides with wildcard identifiers set and deleted through the model
-// (and applied by ratelimit.limit), paging, an unknown namespace reaching the error sink, and
-// "New namespace" through ratelimit.createNamespace (no rate-limit event, 409 on a taken name).
+// (and applied by ratelimit.limit), paging, an unknown namespace said by the model (`notFound`),
+// not in the error sink, and "New namespace" through ratelimit.createNamespace (no rate-limit
+// event, 409 on a taken name).
 #include "analytics/analyticssink.h"
 #include "dashboardfixture.h"
 #include "modeltestsupport.h"
@@ -37,7 +38,7 @@ private Q_SLOTS:
     void namespacesWithOverrideCounts();
     void setWildcardOverrideAndDelete();
     void overridesPage();
-    void unknownNamespaceReportsTheDetail();
+    void unknownNamespaceIsNotFound();
     void createNamespaceThenFirstOverride();
     void createNamespaceWithoutPermissionCreatesNothing();
 };
@@ -125,19 +126,54 @@ void TestRatelimitModels::overridesPage()
     QCOMPARE(QSet<QString>(identifiers.cbegin(), identifiers.cend()).size(), 5);
 }
 
-void TestRatelimitModels::unknownNamespaceReportsTheDetail()
+// A namespace that is not there (a link to one never made, or deleted since): the overrides'
+// 404 makes the model `notFound`, which the page says itself; not `failed` (Retry would fail the
+// same way), not in the one error sink, and nothing more is asked. Other failures still are
+// failures and reach the sink.
+void TestRatelimitModels::unknownNamespaceIsNotFound()
 {
     QSignalSpy failed(m_fixture.client(), &ApiClient::requestFailed);
     RatelimitOverridesModel overrides;
+    QSignalSpy pages(&overrides, &RatelimitOverridesModel::pageLoaded);
     overrides.setClient(m_fixture.client());
     overrides.setNamespaceName(u"never-used"_s);
     QAbstractItemModelTester tester(&overrides, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    QVERIFY(failed.wait(10000));
-    const auto direct = m_fixture.call(u"ratelimit.listOverrides"_s, {{u"namespace"_s, u"never-used"_s}});
-    QVERIFY(!direct.ok());
-    QCOMPARE(failed.first().at(2).toString(), direct.errorDetail);
-    QVERIFY(overrides.failed());
+    QTRY_VERIFY_WITH_TIMEOUT(overrides.notFound(), 10000);
+    QVERIFY(!overrides.loading());
+    QVERIFY(!overrides.failed());
+    QCOMPARE(overrides.errorDetail(), QString());
+    QVERIFY(!overrides.hasMore());
+    QVERIFY(!overrides.canFetchMore({}));
     QCOMPARE(overrides.rowCount(), 0);
+    QCOMPARE(pages.count(), 0);
+    QCOMPARE(failed.count(), 0);
+    // (The fixture's own call goes through the same client, which reports it.)
+    QCOMPARE(m_fixture.call(u"ratelimit.listOverrides"_s, {{u"namespace"_s, u"never-used"_s}}).httpStatus, 404);
+    failed.clear();
+
+    // Refresh asks again (the state clears meanwhile); once the namespace exists, it lists.
+    overrides.refresh();
+    QVERIFY(!overrides.notFound());
+    QVERIFY(overrides.loading());
+    QTRY_VERIFY_WITH_TIMEOUT(overrides.notFound(), 10000);
+    QVERIFY(m_fixture.call(u"ratelimit.createNamespace"_s, {{u"name"_s, u"never-used"_s}}).ok());
+    overrides.refresh();
+    QTRY_COMPARE_WITH_TIMEOUT(pages.count(), 1, 10000);
+    QVERIFY(!overrides.notFound());
+    QVERIFY(!overrides.failed());
+    QCOMPARE(failed.count(), 0);
+
+    // Any other failure is one: said in the error sink, and `failed` for the list's Retry.
+    ApiClient wrongKey;
+    wrongKey.setConnection(m_fixture.baseUrl(), u"not-a-root-key"_s);
+    QSignalSpy wrongKeyFailed(&wrongKey, &ApiClient::requestFailed);
+    RatelimitOverridesModel refused;
+    refused.setClient(&wrongKey);
+    refused.setNamespaceName(u"never-used"_s);
+    QVERIFY(wrongKeyFailed.wait(10000));
+    QTRY_VERIFY(refused.failed());
+    QVERIFY(!refused.notFound());
+    QVERIFY(!refused.errorDetail().isEmpty());
 }
 
 // The Rate limits page's "New namespace" on a fresh server: the namespace appears in the list

@@ -319,13 +319,19 @@ Page {
             }
 
             // The usage last, as on a key's page: the owner's keys come first. Their compact
-            // summary unless "All charts", as above an API's keys.
-            UsageCharts {
+            // summary unless "All charts", as above an API's keys. Only for an owner who is there
+            // (or whom the root key may not read: nothing says otherwise): for one who is not, the
+            // console would ask the server for them once more. (The loader's implicit height is
+            // its charts'.)
+            Loader {
                 Layout.fillWidth: true
                 Layout.preferredHeight: implicitHeight // its content's height: it scrolls with the page
-                session: page.session
-                view: "/identities/" + page.identityId
-                dark: page.Material.theme === Material.Dark
+                active: owner.found || page.mayNotRead !== ""
+                sourceComponent: UsageCharts {
+                    session: page.session // qmllint disable unqualified
+                    view: "/identities/" + page.identityId // qmllint disable unqualified
+                    dark: page.Material.theme === Material.Dark // qmllint disable unqualified
+                }
             }
         }
     }

@@ -15,6 +15,13 @@ Page {
     property string namespaceName
     // Another namespace's charts start at the top, wherever the last one's list was scrolled.
     onNamespaceNameChanged: overrideList.positionViewAtBeginning()
+    /// The last chosen namespace whose overrides answered: it is there.
+    property string foundNamespace
+    /// The namespace the charts show: the chosen one once it is known to be there (at once when
+    /// the root key may not read overrides: nothing says otherwise). For a namespace that is not
+    /// there the console would ask the server for it again, so there are no charts for it.
+    readonly property string chartsNamespace: mayNotListOverrides !== "" ? namespaceName : foundNamespace
+    readonly property bool showsCharts: namespaceName !== "" && chartsNamespace !== "" && !overrides.notFound
 
     readonly property Capabilities may: session.capabilities
     /// "" when the key may create namespaces (ratelimit.createNamespace).
@@ -28,6 +35,14 @@ Page {
 
     function focusSearch() {
         bar.focusSearch();
+    }
+    /// Main.qml, when the page opens other than by the sidebar (a link, Ctrl+K): the not-found
+    /// state's Back for a namespace that is not there, else the namespace list (the page's focus).
+    function focusContent(): void {
+        if (notFoundBack.visible)
+            notFoundBack.forceActiveFocus(Qt.OtherFocusReason);
+        else
+            page.forceActiveFocus(Qt.OtherFocusReason);
     }
 
     title: qsTr("Rate limits")
@@ -82,6 +97,7 @@ Page {
         namespaceName: page.namespaceName
         onSaved: identifier => namespaces.refresh()
         onRemoved: identifier => namespaces.refresh()
+        onPageLoaded: page.foundNamespace = overrides.namespaceName
     }
 
     OverrideDialog {
@@ -210,6 +226,49 @@ Page {
                 title: qsTr("Choose a namespace")
                 hint: qsTr("Its overrides and charts appear here.")
             }
+            // A namespace that is not there (any more: a link in the audit log, or deleted by
+            // someone else since) is said here, not in the window's banner too; asking again would
+            // only fail again, so the way out is Back to the namespaces, not Retry.
+            ColumnLayout {
+                objectName: "namespace-not-found"
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                visible: page.namespaceName !== "" && overrides.notFound
+                spacing: 12
+                Item {
+                    Layout.fillHeight: true
+                }
+                Label {
+                    Layout.fillWidth: true
+                    Layout.leftMargin: 24
+                    Layout.rightMargin: 24
+                    text: qsTr("The namespace “%1” does not exist (any more).").arg(page.namespaceName)
+                    font.pixelSize: 18
+                    horizontalAlignment: Text.AlignHCenter
+                    wrapMode: Text.WrapAtWordBoundaryOrAnywhere
+                }
+                FocusButton {
+                    id: notFoundBack
+                    objectName: "namespace-not-found-back"
+                    Layout.alignment: Qt.AlignHCenter
+                    text: qsTr("Back")
+                    Accessible.name: qsTr("Back to the namespaces")
+                    highlighted: true
+                    onClicked: {
+                        page.namespaceName = "";
+                        namespaceList.forceActiveFocus(Qt.OtherFocusReason);
+                    }
+                    // Opened by a link (the page has the keyboard) or chosen in the list: Enter goes back.
+                    onVisibleChanged: {
+                        const focused = page.Window.activeFocusItem;
+                        if (visible && (focused === page || focused === namespaceList))
+                            forceActiveFocus(Qt.OtherFocusReason);
+                    }
+                }
+                Item {
+                    Layout.fillHeight: true
+                }
+            }
             // The overrides first, what support staff come here to change: their title and the rows
             // at the top of the pane (walkthrough H9: below the charts they were ~25 wheel steps
             // down at 1280 × 800). The namespace's charts follow them at the height they need, as a
@@ -220,7 +279,7 @@ Page {
                 objectName: "overrideList"
                 Layout.fillWidth: true
                 Layout.fillHeight: true
-                visible: page.namespaceName !== ""
+                visible: page.namespaceName !== "" && !overrides.notFound
                 model: overrides
                 header: ColumnLayout {
                     width: overrideList.width // qmllint disable unqualified
@@ -330,12 +389,15 @@ Page {
                         width: parent.width
                         pagedModel: overrides // qmllint disable unqualified
                     }
-                    ConsoleView {
+                    Loader {
                         width: parent.width
-                        height: implicitHeight // the content's height
-                        session: page.session // qmllint disable unqualified
-                        view: "/namespaces/" + page.namespaceName // qmllint disable unqualified
-                        dark: page.Material.theme === Material.Dark // qmllint disable unqualified
+                        height: implicitHeight // its console view's: the content's height
+                        active: page.showsCharts // qmllint disable unqualified
+                        sourceComponent: ConsoleView {
+                            session: page.session // qmllint disable unqualified
+                            view: "/namespaces/" + page.chartsNamespace // qmllint disable unqualified
+                            dark: page.Material.theme === Material.Dark // qmllint disable unqualified
+                        }
                     }
                 }
             }

@@ -6,8 +6,9 @@ import "helpers.js" as H
 
 // A list whose request fails says "Could not load: <why>" with Retry instead of its empty state
 // (an error must never look like "nothing there"), and Retry asks again. The audit log fails on a
-// filter the server rejects (an empty event name); the ratelimit overrides on a namespace that
-// does not exist.
+// filter the server rejects (an empty event name); the ratelimit overrides on a namespace name the
+// server rejects (too long). A namespace that does not exist is no such error: the page says that
+// it is not there, with Back and no Retry (tst_notfoundpages).
 Item {
     id: root
     width: 1060
@@ -84,10 +85,10 @@ Item {
 
         function test_ratelimitOverridesShowError() {
             loader.sourceComponent = ratelimitPage;
-            loader.item.namespaceName = "qml-no-such-namespace";
+            loader.item.namespaceName = "n".repeat(513); // longer than a name may be: 400
             const placeholder = H.find(loader.item, item => item.title === "No overrides");
             verify(placeholder);
-            tryVerify(() => placeholder.error !== "", H.answerTimeout, "listing a missing namespace's overrides failed");
+            tryVerify(() => placeholder.error !== "", H.answerTimeout, "listing the overrides failed");
             tryVerify(() => H.shown(retryButton(placeholder)), 5000, "Retry is offered");
             verify(titleOf(placeholder).indexOf("Could not load: ") === 0, titleOf(placeholder));
 
@@ -97,7 +98,26 @@ Item {
             mouseClick(retryButton(placeholder));
             tryVerify(() => refreshed, 5000, "Retry asked the server again");
             tryVerify(() => !overrides.loading, H.answerTimeout);
-            verify(overrides.failed, "still missing: still an error, not an empty list");
+            verify(overrides.failed, "still refused: still an error, not an empty list");
+        }
+
+        // A namespace that is not there (any more): said as such in the overrides' pane, no
+        // "Could not load" and no Retry; Back leaves it for the list of namespaces.
+        function test_missingNamespaceIsNoError() {
+            loader.sourceComponent = ratelimitPage;
+            loader.item.namespaceName = "qml-no-such-namespace";
+            const state = H.find(loader.item, item => item.objectName === "namespace-not-found");
+            verify(state);
+            tryVerify(() => H.shown(state), H.answerTimeout, "the page says the namespace is not there");
+            verify(H.containingText(state, "“qml-no-such-namespace” does not exist (any more)"), "names it");
+            const placeholder = H.find(loader.item, item => item.title === "No overrides");
+            verify(!H.shown(retryButton(placeholder)), "no Retry");
+            verify(!H.shown(H.find(loader.item, item => item.objectName === "overrideList")));
+            const back = H.find(state, item => item.objectName === "namespace-not-found-back");
+            verify(H.shown(back));
+            mouseClick(back);
+            tryCompare(loader.item, "namespaceName", "", 5000);
+            verify(!H.shown(state));
         }
     }
 }
