@@ -1626,6 +1626,20 @@
             <source>No credits left; verifications answer USAGE_EXCEEDED until a refill or top-up.</source>
             <translation>Keine Credits mehr; Verifizierungen antworten USAGE_EXCEEDED bis zur nächsten Auffüllung oder bis Credits hinzugefügt werden.</translation>
         </message>
+        <message>
+            <source>replaced by a deleted key</source>
+            <comment>key status of a rerolled key whose new key was deleted since</comment>
+            <translation>ersetzt durch gelöschten Schlüssel</translation>
+        </message>
+        <message>
+            <source>replaced by a deleted key, expires %1</source>
+            <comment>key status of a rerolled key whose new key was deleted since, e.g. replaced by a deleted key, expires in 2 hours</comment>
+            <translation>ersetzt durch gelöschten Schlüssel, läuft %1 ab</translation>
+        </message>
+        <message>
+            <source>A reroll replaced this key with a new one, which has been deleted since; this old key stops working when its grace period ends.</source>
+            <translation>Beim Neu-Erzeugen wurde dieser Schlüssel durch einen neuen ersetzt, der inzwischen gelöscht wurde; dieser alte Schlüssel funktioniert nur bis zum Ende seiner Übergangsfrist.</translation>
+        </message>
     </context>
     <context>
         <name>KeyTableHeader</name>

@@ -1626,6 +1626,20 @@
             <source>No credits left; verifications answer USAGE_EXCEEDED until a refill or top-up.</source>
             <translation>No quedan créditos; las verificaciones responden USAGE_EXCEEDED hasta la próxima recarga o hasta que se añadan créditos.</translation>
         </message>
+        <message>
+            <source>replaced by a deleted key</source>
+            <comment>key status of a rerolled key whose new key was deleted since</comment>
+            <translation>reemplazada por una clave eliminada</translation>
+        </message>
+        <message>
+            <source>replaced by a deleted key, expires %1</source>
+            <comment>key status of a rerolled key whose new key was deleted since, e.g. replaced by a deleted key, expires in 2 hours</comment>
+            <translation>reemplazada por una clave eliminada, caduca %1</translation>
+        </message>
+        <message>
+            <source>A reroll replaced this key with a new one, which has been deleted since; this old key stops working when its grace period ends.</source>
+            <translation>Al regenerarla, esta clave se reemplazó por una nueva que después se eliminó; esta clave antigua deja de funcionar cuando termina su periodo de gracia.</translation>
+        </message>
     </context>
     <context>
         <name>KeyTableHeader</name>

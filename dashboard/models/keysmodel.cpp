@@ -69,7 +69,8 @@ QHash<int, QByteArray> KeysModel::roleNames() const
             {LowCreditsRole, "lowCredits"},
             {RateLimitedRole, "rateLimited"},
             {SelectedRole, "selected"},
-            {ReplacedByRole, "replacedBy"}};
+            {ReplacedByRole, "replacedBy"},
+            {ReplacedByDeletedRole, "replacedByDeleted"}};
 }
 
 void KeysModel::setApiId(const QString &apiId)
@@ -178,7 +179,7 @@ QStringList KeysModel::badgesOf(const QJsonObject &row) const
     if (m_successors.contains(keyId) && !badges.contains(u"expired"_s)) {
         // "replaced" says more than "expiring" (and shows the same expiry).
         badges.removeAll(u"expiring"_s);
-        badges.append(u"replaced"_s);
+        badges.append(m_deletedKeys.contains(m_successors.value(keyId)) ? u"replacedByDeleted"_s : u"replaced"_s);
     }
     if (m_rateLimited.contains(keyId))
         badges.append(u"rateLimited"_s);
@@ -233,6 +234,8 @@ QVariant KeysModel::rowData(const QJsonObject &row, int role) const
         return badgesOf(row);
     case ReplacedByRole:
         return m_successors.value(keyId);
+    case ReplacedByDeletedRole:
+        return m_successors.contains(keyId) && m_deletedKeys.contains(m_successors.value(keyId));
     case ExpiredRole:
         return badgesFor(row, m_nowMs).contains(u"expired"_s);
     case ExpiringRole:
@@ -372,6 +375,7 @@ void KeysModel::rowsCleared()
     m_nowMs = QDateTime::currentMSecsSinceEpoch();
     m_rateLimited.clear();
     m_successors.clear();
+    m_deletedKeys.clear();
     m_rateLimitedRequested = false;
     m_replacementsRequested = false;
     ++m_badgesGeneration;

@@ -22,9 +22,13 @@ namespace Latchkey::Dashboard {
 /// - `active`: none of disabled/expired.
 /// - `replaced`: a reroll replaced the key and it still works (instead of `expiring`). From the
 ///   audit log, as the key page reads it: every keys.rerollKey leaves a `key.reroll` event whose
-///   targets are [new key, old key, api]. ONE `audit.listLogs` per refresh (the API's reroll
-///   events, or those of the owner's keys), followed for at most kRerollPages pages of 100 (the
-///   newest rerolls); set `replacedBadges` false when the root key may not read the audit log.
+///   targets are [new key, old key, api]. ONE `audit.listLogs` per refresh (the API's reroll and
+///   key deletion events, or those of the owner's keys), followed for at most kRerollPages pages
+///   of 100 (the newest); set `replacedBadges` false when the root key may not read the audit log.
+///   `replacedByDeleted` instead when the key that replaced it has been deleted since (a
+///   `key.delete` event of it), as the key page says "Replaced by a key deleted since". (An owner's
+///   list misses a replacement deleted with `permanent`: the audit log's owner filter goes by the
+///   keys that still exist.)
 ///
 /// Rows can be selected (role `selected`, writable) for bulk operations; the selection is cleared
 /// when the rows are dropped so nothing hidden stays selected.
@@ -65,12 +69,14 @@ public:
         SelectedRole,
         /// The key id of the key that replaced this one in a reroll (from the audit log), or "".
         ReplacedByRole,
+        /// The key that replaced this one has been deleted since (the audit log's `key.delete`).
+        ReplacedByDeletedRole,
     };
     Q_ENUM(Role)
 
     static constexpr qint64 kExpiringWithinMs = 24LL * 3600 * 1000;
     static constexpr qint64 kRateLimitedWithinMs = 3600LL * 1000;
-    /// Pages of 100 `key.reroll` events read per refresh for the `replaced` badge.
+    /// Pages of 100 `key.reroll` and `key.delete` events read per refresh for the `replaced` badge.
     static constexpr int kRerollPages = 10;
 
     explicit KeysModel(QObject *parent = nullptr);
@@ -115,6 +121,8 @@ public:
     /// Old key id → new key id of every reroll in @p events (audit.listLogs' `key.reroll` rows,
     /// newest first): a key rerolled twice maps to the newer key.
     static QHash<QString, QString> rerollSuccessors(const QJsonArray &events);
+    /// The ids of the keys deleted in @p events (audit.listLogs' `key.delete` rows).
+    static QSet<QString> deletedKeys(const QJsonArray &events);
 
 Q_SIGNALS:
     void apiIdChanged();
@@ -150,6 +158,7 @@ private:
     bool m_selectingAll = false;
     QSet<QString> m_rateLimited;
     QHash<QString, QString> m_successors;
+    QSet<QString> m_deletedKeys;
     qint64 m_nowMs = 0;
     quint64 m_badgesGeneration = 0;
     bool m_rateLimitBadges = true;

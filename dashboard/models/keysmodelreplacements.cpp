@@ -1,6 +1,8 @@
 // KeysModel's `replaced` badge: which listed keys a reroll replaced, from the audit log (the key
 // page reads it the same way, keydetailreplacement.cpp). keys.rerollKey copies name, owner and
 // settings to the new key, so nothing in the key itself says which of two look-alikes is the old one.
+// The same request reads the key deletions: a replacement deleted since makes it
+// `replacedByDeleted`, as the key page (there from keys.getKey's 404) says "a key deleted since".
 #include "models/keysmodel.h"
 
 #include "client/apiclient.h"
@@ -15,6 +17,8 @@ QHash<QString, QString> KeysModel::rerollSuccessors(const QJsonArray &events)
 {
     QHash<QString, QString> successors;
     for (const QJsonValue &event : events) {
+        if (event.toObject().value(u"event"_s).toString() != u"key.reroll"_s)
+            continue;
         // targets: [new key, old key, api]
         const QJsonArray targets = event.toObject().value(u"targets"_s).toArray();
         const QString oldKey = targets.at(1).toObject().value(u"id"_s).toString();
@@ -25,9 +29,28 @@ QHash<QString, QString> KeysModel::rerollSuccessors(const QJsonArray &events)
     return successors;
 }
 
+QSet<QString> KeysModel::deletedKeys(const QJsonArray &events)
+{
+    QSet<QString> deleted;
+    for (const QJsonValue &event : events) {
+        if (event.toObject().value(u"event"_s).toString() != u"key.delete"_s)
+            continue;
+        // targets: [key, api]
+        const QJsonArray targets = event.toObject().value(u"targets"_s).toArray();
+        for (const QJsonValue &target : targets) {
+            if (target.toObject().value(u"type"_s).toString() == u"key"_s)
+                deleted.insert(target.toObject().value(u"id"_s).toString());
+        }
+    }
+    deleted.remove(QString());
+    return deleted;
+}
+
 void KeysModel::fetchReplacements(const QString &cursor, int pages)
 {
-    QJsonObject body {{u"events"_s, QJsonArray {u"key.reroll"_s}}, {u"limit"_s, 100}};
+    // The deletions too: a replacement deleted since (always after its reroll, so on the same
+    // page or a newer one).
+    QJsonObject body {{u"events"_s, QJsonArray {u"key.reroll"_s, u"key.delete"_s}}, {u"limit"_s, 100}};
     if (!m_apiId.isEmpty()) {
         body.insert(u"targetId"_s, m_apiId); // a reroll's third target is its API
     } else {
@@ -46,8 +69,16 @@ void KeysModel::fetchReplacements(const QString &cursor, int pages)
     client()->post(u"audit.listLogs"_s, body, this, [this, generation, pages](const ApiResult &result) {
         if (generation != m_badgesGeneration || !result.ok())
             return;
-        const QHash<QString, QString> found = rerollSuccessors(result.data.toArray());
+        const QJsonArray events = result.data.toArray();
+        const QHash<QString, QString> found = rerollSuccessors(events);
+        const QSet<QString> deleted = deletedKeys(events);
         bool changed = false;
+        for (const QString &keyId : deleted) {
+            if (!m_deletedKeys.contains(keyId)) {
+                m_deletedKeys.insert(keyId);
+                changed = true;
+            }
+        }
         for (auto it = found.cbegin(); it != found.cend(); ++it) {
             if (!m_successors.contains(it.key())) { // an earlier page held a newer reroll
                 m_successors.insert(it.key(), it.value());
@@ -55,7 +86,7 @@ void KeysModel::fetchReplacements(const QString &cursor, int pages)
             }
         }
         if (changed)
-            allRowsChanged({BadgesRole, ReplacedByRole});
+            allRowsChanged({BadgesRole, ReplacedByRole, ReplacedByDeletedRole});
         if (result.hasMore() && pages > 1)
             fetchReplacements(result.cursor(), pages - 1);
     }, ApiClient::Failures::Quiet); // a badge: its absence is no error to show

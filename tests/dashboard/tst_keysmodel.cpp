@@ -58,6 +58,8 @@ private Q_SLOTS:
     void badgesFromTheServer();
     void rerollSuccessors();
     void rerolledKeyIsMarkedReplaced();
+    void deletedKeys();
+    void aDeletedReplacementIsSaidToBeDeleted();
     void pagesThroughEveryKey();
     void searchFiltersByNameStartAndOwner();
     void searchGoesThroughEveryPage();
@@ -178,7 +180,11 @@ void TestKeysModel::rerollSuccessors()
     // Newest first: key_a was rerolled into key_b, and key_b later into key_c.
     const QJsonArray events{reroll(u"key_c"_s, u"key_b"_s), reroll(u"key_b"_s, u"key_a"_s),
                             reroll(u"key_x"_s, u"key_a"_s), // an older reroll of key_a: the newer one wins
-                            QJsonObject{{u"event"_s, u"key.reroll"_s}, {u"targets"_s, QJsonArray{}}}};
+                            QJsonObject{{u"event"_s, u"key.reroll"_s}, {u"targets"_s, QJsonArray{}}},
+                            // a deletion (targets [key, api]) in the same answer is no reroll
+                            QJsonObject{{u"event"_s, u"key.delete"_s},
+                                        {u"targets"_s, QJsonArray{QJsonObject{{u"type"_s, u"key"_s}, {u"id"_s, u"key_d"_s}},
+                                                                  QJsonObject{{u"type"_s, u"api"_s}, {u"id"_s, u"api_1"_s}}}}}};
     const QHash<QString, QString> expected{{u"key_b"_s, u"key_c"_s}, {u"key_a"_s, u"key_b"_s}};
     QCOMPARE(KeysModel::rerollSuccessors(events), expected);
     QVERIFY(KeysModel::rerollSuccessors({}).isEmpty());
@@ -214,12 +220,15 @@ void TestKeysModel::rerolledKeyIsMarkedReplaced()
     byOwner.setExternalId(u"acme"_s);
     check(byOwner);
 
-    // The new key deleted: the old one is still the replaced one (no look-alike to compare with).
+    // The new key deleted: the old one is still the replaced one (no look-alike to compare with),
+    // by a key deleted since (aDeletedReplacementIsSaidToBeDeleted).
     QVERIFY(m_fixture.call(u"keys.deleteKey"_s, {{u"keyId"_s, newId}}).ok());
     byApi->refresh();
     QCOMPARE(fetchAll(*byApi), 0);
     QCOMPARE(byApi->rowCount(), 2);
     QTRY_COMPARE_WITH_TIMEOUT(valueOf(*byApi, "keyId", oldId, "replacedBy").toString(), newId, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(valueOf(*byApi, "keyId", oldId, "badges").toStringList(),
+                              (QStringList{u"active"_s, u"replacedByDeleted"_s}), 10000);
 
     // Without the audit log (the root key may not read it): no badge, and no request for it.
     auto unbadged = model(apiId);
@@ -236,6 +245,70 @@ void TestKeysModel::rerolledKeyIsMarkedReplaced()
     QTRY_COMPARE_WITH_TIMEOUT(valueOf(*byApi, "keyId", otherId, "replacedBy").toString(),
                               revoked.data.toObject().value(u"keyId"_s).toString(), 10000);
     QCOMPARE(valueOf(*byApi, "keyId", otherId, "badges").toStringList(), QStringList{u"expired"_s});
+}
+
+void TestKeysModel::deletedKeys()
+{
+    const auto event = [](const QString &name, const QJsonArray &targets) {
+        return QJsonObject{{u"event"_s, name}, {u"targets"_s, targets}};
+    };
+    const QJsonObject api{{u"type"_s, u"api"_s}, {u"id"_s, u"api_1"_s}};
+    const auto key = [](const QString &id) { return QJsonObject{{u"type"_s, u"key"_s}, {u"id"_s, id}}; };
+    const QJsonArray events{event(u"key.delete"_s, {key(u"key_b"_s), api}),
+                            event(u"key.reroll"_s, {key(u"key_b"_s), key(u"key_a"_s), api}),
+                            event(u"key.delete"_s, {key(u"key_c"_s), api}), event(u"key.delete"_s, {})};
+    QCOMPARE(KeysModel::deletedKeys(events), (QSet<QString>{u"key_b"_s, u"key_c"_s}));
+    QVERIFY(KeysModel::deletedKeys({}).isEmpty());
+}
+
+// Walkthrough J16's list side: the key page says "Replaced by a key deleted since" for a rerolled
+// key whose new key was deleted; its row in the API's and the owner's key lists said only
+// "replaced". The same one audit.listLogs request reads the deletions: the badge says that the
+// replacement was deleted, for a soft and a permanent delete, and a key deleted that replaced
+// nothing changes no badge.
+void TestKeysModel::aDeletedReplacementIsSaidToBeDeleted()
+{
+    const QString apiId = m_fixture.createApi(u"reroll-deleted"_s);
+    const auto rerollOf = [this](const QString &keyId) {
+        const ApiResult rerolled = m_fixture.call(u"keys.rerollKey"_s, {{u"keyId"_s, keyId}, {u"expiration"_s, 7'200'000}});
+        return rerolled.data.toObject().value(u"keyId"_s).toString();
+    };
+    const QString softOld = createKey(apiId, {{u"name"_s, u"soft"_s}, {u"externalId"_s, u"deleted-successors"_s}});
+    const QString hardOld = createKey(apiId, {{u"name"_s, u"hard"_s}});
+    const QString keptOld = createKey(apiId, {{u"name"_s, u"kept"_s}, {u"externalId"_s, u"deleted-successors"_s}});
+    const QString unrelated = createKey(apiId, {{u"name"_s, u"unrelated"_s}});
+    const QString softNew = rerollOf(softOld);
+    const QString hardNew = rerollOf(hardOld);
+    const QString keptNew = rerollOf(keptOld);
+    QVERIFY(!softNew.isEmpty() && !hardNew.isEmpty() && !keptNew.isEmpty());
+    QVERIFY(m_fixture.call(u"keys.deleteKey"_s, {{u"keyId"_s, softNew}}).ok());
+    QVERIFY(m_fixture.call(u"keys.deleteKey"_s, {{u"keyId"_s, hardNew}, {u"permanent"_s, true}}).ok());
+    QVERIFY(m_fixture.call(u"keys.deleteKey"_s, {{u"keyId"_s, unrelated}}).ok());
+
+    const QStringList deletedBadges{u"active"_s, u"replacedByDeleted"_s};
+    auto byApi = model(apiId);
+    QAbstractItemModelTester tester(byApi.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(fetchAll(*byApi), 0);
+    QCOMPARE(byApi->rowCount(), 4); // softOld, hardOld, keptOld, keptNew
+    QTRY_COMPARE_WITH_TIMEOUT(valueOf(*byApi, "keyId", keptOld, "badges").toStringList(),
+                              (QStringList{u"active"_s, u"replaced"_s}), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(valueOf(*byApi, "keyId", softOld, "badges").toStringList(), deletedBadges, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(valueOf(*byApi, "keyId", hardOld, "badges").toStringList(), deletedBadges, 10000);
+    QCOMPARE(valueOf(*byApi, "keyId", softOld, "replacedBy").toString(), softNew);
+    QCOMPARE(valueOf(*byApi, "keyId", softOld, "replacedByDeleted").toBool(), true);
+    QCOMPARE(valueOf(*byApi, "keyId", keptOld, "replacedByDeleted").toBool(), false);
+    QCOMPARE(valueOf(*byApi, "keyId", keptNew, "badges").toStringList(), QStringList{u"active"_s});
+    QCOMPARE(valueOf(*byApi, "keyId", keptNew, "replacedByDeleted").toBool(), false);
+
+    // The owner's list alike (the new keys are the owner's too: a reroll copies the owner).
+    KeysModel byOwner;
+    byOwner.setClient(m_fixture.client());
+    byOwner.setExternalId(u"deleted-successors"_s);
+    QCOMPARE(fetchAll(byOwner), 0);
+    QCOMPARE(byOwner.rowCount(), 3); // softOld, keptOld, keptNew
+    QTRY_COMPARE_WITH_TIMEOUT(valueOf(byOwner, "keyId", keptOld, "badges").toStringList(),
+                              (QStringList{u"active"_s, u"replaced"_s}), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(valueOf(byOwner, "keyId", softOld, "badges").toStringList(), deletedBadges, 10000);
 }
 
 void TestKeysModel::pagesThroughEveryKey()

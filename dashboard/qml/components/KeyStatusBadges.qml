@@ -2,8 +2,9 @@ import QtQuick
 import QtQuick.Controls
 
 // The status badges of a key as KeysModel computes them (active, disabled, expired, expiring,
-// replaced, lowCredits, noCredits, rateLimited), each a small coloured pill with a translated label and a
-// tooltip. With `expires` and `format` set, "expiring" and "replaced" say when. Given a
+// replaced, replacedByDeleted, lowCredits, noCredits, rateLimited), each a small coloured pill with
+// a translated label and a tooltip. With `expires` and `format` set, "expiring" and "replaced" say
+// when. Given a
 // `maxWidth` (a list's Status column), pills that do not fit together drop the "when" first, then
 // elide inside their frames; the tooltip then starts with the full label.
 Row {
@@ -41,6 +42,7 @@ Row {
         switch (badge) {
         case "expiring": return qsTr("expiring", "key status: expires within 24 hours")
         case "replaced": return qsTr("replaced", "key status of a rerolled key")
+        case "replacedByDeleted": return qsTr("replaced by a deleted key", "key status of a rerolled key whose new key was deleted since")
         }
         return label(badge)
     }
@@ -86,6 +88,9 @@ Row {
                                                  : qsTr("expiring", "key status: expires within 24 hours")
         case "replaced": return expiresIn !== "" ? qsTr("replaced, expires %1", "key status of a rerolled key, e.g. replaced, expires in 2 hours").arg(expiresIn)
                                                  : qsTr("replaced", "key status of a rerolled key")
+        case "replacedByDeleted": return expiresIn !== ""
+                                         ? qsTr("replaced by a deleted key, expires %1", "key status of a rerolled key whose new key was deleted since, e.g. replaced by a deleted key, expires in 2 hours").arg(expiresIn)
+                                         : qsTr("replaced by a deleted key", "key status of a rerolled key whose new key was deleted since")
         case "lowCredits": return qsTr("low credits", "key status")
         case "noCredits": return qsTr("no credits", "key status: no credits left")
         case "rateLimited": return qsTr("rate limited", "key status: rate limited in the last hour")
@@ -99,6 +104,7 @@ Row {
         case "expired": return qsTr("The key has expired; verifications answer EXPIRED.")
         case "expiring": return qsTr("The key expires within 24 hours.")
         case "replaced": return qsTr("A reroll replaced this key with a new one of the same name; this old key stops working when its grace period ends.")
+        case "replacedByDeleted": return qsTr("A reroll replaced this key with a new one, which has been deleted since; this old key stops working when its grace period ends.")
         case "lowCredits": return qsTr("At most 10% of the refill amount (or 10 credits) left.")
         case "noCredits": return qsTr("No credits left; verifications answer USAGE_EXCEEDED until a refill or top-up.")
         case "rateLimited": return qsTr("Rate limited at least once in the last hour.")
@@ -112,6 +118,7 @@ Row {
         case "expired": return "#c0392b"
         case "expiring": return "#d68910"
         case "replaced": return "#d35400"
+        case "replacedByDeleted": return "#d35400"
         case "lowCredits": return "#b7950b"
         case "noCredits": return "#c0392b"
         case "rateLimited": return "#8e44ad"

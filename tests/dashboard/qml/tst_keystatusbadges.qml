@@ -37,6 +37,7 @@ Item {
                 { tag: "expired", badge: "expired", label: "expired" },
                 { tag: "expiring", badge: "expiring", label: "expiring" },
                 { tag: "replaced", badge: "replaced", label: "replaced" },
+                { tag: "replacedByDeleted", badge: "replacedByDeleted", label: "replaced by a deleted key" },
                 { tag: "lowCredits", badge: "lowCredits", label: "low credits" },
                 { tag: "noCredits", badge: "noCredits", label: "no credits" },
                 { tag: "rateLimited", badge: "rateLimited", label: "rate limited" },
@@ -81,6 +82,27 @@ Item {
             badges.expires = 0;
             verify(pill("expiring"));
             badges.format = undefined;
+        }
+
+        // A rerolled key whose new key was deleted since: the pill says so, as the key page's
+        // "Replaced by a key deleted since", and when the old key stops working; the tooltip too.
+        function test_replacedByADeletedKeySaysSo() {
+            badges.format = { relative: ms => ms === 7200000 ? "in 2 hours" : "?" };
+            badges.expires = 7200000;
+            try {
+                badges.badges = ["active", "replacedByDeleted"];
+                const shown = pill("replaced by a deleted key, expires in 2 hours");
+                verify(shown, "the pill names the deleted replacement and the expiry");
+                verify(!pill("replaced, expires in 2 hours"));
+                mouseMove(shown, shown.width / 2, shown.height / 2);
+                tryCompare(shown.ToolTip, "visible", true);
+                verify(shown.ToolTip.text.indexOf("deleted since") >= 0, shown.ToolTip.text);
+                mouseMove(root, root.width - 5, root.height - 5);
+                tryCompare(shown.ToolTip, "visible", false);
+            } finally {
+                badges.expires = 0;
+                badges.format = undefined;
+            }
         }
 
         /// The shown pills' right edges, relative to the badges' left.
