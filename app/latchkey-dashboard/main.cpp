@@ -62,5 +62,7 @@ int main(int argc, char *argv[])
         dashboard.connection()->connectToServer(parser.value(connectOption),
                                                 QString::fromUtf8(keyFile.readAll()).trimmed(), false);
     }
-    return QGuiApplication::exec();
+    const int exitCode = QGuiApplication::exec();
+    DashboardApp::unload(engine); // the pages before the engine, the engine before the server
+    return exitCode;
 }

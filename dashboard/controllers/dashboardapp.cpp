@@ -7,6 +7,7 @@
 #include "session.h"
 #include "settingscontroller.h"
 
+#include <QCoreApplication>
 #include <QLoggingCategory>
 #include <QQmlApplicationEngine>
 
@@ -65,6 +66,16 @@ bool DashboardApp::load(QQmlApplicationEngine &engine)
     if (!created)
         qCCritical(lcApp) << "cannot create the main window from" << url;
     return created;
+}
+
+void DashboardApp::unload(QQmlApplicationEngine &engine)
+{
+    const QList<QObject *> roots = engine.rootObjects();
+    for (QObject *root : roots)
+        QMetaObject::invokeMethod(root, "unloadPages");
+    // Outside QCoreApplication::exec() (after it returned; --self-test never enters it) a
+    // deleteLater() is not carried out by processing events: only when asked for by type.
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
 }
 
 } // namespace Latchkey::Dashboard

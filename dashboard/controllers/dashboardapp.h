@@ -33,6 +33,12 @@ public:
     /// Applies the saved language, then loads Main.qml into @p engine. False (with the reason
     /// logged) when the root object could not be created.
     [[nodiscard]] bool load(QQmlApplicationEngine &engine);
+    /// Before @p engine is destroyed (main(), --self-test, the window tests): removes the
+    /// window's pages and deletes them, and whatever else waits for deleteLater(), while the
+    /// engine is still there. A web view (the console views) destroyed by the engine's own
+    /// teardown may still be handed a navigation by Qt WebEngine, which then asks the engine it
+    /// no longer has: a crash on exit (QQuickWebEngineViewPrivate::navigationRequested).
+    static void unload(QQmlApplicationEngine &engine);
 
 private:
     Session *m_session;

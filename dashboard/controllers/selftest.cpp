@@ -12,6 +12,7 @@
 #include <QJsonArray>
 #include <QMutex>
 #include <QQmlApplicationEngine>
+#include <QScopeGuard>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QThread>
@@ -114,6 +115,9 @@ QStringList SelfTest::openAllPages(QObject *window, DashboardApp &app, const QVa
         waitUntil([&] { return !app.session()->client()->busy(); }, 20000);
         QDeadlineTimer settle(400);
         waitUntil([&] { return settle.hasExpired(); }, 1000);
+        // The page this one replaced, as the app's event loop deletes it: processEvents() outside
+        // exec() never does, and every page opened stayed, its console views loading and streaming.
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
         const QStringList pageProblems = takeProblems();
         std::fprintf(stderr, "self-test: page %-20s %s\n", qPrintable(name),
                      !opened.toBool() ? "NOT OPENED" : pageProblems.isEmpty() ? "ok" : "WARNINGS");
@@ -146,6 +150,8 @@ int SelfTest::run()
         std::fprintf(stderr, "self-test: the main window did not load\n");
         return 1;
     }
+    // The pages and their console views go while the engine is there (before it, on every return).
+    const auto unload = qScopeGuard([&engine] { DashboardApp::unload(engine); });
     QObject *window = engine.rootObjects().value(0);
     app.localServer()->start();
     if (!waitUntil([&] { return app.session()->connected(); }, 60000)) {

@@ -106,6 +106,12 @@ ApplicationWindow {
             leave();
     }
 
+    /// Removes every page (DashboardApp::unload(), before the window goes): their console views
+    /// go while the QML engine is still there, not in its teardown.
+    function unloadPages(): void {
+        stack.clear(StackView.Immediate);
+    }
+
     /// Rebuilds the visible page, so formatted dates and numbers follow a new language.
     function reloadCurrentPage(): void {
         if (!session.connected || stack.depth !== 1 || currentSidebarPage === "")

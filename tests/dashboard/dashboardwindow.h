@@ -109,6 +109,7 @@ public:
 
     ~DashboardWindow()
     {
+        Dashboard::DashboardApp::unload(*m_engine); // the pages while the engine is there
         m_engine.reset(); // the QML goes before the objects it binds to
         m_app.reset();
     }

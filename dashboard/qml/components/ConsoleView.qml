@@ -209,11 +209,6 @@ Item {
         defaultLogLevel: LoggingCategory.Info
     }
 
-    WebEngineProfile {
-        id: ownProfile
-        offTheRecord: true
-    }
-
     Label {
         objectName: "consoleMissingPermission"
         anchors.centerIn: parent
@@ -230,6 +225,13 @@ Item {
         anchors.fill: parent
         visible: consoleView.missing === ""
         profile: ownProfile
+        // The view's child, not its sibling declared before it (destroyed first): the view and
+        // its page go before their profile, never released by a profile going under them (the
+        // crash on exit that DashboardApp::unload() prevents had a profile's teardown on its stack).
+        WebEngineProfile {
+            id: ownProfile
+            offTheRecord: true
+        }
         backgroundColor: consoleView.colours.background
         // Read-only charts: Tab passes over the view. Chromium keeps Tab inside a page it has
         // focus in, so a view in the Tab chain was a keyboard trap. The item that takes the keys
