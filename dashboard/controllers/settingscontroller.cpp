@@ -28,6 +28,17 @@ const QStringList Themes{u"system"_s, u"light"_s, u"dark"_s};
     QT_TRANSLATE_NOOP("FileDialog", "File name"),
     QT_TRANSLATE_NOOP("FileDialog", "Filter"),
 };
+
+/// Sets @p member to @p value and stores it under @p key; false when it was that already.
+template<typename T>
+bool remember(T &member, const T &value, const QString &key)
+{
+    if (member == value)
+        return false;
+    member = value;
+    QSettings().setValue(key, QVariant::fromValue(value));
+    return true;
+}
 } // namespace
 
 SettingsController::SettingsController(Formatter *format, QObject *parent)
@@ -127,29 +138,20 @@ void SettingsController::installTranslators()
 
 void SettingsController::setTheme(const QString &theme)
 {
-    if (!Themes.contains(theme) || theme == m_theme)
-        return;
-    m_theme = theme;
-    QSettings().setValue(u"ui/theme"_s, m_theme);
-    Q_EMIT themeChanged();
+    if (Themes.contains(theme) && remember(m_theme, theme, u"ui/theme"_s))
+        Q_EMIT themeChanged();
 }
 
 void SettingsController::setListCharts(bool shown)
 {
-    if (shown == m_listCharts)
-        return;
-    m_listCharts = shown;
-    QSettings().setValue(u"ui/listCharts"_s, m_listCharts);
-    Q_EMIT listChartsChanged();
+    if (remember(m_listCharts, shown, u"ui/listCharts"_s))
+        Q_EMIT listChartsChanged();
 }
 
 void SettingsController::setAllCharts(bool all)
 {
-    if (all == m_allCharts)
-        return;
-    m_allCharts = all;
-    QSettings().setValue(u"ui/allCharts"_s, m_allCharts);
-    Q_EMIT allChartsChanged();
+    if (remember(m_allCharts, all, u"ui/allCharts"_s))
+        Q_EMIT allChartsChanged();
 }
 
 bool SettingsController::dark() const
