@@ -122,6 +122,8 @@ Item {
     // Kept as a safety net: a load that fails (server not answering yet) is retried at once, and
     // a view neither ready nor failed after 20 s is loaded again; one retry in all.
     property int retries: 0
+    /// How long a view may take to report ready or failed before its one retry, in ms.
+    property int retryAfter: 20000
     function retry(why: string): void {
         if (ready || failed || retries >= 1)
             return;
@@ -132,8 +134,8 @@ Item {
     }
     Timer {
         id: watchdog
-        interval: 20000
-        onTriggered: consoleView.retry("did not load in 20 s")
+        interval: consoleView.retryAfter
+        onTriggered: consoleView.retry("did not load in " + consoleView.retryAfter / 1000 + " s")
     }
 
     /// Whether @p address is a console view other than this one (a navigation to it must not
