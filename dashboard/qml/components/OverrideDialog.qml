@@ -20,7 +20,7 @@ FormDialog {
     readonly property string identifierError: identifierProblem(identifier)
     readonly property string namespaceError: namespaceName.length > 512 ? qsTr("At most 512 characters.") : ""
     readonly property bool canSave: (newNamespace ? namespaceName !== "" && namespaceError === "" : identifier !== "")
-                                    && identifierError === ""
+                                    && identifierError === "" && limitField.error === "" && amountField.error === ""
 
     /// The fields as the dialog opened with them (state()), for `modified`.
     property string startState
@@ -45,17 +45,13 @@ FormDialog {
 
     /// Every field as typed (a number typed in a spin box counts before it is committed).
     function state(): string {
-        return JSON.stringify([namespaceField.text.trim(), identifierField.text.trim(), spinText(limitField),
-                               spinText(amountField), unitBox.currentIndex]);
-    }
-    function spinText(box: SpinBox): string {
-        const input = box.contentItem as TextInput;
-        return input ? input.text : String(box.value);
+        return JSON.stringify([namespaceField.text.trim(), identifierField.text.trim(), limitField.shownText,
+                               amountField.shownText, unitBox.currentIndex]);
     }
 
     function setFields(identifier, limit, durationMs) {
         identifierField.text = identifier;
-        limitField.value = limit;
+        limitField.load(limit);
         const units = [86400000, 3600000, 60000, 1000];
         let unit = 3;
         for (let i = 0; i < units.length; ++i) {
@@ -65,7 +61,7 @@ FormDialog {
             }
         }
         unitBox.currentIndex = unit;
-        amountField.value = Math.max(1, durationMs / units[unit]);
+        amountField.load(Math.max(1, durationMs / units[unit]));
     }
 
     function identifierProblem(text: string): string {
@@ -155,24 +151,26 @@ FormDialog {
         }
         FormField {
             label: qsTr("Limit")
+            error: limitField.error
             hint: qsTr("Requests allowed per window; 0 blocks every matching identifier.")
-            SpinBox {
+            NumberSpinBox {
                 id: limitField
+                objectName: "limitField"
                 from: 0
                 to: 1000000
-                editable: true
                 Accessible.name: qsTr("Limit")
             }
         }
         FormField {
             label: qsTr("Window")
+            error: amountField.error
             RowLayout {
-                SpinBox {
+                NumberSpinBox {
                     id: amountField
+                    objectName: "amountField"
                     from: 1
                     to: 100000
                     value: 1
-                    editable: true
                     Accessible.name: qsTr("Window length")
                 }
                 ThemedComboBox {
@@ -186,6 +184,7 @@ FormDialog {
     }
     onAccepted: {
         const units = [86400000, 3600000, 60000, 1000];
-        dialog.saved(dialog.identifier, limitField.value, amountField.value * units[unitBox.currentIndex]);
+        // What the spin boxes show, also a number typed and not yet taken into their value.
+        dialog.saved(dialog.identifier, limitField.shown(), amountField.shown() * units[unitBox.currentIndex]);
     }
 }

@@ -106,6 +106,42 @@ Item {
             tryCompare(list, "contentY", list.originY, 5000, "the next namespace does not start at its top");
         }
 
+        // Walkthrough: user_7's limit 10 selected, 50 typed (the field showed 50) and Enter stored
+        // 10: the dialog saved on Enter's press, the spin box took the text only on its release.
+        function test_typedLimitIsSavedByEnter() {
+            callApi("ratelimit.createNamespace", {name: "qml-page-typed"});
+            callApi("ratelimit.setOverride", {namespace: "qml-page-typed", identifier: "user_7", limit: 10, duration: 60000});
+            tryVerify(() => page.may.may("ratelimit.*.set_override"), H.answerTimeout, "capabilities loaded");
+            page.namespaceName = "qml-page-typed";
+            const list = named("overrideList");
+            tryVerify(() => list.count === 1, H.answerTimeout);
+            list.forceActiveFocus();
+            list.currentIndex = 0;
+            keyClick(Qt.Key_Return);
+            const limit = named("limitField");
+            tryVerify(() => H.shown(limit) && limit.value === 10, 5000, "the dialog opened on user_7");
+            limit.forceActiveFocus();
+            limit.contentItem.selectAll();
+            keyClick("5");
+            keyClick("0");
+            compare(limit.contentItem.text, "50");
+            keyClick(Qt.Key_Return);
+            tryVerify(() => !H.shown(limit), 5000, "Enter saved and closed the dialog");
+            let stored = null;
+            let asking = false;
+            tryVerify(() => {
+                if (!asking) {
+                    asking = true;
+                    testSession.client.call("ratelimit.getOverride", {namespace: "qml-page-typed", identifier: "user_7"},
+                                            answer => {
+                                                asking = false;
+                                                stored = answer.ok ? answer.data.limit : null;
+                                            });
+                }
+                return stored === 50;
+            }, H.answerTimeout, "the server has limit " + stored);
+        }
+
         function test_oneNameForSettingAnOverride() {
             callApi("ratelimit.createNamespace", {name: "qml-page-names"});
             tryVerify(() => page.may.may("ratelimit.*.set_override"), H.answerTimeout, "capabilities loaded");
