@@ -782,6 +782,10 @@
             <source>e.g. 1000</source>
             <translation>z. B. 1000</translation>
         </message>
+        <message>
+            <source>The refill amount must be at least 1.</source>
+            <translation>Die Auffüllmenge muss mindestens 1 sein.</translation>
+        </message>
     </context>
     <context>
         <name>ErrorBanner</name>
@@ -2249,6 +2253,13 @@
         <message>
             <source>Nothing matches “%1”.</source>
             <translation>Nichts passt zu „%1“.</translation>
+        </message>
+    </context>
+    <context>
+        <name>NumberSpinBox</name>
+        <message>
+            <source>Enter a whole number from %1 to %2.</source>
+            <translation>Geben Sie eine ganze Zahl von %1 bis %2 ein.</translation>
         </message>
     </context>
     <context>

@@ -782,6 +782,10 @@
             <source>e.g. 1000</source>
             <translation>p. ej. 1000</translation>
         </message>
+        <message>
+            <source>The refill amount must be at least 1.</source>
+            <translation>La cantidad de recarga debe ser al menos 1.</translation>
+        </message>
     </context>
     <context>
         <name>ErrorBanner</name>
@@ -2249,6 +2253,13 @@
         <message>
             <source>Nothing matches “%1”.</source>
             <translation>Nada coincide con «%1».</translation>
+        </message>
+    </context>
+    <context>
+        <name>NumberSpinBox</name>
+        <message>
+            <source>Enter a whole number from %1 to %2.</source>
+            <translation>Introduzca un número entero de %1 a %2.</translation>
         </message>
     </context>
     <context>

@@ -20,16 +20,22 @@ ColumnLayout {
     /// The user typed in Remaining since load(). Until then the figure is only what was loaded,
     /// which verifications may have spent down since: hosts save it only when this is true.
     property bool remainingEdited: false
-    /// The message for what the user still has to fill in, or "" when the draft can be saved.
-    readonly property string validationError: !unlimited && remainingField.text === ""
-                                              ? qsTr("Enter how many credits remain") : ""
+    /// What is wrong with each field ("" when nothing), said under the field.
+    readonly property string remainingError: !unlimited && remainingField.text === ""
+                                             ? qsTr("Enter how many credits remain") : ""
+    readonly property string amountError: !unlimited && interval !== "" && !(amount >= 1)
+                                          ? qsTr("The refill amount must be at least 1.") : ""
+    readonly property string dayError: !unlimited && interval === "monthly" ? daySpin.error : ""
+    /// The message for what the user still has to fill in first, or "" when the draft can be saved.
+    readonly property string validationError: remainingError !== "" ? remainingError
+                                              : amountError !== "" ? amountError : dayError
     readonly property bool valid: validationError === ""
-    /// The user had their go at Remaining (typed in it, left it, or pressed Enter in it), or the
-    /// host called showError(): only then is validationError shown. Unticking "Unlimited" leaves
-    /// Remaining empty to be filled in, which is no mistake yet.
+    /// The user had their go at Remaining or the refill amount (typed in it, left it, or pressed
+    /// Enter in it), or the host called showError(): only then are their errors shown. Unticking
+    /// "Unlimited" leaves Remaining empty to be filled in, which is no mistake yet.
     property bool errorShown: false
 
-    /// Shows validationError, if any (the host's Save or Enter with an invalid draft).
+    /// Shows the fields' errors, if any (the host's Save or Enter with an invalid draft).
     function showError(): void {
         errorShown = true;
     }
@@ -38,6 +44,19 @@ ColumnLayout {
     signal edited()
     /// Enter in one of the fields.
     signal accepted()
+
+    /// Gives the keyboard focus to the first field with an error (a form's Issue refused for it)
+    /// and returns the error's label under it, for the host to scroll into view; null when no
+    /// field has an error.
+    function focusFirstError(): Item {
+        errorShown = true;
+        const [field, message] = remainingError !== "" ? [remainingField, remainingErrorLabel]
+                               : amountError !== "" ? [amountField, amountErrorLabel]
+                               : dayError !== "" ? [daySpin, dayErrorLabel] : [null, null];
+        if (field)
+            field.forceActiveFocus(Qt.TabFocusReason);
+        return message;
+    }
 
     function load(isUnlimited: bool, left: real, every: string, refillAmount: real, day: int): void {
         unlimited = isUnlimited;
@@ -48,7 +67,7 @@ ColumnLayout {
         // User input breaks the controls' bindings, so they are set again explicitly.
         unlimitedBox.checked = isUnlimited;
         intervalBox.currentIndex = Math.max(0, intervalBox.indexOfValue(every));
-        daySpin.value = refillDay;
+        daySpin.load(refillDay);
         remainingField.text = isUnlimited ? "" : String(left);
         amountField.text = refillAmount > 0 ? String(refillAmount) : "";
         remainingEdited = false;
@@ -64,6 +83,16 @@ ColumnLayout {
     }
 
     spacing: 8
+
+    /// A field's error, under it in the fields' column.
+    component FieldError: Label {
+        Layout.preferredWidth: 180
+        color: Material.color(Material.Red)
+        font.pixelSize: 12
+        wrapMode: Text.Wrap
+        Accessible.role: Accessible.AlertMessage
+        Accessible.name: text
+    }
 
     CheckBox {
         id: unlimitedBox
@@ -118,6 +147,16 @@ ColumnLayout {
                 editor.accepted();
             }
         }
+        // Each field's error under it, in the fields' column.
+        Item {
+            visible: remainingErrorLabel.visible
+        }
+        FieldError {
+            id: remainingErrorLabel
+            objectName: "credits-error"
+            visible: editor.errorShown && editor.remainingError !== ""
+            text: editor.remainingError
+        }
 
         Label {
             id: refillLabel
@@ -167,9 +206,23 @@ ColumnLayout {
             Accessible.name: qsTr("Credits added by each refill")
             onTextEdited: {
                 editor.amount = text === "" ? 0 : Number(text);
+                editor.errorShown = true;
                 editor.edited();
             }
-            onAccepted: editor.accepted()
+            onActiveFocusChanged: if (!activeFocus && visible) editor.errorShown = true
+            onAccepted: {
+                editor.errorShown = true;
+                editor.accepted();
+            }
+        }
+        Item {
+            visible: amountErrorLabel.visible
+        }
+        FieldError {
+            id: amountErrorLabel
+            objectName: "credits-amount-error"
+            visible: editor.errorShown && editor.amountError !== ""
+            text: editor.amountError
         }
 
         Label {
@@ -178,32 +231,30 @@ ColumnLayout {
             text: qsTr("Day of the month")
             visible: editor.interval === "monthly"
         }
-        SpinBox {
+        NumberSpinBox {
             id: daySpin
-            FocusFrame { control: daySpin } // the keyboard focus, visible
             objectName: "credits-day"
             visible: editor.interval === "monthly"
             from: 1
             to: 31
             value: editor.refillDay
-            editable: true
             Accessible.name: qsTr("Day of the month of the refill")
-            onValueModified: {
-                editor.refillDay = value;
+            // The day as shown, also while typed (Enter, Save and Ctrl+Enter send it).
+            onEdited: {
+                editor.refillDay = shown();
                 editor.edited();
             }
+            onAccepted: editor.accepted()
         }
-    }
-
-    Label {
-        objectName: "credits-error"
-        visible: editor.errorShown && editor.validationError !== ""
-        Layout.fillWidth: true
-        text: editor.validationError
-        color: Material.color(Material.Red)
-        wrapMode: Text.Wrap
-        Accessible.role: Accessible.AlertMessage
-        Accessible.name: text
+        Item {
+            visible: dayErrorLabel.visible
+        }
+        FieldError {
+            id: dayErrorLabel
+            objectName: "credits-day-error"
+            visible: editor.dayError !== ""
+            text: editor.dayError
+        }
     }
 
     Label {

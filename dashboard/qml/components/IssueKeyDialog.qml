@@ -20,6 +20,18 @@ FormDialog {
     readonly property string mayNotIssue: issuer.apiId !== "" ? missingCreate
         : session.capabilities.missingEverywhere("api.*.create_key", session.capabilities.revision)
 
+    /// Issues the key (Issue, Enter, Ctrl+Enter); when a field keeps it from that, the field
+    /// gets the keyboard focus and is scrolled into view, its message under it.
+    function issue(): void {
+        const form = formLoader.item as IssueKeyForm;
+        if (form && !form.valid) {
+            form.focusFirstProblem();
+            return;
+        }
+        if (!issuer.issue() && form && Object.keys(issuer.errors).length > 0)
+            form.focusFirstProblem();
+    }
+
     /// Opens the form, pre-filled with @p prefill ({apiId, externalId}).
     function openWith(prefill: var): void {
         issuer.clear();
@@ -44,9 +56,6 @@ FormDialog {
             ? Math.min(maxHeight, shownKey.implicitHeight + implicitHeaderHeight + implicitFooterHeight
                                   + topPadding + bottomPadding + 2 * spacing)
             : maxHeight
-    /// The form's editors can be issued (an API is chosen; a limited key needs its remaining
-    /// credits).
-    readonly property bool formValid: issuer.apiId !== "" && (!formLoader.item || (formLoader.item as IssueKeyForm).valid)
 
     onAboutToShow: formLoader.setSource(Qt.resolvedUrl("IssueKeyForm.qml"),
                                         { session: dialog.session, controller: issuer })
@@ -81,8 +90,8 @@ FormDialog {
 
     Shortcut {
         sequences: ["Ctrl+Return", "Ctrl+Enter"]
-        enabled: dialog.opened && !issuer.issued && dialog.formValid
-        onActivated: issuer.issue()
+        enabled: dialog.opened && !issuer.issued && issuer.apiId !== ""
+        onActivated: dialog.issue()
     }
 
     // A child rather than `contentItem:` (a deferred property, where the Loader's id would not work).
@@ -93,7 +102,7 @@ FormDialog {
         // Created on each opening: a fresh form, and its lists are fetched only while connected.
         Loader {
             id: formLoader
-            onLoaded: (item as IssueKeyForm).accepted.connect(issuer.issue)
+            onLoaded: (item as IssueKeyForm).accepted.connect(dialog.issue)
         }
 
         ScrollView {
@@ -157,9 +166,10 @@ FormDialog {
                 visible: !issuer.issued
                 text: qsTr("Issue key")
                 highlighted: true
-                ready: !issuer.busy && dialog.formValid
+                // Enabled with a field to fix: Issue then shows that field (dialog.issue()).
+                ready: !issuer.busy && issuer.apiId !== ""
                 missing: dialog.missingCreate
-                onClicked: issuer.issue()
+                onClicked: dialog.issue()
             }
             FocusButton {
                 objectName: "issue-open"

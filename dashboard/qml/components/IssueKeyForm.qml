@@ -9,6 +9,7 @@ import Latchkey.Dashboard
 // Example values are placeholders in italics starting "e.g.", never mistaken for filled-in ones.
 ScrollView {
     id: form
+    objectName: "issue-form"
 
     required property Session session
     required property IssueKeyController controller
@@ -44,10 +45,77 @@ ScrollView {
             return;
         }
         event.accepted = true;
-        if (form.valid)
+        if (form.valid) {
             form.accepted();
-        else
+        } else {
             credits.showError();
+            focusFirstProblem();
+        }
+    }
+
+    /// The fields in the order shown, each with the controller's name for it.
+    function fieldsInOrder(): var {
+        return [["apiId", apiBox], ["name", nameField], ["prefix", prefixField], ["externalId", ownerField],
+                ["expires", expiry], ["credits", credits], ["ratelimits", ratelimits],
+                ["permissions", permissionPicker], ["roles", rolePicker], ["meta", meta]];
+    }
+    /// Gives the keyboard focus to the first field that keeps the key from being issued (this
+    /// form's checks or the controller's messages) and scrolls it into view with its message:
+    /// an Issue refused for a field out of sight shows it. False when no field has a problem.
+    function focusFirstProblem(): bool {
+        const own = {apiId: controller.apiId === "", credits: !credits.valid, meta: !meta.valid};
+        for (const [field, item] of fieldsInOrder()) {
+            if (!own[field] && error(field) === "")
+                continue;
+            const message = field === "credits" ? credits.focusFirstError() : null;
+            if (!message) {
+                const target = firstFocusable(item);
+                if (target)
+                    target.forceActiveFocus(Qt.TabFocusReason);
+            }
+            // The field with its message (the FormField's) in view, once the window drew the
+            // form: until then the layout may still move them.
+            problemShown = message ? message : formFieldOf(item);
+            revealFrames = 0;
+            form.Window.window.update();
+            return true;
+        }
+        return false;
+    }
+    /// The FormField holding @p item (its label, the field and the message under it).
+    function formFieldOf(item: Item): Item {
+        for (let node = item; node; node = node.parent) {
+            if (node.label !== undefined && node.error !== undefined && node.hint !== undefined)
+                return node;
+        }
+        return item;
+    }
+    /// What focusFirstProblem() scrolls into view after each of the next few frames: nested
+    /// layouts can take more than one polish to settle.
+    property Item problemShown: null
+    property int revealFrames: 0
+    property Connections revealProblem: Connections {
+        target: form.problemShown ? form.Window.window : null
+        function onFrameSwapped() {
+            form.focusScroller.reveal(form.problemShown);
+            if (++form.revealFrames >= 5)
+                form.problemShown = null;
+            else
+                form.Window.window.update();
+        }
+    }
+    /// @p item when it takes the focus by Tab, else its first such visible, enabled child.
+    function firstFocusable(item: Item): Item {
+        if (!item.visible || !item.enabled)
+            return null;
+        if (item.activeFocusOnTab)
+            return item;
+        for (let i = 0; i < item.children.length; ++i) {
+            const found = firstFocusable(item.children[i]);
+            if (found)
+                return found;
+        }
+        return null;
     }
     // Single-line fields let Enter through after their `accepted`: it arrives here once.
     Keys.onReturnPressed: event => submitByKey(event)

@@ -73,7 +73,12 @@ KeySection {
         id: editor
         Layout.fillWidth: true
         onEdited: section.touched = true
-        onAccepted: if (section.dirty && editor.valid) section.save()
+        onAccepted: {
+            if (section.dirty && editor.valid)
+                section.save();
+            else
+                editor.showError(); // Enter wants it saved: say what is missing
+        }
     }
 
     // Wraps on a narrow card: the button goes below the field rather than out of the card.

@@ -231,6 +231,55 @@ Item {
             }
         }
 
+        // A typed day counts as typed at once (a host's Save or Ctrl+Enter reads it before Enter);
+        // one out of range is an error under the field, kept as typed, and Enter does not accept it.
+        function test_typedDayCountsAndOutOfRangeIsAnError() {
+            editor.load(false, 10, "monthly", 5, 1);
+            const day = child("credits-day");
+            day.forceActiveFocus();
+            day.contentItem.selectAll();
+            keyClick("2");
+            keyClick("0");
+            compare(editor.refillDay, 20, "the day shown, before Enter");
+            verify(edited.count > 0);
+            keyClick(Qt.Key_Return);
+            compare(accepted.count, 1);
+            compare(day.value, 20);
+            day.contentItem.selectAll();
+            keyClick("4");
+            keyClick("0");
+            verify(!editor.valid);
+            const error = child("credits-day-error");
+            verify(error.visible);
+            compare(error.text, "Enter a whole number from 1 to 31.");
+            keyClick(Qt.Key_Return);
+            compare(accepted.count, 1, "Enter does not accept 40");
+            compare(day.contentItem.text, "40", "kept as typed");
+            verify(!editor.valid, "and it cannot be saved");
+            editor.load(false, 10, "monthly", 5, 20); // Discard: the saved day shows again
+            compare(day.contentItem.text, "20");
+            verify(editor.valid);
+        }
+
+        // A refill needs its amount: said under the refill amount.
+        function test_emptyRefillAmountIsAnErrorUnderIt() {
+            editor.load(false, 10, "daily", 0, 1);
+            verify(!editor.valid);
+            const error = child("credits-amount-error");
+            verify(!error.visible, "not before the user had a go");
+            editor.showError(); // the host's Issue or Save
+            verify(error.visible);
+            compare(error.text, "The refill amount must be at least 1.");
+            const amount = child("credits-amount");
+            tryVerify(() => error.mapToItem(amount, 0, 0).y >= amount.height, 5000,
+                      "under the refill amount: " + error.mapToItem(amount, 0, 0).y);
+            compare(editor.focusFirstError(), error);
+            verify(amount.activeFocus);
+            typeText(amount, "5");
+            verify(editor.valid);
+            verify(!error.visible);
+        }
+
         function test_unlimitedDropsTheRefill() {
             editor.load(false, 10, "daily", 5, 1);
             mouseClick(child("credits-unlimited"));

@@ -22,6 +22,13 @@ Item {
         session: testSession
     }
 
+    // Low enough that the credits are below the visible part of the form while the name shows.
+    IssueKeyDialog {
+        id: smallDialog
+        session: testSession
+        height: 420
+    }
+
     SignalSpy {
         id: rbacChanged
         target: testSession
@@ -33,10 +40,12 @@ Item {
         when: windowShown
 
         function cleanup() {
-            if (dialog.discardQuestion)
-                dialog.discardQuestion.close();
-            dialog.close();
-            tryCompare(dialog, "visible", false);
+            for (const shown of [dialog, smallDialog]) {
+                if (shown.discardQuestion)
+                    shown.discardQuestion.close();
+                shown.close();
+                tryCompare(shown, "visible", false);
+            }
         }
 
         function part(objectName) {
@@ -297,5 +306,146 @@ Item {
             verify(issue.enabled);
             verify(!why.visible);
         }
-    }
+
+        /// Limited credits (100) with a monthly refill, in @p shown's form.
+        function chooseMonthlyRefill(shown) {
+            const find = name => {
+                const found = findChild(shown.contentItem, name);
+                verify(found, name);
+                return found;
+            };
+            const unlimited = find("credits-unlimited");
+            unlimited.forceActiveFocus();
+            keyClick(Qt.Key_Space);
+            verify(!unlimited.checked);
+            const remaining = find("credits-remaining");
+            remaining.forceActiveFocus();
+            typeText("100");
+            const interval = find("credits-interval");
+            interval.currentIndex = interval.indexOfValue("monthly");
+            interval.activated(interval.currentIndex);
+            compare(shown.controller.refillInterval, "monthly");
+        }
+
+        function issuedRefillDay() {
+            let refill = null;
+            testSession.client.call("keys.getKey", { keyId: dialog.controller.newKeyId },
+                                    result => refill = result.data.credits.refill);
+            tryVerify(() => refill !== null, H.answerTimeout);
+            return refill.refillDay;
+        }
+
+        function test_typedDayOfTheMonthIsIssued_data() {
+            return [
+                { tag: "Enter", modifiers: Qt.NoModifier },
+                { tag: "Ctrl+Enter", modifiers: Qt.ControlModifier }
+            ];
+        }
+
+        // Walkthrough: "Day of the month" typed as 15 and Enter issued the key with refillDay 1 (the
+        // spin box takes typed text only on Enter's release, after the form issued the key).
+        function test_typedDayOfTheMonthIsIssued(data) {
+            dialog.openWith({ apiId: testSample.apiId });
+            tryCompare(dialog, "opened", true);
+            typeInto("issue-name", "typed refill day " + data.tag);
+            chooseMonthlyRefill(dialog);
+            typeInto("credits-amount", "500");
+            const day = part("credits-day");
+            day.forceActiveFocus();
+            tryVerify(() => day.activeFocus, 5000);
+            day.contentItem.selectAll();
+            typeText("15");
+            keyClick(Qt.Key_Return, data.modifiers);
+            tryVerify(() => dialog.controller.issued, H.answerTimeout, dialog.controller.serverError);
+            compare(issuedRefillDay(), 15);
+        }
+
+        // A day out of range stays as typed with its error, and Enter issues nothing (before, the
+        // spin box silently made 40 the 31st).
+        function test_dayOutOfRangeIsAnError() {
+            dialog.openWith({ apiId: testSample.apiId });
+            tryCompare(dialog, "opened", true);
+            chooseMonthlyRefill(dialog);
+            typeInto("credits-amount", "500");
+            const day = part("credits-day");
+            day.forceActiveFocus();
+            day.contentItem.selectAll();
+            typeText("40");
+            keyClick(Qt.Key_Return);
+            const error = part("credits-day-error");
+            tryVerify(() => error.visible, 5000, "the day's error shows");
+            compare(error.text, "Enter a whole number from 1 to 31.");
+            compare(day.contentItem.text, "40", "kept as typed, not clamped out of sight");
+            verify(day.activeFocus, "the day keeps the keyboard");
+            verify(!dialog.controller.busy && !dialog.controller.issued, "nothing issued");
+        }
+
+        // Walkthrough: with a monthly refill and no refill amount, Issue did nothing on screen; the
+        // error was below the visible part, under the day of the month. Issue now shows the refill
+        // amount, with the keyboard in it and its error right under it.
+        function test_issueShowsTheFirstFieldToFix() {
+            smallDialog.openWith({ apiId: testSample.apiId });
+            tryCompare(smallDialog, "opened", true);
+            const find = name => {
+                const found = findChild(smallDialog.contentItem, name) || findChild(smallDialog.footer, name);
+                verify(found, name);
+                return found;
+            };
+            chooseMonthlyRefill(smallDialog);
+            const amount = find("credits-amount");
+            const flick = find("issue-form").contentItem;
+            // Whole within the form's visible part.
+            const inView = item => {
+                const at = item.mapToItem(flick, 0, 0);
+                return at.y >= 0 && at.y + item.height <= flick.height;
+            };
+            const name = find("issue-name");
+            name.forceActiveFocus();
+            tryVerify(() => inView(name) && !inView(amount), 5000, "the form scrolled back to its top");
+            const issue = find("issue-submit-button");
+            tryVerify(() => issue.enabled, H.answerTimeout);
+            mouseClick(issue);
+            tryVerify(() => amount.activeFocus, 5000, "the refill amount has the keyboard");
+            tryVerify(() => inView(amount), 5000, "and is scrolled into view");
+            const error = find("credits-amount-error");
+            verify(error.visible);
+            compare(error.text, "The refill amount must be at least 1.");
+            tryVerify(() => inView(error), 5000, "its error in view too");
+            verify(inView(amount), "with the refill amount");
+            const below = error.mapToItem(amount, 0, 0);
+            verify(below.y >= amount.height && below.y < amount.height + 24, "right under the refill amount: " + below.y);
+            compare(Math.round(below.x), 0, "in the refill amount's column");
+            const day = find("credits-day");
+            verify(day.mapToItem(error, 0, 0).y >= error.height, "the day of the month comes after it");
+            verify(!smallDialog.controller.busy && !smallDialog.controller.issued, "nothing issued");
+        }
+
+        // A field the controller refuses on Issue (a prefix with "-") is shown the same way.
+        function test_issueShowsAFieldTheControllerRefuses() {
+            smallDialog.openWith({ apiId: testSample.apiId });
+            tryCompare(smallDialog, "opened", true);
+            const find = name => {
+                const found = findChild(smallDialog.contentItem, name) || findChild(smallDialog.footer, name);
+                verify(found, name);
+                return found;
+            };
+            const prefix = find("issue-prefix");
+            prefix.forceActiveFocus();
+            typeText("a-b");
+            const flick = find("issue-form").contentItem;
+            const inView = item => {
+                const at = item.mapToItem(flick, 0, 0);
+                return at.y >= 0 && at.y + item.height <= flick.height;
+            };
+            find("issue-enabled").forceActiveFocus();
+            tryVerify(() => !inView(prefix), 5000, "the form scrolled down");
+            mouseClick(find("issue-submit-button"));
+            tryVerify(() => prefix.activeFocus, 5000, "the prefix has the keyboard");
+            tryVerify(() => inView(prefix), 5000, "and is scrolled into view");
+            verify(smallDialog.controller.errors["prefix"] !== undefined);
+            verify(H.find(smallDialog.contentItem, item => item.text === smallDialog.controller.errors["prefix"] && item.visible),
+                   "its message shows");
+            verify(!smallDialog.controller.busy && !smallDialog.controller.issued, "nothing issued");
+        }
+}
 }

@@ -187,6 +187,29 @@ Item {
             compare(child(page, "credits-remaining").text, "47");
         }
 
+        // The key cards save on Enter: also a day of the month typed into its spin box, as typed
+        // (Enter there only took the number into the field before, and nothing was saved).
+        function test_typedRefillDayIsSavedByEnter() {
+            const created = call("keys.createKey", { apiId: testSample.apiId, name: "refill day test",
+                                                     credits: { remaining: 50,
+                                                                refill: { interval: "monthly", amount: 1000, refillDay: 1 } } });
+            stack.clear();
+            const page = stack.push(pageComponent, { session: testSession, keyId: created.keyId },
+                                    StackView.Immediate);
+            tryVerify(() => page.controller.loaded, H.answerTimeout);
+            const day = child(page, "credits-day");
+            tryVerify(() => day.visible && day.value === 1, H.answerTimeout);
+            day.forceActiveFocus();
+            day.contentItem.selectAll();
+            keyClick("1");
+            keyClick("5");
+            tryCompare(child(page, "section-credits-unsaved"), "text", "Unsaved changes");
+            keyClick(Qt.Key_Return);
+            tryVerify(() => child(page, "section-credits-saved").visible, H.answerTimeout);
+            compare(serverCredits(page.keyId).refill.refillDay, 15);
+            compare(day.contentItem.text, "15");
+        }
+
         // A Remaining the user typed is saved as typed.
         function test_typedRemainingIsSaved() {
             const opened = openKeyWithCredits();
