@@ -406,15 +406,15 @@ Item {
             tryVerify(() => issue.enabled, H.answerTimeout);
             mouseClick(issue);
             tryVerify(() => amount.activeFocus, 5000, "the refill amount has the keyboard");
-            tryVerify(() => inView(amount), 5000, "and is scrolled into view");
             const error = find("credits-amount-error");
-            verify(error.visible);
+            tryVerify(() => error.visible, 5000, "its error shows");
             compare(error.text, "The refill amount must be at least 1.");
-            tryVerify(() => inView(error), 5000, "its error in view too");
-            verify(inView(amount), "with the refill amount");
-            const below = error.mapToItem(amount, 0, 0);
-            verify(below.y >= amount.height && below.y < amount.height + 24, "right under the refill amount: " + below.y);
-            compare(Math.round(below.x), 0, "in the refill amount's column");
+            // The label appears with the Issue: wait for the layout to place it.
+            const under = () => error.mapToItem(amount, 0, 0).y;
+            tryVerify(() => under() >= amount.height && under() < amount.height + 24, 5000,
+                      "right under the refill amount: " + under());
+            compare(Math.round(error.mapToItem(amount, 0, 0).x), 0, "in the refill amount's column");
+            tryVerify(() => inView(amount) && inView(error), 5000, "both scrolled into view");
             const day = find("credits-day");
             verify(day.mapToItem(error, 0, 0).y >= error.height, "the day of the month comes after it");
             verify(!smallDialog.controller.busy && !smallDialog.controller.issued, "nothing issued");
