@@ -58,6 +58,9 @@ Item {
 
     /// The height of the view until the page reported its own: the totals and the first chart.
     readonly property int standardHeight: compact ? 300 : 420
+    /// Room (px) the compact summary leaves free at the end of its chart's legend row, for a
+    /// control the host lays over it (UsageCharts' "All charts"); taken when the page loads.
+    property int legendEndInset: 0
     /// The height the console page's content needs (0 until the page reported it).
     property real documentHeight: 0
     /// A page far taller than any console view is not followed beyond this (a runaway page).
@@ -98,7 +101,14 @@ Item {
                         + ", theme: " + JSON.stringify(dark ? "dark" : "light")
                         + ", lang: " + JSON.stringify(lang)
                         + ", rootKeyFile: " + JSON.stringify(rootKeyFile)
-                        + ", palette: " + JSON.stringify(colours) + " }; }"
+                        + ", palette: " + JSON.stringify(colours) + " };"
+                        + (legendEndInset > 0
+                           // A constructed style sheet: the console's CSP refuses inline styles.
+                           ? " const inset = new CSSStyleSheet();"
+                             + " inset.replaceSync('.view-compact .legend { padding-right: " + legendEndInset + "px; }');"
+                             + " document.adoptedStyleSheets = [...document.adoptedStyleSheets, inset];"
+                           : "")
+                        + " }"
         }];
         // qmllint enable type
         console.debug(consoleLog, "view", view, "loading; visible", web.visible, "size", web.width, web.height,

@@ -8,7 +8,10 @@ import Latchkey.Dashboard
 // 300 px), so the keys stay in sight, and every chart of the console one click away ("All
 // charts", back with "Fewer charts"). The choice is remembered (settings.allCharts) for every
 // such page and the next start. As tall as its content: it scrolls with the page.
-ColumnLayout {
+// "All charts" lies over the end of the summary's legend row, which the console leaves free for
+// it, not in a row of its own (issue 4: that row cost a key row at 1280 × 800); "Fewer charts"
+// stands under the whole console.
+Item {
     id: charts
 
     required property Session session
@@ -18,21 +21,27 @@ ColumnLayout {
     /// Every chart of the console rather than its compact summary.
     readonly property bool all: session.settings.allCharts
 
-    spacing: 0
+    implicitHeight: view.implicitHeight + (all && more.visible ? more.height : 0)
 
     ConsoleView {
         id: view
-        Layout.fillWidth: true
-        Layout.preferredHeight: implicitHeight // its content's height: it scrolls with the page
+        width: parent.width
+        height: implicitHeight // its content's height: it scrolls with the page
         session: charts.session
         view: charts.view
         dark: charts.dark
         compact: !charts.all
+        legendEndInset: Math.ceil(more.implicitWidth) + 16
     }
+
     FocusToolButton {
+        id: more
         objectName: "allCharts"
-        Layout.alignment: Qt.AlignRight
-        Layout.rightMargin: 4
+        // The summary's legend is the last line of its card: 10 px card padding and 14 px margin
+        // of the page under its middle, the card 12 px from the view's edge, its text 14 px in
+        // (console/src/styles.css, .view-compact): the button's text ends where the legend's would.
+        x: view.width - width - 14
+        y: charts.all ? view.height : view.height - 34 - height / 2
         visible: view.missing === "" // without the permission the view says so, there is nothing more
         text: charts.all ? qsTr("Fewer charts") : qsTr("All charts")
         onClicked: charts.session.settings.allCharts = !charts.all
