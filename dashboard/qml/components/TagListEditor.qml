@@ -164,8 +164,20 @@ ColumnLayout {
 
     Popup {
         id: suggestionPopup
-        // Below the field, never over it (the chips above it move it down).
-        y: fieldRow.y + fieldRow.height + 2
+        // Below the field, never over it (the chips above it move it down); above it when the
+        // window has no room for it below (a field near the window's bottom) and more above.
+        property bool above: false
+        y: above ? fieldRow.y - height - 2 : fieldRow.y + fieldRow.height + 2
+        function place(): void {
+            const window = editor.Overlay.overlay;
+            if (!window)
+                return;
+            const fieldTop = editor.mapToItem(window, 0, fieldRow.y).y;
+            const roomBelow = window.height - (fieldTop + fieldRow.height + 2);
+            above = roomBelow < height && fieldTop - 2 > roomBelow;
+        }
+        onAboutToShow: place()
+        onHeightChanged: if (visible) place()
         width: field.width
         height: Math.min(240, offers.implicitHeight + topPadding + bottomPadding)
         padding: 4

@@ -36,6 +36,24 @@ Item {
         }
     }
 
+    // Pickers whose field is at the window's bottom (as on a key page scrolled to its end).
+    Component {
+        id: permissionAtBottom
+        PermissionPicker {
+            y: root.height - height - 2
+            width: root.width
+            client: testSession.client
+        }
+    }
+    Component {
+        id: roleAtBottom
+        RolePicker {
+            y: root.height - height - 2
+            width: root.width
+            client: testSession.client
+        }
+    }
+
     SignalSpy {
         id: added
         signalName: "addRequested"
@@ -171,8 +189,10 @@ Item {
             tryVerify(() => !permissions.suggestions.loading && permissions.suggestions.count > 0, H.answerTimeout);
             const offer = H.find(permissions, item => item.objectName === "permission-picker-create");
             tryVerify(() => offer.visible && offer.width > 0, 5000);
-            const suggestion = H.find(permissions, item => item.text === "documents.read" && item.visible);
-            verify(suggestion && suggestion.highlighted, "the existing permission is highlighted");
+            // (The list makes its first row current once its delegates exist, after the count.)
+            let suggestion = null;
+            tryVerify(() => (suggestion = H.find(permissions, item => item.text === "documents.read" && item.visible)) !== null
+                            && suggestion.highlighted, 5000, "the existing permission is highlighted");
             verify(suggestion.mapToItem(null, 0, 0).y < offer.mapToItem(null, 0, 0).y, "and listed before the offer");
             const input = field(permissions);
             verify(suggestion.mapToItem(null, 0, 0).y >= input.mapToItem(null, 0, input.height).y,
@@ -223,6 +243,48 @@ Item {
             keyClick(Qt.Key_Return);
             compare(created.count, 1);
             compare(created.signalArguments[0][0], "keyboard-role");
+        }
+
+        // The suggestions open inside the window: below a field with room under it, above one
+        // at the window's bottom; never over the field.
+        function test_suggestionsStayInTheWindow_data() {
+            return [
+                { tag: "permission at the top", picker: () => permissions, text: "documents", suggestion: "documents.read", above: false },
+                { tag: "permission at the bottom", component: permissionAtBottom, text: "documents", suggestion: "documents.read", above: true },
+                { tag: "role at the bottom", component: roleAtBottom, text: "qml", suggestion: "qml-support", above: true }
+            ];
+        }
+        function test_suggestionsStayInTheWindow(data) {
+            const picker = data.component ? createTemporaryObject(data.component, root) : data.picker();
+            verify(picker);
+            const input = field(picker);
+            const fieldTop = () => input.mapToItem(null, 0, 0).y;
+            if (data.above)
+                tryVerify(() => fieldTop() + input.height > root.height - 10, 5000, "the field is at the window's bottom");
+            typeName(picker, data.text);
+            // The suggestions' popup: the item in the window's overlay that holds the offers.
+            const offer = findChild(picker, picker.objectName + "-create");
+            verify(offer);
+            let popup = offer;
+            while (popup.parent && popup.parent !== root.Overlay.overlay)
+                popup = popup.parent;
+            verify(popup.parent, "the suggestions are not in the window's overlay");
+            tryVerify(() => popup.visible, H.answerTimeout, "the suggestions open (typed " + JSON.stringify(input.text) + ")");
+            tryVerify(() => H.find(popup, item => item.text === data.suggestion && item.visible && item.width > 0) !== null,
+                      H.answerTimeout, "the server's suggestion shows");
+            // Its place in the overlay, which covers the window (its opening transition scales it
+            // about its centre: mapToItem() would move with the animation, y does not).
+            const top = () => popup.y;
+            const where = () => "popup " + top() + " to " + (top() + popup.height) + ", field " + fieldTop() + " to "
+                                + (fieldTop() + input.height) + ", window " + root.height;
+            tryVerify(() => top() >= 0 && top() + popup.height <= root.height, 5000, "outside the window");
+            if (data.above)
+                verify(top() + popup.height <= fieldTop(), "not above the field: " + where());
+            else
+                verify(top() >= fieldTop() + input.height, "not below the field: " + where());
+            keyClick(Qt.Key_Escape);
+            tryVerify(() => !popup.visible, 5000);
+            field(picker).clear();
         }
     }
 }
