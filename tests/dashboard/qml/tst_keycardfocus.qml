@@ -96,5 +96,53 @@ Item {
                 keyClick(Qt.Key_Backspace);
             }
         }
+
+        // J3: Ctrl+Down and Ctrl+Up scroll the card they move to into view whole, its title too
+        // (a card taller than the view: its top at the view's top), not only its first control.
+        function test_cardJumpsShowTheWholeCard() {
+            stack.anchors.bottomMargin = root.height - 480; // a short page: the cards do not all fit
+            const page = openKey();
+            const flickable = page.focusScroller.flickable;
+            tryVerify(() => flickable.contentHeight > flickable.height + 300, 5000, "the cards fit the view");
+            const cardOf = item => {
+                for (let node = item; node && node.parent; node = node.parent) {
+                    if (node.parent.parent === flickable.contentItem)
+                        return node;
+                }
+                return null;
+            };
+            const place = card => card.mapToItem(flickable, 0, 0, card.width, card.height);
+            const shows = card => {
+                const r = place(card);
+                return card.height <= flickable.height ? r.y >= 0 && r.y + r.height <= flickable.height
+                                                       : r.y >= 0 && r.y <= 16;
+            };
+            const walk = (sequence, name) => {
+                let cards = 0;
+                for (let i = 0; i < 20; ++i) {
+                    const from = cardOf(root.Window.activeFocusItem);
+                    keySequence(sequence);
+                    const card = cardOf(root.Window.activeFocusItem);
+                    if (card === from)
+                        return cards;
+                    verify(card, name + " left the cards");
+                    ++cards;
+                    tryVerify(() => shows(card), 2000, name + ": card " + card.objectName + " at " + place(card).y + " to "
+                              + (place(card).y + card.height) + " in a view " + flickable.height + " high");
+                }
+                return cards;
+            };
+            // From the top card down to the last, then back up to the first.
+            verify(walk("Ctrl+Up", "Ctrl+Up") >= 0);
+            flickable.contentY = 0;
+            const down = walk("Ctrl+Down", "Ctrl+Down");
+            verify(down >= 4, "Ctrl+Down visited " + down + " cards");
+            const up = walk("Ctrl+Up", "Ctrl+Up");
+            compare(up, down, "Ctrl+Up visits the cards Ctrl+Down did");
+        }
+
+        function cleanup() {
+            stack.anchors.bottomMargin = 0;
+        }
     }
 }
