@@ -2,6 +2,7 @@
 
 #include <QDateTime>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 
@@ -95,21 +96,27 @@ QString Formatter::relative(double unixMs) const
     if (std::abs(delta) < 60'000)
         return tr("just now");
     // One unit is enough for "how long ago", and in words: "in 1 day", "vor 2 Tagen" (not "in 1 T").
-    const qint64 magnitude = std::abs(delta);
+    // Rounded to the nearest unit, not down: a key issued "in 30 days" must not read "in 29 days" a
+    // second later, nor one rerolled "in 1 day" read "in 23 hours" (issue 4). Each unit is chosen
+    // by the rounded count, so 59 min 40 s is "1 hour" and 23 h 40 min is "1 day".
+    const double magnitude = double(std::abs(delta));
     const bool future = delta > 0;
-    if (magnitude >= UnitMs.at(0)) {
-        const int days = int(magnitude / UnitMs.at(0));
-        return future ? tr("in %Ln day(s)", "relative time in the future", days)
-                      : tr("%Ln day(s) ago", "relative time in the past", days);
+    const auto rounded = [magnitude](int unitIndex) {
+        return std::max(qint64(1), std::llround(magnitude / double(UnitMs.at(unitIndex))));
+    };
+    const qint64 minutes = rounded(2);
+    if (minutes < 60) {
+        return future ? tr("in %Ln minute(s)", "relative time in the future", int(minutes))
+                      : tr("%Ln minute(s) ago", "relative time in the past", int(minutes));
     }
-    if (magnitude >= UnitMs.at(1)) {
-        const int hours = int(magnitude / UnitMs.at(1));
-        return future ? tr("in %Ln hour(s)", "relative time in the future", hours)
-                      : tr("%Ln hour(s) ago", "relative time in the past", hours);
+    const qint64 hours = rounded(1);
+    if (hours < 24) {
+        return future ? tr("in %Ln hour(s)", "relative time in the future", int(hours))
+                      : tr("%Ln hour(s) ago", "relative time in the past", int(hours));
     }
-    const int minutes = int(magnitude / UnitMs.at(2));
-    return future ? tr("in %Ln minute(s)", "relative time in the future", minutes)
-                  : tr("%Ln minute(s) ago", "relative time in the past", minutes);
+    const int days = int(rounded(0));
+    return future ? tr("in %Ln day(s)", "relative time in the future", days)
+                  : tr("%Ln day(s) ago", "relative time in the past", days);
 }
 
 } // namespace Latchkey::Dashboard

@@ -197,14 +197,17 @@ void TestCapabilities::relativeTimes_data()
     // Full unit words with their plural, one unit only: "in 1 day", never "in 1 d" / "in 1 T".
     QTest::newRow("en") << u"en"_s
                         << QStringList{u"just now"_s, u"5 minutes ago"_s, u"in 3 hours"_s, u"2 days ago"_s,
-                                       u"in 1 day"_s, u"1 minute ago"_s, u"in 1 hour"_s};
+                                       u"in 1 day"_s, u"1 minute ago"_s, u"in 1 hour"_s, u"in 30 days"_s,
+                                       u"in 1 day"_s, u"in 1 hour"_s, u"2 hours ago"_s, u"2 days ago"_s};
     QTest::newRow("de") << u"de"_s
                         << QStringList{u"gerade eben"_s, u"vor 5 Minuten"_s, u"in 3 Stunden"_s, u"vor 2 Tagen"_s,
-                                       u"in 1 Tag"_s, u"vor 1 Minute"_s, u"in 1 Stunde"_s};
+                                       u"in 1 Tag"_s, u"vor 1 Minute"_s, u"in 1 Stunde"_s, u"in 30 Tagen"_s,
+                                       u"in 1 Tag"_s, u"in 1 Stunde"_s, u"vor 2 Stunden"_s, u"vor 2 Tagen"_s};
     QTest::newRow("es") << u"es"_s
                         << QStringList{u"ahora mismo"_s, u"hace 5 minutos"_s, u"dentro de 3 horas"_s,
                                        u"hace 2 días"_s, u"dentro de 1 día"_s, u"hace 1 minuto"_s,
-                                       u"dentro de 1 hora"_s};
+                                       u"dentro de 1 hora"_s, u"dentro de 30 días"_s, u"dentro de 1 día"_s,
+                                       u"dentro de 1 hora"_s, u"hace 2 horas"_s, u"hace 2 días"_s};
 }
 
 void TestCapabilities::relativeTimes()
@@ -221,7 +224,14 @@ void TestCapabilities::relativeTimes()
                             format.relative(double(now + 3 * 3'600'000 + 120'000)),
                             format.relative(double(now - 2 * 86'400'000)),
                             format.relative(double(now + 86'400'000 + 3'600'000)),
-                            format.relative(double(now - 61'000)), format.relative(double(now + 3'600'000))};
+                            format.relative(double(now - 61'000)), format.relative(double(now + 3'600'000)),
+                            // Rounded to the nearest unit, not down (issue 4): a key issued "in 30 days"
+                            // reads so a minute later, one rerolled "in 1 day" not "in 23 hours".
+                            format.relative(double(now + 30 * 86'400'000LL - 60'000)),
+                            format.relative(double(now + 86'400'000 - 20 * 60'000)),
+                            format.relative(double(now + 3'600'000 - 20'000)),
+                            format.relative(double(now - 2 * 3'600'000 + 60'000)),
+                            format.relative(double(now - 36 * 3'600'000))};
     QCOMPARE(shown, texts);
     QVERIFY(format.relative(0).isEmpty());
     QSettings().clear();
