@@ -41,6 +41,47 @@ TextPosition positionOf(const QString &text, int utf8Offset)
     const qsizetype lineStart = before.lastIndexOf(u'\n') + 1;
     return {before.count(u'\n') + 1, before.size() - lineStart + 1};
 }
+/// A JSON syntax error in the UI's language: QJsonParseError::errorString() is Qt's English
+/// ("unterminated string") whatever language the dashboard speaks (issue 4).
+QString syntaxError(QJsonParseError::ParseError error)
+{
+    // Worded for what Qt reports them for: "unterminated string" is also a missing last "}", and
+    // "unterminated object" a property name without quotes ({plan: "pro"}).
+    switch (error) {
+    case QJsonParseError::UnterminatedObject:
+        return Messages::tr("expected a property name in double quotes or the closing }", "JSON syntax error");
+    case QJsonParseError::UnterminatedString:
+        return Messages::tr("the text ends too early: a closing \" or } is missing", "JSON syntax error");
+    case QJsonParseError::MissingNameSeparator:
+        return Messages::tr("a colon is missing after a property name", "JSON syntax error");
+    case QJsonParseError::UnterminatedArray:
+        return Messages::tr("expected a comma or the closing ] of a list", "JSON syntax error");
+    case QJsonParseError::MissingValueSeparator:
+        return Messages::tr("expected a comma or the closing } after a value", "JSON syntax error");
+    case QJsonParseError::IllegalValue:
+        return Messages::tr("not a valid value (text needs double quotes)", "JSON syntax error");
+    case QJsonParseError::TerminationByNumber:
+        return Messages::tr("the text ends in a number", "JSON syntax error");
+    case QJsonParseError::IllegalNumber:
+        return Messages::tr("not a valid number", "JSON syntax error");
+    case QJsonParseError::IllegalEscapeSequence:
+        return Messages::tr("not a valid escape sequence after \\", "JSON syntax error");
+    case QJsonParseError::IllegalUTF8String:
+        return Messages::tr("a character that is not valid here", "JSON syntax error");
+    case QJsonParseError::MissingObject:
+        return Messages::tr("an object is expected here", "JSON syntax error");
+    case QJsonParseError::DeepNesting:
+        return Messages::tr("nested too deeply", "JSON syntax error");
+    case QJsonParseError::DocumentTooLarge:
+        return Messages::tr("the text is too long", "JSON syntax error");
+    case QJsonParseError::GarbageAtEnd:
+        return Messages::tr("more text after the closing }", "JSON syntax error");
+    case QJsonParseError::NoError:
+        break;
+    }
+    return {};
+}
+
 constexpr int kMaxRatelimits = 50;
 constexpr int kMaxPermissions = 1000;
 constexpr int kMaxRoles = 100;
@@ -114,7 +155,7 @@ ParsedMeta parseMeta(const QString &text)
         return {{}, Messages::tr("Not valid JSON at line %1, column %2: %3.")
                         .arg(at.line)
                         .arg(at.column)
-                        .arg(parseError.errorString())};
+                        .arg(syntaxError(parseError.error))};
     }
     if (!document.isObject())
         return {{}, Messages::tr("Meta must be a JSON object, like {\"plan\": \"pro\"}.")};

@@ -1684,6 +1684,76 @@
     <context>
         <name>KeyValidation</name>
         <message>
+            <source>expected a property name in double quotes or the closing }</source>
+            <comment>JSON syntax error</comment>
+            <translation>hier wird ein Eigenschaftsname in doppelten Anführungszeichen oder die schließende } erwartet</translation>
+        </message>
+        <message>
+            <source>the text ends too early: a closing &quot; or } is missing</source>
+            <comment>JSON syntax error</comment>
+            <translation>der Text endet zu früh: ein schließendes &quot; oder } fehlt</translation>
+        </message>
+        <message>
+            <source>a colon is missing after a property name</source>
+            <comment>JSON syntax error</comment>
+            <translation>nach einem Eigenschaftsnamen fehlt ein Doppelpunkt</translation>
+        </message>
+        <message>
+            <source>expected a comma or the closing ] of a list</source>
+            <comment>JSON syntax error</comment>
+            <translation>hier wird ein Komma oder die schließende ] einer Liste erwartet</translation>
+        </message>
+        <message>
+            <source>expected a comma or the closing } after a value</source>
+            <comment>JSON syntax error</comment>
+            <translation>nach einem Wert wird ein Komma oder die schließende } erwartet</translation>
+        </message>
+        <message>
+            <source>not a valid value (text needs double quotes)</source>
+            <comment>JSON syntax error</comment>
+            <translation>kein gültiger Wert (Text gehört in doppelte Anführungszeichen)</translation>
+        </message>
+        <message>
+            <source>the text ends in a number</source>
+            <comment>JSON syntax error</comment>
+            <translation>der Text endet mitten in einer Zahl</translation>
+        </message>
+        <message>
+            <source>not a valid number</source>
+            <comment>JSON syntax error</comment>
+            <translation>keine gültige Zahl</translation>
+        </message>
+        <message>
+            <source>not a valid escape sequence after \</source>
+            <comment>JSON syntax error</comment>
+            <translation>keine gültige Escape-Sequenz nach \</translation>
+        </message>
+        <message>
+            <source>a character that is not valid here</source>
+            <comment>JSON syntax error</comment>
+            <translation>ein hier ungültiges Zeichen</translation>
+        </message>
+        <message>
+            <source>an object is expected here</source>
+            <comment>JSON syntax error</comment>
+            <translation>hier wird ein Objekt erwartet</translation>
+        </message>
+        <message>
+            <source>nested too deeply</source>
+            <comment>JSON syntax error</comment>
+            <translation>zu tief verschachtelt</translation>
+        </message>
+        <message>
+            <source>the text is too long</source>
+            <comment>JSON syntax error</comment>
+            <translation>der Text ist zu lang</translation>
+        </message>
+        <message>
+            <source>more text after the closing }</source>
+            <comment>JSON syntax error</comment>
+            <translation>weiterer Text nach der schließenden }</translation>
+        </message>
+        <message>
             <source>A rate limit name has 3 to 128 characters.</source>
             <translation>Der Name eines Ratenlimits hat 3 bis 128 Zeichen.</translation>
         </message>

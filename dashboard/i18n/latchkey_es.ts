@@ -1684,6 +1684,76 @@
     <context>
         <name>KeyValidation</name>
         <message>
+            <source>expected a property name in double quotes or the closing }</source>
+            <comment>JSON syntax error</comment>
+            <translation>se esperaba un nombre de propiedad entre comillas dobles o la } de cierre</translation>
+        </message>
+        <message>
+            <source>the text ends too early: a closing &quot; or } is missing</source>
+            <comment>JSON syntax error</comment>
+            <translation>el texto termina antes de tiempo: falta una &quot; o } de cierre</translation>
+        </message>
+        <message>
+            <source>a colon is missing after a property name</source>
+            <comment>JSON syntax error</comment>
+            <translation>faltan los dos puntos tras el nombre de una propiedad</translation>
+        </message>
+        <message>
+            <source>expected a comma or the closing ] of a list</source>
+            <comment>JSON syntax error</comment>
+            <translation>se esperaba una coma o el ] de cierre de una lista</translation>
+        </message>
+        <message>
+            <source>expected a comma or the closing } after a value</source>
+            <comment>JSON syntax error</comment>
+            <translation>se esperaba una coma o la } de cierre tras un valor</translation>
+        </message>
+        <message>
+            <source>not a valid value (text needs double quotes)</source>
+            <comment>JSON syntax error</comment>
+            <translation>no es un valor válido (el texto va entre comillas dobles)</translation>
+        </message>
+        <message>
+            <source>the text ends in a number</source>
+            <comment>JSON syntax error</comment>
+            <translation>el texto termina en medio de un número</translation>
+        </message>
+        <message>
+            <source>not a valid number</source>
+            <comment>JSON syntax error</comment>
+            <translation>no es un número válido</translation>
+        </message>
+        <message>
+            <source>not a valid escape sequence after \</source>
+            <comment>JSON syntax error</comment>
+            <translation>secuencia de escape no válida tras \</translation>
+        </message>
+        <message>
+            <source>a character that is not valid here</source>
+            <comment>JSON syntax error</comment>
+            <translation>un carácter no válido aquí</translation>
+        </message>
+        <message>
+            <source>an object is expected here</source>
+            <comment>JSON syntax error</comment>
+            <translation>aquí se espera un objeto</translation>
+        </message>
+        <message>
+            <source>nested too deeply</source>
+            <comment>JSON syntax error</comment>
+            <translation>anidado a demasiada profundidad</translation>
+        </message>
+        <message>
+            <source>the text is too long</source>
+            <comment>JSON syntax error</comment>
+            <translation>el texto es demasiado largo</translation>
+        </message>
+        <message>
+            <source>more text after the closing }</source>
+            <comment>JSON syntax error</comment>
+            <translation>hay más texto tras la } de cierre</translation>
+        </message>
+        <message>
             <source>A rate limit name has 3 to 128 characters.</source>
             <translation>El nombre de un límite de frecuencia tiene de 3 a 128 caracteres.</translation>
         </message>

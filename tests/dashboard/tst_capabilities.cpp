@@ -1,6 +1,8 @@
 // What the root key may do (from rootKeys.whoami, matched like the server matches), the
-// locale-aware formatting every page uses, and the persisted settings.
+// locale-aware formatting every page uses, the meta editor's JSON errors in the UI's language, and
+// the persisted settings.
 #include "dashboardfixture.h"
+#include "metatext.h"
 
 #include <QSettings>
 #include <QTcpServer>
@@ -28,6 +30,8 @@ private Q_SLOTS:
     void durationsUseAtMostTwoUnits();
     void relativeTimes_data();
     void relativeTimes();
+    void metaSyntaxErrorsInTheUiLanguage_data();
+    void metaSyntaxErrorsInTheUiLanguage();
     void settingsArePersistedAndValidated();
 
 private:
@@ -234,6 +238,42 @@ void TestCapabilities::relativeTimes()
                             format.relative(double(now - 36 * 3'600'000))};
     QCOMPARE(shown, texts);
     QVERIFY(format.relative(0).isEmpty());
+    QSettings().clear();
+}
+
+void TestCapabilities::metaSyntaxErrorsInTheUiLanguage_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("problem");
+    // Issue 4: a missing "}" read "unterminated string", Qt's English, in German too.
+    const QString unclosed = u"{\"plan\": \"pro\""_s;
+    const QString noColon = u"{\"plan\" \"pro\"}"_s;
+    QTest::newRow("en unclosed") << u"en"_s << unclosed
+                                 << u"Not valid JSON at line 1, column 14: the text ends too early: a closing \" or } is missing."_s;
+    QTest::newRow("de unclosed") << u"de"_s << unclosed
+                                 << u"Kein gültiges JSON in Zeile 1, Spalte 14: der Text endet zu früh: ein schließendes \" oder } fehlt."_s;
+    QTest::newRow("es unclosed") << u"es"_s << unclosed
+                                 << u"JSON no válido en la línea 1, columna 14: el texto termina antes de tiempo: falta una \" o } de cierre."_s;
+    QTest::newRow("en no colon") << u"en"_s << noColon
+                                 << u"Not valid JSON at line 1, column 9: a colon is missing after a property name."_s;
+    QTest::newRow("de no colon") << u"de"_s << noColon
+                                 << u"Kein gültiges JSON in Zeile 1, Spalte 9: nach einem Eigenschaftsnamen fehlt ein Doppelpunkt."_s;
+    QTest::newRow("es no colon") << u"es"_s << noColon
+                                 << u"JSON no válido en la línea 1, columna 9: faltan los dos puntos tras el nombre de una propiedad."_s;
+}
+
+void TestCapabilities::metaSyntaxErrorsInTheUiLanguage()
+{
+    QFETCH(QString, language);
+    QFETCH(QString, text);
+    QFETCH(QString, problem);
+    QSettings().clear();
+    Formatter format;
+    SettingsController settings(&format);
+    settings.setLanguage(language); // installs the catalogue
+    const MetaText meta;
+    QCOMPARE(meta.problem(text), problem);
     QSettings().clear();
 }
 
