@@ -165,9 +165,16 @@ FormDialog {
         }
         ScrollView {
             id: scroll
+            objectName: "rootKeyPermissions"
             Layout.fillWidth: true
             Layout.fillHeight: true
             clip: true
+            // A scroll bar that shows only while scrolling hides that the Identities and Workspace
+            // groups are there at all (issue 4): shown whenever the groups are taller than the view,
+            // in a strip of its own so it covers no check box.
+            readonly property bool scrollable: contentHeight > availableHeight
+            ScrollBar.vertical.policy: scrollable ? ScrollBar.AlwaysOn : ScrollBar.AsNeeded
+            rightPadding: scrollable ? ScrollBar.vertical.width + 4 : 0
             ColumnLayout {
                 width: scroll.availableWidth
                 Repeater {

@@ -87,6 +87,26 @@ Item {
             }
         }
 
+        function test_scrollBarShownWhenThePermissionsAreTaller() {
+            // The groups below the fold (Identities, Workspace) must not look absent: the scroll
+            // bar shows before anyone scrolls, beside the check boxes rather than over them.
+            const scroll = findChild(dialog.contentItem, "rootKeyPermissions");
+            verify(scroll !== null);
+            tryVerify(() => scroll.contentHeight > scroll.availableHeight, H.answerTimeout,
+                      "the groups are taller than the dialog at this size");
+            const bar = scroll.ScrollBar.vertical;
+            compare(bar.policy, ScrollBar.AlwaysOn);
+            tryVerify(() => bar.visible && bar.contentItem.opacity > 0.5, H.answerTimeout,
+                      "scroll bar shown unscrolled");
+            compare(scroll.contentItem.contentY, 0);
+            const barLeft = bar.mapToItem(scroll, 0, 0).x;
+            for (const permission of allPermissions()) {
+                const box = findChild(dialog.contentItem, permission);
+                const right = box.mapToItem(scroll, box.width, 0).x;
+                verify(right <= barLeft, permission + " clear of the scroll bar: " + right + " > " + barLeft);
+            }
+        }
+
         function test_groupBoxTicksTheWholeGroup() {
             const group = findChild(dialog.contentItem, "group-ratelimit");
             verify(group !== null);
