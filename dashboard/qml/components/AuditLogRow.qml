@@ -5,9 +5,9 @@ import Latchkey.Dashboard
 import "AuditChanges.js" as AuditChanges
 
 // One row of the audit log, in the columns AuditLogHeader labels: time, event, description (with
-// what a key update changed and the targets underneath) and actor. Event and actor are elided to
-// their column, with the whole text in a tooltip, so a long event name never runs into the
-// description.
+// what a key update changed and the targets underneath, all wrapped inside the column) and
+// actor. Event and actor are elided to their column, with the whole text in a tooltip, so a long
+// event name never runs into the description.
 ItemDelegate {
     id: entry
 
@@ -141,16 +141,16 @@ ItemDelegate {
                 text: entry.changeText
                 wrapMode: Text.Wrap
             }
+            // One target a line ("key key_… (its name)"), wrapped inside the column: Text does not
+            // elide text of several lines, so an elided one ran on under the Actor column and out of
+            // the window at 1024 px (issue 4). Anywhere, not only at spaces: an id has none.
             Label {
                 objectName: "targetsLabel"
                 Layout.fillWidth: true
                 text: entry.targets
                 opacity: 0.7
                 font.family: "monospace"
-                elide: Text.ElideRight
-                ToolTip.text: entry.targets
-                ToolTip.visible: truncated && entry.hovered
-                ToolTip.delay: 500
+                wrapMode: Text.WrapAtWordBoundaryOrAnywhere
             }
         }
         Label {

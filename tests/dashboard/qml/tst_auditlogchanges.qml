@@ -57,6 +57,38 @@ Item {
             return changesLabel(row).text.split("\n");
         }
 
+        // Issue 4: at 1024 px the grey target lines ran on under the Actor column and out of the
+        // window (a text of several lines is not elided). Every line of the description column
+        // stays inside it, wrapped, with nothing cut.
+        function test_targetLinesStayInTheirColumn() {
+            const row = rowWith([{field: "enabled", old: true, new: false}], {
+                width: 780,
+                description: "Updated key key_1c3Ma52ltdPKu7G2: enabled",
+                targets: "key key_1c3Ma52ltdPKu7G2 (Support test key (rerolled) for the billing team)\n"
+                         + "api api_1c3KSWbTONBHhLiu (payments-prod)",
+                targetList: [{type: "key", id: "key_1c3Ma52ltdPKu7G2",
+                              name: "Support test key (rerolled) for the billing team"},
+                             {type: "api", id: "api_1c3KSWbTONBHhLiu", name: "payments-prod"}]
+            });
+            const column = H.find(row, item => item.objectName === "targetsLabel").parent;
+            const actor = H.find(row, item => item.text === "support\nrk_1");
+            verify(actor, "the actor");
+            tryVerify(() => column.width > 0 && column.width < 400, H.answerTimeout,
+                      "the column is narrow: " + column.width);
+            const actorLeft = actor.mapToItem(row, 0, 0).x;
+            for (const name of ["descriptionLabel", "changesLabel", "targetsLabel"]) {
+                const label = H.find(row, item => item.objectName === name);
+                verify(label && label.visible, name);
+                verify(label.contentWidth <= label.width + 0.5, name + " runs out of its label: "
+                       + label.contentWidth + " > " + label.width);
+                verify(!label.truncated, name + " is cut");
+                const right = label.mapToItem(row, label.width, 0).x;
+                verify(right <= actorLeft, name + " reaches into the Actor column: " + right + " > " + actorLeft);
+            }
+            const targets = H.find(row, item => item.objectName === "targetsLabel");
+            verify(targets.lineCount > 2, "the long target wraps: " + targets.lineCount + " lines");
+        }
+
         function test_everyChangeInEnglish() {
             const minute = 60000;
             const row = rowWith([
