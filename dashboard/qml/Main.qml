@@ -21,12 +21,21 @@ ApplicationWindow {
     readonly property string currentPageName: stack.currentItem ? stack.currentItem.objectName : ""
     property string currentSidebarPage: ""
     /// The sidebar row of the page on screen, whichever way it was reached (sidebar, Ctrl+K, a
-    /// link, Back): a sidebar page's own row, a detail page's section (a key: APIs).
+    /// link, Back): a sidebar page's own row, a detail page's section (a key: APIs), or the row of
+    /// the page below it when the detail page belongs there too (a key opened from an owner: Owners).
     readonly property string highlightedSidebarPage: {
-        const entry = registry.find(currentPageName);
-        if (!entry)
-            return currentSidebarPage;
-        return entry.sidebar ? entry.name : (entry.section || "");
+        let row = currentSidebarPage;
+        const depth = stack.depth; // the bindings' dependencies: the stack and its top
+        for (let i = 0; i < depth && currentPageName !== ""; ++i) {
+            const page = stack.get(i, StackView.DontLoad);
+            const entry = page ? registry.find(page.objectName) : null;
+            if (!entry)
+                continue;
+            const sections = [].concat(entry.sidebar ? [entry.name] : (entry.section || []));
+            if (sections.indexOf(row) < 0)
+                row = sections.length > 0 ? sections[0] : "";
+        }
+        return row;
     }
 
     width: 1280

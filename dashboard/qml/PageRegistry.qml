@@ -7,7 +7,9 @@ import QtQml
 //   title       the sidebar label (qsTr, so it follows the language switch)
 //   file        relative to this folder, e.g. "pages/KeysPage.qml"
 //   sidebar     listed in the sidebar (false: reached by navigation only, e.g. a detail page)
-//   section     for a page not in the sidebar: the sidebar row highlighted while it is open
+//   section     for a page not in the sidebar: the sidebar row highlighted while it is open; a list
+//               of rows for a page that belongs to several: the row of the page it was opened from
+//               when that is one of them (a key opened from its owner: Owners), else the first
 //   properties  the page's required properties besides `session`; the self-test fills them from
 //               its sample data, which has: apiId, keyId, identityId, externalId, namespaceName
 //
@@ -23,7 +25,7 @@ QtObject {
         { name: "ownerDetail", title: qsTr("Owner"), file: "pages/OwnerDetailPage.qml", sidebar: false, section: "owners", properties: ["identityId"] },
         { name: "apis", title: qsTr("APIs"), file: "pages/ApisPage.qml", sidebar: true, properties: [] },
         { name: "keys", title: qsTr("Keys"), file: "pages/KeysPage.qml", sidebar: false, section: "apis", properties: ["apiId"] },
-        { name: "keyDetail", title: qsTr("Key"), file: "pages/KeyDetailPage.qml", sidebar: false, section: "apis", properties: ["keyId"] },
+        { name: "keyDetail", title: qsTr("Key"), file: "pages/KeyDetailPage.qml", sidebar: false, section: ["apis", "owners"], properties: ["keyId"] },
         { name: "permissions", title: qsTr("Permissions & roles"), file: "pages/PermissionsPage.qml", sidebar: true, properties: [] },
         { name: "ratelimits", title: qsTr("Rate limits"), file: "pages/RatelimitPage.qml", sidebar: true, properties: [] },
         { name: "audit", title: qsTr("Audit log"), file: "pages/AuditLogPage.qml", sidebar: true, properties: [] },

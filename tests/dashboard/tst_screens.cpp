@@ -783,6 +783,14 @@ void TestScreens::sidebarFollowsEveryNavigation()
     m_app->session()->openPage(u"ownerDetail"_s, {{u"identityId"_s, m_sample.value(u"identityId"_s)}});
     QTRY_COMPARE_WITH_TIMEOUT(onScreen(), u"ownerDetail"_s, 10000);
     QTRY_COMPARE(highlighted(), QStringList{u"sidebar-owners"_s});
+    // A key opened from its owner stays under Owners, where the user came from (issue 4), and the
+    // owner's page below it too.
+    m_app->session()->openPage(u"keyDetail"_s, {{u"keyId"_s, m_sample.value(u"keyId"_s)}});
+    QTRY_COMPARE_WITH_TIMEOUT(onScreen(), u"keyDetail"_s, 10000);
+    QTRY_COMPARE(highlighted(), QStringList{u"sidebar-owners"_s});
+    QVERIFY(QMetaObject::invokeMethod(m_window, "goBack"));
+    QTRY_COMPARE_WITH_TIMEOUT(onScreen(), u"ownerDetail"_s, 10000);
+    QTRY_COMPARE(highlighted(), QStringList{u"sidebar-owners"_s});
 
     QVERIFY(QMetaObject::invokeMethod(m_window, "goBack"));
     QTRY_COMPARE_WITH_TIMEOUT(onScreen(), u"keyDetail"_s, 10000);
