@@ -7,10 +7,14 @@
 //   host can give the view the height its content needs instead of a box that scrolls inside a
 //   page that scrolls. The body is measured, not the scrolling element: that is never shorter
 //   than the view, so a view taller than its content could never shrink back.
+// The host tells the page in turn, by the window event RENAMED_EVENT, that it renamed what the
+// view shows (the dashboard's key page): the view looks the name up anew for its heading.
 // The standalone console does none of this: its links stay in the page.
 
 /** The console message that carries the document's height (docs/console.md). */
 export const HEIGHT_MESSAGE = 'latchkey:height';
+/** The window event by which the host says it renamed what the view shows. */
+export const RENAMED_EVENT = 'latchkey:renamed';
 
 function openLinksInHost() {
   document.addEventListener('click', (event) => {

@@ -13,6 +13,11 @@ export class Names {
     return this.cache.get(cacheKey);
   }
 
+  /** Drops what was looked up for @p id: the next lookup asks the server again (a rename). */
+  forget(kind, id) {
+    this.cache.delete(`${kind}:${id}`);
+  }
+
   async fetch(kind, id) {
     if (kind === 'key') {
       const { data } = await this.api.call('keys.getKey', { keyId: id });

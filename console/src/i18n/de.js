@@ -112,6 +112,7 @@ export default {
   'Updated {time} · every {n} s': 'Aktualisiert {time} · alle {n} s',
   'Usage analytics': 'Nutzungsanalyse',
   'Usage exceeded': 'Kontingent erschöpft',
+  'Usage of “{name}”': 'Nutzung von „{name}“',
   'Valid': 'Gültig',
   'Verifications': 'Verifizierungen',
   'Verifications by outcome': 'Verifizierungen nach Ergebnis',

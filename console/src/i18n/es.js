@@ -111,6 +111,7 @@ export default {
   'Updated {time} · every {n} s': 'Actualizado {time} · cada {n} s',
   'Usage analytics': 'Análisis de uso',
   'Usage exceeded': 'Uso agotado',
+  'Usage of “{name}”': 'Uso de «{name}»',
   'Valid': 'Válidas',
   'Verifications': 'Verificaciones',
   'Verifications by outcome': 'Verificaciones por resultado',

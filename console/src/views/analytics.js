@@ -6,6 +6,7 @@
 // the time series by outcome with the range picker in its header: no title, live chart, latency
 // chart, top lists, log or empty-state card, and no live stream.
 import { h } from '../dom.js';
+import { RENAMED_EVENT } from '../embed.js';
 import { count, percent, perBucket } from '../format.js';
 import { filters, onFiltersChange, windowOf } from '../filters.js';
 import { t } from '../i18n.js';
@@ -28,7 +29,9 @@ const SCOPES = {
     get empty() { return t('No verifications yet'); } },
   api: { get title() { return t('API'); }, idField: 'apiId', nameKind: 'api',
     get empty() { return t('No verifications of this API yet'); } },
+  // A key's name often starts with "Key" itself: "Usage of “Key 13”", never "Key Key 13".
   key: { get title() { return t('Key'); }, idField: 'keyId', nameKind: 'key',
+    named(name) { return t('Usage of “{name}”', { name }); },
     get empty() { return t('No verifications of this key yet'); } },
   identity: { get title() { return t('Owner'); }, idField: 'identityId', nameKind: 'identity',
     get empty() { return t('No verifications of this owner yet'); } },
@@ -205,6 +208,10 @@ export function analyticsView(ctx, { scope, id, compact = false }) {
     refresh().catch((error) => bar.failed(error.message));
   });
   let destroyed = false;
+  // The host renamed what this view shows (the dashboard's key page): look its name up anew.
+  let showName = null;
+  const renamed = () => showName?.(true).catch(ctx.report);
+  window.addEventListener(RENAMED_EVENT, renamed);
   const timer = setInterval(() => refresh().catch((error) => bar.failed(error.message)), REFRESH_SECONDS * 1000);
 
   async function start() {
@@ -213,9 +220,14 @@ export function analyticsView(ctx, { scope, id, compact = false }) {
     scopeFilter = meta.idField ? { [meta.idField]: scopeId } : {};
     subtitle.textContent = scopeId ?? '';
     if (meta.nameKind) {
-      const name = await ctx.names.lookup(meta.nameKind, scopeId);
-      if (name) title.textContent = `${meta.title} ${name}`;
-      ctx.setTitle(name ?? id);
+      showName = async (fresh = false) => {
+        if (fresh) ctx.names.forget(meta.nameKind, scopeId);
+        const name = await ctx.names.lookup(meta.nameKind, scopeId);
+        if (destroyed) return;
+        if (name) title.textContent = meta.named ? meta.named(name) : `${meta.title} ${name}`;
+        ctx.setTitle(name ?? id);
+      };
+      await showName();
     }
     // The compact summary has no live parts: no stream for it.
     if (!destroyed && full) feed = subscribe(scopeId);
@@ -227,6 +239,7 @@ export function analyticsView(ctx, { scope, id, compact = false }) {
     start,
     destroy() {
       destroyed = true;
+      window.removeEventListener(RENAMED_EVENT, renamed);
       feed?.close();
       clearInterval(timer);
       unsubscribe();

@@ -166,6 +166,13 @@ Item {
         session.openPage(target.name, target.properties);
     }
 
+    /// Tells the page that what it shows was renamed (the key page's name): the console looks
+    /// the name up anew for its heading (embed.js, RENAMED_EVENT).
+    function renamed(): void {
+        if (address !== "")
+            web.runJavaScript("window.dispatchEvent(new Event('latchkey:renamed'))");
+    }
+
     /// The result of evaluate() (tests read what the page shows through it).
     signal evaluated(var result)
     /// Runs @p script in the page; its result arrives with evaluated().

@@ -520,6 +520,10 @@ Page {
                     anchors.fill: parent
                     active: detail.loaded
                     sourceComponent: ConsoleView {
+                        // The charts' heading names the key ("Usage of “…”"): it follows a
+                        // rename as the page's own title does.
+                        readonly property string keyName: detail.name // qmllint disable unqualified
+                        onKeyNameChanged: renamed()
                         session: page.session // qmllint disable unqualified
                         view: "/keys/" + page.keyId // qmllint disable unqualified
                         dark: page.Material.theme === Material.Dark // qmllint disable unqualified

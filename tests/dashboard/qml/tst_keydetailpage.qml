@@ -269,6 +269,30 @@ Item {
             verify(!charts.webCanScroll(-120) && !charts.webCanScroll(120), "the charts scroll by themselves");
         }
 
+        // Issue 4: the charts' heading kept the old name after a rename ("Key Key 13 globex" under
+        // the header's "Key 13 globex X") and doubled "Key" for a name that starts with it.
+        function test_chartsHeadingFollowsARename() {
+            const page = openFreshKey(false);
+            verify(page.controller.saveName("Key 77 rename"));
+            tryCompare(page, "title", "Key 77 rename", H.answerTimeout);
+            const charts = H.find(page, item => item.objectName === "consoleView");
+            verify(charts !== null, "no charts");
+            tryVerify(() => charts.ready || charts.failed, 60000, "the charts never reported");
+            verify(charts.ready, "the charts reported an error");
+            let heading = "";
+            const grab = result => heading = result;
+            charts.evaluated.connect(grab);
+            const shows = text => {
+                charts.evaluate("document.querySelector('.view-header h1')?.textContent ?? ''");
+                return heading === text;
+            };
+            tryVerify(() => shows("Usage of “Key 77 rename”"), H.answerTimeout, "the heading: " + heading);
+            verify(page.controller.saveName("Key 77 rename X"));
+            tryCompare(page, "title", "Key 77 rename X", H.answerTimeout);
+            tryVerify(() => shows("Usage of “Key 77 rename X”"), H.answerTimeout, "after the rename: " + heading);
+            charts.evaluated.disconnect(grab);
+        }
+
         function test_leavingWithADraftAsks() {
             const page = openFreshKey();
             let left = 0;
