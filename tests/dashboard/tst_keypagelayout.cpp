@@ -9,6 +9,7 @@
 // Pictures: <build>/test-artefacts/keypagelayout/.
 #include "dashboardfixture.h"
 #include "dashboardwindow.h"
+#include "formatter.h"
 #include "keydetailcontroller.h"
 #include "quickitems.h"
 #include "session.h"
@@ -16,6 +17,7 @@
 
 #include <algorithm>
 
+#include <QDateTime>
 #include <QDir>
 #include <QJsonArray>
 #include <QQuickItem>
@@ -74,6 +76,30 @@ QStringList textLines(QQuickItem *bar)
         lastHeight = line.height;
     }
     return lines;
+}
+
+/// Where a text of the key list runs out of its own box (the cell its column gives it) or, for a
+/// column title, is cut: "" when none does. Issue 4: at 1024 px "16 minutes ago" ran left into
+/// the credits ("4016 minutes ago"), and titles read "Credits…" and "Zuletzt ge…".
+QString textOutsideItsCell(QQuickItem *root, bool isHeader)
+{
+    const QList<QQuickItem *> texts = Latchkey::Test::collectItems(root, [](const QQuickItem *item) {
+        return item->inherits("QQuickText") && !item->property("text").toString().isEmpty() && item->opacity() > 0;
+    });
+    const QRectF box = sceneRect(root);
+    for (QQuickItem *text : texts) {
+        const QString shown = text->property("text").toString();
+        const qreal used = text->property("contentWidth").toReal();
+        if (used > text->width() + 0.5)
+            return u"“%1” is %2 px wide in a %3 px cell"_s.arg(shown).arg(used).arg(text->width());
+        const QRectF cell = sceneRect(text);
+        if (cell.left() < box.left() - 0.5 || cell.right() > box.right() + 0.5)
+            return u"“%1” at %2..%3 outside its row %4..%5"_s.arg(shown).arg(cell.left()).arg(cell.right())
+                .arg(box.left()).arg(box.right());
+        if (isHeader && text->property("truncated").toBool())
+            return u"the title “%1” is cut"_s.arg(shown);
+    }
+    return {};
 }
 } // namespace
 
@@ -248,6 +274,11 @@ void TestKeyPageLayout::statusBadgesFitTheirColumn()
     SettingsController *settings = m_ui->app()->session()->settings();
     settings->setListCharts(false);
     const auto chartsBack = qScopeGuard([settings] { settings->setListCharts(true); });
+    // The verified key was last used "23 minutes ago" (the widest the Last used column shows
+    // often: "hace 23 minutos"), not "just now".
+    Latchkey::Dashboard::Formatter *format = m_ui->app()->session()->format();
+    format->setNow(QDateTime::currentMSecsSinceEpoch() + 23 * 60'000);
+    const auto nowBack = qScopeGuard([format] { format->setNow(0); });
     QVERIFY(m_ui->openPage(u"keys"_s, {{u"apiId"_s, m_apiId}}));
     QTRY_COMPARE_WITH_TIMEOUT(m_ui->currentPageName(), u"keys"_s, kTimeout);
     auto *page = qobject_cast<QQuickItem *>(m_ui->currentPage());
@@ -287,6 +318,18 @@ void TestKeyPageLayout::statusBadgesFitTheirColumn()
                 QVERIFY2(!label->property("truncated").toBool(), qPrintable(u"elided: "_s + text));
         }
     }
+    // Every cell of every row inside its column, every column title whole (issue 4).
+    const QList<QQuickItem *> rows = Latchkey::Test::collectItems(
+        page, [](const QQuickItem *item) { return item->objectName() == u"keyRow"_s; });
+    QVERIFY(rows.size() >= 2);
+    for (QQuickItem *row : rows) {
+        const QString outside = textOutsideItsCell(row, false);
+        QVERIFY2(outside.isEmpty(), qPrintable(outside));
+    }
+    QQuickItem *header = qobject_cast<QQuickItem *>(Latchkey::Test::findNamed(page, u"keyTableHeader"_s));
+    QVERIFY(header);
+    const QString cut = textOutsideItsCell(header, true);
+    QVERIFY2(cut.isEmpty(), qPrintable(cut));
 }
 
 void TestKeyPageLayout::headerLineShowsWhole_data()

@@ -94,6 +94,8 @@ ItemDelegate {
             onTruncatedChanged: row.nameCut = truncated
             ToolTip.delay: 300
         }
+        // The other cells likewise stay inside their column: elided, whole in a tooltip while the
+        // pointer is over the cell itself (the name's tooltip is the row's).
         Label {
             Layout.preferredWidth: row.columns.start
             Layout.minimumWidth: row.columns.start
@@ -101,6 +103,12 @@ ItemDelegate {
             text: row.start + "…"
             font.family: "monospace"
             elide: Text.ElideRight
+            ToolTip.visible: truncated && startHover.hovered
+            ToolTip.text: text
+            ToolTip.delay: 300
+            HoverHandler {
+                id: startHover
+            }
         }
         Label {
             visible: row.showOwner
@@ -109,6 +117,12 @@ ItemDelegate {
             Layout.maximumWidth: row.columns.owner
             text: row.externalId !== "" ? row.externalId : "—"
             elide: Text.ElideRight
+            ToolTip.visible: truncated && ownerHover.hovered
+            ToolTip.text: text
+            ToolTip.delay: 300
+            HoverHandler {
+                id: ownerHover
+            }
         }
         Label {
             objectName: "key-row-api"
@@ -142,6 +156,13 @@ ItemDelegate {
             Layout.maximumWidth: row.columns.credits
             horizontalAlignment: Text.AlignRight
             text: row.hasCreditLimit ? row.format.number(row.creditsRemaining) : qsTr("unlimited")
+            elide: Text.ElideRight
+            ToolTip.visible: truncated && creditsHover.hovered
+            ToolTip.text: text
+            ToolTip.delay: 300
+            HoverHandler {
+                id: creditsHover
+            }
         }
         Label {
             Layout.preferredWidth: row.columns.lastUsed
@@ -150,6 +171,13 @@ ItemDelegate {
             horizontalAlignment: Text.AlignRight
             text: row.lastUsedAt > 0 ? row.format.relative(row.lastUsedAt) : qsTr("never")
             opacity: row.lastUsedAt > 0 ? 1 : 0.6
+            elide: Text.ElideRight
+            ToolTip.visible: truncated && lastUsedHover.hovered
+            ToolTip.text: text
+            ToolTip.delay: 300
+            HoverHandler {
+                id: lastUsedHover
+            }
         }
     }
 }

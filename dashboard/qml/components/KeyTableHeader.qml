@@ -3,7 +3,9 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import "KeyColumns.js" as KeyColumns
 
-// The column titles above KeyRow delegates; the box selects or clears every loaded row.
+// The column titles above KeyRow delegates; the box selects or clears every loaded row. A title
+// longer than its column ("Zuletzt genutzt", "Credits left" at 1024 px) takes a second line
+// rather than being cut.
 Pane {
     id: header
     objectName: "keyTableHeader"
@@ -54,6 +56,8 @@ Pane {
             Layout.maximumWidth: header.columns.name
             text: qsTr("Name")
             font.bold: true
+            wrapMode: Text.Wrap
+            maximumLineCount: 2
             elide: Text.ElideRight
         }
         Label {
@@ -62,6 +66,8 @@ Pane {
             Layout.maximumWidth: header.columns.start
             text: qsTr("Start", "the first characters of a key")
             font.bold: true
+            wrapMode: Text.Wrap
+            maximumLineCount: 2
             elide: Text.ElideRight
         }
         Label {
@@ -71,6 +77,8 @@ Pane {
             Layout.maximumWidth: header.columns.owner
             text: qsTr("Owner")
             font.bold: true
+            wrapMode: Text.Wrap
+            maximumLineCount: 2
             elide: Text.ElideRight
         }
         Label {
@@ -88,6 +96,8 @@ Pane {
             Layout.maximumWidth: header.columns.status
             text: qsTr("Status")
             font.bold: true
+            wrapMode: Text.Wrap
+            maximumLineCount: 2
             elide: Text.ElideRight
         }
         Label {
@@ -97,6 +107,8 @@ Pane {
             horizontalAlignment: Text.AlignRight
             text: qsTr("Credits left")
             font.bold: true
+            wrapMode: Text.Wrap
+            maximumLineCount: 2
             elide: Text.ElideRight
         }
         Label {
@@ -106,6 +118,8 @@ Pane {
             horizontalAlignment: Text.AlignRight
             text: qsTr("Last used")
             font.bold: true
+            wrapMode: Text.Wrap
+            maximumLineCount: 2
             elide: Text.ElideRight
         }
     }
