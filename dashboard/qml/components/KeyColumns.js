@@ -24,12 +24,11 @@ function widths(available, monoChar, showOwner, selectable, showApi) {
     const startWanted = Math.ceil(22 * monoChar) + 6;
     // "Last used" holds "23 minutes ago" / "hace 23 minutos" at its minimum, and "Credits left"
     // "unlimited" / "unbegrenzt" (issue 4: at 90 px the time ran into the credits, "4016 minutes
-    // ago"); the owner (or the API, on an owner's page) gives up 25 px of the room they take at
-    // 1024 px. What still does not fit is elided with a tooltip (KeyRow); a title wraps to a
-    // second line (KeyTableHeader).
+    // ago"); the owner gives up 25 px of the room they take at 1024 px. What still does not fit
+    // is elided with a tooltip (KeyRow); a title wraps to a second line (KeyTableHeader).
     const columns = {
         owner: [65, 200],
-        api: [65, 200],
+        api: [90, 200],
         status: [150, 200],
         credits: [85, 110],
         lastUsed: [110, 150]

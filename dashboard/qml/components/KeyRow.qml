@@ -94,8 +94,8 @@ ItemDelegate {
             onTruncatedChanged: row.nameCut = truncated
             ToolTip.delay: 300
         }
-        // The other cells likewise stay inside their column: elided, whole in a tooltip while the
-        // pointer is over the cell itself (the name's tooltip is the row's).
+        // The other cells likewise stay inside their column: elided, whole in a tooltip over the
+        // row unless the name is cut too (as the API's).
         Label {
             Layout.preferredWidth: row.columns.start
             Layout.minimumWidth: row.columns.start
@@ -103,12 +103,9 @@ ItemDelegate {
             text: row.start + "…"
             font.family: "monospace"
             elide: Text.ElideRight
-            ToolTip.visible: truncated && startHover.hovered
+            ToolTip.visible: truncated && row.hovered && !row.nameCut
             ToolTip.text: text
             ToolTip.delay: 300
-            HoverHandler {
-                id: startHover
-            }
         }
         Label {
             visible: row.showOwner
@@ -117,12 +114,9 @@ ItemDelegate {
             Layout.maximumWidth: row.columns.owner
             text: row.externalId !== "" ? row.externalId : "—"
             elide: Text.ElideRight
-            ToolTip.visible: truncated && ownerHover.hovered
+            ToolTip.visible: truncated && row.hovered && !row.nameCut
             ToolTip.text: text
             ToolTip.delay: 300
-            HoverHandler {
-                id: ownerHover
-            }
         }
         Label {
             objectName: "key-row-api"
@@ -157,12 +151,9 @@ ItemDelegate {
             horizontalAlignment: Text.AlignRight
             text: row.hasCreditLimit ? row.format.number(row.creditsRemaining) : qsTr("unlimited")
             elide: Text.ElideRight
-            ToolTip.visible: truncated && creditsHover.hovered
+            ToolTip.visible: truncated && row.hovered && !row.nameCut
             ToolTip.text: text
             ToolTip.delay: 300
-            HoverHandler {
-                id: creditsHover
-            }
         }
         Label {
             Layout.preferredWidth: row.columns.lastUsed
@@ -172,12 +163,9 @@ ItemDelegate {
             text: row.lastUsedAt > 0 ? row.format.relative(row.lastUsedAt) : qsTr("never")
             opacity: row.lastUsedAt > 0 ? 1 : 0.6
             elide: Text.ElideRight
-            ToolTip.visible: truncated && lastUsedHover.hovered
+            ToolTip.visible: truncated && row.hovered && !row.nameCut
             ToolTip.text: text
             ToolTip.delay: 300
-            HoverHandler {
-                id: lastUsedHover
-            }
         }
     }
 }
