@@ -54,6 +54,7 @@ void GoToSearch::clear()
     m_moreMatches = 0;
     m_searched.clear();
     m_text.clear();
+    m_keyIdSearched = m_ownersSearched = m_apisSearched = false;
     if (wasSearching)
         Q_EMIT searchingChanged();
     Q_EMIT finished();
@@ -65,10 +66,13 @@ void GoToSearch::search(const QString &text)
     m_text = text.trimmed();
     if (m_text.isEmpty() || !m_client)
         return done();
+    m_keyIdSearched = m_text.startsWith(u"key_"_s);
+    m_ownersSearched = m_findsOwners;
+    m_apisSearched = m_findsApis;
     lookUpKeyId();
-    if (m_findsOwners)
+    if (m_ownersSearched)
         lookUpOwner();
-    if (m_findsApis)
+    if (m_apisSearched)
         lookUpApis();
     if (m_pending == 0) // nothing the key may look up for this text
         done();
@@ -94,7 +98,7 @@ void GoToSearch::post(const QString &action, const QJsonObject &body, std::funct
 
 void GoToSearch::lookUpKeyId()
 {
-    if (!m_text.startsWith(u"key_"_s))
+    if (!m_keyIdSearched)
         return;
     post(u"keys.getKey"_s, {{u"keyId"_s, m_text}}, [this](const ApiResult &result) {
         if (result.ok())

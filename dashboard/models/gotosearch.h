@@ -32,7 +32,8 @@ class ApiClient;
 /// owners / list the APIs, as rootKeys.whoami said) leave those lookups out instead of asking for a
 /// 403; without the APIs, keys are found by their id only. `listsOwners` false (no
 /// `identity.*.read_identity`: a list with an owner it may not read is refused whole) finds owners
-/// by their exact external id or identity id only.
+/// by their exact external id or identity id only. What the last finished search looked up is in
+/// `keyIdSearched` / `ownersSearched` / `apisSearched`, so that "nothing found" names only that.
 class GoToSearch : public QObject
 {
     Q_OBJECT
@@ -46,6 +47,12 @@ class GoToSearch : public QObject
     Q_PROPERTY(bool findsOwners MEMBER m_findsOwners NOTIFY lookupsChanged)
     Q_PROPERTY(bool findsApis MEMBER m_findsApis NOTIFY lookupsChanged)
     Q_PROPERTY(bool listsOwners MEMBER m_listsOwners NOTIFY lookupsChanged)
+    /// What the last finished search looked for: a key by its id (the text begins with `key_`),
+    /// owners (`findsOwners` was true; a text that cannot be an external id matches none without
+    /// asking), APIs and keys by name or start (`findsApis` was true).
+    Q_PROPERTY(bool keyIdSearched READ keyIdSearched NOTIFY finished)
+    Q_PROPERTY(bool ownersSearched READ ownersSearched NOTIFY finished)
+    Q_PROPERTY(bool apisSearched READ apisSearched NOTIFY finished)
 
 public:
     static constexpr int kMaxMatches = 50;
@@ -58,6 +65,9 @@ public:
     int moreMatches() const { return m_moreMatches; }
     QString searched() const { return m_searched; }
     bool searching() const { return m_pending > 0; }
+    bool keyIdSearched() const { return m_keyIdSearched; }
+    bool ownersSearched() const { return m_ownersSearched; }
+    bool apisSearched() const { return m_apisSearched; }
 
     /// Looks @p text (trimmed) up; finished() follows (at once for a blank text).
     Q_INVOKABLE void search(const QString &text);
@@ -106,6 +116,9 @@ private:
     bool m_findsOwners = true;
     bool m_findsApis = true;
     bool m_listsOwners = true;
+    bool m_keyIdSearched = false;
+    bool m_ownersSearched = false;
+    bool m_apisSearched = false;
 };
 
 } // namespace Latchkey::Dashboard

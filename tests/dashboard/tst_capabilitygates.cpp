@@ -16,11 +16,16 @@
 #include "pagedlistmodel.h"
 #include "quickitems.h"
 
+#include <QGuiApplication>
 #include <QJsonDocument>
 #include <QQmlComponent>
 #include <QQmlEngine>
 #include <QQuickItem>
 #include <QRegularExpression>
+#include <QTextLayout>
+#include <QWheelEvent>
+
+#include <functional>
 
 using namespace Qt::StringLiterals;
 using namespace Latchkey::Dashboard;
@@ -72,6 +77,10 @@ private Q_SLOTS:
     void pagesWaitForWhoamiThenLoad();
     void readOnlyKeyBrowsesWithoutA403();
     void auditFiltersLookUpOnlyWhatTheKeyMayRead();
+    void greyedKeyFieldsNameTheirPermission();
+    void goToSaysOnlyWhatItSearched_data();
+    void goToSaysOnlyWhatItSearched();
+    void unreadableNamespacesAreSaidWhole();
 
 private:
     std::unique_ptr<DashboardFixture> m_fixture;
@@ -552,6 +561,259 @@ void TestCapabilityGates::auditFiltersLookUpOnlyWhatTheKeyMayRead()
         QCOMPARE(newForbidden(before, forbiddenByRoute(m_fixture->server())), QString());
         QVERIFY2(failed.isEmpty(), qPrintable(label));
     }
+}
+
+namespace {
+
+/// The greyed (disabled) controls of the key page's cards: what the user can point at, not the
+/// parts inside a control.
+QList<QQuickItem *> greyedControls(QQuickItem *page)
+{
+    QList<QQuickItem *> found;
+    const std::function<void(QQuickItem *)> walk = [&](QQuickItem *item) {
+        if (!item->isVisible())
+            return;
+        const bool control = item->inherits("QQuickControl") || item->inherits("QQuickTextField")
+                             || item->inherits("QQuickTextArea");
+        if (control && item->activeFocusOnTab() && item->width() > 0 && item->height() > 0) {
+            // Not Discard: greyed while there is nothing to discard, whatever the key may do.
+            if (!item->isEnabled() && !item->objectName().endsWith(u"-discard"))
+                found.append(item);
+            return;
+        }
+        const QList<QQuickItem *> children = item->childItems();
+        for (QQuickItem *child : children)
+            walk(child);
+    };
+    walk(page);
+    return found;
+}
+
+/// Where @p item lies in the window (its size: a text field's boundingRect() is its text's).
+QRectF placed(const QQuickItem *item)
+{
+    return item->mapRectToScene(QRectF(0, 0, item->width(), item->height()));
+}
+
+/// Sends a wheel turn (one notch down) to @p window at @p position, as the mouse does.
+void wheelDown(QQuickWindow *window, QPointF position)
+{
+    QWheelEvent wheel(position, window->mapToGlobal(position), QPoint(), QPoint(0, -120), Qt::NoButton,
+                      Qt::NoModifier, Qt::NoScrollPhase, false);
+    QGuiApplication::sendEvent(window, &wheel);
+}
+
+} // namespace
+
+// The key page with a root key that may only read keys: every greyed control of the cards shows
+// the missing permission in a tooltip of its own when the pointer rests on it (not the card's,
+// shown only over the card's empty area), and the tooltip goes when the page scrolls under the
+// still pointer (ToolTipGuard covers it).
+void TestCapabilityGates::greyedKeyFieldsNameTheirPermission()
+{
+    const QString apiId = m_fixture->createApi(u"greyed"_s);
+    const QString keyId = m_fixture->createKey({{u"apiId"_s, apiId}, {u"name"_s, u"greyed key"_s},
+                                                {u"externalId"_s, u"greyed-owner"_s}}).value(u"keyId"_s).toString();
+    QVERIFY(!keyId.isEmpty());
+    DashboardWindow ui;
+    QVERIFY(ui.window());
+    Session *session = ui.app()->session();
+    QVERIFY(ui.connectTo(m_fixture->baseUrl(), m_fixture->createRootKey({u"api.*.read_key"_s})));
+    QTRY_VERIFY_WITH_TIMEOUT(session->capabilities()->known(), 10000);
+    QVERIFY(ui.openPage(u"keyDetail"_s, {{u"keyId"_s, keyId}, {u"apiId"_s, apiId}}));
+    QTRY_COMPARE_WITH_TIMEOUT(ui.currentPageName(), u"keyDetail"_s, 10000);
+    QVERIFY(ui.find(ui.currentPage(), u"section-name-field"_s));
+    ui.settle(500);
+    QObject *guard = ui.find(ui.window(), u"toolTipGuard"_s);
+    QVERIFY(guard);
+    auto *tip = guard->property("tip").value<QObject *>();
+    QVERIFY(tip);
+    auto *page = qobject_cast<QQuickItem *>(ui.currentPage());
+    QVERIFY(page);
+
+    const QList<QQuickItem *> controls = greyedControls(page);
+    QStringList names;
+    for (const QQuickItem *control : controls)
+        names.append(Latchkey::Test::describeControl(control));
+    // The name, owner, status, expiry, credits, rate limits, meta and the grace period and
+    // "Permanently" of the key actions, at least.
+    QVERIFY2(controls.size() >= 9, qPrintable(names.join(u", "_s)));
+    QStringList problems;
+    for (QQuickItem *control : controls) {
+        Latchkey::Test::scrollIntoView(control);
+        const QRectF rect = placed(control);
+        const QPointF center = rect.center();
+        QTest::mouseMove(ui.window(), center.toPoint());
+        // Its own: the tooltip's item is the control (or lies on it), not the whole card.
+        const auto ownTip = [&] {
+            auto *owner = tip->property("parent").value<QQuickItem *>();
+            if (!tip->property("visible").toBool() || !owner)
+                return false;
+            const QRectF at = placed(owner);
+            return at.contains(center) && rect.adjusted(-4, -4, 4, 4).contains(at);
+        };
+        // As a hand on the mouse does, the pointer stirs on the control until it shows (the page
+        // may have moved under it meanwhile: a refresh laid a card out anew).
+        int stirs = 0;
+        if (!QTest::qWaitFor([&] {
+                if (ownTip())
+                    return true;
+                if (++stirs % 50 == 0)
+                    QTest::mouseMove(ui.window(), (center + QPointF(stirs / 50 % 2, 0)).toPoint());
+                return false;
+            }, 10000)) {
+            auto *owner = tip->property("parent").value<QQuickItem *>();
+            problems.append(u"%1: %2"_s.arg(
+                Latchkey::Test::describeControl(control),
+                tip->property("visible").toBool() && owner
+                    ? u"the tooltip of %1 shows"_s.arg(QString::fromLatin1(owner->metaObject()->className()))
+                    : u"no tooltip"_s));
+            continue;
+        }
+        const QString text = tip->property("text").toString();
+        if (!text.contains(u"lacks the permission “api."_s))
+            problems.append(u"%1 says %2"_s.arg(Latchkey::Test::describeControl(control), text));
+    }
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u"\n"_s)));
+
+    // The name field's tooltip goes when the wheel scrolls the page under the still pointer.
+    QQuickItem *name = ui.item(page, u"section-name-field"_s);
+    QVERIFY(name);
+    QQuickItem *flickable = name->parentItem();
+    while (flickable && !flickable->inherits("QQuickFlickable"))
+        flickable = flickable->parentItem();
+    QVERIFY(flickable);
+    flickable->setProperty("contentY", 0);
+    QTRY_VERIFY(!tip->property("visible").toBool() || tip->property("parent").value<QQuickItem *>() != name);
+    const QPointF pointer = placed(name).center();
+    QTest::mouseMove(ui.window(), pointer.toPoint() + QPoint(3, 0));
+    QTRY_VERIFY_WITH_TIMEOUT(tip->property("visible").toBool() && tip->property("text").toString().contains(u"api."_s),
+                             10000);
+    wheelDown(ui.window(), pointer + QPointF(3, 0));
+    QTRY_VERIFY_WITH_TIMEOUT(flickable->property("contentY").toReal() > 0, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(!tip->property("visible").toBool(), 10000);
+    QTest::qWait(800); // well past the tooltip's delay: none comes back while the pointer rests
+    QVERIFY2(!tip->property("visible").toBool(), qPrintable(tip->property("text").toString()));
+}
+
+void TestCapabilityGates::goToSaysOnlyWhatItSearched_data()
+{
+    QTest::addColumn<QStringList>("permissions");
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QStringList>("says");
+    QTest::addColumn<QStringList>("saysNot");
+    const QString keys = u"api.*.read_key"_s;
+    QTest::newRow("keys only, a name") << QStringList{keys} << u"nobody-here"_s
+                                       << QStringList{u"Nothing found for “nobody-here”"_s, u"only key ids"_s}
+                                       << QStringList{u"owner"_s, u"API"_s, u"name"_s};
+    QTest::newRow("keys only, a key id") << QStringList{keys} << u"key_nosuchkey42"_s
+                                         << QStringList{u"Nothing found for “key_nosuchkey42”"_s, u"no key has this id"_s}
+                                         << QStringList{u"owner"_s, u"API"_s, u"name"_s};
+    QTest::newRow("keys and APIs") << QStringList{keys, u"api.*.read_api"_s} << u"nobody-here"_s
+                                   << QStringList{u"key start or name"_s, u"API"_s} << QStringList{u"owner"_s};
+    QTest::newRow("keys and owners") << QStringList{keys, u"identity.*.read_identity"_s} << u"nobody-here"_s
+                                     << QStringList{u"owner"_s} << QStringList{u"API"_s, u"name"_s};
+}
+
+// Ctrl+K's "nothing found" names only what was searched: a root key that may not read owners or
+// the APIs had them left out (the line under the field says which permission is missing), so the
+// sentence does not claim that no owner or API matches.
+void TestCapabilityGates::goToSaysOnlyWhatItSearched()
+{
+    QFETCH(QStringList, permissions);
+    QFETCH(QString, text);
+    QFETCH(QStringList, says);
+    QFETCH(QStringList, saysNot);
+    QVERIFY(!m_fixture->createApi(u"searched"_s).isEmpty());
+    Session session;
+    QSignalSpy failed(session.client(), &ApiClient::requestFailed);
+    const QMap<QString, quint64> before = forbiddenByRoute(m_fixture->server());
+    QVERIFY(m_fixture->connectWith(session, permissions));
+    QTRY_VERIFY_WITH_TIMEOUT(session.capabilities()->known(), 10000);
+    const Made search("GlobalSearch {}", {{u"session"_s, QVariant::fromValue(&session)}});
+    QVERIFY(search.get());
+    QQuickItem *field = search.item(u"globalSearchField"_s);
+    QVERIFY(field);
+    field->setProperty("text", text);
+    QVERIFY(QMetaObject::invokeMethod(search.get(), "go"));
+    QTRY_VERIFY_WITH_TIMEOUT(search.get()->property("message").toString().startsWith(u"Nothing found"_s), 30000);
+    const QString message = search.get()->property("message").toString();
+    for (const QString &part : std::as_const(says))
+        QVERIFY2(message.contains(part), qPrintable(message));
+    for (const QString &part : std::as_const(saysNot))
+        QVERIFY2(!message.contains(part), qPrintable(message));
+    QCOMPARE(newForbidden(before, forbiddenByRoute(m_fixture->server())), QString());
+    QVERIFY(failed.isEmpty());
+}
+
+namespace {
+
+/// Whether @p text, laid out as @p label lays it out (its font, width and wrap mode), has the
+/// whole of @p part on one line that fits the label; else what went wrong.
+QString brokenOrTooWide(const QQuickItem *label, const QString &part)
+{
+    const QString text = label->property("text").toString();
+    const qsizetype at = text.indexOf(part);
+    if (at < 0)
+        return u"“%1” not in “%2”"_s.arg(part, text);
+    QTextLayout layout(text, label->property("font").value<QFont>());
+    QTextOption option;
+    option.setWrapMode(QTextOption::WrapMode(label->property("wrapMode").toInt()));
+    layout.setTextOption(option);
+    layout.beginLayout();
+    for (QTextLine line = layout.createLine(); line.isValid(); line = layout.createLine())
+        line.setLineWidth(label->width());
+    layout.endLayout();
+    for (int i = 0; i < layout.lineCount(); ++i) {
+        const QTextLine line = layout.lineAt(i);
+        if (at < line.textStart() || at >= line.textStart() + line.textLength())
+            continue;
+        if (at + part.size() > line.textStart() + line.textLength())
+            return u"“%1” broken after “%2” in a label %3 px wide"_s.arg(
+                part, text.mid(line.textStart(), line.textLength())).arg(label->width());
+        if (line.naturalTextWidth() > label->width() + 0.5)
+            return u"the line “%1” is %2 px wide, the label %3 px"_s.arg(
+                text.mid(line.textStart(), line.textLength())).arg(line.naturalTextWidth()).arg(label->width());
+        return {};
+    }
+    return u"not laid out"_s;
+}
+
+} // namespace
+
+// The rate-limit page with a root key that may not read namespaces, in the real window: the list
+// says so with the permission whole (not broken inside the word), the right pane does not invite
+// the user to choose a namespace, and Set override names the missing permissions rather than
+// “Choose a namespace first”.
+void TestCapabilityGates::unreadableNamespacesAreSaidWhole()
+{
+    DashboardWindow ui({1024, 768});
+    QVERIFY(ui.window());
+    Session *session = ui.app()->session();
+    QVERIFY(ui.connectTo(m_fixture->baseUrl(), m_fixture->createRootKey({u"api.*.read_key"_s})));
+    QTRY_VERIFY_WITH_TIMEOUT(session->capabilities()->known(), 10000);
+    QVERIFY(ui.openPage(u"ratelimits"_s));
+    QTRY_COMPARE_WITH_TIMEOUT(ui.currentPageName(), u"ratelimits"_s, 10000);
+    ui.settle(300);
+    auto *page = qobject_cast<QQuickItem *>(ui.currentPage());
+    QVERIFY(page);
+    const QString permission = u"ratelimit.*.read_namespace"_s;
+    const QList<QQuickItem *> titles = Latchkey::Test::collectItems(page, [&](const QQuickItem *item) {
+        return item->objectName() == u"placeholder-title" && item->property("text").toString().contains(permission);
+    });
+    QCOMPARE(titles.size(), 1);
+    QVERIFY(titles.first()->width() > 0);
+    const QString broken = brokenOrTooWide(titles.first(), u"“"_s + permission + u"”."_s);
+    QVERIFY2(broken.isEmpty(), qPrintable(broken));
+
+    QQuickItem *pane = ui.item(page, u"namespacePane"_s);
+    QVERIFY(pane);
+    QVERIFY2(!pane->property("title").toString().contains(u"Choose"_s), qPrintable(pane->property("title").toString()));
+    QVERIFY2(pane->property("hint").toString().contains(u"may not read"_s), qPrintable(pane->property("hint").toString()));
+    QObject *setOverride = ui.find(page, u"toolbarSetOverride"_s);
+    QVERIFY(setOverride);
+    QVERIFY2(setOverride->property("missing").toString().contains(u"“ratelimit.*.set_override”"_s),
+             qPrintable(setOverride->property("missing").toString()));
 }
 
 LATCHKEY_DASHBOARD_TEST_MAIN(TestCapabilityGates)

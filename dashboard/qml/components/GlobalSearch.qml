@@ -25,9 +25,20 @@ Dialog {
     /// What the dialog says under the field ("" for nothing): searching, or nothing found.
     readonly property string message: finder.searching ? qsTr("Searching…")
                                       : finder.searched !== "" && finder.searched === field.text.trim()
-                                        && finder.matches.length === 0
-                                        ? qsTr("Nothing found for “%1”: no key id, key start or name, owner or API matches.").arg(finder.searched)
-                                        : ""
+                                        && finder.matches.length === 0 ? nothingFound() : ""
+    /// "Nothing found", naming only what the search looked for: a root key that may not read
+    /// owners or the APIs had them left out (the line under the field says why).
+    function nothingFound(): string {
+        const text = finder.searched;
+        if (finder.ownersSearched && finder.apisSearched)
+            return qsTr("Nothing found for “%1”: no key id, key start or name, owner or API matches.").arg(text);
+        if (finder.apisSearched)
+            return qsTr("Nothing found for “%1”: no key id, key start or name, or API matches.").arg(text);
+        if (finder.ownersSearched)
+            return qsTr("Nothing found for “%1”: no key id or owner matches.").arg(text);
+        return finder.keyIdSearched ? qsTr("Nothing found for “%1”: no key has this id.").arg(text)
+                                    : qsTr("Nothing found for “%1”: it is not a key id (key_…), and only key ids were searched.").arg(text);
+    }
     /// The matches on screen (the last search's, while the text is still what was searched).
     readonly property var matches: finder.searched !== "" && finder.searched === field.text.trim() ? finder.matches : []
 

@@ -72,6 +72,9 @@ KeySection {
     // Each action asks first and shows its own result (the new key, the list after a delete).
     instantHint: ""
     savedFields: []
+    // Greyed with the button each belongs to, they name its missing permission (the buttons
+    // name theirs themselves).
+    missingFor: control => control === grace ? rerollGate.missing : control === permanent ? deleteGate.missing : ""
 
     readonly property var graceChoices: [
         { text: qsTr("Revoke the old key at once"), ms: 0 },

@@ -22,8 +22,12 @@ Pane {
     /// The draft can be saved (false keeps Save disabled; the editor says what is missing).
     property bool valid: true
     /// "" when the root key may change this field; else the missing permission (Capabilities.missing),
-    /// shown as the tooltip of the greyed-out card.
+    /// shown as the tooltip of each greyed control of the card and of its title.
     property string missing
+    /// The missing permission that greys @p control, a control of the card ("" when it is greyed
+    /// for another reason). Cards whose controls are greyed one by one (the key actions) tell
+    /// their own.
+    property var missingFor: control => section.missing
     readonly property bool editable: missing === ""
     /// Shows Save / Discard (fields saved by their own buttons, like chips, hide them).
     property bool showButtons: true
@@ -50,9 +54,6 @@ Pane {
     readonly property string jumpHint: qsTr("Ctrl+Down: next card · Ctrl+Up: previous card")
     Accessible.description: jumpHint
 
-    HoverHandler {
-        id: hover
-    }
     Connections {
         target: section.controller
         ignoreUnknownSignals: true
@@ -135,9 +136,19 @@ Pane {
         }
         return false;
     }
-    ToolTip.visible: hover.hovered && !editable
-    ToolTip.text: missing
-    ToolTip.delay: 300
+    /// The greyed control at @p position (in `fields`), or null: the outermost control (an item
+    /// in the Tab chain) there that is disabled.
+    function greyedControlAt(position: point): Item {
+        let item = body;
+        let at = fields.mapToItem(body, position.x, position.y);
+        for (let child = item.childAt(at.x, at.y); child; child = item.childAt(at.x, at.y)) {
+            at = item.mapToItem(child, at.x, at.y);
+            item = child;
+            if (item.activeFocusOnTab)
+                return item.enabled ? null : item;
+        }
+        return null;
+    }
 
     ColumnLayout {
         anchors.fill: parent
@@ -151,10 +162,13 @@ Pane {
                 font.pixelSize: 16
                 font.bold: true
                 Accessible.role: Accessible.Heading
-                // The card's own tooltip (the missing permission) wins over the keys' hint.
-                ToolTip.visible: titleHover.hovered && section.editable
-                ToolTip.text: section.jumpHint
-                ToolTip.delay: 600
+                // On a greyed card, its missing permission (as on each greyed control) rather
+                // than the keys' hint. The card has no tooltip of its own: over its empty area it
+                // stood far from what it was about, and it took the shared tooltip from the
+                // controls' (walkthrough J8).
+                ToolTip.visible: titleHover.hovered
+                ToolTip.text: section.editable ? section.jumpHint : section.missing
+                ToolTip.delay: section.editable ? 600 : 300
                 HoverHandler {
                     id: titleHover
                 }
@@ -185,11 +199,48 @@ Pane {
             }
         }
 
-        ColumnLayout {
-            id: body
+        // The card's controls. A greyed (disabled) control gets no hover events, so this enabled
+        // wrapper's HoverHandler finds the one under the pointer and `greyedTip` lies on it with
+        // the missing permission: each greyed control has a tooltip of its own, the shared
+        // ToolTip that ToolTipGuard hides when the page scrolls under the still pointer.
+        Item {
+            id: fields
             Layout.fillWidth: true
-            spacing: 8
-            enabled: section.editable && !section.saving
+            implicitWidth: body.implicitWidth
+            implicitHeight: body.implicitHeight
+
+            /// The greyed control under the pointer.
+            readonly property Item greyed: fieldsHover.hovered ? section.greyedControlAt(fieldsHover.point.position) : null
+            // Each control's tooltip anew (hidden, then shown after its delay), not the last one's
+            // moved along.
+            onGreyedChanged: {
+                greyedTip.control = null;
+                greyedTip.control = greyed;
+            }
+
+            ColumnLayout {
+                id: body
+                width: parent.width
+                spacing: 8
+                enabled: section.editable && !section.saving
+            }
+            HoverHandler {
+                id: fieldsHover
+            }
+            // Where the greyed control lies, with its missing permission as tooltip.
+            Item {
+                id: greyedTip
+                property Item control: null
+                readonly property string missing: control ? section.missingFor(control) : ""
+                readonly property point at: control ? control.mapToItem(fields, 0, 0) : Qt.point(0, 0)
+                x: at.x
+                y: at.y
+                width: control ? control.width : 0
+                height: control ? control.height : 0
+                ToolTip.visible: missing !== ""
+                ToolTip.text: missing
+                ToolTip.delay: 300
+            }
         }
 
         Label {

@@ -20,8 +20,19 @@ ColumnLayout {
     /// the list, without Retry (the host does not fetch it; it would fail the same way).
     property string missing
 
+    /// The widest word of the missing-permission sentence (the permission), as the title shows
+    /// it: a host in a narrow column makes room for it, as the title does not break it.
+    /// (`titleMetrics.font` read: the binding follows the title's font, which advanceWidth() hides.)
+    readonly property real missingWidth: missing === "" || !titleMetrics.font ? 0
+        : Math.max(...missing.split(/\s+/).map(word => Math.ceil(titleMetrics.advanceWidth(word))))
+
     /// Retry pressed (the host refreshes its model).
     signal retry()
+
+    FontMetrics {
+        id: titleMetrics
+        font: titleLabel.font
+    }
 
     spacing: 8
 
@@ -41,6 +52,7 @@ ColumnLayout {
         wrapMode: Text.WrapAtWordBoundaryOrAnywhere
     }
     Label {
+        id: titleLabel
         objectName: "placeholder-title"
         Layout.fillWidth: true
         visible: !root.loading
@@ -49,7 +61,9 @@ ColumnLayout {
         font.bold: true
         font.pointSize: 13
         horizontalAlignment: Text.AlignHCenter
-        wrapMode: Text.WrapAtWordBoundaryOrAnywhere
+        // A missing permission ("ratelimit.*.read_namespace") is one word to the user: wrapped
+        // between words only, never inside one.
+        wrapMode: root.missing !== "" ? Text.WordWrap : Text.WrapAtWordBoundaryOrAnywhere
     }
     Label {
         Layout.fillWidth: true

@@ -64,9 +64,12 @@ Page {
             objectName: "toolbarSetOverride"
             text: qsTr("Set override") // the name of the pane's button and of the dialog
             flat: true
-            // The tooltip says why it is disabled: no namespace chosen, or a missing permission.
-            missing: page.namespaceName === "" ? qsTr("Choose a namespace first.")
-                                               : page.may.missing("ratelimit.*.set_override", page.may.revision)
+            // The tooltip says why it is disabled: a missing permission (also the one to read the
+            // namespaces: none can be chosen then), or no namespace chosen.
+            readonly property string mayNotSet: page.may.missing("ratelimit.*.set_override", page.may.revision)
+            missing: mayNotSet !== "" ? mayNotSet
+                     : page.namespaceName !== "" ? ""
+                     : page.mayNotList !== "" ? page.mayNotList : qsTr("Choose a namespace first.")
             onClicked: overrideDialog.openFor("", 10, 60000)
         }
         FocusToolButton {
@@ -141,8 +144,10 @@ Page {
 
         ListView {
             id: namespaceList
-            SplitView.preferredWidth: 280
-            SplitView.minimumWidth: 200
+            // Wide enough for the missing permission (one word, not broken) when the key may not
+            // read namespaces.
+            SplitView.preferredWidth: Math.max(280, namespacesPlaceholder.missingWidth + 32)
+            SplitView.minimumWidth: Math.max(200, namespacesPlaceholder.missingWidth + 32)
             clip: true
             model: namespaces
             focus: true
@@ -196,6 +201,7 @@ Page {
                 visible: namespaceList.count === 0
                 spacing: 12
                 ListPlaceholder {
+                    id: namespacesPlaceholder
                     Layout.fillWidth: true
                     missing: page.mayNotList
                     loading: namespaces.loading || page.may.pending
@@ -219,12 +225,17 @@ Page {
             SplitView.fillWidth: true
             spacing: 0
 
+            // No namespace chosen: the invitation to choose one, or, for a root key that may not
+            // list them (the list on the left names the permission), that there is none to choose.
             ListPlaceholder {
+                objectName: "namespacePane"
                 Layout.fillWidth: true
                 Layout.fillHeight: true
+                Layout.margins: 24
                 visible: page.namespaceName === ""
-                title: qsTr("Choose a namespace")
-                hint: qsTr("Its overrides and charts appear here.")
+                title: page.mayNotList === "" ? qsTr("Choose a namespace") : qsTr("No namespace to choose")
+                hint: page.mayNotList === "" ? qsTr("Its overrides and charts appear here.")
+                                             : qsTr("This root key may not read rate-limit namespaces, so there are no overrides or charts to show here.")
             }
             // A namespace that is not there (any more: a link in the audit log, or deleted by
             // someone else since) is said here, not in the window's banner too; asking again would
