@@ -926,6 +926,22 @@
             <translation>Nichts gefunden für „%1“: Keine Schlüssel-ID, kein Schlüsselanfang oder -name, kein Inhaber und keine API passt.</translation>
         </message>
         <message>
+            <source>Nothing found for “%1”: no key id, key start or name, or API matches.</source>
+            <translation>Nichts gefunden für „%1“: Keine Schlüssel-ID, kein Schlüsselanfang oder -name und keine API passt.</translation>
+        </message>
+        <message>
+            <source>Nothing found for “%1”: no key id or owner matches.</source>
+            <translation>Nichts gefunden für „%1“: Keine Schlüssel-ID und kein Inhaber passt.</translation>
+        </message>
+        <message>
+            <source>Nothing found for “%1”: no key has this id.</source>
+            <translation>Nichts gefunden für „%1“: Kein Schlüssel hat diese ID.</translation>
+        </message>
+        <message>
+            <source>Nothing found for “%1”: it is not a key id (key_…), and only key ids were searched.</source>
+            <translation>Nichts gefunden für „%1“: Das ist keine Schlüssel-ID (key_…), und gesucht wurde nur nach Schlüssel-IDs.</translation>
+        </message>
+        <message>
             <source>Key</source>
             <translation>Schlüssel</translation>
         </message>
@@ -2852,6 +2868,14 @@
         <message>
             <source>Its overrides and charts appear here.</source>
             <translation>Seine Ausnahmen und Diagramme erscheinen hier.</translation>
+        </message>
+        <message>
+            <source>No namespace to choose</source>
+            <translation>Kein Namensraum zur Auswahl</translation>
+        </message>
+        <message>
+            <source>This root key may not read rate-limit namespaces, so there are no overrides or charts to show here.</source>
+            <translation>Dieser Root-Schlüssel darf keine Rate-Limit-Namensräume lesen, daher gibt es hier keine Ausnahmen und Diagramme.</translation>
         </message>
         <message>
             <source>Overrides of %1</source>

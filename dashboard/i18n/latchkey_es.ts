@@ -926,6 +926,22 @@
             <translation>No se encontró nada para «%1»: no coincide ningún id, inicio o nombre de clave, propietario ni API.</translation>
         </message>
         <message>
+            <source>Nothing found for “%1”: no key id, key start or name, or API matches.</source>
+            <translation>No se encontró nada para «%1»: no coincide ningún id, inicio o nombre de clave ni ninguna API.</translation>
+        </message>
+        <message>
+            <source>Nothing found for “%1”: no key id or owner matches.</source>
+            <translation>No se encontró nada para «%1»: no coincide ningún id de clave ni ningún propietario.</translation>
+        </message>
+        <message>
+            <source>Nothing found for “%1”: no key has this id.</source>
+            <translation>No se encontró nada para «%1»: ninguna clave tiene este id.</translation>
+        </message>
+        <message>
+            <source>Nothing found for “%1”: it is not a key id (key_…), and only key ids were searched.</source>
+            <translation>No se encontró nada para «%1»: no es un id de clave (key_…) y solo se buscaron ids de clave.</translation>
+        </message>
+        <message>
             <source>Key</source>
             <translation>Clave</translation>
         </message>
@@ -2852,6 +2868,14 @@
         <message>
             <source>Its overrides and charts appear here.</source>
             <translation>Aquí aparecen sus excepciones y gráficos.</translation>
+        </message>
+        <message>
+            <source>No namespace to choose</source>
+            <translation>No hay ningún espacio de nombres para elegir</translation>
+        </message>
+        <message>
+            <source>This root key may not read rate-limit namespaces, so there are no overrides or charts to show here.</source>
+            <translation>Esta clave raíz no puede leer espacios de nombres de límites de tasa, así que aquí no hay excepciones ni gráficos que mostrar.</translation>
         </message>
         <message>
             <source>Overrides of %1</source>
