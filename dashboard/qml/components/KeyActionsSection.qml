@@ -72,9 +72,6 @@ KeySection {
     // Each action asks first and shows its own result (the new key, the list after a delete).
     instantHint: ""
     savedFields: []
-    // Greyed with the button each belongs to, they name its missing permission (the buttons
-    // name theirs themselves).
-    missingFor: control => control === grace ? rerollGate.missing : control === permanent ? deleteGate.missing : ""
 
     readonly property var graceChoices: [
         { text: qsTr("Revoke the old key at once"), ms: 0 },
@@ -149,8 +146,10 @@ KeySection {
             currentIndex: defaultIndex
             Accessible.name: qsTr("Grace period for the old key")
             onModelChanged: currentIndex = defaultIndex // a language switch replaces the translated model
-            // Greyed with the button it belongs to (a key that may not reroll).
+            // Greyed with the button it belongs to (a key that may not reroll), naming its
+            // missing permission as the button does (KeySection.missingFor).
             enabled: rerollGate.missing === ""
+            readonly property string missingPermission: rerollGate.missing
         }
         GatedButton {
             id: rerollGate
@@ -183,7 +182,8 @@ KeySection {
             FocusFrame { control: permanent } // the keyboard focus, visible
             objectName: "delete-permanent"
             text: qsTr("Permanently (cannot be recovered)")
-            enabled: deleteGate.missing === "" // greyed with Delete
+            enabled: deleteGate.missing === "" // greyed with Delete, naming its missing permission
+            readonly property string missingPermission: deleteGate.missing
         }
         GatedButton {
             id: deleteGate

@@ -25,9 +25,12 @@ Pane {
     /// shown as the tooltip of each greyed control of the card and of its title.
     property string missing
     /// The missing permission that greys @p control, a control of the card ("" when it is greyed
-    /// for another reason). Cards whose controls are greyed one by one (the key actions) tell
-    /// their own.
-    property var missingFor: control => section.missing
+    /// for another reason): the card's, or the control's own `missingPermission` where a card
+    /// greys its controls one by one (the key actions).
+    function missingFor(control: var): string {
+        const own = control["missingPermission"];
+        return own !== undefined ? own : missing;
+    }
     readonly property bool editable: missing === ""
     /// Shows Save / Discard (fields saved by their own buttons, like chips, hide them).
     property bool showButtons: true
