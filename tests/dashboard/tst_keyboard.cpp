@@ -83,6 +83,46 @@ bool insideWebView(QQuickItem *item)
     return false;
 }
 
+/// The ConsoleView whose web page has the keyboard focus when @p item has it, or null.
+QQuickItem *consoleViewOf(QQuickItem *item)
+{
+    if (!item || !insideWebView(item))
+        return nullptr;
+    for (QQuickItem *at = item; at; at = at->parentItem())
+        if (at->objectName() == u"consoleView"_s)
+            return at;
+    return nullptr;
+}
+
+/// Presses @p key (Tab, or Backtab with Shift) in @p window. Inside an embedded console page Tab
+/// goes through Chromium's render process: then waits until the page focused its next control
+/// (ConsoleView.pageFocus moved) or gave the focus back to the dashboard. False when neither came.
+bool pressTab(QQuickWindow *window, Qt::Key key = Qt::Key_Tab)
+{
+    QQuickItem *from = consoleViewOf(window->activeFocusItem());
+    const QRectF was = from ? from->property("pageFocus").toRectF() : QRectF();
+    QTest::keyClick(window, key, key == Qt::Key_Backtab ? Qt::ShiftModifier : Qt::NoModifier);
+    return QTest::qWaitFor([&] {
+        QQuickItem *view = consoleViewOf(window->activeFocusItem());
+        if (!view)
+            return true;
+        const QRectF now = view->property("pageFocus").toRectF();
+        return !now.isEmpty() && (view != from || now != was);
+    }, 20000);
+}
+
+/// Whether the control focused in @p consoleView's page shows it (its outline).
+bool pageFocusFramed(QQuickItem *consoleView)
+{
+    QSignalSpy answered(consoleView, SIGNAL(evaluated(QVariant)));
+    QMetaObject::invokeMethod(consoleView, "evaluate",
+                              Q_ARG(QString, u"getComputedStyle(document.activeElement).outlineStyle"_s));
+    if (!answered.wait(20000))
+        return false;
+    const QString style = answered.first().first().toString();
+    return !style.isEmpty() && style != u"none"_s;
+}
+
 QStringList unnamed(const QList<QQuickItem *> &items)
 {
     QStringList missing;
@@ -670,8 +710,8 @@ void TestKeyboard::listsInTabChain()
     QVERIFY(!inHeader.isEmpty());
     inHeader.first()->forceActiveFocus(Qt::TabFocusReason);
     QStringList trail;
-    for (int i = 0; i < 20 && !focusedList(); ++i) {
-        QTest::keyClick(m_window, Qt::Key_Tab);
+    for (int i = 0; i < 40 && !focusedList(); ++i) { // through the charts' controls too (Keys page)
+        QVERIFY2(pressTab(m_window), qPrintable(u"Tab inside the charts went nowhere:\n  "_s + trail.join(u"\n  "_s)));
         trail.append(m_window->activeFocusItem() ? describe(m_window->activeFocusItem()) : u"(nothing)"_s);
     }
     QQuickItem *list = focusedList();
@@ -863,14 +903,17 @@ void TestKeyboard::tabScrollsFocusIntoView()
     int scrolled = 0; // controls that started outside the view
     bool overflowing = false; // the form is taller than its view (else this proves nothing)
     for (int i = 0; i < controls.size() + 5; ++i) {
-        QTest::keyClick(m_window, Qt::Key_Tab);
+        QVERIFY(pressTab(m_window));
         QQuickItem *focused = m_window->activeFocusItem();
         QVERIFY(focused);
         QQuickItem *flickable = flickableOf(focused);
         if (!flickable || !scope->isAncestorOf(flickable))
             continue;
+        // In the charts (the embedded console page): the page's focused control.
+        QQuickItem *view = consoleViewOf(focused);
         const auto visible = [&] {
-            const QRectF r = focused->mapRectToItem(flickable, QRectF(0, 0, focused->width(), focused->height()));
+            const QRectF r = view ? view->mapRectToItem(flickable, view->property("pageFocus").toRectF())
+                                  : focused->mapRectToItem(flickable, QRectF(0, 0, focused->width(), focused->height()));
             return r.top() >= -1 && r.top() < flickable->height() - 4;
         };
         overflowing = overflowing || flickable->property("contentHeight").toReal() > flickable->height() + 50;
@@ -1085,6 +1128,10 @@ void TestKeyboard::keyPageTabStopsShowFocus()
 {
     QQuickItem *page = openKeyPage();
     QVERIFY(page);
+    // The charts' page loaded: its controls are Tab stops from then on.
+    auto *charts = qobject_cast<QQuickItem *>(findNamed(page, u"consoleView"_s));
+    QVERIFY(charts);
+    QTRY_VERIFY_WITH_TIMEOUT(charts->property("tabbable").toBool(), 60000);
     const QList<QQuickItem *> controls = focusable(page);
     QVERIFY(controls.size() > 10);
     controls.first()->forceActiveFocus(Qt::TabFocusReason);
@@ -1092,8 +1139,9 @@ void TestKeyboard::keyPageTabStopsShowFocus()
     QStringList hidden;
     QStringList trail;
     int stops = 0;
-    for (int i = 0; i < controls.size() + 40; ++i) {
-        QTest::keyClick(m_window, Qt::Key_Tab);
+    int pageStops = 0; // the charts' own controls (the embedded console page's)
+    for (int i = 0; i < controls.size() + 40 + pageStops; ++i) {
+        QVERIFY2(pressTab(m_window), qPrintable(u"Tab in the charts went nowhere after:\n  "_s + trail.join(u"\n  "_s)));
         QQuickItem *focused = m_window->activeFocusItem();
         QVERIFY(focused);
         if (focused == first)
@@ -1101,6 +1149,15 @@ void TestKeyboard::keyPageTabStopsShowFocus()
         if (!page->isAncestorOf(focused))
             continue; // the sidebar's stops: focusShownOnHeaderAndDisconnect, listsInTabChain
         ++stops;
+        if (QQuickItem *view = consoleViewOf(focused)) {
+            QVERIFY2(++pageStops < 400, "Tab never leaves the charts");
+            const QRectF at = view->property("pageFocus").toRectF();
+            const QString where = u"the charts' control at %1,%2"_s.arg(at.x()).arg(at.y());
+            trail.append(where);
+            if (!pageFocusFramed(view))
+                hidden.append(where);
+            continue;
+        }
         trail.append(describe(focused));
         waitForFrame(m_window);
         if (!focusVisible(focused))
@@ -1108,6 +1165,7 @@ void TestKeyboard::keyPageTabStopsShowFocus()
     }
     qInfo().noquote() << stops << "Tab stops on the key page:\n " << trail.join(u"\n  "_s);
     QVERIFY(stops > 10);
+    QVERIFY2(pageStops > 3, "Tab never reaches the charts' own controls");
     QVERIFY2(hidden.isEmpty(), qPrintable(u"Tab stops that do not show the focus:\n  "_s + hidden.join(u"\n  "_s)));
 }
 

@@ -19,6 +19,10 @@ import "ConsoleRoutes.js" as ConsoleRoutes
 // (ConsoleRoutes.js); the view itself never leaves its own console view. The page reports its
 // height (documentHeight), and the view's implicit height follows it: a page that scrolls gives
 // the view `implicitHeight`, so the charts scroll with the page, never inside a box of their own.
+// Tab goes through the page's own controls (range, outcome filter, log filters, Pause, links):
+// it enters at the first (Shift+Tab at the last) and leaves at the other end to the dashboard's
+// next (previous) control, which the page asks for (embed.js); the focused control is scrolled
+// into view. A view still loading, or without the permission, is passed over.
 Item {
     id: consoleView
 
@@ -217,6 +221,57 @@ Item {
         }
     }
 
+    /// Tab enters the page (its controls, embed.js); before it runs, Tab passes over the view.
+    readonly property bool tabbable: ready && missing === "" && web.visible
+    /// The focused control of the page in the view's coordinates (the page reports it), or an
+    /// empty rect: the page scrolls around the view to show it (and tests follow it).
+    property rect pageFocus: Qt.rect(0, 0, 0, 0)
+
+    // Where Tab (Shift+Tab) enters the view: the first (last) item of the view in the focus chain
+    // takes the focus and hands it to the page's first (last) control at once.
+    Item {
+        id: entryFirst
+        objectName: "consoleEntryFirst"
+        activeFocusOnTab: consoleView.tabbable
+        Accessible.role: Accessible.Chart
+        Accessible.name: consoleView.Accessible.name
+        onActiveFocusChanged: if (activeFocus) consoleView.enter(true)
+    }
+
+    /// Gives the keyboard to the page's first (@p forward) or last control; a page without one
+    /// passes it on.
+    function enter(forward: bool): void {
+        pageFocus = Qt.rect(0, 0, 0, 0);
+        web.forceActiveFocus(Qt.OtherFocusReason); // no Tab reason: Chromium's own initial focus stays out of it
+        web.runJavaScript("window.latchkeyFocusEdge ? window.latchkeyFocusEdge(" + JSON.stringify(forward ? "first" : "last") + ") : false",
+                          entered => {
+                              if (!entered && web.activeFocus)
+                                  consoleView.leave(forward);
+                          });
+    }
+    /// Moves the keyboard to the dashboard's control after (@p forward) or before the view.
+    function leave(forward: bool): void {
+        const next = forward ? entryLast.nextItemInFocusChain(true) : entryFirst.nextItemInFocusChain(false);
+        if (next && next !== entryFirst && next !== entryLast)
+            next.forceActiveFocus(forward ? Qt.TabFocusReason : Qt.BacktabFocusReason);
+    }
+    /// Scrolls the nearest Flickable around the view until the page's control at @p top to
+    /// @p bottom (the view's coordinates) shows, with a small margin.
+    function reveal(top: real, bottom: real): void {
+        const margin = 16;
+        for (let item = consoleView.parent; item; item = item.parent) {
+            if (item.contentY === undefined || item.contentItem === undefined || item.originY === undefined)
+                continue;
+            const r = consoleView.mapToItem(item.contentItem, 0, top, 1, bottom - top);
+            const lowest = Math.max(item.originY, item.originY + item.contentHeight - item.height);
+            if (r.y < item.contentY)
+                item.contentY = Math.max(item.originY, r.y - margin);
+            else if (r.y + r.height > item.contentY + item.height)
+                item.contentY = Math.min(lowest, Math.min(r.y - margin, r.y + r.height - item.height + margin));
+            return;
+        }
+    }
+
     objectName: "consoleView" // the screenshot test waits for every one of them
     Accessible.role: Accessible.Chart
     Accessible.name: qsTr("Usage charts")
@@ -252,9 +307,10 @@ Item {
             offTheRecord: true
         }
         backgroundColor: consoleView.colours.background
-        // Read-only charts: Tab passes over the view. Chromium keeps Tab inside a page it has
-        // focus in, so a view in the Tab chain was a keyboard trap. The item that takes the keys
-        // is the view's child (made per render process), which is in the chain by itself.
+        // Tab reaches the page through entryFirst and entryLast only: Chromium keeps Tab inside a
+        // page it has focus in, so the view itself in the chain was a keyboard trap. The item
+        // that takes the keys is the view's child (made per render process), which is in the
+        // chain by itself.
         activeFocusOnTab: false
         onChildrenChanged: {
             for (let i = 0; i < children.length; ++i)
@@ -291,9 +347,19 @@ Item {
         // The page's height (embed.js) and its warnings; nothing else the console logs.
         onJavaScriptConsoleMessage: (level, message, lineNumber, sourceId) => {
             const height = /^latchkey:height (\d+)$/.exec(message);
-            if (height)
+            const focus = /^latchkey:focus (-?\d+) (-?\d+) (-?\d+) (-?\d+)$/.exec(message);
+            const leave = /^latchkey:leave (next|previous)$/.exec(message);
+            if (height) {
                 consoleView.documentHeight = Number(height[1]);
-            else if (level !== WebEngineView.InfoMessageLevel)
+            } else if (focus) {
+                const [left, top, right, bottom] = focus.slice(1).map(Number);
+                consoleView.pageFocus = Qt.rect(left, top, right - left, bottom - top);
+                if (web.activeFocus)
+                    consoleView.reveal(top, bottom);
+            } else if (leave) {
+                if (web.activeFocus) // not when the focus went elsewhere since
+                    consoleView.leave(leave[1] === "next");
+            } else if (level !== WebEngineView.InfoMessageLevel)
                 console.warn(consoleLog, "view", consoleView.view, "page:", message, "(" + sourceId + ":" + lineNumber + ")");
         }
         onLoadingChanged: request => {
@@ -310,22 +376,17 @@ Item {
         }
     }
 
-    // A click puts the keyboard into the page, where Chromium keeps Tab to itself: Tab and
-    // Shift+Tab leave the view to the dashboard's next/previous control instead.
+    // A page that does not run (yet) keeps Tab to itself once a click put the keyboard in it:
+    // then Tab and Shift+Tab leave the view to the dashboard's next/previous control at once.
     Shortcut {
         sequences: ["Tab"]
-        enabled: web.activeFocus
+        enabled: web.activeFocus && !consoleView.tabbable
         onActivated: consoleView.leave(true)
     }
     Shortcut {
         sequences: ["Shift+Tab", "Shift+Backtab", "Backtab"]
-        enabled: web.activeFocus
+        enabled: web.activeFocus && !consoleView.tabbable
         onActivated: consoleView.leave(false)
-    }
-    function leave(forward: bool): void {
-        const next = web.nextItemInFocusChain(forward);
-        if (next)
-            next.forceActiveFocus(forward ? Qt.TabFocusReason : Qt.BacktabFocusReason);
     }
 
     // Chromium keeps every wheel event it gets, also where the console cannot scroll (a view as
@@ -343,5 +404,15 @@ Item {
             else
                 consoleView.scrollPage(delta);
         }
+    }
+
+    // Where Shift+Tab from the control after the view enters it (the last in its focus chain).
+    Item {
+        id: entryLast
+        objectName: "consoleEntryLast"
+        activeFocusOnTab: consoleView.tabbable
+        Accessible.role: Accessible.Chart
+        Accessible.name: consoleView.Accessible.name
+        onActiveFocusChanged: if (activeFocus) consoleView.enter(false)
     }
 }

@@ -324,6 +324,59 @@ describe('web console', () => {
     await standalone.context.close();
   });
 
+  // Embedded, the host's Tab chain goes through the page: latchkeyFocusEdge() focuses the first or
+  // last control (framed), Tab moves on inside the page and reports where the focused control is,
+  // and Tab on the last control (Shift+Tab on the first) stays in place and asks the host to move
+  // on. The standalone console does none of it.
+  test('embed mode: Tab enters at either end, leaves through the host, the focus is framed', async () => {
+    const { context, page, consoleLines } = await openPage(browser, {
+      initScript: { script: (key) => { window.latchkeyEmbed = { rootKey: key }; }, arg: server.rootKey },
+    });
+    await waitForLoggedEvents(server, keys.metered.keyId, 6);
+    await page.goto(`${server.url}/console/?embed=1#/keys/${keys.metered.keyId}`);
+    await page.waitForFunction(() => document.title.startsWith('latchkey:'), null, { timeout: 20000 });
+    const stops = () => page.evaluate(() => [...document.querySelectorAll('a[href], button, select, input, textarea, [tabindex]')]
+      .filter((e) => e.tabIndex >= 0 && !e.disabled && e.getClientRects().length > 0).length);
+    const focused = () => page.evaluate(() => [...document.querySelectorAll('a[href], button, select, input, textarea, [tabindex]')]
+      .filter((e) => e.tabIndex >= 0 && !e.disabled && e.getClientRects().length > 0).indexOf(document.activeElement));
+    const count = await stops();
+    assert.ok(count > 5, `the key view has ${count} controls`);
+    const leaves = (direction) => consoleLines.filter((line) => line === `info: latchkey:leave ${direction}`).length;
+
+    assert.equal(await page.evaluate(() => window.latchkeyFocusEdge('first')), true);
+    assert.equal(await focused(), 0);
+    assert.notEqual(await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle), 'none', 'the focus is framed');
+    await eventually(() => consoleLines.some((line) => /^info: latchkey:focus -?\d+ -?\d+ -?\d+ -?\d+$/.test(line)), 'the focus reported');
+    await page.keyboard.press('Tab');
+    assert.equal(await focused(), 1, 'Tab moves on inside the page');
+    await page.keyboard.press('Shift+Tab');
+    assert.equal(await focused(), 0);
+    await page.keyboard.press('Shift+Tab');
+    await eventually(() => leaves('previous') === 1, 'Shift+Tab on the first control asks the host');
+    assert.equal(await focused(), 0, 'the focus stays until the host moves it');
+
+    assert.equal(await page.evaluate(() => window.latchkeyFocusEdge('last')), true);
+    assert.equal(await focused(), count - 1);
+    await page.keyboard.press('Shift+Tab');
+    assert.equal(await focused(), count - 2);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await eventually(() => leaves('next') === 1, 'Tab on the last control asks the host');
+    assert.equal(await focused(), count - 1);
+    assert.equal(leaves('previous'), 1);
+    await context.close();
+
+    const standalone = await openPage(browser);
+    await login(standalone.page, server.url, server.rootKey);
+    await standalone.page.waitForSelector('.topbar');
+    assert.equal(await standalone.page.evaluate(() => typeof window.latchkeyFocusEdge), 'undefined');
+    await standalone.page.keyboard.press('Tab');
+    await standalone.page.keyboard.press('Shift+Tab');
+    await standalone.page.keyboard.press('Shift+Tab');
+    assert.ok(!standalone.consoleLines.some((line) => line.includes('latchkey:leave') || line.includes('latchkey:focus')));
+    await standalone.context.close();
+  });
+
   // ?compact=1, the summary the dashboard shows above an API's keys and on an owner's page: the
   // figures and the verifications by outcome with the range picker in the chart's header, nothing
   // else (no live chart or stream, latency chart, top lists, log or empty-state card), a few
