@@ -255,6 +255,14 @@ Item {
             tryVerify(() => keys.count === 3 && !keys.loading, H.answerTimeout);
             keys.selectAll();
             const bar = H.find(page, item => item.objectName === "bulkBar");
+            // The bar shows with the first key: a click before its layout placed the buttons would
+            // land where they are not yet (it missed Enable once in CI).
+            tryVerify(() => {
+                const [disable, enable, remove] = ["Disable", "Enable", "Delete"]
+                    .map(text => gatedButton(bar, text)).map(button => button.mapToItem(bar, 0, 0).x);
+                return bar.visible && bar.width > 0 && enable > disable + 10 && remove > enable + 10;
+            }, H.answerTimeout, "the bulk bar is laid out");
+            waitForItemPolished(bar);
             for (const [action, dialogName] of [["Enable", "confirmBulkEnable"], ["Disable", "confirmBulkDisable"],
                                                 ["Delete", "confirmBulkDelete"]]) {
                 const dialog = H.find(page, item => item.objectName === dialogName);
