@@ -3,6 +3,9 @@
 // starts latchkeyd and opens the dashboard connected to it, handing the root key over in a file
 // (mode 0600), never on a command line; without one it says how to open the dashboard. Every
 // process it starts runs in a process group of its own, ended at the end of each test.
+#include "dashboardtestpaths.h"
+#include "testpaths.h"
+
 #include <QDir>
 #include <QProcess>
 #include <QRegularExpression>

@@ -8,6 +8,7 @@
 // warned once per entry). Pictures:
 // <build>/test-artefacts/issuedialog/.
 #include "dashboardfixture.h"
+#include "dashboardtestpaths.h"
 #include "dashboardwindow.h"
 #include "issuekeycontroller.h"
 #include "quickitems.h"

@@ -8,6 +8,7 @@
 #include "dashboardfixture.h"
 #include "dashboardwindow.h"
 #include "localservercontroller.h"
+#include "testpaths.h"
 
 #include <QAccessible>
 #include <QDateTime>

@@ -4,6 +4,7 @@
 // step that the change took effect. Each step leaves a screenshot in
 // <build>/test-artefacts/keyflow/.
 #include "dashboardfixture.h"
+#include "dashboardtestpaths.h"
 #include "dashboardwindow.h"
 #include "issuekeycontroller.h"
 #include "keydetailcontroller.h"

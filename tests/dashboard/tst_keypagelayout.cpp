@@ -8,6 +8,7 @@
 // used …" is neither cut nor elided, and the header shows two lines of text at most.
 // Pictures: <build>/test-artefacts/keypagelayout/.
 #include "dashboardfixture.h"
+#include "dashboardtestpaths.h"
 #include "dashboardwindow.h"
 #include "formatter.h"
 #include "keydetailcontroller.h"

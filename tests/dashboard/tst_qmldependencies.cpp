@@ -8,6 +8,8 @@
 // fails too, so whoever adds one has to name its package. The same for the fonts that draw emoji
 // and Chinese/Japanese/Korean names (./dev and the .deb's Recommends), and that fontconfig finds
 // a font for such characters.
+#include "testpaths.h"
+
 #include <QDirIterator>
 #include <QFile>
 #include <QHash>

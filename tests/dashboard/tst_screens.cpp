@@ -17,6 +17,7 @@
 #include "connectioncontroller.h"
 #include "dashboardapp.h"
 #include "dashboardfixture.h"
+#include "dashboardtestpaths.h"
 #include "dashboardwindow.h"
 #include "quickitems.h"
 #include "rootkeyvault.h"

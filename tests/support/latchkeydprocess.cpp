@@ -1,4 +1,5 @@
 #include "latchkeydprocess.h"
+#include "testpaths.h"
 
 #include <QDeadlineTimer>
 #include <QDir>

@@ -2,6 +2,7 @@
 // /etc/latchkey/latchkeyd.conf must load as it is (all defaults), every commented example in it must
 // load once uncommented, and the unit's ExecStart line must give the paths the package promises.
 #include "server/configloader.h"
+#include "testpaths.h"
 
 #include <QFile>
 #include <QRegularExpression>
