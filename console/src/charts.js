@@ -6,26 +6,41 @@
 import uPlot from 'uplot';
 import { axisTimes, compactCount, decimal, micros } from './format.js';
 import { cssVar, onThemeChange } from './theme.js';
+import { timeAxis, timeLabelOverhang } from './timeaxis.js';
 
 const COUNT_STEPS = [1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1e3, 2e3, 2.5e3, 5e3, 1e4, 2e4, 5e4, 1e5, 2e5,
-  5e5, 1e6, 2e6, 5e6, 1e7, 1e8, 1e9];
+  5e5, 1e6, 2e6, 5e6, 1e7, 2e7, 5e7, 1e8, 2e8, 5e8, 1e9];
+const FONT_SIZE = 11;
+const FONT = `${FONT_SIZE}px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif`;
+const TICK_SIZE = 4;
 
 function axes(format) {
   const stroke = cssVar('--chart-axis');
   const grid = { stroke: cssVar('--chart-grid'), width: 1 };
-  const ticks = { stroke: cssVar('--chart-grid'), width: 1, size: 4 };
-  const font = '11px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+  const ticks = { stroke: cssVar('--chart-grid'), width: 1, size: TICK_SIZE };
   return [
     // Times and dates in the console's locale (uPlot's own labels are English, 12-hour).
-    { stroke, grid: { show: false }, ticks, font, space: 80, values: (u, splits, axis, space, step) => axisTimes(splits, step) },
-    { stroke, grid, ticks, font, size: 52, values: (u, values) => values.map(format) },
+    { stroke, grid: { show: false }, ticks, font: FONT, ...timeAxis({ font: FONT, fontSize: FONT_SIZE, tickSize: TICK_SIZE }),
+      values: (u, splits, axis, space, step) => axisTimes(splits, step) },
+    { stroke, grid, ticks, font: FONT, size: 52, values: (u, values) => values.map(format) },
   ];
 }
 
+/**
+ * A y axis of 0 and two or three whole steps over @p max (for a short chart: uPlot's spacing
+ * left the compact summary's 120 px chart only "0" and "100").
+ */
+function fewSteps(max) {
+  const step = COUNT_STEPS.find((candidate) => candidate * 3 >= max) ?? COUNT_STEPS.at(-1);
+  return { step, top: step * Math.max(2, Math.ceil(max / step)) };
+}
+
 class Chart {
-  constructor(container, { height = 220, onHover } = {}) {
+  /** @param {boolean} fewYTicks  0 and two or three steps on the y axis (a short chart) */
+  constructor(container, { height = 220, fewYTicks = false, onHover } = {}) {
     this.container = container;
     this.height = height;
+    this.fewYTicks = fewYTicks;
     this.onHover = onHover;
     this.plot = null;
     this.data = null;
@@ -49,6 +64,8 @@ class Chart {
       legend: { show: false },
       cursor: { points: { show: false }, drag: { x: false, y: false, setScale: false } },
       axes: axes(format),
+      // Above the plot half a y label; right of it half an x label, so the last time is whole.
+      padding: [Math.ceil(FONT_SIZE / 2) + 4, timeLabelOverhang(FONT), null, null],
       hooks: { setCursor: [(u) => this.onHover?.(u.cursor.idx ?? null)] },
     };
   }
@@ -102,10 +119,21 @@ export class StackedChart extends Chart {
       y: { range: (u, min, max) => [0, Math.max(4, max * 1.1)] },
     };
     options.axes[1].incrs = COUNT_STEPS;
+    if (this.fewYTicks) this.withFewYTicks(options);
     options.series = [{}, ...[...this.series].reverse().map((serie) => ({
       label: serie.label, stroke: serie.color, fill: serie.color, width: 0, paths: bars, points: { show: false },
     }))];
     this.plot = new uPlot(options, this.stacked(), this.container);
+  }
+
+  withFewYTicks(options) {
+    let steps = fewSteps(4);
+    options.scales.y.range = (u, min, max) => {
+      steps = fewSteps(Math.max(4, max * 1.05));
+      return [0, steps.top];
+    };
+    options.axes[1].splits = () => Array.from({ length: steps.top / steps.step + 1 }, (unused, i) => i * steps.step);
+    options.axes[1].space = 10; // uPlot draws no axis where no step has this room
   }
 }
 

@@ -5,7 +5,7 @@ import { StackedChart } from '../charts.js';
 import { count, dateTime } from '../format.js';
 import { t } from '../i18n.js';
 
-export function stackedCard({ title, subtitle, series, bucketSeconds, height, testid, empty }) {
+export function stackedCard({ title, subtitle, series, bucketSeconds, height, fewYTicks, testid, empty }) {
   const plotArea = h('div', { class: 'plot' });
   const legend = h('div', { class: 'legend', dataset: { testid: `${testid}-legend` } });
   const readout = h('div', { class: 'readout' }, ' ');
@@ -13,7 +13,7 @@ export function stackedCard({ title, subtitle, series, bucketSeconds, height, te
   const subtitleElement = h('span', { class: 'card-subtitle' }, subtitle ?? '');
   let state = { times: [], values: {} };
   const chart = new StackedChart(plotArea, {
-    series, bucketSeconds, height,
+    series, bucketSeconds, height, fewYTicks,
     onHover: (index) => {
       if (index === null || !state.times[index]) {
         readout.textContent = ' ';

@@ -16,9 +16,9 @@ export function launchBrowser() {
  * A fresh context and page that record what happened.
  * @returns {Promise<{context, page, requests: {url, method, headers}[], consoleLines: string[], cspViolations: string[]}>}
  */
-export async function openPage(browser, { colorScheme = 'light', initScript, locale = 'en-US' } = {}) {
+export async function openPage(browser, { colorScheme = 'light', initScript, locale = 'en-US', timezoneId } = {}) {
   // The locale sets navigator.language (the standalone console's language) and the Accept-Language.
-  const context = await browser.newContext({ colorScheme, locale, viewport: { width: 1360, height: 1000 } });
+  const context = await browser.newContext({ colorScheme, locale, timezoneId, viewport: { width: 1360, height: 1000 } });
   if (initScript) await context.addInitScript(initScript.script, initScript.arg);
   // Collected inside the page too, in case a violation happens before a console listener sees it.
   await context.addInitScript(() => {
