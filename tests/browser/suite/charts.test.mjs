@@ -197,7 +197,9 @@ describe('chart axes', () => {
     }
   });
 
-  test('screenshots of the overview\'s charts, light and dark, English and German, wide and narrow', async () => {
+  // A window narrowed from 1600 to 700 px: the charts follow it (two charts side by side kept
+  // their 746 px canvases in the one column left, wider than the page), their labels as above.
+  test('screenshots of the overview\'s charts, light and dark, English and German, wide and narrowed', async () => {
     for (const [lang, colorScheme] of [['en', 'light'], ['en', 'dark'], ['de', 'light'], ['de', 'dark']]) {
       const { context, page } = await openEmbedded(lang, 1600, colorScheme);
       await show(page, '/overview');
@@ -205,6 +207,13 @@ describe('chart axes', () => {
       await page.screenshot({ path: join(artefacts, `charts-overview-${lang}-${colorScheme}-1600.png`), fullPage: true });
       await page.setViewportSize({ width: 700, height: 1000 });
       await pickRange(page, '24h');
+      const fitting = () => document.documentElement.scrollWidth <= window.innerWidth
+        && [...document.querySelectorAll('.uplot canvas')].every((canvas) =>
+          canvas.getBoundingClientRect().right <= canvas.closest('.card').getBoundingClientRect().right);
+      await page.waitForFunction(fitting, null, { timeout: 5000 })
+        .catch(() => assert.fail('the page or a chart wider than its card at 700 px'));
+      await framesDrawn(page);
+      assertTimeLabels(await drawnAxes(page), `overview narrowed to 700 px (${lang})`);
       await page.screenshot({ path: join(artefacts, `charts-overview-${lang}-${colorScheme}-700.png`), fullPage: true });
       await context.close();
     }
