@@ -41,6 +41,7 @@ Core::Result<Execute> decodeListLogs(Services &services, RequestReader &in)
     filter.actorId = in.string(u"actorId"_s, id).value;
     filter.targetId = in.string(u"targetId"_s, id).value;
     filter.includeOwnedKeys = in.boolean(u"includeOwnedKeys"_s).valueOr(false);
+    filter.targetName = in.string(u"targetName"_s, id).value;
     if (const Field<qint64> start = in.integer(u"start"_s, {.minimum = 0}); start.hasValue())
         filter.startMs = start.value;
     if (const Field<qint64> end = in.integer(u"end"_s, {.minimum = 0}); end.hasValue())

@@ -79,6 +79,19 @@ Page<Row, LogCursor> paginate(QSqlQuery &query, int limit, const std::function<R
     return page;
 }
 
+/// @p text for a LIKE pattern with ESCAPE '\': its `%`, `_` and backslashes match only themselves.
+QString likeLiteral(const QString &text)
+{
+    QString escaped;
+    escaped.reserve(text.size() * 2);
+    for (const QChar c : text) {
+        if (c == u'\\' || c == u'%' || c == u'_')
+            escaped += u'\\';
+        escaped += c;
+    }
+    return escaped;
+}
+
 QStringList tagsOf(const QString &json)
 {
     QStringList tags;
@@ -191,6 +204,12 @@ Core::Result<Page<AuditLogRow, LogCursor>> AnalyticsQueries::auditLog(
     } else if (!filter.targetId.isEmpty()) {
         where.add(u"EXISTS (SELECT 1 FROM json_each(audit_logs.targets) WHERE json_extract(value, '$.id') = ?)"_s,
                   {filter.targetId});
+    }
+    if (!filter.targetName.isEmpty()) {
+        // Both sides folded by lk_casefold() (textfunctions.h): LIKE alone folds only ASCII.
+        where.add(u"EXISTS (SELECT 1 FROM json_each(audit_logs.targets)"
+                  " WHERE lk_casefold(json_extract(value, '$.name')) LIKE ? ESCAPE '\\')"_s,
+                  {QString(u'%' + likeLiteral(filter.targetName.toCaseFolded()) + u'%')});
     }
     where.range(filter.startMs, filter.endMs);
     where.from(cursor, cursor ? QVariant(cursor->id) : QVariant());

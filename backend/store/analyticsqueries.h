@@ -118,6 +118,9 @@ struct AuditLogFilter {
     /// With targetId an identity's id: also the rows about keys that identity owns now (soft-deleted
     /// ones included), whose targets name the key but not its owner.
     bool includeOwnedKeys = false;
+    /// Rows with a target whose `name` contains this text, case-insensitively (Unicode simple case
+    /// folding), `%` and `_` as themselves; empty: no such filter.
+    QString targetName;
     std::optional<qint64> startMs;
     std::optional<qint64> endMs;
 };

@@ -3,6 +3,7 @@
 #include "core/metrics.h"
 #include "store/schema.h"
 #include "store/sqlitestatement.h"
+#include "store/textfunctions.h"
 
 #include <QElapsedTimer>
 #include <QFileInfo>
@@ -145,6 +146,9 @@ QSqlDatabase Database::openConnection(QString *error)
     } else if (!configure(db, &configureError)) {
         // A file that is not SQLite opens lazily and fails at its first statement.
         *error = configureError;
+        db.close();
+    } else if (!registerTextFunctions(sqliteHandle(db))) {
+        *error = u"cannot register the text SQL functions"_s;
         db.close();
     }
     const auto connection = std::make_shared<ThreadConnection>(ThreadConnection {name, {}, {}, {}});

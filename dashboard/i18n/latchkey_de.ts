@@ -413,17 +413,6 @@
             <translation>Ziel: Inhaber „%1“ (%2)</translation>
         </message>
         <message>
-            <source>Target: key named “%1” (%2)</source>
-            <translation>Ziel: Schlüssel namens „%1“ (%2)</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n more key(s) with this name not shown</source>
-            <translation>
-                <numerusform>%n weiterer Schlüssel mit diesem Namen nicht gezeigt</numerusform>
-                <numerusform>%n weitere Schlüssel mit diesem Namen nicht gezeigt</numerusform>
-            </translation>
-        </message>
-        <message>
             <source>Target: key starting “%1” (%2)</source>
             <translation>Ziel: Schlüssel, der mit „%1“ beginnt (%2)</translation>
         </message>
@@ -435,12 +424,12 @@
             </translation>
         </message>
         <message>
-            <source>Target: id, owner, key name or start</source>
-            <translation>Ziel: ID, Inhaber oder Schlüssel</translation>
+            <source>Target: id, owner, key start or part of a name</source>
+            <translation>Ziel: ID, Inhaber, Schlüsselanfang oder Teil eines Namens</translation>
         </message>
         <message>
-            <source>An id (key_…, api_…, id_…), an owner&apos;s external id, or a key&apos;s name or start</source>
-            <translation>Eine ID (key_…, api_…, id_…), die externe ID eines Inhabers oder Name bzw. Anfang eines Schlüssels</translation>
+            <source>An id (key_…, api_…, id_…), an owner&apos;s external id, a key&apos;s start, or a part of a name: of a key (deleted keys too), an owner, an API</source>
+            <translation>Eine ID (key_…, api_…, id_…), die externe ID eines Inhabers, der Anfang eines Schlüssels oder ein Teil eines Namens: eines Schlüssels (auch gelöschter), eines Inhabers, einer API</translation>
         </message>
         <message>
             <source>Looking up “%1”…</source>
@@ -459,8 +448,8 @@
             <translation>Nichts passt zum Ziel „%1“</translation>
         </message>
         <message>
-            <source>The target filter takes an id (key_…, api_…, id_…), an owner&apos;s external id, or a key&apos;s name or start.</source>
-            <translation>Der Zielfilter nimmt eine ID (key_…, api_…, id_…), die externe ID eines Inhabers oder Name bzw. Anfang eines Schlüssels.</translation>
+            <source>The target filter takes an id (key_…, api_…, id_…), an owner&apos;s external id, a key&apos;s start, or a part of a name: of a key (deleted keys too), an owner, an API.</source>
+            <translation>Der Zielfilter nimmt eine ID (key_…, api_…, id_…), die externe ID eines Inhabers, den Anfang eines Schlüssels oder einen Teil eines Namens: eines Schlüssels (auch gelöschter), eines Inhabers, einer API.</translation>
         </message>
         <message>
             <source>A root key&apos;s name, as the Actor column shows it, or its id (rk_…)</source>
@@ -486,8 +475,12 @@
             <translation>Mit diesem Root-Schlüssel lassen sich keine Root-Schlüssel-Namen nachschlagen; der Akteur-Filter nimmt die ID (rk_…) eines Root-Schlüssels.</translation>
         </message>
         <message>
-            <source>Owners and keys cannot be looked up by name with this root key; the Target filter takes an id (key_…, api_…, id_…).</source>
-            <translation>Mit diesem Root-Schlüssel lassen sich Inhaber und Schlüssel nicht nach Namen nachschlagen; der Zielfilter nimmt eine ID (key_…, api_…, id_…).</translation>
+            <source>Owners cannot be looked up with this root key: “%1” is matched against target names, which finds an owner&apos;s own rows but not its keys&apos;; the owner&apos;s id (id_…) finds both.</source>
+            <translation>Mit diesem Root-Schlüssel lassen sich keine Inhaber nachschlagen: „%1“ wird mit den Namen der Ziele verglichen; das findet die Einträge des Inhabers selbst, nicht die seiner Schlüssel. Die ID des Inhabers (id_…) findet beide.</translation>
+        </message>
+        <message>
+            <source>Target: names containing “%1” (of keys, deleted ones too, owners, APIs, permissions, roles)</source>
+            <translation>Ziel: Namen, die „%1“ enthalten (von Schlüsseln, auch gelöschten, Inhabern, APIs, Berechtigungen, Rollen)</translation>
         </message>
     </context>
     <context>

@@ -4,13 +4,6 @@
     <context>
         <name>AuditLogPage</name>
         <message numerus="yes">
-            <source>%n more key(s) with this name not shown</source>
-            <translation>
-                <numerusform>%n more key with this name not shown</numerusform>
-                <numerusform>%n more keys with this name not shown</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
             <source>%n more key(s) with this start not shown</source>
             <translation>
                 <numerusform>%n more key with this start not shown</numerusform>

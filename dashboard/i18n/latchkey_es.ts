@@ -413,17 +413,6 @@
             <translation>Objetivo: propietario «%1» (%2)</translation>
         </message>
         <message>
-            <source>Target: key named “%1” (%2)</source>
-            <translation>Objetivo: clave llamada «%1» (%2)</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n more key(s) with this name not shown</source>
-            <translation>
-                <numerusform>%n clave más con este nombre no se muestra</numerusform>
-                <numerusform>%n claves más con este nombre no se muestran</numerusform>
-            </translation>
-        </message>
-        <message>
             <source>Target: key starting “%1” (%2)</source>
             <translation>Objetivo: clave que empieza por «%1» (%2)</translation>
         </message>
@@ -435,12 +424,12 @@
             </translation>
         </message>
         <message>
-            <source>Target: id, owner, key name or start</source>
-            <translation>Objetivo: id, propietario, nombre o inicio de clave</translation>
+            <source>Target: id, owner, key start or part of a name</source>
+            <translation>Objetivo: id, propietario, inicio de clave o parte de un nombre</translation>
         </message>
         <message>
-            <source>An id (key_…, api_…, id_…), an owner&apos;s external id, or a key&apos;s name or start</source>
-            <translation>Un id (key_…, api_…, id_…), el id externo de un propietario, o el nombre o el inicio de una clave</translation>
+            <source>An id (key_…, api_…, id_…), an owner&apos;s external id, a key&apos;s start, or a part of a name: of a key (deleted keys too), an owner, an API</source>
+            <translation>Un id (key_…, api_…, id_…), el id externo de un propietario, el inicio de una clave o parte de un nombre: de una clave (también eliminada), de un propietario, de una API</translation>
         </message>
         <message>
             <source>Looking up “%1”…</source>
@@ -459,8 +448,8 @@
             <translation>Nada coincide con el objetivo «%1»</translation>
         </message>
         <message>
-            <source>The target filter takes an id (key_…, api_…, id_…), an owner&apos;s external id, or a key&apos;s name or start.</source>
-            <translation>El filtro de objetivo admite un id (key_…, api_…, id_…), el id externo de un propietario, o el nombre o el inicio de una clave.</translation>
+            <source>The target filter takes an id (key_…, api_…, id_…), an owner&apos;s external id, a key&apos;s start, or a part of a name: of a key (deleted keys too), an owner, an API.</source>
+            <translation>El filtro de objetivo admite un id (key_…, api_…, id_…), el id externo de un propietario, el inicio de una clave o parte de un nombre: de una clave (también eliminada), de un propietario, de una API.</translation>
         </message>
         <message>
             <source>A root key&apos;s name, as the Actor column shows it, or its id (rk_…)</source>
@@ -486,8 +475,12 @@
             <translation>Con esta clave raíz no se pueden buscar nombres de claves raíz; el filtro Autor admite el id (rk_…) de una clave raíz.</translation>
         </message>
         <message>
-            <source>Owners and keys cannot be looked up by name with this root key; the Target filter takes an id (key_…, api_…, id_…).</source>
-            <translation>Con esta clave raíz no se pueden buscar propietarios ni claves por nombre; el filtro de objetivo admite un id (key_…, api_…, id_…).</translation>
+            <source>Owners cannot be looked up with this root key: “%1” is matched against target names, which finds an owner&apos;s own rows but not its keys&apos;; the owner&apos;s id (id_…) finds both.</source>
+            <translation>Con esta clave raíz no se pueden buscar propietarios: «%1» se compara con los nombres de los objetivos, lo que encuentra las entradas del propio propietario pero no las de sus claves; el id del propietario (id_…) encuentra ambas.</translation>
+        </message>
+        <message>
+            <source>Target: names containing “%1” (of keys, deleted ones too, owners, APIs, permissions, roles)</source>
+            <translation>Objetivo: nombres que contienen «%1» (de claves, también eliminadas, propietarios, API, permisos, roles)</translation>
         </message>
     </context>
     <context>

@@ -72,6 +72,21 @@ void AuditLogModel::setTargetId(const QString &targetId)
     setFilter(m_targetId, targetId);
 }
 
+void AuditLogModel::setTargetName(const QString &targetName)
+{
+    setFilter(m_targetName, targetName);
+}
+
+void AuditLogModel::setTarget(const QString &targetId, const QString &targetName)
+{
+    if (m_targetId == targetId && m_targetName == targetName)
+        return;
+    m_targetId = targetId;
+    m_targetName = targetName;
+    Q_EMIT filterChanged();
+    invalidate();
+}
+
 void AuditLogModel::setStart(const QDateTime &start)
 {
     setFilter(m_start, start);
@@ -98,6 +113,8 @@ QJsonObject AuditLogModel::requestBody() const
         body.insert(u"targetId"_s, m_targetId);
         body.insert(u"includeOwnedKeys"_s, true); // an owner's rows are also those of its keys
     }
+    if (!m_targetName.isEmpty())
+        body.insert(u"targetName"_s, m_targetName);
     if (m_start.isValid())
         body.insert(u"start"_s, m_start.toMSecsSinceEpoch());
     if (m_end.isValid())

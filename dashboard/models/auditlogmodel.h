@@ -7,7 +7,8 @@
 namespace Latchkey::Dashboard {
 
 /// The workspace's audit log, newest first (`audit.listLogs`), filtered on the server by events,
-/// actor, target and time range; `search` filters the fetched rows locally by text.
+/// actor, target (an id, or a part of a target's name) and time range; `search` filters the
+/// fetched rows locally by text.
 class AuditLogModel : public Latchkey::Dashboard::PagedListModel // qualified: qmltyperegistrar (6.4) resolves the base by this name
 {
     Q_OBJECT
@@ -15,6 +16,7 @@ class AuditLogModel : public Latchkey::Dashboard::PagedListModel // qualified: q
     Q_PROPERTY(QStringList events READ events WRITE setEvents NOTIFY filterChanged)
     Q_PROPERTY(QString actorId READ actorId WRITE setActorId NOTIFY filterChanged)
     Q_PROPERTY(QString targetId READ targetId WRITE setTargetId NOTIFY filterChanged)
+    Q_PROPERTY(QString targetName READ targetName WRITE setTargetName NOTIFY filterChanged)
     Q_PROPERTY(QDateTime start READ start WRITE setStart NOTIFY filterChanged)
     Q_PROPERTY(QDateTime end READ end WRITE setEnd NOTIFY filterChanged)
 
@@ -48,6 +50,11 @@ public:
     /// it owns, deleted ones included (`includeOwnedKeys`: key events do not name the owner).
     QString targetId() const { return m_targetId; }
     void setTargetId(const QString &targetId);
+    /// Matches the rows with a target whose name contains it (any case), deleted keys' rows too.
+    QString targetName() const { return m_targetName; }
+    void setTargetName(const QString &targetName);
+    /// Both target filters at once: one request for the new list, not one per property.
+    Q_INVOKABLE void setTarget(const QString &targetId, const QString &targetName);
     QDateTime start() const { return m_start; }
     void setStart(const QDateTime &start);
     /// Exclusive upper bound.
@@ -69,6 +76,7 @@ private:
     QStringList m_events;
     QString m_actorId;
     QString m_targetId;
+    QString m_targetName;
     QDateTime m_start;
     QDateTime m_end;
 };

@@ -14,6 +14,13 @@ namespace {
 
 using namespace KeySearchLimits;
 
+// External ids have a pattern; anything else (a name with spaces) cannot be one.
+bool looksLikeExternalId(const QString &text)
+{
+    static const QRegularExpression externalId(u"^[a-zA-Z0-9_.-]+$"_s);
+    return externalId.match(text).hasMatch();
+}
+
 } // namespace
 
 AuditTargetResolver::AuditTargetResolver(QObject *parent)
@@ -40,6 +47,19 @@ bool AuditTargetResolver::looksLikeId(const QString &text)
     return id.match(text).hasMatch();
 }
 
+QString AuditTargetResolver::targetName() const
+{
+    return match() == Name || match() == Unreadable ? label() : QString();
+}
+
+bool AuditTargetResolver::looksLikeKeyStart(const QString &text)
+{
+    // core/keyfactory: the prefix (idPattern, up to 16 characters) and "_", then the first four
+    // characters of the base58 (Bitcoin alphabet) part.
+    static const QRegularExpression start(u"^([a-zA-Z0-9_]{1,16}_)?[1-9A-HJ-NP-Za-km-z]{4}$"_s);
+    return start.match(text).hasMatch();
+}
+
 void AuditTargetResolver::resolve()
 {
     m_pendingLookups = 0;
@@ -49,39 +69,41 @@ void AuditTargetResolver::resolve()
     if (looksLikeId(text()))
         return finish(Id, text(), text());
     if (!client())
-        return finish(NotFound, text(), text());
-    if (!m_findsOwners && !m_findsKeys)
-        return finish(Unreadable, text(), text());
+        return finishByName();
     startResolving();
     lookUpOwner();
 }
 
 void AuditTargetResolver::lookUpOwner()
 {
-    // External ids have a pattern; anything else (a name with spaces) cannot be one.
-    static const QRegularExpression externalId(u"^[a-zA-Z0-9_.-]+$"_s);
-    if (!m_findsOwners || !externalId.match(text()).hasMatch())
-        return lookUpKeys();
+    if (!m_findsOwners || !looksLikeExternalId(text()))
+        return lookUpKeyStart();
     lookUp(u"identities.getIdentity"_s, QJsonObject{{u"identity"_s, text()}}, [this](const ApiResult &result) {
         const QJsonObject identity = result.data.toObject();
         if (result.ok() && !identity.value(u"id"_s).toString().isEmpty())
             return finish(Owner, identity.value(u"id"_s).toString(), identity.value(u"externalId"_s).toString());
-        lookUpKeys();
+        lookUpKeyStart();
     });
 }
 
-void AuditTargetResolver::lookUpKeys()
+// Audit rows do not record a key's start, so only a walk over the live keys finds it.
+void AuditTargetResolver::lookUpKeyStart()
 {
-    if (!m_findsKeys)
-        return finish(NotFound, text(), text());
+    if (!m_findsKeys || !looksLikeKeyStart(text()))
+        return finishByName();
     lookUp(u"apis.listApis"_s, QJsonObject{{u"limit"_s, MaxApis}}, [this](const ApiResult &result) {
         const QJsonArray apis = result.data.toArray();
         if (!result.ok() || apis.isEmpty())
-            return finish(NotFound, text(), text());
+            return finishByName();
         m_pendingLookups = int(apis.size());
         for (const QJsonValue &api : apis)
             listKeys(api.toObject().value(u"id"_s).toString(), {}, 0);
     });
+}
+
+void AuditTargetResolver::finishByName()
+{
+    finish(!m_findsOwners && looksLikeExternalId(text()) ? Unreadable : Name, {}, text());
 }
 
 void AuditTargetResolver::listKeys(const QString &apiId, const QString &cursor, int page)
@@ -92,11 +114,8 @@ void AuditTargetResolver::listKeys(const QString &apiId, const QString &cursor, 
     lookUp(u"apis.listKeys"_s, body, [this, apiId, page](const ApiResult &result) {
         for (const QJsonValue &value : result.data.toArray()) {
             const QJsonObject key = value.toObject();
-            const QString keyId = key.value(u"keyId"_s).toString();
-            if (key.value(u"name"_s).toString() == text())
-                m_keyMatches.append({keyId, KeyName, text()});
-            else if (key.value(u"start"_s).toString() == text())
-                m_keyMatches.append({keyId, KeyStart, text()});
+            if (key.value(u"start"_s).toString() == text())
+                m_keyMatches.append(key.value(u"keyId"_s).toString());
         }
         if (result.ok() && result.hasMore() && page + 1 < MaxKeyPagesPerApi)
             return listKeys(apiId, result.cursor(), page + 1);
@@ -109,12 +128,10 @@ void AuditTargetResolver::lookupDone()
     if (--m_pendingLookups > 0)
         return;
     if (m_keyMatches.isEmpty())
-        return finish(NotFound, text(), text());
-    // Sorted by id, so the answer does not depend on which API answered first.
-    std::sort(m_keyMatches.begin(), m_keyMatches.end(),
-              [](const KeyMatch &a, const KeyMatch &b) { return a.keyId < b.keyId; });
-    const KeyMatch &first = m_keyMatches.first();
-    finish(first.match, first.keyId, first.label, int(m_keyMatches.size()) - 1);
+        return finishByName();
+    // Sorted, so the answer does not depend on which API answered first.
+    m_keyMatches.sort();
+    finish(KeyStart, m_keyMatches.first(), text(), int(m_keyMatches.size()) - 1);
 }
 
 } // namespace Latchkey::Dashboard

@@ -4,20 +4,23 @@
 
 namespace Latchkey::Dashboard {
 
-/// Turns what a user types into the Audit log page's Target filter into the id that
-/// `audit.listLogs` filters by, through the API: an id as it is (`key_…`, `api_…`, `id_…`, …), an
-/// owner's external id (`identities.getIdentity`), or a key's name or start (the keys of the
-/// first 100 APIs, up to 1,000 keys per API, through `apis.listKeys`). `match` and `label` say
-/// which target was taken, `otherMatches` how many other keys matched as well. Lookups that miss
-/// are not errors (they do not reach ApiClient::requestFailed); a newer text discards the answers
-/// of an older one (AuditFilterResolver). `findsOwners` / `findsKeys` false (the root key may not
-/// read owners / list the APIs and their keys, as rootKeys.whoami said) leave those lookups out
-/// instead of asking for a 403; with neither, the text is taken as an id as typed (`Unreadable`).
+/// Turns what a user types into the Audit log page's Target filter into what `audit.listLogs`
+/// filters by, through the API: an id as it is (`key_…`, `api_…`, `id_…`, …), an owner's exact
+/// external id (`identities.getIdentity`: its id, which also finds its keys' rows), or a key's exact
+/// start (only for a text with a start's form: `[prefix_]` and four base58 characters; the keys of
+/// the first 100 APIs, up to 1,000 keys per API, through `apis.listKeys`). Any other text is a part
+/// of a target's name (`targetName`): the server finds it in every row, a deleted key's too, with no
+/// lookup. `match` and `label` say which was taken, `otherMatches` how many other keys had the start.
+/// Lookups that miss are not errors (they do not reach ApiClient::requestFailed); a newer text
+/// discards the answers of an older one (AuditFilterResolver). `findsOwners` / `findsKeys` false (the
+/// root key may not read owners / list the APIs and their keys, as rootKeys.whoami said) leave those
+/// lookups out instead of asking for a 403.
 class AuditTargetResolver : public Latchkey::Dashboard::AuditFilterResolver // qualified: qmltyperegistrar (6.4) resolves the base by this name
 {
     Q_OBJECT
     QML_ELEMENT
     Q_PROPERTY(QString targetId READ targetId NOTIFY resolved)
+    Q_PROPERTY(QString targetName READ targetName NOTIFY resolved)
     Q_PROPERTY(Match match READ match NOTIFY resolved)
     Q_PROPERTY(bool findsOwners READ findsOwners WRITE setFindsOwners NOTIFY lookupsChanged)
     Q_PROPERTY(bool findsKeys READ findsKeys WRITE setFindsKeys NOTIFY lookupsChanged)
@@ -27,16 +30,17 @@ public:
         Empty,      ///< no text: no target filter
         Id,         ///< the text is an id; targetId is the text
         Owner,      ///< an owner's external id; targetId is the identity's id, label the external id
-        KeyName,    ///< a key's name; targetId is the key's id, label the name
         KeyStart,   ///< a key's start; targetId is the key's id, label the start
-        NotFound,   ///< nothing matched; targetId is the text as typed (it matches no row then)
-        Unreadable, ///< neither owners nor keys may be looked up; targetId is the text as typed
+        Name,       ///< anything else: targetName is the text (a part of a target's name)
+        Unreadable, ///< as Name, but the text may be an owner's external id, which this root key may not look up
     };
     Q_ENUM(Match)
 
     explicit AuditTargetResolver(QObject *parent = nullptr);
 
     QString targetId() const { return resolvedId(); }
+    /// The part of a target's name to filter by; empty unless `match` is Name or Unreadable.
+    QString targetName() const;
     Match match() const { return Match(matchValue()); }
     bool findsOwners() const { return m_findsOwners; }
     void setFindsOwners(bool finds);
@@ -45,6 +49,8 @@ public:
 
     /// True when @p text has the form of one of the server's ids (`key_…`, `api_…`, `rlns_…`, …).
     static bool looksLikeId(const QString &text);
+    /// True when @p text has the form of a key's start: `[prefix_]` and four base58 characters.
+    static bool looksLikeKeyStart(const QString &text);
 
 Q_SIGNALS:
     void lookupsChanged();
@@ -54,18 +60,13 @@ protected:
 
 private:
     void lookUpOwner();
-    void lookUpKeys();
+    void lookUpKeyStart();
+    void finishByName();
     void listKeys(const QString &apiId, const QString &cursor, int page);
     void lookupDone();
 
-    struct KeyMatch {
-        QString keyId;
-        Match match;
-        QString label;
-    };
-
     int m_pendingLookups = 0;
-    QList<KeyMatch> m_keyMatches;
+    QStringList m_keyMatches; ///< ids of the keys whose start is the text
     bool m_findsOwners = true;
     bool m_findsKeys = true;
 };

@@ -1,6 +1,7 @@
 // AuditLogModel against a real latchkeyd: newest first, paging, and the server-side filters by
 // event, actor, target and time range that the Audit log page offers; AuditTargetResolver turning
-// an owner's external id or a key's name or start into the target id (quietly when nothing matches).
+// an owner's external id or a key's start into the target id (quietly when nothing matches), and any
+// other text into a part of a target's name, which finds a deleted key's rows.
 #include "apiclient.h"
 #include "auditlogmodel.h"
 #include "audittargetresolver.h"
@@ -56,6 +57,7 @@ private Q_SLOTS:
     void resolveTarget_data();
     void resolveTarget();
     void resolvedOwnerFiltersTheLog();
+    void deletedKeyFoundByPartOfItsName();
     void newerTextWins();
     void keySpaceShowsAsItsApi();
 };
@@ -200,10 +202,11 @@ void TestAuditLogModel::resolveTarget_data()
     QTest::newRow("empty") << u"  "_s << int(AuditTargetResolver::Empty) << 0;
     QTest::newRow("an id as it is") << u"key_doesNotNeedToExist"_s << int(AuditTargetResolver::Id) << 0;
     QTest::newRow("owner") << u" customer_42 "_s << int(AuditTargetResolver::Owner) << 0;
-    QTest::newRow("key name shared by two keys") << u"Acme production"_s << int(AuditTargetResolver::KeyName) << 1;
+    QTest::newRow("key name shared by two keys") << u"Acme production"_s << int(AuditTargetResolver::Name) << 0;
     QTest::newRow("key start") << u"<start>"_s << int(AuditTargetResolver::KeyStart) << 0;
-    QTest::newRow("nothing") << u"customer_43"_s << int(AuditTargetResolver::NotFound) << 0;
-    QTest::newRow("nothing, not an external id") << u"no such key"_s << int(AuditTargetResolver::NotFound) << 0;
+    QTest::newRow("a start no key has") << u"acme_zzzz"_s << int(AuditTargetResolver::Name) << 0;
+    QTest::newRow("no owner: a name") << u"customer_43"_s << int(AuditTargetResolver::Name) << 0;
+    QTest::newRow("not an external id: a name") << u"no such key"_s << int(AuditTargetResolver::Name) << 0;
 }
 
 void TestAuditLogModel::resolveTarget()
@@ -233,16 +236,17 @@ void TestAuditLogModel::resolveTarget()
         QCOMPARE(resolver.targetId(), m_identityId);
         QCOMPARE(resolver.label(), u"customer_42"_s);
         break;
-    case AuditTargetResolver::KeyName:
-    case AuditTargetResolver::KeyStart: {
-        QVERIFY2(m_keyIds.mid(4).contains(resolver.targetId()), qPrintable(resolver.targetId()));
+    case AuditTargetResolver::KeyStart:
         QCOMPARE(resolver.label(), text.trimmed());
-        if (match == AuditTargetResolver::KeyStart)
-            QCOMPARE(resolver.targetId(), m_keyIds.at(4));
+        QCOMPARE(resolver.targetId(), m_keyIds.at(4));
         break;
-    }
-    default: // an id, or nothing: the text as typed
+    case AuditTargetResolver::Name: // the text as typed, for the server to find in target names
+        QCOMPARE(resolver.targetId(), QString());
+        QCOMPARE(resolver.targetName(), text.trimmed());
+        break;
+    default: // an id as typed
         QCOMPARE(resolver.targetId(), text.trimmed());
+        QCOMPARE(resolver.targetName(), QString());
     }
 }
 
@@ -269,12 +273,40 @@ void TestAuditLogModel::resolvedOwnerFiltersTheLog()
     QCOMPARE(rows, (QStringList{u"identity.create"_s, u"key.create owned key"_s}));
 }
 
+// Issue 4: support staff look for a deleted key in the audit log; the Target filter only knew the
+// live keys' exact names. A part of the name, in any case, now finds its rows, without a lookup.
+void TestAuditLogModel::deletedKeyFoundByPartOfItsName()
+{
+    const QString keyId = m_fixture.createKey({{u"apiId"_s, m_apiId}, {u"name"_s, u"Globex legacy gateway"_s}})
+                              .value(u"keyId"_s).toString();
+    QVERIFY(m_fixture.call(u"keys.deleteKey"_s, {{u"keyId"_s, keyId}}).ok());
+    AuditTargetResolver resolver;
+    resolver.setClient(m_fixture.client());
+    QSignalSpy resolved(&resolver, &AuditTargetResolver::resolved);
+    resolver.setText(u"LEGACY gate"_s);
+    QCOMPARE(resolved.count(), 1); // at once: nothing to look up, the log's one request finds it
+    QCOMPARE(resolver.match(), AuditTargetResolver::Name);
+    AuditLogModel log;
+    log.setClient(m_fixture.client());
+    QAbstractItemModelTester tester(&log, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    log.setTarget(resolver.targetId(), resolver.targetName());
+    QCOMPARE(log.targetName(), u"LEGACY gate"_s);
+    QVERIFY(fetchAll(log) >= 0);
+    QStringList events;
+    for (const QVariant &event : column(log, "event"))
+        events.append(event.toString());
+    events.sort();
+    QCOMPARE(events, (QStringList{u"key.create"_s, u"key.delete"_s}));
+    for (const QVariant &targets : column(log, "targets"))
+        QVERIFY2(targets.toString().contains(u"key %1 (Globex legacy gateway)"_s.arg(keyId)), qPrintable(targets.toString()));
+}
+
 void TestAuditLogModel::newerTextWins()
 {
     AuditTargetResolver resolver;
     resolver.setClient(m_fixture.client());
     QSignalSpy resolved(&resolver, &AuditTargetResolver::resolved);
-    resolver.setText(u"Acme production"_s); // a walk over APIs and keys...
+    resolver.setText(m_keyStart); // an owner lookup and a walk over APIs and keys...
     QVERIFY(resolver.resolving());
     resolver.setText(u"customer_42"_s); // ...overtaken before it answers
     QTRY_VERIFY_WITH_TIMEOUT(!resolved.isEmpty(), 20000);

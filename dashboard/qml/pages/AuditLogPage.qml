@@ -13,8 +13,8 @@ Page {
     readonly property Capabilities may: session.capabilities
     /// "" when the root key may read the audit log.
     readonly property string mayNotList: may.missing("workspace.*.read_audit_log", may.revision)
-    /// What the Target filter says when the root key may look up neither owners nor keys.
-    readonly property string targetUnreadable: qsTr("Owners and keys cannot be looked up by name with this root key; the Target filter takes an id (key_…, api_…, id_…).")
+    /// What the Target filter says when the text may be an owner's external id that the root key may not look up.
+    readonly property string targetUnreadable: qsTr("Owners cannot be looked up with this root key: “%1” is matched against target names, which finds an owner's own rows but not its keys'; the owner's id (id_…) finds both.").arg(resolver.text)
 
     // Column widths shared by the column titles and AuditLogRow.
     readonly property int timeWidth: 150
@@ -50,19 +50,18 @@ Page {
         log.start = range > 0 ? new Date(Date.now() - range) : new Date(NaN);
         log.events = eventBox.currentIndex > 0 ? [eventBox.currentText] : [];
         actorResolver.text = actorField.text; // log.actorId follows once it is resolved
-        resolver.text = targetField.text; // log.targetId follows once it is resolved
+        resolver.text = targetField.text; // log's target follows once it is resolved
     }
     /// What the Target filter matched, in words ("" while nothing is typed or it is an id).
     function targetSummary(): string {
         switch (resolver.match) {
         case AuditTargetResolver.Owner:
             return qsTr("Target: owner “%1” (%2)").arg(resolver.label).arg(resolver.targetId);
-        case AuditTargetResolver.KeyName:
-            return qsTr("Target: key named “%1” (%2)").arg(resolver.label).arg(resolver.targetId)
-                   + (resolver.otherMatches > 0 ? " · " + qsTr("%n more key(s) with this name not shown", "", resolver.otherMatches) : "");
         case AuditTargetResolver.KeyStart:
             return qsTr("Target: key starting “%1” (%2)").arg(resolver.label).arg(resolver.targetId)
                    + (resolver.otherMatches > 0 ? " · " + qsTr("%n more key(s) with this start not shown", "", resolver.otherMatches) : "");
+        case AuditTargetResolver.Name:
+            return qsTr("Target: names containing “%1” (of keys, deleted ones too, owners, APIs, permissions, roles)").arg(resolver.label);
         case AuditTargetResolver.Unreadable:
             return page.targetUnreadable;
         default:
@@ -108,7 +107,7 @@ Page {
         findsOwners: !page.may.pending && page.may.missingEverywhere("identity.*.read_identity", page.may.revision) === ""
         findsKeys: !page.may.pending && page.may.missing("api.*.read_api", page.may.revision) === ""
                    && page.may.missingEverywhere("api.*.read_key", page.may.revision) === ""
-        onResolved: log.targetId = resolver.targetId
+        onResolved: log.setTarget(resolver.targetId, resolver.targetName)
     }
     AuditActorResolver {
         id: actorResolver
@@ -167,8 +166,8 @@ Page {
             TextField {
                 id: targetField
                 Layout.fillWidth: true
-                placeholderText: qsTr("Target: id, owner, key name or start")
-                ToolTip.text: qsTr("An id (key_…, api_…, id_…), an owner's external id, or a key's name or start")
+                placeholderText: qsTr("Target: id, owner, key start or part of a name")
+                ToolTip.text: qsTr("An id (key_…, api_…, id_…), an owner's external id, a key's start, or a part of a name: of a key (deleted keys too), an owner, an API")
                 // Not while the user types (issue 4, J14: it covered the field being typed in).
                 ToolTip.visible: hovered && !activeFocus
                 ToolTip.delay: 800
@@ -278,10 +277,10 @@ Page {
                 loading: log.loading || resolver.resolving || actorResolver.resolving || page.may.pending
                 error: log.failed ? log.errorDetail : ""
                 onRetry: log.refresh()
-                title: resolver.match === AuditTargetResolver.NotFound || resolver.match === AuditTargetResolver.Unreadable
+                title: resolver.match === AuditTargetResolver.Name || resolver.match === AuditTargetResolver.Unreadable
                        ? qsTr("Nothing matches the target “%1”").arg(resolver.text) : qsTr("No entries")
-                hint: resolver.match === AuditTargetResolver.NotFound
-                      ? qsTr("The target filter takes an id (key_…, api_…, id_…), an owner's external id, or a key's name or start.")
+                hint: resolver.match === AuditTargetResolver.Name
+                      ? qsTr("The target filter takes an id (key_…, api_…, id_…), an owner's external id, a key's start, or a part of a name: of a key (deleted keys too), an owner, an API.")
                       : resolver.match === AuditTargetResolver.Unreadable ? page.targetUnreadable
                       : qsTr("Every change made through the API is recorded here. Widen the time range or clear the filters.")
             }
