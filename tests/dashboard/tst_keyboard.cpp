@@ -196,6 +196,7 @@ private Q_SLOTS:
     void downFromFilterEnterOpens_data();
     void downFromFilterEnterOpens();
     void ctrlNPreselectsThePagesApi();
+    void ctrlNOnOwnerAndKeyPagesIssuesForThem();
     void sidebarFollowsThePageAfterArrows();
     void tabScrollsFocusIntoView_data();
     void tabScrollsFocusIntoView();
@@ -831,6 +832,52 @@ void TestKeyboard::ctrlNPreselectsThePagesApi()
         QTest::keyClick(m_window, Qt::Key_Escape);
         QTRY_VERIFY(!issue->property("visible").toBool());
     }
+}
+
+/// Ctrl+N on an owner's page issues a key for that owner, as its "Issue key for this owner"
+/// button does; on a key's page, another key in that key's API for the same owner (walkthrough
+/// of stop 17: the form came up empty on both).
+void TestKeyboard::ctrlNOnOwnerAndKeyPagesIssuesForThem()
+{
+    const QString apiId = m_fixture->createApi(u"ctrl-n-owner"_s);
+    const QString externalId = u"ctrl-n-owner-%1"_s.arg(QDateTime::currentMSecsSinceEpoch() % 1000000);
+    const QString keyId = m_fixture->createKey({{u"apiId"_s, apiId}, {u"externalId"_s, externalId}})
+                              .value(u"keyId"_s).toString();
+    QVERIFY(!keyId.isEmpty());
+    const ApiResult identity = m_fixture->call(u"identities.getIdentity"_s, {{u"identity"_s, externalId}});
+    QVERIFY2(identity.ok(), qPrintable(identity.errorDetail));
+    const QString identityId = identity.data.toObject().value(u"id"_s).toString();
+    QVERIFY(!identityId.isEmpty());
+    QObject *issue = m_window->findChild<QObject *>(u"issueKeyDialog"_s);
+    QVERIFY(issue);
+    const auto ctrlN = [&](const QString &expectedApi) {
+        QTest::keyClick(m_window, Qt::Key_N, Qt::ControlModifier);
+        QTRY_VERIFY(issue->property("opened").toBool());
+        m_ui->settle(); // the form's API list loads; it must not replace the pre-fill
+        auto *controller = issue->property("controller").value<QObject *>();
+        QVERIFY(controller);
+        QCOMPARE(controller->property("externalId").toString(), externalId);
+        if (!expectedApi.isEmpty())
+            QCOMPARE(controller->property("apiId").toString(), expectedApi);
+        QTest::keyClick(m_window, Qt::Key_Escape);
+        QTRY_VERIFY(!issue->property("visible").toBool());
+    };
+
+    QVERIFY(m_ui->openPage(u"ownerDetail"_s, {{u"identityId"_s, identityId}}));
+    QTRY_COMPARE(m_window->property("currentPageName").toString(), u"ownerDetail"_s);
+    auto *owner = m_window->property("currentPage").value<QQuickItem *>();
+    QVERIFY(owner);
+    QTRY_COMPARE_WITH_TIMEOUT(owner->property("title").toString(), externalId, 20000);
+    ctrlN(QString());
+    if (QTest::currentTestFailed())
+        return;
+
+    QVERIFY(m_ui->openPage(u"keyDetail"_s, {{u"keyId"_s, keyId}, {u"apiId"_s, apiId}}));
+    auto *page = m_window->property("currentPage").value<QQuickItem *>();
+    QVERIFY(page);
+    auto *controller = page->property("controller").value<QObject *>();
+    QTRY_VERIFY_WITH_TIMEOUT(controller && controller->property("loaded").toBool(), 20000);
+    ctrlN(apiId);
 }
 
 /// Arrow keys in the sidebar, then a page opened another way (a click, a link): the sidebar's

@@ -17,6 +17,9 @@ Page {
     /// Optional: the key's API (exact permission names, and "Issue another key" pre-fill).
     property string apiId
     readonly property KeyDetailController controller: detail
+    /// Ctrl+N on a key's page: another key in its API for its owner (support issues a customer a
+    /// second key from the first), both shown in the form to change.
+    readonly property var issuePrefill: ({apiId: page.apiId, externalId: detail.deleted ? "" : detail.externalId})
 
     /// The lists' badges beyond what the status pill says (no credits, low credits, expiring).
     function headerBadges(deleted: bool, badges: var): var {

@@ -19,6 +19,8 @@ Page {
     readonly property string mayNotRead: may.missing("identity." + identityId + ".read_identity", may.revision)
     /// "" when the root key may read keys of some API (keys.listKeys lists those it may).
     readonly property string mayNotListKeys: may.missingEverywhere("api.*.read_key", may.revision)
+    /// Ctrl+N here issues a key for this owner, as the page's "Issue key for this owner" does.
+    readonly property var issuePrefill: ({externalId: owner.externalId})
 
     title: owner.externalId !== "" ? owner.externalId : qsTr("Owner")
 
