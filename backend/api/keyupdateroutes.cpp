@@ -108,9 +108,19 @@ Core::Status applyRelations(Store::Database &db, const ApiContext &context, cons
     return {};
 }
 
+/// The external ids of @p before's and @p after's owners, looked up only when the owner changed.
+Store::AuditChanges::Owners ownersOf(Store::Database &db, const Store::KeyRecord &before, const Store::KeyRecord &after)
+{
+    if (before.identityId == after.identityId)
+        return {};
+    Store::IdentityStore identities(db);
+    return {identities.externalIdOf(before.workspaceId, before.identityId),
+            identities.externalIdOf(after.workspaceId, after.identityId)};
+}
+
 /// The audit description of keys.updateKey, Unkey's style: "Updated key key_x: name, enabled". It
-/// names the fields the request set (given or null), in the schema's order, never their values:
-/// meta or a name may hold anything, and the log must not repeat it.
+/// names the fields the request set (given or null), in the schema's order, never their values
+/// (Unkey's words; the row's `changes` say what they became).
 QString updateDescription(const QString &keyId, const UpdateKeyRequest &request)
 {
     QStringList fields;
@@ -147,7 +157,7 @@ Core::Result<ApiReply> updateKey(Services &services, const ApiContext &context, 
             return updated.error();
         QList<AuditEvent> events {keyAuditEvent({key, target->api}, u"key.update"_s, updateDescription(key.id, request))};
         Store::AuditChanges changes;
-        changes.key(target->key, key);
+        changes.key(target->key, key, ownersOf(services.db, target->key, key));
         if (Core::Status related = applyRelations(services.db, context, request, key, events, changes); !related)
             return related.error();
         events.first().changes = changes.json();

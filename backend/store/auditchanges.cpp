@@ -56,12 +56,15 @@ void AuditChanges::scalar(const QString &field, const QJsonValue &before, const 
         m_changes.append(change(field, before, after));
 }
 
-void AuditChanges::key(const KeyRecord &before, const KeyRecord &after)
+void AuditChanges::key(const KeyRecord &before, const KeyRecord &after, const Owners &owners)
 {
-    if (before.name != after.name)
-        named(u"name"_s);
-    if (before.identityId != after.identityId)
-        named(u"externalId"_s);
+    scalar(u"name"_s, valueOf(before.name), valueOf(after.name));
+    if (before.identityId != after.identityId) {
+        const auto externalId = [](const QString &id) {
+            return id.isEmpty() ? QJsonValue(QJsonValue::Undefined) : QJsonValue(id);
+        };
+        m_changes.append(change(u"externalId"_s, externalId(owners.before), externalId(owners.after)));
+    }
     if (before.meta != after.meta)
         named(u"meta"_s);
     scalar(u"expires"_s, valueOf(before.expiresMs), valueOf(after.expiresMs));
@@ -73,6 +76,14 @@ void AuditChanges::credits(const Core::CreditState &before, const Core::CreditSt
 {
     scalar(u"credits.remaining"_s, valueOf(before.remaining), valueOf(after.remaining));
     scalar(u"credits.refill"_s, refillJson(before.refill), refillJson(after.refill));
+}
+
+void AuditChanges::ratelimitOverride(const std::optional<OverrideLimit> &before, const OverrideLimit &after)
+{
+    const auto json = [](const OverrideLimit &value) {
+        return QJsonObject {{u"limit"_s, value.limit}, {u"duration"_s, value.durationMs}};
+    };
+    m_changes.append(change(u"override"_s, before ? QJsonValue(json(*before)) : QJsonValue(QJsonValue::Undefined), json(after)));
 }
 
 void AuditChanges::ratelimits(const QList<Core::RatelimitConfig> &before, const QList<Core::RatelimitConfig> &after)

@@ -69,6 +69,18 @@ std::optional<Core::Identity> IdentityStore::findById(const QString &workspaceId
     return loaded(query);
 }
 
+QString IdentityStore::externalIdOf(const QString &workspaceId, const QString &id)
+{
+    if (id.isEmpty())
+        return {};
+    QSqlQuery query = m_db.prepare(u"SELECT external_id FROM identities WHERE workspace_id = ? AND id = ?"_s);
+    query.addBindValue(workspaceId);
+    query.addBindValue(id);
+    if (!exec(query) || !query.next())
+        return {};
+    return query.value(0).toString();
+}
+
 std::optional<QString> IdentityStore::idByExternalId(const QString &workspaceId, const QString &externalId)
 {
     QSqlQuery query = m_db.prepare(

@@ -29,6 +29,9 @@ public:
     /// The live identity with id @p id.
     [[nodiscard]] std::optional<Core::Identity> findById(const QString &workspaceId, const QString &id);
 
+    /// The external id of identity @p id, a deleted one's too; empty: no such identity (or @p id empty).
+    [[nodiscard]] QString externalIdOf(const QString &workspaceId, const QString &id);
+
     /// The id of the live identity with @p externalId (no rate limits loaded).
     [[nodiscard]] std::optional<QString> idByExternalId(const QString &workspaceId, const QString &externalId);
 

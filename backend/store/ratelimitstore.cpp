@@ -1,6 +1,7 @@
 #include "store/ratelimitstore.h"
 
 #include "core/random.h"
+#include "store/auditchanges.h"
 #include "store/database.h"
 
 #include <QVariant>
@@ -207,13 +208,18 @@ Core::Result<RatelimitOverride> RatelimitStore::setOverride(const RatelimitNames
         const auto current = findNamespace(ns.workspaceId, ns.id);
         if (!current || current->deleted)
             return makeError(ErrorCode::NamespaceNotFound, u"This namespace does not exist."_s);
+        std::optional<AuditChanges::OverrideLimit> before;
+        if (const auto previous = findOverride(ns.id, identifier))
+            before = AuditChanges::OverrideLimit {previous->limit, previous->durationMs};
         auto id = upsertOverride(ns, identifier, limit, durationMs, nowMs);
         if (!id)
             return id.error();
         result.id = *id;
+        AuditChanges changes;
+        changes.ratelimitOverride(before, {limit, durationMs});
         const AuditEvent event {ns.workspaceId, u"ratelimit.set_override"_s,
             u"Set ratelimit override for %1 and %2"_s.arg(ns.id, identifier),
-            {{u"ratelimitOverride"_s, result.id, identifier}, targetOf(ns)}};
+            {{u"ratelimitOverride"_s, result.id, identifier}, targetOf(ns)}, changes.json()};
         return AuditLog(m_db).append(origin, nowMs, {event});
     });
     if (!written)

@@ -341,6 +341,38 @@
             <source>%1 changed</source>
             <translation>%1 geändert</translation>
         </message>
+        <message>
+            <source>Owner set to “%1”</source>
+            <translation>Inhaber gesetzt auf „%1“</translation>
+        </message>
+        <message>
+            <source>Name set to “%1”</source>
+            <translation>Name gesetzt auf „%1“</translation>
+        </message>
+        <message>
+            <source>Owner removed (was “%1”)</source>
+            <translation>Inhaber entfernt (war „%1“)</translation>
+        </message>
+        <message>
+            <source>Name removed (was “%1”)</source>
+            <translation>Name entfernt (war „%1“)</translation>
+        </message>
+        <message>
+            <source>Owner: “%1” → “%2”</source>
+            <translation>Inhaber: „%1“ → „%2“</translation>
+        </message>
+        <message>
+            <source>Name: “%1” → “%2”</source>
+            <translation>Name: „%1“ → „%2“</translation>
+        </message>
+        <message>
+            <source>Limit: %1</source>
+            <translation>Limit: %1</translation>
+        </message>
+        <message>
+            <source>Limit: %1 → %2</source>
+            <translation>Limit: %1 → %2</translation>
+        </message>
     </context>
     <context>
         <name>AuditLogPage</name>

@@ -341,6 +341,38 @@
             <source>%1 changed</source>
             <translation>%1 modificado</translation>
         </message>
+        <message>
+            <source>Owner set to “%1”</source>
+            <translation>Propietario establecido en «%1»</translation>
+        </message>
+        <message>
+            <source>Name set to “%1”</source>
+            <translation>Nombre establecido en «%1»</translation>
+        </message>
+        <message>
+            <source>Owner removed (was “%1”)</source>
+            <translation>Propietario eliminado (era «%1»)</translation>
+        </message>
+        <message>
+            <source>Name removed (was “%1”)</source>
+            <translation>Nombre eliminado (era «%1»)</translation>
+        </message>
+        <message>
+            <source>Owner: “%1” → “%2”</source>
+            <translation>Propietario: «%1» → «%2»</translation>
+        </message>
+        <message>
+            <source>Name: “%1” → “%2”</source>
+            <translation>Nombre: «%1» → «%2»</translation>
+        </message>
+        <message>
+            <source>Limit: %1</source>
+            <translation>Límite: %1</translation>
+        </message>
+        <message>
+            <source>Limit: %1 → %2</source>
+            <translation>Límite: %1 → %2</translation>
+        </message>
     </context>
     <context>
         <name>AuditLogPage</name>

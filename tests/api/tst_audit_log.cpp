@@ -21,6 +21,8 @@ private Q_SLOTS:
     void ownerTargetIncludesTheOwnersKeys();
     void keyUpdateRecordsWhatChanged();
     void keyUpdateThatChangesNothingRecordsNoChanges();
+    void keyUpdateRecordsTheOwnersAndTheNameRemoved();
+    void setOverrideRecordsTheLimit();
     void updateCreditsRecordsTheBalanceAndNamesTheApi();
     void rowsWrittenBeforeStayAsTheyWere();
 };
@@ -146,8 +148,8 @@ void TestAuditLog::ownerTargetIncludesTheOwnersKeys()
 }
 
 // Walkthrough G18: a key.update row said only "Key … updated". It now says which fields changed,
-// with old and new values of the safe scalars (enabled, expiry, credits, refill, rate limits) and
-// only the names of the others: a name, an owner or meta may hold anything, never repeated here.
+// with old and new values (issue 4: the name and the owner's external id too, which key and owner
+// rows name as targets anyway), and only the names of meta, permissions and roles.
 void TestAuditLog::keyUpdateRecordsWhatChanged()
 {
     ApiHarness h;
@@ -172,8 +174,8 @@ void TestAuditLog::keyUpdateRecordsWhatChanged()
     const QJsonArray rows = auditLogs(h, u"key.update"_s);
     QCOMPARE(rows.size(), 1);
     const QJsonArray expected{
-        QJsonObject{{u"field"_s, u"name"_s}},
-        QJsonObject{{u"field"_s, u"externalId"_s}},
+        QJsonObject{{u"field"_s, u"name"_s}, {u"old"_s, u"secret project name"_s}, {u"new"_s, u"renamed project"_s}},
+        QJsonObject{{u"field"_s, u"externalId"_s}, {u"new"_s, u"acme_corp_42"_s}},
         QJsonObject{{u"field"_s, u"meta"_s}},
         QJsonObject{{u"field"_s, u"expires"_s}, {u"old"_s, qint64{4'000'000'000'000}}},
         QJsonObject{{u"field"_s, u"credits.remaining"_s}, {u"old"_s, 1000}, {u"new"_s, 1500}},
@@ -188,15 +190,12 @@ void TestAuditLog::keyUpdateRecordsWhatChanged()
         QJsonObject{{u"field"_s, u"roles"_s}},
     };
     QCOMPARE(compact(rows[0].toObject().value(u"changes").toArray()), compact(expected));
-    // Neither the key, nor its hash, nor the owner or meta are in the row; the changes do not
-    // repeat the names either (the key target names the key by its name, as every key event does).
+    // Neither the key, nor its hash, nor meta are in the row.
     const QString row = compact(rows);
     const QString hash = scalar(h, u"SELECT hash FROM keys WHERE id = ?"_s, {keyId}).toString();
     QVERIFY(!hash.isEmpty());
-    for (const QString &secret : {plaintext, hash, u"acme_corp_42"_s, u"other-plan"_s, u"confidential-plan"_s})
+    for (const QString &secret : {plaintext, hash, u"other-plan"_s, u"confidential-plan"_s})
         QVERIFY2(!row.contains(secret), qPrintable(secret));
-    for (const QString &name : {u"renamed project"_s, u"secret project name"_s})
-        QVERIFY2(!compact(rows[0].toObject().value(u"changes").toArray()).contains(name), qPrintable(name));
     // The server's description is unchanged (Unkey's words).
     QVERIFY(rows[0].toObject().value(u"description").toString().startsWith(u"Updated key "_s + keyId + u": name,"_s));
 
@@ -223,6 +222,53 @@ void TestAuditLog::keyUpdateThatChangesNothingRecordsNoChanges()
     QCOMPARE(rows.size(), 1);
     QVERIFY2(!rows[0].toObject().contains(u"changes"), qPrintable(compact(rows)));
     QCOMPARE(scalar(h, u"SELECT changes FROM audit_logs WHERE event = 'key.update'"_s).isNull(), true);
+}
+
+// Issue 4: "Owner changed" and "Name changed" said nothing of what they were. The owner is
+// recorded by external id, old and new (a deleted owner's too), and a name removed has no `new`.
+void TestAuditLog::keyUpdateRecordsTheOwnersAndTheNameRemoved()
+{
+    ApiHarness h;
+    const QString keyId = h.createKey({{u"apiId"_s, h.createApi()}, {u"name"_s, u"Ünïcode name"_s},
+                                       {u"externalId"_s, u"first_owner"_s}}).value(u"keyId").toString();
+    QCOMPARE(h.call(u"keys.updateKey"_s, QJsonObject{{u"keyId"_s, keyId}, {u"externalId"_s, u"second_owner"_s}}).status, 200);
+    QCOMPARE(compact(auditLogs(h, u"key.update"_s)[0].toObject().value(u"changes").toArray()),
+             compact(QJsonArray{QJsonObject{{u"field"_s, u"externalId"_s}, {u"old"_s, u"first_owner"_s}, {u"new"_s, u"second_owner"_s}}}));
+    QCOMPARE(h.call(u"identities.deleteIdentity"_s, QJsonObject{{u"identity"_s, u"second_owner"_s}}).status, 200);
+    QCOMPARE(h.call(u"keys.updateKey"_s, QJsonObject{{u"keyId"_s, keyId}, {u"externalId"_s, QJsonValue::Null},
+                                                     {u"name"_s, QJsonValue::Null}}).status, 200);
+    // The deleted owner still named by its external id (a deletion leaves its keys linked to it).
+    QCOMPARE(compact(auditLogs(h, u"key.update"_s)[0].toObject().value(u"changes").toArray()),
+             compact(QJsonArray{QJsonObject{{u"field"_s, u"name"_s}, {u"old"_s, u"Ünïcode name"_s}},
+                                QJsonObject{{u"field"_s, u"externalId"_s}, {u"old"_s, u"second_owner"_s}}}));
+}
+
+// Issue 4: a ratelimit.set_override row did not say what the override allows. Its `changes` hold
+// the limit and duration set, and what they were when the override existed already.
+void TestAuditLog::setOverrideRecordsTheLimit()
+{
+    ApiHarness h;
+    QCOMPARE(h.call(u"ratelimit.limit"_s, QJsonObject{{u"namespace"_s, u"audited"_s}, {u"identifier"_s, u"seed"_s},
+                                                      {u"limit"_s, 1}, {u"duration"_s, 1000}}).status, 200);
+    const auto set = [&](qint64 limit, qint64 duration) {
+        return h.call(u"ratelimit.setOverride"_s, QJsonObject{{u"namespace"_s, u"audited"_s},
+            {u"identifier"_s, u"user_1"_s}, {u"limit"_s, limit}, {u"duration"_s, duration}}).status;
+    };
+    const auto newestChanges = [&] {
+        return compact(auditLogs(h, u"ratelimit.set_override"_s)[0].toObject().value(u"changes").toArray());
+    };
+    const auto limit = [](qint64 allowed, qint64 duration) {
+        return QJsonObject{{u"limit"_s, allowed}, {u"duration"_s, duration}};
+    };
+    QCOMPARE(set(100, 60'000), 200);
+    QCOMPARE(newestChanges(), compact(QJsonArray{QJsonObject{{u"field"_s, u"override"_s}, {u"new"_s, limit(100, 60'000)}}}));
+    QCOMPARE(set(0, 1'000), 200);
+    QCOMPARE(newestChanges(), compact(QJsonArray{QJsonObject{{u"field"_s, u"override"_s}, {u"old"_s, limit(100, 60'000)},
+                                                             {u"new"_s, limit(0, 1'000)}}}));
+    // Set again as it is: still said, the row's only word on the limit.
+    QCOMPARE(set(0, 1'000), 200);
+    QCOMPARE(newestChanges(), compact(QJsonArray{QJsonObject{{u"field"_s, u"override"_s}, {u"old"_s, limit(0, 1'000)},
+                                                             {u"new"_s, limit(0, 1'000)}}}));
 }
 
 // keys.updateCredits: old and new balance, the refill it cleared, and the API among the targets

@@ -5,6 +5,7 @@ import Latchkey.Dashboard
 import "helpers.js" as H
 
 // Walkthrough G18: a key.update row of the Audit log said "Updated key …" and not what changed.
+// Issue 4: a name's and an owner's old and new values, and a set override's limit.
 // AuditLogRow now shows the server's `changes` underneath, one line each, in the UI's language
 // ("Disabled", "Credits 1,000 → 1,500", "Rate limit “requests”: 100 → 500 per 1 min", the duration
 // with a no-break space); a row
@@ -125,6 +126,40 @@ Item {
             verify(row.Accessible.name.indexOf("Updated key key_1. Name changed. Owner changed.") >= 0, row.Accessible.name);
         }
 
+        // Issue 4: "Name changed" and "Owner changed" said nothing of what they were; the server
+        // records both now (the owner by external id), and a name's own "%2" stays as it is.
+        function test_namesAndOwnersOldAndNew() {
+            const row = rowWith([{field: "name", old: "billing", new: "billing (old)"},
+                                 {field: "name", new: "first name"},
+                                 {field: "name", old: "50%2 off"},
+                                 {field: "externalId", old: "acme_corp", new: "globex"},
+                                 {field: "externalId", new: "initech"},
+                                 {field: "externalId", old: "hooli"}]);
+            compare(lines(row), ["Name: “billing” → “billing (old)”", "Name set to “first name”",
+                                 "Name removed (was “50%2 off”)", "Owner: “acme_corp” → “globex”",
+                                 "Owner set to “initech”", "Owner removed (was “hooli”)"]);
+        }
+
+        // Issue 4: a ratelimit.set_override row did not show the limit it set.
+        function test_overrideShowsItsLimit() {
+            const minute = 60000;
+            const set = rowWith([{field: "override", new: {limit: 1000, duration: minute}}], {
+                event: "ratelimit.set_override", description: "Set ratelimit override for rlns_1 and user_1",
+                targets: "ratelimitOverride rlor_1 (user_1)",
+                targetList: [{type: "ratelimitOverride", id: "rlor_1", name: "user_1"},
+                             {type: "ratelimitNamespace", id: "rlns_1", name: "api"}]});
+            compare(lines(set), ["Limit: 1,000 per 1 min"]);
+            compare(set.shownDescription, "Set the override for user_1 in namespace api");
+            verify(set.Accessible.name.endsWith("Set the override for user_1 in namespace api. Limit: 1,000 per 1 min"),
+                   set.Accessible.name);
+            compare(lines(rowWith([{field: "override", old: {limit: 1000, duration: minute}, new: {limit: 0, duration: 1000}}],
+                                  {event: "ratelimit.set_override"})),
+                    ["Limit: 1,000 per 1 min → 0 per 1 s"]);
+            compare(lines(rowWith([{field: "override", old: {limit: 5, duration: minute}, new: {limit: 5, duration: minute}}],
+                                  {event: "ratelimit.set_override"})),
+                    ["Limit: 5 per 1 min"]);
+        }
+
         function test_unlimitedAndNoneAndEnabled() {
             const row = rowWith([{field: "credits.remaining", old: 5},
                                  {field: "credits.refill", new: {interval: "daily", amount: 10}},
@@ -152,16 +187,27 @@ Item {
                              {field: "ratelimit", name: "requests", old: {limit: 100, duration: 60000, autoApply: true},
                               new: {limit: 500, duration: 60000, autoApply: true}},
                              {field: "meta"}];
+            const named = [{field: "name", old: "a", new: "b"}, {field: "name", new: "c"}, {field: "name", old: "d"},
+                           {field: "externalId", old: "e", new: "f"}, {field: "externalId", new: "g"},
+                           {field: "externalId", old: "h"}, {field: "override", new: {limit: 7, duration: 60000}},
+                           {field: "override", old: {limit: 7, duration: 60000}, new: {limit: 9, duration: 60000}}];
             try {
                 testSession.settings.language = "de";
                 const number = value => testSession.format.number(value); // es: "1000" or "1.000"
                 const minute = () => testSession.format.duration(60000); // "1 Min."
                 compare(lines(rowWith(changes)), ["Deaktiviert", "Credits 1.000 → 1.500",
                                                   "Ratenlimit „requests“: 100 → 500 pro " + minute(), "Metadaten geändert"]);
+                compare(lines(rowWith(named)), ["Name: „a“ → „b“", "Name gesetzt auf „c“", "Name entfernt (war „d“)",
+                                                "Inhaber: „e“ → „f“", "Inhaber gesetzt auf „g“", "Inhaber entfernt (war „h“)",
+                                                "Limit: 7 pro " + minute(), "Limit: 7 pro " + minute() + " → 9 pro " + minute()]);
                 testSession.settings.language = "es";
                 compare(lines(rowWith(changes)), ["Desactivada", "Créditos " + number(1000) + " → " + number(1500),
                                                   "Límite de frecuencia «requests»: 100 → 500 por " + minute(),
                                                   "Metadatos modificados"]);
+                compare(lines(rowWith(named)), ["Nombre: «a» → «b»", "Nombre establecido en «c»", "Nombre eliminado (era «d»)",
+                                                "Propietario: «e» → «f»", "Propietario establecido en «g»",
+                                                "Propietario eliminado (era «h»)", "Límite: 7 por " + minute(),
+                                                "Límite: 7 por " + minute() + " → 9 por " + minute()]);
             } finally {
                 testSession.settings.language = saved;
             }
@@ -179,7 +225,7 @@ Item {
             verify(created.ok, created.errorDetail);
             const keyId = created.data.keyId;
             let updated = null;
-            testSession.client.call("keys.updateKey", {keyId: keyId, enabled: false,
+            testSession.client.call("keys.updateKey", {keyId: keyId, name: "audit changes renamed", enabled: false,
                                                        ratelimits: [{name: "requests", limit: 500, duration: 60000}]},
                                     answer => updated = answer);
             tryVerify(() => updated !== null, H.answerTimeout);
@@ -196,7 +242,8 @@ Item {
             field.text = keyId;
             const list = H.find(page, item => item.objectName === "auditList");
             const changeLabel = text => H.find(list, item => item.objectName === "changesLabel" && item.text === text);
-            tryVerify(() => changeLabel("Disabled\nRate limit “requests”: 100 → 500 per 1\u00a0min") !== null, H.answerTimeout,
+            tryVerify(() => changeLabel("Name: “audit changes” → “audit changes renamed”\nDisabled\n"
+                                        + "Rate limit “requests”: 100 → 500 per 1\u00a0min") !== null, H.answerTimeout,
                       "the updateKey row says what changed");
             const credits = changeLabel("Credits 1,000 → 1,500");
             verify(credits, "the updateCredits row");
@@ -205,6 +252,30 @@ Item {
             verify(targets.text.indexOf("key " + keyId) >= 0, targets.text);
             verify(targets.text.indexOf("api " + testSample.apiId + " (qml-tests)") >= 0, targets.text);
             verify(targets.text.indexOf("keySpace") < 0, targets.text);
+        }
+
+        // Issue 4, against the test server: a set override's row shows its limit, found through the
+        // Target filter by its identifier (a part of a target's name).
+        function test_overrideRowOnThePage() {
+            const identifier = "qml_override_" + Date.now();
+            for (const [action, body] of [["ratelimit.limit", {namespace: "qml-audit", identifier: "seed", limit: 5, duration: 1000}],
+                                          ["ratelimit.setOverride", {namespace: "qml-audit", identifier: identifier,
+                                                                     limit: 7, duration: 60000}]]) {
+                let answer = null;
+                testSession.client.call(action, body, result => answer = result);
+                tryVerify(() => answer !== null, H.answerTimeout, action);
+                verify(answer.ok, action + ": " + answer.errorDetail);
+            }
+            const page = createTemporaryObject(pageComponent, root);
+            const field = H.find(page, item => item.placeholderText !== undefined
+                                               && String(item.placeholderText).startsWith("Target"));
+            const part = identifier.slice(4).toUpperCase(); // a part, in another case
+            field.text = part;
+            const list = H.find(page, item => item.objectName === "auditList");
+            tryVerify(() => list.model.targetName === part && !list.model.loading && list.count === 1, H.answerTimeout,
+                      "only the override's row: " + list.count);
+            tryVerify(() => H.find(list, item => item.objectName === "changesLabel" && item.text === "Limit: 7 per 1\u00a0min") !== null,
+                      H.answerTimeout, "the set_override row shows its limit");
         }
     }
 }
