@@ -36,11 +36,15 @@ function fewSteps(max) {
 }
 
 class Chart {
-  /** @param {boolean} fewYTicks  0 and two or three steps on the y axis (a short chart) */
-  constructor(container, { height = 220, fewYTicks = false, onHover } = {}) {
+  /**
+   * @param {boolean} fewYTicks  0 and two or three steps on the y axis (a short chart)
+   * @param {number} bucketSeconds  how long a bucket is: the x range ends where the last one does
+   */
+  constructor(container, { height = 220, fewYTicks = false, bucketSeconds = 1, onHover } = {}) {
     this.container = container;
     this.height = height;
     this.fewYTicks = fewYTicks;
+    this.bucketSeconds = bucketSeconds;
     this.onHover = onHover;
     this.plot = null;
     this.data = null;
@@ -70,6 +74,15 @@ class Chart {
     };
   }
 
+  /**
+   * The time scale of every chart: from the first bucket's start to the last one's end, the end
+   * of the chosen window, so charts side by side share their time axis (the latency chart's
+   * stopped at its last point, a bucket short of the bar chart's next to it).
+   */
+  timeScale() {
+    return { time: true, range: (u, min, max) => [min, max + this.bucketSeconds] };
+  }
+
   rebuild() {
     this.plot?.destroy();
     this.plot = null;
@@ -85,10 +98,9 @@ class Chart {
 
 /** Stacked bars over time. series: [{id, label, color}] bottom to top; buckets in seconds. */
 export class StackedChart extends Chart {
-  constructor(container, { series, bucketSeconds, ...options }) {
+  constructor(container, { series, ...options }) {
     super(container, options);
     this.series = series;
-    this.bucketSeconds = bucketSeconds;
   }
 
   /** @param {number[]} times  bucket starts in ms  @param {Object<string, number[]>} values by series id */
@@ -111,11 +123,10 @@ export class StackedChart extends Chart {
   }
 
   render() {
-    const bucket = this.bucketSeconds;
     const bars = uPlot.paths.bars({ size: [0.86, 48], align: 1, gap: 1 });
     const options = this.baseOptions(compactCount);
     options.scales = {
-      x: { time: true, range: (u, min, max) => [min, max + bucket] },
+      x: this.timeScale(),
       y: { range: (u, min, max) => [0, Math.max(4, max * 1.1)] },
     };
     options.axes[1].incrs = COUNT_STEPS;
@@ -139,9 +150,13 @@ export class StackedChart extends Chart {
 
 /** Latency percentiles (µs) over time as lines. */
 export class LatencyChart extends Chart {
-  /** @param {number[]} totals  verifications per bucket: buckets without any are gaps, not 0 µs */
-  setData(times, p50, p99, totals) {
+  /**
+   * @param {number[]} totals  verifications per bucket: buckets without any are gaps, not 0 µs
+   * @param {number} bucketSeconds  the buckets' length (the x range ends where the last one does)
+   */
+  setData(times, p50, p99, totals, bucketSeconds = this.bucketSeconds) {
     this.data = { times, p50, p99, totals };
+    this.bucketSeconds = bucketSeconds;
     if (!this.plot) this.render();
     else this.plot.setData(this.series());
   }
@@ -154,7 +169,7 @@ export class LatencyChart extends Chart {
   render() {
     // The axis' 0 is a tick, not a measured "<1 µs".
     const options = this.baseOptions((value) => (value === 0 ? decimal(0) : micros(value)));
-    options.scales = { x: { time: true }, y: { range: (u, min, max) => [0, Math.max(100, (max ?? 0) * 1.15)] } };
+    options.scales = { x: this.timeScale(), y: { range: (u, min, max) => [0, Math.max(100, (max ?? 0) * 1.15)] } };
     const line = (label, color, dash) => ({
       label, stroke: color, width: 2, dash, spanGaps: true, points: { show: true, size: 4, fill: color },
     });

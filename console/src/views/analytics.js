@@ -173,7 +173,7 @@ export function analyticsView(ctx, { scope, id, compact = false }) {
     series.setData(times, values, { bucketSeconds: rangeInfo.bucketMs / 1000, visible: outcome ? [outcome] : undefined });
     series.setSubtitle(`${rangeInfo.title}, ${perBucket(rangeInfo.bucket)}`);
     full?.latency.chart.setData(times, buckets.map((b) => b.latencyP50Us), buckets.map((b) => b.latencyP99Us),
-      buckets.map((b) => b.total));
+      buckets.map((b) => b.total), rangeInfo.bucketMs / 1000);
     const totals = sumBuckets(buckets);
     headline.update('verifications', count(totals.total), rangeInfo.title);
     headline.update('valid', count(totals.valid), percent(totals.valid, totals.total));

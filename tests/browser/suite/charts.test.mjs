@@ -2,20 +2,21 @@
 // font): the time labels of every chart with a time axis (live, the ranges from 1 h to 30 days,
 // the overview, an API, a key, an owner, the compact summary) whole inside the canvas and apart
 // from each other, in English and German, wide and narrow (walkthrough: "09:51:45 P", the "M" cut
-// at the canvas' edge, and the 5-second labels crowding each other at 1600 px); and the compact
-// summary's short chart with at least three y ticks (it showed only "0" and "100").
+// at the canvas' edge, and the 5-second labels crowding each other at 1600 px); the latency
+// chart's time axis the same as the bar chart's next to it; and the compact summary's short chart
+// with at least three y ticks (it showed only "0" and "100").
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { launchBrowser, openPage } from '../lib/browser.mjs';
+import { launchBrowser } from '../lib/browser.mjs';
+import { RANGES, drawnAxes, framesDrawn, openEmbedded as openEmbeddedIn, pickRange, show as showView } from '../lib/charts.mjs';
 import { startLatchkeyd } from '../lib/latchkeyd.mjs';
 import { seedWorkspace, verifyMany } from '../lib/traffic.mjs';
 
 const artefacts = process.env.LATCHKEY_ARTEFACTS ?? join(process.cwd(), 'artefacts');
 mkdirSync(artefacts, { recursive: true });
 
-const RANGES = ['1h', '24h', '7d', '30d'];
 // Labels stand apart by this much of the wider one's width (the console's timeaxis.js GAP);
 // 1.5 px for the rounding of tick positions to whole pixels.
 const GAP = 0.8;
@@ -24,45 +25,6 @@ const ROUNDING = 1.5;
 let server;
 let browser;
 let keys;
-
-/** Keeps, per canvas, the text of its last drawing: where each string went and how wide it is. */
-function recordCanvasText() {
-  const drawn = new WeakMap();
-  const proto = CanvasRenderingContext2D.prototype;
-  const { clearRect, fillText } = proto;
-  proto.clearRect = function (x, y, width, height) {
-    if (x <= 0 && y <= 0 && width >= this.canvas.width && height >= this.canvas.height) drawn.set(this.canvas, []);
-    return clearRect.call(this, x, y, width, height);
-  };
-  proto.fillText = function (text, x, y, ...rest) {
-    if (!drawn.has(this.canvas)) drawn.set(this.canvas, []);
-    const metrics = this.measureText(text);
-    drawn.get(this.canvas).push({ text: String(text), y, align: this.textAlign,
-      left: x - metrics.actualBoundingBoxLeft, right: x + metrics.actualBoundingBoxRight,
-      top: y - metrics.actualBoundingBoxAscent, bottom: y + metrics.actualBoundingBoxDescent });
-    return fillText.call(this, text, x, y, ...rest);
-  };
-  window.__drawnText = (canvas) => drawn.get(canvas) ?? [];
-}
-
-/** The axes of every chart on the page, in CSS px: x labels (centred), y labels, the plot's box. */
-function drawnAxes(page) {
-  return page.evaluate(() => [...document.querySelectorAll('.uplot')].map((plot) => {
-    const canvas = plot.querySelector('canvas');
-    const over = plot.querySelector('.u-over');
-    const scale = canvas.width / canvas.clientWidth;
-    const labels = window.__drawnText(canvas).map((label) => ({ ...label, left: label.left / scale, right: label.right / scale,
-      top: label.top / scale, bottom: label.bottom / scale, y: label.y / scale }));
-    return {
-      chart: plot.closest('[data-testid]')?.dataset.testid ?? plot.closest('.card').querySelector('h2').textContent,
-      width: canvas.clientWidth,
-      height: canvas.clientHeight,
-      plotRight: over.offsetLeft + over.offsetWidth,
-      x: labels.filter((label) => label.align === 'center'),
-      y: labels.filter((label) => label.align !== 'center'),
-    };
-  }));
-}
 
 /** Every time label whole in the canvas, also one at the plot's end; each row's labels apart. */
 function assertTimeLabels(axes, where) {
@@ -90,44 +52,22 @@ function assertTimeLabels(axes, where) {
   }
 }
 
-/** A time zone where it is now about 9 PM (the walkthrough's "09:51:45 PM"). */
-function eveningZone() {
-  let offset = 21 - new Date().getUTCHours();
-  if (offset > 14) offset -= 24;
-  return offset === 0 ? 'UTC' : `Etc/GMT${offset > 0 ? '-' : '+'}${Math.abs(offset)}`; // Etc/GMT-3 is UTC+3
+/**
+ * The latency chart's time labels where the bar chart's next to it are, relative to each plot:
+ * its x range ended at its last point, a bucket short of the window's end (no "Nov 27" in 30 d).
+ */
+function assertSameTimeAxis(axes, where) {
+  const [bars, latency] = ['timeseries', 'Lat'].map((name) => axes.find((chart) => chart.chart.startsWith(name)));
+  const labels = (chart) => chart.x.map((label) => ({ text: label.text, at: (label.left + label.right) / 2 - chart.plotLeft }));
+  const [barLabels, latencyLabels] = [labels(bars), labels(latency)];
+  const list = (row) => row.map((label) => `${label.text}@${label.at.toFixed(0)}`).join(' ');
+  assert.ok(latencyLabels.length === barLabels.length && latencyLabels.every((label, i) =>
+    label.text === barLabels[i].text && Math.abs(label.at - barLabels[i].at) <= 1),
+  `latency: ${list(latencyLabels)}; bars: ${list(barLabels)}; ${where}`);
 }
 
-async function openEmbedded(lang, width, colorScheme = 'light') {
-  const opened = await openPage(browser, { colorScheme, timezoneId: eveningZone(),
-    initScript: { script: ([key, language]) => { window.latchkeyEmbed = { rootKey: key, lang: language }; }, arg: [server.rootKey, lang] } });
-  await opened.context.addInitScript(recordCanvasText);
-  await opened.page.setViewportSize({ width, height: 1000 });
-  return opened;
-}
-
-/** Opens @p path ("compact:" first: the compact summary) in a document of its own, at the first range. */
-async function show(page, path) {
-  await page.goto('about:blank');
-  await page.goto(`${server.url}/console/?embed=1${path.includes('compact') ? '&compact=1' : ''}#${path.replace(/^compact:/, '')}`);
-  await page.waitForFunction(() => document.title.startsWith('latchkey:'), null, { timeout: 20000 });
-  assert.equal(await page.title(), 'latchkey:ready', path);
-  await page.waitForSelector('[data-testid=timeseries-legend] [data-series]', { timeout: 20000 });
-  await framesDrawn(page);
-}
-
-/** Two frames: what a data change or a resize drew is on the canvas. */
-const framesDrawn = (page) => page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-
-/** Picks @p range in the view's toolbar and waits until its chart shows it. */
-async function pickRange(page, range) {
-  const subtitle = page.locator('[data-testid=timeseries] .card-subtitle');
-  const before = await subtitle.textContent();
-  const button = page.locator(`[data-range="${range}"]`).first();
-  if (await button.getAttribute('aria-pressed') === 'true') return;
-  await button.click();
-  await page.waitForFunction((old) => document.querySelector('[data-testid=timeseries] .card-subtitle').textContent !== old, before);
-  await framesDrawn(page);
-}
+const openEmbedded = (lang, width, colorScheme) => openEmbeddedIn(browser, server, lang, width, colorScheme);
+const show = (page, path) => showView(page, server, path);
 
 describe('chart axes', () => {
   before(async () => {
@@ -154,6 +94,7 @@ describe('chart axes', () => {
         assert.deepEqual(axes.map((chart) => chart.chart).sort(), ['Latency', 'live-chart', 'timeseries'].map((name) =>
           (name === 'Latency' && lang === 'de' ? 'Latenz' : name)).sort());
         assertTimeLabels(axes, `overview ${range} (${lang}, ${width} px)`);
+        assertSameTimeAxis(axes, `overview ${range} (${lang}, ${width} px)`);
       }
       assert.deepEqual(consoleLines.filter((line) => /^(error|pageerror)/.test(line)), []);
       await context.close();
