@@ -26,13 +26,20 @@ function axes(format) {
   ];
 }
 
+// Least room (px) between two labelled lines of a full-size chart's y axis (uPlot's own default).
+const Y_SPACE = 30;
+// The most a time axis and the padding above the plot take of a chart's height (timeaxis.js: two
+// lines of labels), for the y steps that fit before uPlot has laid the plot out.
+const NOT_PLOT = 53;
+
 /**
- * A y axis of 0 and two or three whole steps over @p max (for a short chart: uPlot's spacing
- * left the compact summary's 120 px chart only "0" and "100").
+ * The y axis' step and top for values up to @p max: the smallest step of which at most @p most
+ * fit, and the top a whole step at or above @p max, at least @p least steps, so every bar stands
+ * under a labelled line (a top of max * 1.1 left a 220 bar over the highest line, "200").
  */
-function fewSteps(max) {
-  const step = COUNT_STEPS.find((candidate) => candidate * 3 >= max) ?? COUNT_STEPS.at(-1);
-  return { step, top: step * Math.max(2, Math.ceil(max / step)) };
+function ySteps(max, most, least) {
+  const step = COUNT_STEPS.find((candidate) => candidate * most >= max) ?? COUNT_STEPS.at(-1);
+  return { step, top: step * Math.max(least, Math.ceil(max / step)) };
 }
 
 class Chart {
@@ -125,26 +132,24 @@ export class StackedChart extends Chart {
   render() {
     const bars = uPlot.paths.bars({ size: [0.86, 48], align: 1, gap: 1 });
     const options = this.baseOptions(compactCount);
+    // A short chart: 0 and two or three steps (uPlot's spacing left the compact summary's 120 px
+    // chart only "0" and "100"), with a little room over the highest bar.
+    const fit = this.fewYTicks ? (max) => ySteps(Math.max(4, max * 1.05), 3, 2)
+      : (max) => ySteps(Math.max(4, max), Math.max(2, Math.floor((this.height - NOT_PLOT) / Y_SPACE)), 1);
+    let steps = fit(0);
     options.scales = {
       x: this.timeScale(),
-      y: { range: (u, min, max) => [0, Math.max(4, max * 1.1)] },
+      y: { range: (u, min, max) => {
+        steps = fit(max ?? 0);
+        return [0, steps.top];
+      } },
     };
-    options.axes[1].incrs = COUNT_STEPS;
-    if (this.fewYTicks) this.withFewYTicks(options);
+    options.axes[1].splits = () => Array.from({ length: steps.top / steps.step + 1 }, (unused, i) => i * steps.step);
+    options.axes[1].space = 10; // uPlot draws no axis where no step has this room
     options.series = [{}, ...[...this.series].reverse().map((serie) => ({
       label: serie.label, stroke: serie.color, fill: serie.color, width: 0, paths: bars, points: { show: false },
     }))];
     this.plot = new uPlot(options, this.stacked(), this.container);
-  }
-
-  withFewYTicks(options) {
-    let steps = fewSteps(4);
-    options.scales.y.range = (u, min, max) => {
-      steps = fewSteps(Math.max(4, max * 1.05));
-      return [0, steps.top];
-    };
-    options.axes[1].splits = () => Array.from({ length: steps.top / steps.step + 1 }, (unused, i) => i * steps.step);
-    options.axes[1].space = 10; // uPlot draws no axis where no step has this room
   }
 }
 
