@@ -1,5 +1,6 @@
 // A card holding one stacked chart, its legend (each series with its total over the range — the
-// numbers the tests and the admin read) and a readout of the bucket under the mouse.
+// numbers the tests and the admin read) and a readout of the bucket under the mouse. The empty
+// note follows the plot's box (--plot-* on .plot-wrap), which moves with the time axis' height.
 import { h, replaceChildren } from '../dom.js';
 import { StackedChart } from '../charts.js';
 import { count, dateTime } from '../format.js';
@@ -11,6 +12,7 @@ export function stackedCard({ title, subtitle, series, bucketSeconds, height, fe
   const readout = h('div', { class: 'readout' }, ' ');
   const emptyNote = h('div', { class: 'plot-empty', hidden: true }, empty ?? t('No data in this range.'));
   const subtitleElement = h('span', { class: 'card-subtitle' }, subtitle ?? '');
+  const plotWrap = h('div', { class: 'plot-wrap' }, plotArea, emptyNote);
   let state = { times: [], values: {} };
   const chart = new StackedChart(plotArea, {
     series, bucketSeconds, height, fewYTicks,
@@ -23,10 +25,13 @@ export function stackedCard({ title, subtitle, series, bucketSeconds, height, fe
         .map(([serie, value]) => `${serie.label} ${count(value)}`);
       readout.textContent = `${dateTime(state.times[index])} — ${parts.length ? parts.join(' · ') : t('none')}`;
     },
+    onPlotArea: (box) => {
+      for (const [side, px] of Object.entries(box)) plotWrap.style.setProperty(`--plot-${side}`, `${px}px`);
+    },
   });
   const element = h('section', { class: 'card chart-card', dataset: { testid } },
     h('header', { class: 'card-header' }, h('h2', {}, title), subtitleElement),
-    h('div', { class: 'plot-wrap' }, plotArea, emptyNote), readout, legend);
+    plotWrap, readout, legend);
   return {
     element,
     chart,
