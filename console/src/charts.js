@@ -46,7 +46,7 @@ class Chart {
   /**
    * @param {boolean} fewYTicks  0 and two or three steps on the y axis (a short chart)
    * @param {number} bucketSeconds  how long a bucket is: the x range ends where the last one does
-   * @param onHover  (bucket index or null)
+   * @param onHover  (bucket index or null, cursor x in CSS px)
    * @param onPlotArea  ({left, top, width, height} in CSS px of the container): where the plot is
    */
   constructor(container, { height = 220, fewYTicks = false, bucketSeconds = 1, onHover, onPlotArea } = {}) {
@@ -81,7 +81,7 @@ class Chart {
       // Above the plot half a y label; right of it half an x label, so the last time is whole.
       padding: [Math.ceil(FONT_SIZE / 2) + 4, timeLabelOverhang(FONT), null, null],
       hooks: {
-        setCursor: [(u) => this.onHover?.(u.cursor.idx ?? null)],
+        setCursor: [(u) => this.onHover?.(u.cursor.idx ?? null, u.cursor.left)],
         // Also when the time axis changes height (one line of labels or two).
         setSize: [(u) => this.onPlotArea?.(Object.fromEntries(['left', 'top', 'width', 'height']
           .map((side) => [side, u.bbox[side] / devicePixelRatio])))],

@@ -1,13 +1,20 @@
 // The bar charts' cards around their plots: the y range's top a labelled line over the highest
-// bar (a top of max * 1.1 left a 220 bar over the "200" line), and the empty note ("Waiting for
+// bar (a top of max * 1.1 left a 220 bar over the "200" line), the empty note ("Waiting for
 // events…", "No data in this range.") in the middle of the plot whatever the time axis' height
-// (it assumed a 24 px axis, which is now 26 or 43 px).
+// (it assumed a 24 px axis, which is now 26 or 43 px), and the hover readout over the plot,
+// taking no line of the card while nothing is hovered (an empty line under every chart, the
+// compact summary's too) and not moving the page when hovering starts.
 import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { launchBrowser } from '../lib/browser.mjs';
-import { RANGES, drawnAxes, openEmbedded, pickRange, show } from '../lib/charts.mjs';
+import { RANGES, drawnAxes, framesDrawn, openEmbedded, pickRange, show } from '../lib/charts.mjs';
 import { startLatchkeyd } from '../lib/latchkeyd.mjs';
 import { seedWorkspace, verifyMany } from '../lib/traffic.mjs';
+
+const artefacts = process.env.LATCHKEY_ARTEFACTS ?? join(process.cwd(), 'artefacts');
+mkdirSync(artefacts, { recursive: true });
 
 const EMPTY = '.plot-empty:not([hidden])';
 
@@ -15,7 +22,7 @@ let server;
 let browser;
 let keys;
 
-/** The boxes (CSS px of the page) of @p chart's plot and its empty note's text. */
+/** The boxes (CSS px of the page) of @p chart's card parts, its empty note's text and its readout. */
 function cardBoxes(page, chart) {
   return page.evaluate((testid) => {
     const card = document.querySelector(`[data-testid=${testid}]`);
@@ -26,7 +33,12 @@ function cardBoxes(page, chart) {
       const { left, top, right, bottom, width, height } = (contents ? range : element).getBoundingClientRect();
       return { left, top, right, bottom, width, height };
     };
-    return { plot: box(card.querySelector('.u-over')), note: box(card.querySelector('.plot-empty'), true) };
+    return {
+      card: box(card), plot: box(card.querySelector('.u-over')), plotWrap: box(card.querySelector('.plot-wrap')),
+      legend: box(card.querySelector('.legend')), note: box(card.querySelector('.plot-empty'), true),
+      readout: box(card.querySelector('.readout')), readoutText: card.querySelector('.readout')?.textContent ?? '',
+      body: document.body.getBoundingClientRect().height,
+    };
   }, chart);
 }
 
@@ -82,6 +94,41 @@ describe('chart cards', () => {
         const boxes = await cardBoxes(page, 'timeseries');
         assertCentred(boxes.note, boxes.plot, `a key without traffic, ${range} (${lang}, ${width} px)`);
       }
+      await context.close();
+    }
+  });
+
+  test('the readout takes no room until hovered, then lies over the plot and moves nothing', async () => {
+    for (const [lang, colorScheme, view] of [['en', 'light', `/keys/${keys.checkout.keyId}`], ['de', 'dark', 'compact:/identities/acme-corp']]) {
+      const { context, page } = await openEmbedded(browser, server, lang, 1040, colorScheme);
+      await show(page, server, view);
+      await pickRange(page, '24h');
+      const still = await cardBoxes(page, 'timeseries');
+      const what = `${view} (${lang})`;
+      assert.equal(still.readout, null, `a readout while nothing is hovered, ${what}`);
+      assert.ok(still.legend.top - still.plotWrap.bottom <= 4,
+        `${(still.legend.top - still.plotWrap.bottom).toFixed(0)} px between the plot and the legend, ${what}`);
+      // Over the last bar (the traffic of the last hour), at the plot's right end.
+      const right = still.plot.right - 3;
+      await page.mouse.move(right, still.plot.bottom - 3);
+      await page.waitForSelector('[data-testid=timeseries-readout]:not([hidden])');
+      await framesDrawn(page);
+      const hovered = await cardBoxes(page, 'timeseries');
+      assert.match(hovered.readoutText, lang === 'en' ? /Valid 220/ : /Gültig 220/, what);
+      assert.equal(hovered.card.height, still.card.height, `the card's height, ${what}`);
+      assert.equal(hovered.body, still.body, `the page's height, ${what}`);
+      const { readout, plot } = hovered;
+      const where = `the readout ${JSON.stringify(readout)}, the plot ${JSON.stringify(plot)}, ${what}`;
+      assert.ok(readout.left >= plot.left && readout.right <= plot.right && readout.top >= plot.top && readout.bottom <= plot.bottom,
+        `the readout not inside the plot: ${where}`);
+      assert.ok(readout.right < right, `the readout under the pointer at ${right} px: ${where}`);
+      await page.screenshot({ path: join(artefacts, `chartcards-readout-${lang}-${colorScheme}.png`) });
+      // At the plot's left end it moves to the other end.
+      const left = still.plot.left + 3;
+      await page.mouse.move(left, still.plot.top + 3);
+      await page.waitForFunction((x) => document.querySelector('[data-testid=timeseries-readout]').getBoundingClientRect().left > x, left);
+      await page.mouse.move(0, 0);
+      await page.waitForSelector('[data-testid=timeseries-readout]', { state: 'hidden' });
       await context.close();
     }
   });
