@@ -70,6 +70,7 @@ private Q_SLOTS:
 
     void bindingsGreyOnceTheAnswerArrives();
     void issueFormSaysWhyNoApiIsListed();
+    void issueButtonSaysWhyInEveryState();
     void keyActionsGreyTheirOptionsToo();
     void chartsNameTheMissingPermission();
     void listsTheKeyMayNotReadAreNotFetched();
@@ -134,6 +135,39 @@ void TestCapabilityGates::issueFormSaysWhyNoApiIsListed()
     QVERIFY(!noApi->isVisible());
     QVERIFY2(unlisted->property("text").toString().contains(u"api.*.read_api"_s),
         qPrintable(unlisted->property("text").toString()));
+}
+
+// A root key that may create keys in one API only: the Issue button's tooltip says why it is
+// greyed in each state, as the footer does. No API chosen asks to choose one (it named
+// api.*.create_key, which this key does not need), an API it may not create keys in names that
+// API's permission, and the API it may create keys in leaves nothing to say.
+void TestCapabilityGates::issueButtonSaysWhyInEveryState()
+{
+    const QString allowed = m_fixture->createApi(u"issue-allowed"_s);
+    const QString other = m_fixture->createApi(u"issue-other"_s);
+    QVERIFY(!allowed.isEmpty() && !other.isEmpty());
+    Session session;
+    QVERIFY(m_fixture->connectWith(session, {u"api.%1.create_key"_s.arg(allowed)}));
+    QTRY_VERIFY_WITH_TIMEOUT(session.capabilities()->known(), 10000);
+    const Made dialog("IssueKeyDialog {}", {{u"session"_s, QVariant::fromValue(&session)}});
+    QVERIFY(dialog.get());
+    auto *issuer = dialog.get()->property("controller").value<IssueKeyController *>();
+    QQuickItem *gate = dialog.item(u"issue-submit"_s);
+    QQuickItem *button = dialog.item(u"issue-submit-button"_s);
+    QVERIFY(issuer && gate && button);
+    const auto tip = [gate] { return gate->property("tip").toString(); };
+
+    issuer->setProperty("apiId", QString());
+    QVERIFY(!button->isEnabled());
+    QVERIFY2(tip().contains(u"Choose the API"_s), qPrintable(tip()));
+
+    issuer->setProperty("apiId", other);
+    QVERIFY(!button->isEnabled());
+    QVERIFY2(tip().contains(u"“api.%1.create_key”"_s.arg(other)), qPrintable(tip()));
+
+    issuer->setProperty("apiId", allowed);
+    QVERIFY(button->isEnabled());
+    QCOMPARE(tip(), QString());
 }
 
 // A key that may read keys but not reroll or delete them: the grace period and "Permanently"

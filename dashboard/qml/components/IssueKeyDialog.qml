@@ -168,7 +168,10 @@ FormDialog {
                 highlighted: true
                 // Enabled with a field to fix: Issue then shows that field (dialog.issue()).
                 ready: !issuer.busy && issuer.apiId !== ""
-                missing: dialog.missingCreate
+                // As the footer says: no API chosen names api.*.create_key only when the key may
+                // create keys in no API; one that may in some is told to choose the API.
+                missing: dialog.mayNotIssue
+                notReadyReason: issuer.apiId === "" ? qsTr("Choose the API the key belongs to first.") : ""
                 onClicked: dialog.issue()
             }
             FocusButton {
