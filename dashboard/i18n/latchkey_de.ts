@@ -1558,6 +1558,10 @@
             <translation>Ungespeicherte Änderungen</translation>
         </message>
         <message>
+            <source>Nothing changed yet</source>
+            <translation>Noch nichts geändert</translation>
+        </message>
+        <message>
             <source>Save</source>
             <translation>Speichern</translation>
         </message>

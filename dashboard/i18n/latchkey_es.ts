@@ -1558,6 +1558,10 @@
             <translation>Cambios sin guardar</translation>
         </message>
         <message>
+            <source>Nothing changed yet</source>
+            <translation>Aún no hay cambios</translation>
+        </message>
+        <message>
             <source>Save</source>
             <translation>Guardar</translation>
         </message>

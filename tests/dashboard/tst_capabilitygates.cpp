@@ -611,8 +611,9 @@ QList<QQuickItem *> greyedControls(QQuickItem *page)
         const bool control = item->inherits("QQuickControl") || item->inherits("QQuickTextField")
                              || item->inherits("QQuickTextArea");
         if (control && item->activeFocusOnTab() && item->width() > 0 && item->height() > 0) {
-            // Not Discard: greyed while there is nothing to discard, whatever the key may do.
-            if (!item->isEnabled() && !item->objectName().endsWith(u"-discard"))
+            // Discard too: it is greyed by the card's missing permission as much as by nothing
+            // to discard, and names the permission.
+            if (!item->isEnabled())
                 found.append(item);
             return;
         }

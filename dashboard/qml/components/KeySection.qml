@@ -21,6 +21,8 @@ Pane {
     property bool dirty: false
     /// The draft can be saved (false keeps Save disabled; the editor says what is missing).
     property bool valid: true
+    /// Why Discard is greyed while the draft is the saved value.
+    readonly property string nothingChanged: qsTr("Nothing changed yet")
     /// "" when the root key may change this field; else the missing permission (Capabilities.missing),
     /// shown as the tooltip of each greyed control of the card and of its title.
     property string missing
@@ -279,13 +281,16 @@ Pane {
                 font.italic: true
                 elide: Text.ElideRight
             }
-            FocusButton {
-                id: discardButton
+            // Greyed, it says why: the missing permission, or nothing to discard yet. Nothing
+            // while it saves (the busy indicator says so).
+            GatedButton {
                 objectName: section.objectName + "-discard"
                 text: qsTr("Discard", "throw away the unsaved changes of a card")
                 flat: true
-                enabled: section.dirty && !section.saving
-                Accessible.name: qsTr("Discard the changes to %1").arg(section.title)
+                ready: section.dirty && !section.saving
+                missing: section.missing
+                notReadyReason: section.saving ? "" : section.nothingChanged
+                button.Accessible.name: qsTr("Discard the changes to %1").arg(section.title)
                 onClicked: section.revert()
             }
             GatedButton {

@@ -319,6 +319,21 @@ Item {
             compare(left, 3);
         }
 
+        // Issue 4: a greyed Discard says why in its tooltip (it had none): nothing changed yet.
+        function test_greyedDiscardSaysWhy() {
+            const page = openFreshKey();
+            const discard = child(page, "section-name-discard");
+            verify(!child(page, "section-name-discard-button").enabled);
+            compare(discard.tip, "Nothing changed yet");
+            mouseMove(discard, discard.width / 2, discard.height / 2);
+            const tip = discard.ToolTip.toolTip;
+            tryVerify(() => tip.visible && tip.parent === discard, 5000, "the greyed Discard shows its tooltip");
+            compare(tip.text, "Nothing changed yet");
+            child(page, "section-name-field").text = "a draft";
+            tryCompare(discard, "tip", "");
+            mouseMove(root, 1, root.height - 1);
+        }
+
         function test_instantCardsSaySoAndConfirm() {
             const page = openFreshKey();
             const hint = child(page, "section-enabled-instant");
