@@ -34,6 +34,7 @@ KeySection {
                                      || (editor.interval !== "" && editor.amount !== key.refillAmount)
                                      || (editor.interval === "monthly" && editor.refillDay !== key.refillDay))))
     valid: editor.valid
+    problem: editor.validationError
     onSave: key.saveCredits(editor.unlimited, editor.remaining, editor.interval, editor.amount, editor.refillDay,
                             editor.remainingEdited)
     onRevert: showSaved()

@@ -15,6 +15,7 @@ KeySection {
     controller: key
     dirty: touched && editor.text.trim() !== key.metaText
     valid: editor.valid
+    problem: editor.problem
     onSave: key.saveMeta(editor.text)
     onRevert: showSaved()
 

@@ -21,7 +21,10 @@ Pane {
     property bool dirty: false
     /// The draft can be saved (false keeps Save disabled; the editor says what is missing).
     property bool valid: true
-    /// Why Discard is greyed while the draft is the saved value.
+    /// Why the draft cannot be saved (the editor's message), for Save's tooltip while `valid` is
+    /// false: the editor may not show it yet (Remaining left empty by unticking "Unlimited").
+    property string problem
+    /// Why Save and Discard are greyed while the draft is the saved value.
     readonly property string nothingChanged: qsTr("Nothing changed yet")
     /// "" when the root key may change this field; else the missing permission (Capabilities.missing),
     /// shown as the tooltip of each greyed control of the card and of its title.
@@ -281,8 +284,9 @@ Pane {
                 font.italic: true
                 elide: Text.ElideRight
             }
-            // Greyed, it says why: the missing permission, or nothing to discard yet. Nothing
-            // while it saves (the busy indicator says so).
+            // Greyed, each says why: the missing permission, or nothing to discard or save yet,
+            // or (Save) what keeps the draft from being saved. Nothing while it saves (the busy
+            // indicator says so).
             GatedButton {
                 objectName: section.objectName + "-discard"
                 text: qsTr("Discard", "throw away the unsaved changes of a card")
@@ -299,6 +303,7 @@ Pane {
                 highlighted: true
                 ready: section.dirty && section.valid && !section.saving
                 missing: section.missing
+                notReadyReason: section.saving ? "" : !section.dirty ? section.nothingChanged : section.problem
                 button.Accessible.name: qsTr("Save %1").arg(section.title)
                 onClicked: section.save()
             }

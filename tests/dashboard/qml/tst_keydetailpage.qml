@@ -319,19 +319,39 @@ Item {
             compare(left, 3);
         }
 
-        // Issue 4: a greyed Discard says why in its tooltip (it had none): nothing changed yet.
-        function test_greyedDiscardSaysWhy() {
+        // Issue 4: a greyed Save or Discard says why in its tooltip. Nothing changed yet (Discard had
+        // no tooltip at all), and the Credits card's Save, greyed by a Remaining left empty when
+        // "Unlimited" was unticked, said nothing until Remaining was touched.
+        function test_greyedSaveAndDiscardSayWhy() {
             const page = openFreshKey();
             const discard = child(page, "section-name-discard");
+            const save = child(page, "section-name-save");
             verify(!child(page, "section-name-discard-button").enabled);
             compare(discard.tip, "Nothing changed yet");
+            compare(save.tip, "Nothing changed yet");
             mouseMove(discard, discard.width / 2, discard.height / 2);
             const tip = discard.ToolTip.toolTip;
             tryVerify(() => tip.visible && tip.parent === discard, 5000, "the greyed Discard shows its tooltip");
             compare(tip.text, "Nothing changed yet");
             child(page, "section-name-field").text = "a draft";
             tryCompare(discard, "tip", "");
+            compare(save.tip, "");
             mouseMove(root, 1, root.height - 1);
+
+            const creditsSave = child(page, "section-credits-save");
+            compare(creditsSave.tip, "Nothing changed yet");
+            const unlimited = child(page, "credits-unlimited");
+            unlimited.forceActiveFocus();
+            keyClick(Qt.Key_Space);
+            verify(!unlimited.checked);
+            tryCompare(child(page, "section-credits-unsaved"), "text", "Unsaved changes");
+            verify(!child(page, "credits-error").visible, "the field's error waits for Remaining");
+            verify(!child(page, "section-credits-save-button").enabled);
+            compare(creditsSave.tip, "Enter how many credits remain");
+            compare(child(page, "section-credits-discard").tip, "");
+            typeInto(child(page, "credits-remaining"), "10");
+            compare(creditsSave.tip, "");
+            verify(child(page, "section-credits-save-button").enabled);
         }
 
         function test_instantCardsSaySoAndConfirm() {
