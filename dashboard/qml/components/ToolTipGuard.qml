@@ -9,8 +9,10 @@ import Latchkey.Dashboard
 // then the tooltip of the item under it comes back. An item that the scene brought under the still
 // pointer shows none either, however the page moved (Tab or the arrow keys, a scroll bar, a list
 // laid out anew), even when Qt hid the tooltip before this saw its item move. Qt 6.4 moves hover
-// to whatever scrolls under a still pointer, so items alone cannot tell. Watches the one tooltip
-// that every `ToolTip.*` attached property shares; Main.qml holds one for the window.
+// to whatever scrolls under a still pointer, so items alone cannot tell. A tooltip shows the
+// current text of its item's `ToolTip.text`, also one changed while it waited out its delay.
+// Watches the one tooltip that every `ToolTip.*` attached property shares; Main.qml holds one for
+// the window.
 Item {
     id: guard
 
@@ -35,6 +37,19 @@ Item {
             tip.close();
             tip.exit = fade;
         }
+    }
+    /// The owner's current ToolTip.text for a tooltip about to show after its delay. Qt 6.4 hands
+    /// a changed text only to a tooltip already on screen: one still waiting out its delay came
+    /// with the text of when it was asked for (issue 4, J17: "Show charts" over shown charts, a
+    /// greyed button's old reason). Not for a tooltip without delay: that is ToolTip.show() with a
+    /// text of its own ("Key copied"), shown at once.
+    function takeCurrentText(): void {
+        const item = tip.parent;
+        if (!item || tip.delay <= 0)
+            return;
+        const current = item.ToolTip.text;
+        if (current !== "" && current !== tip.text)
+            tip.text = current;
     }
     function pointerMoved(position: point): void {
         if (!held)
@@ -78,6 +93,7 @@ Item {
     Connections {
         target: guard.tip
         function onAboutToShow() {
+            guard.takeCurrentText();
             guard.owner = guard.tip.parent;
             guard.shownAt = guard.owner ? guard.owner.mapToItem(null, 0, 0) : Qt.point(0, 0);
             // Closed by check() before the first frame draws it (not here, in the middle of opening).

@@ -66,13 +66,8 @@ Page {
             text: qsTr("Charts")
             checkable: true
             checked: page.chartsShown
-            onToggled: {
-                page.session.settings.listCharts = checked;
-                // Qt 6.4 hands the new text only to a tooltip already shown: one still waiting out
-                // its delay came with the old one (issue 4, J17: "Show charts" over shown charts).
-                if (hovered)
-                    ToolTip.show(ToolTip.text);
-            }
+            // The tooltip follows a click also while it waits out its delay: ToolTipGuard.
+            onToggled: page.session.settings.listCharts = checked
             Accessible.name: page.chartsShown ? qsTr("Hide charts") : qsTr("Show charts")
             ToolTip.visible: hovered
             ToolTip.delay: 600

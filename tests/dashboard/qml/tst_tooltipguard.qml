@@ -8,7 +8,8 @@ import Latchkey.Dashboard
 // on a wrapper) and an enabled button's (`hovered`) alike; moving the pointer brings it back.
 // A greyed control that the page brings under the still pointer shows no tooltip of its own,
 // however the page moved (Tab to a field further down, the arrow keys in a list, its position set
-// as a scroll bar drag does, its rows laid out anew), until the pointer moves.
+// as a scroll bar drag does, its rows laid out anew), until the pointer moves. A tooltip whose
+// text changed while it waited out its delay shows the new text.
 Item {
     id: root
     width: 1000
@@ -53,7 +54,7 @@ Item {
             text: "Delete"
             missing: "Your root key lacks the permission “api.*.delete_key”."
         }
-        // Tab from the first field to the second scrolls the page at once (FocusScroller), which
+        // Tab from the first field to the second scrolls the page (FocusScroller), which
         // brings farGate under a pointer resting on gate.
         TextField {
             id: nearField
@@ -75,6 +76,20 @@ Item {
             x: 300
             y: 1500
             width: 200
+        }
+        // Its tooltip's text changes while the tooltip waits out its delay (a click, a reason
+        // that went away). After farField: not between the fields in the Tab chain.
+        Button {
+            id: changing
+            x: 300
+            y: 1000
+            width: 200
+            height: 100
+            text: "Toggle"
+            property string tipText: "Before"
+            ToolTip.visible: hovered
+            ToolTip.delay: 300
+            ToolTip.text: tipText
         }
     }
     FocusScroller {
@@ -147,6 +162,21 @@ Item {
             verify(tip.visible);
             mouseMove(root, 590, 395);
             tryVerify(() => !tip.visible, 5000, "leaving hides it");
+        }
+
+        // Qt 6.4 gives a changed ToolTip.text only to a tooltip on screen: one that waited out
+        // its delay came with the old text (J17, fixed for the Charts toggle alone at first).
+        function test_textChangedDuringTheDelayIsShown() {
+            changing.tipText = "Before";
+            page.contentY = 900;
+            mouseMove(changing, changing.width / 2, changing.height / 2);
+            tryVerify(() => tip.parent === changing, 5000, "the tooltip is asked for");
+            verify(!tip.visible, "and waits out its delay");
+            changing.tipText = "After";
+            tryVerify(() => tip.visible && tip.parent === changing, 5000, "the tooltip shows");
+            compare(tip.text, "After");
+            changing.tipText = "Again"; // while it shows: Qt's own
+            compare(tip.text, "Again");
         }
 
         /// The row of the list under @p x, @p y of root.
