@@ -4,6 +4,9 @@ import QtQuick
 // `flickable` (Tab to a field below the visible part of a form), scrolls the flickable just
 // enough to show it, with a small margin. One per scrolled form (the issue-key form, the key page):
 //     property FocusScroller scroller: FocusScroller { flickable: form.contentItem }
+// A focus change can come before the layout placed the item (a message appearing above it,
+// nested layouts taking more than one polish): the item is scrolled to in each frame, after the
+// frame's polish, until it stayed in place for a frame.
 Item {
     id: scroller
 
@@ -12,6 +15,8 @@ Item {
     /// Room left above and below the focused item, in pixels.
     property real margin: 16
     readonly property Item focusItem: flickable ? flickable.Window.activeFocusItem : null
+    /// Frames an item may keep moving before it is left where the last one put it (an animation).
+    property int maxFrames: 30
 
     /// Scrolls so @p item (inside the flickable) is visible; no change when it already is.
     function reveal(item: Item): void {
@@ -35,10 +40,52 @@ Item {
         return false;
     }
 
-    // Later: a focus change can come before the layout moved the item into place.
-    onFocusItemChanged: later.restart()
-    property Timer later: Timer {
-        interval: 0
-        onTriggered: scroller.reveal(scroller.focusItem)
+    /// reveal(@p item) once the layout has placed it: in each frame until it stays in place (it
+    /// replaces the item followed so far, the focused one too). Forms call it for a field with
+    /// the message that has just appeared under it.
+    function show(item: Item): void {
+        const window = flickable ? flickable.Window.window : null;
+        if (!window) {
+            reveal(item);
+            return;
+        }
+        following = item;
+        lastPlace = "";
+        frames = 0;
+        window.update();
+    }
+
+    /// The item scrolled to in each frame until it stays in place.
+    property Item following: null
+    property string lastPlace
+    property int frames: 0
+    /// Where @p item lies in the content, and what limits the scrolling.
+    function place(item: Item): string {
+        const r = item.mapToItem(flickable.contentItem, 0, 0, item.width, item.height);
+        return r.y + " " + r.height + " " + flickable.contentHeight + " " + flickable.height;
+    }
+    function follow(): void {
+        const item = following;
+        if (!item || !flickable || !flickable.contentItem) {
+            following = null;
+            return;
+        }
+        const now = place(item);
+        reveal(item);
+        if (now === lastPlace || ++frames >= maxFrames) {
+            following = null;
+            return;
+        }
+        lastPlace = now;
+        flickable.Window.window.update(); // the next frame, to see whether it stays
+    }
+
+    onFocusItemChanged: if (focusItem && flickable && isInside(focusItem)) show(focusItem)
+    // After the frame's polish (the layouts placed their items), before it is drawn.
+    property Connections frameWatch: Connections {
+        target: scroller.following && scroller.flickable ? scroller.flickable.Window.window : null
+        function onAfterAnimating() {
+            scroller.follow();
+        }
     }
 }

@@ -73,11 +73,9 @@ ScrollView {
                 if (target)
                     target.forceActiveFocus(Qt.TabFocusReason);
             }
-            // The field with its message (the FormField's) in view, once the window drew the
-            // form: until then the layout may still move them.
-            problemShown = message ? message : formFieldOf(item);
-            revealFrames = 0;
-            form.Window.window.update();
+            // The field with its message (the FormField's) in view, once the layout placed the
+            // message that has just appeared.
+            focusScroller.show(message ? message : formFieldOf(item));
             return true;
         }
         return false;
@@ -89,20 +87,6 @@ ScrollView {
                 return node;
         }
         return item;
-    }
-    /// What focusFirstProblem() scrolls into view after each of the next few frames: nested
-    /// layouts can take more than one polish to settle.
-    property Item problemShown: null
-    property int revealFrames: 0
-    property Connections revealProblem: Connections {
-        target: form.problemShown ? form.Window.window : null
-        function onFrameSwapped() {
-            form.focusScroller.reveal(form.problemShown);
-            if (++form.revealFrames >= 5)
-                form.problemShown = null;
-            else
-                form.Window.window.update();
-        }
     }
     /// @p item when it takes the focus by Tab, else its first such visible, enabled child.
     function firstFocusable(item: Item): Item {

@@ -1,0 +1,104 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import QtTest
+import Latchkey.Dashboard
+
+// FocusScroller scrolls to the focused field where the layout puts it, not where it was when the
+// focus came: a form that grows above the field as the focus moves (a message appearing, a part
+// shown) stopped short of the field, which the issue form worked around by scrolling again for
+// five frames.
+Item {
+    id: root
+    width: 400
+    height: 300
+
+    Flickable {
+        id: page
+        anchors.fill: parent
+        contentWidth: width
+        contentHeight: column.implicitHeight
+        boundsBehavior: Flickable.StopAtBounds
+
+        ColumnLayout {
+            id: column
+            width: page.width
+            TextField {
+                id: first
+                objectName: "first"
+            }
+            // What appears above the field: laid out at the next polish.
+            Rectangle {
+                id: grown
+                Layout.preferredHeight: 0
+                Layout.fillWidth: true
+            }
+            // A part whose height follows the one above a frame later (nested layouts).
+            Rectangle {
+                id: following
+                Layout.preferredHeight: 0
+                Layout.fillWidth: true
+            }
+            TextField {
+                id: field
+                objectName: "field"
+            }
+            Item {
+                Layout.preferredHeight: 1500
+            }
+        }
+    }
+    FocusScroller {
+        id: scroller
+        flickable: page
+    }
+
+    TestCase {
+        name: "FocusScroller"
+        when: windowShown
+
+        function init() {
+            grown.Layout.preferredHeight = 0;
+            following.Layout.preferredHeight = 0;
+            first.forceActiveFocus();
+            page.contentY = 0;
+            waitForRendering(page);
+        }
+
+        /// Whole within the visible part of the page.
+        function inView(item) {
+            const at = item.mapToItem(page, 0, 0);
+            return at.y >= 0 && at.y + item.height <= page.height;
+        }
+
+        function test_theFieldIsShownWhereTheLayoutPutsIt() {
+            verify(inView(field), "in view before anything grows");
+            grown.Layout.preferredHeight = 900; // the field moves down at the next polish
+            field.forceActiveFocus();
+            tryVerify(() => page.contentY > 0 && inView(field), 5000, "the field scrolled into view");
+            waitForRendering(page);
+            verify(inView(field));
+        }
+
+        function test_aLayoutThatSettlesOverFramesIsFollowed() {
+            grown.Layout.preferredHeight = 300;
+            field.forceActiveFocus();
+            // After the first frame's polish, the part above grows again: placed a frame later
+            // (a nested layout's second polish).
+            let frames = 0;
+            const grow = () => {
+                if (++frames === 1)
+                    following.Layout.preferredHeight = 800;
+            };
+            root.Window.window.afterAnimating.connect(grow);
+            try {
+                tryVerify(() => frames >= 2, 5000, "frames drawn");
+                tryVerify(() => inView(field), 5000, "the field scrolled into view");
+                waitForRendering(page);
+                verify(inView(field));
+            } finally {
+                root.Window.window.afterAnimating.disconnect(grow);
+            }
+        }
+    }
+}
