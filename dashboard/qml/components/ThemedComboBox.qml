@@ -18,6 +18,30 @@ ComboBox {
         control: control
     }
 
+    /// The widest entry's text in the open list's (bold) font: the list is at least that wide, so
+    /// no entry is cut in a box sized for the closed text ("Old key works 24 more ho…": the reroll's
+    /// grace period, walkthrough of stop 17). `model` is read so that a retranslated model counts.
+    readonly property real widestEntry: {
+        void control.model;
+        let widest = 0;
+        for (let i = 0; i < control.count; ++i)
+            widest = Math.max(widest, entryFont.advanceWidth(control.textAt(i)));
+        return Math.ceil(widest);
+    }
+    FontMetrics {
+        id: entryFont
+        font.family: control.font.family
+        font.pixelSize: control.font.pixelSize > 0 ? control.font.pixelSize : -1
+        font.pointSize: control.font.pointSize > 0 ? control.font.pointSize : -1
+        font.bold: true
+    }
+    // The entries' padding (Material MenuItem: 16 each side), and the window's edges kept clear:
+    // a list wider than its box is pushed back inside the window rather than cut by it.
+    popup.width: Math.min(Math.max(control.width, control.widestEntry + 2 * 16 + 2),
+                          control.Window.width > 0 ? control.Window.width - 2 * 12 : Infinity)
+    popup.leftMargin: 12
+    popup.rightMargin: 12
+
     // `control` inside the delegate: fine at run time, but Qt 6.4's qmllint cannot follow it into a
     // Component (pragma ComponentBehavior: Bound is 6.5+), hence the per-line disables.
     // No `required property var modelData`: an item model with several roles (the issue form's

@@ -50,6 +50,15 @@ Item {
         model: ["All events", "api.create", "key.create"]
     }
 
+    // A box narrower than its longest entry, near the window's right edge (the key page's grace period).
+    ThemedComboBox {
+        id: narrow
+        x: root.width - width - 10
+        y: 120
+        width: 130
+        model: ["1 hour", "Old key works 24 more hours", "Old key stops working now"]
+    }
+
     TestCase {
         name: "ThemedComboBox"
         when: windowShown
@@ -68,7 +77,8 @@ Item {
             objects.popup.close();
             strings.popup.close();
             apis.popup.close();
-            tryVerify(() => !objects.popup.visible && !strings.popup.visible && !apis.popup.visible);
+            narrow.popup.close();
+            tryVerify(() => !objects.popup.visible && !strings.popup.visible && !apis.popup.visible && !narrow.popup.visible);
         }
 
         // Each entry of an item model with several roles (no `modelData`) shows its text role; no
@@ -101,6 +111,25 @@ Item {
             objects.popup.close();
             tryVerify(() => !objects.popup.visible);
             verify(!objects.focusShown, "a click shows no keyboard frame");
+        }
+
+        // Every entry of the open list is whole, also one wider than the closed box, and the list
+        // stays inside the window (walkthrough of stop 17: "Old key works 24 more ho…").
+        function test_openListShowsEveryEntryWhole() {
+            narrow.popup.open();
+            tryVerify(() => narrow.popup.opened, 5000);
+            const view = narrow.popup.contentItem;
+            tryVerify(() => view.itemAtIndex(2) !== null, 5000);
+            for (let i = 0; i < 3; ++i) {
+                const entry = view.itemAtIndex(i);
+                entry.font.bold = true; // as the current entry is drawn
+                const needed = entry.contentItem.implicitWidth + entry.leftPadding + entry.rightPadding;
+                verify(needed <= entry.width + 0.5, "\"" + entry.text + "\" needs " + needed + " px, has " + entry.width);
+            }
+            verify(narrow.popup.width > narrow.width, "the list is wider than the box");
+            const left = view.mapToItem(root, 0, 0).x;
+            verify(left >= 0 && left + view.width <= root.width,
+                   "inside the window: " + left + " … " + (left + view.width) + " of " + root.width);
         }
 
         function test_openListReadsInBothThemes_data() {
