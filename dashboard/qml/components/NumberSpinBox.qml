@@ -26,9 +26,13 @@ SpinBox {
     /// `value`. What every save, Enter and Ctrl+Enter sends. A function, not a binding: while the
     /// text input says textEdited, bindings on its text still have the text before.
     function shown(): int {
-        const input = contentItem as TextInput;
-        const number = parsed(input ? input.text : displayText);
+        const number = typed();
         return number === null ? value : number;
+    }
+    /// The field's text as a whole number within from..to, or null: what shown() and commit() take.
+    function typed(): var {
+        const input = contentItem as TextInput;
+        return parsed(input ? input.text : displayText);
     }
 
     /// @p number as the field writes it.
@@ -53,8 +57,7 @@ SpinBox {
 
     /// Takes the shown number into `value`; false (and nothing changed) when the text is not one.
     function commit(): bool {
-        const input = contentItem as TextInput;
-        const number = parsed(input ? input.text : displayText);
+        const number = typed();
         if (number === null)
             return false;
         if (number !== value) {
