@@ -1007,6 +1007,22 @@
         </message>
     </context>
     <context>
+        <name>IssueKeyAccessFields</name>
+        <message>
+            <source>Add new</source>
+            <comment>a permission or role created when the key is issued</comment>
+            <translation>Neu hinzufügen</translation>
+        </message>
+        <message>
+            <source>Permissions</source>
+            <translation>Berechtigungen</translation>
+        </message>
+        <message>
+            <source>Roles</source>
+            <translation>Rollen</translation>
+        </message>
+    </context>
+    <context>
         <name>IssueKeyDialog</name>
         <message>
             <source>Key issued</source>
@@ -1043,11 +1059,6 @@
     </context>
     <context>
         <name>IssueKeyForm</name>
-        <message>
-            <source>Add new</source>
-            <comment>a permission or role created when the key is issued</comment>
-            <translation>Neu hinzufügen</translation>
-        </message>
         <message>
             <source>There is no API yet. Every key belongs to an API: create one on the APIs page (&quot;New API&quot;) first.</source>
             <translation>Es gibt noch keine API. Jeder Schlüssel gehört zu einer API: Legen Sie zuerst auf der Seite „APIs“ eine an („Neue API“).</translation>
@@ -1111,14 +1122,6 @@
         <message>
             <source>Rate limits</source>
             <translation>Ratenlimits</translation>
-        </message>
-        <message>
-            <source>Permissions</source>
-            <translation>Berechtigungen</translation>
-        </message>
-        <message>
-            <source>Roles</source>
-            <translation>Rollen</translation>
         </message>
         <message>
             <source>Meta</source>

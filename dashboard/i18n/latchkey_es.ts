@@ -1007,6 +1007,22 @@
         </message>
     </context>
     <context>
+        <name>IssueKeyAccessFields</name>
+        <message>
+            <source>Add new</source>
+            <comment>a permission or role created when the key is issued</comment>
+            <translation>Añadir nuevo</translation>
+        </message>
+        <message>
+            <source>Permissions</source>
+            <translation>Permisos</translation>
+        </message>
+        <message>
+            <source>Roles</source>
+            <translation>Roles</translation>
+        </message>
+    </context>
+    <context>
         <name>IssueKeyDialog</name>
         <message>
             <source>Key issued</source>
@@ -1043,11 +1059,6 @@
     </context>
     <context>
         <name>IssueKeyForm</name>
-        <message>
-            <source>Add new</source>
-            <comment>a permission or role created when the key is issued</comment>
-            <translation>Añadir nuevo</translation>
-        </message>
         <message>
             <source>There is no API yet. Every key belongs to an API: create one on the APIs page (&quot;New API&quot;) first.</source>
             <translation>Todavía no hay ninguna API. Cada clave pertenece a una API: cree primero una en la página «APIs» («Nueva API»).</translation>
@@ -1111,14 +1122,6 @@
         <message>
             <source>Rate limits</source>
             <translation>Límites de frecuencia</translation>
-        </message>
-        <message>
-            <source>Permissions</source>
-            <translation>Permisos</translation>
-        </message>
-        <message>
-            <source>Roles</source>
-            <translation>Roles</translation>
         </message>
         <message>
             <source>Meta</source>

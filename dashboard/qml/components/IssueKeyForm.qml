@@ -29,7 +29,7 @@ ScrollView {
     /// An API is chosen too (a key cannot exist without one).
     readonly property bool valid: controller.apiId !== "" && credits.valid && meta.valid
     /// A permission or role is typed but not added yet: an entry the controller does not hold.
-    readonly property bool typing: permissionPicker.holdsTypedName || rolePicker.holdsTypedName
+    readonly property bool typing: access.typing
 
     function within(item: var, ancestor: var): bool {
         for (let node = item; node; node = node.parent) {
@@ -40,7 +40,7 @@ ScrollView {
     }
     function submitByKey(event: var): void {
         const focused = form.Window.activeFocusItem;
-        if (within(focused, permissionPicker) || within(focused, rolePicker)) {
+        if (within(focused, access)) {
             event.accepted = false;
             return;
         }
@@ -57,7 +57,7 @@ ScrollView {
     function fieldsInOrder(): var {
         return [["apiId", apiBox], ["name", nameField], ["prefix", prefixField], ["externalId", ownerField],
                 ["expires", expiry], ["credits", credits], ["ratelimits", ratelimits],
-                ["permissions", permissionPicker], ["roles", rolePicker], ["meta", meta]];
+                ["permissions", access.permissionPicker], ["roles", access.rolePicker], ["meta", meta]];
     }
     /// Gives the keyboard focus to the first field that keeps the key from being issued (this
     /// form's checks or the controller's messages) and scrolls it into view with its message:
@@ -136,9 +136,6 @@ ScrollView {
         firstField.forceActiveFocus(Qt.TabFocusReason);
     }
 
-    /// The pickers' button for a name that does not exist yet: it is created with the key.
-    readonly property string addNewText: qsTr("Add new", "a permission or role created when the key is issued")
-
     function error(field: string): string {
         return controller.errors[field] !== undefined ? controller.errors[field] : "";
     }
@@ -148,23 +145,6 @@ ScrollView {
     rightPadding: ScrollBar.vertical.width + 8
     clip: true
     Component.onCompleted: reset()
-
-    /// @p list (a QStringList) plus @p name, as a new JS array.
-    function added(list: var, name: string): var {
-        const copy = [];
-        for (let i = 0; i < list.length; ++i)
-            copy.push(list[i]);
-        copy.push(name);
-        return copy;
-    }
-    function removed(list: var, name: string): var {
-        const copy = [];
-        for (let i = 0; i < list.length; ++i) {
-            if (list[i] !== name)
-                copy.push(list[i]);
-        }
-        return copy;
-    }
 
     ColumnLayout {
         width: form.availableWidth
@@ -309,53 +289,11 @@ ScrollView {
             }
         }
 
-        FormField {
-            label: qsTr("Permissions")
-            error: form.error("permissions")
-            PermissionPicker {
-                id: permissionPicker
-                Layout.fillWidth: true
-                client: form.client
-                capabilities: form.session.capabilities
-                items: form.controller.permissions
-                // A slug that does not exist yet is created with the key (marked "new" until then).
-                offerCreate: true
-                createText: form.addNewText
-                newItems: form.controller.newPermissions
-                onAddRequested: name => form.controller.permissions = form.added(form.controller.permissions, name)
-                onCreateRequested: name => {
-                    form.controller.newPermissions = form.added(form.controller.newPermissions, name);
-                    form.controller.permissions = form.added(form.controller.permissions, name);
-                }
-                onRemoveRequested: name => {
-                    form.controller.newPermissions = form.removed(form.controller.newPermissions, name);
-                    form.controller.permissions = form.removed(form.controller.permissions, name);
-                }
-            }
-        }
-
-        FormField {
-            label: qsTr("Roles")
-            error: form.error("roles")
-            RolePicker {
-                id: rolePicker
-                Layout.fillWidth: true
-                client: form.client
-                capabilities: form.session.capabilities
-                items: form.controller.roles
-                // A new role is created when the key is issued, not now: Cancel leaves none behind.
-                createText: form.addNewText
-                newItems: form.controller.newRoles
-                onAddRequested: name => form.controller.roles = form.added(form.controller.roles, name)
-                onCreateRequested: name => {
-                    form.controller.newRoles = form.added(form.controller.newRoles, name);
-                    form.controller.roles = form.added(form.controller.roles, name);
-                }
-                onRemoveRequested: name => {
-                    form.controller.newRoles = form.removed(form.controller.newRoles, name);
-                    form.controller.roles = form.removed(form.controller.roles, name);
-                }
-            }
+        IssueKeyAccessFields {
+            id: access
+            Layout.fillWidth: true
+            session: form.session
+            controller: form.controller
         }
 
         FormField {
