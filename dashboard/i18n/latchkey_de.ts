@@ -931,6 +931,22 @@
             <translation>APIs sowie Schlüssel nach Name oder Anfang werden nicht durchsucht: %1</translation>
         </message>
         <message>
+            <source>Owners are found by their exact external id or id only: %1</source>
+            <translation>Inhaber werden nur über ihre genaue externe ID oder ID gefunden: %1</translation>
+        </message>
+        <message>
+            <source>Nothing found for “%1”: no key id, key start or name, or API matches, and no owner has exactly this external id or id.</source>
+            <translation>Nichts gefunden für „%1“: Keine Schlüssel-ID, kein Schlüsselanfang oder -name und keine API passt, und kein Inhaber hat genau diese externe ID oder ID.</translation>
+        </message>
+        <message>
+            <source>Nothing found for “%1”: no key id matches, and no owner has exactly this external id or id.</source>
+            <translation>Nichts gefunden für „%1“: Keine Schlüssel-ID passt, und kein Inhaber hat genau diese externe ID oder ID.</translation>
+        </message>
+        <message>
+            <source>A key id, a key's start or name, an owner's exact external id, or an API's name:</source>
+            <translation>Eine Schlüssel-ID, der Anfang oder Name eines Schlüssels, die genaue externe ID eines Inhabers oder der Name einer API:</translation>
+        </message>
+        <message>
             <source>Go to</source>
             <translation>Gehe zu</translation>
         </message>

@@ -931,6 +931,22 @@
             <translation>No se buscan APIs ni claves por nombre o inicio: %1</translation>
         </message>
         <message>
+            <source>Owners are found by their exact external id or id only: %1</source>
+            <translation>Los propietarios solo se encuentran por su id externo o id exacto: %1</translation>
+        </message>
+        <message>
+            <source>Nothing found for “%1”: no key id, key start or name, or API matches, and no owner has exactly this external id or id.</source>
+            <translation>No se encontró nada para «%1»: no coincide ningún id, inicio o nombre de clave ni ninguna API, y ningún propietario tiene exactamente este id externo o id.</translation>
+        </message>
+        <message>
+            <source>Nothing found for “%1”: no key id matches, and no owner has exactly this external id or id.</source>
+            <translation>No se encontró nada para «%1»: no coincide ningún id de clave, y ningún propietario tiene exactamente este id externo o id.</translation>
+        </message>
+        <message>
+            <source>A key id, a key's start or name, an owner's exact external id, or an API's name:</source>
+            <translation>Un id de clave, el inicio o nombre de una clave, el id externo exacto de un propietario o el nombre de una API:</translation>
+        </message>
+        <message>
             <source>Go to</source>
             <translation>Ir a</translation>
         </message>

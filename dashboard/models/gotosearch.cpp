@@ -54,7 +54,7 @@ void GoToSearch::clear()
     m_moreMatches = 0;
     m_searched.clear();
     m_text.clear();
-    m_keyIdSearched = m_ownersSearched = m_apisSearched = false;
+    m_keyIdSearched = m_ownersSearched = m_ownersByExactId = m_apisSearched = false;
     if (wasSearching)
         Q_EMIT searchingChanged();
     Q_EMIT finished();
@@ -68,6 +68,7 @@ void GoToSearch::search(const QString &text)
         return done();
     m_keyIdSearched = m_text.startsWith(u"key_"_s);
     m_ownersSearched = m_findsOwners;
+    m_ownersByExactId = m_findsOwners && !m_listsOwners;
     m_apisSearched = m_findsApis;
     lookUpKeyId();
     if (m_ownersSearched)

@@ -33,7 +33,8 @@ class ApiClient;
 /// 403; without the APIs, keys are found by their id only. `listsOwners` false (no
 /// `identity.*.read_identity`: a list with an owner it may not read is refused whole) finds owners
 /// by their exact external id or identity id only. What the last finished search looked up is in
-/// `keyIdSearched` / `ownersSearched` / `apisSearched`, so that "nothing found" names only that.
+/// `keyIdSearched` / `ownersSearched` (`ownersByExactId`: only that way) / `apisSearched`, so that
+/// "nothing found" names only that.
 class GoToSearch : public QObject
 {
     Q_OBJECT
@@ -52,6 +53,9 @@ class GoToSearch : public QObject
     /// asking), APIs and keys by name or start (`findsApis` was true).
     Q_PROPERTY(bool keyIdSearched READ keyIdSearched NOTIFY finished)
     Q_PROPERTY(bool ownersSearched READ ownersSearched NOTIFY finished)
+    /// Owners were looked up by their exact external id or identity id only (`listsOwners` was
+    /// false), not by a part of it.
+    Q_PROPERTY(bool ownersByExactId READ ownersByExactId NOTIFY finished)
     Q_PROPERTY(bool apisSearched READ apisSearched NOTIFY finished)
 
 public:
@@ -67,6 +71,7 @@ public:
     bool searching() const { return m_pending > 0; }
     bool keyIdSearched() const { return m_keyIdSearched; }
     bool ownersSearched() const { return m_ownersSearched; }
+    bool ownersByExactId() const { return m_ownersByExactId; }
     bool apisSearched() const { return m_apisSearched; }
 
     /// Looks @p text (trimmed) up; finished() follows (at once for a blank text).
@@ -118,6 +123,7 @@ private:
     bool m_listsOwners = true;
     bool m_keyIdSearched = false;
     bool m_ownersSearched = false;
+    bool m_ownersByExactId = false;
     bool m_apisSearched = false;
 };
 

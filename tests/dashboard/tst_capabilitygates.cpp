@@ -15,6 +15,7 @@
 #include "keydetailcontroller.h"
 #include "pagedlistmodel.h"
 #include "quickitems.h"
+#include "settingscontroller.h"
 
 #include <QGuiApplication>
 #include <QJsonDocument>
@@ -22,6 +23,7 @@
 #include <QQmlEngine>
 #include <QQuickItem>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QTextLayout>
 #include <QWheelEvent>
 
@@ -82,6 +84,8 @@ private Q_SLOTS:
     void goToSaysOnlyWhatItSearched_data();
     void goToSaysOnlyWhatItSearched();
     void unreadableNamespacesAreSaidWhole();
+    void goToKeepsEachPermissionWhole_data();
+    void goToKeepsEachPermissionWhole();
 
 private:
     std::unique_ptr<DashboardFixture> m_fixture;
@@ -738,17 +742,42 @@ void TestCapabilityGates::goToSaysOnlyWhatItSearched_data()
     QTest::addColumn<QString>("text");
     QTest::addColumn<QStringList>("says");
     QTest::addColumn<QStringList>("saysNot");
+    QTest::addColumn<QStringList>("unsearched"); ///< what the line under the field says
+    /// The server's 403s: none, but for an owner's exact id with a key that may read only some
+    /// owners (identities.getIdentity answers 403 for one it may not read, masking whether it exists).
+    QTest::addColumn<QString>("forbidden");
     const QString keys = u"api.*.read_key"_s;
+    // One owner readable (Capabilities only reads the permission's form: the owner need not exist).
+    const QString oneOwner = u"identity.id_someone.read_identity"_s;
+    const QString exactly = u"no owner has exactly this external id or id"_s;
+    const QString notOwners = u"Owners are not searched"_s;
+    const QString byExactId = u"Owners are found by their exact external id or id only: "_s
+                              u"Your root key lacks the permission “identity.*.read_identity”."_s;
+    const QString notApis = u"APIs, and keys by name or start, are not searched"_s;
+    const QString getIdentityRefused = u"/v2/identities.getIdentity ×1"_s;
     QTest::newRow("keys only, a name") << QStringList{keys} << u"nobody-here"_s
                                        << QStringList{u"Nothing found for “nobody-here”"_s, u"only key ids"_s}
-                                       << QStringList{u"owner"_s, u"API"_s, u"name"_s};
+                                       << QStringList{u"owner"_s, u"API"_s, u"name"_s} << QStringList{notOwners, notApis}
+                                       << QString();
     QTest::newRow("keys only, a key id") << QStringList{keys} << u"key_nosuchkey42"_s
                                          << QStringList{u"Nothing found for “key_nosuchkey42”"_s, u"no key has this id"_s}
-                                         << QStringList{u"owner"_s, u"API"_s, u"name"_s};
+                                         << QStringList{u"owner"_s, u"API"_s, u"name"_s} << QStringList{notOwners, notApis}
+                                       << QString();
     QTest::newRow("keys and APIs") << QStringList{keys, u"api.*.read_api"_s} << u"nobody-here"_s
-                                   << QStringList{u"key start or name"_s, u"API"_s} << QStringList{u"owner"_s};
+                                   << QStringList{u"key start or name"_s, u"API"_s} << QStringList{u"owner"_s}
+                                   << QStringList{notOwners} << QString();
     QTest::newRow("keys and owners") << QStringList{keys, u"identity.*.read_identity"_s} << u"nobody-here"_s
-                                     << QStringList{u"owner"_s} << QStringList{u"API"_s, u"name"_s};
+                                     << QStringList{u"owner"_s} << QStringList{u"API"_s, u"name"_s, u"exact"_s}
+                                     << QStringList{notApis} << QString();
+    // Walkthrough: a key that may read one owner had only "no key id or owner matches", as if no
+    // owner's id contained the text; it looked for the exact id alone.
+    QTest::newRow("keys and one owner") << QStringList{keys, oneOwner} << u"nobody-here"_s
+                                        << QStringList{u"no key id matches"_s, exactly} << QStringList{u"API"_s, u"name"_s}
+                                        << QStringList{byExactId, notApis} << getIdentityRefused;
+    QTest::newRow("keys, APIs and one owner") << QStringList{keys, u"api.*.read_api"_s, oneOwner} << u"nobody-here"_s
+                                              << QStringList{u"key start or name, or API matches"_s, exactly}
+                                              << QStringList{u"owner or"_s} << QStringList{byExactId}
+                                              << getIdentityRefused;
 }
 
 // Ctrl+K's "nothing found" names only what was searched: a root key that may not read owners or
@@ -760,6 +789,8 @@ void TestCapabilityGates::goToSaysOnlyWhatItSearched()
     QFETCH(QString, text);
     QFETCH(QStringList, says);
     QFETCH(QStringList, saysNot);
+    QFETCH(QStringList, unsearched);
+    QFETCH(QString, forbidden);
     QVERIFY(!m_fixture->createApi(u"searched"_s).isEmpty());
     Session session;
     QSignalSpy failed(session.client(), &ApiClient::requestFailed);
@@ -778,7 +809,13 @@ void TestCapabilityGates::goToSaysOnlyWhatItSearched()
         QVERIFY2(message.contains(part), qPrintable(message));
     for (const QString &part : std::as_const(saysNot))
         QVERIFY2(!message.contains(part), qPrintable(message));
-    QCOMPARE(newForbidden(before, forbiddenByRoute(m_fixture->server())), QString());
+    QQuickItem *under = search.item(u"globalSearchUnsearched"_s);
+    QVERIFY(under);
+    const QStringList lines = under->property("text").toString().split(u'\n');
+    QCOMPARE(lines.size(), unsearched.size());
+    for (qsizetype i = 0; i < lines.size(); ++i)
+        QVERIFY2(lines.at(i).startsWith(unsearched.at(i)), qPrintable(lines.at(i)));
+    QCOMPARE(newForbidden(before, forbiddenByRoute(m_fixture->server())), forbidden);
     QVERIFY(failed.isEmpty());
 }
 
@@ -850,6 +887,42 @@ void TestCapabilityGates::unreadableNamespacesAreSaidWhole()
     QVERIFY(setOverride);
     QVERIFY2(setOverride->property("missing").toString().contains(u"“ratelimit.*.set_override”"_s),
              qPrintable(setOverride->property("missing").toString()));
+}
+
+void TestCapabilityGates::goToKeepsEachPermissionWhole_data()
+{
+    QTest::addColumn<QString>("language");
+    for (const char *language : {"en", "de", "es"})
+        QTest::newRow(language) << QString::fromLatin1(language);
+}
+
+// Ctrl+K in the real window, in each language, with a key that may read keys and one owner: the
+// line under the field says owners are found by their exact id only and that APIs are not
+// searched, each missing permission on one line, not broken inside the word.
+void TestCapabilityGates::goToKeepsEachPermissionWhole()
+{
+    QFETCH(QString, language);
+    DashboardWindow ui;
+    QVERIFY(ui.window());
+    Session *session = ui.app()->session();
+    QVERIFY(ui.connectTo(m_fixture->baseUrl(),
+                         m_fixture->createRootKey({u"api.*.read_key"_s, u"identity.id_someone.read_identity"_s})));
+    QTRY_VERIFY_WITH_TIMEOUT(session->capabilities()->known(), 10000);
+    session->settings()->setLanguage(language);
+    const auto english = qScopeGuard([session] { session->settings()->setLanguage(u"en"_s); });
+    QObject *search = ui.find(ui.window(), u"globalSearch"_s);
+    QVERIFY(search);
+    QVERIFY(QMetaObject::invokeMethod(search, "open")); // as Ctrl+K does (tst_keyboard has the shortcut)
+    QTRY_VERIFY_WITH_TIMEOUT(search->property("opened").toBool(), 10000);
+    QQuickItem *under = ui.item(search, u"globalSearchUnsearched"_s);
+    QVERIFY(under);
+    QTRY_VERIFY_WITH_TIMEOUT(under->isVisible() && under->width() > 0, 10000);
+    QCOMPARE(under->property("text").toString().count(u'\n'), 1);
+    for (const QString &permission : {u"identity.*.read_identity"_s, u"api.*.read_api"_s}) {
+        const QString broken = brokenOrTooWide(under, permission);
+        QVERIFY2(broken.isEmpty(), qPrintable(broken));
+    }
+    QVERIFY2(under->property("contentWidth").toReal() <= under->width() + 0.5, qPrintable(under->property("text").toString()));
 }
 
 LATCHKEY_DASHBOARD_TEST_MAIN(TestCapabilityGates)

@@ -22,6 +22,8 @@ Dialog {
     /// external id); with only some owners readable, owners are found by the exact id alone.
     readonly property string mayNotListOwners: may.missing("identity.*.read_identity", may.revision)
     readonly property string mayNotFindApis: may.missing("api.*.read_api", may.revision)
+    /// Owners are found by their exact external id or id only (the key may read some owners).
+    readonly property bool findsOwnersByExactId: mayNotFindOwners === "" && mayNotListOwners !== ""
     /// What the dialog says under the field ("" for nothing): searching, or nothing found.
     readonly property string message: finder.searching ? qsTr("Searching…")
                                       : finder.searched !== "" && finder.searched === field.text.trim()
@@ -30,6 +32,13 @@ Dialog {
     /// owners or the APIs had them left out (the line under the field says why).
     function nothingFound(): string {
         const text = finder.searched;
+        // A key that may read only some owners finds them by the exact id alone: "no owner
+        // matches" would claim that no owner's id contains the text.
+        if (finder.ownersSearched && finder.ownersByExactId) {
+            return finder.apisSearched
+                ? qsTr("Nothing found for “%1”: no key id, key start or name, or API matches, and no owner has exactly this external id or id.").arg(text)
+                : qsTr("Nothing found for “%1”: no key id matches, and no owner has exactly this external id or id.").arg(text);
+        }
         if (finder.ownersSearched && finder.apisSearched)
             return qsTr("Nothing found for “%1”: no key id, key start or name, owner or API matches.").arg(text);
         if (finder.apisSearched)
@@ -38,6 +47,14 @@ Dialog {
             return qsTr("Nothing found for “%1”: no key id or owner matches.").arg(text);
         return finder.keyIdSearched ? qsTr("Nothing found for “%1”: no key has this id.").arg(text)
                                     : qsTr("Nothing found for “%1”: it is not a key id (key_…), and only key ids were searched.").arg(text);
+    }
+    /// What is not searched, or only partly, and why: a line each, under the field.
+    function unsearched(): string {
+        const owners = mayNotFindOwners !== "" ? qsTr("Owners are not searched: %1").arg(mayNotFindOwners)
+                     : findsOwnersByExactId ? qsTr("Owners are found by their exact external id or id only: %1").arg(mayNotListOwners)
+                     : "";
+        const apis = mayNotFindApis !== "" ? qsTr("APIs, and keys by name or start, are not searched: %1").arg(mayNotFindApis) : "";
+        return owners !== "" && apis !== "" ? owners + "\n" + apis : owners + apis;
     }
     /// The matches on screen (the last search's, while the text is still what was searched).
     readonly property var matches: finder.searched !== "" && finder.searched === field.text.trim() ? finder.matches : []
@@ -104,7 +121,9 @@ Dialog {
         Label {
             Layout.fillWidth: true
             wrapMode: Text.Wrap
-            text: qsTr("A key id, a key's start or name, an owner's external id, or an API's name:")
+            text: search.findsOwnersByExactId
+                  ? qsTr("A key id, a key's start or name, an owner's exact external id, or an API's name:")
+                  : qsTr("A key id, a key's start or name, an owner's external id, or an API's name:")
         }
         TextField {
             id: field
@@ -125,12 +144,12 @@ Dialog {
             objectName: "globalSearchUnsearched"
             Layout.fillWidth: true
             visible: text !== ""
-            wrapMode: Text.WrapAtWordBoundaryOrAnywhere
+            // A missing permission ("identity.*.read_identity") is one word to the user: wrapped
+            // between words only, never inside one.
+            wrapMode: Text.WordWrap
             opacity: 0.7
             font.pixelSize: 12
-            text: (search.mayNotFindOwners !== "" ? qsTr("Owners are not searched: %1").arg(search.mayNotFindOwners) : "")
-                  + (search.mayNotFindOwners !== "" && search.mayNotFindApis !== "" ? "\n" : "")
-                  + (search.mayNotFindApis !== "" ? qsTr("APIs, and keys by name or start, are not searched: %1").arg(search.mayNotFindApis) : "")
+            text: search.unsearched()
         }
         Label {
             objectName: "globalSearchMessage"
