@@ -2910,6 +2910,18 @@
             <translation>Legen Sie hier einen an, oder der erste ratelimit.limit-Aufruf Ihres Dienstes legt ihn an.</translation>
         </message>
         <message>
+            <source>No namespace matches “%1”.</source>
+            <translation>Kein Namensraum passt zu „%1“.</translation>
+        </message>
+        <message>
+            <source>Clear the filter to see every namespace.</source>
+            <translation>Leeren Sie den Filter, um alle Namensräume zu sehen.</translation>
+        </message>
+        <message>
+            <source>A namespace is made with “New namespace”, or by the first ratelimit.limit call that names it. Its overrides and charts then appear here.</source>
+            <translation>Ein Namensraum entsteht mit „Neuer Namensraum“ oder beim ersten ratelimit.limit-Aufruf, der ihn nennt. Seine Ausnahmen und Diagramme erscheinen dann hier.</translation>
+        </message>
+        <message>
             <source>Choose a namespace</source>
             <translation>Namensraum wählen</translation>
         </message>

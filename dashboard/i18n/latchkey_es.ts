@@ -2910,6 +2910,18 @@
             <translation>Cree uno aquí, o deje que lo cree la primera llamada a ratelimit.limit de su servicio.</translation>
         </message>
         <message>
+            <source>No namespace matches “%1”.</source>
+            <translation>Ningún espacio de nombres coincide con «%1».</translation>
+        </message>
+        <message>
+            <source>Clear the filter to see every namespace.</source>
+            <translation>Borre el filtro para ver todos los espacios de nombres.</translation>
+        </message>
+        <message>
+            <source>A namespace is made with “New namespace”, or by the first ratelimit.limit call that names it. Its overrides and charts then appear here.</source>
+            <translation>Un espacio de nombres se crea con «Nuevo espacio de nombres» o con la primera llamada a ratelimit.limit que lo nombra. Sus excepciones y gráficos aparecen entonces aquí.</translation>
+        </message>
+        <message>
             <source>Choose a namespace</source>
             <translation>Elija un espacio de nombres</translation>
         </message>

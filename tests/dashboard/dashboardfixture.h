@@ -103,6 +103,21 @@ public:
         return true;
     }
 
+    /// Connects @p session (rootKeys.whoami not answered yet) with a root key holding every
+    /// permission in a new, empty workspace of the same server (a page's empty states, whatever
+    /// other tests created); false when the workspace or key could not be created.
+    [[nodiscard]] bool connectToNewWorkspace(Dashboard::Session &session)
+    {
+        const Core::Result<QString> workspace = m_server->createWorkspace(QStringLiteral("empty ") + Core::newId(u"w"));
+        if (!workspace)
+            return false;
+        const QString rootKey = QStringLiteral("lkroot_dash_") + Core::newId(u"k");
+        if (!m_server->seedRootKey(workspace.value(), rootKey, Api::allWorkspacePermissions()))
+            return false;
+        session.connectTo(m_baseUrl, rootKey);
+        return true;
+    }
+
     /// Calls @p action through the fixture's client and waits for the answer (test set-up and
     /// checks "through the server's API"). @p rootKey: call with another key.
     Dashboard::ApiResult call(const QString &action, const QJsonObject &body, const QString &rootKey = {})

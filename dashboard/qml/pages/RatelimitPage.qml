@@ -207,8 +207,10 @@ Page {
                     loading: namespaces.loading || page.may.pending
                     error: namespaces.failed ? namespaces.errorDetail : ""
                     onRetry: namespaces.refresh()
-                    title: qsTr("No namespaces yet")
-                    hint: qsTr("Create one here, or let your service's first ratelimit.limit call create it.")
+                    title: namespaces.search !== "" ? qsTr("No namespace matches “%1”.").arg(namespaces.search)
+                                                    : qsTr("No namespaces yet")
+                    hint: namespaces.search !== "" ? qsTr("Clear the filter to see every namespace.")
+                                                   : qsTr("Create one here, or let your service's first ratelimit.limit call create it.")
                 }
                 GatedButton {
                     Layout.alignment: Qt.AlignHCenter
@@ -225,17 +227,28 @@ Page {
             SplitView.fillWidth: true
             spacing: 0
 
-            // No namespace chosen: the invitation to choose one, or, for a root key that may not
-            // list them (the list on the left names the permission), that there is none to choose.
+            // No namespace chosen: the invitation to choose one; with none listed, that there is
+            // none yet and what makes one (or that the filter hides them all); for a root key that
+            // may not list them (the list on the left names the permission), that there is none to
+            // choose. Nothing while the first page loads (the list shows its spinner).
             ListPlaceholder {
+                id: namespacePane
                 objectName: "namespacePane"
+                /// The namespaces have loaded (to the end, for a filter) and none is listed.
+                readonly property bool noneListed: page.mayNotList === "" && !page.may.pending && namespaces.count === 0
+                                                   && !namespaces.loading && !namespaces.failed
+                readonly property bool filtered: namespaces.search !== ""
                 Layout.fillWidth: true
                 Layout.fillHeight: true
                 Layout.margins: 24
-                visible: page.namespaceName === ""
-                title: page.mayNotList === "" ? qsTr("Choose a namespace") : qsTr("No namespace to choose")
-                hint: page.mayNotList === "" ? qsTr("Its overrides and charts appear here.")
-                                             : qsTr("This root key may not read rate-limit namespaces, so there are no overrides or charts to show here.")
+                visible: page.namespaceName === "" && !(namespaces.count === 0 && (namespaces.loading || page.may.pending))
+                title: page.mayNotList !== "" ? qsTr("No namespace to choose")
+                       : !namespacePane.noneListed ? qsTr("Choose a namespace")
+                       : namespacePane.filtered ? qsTr("No namespace matches “%1”.").arg(namespaces.search) : qsTr("No namespaces yet")
+                hint: page.mayNotList !== "" ? qsTr("This root key may not read rate-limit namespaces, so there are no overrides or charts to show here.")
+                      : !namespacePane.noneListed ? qsTr("Its overrides and charts appear here.")
+                      : namespacePane.filtered ? qsTr("Clear the filter to see every namespace.")
+                      : qsTr("A namespace is made with “New namespace”, or by the first ratelimit.limit call that names it. Its overrides and charts then appear here.")
             }
             // A namespace that is not there (any more: a link in the audit log, or deleted by
             // someone else since) is said here, not in the window's banner too; asking again would

@@ -1,6 +1,8 @@
 // The Qt Quick Test runner of tests/dashboard/qml/tst_*.qml. Each test file gets `testSession`, a
 // Session connected to an in-process latchkeyd (DashboardFixture) with sample data (`testSample`:
-// apiId, keyId, externalId), and imports Latchkey.Dashboard like the app does.
+// apiId, keyId, externalId), `testEmptySession`, a Session of a workspace of its own that no test
+// fills (the pages' empty states: the files share one server), and imports Latchkey.Dashboard like
+// the app does.
 #include "dashboardfixture.h"
 
 #include <QQmlContext>
@@ -25,6 +27,9 @@ public Q_SLOTS:
         m_sample = {{QStringLiteral("apiId"), apiId},
                     {QStringLiteral("keyId"), key.value(u"keyId").toString()},
                     {QStringLiteral("externalId"), QStringLiteral("qml-owner")}};
+        m_emptySession = std::make_unique<Latchkey::Dashboard::Session>();
+        if (!m_fixture->connectToNewWorkspace(*m_emptySession))
+            qFatal("cannot make the empty workspace's session");
     }
 
     void qmlEngineAvailable(QQmlEngine *engine)
@@ -32,11 +37,17 @@ public Q_SLOTS:
         engine->addImportPath(QStringLiteral("qrc:/"));
         engine->rootContext()->setContextProperty(QStringLiteral("testSession"), m_fixture->session());
         engine->rootContext()->setContextProperty(QStringLiteral("testSample"), m_sample);
+        engine->rootContext()->setContextProperty(QStringLiteral("testEmptySession"), m_emptySession.get());
     }
 
-    void cleanupTestCase() { m_fixture.reset(); }
+    void cleanupTestCase()
+    {
+        m_emptySession.reset(); // no request in flight when the server goes
+        m_fixture.reset();
+    }
 
 private:
+    std::unique_ptr<Latchkey::Dashboard::Session> m_emptySession;
     std::unique_ptr<Latchkey::Test::DashboardFixture> m_fixture;
     QVariantMap m_sample;
 };

@@ -9,7 +9,8 @@ import "helpers.js" as H
 // Esc closes both; the overrides come first, the namespace's charts below them scroll with them,
 // at their content's height.
 // The toolbar and the pane name the same action alike, and the panes' border is one full-height
-// divider (the style's short mark in its middle read as a stray glyph).
+// divider (the style's short mark in its middle read as a stray glyph). With no namespace chosen,
+// the right pane invites a choice, or says that there is none yet and what makes one.
 Item {
     id: root
     width: 1060
@@ -19,6 +20,13 @@ Item {
         id: page
         anchors.fill: parent
         session: testSession
+    }
+    Component {
+        id: otherPage
+        RatelimitPage {
+            width: root.width
+            height: root.height
+        }
     }
 
     TestCase {
@@ -158,6 +166,41 @@ Item {
             verify(dialog, "the dialog is titled like the buttons");
             keyClick(Qt.Key_Escape);
             tryVerify(() => !H.shown(field), 5000);
+        }
+
+        /// The right pane (no namespace chosen) of @p made, a new page, once it shows.
+        function choicePane(made) {
+            verify(made);
+            const pane = H.find(made, item => item.objectName === "namespacePane");
+            verify(pane);
+            tryVerify(() => H.shown(pane), H.answerTimeout, "the pane never showed");
+            return pane;
+        }
+
+        // Walkthrough: a workspace without namespaces said "Choose a namespace" in the right pane,
+        // with nothing to choose. It says there is none yet and what makes one; with a filter that
+        // hides every namespace, that none matches (as the list on the left does).
+        function test_noNamespaceYetSaysWhatMakesOne() {
+            const made = createTemporaryObject(otherPage, root, {session: testEmptySession});
+            const pane = choicePane(made);
+            tryVerify(() => pane.title === "No namespaces yet", H.answerTimeout, "the pane says " + pane.title);
+            verify(pane.hint.indexOf("“New namespace”") >= 0, pane.hint);
+            verify(pane.hint.indexOf("ratelimit.limit") >= 0, pane.hint);
+            const filter = H.find(made, item => item instanceof TextField && item.placeholderText === "Filter namespaces");
+            verify(filter, "the filter field");
+            filter.text = "nothing-like-this";
+            const matchesNone = "No namespace matches “nothing-like-this”.";
+            tryVerify(() => pane.title === matchesNone, H.answerTimeout, "the pane says " + pane.title);
+            compare(pane.hint, "Clear the filter to see every namespace.");
+            const titles = H.findAll(made, item => item.objectName === "placeholder-title" && H.shown(item));
+            compare(titles.map(title => title.text), [matchesNone, matchesNone], "the list and the pane");
+        }
+
+        function test_namespacesToChooseFrom() {
+            callApi("ratelimit.createNamespace", {name: "qml-page-choose"});
+            const pane = choicePane(createTemporaryObject(otherPage, root, {session: testSession}));
+            tryCompare(pane, "title", "Choose a namespace", H.answerTimeout);
+            compare(pane.hint, "Its overrides and charts appear here.");
         }
 
         function test_panesDividedByAFullHeightLine() {
