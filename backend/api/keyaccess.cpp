@@ -3,6 +3,7 @@
 #include "api/principal.h"
 #include "core/keyencryption.h"
 #include "store/database.h"
+#include "store/identitystore.h"
 
 using namespace Qt::StringLiterals;
 
@@ -67,6 +68,14 @@ Store::AuditEvent keyAuditEvent(const KeyTarget &target, const QString &event, c
 {
     return Store::AuditEvent {target.key.workspaceId, event, description,
         {keyAuditTarget(target.key.id, target.key.name), apiAuditTarget(target.api)}};
+}
+
+std::optional<Store::AuditTarget> ownerAuditTarget(Store::Database &db, const Store::KeyRecord &key)
+{
+    if (key.identityId.isEmpty())
+        return std::nullopt;
+    const QString externalId = Store::IdentityStore(db).externalIdOf(key.workspaceId, key.identityId);
+    return Store::AuditTarget {u"identity"_s, key.identityId, externalId};
 }
 
 Core::Status appendAudit(Store::Database &db, const ApiContext &context, const QList<Store::AuditEvent> &events)

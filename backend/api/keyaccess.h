@@ -44,6 +44,9 @@ struct KeyTarget {
 [[nodiscard]] Store::AuditTarget apiAuditTarget(const Store::ApiRecord &api);
 [[nodiscard]] Store::AuditEvent keyAuditEvent(
     const KeyTarget &target, const QString &event, const QString &description);
+/// The owner of @p key as an audit target (`identity`, its id, its external id as the name, a
+/// deleted owner's too); nullopt for a key without an owner.
+[[nodiscard]] std::optional<Store::AuditTarget> ownerAuditTarget(Store::Database &db, const Store::KeyRecord &key);
 /// Appends @p events with the request's origin (one correlation id); no-op for an empty list.
 [[nodiscard]] Core::Status appendAudit(
     Store::Database &db, const ApiContext &context, const QList<Store::AuditEvent> &events);

@@ -47,6 +47,10 @@ Core::Result<ApiReply> deleteKey(Services &services, const ApiContext &context, 
             !allowed)
             return allowed.error();
         QList<AuditEvent> events {keyAuditEvent(*target, u"key.delete"_s, u"Deleted key "_s + keyId)};
+        // Its owner too: a key deleted permanently leaves no row that says whose it was, and the
+        // audit log's owner filter (includeOwnedKeys) finds only the keys that are still stored.
+        if (const std::optional<Store::AuditTarget> owner = ownerAuditTarget(services.db, target->key))
+            events.first().targets.append(*owner);
         const Core::Status deleted = permanent ? deletePermanently(services.db, keyId, events)
                                                : Store::KeyStore(services.db).softDelete(keyId, context.nowMs);
         if (!deleted)

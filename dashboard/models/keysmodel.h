@@ -27,8 +27,8 @@ namespace Latchkey::Dashboard {
 ///   of 100 (the newest); set `replacedBadges` false when the root key may not read the audit log.
 ///   `replacedByDeleted` instead when the key that replaced it has been deleted since (a
 ///   `key.delete` event of it), as the key page says "Replaced by a key deleted since". (An owner's
-///   list misses a replacement deleted with `permanent`: the audit log's owner filter goes by the
-///   keys that still exist.)
+///   list finds a replacement deleted with `permanent` by the owner its deletion event names; the
+///   deletion rows of servers before that name none, and such a replacement stays "replaced".)
 ///
 /// Rows can be selected (role `selected`, writable) for bulk operations; the selection is cleared
 /// when the rows are dropped so nothing hidden stays selected.

@@ -101,19 +101,24 @@ void TestAuditLog::listLogsNewestFirstWithFiltersAndPages()
     QCOMPARE(h.call(u"audit.listLogs"_s, QJsonObject{}, u"lk_wrong"_s).status, 401);
 }
 
-// Key events name the key and its API, not the owner: includeOwnedKeys with an identity's id as the
-// target adds the rows about the keys it owns (a deleted one too), and nothing about other keys.
+// Key events name the key and its API, and a deletion its owner too (a key deleted permanently
+// leaves no row saying whose it was): includeOwnedKeys with an identity's id as the target adds the
+// rows about the keys it owns (a deleted one too), and nothing about other keys; without it, the
+// owner's rows are its own and its keys' deletions.
 void TestAuditLog::ownerTargetIncludesTheOwnersKeys()
 {
     ApiHarness h;
     const QString apiId = h.createApi(u"owned"_s);
     const QString first = h.createKey({{u"apiId"_s, apiId}, {u"externalId"_s, u"acme_corp_42"_s}}).value(u"keyId").toString();
     const QString second = h.createKey({{u"apiId"_s, apiId}, {u"externalId"_s, u"acme_corp_42"_s}}).value(u"keyId").toString();
+    const QString third = h.createKey({{u"apiId"_s, apiId}, {u"externalId"_s, u"acme_corp_42"_s}}).value(u"keyId").toString();
     const QString stranger = h.createKey({{u"apiId"_s, apiId}, {u"externalId"_s, u"someone_else"_s}}).value(u"keyId").toString();
-    QVERIFY(!first.isEmpty() && !second.isEmpty() && !stranger.isEmpty());
+    QVERIFY(!first.isEmpty() && !second.isEmpty() && !third.isEmpty() && !stranger.isEmpty());
     QCOMPARE(h.call(u"keys.updateKey"_s, QJsonObject{{u"keyId"_s, first}, {u"enabled"_s, false}}).status, 200);
     QCOMPARE(h.call(u"keys.updateKey"_s, QJsonObject{{u"keyId"_s, stranger}, {u"enabled"_s, false}}).status, 200);
     QCOMPARE(h.call(u"keys.deleteKey"_s, QJsonObject{{u"keyId"_s, second}}).status, 200);
+    QCOMPARE(h.call(u"keys.deleteKey"_s, QJsonObject{{u"keyId"_s, third}, {u"permanent"_s, true}}).status, 200);
+    QCOMPARE(h.call(u"keys.deleteKey"_s, QJsonObject{{u"keyId"_s, stranger}, {u"permanent"_s, true}}).status, 200);
     const QString identityId
         = h.call(u"identities.getIdentity"_s, QJsonObject{{u"identity"_s, u"acme_corp_42"_s}}).dataObject().value(u"id").toString();
     QVERIFY(!identityId.isEmpty());
@@ -127,16 +132,18 @@ void TestAuditLog::ownerTargetIncludesTheOwnersKeys()
                 ids += target.toObject().value(u"id").toString() + u' ';
             events.append(row.toObject().value(u"event").toString() + u' '
                            + (ids.contains(first) ? u"first"_s : ids.contains(second) ? u"second"_s
-                              : ids.contains(identityId) ? u"owner"_s : ids));
+                              : ids.contains(third) ? u"third"_s : ids.contains(identityId) ? u"owner"_s : ids));
         }
         events.sort(); // rows of one call share their time; their order among themselves is the ids'
         return events;
     };
-    // Without the flag (Unkey-like): only the rows naming the identity itself.
-    QCOMPARE(eventsAbout({{u"targetId"_s, identityId}}), QStringList{u"identity.create owner"_s});
+    // Without the flag (Unkey-like): only the rows naming the identity: its own, its keys' deletions.
+    QCOMPARE(eventsAbout({{u"targetId"_s, identityId}}),
+             (QStringList{u"identity.create owner"_s, u"key.delete second"_s, u"key.delete third"_s}));
+    // The permanently deleted key's other rows are gone from it: no stored key says whose they were.
     QCOMPARE(eventsAbout({{u"targetId"_s, identityId}, {u"includeOwnedKeys"_s, true}}),
              (QStringList{u"identity.create owner"_s, u"key.create first"_s, u"key.create second"_s,
-                          u"key.delete second"_s, u"key.update first"_s}));
+                          u"key.delete second"_s, u"key.delete third"_s, u"key.update first"_s}));
     QCOMPARE(eventsAbout({{u"targetId"_s, identityId}, {u"includeOwnedKeys"_s, true}, {u"events"_s, QJsonArray{u"key.update"_s}}}),
              QStringList{u"key.update first"_s});
     // A key id as the target: the flag changes nothing. Another workspace sees nothing.

@@ -84,7 +84,14 @@ void TestKeysLifecycle::permanentDelete()
         QCOMPARE(countRows(h, u"SELECT count(*) FROM "_s + table + u" = ?"_s, {keyId}), 0);
         QCOMPARE(countRows(h, u"SELECT count(*) FROM "_s + table + u" = ?"_s, {survivor}), 1);
     }
-    QCOMPARE(auditRows(h, u"key.delete"_s).size(), 1);
+    const QList<AuditRow> deletions = auditRows(h, u"key.delete"_s);
+    QCOMPARE(deletions.size(), 1);
+    // Its owner by id and external id: no stored key says whose it was any more.
+    const QString ownerId = h.call(u"identities.getIdentity"_s, QJsonObject {{u"identity"_s, u"owner"_s}})
+                                .dataObject().value(u"id"_s).toString();
+    QVERIFY(!ownerId.isEmpty());
+    QVERIFY(hasTarget(deletions.first().targets, u"identity"_s, ownerId));
+    QVERIFY(deletions.first().targets.contains(QJsonObject {{u"type"_s, u"identity"_s}, {u"id"_s, ownerId}, {u"name"_s, u"owner"_s}}));
     QCOMPARE(auditRows(h, u"ratelimit.delete"_s).size(), 1);
     QCOMPARE(h.call(u"keys.getKey"_s, QJsonObject {{u"keyId"_s, keyId}}).status, 404);
 }

@@ -60,6 +60,7 @@ private Q_SLOTS:
     void rerolledKeyIsMarkedReplaced();
     void deletedKeys();
     void aDeletedReplacementIsSaidToBeDeleted();
+    void anOwnersReplacementDeletedPermanentlyIsSaidToBeDeleted();
     void pagesThroughEveryKey();
     void searchFiltersByNameStartAndOwner();
     void searchGoesThroughEveryPage();
@@ -309,6 +310,29 @@ void TestKeysModel::aDeletedReplacementIsSaidToBeDeleted()
     QTRY_COMPARE_WITH_TIMEOUT(valueOf(byOwner, "keyId", keptOld, "badges").toStringList(),
                               (QStringList{u"active"_s, u"replaced"_s}), 10000);
     QTRY_COMPARE_WITH_TIMEOUT(valueOf(byOwner, "keyId", softOld, "badges").toStringList(), deletedBadges, 10000);
+}
+
+// The owner's list when the key that replaced one was deleted with `permanent`: it said only
+// "replaced" (its deletion event named the key and its API; the audit log's owner filter went by
+// the keys still stored, and that one was not). The deletion names the owner now.
+void TestKeysModel::anOwnersReplacementDeletedPermanentlyIsSaidToBeDeleted()
+{
+    const QString apiId = m_fixture.createApi(u"reroll-purged"_s);
+    const QString old = createKey(apiId, {{u"name"_s, u"purged"_s}, {u"externalId"_s, u"purged-successor"_s}});
+    const ApiResult rerolled = m_fixture.call(u"keys.rerollKey"_s, {{u"keyId"_s, old}, {u"expiration"_s, 7'200'000}});
+    const QString replacement = rerolled.data.toObject().value(u"keyId"_s).toString();
+    QVERIFY(!replacement.isEmpty());
+    QVERIFY(m_fixture.call(u"keys.deleteKey"_s, {{u"keyId"_s, replacement}, {u"permanent"_s, true}}).ok());
+
+    KeysModel byOwner;
+    byOwner.setClient(m_fixture.client());
+    byOwner.setExternalId(u"purged-successor"_s);
+    QAbstractItemModelTester tester(&byOwner, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(fetchAll(byOwner), 0);
+    QCOMPARE(byOwner.rowCount(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(valueOf(byOwner, "keyId", old, "badges").toStringList(),
+                              (QStringList{u"active"_s, u"replacedByDeleted"_s}), 10000);
+    QCOMPARE(valueOf(byOwner, "keyId", old, "replacedBy").toString(), replacement);
 }
 
 void TestKeysModel::pagesThroughEveryKey()
