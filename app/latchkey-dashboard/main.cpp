@@ -59,8 +59,8 @@ int main(int argc, char *argv[])
             qCritical("--connect needs --root-key-file with a readable file");
             return 2;
         }
-        dashboard.connection()->connectToServer(parser.value(connectOption),
-                                                QString::fromUtf8(keyFile.readAll()).trimmed(), false);
+        dashboard.connection()->connectFromCommandLine(parser.value(connectOption),
+                                                       QString::fromUtf8(keyFile.readAll()).trimmed());
     }
     const int exitCode = QGuiApplication::exec();
     DashboardApp::unload(engine); // the pages before the engine, the engine before the server

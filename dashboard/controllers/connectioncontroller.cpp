@@ -126,18 +126,28 @@ bool ConnectionController::needsInsecureConfirmation(const QString &url) const
 void ConnectionController::connectToServer(const QString &url, const QString &rootKey, bool remember,
                                            bool insecureConfirmed)
 {
+    start(url, rootKey, remember ? Remember::UrlAndKey : Remember::Nothing, insecureConfirmed);
+}
+
+void ConnectionController::connectFromCommandLine(const QString &url, const QString &rootKey)
+{
+    start(url, rootKey, Remember::Url, false);
+}
+
+void ConnectionController::start(const QString &url, const QString &rootKey, Remember remember, bool insecureConfirmed)
+{
     if (const QString invalid = validateUrl(url); !invalid.isEmpty())
         return fail(invalid);
     if (rootKey.trimmed().isEmpty())
         return fail(tr("Enter a root key."));
     if (needsInsecureConfirmation(url) && !insecureConfirmed)
         return fail(tr("Plain http:// to another machine sends the root key unencrypted; confirm it first."));
-    probe(normalizedUrl(url), rootKey.trimmed(), remember, false);
+    probe(normalizedUrl(url), rootKey.trimmed(), remember);
 }
 
 void ConnectionController::connectLocal(const QUrl &url, const QString &rootKey)
 {
-    probe(url, rootKey, true, true);
+    probe(url, rootKey, Remember::Nothing);
 }
 
 void ConnectionController::connectRecent(const QString &url)
@@ -153,7 +163,7 @@ void ConnectionController::connectRecent(const QString &url)
             Q_EMIT rootKeyNeeded(url);
             return;
         }
-        probe(normalizedUrl(url), key, true, false);
+        probe(normalizedUrl(url), key, Remember::UrlAndKey);
     });
 }
 
@@ -179,43 +189,44 @@ void ConnectionController::cancel()
     setConnecting(false);
 }
 
-void ConnectionController::probe(const QUrl &url, const QString &rootKey, bool remember, bool local)
+void ConnectionController::probe(const QUrl &url, const QString &rootKey, Remember remember)
 {
     m_error.clear();
     setConnecting(true);
     m_probe->setConnection(url, rootKey);
     m_probe->post(u"rootKeys.whoami"_s, {}, this, [=, this](const ApiResult &result) {
         if (result.ok())
-            return succeed(url, rootKey, remember, local);
+            return succeed(url, rootKey, remember);
         if (result.httpStatus == 404) // a server without rootKeys.whoami
-            return probeFallback(url, rootKey, remember, local);
+            return probeFallback(url, rootKey, remember);
         if (result.httpStatus == 401)
             return fail(tr("The server at %1 does not accept this root key: %2").arg(url.toDisplayString(), result.message()));
         fail(result.message());
     });
 }
 
-void ConnectionController::probeFallback(const QUrl &url, const QString &rootKey, bool remember, bool local)
+void ConnectionController::probeFallback(const QUrl &url, const QString &rootKey, Remember remember)
 {
     m_probe->post(u"apis.listApis"_s, {{u"limit"_s, 1}}, this, [=, this](const ApiResult &result) {
         // 403 still proves the key valid: it only lacks the permission to list APIs.
         if (result.ok() || result.httpStatus == 403)
-            return succeed(url, rootKey, remember, local);
+            return succeed(url, rootKey, remember);
         if (result.httpStatus == 401)
             return fail(tr("The server at %1 does not accept this root key: %2").arg(url.toDisplayString(), result.message()));
         fail(result.message());
     });
 }
 
-void ConnectionController::succeed(const QUrl &url, const QString &rootKey, bool remember, bool local)
+void ConnectionController::succeed(const QUrl &url, const QString &rootKey, Remember remember)
 {
     m_probe->setConnection({}, {});
     m_error.clear();
     setConnecting(false);
     qCInfo(lcConnection).noquote() << "connected to" << url.toDisplayString();
     const QString key = url.toString();
-    if (remember && !local) {
+    if (remember != Remember::Nothing)
         ConnectionController::remember(key, false);
+    if (remember == Remember::UrlAndKey) {
         m_vault->store(key, rootKey, this, [this, key](bool stored) {
             if (stored)
                 ConnectionController::remember(key, true);

@@ -67,6 +67,11 @@ public:
     /// @p remember: keep the URL in the recent list and the key in the vault.
     Q_INVOKABLE void connectToServer(const QString &url, const QString &rootKey, bool remember,
                                      bool insecureConfirmed = false);
+    /// connectToServer() for `--connect URL --root-key-file FILE`: the URL joins the recent list
+    /// (after Disconnect the start screen offers the connection just used), the key is not stored
+    /// (it stays where the user keeps it, in the file; reconnecting asks for it, unless a key for
+    /// @p url was stored before).
+    void connectFromCommandLine(const QString &url, const QString &rootKey);
     /// Connects with the key stored for @p url, or emits rootKeyNeeded() when there is none.
     Q_INVOKABLE void connectRecent(const QString &url);
     /// Gives up the attempt in progress: neither connected() nor failed() follows.
@@ -90,9 +95,13 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
-    void probe(const QUrl &url, const QString &rootKey, bool remember, bool local);
-    void probeFallback(const QUrl &url, const QString &rootKey, bool remember, bool local);
-    void succeed(const QUrl &url, const QString &rootKey, bool remember, bool local);
+    /// What a successful connection leaves in the recent list and the vault.
+    enum class Remember { Nothing, Url, UrlAndKey };
+
+    void start(const QString &url, const QString &rootKey, Remember remember, bool insecureConfirmed);
+    void probe(const QUrl &url, const QString &rootKey, Remember remember);
+    void probeFallback(const QUrl &url, const QString &rootKey, Remember remember);
+    void succeed(const QUrl &url, const QString &rootKey, Remember remember);
     void fail(const QString &detail);
     void setConnecting(bool connecting);
     void remember(const QString &url, bool keyStored);

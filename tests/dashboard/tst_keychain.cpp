@@ -149,6 +149,7 @@ private Q_SLOTS:
     void forgetRemovesTheKeyFromTheKeychain();
     void withoutSecretServiceTheKeyIsStoredNowhereAndAskedAgain();
     void statusFollowsEveryLanguageChange();
+    void aKeyGivenByFileIsNotStored();
     // "locked": the first needs the keyring still open, so it comes first (declaration order).
     void keyStoredBeforeTheKeyringLockedIsAskedAgain();
     void lockedKeyringStoresNothingAndSaysWhy();
@@ -267,6 +268,29 @@ void TestKeychain::withoutSecretServiceTheKeyIsStoredNowhereAndAskedAgain()
     const QStringList leaks = filesContaining(m_home, m_fixture->rootKey());
     QVERIFY2(leaks.isEmpty(), qPrintable(leaks.join(u", "_s)));
     QVERIFY(!filesContaining(m_home, url).isEmpty()); // the search itself works: the URL is in the settings
+}
+
+/// `--connect URL --root-key-file FILE`: the server joins the recent list (the start screen offers
+/// it after Disconnect), its key does not join the keychain, wherever one exists: it stays in the
+/// file the user keeps it in, and reconnecting asks for it.
+void TestKeychain::aKeyGivenByFileIsNotStored()
+{
+    const QString url = m_fixture->baseUrl().toString();
+    ConnectionParts parts(ConnectionParts::Keychain::Real);
+    QSignalSpy connected(parts.connection, &ConnectionController::connected);
+    parts.connection->connectFromCommandLine(url, m_fixture->rootKey());
+    QVERIFY(connected.wait(20000));
+    parts.session.disconnectFromServer();
+    const QVariantMap recent = parts.connection->recentConnections().value(0).toMap();
+    QCOMPARE(recent.value(u"url"_s).toString(), url);
+    QVERIFY(!recent.value(u"keyStored"_s).toBool());
+    QVERIFY(storedKey(url).isEmpty());
+    QSignalSpy needed(parts.connection, &ConnectionController::rootKeyNeeded);
+    parts.connection->connectRecent(url);
+    QTRY_COMPARE_WITH_TIMEOUT(needed.count(), 1, 20000);
+    QVERIFY(!parts.session.connected());
+    const QStringList leaks = filesContaining(m_home, m_fixture->rootKey());
+    QVERIFY2(leaks.isEmpty(), qPrintable(leaks.join(u", "_s)));
 }
 
 /// The keychain line is found missing while the UI is German, then the UI turns Spanish: the
