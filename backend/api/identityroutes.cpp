@@ -135,8 +135,11 @@ Core::Result<Execute> decodeList(Services &services, RequestReader &in)
         if (Core::Status allowed = authorizeListing(context.principal, page->identities); !allowed)
             return allowed.error();
         QJsonArray data;
-        for (const Core::Identity &identity : std::as_const(page->identities))
-            data.append(toJson(identity));
+        for (qsizetype i = 0; i < page->identities.size(); ++i) {
+            QJsonObject identity = toJson(page->identities.at(i));
+            identity.insert(u"keyCount"_s, page->keyCounts.at(i)); // an extension (resources/openapi.yaml)
+            data.append(identity);
+        }
         return ApiReply{data, Pagination{!page->nextCursor.isEmpty(), page->nextCursor}};
     });
 }

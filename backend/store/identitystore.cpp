@@ -180,11 +180,14 @@ Core::Result<IdentityPage> IdentityStore::list(const QString &workspaceId, const
                                  int limit)
 {
     // instr(lower(..)) instead of LIKE: a search text containing % or _ must match literally.
+    // The key count as keys.listKeys lists an owner's keys: live keys of live APIs.
     QSqlQuery query = m_db.prepare(
-        kColumns
-        + u" WHERE workspace_id = ? AND deleted = 0 AND id >= ?"
-          " AND (? = '' OR instr(lower(id), lower(?)) > 0 OR instr(lower(external_id), lower(?)) > 0)"
-          " ORDER BY id LIMIT ?"_s);
+        u"SELECT i.id, i.external_id, i.meta, (SELECT count(*) FROM keys k JOIN apis a ON a.keyspace_id = k.keyspace_id"
+        " AND a.deleted_at IS NULL WHERE k.identity_id = i.id AND k.workspace_id = i.workspace_id"
+        " AND k.deleted_at IS NULL) FROM identities i"
+        " WHERE i.workspace_id = ? AND i.deleted = 0 AND i.id >= ?"
+        " AND (? = '' OR instr(lower(i.id), lower(?)) > 0 OR instr(lower(i.external_id), lower(?)) > 0)"
+        " ORDER BY i.id LIMIT ?"_s);
     // A null QString binds as SQL NULL, which would compare as unknown; bind '' instead.
     const QString from = cursor.isNull() ? u""_s : cursor;
     const QString text = search.isNull() ? u""_s : search;
@@ -197,10 +200,14 @@ Core::Result<IdentityPage> IdentityStore::list(const QString &workspaceId, const
     if (!exec(query))
         return sqlError(query);
     IdentityPage page;
-    while (query.next())
+    while (query.next()) {
         page.identities.append(identityFromRow(query));
-    if (page.identities.size() > limit)
+        page.keyCounts.append(query.value(3).toLongLong());
+    }
+    if (page.identities.size() > limit) {
         page.nextCursor = page.identities.takeLast().id;
+        page.keyCounts.removeLast();
+    }
     RatelimitConfigStore limits(m_db);
     for (Core::Identity &identity : page.identities)
         identity.ratelimits = limits.list(Core::RatelimitOwner::Identity, identity.id);

@@ -15,6 +15,8 @@ class Database;
 /// One page of identities, ordered by id.
 struct IdentityPage {
     QList<Core::Identity> identities;
+    /// Per identity (same order): its live keys in the workspace's live APIs.
+    QList<qint64> keyCounts;
     QString nextCursor; ///< id of the first identity of the next page; empty on the last page
 };
 
@@ -55,7 +57,8 @@ public:
                                           QList<AuditEvent> *auditEvents = nullptr);
 
     /// Live identities with `id >= cursor` (empty: from the start) whose id or external id contains
-    /// @p search case-insensitively (empty: all), at most @p limit, with their rate limits.
+    /// @p search case-insensitively (empty: all), at most @p limit, with their rate limits and
+    /// their live keys counted (in the same query: a count per row through the keys' identity index).
     [[nodiscard]] Core::Result<IdentityPage> list(const QString &workspaceId, const QString &search,
                                                   const QString &cursor, int limit);
 

@@ -2626,6 +2626,20 @@
                 <numerusform>%n gemeinsame Ratenlimits</numerusform>
             </translation>
         </message>
+        <message numerus="yes">
+            <source>%n key(s)</source>
+            <translation>
+                <numerusform>%n Schlüssel</numerusform>
+                <numerusform>%n Schlüssel</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Owner %1, %n key(s)</source>
+            <translation>
+                <numerusform>Inhaber %1, %n Schlüssel</numerusform>
+                <numerusform>Inhaber %1, %n Schlüssel</numerusform>
+            </translation>
+        </message>
         <message>
             <source>No owner matches “%1”.</source>
             <translation>Kein Inhaber passt zu „%1“.</translation>

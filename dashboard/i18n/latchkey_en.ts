@@ -143,6 +143,20 @@
                 <numerusform>%n shared rate limits</numerusform>
             </translation>
         </message>
+        <message numerus="yes">
+            <source>%n key(s)</source>
+            <translation>
+                <numerusform>%n key</numerusform>
+                <numerusform>%n keys</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Owner %1, %n key(s)</source>
+            <translation>
+                <numerusform>Owner %1, %n key</numerusform>
+                <numerusform>Owner %1, %n keys</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>RatelimitPage</name>

@@ -2626,6 +2626,20 @@
                 <numerusform>%n límites compartidos</numerusform>
             </translation>
         </message>
+        <message numerus="yes">
+            <source>%n key(s)</source>
+            <translation>
+                <numerusform>%n clave</numerusform>
+                <numerusform>%n claves</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Owner %1, %n key(s)</source>
+            <translation>
+                <numerusform>Propietario %1, %n clave</numerusform>
+                <numerusform>Propietario %1, %n claves</numerusform>
+            </translation>
+        </message>
         <message>
             <source>No owner matches “%1”.</source>
             <translation>Ningún propietario coincide con «%1».</translation>

@@ -18,7 +18,8 @@ QHash<int, QByteArray> IdentitiesModel::roleNames() const
     return {{IdentityIdRole, "identityId"},
             {ExternalIdRole, "externalId"},
             {MetaRole, "meta"},
-            {RatelimitCountRole, "ratelimitCount"}};
+            {RatelimitCountRole, "ratelimitCount"},
+            {KeyCountRole, "keyCount"}};
 }
 
 QString IdentitiesModel::action() const
@@ -42,6 +43,8 @@ QVariant IdentitiesModel::rowData(const QJsonObject &row, int role) const
         return row.value(u"meta"_s).toObject().toVariantMap();
     case RatelimitCountRole:
         return int(row.value(u"ratelimits"_s).toArray().size());
+    case KeyCountRole:
+        return row.value(u"keyCount"_s).toInt(-1);
     default:
         return {};
     }

@@ -111,6 +111,7 @@ private Q_SLOTS:
     void listPaginatesById();
     void listSearch();
     void listSkipsDeletedAndOtherWorkspaces();
+    void listCountsLiveKeys();
     void listValidation_data();
     void listValidation();
     void listPermissions();
@@ -460,8 +461,10 @@ void TestIdentities::listPaginatesById()
         const QJsonArray data = reply.dataArray();
         for (const QJsonValue &item : data) {
             const QJsonObject identity = item.toObject();
-            QCOMPARE(identity.keys(), (QStringList{u"externalId"_s, u"id"_s, u"meta"_s, u"ratelimits"_s}));
+            // keyCount: our extension (resources/openapi.yaml); the Unkey SDK ignores it.
+            QCOMPARE(identity.keys(), (QStringList{u"externalId"_s, u"id"_s, u"keyCount"_s, u"meta"_s, u"ratelimits"_s}));
             QCOMPARE(identity.value(u"ratelimits").toArray().size(), 1);
+            QCOMPARE(identity.value(u"keyCount").toInteger(-1), 0);
             seen.append(identity.value(u"id").toString());
         }
         const QJsonObject pagination = reply.pagination();
@@ -517,6 +520,51 @@ void TestIdentities::listSkipsDeletedAndOtherWorkspaces()
     const auto reply = h.call(u"identities.listIdentities"_s, QJsonObject{});
     QCOMPARE(reply.dataArray().size(), 1);
     QCOMPARE(reply.dataArray().at(0).toObject().value(u"externalId").toString(), u"kept"_s);
+}
+
+// The Owners page shows each owner's key count: the live keys that keys.listKeys lists for it
+// (not deleted, softly or for good, and in an API that is not deleted), on every page.
+void TestIdentities::listCountsLiveKeys()
+{
+    ApiHarness h;
+    const QString billing = h.createApi(u"billing"_s);
+    const QString search = h.createApi(u"search"_s);
+    const auto keyOf = [&h](const QString &apiId, const QString &owner) {
+        return h.createKey(QJsonObject{{u"apiId"_s, apiId}, {u"externalId"_s, owner}}).value(u"keyId").toString();
+    };
+    for (int i = 0; i < 3; ++i)
+        QVERIFY(!keyOf(billing, u"busy"_s).isEmpty());
+    const QString soft = keyOf(billing, u"busy"_s);
+    const QString hard = keyOf(billing, u"busy"_s);
+    QVERIFY(!keyOf(search, u"busy"_s).isEmpty()); // its API goes
+    QVERIFY(!keyOf(billing, u"quiet"_s).isEmpty());
+    createIdentity(h, u"keyless"_s);
+    QVERIFY(!h.createKey(QJsonObject{{u"apiId"_s, h.createApi(u"theirs"_s, h.otherRootKey())}, {u"externalId"_s, u"busy"_s}},
+                         h.otherRootKey()).value(u"keyId").toString().isEmpty());
+    QCOMPARE(h.call(u"keys.deleteKey"_s, QJsonObject{{u"keyId"_s, soft}}).status, 200);
+    QCOMPARE(h.call(u"keys.deleteKey"_s, QJsonObject{{u"keyId"_s, hard}, {u"permanent"_s, true}}).status, 200);
+    QCOMPARE(h.call(u"apis.deleteApi"_s, QJsonObject{{u"apiId"_s, search}}).status, 200);
+
+    const QMap<QString, qint64> expected{{u"busy"_s, 3}, {u"quiet"_s, 1}, {u"keyless"_s, 0}};
+    for (const int limit : {100, 1}) { // one page, and a page per owner
+        QMap<QString, qint64> counts;
+        QString cursor;
+        do {
+            QJsonObject body{{u"limit"_s, limit}};
+            if (!cursor.isEmpty())
+                body.insert(u"cursor"_s, cursor);
+            const auto reply = h.call(u"identities.listIdentities"_s, body);
+            QVERIFY2(reply.status == 200, reply.describe().constData());
+            for (const QJsonValue &item : reply.dataArray())
+                counts.insert(item.toObject().value(u"externalId").toString(), item.toObject().value(u"keyCount").toInteger(-1));
+            cursor = reply.pagination().value(u"cursor").toString();
+        } while (!cursor.isEmpty());
+        QCOMPARE(counts, expected);
+    }
+    // The owner's keys as the dashboard lists them: as many as counted.
+    const auto listed = h.call(u"keys.listKeys"_s, QJsonObject{{u"externalId"_s, u"busy"_s}});
+    QVERIFY2(listed.status == 200, listed.describe().constData());
+    QCOMPARE(listed.dataArray().size(), 3);
 }
 
 void TestIdentities::listValidation_data()

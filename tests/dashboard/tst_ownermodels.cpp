@@ -76,6 +76,10 @@ void TestOwnerModels::identitiesPageAndSearch()
     QCOMPARE(valueOf(owners, "externalId", u"org_acme"_s, "identityId").toString(), m_ownerId);
     QCOMPARE(valueOf(owners, "externalId", u"org_acme"_s, "ratelimitCount").toInt(), 1);
     QCOMPARE(valueOf(owners, "externalId", u"org_acme"_s, "meta").toMap().value(u"plan"_s).toString(), u"pro"_s);
+    // Each owner's key count, from the list itself (no request per row).
+    QCOMPARE(valueOf(owners, "externalId", u"org_acme"_s, "keyCount").toInt(), 2);
+    QCOMPARE(valueOf(owners, "externalId", u"user_1"_s, "keyCount").toInt(), 1);
+    QCOMPARE(valueOf(owners, "externalId", u"user_2"_s, "keyCount").toInt(), 0);
 
     owners.setSearch(u"ACME"_s);
     QVERIFY(fetchAll(owners) >= 0);

@@ -49,6 +49,13 @@ Page {
         font: page.font
         text: qsTr("%n shared rate limit(s)", "", 99)
     }
+    /// The rows' key count column: as wide as a four-digit count in the UI's language.
+    readonly property real keysWidth: Math.max(72, Math.ceil(keysMetrics.advanceWidth) + 4)
+    TextMetrics {
+        id: keysMetrics
+        font: page.font
+        text: qsTr("%n key(s)", "", 9999)
+    }
 
     header: ListPageHeader {
         id: bar
@@ -107,10 +114,13 @@ Page {
             required property string identityId
             required property string externalId
             required property int ratelimitCount
+            /// Live keys (-1: a server that does not count them).
+            required property int keyCount
 
             width: ListView.view.width
             highlighted: ListView.isCurrentItem
-            Accessible.name: qsTr("Owner %1").arg(externalId)
+            Accessible.name: keyCount >= 0 ? qsTr("Owner %1, %n key(s)", "", keyCount).arg(externalId)
+                                            : qsTr("Owner %1").arg(externalId)
             onClicked: {
                 ListView.view.currentIndex = index;
                 page.openOwner(identityId); // qmllint disable unqualified
@@ -140,6 +150,16 @@ Page {
                     ToolTip.visible: truncated && row.hovered
                     ToolTip.text: row.identityId
                     ToolTip.delay: 300
+                }
+                // How many keys the owner has, before opening it (support's first question).
+                Label {
+                    objectName: "owner-row-keys"
+                    Layout.preferredWidth: page.keysWidth // qmllint disable unqualified
+                    Layout.minimumWidth: page.keysWidth // qmllint disable unqualified
+                    horizontalAlignment: Text.AlignRight
+                    visible: row.keyCount >= 0
+                    text: qsTr("%n key(s)", "", row.keyCount)
+                    opacity: row.keyCount === 0 ? 0.6 : 1
                 }
                 Label {
                     objectName: "owner-row-ratelimits"
