@@ -48,16 +48,33 @@ quint64 ApiClient::post(const QString &action, const QJsonObject &body, QObject 
 
     const quint64 id = m_nextId++;
     Pending pending;
-    pending.reply = m_network->post(request, QJsonDocument(body).toJson(QJsonDocument::Compact));
     pending.context = context;
     pending.hasContext = context != nullptr;
     pending.done = std::move(done);
     pending.action = action;
     pending.failures = failures;
-    QNetworkReply *reply = pending.reply;
     const bool wasBusy = busy();
     m_pending.insert(id, std::move(pending));
+    qCDebug(lcClient) << "POST" << action << "id" << id;
+    if (m_baseUrl.isValid())
+        send(id, request, body);
+    else // nothing to send to: "Not connected", as asynchronous as an answer
+        QMetaObject::invokeMethod(this, [this, id] { finish(id); }, Qt::QueuedConnection);
+    if (!wasBusy)
+        Q_EMIT busyChanged();
+    return id;
+}
 
+// Only with a base URL: a request to a URL without a scheme (a page asking while disconnected)
+// gets Qt's QNetworkReplyImpl, which reports "protocol unknown" in a queued call of its own; an
+// abort() before that call (the next setConnection() cancelling it) made the reply report a
+// second error: "QNetworkReplyImplPrivate::error: Internal problem, this method must only be
+// called once" (Qt 6.4 qnetworkreplyimpl.cpp: _q_startOperation() does not check for Aborted).
+void ApiClient::send(quint64 id, const QNetworkRequest &request, const QJsonObject &body)
+{
+    QNetworkReply *reply = m_network->post(request, QJsonDocument(body).toJson(QJsonDocument::Compact));
+    Pending &pending = m_pending[id];
+    pending.reply = reply;
     connect(reply, &QNetworkReply::sslErrors, this, [this, id](const QList<QSslError> &errors) {
         // Not ignored: the handshake fails and the call reports these errors (errorType "tls").
         if (auto it = m_pending.find(id); it != m_pending.end())
@@ -65,12 +82,8 @@ quint64 ApiClient::post(const QString &action, const QJsonObject &body, QObject 
                 it->tlsErrors.append(error.errorString());
     });
     connect(reply, &QNetworkReply::finished, this, [this, id] { finish(id); });
-    if (context)
-        connect(context, &QObject::destroyed, reply, [this, id] { cancel(id); });
-    qCDebug(lcClient) << "POST" << action << "id" << id;
-    if (!wasBusy)
-        Q_EMIT busyChanged();
-    return id;
+    if (pending.context)
+        connect(pending.context, &QObject::destroyed, reply, [this, id] { cancel(id); });
 }
 
 void ApiClient::cancel(quint64 id)
@@ -79,6 +92,8 @@ void ApiClient::cancel(quint64 id)
         return;
     QNetworkReply *reply = m_pending.value(id).reply;
     dropPending(id);
+    if (!reply) // never sent
+        return;
     reply->disconnect(this);
     reply->abort();
     reply->deleteLater();
@@ -105,7 +120,8 @@ void ApiClient::finish(quint64 id)
         return;
     const Pending pending = *it;
     const ApiResult result = resultOf(pending);
-    pending.reply->deleteLater();
+    if (pending.reply)
+        pending.reply->deleteLater();
     dropPending(id);
     qCDebug(lcClient) << "done" << pending.action << "id" << id << "status" << result.httpStatus;
 
@@ -137,6 +153,8 @@ void ApiClient::noteReachability(const ApiResult &result)
 ApiResult ApiClient::resultOf(const Pending &pending) const
 {
     QNetworkReply *reply = pending.reply;
+    if (!reply)
+        return ApiResult::fromTransportError(u"network"_s, tr("Not connected"), tr("Not connected to a server."));
     const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
     if (status.isValid())
         return ApiResult::fromHttp(status.toInt(), reply->readAll());
@@ -144,8 +162,6 @@ ApiResult ApiClient::resultOf(const Pending &pending) const
         return ApiResult::fromTransportError(u"tls"_s, tr("TLS error"),
                                              tr("The server's certificate was rejected: %1")
                                                  .arg(pending.tlsErrors.join(u"; "_s)));
-    if (!m_baseUrl.isValid())
-        return ApiResult::fromTransportError(u"network"_s, tr("Not connected"), tr("Not connected to a server."));
     if (reply->error() == QNetworkReply::OperationCanceledError)
         return ApiResult::fromTransportError(u"network"_s, tr("Timeout"),
                                              tr("%1 did not answer in time.").arg(m_baseUrl.toDisplayString()));

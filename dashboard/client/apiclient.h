@@ -14,6 +14,7 @@
 
 class QNetworkAccessManager;
 class QNetworkReply;
+class QNetworkRequest;
 
 namespace Latchkey::Dashboard {
 
@@ -92,7 +93,7 @@ Q_SIGNALS:
 
 private:
     struct Pending {
-        QNetworkReply *reply = nullptr;
+        QNetworkReply *reply = nullptr; ///< null while not connected: nothing was sent
         QPointer<QObject> context;
         bool hasContext = false;
         Callback done;
@@ -101,6 +102,7 @@ private:
         Failures failures = Failures::Report;
     };
 
+    void send(quint64 id, const QNetworkRequest &request, const QJsonObject &body);
     void finish(quint64 id);
     ApiResult resultOf(const Pending &pending) const;
     void dropPending(quint64 id);

@@ -6,6 +6,7 @@
 #include <QScopeGuard>
 #include <QTranslator>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSslKey>
 #include <QSslServer>
 #include <QTcpServer>
@@ -86,6 +87,7 @@ private Q_SLOTS:
     void cancelledCallNeverCallsBackNorReports();
     void deadContextNeverCalledBack();
     void setConnectionCancelsCallsInFlight();
+    void callWhileDisconnectedSendsNothing();
     void rootKeyOnlyInTheAuthorizationHeader();
     void nonEnvelopeAnswersBecomeReadableErrors_data();
     void nonEnvelopeAnswersBecomeReadableErrors();
@@ -360,6 +362,32 @@ void TestApiClient::nonEnvelopeAnswersBecomeReadableErrors()
     QVERIFY(!result.ok());
     QCOMPARE(result.httpStatus, status);
     QVERIFY2(result.errorDetail.contains(detailContains), qPrintable(result.errorDetail));
+    QCOMPARE(failed.count(), 1);
+}
+
+// A page asking between a disconnect and the next connection (tst_keyboard's key page): the call
+// fails as "Not connected" without a request, and the next connection cancels it without Qt's
+// "QNetworkReplyImplPrivate::error: Internal problem, this method must only be called once"
+// (a reply to a URL without a scheme, aborted before it reported its own error).
+void TestApiClient::callWhileDisconnectedSendsNothing()
+{
+    QTest::failOnWarning(QRegularExpression(u"."_s));
+    ApiClient client;
+    QSignalSpy failed(&client, &ApiClient::requestFailed);
+    bool called = false;
+    client.post(u"keys.getKey"_s, {}, nullptr, [&](const ApiResult &) { called = true; });
+    client.setConnection(m_fixture->baseUrl(), m_fixture->rootKey());
+    QVERIFY(!client.busy());
+    const ApiResult answered = postAndWait(client, u"apis.listApis"_s, {}); // events run, the old call's too
+    QVERIFY(answered.ok());
+    QVERIFY(!called);
+    QCOMPARE(failed.count(), 0);
+
+    client.setConnection({}, {});
+    const ApiResult result = postAndWait(client, u"apis.listApis"_s, {});
+    QCOMPARE(result.httpStatus, 0);
+    QCOMPARE(result.errorType, u"network"_s);
+    QCOMPARE(result.title(), u"Not connected"_s);
     QCOMPARE(failed.count(), 1);
 }
 
