@@ -22,6 +22,7 @@
 #include <QQmlComponent>
 #include <QQmlEngine>
 #include <QQuickItem>
+#include <QQuickWindow>
 #include <QRegularExpression>
 #include <QScopeGuard>
 #include <QTextLayout>
@@ -36,18 +37,28 @@ using Latchkey::Test::DashboardWindow;
 
 namespace {
 
-/// One dashboard QML type made with its required properties, in an engine of its own.
+/// One dashboard QML type made with its required properties, in an engine of its own; a QML
+/// warning of that engine fails the running test. @p inWindow: an item placed in a window of its
+/// own (not shown), for what needs one (a popup opens only in a window: "cannot find any window").
 class Made
 {
 public:
-    Made(const QByteArray &type, const QVariantMap &properties)
+    enum Place { Alone, InWindow };
+
+    Made(const QByteArray &type, const QVariantMap &properties, Place place = Alone)
     {
+        QObject::connect(&m_engine, &QQmlEngine::warnings, &m_engine, [](const QList<QQmlError> &errors) {
+            for (const QQmlError &error : errors)
+                Latchkey::Test::failOnQmlWarning(error);
+        });
         m_engine.addImportPath(u"qrc:/"_s);
         QQmlComponent component(&m_engine);
         component.setData("import Latchkey.Dashboard\n" + type + "\n", QUrl());
         m_object.reset(component.createWithInitialProperties(properties));
         if (!m_object)
             qWarning("%s", qPrintable(component.errorString()));
+        if (auto *item = qobject_cast<QQuickItem *>(m_object.get()); item && place == InWindow)
+            item->setParentItem(m_window.contentItem());
     }
     [[nodiscard]] QObject *get() const { return m_object.get(); }
     [[nodiscard]] QQuickItem *item(const QString &objectName) const
@@ -57,7 +68,8 @@ public:
 
 private:
     QQmlEngine m_engine;
-    std::unique_ptr<QObject> m_object;
+    QQuickWindow m_window;
+    std::unique_ptr<QObject> m_object; // before the window it may be in
 };
 
 } // namespace
@@ -98,7 +110,9 @@ void TestCapabilityGates::bindingsGreyOnceTheAnswerArrives()
     Session session;
     QVERIFY(m_fixture->connectWith(session, {u"api.*.read_key"_s}));
     QVERIFY(!session.capabilities()->known());
-    const Made sidebar("Sidebar {}", {{u"session"_s, QVariant::fromValue(&session)}, {u"entries"_s, QVariantList()}});
+    // In a window, as in the app: Ctrl+N's refusal is a popup.
+    const Made sidebar("Sidebar {}", {{u"session"_s, QVariant::fromValue(&session)}, {u"entries"_s, QVariantList()}},
+                       Made::InWindow);
     QVERIFY(sidebar.get());
     auto *issue = sidebar.item(u"sidebar-issue-key"_s);
     QVERIFY(issue);
@@ -112,6 +126,10 @@ void TestCapabilityGates::bindingsGreyOnceTheAnswerArrives()
     QSignalSpy requested(&session, &Session::issueKeyRequested);
     QVERIFY(QMetaObject::invokeMethod(sidebar.get(), "issueKey", Q_ARG(QVariant, QVariantMap())));
     QCOMPARE(requested.count(), 0);
+    QObject *refusal = sidebar.get()->findChild<QObject *>(u"sidebar-issue-refusal"_s);
+    QVERIFY(refusal);
+    QVERIFY(refusal->property("visible").toBool()); // the missing permission is said
+    QMetaObject::invokeMethod(refusal, "close");
 
     session.capabilities()->setPermissions({u"api.*.create_key"_s});
     QVERIFY(issue->isEnabled());
@@ -429,7 +447,7 @@ void TestCapabilityGates::readOnlyKeyBrowsesWithoutA403()
                              {u"identityId"_s, identity.data.toObject().value(u"id"_s).toString()}};
 
     const QMap<QString, quint64> before = forbiddenByRoute(m_fixture->server());
-    DashboardWindow ui;
+    DashboardWindow ui({1280, 800}, DashboardWindow::QmlWarnings::Fail);
     QVERIFY(ui.window());
     Session *session = ui.app()->session();
     QSignalSpy failed(session->client(), &ApiClient::requestFailed);
@@ -655,7 +673,7 @@ void TestCapabilityGates::greyedKeyFieldsNameTheirPermission()
     const QString keyId = m_fixture->createKey({{u"apiId"_s, apiId}, {u"name"_s, u"greyed key"_s},
                                                 {u"externalId"_s, u"greyed-owner"_s}}).value(u"keyId"_s).toString();
     QVERIFY(!keyId.isEmpty());
-    DashboardWindow ui;
+    DashboardWindow ui({1280, 800}, DashboardWindow::QmlWarnings::Fail);
     QVERIFY(ui.window());
     Session *session = ui.app()->session();
     QVERIFY(ui.connectTo(m_fixture->baseUrl(), m_fixture->createRootKey({u"api.*.read_key"_s})));
@@ -860,7 +878,7 @@ QString brokenOrTooWide(const QQuickItem *label, const QString &part)
 // “Choose a namespace first”.
 void TestCapabilityGates::unreadableNamespacesAreSaidWhole()
 {
-    DashboardWindow ui({1024, 768});
+    DashboardWindow ui({1024, 768}, DashboardWindow::QmlWarnings::Fail);
     QVERIFY(ui.window());
     Session *session = ui.app()->session();
     QVERIFY(ui.connectTo(m_fixture->baseUrl(), m_fixture->createRootKey({u"api.*.read_key"_s})));
