@@ -182,6 +182,28 @@ const QString TileRowsScript = uR"js(JSON.stringify((() => {
              widths: tiles.map(t => t.getBoundingClientRect().width) };
 })()))js"_s;
 
+/// What @p console was at when a wait for it ended: its view, the address it loads ("" while
+/// rootKeys.whoami has not answered or the key may not read the charts), the page's title (the
+/// console sets "latchkey:ready" once it shows data), whether Chromium was still loading and how
+/// far, the page's reported height and the view's retries (one, after 20 s).
+QString consoleState(QQuickItem *console)
+{
+    QObject *web = nullptr;
+    for (QObject *child : console->findChildren<QObject *>())
+        if (child->inherits("QQuickWebEngineView"))
+            web = web ? web : child;
+    QString state = u"view %1, address \"%2\", retries %3, documentHeight %4"_s
+                        .arg(console->property("view").toString(), console->property("address").toString())
+                        .arg(console->property("retries").toInt())
+                        .arg(console->property("documentHeight").toReal());
+    if (web)
+        state += u", page \"%1\" titled \"%2\", loading %3 at %4 %"_s
+                     .arg(web->property("url").toString(), web->property("title").toString())
+                     .arg(web->property("loading").toBool())
+                     .arg(web->property("loadProgress").toInt());
+    return state;
+}
+
 const QString ScrollToChartScript =
     uR"js(document.querySelector('[data-testid="timeseries"]')?.scrollIntoView({block: 'nearest'}); true)js"_s;
 
@@ -365,7 +387,8 @@ QString TestScreens::checkCharts(QQuickItem *console, const QString &name, bool 
 {
     if (!QTest::qWaitFor([&] { return console->property("ready").toBool() || console->property("failed").toBool(); },
                          50000))
-        return u"never reported ready"_s;
+        return u"never reported ready (waited 50 s for the console page's title \"latchkey:ready\" or "
+               "\"latchkey:error\"): "_s + consoleState(console);
     if (console->property("failed").toBool())
         return u"reported an error"_s;
     QJsonObject shown;
