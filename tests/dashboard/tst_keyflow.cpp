@@ -84,7 +84,7 @@ void TestKeyFlow::initTestCase()
     m_apiId = m_fixture.createApi(u"Payments API"_s);
     QVERIFY(!m_apiId.isEmpty());
 
-    m_ui = std::make_unique<DashboardWindow>(QSize(1400, 900)); // English, light
+    m_ui = std::make_unique<DashboardWindow>(QSize(1400, 900), DashboardWindow::QmlWarnings::Fail); // English, light
     m_window = m_ui->window();
     QVERIFY(m_window);
     QVERIFY(m_ui->connectTo(m_fixture.baseUrl(), m_fixture.rootKey()));

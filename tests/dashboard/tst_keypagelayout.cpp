@@ -168,7 +168,7 @@ void TestKeyPageLayout::initTestCase()
     const auto reroll = m_fixture.call(u"keys.rerollKey"_s, {{u"keyId"_s, m_replacedId}, {u"expiration"_s, 86'000'000}});
     QVERIFY2(reroll.ok(), qPrintable(reroll.errorDetail));
 
-    m_ui = std::make_unique<DashboardWindow>(QSize(1280, 800));
+    m_ui = std::make_unique<DashboardWindow>(QSize(1280, 800), DashboardWindow::QmlWarnings::Fail);
     m_window = m_ui->window();
     QVERIFY(m_window);
     QVERIFY(m_ui->connectTo(m_fixture.baseUrl(), m_fixture.rootKey()));

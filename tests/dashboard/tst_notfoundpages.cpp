@@ -122,7 +122,7 @@ void TestNotFoundPages::initTestCase()
     QLoggingCategory::setFilterRules(u"latchkey.dashboard.client.debug=true"_s);
     previousHandler = qInstallMessageHandler(countPosts);
     m_fixture = std::make_unique<DashboardFixture>();
-    m_ui = std::make_unique<DashboardWindow>();
+    m_ui = std::make_unique<DashboardWindow>(QSize(1280, 800), DashboardWindow::QmlWarnings::Fail);
     QVERIFY(m_ui->window());
     m_ui->window()->requestActivate();
     QVERIFY(QTest::qWaitForWindowActive(m_ui->window()));
