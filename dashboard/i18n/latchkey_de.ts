@@ -375,6 +375,167 @@
         </message>
     </context>
     <context>
+        <name>AuditEvents</name>
+        <message>
+            <source>API created</source>
+            <translation>API erstellt</translation>
+        </message>
+        <message>
+            <source>API deleted</source>
+            <translation>API gelöscht</translation>
+        </message>
+        <message>
+            <source>Key issued</source>
+            <translation>Schlüssel ausgestellt</translation>
+        </message>
+        <message>
+            <source>Key updated</source>
+            <translation>Schlüssel geändert</translation>
+        </message>
+        <message>
+            <source>Key deleted</source>
+            <translation>Schlüssel gelöscht</translation>
+        </message>
+        <message>
+            <source>Key rerolled</source>
+            <translation>Schlüssel neu erzeugt</translation>
+        </message>
+        <message>
+            <source>Owner created</source>
+            <translation>Inhaber angelegt</translation>
+        </message>
+        <message>
+            <source>Owner updated</source>
+            <translation>Inhaber geändert</translation>
+        </message>
+        <message>
+            <source>Owner deleted</source>
+            <translation>Inhaber gelöscht</translation>
+        </message>
+        <message>
+            <source>Permission created</source>
+            <translation>Berechtigung erstellt</translation>
+        </message>
+        <message>
+            <source>Permission deleted</source>
+            <translation>Berechtigung gelöscht</translation>
+        </message>
+        <message>
+            <source>Role created</source>
+            <translation>Rolle erstellt</translation>
+        </message>
+        <message>
+            <source>Role deleted</source>
+            <translation>Rolle gelöscht</translation>
+        </message>
+        <message>
+            <source>Permission added to key</source>
+            <translation>Berechtigung dem Schlüssel zugewiesen</translation>
+        </message>
+        <message>
+            <source>Permission removed from key</source>
+            <translation>Berechtigung dem Schlüssel entzogen</translation>
+        </message>
+        <message>
+            <source>Role added to key</source>
+            <translation>Rolle dem Schlüssel zugewiesen</translation>
+        </message>
+        <message>
+            <source>Role removed from key</source>
+            <translation>Rolle dem Schlüssel entzogen</translation>
+        </message>
+        <message>
+            <source>Permission added to role</source>
+            <translation>Berechtigung der Rolle zugewiesen</translation>
+        </message>
+        <message>
+            <source>Permission removed from role</source>
+            <translation>Berechtigung der Rolle entzogen</translation>
+        </message>
+        <message>
+            <source>Rate limit created</source>
+            <translation>Ratenlimit erstellt</translation>
+        </message>
+        <message>
+            <source>Rate limit updated</source>
+            <translation>Ratenlimit geändert</translation>
+        </message>
+        <message>
+            <source>Rate limit deleted</source>
+            <translation>Ratenlimit gelöscht</translation>
+        </message>
+        <message>
+            <source>Override set</source>
+            <translation>Ausnahme festgelegt</translation>
+        </message>
+        <message>
+            <source>Override deleted</source>
+            <translation>Ausnahme gelöscht</translation>
+        </message>
+        <message>
+            <source>Namespace created</source>
+            <translation>Namensraum erstellt</translation>
+        </message>
+        <message>
+            <source>Root key created</source>
+            <translation>Root-Schlüssel erstellt</translation>
+        </message>
+        <message>
+            <source>Root key deleted</source>
+            <translation>Root-Schlüssel gelöscht</translation>
+        </message>
+        <message>
+            <source>API</source>
+            <comment>audit target</comment>
+            <translation>API</translation>
+        </message>
+        <message>
+            <source>key</source>
+            <comment>audit target</comment>
+            <translation>Schlüssel</translation>
+        </message>
+        <message>
+            <source>key space</source>
+            <comment>audit target</comment>
+            <translation>Schlüsselbereich</translation>
+        </message>
+        <message>
+            <source>owner</source>
+            <comment>audit target</comment>
+            <translation>Inhaber</translation>
+        </message>
+        <message>
+            <source>permission</source>
+            <comment>audit target</comment>
+            <translation>Berechtigung</translation>
+        </message>
+        <message>
+            <source>role</source>
+            <comment>audit target</comment>
+            <translation>Rolle</translation>
+        </message>
+        <message>
+            <source>rate limit</source>
+            <comment>audit target</comment>
+            <translation>Ratenlimit</translation>
+        </message>
+        <message>
+            <source>namespace</source>
+            <comment>audit target</comment>
+            <translation>Namensraum</translation>
+        </message>
+        <message>
+            <source>override</source>
+            <comment>audit target</comment>
+            <translation>Ausnahme</translation>
+        </message>
+        <message>
+            <source>root key</source>
+            <comment>audit target</comment>
+            <translation>Root-Schlüssel</translation>
+        </message>
+    </context>
+    <context>
         <name>AuditLogPage</name>
         <message>
             <source>Last hour</source>

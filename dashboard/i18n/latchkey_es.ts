@@ -375,6 +375,167 @@
         </message>
     </context>
     <context>
+        <name>AuditEvents</name>
+        <message>
+            <source>API created</source>
+            <translation>API creada</translation>
+        </message>
+        <message>
+            <source>API deleted</source>
+            <translation>API eliminada</translation>
+        </message>
+        <message>
+            <source>Key issued</source>
+            <translation>Clave emitida</translation>
+        </message>
+        <message>
+            <source>Key updated</source>
+            <translation>Clave modificada</translation>
+        </message>
+        <message>
+            <source>Key deleted</source>
+            <translation>Clave eliminada</translation>
+        </message>
+        <message>
+            <source>Key rerolled</source>
+            <translation>Clave regenerada</translation>
+        </message>
+        <message>
+            <source>Owner created</source>
+            <translation>Propietario creado</translation>
+        </message>
+        <message>
+            <source>Owner updated</source>
+            <translation>Propietario modificado</translation>
+        </message>
+        <message>
+            <source>Owner deleted</source>
+            <translation>Propietario eliminado</translation>
+        </message>
+        <message>
+            <source>Permission created</source>
+            <translation>Permiso creado</translation>
+        </message>
+        <message>
+            <source>Permission deleted</source>
+            <translation>Permiso eliminado</translation>
+        </message>
+        <message>
+            <source>Role created</source>
+            <translation>Rol creado</translation>
+        </message>
+        <message>
+            <source>Role deleted</source>
+            <translation>Rol eliminado</translation>
+        </message>
+        <message>
+            <source>Permission added to key</source>
+            <translation>Permiso añadido a la clave</translation>
+        </message>
+        <message>
+            <source>Permission removed from key</source>
+            <translation>Permiso quitado a la clave</translation>
+        </message>
+        <message>
+            <source>Role added to key</source>
+            <translation>Rol añadido a la clave</translation>
+        </message>
+        <message>
+            <source>Role removed from key</source>
+            <translation>Rol quitado a la clave</translation>
+        </message>
+        <message>
+            <source>Permission added to role</source>
+            <translation>Permiso añadido al rol</translation>
+        </message>
+        <message>
+            <source>Permission removed from role</source>
+            <translation>Permiso quitado al rol</translation>
+        </message>
+        <message>
+            <source>Rate limit created</source>
+            <translation>Límite de frecuencia creado</translation>
+        </message>
+        <message>
+            <source>Rate limit updated</source>
+            <translation>Límite de frecuencia modificado</translation>
+        </message>
+        <message>
+            <source>Rate limit deleted</source>
+            <translation>Límite de frecuencia eliminado</translation>
+        </message>
+        <message>
+            <source>Override set</source>
+            <translation>Excepción fijada</translation>
+        </message>
+        <message>
+            <source>Override deleted</source>
+            <translation>Excepción eliminada</translation>
+        </message>
+        <message>
+            <source>Namespace created</source>
+            <translation>Espacio de nombres creado</translation>
+        </message>
+        <message>
+            <source>Root key created</source>
+            <translation>Clave raíz creada</translation>
+        </message>
+        <message>
+            <source>Root key deleted</source>
+            <translation>Clave raíz eliminada</translation>
+        </message>
+        <message>
+            <source>API</source>
+            <comment>audit target</comment>
+            <translation>API</translation>
+        </message>
+        <message>
+            <source>key</source>
+            <comment>audit target</comment>
+            <translation>clave</translation>
+        </message>
+        <message>
+            <source>key space</source>
+            <comment>audit target</comment>
+            <translation>espacio de claves</translation>
+        </message>
+        <message>
+            <source>owner</source>
+            <comment>audit target</comment>
+            <translation>propietario</translation>
+        </message>
+        <message>
+            <source>permission</source>
+            <comment>audit target</comment>
+            <translation>permiso</translation>
+        </message>
+        <message>
+            <source>role</source>
+            <comment>audit target</comment>
+            <translation>rol</translation>
+        </message>
+        <message>
+            <source>rate limit</source>
+            <comment>audit target</comment>
+            <translation>límite de frecuencia</translation>
+        </message>
+        <message>
+            <source>namespace</source>
+            <comment>audit target</comment>
+            <translation>espacio de nombres</translation>
+        </message>
+        <message>
+            <source>override</source>
+            <comment>audit target</comment>
+            <translation>excepción</translation>
+        </message>
+        <message>
+            <source>root key</source>
+            <comment>audit target</comment>
+            <translation>clave raíz</translation>
+        </message>
+    </context>
+    <context>
         <name>AuditLogPage</name>
         <message>
             <source>Last hour</source>

@@ -1,4 +1,5 @@
 .pragma library
+.import "AuditEvents.js" as AuditEvents
 
 // What an audit row's `changes` (audit.listLogs; the server writes them for key.update and
 // ratelimit.set_override) say, one line per change in the UI's language: "Disabled", "Credits
@@ -8,30 +9,30 @@
 // A row without changes (written before they were recorded) has no lines.
 
 function ratelimitText(value, format) {
-    return qsTr("%1 per %2").arg(format.number(value.limit)).arg(format.duration(value.duration));
+    return AuditEvents.fillIn(qsTr("%1 per %2"), [format.number(value.limit), format.duration(value.duration)]);
 }
 
 function ratelimitLine(change, format) {
     const name = change.name;
     if (change.old === undefined)
-        return qsTr("Rate limit “%1” added: %2").arg(name).arg(ratelimitText(change.new, format));
+        return AuditEvents.fillIn(qsTr("Rate limit “%1” added: %2"), [name, ratelimitText(change.new, format)]);
     if (change.new === undefined)
-        return qsTr("Rate limit “%1” removed (was %2)").arg(name).arg(ratelimitText(change.old, format));
+        return AuditEvents.fillIn(qsTr("Rate limit “%1” removed (was %2)"), [name, ratelimitText(change.old, format)]);
     if (change.old.limit === change.new.limit && change.old.duration === change.new.duration)
         return change.new.autoApply ? qsTr("Rate limit “%1” now applied to every verification").arg(name)
                                     : qsTr("Rate limit “%1” no longer applied to every verification").arg(name);
     if (change.old.duration === change.new.duration)
-        return qsTr("Rate limit “%1”: %2 → %3 per %4").arg(name).arg(format.number(change.old.limit))
-                   .arg(format.number(change.new.limit)).arg(format.duration(change.new.duration));
-    return qsTr("Rate limit “%1”: %2 → %3").arg(name).arg(ratelimitText(change.old, format))
-               .arg(ratelimitText(change.new, format));
+        return AuditEvents.fillIn(qsTr("Rate limit “%1”: %2 → %3 per %4"), [name, format.number(change.old.limit),
+                   format.number(change.new.limit), format.duration(change.new.duration)]);
+    return AuditEvents.fillIn(qsTr("Rate limit “%1”: %2 → %3"), [name, ratelimitText(change.old, format),
+                                                 ratelimitText(change.new, format)]);
 }
 
 function refillText(refill, format) {
     if (refill === undefined)
         return qsTr("none", "no credit refill");
     return refill.interval === "monthly"
-        ? qsTr("%1 monthly on day %2").arg(format.number(refill.amount)).arg(refill.refillDay)
+        ? AuditEvents.fillIn(qsTr("%1 monthly on day %2"), [format.number(refill.amount), refill.refillDay])
         : qsTr("%1 daily").arg(format.number(refill.amount));
 }
 
@@ -40,14 +41,9 @@ function expiryLine(change, format) {
         return qsTr("Expiry set to %1").arg(format.dateTime(change.new));
     if (change.new === undefined)
         return qsTr("Expiry removed (was %1)").arg(format.dateTime(change.old));
-    return qsTr("Expiry %1 → %2").arg(format.dateTime(change.old)).arg(format.dateTime(change.new));
+    return AuditEvents.fillIn(qsTr("Expiry %1 → %2"), [format.dateTime(change.old), format.dateTime(change.new)]);
 }
 
-// @p text with its %1, %2 replaced by @p values in one pass: a name's own "%2" stays as it is
-// (String.arg() one value after the other would fill it with the next value).
-function fill(text, values) {
-    return text.replace(/%([12])/g, (placeholder, n) => values[n - 1]);
-}
 
 // A name or an owner (@p change.field "name" or "externalId"), quoted: "Name: “a” → “b”".
 function textLine(change) {
@@ -55,10 +51,10 @@ function textLine(change) {
     if (change.old === undefined && change.new === undefined)
         return owner ? qsTr("Owner changed") : qsTr("Name changed");
     if (change.old === undefined)
-        return fill(owner ? qsTr("Owner set to “%1”") : qsTr("Name set to “%1”"), [change.new]);
+        return AuditEvents.fillIn(owner ? qsTr("Owner set to “%1”") : qsTr("Name set to “%1”"), [change.new]);
     if (change.new === undefined)
-        return fill(owner ? qsTr("Owner removed (was “%1”)") : qsTr("Name removed (was “%1”)"), [change.old]);
-    return fill(owner ? qsTr("Owner: “%1” → “%2”") : qsTr("Name: “%1” → “%2”"), [change.old, change.new]);
+        return AuditEvents.fillIn(owner ? qsTr("Owner removed (was “%1”)") : qsTr("Name removed (was “%1”)"), [change.old]);
+    return AuditEvents.fillIn(owner ? qsTr("Owner: “%1” → “%2”") : qsTr("Name: “%1” → “%2”"), [change.old, change.new]);
 }
 
 // What a rate-limit override allows: "Limit: 100 per 1 min", or what it was before.
@@ -66,7 +62,7 @@ function overrideLine(change, format) {
     const now = ratelimitText(change.new, format);
     if (change.old === undefined || (change.old.limit === change.new.limit && change.old.duration === change.new.duration))
         return qsTr("Limit: %1").arg(now);
-    return qsTr("Limit: %1 → %2").arg(ratelimitText(change.old, format)).arg(now);
+    return AuditEvents.fillIn(qsTr("Limit: %1 → %2"), [ratelimitText(change.old, format), now]);
 }
 
 function line(change, format) {
@@ -81,9 +77,9 @@ function line(change, format) {
     case "enabled": return change.new ? qsTr("Enabled") : qsTr("Disabled");
     case "expires": return expiryLine(change, format);
     case "credits.remaining":
-        return qsTr("Credits %1 → %2").arg(credits(change.old)).arg(credits(change.new));
+        return AuditEvents.fillIn(qsTr("Credits %1 → %2"), [credits(change.old), credits(change.new)]);
     case "credits.refill":
-        return qsTr("Refill %1 → %2").arg(refillText(change.old, format)).arg(refillText(change.new, format));
+        return AuditEvents.fillIn(qsTr("Refill %1 → %2"), [refillText(change.old, format), refillText(change.new, format)]);
     case "ratelimit": return ratelimitLine(change, format);
     }
     return qsTr("%1 changed").arg(change.field);

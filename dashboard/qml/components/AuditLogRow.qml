@@ -3,11 +3,12 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Latchkey.Dashboard
 import "AuditChanges.js" as AuditChanges
+import "AuditEvents.js" as AuditEvents
 
 // One row of the audit log, in the columns AuditLogHeader labels: time, event, description (with
 // what a key update changed and the targets underneath, all wrapped inside the column) and
-// actor. Event and actor are elided to their column, with the whole text in a tooltip, so a long
-// event name never runs into the description.
+// actor. The event is in words, wrapped inside its column, with the server's name in its tooltip
+// (support may quote it); the actor is elided to its column, whole in a tooltip.
 ItemDelegate {
     id: entry
 
@@ -18,7 +19,6 @@ ItemDelegate {
     required property string actorType
     required property string actorId
     required property string actorName
-    required property string targets
     /// [{type, id, name}]: what describe() names.
     required property var targetList
     /// What a key.update changed ([{field, old?, new?, name?}]; empty for other events and older rows).
@@ -32,6 +32,12 @@ ItemDelegate {
     /// The event in the UI's language, from its type and targets; the server's (English)
     /// `description` for an event type not listed here. The server's text stays in the tooltip.
     readonly property string shownDescription: describe()
+    /// The event in words ("Key updated"; AuditEvents.js); the server's name for one it does not know.
+    readonly property string eventText: AuditEvents.eventName(event)
+    /// Whether the pointer is over the event (its tooltip, not the description's, shows).
+    property bool overEvent: false
+    /// "type id (name)" per target, the type in the UI's language.
+    readonly property string targetText: AuditEvents.targetLines(targetList)
     /// One line per change, in the UI's language (AuditChanges.js).
     readonly property string changeText: AuditChanges.describe(changes, format).join("\n")
 
@@ -53,7 +59,7 @@ ItemDelegate {
         case "key.update":
             return actorType === "system" ? qsTr("Refilled key %1").arg(named("key"))
                                           : qsTr("Updated key %1").arg(id("key"));
-        case "key.reroll": return qsTr("Rerolled key %1 to %2").arg(id("key", 1)).arg(id("key"));
+        case "key.reroll": return AuditEvents.fillIn(qsTr("Rerolled key %1 to %2"), [id("key", 1), id("key")]);
         case "identity.create": return qsTr("Created owner %1").arg(named("identity"));
         case "identity.update": return qsTr("Updated owner %1").arg(named("identity"));
         case "identity.delete": return qsTr("Deleted owner %1").arg(named("identity"));
@@ -62,24 +68,27 @@ ItemDelegate {
         case "role.create": return qsTr("Created role %1").arg(named("role"));
         case "role.delete": return qsTr("Deleted role %1").arg(named("role"));
         case "authorization.connect_role_and_key":
-            return qsTr("Gave key %1 the role %2").arg(id("key")).arg(named("role"));
+            return AuditEvents.fillIn(qsTr("Gave key %1 the role %2"), [id("key"), named("role")]);
         case "authorization.disconnect_role_and_key":
-            return qsTr("Took the role %2 from key %1").arg(id("key")).arg(named("role"));
+            return AuditEvents.fillIn(qsTr("Took the role %2 from key %1"), [id("key"), named("role")]);
         case "authorization.connect_permission_and_key":
-            return qsTr("Gave key %1 the permission %2").arg(id("key")).arg(named("permission"));
+            return AuditEvents.fillIn(qsTr("Gave key %1 the permission %2"), [id("key"), named("permission")]);
         case "authorization.disconnect_permission_and_key":
-            return qsTr("Took the permission %2 from key %1").arg(id("key")).arg(named("permission"));
+            return AuditEvents.fillIn(qsTr("Took the permission %2 from key %1"),
+                                     [id("key"), named("permission")]);
         case "authorization.connect_role_and_permission":
-            return qsTr("Gave role %1 the permission %2").arg(named("role")).arg(named("permission"));
+            return AuditEvents.fillIn(qsTr("Gave role %1 the permission %2"),
+                                     [named("role"), named("permission")]);
         case "authorization.disconnect_role_and_permissions":
-            return qsTr("Took the permission %2 from role %1").arg(named("role")).arg(named("permission"));
+            return AuditEvents.fillIn(qsTr("Took the permission %2 from role %1"),
+                                     [named("role"), named("permission")]);
         case "ratelimitNamespace.create": return qsTr("Created namespace %1").arg(named("ratelimitNamespace"));
         case "ratelimit.set_override":
-            return qsTr("Set the override for %1 in namespace %2").arg(named("ratelimitOverride"))
-                       .arg(named("ratelimitNamespace"));
+            return AuditEvents.fillIn(qsTr("Set the override for %1 in namespace %2"),
+                                     [named("ratelimitOverride"), named("ratelimitNamespace")]);
         case "ratelimit.delete_override":
-            return qsTr("Deleted the override for %1 in namespace %2").arg(named("ratelimitOverride"))
-                       .arg(named("ratelimitNamespace"));
+            return AuditEvents.fillIn(qsTr("Deleted the override for %1 in namespace %2"),
+                                     [named("ratelimitOverride"), named("ratelimitNamespace")]);
         case "ratelimit.create": return qsTr("Created rate limit %1").arg(named("ratelimit"));
         case "ratelimit.update": return qsTr("Updated rate limit %1").arg(named("ratelimit"));
         case "ratelimit.delete": return qsTr("Deleted rate limit %1").arg(named("ratelimit"));
@@ -94,9 +103,9 @@ ItemDelegate {
 
     leftPadding: 16
     rightPadding: 16
-    Accessible.name: qsTr("%1 by %2 at %3: %4").arg(event).arg(actorName !== "" ? actorName : actorId)
-                     .arg(format.dateTime(time)).arg(changeText === "" ? shownDescription
-                                                     : shownDescription + ". " + changeText.replace(/\n/g, ". "))
+    Accessible.name: AuditEvents.fillIn(qsTr("%1 by %2 at %3: %4"), [
+        eventText, actorName !== "" ? actorName : actorId, format.dateTime(time),
+        changeText === "" ? shownDescription : shownDescription + ". " + changeText.replace(/\n/g, ". ")])
 
     contentItem: RowLayout {
         spacing: 16
@@ -114,12 +123,15 @@ ItemDelegate {
             Layout.maximumWidth: entry.eventWidth
             Layout.minimumWidth: entry.eventWidth
             Layout.alignment: Qt.AlignTop
-            text: entry.event
-            font.family: "monospace"
-            elide: Text.ElideRight
+            text: entry.eventText
+            wrapMode: Text.Wrap
             ToolTip.text: entry.event
-            ToolTip.visible: truncated && entry.hovered
+            ToolTip.visible: entry.overEvent && entry.eventText !== entry.event
             ToolTip.delay: 500
+            Accessible.description: entry.event
+            HoverHandler { // no id: contentItem is deferred
+                onHoveredChanged: entry.overEvent = hovered
+            }
         }
         ColumnLayout {
             Layout.fillWidth: true
@@ -131,7 +143,8 @@ ItemDelegate {
                 text: entry.shownDescription
                 wrapMode: Text.Wrap
                 ToolTip.text: entry.description
-                ToolTip.visible: entry.hovered && entry.description !== entry.shownDescription
+                // Not over the event, whose tooltip names the server's event (one tooltip at a time).
+                ToolTip.visible: entry.hovered && !entry.overEvent && entry.description !== entry.shownDescription
                 ToolTip.delay: 500
             }
             Label {
@@ -147,7 +160,7 @@ ItemDelegate {
             Label {
                 objectName: "targetsLabel"
                 Layout.fillWidth: true
-                text: entry.targets
+                text: entry.targetText
                 opacity: 0.7
                 font.family: "monospace"
                 wrapMode: Text.WrapAtWordBoundaryOrAnywhere

@@ -3,6 +3,9 @@ import QtQuick.Controls
 import QtQuick.Controls.Material
 import QtQuick.Layouts
 import Latchkey.Dashboard
+// Qt 6.4's qmllint does not follow a page's import of a components/ script: its uses are
+// "// qmllint disable"d line by line.
+import "../components/AuditEvents.js" as AuditEvents
 
 // The workspace's audit trail, newest first, filtered on the server by event, actor, target and
 // time range.
@@ -18,19 +21,21 @@ Page {
 
     // Column widths shared by the column titles and AuditLogRow.
     readonly property int timeWidth: 150
-    // The event column fits every event name up to "ratelimit.delete_override" (only the
-    // authorization.* ones are elided, whole in a tooltip), and no column gives up room to a long
-    // description: the fixed columns keep their width (issue 4, J14: "identity.update" was cut).
-    readonly property int eventWidth: Math.max(220, Math.ceil(eventColumnMetrics.advanceWidth) + 4)
-    TextMetrics {
-        id: eventColumnMetrics
-        font: eventProbe.font
-        text: "ratelimitNamespace.create"
+    // The event column fits every event's words in the UI's language up to a third more than
+    // its default width; a longer one wraps inside it (issue 4: the server's names were cut), and
+    // no column gives up room to a long description: the fixed columns keep their width (J14).
+    readonly property int eventWidth: Math.min(290, Math.max(220, Math.ceil(page.widestEvent(eventProbe.font)) + 4))
+    FontMetrics {
+        id: eventProbe // AuditLogRow's event font: a label's
+        font: eventProbeLabel.font
     }
-    Label { // AuditLogRow's event font (a label's, monospace), for eventWidth; not shown
-        id: eventProbe
+    Label { // not shown
+        id: eventProbeLabel
         visible: false
-        font.family: "monospace"
+    }
+    /// The widest event's words in @p font (eventProbe's; an argument so that the width follows it).
+    function widestEvent(font): real {
+        return Math.max(...AuditEvents.allEvents().map(event => eventProbe.advanceWidth(AuditEvents.eventName(event)))); // qmllint disable
     }
     readonly property int actorWidth: 170
 
@@ -48,7 +53,7 @@ Page {
     function applyFilters() {
         const range = page.ranges[rangeBox.currentIndex].ms;
         log.start = range > 0 ? new Date(Date.now() - range) : new Date(NaN);
-        log.events = eventBox.currentIndex > 0 ? [eventBox.currentText] : [];
+        log.events = eventBox.currentIndex > 0 ? [eventBox.currentValue] : [];
         actorResolver.text = actorField.text; // log.actorId follows once it is resolved
         resolver.text = targetField.text; // log's target follows once it is resolved
     }
@@ -56,9 +61,9 @@ Page {
     function targetSummary(): string {
         switch (resolver.match) {
         case AuditTargetResolver.Owner:
-            return qsTr("Target: owner “%1” (%2)").arg(resolver.label).arg(resolver.targetId);
+            return AuditEvents.fillIn(qsTr("Target: owner “%1” (%2)"), [resolver.label, resolver.targetId]); // qmllint disable
         case AuditTargetResolver.KeyStart:
-            return qsTr("Target: key starting “%1” (%2)").arg(resolver.label).arg(resolver.targetId)
+            return AuditEvents.fillIn(qsTr("Target: key starting “%1” (%2)"), [resolver.label, resolver.targetId]) // qmllint disable
                    + (resolver.otherMatches > 0 ? " · " + qsTr("%n more key(s) with this start not shown", "", resolver.otherMatches) : "");
         case AuditTargetResolver.Name:
             return qsTr("Target: names containing “%1” (of keys, deleted ones too, owners, APIs, permissions, roles)").arg(resolver.label);
@@ -73,7 +78,7 @@ Page {
     function actorSummary(): string {
         switch (actorResolver.match) {
         case AuditActorResolver.Name:
-            return qsTr("Actor: root key “%1” (%2)").arg(actorResolver.label).arg(actorResolver.actorId)
+            return AuditEvents.fillIn(qsTr("Actor: root key “%1” (%2)"), [actorResolver.label, actorResolver.actorId]) // qmllint disable
                    + (actorResolver.otherMatches > 0 ? " · " + qsTr("%n more root key(s) with this name not shown", "", actorResolver.otherMatches) : "");
         case AuditActorResolver.NotFound:
             return qsTr("No root key named “%1”; the Actor filter takes a root key's name or id (rk_…).").arg(actorResolver.text);
@@ -131,23 +136,14 @@ Page {
             spacing: 8
             ThemedComboBox {
                 id: eventBox
+                objectName: "eventFilter"
                 Layout.preferredWidth: 230
-                // Every event the server writes (AuditLogRow describes each of them).
-                model: [qsTr("All events"), "api.create", "api.delete", "key.create", "key.update", "key.delete",
-                        "key.reroll", "identity.create", "identity.update", "identity.delete", "permission.create",
-                        "permission.delete", "role.create", "role.delete", "authorization.connect_permission_and_key",
-                        "authorization.disconnect_permission_and_key", "authorization.connect_role_and_key",
-                        "authorization.disconnect_role_and_key", "authorization.connect_role_and_permission",
-                        "authorization.disconnect_role_and_permissions", "ratelimit.create", "ratelimit.update",
-                        "ratelimit.delete", "ratelimit.set_override", "ratelimit.delete_override",
-                        "ratelimitNamespace.create", "rootKey.create", "rootKey.delete"]
-                // The box keeps its width in the filter row; its list shows whole names.
-                popup.width: Math.max(width, eventMetrics.advanceWidth("authorization.disconnect_role_and_permissions")
-                                      + leftPadding + rightPadding + 32)
-                FontMetrics {
-                    id: eventMetrics
-                    font: eventBox.font
-                }
+                // Every event the server writes, in words (AuditEvents.js); the filter sends its name.
+                model: [{text: qsTr("All events"), value: ""}].concat(
+                           AuditEvents.allEvents().map(event => ({text: AuditEvents.eventName(event), value: event}))) // qmllint disable
+                textRole: "text"
+                valueRole: "value"
+                // The box keeps its width in the filter row; its list shows whole words (ThemedComboBox).
                 Accessible.name: qsTr("Event")
                 onActivated: page.applyFilters()
             }

@@ -27,7 +27,6 @@ Item {
             actorType: "rootkey"
             actorId: "rk_1"
             actorName: "support"
-            targets: "key key_1"
             targetList: [{type: "key", id: "key_1"}]
             format: testSession.format
         }
@@ -65,8 +64,6 @@ Item {
             const row = rowWith([{field: "enabled", old: true, new: false}], {
                 width: 780,
                 description: "Updated key key_1c3Ma52ltdPKu7G2: enabled",
-                targets: "key key_1c3Ma52ltdPKu7G2 (Support test key (rerolled) for the billing team)\n"
-                         + "api api_1c3KSWbTONBHhLiu (payments-prod)",
                 targetList: [{type: "key", id: "key_1c3Ma52ltdPKu7G2",
                               name: "Support test key (rerolled) for the billing team"},
                              {type: "api", id: "api_1c3KSWbTONBHhLiu", name: "payments-prod"}]
@@ -145,7 +142,6 @@ Item {
             const minute = 60000;
             const set = rowWith([{field: "override", new: {limit: 1000, duration: minute}}], {
                 event: "ratelimit.set_override", description: "Set ratelimit override for rlns_1 and user_1",
-                targets: "ratelimitOverride rlor_1 (user_1)",
                 targetList: [{type: "ratelimitOverride", id: "rlor_1", name: "user_1"},
                              {type: "ratelimitNamespace", id: "rlns_1", name: "api"}]});
             compare(lines(set), ["Limit: 1,000 per 1 min"]);
@@ -213,6 +209,102 @@ Item {
             }
         }
 
+        function eventLabel(row) {
+            return H.find(row, item => item.objectName === "eventLabel");
+        }
+        function inLanguage(language, check) {
+            const saved = testSession.settings.language;
+            try {
+                testSession.settings.language = language;
+                check();
+            } finally {
+                testSession.settings.language = saved;
+            }
+        }
+
+        // Issue 4: the Event column showed the server's names ("authorization.connect_rol…", cut).
+        // It says the event in words in the UI's language, whole, with the server's name in the
+        // tooltip (support may quote it); an event it does not know shows its name, no error.
+        function test_eventInWords_data() {
+            return [{tag: "en", language: "en", words: "Role added to key", updated: "Key updated"},
+                    {tag: "de", language: "de", words: "Rolle dem Schlüssel zugewiesen", updated: "Schlüssel geändert"}];
+        }
+        function test_eventInWords(data) {
+            inLanguage(data.language, () => {
+                const row = rowWith([], {event: "authorization.connect_role_and_key", width: 1000,
+                                         targetList: [{type: "key", id: "key_1"}, {type: "role", id: "role_1", name: "admin"}]});
+                const label = eventLabel(row);
+                compare(label.text, data.words);
+                compare(label.ToolTip.text, "authorization.connect_role_and_key", "the server's name in the tooltip");
+                tryVerify(() => label.width > 0, H.answerTimeout);
+                verify(!label.truncated && label.contentWidth <= label.width + 0.5,
+                       "whole: " + label.contentWidth + " > " + label.width);
+                verify(row.Accessible.name.startsWith(data.words + " "), row.Accessible.name);
+                compare(eventLabel(rowWith([])).text, data.updated);
+
+                const unknown = rowWith([], {event: "webhook.create", description: "Created webhook wh_1",
+                                             targetList: [{type: "webhook", id: "wh_1"}]});
+                compare(eventLabel(unknown).text, "webhook.create");
+                compare(unknown.shownDescription, "Created webhook wh_1");
+                compare(H.find(unknown, item => item.objectName === "targetsLabel").text, "webhook wh_1");
+            });
+        }
+
+        // Issue 4: target types were the server's in German and Spanish ("rootKey", "ratelimitOverride").
+        function test_targetTypesInWords_data() {
+            return [{tag: "en", language: "en",
+                     lines: ["root key rk_1 (ops)", "override rlor_1 (user_1)", "namespace rlns_1 (api)", "key key_1",
+                             "API api_1 (payments)", "owner id_1 (acme)", "permission perm_1 (read)", "role role_1 (admin)",
+                             "rate limit rl_1 (requests)", "gadget g_1"]},
+                    {tag: "de", language: "de",
+                     lines: ["Root-Schlüssel rk_1 (ops)", "Ausnahme rlor_1 (user_1)", "Namensraum rlns_1 (api)",
+                             "Schlüssel key_1", "API api_1 (payments)", "Inhaber id_1 (acme)", "Berechtigung perm_1 (read)",
+                             "Rolle role_1 (admin)", "Ratenlimit rl_1 (requests)", "gadget g_1"]}];
+        }
+        function test_targetTypesInWords(data) {
+            inLanguage(data.language, () => {
+                const row = rowWith([], {targetList: [
+                    {type: "rootKey", id: "rk_1", name: "ops"}, {type: "ratelimitOverride", id: "rlor_1", name: "user_1"},
+                    {type: "ratelimitNamespace", id: "rlns_1", name: "api"}, {type: "key", id: "key_1"},
+                    {type: "keySpace", id: "ks_1"}, {type: "api", id: "api_1", name: "payments"},
+                    {type: "identity", id: "id_1", name: "acme"}, {type: "permission", id: "perm_1", name: "read"},
+                    {type: "role", id: "role_1", name: "admin"}, {type: "ratelimit", id: "rl_1", name: "requests"},
+                    {type: "gadget", id: "g_1"}]});
+                compare(H.find(row, item => item.objectName === "targetsLabel").text.split("\n"), data.lines);
+                const keySpaceOnly = rowWith([], {targetList: [{type: "keySpace", id: "ks_1"}]});
+                compare(H.find(keySpaceOnly, item => item.objectName === "targetsLabel").text,
+                        data.language === "de" ? "Schlüsselbereich ks_1" : "key space ks_1");
+            });
+        }
+
+        // Issue 4: String.arg() one value after the other filled a name's own "%2" with the next
+        // value ("Rate limit “x%2” added" read "Rate limit “x100 per 1 min” added: %2").
+        function test_percentInNamesStays_data() {
+            return [{tag: "en", language: "en", role: "Gave role x%2 the permission p%1",
+                     added: "Rate limit “x%2” added: 100 per ", changed: "Rate limit “x%2”: 100 → 500 per ",
+                     moved: "Rate limit “x%2”: 100 per 1 s → 100 per ", by: " by ops%3%1 at "},
+                    {tag: "de", language: "de", role: "Rolle x%2 erhielt die Berechtigung p%1",
+                     added: "Ratenlimit „x%2“ hinzugefügt: 100 pro ", changed: "Ratenlimit „x%2“: 100 → 500 pro ",
+                     moved: "Ratenlimit „x%2“: 100 pro 1 s → 100 pro ", by: " durch ops%3%1 am "}];
+        }
+        function test_percentInNamesStays(data) {
+            inLanguage(data.language, () => {
+                const minute = testSession.format.duration(60000);
+                const second = testSession.format.duration(1000);
+                const limit = (value, duration) => ({limit: value, duration: duration || 60000});
+                const row = rowWith([{field: "ratelimit", name: "x%2", new: limit(100)},
+                                     {field: "ratelimit", name: "x%2", old: limit(100), new: limit(500)},
+                                     {field: "ratelimit", name: "x%2", old: limit(100, 1000), new: limit(100)}], {
+                    event: "authorization.connect_role_and_permission", actorName: "ops%3%1",
+                    targetList: [{type: "role", id: "role_1", name: "x%2"}, {type: "permission", id: "perm_1", name: "p%1"}]});
+                compare(row.shownDescription, data.role);
+                compare(lines(row), [data.added + minute, data.changed + minute,
+                                     data.moved.replace("1 s", second) + minute]);
+                verify(row.Accessible.name.indexOf(data.by) > 0, row.Accessible.name);
+                verify(row.Accessible.name.endsWith(": " + data.role + ". " + lines(row).join(". ")), row.Accessible.name);
+            });
+        }
+
         // Against the test server: disabling a key and raising its limit shows both on its row,
         // and an updateCredits row names the API, not the internal key space.
         function test_realRowsOnThePage() {
@@ -250,7 +342,7 @@ Item {
             const targets = H.find(credits.parent, item => item.objectName === "targetsLabel");
             verify(targets, "the targets line");
             verify(targets.text.indexOf("key " + keyId) >= 0, targets.text);
-            verify(targets.text.indexOf("api " + testSample.apiId + " (qml-tests)") >= 0, targets.text);
+            verify(targets.text.indexOf("API " + testSample.apiId + " (qml-tests)") >= 0, targets.text);
             verify(targets.text.indexOf("keySpace") < 0, targets.text);
         }
 

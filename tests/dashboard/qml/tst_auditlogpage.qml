@@ -19,6 +19,14 @@ Item {
         session: testSession
     }
 
+    Component {
+        id: pageComponent
+        AuditLogPage {
+            anchors.fill: parent
+            session: testSession
+        }
+    }
+
     TestCase {
         name: "AuditLogPage"
         when: windowShown
@@ -51,9 +59,9 @@ Item {
             // identity.create and the owner's key's rows (key events name the key, not its owner).
             const list = named("auditList");
             tryVerify(() => list.count >= 2 && !list.model.loading, H.answerTimeout, "rows: " + list.count);
-            tryVerify(() => H.find(list, item => item.objectName === "eventLabel" && item.text === "key.create") !== null,
+            tryVerify(() => H.find(list, item => item.objectName === "eventLabel" && item.text === "Key issued") !== null,
                       H.answerTimeout, "the owner's key.create row");
-            verify(H.find(list, item => item.objectName === "eventLabel" && item.text === "identity.create") !== null);
+            verify(H.find(list, item => item.objectName === "eventLabel" && item.text === "Owner created") !== null);
             // The summary line keeps a gap above the column titles.
             const titles = named("auditColumnTitles");
             const gap = titles.mapToItem(page, 0, 0).y - summary.mapToItem(page, 0, summary.height).y;
@@ -69,7 +77,7 @@ Item {
             compare(list.model.targetName, "QML KE");
             compare(list.model.targetId, "");
             tryVerify(() => list.count >= 1 && !list.model.loading, H.answerTimeout, "rows: " + list.count);
-            tryVerify(() => H.find(list, item => item.objectName === "eventLabel" && item.text === "key.create") !== null,
+            tryVerify(() => H.find(list, item => item.objectName === "eventLabel" && item.text === "Key issued") !== null,
                       H.answerTimeout, "the key's key.create row");
         }
 
@@ -112,26 +120,35 @@ Item {
             compare(named("auditList").count, 0);
         }
 
-        function test_longEventNameStaysInItsColumn() {
+        // Issue 4: the event is in words, whole (wrapped inside its column), the server's name in
+        // the tooltip.
+        function test_longEventStaysInItsColumn() {
             callApi("keys.addPermissions", {keyId: testSample.keyId, permissions: ["qml.audit.read"]});
             const list = named("auditList");
             list.model.refresh();
             let label = null;
             tryVerify(() => {
-                label = H.find(list, item => item.objectName === "eventLabel" && item.text === "authorization.connect_permission_and_key");
+                label = H.find(list, item => item.objectName === "eventLabel" && item.text === "Permission added to key");
                 return label !== null;
             }, H.answerTimeout);
-            verify(label.truncated, "the long event name is elided");
+            waitForRendering(list);
+            verify(!label.truncated && label.contentWidth <= label.width + 0.5,
+                   "whole: " + label.contentWidth + " > " + label.width);
             const description = H.find(label.parent, item => item.objectName === "descriptionLabel");
             const labelRight = label.mapToItem(root, label.width, 0).x;
             const descriptionLeft = description.mapToItem(root, 0, 0).x;
             verify(labelRight <= descriptionLeft, labelRight + " > " + descriptionLeft);
             compare(label.ToolTip.text, "authorization.connect_permission_and_key");
+            // The server's name shows on hover, for support to quote.
+            const tip = label.ToolTip.toolTip;
+            mouseMove(label, 4, 4);
+            tryVerify(() => tip.visible && tip.text === "authorization.connect_permission_and_key", H.answerTimeout, tip.text);
+            mouseMove(root, 1, root.height - 1);
         }
 
         // Issue 4 (J14): at a 1280 px window in German, "identity.update" and the like were cut: a
         // row with a long description or target list took room from the event column. Every event
-        // name but the authorization.* ones shows whole, under its column title ("Ereignis").
+        // shows whole, in German words, under its column title ("Ereignis").
         // With the platform's font too, and a larger one (a user's setting): the column is as wide
         // as the names in the monospace font of the rows.
         function test_eventNamesShowWhole_data() {
@@ -159,12 +176,14 @@ Item {
                 // (made before the switch: this runner does not retranslate what is shown)
                 const title = H.find(titles, item => item.text === "Ereignis" || item.text === "Event");
                 verify(title, "the event column's title");
-                for (const event of ["identity.update", "ratelimit.delete_override", "ratelimit.set_override"]) {
+                for (const event of ["Inhaber geändert", "Ausnahme gelöscht", "Ausnahme festgelegt", "Namensraum erstellt"]) {
                     let label = null;
                     tryVerify(() => (label = H.find(list, item => item.objectName === "eventLabel" && item.text === event)) !== null,
                               H.answerTimeout, event);
                     waitForRendering(list);
-                    verify(!label.truncated, event + " is cut at " + label.width + " px");
+                    verify(!label.truncated && label.contentWidth <= label.width + 0.5,
+                           event + " is cut at " + label.width + " px: " + label.contentWidth);
+                    compare(label.lineCount, 1, event + " on one line");
                     compare(label.mapToItem(root, 0, 0).x, title.mapToItem(root, 0, 0).x, event + " under its title");
                     compare(label.width, title.width, event + ": the column as wide as its title");
                     if (data.pixelSize > 0)
@@ -192,27 +211,54 @@ Item {
             mouseMove(root, 1, root.height - 1);
         }
 
-        // The event filter offers every event the log can hold, and its list shows whole names.
+        // The event filter offers every event the log can hold, in words (issue 4: it listed the
+        // server's names), and its list shows them whole; the filter sends the server's name.
+        function eventBox(inPage) {
+            return H.find(inPage, item => item.objectName === "eventFilter");
+        }
         function test_eventFilterOffersEveryEvent() {
-            const box = H.find(page, item => item.Accessible.name === "Event" && item.popup !== undefined);
+            const box = eventBox(page);
             verify(box);
-            const events = box.model;
+            const values = box.model.map(entry => entry.value);
             for (const event of ["authorization.connect_permission_and_key", "authorization.disconnect_permission_and_key",
                                  "authorization.connect_role_and_key", "authorization.disconnect_role_and_key",
                                  "authorization.connect_role_and_permission", "authorization.disconnect_role_and_permissions",
                                  "ratelimit.create", "ratelimit.update", "ratelimit.delete", "ratelimitNamespace.create"])
-                verify(events.indexOf(event) > 0, event);
+                verify(values.indexOf(event) > 0, event);
+            const longest = values.indexOf("authorization.disconnect_role_and_permissions");
+            compare(box.model[longest].text, "Permission removed from role");
             box.popup.open();
             tryCompare(box.popup, "opened", true);
-            box.popup.contentItem.positionViewAtIndex(events.indexOf("authorization.disconnect_role_and_permissions"),
-                                                      ListView.Center);
-            const row = H.find(box.popup.contentItem, item => item.text === "authorization.disconnect_role_and_permissions"
+            box.popup.contentItem.positionViewAtIndex(longest, ListView.Center);
+            const row = H.find(box.popup.contentItem, item => item.text === "Permission removed from role"
                                                               && item.contentItem !== undefined);
-            verify(row, "the longest event is listed");
+            verify(row, "the longest event is listed in words");
             verify(row.contentItem.implicitWidth <= row.contentItem.width + 1,
-                   "whole name: " + row.contentItem.implicitWidth + " > " + row.contentItem.width);
+                   "whole words: " + row.contentItem.implicitWidth + " > " + row.contentItem.width);
             box.popup.close();
             tryCompare(box.popup, "opened", false);
+
+            box.currentIndex = values.indexOf("key.update");
+            box.activated(box.currentIndex);
+            compare(named("auditList").model.events, ["key.update"]);
+            box.currentIndex = 0;
+            box.activated(0);
+            compare(named("auditList").model.events, []);
+        }
+
+        function test_eventFilterInGerman() {
+            const saved = testSession.settings.language;
+            try {
+                testSession.settings.language = "de";
+                const german = createTemporaryObject(pageComponent, root);
+                const box = eventBox(german);
+                const values = box.model.map(entry => entry.value);
+                compare(box.model[values.indexOf("authorization.connect_role_and_key")].text, "Rolle dem Schlüssel zugewiesen");
+                compare(box.model[values.indexOf("key.update")].text, "Schlüssel geändert");
+                compare(box.model[0].text, "Alle Ereignisse");
+            } finally {
+                testSession.settings.language = saved;
+            }
         }
 
         function test_descriptionsInTheUiLanguage() {
