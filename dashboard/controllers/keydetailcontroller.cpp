@@ -237,6 +237,21 @@ bool KeyDetailController::updateKey(const QString &field, const QString &propert
 
 // ---- the fields -----------------------------------------------------------------------------
 
+QString KeyDetailController::draftProblem(const QString &field, const QString &text) const
+{
+    if (field == u"name")
+        return KV::checkName(text.trimmed());
+    if (field == u"owner")
+        return KV::checkExternalId(text.trimmed());
+    return {};
+}
+
+void KeyDetailController::clearError(const QString &field)
+{
+    if (m_errors.remove(field) > 0)
+        Q_EMIT fieldStateChanged();
+}
+
 bool KeyDetailController::saveName(const QString &name)
 {
     const QString trimmed = name.trimmed();

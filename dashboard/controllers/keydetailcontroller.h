@@ -153,6 +153,11 @@ public:
 
     // Each returns false (and sets errors[field]) when the client-side check refuses the value or
     // the field is already saving; true when the call was made.
+    /// Why the draft @p text of the text card @p field ("name", "owner") cannot be saved, as
+    /// save would say it; "" when it can (the card greys Save with this as its reason).
+    Q_INVOKABLE QString draftProblem(const QString &field, const QString &text) const;
+    /// Forgets errors[@p field] (the card's draft was discarded: the error was about it).
+    Q_INVOKABLE void clearError(const QString &field);
     /// Empty clears the name.
     Q_INVOKABLE bool saveName(const QString &name);
     /// The owner's external id; the server creates the identity when it does not exist yet.

@@ -39,10 +39,10 @@ KeySection {
 
     // The headline is relative ("in 29 days", "3 days ago"); its own source strings, as a language
     // words it differently from a date ("Läuft am 26.12. ab" but "Läuft in 29 Tagen ab").
+    // Always there ("Never expires" too): the card keeps its height when the expiry is removed.
     Label {
         objectName: "expiry-headline"
-        visible: section.key.expires > 0
-        text: section.key.expires === 0 ? ""
+        text: section.key.expires === 0 ? qsTr("Never expires", "the expiry card's summary of a key without expiry")
               : section.key.expires < Date.now()
                 ? qsTr("Expired %1", "%1 is a relative time: '3 days ago'").arg(section.format ? section.format.relative(section.key.expires) : "")
                 : qsTr("Expires %1", "%1 is a relative time: 'in 29 days'").arg(section.format ? section.format.relative(section.key.expires) : "")

@@ -53,6 +53,13 @@ Pane {
     signal save()
     signal revert()
 
+    /// Discard (or Esc): the editor shows the saved value again, and the error about the draft goes.
+    function discard(): void {
+        if (controller)
+            controller.clearError(field);
+        revert();
+    }
+
     Material.elevation: 1
     padding: 16
     objectName: "section-" + field
@@ -82,8 +89,11 @@ Pane {
     // Enter in a field saves the card, and the card's controls are disabled while it saves, which
     // takes the keyboard focus away; the reload after it may also replace the focused control (a
     // rate limit's row). Once the save ended the focus goes back: to that control, else to the one
-    // that replaced it (the same objectName), else to the card's first control. Not when the user
-    // put the focus elsewhere meanwhile (another control, a dialog).
+    // that replaced it (the same objectName), else to the card's first control. Save and Discard
+    // grey once the draft is saved or dropped: the focus goes on to the control after them in the
+    // Tab chain, where Tab from the button would have gone (it fell to the card, and the next Tab
+    // went to the sidebar). Not when the user put the focus elsewhere meanwhile (another control,
+    // a dialog).
     readonly property Item focusedItem: Window.activeFocusItem
     property Item lastFocused: null
     property string lastFocusedName
@@ -91,13 +101,17 @@ Pane {
     /// A save (or what it reloaded) took the focus out of the card to no control.
     property bool focusTakenBySave: false
     onFocusedItemChanged: {
-        const inside = focusedItem !== null && holds(section, focusedItem);
+        // The card itself takes the focus of a control greyed under it: no control has it then.
+        const inside = focusedItem !== null && focusedItem !== section && holds(section, focusedItem);
         if (inside) {
             lastFocused = focusedItem;
             lastFocusedName = focusedItem.objectName;
             focusTakenBySave = false;
         } else if (focusInside && (saving || focusReturn.running)) {
             focusTakenBySave = true;
+        } else if (focusInside && focusedItem === section && !usable(lastFocused)) {
+            focusTakenBySave = true; // Discard greyed under the focus
+            focusReturn.restart();
         } else if (focusedItem !== null && focusedItem.activeFocusOnTab) {
             focusTakenBySave = false;
         }
@@ -113,12 +127,28 @@ Pane {
         if (!focusTakenBySave)
             return;
         focusTakenBySave = false;
+        if (!usable(lastFocused) && lastFocused !== null && holds(section, lastFocused)) {
+            // Save or Discard, greyed: on as Tab goes (its reason shows the focus frame there).
+            const next = nextInTabChain(lastFocused);
+            if (next) {
+                next.forceActiveFocus(Qt.TabFocusReason);
+                return;
+            }
+        }
         const target = usable(lastFocused) ? lastFocused
                      : lastFocusedName !== "" ? findControl(section, item => item.objectName === section.lastFocusedName)
                      : null;
         const chosen = target ? target : findControl(section, item => item.activeFocusOnTab);
         if (chosen)
             chosen.forceActiveFocus(Qt.OtherFocusReason);
+    }
+    /// The first visible, enabled control after @p item (greyed itself) in the Tab chain.
+    function nextInTabChain(item: Item): Item {
+        for (let next = item.nextItemInFocusChain(true); next && next !== item; next = next.nextItemInFocusChain(true)) {
+            if (next.visible && next.enabled)
+                return next;
+        }
+        return null;
     }
     function usable(item: Item): bool {
         return item !== null && item.visible && item.enabled && holds(section, item);
@@ -295,7 +325,7 @@ Pane {
                 missing: section.missing
                 notReadyReason: section.saving ? "" : section.nothingChanged
                 button.Accessible.name: qsTr("Discard the changes to %1").arg(section.title)
-                onClicked: section.revert()
+                onClicked: section.discard()
             }
             GatedButton {
                 objectName: section.objectName + "-save"

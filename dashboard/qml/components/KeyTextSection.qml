@@ -15,6 +15,10 @@ KeySection {
     signal saveRequested(string text)
 
     dirty: input.text.trim() !== value
+    // Save greys on a draft the controller would refuse, the reason in its tooltip (Enter still
+    // shows it under the field).
+    problem: controller ? controller.draftProblem(field, input.text) : ""
+    valid: problem === ""
     onSave: saveRequested(input.text)
     onRevert: input.text = value
     // A saved value arriving (load, refresh, save) replaces the draft unless the user is typing.
@@ -30,7 +34,7 @@ KeySection {
         onAccepted: if (section.dirty) section.save()
         Keys.onEscapePressed: event => {
             if (section.dirty) {
-                section.revert();
+                section.discard();
                 event.accepted = true;
             } else {
                 event.accepted = false;

@@ -31,6 +31,8 @@ Page {
     property real replacedExpires: 0
     /// Whether the replaced key was enabled (a reroll copies `enabled`: the new key is disabled too).
     property bool replacedWasEnabled: true
+    /// The expiry the reroll copied from the replaced key (the new key's first load; -1 before).
+    property real copiedExpires: -1
     /// The cards whose drafts are not saved (KeySection.dirty).
     readonly property var unsavedSections: {
         const found = [];
@@ -86,6 +88,8 @@ Page {
         // keys.getKey does not say whether a reroll replaced the key; the audit log does (asked
         // once, when the key first loads).
         onKeyChanged: {
+            if (detail.loaded && page.replacedStart !== "" && page.copiedExpires < 0)
+                page.copiedExpires = detail.expires;
             if (!detail.loaded || page.replacementAsked)
                 return;
             page.replacementAsked = true;
@@ -369,11 +373,13 @@ Page {
                                       : qsTr("This is the new key. It replaces %1…, which keeps working until %2 (%3).")
                                         .arg(page.replacedStart).arg(page.session.format.dateTime(page.replacedExpires))
                                         .arg(page.session.format.relative(page.replacedExpires));
-                        // The reroll copied the old key's state: say when that keeps the new key from working.
-                        const expired = detail.expires > 0 && detail.expires <= now;
-                        const fresh = !detail.enabled && expired
+                        // The reroll copied the old key's state: say when that keeps the new key from working,
+                        // while it still does (not a state the user gave the new key since).
+                        const disabled = !page.replacedWasEnabled && !detail.enabled;
+                        const expired = detail.expires > 0 && detail.expires <= now && detail.expires === page.copiedExpires;
+                        const fresh = disabled && expired
                                       ? qsTr("Like the old key, it is disabled and expired: enable it and set a new expiry to use it.")
-                                      : !detail.enabled ? qsTr("Like the old key, it is disabled: enable it under Status to use it.")
+                                      : disabled ? qsTr("Like the old key, it is disabled: enable it under Status to use it.")
                                       : expired ? qsTr("It took over the old key's expiry, which has passed: set a new expiry to use it.")
                                       : "";
                         return fresh === "" ? old : old + " " + fresh;

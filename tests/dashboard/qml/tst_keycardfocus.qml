@@ -97,6 +97,54 @@ Item {
             }
         }
 
+        // Walkthrough (issue 4): Tab to a card's Save (or Discard), Enter: the button greys once the
+        // draft is saved or dropped, and the focus fell to the window (the next Tab went to the
+        // sidebar). It goes on to the next control of the Tab chain, as Tab from the button would.
+        function test_focusGoesOnAfterSaveOrDiscard_data() {
+            return [
+                { tag: "name save", card: "section-name", field: "section-name-field", typed: "saved by button", button: "save" },
+                { tag: "owner save", card: "section-owner", field: "section-owner-field", typed: "button-owner", button: "save" },
+                { tag: "credits save", card: "section-credits", field: "credits-remaining", typed: "750", button: "save" },
+                { tag: "rate limits save", card: "section-ratelimits", field: "ratelimit-limit-0", typed: "30", button: "save" },
+                { tag: "name discard", card: "section-name", field: "section-name-field", typed: "dropped", button: "discard" },
+                { tag: "credits discard", card: "section-credits", field: "credits-remaining", typed: "751", button: "discard" }
+            ];
+        }
+
+        function test_focusGoesOnAfterSaveOrDiscard(data) {
+            const page = openKey();
+            saved.target = page.controller;
+            saved.clear();
+            const card = findChild(page, data.card);
+            const field = findChild(page, data.field);
+            verify(card && field, data.field);
+            field.forceActiveFocus(Qt.TabFocusReason);
+            tryVerify(() => field.activeFocus, 5000);
+            field.selectAll();
+            for (const c of data.typed)
+                keyClick(c);
+            const button = data.button === "save" ? findChild(card, data.card + "-save-button")
+                                                  : findChild(card, data.card + "-discard-button");
+            tryVerify(() => button.enabled, 5000, "the card has a draft");
+            button.forceActiveFocus(Qt.TabFocusReason);
+            const next = button.nextItemInFocusChain(true);
+            verify(next && next !== button);
+            keyClick(Qt.Key_Return);
+            if (data.button === "save")
+                tryVerify(() => saved.count > 0, H.answerTimeout, "the card saved");
+            tryVerify(() => !testSession.client.busy && Object.keys(page.controller.saving).length === 0,
+                      H.answerTimeout);
+            verify(!button.enabled, "nothing left to save or discard");
+            // The first control after the button that takes the focus once the card is quiet.
+            let expected = button;
+            do
+                expected = expected.nextItemInFocusChain(true);
+            while (expected !== button && !(expected.enabled && expected.visible));
+            tryVerify(() => root.Window.activeFocusItem === expected, 5000,
+                      "the focus is on " + root.Window.activeFocusItem + " " + (root.Window.activeFocusItem
+                      ? root.Window.activeFocusItem.objectName : "") + ", not on " + expected + " " + expected.objectName);
+        }
+
         // J3: Ctrl+Down and Ctrl+Up scroll the card they move to into view whole, its title too
         // (a card taller than the view: its top at the view's top), not only its first control.
         function test_cardJumpsShowTheWholeCard() {

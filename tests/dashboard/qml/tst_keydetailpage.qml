@@ -655,5 +655,80 @@ Item {
             keyClick(Qt.Key_Escape);
             tryCompare(shown, "opened", false);
         }
+
+        // Walkthrough (issue 4): the new key of a reroll of an enabled key, switched off by the user,
+        // said "Like the old key, it is disabled": the sentence is about what the reroll copied.
+        function test_rerollNoteSaysOnlyWhatWasCopied() {
+            const page = openFreshKey();
+            const shown = reroll(page);
+            const newId = page.controller.newKeyId;
+            mouseClick(H.find(shown, item => item.objectName === "rerolled-open"));
+            tryVerify(() => stack.currentItem.keyId === newId, H.answerTimeout);
+            const landed = stack.currentItem;
+            tryVerify(() => landed.controller.loaded, H.answerTimeout);
+            const note = child(landed, "replaced-note");
+            tryVerify(() => H.containingText(note, "keeps working until"), H.answerTimeout);
+            verify(landed.controller.saveEnabled(false));
+            tryVerify(() => !landed.controller.enabled && landed.controller.saving["enabled"] !== true, H.answerTimeout);
+            verify(!H.containingText(note, "Like the old key"), "the old key was enabled");
+            verify(landed.controller.saveExpiry(Date.now() + 3000));
+            tryVerify(() => landed.controller.expires > 0 && landed.controller.saving["expiry"] !== true, H.answerTimeout);
+            tryVerify(() => Date.now() > landed.controller.expires + 100, H.answerTimeout);
+            landed.controller.refresh(); // the note's text follows the key, not the clock
+            tryVerify(() => !testSession.client.busy, H.answerTimeout);
+            verify(!H.containingText(note, "took over the old key's expiry"), "the user set this expiry");
+        }
+
+        // Walkthrough (issue 4): Discard put the saved owner back but left the red error of the
+        // refused draft under it. Discard (and Esc) drop the card's error with its draft.
+        function test_discardClearsTheCardsError_data() {
+            return [{ tag: "Discard", key: "" }, { tag: "Esc", key: "escape" }];
+        }
+        function test_discardClearsTheCardsError(data) {
+            const page = openFreshKey();
+            const field = child(page, "section-owner-field");
+            typeInto(field, "bad owner!");
+            keyClick(Qt.Key_Return);
+            const error = child(page, "section-owner-error");
+            tryVerify(() => error.visible && error.text !== "", 5000, "the refused draft's error");
+            if (data.key === "escape")
+                keyClick(Qt.Key_Escape);
+            else
+                child(page, "section-owner-discard").clicked();
+            compare(field.text, page.controller.externalId);
+            verify(!error.visible, "the error went with the draft: " + error.text);
+            compare(page.controller.errors["owner"], undefined);
+        }
+
+        // Walkthrough (issue 4): the owner card's Save stayed enabled on a draft it refuses (and did
+        // nothing), while the meta card greyed it. Every validating card greys Save with the reason.
+        function test_saveGreyedWithTheReasonOnAnInvalidDraft_data() {
+            return [
+                { tag: "owner", card: "section-owner", field: "section-owner-field", typed: "bad owner!", reason: "" },
+                { tag: "meta", card: "section-meta", field: "meta-text", typed: "{ broken", reason: "" }
+            ];
+        }
+        function test_saveGreyedWithTheReasonOnAnInvalidDraft(data) {
+            const page = openFreshKey();
+            const card = child(page, data.card);
+            typeInto(child(page, data.field), data.typed);
+            const save = child(card, data.card + "-save");
+            tryVerify(() => card.dirty, 5000);
+            verify(!save.button.enabled, "Save greyed on an invalid draft");
+            verify(card.problem !== "", "the card knows why");
+            compare(save.tip, card.problem);
+        }
+
+        // Walkthrough (issue 4): saving "Never expires" removed the card's summary line (the card
+        // shrank, the cards below jumped): it says "Never expires".
+        function test_neverExpiresIsSaid() {
+            const page = openFreshKey(false, Date.now() + 5 * 24 * 3600 * 1000);
+            const headline = child(page, "expiry-headline");
+            tryVerify(() => headline.text.indexOf("Expires") === 0, H.answerTimeout);
+            verify(page.controller.saveExpiry(0));
+            tryVerify(() => page.controller.expires === 0 && page.controller.saving["expiry"] !== true, H.answerTimeout);
+            verify(headline.visible, "the summary line stays");
+            compare(headline.text, "Never expires");
+        }
     }
 }
