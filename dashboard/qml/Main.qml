@@ -43,7 +43,9 @@ ApplicationWindow {
     minimumWidth: 960
     minimumHeight: 600
     visible: true
-    title: session.connected ? qsTr("Latchkey — %1").arg(session.client.address) : qsTr("Latchkey")
+    // The platform adds the application's name (" — Latchkey", QGuiApplication's display name)
+    // to any other title: the connection alone, or the title read "Latchkey — … — Latchkey".
+    title: session.connected ? session.client.address : qsTr("Latchkey")
 
     Material.theme: settings.dark ? Material.Dark : Material.Light
     // Indigo in both themes; the dark theme takes darker shades so white text on them stays legible.

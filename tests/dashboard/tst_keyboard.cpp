@@ -183,6 +183,7 @@ private Q_SLOTS:
     void keychainStatusFollowsLanguage();
     void startLanguagePickerOpensByMouse();
     void connectWithSampleData();
+    void windowTitleNamesTheAppOnce();
     void focusShownOnHeaderAndDisconnect();
     void ctrlKAndCtrlNFromEveryPage_data();
     void ctrlKAndCtrlNFromEveryPage();
@@ -415,6 +416,16 @@ void TestKeyboard::connectWithSampleData()
     m_sample = SelfTest::seedSample(*m_app);
     QVERIFY(!m_sample.isEmpty());
     m_ui->settle();
+}
+
+/// Walkthrough (issue 4): the title bar read "Latchkey — http://… — Latchkey": the platform adds
+/// the application's display name to any other title, so the window's own title is the server.
+void TestKeyboard::windowTitleNamesTheAppOnce()
+{
+    const QString address = m_app->session()->client()->address();
+    QVERIFY(!address.isEmpty());
+    QCOMPARE(m_window->title(), address);
+    QVERIFY2(!m_window->title().contains(u"Latchkey"_s), qPrintable(m_window->title()));
 }
 
 void TestKeyboard::ctrlKAndCtrlNFromEveryPage_data()

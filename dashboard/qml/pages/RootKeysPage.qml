@@ -113,6 +113,9 @@ Page {
                         Accessible.role: Accessible.StaticText
                         Accessible.name: qsTr("Root key id %1").arg(row.rootKeyId)
                     }
+                    // Two lines at most; a longer list shows whole, in the same words, over these
+                    // lines while the pointer is on them (it was the raw ids, over the next row).
+                    // (No ids in here: the delegate's contentItem is a deferred property.)
                     Label {
                         objectName: "rootKeyPermissions"
                         Layout.fillWidth: true
@@ -121,8 +124,15 @@ Page {
                         wrapMode: Text.Wrap
                         maximumLineCount: 2
                         elide: Text.ElideRight
-                        ToolTip.visible: row.hovered && row.permissions.length > 0
-                        ToolTip.text: row.permissions.join(", ")
+                        ToolTip {
+                            objectName: "rootKeyPermissionsTip"
+                            x: -leftPadding
+                            y: -topPadding
+                            width: parent.width + leftPadding + rightPadding
+                            visible: row.hovered && (parent as Label).truncated
+                            delay: 300
+                            text: (parent as Label).text
+                        }
                     }
                 }
                 Label {
@@ -136,9 +146,11 @@ Page {
                                           : qsTr("created %1").arg(page.session.format.date(row.createdAt)) // qmllint disable unqualified
                 }
                 GatedButton {
+                    objectName: "rootKeyRevoke"
                     text: qsTr("Revoke")
                     flat: true
                     ready: !row.current
+                    notReadyReason: qsTr("This is the key this dashboard is connected with: it cannot revoke itself.")
                     missing: page.may.missing("workspace.*.delete_root_key", page.may.revision) // qmllint disable unqualified
                     onClicked: {
                         confirmRevoke.rootKeyId = row.rootKeyId; // qmllint disable unqualified

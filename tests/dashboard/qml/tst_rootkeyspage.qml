@@ -48,10 +48,28 @@ Item {
                 compare(row.selectedText, created.rootKeyId);
                 const words = H.find(row.parent, item => item.objectName === "rootKeyPermissions");
                 compare(words.text, "Create APIs, View keys (" + apiId + "), Check rate limits");
-                compare(words.ToolTip.text, "api.*.create_api, api." + apiId + ".read_key, ratelimit.*.limit");
+                // Walkthrough (issue 4): hovering a row showed its raw ids over the next row. A
+                // list cut short shows whole in the same words, over its own lines.
+                const tip = H.find(words, item => item.objectName === "rootKeyPermissionsTip");
+                verify(tip, "the permissions' own tooltip");
+                compare(tip.text, words.text);
+                verify(tip.y <= 0, "over the lines it completes, not below them over the next row");
+                verify(!words.truncated && !tip.visible, "no tooltip for a list shown whole");
             } finally {
                 callApi("rootKeys.deleteRootKey", {rootKeyId: created.rootKeyId});
             }
+        }
+
+        // Walkthrough (issue 4): Revoke on the key of this connection was greyed without a reason.
+        function test_revokeOfThisConnectionSaysWhy() {
+            const list = H.find(page, item => item instanceof ListView);
+            let revoke = null;
+            tryVerify(() => (revoke = H.find(list, item => item.objectName === "rootKeyRevoke"
+                                                           && item.parent.parent.current === true)) !== null,
+                      H.answerTimeout, "this connection's row");
+            verify(!revoke.button.enabled);
+            compare(revoke.tip, "This is the key this dashboard is connected with: it cannot revoke itself.");
+            compare(revoke.button.Accessible.description, revoke.tip);
         }
 
         // Walkthrough H8: in the dark theme the id was drawn almost black on the dark rows.
