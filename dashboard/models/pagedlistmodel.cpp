@@ -95,14 +95,17 @@ void PagedListModel::refresh()
     invalidate();
 }
 
-void PagedListModel::postChange(
-    const QString &action, const QJsonObject &body, std::function<void(const QJsonObject &data)> done)
+void PagedListModel::postChange(const QString &action, const QJsonObject &body,
+    std::function<void(const QJsonObject &data)> done, std::function<void(const QString &detail)> failed)
 {
     if (!m_client)
         return;
-    m_client->post(action, body, this, [this, done = std::move(done)](const ApiResult &result) {
-        if (!result.ok())
+    m_client->post(action, body, this, [this, done = std::move(done), failed = std::move(failed)](const ApiResult &result) {
+        if (!result.ok()) {
+            if (failed)
+                failed(result.message());
             return;
+        }
         refresh();
         done(result.data.toObject());
     });

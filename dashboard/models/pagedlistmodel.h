@@ -131,8 +131,10 @@ protected:
     void invalidate();
     /// A change of the listed items (create, delete, ...): `POST /v2/<action>` with @p body; on
     /// success the list reloads and @p done gets the reply's `data`. A failure goes to the client's
-    /// error sink like every request's. Nothing happens without a client.
-    void postChange(const QString &action, const QJsonObject &body, std::function<void(const QJsonObject &data)> done);
+    /// error sink like every request's, and to @p failed (when given) with the server's detail.
+    /// Nothing happens without a client.
+    void postChange(const QString &action, const QJsonObject &body, std::function<void(const QJsonObject &data)> done,
+        std::function<void(const QString &detail)> failed = {});
     const QList<QJsonObject> &rows() const { return m_rows; }
     QJsonObject &rowRef(int row) { return m_rows[row]; }
     /// Emits dataChanged for every row and @p roles.

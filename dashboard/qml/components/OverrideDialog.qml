@@ -1,5 +1,6 @@
 import QtQuick
 import QtQuick.Controls
+import QtQuick.Controls.Material
 import QtQuick.Layouts
 
 // Set (create or replace) a rate-limit override: identifier (wildcards allowed), limit and window
@@ -24,12 +25,21 @@ FormDialog {
 
     /// The fields as the dialog opened with them (state()), for `modified`.
     property string startState
+    /// The server refused what was saved (a namespace's name taken): its detail, over the form.
+    property string serverError
+
+    /// Opens the dialog again as it was saved, with the server's @p detail: nothing typed is lost.
+    function reopenWithError(detail: string): void {
+        serverError = detail;
+        open();
+    }
 
     signal saved(string identifier, int limit, double durationMs)
 
     /// A new namespace, with an optional first override (starts empty: none unless one is typed).
     function openForNamespace() {
         newNamespace = true;
+        serverError = "";
         namespaceField.text = "";
         setFields("", 10, 60000);
         startState = state();
@@ -38,6 +48,7 @@ FormDialog {
 
     function openFor(identifier, limit, durationMs) {
         newNamespace = false;
+        serverError = "";
         setFields(identifier, limit, durationMs);
         startState = state();
         open();
@@ -114,6 +125,16 @@ FormDialog {
         Keys.onReturnPressed: dialog.submit()
         Keys.onEnterPressed: dialog.submit()
 
+        Label {
+            objectName: "serverError"
+            Layout.fillWidth: true
+            visible: dialog.serverError !== ""
+            text: dialog.serverError
+            color: Material.color(Material.Red)
+            wrapMode: Text.Wrap
+            Accessible.role: Accessible.AlertMessage
+            Accessible.name: text
+        }
         FormField {
             visible: dialog.newNamespace
             label: qsTr("Namespace")
@@ -125,6 +146,7 @@ FormDialog {
                 Layout.fillWidth: true
                 selectByMouse: true
                 Accessible.name: qsTr("Namespace name")
+                onTextEdited: dialog.serverError = ""
             }
         }
         FormField {

@@ -93,6 +93,11 @@ Page {
             if (first)
                 overrides.set(first.identifier, first.limit, first.durationMs);
         }
+        // A taken name: the dialog comes back with what was typed and the server's answer.
+        onCreateFailed: (name, detail) => {
+            page.pendingOverride = null;
+            overrideDialog.reopenWithError(detail);
+        }
     }
     RatelimitOverridesModel {
         id: overrides

@@ -53,6 +53,30 @@ Item {
             compare(named("overrideList").count, 0);
         }
 
+        // Walkthrough (issue 4): a new namespace with a taken name closed the dialog on the
+        // server's 409, and what was typed was gone. It stays, with the server's detail in the dialog.
+        function test_takenNamespaceNameKeepsTheDialog() {
+            callApi("ratelimit.createNamespace", {name: "qml-page-taken"});
+            tryVerify(() => page.may.may("ratelimit.*.create_namespace"), H.answerTimeout, "capabilities loaded");
+            const create = H.find(page, item => item.text === "New namespace" && item.clicked !== undefined);
+            verify(create, "New namespace");
+            create.clicked();
+            const field = named("namespaceField");
+            tryVerify(() => H.shown(field) && field.activeFocus, 5000, "the dialog opened on the name");
+            for (const c of "qml-page-taken")
+                keyClick(c);
+            keyClick(Qt.Key_Return);
+            const error = named("serverError");
+            tryVerify(() => H.shown(error) && error.text !== "", H.answerTimeout, "the server's answer in the dialog");
+            verify(H.shown(field), "the dialog is open");
+            compare(field.text, "qml-page-taken");
+            keyClick("2"); // typing on clears the answer to the old name
+            tryVerify(() => !H.shown(error), 5000);
+            keyClick(Qt.Key_Return);
+            tryVerify(() => !H.shown(field), H.answerTimeout, "the new name was taken");
+            tryCompare(page, "namespaceName", "qml-page-taken2", H.answerTimeout);
+        }
+
         function test_enterEditsDeleteAsksEscCloses() {
             callApi("ratelimit.createNamespace", {name: "qml-page-keys"});
             callApi("ratelimit.setOverride", {namespace: "qml-page-keys", identifier: "vip_*", limit: 7, duration: 60000});
