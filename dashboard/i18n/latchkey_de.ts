@@ -1685,6 +1685,11 @@
             <comment>%1 is a relative time: 'in 29 days'</comment>
             <translation>Läuft %1 ab</translation>
         </message>
+        <message>
+            <source>Never expires</source>
+            <comment>the expiry card's summary of a key without expiry</comment>
+            <translation>Läuft nie ab</translation>
+        </message>
     </context>
     <context>
         <name>KeyMetaSection</name>
@@ -2200,6 +2205,70 @@
                 <numerusform>%n ausgewählte Schlüssel aktivieren? Sie werden wieder verifiziert, sofern sie nicht abgelaufen sind oder keine Credits mehr haben.</numerusform>
             </translation>
         </message>
+        <message numerus="yes">
+            <source>%n key(s) disabled.</source>
+            <translation>
+                <numerusform>%n Schlüssel deaktiviert.</numerusform>
+                <numerusform>%n Schlüssel deaktiviert.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n key(s) enabled.</source>
+            <translation>
+                <numerusform>%n Schlüssel aktiviert.</numerusform>
+                <numerusform>%n Schlüssel aktiviert.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n key(s) deleted.</source>
+            <translation>
+                <numerusform>%n Schlüssel gelöscht.</numerusform>
+                <numerusform>%n Schlüssel gelöscht.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n failed.</source>
+            <translation>
+                <numerusform>%n fehlgeschlagen.</numerusform>
+                <numerusform>%n fehlgeschlagen.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Disable %n key(s)? Their verifications fail until they are enabled again.</source>
+            <translation>
+                <numerusform>%n Schlüssel deaktivieren? Seine Verifizierungen schlagen fehl, bis er wieder aktiviert wird.</numerusform>
+                <numerusform>%n Schlüssel deaktivieren? Ihre Verifizierungen schlagen fehl, bis sie wieder aktiviert werden.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Enable %n key(s)? They verify again, unless they are expired or out of credits.</source>
+            <translation>
+                <numerusform>%n Schlüssel aktivieren? Er wird wieder verifiziert, außer er ist abgelaufen oder hat keine Credits mehr.</numerusform>
+                <numerusform>%n Schlüssel aktivieren? Sie werden wieder verifiziert, außer sie sind abgelaufen oder haben keine Credits mehr.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n of the selected keys is already disabled and stays so.</source>
+            <translation>
+                <numerusform>%n der ausgewählten Schlüssel ist schon deaktiviert und bleibt es.</numerusform>
+                <numerusform>%n der ausgewählten Schlüssel sind schon deaktiviert und bleiben es.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n of the selected keys is already enabled and stays so.</source>
+            <translation>
+                <numerusform>%n der ausgewählten Schlüssel ist schon aktiviert und bleibt es.</numerusform>
+                <numerusform>%n der ausgewählten Schlüssel sind schon aktiviert und bleiben es.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>The selected keys are all disabled already.</source>
+            <translation>Die ausgewählten Schlüssel sind alle schon deaktiviert.</translation>
+        </message>
+        <message>
+            <source>The selected keys are all enabled already.</source>
+            <translation>Die ausgewählten Schlüssel sind alle schon aktiviert.</translation>
+        </message>
     </context>
     <context>
         <name>LanguagePicker</name>
@@ -2519,10 +2588,6 @@
     </context>
     <context>
         <name>Main</name>
-        <message>
-            <source>Latchkey — %1</source>
-            <translation>Latchkey — %1</translation>
-        </message>
         <message>
             <source>Latchkey</source>
             <translation>Latchkey</translation>
@@ -3627,6 +3692,10 @@
         <message>
             <source>Root key id %1</source>
             <translation>Root-Schlüssel-ID %1</translation>
+        </message>
+        <message>
+            <source>This is the key this dashboard is connected with: it cannot revoke itself.</source>
+            <translation>Mit diesem Schlüssel ist das Dashboard verbunden: Er kann sich nicht selbst widerrufen.</translation>
         </message>
     </context>
     <context>

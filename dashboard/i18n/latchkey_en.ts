@@ -82,6 +82,62 @@
                 <numerusform>Enable %n selected keys? They verify again, unless they are expired or out of credits.</numerusform>
             </translation>
         </message>
+        <message numerus="yes">
+            <source>%n key(s) disabled.</source>
+            <translation>
+                <numerusform>%n key disabled.</numerusform>
+                <numerusform>%n keys disabled.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n key(s) enabled.</source>
+            <translation>
+                <numerusform>%n key enabled.</numerusform>
+                <numerusform>%n keys enabled.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n key(s) deleted.</source>
+            <translation>
+                <numerusform>%n key deleted.</numerusform>
+                <numerusform>%n keys deleted.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n failed.</source>
+            <translation>
+                <numerusform>%n failed.</numerusform>
+                <numerusform>%n failed.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Disable %n key(s)? Their verifications fail until they are enabled again.</source>
+            <translation>
+                <numerusform>Disable %n key? Its verifications fail until it is enabled again.</numerusform>
+                <numerusform>Disable %n keys? Their verifications fail until they are enabled again.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Enable %n key(s)? They verify again, unless they are expired or out of credits.</source>
+            <translation>
+                <numerusform>Enable %n key? It verifies again, unless it is expired or out of credits.</numerusform>
+                <numerusform>Enable %n keys? They verify again, unless they are expired or out of credits.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n of the selected keys is already disabled and stays so.</source>
+            <translation>
+                <numerusform>%n of the selected keys is already disabled and stays so.</numerusform>
+                <numerusform>%n of the selected keys are already disabled and stay so.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n of the selected keys is already enabled and stays so.</source>
+            <translation>
+                <numerusform>%n of the selected keys is already enabled and stays so.</numerusform>
+                <numerusform>%n of the selected keys are already enabled and stay so.</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>Latchkey::Dashboard::Formatter</name>

@@ -1685,6 +1685,11 @@
             <comment>%1 is a relative time: 'in 29 days'</comment>
             <translation>Caduca %1</translation>
         </message>
+        <message>
+            <source>Never expires</source>
+            <comment>the expiry card's summary of a key without expiry</comment>
+            <translation>No caduca nunca</translation>
+        </message>
     </context>
     <context>
         <name>KeyMetaSection</name>
@@ -2200,6 +2205,70 @@
                 <numerusform>¿Activar %n claves seleccionadas? Vuelven a verificarse, salvo que hayan caducado o no les queden créditos.</numerusform>
             </translation>
         </message>
+        <message numerus="yes">
+            <source>%n key(s) disabled.</source>
+            <translation>
+                <numerusform>%n clave desactivada.</numerusform>
+                <numerusform>%n claves desactivadas.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n key(s) enabled.</source>
+            <translation>
+                <numerusform>%n clave activada.</numerusform>
+                <numerusform>%n claves activadas.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n key(s) deleted.</source>
+            <translation>
+                <numerusform>%n clave eliminada.</numerusform>
+                <numerusform>%n claves eliminadas.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n failed.</source>
+            <translation>
+                <numerusform>%n falló.</numerusform>
+                <numerusform>%n fallaron.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Disable %n key(s)? Their verifications fail until they are enabled again.</source>
+            <translation>
+                <numerusform>¿Desactivar %n clave? Sus verificaciones fallan hasta que se vuelva a activar.</numerusform>
+                <numerusform>¿Desactivar %n claves? Sus verificaciones fallan hasta que se vuelvan a activar.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Enable %n key(s)? They verify again, unless they are expired or out of credits.</source>
+            <translation>
+                <numerusform>¿Activar %n clave? Vuelve a verificarse, salvo que haya caducado o se haya quedado sin créditos.</numerusform>
+                <numerusform>¿Activar %n claves? Vuelven a verificarse, salvo que hayan caducado o se hayan quedado sin créditos.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n of the selected keys is already disabled and stays so.</source>
+            <translation>
+                <numerusform>%n de las claves seleccionadas ya está desactivada y sigue así.</numerusform>
+                <numerusform>%n de las claves seleccionadas ya están desactivadas y siguen así.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n of the selected keys is already enabled and stays so.</source>
+            <translation>
+                <numerusform>%n de las claves seleccionadas ya está activada y sigue así.</numerusform>
+                <numerusform>%n de las claves seleccionadas ya están activadas y siguen así.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>The selected keys are all disabled already.</source>
+            <translation>Las claves seleccionadas ya están todas desactivadas.</translation>
+        </message>
+        <message>
+            <source>The selected keys are all enabled already.</source>
+            <translation>Las claves seleccionadas ya están todas activadas.</translation>
+        </message>
     </context>
     <context>
         <name>LanguagePicker</name>
@@ -2519,10 +2588,6 @@
     </context>
     <context>
         <name>Main</name>
-        <message>
-            <source>Latchkey — %1</source>
-            <translation>Latchkey — %1</translation>
-        </message>
         <message>
             <source>Latchkey</source>
             <translation>Latchkey</translation>
@@ -3627,6 +3692,10 @@
         <message>
             <source>Root key id %1</source>
             <translation>Id de la clave raíz %1</translation>
+        </message>
+        <message>
+            <source>This is the key this dashboard is connected with: it cannot revoke itself.</source>
+            <translation>Es la clave con la que está conectado este panel: no puede revocarse a sí misma.</translation>
         </message>
     </context>
     <context>

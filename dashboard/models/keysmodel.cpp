@@ -343,6 +343,17 @@ QStringList KeysModel::selectedKeyIds() const
     return ids;
 }
 
+QStringList KeysModel::selectedKeyIdsWithEnabled(bool enabled) const
+{
+    QStringList ids;
+    for (const QJsonObject &row : rows()) {
+        const QString keyId = row.value(u"keyId"_s).toString();
+        if (m_selected.contains(keyId) && row.value(u"enabled"_s).toBool(true) == enabled)
+            ids.append(keyId);
+    }
+    return ids;
+}
+
 void KeysModel::reloadKey(const QString &keyId)
 {
     const auto rowOf = [this](const QString &id) {
@@ -366,6 +377,8 @@ void KeysModel::reloadKey(const QString &keyId)
             return; // reported through the one error sink; the old row stays
         rowRef(row) = result.data.toObject();
         Q_EMIT dataChanged(index(row), index(row));
+        if (m_selected.contains(keyId))
+            Q_EMIT selectionChanged(); // selectedEnabledCount may have changed
     }, ApiClient::Failures::Quiet); // a refresh of what is shown already: no banner for it
 }
 

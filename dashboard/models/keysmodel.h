@@ -42,6 +42,8 @@ class KeysModel : public Latchkey::Dashboard::PagedListModel // qualified: qmlty
     Q_PROPERTY(bool rateLimitBadges READ rateLimitBadges WRITE setRateLimitBadges NOTIFY rateLimitBadgesChanged)
     Q_PROPERTY(bool replacedBadges READ replacedBadges WRITE setReplacedBadges NOTIFY replacedBadgesChanged)
     Q_PROPERTY(int selectedCount READ selectedCount NOTIFY selectionChanged)
+    /// How many of the selected keys are enabled (bulk Disable changes only those, Enable the others).
+    Q_PROPERTY(int selectedEnabledCount READ selectedEnabledCount NOTIFY selectionChanged)
     /// selectEveryKey() is loading the remaining pages to select their rows too.
     Q_PROPERTY(bool selectingAll READ selectingAll NOTIFY selectingAllChanged)
 
@@ -97,6 +99,7 @@ public:
     bool replacedBadges() const { return m_replacedBadges; }
     void setReplacedBadges(bool enabled);
     int selectedCount() const { return int(m_selected.size()); }
+    int selectedEnabledCount() const { return int(selectedKeyIdsWithEnabled(true).size()); }
 
     Q_INVOKABLE void setSelected(int row, bool selected);
     /// Space on the current row.
@@ -112,6 +115,9 @@ public:
     bool selectingAll() const { return m_selectingAll; }
     /// The selected keys' ids in row order.
     Q_INVOKABLE QStringList selectedKeyIds() const;
+    /// The selected keys whose `enabled` is @p enabled, in row order: what a bulk Disable (true)
+    /// or Enable (false) changes; the others are in that state already.
+    Q_INVOKABLE QStringList selectedKeyIdsWithEnabled(bool enabled) const;
     /// Fetches @p keyId again (keys.getKey) and replaces its row, e.g. after its detail page
     /// edited it; a key that is gone makes the whole list reload. Unknown ids are ignored.
     Q_INVOKABLE void reloadKey(const QString &keyId);

@@ -10,6 +10,12 @@ RowLayout {
 
     required property BulkOperation operation
     property string summary
+    /// The last run's counts, for the host's `outcome`.
+    property int lastSucceeded: 0
+    property int lastFailed: 0
+    /// The outcome of a run that was not stopped in the host's words ("2 keys disabled.", bound
+    /// to lastSucceeded and lastFailed); "" says "%1 done, %2 failed.".
+    property string outcome
     /// Whether there is anything to show. Hosts bind their own visibility to this, not to
     /// `visible` (which is false while the host is hidden: a loop that kept the summary hidden).
     readonly property bool shown: operation.running || summary.length > 0
@@ -25,11 +31,14 @@ RowLayout {
     Connections {
         target: root.operation
         function onFinished(succeeded, failed, cancelled) {
+            root.lastSucceeded = succeeded;
+            root.lastFailed = failed;
             root.summary = root.operation.unreachable
                     ? qsTr("Stopped: server unreachable — %1 of %2 done.").arg(succeeded).arg(root.operation.total)
                     : cancelled
                     ? qsTr("Cancelled: %1 done, %2 failed, %3 not started.").arg(succeeded).arg(failed)
                           .arg(root.operation.total - succeeded - failed)
+                    : root.outcome !== "" ? root.outcome
                     : qsTr("%1 done, %2 failed.").arg(succeeded).arg(failed)
         }
         function onRunningChanged() {

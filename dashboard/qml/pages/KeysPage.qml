@@ -132,6 +132,19 @@ Page {
         }
     }
 
+    // Disable and Enable send only the keys they change: a key already in that state would get an
+    // update that changes nothing (an empty "Updated key" row in the audit log). The question says
+    // so, and the outcome line what was done.
+    /// The bulk action running or last run: "disable", "enable" or "delete".
+    property string bulkAction
+    readonly property int selectedDisabledCount: keys.selectedCount - keys.selectedEnabledCount
+    function bulkOutcome(succeeded: int, failed: int): string {
+        const done = bulkAction === "disable" ? qsTr("%n key(s) disabled.", "", succeeded)
+                   : bulkAction === "enable" ? qsTr("%n key(s) enabled.", "", succeeded)
+                   : qsTr("%n key(s) deleted.", "", succeeded);
+        return failed > 0 ? done + " " + qsTr("%n failed.", "", failed) : done;
+    }
+
     ConfirmDialog {
         id: confirmDelete
         objectName: "confirmBulkDelete"
@@ -140,28 +153,45 @@ Page {
                    keys.selectedCount)
         confirmText: qsTr("Delete")
         destructive: true
-        onConfirmed: bulk.deleteKeys(keys.selectedKeyIds())
+        onConfirmed: {
+            page.bulkAction = "delete";
+            bulk.deleteKeys(keys.selectedKeyIds());
+        }
     }
 
     ConfirmDialog {
         id: confirmDisable
         objectName: "confirmBulkDisable"
         title: qsTr("Disable keys")
-        text: qsTr("Disable %n selected key(s)? Their verifications fail until they are enabled again.", "",
-                   keys.selectedCount)
+        text: page.selectedDisabledCount === 0
+              ? qsTr("Disable %n selected key(s)? Their verifications fail until they are enabled again.", "",
+                     keys.selectedEnabledCount)
+              : qsTr("Disable %n key(s)? Their verifications fail until they are enabled again.", "",
+                     keys.selectedEnabledCount) + " "
+                + qsTr("%n of the selected keys is already disabled and stays so.", "", page.selectedDisabledCount)
         confirmText: qsTr("Disable")
         destructive: true
-        onConfirmed: bulk.disableKeys(keys.selectedKeyIds())
+        onConfirmed: {
+            page.bulkAction = "disable";
+            bulk.disableKeys(keys.selectedKeyIdsWithEnabled(true));
+        }
     }
 
     ConfirmDialog {
         id: confirmEnable
         objectName: "confirmBulkEnable"
         title: qsTr("Enable keys")
-        text: qsTr("Enable %n selected key(s)? They verify again, unless they are expired or out of credits.", "",
-                   keys.selectedCount)
+        text: keys.selectedEnabledCount === 0
+              ? qsTr("Enable %n selected key(s)? They verify again, unless they are expired or out of credits.", "",
+                     page.selectedDisabledCount)
+              : qsTr("Enable %n key(s)? They verify again, unless they are expired or out of credits.", "",
+                     page.selectedDisabledCount) + " "
+                + qsTr("%n of the selected keys is already enabled and stays so.", "", keys.selectedEnabledCount)
         confirmText: qsTr("Enable")
-        onConfirmed: bulk.enableKeys(keys.selectedKeyIds())
+        onConfirmed: {
+            page.bulkAction = "enable";
+            bulk.enableKeys(keys.selectedKeyIdsWithEnabled(false));
+        }
     }
 
     // The selection bar and the column titles below the charts, pinned to the top once the
@@ -197,13 +227,15 @@ Page {
                 }
                 GatedButton {
                     text: qsTr("Disable")
-                    ready: !bulk.running && keys.selectedCount > 0
+                    ready: !bulk.running && keys.selectedEnabledCount > 0
+                    notReadyReason: !bulk.running && keys.selectedCount > 0 ? qsTr("The selected keys are all disabled already.") : ""
                     missing: page.may.missing("api.*.update_key", page.may.revision)
                     onClicked: confirmDisable.open()
                 }
                 GatedButton {
                     text: qsTr("Enable")
-                    ready: !bulk.running && keys.selectedCount > 0
+                    ready: !bulk.running && page.selectedDisabledCount > 0
+                    notReadyReason: !bulk.running && keys.selectedCount > 0 ? qsTr("The selected keys are all enabled already.") : ""
                     missing: page.may.missing("api.*.update_key", page.may.revision)
                     onClicked: confirmEnable.open()
                 }
@@ -222,6 +254,7 @@ Page {
                     id: bulkProgress
                     Layout.fillWidth: true
                     operation: bulk
+                    outcome: page.bulkOutcome(lastSucceeded, lastFailed)
                 }
                 SelectEveryKeyOffer {
                     Layout.fillWidth: true

@@ -243,13 +243,22 @@ Item {
             return root.callApi("keys.getKey", { keyId: keyId }).enabled;
         }
 
-        // Enable asks first as Disable and Delete do, each with the number of keys; Cancel changes
-        // nothing, the confirmation runs it.
+        /// The key.update rows of the server's audit log that name @p keyId.
+        function updatesOf(keyId) {
+            const rows = root.callApi("audit.listLogs", { events: ["key.update"], limit: 100 });
+            return rows.filter(row => row.targets.some(target => target.id === keyId));
+        }
+
+        // Enable asks first as Disable and Delete do, each with the number of keys it changes;
+        // Cancel changes nothing, the confirmation runs it. Walkthrough (issue 4): Disable of an
+        // enabled and a disabled key asked "Disable 2 selected keys?" and sent the disabled one an
+        // update that changed nothing (an empty "Updated key" audit row). Only what changes is sent,
+        // the question says what is left as it is, and the outcome what was done.
         function test_enableDisableAndDeleteAskWithTheCount() {
             const apiId = root.callApi("apis.createApi", { name: "bulkask-" + Date.now() }).apiId;
             const ids = [];
             for (let i = 0; i < 3; ++i)
-                ids.push(root.callApi("keys.createKey", { apiId: apiId, name: "ask " + i, enabled: false }).keyId);
+                ids.push(root.callApi("keys.createKey", { apiId: apiId, name: "ask " + i, enabled: i === 2 }).keyId);
             const page = createTemporaryObject(keysPage, root, { apiId: apiId });
             const keys = findChild(page, "keysModel");
             tryVerify(() => keys.count === 3 && !keys.loading, H.answerTimeout);
@@ -263,26 +272,42 @@ Item {
                 return bar.visible && bar.width > 0 && enable > disable + 10 && remove > enable + 10;
             }, H.answerTimeout, "the bulk bar is laid out");
             waitForItemPolished(bar);
-            for (const [action, dialogName] of [["Enable", "confirmBulkEnable"], ["Disable", "confirmBulkDisable"],
-                                                ["Delete", "confirmBulkDelete"]]) {
+            // (The test runs without the English plural forms: "key(s)".)
+            for (const [action, dialogName, question, already] of [
+                     ["Enable", "confirmBulkEnable", "Enable 2 key", "1 of the selected keys is already enabled"],
+                     ["Disable", "confirmBulkDisable", "Disable 1 key", "2 of the selected keys is already disabled"],
+                     ["Delete", "confirmBulkDelete", "Delete 3 selected key", ""]]) {
                 const dialog = H.find(page, item => item.objectName === dialogName);
                 verify(dialog, dialogName);
                 const button = gatedButton(bar, action);
                 verify(button && button.enabled, action);
                 mouseClick(button);
                 tryVerify(() => dialog.opened, 5000, action + " asks");
-                verify(dialog.text.indexOf(action + " 3 selected key") === 0, dialog.text);
+                verify(dialog.text.indexOf(question) === 0, dialog.text);
+                verify(dialog.text.indexOf(already) >= 0, dialog.text);
                 dialog.reject();
                 tryVerify(() => !dialog.visible, 5000);
             }
             wait(300); // a bulk run would have started
-            compare(ids.map(id => enabledOnServer(id)), [false, false, false]);
+            compare(ids.map(id => enabledOnServer(id)), [false, false, true]);
 
             const enable = H.find(page, item => item.objectName === "confirmBulkEnable");
             mouseClick(gatedButton(bar, "Enable"));
             tryVerify(() => enable.opened, 5000);
             enable.accept();
             tryVerify(() => ids.every(id => enabledOnServer(id)), H.answerTimeout, "confirmed: every key enabled");
+            const summary = H.find(bar, item => item.objectName === "bulk-summary");
+            tryVerify(() => /^2 key.* enabled\.$/.test(summary.text), H.answerTimeout, "the outcome: " + summary.text);
+            compare(updatesOf(ids[2]).length, 0, "the key enabled already got no update");
+            compare(updatesOf(ids[0]).length, 1);
+
+            // Every selected key enabled now: Enable is greyed, and says why.
+            tryVerify(() => !keys.loading && keys.count === 3 && keys.selectedCount === 0, H.answerTimeout, "the list reloaded");
+            keys.selectAll();
+            tryCompare(keys, "selectedEnabledCount", 3, H.answerTimeout);
+            const enableGate = H.find(bar, item => item.button !== undefined && item.text === "Enable");
+            verify(!enableGate.button.enabled);
+            compare(enableGate.tip, "The selected keys are all enabled already.");
         }
     }
 }
