@@ -4,7 +4,8 @@
 // dashboard/CMakeLists.txt writes) into copies of dashboard/i18n/*.ts, and the copies must come out
 // with nothing unfinished or empty (a string missing from a file, or kept under another context,
 // comes out unfinished), nothing obsolete (a string no source has any more), and every translation
-// with its source's placeholders. The committed files are only read.
+// with its source's placeholders. The committed files are only read. And they are byte for byte
+// what update_translations writes, so that running it changes nothing but what the sources changed.
 #include <algorithm>
 
 #include <QDir>
@@ -105,6 +106,7 @@ private Q_SLOTS:
     void noObsoleteEntries();
     void placeholdersKept_data();
     void placeholdersKept();
+    void filesAreAsUpdateTranslationsWritesThem();
 
 private:
     void languages();
@@ -239,6 +241,48 @@ void TestTranslations::placeholdersKept()
     }
     QVERIFY2(wrong.isEmpty(), qPrintable(u"%1 translation(s) in latchkey_%2.ts with other placeholders than their source:\n"_s
                                              .arg(wrong.size()).arg(language) + wrong.join(u'\n')));
+}
+
+/// A hand-written entry in another layout than lupdate's, or in another order, turns the next
+/// update_translations run into a rewrite of every line, and a review of it into guesswork. The
+/// options are those of dashboard/CMakeLists.txt's lupdate targets (English: plural forms only).
+void TestTranslations::filesAreAsUpdateTranslationsWritesThem()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const auto runLupdate = [&](const QStringList &files, const QStringList &options) {
+        QStringList copies;
+        for (const QString &file : files) {
+            QVERIFY(QFile::copy(QStringLiteral(LATCHKEY_TS_DIR) + u'/' + file, dir.filePath(file)));
+            QFile::setPermissions(dir.filePath(file), QFile::ReadOwner | QFile::WriteOwner);
+            copies.append(dir.filePath(file));
+        }
+        QProcess lupdate;
+        lupdate.setProcessChannelMode(QProcess::MergedChannels);
+        lupdate.start(QStringLiteral(LATCHKEY_LUPDATE),
+                      QStringList{u"-project"_s, QStringLiteral(LATCHKEY_LUPDATE_PROJECT), u"-no-obsolete"_s,
+                                  u"-locations"_s, u"none"_s} + options + QStringList{u"-ts"_s} + copies);
+        QVERIFY2(lupdate.waitForFinished(120000), qPrintable(lupdate.errorString()));
+        QVERIFY2(lupdate.exitStatus() == QProcess::NormalExit && lupdate.exitCode() == 0,
+                 qPrintable(QString::fromLocal8Bit(lupdate.readAll())));
+    };
+    runLupdate({u"latchkey_de.ts"_s, u"latchkey_es.ts"_s}, {});
+    runLupdate({u"latchkey_en.ts"_s}, {u"-pluralonly"_s});
+    for (auto it = m_committed.cbegin(); it != m_committed.cend(); ++it) {
+        QFile written(dir.filePath(it.key()));
+        QVERIFY2(written.open(QIODevice::ReadOnly), qPrintable(written.fileName()));
+        const QList<QByteArray> expected = written.readAll().split('\n');
+        const QList<QByteArray> committed = it.value().split('\n');
+        qsizetype line = 0;
+        while (line < expected.size() && line < committed.size() && expected[line] == committed[line])
+            ++line;
+        QVERIFY2(expected == committed,
+                 qPrintable(u"%1 is not as update_translations writes it, from line %2 on (committed: \"%3\", "
+                            "lupdate: \"%4\"); run `cmake --build build --target update_translations`"_s
+                                .arg(it.key())
+                                .arg(line + 1)
+                                .arg(QString::fromUtf8(committed.value(line)), QString::fromUtf8(expected.value(line)))));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestTranslations)
