@@ -179,8 +179,10 @@ void TestDevRun::opensTheDashboardConnectedToTheServerItStarted()
         list.waitForFinished(10000);
         return QString::fromUtf8(list.readAllStandardOutput());
     };
-    // e.g. "Latchkey — http://127.0.0.1:7070 — Latchkey" (Qt appends the application's name).
-    const QRegularExpression connectedWindow(u"\"Latchkey [^\"]*127\\.0\\.0\\.1:%1\\b[^\"]*\""_s.arg(port));
+    // The dashboard's window (its class), titled with the server's address: "http://127.0.0.1:7070
+    // — Latchkey" (Qt appends the application's name).
+    const QRegularExpression connectedWindow(
+        u"\"[^\"]*127\\.0\\.0\\.1:%1\\b[^\"]*\": \\(\"latchkey-dashboard\""_s.arg(port));
     QTRY_VERIFY2_WITH_TIMEOUT(connectedWindow.match(windowTitles()).hasMatch(), qPrintable(windowTitles()), 30000);
 
     // The root key file is the owner's alone, and the key is on no command line or environment.

@@ -28,12 +28,13 @@ ComboBox {
             widest = Math.max(widest, entryFont.advanceWidth(control.textAt(i)));
         return Math.ceil(widest);
     }
+    // The box's font in bold, sized as the box's is: in pixels or in points, never both (Qt warns
+    // "Both point size and pixel size set", which fails the self-test).
     FontMetrics {
         id: entryFont
-        font.family: control.font.family
-        font.pixelSize: control.font.pixelSize > 0 ? control.font.pixelSize : -1
-        font.pointSize: control.font.pointSize > 0 ? control.font.pointSize : -1
-        font.bold: true
+        font: Qt.font(control.font.pixelSize > 0
+                      ? {family: control.font.family, pixelSize: control.font.pixelSize, bold: true}
+                      : {family: control.font.family, pointSize: control.font.pointSize, bold: true})
     }
     // The entries' padding (Material MenuItem: 16 each side), and the window's edges kept clear:
     // a list wider than its box is pushed back inside the window rather than cut by it.
