@@ -1796,7 +1796,7 @@
     <message>
         <source>expiring</source>
         <comment>key status: expires within 24 hours</comment>
-        <translation>caduca pronto</translation>
+        <translation>por caducar</translation>
     </message>
     <message>
         <source>low credits</source>
@@ -1840,12 +1840,12 @@
     <message>
         <source>replaced, expires %1</source>
         <comment>key status of a rerolled key, e.g. replaced, expires in 2 hours</comment>
-        <translation>reemplazada, caduca %1</translation>
+        <translation>sustituida, caduca %1</translation>
     </message>
     <message>
         <source>replaced</source>
         <comment>key status of a rerolled key</comment>
-        <translation>reemplazada</translation>
+        <translation>sustituida</translation>
     </message>
     <message>
         <source>A reroll replaced this key with a new one of the same name; this old key stops working when its grace period ends.</source>
@@ -1863,12 +1863,12 @@
     <message>
         <source>replaced by a deleted key</source>
         <comment>key status of a rerolled key whose new key was deleted since</comment>
-        <translation>reemplazada por una clave eliminada</translation>
+        <translation>sustituida por una clave eliminada</translation>
     </message>
     <message>
         <source>replaced by a deleted key, expires %1</source>
         <comment>key status of a rerolled key whose new key was deleted since, e.g. replaced by a deleted key, expires in 2 hours</comment>
-        <translation>reemplazada por una clave eliminada, caduca %1</translation>
+        <translation>sustituida por una clave eliminada, caduca %1</translation>
     </message>
     <message>
         <source>A reroll replaced this key with a new one, which has been deleted since; this old key stops working when its grace period ends.</source>

@@ -177,8 +177,8 @@ QStringList KeysModel::badgesOf(const QJsonObject &row) const
     QStringList badges = badgesFor(row, m_nowMs);
     const QString keyId = row.value(u"keyId"_s).toString();
     if (m_successors.contains(keyId) && !badges.contains(u"expired"_s)) {
-        // "replaced" says more than "expiring" (and shows the same expiry).
-        badges.removeAll(u"expiring"_s);
+        // "expiring" stays: the old key of a reroll with a grace period is the one about to stop
+        // working, and a list too narrow for "replaced, expires in 1 hour" still shows it.
         badges.append(m_deletedKeys.contains(m_successors.value(keyId)) ? u"replacedByDeleted"_s : u"replaced"_s);
     }
     if (m_rateLimited.contains(keyId))

@@ -20,7 +20,7 @@ namespace Latchkey::Dashboard {
 ///   `analytics.getVerificationLog` call per refresh (the newest 100 such events of the API or owner),
 ///   never one call per row; set `rateLimitBadges` false when the root key may not read analytics.
 /// - `active`: none of disabled/expired.
-/// - `replaced`: a reroll replaced the key and it still works (instead of `expiring`). From the
+/// - `replaced`: a reroll replaced the key and it still works (after `expiring`, which stays). From the
 ///   audit log, as the key page reads it: every keys.rerollKey leaves a `key.reroll` event whose
 ///   targets are [new key, old key, api]. ONE `audit.listLogs` per refresh (the API's reroll and
 ///   key deletion events, or those of the owner's keys), followed for at most kRerollPages pages

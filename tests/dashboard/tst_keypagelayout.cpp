@@ -262,8 +262,8 @@ void TestKeyPageLayout::statusBadgesFitTheirColumn_data()
     Latchkey::Test::addLanguageAndSizeRows();
 }
 
-/// The key list's Status column holds its pills: the replaced key's "replaced, expires in 23 hours"
-/// next to "active" stays inside the column (at 1280 px whole, without eliding; the time then in
+/// The key list's Status column holds its pills: the replaced key's "expires in 23 hours" and
+/// "replaced" next to "active" stay inside the column (at 1280 px whole, without eliding; the time then in
 /// the tooltip).
 void TestKeyPageLayout::statusBadgesFitTheirColumn()
 {
@@ -301,6 +301,8 @@ void TestKeyPageLayout::statusBadgesFitTheirColumn()
     m_ui->settle(300);
     QVERIFY(m_ui->screenshot(m_artefacts, u"keys-%1-%2"_s.arg(language).arg(size.width())));
     QVERIFY(replaced->property("badges").toStringList().contains(u"active"_s));
+    // Its grace ends within 24 h: its own "expires" pill, in the column too (issue 4).
+    QVERIFY(replaced->property("badges").toStringList().contains(u"expiring"_s));
     for (QQuickItem *column : std::as_const(columns)) {
         const QRectF box = sceneRect(column); // as wide as the column (KeyColumns.js)
         for (QQuickItem *pill : column->childItems()) {

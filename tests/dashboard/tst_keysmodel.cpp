@@ -194,6 +194,8 @@ void TestKeysModel::rerollSuccessors()
 // The walkthrough's finding: after a reroll two keys with the same name, and nothing said which
 // one is about to stop working, neither on the API's list nor on the owner's. The audit log says
 // it, also when the new key is not among the rows (deleted here; or on a page not loaded).
+// Its grace ends within 24 h: it is "expiring" too (a narrow list showed "active · replaced"
+// with the expiry only in the tooltip; issue 4).
 void TestKeysModel::rerolledKeyIsMarkedReplaced()
 {
     const QString apiId = m_fixture.createApi(u"reroll"_s);
@@ -208,7 +210,7 @@ void TestKeysModel::rerolledKeyIsMarkedReplaced()
         QCOMPARE(fetchAll(keys), 0);
         QCOMPARE(keys.rowCount(), 3);
         QTRY_COMPARE_WITH_TIMEOUT(valueOf(keys, "keyId", oldId, "badges").toStringList(),
-                                  (QStringList{u"active"_s, u"replaced"_s}), 10000);
+                                  (QStringList{u"active"_s, u"expiring"_s, u"replaced"_s}), 10000);
         QCOMPARE(valueOf(keys, "keyId", oldId, "replacedBy").toString(), newId);
         QCOMPARE(valueOf(keys, "keyId", newId, "badges").toStringList(), QStringList{u"active"_s});
         QCOMPARE(valueOf(keys, "keyId", newId, "replacedBy").toString(), QString());
@@ -229,7 +231,7 @@ void TestKeysModel::rerolledKeyIsMarkedReplaced()
     QCOMPARE(byApi->rowCount(), 2);
     QTRY_COMPARE_WITH_TIMEOUT(valueOf(*byApi, "keyId", oldId, "replacedBy").toString(), newId, 10000);
     QTRY_COMPARE_WITH_TIMEOUT(valueOf(*byApi, "keyId", oldId, "badges").toStringList(),
-                              (QStringList{u"active"_s, u"replacedByDeleted"_s}), 10000);
+                              (QStringList{u"active"_s, u"expiring"_s, u"replacedByDeleted"_s}), 10000);
 
     // Without the audit log (the root key may not read it): no badge, and no request for it.
     auto unbadged = model(apiId);
@@ -286,13 +288,13 @@ void TestKeysModel::aDeletedReplacementIsSaidToBeDeleted()
     QVERIFY(m_fixture.call(u"keys.deleteKey"_s, {{u"keyId"_s, hardNew}, {u"permanent"_s, true}}).ok());
     QVERIFY(m_fixture.call(u"keys.deleteKey"_s, {{u"keyId"_s, unrelated}}).ok());
 
-    const QStringList deletedBadges{u"active"_s, u"replacedByDeleted"_s};
+    const QStringList deletedBadges{u"active"_s, u"expiring"_s, u"replacedByDeleted"_s};
     auto byApi = model(apiId);
     QAbstractItemModelTester tester(byApi.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     QCOMPARE(fetchAll(*byApi), 0);
     QCOMPARE(byApi->rowCount(), 4); // softOld, hardOld, keptOld, keptNew
     QTRY_COMPARE_WITH_TIMEOUT(valueOf(*byApi, "keyId", keptOld, "badges").toStringList(),
-                              (QStringList{u"active"_s, u"replaced"_s}), 10000);
+                              (QStringList{u"active"_s, u"expiring"_s, u"replaced"_s}), 10000);
     QTRY_COMPARE_WITH_TIMEOUT(valueOf(*byApi, "keyId", softOld, "badges").toStringList(), deletedBadges, 10000);
     QTRY_COMPARE_WITH_TIMEOUT(valueOf(*byApi, "keyId", hardOld, "badges").toStringList(), deletedBadges, 10000);
     QCOMPARE(valueOf(*byApi, "keyId", softOld, "replacedBy").toString(), softNew);
@@ -308,7 +310,7 @@ void TestKeysModel::aDeletedReplacementIsSaidToBeDeleted()
     QCOMPARE(fetchAll(byOwner), 0);
     QCOMPARE(byOwner.rowCount(), 3); // softOld, keptOld, keptNew
     QTRY_COMPARE_WITH_TIMEOUT(valueOf(byOwner, "keyId", keptOld, "badges").toStringList(),
-                              (QStringList{u"active"_s, u"replaced"_s}), 10000);
+                              (QStringList{u"active"_s, u"expiring"_s, u"replaced"_s}), 10000);
     QTRY_COMPARE_WITH_TIMEOUT(valueOf(byOwner, "keyId", softOld, "badges").toStringList(), deletedBadges, 10000);
 }
 
@@ -331,7 +333,7 @@ void TestKeysModel::anOwnersReplacementDeletedPermanentlyIsSaidToBeDeleted()
     QCOMPARE(fetchAll(byOwner), 0);
     QCOMPARE(byOwner.rowCount(), 1);
     QTRY_COMPARE_WITH_TIMEOUT(valueOf(byOwner, "keyId", old, "badges").toStringList(),
-                              (QStringList{u"active"_s, u"replacedByDeleted"_s}), 10000);
+                              (QStringList{u"active"_s, u"expiring"_s, u"replacedByDeleted"_s}), 10000);
     QCOMPARE(valueOf(byOwner, "keyId", old, "replacedBy").toString(), replacement);
 }
 

@@ -3,10 +3,11 @@ import QtQuick.Controls
 
 // The status badges of a key as KeysModel computes them (active, disabled, expired, expiring,
 // replaced, replacedByDeleted, lowCredits, noCredits, rateLimited), each a small coloured pill with
-// a translated label and a tooltip. With `expires` and `format` set, "expiring" and "replaced" say
-// when. Given a
+// a translated label and a tooltip. With `expires` and `format` set, "expiring" says when, and
+// "replaced" too when no "expiring" pill does (a grace period longer than 24 h). Given a
 // `maxWidth` (a list's Status column), pills that do not fit together drop the "when" first, then
-// elide inside their frames; the tooltip then starts with the full label.
+// "active" (said in the first pill's tooltip; "active · expiring · replaced" of a reroll's old key),
+// then elide inside their frames; the tooltip then starts with the full label.
 Row {
     id: root
 
@@ -16,6 +17,8 @@ Row {
     property real expires: 0
     property var format
     readonly property string expiresIn: expires > 0 && format ? format.relative(expires) : ""
+    /// When "replaced" says the expiry: not next to an "expiring" pill that says it already.
+    readonly property string replacedExpiresIn: badges.includes("expiring") ? "" : expiresIn
 
     /// The room for all pills (the rest is cut); unlimited by default.
     property real maxWidth: Infinity
@@ -48,6 +51,8 @@ Row {
     }
     /// What each pill shows: {label (whole), shown (maybe shortened), colour, explanation, cap (the
     /// most its text may take before it elides)}, fitted into `maxWidth`.
+    /// "active", the most common state, says least beside other pills ("expiring", "replaced"): it
+    /// gives way before any text elides, said in the first pill's tooltip instead.
     function fitted(names: var, room: real): var {
         const pills = names.map(badge => ({ label: label(badge), shown: label(badge), colour: colour(badge),
                                             explanation: explanation(badge), cap: Infinity }));
@@ -57,6 +62,11 @@ Row {
         if (total() <= textRoom)
             return pills;
         names.forEach((badge, i) => pills[i].shown = shortLabel(badge));
+        if (total() > textRoom && names.length > 1 && names[0] === "active") {
+            const rest = fitted(names.slice(1), room);
+            rest[0].explanation += "\n\n" + pills[0].label + ": " + pills[0].explanation;
+            return rest;
+        }
         if (total() > textRoom) {
             // The widest texts shrink to a common cap, the narrow ones keep their room.
             const widths = pills.map(pill => textWidth(pill.shown)).sort((a, b) => a - b);
@@ -86,10 +96,10 @@ Row {
         case "expired": return qsTr("expired", "key status")
         case "expiring": return expiresIn !== "" ? qsTr("expires %1", "key status, e.g. expires in 2 hours").arg(expiresIn)
                                                  : qsTr("expiring", "key status: expires within 24 hours")
-        case "replaced": return expiresIn !== "" ? qsTr("replaced, expires %1", "key status of a rerolled key, e.g. replaced, expires in 2 hours").arg(expiresIn)
-                                                 : qsTr("replaced", "key status of a rerolled key")
-        case "replacedByDeleted": return expiresIn !== ""
-                                         ? qsTr("replaced by a deleted key, expires %1", "key status of a rerolled key whose new key was deleted since, e.g. replaced by a deleted key, expires in 2 hours").arg(expiresIn)
+        case "replaced": return replacedExpiresIn !== "" ? qsTr("replaced, expires %1", "key status of a rerolled key, e.g. replaced, expires in 2 hours").arg(replacedExpiresIn)
+                                                         : qsTr("replaced", "key status of a rerolled key")
+        case "replacedByDeleted": return replacedExpiresIn !== ""
+                                         ? qsTr("replaced by a deleted key, expires %1", "key status of a rerolled key whose new key was deleted since, e.g. replaced by a deleted key, expires in 2 hours").arg(replacedExpiresIn)
                                          : qsTr("replaced by a deleted key", "key status of a rerolled key whose new key was deleted since")
         case "lowCredits": return qsTr("low credits", "key status")
         case "noCredits": return qsTr("no credits", "key status: no credits left")

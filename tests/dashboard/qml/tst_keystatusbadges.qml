@@ -84,6 +84,25 @@ Item {
             badges.format = undefined;
         }
 
+        // A rerolled key whose grace ends within 24 h: its own "expires" pill (which a narrow
+        // list keeps, as "expiring"), and "replaced" does not say the time twice (issue 4).
+        function test_replacedAndExpiringSayTheTimeOnce() {
+            badges.format = { relative: ms => ms === 3600000 ? "in 1 hour" : "?" };
+            badges.expires = 3600000;
+            try {
+                badges.badges = ["active", "expiring", "replaced"];
+                compare(pills().length, 3);
+                verify(pill("expires in 1 hour"), "the expiring pill says when");
+                verify(pill("replaced"), "the replaced pill says only that");
+                verify(!pill("replaced, expires in 1 hour"));
+                badges.badges = ["active", "expiring", "replacedByDeleted"];
+                verify(pill("expires in 1 hour") && pill("replaced by a deleted key"));
+            } finally {
+                badges.expires = 0;
+                badges.format = undefined;
+            }
+        }
+
         // A rerolled key whose new key was deleted since: the pill says so, as the key page's
         // "Replaced by a key deleted since", and when the old key stops working; the tooltip too.
         function test_replacedByADeletedKeySaysSo() {
@@ -156,6 +175,29 @@ Item {
                 badges.maxWidth = Infinity;
                 badges.expires = 0;
                 badges.format = undefined;
+            }
+        }
+
+        // A reroll's old key in a narrow Status column: "active" gives way before "expiring" or
+        // "replaced" elides (issue 4: at 1280 px "läuft b…"), and its tooltip says it still.
+        function test_activeGivesWayBeforeEliding() {
+            badges.badges = ["expiring", "replaced"];
+            tryVerify(() => badges.width > 50, 5000, "laid out");
+            const two = badges.width;
+            try {
+                badges.badges = ["active", "expiring", "replaced"];
+                badges.maxWidth = two + 2;
+                waitForRendering(badges);
+                compare(pills().length, 2);
+                verify(!pill("active"));
+                for (const item of pills())
+                    verify(!textOf(item).truncated, item.Accessible.name);
+                const first = pill("expiring");
+                verify(first.ToolTip.text.indexOf("active: The key is enabled and not expired.") > 0, first.ToolTip.text);
+                badges.maxWidth = Infinity;
+                compare(pills().length, 3);
+            } finally {
+                badges.maxWidth = Infinity;
             }
         }
 
