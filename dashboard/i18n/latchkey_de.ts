@@ -2970,6 +2970,182 @@
     </message>
 </context>
 <context>
+    <name>PermissionWords</name>
+    <message>
+        <source>Create APIs</source>
+        <translation>APIs erstellen</translation>
+    </message>
+    <message>
+        <source>View APIs</source>
+        <translation>APIs ansehen</translation>
+    </message>
+    <message>
+        <source>Edit APIs</source>
+        <translation>APIs bearbeiten</translation>
+    </message>
+    <message>
+        <source>Delete APIs</source>
+        <translation>APIs löschen</translation>
+    </message>
+    <message>
+        <source>Issue keys</source>
+        <translation>Schlüssel ausstellen</translation>
+    </message>
+    <message>
+        <source>View keys</source>
+        <translation>Schlüssel ansehen</translation>
+    </message>
+    <message>
+        <source>Edit keys</source>
+        <translation>Schlüssel bearbeiten</translation>
+    </message>
+    <message>
+        <source>Delete keys</source>
+        <translation>Schlüssel löschen</translation>
+    </message>
+    <message>
+        <source>Verify keys</source>
+        <translation>Schlüssel verifizieren</translation>
+    </message>
+    <message>
+        <source>Store keys recoverably</source>
+        <translation>Schlüssel wiederherstellbar speichern</translation>
+    </message>
+    <message>
+        <source>Show stored keys</source>
+        <translation>Gespeicherte Schlüssel anzeigen</translation>
+    </message>
+    <message>
+        <source>View analytics</source>
+        <translation>Analysen ansehen</translation>
+    </message>
+    <message>
+        <source>Check rate limits</source>
+        <translation>Ratenlimits prüfen</translation>
+    </message>
+    <message>
+        <source>Create namespaces</source>
+        <translation>Namensräume erstellen</translation>
+    </message>
+    <message>
+        <source>View namespaces</source>
+        <translation>Namensräume ansehen</translation>
+    </message>
+    <message>
+        <source>Edit namespaces</source>
+        <translation>Namensräume bearbeiten</translation>
+    </message>
+    <message>
+        <source>Delete namespaces</source>
+        <translation>Namensräume löschen</translation>
+    </message>
+    <message>
+        <source>Set overrides</source>
+        <translation>Ausnahmen festlegen</translation>
+    </message>
+    <message>
+        <source>View overrides</source>
+        <translation>Ausnahmen ansehen</translation>
+    </message>
+    <message>
+        <source>Delete overrides</source>
+        <translation>Ausnahmen löschen</translation>
+    </message>
+    <message>
+        <source>Create permissions</source>
+        <translation>Berechtigungen erstellen</translation>
+    </message>
+    <message>
+        <source>View permissions</source>
+        <translation>Berechtigungen ansehen</translation>
+    </message>
+    <message>
+        <source>Edit permissions</source>
+        <translation>Berechtigungen bearbeiten</translation>
+    </message>
+    <message>
+        <source>Delete permissions</source>
+        <translation>Berechtigungen löschen</translation>
+    </message>
+    <message>
+        <source>Create roles</source>
+        <translation>Rollen erstellen</translation>
+    </message>
+    <message>
+        <source>View roles</source>
+        <translation>Rollen ansehen</translation>
+    </message>
+    <message>
+        <source>Edit roles</source>
+        <translation>Rollen bearbeiten</translation>
+    </message>
+    <message>
+        <source>Delete roles</source>
+        <translation>Rollen löschen</translation>
+    </message>
+    <message>
+        <source>Give keys permissions</source>
+        <translation>Schlüsseln Berechtigungen geben</translation>
+    </message>
+    <message>
+        <source>Take permissions from keys</source>
+        <translation>Schlüsseln Berechtigungen entziehen</translation>
+    </message>
+    <message>
+        <source>Give keys roles</source>
+        <translation>Schlüsseln Rollen geben</translation>
+    </message>
+    <message>
+        <source>Take roles from keys</source>
+        <translation>Schlüsseln Rollen entziehen</translation>
+    </message>
+    <message>
+        <source>Add permissions to roles</source>
+        <translation>Rollen Berechtigungen geben</translation>
+    </message>
+    <message>
+        <source>Remove permissions from roles</source>
+        <translation>Rollen Berechtigungen entziehen</translation>
+    </message>
+    <message>
+        <source>Create owners</source>
+        <translation>Inhaber anlegen</translation>
+    </message>
+    <message>
+        <source>View owners</source>
+        <translation>Inhaber ansehen</translation>
+    </message>
+    <message>
+        <source>Edit owners</source>
+        <translation>Inhaber bearbeiten</translation>
+    </message>
+    <message>
+        <source>Delete owners</source>
+        <translation>Inhaber löschen</translation>
+    </message>
+    <message>
+        <source>Create root keys</source>
+        <translation>Root-Schlüssel erstellen</translation>
+    </message>
+    <message>
+        <source>View root keys</source>
+        <translation>Root-Schlüssel ansehen</translation>
+    </message>
+    <message>
+        <source>Delete root keys</source>
+        <translation>Root-Schlüssel löschen</translation>
+    </message>
+    <message>
+        <source>Read the audit log</source>
+        <translation>Audit-Log lesen</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>a permission in words and the one API or namespace it is limited to</comment>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
     <name>PermissionsPage</name>
     <message>
         <source>Add new</source>
@@ -3390,174 +3566,6 @@
 <context>
     <name>RootKeyDialog</name>
     <message>
-        <source>Create APIs</source>
-        <translation>APIs erstellen</translation>
-    </message>
-    <message>
-        <source>View APIs</source>
-        <translation>APIs ansehen</translation>
-    </message>
-    <message>
-        <source>Edit APIs</source>
-        <translation>APIs bearbeiten</translation>
-    </message>
-    <message>
-        <source>Delete APIs</source>
-        <translation>APIs löschen</translation>
-    </message>
-    <message>
-        <source>Issue keys</source>
-        <translation>Schlüssel ausstellen</translation>
-    </message>
-    <message>
-        <source>View keys</source>
-        <translation>Schlüssel ansehen</translation>
-    </message>
-    <message>
-        <source>Edit keys</source>
-        <translation>Schlüssel bearbeiten</translation>
-    </message>
-    <message>
-        <source>Delete keys</source>
-        <translation>Schlüssel löschen</translation>
-    </message>
-    <message>
-        <source>Verify keys</source>
-        <translation>Schlüssel verifizieren</translation>
-    </message>
-    <message>
-        <source>Store keys recoverably</source>
-        <translation>Schlüssel wiederherstellbar speichern</translation>
-    </message>
-    <message>
-        <source>Show stored keys</source>
-        <translation>Gespeicherte Schlüssel anzeigen</translation>
-    </message>
-    <message>
-        <source>View analytics</source>
-        <translation>Analysen ansehen</translation>
-    </message>
-    <message>
-        <source>Check rate limits</source>
-        <translation>Ratenlimits prüfen</translation>
-    </message>
-    <message>
-        <source>Create namespaces</source>
-        <translation>Namensräume erstellen</translation>
-    </message>
-    <message>
-        <source>View namespaces</source>
-        <translation>Namensräume ansehen</translation>
-    </message>
-    <message>
-        <source>Edit namespaces</source>
-        <translation>Namensräume bearbeiten</translation>
-    </message>
-    <message>
-        <source>Delete namespaces</source>
-        <translation>Namensräume löschen</translation>
-    </message>
-    <message>
-        <source>Set overrides</source>
-        <translation>Ausnahmen festlegen</translation>
-    </message>
-    <message>
-        <source>View overrides</source>
-        <translation>Ausnahmen ansehen</translation>
-    </message>
-    <message>
-        <source>Delete overrides</source>
-        <translation>Ausnahmen löschen</translation>
-    </message>
-    <message>
-        <source>Create permissions</source>
-        <translation>Berechtigungen erstellen</translation>
-    </message>
-    <message>
-        <source>View permissions</source>
-        <translation>Berechtigungen ansehen</translation>
-    </message>
-    <message>
-        <source>Edit permissions</source>
-        <translation>Berechtigungen bearbeiten</translation>
-    </message>
-    <message>
-        <source>Delete permissions</source>
-        <translation>Berechtigungen löschen</translation>
-    </message>
-    <message>
-        <source>Create roles</source>
-        <translation>Rollen erstellen</translation>
-    </message>
-    <message>
-        <source>View roles</source>
-        <translation>Rollen ansehen</translation>
-    </message>
-    <message>
-        <source>Edit roles</source>
-        <translation>Rollen bearbeiten</translation>
-    </message>
-    <message>
-        <source>Delete roles</source>
-        <translation>Rollen löschen</translation>
-    </message>
-    <message>
-        <source>Give keys permissions</source>
-        <translation>Schlüsseln Berechtigungen geben</translation>
-    </message>
-    <message>
-        <source>Take permissions from keys</source>
-        <translation>Schlüsseln Berechtigungen entziehen</translation>
-    </message>
-    <message>
-        <source>Give keys roles</source>
-        <translation>Schlüsseln Rollen geben</translation>
-    </message>
-    <message>
-        <source>Take roles from keys</source>
-        <translation>Schlüsseln Rollen entziehen</translation>
-    </message>
-    <message>
-        <source>Add permissions to roles</source>
-        <translation>Rollen Berechtigungen geben</translation>
-    </message>
-    <message>
-        <source>Remove permissions from roles</source>
-        <translation>Rollen Berechtigungen entziehen</translation>
-    </message>
-    <message>
-        <source>Create owners</source>
-        <translation>Inhaber anlegen</translation>
-    </message>
-    <message>
-        <source>View owners</source>
-        <translation>Inhaber ansehen</translation>
-    </message>
-    <message>
-        <source>Edit owners</source>
-        <translation>Inhaber bearbeiten</translation>
-    </message>
-    <message>
-        <source>Delete owners</source>
-        <translation>Inhaber löschen</translation>
-    </message>
-    <message>
-        <source>Create root keys</source>
-        <translation>Root-Schlüssel erstellen</translation>
-    </message>
-    <message>
-        <source>View root keys</source>
-        <translation>Root-Schlüssel ansehen</translation>
-    </message>
-    <message>
-        <source>Delete root keys</source>
-        <translation>Root-Schlüssel löschen</translation>
-    </message>
-    <message>
-        <source>Read the audit log</source>
-        <translation>Audit-Log lesen</translation>
-    </message>
-    <message>
         <source>New root key</source>
         <translation>Neuer Root-Schlüssel</translation>
     </message>
@@ -3683,11 +3691,6 @@
     <message>
         <source>Revoke “%1”? Every program using it loses access at once.</source>
         <translation>„%1“ widerrufen? Jedes Programm, das ihn nutzt, verliert sofort den Zugriff.</translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <comment>a permission in words and the one API or namespace it is limited to</comment>
-        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>Root key id %1</source>

@@ -2970,6 +2970,182 @@
     </message>
 </context>
 <context>
+    <name>PermissionWords</name>
+    <message>
+        <source>Create APIs</source>
+        <translation>Crear API</translation>
+    </message>
+    <message>
+        <source>View APIs</source>
+        <translation>Ver API</translation>
+    </message>
+    <message>
+        <source>Edit APIs</source>
+        <translation>Editar API</translation>
+    </message>
+    <message>
+        <source>Delete APIs</source>
+        <translation>Eliminar API</translation>
+    </message>
+    <message>
+        <source>Issue keys</source>
+        <translation>Emitir claves</translation>
+    </message>
+    <message>
+        <source>View keys</source>
+        <translation>Ver claves</translation>
+    </message>
+    <message>
+        <source>Edit keys</source>
+        <translation>Editar claves</translation>
+    </message>
+    <message>
+        <source>Delete keys</source>
+        <translation>Eliminar claves</translation>
+    </message>
+    <message>
+        <source>Verify keys</source>
+        <translation>Verificar claves</translation>
+    </message>
+    <message>
+        <source>Store keys recoverably</source>
+        <translation>Guardar claves recuperables</translation>
+    </message>
+    <message>
+        <source>Show stored keys</source>
+        <translation>Mostrar claves guardadas</translation>
+    </message>
+    <message>
+        <source>View analytics</source>
+        <translation>Ver analíticas</translation>
+    </message>
+    <message>
+        <source>Check rate limits</source>
+        <translation>Comprobar límites de frecuencia</translation>
+    </message>
+    <message>
+        <source>Create namespaces</source>
+        <translation>Crear espacios de nombres</translation>
+    </message>
+    <message>
+        <source>View namespaces</source>
+        <translation>Ver espacios de nombres</translation>
+    </message>
+    <message>
+        <source>Edit namespaces</source>
+        <translation>Editar espacios de nombres</translation>
+    </message>
+    <message>
+        <source>Delete namespaces</source>
+        <translation>Eliminar espacios de nombres</translation>
+    </message>
+    <message>
+        <source>Set overrides</source>
+        <translation>Fijar excepciones</translation>
+    </message>
+    <message>
+        <source>View overrides</source>
+        <translation>Ver excepciones</translation>
+    </message>
+    <message>
+        <source>Delete overrides</source>
+        <translation>Eliminar excepciones</translation>
+    </message>
+    <message>
+        <source>Create permissions</source>
+        <translation>Crear permisos</translation>
+    </message>
+    <message>
+        <source>View permissions</source>
+        <translation>Ver permisos</translation>
+    </message>
+    <message>
+        <source>Edit permissions</source>
+        <translation>Editar permisos</translation>
+    </message>
+    <message>
+        <source>Delete permissions</source>
+        <translation>Eliminar permisos</translation>
+    </message>
+    <message>
+        <source>Create roles</source>
+        <translation>Crear roles</translation>
+    </message>
+    <message>
+        <source>View roles</source>
+        <translation>Ver roles</translation>
+    </message>
+    <message>
+        <source>Edit roles</source>
+        <translation>Editar roles</translation>
+    </message>
+    <message>
+        <source>Delete roles</source>
+        <translation>Eliminar roles</translation>
+    </message>
+    <message>
+        <source>Give keys permissions</source>
+        <translation>Dar permisos a claves</translation>
+    </message>
+    <message>
+        <source>Take permissions from keys</source>
+        <translation>Quitar permisos a claves</translation>
+    </message>
+    <message>
+        <source>Give keys roles</source>
+        <translation>Dar roles a claves</translation>
+    </message>
+    <message>
+        <source>Take roles from keys</source>
+        <translation>Quitar roles a claves</translation>
+    </message>
+    <message>
+        <source>Add permissions to roles</source>
+        <translation>Añadir permisos a roles</translation>
+    </message>
+    <message>
+        <source>Remove permissions from roles</source>
+        <translation>Quitar permisos a roles</translation>
+    </message>
+    <message>
+        <source>Create owners</source>
+        <translation>Crear propietarios</translation>
+    </message>
+    <message>
+        <source>View owners</source>
+        <translation>Ver propietarios</translation>
+    </message>
+    <message>
+        <source>Edit owners</source>
+        <translation>Editar propietarios</translation>
+    </message>
+    <message>
+        <source>Delete owners</source>
+        <translation>Eliminar propietarios</translation>
+    </message>
+    <message>
+        <source>Create root keys</source>
+        <translation>Crear claves raíz</translation>
+    </message>
+    <message>
+        <source>View root keys</source>
+        <translation>Ver claves raíz</translation>
+    </message>
+    <message>
+        <source>Delete root keys</source>
+        <translation>Eliminar claves raíz</translation>
+    </message>
+    <message>
+        <source>Read the audit log</source>
+        <translation>Leer el registro de auditoría</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>a permission in words and the one API or namespace it is limited to</comment>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
     <name>PermissionsPage</name>
     <message>
         <source>Add new</source>
@@ -3390,174 +3566,6 @@
 <context>
     <name>RootKeyDialog</name>
     <message>
-        <source>Create APIs</source>
-        <translation>Crear API</translation>
-    </message>
-    <message>
-        <source>View APIs</source>
-        <translation>Ver API</translation>
-    </message>
-    <message>
-        <source>Edit APIs</source>
-        <translation>Editar API</translation>
-    </message>
-    <message>
-        <source>Delete APIs</source>
-        <translation>Eliminar API</translation>
-    </message>
-    <message>
-        <source>Issue keys</source>
-        <translation>Emitir claves</translation>
-    </message>
-    <message>
-        <source>View keys</source>
-        <translation>Ver claves</translation>
-    </message>
-    <message>
-        <source>Edit keys</source>
-        <translation>Editar claves</translation>
-    </message>
-    <message>
-        <source>Delete keys</source>
-        <translation>Eliminar claves</translation>
-    </message>
-    <message>
-        <source>Verify keys</source>
-        <translation>Verificar claves</translation>
-    </message>
-    <message>
-        <source>Store keys recoverably</source>
-        <translation>Guardar claves recuperables</translation>
-    </message>
-    <message>
-        <source>Show stored keys</source>
-        <translation>Mostrar claves guardadas</translation>
-    </message>
-    <message>
-        <source>View analytics</source>
-        <translation>Ver analíticas</translation>
-    </message>
-    <message>
-        <source>Check rate limits</source>
-        <translation>Comprobar límites de frecuencia</translation>
-    </message>
-    <message>
-        <source>Create namespaces</source>
-        <translation>Crear espacios de nombres</translation>
-    </message>
-    <message>
-        <source>View namespaces</source>
-        <translation>Ver espacios de nombres</translation>
-    </message>
-    <message>
-        <source>Edit namespaces</source>
-        <translation>Editar espacios de nombres</translation>
-    </message>
-    <message>
-        <source>Delete namespaces</source>
-        <translation>Eliminar espacios de nombres</translation>
-    </message>
-    <message>
-        <source>Set overrides</source>
-        <translation>Fijar excepciones</translation>
-    </message>
-    <message>
-        <source>View overrides</source>
-        <translation>Ver excepciones</translation>
-    </message>
-    <message>
-        <source>Delete overrides</source>
-        <translation>Eliminar excepciones</translation>
-    </message>
-    <message>
-        <source>Create permissions</source>
-        <translation>Crear permisos</translation>
-    </message>
-    <message>
-        <source>View permissions</source>
-        <translation>Ver permisos</translation>
-    </message>
-    <message>
-        <source>Edit permissions</source>
-        <translation>Editar permisos</translation>
-    </message>
-    <message>
-        <source>Delete permissions</source>
-        <translation>Eliminar permisos</translation>
-    </message>
-    <message>
-        <source>Create roles</source>
-        <translation>Crear roles</translation>
-    </message>
-    <message>
-        <source>View roles</source>
-        <translation>Ver roles</translation>
-    </message>
-    <message>
-        <source>Edit roles</source>
-        <translation>Editar roles</translation>
-    </message>
-    <message>
-        <source>Delete roles</source>
-        <translation>Eliminar roles</translation>
-    </message>
-    <message>
-        <source>Give keys permissions</source>
-        <translation>Dar permisos a claves</translation>
-    </message>
-    <message>
-        <source>Take permissions from keys</source>
-        <translation>Quitar permisos a claves</translation>
-    </message>
-    <message>
-        <source>Give keys roles</source>
-        <translation>Dar roles a claves</translation>
-    </message>
-    <message>
-        <source>Take roles from keys</source>
-        <translation>Quitar roles a claves</translation>
-    </message>
-    <message>
-        <source>Add permissions to roles</source>
-        <translation>Añadir permisos a roles</translation>
-    </message>
-    <message>
-        <source>Remove permissions from roles</source>
-        <translation>Quitar permisos a roles</translation>
-    </message>
-    <message>
-        <source>Create owners</source>
-        <translation>Crear propietarios</translation>
-    </message>
-    <message>
-        <source>View owners</source>
-        <translation>Ver propietarios</translation>
-    </message>
-    <message>
-        <source>Edit owners</source>
-        <translation>Editar propietarios</translation>
-    </message>
-    <message>
-        <source>Delete owners</source>
-        <translation>Eliminar propietarios</translation>
-    </message>
-    <message>
-        <source>Create root keys</source>
-        <translation>Crear claves raíz</translation>
-    </message>
-    <message>
-        <source>View root keys</source>
-        <translation>Ver claves raíz</translation>
-    </message>
-    <message>
-        <source>Delete root keys</source>
-        <translation>Eliminar claves raíz</translation>
-    </message>
-    <message>
-        <source>Read the audit log</source>
-        <translation>Leer el registro de auditoría</translation>
-    </message>
-    <message>
         <source>New root key</source>
         <translation>Nueva clave raíz</translation>
     </message>
@@ -3683,11 +3691,6 @@
     <message>
         <source>Revoke “%1”? Every program using it loses access at once.</source>
         <translation>¿Revocar «%1»? Todo programa que la use pierde el acceso de inmediato.</translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <comment>a permission in words and the one API or namespace it is limited to</comment>
-        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>Root key id %1</source>

@@ -2,8 +2,10 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
 import Latchkey.Dashboard
+import "PermissionWords.js" as PermissionWords
 
-// Which server the dashboard talks to, with which root key and permissions; disconnect.
+// Which server the dashboard talks to, with which root key and permissions (in the Root keys
+// page's words, PermissionWords.js; the raw permission in the tooltip); disconnect.
 ColumnLayout {
     id: summary
 
@@ -44,8 +46,15 @@ ColumnLayout {
                 Repeater {
                     model: summary.capabilities.permissions
                     delegate: Label {
+                        id: permission
                         required property string modelData
-                        text: modelData
+                        objectName: "permission-" + modelData
+                        text: PermissionWords.words(modelData)
+                        Accessible.description: modelData
+                        HoverHandler { id: permissionHover }
+                        ToolTip.visible: permissionHover.hovered
+                        ToolTip.delay: 500
+                        ToolTip.text: permission.modelData
                         font.pixelSize: 11
                         leftPadding: 6
                         rightPadding: 6

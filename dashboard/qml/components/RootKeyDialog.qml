@@ -3,6 +3,7 @@ import QtQuick.Controls
 import QtQuick.Controls.Material
 import QtQuick.Layouts
 import Latchkey.Dashboard
+import "PermissionWords.js" as PermissionWords
 
 // "New root key": a name and the permissions, grouped by area with "all" per group. `groups` is
 // RootKeysModel.permissionGroups (the server's own table); only what `may` holds can be granted.
@@ -58,55 +59,10 @@ FormDialog {
         return area;
     }
 
-    /// A permission's action in words ("Create APIs" for api.*.create_api); the raw permission
-    /// stays in the box's tooltip.
+    /// A permission's action in words ("Create APIs" for api.*.create_api; PermissionWords.js);
+    /// the raw permission stays in the box's tooltip.
     function actionLabel(permission) {
-        const action = permission.split(".")[2];
-        switch (action) {
-        case "create_api": return qsTr("Create APIs");
-        case "read_api": return qsTr("View APIs");
-        case "update_api": return qsTr("Edit APIs");
-        case "delete_api": return qsTr("Delete APIs");
-        case "create_key": return qsTr("Issue keys");
-        case "read_key": return qsTr("View keys");
-        case "update_key": return qsTr("Edit keys");
-        case "delete_key": return qsTr("Delete keys");
-        case "verify_key": return qsTr("Verify keys");
-        case "encrypt_key": return qsTr("Store keys recoverably");
-        case "decrypt_key": return qsTr("Show stored keys");
-        case "read_analytics": return qsTr("View analytics");
-        case "limit": return qsTr("Check rate limits");
-        case "create_namespace": return qsTr("Create namespaces");
-        case "read_namespace": return qsTr("View namespaces");
-        case "update_namespace": return qsTr("Edit namespaces");
-        case "delete_namespace": return qsTr("Delete namespaces");
-        case "set_override": return qsTr("Set overrides");
-        case "read_override": return qsTr("View overrides");
-        case "delete_override": return qsTr("Delete overrides");
-        case "create_permission": return qsTr("Create permissions");
-        case "read_permission": return qsTr("View permissions");
-        case "update_permission": return qsTr("Edit permissions");
-        case "delete_permission": return qsTr("Delete permissions");
-        case "create_role": return qsTr("Create roles");
-        case "read_role": return qsTr("View roles");
-        case "update_role": return qsTr("Edit roles");
-        case "delete_role": return qsTr("Delete roles");
-        case "add_permission_to_key": return qsTr("Give keys permissions");
-        case "remove_permission_from_key": return qsTr("Take permissions from keys");
-        case "add_role_to_key": return qsTr("Give keys roles");
-        case "remove_role_from_key": return qsTr("Take roles from keys");
-        case "add_permission_to_role": return qsTr("Add permissions to roles");
-        case "remove_permission_from_role": return qsTr("Remove permissions from roles");
-        case "create_identity": return qsTr("Create owners");
-        case "read_identity": return qsTr("View owners");
-        case "update_identity": return qsTr("Edit owners");
-        case "delete_identity": return qsTr("Delete owners");
-        case "create_root_key": return qsTr("Create root keys");
-        case "read_root_key": return qsTr("View root keys");
-        case "delete_root_key": return qsTr("Delete root keys");
-        case "read_audit_log": return qsTr("Read the audit log");
-        }
-        return action.replace(/_/g, " ");
+        return PermissionWords.actionLabel(permission);
     }
 
     title: showing ? qsTr("Root key created") : qsTr("New root key")

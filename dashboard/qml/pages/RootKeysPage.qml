@@ -3,6 +3,7 @@ import QtQuick.Controls
 import QtQuick.Controls.Material
 import QtQuick.Layouts
 import Latchkey.Dashboard
+import "../components/PermissionWords.js" as PermissionWords
 
 // The workspace's root keys: create one with chosen permissions (its secret is shown once),
 // revoke one (it stops working at once). The key in use cannot revoke itself.
@@ -16,15 +17,10 @@ Page {
     readonly property Capabilities may: session.capabilities
 
     /// A root key's permissions in the words of the create dialog ("Create APIs, View keys"); one
-    /// limited to a single API or namespace names it ("View keys (api_1…)"), anything else stays raw.
+    /// limited to a single API or namespace names it ("View keys (api_1…)"), anything else stays raw
+    /// (PermissionWords.js, as Settings' connection summary).
     function permissionWords(permissions): string {
-        return permissions.map(permission => {
-            const parts = permission.split(".");
-            if (parts.length !== 3 || parts[2] === "*")
-                return permission;
-            const words = createDialog.actionLabel(permission);
-            return parts[1] === "*" ? words : qsTr("%1 (%2)", "a permission in words and the one API or namespace it is limited to").arg(words).arg(parts[1]);
-        }).join(", ");
+        return permissions.map(permission => PermissionWords.words(permission)).join(", ");
     }
 
     title: qsTr("Root keys")
