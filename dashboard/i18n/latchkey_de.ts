@@ -3637,6 +3637,10 @@
         <source>Discard this root key&apos;s details?</source>
         <translation>Angaben zu diesem Root-Schlüssel verwerfen?</translation>
     </message>
+    <message>
+        <source>“%1” without “%2”: this key can open a key only by its exact id, with no list of APIs and no Go to by name.</source>
+        <translation>„%1“ ohne „%2“: Dieser Schlüssel öffnet einen Schlüssel nur über seine genaue ID, ohne Liste der APIs und ohne „Gehe zu“ nach Namen.</translation>
+    </message>
 </context>
 <context>
     <name>RootKeysPage</name>

@@ -3637,6 +3637,10 @@
         <source>Discard this root key&apos;s details?</source>
         <translation>¿Descartar los datos de esta clave raíz?</translation>
     </message>
+    <message>
+        <source>“%1” without “%2”: this key can open a key only by its exact id, with no list of APIs and no Go to by name.</source>
+        <translation>«%1» sin «%2»: esta clave solo abre una clave por su id exacto, sin lista de APIs ni «Ir a» por nombre.</translation>
+    </message>
 </context>
 <context>
     <name>RootKeysPage</name>

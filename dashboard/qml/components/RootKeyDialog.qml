@@ -26,6 +26,9 @@ FormDialog {
     property string shownKeyId
     readonly property bool showing: shownKey !== ""
     readonly property bool canCreate: picked.length > 0
+    /// "View keys" without "View APIs": allowed, but such a key lists no API and finds no key by
+    /// name (Go to), only by its exact id; said under the permissions, not forced (issue 4).
+    readonly property bool keysWithoutApis: picked.includes("api.*.read_key") && !picked.includes("api.*.read_api")
 
     signal createRequested(string name, var permissions)
     signal copyRequested(string text)
@@ -138,6 +141,15 @@ FormDialog {
                     delegate: PermissionGroup {}
                 }
             }
+        }
+        Label {
+            objectName: "keysWithoutApisHint"
+            Layout.fillWidth: true
+            visible: dialog.keysWithoutApis
+            text: qsTr("“%1” without “%2”: this key can open a key only by its exact id, with no list of APIs and no Go to by name.")
+                  .arg(dialog.actionLabel("api.*.read_key")).arg(dialog.actionLabel("api.*.read_api"))
+            wrapMode: Text.Wrap
+            opacity: 0.7
         }
     }
 

@@ -87,6 +87,23 @@ Item {
             }
         }
 
+        // "View keys" alone makes a key that reaches a key only by its exact id (no API list,
+        // no Go to by name): a hint says so under the permissions, and Create stays possible.
+        function test_keysWithoutApisIsExplained() {
+            const hint = findChild(dialog.contentItem, "keysWithoutApisHint");
+            verify(hint !== null);
+            verify(!hint.visible);
+            findChild(dialog.contentItem, "api.*.read_key").clicked();
+            tryCompare(hint, "visible", true);
+            verify(hint.text.indexOf("View keys") >= 0 && hint.text.indexOf("View APIs") >= 0, hint.text);
+            verify(findChild(dialog.footer, "createButton").enabled, "a hint, not a refusal");
+            findChild(dialog.contentItem, "api.*.read_api").clicked();
+            compare(hint.visible, false);
+            findChild(dialog.contentItem, "api.*.read_key").clicked();
+            compare(dialog.picked, ["api.*.read_api"]);
+            compare(hint.visible, false);
+        }
+
         function test_scrollBarShownWhenThePermissionsAreTaller() {
             // The groups below the fold (Identities, Workspace) must not look absent: the scroll
             // bar shows before anyone scrolls, beside the check boxes rather than over them.
