@@ -14,6 +14,8 @@ FormDialog {
 
     /// True while the dialog creates a namespace (set by openForNamespace()).
     property bool newNamespace: false
+    /// The namespace the override is set in, named in the title ("" names none).
+    property string inNamespace
     /// The new namespace's name (trimmed), when newNamespace.
     readonly property string namespaceName: namespaceField.text.trim()
     readonly property string identifier: identifierField.text.trim()
@@ -108,7 +110,8 @@ FormDialog {
             dialog.accept();
     }
 
-    title: newNamespace ? qsTr("New namespace") : qsTr("Set override")
+    title: newNamespace ? qsTr("New namespace")
+                        : inNamespace !== "" ? qsTr("Set override in “%1”").arg(inNamespace) : qsTr("Set override")
     modified: startState !== "" && state() !== startState
     discardTitle: newNamespace ? qsTr("Discard this namespace's details?") : qsTr("Discard this override's details?")
     acceptText: qsTr("Save")

@@ -60,18 +60,6 @@ Page {
             missing: page.mayNotCreate
             onClicked: overrideDialog.openForNamespace()
         }
-        GatedButton {
-            objectName: "toolbarSetOverride"
-            text: qsTr("Set override") // the name of the pane's button and of the dialog
-            flat: true
-            // The tooltip says why it is disabled: a missing permission (also the one to read the
-            // namespaces: none can be chosen then), or no namespace chosen.
-            readonly property string mayNotSet: page.may.missing("ratelimit.*.set_override", page.may.revision)
-            missing: mayNotSet !== "" ? mayNotSet
-                     : page.namespaceName !== "" ? ""
-                     : page.mayNotList !== "" ? page.mayNotList : qsTr("Choose a namespace first.")
-            onClicked: overrideDialog.openFor("", 10, 60000)
-        }
         FocusToolButton {
             text: qsTr("Refresh")
             onClicked: {
@@ -110,6 +98,7 @@ Page {
 
     OverrideDialog {
         id: overrideDialog
+        inNamespace: page.namespaceName
         onSaved: (identifier, limit, durationMs) => {
             if (!overrideDialog.newNamespace) {
                 overrides.set(identifier, limit, durationMs);

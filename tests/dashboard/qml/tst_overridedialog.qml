@@ -7,7 +7,7 @@ import "helpers.js" as H
 // OverrideDialog: editing an override needs an identifier; a new namespace needs only its name
 // (the first override is optional) and reports the trimmed name with the window in milliseconds.
 // The wildcard help is visible, the typed pattern is explained and checked, Enter saves, Esc
-// cancels, asking first once a field was changed.
+// cancels, asking first once a field was changed. The title names the namespace.
 Item {
     id: root
     width: 800
@@ -53,6 +53,20 @@ Item {
             compare(saved.signalArguments[0][0], "admin_*");
             compare(saved.signalArguments[0][1], 10);
             compare(saved.signalArguments[0][2], 60000);
+        }
+
+        // Walkthrough (issue 4): the title said "Set override" without saying where.
+        function test_titleNamesTheNamespace() {
+            dialog.inNamespace = "email-send";
+            dialog.openFor("", 10, 60000);
+            tryCompare(dialog, "opened", true);
+            compare(dialog.title, "Set override in “email-send”");
+            dialog.close();
+            tryCompare(dialog, "visible", false);
+            dialog.openForNamespace();
+            tryCompare(dialog, "opened", true);
+            compare(dialog.title, "New namespace");
+            dialog.inNamespace = "";
         }
 
         function test_newNamespaceNeedsOnlyAName() {
