@@ -57,6 +57,17 @@ KeySection {
                       newKeyNote(enabled, expires, now));
     }
 
+    /// The delete question's title: the key by its name in quotes with its start, or by its start
+    /// alone when it has no name (the start alone did not say which key support staff meant).
+    function deleteQuestion(name: string, start: string): string {
+        return name !== "" ? qsTr("Delete “%1” (%2)?").arg(name).arg(start) : qsTr("Delete %1?").arg(start);
+    }
+
+    /// The key as lists show it: its start, or its id when it has none.
+    function shownStart(): string {
+        return key.start !== "" ? key.start + "…" : key.keyId;
+    }
+
     function joined(first: string, second: string): string {
         return second === "" ? first : first + " " + second;
     }
@@ -160,8 +171,7 @@ KeySection {
             onClicked: {
                 // Set when asked, not bound: the question names the grace period chosen now.
                 confirmReroll.text = section.rerollQuestion(
-                    section.key.start !== "" ? section.key.start + "…" : section.key.keyId,
-                    section.graceChoices[grace.currentIndex], section.key.enabled, section.key.expires, Date.now());
+                    section.shownStart(), section.graceChoices[grace.currentIndex], section.key.enabled, section.key.expires, Date.now());
                 confirmReroll.open();
             }
         }
@@ -193,7 +203,12 @@ KeySection {
             highlighted: true
             ready: section.savingNow["delete"] !== true
             missing: section.session.capabilities.missing(section.key.permissionFor("delete_key"), section.session.capabilities.revision)
-            onClicked: confirmDelete.open()
+            onClicked: {
+                // Set when asked, as the reroll question: bound, it looped with the page's own
+                // bindings on the key while it loads.
+                confirmDelete.title = section.deleteQuestion(section.key.name, section.shownStart());
+                confirmDelete.open();
+            }
         }
     }
     Label {
@@ -207,7 +222,6 @@ KeySection {
     ConfirmDialog {
         id: confirmDelete
         objectName: "confirm-delete"
-        title: qsTr("Delete this key?")
         text: permanent.checked
               ? qsTr("The key %1 stops working at once and is removed for good, with its rate limits and permissions.").arg(section.key.start)
               : qsTr("The key %1 stops working at once. It is kept in the database but cannot be used or shown here again.").arg(section.key.start)

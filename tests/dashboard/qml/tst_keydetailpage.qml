@@ -544,6 +544,21 @@ Item {
             verify(text.indexOf("The new key is disabled too") > 0, text);
         }
 
+        // Walkthrough (issue 4): the delete question named the key only by its start ("walk_9zEQ").
+        // It names the key by its name in quotes with its start; a key without a name by its start.
+        function test_deleteQuestionNamesTheKey() {
+            const page = openFreshKey();
+            child(page, "key-delete").clicked();
+            const confirm = child(page, "confirm-delete");
+            tryCompare(confirm, "opened", true);
+            compare(confirm.title, "Delete “detail page test” (" + page.controller.start + "…)?");
+            confirm.reject();
+            tryCompare(confirm, "opened", false);
+            const section = H.find(page, item => item.deleteQuestion !== undefined);
+            verify(section);
+            compare(section.deleteQuestion("", "walk_9zEQ…"), "Delete walk_9zEQ…?");
+        }
+
         /// Rerolls the page's key with the preselected grace period; the open new-key dialog.
         function reroll(page) {
             child(page, "key-reroll").clicked();
