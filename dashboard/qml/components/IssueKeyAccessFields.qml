@@ -15,8 +15,12 @@ ColumnLayout {
     property alias rolePicker: rolesInput
     /// A permission or role is typed but not added yet: an entry the controller does not hold.
     readonly property bool typing: permissionsInput.holdsTypedName || rolesInput.holdsTypedName
-    /// The pickers' button for a name that does not exist yet: it is created with the key.
-    readonly property string addNewText: qsTr("Add new", "a permission or role created when the key is issued")
+    /// The pickers' button for a typed name that does not exist yet (created with the key).
+    function createText(typed: string): string {
+        return qsTr("Create “%1”", "a permission or role created when the key is issued").arg(typed);
+    }
+    /// The pickers' button for the highlighted suggestion (%1) Enter adds to the key to be.
+    readonly property string takeText: qsTr("Add %1", "a permission or role added to the key to be issued")
 
     function error(field: string): string {
         return controller.errors[field] !== undefined ? controller.errors[field] : "";
@@ -51,7 +55,8 @@ ColumnLayout {
             items: access.controller.permissions
             // A slug that does not exist yet is created with the key (marked "new" until then).
             offerCreate: true
-            createText: access.addNewText
+            createText: access.createText(permissionsInput.typedName)
+            takeText: access.takeText
             newItems: access.controller.newPermissions
             onAddRequested: name => access.controller.permissions = access.added(access.controller.permissions, name)
             onCreateRequested: name => {
@@ -75,7 +80,8 @@ ColumnLayout {
             capabilities: access.session.capabilities
             items: access.controller.roles
             // A new role is created when the key is issued, not now: Cancel leaves none behind.
-            createText: access.addNewText
+            createText: access.createText(rolesInput.typedName)
+            takeText: access.takeText
             newItems: access.controller.newRoles
             onAddRequested: name => access.controller.roles = access.added(access.controller.roles, name)
             onCreateRequested: name => {

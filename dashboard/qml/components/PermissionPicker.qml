@@ -18,6 +18,7 @@ TagListEditor {
     accessibleName: qsTr("Add a permission")
     emptyText: qsTr("No direct permissions.")
     newEntryText: qsTr("Grant")
+    takeText: qsTr("Grant %1", "the highlighted permission that Enter grants")
     createItemText: qsTr("Create permission ‘%1’")
     suggestionsMissing: capabilities ? capabilities.missing("rbac.*.read_permission", capabilities.revision) : ""
     suggestions: PermissionsModel {

@@ -29,12 +29,21 @@ ColumnLayout {
     /// Names that are not among the suggestions go to createRequested instead (roles must exist).
     property bool offerCreate: false
     property string createText: qsTr("Create and add")
+    /// The add button while Enter takes the highlighted suggestion (%1): it says that suggestion,
+    /// not the typed text (walkthrough: "Add new" over a highlighted billing.read for "bill").
+    property string takeText: qsTr("Add %1", "the highlighted suggestion that Enter adds")
+    /// What is typed in the field, trimmed.
+    readonly property string typedName: field.text.trim()
     /// The suggestion offered for a typed name that matches none ("Create permission ‘%1’").
     property string createItemText: qsTr("Create ‘%1’")
     /// The typed name is new: neither a loaded suggestion nor already chosen.
     readonly property bool typedIsUnknown: field.text.trim() !== "" && editor.items.indexOf(field.text.trim()) < 0
                                            && !knows(field.text.trim(), suggestions ? suggestions.count : 0)
     readonly property bool typedIsNew: offerCreate && typedIsUnknown
+    /// The suggestion Enter takes instead of the typed name ("" when it takes the typed name).
+    readonly property string highlightedName: typedIsUnknown && suggestionPopup.visible && list.currentIndex >= 0
+                                              && list.currentIndex < list.count
+                                              ? suggestions.rowObject(list.currentIndex)[suggestionRole] : ""
     /// A name is typed and not added yet (closing its form would lose it).
     readonly property bool holdsTypedName: field.text.trim() !== "" && editor.items.indexOf(field.text.trim()) < 0
 
@@ -67,9 +76,8 @@ ColumnLayout {
     /// suggestions complete takes the highlighted suggestion ("invoices.r" + Enter is
     /// "invoices.read", not a misspelt new permission). Creating it anyway is the offer below them.
     function acceptTyped(): void {
-        const current = list.currentIndex;
-        if (typedIsUnknown && suggestionPopup.visible && current >= 0 && current < list.count)
-            field.text = suggestions.rowObject(current)[suggestionRole];
+        if (highlightedName !== "")
+            field.text = highlightedName;
         submit();
     }
 
@@ -146,9 +154,11 @@ ColumnLayout {
         FocusButton {
             id: addButton
             objectName: editor.objectName + "-add"
-            text: editor.typedIsNew ? editor.createText : editor.newEntryText
+            // It says what Enter does, and does it.
+            text: editor.highlightedName !== "" ? editor.takeText.arg(editor.highlightedName)
+                  : editor.typedIsNew ? editor.createText : editor.newEntryText
             enabled: field.text.trim() !== "" && !editor.busy
-            onClicked: editor.submit()
+            onClicked: editor.acceptTyped()
         }
     }
 

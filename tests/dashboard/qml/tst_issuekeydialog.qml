@@ -94,7 +94,7 @@ Item {
             for (const c of name)
                 keyClick(c);
             const add = part("role-picker-add");
-            tryVerify(() => add.text === "Add new", H.answerTimeout, add.text);
+            tryVerify(() => add.text === "Create “" + name + "”", H.answerTimeout, add.text);
             keyClick(Qt.Key_Return);
             tryCompare(dialog.controller, "newRoles", [name]);
         }

@@ -180,7 +180,7 @@ Item {
                 keyClick(c);
             compare(field.text, name);
             const add = child(picker + "-add");
-            tryVerify(() => add.text === "Add new", H.answerTimeout, add.text);
+            tryVerify(() => add.text === "Create “" + name + "”", H.answerTimeout, add.text);
             return add;
         }
 

@@ -8,6 +8,7 @@ import "helpers.js" as H
 // pickers suggest the workspace's permissions and roles from the in-process server, and a role
 // that does not exist yet goes to "Create and add" (createRequested) instead of addRequested; a
 // typed name that matches nothing is offered as "Create permission/role ‘…’" (mouse and Enter).
+// The add button says what Enter does: the highlighted suggestion, else the typed name.
 Item {
     id: root
     width: 800
@@ -51,6 +52,19 @@ Item {
             y: root.height - height - 2
             width: root.width
             client: testSession.client
+        }
+    }
+
+    // A picker as the issue dialog's: a typed name that does not exist yet can be created.
+    Component {
+        id: issuePicker
+        PermissionPicker {
+            y: 300
+            width: root.width
+            client: testSession.client
+            offerCreate: true
+            createText: "Create “" + typedName + "”"
+            takeText: "Add %1" // as IssueKeyAccessFields says it
         }
     }
 
@@ -243,6 +257,38 @@ Item {
             keyClick(Qt.Key_Return);
             compare(created.count, 1);
             compare(created.signalArguments[0][0], "keyboard-role");
+        }
+
+        // Walkthrough (issue 4): "bill" typed with billing.read highlighted, the button said "Add new",
+        // as if Enter created "bill". It says what Enter does, and a click does the same.
+        function test_addButtonSaysWhatEnterDoes() {
+            const picker = createTemporaryObject(issuePicker, root);
+            verify(picker);
+            watch(picker);
+            const add = findChild(picker, picker.objectName + "-add");
+            verify(add);
+            typeName(picker, "documents");
+            tryVerify(() => add.text === "Add documents.read", H.answerTimeout, "the button says " + add.text);
+            mouseClick(add);
+            compare(created.count, 0, "the highlighted permission is added, not the typed name created");
+            compare(added.count, 1);
+            compare(added.signalArguments[0][0], "documents.read");
+
+            typeName(picker, "nothing.like.this");
+            tryVerify(() => !picker.suggestions.loading, H.answerTimeout);
+            tryCompare(add, "text", "Create “nothing.like.this”", 5000);
+            keyClick(Qt.Key_Return);
+            compare(created.count, 1);
+            compare(created.signalArguments[0][0], "nothing.like.this");
+
+            // The key page's picker grants at once: it says so.
+            watch(permissions);
+            typeName(permissions, "documents");
+            const grant = findChild(permissions, "permission-picker-add");
+            tryVerify(() => grant.text === "Grant documents.read", H.answerTimeout, grant.text);
+            keyClick(Qt.Key_Escape);
+            tryCompare(grant, "text", "Grant", 5000);
+            field(permissions).clear();
         }
 
         // The suggestions open inside the window: below a field with room under it, above one
