@@ -1186,17 +1186,22 @@
 <context>
     <name>IssueKeyAccessFields</name>
     <message>
-        <source>Add new</source>
-        <comment>a permission or role created when the key is issued</comment>
-        <translation>Neu hinzufügen</translation>
-    </message>
-    <message>
         <source>Permissions</source>
         <translation>Berechtigungen</translation>
     </message>
     <message>
         <source>Roles</source>
         <translation>Rollen</translation>
+    </message>
+    <message>
+        <source>Create “%1”</source>
+        <comment>a permission or role created when the key is issued</comment>
+        <translation>„%1“ anlegen</translation>
+    </message>
+    <message>
+        <source>Add %1</source>
+        <comment>a permission or role added to the key to be issued</comment>
+        <translation>%1 hinzufügen</translation>
     </message>
 </context>
 <context>
@@ -1459,10 +1464,6 @@
         <translation>Schlüssel löschen</translation>
     </message>
     <message>
-        <source>Delete this key?</source>
-        <translation>Diesen Schlüssel löschen?</translation>
-    </message>
-    <message>
         <source>The key %1 stops working at once and is removed for good, with its rate limits and permissions.</source>
         <translation>Der Schlüssel %1 funktioniert sofort nicht mehr und wird mit seinen Ratenlimits und Berechtigungen endgültig entfernt.</translation>
     </message>
@@ -1497,6 +1498,14 @@
     <message>
         <source>Key copied</source>
         <translation>Schlüssel kopiert</translation>
+    </message>
+    <message>
+        <source>Delete “%1” (%2)?</source>
+        <translation>„%1“ (%2) löschen?</translation>
+    </message>
+    <message>
+        <source>Delete %1?</source>
+        <translation>%1 löschen?</translation>
     </message>
 </context>
 <context>
@@ -2744,6 +2753,10 @@
         <source>Discard this override&apos;s details?</source>
         <translation>Angaben zu dieser Ausnahme verwerfen?</translation>
     </message>
+    <message>
+        <source>Set override in “%1”</source>
+        <translation>Ausnahme in „%1“ festlegen</translation>
+    </message>
 </context>
 <context>
     <name>OverviewPage</name>
@@ -2967,6 +2980,11 @@
     <message>
         <source>Grant</source>
         <translation>Erteilen</translation>
+    </message>
+    <message>
+        <source>Grant %1</source>
+        <comment>the highlighted permission that Enter grants</comment>
+        <translation>%1 erteilen</translation>
     </message>
 </context>
 <context>
@@ -3392,10 +3410,6 @@
     <message>
         <source>New namespace</source>
         <translation>Neuer Namensraum</translation>
-    </message>
-    <message>
-        <source>Choose a namespace first.</source>
-        <translation>Wählen Sie zuerst einen Namensraum.</translation>
     </message>
     <message>
         <source>The namespace “%1” does not exist (any more).</source>
@@ -3956,6 +3970,11 @@
     <message>
         <source>Remove %1</source>
         <translation>%1 entfernen</translation>
+    </message>
+    <message>
+        <source>Add %1</source>
+        <comment>the highlighted suggestion that Enter adds</comment>
+        <translation>%1 hinzufügen</translation>
     </message>
 </context>
 <context>

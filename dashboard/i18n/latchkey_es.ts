@@ -1186,17 +1186,22 @@
 <context>
     <name>IssueKeyAccessFields</name>
     <message>
-        <source>Add new</source>
-        <comment>a permission or role created when the key is issued</comment>
-        <translation>Añadir nuevo</translation>
-    </message>
-    <message>
         <source>Permissions</source>
         <translation>Permisos</translation>
     </message>
     <message>
         <source>Roles</source>
         <translation>Roles</translation>
+    </message>
+    <message>
+        <source>Create “%1”</source>
+        <comment>a permission or role created when the key is issued</comment>
+        <translation>Crear «%1»</translation>
+    </message>
+    <message>
+        <source>Add %1</source>
+        <comment>a permission or role added to the key to be issued</comment>
+        <translation>Añadir %1</translation>
     </message>
 </context>
 <context>
@@ -1459,10 +1464,6 @@
         <translation>Eliminar clave</translation>
     </message>
     <message>
-        <source>Delete this key?</source>
-        <translation>¿Eliminar esta clave?</translation>
-    </message>
-    <message>
         <source>The key %1 stops working at once and is removed for good, with its rate limits and permissions.</source>
         <translation>La clave %1 deja de funcionar de inmediato y se elimina para siempre, con sus límites de frecuencia y permisos.</translation>
     </message>
@@ -1497,6 +1498,14 @@
     <message>
         <source>Key copied</source>
         <translation>Clave copiada</translation>
+    </message>
+    <message>
+        <source>Delete “%1” (%2)?</source>
+        <translation>¿Eliminar «%1» (%2)?</translation>
+    </message>
+    <message>
+        <source>Delete %1?</source>
+        <translation>¿Eliminar %1?</translation>
     </message>
 </context>
 <context>
@@ -2744,6 +2753,10 @@
         <source>Discard this override&apos;s details?</source>
         <translation>¿Descartar los datos de esta excepción?</translation>
     </message>
+    <message>
+        <source>Set override in “%1”</source>
+        <translation>Establecer excepción en «%1»</translation>
+    </message>
 </context>
 <context>
     <name>OverviewPage</name>
@@ -2967,6 +2980,11 @@
     <message>
         <source>Grant</source>
         <translation>Conceder</translation>
+    </message>
+    <message>
+        <source>Grant %1</source>
+        <comment>the highlighted permission that Enter grants</comment>
+        <translation>Conceder %1</translation>
     </message>
 </context>
 <context>
@@ -3392,10 +3410,6 @@
     <message>
         <source>New namespace</source>
         <translation>Nuevo espacio de nombres</translation>
-    </message>
-    <message>
-        <source>Choose a namespace first.</source>
-        <translation>Elija primero un espacio de nombres.</translation>
     </message>
     <message>
         <source>The namespace “%1” does not exist (any more).</source>
@@ -3956,6 +3970,11 @@
     <message>
         <source>Remove %1</source>
         <translation>Quitar %1</translation>
+    </message>
+    <message>
+        <source>Add %1</source>
+        <comment>the highlighted suggestion that Enter adds</comment>
+        <translation>Añadir %1</translation>
     </message>
 </context>
 <context>
