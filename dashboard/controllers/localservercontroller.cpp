@@ -55,6 +55,47 @@ Core::Result<SessionKey> sessionRootKey(Server::Server &server, const QString &d
     return SessionKey{plaintext, QString()};
 }
 
+/// Where the data folder's server notes the port it listened on.
+QString portFile(const QString &dataDir)
+{
+    return QDir(dataDir).filePath(u"local-server-port"_s);
+}
+
+quint16 rememberedPort(const QString &dataDir)
+{
+    bool ok = false;
+    const uint port = readKeyFile(portFile(dataDir)).toUInt(&ok);
+    return ok && port > 0 && port <= 65535 ? quint16(port) : 0;
+}
+
+void rememberPort(const QString &dataDir, quint16 port)
+{
+    QFile file(portFile(dataDir));
+    if (file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        file.write(QByteArray::number(port) + '\n');
+}
+
+/// A server listening on the port this data folder's server had last time, so that the curl lines
+/// and addresses shown before still work after a restart; on a free port when that one is taken
+/// (or on the first start). Null with @p error when neither works.
+Server::Server *listeningServer(Server::ServerConfig config, QObject *parent, Core::Status &status)
+{
+    config.listenPort = rememberedPort(config.dataDir);
+    if (config.listenPort != 0) {
+        auto *server = new Server::Server(config, nullptr, parent);
+        status = server->listen();
+        if (status)
+            return server;
+        qCInfo(lcLocalServer).noquote() << "port" << config.listenPort << "is taken, using another:"
+                                        << status.error().detail;
+        delete server;
+    }
+    config.listenPort = 0;
+    auto *server = new Server::Server(config, nullptr, parent);
+    status = server->listen();
+    return server;
+}
+
 } // namespace
 
 LocalServerController::LocalServerController(QObject *parent) : QObject(parent), m_dataDir(defaultDataDir()) { }
@@ -106,10 +147,12 @@ void LocalServerController::start()
     // the listening socket needs that thread's event loop.
     QObject *anchor = m_anchor;
     QMetaObject::invokeMethod(anchor, [this, anchor, config] {
-        auto *server = new Server::Server(config, nullptr, anchor);
-        Core::Status status = server->listen();
+        Core::Status status;
+        Server::Server *server = listeningServer(config, anchor, status);
         if (status)
             status = server->open();
+        if (status)
+            rememberPort(config.dataDir, server->port());
         const Core::Result<SessionKey> key = status ? sessionRootKey(*server, config.dataDir)
                                                     : Core::Result<SessionKey>(status.error());
         const quint16 port = key ? server->port() : 0;

@@ -894,6 +894,14 @@
         <source>Disconnect from the server</source>
         <translation>Verbindung zum Server trennen</translation>
     </message>
+    <message>
+        <source>%1, the local server in this app</source>
+        <translation>%1, der lokale Server in dieser App</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>Datenordner</translation>
+    </message>
 </context>
 <context>
     <name>ConsoleView</name>

@@ -894,6 +894,14 @@
         <source>Disconnect from the server</source>
         <translation>Desconectar del servidor</translation>
     </message>
+    <message>
+        <source>%1, the local server in this app</source>
+        <translation>%1, el servidor local de esta aplicación</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>Carpeta de datos</translation>
+    </message>
 </context>
 <context>
     <name>ConsoleView</name>

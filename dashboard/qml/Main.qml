@@ -38,8 +38,10 @@ ApplicationWindow {
         return row;
     }
 
-    width: 1280
-    height: 800
+    // The default size, within the screen's free area: on a 1024×768 screen a 1280×800 window
+    // put the start page's right part, with the language picker, off the screen.
+    width: Math.min(1280, Screen.desktopAvailableWidth)
+    height: Math.min(800, Screen.desktopAvailableHeight)
     minimumWidth: 960
     minimumHeight: 600
     visible: true

@@ -47,6 +47,7 @@ private Q_SLOTS:
     void commandLineConnectionIsOfferedAfterDisconnect();
     void disconnectClearsTheSession();
     void localServerStartsConnectsAndKeepsItsData();
+    void localServerKeepsItsPortWhileItIsFree();
     void localServerReportsAnUnusableDataFolder();
     void localServerOpensAgainAfterDisconnect();
     void sessionKnowsTheLocalServersKeyFile();
@@ -381,12 +382,50 @@ void TestConnection::localServerStartsConnectsAndKeepsItsData()
         }
         QTRY_VERIFY_WITH_TIMEOUT(done, 10000);
         QVERIFY(!apiId.isEmpty());
-        // Not a "recent connection": its port changes with every start.
+        // Not a "recent connection": "Start a local server" is its way in, and its port may change.
         QVERIFY(parts.connection->recentConnections().isEmpty());
         parts.session.client()->cancelAll();
         local.stop();
         QVERIFY(!local.running());
     }
+}
+
+namespace {
+
+/// Starts the local server over @p dataDir and returns the port it listens on (0 when it did not
+/// start), stopped again.
+quint16 localServerPort(const QString &dataDir)
+{
+    LocalServerController local;
+    local.setDataDir(dataDir);
+    QSignalSpy started(&local, &LocalServerController::started);
+    local.start();
+    if (!started.wait(30000))
+        return 0;
+    const quint16 port = quint16(local.url().port());
+    local.stop();
+    return port;
+}
+
+} // namespace
+
+// The curl lines and the address the dashboard showed (the issued key's, the overview's) still
+// work after the app and its local server start again: the server takes its last port back, and
+// another one only when that is taken.
+void TestConnection::localServerKeepsItsPortWhileItIsFree()
+{
+    QTemporaryDir dataDir;
+    const quint16 first = localServerPort(dataDir.path());
+    QVERIFY(first != 0);
+    QCOMPARE(localServerPort(dataDir.path()), first);
+
+    QTcpServer squatter;
+    QVERIFY(squatter.listen(QHostAddress::LocalHost, first));
+    const quint16 second = localServerPort(dataDir.path());
+    QVERIFY(second != 0);
+    QVERIFY(second != first);
+    squatter.close();
+    QCOMPARE(localServerPort(dataDir.path()), second);
 }
 
 void TestConnection::localServerReportsAnUnusableDataFolder()

@@ -5,12 +5,16 @@ import Latchkey.Dashboard
 import "PermissionWords.js" as PermissionWords
 
 // Which server the dashboard talks to, with which root key and permissions (in the Root keys
-// page's words, PermissionWords.js; the raw permission in the tooltip); disconnect.
+// page's words, PermissionWords.js; the raw permission in the tooltip); disconnect. The local
+// server says it is the one in this app and where its data is.
 ColumnLayout {
     id: summary
 
     required property Session session
     readonly property Capabilities capabilities: session.capabilities
+    /// The local server's root key file (in its data folder); "" for any other server.
+    property string localKeyFile: session.rootKeyFile
+    readonly property string dataFolder: localKeyFile.replace(/[\\/][^\\/]*$/, "")
 
     spacing: 6
 
@@ -20,9 +24,23 @@ ColumnLayout {
         rowSpacing: 4
         Label { text: qsTr("Server"); opacity: 0.7 }
         Label {
+            objectName: "serverAddress"
             Layout.fillWidth: true
-            text: summary.session.client.address
+            text: summary.localKeyFile === "" ? summary.session.client.address
+                  : qsTr("%1, the local server in this app").arg(summary.session.client.address)
             elide: Text.ElideMiddle
+        }
+        Label { visible: summary.localKeyFile !== ""; text: qsTr("Data folder"); opacity: 0.7 }
+        Label {
+            objectName: "dataFolder"
+            visible: summary.localKeyFile !== ""
+            Layout.fillWidth: true
+            text: summary.dataFolder
+            elide: Text.ElideMiddle
+            ToolTip.visible: truncated && dataFolderHover.hovered
+            ToolTip.delay: 500
+            ToolTip.text: text
+            HoverHandler { id: dataFolderHover }
         }
         Label { text: qsTr("Root key"); opacity: 0.7 }
         Label {

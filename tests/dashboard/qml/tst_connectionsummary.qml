@@ -6,7 +6,8 @@ import "helpers.js" as H
 
 // ConnectionSummary (the Settings page's connection): the root key's permissions in the words
 // the Root keys page uses ("View keys"), each raw permission ("api.*.read_key") in its tooltip
-// and accessible description (issue 4: Settings showed only the raw strings).
+// and accessible description (issue 4: Settings showed only the raw strings). The local server
+// in this app says so, with its data folder (a walkthrough could not tell).
 Item {
     id: root
     width: 900
@@ -50,6 +51,19 @@ Item {
             compare(viewKeys.ToolTip.text, "api.*.read_key");
             mouseMove(root, root.width - 5, root.height - 5);
             tryCompare(viewKeys.ToolTip, "visible", false);
+        }
+
+        function test_localServerSaysSoWithItsDataFolder() {
+            const address = H.find(summary, item => item.objectName === "serverAddress");
+            const folder = H.find(summary, item => item.objectName === "dataFolder");
+            compare(address.text, testSession.client.address); // the fixture's server is no local one
+            verify(!folder.visible);
+            summary.localKeyFile = "/home/ann/.local/share/Latchkey/local-server/bootstrap-root-key.txt";
+            compare(address.text, testSession.client.address + ", the local server in this app");
+            verify(folder.visible);
+            compare(folder.text, "/home/ann/.local/share/Latchkey/local-server");
+            summary.localKeyFile = Qt.binding(() => testSession.rootKeyFile);
+            verify(!folder.visible);
         }
     }
 }
