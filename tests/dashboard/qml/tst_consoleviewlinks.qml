@@ -148,12 +148,15 @@ Item {
         /// Waits until the view's height is its page's and returns it. The page keeps changing
         /// on its own while it loads and as live data arrives (charts, the live log), so every
         /// check compares the view with the page as it is now, never with an earlier height.
+        /// A failure says both heights and the last one the page reported (CI saw this fail once,
+        /// under load, and the bare message did not tell by how much or which way).
         function settledHeight(consoleView, message) {
             let page = -1;
-            tryVerify(() => {
-                page = documentHeight(consoleView);
-                return consoleView.implicitHeight === page;
-            }, H.answerTimeout, message);
+            const settled = () => (page = documentHeight(consoleView)) === consoleView.implicitHeight;
+            for (let waited = 0; !settled() && waited < H.answerTimeout; waited += 50)
+                wait(50);
+            verify(page === consoleView.implicitHeight, message + ": the view " + consoleView.implicitHeight
+                   + " px, its page " + page + " px, last reported " + consoleView.documentHeight + " px");
             return page;
         }
 
