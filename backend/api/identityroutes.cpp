@@ -1,5 +1,6 @@
 #include "api/domainjson.h"
 #include "api/identityhandlers.h"
+#include "api/keyaccess.h"
 #include "api/router.h"
 #include "api/routes.h"
 #include "store/database.h"
@@ -129,7 +130,10 @@ Core::Result<Execute> decodeList(Services &services, RequestReader &in)
     if (!in.finish())
         return in.error();
     return Execute([&services, limit, cursor, search](ApiContext &context) -> Core::Result<ApiReply> {
-        auto page = Store::IdentityStore(services.db).list(context.principal.workspaceId, search, cursor, limit);
+        // keyCount counts only the keys the caller may read (as keys.listKeys lists them), so a
+        // root key limited to some APIs learns nothing about the others' keys.
+        auto page = Store::IdentityStore(services.db).list(
+            {context.principal.workspaceId, search, cursor, limit, readableApis(context.principal)});
         if (!page)
             return page.error();
         if (Core::Status allowed = authorizeListing(context.principal, page->identities); !allowed)
@@ -137,7 +141,8 @@ Core::Result<Execute> decodeList(Services &services, RequestReader &in)
         QJsonArray data;
         for (qsizetype i = 0; i < page->identities.size(); ++i) {
             QJsonObject identity = toJson(page->identities.at(i));
-            identity.insert(u"keyCount"_s, page->keyCounts.at(i)); // an extension (resources/openapi.yaml)
+            if (i < page->keyCounts.size()) // none: the caller may read no API's keys
+                identity.insert(u"keyCount"_s, page->keyCounts.at(i)); // an extension (resources/openapi.yaml)
             data.append(identity);
         }
         return ApiReply{data, Pagination{!page->nextCursor.isEmpty(), page->nextCursor}};

@@ -25,22 +25,6 @@ struct ListRequest {
     int limit = 100;
 };
 
-/// The APIs whose keys @p principal may read: nullopt for all (`api.*.read_key`), else the ids
-/// of its `api.<apiId>.read_key` permissions (possibly none).
-std::optional<QStringList> readableApis(const Principal &principal)
-{
-    if (principal.has(u"api.*.read_key"_s))
-        return std::nullopt;
-    QStringList ids;
-    for (const QString &permission : principal.permissions) {
-        const QStringList parts = permission.split(u'.');
-        if (parts.size() == 3 && parts.at(0) == u"api"_s && parts.at(2) == u"read_key"_s)
-            ids.append(parts.at(1));
-    }
-    ids.sort(); // a stable statement text for the same key
-    return ids;
-}
-
 /// The live identity the request names, by id or external id.
 Core::Result<QString> resolveIdentity(Store::Database &db, const QString &workspaceId, const ListRequest &request)
 {

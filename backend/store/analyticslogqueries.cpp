@@ -4,6 +4,7 @@
 
 #include "store/analyticsqueries.h"
 
+#include "store/auditlog.h"
 #include "store/database.h"
 
 #include <QJsonArray>
@@ -90,6 +91,23 @@ QString likeLiteral(const QString &text)
         escaped += c;
     }
     return escaped;
+}
+
+/// Rows with a target whose name contains @p text in any case. target_names holds a row's names
+/// folded when it was written (schema 7), so the scan reads one short column per row instead of
+/// parsing its targets JSON and folding every name (docs/BENCHMARKS.md, "Store list queries").
+/// LIKE alone folds only ASCII, hence both sides folded by QString::toCaseFolded(). A text
+/// without the separator matches inside one name; one with it also checks each name on its own.
+void addTargetName(Where &where, const QString &text)
+{
+    const QString folded = text.toCaseFolded();
+    const QString pattern = u'%' + likeLiteral(folded) + u'%';
+    where.add(u"target_names LIKE ? ESCAPE '\\'"_s, {pattern});
+    if (folded.contains(AuditLog::TargetNameSeparator)) {
+        where.add(u"EXISTS (SELECT 1 FROM json_each(audit_logs.targets)"
+                  " WHERE lk_casefold(json_extract(value, '$.name')) LIKE ? ESCAPE '\\')"_s,
+                  {pattern});
+    }
 }
 
 QStringList tagsOf(const QString &json)
@@ -205,12 +223,8 @@ Core::Result<Page<AuditLogRow, LogCursor>> AnalyticsQueries::auditLog(
         where.add(u"EXISTS (SELECT 1 FROM json_each(audit_logs.targets) WHERE json_extract(value, '$.id') = ?)"_s,
                   {filter.targetId});
     }
-    if (!filter.targetName.isEmpty()) {
-        // Both sides folded by lk_casefold() (textfunctions.h): LIKE alone folds only ASCII.
-        where.add(u"EXISTS (SELECT 1 FROM json_each(audit_logs.targets)"
-                  " WHERE lk_casefold(json_extract(value, '$.name')) LIKE ? ESCAPE '\\')"_s,
-                  {QString(u'%' + likeLiteral(filter.targetName.toCaseFolded()) + u'%')});
-    }
+    if (!filter.targetName.isEmpty())
+        addTargetName(where, filter.targetName);
     where.range(filter.startMs, filter.endMs);
     where.from(cursor, cursor ? QVariant(cursor->id) : QVariant());
     // A row that names a key space (an API's internal half) but not its API gets the API as a

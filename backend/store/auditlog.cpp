@@ -23,6 +23,16 @@ QString targetsJson(const QList<AuditTarget> &targets)
     }
     return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
 }
+
+QString foldedNames(const QList<AuditTarget> &targets)
+{
+    QStringList names;
+    for (const AuditTarget &target : targets) {
+        if (!target.name.isEmpty())
+            names.append(target.name.toCaseFolded());
+    }
+    return names.join(AuditLog::TargetNameSeparator);
+}
 } // namespace
 
 Core::Status AuditLog::append(const AuditOrigin &origin, qint64 timeMs, const QList<AuditEvent> &events)
@@ -30,8 +40,8 @@ Core::Status AuditLog::append(const AuditOrigin &origin, qint64 timeMs, const QL
     const QString correlationId = Core::newId(u"cor");
     QSqlQuery insert = m_db.prepare(
         u"INSERT INTO audit_logs (id, workspace_id, time, event, description, actor_type, actor_id,"
-        " actor_name, targets, remote_ip, user_agent, request_id, correlation_id, changes)"
-        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"_s);
+        " actor_name, targets, target_names, remote_ip, user_agent, request_id, correlation_id, changes)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"_s);
     for (const AuditEvent &event : events) {
         insert.addBindValue(Core::newId(u"log"));
         insert.addBindValue(event.workspaceId);
@@ -42,6 +52,7 @@ Core::Status AuditLog::append(const AuditOrigin &origin, qint64 timeMs, const QL
         insert.addBindValue(origin.actor.id);
         insert.addBindValue(origin.actor.name);
         insert.addBindValue(targetsJson(event.targets));
+        insert.addBindValue(foldedNames(event.targets));
         insert.addBindValue(origin.remoteIp);
         insert.addBindValue(origin.userAgent);
         insert.addBindValue(origin.requestId);

@@ -51,6 +51,10 @@ class AuditLog
 public:
     explicit AuditLog(Database &db) : m_db(db) { }
 
+    /// Joins a row's case-folded target names in its `target_names` column (schema 7): a control
+    /// character no search text of a person contains, so a match never spans two names.
+    static constexpr char16_t TargetNameSeparator = u'\x1f';
+
     [[nodiscard]] Core::Status append(const AuditOrigin &origin, qint64 timeMs,
                                       const QList<AuditEvent> &events);
 

@@ -36,6 +36,17 @@ AuditEvent identityEvent(const QString &workspaceId, const QString &event, const
                       {AuditTarget{u"identity"_s, identity.id, identity.externalId}}};
 }
 
+/// The page query's key count of identity `i`: as keys.listKeys lists an owner's keys, live keys
+/// of live APIs, of only @p apiIds when given (one `?` each, bound first).
+QString keyCountColumn(const std::optional<QStringList> &apiIds)
+{
+    QString apis = u"a.deleted_at IS NULL"_s;
+    if (apiIds)
+        apis += u" AND a.id IN ("_s + QStringList(apiIds->size(), u"?"_s).join(u',') + u')';
+    return u"(SELECT count(*) FROM keys k JOIN apis a ON a.keyspace_id = k.keyspace_id AND "_s + apis
+        + u" WHERE k.identity_id = i.id AND k.workspace_id = i.workspace_id AND k.deleted_at IS NULL)"_s;
+}
+
 } // namespace
 
 std::optional<Core::Identity> IdentityStore::loaded(QSqlQuery &query)
@@ -176,42 +187,54 @@ Core::Status IdentityStore::softDelete(const QString &workspaceId, const Core::I
     return {};
 }
 
-Core::Result<IdentityPage> IdentityStore::list(const QString &workspaceId, const QString &search, const QString &cursor,
-                                 int limit)
+Core::Result<IdentityPage> IdentityStore::list(const IdentityListQuery &request)
 {
     // instr(lower(..)) instead of LIKE: a search text containing % or _ must match literally.
-    // The key count as keys.listKeys lists an owner's keys: live keys of live APIs.
-    QSqlQuery query = m_db.prepare(
-        u"SELECT i.id, i.external_id, i.meta, (SELECT count(*) FROM keys k JOIN apis a ON a.keyspace_id = k.keyspace_id"
-        " AND a.deleted_at IS NULL WHERE k.identity_id = i.id AND k.workspace_id = i.workspace_id"
-        " AND k.deleted_at IS NULL) FROM identities i"
-        " WHERE i.workspace_id = ? AND i.deleted = 0 AND i.id >= ?"
-        " AND (? = '' OR instr(lower(i.id), lower(?)) > 0 OR instr(lower(i.external_id), lower(?)) > 0)"
-        " ORDER BY i.id LIMIT ?"_s);
+    const bool counted = !request.countedApiIds || !request.countedApiIds->isEmpty();
+    QSqlQuery query = m_db.prepare(u"SELECT i.id, i.external_id, i.meta"_s
+        + (counted ? u", "_s + keyCountColumn(request.countedApiIds) : QString())
+        + u" FROM identities i WHERE i.workspace_id = ? AND i.deleted = 0 AND i.id >= ?"
+          " AND (? = '' OR instr(lower(i.id), lower(?)) > 0 OR instr(lower(i.external_id), lower(?)) > 0)"
+          " ORDER BY i.id LIMIT ?"_s);
+    if (counted) {
+        for (const QString &apiId : request.countedApiIds.value_or(QStringList()))
+            query.addBindValue(apiId);
+    }
     // A null QString binds as SQL NULL, which would compare as unknown; bind '' instead.
-    const QString from = cursor.isNull() ? u""_s : cursor;
-    const QString text = search.isNull() ? u""_s : search;
-    query.addBindValue(workspaceId);
+    const QString from = request.cursor.isNull() ? u""_s : request.cursor;
+    const QString text = request.search.isNull() ? u""_s : request.search;
+    query.addBindValue(request.workspaceId);
     query.addBindValue(from);
     query.addBindValue(text);
     query.addBindValue(text);
     query.addBindValue(text);
-    query.addBindValue(limit + 1);
+    query.addBindValue(request.limit + 1);
     if (!exec(query))
         return sqlError(query);
     IdentityPage page;
     while (query.next()) {
         page.identities.append(identityFromRow(query));
-        page.keyCounts.append(query.value(3).toLongLong());
+        if (counted)
+            page.keyCounts.append(query.value(3).toLongLong());
     }
-    if (page.identities.size() > limit) {
+    if (page.identities.size() > request.limit) {
         page.nextCursor = page.identities.takeLast().id;
-        page.keyCounts.removeLast();
+        if (counted)
+            page.keyCounts.removeLast();
     }
-    RatelimitConfigStore limits(m_db);
-    for (Core::Identity &identity : page.identities)
-        identity.ratelimits = limits.list(Core::RatelimitOwner::Identity, identity.id);
+    attachLimits(page.identities);
     return page;
+}
+
+void IdentityStore::attachLimits(QList<Core::Identity> &identities)
+{
+    QStringList ids;
+    for (const Core::Identity &identity : std::as_const(identities))
+        ids.append(identity.id);
+    // One query for the page's limits, not one per owner (docs/BENCHMARKS.md, "Store list queries").
+    const auto limits = RatelimitConfigStore(m_db).listOf(Core::RatelimitOwner::Identity, ids);
+    for (Core::Identity &identity : identities)
+        identity.ratelimits = limits.value(identity.id);
 }
 
 } // namespace Latchkey::Store

@@ -15,9 +15,21 @@ class Database;
 /// One page of identities, ordered by id.
 struct IdentityPage {
     QList<Core::Identity> identities;
-    /// Per identity (same order): its live keys in the workspace's live APIs.
+    /// Per identity (same order): its live keys in the live APIs IdentityListQuery::countedApiIds
+    /// names; empty when it names none.
     QList<qint64> keyCounts;
     QString nextCursor; ///< id of the first identity of the next page; empty on the last page
+};
+
+/// What IdentityStore::list() lists and counts.
+struct IdentityListQuery {
+    QString workspaceId;
+    QString search; ///< a part of the id or external id, in any case; empty: every identity
+    QString cursor; ///< `id >= cursor`; empty: from the first identity
+    int limit = 100;
+    /// Whose keys IdentityPage::keyCounts counts: live keys of these live APIs; nullopt: of every
+    /// live API; empty: none (keyCounts stays empty), for a caller that may read no API's keys.
+    std::optional<QStringList> countedApiIds;
 };
 
 /// Identities (owners of keys). Mutating calls must run inside Database::write().
@@ -56,14 +68,13 @@ public:
     [[nodiscard]] Core::Status softDelete(const QString &workspaceId, const Core::Identity &identity, qint64 nowMs,
                                           QList<AuditEvent> *auditEvents = nullptr);
 
-    /// Live identities with `id >= cursor` (empty: from the start) whose id or external id contains
-    /// @p search case-insensitively (empty: all), at most @p limit, with their rate limits and
-    /// their live keys counted (in the same query: a count per row through the keys' identity index).
-    [[nodiscard]] Core::Result<IdentityPage> list(const QString &workspaceId, const QString &search,
-                                                  const QString &cursor, int limit);
+    /// Live identities of @p request, with their rate limits (one query for the page's limits) and
+    /// their keys counted (in the same query: a count per row through the keys' identity index).
+    [[nodiscard]] Core::Result<IdentityPage> list(const IdentityListQuery &request);
 
 private:
     std::optional<Core::Identity> loaded(QSqlQuery &query);
+    void attachLimits(QList<Core::Identity> &identities);
 
     Database &m_db;
 };

@@ -104,6 +104,29 @@ QList<Core::RatelimitConfig> RatelimitConfigStore::list(Core::RatelimitOwner own
     return configs;
 }
 
+QHash<QString, QList<Core::RatelimitConfig>> RatelimitConfigStore::listOf(Core::RatelimitOwner owner,
+                                                                        const QStringList &ownerIds)
+{
+    QHash<QString, QList<Core::RatelimitConfig>> configs;
+    if (ownerIds.isEmpty())
+        return configs;
+    // The owner's unique (owner, name) index serves each id of the IN list in name order.
+    const QString column = ownerColumn(owner);
+    QSqlQuery query = m_db.prepare(u"SELECT "_s + column + u", id, name, \"limit\", duration, auto_apply FROM ratelimits"
+                                   " WHERE "_s + column + u" IN ("_s + QStringList(ownerIds.size(), u"?"_s).join(u',')
+                                   + u") ORDER BY "_s + column + u", name"_s);
+    for (const QString &id : ownerIds)
+        query.addBindValue(id);
+    if (!exec(query))
+        return configs;
+    while (query.next()) {
+        configs[query.value(0).toString()].append(Core::RatelimitConfig{
+            query.value(1).toString(), query.value(2).toString(), query.value(3).toLongLong(),
+            query.value(4).toLongLong(), query.value(5).toBool()});
+    }
+    return configs;
+}
+
 Core::Result<QList<Core::RatelimitConfig>> RatelimitConfigStore::replace(
     Core::RatelimitOwner owner, const QString &workspaceId, const QString &ownerId,
     const QList<Core::RatelimitConfig> &configs, qint64 nowMs, QList<AuditEvent> *auditEvents)

@@ -4,6 +4,8 @@
 #include "core/error.h"
 #include "store/auditlog.h"
 
+#include <QHash>
+
 namespace Latchkey::Store {
 
 class Database;
@@ -17,6 +19,10 @@ public:
 
     /// Configs of one owner, ordered by name.
     [[nodiscard]] QList<Core::RatelimitConfig> list(Core::RatelimitOwner owner, const QString &ownerId);
+    /// Configs of each of @p ownerIds (ordered by name), in one query: a list page's limits without
+    /// a query per row. An owner without configs has no entry.
+    [[nodiscard]] QHash<QString, QList<Core::RatelimitConfig>> listOf(Core::RatelimitOwner owner,
+                                                                      const QStringList &ownerIds);
 
     /// Replace-by-name: configs whose name is not in @p configs are deleted, the rest are
     /// inserted or updated (existing ids are kept; new ones get "rl_..." ids). Appends the audit

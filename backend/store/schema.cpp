@@ -243,6 +243,16 @@ QList<QString> version6()
     return {u"ALTER TABLE audit_logs ADD COLUMN changes TEXT"_s};
 }
 
+// Version 7: each audit row's target names, case-folded as lk_casefold() folds them and joined by
+// U+001F, written with the row (AuditLog::append): audit.listLogs' targetName filter matches this
+// column with LIKE, instead of parsing every row's targets JSON and folding each name per query.
+QList<QString> version7()
+{
+    return {u"ALTER TABLE audit_logs ADD COLUMN target_names TEXT NOT NULL DEFAULT ''"_s,
+            u"UPDATE audit_logs SET target_names = coalesce((SELECT group_concat(lk_casefold(json_extract(value,"
+            " '$.name')), char(31)) FROM json_each(audit_logs.targets)), '')"_s};
+}
+
 } // namespace
 
 const QList<Migration> &migrations()
@@ -254,6 +264,7 @@ const QList<Migration> &migrations()
         {4, version4()},
         {5, version5()},
         {6, version6()},
+        {7, version7()},
     };
     return all;
 }

@@ -1,11 +1,16 @@
 // audit.listLogs and apis.listApis through the real router.
 
+#include "store/analyticsqueries.h"
+#include "store/analyticsstore.h"
+#include "store/database.h"
+#include "store/schema.h"
 #include "support/apiharness.h"
 #include "tst_keys_helpers.h"
 
 #include <QJsonDocument>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QTemporaryDir>
 #include <QtTest>
 
 using namespace Qt::StringLiterals;
@@ -25,6 +30,7 @@ private Q_SLOTS:
     void setOverrideRecordsTheLimit();
     void updateCreditsRecordsTheBalanceAndNamesTheApi();
     void rowsWrittenBeforeStayAsTheyWere();
+    void rowsWrittenBeforeAreFoundByTargetName();
 };
 
 namespace {
@@ -49,6 +55,34 @@ QJsonObject limitValue(qint64 limit, qint64 duration, bool autoApply = false)
 QString compact(const QJsonArray &array)
 {
     return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
+}
+
+/// A schema-6 store at @p path (before audit_logs.target_names) holding one row as schema 6 wrote
+/// it: a key and its API as targets.
+bool writeSchema6Store(const QString &path)
+{
+    const QString connection = u"schema6"_s;
+    bool ok = false;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, connection);
+        db.setDatabaseName(path);
+        ok = db.open() && Latchkey::Store::AnalyticsStore::registerFunctions(db);
+        QSqlQuery query(db);
+        ok = ok && query.exec(u"CREATE TABLE schema_version (version INTEGER NOT NULL)"_s);
+        for (const Latchkey::Store::Migration &migration : Latchkey::Store::migrations()) {
+            for (const QString &statement : migration.statements)
+                ok = ok && (migration.version > 6 || query.exec(statement));
+            ok = ok && (migration.version > 6 || query.exec(u"INSERT INTO schema_version VALUES (%1)"_s.arg(migration.version)));
+        }
+        ok = ok && query.exec(
+            u"INSERT INTO audit_logs (id, workspace_id, time, event, description, actor_type, actor_id, targets)"
+            " VALUES ('log_old', 'ws_old', 1, 'key.update', 'Updated key.', 'rootkey', 'rk_old',"
+            " '[{\"type\":\"key\",\"id\":\"key_old\",\"name\":\"Ärger Schlüssel\"},"
+            "{\"type\":\"api\",\"id\":\"api_old\",\"name\":\"billing\"}]')"_s);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(connection);
+    return ok;
 }
 
 } // namespace
@@ -335,6 +369,29 @@ void TestAuditLog::rowsWrittenBeforeStayAsTheyWere()
     // Rows that name their API already are left as they are (api.create names both).
     const QJsonArray created = auditLogs(h, u"api.create"_s);
     QCOMPARE(created[0].toObject().value(u"targets").toArray().size(), 2);
+}
+
+// Schema 7 keeps each row's folded target names in a column of its own, which targetName
+// searches; a store upgraded from schema 6 fills it for the rows written before, so they are
+// still found by a part of a name in any case. A text never matches across two names.
+void TestAuditLog::rowsWrittenBeforeAreFoundByTargetName()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"old.db"_s);
+    QVERIFY(writeSchema6Store(path));
+    auto db = Latchkey::Store::Database::open(path); // migrates to the current schema
+    QVERIFY(db);
+    const auto rowsFound = [&db](const QString &text) {
+        Latchkey::Store::AuditLogFilter filter;
+        filter.targetName = text;
+        const auto page = Latchkey::Store::AnalyticsQueries(**db).auditLog(u"ws_old"_s, filter, std::nullopt, 10);
+        return page ? int(page->rows.size()) : -1;
+    };
+    QCOMPARE(rowsFound(u"ÄRGER schl"_s), 1);
+    QCOMPARE(rowsFound(u"BILLING"_s), 1);
+    QCOMPARE(rowsFound(u"Schlüssel billing"_s), 0);
+    QCOMPARE(rowsFound(u"schlüssel\x1f"_s), 0); // the character that joins the names in the column
+    QCOMPARE(rowsFound(u"schlüssel\x1f"_s + u"billing"_s), 0);
 }
 
 void TestAuditLog::listApisWithKeyCounts()

@@ -112,6 +112,7 @@ private Q_SLOTS:
     void listSearch();
     void listSkipsDeletedAndOtherWorkspaces();
     void listCountsLiveKeys();
+    void listCountsOnlyKeysTheCallerMayRead();
     void listValidation_data();
     void listValidation();
     void listPermissions();
@@ -565,6 +566,37 @@ void TestIdentities::listCountsLiveKeys()
     const auto listed = h.call(u"keys.listKeys"_s, QJsonObject{{u"externalId"_s, u"busy"_s}});
     QVERIFY2(listed.status == 200, listed.describe().constData());
     QCOMPARE(listed.dataArray().size(), 3);
+}
+
+// keyCount counts the keys keys.listKeys would list for the caller: a root key that may read the
+// keys of one API learns nothing about the keys of another, and one that may read no API's keys
+// gets no count at all (the Owners page then shows no key column).
+void TestIdentities::listCountsOnlyKeysTheCallerMayRead()
+{
+    ApiHarness h;
+    const QString billing = h.createApi(u"billing"_s);
+    const QString search = h.createApi(u"search"_s);
+    for (const QString &apiId : {billing, search, search})
+        QVERIFY(!h.createKey(QJsonObject{{u"apiId"_s, apiId}, {u"externalId"_s, u"busy"_s}}).value(u"keyId").toString().isEmpty());
+    // Each owner's keyCount, -1 where it has none; the negated status of a failed request.
+    const auto countsOf = [&h](const QString &rootKey) {
+        const auto reply = h.call(u"identities.listIdentities"_s, QJsonObject{}, rootKey);
+        QList<qint64> counts;
+        for (const QJsonValue &item : reply.dataArray())
+            counts.append(item.toObject().value(u"keyCount").toInteger(-1));
+        return reply.status == 200 ? counts : QList<qint64>{-reply.status};
+    };
+    const QString read = u"identity.*.read_identity"_s;
+    QCOMPARE(countsOf(h.createRootKey({read, u"api.*.read_key"_s})), QList<qint64>{3});
+    const QString billingOnly = h.createRootKey({read, u"api.%1.read_key"_s.arg(billing)});
+    QCOMPARE(countsOf(billingOnly), QList<qint64>{1});
+    QCOMPARE(countsOf(h.createRootKey({read, u"api.%1.read_key"_s.arg(billing), u"api.%1.read_key"_s.arg(search)})),
+             QList<qint64>{3});
+    QCOMPARE(countsOf(h.createRootKey({read, u"api.%1.update_key"_s.arg(search)})), QList<qint64>{-1});
+    // As many as that key's keys.listKeys lists for the owner.
+    const auto listed = h.call(u"keys.listKeys"_s, QJsonObject{{u"externalId"_s, u"busy"_s}}, billingOnly);
+    QVERIFY2(listed.status == 200, listed.describe().constData());
+    QCOMPARE(listed.dataArray().size(), 1);
 }
 
 void TestIdentities::listValidation_data()
