@@ -34,10 +34,19 @@ Dialog {
     }
     onAccepted: confirmed()
 
-    Label {
+    // The question wraps in a layout, which sets its width when it lays out (polish), not while
+    // the dialog is being resized: a Label bound to availableWidth re-wrapped within the dialog's
+    // width change, its new height re-ran the dialog's implicitHeight binding, and that resize gave
+    // the title its width only then, whose new implicit height re-ran the same binding inside
+    // itself ("Binding loop detected for property implicitHeight", e.g. when the window's overlay
+    // is still 0 wide as a page's dialog is made).
+    ColumnLayout {
         width: dialog.availableWidth
-        text: dialog.text
-        wrapMode: Text.Wrap
+        Label {
+            Layout.fillWidth: true
+            text: dialog.text
+            wrapMode: Text.Wrap
+        }
     }
 
     footer: Pane {
