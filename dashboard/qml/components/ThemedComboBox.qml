@@ -20,13 +20,40 @@ ComboBox {
 
     /// The widest entry's text in the open list's (bold) font: the list is at least that wide, so
     /// no entry is cut in a box sized for the closed text ("Old key works 24 more ho…": the reroll's
-    /// grace period, walkthrough of stop 17). `model` is read so that a retranslated model counts.
+    /// grace period, walkthrough of stop 17). Measured again for a new model, a changed count,
+    /// whenever the texts may have changed (entriesRevision).
     readonly property real widestEntry: {
         void control.model;
+        void control.entriesRevision;
         let widest = 0;
         for (let i = 0; i < control.count; ++i)
             widest = Math.max(widest, entryFont.advanceWidth(control.textAt(i)));
         return Math.ceil(widest);
+    }
+    /// Counts the changes of the entries' texts that keep the model and its count: an item model's
+    /// (a ListModel's setProperty(), a C++ model's dataChanged), and each opening of the list,
+    /// which also catches a text retranslated without any signal (a language switch).
+    property int entriesRevision: 0
+    /// The model when it is an item model (a ListModel, a C++ model), whose signals say what changed.
+    readonly property QtObject itemModel: control.model instanceof QtObject ? control.model : null
+    Connections {
+        target: control.itemModel
+        ignoreUnknownSignals: true
+        function onDataChanged() {
+            ++control.entriesRevision;
+        }
+        function onModelReset() {
+            ++control.entriesRevision;
+        }
+        function onLayoutChanged() {
+            ++control.entriesRevision;
+        }
+    }
+    Connections {
+        target: control.popup
+        function onAboutToShow() {
+            ++control.entriesRevision;
+        }
     }
     // The box's font in bold, sized as the box's is: in pixels or in points, never both (Qt warns
     // "Both point size and pixel size set", which fails the self-test).
