@@ -288,9 +288,10 @@ Page {
                 activeFocusOnTab: true // a stop in the Tab chain, as an API's key list
                 Accessible.role: Accessible.Table
                 Accessible.name: qsTr("Keys of the owner")
-                // The rows move with the page, not in the list: Down past the fold scrolls the page.
+                // The rows move with the page, not in the list: Down past the fold scrolls the page,
+                // to where the layout puts the row (the charts above may change height meanwhile).
                 onCurrentItemChanged: if (activeFocus && currentItem)
-                    page.focusScroller.reveal(currentItem)
+                    page.focusScroller.show(currentItem)
 
                 // The page's ids inside a delegate: fine at run time, but Qt 6.4's qmllint cannot follow them
                 // into a Component (pragma ComponentBehavior: Bound is 6.5+), hence the per-line disables.
