@@ -3584,6 +3584,20 @@
         <source>Add</source>
         <translation>Hinzufügen</translation>
     </message>
+    <message>
+        <source>Grants %1.</source>
+        <comment>a role: the permissions it grants</comment>
+        <translation>Gewährt %1.</translation>
+    </message>
+    <message>
+        <source>Grants no permissions.</source>
+        <comment>a role</comment>
+        <translation>Gewährt keine Berechtigungen.</translation>
+    </message>
+    <message>
+        <source>New role: grants no permissions until some are added under Permissions &amp; roles.</source>
+        <translation>Neue Rolle: gewährt keine Berechtigungen, bis unter „Berechtigungen &amp; Rollen“ welche hinzugefügt werden.</translation>
+    </message>
 </context>
 <context>
     <name>RootKeyDialog</name>

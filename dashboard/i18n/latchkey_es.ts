@@ -3584,6 +3584,20 @@
         <source>Add</source>
         <translation>Añadir</translation>
     </message>
+    <message>
+        <source>Grants %1.</source>
+        <comment>a role: the permissions it grants</comment>
+        <translation>Concede %1.</translation>
+    </message>
+    <message>
+        <source>Grants no permissions.</source>
+        <comment>a role</comment>
+        <translation>No concede ningún permiso.</translation>
+    </message>
+    <message>
+        <source>New role: grants no permissions until some are added under Permissions &amp; roles.</source>
+        <translation>Rol nuevo: no concede ningún permiso hasta que se le añadan en «Permisos y roles».</translation>
+    </message>
 </context>
 <context>
     <name>RootKeyDialog</name>

@@ -14,6 +14,10 @@ ColumnLayout {
     /// Those of `items` that do not exist yet (the host creates them when it saves): their chips
     /// say "new".
     property var newItems: []
+    /// What each name stands for, by name (a role: the permissions it grants), where known: said
+    /// under the chips (readable without a pointer), in each chip's tooltip and accessible
+    /// description, and under each suggestion.
+    property var details: ({})
     /// A PagedListModel with a `search` property; `suggestionRole` names the role to offer.
     property var suggestions
     /// Why nothing is suggested: the root key may not read the list (Capabilities.missing()'s
@@ -102,15 +106,54 @@ ColumnLayout {
             FocusButton {
                 id: chip
                 required property var modelData
+                // Read here, not put in the model: the chips stay (and keep the focus) as details load.
+                readonly property string detail: editor.details[modelData.name] ?? "" // qmllint disable unqualified
                 objectName: modelData.objectName
                 text: (modelData.isNew ? qsTr("%1 (new)", "a chosen permission or role not created yet").arg(modelData.name)
                                        : modelData.name) + "  ✕"
                 flat: false
                 font.capitalization: Font.MixedCase
                 Accessible.name: qsTr("Remove %1").arg(modelData.name)
+                Accessible.description: detail
                 ToolTip.visible: hovered
-                ToolTip.text: qsTr("Remove %1").arg(modelData.name)
+                ToolTip.text: (detail !== "" ? detail + "\n" : "") + qsTr("Remove %1").arg(modelData.name)
                 onClicked: modelData.remove()
+            }
+        }
+    }
+
+    // What the chosen names stand for, a name and its detail per row, in words.
+    GridLayout {
+        id: detailRows
+        objectName: editor.objectName + "-details"
+        readonly property var described: editor.items.filter(name => editor.details[name] !== undefined)
+        Layout.fillWidth: true
+        visible: described.length > 0
+        columns: 2
+        columnSpacing: 12
+        rowSpacing: 4
+
+        Repeater {
+            // Two cells a row; each says what it needs (the delegate sees no ids: qmllint 6.4).
+            model: detailRows.described.reduce((cells, name) => cells.concat([
+                { text: name, isName: true, objectName: "", widest: Math.max(60, editor.width / 3) },
+                { text: editor.details[name], isName: false, objectName: editor.objectName + "-detail-" + name,
+                  widest: Number.POSITIVE_INFINITY }]), [])
+
+            Label {
+                required property var modelData
+                objectName: modelData.objectName
+                text: modelData.text
+                font.pixelSize: 12
+                font.bold: modelData.isName
+                opacity: modelData.isName ? 1 : 0.8
+                elide: modelData.isName ? Text.ElideRight : Text.ElideNone
+                wrapMode: modelData.isName ? Text.NoWrap : Text.Wrap
+                Layout.alignment: Qt.AlignTop
+                // The names' column as wide as the longest name up to a third; the rest wraps the details.
+                Layout.maximumWidth: modelData.widest
+                Layout.fillWidth: !modelData.isName
+                Layout.preferredWidth: modelData.isName ? implicitWidth : 1 // the details take the room left, never more
             }
         }
     }
@@ -221,10 +264,31 @@ ColumnLayout {
                 // The suggestion model is C++ (no functions in its rows): the delegate fills the field.
                 // qmllint disable unqualified
                 delegate: ItemDelegate {
+                    id: suggestion
                     required property var model
+                    readonly property string detail: editor.details[text] ?? ""
                     width: ListView.view.width
                     text: model[editor.suggestionRole]
                     highlighted: ListView.isCurrentItem
+                    Accessible.description: detail
+                    // The name, and under it what it stands for (a role's permissions).
+                    contentItem: Column {
+                        spacing: 2
+                        Label {
+                            width: parent.width
+                            text: suggestion.text
+                            font: suggestion.font
+                            elide: Text.ElideRight
+                        }
+                        Label {
+                            width: parent.width
+                            visible: suggestion.detail !== ""
+                            text: suggestion.detail
+                            font.pixelSize: 12
+                            opacity: 0.7
+                            wrapMode: Text.Wrap
+                        }
+                    }
                     onClicked: {
                         field.text = text;
                         editor.submit();

@@ -507,6 +507,40 @@ Item {
             wait(500); // the popup's exit transition
         }
 
+        // Issue 4: the key page's roles said only their names; a support person adding "reader"
+        // could not see what it grants. Each role of the key now says it under the chips, also one
+        // created there ("Create and add": nothing yet).
+        function test_rolesSayWhatTheyGrant() {
+            const name = "keypage-reader";
+            call("permissions.createRole", { name: name, description: "Support reads documents and bills",
+                                             permissions: ["documents.read", "billing.read"] });
+            const page = openFreshKey();
+            const typeRole = role => {
+                const field = child(page, "key-role-picker-field");
+                field.forceActiveFocus();
+                for (const c of role)
+                    keyClick(c);
+                tryVerify(() => !child(page, "key-role-picker").suggestions.loading, H.answerTimeout);
+                keyClick(Qt.Key_Return);
+                tryVerify(() => page.controller.roles.indexOf(role) >= 0, H.answerTimeout, role + " added");
+            };
+            typeRole(name);
+            const said = role => {
+                const line = findChild(page, "key-role-picker-detail-" + role);
+                return line !== null && H.shown(line) ? line.text : "";
+            };
+            // (The server lists a role's permissions in its own order.)
+            const grants = ["Grants documents.read, billing.read.", "Grants billing.read, documents.read."]
+                .map(sentence => sentence + "\nSupport reads documents and bills");
+            tryVerify(() => grants.indexOf(said(name)) >= 0, H.answerTimeout,
+                      "the role's permissions and description under the chips");
+
+            typeRole("keypage-made-here");
+            tryVerify(() => said("keypage-made-here") === "Grants no permissions.", H.answerTimeout,
+                      "a role created here grants nothing yet");
+            compare(grants.indexOf(said(name)) >= 0, true, "the first role still says what it grants");
+        }
+
         /// The reroll question as the page asks it now (then cancelled).
         function rerollQuestion(page) {
             child(page, "key-reroll").clicked();

@@ -9,6 +9,7 @@ import "helpers.js" as H
 // that does not exist yet goes to "Create and add" (createRequested) instead of addRequested; a
 // typed name that matches nothing is offered as "Create permission/role ‘…’" (mouse and Enter).
 // The add button says what Enter does: the highlighted suggestion, else the typed name.
+// Each chosen role and each role suggested says what it grants.
 Item {
     id: root
     width: 800
@@ -91,6 +92,14 @@ Item {
                                     { name: "Read documents", slug: "documents.read" }, () => ++answers);
             testSession.client.call("permissions.createRole", { name: "qml-support" }, () => ++answers);
             tryVerify(() => answers === 2, H.answerTimeout);
+        }
+
+        function callApi(action, body) {
+            let result = null;
+            testSession.client.call(action, body, answer => result = answer);
+            tryVerify(() => result !== null, H.answerTimeout, action);
+            verify(result.ok, action + ": " + result.errorDetail);
+            return result.data;
         }
 
         // Typing, suggesting and adding must not loop through a binding (the popup's visibility
@@ -289,6 +298,67 @@ Item {
             keyClick(Qt.Key_Escape);
             tryCompare(grant, "text", "Grant", 5000);
             field(permissions).clear();
+        }
+
+        /// Whether @p text names each of @p parts.
+        function mentionsAll(text, parts) {
+            return parts.every(part => text.indexOf(part) >= 0);
+        }
+
+        // Issue 4 (walkthrough 17): a role's chip said only its name; a support person adding
+        // "reader" could not see that it grants documents.read and billing.read. Each chosen role
+        // says what it grants and its description, in words under the chips (a keyboard user reads
+        // them too), in its chip's tooltip and accessible description, and so does each suggestion.
+        // The role is made after the picker loaded the workspace's roles: choosing it loads them again.
+        function test_rolesSayWhatTheyGrant() {
+            const name = "qml-grants-reader";
+            const grants = ["documents.read", "billing.read"];
+            const description = "Read-only access for support";
+            callApi("permissions.createRole", { name: name, description: description, permissions: grants });
+            roles.items = [name];
+            try {
+                let line = null;
+                tryVerify(() => (line = findChild(roles, "role-picker-detail-" + name)) !== null
+                                && mentionsAll(line.text, grants.concat([description])),
+                          H.answerTimeout, "the line under the chips says what the role grants");
+                tryVerify(() => H.shown(line) && line.width > 0, 5000);
+                const right = line.mapToItem(roles, line.width, 0).x;
+                verify(right <= roles.width + 0.5, "the line stays in the picker: " + right + " of " + roles.width);
+                verify(line.contentWidth <= line.width + 0.5, "wrapped, not cut");
+                const chip = findChild(roles, "role-picker-chip-" + name);
+                verify(chip);
+                verify(mentionsAll(chip.ToolTip.text, grants.concat([description, "Remove " + name])), chip.ToolTip.text);
+                verify(mentionsAll(chip.Accessible.description, grants), "a screen reader hears it: " + chip.Accessible.description);
+
+                // The suggestion says it before the role is chosen.
+                typeName(roles, "qml-grants");
+                let suggestion = null;
+                tryVerify(() => (suggestion = H.find(roles, item => item.text === name && item.detail !== undefined
+                                                     && item.visible && item.width > 0)) !== null,
+                          H.answerTimeout, "the role is suggested");
+                const detail = H.find(suggestion, item => item instanceof Label && mentionsAll(String(item.text), grants));
+                verify(detail && H.shown(detail), "the suggestion shows the role's permissions");
+                verify(mentionsAll(suggestion.Accessible.description, grants));
+                keyClick(Qt.Key_Escape);
+                field(roles).clear();
+            } finally {
+                roles.items = [];
+            }
+        }
+
+        // A role that is created with the key (the issue form) grants nothing yet, and says so.
+        function test_aNewRoleSaysItGrantsNothingYet() {
+            const name = "qml-grants-not-made";
+            roles.newItems = [name];
+            roles.items = [name];
+            try {
+                const line = findChild(roles, "role-picker-detail-" + name);
+                verify(line && H.shown(line), "the new role's line");
+                verify(line.text.indexOf("grants no permissions") >= 0, line.text);
+            } finally {
+                roles.items = [];
+                roles.newItems = [];
+            }
         }
 
         // The suggestions open inside the window: below a field with room under it, above one
