@@ -90,15 +90,18 @@ RowLayout {
 
     /// Qt 6.4's non-native save dialog as the other dialogs are: modal (the page behind dims and
     /// takes no clicks) and wide, its file-name field spanning the columns (under it are the
-    /// filter and the buttons), so a whole suggested name shows.
+    /// filter and the buttons), so a whole suggested name shows; it ends where the buttons do, at
+    /// the dialog's margin (Qt's field ran to the dialog's edge).
     function fitDialog(popup: var, field: var): void {
         if (!popup)
             return;
         popup.modal = true;
         const room = bar.Overlay.overlay ? bar.Overlay.overlay.width - 96 : 800;
         popup.width = Math.min(900, room);
-        if (field)
+        if (field) {
             field.Layout.columnSpan = 2;
+            field.Layout.rightMargin = 20; // Qt's Material FileDialog: its buttons' right margin
+        }
     }
     /// The folder of the local file @p path, as a file URL.
     function folderOf(path: string): string {

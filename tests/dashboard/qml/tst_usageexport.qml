@@ -198,6 +198,11 @@ Item {
             longName.font = field.font;
             verify(longName.advanceWidth < room, longName.advanceWidth + " px of name in a " + room + " px field");
             verify(field.contentWidth <= room, "the suggestion " + field.text + " shows whole");
+            // The field keeps the dialog's margin: it ends where the buttons under it end, not at
+            // the dialog's edge.
+            const fieldEnd = field.mapToItem(overlay, field.width, 0).x;
+            const buttonsEnd = acceptButton().mapToItem(overlay, acceptButton().width, 0).x;
+            verify(fieldEnd <= buttonsEnd + 1, "the file-name field ends at " + fieldEnd + " px, the buttons at " + buttonsEnd);
 
             // A click on the page (the export button under the dim layer) does not press it: the
             // dialog closes as after Cancel, and no second dialog opens.
