@@ -4,7 +4,9 @@ import QtQuick.Controls.Material
 import QtQuick.Layouts
 
 // Picks when a key expires: never, a preset from now, or a local date (calendar, or typed in the
-// language's short date: 31.12.2026 in German) and time (HH:mm). `expires` is unix ms, 0 = never.
+// language's short date: 31.12.2026 in German) and time (the language's too: 23:59 in German and
+// Spanish, 11:59 PM in American English, as the summary line writes it). `expires` is unix ms,
+// 0 = never.
 ColumnLayout {
     id: picker
 
@@ -17,6 +19,9 @@ ColumnLayout {
     /// "dd/MM/yyyy" in Spanish, "M/d/yy" → "MM/dd/yyyy" in English).
     readonly property string datePattern: numericDatePattern(
         (format ? format.locale : Qt.locale()).dateFormat(Locale.ShortFormat)) // qmllint disable type
+
+    /// The language's locale (the session's Formatter's).
+    readonly property var locale: format ? format.locale : Qt.locale() // qmllint disable type
 
     signal edited()
     signal accepted()
@@ -46,6 +51,29 @@ ColumnLayout {
         return date.getMonth() === value.MM - 1 && date.getDate() === value.dd ? date : null;
     }
 
+    /// @p when's time of day as the language writes it (its short time format: "1:45 AM" in
+    /// American English, "01:45" in German): the field and the summary line write a time one way.
+    function timeText(when: var): string {
+        return when.toLocaleTimeString(picker.locale, Locale.ShortFormat);
+    }
+
+    /// The time typed as @p text ("23:59", "11:59 PM", "11:59 p. m.", or the digits alone: "2359";
+    /// seconds, as a locale may write them, are ignored) as [hours, minutes], or null when it is no
+    /// time of day. Empty is midnight.
+    function parseTime(text: string): var {
+        const match = /^(\d{1,2})[:.]?(\d{2})(?:[:.]\d{2})?\s*(?:([aApP])\.?\s*[mM]\.?)?$/.exec(text.trim() || "00:00");
+        if (!match)
+            return null;
+        let hours = Number(match[1]);
+        const minutes = Number(match[2]);
+        if (match[3]) {
+            if (hours < 1 || hours > 12)
+                return null;
+            hours = hours % 12 + (match[3].toLowerCase() === "p" ? 12 : 0);
+        }
+        return hours < 24 && minutes < 60 ? [hours, minutes] : null;
+    }
+
     function load(unixMs: real): void {
         expires = unixMs;
         neverBox.checked = unixMs === 0;
@@ -57,15 +85,15 @@ ColumnLayout {
             return;
         const when = new Date(expires);
         dateField.text = Qt.formatDate(when, datePattern);
-        timeField.text = Qt.formatTime(when, "HH:mm");
+        timeField.text = timeText(when);
     }
 
     function readFields(): void {
         const date = parseDate(dateField.text);
-        const time = /^(\d{1,2}):(\d{2})$/.exec(timeField.text.trim() || "00:00");
+        const time = parseTime(timeField.text);
         if (!date || !time)
             return;
-        date.setHours(Number(time[1]), Number(time[2]));
+        date.setHours(time[0], time[1]);
         expires = date.getTime();
         edited();
     }
@@ -132,9 +160,14 @@ ColumnLayout {
         TextField {
             id: timeField
             objectName: "expiry-time"
-            Layout.preferredWidth: 80
-            placeholderText: "23:59"
-            inputMask: "99:99"
+            // Room for "11:59 PM" where the language has AM and PM (no input mask: "1:45 AM").
+            Layout.preferredWidth: Math.max(80, Math.ceil(latestTime.advanceWidth) + leftPadding + rightPadding + 8)
+            placeholderText: picker.timeText(new Date(2026, 11, 31, 23, 59))
+            TextMetrics {
+                id: latestTime
+                font: timeField.font
+                text: timeField.placeholderText
+            }
             Accessible.name: qsTr("Expiry time (hours:minutes)")
             onTextEdited: picker.readFields()
             onAccepted: picker.accepted()
@@ -186,8 +219,8 @@ ColumnLayout {
         locale: picker.format ? picker.format.locale : Qt.locale() // qmllint disable type
         onPicked: (year, month, day) => {
             dateField.text = Qt.formatDate(new Date(year, month, day), picker.datePattern);
-            if (timeField.text.trim() === ":")
-                timeField.text = "23:59";
+            if (timeField.text.trim() === "")
+                timeField.text = picker.timeText(new Date(year, month, day, 23, 59));
             picker.readFields();
         }
         // Esc or a pick: the keyboard goes back to the button (Qt would give it to the window or

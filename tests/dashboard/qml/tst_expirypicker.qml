@@ -91,6 +91,37 @@ Item {
             }
         }
 
+        // Walkthrough (issue 4): the English field said "01:45" next to "1:45 AM" in the summary
+        // line. The field writes the time as the language does (12 h with AM/PM in American
+        // English, 24 h in German and Spanish), and takes it so typed.
+        function test_timeWrittenAsTheLanguageDoes_data() {
+            return [
+                {tag: "English", language: "en", shown: /^1:45\sAM$/, typed: "11:59 PM", twelveHour: true},
+                {tag: "German", language: "de", shown: /^01:45$/, typed: "23:59", twelveHour: false},
+                {tag: "Spanish", language: "es", shown: /^1:45$/, typed: "23:59", twelveHour: false},
+            ];
+        }
+        function test_timeWrittenAsTheLanguageDoes(data) {
+            const language = testSession.settings.language;
+            testSession.settings.language = data.language;
+            try {
+                picker.load(new Date(2097, 5, 15, 1, 45).getTime());
+                const field = child("expiry-time");
+                verify(data.shown.test(field.text), "the field shows " + field.text);
+                const summary = child("expiry-summary").text;
+                verify(summary.indexOf(field.text) >= 0, "\"" + field.text + "\" as in \"" + summary + "\"");
+                compare(/[AP]M/.test(field.placeholderText), data.twelveHour, field.placeholderText);
+                typeInto(field, data.typed);
+                compare(picker.expires, new Date(2097, 5, 15, 23, 59).getTime());
+                verify(child("expiry-summary").text.indexOf(field.text) >= 0, child("expiry-summary").text);
+                // The whole time shows in the field.
+                verify(field.contentWidth <= field.width - field.leftPadding - field.rightPadding,
+                       field.contentWidth + " px of text in " + field.width + " px");
+            } finally {
+                testSession.settings.language = language;
+            }
+        }
+
         function test_neverByDefault() {
             verify(child("expiry-never").checked);
             compare(picker.expires, 0);
@@ -142,7 +173,7 @@ Item {
             verify(picker.expires <= Date.now() + 30 * day + 60000, picker.expires);
             verify(child("expiry-date").visible);
             compare(child("expiry-date").text, Qt.formatDate(new Date(picker.expires), picker.datePattern));
-            compare(child("expiry-time").text, Qt.formatTime(new Date(picker.expires), "HH:mm"));
+            compare(child("expiry-time").text, picker.timeText(new Date(picker.expires)));
             const summary = H.containingText(picker, "Expires ");
             verify(summary && summary.visible, "a summary line in words");
             mouseClick(child("expiry-never"));
@@ -196,7 +227,7 @@ Item {
             picker.load(saved);
             verify(!child("expiry-never").checked);
             compare(child("expiry-date").text, Qt.formatDate(new Date(2097, 5, 15), picker.datePattern));
-            compare(child("expiry-time").text, "08:30");
+            compare(picker.parseTime(child("expiry-time").text), [8, 30]);
             compare(edited.count, 0);
             picker.load(0);
             verify(child("expiry-never").checked);
@@ -206,8 +237,8 @@ Item {
             mouseClick(child("expiry-never"));
             verify(issue.validate(), JSON.stringify(issue.errors));
             typeDate(new Date(2020, 0, 1));
-            const time = child("expiry-time").text.split(":");
-            compare(picker.expires, new Date(2020, 0, 1, Number(time[0]), Number(time[1])).getTime());
+            const time = picker.parseTime(child("expiry-time").text);
+            compare(picker.expires, new Date(2020, 0, 1, time[0], time[1]).getTime());
             compare(issue.expires, picker.expires);
             verify(!issue.validate());
             verify(String(issue.errors.expires).indexOf("past") >= 0, JSON.stringify(issue.errors));
