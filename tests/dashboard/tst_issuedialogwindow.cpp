@@ -230,6 +230,15 @@ void TestIssueDialogWindow::formFitsTheDialog()
     QVERIFY2(sceneRect(row).width() >= sceneRect(form).width() * 0.8, qPrintable(QString::number(sceneRect(row).width())));
     QVERIFY2(row->childrenRect().width() >= row->width() - 1, qPrintable(u"the row's parts take %1 of %2 px"_s
                                                                      .arg(row->childrenRect().width()).arg(row->width())));
+    // One line, "Automatisch anwenden" whole beside the fields (issue 4: at 1024 px it went
+    // below them in German).
+    QQuickItem *autoApply = m_ui->item(dialog(), u"ratelimit-auto-0"_s);
+    QVERIFY(autoApply);
+    QVERIFY2(qAbs(sceneRect(autoApply).center().y() - sceneRect(name).center().y()) < name->height() / 2,
+             qPrintable(u"Auto-apply at %1 px, the name at %2 px"_s.arg(sceneRect(autoApply).top()).arg(sceneRect(name).top())));
+    auto *autoText = autoApply->property("contentItem").value<QQuickItem *>();
+    QVERIFY(autoText);
+    QVERIFY2(!autoText->property("truncated").toBool(), qPrintable(autoText->property("text").toString()));
 
     // Every visible text item, the parts inside controls included (a button's label, a field's placeholder).
     const QList<QQuickItem *> texts = collectItems(popup, [](const QQuickItem *item) {

@@ -84,6 +84,8 @@ ColumnLayout {
 
         // Two groups that wrap: on a narrow card Auto-apply and × go below the limit's fields.
         // The fields take the row's width (the name what the others leave), on one line or two.
+        // Narrow numbers, box and ×: in the issue dialog at 1024 px the row is one line in German
+        // and Spanish, "Automatisch anwenden" beside the fields (issue 4: it went below them).
         Flow {
             id: line
 
@@ -123,7 +125,7 @@ ColumnLayout {
                 }
                 TextField {
                     objectName: "ratelimit-limit-" + line.modelData.index
-                    Layout.preferredWidth: 80
+                    Layout.preferredWidth: 72
                     text: line.modelData.row.limit
                     validator: RegularExpressionValidator { regularExpression: /[0-9]{0,15}/ }
                     inputMethodHints: Qt.ImhDigitsOnly
@@ -136,7 +138,7 @@ ColumnLayout {
                 }
                 TextField {
                     objectName: "ratelimit-amount-" + line.modelData.index
-                    Layout.preferredWidth: 60
+                    Layout.preferredWidth: 48
                     text: line.modelData.row.amount
                     validator: RegularExpressionValidator { regularExpression: /[0-9]{0,12}/ }
                     inputMethodHints: Qt.ImhDigitsOnly
@@ -166,6 +168,7 @@ ColumnLayout {
                     FocusFrame { control: autoApplyBox } // the keyboard focus, visible
                     objectName: "ratelimit-auto-" + line.modelData.index
                     text: qsTr("Auto-apply")
+                    rightPadding: 0 // the × beside it has its own margin
                     checked: line.modelData.row.autoApply
                     ToolTip.visible: hovered
                     ToolTip.text: qsTr("Checked on every verification, without naming it in the request")
@@ -173,6 +176,7 @@ ColumnLayout {
                 }
                 FocusToolButton {
                     id: removeButton
+                    implicitWidth: 36
                     text: "✕"
                     Accessible.name: qsTr("Remove rate limit %1").arg(line.modelData.row.name)
                     ToolTip.visible: hovered
