@@ -42,6 +42,20 @@ function ySteps(max, most, least) {
   return { step, top: step * Math.max(least, Math.ceil(max / step)) };
 }
 
+/**
+ * Sets @p options' y scale to end at a labelled line: from 0 to the top @p fit (max → ySteps())
+ * gives for the highest value shown, a grid line and label at each step.
+ */
+function stepYAxis(options, fit) {
+  let steps = fit(0);
+  options.scales.y = { range: (u, min, max) => {
+    steps = fit(max ?? 0);
+    return [0, steps.top];
+  } };
+  options.axes[1].splits = () => Array.from({ length: steps.top / steps.step + 1 }, (unused, i) => i * steps.step);
+  options.axes[1].space = 10; // uPlot draws no axis where no step has this room
+}
+
 class Chart {
   /**
    * @param {boolean} fewYTicks  0 and two or three steps on the y axis (a short chart)
@@ -65,6 +79,11 @@ class Chart {
 
   width() {
     return Math.max(240, this.container.clientWidth);
+  }
+
+  /** As many y steps as a full-size chart of this height has room for, 30 px apart at least. */
+  mostYSteps() {
+    return Math.max(2, Math.floor((this.height - NOT_PLOT) / Y_SPACE));
   }
 
   resize() {
@@ -143,17 +162,9 @@ export class StackedChart extends Chart {
     // A short chart: 0 and two or three steps (uPlot's spacing left the compact summary's 120 px
     // chart only "0" and "100"), with a little room over the highest bar.
     const fit = this.fewYTicks ? (max) => ySteps(Math.max(4, max * 1.05), 3, 2)
-      : (max) => ySteps(Math.max(4, max), Math.max(2, Math.floor((this.height - NOT_PLOT) / Y_SPACE)), 1);
-    let steps = fit(0);
-    options.scales = {
-      x: this.timeScale(),
-      y: { range: (u, min, max) => {
-        steps = fit(max ?? 0);
-        return [0, steps.top];
-      } },
-    };
-    options.axes[1].splits = () => Array.from({ length: steps.top / steps.step + 1 }, (unused, i) => i * steps.step);
-    options.axes[1].space = 10; // uPlot draws no axis where no step has this room
+      : (max) => ySteps(Math.max(4, max), this.mostYSteps(), 1);
+    options.scales = { x: this.timeScale() };
+    stepYAxis(options, fit);
     options.series = [{}, ...[...this.series].reverse().map((serie) => ({
       label: serie.label, stroke: serie.color, fill: serie.color, width: 0, paths: bars, points: { show: false },
     }))];
@@ -182,7 +193,10 @@ export class LatencyChart extends Chart {
   render() {
     // The axis' 0 is a tick, not a measured "<1 µs".
     const options = this.baseOptions((value) => (value === 0 ? decimal(0) : micros(value)));
-    options.scales = { x: this.timeScale(), y: { range: (u, min, max) => [0, Math.max(100, (max ?? 0) * 1.15)] } };
+    // As the bar charts: the top a labelled line at or over the highest p99 (max * 1.15 left the
+    // highest point between lines, its height unlabelled), 100 µs at least.
+    options.scales = { x: this.timeScale() };
+    stepYAxis(options, (max) => ySteps(Math.max(100, max), this.mostYSteps(), 1));
     const line = (label, color, dash) => ({
       label, stroke: color, width: 2, dash, spanGaps: true, points: { show: true, size: 4, fill: color },
     });

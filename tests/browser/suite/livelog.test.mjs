@@ -70,6 +70,29 @@ describe('live log', () => {
     await context.close();
   });
 
+  // Issue 4: at 700 px the times wrapped ("9:51:45" over "PM"), and rows took two or three lines.
+  test('one line per entry at 700 px, the time whole', async () => {
+    const { data: key } = await server.call('keys.createKey', { apiId, name: 'one-line', externalId: 'one-line-owner_with_a_long_name' });
+    const { context, page } = await openKeyView(key.keyId);
+    await page.setViewportSize({ width: 700, height: 900 });
+    await verifyMany(server, key.key, 3, { tags: ['plan=enterprise', 'region=eu-west-1'] });
+    const rows = page.locator('[data-testid=log-rows] tr[data-request-id]');
+    await eventually(async () => (await rows.count()) >= 3, 'three rows');
+    const lines = await page.evaluate(() => [...document.querySelectorAll('[data-testid=log-rows] tr[data-request-id]')]
+      .map((row) => [...row.cells].map((cell) => {
+        const range = document.createRange();
+        range.selectNodeContents(cell);
+        // Lines of the cell: the tops of its text and boxes more than 4 px apart.
+        const tops = [...range.getClientRects()].filter((rect) => rect.width > 0).map((rect) => rect.top).sort((a, b) => a - b);
+        return { text: cell.textContent, lines: tops.filter((top, i) => i === 0 || top - tops[i - 1] > 4).length };
+      })));
+    for (const cells of lines) {
+      assert.match(cells[0].text, /\d:\d\d:\d\d\s[AP]M/, 'an English time of day');
+      for (const cell of cells) assert.ok(cell.lines <= 1, `"${cell.text}" on ${cell.lines} lines: ${JSON.stringify(cells)}`);
+    }
+    await context.close();
+  });
+
   test('a paused log counts each held-back event once, also when a catch-up load brings it again', async () => {
     const { data: key } = await server.call('keys.createKey', { apiId, name: 'paused-check' });
     const { context, page } = await openKeyView(key.keyId);
