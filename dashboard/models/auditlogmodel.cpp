@@ -2,37 +2,10 @@
 
 #include <QJsonArray>
 
-#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
 namespace Latchkey::Dashboard {
-
-namespace {
-
-/// "type id (name)" per target, one per line, for the list's target column. A key space is an
-/// API's internal half: next to its API (which the server adds to rows that name only the key
-/// space) it is left out.
-QString describeTargets(const QJsonArray &targets)
-{
-    const bool namesApi = std::any_of(targets.begin(), targets.end(), [](const QJsonValue &value) {
-        return value.toObject().value(u"type"_s).toString() == u"api"_s;
-    });
-    QStringList lines;
-    for (const QJsonValue &value : targets) {
-        const QJsonObject target = value.toObject();
-        if (namesApi && target.value(u"type"_s).toString() == u"keySpace"_s)
-            continue;
-        const QString name = target.value(u"name"_s).toString();
-        QString line = target.value(u"type"_s).toString() + u' ' + target.value(u"id"_s).toString();
-        if (!name.isEmpty())
-            line += u" ("_s + name + u')';
-        lines.append(line);
-    }
-    return lines.join(u'\n');
-}
-
-} // namespace
 
 AuditLogModel::AuditLogModel(QObject *parent)
     : PagedListModel(parent)
@@ -43,7 +16,7 @@ QHash<int, QByteArray> AuditLogModel::roleNames() const
 {
     return {{AuditIdRole, "auditId"},   {TimeRole, "time"},         {EventRole, "event"},
             {DescriptionRole, "description"}, {ActorTypeRole, "actorType"}, {ActorIdRole, "actorId"},
-            {ActorNameRole, "actorName"}, {TargetsRole, "targets"},   {RequestIdRole, "requestId"},
+            {ActorNameRole, "actorName"},   {RequestIdRole, "requestId"},
             {RemoteIpRole, "remoteIp"},   {TargetListRole, "targetList"}, {ChangesRole, "changes"}};
 }
 
@@ -140,8 +113,6 @@ QVariant AuditLogModel::rowData(const QJsonObject &row, int role) const
         return actor.value(u"id"_s).toString();
     case ActorNameRole:
         return actor.value(u"name"_s).toString();
-    case TargetsRole:
-        return describeTargets(row.value(u"targets"_s).toArray());
     case RequestIdRole:
         return row.value(u"requestId"_s).toString();
     case RemoteIpRole:

@@ -29,7 +29,6 @@ public:
         ActorTypeRole,
         ActorIdRole,
         ActorNameRole,
-        TargetsRole,
         RequestIdRole,
         RemoteIpRole,
         TargetListRole, ///< the targets as [{type, id, name}], for a description in the UI's language
