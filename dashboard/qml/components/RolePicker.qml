@@ -66,11 +66,15 @@ TagListEditor {
         pageSize: 20
     }
     details: {
-        const count = catalog.count; // re-run as the roles arrive
         const found = {};
-        for (let i = 0; i < count; ++i) {
-            const row = catalog.rowObject(i);
-            found[row.name] = grantsOf(row);
+        // The suggestions after the catalog: fetched as the user types, they know a role made
+        // elsewhere since the catalog loaded. (The counts re-run this as the roles arrive.)
+        for (const roles of [catalog, suggestions]) {
+            const count = roles.count;
+            for (let i = 0; i < count; ++i) {
+                const row = roles.rowObject(i);
+                found[row.name] = grantsOf(row);
+            }
         }
         // Created with the key (the issue form): none granted until the Permissions page adds some.
         for (let j = 0; j < newItems.length; ++j) {

@@ -346,6 +346,21 @@ Item {
             }
         }
 
+        // A role made elsewhere after the picker loaded the workspace's roles (the Permissions page,
+        // another user): its suggestion says what it grants too.
+        function test_aRoleMadeSinceSaysWhatItGrantsInItsSuggestion() {
+            const name = "qml-grants-made-since";
+            callApi("permissions.createRole", { name: name, permissions: ["documents.read"] });
+            typeName(roles, name);
+            let suggestion = null;
+            tryVerify(() => (suggestion = H.find(roles, item => item.text === name && item.detail !== undefined
+                                                 && item.visible && item.width > 0)) !== null,
+                      H.answerTimeout, "the role is suggested");
+            tryCompare(suggestion, "detail", "Grants documents.read.", 5000);
+            keyClick(Qt.Key_Escape);
+            field(roles).clear();
+        }
+
         // A role that is created with the key (the issue form) grants nothing yet, and says so.
         function test_aNewRoleSaysItGrantsNothingYet() {
             const name = "qml-grants-not-made";
