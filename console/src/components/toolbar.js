@@ -40,9 +40,11 @@ export function toolbar({ showOutcomes = true, refreshSeconds, onRefresh }) {
     },
     refreshed(ms) {
       status.textContent = t('Updated {time} · every {n} s', { time: clockTime(ms), n: refreshSeconds });
+      status.classList.remove('failed');
     },
     failed(message) {
       status.textContent = t('Refresh failed: {reason}', { reason: message });
+      status.classList.add('failed');
     },
   };
 }

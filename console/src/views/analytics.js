@@ -130,7 +130,7 @@ export function analyticsView(ctx, { scope, id, compact = false }) {
   const bar = toolbar({ showOutcomes: !compact, refreshSeconds: REFRESH_SECONDS,
     onRefresh: () => refresh().catch((error) => bar.failed(error.message)) });
   const headline = headlineTiles();
-  const series = stackedCard({ title: t('Verifications by outcome'), series: OUTCOMES, height: compact ? 120 : 240,
+  const series = stackedCard({ title: t('Verifications by outcome'), series: OUTCOMES, height: compact ? 100 : 240,
     fewYTicks: compact, testid: 'timeseries', bucketSeconds: filters().rangeInfo.bucketMs / 1000 });
   const title = h('h1', {}, meta.title);
   const subtitle = h('div', { class: 'view-subtitle mono' }, id ?? '');

@@ -4,16 +4,25 @@
 // widths depend only on the table's width and the monospace font (never on a row's data): a long
 // name, a row with more badges or a scroll bar appearing never moves a column.
 //
-// Every column has a minimum and a width it is happy with. "Start" comes first: it takes up to a
-// quarter of the room left over the minimums, enough for the longest key start (a 16-character
-// prefix, "_" and four characters) from about 1280 px on. Of the rest, the other columns take up
-// to a quarter (each in proportion to what it still wants), the name the remainder: on a wide
-// window "sk_live_EwHn…" is not elided while the name has room to spare, and the name gets the
-// most, as names of one owner's keys often differ only at their end ("… Schlüssel 55"; W7 J25:
-// the Status column had room to spare while they were cut).
+// Every column has a minimum and a width it is happy with. The name comes first: the room left
+// over the minimums goes to it up to `nameWanted` (issue 4: at 1024 px "key 13 for
+// stark.industries" was cut in the middle while Status had room to spare). "Start" next: it takes
+// up to a quarter of what is left, enough for the longest key start (a 16-character prefix, "_"
+// and four characters) from about 1280 px on; before it Status takes up to `statusWanted` (two
+// pills whole in Spanish, "activa" and "reemplazada", from 1280 px on). Of the rest, the other columns take up to a quarter
+// (each in proportion to what it still wants), the name the remainder: on a wide window
+// "sk_live_EwHn…" is not elided while the name has room to spare, and the name gets the most, as
+// names of one owner's keys often differ only at their end ("… Schlüssel 55"; W7 J25). Status
+// wants only what its usual pills take ("aktiv" and "gedrosselt" side by side); more pills
+// shorten and elide inside it (KeyStatusBadges).
 
-var spacing = 12;
-var checkWidth = 40;
+var spacing = 8;
+/// The selection box's column: its 18 px box and the room its ripple takes beside it.
+var checkWidth = 24;
+/// The name's width before the other columns get more than their minimums: about 27 characters.
+var nameWanted = 200;
+/// Status' width right after the name's: the usual two pills whole in every language.
+var statusWanted = 160;
 
 /// The widths of the columns of a table whose row layout is @p available px wide. @p monoChar:
 /// the width of one character of the monospace font of the "Start" column. @p showApi: the
@@ -28,8 +37,8 @@ function widths(available, monoChar, showOwner, selectable, showApi) {
     // is elided with a tooltip (KeyRow); a title wraps to a second line (KeyTableHeader).
     const columns = {
         owner: [65, 200],
-        api: [90, 200],
-        status: [150, 200],
+        api: [120, 200], // "Abrechnung 309" whole: an owner's keys told apart by their API
+        status: [120, 170],
         credits: [85, 110],
         lastUsed: [110, 150]
     };
@@ -44,7 +53,12 @@ function widths(available, monoChar, showOwner, selectable, showApi) {
         fixed += columns[name][0] + spacing;
         headroom += columns[name][1] - columns[name][0];
     }
-    const spareAll = Math.max(0, available - fixed);
+    const spareOverMinimums = Math.max(0, available - fixed);
+    const nameFirst = Math.min(nameWanted - nameMin, spareOverMinimums);
+    const statusFirst = Math.min(statusWanted - columns.status[0], spareOverMinimums - nameFirst);
+    columns.status[0] += statusFirst;
+    headroom -= statusFirst;
+    const spareAll = spareOverMinimums - nameFirst - statusFirst;
     const startExtra = Math.floor(Math.min(startWanted - startMin, spareAll / 4));
     const spare = spareAll - startExtra;
     const share = Math.min(1, spare / 4 / headroom);
@@ -55,6 +69,6 @@ function widths(available, monoChar, showOwner, selectable, showApi) {
         result[name] = width;
         used += width - columns[name][0];
     }
-    result.name = nameMin + Math.max(0, Math.floor(spare - used));
+    result.name = nameMin + nameFirst + Math.max(0, Math.floor(spare - used));
     return result;
 }

@@ -67,9 +67,13 @@ ItemDelegate {
     }
 
     contentItem: RowLayout {
-        spacing: 12
+        spacing: KeyColumns.spacing
+        // The box without Material's 48 px touch frame around it: rows one line high, so that six
+        // or more are in sight under an API's charts at 1024 × 768 (issue 4: they were 64 px).
         CheckBox {
             visible: row.selectable
+            padding: 0
+            verticalPadding: 0
             checked: row.selected
             focusPolicy: Qt.NoFocus
             Layout.preferredWidth: row.columns.check

@@ -34,7 +34,7 @@ Pane {
 
     RowLayout {
         anchors.fill: parent
-        spacing: 12
+        spacing: KeyColumns.spacing
         // The rows' "Start" font (a Label's size, monospace), for the column widths; not shown.
         Label {
             id: monoProbe
@@ -43,6 +43,8 @@ Pane {
         }
         CheckBox {
             visible: header.selectable
+            padding: 0 // as the rows' box: without Material's 48 px touch frame
+            verticalPadding: 0
             Layout.preferredWidth: header.columns.check
             Layout.minimumWidth: header.columns.check
             Layout.maximumWidth: header.columns.check

@@ -216,10 +216,12 @@ Page {
             // Always there while the list has keys ("0 selected", its buttons greyed): appearing with
             // the first checked box it would push every row down under the pointer. The offer to
             // select every key and a bulk operation's progress take the room after the buttons.
+            // Its buttons' own insets are its margin above and below: a key row more in sight.
             RowLayout {
                 objectName: "bulkBar"
                 Layout.fillWidth: true
-                Layout.margins: 8
+                Layout.leftMargin: 8
+                Layout.rightMargin: 8
                 visible: keys.count > 0 || bulk.running || bulkProgress.shown
                 spacing: 8
                 Label {

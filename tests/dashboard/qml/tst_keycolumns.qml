@@ -138,7 +138,7 @@ Item {
                 tryVerify(() => {
                     const all = lines();
                     return columnsOf(header).length === 7 && all[1] === all[0] && all[2] === all[0]
-                           && columnsOf(header)[1].startsWith(String(Math.round(header.columns.check + 12 + 16)));
+                           && columnsOf(header)[1].startsWith(String(Math.round(header.columns.check + 8 + 16))); // KeyColumns.spacing
                 }, 5000, "back: " + lines().join(" / "));
             }
         }
