@@ -8,7 +8,9 @@
 //
 // The tiles stand in rows of equal length as far as they go: five in a row where five fit, else
 // 3 + 2, never 4 + 1 with one tile alone under the others (a grid that fits as many as it can
-// per row leaves the rest alone on the last one). All columns are equally wide.
+// per row leaves the rest alone on the last one). Every row spans the whole width: the tiles of a
+// shorter last row are wider, as wide as each other (issue 4: 3 + 2 left a hole at the end of the
+// overview's second row at 1024 px).
 import { h } from '../dom.js';
 
 const SMALLEST_VALUE_SIZE = 14;
@@ -24,6 +26,19 @@ export function columnsFor(count, width, gap, narrowest = NARROWEST_TILE) {
     if (columns * narrowest + (columns - 1) * gap <= width) return columns;
   }
   return 1;
+}
+
+const gcd = (a, b) => (b ? gcd(b, a % b) : a);
+
+/**
+ * The grid for @p count tiles in rows of @p columns: how many grid columns, and how many of them
+ * the tiles of a full row and those of the last row span, so that every row fills the width.
+ */
+export function spansFor(count, columns) {
+  const rows = Math.ceil(count / columns);
+  const last = count - (rows - 1) * columns;
+  const grid = (columns * last) / gcd(columns, last);
+  return { grid, full: grid / columns, last: grid / last, inFullRows: (rows - 1) * columns };
 }
 
 /** Shrinks @p value's font until its one line fits its tile (back to full size where it fits). */
@@ -59,8 +74,9 @@ export function tiles(definitions) {
     const value = h('div', { class: 'tile-value', dataset: { testid: `tile-${definition.id}` } }, definition.value ?? '—');
     const hint = h('div', { class: 'tile-hint' }, definition.hint ?? '');
     const label = h('div', { class: 'tile-label' }, definition.label);
-    cells.set(definition.id, { label, value, hint });
-    return h('div', { class: `tile ${definition.tone ?? ''}` }, label, value, hint);
+    const tile = h('div', { class: `tile ${definition.tone ?? ''}` }, label, value, hint);
+    cells.set(definition.id, { tile, label, value, hint });
+    return tile;
   }));
 
   // Laid out again when the row's width changes, one frame later: changing sizes inside the
@@ -73,7 +89,11 @@ export function tiles(definitions) {
     const gap = parseFloat(style.columnGap) || 0;
     // The stylesheet may let tiles be narrower (--tile-min: the compact summary's smaller tiles).
     const narrowest = parseFloat(style.getPropertyValue('--tile-min')) || NARROWEST_TILE;
-    element.style.gridTemplateColumns = `repeat(${columnsFor(cells.size, element.clientWidth, gap, narrowest)}, minmax(0, 1fr))`;
+    const spans = spansFor(cells.size, columnsFor(cells.size, element.clientWidth, gap, narrowest));
+    element.style.gridTemplateColumns = `repeat(${spans.grid}, minmax(0, 1fr))`;
+    [...cells.values()].forEach(({ tile }, i) => {
+      tile.style.gridColumn = `span ${i < spans.inFullRows ? spans.full : spans.last}`;
+    });
     for (const { value } of cells.values()) fitValue(value);
     alignRows([...cells.values()]);
   };

@@ -1,7 +1,9 @@
 // The headline tiles of every console view with tiles (overview, API, key, owner, namespace),
-// embedded as the dashboard shows them and standalone, at common widths: rows of equally wide
-// tiles that differ by one tile at most (5 in a row where they fit, else 3 + 2; walkthrough G19:
-// the namespace's tiles wrapped 4 + 1 in the dashboard at 1280 px, one tile alone on a row).
+// embedded as the dashboard shows them and standalone, at common widths: rows that differ by one
+// tile at most (5 in a row where they fit, else 3 + 2; walkthrough G19: the namespace's tiles
+// wrapped 4 + 1 in the dashboard at 1280 px, one tile alone on a row), each row's tiles equally
+// wide and the row spanning the whole width (issue 4: 3 + 2 left a hole after the second row at
+// 1024 px).
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,16 +18,24 @@ let server;
 let browser;
 let views;
 
-/** How many tiles stand in each row, top to bottom, and how wide each is (CSS px). */
+/**
+ * How many tiles stand in each row, top to bottom, how wide each row's tiles are and where the
+ * row starts and ends (CSS px, from the tile row's content box).
+ */
 function tileRows(page) {
   return page.evaluate(() => {
-    const tiles = [...document.querySelectorAll('.tiles .tile')].filter((tile) => tile.offsetParent !== null);
+    const box = document.querySelector('.tiles');
+    const inner = box.getBoundingClientRect();
+    const tiles = [...box.querySelectorAll('.tile')].filter((tile) => tile.offsetParent !== null);
     const rows = new Map();
-    for (const tile of tiles) rows.set(tile.offsetTop, (rows.get(tile.offsetTop) ?? 0) + 1);
+    for (const tile of tiles) rows.set(tile.offsetTop, [...(rows.get(tile.offsetTop) ?? []), tile.getBoundingClientRect()]);
+    const ordered = [...rows.keys()].sort((a, b) => a - b).map((top) => rows.get(top));
     return {
-      rows: [...rows.keys()].sort((a, b) => a - b).map((top) => rows.get(top)),
-      widths: tiles.map((tile) => tile.getBoundingClientRect().width),
-      row: document.querySelector('.tiles').clientWidth,
+      rows: ordered.map((row) => row.length),
+      widths: ordered.map((row) => row.map((rect) => rect.width)),
+      ends: ordered.map((row) => [row[0].left - inner.left - box.clientLeft,
+        inner.left + box.clientLeft + box.clientWidth - row[row.length - 1].right]),
+      row: box.clientWidth,
     };
   });
 }
@@ -40,7 +50,11 @@ function assertEven(shown, where) {
   const what = `${where}: ${JSON.stringify(shown)}`;
   assert.equal(shown.rows.reduce((sum, count) => sum + count, 0), 5, what);
   assert.ok(Math.max(...shown.rows) - Math.min(...shown.rows) <= 1, `rows differ by more than one tile, ${what}`);
-  assert.ok(Math.max(...shown.widths) - Math.min(...shown.widths) <= 1, `tiles of different widths, ${what}`);
+  for (const widths of shown.widths)
+    assert.ok(Math.max(...widths) - Math.min(...widths) <= 1, `tiles of one row of different widths, ${what}`);
+  // No hole: every row from the first tile's start to the last one's end.
+  for (const [start, end] of shown.ends)
+    assert.ok(Math.abs(start) <= 1 && Math.abs(end) <= 1, `a row that does not span the width, ${what}`);
   // As few rows as fit: five in one row wherever five tiles of 170 px and their gaps fit.
   if (shown.row >= 5 * 170 + 4 * 12) assert.equal(shown.rows.length, 1, `five would fit in one row, ${what}`);
 }
