@@ -38,8 +38,8 @@ namespace {
 /// The rows of one event, newest first, as audit.listLogs answers them.
 QJsonArray auditLogs(ApiHarness &h, const QString &event)
 {
-    const ApiReply r = h.call(u"audit.listLogs"_s, QJsonObject{{u"events"_s, QJsonArray{event}}});
-    return r.status == 200 ? r.dataArray() : QJsonArray{};
+    const ApiReply r = h.call(u"audit.listLogs"_s, QJsonObject {{u"events"_s, QJsonArray {event}}});
+    return r.status == 200 ? r.dataArray() : QJsonArray {};
 }
 
 QJsonObject ratelimit(const QString &name, qint64 limit, qint64 duration)
@@ -72,13 +72,16 @@ bool writeSchema6Store(const QString &path)
         for (const Latchkey::Store::Migration &migration : Latchkey::Store::migrations()) {
             for (const QString &statement : migration.statements)
                 ok = ok && (migration.version > 6 || query.exec(statement));
-            ok = ok && (migration.version > 6 || query.exec(u"INSERT INTO schema_version VALUES (%1)"_s.arg(migration.version)));
+            ok = ok
+                && (migration.version > 6
+                    || query.exec(u"INSERT INTO schema_version VALUES (%1)"_s.arg(migration.version)));
         }
-        ok = ok && query.exec(
-            u"INSERT INTO audit_logs (id, workspace_id, time, event, description, actor_type, actor_id, targets)"
-            " VALUES ('log_old', 'ws_old', 1, 'key.update', 'Updated key.', 'rootkey', 'rk_old',"
-            " '[{\"type\":\"key\",\"id\":\"key_old\",\"name\":\"Ärger Schlüssel\"},"
-            "{\"type\":\"api\",\"id\":\"api_old\",\"name\":\"billing\"}]')"_s);
+        ok = ok
+            && query.exec(
+                u"INSERT INTO audit_logs (id, workspace_id, time, event, description, actor_type, actor_id, targets)"
+                " VALUES ('log_old', 'ws_old', 1, 'key.update', 'Updated key.', 'rootkey', 'rk_old',"
+                " '[{\"type\":\"key\",\"id\":\"key_old\",\"name\":\"Ärger Schlüssel\"},"
+                "{\"type\":\"api\",\"id\":\"api_old\",\"name\":\"billing\"}]')"_s);
         db.close();
     }
     QSqlDatabase::removeDatabase(connection);
@@ -99,7 +102,7 @@ void TestAuditLog::listLogsNewestFirstWithFiltersAndPages()
     QStringList seen;
     QString cursor;
     do {
-        QJsonObject body{{u"events"_s, QJsonArray{u"api.create"_s}}, {u"limit"_s, 2}};
+        QJsonObject body {{u"events"_s, QJsonArray {u"api.create"_s}}, {u"limit"_s, 2}};
         if (!cursor.isEmpty())
             body.insert(u"cursor"_s, cursor);
         const ApiReply r = h.call(u"audit.listLogs"_s, body);
@@ -116,23 +119,32 @@ void TestAuditLog::listLogsNewestFirstWithFiltersAndPages()
     std::reverse(expected.begin(), expected.end());
     QCOMPARE(seen, expected);
 
-    ApiReply r = h.call(u"audit.listLogs"_s, QJsonObject{{u"targetId"_s, apis.at(2)}});
+    ApiReply r = h.call(u"audit.listLogs"_s, QJsonObject {{u"targetId"_s, apis.at(2)}});
     QCOMPARE(r.dataArray().size(), 1);
     const QString actorId = r.dataArray()[0].toObject().value(u"actor").toObject().value(u"id").toString();
-    QCOMPARE(h.call(u"audit.listLogs"_s, QJsonObject{{u"actorId"_s, actorId}, {u"events"_s, QJsonArray{u"api.create"_s}}}).dataArray().size(), 5);
-    QCOMPARE(h.call(u"audit.listLogs"_s, QJsonObject{{u"actorId"_s, u"nobody"_s}}).dataArray().size(), 0);
+    QCOMPARE(
+        h.call(u"audit.listLogs"_s, QJsonObject {{u"actorId"_s, actorId}, {u"events"_s, QJsonArray {u"api.create"_s}}})
+            .dataArray()
+            .size(),
+        5);
+    QCOMPARE(h.call(u"audit.listLogs"_s, QJsonObject {{u"actorId"_s, u"nobody"_s}}).dataArray().size(), 0);
     const qint64 t = r.dataArray()[0].toObject().value(u"time").toInteger();
-    QCOMPARE(h.call(u"audit.listLogs"_s, QJsonObject{{u"start"_s, t}, {u"end"_s, t + 1}, {u"events"_s, QJsonArray{u"api.create"_s}}}).dataArray().size(), 1);
+    QCOMPARE(h.call(u"audit.listLogs"_s,
+                  QJsonObject {{u"start"_s, t}, {u"end"_s, t + 1}, {u"events"_s, QJsonArray {u"api.create"_s}}})
+                 .dataArray()
+                 .size(),
+        1);
     // Isolation, validation, permissions.
-    QCOMPARE(h.call(u"audit.listLogs"_s, QJsonObject{{u"targetId"_s, apis.at(2)}}, h.otherRootKey()).dataArray().size(), 0);
-    r = h.call(u"audit.listLogs"_s, QJsonObject{{u"limit"_s, 0}});
+    QCOMPARE(
+        h.call(u"audit.listLogs"_s, QJsonObject {{u"targetId"_s, apis.at(2)}}, h.otherRootKey()).dataArray().size(), 0);
+    r = h.call(u"audit.listLogs"_s, QJsonObject {{u"limit"_s, 0}});
     QCOMPARE(r.status, 400);
     QCOMPARE(r.error().value(u"errors").toArray()[0].toObject().value(u"location").toString(), u"body.limit"_s);
-    QCOMPARE(h.call(u"audit.listLogs"_s, QJsonObject{{u"cursor"_s, u"@@"_s}}).status, 400);
-    r = h.call(u"audit.listLogs"_s, QJsonObject{}, h.createRootKey({u"api.*.read_api"_s}));
+    QCOMPARE(h.call(u"audit.listLogs"_s, QJsonObject {{u"cursor"_s, u"@@"_s}}).status, 400);
+    r = h.call(u"audit.listLogs"_s, QJsonObject {}, h.createRootKey({u"api.*.read_api"_s}));
     QCOMPARE(r.status, 403);
     QVERIFY(r.detail().contains(u"workspace.*.read_audit_log"));
-    QCOMPARE(h.call(u"audit.listLogs"_s, QJsonObject{}, u"lk_wrong"_s).status, 401);
+    QCOMPARE(h.call(u"audit.listLogs"_s, QJsonObject {}, u"lk_wrong"_s).status, 401);
 }
 
 // Key events name the key and its API, and a deletion its owner too (a key deleted permanently
@@ -143,18 +155,24 @@ void TestAuditLog::ownerTargetIncludesTheOwnersKeys()
 {
     ApiHarness h;
     const QString apiId = h.createApi(u"owned"_s);
-    const QString first = h.createKey({{u"apiId"_s, apiId}, {u"externalId"_s, u"acme_corp_42"_s}}).value(u"keyId").toString();
-    const QString second = h.createKey({{u"apiId"_s, apiId}, {u"externalId"_s, u"acme_corp_42"_s}}).value(u"keyId").toString();
-    const QString third = h.createKey({{u"apiId"_s, apiId}, {u"externalId"_s, u"acme_corp_42"_s}}).value(u"keyId").toString();
-    const QString stranger = h.createKey({{u"apiId"_s, apiId}, {u"externalId"_s, u"someone_else"_s}}).value(u"keyId").toString();
+    const QString first
+        = h.createKey({{u"apiId"_s, apiId}, {u"externalId"_s, u"acme_corp_42"_s}}).value(u"keyId").toString();
+    const QString second
+        = h.createKey({{u"apiId"_s, apiId}, {u"externalId"_s, u"acme_corp_42"_s}}).value(u"keyId").toString();
+    const QString third
+        = h.createKey({{u"apiId"_s, apiId}, {u"externalId"_s, u"acme_corp_42"_s}}).value(u"keyId").toString();
+    const QString stranger
+        = h.createKey({{u"apiId"_s, apiId}, {u"externalId"_s, u"someone_else"_s}}).value(u"keyId").toString();
     QVERIFY(!first.isEmpty() && !second.isEmpty() && !third.isEmpty() && !stranger.isEmpty());
-    QCOMPARE(h.call(u"keys.updateKey"_s, QJsonObject{{u"keyId"_s, first}, {u"enabled"_s, false}}).status, 200);
-    QCOMPARE(h.call(u"keys.updateKey"_s, QJsonObject{{u"keyId"_s, stranger}, {u"enabled"_s, false}}).status, 200);
-    QCOMPARE(h.call(u"keys.deleteKey"_s, QJsonObject{{u"keyId"_s, second}}).status, 200);
-    QCOMPARE(h.call(u"keys.deleteKey"_s, QJsonObject{{u"keyId"_s, third}, {u"permanent"_s, true}}).status, 200);
-    QCOMPARE(h.call(u"keys.deleteKey"_s, QJsonObject{{u"keyId"_s, stranger}, {u"permanent"_s, true}}).status, 200);
-    const QString identityId
-        = h.call(u"identities.getIdentity"_s, QJsonObject{{u"identity"_s, u"acme_corp_42"_s}}).dataObject().value(u"id").toString();
+    QCOMPARE(h.call(u"keys.updateKey"_s, QJsonObject {{u"keyId"_s, first}, {u"enabled"_s, false}}).status, 200);
+    QCOMPARE(h.call(u"keys.updateKey"_s, QJsonObject {{u"keyId"_s, stranger}, {u"enabled"_s, false}}).status, 200);
+    QCOMPARE(h.call(u"keys.deleteKey"_s, QJsonObject {{u"keyId"_s, second}}).status, 200);
+    QCOMPARE(h.call(u"keys.deleteKey"_s, QJsonObject {{u"keyId"_s, third}, {u"permanent"_s, true}}).status, 200);
+    QCOMPARE(h.call(u"keys.deleteKey"_s, QJsonObject {{u"keyId"_s, stranger}, {u"permanent"_s, true}}).status, 200);
+    const QString identityId = h.call(u"identities.getIdentity"_s, QJsonObject {{u"identity"_s, u"acme_corp_42"_s}})
+                                   .dataObject()
+                                   .value(u"id")
+                                   .toString();
     QVERIFY(!identityId.isEmpty());
 
     auto eventsAbout = [&](const QJsonObject &body) {
@@ -165,27 +183,34 @@ void TestAuditLog::ownerTargetIncludesTheOwnersKeys()
             for (const QJsonValue &target : row.toObject().value(u"targets").toArray())
                 ids += target.toObject().value(u"id").toString() + u' ';
             events.append(row.toObject().value(u"event").toString() + u' '
-                           + (ids.contains(first) ? u"first"_s : ids.contains(second) ? u"second"_s
-                              : ids.contains(third) ? u"third"_s : ids.contains(identityId) ? u"owner"_s : ids));
+                + (ids.contains(first)             ? u"first"_s
+                        : ids.contains(second)     ? u"second"_s
+                        : ids.contains(third)      ? u"third"_s
+                        : ids.contains(identityId) ? u"owner"_s
+                                                   : ids));
         }
         events.sort(); // rows of one call share their time; their order among themselves is the ids'
         return events;
     };
     // Without the flag (Unkey-like): only the rows naming the identity: its own, its keys' deletions.
     QCOMPARE(eventsAbout({{u"targetId"_s, identityId}}),
-             (QStringList{u"identity.create owner"_s, u"key.delete second"_s, u"key.delete third"_s}));
+        (QStringList {u"identity.create owner"_s, u"key.delete second"_s, u"key.delete third"_s}));
     // The permanently deleted key's other rows are gone from it: no stored key says whose they were.
     QCOMPARE(eventsAbout({{u"targetId"_s, identityId}, {u"includeOwnedKeys"_s, true}}),
-             (QStringList{u"identity.create owner"_s, u"key.create first"_s, u"key.create second"_s,
-                          u"key.delete second"_s, u"key.delete third"_s, u"key.update first"_s}));
-    QCOMPARE(eventsAbout({{u"targetId"_s, identityId}, {u"includeOwnedKeys"_s, true}, {u"events"_s, QJsonArray{u"key.update"_s}}}),
-             QStringList{u"key.update first"_s});
+        (QStringList {u"identity.create owner"_s, u"key.create first"_s, u"key.create second"_s, u"key.delete second"_s,
+            u"key.delete third"_s, u"key.update first"_s}));
+    QCOMPARE(eventsAbout({{u"targetId"_s, identityId}, {u"includeOwnedKeys"_s, true},
+                 {u"events"_s, QJsonArray {u"key.update"_s}}}),
+        QStringList {u"key.update first"_s});
     // A key id as the target: the flag changes nothing. Another workspace sees nothing.
     QCOMPARE(eventsAbout({{u"targetId"_s, first}, {u"includeOwnedKeys"_s, true}}),
-             (QStringList{u"key.create first"_s, u"key.update first"_s}));
-    QCOMPARE(h.call(u"audit.listLogs"_s, QJsonObject{{u"targetId"_s, identityId}, {u"includeOwnedKeys"_s, true}},
-                    h.otherRootKey()).dataArray().size(), 0);
-    QCOMPARE(h.call(u"audit.listLogs"_s, QJsonObject{{u"includeOwnedKeys"_s, u"yes"_s}}).status, 400);
+        (QStringList {u"key.create first"_s, u"key.update first"_s}));
+    QCOMPARE(h.call(u"audit.listLogs"_s, QJsonObject {{u"targetId"_s, identityId}, {u"includeOwnedKeys"_s, true}},
+                  h.otherRootKey())
+                 .dataArray()
+                 .size(),
+        0);
+    QCOMPARE(h.call(u"audit.listLogs"_s, QJsonObject {{u"includeOwnedKeys"_s, u"yes"_s}}).status, 400);
 }
 
 // Walkthrough G18: a key.update row said only "Key … updated". It now says which fields changed,
@@ -197,38 +222,46 @@ void TestAuditLog::keyUpdateRecordsWhatChanged()
     const QString apiId = h.createApi(u"billing"_s);
     QVERIFY(!createRole(h, u"support"_s).isEmpty());
     const QJsonObject created = h.createKey({{u"apiId"_s, apiId}, {u"name"_s, u"secret project name"_s},
-        {u"meta"_s, QJsonObject{{u"plan"_s, u"confidential-plan"_s}}}, {u"expires"_s, qint64{4'000'000'000'000}},
-        {u"credits"_s, QJsonObject{{u"remaining"_s, 1000}, {u"refill"_s, QJsonObject{{u"interval"_s, u"daily"_s}, {u"amount"_s, 100}}}}},
-        {u"ratelimits"_s, QJsonArray{ratelimit(u"requests"_s, 100, 60'000), ratelimit(u"burst"_s, 10, 1'000)}}});
+        {u"meta"_s, QJsonObject {{u"plan"_s, u"confidential-plan"_s}}}, {u"expires"_s, qint64 {4'000'000'000'000}},
+        {u"credits"_s,
+            QJsonObject {
+                {u"remaining"_s, 1000}, {u"refill"_s, QJsonObject {{u"interval"_s, u"daily"_s}, {u"amount"_s, 100}}}}},
+        {u"ratelimits"_s, QJsonArray {ratelimit(u"requests"_s, 100, 60'000), ratelimit(u"burst"_s, 10, 1'000)}}});
     const QString keyId = created.value(u"keyId").toString();
     const QString plaintext = created.value(u"key").toString();
     QVERIFY(!keyId.isEmpty() && !plaintext.isEmpty());
 
-    const ApiReply r = h.call(u"keys.updateKey"_s, QJsonObject{{u"keyId"_s, keyId}, {u"name"_s, u"renamed project"_s},
-        {u"externalId"_s, u"acme_corp_42"_s}, {u"meta"_s, QJsonObject{{u"plan"_s, u"other-plan"_s}}},
-        {u"expires"_s, QJsonValue::Null}, {u"enabled"_s, false},
-        {u"credits"_s, QJsonObject{{u"remaining"_s, 1500}, {u"refill"_s, QJsonObject{{u"interval"_s, u"monthly"_s}, {u"amount"_s, 200}, {u"refillDay"_s, 3}}}}},
-        {u"ratelimits"_s, QJsonArray{ratelimit(u"requests"_s, 500, 60'000), ratelimit(u"daily"_s, 5000, 86'400'000)}},
-        {u"permissions"_s, QJsonArray{u"invoices.read"_s}}, {u"roles"_s, QJsonArray{u"support"_s}}});
+    const ApiReply r = h.call(u"keys.updateKey"_s,
+        QJsonObject {{u"keyId"_s, keyId}, {u"name"_s, u"renamed project"_s}, {u"externalId"_s, u"acme_corp_42"_s},
+            {u"meta"_s, QJsonObject {{u"plan"_s, u"other-plan"_s}}}, {u"expires"_s, QJsonValue::Null},
+            {u"enabled"_s, false},
+            {u"credits"_s,
+                QJsonObject {{u"remaining"_s, 1500},
+                    {u"refill"_s,
+                        QJsonObject {{u"interval"_s, u"monthly"_s}, {u"amount"_s, 200}, {u"refillDay"_s, 3}}}}},
+            {u"ratelimits"_s,
+                QJsonArray {ratelimit(u"requests"_s, 500, 60'000), ratelimit(u"daily"_s, 5000, 86'400'000)}},
+            {u"permissions"_s, QJsonArray {u"invoices.read"_s}}, {u"roles"_s, QJsonArray {u"support"_s}}});
     QVERIFY2(r.status == 200, r.describe().constData());
 
     const QJsonArray rows = auditLogs(h, u"key.update"_s);
     QCOMPARE(rows.size(), 1);
-    const QJsonArray expected{
-        QJsonObject{{u"field"_s, u"name"_s}, {u"old"_s, u"secret project name"_s}, {u"new"_s, u"renamed project"_s}},
-        QJsonObject{{u"field"_s, u"externalId"_s}, {u"new"_s, u"acme_corp_42"_s}},
-        QJsonObject{{u"field"_s, u"meta"_s}},
-        QJsonObject{{u"field"_s, u"expires"_s}, {u"old"_s, qint64{4'000'000'000'000}}},
-        QJsonObject{{u"field"_s, u"credits.remaining"_s}, {u"old"_s, 1000}, {u"new"_s, 1500}},
-        QJsonObject{{u"field"_s, u"credits.refill"_s}, {u"old"_s, QJsonObject{{u"interval"_s, u"daily"_s}, {u"amount"_s, 100}}},
-                    {u"new"_s, QJsonObject{{u"interval"_s, u"monthly"_s}, {u"amount"_s, 200}, {u"refillDay"_s, 3}}}},
-        QJsonObject{{u"field"_s, u"enabled"_s}, {u"old"_s, true}, {u"new"_s, false}},
-        QJsonObject{{u"field"_s, u"ratelimit"_s}, {u"name"_s, u"burst"_s}, {u"old"_s, limitValue(10, 1'000)}},
-        QJsonObject{{u"field"_s, u"ratelimit"_s}, {u"name"_s, u"requests"_s}, {u"old"_s, limitValue(100, 60'000)},
-                    {u"new"_s, limitValue(500, 60'000)}},
-        QJsonObject{{u"field"_s, u"ratelimit"_s}, {u"name"_s, u"daily"_s}, {u"new"_s, limitValue(5000, 86'400'000)}},
-        QJsonObject{{u"field"_s, u"permissions"_s}},
-        QJsonObject{{u"field"_s, u"roles"_s}},
+    const QJsonArray expected {
+        QJsonObject {{u"field"_s, u"name"_s}, {u"old"_s, u"secret project name"_s}, {u"new"_s, u"renamed project"_s}},
+        QJsonObject {{u"field"_s, u"externalId"_s}, {u"new"_s, u"acme_corp_42"_s}},
+        QJsonObject {{u"field"_s, u"meta"_s}},
+        QJsonObject {{u"field"_s, u"expires"_s}, {u"old"_s, qint64 {4'000'000'000'000}}},
+        QJsonObject {{u"field"_s, u"credits.remaining"_s}, {u"old"_s, 1000}, {u"new"_s, 1500}},
+        QJsonObject {{u"field"_s, u"credits.refill"_s},
+            {u"old"_s, QJsonObject {{u"interval"_s, u"daily"_s}, {u"amount"_s, 100}}},
+            {u"new"_s, QJsonObject {{u"interval"_s, u"monthly"_s}, {u"amount"_s, 200}, {u"refillDay"_s, 3}}}},
+        QJsonObject {{u"field"_s, u"enabled"_s}, {u"old"_s, true}, {u"new"_s, false}},
+        QJsonObject {{u"field"_s, u"ratelimit"_s}, {u"name"_s, u"burst"_s}, {u"old"_s, limitValue(10, 1'000)}},
+        QJsonObject {{u"field"_s, u"ratelimit"_s}, {u"name"_s, u"requests"_s}, {u"old"_s, limitValue(100, 60'000)},
+            {u"new"_s, limitValue(500, 60'000)}},
+        QJsonObject {{u"field"_s, u"ratelimit"_s}, {u"name"_s, u"daily"_s}, {u"new"_s, limitValue(5000, 86'400'000)}},
+        QJsonObject {{u"field"_s, u"permissions"_s}},
+        QJsonObject {{u"field"_s, u"roles"_s}},
     };
     QCOMPARE(compact(rows[0].toObject().value(u"changes").toArray()), compact(expected));
     // Neither the key, nor its hash, nor meta are in the row.
@@ -241,13 +274,15 @@ void TestAuditLog::keyUpdateRecordsWhatChanged()
     QVERIFY(rows[0].toObject().value(u"description").toString().startsWith(u"Updated key "_s + keyId + u": name,"_s));
 
     // Disabling and enabling again: one row each, saying just that.
-    QCOMPARE(h.call(u"keys.updateKey"_s, QJsonObject{{u"keyId"_s, keyId}, {u"enabled"_s, true}}).status, 200);
+    QCOMPARE(h.call(u"keys.updateKey"_s, QJsonObject {{u"keyId"_s, keyId}, {u"enabled"_s, true}}).status, 200);
     QCOMPARE(compact(auditLogs(h, u"key.update"_s)[0].toObject().value(u"changes").toArray()),
-             compact(QJsonArray{QJsonObject{{u"field"_s, u"enabled"_s}, {u"old"_s, false}, {u"new"_s, true}}}));
+        compact(QJsonArray {QJsonObject {{u"field"_s, u"enabled"_s}, {u"old"_s, false}, {u"new"_s, true}}}));
     // Setting an expiry where there was none: no old value.
-    QCOMPARE(h.call(u"keys.updateKey"_s, QJsonObject{{u"keyId"_s, keyId}, {u"expires"_s, qint64{4'100'000'000'000}}}).status, 200);
+    QCOMPARE(h.call(u"keys.updateKey"_s, QJsonObject {{u"keyId"_s, keyId}, {u"expires"_s, qint64 {4'100'000'000'000}}})
+                 .status,
+        200);
     QCOMPARE(compact(auditLogs(h, u"key.update"_s)[0].toObject().value(u"changes").toArray()),
-             compact(QJsonArray{QJsonObject{{u"field"_s, u"expires"_s}, {u"new"_s, qint64{4'100'000'000'000}}}}));
+        compact(QJsonArray {QJsonObject {{u"field"_s, u"expires"_s}, {u"new"_s, qint64 {4'100'000'000'000}}}}));
 }
 
 // A request that sets what the key already has changes nothing, and its row has no `changes`
@@ -255,10 +290,16 @@ void TestAuditLog::keyUpdateRecordsWhatChanged()
 void TestAuditLog::keyUpdateThatChangesNothingRecordsNoChanges()
 {
     ApiHarness h;
-    const QString keyId = h.createKey({{u"apiId"_s, h.createApi()}, {u"ratelimits"_s, QJsonArray{ratelimit(u"requests"_s, 100, 60'000)}}})
-                              .value(u"keyId").toString();
-    QCOMPARE(h.call(u"keys.updateKey"_s, QJsonObject{{u"keyId"_s, keyId}, {u"enabled"_s, true},
-        {u"ratelimits"_s, QJsonArray{ratelimit(u"requests"_s, 100, 60'000)}}, {u"permissions"_s, QJsonArray{}}}).status, 200);
+    const QString keyId = h.createKey({{u"apiId"_s, h.createApi()},
+                                          {u"ratelimits"_s, QJsonArray {ratelimit(u"requests"_s, 100, 60'000)}}})
+                              .value(u"keyId")
+                              .toString();
+    QCOMPARE(h.call(u"keys.updateKey"_s,
+                  QJsonObject {{u"keyId"_s, keyId}, {u"enabled"_s, true},
+                      {u"ratelimits"_s, QJsonArray {ratelimit(u"requests"_s, 100, 60'000)}},
+                      {u"permissions"_s, QJsonArray {}}})
+                 .status,
+        200);
     const QJsonArray rows = auditLogs(h, u"key.update"_s);
     QCOMPARE(rows.size(), 1);
     QVERIFY2(!rows[0].toObject().contains(u"changes"), qPrintable(compact(rows)));
@@ -271,17 +312,24 @@ void TestAuditLog::keyUpdateRecordsTheOwnersAndTheNameRemoved()
 {
     ApiHarness h;
     const QString keyId = h.createKey({{u"apiId"_s, h.createApi()}, {u"name"_s, u"Ünïcode name"_s},
-                                       {u"externalId"_s, u"first_owner"_s}}).value(u"keyId").toString();
-    QCOMPARE(h.call(u"keys.updateKey"_s, QJsonObject{{u"keyId"_s, keyId}, {u"externalId"_s, u"second_owner"_s}}).status, 200);
+                                          {u"externalId"_s, u"first_owner"_s}})
+                              .value(u"keyId")
+                              .toString();
+    QCOMPARE(
+        h.call(u"keys.updateKey"_s, QJsonObject {{u"keyId"_s, keyId}, {u"externalId"_s, u"second_owner"_s}}).status,
+        200);
     QCOMPARE(compact(auditLogs(h, u"key.update"_s)[0].toObject().value(u"changes").toArray()),
-             compact(QJsonArray{QJsonObject{{u"field"_s, u"externalId"_s}, {u"old"_s, u"first_owner"_s}, {u"new"_s, u"second_owner"_s}}}));
-    QCOMPARE(h.call(u"identities.deleteIdentity"_s, QJsonObject{{u"identity"_s, u"second_owner"_s}}).status, 200);
-    QCOMPARE(h.call(u"keys.updateKey"_s, QJsonObject{{u"keyId"_s, keyId}, {u"externalId"_s, QJsonValue::Null},
-                                                     {u"name"_s, QJsonValue::Null}}).status, 200);
+        compact(QJsonArray {
+            QJsonObject {{u"field"_s, u"externalId"_s}, {u"old"_s, u"first_owner"_s}, {u"new"_s, u"second_owner"_s}}}));
+    QCOMPARE(h.call(u"identities.deleteIdentity"_s, QJsonObject {{u"identity"_s, u"second_owner"_s}}).status, 200);
+    QCOMPARE(h.call(u"keys.updateKey"_s,
+                  QJsonObject {{u"keyId"_s, keyId}, {u"externalId"_s, QJsonValue::Null}, {u"name"_s, QJsonValue::Null}})
+                 .status,
+        200);
     // The deleted owner still named by its external id (a deletion leaves its keys linked to it).
     QCOMPARE(compact(auditLogs(h, u"key.update"_s)[0].toObject().value(u"changes").toArray()),
-             compact(QJsonArray{QJsonObject{{u"field"_s, u"name"_s}, {u"old"_s, u"Ünïcode name"_s}},
-                                QJsonObject{{u"field"_s, u"externalId"_s}, {u"old"_s, u"second_owner"_s}}}));
+        compact(QJsonArray {QJsonObject {{u"field"_s, u"name"_s}, {u"old"_s, u"Ünïcode name"_s}},
+            QJsonObject {{u"field"_s, u"externalId"_s}, {u"old"_s, u"second_owner"_s}}}));
 }
 
 // Issue 4: a ratelimit.set_override row did not say what the override allows. Its `changes` hold
@@ -289,27 +337,36 @@ void TestAuditLog::keyUpdateRecordsTheOwnersAndTheNameRemoved()
 void TestAuditLog::setOverrideRecordsTheLimit()
 {
     ApiHarness h;
-    QCOMPARE(h.call(u"ratelimit.limit"_s, QJsonObject{{u"namespace"_s, u"audited"_s}, {u"identifier"_s, u"seed"_s},
-                                                      {u"limit"_s, 1}, {u"duration"_s, 1000}}).status, 200);
+    QCOMPARE(h.call(u"ratelimit.limit"_s,
+                  QJsonObject {{u"namespace"_s, u"audited"_s}, {u"identifier"_s, u"seed"_s}, {u"limit"_s, 1},
+                      {u"duration"_s, 1000}})
+                 .status,
+        200);
     const auto set = [&](qint64 limit, qint64 duration) {
-        return h.call(u"ratelimit.setOverride"_s, QJsonObject{{u"namespace"_s, u"audited"_s},
-            {u"identifier"_s, u"user_1"_s}, {u"limit"_s, limit}, {u"duration"_s, duration}}).status;
+        return h
+            .call(u"ratelimit.setOverride"_s,
+                QJsonObject {{u"namespace"_s, u"audited"_s}, {u"identifier"_s, u"user_1"_s}, {u"limit"_s, limit},
+                    {u"duration"_s, duration}})
+            .status;
     };
     const auto newestChanges = [&] {
         return compact(auditLogs(h, u"ratelimit.set_override"_s)[0].toObject().value(u"changes").toArray());
     };
     const auto limit = [](qint64 allowed, qint64 duration) {
-        return QJsonObject{{u"limit"_s, allowed}, {u"duration"_s, duration}};
+        return QJsonObject {{u"limit"_s, allowed}, {u"duration"_s, duration}};
     };
     QCOMPARE(set(100, 60'000), 200);
-    QCOMPARE(newestChanges(), compact(QJsonArray{QJsonObject{{u"field"_s, u"override"_s}, {u"new"_s, limit(100, 60'000)}}}));
+    QCOMPARE(newestChanges(),
+        compact(QJsonArray {QJsonObject {{u"field"_s, u"override"_s}, {u"new"_s, limit(100, 60'000)}}}));
     QCOMPARE(set(0, 1'000), 200);
-    QCOMPARE(newestChanges(), compact(QJsonArray{QJsonObject{{u"field"_s, u"override"_s}, {u"old"_s, limit(100, 60'000)},
-                                                             {u"new"_s, limit(0, 1'000)}}}));
+    QCOMPARE(newestChanges(),
+        compact(QJsonArray {
+            QJsonObject {{u"field"_s, u"override"_s}, {u"old"_s, limit(100, 60'000)}, {u"new"_s, limit(0, 1'000)}}}));
     // Set again as it is: still said, the row's only word on the limit.
     QCOMPARE(set(0, 1'000), 200);
-    QCOMPARE(newestChanges(), compact(QJsonArray{QJsonObject{{u"field"_s, u"override"_s}, {u"old"_s, limit(0, 1'000)},
-                                                             {u"new"_s, limit(0, 1'000)}}}));
+    QCOMPARE(newestChanges(),
+        compact(QJsonArray {
+            QJsonObject {{u"field"_s, u"override"_s}, {u"old"_s, limit(0, 1'000)}, {u"new"_s, limit(0, 1'000)}}}));
 }
 
 // keys.updateCredits: old and new balance, the refill it cleared, and the API among the targets
@@ -318,22 +375,36 @@ void TestAuditLog::updateCreditsRecordsTheBalanceAndNamesTheApi()
 {
     ApiHarness h;
     const QString apiId = h.createApi(u"payments"_s);
-    const QString keyId = h.createKey({{u"apiId"_s, apiId},
-        {u"credits"_s, QJsonObject{{u"remaining"_s, 1000}, {u"refill"_s, QJsonObject{{u"interval"_s, u"daily"_s}, {u"amount"_s, 100}}}}}})
-                              .value(u"keyId").toString();
-    QCOMPARE(h.call(u"keys.updateCredits"_s, QJsonObject{{u"keyId"_s, keyId}, {u"operation"_s, u"increment"_s}, {u"value"_s, 500}}).status, 200);
+    const QString keyId
+        = h.createKey({{u"apiId"_s, apiId},
+                          {u"credits"_s,
+                              QJsonObject {{u"remaining"_s, 1000},
+                                  {u"refill"_s, QJsonObject {{u"interval"_s, u"daily"_s}, {u"amount"_s, 100}}}}}})
+              .value(u"keyId")
+              .toString();
+    QCOMPARE(h.call(u"keys.updateCredits"_s,
+                  QJsonObject {{u"keyId"_s, keyId}, {u"operation"_s, u"increment"_s}, {u"value"_s, 500}})
+                 .status,
+        200);
     QJsonObject row = auditLogs(h, u"key.update"_s)[0].toObject();
     QCOMPARE(compact(row.value(u"changes").toArray()),
-             compact(QJsonArray{QJsonObject{{u"field"_s, u"credits.remaining"_s}, {u"old"_s, 1000}, {u"new"_s, 1500}}}));
-    QVERIFY2(row.value(u"targets").toArray().contains(QJsonObject{{u"type"_s, u"api"_s}, {u"id"_s, apiId}, {u"name"_s, u"payments"_s}}),
-             qPrintable(compact(row.value(u"targets").toArray())));
-    QVERIFY(hasTarget(row.value(u"targets").toArray(), u"keySpace"_s, scalar(h, u"SELECT keyspace_id FROM apis WHERE id = ?"_s, {apiId}).toString()));
+        compact(QJsonArray {QJsonObject {{u"field"_s, u"credits.remaining"_s}, {u"old"_s, 1000}, {u"new"_s, 1500}}}));
+    QVERIFY2(row.value(u"targets")
+                 .toArray()
+                 .contains(QJsonObject {{u"type"_s, u"api"_s}, {u"id"_s, apiId}, {u"name"_s, u"payments"_s}}),
+        qPrintable(compact(row.value(u"targets").toArray())));
+    QVERIFY(hasTarget(row.value(u"targets").toArray(), u"keySpace"_s,
+        scalar(h, u"SELECT keyspace_id FROM apis WHERE id = ?"_s, {apiId}).toString()));
 
-    QCOMPARE(h.call(u"keys.updateCredits"_s, QJsonObject{{u"keyId"_s, keyId}, {u"operation"_s, u"set"_s}, {u"value"_s, QJsonValue::Null}}).status, 200);
+    QCOMPARE(h.call(u"keys.updateCredits"_s,
+                  QJsonObject {{u"keyId"_s, keyId}, {u"operation"_s, u"set"_s}, {u"value"_s, QJsonValue::Null}})
+                 .status,
+        200);
     row = auditLogs(h, u"key.update"_s)[0].toObject();
     QCOMPARE(compact(row.value(u"changes").toArray()),
-             compact(QJsonArray{QJsonObject{{u"field"_s, u"credits.remaining"_s}, {u"old"_s, 1500}},
-                      QJsonObject{{u"field"_s, u"credits.refill"_s}, {u"old"_s, QJsonObject{{u"interval"_s, u"daily"_s}, {u"amount"_s, 100}}}}}));
+        compact(QJsonArray {QJsonObject {{u"field"_s, u"credits.remaining"_s}, {u"old"_s, 1500}},
+            QJsonObject {{u"field"_s, u"credits.refill"_s},
+                {u"old"_s, QJsonObject {{u"interval"_s, u"daily"_s}, {u"amount"_s, 100}}}}}));
 }
 
 // Rows written before changes were recorded have none (no `changes` field), and a row that names
@@ -351,7 +422,8 @@ void TestAuditLog::rowsWrittenBeforeStayAsTheyWere()
             " VALUES ('log_old', ?, 1, 'key.update', ?, 'rootkey', 'rk_old', ?)"_s);
         insert.addBindValue(h.workspaceId());
         insert.addBindValue(u"Updated Key %1, set remaining to 5."_s.arg(keyId));
-        insert.addBindValue(u"[{\"type\":\"keySpace\",\"id\":\"%1\"},{\"type\":\"key\",\"id\":\"%2\"}]"_s.arg(keyspaceId, keyId));
+        insert.addBindValue(
+            u"[{\"type\":\"keySpace\",\"id\":\"%1\"},{\"type\":\"key\",\"id\":\"%2\"}]"_s.arg(keyspaceId, keyId));
         if (!insert.exec())
             return Latchkey::Core::makeError(Latchkey::Core::ErrorCode::Internal, insert.lastError().text());
         return {};
@@ -364,8 +436,9 @@ void TestAuditLog::rowsWrittenBeforeStayAsTheyWere()
     QVERIFY(!row.contains(u"changes"));
     QCOMPARE(row.value(u"description").toString(), u"Updated Key %1, set remaining to 5."_s.arg(keyId));
     QCOMPARE(compact(row.value(u"targets").toArray()),
-             compact(QJsonArray{QJsonObject{{u"type"_s, u"keySpace"_s}, {u"id"_s, keyspaceId}}, QJsonObject{{u"type"_s, u"key"_s}, {u"id"_s, keyId}},
-                      QJsonObject{{u"type"_s, u"api"_s}, {u"id"_s, apiId}, {u"name"_s, u"legacy"_s}}}));
+        compact(QJsonArray {QJsonObject {{u"type"_s, u"keySpace"_s}, {u"id"_s, keyspaceId}},
+            QJsonObject {{u"type"_s, u"key"_s}, {u"id"_s, keyId}},
+            QJsonObject {{u"type"_s, u"api"_s}, {u"id"_s, apiId}, {u"name"_s, u"legacy"_s}}}));
     // Rows that name their API already are left as they are (api.create names both).
     const QJsonArray created = auditLogs(h, u"api.create"_s);
     QCOMPARE(created[0].toObject().value(u"targets").toArray().size(), 2);
@@ -403,15 +476,15 @@ void TestAuditLog::listApisWithKeyCounts()
     for (int i = 0; i < 2; ++i)
         h.createKey({{u"apiId"_s, a}});
     const QString deletedKey = h.createKey({{u"apiId"_s, a}}).value(u"keyId").toString();
-    QCOMPARE(h.call(u"keys.deleteKey"_s, QJsonObject{{u"keyId"_s, deletedKey}}).status, 200);
+    QCOMPARE(h.call(u"keys.deleteKey"_s, QJsonObject {{u"keyId"_s, deletedKey}}).status, 200);
     h.createKey({{u"apiId"_s, b}});
-    QCOMPARE(h.call(u"apis.deleteApi"_s, QJsonObject{{u"apiId"_s, c}}).status, 200);
+    QCOMPARE(h.call(u"apis.deleteApi"_s, QJsonObject {{u"apiId"_s, c}}).status, 200);
 
     QHash<QString, qint64> counts;
     QStringList order;
     QString cursor;
     do {
-        QJsonObject body{{u"limit"_s, 1}};
+        QJsonObject body {{u"limit"_s, 1}};
         if (!cursor.isEmpty())
             body.insert(u"cursor"_s, cursor);
         const ApiReply r = h.call(u"apis.listApis"_s, body);
@@ -422,14 +495,14 @@ void TestAuditLog::listApisWithKeyCounts()
         }
         cursor = r.pagination().value(u"cursor").toString();
     } while (!cursor.isEmpty());
-    QStringList expected{a, b};
+    QStringList expected {a, b};
     expected.sort();
     QCOMPARE(order, expected); // by id, the deleted API left out
     QCOMPARE(counts.value(a), 2);
     QCOMPARE(counts.value(b), 1);
-    QCOMPARE(h.call(u"apis.listApis"_s, QJsonObject{}, h.otherRootKey()).dataArray().size(), 0);
-    QCOMPARE(h.call(u"apis.listApis"_s, QJsonObject{{u"limit"_s, 101}}).status, 400);
-    const ApiReply r = h.call(u"apis.listApis"_s, QJsonObject{}, h.createRootKey({u"api.*.read_key"_s}));
+    QCOMPARE(h.call(u"apis.listApis"_s, QJsonObject {}, h.otherRootKey()).dataArray().size(), 0);
+    QCOMPARE(h.call(u"apis.listApis"_s, QJsonObject {{u"limit"_s, 101}}).status, 400);
+    const ApiReply r = h.call(u"apis.listApis"_s, QJsonObject {}, h.createRootKey({u"api.*.read_key"_s}));
     QCOMPARE(r.status, 403);
     QVERIFY(r.detail().contains(u"api.*.read_api"));
 }

@@ -42,7 +42,7 @@ QString targetText(const QVariant &targetList)
         const QVariantMap target = value.toMap();
         const QString name = target.value(u"name"_s).toString();
         lines.append(target.value(u"type"_s).toString() + u' ' + target.value(u"id"_s).toString()
-                     + (name.isEmpty() ? QString() : u" ("_s + name + u')'));
+            + (name.isEmpty() ? QString() : u" ("_s + name + u')'));
     }
     return lines.join(u'\n');
 }
@@ -81,10 +81,11 @@ void TestAuditLogModel::initTestCase()
     m_before = QDateTime::currentMSecsSinceEpoch();
     m_apiId = m_fixture.createApi(u"audited"_s);
     for (int i = 0; i < 4; ++i)
-        m_keyIds.append(m_fixture.createKey({{u"apiId"_s, m_apiId}, {u"name"_s, u"k%1"_s.arg(i)}}).value(u"keyId"_s).toString());
+        m_keyIds.append(
+            m_fixture.createKey({{u"apiId"_s, m_apiId}, {u"name"_s, u"k%1"_s.arg(i)}}).value(u"keyId"_s).toString());
     // Resolver material: an owner, and a key name two keys share (the start is the key's own).
     const QJsonObject owned = m_fixture.createKey({{u"apiId"_s, m_apiId}, {u"externalId"_s, u"customer_42"_s},
-                                                   {u"name"_s, u"Acme production"_s}, {u"prefix"_s, u"acme"_s}});
+        {u"name"_s, u"Acme production"_s}, {u"prefix"_s, u"acme"_s}});
     m_keyIds.append(owned.value(u"keyId"_s).toString());
     const auto identity = m_fixture.call(u"identities.getIdentity"_s, {{u"identity"_s, u"customer_42"_s}});
     QVERIFY(identity.ok());
@@ -93,7 +94,8 @@ void TestAuditLogModel::initTestCase()
     m_keyStart = key.data.toObject().value(u"start"_s).toString();
     QVERIFY(m_keyStart.startsWith(u"acme_"));
     const QString otherApi = m_fixture.createApi(u"second"_s);
-    m_keyIds.append(m_fixture.createKey({{u"apiId"_s, otherApi}, {u"name"_s, u"Acme production"_s}}).value(u"keyId"_s).toString());
+    m_keyIds.append(
+        m_fixture.createKey({{u"apiId"_s, otherApi}, {u"name"_s, u"Acme production"_s}}).value(u"keyId"_s).toString());
     QTest::qWait(5); // the update is the newest row, not tied in time with the last create
     QVERIFY(m_fixture.call(u"keys.updateKey"_s, {{u"keyId"_s, m_keyIds.at(1)}, {u"enabled"_s, false}}).ok());
 }
@@ -126,12 +128,12 @@ void TestAuditLogModel::filters_data()
     QTest::addColumn<bool>("byTarget");
     QTest::addColumn<bool>("futureOnly");
     QTest::addColumn<int>("expected");
-    QTest::newRow("key.create") << QStringList{u"key.create"_s} << false << false << 6;
-    QTest::newRow("key.create + key.update") << QStringList{u"key.create"_s, u"key.update"_s} << false << false << 7;
-    QTest::newRow("api.create") << QStringList{u"api.create"_s} << false << false << 2;
-    QTest::newRow("target: the disabled key") << QStringList{} << true << false << 2;
-    QTest::newRow("target + event") << QStringList{u"key.update"_s} << true << false << 1;
-    QTest::newRow("from tomorrow: nothing") << QStringList{} << false << true << 0;
+    QTest::newRow("key.create") << QStringList {u"key.create"_s} << false << false << 6;
+    QTest::newRow("key.create + key.update") << QStringList {u"key.create"_s, u"key.update"_s} << false << false << 7;
+    QTest::newRow("api.create") << QStringList {u"api.create"_s} << false << false << 2;
+    QTest::newRow("target: the disabled key") << QStringList {} << true << false << 2;
+    QTest::newRow("target + event") << QStringList {u"key.update"_s} << true << false << 1;
+    QTest::newRow("from tomorrow: nothing") << QStringList {} << false << true << 0;
 }
 
 void TestAuditLogModel::filters()
@@ -146,7 +148,8 @@ void TestAuditLogModel::filters()
     log.setEvents(events);
     if (byTarget)
         log.setTargetId(m_keyIds.at(1));
-    log.setStart(QDateTime::fromMSecsSinceEpoch(futureOnly ? QDateTime::currentMSecsSinceEpoch() + 86'400'000 : m_before));
+    log.setStart(
+        QDateTime::fromMSecsSinceEpoch(futureOnly ? QDateTime::currentMSecsSinceEpoch() + 86'400'000 : m_before));
     QAbstractItemModelTester tester(&log, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QVERIFY(fetchAll(log) >= 0);
     QCOMPARE(log.rowCount(), expected);
@@ -179,15 +182,16 @@ void TestAuditLogModel::keyUpdateSaysWhatChanged()
     AuditLogModel log;
     QVERIFY(fetchKeyEvents(log, m_fixture.client(), u"key.update"_s, m_keyIds.at(1)));
     QCOMPARE(log.rowCount(), 1);
-    QCOMPARE(log.index(0).data(AuditLogModel::DescriptionRole).toString(), u"Updated key %1: enabled"_s.arg(m_keyIds.at(1)));
+    QCOMPARE(
+        log.index(0).data(AuditLogModel::DescriptionRole).toString(), u"Updated key %1: enabled"_s.arg(m_keyIds.at(1)));
     // What changed, for AuditLogRow's lines ("Disabled").
     QCOMPARE(log.index(0).data(AuditLogModel::ChangesRole).toList(),
-             (QVariantList{QVariantMap{{u"field"_s, u"enabled"_s}, {u"old"_s, true}, {u"new"_s, false}}}));
+        (QVariantList {QVariantMap {{u"field"_s, u"enabled"_s}, {u"old"_s, true}, {u"new"_s, false}}}));
     // Other events have none.
     log.setEvents({u"key.create"_s});
     QVERIFY(fetchAll(log) >= 0);
     QCOMPARE(log.rowCount(), 1);
-    QCOMPARE(log.index(0).data(AuditLogModel::ChangesRole).toList(), QVariantList{});
+    QCOMPARE(log.index(0).data(AuditLogModel::ChangesRole).toList(), QVariantList {});
 }
 
 // keys.updateCredits names the key space (Unkey's target) and the API: the row hands the page
@@ -195,7 +199,10 @@ void TestAuditLogModel::keyUpdateSaysWhatChanged()
 // key space out (walkthrough G18; AuditEvents.targetLines, tst_auditlogchanges.qml).
 void TestAuditLogModel::keySpaceShowsAsItsApi()
 {
-    QVERIFY(m_fixture.call(u"keys.updateCredits"_s, {{u"keyId"_s, m_keyIds.at(2)}, {u"operation"_s, u"set"_s}, {u"value"_s, 7}}).ok());
+    QVERIFY(
+        m_fixture
+            .call(u"keys.updateCredits"_s, {{u"keyId"_s, m_keyIds.at(2)}, {u"operation"_s, u"set"_s}, {u"value"_s, 7}})
+            .ok());
     AuditLogModel log;
     QVERIFY(fetchKeyEvents(log, m_fixture.client(), u"key.update"_s, m_keyIds.at(2)));
     QCOMPARE(log.rowCount(), 1);
@@ -205,7 +212,7 @@ void TestAuditLogModel::keySpaceShowsAsItsApi()
     QVERIFY2(targets.contains(u"key %1 (k2)"_s.arg(m_keyIds.at(2))), qPrintable(targets.join(u", "_s)));
     QVERIFY2(targets.filter(u"keySpace "_s).size() == 1, qPrintable(targets.join(u", "_s)));
     QCOMPARE(log.index(0).data(AuditLogModel::ChangesRole).toList(),
-             (QVariantList{QVariantMap{{u"field"_s, u"credits.remaining"_s}, {u"new"_s, 7}}}));
+        (QVariantList {QVariantMap {{u"field"_s, u"credits.remaining"_s}, {u"new"_s, 7}}}));
 }
 
 void TestAuditLogModel::resolveTarget_data()
@@ -281,10 +288,11 @@ void TestAuditLogModel::resolvedOwnerFiltersTheLog()
     for (int row = 0; row < log.rowCount(); ++row) {
         const QModelIndex index = log.index(row);
         rows.append(index.data(AuditLogModel::EventRole).toString()
-                    + (targetText(index.data(AuditLogModel::TargetListRole)).contains(m_keyIds.at(4)) ? u" owned key"_s : u""_s));
+            + (targetText(index.data(AuditLogModel::TargetListRole)).contains(m_keyIds.at(4)) ? u" owned key"_s
+                                                                                              : u""_s));
     }
     rows.sort();
-    QCOMPARE(rows, (QStringList{u"identity.create"_s, u"key.create owned key"_s}));
+    QCOMPARE(rows, (QStringList {u"identity.create"_s, u"key.create owned key"_s}));
 }
 
 // Issue 4: support staff look for a deleted key in the audit log; the Target filter only knew the
@@ -292,7 +300,8 @@ void TestAuditLogModel::resolvedOwnerFiltersTheLog()
 void TestAuditLogModel::deletedKeyFoundByPartOfItsName()
 {
     const QString keyId = m_fixture.createKey({{u"apiId"_s, m_apiId}, {u"name"_s, u"Globex legacy gateway"_s}})
-                              .value(u"keyId"_s).toString();
+                              .value(u"keyId"_s)
+                              .toString();
     QVERIFY(m_fixture.call(u"keys.deleteKey"_s, {{u"keyId"_s, keyId}}).ok());
     AuditTargetResolver resolver;
     resolver.setClient(m_fixture.client());
@@ -310,9 +319,10 @@ void TestAuditLogModel::deletedKeyFoundByPartOfItsName()
     for (const QVariant &event : column(log, "event"))
         events.append(event.toString());
     events.sort();
-    QCOMPARE(events, (QStringList{u"key.create"_s, u"key.delete"_s}));
+    QCOMPARE(events, (QStringList {u"key.create"_s, u"key.delete"_s}));
     for (const QVariant &targets : column(log, "targetList"))
-        QVERIFY2(targetText(targets).contains(u"key %1 (Globex legacy gateway)"_s.arg(keyId)), qPrintable(targetText(targets)));
+        QVERIFY2(targetText(targets).contains(u"key %1 (Globex legacy gateway)"_s.arg(keyId)),
+            qPrintable(targetText(targets)));
 }
 
 void TestAuditLogModel::newerTextWins()

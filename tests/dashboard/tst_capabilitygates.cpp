@@ -111,8 +111,8 @@ void TestCapabilityGates::bindingsGreyOnceTheAnswerArrives()
     QVERIFY(m_fixture->connectWith(session, {u"api.*.read_key"_s}));
     QVERIFY(!session.capabilities()->known());
     // In a window, as in the app: Ctrl+N's refusal is a popup.
-    const Made sidebar("Sidebar {}", {{u"session"_s, QVariant::fromValue(&session)}, {u"entries"_s, QVariantList()}},
-                       Made::InWindow);
+    const Made sidebar(
+        "Sidebar {}", {{u"session"_s, QVariant::fromValue(&session)}, {u"entries"_s, QVariantList()}}, Made::InWindow);
     QVERIFY(sidebar.get());
     auto *issue = sidebar.item(u"sidebar-issue-key"_s);
     QVERIFY(issue);
@@ -177,7 +177,9 @@ void TestCapabilityGates::issueButtonSaysWhyInEveryState()
     QQuickItem *gate = dialog.item(u"issue-submit"_s);
     QQuickItem *button = dialog.item(u"issue-submit-button"_s);
     QVERIFY(issuer && gate && button);
-    const auto tip = [gate] { return gate->property("tip").toString(); };
+    const auto tip = [gate] {
+        return gate->property("tip").toString();
+    };
 
     issuer->setProperty("apiId", QString());
     QVERIFY(!button->isEnabled());
@@ -314,12 +316,13 @@ void TestCapabilityGates::pagesOpenedBeforeWhoamiSayWhatIsMissing()
     const auto says = [](const Made &page, const QString &permission) {
         const QStringList titles = placeholderTitles(page);
         return std::any_of(titles.cbegin(), titles.cend(),
-                           [&](const QString &title) { return title.contains(u"“"_s + permission + u"”"_s); });
+            [&](const QString &title) { return title.contains(u"“"_s + permission + u"”"_s); });
     };
     QVERIFY2(says(permissions, u"rbac.*.read_permission"_s), qPrintable(placeholderTitles(permissions).join(u" | "_s)));
     QVERIFY2(says(permissions, u"rbac.*.read_role"_s), qPrintable(placeholderTitles(permissions).join(u" | "_s)));
     QVERIFY2(says(audit, u"workspace.*.read_audit_log"_s), qPrintable(placeholderTitles(audit).join(u" | "_s)));
-    QVERIFY2(says(ratelimits, u"ratelimit.*.read_namespace"_s), qPrintable(placeholderTitles(ratelimits).join(u" | "_s)));
+    QVERIFY2(
+        says(ratelimits, u"ratelimit.*.read_namespace"_s), qPrintable(placeholderTitles(ratelimits).join(u" | "_s)));
     QVERIFY2(says(keys, u"api.%1.read_api"_s.arg(apiId)), qPrintable(placeholderTitles(keys).join(u" | "_s)));
     for (const Made *page : {&permissions, &audit, &ratelimits, &keys}) {
         const QList<QQuickItem *> retries = page->get()->findChildren<QQuickItem *>(u"placeholder-retry"_s);
@@ -328,7 +331,8 @@ void TestCapabilityGates::pagesOpenedBeforeWhoamiSayWhatIsMissing()
     }
 
     // A namespace the key may read (only that one): the namespace list is fetched, and shows it.
-    const QJsonObject created = m_fixture->call(u"ratelimit.createNamespace"_s, {{u"name"_s, u"gated-ns"_s}}).data.toObject();
+    const QJsonObject created
+        = m_fixture->call(u"ratelimit.createNamespace"_s, {{u"name"_s, u"gated-ns"_s}}).data.toObject();
     const QString namespaceId = created.value(u"namespaceId"_s).toString();
     QVERIFY2(!namespaceId.isEmpty(), qPrintable(QString::fromUtf8(QJsonDocument(created).toJson())));
     session.capabilities()->setPermissions({u"ratelimit.%1.read_namespace"_s.arg(namespaceId)});
@@ -379,8 +383,9 @@ namespace {
 /// The server's 403 answers so far, by route (its GET /metrics counters).
 QMap<QString, quint64> forbiddenByRoute(Latchkey::Server::Server &server)
 {
-    static const QRegularExpression sample(uR"re(^latchkey_http_requests_total\{route="([^"]*)",status="403"\} (\d+)$)re"_s,
-                                           QRegularExpression::MultilineOption);
+    static const QRegularExpression sample(
+        uR"re(^latchkey_http_requests_total\{route="([^"]*)",status="403"\} (\d+)$)re"_s,
+        QRegularExpression::MultilineOption);
     QMap<QString, quint64> counts;
     const QString text = QString::fromUtf8(server.metrics().render());
     for (auto match = sample.globalMatch(text); match.hasNext();) {
@@ -404,10 +409,10 @@ QString newForbidden(const QMap<QString, quint64> &before, const QMap<QString, q
 /// The texts of the page on top and of the open popups (the window's overlay).
 QStringList shownTexts(const DashboardWindow &ui)
 {
-    QList<QQuickItem *> roots{qobject_cast<QQuickItem *>(ui.currentPage())};
+    QList<QQuickItem *> roots {qobject_cast<QQuickItem *>(ui.currentPage())};
     const QList<QQuickItem *> layers = ui.window()->contentItem()->childItems();
     std::copy_if(layers.cbegin(), layers.cend(), std::back_inserter(roots),
-                 [](const QQuickItem *layer) { return layer->inherits("QQuickOverlay"); });
+        [](const QQuickItem *layer) { return layer->inherits("QQuickOverlay"); });
     QStringList texts;
     for (QQuickItem *root : std::as_const(roots)) {
         const QList<QQuickItem *> labels
@@ -423,28 +428,30 @@ QStringList shownTexts(const DashboardWindow &ui)
 bool namesMissing(const DashboardWindow &ui, const QString &permission)
 {
     const QStringList texts = shownTexts(ui);
-    return std::any_of(texts.cbegin(), texts.cend(),
-                       [&](const QString &text) { return text.contains(u"“"_s + permission + u"”"_s); });
+    return std::any_of(
+        texts.cbegin(), texts.cend(), [&](const QString &text) { return text.contains(u"“"_s + permission + u"”"_s); });
 }
 
 } // namespace
 
 // A root key that may only read keys browses the real window: every page of the registry (the
 // detail pages of a real key, owner and API), Ctrl+N (refused: the missing permission), the issue
-// dialog and Ctrl+K's "Go to" with a key id typed. The server answers none of the dashboard's requests with 403 (its own count, so
-// also the requests whose failures are not shown), nothing reaches the error banner, and what
-// may not be read is named where it would be.
+// dialog and Ctrl+K's "Go to" with a key id typed. The server answers none of the dashboard's
+// requests with 403 (its own count, so also the requests whose failures are not shown), nothing
+// reaches the error banner, and what may not be read is named where it would be.
 void TestCapabilityGates::readOnlyKeyBrowsesWithoutA403()
 {
     const QString apiId = m_fixture->createApi(u"browsed"_s);
     const QString externalId = u"browsing-owner"_s;
-    const QString keyId = m_fixture->createKey({{u"apiId"_s, apiId}, {u"name"_s, u"browsed key"_s},
-                                                {u"externalId"_s, externalId}}).value(u"keyId"_s).toString();
+    const QString keyId
+        = m_fixture->createKey({{u"apiId"_s, apiId}, {u"name"_s, u"browsed key"_s}, {u"externalId"_s, externalId}})
+              .value(u"keyId"_s)
+              .toString();
     QVERIFY(!keyId.isEmpty());
     const ApiResult identity = m_fixture->call(u"identities.getIdentity"_s, {{u"identity"_s, externalId}});
     QVERIFY(identity.ok());
-    const QVariantMap sample{{u"apiId"_s, apiId}, {u"keyId"_s, keyId}, {u"externalId"_s, externalId},
-                             {u"identityId"_s, identity.data.toObject().value(u"id"_s).toString()}};
+    const QVariantMap sample {{u"apiId"_s, apiId}, {u"keyId"_s, keyId}, {u"externalId"_s, externalId},
+        {u"identityId"_s, identity.data.toObject().value(u"id"_s).toString()}};
 
     const QMap<QString, quint64> before = forbiddenByRoute(m_fixture->server());
     DashboardWindow ui({1280, 800}, DashboardWindow::QmlWarnings::Fail);
@@ -456,11 +463,11 @@ void TestCapabilityGates::readOnlyKeyBrowsesWithoutA403()
     ui.settle(300);
 
     // What each part names when the key may not read it.
-    const QMap<QString, QStringList> named{
+    const QMap<QString, QStringList> named {
         {u"overview"_s, {u"api.*.read_analytics"_s}},
         {u"owners"_s, {u"identity.*.read_identity"_s}},
-        {u"ownerDetail"_s, {u"identity.%1.read_identity"_s.arg(sample.value(u"identityId"_s).toString()),
-                            u"api.*.read_analytics"_s}},
+        {u"ownerDetail"_s,
+            {u"identity.%1.read_identity"_s.arg(sample.value(u"identityId"_s).toString()), u"api.*.read_analytics"_s}},
         {u"apis"_s, {u"api.*.read_api"_s}},
         {u"keys"_s, {u"api.%1.read_api"_s.arg(apiId)}},
         {u"keyDetail"_s, {u"api.*.read_analytics"_s, u"rbac.*.read_permission"_s, u"rbac.*.read_role"_s}},
@@ -500,7 +507,7 @@ void TestCapabilityGates::readOnlyKeyBrowsesWithoutA403()
     QVERIFY(refusal);
     QTRY_VERIFY_WITH_TIMEOUT(refusal->property("opened").toBool(), 10000);
     QVERIFY2(refusal->property("text").toString().contains(u"“api.*.create_key”"_s),
-             qPrintable(refusal->property("text").toString()));
+        qPrintable(refusal->property("text").toString()));
     ui.settle(300);
     QVERIFY(!dialog->property("visible").toBool());
     QMetaObject::invokeMethod(refusal, "close");
@@ -510,8 +517,8 @@ void TestCapabilityGates::readOnlyKeyBrowsesWithoutA403()
     session->requestIssueKey();
     QTRY_VERIFY_WITH_TIMEOUT(dialog->property("opened").toBool(), 10000);
     ui.settle(300);
-    for (const QString &permission : {u"api.*.create_key"_s, u"api.*.read_api"_s, u"rbac.*.read_permission"_s,
-                                      u"rbac.*.read_role"_s}) {
+    for (const QString &permission :
+        {u"api.*.create_key"_s, u"api.*.read_api"_s, u"rbac.*.read_permission"_s, u"rbac.*.read_role"_s}) {
         if (!namesMissing(ui, permission))
             problems.append(u"the issue dialog does not name %1: %2"_s.arg(permission, shownTexts(ui).join(u" | "_s)));
     }
@@ -565,9 +572,9 @@ void TestCapabilityGates::auditFiltersLookUpOnlyWhatTheKeyMayRead()
         QString target;
         AuditTargetResolver::Match targetMatch;
     };
-    const QStringList auditOnly{u"workspace.*.read_audit_log"_s};
-    const QStringList withOwners{u"workspace.*.read_audit_log"_s, u"identity.*.read_identity"_s};
-    const QList<Row> rows{
+    const QStringList auditOnly {u"workspace.*.read_audit_log"_s};
+    const QStringList withOwners {u"workspace.*.read_audit_log"_s, u"identity.*.read_identity"_s};
+    const QList<Row> rows {
         {auditOnly, externalId, AuditTargetResolver::Unreadable},
         {auditOnly, u"audited key"_s, AuditTargetResolver::Name},
         {withOwners, externalId, AuditTargetResolver::Owner},
@@ -596,9 +603,9 @@ void TestCapabilityGates::auditFiltersLookUpOnlyWhatTheKeyMayRead()
         QVERIFY(targetField && actorField);
         targetField->setProperty("text", row.target);
         actorField->setProperty("text", rootKeyName);
-        QTRY_VERIFY2_WITH_TIMEOUT(target->text() == row.target && !target->resolving() && actor->text() == rootKeyName
-                                      && !actor->resolving(),
-                                  qPrintable(label), 30000);
+        QTRY_VERIFY2_WITH_TIMEOUT(
+            target->text() == row.target && !target->resolving() && actor->text() == rootKeyName && !actor->resolving(),
+            qPrintable(label), 30000);
         const QString forbidden = newForbidden(before, forbiddenByRoute(m_fixture->server()));
         QVERIFY2(forbidden.isEmpty(), qPrintable(label + u" got 403 for "_s + forbidden));
         QCOMPARE(target->match(), row.targetMatch);
@@ -608,7 +615,7 @@ void TestCapabilityGates::auditFiltersLookUpOnlyWhatTheKeyMayRead()
             const QQuickItem *summary = page.item(u"targetSummary"_s);
             QVERIFY(summary);
             QVERIFY2(summary->property("text").toString().startsWith(u"Owners cannot be looked up"_s),
-                     qPrintable(summary->property("text").toString()));
+                qPrintable(summary->property("text").toString()));
         }
         QCOMPARE(actor->match(), AuditActorResolver::Unreadable);
         QCOMPARE(actor->actorId(), rootKeyName);
@@ -630,8 +637,8 @@ QList<QQuickItem *> greyedControls(QQuickItem *page)
     const std::function<void(QQuickItem *)> walk = [&](QQuickItem *item) {
         if (!item->isVisible())
             return;
-        const bool control = item->inherits("QQuickControl") || item->inherits("QQuickTextField")
-                             || item->inherits("QQuickTextArea");
+        const bool control
+            = item->inherits("QQuickControl") || item->inherits("QQuickTextField") || item->inherits("QQuickTextArea");
         if (control && item->activeFocusOnTab() && item->width() > 0 && item->height() > 0) {
             // Discard too: it is greyed by the card's missing permission as much as by nothing
             // to discard, and names the permission.
@@ -656,8 +663,8 @@ QRectF placed(const QQuickItem *item)
 /// Sends a wheel turn (one notch down) to @p window at @p position, as the mouse does.
 void wheelDown(QQuickWindow *window, QPointF position)
 {
-    QWheelEvent wheel(position, window->mapToGlobal(position), QPoint(), QPoint(0, -120), Qt::NoButton,
-                      Qt::NoModifier, Qt::NoScrollPhase, false);
+    QWheelEvent wheel(position, window->mapToGlobal(position), QPoint(), QPoint(0, -120), Qt::NoButton, Qt::NoModifier,
+        Qt::NoScrollPhase, false);
     QGuiApplication::sendEvent(window, &wheel);
 }
 
@@ -670,8 +677,11 @@ void wheelDown(QQuickWindow *window, QPointF position)
 void TestCapabilityGates::greyedKeyFieldsNameTheirPermission()
 {
     const QString apiId = m_fixture->createApi(u"greyed"_s);
-    const QString keyId = m_fixture->createKey({{u"apiId"_s, apiId}, {u"name"_s, u"greyed key"_s},
-                                                {u"externalId"_s, u"greyed-owner"_s}}).value(u"keyId"_s).toString();
+    const QString keyId
+        = m_fixture->createKey(
+                       {{u"apiId"_s, apiId}, {u"name"_s, u"greyed key"_s}, {u"externalId"_s, u"greyed-owner"_s}})
+              .value(u"keyId"_s)
+              .toString();
     QVERIFY(!keyId.isEmpty());
     DashboardWindow ui({1280, 800}, DashboardWindow::QmlWarnings::Fail);
     QVERIFY(ui.window());
@@ -713,16 +723,17 @@ void TestCapabilityGates::greyedKeyFieldsNameTheirPermission()
         // As a hand on the mouse does, the pointer stirs on the control until it shows (the page
         // may have moved under it meanwhile: a refresh laid a card out anew).
         int stirs = 0;
-        if (!QTest::qWaitFor([&] {
-                if (ownTip())
-                    return true;
-                if (++stirs % 50 == 0)
-                    QTest::mouseMove(ui.window(), (center + QPointF(stirs / 50 % 2, 0)).toPoint());
-                return false;
-            }, 10000)) {
+        if (!QTest::qWaitFor(
+                [&] {
+                    if (ownTip())
+                        return true;
+                    if (++stirs % 50 == 0)
+                        QTest::mouseMove(ui.window(), (center + QPointF(stirs / 50 % 2, 0)).toPoint());
+                    return false;
+                },
+                10000)) {
             auto *owner = tip->property("parent").value<QQuickItem *>();
-            problems.append(u"%1: %2"_s.arg(
-                Latchkey::Test::describeControl(control),
+            problems.append(u"%1: %2"_s.arg(Latchkey::Test::describeControl(control),
                 tip->property("visible").toBool() && owner
                     ? u"the tooltip of %1 shows"_s.arg(QString::fromLatin1(owner->metaObject()->className()))
                     : u"no tooltip"_s));
@@ -745,8 +756,8 @@ void TestCapabilityGates::greyedKeyFieldsNameTheirPermission()
     QTRY_VERIFY(!tip->property("visible").toBool() || tip->property("parent").value<QQuickItem *>() != name);
     const QPointF pointer = placed(name).center();
     QTest::mouseMove(ui.window(), pointer.toPoint() + QPoint(3, 0));
-    QTRY_VERIFY_WITH_TIMEOUT(tip->property("visible").toBool() && tip->property("text").toString().contains(u"api."_s),
-                             10000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        tip->property("visible").toBool() && tip->property("text").toString().contains(u"api."_s), 10000);
     wheelDown(ui.window(), pointer + QPointF(3, 0));
     QTRY_VERIFY_WITH_TIMEOUT(flickable->property("contentY").toReal() > 0, 10000);
     QTRY_VERIFY_WITH_TIMEOUT(!tip->property("visible").toBool(), 10000);
@@ -773,29 +784,31 @@ void TestCapabilityGates::goToSaysOnlyWhatItSearched_data()
                               u"Your root key lacks the permission “identity.*.read_identity”."_s;
     const QString notApis = u"APIs, and keys by name or start, are not searched"_s;
     const QString getIdentityRefused = u"/v2/identities.getIdentity ×1"_s;
-    QTest::newRow("keys only, a name") << QStringList{keys} << u"nobody-here"_s
-                                       << QStringList{u"Nothing found for “nobody-here”"_s, u"only key ids"_s}
-                                       << QStringList{u"owner"_s, u"API"_s, u"name"_s} << QStringList{notOwners, notApis}
-                                       << QString();
-    QTest::newRow("keys only, a key id") << QStringList{keys} << u"key_nosuchkey42"_s
-                                         << QStringList{u"Nothing found for “key_nosuchkey42”"_s, u"no key has this id"_s}
-                                         << QStringList{u"owner"_s, u"API"_s, u"name"_s} << QStringList{notOwners, notApis}
-                                       << QString();
-    QTest::newRow("keys and APIs") << QStringList{keys, u"api.*.read_api"_s} << u"nobody-here"_s
-                                   << QStringList{u"key start or name"_s, u"API"_s} << QStringList{u"owner"_s}
-                                   << QStringList{notOwners} << QString();
-    QTest::newRow("keys and owners") << QStringList{keys, u"identity.*.read_identity"_s} << u"nobody-here"_s
-                                     << QStringList{u"owner"_s} << QStringList{u"API"_s, u"name"_s, u"exact"_s}
-                                     << QStringList{notApis} << QString();
+    QTest::newRow("keys only, a name") << QStringList {keys} << u"nobody-here"_s
+                                       << QStringList {u"Nothing found for “nobody-here”"_s, u"only key ids"_s}
+                                       << QStringList {u"owner"_s, u"API"_s, u"name"_s}
+                                       << QStringList {notOwners, notApis} << QString();
+    QTest::newRow("keys only, a key id") << QStringList {keys} << u"key_nosuchkey42"_s
+                                         << QStringList {u"Nothing found for “key_nosuchkey42”"_s,
+                                                u"no key has this id"_s}
+                                         << QStringList {u"owner"_s, u"API"_s, u"name"_s}
+                                         << QStringList {notOwners, notApis} << QString();
+    QTest::newRow("keys and APIs") << QStringList {keys, u"api.*.read_api"_s} << u"nobody-here"_s
+                                   << QStringList {u"key start or name"_s, u"API"_s} << QStringList {u"owner"_s}
+                                   << QStringList {notOwners} << QString();
+    QTest::newRow("keys and owners") << QStringList {keys, u"identity.*.read_identity"_s} << u"nobody-here"_s
+                                     << QStringList {u"owner"_s} << QStringList {u"API"_s, u"name"_s, u"exact"_s}
+                                     << QStringList {notApis} << QString();
     // Walkthrough: a key that may read one owner had only "no key id or owner matches", as if no
     // owner's id contained the text; it looked for the exact id alone.
-    QTest::newRow("keys and one owner") << QStringList{keys, oneOwner} << u"nobody-here"_s
-                                        << QStringList{u"no key id matches"_s, exactly} << QStringList{u"API"_s, u"name"_s}
-                                        << QStringList{byExactId, notApis} << getIdentityRefused;
-    QTest::newRow("keys, APIs and one owner") << QStringList{keys, u"api.*.read_api"_s, oneOwner} << u"nobody-here"_s
-                                              << QStringList{u"key start or name, or API matches"_s, exactly}
-                                              << QStringList{u"owner or"_s} << QStringList{byExactId}
-                                              << getIdentityRefused;
+    QTest::newRow("keys and one owner") << QStringList {keys, oneOwner} << u"nobody-here"_s
+                                        << QStringList {u"no key id matches"_s, exactly}
+                                        << QStringList {u"API"_s, u"name"_s} << QStringList {byExactId, notApis}
+                                        << getIdentityRefused;
+    QTest::newRow("keys, APIs and one owner")
+        << QStringList {keys, u"api.*.read_api"_s, oneOwner} << u"nobody-here"_s
+        << QStringList {u"key start or name, or API matches"_s, exactly} << QStringList {u"owner or"_s}
+        << QStringList {byExactId} << getIdentityRefused;
 }
 
 // Ctrl+K's "nothing found" names only what was searched: a root key that may not read owners or
@@ -860,11 +873,13 @@ QString brokenOrTooWide(const QQuickItem *label, const QString &part)
         if (at < line.textStart() || at >= line.textStart() + line.textLength())
             continue;
         if (at + part.size() > line.textStart() + line.textLength())
-            return u"“%1” broken after “%2” in a label %3 px wide"_s.arg(
-                part, text.mid(line.textStart(), line.textLength())).arg(label->width());
+            return u"“%1” broken after “%2” in a label %3 px wide"_s
+                .arg(part, text.mid(line.textStart(), line.textLength()))
+                .arg(label->width());
         if (line.naturalTextWidth() > label->width() + 0.5)
-            return u"the line “%1” is %2 px wide, the label %3 px"_s.arg(
-                text.mid(line.textStart(), line.textLength())).arg(line.naturalTextWidth()).arg(label->width());
+            return u"the line “%1” is %2 px wide, the label %3 px"_s.arg(text.mid(line.textStart(), line.textLength()))
+                .arg(line.naturalTextWidth())
+                .arg(label->width());
         return {};
     }
     return u"not laid out"_s;
@@ -899,7 +914,8 @@ void TestCapabilityGates::unreadableNamespacesAreSaidWhole()
     QQuickItem *pane = ui.item(page, u"namespacePane"_s);
     QVERIFY(pane);
     QVERIFY2(!pane->property("title").toString().contains(u"Choose"_s), qPrintable(pane->property("title").toString()));
-    QVERIFY2(pane->property("hint").toString().contains(u"may not read"_s), qPrintable(pane->property("hint").toString()));
+    QVERIFY2(
+        pane->property("hint").toString().contains(u"may not read"_s), qPrintable(pane->property("hint").toString()));
 }
 
 void TestCapabilityGates::goToKeepsEachPermissionWhole_data()
@@ -918,8 +934,8 @@ void TestCapabilityGates::goToKeepsEachPermissionWhole()
     DashboardWindow ui;
     QVERIFY(ui.window());
     Session *session = ui.app()->session();
-    QVERIFY(ui.connectTo(m_fixture->baseUrl(),
-                         m_fixture->createRootKey({u"api.*.read_key"_s, u"identity.id_someone.read_identity"_s})));
+    QVERIFY(ui.connectTo(
+        m_fixture->baseUrl(), m_fixture->createRootKey({u"api.*.read_key"_s, u"identity.id_someone.read_identity"_s})));
     QTRY_VERIFY_WITH_TIMEOUT(session->capabilities()->known(), 10000);
     session->settings()->setLanguage(language);
     const auto english = qScopeGuard([session] { session->settings()->setLanguage(u"en"_s); });
@@ -935,7 +951,8 @@ void TestCapabilityGates::goToKeepsEachPermissionWhole()
         const QString broken = brokenOrTooWide(under, permission);
         QVERIFY2(broken.isEmpty(), qPrintable(broken));
     }
-    QVERIFY2(under->property("contentWidth").toReal() <= under->width() + 0.5, qPrintable(under->property("text").toString()));
+    QVERIFY2(under->property("contentWidth").toReal() <= under->width() + 0.5,
+        qPrintable(under->property("text").toString()));
 }
 
 LATCHKEY_DASHBOARD_TEST_MAIN(TestCapabilityGates)

@@ -39,7 +39,7 @@ QList<Store::AuditEvent> auditEvents()
     for (int i = 0; i < AuditRows; ++i) {
         const QString keyName = i % NeedleEvery == 0 ? u"Zähler-Schlüssel %1"_s.arg(i) : u"key %1"_s.arg(i);
         events.append({Workspace, u"key.update"_s, u"Updated key key_%1."_s.arg(i),
-                       {{u"key"_s, u"key_%1"_s.arg(i), keyName}, {u"api"_s, u"api_%1"_s.arg(i % 20), u"API %1"_s.arg(i % 20)}}});
+            {{u"key"_s, u"key_%1"_s.arg(i), keyName}, {u"api"_s, u"api_%1"_s.arg(i % 20), u"API %1"_s.arg(i % 20)}}});
     }
     return events;
 }
@@ -75,7 +75,7 @@ Store::Database &database()
             qFatal("cannot open the store");
         Store::Database &store = **opened;
         const QList<Store::AuditEvent> events = auditEvents();
-        const Store::AuditOrigin origin{{u"rootkey"_s, u"rk_bench"_s, u"bench"_s}, u"req_bench"_s, {}, {}};
+        const Store::AuditOrigin origin {{u"rootkey"_s, u"rk_bench"_s, u"bench"_s}, u"req_bench"_s, {}, {}};
         Core::Status seeded = store.write([&] {
             Store::AuditLog log(store);
             for (qsizetype i = 0; i < events.size(); ++i) { // a millisecond apart, as mutations come
@@ -96,8 +96,8 @@ void identityReferencePage(benchmark::State &state)
 {
     Store::Database &db = database();
     for (auto _ : state) {
-        QSqlQuery query = db.prepare(
-            u"SELECT id, external_id, meta FROM identities WHERE workspace_id = ? ORDER BY id LIMIT ?"_s);
+        QSqlQuery query
+            = db.prepare(u"SELECT id, external_id, meta FROM identities WHERE workspace_id = ? ORDER BY id LIMIT ?"_s);
         query.addBindValue(Workspace);
         query.addBindValue(Page + 1);
         int rows = 0;
