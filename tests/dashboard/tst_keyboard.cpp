@@ -206,6 +206,7 @@ private Q_SLOTS:
     void createDialogTabEnterOnCancel();
     void headerToolButtonShowsFrameOnTab();
     void keyPageTabStopsShowFocus();
+    void keysPageTabOrder();
     void keyPageOpensWithTheFocusInItsCards();
     void keyPageCardByCard();
     void enterPressesTheFocusedButton();
@@ -220,7 +221,8 @@ private:
     bool openPage(const QString &name);
     /// Presses @p key until focus is back where it started; the items it visited, in order.
     QList<QQuickItem *> walkFocus(Qt::Key key, int limit);
-    /// The ListView below the current page that has the active focus (itself or a row), or null.
+    /// The ListView below the current page that has the active focus (itself or a row, not its
+    /// header or footer), or null.
     QQuickItem *focusedList() const;
     /// Checks that @p button (a Button) shows a FocusFrame when focused by Tab, and none otherwise.
     void checkFrameOnTab(QQuickItem *button);
@@ -238,6 +240,14 @@ private:
     int keyCount(const QString &apiId);
     /// Esc on @p dialog (a FormDialog with entries) asks; Tab to Discard and Enter close it.
     void discardByKeyboard(QObject *dialog);
+    /// Presses @p key until the focus is back where it started: the keys page's stops on the way
+    /// (the search field, a control's name, "charts" for the embedded page's controls, "list"),
+    /// each checked to show the focus, and only there; what was wrong in @p problems.
+    QStringList walkKeysPage(QQuickItem *page, QQuickItem *list, Qt::Key key, QStringList &problems);
+    /// Ctrl+N on the current page, the issue-key form settled (its API list loaded, which must not
+    /// replace the pre-fill), Esc: what the form was pre-filled with ({apiId, externalId}), or an
+    /// empty map when the dialog did not open or did not close.
+    QVariantMap issueFormAfterCtrlN();
     /// The key page's card (an item named "section-…") holding the focused item, or null.
     QQuickItem *focusedCard() const;
     /// Ctrl+K, @p text typed at once (as a fast typist or a paste does, not waiting for the
@@ -567,9 +577,15 @@ void TestKeyboard::ownersSearchEnterOpensAndBackReturns()
 QQuickItem *TestKeyboard::focusedList() const
 {
     auto *page = m_window->property("currentPage").value<QQuickItem *>();
-    for (QQuickItem *at = m_window->activeFocusItem(); at && page; at = at->parentItem())
+    QQuickItem *focused = m_window->activeFocusItem();
+    // Inside a list's header or footer (the keys page's charts) the focus is not on its rows.
+    const auto within = [focused](QQuickItem *part) { return part && (part == focused || part->isAncestorOf(focused)); };
+    for (QQuickItem *at = focused; at && page; at = at->parentItem())
         if (at->inherits("QQuickListView") && page->isAncestorOf(at))
-            return at;
+            return within(at->property("headerItem").value<QQuickItem *>())
+                           || within(at->property("footerItem").value<QQuickItem *>())
+                       ? nullptr
+                       : at;
     return nullptr;
 }
 
@@ -828,20 +844,13 @@ void TestKeyboard::downFromFilterEnterOpens()
 void TestKeyboard::ctrlNPreselectsThePagesApi()
 {
     const QStringList apiIds{m_fixture->createApi(u"ctrl-n-first"_s), m_fixture->createApi(u"ctrl-n-second"_s)};
-    QObject *issue = m_window->findChild<QObject *>(u"issueKeyDialog"_s);
-    QVERIFY(issue);
     for (const QString &apiId : apiIds) {
         QVERIFY(!apiId.isEmpty());
         QVERIFY(m_ui->openPage(u"keys"_s, {{u"apiId"_s, apiId}}));
         QTRY_COMPARE(m_window->property("currentPageName").toString(), u"keys"_s);
-        QTest::keyClick(m_window, Qt::Key_N, Qt::ControlModifier);
-        QTRY_VERIFY(issue->property("opened").toBool());
-        m_ui->settle(); // the form's API list loads; it must not replace the pre-selection
-        auto *controller = issue->property("controller").value<QObject *>();
-        QVERIFY(controller);
-        QCOMPARE(controller->property("apiId").toString(), apiId);
-        QTest::keyClick(m_window, Qt::Key_Escape);
-        QTRY_VERIFY(!issue->property("visible").toBool());
+        const QVariantMap prefilled = issueFormAfterCtrlN();
+        QVERIFY2(!prefilled.isEmpty(), "Ctrl+N did not open the issue-key dialog, or Esc did not close it");
+        QCOMPARE(prefilled.value(u"apiId"_s).toString(), apiId);
     }
 }
 
@@ -859,36 +868,45 @@ void TestKeyboard::ctrlNOnOwnerAndKeyPagesIssuesForThem()
     QVERIFY2(identity.ok(), qPrintable(identity.errorDetail));
     const QString identityId = identity.data.toObject().value(u"id"_s).toString();
     QVERIFY(!identityId.isEmpty());
-    QObject *issue = m_window->findChild<QObject *>(u"issueKeyDialog"_s);
-    QVERIFY(issue);
-    const auto ctrlN = [&](const QString &expectedApi) {
-        QTest::keyClick(m_window, Qt::Key_N, Qt::ControlModifier);
-        QTRY_VERIFY(issue->property("opened").toBool());
-        m_ui->settle(); // the form's API list loads; it must not replace the pre-fill
-        auto *controller = issue->property("controller").value<QObject *>();
-        QVERIFY(controller);
-        QCOMPARE(controller->property("externalId").toString(), externalId);
-        if (!expectedApi.isEmpty())
-            QCOMPARE(controller->property("apiId").toString(), expectedApi);
-        QTest::keyClick(m_window, Qt::Key_Escape);
-        QTRY_VERIFY(!issue->property("visible").toBool());
-    };
 
     QVERIFY(m_ui->openPage(u"ownerDetail"_s, {{u"identityId"_s, identityId}}));
     QTRY_COMPARE(m_window->property("currentPageName").toString(), u"ownerDetail"_s);
     auto *owner = m_window->property("currentPage").value<QQuickItem *>();
     QVERIFY(owner);
     QTRY_COMPARE_WITH_TIMEOUT(owner->property("title").toString(), externalId, 20000);
-    ctrlN(QString());
-    if (QTest::currentTestFailed())
-        return;
+    QVariantMap prefilled = issueFormAfterCtrlN();
+    QVERIFY2(!prefilled.isEmpty(), "Ctrl+N did not open the issue-key dialog, or Esc did not close it");
+    QCOMPARE(prefilled.value(u"externalId"_s).toString(), externalId);
 
     QVERIFY(m_ui->openPage(u"keyDetail"_s, {{u"keyId"_s, keyId}, {u"apiId"_s, apiId}}));
     auto *page = m_window->property("currentPage").value<QQuickItem *>();
     QVERIFY(page);
     auto *controller = page->property("controller").value<QObject *>();
     QTRY_VERIFY_WITH_TIMEOUT(controller && controller->property("loaded").toBool(), 20000);
-    ctrlN(apiId);
+    prefilled = issueFormAfterCtrlN();
+    QVERIFY2(!prefilled.isEmpty(), "Ctrl+N did not open the issue-key dialog, or Esc did not close it");
+    QCOMPARE(prefilled.value(u"externalId"_s).toString(), externalId);
+    QCOMPARE(prefilled.value(u"apiId"_s).toString(), apiId);
+}
+
+QVariantMap TestKeyboard::issueFormAfterCtrlN()
+{
+    QObject *issue = m_window->findChild<QObject *>(u"issueKeyDialog"_s);
+    if (!issue)
+        return {};
+    QTest::keyClick(m_window, Qt::Key_N, Qt::ControlModifier);
+    if (!QTest::qWaitFor([issue] { return issue->property("opened").toBool(); }))
+        return {};
+    m_ui->settle(); // the form's API list loads; it must not replace the pre-fill
+    auto *controller = issue->property("controller").value<QObject *>();
+    if (!controller)
+        return {};
+    const QVariantMap prefilled{{u"apiId"_s, controller->property("apiId")},
+                                {u"externalId"_s, controller->property("externalId")}};
+    QTest::keyClick(m_window, Qt::Key_Escape);
+    if (!QTest::qWaitFor([issue] { return !issue->property("visible").toBool(); }))
+        return {};
+    return prefilled;
 }
 
 /// Arrow keys in the sidebar, then a page opened another way (a click, a link): the sidebar's
@@ -1226,6 +1244,125 @@ void TestKeyboard::keyPageTabStopsShowFocus()
     QVERIFY(stops > 10);
     QVERIFY2(pageStops > 3, "Tab never reaches the charts' own controls");
     QVERIFY2(hidden.isEmpty(), qPrintable(u"Tab stops that do not show the focus:\n  "_s + hidden.join(u"\n  "_s)));
+}
+
+namespace {
+
+/// The focus marks shown below @p root: focus frames and list rings that are drawn (visible,
+/// not a dot). A text field's underline and the embedded page's outline are not among them.
+int focusMarksShown(QQuickItem *root)
+{
+    return int(Latchkey::Test::collectItems(root, [](const QQuickItem *item) {
+                   const QString name = item->objectName();
+                   return (name == u"focusFrame"_s || name == u"focusRing"_s || name == u"listFocusRing"_s)
+                          && item->width() > 4 && item->height() > 4;
+               }).size());
+}
+
+} // namespace
+
+QStringList TestKeyboard::walkKeysPage(QQuickItem *page, QQuickItem *list, Qt::Key key, QStringList &problems)
+{
+    QQuickItem *start = m_window->activeFocusItem();
+    QStringList stops;
+    for (int i = 0; i < 400; ++i) {
+        if (!pressTab(m_window, key)) {
+            problems.append(u"Tab in the charts went nowhere after "_s + stops.join(u", "_s));
+            break;
+        }
+        QQuickItem *focused = m_window->activeFocusItem();
+        if (!focused || focused == start)
+            break;
+        waitForFrame(m_window);
+        QString stop;
+        int marks = 1; // the focused control's frame, or the current row's ring
+        if (QQuickItem *view = consoleViewOf(focused)) {
+            stop = u"charts"_s;
+            marks = 0; // the page's own outline
+            if (!pageFocusFramed(view))
+                problems.append(u"a control of the charts shows no outline"_s);
+        } else if (focusedList() == list) {
+            stop = u"list"_s;
+        } else if (focused->inherits("QQuickTextInput")) {
+            stop = u"search"_s;
+            marks = 0; // its underline
+        } else {
+            stop = accessibleName(focused);
+            if (stop.isEmpty())
+                stop = describe(focused);
+        }
+        const int shown = focusMarksShown(m_window->contentItem());
+        if (shown != marks)
+            problems.append(u"%1: %2 focus marks shown, not %3"_s.arg(stop).arg(shown).arg(marks));
+        if (!page->isAncestorOf(focused))
+            continue; // the sidebar's stops: checked, but not the page's order
+        if (stop != u"charts"_s || stops.isEmpty() || stops.last() != stop)
+            stops.append(stop);
+    }
+    return stops;
+}
+
+/// Issue 4 (walkthrough stop 17): the keys page's Tab order. From the filter: the header's
+/// buttons, the charts' controls, "All charts", the rows (the arrows move, Space ticks the row's
+/// box, Enter opens), then the bulk bar for the selected keys; Shift+Tab the same way back. One
+/// focus shows at a time (a row's ring showed while a chart's control had the focus), and every
+/// Tab stop shows it (several showed nothing: hidden stops).
+void TestKeyboard::keysPageTabOrder()
+{
+    const QString apiId = m_fixture->createApi(u"tab-order"_s);
+    for (const QString &name : {u"tab one"_s, u"tab two"_s, u"tab three"_s})
+        QVERIFY(!m_fixture->createKey({{u"apiId"_s, apiId}, {u"name"_s, name}}).isEmpty());
+    m_app->session()->settings()->setListCharts(true);
+    QVERIFY(m_ui->openPage(u"keys"_s, {{u"apiId"_s, apiId}}));
+    auto *page = m_window->property("currentPage").value<QQuickItem *>();
+    QVERIFY(page);
+    auto *list = qobject_cast<QQuickItem *>(findNamed(page, u"keyList"_s));
+    auto *charts = qobject_cast<QQuickItem *>(findNamed(page, u"consoleView"_s));
+    QVERIFY(list && charts);
+    QTRY_COMPARE_WITH_TIMEOUT(list->property("count").toInt(), 3, 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(charts->property("tabbable").toBool(), 60000);
+    m_ui->settle();
+
+    // The second key ticked by the keyboard: the filter, Down into the rows, Down, Space.
+    QTest::keyClick(m_window, Qt::Key_F, Qt::ControlModifier);
+    QTRY_VERIFY(m_window->activeFocusItem() && m_window->activeFocusItem()->inherits("QQuickTextInput"));
+    QQuickItem *search = m_window->activeFocusItem();
+    QTest::keyClick(m_window, Qt::Key_Down);
+    QTRY_COMPARE(focusedList(), list);
+    QTest::keyClick(m_window, Qt::Key_Down);
+    QTRY_COMPARE(list->property("currentIndex").toInt(), 1);
+    QTest::keyClick(m_window, Qt::Key_Space);
+    auto *keys = list->property("model").value<QObject *>();
+    QTRY_COMPARE(keys->property("selectedCount").toInt(), 1);
+
+    search->forceActiveFocus(Qt::TabFocusReason);
+    QStringList problems;
+    const QStringList forward = walkKeysPage(page, list, Qt::Key_Tab, problems);
+    qInfo().noquote() << "Tab:" << forward.join(u" → "_s);
+    QCOMPARE(m_window->activeFocusItem(), search);
+    QStringList backward = walkKeysPage(page, list, Qt::Key_Backtab, problems);
+    qInfo().noquote() << "Shift+Tab:" << backward.join(u" → "_s);
+    std::reverse(backward.begin(), backward.end());
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u"\n"_s)));
+    const QStringList expected{u"Issue key"_s, u"Hide charts"_s, u"Refresh"_s, u"charts"_s, u"All charts"_s,
+                               u"list"_s, u"Disable"_s, u"Delete"_s, u"Clear selection"_s,
+                               u"Select all loaded keys"_s};
+    QCOMPARE(forward, expected);
+    QCOMPARE(backward, expected);
+    // Still the second row, still ticked: walking through changed nothing.
+    QCOMPARE(list->property("currentIndex").toInt(), 1);
+    QCOMPARE(keys->property("selectedCount").toInt(), 1);
+
+    // Nothing selected: the bar's buttons are no Tab stops, the header's box is.
+    QTest::keyClick(m_window, Qt::Key_Down); // from the filter, to the current row
+    QTRY_COMPARE(focusedList(), list);
+    QTest::keyClick(m_window, Qt::Key_Space);
+    QTRY_COMPARE(keys->property("selectedCount").toInt(), 0);
+    search->forceActiveFocus(Qt::TabFocusReason);
+    QCOMPARE(walkKeysPage(page, list, Qt::Key_Tab, problems),
+             QStringList({u"Issue key"_s, u"Hide charts"_s, u"Refresh"_s, u"charts"_s, u"All charts"_s, u"list"_s,
+                          u"Select all loaded keys"_s}));
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u"\n"_s)));
 }
 
 /// The start screen's recent connection: its details line ("Root-Schlüssel nicht gespeichert ·

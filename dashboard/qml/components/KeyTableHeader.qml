@@ -42,6 +42,7 @@ Pane {
             font.family: "monospace"
         }
         CheckBox {
+            id: selectAllBox
             visible: header.selectable
             padding: 0 // as the rows' box: without Material's 48 px touch frame
             verticalPadding: 0
@@ -51,6 +52,7 @@ Pane {
             checked: header.allSelected
             Accessible.name: qsTr("Select all loaded keys")
             onToggled: header.selectAll(checked)
+            FocusFrame { control: selectAllBox } // the keyboard focus, visible
         }
         Label {
             Layout.preferredWidth: header.columns.name

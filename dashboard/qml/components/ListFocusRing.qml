@@ -8,11 +8,12 @@ import QtQuick.Controls.Material
 Rectangle {
     id: ring
 
-    /// The delegate it frames (its ListView.isCurrentItem / ListView.view decide `shown`).
+    /// The delegate it frames (its ListView.isCurrentItem and activeFocus decide `shown`).
     required property Item row
-    /// Whether the frame is drawn: the row is current and its list has the active focus.
-    readonly property bool shown: row.ListView.isCurrentItem && row.ListView.view !== null
-                                  && row.ListView.view.activeFocus
+    /// Whether the frame is drawn: the row is current and has the keyboard focus (which its list
+    /// gives its current row). Not while the focus is elsewhere inside the list: in its header
+    /// (the keys page's charts) the list has the active focus too, and two focus marks showed.
+    readonly property bool shown: row.ListView.isCurrentItem && row.activeFocus
 
     objectName: "listFocusRing"
     anchors.fill: parent

@@ -21,6 +21,8 @@ Item {
     property string orderHint: pagedModel && pagedModel.creationOrder
                                ? qsTr("Oldest first", "order of a list's rows") : ""
 
+    /// The "Load more" button (a list that orders its Tab stops itself passes the focus to it).
+    readonly property alias loadMoreButton: loadMore
     /// "Load more" was pressed (the pagedModel, if any, is already asked for the next page).
     signal loadMore()
 
@@ -44,6 +46,7 @@ Item {
             Accessible.name: qsTr("Loading more")
         }
         FocusButton {
+            id: loadMore
             anchors.centerIn: parent
             visible: footer.fetching && !footer.loading && footer.hasMore
             text: qsTr("Load more")

@@ -26,9 +26,34 @@ Page {
         bar.focusSearch();
     }
     function focusList(): void {
-        list.forceActiveFocus(Qt.TabFocusReason);
         if (list.count > 0 && list.currentIndex < 0)
             list.currentIndex = 0;
+        // The current row itself: the list would give the focus back to whatever inside it had it
+        // last, the charts in its header among them.
+        if (list.currentItem)
+            list.currentItem.forceActiveFocus(Qt.TabFocusReason);
+        else
+            list.forceActiveFocus(Qt.TabFocusReason);
+        list.showCurrentRow();
+    }
+    /// The rows' place in the Tab chain, in the list's header after the charts.
+    property Item rowsEntry: null
+
+    /// Tab (@p forward) or Shift+Tab from the rows: on to the footer's "Load more" where it shows,
+    /// else the bulk bar; back to the charts. Inside the list Qt's own order follows the order in
+    /// which the view happened to make its header, footer and rows.
+    function leaveRows(forward: bool): void {
+        const more = list.footerItem ? (list.footerItem as ListFooter).loadMoreButton : null;
+        if (!forward)
+            focusOn(rowsEntry ? rowsEntry.nextItemInFocusChain(false) : null, Qt.BacktabFocusReason);
+        else if (more && more.visible && more.enabled)
+            more.forceActiveFocus(Qt.TabFocusReason);
+        else
+            focusOn(rowsEnd.nextItemInFocusChain(true), Qt.TabFocusReason);
+    }
+    function focusOn(item: Item, reason: int): void {
+        if (item)
+            item.forceActiveFocus(reason);
     }
     /// What Ctrl+N pre-fills in the issue-key dialog on this page: this API, as "Issue key" does.
     readonly property var issuePrefill: ({apiId: page.apiId})
@@ -87,8 +112,6 @@ Page {
         FocusToolButton {
             text: qsTr("Refresh")
             onClicked: keys.refresh()
-            // The key list next, before the charts: Tab does not come out of their web view.
-            KeyNavigation.tab: list
         }
     }
 
@@ -194,8 +217,96 @@ Page {
         }
     }
 
+    // The API's charts at the height they need, then the keys: one list that scrolls as a page.
+    PageListView {
+        id: list
+        objectName: "keyList"
+        anchors.fill: parent
+        model: keys
+        focus: true
+        // Tab reaches the rows after the charts in its header (rowsEntry), not the list before
+        // them; the arrows move the current row, Space ticks its box, Enter opens it.
+        activeFocusOnTab: false
+        Keys.onTabPressed: page.leaveRows(true)
+        Keys.onBacktabPressed: page.leaveRows(false)
+        ScrollBar.vertical: scrollBar
+        Accessible.role: Accessible.Table
+        Accessible.name: qsTr("Keys")
+        // The arrows keep the current row below the selection bar and the column titles where
+        // they are pinned over the rows.
+        coveredTop: listBar.height
+
+        header: Column {
+            width: list.width // qmllint disable unqualified
+            // Their compact summary unless "All charts": the first key rows stay in sight.
+            UsageCharts {
+                width: parent.width
+                height: implicitHeight // its content's height: it scrolls with the keys
+                visible: page.chartsShown // qmllint disable unqualified
+                session: page.session // qmllint disable unqualified
+                view: "/apis/" + page.apiId // qmllint disable unqualified
+                dark: page.Material.theme === Material.Dark // qmllint disable unqualified
+            }
+            // Where the selection bar and the column titles stand while the list is at its top.
+            Item {
+                width: parent.width
+                height: listBar.height // qmllint disable unqualified
+            }
+            Item {
+                width: parent.width
+                height: 24
+                visible: list.count === 0 // qmllint disable unqualified
+            }
+            ListPlaceholder {
+                anchors.horizontalCenter: parent.horizontalCenter
+                width: Math.min(parent.width - 48, 460)
+                visible: list.count === 0 // qmllint disable unqualified
+                missing: page.mayNotList // qmllint disable unqualified
+                loading: keys.loading || page.may.pending // qmllint disable unqualified
+                error: keys.failed ? keys.errorDetail : "" // qmllint disable unqualified
+                onRetry: keys.refresh() // qmllint disable unqualified
+                progress: keys.searching ? qsTr("Searching… %n key(s) checked", "", keys.scanned) : "" // qmllint disable unqualified
+                title: keys.search !== "" ? qsTr("No key matches “%1”.").arg(keys.search) : qsTr("This API has no keys yet") // qmllint disable unqualified
+                hint: keys.search !== "" ? qsTr("Clear the filter to see every key.") // qmllint disable unqualified
+                                         : qsTr("Issue the first one with “Issue key” (Ctrl+N).")
+            }
+            // The rows' place in the Tab chain, after the charts: it hands the focus to the
+            // current row (from either side: Shift+Tab from the bulk bar comes here too).
+            Item {
+                id: rowsEntryItem
+                objectName: "rowsEntry"
+                Component.onCompleted: page.rowsEntry = rowsEntryItem // qmllint disable unqualified
+                activeFocusOnTab: list.count > 0 // qmllint disable unqualified
+                Accessible.role: Accessible.Table
+                Accessible.name: qsTr("Keys")
+                onActiveFocusChanged: if (activeFocus) page.focusList() // qmllint disable unqualified
+            }
+        }
+
+        // The page's ids inside a delegate: fine at run time, but Qt 6.4's qmllint cannot follow them
+        // into a Component (pragma ComponentBehavior: Bound is 6.5+), hence the per-line disables.
+        delegate: KeyRow {
+            format: page.session.format // qmllint disable unqualified
+            onToggled: (row, selected) => keys.setSelected(row, selected)
+            onOpened: keyId => page.openKey(keyId)
+        }
+        Keys.onReturnPressed: {
+            if (currentIndex >= 0)
+                page.openKey(keys.rowObject(currentIndex).keyId);
+        }
+        Keys.onSpacePressed: keys.toggleSelected(currentIndex)
+
+        footer: ListFooter {} // follows the view's model
+    }
+
+    // Where Tab from the rows goes on from in the focus chain: what comes after the list.
+    Item {
+        id: rowsEnd
+    }
+
     // The selection bar and the column titles below the charts, pinned to the top once the
-    // charts are scrolled away: the rows scroll under them. Before the list in the Tab chain.
+    // charts are scrolled away: the rows scroll under them. After the list in the Tab chain (the
+    // rows are where keys are selected, the bar acts on them), hence declared after it.
     Pane {
         id: listBar
         objectName: "listBar"
@@ -273,73 +384,6 @@ Page {
                 onSelectAll: selected => selected ? keys.selectAll() : keys.clearSelection()
             }
         }
-    }
-
-    // The API's charts at the height they need, then the keys: one list that scrolls as a page.
-    PageListView {
-        id: list
-        objectName: "keyList"
-        anchors.fill: parent
-        model: keys
-        focus: true
-        // In the Tab chain after the header; the arrows move the current row, Space selects it.
-        ScrollBar.vertical: scrollBar
-        Accessible.role: Accessible.Table
-        Accessible.name: qsTr("Keys")
-        // The arrows keep the current row below the selection bar and the column titles where
-        // they are pinned over the rows.
-        coveredTop: listBar.height
-
-        header: Column {
-            width: list.width // qmllint disable unqualified
-            // Their compact summary unless "All charts": the first key rows stay in sight.
-            UsageCharts {
-                width: parent.width
-                height: implicitHeight // its content's height: it scrolls with the keys
-                visible: page.chartsShown // qmllint disable unqualified
-                session: page.session // qmllint disable unqualified
-                view: "/apis/" + page.apiId // qmllint disable unqualified
-                dark: page.Material.theme === Material.Dark // qmllint disable unqualified
-            }
-            // Where the selection bar and the column titles stand while the list is at its top.
-            Item {
-                width: parent.width
-                height: listBar.height // qmllint disable unqualified
-            }
-            Item {
-                width: parent.width
-                height: 24
-                visible: list.count === 0 // qmllint disable unqualified
-            }
-            ListPlaceholder {
-                anchors.horizontalCenter: parent.horizontalCenter
-                width: Math.min(parent.width - 48, 460)
-                visible: list.count === 0 // qmllint disable unqualified
-                missing: page.mayNotList // qmllint disable unqualified
-                loading: keys.loading || page.may.pending // qmllint disable unqualified
-                error: keys.failed ? keys.errorDetail : "" // qmllint disable unqualified
-                onRetry: keys.refresh() // qmllint disable unqualified
-                progress: keys.searching ? qsTr("Searching… %n key(s) checked", "", keys.scanned) : "" // qmllint disable unqualified
-                title: keys.search !== "" ? qsTr("No key matches “%1”.").arg(keys.search) : qsTr("This API has no keys yet") // qmllint disable unqualified
-                hint: keys.search !== "" ? qsTr("Clear the filter to see every key.") // qmllint disable unqualified
-                                         : qsTr("Issue the first one with “Issue key” (Ctrl+N).")
-            }
-        }
-
-        // The page's ids inside a delegate: fine at run time, but Qt 6.4's qmllint cannot follow them
-        // into a Component (pragma ComponentBehavior: Bound is 6.5+), hence the per-line disables.
-        delegate: KeyRow {
-            format: page.session.format // qmllint disable unqualified
-            onToggled: (row, selected) => keys.setSelected(row, selected)
-            onOpened: keyId => page.openKey(keyId)
-        }
-        Keys.onReturnPressed: {
-            if (currentIndex >= 0)
-                page.openKey(keys.rowObject(currentIndex).keyId);
-        }
-        Keys.onSpacePressed: keys.toggleSelected(currentIndex)
-
-        footer: ListFooter {} // follows the view's model
     }
 
     // The list's scroll bar over the pinned bar, not under it.
