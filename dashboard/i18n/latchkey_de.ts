@@ -1213,6 +1213,73 @@
     </message>
 </context>
 <context>
+    <name>IssueKeyBasicFields</name>
+    <message>
+        <source>API</source>
+        <translation>API</translation>
+    </message>
+    <message>
+        <source>Choose an API</source>
+        <translation>API wählen</translation>
+    </message>
+    <message>
+        <source>API the key belongs to</source>
+        <translation>API, zu der der Schlüssel gehört</translation>
+    </message>
+    <message>
+        <source>There is no API yet. Every key belongs to an API: create one on the APIs page (&quot;New API&quot;) first.</source>
+        <translation>Es gibt noch keine API. Jeder Schlüssel gehört zu einer API: Legen Sie zuerst auf der Seite „APIs“ eine an („Neue API“).</translation>
+    </message>
+    <message>
+        <source>The APIs could not be listed: %1</source>
+        <translation>Die APIs konnten nicht aufgelistet werden: %1</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>e.g. Production server</source>
+        <translation>z. B. Produktionsserver</translation>
+    </message>
+    <message>
+        <source>Key name</source>
+        <translation>Schlüsselname</translation>
+    </message>
+    <message>
+        <source>Prefix</source>
+        <translation>Präfix</translation>
+    </message>
+    <message>
+        <source>Optional; the key starts with it</source>
+        <translation>Optional; der Schlüssel beginnt damit</translation>
+    </message>
+    <message>
+        <source>e.g. sk_live</source>
+        <translation>z. B. sk_live</translation>
+    </message>
+    <message>
+        <source>Key prefix</source>
+        <translation>Schlüsselpräfix</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Inhaber</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s id in your system (external id). A new owner is created if needed.</source>
+        <translation>Die ID des Kunden in Ihrem System (externe ID). Bei Bedarf wird ein neuer Inhaber angelegt.</translation>
+    </message>
+    <message>
+        <source>e.g. customer_42</source>
+        <translation>z. B. customer_42</translation>
+    </message>
+    <message>
+        <source>Owner (external id)</source>
+        <translation>Inhaber (externe ID)</translation>
+    </message>
+</context>
+<context>
     <name>IssueKeyDialog</name>
     <message>
         <source>Key issued</source>
@@ -1250,58 +1317,6 @@
 <context>
     <name>IssueKeyForm</name>
     <message>
-        <source>There is no API yet. Every key belongs to an API: create one on the APIs page (&quot;New API&quot;) first.</source>
-        <translation>Es gibt noch keine API. Jeder Schlüssel gehört zu einer API: Legen Sie zuerst auf der Seite „APIs“ eine an („Neue API“).</translation>
-    </message>
-    <message>
-        <source>API</source>
-        <translation>API</translation>
-    </message>
-    <message>
-        <source>Choose an API</source>
-        <translation>API wählen</translation>
-    </message>
-    <message>
-        <source>API the key belongs to</source>
-        <translation>API, zu der der Schlüssel gehört</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <source>e.g. Production server</source>
-        <translation>z. B. Produktionsserver</translation>
-    </message>
-    <message>
-        <source>Key name</source>
-        <translation>Schlüsselname</translation>
-    </message>
-    <message>
-        <source>Prefix</source>
-        <translation>Präfix</translation>
-    </message>
-    <message>
-        <source>Key prefix</source>
-        <translation>Schlüsselpräfix</translation>
-    </message>
-    <message>
-        <source>Owner</source>
-        <translation>Inhaber</translation>
-    </message>
-    <message>
-        <source>The customer&apos;s id in your system (external id). A new owner is created if needed.</source>
-        <translation>Die ID des Kunden in Ihrem System (externe ID). Bei Bedarf wird ein neuer Inhaber angelegt.</translation>
-    </message>
-    <message>
-        <source>e.g. customer_42</source>
-        <translation>z. B. customer_42</translation>
-    </message>
-    <message>
-        <source>Owner (external id)</source>
-        <translation>Inhaber (externe ID)</translation>
-    </message>
-    <message>
         <source>Expiry</source>
         <translation>Ablauf</translation>
     </message>
@@ -1328,18 +1343,6 @@
     <message>
         <source>Enabled</source>
         <translation>Aktiviert</translation>
-    </message>
-    <message>
-        <source>Optional; the key starts with it</source>
-        <translation>Optional; der Schlüssel beginnt damit</translation>
-    </message>
-    <message>
-        <source>e.g. sk_live</source>
-        <translation>z. B. sk_live</translation>
-    </message>
-    <message>
-        <source>The APIs could not be listed: %1</source>
-        <translation>Die APIs konnten nicht aufgelistet werden: %1</translation>
     </message>
 </context>
 <context>

@@ -1213,6 +1213,73 @@
     </message>
 </context>
 <context>
+    <name>IssueKeyBasicFields</name>
+    <message>
+        <source>API</source>
+        <translation>API</translation>
+    </message>
+    <message>
+        <source>Choose an API</source>
+        <translation>Elige una API</translation>
+    </message>
+    <message>
+        <source>API the key belongs to</source>
+        <translation>API a la que pertenece la clave</translation>
+    </message>
+    <message>
+        <source>There is no API yet. Every key belongs to an API: create one on the APIs page (&quot;New API&quot;) first.</source>
+        <translation>Todavía no hay ninguna API. Cada clave pertenece a una API: cree primero una en la página «APIs» («Nueva API»).</translation>
+    </message>
+    <message>
+        <source>The APIs could not be listed: %1</source>
+        <translation>No se pudieron listar las API: %1</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>e.g. Production server</source>
+        <translation>p. ej. Servidor de producción</translation>
+    </message>
+    <message>
+        <source>Key name</source>
+        <translation>Nombre de la clave</translation>
+    </message>
+    <message>
+        <source>Prefix</source>
+        <translation>Prefijo</translation>
+    </message>
+    <message>
+        <source>Optional; the key starts with it</source>
+        <translation>Opcional; la clave empieza por él</translation>
+    </message>
+    <message>
+        <source>e.g. sk_live</source>
+        <translation>p. ej. sk_live</translation>
+    </message>
+    <message>
+        <source>Key prefix</source>
+        <translation>Prefijo de la clave</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Propietario</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s id in your system (external id). A new owner is created if needed.</source>
+        <translation>El id del cliente en su sistema (id externo). Si hace falta, se crea un propietario nuevo.</translation>
+    </message>
+    <message>
+        <source>e.g. customer_42</source>
+        <translation>p. ej. customer_42</translation>
+    </message>
+    <message>
+        <source>Owner (external id)</source>
+        <translation>Propietario (id externo)</translation>
+    </message>
+</context>
+<context>
     <name>IssueKeyDialog</name>
     <message>
         <source>Key issued</source>
@@ -1250,58 +1317,6 @@
 <context>
     <name>IssueKeyForm</name>
     <message>
-        <source>There is no API yet. Every key belongs to an API: create one on the APIs page (&quot;New API&quot;) first.</source>
-        <translation>Todavía no hay ninguna API. Cada clave pertenece a una API: cree primero una en la página «APIs» («Nueva API»).</translation>
-    </message>
-    <message>
-        <source>API</source>
-        <translation>API</translation>
-    </message>
-    <message>
-        <source>Choose an API</source>
-        <translation>Elige una API</translation>
-    </message>
-    <message>
-        <source>API the key belongs to</source>
-        <translation>API a la que pertenece la clave</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>Nombre</translation>
-    </message>
-    <message>
-        <source>e.g. Production server</source>
-        <translation>p. ej. Servidor de producción</translation>
-    </message>
-    <message>
-        <source>Key name</source>
-        <translation>Nombre de la clave</translation>
-    </message>
-    <message>
-        <source>Prefix</source>
-        <translation>Prefijo</translation>
-    </message>
-    <message>
-        <source>Key prefix</source>
-        <translation>Prefijo de la clave</translation>
-    </message>
-    <message>
-        <source>Owner</source>
-        <translation>Propietario</translation>
-    </message>
-    <message>
-        <source>The customer&apos;s id in your system (external id). A new owner is created if needed.</source>
-        <translation>El id del cliente en su sistema (id externo). Si hace falta, se crea un propietario nuevo.</translation>
-    </message>
-    <message>
-        <source>e.g. customer_42</source>
-        <translation>p. ej. customer_42</translation>
-    </message>
-    <message>
-        <source>Owner (external id)</source>
-        <translation>Propietario (id externo)</translation>
-    </message>
-    <message>
         <source>Expiry</source>
         <translation>Caducidad</translation>
     </message>
@@ -1328,18 +1343,6 @@
     <message>
         <source>Enabled</source>
         <translation>Activada</translation>
-    </message>
-    <message>
-        <source>Optional; the key starts with it</source>
-        <translation>Opcional; la clave empieza por él</translation>
-    </message>
-    <message>
-        <source>e.g. sk_live</source>
-        <translation>p. ej. sk_live</translation>
-    </message>
-    <message>
-        <source>The APIs could not be listed: %1</source>
-        <translation>No se pudieron listar las API: %1</translation>
     </message>
 </context>
 <context>

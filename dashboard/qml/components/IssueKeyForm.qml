@@ -13,15 +13,20 @@ ScrollView {
 
     required property Session session
     required property IssueKeyController controller
-    readonly property ApiClient client: session.client
-    /// "" when the root key may list the APIs (apis.listApis); they are not fetched otherwise, nor
-    /// before rootKeys.whoami answered.
-    readonly property string mayNotListApis: session.capabilities.missing("api.*.read_api", session.capabilities.revision)
-    readonly property bool apisFetched: !session.capabilities.pending && mayNotListApis === ""
     /// Tab below the visible part (after "Add rate limit") scrolls the focused field into view.
     property FocusScroller focusScroller: FocusScroller {
         flickable: form.contentItem as Flickable
+        margin: form.scrollFade.height + 8 // a focused field below the fade, not under it
     }
+    /// Below the fold (Permissions … Enabled at 1024 × 768) nothing showed that the form goes on:
+    /// its content fades out at the bottom edge until the end is in sight, and the scroll bar
+    /// stays while the form is taller than the dialog.
+    property ScrollFade scrollFade: ScrollFade {
+        parent: form
+        flickable: form.contentItem as Flickable
+    }
+    readonly property bool overflowing: contentHeight > availableHeight
+    ScrollBar.vertical.policy: overflowing ? ScrollBar.AlwaysOn : ScrollBar.AsNeeded
 
     /// Enter outside the pickers.
     signal accepted()
@@ -55,7 +60,8 @@ ScrollView {
 
     /// The fields in the order shown, each with the controller's name for it.
     function fieldsInOrder(): var {
-        return [["apiId", apiBox], ["name", nameField], ["prefix", prefixField], ["externalId", ownerField],
+        return [["apiId", basics.apiBox], ["name", basics.nameField], ["prefix", basics.prefixField],
+                ["externalId", basics.ownerField],
                 ["expires", expiry], ["credits", credits], ["ratelimits", ratelimits],
                 ["permissions", access.permissionPicker], ["roles", access.rolePicker], ["meta", meta]];
     }
@@ -107,9 +113,7 @@ ScrollView {
 
     /// Shows the controller's (reset) values in the editors that keep their own draft.
     function reset(): void {
-        prefixField.text = controller.prefix;
-        nameField.text = controller.name;
-        ownerField.text = controller.externalId;
+        basics.load();
         meta.text = controller.metaText;
         expiry.load(controller.expires);
         credits.load(controller.creditsUnlimited, controller.creditsRemaining, controller.refillInterval,
@@ -117,7 +121,6 @@ ScrollView {
         ratelimits.load(controller.ratelimits);
         recoverableBox.checked = controller.recoverable;
         enabledBox.checked = controller.enabled;
-        apiBox.currentIndex = Math.max(0, apiBox.indexOfValue(controller.apiId));
         firstField = null;
         focusFirstField();
     }
@@ -127,11 +130,9 @@ ScrollView {
     /// cursor too: the list then pre-selects an API, and typing goes into the name rather than
     /// into the API box's type-ahead (which would switch the API unseen).
     property Item firstField: null
-    /// The API list answered at least once (before that, "no API chosen" only means "not yet").
-    property bool apisArrived: false
     function focusFirstField(): void {
         if (!firstField)
-            firstField = controller.apiId === "" && apisArrived ? apiBox : nameField;
+            firstField = controller.apiId === "" && basics.apisArrived ? basics.apiBox : basics.nameField;
         // As from the keyboard, so that the field shows its focus frame.
         firstField.forceActiveFocus(Qt.TabFocusReason);
     }
@@ -150,108 +151,12 @@ ScrollView {
         width: form.availableWidth
         spacing: 14
 
-        FormField {
-            label: qsTr("API")
-            error: form.error("apiId")
-            ThemedComboBox {
-                id: apiBox
-                objectName: "issue-api"
-                Layout.fillWidth: true
-                model: ApisModel {
-                    id: apis
-                    client: form.apisFetched ? form.client : null
-                    onPageLoaded: {
-                        if (form.controller.apiId === "" && apis.count > 0)
-                            form.controller.apiId = apis.rowObject(0).id;
-                        apiBox.currentIndex = Math.max(0, apiBox.indexOfValue(form.controller.apiId));
-                        form.apisArrived = true;
-                    }
-                }
-                textRole: "name"
-                valueRole: "apiId"
-                displayText: currentIndex < 0 ? qsTr("Choose an API") : currentText
-                Accessible.name: qsTr("API the key belongs to")
-                onActivated: form.controller.apiId = currentValue
-                // A closed ComboBox takes Enter for itself (it opens the list): issue instead.
-                Keys.onReturnPressed: event => form.submitByKey(event)
-                Keys.onEnterPressed: event => form.submitByKey(event)
-                // Material's own focus tint on a combo box is hard to see.
-                FocusFrame {
-                    control: apiBox
-                }
-            }
-            // A fresh server has no API, and a key cannot exist without one: say so here.
-            Label {
-                objectName: "issue-no-api"
-                Layout.fillWidth: true
-                visible: form.apisFetched && !apis.loading && !apis.failed && apis.count === 0
-                wrapMode: Text.Wrap
-                font.bold: true
-                text: qsTr("There is no API yet. Every key belongs to an API: create one on the APIs page (\"New API\") first.")
-            }
-            // Not "no API yet" when the APIs are not listed (a root key without api.*.read_api,
-            // which whoami said) or could not be: say why.
-            Label {
-                objectName: "issue-apis-unlisted"
-                Layout.fillWidth: true
-                visible: form.mayNotListApis !== "" || (!apis.loading && apis.failed && apis.count === 0)
-                wrapMode: Text.Wrap
-                text: qsTr("The APIs could not be listed: %1").arg(form.mayNotListApis !== "" ? form.mayNotListApis : apis.errorDetail)
-            }
-        }
-
-        // Within the form's width: the prefix keeps 200 px (its hint wraps in them), the name the
-        // rest.
-        RowLayout {
+        IssueKeyBasicFields {
+            id: basics
             Layout.fillWidth: true
-            spacing: 12
-            FormField {
-                Layout.alignment: Qt.AlignTop // the labels on one line, whatever the hints below
-                label: qsTr("Name")
-                error: form.error("name")
-                TextField {
-                    id: nameField
-                    objectName: "issue-name"
-                    Layout.fillWidth: true
-                    placeholderText: qsTr("e.g. Production server")
-                    font.italic: text === ""
-                    Accessible.name: qsTr("Key name")
-                    onTextEdited: form.controller.name = text
-                }
-            }
-            FormField {
-                Layout.alignment: Qt.AlignTop
-                Layout.fillWidth: false
-                Layout.preferredWidth: 200
-                label: qsTr("Prefix")
-                hint: qsTr("Optional; the key starts with it")
-                error: form.error("prefix")
-                TextField {
-                    id: prefixField
-                    objectName: "issue-prefix"
-                    Layout.fillWidth: true
-                    placeholderText: qsTr("e.g. sk_live")
-                    font.italic: text === ""
-                    maximumLength: 16
-                    Accessible.name: qsTr("Key prefix")
-                    onTextEdited: form.controller.prefix = text
-                }
-            }
-        }
-
-        FormField {
-            label: qsTr("Owner")
-            hint: qsTr("The customer's id in your system (external id). A new owner is created if needed.")
-            error: form.error("externalId")
-            TextField {
-                id: ownerField
-                objectName: "issue-owner"
-                Layout.fillWidth: true
-                placeholderText: qsTr("e.g. customer_42")
-                font.italic: text === ""
-                Accessible.name: qsTr("Owner (external id)")
-                onTextEdited: form.controller.externalId = text
-            }
+            session: form.session
+            controller: form.controller
+            onSubmitRequested: event => form.submitByKey(event)
         }
 
         FormField {
@@ -321,6 +226,7 @@ ScrollView {
             text: qsTr("Enabled")
             checked: true
             onToggled: form.controller.enabled = checked
+            FocusFrame { control: enabledBox } // the keyboard focus, visible
         }
     }
 }

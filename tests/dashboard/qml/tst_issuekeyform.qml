@@ -164,6 +164,58 @@ Item {
             compare(rows.map(contentY), before);
         }
 
+        /// Below the fold nothing showed that the form goes on (issue 4: Permissions … Enabled out
+        /// of sight at 1024 × 768): its content fades out over the bottom edge and the scroll bar
+        /// shows without scrolling; the fade is gone once the end is in sight.
+        function test_moreBelowIsShownUntilTheEnd() {
+            waitForRendering(form);
+            const flickable = form.contentItem;
+            verify(flickable.contentHeight > flickable.height + 100, "the form is taller than its 480 px");
+            flickable.contentY = 0;
+            const fade = child("scrollFade");
+            const bar = form.ScrollBar.vertical;
+            tryVerify(() => fade.visible && bar.visible && bar.contentItem.opacity > 0.9, 2000,
+                      "no sign that the form goes on");
+            const bottom = fade.mapToItem(form, 0, fade.height).y;
+            fuzzyCompare(bottom, flickable.mapToItem(form, 0, flickable.height).y, 1, "over the bottom edge");
+            verify(fade.height >= 24 && fade.width > form.width / 2, fade.width + " × " + fade.height);
+            flickable.contentY = flickable.contentHeight - flickable.height;
+            tryVerify(() => !fade.visible, 2000, "the end is in sight");
+            flickable.contentY = 0;
+            tryVerify(() => fade.visible);
+        }
+
+        /// A form that fits shows no fade.
+        function test_noHintWhenTheFormFits() {
+            root.height = 4000;
+            waitForRendering(form);
+            const flickable = form.contentItem;
+            verify(flickable.contentHeight <= flickable.height);
+            verify(!child("scrollFade").visible);
+            root.height = 480;
+            waitForRendering(form);
+        }
+
+        /// Recoverable and Enabled showed the keyboard focus only as Material's faint halo: a frame
+        /// as around the other check boxes, around the box and its text (not the form's width).
+        function test_checkBoxesFrameTheKeyboardFocus_data() {
+            return [{ tag: "issue-recoverable" }, { tag: "issue-enabled" }];
+        }
+        function test_checkBoxesFrameTheKeyboardFocus(data) {
+            const box = child(data.tag);
+            verify(box.enabled);
+            const frame = findChild(box, "focusFrame");
+            verify(frame, "no focus frame on " + data.tag);
+            verify(!frame.visible);
+            box.forceActiveFocus(Qt.TabFocusReason);
+            tryVerify(() => frame.visible, 2000, "Tab to " + data.tag + " shows no frame");
+            verify(frame.width > box.indicator.width + 40 && frame.height > 24, frame.width + " × " + frame.height);
+            verify(frame.width <= box.implicitWidth + 8, "the frame is " + frame.width + " wide, the box and its text "
+                                                         + box.implicitWidth);
+            nameField().forceActiveFocus(Qt.TabFocusReason);
+            tryVerify(() => !frame.visible);
+        }
+
         /// The server's answer to @p action with @p body: {ok, httpStatus}.
         function ask(action, body) {
             let answer = null;

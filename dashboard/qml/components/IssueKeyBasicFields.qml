@@ -1,0 +1,143 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Latchkey.Dashboard
+
+// The issue form's first fields, what every key has: the API it belongs to (the workspace's,
+// listed once whoami says the root key may read them), its name and prefix, and its owner; each
+// written straight into the IssueKeyController, with the controller's message for it.
+ColumnLayout {
+    id: basics
+
+    required property Session session
+    required property IssueKeyController controller
+    property alias apiBox: apiBox
+    property alias nameField: nameField
+    property alias prefixField: prefixField
+    property alias ownerField: ownerField
+    /// "" when the root key may list the APIs (apis.listApis); they are not fetched otherwise, nor
+    /// before rootKeys.whoami answered.
+    readonly property string mayNotListApis: session.capabilities.missing("api.*.read_api", session.capabilities.revision)
+    readonly property bool apisFetched: !session.capabilities.pending && mayNotListApis === ""
+    /// The API list answered at least once (before that, "no API chosen" only means "not yet").
+    property bool apisArrived: false
+
+    /// Enter on the API box (a closed ComboBox takes it for itself: it would open the list).
+    signal submitRequested(var event)
+
+    function error(field: string): string {
+        return controller.errors[field] !== undefined ? controller.errors[field] : "";
+    }
+    /// Shows the controller's (reset) values in the fields.
+    function load(): void {
+        prefixField.text = controller.prefix;
+        nameField.text = controller.name;
+        ownerField.text = controller.externalId;
+        apiBox.currentIndex = Math.max(0, apiBox.indexOfValue(controller.apiId));
+    }
+
+    spacing: 14 // the form's, between its fields
+
+    FormField {
+        label: qsTr("API")
+        error: basics.error("apiId")
+        ThemedComboBox {
+            id: apiBox
+            objectName: "issue-api"
+            Layout.fillWidth: true
+            model: ApisModel {
+                id: apis
+                client: basics.apisFetched ? basics.session.client : null
+                onPageLoaded: {
+                    if (basics.controller.apiId === "" && apis.count > 0)
+                        basics.controller.apiId = apis.rowObject(0).id;
+                    apiBox.currentIndex = Math.max(0, apiBox.indexOfValue(basics.controller.apiId));
+                    basics.apisArrived = true;
+                }
+            }
+            textRole: "name"
+            valueRole: "apiId"
+            displayText: currentIndex < 0 ? qsTr("Choose an API") : currentText
+            Accessible.name: qsTr("API the key belongs to")
+            onActivated: basics.controller.apiId = currentValue
+            Keys.onReturnPressed: event => basics.submitRequested(event)
+            Keys.onEnterPressed: event => basics.submitRequested(event)
+            // Material's own focus tint on a combo box is hard to see.
+            FocusFrame {
+                control: apiBox
+            }
+        }
+        // A fresh server has no API, and a key cannot exist without one: say so here.
+        Label {
+            objectName: "issue-no-api"
+            Layout.fillWidth: true
+            visible: basics.apisFetched && !apis.loading && !apis.failed && apis.count === 0
+            wrapMode: Text.Wrap
+            font.bold: true
+            text: qsTr("There is no API yet. Every key belongs to an API: create one on the APIs page (\"New API\") first.")
+        }
+        // Not "no API yet" when the APIs are not listed (a root key without api.*.read_api,
+        // which whoami said) or could not be: say why.
+        Label {
+            objectName: "issue-apis-unlisted"
+            Layout.fillWidth: true
+            visible: basics.mayNotListApis !== "" || (!apis.loading && apis.failed && apis.count === 0)
+            wrapMode: Text.Wrap
+            text: qsTr("The APIs could not be listed: %1").arg(basics.mayNotListApis !== "" ? basics.mayNotListApis : apis.errorDetail)
+        }
+    }
+
+    // Within the form's width: the prefix keeps 200 px (its hint wraps in them), the name the
+    // rest.
+    RowLayout {
+        Layout.fillWidth: true
+        spacing: 12
+        FormField {
+            Layout.alignment: Qt.AlignTop // the labels on one line, whatever the hints below
+            label: qsTr("Name")
+            error: basics.error("name")
+            TextField {
+                id: nameField
+                objectName: "issue-name"
+                Layout.fillWidth: true
+                placeholderText: qsTr("e.g. Production server")
+                font.italic: text === ""
+                Accessible.name: qsTr("Key name")
+                onTextEdited: basics.controller.name = text
+            }
+        }
+        FormField {
+            Layout.alignment: Qt.AlignTop
+            Layout.fillWidth: false
+            Layout.preferredWidth: 200
+            label: qsTr("Prefix")
+            hint: qsTr("Optional; the key starts with it")
+            error: basics.error("prefix")
+            TextField {
+                id: prefixField
+                objectName: "issue-prefix"
+                Layout.fillWidth: true
+                placeholderText: qsTr("e.g. sk_live")
+                font.italic: text === ""
+                maximumLength: 16
+                Accessible.name: qsTr("Key prefix")
+                onTextEdited: basics.controller.prefix = text
+            }
+        }
+    }
+
+    FormField {
+        label: qsTr("Owner")
+        hint: qsTr("The customer's id in your system (external id). A new owner is created if needed.")
+        error: basics.error("externalId")
+        TextField {
+            id: ownerField
+            objectName: "issue-owner"
+            Layout.fillWidth: true
+            placeholderText: qsTr("e.g. customer_42")
+            font.italic: text === ""
+            Accessible.name: qsTr("Owner (external id)")
+            onTextEdited: basics.controller.externalId = text
+        }
+    }
+}
