@@ -375,7 +375,12 @@ void KeysModel::reloadKey(const QString &keyId)
         }
         if (!result.ok())
             return; // reported through the one error sink; the old row stays
-        rowRef(row) = result.data.toObject();
+        QJsonObject fresh = result.data.toObject();
+        // keys.getKey has no `apiId` (an owner's list, keys.listKeys, adds it to each row): keep the
+        // row's, or the API column of an owner's key list goes blank after its key page is opened.
+        if (!fresh.contains(u"apiId"_s) && rows().at(row).contains(u"apiId"_s))
+            fresh.insert(u"apiId"_s, rows().at(row).value(u"apiId"_s));
+        rowRef(row) = fresh;
         Q_EMIT dataChanged(index(row), index(row));
         if (m_selected.contains(keyId))
             Q_EMIT selectionChanged(); // selectedEnabledCount may have changed

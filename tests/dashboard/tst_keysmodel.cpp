@@ -66,6 +66,7 @@ private Q_SLOTS:
     void searchGoesThroughEveryPage();
     void searchUnderAViewStartsAtTheFirstKey();
     void reloadKeyReplacesItsRow();
+    void reloadKeyKeepsTheApiOfAnOwnersKey();
     void selection();
     void selectEveryKeyLoadsTheRest();
     void selectEveryKeyCancelled();
@@ -499,6 +500,25 @@ void TestKeysModel::reloadKeyReplacesItsRow()
     QVERIFY(waitIdle(*keys));
     QCOMPARE(keys->rowCount(), 1);
     QCOMPARE(failed.count(), 0);
+}
+
+void TestKeysModel::reloadKeyKeepsTheApiOfAnOwnersKey()
+{
+    // Walkthrough 18: Owners → hooli → a key → Back left that row's API column empty for good
+    // (keys.getKey's answer has no apiId; keys.listKeys' rows have it).
+    const QString apiId = m_fixture.createApi(u"owner-reload"_s);
+    const QString keyId = createKey(apiId, {{u"name"_s, u"before"_s}, {u"externalId"_s, u"reload-owner"_s}});
+    KeysModel byOwner;
+    byOwner.setClient(m_fixture.client());
+    byOwner.setExternalId(u"reload-owner"_s);
+    QAbstractItemModelTester tester(&byOwner, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(fetchAll(byOwner), 0);
+    QCOMPARE(valueOf(byOwner, "keyId", keyId, "apiId").toString(), apiId);
+
+    QVERIFY(m_fixture.call(u"keys.updateKey"_s, {{u"keyId"_s, keyId}, {u"name"_s, u"after"_s}}).ok());
+    byOwner.reloadKey(keyId);
+    QTRY_COMPARE(valueOf(byOwner, "keyId", keyId, "name").toString(), u"after"_s);
+    QCOMPARE(valueOf(byOwner, "keyId", keyId, "apiId").toString(), apiId);
 }
 
 void TestKeysModel::selection()
