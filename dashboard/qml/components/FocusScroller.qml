@@ -81,6 +81,25 @@ Item {
     }
 
     onFocusItemChanged: if (focusItem && flickable && isInside(focusItem)) show(focusItem)
+    // Typing shows the field typed into: the wheel may have scrolled it out of view while it kept
+    // the focus, and the text went into a field out of sight (walkthrough 18, the key page).
+    // textEdited where the field has it (TextField, a spin box's text: only the user's edits);
+    // a TextArea's textChanged (the meta editor).
+    property Connections typingWatch: Connections {
+        target: scroller.focusItem
+        ignoreUnknownSignals: true
+        function onTextEdited() {
+            scroller.showTyped();
+        }
+        function onTextChanged() {
+            if (scroller.focusItem && scroller.focusItem["textEdited"] === undefined)
+                scroller.showTyped();
+        }
+    }
+    function showTyped(): void {
+        if (focusItem && flickable && isInside(focusItem))
+            show(focusItem);
+    }
     // After the frame's polish (the layouts placed their items), before it is drawn.
     property Connections frameWatch: Connections {
         target: scroller.following && scroller.flickable ? scroller.flickable.Window.window : null

@@ -90,13 +90,20 @@ Pane {
     // takes the keyboard focus away; the reload after it may also replace the focused control (a
     // rate limit's row). Once the save ended the focus goes back: to that control, else to the one
     // that replaced it (the same objectName), else to the card's first control. Save and Discard
-    // grey once the draft is saved or dropped: the focus goes on to the control after them in the
-    // Tab chain, where Tab from the button would have gone (it fell to the card, and the next Tab
-    // went to the sidebar). Not when the user put the focus elsewhere meanwhile (another control,
-    // a dialog).
+    // grey once the draft is saved or dropped: the focus goes back to the card's field last edited
+    // (else its first control), so it stays in the card the user is looking at. It went on in the
+    // Tab chain once, into the next card or the usage charts: the page scrolled away from
+    // "✓ Saved", and a Space typed next ticked the Credits card's "Unlimited" unseen (walkthrough
+    // 18). A button greyed only while its own request runs (Show key) gets the focus back when it
+    // comes back. Not when the user put the focus elsewhere meanwhile (another control, a dialog).
     readonly property Item focusedItem: Window.activeFocusItem
     property Item lastFocused: null
     property string lastFocusedName
+    /// The control of the card last focused that is not one of its Save / Discard buttons.
+    property Item lastField: null
+    property string lastFieldName
+    /// A request of the page's controller runs (any card's: Show key greys while its own runs).
+    readonly property bool controllerBusy: controller ? Object.values(controller.saving).some(value => value === true) : false
     property bool focusInside: false
     /// A save (or what it reloaded) took the focus out of the card to no control.
     property bool focusTakenBySave: false
@@ -106,6 +113,10 @@ Pane {
         if (inside) {
             lastFocused = focusedItem;
             lastFocusedName = focusedItem.objectName;
+            if (!isCardButton(focusedItem)) {
+                lastField = focusedItem;
+                lastFieldName = focusedItem.objectName;
+            }
             focusTakenBySave = false;
         } else if (focusInside && (saving || focusReturn.running)) {
             focusTakenBySave = true;
@@ -118,6 +129,7 @@ Pane {
         focusInside = inside;
     }
     onSavingChanged: if (!saving) focusReturn.restart()
+    onControllerBusyChanged: if (!controllerBusy && focusTakenBySave) focusReturn.restart()
     Timer {
         id: focusReturn
         interval: 0
@@ -126,29 +138,29 @@ Pane {
     function returnFocus(): void {
         if (!focusTakenBySave)
             return;
+        const greyed = !usable(lastFocused) && lastFocused !== null && holds(section, lastFocused);
+        if (greyed && !isCardButton(lastFocused) && controllerBusy)
+            return; // greyed while a request runs (Show key): back to it when the request ended
         focusTakenBySave = false;
-        if (!usable(lastFocused) && lastFocused !== null && holds(section, lastFocused)) {
-            // Save or Discard, greyed: on as Tab goes (its reason shows the focus frame there).
-            const next = nextInTabChain(lastFocused);
-            if (next) {
-                next.forceActiveFocus(Qt.TabFocusReason);
-                return;
-            }
-        }
         const target = usable(lastFocused) ? lastFocused
+                     : greyed && isCardButton(lastFocused) ? lastEdited()
                      : lastFocusedName !== "" ? findControl(section, item => item.objectName === section.lastFocusedName)
                      : null;
         const chosen = target ? target : findControl(section, item => item.activeFocusOnTab);
+        // From a greyed Save or Discard (a key's work): the focus frame shows where it went.
         if (chosen)
-            chosen.forceActiveFocus(Qt.OtherFocusReason);
+            chosen.forceActiveFocus(greyed && isCardButton(lastFocused) ? Qt.TabFocusReason : Qt.OtherFocusReason);
     }
-    /// The first visible, enabled control after @p item (greyed itself) in the Tab chain.
-    function nextInTabChain(item: Item): Item {
-        for (let next = item.nextItemInFocusChain(true); next && next !== item; next = next.nextItemInFocusChain(true)) {
-            if (next.visible && next.enabled)
-                return next;
-        }
-        return null;
+    /// Whether @p item is the card's Save or Discard button.
+    function isCardButton(item: Item): bool {
+        return item.objectName === section.objectName + "-save-button"
+            || item.objectName === section.objectName + "-discard-button";
+    }
+    /// The field of the card last edited, or the one that replaced it (the same objectName).
+    function lastEdited(): Item {
+        if (usable(lastField))
+            return lastField;
+        return lastFieldName === "" ? null : findControl(section, item => item.objectName === section.lastFieldName);
     }
     function usable(item: Item): bool {
         return item !== null && item.visible && item.enabled && holds(section, item);

@@ -97,52 +97,126 @@ Item {
             }
         }
 
-        // Walkthrough (issue 4): Tab to a card's Save (or Discard), Enter: the button greys once the
-        // draft is saved or dropped, and the focus fell to the window (the next Tab went to the
-        // sidebar). It goes on to the next control of the Tab chain, as Tab from the button would.
-        function test_focusGoesOnAfterSaveOrDiscard_data() {
-            return [
-                { tag: "name save", card: "section-name", field: "section-name-field", typed: "saved by button", button: "save" },
-                { tag: "owner save", card: "section-owner", field: "section-owner-field", typed: "button-owner", button: "save" },
-                { tag: "credits save", card: "section-credits", field: "credits-remaining", typed: "750", button: "save" },
-                { tag: "rate limits save", card: "section-ratelimits", field: "ratelimit-limit-0", typed: "30", button: "save" },
-                { tag: "name discard", card: "section-name", field: "section-name-field", typed: "dropped", button: "discard" },
-                { tag: "credits discard", card: "section-credits", field: "credits-remaining", typed: "751", button: "discard" }
-            ];
+        /// Whether @p item lies wholly inside the page's visible part.
+        function inSight(page, item) {
+            const flickable = page.focusScroller.flickable;
+            const r = item.mapToItem(flickable, 0, 0, item.width, item.height);
+            return item.visible && r.y >= 0 && r.y + r.height <= flickable.height;
         }
 
-        function test_focusGoesOnAfterSaveOrDiscard(data) {
+        /// Scrolls the page as the wheel does, @p card at the top of the view.
+        function scrollTo(page, card) {
+            const flickable = page.focusScroller.flickable;
+            const y = card.mapToItem(flickable.contentItem, 0, 0).y - 16;
+            flickable.contentY = Math.max(0, Math.min(flickable.contentHeight - flickable.height, y));
+        }
+
+        // Walkthrough (issue 4): Tab to a card's Save (or Discard), Enter: the button greys once the
+        // draft is saved or dropped, and the focus fell to the window (the next Tab went to the
+        // sidebar). Walkthrough 18: it then went on in the Tab chain, into the next card or the usage
+        // charts: the page scrolled ~600 px away from "✓ Saved" (Meta), and after the expiry's Save
+        // a Space ticked the Credits card's "Unlimited" unseen. The focus stays in the page and in
+        // the card, on the field last edited; nothing scrolls; "✓ Saved" is in sight. By keyboard
+        // (Enter on the button) and by mouse (a click on it).
+        function test_focusStaysInTheCardAfterSaveOrDiscard_data() {
+            const cards = [
+                { tag: "name", card: "section-name", field: "section-name-field", typed: "saved by button" },
+                { tag: "owner", card: "section-owner", field: "section-owner-field", typed: "button-owner" },
+                { tag: "expiry", card: "section-expiry", field: "expiry-time", typed: "2357" },
+                { tag: "credits", card: "section-credits", field: "credits-remaining", typed: "750" },
+                { tag: "rate limits", card: "section-ratelimits", field: "ratelimit-limit-0", typed: "30" },
+                { tag: "meta", card: "section-meta", field: "meta-text", text: '{"plan": "pro"}' }
+            ];
+            const rows = [];
+            for (const card of cards) {
+                for (const button of ["save", "discard"]) {
+                    for (const by of ["enter", "click"])
+                        rows.push(Object.assign({}, card, { tag: card.tag + " " + button + " " + by, button: button, by: by }));
+                }
+            }
+            return rows;
+        }
+
+        function test_focusStaysInTheCardAfterSaveOrDiscard(data) {
             const page = openKey();
             saved.target = page.controller;
             saved.clear();
+            const flickable = page.focusScroller.flickable;
             const card = findChild(page, data.card);
             const field = findChild(page, data.field);
             verify(card && field, data.field);
             field.forceActiveFocus(Qt.TabFocusReason);
             tryVerify(() => field.activeFocus, 5000);
-            field.selectAll();
-            for (const c of data.typed)
-                keyClick(c);
-            const button = data.button === "save" ? findChild(card, data.card + "-save-button")
-                                                  : findChild(card, data.card + "-discard-button");
+            if (data.text !== undefined) {
+                field.text = data.text;
+            } else {
+                field.selectAll();
+                for (const c of data.typed)
+                    keyClick(c);
+            }
+            const button = findChild(card, data.card + "-" + data.button + "-button");
             tryVerify(() => button.enabled, 5000, "the card has a draft");
             button.forceActiveFocus(Qt.TabFocusReason);
-            const next = button.nextItemInFocusChain(true);
-            verify(next && next !== button);
-            keyClick(Qt.Key_Return);
+            tryVerify(() => inSight(page, button) && inSight(page, field), 5000, "the field and the button are in sight");
+            wait(50); // FocusScroller follows a focused item for a frame or two
+            const scrolled = flickable.contentY;
+            if (data.by === "enter")
+                keyClick(Qt.Key_Return);
+            else
+                mouseClick(button);
             if (data.button === "save")
                 tryVerify(() => saved.count > 0, H.answerTimeout, "the card saved");
             tryVerify(() => !testSession.client.busy && Object.keys(page.controller.saving).length === 0,
                       H.answerTimeout);
             verify(!button.enabled, "nothing left to save or discard");
-            // The first control after the button that takes the focus once the card is quiet.
-            let expected = button;
-            do
-                expected = expected.nextItemInFocusChain(true);
-            while (expected !== button && !(expected.enabled && expected.visible));
-            tryVerify(() => root.Window.activeFocusItem === expected, 5000,
-                      "the focus is on " + root.Window.activeFocusItem + " " + (root.Window.activeFocusItem
-                      ? root.Window.activeFocusItem.objectName : "") + ", not on " + expected + " " + expected.objectName);
+            const focused = () => root.Window.activeFocusItem;
+            const named = item => item ? item + " " + item.objectName : "nothing";
+            tryVerify(() => focused() !== null && focused().objectName === data.field
+                      && H.find(card, item => item === focused()) !== null, 5000,
+                      "the focus is on " + named(focused()) + ", not on the card's " + data.field);
+            wait(100); // what the focus change would scroll, a frame or two later
+            compare(flickable.contentY, scrolled, "the page did not scroll");
+            if (data.button === "save") {
+                const savedLabel = findChild(card, data.card + "-saved");
+                verify(savedLabel.visible && inSight(page, savedLabel), "\u2713 Saved is in sight");
+            }
+        }
+
+        // Walkthrough 18: Show key greyed while its request ran, and the focus went on to the
+        // grace period's combo box. It comes back to the button (now "Hide key").
+        function test_focusStaysOnShowKey() {
+            let answer = null;
+            testSession.client.call("keys.createKey", { apiId: testSample.apiId, name: "show key focus", recoverable: true },
+                                    result => answer = result);
+            tryVerify(() => answer !== null, H.answerTimeout);
+            verify(answer.ok, answer.errorDetail);
+            stack.clear();
+            const page = stack.push(pageComponent, { session: testSession, keyId: answer.data.keyId,
+                                                     apiId: testSample.apiId }, StackView.Immediate);
+            tryVerify(() => page.controller.loaded && page.controller.recoverable === 1, H.answerTimeout);
+            const reveal = findChild(page, "key-reveal-button");
+            tryVerify(() => reveal.enabled, H.answerTimeout);
+            reveal.forceActiveFocus(Qt.TabFocusReason);
+            keyClick(Qt.Key_Return);
+            tryVerify(() => page.controller.plaintext !== "", H.answerTimeout);
+            tryVerify(() => !testSession.client.busy, H.answerTimeout);
+            tryVerify(() => root.Window.activeFocusItem === reveal, 5000,
+                      "the focus is on " + root.Window.activeFocusItem + " "
+                      + (root.Window.activeFocusItem ? root.Window.activeFocusItem.objectName : ""));
+        }
+
+        // Walkthrough 18: the focused field out of sight (the wheel scrolled the page) shows as
+        // soon as a key types into it.
+        function test_typingShowsTheFocusedField() {
+            const page = openKey();
+            const field = findChild(page, "section-name-field");
+            field.forceActiveFocus(Qt.TabFocusReason);
+            tryVerify(() => field.activeFocus && inSight(page, field), 5000);
+            scrollTo(page, findChild(page, "section-meta"));
+            tryVerify(() => !inSight(page, field), 5000, "the Name field is out of sight");
+            keyClick("x");
+            tryVerify(() => inSight(page, field), 5000, "the field typed into is in sight");
+            keyClick(Qt.Key_Escape); // the draft goes
         }
 
         // J3: Ctrl+Down and Ctrl+Up scroll the card they move to into view whole, its title too
