@@ -1518,6 +1518,10 @@
         <source>Delete %1?</source>
         <translation>%1 löschen?</translation>
     </message>
+    <message>
+        <source>Already replaced by %1: reroll that key instead.</source>
+        <translation>Bereits durch %1 ersetzt: erzeugen Sie stattdessen den neuen Schlüssel neu.</translation>
+    </message>
 </context>
 <context>
     <name>KeyCreditsSection</name>

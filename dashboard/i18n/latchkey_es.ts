@@ -1518,6 +1518,10 @@
         <source>Delete %1?</source>
         <translation>¿Eliminar %1?</translation>
     </message>
+    <message>
+        <source>Already replaced by %1: reroll that key instead.</source>
+        <translation>Ya sustituida por %1: regenere esa clave en su lugar.</translation>
+    </message>
 </context>
 <context>
     <name>KeyCreditsSection</name>

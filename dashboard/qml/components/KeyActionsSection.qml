@@ -84,6 +84,13 @@ KeySection {
     instantHint: ""
     savedFields: []
 
+    /// A reroll replaced this key, by a key not deleted since. keys.rerollKey on it again would
+    /// not replace the replacement: it makes a second new key beside it and gives this one a
+    /// new grace period (walkthrough 18: Reroll was still offered here). Greyed, with the reason.
+    readonly property bool replaced: key.replacedById !== "" && !key.replacedByDeleted
+    /// The replacement as the page's note names it: its start and "…", else its id.
+    readonly property string replacement: key.replacedByStart !== "" ? key.replacedByStart + "…" : key.replacedById
+
     readonly property var graceChoices: [
         { text: qsTr("Revoke the old key at once"), ms: 0 },
         { text: qsTr("Old key works 1 more hour"), ms: 3600000 },
@@ -159,14 +166,17 @@ KeySection {
             onModelChanged: currentIndex = defaultIndex // a language switch replaces the translated model
             // Greyed with the button it belongs to (a key that may not reroll), naming its
             // missing permission as the button does (KeySection.missingFor).
-            enabled: rerollGate.missing === ""
+            enabled: rerollGate.missing === "" && !section.replaced
             readonly property string missingPermission: rerollGate.missing
         }
         GatedButton {
             id: rerollGate
             objectName: "key-reroll"
             text: qsTr("Reroll key")
-            ready: section.savingNow["reroll"] !== true
+            ready: section.savingNow["reroll"] !== true && !section.replaced
+            notReadyReason: section.replaced
+                            ? qsTr("Already replaced by %1: reroll that key instead.").arg(section.replacement)
+                            : ""
             missing: section.session.capabilities.missing(section.key.permissionFor("create_key"), section.session.capabilities.revision)
             onClicked: {
                 // Set when asked, not bound: the question names the grace period chosen now.

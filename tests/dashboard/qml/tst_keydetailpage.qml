@@ -620,10 +620,35 @@ Item {
             tryVerify(() => note.visible && H.containingText(note, "Replaced by " + newStart + "… — expires in") !== null,
                       H.answerTimeout, newStart);
 
-            shown = reroll(page);
+            const other = openFreshKey();
+            shown = reroll(other);
             keyClick(Qt.Key_Escape);
             tryCompare(shown, "opened", false, H.answerTimeout);
-            compare(stack.currentItem, page, "Esc closes like Done");
+            compare(stack.currentItem, other, "Esc closes like Done");
+        }
+
+        // Walkthrough 18: rerolled with the page scrolled down to Key actions, the note "Replaced
+        // by …" appeared just above the view, and Done left the user where they were: they never
+        // saw it. And the replaced key still offered Reroll, which would not have replaced the
+        // replacement but made a second new key and given the old one a new grace period.
+        function test_rerollDoneShowsTheNoteAndGreysReroll() {
+            const page = openFreshKey();
+            const flickable = page.focusScroller.flickable;
+            const actions = child(page, "key-reroll");
+            tryVerify(() => flickable.contentHeight > flickable.height + 200, H.answerTimeout);
+            flickable.contentY = actions.mapToItem(flickable.contentItem, 0, 0).y - 40; // Reroll near the top
+            const note = child(page, "replaced-by-note");
+            verify(!note.visible);
+            const shown = reroll(page);
+            mouseClick(H.find(shown, item => item.objectName === "rerolled-done"));
+            tryCompare(shown, "opened", false, H.answerTimeout);
+            tryVerify(() => {
+                const r = note.mapToItem(flickable, 0, 0, note.width, note.height);
+                return note.visible && note.height > 0 && r.y >= 0 && r.y + r.height <= flickable.height;
+            }, H.answerTimeout, "the note is in sight");
+            tryVerify(() => !actions.button.enabled, H.answerTimeout, "Reroll is greyed on the replaced key");
+            verify(actions.tip.indexOf("Already replaced by " + page.replacedBy + ":") === 0, actions.tip);
+            verify(!child(page, "reroll-grace").enabled, "and its grace period");
         }
 
         // A key rerolled elsewhere (through the API): its page finds the new key in the audit log.
