@@ -129,7 +129,8 @@ void ApiClient::finish(quint64 id)
     if (pending.hasContext && !pending.context)
         return; // the asker is gone (its destroyed() normally cancelled us already)
     const bool reported = pending.failures == Failures::Report
-        || (pending.failures == Failures::ReportUnlessNotFound && result.httpStatus != 404);
+        || (pending.failures == Failures::ReportUnlessNotFound && result.httpStatus != 404)
+        || (pending.failures == Failures::ReportUnanswered && result.httpStatus == 0);
     if (!result.ok() && reported)
         Q_EMIT requestFailed(pending.action, result.title(), result.message(), result.errorDetail);
     if (pending.done)

@@ -64,6 +64,10 @@ public:
         /// A page's own object (a key, an owner, a namespace): a 404 is what the page says
         /// itself ("does not exist any more"), every other failure is reported.
         ReportUnlessNotFound,
+        /// A form field's save: what the server answered about the value is said at the field
+        /// by the caller (once: not in the banner too); a request with no answer (the server
+        /// down) is reported, as it is about the connection, not the field.
+        ReportUnanswered,
     };
 
     /// POST baseUrl/v2/<action> with @p body. @p done runs on the GUI thread with the result,

@@ -197,7 +197,8 @@ bool KeyDetailController::submit(const QString &field, const QString &action, QJ
             const ApiResult &result) {
             m_pending.removeOne(*id);
             finish(field, result, onSuccess, onFailure);
-        });
+        },
+        ApiClient::Failures::ReportUnanswered);
     m_pending.append(*id);
     return true;
 }
@@ -210,9 +211,13 @@ void KeyDetailController::finish(const QString &field, const ApiResult &result, 
         qCInfo(lcDashboardKeys) << "saving" << field << "of" << m_keyId << "failed:" << result.httpStatus;
         if (onFailure)
             onFailure();
-        m_errors.insert(field, result.message());
+        // One place for each failure (walkthrough 18: a save with the server down said it in the
+        // banner and under the field): what the server answered about the value under the field
+        // (the banner stays quiet, ReportUnanswered), no answer at all only in the banner.
+        if (result.httpStatus != 0)
+            m_errors.insert(field, result.message());
         Q_EMIT fieldStateChanged();
-        Q_EMIT saveFailed(field, m_errors.value(field).toString());
+        Q_EMIT saveFailed(field, result.message());
         return;
     }
     if (onSuccess)

@@ -223,7 +223,8 @@ Q_SIGNALS:
     void fieldStateChanged();
     /// A save of @p field succeeded (the key's properties already show the new value).
     void saved(const QString &field);
-    /// A save of @p field failed; @p message is also in errors[field].
+    /// A save of @p field failed; @p message is also in errors[field] when the server answered (a
+    /// request with no answer is said by the error banner only).
     void saveFailed(const QString &field, const QString &message);
     /// keys.rerollKey succeeded; the new key's id (its plaintext is in `newKey`).
     void rerolled(const QString &newKeyId);

@@ -10,6 +10,7 @@
 #include <QTest>
 
 using namespace Qt::StringLiterals;
+using Latchkey::Dashboard::ApiClient;
 using Latchkey::Dashboard::ApiResult;
 using Latchkey::Dashboard::KeyDetailController;
 
@@ -96,6 +97,7 @@ private Q_SLOTS:
     void rerollWithoutGraceRevokesAtOnce();
     void deleteSoftAndPermanent();
     void forbiddenRootKeyGetsTheServersDetail();
+    void aSaveWithTheServerDownIsSaidOnce();
     void switchingKeysDropsStaleAnswers();
 };
 
@@ -631,12 +633,37 @@ void TestKeyDetailController::forbiddenRootKeyGetsTheServersDetail()
     controller.setProperty("apiId", m_apiId);
     QCOMPARE(controller.permissionFor(u"update_key"_s), u"api."_s + m_apiId + u".update_key"_s);
     QSignalSpy failed(&controller, &KeyDetailController::saveFailed);
+    QSignalSpy banner(&readOnly, &ApiClient::requestFailed);
     QVERIFY(controller.saveName(u"nope"_s));
     QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 20000);
     QVERIFY2(controller.errors().value(u"name"_s).toString().contains(u"update_key"_s),
         qPrintable(controller.errors().value(u"name"_s).toString()));
+    // Walkthrough 18: said under the field, not in the error banner too.
+    QCOMPARE(banner.count(), 0);
     QCOMPARE(controller.name(), u"support key"_s);
     QCOMPARE(getKey(keyId).value(u"name"_s).toString(), u"support key"_s);
+}
+
+/// Walkthrough 18: a save with the server down said "Cannot reach …" in the error banner and
+/// under the field. Once: in the banner, where every failure to reach the server is said (and
+/// goes away by itself once the server answers again); the draft stays for another Save.
+void TestKeyDetailController::aSaveWithTheServerDownIsSaidOnce()
+{
+    const QString keyId = createKey().value(u"keyId"_s).toString();
+    Latchkey::Dashboard::ApiClient client;
+    client.setConnection(m_fixture.baseUrl(), m_fixture.rootKey());
+    KeyDetailController controller;
+    controller.setClient(&client);
+    controller.setKeyId(keyId);
+    QTRY_VERIFY_WITH_TIMEOUT(controller.loaded(), 20000);
+    client.setConnection(QUrl(u"http://127.0.0.1:1"_s), m_fixture.rootKey()); // nothing listens there
+    QSignalSpy failed(&controller, &KeyDetailController::saveFailed);
+    QSignalSpy banner(&client, &ApiClient::requestFailed);
+    QVERIFY(controller.saveName(u"not sent"_s));
+    QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 20000);
+    QCOMPARE(banner.count(), 1);
+    QVERIFY2(!controller.errors().contains(u"name"_s), qPrintable(controller.errors().value(u"name"_s).toString()));
+    QVERIFY(controller.saving().isEmpty());
 }
 
 void TestKeyDetailController::switchingKeysDropsStaleAnswers()
