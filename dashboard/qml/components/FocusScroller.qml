@@ -92,9 +92,12 @@ Item {
             scroller.showTyped();
         }
         function onTextChanged() {
-            if (scroller.focusItem && scroller.focusItem["textEdited"] === undefined)
+            if (scroller.focusItem && !scroller.hasTextEdited(scroller.focusItem))
                 scroller.showTyped();
         }
+    }
+    function hasTextEdited(item: var): bool {
+        return item["textEdited"] !== undefined;
     }
     function showTyped(): void {
         if (focusItem && flickable && isInside(focusItem))
