@@ -1190,6 +1190,21 @@
         <source>Open</source>
         <translation>Öffnen</translation>
     </message>
+    <message>
+        <source>expires %1</source>
+        <comment>Ctrl+K: a key&apos;s state, e.g. expires in 1 hour</comment>
+        <translation>läuft %1 ab</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <comment>Ctrl+K: a key&apos;s state</comment>
+        <translation>abgelaufen</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <comment>Ctrl+K: a key&apos;s state</comment>
+        <translation>deaktiviert</translation>
+    </message>
 </context>
 <context>
     <name>IssueKeyAccessFields</name>

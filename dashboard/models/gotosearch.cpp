@@ -9,6 +9,7 @@
 #include <QRegularExpression>
 
 #include <algorithm>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -54,6 +55,7 @@ void GoToSearch::clear()
     m_moreMatches = 0;
     m_searched.clear();
     m_text.clear();
+    m_queued.reset();
     m_keyIdSearched = m_ownersSearched = m_ownersByExactId = m_apisSearched = false;
     if (wasSearching)
         Q_EMIT searchingChanged();
@@ -61,6 +63,17 @@ void GoToSearch::clear()
 }
 
 void GoToSearch::search(const QString &text)
+{
+    // Typing searches as it goes: while one search is out, the newest text waits for it (a
+    // text typed in between is never asked for) instead of a new set of requests per keystroke.
+    if (searching()) {
+        m_queued = text;
+        return;
+    }
+    start(text);
+}
+
+void GoToSearch::start(const QString &text)
 {
     clear();
     m_text = text.trimmed();
@@ -88,13 +101,24 @@ void GoToSearch::post(const QString &action, const QJsonObject &body, std::funct
                    [this, generation, handle = std::move(handle)](const ApiResult &result) {
                        if (generation != m_generation)
                            return;
-                       handle(result);
-                       if (--m_pending == 0) {
-                           Q_EMIT searchingChanged();
-                           done();
-                       }
+                       if (!m_queued) // stale: no more pages of it
+                           handle(result);
+                       if (--m_pending > 0)
+                           return;
+                       if (m_queued) // this answer is stale: the text changed meanwhile
+                           return startQueued();
+                       Q_EMIT searchingChanged();
+                       done();
                    },
                    ApiClient::Failures::Quiet);
+}
+
+void GoToSearch::startQueued()
+{
+    const QString text = *std::exchange(m_queued, std::nullopt);
+    start(text);
+    if (!searching()) // nothing to ask for this text: finished at once
+        Q_EMIT searchingChanged();
 }
 
 void GoToSearch::lookUpKeyId()
@@ -187,7 +211,8 @@ void GoToSearch::addKey(const QJsonObject &key, const QString &apiId, const QStr
     if (!owner.isEmpty())
         detail.append(owner);
     add({u"key"_s, keyId, name.isEmpty() ? keyId : name, detail.join(u" · "_s), u"keyDetail"_s,
-         {{u"keyId"_s, keyId}, {u"apiId"_s, apiId}}, exact ? ExactKey : PartialKey});
+         {{u"keyId"_s, keyId}, {u"apiId"_s, apiId}}, exact ? ExactKey : PartialKey,
+         key.value(u"expires"_s).toInteger(), key.value(u"enabled"_s).toBool(true)});
 }
 
 void GoToSearch::add(Match match)
@@ -225,7 +250,9 @@ void GoToSearch::done()
                                      {u"title"_s, match.title},
                                      {u"detail"_s, match.detail},
                                      {u"page"_s, match.page},
-                                     {u"properties"_s, match.properties}});
+                                     {u"properties"_s, match.properties},
+                                     {u"expires"_s, double(match.expires)},
+                                     {u"enabled"_s, match.enabled}});
     }
     m_moreMatches = int(m_found.size()) - int(m_matches.size());
     m_searched = m_text;

@@ -10,6 +10,7 @@
 #include <QtQmlIntegration>
 
 #include <functional>
+#include <optional>
 
 namespace Latchkey::Dashboard {
 
@@ -23,12 +24,13 @@ class ApiClient;
 /// root key may not list owners; an API by its id or (part of) its name (`apis.listApis`).
 ///
 /// `matches` lists what was found, each {kind: "key" | "owner" | "api", id, title, detail, page,
-/// properties} where `page` and `properties` are what Session::openPage() takes; exact matches
+/// properties, expires, enabled} (the last two a key's, so that the dialog can tell a rerolled
+/// key from its replacement: same name, the old one expiring) where `page` and `properties` are what Session::openPage() takes; exact matches
 /// first (owners, APIs, then keys whose id, name or start equals the text), then the partial ones
 /// (owners, APIs, keys), each group by title. At most
 /// kMaxMatches; `moreMatches` counts the others. Lookups that miss are not errors: they never
 /// reach ApiClient::requestFailed (the dialog says "nothing found" itself). A newer search drops
-/// the answers of an older one. `findsOwners` / `findsApis` false (the root key may not read
+/// the answers of an older one (it waits for them: see search()). `findsOwners` / `findsApis` false (the root key may not read
 /// owners / list the APIs, as rootKeys.whoami said) leave those lookups out instead of asking for a
 /// 403; without the APIs, keys are found by their id only. `listsOwners` false (no
 /// `identity.*.read_identity`: a list with an owner it may not read is refused whole) finds owners
@@ -74,7 +76,10 @@ public:
     bool ownersByExactId() const { return m_ownersByExactId; }
     bool apisSearched() const { return m_apisSearched; }
 
-    /// Looks @p text (trimmed) up; finished() follows (at once for a blank text).
+    /// Looks @p text (trimmed) up; finished() follows (at once for a blank text). While a search
+    /// is in flight, @p text waits until it ends (its answers are then dropped unseen) and
+    /// replaces any text waiting before it: one search's requests out at a time, however fast
+    /// the text changes.
     Q_INVOKABLE void search(const QString &text);
     /// Forgets the matches and drops the answers of a search in flight.
     Q_INVOKABLE void clear();
@@ -94,8 +99,12 @@ private:
         QString page;
         QVariantMap properties;
         int rank = 0; ///< lower first
+        qint64 expires = 0; ///< a key's expiry (ms since the epoch; 0: none)
+        bool enabled = true; ///< a key's
     };
 
+    void start(const QString &text);
+    void startQueued();
     void post(const QString &action, const QJsonObject &body, std::function<void(const ApiResult &)> done);
     void lookUpKeyId();
     void lookUpOwner();
@@ -112,6 +121,7 @@ private:
     QPointer<ApiClient> m_client;
     QString m_text;
     QString m_searched;
+    std::optional<QString> m_queued; ///< the text to search once the search in flight ends
     QList<Match> m_found;
     QHash<QString, qsizetype> m_foundAt; ///< kind + ' ' + id -> index in m_found (a short text matches thousands of keys)
     QVariantList m_matches;

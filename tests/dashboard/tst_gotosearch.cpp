@@ -1,12 +1,15 @@
 // Ctrl+K's "Go to" (GoToSearch) against an in-process server: a short text that matches many keys
 // lists each of them once (at most kMaxMatches, the rest counted), a key found both by its id and
 // in its API's list is one match, and the typed text never reaches the log, not even at debug
-// level (it may be a whole key pasted in: DESIGN.md invariant 1).
+// level (it may be a whole key pasted in: DESIGN.md invariant 1), and a text typed on while a
+// search is out waits for it (one search's requests at a time, the texts in between never asked).
+#include "core/metrics.h"
 #include "dashboardfixture.h"
 #include "models/gotosearch.h"
 
 #include <QLoggingCategory>
 #include <QMutex>
+#include <QRegularExpression>
 #include <QSet>
 
 using namespace Qt::StringLiterals;
@@ -29,6 +32,19 @@ void collect(QtMsgType type, const QMessageLogContext &context, const QString &m
         previousHandler(type, context, message);
 }
 
+/// How often the server answered @p route (e.g. "/v2/apis.listApis"), by its `/metrics`.
+quint64 answered(Latchkey::Server::Server &server, const QString &route)
+{
+    const QRegularExpression sample(u"^latchkey_http_requests_total\\{route=\"%1\",status=\"\\d+\"\\} (\\d+)$"_s
+                                        .arg(QRegularExpression::escape(route)),
+                                    QRegularExpression::MultilineOption);
+    quint64 count = 0;
+    const QString text = QString::fromUtf8(server.metrics().render());
+    for (auto match = sample.globalMatch(text); match.hasNext();)
+        count += match.next().captured(1).toULongLong();
+    return count;
+}
+
 } // namespace
 
 class TestGoToSearch : public QObject
@@ -43,6 +59,7 @@ private Q_SLOTS:
     void aKeyFoundTwiceIsOneMatch();
     void numbersInNamesSortAsNumbers();
     void theTextIsNotLogged();
+    void aTextTypedOnWaitsForTheSearchOut();
 
 private:
     /// Runs @p text through @p search and waits for its answers.
@@ -125,6 +142,27 @@ void TestGoToSearch::theTextIsNotLogged()
         searchLogged = searchLogged || line.contains(u"go to"_s);
     }
     QVERIFY(searchLogged); // debug output was on: the search did log, without the text
+}
+
+// Ctrl+K searches as the user types: "a", "ab", "abc" in quick succession ask the server twice
+// ("a", then "abc" once "a" is answered), not three times, and the matches are the last text's.
+void TestGoToSearch::aTextTypedOnWaitsForTheSearchOut()
+{
+    const QString apiId = m_fixture->createApi(u"go-to-typing"_s);
+    const QString keyId = m_fixture->createKey({{u"apiId"_s, apiId}, {u"name"_s, u"typed-abc"_s}}).value(u"keyId").toString();
+    QVERIFY(!m_fixture->createKey({{u"apiId"_s, apiId}, {u"name"_s, u"typed-abx"_s}}).value(u"keyId").toString().isEmpty());
+    GoToSearch search;
+    search.setClient(m_fixture->client());
+    const quint64 before = answered(m_fixture->server(), u"/v2/apis.listApis"_s);
+    search.search(u"typed-a"_s);
+    QVERIFY(search.searching());
+    search.search(u"typed-ab"_s);
+    search.search(u"typed-abc"_s);
+    QVERIFY(QTest::qWaitFor([&] { return !search.searching(); }, 60'000));
+    QCOMPARE(search.searched(), u"typed-abc"_s);
+    QCOMPARE(search.matches().size(), 1);
+    QCOMPARE(search.matches().first().toMap().value(u"id"_s).toString(), keyId);
+    QCOMPARE(answered(m_fixture->server(), u"/v2/apis.listApis"_s) - before, 2u);
 }
 
 QTEST_GUILESS_MAIN(TestGoToSearch)

@@ -5,9 +5,11 @@ import Latchkey.Dashboard
 
 // Ctrl+K on every page: "Go to" a key (its id, start or a prefix of it, or its name, across the
 // APIs), an owner (part of the external id or identity id, as the Owners page searches; exact
-// matches first) or an API (id or name), through the server (GoToSearch). One match opens at
-// once, also when the answer comes before the dialog's opening animation ended (a fast typist,
-// a pasted id); several are listed to choose from (arrows and Enter, or a click). "Nothing found"
+// matches first) or an API (id or name), through the server (GoToSearch). The matches are listed
+// as the text is typed (a moment after the last key; GoToSearch keeps one search out at a time
+// and drops stale answers); arrows move and Enter opens the highlighted one. Enter before the
+// answer came opens the one match when it comes, also when that is before the dialog's opening
+// animation ended (a fast typist, a pasted id); several are listed to choose from. "Nothing found"
 // is said here, in the dialog, and goes away as the text changes; lookups that miss never reach
 // the window's error banner. Closing the dialog drops a search in flight.
 Dialog {
@@ -71,10 +73,40 @@ Dialog {
     onAboutToShow: {
         finder.clear();
         field.text = "";
+        openOnAnswer = false;
     }
     onOpened: field.forceActiveFocus()
     // An answer arriving after Esc opens nothing.
-    onAboutToHide: finder.clear()
+    onAboutToHide: {
+        typing.stop();
+        finder.clear();
+        asked = "";
+    }
+
+    /// Enter was pressed for the text in the field before its answer came: the one match opens.
+    property bool openOnAnswer: false
+    /// The text last handed to the finder (its answer may still be out).
+    property string asked
+
+    function ask(text: string): void {
+        asked = text;
+        if (text === "")
+            finder.clear();
+        else
+            finder.search(text);
+    }
+
+    // Live results: the text is looked up once typing pauses, not on every key.
+    Timer {
+        id: typing
+        objectName: "globalSearchTyping"
+        interval: 200
+        onTriggered: {
+            const text = field.text.trim();
+            if (text !== search.asked)
+                search.ask(text);
+        }
+    }
 
     GoToSearch {
         id: finder
@@ -85,10 +117,15 @@ Dialog {
         listsOwners: !search.may.pending && search.mayNotListOwners === ""
         onFinished: {
             results.currentIndex = 0;
-            // One match: no list to choose from. (finder's own list: the bindings on it may not
-            // have caught up yet in this handler.) `visible`, not `opened`: that is false until the
-            // opening animation ends, and an answer from a near server often comes sooner.
-            if (search.visible && finder.matches.length === 1 && finder.searched === field.text.trim())
+            if (finder.searched === "" || finder.searched !== field.text.trim())
+                return;
+            const enterPressed = search.openOnAnswer;
+            search.openOnAnswer = false;
+            // Enter asked for it, and there is one match: no list to choose from. (finder's own
+            // list: the bindings on it may not have caught up yet in this handler.) `visible`, not
+            // `opened`: that is false until the opening animation ends, and an answer from a near
+            // server often comes sooner.
+            if (enterPressed && search.visible && finder.matches.length === 1)
                 search.openMatch(finder.matches[0]);
         }
     }
@@ -104,11 +141,33 @@ Dialog {
         const text = field.text.trim();
         if (text === "")
             return;
-        // Enter on a listed result of this very text opens it; otherwise search.
-        if (matches.length > 0 && results.currentIndex >= 0)
+        // Enter on a listed result of this very text opens it; otherwise its answer opens the
+        // one match (asked now if typing had not paused long enough yet).
+        if (matches.length > 0 && results.currentIndex >= 0) {
             openMatch(matches[results.currentIndex]);
-        else if (!finder.searching)
-            finder.search(text);
+            return;
+        }
+        typing.stop();
+        openOnAnswer = true;
+        if (text !== asked || !finder.searching) // not twice while its answer is out
+            ask(text);
+    }
+
+    /// A key's state when it is not plainly active, first in its line: a rerolled key and its
+    /// replacement have the same name, the old one expiring (walkthrough 14b).
+    function keyState(match: var): string {
+        if (match.kind !== "key")
+            return "";
+        const now = Date.now();
+        const expiry = match.expires > now ? qsTr("expires %1", "Ctrl+K: a key's state, e.g. expires in 1 hour").arg(session.format.relative(match.expires))
+                     : match.expires > 0 ? qsTr("expired", "Ctrl+K: a key's state") : "";
+        const off = match.enabled === false ? qsTr("disabled", "Ctrl+K: a key's state") : "";
+        return [off, expiry].filter(part => part !== "").join(", ");
+    }
+
+    function detailLine(match: var): string {
+        const state = keyState(match);
+        return state !== "" ? state + " · " + match.detail : match.detail;
     }
 
     function kindName(kind: string): string {
@@ -135,8 +194,12 @@ Dialog {
             placeholderText: qsTr("e.g. key_…, sk_3Zx, Checkout service, customer-4711")
             Accessible.name: qsTr("Key, owner or API to go to")
             onAccepted: search.go()
-            // A changed text is a new question: the old answer (and "nothing found") goes.
-            onTextEdited: if (finder.searched !== "" || finder.searching) finder.clear()
+            // A changed text is a new question: the old answer (and "nothing found") goes at
+            // once (`matches` and `message` hold only this text's), the new one a moment later.
+            onTextEdited: {
+                search.openOnAnswer = false;
+                typing.restart();
+            }
             Keys.onDownPressed: if (results.count > 0) results.currentIndex = Math.min(results.count - 1, results.currentIndex + 1)
             Keys.onUpPressed: if (results.count > 0) results.currentIndex = Math.max(0, results.currentIndex - 1)
         }
@@ -177,7 +240,7 @@ Dialog {
                 width: ListView.view.width
                 highlighted: ListView.isCurrentItem
                 text: search.kindName(row.modelData.kind) + ": " + row.modelData.title // qmllint disable unqualified
-                Accessible.name: row.text + ", " + row.modelData.detail
+                Accessible.name: row.text + ", " + search.detailLine(row.modelData) // qmllint disable unqualified
                 contentItem: ColumnLayout {
                     spacing: 0
                     Label {
@@ -188,7 +251,8 @@ Dialog {
                     }
                     Label {
                         Layout.fillWidth: true
-                        text: row.modelData.detail
+                        objectName: "globalSearchDetail"
+                        text: search.detailLine(row.modelData) // qmllint disable unqualified
                         elide: Text.ElideMiddle
                         opacity: 0.7
                         font.pixelSize: 12

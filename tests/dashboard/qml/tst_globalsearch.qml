@@ -207,6 +207,80 @@ Item {
             compare(banner.count, 0, "and it never reached the error banner");
         }
 
+        function typeOnly(text) {
+            tryVerify(() => field().activeFocus, 5000, "the cursor is in the field");
+            for (const c of text)
+                keyClick(c);
+        }
+
+        // Walkthrough 20: nothing showed until Enter, and a second Enter opened. The matches come
+        // as the text is typed; the arrows move and Enter opens the highlighted one.
+        function test_matchesShowWhileTyping() {
+            const stem = "live " + unique();
+            const first = callServer("keys.createKey", { apiId: testSample.apiId, name: stem + " a" });
+            const second = callServer("keys.createKey", { apiId: testSample.apiId, name: stem + " b" });
+            typeOnly(stem);
+            const list = findChild(search.contentItem, "globalSearchResults");
+            tryVerify(() => list.count === 2 && list.visible, H.answerTimeout, "listed without Enter");
+            compare(search.matches[0].id, first.keyId);
+            compare(list.currentIndex, 0, "the first one is highlighted");
+            keyClick(Qt.Key_Down);
+            keyClick(Qt.Key_Return);
+            tryCompare(pages, "count", 1, 5000);
+            compare(pages.signalArguments[0][1].keyId, second.keyId);
+        }
+
+        // A single match while typing is only shown: the user may not have finished typing.
+        function test_oneMatchWhileTypingWaitsForEnter() {
+            const name = "single " + unique();
+            const key = callServer("keys.createKey", { apiId: testSample.apiId, name: name });
+            typeOnly(name);
+            const list = findChild(search.contentItem, "globalSearchResults");
+            tryVerify(() => list.count === 1 && list.visible, H.answerTimeout, "the match is listed");
+            wait(300); // an open that comes by itself would come with the answer
+            compare(pages.count, 0, "nothing opens before Enter");
+            verify(search.visible);
+            keyClick(Qt.Key_Return);
+            tryCompare(pages, "count", 1, 5000);
+            compare(pages.signalArguments[0][1].keyId, key.keyId);
+        }
+
+        // The text typed on: the list follows the newest text, never an older answer.
+        function test_theListFollowsTheNewestText() {
+            const stem = "follow" + unique();
+            callServer("keys.createKey", { apiId: testSample.apiId, name: stem + " one" });
+            const two = callServer("keys.createKey", { apiId: testSample.apiId, name: stem + " two" });
+            typeOnly(stem);
+            const list = findChild(search.contentItem, "globalSearchResults");
+            tryVerify(() => list.count === 2, H.answerTimeout);
+            typeOnly(" t");
+            tryVerify(() => list.count === 1 && search.matches[0].id === two.keyId,
+                      H.answerTimeout);
+            wait(500);
+            compare(list.count, 1, "no older answer came back over it");
+        }
+
+        // Walkthrough 14b: a rerolled key and its replacement were two identical rows. The old
+        // one says that it expires.
+        function test_aRerolledKeyAndItsReplacementDiffer() {
+            const name = "rerolled " + unique();
+            const old = callServer("keys.createKey", { apiId: testSample.apiId, name: name });
+            const replacement = callServer("keys.rerollKey", { keyId: old.keyId, expiration: 3600000 });
+            typeOnly(name);
+            const list = findChild(search.contentItem, "globalSearchResults");
+            tryVerify(() => list.count === 2, H.answerTimeout, "both keys are listed");
+            const lines = {};
+            for (const match of search.matches)
+                lines[match.id] = search.detailLine(match);
+            verify(lines[old.keyId].indexOf("expires in") === 0, lines[old.keyId]);
+            verify(lines[replacement.keyId].indexOf("expires") < 0, lines[replacement.keyId]);
+            const shownLines = () => H.findAll(list, item => item.objectName === "globalSearchDetail" && H.shown(item))
+                .map(item => item.text);
+            tryVerify(() => shownLines().length === 2, 5000, "both rows are laid out");
+            const shown = shownLines();
+            verify(shown[0] !== shown[1], shown.join(" | "));
+        }
+
         function test_blankDoesNothing() {
             typeAndEnter("   ");
             wait(200);
