@@ -579,7 +579,9 @@ QQuickItem *TestKeyboard::focusedList() const
     auto *page = m_window->property("currentPage").value<QQuickItem *>();
     QQuickItem *focused = m_window->activeFocusItem();
     // Inside a list's header or footer (the keys page's charts) the focus is not on its rows.
-    const auto within = [focused](QQuickItem *part) { return part && (part == focused || part->isAncestorOf(focused)); };
+    const auto within = [focused](QQuickItem *part) {
+        return part && (part == focused || part->isAncestorOf(focused));
+    };
     for (QQuickItem *at = focused; at && page; at = at->parentItem())
         if (at->inherits("QQuickListView") && page->isAncestorOf(at))
             return within(at->property("headerItem").value<QQuickItem *>())
