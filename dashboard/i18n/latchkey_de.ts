@@ -2802,10 +2802,6 @@
         <translation>Zurück</translation>
     </message>
     <message>
-        <source>No metadata</source>
-        <translation>Keine Metadaten</translation>
-    </message>
-    <message>
         <source>Owner</source>
         <translation>Inhaber</translation>
     </message>
@@ -2826,28 +2822,8 @@
         <translation>Identität</translation>
     </message>
     <message>
-        <source>Meta</source>
-        <translation>Metadaten</translation>
-    </message>
-    <message>
         <source>Shared rate limits</source>
         <translation>Gemeinsame Ratenlimits</translation>
-    </message>
-    <message>
-        <source>Meta of the owner</source>
-        <translation>Metadaten des Inhabers</translation>
-    </message>
-    <message>
-        <source>None. Rate limits set on the owner are shared by all their keys.</source>
-        <translation>Keine. Am Inhaber gesetzte Ratenlimits gelten gemeinsam für alle seine Schlüssel.</translation>
-    </message>
-    <message>
-        <source>%1: %2 per %3%4</source>
-        <translation>%1: %2 pro %3%4</translation>
-    </message>
-    <message>
-        <source> (applied to every verification)</source>
-        <translation> (bei jeder Verifizierung angewendet)</translation>
     </message>
     <message>
         <source>Keys (%1)</source>
@@ -2864,6 +2840,10 @@
     <message>
         <source>Issue this owner a key with “Issue key for this owner”.</source>
         <translation>Stellen Sie diesem Inhaber mit „Schlüssel für diesen Inhaber ausstellen“ einen Schlüssel aus.</translation>
+    </message>
+    <message>
+        <source>Shared by all the owner&apos;s keys.</source>
+        <translation>Gelten gemeinsam für alle Schlüssel des Inhabers.</translation>
     </message>
 </context>
 <context>

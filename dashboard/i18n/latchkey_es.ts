@@ -2802,10 +2802,6 @@
         <translation>Atrás</translation>
     </message>
     <message>
-        <source>No metadata</source>
-        <translation>Sin metadatos</translation>
-    </message>
-    <message>
         <source>Owner</source>
         <translation>Propietario</translation>
     </message>
@@ -2826,28 +2822,8 @@
         <translation>Identidad</translation>
     </message>
     <message>
-        <source>Meta</source>
-        <translation>Metadatos</translation>
-    </message>
-    <message>
         <source>Shared rate limits</source>
         <translation>Límites de frecuencia compartidos</translation>
-    </message>
-    <message>
-        <source>Meta of the owner</source>
-        <translation>Metadatos del propietario</translation>
-    </message>
-    <message>
-        <source>None. Rate limits set on the owner are shared by all their keys.</source>
-        <translation>Ninguno. Los límites fijados en el propietario los comparten todas sus claves.</translation>
-    </message>
-    <message>
-        <source>%1: %2 per %3%4</source>
-        <translation>%1: %2 por %3%4</translation>
-    </message>
-    <message>
-        <source> (applied to every verification)</source>
-        <translation> (se aplica en cada verificación)</translation>
     </message>
     <message>
         <source>Keys (%1)</source>
@@ -2864,6 +2840,10 @@
     <message>
         <source>Issue this owner a key with “Issue key for this owner”.</source>
         <translation>Emita una clave a este propietario con «Emitir clave para este propietario».</translation>
+    </message>
+    <message>
+        <source>Shared by all the owner&apos;s keys.</source>
+        <translation>Las comparten todas las claves del propietario.</translation>
     </message>
 </context>
 <context>

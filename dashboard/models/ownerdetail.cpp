@@ -1,6 +1,7 @@
 #include "models/ownerdetail.h"
 
 #include "client/apiclient.h"
+#include "controllers/keyvalidation.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -58,6 +59,11 @@ QString OwnerDetail::metaJson() const
     return meta.isEmpty() ? QString() : QString::fromUtf8(QJsonDocument(meta).toJson(QJsonDocument::Indented));
 }
 
+QString OwnerDetail::metaText() const
+{
+    return metaJson().trimmed();
+}
+
 QVariantList OwnerDetail::ratelimits() const
 {
     return m_data.value(u"ratelimits"_s).toArray().toVariantList();
@@ -94,6 +100,59 @@ void OwnerDetail::refresh()
                        }
                    },
                    ApiClient::Failures::ReportUnlessNotFound);
+}
+
+bool OwnerDetail::saveMeta(const QString &text)
+{
+    const KeyValidation::ParsedMeta meta = KeyValidation::parseMeta(text);
+    if (!meta.error.isEmpty())
+        return refuse(u"meta"_s, meta.error);
+    // `meta` is an object on this endpoint (no null): an empty one removes every property.
+    return update(u"meta"_s, meta.value.isNull() ? QJsonValue(QJsonObject()) : meta.value);
+}
+
+bool OwnerDetail::saveRatelimits(const QVariantList &ratelimits)
+{
+    if (const QString error = KeyValidation::checkRatelimits(ratelimits); !error.isEmpty())
+        return refuse(u"ratelimits"_s, error);
+    return update(u"ratelimits"_s, KeyValidation::ratelimitsJson(ratelimits));
+}
+
+void OwnerDetail::clearError(const QString &field)
+{
+    if (m_errors.remove(field) > 0)
+        Q_EMIT fieldStateChanged();
+}
+
+bool OwnerDetail::refuse(const QString &field, const QString &message)
+{
+    m_errors.insert(field, message);
+    Q_EMIT fieldStateChanged();
+    return false;
+}
+
+bool OwnerDetail::update(const QString &field, const QJsonValue &value)
+{
+    if (!m_client || !found() || m_saving.contains(field))
+        return false;
+    m_saving.insert(field, true);
+    m_errors.remove(field);
+    Q_EMIT fieldStateChanged();
+    const QJsonObject body {{u"identity"_s, identityId()}, {field, value}};
+    m_client->post(u"identities.updateIdentity"_s, body, this, [this, field](const ApiResult &result) {
+        m_saving.remove(field);
+        if (!result.ok()) {
+            m_errors.insert(field, result.message());
+            Q_EMIT fieldStateChanged();
+            return;
+        }
+        // The answer is the identity as saved (the limits with their ids): shown as it is.
+        m_data = result.data.toObject();
+        Q_EMIT loaded();
+        Q_EMIT fieldStateChanged();
+        Q_EMIT saved(field);
+    });
+    return true;
 }
 
 } // namespace Latchkey::Dashboard

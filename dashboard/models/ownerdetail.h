@@ -16,6 +16,11 @@ namespace Latchkey::Dashboard {
 /// figures and charts are the embedded console. An owner that does not exist (any more) is
 /// `notFound`, which the page says itself: that 404 never reaches ApiClient::requestFailed (other
 /// failures do).
+///
+/// Its meta and shared rate limits are edited in place with `identities.updateIdentity`, which
+/// replaces each as a whole when given. The saving state speaks KeyDetailController's language
+/// (`saving`, `errors`, clearError(), saved()) for the field names "meta" and "ratelimits", so the
+/// key page's cards (KeySection) serve here too.
 class OwnerDetail : public QObject
 {
     Q_OBJECT
@@ -33,8 +38,14 @@ class OwnerDetail : public QObject
     /// Pretty-printed JSON of meta ("{}" when none), for display.
     /// The meta as indented JSON; "" when the owner has none.
     Q_PROPERTY(QString metaJson READ metaJson NOTIFY loaded)
+    /// The meta as indented JSON for the meta editor, as KeyDetailController::metaText.
+    Q_PROPERTY(QString metaText READ metaText NOTIFY loaded)
     /// [{id, name, limit, duration, autoApply}]
     Q_PROPERTY(QVariantList ratelimits READ ratelimits NOTIFY loaded)
+    /// Field name -> true while its save runs.
+    Q_PROPERTY(QVariantMap saving READ saving NOTIFY fieldStateChanged)
+    /// Field name -> why its last save failed (the server's detail or the client-side check).
+    Q_PROPERTY(QVariantMap errors READ errors NOTIFY fieldStateChanged)
 
 public:
     explicit OwnerDetail(QObject *parent = nullptr);
@@ -50,20 +61,37 @@ public:
     QString externalId() const;
     QVariantMap meta() const;
     QString metaJson() const;
+    QString metaText() const;
     QVariantList ratelimits() const;
+    QVariantMap saving() const { return m_saving; }
+    QVariantMap errors() const { return m_errors; }
 
     /// Fetches everything again; what is shown stays until the answer replaces it.
     Q_INVOKABLE void refresh();
+
+    // Each returns false (and sets errors[field]) when the client-side check refuses the value or
+    // the field is already saving; true when the call was made.
+    /// Replaces the meta: blank text removes it, otherwise a JSON object (KeyValidation::parseMeta).
+    Q_INVOKABLE bool saveMeta(const QString &text);
+    /// Replaces the shared rate limits with @p ratelimits ({name, limit, duration ms, autoApply}).
+    Q_INVOKABLE bool saveRatelimits(const QVariantList &ratelimits);
+    /// Forgets errors[@p field] (the card's draft was discarded: the error was about it).
+    Q_INVOKABLE void clearError(const QString &field);
 
 Q_SIGNALS:
     void clientChanged();
     void identityChanged();
     void loadingChanged();
     void loaded();
+    void fieldStateChanged();
+    /// A save of @p field succeeded; the owner shown is the server's answer.
+    void saved(const QString &field);
 
 private:
     void beginCall();
     void endCall();
+    bool refuse(const QString &field, const QString &message);
+    bool update(const QString &field, const QJsonValue &value);
 
     QPointer<ApiClient> m_client;
     QString m_identity;
@@ -71,6 +99,8 @@ private:
     bool m_notFound = false;
     quint64 m_generation = 0;
     int m_pending = 0;
+    QVariantMap m_saving;
+    QVariantMap m_errors;
 };
 
 } // namespace Latchkey::Dashboard

@@ -93,6 +93,7 @@ private Q_SLOTS:
     void readOnlyKeyBrowsesWithoutA403();
     void auditFiltersLookUpOnlyWhatTheKeyMayRead();
     void greyedKeyFieldsNameTheirPermission();
+    void ownerCardsGreyWithoutUpdateIdentity();
     void goToSaysOnlyWhatItSearched_data();
     void goToSaysOnlyWhatItSearched();
     void unreadableNamespacesAreSaidWhole();
@@ -763,6 +764,44 @@ void TestCapabilityGates::greyedKeyFieldsNameTheirPermission()
     QTRY_VERIFY_WITH_TIMEOUT(!tip->property("visible").toBool(), 10000);
     QTest::qWait(800); // well past the tooltip's delay: none comes back while the pointer rests
     QVERIFY2(!tip->property("visible").toBool(), qPrintable(tip->property("text").toString()));
+}
+
+// The owner page with a root key that may read owners but not change them: its meta and shared
+// rate limits show, greyed, and Save, Discard and the editors name identity.*.update_identity.
+void TestCapabilityGates::ownerCardsGreyWithoutUpdateIdentity()
+{
+    const ApiResult created = m_fixture->call(u"identities.createIdentity"_s,
+                                              {{u"externalId"_s, u"greyed-owner-cards"_s},
+                                               {u"meta"_s, QJsonObject{{u"plan"_s, u"pro"_s}}}});
+    QVERIFY(created.ok());
+    const QString identityId = created.data.toObject().value(u"identityId"_s).toString();
+    DashboardWindow ui({1280, 800}, DashboardWindow::QmlWarnings::Fail);
+    QVERIFY(ui.window());
+    Session *session = ui.app()->session();
+    QVERIFY(ui.connectTo(m_fixture->baseUrl(),
+                         m_fixture->createRootKey({u"identity.*.read_identity"_s, u"api.*.read_key"_s})));
+    QTRY_VERIFY_WITH_TIMEOUT(session->capabilities()->known(), 10000);
+    QVERIFY(ui.openPage(u"ownerDetail"_s, {{u"identityId"_s, identityId}}));
+    QTRY_COMPARE_WITH_TIMEOUT(ui.currentPageName(), u"ownerDetail"_s, 10000);
+    QObject *page = ui.currentPage();
+    for (const QString &card : {u"section-meta"_s, u"section-ratelimits"_s}) {
+        QObject *section = ui.find(page, card);
+        QVERIFY2(section, qPrintable(card));
+        QTRY_VERIFY_WITH_TIMEOUT(section->property("visible").toBool(), 10000);
+        QVERIFY2(section->property("missing").toString().contains(u".update_identity"_s),
+                 qPrintable(section->property("missing").toString()));
+        QVERIFY(!section->property("editable").toBool());
+        for (const QString &button : {card + u"-save"_s, card + u"-discard"_s}) {
+            QObject *gated = ui.find(page, button);
+            QVERIFY2(gated, qPrintable(button));
+            QVERIFY(gated->property("tip").toString().contains(u"update_identity"_s));
+            QVERIFY(!gated->property("button").value<QObject *>()->property("enabled").toBool());
+        }
+    }
+    // The meta is there to read (greyed, not hidden).
+    QObject *meta = ui.find(page, u"section-meta"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(meta->property("source").value<QObject *>()->property("metaText").toString().contains(u"pro"_s),
+                             10000);
 }
 
 void TestCapabilityGates::goToSaysOnlyWhatItSearched_data()

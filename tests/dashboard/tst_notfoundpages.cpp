@@ -181,7 +181,7 @@ void TestNotFoundPages::pageOfOneNotThere_data()
                          << u"overview"_s;
     QTest::newRow("owner") << u"ownerDetail"_s << u"identityId"_s << u"identities.getIdentity"_s
                            << u"keys.listKeys"_s << u"owner-not-found"_s << u"owner-not-found-back"_s
-                           << u"noMetadata"_s << false << u"identities.getIdentity"_s << u"overview"_s;
+                           << u"section-meta"_s << false << u"identities.getIdentity"_s << u"overview"_s;
     // A sidebar page: Back is the list of namespaces (the "Choose a namespace" state).
     QTest::newRow("namespace") << u"ratelimits"_s << u"namespaceName"_s << u"ratelimit.listOverrides"_s << QString()
                                << u"namespace-not-found"_s << u"namespace-not-found-back"_s << u"placeholder-retry"_s

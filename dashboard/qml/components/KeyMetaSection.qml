@@ -3,34 +3,46 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Latchkey.Dashboard
 
-// The key's meta as JSON (keys.updateKey `meta`; empty clears it). Enter is a new line here, so
-// only the Save button saves.
+// A key's or an owner's meta as JSON (keys.updateKey / identities.updateIdentity `meta`; empty
+// clears it). Enter is a new line here, so only the Save button saves.
 KeySection {
     id: section
 
-    required property KeyDetailController key
+    /// What is edited: a KeyDetailController (a key) or an OwnerDetail (an owner), which share
+    /// `metaText, saveMeta()`, its save and the saving state KeySection reads.
+    required property var source
 
     title: qsTr("Meta")
     field: "meta"
-    controller: key
-    dirty: touched && editor.text.trim() !== key.metaText
+    controller: source
+    dirty: touched && editor.text.trim() !== source.metaText
     valid: editor.valid
     problem: editor.problem
-    onSave: key.saveMeta(editor.text)
+    onSave: source.saveMeta(editor.text)
     onRevert: showSaved()
 
     function showSaved(): void {
-        editor.text = key.metaText;
+        editor.text = source.metaText;
         touched = false;
     }
     /// The user edited since the last load; until then new saved values replace the text.
     property bool touched: false
 
+    /// The source loaded anew (another save, Refresh): shown unless the user is editing.
+    function reloaded(): void {
+        if (!section.touched)
+            showSaved();
+    }
+
     Connections {
-        target: section.key
+        target: section.source
+        // A key says it reloaded with keyChanged, an owner with loaded (each lacks the other's).
+        ignoreUnknownSignals: true
         function onKeyChanged() {
-            if (!section.touched)
-                section.showSaved();
+            section.reloaded();
+        }
+        function onLoaded() {
+            section.reloaded();
         }
         function onSaved(field: string) {
             if (field === "meta")

@@ -3,15 +3,17 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Latchkey.Dashboard
 
-// The key's named rate limits, edited as a list and saved together (keys.updateKey replaces the
-// key's limits by name).
+// A key's named rate limits, or an owner's shared ones, edited as a list and saved together
+// (keys.updateKey / identities.updateIdentity replace the limits by name).
 KeySection {
     id: section
 
-    required property KeyDetailController key
+    /// What is edited: a KeyDetailController (a key) or an OwnerDetail (an owner), which share
+    /// `ratelimits, saveRatelimits()`, its save and the saving state KeySection reads.
+    required property var source
 
     function showSaved(): void {
-        editor.load(key.ratelimits);
+        editor.load(source.ratelimits);
         edits = 0;
     }
     /// Edits since the last load: the editor's list is compared only when there are any.
@@ -19,9 +21,9 @@ KeySection {
 
     title: qsTr("Rate limits")
     field: "ratelimits"
-    controller: key
-    dirty: edits > 0 && JSON.stringify(editor.value()) !== JSON.stringify(saved(key.ratelimits))
-    onSave: key.saveRatelimits(editor.value())
+    controller: source
+    dirty: edits > 0 && JSON.stringify(editor.value()) !== JSON.stringify(saved(source.ratelimits))
+    onSave: source.saveRatelimits(editor.value())
     onRevert: showSaved()
 
     /// The saved limits in the editor's shape (without ids), for comparing.
@@ -30,11 +32,21 @@ KeySection {
                                     autoApply: limit.autoApply }));
     }
 
+    /// The source loaded anew (another save, Refresh): shown unless the user is editing.
+    function reloaded(): void {
+        if (section.edits === 0)
+            showSaved();
+    }
+
     Connections {
-        target: section.key
+        target: section.source
+        // A key says it reloaded with keyChanged, an owner with loaded (each lacks the other's).
+        ignoreUnknownSignals: true
         function onKeyChanged() {
-            if (section.edits === 0)
-                section.showSaved();
+            section.reloaded();
+        }
+        function onLoaded() {
+            section.reloaded();
         }
         function onSaved(field: string) {
             if (field === "ratelimits")

@@ -500,7 +500,7 @@ Page {
                 Layout.fillWidth: true
                 Layout.preferredWidth: sectionsGrid.cellWidth
                 Layout.alignment: Qt.AlignTop
-                key: detail
+                source: detail
                 missing: page.missingUpdate
             }
 
@@ -515,7 +515,7 @@ Page {
                 Layout.fillWidth: true
                 Layout.preferredWidth: sectionsGrid.cellWidth
                 Layout.alignment: Qt.AlignTop
-                key: detail
+                source: detail
                 missing: page.missingUpdate
             }
 

@@ -17,6 +17,8 @@ Page {
     /// "" when the root key may read this owner (identities.getIdentity); not fetched otherwise,
     /// and nothing is fetched before rootKeys.whoami answered.
     readonly property string mayNotRead: may.missing("identity." + identityId + ".read_identity", may.revision)
+    /// "" when the root key may change this owner's meta and shared rate limits.
+    readonly property string mayNotUpdate: may.missing("identity." + identityId + ".update_identity", may.revision)
     /// "" when the root key may read keys of some API (keys.listKeys lists those it may).
     readonly property string mayNotListKeys: may.missingEverywhere("api.*.read_key", may.revision)
     /// Ctrl+N here issues a key for this owner, as the page's "Issue key for this owner" does.
@@ -206,62 +208,40 @@ Page {
                 }
             }
 
+            // Its meta and shared rate limits, edited in place as on a key's page (the same cards).
             GridLayout {
+                id: ownerCards
                 Layout.fillWidth: true
                 Layout.leftMargin: 16
                 Layout.rightMargin: 16
                 visible: page.mayNotRead === "" // its meta and rate limits are the owner's, not read
-                columns: 2
-                columnSpacing: 24
+                enabled: owner.found
+                columns: width >= 760 ? 2 : 1
+                columnSpacing: 16
+                rowSpacing: 16
+                readonly property real cellWidth: (width - (columns - 1) * columnSpacing) / columns
 
-                Label {
-                    text: qsTr("Meta")
-                    font.bold: true
-                }
-                Label {
-                    text: qsTr("Shared rate limits")
-                    font.bold: true
-                }
-                Label {
-                    objectName: "noMetadata"
+                KeyMetaSection {
                     Layout.fillWidth: true
-                    Layout.preferredWidth: 1
+                    Layout.preferredWidth: ownerCards.cellWidth
                     Layout.alignment: Qt.AlignTop
-                    visible: owner.metaJson === ""
-                    text: qsTr("No metadata")
-                    opacity: 0.7
+                    source: owner
+                    missing: page.mayNotUpdate
                 }
-                TextArea {
+                KeyRatelimitsSection {
+                    objectName: "section-ratelimits"
                     Layout.fillWidth: true
-                    Layout.preferredWidth: 1
+                    Layout.preferredWidth: ownerCards.cellWidth
                     Layout.alignment: Qt.AlignTop
-                    visible: owner.metaJson !== ""
-                    readOnly: true
-                    selectByMouse: true
-                    text: owner.metaJson
-                    font.family: "monospace"
-                    Accessible.name: qsTr("Meta of the owner")
-                }
-                ColumnLayout {
-                    Layout.fillWidth: true
-                    Layout.preferredWidth: 1
-                    Layout.alignment: Qt.AlignTop
+                    title: qsTr("Shared rate limits")
+                    source: owner
+                    missing: page.mayNotUpdate
                     Label {
-                        visible: owner.ratelimits.length === 0
-                        text: qsTr("None. Rate limits set on the owner are shared by all their keys.")
-                        opacity: 0.7
-                        wrapMode: Text.Wrap
                         Layout.fillWidth: true
-                    }
-                    Repeater {
-                        model: owner.ratelimits
-                        delegate: Label {
-                            required property var modelData
-                            text: qsTr("%1: %2 per %3%4").arg(modelData.name)
-                                      .arg(page.session.format.number(modelData.limit))
-                                      .arg(page.session.format.duration(modelData.duration))
-                                      .arg(modelData.autoApply ? qsTr(" (applied to every verification)") : "")
-                        }
+                        text: qsTr("Shared by all the owner's keys.")
+                        opacity: 0.7
+                        font.pixelSize: 12
+                        wrapMode: Text.Wrap
                     }
                 }
             }
