@@ -791,7 +791,7 @@ void TestCapabilityGates::ownerCardsGreyWithoutUpdateIdentity()
         QVERIFY2(section->property("missing").toString().contains(u".update_identity"_s),
                  qPrintable(section->property("missing").toString()));
         QVERIFY(!section->property("editable").toBool());
-        for (const QString &button : {card + u"-save"_s, card + u"-discard"_s}) {
+        for (const QString &button : QStringList{card + u"-save"_s, card + u"-discard"_s}) {
             QObject *gated = ui.find(page, button);
             QVERIFY2(gated, qPrintable(button));
             QVERIFY(gated->property("tip").toString().contains(u"update_identity"_s));
