@@ -142,7 +142,10 @@ bool OwnerDetail::update(const QString &field, const QJsonValue &value)
     m_client->post(u"identities.updateIdentity"_s, body, this, [this, field](const ApiResult &result) {
         m_saving.remove(field);
         if (!result.ok()) {
-            m_errors.insert(field, result.message());
+            // As on the key page: the server's answer about the value under the field only, no
+            // answer at all (the server down) in the banner only.
+            if (result.httpStatus != 0)
+                m_errors.insert(field, result.message());
             Q_EMIT fieldStateChanged();
             return;
         }
@@ -151,7 +154,7 @@ bool OwnerDetail::update(const QString &field, const QJsonValue &value)
         Q_EMIT loaded();
         Q_EMIT fieldStateChanged();
         Q_EMIT saved(field);
-    });
+    }, ApiClient::Failures::ReportUnanswered);
     return true;
 }
 
