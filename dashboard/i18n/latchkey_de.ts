@@ -41,7 +41,7 @@
     </message>
     <message>
         <source>Conflicting Resource</source>
-        <translation>Konflikt mit Vorhandenem</translation>
+        <translation>Bereits vorhanden</translation>
     </message>
     <message>
         <source>Resource Gone</source>
@@ -1328,6 +1328,14 @@
         <source>Discard this key&apos;s details?</source>
         <translation>Angaben zu diesem Schlüssel verwerfen?</translation>
     </message>
+    <message>
+        <source>Create an API first.</source>
+        <translation>Legen Sie zuerst eine API an.</translation>
+    </message>
+    <message>
+        <source>New API</source>
+        <translation>Neue API</translation>
+    </message>
 </context>
 <context>
     <name>IssueKeyForm</name>
@@ -2308,6 +2316,15 @@
         <source>The selected keys are all enabled already.</source>
         <translation>Die ausgewählten Schlüssel sind alle schon aktiviert.</translation>
     </message>
+    <message>
+        <source>Select keys first: the boxes at the start of their rows.</source>
+        <translation>Wählen Sie zuerst Schlüssel aus: die Kästchen am Anfang ihrer Zeilen.</translation>
+    </message>
+    <message>
+        <source>None selected</source>
+        <comment>keys in the list</comment>
+        <translation>Keiner ausgewählt</translation>
+    </message>
 </context>
 <context>
     <name>LanguagePicker</name>
@@ -2688,22 +2705,6 @@
         <translation>Länge des Zeitfensters</translation>
     </message>
     <message>
-        <source>days</source>
-        <translation>Tage</translation>
-    </message>
-    <message>
-        <source>hours</source>
-        <translation>Stunden</translation>
-    </message>
-    <message>
-        <source>minutes</source>
-        <translation>Minuten</translation>
-    </message>
-    <message>
-        <source>seconds</source>
-        <translation>Sekunden</translation>
-    </message>
-    <message>
         <source>Window unit</source>
         <translation>Einheit des Zeitfensters</translation>
     </message>
@@ -2787,12 +2788,44 @@
         <source>Set override in “%1”</source>
         <translation>Ausnahme in „%1“ festlegen</translation>
     </message>
+    <message>
+        <source>d</source>
+        <comment>days</comment>
+        <translation>Tage</translation>
+    </message>
+    <message>
+        <source>h</source>
+        <comment>hours</comment>
+        <translation>Std.</translation>
+    </message>
+    <message>
+        <source>min</source>
+        <comment>minutes</comment>
+        <translation>Min.</translation>
+    </message>
+    <message>
+        <source>s</source>
+        <comment>seconds</comment>
+        <translation>s</translation>
+    </message>
 </context>
 <context>
     <name>OverviewPage</name>
     <message>
         <source>Overview</source>
         <translation>Übersicht</translation>
+    </message>
+    <message>
+        <source>Create an API first</source>
+        <translation>Legen Sie zuerst eine API an</translation>
+    </message>
+    <message>
+        <source>Every key belongs to an API, one per service you protect. Create one, then issue keys for it.</source>
+        <translation>Jeder Schlüssel gehört zu einer API, eine je geschütztem Dienst. Legen Sie eine an und stellen Sie dann Schlüssel für sie aus.</translation>
+    </message>
+    <message>
+        <source>New API</source>
+        <translation>Neue API</translation>
     </message>
 </context>
 <context>
@@ -2914,12 +2947,8 @@
         <translation>Die ID dieses Kunden in Ihrem System, z. B. „user_123“ oder „org_acme“.</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>Abbrechen</translation>
-    </message>
-    <message>
-        <source>Create</source>
-        <translation>Anlegen</translation>
+        <source>Discard this owner&apos;s external id?</source>
+        <translation>Die externe ID dieses Inhabers verwerfen?</translation>
     </message>
 </context>
 <context>
@@ -2995,6 +3024,14 @@
         <source>Grant %1</source>
         <comment>the highlighted permission that Enter grants</comment>
         <translation>%1 erteilen</translation>
+    </message>
+    <message>
+        <source>At most 128 characters.</source>
+        <translation>Höchstens 128 Zeichen.</translation>
+    </message>
+    <message>
+        <source>Only letters, digits and _ : - . * are allowed.</source>
+        <translation>Nur Buchstaben, Ziffern und _ : - . * sind erlaubt.</translation>
     </message>
 </context>
 <context>
@@ -3433,6 +3470,10 @@
         <source>Back to the namespaces</source>
         <translation>Zurück zu den Namensräumen</translation>
     </message>
+    <message>
+        <source>Override for “%1” saved</source>
+        <translation>Ausnahme für „%1“ gespeichert</translation>
+    </message>
 </context>
 <context>
     <name>RatelimitsEditor</name>
@@ -3741,6 +3782,10 @@
     <message>
         <source>This is the key this dashboard is connected with: it cannot revoke itself.</source>
         <translation>Mit diesem Schlüssel ist das Dashboard verbunden: Er kann sich nicht selbst widerrufen.</translation>
+    </message>
+    <message>
+        <source>Root key “%1” revoked</source>
+        <translation>Root-Schlüssel „%1“ widerrufen</translation>
     </message>
 </context>
 <context>

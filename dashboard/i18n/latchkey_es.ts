@@ -41,7 +41,7 @@
     </message>
     <message>
         <source>Conflicting Resource</source>
-        <translation>Conflicto con un recurso existente</translation>
+        <translation>Ya existe</translation>
     </message>
     <message>
         <source>Resource Gone</source>
@@ -1328,6 +1328,14 @@
         <source>Discard this key&apos;s details?</source>
         <translation>¿Descartar los datos de esta clave?</translation>
     </message>
+    <message>
+        <source>Create an API first.</source>
+        <translation>Cree primero una API.</translation>
+    </message>
+    <message>
+        <source>New API</source>
+        <translation>Nueva API</translation>
+    </message>
 </context>
 <context>
     <name>IssueKeyForm</name>
@@ -2308,6 +2316,15 @@
         <source>The selected keys are all enabled already.</source>
         <translation>Las claves seleccionadas ya están todas activadas.</translation>
     </message>
+    <message>
+        <source>Select keys first: the boxes at the start of their rows.</source>
+        <translation>Seleccione primero claves: las casillas al inicio de sus filas.</translation>
+    </message>
+    <message>
+        <source>None selected</source>
+        <comment>keys in the list</comment>
+        <translation>Ninguna seleccionada</translation>
+    </message>
 </context>
 <context>
     <name>LanguagePicker</name>
@@ -2688,22 +2705,6 @@
         <translation>Duración de la ventana</translation>
     </message>
     <message>
-        <source>days</source>
-        <translation>días</translation>
-    </message>
-    <message>
-        <source>hours</source>
-        <translation>horas</translation>
-    </message>
-    <message>
-        <source>minutes</source>
-        <translation>minutos</translation>
-    </message>
-    <message>
-        <source>seconds</source>
-        <translation>segundos</translation>
-    </message>
-    <message>
         <source>Window unit</source>
         <translation>Unidad de la ventana</translation>
     </message>
@@ -2787,12 +2788,44 @@
         <source>Set override in “%1”</source>
         <translation>Establecer excepción en «%1»</translation>
     </message>
+    <message>
+        <source>d</source>
+        <comment>days</comment>
+        <translation>días</translation>
+    </message>
+    <message>
+        <source>h</source>
+        <comment>hours</comment>
+        <translation>h</translation>
+    </message>
+    <message>
+        <source>min</source>
+        <comment>minutes</comment>
+        <translation>min</translation>
+    </message>
+    <message>
+        <source>s</source>
+        <comment>seconds</comment>
+        <translation>s</translation>
+    </message>
 </context>
 <context>
     <name>OverviewPage</name>
     <message>
         <source>Overview</source>
         <translation>Resumen</translation>
+    </message>
+    <message>
+        <source>Create an API first</source>
+        <translation>Cree primero una API</translation>
+    </message>
+    <message>
+        <source>Every key belongs to an API, one per service you protect. Create one, then issue keys for it.</source>
+        <translation>Cada clave pertenece a una API, una por servicio que protege. Cree una y luego emita claves para ella.</translation>
+    </message>
+    <message>
+        <source>New API</source>
+        <translation>Nueva API</translation>
     </message>
 </context>
 <context>
@@ -2914,12 +2947,8 @@
         <translation>El id de este cliente en su sistema, p. ej. «user_123» u «org_acme».</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>Cancelar</translation>
-    </message>
-    <message>
-        <source>Create</source>
-        <translation>Crear</translation>
+        <source>Discard this owner&apos;s external id?</source>
+        <translation>¿Descartar el id externo de este propietario?</translation>
     </message>
 </context>
 <context>
@@ -2995,6 +3024,14 @@
         <source>Grant %1</source>
         <comment>the highlighted permission that Enter grants</comment>
         <translation>Conceder %1</translation>
+    </message>
+    <message>
+        <source>At most 128 characters.</source>
+        <translation>Como máximo 128 caracteres.</translation>
+    </message>
+    <message>
+        <source>Only letters, digits and _ : - . * are allowed.</source>
+        <translation>Solo se permiten letras, dígitos y _ : - . *.</translation>
     </message>
 </context>
 <context>
@@ -3433,6 +3470,10 @@
         <source>Back to the namespaces</source>
         <translation>Volver a los espacios de nombres</translation>
     </message>
+    <message>
+        <source>Override for “%1” saved</source>
+        <translation>Excepción para «%1» guardada</translation>
+    </message>
 </context>
 <context>
     <name>RatelimitsEditor</name>
@@ -3741,6 +3782,10 @@
     <message>
         <source>This is the key this dashboard is connected with: it cannot revoke itself.</source>
         <translation>Es la clave con la que está conectado este panel: no puede revocarse a sí misma.</translation>
+    </message>
+    <message>
+        <source>Root key “%1” revoked</source>
+        <translation>Clave raíz «%1» revocada</translation>
     </message>
 </context>
 <context>

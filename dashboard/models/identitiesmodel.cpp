@@ -52,7 +52,7 @@ QVariant IdentitiesModel::rowData(const QJsonObject &row, int role) const
 
 void IdentitiesModel::create(const QString &externalId)
 {
-    postChange(u"identities.createIdentity"_s, {{u"externalId"_s, externalId}},
+    postCreate(u"identities.createIdentity"_s, {{u"externalId"_s, externalId}},
         [this, externalId](const QJsonObject &data) {
             Q_EMIT created(data.value(u"identityId"_s).toString(), externalId);
         });

@@ -95,20 +95,35 @@ void PagedListModel::refresh()
     invalidate();
 }
 
-void PagedListModel::postChange(const QString &action, const QJsonObject &body,
-    std::function<void(const QJsonObject &data)> done, std::function<void(const QString &detail)> failed)
+void PagedListModel::postChange(
+    const QString &action, const QJsonObject &body, std::function<void(const QJsonObject &data)> done)
 {
     if (!m_client)
         return;
-    m_client->post(action, body, this, [this, done = std::move(done), failed = std::move(failed)](const ApiResult &result) {
-        if (!result.ok()) {
-            if (failed)
-                failed(result.message());
+    m_client->post(action, body, this, [this, done = std::move(done)](const ApiResult &result) {
+        if (!result.ok())
             return;
-        }
         refresh();
         done(result.data.toObject());
     });
+}
+
+void PagedListModel::postCreate(
+    const QString &action, const QJsonObject &body, std::function<void(const QJsonObject &data)> done)
+{
+    if (!m_client)
+        return;
+    m_client->post(
+        action, body, this,
+        [this, done = std::move(done)](const ApiResult &result) {
+            if (!result.ok()) {
+                Q_EMIT createFailed(result.httpStatus == 409 ? result.message() : QString());
+                return;
+            }
+            refresh();
+            done(result.data.toObject());
+        },
+        ApiClient::Failures::ReportUnlessConflict);
 }
 
 QJsonObject PagedListModel::rowObject(int row) const

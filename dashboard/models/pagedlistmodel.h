@@ -106,6 +106,10 @@ Q_SIGNALS:
     void pageSizeChanged();
     /// A page arrived and its rows were appended (also for an empty first page).
     void pageLoaded();
+    /// A create (postCreate()) failed. @p detail says why in the UI's language when the name is
+    /// taken (409): the dialog that asked shows it under its field. Empty for any other failure,
+    /// which the error banner shows; the dialog comes back with what was typed either way.
+    void createFailed(const QString &detail);
 
 protected:
     /// The endpoint, e.g. `apis.listApis`.
@@ -131,10 +135,11 @@ protected:
     void invalidate();
     /// A change of the listed items (create, delete, ...): `POST /v2/<action>` with @p body; on
     /// success the list reloads and @p done gets the reply's `data`. A failure goes to the client's
-    /// error sink like every request's, and to @p failed (when given) with the server's detail.
-    /// Nothing happens without a client.
-    void postChange(const QString &action, const QJsonObject &body, std::function<void(const QJsonObject &data)> done,
-        std::function<void(const QString &detail)> failed = {});
+    /// error sink like every request's. Nothing happens without a client.
+    void postChange(const QString &action, const QJsonObject &body, std::function<void(const QJsonObject &data)> done);
+    /// postChange() for a create that a dialog asked for: a failure emits createFailed() (a taken
+    /// name only there, not in the error banner).
+    void postCreate(const QString &action, const QJsonObject &body, std::function<void(const QJsonObject &data)> done);
     const QList<QJsonObject> &rows() const { return m_rows; }
     QJsonObject &rowRef(int row) { return m_rows[row]; }
     /// Emits dataChanged for every row and @p roles.

@@ -47,7 +47,7 @@ void PermissionsModel::create(const QString &name, const QString &slug, const QS
     QJsonObject body{{u"name"_s, name}, {u"slug"_s, slug}};
     if (!description.isEmpty())
         body.insert(u"description"_s, description);
-    postChange(u"permissions.createPermission"_s, body,
+    postCreate(u"permissions.createPermission"_s, body,
         [this](const QJsonObject &data) { Q_EMIT created(data.value(u"permissionId"_s).toString()); });
 }
 

@@ -44,9 +44,8 @@ void RatelimitNamespacesModel::create(const QString &name)
         return;
     // The explicit create: ratelimit.limit would create it too, but as a rate-limit check that the
     // analytics and the live stream would show.
-    postChange(u"ratelimit.createNamespace"_s, {{u"name"_s, trimmed}},
-        [this, trimmed](const QJsonObject &) { Q_EMIT created(trimmed); },
-        [this, trimmed](const QString &detail) { Q_EMIT createFailed(trimmed, detail); });
+    postCreate(u"ratelimit.createNamespace"_s, {{u"name"_s, trimmed}},
+        [this, trimmed](const QJsonObject &) { Q_EMIT created(trimmed); });
 }
 
 } // namespace Latchkey::Dashboard

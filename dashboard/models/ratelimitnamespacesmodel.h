@@ -26,8 +26,6 @@ public:
 Q_SIGNALS:
     /// The namespace @p name exists now.
     void created(const QString &name);
-    /// create() of @p name failed (a taken name: 409); @p detail is the server's.
-    void createFailed(const QString &name, const QString &detail);
 
 protected:
     QString action() const override;

@@ -56,7 +56,7 @@ void RolesModel::create(const QString &name, const QString &description, const Q
         body.insert(u"description"_s, description);
     if (!permissions.isEmpty())
         body.insert(u"permissions"_s, QJsonArray::fromStringList(permissions));
-    postChange(u"permissions.createRole"_s, body,
+    postCreate(u"permissions.createRole"_s, body,
         [this](const QJsonObject &data) { Q_EMIT created(data.value(u"roleId"_s).toString()); });
 }
 

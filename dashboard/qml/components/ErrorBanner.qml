@@ -6,7 +6,8 @@ import Latchkey.Dashboard
 
 // The one place where failed requests are shown: every ApiClient::requestFailed lands here with
 // what went wrong in the UI's language (ApiResult::message), and the server's own `detail` under
-// it when that says something else. Stays until dismissed or replaced by a newer failure; counts repeats.
+// it when that says something else. Stays until dismissed or replaced by a newer failure; counts
+// repeats of the same failure (the same request and answer), a different one starts over at 1.
 // A failure to reach the server goes away by itself once a later request gets an answer.
 Pane {
     id: banner
@@ -22,7 +23,8 @@ Pane {
     property bool unreachable: false
 
     function show(failedAction: string, failedTitle: string, failedDetail: string, failedServerDetail: string): void {
-        count = detail === "" ? 1 : count + 1;
+        const repeated = detail !== "" && action === failedAction && detail === failedDetail;
+        count = repeated ? count + 1 : 1;
         unreachable = client ? client.unreachable : false;
         action = failedAction;
         title = failedTitle;

@@ -11,6 +11,10 @@ import QtQuick.Layouts
 // list popup of the form is open (such lists close on Esc themselves first).
 // The default footer is Cancel and one button for `acceptText` (objectName `acceptName`), enabled
 // by `canAccept`; dialogs with other buttons set their own footer and call cancel() for Cancel.
+// A create the server refuses (a taken name) brings the dialog back as it was sent: reopen() with
+// the server's answer in `serverError`, for the FormField of `answerField` to show; the focus goes
+// back to that field, and typing there clears the answer. Dialogs that reopen() fill in a new form
+// in `started`, not in `opened`, which comes back too.
 Dialog {
     id: dialog
 
@@ -24,6 +28,23 @@ Dialog {
     property bool canAccept: true
     /// The question asked before discarding; for tests.
     readonly property alias discardQuestion: question
+    /// The server's answer to what was sent (reopen()), for the FormField of `answerField`.
+    property string serverError
+    /// The field the server's answer is about (a name field): focused when the dialog comes back.
+    property TextField answerField
+    /// True from reopen() until the dialog is open again with every entry as it was sent.
+    property bool comingBack: false
+
+    /// The dialog opened for a new form (not by reopen()): its fields start empty here.
+    signal started()
+
+    /// Opens the dialog again as it was sent, with the server's @p detail ("" when the error banner
+    /// says what went wrong): nothing typed is lost.
+    function reopen(detail: string): void {
+        serverError = detail;
+        comingBack = true;
+        open();
+    }
 
     /// Esc and Cancel: closes the dialog (rejected) at once when nothing was entered, else asks.
     function cancel(): void {
@@ -53,6 +74,23 @@ Dialog {
     // Untouched, Esc closes it wherever the focus is, as any dialog.
     closePolicy: modified ? Popup.NoAutoClose : Popup.CloseOnEscape
     // Where the focus is: the form's fields, or the footer's buttons (a dialog's own footer too).
+    onOpened: {
+        if (!comingBack) {
+            serverError = "";
+            started();
+            return;
+        }
+        comingBack = false;
+        if (answerField)
+            answerField.forceActiveFocus();
+    }
+    Connections {
+        target: dialog.answerField
+        ignoreUnknownSignals: true
+        function onTextEdited() {
+            dialog.serverError = "";
+        }
+    }
     Component.onCompleted: {
         contentItem.Keys.escapePressed.connect(escapePressed);
         if (footer)

@@ -32,6 +32,7 @@ ColumnLayout {
         wrapMode: Text.Wrap
     }
     Label {
+        objectName: "fieldError"
         Layout.fillWidth: true
         visible: formField.error !== ""
         text: formField.error

@@ -19,6 +19,8 @@ ColumnLayout {
     /// before rootKeys.whoami answered.
     readonly property string mayNotListApis: session.capabilities.missing("api.*.read_api", session.capabilities.revision)
     readonly property bool apisFetched: !session.capabilities.pending && mayNotListApis === ""
+    /// The workspace has no API yet, and a key cannot exist without one (the dialog offers "New API").
+    readonly property bool noApi: apisFetched && !apis.loading && !apis.failed && apis.count === 0
     /// The API list answered at least once (before that, "no API chosen" only means "not yet").
     property bool apisArrived: false
 
@@ -71,7 +73,7 @@ ColumnLayout {
         Label {
             objectName: "issue-no-api"
             Layout.fillWidth: true
-            visible: basics.apisFetched && !apis.loading && !apis.failed && apis.count === 0
+            visible: basics.noApi
             wrapMode: Text.Wrap
             font.bold: true
             text: qsTr("There is no API yet. Every key belongs to an API: create one on the APIs page (\"New API\") first.")

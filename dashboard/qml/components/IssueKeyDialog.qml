@@ -20,6 +20,12 @@ FormDialog {
     readonly property string mayNotIssue: issuer.apiId !== "" ? missingCreate
         : session.capabilities.missingEverywhere("api.*.create_key", session.capabilities.revision)
 
+    /// The workspace has no API yet: the footer says to create one first, with "New API".
+    readonly property bool noApi: formLoader.item !== null && (formLoader.item as IssueKeyForm).noApi
+    /// Why Issue is greyed out for want of an API ("" once one is chosen).
+    readonly property string needsApi: issuer.apiId !== "" ? ""
+                                       : noApi ? qsTr("Create an API first.") : qsTr("Choose the API the key belongs to first.")
+
     /// Issues the key (Issue, Enter, Ctrl+Enter); when a field keeps it from that, the field
     /// gets the keyboard focus and is scrolled into view, its message under it.
     function issue(): void {
@@ -142,8 +148,19 @@ FormDialog {
                 Layout.fillWidth: true
                 objectName: "issue-needs-api"
                 visible: issuer.serverError === "" && !issuer.issued && (issuer.apiId === "" || dialog.mayNotIssue !== "")
-                text: dialog.mayNotIssue !== "" ? dialog.mayNotIssue : qsTr("Choose the API the key belongs to first.")
+                text: dialog.mayNotIssue !== "" ? dialog.mayNotIssue : dialog.needsApi
                 wrapMode: Text.Wrap
+            }
+            // Nothing to choose: the way to the first step, the APIs page with "New API" open.
+            GatedButton {
+                objectName: "issue-new-api"
+                visible: dialog.noApi && !issuer.issued
+                text: qsTr("New API")
+                missing: dialog.session.capabilities.missing("api.*.create_api", dialog.session.capabilities.revision)
+                onClicked: {
+                    dialog.close();
+                    dialog.session.openPage("apis", {startWithNewApi: true});
+                }
             }
             Item {
                 Layout.fillWidth: true
@@ -171,7 +188,7 @@ FormDialog {
                 // As the footer says: no API chosen names api.*.create_key only when the key may
                 // create keys in no API; one that may in some is told to choose the API.
                 missing: dialog.mayNotIssue
-                notReadyReason: issuer.apiId === "" ? qsTr("Choose the API the key belongs to first.") : ""
+                notReadyReason: dialog.needsApi
                 onClicked: dialog.issue()
             }
             FocusButton {

@@ -13,6 +13,8 @@ ScrollView {
 
     required property Session session
     required property IssueKeyController controller
+    /// The workspace has no API yet, and a key cannot exist without one (the dialog offers "New API").
+    readonly property bool noApi: basics.noApi
     /// Tab below the visible part (after "Add rate limit") scrolls the focused field into view.
     property FocusScroller focusScroller: FocusScroller {
         flickable: form.contentItem as Flickable

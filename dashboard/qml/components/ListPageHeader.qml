@@ -2,6 +2,7 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
 import QtQuick.Layouts
+import "TypeToSearch.js" as TypeToSearch
 
 // The tool bar of a list page: the title, an optional search field (the text reaches `search`
 // 250 ms after the last keystroke, so typing does not send a request per key) and the page's
@@ -15,6 +16,8 @@ ToolBar {
     readonly property string search: debounced
     property string debounced
     default property alias actions: actionRow.data
+    /// What the page's last change did, said beside the title ("" for nothing).
+    property string doneNote
     /// Shows a ← button before the title (pages pushed on top of another, e.g. an owner).
     property bool backVisible: false
 
@@ -27,6 +30,10 @@ ToolBar {
     function focusSearch() {
         field.forceActiveFocus();
         field.selectAll();
+    }
+    /// A key pressed in the page's list: a character typed there goes on in the search field.
+    function typeIntoSearch(event: KeyEvent): void {
+        TypeToSearch.into(field, event);
     }
 
     Material.elevation: 0
@@ -85,11 +92,24 @@ ToolBar {
             elide: Text.ElideRight
             Layout.maximumWidth: bar.oneRow ? bar.width / 2 : bar.width - 220
         }
-        Item {
+        // What the page's last action did ("✓ Root key “ci” revoked"), beside the title, in the
+        // place of "✓ Saved" on the key page's cards: the list alone does not say it worked.
+        Label {
+            objectName: "doneNote"
             Layout.row: 0
             Layout.column: 2
             Layout.fillWidth: true
             Layout.minimumWidth: 16
+            Layout.leftMargin: 8
+            text: bar.doneNote !== "" ? "✓ " + bar.doneNote : ""
+            elide: Text.ElideRight
+            Accessible.role: Accessible.AlertMessage
+            Accessible.name: bar.doneNote
+            ToolTip.visible: truncated && noteHover.hovered
+            ToolTip.text: bar.doneNote
+            HoverHandler {
+                id: noteHover
+            }
         }
         TextField {
             id: field

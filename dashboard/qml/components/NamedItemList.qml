@@ -1,6 +1,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import "TypeToSearch.js" as TypeToSearch
 
 // A titled, searchable list with a create button and a delete button per row, used twice by the
 // Permissions page (permissions, roles; a role opens on a click or Enter). The delegate text comes from `primary`/`secondary`
@@ -86,6 +87,7 @@ ColumnLayout {
         ScrollBar.vertical: ScrollBar {}
         Accessible.role: Accessible.List
         Accessible.name: panel.heading
+        Keys.onPressed: event => TypeToSearch.into(searchField, event)
 
         // The panel's properties inside the delegate: fine at run time, but Qt 6.4's qmllint cannot
         // follow ids into a Component (pragma ComponentBehavior: Bound is 6.5+).
@@ -96,7 +98,9 @@ ColumnLayout {
             required property var model
 
             width: ListView.view.width
-            highlighted: ListView.isCurrentItem
+            // Only in the list the keyboard is in: the page has two lists, each with a current
+            // row, and both marked read as two rows chosen (walkthrough, issue 4).
+            highlighted: ListView.isCurrentItem && ListView.view.activeFocus
             Accessible.name: panel.primary(model)
             onClicked: {
                 ListView.view.currentIndex = index;

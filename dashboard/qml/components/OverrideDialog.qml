@@ -1,6 +1,5 @@
 import QtQuick
 import QtQuick.Controls
-import QtQuick.Controls.Material
 import QtQuick.Layouts
 
 // Set (create or replace) a rate-limit override: identifier (wildcards allowed), limit and window
@@ -27,21 +26,11 @@ FormDialog {
 
     /// The fields as the dialog opened with them (state()), for `modified`.
     property string startState
-    /// The server refused what was saved (a namespace's name taken): its detail, over the form.
-    property string serverError
-
-    /// Opens the dialog again as it was saved, with the server's @p detail: nothing typed is lost.
-    function reopenWithError(detail: string): void {
-        serverError = detail;
-        open();
-    }
-
     signal saved(string identifier, int limit, double durationMs)
 
     /// A new namespace, with an optional first override (starts empty: none unless one is typed).
     function openForNamespace() {
         newNamespace = true;
-        serverError = "";
         namespaceField.text = "";
         setFields("", 10, 60000);
         startState = state();
@@ -50,7 +39,6 @@ FormDialog {
 
     function openFor(identifier, limit, durationMs) {
         newNamespace = false;
-        serverError = "";
         setFields(identifier, limit, durationMs);
         startState = state();
         open();
@@ -117,6 +105,7 @@ FormDialog {
     acceptText: qsTr("Save")
     acceptName: "saveButton"
     canAccept: canSave
+    answerField: namespaceField
     anchors.centerIn: Overlay.overlay
     width: Math.min(640, (Overlay.overlay ? Overlay.overlay.width : 640) - 48)
     onOpened: (newNamespace ? namespaceField : identifierField).forceActiveFocus()
@@ -128,28 +117,17 @@ FormDialog {
         Keys.onReturnPressed: dialog.submit()
         Keys.onEnterPressed: dialog.submit()
 
-        Label {
-            objectName: "serverError"
-            Layout.fillWidth: true
-            visible: dialog.serverError !== ""
-            text: dialog.serverError
-            color: Material.color(Material.Red)
-            wrapMode: Text.Wrap
-            Accessible.role: Accessible.AlertMessage
-            Accessible.name: text
-        }
         FormField {
             visible: dialog.newNamespace
             label: qsTr("Namespace")
             hint: qsTr("The name your ratelimit.limit calls use, e.g. “email” or “uploads”.")
-            error: dialog.namespaceError
+            error: dialog.namespaceError !== "" ? dialog.namespaceError : dialog.serverError
             TextField {
                 id: namespaceField
                 objectName: "namespaceField"
                 Layout.fillWidth: true
                 selectByMouse: true
                 Accessible.name: qsTr("Namespace name")
-                onTextEdited: dialog.serverError = ""
             }
         }
         FormField {
@@ -200,7 +178,8 @@ FormDialog {
                 }
                 ThemedComboBox {
                     id: unitBox
-                    model: [qsTr("days"), qsTr("hours"), qsTr("minutes"), qsTr("seconds")]
+                    // Written as the key page's rate limits write them (walkthrough: "min" there, "minutes" here).
+                    model: [qsTr("d", "days"), qsTr("h", "hours"), qsTr("min", "minutes"), qsTr("s", "seconds")]
                     currentIndex: 2
                     Accessible.name: qsTr("Window unit")
                 }

@@ -3,7 +3,9 @@ import QtQuick.Controls
 import Latchkey.Dashboard
 
 // Chooses direct permissions by slug, suggesting the workspace's permissions as the user types.
-// A slug that does not exist yet is created by the server when it is granted.
+// A slug that does not exist yet is created by the server when it is granted; one the server
+// would refuse (its rule for slugs: 1 to 128 of a-z A-Z 0-9 _ : - . *) is not offered, and the
+// rule is said under the field.
 TagListEditor {
     id: picker
 
@@ -20,6 +22,9 @@ TagListEditor {
     newEntryText: qsTr("Grant")
     takeText: qsTr("Grant %1", "the highlighted permission that Enter grants")
     createItemText: qsTr("Create permission ‘%1’")
+    typedProblem: typedName === "" ? ""
+                  : typedName.length > 128 ? qsTr("At most 128 characters.")
+                  : /^[a-zA-Z0-9_:\-\.\*]+$/.test(typedName) ? "" : qsTr("Only letters, digits and _ : - . * are allowed.")
     suggestionsMissing: capabilities ? capabilities.missing("rbac.*.read_permission", capabilities.revision) : ""
     suggestions: PermissionsModel {
         client: picker.capabilities && (picker.capabilities.pending || picker.suggestionsMissing !== "") ? null : picker.client

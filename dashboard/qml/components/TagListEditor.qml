@@ -48,6 +48,9 @@ ColumnLayout {
     readonly property string highlightedName: typedIsUnknown && suggestionPopup.visible && list.currentIndex >= 0
                                               && list.currentIndex < list.count
                                               ? suggestions.rowObject(list.currentIndex)[suggestionRole] : ""
+    /// Why the typed name cannot be one at all ("" when it can; the host checks the server's rule):
+    /// said under the field instead of offering it, and Enter keeps the text to be corrected.
+    property string typedProblem
     /// A name is typed and not added yet (closing its form would lose it).
     readonly property bool holdsTypedName: field.text.trim() !== "" && editor.items.indexOf(field.text.trim()) < 0
 
@@ -66,7 +69,7 @@ ColumnLayout {
 
     function submit(): void {
         const name = field.text.trim();
-        if (name === "" || editor.items.indexOf(name) >= 0)
+        if (name === "" || editor.items.indexOf(name) >= 0 || typedProblem !== "")
             return;
         if (typedIsNew)
             editor.createRequested(name);
@@ -172,8 +175,9 @@ ColumnLayout {
                 if (editor.suggestions)
                     editor.suggestions.search = text.trim();
                 // Opened and closed here only (its visibility bound to its own state loops): with
-                // a name typed there is always something to offer, a suggestion or "Create …".
-                if (text.trim() !== "")
+                // a name typed there is always something to offer, a suggestion or "Create …";
+                // a name the server would refuse gets its rule under the field, not covered.
+                if (text.trim() !== "" && editor.typedProblem === "")
                     suggestionPopup.open();
                 else
                     suggestionPopup.close();
@@ -200,9 +204,21 @@ ColumnLayout {
             // It says what Enter does, and does it.
             text: editor.highlightedName !== "" ? editor.takeText.arg(editor.highlightedName)
                   : editor.typedIsNew ? editor.createText : editor.newEntryText
-            enabled: field.text.trim() !== "" && !editor.busy
+            enabled: field.text.trim() !== "" && !editor.busy && editor.typedProblem === ""
             onClicked: editor.acceptTyped()
         }
+    }
+
+    Label {
+        objectName: editor.objectName + "-problem"
+        Layout.fillWidth: true
+        visible: editor.typedProblem !== ""
+        text: editor.typedProblem
+        color: Material.color(Material.Red)
+        font.pixelSize: 12
+        wrapMode: Text.Wrap
+        Accessible.role: Accessible.AlertMessage
+        Accessible.name: text
     }
 
     Label {
@@ -305,7 +321,7 @@ ColumnLayout {
                 FocusFrame { control: createItem } // the keyboard focus, visible
                 objectName: editor.objectName + "-create"
                 Layout.fillWidth: true
-                visible: editor.typedIsUnknown
+                visible: editor.typedIsUnknown && editor.typedProblem === ""
                 text: editor.createItemText.arg(field.text.trim())
                 font.italic: true
                 onClicked: editor.submit()

@@ -13,9 +13,15 @@ Page {
     /// "" when the root key may list what this page shows.
     readonly property string mayNotList: session.capabilities.missing("api.*.read_api", session.capabilities.revision)
 
+    /// Opens "New API" as the page opens (the first step offered by the Overview and the issue
+    /// dialog in a workspace without an API).
+    property bool startWithNewApi: false
+
     function focusSearch() {
         bar.focusSearch();
     }
+    // Later: once the page is in the window, where the dialog can take the keyboard focus.
+    Component.onCompleted: if (startWithNewApi) Qt.callLater(() => createDialog.open())
     /// @p keyCount: how many keys the list said the API has (-1: not known).
     function openApi(apiId, name, keyCount) {
         page.session.openPage("keys", {apiId: apiId, apiName: name, keyCount: keyCount === undefined ? -1 : keyCount});
@@ -111,6 +117,7 @@ Page {
                 }
             }
         }
+        Keys.onPressed: event => bar.typeIntoSearch(event) // typing searches
         Keys.onReturnPressed: {
             if (currentIndex >= 0)
                 page.openApi(apis.rowObject(currentIndex).id, apis.rowObject(currentIndex).name,

@@ -57,6 +57,8 @@ Page {
     }
     /// What Ctrl+N pre-fills in the issue-key dialog on this page: this API, as "Issue key" does.
     readonly property var issuePrefill: ({apiId: page.apiId})
+    /// Why the bulk buttons are greyed while no key is selected.
+    readonly property string selectFirst: qsTr("Select keys first: the boxes at the start of their rows.")
     function openKey(keyId: string): void {
         page.session.openPage("keyDetail", {keyId: keyId});
     }
@@ -290,6 +292,7 @@ Page {
             onToggled: (row, selected) => keys.setSelected(row, selected)
             onOpened: keyId => page.openKey(keyId)
         }
+        Keys.onPressed: event => bar.typeIntoSearch(event) // typing searches
         Keys.onReturnPressed: {
             if (currentIndex >= 0)
                 page.openKey(keys.rowObject(currentIndex).keyId);
@@ -335,26 +338,36 @@ Page {
                 Layout.rightMargin: 8
                 visible: keys.count > 0 || bulk.running || bulkProgress.shown
                 spacing: 8
+                // With nothing selected, the greyed buttons say in their tooltips what they wait for.
                 Label {
-                    text: qsTr("%n selected", "", keys.selectedCount)
+                    objectName: "selectedCount"
+                    text: keys.selectedCount > 0 ? qsTr("%n selected", "", keys.selectedCount)
+                                                 : qsTr("None selected", "keys in the list")
+                    opacity: keys.selectedCount > 0 ? 1 : 0.7
                 }
                 GatedButton {
+                    objectName: "bulkDisable"
                     text: qsTr("Disable")
                     ready: !bulk.running && keys.selectedEnabledCount > 0
-                    notReadyReason: !bulk.running && keys.selectedCount > 0 ? qsTr("The selected keys are all disabled already.") : ""
+                    notReadyReason: bulk.running ? "" : keys.selectedCount === 0 ? page.selectFirst
+                                                                                 : qsTr("The selected keys are all disabled already.")
                     missing: page.may.missing("api.*.update_key", page.may.revision)
                     onClicked: confirmDisable.open()
                 }
                 GatedButton {
+                    objectName: "bulkEnable"
                     text: qsTr("Enable")
                     ready: !bulk.running && page.selectedDisabledCount > 0
-                    notReadyReason: !bulk.running && keys.selectedCount > 0 ? qsTr("The selected keys are all enabled already.") : ""
+                    notReadyReason: bulk.running ? "" : keys.selectedCount === 0 ? page.selectFirst
+                                                                                 : qsTr("The selected keys are all enabled already.")
                     missing: page.may.missing("api.*.update_key", page.may.revision)
                     onClicked: confirmEnable.open()
                 }
                 GatedButton {
+                    objectName: "bulkDelete"
                     text: qsTr("Delete")
                     ready: !bulk.running && keys.selectedCount > 0
+                    notReadyReason: bulk.running ? "" : page.selectFirst
                     missing: page.may.missing("api.*.delete_key", page.may.revision)
                     onClicked: confirmDelete.open()
                 }

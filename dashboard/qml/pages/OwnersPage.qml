@@ -88,6 +88,7 @@ Page {
         client: !page.session.capabilities.pending && page.mayNotList === "" ? page.session.client : null
         search: bar.search
         onCreated: identityId => page.openOwner(identityId)
+        onCreateFailed: detail => createDialog.reopen(detail)
         onLoadingChanged: page.openMatch()
     }
 
@@ -170,6 +171,7 @@ Page {
                 }
             }
         }
+        Keys.onPressed: event => bar.typeIntoSearch(event) // typing searches
         Keys.onReturnPressed: {
             if (currentIndex >= 0)
                 page.openOwner(owners.rowObject(currentIndex).id);
@@ -192,13 +194,19 @@ Page {
         }
     }
 
-    Dialog {
+    // Esc and Cancel ask before discarding a typed id; a taken one brings the dialog back with it.
+    FormDialog {
         id: createDialog
+        objectName: "owner-dialog"
         title: qsTr("New owner")
-        modal: true
+        modified: externalIdField.text.trim() !== ""
+        discardTitle: qsTr("Discard this owner's external id?")
+        acceptName: "owner-create"
+        canAccept: externalIdField.text.trim() !== ""
+        answerField: externalIdField
         anchors.centerIn: Overlay.overlay
         width: Math.min(440, page.width - 48)
-        onOpened: {
+        onStarted: {
             externalIdField.text = "";
             externalIdField.forceActiveFocus();
         }
@@ -208,28 +216,15 @@ Page {
             FormField {
                 label: qsTr("External id")
                 hint: qsTr("Your system's id for this customer, e.g. “user_123” or “org_acme”.")
+                error: createDialog.serverError
                 TextField {
                     id: externalIdField
+                    objectName: "externalIdField"
                     Layout.fillWidth: true
                     selectByMouse: true
                     Accessible.name: qsTr("External id")
-                    onAccepted: if (createButton.enabled) createDialog.accept()
+                    onAccepted: createDialog.acceptIfValid()
                 }
-            }
-        }
-        // Roles as Dialog.*Role: the same enum, which Qt 6.4's qmltypes declare on Dialog only.
-        footer: DialogButtonBox {
-            FocusButton {
-                text: qsTr("Cancel")
-                flat: true
-                DialogButtonBox.buttonRole: Dialog.RejectRole
-            }
-            FocusButton {
-                id: createButton
-                text: qsTr("Create")
-                highlighted: true
-                enabled: externalIdField.text.trim().length > 0
-                DialogButtonBox.buttonRole: Dialog.AcceptRole
             }
         }
         onAccepted: owners.create(externalIdField.text.trim())

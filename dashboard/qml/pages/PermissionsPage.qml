@@ -39,12 +39,15 @@ Page {
     PermissionsModel {
         id: permissions
         client: !page.may.pending && page.mayNotListPermissions === "" ? page.session.client : null
+        // A taken slug: the dialog comes back with what was typed and the server's answer.
+        onCreateFailed: detail => permissionDialog.reopen(detail)
     }
     RolesModel {
         id: roles
         client: !page.may.pending && page.mayNotListRoles === "" ? page.session.client : null
         // A role's missing permissions are created with it.
         onCreated: permissions.refresh()
+        onCreateFailed: detail => roleDialog.reopen(detail)
     }
     Connections {
         target: page.session
@@ -144,9 +147,10 @@ Page {
         discardTitle: qsTr("Discard this permission's details?")
         acceptName: "permission-create"
         canAccept: slugField.text !== "" && slugField.acceptableInput
+        answerField: slugField
         anchors.centerIn: Overlay.overlay
         width: Math.min(480, page.width - 48)
-        onOpened: {
+        onStarted: {
             slugField.text = "";
             descriptionField.text = "";
             slugField.forceActiveFocus();
@@ -156,7 +160,8 @@ Page {
             FormField {
                 label: qsTr("Slug")
                 hint: qsTr("Letters, digits and _ : - . *, e.g. “documents.read”.")
-                error: slugField.text === "" || slugField.acceptableInput ? "" : qsTr("Only letters, digits and _ : - . * are allowed.")
+                error: slugField.text === "" || slugField.acceptableInput ? permissionDialog.serverError
+                                                                          : qsTr("Only letters, digits and _ : - . * are allowed.")
                 TextField {
                     id: slugField
                     Layout.fillWidth: true
@@ -193,9 +198,10 @@ Page {
         discardTitle: qsTr("Discard this role's details?")
         acceptName: "role-create"
         canAccept: roleNameField.text.trim() !== ""
+        answerField: roleNameField
         anchors.centerIn: Overlay.overlay
         width: Math.min(480, page.width - 48)
-        onOpened: {
+        onStarted: {
             roleNameField.text = "";
             roleDescriptionField.text = "";
             picked = [];
@@ -206,6 +212,7 @@ Page {
             anchors.fill: parent
             FormField {
                 label: qsTr("Name")
+                error: roleDialog.serverError
                 TextField {
                     id: roleNameField
                     Layout.fillWidth: true

@@ -14,7 +14,10 @@ Page {
     /// The namespace shown first (navigation or the self-test may preset it).
     property string namespaceName
     // Another namespace's charts start at the top, wherever the last one's list was scrolled.
-    onNamespaceNameChanged: overrideList.positionViewAtBeginning()
+    onNamespaceNameChanged: {
+        overrideList.positionViewAtBeginning();
+        bar.doneNote = ""; // it said what was saved in the other namespace
+    }
     /// The last chosen namespace whose overrides answered: it is there.
     property string foundNamespace
     /// The namespace the charts show: the chosen one once it is known to be there (at once when
@@ -32,6 +35,25 @@ Page {
     readonly property string mayNotListOverrides: may.missingEverywhere("ratelimit.*.read_override", may.revision)
     /// The first override asked for with a new namespace, set once the namespace exists.
     property var pendingOverride: null
+    /// The override just saved: the current row once the reloaded list has it (not the first row).
+    property string savedOverride
+
+    /// Makes the saved override the current row, with the keyboard on it, once a page has it.
+    function showSavedOverride(): void {
+        if (savedOverride === "")
+            return;
+        for (let i = 0; i < overrides.count; ++i) {
+            if (overrides.rowObject(i).identifier !== savedOverride)
+                continue;
+            savedOverride = "";
+            overrideList.currentIndex = i;
+            overrideList.positionViewAtIndex(i, ListView.Contain);
+            overrideList.forceActiveFocus();
+            return;
+        }
+        if (!overrides.hasMore)
+            savedOverride = "";
+    }
 
     function focusSearch() {
         bar.focusSearch();
@@ -82,18 +104,25 @@ Page {
                 overrides.set(first.identifier, first.limit, first.durationMs);
         }
         // A taken name: the dialog comes back with what was typed and the server's answer.
-        onCreateFailed: (name, detail) => {
+        onCreateFailed: detail => {
             page.pendingOverride = null;
-            overrideDialog.reopenWithError(detail);
+            overrideDialog.reopen(detail);
         }
     }
     RatelimitOverridesModel {
         id: overrides
         client: !page.may.pending && page.mayNotListOverrides === "" ? page.session.client : null
         namespaceName: page.namespaceName
-        onSaved: identifier => namespaces.refresh()
+        onSaved: identifier => {
+            namespaces.refresh();
+            bar.doneNote = qsTr("Override for “%1” saved").arg(identifier);
+            page.savedOverride = identifier;
+        }
         onRemoved: identifier => namespaces.refresh()
-        onPageLoaded: page.foundNamespace = overrides.namespaceName
+        onPageLoaded: {
+            page.foundNamespace = overrides.namespaceName;
+            page.showSavedOverride();
+        }
     }
 
     OverrideDialog {
@@ -184,6 +213,7 @@ Page {
                     }
                 }
             }
+            Keys.onPressed: event => bar.typeIntoSearch(event) // typing searches the namespaces
             Keys.onReturnPressed: {
                 if (currentIndex >= 0)
                     page.namespaceName = namespaces.rowObject(currentIndex).name;

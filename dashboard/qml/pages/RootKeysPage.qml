@@ -26,6 +26,7 @@ Page {
     title: qsTr("Root keys")
 
     header: ListPageHeader {
+        id: bar
         title: page.title
         GatedButton {
             text: qsTr("New root key")
@@ -45,6 +46,7 @@ Page {
         // placeholder says why).
         client: !page.session.capabilities.pending && page.mayNotList === "" ? page.session.client : null
         onCreated: (rootKeyId, key) => createDialog.showCreated(rootKeyId, key)
+        onRevoked: rootKeyId => bar.doneNote = qsTr("Root key “%1” revoked").arg(confirmRevoke.label)
     }
 
     ListView {
@@ -178,7 +180,10 @@ Page {
         text: qsTr("Revoke “%1”? Every program using it loses access at once.").arg(label)
         confirmText: qsTr("Revoke")
         destructive: true
-        onConfirmed: rootKeys.revoke(rootKeyId)
+        onConfirmed: {
+            bar.doneNote = "";
+            rootKeys.revoke(rootKeyId);
+        }
     }
 
     RootKeyDialog {

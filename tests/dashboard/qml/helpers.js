@@ -69,6 +69,12 @@ function shown(item) {
     return true;
 }
 
+/// The text of the first message under a FormField of @p root that the user sees, or "".
+function fieldError(root) {
+    const label = find(root, item => item.objectName === "fieldError" && shown(item));
+    return label ? String(label.text) : "";
+}
+
 /// The WCAG contrast ratio of the colours @p a and @p b (1 to 21; text wants at least 4.5).
 function contrast(a, b) {
     const channel = v => v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);

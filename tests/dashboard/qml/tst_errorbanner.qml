@@ -73,6 +73,17 @@ Item {
             verify(banner.visible);
         }
 
+        // Walkthrough (issue 4): "Conflicting Resource (3 failed requests)" counted a taken name
+        // together with failures of other requests before it.
+        function test_countsOnlyRepeatsOfTheSameFailure() {
+            banner.show("keys.getKey", "Not Found", "The key was not found.", "");
+            banner.show("keys.getKey", "Not Found", "The key was not found.", "");
+            compare(banner.count, 2);
+            banner.show("identities.createIdentity", "Conflicting Resource", "An owner with this external id already exists.", "");
+            compare(banner.count, 1, "another failure is not a repeat");
+            verify(findChild(banner, "errorDetail").text.indexOf("already exists") >= 0);
+        }
+
         function test_countsRepeatsAndDismisses() {
             testSession.client.call("apis.createApi", {});
             testSession.client.call("apis.createApi", {});

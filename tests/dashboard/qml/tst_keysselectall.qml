@@ -40,6 +40,25 @@ Item {
             return rows.map(row => Math.round(row.mapToItem(page, 0, 0).y)).sort((a, b) => a - b);
         }
 
+        // Walkthrough (issue 4): "0 selected" and four greyed buttons, with no reason given.
+        function test_nothingSelectedSaysWhatTheButtonsWaitFor() {
+            const page = createTemporaryObject(keysPage, root, { apiId: testSample.apiId });
+            const keys = findChild(page, "keysModel");
+            tryVerify(() => keys.count > 0 && !keys.loading, H.answerTimeout);
+            keys.clearSelection();
+            const said = findChild(page, "selectedCount");
+            compare(said.text, "None selected");
+            for (const name of ["bulkDisable", "bulkEnable", "bulkDelete"]) {
+                const gate = findChild(page, name);
+                verify(!gate.button.enabled, name + " greyed");
+                verify(gate.tip.indexOf("Select keys first") === 0, name + ": " + gate.tip);
+            }
+            keys.setSelected(0, true);
+            verify(said.text.indexOf("1") >= 0, said.text);
+            verify(findChild(page, "bulkDelete").button.enabled);
+            compare(findChild(page, "bulkDelete").tip, "");
+        }
+
         function test_selectEveryKey() {
             const total = 150;
             const apiId = callApi("apis.createApi", { name: "select-all-" + Date.now() }).apiId;

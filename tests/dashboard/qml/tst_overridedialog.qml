@@ -17,6 +17,12 @@ Item {
         id: dialog
     }
 
+    // The key page's rate limits, whose units the dialog writes the same way.
+    RatelimitsEditor {
+        id: keyLimits
+        visible: false
+    }
+
     SignalSpy {
         id: saved
         target: dialog
@@ -35,6 +41,20 @@ Item {
             dialog.discardQuestion.close();
             dialog.close();
             tryCompare(dialog, "visible", false);
+        }
+
+        // Walkthrough (issue 4): "minutes" here, "min" in the key page's rate limits.
+        function test_unitsWrittenAsOnTheKeyPage() {
+            keyLimits.load([{name: "r", limit: 1, duration: 60000, autoApply: false}]);
+            const keyUnits = findChild(keyLimits, "ratelimit-unit-0");
+            verify(keyUnits);
+            dialog.openFor("x", 10, 60000);
+            tryCompare(dialog, "opened", true);
+            const units = H.find(dialog.contentItem, item => item.Accessible.name === "Window unit" && item.model !== undefined);
+            verify(units);
+            compare(units.currentText, keyUnits.currentText, "one minute written one way");
+            for (const unit of units.model)
+                verify(keyUnits.model.indexOf(unit) >= 0, unit + " is one of " + keyUnits.model);
         }
 
         function test_overrideNeedsAnIdentifier() {

@@ -66,15 +66,43 @@ Item {
             for (const c of "qml-page-taken")
                 keyClick(c);
             keyClick(Qt.Key_Return);
-            const error = named("serverError");
-            tryVerify(() => H.shown(error) && error.text !== "", H.answerTimeout, "the server's answer in the dialog");
-            verify(H.shown(field), "the dialog is open");
+            tryVerify(() => H.fieldError(page) !== "", H.answerTimeout,
+                      "the server's answer under the name");
+            tryVerify(() => H.shown(field) && field.activeFocus, 5000, "the dialog is back, on the name");
             compare(field.text, "qml-page-taken");
             keyClick("2"); // typing on clears the answer to the old name
-            tryVerify(() => !H.shown(error), 5000);
+            compare(H.fieldError(page), "");
             keyClick(Qt.Key_Return);
             tryVerify(() => !H.shown(field), H.answerTimeout, "the new name was taken");
             tryCompare(page, "namespaceName", "qml-page-taken2", H.answerTimeout);
+        }
+
+        // Walkthrough (issue 4): after Save nothing said it was saved, and the keyboard landed on
+        // the first row instead of the new override.
+        function test_savedOverrideIsSaidAndCurrent() {
+            callApi("ratelimit.createNamespace", {name: "qml-page-saved"});
+            for (const id of ["a_first", "b_second"])
+                callApi("ratelimit.setOverride", {namespace: "qml-page-saved", identifier: id, limit: 7, duration: 60000});
+            tryVerify(() => page.may.may("ratelimit.*.set_override"), H.answerTimeout, "capabilities loaded");
+            page.namespaceName = "qml-page-saved";
+            const list = named("overrideList");
+            tryVerify(() => list.count === 2, H.answerTimeout);
+            list.forceActiveFocus();
+            list.currentIndex = 0;
+            mouseClick(named("paneSetOverride-button"));
+            const field = named("identifierField");
+            tryVerify(() => H.shown(field) && field.activeFocus, 5000, "the dialog opened on the identifier");
+            for (const c of "z_new")
+                keyClick(c);
+            keyClick(Qt.Key_Return);
+            const note = named("doneNote");
+            tryVerify(() => note.text.indexOf("z_new") >= 0, H.answerTimeout, "said: " + note.text);
+            verify(H.shown(note));
+            compare(note.text, "✓ Override for “z_new” saved");
+            tryVerify(() => list.count === 3 && list.currentIndex === 2, H.answerTimeout, "current " + list.currentIndex);
+            verify(list.activeFocus, "the keyboard on the list");
+            page.namespaceName = "qml-page-keys-other";
+            compare(note.text, "", "not said about another namespace");
         }
 
         function test_enterEditsDeleteAsksEscCloses() {

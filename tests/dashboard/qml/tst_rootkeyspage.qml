@@ -60,6 +60,30 @@ Item {
             }
         }
 
+        // Walkthrough (issue 4): after Revoke the row was gone and nothing said it was revoked.
+        function test_revokeIsSaid() {
+            const created = callApi("rootKeys.createRootKey", {name: "qml revoke me", permissions: ["api.*.read_api"]}).data;
+            const list = H.find(page, item => item instanceof ListView);
+            list.model.refresh();
+            let name = null;
+            tryVerify(() => (name = H.find(list, item => item.text === "qml revoke me" && H.shown(item))) !== null,
+                      H.answerTimeout, "the new root key's row");
+            let row = name;
+            while (row && row.rootKeyId === undefined)
+                row = row.parent;
+            const revoke = H.find(row, item => item.objectName === "rootKeyRevoke-button");
+            verify(revoke && revoke.enabled);
+            mouseClick(revoke);
+            let confirm = null;
+            tryVerify(() => (confirm = H.find(page, item => item.objectName === "confirmButton" && H.shown(item))) !== null, 5000);
+            mouseClick(confirm);
+            const note = H.find(page, item => item.objectName === "doneNote");
+            tryCompare(note, "text", "✓ Root key “qml revoke me” revoked", H.answerTimeout);
+            verify(H.shown(note));
+            tryVerify(() => H.find(list, item => item.text === "qml revoke me" && H.shown(item)) === null, H.answerTimeout);
+            compare(created.rootKeyId.length > 0, true);
+        }
+
         // Walkthrough (issue 4): Revoke on the key of this connection was greyed without a reason.
         function test_revokeOfThisConnectionSaysWhy() {
             const list = H.find(page, item => item instanceof ListView);

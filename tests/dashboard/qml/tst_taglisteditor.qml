@@ -268,6 +268,41 @@ Item {
             compare(created.signalArguments[0][0], "keyboard-role");
         }
 
+        // Walkthrough (issue 4): "bad perm!" was offered as "Create permission «bad perm!»", and
+        // Enter emptied the field for the server's 400 at the bottom of the card. The picker
+        // checks the server's rule for slugs: the rule under the field, the text kept, nothing sent.
+        function test_invalidSlugIsNotOffered_data() {
+            return [{tag: "key page", picker: permissions}, {tag: "issue dialog", picker: null}];
+        }
+        function test_invalidSlugIsNotOffered(data) {
+            const picker = data.picker || createTemporaryObject(issuePicker, root);
+            watch(picker);
+            const offer = H.find(picker, item => item.objectName === "permission-picker-create");
+            const problem = findChild(picker, "permission-picker-problem");
+            verify(offer && problem);
+            typeName(picker, "bad");
+            tryVerify(() => offer.visible, 5000, "a valid start is offered");
+            verify(!problem.visible);
+            for (const c of " perm!")
+                keyClick(c);
+            verify(H.shown(problem), "the rule under the field");
+            compare(problem.text, "Only letters, digits and _ : - . * are allowed.");
+            verify(!offer.visible, "not offered");
+            verify(!findChild(picker, "permission-picker-add").enabled);
+            keyClick(Qt.Key_Return);
+            compare(field(picker).text, "bad perm!", "the text is kept to correct");
+            compare(added.count + created.count, 0, "nothing sent");
+            // Corrected, it is offered again.
+            for (let i = 0; i < 6; ++i)
+                keyClick(Qt.Key_Backspace);
+            for (const c of ".perm")
+                keyClick(c);
+            verify(!problem.visible);
+            keyClick(Qt.Key_Return);
+            compare(added.count + created.count, 1);
+            compare(field(picker).text, "");
+        }
+
         // Walkthrough (issue 4): "bill" typed with billing.read highlighted, the button said "Add new",
         // as if Enter created "bill". It says what Enter does, and a click does the same.
         function test_addButtonSaysWhatEnterDoes() {

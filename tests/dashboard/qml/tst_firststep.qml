@@ -1,0 +1,97 @@
+import QtQuick
+import QtQuick.Controls
+import QtTest
+import Latchkey.Dashboard
+import "helpers.js" as H
+
+// The first use (walkthrough, issue 4): in a workspace without an API, the Overview says that
+// the first step is to create one, and the issue dialog says "Create an API first" instead of
+// "Choose the API…" over an empty list; both have "New API", which opens the APIs page with its
+// New API dialog open.
+Item {
+    id: root
+    width: 1100
+    height: 800
+
+    Component {
+        id: overviewPage
+        OverviewPage {
+            width: root.width
+            height: root.height
+        }
+    }
+    Component {
+        id: apisPage
+        ApisPage {
+            width: root.width
+            height: root.height
+        }
+    }
+    Component {
+        id: issueDialog
+        IssueKeyDialog {}
+    }
+    SignalSpy {
+        id: emptyPageRequested
+        target: testEmptySession
+        signalName: "pageRequested"
+    }
+
+    TestCase {
+        name: "FirstStep"
+        when: windowShown
+
+        function init() {
+            emptyPageRequested.clear();
+        }
+
+        function verifyAskedForNewApi() {
+            tryCompare(emptyPageRequested, "count", 1, 5000);
+            compare(emptyPageRequested.signalArguments[0][0], "apis");
+            compare(emptyPageRequested.signalArguments[0][1].startWithNewApi, true);
+        }
+
+        function test_overviewWithoutAnApiSaysToCreateOne() {
+            const page = createTemporaryObject(overviewPage, root, {session: testEmptySession});
+            const step = findChild(page, "overview-first-step");
+            verify(step);
+            tryVerify(() => H.shown(step), H.answerTimeout, "the first step is said");
+            verify(H.containingText(step, "Create an API first"));
+            const button = findChild(step, "overview-new-api-button");
+            tryVerify(() => button.enabled, H.answerTimeout);
+            mouseClick(button);
+            verifyAskedForNewApi();
+        }
+
+        function test_overviewWithAnApiSaysNothingMore() {
+            const page = createTemporaryObject(overviewPage, root, {session: testSession});
+            const step = findChild(page, "overview-first-step");
+            const apis = H.find(page, item => item.pageSize === 1 && item.loading !== undefined);
+            verify(apis, "the page's APIs");
+            tryVerify(() => apis.client !== null && !apis.loading && apis.count > 0, H.answerTimeout);
+            verify(!H.shown(step));
+        }
+
+        function test_issueDialogWithoutAnApiOffersNewApi() {
+            const dialog = createTemporaryObject(issueDialog, root, {session: testEmptySession});
+            dialog.openWith({});
+            tryCompare(dialog, "opened", true);
+            const why = findChild(dialog.footer, "issue-needs-api");
+            const button = findChild(dialog.footer, "issue-new-api-button");
+            verify(why && button);
+            tryVerify(() => H.shown(button), H.answerTimeout, "New API in the footer");
+            compare(why.text, "Create an API first.");
+            tryVerify(() => button.enabled, H.answerTimeout);
+            mouseClick(button);
+            tryCompare(dialog, "visible", false);
+            verifyAskedForNewApi();
+        }
+
+        function test_apisPageOpensWithNewApi() {
+            const page = createTemporaryObject(apisPage, root, {session: testEmptySession, startWithNewApi: true});
+            const name = H.find(page, item => item.Accessible.name === "API name" && item.selectByMouse !== undefined);
+            verify(name);
+            tryVerify(() => name.activeFocus, 5000, "New API is open on its name");
+        }
+    }
+}
