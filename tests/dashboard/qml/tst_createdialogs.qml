@@ -262,7 +262,8 @@ Item {
             verify(popup, data.dialog);
             popup.open();
             const name = field(popup, data.field);
-            tryVerify(() => name.activeFocus, 5000, "the dialog opened on the name");
+            // opened: its fields are emptied then (a field focused from an earlier opening is not enough)
+            tryVerify(() => popup.opened && name.activeFocus, 5000, "the dialog opened on the name");
             typeText(data.name);
             bannerSpy.clear();
             keyClick(Qt.Key_Return);
