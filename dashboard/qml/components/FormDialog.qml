@@ -31,7 +31,7 @@ Dialog {
     /// The server's answer to what was sent (reopen()), for the FormField of `answerField`.
     property string serverError
     /// The field the server's answer is about (a name field): focused when the dialog comes back.
-    property TextField answerField
+    property Item answerField // Item: Qt 6.4's qmllint takes a page's TextField for another type
     /// True from reopen() until the dialog is open again with every entry as it was sent.
     property bool comingBack: false
 

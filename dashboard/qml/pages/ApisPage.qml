@@ -21,7 +21,11 @@ Page {
         bar.focusSearch();
     }
     // Later: once the page is in the window, where the dialog can take the keyboard focus.
-    Component.onCompleted: if (startWithNewApi) Qt.callLater(() => createDialog.open())
+    Timer {
+        interval: 0
+        running: page.startWithNewApi
+        onTriggered: createDialog.open()
+    }
     /// @p keyCount: how many keys the list said the API has (-1: not known).
     function openApi(apiId, name, keyCount) {
         page.session.openPage("keys", {apiId: apiId, apiName: name, keyCount: keyCount === undefined ? -1 : keyCount});
