@@ -70,6 +70,12 @@ Q_SIGNALS:
     /// meanwhile: key lists that show it fetch its row again, whichever way the page was opened
     /// (a list row, Ctrl+K, the issue dialog's "Open key"). Emitted from QML by the key page.
     void keyUpdated(const QString &keyId);
+    /// Key @p keyId was deleted on its page: other pages of it still in the stack are dead ends
+    /// (Back skips them). Emitted from QML by the key page.
+    void keyDeleted(const QString &keyId);
+    /// A short confirmation for the window's notice line (e.g. "Key “x” deleted"), shown on the
+    /// page the user lands on. Emitted from QML.
+    void notice(const QString &text);
 
 private:
     ApiClient *m_client;

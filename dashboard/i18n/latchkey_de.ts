@@ -1715,6 +1715,10 @@
         <source>This is the new key. It replaces %1…, which no longer works.</source>
         <translation>Dies ist der neue Schlüssel. Er ersetzt %1…, der nicht mehr funktioniert.</translation>
     </message>
+    <message>
+        <source>Key “%1” deleted</source>
+        <translation>Schlüssel „%1“ gelöscht</translation>
+    </message>
 </context>
 <context>
     <name>KeyExpirySection</name>

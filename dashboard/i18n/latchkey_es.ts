@@ -1715,6 +1715,10 @@
         <source>This is the new key. It replaces %1…, which no longer works.</source>
         <translation>Esta es la clave nueva. Reemplaza a %1…, que ya no funciona.</translation>
     </message>
+    <message>
+        <source>Key “%1” deleted</source>
+        <translation>Clave «%1» eliminada</translation>
+    </message>
 </context>
 <context>
     <name>KeyExpirySection</name>

@@ -96,12 +96,59 @@ ApplicationWindow {
         if (entry.sidebar) {
             leaveCurrentPage(() => {
                 currentSidebarPage = name;
+                savePageStates();
                 stack.replace(null, Qt.resolvedUrl(entry.file), props, StackView.Immediate);
+                restorePageState(stack.currentItem);
             });
         } else {
             stack.push(Qt.resolvedUrl(entry.file), props);
+            restorePageState(stack.currentItem);
         }
         return stack.currentItem !== null && stack.currentItem.objectName === name;
+    }
+
+    /// Back landed on the page of a key deleted since (on another page of it): nothing to show
+    /// there, so on to the page below it that is not one.
+    function skipGonePages(): void {
+        const top = window.currentPage; // untyped: a key page's keyGone
+        if (!top || top["keyGone"] !== true)
+            return;
+        for (let i = stack.depth - 2; i >= 0; --i) {
+            const page = stack.get(i, StackView.DontLoad);
+            if (page && page["keyGone"] !== true) {
+                stack.pop(page, StackView.Immediate);
+                return;
+            }
+        }
+    }
+    Timer {
+        id: skipGone
+        interval: 0
+        onTriggered: window.skipGonePages()
+    }
+
+    /// What pages left through the sidebar had set (filters, a search, the chosen namespace), by
+    /// pageStateKey(): a page opened again (the sidebar, the same API's keys) takes it back once.
+    /// Pages that have any define savedState() and restoreState(state).
+    property var pageStates: ({})
+
+    function pageStateKey(page: var): string {
+        return page.objectName + "/" + (page["apiId"] || page["identityId"] || "");
+    }
+    function savePageStates(): void {
+        for (let i = 0; i < stack.depth; ++i) {
+            const page = stack.get(i, StackView.DontLoad); // untyped: pages may define savedState
+            if (page && typeof page["savedState"] === "function")
+                pageStates[pageStateKey(page)] = page["savedState"]();
+        }
+    }
+    function restorePageState(page: var): void {
+        const key = page ? pageStateKey(page) : "";
+        if (key === "" || pageStates[key] === undefined || typeof page["restoreState"] !== "function")
+            return;
+        const state = pageStates[key];
+        delete pageStates[key];
+        page["restoreState"](state);
     }
 
     function goBack(): void {
@@ -177,8 +224,12 @@ ApplicationWindow {
         function onPageRequested(name: string, properties: var) {
             window.openPage(name, properties);
         }
+        function onNotice(text: string) {
+            notice.show(text);
+        }
         function onConnectedChanged() {
             banner.clear();
+            window.pageStates = {}; // another server's (or workspace's) pages
             if (window.session.connected)
                 window.openPage("overview", {});
             else
@@ -264,7 +315,19 @@ ApplicationWindow {
                 // left, across the sidebar, above it: unclipped, it hid the sidebar and took its
                 // clicks (a Disconnect click went into the leaving page's web view).
                 clip: true
-                onCurrentItemChanged: pageFocus.restart()
+                onCurrentItemChanged: {
+                    pageFocus.restart();
+                    skipGone.restart(); // later: window.currentPage follows this change
+                }
+
+                StatusNotice {
+                    id: notice
+                    objectName: "statusNotice"
+                    anchors.horizontalCenter: parent.horizontalCenter
+                    anchors.bottom: parent.bottom
+                    anchors.bottomMargin: 24
+                    z: 10
+                }
             }
         }
     }

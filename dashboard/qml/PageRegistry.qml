@@ -16,7 +16,9 @@ import QtQml
 // The page contract: the root item (usually a Page) declares `required property Session session`
 // plus the properties listed in its entry; it may define `function focusSearch()` (Ctrl+F puts the
 // cursor in its filter field; Ctrl+K is the global "Go to" on every page) and
-// `function focusContent()` (where the keyboard focus goes when the page opens; else the page itself). Everything it does goes through session.client (errors reach the
+// `function focusContent()` (where the keyboard focus goes when the page opens; else the page itself),
+// and `function savedState(): var` with `function restoreState(state)` (what the window keeps of it
+// while another sidebar page is shown: filters, a search; Main.qml). Everything it does goes through session.client (errors reach the
 // one ErrorBanner by themselves) and is formatted with session.format.
 QtObject {
     readonly property var entries: [

@@ -35,6 +35,14 @@ ToolBar {
     function typeIntoSearch(event: KeyEvent): void {
         TypeToSearch.into(field, event);
     }
+    /// The text typed in the search field (a page's savedState()).
+    readonly property string searchText: field.text
+    /// Puts @p text in the search field and applies it at once (a page's restoreState()).
+    function setSearch(text: string): void {
+        field.text = text;
+        debounce.stop();
+        debounced = text.trim();
+    }
 
     Material.elevation: 0
 
@@ -113,6 +121,7 @@ ToolBar {
         }
         TextField {
             id: field
+            objectName: "listSearch"
             Layout.row: 0
             Layout.column: 3
             visible: bar.searchPlaceholder !== ""

@@ -50,6 +50,19 @@ Page {
     function focusSearch() {
         targetField.forceActiveFocus();
     }
+    // What the window keeps of this page while another one is shown (Main.qml): the filters.
+    function savedState(): var {
+        return { event: eventBox.currentIndex, actor: actorField.text, target: targetField.text,
+                 range: rangeBox.currentIndex };
+    }
+    function restoreState(state: var): void {
+        eventBox.currentIndex = state.event;
+        actorField.text = state.actor;
+        targetField.text = state.target;
+        rangeBox.currentIndex = state.range;
+        debounce.stop();
+        page.applyFilters();
+    }
     function applyFilters() {
         const range = page.ranges[rangeBox.currentIndex].ms;
         log.start = range > 0 ? new Date(Date.now() - range) : new Date(NaN);
@@ -149,6 +162,7 @@ Page {
             }
             TextField {
                 id: actorField
+                objectName: "actorFilter"
                 Layout.fillWidth: true
                 placeholderText: qsTr("Actor: root key name or id")
                 ToolTip.text: qsTr("A root key's name, as the Actor column shows it, or its id (rk_…)")
@@ -161,6 +175,7 @@ Page {
             }
             TextField {
                 id: targetField
+                objectName: "targetFilter"
                 Layout.fillWidth: true
                 placeholderText: qsTr("Target: id, owner, key start or part of a name")
                 ToolTip.text: qsTr("An id (key_…, api_…, id_…), an owner's external id, a key's start, or a part of a name: of a key (deleted keys too), an owner, an API")
@@ -173,6 +188,7 @@ Page {
             }
             ThemedComboBox {
                 id: rangeBox
+                objectName: "rangeFilter"
                 Layout.preferredWidth: 210
                 model: page.ranges.map(range => range.label)
                 currentIndex: page.ranges.length - 1

@@ -28,6 +28,8 @@ Page {
     readonly property string missingUpdate: session.capabilities.missing(detail.permissionFor("update_key"), session.capabilities.revision)
     /// Set on the page of a new key that a reroll just made: the old key's start and expiry.
     property string replacedStart
+    /// The id of the key a reroll just replaced with this one (its note links to it).
+    property string replacedKeyId
     property real replacedExpires: 0
     /// Whether the replaced key was enabled (a reroll copies `enabled`: the new key is disabled too).
     property bool replacedWasEnabled: true
@@ -64,7 +66,7 @@ Page {
         // Last: this page is gone after it.
         view.replace(page, Qt.resolvedUrl("KeyDetailPage.qml"),
                      { session: page.session, objectName: page.objectName, keyId: newKeyId, apiId: detail.apiId,
-                       replacedStart: detail.start, replacedExpires: oldExpires,
+                       replacedStart: detail.start, replacedKeyId: page.keyId, replacedExpires: oldExpires,
                        replacedWasEnabled: oldWasEnabled },
                      StackView.Immediate);
     }
@@ -75,6 +77,12 @@ Page {
     readonly property string replacedBy: detail.replacedByDeleted
                                          ? qsTr("a key deleted since (%1)").arg(detail.replacedById)
                                          : detail.replacedByStart !== "" ? detail.replacedByStart + "…" : detail.replacedById
+
+    /// A key the reroll notes name (its replacement, the key it replaced), over this page: Back
+    /// returns here.
+    function openLinkedKey(linkedKeyId: string): void {
+        page.session.openPage("keyDetail", { keyId: linkedKeyId, apiId: detail.apiId });
+    }
 
     title: detail.name !== "" ? detail.name : qsTr("Key %1").arg(detail.start !== "" ? detail.start : keyId)
 
@@ -221,11 +229,8 @@ Page {
                 page.session.keyUpdated(page.keyId);
                 return;
             }
-            if (!page.StackView.view)
-                return;
-            const view = page.StackView.view;
-            view.pop();
-            page.refreshPage(view.currentItem);
+            page.session.keyDeleted(page.keyId);
+            page.leaveDeleted();
         }
         // Lists show a reroll's new key, and the old one as replaced.
         function onRerolled() {
@@ -234,6 +239,37 @@ Page {
     }
     // The key may have been used while its page was open (last used, credits left).
     StackView.onRemoved: if (!detail.deleted) page.session.keyUpdated(page.keyId)
+
+    /// Set when this key was deleted on another page of it: Back skips this page (Main.qml).
+    property bool keyGone: false
+    Connections {
+        target: page.session
+        function onKeyDeleted(deletedId: string) {
+            if (deletedId === page.keyId)
+                page.keyGone = true;
+        }
+    }
+
+    /// After the delete: back to the page the key was opened from (a list, an owner), past every
+    /// page of a deleted key (Back must never land on one), and the notice says it there.
+    function leaveDeleted(): void {
+        const view = page.StackView.view;
+        const name = detail.name !== "" ? detail.name : detail.start !== "" ? detail.start + "…" : page.keyId;
+        if (view) {
+            let below = null;
+            for (let i = page.StackView.index - 1; i >= 0 && below === null; --i) {
+                const item = view.get(i, StackView.DontLoad);
+                if (!(item && item["keyGone"] === true))
+                    below = item;
+            }
+            if (below)
+                view.pop(below);
+            else
+                view.pop();
+            page.refreshPage(view.currentItem);
+        }
+        page.session.notice(qsTr("Key “%1” deleted").arg(name));
+    }
 
     // Untyped: any page may define refresh() (KeysPage, OwnerDetailPage).
     function refreshPage(below: var): void {
@@ -359,19 +395,23 @@ Page {
                 Layout.columnSpan: parent.columns
                 visible: page.replacedStart !== ""
                 Material.background: Material.color(Material.Green, page.Material.theme === Material.Dark ? Material.Shade900 : Material.Shade50)
-                Label {
+                KeyLinkLabel {
+                    id: replacedNote
+                    objectName: "replaced-note-text"
                     width: parent.width
-                    wrapMode: Text.Wrap
+                    keyId: page.replacedKeyId
+                    onOpened: linkedKeyId => page.openLinkedKey(linkedKeyId)
                     text: {
                         const now = Date.now();
+                        const oldKey = replacedNote.link(page.replacedStart);
                         const old = !(page.replacedExpires > now)
-                                    ? qsTr("This is the new key. It replaces %1…, which no longer works.").arg(page.replacedStart)
+                                    ? qsTr("This is the new key. It replaces %1…, which no longer works.").arg(oldKey)
                                     : !page.replacedWasEnabled
                                       ? qsTr("This is the new key. It replaces %1…, which stays disabled and expires %2 (%3).")
-                                        .arg(page.replacedStart).arg(page.session.format.dateTime(page.replacedExpires))
+                                        .arg(oldKey).arg(page.session.format.dateTime(page.replacedExpires))
                                         .arg(page.session.format.relative(page.replacedExpires))
                                       : qsTr("This is the new key. It replaces %1…, which keeps working until %2 (%3).")
-                                        .arg(page.replacedStart).arg(page.session.format.dateTime(page.replacedExpires))
+                                        .arg(oldKey).arg(page.session.format.dateTime(page.replacedExpires))
                                         .arg(page.session.format.relative(page.replacedExpires));
                         // The reroll copied the old key's state: say when that keeps the new key from working,
                         // while it still does (not a state the user gave the new key since).
@@ -398,16 +438,23 @@ Page {
                 // the view, where the user never saw it after Done (walkthrough 18). Shown.
                 onVisibleChanged: if (visible) page.focusScroller.show(replacedByNote)
                 Material.background: Material.color(Material.Amber, page.Material.theme === Material.Dark ? Material.Shade900 : Material.Shade50)
-                Label {
+                KeyLinkLabel {
+                    id: replacedByNote
+                    objectName: "replaced-by-note-text"
                     width: parent.width
-                    wrapMode: Text.Wrap
-                    text: !detail.enabled
-                          ? qsTr("Replaced by %1 — this key is disabled.").arg(page.replacedBy)
-                          : detail.expires > 0 && detail.expires > Date.now()
-                            ? qsTr("Replaced by %1 — expires %2 (%3).").arg(page.replacedBy)
-                              .arg(page.session.format.relative(detail.expires))
-                              .arg(page.session.format.dateTime(detail.expires))
-                            : qsTr("Replaced by %1 — this key no longer works.").arg(page.replacedBy)
+                    // A replacement deleted since has no page to open.
+                    keyId: detail.replacedByDeleted ? "" : detail.replacedById
+                    onOpened: linkedKeyId => page.openLinkedKey(linkedKeyId)
+                    text: {
+                        const replacement = replacedByNote.link(page.replacedBy);
+                        return !detail.enabled
+                               ? qsTr("Replaced by %1 — this key is disabled.").arg(replacement)
+                               : detail.expires > 0 && detail.expires > Date.now()
+                                 ? qsTr("Replaced by %1 — expires %2 (%3).").arg(replacement)
+                                   .arg(page.session.format.relative(detail.expires))
+                                   .arg(page.session.format.dateTime(detail.expires))
+                                 : qsTr("Replaced by %1 — this key no longer works.").arg(replacement);
+                    }
                 }
             }
 

@@ -25,6 +25,13 @@ Page {
     function focusSearch() {
         bar.focusSearch();
     }
+    // What the window keeps of this page while another one is shown (Main.qml): the search.
+    function savedState(): var {
+        return { search: bar.searchText };
+    }
+    function restoreState(state: var): void {
+        bar.setSearch(state.search);
+    }
     function focusList(): void {
         if (list.count > 0 && list.currentIndex < 0)
             list.currentIndex = 0;

@@ -55,6 +55,16 @@ Page {
             savedOverride = "";
     }
 
+    // What the window keeps of this page while another one is shown (Main.qml): the chosen
+    // namespace and the filter.
+    function savedState(): var {
+        return { namespaceName: page.namespaceName, search: bar.searchText };
+    }
+    function restoreState(state: var): void {
+        bar.setSearch(state.search);
+        if (state.namespaceName !== "")
+            page.namespaceName = state.namespaceName;
+    }
     function focusSearch() {
         bar.focusSearch();
     }

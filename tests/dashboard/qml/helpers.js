@@ -55,9 +55,17 @@ function byText(root, text) {
     return find(root, item => item.text !== undefined && String(item.text) === text);
 }
 
-/// The first item whose text contains @p part, or null.
+/// The text @p item shows: a StyledText or RichText label's without its markup (a link's tags).
+function shownText(item) {
+    const text = String(item.text);
+    if (item.textFormat !== 1 && item.textFormat !== 4) // Text.RichText, Text.StyledText
+        return text;
+    return text.replace(/<[^>]*>/g, "").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+}
+
+/// The first item whose text (as shown) contains @p part, or null.
 function containingText(root, part) {
-    return find(root, item => item.text !== undefined && String(item.text).indexOf(part) >= 0);
+    return find(root, item => item.text !== undefined && shownText(item).indexOf(part) >= 0);
 }
 
 /// Whether @p item and every ancestor up to (excluding) null are visible: what the user sees.

@@ -45,6 +45,12 @@ Item {
         signalName: "requestFailed"
     }
 
+    SignalSpy {
+        id: pageRequests
+        target: testSession
+        signalName: "pageRequested"
+    }
+
     TestCase {
         name: "KeyDetailPage"
         when: windowShown
@@ -602,6 +608,51 @@ Item {
             const shown = child(page, "rerolled-dialog");
             tryCompare(shown, "opened", true, H.answerTimeout);
             return shown;
+        }
+
+        /// A point of @p label on its link, or null.
+        function linkPoint(label) {
+            for (let y = 2; y < label.height; y += 4) {
+                for (let x = 2; x < label.width; x += 4) {
+                    if (label.linkAt(x, y) !== "")
+                        return Qt.point(x, y);
+                }
+            }
+            return null;
+        }
+
+        // Walkthrough (issue 4): the reroll notes named the other key in plain text. The name is
+        // a link to that key's page, clicked or (a Tab stop) opened with Enter.
+        function test_rerollNotesLinkTheOtherKey() {
+            const page = openFreshKey();
+            const oldId = page.keyId;
+            const shown = reroll(page);
+            const newId = page.controller.newKeyId;
+            mouseClick(H.find(shown, item => item.objectName === "rerolled-open"));
+            tryVerify(() => stack.currentItem.keyId === newId, H.answerTimeout);
+            const landed = stack.currentItem;
+            const newNote = child(landed, "replaced-note-text");
+            tryVerify(() => H.shown(newNote) && newNote.width > 0, H.answerTimeout);
+            const onLink = linkPoint(newNote);
+            verify(onLink !== null, "the old key's name is a link: " + newNote.text);
+            pageRequests.clear();
+            mouseClick(newNote, onLink.x, onLink.y);
+            tryCompare(pageRequests, "count", 1);
+            compare(pageRequests.signalArguments[0][0], "keyDetail");
+            compare(pageRequests.signalArguments[0][1].keyId, oldId);
+
+            stack.clear();
+            const oldPage = stack.push(pageComponent, { session: testSession, keyId: oldId, objectName: "keyDetail" },
+                                       StackView.Immediate);
+            tryCompare(oldPage.controller, "replacedById", newId, H.answerTimeout);
+            const oldNote = child(oldPage, "replaced-by-note-text");
+            tryVerify(() => H.shown(oldNote) && linkPoint(oldNote) !== null, H.answerTimeout, oldNote.text);
+            verify(oldNote.activeFocusOnTab, "the link is a Tab stop");
+            pageRequests.clear();
+            oldNote.forceActiveFocus(Qt.TabFocusReason);
+            keyClick(Qt.Key_Return);
+            compare(pageRequests.count, 1);
+            compare(pageRequests.signalArguments[0][1].keyId, newId);
         }
 
         // Done (and Esc) close the dialog and stay on the old key, which then says what replaced it.
