@@ -429,14 +429,14 @@ Page {
 
             // A rerolled key: which key replaced it (from the audit log, or the reroll just made).
             Pane {
-                id: replacedByNote
+                id: replacedByPane
                 objectName: "replaced-by-note"
                 Layout.fillWidth: true
                 Layout.columnSpan: parent.columns
                 visible: detail.replacedById !== ""
                 // A reroll made here, the page scrolled down to Key actions: the note appears above
                 // the view, where the user never saw it after Done (walkthrough 18). Shown.
-                onVisibleChanged: if (visible) page.focusScroller.show(replacedByNote)
+                onVisibleChanged: if (visible) page.focusScroller.show(replacedByPane)
                 Material.background: Material.color(Material.Amber, page.Material.theme === Material.Dark ? Material.Shade900 : Material.Shade50)
                 KeyLinkLabel {
                     id: replacedByNote
