@@ -387,6 +387,76 @@ void KeysModel::reloadKey(const QString &keyId)
     }, ApiClient::Failures::Quiet); // a refresh of what is shown already: no banner for it
 }
 
+int KeysModel::rowOfKey(const QString &keyId) const
+{
+    for (int row = 0; row < int(rows().size()); ++row) {
+        if (rows().at(row).value(u"keyId"_s).toString() == keyId)
+            return row;
+    }
+    return -1;
+}
+
+void KeysModel::updateLoadedRows()
+{
+    if (!client() || !isReady() || loading() || m_updating || rows().isEmpty())
+        return;
+    m_updating = true;
+    fetchUpdatePage({}, std::min(scanned(), kUpdateRows), kUpdatePages); // scanned: a local search skips rows
+}
+
+void KeysModel::fetchUpdatePage(const QString &cursor, int rowsLeft, int pagesLeft)
+{
+    QJsonObject body = requestBody();
+    body.insert(u"limit"_s, std::min(pageSize(), rowsLeft));
+    if (!cursor.isEmpty())
+        body.insert(u"cursor"_s, cursor);
+    const quint64 generation = m_badgesGeneration;
+    client()->post(action(), body, this, [this, generation, rowsLeft, pagesLeft](const ApiResult &result) {
+        if (generation != m_badgesGeneration) // the list was reloaded meanwhile: its own rows are new
+            return;
+        if (!result.ok()) {
+            m_updating = false;
+            return; // the rows stay as they are; the next update tries again
+        }
+        const QJsonArray items = result.data.toArray();
+        mergeUpdatedRows(items);
+        const QString next = result.pagination.value(u"cursor"_s).toString();
+        const int left = rowsLeft - int(items.size());
+        const bool more = result.pagination.value(u"hasMore"_s).toBool() && !next.isEmpty();
+        if (more && left > 0 && pagesLeft > 1 && !items.isEmpty())
+            fetchUpdatePage(next, left, pagesLeft - 1);
+        else
+            m_updating = false;
+    }, ApiClient::Failures::Quiet); // a background update of what is shown: no banner every 15 s
+}
+
+void KeysModel::mergeUpdatedRows(const QJsonArray &items)
+{
+    const QList<int> roles = roleNames().keys();
+    bool enabledChanged = false;
+    for (const QJsonValue &item : items) {
+        QJsonObject fresh = item.toObject();
+        const QString keyId = fresh.value(u"keyId"_s).toString();
+        const int row = rowOfKey(keyId);
+        if (row < 0 || rows().at(row) == fresh)
+            continue; // a key added elsewhere waits for Refresh; an unchanged one stays as it is
+        const QJsonObject old = rows().at(row);
+        if (!fresh.contains(u"apiId"_s) && old.contains(u"apiId"_s))
+            fresh.insert(u"apiId"_s, old.value(u"apiId"_s)); // the owner page's API column needs it
+        QList<int> changed;
+        for (int role : roles) {
+            if (rowData(old, role) != rowData(fresh, role))
+                changed.append(role);
+        }
+        rowRef(row) = fresh;
+        if (!changed.isEmpty())
+            Q_EMIT dataChanged(index(row), index(row), changed);
+        enabledChanged = enabledChanged || (changed.contains(EnabledRole) && m_selected.contains(keyId));
+    }
+    if (enabledChanged)
+        Q_EMIT selectionChanged(); // selectedEnabledCount follows
+}
+
 void KeysModel::rowsCleared()
 {
     setSelectingAll(false); // another filter or a reload: what "every key" meant is gone
@@ -396,6 +466,7 @@ void KeysModel::rowsCleared()
     m_deletedKeys.clear();
     m_rateLimitedRequested = false;
     m_replacementsRequested = false;
+    m_updating = false;
     ++m_badgesGeneration;
     if (!m_selected.isEmpty()) {
         m_selected.clear();

@@ -80,6 +80,9 @@ public:
     static constexpr qint64 kRateLimitedWithinMs = 3600LL * 1000;
     /// Pages of 100 `key.reroll` and `key.delete` events read per refresh for the `replaced` badge.
     static constexpr int kRerollPages = 10;
+    /// updateLoadedRows() reads at most this many pages and rows (the rows past them stay as loaded).
+    static constexpr int kUpdatePages = 5;
+    static constexpr int kUpdateRows = 500;
 
     explicit KeysModel(QObject *parent = nullptr);
     QHash<int, QByteArray> roleNames() const override;
@@ -121,6 +124,13 @@ public:
     /// Fetches @p keyId again (keys.getKey) and replaces its row, e.g. after its detail page
     /// edited it; a key that is gone makes the whole list reload. Unknown ids are ignored.
     Q_INVOKABLE void reloadKey(const QString &keyId);
+    /// Asks the server again for the loaded rows (the same request from the first page on, at
+    /// most kUpdatePages pages and kUpdateRows rows) and updates the rows that changed in place:
+    /// dataChanged for the changed roles only, no reset, selection kept, so a list on screen
+    /// follows credits, last use and badges without jumping. Rows added or deleted elsewhere are
+    /// not inserted or removed here (that would move the rows under the user): they wait for
+    /// refresh(). Does nothing while a page or an update is loading.
+    Q_INVOKABLE void updateLoadedRows();
 
     /// The badges of one key (the JSON of KeyResponseData) at @p nowMs; rate limiting not included.
     static QStringList badgesFor(const QJsonObject &key, qint64 nowMs);
@@ -153,6 +163,10 @@ private:
     /// audit.listLogs' reroll events from @p cursor on ("" for the newest), @p pages left to read.
     void fetchReplacements(const QString &cursor, int pages);
     void continueSelectingEveryKey();
+    /// One page of updateLoadedRows() from @p cursor; @p rowsLeft, @p pagesLeft bound the rest.
+    void fetchUpdatePage(const QString &cursor, int rowsLeft, int pagesLeft);
+    void mergeUpdatedRows(const QJsonArray &items);
+    int rowOfKey(const QString &keyId) const;
     void setSelectingAll(bool selecting);
     QString statusOf(const QJsonObject &row) const;
     QStringList badgesOf(const QJsonObject &row) const;
@@ -171,6 +185,7 @@ private:
     bool m_rateLimitedRequested = false;
     bool m_replacedBadges = true;
     bool m_replacementsRequested = false;
+    bool m_updating = false;
 };
 
 } // namespace Latchkey::Dashboard

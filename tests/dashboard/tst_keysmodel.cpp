@@ -67,6 +67,7 @@ private Q_SLOTS:
     void searchUnderAViewStartsAtTheFirstKey();
     void reloadKeyReplacesItsRow();
     void reloadKeyKeepsTheApiOfAnOwnersKey();
+    void updateLoadedRowsFollowsTheServerInPlace();
     void selection();
     void selectEveryKeyLoadsTheRest();
     void selectEveryKeyCancelled();
@@ -519,6 +520,56 @@ void TestKeysModel::reloadKeyKeepsTheApiOfAnOwnersKey()
     byOwner.reloadKey(keyId);
     QTRY_COMPARE(valueOf(byOwner, "keyId", keyId, "name").toString(), u"after"_s);
     QCOMPARE(valueOf(byOwner, "keyId", keyId, "apiId").toString(), apiId);
+}
+
+/// A list on screen follows credits spent and last use (keys.verifyKey) without a reset: the
+/// changed row's roles change, the row count and the selection stay.
+void TestKeysModel::updateLoadedRowsFollowsTheServerInPlace()
+{
+    const QString apiId = m_fixture.createApi(u"live rows"_s);
+    const QJsonObject spent = m_fixture.createKey({{u"apiId"_s, apiId}, {u"name"_s, u"spent"_s},
+                                                   {u"credits"_s, QJsonObject{{u"remaining"_s, 34}}}});
+    const QString calm = createKey(apiId, {{u"name"_s, u"calm"_s}});
+    auto keys = model(apiId);
+    QAbstractItemModelTester tester(keys.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QVERIFY(waitIdle(*keys));
+    QCOMPARE(keys->rowCount(), 2);
+    const QString keyId = spent.value(u"keyId"_s).toString();
+    QCOMPARE(valueOf(*keys, "keyId", keyId, "creditsRemaining").toInt(), 34);
+    QCOMPARE(valueOf(*keys, "keyId", keyId, "lastUsedAt").toLongLong(), 0);
+    keys->setSelected(0, true);
+    keys->setSelected(1, true);
+    for (int i = 0; i < 3; ++i)
+        QVERIFY(m_fixture.call(u"keys.verifyKey"_s, {{u"key"_s, spent.value(u"key"_s)}}).ok());
+    QVERIFY(m_fixture.server().analytics().flush()); // last_used_at is written with the analytics batch
+
+    QSignalSpy reset(keys.get(), &QAbstractItemModel::modelReset);
+    QSignalSpy inserted(keys.get(), &QAbstractItemModel::rowsInserted);
+    QSignalSpy changed(keys.get(), &QAbstractItemModel::dataChanged);
+    keys->updateLoadedRows();
+    QTRY_COMPARE(valueOf(*keys, "keyId", keyId, "creditsRemaining").toInt(), 31);
+    QVERIFY(valueOf(*keys, "keyId", keyId, "lastUsedAt").toLongLong() > 0);
+    QCOMPARE(keys->rowCount(), 2);
+    QCOMPARE(reset.count(), 0);
+    QCOMPARE(inserted.count(), 0);
+    QCOMPARE(keys->selectedCount(), 2);
+    QCOMPARE(changed.count(), 1); // the spent key's row only, and only the roles that changed
+    const QModelIndex row = changed.first().at(0).toModelIndex();
+    QCOMPARE(row.data(KeysModel::KeyIdRole).toString(), keyId);
+    const auto roles = changed.first().at(2).value<QList<int>>();
+    QVERIFY(roles.contains(KeysModel::CreditsRemainingRole));
+    QVERIFY(roles.contains(KeysModel::LastUsedAtRole));
+    QVERIFY(!roles.contains(KeysModel::NameRole));
+    QVERIFY(!roles.contains(KeysModel::SelectedRole));
+    QCOMPARE(valueOf(*keys, "keyId", calm, "name").toString(), u"calm"_s);
+
+    // a key issued elsewhere waits for Refresh: the rows do not move under the user
+    createKey(apiId, {{u"name"_s, u"new elsewhere"_s}});
+    QVERIFY(m_fixture.call(u"keys.verifyKey"_s, {{u"key"_s, spent.value(u"key"_s)}}).ok());
+    keys->updateLoadedRows();
+    QTRY_COMPARE(valueOf(*keys, "keyId", keyId, "creditsRemaining").toInt(), 30); // the update is in
+    QCOMPARE(keys->rowCount(), 2);
+    QCOMPARE(inserted.count(), 0);
 }
 
 void TestKeysModel::selection()

@@ -147,6 +147,20 @@ Page {
         }
     }
 
+    /// How often the rows on screen follow the server: the pace of the charts above the list.
+    property int liveRowsInterval: 15000
+    // While the list is the page on screen in the active window, its rows follow the server
+    // (credits left, last used, badges) in place: no reset, scroll, selection and current row kept.
+    // Keys added or deleted elsewhere wait for Refresh (KeysModel.updateLoadedRows).
+    Timer {
+        objectName: "liveRowsTimer"
+        interval: page.liveRowsInterval
+        repeat: true
+        running: page.visible && page.Window.active && !keys.loading && !bulk.running
+                 && (page.StackView.view === null || page.StackView.status === StackView.Active)
+        onTriggered: keys.updateLoadedRows()
+    }
+
     BulkOperation {
         id: bulk
         client: page.session.client

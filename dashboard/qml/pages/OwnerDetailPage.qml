@@ -105,6 +105,20 @@ Page {
         replacedBadges: page.may.may("workspace.*.read_audit_log", page.may.revision)
     }
 
+    /// How often the rows on screen follow the server: the pace of the charts above the list.
+    property int liveRowsInterval: 15000
+    // While the list is the page on screen in the active window, its rows follow the server
+    // (credits left, last used, badges) in place: no reset, scroll, selection and current row kept.
+    // Keys added or deleted elsewhere wait for Refresh (KeysModel.updateLoadedRows).
+    Timer {
+        objectName: "liveRowsTimer"
+        interval: page.liveRowsInterval
+        repeat: true
+        running: page.visible && page.Window.active && !keys.loading
+                 && (page.StackView.view === null || page.StackView.status === StackView.Active)
+        onTriggered: keys.updateLoadedRows()
+    }
+
     /// The keys' API names by id, for their "API" column (an owner's keys belong to several
     /// APIs): every API of the workspace, listed once while the page is open (the key rows carry
     /// only the id). Not fetched when the root key may not read APIs: the rows show the ids.
