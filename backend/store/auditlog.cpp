@@ -41,7 +41,9 @@ Core::Status AuditLog::append(const AuditOrigin &origin, qint64 timeMs, const QL
     QSqlQuery insert = m_db.prepare(
         u"INSERT INTO audit_logs (id, workspace_id, time, event, description, actor_type, actor_id,"
         " actor_name, targets, target_names, remote_ip, user_agent, request_id, correlation_id, changes)"
-        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"_s);
+        // coalesce: an event without named targets folds to a null QString, which binds as NULL
+        // (the column is NOT NULL; every refill, root key and namespace event failed to write).
+        " VALUES (?,?,?,?,?,?,?,?,?,coalesce(?, ''),?,?,?,?,?)"_s);
     for (const AuditEvent &event : events) {
         insert.addBindValue(Core::newId(u"log"));
         insert.addBindValue(event.workspaceId);

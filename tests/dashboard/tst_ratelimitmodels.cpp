@@ -203,11 +203,14 @@ void TestRatelimitModels::createNamespaceThenFirstOverride()
     QVERIFY(m_fixture.server().analytics().flush());
     QCOMPARE(m_fixture.call(u"ratelimit.getLog"_s, {{u"namespace"_s, u"fresh-ns"_s}}).data.toArray().size(), 1);
 
-    // Again: a clear error (409 with the name) through the one error sink, no duplicate, no signal.
+    // Again: a clear error (409 with the name) for the dialog that asked, not the error banner;
+    // no duplicate, no created signal.
     QSignalSpy failed(m_fixture.client(), &ApiClient::requestFailed);
+    QSignalSpy refused(&namespaces, &RatelimitNamespacesModel::createFailed);
     namespaces.create(u"fresh-ns"_s);
-    QVERIFY(failed.wait(10000));
-    QVERIFY2(failed.last().at(2).toString().contains(u"fresh-ns"_s), qPrintable(failed.last().at(2).toString()));
+    QVERIFY(refused.wait(10000));
+    QVERIFY2(refused.last().at(0).toString().contains(u"fresh-ns"_s), qPrintable(refused.last().at(0).toString()));
+    QCOMPARE(failed.count(), 0);
     QCOMPARE(created.count(), 1);
     QVERIFY(fetchAll(namespaces) >= 0);
     QCOMPARE(column(namespaces, "name").count(u"fresh-ns"_s), 1);
