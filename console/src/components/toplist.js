@@ -3,6 +3,7 @@
 import { h, replaceChildren } from '../dom.js';
 import { count } from '../format.js';
 import { t } from '../i18n.js';
+import { newestOnly } from '../newest.js';
 
 export const TOP_ORDERS = [
   { id: 'verifications', get label() { return t('Verifications'); } },
@@ -35,10 +36,11 @@ export function topList({ title, testid, orders = TOP_ORDERS, empty, load }) {
     return h('span', { class: 'toprow-bar' }, fill);
   }
 
+  const loads = newestOnly();
   async function refresh() {
-    const requested = order;
+    const current = loads.begin();
     const { rows } = await load(order);
-    if (requested !== order) return;
+    if (!current()) return;
     const visible = rows.filter((row) => row.value > 0);
     if (visible.length === 0) {
       replaceChildren(list, h('li', { class: 'toplist-empty' }, empty));

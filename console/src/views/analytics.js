@@ -9,6 +9,7 @@ import { h } from '../dom.js';
 import { RENAMED_EVENT } from '../embed.js';
 import { count, percent, perBucket } from '../format.js';
 import { filters, onFiltersChange, windowOf } from '../filters.js';
+import { newestOnly } from '../newest.js';
 import { t } from '../i18n.js';
 import { latencyTile } from '../latency.js';
 import { OUTCOMES } from '../outcomes.js';
@@ -150,7 +151,9 @@ export function analyticsView(ctx, { scope, id, compact = false }) {
   }
   const tops = full?.tops ?? [];
 
+  const loads = newestOnly();
   async function refresh() {
+    const current = loads.begin();
     bar.loading(true);
     const { rangeInfo, outcome } = filters();
     const { start, end } = windowOf(rangeInfo);
@@ -159,10 +162,11 @@ export function analyticsView(ctx, { scope, id, compact = false }) {
         ctx.api.call('analytics.getTimeseries', { scope, ...scopeFilter, start, end, bucket: rangeInfo.bucket }),
         ...tops.map((card) => card.refresh()),
       ]);
+      if (!current() || destroyed) return;
       render(data, rangeInfo, compact ? '' : outcome); // the summary has no outcome filter
       bar.refreshed(Date.now());
     } finally {
-      bar.loading(false);
+      if (current()) bar.loading(false);
     }
   }
 

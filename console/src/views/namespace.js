@@ -4,6 +4,7 @@
 import { h } from '../dom.js';
 import { count, percent, perBucket } from '../format.js';
 import { filters, onFiltersChange, windowOf } from '../filters.js';
+import { newestOnly } from '../newest.js';
 import { t } from '../i18n.js';
 import { latencyTile } from '../latency.js';
 import { RATELIMIT_SERIES } from '../outcomes.js';
@@ -43,13 +44,16 @@ export function namespaceView(ctx, { id: namespace }) {
       h('div', { class: 'view-subtitle' }, t('rate-limit decisions'))), bar.element),
     headline.element, live.element, h('div', { class: 'grid two' }, chart.element, top.element), log.element);
 
+  const loads = newestOnly();
   async function refresh() {
+    const current = loads.begin();
     bar.loading(true);
     const { rangeInfo } = filters();
     const { start, end } = windowOf(rangeInfo);
     try {
       const [{ data }] = await Promise.all([
         ctx.api.call('ratelimit.getTimeseries', { namespace, start, end, bucket: rangeInfo.bucket }), top.refresh()]);
+      if (!current()) return;
       const times = data.buckets.map((bucket) => bucket.time);
       chart.setData(times, { passed: data.buckets.map((b) => b.passed), blocked: data.buckets.map((b) => b.blocked) },
         { bucketSeconds: rangeInfo.bucketMs / 1000 });
@@ -63,7 +67,7 @@ export function namespaceView(ctx, { id: namespace }) {
       headline.update('latency', tile.value, tile.hint);
       bar.refreshed(Date.now());
     } finally {
-      bar.loading(false);
+      if (current()) bar.loading(false);
     }
   }
 

@@ -174,7 +174,9 @@ describe('web console', () => {
     // The outcome filter narrows the chart and the log (and is shared by every view).
     await page.selectOption('[data-testid=outcome-filter]', 'USAGE_EXCEEDED');
     await eventually(async () => (await rows.count()) === 2, 'only the two rejected events');
-    assert.equal(await page.locator('[data-testid=timeseries-legend] [data-series]').count(), 1);
+    // The log and the chart load apart: the chart may answer after the log.
+    const series = page.locator('[data-testid=timeseries-legend] [data-series]');
+    await eventually(async () => (await series.count()) === 1, 'the chart to show only the rejected series');
     await page.selectOption('[data-testid=outcome-filter]', '');
     await eventually(async () => (await rows.count()) === 5, 'all five events again');
     // Events arriving while the view is open come in through the stream; a paused log holds them back.
@@ -186,6 +188,40 @@ describe('web console', () => {
     await page.click('[data-testid=log-pause]');
     await eventually(async () => (await rows.count()) === 6, 'the streamed sixth event in the log');
     assert.equal(await page.locator('[data-testid=log-rows] tr[data-outcome=USAGE_EXCEEDED]').count(), 3);
+  });
+
+  test('an answer that was overtaken never draws over the newer one', async () => {
+    const { page } = session;
+    const series = page.locator('[data-testid=timeseries-legend] [data-series]');
+    await eventually(async () => (await series.count()) === 2, 'both series while no outcome is chosen');
+    // Hold the answer of the next chart load (every outcome: the refresh button), let a load for
+    // one outcome overtake it, then let the old answer in: the chart must stay on the newer filter.
+    let release;
+    const released = new Promise((resolve) => { release = resolve; });
+    let held = null;
+    await page.route('**/v2/analytics.getTimeseries', async (route) => {
+      if (held) return route.continue();
+      held = route.request();
+      const response = await route.fetch();
+      await released;
+      return route.fulfill({ response });
+    });
+    try {
+      await page.click('[data-testid=refresh]');
+      await eventually(async () => held !== null, 'the refresh\'s chart load to be held');
+      await page.selectOption('[data-testid=outcome-filter]', 'USAGE_EXCEEDED');
+      await eventually(async () => (await series.count()) === 1, 'the filtered chart');
+      const oldAnswerRead = page.waitForEvent('requestfinished', (request) => request === held);
+      release();
+      await oldAnswerRead;
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+      assert.equal(await series.count(), 1, 'the overtaken answer drew every outcome again');
+      assert.equal(await page.locator('[data-testid=timeseries-legend] [data-series=USAGE_EXCEEDED]').count(), 1);
+    } finally {
+      release();
+      await page.unroute('**/v2/analytics.getTimeseries');
+      await page.selectOption('[data-testid=outcome-filter]', '');
+    }
   });
 
   test('the API, owner and namespace views show their own scope', async () => {
