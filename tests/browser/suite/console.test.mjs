@@ -243,7 +243,8 @@ describe('web console', () => {
     await eventually(async () => (await rows.count()) === 6, 'the owner\'s six events');
     assert.match(await text(page, 'h1'), /Owner globex/);
     assert.match(await text(page, '.view-subtitle'), /^id_/);
-    assert.equal(await text(page, '[data-testid=tile-verifications]'), '6');
+    // The tiles come with the chart's load, apart from the log's.
+    await eventually(async () => (await text(page, '[data-testid=tile-verifications]')) === '6', 'the owner\'s six verifications counted');
 
     const decisions = [];
     for (let i = 0; i < 5; ++i) {
