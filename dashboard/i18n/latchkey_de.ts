@@ -3005,10 +3005,6 @@
 <context>
     <name>PermissionPicker</name>
     <message>
-        <source>Create permission ‘%1’</source>
-        <translation>Berechtigung ‘%1’ anlegen</translation>
-    </message>
-    <message>
         <source>Permission, e.g. documents.read</source>
         <translation>Berechtigung, z. B. documents.read</translation>
     </message>
@@ -3036,6 +3032,10 @@
     <message>
         <source>Only letters, digits and _ : - . * are allowed.</source>
         <translation>Nur Buchstaben, Ziffern und _ : - . * sind erlaubt.</translation>
+    </message>
+    <message>
+        <source>Create permission “%1”</source>
+        <translation>Berechtigung „%1“ anlegen</translation>
     </message>
 </context>
 <context>
@@ -3612,10 +3612,6 @@
 <context>
     <name>RolePicker</name>
     <message>
-        <source>Create role ‘%1’</source>
-        <translation>Rolle ‘%1’ anlegen</translation>
-    </message>
-    <message>
         <source>Role, e.g. support</source>
         <translation>Rolle, z. B. support</translation>
     </message>
@@ -3644,6 +3640,10 @@
     <message>
         <source>New role: grants no permissions until some are added under Permissions &amp; roles.</source>
         <translation>Neue Rolle: gewährt keine Berechtigungen, bis unter „Berechtigungen &amp; Rollen“ welche hinzugefügt werden.</translation>
+    </message>
+    <message>
+        <source>Create role “%1”</source>
+        <translation>Rolle „%1“ anlegen</translation>
     </message>
 </context>
 <context>
@@ -4029,10 +4029,6 @@
         <translation>%1 (neu)</translation>
     </message>
     <message>
-        <source>Create ‘%1’</source>
-        <translation>‘%1’ anlegen</translation>
-    </message>
-    <message>
         <source>Add</source>
         <translation>Hinzufügen</translation>
     </message>
@@ -4048,6 +4044,10 @@
         <source>Add %1</source>
         <comment>the highlighted suggestion that Enter adds</comment>
         <translation>%1 hinzufügen</translation>
+    </message>
+    <message>
+        <source>Create “%1”</source>
+        <translation>„%1“ anlegen</translation>
     </message>
 </context>
 <context>

@@ -3005,10 +3005,6 @@
 <context>
     <name>PermissionPicker</name>
     <message>
-        <source>Create permission ‘%1’</source>
-        <translation>Crear el permiso «%1»</translation>
-    </message>
-    <message>
         <source>Permission, e.g. documents.read</source>
         <translation>Permiso, p. ej. documents.read</translation>
     </message>
@@ -3036,6 +3032,10 @@
     <message>
         <source>Only letters, digits and _ : - . * are allowed.</source>
         <translation>Solo se permiten letras, dígitos y _ : - . *.</translation>
+    </message>
+    <message>
+        <source>Create permission “%1”</source>
+        <translation>Crear el permiso «%1»</translation>
     </message>
 </context>
 <context>
@@ -3612,10 +3612,6 @@
 <context>
     <name>RolePicker</name>
     <message>
-        <source>Create role ‘%1’</source>
-        <translation>Crear el rol «%1»</translation>
-    </message>
-    <message>
         <source>Role, e.g. support</source>
         <translation>Rol, p. ej. support</translation>
     </message>
@@ -3644,6 +3640,10 @@
     <message>
         <source>New role: grants no permissions until some are added under Permissions &amp; roles.</source>
         <translation>Rol nuevo: no concede ningún permiso hasta que se le añadan en «Permisos y roles».</translation>
+    </message>
+    <message>
+        <source>Create role “%1”</source>
+        <translation>Crear el rol «%1»</translation>
     </message>
 </context>
 <context>
@@ -4029,10 +4029,6 @@
         <translation>%1 (nuevo)</translation>
     </message>
     <message>
-        <source>Create ‘%1’</source>
-        <translation>Crear «%1»</translation>
-    </message>
-    <message>
         <source>Add</source>
         <translation>Añadir</translation>
     </message>
@@ -4048,6 +4044,10 @@
         <source>Add %1</source>
         <comment>the highlighted suggestion that Enter adds</comment>
         <translation>Añadir %1</translation>
+    </message>
+    <message>
+        <source>Create “%1”</source>
+        <translation>Crear «%1»</translation>
     </message>
 </context>
 <context>

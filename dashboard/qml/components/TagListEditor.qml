@@ -38,8 +38,8 @@ ColumnLayout {
     property string takeText: qsTr("Add %1", "the highlighted suggestion that Enter adds")
     /// What is typed in the field, trimmed.
     readonly property string typedName: field.text.trim()
-    /// The suggestion offered for a typed name that matches none ("Create permission ‘%1’").
-    property string createItemText: qsTr("Create ‘%1’")
+    /// The suggestion offered for a typed name that matches none ("Create permission “%1”").
+    property string createItemText: qsTr("Create “%1”")
     /// The typed name is new: neither a loaded suggestion nor already chosen.
     readonly property bool typedIsUnknown: field.text.trim() !== "" && editor.items.indexOf(field.text.trim()) < 0
                                            && !knows(field.text.trim(), suggestions ? suggestions.count : 0)
@@ -205,6 +205,8 @@ ColumnLayout {
             text: editor.highlightedName !== "" ? editor.takeText.arg(editor.highlightedName)
                   : editor.typedIsNew ? editor.createText : editor.newEntryText
             enabled: field.text.trim() !== "" && !editor.busy && editor.typedProblem === ""
+            // It names a permission or role as typed: names are case-sensitive, so no capitals.
+            font.capitalization: Font.MixedCase
             onClicked: editor.acceptTyped()
         }
     }

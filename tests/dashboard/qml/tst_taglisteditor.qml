@@ -7,7 +7,7 @@ import "helpers.js" as H
 // TagListEditor and its two pickers: chips remove, Enter adds (never twice, never blank); the
 // pickers suggest the workspace's permissions and roles from the in-process server, and a role
 // that does not exist yet goes to "Create and add" (createRequested) instead of addRequested; a
-// typed name that matches nothing is offered as "Create permission/role ‘…’" (mouse and Enter).
+// typed name that matches nothing is offered as "Create permission/role “…”" (mouse and Enter).
 // The add button says what Enter does: the highlighted suggestion, else the typed name.
 // Each chosen role and each role suggested says what it grants.
 Item {
@@ -247,7 +247,7 @@ Item {
             typeName(permissions, "invoices.write");
             tryVerify(() => !permissions.suggestions.loading, H.answerTimeout);
             tryVerify(() => offer.visible && offer.width > 0, 5000);
-            compare(offer.text, "Create permission ‘invoices.write’");
+            compare(offer.text, "Create permission “invoices.write”");
             mouseClick(offer);
             compare(added.count, 1, "granting creates it on the server");
             compare(added.signalArguments[0][0], "invoices.write");
@@ -260,7 +260,7 @@ Item {
             typeName(roles, "keyboard-role");
             tryVerify(() => !roles.suggestions.loading, H.answerTimeout);
             tryVerify(() => roleOffer.visible, 5000);
-            compare(roleOffer.text, "Create role ‘keyboard-role’");
+            compare(roleOffer.text, "Create role “keyboard-role”");
             keyClick(Qt.Key_Down);
             verify(roleOffer.activeFocus);
             keyClick(Qt.Key_Return);
@@ -321,6 +321,8 @@ Item {
             typeName(picker, "nothing.like.this");
             tryVerify(() => !picker.suggestions.loading, H.answerTimeout);
             tryCompare(add, "text", "Create “nothing.like.this”", 5000);
+            // Names are case-sensitive: the button shows one as typed, not in the style's capitals.
+            compare(add.font.capitalization, Font.MixedCase);
             keyClick(Qt.Key_Return);
             compare(created.count, 1);
             compare(created.signalArguments[0][0], "nothing.like.this");
