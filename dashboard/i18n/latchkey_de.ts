@@ -2812,6 +2812,14 @@
         <comment>seconds</comment>
         <translation>s</translation>
     </message>
+    <message>
+        <source>Replace</source>
+        <translation>Ersetzen</translation>
+    </message>
+    <message>
+        <source>“%1” has an override already: %2. Saving replaces it.</source>
+        <translation>„%1“ hat bereits eine Ausnahme: %2. Speichern ersetzt sie.</translation>
+    </message>
 </context>
 <context>
     <name>OverviewPage</name>
@@ -3724,6 +3732,10 @@
         <source>“%1” without “%2”: this key can open a key only by its exact id, with no list of APIs and no Go to by name.</source>
         <translation>„%1“ ohne „%2“: Dieser Schlüssel öffnet einen Schlüssel nur über seine genaue ID, ohne Liste der APIs und ohne „Gehe zu“ nach Namen.</translation>
     </message>
+    <message>
+        <source>A root key is named “%1” already: give this one a name of its own, so that the list, the audit log and the revoke question tell them apart.</source>
+        <translation>Ein Root-Schlüssel heißt bereits „%1“: Geben Sie diesem einen eigenen Namen, damit die Liste, das Audit-Protokoll und die Widerrufsfrage beide unterscheiden.</translation>
+    </message>
 </context>
 <context>
     <name>RootKeysPage</name>
@@ -3776,10 +3788,6 @@
         <translation>Root-Schlüssel widerrufen</translation>
     </message>
     <message>
-        <source>Revoke “%1”? Every program using it loses access at once.</source>
-        <translation>„%1“ widerrufen? Jedes Programm, das ihn nutzt, verliert sofort den Zugriff.</translation>
-    </message>
-    <message>
         <source>Root key id %1</source>
         <translation>Root-Schlüssel-ID %1</translation>
     </message>
@@ -3790,6 +3798,14 @@
     <message>
         <source>Root key “%1” revoked</source>
         <translation>Root-Schlüssel „%1“ widerrufen</translation>
+    </message>
+    <message>
+        <source>Revoke “%1” (%2…)? Every program using it loses access at once.</source>
+        <translation>„%1“ (%2…) widerrufen? Jedes Programm, das ihn nutzt, verliert sofort den Zugriff.</translation>
+    </message>
+    <message>
+        <source>Revoke the root key %1…? Every program using it loses access at once.</source>
+        <translation>Den Root-Schlüssel %1… widerrufen? Jedes Programm, das ihn nutzt, verliert sofort den Zugriff.</translation>
     </message>
 </context>
 <context>

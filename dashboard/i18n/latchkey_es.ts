@@ -2812,6 +2812,14 @@
         <comment>seconds</comment>
         <translation>s</translation>
     </message>
+    <message>
+        <source>Replace</source>
+        <translation>Reemplazar</translation>
+    </message>
+    <message>
+        <source>“%1” has an override already: %2. Saving replaces it.</source>
+        <translation>«%1» ya tiene una excepción: %2. Guardar la reemplaza.</translation>
+    </message>
 </context>
 <context>
     <name>OverviewPage</name>
@@ -3724,6 +3732,10 @@
         <source>“%1” without “%2”: this key can open a key only by its exact id, with no list of APIs and no Go to by name.</source>
         <translation>«%1» sin «%2»: esta clave solo abre una clave por su id exacto, sin lista de APIs ni «Ir a» por nombre.</translation>
     </message>
+    <message>
+        <source>A root key is named “%1” already: give this one a name of its own, so that the list, the audit log and the revoke question tell them apart.</source>
+        <translation>Ya hay una clave raíz llamada «%1»: dele a esta un nombre propio, para que la lista, el registro de auditoría y la pregunta de revocación las distingan.</translation>
+    </message>
 </context>
 <context>
     <name>RootKeysPage</name>
@@ -3776,10 +3788,6 @@
         <translation>Revocar clave raíz</translation>
     </message>
     <message>
-        <source>Revoke “%1”? Every program using it loses access at once.</source>
-        <translation>¿Revocar «%1»? Todo programa que la use pierde el acceso de inmediato.</translation>
-    </message>
-    <message>
         <source>Root key id %1</source>
         <translation>Id de la clave raíz %1</translation>
     </message>
@@ -3790,6 +3798,14 @@
     <message>
         <source>Root key “%1” revoked</source>
         <translation>Clave raíz «%1» revocada</translation>
+    </message>
+    <message>
+        <source>Revoke “%1” (%2…)? Every program using it loses access at once.</source>
+        <translation>¿Revocar «%1» (%2…)? Todo programa que la use pierde el acceso al instante.</translation>
+    </message>
+    <message>
+        <source>Revoke the root key %1…? Every program using it loses access at once.</source>
+        <translation>¿Revocar la clave raíz %1…? Todo programa que la use pierde el acceso al instante.</translation>
     </message>
 </context>
 <context>

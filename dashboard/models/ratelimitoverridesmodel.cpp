@@ -82,4 +82,21 @@ void RatelimitOverridesModel::remove(const QString &identifier)
         u"ratelimit.deleteOverride"_s, body, [this, identifier](const QJsonObject &) { Q_EMIT removed(identifier); });
 }
 
+void RatelimitOverridesModel::lookUpExisting(const QString &identifier)
+{
+    const quint64 lookup = ++m_lookup;
+    if (!client() || m_namespace.isEmpty() || identifier.isEmpty())
+        return;
+    const QJsonObject body{{u"namespace"_s, m_namespace}, {u"identifier"_s, identifier}};
+    client()->post(u"ratelimit.getOverride"_s, body, this,
+                   [this, lookup, identifier](const ApiResult &result) {
+                       if (lookup != m_lookup)
+                           return;
+                       const QJsonObject rule = result.data.toObject();
+                       Q_EMIT existingLookedUp(identifier, result.ok(), rule.value(u"limit"_s).toInteger(),
+                                               rule.value(u"duration"_s).toInteger());
+                   },
+                   ApiClient::Failures::Quiet);
+}
+
 } // namespace Latchkey::Dashboard

@@ -28,11 +28,16 @@ public:
     Q_INVOKABLE void set(const QString &identifier, qint64 limit, qint64 durationMs);
     /// `ratelimit.deleteOverride`; refreshes on success.
     Q_INVOKABLE void remove(const QString &identifier);
+    /// Whether @p identifier, exactly as written, has an override already (`ratelimit.getOverride`,
+    /// which a set would replace): existingLookedUp() with the answer. Only the newest lookup is
+    /// answered; a failure reads as "none known" (the dialog then has nothing to warn of).
+    Q_INVOKABLE void lookUpExisting(const QString &identifier);
 
 Q_SIGNALS:
     void namespaceNameChanged();
     void saved(const QString &identifier);
     void removed(const QString &identifier);
+    void existingLookedUp(const QString &identifier, bool found, qint64 limit, qint64 durationMs);
 
 protected:
     QString action() const override;
@@ -43,6 +48,7 @@ protected:
 
 private:
     QString m_namespace;
+    quint64 m_lookup = 0; ///< the newest lookUpExisting()'s number
 };
 
 } // namespace Latchkey::Dashboard

@@ -26,11 +26,24 @@ FormDialog {
 
     /// The fields as the dialog opened with them (state()), for `modified`.
     property string startState
+    /// The identifier the dialog was opened to edit ("" for a new override): no warning that
+    /// saving replaces its override.
+    property string editing
+    /// The override the typed identifier has already, in words ("50 per 1 min"), set by the page
+    /// in answer to lookUpExisting() for `existingFor`; "" when it has none.
+    property string existingRate
+    property string existingFor
+    /// Saving replaces another identifier's override (walkthrough 19/3: it did so unsaid).
+    readonly property bool replaces: existingRate !== "" && existingFor === identifier && identifier !== editing
     signal saved(string identifier, int limit, double durationMs)
+    /// Asks the page whether @p identifier has an override already (answered in existingRate).
+    signal lookUpExisting(string identifier)
 
     /// A new namespace, with an optional first override (starts empty: none unless one is typed).
     function openForNamespace() {
         newNamespace = true;
+        editing = "";
+        existingRate = "";
         namespaceField.text = "";
         setFields("", 10, 60000);
         startState = state();
@@ -39,6 +52,8 @@ FormDialog {
 
     function openFor(identifier, limit, durationMs) {
         newNamespace = false;
+        editing = identifier;
+        existingRate = "";
         setFields(identifier, limit, durationMs);
         startState = state();
         open();
@@ -102,13 +117,27 @@ FormDialog {
                         : inNamespace !== "" ? qsTr("Set override in “%1”").arg(inNamespace) : qsTr("Set override")
     modified: startState !== "" && state() !== startState
     discardTitle: newNamespace ? qsTr("Discard this namespace's details?") : qsTr("Discard this override's details?")
-    acceptText: qsTr("Save")
+    acceptText: replaces ? qsTr("Replace") : qsTr("Save")
     acceptName: "saveButton"
     canAccept: canSave
     answerField: namespaceField
     anchors.centerIn: Overlay.overlay
     width: Math.min(640, (Overlay.overlay ? Overlay.overlay.width : 640) - 48)
     onOpened: (newNamespace ? namespaceField : identifierField).forceActiveFocus()
+
+    // Asked once typing pauses; a namespace being created has no overrides yet.
+    Timer {
+        id: lookUpTimer
+        interval: 250
+        onTriggered: {
+            if (dialog.identifier !== "" && dialog.identifier !== dialog.editing)
+                dialog.lookUpExisting(dialog.identifier);
+        }
+    }
+    onIdentifierChanged: {
+        if (!newNamespace)
+            lookUpTimer.restart();
+    }
 
     ColumnLayout {
         anchors.fill: parent
@@ -143,6 +172,16 @@ FormDialog {
                 font.family: "monospace"
                 Accessible.name: qsTr("Identifier or pattern")
             }
+        }
+        Label {
+            objectName: "replaceWarning"
+            Layout.fillWidth: true
+            visible: dialog.replaces
+            text: qsTr("“%1” has an override already: %2. Saving replaces it.").arg(dialog.identifier).arg(dialog.existingRate)
+            wrapMode: Text.Wrap
+            font.bold: true
+            Accessible.role: Accessible.AlertMessage
+            Accessible.name: text
         }
         Label {
             objectName: "wildcardHelp"

@@ -129,6 +129,11 @@ Page {
             page.savedOverride = identifier;
         }
         onRemoved: identifier => namespaces.refresh()
+        onExistingLookedUp: (identifier, found, limit, durationMs) => {
+            overrideDialog.existingFor = identifier;
+            overrideDialog.existingRate = found ? qsTr("%1 per %2").arg(page.session.format.number(limit))
+                                                                 .arg(page.session.format.duration(durationMs)) : "";
+        }
         onPageLoaded: {
             page.foundNamespace = overrides.namespaceName;
             page.showSavedOverride();
@@ -138,6 +143,7 @@ Page {
     OverrideDialog {
         id: overrideDialog
         inNamespace: page.namespaceName
+        onLookUpExisting: identifier => overrides.lookUpExisting(identifier)
         onSaved: (identifier, limit, durationMs) => {
             if (!overrideDialog.newNamespace) {
                 overrides.set(identifier, limit, durationMs);

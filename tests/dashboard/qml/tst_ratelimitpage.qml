@@ -225,6 +225,54 @@ Item {
             tryVerify(() => !H.shown(field), 5000);
         }
 
+        // Walkthrough (issue 4, stop 19): "Set override" for acme_corp, which had 50 per minute,
+        // replaced it with 10 unsaid. The dialog says that the identifier has one and what it is,
+        // and Save says Replace; editing that override itself is no replacing.
+        function test_typedIdentifierWithAnOverrideSaysSavingReplacesIt() {
+            callApi("ratelimit.createNamespace", {name: "qml-page-replace"});
+            callApi("ratelimit.setOverride", {namespace: "qml-page-replace", identifier: "acme_corp", limit: 50, duration: 60000});
+            tryVerify(() => page.may.may("ratelimit.*.set_override"), H.answerTimeout, "capabilities loaded");
+            page.namespaceName = "qml-page-replace";
+            const list = named("overrideList");
+            tryVerify(() => list.count === 1, H.answerTimeout);
+            const pane = named("paneSetOverride");
+            tryVerify(() => H.shown(pane) && pane.button.enabled, H.answerTimeout);
+            pane.clicked();
+            const field = named("identifierField");
+            const warning = named("replaceWarning");
+            const save = named("saveButton");
+            tryVerify(() => H.shown(field) && field.activeFocus, 5000, "the dialog opened");
+            for (const c of "acme_cor")
+                keyClick(c);
+            wait(400); // past the lookup's pause: a prefix has no override of its own
+            verify(!H.shown(warning));
+            compare(save.text, "Save");
+            keyClick("p");
+            tryVerify(() => H.shown(warning), H.answerTimeout, "the warning for acme_corp");
+            compare(warning.text, "“acme_corp” has an override already: 50 per 1\u00a0min. Saving replaces it.");
+            compare(save.text, "Replace");
+            keyClick(Qt.Key_Backspace);
+            tryVerify(() => !H.shown(warning), 5000, "gone with the identifier");
+            compare(save.text, "Save");
+            keyClick(Qt.Key_Escape); // asks to discard what was typed
+            let discard = null;
+            tryVerify(() => (discard = H.find(page, item => item.objectName === "confirmButton" && H.shown(item))) !== null,
+                      5000, "the discard question");
+            mouseClick(discard);
+            tryVerify(() => !H.shown(field), 5000);
+
+            // Editing acme_corp's own override: nothing to warn of.
+            list.forceActiveFocus();
+            list.currentIndex = 0;
+            keyClick(Qt.Key_Return);
+            tryVerify(() => H.shown(field) && field.text === "acme_corp", 5000, "the dialog opened on acme_corp");
+            wait(400);
+            verify(!H.shown(warning));
+            compare(save.text, "Save");
+            keyClick(Qt.Key_Escape);
+            tryVerify(() => !H.shown(field), 5000);
+        }
+
         /// The right pane (no namespace chosen) of @p made, a new page, once it shows.
         function choicePane(made) {
             verify(made);
