@@ -20,6 +20,9 @@ FormDialog {
     property Capabilities may
     /// The permissions ticked so far.
     property var picked: []
+    /// The names of the root keys listed (the page's), to warn of a second key of the same name.
+    property var takenNames: []
+    readonly property bool nameTaken: nameField.text.trim() !== "" && takenNames.indexOf(nameField.text.trim()) >= 0
 
     /// The created key while it is shown (cleared when the dialog closes).
     property string shownKey
@@ -108,6 +111,9 @@ FormDialog {
         visible: !dialog.showing
         FormField {
             label: qsTr("Name")
+            // The server takes a second key of a name (walkthrough 19/5: a second "bootstrap"),
+            // after which the list, the revoke question and the sidebar no longer tell them apart.
+            hint: dialog.nameTaken ? qsTr("A root key is named “%1” already: give this one a name of its own, so that the list, the audit log and the revoke question tell them apart.").arg(nameField.text.trim()) : ""
             TextField {
                 id: nameField
                 objectName: "rootKeyName"

@@ -11,6 +11,14 @@ Page {
     id: page
 
     required property Session session
+
+    /// The names of the root keys listed.
+    function listedNames(): var {
+        const names = [];
+        for (let i = 0; i < rootKeys.count; ++i)
+            names.push(rootKeys.rowObject(i).name ?? "");
+        return names;
+    }
     /// "" when the root key may list what this page shows.
     readonly property string mayNotList: session.capabilities.missing("workspace.*.read_root_key", session.capabilities.revision)
 
@@ -32,7 +40,10 @@ Page {
             text: qsTr("New root key")
             highlighted: true
             missing: page.may.missing("workspace.*.create_root_key", page.may.revision)
-            onClicked: createDialog.open()
+            onClicked: {
+                createDialog.takenNames = page.listedNames();
+                createDialog.open();
+            }
         }
         FocusToolButton {
             text: qsTr("Refresh")
@@ -46,7 +57,7 @@ Page {
         // placeholder says why).
         client: !page.session.capabilities.pending && page.mayNotList === "" ? page.session.client : null
         onCreated: (rootKeyId, key) => createDialog.showCreated(rootKeyId, key)
-        onRevoked: rootKeyId => bar.doneNote = qsTr("Root key “%1” revoked").arg(confirmRevoke.label)
+        onRevoked: rootKeyId => bar.doneNote = qsTr("Root key “%1” revoked").arg(confirmRevoke.name !== "" ? confirmRevoke.name : confirmRevoke.start + "…")
     }
 
     ListView {
@@ -152,7 +163,8 @@ Page {
                     missing: page.may.missing("workspace.*.delete_root_key", page.may.revision) // qmllint disable unqualified
                     onClicked: {
                         confirmRevoke.rootKeyId = row.rootKeyId; // qmllint disable unqualified
-                        confirmRevoke.label = row.name !== "" ? row.name : row.start; // qmllint disable unqualified
+                        confirmRevoke.name = row.name; // qmllint disable unqualified
+                        confirmRevoke.start = row.start; // qmllint disable unqualified
                         confirmRevoke.open(); // qmllint disable unqualified
                     }
                 }
@@ -175,9 +187,12 @@ Page {
     ConfirmDialog {
         id: confirmRevoke
         property string rootKeyId
-        property string label
+        property string name
+        property string start
         title: qsTr("Revoke root key")
-        text: qsTr("Revoke “%1”? Every program using it loses access at once.").arg(label)
+        // Its start too: two keys may share a name.
+        text: name !== "" ? qsTr("Revoke “%1” (%2…)? Every program using it loses access at once.").arg(name).arg(start)
+                          : qsTr("Revoke the root key %1…? Every program using it loses access at once.").arg(start)
         confirmText: qsTr("Revoke")
         destructive: true
         onConfirmed: {

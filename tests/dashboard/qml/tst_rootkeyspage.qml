@@ -76,12 +76,53 @@ Item {
             mouseClick(revoke);
             let confirm = null;
             tryVerify(() => (confirm = H.find(page, item => item.objectName === "confirmButton" && H.shown(item))) !== null, 5000);
+            // Two keys may share a name: the question names its start too (walkthrough 19/5).
+            const question = H.find(page, item => typeof item.text === "string" && H.shown(item)
+                                                  && item.text.startsWith("Revoke “qml revoke me”"));
+            verify(question, "the revoke question");
+            verify(/^Revoke “qml revoke me” \(\S+…\)\? /.test(question.text), question.text);
             mouseClick(confirm);
             const note = H.find(page, item => item.objectName === "doneNote");
             tryCompare(note, "text", "✓ Root key “qml revoke me” revoked", H.answerTimeout);
             verify(H.shown(note));
             tryVerify(() => H.find(list, item => item.text === "qml revoke me" && H.shown(item)) === null, H.answerTimeout);
             compare(created.rootKeyId.length > 0, true);
+        }
+
+        // Walkthrough (issue 4, stop 19): a second root key named "bootstrap" was taken unsaid, and
+        // then nothing told the two apart. The create dialog says the name is taken (the server
+        // allows it, so it does not refuse).
+        function test_aSecondKeyOfANameIsWarnedOf() {
+            const created = callApi("rootKeys.createRootKey", {name: "qml twin", permissions: ["api.*.read_api"]}).data;
+            try {
+                const list = H.find(page, item => item instanceof ListView);
+                list.model.refresh();
+                tryVerify(() => H.find(list, item => item.text === "qml twin" && H.shown(item)) !== null,
+                          H.answerTimeout, "the root key's row");
+                const button = H.find(page, item => item.text === "New root key" && item.pressed !== undefined);
+                verify(button && button.enabled);
+                mouseClick(button);
+                const field = H.find(page, item => item.objectName === "rootKeyName");
+                tryVerify(() => H.shown(field), 5000, "the dialog opened");
+                field.forceActiveFocus();
+                for (const c of "qml twi")
+                    keyClick(c);
+                const warned = () => H.find(page, item => typeof item.text === "string" && H.shown(item)
+                                                          && item.text.startsWith("A root key is named"));
+                verify(!warned(), "no warning for a name of its own");
+                keyClick("n");
+                const hint = warned();
+                verify(hint, "the warning for a taken name");
+                compare(hint.text, "A root key is named “qml twin” already: give this one a name of its own, so that the list, the audit log and the revoke question tell them apart.");
+                keyClick(Qt.Key_Escape); // asks to discard the typed name
+                let discard = null;
+                tryVerify(() => (discard = H.find(page, item => item.objectName === "confirmButton" && H.shown(item))) !== null,
+                          5000, "the discard question");
+                mouseClick(discard);
+                tryVerify(() => !H.shown(field), 5000);
+            } finally {
+                callApi("rootKeys.deleteRootKey", {rootKeyId: created.rootKeyId});
+            }
         }
 
         // Walkthrough (issue 4): Revoke on the key of this connection was greyed without a reason.
