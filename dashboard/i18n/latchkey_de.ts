@@ -1545,6 +1545,10 @@
         <source>Already replaced by %1: reroll that key instead.</source>
         <translation>Bereits durch %1 ersetzt: erzeugen Sie stattdessen den neuen Schlüssel neu.</translation>
     </message>
+    <message>
+        <source>The key it replaced, %1…, keeps working until %2: deleting this one does not stop it.</source>
+        <translation>Der ersetzte Schlüssel %1… funktioniert noch bis %2: Das Löschen dieses Schlüssels sperrt ihn nicht.</translation>
+    </message>
 </context>
 <context>
     <name>KeyCreditsSection</name>

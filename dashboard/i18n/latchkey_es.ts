@@ -1545,6 +1545,10 @@
         <source>Already replaced by %1: reroll that key instead.</source>
         <translation>Ya sustituida por %1: regenere esa clave en su lugar.</translation>
     </message>
+    <message>
+        <source>The key it replaced, %1…, keeps working until %2: deleting this one does not stop it.</source>
+        <translation>La clave a la que reemplazó, %1…, sigue funcionando hasta el %2: borrar esta no la detiene.</translation>
+    </message>
 </context>
 <context>
     <name>KeyCreditsSection</name>

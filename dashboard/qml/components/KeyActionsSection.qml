@@ -20,6 +20,11 @@ KeySection {
     /// The old key as it was when the reroll was asked for: the server copies `enabled` and
     /// `expires` to the new key, and sets the old key's expiry to the end of the grace period.
     property bool oldWasEnabled: true
+    /// The key this one replaced, while it still works ("" otherwise): its start and until when.
+    /// Deleting this key leaves that one working, which the delete question says (walkthrough
+    /// 19/15: deleting a leaked replacement read as if access were gone).
+    property string replacedStart
+    property real replacedWorksUntil: 0
     property real oldExpiresBefore: 0
 
     /// What the reroll did to both keys, true for disabled and for expired keys (keys.rerollKey).
@@ -232,9 +237,14 @@ KeySection {
     ConfirmDialog {
         id: confirmDelete
         objectName: "confirm-delete"
-        text: permanent.checked
-              ? qsTr("The key %1 stops working at once and is removed for good, with its rate limits and permissions.").arg(section.key.start)
-              : qsTr("The key %1 stops working at once. It is kept in the database but cannot be used or shown here again.").arg(section.key.start)
+        readonly property string stopsNote: permanent.checked
+              ? qsTr("The key %1 stops working at once and is removed for good, with its rate limits and permissions.").arg(section.key.start + "…")
+              : qsTr("The key %1 stops working at once. It is kept in the database but cannot be used or shown here again.").arg(section.key.start + "…")
+        readonly property string replacedNote: section.replacedStart !== "" && section.replacedWorksUntil > Date.now()
+              ? qsTr("The key it replaced, %1…, keeps working until %2: deleting this one does not stop it.")
+                .arg(section.replacedStart).arg(section.session.format.dateTime(section.replacedWorksUntil))
+              : ""
+        text: replacedNote === "" ? stopsNote : stopsNote + " " + replacedNote
         confirmText: qsTr("Delete")
         destructive: true
         onConfirmed: section.key.deleteKey(permanent.checked)

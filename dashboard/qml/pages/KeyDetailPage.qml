@@ -463,6 +463,8 @@ Page {
                 Layout.columnSpan: parent.columns
                 key: detail
                 session: page.session
+                replacedStart: page.replacedWasEnabled ? page.replacedStart : ""
+                replacedWorksUntil: page.replacedExpires
                 onNewKeyOpened: (keyId, oldExpires, oldWasEnabled) => page.showNewKey(keyId, oldExpires, oldWasEnabled)
             }
 

@@ -459,6 +459,17 @@ Item {
             const note = child(landed, "replaced-note");
             tryVerify(() => note.visible);
             verify(H.containingText(note, oldStart + "…"), "the note names the old key");
+
+            // Deleting the new key leaves the old one working (walkthrough 19/15): the question says so.
+            child(landed, "key-delete").clicked();
+            const deleteQuestion = child(landed, "confirm-delete");
+            tryCompare(deleteQuestion, "opened", true);
+            verify(deleteQuestion.text.indexOf("The key " + landed.controller.start + "… stops working at once.") === 0,
+                   deleteQuestion.text);
+            verify(deleteQuestion.text.indexOf("The key it replaced, " + oldStart + "…, keeps working until ") > 0,
+                   deleteQuestion.text);
+            deleteQuestion.reject();
+            tryCompare(deleteQuestion, "opened", false);
         }
 
         // Show key only where there is a value to show; elsewhere the tooltip says why not.
