@@ -2177,7 +2177,7 @@
     </message>
     <message>
         <source>Filter by name, start or owner</source>
-        <translation>Nach Name, Anfang oder Inhaber filtern</translation>
+        <translation>Name, Anfang, Inhaber</translation>
     </message>
     <message>
         <source>Issue key</source>

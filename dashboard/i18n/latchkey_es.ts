@@ -2177,7 +2177,7 @@
     </message>
     <message>
         <source>Filter by name, start or owner</source>
-        <translation>Filtrar por nombre, inicio o propietario</translation>
+        <translation>Nombre, inicio o propietario</translation>
     </message>
     <message>
         <source>Issue key</source>

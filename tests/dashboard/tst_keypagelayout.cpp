@@ -136,6 +136,8 @@ private Q_SLOTS:
     void statusBadgesFitTheirColumn();
     void headerLineShowsWhole_data();
     void headerLineShowsWhole();
+    void searchHintShowsWhole_data();
+    void searchHintShowsWhole();
     void cleanupTestCase();
 };
 
@@ -376,6 +378,37 @@ void TestKeyPageLayout::headerLineShowsWhole()
     QVERIFY(bar);
     const QStringList lines = textLines(bar);
     QVERIFY2(lines.size() <= 2, qPrintable(u"%1 lines: "_s.arg(lines.size()) + lines.join(u" | "_s)));
+}
+
+void TestKeyPageLayout::searchHintShowsWhole_data()
+{
+    Latchkey::Test::addLanguageAndSizeRows();
+}
+
+/// The keys list's search field shows its hint whole: walkthrough 19 saw "Nach Name, Anfang oder …"
+/// at 1280 px and "Filtrar por nombre, inicio o pr…" at 1024 px (the field gives way to the
+/// header's buttons; the hint is the only label it has).
+void TestKeyPageLayout::searchHintShowsWhole()
+{
+    QFETCH(QString, language);
+    QFETCH(QSize, size);
+    QVERIFY(showIn(language, size));
+    QVERIFY(m_ui->openPage(u"keys"_s, {{u"apiId"_s, m_apiId}}));
+    QTRY_COMPARE_WITH_TIMEOUT(m_ui->currentPageName(), u"keys"_s, kTimeout);
+    auto *page = qobject_cast<QQuickItem *>(m_ui->currentPage());
+    QVERIFY(page);
+    QTRY_VERIFY_WITH_TIMEOUT(qRound(sceneRect(page).right()) == size.width(), kTimeout);
+    m_ui->settle(300);
+    QQuickItem *field = m_ui->item(page, u"listSearch"_s);
+    QVERIFY(field);
+    const QString hint = field->property("placeholderText").toString();
+    QVERIFY(!hint.isEmpty());
+    const QList<QQuickItem *> shown = Latchkey::Test::collectItems(field, [&hint](const QQuickItem *item) {
+        return item->inherits("QQuickText") && item->property("text").toString() == hint;
+    });
+    QCOMPARE(shown.size(), 1);
+    QVERIFY2(!shown.constFirst()->property("truncated").toBool(),
+             qPrintable(u"\"%1\" cut in a field %2 px wide"_s.arg(hint).arg(field->width())));
 }
 
 void TestKeyPageLayout::cleanupTestCase()
