@@ -70,7 +70,7 @@ Core::Status applyFields(
 
 /// Replaces rate limits, direct permissions and roles when the request carries them, and adds
 /// what that changed to @p changes. updateKey audits auto-created permissions but, like Unkey, no
-/// per-binding connect/disconnect events.
+/// ratelimit.* and no per-binding connect/disconnect events: its one `key.update` row names them.
 Core::Status applyRelations(Store::Database &db, const ApiContext &context, const UpdateKeyRequest &request,
     const Store::KeyRecord &key, QList<AuditEvent> &events, Store::AuditChanges &changes)
 {
@@ -78,7 +78,7 @@ Core::Status applyRelations(Store::Database &db, const ApiContext &context, cons
         Store::RatelimitConfigStore store(db);
         const QList<Core::RatelimitConfig> before = store.list(Core::RatelimitOwner::Key, key.id);
         const auto limits
-            = store.replace(Core::RatelimitOwner::Key, key.workspaceId, key.id, *request.ratelimits, context.nowMs, &events);
+            = store.replace(Core::RatelimitOwner::Key, key.workspaceId, key.id, *request.ratelimits, context.nowMs);
         if (!limits)
             return limits.error();
         changes.ratelimits(before, *limits);

@@ -26,6 +26,7 @@ private Q_SLOTS:
     void ownerTargetIncludesTheOwnersKeys();
     void keyUpdateRecordsWhatChanged();
     void keyUpdateThatChangesNothingRecordsNoChanges();
+    void rateLimitEditOfAKeyWritesOneRow();
     void keyUpdateRecordsTheOwnersAndTheNameRemoved();
     void setOverrideRecordsTheLimit();
     void updateCreditsRecordsTheBalanceAndNamesTheApi();
@@ -304,6 +305,41 @@ void TestAuditLog::keyUpdateThatChangesNothingRecordsNoChanges()
     QCOMPARE(rows.size(), 1);
     QVERIFY2(!rows[0].toObject().contains(u"changes"), qPrintable(compact(rows)));
     QCOMPARE(scalar(h, u"SELECT changes FROM audit_logs WHERE event = 'key.update'"_s).isNull(), true);
+}
+
+// The dashboard's rate-limit card saves with keys.updateKey and `ratelimits`: one edit, one row
+// (Unkey's updateKey writes `key.update` only, reference §9), naming every limit it changed. It
+// wrote "Rate limit updated" besides, and one such row per limit it left as it was.
+void TestAuditLog::rateLimitEditOfAKeyWritesOneRow()
+{
+    ApiHarness h;
+    const QString keyId
+        = h.createKey({{u"apiId"_s, h.createApi()},
+                          {u"ratelimits"_s,
+                              QJsonArray {ratelimit(u"requests"_s, 100, 60'000), ratelimit(u"burst"_s, 10, 1'000),
+                                  ratelimit(u"daily"_s, 9, 86'400'000)}}})
+              .value(u"keyId")
+              .toString();
+    const int before = int(h.listAll(u"audit.listLogs"_s, {}, 100).size());
+    const ApiReply r = h.call(u"keys.updateKey"_s,
+        QJsonObject {{u"keyId"_s, keyId},
+            {u"ratelimits"_s,
+                QJsonArray {ratelimit(u"requests"_s, 200, 60'000), ratelimit(u"daily"_s, 9, 86'400'000),
+                    ratelimit(u"hourly"_s, 50, 3'600'000)}}});
+    QVERIFY2(r.status == 200, r.describe().constData());
+
+    const QList<QJsonObject> rows = h.listAll(u"audit.listLogs"_s, {}, 100);
+    QCOMPARE(rows.size(), before + 1);
+    const QJsonObject row = rows.first(); // newest first
+    QCOMPARE(row.value(u"event"_s).toString(), u"key.update"_s);
+    QCOMPARE(row.value(u"description"_s).toString(), u"Updated key "_s + keyId + u": ratelimits"_s);
+    const QJsonArray expected {
+        QJsonObject {{u"field"_s, u"ratelimit"_s}, {u"name"_s, u"burst"_s}, {u"old"_s, limitValue(10, 1'000)}},
+        QJsonObject {{u"field"_s, u"ratelimit"_s}, {u"name"_s, u"requests"_s}, {u"old"_s, limitValue(100, 60'000)},
+            {u"new"_s, limitValue(200, 60'000)}},
+        QJsonObject {{u"field"_s, u"ratelimit"_s}, {u"name"_s, u"hourly"_s}, {u"new"_s, limitValue(50, 3'600'000)}},
+    };
+    QCOMPARE(compact(row.value(u"changes"_s).toArray()), compact(expected));
 }
 
 // Issue 4: "Owner changed" and "Name changed" said nothing of what they were. The owner is

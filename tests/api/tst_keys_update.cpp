@@ -246,7 +246,7 @@ void TestKeysUpdate::ratelimitsReplaceByName()
     QCOMPARE(limits.at(0).toObject().value(u"id").toString(), bbbId); // ids are kept
     QCOMPARE(limits.at(0).toObject().value(u"limit").toInteger(), 20);
     QCOMPARE(limits.at(1).toObject().value(u"name").toString(), u"ccc"_s);
-    QCOMPARE(auditRows(h, u"ratelimit.delete"_s).size(), 1);
+    QCOMPARE(auditRows(h, u"ratelimit.delete"_s).size(), 0); // the key.update row names it (tst_audit_log)
     QCOMPARE(update(h, keyId, {{u"name"_s, u"keep limits"_s}}).status, 200);
     QCOMPARE(getKey(h, keyId).value(u"ratelimits").toArray().size(), 2);
     QCOMPARE(update(h, keyId, {{u"ratelimits"_s, QJsonArray()}}).status, 200);
