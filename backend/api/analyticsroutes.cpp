@@ -20,22 +20,18 @@ const QString kAllApis = u"api.*.read_analytics"_s;
 Core::Result<Analytics::QueryScope> scopeOf(Services &services, const Principal &principal)
 {
     Analytics::QueryScope scope {principal.workspaceId, false, {}};
-    if (principal.has(kAllApis)) {
+    const std::optional<QStringList> apiIds = grantedIds(principal, u"api"_s, u"read_analytics"_s);
+    if (!apiIds) {
         scope.allKeyspaces = true;
         return scope;
     }
-    bool perApi = false;
+    if (apiIds->isEmpty())
+        return requireAny(principal, {kAllApis, u"api.<apiId>.read_analytics"_s}).error();
     Store::ApiStore apis(services.db);
-    for (const QString &permission : principal.permissions) {
-        const QList<QStringView> parts = QStringView(permission).split(u'.');
-        if (parts.size() != 3 || parts.at(0) != u"api" || parts.at(2) != u"read_analytics" || parts.at(1).isEmpty())
-            continue;
-        perApi = true;
-        if (const auto api = apis.find(principal.workspaceId, parts.at(1).toString()))
+    for (const QString &apiId : *apiIds) {
+        if (const auto api = apis.find(principal.workspaceId, apiId))
             scope.keyspaceIds.insert(api->keyspaceId);
     }
-    if (!perApi)
-        return requireAny(principal, {kAllApis, u"api.<apiId>.read_analytics"_s}).error();
     return scope;
 }
 

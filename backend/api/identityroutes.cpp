@@ -132,8 +132,9 @@ Core::Result<Execute> decodeList(Services &services, RequestReader &in)
     return Execute([&services, limit, cursor, search](ApiContext &context) -> Core::Result<ApiReply> {
         // keyCount counts only the keys the caller may read (as keys.listKeys lists them), so a
         // root key limited to some APIs learns nothing about the others' keys.
-        auto page = Store::IdentityStore(services.db).list(
-            {context.principal.workspaceId, search, cursor, limit, readableApis(context.principal)});
+        auto page = Store::IdentityStore(services.db)
+                        .list({context.principal.workspaceId, search, cursor, limit,
+                            grantedIds(context.principal, u"api"_s, u"read_key"_s)});
         if (!page)
             return page.error();
         if (Core::Status allowed = authorizeListing(context.principal, page->identities); !allowed)

@@ -39,20 +39,6 @@ QStringList apiPermission(const QString &apiId, const QString &action)
     return wildcardOr(u"api"_s, apiId, action);
 }
 
-std::optional<QStringList> readableApis(const Principal &principal)
-{
-    if (principal.has(u"api.*.read_key"_s))
-        return std::nullopt;
-    QStringList ids;
-    for (const QString &permission : principal.permissions) {
-        const QStringList parts = permission.split(u'.');
-        if (parts.size() == 3 && parts.at(0) == u"api"_s && parts.at(2) == u"read_key"_s)
-            ids.append(parts.at(1));
-    }
-    ids.sort(); // a stable statement text for the same key
-    return ids;
-}
-
 Core::Result<ApiReply> writeReply(Store::Database &db, const std::function<Core::Result<ApiReply>()> &work)
 {
     std::optional<ApiReply> reply;

@@ -34,10 +34,6 @@ struct KeyTarget {
 /// `api.*.<action>` or `api.<apiId>.<action>` (Unkey's tuple permissions on an API's keys).
 [[nodiscard]] QStringList apiPermission(const QString &apiId, const QString &action);
 
-/// The APIs whose keys @p principal may read: nullopt for all (`api.*.read_key`), else the ids
-/// of its `api.<apiId>.read_key` permissions, sorted (possibly none).
-[[nodiscard]] std::optional<QStringList> readableApis(const Principal &principal);
-
 /// Runs @p work inside one Database::write(): the mutation and its audit rows commit together,
 /// and an error returned by @p work rolls every change back (bad input changes nothing).
 [[nodiscard]] Core::Result<ApiReply> writeReply(

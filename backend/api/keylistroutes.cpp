@@ -60,7 +60,7 @@ QJsonArray describeKeys(Services &services, const ApiContext &context, const QLi
 
 Core::Result<ApiReply> listKeys(Services &services, const ApiContext &context, const ListRequest &request)
 {
-    const std::optional<QStringList> apiIds = readableApis(context.principal);
+    const std::optional<QStringList> apiIds = grantedIds(context.principal, u"api"_s, u"read_key"_s);
     if (apiIds && apiIds->isEmpty()) {
         return Core::makeError(Core::ErrorCode::InsufficientPermissions,
                                u"Missing one of these permissions: 'api.*.read_key' or 'api.<apiId>.read_key'"_s);

@@ -17,22 +17,6 @@ namespace {
 
 const QString ReadAll = u"ratelimit.*.read_namespace"_s;
 
-/// Namespaces @p principal may read: nullopt for all (the wildcard), else the ids of its
-/// `ratelimit.<namespaceId>.read_namespace` permissions (possibly none).
-std::optional<QStringList> readableNamespaces(const Principal &principal)
-{
-    if (principal.has(ReadAll))
-        return std::nullopt;
-    QStringList ids;
-    for (const QString &permission : principal.permissions) {
-        const QStringList parts = permission.split(u'.');
-        if (parts.size() == 3 && parts.at(0) == u"ratelimit"_s && parts.at(2) == u"read_namespace"_s)
-            ids.append(parts.at(1));
-    }
-    ids.sort(); // a stable statement text for the same key
-    return ids;
-}
-
 QJsonObject namespaceJson(const Store::RatelimitNamespaceSummary &ns)
 {
     return QJsonObject{{u"namespaceId"_s, ns.id}, {u"name"_s, ns.name}, {u"overrideCount"_s, ns.overrideCount},
@@ -46,7 +30,7 @@ Core::Result<Execute> decodeList(Services &services, RequestReader &in)
     if (!in.finish())
         return in.error();
     return Execute([&services, cursor, limit](ApiContext &context) -> Core::Result<ApiReply> {
-        const std::optional<QStringList> ids = readableNamespaces(context.principal);
+        const std::optional<QStringList> ids = grantedIds(context.principal, u"ratelimit"_s, u"read_namespace"_s);
         if (ids && ids->isEmpty()) {
             return Core::makeError(Core::ErrorCode::InsufficientPermissions,
                                    u"Missing one of these permissions: '%1' or 'ratelimit.<namespaceId>.read_namespace'"_s

@@ -51,6 +51,20 @@ QStringList wildcardOr(const QString &resource, const QString &id, const QString
     return {resource + u".*."_s + action, resource + u'.' + id + u'.' + action};
 }
 
+std::optional<QStringList> grantedIds(const Principal &principal, const QString &area, const QString &action)
+{
+    if (principal.has(area + u".*."_s + action))
+        return std::nullopt;
+    QStringList ids;
+    for (const QString &permission : principal.permissions) {
+        const QList<QStringView> parts = QStringView(permission).split(u'.');
+        if (parts.size() == 3 && parts.at(0) == area && parts.at(2) == action && !parts.at(1).isEmpty())
+            ids.append(parts.at(1).toString());
+    }
+    ids.sort();
+    return ids;
+}
+
 QStringList allWorkspacePermissions()
 {
     static const QStringList all = [] {

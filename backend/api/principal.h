@@ -6,6 +6,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+
 namespace Latchkey::Api {
 
 /// The authenticated caller of a protected route: a root key of one workspace and the permission
@@ -29,6 +31,12 @@ struct Principal {
 
 /// Alternatives "<resource>.*.<action>" and "<resource>.<id>.<action>" (Unkey's wildcard-or-id idiom).
 [[nodiscard]] QStringList wildcardOr(const QString &resource, const QString &id, const QString &action);
+
+/// The ids of @p area (`api`, `ratelimit`, ...) on which @p principal may @p action: nullopt for
+/// all (`<area>.*.<action>`), else the ids of its `<area>.<id>.<action>` permissions, sorted (so
+/// a statement built from them reads the same for the same key), possibly none.
+[[nodiscard]] std::optional<QStringList> grantedIds(
+    const Principal &principal, const QString &area, const QString &action);
 
 /// Every permission a workspace-wide administrator holds; given to the bootstrap root key.
 [[nodiscard]] QStringList allWorkspacePermissions();

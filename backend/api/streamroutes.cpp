@@ -35,18 +35,6 @@ std::optional<LiveScope::Kind> kindOf(const QString &scope)
     return std::nullopt;
 }
 
-/// The APIs named by the principal's `api.<apiId>.read_analytics` permissions.
-QSet<QString> perApiGrants(const Principal &principal)
-{
-    QSet<QString> apiIds;
-    for (const QString &permission : principal.permissions) {
-        const QList<QStringView> parts = QStringView(permission).split(u'.');
-        if (parts.size() == 3 && parts.at(0) == u"api" && parts.at(2) == u"read_analytics" && parts.at(1) != u"*")
-            apiIds.insert(parts.at(1).toString());
-    }
-    return apiIds;
-}
-
 /// A rate-limit namespace scope: `ratelimit.*.read_analytics` or
 /// `ratelimit.<namespaceId>.read_analytics`; the id may be the namespace's id or its name.
 Core::Status authorizeNamespace(Services &services, const Principal &principal, LiveScope &scope)
@@ -105,9 +93,10 @@ Core::Status authorize(Services &services, const Principal &principal, LiveScope
     case LiveScope::Kind::Key:
         break;
     }
-    if (principal.has(kAllApis))
+    const std::optional<QStringList> apiIds = grantedIds(principal, u"api"_s, u"read_analytics"_s);
+    if (!apiIds)
         return {};
-    scope.apiIds = perApiGrants(principal);
+    scope.apiIds = QSet<QString>(apiIds->cbegin(), apiIds->cend());
     scope.allApis = false;
     if (!scope.apiIds.isEmpty())
         return {};
