@@ -97,7 +97,11 @@ Core::Result<Execute> decodeGet(Services &services, RequestReader &in)
         // Without the wildcard, only identity.<id>.read_identity can grant access; the 403 names
         // the wildcard so that it never reveals which id an external id resolved to.
         const Core::Status wildcard = requireAny(context.principal, {kReadAny});
-        const auto identity = Store::IdentityStore(services.db).find(context.principal.workspaceId, wanted);
+        const Store::FoundIdentity found
+            = Store::IdentityStore(services.db).find(context.principal.workspaceId, wanted);
+        if (!found)
+            return found.error();
+        const std::optional<Core::Identity> &identity = *found;
         if (!identity)
             return wildcard ? identityNotFound() : wildcard.error();
         if (!wildcard && !context.principal.hasAny(wildcardOr(u"identity"_s, identity->id, u"read_identity"_s)))

@@ -21,7 +21,10 @@ Core::Status applyUpdate(Services &services, const ApiContext &context, const Up
                          QList<Store::AuditEvent> &events)
 {
     const QString &workspaceId = context.principal.workspaceId;
-    std::optional<Core::Identity> identity = Store::IdentityStore(services.db).find(workspaceId, request.identity);
+    Store::FoundIdentity found = Store::IdentityStore(services.db).find(workspaceId, request.identity);
+    if (!found)
+        return found.error();
+    std::optional<Core::Identity> &identity = *found;
     if (!identity)
         return Core::makeError(Core::ErrorCode::IdentityNotFound, u"Identity not found in this workspace"_s);
     if (request.meta.hasValue())
@@ -57,8 +60,10 @@ Core::Result<Execute> decodeUpdate(Services &services, RequestReader &in)
             return written.error();
         const auto identity = Store::IdentityStore(services.db).find(context.principal.workspaceId, request.identity);
         if (!identity)
+            return identity.error();
+        if (!*identity)
             return identityNotFound();
-        return ApiReply{toJson(*identity), std::nullopt};
+        return ApiReply {toJson(**identity), std::nullopt};
     });
 }
 
@@ -75,8 +80,10 @@ Core::Result<Execute> decodeDelete(Services &services, RequestReader &in)
             // A second delete finds nothing live and answers 404, as Unkey does.
             const auto identity = store.find(context.principal.workspaceId, wanted);
             if (!identity)
+                return Core::Status(identity.error());
+            if (!*identity)
                 return Core::Status(identityNotFound());
-            return store.softDelete(context.principal.workspaceId, *identity, context.nowMs, &events);
+            return store.softDelete(context.principal.workspaceId, **identity, context.nowMs, &events);
         });
         if (!written)
             return written.error();

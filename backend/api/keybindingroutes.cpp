@@ -82,7 +82,10 @@ Core::Result<QJsonArray> changePermissions(BindingCall &call, const QStringList 
     KeyBindings bindings = call.bindings();
     if (Core::Status changed = (bindings.*change)(*permissions); !changed)
         return changed.error();
-    return toJson(call.rbac.keyPermissions(call.target.key.id));
+    const Core::Result<QList<Core::Permission>> after = call.rbac.keyPermissions(call.target.key.id);
+    if (!after)
+        return after.error();
+    return toJson(*after);
 }
 
 Core::Result<QJsonArray> changeRoles(
@@ -94,7 +97,10 @@ Core::Result<QJsonArray> changeRoles(
     KeyBindings bindings = call.bindings();
     if (Core::Status changed = (bindings.*change)(*roles); !changed)
         return changed.error();
-    return toJson(call.rbac.keyRoles(call.target.key.id));
+    const Core::Result<QList<Core::Role>> after = call.rbac.keyRoles(call.target.key.id);
+    if (!after)
+        return after.error();
+    return toJson(*after);
 }
 
 Core::Result<QJsonArray> addPermissions(BindingCall &call, const QStringList &items)

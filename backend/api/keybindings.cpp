@@ -48,7 +48,7 @@ Store::AuditTarget target(const Core::Role &role)
 /// What a key's permission bindings and its role bindings differ in: the store calls and the
 /// audit events' names and texts (%1 the permission's slug or the role's name, %2 the key id).
 template<typename T> struct KeyBindings::Kind {
-    QList<T> (Store::RbacStore::*current)(const QString &keyId);
+    Core::Result<QList<T>> (Store::RbacStore::*current)(const QString &keyId);
     Core::Status (Store::RbacStore::*connect)(
         const QString &workspaceId, const QString &keyId, const QList<T> &items, qint64 nowMs);
     Core::Status (Store::RbacStore::*disconnect)(const QString &keyId, const QList<T> &items);
@@ -79,7 +79,10 @@ void KeyBindings::audit(const QString &event, const QString &description, const 
 
 template<typename T> Core::Status KeyBindings::connect(const Kind<T> &kind, const QList<T> &items)
 {
-    const QList<T> added = select(items, idsOf((m_rbac.*kind.current)(m_key.id)), false);
+    const Core::Result<QList<T>> current = (m_rbac.*kind.current)(m_key.id);
+    if (!current)
+        return current.error();
+    const QList<T> added = select(items, idsOf(*current), false);
     if (Core::Status status = (m_rbac.*kind.connect)(m_key.workspaceId, m_key.id, added, m_nowMs); !status)
         return status;
     m_changedCount += int(added.size());
@@ -90,7 +93,10 @@ template<typename T> Core::Status KeyBindings::connect(const Kind<T> &kind, cons
 
 template<typename T> Core::Status KeyBindings::disconnect(const Kind<T> &kind, const QList<T> &items)
 {
-    const QList<T> removed = select(items, idsOf((m_rbac.*kind.current)(m_key.id)), true);
+    const Core::Result<QList<T>> current = (m_rbac.*kind.current)(m_key.id);
+    if (!current)
+        return current.error();
+    const QList<T> removed = select(items, idsOf(*current), true);
     if (Core::Status status = (m_rbac.*kind.disconnect)(m_key.id, removed); !status)
         return status;
     m_changedCount += int(removed.size());
@@ -101,7 +107,10 @@ template<typename T> Core::Status KeyBindings::disconnect(const Kind<T> &kind, c
 
 template<typename T> Core::Status KeyBindings::replace(const Kind<T> &kind, const QList<T> &items)
 {
-    const QList<T> obsolete = select((m_rbac.*kind.current)(m_key.id), idsOf(items), false);
+    const Core::Result<QList<T>> current = (m_rbac.*kind.current)(m_key.id);
+    if (!current)
+        return current.error();
+    const QList<T> obsolete = select(*current, idsOf(items), false);
     if (Core::Status status = disconnect(kind, obsolete); !status)
         return status;
     return connect(kind, items);

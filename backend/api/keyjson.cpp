@@ -11,16 +11,30 @@ using namespace Qt::StringLiterals;
 
 namespace Latchkey::Api {
 
-KeyDetails loadKeyDetails(Store::Database &db, const Store::KeyRecord &key)
+Core::Result<KeyDetails> loadKeyDetails(Store::Database &db, const Store::KeyRecord &key)
 {
     KeyDetails details;
     details.key = key;
-    if (!key.identityId.isEmpty())
-        details.identity = Store::IdentityStore(db).findById(key.workspaceId, key.identityId);
+    if (!key.identityId.isEmpty()) {
+        Store::FoundIdentity identity = Store::IdentityStore(db).findById(key.workspaceId, key.identityId);
+        if (!identity)
+            return identity.error();
+        details.identity = std::move(*identity);
+    }
     Store::RbacStore rbac(db);
-    details.permissions = rbac.keyPermissions(key.id);
-    details.roles = rbac.keyRoles(key.id);
-    details.ratelimits = Store::RatelimitConfigStore(db).list(Core::RatelimitOwner::Key, key.id);
+    Core::Result<QList<Core::Permission>> permissions = rbac.keyPermissions(key.id);
+    if (!permissions)
+        return permissions.error();
+    details.permissions = std::move(*permissions);
+    Core::Result<QList<Core::Role>> roles = rbac.keyRoles(key.id);
+    if (!roles)
+        return roles.error();
+    details.roles = std::move(*roles);
+    Core::Result<QList<Core::RatelimitConfig>> ratelimits
+        = Store::RatelimitConfigStore(db).list(Core::RatelimitOwner::Key, key.id);
+    if (!ratelimits)
+        return ratelimits.error();
+    details.ratelimits = std::move(*ratelimits);
     return details;
 }
 

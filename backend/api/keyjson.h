@@ -24,8 +24,9 @@ struct KeyDetails {
     std::optional<QString> plaintext; ///< only for decrypt:true on a recoverable key
 };
 
-/// Loads the identity, permissions, roles and key-level rate limits of @p key.
-[[nodiscard]] KeyDetails loadKeyDetails(Store::Database &db, const Store::KeyRecord &key);
+/// Loads the identity, permissions, roles and key-level rate limits of @p key; a store error is
+/// an error (500), never a key shown without them.
+[[nodiscard]] Core::Result<KeyDetails> loadKeyDetails(Store::Database &db, const Store::KeyRecord &key);
 
 /// `KeyResponseData` (keys.getKey, keys.whoami, apis.listKeys): absent optional fields are
 /// omitted, `credits` only for keys with a limit or a refill, empty lists omitted. A refill that

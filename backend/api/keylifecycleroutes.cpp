@@ -100,7 +100,10 @@ QString rerollPrefix(const Store::KeyRecord &key, const Store::ApiRecord &api)
 Core::Status copyRelations(Store::Database &db, const Store::KeyRecord &from, const QString &toKeyId, qint64 nowMs)
 {
     Store::RatelimitConfigStore limits(db);
-    QList<Core::RatelimitConfig> configs = limits.list(Core::RatelimitOwner::Key, from.id);
+    Core::Result<QList<Core::RatelimitConfig>> listed = limits.list(Core::RatelimitOwner::Key, from.id);
+    if (!listed)
+        return listed.error();
+    QList<Core::RatelimitConfig> configs = std::move(*listed);
     for (Core::RatelimitConfig &config : configs)
         config.id.clear();
     if (!configs.isEmpty()) {
@@ -109,10 +112,15 @@ Core::Status copyRelations(Store::Database &db, const Store::KeyRecord &from, co
             return copied.error();
     }
     Store::RbacStore rbac(db);
-    if (Core::Status copied = rbac.addKeyPermissions(from.workspaceId, toKeyId, rbac.keyPermissions(from.id), nowMs);
-        !copied)
+    const Core::Result<QList<Core::Permission>> permissions = rbac.keyPermissions(from.id);
+    if (!permissions)
+        return permissions.error();
+    if (Core::Status copied = rbac.addKeyPermissions(from.workspaceId, toKeyId, *permissions, nowMs); !copied)
         return copied;
-    return rbac.addKeyRoles(from.workspaceId, toKeyId, rbac.keyRoles(from.id), nowMs);
+    const Core::Result<QList<Core::Role>> roles = rbac.keyRoles(from.id);
+    if (!roles)
+        return roles.error();
+    return rbac.addKeyRoles(from.workspaceId, toKeyId, *roles, nowMs);
 }
 
 /// Inserts the successor of @p target.key (everything copied, fresh secret), encrypted when the

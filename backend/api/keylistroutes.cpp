@@ -30,7 +30,10 @@ Core::Result<QString> resolveIdentity(Store::Database &db, const QString &worksp
 {
     Store::IdentityStore identities(db);
     if (!request.identityId.isEmpty()) {
-        if (identities.findById(workspaceId, request.identityId))
+        const Store::FoundIdentity found = identities.findById(workspaceId, request.identityId);
+        if (!found)
+            return found.error();
+        if (*found)
             return request.identityId;
     } else if (const std::optional<QString> id = identities.idByExternalId(workspaceId, request.externalId)) {
         return *id;
@@ -38,7 +41,8 @@ Core::Result<QString> resolveIdentity(Store::Database &db, const QString &worksp
     return Core::makeError(Core::ErrorCode::IdentityNotFound, u"This identity does not exist."_s);
 }
 
-QJsonArray describeKeys(Services &services, const ApiContext &context, const QList<Store::KeyRecord> &keys)
+Core::Result<QJsonArray> describeKeys(
+    Services &services, const ApiContext &context, const QList<Store::KeyRecord> &keys)
 {
     Store::ApiStore apis(services.db);
     QHash<QString, QString> apiOfKeyspace;
@@ -51,7 +55,10 @@ QJsonArray describeKeys(Services &services, const ApiContext &context, const QLi
                 continue;
             known = apiOfKeyspace.insert(key.keyspaceId, api->id);
         }
-        QJsonObject item = keyResponseData(loadKeyDetails(services.db, key), context.nowMs);
+        const Core::Result<KeyDetails> details = loadKeyDetails(services.db, key);
+        if (!details)
+            return details.error();
+        QJsonObject item = keyResponseData(*details, context.nowMs);
         item.insert(u"apiId"_s, *known);
         data.append(item);
     }
@@ -73,7 +80,10 @@ Core::Result<ApiReply> listKeys(Services &services, const ApiContext &context, c
         {workspaceId, *identityId, apiIds, request.cursor, request.limit});
     if (!page)
         return page.error();
-    return ApiReply{describeKeys(services, context, page->keys), Pagination{page->hasMore, page->nextCursor}};
+    const Core::Result<QJsonArray> data = describeKeys(services, context, page->keys);
+    if (!data)
+        return data.error();
+    return ApiReply {*data, Pagination {page->hasMore, page->nextCursor}};
 }
 
 Core::Result<Execute> decodeList(Services &services, RequestReader &in)

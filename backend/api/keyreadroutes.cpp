@@ -19,7 +19,10 @@ namespace {
 Core::Result<QJsonObject> describeKey(
     const Services &services, const ApiContext &context, const Store::KeyRecord &key, bool decrypt)
 {
-    KeyDetails details = loadKeyDetails(services.db, key);
+    Core::Result<KeyDetails> loaded = loadKeyDetails(services.db, key);
+    if (!loaded)
+        return loaded.error();
+    KeyDetails details = std::move(*loaded);
     if (decrypt) {
         Store::KeyStore keys(services.db);
         Core::Result<std::optional<QString>> plaintext = recoverPlaintext(services, keys, key.id);

@@ -76,12 +76,14 @@ Core::Status applyRelations(Store::Database &db, const ApiContext &context, cons
 {
     if (request.ratelimits) {
         Store::RatelimitConfigStore store(db);
-        const QList<Core::RatelimitConfig> before = store.list(Core::RatelimitOwner::Key, key.id);
+        const Core::Result<QList<Core::RatelimitConfig>> before = store.list(Core::RatelimitOwner::Key, key.id);
+        if (!before)
+            return before.error();
         const auto limits
             = store.replace(Core::RatelimitOwner::Key, key.workspaceId, key.id, *request.ratelimits, context.nowMs);
         if (!limits)
             return limits.error();
-        changes.ratelimits(before, *limits);
+        changes.ratelimits(*before, *limits);
     }
     Store::RbacStore rbac(db);
     KeyBindings bindings(rbac, key, context.nowMs, nullptr);

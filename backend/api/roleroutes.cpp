@@ -136,7 +136,10 @@ Core::Result<Execute> decodeSetRolePermissions(RequestReader &in, Services &serv
                 Store::RbacStore store(services.db);
                 if (Core::Status changed = setRolePermissions(context, store, roleId, slugs, events); !changed)
                     return changed;
-                result = store.rolePermissions(roleId);
+                Core::Result<QList<Core::Permission>> after = store.rolePermissions(roleId);
+                if (!after)
+                    return Core::Status(after.error());
+                result = std::move(*after);
                 return Core::Status();
             });
             if (!status)

@@ -64,10 +64,12 @@ Core::Status authorizeWorkspace(const Principal &principal, LiveScope &scope)
 /// An identity by its id or its externalId (the stream always watches the id).
 Core::Status resolveIdentity(Services &services, const Principal &principal, LiveScope &scope)
 {
-    const auto identity = Store::IdentityStore(services.db).find(principal.workspaceId, scope.id);
+    const Store::FoundIdentity identity = Store::IdentityStore(services.db).find(principal.workspaceId, scope.id);
     if (!identity)
+        return identity.error();
+    if (!*identity)
         return Core::makeError(Core::ErrorCode::IdentityNotFound, u"This identity does not exist."_s);
-    scope.id = identity->id;
+    scope.id = (*identity)->id;
     return {};
 }
 

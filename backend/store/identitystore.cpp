@@ -49,16 +49,22 @@ QString keyCountColumn(const std::optional<QStringList> &apiIds)
 
 } // namespace
 
-std::optional<Core::Identity> IdentityStore::loaded(QSqlQuery &query)
+FoundIdentity IdentityStore::loaded(QSqlQuery &query)
 {
-    if (!exec(query) || !query.next())
-        return std::nullopt;
+    if (!exec(query))
+        return sqlError(query);
+    if (!query.next())
+        return std::optional<Core::Identity>();
     Core::Identity identity = identityFromRow(query);
-    identity.ratelimits = RatelimitConfigStore(m_db).list(Core::RatelimitOwner::Identity, identity.id);
-    return identity;
+    Core::Result<QList<Core::RatelimitConfig>> limits
+        = RatelimitConfigStore(m_db).list(Core::RatelimitOwner::Identity, identity.id);
+    if (!limits)
+        return limits.error();
+    identity.ratelimits = std::move(*limits);
+    return std::optional<Core::Identity>(std::move(identity));
 }
 
-std::optional<Core::Identity> IdentityStore::find(const QString &workspaceId, const QString &idOrExternalId)
+FoundIdentity IdentityStore::find(const QString &workspaceId, const QString &idOrExternalId)
 {
     // An id match wins over an external-id match: an external id may look like another
     // identity's id, and the id is the unambiguous name.
@@ -72,7 +78,7 @@ std::optional<Core::Identity> IdentityStore::find(const QString &workspaceId, co
     return loaded(query);
 }
 
-std::optional<Core::Identity> IdentityStore::findById(const QString &workspaceId, const QString &id)
+FoundIdentity IdentityStore::findById(const QString &workspaceId, const QString &id)
 {
     QSqlQuery query = m_db.prepare(kColumns + u" WHERE workspace_id = ? AND deleted = 0 AND id = ?"_s);
     query.addBindValue(workspaceId);
@@ -222,19 +228,23 @@ Core::Result<IdentityPage> IdentityStore::list(const IdentityListQuery &request)
         if (counted)
             page.keyCounts.removeLast();
     }
-    attachLimits(page.identities);
+    if (Core::Status limits = attachLimits(page.identities); !limits)
+        return limits.error();
     return page;
 }
 
-void IdentityStore::attachLimits(QList<Core::Identity> &identities)
+Core::Status IdentityStore::attachLimits(QList<Core::Identity> &identities)
 {
     QStringList ids;
     for (const Core::Identity &identity : std::as_const(identities))
         ids.append(identity.id);
     // One query for the page's limits, not one per owner (docs/BENCHMARKS.md, "Store list queries").
     const auto limits = RatelimitConfigStore(m_db).listOf(Core::RatelimitOwner::Identity, ids);
+    if (!limits)
+        return limits.error();
     for (Core::Identity &identity : identities)
-        identity.ratelimits = limits.value(identity.id);
+        identity.ratelimits = limits->value(identity.id);
+    return {};
 }
 
 } // namespace Latchkey::Store

@@ -32,6 +32,10 @@ struct IdentityListQuery {
     std::optional<QStringList> countedApiIds;
 };
 
+/// An identity looked up: nullopt when there is none, an error when the store failed (never
+/// "none", nor an identity without the rate limits it has).
+using FoundIdentity = Core::Result<std::optional<Core::Identity>>;
+
 /// Identities (owners of keys). Mutating calls must run inside Database::write().
 class IdentityStore
 {
@@ -39,9 +43,9 @@ public:
     explicit IdentityStore(Database &db) : m_db(db) { }
 
     /// The live identity whose id or external id is @p idOrExternalId, with its rate limits.
-    [[nodiscard]] std::optional<Core::Identity> find(const QString &workspaceId, const QString &idOrExternalId);
-    /// The live identity with id @p id.
-    [[nodiscard]] std::optional<Core::Identity> findById(const QString &workspaceId, const QString &id);
+    [[nodiscard]] FoundIdentity find(const QString &workspaceId, const QString &idOrExternalId);
+    /// The live identity with id @p id, with its rate limits.
+    [[nodiscard]] FoundIdentity findById(const QString &workspaceId, const QString &id);
 
     /// The external id of identity @p id, a deleted one's too; empty: no such identity (or @p id empty).
     [[nodiscard]] QString externalIdOf(const QString &workspaceId, const QString &id);
@@ -73,8 +77,8 @@ public:
     [[nodiscard]] Core::Result<IdentityPage> list(const IdentityListQuery &request);
 
 private:
-    std::optional<Core::Identity> loaded(QSqlQuery &query);
-    void attachLimits(QList<Core::Identity> &identities);
+    FoundIdentity loaded(QSqlQuery &query);
+    Core::Status attachLimits(QList<Core::Identity> &identities);
 
     Database &m_db;
 };

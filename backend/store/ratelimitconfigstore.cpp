@@ -88,14 +88,15 @@ Core::Status removeConfig(Database &db, const QString &id)
 
 } // namespace
 
-QList<Core::RatelimitConfig> RatelimitConfigStore::list(Core::RatelimitOwner owner, const QString &ownerId)
+Core::Result<QList<Core::RatelimitConfig>> RatelimitConfigStore::list(
+    Core::RatelimitOwner owner, const QString &ownerId)
 {
     QSqlQuery query = m_db.prepare(u"SELECT id, name, \"limit\", duration, auto_apply FROM ratelimits WHERE "_s
                                    + ownerColumn(owner) + u" = ? ORDER BY name"_s);
     query.addBindValue(ownerId);
-    QList<Core::RatelimitConfig> configs;
     if (!exec(query))
-        return configs;
+        return sqlError(query);
+    QList<Core::RatelimitConfig> configs;
     while (query.next()) {
         configs.append(Core::RatelimitConfig{query.value(0).toString(), query.value(1).toString(),
                                              query.value(2).toLongLong(), query.value(3).toLongLong(),
@@ -104,8 +105,8 @@ QList<Core::RatelimitConfig> RatelimitConfigStore::list(Core::RatelimitOwner own
     return configs;
 }
 
-QHash<QString, QList<Core::RatelimitConfig>> RatelimitConfigStore::listOf(Core::RatelimitOwner owner,
-                                                                        const QStringList &ownerIds)
+Core::Result<QHash<QString, QList<Core::RatelimitConfig>>> RatelimitConfigStore::listOf(
+    Core::RatelimitOwner owner, const QStringList &ownerIds)
 {
     QHash<QString, QList<Core::RatelimitConfig>> configs;
     if (ownerIds.isEmpty())
@@ -118,7 +119,7 @@ QHash<QString, QList<Core::RatelimitConfig>> RatelimitConfigStore::listOf(Core::
     for (const QString &id : ownerIds)
         query.addBindValue(id);
     if (!exec(query))
-        return configs;
+        return sqlError(query);
     while (query.next()) {
         configs[query.value(0).toString()].append(Core::RatelimitConfig{
             query.value(1).toString(), query.value(2).toString(), query.value(3).toLongLong(),
@@ -140,8 +141,11 @@ Core::Result<QList<Core::RatelimitConfig>> RatelimitConfigStore::replace(
         wanted.insert(config.name);
     }
     const AuditTarget owning = ownerTarget(m_db, owner, ownerId);
+    const Core::Result<QList<Core::RatelimitConfig>> existingConfigs = list(owner, ownerId);
+    if (!existingConfigs)
+        return existingConfigs.error();
     QHash<QString, QString> existingIds; // name -> id
-    for (const Core::RatelimitConfig &existing : list(owner, ownerId)) {
+    for (const Core::RatelimitConfig &existing : *existingConfigs) {
         if (wanted.contains(existing.name)) {
             existingIds.insert(existing.name, existing.id);
             continue;

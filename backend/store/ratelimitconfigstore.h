@@ -17,12 +17,13 @@ class RatelimitConfigStore
 public:
     explicit RatelimitConfigStore(Database &db) : m_db(db) { }
 
-    /// Configs of one owner, ordered by name.
-    [[nodiscard]] QList<Core::RatelimitConfig> list(Core::RatelimitOwner owner, const QString &ownerId);
+    /// Configs of one owner, ordered by name. A failed query is an error, never "no limits": a
+    /// client shown none would save none back and wipe them.
+    [[nodiscard]] Core::Result<QList<Core::RatelimitConfig>> list(Core::RatelimitOwner owner, const QString &ownerId);
     /// Configs of each of @p ownerIds (ordered by name), in one query: a list page's limits without
-    /// a query per row. An owner without configs has no entry.
-    [[nodiscard]] QHash<QString, QList<Core::RatelimitConfig>> listOf(Core::RatelimitOwner owner,
-                                                                      const QStringList &ownerIds);
+    /// a query per row. An owner without configs has no entry; a failed query is an error.
+    [[nodiscard]] Core::Result<QHash<QString, QList<Core::RatelimitConfig>>> listOf(
+        Core::RatelimitOwner owner, const QStringList &ownerIds);
 
     /// Replace-by-name: configs whose name is not in @p configs are deleted, the rest are
     /// inserted or updated (existing ids are kept; new ones get "rl_..." ids). Appends the audit

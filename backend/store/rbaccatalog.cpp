@@ -94,16 +94,19 @@ Core::Result<RbacPage<Core::Role>> RbacStore::listRoles(const QString &workspace
     if (!rows)
         return rows.error();
     RbacPage<Core::Role> page = toPage(std::move(*rows), request.limit);
-    for (Core::Role &role : page.items)
-        role.permissions = rolePermissions(role.id);
+    if (Core::Status loaded = attachPermissions(page.items); !loaded)
+        return loaded.error();
     return page;
 }
 
 Core::Status RbacStore::addRolePermissions(const QString &workspaceId, const Core::Role &role,
     const QList<Core::Permission> &permissions, qint64 nowMs, QList<AuditEvent> *auditEvents)
 {
+    const Core::Result<QList<Core::Permission>> current = rolePermissions(role.id);
+    if (!current)
+        return current.error();
     QSet<QString> bound;
-    for (const QString &id : idsOf(rolePermissions(role.id)))
+    for (const QString &id : idsOf(*current))
         bound.insert(id);
     for (const Core::Permission &permission : permissions) {
         if (bound.contains(permission.id))

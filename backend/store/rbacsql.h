@@ -71,11 +71,6 @@ template<typename T> std::optional<T> firstOf(const Core::Result<QList<T>> &rows
     return rows->first();
 }
 
-template<typename T> QList<T> allOf(Core::Result<QList<T>> rows)
-{
-    return rows ? std::move(*rows) : QList<T>();
-}
-
 template<typename T> QStringList idsOf(const QList<T> &items)
 {
     QStringList ids;

@@ -28,22 +28,38 @@ std::optional<Core::Permission> RbacStore::findPermissionBySlug(const QString &w
 
 std::optional<Core::Role> RbacStore::findRole(const QString &workspaceId, const QString &idOrName)
 {
-    std::optional<Core::Role> role = firstOf(selectRoles(m_db,
+    return withPermissions(firstOf(selectRoles(m_db,
         u"roles r WHERE r.workspace_id = ? AND (r.id = ? OR r.name = ?)"
         " ORDER BY (r.id = ?) DESC LIMIT 1"_s,
-        {workspaceId, idOrName, idOrName, idOrName}));
-    if (role)
-        role->permissions = rolePermissions(role->id);
-    return role;
+        {workspaceId, idOrName, idOrName, idOrName})));
 }
 
 std::optional<Core::Role> RbacStore::findRoleByName(const QString &workspaceId, const QString &name)
 {
-    std::optional<Core::Role> role
-        = firstOf(selectRoles(m_db, u"roles r WHERE r.workspace_id = ? AND r.name = ?"_s, {workspaceId, name}));
-    if (role)
-        role->permissions = rolePermissions(role->id);
+    return withPermissions(
+        firstOf(selectRoles(m_db, u"roles r WHERE r.workspace_id = ? AND r.name = ?"_s, {workspaceId, name})));
+}
+
+std::optional<Core::Role> RbacStore::withPermissions(std::optional<Core::Role> role)
+{
+    if (!role)
+        return role;
+    Core::Result<QList<Core::Permission>> permissions = rolePermissions(role->id);
+    if (!permissions)
+        return std::nullopt;
+    role->permissions = std::move(*permissions);
     return role;
+}
+
+Core::Status RbacStore::attachPermissions(QList<Core::Role> &roles)
+{
+    for (Core::Role &role : roles) {
+        Core::Result<QList<Core::Permission>> permissions = rolePermissions(role.id);
+        if (!permissions)
+            return permissions.error();
+        role.permissions = std::move(*permissions);
+    }
+    return {};
 }
 
 Core::Result<QList<Core::Role>> RbacStore::findRolesByName(const QString &workspaceId, const QStringList &names)
@@ -68,31 +84,33 @@ QStringList RbacStore::missingPermissionSlugs(const QString &workspaceId, const 
     return missing;
 }
 
-QList<Core::Permission> RbacStore::keyPermissions(const QString &keyId)
+Core::Result<QList<Core::Permission>> RbacStore::keyPermissions(const QString &keyId)
 {
-    return allOf(selectPermissions(m_db,
+    return selectPermissions(m_db,
         u"keys_permissions kp JOIN permissions p ON p.id = kp.permission_id"
         " WHERE kp.key_id = ? ORDER BY p.slug"_s,
-        {keyId}));
+        {keyId});
 }
 
-QList<Core::Role> RbacStore::keyRoles(const QString &keyId)
+Core::Result<QList<Core::Role>> RbacStore::keyRoles(const QString &keyId)
 {
-    QList<Core::Role> roles = allOf(selectRoles(m_db,
+    Core::Result<QList<Core::Role>> roles = selectRoles(m_db,
         u"keys_roles kr JOIN roles r ON r.id = kr.role_id"
         " WHERE kr.key_id = ? ORDER BY r.name"_s,
-        {keyId}));
-    for (Core::Role &role : roles)
-        role.permissions = rolePermissions(role.id);
+        {keyId});
+    if (!roles)
+        return roles;
+    if (Core::Status loaded = attachPermissions(*roles); !loaded)
+        return loaded.error();
     return roles;
 }
 
-QList<Core::Permission> RbacStore::rolePermissions(const QString &roleId)
+Core::Result<QList<Core::Permission>> RbacStore::rolePermissions(const QString &roleId)
 {
-    return allOf(selectPermissions(m_db,
+    return selectPermissions(m_db,
         u"roles_permissions rp JOIN permissions p ON p.id = rp.permission_id"
         " WHERE rp.role_id = ? ORDER BY p.slug"_s,
-        {roleId}));
+        {roleId});
 }
 
 // ---- key bindings ---------------------------------------------------------------------------

@@ -59,9 +59,10 @@ public:
     /// A role by id or name, with its permissions.
     [[nodiscard]] std::optional<Core::Role> findRole(const QString &workspaceId, const QString &idOrName);
 
-    /// Direct permissions / roles (with their permissions) of a key, ordered by slug / name.
-    [[nodiscard]] QList<Core::Permission> keyPermissions(const QString &keyId);
-    [[nodiscard]] QList<Core::Role> keyRoles(const QString &keyId);
+    /// Direct permissions / roles (with their permissions) of a key, ordered by slug / name. A
+    /// failed query is an error, never "none": a client would save "none" back.
+    [[nodiscard]] Core::Result<QList<Core::Permission>> keyPermissions(const QString &keyId);
+    [[nodiscard]] Core::Result<QList<Core::Role>> keyRoles(const QString &keyId);
 
     /// Bindings; add is idempotent, remove ignores missing bindings.
     [[nodiscard]] Core::Status addKeyPermissions(
@@ -96,8 +97,8 @@ public:
     /// Roles with their permissions.
     [[nodiscard]] Core::Result<RbacPage<Core::Role>> listRoles(const QString &workspaceId, const RbacListQuery &query);
 
-    /// Permissions bound to a role, ordered by slug.
-    [[nodiscard]] QList<Core::Permission> rolePermissions(const QString &roleId);
+    /// Permissions bound to a role, ordered by slug; a failed query is an error.
+    [[nodiscard]] Core::Result<QList<Core::Permission>> rolePermissions(const QString &roleId);
     /// Binds permissions to a role (idempotent); appends `authorization.connect_role_and_permission`
     /// for each new binding.
     [[nodiscard]] Core::Status addRolePermissions(const QString &workspaceId, const Core::Role &role,
@@ -112,6 +113,11 @@ private:
         const QString &workspaceId, const Core::Permission &permission, qint64 nowMs);
     std::optional<Core::Permission> findPermissionBySlug(const QString &workspaceId, const QString &slug);
     std::optional<Core::Role> findRoleByName(const QString &workspaceId, const QString &name);
+    /// Loads the permissions of each of @p roles.
+    Core::Status attachPermissions(QList<Core::Role> &roles);
+    /// @p role with its permissions; nullopt when there is none or they cannot be read (a role
+    /// shown without them would be saved back without them).
+    std::optional<Core::Role> withPermissions(std::optional<Core::Role> role);
     Core::Status runForEach(const QString &sql, const QString &ownerId, const QStringList &ids,
         const QString &workspaceId = {}, qint64 nowMs = 0);
 

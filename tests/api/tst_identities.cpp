@@ -336,8 +336,8 @@ void TestIdentities::upsertCreatesOnce()
         scalar(h, u"SELECT count(*) FROM audit_logs WHERE request_id = 'req_upsert' AND event = 'identity.create'"_s),
         1);
     const auto identity = store.find(h.workspaceId(), u"ext_1"_s);
-    QVERIFY(identity);
-    QCOMPARE(identity->meta, QJsonObject {});
+    QVERIFY(identity && *identity);
+    QCOMPARE((*identity)->meta, QJsonObject {});
     // another workspace gets its own identity
     QString other;
     QVERIFY(db.write([&]() -> Latchkey::Core::Status {
