@@ -356,17 +356,10 @@ QStringList KeysModel::selectedKeyIdsWithEnabled(bool enabled) const
 
 void KeysModel::reloadKey(const QString &keyId)
 {
-    const auto rowOf = [this](const QString &id) {
-        for (int row = 0; row < int(rows().size()); ++row) {
-            if (rows().at(row).value(u"keyId"_s).toString() == id)
-                return row;
-        }
-        return -1;
-    };
-    if (!client() || rowOf(keyId) < 0)
+    if (!client() || rowOfKey(keyId) < 0)
         return;
-    client()->post(u"keys.getKey"_s, {{u"keyId"_s, keyId}}, this, [this, keyId, rowOf](const ApiResult &result) {
-        const int row = rowOf(keyId); // rows may have changed meanwhile
+    client()->post(u"keys.getKey"_s, {{u"keyId"_s, keyId}}, this, [this, keyId](const ApiResult &result) {
+        const int row = rowOfKey(keyId); // rows may have changed meanwhile
         if (row < 0)
             return;
         if (result.httpStatus == 404) {
@@ -401,6 +394,10 @@ void KeysModel::updateLoadedRows()
     if (!client() || !isReady() || loading() || m_updating || rows().isEmpty())
         return;
     m_updating = true;
+    // Time passes while the list is on screen: a key whose expiry came turns "expired" now, not at
+    // the next Refresh.
+    changeBadgeInputs([this] { m_nowMs = QDateTime::currentMSecsSinceEpoch(); });
+    fetchBadgeQueries(ApiClient::Failures::Quiet); // "recently rate limited", "replaced": asked again
     fetchUpdatePage({}, std::min(scanned(), kUpdateRows), kUpdatePages); // scanned: a local search skips rows
 }
 
@@ -464,8 +461,7 @@ void KeysModel::rowsCleared()
     m_rateLimited.clear();
     m_successors.clear();
     m_deletedKeys.clear();
-    m_rateLimitedRequested = false;
-    m_replacementsRequested = false;
+    m_badgeQueriesRequested = false;
     m_updating = false;
     ++m_badgesGeneration;
     if (!m_selected.isEmpty()) {
@@ -478,17 +474,49 @@ void KeysModel::rowsAppended(int first, int last)
 {
     Q_UNUSED(first)
     Q_UNUSED(last)
-    if (m_replacedBadges && !m_replacementsRequested) {
-        m_replacementsRequested = true;
-        fetchReplacements({}, kRerollPages);
-    }
-    if (m_rateLimitBadges && !m_rateLimitedRequested)
-        fetchRateLimited();
+    if (m_badgeQueriesRequested)
+        return;
+    m_badgeQueriesRequested = true;
+    fetchBadgeQueries(ApiClient::Failures::Report);
 }
 
-void KeysModel::fetchRateLimited()
+void KeysModel::fetchBadgeQueries(ApiClient::Failures failures)
 {
-    m_rateLimitedRequested = true;
+    if (m_replacedBadges)
+        fetchReplacements({}, kRerollPages, {});
+    if (m_rateLimitBadges)
+        fetchRateLimited(failures);
+}
+
+void KeysModel::changeBadgeInputs(const std::function<void()> &change)
+{
+    static const QList<int> badgeRoles{StatusRole,      BadgesRole,     ExpiredRole,          ExpiringRole,
+                                       RateLimitedRole, ReplacedByRole, ReplacedByDeletedRole};
+    const auto badgeValues = [this](int row) {
+        QVariantList values;
+        for (int role : badgeRoles)
+            values.append(rowData(rows().at(row), role));
+        return values;
+    };
+    QList<QVariantList> before;
+    before.reserve(rows().size());
+    for (int row = 0; row < int(rows().size()); ++row)
+        before.append(badgeValues(row));
+    change();
+    for (int row = 0; row < int(before.size()); ++row) {
+        const QVariantList after = badgeValues(row);
+        QList<int> changed;
+        for (int i = 0; i < int(badgeRoles.size()); ++i) {
+            if (after.at(i) != before.at(row).at(i))
+                changed.append(badgeRoles.at(i));
+        }
+        if (!changed.isEmpty())
+            Q_EMIT dataChanged(index(row), index(row), changed);
+    }
+}
+
+void KeysModel::fetchRateLimited(ApiClient::Failures failures)
+{
     QJsonObject body{{u"outcomes"_s, QJsonArray{u"RATE_LIMITED"_s}},
                      {u"start"_s, m_nowMs - kRateLimitedWithinMs},
                      {u"limit"_s, 100}};
@@ -500,12 +528,13 @@ void KeysModel::fetchRateLimited()
     client()->post(u"analytics.getVerificationLog"_s, body, this, [this, generation](const ApiResult &result) {
         if (generation != m_badgesGeneration || !result.ok())
             return;
+        QSet<QString> limited;
         const QJsonArray events = result.data.toArray();
         for (const QJsonValue &event : events)
-            m_rateLimited.insert(event.toObject().value(u"keyId"_s).toString());
-        if (!m_rateLimited.isEmpty())
-            allRowsChanged({RateLimitedRole, BadgesRole});
-    });
+            limited.insert(event.toObject().value(u"keyId"_s).toString());
+        // The whole last hour's set: a key whose last rejection is older than that loses the badge.
+        changeBadgeInputs([this, &limited] { m_rateLimited = limited; });
+    }, failures);
 }
 
 } // namespace Latchkey::Dashboard

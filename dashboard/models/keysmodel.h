@@ -2,6 +2,8 @@
 
 #include "models/pagedlistmodel.h"
 
+#include <functional>
+
 #include <QHash>
 #include <QSet>
 
@@ -11,7 +13,8 @@ namespace Latchkey::Dashboard {
 /// set `externalId` or `identityId` and leave `apiId` empty), for the Keys page and the owner page.
 /// Times (createdAt, lastUsedAt, expires) are unix ms, 0 when absent, for `session.format`.
 ///
-/// Status badges are computed here, not in QML, against the time of the last refresh:
+/// Status badges are computed here, not in QML, against the time of the last refresh or
+/// updateLoadedRows() (which also asks the queries of `rateLimited` and `replaced` again):
 /// - `disabled` (enabled false), `expired` (expires ≤ now), `expiring` (expires within 24 h),
 /// - `lowCredits`: remaining ≤ 10 % of the refill amount, or ≤ 10 when the key has no refill
 ///   (keys without a credit limit never are); `noCredits` instead when none are left (every
@@ -127,9 +130,10 @@ public:
     /// Asks the server again for the loaded rows (the same request from the first page on, at
     /// most kUpdatePages pages and kUpdateRows rows) and updates the rows that changed in place:
     /// dataChanged for the changed roles only, no reset, selection kept, so a list on screen
-    /// follows credits, last use and badges without jumping. Rows added or deleted elsewhere are
-    /// not inserted or removed here (that would move the rows under the user): they wait for
-    /// refresh(). Does nothing while a page or an update is loading.
+    /// follows credits, last use and badges without jumping: also those of time ("expiring",
+    /// "expired" at this moment) and of their own queries ("rate limited", "replaced"). Rows
+    /// added or deleted elsewhere are not inserted or removed here (that would move the rows
+    /// under the user): they wait for refresh(). Does nothing while a page or an update is loading.
     Q_INVOKABLE void updateLoadedRows();
 
     /// The badges of one key (the JSON of KeyResponseData) at @p nowMs; rate limiting not included.
@@ -159,9 +163,17 @@ protected:
     void rowsCleared() override;
 
 private:
-    void fetchRateLimited();
-    /// audit.listLogs' reroll events from @p cursor on ("" for the newest), @p pages left to read.
-    void fetchReplacements(const QString &cursor, int pages);
+    /// The badges that need queries of their own (`replaced`, `rateLimited`): asked once per
+    /// refresh, and again by updateLoadedRows().
+    void fetchBadgeQueries(ApiClient::Failures failures);
+    void fetchRateLimited(ApiClient::Failures failures);
+    /// audit.listLogs' reroll events from @p cursor on ("" for the newest), @p pages left to read;
+    /// @p found: the old keys whose successor the newer pages of this pass named already.
+    void fetchReplacements(const QString &cursor, int pages, const QSet<QString> &found);
+    /// Runs @p change (a new time, another set of rate-limited or replaced keys) and signals each
+    /// row whose badges it changed, with the roles that changed: the full load and the live
+    /// updates go through this one path.
+    void changeBadgeInputs(const std::function<void()> &change);
     void continueSelectingEveryKey();
     /// One page of updateLoadedRows() from @p cursor; @p rowsLeft, @p pagesLeft bound the rest.
     void fetchUpdatePage(const QString &cursor, int rowsLeft, int pagesLeft);
@@ -182,9 +194,8 @@ private:
     qint64 m_nowMs = 0;
     quint64 m_badgesGeneration = 0;
     bool m_rateLimitBadges = true;
-    bool m_rateLimitedRequested = false;
     bool m_replacedBadges = true;
-    bool m_replacementsRequested = false;
+    bool m_badgeQueriesRequested = false;
     bool m_updating = false;
 };
 

@@ -46,7 +46,7 @@ QSet<QString> KeysModel::deletedKeys(const QJsonArray &events)
     return deleted;
 }
 
-void KeysModel::fetchReplacements(const QString &cursor, int pages)
+void KeysModel::fetchReplacements(const QString &cursor, int pages, const QSet<QString> &found)
 {
     // The deletions too: a replacement deleted since (always after its reroll, so on the same
     // page or a newer one).
@@ -66,29 +66,24 @@ void KeysModel::fetchReplacements(const QString &cursor, int pages)
     if (!cursor.isEmpty())
         body.insert(u"cursor"_s, cursor);
     const quint64 generation = m_badgesGeneration;
-    client()->post(u"audit.listLogs"_s, body, this, [this, generation, pages](const ApiResult &result) {
+    client()->post(u"audit.listLogs"_s, body, this, [this, generation, pages, found](const ApiResult &result) {
         if (generation != m_badgesGeneration || !result.ok())
             return;
         const QJsonArray events = result.data.toArray();
-        const QHash<QString, QString> found = rerollSuccessors(events);
-        const QSet<QString> deleted = deletedKeys(events);
-        bool changed = false;
-        for (const QString &keyId : deleted) {
-            if (!m_deletedKeys.contains(keyId)) {
-                m_deletedKeys.insert(keyId);
-                changed = true;
+        const QHash<QString, QString> successors = rerollSuccessors(events);
+        QSet<QString> foundNow = found;
+        changeBadgeInputs([&] {
+            m_deletedKeys.unite(deletedKeys(events));
+            for (auto it = successors.cbegin(); it != successors.cend(); ++it) {
+                // Newest first: what an earlier page of this pass found is the newer reroll, and
+                // this pass' answer replaces an earlier pass' (a key rerolled again since).
+                if (!foundNow.contains(it.key()))
+                    m_successors.insert(it.key(), it.value());
+                foundNow.insert(it.key());
             }
-        }
-        for (auto it = found.cbegin(); it != found.cend(); ++it) {
-            if (!m_successors.contains(it.key())) { // an earlier page held a newer reroll
-                m_successors.insert(it.key(), it.value());
-                changed = true;
-            }
-        }
-        if (changed)
-            allRowsChanged({BadgesRole, ReplacedByRole, ReplacedByDeletedRole});
+        });
         if (result.hasMore() && pages > 1)
-            fetchReplacements(result.cursor(), pages - 1);
+            fetchReplacements(result.cursor(), pages - 1, foundNow);
     }, ApiClient::Failures::Quiet); // a badge: its absence is no error to show
 }
 

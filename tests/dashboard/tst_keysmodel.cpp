@@ -68,6 +68,7 @@ private Q_SLOTS:
     void reloadKeyReplacesItsRow();
     void reloadKeyKeepsTheApiOfAnOwnersKey();
     void updateLoadedRowsFollowsTheServerInPlace();
+    void updateLoadedRowsFollowsTimeAndBadgeQueries();
     void selection();
     void selectEveryKeyLoadsTheRest();
     void selectEveryKeyCancelled();
@@ -570,6 +571,47 @@ void TestKeysModel::updateLoadedRowsFollowsTheServerInPlace()
     QTRY_COMPARE(valueOf(*keys, "keyId", keyId, "creditsRemaining").toInt(), 30); // the update is in
     QCOMPARE(keys->rowCount(), 2);
     QCOMPARE(inserted.count(), 0);
+}
+
+/// The badges of time and of their own queries follow a list on screen too, at the next update
+/// and not only at a Refresh (issue 4): a key whose expiry came meanwhile turns "expired", one
+/// rate limited since says so, the old key of a reroll since is "replaced". In place: no reset.
+void TestKeysModel::updateLoadedRowsFollowsTimeAndBadgeQueries()
+{
+    const QString apiId = m_fixture.createApi(u"live badges"_s);
+    const qint64 expires = QDateTime::currentMSecsSinceEpoch() + 2000;
+    const QString expiring = createKey(apiId, {{u"name"_s, u"expiring"_s}, {u"expires"_s, expires}});
+    const QJsonArray oneAMinute{QJsonObject{
+        {u"name"_s, u"requests"_s}, {u"limit"_s, 1}, {u"duration"_s, 60'000}, {u"autoApply"_s, true}}};
+    const QJsonObject limited = m_fixture.createKey({{u"apiId"_s, apiId}, {u"name"_s, u"limited"_s}, {u"ratelimits"_s, oneAMinute}});
+    const QString limitedId = limited.value(u"keyId"_s).toString();
+    const QString rerolled = createKey(apiId, {{u"name"_s, u"rerolled"_s}});
+    auto keys = model(apiId);
+    QAbstractItemModelTester tester(keys.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QVERIFY(waitIdle(*keys));
+    QCOMPARE(keys->rowCount(), 3);
+    QCOMPARE(valueOf(*keys, "keyId", expiring, "badges").toStringList(), (QStringList{u"active"_s, u"expiring"_s}));
+    QCOMPARE(valueOf(*keys, "keyId", limitedId, "badges").toStringList(), QStringList{u"active"_s});
+    QCOMPARE(valueOf(*keys, "keyId", rerolled, "badges").toStringList(), QStringList{u"active"_s});
+
+    for (int i = 0; i < 2; ++i)
+        QVERIFY(m_fixture.call(u"keys.verifyKey"_s, {{u"key"_s, limited.value(u"key"_s)}}).ok());
+    QVERIFY(m_fixture.server().analytics().flush());
+    const ApiResult reroll = m_fixture.call(u"keys.rerollKey"_s, {{u"keyId"_s, rerolled}, {u"expiration"_s, 3'600'000}});
+    QVERIFY2(reroll.ok(), qPrintable(reroll.errorDetail));
+    QTRY_VERIFY_WITH_TIMEOUT(QDateTime::currentMSecsSinceEpoch() > expires, 5000); // its expiry has come
+
+    QSignalSpy reset(keys.get(), &QAbstractItemModel::modelReset);
+    keys->updateLoadedRows();
+    QTRY_COMPARE(valueOf(*keys, "keyId", expiring, "badges").toStringList(), QStringList{u"expired"_s});
+    QCOMPARE(valueOf(*keys, "keyId", expiring, "status").toString(), u"expired"_s);
+    QTRY_COMPARE(valueOf(*keys, "keyId", limitedId, "badges").toStringList(),
+                 (QStringList{u"active"_s, u"rateLimited"_s}));
+    QTRY_COMPARE(valueOf(*keys, "keyId", rerolled, "badges").toStringList(),
+                 (QStringList{u"active"_s, u"expiring"_s, u"replaced"_s}));
+    QCOMPARE(valueOf(*keys, "keyId", rerolled, "replacedBy").toString(), reroll.data.toObject().value(u"keyId"_s).toString());
+    QCOMPARE(keys->rowCount(), 3); // the new key waits for Refresh
+    QCOMPARE(reset.count(), 0);
 }
 
 void TestKeysModel::selection()
