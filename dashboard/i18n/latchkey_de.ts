@@ -1551,6 +1551,38 @@
     </message>
 </context>
 <context>
+    <name>KeyColumnTitles</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <comment>the first characters of a key</comment>
+        <translation>Anfang</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Inhaber</translation>
+    </message>
+    <message>
+        <source>API</source>
+        <translation>API</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Credits left</source>
+        <translation>Übrig</translation>
+    </message>
+    <message>
+        <source>Last used</source>
+        <translation>Zuletzt genutzt</translation>
+    </message>
+</context>
+<context>
     <name>KeyCreditsSection</name>
     <message>
         <source>Adding credits applies at once, without Save.</source>
@@ -1935,35 +1967,6 @@
     <message>
         <source>Select all loaded keys</source>
         <translation>Alle geladenen Schlüssel auswählen</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <source>Start</source>
-        <comment>the first characters of a key</comment>
-        <translation>Anfang</translation>
-    </message>
-    <message>
-        <source>Owner</source>
-        <translation>Inhaber</translation>
-    </message>
-    <message>
-        <source>API</source>
-        <translation>API</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>Credits left</source>
-        <translation>Übrig</translation>
-    </message>
-    <message>
-        <source>Last used</source>
-        <translation>Zuletzt genutzt</translation>
     </message>
 </context>
 <context>

@@ -20,6 +20,7 @@
 
 #include <QDateTime>
 #include <QDir>
+#include <QFontMetricsF>
 #include <QJsonArray>
 #include <QQuickItem>
 #include <QQuickWindow>
@@ -27,6 +28,7 @@
 #include <QTest>
 
 using namespace Qt::StringLiterals;
+using Latchkey::Dashboard::ApiResult;
 using Latchkey::Dashboard::KeyDetailController;
 using Latchkey::Dashboard::SettingsController;
 using Latchkey::Test::DashboardWindow;
@@ -102,6 +104,25 @@ QString textOutsideItsCell(QQuickItem *root, bool isHeader)
     }
     return {};
 }
+/// A column title of a key list broken inside a word: "" when every word of every title is no
+/// wider than the title's column in its own font. Issue 4: at 1024 px the Spanish "Propietario"
+/// showed as "Propiet" over "ario".
+QString titleBrokenInAWord(QQuickItem *header)
+{
+    const QList<QQuickItem *> titles = Latchkey::Test::collectItems(header, [](const QQuickItem *item) {
+        return item->inherits("QQuickText") && !item->property("text").toString().isEmpty();
+    });
+    for (QQuickItem *title : titles) {
+        const QString text = title->property("text").toString();
+        const QFontMetricsF metrics(title->property("font").value<QFont>());
+        for (const QString &word : text.split(u' ', Qt::SkipEmptyParts)) {
+            if (metrics.horizontalAdvance(word) > title->width() + 0.5)
+                return u"“%1” of “%2” is %3 px wide in a %4 px column"_s.arg(word, text)
+                    .arg(metrics.horizontalAdvance(word)).arg(title->width());
+        }
+    }
+    return titles.isEmpty() ? u"no titles"_s : QString();
+}
 } // namespace
 
 class TestKeyPageLayout : public QObject
@@ -134,6 +155,8 @@ private Q_SLOTS:
     void savedMovesNoCard();
     void statusBadgesFitTheirColumn_data();
     void statusBadgesFitTheirColumn();
+    void keyListTitlesBreakOnlyBetweenWords_data();
+    void keyListTitlesBreakOnlyBetweenWords();
     void headerLineShowsWhole_data();
     void headerLineShowsWhole();
     void searchHintShowsWhole_data();
@@ -335,6 +358,45 @@ void TestKeyPageLayout::statusBadgesFitTheirColumn()
     QVERIFY(header);
     const QString cut = textOutsideItsCell(header, true);
     QVERIFY2(cut.isEmpty(), qPrintable(cut));
+}
+
+void TestKeyPageLayout::keyListTitlesBreakOnlyBetweenWords_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<QSize>("size");
+    for (const QString &language : {u"en"_s, u"de"_s, u"es"_s})
+        for (const QSize size : {QSize(1024, 768), QSize(1600, 1000)})
+            QTest::addRow("%s-%d", qPrintable(language), size.width()) << language << size;
+}
+
+/// The column titles of the API's key list (with its Owner column) and of the owner's (with its
+/// API column) wrap only between words: a title longer than its column ("Zuletzt genutzt" at
+/// 1024 px) takes a second line, and no column is narrower than its title's longest word.
+void TestKeyPageLayout::keyListTitlesBreakOnlyBetweenWords()
+{
+    QFETCH(QString, language);
+    QFETCH(QSize, size);
+    QVERIFY(showIn(language, size));
+    const ApiResult owner = m_fixture.call(u"identities.getIdentity"_s, {{u"identity"_s, u"customer-4711"_s}});
+    QVERIFY2(owner.ok(), qPrintable(owner.errorDetail));
+    const QList<std::pair<QString, QVariantMap>> pages{
+        {u"keys"_s, {{u"apiId"_s, m_apiId}}},
+        {u"ownerDetail"_s, {{u"identityId"_s, owner.data.toObject().value(u"id"_s).toString()}}}};
+    for (const auto &[name, properties] : pages) {
+        QVERIFY(m_ui->openPage(name, properties));
+        QTRY_COMPARE_WITH_TIMEOUT(m_ui->currentPageName(), name, kTimeout);
+        auto *page = qobject_cast<QQuickItem *>(m_ui->currentPage());
+        QVERIFY(page);
+        QTRY_VERIFY_WITH_TIMEOUT(qRound(sceneRect(page).right()) == size.width(), kTimeout); // slid in
+        auto *header = qobject_cast<QQuickItem *>(Latchkey::Test::findNamed(page, u"keyTableHeader"_s));
+        QVERIFY(header);
+        m_ui->settle(100);
+        QVERIFY(m_ui->screenshot(m_artefacts, u"titles-%1-%2-%3"_s.arg(name, language).arg(size.width())));
+        const QString broken = titleBrokenInAWord(header);
+        QVERIFY2(broken.isEmpty(), qPrintable(u"%1: %2"_s.arg(name, broken)));
+        const QString cut = textOutsideItsCell(header, true);
+        QVERIFY2(cut.isEmpty(), qPrintable(u"%1: %2"_s.arg(name, cut)));
+    }
 }
 
 void TestKeyPageLayout::headerLineShowsWhole_data()

@@ -27,10 +27,13 @@ var statusWanted = 160;
 /// The widths of the columns of a table whose row layout is @p available px wide. @p monoChar:
 /// the width of one character of the monospace font of the "Start" column. @p showApi: the
 /// "API" column (an owner's keys belong to several APIs; an API's own list has no use for it).
-function widths(available, monoChar, showOwner, selectable, showApi) {
+/// @p titleMinimums (optional): per column name, the px its title's longest word takes
+/// (KeyColumnTitles); no column is narrower, as a title wraps only between words.
+function widths(available, monoChar, showOwner, selectable, showApi, titleMinimums) {
+    const titleMin = name => Math.ceil((titleMinimums || {})[name] || 0);
     // "sk_live_EwHn…" (13 characters) at least; the longest start (21 and "…") when there is room.
-    const startMin = Math.ceil(13 * monoChar) + 6;
-    const startWanted = Math.ceil(22 * monoChar) + 6;
+    const startMin = Math.max(Math.ceil(13 * monoChar) + 6, titleMin("start"));
+    const startWanted = Math.max(Math.ceil(22 * monoChar) + 6, startMin);
     // "Last used" holds "23 minutes ago" / "hace 23 minutos" at its minimum, and "Credits left"
     // "unlimited" / "unbegrenzt" (issue 4: at 90 px the time ran into the credits, "4016 minutes
     // ago"); the owner gives up 25 px of the room they take at 1024 px. What still does not fit
@@ -46,7 +49,11 @@ function widths(available, monoChar, showOwner, selectable, showApi) {
         delete columns.owner;
     if (!showApi)
         delete columns.api;
-    const nameMin = 100;
+    for (const name in columns) {
+        columns[name][0] = Math.max(columns[name][0], titleMin(name));
+        columns[name][1] = Math.max(columns[name][1], columns[name][0]);
+    }
+    const nameMin = Math.max(100, titleMin("name"));
     let fixed = (selectable ? checkWidth + spacing : 0) + nameMin + startMin + spacing;
     let headroom = 0;
     for (const name in columns) {
@@ -54,8 +61,8 @@ function widths(available, monoChar, showOwner, selectable, showApi) {
         headroom += columns[name][1] - columns[name][0];
     }
     const spareOverMinimums = Math.max(0, available - fixed);
-    const nameFirst = Math.min(nameWanted - nameMin, spareOverMinimums);
-    const statusFirst = Math.min(statusWanted - columns.status[0], spareOverMinimums - nameFirst);
+    const nameFirst = Math.max(0, Math.min(nameWanted - nameMin, spareOverMinimums));
+    const statusFirst = Math.max(0, Math.min(statusWanted - columns.status[0], spareOverMinimums - nameFirst));
     columns.status[0] += statusFirst;
     headroom -= statusFirst;
     const spareAll = spareOverMinimums - nameFirst - statusFirst;

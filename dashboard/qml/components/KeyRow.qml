@@ -35,7 +35,8 @@ ItemDelegate {
     property bool nameCut: false
 
     /// The columns' widths (KeyColumns.js), from this row's width only: as KeyTableHeader's.
-    readonly property var columns: KeyColumns.widths(availableWidth, mono.averageCharacterWidth, showOwner, selectable, showApi)
+    readonly property var columns: KeyColumns.widths(availableWidth, mono.averageCharacterWidth, showOwner, selectable, showApi,
+                                                     titles.minimums)
 
     signal toggled(int index, bool selected)
     signal opened(string keyId)
@@ -64,6 +65,10 @@ ItemDelegate {
     FontMetrics {
         id: mono
         font: monoProbe.font
+    }
+    // The titles' widths: the header's columns are at least that wide, so these are too.
+    KeyColumnTitles {
+        id: titles
     }
 
     contentItem: RowLayout {

@@ -5,7 +5,8 @@ import "KeyColumns.js" as KeyColumns
 
 // The column titles above KeyRow delegates; the box selects or clears every loaded row. A title
 // longer than its column ("Zuletzt genutzt", "Credits left" at 1024 px) takes a second line
-// rather than being cut.
+// rather than being cut, broken only between words: every column is at least as wide as its
+// title's longest word (KeyColumnTitles).
 Pane {
     id: header
     objectName: "keyTableHeader"
@@ -17,7 +18,8 @@ Pane {
     property bool allSelected: false
 
     /// The columns' widths (KeyColumns.js), from this header's width only.
-    readonly property var columns: KeyColumns.widths(availableWidth, mono.averageCharacterWidth, showOwner, selectable, showApi)
+    readonly property var columns: KeyColumns.widths(availableWidth, mono.averageCharacterWidth, showOwner, selectable, showApi,
+                                                     titles.minimums)
 
     signal selectAll(bool selected)
 
@@ -41,6 +43,9 @@ Pane {
             visible: false
             font.family: "monospace"
         }
+        KeyColumnTitles {
+            id: titles
+        }
         CheckBox {
             id: selectAllBox
             visible: header.selectable
@@ -58,9 +63,9 @@ Pane {
             Layout.preferredWidth: header.columns.name
             Layout.minimumWidth: header.columns.name
             Layout.maximumWidth: header.columns.name
-            text: qsTr("Name")
+            text: titles.name
             font.bold: true
-            wrapMode: Text.Wrap
+            wrapMode: Text.WordWrap
             maximumLineCount: 2
             elide: Text.ElideRight
         }
@@ -68,9 +73,9 @@ Pane {
             Layout.preferredWidth: header.columns.start
             Layout.minimumWidth: header.columns.start
             Layout.maximumWidth: header.columns.start
-            text: qsTr("Start", "the first characters of a key")
+            text: titles.start
             font.bold: true
-            wrapMode: Text.Wrap
+            wrapMode: Text.WordWrap
             maximumLineCount: 2
             elide: Text.ElideRight
         }
@@ -79,9 +84,9 @@ Pane {
             Layout.preferredWidth: header.columns.owner
             Layout.minimumWidth: header.columns.owner
             Layout.maximumWidth: header.columns.owner
-            text: qsTr("Owner")
+            text: titles.owner
             font.bold: true
-            wrapMode: Text.Wrap
+            wrapMode: Text.WordWrap
             maximumLineCount: 2
             elide: Text.ElideRight
         }
@@ -90,17 +95,19 @@ Pane {
             Layout.preferredWidth: header.columns.api
             Layout.minimumWidth: header.columns.api
             Layout.maximumWidth: header.columns.api
-            text: qsTr("API")
+            text: titles.api
             font.bold: true
+            wrapMode: Text.WordWrap
+            maximumLineCount: 2
             elide: Text.ElideRight
         }
         Label {
             Layout.preferredWidth: header.columns.status
             Layout.minimumWidth: header.columns.status
             Layout.maximumWidth: header.columns.status
-            text: qsTr("Status")
+            text: titles.status
             font.bold: true
-            wrapMode: Text.Wrap
+            wrapMode: Text.WordWrap
             maximumLineCount: 2
             elide: Text.ElideRight
         }
@@ -109,9 +116,9 @@ Pane {
             Layout.minimumWidth: header.columns.credits
             Layout.maximumWidth: header.columns.credits
             horizontalAlignment: Text.AlignRight
-            text: qsTr("Credits left")
+            text: titles.credits
             font.bold: true
-            wrapMode: Text.Wrap
+            wrapMode: Text.WordWrap
             maximumLineCount: 2
             elide: Text.ElideRight
         }
@@ -120,9 +127,9 @@ Pane {
             Layout.minimumWidth: header.columns.lastUsed
             Layout.maximumWidth: header.columns.lastUsed
             horizontalAlignment: Text.AlignRight
-            text: qsTr("Last used")
+            text: titles.lastUsed
             font.bold: true
-            wrapMode: Text.Wrap
+            wrapMode: Text.WordWrap
             maximumLineCount: 2
             elide: Text.ElideRight
         }
