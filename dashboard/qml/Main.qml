@@ -22,9 +22,12 @@ ApplicationWindow {
     property string currentSidebarPage: ""
     /// The sidebar row of the page on screen, whichever way it was reached (sidebar, Ctrl+K, a
     /// link, Back): a sidebar page's own row, a detail page's section (a key: APIs), or the row of
-    /// the page below it when the detail page belongs there too (a key opened from an owner: Owners).
+    /// the detail page below it when it belongs there too (a key opened from an owner's page:
+    /// Owners). A sidebar page below counts for nothing: a key reached with Ctrl+K from the owners
+    /// list or the audit log is under APIs, as one opened from its API's key list (issue 4).
     readonly property string highlightedSidebarPage: {
         let row = currentSidebarPage;
+        let belowIsDetail = false;
         const depth = stack.depth; // the bindings' dependencies: the stack and its top
         for (let i = 0; i < depth && currentPageName !== ""; ++i) {
             const page = stack.get(i, StackView.DontLoad);
@@ -32,8 +35,9 @@ ApplicationWindow {
             if (!entry)
                 continue;
             const sections = [].concat(entry.sidebar ? [entry.name] : (entry.section || []));
-            if (sections.indexOf(row) < 0)
+            if (!belowIsDetail || sections.indexOf(row) < 0)
                 row = sections.length > 0 ? sections[0] : "";
+            belowIsDetail = !entry.sidebar;
         }
         return row;
     }

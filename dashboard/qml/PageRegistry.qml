@@ -8,8 +8,9 @@ import QtQml
 //   file        relative to this folder, e.g. "pages/KeysPage.qml"
 //   sidebar     listed in the sidebar (false: reached by navigation only, e.g. a detail page)
 //   section     for a page not in the sidebar: the sidebar row highlighted while it is open; a list
-//               of rows for a page that belongs to several: the row of the page it was opened from
-//               when that is one of them (a key opened from its owner: Owners), else the first
+//               of rows for a page that belongs to several: the row of the detail page it was opened
+//               from when that is one of them (a key opened from its owner's page: Owners), else the
+//               first (a key reached from any sidebar page, e.g. with Ctrl+K: APIs)
 //   properties  the page's required properties besides `session`; the self-test fills them from
 //               its sample data, which has: apiId, keyId, identityId, externalId, namespaceName
 //

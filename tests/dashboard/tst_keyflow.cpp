@@ -8,6 +8,7 @@
 #include "dashboardwindow.h"
 #include "issuekeycontroller.h"
 #include "keydetailcontroller.h"
+#include "quickitems.h"
 #include "session.h"
 #include "settingscontroller.h"
 
@@ -26,6 +27,19 @@ using Latchkey::Test::sceneRect;
 
 namespace {
 constexpr int kTimeout = 30000;
+
+/// The sidebar's rows drawn highlighted, by name ("sidebar-apis").
+QStringList highlightedSidebarRows(QQuickWindow *window)
+{
+    const QList<QQuickItem *> rows = Latchkey::Test::collectItems(window->contentItem(), [](const QQuickItem *item) {
+        return item->inherits("QQuickItemDelegate") && item->objectName().startsWith(u"sidebar-"_s)
+            && item->property("highlighted").toBool();
+    });
+    QStringList names;
+    for (const QQuickItem *row : rows)
+        names.append(row->objectName());
+    return names;
+}
 } // namespace
 
 class TestKeyFlow : public QObject
@@ -74,6 +88,8 @@ private Q_SLOTS:
     void deleteReturnsToTheListWithoutTheKey();
     void sidebarTakesClicksWhileAPageSlides();
     void pagesKeepTheirStateAcrossSettings();
+    void goToAKeyHighlightsApis_data();
+    void goToAKeyHighlightsApis();
     void disconnectWithDraftsAsksFirst();
     void cleanupTestCase();
 };
@@ -417,6 +433,44 @@ void TestKeyFlow::pagesKeepTheirStateAcrossSettings()
     QCOMPARE(item(page(), u"listSearch"_s)->property("text").toString(), u"sliding"_s);
     QCOMPARE(find(page(), u"keysModel"_s)->property("search").toString(), u"sliding"_s);
 }
+
+void TestKeyFlow::goToAKeyHighlightsApis_data()
+{
+    QTest::addColumn<QString>("from");
+    for (const QString &from : {u"audit"_s, u"settings"_s, u"rootKeys"_s, u"owners"_s})
+        QTest::newRow(qPrintable(from)) << from;
+}
+
+/// Issue 4: a key's page opened with Ctrl+K from the audit log left "Audit log" highlighted in the
+/// sidebar. Whatever sidebar page it comes from, a key's page highlights APIs, as one opened from
+/// its API's key list does.
+void TestKeyFlow::goToAKeyHighlightsApis()
+{
+    QFETCH(QString, from);
+    const QString keyId = m_fixture.call(u"keys.createKey"_s, {{u"apiId"_s, m_apiId}, {u"name"_s, u"gone to"_s}})
+                              .data.toObject().value(u"keyId"_s).toString();
+    QVERIFY(!keyId.isEmpty());
+    QVERIFY(click(item(m_window, u"sidebar-"_s + from)));
+    QTRY_COMPARE_WITH_TIMEOUT(m_ui->currentPageName(), from, kTimeout);
+    m_ui->settle();
+    QTRY_COMPARE(highlightedSidebarRows(m_window), QStringList{u"sidebar-"_s + from});
+
+    m_window->requestActivate(); // the shortcut acts in the active window
+    QVERIFY(QTest::qWaitForWindowActive(m_window));
+    QTest::keyClick(m_window, Qt::Key_K, Qt::ControlModifier);
+    QObject *search = find(m_window, u"globalSearch"_s);
+    QVERIFY(search);
+    QTRY_VERIFY(search->property("opened").toBool());
+    QQuickItem *field = item(m_window, u"globalSearchField"_s);
+    QVERIFY(field);
+    QVERIFY(type(field, keyId));
+    QTest::keyClick(m_window, Qt::Key_Return); // the one match opens by itself
+    QTRY_COMPARE_WITH_TIMEOUT(m_ui->currentPageName(), u"keyDetail"_s, kTimeout);
+    m_ui->settle();
+    QTRY_COMPARE(highlightedSidebarRows(m_window), QStringList{u"sidebar-apis"_s});
+    screenshot(u"goto-key-from-"_s + from);
+}
+
 
 void TestKeyFlow::disconnectWithDraftsAsksFirst()
 {
