@@ -58,8 +58,8 @@ quint64 ApiClient::post(const QString &action, const QJsonObject &body, QObject 
     qCDebug(lcClient) << "POST" << action << "id" << id;
     if (m_baseUrl.isValid())
         send(id, request, body);
-    else // nothing to send to: "Not connected", as asynchronous as an answer
-        QMetaObject::invokeMethod(this, [this, id] { finish(id); }, Qt::QueuedConnection);
+    else
+        refuseNotConnected(id, action);
     if (!wasBusy)
         Q_EMIT busyChanged();
     return id;
@@ -84,6 +84,30 @@ void ApiClient::send(quint64 id, const QNetworkRequest &request, const QJsonObje
     connect(reply, &QNetworkReply::finished, this, [this, id] { finish(id); });
     if (pending.context)
         connect(pending.context, &QObject::destroyed, reply, [this, id] { cancel(id); });
+}
+
+// Nothing to send to: "Not connected", as asynchronous as an answer. Said loudly, with the QML
+// that asked: after Disconnect a page going away or a page's timer asking is a bug to find.
+void ApiClient::refuseNotConnected(quint64 id, const QString &action)
+{
+    const QString caller = qmlCaller();
+    qCWarning(lcClient).noquote() << "asked while not connected:" << action
+                                  << (caller.isEmpty() ? u"(not from QML)"_s : u"from\n"_s + caller);
+    Q_EMIT askedWhileNotConnected(action, caller);
+    QMetaObject::invokeMethod(this, [this, id] { finish(id); }, Qt::QueuedConnection);
+}
+
+// The JavaScript stack at this moment: a QML handler calling a model's Q_INVOKABLE that posts is
+// still on it. An Error's stack, evaluated in the running engine, lists the frames below it.
+QString ApiClient::qmlCaller() const
+{
+    QJSEngine *engine = qjsEngine(this);
+    if (!engine)
+        return {};
+    QStringList frames = engine->evaluate(u"new Error().stack"_s).toString().split(u'\n', Qt::SkipEmptyParts);
+    if (!frames.isEmpty())
+        frames.removeFirst(); // the evaluated line itself
+    return frames.join(u'\n');
 }
 
 void ApiClient::cancel(quint64 id)

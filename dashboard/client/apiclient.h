@@ -97,6 +97,11 @@ Q_SIGNALS:
     /// A call got an HTTP answer after calls had failed without one: the network failures the
     /// banner shows are resolved. Emitted before that call's own requestFailed(), if any.
     void serverReachableAgain();
+    /// A call was made with no server to send it to (after Disconnect, before a connection):
+    /// nothing should ask then, so whoever did is a bug (a page's timer, a page going away that
+    /// still asks). @p caller is the QML stack that asked, "" when no QML was running. Also
+    /// logged as a warning; the call fails as "Not connected" as before.
+    void askedWhileNotConnected(const QString &action, const QString &caller);
 
 private:
     struct Pending {
@@ -110,6 +115,8 @@ private:
     };
 
     void send(quint64 id, const QNetworkRequest &request, const QJsonObject &body);
+    void refuseNotConnected(quint64 id, const QString &action);
+    [[nodiscard]] QString qmlCaller() const;
     void finish(quint64 id);
     ApiResult resultOf(const Pending &pending) const;
     void dropPending(quint64 id);

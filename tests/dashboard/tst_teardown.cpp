@@ -6,10 +6,14 @@
 // go first, while the engine is there (DashboardApp::unload()): no web view is left when the
 // window is destroyed. And the self-test's pages go as the app's do when the next one replaces
 // them: outside exec() they stayed, every console view of the run loading and streaming to the end.
+// Disconnect tears the pages down too, and nothing they do on the way asks the server any more.
+#include "apiclient.h"
 #include "dashboardfixture.h"
 #include "dashboardwindow.h"
+#include "session.h"
 
 #include <QPointer>
+#include <QSignalSpy>
 
 #include <algorithm>
 
@@ -44,10 +48,15 @@ class TestTeardown : public QObject
 
 private Q_SLOTS:
     void initTestCase();
+    void disconnectAsksNothingMore_data();
+    void disconnectAsksNothingMore();
     void selfTestKeepsOnlyTheCurrentPage();
     void noWebViewLeftWhenTheWindowGoes();
 
 private:
+    /// The registry's properties of @p page, from the sample data (as the self-test opens it).
+    [[nodiscard]] QVariantMap pageProperties(const QString &page) const;
+
     std::unique_ptr<DashboardFixture> m_fixture;
     std::unique_ptr<DashboardWindow> m_ui;
     QVariantMap m_sample;
@@ -65,6 +74,8 @@ void TestTeardown::initTestCase()
 
 void TestTeardown::selfTestKeepsOnlyTheCurrentPage()
 {
+    if (!m_ui->app()->session()->connected())
+        QVERIFY(m_ui->connectTo(m_fixture->baseUrl(), m_fixture->rootKey()));
     // Every page once, as --self-test opens them (the last one, Settings, has no console view).
     QVERIFY(SelfTest::openAllPages(m_ui->window(), *m_ui->app(), m_sample).isEmpty());
     QCOMPARE(m_ui->currentPageName(), u"settings"_s);
@@ -72,8 +83,52 @@ void TestTeardown::selfTestKeepsOnlyTheCurrentPage()
     QCOMPARE(alive(views), 0);
 }
 
+void TestTeardown::disconnectAsksNothingMore_data()
+{
+    QTest::addColumn<QStringList>("pages"); // opened one over the other, the last on top
+    for (const char *page : {"overview", "owners", "ownerDetail", "apis", "keys", "permissions", "ratelimits", "audit",
+                             "rootKeys", "settings"})
+        QTest::newRow(page) << QStringList{QString::fromLatin1(page)};
+    // A key page tells the key lists below it that the key may have changed when it goes.
+    QTest::newRow("keyDetail over keys") << QStringList{u"keys"_s, u"keyDetail"_s};
+    QTest::newRow("keyDetail over ownerDetail") << QStringList{u"ownerDetail"_s, u"keyDetail"_s};
+}
+
+/// Disconnect on any page, also a key page over a key list: the pages go, and nothing they do on
+/// the way (a key page telling the list below it to fetch its key again: keys.getKey) asks the
+/// server with the root key the user just let go of. Each call then fails "Not connected".
+void TestTeardown::disconnectAsksNothingMore()
+{
+    QFETCH(QStringList, pages);
+    Session *session = m_ui->app()->session();
+    if (!session->connected())
+        QVERIFY(m_ui->connectTo(m_fixture->baseUrl(), m_fixture->rootKey()));
+    for (const QString &page : pages)
+        QVERIFY(m_ui->openPage(page, pageProperties(page)));
+    QPointer<QObject> shown = m_ui->currentPage();
+    QVERIFY(shown);
+    QSignalSpy asked(session->client(), &ApiClient::askedWhileNotConnected);
+
+    session->disconnectFromServer();
+
+    QTRY_VERIFY(shown.isNull()); // the pages are gone, their timers with them
+    QVERIFY2(asked.isEmpty(), qPrintable(u"asked after Disconnect: "_s + asked.value(0).value(0).toString() + u" from\n"_s
+                                         + asked.value(0).value(1).toString()));
+    QCOMPARE(m_ui->currentPageName(), QString());
+}
+
+QVariantMap TestTeardown::pageProperties(const QString &page) const
+{
+    const QVariantList entries = m_ui->pageEntries();
+    const auto entry = std::find_if(entries.cbegin(), entries.cend(),
+                                    [&](const QVariant &each) { return each.toMap().value(u"name"_s) == page; });
+    return entry == entries.cend() ? QVariantMap() : SelfTest::pageProperties(entry->toMap(), m_sample);
+}
+
 void TestTeardown::noWebViewLeftWhenTheWindowGoes()
 {
+    if (!m_ui->app()->session()->connected())
+        QVERIFY(m_ui->connectTo(m_fixture->baseUrl(), m_fixture->rootKey()));
     // A page with console views, still loading (no settle): a navigation may be under way.
     QVERIFY(m_ui->openPage(u"keyDetail"_s, {{u"keyId"_s, m_sample.value(u"keyId"_s)}}));
     QVERIFY(m_ui->openPage(u"overview"_s));

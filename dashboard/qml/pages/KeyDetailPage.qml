@@ -237,8 +237,9 @@ Page {
             page.session.keysChanged();
         }
     }
-    // The key may have been used while its page was open (last used, credits left).
-    StackView.onRemoved: if (!detail.deleted) page.session.keyUpdated(page.keyId)
+    // The key may have been used while its page was open (last used, credits left). Not when
+    // Disconnect removes it: the lists below go too, and a fetch then asked a server let go of.
+    StackView.onRemoved: if (!detail.deleted && page.session.connected) page.session.keyUpdated(page.keyId)
 
     /// Set when this key was deleted on another page of it: Back skips this page (Main.qml).
     property bool keyGone: false
