@@ -28,8 +28,10 @@ Dialog {
     readonly property bool findsOwnersByExactId: mayNotFindOwners === "" && mayNotListOwners !== ""
     /// What the dialog says under the field ("" for nothing): searching, or nothing found.
     readonly property string message: finder.searching ? qsTr("Searching…")
-                                      : finder.searched !== "" && finder.searched === field.text.trim()
-                                        && finder.matches.length === 0 ? nothingFound() : ""
+                                      : nothingMatched ? nothingFound() : ""
+    /// The text in the field was looked up and nothing matched: there is nothing to open.
+    readonly property bool nothingMatched: !finder.searching && finder.searched !== ""
+                                           && finder.searched === field.text.trim() && finder.matches.length === 0
     /// "Nothing found", naming only what the search looked for: a root key that may not read
     /// owners or the APIs had them left out (the line under the field says why).
     function nothingFound(): string {
@@ -64,7 +66,11 @@ Dialog {
     objectName: "globalSearch"
     title: qsTr("Go to")
     modal: true
-    anchors.centerIn: Overlay.overlay
+    // A fixed top, centred across: the dialog grows and shrinks downwards as matches come and go
+    // (walk 19: centred, its top jumped between 99 and 223 px under the pointer).
+    parent: Overlay.overlay
+    x: Math.round((parent.width - width) / 2)
+    y: Math.round(Math.min(parent.height * 0.12, 96))
     width: 560
     focus: true
     closePolicy: Popup.CloseOnEscape | Popup.CloseOnPressOutside
@@ -139,7 +145,7 @@ Dialog {
 
     function go(): void {
         const text = field.text.trim();
-        if (text === "")
+        if (text === "" || nothingMatched)
             return;
         // Enter on a listed result of this very text opens it; otherwise its answer opens the
         // one match (asked now if typing had not paused long enough yet).
@@ -283,7 +289,10 @@ Dialog {
                 onClicked: search.close()
             }
             FocusButton {
+                objectName: "globalSearchGo"
                 text: search.matches.length > 0 ? qsTr("Open") : qsTr("Go")
+                // Nothing typed, or nothing found for it: nothing to go to (walk 19: "Go" did nothing).
+                enabled: field.text.trim() !== "" && !search.nothingMatched
                 highlighted: true
                 onClicked: search.go()
             }

@@ -281,6 +281,44 @@ Item {
             verify(shown[0] !== shown[1], shown.join(" | "));
         }
 
+        /// The dialog's top edge in the window.
+        function dialogTop() {
+            return search.contentItem.mapToItem(null, 0, 0).y;
+        }
+        /// The footer's Open/Go button.
+        function goButton() {
+            return findChild(search.footer, "globalSearchGo");
+        }
+
+        // Walk 19: the dialog re-centred as matches came and went, its top jumping under the
+        // pointer; with nothing found its "Go" button stayed and did nothing. The top stays put
+        // (the dialog grows downwards), and with nothing found there is nothing to press.
+        function test_topStaysAndNothingFoundHasNoGo() {
+            const stem = "anchored " + unique();
+            callServer("keys.createKey", { apiId: testSample.apiId, name: stem + " a" });
+            callServer("keys.createKey", { apiId: testSample.apiId, name: stem + " b" });
+            waitForRendering(search.contentItem);
+            const first = dialogTop();
+            verify(!goButton().enabled, "nothing typed: nothing to go to");
+            typeOnly(stem);
+            const list = findChild(search.contentItem, "globalSearchResults");
+            tryVerify(() => list.count === 2 && list.visible, H.answerTimeout, "listed");
+            waitForRendering(search.contentItem);
+            compare(dialogTop(), first, "the top stays with matches listed");
+            verify(goButton().enabled);
+            typeOnly("zzz");
+            tryVerify(() => search.message.indexOf("Nothing found") === 0, H.answerTimeout, search.message);
+            waitForRendering(search.contentItem);
+            compare(dialogTop(), first, "the top stays with nothing found");
+            verify(!goButton().enabled, "nothing found: Go is not offered");
+            keyClick(Qt.Key_Return);
+            verify(search.visible, "Enter does nothing either");
+            verify(search.message.indexOf("Nothing found") === 0, "the answer stays: " + search.message);
+            compare(pages.count, 0);
+            keyClick(Qt.Key_Backspace);
+            verify(goButton().enabled, "a changed text can be looked up again");
+        }
+
         function test_blankDoesNothing() {
             typeAndEnter("   ");
             wait(200);
