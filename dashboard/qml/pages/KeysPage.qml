@@ -69,6 +69,12 @@ Page {
     function openKey(keyId: string): void {
         page.session.openPage("keyDetail", {keyId: keyId});
     }
+    /// A row's key opened by a click: that row becomes the current one, so Back returns the
+    /// keyboard focus to it (walk 19: it came back to the first row).
+    function openRow(row: int, keyId: string): void {
+        list.currentIndex = row;
+        openKey(keyId);
+    }
     /// Reloads the list (called by a key detail page that deleted its key before it closed).
     function refresh(): void {
         keys.refresh();
@@ -159,6 +165,14 @@ Page {
         running: page.visible && page.Window.active && !keys.loading && !bulk.running
                  && (page.StackView.view === null || page.StackView.status === StackView.Active)
         onTriggered: keys.updateLoadedRows()
+    }
+    // Back on screen (Back from a key's page): the rows are brought up to date at once, not at the
+    // timer's next tick up to 15 s later (walk 19: a key renamed and disabled meanwhile still
+    // showed its old name and "active"), and the row that was opened is in sight.
+    StackView.onActivated: {
+        if (!keys.loading && !bulk.running)
+            keys.updateLoadedRows();
+        list.showCurrentRow();
     }
 
     BulkOperation {
@@ -309,9 +323,10 @@ Page {
         // The page's ids inside a delegate: fine at run time, but Qt 6.4's qmllint cannot follow them
         // into a Component (pragma ComponentBehavior: Bound is 6.5+), hence the per-line disables.
         delegate: KeyRow {
+            id: keyRow
             format: page.session.format // qmllint disable unqualified
             onToggled: (row, selected) => keys.setSelected(row, selected)
-            onOpened: keyId => page.openKey(keyId)
+            onOpened: keyId => page.openRow(keyRow.index, keyId) // qmllint disable unqualified
         }
         Keys.onPressed: event => bar.typeIntoSearch(event) // typing searches
         Keys.onReturnPressed: {

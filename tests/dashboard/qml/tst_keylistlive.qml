@@ -32,6 +32,30 @@ Item {
         }
     }
 
+    // The window's page stack, for Back: a list with the timer far off (its rows on return must not
+    // wait for it), and a stand-in for the key's page.
+    StackView {
+        id: stack
+        anchors.fill: parent
+    }
+    Component {
+        id: slowKeysPage
+        KeysPage {
+            session: testSession
+            chartsShown: false
+            liveRowsInterval: 600000
+        }
+    }
+    Component {
+        id: otherPage
+        Item {}
+    }
+    SignalSpy {
+        id: pages
+        target: testSession
+        signalName: "pageRequested"
+    }
+
     function callApi(action, body) {
         let result = null;
         testSession.client.call(action, body, answer => result = answer);
@@ -85,6 +109,51 @@ Item {
             tryVerify(() => H.containingText(rowShowing(page, spent.keyId), "833") !== null, H.answerTimeout,
                       "the owner's row shows the credit spent while it was on screen");
             compare(keys.count, 1);
+        }
+
+        // Walk 19: Back from a key's page showed the list as it was when the key was opened until
+        // the timer's next tick (up to 15 s): a key renamed and disabled meanwhile still read as
+        // before, and the focus came back to the first row, not the key that was opened.
+        function test_backShowsTheRowsAsTheyAreNowOnTheOpenedKey() {
+            const apiId = root.callApi("apis.createApi", { name: "back-rows-" + Date.now() }).apiId;
+            const ids = [];
+            for (let i = 0; i < 4; ++i)
+                ids.push(root.callApi("keys.createKey", { apiId: apiId, name: "back " + i }).keyId);
+            const page = stack.push(slowKeysPage, { apiId: apiId }, StackView.Immediate);
+            try {
+                const keys = findChild(page, "keysModel");
+                const list = findChild(page, "keyList");
+                tryVerify(() => keys.count === 4 && !keys.loading, H.answerTimeout);
+                const rowOf = keyId => {
+                    for (let i = 0; i < list.count; ++i) {
+                        const item = list.itemAtIndex(i);
+                        if (item && item.keyId === keyId)
+                            return item;
+                    }
+                    return null;
+                };
+                tryVerify(() => rowOf(ids[0]) !== null && rowOf(ids[2]) !== null, 5000);
+                page.forceActiveFocus();
+                pages.clear();
+                const opened = rowOf(ids[2]);
+                mouseClick(opened, opened.width / 3, opened.height / 2);
+                compare(pages.count, 1);
+                compare(pages.signalArguments[0][1].keyId, ids[2]);
+                stack.push(otherPage, {}, StackView.Immediate);
+
+                root.callApi("keys.updateKey", { keyId: ids[0], name: "renamed elsewhere", enabled: false });
+                stack.pop(StackView.Immediate);
+                tryVerify(() => H.containingText(rowOf(ids[0]), "renamed elsewhere") !== null, H.answerTimeout,
+                          "the renamed key shows its new name on return");
+                verify(rowOf(ids[0]).badges.includes("disabled"), "and its new state");
+                compare(list.currentItem.keyId, ids[2], "the opened key is the current row");
+                page.forceActiveFocus(); // as the window does with a page it comes back to
+                tryVerify(() => list.currentItem.activeFocus, 5000, "the focus is on the opened key's row");
+                const ring = findChild(list.currentItem, "listFocusRing");
+                verify(ring && ring.visible, "its focus frame shows");
+            } finally {
+                stack.clear(StackView.Immediate);
+            }
         }
     }
 }
