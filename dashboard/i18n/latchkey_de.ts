@@ -2569,6 +2569,21 @@
     </message>
 </context>
 <context>
+    <name>LeaveQuestion</name>
+    <message>
+        <source>Discard unsaved changes?</source>
+        <translation>Ungespeicherte Änderungen verwerfen?</translation>
+    </message>
+    <message>
+        <source>These cards have changes that are not saved: %1. Leaving the page discards them.</source>
+        <translation>Diese Karten haben ungespeicherte Änderungen: %1. Wer die Seite verlässt, verwirft sie.</translation>
+    </message>
+    <message>
+        <source>Discard and leave</source>
+        <translation>Verwerfen und verlassen</translation>
+    </message>
+</context>
+<context>
     <name>ListFooter</name>
     <message>
         <source>Loading more</source>

@@ -2569,6 +2569,21 @@
     </message>
 </context>
 <context>
+    <name>LeaveQuestion</name>
+    <message>
+        <source>Discard unsaved changes?</source>
+        <translation>¿Descartar los cambios sin guardar?</translation>
+    </message>
+    <message>
+        <source>These cards have changes that are not saved: %1. Leaving the page discards them.</source>
+        <translation>Estas tarjetas tienen cambios sin guardar: %1. Al salir de la página se descartan.</translation>
+    </message>
+    <message>
+        <source>Discard and leave</source>
+        <translation>Descartar y salir</translation>
+    </message>
+</context>
+<context>
     <name>ListFooter</name>
     <message>
         <source>Loading more</source>

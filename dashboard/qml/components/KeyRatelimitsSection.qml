@@ -22,15 +22,9 @@ KeySection {
     title: qsTr("Rate limits")
     field: "ratelimits"
     controller: source
-    dirty: edits > 0 && JSON.stringify(editor.value()) !== JSON.stringify(saved(source.ratelimits))
+    dirty: edits > 0 && !editor.holds(source.ratelimits)
     onSave: source.saveRatelimits(editor.value())
     onRevert: showSaved()
-
-    /// The saved limits in the editor's shape (without ids), for comparing.
-    function saved(list: var): var {
-        return list.map(limit => ({ name: limit.name, limit: limit.limit, duration: limit.duration,
-                                    autoApply: limit.autoApply }));
-    }
 
     /// The source loaded anew (another save, Refresh): shown unless the user is editing.
     function reloaded(): void {

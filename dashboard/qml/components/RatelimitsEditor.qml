@@ -21,10 +21,11 @@ ColumnLayout {
 
     /// Shows @p ratelimits ([{name, limit, duration, autoApply}]), each window in its largest
     /// whole unit. Rows already showing just that stay (their fields, and the keyboard focus in
-    /// one, are not recreated by the reload after a save).
+    /// one, are not recreated by the reload after a save). A limit shown already keeps its place
+    /// (inShownOrder).
     function load(ratelimits: var): void {
         const loaded = [];
-        for (const limit of ratelimits) {
+        for (const limit of inShownOrder(ratelimits)) {
             let unit = units.length - 1;
             while (unit > 0 && limit.duration % units[unit] !== 0)
                 --unit;
@@ -34,6 +35,27 @@ ColumnLayout {
         }
         if (JSON.stringify(loaded) !== JSON.stringify(rows))
             rows = loaded;
+    }
+
+    /// @p ratelimits with the limits the rows show (by name) in the rows' order, the others after
+    /// them as given. The server answers in name order: a limit added as the last row moved up
+    /// after Save, and the keyboard focus stayed in the row it had left, so the next keys typed
+    /// changed another limit (walkthrough 19).
+    function inShownOrder(ratelimits: var): var {
+        const shown = rows.map(row => row.name.trim());
+        const place = limit => shown.indexOf(limit.name);
+        return ratelimits.filter(limit => place(limit) >= 0).sort((a, b) => place(a) - place(b))
+            .concat(ratelimits.filter(limit => place(limit) < 0));
+    }
+
+    /// Whether the draft is @p ratelimits ([{name, limit, duration, autoApply}]) in any order:
+    /// the rows keep their order while the server's list is in name order.
+    function holds(ratelimits: var): bool {
+        const byName = list => JSON.stringify(list.map(limit => ({ name: limit.name, limit: limit.limit,
+                                                                   duration: limit.duration,
+                                                                   autoApply: limit.autoApply }))
+                                                  .sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+        return byName(value()) === byName(ratelimits);
     }
 
     function value(): var {

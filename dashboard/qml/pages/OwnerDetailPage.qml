@@ -62,6 +62,18 @@ Page {
         flickable: scroll.contentItem as Flickable
     }
 
+    /// Main.qml calls this before the page goes away (Back, Alt+Left, the sidebar): runs @p leave
+    /// at once, or after the user agreed to drop the unsaved meta and shared-limit drafts (they
+    /// went without a word: walkthrough 19).
+    function confirmLeave(leave: var): void {
+        leaveQuestion.confirmLeave(leave);
+    }
+    LeaveQuestion {
+        id: leaveQuestion
+        objectName: "confirm-discard"
+        cards: ownerCards
+    }
+
     /// Reloads the owner and their keys (called by a key detail page that deleted its key).
     function refresh(): void {
         owner.refresh();
@@ -71,7 +83,7 @@ Page {
     header: ListPageHeader {
         title: page.title
         backVisible: true
-        onBackClicked: page.StackView.view ? page.StackView.view.pop() : undefined
+        onBackClicked: page.confirmLeave(() => page.StackView.view ? page.StackView.view.pop() : undefined)
 
         GatedButton {
             id: issueButton

@@ -182,6 +182,42 @@ Item {
             }
         }
 
+        // Walkthrough 19 (the owner page; the key page's card is the same): a limit added as the last
+        // row moved up after Save (the server lists limits by name), the focus stayed in the row it
+        // had left, and the next keys typed changed the other limit. The rows keep their order.
+        function test_focusStaysOnTheSavedLimit() {
+            const page = openKey(); // "requests"
+            saved.target = page.controller;
+            saved.clear();
+            const add = findChild(page, "ratelimit-add");
+            add.forceActiveFocus(Qt.TabFocusReason); // by keyboard: the card may lie below the fold
+            keyClick(Qt.Key_Space);
+            let name = null;
+            tryVerify(() => (name = findChild(page, "ratelimit-name-1")) !== null && name.activeFocus, 5000,
+                      "the new row's name has the keyboard");
+            for (const c of "burst") // before "requests" by name
+                keyClick(c);
+            const limit = findChild(page, "ratelimit-limit-1");
+            limit.forceActiveFocus(Qt.TabFocusReason);
+            limit.selectAll();
+            keyClick("5");
+            keyClick(Qt.Key_Return);
+            tryVerify(() => saved.count > 0, H.answerTimeout, "the card saved");
+            tryVerify(() => !testSession.client.busy && Object.keys(page.controller.saving).length === 0,
+                      H.answerTimeout);
+            compare(page.controller.ratelimits.map(limit => limit.name).join(", "), "burst, requests");
+            const focused = () => root.Window.activeFocusItem;
+            tryVerify(() => focused() && focused().objectName.startsWith("ratelimit-limit-")
+                      && findChild(page, "ratelimit-name-" + focused().objectName.split("-")[2]).text === "burst",
+                      5000, "the focus is on " + (focused() ? focused().objectName : "nothing") + ", not on burst's limit");
+            focused().cursorPosition = focused().text.length;
+            keyClick("0");
+            compare(findChild(page, "ratelimit-name-1").text, "burst", "the rows kept their order");
+            compare(findChild(page, "ratelimit-limit-1").text, "50", "typed into burst's limit");
+            compare(findChild(page, "ratelimit-limit-0").text, "10", "requests is untouched");
+            keyClick(Qt.Key_Escape); // the draft goes
+        }
+
         // Walkthrough 18: Show key greyed while its request ran, and the focus went on to the
         // grace period's combo box. It comes back to the button (now "Hide key").
         function test_focusStaysOnShowKey() {

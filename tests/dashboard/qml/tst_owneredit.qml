@@ -22,6 +22,15 @@ Item {
         }
     }
 
+    Component {
+        id: stackView
+        StackView {
+            width: root.width
+            height: root.height
+            initialItem: Item {}
+        }
+    }
+
     SignalSpy {
         id: requests
         target: testSession.client
@@ -53,14 +62,17 @@ Item {
                 keyClick(c);
         }
 
-        /// A new owner with meta {"plan": "free"} and one shared limit "requests" of 10 per minute.
-        function openOwner() {
+        /// A new owner with meta {"plan": "free"} and one shared limit "requests" of 10 per minute;
+        /// @p stack: the page pushed onto a new StackView (Back leaves it), not on its own.
+        function openOwner(stack) {
             const externalId = "edit-owner-" + Date.now();
             const identityId = callApi("identities.createIdentity", {
                 externalId: externalId, meta: { plan: "free" },
                 ratelimits: [{ name: "requests", limit: 10, duration: 60000, autoApply: true }]
             }).identityId;
-            const page = createTemporaryObject(ownerPage, root, { identityId: identityId });
+            const page = stack ? createTemporaryObject(stackView, root).push(ownerPage, { identityId: identityId },
+                                                                               StackView.Immediate)
+                               : createTemporaryObject(ownerPage, root, { identityId: identityId });
             verify(page);
             const meta = child(page, "section-meta");
             tryVerify(() => meta.editable && child(page, "meta-text").text.indexOf("free") >= 0, H.answerTimeout,
@@ -141,6 +153,117 @@ Item {
             child(page, "section-meta-save").clicked();
             const error = child(page, "section-meta-error");
             tryVerify(() => error.visible && error.text !== "", H.answerTimeout, "the server's reason in the card");
+        }
+
+        function backButton(page) {
+            const back = H.find(page.header, item => item.text === "←" && item.Accessible.name === "Back");
+            verify(back, "the header's Back");
+            return back;
+        }
+
+        // Walkthrough 19: Back (and the sidebar) threw the unsaved meta and shared limits away
+        // without a word; the key page asks first. The owner page asks the same, naming the cards.
+        function test_leavingWithDraftsAsks() {
+            const opened = openOwner(true);
+            const page = opened.page;
+            const stack = page.StackView.view;
+            typeInto(child(page, "meta-text"), "{\"plan\": \"draft\"}");
+            tryCompare(child(page, "section-meta-unsaved"), "text", "Unsaved changes");
+            typeInto(child(page, "ratelimit-limit-0"), "99");
+            tryCompare(child(page, "section-ratelimits-unsaved"), "text", "Unsaved changes");
+
+            mouseClick(backButton(page));
+            const ask = child(page, "confirm-discard");
+            tryCompare(ask, "opened", true);
+            compare(stack.depth, 2, "the page stays while the question is open");
+            verify(ask.text.indexOf("Meta") >= 0 && ask.text.indexOf("Shared rate limits") >= 0, ask.text);
+            keyClick(Qt.Key_Escape);
+            tryCompare(ask, "visible", false);
+            compare(stack.depth, 2, "Esc keeps the page");
+            compare(stack.currentItem, page);
+            verify(child(page, "meta-text").text.indexOf("draft") >= 0, "the meta draft is still there");
+            compare(child(page, "ratelimit-limit-0").text, "99", "the limit draft is still there");
+
+            // What Main.qml asks of a page before the sidebar or Alt+Left replaces it.
+            let left = 0;
+            page.confirmLeave(() => ++left);
+            tryCompare(ask, "opened", true);
+            compare(left, 0, "the drafts hold the page");
+            mouseClick(H.find(ask, item => item.objectName === "confirmButton"));
+            compare(left, 1, "discarding leaves");
+            tryCompare(ask, "visible", false);
+
+            mouseClick(backButton(page));
+            tryCompare(ask, "opened", true);
+            mouseClick(H.find(ask, item => item.objectName === "confirmButton"));
+            tryCompare(stack, "depth", 1);
+            compare(serverIdentity(opened.identityId).meta.plan, "free", "nothing was saved");
+        }
+
+        function test_leavingWithoutDraftsDoesNotAsk() {
+            const page = openOwner(true).page;
+            const stack = page.StackView.view;
+            const ask = child(page, "confirm-discard");
+            let asked = false;
+            ask.aboutToShow.connect(() => asked = true);
+            mouseClick(backButton(page));
+            tryCompare(stack, "depth", 1);
+            verify(!asked, "nothing to discard: no question");
+        }
+
+        // Walkthrough 19: a limit added as the last row, its limit typed, Save: the server answers
+        // in name order, "burst" moved above "requests", and the cursor stayed in the second row:
+        // in "requests"' limit, where the next keys typed went. The focus stays on the limit
+        // edited (by Enter in its field, or Save clicked), and what is typed next goes there.
+        function test_focusStaysOnTheSavedLimit_data() {
+            return [
+                { tag: "enter", save: "enter", amount: "" },
+                { tag: "click", save: "click", amount: "" },
+                // A window shown anew after the save (120 s is 2 min): the row is made anew too.
+                { tag: "enter, window shown anew", save: "enter", amount: "120" }
+            ];
+        }
+        function test_focusStaysOnTheSavedLimit(data) {
+            const opened = openOwner();
+            const page = opened.page;
+            mouseClick(child(page, "ratelimit-add"));
+            const name = child(page, "ratelimit-name-1");
+            tryVerify(() => name.activeFocus, 5000, "the new row's name has the keyboard");
+            for (const c of "burst") // before "requests" by name
+                keyClick(c);
+            if (data.amount !== "") {
+                typeInto(child(page, "ratelimit-amount-1"), data.amount);
+                const unit = child(page, "ratelimit-unit-1");
+                unit.forceActiveFocus(Qt.TabFocusReason);
+                keyClick(Qt.Key_Up); // min -> s
+                compare(unit.currentIndex, 1);
+            }
+            typeInto(child(page, "ratelimit-limit-1"), "5");
+            if (data.save === "enter")
+                keyClick(Qt.Key_Return);
+            else
+                mouseClick(child(page, "section-ratelimits-save"));
+            tryVerify(() => child(page, "section-ratelimits-saved").visible, H.answerTimeout, "✓ Saved");
+            tryVerify(() => !testSession.client.busy, H.answerTimeout);
+            compare(serverIdentity(opened.identityId).ratelimits.map(limit => limit.name + " " + limit.limit).join(", "),
+                    "burst 5, requests 10");
+            const focused = () => root.Window.activeFocusItem;
+            const rowOf = item => item && item.objectName.startsWith("ratelimit-limit-")
+                                  ? item.objectName.substring("ratelimit-limit-".length) : "";
+            tryVerify(() => rowOf(focused()) !== "" && child(page, "ratelimit-name-" + rowOf(focused())).text === "burst",
+                      5000, "the focus is on " + (focused() ? focused().objectName : "nothing") + ", not on burst's limit");
+            const field = focused();
+            field.cursorPosition = field.text.length;
+            keyClick("0");
+            const limitOf = wanted => {
+                for (let row = 0; row < 2; ++row) {
+                    if (child(page, "ratelimit-name-" + row).text === wanted)
+                        return child(page, "ratelimit-limit-" + row).text;
+                }
+                return "";
+            };
+            compare(limitOf("burst"), "50", "typed into burst's limit");
+            compare(limitOf("requests"), "10", "requests is untouched");
         }
     }
 }
