@@ -154,8 +154,7 @@ void ApiClient::finish(quint64 id)
         return; // the asker is gone (its destroyed() normally cancelled us already)
     const bool reported = pending.failures == Failures::Report
         || (pending.failures == Failures::ReportUnlessNotFound && result.httpStatus != 404)
-        || (pending.failures == Failures::ReportUnanswered && result.httpStatus == 0)
-        || (pending.failures == Failures::ReportUnlessConflict && result.httpStatus != 409);
+        || (pending.failures == Failures::ReportUnanswered && result.httpStatus == 0);
     if (!result.ok() && reported)
         Q_EMIT requestFailed(pending.action, result.title(), result.message(), result.errorDetail);
     if (pending.done)

@@ -68,9 +68,10 @@ public:
         /// by the caller (once: not in the banner too); a request with no answer (the server
         /// down) is reported, as it is about the connection, not the field.
         ReportUnanswered,
-        /// A create from a dialog: a taken name (409) is the dialog's to say, under its field,
-        /// with what was typed kept; every other failure is reported.
-        ReportUnlessConflict,
+        /// A request a dialog sent (a create, an edit): the dialog says every failure itself,
+        /// with what was typed kept, a taken name (409) under its field. None is reported: the
+        /// error banner is behind the modal dialog, and a dialog's request has one place.
+        ToTheDialog,
     };
 
     /// POST baseUrl/v2/<action> with @p body. @p done runs on the GUI thread with the result,

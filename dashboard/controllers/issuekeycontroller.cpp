@@ -125,12 +125,12 @@ void IssueKeyController::createRolesThenKey()
         [this](const QString &role) { return m_roles.contains(role); });
     if (next == m_newRoles.cend()) {
         m_request = m_client->post(u"keys.createKey"_s, requestBody(), this,
-            [this](const ApiResult &result) { finishIssue(result); });
+            [this](const ApiResult &result) { finishIssue(result); }, ApiClient::Failures::ToTheDialog);
         return;
     }
     const QString role = *next;
     m_request = m_client->post(u"permissions.createRole"_s, QJsonObject {{u"name"_s, role}}, this,
-        [this, role](const ApiResult &result) { finishRole(role, result); });
+        [this, role](const ApiResult &result) { finishRole(role, result); }, ApiClient::Failures::ToTheDialog);
 }
 
 void IssueKeyController::finishRole(const QString &role, const ApiResult &result)

@@ -17,7 +17,8 @@ namespace Latchkey::Dashboard {
 /// does (KeyValidation) and fills `errors` (field -> message; fields: "apiId", "prefix", "name",
 /// "externalId", "meta", "expires", "credits", "ratelimits", "permissions", "roles"); issue()
 /// validates, sends, and on success holds the new key in `newKey` with a ready `curlCommand` that
-/// verifies it. When the server still refuses, its detail is in `serverError`.
+/// verifies it. When the server still refuses (or does not answer), its detail is in `serverError`,
+/// which the dialog shows; not in the error banner, which is behind the modal dialog.
 ///
 /// Roles and permissions the workspace does not have yet are only listed (`newRoles`,
 /// `newPermissions`) until issue(): nothing is created while the form is being filled in, so

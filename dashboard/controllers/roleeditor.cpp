@@ -116,7 +116,7 @@ void RoleEditor::send(const QString &action, const QJsonObject &body, const std:
         if (!result.ok())
             return setError(result.message());
         apply(result.data);
-    });
+    }, ApiClient::Failures::ToTheDialog);
 }
 
 void RoleEditor::setBusy(bool busy)

@@ -17,7 +17,8 @@ class ApiClient;
 /// (`permissions.getRole`), and adds or removes one permission at a time through
 /// `permissions.setRolePermissions` (the role's whole list; a slug that does not exist yet is
 /// created by the server). Every answer replaces `permissions` with the server's list; a refused
-/// change leaves it as it was and sets `error` (the failure also reaches ApiClient::requestFailed).
+/// change leaves it as it was and sets `error`, which the dialog shows (not the error banner: it is
+/// behind the modal dialog).
 class RoleEditor : public QObject
 {
     Q_OBJECT

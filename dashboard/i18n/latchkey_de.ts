@@ -220,26 +220,6 @@
         <source>An API groups the keys of one service. Create one with “New API”, then issue keys for it.</source>
         <translation>Eine API fasst die Schlüssel eines Dienstes zusammen. Legen Sie eine mit „Neue API“ an und stellen Sie dann Schlüssel dafür aus.</translation>
     </message>
-    <message>
-        <source>Name</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <source>3 to 256 characters, e.g. “billing-service”.</source>
-        <translation>3 bis 256 Zeichen, z. B. „billing-service“.</translation>
-    </message>
-    <message>
-        <source>API name</source>
-        <translation>API-Name</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Abbrechen</translation>
-    </message>
-    <message>
-        <source>Create</source>
-        <translation>Anlegen</translation>
-    </message>
 </context>
 <context>
     <name>AuditChanges</name>
@@ -982,6 +962,13 @@
     </message>
 </context>
 <context>
+    <name>DialogError</name>
+    <message>
+        <source>Server: %1</source>
+        <translation>Server: %1</translation>
+    </message>
+</context>
+<context>
     <name>ErrorBanner</name>
     <message>
         <source>Server: %1</source>
@@ -1242,10 +1229,6 @@
         <translation>API, zu der der Schlüssel gehört</translation>
     </message>
     <message>
-        <source>There is no API yet. Every key belongs to an API: create one on the APIs page (&quot;New API&quot;) first.</source>
-        <translation>Es gibt noch keine API. Jeder Schlüssel gehört zu einer API: Legen Sie zuerst auf der Seite „APIs“ eine an („Neue API“).</translation>
-    </message>
-    <message>
         <source>The APIs could not be listed: %1</source>
         <translation>Die APIs konnten nicht aufgelistet werden: %1</translation>
     </message>
@@ -1292,6 +1275,10 @@
     <message>
         <source>Owner (external id)</source>
         <translation>Inhaber (externe ID)</translation>
+    </message>
+    <message>
+        <source>There is no API yet. Every key belongs to an API: create one first with “New API” below.</source>
+        <translation>Es gibt noch keine API. Jeder Schlüssel gehört zu einer API: Legen Sie zuerst unten mit „Neue API“ eine an.</translation>
     </message>
 </context>
 <context>
@@ -2695,6 +2682,29 @@
     <message>
         <source>Nothing matches “%1”.</source>
         <translation>Nichts passt zu „%1“.</translation>
+    </message>
+</context>
+<context>
+    <name>NewApiDialog</name>
+    <message>
+        <source>New API</source>
+        <translation>Neue API</translation>
+    </message>
+    <message>
+        <source>Discard this API&apos;s name?</source>
+        <translation>Den Namen dieser API verwerfen?</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>3 to 256 characters, e.g. “billing-service”.</source>
+        <translation>3 bis 256 Zeichen, z. B. „billing-service“.</translation>
+    </message>
+    <message>
+        <source>API name</source>
+        <translation>API-Name</translation>
     </message>
 </context>
 <context>

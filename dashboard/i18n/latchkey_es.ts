@@ -220,26 +220,6 @@
         <source>An API groups the keys of one service. Create one with “New API”, then issue keys for it.</source>
         <translation>Una API agrupa las claves de un servicio. Cree una con «Nueva API» y luego emita claves para ella.</translation>
     </message>
-    <message>
-        <source>Name</source>
-        <translation>Nombre</translation>
-    </message>
-    <message>
-        <source>3 to 256 characters, e.g. “billing-service”.</source>
-        <translation>De 3 a 256 caracteres, p. ej. «billing-service».</translation>
-    </message>
-    <message>
-        <source>API name</source>
-        <translation>Nombre de la API</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Cancelar</translation>
-    </message>
-    <message>
-        <source>Create</source>
-        <translation>Crear</translation>
-    </message>
 </context>
 <context>
     <name>AuditChanges</name>
@@ -982,6 +962,13 @@
     </message>
 </context>
 <context>
+    <name>DialogError</name>
+    <message>
+        <source>Server: %1</source>
+        <translation>Servidor: %1</translation>
+    </message>
+</context>
+<context>
     <name>ErrorBanner</name>
     <message>
         <source>Server: %1</source>
@@ -1242,10 +1229,6 @@
         <translation>API a la que pertenece la clave</translation>
     </message>
     <message>
-        <source>There is no API yet. Every key belongs to an API: create one on the APIs page (&quot;New API&quot;) first.</source>
-        <translation>Todavía no hay ninguna API. Cada clave pertenece a una API: cree primero una en la página «APIs» («Nueva API»).</translation>
-    </message>
-    <message>
         <source>The APIs could not be listed: %1</source>
         <translation>No se pudieron listar las API: %1</translation>
     </message>
@@ -1292,6 +1275,10 @@
     <message>
         <source>Owner (external id)</source>
         <translation>Propietario (id externo)</translation>
+    </message>
+    <message>
+        <source>There is no API yet. Every key belongs to an API: create one first with “New API” below.</source>
+        <translation>Todavía no hay ninguna API. Cada clave pertenece a una API: cree primero una con «Nueva API», abajo.</translation>
     </message>
 </context>
 <context>
@@ -2695,6 +2682,29 @@
     <message>
         <source>Nothing matches “%1”.</source>
         <translation>Nada coincide con «%1».</translation>
+    </message>
+</context>
+<context>
+    <name>NewApiDialog</name>
+    <message>
+        <source>New API</source>
+        <translation>Nueva API</translation>
+    </message>
+    <message>
+        <source>Discard this API&apos;s name?</source>
+        <translation>¿Descartar el nombre de esta API?</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>3 to 256 characters, e.g. “billing-service”.</source>
+        <translation>De 3 a 256 caracteres, p. ej. «billing-service».</translation>
+    </message>
+    <message>
+        <source>API name</source>
+        <translation>Nombre de la API</translation>
     </message>
 </context>
 <context>

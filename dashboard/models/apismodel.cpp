@@ -37,7 +37,7 @@ QVariant ApisModel::rowData(const QJsonObject &row, int role) const
 
 void ApisModel::create(const QString &name)
 {
-    postChange(u"apis.createApi"_s, {{u"name"_s, name}},
+    postCreate(u"apis.createApi"_s, {{u"name"_s, name}},
         [this](const QJsonObject &data) { Q_EMIT created(data.value(u"apiId"_s).toString()); });
 }
 

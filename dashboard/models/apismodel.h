@@ -18,7 +18,8 @@ public:
     explicit ApisModel(QObject *parent = nullptr);
     QHash<int, QByteArray> roleNames() const override;
 
-    /// Creates an API named @p name (`apis.createApi`) and refreshes; `created(apiId)` on success.
+    /// Creates an API named @p name (`apis.createApi`) and refreshes; `created(apiId)` on success,
+    /// createFailed() for the New API dialog otherwise.
     Q_INVOKABLE void create(const QString &name);
     /// Deletes the API @p apiId with all its keys (`apis.deleteApi`) and refreshes.
     Q_INVOKABLE void remove(const QString &apiId);

@@ -117,13 +117,13 @@ void PagedListModel::postCreate(
         action, body, this,
         [this, done = std::move(done)](const ApiResult &result) {
             if (!result.ok()) {
-                Q_EMIT createFailed(result.httpStatus == 409 ? result.message() : QString());
+                Q_EMIT createFailed(result);
                 return;
             }
             refresh();
             done(result.data.toObject());
         },
-        ApiClient::Failures::ReportUnlessConflict);
+        ApiClient::Failures::ToTheDialog);
 }
 
 QJsonObject PagedListModel::rowObject(int row) const

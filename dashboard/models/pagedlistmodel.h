@@ -106,10 +106,11 @@ Q_SIGNALS:
     void pageSizeChanged();
     /// A page arrived and its rows were appended (also for an empty first page).
     void pageLoaded();
-    /// A create (postCreate()) failed. @p detail says why in the UI's language when the name is
-    /// taken (409): the dialog that asked shows it under its field. Empty for any other failure,
-    /// which the error banner shows; the dialog comes back with what was typed either way.
-    void createFailed(const QString &detail);
+    /// A dialog's create or change (postCreate()) failed, for whatever reason (a taken name, a
+    /// value the server refused, a missing permission, no answer): @p result says why, and the
+    /// dialog that asked comes back with what was typed and says it (FormDialog.refused()). The
+    /// error banner does not: it is behind the modal dialog.
+    void createFailed(const Latchkey::Dashboard::ApiResult &result);
 
 protected:
     /// The endpoint, e.g. `apis.listApis`.
@@ -137,8 +138,8 @@ protected:
     /// success the list reloads and @p done gets the reply's `data`. A failure goes to the client's
     /// error sink like every request's. Nothing happens without a client.
     void postChange(const QString &action, const QJsonObject &body, std::function<void(const QJsonObject &data)> done);
-    /// postChange() for a create that a dialog asked for: a failure emits createFailed() (a taken
-    /// name only there, not in the error banner).
+    /// postChange() for a create or change that a dialog asked for: a failure emits
+    /// createFailed() only, not the error banner.
     void postCreate(const QString &action, const QJsonObject &body, std::function<void(const QJsonObject &data)> done);
     const QList<QJsonObject> &rows() const { return m_rows; }
     QJsonObject &rowRef(int row) { return m_rows[row]; }

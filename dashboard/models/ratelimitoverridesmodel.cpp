@@ -70,7 +70,8 @@ void RatelimitOverridesModel::set(const QString &identifier, qint64 limit, qint6
                            {u"identifier"_s, identifier},
                            {u"limit"_s, limit},
                            {u"duration"_s, durationMs}};
-    postChange(u"ratelimit.setOverride"_s, body, [this, identifier](const QJsonObject &) { Q_EMIT saved(identifier); });
+    // From the override dialog: a refused override brings it back (createFailed).
+    postCreate(u"ratelimit.setOverride"_s, body, [this, identifier](const QJsonObject &) { Q_EMIT saved(identifier); });
 }
 
 void RatelimitOverridesModel::remove(const QString &identifier)

@@ -24,7 +24,8 @@ public:
     QString namespaceName() const { return m_namespace; }
     void setNamespaceName(const QString &name);
 
-    /// `ratelimit.setOverride` (creates or replaces); @p durationMs ≥ 1000; refreshes on success.
+    /// `ratelimit.setOverride` (creates or replaces); @p durationMs ≥ 1000; refreshes on success;
+    /// a failure is the override dialog's (createFailed()).
     Q_INVOKABLE void set(const QString &identifier, qint64 limit, qint64 durationMs);
     /// `ratelimit.deleteOverride`; refreshes on success.
     Q_INVOKABLE void remove(const QString &identifier);

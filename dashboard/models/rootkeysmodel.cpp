@@ -80,7 +80,7 @@ void RootKeysModel::create(const QString &name, const QStringList &permissions)
     QJsonObject body{{u"permissions"_s, QJsonArray::fromStringList(permissions)}};
     if (!name.isEmpty())
         body.insert(u"name"_s, name);
-    postChange(u"rootKeys.createRootKey"_s, body, [this](const QJsonObject &data) {
+    postCreate(u"rootKeys.createRootKey"_s, body, [this](const QJsonObject &data) {
         Q_EMIT created(data.value(u"rootKeyId"_s).toString(), data.value(u"key"_s).toString());
     });
 }

@@ -20,7 +20,8 @@ public:
     QHash<int, QByteArray> roleNames() const override;
 
     /// `rootKeys.createRootKey` holding exactly @p permissions; on success refreshes and emits
-    /// created() with the plaintext, which the page shows once.
+    /// created() with the plaintext, which the page shows once; a failure is the create dialog's
+    /// (createFailed()).
     Q_INVOKABLE void create(const QString &name, const QStringList &permissions);
     /// `rootKeys.deleteRootKey` (the key stops working at once); refreshes on success.
     Q_INVOKABLE void revoke(const QString &rootKeyId);

@@ -152,4 +152,36 @@ Refusal refusedThrough(Model &model, Dashboard::ApiClient *client, const std::fu
     return refusal;
 }
 
+/// What a create from a dialog that the server refuses leaves behind (createRefusedThrough()).
+struct CreateRefusal {
+    QString detail; ///< what the dialog is told (ApiResult::message()); "" when createFailed() never came
+    int httpStatus = -1;
+    qsizetype reported = 0; ///< failures that reached the client's error sink (the banner) as well
+    qsizetype createdSignals = 0;
+    int rowsBefore = 0;
+    int rowsAfter = 0;
+};
+
+/// Runs @p create (a create() of @p model that the server refuses) and waits up to 10 s for
+/// createFailed(), the asking dialog's answer.
+template <typename Model>
+CreateRefusal createRefusedThrough(Model &model, Dashboard::ApiClient *client, const std::function<void()> &create)
+{
+    CreateRefusal refusal;
+    refusal.rowsBefore = model.rowCount();
+    QSignalSpy failed(client, &Dashboard::ApiClient::requestFailed);
+    QSignalSpy refused(&model, &Model::createFailed);
+    QSignalSpy created(&model, &Model::created);
+    create();
+    if (refused.wait(10000)) {
+        const auto result = refused.first().at(0).template value<Dashboard::ApiResult>();
+        refusal.detail = result.message();
+        refusal.httpStatus = result.httpStatus;
+    }
+    refusal.reported = failed.count();
+    refusal.createdSignals = created.count();
+    refusal.rowsAfter = model.rowCount();
+    return refusal;
+}
+
 } // namespace Latchkey::Test

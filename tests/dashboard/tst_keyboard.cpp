@@ -1113,8 +1113,9 @@ void TestKeyboard::issueDialogEscAsksBeforeDiscarding()
     QVERIFY(!question->property("visible").toBool());
 }
 
-/// The New API dialog: a typed name, Tab to Cancel (framed), Enter: the dialog closes and no API
-/// is created; Enter on Create creates it.
+/// The New API dialog: a typed name, Tab to Cancel (framed), Enter: the dialog asks first, as every
+/// create dialog (FormDialog), Tab to Discard and Enter close it and no API is created; Enter on
+/// Create creates it.
 void TestKeyboard::createDialogTabEnterOnCancel()
 {
     QVERIFY(openPage(u"apis"_s));
@@ -1140,6 +1141,13 @@ void TestKeyboard::createDialogTabEnterOnCancel()
     auto *frame = cancel->findChild<QQuickItem *>(u"focusFrame"_s);
     QVERIFY(frame);
     QTRY_VERIFY(frame->isVisible());
+    QTest::keyClick(m_window, Qt::Key_Return);
+    auto *question = create->property("discardQuestion").value<QObject *>();
+    QVERIFY(question);
+    QTRY_VERIFY(question->property("opened").toBool());
+    QVERIFY(create->property("visible").toBool());
+    QTest::keyClick(m_window, Qt::Key_Tab); // from Keep editing to Discard
+    QTRY_COMPARE(m_window->activeFocusItem()->objectName(), u"confirmButton"_s);
     QTest::keyClick(m_window, Qt::Key_Return);
     QTRY_VERIFY(!create->property("visible").toBool());
     m_ui->settle();

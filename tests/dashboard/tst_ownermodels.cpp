@@ -15,6 +15,7 @@
 
 using namespace Qt::StringLiterals;
 using Latchkey::Dashboard::ApiClient;
+using Latchkey::Dashboard::ApiResult;
 using Latchkey::Dashboard::IdentitiesModel;
 using Latchkey::Dashboard::KeysModel;
 using Latchkey::Dashboard::OwnerDetail;
@@ -105,7 +106,8 @@ void TestOwnerModels::createOwner()
     QSignalSpy refused(&owners, &IdentitiesModel::createFailed);
     owners.create(u"new_customer"_s);
     QVERIFY(refused.wait(10000));
-    QVERIFY(!refused.first().at(0).toString().isEmpty());
+    QCOMPARE(refused.first().at(0).value<ApiResult>().httpStatus, 409);
+    QVERIFY(!refused.first().at(0).value<ApiResult>().message().isEmpty());
     QCOMPARE(failed.count(), 0);
     QCOMPARE(created.count(), 1);
 }

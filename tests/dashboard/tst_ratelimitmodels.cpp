@@ -15,6 +15,7 @@
 
 using namespace Qt::StringLiterals;
 using Latchkey::Dashboard::ApiClient;
+using Latchkey::Dashboard::ApiResult;
 using Latchkey::Dashboard::RatelimitNamespacesModel;
 using Latchkey::Dashboard::RatelimitOverridesModel;
 using Latchkey::Test::column;
@@ -209,7 +210,8 @@ void TestRatelimitModels::createNamespaceThenFirstOverride()
     QSignalSpy refused(&namespaces, &RatelimitNamespacesModel::createFailed);
     namespaces.create(u"fresh-ns"_s);
     QVERIFY(refused.wait(10000));
-    QVERIFY2(refused.last().at(0).toString().contains(u"fresh-ns"_s), qPrintable(refused.last().at(0).toString()));
+    const QString detail = refused.last().at(0).value<ApiResult>().message();
+    QVERIFY2(detail.contains(u"fresh-ns"_s), qPrintable(detail));
     QCOMPARE(failed.count(), 0);
     QCOMPARE(created.count(), 1);
     QVERIFY(fetchAll(namespaces) >= 0);
@@ -235,11 +237,16 @@ void TestRatelimitModels::createNamespaceWithoutPermissionCreatesNothing()
     RatelimitNamespacesModel namespaces;
     namespaces.setClient(&client);
     QSignalSpy failed(&client, &ApiClient::requestFailed);
+    QSignalSpy refused(&namespaces, &RatelimitNamespacesModel::createFailed);
     QSignalSpy created(&namespaces, &RatelimitNamespacesModel::created);
     namespaces.create(u"not-allowed-ns"_s);
-    QVERIFY(failed.wait(10000));
+    // The New namespace dialog says it, with the missing permission; not the banner behind it.
+    QVERIFY(refused.wait(10000));
     QCOMPARE(created.count(), 0);
-    QVERIFY(failed.last().at(2).toString().contains(u"create_namespace"_s));
+    const ApiResult result = refused.last().at(0).value<ApiResult>();
+    QCOMPARE(result.httpStatus, 403);
+    QVERIFY2(result.errorDetail.contains(u"create_namespace"_s), qPrintable(result.errorDetail));
+    QCOMPARE(failed.count(), 0);
     namespaces.create(u"   "_s); // blank: nothing sent
     QCOMPARE(m_fixture.call(u"ratelimit.listOverrides"_s, {{u"namespace"_s, u"not-allowed-ns"_s}}).ok(), false);
     // ratelimit.limit alone no longer suffices, and create_namespace alone does.

@@ -11,10 +11,12 @@ import QtQuick.Layouts
 // list popup of the form is open (such lists close on Esc themselves first).
 // The default footer is Cancel and one button for `acceptText` (objectName `acceptName`), enabled
 // by `canAccept`; dialogs with other buttons set their own footer and call cancel() for Cancel.
-// A create the server refuses (a taken name) brings the dialog back as it was sent: reopen() with
-// the server's answer in `serverError`, for the FormField of `answerField` to show; the focus goes
-// back to that field, and typing there clears the answer. Dialogs that reopen() fill in a new form
-// in `started`, not in `opened`, which comes back too.
+// A request the server refuses, or that gets no answer, brings the dialog back as it was sent:
+// refused() with the failure, said in the dialog (the error banner is behind it): a taken name
+// (409) in `serverError`, for the FormField of `answerField` to show (typing there clears it),
+// any other failure in `requestError` above the buttons (the default footer's DialogError; a
+// dialog with its own footer shows one too). The focus goes back to `answerField`. Dialogs that
+// come back fill in a new form in `started`, not in `opened`, which comes back too.
 Dialog {
     id: dialog
 
@@ -28,20 +30,27 @@ Dialog {
     property bool canAccept: true
     /// The question asked before discarding; for tests.
     readonly property alias discardQuestion: question
-    /// The server's answer to what was sent (reopen()), for the FormField of `answerField`.
+    /// The server's answer about `answerField`'s value (a taken name), for its FormField.
     property string serverError
+    /// Why the request failed otherwise (a refused value, a missing permission, no answer), and
+    /// the server's own words when they say more: said above the buttons (DialogError).
+    property string requestError
+    property string requestServerDetail
     /// The field the server's answer is about (a name field): focused when the dialog comes back.
     property Item answerField // Item: Qt 6.4's qmllint takes a page's TextField for another type
-    /// True from reopen() until the dialog is open again with every entry as it was sent.
+    /// True from refused() until the dialog is open again with every entry as it was sent.
     property bool comingBack: false
 
     /// The dialog opened for a new form (not by reopen()): its fields start empty here.
     signal started()
 
-    /// Opens the dialog again as it was sent, with the server's @p detail ("" when the error banner
-    /// says what went wrong): nothing typed is lost.
-    function reopen(detail: string): void {
-        serverError = detail;
+    /// Opens the dialog again as it was sent, saying why @p result (an apiResult: a model's
+    /// createFailed()) failed: nothing typed is lost.
+    function refused(result: var): void {
+        const taken = result.httpStatus === 409 && answerField !== null;
+        serverError = taken ? result.message : "";
+        requestError = taken ? "" : result.message;
+        requestServerDetail = !taken && result.errorDetail !== result.message ? result.errorDetail : "";
         comingBack = true;
         open();
     }
@@ -77,6 +86,8 @@ Dialog {
     onOpened: {
         if (!comingBack) {
             serverError = "";
+            requestError = "";
+            requestServerDetail = "";
             started();
             return;
         }
@@ -122,24 +133,33 @@ Dialog {
     }
 
     footer: Pane {
-        RowLayout {
+        ColumnLayout {
             anchors.fill: parent
             spacing: 8
-            Item {
+            DialogError {
                 Layout.fillWidth: true
+                text: dialog.requestError
+                serverDetail: dialog.requestServerDetail
             }
-            FocusButton {
-                objectName: "cancelButton"
-                text: qsTr("Cancel")
-                flat: true
-                onClicked: dialog.cancel()
-            }
-            FocusButton {
-                objectName: dialog.acceptName
-                text: dialog.acceptText
-                highlighted: true
-                enabled: dialog.canAccept
-                onClicked: dialog.accept()
+            RowLayout {
+                Layout.fillWidth: true
+                spacing: 8
+                Item {
+                    Layout.fillWidth: true
+                }
+                FocusButton {
+                    objectName: "cancelButton"
+                    text: qsTr("Cancel")
+                    flat: true
+                    onClicked: dialog.cancel()
+                }
+                FocusButton {
+                    objectName: dialog.acceptName
+                    text: dialog.acceptText
+                    highlighted: true
+                    enabled: dialog.canAccept
+                    onClicked: dialog.accept()
+                }
             }
         }
     }

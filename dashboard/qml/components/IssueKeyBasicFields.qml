@@ -15,6 +15,8 @@ ColumnLayout {
     property alias nameField: nameField
     property alias prefixField: prefixField
     property alias ownerField: ownerField
+    /// The workspace's APIs the box offers (the dialog's "New API" creates one through it).
+    readonly property alias apiList: apis
     /// "" when the root key may list the APIs (apis.listApis); they are not fetched otherwise, nor
     /// before rootKeys.whoami answered.
     readonly property string mayNotListApis: session.capabilities.missing("api.*.read_api", session.capabilities.revision)
@@ -76,7 +78,7 @@ ColumnLayout {
             visible: basics.noApi
             wrapMode: Text.Wrap
             font.bold: true
-            text: qsTr("There is no API yet. Every key belongs to an API: create one on the APIs page (\"New API\") first.")
+            text: qsTr("There is no API yet. Every key belongs to an API: create one first with “New API” below.")
         }
         // Not "no API yet" when the APIs are not listed (a root key without api.*.read_api,
         // which whoami said) or could not be: say why.

@@ -94,6 +94,22 @@ FormDialog {
         }
     }
 
+    // The form's API list creates it; the form chooses it and goes on at the key's name (the
+    // "New API" button that had the focus is gone).
+    NewApiDialog {
+        id: newApiDialog
+        apiList: formLoader.item ? (formLoader.item as IssueKeyForm).apiList : null
+    }
+    Connections {
+        target: newApiDialog.apiList
+        function onCreated(apiId: string) {
+            issuer.apiId = apiId;
+            const form = formLoader.item as IssueKeyForm;
+            form.firstField = null;
+            form.focusFirstField();
+        }
+    }
+
     Shortcut {
         sequences: ["Ctrl+Return", "Ctrl+Enter"]
         enabled: dialog.opened && !issuer.issued && issuer.apiId !== ""
@@ -151,16 +167,14 @@ FormDialog {
                 text: dialog.mayNotIssue !== "" ? dialog.mayNotIssue : dialog.needsApi
                 wrapMode: Text.Wrap
             }
-            // Nothing to choose: the way to the first step, the APIs page with "New API" open.
+            // Nothing to choose: the first step, "New API" over this form, which stays as typed
+            // (it was closed and thrown away unasked, for the APIs page).
             GatedButton {
                 objectName: "issue-new-api"
                 visible: dialog.noApi && !issuer.issued
                 text: qsTr("New API")
                 missing: dialog.session.capabilities.missing("api.*.create_api", dialog.session.capabilities.revision)
-                onClicked: {
-                    dialog.close();
-                    dialog.session.openPage("apis", {startWithNewApi: true});
-                }
+                onClicked: newApiDialog.open()
             }
             Item {
                 Layout.fillWidth: true

@@ -15,6 +15,8 @@ ScrollView {
     required property IssueKeyController controller
     /// The workspace has no API yet, and a key cannot exist without one (the dialog offers "New API").
     readonly property bool noApi: basics.noApi
+    /// The APIs the form offers: "New API" creates one through it, and the form chooses it.
+    readonly property ApisModel apiList: basics.apiList
     /// Tab below the visible part (after "Add rate limit") scrolls the focused field into view.
     property FocusScroller focusScroller: FocusScroller {
         flickable: form.contentItem as Flickable

@@ -34,6 +34,12 @@ ColumnLayout {
     function focusSearch() {
         searchField.forceActiveFocus();
     }
+    /// Delete on the row at @p index: the page asks to confirm; once the model says removed()
+    /// the keyboard goes to the next row (RemovalFocus).
+    function requestDelete(index: int, row: var): void {
+        removalFocus.removing(index);
+        deleteRequested(row);
+    }
     /// Moves the keyboard into the list (Down or Enter in the search field), on its first row.
     function focusList(): void {
         list.forceActiveFocus(Qt.TabFocusReason);
@@ -108,7 +114,7 @@ ColumnLayout {
             }
             Keys.onReturnPressed: panel.activated(row.model)
             Keys.onEnterPressed: panel.activated(row.model)
-            Keys.onDeletePressed: if (panel.deleteMissing === "") panel.deleteRequested(row.model)
+            Keys.onDeletePressed: if (panel.deleteMissing === "") panel.requestDelete(row.index, row.model)
             ListFocusRing {
                 row: row
             }
@@ -135,7 +141,7 @@ ColumnLayout {
                     text: qsTr("Delete")
                     flat: true
                     missing: panel.deleteMissing
-                    onClicked: panel.deleteRequested(row.model)
+                    onClicked: panel.requestDelete(row.index, row.model)
                 }
             }
         }
@@ -151,6 +157,19 @@ ColumnLayout {
             onRetry: panel.listModel.refresh()
             title: panel.listModel.search !== "" ? qsTr("Nothing matches “%1”.").arg(panel.listModel.search) : panel.emptyTitle
             hint: panel.listModel.search !== "" ? "" : panel.emptyHint
+        }
+    }
+
+    RemovalFocus {
+        id: removalFocus
+        view: list
+        fallback: searchField
+    }
+    Connections {
+        target: panel.listModel
+        ignoreUnknownSignals: true
+        function onRemoved() {
+            removalFocus.done();
         }
     }
 }

@@ -120,10 +120,10 @@ FormDialog {
     acceptText: replaces ? qsTr("Replace") : qsTr("Save")
     acceptName: "saveButton"
     canAccept: canSave
-    answerField: namespaceField
+    answerField: newNamespace ? namespaceField : identifierField
     anchors.centerIn: Overlay.overlay
     width: Math.min(640, (Overlay.overlay ? Overlay.overlay.width : 640) - 48)
-    onOpened: (newNamespace ? namespaceField : identifierField).forceActiveFocus()
+    onStarted: (newNamespace ? namespaceField : identifierField).forceActiveFocus()
 
     // Asked once typing pauses; a namespace being created has no overrides yet.
     Timer {

@@ -78,11 +78,15 @@ FormDialog {
     width: Math.min(660, (Overlay.overlay ? Overlay.overlay.width : 660) - 48)
     // The form fills a fixed height (its list scrolls); the created key is as tall as it is.
     height: showing ? implicitHeight : Math.min(680, (Overlay.overlay ? Overlay.overlay.height : 680) - 48)
+    answerField: nameField
     onOpened: {
-        if (showing) {
+        if (showing)
             shownBlock.focusCopy(); // Enter copies the key
+    }
+    // A new form (not one the server refused, which comes back as it was).
+    onStarted: {
+        if (showing)
             return;
-        }
         nameField.text = "";
         picked = [];
         nameField.forceActiveFocus();
@@ -205,40 +209,50 @@ FormDialog {
     // Our own row rather than a DialogButtonBox: its buttons change with the stage, and a hidden
     // button keeps no room in a RowLayout.
     footer: Pane {
-        RowLayout {
+        ColumnLayout {
             anchors.fill: parent
             spacing: 8
-            Label {
+            DialogError {
                 Layout.fillWidth: true
-                visible: !dialog.showing && !dialog.canCreate
-                text: qsTr("Choose at least one permission.")
-                opacity: 0.7
-                wrapMode: Text.Wrap
+                visible: !dialog.showing && text !== ""
+                text: dialog.requestError
+                serverDetail: dialog.requestServerDetail
             }
-            Item {
+            RowLayout {
                 Layout.fillWidth: true
-                visible: dialog.showing || dialog.canCreate
-            }
-            FocusButton {
-                visible: !dialog.showing
-                text: qsTr("Cancel")
-                flat: true
-                onClicked: dialog.cancel()
-            }
-            FocusButton {
-                objectName: "createButton"
-                visible: !dialog.showing
-                enabled: dialog.canCreate
-                text: qsTr("Create")
-                highlighted: true
-                onClicked: dialog.create()
-            }
-            FocusButton {
-                objectName: "copiedButton"
-                visible: dialog.showing
-                text: qsTr("I have copied it")
-                highlighted: true
-                onClicked: dialog.close()
+                spacing: 8
+                Label {
+                    Layout.fillWidth: true
+                    visible: !dialog.showing && !dialog.canCreate
+                    text: qsTr("Choose at least one permission.")
+                    opacity: 0.7
+                    wrapMode: Text.Wrap
+                }
+                Item {
+                    Layout.fillWidth: true
+                    visible: dialog.showing || dialog.canCreate
+                }
+                FocusButton {
+                    visible: !dialog.showing
+                    text: qsTr("Cancel")
+                    flat: true
+                    onClicked: dialog.cancel()
+                }
+                FocusButton {
+                    objectName: "createButton"
+                    visible: !dialog.showing
+                    enabled: dialog.canCreate
+                    text: qsTr("Create")
+                    highlighted: true
+                    onClicked: dialog.create()
+                }
+                FocusButton {
+                    objectName: "copiedButton"
+                    visible: dialog.showing
+                    text: qsTr("I have copied it")
+                    highlighted: true
+                    onClicked: dialog.close()
+                }
             }
         }
     }

@@ -144,53 +144,8 @@ Page {
         }
     }
 
-    Dialog {
+    NewApiDialog {
         id: createDialog
-
-        property string createdName
-
-        title: qsTr("New API")
-        modal: true
-        anchors.centerIn: Overlay.overlay
-        width: Math.min(440, page.width - 48)
-        standardButtons: Dialog.NoButton
-        onOpened: {
-            nameField.text = "";
-            nameField.forceActiveFocus();
-        }
-
-        ColumnLayout {
-            anchors.fill: parent
-            FormField {
-                label: qsTr("Name")
-                hint: qsTr("3 to 256 characters, e.g. “billing-service”.")
-                TextField {
-                    id: nameField
-                    Layout.fillWidth: true
-                    selectByMouse: true
-                    Accessible.name: qsTr("API name")
-                    onAccepted: if (createButton.enabled) createDialog.accept()
-                }
-            }
-        }
-        // Roles as Dialog.*Role: the same enum, which Qt 6.4's qmltypes declare on Dialog only.
-        footer: DialogButtonBox {
-            FocusButton {
-                text: qsTr("Cancel")
-                flat: true
-                DialogButtonBox.buttonRole: Dialog.RejectRole
-            }
-            FocusButton {
-                id: createButton
-                text: qsTr("Create")
-                highlighted: true
-                enabled: nameField.text.trim().length >= 3
-                DialogButtonBox.buttonRole: Dialog.AcceptRole
-            }
-        }
-        onAccepted: {
-            createdName = nameField.text.trim();
-            apis.create(createdName);
-        }
+        apiList: apis
     }
 }

@@ -95,7 +95,7 @@ Page {
         client: !page.session.capabilities.pending && page.mayNotList === "" ? page.session.client : null
         search: bar.search
         onCreated: identityId => page.openOwner(identityId)
-        onCreateFailed: detail => createDialog.reopen(detail)
+        onCreateFailed: result => createDialog.refused(result)
         onLoadingChanged: page.openMatch()
     }
 
@@ -201,7 +201,7 @@ Page {
         }
     }
 
-    // Esc and Cancel ask before discarding a typed id; a taken one brings the dialog back with it.
+    // Esc and Cancel ask before discarding a typed id; a refused one brings the dialog back with it.
     FormDialog {
         id: createDialog
         objectName: "owner-dialog"

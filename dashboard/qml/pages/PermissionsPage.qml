@@ -39,15 +39,15 @@ Page {
     PermissionsModel {
         id: permissions
         client: !page.may.pending && page.mayNotListPermissions === "" ? page.session.client : null
-        // A taken slug: the dialog comes back with what was typed and the server's answer.
-        onCreateFailed: detail => permissionDialog.reopen(detail)
+        // A refused slug: the dialog comes back with what was typed and the server's answer.
+        onCreateFailed: result => permissionDialog.refused(result)
     }
     RolesModel {
         id: roles
         client: !page.may.pending && page.mayNotListRoles === "" ? page.session.client : null
         // A role's missing permissions are created with it.
         onCreated: permissions.refresh()
-        onCreateFailed: detail => roleDialog.reopen(detail)
+        onCreateFailed: result => roleDialog.refused(result)
     }
     Connections {
         target: page.session

@@ -113,10 +113,10 @@ Page {
             if (first)
                 overrides.set(first.identifier, first.limit, first.durationMs);
         }
-        // A taken name: the dialog comes back with what was typed and the server's answer.
-        onCreateFailed: detail => {
+        // A refused name: the dialog comes back with what was typed and the server's answer.
+        onCreateFailed: result => {
             page.pendingOverride = null;
-            overrideDialog.reopen(detail);
+            overrideDialog.refused(result);
         }
     }
     RatelimitOverridesModel {
@@ -128,7 +128,16 @@ Page {
             bar.doneNote = qsTr("Override for “%1” saved").arg(identifier);
             page.savedOverride = identifier;
         }
-        onRemoved: identifier => namespaces.refresh()
+        onRemoved: identifier => {
+            namespaces.refresh();
+            overrideFocus.done();
+        }
+        // A refused override (also a new namespace's first one: the namespace is made, the
+        // dialog comes back to set the override in it).
+        onCreateFailed: result => {
+            overrideDialog.newNamespace = false;
+            overrideDialog.refused(result);
+        }
         onExistingLookedUp: (identifier, found, limit, durationMs) => {
             overrideDialog.existingFor = identifier;
             overrideDialog.existingRate = found ? qsTr("%1 per %2").arg(page.session.format.number(limit))
@@ -156,11 +165,20 @@ Page {
     ConfirmDialog {
         id: confirmDelete
         property string identifier
+        property int row: -1
         title: qsTr("Delete override")
         text: qsTr("Delete the override for “%1”? Matching identifiers fall back to the limit given in each request.").arg(identifier)
         confirmText: qsTr("Delete")
         destructive: true
-        onConfirmed: overrides.remove(identifier)
+        onConfirmed: {
+            overrideFocus.removing(row);
+            overrides.remove(identifier);
+        }
+    }
+    // After Delete the keyboard is on the next override (the list itself once none is left).
+    RemovalFocus {
+        id: overrideFocus
+        view: overrideList
     }
 
     SplitView {
@@ -427,6 +445,7 @@ Page {
                             flat: true
                             missing: page.may.missing("ratelimit.*.delete_override", page.may.revision) // qmllint disable unqualified
                             onClicked: {
+                                confirmDelete.row = overrideRow.index; // qmllint disable unqualified
                                 confirmDelete.identifier = overrideRow.identifier; // qmllint disable unqualified
                                 confirmDelete.open(); // qmllint disable unqualified
                             }
@@ -442,6 +461,7 @@ Page {
                 }
                 Keys.onDeletePressed: {
                     if (currentIndex >= 0 && page.may.may("ratelimit.*.delete_override", page.may.revision)) {
+                        confirmDelete.row = currentIndex;
                         confirmDelete.identifier = overrides.rowObject(currentIndex).identifier;
                         confirmDelete.open();
                     }

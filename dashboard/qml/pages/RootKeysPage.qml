@@ -57,7 +57,11 @@ Page {
         // placeholder says why).
         client: !page.session.capabilities.pending && page.mayNotList === "" ? page.session.client : null
         onCreated: (rootKeyId, key) => createDialog.showCreated(rootKeyId, key)
-        onRevoked: rootKeyId => bar.doneNote = qsTr("Root key “%1” revoked").arg(confirmRevoke.name !== "" ? confirmRevoke.name : confirmRevoke.start + "…")
+        onCreateFailed: result => createDialog.refused(result)
+        onRevoked: rootKeyId => {
+            bar.doneNote = qsTr("Root key “%1” revoked").arg(confirmRevoke.name !== "" ? confirmRevoke.name : confirmRevoke.start + "…");
+            removalFocus.done();
+        }
     }
 
     ListView {
@@ -162,6 +166,7 @@ Page {
                     notReadyReason: qsTr("This is the key this dashboard is connected with: it cannot revoke itself.")
                     missing: page.may.missing("workspace.*.delete_root_key", page.may.revision) // qmllint disable unqualified
                     onClicked: {
+                        confirmRevoke.row = row.index; // qmllint disable unqualified
                         confirmRevoke.rootKeyId = row.rootKeyId; // qmllint disable unqualified
                         confirmRevoke.name = row.name; // qmllint disable unqualified
                         confirmRevoke.start = row.start; // qmllint disable unqualified
@@ -189,6 +194,7 @@ Page {
         property string rootKeyId
         property string name
         property string start
+        property int row: -1
         title: qsTr("Revoke root key")
         // Its start too: two keys may share a name.
         text: name !== "" ? qsTr("Revoke “%1” (%2…)? Every program using it loses access at once.").arg(name).arg(start)
@@ -197,8 +203,14 @@ Page {
         destructive: true
         onConfirmed: {
             bar.doneNote = "";
+            removalFocus.removing(row);
             rootKeys.revoke(rootKeyId);
         }
+    }
+    // After Revoke the keyboard is on the next row (the key in use is never revoked: one is left).
+    RemovalFocus {
+        id: removalFocus
+        view: list
     }
 
     RootKeyDialog {

@@ -1,13 +1,17 @@
 // The Qt Quick Test runner of tests/dashboard/qml/tst_*.qml. Each test file gets `testSession`, a
 // Session connected to an in-process latchkeyd (DashboardFixture) with sample data (`testSample`:
 // apiId, keyId, externalId), `testEmptySession`, a Session of a workspace of its own that no test
-// fills (the pages' empty states: the files share one server), and imports Latchkey.Dashboard like
-// the app does.
+// fills (the pages' empty states: the files share one server), `testNoApiSession`, another workspace
+// of its own, without an API until tst_firststep creates the first one through the issue dialog,
+// `testUnreachableSession`, a Session
+// whose server has gone (a port nothing listens on: every request fails without an answer), and
+// imports Latchkey.Dashboard like the app does.
 #include "dashboardfixture.h"
 
 #include <QQmlContext>
 #include <QQmlEngine>
 #include <QSettings>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QtQuickTest>
 
@@ -30,6 +34,11 @@ public Q_SLOTS:
         m_emptySession = std::make_unique<Latchkey::Dashboard::Session>();
         if (!m_fixture->connectToNewWorkspace(*m_emptySession))
             qFatal("cannot make the empty workspace's session");
+        m_noApiSession = std::make_unique<Latchkey::Dashboard::Session>();
+        if (!m_fixture->connectToNewWorkspace(*m_noApiSession))
+            qFatal("cannot make the no-API workspace's session");
+        m_unreachableSession = std::make_unique<Latchkey::Dashboard::Session>();
+        m_unreachableSession->connectTo(unusedPortUrl(), m_fixture->rootKey());
     }
 
     void qmlEngineAvailable(QQmlEngine *engine)
@@ -38,15 +47,32 @@ public Q_SLOTS:
         engine->rootContext()->setContextProperty(QStringLiteral("testSession"), m_fixture->session());
         engine->rootContext()->setContextProperty(QStringLiteral("testSample"), m_sample);
         engine->rootContext()->setContextProperty(QStringLiteral("testEmptySession"), m_emptySession.get());
+        engine->rootContext()->setContextProperty(QStringLiteral("testNoApiSession"), m_noApiSession.get());
+        engine->rootContext()->setContextProperty(QStringLiteral("testUnreachableSession"), m_unreachableSession.get());
     }
 
     void cleanupTestCase()
     {
+        m_unreachableSession.reset();
+        m_noApiSession.reset();
         m_emptySession.reset(); // no request in flight when the server goes
         m_fixture.reset();
     }
 
 private:
+    /// A loopback URL whose port was free a moment ago: connections to it are refused.
+    static QUrl unusedPortUrl()
+    {
+        QTcpServer probe;
+        if (!probe.listen(QHostAddress::LocalHost, 0))
+            qFatal("cannot find a free port");
+        QUrl url(QStringLiteral("http://127.0.0.1"));
+        url.setPort(probe.serverPort());
+        return url;
+    }
+
+    std::unique_ptr<Latchkey::Dashboard::Session> m_unreachableSession;
+    std::unique_ptr<Latchkey::Dashboard::Session> m_noApiSession;
     std::unique_ptr<Latchkey::Dashboard::Session> m_emptySession;
     std::unique_ptr<Latchkey::Test::DashboardFixture> m_fixture;
     QVariantMap m_sample;

@@ -6,8 +6,9 @@ import "helpers.js" as H
 
 // The first use (walkthrough, issue 4): in a workspace without an API, the Overview says that
 // the first step is to create one, and the issue dialog says "Create an API first" instead of
-// "Choose the API…" over an empty list; both have "New API", which opens the APIs page with its
-// New API dialog open.
+// "Choose the API…" over an empty list; both have "New API": the Overview's opens the APIs page
+// with its New API dialog open, the issue dialog's opens New API over the form, which stays as
+// typed and chooses the new API.
 Item {
     id: root
     width: 1100
@@ -82,9 +83,43 @@ Item {
             tryVerify(() => H.shown(button), H.answerTimeout, "New API in the footer");
             compare(why.text, "Create an API first.");
             tryVerify(() => button.enabled, H.answerTimeout);
+        }
+
+        // Walkthrough (issue 4): "New API" closed the issue dialog without the discard question
+        // and threw away what was typed. Now New API opens over the form, and the form, as typed,
+        // gets the new API. (testNoApiSession: a workspace of its own, without an API till now.)
+        function test_issueDialogsNewApiKeepsTheForm() {
+            const dialog = createTemporaryObject(issueDialog, root, {session: testNoApiSession});
+            dialog.openWith({});
+            tryCompare(dialog, "opened", true);
+            const name = findChild(dialog.contentItem, "issue-name");
+            const button = findChild(dialog.footer, "issue-new-api-button");
+            verify(name && button);
+            tryVerify(() => H.shown(button) && button.enabled, H.answerTimeout, "New API in the footer");
+            name.forceActiveFocus();
+            for (const c of "typed first")
+                keyClick(c);
+            verify(dialog.modified);
             mouseClick(button);
-            tryCompare(dialog, "visible", false);
-            verifyAskedForNewApi();
+            const newApi = H.find(dialog, item => item.objectName === "api-dialog");
+            verify(newApi, "New API over the form");
+            tryCompare(newApi, "opened", true);
+            verify(dialog.opened, "the issue dialog stays");
+            const apiName = H.find(newApi, item => item.objectName === "apiNameField");
+            tryVerify(() => apiName.activeFocus, 5000, "New API is open on its name");
+            for (const c of "first-api")
+                keyClick(c);
+            keyClick(Qt.Key_Return);
+            const apiBox = findChild(dialog.contentItem, "issue-api");
+            tryVerify(() => !newApi.visible && dialog.controller.apiId !== "" && apiBox.currentText === "first-api",
+                      H.answerTimeout, "the new API chosen in the form");
+            verify(dialog.opened);
+            compare(name.text, "typed first", "the form as typed");
+            compare(dialog.controller.name, "typed first");
+            tryVerify(() => name.activeFocus, 5000, "the keyboard back in the form, on the key's name");
+            verify(!H.shown(button), "no more New API: there is one");
+            dialog.controller.clear();
+            dialog.close();
         }
 
         function test_apisPageOpensWithNewApi() {
