@@ -51,10 +51,14 @@ Item {
                 row = row.parent;
             return row;
         }
+        /// Confirm on the question once it is open, and wait until it is gone: an open() during its
+        /// closing transition (the next Revoke at once) is lost.
         function confirm(page) {
-            let button = null;
-            tryVerify(() => (button = H.find(page, item => item.objectName === "confirmButton" && H.shown(item))) !== null, 5000);
-            mouseClick(button);
+            let question = null;
+            tryVerify(() => (question = H.find(page, item => item.confirmText !== undefined && item.opened === true)) !== null,
+                      5000, "the question");
+            mouseClick(H.find(question.footer, item => item.objectName === "confirmButton"));
+            tryVerify(() => !question.visible, 5000, "the question closed");
         }
         /// The row the keyboard is on, as the user sees it: the list has the focus and marks it.
         function focusedRowShows(list, text) {
