@@ -1,7 +1,10 @@
 #include "capabilities.h"
 
 #include "apiclient.h"
+#include "permissionwords.h"
 
+#include <QCoreApplication>
+#include <QEvent>
 #include <QJsonArray>
 #include <QLoggingCategory>
 
@@ -11,7 +14,28 @@ Q_LOGGING_CATEGORY(lcCapabilities, "latchkey.dashboard.capabilities")
 
 namespace Latchkey::Dashboard {
 
-Capabilities::Capabilities(QObject *parent) : QObject(parent) { }
+Capabilities::Capabilities(QObject *parent)
+    : QObject(parent)
+{
+    // QQmlEngine::retranslate() re-evaluates qsTr() only: missing()'s bindings follow `revision`.
+    if (QCoreApplication *app = QCoreApplication::instance())
+        app->installEventFilter(this);
+}
+
+bool Capabilities::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == QCoreApplication::instance() && event->type() == QEvent::LanguageChange)
+        bump(false);
+    return QObject::eventFilter(watched, event);
+}
+
+void Capabilities::bump(bool answered)
+{
+    ++m_revision;
+    if (answered)
+        Q_EMIT changed();
+    Q_EMIT revisionChanged();
+}
 
 QStringList Capabilities::permissions() const
 {
@@ -38,7 +62,7 @@ bool Capabilities::mayAny(const QStringList &alternatives, int /*revision*/) con
 
 QString Capabilities::missing(const QString &permission, int /*revision*/) const
 {
-    return may(permission) ? QString() : tr("Your root key lacks the permission “%1”.").arg(permission);
+    return may(permission) ? QString() : PermissionWords::lacking(permission);
 }
 
 QString Capabilities::missingEverywhere(const QString &permission, int /*revision*/) const
@@ -57,8 +81,7 @@ void Capabilities::setPermissions(const QStringList &permissions)
 {
     m_permissions = QSet<QString>(permissions.cbegin(), permissions.cend());
     m_known = true;
-    ++m_revision;
-    Q_EMIT changed();
+    bump();
 }
 
 void Capabilities::clear()
@@ -72,8 +95,7 @@ void Capabilities::clear()
     m_rootKeyId.clear();
     m_rootKeyName.clear();
     m_workspaceId.clear();
-    ++m_revision;
-    Q_EMIT changed();
+    bump();
 }
 
 void Capabilities::refresh(ApiClient *client)
@@ -87,8 +109,7 @@ void Capabilities::refresh(ApiClient *client)
             // 404: a server without rootKeys.whoami. Stay "unknown" and grey nothing out; what
             // waited for the answer goes ahead.
             qCInfo(lcCapabilities) << "permissions unknown: HTTP" << result.httpStatus;
-            ++m_revision;
-            Q_EMIT changed();
+            bump();
             return;
         }
         const QJsonObject data = result.data.toObject();
@@ -100,8 +121,7 @@ void Capabilities::refresh(ApiClient *client)
             list.append(value.toString());
         setPermissions(list);
     });
-    ++m_revision;
-    Q_EMIT changed(); // pending
+    bump(); // pending
 }
 
 } // namespace Latchkey::Dashboard

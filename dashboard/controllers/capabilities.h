@@ -35,8 +35,9 @@ class Capabilities : public QObject
     Q_PROPERTY(QString rootKeyId READ rootKeyId NOTIFY changed)
     Q_PROPERTY(QString rootKeyName READ rootKeyName NOTIFY changed)
     Q_PROPERTY(QString workspaceId READ workspaceId NOTIFY changed)
-    /// Counts the answers (and clears): what bindings pass to may()/mayAny()/missing().
-    Q_PROPERTY(int revision READ revision NOTIFY changed)
+    /// Counts the answers (and clears) and the language changes (missing()'s sentences are
+    /// translated when asked): what bindings pass to may()/mayAny()/missing().
+    Q_PROPERTY(int revision READ revision NOTIFY revisionChanged)
 
 public:
     explicit Capabilities(QObject *parent = nullptr);
@@ -54,7 +55,8 @@ public:
     Q_INVOKABLE [[nodiscard]] bool may(const QString &permission, int revision = 0) const;
     /// True when may() holds for at least one of @p alternatives.
     Q_INVOKABLE [[nodiscard]] bool mayAny(const QStringList &alternatives, int revision = 0) const;
-    /// For tooltips: "" when may(@p permission), else a sentence naming the missing permission.
+    /// For tooltips: "" when may(@p permission), else a sentence naming the missing permission in
+    /// words and by its name (PermissionWords::lacking()).
     Q_INVOKABLE [[nodiscard]] QString missing(const QString &permission, int revision = 0) const;
     /// missing() for lists that show what the key may read of them (ratelimit.listNamespaces):
     /// "" when the key holds @p permission (`<resource>.*.<action>`) or the same action on any one
@@ -70,8 +72,15 @@ public:
 
 Q_SIGNALS:
     void changed();
+    void revisionChanged();
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
+    /// Counts `revision` up and says so (with `changed` when @p answered: what else changed).
+    void bump(bool answered = true);
+
     bool m_known = false;
     QSet<QString> m_permissions;
     QString m_rootKeyId;

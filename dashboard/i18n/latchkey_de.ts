@@ -890,8 +890,8 @@
         <translation>Nutzungsdiagramme</translation>
     </message>
     <message>
-        <source>Your root key lacks the permission “%1” to see these charts.</source>
-        <translation>Ihrem Root-Schlüssel fehlt die Berechtigung „%1“, um diese Diagramme zu sehen.</translation>
+        <source>Your root key lacks the permission “%1” (%2) to see these charts.</source>
+        <translation>Ihrem Root-Schlüssel fehlt die Berechtigung „%1“ (%2), um diese Diagramme zu sehen.</translation>
     </message>
 </context>
 <context>
@@ -2371,13 +2371,6 @@
     </message>
 </context>
 <context>
-    <name>Latchkey::Dashboard::Capabilities</name>
-    <message>
-        <source>Your root key lacks the permission “%1”.</source>
-        <translation>Ihrem Root-Schlüssel fehlt die Berechtigung „%1“.</translation>
-    </message>
-</context>
-<context>
     <name>Latchkey::Dashboard::ConnectionController</name>
     <message>
         <source>Enter the server&apos;s address, e.g. https://keys.example.com.</source>
@@ -3252,6 +3245,11 @@
         <source>%1 (%2)</source>
         <comment>a permission in words and the one API or namespace it is limited to</comment>
         <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Your root key lacks the permission “%1” (%2).</source>
+        <comment>%1: the permission in words (“Edit keys”), %2: its name</comment>
+        <translation>Ihrem Root-Schlüssel fehlt die Berechtigung „%1“ (%2).</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 // the persisted settings.
 #include "dashboardfixture.h"
 #include "metatext.h"
+#include "permissionwords.h"
 
 #include <QSettings>
 #include <QTcpServer>
@@ -32,6 +33,10 @@ private Q_SLOTS:
     void relativeTimes();
     void metaSyntaxErrorsInTheUiLanguage_data();
     void metaSyntaxErrorsInTheUiLanguage();
+    // After the locale tests: a language set sets the default locale too.
+    void permissionsInWords_data();
+    void permissionsInWords();
+    void missingFollowsALanguageSwitch();
     void settingsArePersistedAndValidated();
 
 private:
@@ -238,6 +243,76 @@ void TestCapabilities::relativeTimes()
                             format.relative(double(now - 36 * 3'600'000))};
     QCOMPARE(shown, texts);
     QVERIFY(format.relative(0).isEmpty());
+    QSettings().clear();
+}
+
+void TestCapabilities::permissionsInWords_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<QString>("permission");
+    QTest::addColumn<QString>("words");   ///< as the Root keys page lists it
+    QTest::addColumn<QString>("lacking"); ///< the tooltip of what the root key may not do
+    QTest::newRow("en") << u"en"_s << u"api.*.update_key"_s << u"Edit keys"_s
+                        << u"Your root key lacks the permission “Edit keys” (api.*.update_key)."_s;
+    QTest::newRow("de") << u"de"_s << u"api.*.update_key"_s << u"Schlüssel bearbeiten"_s
+                        << u"Ihrem Root-Schlüssel fehlt die Berechtigung „Schlüssel bearbeiten“ (api.*.update_key)."_s;
+    QTest::newRow("es") << u"es"_s << u"api.*.update_key"_s << u"Editar claves"_s
+                        << u"A su clave raíz le falta el permiso «Editar claves» (api.*.update_key)."_s;
+    QTest::newRow("en one API") << u"en"_s << u"api.api_1.read_key"_s << u"View keys (api_1)"_s
+                                << u"Your root key lacks the permission “View keys” (api.api_1.read_key)."_s;
+    QTest::newRow("de owners") << u"de"_s << u"identity.*.read_identity"_s << u"Inhaber ansehen"_s
+                               << u"Ihrem Root-Schlüssel fehlt die Berechtigung „Inhaber ansehen“ (identity.*.read_identity)."_s;
+    // A newer server's action: its name with spaces, never an empty sentence.
+    QTest::newRow("en unknown") << u"en"_s << u"api.*.frobnicate_key"_s << u"frobnicate key"_s
+                                << u"Your root key lacks the permission “frobnicate key” (api.*.frobnicate_key)."_s;
+    QTest::newRow("en wildcard action") << u"en"_s << u"api.*.*"_s << u"api.*.*"_s
+                                        << u"Your root key lacks the permission “*” (api.*.*)."_s;
+}
+
+// Issue 4: the tooltips of what the root key may not do named the raw permission only
+// ("… lacks the permission “api.*.update_key”.") while the Root keys page and Settings said it in
+// words: one table (PermissionWords) says it everywhere, the name kept for the admin.
+void TestCapabilities::permissionsInWords()
+{
+    QFETCH(QString, language);
+    QFETCH(QString, permission);
+    QFETCH(QString, words);
+    QFETCH(QString, lacking);
+    QSettings().clear();
+    Formatter format;
+    SettingsController settings(&format);
+    settings.setLanguage(language); // installs the catalogue
+    QCOMPARE(PermissionWords::wordsOf(permission), words);
+    Capabilities caps;
+    caps.setPermissions({u"workspace.*.read_audit_log"_s});
+    QCOMPARE(caps.missing(permission), lacking);
+    QSettings().clear();
+}
+
+// The sentences are translated when asked: a language switch counts `revision` up, which the
+// QML bindings pass (QQmlEngine::retranslate() re-evaluates qsTr() only), and they ask again.
+void TestCapabilities::missingFollowsALanguageSwitch()
+{
+    QSettings().clear();
+    Formatter format;
+    SettingsController settings(&format);
+    settings.setLanguage(u"en"_s);
+    Capabilities caps;
+    caps.setPermissions({u"api.*.read_key"_s});
+    PermissionWords words;
+    QSignalSpy capsRevision(&caps, &Capabilities::revisionChanged);
+    QSignalSpy wordsRevision(&words, &PermissionWords::revisionChanged);
+    QSignalSpy changed(&caps, &Capabilities::changed);
+    const int before = caps.revision();
+    settings.setLanguage(u"de"_s);
+    QVERIFY(caps.revision() > before);
+    QVERIFY(!capsRevision.isEmpty());
+    QVERIFY(!wordsRevision.isEmpty());
+    QVERIFY(changed.isEmpty()); // what the key may do did not change: lists are not asked again
+    QCOMPARE(caps.missing(u"api.*.delete_key"_s),
+             u"Ihrem Root-Schlüssel fehlt die Berechtigung „Schlüssel löschen“ (api.*.delete_key)."_s);
+    QCOMPARE(words.words(u"api.*.delete_key"_s, words.revision()), u"Schlüssel löschen"_s);
+    settings.setLanguage(u"en"_s);
     QSettings().clear();
 }
 

@@ -188,7 +188,7 @@ void TestCapabilityGates::issueButtonSaysWhyInEveryState()
 
     issuer->setProperty("apiId", other);
     QVERIFY(!button->isEnabled());
-    QVERIFY2(tip().contains(u"“api.%1.create_key”"_s.arg(other)), qPrintable(tip()));
+    QVERIFY2(tip().contains(u"“Issue keys” (api.%1.create_key)"_s.arg(other)), qPrintable(tip()));
 
     issuer->setProperty("apiId", allowed);
     QVERIFY(button->isEnabled());
@@ -244,7 +244,7 @@ void TestCapabilityGates::chartsNameTheMissingPermission()
     QVERIFY(charts.get()->property("address").toString().isEmpty());
     QTRY_VERIFY_WITH_TIMEOUT(session.capabilities()->known(), 10000);
     QTRY_VERIFY_WITH_TIMEOUT(note->isVisible(), 10000);
-    QVERIFY2(note->property("text").toString().contains(u"“api.*.read_analytics”"_s),
+    QVERIFY2(note->property("text").toString().contains(u"“View analytics” (api.*.read_analytics)"_s),
         qPrintable(note->property("text").toString()));
     QVERIFY(charts.get()->property("address").toString().isEmpty());
     QVERIFY(charts.get()->property("ready").toBool());
@@ -271,7 +271,7 @@ void TestCapabilityGates::listsTheKeyMayNotReadAreNotFetched()
     auto *title = page.item(u"placeholder-title"_s);
     auto *retry = page.item(u"placeholder-retry"_s);
     QVERIFY(title && retry);
-    QVERIFY2(title->property("text").toString().contains(u"“api.*.read_api”"_s),
+    QVERIFY2(title->property("text").toString().contains(u"“View APIs” (api.*.read_api)"_s),
         qPrintable(title->property("text").toString()));
     QVERIFY(!retry->isVisible());
 }
@@ -317,7 +317,7 @@ void TestCapabilityGates::pagesOpenedBeforeWhoamiSayWhatIsMissing()
     const auto says = [](const Made &page, const QString &permission) {
         const QStringList titles = placeholderTitles(page);
         return std::any_of(titles.cbegin(), titles.cend(),
-            [&](const QString &title) { return title.contains(u"“"_s + permission + u"”"_s); });
+            [&](const QString &title) { return title.contains(u"("_s + permission + u")"_s); });
     };
     QVERIFY2(says(permissions, u"rbac.*.read_permission"_s), qPrintable(placeholderTitles(permissions).join(u" | "_s)));
     QVERIFY2(says(permissions, u"rbac.*.read_role"_s), qPrintable(placeholderTitles(permissions).join(u" | "_s)));
@@ -425,12 +425,12 @@ QStringList shownTexts(const DashboardWindow &ui)
 }
 
 /// Whether one of the texts on screen names @p permission as missing (Capabilities::missing()'s
-/// quotes).
+/// brackets after the words).
 bool namesMissing(const DashboardWindow &ui, const QString &permission)
 {
     const QStringList texts = shownTexts(ui);
     return std::any_of(
-        texts.cbegin(), texts.cend(), [&](const QString &text) { return text.contains(u"“"_s + permission + u"”"_s); });
+        texts.cbegin(), texts.cend(), [&](const QString &text) { return text.contains(u"("_s + permission + u")"_s); });
 }
 
 } // namespace
@@ -507,7 +507,7 @@ void TestCapabilityGates::readOnlyKeyBrowsesWithoutA403()
     QObject *refusal = ui.find(ui.window(), u"sidebar-issue-refusal"_s);
     QVERIFY(refusal);
     QTRY_VERIFY_WITH_TIMEOUT(refusal->property("opened").toBool(), 10000);
-    QVERIFY2(refusal->property("text").toString().contains(u"“api.*.create_key”"_s),
+    QVERIFY2(refusal->property("text").toString().contains(u"“Issue keys” (api.*.create_key)"_s),
         qPrintable(refusal->property("text").toString()));
     ui.settle(300);
     QVERIFY(!dialog->property("visible").toBool());
@@ -741,7 +741,8 @@ void TestCapabilityGates::greyedKeyFieldsNameTheirPermission()
             continue;
         }
         const QString text = tip->property("text").toString();
-        if (!text.contains(u"lacks the permission “api."_s))
+        // In words, then the name: "… lacks the permission “Edit keys” (api.*.update_key)."
+        if (!QRegularExpression(u"lacks the permission “[A-Z][a-z ]+” \\(api\\.[^)]+\\)\\."_s).match(text).hasMatch())
             problems.append(u"%1 says %2"_s.arg(Latchkey::Test::describeControl(control), text));
     }
     QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u"\n"_s)));
@@ -820,7 +821,7 @@ void TestCapabilityGates::goToSaysOnlyWhatItSearched_data()
     const QString exactly = u"no owner has exactly this external id or id"_s;
     const QString notOwners = u"Owners are not searched"_s;
     const QString byExactId = u"Owners are found by their exact external id or id only: "_s
-                              u"Your root key lacks the permission “identity.*.read_identity”."_s;
+                              u"Your root key lacks the permission “View owners” (identity.*.read_identity)."_s;
     const QString notApis = u"APIs, and keys by name or start, are not searched"_s;
     const QString getIdentityRefused = u"/v2/identities.getIdentity ×1"_s;
     QTest::newRow("keys only, a name") << QStringList {keys} << u"nobody-here"_s
@@ -947,7 +948,7 @@ void TestCapabilityGates::unreadableNamespacesAreSaidWhole()
     });
     QCOMPARE(titles.size(), 1);
     QVERIFY(titles.first()->width() > 0);
-    const QString broken = brokenOrTooWide(titles.first(), u"“"_s + permission + u"”."_s);
+    const QString broken = brokenOrTooWide(titles.first(), u"("_s + permission + u")."_s);
     QVERIFY2(broken.isEmpty(), qPrintable(broken));
 
     QQuickItem *pane = ui.item(page, u"namespacePane"_s);

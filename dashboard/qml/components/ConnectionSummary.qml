@@ -2,10 +2,9 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
 import Latchkey.Dashboard
-import "PermissionWords.js" as PermissionWords
 
 // Which server the dashboard talks to, with which root key and permissions (in the Root keys
-// page's words, PermissionWords.js; the raw permission in the tooltip); disconnect. The local
+// page's words, PermissionWords; the raw permission in the tooltip); disconnect. The local
 // server says it is the one in this app and where its data is.
 ColumnLayout {
     id: summary
@@ -67,7 +66,7 @@ ColumnLayout {
                         id: permission
                         required property string modelData
                         objectName: "permission-" + modelData
-                        text: PermissionWords.words(modelData)
+                        text: PermissionWords.words(modelData, PermissionWords.revision)
                         Accessible.description: modelData
                         HoverHandler { id: permissionHover }
                         ToolTip.visible: permissionHover.hovered

@@ -291,7 +291,10 @@ Item {
         horizontalAlignment: Text.AlignHCenter
         wrapMode: Text.Wrap
         opacity: 0.8
-        text: qsTr("Your root key lacks the permission “%1” to see these charts.").arg(consoleView.permission)
+        // In words first (PermissionWords, as every "lacks the permission" sentence), the name kept
+        // for the admin who grants it.
+        text: qsTr("Your root key lacks the permission “%1” (%2) to see these charts.")
+              .arg(PermissionWords.actionLabel(consoleView.permission, PermissionWords.revision)).arg(consoleView.permission)
     }
 
     WebEngineView {

@@ -3,7 +3,6 @@ import QtQuick.Controls
 import QtQuick.Controls.Material
 import QtQuick.Layouts
 import Latchkey.Dashboard
-import "PermissionWords.js" as PermissionWords
 
 // "New root key": a name and the permissions, grouped by area with "all" per group. `groups` is
 // RootKeysModel.permissionGroups (the server's own table); only what `may` holds can be granted.
@@ -65,10 +64,10 @@ FormDialog {
         return area;
     }
 
-    /// A permission's action in words ("Create APIs" for api.*.create_api; PermissionWords.js);
-    /// the raw permission stays in the box's tooltip.
+    /// A permission's action in words ("Create APIs" for api.*.create_api; PermissionWords, which
+    /// its `revision` follows into a new language); the raw permission stays in the box's tooltip.
     function actionLabel(permission) {
-        return PermissionWords.actionLabel(permission);
+        return PermissionWords.actionLabel(permission, PermissionWords.revision);
     }
 
     title: showing ? qsTr("Root key created") : qsTr("New root key")

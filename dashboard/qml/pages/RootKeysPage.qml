@@ -3,7 +3,6 @@ import QtQuick.Controls
 import QtQuick.Controls.Material
 import QtQuick.Layouts
 import Latchkey.Dashboard
-import "../components/PermissionWords.js" as PermissionWords
 
 // The workspace's root keys: create one with chosen permissions (its secret is shown once),
 // revoke one (it stops working at once). The key in use cannot revoke itself.
@@ -26,9 +25,9 @@ Page {
 
     /// A root key's permissions in the words of the create dialog ("Create APIs, View keys"); one
     /// limited to a single API or namespace names it ("View keys (api_1…)"), anything else stays raw
-    /// (PermissionWords.js, as Settings' connection summary).
+    /// (PermissionWords, as Settings' connection summary; its `revision` follows a new language).
     function permissionWords(permissions): string {
-        return permissions.map(permission => PermissionWords.words(permission)).join(", ");
+        return permissions.map(permission => PermissionWords.words(permission, PermissionWords.revision)).join(", ");
     }
 
     title: qsTr("Root keys")
