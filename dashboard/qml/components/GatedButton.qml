@@ -39,7 +39,8 @@ Item {
         id: hover
     }
 
-    ToolTip.visible: hover.hovered && gate.tip !== ""
+    // Shown once its text is there (bound to `tip` too, it could open empty: KeySection).
     ToolTip.text: gate.tip
+    ToolTip.visible: hover.hovered && ToolTip.text !== ""
     ToolTip.delay: 300
 }

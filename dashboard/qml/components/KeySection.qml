@@ -287,8 +287,10 @@ Pane {
                 y: at.y
                 width: control ? control.width : 0
                 height: control ? control.height : 0
-                ToolTip.visible: missing !== ""
+                // Shown once its text is there: bound to `missing` as well, `visible` could be
+                // set first and the tooltip open empty (the text of the moment it was shown).
                 ToolTip.text: missing
+                ToolTip.visible: ToolTip.text !== ""
                 ToolTip.delay: 300
             }
         }

@@ -4,8 +4,10 @@
 // fills (the pages' empty states: the files share one server), `testNoApiSession`, another workspace
 // of its own, without an API until tst_firststep creates the first one through the issue dialog,
 // `testUnreachableSession`, a Session
-// whose server has gone (a port nothing listens on: every request fails without an answer), and
-// imports Latchkey.Dashboard like the app does.
+// whose server has gone (a port nothing listens on: every request fails without an answer),
+// `testReadOnlySession`, a Session of the sample's workspace with a root key that may only read
+// (keys, APIs, analytics and owners: what a support desk's read-only key sees), and imports
+// Latchkey.Dashboard like the app does.
 #include "dashboardfixture.h"
 
 #include <QQmlContext>
@@ -39,6 +41,11 @@ public Q_SLOTS:
             qFatal("cannot make the no-API workspace's session");
         m_unreachableSession = std::make_unique<Latchkey::Dashboard::Session>();
         m_unreachableSession->connectTo(unusedPortUrl(), m_fixture->rootKey());
+        m_readOnlySession = std::make_unique<Latchkey::Dashboard::Session>();
+        if (!m_fixture->connectWith(*m_readOnlySession,
+                                    {QStringLiteral("api.*.read_key"), QStringLiteral("api.*.read_api"),
+                                     QStringLiteral("api.*.read_analytics"), QStringLiteral("identity.*.read_identity")}))
+            qFatal("cannot make the read-only session");
     }
 
     void qmlEngineAvailable(QQmlEngine *engine)
@@ -49,6 +56,7 @@ public Q_SLOTS:
         engine->rootContext()->setContextProperty(QStringLiteral("testEmptySession"), m_emptySession.get());
         engine->rootContext()->setContextProperty(QStringLiteral("testNoApiSession"), m_noApiSession.get());
         engine->rootContext()->setContextProperty(QStringLiteral("testUnreachableSession"), m_unreachableSession.get());
+        engine->rootContext()->setContextProperty(QStringLiteral("testReadOnlySession"), m_readOnlySession.get());
     }
 
     void cleanupTestCase()
@@ -56,6 +64,7 @@ public Q_SLOTS:
         m_unreachableSession.reset();
         m_noApiSession.reset();
         m_emptySession.reset(); // no request in flight when the server goes
+        m_readOnlySession.reset();
         m_fixture.reset();
     }
 
@@ -74,6 +83,7 @@ private:
     std::unique_ptr<Latchkey::Dashboard::Session> m_unreachableSession;
     std::unique_ptr<Latchkey::Dashboard::Session> m_noApiSession;
     std::unique_ptr<Latchkey::Dashboard::Session> m_emptySession;
+    std::unique_ptr<Latchkey::Dashboard::Session> m_readOnlySession;
     std::unique_ptr<Latchkey::Test::DashboardFixture> m_fixture;
     QVariantMap m_sample;
 };
