@@ -290,8 +290,16 @@ Item {
                 tryVerify(() => !list.model.loading && list.count > 0, H.answerTimeout);
             }
             const marked = () => lists.filter(list => list.currentItem && list.currentItem.highlighted).length;
-            const role = H.find(page, item => item.text === "marked-role" && H.shown(item));
-            verify(role, "the role's row");
+            // In the whole run the workspace has other files' roles too: the row may lie below the fold.
+            for (const list of lists) {
+                for (let i = 0; i < list.count; ++i) {
+                    if (list.model.rowObject(i).name === "marked-role")
+                        list.positionViewAtIndex(i, ListView.Contain);
+                }
+            }
+            let role = null;
+            tryVerify(() => (role = H.find(page, item => item.text === "marked-role" && H.shown(item))) !== null,
+                      5000, "the role's row");
             mouseClick(role);
             const dialog = H.find(page, item => item.roleId !== undefined && item.open !== undefined);
             tryVerify(() => dialog.opened, 5000, "the role's dialog");
