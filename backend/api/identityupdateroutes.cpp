@@ -1,5 +1,6 @@
 #include "api/domainjson.h"
 #include "api/identityhandlers.h"
+#include "store/auditchanges.h"
 #include "store/database.h"
 #include "store/identitystore.h"
 #include "store/ratelimitconfigstore.h"
@@ -27,17 +28,27 @@ Core::Status applyUpdate(Services &services, const ApiContext &context, const Up
     std::optional<Core::Identity> &identity = *found;
     if (!identity)
         return Core::makeError(Core::ErrorCode::IdentityNotFound, u"Identity not found in this workspace"_s);
+    // The identity.update row says what changed, as a key.update row does (the dashboard showed
+    // owner rows without a word of it).
+    Store::AuditChanges changes;
+    if (request.meta.hasValue() && request.meta.value != identity->meta)
+        changes.named(u"meta"_s);
     if (request.meta.hasValue())
         identity->meta = request.meta.value;
+    const qsizetype updateRow = events.size();
     if (Core::Status updated = Store::IdentityStore(services.db).update(workspaceId, *identity, context.nowMs, &events);
         !updated)
         return updated;
-    if (!request.ratelimits)
-        return {};
-    auto replaced = Store::RatelimitConfigStore(services.db)
-                        .replace(Core::RatelimitOwner::Identity, workspaceId, identity->id, *request.ratelimits,
-                                 context.nowMs, &events);
-    return replaced ? Core::Status() : Core::Status(replaced.error());
+    if (request.ratelimits) {
+        auto replaced = Store::RatelimitConfigStore(services.db)
+                            .replace(Core::RatelimitOwner::Identity, workspaceId, identity->id, *request.ratelimits,
+                                     context.nowMs, &events);
+        if (!replaced)
+            return replaced.error();
+        changes.ratelimits(identity->ratelimits, *replaced);
+    }
+    events[updateRow].changes = changes.json();
+    return {};
 }
 
 } // namespace

@@ -39,7 +39,7 @@ struct AuditEvent {
     QString event;
     QString description;
     QList<AuditTarget> targets;
-    /// What the event changed (AuditChanges::json(); key.update and ratelimit.set_override); empty: not recorded.
+    /// What the event changed (AuditChanges::json(); key.update, identity.update and ratelimit.set_override); empty: not recorded.
     QJsonArray changes;
 };
 

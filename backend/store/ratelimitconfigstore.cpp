@@ -77,6 +77,11 @@ Core::Status updateConfig(Database &db, const Core::RatelimitConfig &config, qin
     return {};
 }
 
+bool sameLimit(const Core::RatelimitConfig &a, const Core::RatelimitConfig &b)
+{
+    return a.limit == b.limit && a.durationMs == b.durationMs && a.autoApply == b.autoApply;
+}
+
 Core::Status removeConfig(Database &db, const QString &id)
 {
     QSqlQuery query = db.prepare(u"DELETE FROM ratelimits WHERE id = ?"_s);
@@ -144,10 +149,10 @@ Core::Result<QList<Core::RatelimitConfig>> RatelimitConfigStore::replace(
     const Core::Result<QList<Core::RatelimitConfig>> existingConfigs = list(owner, ownerId);
     if (!existingConfigs)
         return existingConfigs.error();
-    QHash<QString, QString> existingIds; // name -> id
+    QHash<QString, Core::RatelimitConfig> kept; // by name
     for (const Core::RatelimitConfig &existing : *existingConfigs) {
         if (wanted.contains(existing.name)) {
-            existingIds.insert(existing.name, existing.id);
+            kept.insert(existing.name, existing);
             continue;
         }
         if (Core::Status removed = removeConfig(m_db, existing.id); !removed)
@@ -156,8 +161,12 @@ Core::Result<QList<Core::RatelimitConfig>> RatelimitConfigStore::replace(
             auditEvents->append(ratelimitEvent(owning, workspaceId, u"delete"_s, existing));
     }
     for (Core::RatelimitConfig config : configs) {
-        const bool exists = existingIds.contains(config.name);
-        config.id = exists ? existingIds.value(config.name) : Core::newId(u"rl");
+        const bool exists = kept.contains(config.name);
+        config.id = exists ? kept.value(config.name).id : Core::newId(u"rl");
+        // A limit sent as it is stays untouched, without a "ratelimit.update" row: the dashboard
+        // sends every limit of the owner, and each wrote a row saying it was changed.
+        if (exists && sameLimit(kept.value(config.name), config))
+            continue;
         Core::Status stored = exists ? updateConfig(m_db, config, nowMs)
                                       : insertConfig(m_db, owner, workspaceId, ownerId, config, nowMs);
         if (!stored)

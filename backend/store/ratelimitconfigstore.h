@@ -26,8 +26,9 @@ public:
         Core::RatelimitOwner owner, const QStringList &ownerIds);
 
     /// Replace-by-name: configs whose name is not in @p configs are deleted, the rest are
-    /// inserted or updated (existing ids are kept; new ones get "rl_..." ids). Appends the audit
-    /// events `ratelimit.create` / `ratelimit.update` / `ratelimit.delete` to @p auditEvents.
+    /// inserted or updated (existing ids are kept; new ones get "rl_..." ids; one given as it is
+    /// stays untouched). Appends the audit events `ratelimit.create` / `ratelimit.update` (only
+    /// for a limit that changed) / `ratelimit.delete` to @p auditEvents.
     [[nodiscard]] Core::Result<QList<Core::RatelimitConfig>> replace(Core::RatelimitOwner owner,
                                                                     const QString &workspaceId,
                                                                     const QString &ownerId,

@@ -3,6 +3,7 @@
 #include "store/identitystore.h"
 #include "support/apiharness.h"
 
+#include <QJsonDocument>
 #include <QRegularExpression>
 #include <QtTest>
 
@@ -58,6 +59,22 @@ QStringList auditOf(ApiHarness &h, const ApiReply &reply)
     while (query.next())
         rows.append(query.value(0).toString() + u'|' + query.value(1).toString());
     return rows;
+}
+
+/// The `changes` of the identity.update row of one request, compact ("" when it has none).
+QString updateChangesOf(ApiHarness &h, const ApiReply &reply)
+{
+    QSqlQuery query = h.server().database().prepare(
+        u"SELECT changes FROM audit_logs WHERE request_id = ? AND event = 'identity.update'"_s);
+    query.addBindValue(requestIdOf(reply));
+    if (!query.exec() || !query.next())
+        return u"no identity.update row"_s;
+    return query.value(0).toString();
+}
+
+QString compact(const QJsonArray &array)
+{
+    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
 }
 
 QJsonObject limit(const QString &name, qint64 limitValue, qint64 duration, bool autoApply = false)
@@ -119,6 +136,7 @@ private Q_SLOTS:
 
     void updateMetaReplaces();
     void updateRatelimitsReplaceByName();
+    void updateAuditsOnlyWhatChanged();
     void updateValidation_data();
     void updateValidation();
     void updateNotFound();
@@ -735,6 +753,56 @@ void TestIdentities::updateRatelimitsReplaceByName()
     QVERIFY2(cleared.status == 200, cleared.describe().constData());
     QCOMPARE(cleared.dataObject().value(u"ratelimits").toArray(), QJsonArray {});
     QCOMPARE(ratelimitRows(h), 0);
+}
+
+// Walkthrough 19: the owner page sends every shared limit on Save (updateIdentity replaces them
+// by name), and each wrote a "ratelimit.update" row, so adding "burst" also said "shared" was
+// changed; and the identity.update row said nothing of what changed. Now a limit sent as it is
+// writes no row, and the identity.update row says what changed, as a key.update row does.
+void TestIdentities::updateAuditsOnlyWhatChanged()
+{
+    ApiHarness h;
+    const QString id = createIdentity(h,
+        QJsonObject {{u"externalId"_s, u"acme"_s}, {u"meta"_s, QJsonObject {{u"tier"_s, u"free"_s}}},
+            {u"ratelimits"_s, QJsonArray {limit(u"shared"_s, 1000, 60000, true)}}});
+    const auto limitValue = [](qint64 allowed, qint64 duration, bool autoApply) {
+        return QJsonObject {{u"limit"_s, allowed}, {u"duration"_s, duration}, {u"autoApply"_s, autoApply}};
+    };
+
+    const auto added = h.call(u"identities.updateIdentity"_s,
+        QJsonObject {{u"identity"_s, id},
+            {u"ratelimits"_s, QJsonArray {limit(u"shared"_s, 1000, 60000, true), limit(u"burst"_s, 10, 60000)}}});
+    QVERIFY2(added.status == 200, added.describe().constData());
+    const QStringList rows = auditOf(h, added);
+    QCOMPARE(rows.size(), 2);
+    QCOMPARE(rows.at(0), QString(u"identity.update|Updated identity "_s + id + u'.'));
+    QVERIFY2(rows.at(1).startsWith(u"ratelimit.create|"_s), qPrintable(rows.join(u'\n')));
+    QCOMPARE(updateChangesOf(h, added),
+        compact(QJsonArray {QJsonObject {
+            {u"field"_s, u"ratelimit"_s}, {u"name"_s, u"burst"_s}, {u"new"_s, limitValue(10, 60000, false)}}}));
+
+    // The meta and "burst" changed; "shared" as it was.
+    const auto changed = h.call(u"identities.updateIdentity"_s,
+        QJsonObject {{u"identity"_s, u"acme"_s}, {u"meta"_s, QJsonObject {{u"tier"_s, u"pro"_s}}},
+            {u"ratelimits"_s, QJsonArray {limit(u"shared"_s, 1000, 60000, true), limit(u"burst"_s, 20, 60000)}}});
+    QVERIFY2(changed.status == 200, changed.describe().constData());
+    QStringList events;
+    for (const QString &row : auditOf(h, changed))
+        events.append(row.section(u'|', 0, 0));
+    QCOMPARE(events, (QStringList {u"identity.update"_s, u"ratelimit.update"_s}));
+    QCOMPARE(updateChangesOf(h, changed),
+        compact(QJsonArray {QJsonObject {{u"field"_s, u"meta"_s}},
+            QJsonObject {{u"field"_s, u"ratelimit"_s}, {u"name"_s, u"burst"_s}, {u"old"_s, limitValue(10, 60000, false)},
+                {u"new"_s, limitValue(20, 60000, false)}}}));
+
+    // Everything as it is: the one row, with no changes (the dashboard says "Owner changed").
+    const auto same = h.call(u"identities.updateIdentity"_s,
+        QJsonObject {{u"identity"_s, id}, {u"meta"_s, QJsonObject {{u"tier"_s, u"pro"_s}}},
+            {u"ratelimits"_s, QJsonArray {limit(u"burst"_s, 20, 60000), limit(u"shared"_s, 1000, 60000, true)}}});
+    QVERIFY2(same.status == 200, same.describe().constData());
+    QCOMPARE(auditOf(h, same), QStringList {QString(u"identity.update|Updated identity "_s + id + u'.')});
+    QCOMPARE(updateChangesOf(h, same), QString());
+    QCOMPARE(same.dataObject().value(u"ratelimits").toArray().size(), 2);
 }
 
 void TestIdentities::updateValidation_data()

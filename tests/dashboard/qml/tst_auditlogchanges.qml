@@ -369,5 +369,35 @@ Item {
             tryVerify(() => H.find(list, item => item.objectName === "changesLabel" && item.text === "Limit: 7 per 1\u00a0min") !== null,
                       H.answerTimeout, "the set_override row shows its limit");
         }
+
+        // Walkthrough 19: adding a shared limit on the owner page (which sends every limit) wrote
+        // "Rate limit updated shared" for the untouched "shared", and the owner's row said nothing
+        // of what changed. Its row says it now, and no row claims "shared" changed.
+        function test_ownerRowOnThePage() {
+            const externalId = "qml_owner_audit_" + Date.now();
+            const ratelimits = [{name: "shared", limit: 1000, duration: 60000, autoApply: true}];
+            for (const [action, body] of [["identities.createIdentity", {externalId: externalId, ratelimits: ratelimits}],
+                                          ["identities.updateIdentity", {identity: externalId, ratelimits: ratelimits.concat(
+                                               [{name: "burst", limit: 10, duration: 60000, autoApply: true}])}]]) {
+                let answer = null;
+                testSession.client.call(action, body, result => answer = result);
+                tryVerify(() => answer !== null, H.answerTimeout, action);
+                verify(answer.ok, action + ": " + answer.errorDetail);
+            }
+            const page = createTemporaryObject(pageComponent, root);
+            const field = H.find(page, item => item.placeholderText !== undefined
+                                               && String(item.placeholderText).startsWith("Target"));
+            field.text = externalId;
+            const list = H.find(page, item => item.objectName === "auditList");
+            const ownerRows = () => H.findAll(list, item => item.changeText !== undefined && item.targetList !== undefined
+                                                           && item.targetList.some(target => target.name === externalId));
+            const events = () => ownerRows().map(row => row.event).sort().join(", ");
+            // identity.create, ratelimit.create of "shared"; identity.update, ratelimit.create of "burst".
+            const expected = "identity.create, identity.update, ratelimit.create, ratelimit.create";
+            tryVerify(() => !list.model.loading && events() === expected, H.answerTimeout, "the owner's rows: " + events());
+            const rowOf = event => ownerRows().find(row => row.event === event);
+            compare(rowOf("identity.update").changeText, "Rate limit “burst” added: 10 per 1\u00a0min");
+            verify(rowOf("ratelimit.update") === undefined, "no row says a limit was updated");
+        }
     }
 }
