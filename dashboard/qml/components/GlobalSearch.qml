@@ -69,8 +69,9 @@ Dialog {
     // A fixed top, centred across: the dialog grows and shrinks downwards as matches come and go
     // (walk 19: centred, its top jumped between 99 and 223 px under the pointer).
     parent: Overlay.overlay
-    x: Math.round((parent.width - width) / 2)
-    y: Math.round(Math.min(parent.height * 0.12, 96))
+    // (The overlay is null until the dialog's item is in a window.)
+    x: parent ? Math.round((parent.width - width) / 2) : 0
+    y: parent ? Math.round(Math.min(parent.height * 0.12, 96)) : 0
     width: 560
     focus: true
     closePolicy: Popup.CloseOnEscape | Popup.CloseOnPressOutside
