@@ -16,6 +16,19 @@ struct ActionWords {
     const char *words;
 };
 
+struct AreaActionWords {
+    const char16_t *area;
+    const char16_t *action;
+    const char *words;
+};
+
+// Actions whose words depend on the area: Settings lists a key's permissions in one list, where
+// api.*.read_analytics and ratelimit.*.read_analytics both read "View analytics" (walkthrough 19/13).
+constexpr std::array AreaActions {
+    AreaActionWords {u"api", u"read_analytics", QT_TRANSLATE_NOOP("PermissionWords", "View verification analytics")},
+    AreaActionWords {u"ratelimit", u"read_analytics", QT_TRANSLATE_NOOP("PermissionWords", "View rate-limit analytics")},
+};
+
 // Every action of the server's permission grammar (backend/api/rootkeypermissions.cpp).
 constexpr std::array Actions {
     ActionWords {u"create_api", QT_TRANSLATE_NOOP("PermissionWords", "Create APIs")},
@@ -75,6 +88,10 @@ QString PermissionWords::actionOf(const QString &permission)
 {
     const QStringList parts = permission.split(u'.');
     const QString action = parts.size() > 2 ? parts.at(2) : permission;
+    for (const AreaActionWords &known : AreaActions) {
+        if (parts.size() > 2 && parts.at(0) == QStringView(known.area) && action == QStringView(known.action))
+            return QCoreApplication::translate("PermissionWords", known.words);
+    }
     for (const ActionWords &known : Actions) {
         if (action == QStringView(known.action))
             return QCoreApplication::translate("PermissionWords", known.words);

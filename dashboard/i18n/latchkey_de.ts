@@ -3251,6 +3251,14 @@
         <comment>%1: the permission in words (“Edit keys”), %2: its name</comment>
         <translation>Ihrem Root-Schlüssel fehlt die Berechtigung „%1“ (%2).</translation>
     </message>
+    <message>
+        <source>View verification analytics</source>
+        <translation>Verifizierungsanalysen ansehen</translation>
+    </message>
+    <message>
+        <source>View rate-limit analytics</source>
+        <translation>Ratenlimit-Analysen ansehen</translation>
+    </message>
 </context>
 <context>
     <name>PermissionsPage</name>

@@ -3251,6 +3251,14 @@
         <comment>%1: the permission in words (“Edit keys”), %2: its name</comment>
         <translation>A su clave raíz le falta el permiso «%1» (%2).</translation>
     </message>
+    <message>
+        <source>View verification analytics</source>
+        <translation>Ver analíticas de verificaciones</translation>
+    </message>
+    <message>
+        <source>View rate-limit analytics</source>
+        <translation>Ver analíticas de límites de frecuencia</translation>
+    </message>
 </context>
 <context>
     <name>PermissionsPage</name>

@@ -262,6 +262,13 @@ void TestCapabilities::permissionsInWords_data()
                                 << u"Your root key lacks the permission “View keys” (api.api_1.read_key)."_s;
     QTest::newRow("de owners") << u"de"_s << u"identity.*.read_identity"_s << u"Inhaber ansehen"_s
                                << u"Ihrem Root-Schlüssel fehlt die Berechtigung „Inhaber ansehen“ (identity.*.read_identity)."_s;
+    // Two areas' analytics, told apart in one list (Settings showed "View analytics" twice).
+    QTest::newRow("en key analytics") << u"en"_s << u"api.*.read_analytics"_s << u"View verification analytics"_s
+                                      << u"Your root key lacks the permission “View verification analytics” (api.*.read_analytics)."_s;
+    QTest::newRow("en rate-limit analytics") << u"en"_s << u"ratelimit.*.read_analytics"_s << u"View rate-limit analytics"_s
+                                             << u"Your root key lacks the permission “View rate-limit analytics” (ratelimit.*.read_analytics)."_s;
+    QTest::newRow("de rate-limit analytics") << u"de"_s << u"ratelimit.*.read_analytics"_s << u"Ratenlimit-Analysen ansehen"_s
+                                             << u"Ihrem Root-Schlüssel fehlt die Berechtigung „Ratenlimit-Analysen ansehen“ (ratelimit.*.read_analytics)."_s;
     // A newer server's action: its name with spaces, never an empty sentence.
     QTest::newRow("en unknown") << u"en"_s << u"api.*.frobnicate_key"_s << u"frobnicate key"_s
                                 << u"Your root key lacks the permission “frobnicate key” (api.*.frobnicate_key)."_s;

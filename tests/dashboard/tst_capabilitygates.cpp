@@ -244,7 +244,7 @@ void TestCapabilityGates::chartsNameTheMissingPermission()
     QVERIFY(charts.get()->property("address").toString().isEmpty());
     QTRY_VERIFY_WITH_TIMEOUT(session.capabilities()->known(), 10000);
     QTRY_VERIFY_WITH_TIMEOUT(note->isVisible(), 10000);
-    QVERIFY2(note->property("text").toString().contains(u"“View analytics” (api.*.read_analytics)"_s),
+    QVERIFY2(note->property("text").toString().contains(u"“View verification analytics” (api.*.read_analytics)"_s),
         qPrintable(note->property("text").toString()));
     QVERIFY(charts.get()->property("address").toString().isEmpty());
     QVERIFY(charts.get()->property("ready").toBool());
