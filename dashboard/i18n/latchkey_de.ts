@@ -2858,7 +2858,7 @@
     </message>
     <message>
         <source>Every key belongs to an API, one per service you protect. Create one, then issue keys for it.</source>
-        <translation>Jeder Schlüssel gehört zu einer API, eine je geschütztem Dienst. Legen Sie eine an und stellen Sie dann Schlüssel für sie aus.</translation>
+        <translation>Jeder Schlüssel gehört zu einer API, eine für jeden geschützten Dienst. Legen Sie eine an und stellen Sie dann Schlüssel für sie aus.</translation>
     </message>
     <message>
         <source>New API</source>
@@ -3407,10 +3407,6 @@
         <translation>Ausnahme löschen</translation>
     </message>
     <message>
-        <source>Delete the override for “%1”? Matching identifiers fall back to the limit given in each request.</source>
-        <translation>Die Ausnahme für „%1“ löschen? Passende Kennungen erhalten wieder das Limit aus der jeweiligen Anfrage.</translation>
-    </message>
-    <message>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
@@ -3523,6 +3519,10 @@
     <message>
         <source>Override for “%1” saved</source>
         <translation>Ausnahme für „%1“ gespeichert</translation>
+    </message>
+    <message>
+        <source>Delete the override for “%1”? The identifiers it covers then follow another override that matches them (a wildcard), or else the limit given in each request.</source>
+        <translation>Die Ausnahme für „%1“ löschen? Die Kennungen, für die sie gilt, folgen dann einer anderen passenden Ausnahme (einem Platzhalter) oder sonst dem Limit aus der jeweiligen Anfrage.</translation>
     </message>
 </context>
 <context>

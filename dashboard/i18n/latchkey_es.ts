@@ -3407,10 +3407,6 @@
         <translation>Eliminar excepción</translation>
     </message>
     <message>
-        <source>Delete the override for “%1”? Matching identifiers fall back to the limit given in each request.</source>
-        <translation>¿Eliminar la excepción de «%1»? Los identificadores que coinciden vuelven al límite indicado en cada solicitud.</translation>
-    </message>
-    <message>
         <source>Delete</source>
         <translation>Eliminar</translation>
     </message>
@@ -3523,6 +3519,10 @@
     <message>
         <source>Override for “%1” saved</source>
         <translation>Excepción para «%1» guardada</translation>
+    </message>
+    <message>
+        <source>Delete the override for “%1”? The identifiers it covers then follow another override that matches them (a wildcard), or else the limit given in each request.</source>
+        <translation>¿Eliminar la excepción de «%1»? Los identificadores a los que se aplica siguen entonces otra excepción que coincida (un comodín) o, si no hay ninguna, el límite indicado en cada solicitud.</translation>
     </message>
 </context>
 <context>

@@ -167,7 +167,8 @@ Page {
         property string identifier
         property int row: -1
         title: qsTr("Delete override")
-        text: qsTr("Delete the override for “%1”? Matching identifiers fall back to the limit given in each request.").arg(identifier)
+        // Not "fall back to the request's limit": a broader wildcard catches them first (walk 20/2).
+        text: qsTr("Delete the override for “%1”? The identifiers it covers then follow another override that matches them (a wildcard), or else the limit given in each request.").arg(identifier)
         confirmText: qsTr("Delete")
         destructive: true
         onConfirmed: {
