@@ -3941,10 +3941,6 @@
         <translation>Schlüssel kopiert</translation>
     </message>
     <message>
-        <source>Key ID: %1</source>
-        <translation>Schlüssel-ID: %1</translation>
-    </message>
-    <message>
         <source>Verify it (set ROOT_KEY to a root key with verify permission first)</source>
         <translation>Verifizieren (vorher ROOT_KEY auf einen Root-Schlüssel mit Verifizierungsrecht setzen)</translation>
     </message>
@@ -3963,6 +3959,10 @@
     <message>
         <source>Verify it (the first line reads the local server&apos;s root key from %1)</source>
         <translation>Verifizieren (die erste Zeile liest den Root-Schlüssel des lokalen Servers aus %1)</translation>
+    </message>
+    <message>
+        <source>Key ID:</source>
+        <translation>Schlüssel-ID:</translation>
     </message>
 </context>
 <context>

@@ -3941,10 +3941,6 @@
         <translation>Clave copiada</translation>
     </message>
     <message>
-        <source>Key ID: %1</source>
-        <translation>Id de la clave: %1</translation>
-    </message>
-    <message>
         <source>Verify it (set ROOT_KEY to a root key with verify permission first)</source>
         <translation>Verifíquela (antes, ponga en ROOT_KEY una clave raíz con permiso de verificación)</translation>
     </message>
@@ -3963,6 +3959,10 @@
     <message>
         <source>Verify it (the first line reads the local server&apos;s root key from %1)</source>
         <translation>Verifíquela (la primera línea lee la clave raíz del servidor local de %1)</translation>
+    </message>
+    <message>
+        <source>Key ID:</source>
+        <translation>Id de la clave:</translation>
     </message>
 </context>
 <context>

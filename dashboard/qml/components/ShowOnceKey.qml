@@ -84,10 +84,18 @@ ColumnLayout {
         }
     }
 
-    Label {
+    // The id in the key's own monospace font: in a proportional one I and l look alike (walk 20/20).
+    RowLayout {
         visible: shown.keyId !== ""
-        text: qsTr("Key ID: %1").arg(shown.keyId)
         opacity: 0.75
+        Label {
+            text: qsTr("Key ID:")
+        }
+        Label {
+            objectName: "new-key-id"
+            text: shown.keyId
+            font.family: "monospace"
+        }
     }
 
     Label {

@@ -113,7 +113,11 @@ Item {
             const field = child("new-key-text");
             compare(field.text, issue.newKey);
             verify(field.readOnly);
-            verify(H.containingText(shown, issue.newKeyId).visible, "the key id is shown too");
+            const id = child("new-key-id");
+            compare(id.text, issue.newKeyId);
+            verify(id.visible, "the key id is shown too");
+            // Fixed width, as the key above it: "I" and "l" differ (walk 20/20).
+            compare(id.font.family, child("new-key-text").font.family);
         }
 
         function test_copyButtonsHandOverTheirText() {
