@@ -135,7 +135,9 @@ ColumnLayout {
             objectName: "expiry-date"
             Layout.preferredWidth: 130
             placeholderText: Qt.formatDate(new Date(2026, 11, 31), picker.datePattern)
-            inputMask: picker.datePattern.replace(/[dMy]/g, "9")
+            // The mask only once a date is wanted: an empty masked field shows a bare " .  ." and
+            // never its example date (walk 20/20).
+            inputMask: picker.expires > 0 || activeFocus ? picker.datePattern.replace(/[dMy]/g, "9") : ""
             Accessible.name: qsTr("Expiry date (as %1)").arg(placeholderText)
             onTextEdited: picker.readFields()
             onAccepted: picker.accepted()

@@ -19,6 +19,14 @@ Item {
         onEdited: issue.expires = expires // as IssueKeyForm does
     }
 
+    // As a page shows it first: never touched (the tests' own picker keeps what they typed).
+    ExpiryPicker {
+        id: untouched
+        y: root.height
+        width: root.width
+        format: testSession.format
+    }
+
     IssueKeyController {
         id: issue
         client: testSession.client
@@ -120,6 +128,18 @@ Item {
             } finally {
                 testSession.settings.language = language;
             }
+        }
+
+        // Walk 20/20: the empty date field showed a bare " .  ." (its input mask), never its
+        // example date.
+        function test_untouchedShowsTheExampleDate() {
+            const field = findChild(untouched, "expiry-date");
+            compare(field.displayText, "", "no bare mask");
+            verify(field.placeholderText !== "", "an example date to show");
+            mouseClick(findChild(untouched, "expiry-never"));
+            verify(untouched.expires > 0);
+            compare(field.text, Qt.formatDate(new Date(untouched.expires), untouched.datePattern), "a date once wanted");
+            verify(field.inputMask !== "", "typed dates go through the mask again");
         }
 
         function test_neverByDefault() {
