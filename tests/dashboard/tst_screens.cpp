@@ -154,13 +154,15 @@ double colourfulShare(const QImage &image)
 }
 
 /// What a console view shows, read in the page: whether its empty state is visible, the outcome
-/// chart's legend total, the number of chart canvases, and the page's language.
+/// chart's legend total, the number of chart canvases, and the page's language. Asked again and
+/// again while the view loads, so also between two documents, when there is no documentElement
+/// (its TypeError failed the run as a page warning once, at a load of 11).
 const QString ProbeScript = uR"js(JSON.stringify({
     empty: [...document.querySelectorAll('[data-testid="empty-state"]')].some(e => e.offsetParent !== null),
     total: [...document.querySelectorAll('[data-testid="timeseries-legend"] [data-total]')]
         .reduce((sum, e) => sum + Number(e.dataset.total), 0),
     canvases: document.querySelectorAll('canvas').length,
-    lang: document.documentElement.lang
+    lang: document.documentElement?.lang ?? ''
 }))js"_s;
 
 /// Where the console page's charts end (the lowest canvas' bottom, in the page) and the view's
