@@ -4196,10 +4196,6 @@
         <translation>Exportfortschritt</translation>
     </message>
     <message>
-        <source>%1 of about %2</source>
-        <translation>%1 von etwa %2</translation>
-    </message>
-    <message>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
@@ -4214,6 +4210,34 @@
     <message>
         <source>Open the folder of the exported file</source>
         <translation>Den Ordner der exportierten Datei öffnen</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>Letzte 24 Stunden</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Letzte 7 Tage</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Letzte 30 Tage</translation>
+    </message>
+    <message>
+        <source>All time</source>
+        <translation>Gesamter Zeitraum</translation>
+    </message>
+    <message>
+        <source>Period to export</source>
+        <translation>Zu exportierender Zeitraum</translation>
+    </message>
+    <message>
+        <source>Verifications written: %1 of about %2</source>
+        <translation>Geschriebene Verifizierungen: %1 von etwa %2</translation>
+    </message>
+    <message>
+        <source>Verifications written: %1</source>
+        <translation>Geschriebene Verifizierungen: %1</translation>
     </message>
 </context>
 </TS>

@@ -4196,10 +4196,6 @@
         <translation>Progreso de la exportación</translation>
     </message>
     <message>
-        <source>%1 of about %2</source>
-        <translation>%1 de unas %2</translation>
-    </message>
-    <message>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
@@ -4214,6 +4210,34 @@
     <message>
         <source>Open the folder of the exported file</source>
         <translation>Abrir la carpeta del archivo exportado</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>Últimas 24 horas</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Últimos 7 días</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Últimos 30 días</translation>
+    </message>
+    <message>
+        <source>All time</source>
+        <translation>Todo el periodo</translation>
+    </message>
+    <message>
+        <source>Period to export</source>
+        <translation>Período que exportar</translation>
+    </message>
+    <message>
+        <source>Verifications written: %1 of about %2</source>
+        <translation>Verificaciones escritas: %1 de unas %2</translation>
+    </message>
+    <message>
+        <source>Verifications written: %1</source>
+        <translation>Verificaciones escritas: %1</translation>
     </message>
 </context>
 </TS>

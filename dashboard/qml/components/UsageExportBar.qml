@@ -15,6 +15,8 @@ RowLayout {
     property string outcome
     /// The folder of the file the last export wrote ("" when it wrote none): "Open folder".
     property string writtenFolder: ""
+    /// A whole path typed as the file's name ("" when a plain name was typed).
+    property string typedPath: ""
 
     spacing: 8
 
@@ -49,7 +51,7 @@ RowLayout {
         }
         // Qt 6.4's non-native dialog replaces an existing file without asking: we ask.
         onAccepted: {
-            const file = bar.localFile(selectedFile);
+            const file = bar.typedPath !== "" ? bar.localFile(bar.typedPath) : bar.localFile(selectedFile);
             if (exporter.fileExists(file)) {
                 replaceDialog.file = file;
                 replaceDialog.open();
@@ -71,10 +73,20 @@ RowLayout {
         onConfirmed: bar.exportTo(replaceDialog.file)
     }
 
-    /// Writes the CSV to @p file (a file URL), or says why it cannot.
+    /// The periods an export can cover (walk 20/18: it always took everything the server kept).
+    readonly property var periods: [
+        {label: qsTr("Last 24 hours"), ms: 86400000},
+        {label: qsTr("Last 7 days"), ms: 7 * 86400000},
+        {label: qsTr("Last 30 days"), ms: 30 * 86400000},
+        {label: qsTr("All time"), ms: 0}
+    ]
+
+    /// Writes the CSV of the chosen period to @p file (a file URL), or says why it cannot.
     function exportTo(file: string): void {
         bar.outcome = "";
         bar.writtenFolder = "";
+        const period = bar.periods[periodBox.currentIndex].ms;
+        exporter.start = period > 0 ? new Date(Date.now() - period) : new Date(NaN);
         if (!exporter.exportTo(file))
             bar.outcome = qsTr("Cannot write there: %1").arg(exporter.error);
     }
@@ -85,7 +97,14 @@ RowLayout {
         target: field
         ignoreUnknownSignals: true
         // What Enter would do: the dialog takes the name (and enables Save when there is one).
-        function onTextEdited() { nameField.field.editingFinished(); }
+        // Not for a path: Qt's dialog would keep only its last part and write into the folder it
+        // shows (walk 20/18); the path is taken as typed on Save.
+        function onTextEdited() {
+            const text = nameField.field.text.trim();
+            bar.typedPath = text.startsWith("/") ? text : "";
+            if (bar.typedPath === "")
+                nameField.field.editingFinished();
+        }
     }
 
     /// Qt 6.4's non-native save dialog as the other dialogs are: modal (the page behind dims and
@@ -126,11 +145,21 @@ RowLayout {
         return null;
     }
 
+    ThemedComboBox {
+        id: periodBox
+        objectName: "exportPeriod"
+        model: bar.periods.map(period => period.label)
+        currentIndex: bar.periods.length - 1
+        implicitContentWidthPolicy: ComboBox.WidestText // "Gesamter Zeitraum" whole
+        enabled: !exporter.running
+        Accessible.name: qsTr("Period to export")
+    }
     GatedButton {
         text: qsTr("Export usage as CSV…")
         ready: !exporter.running && bar.identityId !== ""
         missing: bar.session.capabilities.missing("api.*.read_analytics", bar.session.capabilities.revision)
         onClicked: {
+            bar.typedPath = "";
             fileDialog.currentFolder = exporter.documentsFolder();
             fileDialog.selectedFile = exporter.suggestedFile(bar.externalId);
             fileDialog.open();
@@ -144,10 +173,14 @@ RowLayout {
         Accessible.name: qsTr("Export progress")
     }
     Label {
+        objectName: "exportProgress"
         visible: exporter.running
-        text: exporter.total > 0 ? qsTr("%1 of about %2").arg(bar.session.format.number(exporter.exported))
+        Layout.fillWidth: true // wraps rather than pushing Cancel out of a narrow page
+        wrapMode: Text.Wrap
+        // Never a bare number (walk 20/18: "0" beside the bar said nothing).
+        text: exporter.total > 0 ? qsTr("Verifications written: %1 of about %2").arg(bar.session.format.number(exporter.exported))
                                    .arg(bar.session.format.number(exporter.total))
-                                 : bar.session.format.number(exporter.exported)
+                                 : qsTr("Verifications written: %1").arg(bar.session.format.number(exporter.exported))
     }
     FocusButton {
         visible: exporter.running

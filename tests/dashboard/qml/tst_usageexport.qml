@@ -93,7 +93,7 @@ Item {
         }
         /// Opens the dialog from the bar's button, goes to the temp folder and types @p name over
         /// the suggestion like a user; returns the accept button.
-        function openDialogAndName(name) {
+        function openDialogAndName(name, stayInFolder) {
             tryVerify(() => exportButton() && exportButton().enabled, H.answerTimeout, "export enabled");
             mouseClick(exportButton());
             tryVerify(() => fileNameField() && H.shown(fileNameField()), 5000,
@@ -101,7 +101,8 @@ Item {
             const field = fileNameField();
             verify(field.text.indexOf(testSample.externalId + "-usage-") === 0 && field.text.endsWith(".csv"),
                    "the suggested name shows: " + field.text);
-            fileDialog().currentFolder = folder;
+            if (!stayInFolder)
+                fileDialog().currentFolder = folder;
             field.forceActiveFocus();
             field.selectAll();
             keyClick(Qt.Key_Delete);
@@ -139,6 +140,37 @@ Item {
             compare(bar.writtenFolder.toString(), folder);
             const csv = readFile(path);
             verify(csv.indexOf("time,requestId,keyId,") === 0, "the CSV starts with its header: " + csv.slice(0, 80));
+        }
+
+        // A whole path typed as the name is where the file goes (walk 20/18: Qt 6.4's dialog kept
+        // only its last part and wrote into the folder it showed).
+        function test_typedPathIsWhereTheFileGoes() {
+            const name = "head-usage-typed-" + Date.now() + ".csv";
+            const path = folder + "/" + name;
+            const accept = openDialogAndName(path.replace("file://", ""), true);
+            mouseClick(accept);
+            tryVerify(() => !fileDialog().visible, 5000, "the dialog closed");
+            tryVerify(() => outcomeLabel("written to") !== null, 30000, "the bar says where the file went");
+            verify(outcomeLabel(path.replace("file://", "")) !== null, outcomeLabel("written to").text);
+            verify(readFile(path).indexOf("time,requestId,keyId,") === 0, "written where typed");
+        }
+
+        // The period chosen beside the button is the one exported (walk 20/18: always everything).
+        function test_chosenPeriodIsExported() {
+            const period = findChild(bar, "exportPeriod");
+            const exporting = H.find(bar, item => item instanceof UsageExport);
+            compare(period.currentText, "All time");
+            period.currentIndex = period.indexOfValue("Last 7 days") >= 0 ? period.indexOfValue("Last 7 days") : 1;
+            compare(period.currentText, "Last 7 days");
+            const name = "head-usage-week-" + Date.now() + ".csv";
+            const before = Date.now();
+            mouseClick(openDialogAndName(name));
+            tryVerify(() => outcomeLabel("written to") !== null, 30000, "the export ran");
+            const weekAgo = before - 7 * 86400000;
+            verify(Math.abs(exporting.start.getTime() - weekAgo) < 60000,
+                   "from " + exporting.start + ", a week before " + new Date(before));
+            verify(readFile(folder + "/" + name).indexOf("time,requestId,keyId,") === 0);
+            period.currentIndex = period.count - 1;
         }
 
         // Qt 6.4's own dialog replaces an existing file silently (walkthrough F55): the bar asks,
@@ -220,6 +252,8 @@ Item {
             // The export has only asked the server so far: it runs until its answers arrive.
             const progress = barItem(item => item instanceof ProgressBar);
             verify(H.shown(progress), "progress shows while the export runs");
+            const count = findChild(bar, "exportProgress");
+            verify(H.shown(count) && count.text.indexOf("Verifications written: ") === 0, "the count says what it counts: " + count.text);
             const cancel = barItem(item => item instanceof Button && item.text === "Cancel" && item.visible);
             verify(cancel, "Cancel shows while the export runs");
             mouseClick(cancel);
