@@ -4,7 +4,7 @@
 // Save and Discard) lies inside its card and the window, and no button is narrower than its text.
 // A "✓ Saved" appearing on a card moves no card. For a rerolled key (its "replaced, expires in 23
 // hours" badge): in the API's key list every status pill lies inside the Status column, whole at
-// 1280 px, and beside its "expires in 23 hours" the key page's header line "Created … · last
+// 1024 and 1280 px, and beside its "expires in 23 hours" the key page's header line "Created … · last
 // used …" is neither cut nor elided, and the header shows two lines of text at most.
 // Pictures: <build>/test-artefacts/keypagelayout/.
 #include "dashboardfixture.h"
@@ -288,8 +288,8 @@ void TestKeyPageLayout::statusBadgesFitTheirColumn_data()
 }
 
 /// The key list's Status column holds its pills: the replaced key's "expires in 23 hours" and
-/// "replaced" next to "active" stay inside the column (at 1280 px whole, without eliding; the time then in
-/// the tooltip).
+/// "replaced" next to "active" stay inside the column, whole at 1024 and 1280 px (on a second line
+/// where they do not fit on one; the time then in the tooltip).
 void TestKeyPageLayout::statusBadgesFitTheirColumn()
 {
     QFETCH(QString, language);
@@ -342,8 +342,13 @@ void TestKeyPageLayout::statusBadgesFitTheirColumn()
             QVERIFY2(shown.left() >= box.left() - 0.5 && shown.right() <= box.right() + 0.5,
                      qPrintable(u"%1 at %2..%3, the column %4..%5"_s.arg(text).arg(shown.left()).arg(shown.right())
                                     .arg(box.left()).arg(box.right())));
-            if (size.width() >= 1280)
-                QVERIFY2(!label->property("truncated").toBool(), qPrintable(u"elided: "_s + text));
+            // Whole at every size: wrapped onto more lines where the column is narrow, never cut
+            // (walk 19: "ersetzt du…", "läuft…", "erse…" in German).
+            QVERIFY2(!label->property("truncated").toBool(), qPrintable(u"elided: "_s + text));
+            QVERIFY2(label->property("contentWidth").toReal() <= label->width() + 0.5
+                         && label->property("contentHeight").toReal() <= label->height() + 0.5
+                         && shown.bottom() <= box.bottom() + 0.5,
+                     qPrintable(u"cut: "_s + text));
         }
     }
     // Every cell of every row inside its column, every column title whole (issue 4).

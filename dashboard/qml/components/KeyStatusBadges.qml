@@ -5,10 +5,11 @@ import QtQuick.Controls
 // replaced, replacedByDeleted, lowCredits, noCredits, rateLimited), each a small coloured pill with
 // a translated label and a tooltip. With `expires` and `format` set, "expiring" says when, and
 // "replaced" too when no "expiring" pill does (a grace period longer than 24 h). Given a
-// `maxWidth` (a list's Status column), pills that do not fit together drop the "when" first, then
-// "active" (said in the first pill's tooltip; "active · expiring · replaced" of a reroll's old key),
-// then elide inside their frames; the tooltip then starts with the full label.
-Row {
+// `maxWidth` (a list's Status column), pills that do not fit on one line drop the "when" (their
+// tooltip then starts with the full label), then go on a second line, and a pill wider than the
+// column wraps its words: every pill drawn is read whole (walk 19: "ersetzt du…", "läuft…", "erse…"
+// in German), and each tooltip explains its own pill.
+Flow {
     id: root
 
     /// The badge names, e.g. ["active", "lowCredits"].
@@ -20,10 +21,13 @@ Row {
     /// When "replaced" says the expiry: not next to an "expiring" pill that says it already.
     readonly property string replacedExpiresIn: badges.includes("expiring") ? "" : expiresIn
 
-    /// The room for all pills (the rest is cut); unlimited by default.
+    /// The room for all pills (more go on further lines); unlimited by default.
     property real maxWidth: Infinity
 
     spacing: 4
+    // One line when unlimited (a Flow without a width would not wrap, but a layout gives it one).
+    width: Number.isFinite(maxWidth) ? maxWidth
+                                     : Math.max(0, pills.model.reduce((sum, pill) => sum + textWidth(pill.shown) + 12 + spacing, -spacing))
 
     /// The pills' font, for `metrics`.
     Label {
@@ -49,41 +53,18 @@ Row {
         }
         return label(badge)
     }
-    /// What each pill shows: {label (whole), shown (maybe shortened), colour, explanation, cap (the
-    /// most its text may take before it elides)}, fitted into `maxWidth`.
-    /// "active", the most common state, says least beside other pills ("expiring", "replaced"): it
-    /// gives way before any text elides, said in the first pill's tooltip instead.
+    /// What each pill shows: {label (whole), shown (without the "when" if the whole labels do not
+    /// fit on one line of `room`), colour, explanation, room (the most a pill may take)}.
     function fitted(names: var, room: real): var {
         const pills = names.map(badge => ({ label: label(badge), shown: label(badge), colour: colour(badge),
-                                            explanation: explanation(badge), cap: Infinity }));
+                                            explanation: explanation(badge), room: room }));
         const frame = 12;
         const textRoom = room - frame * pills.length - spacing * Math.max(0, pills.length - 1);
-        const total = () => pills.reduce((sum, pill) => sum + textWidth(pill.shown), 0);
-        if (total() <= textRoom)
+        if (pills.reduce((sum, pill) => sum + textWidth(pill.shown), 0) <= textRoom)
             return pills;
         names.forEach((badge, i) => pills[i].shown = shortLabel(badge));
-        if (total() > textRoom && names.length > 1 && names[0] === "active") {
-            const rest = fitted(names.slice(1), room);
-            rest[0].explanation += "\n\n" + pills[0].label + ": " + pills[0].explanation;
-            return rest;
-        }
-        if (total() > textRoom) {
-            // The widest texts shrink to a common cap, the narrow ones keep their room.
-            const widths = pills.map(pill => textWidth(pill.shown)).sort((a, b) => a - b);
-            let left = textRoom;
-            let cap = 0;
-            for (let i = 0; i < widths.length; ++i) {
-                const even = left / (widths.length - i);
-                if (widths[i] > even) {
-                    cap = even;
-                    break;
-                }
-                left -= widths[i];
-            }
-            pills.forEach(pill => pill.cap = Math.max(12, Math.floor(cap)));
-        }
         for (const pill of pills) {
-            if (pill.shown !== pill.label || textWidth(pill.shown) > pill.cap)
+            if (pill.shown !== pill.label)
                 pill.explanation = pill.label + "\n" + pill.explanation;
         }
         return pills;
@@ -137,6 +118,7 @@ Row {
     }
 
     Repeater {
+        id: pills
         // Each item carries what its pill shows, so the delegate needs nothing from outside.
         model: root.fitted(root.badges, root.maxWidth)
 
@@ -145,9 +127,10 @@ Row {
 
             required property var modelData
 
-            width: Math.min(text.implicitWidth, modelData.cap) + 12
+            // As wide as its text, at most the whole room (its words wrap then).
+            width: Math.min(text.implicitWidth + 12, modelData.room)
             height: text.implicitHeight + 4
-            radius: height / 2
+            radius: Math.min(height / 2, 10) // a capsule; two lines a rounded box
             color: "transparent"
             border.color: modelData.colour
             Accessible.role: Accessible.StaticText
@@ -168,7 +151,7 @@ Row {
                 verticalAlignment: Text.AlignVCenter
                 text: pill.modelData.shown
                 font.pointSize: 8
-                elide: Text.ElideRight
+                wrapMode: Text.Wrap
             }
             HoverHandler { id: hover }
             ToolTip.visible: hover.hovered
