@@ -9,7 +9,10 @@ import QtQuick.Controls
 // tooltip then starts with the full label), then go on a second line, and a pill wider than the
 // column wraps its words: every pill drawn is read whole (walk 19: "ersetzt du…", "läuft…", "erse…"
 // in German), and each tooltip explains its own pill.
-Flow {
+// In a layout (a list's Status column) the layout alone sets the badges' width: it changes with
+// the column's, in the same frame as the column titles' (a width of their own, bound to `maxWidth`,
+// ran ahead of the layout by a frame: tst_keycolumns saw a Status cell 163 px under a 160 px title).
+Item {
     id: root
 
     /// The badge names, e.g. ["active", "lowCredits"].
@@ -24,10 +27,12 @@ Flow {
     /// The room for all pills (more go on further lines); unlimited by default.
     property real maxWidth: Infinity
 
-    spacing: 4
-    // One line when unlimited (a Flow without a width would not wrap, but a layout gives it one).
-    width: Number.isFinite(maxWidth) ? maxWidth
-                                     : Math.max(0, pills.model.reduce((sum, pill) => sum + textWidth(pill.shown) + 12 + spacing, -spacing))
+    /// The room between pills, beside each other and between lines.
+    readonly property real spacing: 4
+    // The room given, else one line of pills: the width wherever no layout sets one.
+    implicitWidth: Number.isFinite(maxWidth) ? maxWidth
+                                             : Math.max(0, pills.model.reduce((sum, pill) => sum + textWidth(pill.shown) + 12 + spacing, -spacing))
+    implicitHeight: flow.implicitHeight
 
     /// The pills' font, for `metrics`.
     Label {
@@ -54,10 +59,10 @@ Flow {
         return label(badge)
     }
     /// What each pill shows: {label (whole), shown (without the "when" if the whole labels do not
-    /// fit on one line of `room`), colour, explanation, room (the most a pill may take)}.
+    /// fit on one line of `room`), colour, explanation}.
     function fitted(names: var, room: real): var {
         const pills = names.map(badge => ({ label: label(badge), shown: label(badge), colour: colour(badge),
-                                            explanation: explanation(badge), room: room }));
+                                            explanation: explanation(badge) }));
         const frame = 12;
         const textRoom = room - frame * pills.length - spacing * Math.max(0, pills.length - 1);
         if (pills.reduce((sum, pill) => sum + textWidth(pill.shown), 0) <= textRoom)
@@ -117,45 +122,52 @@ Flow {
         return "#7a7a7a"
     }
 
-    Repeater {
-        id: pills
-        // Each item carries what its pill shows, so the delegate needs nothing from outside.
-        model: root.fitted(root.badges, root.maxWidth)
+    Flow {
+        id: flow
+        width: root.width
+        spacing: root.spacing
 
-        delegate: Rectangle {
-            id: pill
+        Repeater {
+            id: pills
+            // Each item carries what its pill shows, so the delegate needs nothing from outside.
+            model: root.fitted(root.badges, root.maxWidth)
 
-            required property var modelData
+            delegate: Rectangle {
+                id: pill
+                objectName: "keyStatusPill"
 
-            // As wide as its text, at most the whole room (its words wrap then).
-            width: Math.min(text.implicitWidth + 12, modelData.room)
-            height: text.implicitHeight + 4
-            radius: Math.min(height / 2, 10) // a capsule; two lines a rounded box
-            color: "transparent"
-            border.color: modelData.colour
-            Accessible.role: Accessible.StaticText
-            Accessible.name: modelData.label
+                required property var modelData
 
-            Rectangle {
-                anchors.fill: parent
-                radius: parent.radius
-                color: pill.modelData.colour
-                opacity: 0.18
+                // As wide as its text, at most the whole width (its words wrap then).
+                width: Math.min(text.implicitWidth + 12, flow.width) // qmllint disable unqualified
+                height: text.implicitHeight + 4
+                radius: Math.min(height / 2, 10) // a capsule; two lines a rounded box
+                color: "transparent"
+                border.color: modelData.colour
+                Accessible.role: Accessible.StaticText
+                Accessible.name: modelData.label
+
+                Rectangle {
+                    anchors.fill: parent
+                    radius: parent.radius
+                    color: pill.modelData.colour
+                    opacity: 0.18
+                }
+                Label {
+                    id: text
+                    anchors.fill: parent
+                    anchors.leftMargin: 6
+                    anchors.rightMargin: 6
+                    horizontalAlignment: Text.AlignHCenter
+                    verticalAlignment: Text.AlignVCenter
+                    text: pill.modelData.shown
+                    font.pointSize: 8
+                    wrapMode: Text.Wrap
+                }
+                HoverHandler { id: hover }
+                ToolTip.visible: hover.hovered
+                ToolTip.text: pill.modelData.explanation
             }
-            Label {
-                id: text
-                anchors.fill: parent
-                anchors.leftMargin: 6
-                anchors.rightMargin: 6
-                horizontalAlignment: Text.AlignHCenter
-                verticalAlignment: Text.AlignVCenter
-                text: pill.modelData.shown
-                font.pointSize: 8
-                wrapMode: Text.Wrap
-            }
-            HoverHandler { id: hover }
-            ToolTip.visible: hover.hovered
-            ToolTip.text: pill.modelData.explanation
         }
     }
 }

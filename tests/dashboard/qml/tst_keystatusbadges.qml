@@ -24,10 +24,10 @@ Item {
 
         /// The pill (the delegate) showing @p label.
         function pill(label) {
-            return H.find(badges, item => item.parent === badges && H.byText(item, label) !== null);
+            return H.find(badges, item => item.objectName === "keyStatusPill" && H.byText(item, label) !== null);
         }
         function pills() {
-            return H.findAll(badges, item => item.parent === badges && item.radius !== undefined);
+            return H.findAll(badges, item => item.objectName === "keyStatusPill");
         }
 
         function test_labels_data() {
