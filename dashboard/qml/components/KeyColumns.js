@@ -14,7 +14,7 @@
 // "sk_live_EwHn…" is not elided while the name has room to spare, and the name gets the most, as
 // names of one owner's keys often differ only at their end ("… Schlüssel 55"; W7 J25). Status
 // wants only what its usual pills take ("aktiv" and "gedrosselt" side by side); more pills
-// shorten and elide inside it (KeyStatusBadges).
+// shorten and go on further lines inside it (KeyStatusBadges).
 
 var spacing = 8;
 /// The selection box's column: its 18 px box and the room its ripple takes beside it.
