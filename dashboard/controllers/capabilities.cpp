@@ -81,6 +81,7 @@ void Capabilities::setPermissions(const QStringList &permissions)
 {
     m_permissions = QSet<QString>(permissions.cbegin(), permissions.cend());
     m_known = true;
+    m_answered = true;
     bump();
 }
 
@@ -90,6 +91,7 @@ void Capabilities::clear()
     if (m_pendingCall && m_pendingClient)
         m_pendingClient->cancel(m_pendingCall);
     m_pendingCall = 0;
+    m_answered = false;
     m_known = false;
     m_permissions.clear();
     m_rootKeyId.clear();
@@ -103,9 +105,11 @@ void Capabilities::refresh(ApiClient *client)
     if (m_pendingCall && m_pendingClient)
         m_pendingClient->cancel(m_pendingCall);
     m_pendingClient = client;
+    m_answered = false;
     m_pendingCall = client->post(u"rootKeys.whoami"_s, {}, this, [this](const ApiResult &result) {
         m_pendingCall = 0;
         if (!result.ok()) {
+            m_answered = true;
             // 404: a server without rootKeys.whoami. Stay "unknown" and grey nothing out; what
             // waited for the answer goes ahead.
             qCInfo(lcCapabilities) << "permissions unknown: HTTP" << result.httpStatus;

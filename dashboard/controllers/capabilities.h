@@ -17,8 +17,9 @@ class ApiClient;
 /// Until the answer is known (or when the server has no `rootKeys.whoami`, answering 404), every
 /// may() is true and nothing is greyed out; the server still refuses what the key may not do.
 ///
-/// Lists and charts wait while `pending` (a whoami asked and not answered yet) rather than fetch
-/// what the key may turn out not to read: `client: caps.pending ? null : session.client`.
+/// Lists and charts wait while `pending` (no answer for a connection: a whoami asked and not
+/// answered yet, or none asked since clear()) rather than fetch what the key may turn out not to
+/// read: `client: caps.pending ? null : session.client`.
 ///
 /// A QML binding does not see what an invokable reads: bindings pass `revision` as the last
 /// argument, `enabled: caps.may("api.*.create_key", caps.revision)`, so they are evaluated again
@@ -29,7 +30,9 @@ class Capabilities : public QObject
     QML_ELEMENT
     QML_UNCREATABLE("owned by the session")
     Q_PROPERTY(bool known READ known NOTIFY changed)
-    /// rootKeys.whoami was asked and has not answered yet (neither the permissions nor a failure).
+    /// No answer of rootKeys.whoami (neither the permissions nor a failure) for a connection: asked
+    /// and not answered yet, or cleared (Disconnect). Cleared is not "unknown, go ahead": the pages
+    /// still bound to it on their way out would take the client back and ask with no server.
     Q_PROPERTY(bool pending READ pending NOTIFY changed)
     Q_PROPERTY(QStringList permissions READ permissions NOTIFY changed)
     Q_PROPERTY(QString rootKeyId READ rootKeyId NOTIFY changed)
@@ -43,7 +46,7 @@ public:
     explicit Capabilities(QObject *parent = nullptr);
 
     [[nodiscard]] bool known() const { return m_known; }
-    [[nodiscard]] bool pending() const { return m_pendingCall != 0; }
+    [[nodiscard]] bool pending() const { return !m_answered; }
     [[nodiscard]] QStringList permissions() const;
     [[nodiscard]] QString rootKeyId() const { return m_rootKeyId; }
     [[nodiscard]] QString rootKeyName() const { return m_rootKeyName; }
@@ -65,7 +68,7 @@ public:
 
     /// Asks @p client's server; `changed` follows when the answer arrives.
     void refresh(ApiClient *client);
-    /// Back to "unknown" (disconnected).
+    /// Back to "unknown" and `pending` until the next answer (disconnected).
     void clear();
     /// Sets the answer directly (tests, and the whoami reply).
     void setPermissions(const QStringList &permissions);
@@ -82,6 +85,8 @@ private:
     void bump(bool answered = true);
 
     bool m_known = false;
+    /// whoami answered (or setPermissions()) since the last clear().
+    bool m_answered = false;
     QSet<QString> m_permissions;
     QString m_rootKeyId;
     QString m_rootKeyName;

@@ -81,7 +81,8 @@ void TestCapabilities::permissionsComeFromTheServer()
     session.connectTo(m_fixture->baseUrl(), limited);
     QVERIFY(caps->pending());
     session.disconnectFromServer();
-    QVERIFY(!caps->pending());
+    // Still pending: with no server, lists have nothing to fetch (tst_teardown).
+    QVERIFY(caps->pending());
     QTest::qWait(500); // the cancelled answer would have arrived (in-process server)
     QVERIFY(!caps->known());
 }

@@ -50,6 +50,8 @@ private Q_SLOTS:
     void initTestCase();
     void disconnectAsksNothingMore_data();
     void disconnectAsksNothingMore();
+    void disconnectAsksNothingMoreWhateverTheKeyMay_data();
+    void disconnectAsksNothingMoreWhateverTheKeyMay();
     void selfTestKeepsOnlyTheCurrentPage();
     void noWebViewLeftWhenTheWindowGoes();
 
@@ -115,6 +117,51 @@ void TestTeardown::disconnectAsksNothingMore()
     QVERIFY2(asked.isEmpty(), qPrintable(u"asked after Disconnect: "_s + asked.value(0).value(0).toString() + u" from\n"_s
                                          + asked.value(0).value(1).toString()));
     QCOMPARE(m_ui->currentPageName(), QString());
+}
+
+void TestTeardown::disconnectAsksNothingMoreWhateverTheKeyMay_data()
+{
+    QTest::addColumn<QString>("page");
+    QTest::addColumn<QStringList>("permissions"); // of a new root key; none: the fixture's (every one)
+    // Connect and Disconnect at once: rootKeys.whoami is still out when the pages go.
+    QTest::newRow("overview, whoami not answered") << u"overview"_s << QStringList();
+    // A key that may only read keys: each list it may not read waits for nothing, and must not
+    // take the client back when Disconnect forgets what the key may (everything "allowed" again).
+    for (const char *page : {"overview", "owners", "apis", "ratelimits", "audit", "rootKeys"})
+        QTest::addRow("%s, key that may only read keys", page) << QString::fromLatin1(page)
+                                                                 << QStringList{u"api.*.read_key"_s};
+}
+
+/// Disconnect whatever the session knows of the key: not yet (whoami still out) or that it may
+/// not read a page's list. Forgetting the key's permissions must not let a page that is going take
+/// the client back and fetch what it had waited for or left alone (apis.listApis "Not connected").
+void TestTeardown::disconnectAsksNothingMoreWhateverTheKeyMay()
+{
+    QFETCH(QString, page);
+    QFETCH(QStringList, permissions);
+    Session *session = m_ui->app()->session();
+    if (session->connected())
+        session->disconnectFromServer();
+    const QString rootKey = permissions.isEmpty() ? m_fixture->rootKey() : m_fixture->createRootKey(permissions);
+    QVERIFY(!rootKey.isEmpty());
+    QVERIFY(m_ui->connectTo(m_fixture->baseUrl(), rootKey));
+    if (permissions.isEmpty()) {
+        QVERIFY(session->capabilities()->pending()); // no event handled since connectTo(): not answered
+    } else {
+        QTRY_VERIFY_WITH_TIMEOUT(session->capabilities()->known(), 10000);
+        if (page != m_ui->currentPageName())
+            QVERIFY(m_ui->openPage(page, pageProperties(page)));
+        m_ui->settle();
+    }
+    QCOMPARE(m_ui->currentPageName(), page);
+    QPointer<QObject> shown = m_ui->currentPage();
+    QSignalSpy asked(session->client(), &ApiClient::askedWhileNotConnected);
+
+    session->disconnectFromServer();
+
+    QTRY_VERIFY(shown.isNull());
+    QVERIFY2(asked.isEmpty(), qPrintable(u"asked after Disconnect: "_s + asked.value(0).value(0).toString() + u" from\n"_s
+                                         + asked.value(0).value(1).toString()));
 }
 
 QVariantMap TestTeardown::pageProperties(const QString &page) const
