@@ -109,20 +109,30 @@ Core::Status authorizeScope(Services &services, const Principal &principal, cons
     if (scope == u"api") {
         if (Core::Status allowed = requireAny(principal, wildcardOr(u"api"_s, id, u"read_analytics"_s)); !allowed)
             return allowed;
-        if (!Store::ApiStore(services.db).find(principal.workspaceId, id))
+        const Store::Found<Store::ApiRecord> api = Store::ApiStore(services.db).find(principal.workspaceId, id);
+        if (!api)
+            return api.error();
+        if (!*api)
             return notFound(ErrorCode::ApiNotFound, u"API"_s);
         return {};
     }
     if (scope == u"key") {
-        const auto apiId = queries.apiOfKey(principal.workspaceId, id);
+        const Store::Found<QString> apiId = queries.apiOfKey(principal.workspaceId, id);
         if (!apiId)
+            return apiId.error();
+        if (!*apiId)
             return requireAny(principal, {AllApis}) ? Core::Status(notFound(ErrorCode::KeyNotFound, u"key"_s))
                                                     : requireAny(principal, {AllApis, u"api.<apiId>.read_analytics"_s});
-        return requireAny(principal, wildcardOr(u"api"_s, *apiId, u"read_analytics"_s));
+        return requireAny(principal, wildcardOr(u"api"_s, **apiId, u"read_analytics"_s));
     }
     if (Core::Status allowed = requireAny(principal, {AllApis}); !allowed)
         return allowed;
-    if (scope == u"identity" && !queries.identityExists(principal.workspaceId, id))
+    if (scope != u"identity")
+        return {};
+    const Core::Result<bool> exists = queries.identityExists(principal.workspaceId, id);
+    if (!exists)
+        return exists.error();
+    if (!*exists)
         return notFound(ErrorCode::IdentityNotFound, u"identity"_s);
     return {};
 }
@@ -187,8 +197,10 @@ Core::Result<Execute> decodeTop(Services &services, RequestReader &in, const QSt
         if (!apiId.isEmpty()) {
             const auto api = Store::ApiStore(services.db).find(context.principal.workspaceId, apiId);
             if (!api)
+                return api.error();
+            if (!*api)
                 return notFound(ErrorCode::ApiNotFound, u"API"_s);
-            keyspaceId = api->keyspaceId;
+            keyspaceId = (*api)->keyspaceId;
         }
         const auto top = Store::AnalyticsQueries(services.db)
                              .topVerifications(context.principal.workspaceId, scope, keyspaceId, range, order, limit);
@@ -242,8 +254,10 @@ Core::Result<Execute> decodeVerificationLog(Services &services, RequestReader &i
         if (!apiId.isEmpty()) {
             const auto api = Store::ApiStore(services.db).find(context.principal.workspaceId, apiId);
             if (!api)
+                return api.error();
+            if (!*api)
                 return notFound(ErrorCode::ApiNotFound, u"API"_s);
-            filter.keyspaceId = api->keyspaceId;
+            filter.keyspaceId = (*api)->keyspaceId;
         }
         const auto page = Store::AnalyticsQueries(services.db).verificationLog(context.principal.workspaceId, filter, cursor, limit);
         if (!page)
@@ -259,7 +273,11 @@ Core::Result<Execute> decodeVerificationLog(Services &services, RequestReader &i
 Core::Result<Store::RatelimitNamespace> readableNamespace(Services &services, const Principal &principal,
                                                           const QString &idOrName)
 {
-    const auto ns = Store::RatelimitStore(services.db).findNamespace(principal.workspaceId, idOrName);
+    const Store::Found<Store::RatelimitNamespace> found
+        = Store::RatelimitStore(services.db).findNamespace(principal.workspaceId, idOrName);
+    if (!found)
+        return found.error();
+    const std::optional<Store::RatelimitNamespace> &ns = *found;
     if (Core::Status allowed = requireAny(principal, wildcardOr(u"ratelimit"_s, ns ? ns->id : idOrName,
                                                                 u"read_analytics"_s));
         !allowed)

@@ -29,8 +29,11 @@ Core::Result<Analytics::QueryScope> scopeOf(Services &services, const Principal 
         return requireAny(principal, {kAllApis, u"api.<apiId>.read_analytics"_s}).error();
     Store::ApiStore apis(services.db);
     for (const QString &apiId : *apiIds) {
-        if (const auto api = apis.find(principal.workspaceId, apiId))
-            scope.keyspaceIds.insert(api->keyspaceId);
+        const Store::Found<Store::ApiRecord> api = apis.find(principal.workspaceId, apiId);
+        if (!api)
+            return api.error();
+        if (*api)
+            scope.keyspaceIds.insert((*api)->keyspaceId);
     }
     return scope;
 }

@@ -52,9 +52,10 @@ Core::Result<Execute> decodeGet(Services &services, RequestReader &in)
     return Execute([&services, apiId](ApiContext &context) -> Core::Result<ApiReply> {
         if (Core::Status allowed = requireAny(context.principal, wildcardOr(u"api"_s, apiId, u"read_api"_s)); !allowed)
             return allowed.error();
-        const auto api = Store::ApiStore(services.db).find(context.principal.workspaceId, apiId);
+        const Core::Result<Store::ApiRecord> api
+            = Store::foundOr(Store::ApiStore(services.db).find(context.principal.workspaceId, apiId), apiNotFound());
         if (!api)
-            return apiNotFound();
+            return api.error();
         return ApiReply{QJsonObject{{u"id"_s, api->id}, {u"name"_s, api->name}}, std::nullopt};
     });
 }
@@ -71,9 +72,10 @@ Core::Result<Execute> decodeDelete(Services &services, RequestReader &in)
         // Looked up inside the transaction so a concurrent delete cannot audit twice.
         const Core::Status written = services.db.write([&]() -> Core::Status {
             Store::ApiStore store(services.db);
-            const auto api = store.find(context.principal.workspaceId, apiId);
+            const Core::Result<Store::ApiRecord> api
+                = Store::foundOr(store.find(context.principal.workspaceId, apiId), apiNotFound());
             if (!api)
-                return apiNotFound();
+                return api.error();
             if (api->deleteProtection) {
                 return Core::makeError(Core::ErrorCode::ProtectedResource,
                                        u"This API has delete protection enabled. Disable it before attempting to delete."_s);

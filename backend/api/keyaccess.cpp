@@ -24,14 +24,18 @@ Core::Error apiNotFound()
 
 Core::Result<KeyTarget> findKeyTarget(Store::Database &db, const QString &workspaceId, const QString &keyId)
 {
-    std::optional<Store::KeyRecord> key = Store::KeyStore(db).find(workspaceId, keyId);
+    Store::Found<Store::KeyRecord> key = Store::KeyStore(db).find(workspaceId, keyId);
     if (!key)
+        return key.error();
+    if (!*key)
         return keyNotFound();
     // A key of a deleted API no longer verifies; managing it would be as surprising.
-    std::optional<Store::ApiRecord> api = Store::ApiStore(db).findByKeyspace(workspaceId, key->keyspaceId);
+    Store::Found<Store::ApiRecord> api = Store::ApiStore(db).findByKeyspace(workspaceId, (*key)->keyspaceId);
     if (!api)
+        return api.error();
+    if (!*api)
         return keyNotFound();
-    return KeyTarget {std::move(*key), std::move(*api)};
+    return KeyTarget {std::move(**key), std::move(**api)};
 }
 
 QStringList apiPermission(const QString &apiId, const QString &action)
@@ -70,12 +74,14 @@ Store::AuditEvent keyAuditEvent(const KeyTarget &target, const QString &event, c
         {keyAuditTarget(target.key.id, target.key.name), apiAuditTarget(target.api)}};
 }
 
-std::optional<Store::AuditTarget> ownerAuditTarget(Store::Database &db, const Store::KeyRecord &key)
+Store::Found<Store::AuditTarget> ownerAuditTarget(Store::Database &db, const Store::KeyRecord &key)
 {
     if (key.identityId.isEmpty())
-        return std::nullopt;
-    const QString externalId = Store::IdentityStore(db).externalIdOf(key.workspaceId, key.identityId);
-    return Store::AuditTarget {u"identity"_s, key.identityId, externalId};
+        return std::optional<Store::AuditTarget>();
+    const Core::Result<QString> externalId = Store::IdentityStore(db).externalIdOf(key.workspaceId, key.identityId);
+    if (!externalId)
+        return externalId.error();
+    return std::optional<Store::AuditTarget>(Store::AuditTarget {u"identity"_s, key.identityId, *externalId});
 }
 
 Core::Status appendAudit(Store::Database &db, const ApiContext &context, const QList<Store::AuditEvent> &events)
@@ -104,10 +110,12 @@ Core::Status checkDecrypt(const Services &services, const Principal &principal, 
 Core::Result<std::optional<QString>> recoverPlaintext(
     const Services &services, Store::KeyStore &keys, const QString &keyId)
 {
-    const std::optional<QByteArray> encrypted = keys.encrypted(keyId);
-    if (!encrypted || !services.encryption)
+    const Store::Found<QByteArray> encrypted = keys.encrypted(keyId);
+    if (!encrypted)
+        return encrypted.error();
+    if (!*encrypted || !services.encryption)
         return std::optional<QString>();
-    const Core::Result<QByteArray> plaintext = services.encryption->decrypt(*encrypted);
+    const Core::Result<QByteArray> plaintext = services.encryption->decrypt(**encrypted);
     if (!plaintext)
         return makeError(ErrorCode::Internal, u"The key could not be decrypted."_s);
     return std::optional<QString>(QString::fromUtf8(*plaintext));

@@ -27,7 +27,7 @@ struct KeyTarget {
 [[nodiscard]] Core::Error apiNotFound();
 
 /// The live key @p keyId of @p workspaceId and its API; KeyNotFound when the key is missing,
-/// deleted, in another workspace, or its API was deleted.
+/// deleted, in another workspace, or its API was deleted; Internal (500) when it cannot be read.
 [[nodiscard]] Core::Result<KeyTarget> findKeyTarget(
     Store::Database &db, const QString &workspaceId, const QString &keyId);
 
@@ -45,8 +45,8 @@ struct KeyTarget {
 [[nodiscard]] Store::AuditEvent keyAuditEvent(
     const KeyTarget &target, const QString &event, const QString &description);
 /// The owner of @p key as an audit target (`identity`, its id, its external id as the name, a
-/// deleted owner's too); nullopt for a key without an owner.
-[[nodiscard]] std::optional<Store::AuditTarget> ownerAuditTarget(Store::Database &db, const Store::KeyRecord &key);
+/// deleted owner's too); nullopt for a key without an owner, an error when it cannot be read.
+[[nodiscard]] Store::Found<Store::AuditTarget> ownerAuditTarget(Store::Database &db, const Store::KeyRecord &key);
 /// Appends @p events with the request's origin (one correlation id); no-op for an empty list.
 [[nodiscard]] Core::Status appendAudit(
     Store::Database &db, const ApiContext &context, const QList<Store::AuditEvent> &events);

@@ -41,8 +41,11 @@ Core::Result<QList<Core::Permission>> resolvePermissions(BindingCall &call, cons
     QList<Core::Permission> permissions;
     QStringList missing;
     for (const QString &item : items) {
-        if (std::optional<Core::Permission> permission = call.rbac.findPermission(workspaceId, item))
-            permissions.append(std::move(*permission));
+        Store::Found<Core::Permission> permission = call.rbac.findPermission(workspaceId, item);
+        if (!permission)
+            return permission.error();
+        if (*permission)
+            permissions.append(std::move(**permission));
         else
             missing.append(item);
     }
@@ -64,10 +67,12 @@ Core::Result<QList<Core::Role>> resolveRoles(BindingCall &call, const QStringLis
 {
     QList<Core::Role> roles;
     for (const QString &item : items) {
-        std::optional<Core::Role> role = call.rbac.findRole(call.target.key.workspaceId, item);
+        Store::Found<Core::Role> role = call.rbac.findRole(call.target.key.workspaceId, item);
         if (!role)
+            return role.error();
+        if (!*role)
             return Core::makeError(Core::ErrorCode::RoleNotFound, u"Role '%1' was not found."_s.arg(item));
-        roles.append(std::move(*role));
+        roles.append(std::move(**role));
     }
     return roles;
 }

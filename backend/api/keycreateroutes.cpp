@@ -147,15 +147,17 @@ Core::Result<ApiReply> createKey(Services &services, const ApiContext &context, 
     if (request.recoverable && !context.principal.hasAny(apiPermission(request.apiId, u"encrypt_key"_s)))
         return apiNotFound();
     return writeReply(services.db, [&]() -> Core::Result<ApiReply> {
-        const std::optional<Store::ApiRecord> api
+        const Store::Found<Store::ApiRecord> api
             = Store::ApiStore(services.db).find(context.principal.workspaceId, request.apiId);
         if (!api)
+            return api.error();
+        if (!*api)
             return apiNotFound();
         if (request.recoverable) {
-            if (Core::Status available = checkEncryptionAvailable(services, *api); !available)
+            if (Core::Status available = checkEncryptionAvailable(services, **api); !available)
                 return available.error();
         }
-        return createKeyIn(services, context, *api, request);
+        return createKeyIn(services, context, **api, request);
     });
 }
 
@@ -193,7 +195,10 @@ Core::Result<QJsonObject> importKeys(Store::Database &db, const ApiContext &cont
     QSet<QString> seen;
     for (const MigratedKey &entry : request.keys) {
         const QByteArray hash = entry.hash.toUtf8();
-        if (seen.contains(entry.hash) || keys.hashExists(hash)) {
+        const Core::Result<bool> stored = seen.contains(entry.hash) ? Core::Result<bool>(true) : keys.hashExists(hash);
+        if (!stored)
+            return stored.error();
+        if (*stored) {
             failed.append(entry.hash);
             continue;
         }
@@ -211,18 +216,24 @@ Core::Result<ApiReply> migrateKeys(Services &services, const ApiContext &context
 {
     return writeReply(services.db, [&]() -> Core::Result<ApiReply> {
         const QString &workspaceId = context.principal.workspaceId;
-        const std::optional<Store::ApiRecord> api = Store::ApiStore(services.db).find(workspaceId, request.apiId);
+        const Store::Found<Store::ApiRecord> api = Store::ApiStore(services.db).find(workspaceId, request.apiId);
         if (!api)
+            return api.error();
+        if (!*api)
             return apiNotFound();
-        if (Core::Status allowed = requireAny(context.principal, apiPermission(api->id, u"create_key"_s)); !allowed)
+        if (Core::Status allowed = requireAny(context.principal, apiPermission((*api)->id, u"create_key"_s)); !allowed)
             return allowed.error();
         // Unkey needs the migration registered for the workspace (its support staff set it up).
-        if (!Store::KeyStore(services.db).migrationExists(workspaceId, request.migrationId)) {
+        const Core::Result<bool> registered
+            = Store::KeyStore(services.db).migrationExists(workspaceId, request.migrationId);
+        if (!registered)
+            return registered.error();
+        if (!*registered) {
             return Core::makeError(
                 Core::ErrorCode::MigrationNotFound, u"Migration '%1' was not found."_s.arg(request.migrationId));
         }
         QList<AuditEvent> events;
-        const Core::Result<QJsonObject> data = importKeys(services.db, context, *api, request, events);
+        const Core::Result<QJsonObject> data = importKeys(services.db, context, **api, request, events);
         if (!data)
             return data.error();
         if (Core::Status audited = appendAudit(services.db, context, events); !audited)

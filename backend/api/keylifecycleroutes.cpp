@@ -49,8 +49,11 @@ Core::Result<ApiReply> deleteKey(Services &services, const ApiContext &context, 
         QList<AuditEvent> events {keyAuditEvent(*target, u"key.delete"_s, u"Deleted key "_s + keyId)};
         // Its owner too: a key deleted permanently leaves no row that says whose it was, and the
         // audit log's owner filter (includeOwnedKeys) finds only the keys that are still stored.
-        if (const std::optional<Store::AuditTarget> owner = ownerAuditTarget(services.db, target->key))
-            events.first().targets.append(*owner);
+        const Store::Found<Store::AuditTarget> owner = ownerAuditTarget(services.db, target->key);
+        if (!owner)
+            return owner.error();
+        if (*owner)
+            events.first().targets.append(**owner);
         const Core::Status deleted = permanent ? deletePermanently(services.db, keyId, events)
                                                : Store::KeyStore(services.db).softDelete(keyId, context.nowMs);
         if (!deleted)
@@ -169,7 +172,10 @@ Core::Result<ApiReply> rerollKey(Services &services, const ApiContext &context, 
         if (!target)
             return target.error();
         Store::KeyStore keys(services.db);
-        const bool recoverable = keys.encrypted(keyId).has_value();
+        const Store::Found<QByteArray> encrypted = keys.encrypted(keyId);
+        if (!encrypted)
+            return encrypted.error();
+        const bool recoverable = encrypted->has_value();
         if (Core::Status allowed = checkRerollAllowed(services, context.principal, target->api, recoverable); !allowed)
             return allowed.error();
         const int byteLength = target->api.defaultBytes > 0 ? target->api.defaultBytes : kDefaultByteLength;

@@ -35,8 +35,12 @@ Core::Result<QString> resolveIdentity(Store::Database &db, const QString &worksp
             return found.error();
         if (*found)
             return request.identityId;
-    } else if (const std::optional<QString> id = identities.idByExternalId(workspaceId, request.externalId)) {
-        return *id;
+    } else {
+        const Store::Found<QString> id = identities.idByExternalId(workspaceId, request.externalId);
+        if (!id)
+            return id.error();
+        if (*id)
+            return **id;
     }
     return Core::makeError(Core::ErrorCode::IdentityNotFound, u"This identity does not exist."_s);
 }
@@ -50,10 +54,13 @@ Core::Result<QJsonArray> describeKeys(
     for (const Store::KeyRecord &key : keys) {
         auto known = apiOfKeyspace.constFind(key.keyspaceId);
         if (known == apiOfKeyspace.constEnd()) {
-            const std::optional<Store::ApiRecord> api = apis.findByKeyspace(context.principal.workspaceId, key.keyspaceId);
-            if (!api) // deleted after the page was read
+            const Store::Found<Store::ApiRecord> api
+                = apis.findByKeyspace(context.principal.workspaceId, key.keyspaceId);
+            if (!api)
+                return api.error();
+            if (!*api) // deleted after the page was read
                 continue;
-            known = apiOfKeyspace.insert(key.keyspaceId, api->id);
+            known = apiOfKeyspace.insert(key.keyspaceId, (*api)->id);
         }
         const Core::Result<KeyDetails> details = loadKeyDetails(services.db, key);
         if (!details)

@@ -68,8 +68,11 @@ Decode decodeGetKey(Services &services)
 
 Core::Result<ApiReply> whoami(Services &services, const ApiContext &context, const QString &plaintextKey)
 {
-    const std::optional<Store::KeyRecord> key
+    const Store::Found<Store::KeyRecord> found
         = Store::KeyStore(services.db).findByHash(Core::hashKey(plaintextKey.toUtf8()));
+    if (!found)
+        return found.error();
+    const std::optional<Store::KeyRecord> &key = *found;
     if (!key || key->workspaceId != context.principal.workspaceId)
         return keyNotFound();
     const Core::Result<KeyTarget> target = findKeyTarget(services.db, key->workspaceId, key->id);
@@ -109,8 +112,13 @@ Core::Result<ApiReply> listKeys(Services &services, const ApiContext &context, c
     const QString &workspaceId = context.principal.workspaceId;
     const Core::Status allowed = requireAll(
         context.principal, {apiPermission(request.apiId, u"read_key"_s), apiPermission(request.apiId, u"read_api"_s)});
-    const std::optional<Store::ApiRecord> api = Store::ApiStore(services.db).find(workspaceId, request.apiId);
-    if (!allowed || !api)
+    if (!allowed)
+        return apiNotFound();
+    const Store::Found<Store::ApiRecord> found = Store::ApiStore(services.db).find(workspaceId, request.apiId);
+    if (!found)
+        return found.error();
+    const std::optional<Store::ApiRecord> &api = *found;
+    if (!api)
         return apiNotFound();
     if (request.decrypt) {
         if (Core::Status decryptable = checkDecrypt(services, context.principal, *api); !decryptable)
@@ -118,11 +126,13 @@ Core::Result<ApiReply> listKeys(Services &services, const ApiContext &context, c
     }
     Store::KeyListQuery query {workspaceId, api->keyspaceId, {}, request.cursor, request.limit};
     if (!request.externalId.isEmpty()) {
-        const std::optional<QString> identityId
+        const Store::Found<QString> identityId
             = Store::IdentityStore(services.db).idByExternalId(workspaceId, request.externalId);
         if (!identityId)
+            return identityId.error();
+        if (!*identityId)
             return ApiReply {QJsonArray(), Pagination {}};
-        query.identityId = *identityId;
+        query.identityId = **identityId;
     }
     const Core::Result<Store::KeyPage> page = Store::KeyStore(services.db).list(query);
     if (!page)

@@ -111,13 +111,19 @@ Core::Status applyRelations(Store::Database &db, const ApiContext &context, cons
 }
 
 /// The external ids of @p before's and @p after's owners, looked up only when the owner changed.
-Store::AuditChanges::Owners ownersOf(Store::Database &db, const Store::KeyRecord &before, const Store::KeyRecord &after)
+Core::Result<Store::AuditChanges::Owners> ownersOf(
+    Store::Database &db, const Store::KeyRecord &before, const Store::KeyRecord &after)
 {
     if (before.identityId == after.identityId)
-        return {};
+        return Store::AuditChanges::Owners {};
     Store::IdentityStore identities(db);
-    return {identities.externalIdOf(before.workspaceId, before.identityId),
-            identities.externalIdOf(after.workspaceId, after.identityId)};
+    const Core::Result<QString> was = identities.externalIdOf(before.workspaceId, before.identityId);
+    if (!was)
+        return was.error();
+    const Core::Result<QString> is = identities.externalIdOf(after.workspaceId, after.identityId);
+    if (!is)
+        return is.error();
+    return Store::AuditChanges::Owners {*was, *is};
 }
 
 /// The audit description of keys.updateKey, Unkey's style: "Updated key key_x: name, enabled". It
@@ -158,8 +164,11 @@ Core::Result<ApiReply> updateKey(Services &services, const ApiContext &context, 
         if (Core::Status updated = Store::KeyStore(services.db).update(key); !updated)
             return updated.error();
         QList<AuditEvent> events {keyAuditEvent({key, target->api}, u"key.update"_s, updateDescription(key.id, request))};
+        const Core::Result<Store::AuditChanges::Owners> owners = ownersOf(services.db, target->key, key);
+        if (!owners)
+            return owners.error();
         Store::AuditChanges changes;
-        changes.key(target->key, key, ownersOf(services.db, target->key, key));
+        changes.key(target->key, key, *owners);
         if (Core::Status related = applyRelations(services.db, context, request, key, events, changes); !related)
             return related.error();
         events.first().changes = changes.json();

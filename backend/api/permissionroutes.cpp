@@ -74,10 +74,12 @@ Core::Result<Execute> decodeGetRbacItem(RequestReader &in, Services &services, c
         if (auto allowed = requireAny(context.principal, {kind.readPermission}); !allowed)
             return allowed.error();
         Store::RbacStore store(services.db);
-        const std::optional<T> found = (store.*kind.find)(context.principal.workspaceId, idOrName);
+        const Store::Found<T> found = (store.*kind.find)(context.principal.workspaceId, idOrName);
         if (!found)
+            return found.error();
+        if (!*found)
             return kind.notFound();
-        return ApiReply {toJson(*found), std::nullopt};
+        return ApiReply {toJson(**found), std::nullopt};
     });
 }
 
@@ -109,10 +111,12 @@ Core::Result<Execute> decodeDeleteRbacItem(RequestReader &in, Services &services
             return allowed.error();
         const Core::Status status = writeAudited(services, context, [&](QList<Store::AuditEvent> &events) {
             Store::RbacStore store(services.db);
-            const std::optional<T> found = (store.*kind.find)(context.principal.workspaceId, idOrName);
+            const Store::Found<T> found = (store.*kind.find)(context.principal.workspaceId, idOrName);
             if (!found)
+                return Core::Status(found.error());
+            if (!*found)
                 return Core::Status(kind.notFound());
-            return (store.*kind.remove)(context.principal.workspaceId, *found, &events);
+            return (store.*kind.remove)(context.principal.workspaceId, **found, &events);
         });
         if (!status)
             return status.error();

@@ -34,15 +34,24 @@ OverrideKey readKey(RequestReader &in)
 Core::Result<Store::RatelimitNamespace> liveNamespace(
     Store::RatelimitStore &store, const ApiContext &context, const QString &idOrName)
 {
-    const auto ns = store.findNamespace(context.principal.workspaceId, idOrName);
-    if (!ns || ns->deleted)
+    const Store::Found<Store::RatelimitNamespace> ns = store.findNamespace(context.principal.workspaceId, idOrName);
+    if (!ns)
+        return ns.error();
+    if (!*ns || (*ns)->deleted)
         return makeError(ErrorCode::NamespaceNotFound, u"This namespace does not exist."_s);
-    return *ns;
+    return **ns;
 }
 
-Core::Error overrideNotFound()
+/// The live override of @p identifier (exactly); OverrideNotFound when there is none.
+Core::Result<Store::RatelimitOverride> liveOverride(
+    Store::RatelimitStore &store, const Store::RatelimitNamespace &ns, const QString &identifier)
 {
-    return makeError(ErrorCode::OverrideNotFound, u"This override does not exist."_s);
+    const Store::Found<Store::RatelimitOverride> rule = store.findOverride(ns.id, identifier);
+    if (!rule)
+        return rule.error();
+    if (!*rule)
+        return makeError(ErrorCode::OverrideNotFound, u"This override does not exist."_s);
+    return **rule;
 }
 
 Core::Status authorize(const ApiContext &context, const Store::RatelimitNamespace &ns, const QString &action)
@@ -91,9 +100,9 @@ Core::Result<ApiReply> getOverride(Services &services, const ApiContext &context
         return allowed.error();
     // Exact identifier only: asking for "premium_*" returns that pattern's override, and asking
     // for "premium_1" does not return it (Unkey's documented getOverride contract).
-    const auto rule = store.findOverride(ns->id, key.identifier);
+    const Core::Result<Store::RatelimitOverride> rule = liveOverride(store, *ns, key.identifier);
     if (!rule)
-        return overrideNotFound();
+        return rule.error();
     return ApiReply {toJson(*rule), std::nullopt};
 }
 
@@ -112,7 +121,11 @@ Core::Result<ApiReply> listOverrides(Services &services, const ApiContext &conte
     if (Core::Status allowed = authorize(context, *ns, u"read_override"_s); !allowed)
         return allowed.error();
     // One row more than asked: its id is the (inclusive) cursor of the next page.
-    QList<Store::RatelimitOverride> rows = store.listOverrides(ns->id, request.cursor, int(request.limit) + 1);
+    Core::Result<QList<Store::RatelimitOverride>> listed
+        = store.listOverrides(ns->id, request.cursor, int(request.limit) + 1);
+    if (!listed)
+        return listed.error();
+    QList<Store::RatelimitOverride> &rows = *listed;
     Pagination pagination;
     if (rows.size() > request.limit) {
         pagination.hasMore = true;
@@ -132,9 +145,9 @@ Core::Result<ApiReply> deleteOverride(Services &services, const ApiContext &cont
     if (!ns)
         return ns.error();
     // As in Unkey, a missing override is reported before the permission check.
-    const auto rule = store.findOverride(ns->id, key.identifier);
+    const Core::Result<Store::RatelimitOverride> rule = liveOverride(store, *ns, key.identifier);
     if (!rule)
-        return overrideNotFound();
+        return rule.error();
     if (Core::Status allowed = authorize(context, *ns, u"delete_override"_s); !allowed)
         return allowed.error();
     if (Core::Status deleted = store.deleteOverride(*ns, *rule, context.nowMs, context.auditOrigin()); !deleted)

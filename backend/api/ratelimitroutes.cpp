@@ -91,7 +91,9 @@ public:
         : m_db(db)
     { }
 
-    EntryPtr get(const QString &workspaceId, const QString &idOrName)
+    /// The entry of @p idOrName; an error (never cached) when the store cannot read it: a namespace
+    /// or its overrides read as "none" would limit by the wrong numbers.
+    Core::Result<EntryPtr> get(const QString &workspaceId, const QString &idOrName)
     {
         // Read before loading: a write committing during the load leaves the entry stale, not wrong.
         const quint64 generation = m_db.generation();
@@ -102,24 +104,32 @@ public:
             if (it != m_entries.constEnd() && (*it)->generation == generation)
                 return *it;
         }
-        EntryPtr entry = load(workspaceId, idOrName, generation);
+        Core::Result<EntryPtr> entry = load(workspaceId, idOrName, generation);
+        if (!entry)
+            return entry;
         QWriteLocker locker(&m_lock);
         if (m_entries.size() >= CacheLimit)
             m_entries.clear();
-        m_entries.insert(key, entry);
+        m_entries.insert(key, *entry);
         return entry;
     }
 
 private:
-    EntryPtr load(const QString &workspaceId, const QString &idOrName, quint64 generation)
+    Core::Result<EntryPtr> load(const QString &workspaceId, const QString &idOrName, quint64 generation)
     {
         auto entry = std::make_shared<NamespaceEntry>();
         entry->generation = generation;
         Store::RatelimitStore store(m_db);
-        entry->ns = store.findNamespace(workspaceId, idOrName);
+        Store::Found<Store::RatelimitNamespace> ns = store.findNamespace(workspaceId, idOrName);
+        if (!ns)
+            return ns.error();
+        entry->ns = std::move(*ns);
         if (!entry->ns || entry->ns->deleted)
-            return entry;
-        for (const Store::RatelimitOverride &row : store.overrides(entry->ns->id)) {
+            return EntryPtr(std::move(entry));
+        const Core::Result<QList<Store::RatelimitOverride>> overrides = store.overrides(entry->ns->id);
+        if (!overrides)
+            return overrides.error();
+        for (const Store::RatelimitOverride &row : *overrides) {
             entry->exact.insert(row.identifier, row);
             if (row.identifier.contains(u'*'))
                 entry->wildcards.append(row);
@@ -127,7 +137,7 @@ private:
         std::sort(entry->wildcards.begin(), entry->wildcards.end(), [](const auto &a, const auto &b) {
             return a.identifier.size() != b.identifier.size() ? a.identifier.size() > b.identifier.size() : a.id < b.id;
         });
-        return entry;
+        return EntryPtr(std::move(entry));
     }
 
     Store::Database &m_db;
@@ -269,9 +279,11 @@ Core::Result<Entries> resolveNamespaces(
     Entries entries;
     QStringList missing;
     for (const QString &idOrName : idsOrNames) {
-        EntryPtr entry = cache.get(workspaceId, idOrName);
-        if (entry->ns)
-            entries.insert(idOrName, std::move(entry));
+        Core::Result<EntryPtr> entry = cache.get(workspaceId, idOrName);
+        if (!entry)
+            return entry.error();
+        if ((*entry)->ns)
+            entries.insert(idOrName, std::move(*entry));
         else
             missing.append(idOrName);
     }
@@ -285,10 +297,12 @@ Core::Result<Entries> resolveNamespaces(
     if (!created)
         return created.error();
     for (const QString &idOrName : std::as_const(missing)) {
-        EntryPtr entry = cache.get(workspaceId, idOrName);
-        if (!entry->ns)
+        Core::Result<EntryPtr> entry = cache.get(workspaceId, idOrName);
+        if (!entry)
+            return entry.error();
+        if (!(*entry)->ns)
             return makeError(ErrorCode::Internal, u"The namespace could not be created."_s);
-        entries.insert(idOrName, std::move(entry));
+        entries.insert(idOrName, std::move(*entry));
     }
     return entries;
 }
@@ -309,7 +323,8 @@ QJsonObject limitJson(const Limits::LimitResult &result, const QString &override
 Core::Result<EntryPtr> resolveNamespace(
     Services &services, NamespaceCache &cache, const ApiContext &context, const QString &idOrName)
 {
-    if (EntryPtr entry = cache.get(context.principal.workspaceId, idOrName); entry->ns)
+    Core::Result<EntryPtr> entry = cache.get(context.principal.workspaceId, idOrName);
+    if (!entry || (*entry)->ns)
         return entry;
     const auto entries = resolveNamespaces(services, cache, context, {idOrName});
     if (!entries)

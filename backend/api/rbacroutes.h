@@ -35,7 +35,7 @@ template<typename T> struct RbacItemKind {
     QString readPermission;
     QString deletePermission;
     Core::Error (*notFound)() = nullptr;
-    std::optional<T> (Store::RbacStore::*find)(const QString &workspaceId, const QString &idOrName) = nullptr;
+    Store::Found<T> (Store::RbacStore::*find)(const QString &workspaceId, const QString &idOrName) = nullptr;
     Core::Result<Store::RbacPage<T>> (Store::RbacStore::*list)(
         const QString &workspaceId, const Store::RbacListQuery &query)
         = nullptr;

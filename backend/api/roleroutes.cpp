@@ -30,7 +30,10 @@ Core::Error roleNotFound()
 /// Creating the permissions among @p slugs that do not exist yet needs rbac.*.create_permission.
 Core::Status authorizeMissingSlugs(const ApiContext &context, Store::RbacStore &store, const QStringList &slugs)
 {
-    if (store.missingPermissionSlugs(context.principal.workspaceId, slugs).isEmpty())
+    const Core::Result<QStringList> missing = store.missingPermissionSlugs(context.principal.workspaceId, slugs);
+    if (!missing)
+        return missing.error();
+    if (missing->isEmpty())
         return {};
     return requireAny(context.principal, {u"rbac.*.create_permission"_s});
 }
@@ -96,7 +99,10 @@ Core::Status setRolePermissions(const ApiContext &context, Store::RbacStore &sto
     const QStringList &slugs, QList<Store::AuditEvent> &events)
 {
     const QString &workspaceId = context.principal.workspaceId;
-    const auto role = store.findRole(workspaceId, roleId);
+    const Store::Found<Core::Role> found = store.findRole(workspaceId, roleId);
+    if (!found)
+        return found.error();
+    const std::optional<Core::Role> &role = *found;
     if (!role || role->id != roleId) // roleId is an id, never a name
         return roleNotFound();
     if (Core::Status allowed = authorizeMissingSlugs(context, store, slugs); !allowed)

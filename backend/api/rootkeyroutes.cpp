@@ -80,7 +80,11 @@ Core::Result<Execute> decodeWhoami(Services &services, RequestReader &in)
         return in.error();
     return Execute([&services](ApiContext &context) -> Core::Result<ApiReply> {
         const Principal &caller = context.principal;
-        const auto key = Store::RootKeyStore(services.db).find(caller.workspaceId, caller.rootKeyId);
+        const Store::Found<Store::RootKey> found
+            = Store::RootKeyStore(services.db).find(caller.workspaceId, caller.rootKeyId);
+        if (!found)
+            return found.error();
+        const std::optional<Store::RootKey> &key = *found;
         if (!key) // deleted between authentication and here
             return makeError(ErrorCode::RootKeyNotFound, u"The provided root key is invalid."_s);
         QJsonObject data{{u"rootKeyId"_s, key->id}, {u"workspaceId"_s, key->workspaceId},
@@ -195,14 +199,16 @@ Core::Result<ApiReply> deleteRootKey(Services &services, const ApiContext &conte
     // tagged with, so the deleted key is rejected from the very next request on.
     const Core::Status written = services.db.write([&]() -> Core::Status {
         Store::RootKeyStore store(services.db);
-        const auto key = store.find(workspaceId, rootKeyId);
+        const Store::Found<Store::RootKey> key = store.find(workspaceId, rootKeyId);
         if (!key)
+            return key.error();
+        if (!*key)
             return rootKeyNotFound(rootKeyId);
         const auto deleted = store.markDeleted(workspaceId, rootKeyId, context.nowMs);
         if (!deleted)
             return deleted.error();
         const Store::AuditEvent event{workspaceId, u"rootKey.delete"_s, u"Deleted root key %1"_s.arg(rootKeyId),
-                                      {{u"rootKey"_s, rootKeyId, key->name}}};
+                                      {{u"rootKey"_s, rootKeyId, (*key)->name}}};
         return Store::AuditLog(services.db).append(context.auditOrigin(), context.nowMs, {event});
     });
     if (!written)

@@ -221,7 +221,10 @@ Core::Result<Principal> Router::authenticate(const Http::Request &request, qint6
     }
 
     Store::RootKeyStore store(m_services.db);
-    const auto rootKey = store.findByHash(hash, nowMs);
+    const Store::Found<Store::RootKey> found = store.findByHash(hash, nowMs);
+    if (!found) // 500, not cached: a store that cannot read says nothing about the key
+        return found.error();
+    const std::optional<Store::RootKey> &rootKey = *found;
     CachedPrincipal entry{generation, std::nullopt, rootKey && rootKey->expiresMs ? *rootKey->expiresMs : LLONG_MAX};
     if (rootKey)
         entry.principal = Principal{rootKey->workspaceId, rootKey->id, rootKey->name, rootKey->permissions};

@@ -39,7 +39,11 @@ std::optional<LiveScope::Kind> kindOf(const QString &scope)
 /// `ratelimit.<namespaceId>.read_analytics`; the id may be the namespace's id or its name.
 Core::Status authorizeNamespace(Services &services, const Principal &principal, LiveScope &scope)
 {
-    const auto ns = Store::RatelimitStore(services.db).findNamespace(principal.workspaceId, scope.id);
+    const Store::Found<Store::RatelimitNamespace> found
+        = Store::RatelimitStore(services.db).findNamespace(principal.workspaceId, scope.id);
+    if (!found)
+        return found.error();
+    const std::optional<Store::RatelimitNamespace> &ns = *found;
     if (Core::Status allowed = requireAny(principal, wildcardOr(u"ratelimit"_s, ns ? ns->id : scope.id,
                                                                 u"read_analytics"_s));
         !allowed)
@@ -73,6 +77,17 @@ Core::Status resolveIdentity(Services &services, const Principal &principal, Liv
     return {};
 }
 
+/// The live API @p apiId of the caller's workspace: ApiNotFound when there is none.
+Core::Status requireApi(Services &services, const Principal &principal, const QString &apiId)
+{
+    const Store::Found<Store::ApiRecord> api = Store::ApiStore(services.db).find(principal.workspaceId, apiId);
+    if (!api)
+        return api.error();
+    if (!*api)
+        return Core::makeError(Core::ErrorCode::ApiNotFound, u"The requested API does not exist or has been deleted."_s);
+    return {};
+}
+
 /// Who may watch what: identities (which span APIs) need `api.*.read_analytics`; an API or a key
 /// also accept `api.<apiId>.read_analytics` (a key then shows only events of the granted APIs).
 Core::Status authorize(Services &services, const Principal &principal, LiveScope &scope)
@@ -85,9 +100,7 @@ Core::Status authorize(Services &services, const Principal &principal, LiveScope
     case LiveScope::Kind::Api:
         if (Core::Status allowed = requireAny(principal, wildcardOr(u"api"_s, scope.id, u"read_analytics"_s)); !allowed)
             return allowed;
-        if (!Store::ApiStore(services.db).find(principal.workspaceId, scope.id))
-            return Core::makeError(Core::ErrorCode::ApiNotFound, u"The requested API does not exist or has been deleted."_s);
-        return {};
+        return requireApi(services, principal, scope.id);
     case LiveScope::Kind::Identity:
         if (Core::Status allowed = requireAny(principal, {kAllApis}); !allowed)
             return allowed;

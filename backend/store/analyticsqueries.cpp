@@ -324,21 +324,25 @@ Core::Result<Page<ApiSummary, QString>> AnalyticsQueries::listApis(
     return page;
 }
 
-std::optional<QString> AnalyticsQueries::apiOfKey(const QString &workspaceId, const QString &keyId)
+Found<QString> AnalyticsQueries::apiOfKey(const QString &workspaceId, const QString &keyId)
 {
     auto query = run(m_db,
         u"SELECT coalesce(a.id, '') FROM keys k LEFT JOIN apis a ON a.keyspace_id = k.keyspace_id"
         " WHERE k.id = ? AND k.workspace_id = ?"_s,
         {keyId, workspaceId});
-    if (!query || !query->next())
-        return std::nullopt;
-    return query->value(0).toString();
+    if (!query)
+        return query.error();
+    if (!query->next())
+        return std::optional<QString>();
+    return std::optional<QString>(query->value(0).toString());
 }
 
-bool AnalyticsQueries::identityExists(const QString &workspaceId, const QString &identityId)
+Core::Result<bool> AnalyticsQueries::identityExists(const QString &workspaceId, const QString &identityId)
 {
     auto query = run(m_db, u"SELECT 1 FROM identities WHERE id = ? AND workspace_id = ?"_s, {identityId, workspaceId});
-    return query && query->next();
+    if (!query)
+        return query.error();
+    return query->next();
 }
 
 } // namespace Latchkey::Store

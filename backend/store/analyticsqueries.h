@@ -2,6 +2,7 @@
 
 #include "core/error.h"
 #include "store/analyticsstore.h"
+#include "store/found.h"
 
 #include <QList>
 #include <QMap>
@@ -196,9 +197,9 @@ public:
         const QString &workspaceId, const QString &cursor, int limit);
 
     /// The API id of key @p keyId of @p workspaceId (deleted keys included); nullopt: no such key.
-    [[nodiscard]] std::optional<QString> apiOfKey(const QString &workspaceId, const QString &keyId);
+    [[nodiscard]] Found<QString> apiOfKey(const QString &workspaceId, const QString &keyId);
     /// Whether identity @p identityId exists in @p workspaceId (deleted ones included).
-    [[nodiscard]] bool identityExists(const QString &workspaceId, const QString &identityId);
+    [[nodiscard]] Core::Result<bool> identityExists(const QString &workspaceId, const QString &identityId);
 
     /// The coarsest rollup resolution whose buckets tile @p range exactly (nullopt: not minute aligned).
     [[nodiscard]] static std::optional<Resolution> tilingResolution(TimeRange range);

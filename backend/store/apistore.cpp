@@ -17,10 +17,8 @@ const QString kSelect =
     " FROM apis a JOIN keyspaces k ON k.id = a.keyspace_id"
     " WHERE a.workspace_id = ? AND a.deleted_at IS NULL AND "_s;
 
-std::optional<ApiRecord> recordFrom(QSqlQuery &query)
+ApiRecord recordFrom(const QSqlQuery &query)
 {
-    if (!exec(query) || !query.next())
-        return std::nullopt;
     ApiRecord api;
     api.id = query.value(0).toString();
     api.workspaceId = query.value(1).toString();
@@ -42,20 +40,20 @@ QList<AuditTarget> targetsOf(const ApiRecord &api)
 
 } // namespace
 
-std::optional<ApiRecord> ApiStore::find(const QString &workspaceId, const QString &apiId)
+Found<ApiRecord> ApiStore::find(const QString &workspaceId, const QString &apiId)
 {
     QSqlQuery query = m_db.prepare(kSelect + u"a.id = ?"_s);
     query.addBindValue(workspaceId);
     query.addBindValue(apiId);
-    return recordFrom(query);
+    return firstRow<ApiRecord>(query, recordFrom);
 }
 
-std::optional<ApiRecord> ApiStore::findByKeyspace(const QString &workspaceId, const QString &keyspaceId)
+Found<ApiRecord> ApiStore::findByKeyspace(const QString &workspaceId, const QString &keyspaceId)
 {
     QSqlQuery query = m_db.prepare(kSelect + u"a.keyspace_id = ?"_s);
     query.addBindValue(workspaceId);
     query.addBindValue(keyspaceId);
-    return recordFrom(query);
+    return firstRow<ApiRecord>(query, recordFrom);
 }
 
 Core::Result<ApiRecord> ApiStore::create(const QString &workspaceId, const QString &name, qint64 nowMs,

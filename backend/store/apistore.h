@@ -2,6 +2,7 @@
 
 #include "core/error.h"
 #include "store/auditlog.h"
+#include "store/found.h"
 
 #include <QString>
 
@@ -32,9 +33,9 @@ public:
     explicit ApiStore(Database &db) : m_db(db) { }
 
     /// The live (not deleted) API with this id in this workspace.
-    [[nodiscard]] std::optional<ApiRecord> find(const QString &workspaceId, const QString &apiId);
+    [[nodiscard]] Found<ApiRecord> find(const QString &workspaceId, const QString &apiId);
     /// The live API owning keyspace @p keyspaceId.
-    [[nodiscard]] std::optional<ApiRecord> findByKeyspace(const QString &workspaceId, const QString &keyspaceId);
+    [[nodiscard]] Found<ApiRecord> findByKeyspace(const QString &workspaceId, const QString &keyspaceId);
 
     /// Inserts api + keyspace (ids generated) and audits `api.create`.
     [[nodiscard]] Core::Result<ApiRecord> create(const QString &workspaceId, const QString &name, qint64 nowMs,

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/error.h"
+#include "store/found.h"
 #include "store/writechanges.h"
 
 #include <QHash>
@@ -13,6 +14,7 @@
 #include <atomic>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <utility>
 
 struct sqlite3_stmt;
@@ -159,5 +161,15 @@ private:
 
 /// Runs a prepared query; false (and a logged warning) when it fails.
 [[nodiscard]] bool exec(QSqlQuery &query);
+
+/// Runs @p query and reads its first row with @p read (nullopt: no row; an error: the query failed).
+template<typename T, typename Read> Found<T> firstRow(QSqlQuery &query, Read read)
+{
+    if (!exec(query))
+        return sqlError(query);
+    if (!query.next())
+        return std::optional<T>();
+    return std::optional<T>(read(query));
+}
 
 } // namespace Latchkey::Store

@@ -86,34 +86,35 @@ FoundIdentity IdentityStore::findById(const QString &workspaceId, const QString 
     return loaded(query);
 }
 
-QString IdentityStore::externalIdOf(const QString &workspaceId, const QString &id)
+Core::Result<QString> IdentityStore::externalIdOf(const QString &workspaceId, const QString &id)
 {
     if (id.isEmpty())
-        return {};
+        return QString();
     QSqlQuery query = m_db.prepare(u"SELECT external_id FROM identities WHERE workspace_id = ? AND id = ?"_s);
     query.addBindValue(workspaceId);
     query.addBindValue(id);
-    if (!exec(query) || !query.next())
-        return {};
-    return query.value(0).toString();
+    if (!exec(query))
+        return sqlError(query);
+    return query.next() ? query.value(0).toString() : QString();
 }
 
-std::optional<QString> IdentityStore::idByExternalId(const QString &workspaceId, const QString &externalId)
+Found<QString> IdentityStore::idByExternalId(const QString &workspaceId, const QString &externalId)
 {
     QSqlQuery query = m_db.prepare(
         u"SELECT id FROM identities WHERE workspace_id = ? AND external_id = ? AND deleted = 0"_s);
     query.addBindValue(workspaceId);
     query.addBindValue(externalId);
-    if (!exec(query) || !query.next())
-        return std::nullopt;
-    return query.value(0).toString();
+    return firstRow<QString>(query, [](const QSqlQuery &row) { return row.value(0).toString(); });
 }
 
 Core::Result<QString> IdentityStore::upsert(const QString &workspaceId, const QString &externalId, qint64 nowMs,
                                             const AuditOrigin &origin)
 {
-    if (const std::optional<QString> existing = idByExternalId(workspaceId, externalId))
-        return *existing;
+    const Found<QString> existing = idByExternalId(workspaceId, externalId);
+    if (!existing)
+        return existing.error();
+    if (*existing)
+        return **existing;
     Core::Identity identity;
     identity.externalId = externalId;
     QList<AuditEvent> events;
@@ -128,7 +129,10 @@ Core::Result<QString> IdentityStore::upsert(const QString &workspaceId, const QS
 Core::Result<Core::Identity> IdentityStore::create(const QString &workspaceId, const Core::Identity &identity,
                                                    qint64 nowMs, QList<AuditEvent> *auditEvents)
 {
-    if (idByExternalId(workspaceId, identity.externalId)) {
+    const Found<QString> taken = idByExternalId(workspaceId, identity.externalId);
+    if (!taken)
+        return taken.error();
+    if (*taken) {
         return Core::makeError(Core::ErrorCode::IdentityAlreadyExists,
                                u"Identity with externalId '"_s + identity.externalId
                                    + u"' already exists in this workspace."_s);

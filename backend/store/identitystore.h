@@ -3,6 +3,7 @@
 #include "core/domain.h"
 #include "core/error.h"
 #include "store/auditlog.h"
+#include "store/found.h"
 
 #include <optional>
 
@@ -34,7 +35,7 @@ struct IdentityListQuery {
 
 /// An identity looked up: nullopt when there is none, an error when the store failed (never
 /// "none", nor an identity without the rate limits it has).
-using FoundIdentity = Core::Result<std::optional<Core::Identity>>;
+using FoundIdentity = Found<Core::Identity>;
 
 /// Identities (owners of keys). Mutating calls must run inside Database::write().
 class IdentityStore
@@ -48,10 +49,10 @@ public:
     [[nodiscard]] FoundIdentity findById(const QString &workspaceId, const QString &id);
 
     /// The external id of identity @p id, a deleted one's too; empty: no such identity (or @p id empty).
-    [[nodiscard]] QString externalIdOf(const QString &workspaceId, const QString &id);
+    [[nodiscard]] Core::Result<QString> externalIdOf(const QString &workspaceId, const QString &id);
 
     /// The id of the live identity with @p externalId (no rate limits loaded).
-    [[nodiscard]] std::optional<QString> idByExternalId(const QString &workspaceId, const QString &externalId);
+    [[nodiscard]] Found<QString> idByExternalId(const QString &workspaceId, const QString &externalId);
 
     /// The id of the live identity with @p externalId, creating it (meta {}) if missing — the
     /// identity upsert of createKey/updateKey/migrateKeys. Audits `identity.create` when it creates.

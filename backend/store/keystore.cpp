@@ -166,30 +166,28 @@ Core::Status KeyStore::insert(const KeyRecord &key, const QByteArray &hash)
     return run(query);
 }
 
-std::optional<KeyRecord> KeyStore::find(const QString &workspaceId, const QString &keyId)
+Found<KeyRecord> KeyStore::find(const QString &workspaceId, const QString &keyId)
 {
     QSqlQuery query = m_db.prepare(kColumns + u" WHERE workspace_id = ? AND id = ? AND deleted_at IS NULL"_s);
     query.addBindValue(workspaceId);
     query.addBindValue(keyId);
-    if (!exec(query) || !query.next())
-        return std::nullopt;
-    return keyFromRow(query);
+    return firstRow<KeyRecord>(query, keyFromRow);
 }
 
-std::optional<KeyRecord> KeyStore::findByHash(const QByteArray &hash)
+Found<KeyRecord> KeyStore::findByHash(const QByteArray &hash)
 {
     QSqlQuery query = m_db.prepare(kColumns + u" WHERE hash = ? AND deleted_at IS NULL"_s);
     query.addBindValue(QString::fromUtf8(hash));
-    if (!exec(query) || !query.next())
-        return std::nullopt;
-    return keyFromRow(query);
+    return firstRow<KeyRecord>(query, keyFromRow);
 }
 
-bool KeyStore::hashExists(const QByteArray &hash)
+Core::Result<bool> KeyStore::hashExists(const QByteArray &hash)
 {
     QSqlQuery query = m_db.prepare(u"SELECT 1 FROM keys WHERE hash = ?"_s);
     query.addBindValue(QString::fromUtf8(hash));
-    return exec(query) && query.next();
+    if (!exec(query))
+        return sqlError(query);
+    return query.next();
 }
 
 Core::Result<KeyPage> KeyStore::list(const KeyListQuery &request)
@@ -280,21 +278,21 @@ Core::Status KeyStore::storeEncrypted(
     return run(query);
 }
 
-std::optional<QByteArray> KeyStore::encrypted(const QString &keyId)
+Found<QByteArray> KeyStore::encrypted(const QString &keyId)
 {
     QSqlQuery query = m_db.prepare(u"SELECT encrypted FROM encrypted_keys WHERE key_id = ?"_s);
     query.addBindValue(keyId);
-    if (!exec(query) || !query.next())
-        return std::nullopt;
-    return query.value(0).toString().toLatin1();
+    return firstRow<QByteArray>(query, [](const QSqlQuery &row) { return row.value(0).toString().toLatin1(); });
 }
 
-bool KeyStore::migrationExists(const QString &workspaceId, const QString &migrationId)
+Core::Result<bool> KeyStore::migrationExists(const QString &workspaceId, const QString &migrationId)
 {
     QSqlQuery query = m_db.prepare(u"SELECT 1 FROM key_migrations WHERE workspace_id = ? AND id = ?"_s);
     query.addBindValue(workspaceId);
     query.addBindValue(migrationId);
-    return exec(query) && query.next();
+    if (!exec(query))
+        return sqlError(query);
+    return query.next();
 }
 
 Core::Status KeyStore::createMigration(

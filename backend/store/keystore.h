@@ -2,6 +2,7 @@
 
 #include "core/credits.h"
 #include "core/error.h"
+#include "store/found.h"
 
 #include <QByteArray>
 #include <QJsonObject>
@@ -74,12 +75,12 @@ public:
     /// Inserts @p key with its stored @p hash (base64 SHA-256, or a caller's hash for migrations).
     [[nodiscard]] Core::Status insert(const KeyRecord &key, const QByteArray &hash);
 
-    /// The live key @p keyId of @p workspaceId.
-    [[nodiscard]] std::optional<KeyRecord> find(const QString &workspaceId, const QString &keyId);
+    /// The live key @p keyId of @p workspaceId (nullopt: none; an error: the read failed).
+    [[nodiscard]] Found<KeyRecord> find(const QString &workspaceId, const QString &keyId);
     /// The live key whose stored hash is @p hash, in any workspace.
-    [[nodiscard]] std::optional<KeyRecord> findByHash(const QByteArray &hash);
+    [[nodiscard]] Found<KeyRecord> findByHash(const QByteArray &hash);
     /// Whether any key row (deleted ones included: the hash stays unique) has this hash.
-    [[nodiscard]] bool hashExists(const QByteArray &hash);
+    [[nodiscard]] Core::Result<bool> hashExists(const QByteArray &hash);
 
     /// A page of live keys of one keyspace (optionally of one identity), fetched limit + 1.
     [[nodiscard]] Core::Result<KeyPage> list(const KeyListQuery &query);
@@ -100,10 +101,10 @@ public:
     [[nodiscard]] Core::Status storeEncrypted(
         const QString &workspaceId, const QString &keyId, const QByteArray &encrypted, qint64 nowMs);
     /// The encrypted plaintext of a recoverable key; nullopt for keys that are not recoverable.
-    [[nodiscard]] std::optional<QByteArray> encrypted(const QString &keyId);
+    [[nodiscard]] Found<QByteArray> encrypted(const QString &keyId);
 
     /// Whether the workspace has registered the migration @p migrationId (keys.migrateKeys).
-    [[nodiscard]] bool migrationExists(const QString &workspaceId, const QString &migrationId);
+    [[nodiscard]] Core::Result<bool> migrationExists(const QString &workspaceId, const QString &migrationId);
     /// Registers a migration ("sha256" or "github.com/seamapi/prefixed-api-key").
     [[nodiscard]] Core::Status createMigration(
         const QString &workspaceId, const QString &migrationId, const QString &algorithm, qint64 nowMs);

@@ -33,13 +33,15 @@ AuditEvent ratelimitEvent(const AuditTarget &owner, const QString &workspaceId, 
 }
 
 // The owner as an audit target; identities are named by their external id, as Unkey does.
-AuditTarget ownerTarget(Database &db, Core::RatelimitOwner owner, const QString &ownerId)
+Core::Result<AuditTarget> ownerTarget(Database &db, Core::RatelimitOwner owner, const QString &ownerId)
 {
     AuditTarget target{ownerType(owner), ownerId, {}};
     if (owner == Core::RatelimitOwner::Identity) {
         QSqlQuery query = db.prepare(u"SELECT external_id FROM identities WHERE id = ?"_s);
         query.addBindValue(ownerId);
-        if (exec(query) && query.next())
+        if (!exec(query))
+            return sqlError(query);
+        if (query.next())
             target.name = query.value(0).toString();
     }
     return target;
@@ -145,7 +147,9 @@ Core::Result<QList<Core::RatelimitConfig>> RatelimitConfigStore::replace(
         }
         wanted.insert(config.name);
     }
-    const AuditTarget owning = ownerTarget(m_db, owner, ownerId);
+    const Core::Result<AuditTarget> owning = ownerTarget(m_db, owner, ownerId);
+    if (!owning)
+        return owning.error();
     const Core::Result<QList<Core::RatelimitConfig>> existingConfigs = list(owner, ownerId);
     if (!existingConfigs)
         return existingConfigs.error();
@@ -158,7 +162,7 @@ Core::Result<QList<Core::RatelimitConfig>> RatelimitConfigStore::replace(
         if (Core::Status removed = removeConfig(m_db, existing.id); !removed)
             return removed.error();
         if (auditEvents)
-            auditEvents->append(ratelimitEvent(owning, workspaceId, u"delete"_s, existing));
+            auditEvents->append(ratelimitEvent(*owning, workspaceId, u"delete"_s, existing));
     }
     for (Core::RatelimitConfig config : configs) {
         const bool exists = kept.contains(config.name);
@@ -173,7 +177,7 @@ Core::Result<QList<Core::RatelimitConfig>> RatelimitConfigStore::replace(
             return stored.error();
         if (auditEvents) {
             auditEvents->append(
-                ratelimitEvent(owning, workspaceId, exists ? u"update"_s : u"create"_s, config));
+                ratelimitEvent(*owning, workspaceId, exists ? u"update"_s : u"create"_s, config));
         }
     }
     return list(owner, ownerId);
@@ -187,12 +191,14 @@ Core::Status RatelimitConfigStore::removeAll(Core::RatelimitOwner owner, const Q
     query.addBindValue(ownerId);
     if (!exec(query))
         return sqlError(query);
-    const AuditTarget owning = auditEvents ? ownerTarget(m_db, owner, ownerId) : AuditTarget{};
+    const Core::Result<AuditTarget> owning = auditEvents ? ownerTarget(m_db, owner, ownerId) : AuditTarget{};
+    if (!owning)
+        return owning.error();
     while (auditEvents && query.next()) {
         Core::RatelimitConfig config;
         config.id = query.value(0).toString();
         config.name = query.value(1).toString();
-        auditEvents->append(ratelimitEvent(owning, query.value(2).toString(), u"delete"_s, config));
+        auditEvents->append(ratelimitEvent(*owning, query.value(2).toString(), u"delete"_s, config));
     }
     QSqlQuery remove = m_db.prepare(u"DELETE FROM ratelimits WHERE "_s + ownerColumn(owner) + u" = ?"_s);
     remove.addBindValue(ownerId);

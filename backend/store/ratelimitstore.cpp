@@ -39,11 +39,11 @@ RatelimitOverride overrideFrom(const QSqlQuery &query)
     return row;
 }
 
-QList<RatelimitOverride> overridesFrom(QSqlQuery &query)
+Core::Result<QList<RatelimitOverride>> overridesFrom(QSqlQuery &query)
 {
-    QList<RatelimitOverride> rows;
     if (!exec(query))
-        return rows;
+        return sqlError(query);
+    QList<RatelimitOverride> rows;
     while (query.next())
         rows.append(overrideFrom(query));
     return rows;
@@ -56,7 +56,7 @@ AuditTarget targetOf(const RatelimitNamespace &ns)
 
 } // namespace
 
-std::optional<RatelimitNamespace> RatelimitStore::findNamespace(const QString &workspaceId, const QString &idOrName)
+Found<RatelimitNamespace> RatelimitStore::findNamespace(const QString &workspaceId, const QString &idOrName)
 {
     // Both the id and the name are unique in a workspace; should a name look like another
     // namespace's id, the id match wins, as the id is the stable reference.
@@ -66,12 +66,10 @@ std::optional<RatelimitNamespace> RatelimitStore::findNamespace(const QString &w
     query.addBindValue(idOrName);
     query.addBindValue(idOrName);
     query.addBindValue(idOrName);
-    if (!exec(query) || !query.next())
-        return std::nullopt;
-    return namespaceFrom(query);
+    return firstRow<RatelimitNamespace>(query, namespaceFrom);
 }
 
-QList<RatelimitOverride> RatelimitStore::overrides(const QString &namespaceId)
+Core::Result<QList<RatelimitOverride>> RatelimitStore::overrides(const QString &namespaceId)
 {
     QSqlQuery query = m_db.prepare(u"SELECT "_s + OverrideColumns
         + u" FROM ratelimit_overrides WHERE namespace_id = ? AND deleted_at IS NULL ORDER BY id"_s);
@@ -79,18 +77,17 @@ QList<RatelimitOverride> RatelimitStore::overrides(const QString &namespaceId)
     return overridesFrom(query);
 }
 
-std::optional<RatelimitOverride> RatelimitStore::findOverride(const QString &namespaceId, const QString &identifier)
+Found<RatelimitOverride> RatelimitStore::findOverride(const QString &namespaceId, const QString &identifier)
 {
     QSqlQuery query = m_db.prepare(u"SELECT "_s + OverrideColumns
         + u" FROM ratelimit_overrides WHERE namespace_id = ? AND identifier = ? AND deleted_at IS NULL"_s);
     query.addBindValue(namespaceId);
     query.addBindValue(identifier);
-    if (!exec(query) || !query.next())
-        return std::nullopt;
-    return overrideFrom(query);
+    return firstRow<RatelimitOverride>(query, overrideFrom);
 }
 
-QList<RatelimitOverride> RatelimitStore::listOverrides(const QString &namespaceId, const QString &cursor, int count)
+Core::Result<QList<RatelimitOverride>> RatelimitStore::listOverrides(
+    const QString &namespaceId, const QString &cursor, int count)
 {
     // No cursor (a null QString would bind as NULL, which compares with nothing): the first page.
     QSqlQuery query = m_db.prepare(u"SELECT "_s + OverrideColumns
@@ -130,8 +127,11 @@ Core::Result<QList<RatelimitNamespace>> RatelimitStore::ensureNamespaces(
         for (const QString &idOrName : idsOrNames) {
             // Looked up again under the write lock: a concurrent request may have created it since
             // the caller's read, and the name is unique (single flight per workspace and name).
-            if (auto existing = findNamespace(workspaceId, idOrName)) {
-                result.append(*existing);
+            const Found<RatelimitNamespace> existing = findNamespace(workspaceId, idOrName);
+            if (!existing)
+                return existing.error();
+            if (*existing) {
+                result.append(**existing);
                 continue;
             }
             auto created = insertNamespace(workspaceId, idOrName, nowMs, audit);
@@ -179,7 +179,10 @@ Core::Result<RatelimitNamespace> RatelimitStore::createNamespace(
 Core::Result<QString> RatelimitStore::upsertOverride(
     const RatelimitNamespace &ns, const QString &identifier, qint64 limit, qint64 durationMs, qint64 nowMs)
 {
-    const auto existing = findOverride(ns.id, identifier);
+    const Found<RatelimitOverride> found = findOverride(ns.id, identifier);
+    if (!found)
+        return found.error();
+    const std::optional<RatelimitOverride> &existing = *found;
     const QString id = existing ? existing->id : Core::newId(u"rlor");
     QSqlQuery query = m_db.prepare(existing
             ? u"UPDATE ratelimit_overrides SET \"limit\" = ?, duration = ?, updated_at = ? WHERE id = ?"_s
@@ -205,12 +208,17 @@ Core::Result<RatelimitOverride> RatelimitStore::setOverride(const RatelimitNames
     RatelimitOverride result {{}, ns.id, identifier, limit, durationMs};
     const Core::Status written = m_db.write([&]() -> Core::Status {
         // The caller read the namespace before taking the write lock; it may be gone by now.
-        const auto current = findNamespace(ns.workspaceId, ns.id);
-        if (!current || current->deleted)
+        const Found<RatelimitNamespace> current = findNamespace(ns.workspaceId, ns.id);
+        if (!current)
+            return current.error();
+        if (!*current || (*current)->deleted)
             return makeError(ErrorCode::NamespaceNotFound, u"This namespace does not exist."_s);
+        const Found<RatelimitOverride> previous = findOverride(ns.id, identifier);
+        if (!previous)
+            return previous.error();
         std::optional<AuditChanges::OverrideLimit> before;
-        if (const auto previous = findOverride(ns.id, identifier))
-            before = AuditChanges::OverrideLimit {previous->limit, previous->durationMs};
+        if (*previous)
+            before = AuditChanges::OverrideLimit {(*previous)->limit, (*previous)->durationMs};
         auto id = upsertOverride(ns, identifier, limit, durationMs, nowMs);
         if (!id)
             return id.error();

@@ -2,6 +2,7 @@
 
 #include "core/error.h"
 #include "store/auditlog.h"
+#include "store/found.h"
 
 #include <QList>
 #include <QString>
@@ -43,17 +44,18 @@ public:
     { }
 
     /// The namespace of @p workspaceId whose id or name is @p idOrName, soft-deleted ones included
-    /// (an id match wins over a name match). nullopt when there is none (or the read failed).
-    [[nodiscard]] std::optional<RatelimitNamespace> findNamespace(const QString &workspaceId, const QString &idOrName);
+    /// (an id match wins over a name match). nullopt when there is none, an error when the read failed.
+    [[nodiscard]] Found<RatelimitNamespace> findNamespace(const QString &workspaceId, const QString &idOrName);
 
     /// Live overrides of a namespace, ordered by id.
-    [[nodiscard]] QList<RatelimitOverride> overrides(const QString &namespaceId);
+    [[nodiscard]] Core::Result<QList<RatelimitOverride>> overrides(const QString &namespaceId);
 
     /// The live override whose identifier is exactly @p identifier (wildcards compare literally).
-    [[nodiscard]] std::optional<RatelimitOverride> findOverride(const QString &namespaceId, const QString &identifier);
+    [[nodiscard]] Found<RatelimitOverride> findOverride(const QString &namespaceId, const QString &identifier);
 
     /// Up to @p count live overrides with `id >= cursor`, ordered by id (cursor pagination).
-    [[nodiscard]] QList<RatelimitOverride> listOverrides(const QString &namespaceId, const QString &cursor, int count);
+    [[nodiscard]] Core::Result<QList<RatelimitOverride>> listOverrides(
+        const QString &namespaceId, const QString &cursor, int count);
 
     /// Resolves every entry of @p idsOrNames to a namespace, creating the missing ones by name in
     /// one transaction (audit `ratelimitNamespace.create` each). Entries created concurrently by

@@ -14,7 +14,10 @@ using namespace RbacSql;
 Core::Result<Core::Permission> RbacStore::createPermission(
     const QString &workspaceId, const Core::Permission &permission, qint64 nowMs, QList<AuditEvent> *auditEvents)
 {
-    if (findPermissionBySlug(workspaceId, permission.slug)) {
+    const Found<Core::Permission> taken = findPermissionBySlug(workspaceId, permission.slug);
+    if (!taken)
+        return taken.error();
+    if (*taken) {
         return Core::makeError(Core::ErrorCode::PermissionAlreadyExists,
             u"A permission with slug '%1' already exists in this workspace"_s.arg(permission.slug));
     }
@@ -57,7 +60,10 @@ Core::Result<RbacPage<Core::Permission>> RbacStore::listPermissions(
 Core::Result<Core::Role> RbacStore::createRole(
     const QString &workspaceId, const Core::Role &role, qint64 nowMs, QList<AuditEvent> *auditEvents)
 {
-    if (findRoleByName(workspaceId, role.name)) {
+    const Found<Core::Role> taken = findRoleByName(workspaceId, role.name);
+    if (!taken)
+        return taken.error();
+    if (*taken) {
         return Core::makeError(Core::ErrorCode::RoleAlreadyExists,
             u"A role with name '%1' already exists in this workspace"_s.arg(role.name));
     }

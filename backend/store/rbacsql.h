@@ -64,11 +64,14 @@ inline Core::Result<QList<Core::Role>> selectRoles(Database &db, const QString &
     return rows;
 }
 
-template<typename T> std::optional<T> firstOf(const Core::Result<QList<T>> &rows)
+/// The first of @p rows (nullopt: none; an error: the query failed, never "none").
+template<typename T> Found<T> firstOf(const Core::Result<QList<T>> &rows)
 {
-    if (!rows || rows->isEmpty())
-        return std::nullopt;
-    return rows->first();
+    if (!rows)
+        return rows.error();
+    if (rows->isEmpty())
+        return std::optional<T>();
+    return std::optional<T>(rows->first());
 }
 
 template<typename T> QStringList idsOf(const QList<T> &items)

@@ -11,7 +11,7 @@ using namespace RbacSql;
 
 // ---- lookups --------------------------------------------------------------------------------
 
-std::optional<Core::Permission> RbacStore::findPermission(const QString &workspaceId, const QString &idOrSlug)
+Found<Core::Permission> RbacStore::findPermission(const QString &workspaceId, const QString &idOrSlug)
 {
     // An id wins over a slug that happens to look like another permission's id.
     return firstOf(selectPermissions(m_db,
@@ -20,13 +20,13 @@ std::optional<Core::Permission> RbacStore::findPermission(const QString &workspa
         {workspaceId, idOrSlug, idOrSlug, idOrSlug}));
 }
 
-std::optional<Core::Permission> RbacStore::findPermissionBySlug(const QString &workspaceId, const QString &slug)
+Found<Core::Permission> RbacStore::findPermissionBySlug(const QString &workspaceId, const QString &slug)
 {
     return firstOf(
         selectPermissions(m_db, u"permissions p WHERE p.workspace_id = ? AND p.slug = ?"_s, {workspaceId, slug}));
 }
 
-std::optional<Core::Role> RbacStore::findRole(const QString &workspaceId, const QString &idOrName)
+Found<Core::Role> RbacStore::findRole(const QString &workspaceId, const QString &idOrName)
 {
     return withPermissions(firstOf(selectRoles(m_db,
         u"roles r WHERE r.workspace_id = ? AND (r.id = ? OR r.name = ?)"
@@ -34,20 +34,20 @@ std::optional<Core::Role> RbacStore::findRole(const QString &workspaceId, const 
         {workspaceId, idOrName, idOrName, idOrName})));
 }
 
-std::optional<Core::Role> RbacStore::findRoleByName(const QString &workspaceId, const QString &name)
+Found<Core::Role> RbacStore::findRoleByName(const QString &workspaceId, const QString &name)
 {
     return withPermissions(
         firstOf(selectRoles(m_db, u"roles r WHERE r.workspace_id = ? AND r.name = ?"_s, {workspaceId, name})));
 }
 
-std::optional<Core::Role> RbacStore::withPermissions(std::optional<Core::Role> role)
+Found<Core::Role> RbacStore::withPermissions(Found<Core::Role> role)
 {
-    if (!role)
+    if (!role || !*role)
         return role;
-    Core::Result<QList<Core::Permission>> permissions = rolePermissions(role->id);
+    Core::Result<QList<Core::Permission>> permissions = rolePermissions((*role)->id);
     if (!permissions)
-        return std::nullopt;
-    role->permissions = std::move(*permissions);
+        return permissions.error();
+    (*role)->permissions = std::move(*permissions);
     return role;
 }
 
@@ -66,19 +66,24 @@ Core::Result<QList<Core::Role>> RbacStore::findRolesByName(const QString &worksp
 {
     QList<Core::Role> roles;
     for (const QString &name : unique(names)) {
-        std::optional<Core::Role> role = findRoleByName(workspaceId, name);
+        Found<Core::Role> role = findRoleByName(workspaceId, name);
         if (!role)
+            return role.error();
+        if (!*role)
             return Core::makeError(Core::ErrorCode::RoleNotFound, u"Role '%1' was not found."_s.arg(name));
-        roles.append(std::move(*role));
+        roles.append(std::move(**role));
     }
     return roles;
 }
 
-QStringList RbacStore::missingPermissionSlugs(const QString &workspaceId, const QStringList &slugs)
+Core::Result<QStringList> RbacStore::missingPermissionSlugs(const QString &workspaceId, const QStringList &slugs)
 {
     QStringList missing;
     for (const QString &slug : unique(slugs)) {
-        if (!findPermissionBySlug(workspaceId, slug))
+        const Found<Core::Permission> found = findPermissionBySlug(workspaceId, slug);
+        if (!found)
+            return found.error();
+        if (!*found)
             missing.append(slug);
     }
     return missing;
@@ -186,8 +191,11 @@ Core::Result<QList<Core::Permission>> RbacStore::ensurePermissions(const QString
 {
     QList<Core::Permission> permissions;
     for (const QString &slug : unique(slugs)) {
-        if (std::optional<Core::Permission> found = findPermissionBySlug(workspaceId, slug)) {
-            permissions.append(std::move(*found));
+        Found<Core::Permission> found = findPermissionBySlug(workspaceId, slug);
+        if (!found)
+            return found.error();
+        if (*found) {
+            permissions.append(std::move(**found));
             continue;
         }
         Core::Result<Core::Permission> created = insertPermission(workspaceId, {{}, slug, slug, {}}, nowMs);

@@ -3,6 +3,7 @@
 #include "core/domain.h"
 #include "core/error.h"
 #include "store/auditlog.h"
+#include "store/found.h"
 
 #include <QStringList>
 
@@ -51,13 +52,15 @@ public:
         const QStringList &slugs, qint64 nowMs, QList<AuditEvent> *auditEvents, QStringList *createdSlugs = nullptr);
     /// The slugs of @p slugs that no permission of the workspace has (de-duplicated, in order):
     /// handlers use it to decide whether `rbac.*.create_permission` is needed.
-    [[nodiscard]] QStringList missingPermissionSlugs(const QString &workspaceId, const QStringList &slugs);
+    [[nodiscard]] Core::Result<QStringList> missingPermissionSlugs(
+        const QString &workspaceId, const QStringList &slugs);
     /// Roles with these names; RoleNotFound "Role '<name>' was not found." for the first missing.
     [[nodiscard]] Core::Result<QList<Core::Role>> findRolesByName(const QString &workspaceId, const QStringList &names);
-    /// A permission by id or slug.
-    [[nodiscard]] std::optional<Core::Permission> findPermission(const QString &workspaceId, const QString &idOrSlug);
-    /// A role by id or name, with its permissions.
-    [[nodiscard]] std::optional<Core::Role> findRole(const QString &workspaceId, const QString &idOrName);
+    /// A permission by id or slug (nullopt: none; an error: the read failed).
+    [[nodiscard]] Found<Core::Permission> findPermission(const QString &workspaceId, const QString &idOrSlug);
+    /// A role by id or name, with its permissions (an error when they cannot be read: a role shown
+    /// without them would be saved back without them).
+    [[nodiscard]] Found<Core::Role> findRole(const QString &workspaceId, const QString &idOrName);
 
     /// Direct permissions / roles (with their permissions) of a key, ordered by slug / name. A
     /// failed query is an error, never "none": a client would save "none" back.
@@ -111,13 +114,12 @@ public:
 private:
     Core::Result<Core::Permission> insertPermission(
         const QString &workspaceId, const Core::Permission &permission, qint64 nowMs);
-    std::optional<Core::Permission> findPermissionBySlug(const QString &workspaceId, const QString &slug);
-    std::optional<Core::Role> findRoleByName(const QString &workspaceId, const QString &name);
+    Found<Core::Permission> findPermissionBySlug(const QString &workspaceId, const QString &slug);
+    Found<Core::Role> findRoleByName(const QString &workspaceId, const QString &name);
     /// Loads the permissions of each of @p roles.
     Core::Status attachPermissions(QList<Core::Role> &roles);
-    /// @p role with its permissions; nullopt when there is none or they cannot be read (a role
-    /// shown without them would be saved back without them).
-    std::optional<Core::Role> withPermissions(std::optional<Core::Role> role);
+    /// @p role with its permissions; an error when they cannot be read.
+    Found<Core::Role> withPermissions(Found<Core::Role> role);
     Core::Status runForEach(const QString &sql, const QString &ownerId, const QStringList &ids,
         const QString &workspaceId = {}, qint64 nowMs = 0);
 

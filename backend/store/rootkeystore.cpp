@@ -28,42 +28,42 @@ RootKey rowToKey(const QSqlQuery &query)
 
 } // namespace
 
-bool RootKeyStore::loadPermissions(RootKey &key)
+Core::Status RootKeyStore::loadPermissions(RootKey &key)
 {
     QSqlQuery permissions = m_db.prepare(u"SELECT permission FROM root_key_permissions WHERE root_key_id = ?"_s);
     permissions.addBindValue(key.id);
     if (!exec(permissions))
-        return false;
+        return sqlError(permissions);
     while (permissions.next())
         key.permissions.insert(permissions.value(0).toString());
-    return true;
+    return {};
 }
 
-std::optional<RootKey> RootKeyStore::findByHash(const QByteArray &hash, qint64 nowMs)
+Found<RootKey> RootKeyStore::withPermissions(Found<RootKey> key)
 {
-    QSqlQuery query = m_db.prepare(kColumns + u" WHERE hash = ? AND deleted_at IS NULL"_s);
-    query.addBindValue(QString::fromLatin1(hash));
-    if (!exec(query) || !query.next())
-        return std::nullopt;
-    RootKey key = rowToKey(query);
-    if (key.expiresMs && nowMs > *key.expiresMs)
-        return std::nullopt;
-    if (!loadPermissions(key))
-        return std::nullopt;
+    if (!key || !*key)
+        return key;
+    if (Core::Status loaded = loadPermissions(**key); !loaded)
+        return loaded.error();
     return key;
 }
 
-std::optional<RootKey> RootKeyStore::find(const QString &workspaceId, const QString &id)
+Found<RootKey> RootKeyStore::findByHash(const QByteArray &hash, qint64 nowMs)
+{
+    QSqlQuery query = m_db.prepare(kColumns + u" WHERE hash = ? AND deleted_at IS NULL"_s);
+    query.addBindValue(QString::fromLatin1(hash));
+    Found<RootKey> key = firstRow<RootKey>(query, rowToKey);
+    if (key && *key && (*key)->expiresMs && nowMs > *(*key)->expiresMs)
+        return std::optional<RootKey>();
+    return withPermissions(std::move(key));
+}
+
+Found<RootKey> RootKeyStore::find(const QString &workspaceId, const QString &id)
 {
     QSqlQuery query = m_db.prepare(kColumns + u" WHERE id = ? AND workspace_id = ? AND deleted_at IS NULL"_s);
     query.addBindValue(id);
     query.addBindValue(workspaceId);
-    if (!exec(query) || !query.next())
-        return std::nullopt;
-    RootKey key = rowToKey(query);
-    if (!loadPermissions(key))
-        return std::nullopt;
-    return key;
+    return withPermissions(firstRow<RootKey>(query, rowToKey));
 }
 
 Core::Result<RootKeyPage> RootKeyStore::list(const QString &workspaceId, const QString &cursor, int limit)
@@ -84,8 +84,8 @@ Core::Result<RootKeyPage> RootKeyStore::list(const QString &workspaceId, const Q
         page.keys.append(rowToKey(query));
     }
     for (RootKey &key : page.keys) {
-        if (!loadPermissions(key))
-            return Core::makeError(Core::ErrorCode::Internal, u"could not read root key permissions"_s);
+        if (Core::Status loaded = loadPermissions(key); !loaded)
+            return loaded.error();
     }
     return page;
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/error.h"
+#include "store/found.h"
 
 #include <QSet>
 #include <QString>
@@ -35,12 +36,13 @@ class RootKeyStore
 public:
     explicit RootKeyStore(Database &db) : m_db(db) { }
 
-    /// The live (not deleted, not expired at @p nowMs) root key with this hash.
-    [[nodiscard]] std::optional<RootKey> findByHash(const QByteArray &hash, qint64 nowMs);
+    /// The live (not deleted, not expired at @p nowMs) root key with this hash, with its
+    /// permissions (nullopt: none; an error: the read failed).
+    [[nodiscard]] Found<RootKey> findByHash(const QByteArray &hash, qint64 nowMs);
 
     /// The live (not deleted) root key @p id of @p workspaceId, with its permissions. Expired keys
     /// are returned too: the list shows them until someone deletes them.
-    [[nodiscard]] std::optional<RootKey> find(const QString &workspaceId, const QString &id);
+    [[nodiscard]] Found<RootKey> find(const QString &workspaceId, const QString &id);
 
     /// Live root keys of @p workspaceId with id >= @p cursor (empty: from the start), at most
     /// @p limit of them, each with its permissions.
@@ -60,8 +62,10 @@ public:
     [[nodiscard]] Core::Status insertRootKey(const RootKey &key, const QByteArray &hash);
 
 private:
-    /// Adds the permissions of @p key (by id); false on a SQL error.
-    bool loadPermissions(RootKey &key);
+    /// Adds the permissions of @p key (by id).
+    Core::Status loadPermissions(RootKey &key);
+    /// @p key with its permissions; an error when they cannot be read.
+    Found<RootKey> withPermissions(Found<RootKey> key);
 
     Database &m_db;
 };

@@ -23,7 +23,7 @@ QJsonObject query(const QString &sql)
 QString keyspaceOf(ApiHarness &h, const QString &apiId)
 {
     const auto api = Latchkey::Store::ApiStore(h.server().database()).find(h.workspaceId(), apiId);
-    return api ? api->keyspaceId : QString();
+    return api && *api ? (*api)->keyspaceId : QString();
 }
 
 /// Inserts @p count verification events of @p workspace / @p keyspace, outcomes alternating

@@ -359,8 +359,12 @@ void TestApis::deletedApiKeysAreNotFound()
 {
     ApiHarness h;
     const QString apiId = h.createApi();
-    const QString keyspaceId = Latchkey::Store::ApiStore(h.server().database()).find(h.workspaceId(), apiId)->keyspaceId;
-    QVERIFY(Latchkey::Store::ApiStore(h.server().database()).findByKeyspace(h.workspaceId(), keyspaceId));
+    Latchkey::Store::ApiStore apis(h.server().database());
+    const auto api = apis.find(h.workspaceId(), apiId);
+    QVERIFY(api && *api);
+    const QString keyspaceId = (*api)->keyspaceId;
+    const auto byKeyspace = apis.findByKeyspace(h.workspaceId(), keyspaceId);
+    QVERIFY(byKeyspace && *byKeyspace);
 
     const auto created = h.call(u"keys.createKey"_s, QJsonObject{{u"apiId"_s, apiId}});
     QVERIFY2(created.status == 200, created.describe().constData());
@@ -369,8 +373,10 @@ void TestApis::deletedApiKeysAreNotFound()
     QCOMPARE(before.dataObject().value(u"code").toString(), u"VALID"_s);
 
     QCOMPARE(h.call(u"apis.deleteApi"_s, QJsonObject{{u"apiId"_s, apiId}}).status, 200);
-    QVERIFY(!Latchkey::Store::ApiStore(h.server().database()).findByKeyspace(h.workspaceId(), keyspaceId));
-    QVERIFY(!Latchkey::Store::ApiStore(h.server().database()).find(h.workspaceId(), apiId));
+    const auto deletedByKeyspace = apis.findByKeyspace(h.workspaceId(), keyspaceId);
+    QVERIFY(deletedByKeyspace && !*deletedByKeyspace);
+    const auto deleted = apis.find(h.workspaceId(), apiId);
+    QVERIFY(deleted && !*deleted);
     const auto after = h.call(u"keys.verifyKey"_s, QJsonObject{{u"key"_s, key}});
     QVERIFY2(after.status == 200, after.describe().constData());
     QCOMPARE(after.dataObject().value(u"valid").toBool(), false);

@@ -145,8 +145,11 @@ void TestKeysBindings::addRoles()
                 .database()
                 .write([&]() -> Latchkey::Core::Status {
                     Latchkey::Store::RbacStore rbac(h.server().database());
-                    return rbac.addRolePermissions(h.workspaceId(), *rbac.findRole(h.workspaceId(), u"admin"_s),
-                        {*rbac.findPermission(h.workspaceId(), u"docs.read"_s)}, 0, nullptr);
+                    const auto admin = rbac.findRole(h.workspaceId(), u"admin"_s);
+                    const auto docsRead = rbac.findPermission(h.workspaceId(), u"docs.read"_s);
+                    if (!admin || !*admin || !docsRead || !*docsRead)
+                        return Latchkey::Core::makeError(Latchkey::Core::ErrorCode::Internal, u"setup"_s);
+                    return rbac.addRolePermissions(h.workspaceId(), **admin, {**docsRead}, 0, nullptr);
                 })
                 .ok());
     const auto reply = bind(h, u"keys.addRoles"_s, keyId, u"roles"_s, QJsonArray {u"viewer"_s, adminId});

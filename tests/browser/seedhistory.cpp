@@ -115,7 +115,11 @@ int main(int argc, char *argv[])
     QList<HistoryKey> keys;
     for (const QString &spec : parser.values(keyOption)) {
         const QStringList parts = spec.split(u':');
-        const auto record = parts.size() == 5 ? store.find(server.defaultWorkspaceId(), parts.at(0)) : std::nullopt;
+        const auto found = parts.size() == 5 ? store.find(server.defaultWorkspaceId(), parts.at(0))
+                                             : std::optional<Latchkey::Store::KeyRecord>();
+        if (!found)
+            return failed(found.error().detail);
+        const std::optional<Latchkey::Store::KeyRecord> &record = *found;
         if (!record)
             return failed(u"no key %1 (expected KEY_ID:API_ID:EXTERNAL_ID:WEIGHT:CREDITS)"_s.arg(spec));
         HistoryKey key;
