@@ -61,13 +61,17 @@ struct Database::ThreadConnection {
 
 Core::Error sqlError(const QSqlQuery &query)
 {
-    const QString text = query.lastError().text();
-    qCWarning(lcStore) << "SQL error:" << text << "in" << query.lastQuery();
+    // Not logged here: exec() logged this failure already, with its SQL (it was logged twice).
+    Q_UNUSED(query);
     return makeError(ErrorCode::Internal, u"A database error occurred."_s);
 }
 
 bool exec(QSqlQuery &query)
 {
+    // A query whose prepare() failed (a missing table, say) holds that error, which
+    // Database::prepare() logged with its reason; running it would log "Parameter count mismatch".
+    if (query.lastError().isValid())
+        return false;
     if (query.exec())
         return true;
     qCWarning(lcStore) << "SQL error:" << query.lastError().text() << "in" << query.lastQuery();

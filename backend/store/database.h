@@ -156,10 +156,10 @@ private:
     QString m_error;
 };
 
-/// Shorthand for a failed query: an Internal error naming the SQL error, logged once.
+/// The error (Internal, 500) of a query that exec() ran and that failed; exec() logged it.
 [[nodiscard]] Core::Error sqlError(const QSqlQuery &query);
 
-/// Runs a prepared query; false (and a logged warning) when it fails.
+/// Runs a prepared query; false when it fails, which is logged here, once, with its SQL.
 [[nodiscard]] bool exec(QSqlQuery &query);
 
 /// Runs @p query and reads its first row with @p read (nullopt: no row; an error: the query failed).

@@ -6,6 +6,7 @@
 
 #include "tst_keys_helpers.h"
 
+#include <QMutex>
 #include <QSqlError>
 
 using namespace Qt::StringLiterals;
@@ -26,6 +27,7 @@ private Q_SLOTS:
     void verifyFailsAndSpendsNothingWhenTheKeyCannotBeRead_data();
     void verifyFailsAndSpendsNothingWhenTheKeyCannotBeRead();
     void verifyFromTheCacheReadsNothingAndLosesNoCredit();
+    void aFailedQueryIsLoggedOnce();
 };
 
 namespace {
@@ -130,6 +132,35 @@ QJsonObject bodyOf(QString text, const QHash<QString, QString> &world)
         text.replace(it.key(), it.value());
     return QJsonDocument::fromJson(text.toUtf8()).object();
 }
+
+/// The warnings of the store's log category while it is installed.
+class StoreWarnings
+{
+public:
+    StoreWarnings() { s_previous = qInstallMessageHandler(collect); }
+    ~StoreWarnings() { qInstallMessageHandler(s_previous); }
+    Q_DISABLE_COPY_MOVE(StoreWarnings)
+
+    [[nodiscard]] static QStringList lines()
+    {
+        const QMutexLocker locker(&s_lock);
+        return s_lines;
+    }
+
+private:
+    static void collect(QtMsgType type, const QMessageLogContext &context, const QString &message)
+    {
+        if (type == QtWarningMsg && qstrcmp(context.category, "latchkey.store") == 0) {
+            const QMutexLocker locker(&s_lock);
+            s_lines.append(message);
+        }
+        s_previous(type, context, message);
+    }
+
+    static inline QtMessageHandler s_previous = nullptr;
+    static inline QMutex s_lock;
+    static inline QStringList s_lines;
+};
 
 } // namespace
 
@@ -330,6 +361,20 @@ void TestStoreErrors::verifyFromTheCacheReadsNothingAndLosesNoCredit()
         QVERIFY2(isInternalError(spent), spent.describe().constData());
     }
     QCOMPARE(h.call(u"keys.verifyKey"_s, credited).dataObject().value(u"credits"_s).toInteger(), 3);
+}
+
+// An operator reads each failure once: exec() logged it and the error made of it logged it again.
+void TestStoreErrors::aFailedQueryIsLoggedOnce()
+{
+    ApiHarness h;
+    const QString apiId = h.createApi();
+    TableAway away(h, u"keys"_s);
+    StoreWarnings warnings;
+    const ApiReply listed = h.call(u"apis.listKeys"_s, QJsonObject {{u"apiId"_s, apiId}});
+    QVERIFY2(isInternalError(listed), listed.describe().constData());
+    const QStringList lines = StoreWarnings::lines();
+    QCOMPARE(lines.size(), 1);
+    QVERIFY2(lines.constFirst().contains(u"no such table: keys"_s), qPrintable(lines.constFirst()));
 }
 
 QTEST_GUILESS_MAIN(TestStoreErrors)
