@@ -6,6 +6,7 @@
 #include "core/keyencryption.h"
 #include "core/keyfactory.h"
 #include "core/random.h"
+#include "store/auditchanges.h"
 #include "store/database.h"
 #include "store/identitystore.h"
 #include "store/ratelimitconfigstore.h"
@@ -63,13 +64,15 @@ Store::KeyRecord newKeyRecord(const Store::ApiRecord &api, const NewKeyFields &f
     return key;
 }
 
-/// Rate limits, direct permissions and roles of a freshly inserted key, with their audit events.
+/// Rate limits, direct permissions and roles of a freshly inserted key, with the bindings' audit
+/// events. The limits have no rows of their own (Unkey's createKey writes none, reference §9): the
+/// key's `key.create` row names them.
 Core::Status attachRelations(Store::Database &db, const Store::KeyRecord &key, const NewKeyFields &fields,
     const QList<Core::Permission> &permissions, const QList<Core::Role> &roles, qint64 nowMs, QList<AuditEvent> &events)
 {
     if (!fields.ratelimits.isEmpty()) {
         const auto limits = Store::RatelimitConfigStore(db).replace(
-            Core::RatelimitOwner::Key, key.workspaceId, key.id, fields.ratelimits, nowMs, &events);
+            Core::RatelimitOwner::Key, key.workspaceId, key.id, fields.ratelimits, nowMs);
         if (!limits)
             return limits.error();
     }
@@ -82,7 +85,8 @@ Core::Status attachRelations(Store::Database &db, const Store::KeyRecord &key, c
 
 /// Inserts a new key with everything createKey / migrateKeys attach to it: identity link (upserted),
 /// rate limits, direct permissions (created when missing) and roles (which must exist). Appends
-/// `key.create` and one connect event per binding to @p events. Returns the new key's id.
+/// `key.create` (its `changes` name the limits) and one connect event per binding to @p events.
+/// Returns the new key's id.
 Core::Result<QString> insertNewKey(Store::Database &db, const ApiContext &context, const Store::ApiRecord &api,
     const NewKeyFields &fields, const QString &start, const QByteArray &hash, const QString &migrationId,
     QList<AuditEvent> &events)
@@ -105,7 +109,11 @@ Core::Result<QString> insertNewKey(Store::Database &db, const ApiContext &contex
         return permissions.error();
     if (Core::Status inserted = Store::KeyStore(db).insert(key, hash); !inserted)
         return inserted.error();
-    events.append(keyAuditEvent({key, api}, u"key.create"_s, u"Created key "_s + key.id));
+    AuditEvent created = keyAuditEvent({key, api}, u"key.create"_s, u"Created key "_s + key.id);
+    Store::AuditChanges limits;
+    limits.ratelimits({}, fields.ratelimits);
+    created.changes = limits.json();
+    events.append(created);
     if (Core::Status attached = attachRelations(db, key, fields, *permissions, *roles, context.nowMs, events);
         !attached)
         return attached.error();

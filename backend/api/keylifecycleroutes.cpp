@@ -23,16 +23,16 @@ constexpr int kDefaultByteLength = 16;
 
 // ---- keys.deleteKey ---------------------------------------------------------------------------
 
-/// Hard delete: the key row, its encrypted copy, its bindings and its key-level rate limits.
-Core::Status deletePermanently(Store::Database &db, const QString &keyId, QList<AuditEvent> &events)
+/// Hard delete: the key row, its encrypted copy, its bindings and its key-level rate limits. Its
+/// `key.delete` row is the only one (Unkey's deleteKey writes no `ratelimit.delete`, reference §9).
+Core::Status deletePermanently(Store::Database &db, const QString &keyId)
 {
     Store::RbacStore rbac(db);
     if (Core::Status cleared = rbac.clearKeyPermissions(keyId); !cleared)
         return cleared;
     if (Core::Status cleared = rbac.clearKeyRoles(keyId); !cleared)
         return cleared;
-    if (Core::Status cleared = Store::RatelimitConfigStore(db).removeAll(Core::RatelimitOwner::Key, keyId, &events);
-        !cleared)
+    if (Core::Status cleared = Store::RatelimitConfigStore(db).removeAll(Core::RatelimitOwner::Key, keyId); !cleared)
         return cleared;
     return Store::KeyStore(db).hardDelete(keyId);
 }
@@ -54,7 +54,7 @@ Core::Result<ApiReply> deleteKey(Services &services, const ApiContext &context, 
             return owner.error();
         if (*owner)
             events.first().targets.append(**owner);
-        const Core::Status deleted = permanent ? deletePermanently(services.db, keyId, events)
+        const Core::Status deleted = permanent ? deletePermanently(services.db, keyId)
                                                : Store::KeyStore(services.db).softDelete(keyId, context.nowMs);
         if (!deleted)
             return deleted.error();

@@ -27,6 +27,8 @@ private Q_SLOTS:
     void keyUpdateRecordsWhatChanged();
     void keyUpdateThatChangesNothingRecordsNoChanges();
     void rateLimitEditOfAKeyWritesOneRow();
+    void createKeyWritesTheReferenceRowsAndNamesItsLimits();
+    void permanentDeleteWritesOnlyTheKeysRow();
     void keyUpdateRecordsTheOwnersAndTheNameRemoved();
     void setOverrideRecordsTheLimit();
     void updateCreditsRecordsTheBalanceAndNamesTheApi();
@@ -56,6 +58,27 @@ QJsonObject limitValue(qint64 limit, qint64 duration, bool autoApply = false)
 QString compact(const QJsonArray &array)
 {
     return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
+}
+
+/// The audit rows @p reply's request wrote, oldest first.
+QList<QJsonObject> rowsOf(ApiHarness &h, const ApiReply &reply)
+{
+    const QString requestId = reply.body.value(u"meta"_s).toObject().value(u"requestId"_s).toString();
+    QList<QJsonObject> rows;
+    for (const QJsonObject &row : h.listAll(u"audit.listLogs"_s, {}, 100)) {
+        if (row.value(u"requestId"_s).toString() == requestId)
+            rows.prepend(row);
+    }
+    return rows;
+}
+
+QStringList eventsOf(const QList<QJsonObject> &rows)
+{
+    QStringList events;
+    for (const QJsonObject &row : rows)
+        events.append(row.value(u"event"_s).toString());
+    events.sort(); // rows of one request share their time
+    return events;
 }
 
 /// A schema-6 store at @p path (before audit_logs.target_names) holding one row as schema 6 wrote
@@ -340,6 +363,53 @@ void TestAuditLog::rateLimitEditOfAKeyWritesOneRow()
         QJsonObject {{u"field"_s, u"ratelimit"_s}, {u"name"_s, u"hourly"_s}, {u"new"_s, limitValue(50, 3'600'000)}},
     };
     QCOMPARE(compact(row.value(u"changes"_s).toArray()), compact(expected));
+}
+
+// Reference §9: keys.createKey writes `key.create` and a connect row per permission and role, no
+// `ratelimit.create` rows (it wrote one per limit); the key's row names its limits instead.
+void TestAuditLog::createKeyWritesTheReferenceRowsAndNamesItsLimits()
+{
+    ApiHarness h;
+    QVERIFY(!createPermission(h, u"docs.read"_s).isEmpty());
+    QVERIFY(!createRole(h, u"support"_s).isEmpty());
+    const ApiReply created = h.call(u"keys.createKey"_s,
+        QJsonObject {{u"apiId"_s, h.createApi()},
+            {u"ratelimits"_s, QJsonArray {ratelimit(u"requests"_s, 100, 60'000), ratelimit(u"burst"_s, 10, 1'000)}},
+            {u"permissions"_s, QJsonArray {u"docs.read"_s}}, {u"roles"_s, QJsonArray {u"support"_s}}});
+    QVERIFY2(created.status == 200, created.describe().constData());
+    const QList<QJsonObject> rows = rowsOf(h, created);
+    QCOMPARE(eventsOf(rows),
+        (QStringList {
+            u"authorization.connect_permission_and_key"_s, u"authorization.connect_role_and_key"_s, u"key.create"_s}));
+    const QJsonArray expected {
+        QJsonObject {{u"field"_s, u"ratelimit"_s}, {u"name"_s, u"requests"_s}, {u"new"_s, limitValue(100, 60'000)}},
+        QJsonObject {{u"field"_s, u"ratelimit"_s}, {u"name"_s, u"burst"_s}, {u"new"_s, limitValue(10, 1'000)}},
+    };
+    for (const QJsonObject &row : rows) {
+        if (row.value(u"event"_s).toString() == u"key.create"_s)
+            QCOMPARE(compact(row.value(u"changes"_s).toArray()), compact(expected));
+    }
+    // Without limits the row has no changes, as before.
+    const ApiReply plain = h.call(u"keys.createKey"_s, QJsonObject {{u"apiId"_s, h.createApi()}});
+    QCOMPARE(eventsOf(rowsOf(h, plain)), QStringList {u"key.create"_s});
+    QVERIFY(!rowsOf(h, plain).constFirst().contains(u"changes"_s));
+}
+
+// Reference §9: keys.deleteKey writes `key.delete`; a permanent one wrote `ratelimit.delete` rows
+// besides, one per limit of the key.
+void TestAuditLog::permanentDeleteWritesOnlyTheKeysRow()
+{
+    ApiHarness h;
+    const QString keyId
+        = h.createKey({{u"apiId"_s, h.createApi()},
+                          {u"ratelimits"_s,
+                              QJsonArray {ratelimit(u"requests"_s, 100, 60'000), ratelimit(u"burst"_s, 10, 1'000)}}})
+              .value(u"keyId")
+              .toString();
+    const ApiReply deleted = h.call(u"keys.deleteKey"_s, QJsonObject {{u"keyId"_s, keyId}, {u"permanent"_s, true}});
+    QVERIFY2(deleted.status == 200, deleted.describe().constData());
+    QCOMPARE(eventsOf(rowsOf(h, deleted)), QStringList {u"key.delete"_s});
+    QCOMPARE(countRows(h, u"SELECT count(*) FROM ratelimits WHERE key_id = ?"_s, {keyId}), 0);
 }
 
 // Issue 4: "Owner changed" and "Name changed" said nothing of what they were. The owner is
