@@ -29,7 +29,9 @@ export class Api {
       });
     } catch (error) {
       if (error.name === 'AbortError') throw error;
-      throw new ApiError(0, t('Network error'), t('The server did not answer ({reason}).', { reason: error.message }));
+      // Our own words, not the browser's: its English "Failed to fetch" sat inside a German
+      // sentence (walkthrough 20/4), and it says no more than this.
+      throw new ApiError(0, t('Network error'), t('The server cannot be reached.'));
     }
     const envelope = await response.json().catch(() => ({}));
     if (!response.ok) {

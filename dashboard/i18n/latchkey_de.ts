@@ -555,7 +555,7 @@
     </message>
     <message>
         <source>Actor: root key name or id</source>
-        <translation>Akteur: Name oder ID des Root-Schlüssels</translation>
+        <translation>Akteur: Root-Schlüssel (Name oder ID)</translation>
     </message>
     <message>
         <source>Actor</source>
@@ -598,7 +598,7 @@
     </message>
     <message>
         <source>Target: id, owner, key start or part of a name</source>
-        <translation>Ziel: ID, Inhaber, Schlüsselanfang oder Teil eines Namens</translation>
+        <translation>Ziel: ID, Inhaber, Schlüsselanfang oder Namensteil</translation>
     </message>
     <message>
         <source>An id (key_…, api_…, id_…), an owner&apos;s external id, a key&apos;s start, or a part of a name: of a key (deleted keys too), an owner, an API</source>

@@ -555,7 +555,7 @@
     </message>
     <message>
         <source>Actor: root key name or id</source>
-        <translation>Autor: nombre o id de la clave raíz</translation>
+        <translation>Autor: nombre o id de clave raíz</translation>
     </message>
     <message>
         <source>Actor</source>

@@ -304,12 +304,6 @@ ApplicationWindow {
             Layout.fillHeight: true
             spacing: 0
 
-            ErrorBanner {
-                id: banner
-                Layout.fillWidth: true
-                client: window.session.client
-            }
-
             StackView {
                 id: stack
                 Layout.fillWidth: true
@@ -322,6 +316,20 @@ ApplicationWindow {
                 onCurrentItemChanged: {
                     pageFocus.restart();
                     skipGone.restart(); // later: window.currentPage follows this change
+                }
+
+                // Over the top of the page, not above it in the layout: a banner that pushed the
+                // page down ~60 px moved the field under the pointer, so the next click landed
+                // elsewhere (walkthrough 20/4). The same place on every page.
+                ErrorBanner {
+                    id: banner
+                    objectName: "errorBanner"
+                    anchors.top: parent.top
+                    anchors.left: parent.left
+                    anchors.right: parent.right
+                    anchors.margins: 8
+                    z: 11
+                    client: window.session.client
                 }
 
                 StatusNotice {

@@ -5,8 +5,10 @@
 // A "✓ Saved" appearing on a card moves no card. For a rerolled key (its "replaced, expires in 23
 // hours" badge): in the API's key list every status pill lies inside the Status column, whole at
 // 1024 and 1280 px, and beside its "expires in 23 hours" the key page's header line "Created … · last
-// used …" is neither cut nor elided, and the header shows two lines of text at most.
+// used …" is neither cut nor elided, and the header shows two lines of text at most. A failed
+// request's banner moves nothing; the audit log's text filters show their hints whole.
 // Pictures: <build>/test-artefacts/keypagelayout/.
+#include "apiclient.h"
 #include "dashboardfixture.h"
 #include "dashboardtestpaths.h"
 #include "dashboardwindow.h"
@@ -161,6 +163,9 @@ private Q_SLOTS:
     void headerLineShowsWhole();
     void searchHintShowsWhole_data();
     void searchHintShowsWhole();
+    void errorBannerMovesNothing();
+    void auditFiltersShowWhole_data();
+    void auditFiltersShowWhole();
     void cleanupTestCase();
 };
 
@@ -477,6 +482,87 @@ void TestKeyPageLayout::searchHintShowsWhole()
     QCOMPARE(shown.size(), 1);
     QVERIFY2(!shown.constFirst()->property("truncated").toBool(),
              qPrintable(u"\"%1\" cut in a field %2 px wide"_s.arg(hint).arg(field->width())));
+}
+
+/// A failed request's banner lies over the top of the page and moves nothing under the pointer.
+/// Walkthrough 20/4: with the server stopped, Save on the key page showed the banner above the
+/// page, which pushed it down ~60 px, so the next click landed in another field.
+void TestKeyPageLayout::errorBannerMovesNothing()
+{
+    QQuickItem *page = openKeyPage(u"de"_s, QSize(1024, 768));
+    QVERIFY(page);
+    QQuickItem *field = m_ui->item(page, u"section-name-field"_s);
+    QVERIFY(field);
+    const QRectF before = sceneRect(field);
+    // Hidden until a failure: findNamed() finds only visible items. (The window's items are its
+    // QObject children, not its content item's.)
+    auto *banner = m_window->findChild<QQuickItem *>(u"errorBanner"_s);
+    QVERIFY(banner);
+    QVERIFY(!banner->isVisible());
+
+    m_ui->app()->session()->client()->call(u"keys.getKey"_s, {{u"keyId"_s, u"key_doesnotexist99"_s}});
+    QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible(), kTimeout);
+    m_ui->settle(100);
+    QVERIFY(m_ui->screenshot(m_artefacts, u"error-banner-de-1024"_s));
+    const QRectF after = sceneRect(field);
+    QVERIFY2(qAbs(after.top() - before.top()) < 0.5 && qAbs(after.left() - before.left()) < 0.5,
+             qPrintable(u"the name field moved from %1,%2 to %3,%4"_s.arg(before.left()).arg(before.top())
+                            .arg(after.left()).arg(after.top())));
+    // Over the page's top, inside the window, under no other page part than the page itself.
+    const QRectF box = sceneRect(banner);
+    const QRectF area = sceneRect(page);
+    QVERIFY2(box.top() >= area.top() - 0.5 && box.left() >= area.left() - 0.5 && box.right() <= area.right() + 0.5,
+             qPrintable(u"banner %1,%2 %3×%4 outside the page"_s.arg(box.left()).arg(box.top()).arg(box.width())
+                            .arg(box.height())));
+    QMetaObject::invokeMethod(banner, "clear");
+    QTRY_VERIFY(!banner->isVisible());
+}
+
+void TestKeyPageLayout::auditFiltersShowWhole_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<QSize>("size");
+    for (const QString &language : {u"de"_s, u"es"_s})
+        for (const QSize size : {QSize(1024, 768), QSize(1600, 1000)})
+            QTest::addRow("%s-%d", qPrintable(language), size.width()) << language << size;
+}
+
+/// The audit log's Actor and Target filters show their hints whole (the hint says what each
+/// takes, and they take different things), and every filter lies inside the page. Walkthrough
+/// 20/14: the Spanish target hint read "Objetivo: id, propietario, inicio de clave o parte de un…"
+/// even at 1600 px.
+void TestKeyPageLayout::auditFiltersShowWhole()
+{
+    QFETCH(QString, language);
+    QFETCH(QSize, size);
+    QVERIFY(showIn(language, size));
+    QVERIFY(m_ui->openPage(u"audit"_s));
+    QTRY_COMPARE_WITH_TIMEOUT(m_ui->currentPageName(), u"audit"_s, kTimeout);
+    auto *page = qobject_cast<QQuickItem *>(m_ui->currentPage());
+    QVERIFY(page);
+    QTRY_VERIFY_WITH_TIMEOUT(qRound(sceneRect(page).right()) == size.width(), kTimeout);
+    m_ui->settle(300);
+    QVERIFY(m_ui->screenshot(m_artefacts, u"audit-filters-%1-%2"_s.arg(language).arg(size.width())));
+    const QRectF area = sceneRect(page);
+    for (const QString &name : {u"eventFilter"_s, u"actorFilter"_s, u"targetFilter"_s, u"rangeFilter"_s}) {
+        QQuickItem *filter = m_ui->item(page, name);
+        QVERIFY2(filter, qPrintable(name));
+        // The item's own box: a text field's boundingRect() is its text's.
+        const QRectF box(filter->mapToScene(QPointF(0, 0)), filter->size());
+        QVERIFY2(box.left() >= area.left() - 0.5 && box.right() <= area.right() + 0.5 && box.width() > 40,
+                 qPrintable(u"%1 at %2..%3, the page %4..%5"_s.arg(name).arg(box.left()).arg(box.right())
+                                .arg(area.left()).arg(area.right())));
+        if (name != u"actorFilter"_s && name != u"targetFilter"_s)
+            continue;
+        const QString hint = filter->property("placeholderText").toString();
+        QVERIFY(!hint.isEmpty());
+        const QList<QQuickItem *> shown = Latchkey::Test::collectItems(filter, [&hint](const QQuickItem *item) {
+            return item->inherits("QQuickText") && item->property("text").toString() == hint;
+        });
+        QCOMPARE(shown.size(), 1);
+        QVERIFY2(!shown.constFirst()->property("truncated").toBool(),
+                 qPrintable(u"\"%1\" cut in a field %2 px wide"_s.arg(hint).arg(filter->width())));
+    }
 }
 
 void TestKeyPageLayout::cleanupTestCase()

@@ -101,7 +101,7 @@ export default {
   'The host did not hand over a root key.': 'Die Host-Anwendung hat keinen Root-Schlüssel übergeben.',
   'The root key was not accepted (revoked or expired?). Log in again.':
     'Der Root-Schlüssel wurde nicht akzeptiert (widerrufen oder abgelaufen?). Melden Sie sich erneut an.',
-  'The server did not answer ({reason}).': 'Der Server hat nicht geantwortet ({reason}).',
+  'The server cannot be reached.': 'Der Server ist nicht erreichbar.',
   'This root key is not valid on this server.': 'Dieser Root-Schlüssel ist auf diesem Server nicht gültig.',
   'Time': 'Zeit',
   'Time range': 'Zeitraum',

@@ -100,7 +100,7 @@ export default {
   'The host did not hand over a root key.': 'La aplicación anfitriona no entregó ninguna clave raíz.',
   'The root key was not accepted (revoked or expired?). Log in again.':
     'La clave raíz no fue aceptada (¿revocada o caducada?). Inicie sesión de nuevo.',
-  'The server did not answer ({reason}).': 'El servidor no respondió ({reason}).',
+  'The server cannot be reached.': 'No se puede conectar con el servidor.',
   'This root key is not valid on this server.': 'Esta clave raíz no es válida en este servidor.',
   'Time': 'Hora',
   'Time range': 'Periodo',

@@ -143,10 +143,35 @@ Page {
         anchors.fill: parent
         spacing: 0
 
-        RowLayout {
+        // The hints say what each text filter takes (the two take different things): each field is
+        // as wide as its hint, and where one row has no room for all four filters (1024 px) the
+        // text filters take a row of their own under the event and the time range (walkthrough
+        // 20/14: the Spanish target hint was cut even at 1600 px).
+        GridLayout {
+            id: filterRow
             Layout.fillWidth: true
             Layout.margins: 12
-            spacing: 8
+            columnSpacing: 8
+            rowSpacing: 8
+            columns: width >= eventBox.Layout.preferredWidth + rangeBox.Layout.preferredWidth
+                              + actorHintWidth + targetHintWidth + 3 * columnSpacing ? 4 : 2
+
+            // A text filter's width for its whole hint, padding included.
+            readonly property real actorHintWidth: Math.ceil(actorHint.advanceWidth) + actorField.leftPadding
+                                                   + actorField.rightPadding + 2
+            readonly property real targetHintWidth: Math.ceil(targetHint.advanceWidth) + targetField.leftPadding
+                                                    + targetField.rightPadding + 2
+            TextMetrics {
+                id: actorHint
+                font: actorField.font
+                text: actorField.placeholderText
+            }
+            TextMetrics {
+                id: targetHint
+                font: targetField.font
+                text: targetField.placeholderText
+            }
+
             ThemedComboBox {
                 id: eventBox
                 objectName: "eventFilter"
@@ -160,10 +185,21 @@ Page {
                 Accessible.name: qsTr("Event")
                 onActivated: page.applyFilters()
             }
+            ThemedComboBox {
+                id: rangeBox
+                objectName: "rangeFilter"
+                Layout.preferredWidth: 210
+                model: page.ranges.map(range => range.label)
+                currentIndex: page.ranges.length - 1
+                Accessible.name: qsTr("Time range")
+                onActivated: page.applyFilters()
+            }
             TextField {
                 id: actorField
                 objectName: "actorFilter"
                 Layout.fillWidth: true
+                Layout.preferredWidth: filterRow.actorHintWidth
+                Layout.maximumWidth: filterRow.actorHintWidth // the room left goes to the longer hint
                 placeholderText: qsTr("Actor: root key name or id")
                 ToolTip.text: qsTr("A root key's name, as the Actor column shows it, or its id (rk_…)")
                 // Not while the user types (issue 4, J14: it covered the field being typed in).
@@ -177,6 +213,7 @@ Page {
                 id: targetField
                 objectName: "targetFilter"
                 Layout.fillWidth: true
+                Layout.preferredWidth: filterRow.targetHintWidth
                 placeholderText: qsTr("Target: id, owner, key start or part of a name")
                 ToolTip.text: qsTr("An id (key_…, api_…, id_…), an owner's external id, a key's start, or a part of a name: of a key (deleted keys too), an owner, an API")
                 // Not while the user types (issue 4, J14: it covered the field being typed in).
@@ -185,15 +222,6 @@ Page {
                 selectByMouse: true
                 Accessible.name: qsTr("Target")
                 onTextChanged: debounce.restart()
-            }
-            ThemedComboBox {
-                id: rangeBox
-                objectName: "rangeFilter"
-                Layout.preferredWidth: 210
-                model: page.ranges.map(range => range.label)
-                currentIndex: page.ranges.length - 1
-                Accessible.name: qsTr("Time range")
-                onActivated: page.applyFilters()
             }
         }
 
