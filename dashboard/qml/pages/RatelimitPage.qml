@@ -47,7 +47,11 @@ Page {
                 continue;
             savedOverride = "";
             overrideList.currentIndex = i;
-            overrideList.positionViewAtIndex(i, ListView.Contain);
+            // Followed until the list is moved by hand: the reloaded list's header (its "No
+            // overrides" place, gone again) and charts change height in the next frames, which
+            // left a row placed once ~300 px above the top (walkthrough 20/3).
+            overrideList.followingCurrent = true;
+            overrideList.showCurrentRow();
             overrideList.forceActiveFocus();
             return;
         }

@@ -105,6 +105,38 @@ Item {
             compare(note.text, "", "not said about another namespace");
         }
 
+        // Walkthrough 20/3: after Save the page scrolled ~300 px down, the new override (the last
+        // row, oldest first) out of sight above the top with the focus frame on it.
+        function test_savedOverrideStaysInView() {
+            callApi("ratelimit.createNamespace", {name: "qml-page-inview"});
+            for (const id of ["user_1", "user_2", "user_3", "user_*"])
+                callApi("ratelimit.setOverride", {namespace: "qml-page-inview", identifier: id, limit: 50, duration: 60000});
+            tryVerify(() => page.may.may("ratelimit.*.set_override"), H.answerTimeout, "capabilities loaded");
+            page.namespaceName = "qml-page-inview";
+            const list = named("overrideList");
+            tryVerify(() => list.count === 4, H.answerTimeout);
+            const charts = named("consoleView");
+            tryVerify(() => charts && charts.ready, 60000, "the charts loaded");
+            tryCompare(list, "contentY", list.originY, 5000, "starts at its top");
+            mouseClick(named("paneSetOverride-button"));
+            const field = named("identifierField");
+            tryVerify(() => H.shown(field) && field.activeFocus, 5000, "the dialog opened on the identifier");
+            for (const c of "user_4*")
+                keyClick(c);
+            keyClick(Qt.Key_Return);
+            tryVerify(() => list.count === 5 && list.currentIndex === 4 && !list.model.loading, H.answerTimeout,
+                      "current " + list.currentIndex);
+            // Whatever the reloaded rows, header and charts still change in the next frames.
+            for (let frame = 0; frame < 5; ++frame)
+                waitForRendering(list);
+            const row = list.currentItem;
+            verify(row.highlighted, "the saved row marked");
+            verify(list.activeFocus, "the keyboard on the list");
+            const top = row.mapToItem(list, 0, 0).y;
+            verify(top >= 0 && top + row.height <= list.height,
+                   "the saved row at " + top + ".." + (top + row.height) + " of a " + list.height + " px list");
+        }
+
         function test_enterEditsDeleteAsksEscCloses() {
             callApi("ratelimit.createNamespace", {name: "qml-page-keys"});
             callApi("ratelimit.setOverride", {namespace: "qml-page-keys", identifier: "vip_*", limit: 7, duration: 60000});
