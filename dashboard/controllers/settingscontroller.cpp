@@ -52,7 +52,6 @@ SettingsController::SettingsController(Formatter *format, QObject *parent)
     if (!Themes.contains(m_theme))
         m_theme = u"system"_s;
     m_listCharts = settings.value(u"ui/listCharts"_s, true).toBool();
-    m_allCharts = settings.value(u"ui/allCharts"_s, false).toBool();
 }
 
 SettingsController::~SettingsController()
@@ -146,12 +145,6 @@ void SettingsController::setListCharts(bool shown)
 {
     if (remember(m_listCharts, shown, u"ui/listCharts"_s))
         Q_EMIT listChartsChanged();
-}
-
-void SettingsController::setAllCharts(bool all)
-{
-    if (remember(m_allCharts, all, u"ui/allCharts"_s))
-        Q_EMIT allChartsChanged();
 }
 
 bool SettingsController::dark() const

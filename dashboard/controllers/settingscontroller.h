@@ -41,9 +41,6 @@ class SettingsController : public QObject
     Q_PROPERTY(bool dark READ dark NOTIFY themeChanged)
     /// Whether the keys page shows its charts above the list (its "Charts" button); on by default.
     Q_PROPERTY(bool listCharts READ listCharts WRITE setListCharts NOTIFY listChartsChanged)
-    /// Whether the charts above the keys (an API's keys, an owner's page) are every chart of the
-    /// console rather than its compact summary (their "All charts"); off by default.
-    Q_PROPERTY(bool allCharts READ allCharts WRITE setAllCharts NOTIFY allChartsChanged)
 
 public:
     /// @p format gets the locale of the chosen language. Reads the saved choices.
@@ -64,14 +61,11 @@ public:
     [[nodiscard]] bool dark() const;
     [[nodiscard]] bool listCharts() const { return m_listCharts; }
     void setListCharts(bool shown);
-    [[nodiscard]] bool allCharts() const { return m_allCharts; }
-    void setAllCharts(bool all);
 
 Q_SIGNALS:
     void languageChanged();
     void themeChanged();
     void listChartsChanged();
-    void allChartsChanged();
 
 private:
     void installTranslators();
@@ -83,7 +77,6 @@ private:
     QString m_language;
     QString m_theme;
     bool m_listCharts = true;
-    bool m_allCharts = false;
 };
 
 } // namespace Latchkey::Dashboard

@@ -61,14 +61,13 @@ public:
     }
 
     /// The one place tests get the charts' settings from: as a fresh installation has them (an
-    /// API's keys with their charts, as the compact summary), for every Session and DashboardApp
-    /// made after the fixture. Test-mode QSettings live in ~/.qttest across runs, so a run that
-    /// stopped with the charts hidden or all of them shown handed that on to the next.
+    /// API's keys with their charts), for every Session and DashboardApp made after the fixture.
+    /// Test-mode QSettings live in ~/.qttest across runs, so a run that stopped with the charts
+    /// hidden handed that on to the next.
     static void resetChartSettings()
     {
         QSettings settings;
         settings.remove(QStringLiteral("ui/listCharts"));
-        settings.remove(QStringLiteral("ui/allCharts"));
     }
 
     ~DashboardFixture()

@@ -1257,7 +1257,7 @@ void TestScreens::firstKeyRowInSight()
     QFETCH(qreal, keyRows);
     showIn(u"de"_s, size);
     SettingsController *settings = m_app->session()->settings();
-    QVERIFY2(settings->listCharts() && !settings->allCharts(), "the default chart settings (DashboardFixture)");
+    QVERIFY2(settings->listCharts(), "the default chart settings (DashboardFixture)");
     QVERIFY(openPage(page, properties));
     settle(100);
     QQuickItem *current = currentPage();
@@ -1340,16 +1340,17 @@ void TestScreens::keyNameWholeAt1024()
 }
 
 /// "All charts" in the summary shows every chart of the console in the page (the live chart
-/// and the log too) and the choice stays for the owner's page and the next start; "Fewer
-/// charts" brings the summary back. The keys page's "Charts" still hides them all.
+/// and the log too), and "Fewer charts" brings the summary back. The choice is the page's: the
+/// owner's page and the next API's keys open on their summary and keys (walkthrough 20/10: the
+/// next API opened on its full charts, its keys ~1500 px down), the page keeps it while another
+/// is opened over it, and charts hidden with "Charts" come back as the summary.
 void TestScreens::allChartsOneClickAway()
 {
     showIn(u"en"_s, QSize(1280, 800));
     SettingsController *settings = m_app->session()->settings();
-    const auto defaults = qScopeGuard([settings] {
-        settings->setAllCharts(false);
-        settings->setListCharts(true);
-    });
+    const auto defaults = qScopeGuard([settings] { settings->setListCharts(true); });
+    const QString otherApi = m_fixture->createApi(u"all-charts-next"_s);
+    QVERIFY(!otherApi.isEmpty());
     QVERIFY(openPage(u"keys"_s, {u"apiId"_s}));
     settle(100);
     QList<QQuickItem *> consoles = visibleNamed(currentPage(), u"consoleView"_s);
@@ -1362,10 +1363,7 @@ void TestScreens::allChartsOneClickAway()
     QVERIFY(more);
     QCOMPARE(more->property("text").toString(), u"All charts"_s);
     clickItem(more);
-    QTRY_VERIFY(settings->allCharts());
-    QCOMPARE(QSettings().value(u"ui/allCharts"_s).toBool(), true);
-    QCOMPARE(SettingsController(nullptr).allCharts(), true); // the next start
-    QVERIFY(!charts->property("compact").toBool());
+    QTRY_VERIFY(!charts->property("compact").toBool());
     QCOMPARE(more->property("text").toString(), u"Fewer charts"_s);
     // The console's full view of the API: its live chart, and as tall as all of it.
     const QString hasLiveChart = u"document.querySelectorAll('[data-testid=live-chart]').length"_s;
@@ -1376,32 +1374,44 @@ void TestScreens::allChartsOneClickAway()
     QTRY_VERIFY_WITH_TIMEOUT(charts->property("ready").toBool()
                                  && charts->property("documentHeight").toReal() > compactHeight + 300,
                              50000);
-    // The owner's page opens with every chart too.
+    // The owner's page opens on its summary.
     QVERIFY(openPage(u"ownerDetail"_s, {u"identityId"_s}));
     settle(100);
     consoles = visibleNamed(currentPage(), u"consoleView"_s);
     QCOMPARE(consoles.size(), 1);
-    QVERIFY(!consoles.first()->property("compact").toBool());
-    // "Fewer charts" there: the summary again, here and on the keys page.
-    more = qobject_cast<QQuickItem *>(Latchkey::Test::findNamed(currentPage(), u"allCharts"_s));
-    QVERIFY(more);
-    QCOMPARE(more->property("text").toString(), u"Fewer charts"_s);
+    QVERIFY(consoles.first()->property("compact").toBool());
+    // Back on the keys page: its full charts as they were; "Fewer charts" there: the summary.
+    QVERIFY(QMetaObject::invokeMethod(m_window, "goBack"));
+    QTRY_COMPARE(currentPage()->property("apiId").toString(), m_sample.value(u"apiId"_s).toString());
+    QVERIFY(!charts->property("compact").toBool());
     Latchkey::Test::scrollIntoView(more);
     clickItem(more);
-    QTRY_VERIFY(!settings->allCharts());
-    QVERIFY(consoles.first()->property("compact").toBool());
-    QVERIFY(QMetaObject::invokeMethod(m_window, "goBack"));
     QTRY_VERIFY(charts->property("compact").toBool());
     QTRY_VERIFY_WITH_TIMEOUT(charts->property("ready").toBool()
                                  && qAbs(charts->property("documentHeight").toReal() - compactHeight) < 40,
                              50000);
-    // "Charts" off: no charts and no "All charts" at all.
+    // All charts again, then the next API: its summary, and its keys under it.
+    clickItem(more);
+    QTRY_VERIFY(!charts->property("compact").toBool());
+    QVERIFY(openPage(u"keys"_s, {}, {{u"apiId"_s, otherApi}}));
+    settle(100);
+    QTRY_COMPARE(currentPage()->property("apiId").toString(), otherApi);
+    consoles = visibleNamed(currentPage(), u"consoleView"_s);
+    QCOMPARE(consoles.size(), 1);
+    QVERIFY2(consoles.first()->property("compact").toBool(), "the next API opened on its full charts");
+    QVERIFY(QMetaObject::invokeMethod(m_window, "goBack"));
+    QTRY_COMPARE(currentPage()->property("apiId").toString(), m_sample.value(u"apiId"_s).toString());
+    // "Charts" off: no charts and no "All charts" at all; on again: the summary.
     auto *toggle = qobject_cast<QQuickItem *>(Latchkey::Test::findNamed(currentPage(), u"chartsToggle"_s));
     QVERIFY(toggle);
     clickItem(toggle);
     QTRY_VERIFY(!settings->listCharts());
     QTRY_VERIFY(visibleNamed(currentPage(), u"consoleView"_s).isEmpty());
     QVERIFY(visibleNamed(currentPage(), u"allCharts"_s).isEmpty());
+    clickItem(toggle);
+    QTRY_VERIFY(settings->listCharts());
+    QTRY_VERIFY(charts->isVisible());
+    QVERIFY2(charts->property("compact").toBool(), "hidden full charts came back full");
     QVERIFY2(warnings.isEmpty(), qPrintable(warnings.join(u'\n')));
 }
 

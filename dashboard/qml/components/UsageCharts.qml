@@ -6,8 +6,9 @@ import Latchkey.Dashboard
 // The usage charts on a page whose job is a list of keys (an API's keys, an owner's page): the
 // console's compact summary of the view (its figures and the verifications by outcome, about
 // 300 px), so the keys stay in sight, and every chart of the console one click away ("All
-// charts", back with "Fewer charts"). The choice is remembered (settings.allCharts) for every
-// such page and the next start. As tall as its content: it scrolls with the page.
+// charts", back with "Fewer charts"). Every page opens on its summary, and hidden charts (the
+// keys page's "Charts") come back as it: remembered, the full charts of one API opened the next
+// API ~1500 px above its keys (walkthrough 20/10). As tall as its content: it scrolls with the page.
 // "All charts" lies over the end of the summary's legend row, which the console leaves free for
 // it, not in a row of its own (issue 4: that row cost a key row at 1280 × 800); "Fewer charts"
 // stands under the whole console.
@@ -18,8 +19,16 @@ Item {
     /// The console route, e.g. "/apis/<apiId>", "/identities/<identityId>".
     property string view
     property bool dark: false
-    /// Every chart of the console rather than its compact summary.
-    readonly property bool all: session.settings.allCharts
+    /// Every chart of the console rather than its compact summary ("All charts"), until hidden.
+    property bool all: false
+
+    // Not on `visible`: a page under another one is hidden too, and its place in its list kept.
+    Connections {
+        target: charts.session.settings
+        function onListChartsChanged() {
+            charts.all = false;
+        }
+    }
 
     implicitHeight: view.implicitHeight + (all && more.visible ? more.height : 0)
 
@@ -44,6 +53,6 @@ Item {
         y: charts.all ? view.height : view.height - 34 - height / 2
         visible: view.missing === "" // without the permission the view says so, there is nothing more
         text: charts.all ? qsTr("Fewer charts") : qsTr("All charts")
-        onClicked: charts.session.settings.allCharts = !charts.all
+        onClicked: charts.all = !charts.all
     }
 }
