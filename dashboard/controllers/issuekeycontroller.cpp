@@ -108,6 +108,7 @@ bool IssueKeyController::issue()
         return false;
     if (!m_serverError.isEmpty()) {
         m_serverError.clear();
+        m_serverDetail.clear();
         Q_EMIT errorsChanged();
     }
     if (!validate())
@@ -140,7 +141,7 @@ void IssueKeyController::finishRole(const QString &role, const ApiResult &result
     const bool exists = result.errorType.endsWith(u"role_already_exists"_s);
     if (!result.ok() && !exists) {
         qCInfo(lcDashboardKeys) << "permissions.createRole failed:" << result.httpStatus;
-        fail(tr("The role ‘%1’ could not be created: %2").arg(role, result.message()));
+        fail(tr("The role ‘%1’ could not be created: %2").arg(role, result.message()), result);
         return;
     }
     m_newRoles.removeAll(role);
@@ -150,10 +151,11 @@ void IssueKeyController::finishRole(const QString &role, const ApiResult &result
     createRolesThenKey();
 }
 
-void IssueKeyController::fail(const QString &detail)
+void IssueKeyController::fail(const QString &text, const ApiResult &result)
 {
     Q_EMIT busyChanged();
-    m_serverError = detail;
+    m_serverError = text;
+    m_serverDetail = result.errorDetail != result.message() ? result.errorDetail : QString();
     Q_EMIT errorsChanged();
     Q_EMIT issueFailed(m_serverError);
 }
@@ -163,7 +165,7 @@ void IssueKeyController::finishIssue(const ApiResult &result)
     m_request = 0;
     if (!result.ok()) {
         qCInfo(lcDashboardKeys) << "keys.createKey failed:" << result.httpStatus;
-        fail(result.message());
+        fail(result.message(), result);
         return;
     }
     Q_EMIT busyChanged();
@@ -246,6 +248,7 @@ void IssueKeyController::clear()
     m_enabled = true;
     m_errors.clear();
     m_serverError.clear();
+    m_serverDetail.clear();
     m_startState = formState();
     Q_EMIT formChanged();
     Q_EMIT errorsChanged();

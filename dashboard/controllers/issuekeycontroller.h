@@ -17,8 +17,9 @@ namespace Latchkey::Dashboard {
 /// does (KeyValidation) and fills `errors` (field -> message; fields: "apiId", "prefix", "name",
 /// "externalId", "meta", "expires", "credits", "ratelimits", "permissions", "roles"); issue()
 /// validates, sends, and on success holds the new key in `newKey` with a ready `curlCommand` that
-/// verifies it. When the server still refuses (or does not answer), its detail is in `serverError`,
-/// which the dialog shows; not in the error banner, which is behind the modal dialog.
+/// verifies it. When the server still refuses (or does not answer), what went wrong is in
+/// `serverError` and the server's own words in `serverDetail`, which the dialog shows; not in the
+/// error banner, which is behind the modal dialog.
 ///
 /// Roles and permissions the workspace does not have yet are only listed (`newRoles`,
 /// `newPermissions`) until issue(): nothing is created while the form is being filled in, so
@@ -66,7 +67,11 @@ class IssueKeyController : public QObject
     Q_PROPERTY(bool modified READ modified NOTIFY formChanged)
 
     Q_PROPERTY(QVariantMap errors READ errors NOTIFY errorsChanged)
+    /// Why the server refused the last issue() (or why it got no answer), in the UI's language.
     Q_PROPERTY(QString serverError READ serverError NOTIFY errorsChanged)
+    /// The server's own words about that, when they say more than `serverError` (which permission
+    /// is missing, where `serverError` is a translated "lacks the permission for this"); else "".
+    Q_PROPERTY(QString serverDetail READ serverDetail NOTIFY errorsChanged)
     Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
     Q_PROPERTY(bool issued READ issued NOTIFY issuedChanged)
     Q_PROPERTY(QString newKey READ newKey NOTIFY issuedChanged)
@@ -84,6 +89,7 @@ public:
     [[nodiscard]] bool modified() const { return formState() != m_startState; }
     [[nodiscard]] QVariantMap errors() const { return m_errors; }
     [[nodiscard]] QString serverError() const { return m_serverError; }
+    [[nodiscard]] QString serverDetail() const { return m_serverDetail; }
     [[nodiscard]] bool busy() const { return m_request != 0; }
     [[nodiscard]] bool issued() const { return !m_newKeyId.isEmpty(); }
     [[nodiscard]] QString newKey() const { return m_newKey; }
@@ -128,7 +134,8 @@ private:
     void createRolesThenKey();
     void finishRole(const QString &role, const ApiResult &result);
     void finishIssue(const ApiResult &result);
-    void fail(const QString &detail);
+    /// Says @p text in `serverError`, and the server's words of @p result when they say more.
+    void fail(const QString &text, const ApiResult &result);
     void wipeKey();
     /// What the user can enter, as `modified` compares it.
     [[nodiscard]] QVariantList formState() const;
@@ -156,6 +163,7 @@ private:
 
     QVariantMap m_errors;
     QString m_serverError;
+    QString m_serverDetail;
     quint64 m_request = 0;
     QString m_newKey;
     QString m_newKeyId;

@@ -1,6 +1,5 @@
 import QtQuick
 import QtQuick.Controls
-import QtQuick.Controls.Material
 import QtQuick.Layouts
 import Latchkey.Dashboard
 
@@ -148,15 +147,13 @@ FormDialog {
             anchors.fill: parent
             spacing: 8
 
-            Label {
+            // As the other dialogs say a failure: the server's own words under it (which
+            // permission is missing) when they say more.
+            DialogError {
                 Layout.fillWidth: true
                 objectName: "issue-server-error"
-                visible: issuer.serverError !== ""
                 text: issuer.serverError
-                color: Material.color(Material.Red)
-                wrapMode: Text.Wrap
-                Accessible.role: Accessible.AlertMessage
-                Accessible.name: text
+                serverDetail: issuer.serverDetail
             }
             // Why Issue is greyed out while no API is chosen, or the root key may not issue keys
             // (instead of the server's refusal).

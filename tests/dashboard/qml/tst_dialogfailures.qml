@@ -185,5 +185,32 @@ Item {
             dialog.controller.clear();
             dialog.close();
         }
+
+        // Walkthrough (issue 4): the issue dialog said a refusal in the UI's language only ("this
+        // root key lacks the permission for this"), not the server's own words (which permission),
+        // as the other dialogs do under their failure line. In English the two are the same words.
+        function test_issueDialogFailureKeepsTheServersWords() {
+            const language = testSession.settings.language;
+            testSession.settings.language = "de";
+            try {
+                const dialog = createTemporaryObject(issueDialog, root, {session: testSession});
+                dialog.openWith({apiId: "api_notThere0001"});
+                tryCompare(dialog, "opened", true);
+                const name = findChild(dialog.contentItem, "issue-name");
+                tryVerify(() => name.activeFocus, 5000);
+                keyClick("k");
+                mouseClick(findChild(dialog.footer, "issue-submit"));
+                const said = findChild(dialog.footer, "issue-server-error");
+                tryVerify(() => H.shown(said) && said.text !== "", H.answerTimeout, "the failure said in the dialog");
+                compare(String(said.text), "Diese API gibt es nicht (mehr).", "in the UI's language");
+                const server = H.find(dialog.footer, item => item.objectName === "dialog-error-server" && H.shown(item));
+                verify(server, "the server's own words under it");
+                compare(String(server.text), "Server: The specified API was not found.");
+                dialog.controller.clear();
+                dialog.close();
+            } finally {
+                testSession.settings.language = language;
+            }
+        }
     }
 }
