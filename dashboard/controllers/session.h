@@ -66,6 +66,10 @@ Q_SIGNALS:
     /// Keys were issued outside the page that lists them (the one issue-key dialog, opened from
     /// the toolbar, Ctrl+N or the sidebar): key lists that are open refresh. Emitted from QML.
     void keysChanged();
+    /// An API was created outside the APIs page (the issue dialog's "New API"): lists of the
+    /// workspace's APIs that are open (the APIs page, the Overview's first step) refresh. Emitted
+    /// from QML.
+    void apisChanged();
     /// Key @p keyId changed on its page (a save), or its page closed and it may have been used
     /// meanwhile: key lists that show it fetch its row again, whichever way the page was opened
     /// (a list row, Ctrl+K, the issue dialog's "Open key"). Emitted from QML by the key page.

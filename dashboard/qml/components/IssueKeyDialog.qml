@@ -102,6 +102,7 @@ FormDialog {
     Connections {
         target: newApiDialog.apiList
         function onCreated(apiId: string) {
+            dialog.session.apisChanged(); // the page behind the dialog lists it
             issuer.apiId = apiId;
             const form = formLoader.item as IssueKeyForm;
             form.firstField = null;

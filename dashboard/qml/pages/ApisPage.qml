@@ -66,6 +66,14 @@ Page {
         onCreated: apiId => page.openApi(apiId, createDialog.createdName, 0)
     }
 
+    // An API made elsewhere (the issue dialog's "New API", over this page) is listed at once.
+    Connections {
+        target: page.session
+        function onApisChanged() {
+            apis.refresh();
+        }
+    }
+
     ListView {
         id: list
         anchors.fill: parent

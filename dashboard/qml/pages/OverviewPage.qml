@@ -23,6 +23,13 @@ Page {
         client: !page.session.capabilities.pending && page.mayNotListApis === "" ? page.session.client : null
         pageSize: 1
     }
+    // The first API made in the issue dialog (over this page): the first step is done.
+    Connections {
+        target: page.session
+        function onApisChanged() {
+            apis.refresh();
+        }
+    }
 
     header: Pane {
         objectName: "overview-first-step"

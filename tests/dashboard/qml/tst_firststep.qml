@@ -87,8 +87,16 @@ Item {
 
         // Walkthrough (issue 4): "New API" closed the issue dialog without the discard question
         // and threw away what was typed. Now New API opens over the form, and the form, as typed,
-        // gets the new API. (testNoApiSession: a workspace of its own, without an API till now.)
+        // gets the new API. The page behind the dialog (the APIs page, the Overview) shows the new
+        // API at once (it still said "No APIs yet" until Refresh). (testNoApiSession: a workspace
+        // of its own, without an API till now.)
         function test_issueDialogsNewApiKeepsTheForm() {
+            const apis = createTemporaryObject(apisPage, root, {session: testNoApiSession});
+            const overview = createTemporaryObject(overviewPage, root, {session: testNoApiSession});
+            const firstStep = findChild(overview, "overview-first-step");
+            tryVerify(() => H.shown(firstStep), H.answerTimeout, "the Overview says to create an API first");
+            tryVerify(() => { const none = H.byText(apis, "No APIs yet"); return none !== null && H.shown(none); },
+                      H.answerTimeout, "the APIs page lists none");
             const dialog = createTemporaryObject(issueDialog, root, {session: testNoApiSession});
             dialog.openWith({});
             tryCompare(dialog, "opened", true);
@@ -120,6 +128,11 @@ Item {
             verify(!H.shown(button), "no more New API: there is one");
             dialog.controller.clear();
             dialog.close();
+            tryVerify(() => { const row = H.byText(apis, "first-api"); return row !== null && H.shown(row); },
+                      H.answerTimeout, "the APIs page lists the new API");
+            const none = H.byText(apis, "No APIs yet");
+            verify(none === null || !H.shown(none), "no more “No APIs yet”");
+            tryVerify(() => !H.shown(firstStep), H.answerTimeout, "the Overview's first step is done");
         }
 
         function test_apisPageOpensWithNewApi() {
