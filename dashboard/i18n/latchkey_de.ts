@@ -2987,6 +2987,10 @@
         <source>Discard this owner&apos;s external id?</source>
         <translation>Die externe ID dieses Inhabers verwerfen?</translation>
     </message>
+    <message>
+        <source>Open owner</source>
+        <translation>Inhaber öffnen</translation>
+    </message>
 </context>
 <context>
     <name>PageRegistry</name>

@@ -2987,6 +2987,10 @@
         <source>Discard this owner&apos;s external id?</source>
         <translation>¿Descartar el id externo de este propietario?</translation>
     </message>
+    <message>
+        <source>Open owner</source>
+        <translation>Abrir propietario</translation>
+    </message>
 </context>
 <context>
     <name>PageRegistry</name>

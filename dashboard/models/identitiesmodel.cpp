@@ -58,4 +58,21 @@ void IdentitiesModel::create(const QString &externalId)
         });
 }
 
+void IdentitiesModel::lookUpExisting(const QString &externalId)
+{
+    const quint64 lookup = ++m_lookup;
+    if (!client() || externalId.isEmpty())
+        return;
+    client()->post(u"identities.getIdentity"_s, {{u"identity"_s, externalId}}, this,
+                   [this, lookup, externalId](const ApiResult &result) {
+                       if (lookup != m_lookup)
+                           return;
+                       const QJsonObject identity = result.data.toObject();
+                       // getIdentity takes an id as well: only the owner with this external id counts.
+                       const bool same = result.ok() && identity.value(u"externalId"_s).toString() == externalId;
+                       Q_EMIT existingLookedUp(externalId, same ? identity.value(u"id"_s).toString() : QString());
+                   },
+                   ApiClient::Failures::Quiet);
+}
+
 } // namespace Latchkey::Dashboard

@@ -21,14 +21,22 @@ public:
 
     /// Creates an owner with @p externalId (`identities.createIdentity`) and refreshes.
     Q_INVOKABLE void create(const QString &externalId);
+    /// Finds the owner that has @p externalId (`identities.getIdentity`), for New owner with an
+    /// id that is taken: existingLookedUp() with its id, "" when there is none or it cannot be
+    /// read (the caller offers nothing then; no error banner). Only the newest lookup answers.
+    Q_INVOKABLE void lookUpExisting(const QString &externalId);
 
 Q_SIGNALS:
     void created(const QString &identityId, const QString &externalId);
+    void existingLookedUp(const QString &externalId, const QString &identityId);
 
 protected:
     QString action() const override;
     QString searchField() const override;
     QVariant rowData(const QJsonObject &row, int role) const override;
+
+private:
+    quint64 m_lookup = 0; ///< the newest lookUpExisting()'s number
 };
 
 } // namespace Latchkey::Dashboard

@@ -95,7 +95,15 @@ Page {
         client: !page.session.capabilities.pending && page.mayNotList === "" ? page.session.client : null
         search: bar.search
         onCreated: identityId => page.openOwner(identityId)
-        onCreateFailed: result => createDialog.refused(result)
+        onCreateFailed: result => {
+            createDialog.refused(result);
+            if (createDialog.serverError !== "") // the id is taken: by which owner?
+                owners.lookUpExisting(createDialog.sentId);
+        }
+        onExistingLookedUp: (externalId, identityId) => {
+            if (externalId === createDialog.sentId)
+                createDialog.takenBy = identityId;
+        }
         onLoadingChanged: page.openMatch()
     }
 
@@ -202,11 +210,19 @@ Page {
     }
 
     // Esc and Cancel ask before discarding a typed id; a refused one brings the dialog back with it.
+    // An id that is taken offers its owner ("Open owner"), and is nothing to lose: Esc closes.
     FormDialog {
         id: createDialog
+        /// The external id last sent.
+        property string sentId
+        /// The owner whose id `sentId` is, once the server said it is taken ("" until known).
+        property string takenBy
+        /// The server's "already exists" stands under the id, as sent.
+        readonly property bool showsTaken: serverError !== "" && externalIdField.text.trim() === sentId
+
         objectName: "owner-dialog"
         title: qsTr("New owner")
-        modified: externalIdField.text.trim() !== ""
+        modified: externalIdField.text.trim() !== "" && !showsTaken
         discardTitle: qsTr("Discard this owner's external id?")
         acceptName: "owner-create"
         canAccept: externalIdField.text.trim() !== ""
@@ -215,6 +231,7 @@ Page {
         width: Math.min(440, page.width - 48)
         onStarted: {
             externalIdField.text = "";
+            takenBy = "";
             externalIdField.forceActiveFocus();
         }
 
@@ -233,7 +250,22 @@ Page {
                     onAccepted: createDialog.acceptIfValid()
                 }
             }
+            FocusButton {
+                objectName: "owner-open-existing"
+                visible: createDialog.showsTaken && createDialog.takenBy !== ""
+                text: qsTr("Open owner")
+                flat: true
+                onClicked: {
+                    const identityId = createDialog.takenBy;
+                    createDialog.close();
+                    page.openOwner(identityId);
+                }
+            }
         }
-        onAccepted: owners.create(externalIdField.text.trim())
+        onAccepted: {
+            sentId = externalIdField.text.trim();
+            takenBy = "";
+            owners.create(sentId);
+        }
     }
 }

@@ -241,6 +241,7 @@ Item {
             testSession.client.call(action, body, answer => result = answer);
             tryVerify(() => result !== null, H.answerTimeout, action);
             verify(result.ok, action + ": " + result.errorDetail);
+            return result;
         }
 
         // Walkthrough (issue 4): "already exists" closed these dialogs and threw away what was
@@ -277,6 +278,60 @@ Item {
             tryVerify(() => !popup.visible, H.answerTimeout, "the new name was free");
             compare(bannerSpy.count, 0);
         }
+        /// An OwnersPage whose New owner dialog was sent @p externalId, an owner's that exists: the
+        /// dialog is back with the server's answer. Returns {page, popup}.
+        function sendTakenOwnerId(externalId) {
+            const onPage = createTemporaryObject(ownersPage, root);
+            const popup = findChild(onPage, "owner-dialog");
+            popup.open();
+            const name = field(popup, "External id");
+            tryVerify(() => popup.opened && name.activeFocus, 5000, "the dialog opened on the id");
+            typeText(externalId);
+            keyClick(Qt.Key_Return);
+            tryVerify(() => H.fieldError(popup.contentItem) !== "", H.answerTimeout, "the server's answer under the id");
+            tryVerify(() => popup.opened && name.activeFocus, 5000, "the dialog is back, on the id");
+            return {page: onPage, popup: popup};
+        }
+        // Walkthrough (issue 4): New owner with an id that is taken said so, but gave no way to
+        // the owner that has it; the user had to cancel, search the owners and open it.
+        function test_takenOwnerIdOffersThatOwner() {
+            const externalId = "existing-owner-" + Date.now();
+            const identityId = callApi("identities.createIdentity", {externalId: externalId}).data.identityId;
+            const opened = [];
+            const record = (name, properties) => opened.push({name: name, properties: properties});
+            testSession.pageRequested.connect(record);
+            try {
+                const sent = sendTakenOwnerId(externalId);
+                const openOwner = H.byText(sent.popup.contentItem, "Open owner");
+                tryVerify(() => openOwner !== null && H.shown(openOwner) && openOwner.enabled, H.answerTimeout,
+                          "“Open owner” beside the answer");
+                mouseClick(openOwner);
+                tryVerify(() => !sent.popup.visible, 5000, "the dialog closed, without a question");
+                verify(!sent.popup.discardQuestion.visible);
+                tryVerify(() => opened.length === 1, 5000, "the owner's page asked for");
+                compare(opened[0].name, "ownerDetail");
+                compare(opened[0].properties.identityId, identityId, "the owner whose id it is");
+            } finally {
+                testSession.pageRequested.disconnect(record);
+            }
+        }
+        // An id that is taken is nothing to lose: Esc closes the dialog without "Discard …?"; an id
+        // typed on after the answer is asked about again.
+        function test_takenOwnerIdIsNothingToDiscard() {
+            const externalId = "taken-again-" + Date.now();
+            callApi("identities.createIdentity", {externalId: externalId});
+            const sent = sendTakenOwnerId(externalId);
+            keyClick(Qt.Key_Escape);
+            tryVerify(() => !sent.popup.visible, 5000, "closed at once");
+            verify(!sent.popup.discardQuestion.visible);
+            const again = sendTakenOwnerId(externalId);
+            keyClick("x");
+            keyClick(Qt.Key_Escape);
+            tryCompare(again.popup.discardQuestion, "opened", true);
+            mouseClick(H.byText(again.popup.discardQuestion.footer, "Discard"));
+            tryVerify(() => !again.popup.visible, 5000);
+        }
+
         // Walkthrough (issue 4): with a role open, its row and the permissions' first row were
         // both marked, as if two rows were chosen.
         function test_oneRowMarkedAtATime() {
