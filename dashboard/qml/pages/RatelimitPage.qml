@@ -122,6 +122,11 @@ Page {
             page.pendingOverride = null;
             overrideDialog.refused(result);
         }
+        // The workspace's one namespace is shown at once: there is nothing to choose between.
+        onPageLoaded: {
+            if (page.namespaceName === "" && namespaces.search === "" && namespaces.count === 1 && !namespaces.hasMore)
+                page.namespaceName = namespaces.rowObject(0).name;
+        }
     }
     RatelimitOverridesModel {
         id: overrides

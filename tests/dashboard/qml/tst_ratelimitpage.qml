@@ -342,6 +342,26 @@ Item {
             compare(pane.hint, "Its overrides and charts appear here.");
         }
 
+        // Walkthrough (issue 4): with one namespace the right pane still said "Choose a
+        // namespace", with nothing to choose between. The one namespace is shown. (The no-API
+        // workspace: no other file makes a namespace there.)
+        function test_theOnlyNamespaceIsShown() {
+            let made = null;
+            testNoApiSession.client.call("ratelimit.createNamespace", {name: "qml-the-only-one"}, answer => made = answer);
+            tryVerify(() => made !== null, H.answerTimeout);
+            verify(made.ok, made.errorDetail);
+            const only = createTemporaryObject(otherPage, root, {session: testNoApiSession});
+            const titleShown = () => {
+                const title = H.find(only, item => item.text === "Overrides of qml-the-only-one");
+                return title !== null && H.shown(title);
+            };
+            tryVerify(titleShown, H.answerTimeout, "the only namespace's overrides shown");
+            const pane = H.find(only, item => item.objectName === "namespacePane");
+            verify(!H.shown(pane), "no invitation to choose: " + pane.title);
+            const row = H.find(only, item => item.highlighted === true && item.text === "qml-the-only-one");
+            verify(row && H.shown(row), "its row marked in the list");
+        }
+
         function test_panesDividedByAFullHeightLine() {
             const line = named("paneDividerLine");
             verify(H.shown(line));
