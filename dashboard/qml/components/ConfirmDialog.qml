@@ -18,6 +18,8 @@ Dialog {
     /// with white text in both themes (the dark theme's own red accent is a pale pink).
     property bool destructive: false
 
+    /// Confirm was pressed; emitted once the dialog is closing, so a handler may ask the next
+    /// question with open() at once.
     signal confirmed()
 
     modal: true
@@ -32,7 +34,14 @@ Dialog {
         cancelButton.forceActiveFocus(Qt.TabFocusReason);
         cancelButton.focusReason = Qt.TabFocusReason;
     }
-    onAccepted: confirmed()
+    onAccepted: confirmWhenClosing.start()
+    // confirmed() once the dialog is closing: Qt 6.4 emits accepted before it closes the dialog, so
+    // a handler that asked the next question at once (open() again) had it hidden by that close.
+    Timer {
+        id: confirmWhenClosing
+        interval: 0
+        onTriggered: dialog.confirmed()
+    }
 
     // The question wraps in a layout, which sets its width when it lays out (polish), not while
     // the dialog is being resized: a Label bound to availableWidth re-wrapped within the dialog's

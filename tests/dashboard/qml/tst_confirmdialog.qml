@@ -41,6 +41,25 @@ Item {
         target: dialog
         signalName: "confirmed"
     }
+    // Asks a second question when the first is confirmed.
+    Component {
+        id: chainedQuestion
+        ConfirmDialog {
+            property int asked: 1
+            property int answered: 0
+            title: "Delete?"
+            text: "The first question."
+            confirmText: "Delete"
+            onConfirmed: {
+                ++answered;
+                if (asked === 2)
+                    return;
+                asked = 2;
+                text = "The second question.";
+                open();
+            }
+        }
+    }
 
     TestCase {
         name: "ConfirmDialog"
@@ -48,6 +67,28 @@ Item {
 
         function init() {
             confirmed.clear();
+        }
+
+        // A second question asked as the first is confirmed (Delete → Confirm → the next question
+        // at once, by the same dialog) was lost: Qt 6.4 emits accepted before it closes the
+        // dialog, so the open() came while it was still open, and the close then hid the new
+        // question. It shows, and answers.
+        function test_questionAskedAsTheLastOneIsConfirmedShows() {
+            const question = createTemporaryObject(chainedQuestion, root);
+            question.open();
+            tryCompare(question, "opened", true);
+            mouseClick(H.byText(question.footer, "Delete"));
+            tryVerify(() => question.asked === 2, 5000, "the second question asked");
+            tryVerify(() => question.opened && !question.exit.running && !question.enter.running, 5000,
+                      "the second question is open, the first one's closing over");
+            verify(question.visible);
+            compare(question.text, "The second question.");
+            const cancel = H.byText(question.footer, "Cancel");
+            tryVerify(() => cancel.activeFocus, 5000, "Cancel has the focus");
+            mouseClick(H.byText(question.footer, "Delete"));
+            tryCompare(question, "visible", false);
+            compare(question.asked, 2);
+            compare(question.answered, 2, "the second question answered");
         }
 
         function test_escapeClosesWithoutConfirming() {
