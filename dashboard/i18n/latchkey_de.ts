@@ -3822,10 +3822,6 @@
         <translation>Keine Root-Schlüssel aufgeführt</translation>
     </message>
     <message>
-        <source>Your root key may not read root keys (workspace.*.read_root_key).</source>
-        <translation>Ihr Root-Schlüssel darf keine Root-Schlüssel lesen (workspace.*.read_root_key).</translation>
-    </message>
-    <message>
         <source>Revoke root key</source>
         <translation>Root-Schlüssel widerrufen</translation>
     </message>

@@ -3822,10 +3822,6 @@
         <translation>No hay claves raíz en la lista</translation>
     </message>
     <message>
-        <source>Your root key may not read root keys (workspace.*.read_root_key).</source>
-        <translation>Su clave raíz no puede leer claves raíz (workspace.*.read_root_key).</translation>
-    </message>
-    <message>
         <source>Revoke root key</source>
         <translation>Revocar clave raíz</translation>
     </message>

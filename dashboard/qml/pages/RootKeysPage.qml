@@ -183,8 +183,8 @@ Page {
             loading: rootKeys.loading || page.session.capabilities.pending
             error: rootKeys.failed ? rootKeys.errorDetail : ""
             onRetry: rootKeys.refresh()
+            // A root key that may not read them is told by `missing`, in the shared words.
             title: qsTr("No root keys listed")
-            hint: qsTr("Your root key may not read root keys (workspace.*.read_root_key).")
         }
     }
 

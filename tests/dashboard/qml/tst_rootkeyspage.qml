@@ -18,6 +18,14 @@ Item {
         anchors.fill: parent
         session: testSession
     }
+    Component {
+        id: readOnlyPage
+        RootKeysPage {
+            width: root.width
+            height: root.height
+            session: testReadOnlySession
+        }
+    }
 
     TestCase {
         name: "RootKeysPage"
@@ -29,6 +37,17 @@ Item {
             tryVerify(() => result !== null, H.answerTimeout, action);
             verify(result.ok, action + ": " + result.errorDetail);
             return result;
+        }
+
+        // A root key that may not read root keys: the page names the missing permission as every
+        // list does (PermissionWords: its words, then its name), once; the page's own sentence
+        // ("may not read root keys (…)") is gone.
+        function test_mayNotReadSaysThePermissionOnce() {
+            const made = createTemporaryObject(readOnlyPage, root);
+            const sayings = () => H.findAll(made, item => item.text !== undefined && H.shown(item)
+                                            && String(item.text).indexOf("read_root_key") >= 0).map(item => String(item.text));
+            tryVerify(() => sayings().length > 0, H.answerTimeout, "the missing permission said");
+            compare(sayings(), ["Your root key lacks the permission “View root keys” (workspace.*.read_root_key)."]);
         }
 
         function test_permissionsInWordsAndTheIdSelectable() {
