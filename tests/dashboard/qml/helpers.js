@@ -69,7 +69,10 @@ function containingText(root, part) {
 }
 
 /// Whether @p item and every ancestor up to (excluding) null are visible: what the user sees.
+/// Nothing found (null) is not shown: `tryVerify(() => H.shown(H.find(...)))` must not pass on it.
 function shown(item) {
+    if (!item)
+        return false;
     for (let node = item; node; node = node.parent) {
         if (node.visible === false)
             return false;
