@@ -1607,34 +1607,6 @@
 <context>
     <name>KeyDetailPage</name>
     <message>
-        <source>This is the new key. It replaces %1…, which stays disabled and expires %2 (%3).</source>
-        <translation>Dies ist der neue Schlüssel. Er ersetzt %1…, der deaktiviert bleibt und am %2 abläuft (%3).</translation>
-    </message>
-    <message>
-        <source>Like the old key, it is disabled and expired: enable it and set a new expiry to use it.</source>
-        <translation>Wie der alte ist er deaktiviert und abgelaufen: Zum Nutzen aktivieren und ein neues Ablaufdatum setzen.</translation>
-    </message>
-    <message>
-        <source>Like the old key, it is disabled: enable it under Status to use it.</source>
-        <translation>Wie der alte ist er deaktiviert: Zum Nutzen unter Status aktivieren.</translation>
-    </message>
-    <message>
-        <source>It took over the old key&apos;s expiry, which has passed: set a new expiry to use it.</source>
-        <translation>Er hat das Ablaufdatum des alten übernommen, und das ist vorbei: Zum Nutzen ein neues Ablaufdatum setzen.</translation>
-    </message>
-    <message>
-        <source>Replaced by %1 — this key is disabled.</source>
-        <translation>Ersetzt durch %1 — dieser Schlüssel ist deaktiviert.</translation>
-    </message>
-    <message>
-        <source>Replaced by %1 — expires %2 (%3).</source>
-        <translation>Ersetzt durch %1 — läuft ab %2 (%3).</translation>
-    </message>
-    <message>
-        <source>Replaced by %1 — this key no longer works.</source>
-        <translation>Ersetzt durch %1 — dieser Schlüssel funktioniert nicht mehr.</translation>
-    </message>
-    <message>
         <source>a key deleted since (%1)</source>
         <translation>einen inzwischen gelöschten Schlüssel (%1)</translation>
     </message>
@@ -1642,6 +1614,82 @@
         <source>Key %1</source>
         <translation>Schlüssel %1</translation>
     </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>No name</source>
+        <translation>Kein Name</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Inhaber</translation>
+    </message>
+    <message>
+        <source>No owner</source>
+        <translation>Kein Inhaber</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s external id; a new owner is created if needed.</source>
+        <translation>Die externe ID des Kunden; bei Bedarf wird ein neuer Inhaber angelegt.</translation>
+    </message>
+    <message>
+        <source>Discard unsaved changes?</source>
+        <translation>Ungespeicherte Änderungen verwerfen?</translation>
+    </message>
+    <message>
+        <source>These cards have changes that are not saved: %1. Leaving the page discards them.</source>
+        <translation>Diese Karten haben ungespeicherte Änderungen: %1. Wer die Seite verlässt, verwirft sie.</translation>
+    </message>
+    <message>
+        <source>Discard and leave</source>
+        <translation>Verwerfen und verlassen</translation>
+    </message>
+    <message>
+        <source>Key “%1” deleted</source>
+        <translation>Schlüssel „%1“ gelöscht</translation>
+    </message>
+</context>
+<context>
+    <name>KeyExpirySection</name>
+    <message>
+        <source>Expiry</source>
+        <translation>Ablauf</translation>
+    </message>
+    <message>
+        <source>Expired %1</source>
+        <comment>%1 is a relative time: &apos;3 days ago&apos;</comment>
+        <translation>Abgelaufen %1</translation>
+    </message>
+    <message>
+        <source>Expires %1</source>
+        <comment>%1 is a relative time: &apos;in 29 days&apos;</comment>
+        <translation>Läuft %1 ab</translation>
+    </message>
+    <message>
+        <source>Never expires</source>
+        <comment>the expiry card&apos;s summary of a key without expiry</comment>
+        <translation>Läuft nie ab</translation>
+    </message>
+</context>
+<context>
+    <name>KeyLoadFailed</name>
+    <message>
+        <source>This key was deleted.</source>
+        <translation>Dieser Schlüssel wurde gelöscht.</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Zurück</translation>
+    </message>
+</context>
+<context>
+    <name>KeyPageHeader</name>
     <message>
         <source>Back</source>
         <translation>Zurück</translation>
@@ -1674,109 +1722,44 @@
         <source>never</source>
         <translation>nie</translation>
     </message>
+</context>
+<context>
+    <name>KeyRerollNotes</name>
     <message>
-        <source>This key was deleted.</source>
-        <translation>Dieser Schlüssel wurde gelöscht.</translation>
+        <source>This is the new key. It replaces %1…, which no longer works.</source>
+        <translation>Dies ist der neue Schlüssel. Er ersetzt %1…, der nicht mehr funktioniert.</translation>
     </message>
     <message>
-        <source>Try again</source>
-        <translation>Erneut versuchen</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <source>No name</source>
-        <translation>Kein Name</translation>
-    </message>
-    <message>
-        <source>Owner</source>
-        <translation>Inhaber</translation>
-    </message>
-    <message>
-        <source>No owner</source>
-        <translation>Kein Inhaber</translation>
-    </message>
-    <message>
-        <source>The customer&apos;s external id; a new owner is created if needed.</source>
-        <translation>Die externe ID des Kunden; bei Bedarf wird ein neuer Inhaber angelegt.</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>Enabled: verifications can succeed</source>
-        <translation>Aktiviert: Verifizierungen können gelingen</translation>
-    </message>
-    <message>
-        <source>Disabled: every verification is rejected</source>
-        <translation>Deaktiviert: jede Verifizierung wird abgelehnt</translation>
-    </message>
-    <message>
-        <source>Key enabled</source>
-        <translation>Schlüssel aktiviert</translation>
-    </message>
-    <message>
-        <source>Discard unsaved changes?</source>
-        <translation>Ungespeicherte Änderungen verwerfen?</translation>
-    </message>
-    <message>
-        <source>These cards have changes that are not saved: %1. Leaving the page discards them.</source>
-        <translation>Diese Karten haben ungespeicherte Änderungen: %1. Wer die Seite verlässt, verwirft sie.</translation>
-    </message>
-    <message>
-        <source>Discard and leave</source>
-        <translation>Verwerfen und verlassen</translation>
+        <source>This is the new key. It replaces %1…, which stays disabled and expires %2 (%3).</source>
+        <translation>Dies ist der neue Schlüssel. Er ersetzt %1…, der deaktiviert bleibt und am %2 abläuft (%3).</translation>
     </message>
     <message>
         <source>This is the new key. It replaces %1…, which keeps working until %2 (%3).</source>
         <translation>Dies ist der neue Schlüssel. Er ersetzt %1…, der bis %2 (%3) weiter funktioniert.</translation>
     </message>
     <message>
-        <source>This is the new key. It replaces %1…, which no longer works.</source>
-        <translation>Dies ist der neue Schlüssel. Er ersetzt %1…, der nicht mehr funktioniert.</translation>
+        <source>Like the old key, it is disabled and expired: enable it and set a new expiry to use it.</source>
+        <translation>Wie der alte ist er deaktiviert und abgelaufen: Zum Nutzen aktivieren und ein neues Ablaufdatum setzen.</translation>
     </message>
     <message>
-        <source>Key “%1” deleted</source>
-        <translation>Schlüssel „%1“ gelöscht</translation>
-    </message>
-</context>
-<context>
-    <name>KeyExpirySection</name>
-    <message>
-        <source>Expiry</source>
-        <translation>Ablauf</translation>
+        <source>Like the old key, it is disabled: enable it under Status to use it.</source>
+        <translation>Wie der alte ist er deaktiviert: Zum Nutzen unter Status aktivieren.</translation>
     </message>
     <message>
-        <source>Expired %1</source>
-        <comment>%1 is a relative time: &apos;3 days ago&apos;</comment>
-        <translation>Abgelaufen %1</translation>
+        <source>It took over the old key&apos;s expiry, which has passed: set a new expiry to use it.</source>
+        <translation>Er hat das Ablaufdatum des alten übernommen, und das ist vorbei: Zum Nutzen ein neues Ablaufdatum setzen.</translation>
     </message>
     <message>
-        <source>Expires %1</source>
-        <comment>%1 is a relative time: &apos;in 29 days&apos;</comment>
-        <translation>Läuft %1 ab</translation>
+        <source>Replaced by %1 — this key is disabled.</source>
+        <translation>Ersetzt durch %1 — dieser Schlüssel ist deaktiviert.</translation>
     </message>
     <message>
-        <source>Never expires</source>
-        <comment>the expiry card&apos;s summary of a key without expiry</comment>
-        <translation>Läuft nie ab</translation>
+        <source>Replaced by %1 — expires %2 (%3).</source>
+        <translation>Ersetzt durch %1 — läuft ab %2 (%3).</translation>
     </message>
-</context>
-<context>
-    <name>KeyMetaSection</name>
     <message>
-        <source>Meta</source>
-        <translation>Metadaten</translation>
-    </message>
-</context>
-<context>
-    <name>KeyRatelimitsSection</name>
-    <message>
-        <source>Rate limits</source>
-        <translation>Ratenlimits</translation>
+        <source>Replaced by %1 — this key no longer works.</source>
+        <translation>Ersetzt durch %1 — dieser Schlüssel funktioniert nicht mehr.</translation>
     </message>
 </context>
 <context>
@@ -1947,6 +1930,25 @@
     <message>
         <source>A reroll replaced this key with a new one, which has been deleted since; this old key stops working when its grace period ends.</source>
         <translation>Beim Neu-Erzeugen wurde dieser Schlüssel durch einen neuen ersetzt, der inzwischen gelöscht wurde; dieser alte Schlüssel funktioniert nur bis zum Ende seiner Übergangsfrist.</translation>
+    </message>
+</context>
+<context>
+    <name>KeyStatusSection</name>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Enabled: verifications can succeed</source>
+        <translation>Aktiviert: Verifizierungen können gelingen</translation>
+    </message>
+    <message>
+        <source>Disabled: every verification is rejected</source>
+        <translation>Deaktiviert: jede Verifizierung wird abgelehnt</translation>
+    </message>
+    <message>
+        <source>Key enabled</source>
+        <translation>Schlüssel aktiviert</translation>
     </message>
 </context>
 <context>
@@ -2667,6 +2669,13 @@
     </message>
 </context>
 <context>
+    <name>MetaSection</name>
+    <message>
+        <source>Meta</source>
+        <translation>Metadaten</translation>
+    </message>
+</context>
+<context>
     <name>NamedItemList</name>
     <message>
         <source>Delete</source>
@@ -2914,6 +2923,10 @@
     <message>
         <source>Shared by all the owner&apos;s keys.</source>
         <translation>Gelten gemeinsam für alle Schlüssel des Inhabers.</translation>
+    </message>
+    <message>
+        <source>No shared rate limits: the owner&apos;s keys are limited only by their own rate limits.</source>
+        <translation>Keine gemeinsamen Ratenlimits: Die Schlüssel des Inhabers sind nur durch ihre eigenen Ratenlimits begrenzt.</translation>
     </message>
 </context>
 <context>
@@ -3603,6 +3616,13 @@
     <message>
         <source>Add rate limit</source>
         <translation>Ratenlimit hinzufügen</translation>
+    </message>
+</context>
+<context>
+    <name>RatelimitsSection</name>
+    <message>
+        <source>Rate limits</source>
+        <translation>Ratenlimits</translation>
     </message>
 </context>
 <context>

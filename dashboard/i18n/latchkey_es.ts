@@ -1607,34 +1607,6 @@
 <context>
     <name>KeyDetailPage</name>
     <message>
-        <source>This is the new key. It replaces %1…, which stays disabled and expires %2 (%3).</source>
-        <translation>Esta es la clave nueva. Sustituye a %1…, que sigue desactivada y caduca el %2 (%3).</translation>
-    </message>
-    <message>
-        <source>Like the old key, it is disabled and expired: enable it and set a new expiry to use it.</source>
-        <translation>Como la antigua, está desactivada y caducada: actívela y fije una nueva caducidad para usarla.</translation>
-    </message>
-    <message>
-        <source>Like the old key, it is disabled: enable it under Status to use it.</source>
-        <translation>Como la antigua, está desactivada: actívela en Estado para usarla.</translation>
-    </message>
-    <message>
-        <source>It took over the old key&apos;s expiry, which has passed: set a new expiry to use it.</source>
-        <translation>Heredó la caducidad de la clave antigua, que ya pasó: fije una nueva caducidad para usarla.</translation>
-    </message>
-    <message>
-        <source>Replaced by %1 — this key is disabled.</source>
-        <translation>Sustituida por %1 — esta clave está desactivada.</translation>
-    </message>
-    <message>
-        <source>Replaced by %1 — expires %2 (%3).</source>
-        <translation>Sustituida por %1 — caduca %2 (%3).</translation>
-    </message>
-    <message>
-        <source>Replaced by %1 — this key no longer works.</source>
-        <translation>Sustituida por %1 — esta clave ya no funciona.</translation>
-    </message>
-    <message>
         <source>a key deleted since (%1)</source>
         <translation>una clave ya eliminada (%1)</translation>
     </message>
@@ -1642,6 +1614,82 @@
         <source>Key %1</source>
         <translation>Clave %1</translation>
     </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>No name</source>
+        <translation>Sin nombre</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Propietario</translation>
+    </message>
+    <message>
+        <source>No owner</source>
+        <translation>Sin propietario</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s external id; a new owner is created if needed.</source>
+        <translation>El id externo del cliente; si hace falta, se crea un propietario nuevo.</translation>
+    </message>
+    <message>
+        <source>Discard unsaved changes?</source>
+        <translation>¿Descartar los cambios sin guardar?</translation>
+    </message>
+    <message>
+        <source>These cards have changes that are not saved: %1. Leaving the page discards them.</source>
+        <translation>Estas tarjetas tienen cambios sin guardar: %1. Al salir de la página se descartan.</translation>
+    </message>
+    <message>
+        <source>Discard and leave</source>
+        <translation>Descartar y salir</translation>
+    </message>
+    <message>
+        <source>Key “%1” deleted</source>
+        <translation>Clave «%1» eliminada</translation>
+    </message>
+</context>
+<context>
+    <name>KeyExpirySection</name>
+    <message>
+        <source>Expiry</source>
+        <translation>Caducidad</translation>
+    </message>
+    <message>
+        <source>Expired %1</source>
+        <comment>%1 is a relative time: &apos;3 days ago&apos;</comment>
+        <translation>Caducó %1</translation>
+    </message>
+    <message>
+        <source>Expires %1</source>
+        <comment>%1 is a relative time: &apos;in 29 days&apos;</comment>
+        <translation>Caduca %1</translation>
+    </message>
+    <message>
+        <source>Never expires</source>
+        <comment>the expiry card&apos;s summary of a key without expiry</comment>
+        <translation>No caduca nunca</translation>
+    </message>
+</context>
+<context>
+    <name>KeyLoadFailed</name>
+    <message>
+        <source>This key was deleted.</source>
+        <translation>Esta clave se ha eliminado.</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Reintentar</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Atrás</translation>
+    </message>
+</context>
+<context>
+    <name>KeyPageHeader</name>
     <message>
         <source>Back</source>
         <translation>Atrás</translation>
@@ -1674,109 +1722,44 @@
         <source>never</source>
         <translation>nunca</translation>
     </message>
+</context>
+<context>
+    <name>KeyRerollNotes</name>
     <message>
-        <source>This key was deleted.</source>
-        <translation>Esta clave se ha eliminado.</translation>
+        <source>This is the new key. It replaces %1…, which no longer works.</source>
+        <translation>Esta es la clave nueva. Reemplaza a %1…, que ya no funciona.</translation>
     </message>
     <message>
-        <source>Try again</source>
-        <translation>Reintentar</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>Nombre</translation>
-    </message>
-    <message>
-        <source>No name</source>
-        <translation>Sin nombre</translation>
-    </message>
-    <message>
-        <source>Owner</source>
-        <translation>Propietario</translation>
-    </message>
-    <message>
-        <source>No owner</source>
-        <translation>Sin propietario</translation>
-    </message>
-    <message>
-        <source>The customer&apos;s external id; a new owner is created if needed.</source>
-        <translation>El id externo del cliente; si hace falta, se crea un propietario nuevo.</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Estado</translation>
-    </message>
-    <message>
-        <source>Enabled: verifications can succeed</source>
-        <translation>Activada: las verificaciones pueden tener éxito</translation>
-    </message>
-    <message>
-        <source>Disabled: every verification is rejected</source>
-        <translation>Desactivada: se rechaza toda verificación</translation>
-    </message>
-    <message>
-        <source>Key enabled</source>
-        <translation>Clave activada</translation>
-    </message>
-    <message>
-        <source>Discard unsaved changes?</source>
-        <translation>¿Descartar los cambios sin guardar?</translation>
-    </message>
-    <message>
-        <source>These cards have changes that are not saved: %1. Leaving the page discards them.</source>
-        <translation>Estas tarjetas tienen cambios sin guardar: %1. Al salir de la página se descartan.</translation>
-    </message>
-    <message>
-        <source>Discard and leave</source>
-        <translation>Descartar y salir</translation>
+        <source>This is the new key. It replaces %1…, which stays disabled and expires %2 (%3).</source>
+        <translation>Esta es la clave nueva. Sustituye a %1…, que sigue desactivada y caduca el %2 (%3).</translation>
     </message>
     <message>
         <source>This is the new key. It replaces %1…, which keeps working until %2 (%3).</source>
         <translation>Esta es la clave nueva. Reemplaza a %1…, que sigue funcionando hasta %2 (%3).</translation>
     </message>
     <message>
-        <source>This is the new key. It replaces %1…, which no longer works.</source>
-        <translation>Esta es la clave nueva. Reemplaza a %1…, que ya no funciona.</translation>
+        <source>Like the old key, it is disabled and expired: enable it and set a new expiry to use it.</source>
+        <translation>Como la antigua, está desactivada y caducada: actívela y fije una nueva caducidad para usarla.</translation>
     </message>
     <message>
-        <source>Key “%1” deleted</source>
-        <translation>Clave «%1» eliminada</translation>
-    </message>
-</context>
-<context>
-    <name>KeyExpirySection</name>
-    <message>
-        <source>Expiry</source>
-        <translation>Caducidad</translation>
+        <source>Like the old key, it is disabled: enable it under Status to use it.</source>
+        <translation>Como la antigua, está desactivada: actívela en Estado para usarla.</translation>
     </message>
     <message>
-        <source>Expired %1</source>
-        <comment>%1 is a relative time: &apos;3 days ago&apos;</comment>
-        <translation>Caducó %1</translation>
+        <source>It took over the old key&apos;s expiry, which has passed: set a new expiry to use it.</source>
+        <translation>Heredó la caducidad de la clave antigua, que ya pasó: fije una nueva caducidad para usarla.</translation>
     </message>
     <message>
-        <source>Expires %1</source>
-        <comment>%1 is a relative time: &apos;in 29 days&apos;</comment>
-        <translation>Caduca %1</translation>
+        <source>Replaced by %1 — this key is disabled.</source>
+        <translation>Sustituida por %1 — esta clave está desactivada.</translation>
     </message>
     <message>
-        <source>Never expires</source>
-        <comment>the expiry card&apos;s summary of a key without expiry</comment>
-        <translation>No caduca nunca</translation>
+        <source>Replaced by %1 — expires %2 (%3).</source>
+        <translation>Sustituida por %1 — caduca %2 (%3).</translation>
     </message>
-</context>
-<context>
-    <name>KeyMetaSection</name>
     <message>
-        <source>Meta</source>
-        <translation>Metadatos</translation>
-    </message>
-</context>
-<context>
-    <name>KeyRatelimitsSection</name>
-    <message>
-        <source>Rate limits</source>
-        <translation>Límites de frecuencia</translation>
+        <source>Replaced by %1 — this key no longer works.</source>
+        <translation>Sustituida por %1 — esta clave ya no funciona.</translation>
     </message>
 </context>
 <context>
@@ -1947,6 +1930,25 @@
     <message>
         <source>A reroll replaced this key with a new one, which has been deleted since; this old key stops working when its grace period ends.</source>
         <translation>Al regenerarla, esta clave se reemplazó por una nueva que después se eliminó; esta clave antigua deja de funcionar cuando termina su periodo de gracia.</translation>
+    </message>
+</context>
+<context>
+    <name>KeyStatusSection</name>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Enabled: verifications can succeed</source>
+        <translation>Activada: las verificaciones pueden tener éxito</translation>
+    </message>
+    <message>
+        <source>Disabled: every verification is rejected</source>
+        <translation>Desactivada: se rechaza toda verificación</translation>
+    </message>
+    <message>
+        <source>Key enabled</source>
+        <translation>Clave activada</translation>
     </message>
 </context>
 <context>
@@ -2667,6 +2669,13 @@
     </message>
 </context>
 <context>
+    <name>MetaSection</name>
+    <message>
+        <source>Meta</source>
+        <translation>Metadatos</translation>
+    </message>
+</context>
+<context>
     <name>NamedItemList</name>
     <message>
         <source>Delete</source>
@@ -2914,6 +2923,10 @@
     <message>
         <source>Shared by all the owner&apos;s keys.</source>
         <translation>Las comparten todas las claves del propietario.</translation>
+    </message>
+    <message>
+        <source>No shared rate limits: the owner&apos;s keys are limited only by their own rate limits.</source>
+        <translation>Sin límites de frecuencia compartidos: las claves del propietario solo tienen sus propios límites de frecuencia.</translation>
     </message>
 </context>
 <context>
@@ -3603,6 +3616,13 @@
     <message>
         <source>Add rate limit</source>
         <translation>Añadir límite de frecuencia</translation>
+    </message>
+</context>
+<context>
+    <name>RatelimitsSection</name>
+    <message>
+        <source>Rate limits</source>
+        <translation>Límites de frecuencia</translation>
     </message>
 </context>
 <context>

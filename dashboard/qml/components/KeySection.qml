@@ -59,6 +59,14 @@ Pane {
             controller.clearError(field);
         revert();
     }
+    // Esc in any of the card's fields throws its draft away, as Discard does (the name and owner
+    // fields did, the meta and rate-limit cards did not: issue 4). Without a draft Esc goes on
+    // (a dialog, the page).
+    Keys.onEscapePressed: event => {
+        event.accepted = section.showButtons && section.dirty && !section.saving;
+        if (event.accepted)
+            section.discard();
+    }
 
     Material.elevation: 1
     padding: 16

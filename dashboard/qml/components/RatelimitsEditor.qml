@@ -18,6 +18,8 @@ ColumnLayout {
     /// (so typing does not recreate the delegates); adding or removing a row replaces the array.
     property var rows: []
     readonly property int count: rows.length
+    /// What is shown when there are no rows.
+    property string emptyText: qsTr("No rate limits: this key can be verified as often as the server allows.")
 
     /// Shows @p ratelimits ([{name, limit, duration, autoApply}]), each window in its largest
     /// whole unit. Rows already showing just that stay (their fields, and the keyboard focus in
@@ -88,7 +90,7 @@ ColumnLayout {
 
     Label {
         visible: editor.rows.length === 0
-        text: qsTr("No rate limits: this key can be verified as often as the server allows.")
+        text: editor.emptyText
         opacity: 0.7
         wrapMode: Text.Wrap
         Layout.fillWidth: true

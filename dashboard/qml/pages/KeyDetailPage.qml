@@ -6,9 +6,9 @@ import Latchkey.Dashboard
 
 // One key, every field editable in place. Each card saves its own field with one API call and
 // shows its saving state and the server's answer (KeySection: drafts with Save/Discard, or
-// "applies at once"; leaving with drafts asks first); the usage charts and recent verifications
-// come from the web console (ConsoleView, "#/keys/<keyId>"), last. After a delete the page
-// closes; after a reroll it makes way for the new key's page.
+// "applies at once"; leaving with drafts asks first), in the order of use; the usage charts and
+// recent verifications come from the web console (KeyUsageCard), and the key actions (reroll,
+// delete) last. After a delete the page closes; after a reroll it makes way for the new key's page.
 Page {
     id: page
 
@@ -21,10 +21,6 @@ Page {
     /// second key from the first), both shown in the form to change.
     readonly property var issuePrefill: ({apiId: page.apiId, externalId: detail.deleted ? "" : detail.externalId})
 
-    /// The lists' badges beyond what the status pill says (no credits, low credits, expiring).
-    function headerBadges(deleted: bool, badges: var): var {
-        return deleted ? [] : badges.filter(badge => !["active", "disabled", "expired"].includes(badge));
-    }
     readonly property string missingUpdate: session.capabilities.missing(detail.permissionFor("update_key"), session.capabilities.revision)
     /// Set on the page of a new key that a reroll just made: the old key's start and expiry.
     property string replacedStart
@@ -107,116 +103,11 @@ Page {
     }
     property bool replacementAsked: false
 
-    // The key's name, start, status and badges on one row; "Created … · last used …" beside them
-    // where it fits, else on one line below the title (walkthrough H16: beside the badges it
-    // wrapped into five lines at 1024 px in German and Spanish).
-    header: ToolBar {
-        id: headerBar
-
-        /// The dates stand on a line of their own under the title: beside the badges they would
-        /// make the title elide, or not fit at all.
-        readonly property bool datesBelow: {
-            const shown = [back, titleLabel, startLabel, statusPill, badgesRow].filter(item => item.visible);
-            const used = shown.reduce((sum, item) => sum + (item === titleLabel ? Math.min(item.implicitWidth, 420)
-                                                                                 : item.implicitWidth), 0)
-                         + titleRow.spacing * shown.length;
-            return dates.implicitWidth > titleRow.width - used;
-        }
-
-        ColumnLayout {
-            id: datesColumn
-            anchors.fill: parent
-            anchors.leftMargin: 8
-            anchors.rightMargin: 16
-            spacing: 0
-
-            RowLayout {
-                id: titleRow
-                Layout.fillWidth: true
-                spacing: 12
-
-                // Only the title gives way (it elides) when the row is short of room.
-                FocusToolButton {
-                    id: back
-                    Layout.minimumWidth: implicitWidth
-                    text: "←"
-                    font.pixelSize: 18
-                    Accessible.name: qsTr("Back")
-                    ToolTip.visible: hovered
-                    ToolTip.text: qsTr("Back (Alt+Left)")
-                    onClicked: page.confirmLeave(() => page.StackView.view ? page.StackView.view.pop() : undefined)
-                }
-                Label {
-                    id: titleLabel
-                    Layout.maximumWidth: 420
-                    text: page.title
-                    font.pixelSize: 20
-                    font.bold: true
-                    elide: Text.ElideRight
-                }
-                Label {
-                    id: startLabel
-                    Layout.minimumWidth: implicitWidth
-                    text: detail.start !== "" ? detail.start + "…" : ""
-                    font.family: "monospace"
-                    opacity: 0.7
-                }
-                Label {
-                    id: statusPill
-                    objectName: "key-status"
-                    Layout.minimumWidth: implicitWidth
-                    text: detail.deleted ? qsTr("Deleted")
-                          : !detail.enabled ? qsTr("Disabled")
-                          : (detail.expires > 0 && detail.expires < Date.now()) ? qsTr("Expired")
-                          : qsTr("Active")
-                    visible: detail.loaded || detail.deleted
-                    color: "white"
-                    padding: 4
-                    leftPadding: 10
-                    rightPadding: 10
-                    background: Rectangle {
-                        radius: height / 2
-                        color: detail.deleted || !detail.enabled ? Material.color(Material.Grey)
-                               : (detail.expires > 0 && detail.expires < Date.now()) ? Material.color(Material.Red)
-                               : Material.color(Material.Green, Material.Shade700)
-                    }
-                }
-                KeyStatusBadges {
-                    // What the lists add to the status above (no credits, low credits, expiring), so a key
-                    // whose every verification answers USAGE_EXCEEDED does not read as plainly "Active".
-                    id: badgesRow
-                    objectName: "key-badges"
-                    Layout.minimumWidth: implicitWidth
-                    badges: page.headerBadges(detail.deleted, detail.badges)
-                    expires: detail.expires
-                    format: page.session ? page.session.format : null
-                    visible: badges.length > 0
-                }
-            }
-            // "Created … · last used …" in the title's row or below it (moved between the two),
-            // one line, elided where it lacks room, the whole text then in its tooltip.
-            Label {
-                id: dates
-                objectName: "key-created"
-                parent: headerBar.datesBelow ? datesColumn : titleRow
-                Layout.fillWidth: true
-                Layout.leftMargin: headerBar.datesBelow ? back.width + titleRow.spacing : 0
-                Layout.bottomMargin: headerBar.datesBelow ? 6 : 0
-                horizontalAlignment: headerBar.datesBelow ? Text.AlignLeft : Text.AlignRight
-                text: detail.loaded ? qsTr("Created %1 · last used %2")
-                                      .arg(page.session.format.dateTime(detail.createdAt))
-                                      .arg(detail.lastUsedAt > 0 ? page.session.format.relative(detail.lastUsedAt)
-                                                                 : qsTr("never"))
-                                    : ""
-                elide: Text.ElideRight
-                opacity: 0.7
-                HoverHandler {
-                    id: datesHover
-                }
-                ToolTip.visible: datesHover.hovered && dates.truncated
-                ToolTip.text: dates.text
-            }
-        }
+    header: KeyPageHeader {
+        key: detail
+        session: page.session
+        title: page.title
+        onBackClicked: page.confirmLeave(() => page.StackView.view ? page.StackView.view.pop() : undefined)
     }
 
     // Key lists (an API's keys, an owner's keys) follow what this page changes, however it was
@@ -302,35 +193,18 @@ Page {
         visible: running
     }
 
-    // A key that is not there (any more: a deleted key's link in a top list) is said here, and
-    // not in the window's banner too; trying again would only fail again, so the way out is Back.
-    // Other failures (the server unreachable, an error) offer Try again.
-    ColumnLayout {
-        objectName: "key-load-failed"
+    KeyLoadFailed {
+        id: loadFailed
         anchors.centerIn: parent
-        visible: !detail.loaded && !detail.loading && detail.client !== null
-        spacing: 12
-        Label {
-            Layout.alignment: Qt.AlignHCenter
-            text: detail.deleted ? qsTr("This key was deleted.") : detail.loadError
-            font.pixelSize: 18
-        }
-        FocusButton {
-            objectName: "key-load-retry"
-            Layout.alignment: Qt.AlignHCenter
-            visible: !detail.deleted && !detail.notFound
-            text: qsTr("Try again")
-            onClicked: detail.reload()
-        }
-        FocusButton {
-            id: notFoundBack
-            objectName: "key-not-found-back"
-            Layout.alignment: Qt.AlignHCenter
-            visible: detail.notFound && page.StackView.view !== null && page.StackView.index > 0
-            text: qsTr("Back")
-            highlighted: true
-            onClicked: page.StackView.view.pop()
-            onVisibleChanged: if (visible && page.Window.activeFocusItem === page) page.focusContent()
+        key: detail
+        canGoBack: page.StackView.view !== null && page.StackView.index > 0
+        onBackClicked: page.StackView.view.pop()
+    }
+    Connections {
+        target: loadFailed.backButton
+        function onVisibleChanged() {
+            if (loadFailed.backButton.visible && page.Window.activeFocusItem === page)
+                page.focusContent();
         }
     }
 
@@ -341,15 +215,16 @@ Page {
         active: page.StackView.status === StackView.Active && detail.loaded
     }
 
-    /// Main.qml, when the page opens: the keyboard focus on the name, the first field (the key
-    /// actions above it are Shift+Tab away), not in the sidebar nor on Back (Alt+Left); the page
-    /// itself until the key has loaded, and the not-found state's Back button.
+    /// Main.qml, when the page opens: the keyboard focus at the top of the cards (`pageTop`), in
+    /// no field, so what is typed next changes nothing (issue 4: the caret in Name renamed the key
+    /// with the first keys typed); Tab goes on into the first card, Ctrl+Down card by card. Not in
+    /// the sidebar nor on Back (Alt+Left). The page itself until the key has loaded, and the
+    /// not-found state's Back button.
     function focusContent(): void {
-        const first = scroll.visible ? cardJumps.firstControl(nameCard) : null;
-        if (first)
-            first.forceActiveFocus(Qt.OtherFocusReason);
-        else if (notFoundBack.visible)
-            notFoundBack.forceActiveFocus(Qt.OtherFocusReason);
+        if (scroll.visible)
+            pageTop.forceActiveFocus(Qt.OtherFocusReason);
+        else if (loadFailed.backButton.visible)
+            loadFailed.backButton.forceActiveFocus(Qt.OtherFocusReason);
         else
             page.forceActiveFocus(Qt.OtherFocusReason);
     }
@@ -366,6 +241,21 @@ Page {
         flickable: scroll.contentItem as Flickable
     }
 
+    // Where the keyboard focus is when the page opens, and after a click on a blank part of it:
+    // before the cards in the Tab chain (Tab enters the first card), and outside the scrolled
+    // content, so that FocusScroller does not scroll the page to it on a click.
+    Item {
+        id: pageTop
+        objectName: "key-page-top"
+        width: 1
+        height: 1
+        Accessible.role: Accessible.Pane
+        Accessible.name: page.title
+        // Into the first card (or the reroll note above them): the focus chain's own next item
+        // from here was the header's Back button.
+        Keys.onTabPressed: cardJumps.focusCard(1)
+    }
+
     ScrollView {
         id: scroll
         anchors.fill: parent
@@ -376,6 +266,8 @@ Page {
         contentHeight: sectionsGrid.implicitHeight + 32
         clip: true
 
+        // In the order support staff use them (issue 4): what the key is, then credits and rate
+        // limits, permissions, meta; the usage below; what cannot be undone (reroll, delete) last.
         GridLayout {
             id: sectionsGrid
             width: scroll.availableWidth - 32
@@ -388,89 +280,22 @@ Page {
             /// contents (and a "✓ Saved" appearing) would ask for; the cards wrap their rows to it.
             readonly property real cellWidth: columns > 1 ? (width - columnSpacing * (columns - 1)) / columns : width
 
-            // First, not below the charts: the mouse wheel over the embedded web view scrolls the
-            // view, not the page, so anything under it looked like the end of the page.
-            Pane {
-                objectName: "replaced-note"
-                Layout.fillWidth: true
-                Layout.columnSpan: parent.columns
-                visible: page.replacedStart !== ""
-                Material.background: Material.color(Material.Green, page.Material.theme === Material.Dark ? Material.Shade900 : Material.Shade50)
-                KeyLinkLabel {
-                    id: replacedNote
-                    objectName: "replaced-note-text"
-                    width: parent.width
-                    keyId: page.replacedKeyId
-                    onOpened: linkedKeyId => page.openLinkedKey(linkedKeyId)
-                    text: {
-                        const now = Date.now();
-                        const oldKey = replacedNote.link(page.replacedStart);
-                        const old = !(page.replacedExpires > now)
-                                    ? qsTr("This is the new key. It replaces %1…, which no longer works.").arg(oldKey)
-                                    : !page.replacedWasEnabled
-                                      ? qsTr("This is the new key. It replaces %1…, which stays disabled and expires %2 (%3).")
-                                        .arg(oldKey).arg(page.session.format.dateTime(page.replacedExpires))
-                                        .arg(page.session.format.relative(page.replacedExpires))
-                                      : qsTr("This is the new key. It replaces %1…, which keeps working until %2 (%3).")
-                                        .arg(oldKey).arg(page.session.format.dateTime(page.replacedExpires))
-                                        .arg(page.session.format.relative(page.replacedExpires));
-                        // The reroll copied the old key's state: say when that keeps the new key from working,
-                        // while it still does (not a state the user gave the new key since).
-                        const disabled = !page.replacedWasEnabled && !detail.enabled;
-                        const expired = detail.expires > 0 && detail.expires <= now && detail.expires === page.copiedExpires;
-                        const fresh = disabled && expired
-                                      ? qsTr("Like the old key, it is disabled and expired: enable it and set a new expiry to use it.")
-                                      : disabled ? qsTr("Like the old key, it is disabled: enable it under Status to use it.")
-                                      : expired ? qsTr("It took over the old key's expiry, which has passed: set a new expiry to use it.")
-                                      : "";
-                        return fresh === "" ? old : old + " " + fresh;
-                    }
-                }
-            }
-
-            // A rerolled key: which key replaced it (from the audit log, or the reroll just made).
-            Pane {
-                id: replacedByPane
-                objectName: "replaced-by-note"
-                Layout.fillWidth: true
-                Layout.columnSpan: parent.columns
-                visible: detail.replacedById !== ""
-                // A reroll made here, the page scrolled down to Key actions: the note appears above
-                // the view, where the user never saw it after Done (walkthrough 18). Shown.
-                onVisibleChanged: if (visible) page.focusScroller.show(replacedByPane)
-                Material.background: Material.color(Material.Amber, page.Material.theme === Material.Dark ? Material.Shade900 : Material.Shade50)
-                KeyLinkLabel {
-                    id: replacedByNote
-                    objectName: "replaced-by-note-text"
-                    width: parent.width
-                    // A replacement deleted since has no page to open.
-                    keyId: detail.replacedByDeleted ? "" : detail.replacedById
-                    onOpened: linkedKeyId => page.openLinkedKey(linkedKeyId)
-                    text: {
-                        const replacement = replacedByNote.link(page.replacedBy);
-                        return !detail.enabled
-                               ? qsTr("Replaced by %1 — this key is disabled.").arg(replacement)
-                               : detail.expires > 0 && detail.expires > Date.now()
-                                 ? qsTr("Replaced by %1 — expires %2 (%3).").arg(replacement)
-                                   .arg(page.session.format.relative(detail.expires))
-                                   .arg(page.session.format.dateTime(detail.expires))
-                                 : qsTr("Replaced by %1 — this key no longer works.").arg(replacement);
-                    }
-                }
-            }
-
-            KeyActionsSection {
+            KeyRerollNotes {
                 Layout.fillWidth: true
                 Layout.columnSpan: parent.columns
                 key: detail
-                session: page.session
-                replacedStart: page.replacedWasEnabled ? page.replacedStart : ""
-                replacedWorksUntil: page.replacedExpires
-                onNewKeyOpened: (keyId, oldExpires, oldWasEnabled) => page.showNewKey(keyId, oldExpires, oldWasEnabled)
+                format: page.session.format
+                replacedStart: page.replacedStart
+                replacedKeyId: page.replacedKeyId
+                replacedExpires: page.replacedExpires
+                replacedWasEnabled: page.replacedWasEnabled
+                copiedExpires: page.copiedExpires
+                replacedBy: page.replacedBy
+                onOpened: linkedKeyId => page.openLinkedKey(linkedKeyId)
+                onShown: note => page.focusScroller.show(note)
             }
 
             KeyTextSection {
-                id: nameCard
                 Layout.fillWidth: true
                 Layout.preferredWidth: sectionsGrid.cellWidth
                 Layout.alignment: Qt.AlignTop
@@ -496,36 +321,12 @@ Page {
                 onSaveRequested: text => detail.saveOwner(text)
             }
 
-            KeySection {
+            KeyStatusSection {
                 Layout.fillWidth: true
                 Layout.preferredWidth: sectionsGrid.cellWidth
                 Layout.alignment: Qt.AlignTop
-                title: qsTr("Status")
-                field: "enabled"
-                controller: detail
-                showButtons: false
+                key: detail
                 missing: page.missingUpdate
-                Switch {
-                    id: enabledSwitch
-                    objectName: "key-enabled"
-                    FocusFrame { control: enabledSwitch } // the keyboard focus, visible
-                    text: detail.enabled ? qsTr("Enabled: verifications can succeed")
-                                         : qsTr("Disabled: every verification is rejected")
-                    Accessible.name: qsTr("Key enabled")
-                    onToggled: detail.saveEnabled(checked)
-                    // Enter switches it as Space does: Enter presses every other focused control.
-                    Keys.onReturnPressed: enabledSwitch.switchByKey()
-                    Keys.onEnterPressed: enabledSwitch.switchByKey()
-                    function switchByKey(): void {
-                        toggle();
-                        toggled();
-                    }
-                    // The toggle follows the controller (which restores it when the save fails).
-                    Binding on checked {
-                        value: detail.enabled
-                        restoreMode: Binding.RestoreNone
-                    }
-                }
             }
             KeyExpirySection {
                 Layout.fillWidth: true
@@ -545,7 +346,7 @@ Page {
                 format: page.session.format
                 missing: page.missingUpdate
             }
-            KeyRatelimitsSection {
+            RatelimitsSection {
                 objectName: "section-ratelimits"
                 Layout.fillWidth: true
                 Layout.preferredWidth: sectionsGrid.cellWidth
@@ -561,7 +362,7 @@ Page {
                 key: detail
                 session: page.session
             }
-            KeyMetaSection {
+            MetaSection {
                 Layout.fillWidth: true
                 Layout.preferredWidth: sectionsGrid.cellWidth
                 Layout.alignment: Qt.AlignTop
@@ -569,31 +370,31 @@ Page {
                 missing: page.missingUpdate
             }
 
-            Pane {
+            KeyUsageCard {
                 Layout.fillWidth: true
                 Layout.columnSpan: parent.columns
-                // The charts and the log at the height they need: they scroll with the page.
-                Layout.preferredHeight: keyCharts.implicitHeight
-                Material.elevation: 1
-                padding: 0
-                // Only for a key that loaded: for one that is not there the console would ask the
-                // server for it once more. (The loader's implicit height is its view's.)
-                Loader {
-                    id: keyCharts
-                    anchors.fill: parent
-                    active: detail.loaded
-                    sourceComponent: ConsoleView {
-                        // The charts' heading names the key ("Usage of “…”"): it follows a
-                        // rename as the page's own title does.
-                        readonly property string keyName: detail.name // qmllint disable unqualified
-                        onKeyNameChanged: renamed()
-                        session: page.session // qmllint disable unqualified
-                        view: "/keys/" + page.keyId // qmllint disable unqualified
-                        dark: page.Material.theme === Material.Dark // qmllint disable unqualified
-                    }
-                }
+                key: detail
+                session: page.session
             }
 
+            // Last: nothing here is needed day to day, and nothing of it can be undone.
+            KeyActionsSection {
+                Layout.fillWidth: true
+                Layout.columnSpan: parent.columns
+                key: detail
+                session: page.session
+                replacedStart: page.replacedWasEnabled ? page.replacedStart : ""
+                replacedWorksUntil: page.replacedExpires
+                onNewKeyOpened: (keyId, oldExpires, oldWasEnabled) => page.showNewKey(keyId, oldExpires, oldWasEnabled)
+            }
         }
+    }
+
+    // Over the page: a click on a blank part takes the focus out of a text field (issue 4).
+    BlankClickFocus {
+        anchors.fill: scroll
+        visible: scroll.visible
+        content: scroll
+        focusTarget: pageTop
     }
 }

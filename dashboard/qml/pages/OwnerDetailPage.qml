@@ -247,19 +247,20 @@ Page {
                 rowSpacing: 16
                 readonly property real cellWidth: (width - (columns - 1) * columnSpacing) / columns
 
-                KeyMetaSection {
+                MetaSection {
                     Layout.fillWidth: true
                     Layout.preferredWidth: ownerCards.cellWidth
                     Layout.alignment: Qt.AlignTop
                     source: owner
                     missing: page.mayNotUpdate
                 }
-                KeyRatelimitsSection {
+                RatelimitsSection {
                     objectName: "section-ratelimits"
                     Layout.fillWidth: true
                     Layout.preferredWidth: ownerCards.cellWidth
                     Layout.alignment: Qt.AlignTop
                     title: qsTr("Shared rate limits")
+                    emptyText: qsTr("No shared rate limits: the owner's keys are limited only by their own rate limits.")
                     source: owner
                     missing: page.mayNotUpdate
                     Label {

@@ -855,6 +855,84 @@ Item {
             compare(save.tip, card.problem);
         }
 
+        function holds(outer, item) {
+            for (let node = item; node; node = node.parent) {
+                if (node === outer)
+                    return true;
+            }
+            return false;
+        }
+
+        /// The page's input focus: the window's active focus item, and whether it takes typed text.
+        function typingGoesInto(page) {
+            const focused = page.Window.activeFocusItem;
+            return focused && focused.cursorPosition !== undefined && focused.readOnly !== true ? focused : null;
+        }
+
+        // Issue 4: the key page opened with the caret in Name, and what was typed next renamed the
+        // key. It opens with the focus at the top of the page, in no field; Tab enters Name.
+        function test_openingPutsNoCaretInName() {
+            const page = openFreshKey();
+            page.focusContent(); // what Main.qml does when a page opens
+            const name = child(page, "section-name-field");
+            tryVerify(() => holds(page, page.Window.activeFocusItem), 5000,
+                      "the page has the focus");
+            compare(typingGoesInto(page), null, "no text field has the focus");
+            keyClick("x");
+            compare(name.text, page.controller.name, "typing renamed nothing");
+            compare(page.unsavedSections.length, 0);
+            keyClick(Qt.Key_Tab);
+            verify(name.activeFocus, "Tab starts at the first card's field, not " + page.Window.activeFocusItem + " " + (page.Window.activeFocusItem ? page.Window.activeFocusItem.objectName : ""));
+        }
+
+        // Issue 4: a click on a blank part of the page left the focus in the name field, and typing
+        // afterwards still renamed the key. A click on a blank area takes it off text fields, between
+        // the cards and inside one; a click into another field still puts the caret there.
+        function test_blankClickTakesTheFocusOffTextFields_data() {
+            return [{ tag: "between the cards", between: true }, { tag: "inside a card", between: false }];
+        }
+        function test_blankClickTakesTheFocusOffTextFields(data) {
+            const page = openFreshKey();
+            const name = child(page, "section-name-field");
+            const nameCard = child(page, "section-name");
+            mouseClick(name);
+            verify(name.activeFocus, "a click puts the caret in Name");
+            const owner = child(page, "section-owner");
+            const blank = data.between
+                    ? nameCard.mapToItem(page, nameCard.width + (owner.x - nameCard.x - nameCard.width) / 2, nameCard.height / 2)
+                    : nameCard.mapToItem(page, nameCard.width / 2, nameCard.height - 5);
+            verify(owner.x > nameCard.x + nameCard.width, "Name and Owner side by side");
+            mouseClick(page, blank.x, blank.y);
+            verify(!name.activeFocus, "the click took the focus off Name");
+            compare(typingGoesInto(page), null, "no text field has the focus");
+            keyClick("x");
+            compare(name.text, page.controller.name, "typing renamed nothing");
+            compare(page.unsavedSections.length, 0);
+            const ownerField = child(page, "section-owner-field");
+            mouseClick(ownerField);
+            verify(ownerField.activeFocus, "a click in a field still gives it the caret");
+        }
+
+        // Issue 4: "Key actions" (Delete, Reroll) came first, and at 1024×768 Credits and Rate limits
+        // were two screens down. The cards go by use: name, owner, status, expiry, credits, rate
+        // limits, permissions and roles, meta, the usage, and the dangerous actions last.
+        function test_cardsGoByUse() {
+            const page = openFreshKey();
+            const order = ["section-name", "section-owner", "section-enabled", "section-expiry", "section-credits",
+                           "section-ratelimits", "section-permissions", "section-meta", "key-charts", "section-reroll"];
+            const flickable = page.focusScroller.flickable;
+            const places = order.map(name => {
+                const item = child(page, name);
+                return { name: name, at: item.mapToItem(flickable.contentItem, 0, 0) };
+            });
+            for (let i = 1; i < places.length; ++i) {
+                const before = places[i - 1].at;
+                const after = places[i].at;
+                verify(after.y > before.y + 1 || (Math.abs(after.y - before.y) <= 1 && after.x > before.x),
+                       places[i - 1].name + " reads before " + places[i].name);
+            }
+        }
+
         // Walkthrough (issue 4): saving "Never expires" removed the card's summary line (the card
         // shrank, the cards below jumped): it says "Never expires".
         function test_neverExpiresIsSaid() {

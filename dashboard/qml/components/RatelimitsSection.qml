@@ -19,10 +19,18 @@ KeySection {
     /// Edits since the last load: the editor's list is compared only when there are any.
     property int edits: 0
 
+    /// What the editor says when there are no limits (a key's by default; the owner page's
+    /// speaks of the owner's keys).
+    property alias emptyText: editor.emptyText
+
     title: qsTr("Rate limits")
     field: "ratelimits"
     controller: source
     dirty: edits > 0 && !editor.holds(source.ratelimits)
+    // Save greys on a draft the save would refuse (a limit of 0, a name too short), the reason in
+    // its tooltip, as the meta card does (issue 4); Enter still shows it under the card.
+    problem: edits > 0 ? check.problem(editor.value()) : ""
+    valid: problem === ""
     onSave: source.saveRatelimits(editor.value())
     onRevert: showSaved()
 
@@ -48,6 +56,10 @@ KeySection {
         }
     }
     Component.onCompleted: showSaved()
+
+    RatelimitsCheck {
+        id: check
+    }
 
     RatelimitsEditor {
         id: editor

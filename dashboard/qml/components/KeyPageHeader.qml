@@ -1,0 +1,128 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtQuick.Layouts
+import Latchkey.Dashboard
+
+// The key page's header: Back, the key's name, start, status and badges on one row; "Created … ·
+// last used …" beside them where it fits, else on one line below the title (walkthrough H16:
+// beside the badges it wrapped into five lines at 1024 px in German and Spanish).
+ToolBar {
+    id: headerBar
+
+    required property KeyDetailController key
+    required property Session session
+    required property string title
+    /// Back was clicked (the page asks first when cards hold drafts).
+    signal backClicked()
+
+    /// The lists' badges beyond what the status pill says (no credits, low credits, expiring).
+    function headerBadges(deleted: bool, badges: var): var {
+        return deleted ? [] : badges.filter(badge => !["active", "disabled", "expired"].includes(badge));
+    }
+
+    /// The dates stand on a line of their own under the title: beside the badges they would
+    /// make the title elide, or not fit at all.
+    readonly property bool datesBelow: {
+        const shown = [back, titleLabel, startLabel, statusPill, badgesRow].filter(item => item.visible);
+        const used = shown.reduce((sum, item) => sum + (item === titleLabel ? Math.min(item.implicitWidth, 420)
+                                                                             : item.implicitWidth), 0)
+                     + titleRow.spacing * shown.length;
+        return dates.implicitWidth > titleRow.width - used;
+    }
+
+    ColumnLayout {
+        id: datesColumn
+        anchors.fill: parent
+        anchors.leftMargin: 8
+        anchors.rightMargin: 16
+        spacing: 0
+
+        RowLayout {
+            id: titleRow
+            Layout.fillWidth: true
+            spacing: 12
+
+            // Only the title gives way (it elides) when the row is short of room.
+            FocusToolButton {
+                id: back
+                Layout.minimumWidth: implicitWidth
+                text: "←"
+                font.pixelSize: 18
+                Accessible.name: qsTr("Back")
+                ToolTip.visible: hovered
+                ToolTip.text: qsTr("Back (Alt+Left)")
+                onClicked: headerBar.backClicked()
+            }
+            Label {
+                id: titleLabel
+                Layout.maximumWidth: 420
+                text: headerBar.title
+                font.pixelSize: 20
+                font.bold: true
+                elide: Text.ElideRight
+            }
+            Label {
+                id: startLabel
+                Layout.minimumWidth: implicitWidth
+                text: headerBar.key.start !== "" ? headerBar.key.start + "…" : ""
+                font.family: "monospace"
+                opacity: 0.7
+            }
+            Label {
+                id: statusPill
+                objectName: "key-status"
+                Layout.minimumWidth: implicitWidth
+                text: headerBar.key.deleted ? qsTr("Deleted")
+                      : !headerBar.key.enabled ? qsTr("Disabled")
+                      : (headerBar.key.expires > 0 && headerBar.key.expires < Date.now()) ? qsTr("Expired")
+                      : qsTr("Active")
+                visible: headerBar.key.loaded || headerBar.key.deleted
+                color: "white"
+                padding: 4
+                leftPadding: 10
+                rightPadding: 10
+                background: Rectangle {
+                    radius: height / 2
+                    color: headerBar.key.deleted || !headerBar.key.enabled ? Material.color(Material.Grey)
+                           : (headerBar.key.expires > 0 && headerBar.key.expires < Date.now()) ? Material.color(Material.Red)
+                           : Material.color(Material.Green, Material.Shade700)
+                }
+            }
+            KeyStatusBadges {
+                // What the lists add to the status above (no credits, low credits, expiring), so a key
+                // whose every verification answers USAGE_EXCEEDED does not read as plainly "Active".
+                id: badgesRow
+                objectName: "key-badges"
+                Layout.minimumWidth: implicitWidth
+                badges: headerBar.headerBadges(headerBar.key.deleted, headerBar.key.badges)
+                expires: headerBar.key.expires
+                format: headerBar.session ? headerBar.session.format : null
+                visible: badges.length > 0
+            }
+        }
+        // "Created … · last used …" in the title's row or below it (moved between the two),
+        // one line, elided where it lacks room, the whole text then in its tooltip.
+        Label {
+            id: dates
+            objectName: "key-created"
+            parent: headerBar.datesBelow ? datesColumn : titleRow
+            Layout.fillWidth: true
+            Layout.leftMargin: headerBar.datesBelow ? back.width + titleRow.spacing : 0
+            Layout.bottomMargin: headerBar.datesBelow ? 6 : 0
+            horizontalAlignment: headerBar.datesBelow ? Text.AlignLeft : Text.AlignRight
+            text: headerBar.key.loaded ? qsTr("Created %1 · last used %2")
+                                  .arg(headerBar.session.format.dateTime(headerBar.key.createdAt))
+                                  .arg(headerBar.key.lastUsedAt > 0 ? headerBar.session.format.relative(headerBar.key.lastUsedAt)
+                                                             : qsTr("never"))
+                                : ""
+            elide: Text.ElideRight
+            opacity: 0.7
+            HoverHandler {
+                id: datesHover
+            }
+            ToolTip.visible: datesHover.hovered && dates.truncated
+            ToolTip.text: dates.text
+        }
+    }
+}
