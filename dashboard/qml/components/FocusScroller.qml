@@ -80,7 +80,27 @@ Item {
         flickable.Window.window.update(); // the next frame, to see whether it stays
     }
 
-    onFocusItemChanged: if (focusItem && flickable && isInside(focusItem)) show(focusItem)
+    /// The item that had the focus last (none in between does not count).
+    property Item lastFocusItem: null
+    // A focus that falls back from a control to an item holding it is not the user's move, and
+    // nothing is shown: a key page's card takes it while its controls are greyed for a save, and
+    // showing the whole card scrolled the page away from the field and "✓ Saved" (its own control
+    // gets it back once the save ended).
+    onFocusItemChanged: {
+        const from = lastFocusItem;
+        if (focusItem)
+            lastFocusItem = focusItem;
+        if (focusItem && flickable && isInside(focusItem) && !holds(focusItem, from))
+            show(focusItem);
+    }
+    /// Whether @p item lies inside @p outer.
+    function holds(outer: Item, item: Item): bool {
+        for (let node = item ? item.parent : null; node; node = node.parent) {
+            if (node === outer)
+                return true;
+        }
+        return false;
+    }
     // Typing shows the field typed into: the wheel may have scrolled it out of view while it kept
     // the focus, and the text went into a field out of sight (walkthrough 18, the key page).
     // textEdited where the field has it (TextField, a spin box's text: only the user's edits);

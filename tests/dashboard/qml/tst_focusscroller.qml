@@ -43,6 +43,17 @@ Item {
                 id: field
                 objectName: "field"
             }
+            // A card (a FocusScope, as a key page's card) reaching below the view, its field at
+            // its top in view.
+            Pane {
+                id: card
+                Layout.preferredHeight: 600
+                Layout.fillWidth: true
+                TextField {
+                    id: cardField
+                    objectName: "cardField"
+                }
+            }
             Item {
                 Layout.preferredHeight: 1500
             }
@@ -78,6 +89,25 @@ Item {
             tryVerify(() => page.contentY > 0 && inView(field), 5000, "the field scrolled into view");
             waitForRendering(page);
             verify(inView(field));
+        }
+
+        // A key page's card greys its controls while it saves: the focus falls back from the field
+        // to the card, which did not fit in the view, and the page scrolled the card into view,
+        // away from the field and "✓ Saved" (tst_keycardfocus, the rate-limit card).
+        function test_aFocusFallingBackToTheCardScrollsNothing() {
+            page.contentY = cardField.mapToItem(page.contentItem, 0, 0).y - 40;
+            cardField.forceActiveFocus();
+            waitForRendering(page);
+            const scrolled = page.contentY;
+            verify(inView(cardField) && !inView(card), "the field in view, the card's bottom below it");
+            cardField.enabled = false;
+            try {
+                verify(card.activeFocus, "the card took the focus");
+                waitForRendering(page);
+                compare(page.contentY, scrolled, "the page did not scroll");
+            } finally {
+                cardField.enabled = true;
+            }
         }
 
         function test_aLayoutThatSettlesOverFramesIsFollowed() {
