@@ -64,14 +64,21 @@ Item {
         const r = item.mapToItem(flickable.contentItem, 0, 0, item.width, item.height);
         return r.y + " " + r.height + " " + flickable.contentHeight + " " + flickable.height;
     }
+    /// Where the last frame's reveal() left the view.
+    property real revealedY: 0
     function follow(): void {
         const item = following;
-        if (!item || !flickable || !flickable.contentItem) {
+        // Scrolled by someone else since the last frame (the wheel, a test, CardJumps): the user
+        // looks elsewhere now. The key page's charts grow for a while as they load, and the
+        // field focused meanwhile was scrolled back to, undoing a scroll to its last card.
+        const scrolledAway = frames > 0 && flickable && flickable.contentY !== revealedY;
+        if (!item || !flickable || !flickable.contentItem || scrolledAway) {
             following = null;
             return;
         }
         const now = place(item);
         reveal(item);
+        revealedY = flickable.contentY;
         if (now === lastPlace || ++frames >= maxFrames) {
             following = null;
             return;

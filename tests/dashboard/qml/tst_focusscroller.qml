@@ -71,6 +71,7 @@ Item {
         function init() {
             grown.Layout.preferredHeight = 0;
             following.Layout.preferredHeight = 0;
+            tryVerify(() => grown.height === 0 && following.height === 0, 5000, "laid out anew");
             first.forceActiveFocus();
             page.contentY = 0;
             waitForRendering(page);
@@ -107,6 +108,29 @@ Item {
                 compare(page.contentY, scrolled, "the page did not scroll");
             } finally {
                 cardField.enabled = true;
+            }
+        }
+
+        // The key page's charts grow over many frames as they load: a scroll by the user meanwhile
+        // was undone, frame after frame, back to the field that had just taken the focus.
+        function test_aScrollWhileFollowingIsLeftAlone() {
+            grown.Layout.preferredHeight = 900;
+            field.forceActiveFocus();
+            let frames = 0;
+            const grow = () => { // something below the field grows in every frame
+                if (++frames < 20)
+                    following.Layout.preferredHeight += 1;
+                root.Window.window.update();
+            };
+            root.Window.window.afterAnimating.connect(grow);
+            try {
+                tryVerify(() => page.contentY > 0 && inView(field), 5000, "the field scrolled into view");
+                page.contentY = 0; // the wheel, back to the top
+                tryVerify(() => frames >= 20, 5000, "frames drawn");
+                waitForRendering(page);
+                compare(page.contentY, 0, "the page stays where the user scrolled it");
+            } finally {
+                root.Window.window.afterAnimating.disconnect(grow);
             }
         }
 
