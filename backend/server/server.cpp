@@ -189,10 +189,15 @@ void Server::Private::startAnalytics()
 Status Server::Private::bootstrap()
 {
     Store::RootKeyStore rootKeys(*db);
-    if (!rootKeys.isEmpty()) {
-        QSqlQuery query = db->prepare(u"SELECT id FROM workspaces ORDER BY created_at, id LIMIT 1"_s);
-        if (Store::exec(query) && query.next())
-            defaultWorkspaceId = query.value(0).toString();
+    // A store that cannot be read is not a new one: taking it for empty would issue a second
+    // bootstrap key into a second workspace, or serve with no default workspace.
+    const Store::Found<QString> existing = rootKeys.firstWorkspaceId();
+    if (!existing)
+        return makeError(ErrorCode::Internal,
+                         u"cannot read the store %1: %2"_s.arg(QDir(config.dataDir).filePath(u"latchkey.db"_s),
+                                                              existing.error().detail));
+    if (*existing) {
+        defaultWorkspaceId = **existing;
         return {};
     }
     const bool seeded = !config.bootstrapRootKey.isEmpty();

@@ -2,6 +2,7 @@
 
 #include "store/database.h"
 
+#include <QSqlError>
 #include <QVariant>
 
 using namespace Qt::StringLiterals;
@@ -102,10 +103,14 @@ Core::Result<bool> RootKeyStore::markDeleted(const QString &workspaceId, const Q
     return query.numRowsAffected() > 0;
 }
 
-bool RootKeyStore::isEmpty()
+Found<QString> RootKeyStore::firstWorkspaceId()
 {
-    QSqlQuery query = m_db.prepare(u"SELECT count(*) FROM workspaces"_s);
-    return exec(query) && query.next() && query.value(0).toLongLong() == 0;
+    QSqlQuery query = m_db.prepare(u"SELECT id FROM workspaces ORDER BY created_at, id LIMIT 1"_s);
+    if (!exec(query))
+        return Core::makeError(Core::ErrorCode::Internal, query.lastError().text());
+    if (!query.next())
+        return std::optional<QString>();
+    return std::optional<QString>(query.value(0).toString());
 }
 
 Core::Status RootKeyStore::insertWorkspace(const QString &id, const QString &name, qint64 nowMs)

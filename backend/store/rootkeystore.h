@@ -52,8 +52,9 @@ public:
     /// inside Database::write() (with Invalidation::Caches, so the router stops accepting it).
     [[nodiscard]] Core::Result<bool> markDeleted(const QString &workspaceId, const QString &id, qint64 nowMs);
 
-    /// True when the store holds no workspace yet (first start).
-    [[nodiscard]] bool isEmpty();
+    /// The first workspace's id; nullopt when the store holds none yet (first start). Asked at
+    /// start-up only: its error carries the driver's reason for the operator.
+    [[nodiscard]] Found<QString> firstWorkspaceId();
 
     /// Creates a workspace; call inside Database::write().
     [[nodiscard]] Core::Status insertWorkspace(const QString &id, const QString &name, qint64 nowMs);

@@ -74,6 +74,7 @@ private Q_SLOTS:
     void dataDirNotUsable();
     void corruptDatabaseIsLeftAlone();
     void newerSchemaIsLeftAlone();
+    void unreadableStoreIsNotTakenForANewOne();
     void bootstrapKeyFileWrittenOnce();
     void bootstrapKeyFileFlag();
     void environmentIsHonoured();
@@ -252,6 +253,38 @@ void TestCli::newerSchemaIsLeftAlone()
         {u"--listen"_s, listenArgument(LatchkeydProcess::freePort()), u"--data-dir"_s, server.dataDir()}, {}, 10000);
     expectOneLineFailure(finished, 1, u"9999|newer"_s);
     QVERIFY2(fileBytes(path) == before, "a database from a newer latchkeyd was modified");
+}
+
+// A store whose workspaces cannot be read (a damaged file) stops the start-up with the reason;
+// it had started as if the store were fine, with no default workspace (a dashboard's local
+// server then seeded its root key into none).
+void TestCli::unreadableStoreIsNotTakenForANewOne()
+{
+    LatchkeydProcess server;
+    QVERIFY2(server.start(), qPrintable(server.lastError()));
+    QCOMPARE(server.terminate(), 0);
+    const QString path = QDir(server.dataDir()).filePath(u"latchkey.db"_s);
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"damage"_s);
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        QSqlQuery query(db);
+        QVERIFY2(query.exec(u"ALTER TABLE workspaces RENAME TO workspaces_away"_s), qPrintable(query.lastError().text()));
+        query.finish();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(u"damage"_s);
+    const auto finished = LatchkeydProcess::run(
+        {u"--listen"_s, listenArgument(LatchkeydProcess::freePort()), u"--data-dir"_s, server.dataDir()}, {}, 10000);
+    QVERIFY2(finished.finished, "latchkeyd served a store it cannot read");
+    QCOMPARE(finished.exitCode, 1);
+    // The analytics thread may log after the error line, so it need not be the last one.
+    const QList<QByteArray> lines = finished.errorLines();
+    const bool named = std::any_of(lines.cbegin(), lines.cend(), [&](const QByteArray &line) {
+        const QString text = QString::fromUtf8(line);
+        return text.contains(u"cannot read the store "_s + path) && text.contains(u"workspaces"_s);
+    });
+    QVERIFY2(named, finished.standardError.constData());
 }
 
 void TestCli::bootstrapKeyFileWrittenOnce()
