@@ -3084,8 +3084,12 @@
         <translation>Nur Buchstaben, Ziffern und _ : - . * sind erlaubt.</translation>
     </message>
     <message>
-        <source>Create permission “%1”</source>
-        <translation>Berechtigung „%1“ anlegen</translation>
+        <source>Create and grant</source>
+        <translation>Anlegen und erteilen</translation>
+    </message>
+    <message>
+        <source>Create permission “%1” for the whole workspace</source>
+        <translation>Berechtigung „%1“ für den ganzen Arbeitsbereich anlegen</translation>
     </message>
 </context>
 <context>
@@ -3712,8 +3716,8 @@
         <translation>Neue Rolle: gewährt keine Berechtigungen, bis unter „Berechtigungen &amp; Rollen“ welche hinzugefügt werden.</translation>
     </message>
     <message>
-        <source>Create role “%1”</source>
-        <translation>Rolle „%1“ anlegen</translation>
+        <source>Create role “%1” for the whole workspace</source>
+        <translation>Rolle „%1“ für den ganzen Arbeitsbereich anlegen</translation>
     </message>
 </context>
 <context>
@@ -3984,6 +3988,23 @@
         <source>Key ID:</source>
         <translation>Schlüssel-ID:</translation>
     </message>
+    <message>
+        <source>Close without copying the key?</source>
+        <translation>Schließen, ohne den Schlüssel zu kopieren?</translation>
+    </message>
+    <message>
+        <source>The key has not been copied, and it cannot be shown again: once this dialog is closed, it is gone for good.</source>
+        <translation>Der Schlüssel wurde nicht kopiert und kann nicht noch einmal angezeigt werden: Ist dieser Dialog geschlossen, ist er endgültig verloren.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <comment>close the dialog and lose the key shown once</comment>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Back to the key</source>
+        <translation>Zurück zum Schlüssel</translation>
+    </message>
 </context>
 <context>
     <name>Sidebar</name>
@@ -4120,8 +4141,12 @@
         <translation>%1 hinzufügen</translation>
     </message>
     <message>
-        <source>Create “%1”</source>
-        <translation>„%1“ anlegen</translation>
+        <source>Create “%1” for the whole workspace</source>
+        <translation>„%1“ für den ganzen Arbeitsbereich anlegen</translation>
+    </message>
+    <message>
+        <source>“%1” does not exist yet. Enter adds only existing ones; to create it for the whole workspace, choose the entry below.</source>
+        <translation>„%1“ gibt es noch nicht. Die Eingabetaste fügt nur vorhandene hinzu; um es für den ganzen Arbeitsbereich anzulegen, wählen Sie den Eintrag darunter.</translation>
     </message>
 </context>
 <context>

@@ -3084,8 +3084,12 @@
         <translation>Solo se permiten letras, dígitos y _ : - . *.</translation>
     </message>
     <message>
-        <source>Create permission “%1”</source>
-        <translation>Crear el permiso «%1»</translation>
+        <source>Create and grant</source>
+        <translation>Crear y conceder</translation>
+    </message>
+    <message>
+        <source>Create permission “%1” for the whole workspace</source>
+        <translation>Crear el permiso «%1» para todo el espacio de trabajo</translation>
     </message>
 </context>
 <context>
@@ -3712,8 +3716,8 @@
         <translation>Rol nuevo: no concede ningún permiso hasta que se le añadan en «Permisos y roles».</translation>
     </message>
     <message>
-        <source>Create role “%1”</source>
-        <translation>Crear el rol «%1»</translation>
+        <source>Create role “%1” for the whole workspace</source>
+        <translation>Crear el rol «%1» para todo el espacio de trabajo</translation>
     </message>
 </context>
 <context>
@@ -3984,6 +3988,23 @@
         <source>Key ID:</source>
         <translation>Id de la clave:</translation>
     </message>
+    <message>
+        <source>Close without copying the key?</source>
+        <translation>¿Cerrar sin copiar la clave?</translation>
+    </message>
+    <message>
+        <source>The key has not been copied, and it cannot be shown again: once this dialog is closed, it is gone for good.</source>
+        <translation>La clave no se ha copiado y no puede volver a mostrarse: al cerrar este diálogo, se pierde para siempre.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <comment>close the dialog and lose the key shown once</comment>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Back to the key</source>
+        <translation>Volver a la clave</translation>
+    </message>
 </context>
 <context>
     <name>Sidebar</name>
@@ -4120,8 +4141,12 @@
         <translation>Añadir %1</translation>
     </message>
     <message>
-        <source>Create “%1”</source>
-        <translation>Crear «%1»</translation>
+        <source>Create “%1” for the whole workspace</source>
+        <translation>Crear «%1» para todo el espacio de trabajo</translation>
+    </message>
+    <message>
+        <source>“%1” does not exist yet. Enter adds only existing ones; to create it for the whole workspace, choose the entry below.</source>
+        <translation>«%1» todavía no existe. Intro solo añade los existentes; para crearlo para todo el espacio de trabajo, elija la entrada de abajo.</translation>
     </message>
 </context>
 <context>

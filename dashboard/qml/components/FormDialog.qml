@@ -24,6 +24,13 @@ Dialog {
     property bool modified: false
     /// The question's title, naming what would be discarded ("Discard this key's details?").
     property string discardTitle: qsTr("Discard what you entered?")
+    /// The question's text and buttons (a shown-once key asks in its own words).
+    property string discardText: defaultDiscardText
+    property string discardConfirmText: defaultDiscardConfirmText
+    property string discardCancelText: defaultDiscardCancelText
+    readonly property string defaultDiscardText: qsTr("What you entered here has not been saved. Discarding it cannot be undone.")
+    readonly property string defaultDiscardConfirmText: qsTr("Discard", "throw away what was entered in a dialog")
+    readonly property string defaultDiscardCancelText: qsTr("Keep editing")
     /// The default footer's accept button.
     property string acceptText: qsTr("Create")
     property string acceptName
@@ -115,9 +122,9 @@ Dialog {
         property var returnFocus: null
         property int returnReason: Qt.OtherFocusReason
         title: dialog.discardTitle
-        text: qsTr("What you entered here has not been saved. Discarding it cannot be undone.")
-        confirmText: qsTr("Discard", "throw away what was entered in a dialog")
-        cancelText: qsTr("Keep editing")
+        text: dialog.discardText
+        confirmText: dialog.discardConfirmText
+        cancelText: dialog.discardCancelText
         destructive: true
         onConfirmed: {
             returnFocus = null;

@@ -6,7 +6,8 @@ import Latchkey.Dashboard
 // "Issue a key" (Ctrl+N anywhere, or a page's button through session.requestIssueKey): the form,
 // then the new key shown once with copy buttons and a curl line. Closing the dialog (Esc, Done,
 // Cancel) makes the controller forget the key. Esc or Cancel on a form with entries asks before
-// discarding them (FormDialog); once the key is issued nothing asks.
+// discarding them (FormDialog); once the key is issued, Esc and Done ask only while the key would
+// be lost (not copied, not recoverable).
 FormDialog {
     id: dialog
 
@@ -50,8 +51,13 @@ FormDialog {
 
     objectName: "issueKeyDialog"
     title: issuer.issued ? qsTr("Key issued") : qsTr("Issue a key")
-    modified: !issuer.issued && (issuer.modified || (formLoader.item !== null && (formLoader.item as IssueKeyForm).typing))
-    discardTitle: qsTr("Discard this key's details?")
+    // Issued, the key not copied and not recoverable: Esc and Done ask before it is gone.
+    modified: issuer.issued ? shownKey.wouldBeLost
+                            : issuer.modified || (formLoader.item !== null && (formLoader.item as IssueKeyForm).typing)
+    discardTitle: issuer.issued ? shownKey.closeTitle : qsTr("Discard this key's details?")
+    discardText: issuer.issued ? shownKey.closeText : defaultDiscardText
+    discardConfirmText: issuer.issued ? shownKey.closeConfirmText : defaultDiscardConfirmText
+    discardCancelText: issuer.issued ? shownKey.closeCancelText : defaultDiscardCancelText
     anchors.centerIn: Overlay.overlay
     width: Math.min(760, Overlay.overlay ? Overlay.overlay.width - 48 : 760)
     readonly property real maxHeight: Math.min(820, Overlay.overlay ? Overlay.overlay.height - 48 : 820)
@@ -220,7 +226,7 @@ FormDialog {
                 visible: issuer.issued
                 text: qsTr("Done")
                 highlighted: true
-                onClicked: dialog.close()
+                onClicked: dialog.cancel() // asks while the key would be lost
             }
         }
     }

@@ -20,8 +20,9 @@ TagListEditor {
     accessibleName: qsTr("Add a permission")
     emptyText: qsTr("No direct permissions.")
     newEntryText: qsTr("Grant")
+    createText: qsTr("Create and grant")
     takeText: qsTr("Grant %1", "the highlighted permission that Enter grants")
-    createItemText: qsTr("Create permission “%1”")
+    createItemText: qsTr("Create permission “%1” for the whole workspace")
     typedProblem: typedName === "" ? ""
                   : typedName.length > 128 ? qsTr("At most 128 characters.")
                   : /^[a-zA-Z0-9_:\-\.\*]+$/.test(typedName) ? "" : qsTr("Only letters, digits and _ : - . * are allowed.")

@@ -59,7 +59,7 @@ TagListEditor {
     emptyText: qsTr("No roles.")
     newEntryText: qsTr("Add")
     offerCreate: true
-    createItemText: qsTr("Create role “%1”")
+    createItemText: qsTr("Create role “%1” for the whole workspace")
     suggestionsMissing: capabilities ? capabilities.missing("rbac.*.read_role", capabilities.revision) : ""
     suggestions: RolesModel {
         client: picker.listClient

@@ -23,6 +23,17 @@ ColumnLayout {
     /// The key is stored encrypted (issued or rerolled as recoverable): the warning then says a
     /// root key with decrypt permission can show it again, instead of "cannot be shown again".
     property bool recoverable: false
+    /// The key was copied (its own Copy, or the command that holds it): closing loses nothing.
+    property bool copied: false
+    /// Closing the dialog now loses the key for good: not copied, and not stored to show again.
+    /// The dialogs then ask first (walkthrough 20/8: one Esc and a root key was gone).
+    readonly property bool wouldBeLost: keyText !== "" && !copied && !recoverable
+    onKeyTextChanged: copied = false
+    /// The dialogs' question before closing while wouldBeLost (FormDialog's discard question).
+    readonly property string closeTitle: qsTr("Close without copying the key?")
+    readonly property string closeText: qsTr("The key has not been copied, and it cannot be shown again: once this dialog is closed, it is gone for good.")
+    readonly property string closeConfirmText: qsTr("Close", "close the dialog and lose the key shown once")
+    readonly property string closeCancelText: qsTr("Back to the key")
     /// The user asked to copy @p text (the host puts it on the clipboard).
     signal copyRequested(string text)
 
@@ -79,6 +90,7 @@ ColumnLayout {
             Accessible.name: qsTr("Copy the key")
             onClicked: {
                 shown.copyRequested(shown.keyText);
+                shown.copied = true;
                 ToolTip.show(qsTr("Key copied"), 1500); // above the button, inside the dialog
             }
         }
@@ -136,6 +148,8 @@ ColumnLayout {
             Accessible.name: qsTr("Copy the command")
             onClicked: {
                 shown.copyRequested(shown.command);
+                if (shown.command.indexOf(shown.keyText) >= 0)
+                    shown.copied = true;
                 ToolTip.show(qsTr("Command copied"), 1500);
             }
         }

@@ -39,7 +39,9 @@ ColumnLayout {
     /// What is typed in the field, trimmed.
     readonly property string typedName: field.text.trim()
     /// The suggestion offered for a typed name that matches none ("Create permission “%1”").
-    property string createItemText: qsTr("Create “%1”")
+    property string createItemText: qsTr("Create “%1” for the whole workspace")
+    /// Said over that offer when Enter did not create the typed name (%1).
+    property string refusedText: qsTr("“%1” does not exist yet. Enter adds only existing ones; to create it for the whole workspace, choose the entry below.")
     /// The typed name is new: neither a loaded suggestion nor already chosen.
     readonly property bool typedIsUnknown: field.text.trim() !== "" && editor.items.indexOf(field.text.trim()) < 0
                                            && !knows(field.text.trim(), suggestions ? suggestions.count : 0)
@@ -81,14 +83,127 @@ ColumnLayout {
 
     /// Enter in the field. A typed name that exists is added as typed; an unknown one that the
     /// suggestions complete takes the highlighted suggestion ("invoices.r" + Enter is
-    /// "invoices.read", not a misspelt new permission). Creating it anyway is the offer below them.
+    /// "invoices.read", not a misspelt new permission). A name that matches nothing is not created
+    /// by Enter (walkthrough 20: a stray "100⏎" made a workspace role and gave it to the key):
+    /// creating is the offer below the suggestions, or the button that says it creates.
     function acceptTyped(): void {
+        if (highlightedName !== "") {
+            field.text = highlightedName;
+            submit();
+        } else if (!suggestions || !typedIsUnknown) {
+            submit();
+        } else if (suggestions.loading) {
+            enterPending = true; // the suggestions for what is typed are on their way
+        } else {
+            refusedName = typedName;
+            if (typedProblem === "")
+                suggestionPopup.open();
+        }
+    }
+    /// The button: it says what it does, creating included.
+    function pressAdd(): void {
         if (highlightedName !== "")
             field.text = highlightedName;
         submit();
     }
+    /// Enter was pressed while the suggestions loaded: it is decided when they are in.
+    property bool enterPending: false
+    /// The name Enter did not create (said in the suggestions until the text changes).
+    property string refusedName
+    Connections {
+        target: editor.suggestions !== undefined ? editor.suggestions : null
+        ignoreUnknownSignals: true
+        function onLoadingChanged() {
+            if (!editor.suggestions.loading && editor.enterPending) {
+                editor.enterPending = false;
+                editor.acceptTyped();
+            }
+        }
+    }
 
     spacing: 6
+
+    // The field first, what is chosen under it: a chip added by Enter grows the list below the
+    // field, so the field (and the page above it) stays where it was (walkthrough 20/1: the field
+    // was pushed below the view's edge, and the next key typed scrolled the page under the pointer).
+    RowLayout {
+        id: fieldRow
+        Layout.fillWidth: true
+
+        TextField {
+            id: field
+            objectName: editor.objectName + "-field"
+            Layout.fillWidth: true
+            placeholderText: editor.placeholderText
+            Accessible.name: editor.accessibleName
+            onTextEdited: {
+                editor.enterPending = false;
+                editor.refusedName = "";
+                if (editor.suggestions)
+                    editor.suggestions.search = text.trim();
+                // Opened and closed here only (its visibility bound to its own state loops): with
+                // a name typed there is always something to offer, a suggestion or "Create …";
+                // a name the server would refuse gets its rule under the field, not covered.
+                if (text.trim() !== "" && editor.typedProblem === "")
+                    suggestionPopup.open();
+                else
+                    suggestionPopup.close();
+            }
+            onAccepted: editor.acceptTyped()
+            // Esc closes the suggestions first (then it is the form's: a dialog asks or closes).
+            Keys.onEscapePressed: event => {
+                event.accepted = suggestionPopup.visible;
+                suggestionPopup.close();
+            }
+            Keys.onDownPressed: {
+                // visible, not opened: the popup is usable while its enter transition runs.
+                if (!suggestionPopup.visible)
+                    return;
+                if (list.count > 0)
+                    list.forceActiveFocus();
+                else if (createItem.visible)
+                    createItem.forceActiveFocus();
+            }
+        }
+        FocusButton {
+            id: addButton
+            objectName: editor.objectName + "-add"
+            // It says what Enter does, and does it.
+            readonly property bool creates: editor.highlightedName === "" && editor.suggestions !== undefined
+                                            && editor.suggestions !== null && editor.typedIsUnknown
+            text: editor.highlightedName !== "" ? editor.takeText.arg(editor.highlightedName)
+                  : creates ? editor.createText : editor.newEntryText
+            enabled: field.text.trim() !== "" && !editor.busy && editor.typedProblem === ""
+            // It names a permission or role as typed: names are case-sensitive, so no capitals.
+            font.capitalization: Font.MixedCase
+            // A click that creates says for whom: the whole workspace.
+            ToolTip.visible: hovered && creates
+            ToolTip.text: editor.createItemText.arg(editor.typedName)
+            onClicked: editor.pressAdd()
+        }
+    }
+
+    Label {
+        objectName: editor.objectName + "-problem"
+        Layout.fillWidth: true
+        visible: editor.typedProblem !== ""
+        text: editor.typedProblem
+        color: Material.color(Material.Red)
+        font.pixelSize: 12
+        wrapMode: Text.Wrap
+        Accessible.role: Accessible.AlertMessage
+        Accessible.name: text
+    }
+
+    Label {
+        objectName: editor.objectName + "-unsuggested"
+        Layout.fillWidth: true
+        visible: editor.suggestionsMissing !== ""
+        text: qsTr("No suggestions: %1").arg(editor.suggestionsMissing)
+        opacity: 0.7
+        font.pixelSize: 12
+        wrapMode: Text.WrapAtWordBoundaryOrAnywhere
+    }
 
     Label {
         visible: editor.items.length === 0 && editor.emptyText !== ""
@@ -159,78 +274,6 @@ ColumnLayout {
                 Layout.preferredWidth: modelData.isName ? implicitWidth : 1 // the details take the room left, never more
             }
         }
-    }
-
-    RowLayout {
-        id: fieldRow
-        Layout.fillWidth: true
-
-        TextField {
-            id: field
-            objectName: editor.objectName + "-field"
-            Layout.fillWidth: true
-            placeholderText: editor.placeholderText
-            Accessible.name: editor.accessibleName
-            onTextEdited: {
-                if (editor.suggestions)
-                    editor.suggestions.search = text.trim();
-                // Opened and closed here only (its visibility bound to its own state loops): with
-                // a name typed there is always something to offer, a suggestion or "Create …";
-                // a name the server would refuse gets its rule under the field, not covered.
-                if (text.trim() !== "" && editor.typedProblem === "")
-                    suggestionPopup.open();
-                else
-                    suggestionPopup.close();
-            }
-            onAccepted: editor.acceptTyped()
-            // Esc closes the suggestions first (then it is the form's: a dialog asks or closes).
-            Keys.onEscapePressed: event => {
-                event.accepted = suggestionPopup.visible;
-                suggestionPopup.close();
-            }
-            Keys.onDownPressed: {
-                // visible, not opened: the popup is usable while its enter transition runs.
-                if (!suggestionPopup.visible)
-                    return;
-                if (list.count > 0)
-                    list.forceActiveFocus();
-                else if (createItem.visible)
-                    createItem.forceActiveFocus();
-            }
-        }
-        FocusButton {
-            id: addButton
-            objectName: editor.objectName + "-add"
-            // It says what Enter does, and does it.
-            text: editor.highlightedName !== "" ? editor.takeText.arg(editor.highlightedName)
-                  : editor.typedIsNew ? editor.createText : editor.newEntryText
-            enabled: field.text.trim() !== "" && !editor.busy && editor.typedProblem === ""
-            // It names a permission or role as typed: names are case-sensitive, so no capitals.
-            font.capitalization: Font.MixedCase
-            onClicked: editor.acceptTyped()
-        }
-    }
-
-    Label {
-        objectName: editor.objectName + "-problem"
-        Layout.fillWidth: true
-        visible: editor.typedProblem !== ""
-        text: editor.typedProblem
-        color: Material.color(Material.Red)
-        font.pixelSize: 12
-        wrapMode: Text.Wrap
-        Accessible.role: Accessible.AlertMessage
-        Accessible.name: text
-    }
-
-    Label {
-        objectName: editor.objectName + "-unsuggested"
-        Layout.fillWidth: true
-        visible: editor.suggestionsMissing !== ""
-        text: qsTr("No suggestions: %1").arg(editor.suggestionsMissing)
-        opacity: 0.7
-        font.pixelSize: 12
-        wrapMode: Text.WrapAtWordBoundaryOrAnywhere
     }
 
     Popup {
@@ -317,6 +360,18 @@ ColumnLayout {
                 // qmllint enable unqualified
             }
 
+            // Enter did not create the typed name: why, and what does.
+            Label {
+                objectName: editor.objectName + "-refused"
+                Layout.fillWidth: true
+                Layout.margins: 8
+                visible: editor.refusedName !== "" && editor.refusedName === editor.typedName
+                text: editor.refusedText.arg(editor.refusedName)
+                wrapMode: Text.Wrap
+                font.pixelSize: 12
+                Accessible.role: Accessible.AlertMessage
+                Accessible.name: text
+            }
             // The typed name as an entry of its own, after the existing ones it may be a typo of.
             ItemDelegate {
                 id: createItem

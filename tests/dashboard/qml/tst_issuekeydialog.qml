@@ -95,7 +95,7 @@ Item {
                 keyClick(c);
             const add = part("role-picker-add");
             tryVerify(() => add.text === "Create “" + name + "”", H.answerTimeout, add.text);
-            keyClick(Qt.Key_Return);
+            mouseClick(add); // Enter alone creates nothing (walkthrough 20/1)
             tryCompare(dialog.controller, "newRoles", [name]);
         }
 
@@ -135,7 +135,7 @@ Item {
             tryVerify(() => part("ratelimit-name-0").activeFocus, 5000);
             typeText("g32limit");
             typeInto("permission-picker-field", "g32.read");
-            keyClick(Qt.Key_Return);
+            mouseClick(part("permission-picker-add")); // a new one: Enter alone creates nothing
             tryCompare(dialog.controller, "permissions", ["g32.read"]);
             addNewRole("g32-role");
             typeInto("meta-text", '{"plan": "g32"}');
@@ -230,14 +230,39 @@ Item {
             compare(part("permission-picker-field").text, "g32.pending");
         }
 
-        function test_nothingAsksOnceTheKeyIsIssued() {
+        // Walkthrough 20/8: one Esc on "Key issued" and the key (not recoverable) was gone for good.
+        // Esc and Done ask while it was not copied; the entries are no question any more.
+        function test_theIssuedKeyIsNotLostUnasked() {
             dialog.openWith({ apiId: testSample.apiId });
             tryCompare(dialog, "opened", true);
-            typeInto("issue-name", "g32 issued");
+            typeInto("issue-name", "w20 issued");
             const issue = part("issue-submit-button");
             tryVerify(() => issue.enabled, H.answerTimeout);
             mouseClick(issue);
             tryVerify(() => dialog.controller.issued, H.answerTimeout, dialog.controller.serverError);
+            const copy = part("copy-key");
+            tryVerify(() => copy.activeFocus, 5000);
+            keyClick(Qt.Key_Escape);
+            tryCompare(question(), "opened", true);
+            verify(dialog.visible, "Esc closed the dialog with the key not copied");
+            compare(question().title, "Close without copying the key?");
+            keyClick(Qt.Key_Escape); // = Back to the key
+            tryCompare(question(), "visible", false);
+            verify(dialog.visible && dialog.controller.issued, "the key still shown");
+            mouseClick(part("issue-done"));
+            tryCompare(question(), "opened", true);
+            mouseClick(H.byText(question().footer, "Close"));
+            tryCompare(dialog, "visible", false);
+
+            // Copied, Esc closes at once.
+            dialog.openWith({ apiId: testSample.apiId });
+            tryCompare(dialog, "opened", true);
+            typeInto("issue-name", "w20 copied");
+            tryVerify(() => issue.enabled, H.answerTimeout);
+            mouseClick(issue);
+            tryVerify(() => dialog.controller.issued, H.answerTimeout, dialog.controller.serverError);
+            tryVerify(() => part("copy-key").activeFocus, 5000);
+            keyClick(Qt.Key_Return); // Copy
             keyClick(Qt.Key_Escape);
             tryCompare(dialog, "visible", false);
             verify(!question().visible);

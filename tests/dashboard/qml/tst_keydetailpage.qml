@@ -519,6 +519,8 @@ Item {
             field.forceActiveFocus();
             for (const c of "fresh.grant")
                 keyClick(c);
+            tryVerify(() => !child(page, "permission-picker").suggestions.loading, H.answerTimeout);
+            keyClick(Qt.Key_Down); // the "Create permission …" entry: Enter alone creates nothing
             keyClick(Qt.Key_Return);
             tryVerify(() => page.controller.permissions.indexOf("fresh.grant") >= 0, H.answerTimeout);
             wait(500); // the popup's exit transition
@@ -532,12 +534,14 @@ Item {
             call("permissions.createRole", { name: name, description: "Support reads documents and bills",
                                              permissions: ["documents.read", "billing.read"] });
             const page = openFreshKey();
-            const typeRole = role => {
+            const typeRole = (role, create) => {
                 const field = child(page, "key-role-picker-field");
                 field.forceActiveFocus();
                 for (const c of role)
                     keyClick(c);
                 tryVerify(() => !child(page, "key-role-picker").suggestions.loading, H.answerTimeout);
+                if (create)
+                    keyClick(Qt.Key_Down); // the "Create role …" entry
                 keyClick(Qt.Key_Return);
                 tryVerify(() => page.controller.roles.indexOf(role) >= 0, H.answerTimeout, role + " added");
             };
@@ -552,7 +556,7 @@ Item {
             tryVerify(() => grants.indexOf(said(name)) >= 0, H.answerTimeout,
                       "the role's permissions and description under the chips");
 
-            typeRole("keypage-made-here");
+            typeRole("keypage-made-here", true);
             tryVerify(() => said("keypage-made-here") === "Grants no permissions.", H.answerTimeout,
                       "a role created here grants nothing yet");
             compare(grants.indexOf(said(name)) >= 0, true, "the first role still says what it grants");
@@ -935,6 +939,43 @@ Item {
 
         // Walkthrough (issue 4): saving "Never expires" removed the card's summary line (the card
         // shrank, the cards below jumped): it says "Never expires".
+        // Walkthrough 20/1: a role added by Enter in the role field at the view's bottom edge pushed
+        // the field below the edge, and the next key typed there scrolled the page by ~23 px under
+        // the pointer (a click aimed at Credits' Add field hit empty space). The field stays in
+        // view where it was, and typing on moves nothing.
+        function test_addingARoleLeavesThePageStill() {
+            const name = "keypage-still";
+            call("permissions.createRole", { name: name, permissions: ["documents.read"] });
+            const page = openFreshKey();
+            const field = child(page, "key-role-picker-field");
+            const flick = page.focusScroller.flickable;
+            field.forceActiveFocus();
+            for (const c of name)
+                keyClick(c);
+            tryVerify(() => !child(page, "key-role-picker").suggestions.loading, H.answerTimeout);
+            tryVerify(() => page.focusScroller.following === null, 5000);
+            // The field's foot at the view's bottom edge, as in the walkthrough's window.
+            const fieldFoot = () => field.mapToItem(flick.contentItem, 0, field.height).y;
+            flick.contentY = fieldFoot() - flick.height + 2;
+            const before = flick.contentY;
+            const credits = child(page, "section-credits");
+            const creditsTop = credits.mapToItem(null, 0, 0).y;
+            keyClick(Qt.Key_Return);
+            tryVerify(() => page.controller.roles.indexOf(name) >= 0 && page.controller.saving["roles"] !== true,
+                      H.answerTimeout);
+            tryVerify(() => { const line = findChild(page, "key-role-picker-detail-" + name);
+                              return line !== null && H.shown(line); }, H.answerTimeout);
+            waitForRendering(page);
+            verify(fieldFoot() <= flick.contentY + flick.height, "the field went below the view's edge");
+            for (const c of "100")
+                keyClick(c);
+            tryVerify(() => page.focusScroller.following === null, 5000);
+            compare(flick.contentY, before, "the page scrolled");
+            compare(credits.mapToItem(null, 0, 0).y, creditsTop, "the Credits card moved");
+            keyClick(Qt.Key_Escape);
+            field.clear();
+        }
+
         function test_neverExpiresIsSaid() {
             const page = openFreshKey(false, Date.now() + 5 * 24 * 3600 * 1000);
             const headline = child(page, "expiry-headline");

@@ -241,5 +241,44 @@ Item {
             compare(dialog.title, "New root key");
             verify(findChild(dialog.contentItem, "rootKeyName").visible);
         }
+
+        // Walkthrough 20/8: one Esc on "Root key created" and the secret was gone for good. Esc asks
+        // while the key was not copied (Back to the key keeps it shown); once copied, Esc closes.
+        function test_escapeAsksBeforeAnUncopiedKeyIsLost() {
+            dialog.close();
+            tryCompare(dialog, "visible", false);
+            dialog.showCreated("rk_esc", "lkroot_notcopied");
+            tryCompare(dialog, "opened", true);
+            const copy = findChild(dialog.contentItem, "copy-key");
+            tryVerify(() => copy.activeFocus, 5000);
+            keyClick(Qt.Key_Escape);
+            tryCompare(dialog.discardQuestion, "opened", true);
+            verify(dialog.visible, "Esc closed the dialog with the key not copied");
+            compare(dialog.discardQuestion.title, "Close without copying the key?");
+            compare(dialog.discardQuestion.text, "The key has not been copied, and it cannot be shown again: "
+                                                 + "once this dialog is closed, it is gone for good.");
+            verify(H.byText(dialog.discardQuestion.footer, "Back to the key"));
+            keyClick(Qt.Key_Escape); // = Back to the key
+            tryCompare(dialog.discardQuestion, "visible", false);
+            verify(dialog.visible);
+            compare(findChild(dialog.contentItem, "new-key-text").text, "lkroot_notcopied");
+            tryVerify(() => copy.activeFocus, 5000, "the keyboard back on Copy");
+
+            keyClick(Qt.Key_Escape);
+            tryCompare(dialog.discardQuestion, "opened", true);
+            mouseClick(H.byText(dialog.discardQuestion.footer, "Close"));
+            tryCompare(dialog, "visible", false);
+            compare(dialog.shownKey, "");
+
+            // Copied: Esc closes at once.
+            dialog.showCreated("rk_esc2", "lkroot_copied");
+            tryCompare(dialog, "opened", true);
+            tryVerify(() => copy.activeFocus, 5000);
+            keyClick(Qt.Key_Return); // Copy
+            compare(copied.count, 1);
+            keyClick(Qt.Key_Escape);
+            tryCompare(dialog, "visible", false);
+            verify(!dialog.discardQuestion.visible);
+        }
     }
 }

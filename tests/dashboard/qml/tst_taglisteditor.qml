@@ -7,8 +7,9 @@ import "helpers.js" as H
 // TagListEditor and its two pickers: chips remove, Enter adds (never twice, never blank); the
 // pickers suggest the workspace's permissions and roles from the in-process server, and a role
 // that does not exist yet goes to "Create and add" (createRequested) instead of addRequested; a
-// typed name that matches nothing is offered as "Create permission/role “…”" (mouse and Enter).
-// The add button says what Enter does: the highlighted suggestion, else the typed name.
+// typed name that matches nothing is offered as "Create permission/role “…” for the whole
+// workspace" (mouse, or Down and Enter), never created by Enter alone.
+// The add button says what it does: the highlighted suggestion, else the typed name.
 // Each chosen role and each role suggested says what it grants.
 Item {
     id: root
@@ -45,6 +46,7 @@ Item {
             y: root.height - height - 2
             width: root.width
             client: testSession.client
+            emptyText: "" // the field last, at the window's bottom
         }
     }
     Component {
@@ -53,6 +55,7 @@ Item {
             y: root.height - height - 2
             width: root.width
             client: testSession.client
+            emptyText: "" // the field last, at the window's bottom
         }
     }
 
@@ -247,7 +250,7 @@ Item {
             typeName(permissions, "invoices.write");
             tryVerify(() => !permissions.suggestions.loading, H.answerTimeout);
             tryVerify(() => offer.visible && offer.width > 0, 5000);
-            compare(offer.text, "Create permission “invoices.write”");
+            compare(offer.text, "Create permission “invoices.write” for the whole workspace");
             mouseClick(offer);
             compare(added.count, 1, "granting creates it on the server");
             compare(added.signalArguments[0][0], "invoices.write");
@@ -260,7 +263,7 @@ Item {
             typeName(roles, "keyboard-role");
             tryVerify(() => !roles.suggestions.loading, H.answerTimeout);
             tryVerify(() => roleOffer.visible, 5000);
-            compare(roleOffer.text, "Create role “keyboard-role”");
+            compare(roleOffer.text, "Create role “keyboard-role” for the whole workspace");
             keyClick(Qt.Key_Down);
             verify(roleOffer.activeFocus);
             keyClick(Qt.Key_Return);
@@ -298,7 +301,7 @@ Item {
             for (const c of ".perm")
                 keyClick(c);
             verify(!problem.visible);
-            keyClick(Qt.Key_Return);
+            mouseClick(findChild(picker, "permission-picker-add"));
             compare(added.count + created.count, 1);
             compare(field(picker).text, "");
         }
@@ -323,7 +326,7 @@ Item {
             tryCompare(add, "text", "Create “nothing.like.this”", 5000);
             // Names are case-sensitive: the button shows one as typed, not in the style's capitals.
             compare(add.font.capitalization, Font.MixedCase);
-            keyClick(Qt.Key_Return);
+            mouseClick(add);
             compare(created.count, 1);
             compare(created.signalArguments[0][0], "nothing.like.this");
 
@@ -332,9 +335,64 @@ Item {
             typeName(permissions, "documents");
             const grant = findChild(permissions, "permission-picker-add");
             tryVerify(() => grant.text === "Grant documents.read", H.answerTimeout, grant.text);
+            // Closed, the typed name is no permission: the button says that it would create one.
             keyClick(Qt.Key_Escape);
-            tryCompare(grant, "text", "Grant", 5000);
+            tryCompare(grant, "text", "Create and grant", 5000);
             field(permissions).clear();
+            tryCompare(grant, "text", "Grant", 5000);
+        }
+
+        // Walkthrough 20/1: on the key page "100" + Enter in the role field (the focus had stayed
+        // there) created a workspace role "100" and gave it to the key, unasked. Enter adds only
+        // what exists; a name that matches nothing stays typed, the suggestions say why and offer
+        // to create it for the whole workspace, which takes a choice of its own.
+        function test_enterNeverCreates_data() {
+            return [{ tag: "role", picker: () => roles, name: "qml-stray-100", offer: "Create role “qml-stray-100” for the whole workspace" },
+                    { tag: "permission", picker: () => permissions, name: "qml.stray.100",
+                      offer: "Create permission “qml.stray.100” for the whole workspace" },
+                    { tag: "issue dialog's", picker: () => createTemporaryObject(issuePicker, root), name: "qml.stray.101",
+                      offer: "Create permission “qml.stray.101” for the whole workspace" }];
+        }
+        function test_enterNeverCreates(data) {
+            const picker = data.picker();
+            watch(picker);
+            typeName(picker, data.name);
+            keyClick(Qt.Key_Return); // at once, the suggestions for it may still be loading
+            tryVerify(() => !picker.suggestions.loading, H.answerTimeout);
+            compare(added.count + created.count, 0, "Enter neither created nor added it");
+            const refused = findChild(picker, picker.objectName + "-refused");
+            const offer = findChild(picker, picker.objectName + "-create");
+            verify(refused && offer);
+            tryVerify(() => H.shown(refused) && refused.width > 0, 5000, "why Enter did not add it");
+            compare(refused.text, "“" + data.name + "” does not exist yet. Enter adds only existing ones; "
+                                  + "to create it for the whole workspace, choose the entry below.");
+            compare(field(picker).text, data.name, "the text stays, to correct or to create");
+            verify(H.shown(offer));
+            compare(offer.text, data.offer);
+            keyClick(Qt.Key_Return);
+            compare(added.count + created.count, 0, "a second Enter does not create it either");
+            // The button says that it creates, and for whom.
+            const add = findChild(picker, picker.objectName + "-add");
+            verify(add.ToolTip.text === data.offer, add.ToolTip.text);
+            // The explicit choice does.
+            keyClick(Qt.Key_Down);
+            verify(offer.activeFocus);
+            keyClick(Qt.Key_Return);
+            compare(added.count + created.count, 1);
+            const sent = (added.count ? added : created).signalArguments[0][0];
+            compare(sent, data.name);
+            compare(field(picker).text, "");
+        }
+
+        // Enter pressed before the suggestions for the typed name are in adds the existing one.
+        function test_enterBeforeTheSuggestionsAddsTheExistingOne() {
+            watch(roles);
+            typeName(roles, "qml-support");
+            keyClick(Qt.Key_Return);
+            tryCompare(added, "count", 1, H.answerTimeout);
+            compare(added.signalArguments[0][0], "qml-support");
+            compare(created.count, 0);
+            compare(field(roles).text, "");
         }
 
         /// Whether @p text names each of @p parts.
