@@ -813,6 +813,10 @@
         <source>Dismiss</source>
         <translation>Ausblenden</translation>
     </message>
+    <message>
+        <source>Stopping… %1 of %2 done; no more are started.</source>
+        <translation>Wird beendet… %1 von %2 erledigt; keine weiteren werden begonnen.</translation>
+    </message>
 </context>
 <context>
     <name>CalendarDay</name>

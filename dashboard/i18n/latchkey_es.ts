@@ -813,6 +813,10 @@
         <source>Dismiss</source>
         <translation>Descartar</translation>
     </message>
+    <message>
+        <source>Stopping… %1 of %2 done; no more are started.</source>
+        <translation>Deteniendo… %1 de %2 hechos; no se inician más.</translation>
+    </message>
 </context>
 <context>
     <name>CalendarDay</name>

@@ -82,6 +82,14 @@ bool BulkOperation::deleteKeys(const QStringList &keyIds)
     return startForKeys(u"keys.deleteKey"_s, keyIds, {});
 }
 
+QStringList BulkOperation::notStartedKeyIds() const
+{
+    QStringList keyIds;
+    for (qsizetype i = m_next; i < m_bodies.size(); ++i)
+        keyIds.append(m_bodies.at(i).value(u"keyId"_s).toString());
+    return keyIds;
+}
+
 void BulkOperation::cancel()
 {
     if (!m_running || stopped())

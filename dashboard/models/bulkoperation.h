@@ -64,6 +64,9 @@ public:
     Q_INVOKABLE bool deleteKeys(const QStringList &keyIds);
     /// Stops issuing requests; finished() follows once those in flight have answered.
     Q_INVOKABLE void cancel();
+    /// The keys of the batch never sent (after cancel() or the server stopped answering): what
+    /// is left to do, for the host to keep selected.
+    Q_INVOKABLE QStringList notStartedKeyIds() const;
 
 Q_SIGNALS:
     void clientChanged();

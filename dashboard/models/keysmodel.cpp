@@ -463,6 +463,7 @@ void KeysModel::rowsCleared()
     m_deletedKeys.clear();
     m_badgeQueriesRequested = false;
     m_updating = false;
+    m_reselect.clear();
     ++m_badgesGeneration;
     if (!m_selected.isEmpty()) {
         m_selected.clear();
@@ -470,10 +471,30 @@ void KeysModel::rowsCleared()
     }
 }
 
+void KeysModel::refreshKeepingSelected(const QStringList &keyIds)
+{
+    refresh(); // clears the selection and m_reselect (rowsCleared)
+    m_reselect = QSet<QString>(keyIds.cbegin(), keyIds.cend());
+}
+
+void KeysModel::reselectArrived(int first, int last)
+{
+    bool any = false;
+    for (int row = first; row <= last && !m_reselect.isEmpty(); ++row) {
+        const QString keyId = rows().at(row).value(u"keyId"_s).toString();
+        if (m_reselect.remove(keyId)) {
+            m_selected.insert(keyId);
+            Q_EMIT dataChanged(index(row), index(row), {SelectedRole});
+            any = true;
+        }
+    }
+    if (any)
+        Q_EMIT selectionChanged();
+}
+
 void KeysModel::rowsAppended(int first, int last)
 {
-    Q_UNUSED(first)
-    Q_UNUSED(last)
+    reselectArrived(first, last);
     if (m_badgeQueriesRequested)
         return;
     m_badgeQueriesRequested = true;

@@ -118,6 +118,10 @@ public:
     /// (the rows selected so far stay selected).
     Q_INVOKABLE void selectEveryKey();
     Q_INVOKABLE void cancelSelectEveryKey();
+    /// Reloads the list (refresh()) with @p keyIds selected again as their rows arrive: a bulk
+    /// action that was cancelled keeps the keys it did not reach selected (walkthrough 20/5).
+    /// Another reload or filter forgets them.
+    Q_INVOKABLE void refreshKeepingSelected(const QStringList &keyIds);
     bool selectingAll() const { return m_selectingAll; }
     /// The selected keys' ids in row order.
     Q_INVOKABLE QStringList selectedKeyIds() const;
@@ -179,6 +183,7 @@ private:
     void fetchUpdatePage(const QString &cursor, int rowsLeft, int pagesLeft);
     void mergeUpdatedRows(const QJsonArray &items);
     int rowOfKey(const QString &keyId) const;
+    void reselectArrived(int first, int last);
     void setSelectingAll(bool selecting);
     QString statusOf(const QJsonObject &row) const;
     QStringList badgesOf(const QJsonObject &row) const;
@@ -187,6 +192,8 @@ private:
     QString m_externalId;
     QString m_identityId;
     QSet<QString> m_selected;
+    /// refreshKeepingSelected()'s keys whose rows have not arrived yet.
+    QSet<QString> m_reselect;
     bool m_selectingAll = false;
     QSet<QString> m_rateLimited;
     QHash<QString, QString> m_successors;

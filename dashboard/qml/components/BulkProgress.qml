@@ -59,9 +59,12 @@ RowLayout {
         // A long outcome ("Cancelled: 9 done, 0 failed, 111 not started") wraps before Dismiss
         // instead of running under it.
         wrapMode: Text.Wrap
-        text: root.operation.running
-              ? qsTr("%1 of %2").arg(root.operation.processed).arg(root.operation.total)
-              : root.summary
+        // Cancelled, it waits for the answers in flight: it says so (walkthrough 20/5: a bare
+        // "0 of 20" beside a greyed Cancel).
+        text: !root.operation.running ? root.summary
+              : root.operation.cancelled ? qsTr("Stopping… %1 of %2 done; no more are started.")
+                                           .arg(root.operation.processed).arg(root.operation.total)
+              : qsTr("%1 of %2").arg(root.operation.processed).arg(root.operation.total)
     }
     FocusButton {
         visible: root.operation.running

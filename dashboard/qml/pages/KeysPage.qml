@@ -178,7 +178,17 @@ Page {
     BulkOperation {
         id: bulk
         client: page.session.client
-        onFinished: keys.refresh()
+        // Stopped before the end (Cancel, or no answer): the keys it did not reach stay selected,
+        // so one click finishes the job (walkthrough 20/5); that is no new selection of the user's.
+        onFinished: {
+            const rest = bulk.notStartedKeyIds();
+            if (rest.length === 0) {
+                keys.refresh();
+                return;
+            }
+            keys.refreshKeepingSelected(rest);
+            page.selectedBefore = rest.length;
+        }
     }
     // A new selection is the next task: the last run's outcome gives way (to the offer to select
     // every key, among others). Only the user adds to a selection; the refresh after a run clears it.

@@ -15,6 +15,27 @@ Item {
         id: idle
     }
 
+    BulkOperation {
+        id: live
+        client: testSession.client
+        concurrency: 1
+    }
+    SignalSpy {
+        id: liveFinished
+        target: live
+        signalName: "finished"
+    }
+
+    RowLayout {
+        width: root.width
+        y: 100
+        BulkProgress {
+            id: liveProgress
+            Layout.fillWidth: true
+            operation: live
+        }
+    }
+
     RowLayout {
         width: root.width
         BulkProgress {
@@ -48,6 +69,19 @@ Item {
             verify(summary.contentWidth <= summary.width + 1, "the text stays inside its label");
             verify(summary.lineCount > 1, "the text wraps");
             verify(dismiss.x + dismiss.width <= root.width + 1, "Dismiss stays in the row");
+        }
+
+        // Walkthrough 20/5: cancelled, it waited for the answers in flight with a bare "0 of 20"
+        // beside a greyed Cancel. It says that it is stopping; the keys not started are known.
+        function test_cancelledSaysItIsStopping() {
+            const keys = ["key_w20_a", "key_w20_b", "key_w20_c", "key_w20_d"];
+            verify(live.disableKeys(keys));
+            live.cancel(); // the first request is in flight
+            const summary = findChild(liveProgress, "bulk-summary");
+            verify(live.running);
+            compare(summary.text, "Stopping… 0 of 4 done; no more are started.");
+            tryCompare(liveFinished, "count", 1, 10000);
+            compare(live.notStartedKeyIds(), keys.slice(1));
         }
     }
 }
