@@ -136,12 +136,17 @@ Page {
                         wrapMode: Text.Wrap
                         maximumLineCount: 2
                         elide: Text.ElideRight
+                        // On these lines only: on the row it opened over Revoke's own reason
+                        // (walkthrough 20/7), two tooltips on top of each other.
+                        HoverHandler {
+                            id: permissionsHover
+                        }
                         ToolTip {
                             objectName: "rootKeyPermissionsTip"
                             x: -leftPadding
                             y: -topPadding
                             width: parent.width + leftPadding + rightPadding
-                            visible: row.hovered && (parent as Label).truncated
+                            visible: permissionsHover.hovered && (parent as Label).truncated
                             delay: 300
                             text: (parent as Label).text
                         }

@@ -79,6 +79,42 @@ Item {
             }
         }
 
+        // Walkthrough 20/7: on the key in use, the greyed Revoke's reason and the whole permission
+        // list opened on top of each other (the list's tooltip opened anywhere on the row). One
+        // tooltip at a time, for what the pointer is on.
+        function test_oneTooltipForWhatThePointerIsOn() {
+            const list = H.find(page, item => item instanceof ListView);
+            let row = null;
+            tryVerify(() => (row = H.find(list, item => item.current === true && item.rootKeyId !== undefined)) !== null,
+                      H.answerTimeout, "the row of the key in use");
+            const words = H.find(row, item => item.objectName === "rootKeyPermissions");
+            const tip = H.find(words, item => item.objectName === "rootKeyPermissionsTip");
+            const revoke = H.find(row, item => item.objectName === "rootKeyRevoke-button");
+            verify(words && tip && revoke);
+            root.width = 700; // the bootstrap key's whole list cut short
+            tryVerify(() => words.truncated, 5000, "the list is cut short");
+            // The narrower page laid out (its header may take two lines) before the pointer aims.
+            waitForRendering(page);
+            waitForRendering(page);
+            try {
+                // On the list: it shows whole on its own lines.
+                mouseMove(root, 1, 1);
+                mouseMove(words, 5, words.height / 2);
+                mouseMove(words, 10, words.height / 2);
+                tryVerify(() => tip.visible, 5000, "the list shows whole on its own lines");
+                // On to Revoke along the row: only Revoke's reason.
+                for (let x = 10; x < words.width; x += 40)
+                    mouseMove(words, x, words.height / 2);
+                mouseMove(revoke, revoke.width / 2, revoke.height / 2);
+                tryVerify(() => !tip.visible, 5000, "the permission list stayed over Revoke's reason");
+                wait(600); // past the tooltips' delay: nothing to wait for that must not happen
+                verify(!tip.visible, "the permission list opened over Revoke's reason");
+            } finally {
+                mouseMove(root, 1, 1);
+                root.width = 1100;
+            }
+        }
+
         // Walkthrough (issue 4): after Revoke the row was gone and nothing said it was revoked.
         function test_revokeIsSaid() {
             const created = callApi("rootKeys.createRootKey", {name: "qml revoke me", permissions: ["api.*.read_api"]}).data;
