@@ -101,6 +101,9 @@ Item {
                 keyClick(c);
             tryVerify(() => picker.typedIsNew, H.answerTimeout, "offered for creation");
             keyClick(Qt.Key_Return);
+            wait(300);
+            compare(picker.items.join(","), "dlg.known", "Enter alone creates no permission (walkthrough 20/1)");
+            mouseClick(findChild(picker, "role-permission-picker-add"));
             tryVerify(() => !dialog.editor.busy && picker.items.length === 2, H.answerTimeout, picker.items.join(","));
             compare(roleSlugs(), "dlg.brandnew,dlg.known");
             verify(H.byText(picker, "dlg.brandnew (new)  ✕"), "the created permission's chip says (new)");
