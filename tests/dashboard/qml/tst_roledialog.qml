@@ -61,7 +61,8 @@ Item {
             tryVerify(() => field.activeFocus, 5000);
             for (const c of "dlg.two")
                 keyClick(c);
-            keyClick(Qt.Key_Return);
+            tryVerify(() => picker.typedIsNew, H.answerTimeout, "offered for creation");
+            mouseClick(findChild(picker, "role-permission-picker-add")); // Enter alone creates nothing (walkthrough 20/1)
             tryVerify(() => !dialog.editor.busy && picker.items.length === 2, H.answerTimeout, picker.items.join(","));
             compare(roleSlugs(), "dlg.one,dlg.two");
             tryVerify(() => H.containingText(roles, "dlg.one, dlg.two") !== null
