@@ -127,29 +127,9 @@ Page {
                     }
                     // Two lines at most; a longer list shows whole, in the same words, over these
                     // lines while the pointer is on them (it was the raw ids, over the next row).
-                    // (No ids in here: the delegate's contentItem is a deferred property.)
-                    Label {
-                        objectName: "rootKeyPermissions"
+                    PermissionsLabel {
                         Layout.fillWidth: true
                         text: page.permissionWords(row.permissions) // qmllint disable unqualified
-                        opacity: 0.7
-                        wrapMode: Text.Wrap
-                        maximumLineCount: 2
-                        elide: Text.ElideRight
-                        // On these lines only: on the row it opened over Revoke's own reason
-                        // (walkthrough 20/7), two tooltips on top of each other.
-                        HoverHandler {
-                            id: permissionsHover
-                        }
-                        ToolTip {
-                            objectName: "rootKeyPermissionsTip"
-                            x: -leftPadding
-                            y: -topPadding
-                            width: parent.width + leftPadding + rightPadding
-                            visible: permissionsHover.hovered && (parent as Label).truncated
-                            delay: 300
-                            text: (parent as Label).text
-                        }
                     }
                 }
                 Label {
@@ -223,5 +203,30 @@ Page {
         may: page.may
         onCreateRequested: (name, permissions) => rootKeys.create(name, permissions)
         onCopyRequested: text => rootKeys.copyToClipboard(text)
+    }
+
+    // Its own component: the hover's id cannot live in the delegate's contentItem, a deferred
+    // property that qmllint cannot follow ids into.
+    component PermissionsLabel: Label {
+        id: permissionsLabel
+        objectName: "rootKeyPermissions"
+        opacity: 0.7
+        wrapMode: Text.Wrap
+        maximumLineCount: 2
+        elide: Text.ElideRight
+        // On these lines only: on the row it opened over Revoke's own reason
+        // (walkthrough 20/7), two tooltips on top of each other.
+        HoverHandler {
+            id: permissionsHover
+        }
+        ToolTip {
+            objectName: "rootKeyPermissionsTip"
+            x: -permissionsLabel.leftPadding
+            y: -permissionsLabel.topPadding
+            width: permissionsLabel.width + permissionsLabel.leftPadding + permissionsLabel.rightPadding
+            visible: permissionsHover.hovered && permissionsLabel.truncated
+            delay: 300
+            text: permissionsLabel.text
+        }
     }
 }
