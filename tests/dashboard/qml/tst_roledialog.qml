@@ -46,6 +46,14 @@ Item {
                 row = H.find(roles, item => item.Accessible.name === "dialog-role" && item.highlighted !== undefined);
                 return row !== null && !roles.listModel.loading;
             }, H.answerTimeout, "the role's row");
+            // In sight first: in the whole tst_qml run the roles of earlier files fill the list,
+            // and a click on a row made below the view's edge hit nothing.
+            const view = row.ListView.view;
+            view.positionViewAtIndex(row.index, ListView.Contain);
+            tryVerify(() => {
+                const y = row.mapToItem(view, 0, 0).y;
+                return y >= 0 && y + row.height <= view.height;
+            }, 5000, "the role's row in sight");
             mouseClick(row);
 
             const dialog = H.find(page, item => item.objectName === "role-edit-dialog");
