@@ -24,13 +24,13 @@ Dialog {
     property bool modified: false
     /// The question's title, naming what would be discarded ("Discard this key's details?").
     property string discardTitle: qsTr("Discard what you entered?")
-    /// The question's text and buttons (a shown-once key asks in its own words).
-    property string discardText: defaultDiscardText
-    property string discardConfirmText: defaultDiscardConfirmText
-    property string discardCancelText: defaultDiscardCancelText
-    readonly property string defaultDiscardText: qsTr("What you entered here has not been saved. Discarding it cannot be undone.")
-    readonly property string defaultDiscardConfirmText: qsTr("Discard", "throw away what was entered in a dialog")
-    readonly property string defaultDiscardCancelText: qsTr("Keep editing")
+    /// The key this dialog shows once (its ShowOnceKey block), if any. While closing would lose it
+    /// (not copied, not stored to show again), Esc, cancel() and the window's own close ask first,
+    /// in the block's words (walkthrough 20/8: one Esc and a root key was gone for good).
+    property ShowOnceKey shownOnce: null
+    readonly property bool keyWouldBeLost: shownOnce !== null && shownOnce.wouldBeLost
+    /// Closing now loses something: Esc and cancel() ask first.
+    readonly property bool asksFirst: modified || keyWouldBeLost
     /// The default footer's accept button.
     property string acceptText: qsTr("Create")
     property string acceptName
@@ -47,6 +47,9 @@ Dialog {
     property Item answerField // Item: Qt 6.4's qmllint takes a page's TextField for another type
     /// True from refused() until the dialog is open again with every entry as it was sent.
     property bool comingBack: false
+    /// The question was confirmed as the window closed: the window, closed once the dialog has
+    /// (and its host forgot the key). Kept from before: a closed popup is in no window.
+    property Window windowToClose: null
 
     /// The dialog opened for a new form (not by reopen()): its fields start empty here.
     signal started()
@@ -62,12 +65,19 @@ Dialog {
         open();
     }
 
-    /// Esc and Cancel: closes the dialog (rejected) at once when nothing was entered, else asks.
+    /// Esc and Cancel: closes the dialog (rejected) at once when nothing would be lost, else asks.
     function cancel(): void {
-        if (!modified) {
+        if (!asksFirst) {
             reject();
             return;
         }
+        ask(false);
+    }
+    /// Opens the question; confirmed, it closes the dialog, and then the window when @p closesWindow.
+    function ask(closesWindow: bool): void {
+        question.closesWindow = closesWindow;
+        if (question.visible)
+            return; // asked already: the focus to go back to is the one it saved
         // contentItem is in the window, where the focus is (the dialog itself is no Item). Controls
         // and text fields know how they got the focus; other items count as clicked.
         question.returnFocus = dialog.contentItem.Window.activeFocusItem;
@@ -88,7 +98,7 @@ Dialog {
 
     modal: true
     // Untouched, Esc closes it wherever the focus is, as any dialog.
-    closePolicy: modified ? Popup.NoAutoClose : Popup.CloseOnEscape
+    closePolicy: asksFirst ? Popup.NoAutoClose : Popup.CloseOnEscape
     // Where the focus is: the form's fields, or the footer's buttons (a dialog's own footer too).
     onOpened: {
         if (!comingBack) {
@@ -109,6 +119,21 @@ Dialog {
             dialog.serverError = "";
         }
     }
+    // Closing the window (its title bar, Alt+F4) with the key on screen would lose it as well:
+    // the window stays and the same question is asked; "Close" then closes the window too.
+    Connections {
+        target: dialog.visible && dialog.keyWouldBeLost ? dialog.contentItem.Window.window : null
+        function onClosing(close) {
+            close.accepted = false;
+            dialog.ask(true);
+        }
+    }
+    onClosed: {
+        const window = windowToClose;
+        windowToClose = null;
+        if (window)
+            window.close();
+    }
     Component.onCompleted: {
         contentItem.Keys.escapePressed.connect(escapePressed);
         if (footer)
@@ -121,13 +146,19 @@ Dialog {
         /// Where the focus was when the question opened, and how it got there (Tab shows a frame).
         property var returnFocus: null
         property int returnReason: Qt.OtherFocusReason
-        title: dialog.discardTitle
-        text: dialog.discardText
-        confirmText: dialog.discardConfirmText
-        cancelText: dialog.discardCancelText
+        /// Asked as the window closed: confirmed, the window closes as well.
+        property bool closesWindow: false
+        readonly property bool aboutTheKey: dialog.keyWouldBeLost
+        title: aboutTheKey ? dialog.shownOnce.closeTitle : dialog.discardTitle
+        text: aboutTheKey ? dialog.shownOnce.closeText
+                          : qsTr("What you entered here has not been saved. Discarding it cannot be undone.")
+        confirmText: aboutTheKey ? dialog.shownOnce.closeConfirmText
+                                 : qsTr("Discard", "throw away what was entered in a dialog")
+        cancelText: aboutTheKey ? dialog.shownOnce.closeCancelText : qsTr("Keep editing")
         destructive: true
         onConfirmed: {
             returnFocus = null;
+            dialog.windowToClose = closesWindow ? dialog.contentItem.Window.window : null;
             dialog.reject();
         }
         // After Qt gave the focus back to the dialog as a whole: the very field, and its frame.

@@ -51,13 +51,10 @@ FormDialog {
 
     objectName: "issueKeyDialog"
     title: issuer.issued ? qsTr("Key issued") : qsTr("Issue a key")
+    modified: !issuer.issued && (issuer.modified || (formLoader.item !== null && (formLoader.item as IssueKeyForm).typing))
+    discardTitle: qsTr("Discard this key's details?")
     // Issued, the key not copied and not recoverable: Esc and Done ask before it is gone.
-    modified: issuer.issued ? shownKey.wouldBeLost
-                            : issuer.modified || (formLoader.item !== null && (formLoader.item as IssueKeyForm).typing)
-    discardTitle: issuer.issued ? shownKey.closeTitle : qsTr("Discard this key's details?")
-    discardText: issuer.issued ? shownKey.closeText : defaultDiscardText
-    discardConfirmText: issuer.issued ? shownKey.closeConfirmText : defaultDiscardConfirmText
-    discardCancelText: issuer.issued ? shownKey.closeCancelText : defaultDiscardCancelText
+    shownOnce: shownKey
     anchors.centerIn: Overlay.overlay
     width: Math.min(760, Overlay.overlay ? Overlay.overlay.width - 48 : 760)
     readonly property real maxHeight: Math.min(820, Overlay.overlay ? Overlay.overlay.height - 48 : 820)

@@ -265,14 +265,15 @@ KeySection {
         }
     }
 
-    Dialog {
+    // A FormDialog for its shown-once rule: while the new key would be lost (not copied, not
+    // recoverable), Esc, Done and the window's close ask first, as the issue and root key dialogs.
+    FormDialog {
         id: rerolled
         objectName: "rerolled-dialog"
         title: qsTr("New key")
-        modal: true
+        shownOnce: rerolledKey
         anchors.centerIn: Overlay.overlay
         width: Math.min(760, Overlay.overlay ? Overlay.overlay.width - 48 : 760)
-        closePolicy: Popup.CloseOnEscape
         /// "Open new key" was chosen: the page then shows the new key; Done and Esc stay here.
         property bool openNew: false
         /// What the reroll did, set when the dialog opens (the old key reloads meanwhile).
@@ -328,7 +329,7 @@ KeySection {
                     objectName: "rerolled-done"
                     text: qsTr("Done")
                     flat: true
-                    onClicked: rerolled.close()
+                    onClicked: rerolled.cancel() // asks while the key would be lost
                 }
                 FocusButton {
                     objectName: "rerolled-open"

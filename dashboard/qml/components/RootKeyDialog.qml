@@ -71,12 +71,10 @@ FormDialog {
     }
 
     title: showing ? qsTr("Root key created") : qsTr("New root key")
+    modified: !showing && (nameField.text.trim() !== "" || picked.length > 0)
+    discardTitle: qsTr("Discard this root key's details?")
     // Shown, the key not copied: Esc asks before it is gone (only "I have copied it" closes unasked).
-    modified: showing ? shownBlock.wouldBeLost : (nameField.text.trim() !== "" || picked.length > 0)
-    discardTitle: showing ? shownBlock.closeTitle : qsTr("Discard this root key's details?")
-    discardText: showing ? shownBlock.closeText : defaultDiscardText
-    discardConfirmText: showing ? shownBlock.closeConfirmText : defaultDiscardConfirmText
-    discardCancelText: showing ? shownBlock.closeCancelText : defaultDiscardCancelText
+    shownOnce: shownBlock
     anchors.centerIn: Overlay.overlay
     width: Math.min(660, (Overlay.overlay ? Overlay.overlay.width : 660) - 48)
     // The form fills a fixed height (its list scrolls); the created key is as tall as it is.

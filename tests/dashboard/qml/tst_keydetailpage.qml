@@ -625,6 +625,44 @@ Item {
             return shown;
         }
 
+        /// Copies the new key in the open new-key dialog @p shown: closing it then loses nothing.
+        function copyNewKey(shown) {
+            mouseClick(H.find(shown, item => item.objectName === "copy-key"));
+        }
+
+        // Walkthrough 20/8, the reroll's new key: Esc closed it unasked and the key was gone for
+        // good. As the issue and root key dialogs: Esc and Done ask while it was not copied (Back
+        // to the key keeps it), Close closes; once copied, Esc closes at once.
+        function test_rerolledKeyAsksBeforeItIsLost() {
+            const page = openFreshKey();
+            const shown = reroll(page);
+            const newKey = page.controller.newKey;
+            verify(newKey !== "");
+            keyClick(Qt.Key_Escape);
+            tryVerify(() => shown.discardQuestion !== undefined && shown.discardQuestion.opened, 5000,
+                      "Esc asks first");
+            verify(shown.visible, "Esc closed the new key's dialog with the key not copied");
+            compare(shown.discardQuestion.title, "Close without copying the key?");
+            keyClick(Qt.Key_Escape); // = Back to the key
+            tryCompare(shown.discardQuestion, "visible", false);
+            verify(shown.visible);
+            compare(H.find(shown, item => item.objectName === "new-key-text").text, newKey);
+
+            mouseClick(H.find(shown, item => item.objectName === "rerolled-done"));
+            tryCompare(shown.discardQuestion, "opened", true);
+            verify(shown.visible, "Done asks as well");
+            mouseClick(H.byText(shown.discardQuestion.footer, "Close"));
+            tryCompare(shown, "visible", false);
+            compare(page.controller.newKey, "", "the key is forgotten");
+
+            const other = openFreshKey();
+            const again = reroll(other);
+            copyNewKey(again);
+            keyClick(Qt.Key_Escape);
+            tryCompare(again, "visible", false);
+            verify(!again.discardQuestion.visible);
+        }
+
         /// A point of @p label on its link, or null.
         function linkPoint(label) {
             for (let y = 2; y < label.height; y += 4) {
@@ -670,13 +708,15 @@ Item {
             compare(pageRequests.signalArguments[0][1].keyId, newId);
         }
 
-        // Done (and Esc) close the dialog and stay on the old key, which then says what replaced it.
+        // Done (and Esc) close the dialog and stay on the old key, which then says what replaced it
+        // (the key copied first: else they ask, test_rerolledKeyAsksBeforeItIsLost).
         function test_rerollDoneStaysOnTheOldKey() {
             const page = openFreshKey();
             let shown = reroll(page);
             const newStart = page.controller.newKey.substring(0, page.controller.newKey.lastIndexOf("_") + 5);
             const done = H.find(shown, item => item.objectName === "rerolled-done");
             verify(done && H.shown(done), "a Done button");
+            copyNewKey(shown);
             mouseClick(done);
             tryCompare(shown, "opened", false, H.answerTimeout);
             compare(stack.currentItem, page, "Done stays on the old key");
@@ -688,6 +728,7 @@ Item {
 
             const other = openFreshKey();
             shown = reroll(other);
+            copyNewKey(shown);
             keyClick(Qt.Key_Escape);
             tryCompare(shown, "opened", false, H.answerTimeout);
             compare(stack.currentItem, other, "Esc closes like Done");
@@ -706,6 +747,7 @@ Item {
             const note = child(page, "replaced-by-note");
             verify(!note.visible);
             const shown = reroll(page);
+            copyNewKey(shown);
             mouseClick(H.find(shown, item => item.objectName === "rerolled-done"));
             tryCompare(shown, "opened", false, H.answerTimeout);
             tryVerify(() => {
@@ -792,6 +834,7 @@ Item {
             const outcome = H.find(shown, item => item.objectName === "rerolled-outcome");
             verify(outcome.text.indexOf("The old key had expired") === 0, outcome.text);
             verify(outcome.text.indexOf("The new key has the old key's expiry, which has passed") > 0, outcome.text);
+            copyNewKey(shown); // else Esc asks first
             keyClick(Qt.Key_Escape);
             tryCompare(shown, "opened", false);
         }

@@ -35,6 +35,23 @@ Item {
         signalName: "copyRequested"
     }
 
+    // A window of its own for the window's close (the test's own window is not closed).
+    Component {
+        id: windowComponent
+        Window {
+            width: 800
+            height: 700
+            readonly property RootKeyDialog dialog: windowDialog
+            Item {
+                anchors.fill: parent
+                RootKeyDialog {
+                    id: windowDialog
+                    groups: model.permissionGroups
+                }
+            }
+        }
+    }
+
     TestCase {
         name: "RootKeyDialog"
         when: windowShown
@@ -279,6 +296,49 @@ Item {
             keyClick(Qt.Key_Escape);
             tryCompare(dialog, "visible", false);
             verify(!dialog.discardQuestion.visible);
+        }
+    
+
+        // Closing the window with the shown-once key on screen, not copied, lost it with no
+        // question: the window stays and the same question is asked; Back to the key keeps
+        // both, Close closes the dialog and the window. A copied key lets the window close.
+        function test_closingTheWindowAsksBeforeTheKeyIsLost() {
+            const window = windowComponent.createObject(root);
+            verify(window);
+            window.show();
+            tryCompare(window, "visible", true);
+            const shown = window.dialog;
+            shown.showCreated("rk_window", "lkroot_windowclose");
+            tryCompare(shown, "opened", true);
+
+            window.close();
+            tryCompare(shown.discardQuestion, "opened", true);
+            verify(window.visible, "the window closed with the key not copied");
+            verify(shown.visible);
+            compare(shown.discardQuestion.title, "Close without copying the key?");
+            mouseClick(H.byText(shown.discardQuestion.footer, "Back to the key"));
+            tryCompare(shown.discardQuestion, "visible", false);
+            verify(window.visible);
+            verify(shown.visible);
+            compare(shown.shownKey, "lkroot_windowclose");
+
+            window.close();
+            tryCompare(shown.discardQuestion, "opened", true);
+            verify(window.visible);
+            mouseClick(H.byText(shown.discardQuestion.footer, "Close"));
+            tryCompare(window, "visible", false);
+            compare(shown.shownKey, "", "the key is forgotten");
+
+            // Copied: the window closes at once.
+            window.show();
+            tryCompare(window, "visible", true);
+            shown.showCreated("rk_window2", "lkroot_windowcopied");
+            tryCompare(shown, "opened", true);
+            mouseClick(findChild(shown.contentItem, "copy-key"));
+            window.close();
+            tryCompare(window, "visible", false);
+            verify(!shown.discardQuestion.visible);
+            window.destroy();
         }
     }
 }
