@@ -21,23 +21,33 @@ ColumnLayout {
     /// which verifications may have spent down since: hosts save it only when this is true.
     property bool remainingEdited: false
     /// What is wrong with each field ("" when nothing), said under the field.
-    readonly property string remainingError: !unlimited && remainingField.text === ""
-                                             ? qsTr("Enter how many credits remain") : ""
-    readonly property string amountError: !unlimited && interval !== "" && !(amount >= 1)
-                                          ? qsTr("The refill amount must be at least 1.") : ""
+    readonly property string remainingError: !unlimited && remainingField.text === "" ? remainingMessage : ""
+    readonly property string amountError: !unlimited && interval !== "" && !(amount >= 1) ? amountMessage : ""
+    /// The fields' messages, also while there is nothing wrong: each one's line keeps its height.
+    readonly property string remainingMessage: qsTr("Enter how many credits remain")
+    readonly property string amountMessage: qsTr("The refill amount must be at least 1.")
     readonly property string dayError: !unlimited && interval === "monthly" ? daySpin.error : ""
     /// The message for what the user still has to fill in first, or "" when the draft can be saved.
     readonly property string validationError: remainingError !== "" ? remainingError
                                               : amountError !== "" ? amountError : dayError
     readonly property bool valid: validationError === ""
-    /// The user had their go at Remaining or the refill amount (typed in it, left it, or pressed
-    /// Enter in it), or the host called showError(): only then are their errors shown. Unticking
-    /// "Unlimited" leaves Remaining empty to be filled in, which is no mistake yet.
-    property bool errorShown: false
+    /// The user had their go at Remaining (typed in it, left it, or pressed Enter in it); the
+    /// same for the refill amount, each field on its own: a shared flag showed the amount's error
+    /// as "Monthly" was chosen after Remaining was typed (walkthrough 20/6). Unticking "Unlimited"
+    /// leaves Remaining empty to be filled in, which is no mistake yet.
+    property bool remainingTouched: false
+    property bool amountTouched: false
+    /// The host called showError() (or focusFirstError()): every field's error shows.
+    property bool errorsAsked: false
 
     /// Shows the fields' errors, if any (the host's Save or Enter with an invalid draft).
     function showError(): void {
-        errorShown = true;
+        errorsAsked = true;
+    }
+    function forgetTouches(): void {
+        remainingTouched = false;
+        amountTouched = false;
+        errorsAsked = false;
     }
 
     /// The user changed something.
@@ -49,10 +59,10 @@ ColumnLayout {
     /// and returns the error's label under it, for the host to scroll into view; null when no
     /// field has an error.
     function focusFirstError(): Item {
-        errorShown = true;
-        const [field, message] = remainingError !== "" ? [remainingField, remainingErrorLabel]
-                               : amountError !== "" ? [amountField, amountErrorLabel]
-                               : dayError !== "" ? [daySpin, dayErrorLabel] : [null, null];
+        errorsAsked = true;
+        const [field, message] = remainingError !== "" ? [remainingField, remainingErrorLine.message]
+                               : amountError !== "" ? [amountField, amountErrorLine.message]
+                               : dayError !== "" ? [daySpin, dayErrorLine.message] : [null, null];
         if (field)
             field.forceActiveFocus(Qt.TabFocusReason);
         return message;
@@ -71,7 +81,7 @@ ColumnLayout {
         remainingField.text = isUnlimited ? "" : String(left);
         amountField.text = refillAmount > 0 ? String(refillAmount) : "";
         remainingEdited = false;
-        errorShown = false;
+        forgetTouches();
     }
     /// A newer saved balance (traffic spends credits): shown unless the user typed their own,
     /// without touching the rest of the draft.
@@ -83,15 +93,32 @@ ColumnLayout {
     }
 
     spacing: 8
+    Layout.fillWidth: true // the error lines take the width beside the fields too: one line
 
-    /// A field's error, under it in the fields' column.
-    component FieldError: Label {
-        Layout.preferredWidth: 180
-        color: Material.color(Material.Red)
-        font.pixelSize: 12
-        wrapMode: Text.Wrap
-        Accessible.role: Accessible.AlertMessage
-        Accessible.name: text
+    /// A field's error, under it in the fields' column. The line is there while the field is,
+    /// as tall as its message, which shows only when `shown`: an error coming or going moves
+    /// nothing below it (walkthrough 20/6: the form moved up 33 px under the pointer).
+    component FieldError: Item {
+        id: line
+        property string text
+        property bool shown
+        /// The message's label (a host scrolls it into view).
+        readonly property Label message: messageLabel
+        property alias messageName: messageLabel.objectName
+        Layout.fillWidth: true
+        Layout.minimumWidth: 180
+        implicitHeight: messageLabel.implicitHeight
+        Label {
+            id: messageLabel
+            width: line.width
+            visible: line.shown
+            text: line.text
+            color: Material.color(Material.Red)
+            font.pixelSize: 12
+            wrapMode: Text.Wrap
+            Accessible.role: Accessible.AlertMessage
+            Accessible.name: text
+        }
     }
 
     CheckBox {
@@ -102,7 +129,7 @@ ColumnLayout {
         checked: editor.unlimited
         onToggled: {
             editor.unlimited = checked;
-            editor.errorShown = false;
+            editor.forgetTouches();
             if (checked)
                 editor.interval = "";
             else if (remainingField.text === "")
@@ -119,6 +146,7 @@ ColumnLayout {
                                                     amountLabel.implicitWidth, dayLabel.implicitWidth)
         columns: 2
         columnSpacing: 12
+        Layout.fillWidth: true
         visible: !editor.unlimited
 
         Label {
@@ -138,24 +166,22 @@ ColumnLayout {
             onTextEdited: {
                 editor.remaining = text === "" ? -1 : Number(text);
                 editor.remainingEdited = true;
-                editor.errorShown = true;
+                editor.remainingTouched = true;
                 editor.edited();
             }
-            onActiveFocusChanged: if (!activeFocus && visible) editor.errorShown = true
+            onActiveFocusChanged: if (!activeFocus && visible) editor.remainingTouched = true
             onAccepted: {
-                editor.errorShown = true;
+                editor.remainingTouched = true;
                 editor.accepted();
             }
         }
         // Each field's error under it, in the fields' column.
-        Item {
-            visible: remainingErrorLabel.visible
-        }
+        Item {}
         FieldError {
-            id: remainingErrorLabel
-            objectName: "credits-error"
-            visible: editor.errorShown && editor.remainingError !== ""
-            text: editor.remainingError
+            id: remainingErrorLine
+            messageName: "credits-error"
+            text: editor.remainingMessage
+            shown: (editor.remainingTouched || editor.errorsAsked) && editor.remainingError !== ""
         }
 
         Label {
@@ -206,23 +232,24 @@ ColumnLayout {
             Accessible.name: qsTr("Credits added by each refill")
             onTextEdited: {
                 editor.amount = text === "" ? 0 : Number(text);
-                editor.errorShown = true;
+                editor.amountTouched = true;
                 editor.edited();
             }
-            onActiveFocusChanged: if (!activeFocus && visible) editor.errorShown = true
+            onActiveFocusChanged: if (!activeFocus && visible) editor.amountTouched = true
             onAccepted: {
-                editor.errorShown = true;
+                editor.amountTouched = true;
                 editor.accepted();
             }
         }
         Item {
-            visible: amountErrorLabel.visible
+            visible: amountField.visible
         }
         FieldError {
-            id: amountErrorLabel
-            objectName: "credits-amount-error"
-            visible: editor.errorShown && editor.amountError !== ""
-            text: editor.amountError
+            id: amountErrorLine
+            visible: amountField.visible
+            messageName: "credits-amount-error"
+            text: editor.amountMessage
+            shown: (editor.amountTouched || editor.errorsAsked) && editor.amountError !== ""
         }
 
         Label {
@@ -247,13 +274,14 @@ ColumnLayout {
             onAccepted: editor.accepted()
         }
         Item {
-            visible: dayErrorLabel.visible
+            visible: daySpin.visible
         }
         FieldError {
-            id: dayErrorLabel
-            objectName: "credits-day-error"
-            visible: editor.dayError !== ""
-            text: editor.dayError
+            id: dayErrorLine
+            visible: daySpin.visible
+            messageName: "credits-day-error"
+            text: daySpin.rangeMessage
+            shown: editor.dayError !== ""
         }
     }
 

@@ -13,9 +13,9 @@ SpinBox {
     /// The field's text as it is on screen.
     readonly property string shownText: contentItem ? (contentItem as TextInput).text : ""
     /// Why the typed text cannot be taken ("" when it can).
-    readonly property string error: parsed(shownText) === null
-        ? qsTr("Enter a whole number from %1 to %2.").arg(shownNumber(from)).arg(shownNumber(to))
-        : ""
+    readonly property string error: parsed(shownText) === null ? rangeMessage : ""
+    /// What `error` says, also while the text can be taken (a host keeps the line's room for it).
+    readonly property string rangeMessage: qsTr("Enter a whole number from %1 to %2.").arg(shownNumber(from)).arg(shownNumber(to))
 
     /// The user changed the shown number (typed it, or stepped it): `shown()` has the new one.
     signal edited()

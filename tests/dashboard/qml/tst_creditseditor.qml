@@ -287,5 +287,89 @@ Item {
             compare(editor.interval, "");
             compare(edited.count, 1);
         }
+    
+
+        // Walkthrough 20/6: Remaining typed, then "Monthly" chosen, and the refill amount's error
+        // showed at once, before anything was typed there (one "had a go" flag for both fields).
+        // Each field's error waits for that field.
+        function test_amountErrorWaitsForTheAmountField() {
+            const box = child("credits-unlimited");
+            box.forceActiveFocus();
+            keyClick(Qt.Key_Space);
+            verify(!editor.unlimited);
+            typeText(child("credits-remaining"), "500");
+            const interval = child("credits-interval");
+            interval.forceActiveFocus(); // Remaining left, filled in
+            keyClick(Qt.Key_Down);
+            keyClick(Qt.Key_Down); // Monthly
+            compare(editor.interval, "monthly");
+            const error = child("credits-amount-error");
+            verify(!editor.valid, "no amount yet");
+            waitForRendering(editor);
+            verify(!error.visible, "no error before anything was typed in the refill amount");
+            verify(!child("credits-error").visible);
+            // Left empty: now it is a mistake.
+            const amount = child("credits-amount");
+            amount.forceActiveFocus();
+            interval.forceActiveFocus();
+            tryCompare(error, "visible", true);
+            typeText(amount, "500");
+            verify(!error.visible);
+            verify(editor.valid);
+        }
+
+        // Walkthrough 20/6: the refill amount's error going moved everything below it up 33 px,
+        // and a click aimed below hit nothing. An error coming or going moves no control.
+        /// Waits until the editor's layouts have placed what changed.
+        function laidOut() {
+            waitForItemPolished(child("credits-day").parent); // the fields' grid
+            waitForItemPolished(editor);
+        }
+
+        function test_errorLinesMoveNothing() {
+            editor.load(false, 500, "monthly", 0, 1);
+            const day = child("credits-day");
+            tryVerify(() => day.visible);
+            laidOut();
+            const interval = child("credits-interval");
+            const dayY = day.mapToItem(editor, 0, 0).y;
+            const intervalY = interval.mapToItem(editor, 0, 0).y;
+            const height = editor.implicitHeight;
+            const amountError = child("credits-amount-error");
+            verify(!amountError.visible);
+            editor.showError(); // the host's Save
+            verify(amountError.visible);
+            laidOut();
+            compare(day.mapToItem(editor, 0, 0).y, dayY, "the error coming moved the day");
+            compare(editor.implicitHeight, height);
+            typeText(child("credits-amount"), "500");
+            verify(!amountError.visible);
+            laidOut();
+            compare(day.mapToItem(editor, 0, 0).y, dayY, "the error going moved the day");
+            compare(editor.implicitHeight, height);
+
+            // Remaining's error above the refill, the day's at the end.
+            const remaining = child("credits-remaining");
+            remaining.forceActiveFocus();
+            remaining.selectAll();
+            keyClick(Qt.Key_Backspace);
+            tryCompare(child("credits-error"), "visible", true);
+            laidOut();
+            compare(interval.mapToItem(editor, 0, 0).y, intervalY, "Remaining's error moved the refill");
+            typeText(remaining, "5");
+            verify(!child("credits-error").visible);
+            day.forceActiveFocus();
+            day.contentItem.selectAll();
+            keyClick("4");
+            keyClick("0");
+            verify(child("credits-day-error").visible);
+            laidOut();
+            compare(editor.implicitHeight, height, "the day's error grew the editor");
+            day.contentItem.selectAll();
+            keyClick("5");
+            verify(!child("credits-day-error").visible);
+            laidOut();
+            compare(editor.implicitHeight, height);
+        }
     }
 }
