@@ -66,9 +66,9 @@ void KeyDetailController::setKeyId(const QString &keyId)
     load(false);
 }
 
-QString KeyDetailController::permissionFor(const QString &action) const
+QString KeyDetailController::permissionFor(const QString &action, const QString &apiId) const
 {
-    return u"api."_s + (m_apiId.isEmpty() ? u"*"_s : m_apiId) + u'.' + action;
+    return u"api."_s + (apiId.isEmpty() ? u"*"_s : apiId) + u'.' + action;
 }
 
 void KeyDetailController::reload()

@@ -140,9 +140,12 @@ public:
     [[nodiscard]] QVariantMap saving() const { return m_saving; }
     [[nodiscard]] QVariantMap errors() const { return m_errors; }
 
-    /// The root-key permission an action on this key needs: "api.<apiId>.<action>" when apiId is
-    /// known, else "api.*.<action>" (for Capabilities.may / missing in tooltips).
-    Q_INVOKABLE QString permissionFor(const QString &action) const;
+    /// The root-key permission an action on a key of API @p apiId needs: "api.<apiId>.<action>",
+    /// else "api.*.<action>" while the API is not known (for Capabilities.may / missing in
+    /// tooltips). Bindings pass this controller's `apiId`, so they follow it when it arrives
+    /// after them (read here instead, it was no dependency: a key's page stayed greyed on
+    /// api.*.<action> for a root key that may change only that API's keys).
+    Q_INVOKABLE [[nodiscard]] QString permissionFor(const QString &action, const QString &apiId) const;
 
     /// Fetches the key again (keys.getKey without decrypt).
     Q_INVOKABLE void reload();

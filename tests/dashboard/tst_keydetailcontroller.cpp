@@ -629,9 +629,10 @@ void TestKeyDetailController::forbiddenRootKeyGetsTheServersDetail()
     controller.setClient(&readOnly);
     controller.setKeyId(keyId);
     QTRY_VERIFY_WITH_TIMEOUT(controller.loaded(), 20000);
-    QCOMPARE(controller.permissionFor(u"update_key"_s), u"api.*.update_key"_s);
+    QCOMPARE(controller.permissionFor(u"update_key"_s, controller.property("apiId").toString()), u"api.*.update_key"_s);
     controller.setProperty("apiId", m_apiId);
-    QCOMPARE(controller.permissionFor(u"update_key"_s), u"api."_s + m_apiId + u".update_key"_s);
+    QCOMPARE(controller.permissionFor(u"update_key"_s, controller.property("apiId").toString()),
+             u"api."_s + m_apiId + u".update_key"_s);
     QSignalSpy failed(&controller, &KeyDetailController::saveFailed);
     QSignalSpy banner(&readOnly, &ApiClient::requestFailed);
     QVERIFY(controller.saveName(u"nope"_s));

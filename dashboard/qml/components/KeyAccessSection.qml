@@ -22,7 +22,7 @@ KeySection {
     controller: key
     showButtons: false
     savedFields: ["permissions", "roles"]
-    missing: session.capabilities.missing(key.permissionFor("update_key"), session.capabilities.revision)
+    missing: session.capabilities.missing(key.permissionFor("update_key", key.apiId), session.capabilities.revision)
 
     // Granting may create a permission, "Create and add" a role: the lists of them refresh.
     Connections {

@@ -112,7 +112,7 @@ KeySection {
             text: section.key.plaintext === "" ? qsTr("Show key") : qsTr("Hide key")
             flat: true
             ready: section.savingNow["reveal"] !== true && section.key.recoverable !== 0
-            missing: section.session.capabilities.missing(section.key.permissionFor("decrypt_key"), section.session.capabilities.revision)
+            missing: section.session.capabilities.missing(section.key.permissionFor("decrypt_key", section.key.apiId), section.session.capabilities.revision)
             onClicked: section.key.plaintext === "" ? section.key.reveal() : section.key.forgetPlaintext()
             // Whether there is a value to show is asked once whoami said the root key may decrypt
             // (not before: a key that may not would get a 403), and the key has loaded (a key
@@ -182,7 +182,7 @@ KeySection {
             notReadyReason: section.replaced
                             ? qsTr("Already replaced by %1: reroll that key instead.").arg(section.replacement)
                             : ""
-            missing: section.session.capabilities.missing(section.key.permissionFor("create_key"), section.session.capabilities.revision)
+            missing: section.session.capabilities.missing(section.key.permissionFor("create_key", section.key.apiId), section.session.capabilities.revision)
             onClicked: {
                 // Set when asked, not bound: the question names the grace period chosen now.
                 confirmReroll.text = section.rerollQuestion(
@@ -217,7 +217,7 @@ KeySection {
             button.Material.accent: Material.color(Material.Red, Material.Shade700) // white text reads on it in both themes
             highlighted: true
             ready: section.savingNow["delete"] !== true
-            missing: section.session.capabilities.missing(section.key.permissionFor("delete_key"), section.session.capabilities.revision)
+            missing: section.session.capabilities.missing(section.key.permissionFor("delete_key", section.key.apiId), section.session.capabilities.revision)
             onClicked: {
                 // Set when asked, as the reroll question: bound, it looped with the page's own
                 // bindings on the key while it loads.

@@ -21,7 +21,7 @@ Page {
     /// second key from the first), both shown in the form to change.
     readonly property var issuePrefill: ({apiId: page.apiId, externalId: detail.deleted ? "" : detail.externalId})
 
-    readonly property string missingUpdate: session.capabilities.missing(detail.permissionFor("update_key"), session.capabilities.revision)
+    readonly property string missingUpdate: session.capabilities.missing(detail.permissionFor("update_key", detail.apiId), session.capabilities.revision)
     /// Set on the page of a new key that a reroll just made: the old key's start and expiry.
     property string replacedStart
     /// The id of the key a reroll just replaced with this one (its note links to it).
