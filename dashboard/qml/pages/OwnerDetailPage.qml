@@ -130,6 +130,12 @@ Page {
                  && (page.StackView.view === null || page.StackView.status === StackView.Active)
         onTriggered: keys.updateLoadedRows()
     }
+    // Back on screen (Back from a key's page): the rows are brought up to date at once, as an
+    // API's key list does, not at the timer's next tick up to 15 s later.
+    StackView.onActivated: {
+        if (!keys.loading)
+            keys.updateLoadedRows();
+    }
 
     /// The keys' API names by id, for their "API" column (an owner's keys belong to several
     /// APIs): every API of the workspace, listed once while the page is open (the key rows carry

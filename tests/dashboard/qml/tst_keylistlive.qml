@@ -47,6 +47,13 @@ Item {
         }
     }
     Component {
+        id: slowOwnerPage
+        OwnerDetailPage {
+            session: testSession
+            liveRowsInterval: 600000
+        }
+    }
+    Component {
         id: otherPage
         Item {}
     }
@@ -71,6 +78,10 @@ Item {
 
         function rowShowing(page, keyId) {
             return H.find(page, item => item.creditsRemaining !== undefined && item.keyId === keyId);
+        }
+        /// The row of @p keyId, also of a key without credits.
+        function rowOf(page, keyId) {
+            return H.find(page, item => item.badges !== undefined && item.keyId === keyId);
         }
 
         function test_keysPageRowShowsCreditsSpentElsewhere() {
@@ -151,6 +162,27 @@ Item {
                 tryVerify(() => list.currentItem.activeFocus, 5000, "the focus is on the opened key's row");
                 const ring = findChild(list.currentItem, "listFocusRing");
                 verify(ring && ring.visible, "its focus frame shows");
+            } finally {
+                stack.clear(StackView.Immediate);
+            }
+        }
+
+        // The owner page's keys as an API's: Back from a key's page showed a key changed meanwhile
+        // as it was until the timer's next tick, up to 15 s later.
+        function test_ownerPageBackShowsTheRowsAsTheyAreNow() {
+            const externalId = "back-owner-" + Date.now();
+            const identityId = root.callApi("identities.createIdentity", { externalId: externalId }).identityId;
+            const changed = root.callApi("keys.createKey", { apiId: testSample.apiId, externalId: externalId,
+                                                             name: "owner's before" }).keyId;
+            const page = stack.push(slowOwnerPage, { identityId: identityId }, StackView.Immediate);
+            try {
+                tryVerify(() => rowOf(page, changed) !== null, H.answerTimeout);
+                stack.push(otherPage, {}, StackView.Immediate);
+                root.callApi("keys.updateKey", { keyId: changed, name: "owner's renamed", enabled: false });
+                stack.pop(StackView.Immediate);
+                tryVerify(() => H.containingText(rowOf(page, changed), "owner's renamed") !== null, H.answerTimeout,
+                          "the renamed key shows its new name on return");
+                verify(rowOf(page, changed).badges.includes("disabled"), "and its new state");
             } finally {
                 stack.clear(StackView.Immediate);
             }
