@@ -24,6 +24,10 @@ Pane {
     /// Why the draft cannot be saved (the editor's message), for Save's tooltip while `valid` is
     /// false: the editor may not show it yet (Remaining left empty by unticking "Unlimited").
     property string problem
+    /// Shows `problem` under Save and Discard, for an editor that leaves it to the card (the meta
+    /// card's JSON error): above them it pushed them down as it came and up as it went, away from
+    /// the pointer on its way to Save (walk 19).
+    property bool problemBelow: false
     /// Why Save and Discard are greyed while the draft is the saved value.
     readonly property string nothingChanged: qsTr("Nothing changed yet")
     /// "" when the root key may change this field; else the missing permission (Capabilities.missing),
@@ -359,6 +363,15 @@ Pane {
                 button.Accessible.name: qsTr("Save %1").arg(section.title)
                 onClicked: section.save()
             }
+        }
+        Label {
+            objectName: section.objectName + "-problem"
+            Layout.fillWidth: true
+            visible: section.problemBelow && section.showButtons && section.problem !== ""
+            text: section.problem
+            color: Material.color(Material.Red)
+            wrapMode: Text.Wrap
+            font.pixelSize: 12
         }
     }
 }

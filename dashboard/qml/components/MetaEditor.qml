@@ -22,6 +22,9 @@ ColumnLayout {
     /// only one the user sees (the controllers' own check never gets to run on it).
     readonly property bool valid: problem === ""
 
+    /// Shows `problem` under the text; false where the host shows it (MetaSection, under Save).
+    property bool showsProblem: true
+
     signal edited()
 
     spacing: 4
@@ -50,7 +53,7 @@ ColumnLayout {
     Label {
         objectName: "meta-problem"
         Layout.fillWidth: true
-        visible: editor.problem !== ""
+        visible: editor.showsProblem && editor.problem !== ""
         text: editor.problem
         color: Material.color(Material.Red)
         wrapMode: Text.Wrap

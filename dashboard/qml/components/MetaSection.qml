@@ -18,6 +18,7 @@ KeySection {
     dirty: touched && editor.text.trim() !== source.metaText
     valid: editor.valid
     problem: editor.problem
+    problemBelow: true
     onSave: source.saveMeta(editor.text)
     onRevert: showSaved()
 
@@ -54,6 +55,7 @@ KeySection {
     MetaEditor {
         id: editor
         Layout.fillWidth: true
+        showsProblem: false // under Save and Discard (KeySection.problemBelow)
         onEdited: section.touched = true
     }
 }

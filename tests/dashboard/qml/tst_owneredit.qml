@@ -147,6 +147,30 @@ Item {
             verify(save.tip.indexOf("at least 1") < 0, "the reason went with the draft: " + save.tip);
         }
 
+        // Walk 19: the JSON error came above Save and Discard and pushed them down, and up again
+        // as the text was mended, so a click aimed at Save missed. It shows under them.
+        function test_metaErrorMovesNoButton() {
+            const page = openOwner().page;
+            const save = child(page, "section-meta-save");
+            const discard = child(page, "section-meta-discard");
+            const at = button => button.mapToItem(page, 0, 0).y;
+            const saveAt = at(save);
+            const discardAt = at(discard);
+            typeInto(child(page, "meta-text"), "{ broken");
+            const metaCard = child(page, "section-meta");
+            tryVerify(() => metaCard.problem !== "", 5000, "the JSON is refused");
+            const said = H.find(page, item => item.visible && item.text === metaCard.problem);
+            verify(said, "the reason shows in the card");
+            waitForRendering(page);
+            compare(at(save), saveAt, "Save stays where it was");
+            compare(at(discard), discardAt, "Discard too");
+            verify(said.mapToItem(page, 0, 0).y > saveAt, "the reason under the buttons");
+            typeInto(child(page, "meta-text"), "{\"plan\": \"pro\"}");
+            tryVerify(() => metaCard.problem === "", 5000, "the JSON is taken");
+            waitForRendering(page);
+            compare(at(save), saveAt, "Save stays where it was as the reason goes");
+        }
+
         // Issue 4: Esc in the meta and rate-limit cards did nothing on the owner page (on the key
         // page it throws the draft away): it shows the saved value again, and nothing is sent.
         function test_escapeRestoresTheCards_data() {
