@@ -6,7 +6,8 @@
 // hours" badge): in the API's key list every status pill lies inside the Status column, whole at
 // 1024 and 1280 px, and beside its "expires in 23 hours" the key page's header line "Created … · last
 // used …" is neither cut nor elided, and the header shows two lines of text at most. A failed
-// request's banner moves nothing; the audit log's text filters show their hints whole.
+// request's banner moves nothing; the audit log's text filters show their hints whole; the keys
+// page's "All charts" is clear of its chart's time labels.
 // Pictures: <build>/test-artefacts/keypagelayout/.
 #include "apiclient.h"
 #include "dashboardfixture.h"
@@ -24,9 +25,12 @@
 #include <QDir>
 #include <QFontMetricsF>
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QQuickItem>
 #include <QQuickWindow>
 #include <QScopeGuard>
+#include <QSignalSpy>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -137,6 +141,7 @@ private:
     QQuickWindow *m_window = nullptr;
     QString m_keyId;
     QString m_apiId;
+    QString m_quietApiId; // a key and no traffic: the summary's chart is empty, its legend too
     QString m_replacedId;
     QDir m_artefacts;
 
@@ -166,6 +171,8 @@ private Q_SLOTS:
     void errorBannerMovesNothing();
     void auditFiltersShowWhole_data();
     void auditFiltersShowWhole();
+    void allChartsClearOfTheAxis_data();
+    void allChartsClearOfTheAxis();
     void cleanupTestCase();
 };
 
@@ -197,6 +204,10 @@ void TestKeyPageLayout::initTestCase()
     QVERIFY(m_fixture.call(u"keys.verifyKey"_s, {{u"key"_s, rerolled.value(u"key"_s)}}).ok());
     const auto reroll = m_fixture.call(u"keys.rerollKey"_s, {{u"keyId"_s, m_replacedId}, {u"expiration"_s, 86'000'000}});
     QVERIFY2(reroll.ok(), qPrintable(reroll.errorDetail));
+
+    m_quietApiId = m_fixture.createApi(u"Quiet API"_s);
+    QVERIFY(!m_quietApiId.isEmpty());
+    QVERIFY(!m_fixture.createKey({{u"apiId"_s, m_quietApiId}, {u"name"_s, u"erster Schluessel"_s}}).isEmpty());
 
     m_ui = std::make_unique<DashboardWindow>(QSize(1280, 800), DashboardWindow::QmlWarnings::Fail);
     m_window = m_ui->window();
@@ -563,6 +574,62 @@ void TestKeyPageLayout::auditFiltersShowWhole()
         QVERIFY2(!shown.constFirst()->property("truncated").toBool(),
                  qPrintable(u"\"%1\" cut in a field %2 px wide"_s.arg(hint).arg(filter->width())));
     }
+}
+
+void TestKeyPageLayout::allChartsClearOfTheAxis_data()
+{
+    Latchkey::Test::addLanguageAndSizeRows();
+}
+
+/// The keys page's "All charts" (laid over the end of the summary's legend row) is clear of the
+/// chart's time labels also while the chart has no data, in both themes. Walkthrough 20/9: at 1024
+/// px it read "ALLE DIA10:00GRAMME", the empty legend taking no line.
+void TestKeyPageLayout::allChartsClearOfTheAxis()
+{
+    QFETCH(QString, language);
+    QFETCH(QSize, size);
+    SettingsController *settings = m_ui->app()->session()->settings();
+    const auto light = qScopeGuard([settings] { settings->setTheme(u"light"_s); });
+    settings->setTheme(size.width() == 1024 ? u"dark"_s : u"light"_s);
+    QVERIFY(showIn(language, size));
+    QVERIFY(m_ui->openPage(u"keys"_s, {{u"apiId"_s, m_quietApiId}}));
+    QTRY_COMPARE_WITH_TIMEOUT(m_ui->currentPage()->property("apiId").toString(), m_quietApiId, kTimeout);
+    auto *page = qobject_cast<QQuickItem *>(m_ui->currentPage());
+    QVERIFY(page);
+    QTRY_VERIFY_WITH_TIMEOUT(qRound(sceneRect(page).right()) == size.width(), kTimeout);
+    auto *charts = m_ui->item(page, u"consoleView"_s);
+    QVERIFY(charts);
+    QTRY_VERIFY_WITH_TIMEOUT(charts->property("ready").toBool() && charts->property("documentHeight").toReal() > 0,
+                             50000);
+    QTRY_COMPARE_WITH_TIMEOUT(charts->height(), charts->property("documentHeight").toReal(), kTimeout);
+    m_ui->settle(300);
+    QQuickItem *more = m_ui->item(page, u"allCharts"_s);
+    QVERIFY(more);
+    QVERIFY(m_ui->screenshot(m_artefacts, u"all-charts-%1-%2"_s.arg(language).arg(size.width())));
+    // The chart's box with its axes' labels, in the view (CSS pixels are the view's at zoom 1).
+    QSignalSpy evaluated(charts, SIGNAL(evaluated(QVariant)));
+    QMetaObject::invokeMethod(charts, "evaluate", Q_ARG(QString, uR"js(JSON.stringify((() => {
+        const box = document.querySelector('[data-testid="timeseries"] .uplot').getBoundingClientRect();
+        return { left: box.left, top: box.top + window.scrollY, width: box.width, height: box.height };
+    })()))js"_s));
+    QVERIFY(evaluated.wait(10000));
+    const QJsonObject plot = QJsonDocument::fromJson(evaluated.first().first().toString().toUtf8()).object();
+    QVERIFY2(plot.value(u"height"_s).toDouble() > 50, qPrintable(evaluated.first().first().toString()));
+    const QRectF chart = QRectF(plot.value(u"left"_s).toDouble(), plot.value(u"top"_s).toDouble(),
+                                plot.value(u"width"_s).toDouble(), plot.value(u"height"_s).toDouble())
+                             .translated(sceneRect(charts).topLeft());
+    // The button's line of text, not its padding nor the rest of its content item (as tall as the
+    // button less its padding, the text in its middle): what would cover a label.
+    QQuickItem *text = more->property("contentItem").value<QQuickItem *>();
+    QVERIFY(text);
+    const qreal lineHeight = QFontMetricsF(more->property("font").value<QFont>()).height();
+    const QRectF item = sceneRect(text);
+    const QRectF shown(item.left(), item.center().y() - lineHeight / 2, item.width(), lineHeight);
+    const QRectF overlap = shown.intersected(chart.adjusted(0.5, 0.5, -0.5, -0.5));
+    QVERIFY2(overlap.isEmpty(),
+             qPrintable(u"\"%1\" at %2,%3 %4×%5 over the chart at %6,%7 %8×%9"_s.arg(more->property("text").toString())
+                            .arg(shown.left()).arg(shown.top()).arg(shown.width()).arg(shown.height())
+                            .arg(chart.left()).arg(chart.top()).arg(chart.width()).arg(chart.height())));
 }
 
 void TestKeyPageLayout::cleanupTestCase()

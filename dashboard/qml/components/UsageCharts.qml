@@ -46,11 +46,12 @@ Item {
     FocusToolButton {
         id: more
         objectName: "allCharts"
-        // The summary's legend is the last line of its card: 10 px card padding and 14 px margin
-        // of the page under its middle, the card 12 px from the view's edge, its text 14 px in
-        // (console/src/styles.css, .view-compact): the button's text ends where the legend's would.
+        // The summary's legend is the last line of its card, 20 px tall: its middle 10 px over the
+        // card's 10 px padding and 1 px border, the card 12 px from the view's edge, its text 14 px
+        // in (console/src/styles.css, .view-compact): the button's text is centred on that line
+        // (clear of the chart's time labels above it, walk 20/9) and ends where the legend's would.
         x: view.width - width - 14
-        y: charts.all ? view.height : view.height - 34 - height / 2
+        y: charts.all ? view.height : view.height - 33 - height / 2
         visible: view.missing === "" // without the permission the view says so, there is nothing more
         text: charts.all ? qsTr("Fewer charts") : qsTr("All charts")
         onClicked: charts.all = !charts.all

@@ -4,7 +4,8 @@
 // events…", "No data in this range.") in the middle of the plot whatever the time axis' height
 // (it assumed a 24 px axis, which is now 26 or 43 px), and the hover readout over the plot,
 // taking no line of the card while nothing is hovered (an empty line under every chart, the
-// compact summary's too) and not moving the page when hovering starts.
+// compact summary's too) and not moving the page when hovering starts. A legend's line is there
+// before its entries (the live chart's first event moved the overview down).
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,7 +13,7 @@ import { after, before, describe, test } from 'node:test';
 import { launchBrowser } from '../lib/browser.mjs';
 import { RANGES, drawnAxes, framesDrawn, openEmbedded, pickRange, show } from '../lib/charts.mjs';
 import { startLatchkeyd } from '../lib/latchkeyd.mjs';
-import { seedWorkspace, verifyMany } from '../lib/traffic.mjs';
+import { seedWorkspace, verify, verifyMany } from '../lib/traffic.mjs';
 
 const artefacts = process.env.LATCHKEY_ARTEFACTS ?? join(process.cwd(), 'artefacts');
 mkdirSync(artefacts, { recursive: true });
@@ -154,4 +155,21 @@ describe('chart cards', () => {
       await context.close();
     }
   });
+
+  // Walk 20/20: the live chart's legend line came with the first event and moved all under it ~15 px.
+  test('the live chart\'s first event moves nothing under it', async () => {
+    const { context, page } = await openEmbedded(browser, server, 'en', 1280);
+    await show(page, server, '/overview');
+    await page.waitForSelector(`[data-testid=live-chart] ${EMPTY}`);
+    await page.waitForSelector('[data-testid=live-state].live');
+    const before = await cardBoxes(page, 'timeseries');
+    await verify(server, keys.checkout.key);
+    await page.waitForSelector('[data-testid=live-chart-legend] [data-series]', { timeout: 20000 });
+    await framesDrawn(page);
+    const after = await cardBoxes(page, 'timeseries');
+    assert.equal(after.card.top, before.card.top, 'the chart under the live card moved');
+    assert.equal(after.body, before.body, 'the page\'s height');
+    await context.close();
+  });
+
 });
