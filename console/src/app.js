@@ -49,6 +49,14 @@ export function start(root) {
   initTheme(session.hostTheme);
   if (session.embedded) applyPalette(session.hostPalette);
   document.documentElement.classList.toggle('embedded', session.embedded);
+  // The compact summary as tall as its host says, from the first frame: its chart takes what the
+  // tiles and the legend leave, so the page reports that height loading and loaded, whatever the
+  // language and width, and what lies under the view never moves (walk 19: the dashboard's keys
+  // moved ~18 px under the pointer when the data came). A summary that cannot fit grows past it.
+  if (session.compact && session.hostSummaryHeight) {
+    document.documentElement.classList.add('summary-fill');
+    document.documentElement.style.setProperty('--summary-height', `${session.hostSummaryHeight}px`);
+  }
   if (session.embedded) startEmbedding();
   const api = new Api(() => session.rootKey);
   const banner = h('div', { class: 'banner', role: 'alert', hidden: true, dataset: { testid: 'error-banner' } });

@@ -62,10 +62,12 @@ class Chart {
    * @param {number} bucketSeconds  how long a bucket is: the x range ends where the last one does
    * @param onHover  (bucket index or null, cursor x in CSS px)
    * @param onPlotArea  ({left, top, width, height} in CSS px of the container): where the plot is
+   * @param {boolean} fill  as tall as the container (laid out by its stylesheet), @p height until it is
    */
-  constructor(container, { height = 220, fewYTicks = false, bucketSeconds = 1, onHover, onPlotArea } = {}) {
+  constructor(container, { height = 220, fewYTicks = false, bucketSeconds = 1, onHover, onPlotArea, fill = false } = {}) {
     this.container = container;
     this.height = height;
+    this.fill = fill;
     this.fewYTicks = fewYTicks;
     this.bucketSeconds = bucketSeconds;
     this.onHover = onHover;
@@ -86,14 +88,21 @@ class Chart {
     return Math.max(2, Math.floor((this.height - NOT_PLOT) / Y_SPACE));
   }
 
+  /** The chart's height: its container's where it fills it (the compact summary), else its own. */
+  chartHeight() {
+    return this.fill && this.container.clientHeight > 0 ? this.container.clientHeight : this.height;
+  }
+
   resize() {
-    if (this.plot && Math.abs(this.plot.width - this.width()) > 1) this.plot.setSize({ width: this.width(), height: this.height });
+    if (this.plot && (Math.abs(this.plot.width - this.width()) > 1 || Math.abs(this.plot.height - this.chartHeight()) > 1)) {
+      this.plot.setSize({ width: this.width(), height: this.chartHeight() });
+    }
   }
 
   baseOptions(format) {
     return {
       width: this.width(),
-      height: this.height,
+      height: this.chartHeight(),
       legend: { show: false },
       cursor: { points: { show: false }, drag: { x: false, y: false, setScale: false } },
       axes: axes(format),

@@ -21,6 +21,8 @@ export class Session {
     this.memoryKey = typeof host?.rootKey === 'string' && host.rootKey ? host.rootKey : null;
     /** Where the host's local server keeps its root key (a path, never the key; embed mode only). */
     this.hostRootKeyFile = typeof host?.rootKeyFile === 'string' && host.rootKeyFile ? host.rootKeyFile : null;
+    /** The height (CSS px) the host gives the compact summary, which fills it (embed mode only; null: its own). */
+    this.hostSummaryHeight = Number.isInteger(host?.summaryHeight) && host.summaryHeight > 0 ? host.summaryHeight : null;
   }
 
   get rootKey() {

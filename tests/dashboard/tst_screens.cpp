@@ -29,6 +29,7 @@
 
 #include <QCursor>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLibraryInfo>
@@ -243,6 +244,8 @@ private Q_SLOTS:
     void firstKeyRowInSight_data();
     void firstKeyRowInSight();
     void keyNameWholeAt1024();
+    void keysStayPutWhileTheChartsLoad_data();
+    void keysStayPutWhileTheChartsLoad();
     void allChartsOneClickAway();
     void keysPageArrowsKeepTheRowInSight();
 
@@ -1336,6 +1339,68 @@ void TestScreens::keyNameWholeAt1024()
              qPrintable(u"\"%1\" cut in a %2 px column"_s.arg(name).arg(label->width())));
     QVERIFY2(label->width() > badges.first()->width(),
              qPrintable(u"Name %1 px, Status %2 px"_s.arg(label->width()).arg(badges.first()->width())));
+    QVERIFY2(warnings.isEmpty(), qPrintable(warnings.join(u'\n')));
+}
+
+void TestScreens::keysStayPutWhileTheChartsLoad_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<QSize>("size");
+    for (const QString &language : {u"en"_s, u"de"_s, u"es"_s}) {
+        for (const QSize size : {QSize(1024, 768), QSize(1600, 1000)})
+            QTest::addRow("%s-%d", qPrintable(language), size.width()) << language << size;
+    }
+}
+
+/// Walk 19: the keys moved down about 18 px when the charts' summary above them showed its data,
+/// and a click meant for a row's box opened another key. From the moment the first row shows
+/// until the charts show their data, the column titles (and so the rows under them) stay where
+/// they are, looked at every few milliseconds.
+void TestScreens::keysStayPutWhileTheChartsLoad()
+{
+    QFETCH(QString, language);
+    QFETCH(QSize, size);
+    showIn(language, size);
+    SettingsController *settings = m_app->session()->settings();
+    QVERIFY2(settings->listCharts(), "the charts shown (DashboardFixture)");
+    QVERIFY(openPage(u"apis"_s)); // a new keys page, its charts loading anew
+    QVERIFY(openPage(u"keys"_s, {u"apiId"_s}));
+    QElapsedTimer clock;
+    clock.start();
+    QQuickItem *current = currentPage();
+    QQuickItem *charts = nullptr;
+    qreal rowsAt = -1; // where the column titles stood when the first row showed
+    QStringList timeline;
+    QString last;
+    while (clock.elapsed() < 50000) {
+        const QList<QQuickItem *> titles = visibleNamed(current, u"keyTableHeader"_s);
+        const QList<QQuickItem *> consoles = visibleNamed(current, u"consoleView"_s);
+        if (!charts && consoles.size() == 1)
+            charts = consoles.first();
+        const bool rows = !visibleNamed(current, u"keyRow"_s).isEmpty();
+        const qreal top = titles.size() == 1 ? titles.first()->mapToItem(current, QPointF(0, 0)).y() : -1;
+        const bool ready = charts && charts->property("ready").toBool();
+        const QString now = u"titles %1, rows %2, charts %3 px (page %4 px, ready %5)"_s.arg(top).arg(rows)
+                                .arg(charts ? charts->height() : -1)
+                                .arg(charts ? charts->property("documentHeight").toReal() : -1).arg(ready);
+        if (now != last)
+            timeline.append(u"%1 ms: %2"_s.arg(clock.elapsed()).arg(now));
+        last = now;
+        if (rows && rowsAt < 0)
+            rowsAt = top;
+        QVERIFY2(!rows || qAbs(top - rowsAt) < 0.5,
+                 qPrintable(u"the column titles moved from %1 to %2 px under the rows:\n"_s.arg(rowsAt).arg(top)
+                            + timeline.join(u'\n')));
+        if (ready && rows && charts->property("documentHeight").toReal() > 0)
+            break;
+        QTest::qWait(5);
+    }
+    QVERIFY2(charts && charts->property("ready").toBool() && rowsAt >= 0, qPrintable(timeline.join(u'\n')));
+    // Settled: the page's last report has come, and still nothing moved.
+    settle(500);
+    const qreal after = visibleNamed(current, u"keyTableHeader"_s).first()->mapToItem(current, QPointF(0, 0)).y();
+    qInfo("%s", qPrintable(timeline.join(u'\n')));
+    QVERIFY2(qAbs(after - rowsAt) < 0.5, qPrintable(u"the column titles moved from %1 to %2 px"_s.arg(rowsAt).arg(after)));
     QVERIFY2(warnings.isEmpty(), qPrintable(warnings.join(u'\n')));
 }
 

@@ -9,7 +9,7 @@ import { StackedChart } from '../charts.js';
 import { count, dateTime } from '../format.js';
 import { t } from '../i18n.js';
 
-export function stackedCard({ title, subtitle, series, bucketSeconds, height, fewYTicks, testid, empty }) {
+export function stackedCard({ title, subtitle, series, bucketSeconds, height, fill, fewYTicks, testid, empty }) {
   const plotArea = h('div', { class: 'plot' });
   const legend = h('div', { class: 'legend', dataset: { testid: `${testid}-legend` } });
   const readout = h('div', { class: 'readout', hidden: true, dataset: { testid: `${testid}-readout` } });
@@ -19,7 +19,7 @@ export function stackedCard({ title, subtitle, series, bucketSeconds, height, fe
   let state = { times: [], values: {} };
   let plotBox = null;
   const chart = new StackedChart(plotArea, {
-    series, bucketSeconds, height, fewYTicks,
+    series, bucketSeconds, height, fill, fewYTicks,
     onHover: (index, cursorLeft) => {
       readout.hidden = index === null || !state.times[index];
       if (readout.hidden) return;

@@ -132,7 +132,7 @@ export function analyticsView(ctx, { scope, id, compact = false }) {
     onRefresh: () => refresh().catch((error) => bar.failed(error.message)) });
   const headline = headlineTiles();
   const series = stackedCard({ title: t('Verifications by outcome'), series: OUTCOMES, height: compact ? 100 : 240,
-    fewYTicks: compact, testid: 'timeseries', bucketSeconds: filters().rangeInfo.bucketMs / 1000 });
+    fill: compact, fewYTicks: compact, testid: 'timeseries', bucketSeconds: filters().rangeInfo.bucketMs / 1000 });
   const title = h('h1', {}, meta.title);
   const subtitle = h('div', { class: 'view-subtitle mono' }, id ?? '');
   const full = compact ? null : fullParts(ctx, scope, id, meta, () => scopeFilter);

@@ -61,7 +61,13 @@ Item {
           + (compact ? "&compact=1" : "") + "#" + view
 
     /// The height of the view until the page reported its own: the totals and the first chart.
-    readonly property int standardHeight: compact ? 300 : 420
+    /// The compact summary fills it (its chart takes what the tiles and legend leave), so it is as
+    /// tall loading as loaded and what lies under it never moves (walk 19: the keys under an API's
+    /// charts moved ~18 px under the pointer when the data came). Measured, all but the chart took
+    /// 196 px (wide) to 231 px (German and Spanish at ~800 px, tile labels on two lines): its chart
+    /// gets 120 to 85 px of this, about as tall as it was (100 px). Where the summary cannot fit
+    /// (a narrower window), it grows past it.
+    readonly property int standardHeight: compact ? 316 : 420
     /// Room (px) the compact summary leaves free at the end of its chart's legend row, for a
     /// control the host lays over it (UsageCharts' "All charts"); taken when the page loads.
     property int legendEndInset: 0
@@ -105,7 +111,8 @@ Item {
                         + ", theme: " + JSON.stringify(dark ? "dark" : "light")
                         + ", lang: " + JSON.stringify(lang)
                         + ", rootKeyFile: " + JSON.stringify(rootKeyFile)
-                        + ", palette: " + JSON.stringify(colours) + " };"
+                        + ", palette: " + JSON.stringify(colours)
+                        + (compact ? ", summaryHeight: " + standardHeight : "") + " };"
                         + (legendEndInset > 0
                            // A constructed style sheet: the console's CSP refuses inline styles.
                            ? " const inset = new CSSStyleSheet();"

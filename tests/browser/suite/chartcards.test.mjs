@@ -5,12 +5,13 @@
 // (it assumed a 24 px axis, which is now 26 or 43 px), and the hover readout over the plot,
 // taking no line of the card while nothing is hovered (an empty line under every chart, the
 // compact summary's too) and not moving the page when hovering starts. A legend's line is there
-// before its entries (the live chart's first event moved the overview down).
+// before its entries (the live chart's first event moved the overview down), and the compact
+// summary is as tall as its host gives it from its first height report on.
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { launchBrowser } from '../lib/browser.mjs';
+import { launchBrowser, openPage } from '../lib/browser.mjs';
 import { RANGES, drawnAxes, framesDrawn, openEmbedded, pickRange, show } from '../lib/charts.mjs';
 import { startLatchkeyd } from '../lib/latchkeyd.mjs';
 import { seedWorkspace, verify, verifyMany } from '../lib/traffic.mjs';
@@ -172,4 +173,31 @@ describe('chart cards', () => {
     await context.close();
   });
 
+  // Walk 19/9: the dashboard's keys under the summary moved ~18 px under the pointer when its data
+  // came. Every height the page reports, from the first on, is the host's, with data and without.
+  test('the compact summary is as tall as its host gives it, loading and loaded', async () => {
+    const HEIGHT = 316; // the dashboard's (ConsoleView.qml)
+    const views = [`compact:/apis/${keys.apiId}`, `compact:/keys/${keys.disabled.keyId}`];
+    for (const [lang, width] of [['en', 800], ['de', 800], ['es', 800], ['de', 1380]]) {
+      const { context, page } = await openPage(browser, { initScript: { script: ([key, language, height]) => {
+        window.latchkeyEmbed = { rootKey: key, lang: language, summaryHeight: height };
+      }, arg: [server.rootKey, lang, HEIGHT] } });
+      await page.setViewportSize({ width, height: HEIGHT });
+      for (const view of views) {
+        const reports = [];
+        const listener = (message) => {
+          const height = /^latchkey:height (\d+)$/.exec(message.text());
+          if (height) reports.push(Number(height[1]));
+        };
+        page.on('console', listener);
+        await show(page, server, view, '[data-testid=timeseries-legend] [data-series], .plot-empty:not([hidden])');
+        await pickRange(page, '24h');
+        page.off('console', listener);
+        const what = `${view} (${lang}, ${width} px): reported ${reports.join(', ')}`;
+        assert.ok(reports.length > 0 && reports.every((height) => height === HEIGHT), what);
+        await page.screenshot({ path: join(artefacts, `chartcards-summary-${lang}-${width}-${view.includes('keys') ? 'empty' : 'data'}.png`) });
+      }
+      await context.close();
+    }
+  });
 });
