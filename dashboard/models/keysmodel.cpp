@@ -461,6 +461,7 @@ void KeysModel::rowsCleared()
     m_rateLimited.clear();
     m_successors.clear();
     m_deletedKeys.clear();
+    m_replacementsReadToMs = -1; // the new rows' badges: read whole again
     m_badgeQueriesRequested = false;
     m_updating = false;
     m_reselect.clear();

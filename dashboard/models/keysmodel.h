@@ -27,7 +27,9 @@ namespace Latchkey::Dashboard {
 ///   audit log, as the key page reads it: every keys.rerollKey leaves a `key.reroll` event whose
 ///   targets are [new key, old key, api]. ONE `audit.listLogs` per refresh (the API's reroll and
 ///   key deletion events, or those of the owner's keys), followed for at most kRerollPages pages
-///   of 100 (the newest); set `replacedBadges` false when the root key may not read the audit log.
+///   of 100 (the newest); an update (updateLoadedRows(), every 15 s) reads only the events from a
+///   minute before the newest one a finished pass saw on (`start`), not those pages again (each
+///   is a scan of the audit log); set `replacedBadges` false when the root key may not read the audit log.
 ///   `replacedByDeleted` instead when the key that replaced it has been deleted since (a
 ///   `key.delete` event of it), as the key page says "Replaced by a key deleted since". (An owner's
 ///   list finds a replacement deleted with `permanent` by the owner its deletion event names; the
@@ -83,6 +85,8 @@ public:
     static constexpr qint64 kRateLimitedWithinMs = 3600LL * 1000;
     /// Pages of 100 `key.reroll` and `key.delete` events read per refresh for the `replaced` badge.
     static constexpr int kRerollPages = 10;
+    /// An update's `replaced` read starts this long before the newest event the last pass read.
+    static constexpr qint64 kReplacementsOverlapMs = 60'000;
     /// updateLoadedRows() reads at most this many pages and rows (the rows past them stay as loaded).
     static constexpr int kUpdatePages = 5;
     static constexpr int kUpdateRows = 500;
@@ -171,9 +175,11 @@ private:
     /// refresh, and again by updateLoadedRows().
     void fetchBadgeQueries(ApiClient::Failures failures);
     void fetchRateLimited(ApiClient::Failures failures);
-    /// audit.listLogs' reroll events from @p cursor on ("" for the newest), @p pages left to read;
-    /// @p found: the old keys whose successor the newer pages of this pass named already.
-    void fetchReplacements(const QString &cursor, int pages, const QSet<QString> &found);
+    /// audit.listLogs' reroll events from @p cursor on ("" for the newest), @p pages left to read,
+    /// only those since m_replacementsReadToMs once a pass has finished; @p found: the old keys
+    /// whose successor the newer pages of this pass named already; @p newestMs: the time of this
+    /// pass' newest event (-1: none yet), where the next pass starts once this one has finished.
+    void fetchReplacements(const QString &cursor, int pages, const QSet<QString> &found, qint64 newestMs = -1);
     /// Runs @p change (a new time, another set of rate-limited or replaced keys) and signals each
     /// row whose badges it changed, with the roles that changed: the full load and the live
     /// updates go through this one path.
@@ -198,6 +204,9 @@ private:
     QSet<QString> m_rateLimited;
     QHash<QString, QString> m_successors;
     QSet<QString> m_deletedKeys;
+    /// The newest reroll or deletion event's time a finished pass read (-1: no pass finished):
+    /// the next pass reads only from kReplacementsOverlapMs before it on.
+    qint64 m_replacementsReadToMs = -1;
     qint64 m_nowMs = 0;
     quint64 m_badgesGeneration = 0;
     bool m_rateLimitBadges = true;

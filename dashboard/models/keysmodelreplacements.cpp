@@ -7,6 +7,8 @@
 
 #include "client/apiclient.h"
 
+#include <algorithm>
+
 #include <QJsonArray>
 
 using namespace Qt::StringLiterals;
@@ -46,7 +48,7 @@ QSet<QString> KeysModel::deletedKeys(const QJsonArray &events)
     return deleted;
 }
 
-void KeysModel::fetchReplacements(const QString &cursor, int pages, const QSet<QString> &found)
+void KeysModel::fetchReplacements(const QString &cursor, int pages, const QSet<QString> &found, qint64 newestMs)
 {
     // The deletions too: a replacement deleted since (always after its reroll, so on the same
     // page or a newer one).
@@ -65,11 +67,19 @@ void KeysModel::fetchReplacements(const QString &cursor, int pages, const QSet<Q
     }
     if (!cursor.isEmpty())
         body.insert(u"cursor"_s, cursor);
+    // What a finished pass read stays read: the events since then are all that can change a badge.
+    // From a minute before its newest: an event's time is taken before its write commits, so one
+    // committed after that read may be a little older than what it saw.
+    if (m_replacementsReadToMs >= 0)
+        body.insert(u"start"_s, std::max<qint64>(0, m_replacementsReadToMs - kReplacementsOverlapMs));
     const quint64 generation = m_badgesGeneration;
-    client()->post(u"audit.listLogs"_s, body, this, [this, generation, pages, found](const ApiResult &result) {
+    client()->post(u"audit.listLogs"_s, body, this, [this, generation, pages, found, newestMs](const ApiResult &result) {
         if (generation != m_badgesGeneration || !result.ok())
-            return;
+            return; // a failed pass is read again whole by the next one
         const QJsonArray events = result.data.toArray();
+        const qint64 newest = newestMs >= 0 || events.isEmpty()
+            ? newestMs
+            : events.first().toObject().value(u"time"_s).toInteger(-1); // newest first
         const QHash<QString, QString> successors = rerollSuccessors(events);
         QSet<QString> foundNow = found;
         changeBadgeInputs([&] {
@@ -83,7 +93,9 @@ void KeysModel::fetchReplacements(const QString &cursor, int pages, const QSet<Q
             }
         });
         if (result.hasMore() && pages > 1)
-            fetchReplacements(result.cursor(), pages - 1, foundNow);
+            fetchReplacements(result.cursor(), pages - 1, foundNow, newest);
+        else if (newest >= 0)
+            m_replacementsReadToMs = std::max(m_replacementsReadToMs, newest);
     }, ApiClient::Failures::Quiet); // a badge: its absence is no error to show
 }
 

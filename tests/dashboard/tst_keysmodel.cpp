@@ -3,9 +3,12 @@
 // local search, the selection, and the error path (requestFailed with the server's detail, rows
 // kept, no retry loop).
 #include "analytics/analyticssink.h"
+#include "core/metrics.h"
 #include "dashboardfixture.h"
 #include "keysmodel.h"
 #include "modeltestsupport.h"
+#include "store/auditlog.h"
+#include "store/database.h"
 
 #include <QAbstractItemModelTester>
 #include <QDateTime>
@@ -69,6 +72,7 @@ private Q_SLOTS:
     void reloadKeyKeepsTheApiOfAnOwnersKey();
     void updateLoadedRowsFollowsTheServerInPlace();
     void updateLoadedRowsFollowsTimeAndBadgeQueries();
+    void updatesReadOnlyTheNewAuditEvents();
     void selection();
     void selectEveryKeyLoadsTheRest();
     void selectEveryKeyCancelled();
@@ -612,6 +616,76 @@ void TestKeysModel::updateLoadedRowsFollowsTimeAndBadgeQueries()
     QCOMPARE(valueOf(*keys, "keyId", rerolled, "replacedBy").toString(), reroll.data.toObject().value(u"keyId"_s).toString());
     QCOMPARE(keys->rowCount(), 3); // the new key waits for Refresh
     QCOMPARE(reset.count(), 0);
+}
+
+/// The `replaced` badge's update (every 15 s on screen) reads only the audit log's events since
+/// the last read, not its newest pages again (each page is a scan of the log): with 150 key
+/// deletions in the API's past the first read takes two pages of 100, each update one, and the
+/// badges are right after a reroll and after the replacement's deletion, also in a list opened anew.
+void TestKeysModel::updatesReadOnlyTheNewAuditEvents()
+{
+    const QString apiId = m_fixture.createApi(u"many deletions"_s);
+    const QString kept = createKey(apiId, {{u"name"_s, u"kept"_s}});
+    // The API's past: 150 keys deleted, one every 10 s from an hour ago on (times no request can
+    // give its rows).
+    Latchkey::Store::Database &db = m_fixture.server().database();
+    const qint64 hourAgo = QDateTime::currentMSecsSinceEpoch() - 3'600'000;
+    const Latchkey::Core::Status written = db.write([&]() -> Latchkey::Core::Status {
+        const Latchkey::Store::AuditOrigin origin{{u"rootkey"_s, u"rk_past"_s, u"past"_s}, {}, {}, {}};
+        for (int i = 0; i < 150; ++i) {
+            const Latchkey::Store::AuditEvent deletion{m_fixture.workspaceId(), u"key.delete"_s, u"Deleted an old key."_s,
+                                                       {{u"key"_s, u"key_gone%1"_s.arg(i)}, {u"api"_s, apiId}}, {}};
+            if (Latchkey::Core::Status appended = Latchkey::Store::AuditLog(db).append(origin, hourAgo + i * 10'000, {deletion});
+                !appended)
+                return appended;
+        }
+        return {};
+    });
+    QVERIFY2(written, qPrintable(written ? QString() : written.error().detail));
+    Latchkey::Core::Metrics &metrics = m_fixture.server().metrics();
+    const int route = metrics.registerRoute("/v2/audit.listLogs");
+    const auto auditReads = [&metrics, route] { return metrics.requests(route, 200); };
+    const auto idle = [this] { return QTest::qWaitFor([this] { return !m_fixture.client()->busy(); }, 10000); };
+    const auto badges = [](const KeysModel &model, const QString &keyId) {
+        return valueOf(model, "keyId", keyId, "badges").toStringList();
+    };
+
+    quint64 before = auditReads();
+    auto keys = model(apiId);
+    QAbstractItemModelTester tester(keys.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QVERIFY(waitIdle(*keys));
+    QVERIFY(idle());
+    QCOMPARE(auditReads() - before, 2u);
+    QCOMPARE(badges(*keys, kept), QStringList{u"active"_s});
+
+    const ApiResult reroll = m_fixture.call(u"keys.rerollKey"_s, {{u"keyId"_s, kept}, {u"expiration"_s, 3'600'000}});
+    QVERIFY2(reroll.ok(), qPrintable(reroll.errorDetail));
+    const QString successor = reroll.data.toObject().value(u"keyId"_s).toString();
+    QSignalSpy changed(keys.get(), &QAbstractItemModel::dataChanged);
+    before = auditReads();
+    keys->updateLoadedRows();
+    QTRY_COMPARE(badges(*keys, kept), (QStringList{u"active"_s, u"expiring"_s, u"replaced"_s}));
+    QVERIFY(idle());
+    QCOMPARE(auditReads() - before, 1u);
+    QCOMPARE(valueOf(*keys, "keyId", kept, "replacedBy").toString(), successor);
+    QVERIFY(!changed.isEmpty());
+
+    QVERIFY(m_fixture.call(u"keys.deleteKey"_s, {{u"keyId"_s, successor}}).ok());
+    before = auditReads();
+    keys->updateLoadedRows();
+    QTRY_COMPARE(badges(*keys, kept), (QStringList{u"active"_s, u"expiring"_s, u"replacedByDeleted"_s}));
+    QVERIFY(idle());
+    QCOMPARE(auditReads() - before, 1u);
+
+    // A list opened anew (the page left and opened again) reads the log whole and says the same.
+    before = auditReads();
+    auto again = model(apiId);
+    QAbstractItemModelTester againTester(again.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QVERIFY(waitIdle(*again));
+    QTRY_COMPARE(badges(*again, kept), (QStringList{u"active"_s, u"expiring"_s, u"replacedByDeleted"_s}));
+    QVERIFY(idle());
+    QCOMPARE(auditReads() - before, 2u);
+    QCOMPARE(valueOf(*again, "keyId", kept, "replacedBy").toString(), successor);
 }
 
 void TestKeysModel::selection()
