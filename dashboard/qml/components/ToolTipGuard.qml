@@ -11,6 +11,9 @@ import Latchkey.Dashboard
 // laid out anew), even when Qt hid the tooltip before this saw its item move. Qt 6.4 moves hover
 // to whatever scrolls under a still pointer, so items alone cannot tell. A tooltip shows the
 // current text of its item's `ToolTip.text`, also one changed while it waited out its delay.
+// A tooltip whose item leaves the window (its page replaced while the tooltip waited out its
+// delay) is dropped: Qt 6.4 keeps such an item `hovered` and opens its tooltip with no window to
+// open in ("QML ToolTip: cannot find any window to open popup in").
 // Watches the one tooltip that every `ToolTip.*` attached property shares; Main.qml holds one for
 // the window.
 Item {
@@ -25,6 +28,14 @@ Item {
     property bool held: false
     /// The item whose tooltip was hidden or kept away meanwhile.
     property Item heldOwner: null
+    /// The item the tooltip was last asked for (shown, or waiting out its delay), and its window.
+    readonly property Item asker: tip.parent
+    readonly property var askerWindow: asker ? asker.Window.window : null
+
+    onAskerWindowChanged: {
+        if (asker && !askerWindow)
+            tip.close();
+    }
 
     function hold(): void {
         held = true;
