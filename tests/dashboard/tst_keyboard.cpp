@@ -215,7 +215,8 @@ private Q_SLOTS:
     void ownerPageOpensWithTheFocusOnItsKeys();
     void keyCardsKeepTheFocusAfterEnter_data();
     void keyCardsKeepTheFocusAfterEnter();
-    void recentConnectionDetailsWrapBeforeConnect();
+    void focusFrameBackAfterEscClosesADialog();
+    void recentConnectionDetailsWrapBeforeConnect(); // last: it leaves the window disconnected
 
 private:
     bool openPage(const QString &name);
@@ -1759,6 +1760,54 @@ void TestKeyboard::keyCardsKeepTheFocusAfterEnter()
         QCOMPARE(focused->property("text").toString(), before);
     }
     QVERIFY(QMetaObject::invokeMethod(m_window, "goBack"));
+    m_ui->settle();
+}
+
+/// Walk 20/17: on the owner page, Tab to Refresh, Ctrl+N, Esc: the focus came back to Refresh but
+/// no frame showed it (the popup's closing gives it back for Qt::PopupFocusReason, which is no
+/// visualFocus). A keyboard user sees the frame again; a pointer user who closed the dialog with
+/// a click on Cancel gets no frame on the button they had clicked.
+void TestKeyboard::focusFrameBackAfterEscClosesADialog()
+{
+    QVERIFY(openPage(u"ownerDetail"_s));
+    QTRY_COMPARE(m_window->property("currentPageName").toString(), u"ownerDetail"_s);
+    auto *owner = m_window->property("currentPage").value<QQuickItem *>();
+    auto *header = owner ? owner->property("header").value<QQuickItem *>() : nullptr;
+    QVERIFY(header);
+    m_ui->settle();
+    const QList<QQuickItem *> inHeader = focusable(header);
+    QVERIFY(!inHeader.isEmpty());
+    inHeader.first()->forceActiveFocus(Qt::TabFocusReason);
+    QQuickItem *refresh = tabToButton(header, u"Refresh"_s, 6);
+    QVERIFY2(refresh, "Tab never reaches the owner page's Refresh");
+    auto *frame = refresh->findChild<QQuickItem *>(u"focusFrame"_s);
+    QVERIFY(frame);
+    QTRY_VERIFY(frame->isVisible());
+
+    QObject *issue = m_window->findChild<QObject *>(u"issueKeyDialog"_s);
+    QVERIFY(issue);
+    QTest::keyClick(m_window, Qt::Key_N, Qt::ControlModifier);
+    QTRY_VERIFY(issue->property("opened").toBool());
+    QVERIFY(!frame->isVisible()); // the focus is in the dialog
+    QTest::keyClick(m_window, Qt::Key_Escape);
+    QTRY_VERIFY(!issue->property("visible").toBool());
+    QTRY_VERIFY2(refresh->hasActiveFocus(), qPrintable(describe(m_window->activeFocusItem())));
+    QTRY_VERIFY2(frame->isVisible(), "the focus is back on Refresh, but not shown");
+    QVERIFY(frame->width() > refresh->width() / 2);
+
+    // By pointer: Refresh clicked, Ctrl+N, Cancel clicked. The focus comes back, unframed.
+    QVERIFY(m_ui->click(refresh));
+    QTest::keyClick(m_window, Qt::Key_N, Qt::ControlModifier);
+    QTRY_VERIFY(issue->property("opened").toBool());
+    const QList<QQuickItem *> inDialog = focusable(popupItem(issue));
+    const auto cancel = std::find_if(inDialog.begin(), inDialog.end(), [](QQuickItem *item) {
+        return item->inherits("QQuickAbstractButton") && item->property("text").toString() == u"Cancel"_s;
+    });
+    QVERIFY(cancel != inDialog.end());
+    QVERIFY(m_ui->click(*cancel));
+    QTRY_VERIFY(!issue->property("visible").toBool());
+    QTRY_VERIFY(refresh->hasActiveFocus());
+    QVERIFY(!frame->isVisible());
     m_ui->settle();
 }
 
