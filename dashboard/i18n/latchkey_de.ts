@@ -514,6 +514,16 @@
         <comment>audit target</comment>
         <translation>Root-Schlüssel</translation>
     </message>
+    <message>
+        <source>old key</source>
+        <comment>audit target: the key a reroll replaced</comment>
+        <translation>alter Schlüssel</translation>
+    </message>
+    <message>
+        <source>new key</source>
+        <comment>audit target: the key a reroll made</comment>
+        <translation>neuer Schlüssel</translation>
+    </message>
 </context>
 <context>
     <name>AuditLogPage</name>
@@ -625,10 +635,6 @@
         <translation>Der Zielfilter nimmt eine ID (key_…, api_…, id_…), die externe ID eines Inhabers, den Anfang eines Schlüssels oder einen Teil eines Namens: eines Schlüssels (auch gelöschter), eines Inhabers, einer API.</translation>
     </message>
     <message>
-        <source>A root key&apos;s name, as the Actor column shows it, or its id (rk_…)</source>
-        <translation>Der Name eines Root-Schlüssels, wie ihn die Spalte Akteur zeigt, oder seine ID (rk_…)</translation>
-    </message>
-    <message>
         <source>Actor: root key “%1” (%2)</source>
         <translation>Akteur: Root-Schlüssel „%1“ (%2)</translation>
     </message>
@@ -638,10 +644,6 @@
             <numerusform>%n weiterer Root-Schlüssel mit diesem Namen nicht gezeigt</numerusform>
             <numerusform>%n weitere Root-Schlüssel mit diesem Namen nicht gezeigt</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>No root key named “%1”; the Actor filter takes a root key&apos;s name or id (rk_…).</source>
-        <translation>Kein Root-Schlüssel heißt „%1“; der Akteur-Filter nimmt den Namen oder die ID (rk_…) eines Root-Schlüssels.</translation>
     </message>
     <message>
         <source>Root key names cannot be looked up with this root key; the Actor filter takes a root key&apos;s id (rk_…).</source>
@@ -654,6 +656,14 @@
     <message>
         <source>Target: names containing “%1” (of keys, deleted ones too, owners, APIs, permissions, roles)</source>
         <translation>Ziel: Namen, die „%1“ enthalten (von Schlüsseln, auch gelöschten, Inhabern, APIs, Berechtigungen, Rollen)</translation>
+    </message>
+    <message>
+        <source>No root key named “%1”; the Actor filter takes a root key&apos;s name or id (rk_…).</source>
+        <translation>Kein Root-Schlüssel heißt „%1“; der Akteur-Filter nimmt den Namen oder die ID (rk_…) eines Root-Schlüssels.</translation>
+    </message>
+    <message>
+        <source>A root key&apos;s name, as the Actor column shows it, or its id (rk_…)</source>
+        <translation>Der Name eines Root-Schlüssels, wie ihn die Spalte Akteur zeigt, oder seine ID (rk_…)</translation>
     </message>
 </context>
 <context>
@@ -777,6 +787,10 @@
     <message>
         <source>%1 by %2 at %3: %4</source>
         <translation>%1 durch %2 am %3: %4</translation>
+    </message>
+    <message>
+        <source>The server&apos;s own description of “%1”, not translated.</source>
+        <translation>Die eigene Beschreibung des Servers für „%1“, nicht übersetzt.</translation>
     </message>
 </context>
 <context>

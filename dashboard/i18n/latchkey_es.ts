@@ -514,6 +514,16 @@
         <comment>audit target</comment>
         <translation>clave raíz</translation>
     </message>
+    <message>
+        <source>old key</source>
+        <comment>audit target: the key a reroll replaced</comment>
+        <translation>clave antigua</translation>
+    </message>
+    <message>
+        <source>new key</source>
+        <comment>audit target: the key a reroll made</comment>
+        <translation>clave nueva</translation>
+    </message>
 </context>
 <context>
     <name>AuditLogPage</name>
@@ -625,10 +635,6 @@
         <translation>El filtro de objetivo admite un id (key_…, api_…, id_…), el id externo de un propietario, el inicio de una clave o parte de un nombre: de una clave (también eliminada), de un propietario, de una API.</translation>
     </message>
     <message>
-        <source>A root key&apos;s name, as the Actor column shows it, or its id (rk_…)</source>
-        <translation>El nombre de una clave raíz, como lo muestra la columna Autor, o su id (rk_…)</translation>
-    </message>
-    <message>
         <source>Actor: root key “%1” (%2)</source>
         <translation>Autor: clave raíz «%1» (%2)</translation>
     </message>
@@ -638,10 +644,6 @@
             <numerusform>%n clave raíz más con este nombre no mostrada</numerusform>
             <numerusform>%n claves raíz más con este nombre no mostradas</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>No root key named “%1”; the Actor filter takes a root key&apos;s name or id (rk_…).</source>
-        <translation>Ninguna clave raíz se llama «%1»; el filtro Autor admite el nombre o el id (rk_…) de una clave raíz.</translation>
     </message>
     <message>
         <source>Root key names cannot be looked up with this root key; the Actor filter takes a root key&apos;s id (rk_…).</source>
@@ -654,6 +656,14 @@
     <message>
         <source>Target: names containing “%1” (of keys, deleted ones too, owners, APIs, permissions, roles)</source>
         <translation>Objetivo: nombres que contienen «%1» (de claves, también eliminadas, propietarios, API, permisos, roles)</translation>
+    </message>
+    <message>
+        <source>No root key named “%1”; the Actor filter takes a root key&apos;s name or id (rk_…).</source>
+        <translation>Ninguna clave raíz se llama «%1»; el filtro Autor admite el nombre o el id (rk_…) de una clave raíz.</translation>
+    </message>
+    <message>
+        <source>A root key&apos;s name, as the Actor column shows it, or its id (rk_…)</source>
+        <translation>El nombre de una clave raíz, como lo muestra la columna Autor, o su id (rk_…)</translation>
     </message>
 </context>
 <context>
@@ -777,6 +787,10 @@
     <message>
         <source>%1 by %2 at %3: %4</source>
         <translation>%1 por %2 el %3: %4</translation>
+    </message>
+    <message>
+        <source>The server&apos;s own description of “%1”, not translated.</source>
+        <translation>La descripción propia del servidor para «%1», sin traducir.</translation>
     </message>
 </context>
 <context>

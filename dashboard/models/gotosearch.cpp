@@ -205,14 +205,17 @@ void GoToSearch::addKey(const QJsonObject &key, const QString &apiId, const QStr
     if (!exact && !name.contains(m_text, Qt::CaseInsensitive) && !start.startsWith(m_text))
         return;
     const QString owner = key.value(u"identity"_s).toObject().value(u"externalId"_s).toString();
-    QStringList detail{start.isEmpty() ? keyId : start + u"…"_s};
+    // The start goes beside the name (`start`), which a rerolled key and its successor share.
+    QStringList detail;
+    if (start.isEmpty())
+        detail.append(keyId);
     if (!apiName.isEmpty())
         detail.append(apiName);
     if (!owner.isEmpty())
         detail.append(owner);
     add({u"key"_s, keyId, name.isEmpty() ? keyId : name, detail.join(u" · "_s), u"keyDetail"_s,
          {{u"keyId"_s, keyId}, {u"apiId"_s, apiId}}, exact ? ExactKey : PartialKey,
-         key.value(u"expires"_s).toInteger(), key.value(u"enabled"_s).toBool(true)});
+         key.value(u"expires"_s).toInteger(), key.value(u"enabled"_s).toBool(true), start});
 }
 
 void GoToSearch::add(Match match)
@@ -248,6 +251,7 @@ void GoToSearch::done()
         m_matches.append(QVariantMap{{u"kind"_s, match.kind},
                                      {u"id"_s, match.id},
                                      {u"title"_s, match.title},
+                                     {u"start"_s, match.start},
                                      {u"detail"_s, match.detail},
                                      {u"page"_s, match.page},
                                      {u"properties"_s, match.properties},

@@ -24,8 +24,9 @@ class ApiClient;
 /// root key may not list owners; an API by its id or (part of) its name (`apis.listApis`).
 ///
 /// `matches` lists what was found, each {kind: "key" | "owner" | "api", id, title, detail, page,
-/// properties, expires, enabled} (the last two a key's, so that the dialog can tell a rerolled
-/// key from its replacement: same name, the old one expiring) where `page` and `properties` are what Session::openPage() takes; exact matches
+/// properties, expires, enabled, start} (the last three a key's, so that the dialog can tell a
+/// rerolled key from its replacement: same name, another start, the old one expiring; `detail`
+/// then leaves the start out) where `page` and `properties` are what Session::openPage() takes; exact matches
 /// first (owners, APIs, then keys whose id, name or start equals the text), then the partial ones
 /// (owners, APIs, keys), each group by title. At most
 /// kMaxMatches; `moreMatches` counts the others. Lookups that miss are not errors: they never
@@ -101,6 +102,7 @@ private:
         int rank = 0; ///< lower first
         qint64 expires = 0; ///< a key's expiry (ms since the epoch; 0: none)
         bool enabled = true; ///< a key's
+        QString start; ///< a key's start ("sk_3Zx"; "" for other kinds)
     };
 
     void start(const QString &text);

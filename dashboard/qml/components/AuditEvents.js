@@ -68,15 +68,24 @@ function targetType(type) {
     return type;
 }
 
-/// "type id (name)" per target of @p targets ([{type, id, name?}]), one a line. A key space is an
-/// API's internal half: next to its API (which the server adds to rows that name only the key
-/// space) it is left out, as AuditLogModel's `targets` does.
-function targetLines(targets) {
+/// "type id (name)" per target of @p targets ([{type, id, name?}]) of an @p event, one a line. A
+/// key space is an API's internal half: next to its API (which the server adds to rows that name
+/// only the key space) it is left out, as AuditLogModel's `targets` does. A reroll's two keys
+/// have the same name: they are the "old key" and the "new key", the old one first (the server
+/// names the new one first).
+function targetLines(targets, event) {
     const list = targets || [];
     const namesApi = list.some(target => target.type === "api");
-    return list.filter(target => !(namesApi && target.type === "keySpace"))
-               .map(target => targetType(target.type) + " " + target.id + (target.name ? " (" + target.name + ")" : ""))
-               .join("\n");
+    let shown = list.filter(target => !(namesApi && target.type === "keySpace"));
+    const keys = shown.filter(target => target.type === "key");
+    const reroll = event === "key.reroll" && keys.length === 2;
+    if (reroll)
+        shown = [keys[1], keys[0]].concat(shown.filter(target => target.type !== "key"));
+    const typeOf = target => !reroll || target.type !== "key" ? targetType(target.type)
+                           : target === keys[1] ? qsTr("old key", "audit target: the key a reroll replaced")
+                           : qsTr("new key", "audit target: the key a reroll made");
+    return shown.map(target => typeOf(target) + " " + target.id + (target.name ? " (" + target.name + ")" : ""))
+                .join("\n");
 }
 
 // @p text with its %1 … %9 replaced by @p values in one pass: a name's own "%2" stays as it is

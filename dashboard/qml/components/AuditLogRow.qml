@@ -8,7 +8,8 @@ import "AuditEvents.js" as AuditEvents
 // One row of the audit log, in the columns AuditLogHeader labels: time, event, description (with
 // what a key update changed and the targets underneath, all wrapped inside the column) and
 // actor. The event is in words, wrapped inside its column, with the server's name in its tooltip
-// (support may quote it); the actor is elided to its column, whole in a tooltip.
+// (support may quote it); the description's tooltip, in the UI's language too, names the keys it
+// gives by id; the actor is elided to its column, whole in a tooltip.
 ItemDelegate {
     id: entry
 
@@ -30,18 +31,28 @@ ItemDelegate {
     property int actorWidth: 170
 
     /// The event in the UI's language, from its type and targets; the server's (English)
-    /// `description` for an event type not listed here. The server's text stays in the tooltip.
-    readonly property string shownDescription: describe()
+    /// `description` for an event type not listed here.
+    readonly property string shownDescription: describe(false)
+    /// The description's tooltip, in the UI's language too (walk 20/12: it was the server's English
+    /// text): the description with each key's name beside its id, where that adds a name; for an
+    /// event the dashboard does not know, that the description is the server's own, untranslated.
+    readonly property string descriptionTip: {
+        if (shownDescription === description && !AuditEvents.allEvents().includes(event))
+            return qsTr("The server's own description of “%1”, not translated.").arg(event);
+        const named = describe(true);
+        return named !== shownDescription ? named : "";
+    }
     /// The event in words ("Key updated"; AuditEvents.js); the server's name for one it does not know.
     readonly property string eventText: AuditEvents.eventName(event)
     /// Whether the pointer is over the event (its tooltip, not the description's, shows).
     property bool overEvent: false
     /// "type id (name)" per target, the type in the UI's language.
-    readonly property string targetText: AuditEvents.targetLines(targetList)
+    readonly property string targetText: AuditEvents.targetLines(targetList, event)
     /// One line per change, in the UI's language (AuditChanges.js).
     readonly property string changeText: AuditChanges.describe(changes, format).join("\n")
 
-    function describe() {
+    /// The event in words; @p withNames: a key's id with its name ("key_… (checkout)").
+    function describe(withNames: bool): string {
         const targetsOf = type => (targetList || []).filter(target => target.type === type);
         const named = type => {
             const target = targetsOf(type)[0];
@@ -49,7 +60,7 @@ ItemDelegate {
         };
         const id = (type, n) => {
             const target = targetsOf(type)[n || 0];
-            return target ? target.id : "";
+            return !target ? "" : withNames && target.name ? target.id + " (" + target.name + ")" : target.id;
         };
         switch (event) {
         case "api.create": return qsTr("Created API %1").arg(named("api"));
@@ -142,9 +153,9 @@ ItemDelegate {
                 Layout.fillWidth: true
                 text: entry.shownDescription
                 wrapMode: Text.Wrap
-                ToolTip.text: entry.description
+                ToolTip.text: entry.descriptionTip
                 // Not over the event, whose tooltip names the server's event (one tooltip at a time).
-                ToolTip.visible: entry.hovered && !entry.overEvent && entry.description !== entry.shownDescription
+                ToolTip.visible: entry.hovered && !entry.overEvent && entry.descriptionTip !== ""
                 ToolTip.delay: 500
             }
             Label {

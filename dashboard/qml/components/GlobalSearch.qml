@@ -177,6 +177,13 @@ Dialog {
         return state !== "" ? state + " · " + match.detail : match.detail;
     }
 
+    /// The match's first line: "Key: checkout (sk_3Zx…)". A key's start beside its name, as the
+    /// keys list shows it: a rerolled key and its successor have the same name (walk 20/16).
+    function titleLine(match: var): string {
+        const title = kindName(match.kind) + ": " + match.title;
+        return match.start ? title + " (" + match.start + "…)" : title;
+    }
+
     function kindName(kind: string): string {
         return kind === "key" ? qsTr("Key") : kind === "owner" ? qsTr("Owner") : qsTr("API");
     }
@@ -246,14 +253,15 @@ Dialog {
                 required property int index
                 width: ListView.view.width
                 highlighted: ListView.isCurrentItem
-                text: search.kindName(row.modelData.kind) + ": " + row.modelData.title // qmllint disable unqualified
+                text: search.titleLine(row.modelData) // qmllint disable unqualified
                 Accessible.name: row.text + ", " + search.detailLine(row.modelData) // qmllint disable unqualified
                 contentItem: ColumnLayout {
                     spacing: 0
                     Label {
                         Layout.fillWidth: true
+                        objectName: "globalSearchTitle"
                         text: row.text
-                        elide: Text.ElideRight
+                        elide: Text.ElideMiddle // a long name loses its middle, not the key's start
                         font.bold: row.highlighted
                     }
                     Label {

@@ -277,6 +277,66 @@ Item {
             });
         }
 
+        // Walk 20/16: a reroll's row listed both keys with the same name, not saying which was
+        // which. They are the old key (first, as in the description) and the new key.
+        function test_rerollSaysOldAndNewKey_data() {
+            return [{tag: "en", language: "en", lines: ["old key key_old (key 20 for hooli)",
+                                                        "new key key_new (key 20 for hooli)", "API api_1 (payments)"]},
+                    {tag: "de", language: "de", lines: ["alter Schlüssel key_old (key 20 for hooli)",
+                                                        "neuer Schlüssel key_new (key 20 for hooli)", "API api_1 (payments)"]}];
+        }
+        function test_rerollSaysOldAndNewKey(data) {
+            inLanguage(data.language, () => {
+                // As the server writes it: the new key first.
+                const row = rowWith([], {event: "key.reroll", description: "Rerolled key (key_old) to (key_new)",
+                                         targetList: [{type: "key", id: "key_new", name: "key 20 for hooli"},
+                                                      {type: "key", id: "key_old", name: "key 20 for hooli"},
+                                                      {type: "api", id: "api_1", name: "payments"}]});
+                compare(H.find(row, item => item.objectName === "targetsLabel").text.split("\n"), data.lines);
+                verify(row.shownDescription.indexOf("key_old") < row.shownDescription.indexOf("key_new"),
+                       row.shownDescription);
+            });
+        }
+
+        function descriptionLabel(row) {
+            return H.find(row, item => item.objectName === "descriptionLabel");
+        }
+
+        // Walk 20/12: the description's tooltip was the server's English text in a German or
+        // Spanish window. It is the description in the UI's language with each key's name beside
+        // its id; none where that adds nothing; the server's text, said to be that, only for an
+        // event the dashboard does not know.
+        function test_descriptionTipInTheUiLanguage() {
+            inLanguage("de", () => {
+                const reroll = rowWith([], {event: "key.reroll", description: "Rerolled key (key_old) to (key_new)",
+                                            targetList: [{type: "key", id: "key_new", name: "k20"},
+                                                         {type: "key", id: "key_old", name: "k20"}]});
+                const label = descriptionLabel(reroll);
+                compare(label.text, "Schlüssel key_old durch key_new ersetzt");
+                compare(label.ToolTip.text, "Schlüssel key_old (k20) durch key_new (k20) ersetzt");
+                const tip = label.ToolTip.toolTip;
+                mouseMove(label, 4, 4);
+                tryVerify(() => tip.visible && tip.text === label.ToolTip.text, H.answerTimeout, tip.text);
+                mouseMove(root, 1, root.height - 1);
+                tryVerify(() => !tip.visible);
+
+                const role = rowWith([], {event: "role.create", description: "Created role admin",
+                                          targetList: [{type: "role", id: "role_1", name: "admin"}]});
+                compare(descriptionLabel(role).text, "Rolle admin erstellt");
+                verify(!descriptionLabel(role).ToolTip.visible);
+                mouseMove(descriptionLabel(role), 4, 4);
+                wait(700); // past the tooltip's delay: nothing shows
+                verify(!descriptionLabel(role).ToolTip.visible, "no tooltip that adds nothing");
+                mouseMove(root, 1, root.height - 1);
+
+                const unknown = rowWith([], {event: "webhook.create", description: "Created webhook wh_1",
+                                             targetList: [{type: "webhook", id: "wh_1"}]});
+                compare(descriptionLabel(unknown).text, "Created webhook wh_1");
+                const said = descriptionLabel(unknown).ToolTip.text;
+                verify(said.indexOf("webhook.create") >= 0 && said.indexOf("Server") >= 0, said);
+            });
+        }
+
         // Issue 4: String.arg() one value after the other filled a name's own "%2" with the next
         // value ("Rate limit “x%2” added" read "Rate limit “x100 per 1 min” added: %2").
         function test_percentInNamesStays_data() {

@@ -279,6 +279,18 @@ Item {
             tryVerify(() => shownLines().length === 2, 5000, "both rows are laid out");
             const shown = shownLines();
             verify(shown[0] !== shown[1], shown.join(" | "));
+
+            // Walk 20/16: the two names read the same. Each row's first line has its key's start
+            // beside the name, as the keys list shows it.
+            const titles = H.findAll(list, item => item.objectName === "globalSearchTitle" && H.shown(item));
+            compare(titles.length, 2);
+            for (const key of [old, replacement]) {
+                const start = callServer("keys.getKey", { keyId: key.keyId }).start;
+                verify(start.length > 3, start);
+                const title = titles.find(item => item.text.indexOf(start + "…") > 0);
+                verify(title, "no first line has " + start + ": " + titles.map(item => item.text).join(" | "));
+                verify(title.text.indexOf(name) > 0, title.text);
+            }
         }
 
         /// The dialog's top edge in the window.
