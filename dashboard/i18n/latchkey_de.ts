@@ -658,12 +658,23 @@
         <translation>Ziel: Namen, die „%1“ enthalten (von Schlüsseln, auch gelöschten, Inhabern, APIs, Berechtigungen, Rollen)</translation>
     </message>
     <message>
-        <source>No root key named “%1”; the Actor filter takes a root key&apos;s name or id (rk_…).</source>
-        <translation>Kein Root-Schlüssel heißt „%1“; der Akteur-Filter nimmt den Namen oder die ID (rk_…) eines Root-Schlüssels.</translation>
+        <source>Actor: root key “%1” (%2), whose name contains “%3”</source>
+        <translation>Akteur: Root-Schlüssel „%1“ (%2), dessen Name „%3“ enthält</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other root key(s) contain it, not shown: %1. Type more of the name for another.</source>
+        <translation>
+            <numerusform>%n weiterer Root-Schlüssel enthält es, nicht gezeigt: %1. Für einen anderen mehr vom Namen eingeben.</numerusform>
+            <numerusform>%n weitere Root-Schlüssel enthalten es, nicht gezeigt: %1. Für einen anderen mehr vom Namen eingeben.</numerusform>
+        </translation>
     </message>
     <message>
-        <source>A root key&apos;s name, as the Actor column shows it, or its id (rk_…)</source>
-        <translation>Der Name eines Root-Schlüssels, wie ihn die Spalte Akteur zeigt, oder seine ID (rk_…)</translation>
+        <source>No root key&apos;s name contains “%1”; the Actor filter takes a root key&apos;s name, a part of it, or its id (rk_…).</source>
+        <translation>Kein Root-Schlüssel-Name enthält „%1“; der Akteur-Filter nimmt den Namen eines Root-Schlüssels, einen Teil davon oder seine ID (rk_…).</translation>
+    </message>
+    <message>
+        <source>A root key&apos;s name or a part of it, as the Actor column shows it, or its id (rk_…)</source>
+        <translation>Der Name eines Root-Schlüssels oder ein Teil davon, wie ihn die Spalte Akteur zeigt, oder seine ID (rk_…)</translation>
     </message>
 </context>
 <context>

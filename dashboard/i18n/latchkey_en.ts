@@ -34,6 +34,13 @@
             <numerusform>%n more root keys with this name not shown</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n other root key(s) contain it, not shown: %1. Type more of the name for another.</source>
+        <translation>
+            <numerusform>%n other root key contains it, not shown: %1. Type more of the name for another.</numerusform>
+            <numerusform>%n other root keys contain it, not shown: %1. Type more of the name for another.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ConnectionSummary</name>

@@ -658,12 +658,23 @@
         <translation>Objetivo: nombres que contienen «%1» (de claves, también eliminadas, propietarios, API, permisos, roles)</translation>
     </message>
     <message>
-        <source>No root key named “%1”; the Actor filter takes a root key&apos;s name or id (rk_…).</source>
-        <translation>Ninguna clave raíz se llama «%1»; el filtro Autor admite el nombre o el id (rk_…) de una clave raíz.</translation>
+        <source>Actor: root key “%1” (%2), whose name contains “%3”</source>
+        <translation>Actor: clave raíz «%1» (%2), cuyo nombre contiene «%3»</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other root key(s) contain it, not shown: %1. Type more of the name for another.</source>
+        <translation>
+            <numerusform>%n clave raíz más lo contiene, no mostrada: %1. Escriba más del nombre para otra.</numerusform>
+            <numerusform>%n claves raíz más lo contienen, no mostradas: %1. Escriba más del nombre para otra.</numerusform>
+        </translation>
     </message>
     <message>
-        <source>A root key&apos;s name, as the Actor column shows it, or its id (rk_…)</source>
-        <translation>El nombre de una clave raíz, como lo muestra la columna Autor, o su id (rk_…)</translation>
+        <source>No root key&apos;s name contains “%1”; the Actor filter takes a root key&apos;s name, a part of it, or its id (rk_…).</source>
+        <translation>Ningún nombre de clave raíz contiene «%1»; el filtro Actor admite el nombre de una clave raíz, una parte de él o su id (rk_…).</translation>
+    </message>
+    <message>
+        <source>A root key&apos;s name or a part of it, as the Actor column shows it, or its id (rk_…)</source>
+        <translation>El nombre de una clave raíz o una parte de él, como lo muestra la columna Actor, o su id (rk_…)</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,8 @@
 #include <QJsonArray>
 #include <QJsonObject>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace Latchkey::Dashboard {
@@ -28,6 +30,7 @@ void AuditActorResolver::setFindsRootKeys(bool finds)
 void AuditActorResolver::resolve()
 {
     m_rootKeys.clear();
+    m_otherNames.clear();
     if (text().isEmpty())
         return finish(Empty, {}, {});
     if (text().startsWith(u"rk_"_s))
@@ -60,18 +63,37 @@ void AuditActorResolver::lookupDone()
 {
     // Exact names first; a name typed in another case counts only when nothing matches exactly.
     for (const Qt::CaseSensitivity cs : {Qt::CaseSensitive, Qt::CaseInsensitive}) {
-        QList<RootKeyName> matches;
-        for (const RootKeyName &key : std::as_const(m_rootKeys)) {
-            if (key.name.compare(text(), cs) == 0)
-                matches.append(key);
-        }
-        if (matches.isEmpty())
-            continue;
-        // Sorted by id, so the answer does not depend on the list's order.
-        std::sort(matches.begin(), matches.end(), [](const RootKeyName &a, const RootKeyName &b) { return a.id < b.id; });
-        return finish(Name, matches.first().id, matches.first().name, int(matches.size()) - 1);
+        const QList<RootKeyName> matches = named([this, cs](const QString &name) { return name.compare(text(), cs) == 0; });
+        if (!matches.isEmpty())
+            return finish(Name, matches.first().id, matches.first().name, int(matches.size()) - 1);
     }
-    finish(NotFound, text(), text());
+    const QList<RootKeyName> matches = named([this](const QString &name) { return name.contains(text(), Qt::CaseInsensitive); });
+    if (matches.isEmpty())
+        return finish(NotFound, text(), text());
+    for (const RootKeyName &other : matches.mid(1, kMaxOtherNames))
+        m_otherNames.append(other.name);
+    finish(PartOfName, matches.first().id, matches.first().name, int(matches.size()) - 1);
+}
+
+QList<AuditActorResolver::RootKeyName>
+AuditActorResolver::named(const std::function<bool(const QString &name)> &matches) const
+{
+    QList<RootKeyName> found;
+    for (const RootKeyName &key : std::as_const(m_rootKeys)) {
+        if (matches(key.name))
+            found.append(key);
+    }
+    // Those beginning with the text first, then by name and id: the answer does not depend on the
+    // list's order.
+    std::sort(found.begin(), found.end(), [this](const RootKeyName &a, const RootKeyName &b) {
+        const bool aStarts = a.name.startsWith(text(), Qt::CaseInsensitive);
+        const bool bStarts = b.name.startsWith(text(), Qt::CaseInsensitive);
+        if (aStarts != bStarts)
+            return aStarts;
+        const int byName = a.name.compare(b.name, Qt::CaseInsensitive);
+        return byName != 0 ? byName < 0 : a.id < b.id;
+    });
+    return found;
 }
 
 } // namespace Latchkey::Dashboard

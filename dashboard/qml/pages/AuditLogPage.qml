@@ -87,14 +87,27 @@ Page {
         }
     }
 
+    /// The other root keys whose names contain the Actor filter's text: "a, b, …".
+    function otherActorNames(): string {
+        const names = Array.from(actorResolver.otherNames); // a JS array (qmllint knows no join on a QStringList)
+        return actorResolver.otherMatches > names.length ? names.join(", ") + ", …" : names.join(", ");
+    }
+
     /// What the Actor filter matched, in words ("" while nothing is typed or it is an id).
     function actorSummary(): string {
         switch (actorResolver.match) {
         case AuditActorResolver.Name:
             return AuditEvents.fillIn(qsTr("Actor: root key “%1” (%2)"), [actorResolver.label, actorResolver.actorId]) // qmllint disable
                    + (actorResolver.otherMatches > 0 ? " · " + qsTr("%n more root key(s) with this name not shown", "", actorResolver.otherMatches) : "");
+        case AuditActorResolver.PartOfName:
+            return AuditEvents.fillIn(qsTr("Actor: root key “%1” (%2), whose name contains “%3”"),
+                                      [actorResolver.label, actorResolver.actorId, actorResolver.text]) // qmllint disable
+                   + (actorResolver.otherMatches > 0
+                      ? " · " + AuditEvents.fillIn(qsTr("%n other root key(s) contain it, not shown: %1. Type more of the name for another.",
+                                                        "", actorResolver.otherMatches),
+                                                   [page.otherActorNames()]) : "");
         case AuditActorResolver.NotFound:
-            return qsTr("No root key named “%1”; the Actor filter takes a root key's name or id (rk_…).").arg(actorResolver.text);
+            return qsTr("No root key's name contains “%1”; the Actor filter takes a root key's name, a part of it, or its id (rk_…).").arg(actorResolver.text);
         case AuditActorResolver.Unreadable:
             return qsTr("Root key names cannot be looked up with this root key; the Actor filter takes a root key's id (rk_…).");
         default:
@@ -201,7 +214,7 @@ Page {
                 Layout.preferredWidth: filterRow.actorHintWidth
                 Layout.maximumWidth: filterRow.actorHintWidth // the room left goes to the longer hint
                 placeholderText: qsTr("Actor: root key name or id")
-                ToolTip.text: qsTr("A root key's name, as the Actor column shows it, or its id (rk_…)")
+                ToolTip.text: qsTr("A root key's name or a part of it, as the Actor column shows it, or its id (rk_…)")
                 // Not while the user types (issue 4, J14: it covered the field being typed in).
                 ToolTip.visible: hovered && !activeFocus
                 ToolTip.delay: 800

@@ -7,7 +7,8 @@ import "helpers.js" as H
 // AuditLogPage against the test server: the Target filter takes an owner's external id or a part
 // of a key's name and says what it matched, a text that matches nothing gets its own empty state, and a long
 // event name stays inside its column (elided, whole in the tooltip) instead of running into the
-// description. Descriptions are in the UI's language, the server's text in their tooltip.
+// description. Descriptions are in the UI's language, their tooltip too. The Actor filter takes a
+// part of a root key's name.
 Item {
     id: root
     width: 1060
@@ -99,8 +100,8 @@ Item {
                 compare(list.model.actorId, me.rootKeyId);
 
                 actorField().text = "no such root key";
-                tryVerify(() => summary.text.startsWith("No root key named “no such root key”"), H.answerTimeout, summary.text);
-                verify(summary.text.indexOf("name or id (rk_…)") >= 0, summary.text);
+                tryVerify(() => summary.text.startsWith("No root key's name contains “no such root key”"), H.answerTimeout, summary.text);
+                verify(summary.text.indexOf("or its id (rk_…)") >= 0, summary.text);
                 tryCompare(list, "count", 0, H.answerTimeout);
 
                 actorField().text = me.rootKeyId;
@@ -108,6 +109,41 @@ Item {
                 tryVerify(() => list.model.actorId === me.rootKeyId && list.count >= 1 && !list.model.loading, H.answerTimeout);
             } finally {
                 actorField().text = "";
+            }
+        }
+
+        // Walk 20/15: "support" found nothing though "support-readonly" exists (the Actor filter
+        // took only a whole name), while the Target filter takes a part of one. A part of a name,
+        // in any case, is taken too: one match filters by it; with several, the log shows the
+        // first by name, and the summary names the others to type instead.
+        function test_partOfAnActorNameIsResolved() {
+            const stem = "walk" + Date.now().toString(36);
+            const readonly = callApi("rootKeys.createRootKey", {name: "support-readonly-" + stem,
+                                                                permissions: ["api.*.read_api"]}).data;
+            const write = callApi("rootKeys.createRootKey", {name: "support-write-" + stem,
+                                                             permissions: ["api.*.read_api"]}).data;
+            const summary = named("actorSummary");
+            const list = named("auditList");
+            try {
+                actorField().text = "READONLY-" + stem;
+                tryVerify(() => summary.text === "Actor: root key “support-readonly-" + stem + "” (" + readonly.rootKeyId
+                                                  + "), whose name contains “READONLY-" + stem + "”",
+                          H.answerTimeout, summary.text);
+                tryCompare(list.model, "actorId", readonly.rootKeyId);
+
+                actorField().text = stem;
+                tryVerify(() => summary.text.startsWith("Actor: root key “support-readonly-" + stem + "” ("
+                                                        + readonly.rootKeyId + "), whose name contains “" + stem + "”")
+                                && summary.text.indexOf("support-write-" + stem) > 0,
+                          H.answerTimeout, "the first taken, the other named: " + summary.text);
+                tryCompare(list.model, "actorId", readonly.rootKeyId);
+
+                actorField().text = "write-" + stem;
+                tryCompare(list.model, "actorId", write.rootKeyId, H.answerTimeout);
+            } finally {
+                actorField().text = "";
+                callApi("rootKeys.deleteRootKey", {rootKeyId: readonly.rootKeyId});
+                callApi("rootKeys.deleteRootKey", {rootKeyId: write.rootKeyId});
             }
         }
 
