@@ -3378,10 +3378,6 @@
         <translation>Die Berechtigung „%1“ löschen? Schlüssel und Rollen, die sie gewähren, verlieren sie.</translation>
     </message>
     <message>
-        <source>Delete the role “%1”? Keys that hold it lose its permissions.</source>
-        <translation>Die Rolle „%1“ löschen? Schlüssel mit dieser Rolle verlieren ihre Berechtigungen.</translation>
-    </message>
-    <message>
         <source>Slug</source>
         <translation>Kürzel</translation>
     </message>
@@ -3436,6 +3432,18 @@
     <message>
         <source>Discard this role&apos;s details?</source>
         <translation>Angaben zu dieser Rolle verwerfen?</translation>
+    </message>
+    <message>
+        <source>Delete role</source>
+        <translation>Rolle löschen</translation>
+    </message>
+    <message>
+        <source>Delete permission</source>
+        <translation>Berechtigung löschen</translation>
+    </message>
+    <message>
+        <source>Delete the role “%1”? Every key that holds it, in every API, loses the permissions it grants at once. This cannot be undone.</source>
+        <translation>Die Rolle „%1“ löschen? Jeder Schlüssel, der sie hat, in jeder API, verliert sofort die Berechtigungen, die sie gewährt. Das lässt sich nicht rückgängig machen.</translation>
     </message>
 </context>
 <context>

@@ -3378,10 +3378,6 @@
         <translation>¿Eliminar el permiso «%1»? Las claves y los roles que lo conceden lo pierden.</translation>
     </message>
     <message>
-        <source>Delete the role “%1”? Keys that hold it lose its permissions.</source>
-        <translation>¿Eliminar el rol «%1»? Las claves que lo tienen pierden sus permisos.</translation>
-    </message>
-    <message>
         <source>Slug</source>
         <translation>Identificador</translation>
     </message>
@@ -3436,6 +3432,18 @@
     <message>
         <source>Discard this role&apos;s details?</source>
         <translation>¿Descartar los datos de este rol?</translation>
+    </message>
+    <message>
+        <source>Delete role</source>
+        <translation>Eliminar rol</translation>
+    </message>
+    <message>
+        <source>Delete permission</source>
+        <translation>Eliminar permiso</translation>
+    </message>
+    <message>
+        <source>Delete the role “%1”? Every key that holds it, in every API, loses the permissions it grants at once. This cannot be undone.</source>
+        <translation>¿Eliminar el rol «%1»? Todas las claves que lo tienen, en todas las API, pierden al instante los permisos que concede. No se puede deshacer.</translation>
     </message>
 </context>
 <context>

@@ -123,11 +123,15 @@ Page {
 
     ConfirmDialog {
         id: confirmDelete
-        title: qsTr("Delete")
+        objectName: "confirmDelete"
+        title: page.pendingDelete !== null && page.pendingDelete.kind === "role" ? qsTr("Delete role")
+                                                                                  : qsTr("Delete permission")
+        // No count of the keys that hold a role (walk 20/11): no endpoint counts them, and counting
+        // here would read every key of every API. The question says how far it reaches instead.
         text: page.pendingDelete === null ? ""
               : page.pendingDelete.kind === "permission"
                 ? qsTr("Delete the permission “%1”? Keys and roles that grant it lose it.").arg(page.pendingDelete.label)
-                : qsTr("Delete the role “%1”? Keys that hold it lose its permissions.").arg(page.pendingDelete.label)
+                : qsTr("Delete the role “%1”? Every key that holds it, in every API, loses the permissions it grants at once. This cannot be undone.").arg(page.pendingDelete.label)
         confirmText: qsTr("Delete")
         destructive: true
         onConfirmed: {

@@ -102,5 +102,26 @@ Item {
             if (!model.hasMore)
                 verify(slugs(model).indexOf("made.byrole") >= 0, slugs(model).join(","));
         }
+
+        // Walk 20/11: "Delete the role? Keys that hold it lose its permissions." under a bare
+        // "Delete", with the role on ~25 keys. No endpoint counts them (nor is a count made by
+        // reading every key); the question names what is deleted and says how far it reaches.
+        function test_deletingARoleSaysHowFarItReaches() {
+            const roles = H.find(permissionsPage, item => item.listModel !== undefined && item.heading === "Roles");
+            let made = null; // one role at least, also when this file runs alone
+            testSession.client.call("permissions.createRole", { name: "delete-question-" + Date.now() }, answer => made = answer);
+            tryVerify(() => made !== null, H.answerTimeout);
+            roles.listModel.refresh();
+            tryVerify(() => !roles.listModel.loading && roles.listModel.count > 0, H.answerTimeout);
+            roles.requestDelete(0, roles.listModel.rowObject(0));
+            const question = H.find(permissionsPage, item => item.objectName === "confirmDelete");
+            verify(question);
+            tryVerify(() => question.opened, H.answerTimeout);
+            compare(question.title, "Delete role");
+            verify(question.text.indexOf("Every key that holds it, in every API, loses the permissions it grants at once") > 0,
+                   question.text);
+            question.close();
+            tryVerify(() => !question.visible);
+        }
     }
 }
