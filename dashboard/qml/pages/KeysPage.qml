@@ -66,8 +66,10 @@ Page {
     readonly property var issuePrefill: ({apiId: page.apiId})
     /// Why the bulk buttons are greyed while no key is selected.
     readonly property string selectFirst: qsTr("Select keys first: the boxes at the start of their rows.")
+    /// The key's page is told this API: keys.getKey does not say it, and a root key that may act on
+    /// one API only (api.<id>.update_key) gets the page's controls by it.
     function openKey(keyId: string): void {
-        page.session.openPage("keyDetail", {keyId: keyId});
+        page.session.openPage("keyDetail", {keyId: keyId, apiId: page.apiId});
     }
     /// A row's key opened by a click: that row becomes the current one, so Back returns the
     /// keyboard focus to it (walk 19: it came back to the first row).

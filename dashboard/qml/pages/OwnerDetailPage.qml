@@ -74,6 +74,12 @@ Page {
         cards: ownerCards
     }
 
+    /// Opens a key's page with its API: keys.getKey does not say it, and a root key that may act on
+    /// one API only (api.<id>.update_key) gets the page's controls by it.
+    function openKey(keyId: string, apiId: string): void {
+        page.session.openPage("keyDetail", {keyId: keyId, apiId: apiId});
+    }
+
     /// Reloads the owner and their keys (called by a key detail page that deleted its key).
     function refresh(): void {
         owner.refresh();
@@ -293,6 +299,7 @@ Page {
             }
             ListView {
                 id: keyList
+                objectName: "ownerKeyList"
                 Layout.fillWidth: true
                 Layout.preferredHeight: Math.max(120, contentHeight)
                 interactive: false
@@ -314,11 +321,13 @@ Page {
                     showOwner: false
                     showApi: true
                     apiName: page.apiNames[apiId] ?? "" // qmllint disable unqualified
-                    onOpened: keyId => page.session.openPage("keyDetail", {keyId: keyId})
+                    onOpened: keyId => page.openKey(keyId, apiId) // qmllint disable unqualified
                 }
                 Keys.onReturnPressed: {
-                    if (currentIndex >= 0)
-                        page.session.openPage("keyDetail", {keyId: keys.rowObject(currentIndex).keyId});
+                    if (currentIndex < 0)
+                        return;
+                    const row = keys.rowObject(currentIndex);
+                    page.openKey(row.keyId, row.apiId ?? "");
                 }
                 footer: ListFooter {} // follows the view's model
                 ListPlaceholder {

@@ -172,8 +172,15 @@ Item {
                       H.answerTimeout, "the page scrolls inside the view");
             evaluated(consoleView, "(() => { const d = document.createElement('div'); d.id = 'extra';"
                       + " d.style.height = '500px'; document.body.append(d); return true; })()");
-            tryVerify(() => consoleView.implicitHeight >= before + 250, H.answerTimeout,
-                      "the view did not grow with the page: " + consoleView.implicitHeight + " after " + before);
+            // The view takes in the added block: measured against where the block ends now, not
+            // against `before` (CI saw the page's own content shrink ~270 px meanwhile, so the view
+            // grew by 234 px only and `before + 250` was never reached).
+            const extraBottom = () => Number(evaluated(consoleView,
+                "Math.ceil(document.getElementById('extra').getBoundingClientRect().bottom + window.scrollY)"));
+            let bottom = -1;
+            tryVerify(() => consoleView.implicitHeight >= (bottom = extraBottom()), H.answerTimeout,
+                      "the view did not grow with the page");
+            verify(bottom >= 500, "the block ends at " + bottom);
             const grown = settledHeight(consoleView, "the grown view's height is not its page's");
             evaluated(consoleView, "document.getElementById('extra').remove(); true");
             tryVerify(() => consoleView.implicitHeight <= grown - 250, H.answerTimeout,

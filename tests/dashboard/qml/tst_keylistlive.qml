@@ -150,6 +150,9 @@ Item {
                 mouseClick(opened, opened.width / 3, opened.height / 2);
                 compare(pages.count, 1);
                 compare(pages.signalArguments[0][1].keyId, ids[2]);
+                // A one-API root key gets the key page's controls by its API, which keys.getKey
+                // does not say (they stayed greyed naming api.*.update_key).
+                compare(pages.signalArguments[0][1].apiId, apiId, "the key's page is told its API");
                 stack.push(otherPage, {}, StackView.Immediate);
 
                 root.callApi("keys.updateKey", { keyId: ids[0], name: "renamed elsewhere", enabled: false });
@@ -177,6 +180,18 @@ Item {
             const page = stack.push(slowOwnerPage, { identityId: identityId }, StackView.Immediate);
             try {
                 tryVerify(() => rowOf(page, changed) !== null, H.answerTimeout);
+                pages.clear();
+                const opened = rowOf(page, changed);
+                mouseClick(opened, opened.width / 3, opened.height / 2);
+                compare(pages.count, 1);
+                compare(pages.signalArguments[0][1].keyId, changed);
+                compare(pages.signalArguments[0][1].apiId, testSample.apiId, "a click tells the key's page its API");
+                const list = findChild(page, "ownerKeyList");
+                list.forceActiveFocus();
+                list.currentIndex = 0;
+                keyClick(Qt.Key_Return);
+                compare(pages.count, 2);
+                compare(pages.signalArguments[1][1].apiId, testSample.apiId, "so does Enter");
                 stack.push(otherPage, {}, StackView.Immediate);
                 root.callApi("keys.updateKey", { keyId: changed, name: "owner's renamed", enabled: false });
                 stack.pop(StackView.Immediate);
