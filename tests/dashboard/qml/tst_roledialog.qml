@@ -24,6 +24,19 @@ Item {
 
         property string roleId: ""
 
+        // One failed test must not leave the dialog open, with text in its field, for the next
+        // (ci26: the second test then typed after the first's leftovers and failed too).
+        function cleanup() {
+            const dialog = H.find(page, item => item.objectName === "role-edit-dialog");
+            if (dialog && dialog.visible) {
+                const field = H.find(dialog.contentItem, item => item.objectName === "role-permission-picker-field");
+                if (field)
+                    field.text = "";
+                dialog.close();
+                tryVerify(() => !dialog.visible, 5000);
+            }
+        }
+
         function callApi(action, body) {
             let result = null;
             testSession.client.call(action, body, answer => result = answer);
@@ -76,9 +89,16 @@ Item {
             tryVerify(() => H.containingText(roles, "dlg.one, dlg.two") !== null
                             || H.containingText(roles, "dlg.two, dlg.one") !== null, H.answerTimeout, "the role list follows");
 
-            const chip = H.byText(picker, "dlg.one  ✕");
-            verify(chip);
-            mouseClick(chip);
+            // CI (ci26, the whole tst_qml under load) saw the chip stay after one click: the click
+            // landed while the dialog still laid out the added chip (or closed the suggestions).
+            // Clicked again until it goes, each time on the chip where it is then.
+            for (let attempt = 0; attempt < 4 && picker.items.indexOf("dlg.one") >= 0; ++attempt) {
+                const chip = H.byText(picker, "dlg.one  ✕");
+                verify(chip);
+                mouseClick(chip);
+                for (let waited = 0; waited < 3000 && (dialog.editor.busy || picker.items.indexOf("dlg.one") >= 0); waited += 50)
+                    wait(50);
+            }
             tryVerify(() => !dialog.editor.busy && picker.items.join(",") === "dlg.two", H.answerTimeout, picker.items.join(","));
             compare(roleSlugs(), "dlg.two");
             dialog.close();
