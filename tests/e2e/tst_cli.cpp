@@ -44,6 +44,27 @@ int fileMode(const QString &path)
     return ::stat(QFile::encodeName(path).constData(), &status) == 0 ? int(status.st_mode & 07777) : -1;
 }
 
+/// Runs @p sql on the store file @p path of a stopped server; the driver's error, or "" when it ran.
+QString execOnStore(const QString &path, const QString &sql)
+{
+    QString error;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"edit"_s);
+        db.setDatabaseName(path);
+        if (!db.open()) {
+            error = db.lastError().text();
+        } else {
+            QSqlQuery query(db);
+            if (!query.exec(sql))
+                error = query.lastError().text();
+            query.finish();
+            db.close();
+        }
+    }
+    QSqlDatabase::removeDatabase(u"edit"_s);
+    return error;
+}
+
 QString listenArgument(quint16 port)
 {
     return u"127.0.0.1:"_s + QString::number(port);
@@ -236,17 +257,8 @@ void TestCli::newerSchemaIsLeftAlone()
     QVERIFY2(server.start(), qPrintable(server.lastError()));
     QCOMPARE(server.terminate(), 0);
     const QString path = QDir(server.dataDir()).filePath(u"latchkey.db"_s);
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"bump"_s);
-        db.setDatabaseName(path);
-        QVERIFY(db.open());
-        QSqlQuery query(db);
-        QVERIFY2(
-            query.exec(u"INSERT INTO schema_version (version) VALUES (9999)"_s), qPrintable(query.lastError().text()));
-        query.finish();
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(u"bump"_s);
+    const QString edited = execOnStore(path, u"INSERT INTO schema_version (version) VALUES (9999)"_s);
+    QVERIFY2(edited.isEmpty(), qPrintable(edited));
     const QByteArray before = fileBytes(path);
     QVERIFY(!before.isEmpty());
     const auto finished = LatchkeydProcess::run(
@@ -264,16 +276,8 @@ void TestCli::unreadableStoreIsNotTakenForANewOne()
     QVERIFY2(server.start(), qPrintable(server.lastError()));
     QCOMPARE(server.terminate(), 0);
     const QString path = QDir(server.dataDir()).filePath(u"latchkey.db"_s);
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"damage"_s);
-        db.setDatabaseName(path);
-        QVERIFY(db.open());
-        QSqlQuery query(db);
-        QVERIFY2(query.exec(u"ALTER TABLE workspaces RENAME TO workspaces_away"_s), qPrintable(query.lastError().text()));
-        query.finish();
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(u"damage"_s);
+    const QString edited = execOnStore(path, u"ALTER TABLE workspaces RENAME TO workspaces_away"_s);
+    QVERIFY2(edited.isEmpty(), qPrintable(edited));
     const auto finished = LatchkeydProcess::run(
         {u"--listen"_s, listenArgument(LatchkeydProcess::freePort()), u"--data-dir"_s, server.dataDir()}, {}, 10000);
     QVERIFY2(finished.finished, "latchkeyd served a store it cannot read");
