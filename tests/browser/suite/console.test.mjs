@@ -115,6 +115,22 @@ async function login(page, url, rootKey) {
 }
 
 const text = (page, selector) => page.locator(selector).first().textContent();
+// The page's height as the embed last reported it to its host (null before any report).
+function lastReportedHeight(consoleLines) {
+  const reports = consoleLines.filter((line) => line.startsWith('info: latchkey:height '));
+  return reports.length ? Number(reports[reports.length - 1].split(' ').pop()) : null;
+}
+
+// Waits until the host was told the height the page has now. A height measured once and looked
+// for among the reports can be a passing state (a resize, a chart redrawn with live data) that no
+// frame ever showed, so the host was rightly never told it; what the host relies on is the last
+// report matching the page once it settles.
+async function heightReported(page, consoleLines, what) {
+  const bodyHeight = () => page.evaluate(() => Math.ceil(document.body.getBoundingClientRect().height));
+  await eventually(async () => lastReportedHeight(consoleLines) === await bodyHeight(), what);
+  return lastReportedHeight(consoleLines);
+}
+
 const numberIn = async (page, selector) => Number((await text(page, selector)).replace(/[^0-9]/g, ''));
 
 describe('web console', () => {
@@ -344,10 +360,15 @@ describe('web console', () => {
     await popup.waitForURL(/\/console\/\?embed=1#\/identities\/id_/, { timeout: 10000 });
     await popup.close();
     assert.equal(await page.evaluate(() => location.hash), `#/keys/${keys.metered.keyId}`);
-    const height = await page.evaluate(() => Math.ceil(document.body.getBoundingClientRect().height));
-    await eventually(() => consoleLines.includes(`info: latchkey:height ${height}`), `the height ${height} reported`);
-    await page.evaluate(() => { const extra = document.createElement('div'); extra.style.height = '300px'; document.body.append(extra); });
-    await eventually(() => consoleLines.includes(`info: latchkey:height ${height + 300}`), 'the new height reported');
+    await heightReported(page, consoleLines, 'the page\'s height reported');
+    const extraBottom = await page.evaluate(() => {
+      const extra = document.createElement('div');
+      extra.style.height = '300px';
+      document.body.append(extra);
+      return Math.ceil(extra.getBoundingClientRect().bottom);
+    });
+    const grown = await heightReported(page, consoleLines, 'the grown height reported');
+    assert.ok(grown >= extraBottom, `the reported height ${grown} ends above the added block's end ${extraBottom}`);
     await context.close();
 
     const standalone = await openPage(browser);
@@ -455,8 +476,7 @@ describe('web console', () => {
     await embedded.page.setViewportSize({ width: 790, height: 800 });
     await eventually(async () => (await rows()) === 1, 'the tiles on one row at 790 px');
     await embedded.page.setViewportSize({ width: 1040, height: 800 });
-    const body = await embedded.page.evaluate(() => Math.ceil(document.body.getBoundingClientRect().height));
-    await eventually(() => embedded.consoleLines.includes(`info: latchkey:height ${body}`), `the height ${body} reported`);
+    await heightReported(embedded.page, embedded.consoleLines, 'the summary\'s height reported at 1040 px');
     assert.ok(!embedded.requests.some((request) => request.url.endsWith('/v2/analytics.stream')), 'a live stream for the summary');
     assert.deepEqual(embedded.cspViolations, []);
     assert.deepEqual(embedded.consoleLines.filter((line) => /^(error|pageerror)/.test(line)), []);
