@@ -1,8 +1,8 @@
 .pragma library
 .import "AuditEvents.js" as AuditEvents
 
-// What an audit row's `changes` (audit.listLogs; the server writes them for key.update,
-// identity.update and ratelimit.set_override) say, one line per change in the UI's language: "Disabled", "Credits
+// What an audit row's `changes` (audit.listLogs; the server writes them for key.create (its rate
+// limits), key.update, identity.update and ratelimit.set_override) say, one line per change in the UI's language: "Disabled", "Credits
 // 1,000 → 1,500", "Name: “old” → “new”", "Rate limit “requests”: 100 → 500 per 1 min", "Limit: 100
 // per 1 min". Meta, permissions and roles are named, never their contents (the server does not
 // record them), and so are a name and an owner in rows written before their values were recorded.
