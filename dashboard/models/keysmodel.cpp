@@ -2,6 +2,8 @@
 
 #include "client/apiclient.h"
 
+#include <utility>
+
 #include <QDateTime>
 #include <QJsonArray>
 
@@ -462,6 +464,7 @@ void KeysModel::rowsCleared()
     m_successors.clear();
     m_deletedKeys.clear();
     m_replacementsReadToMs = -1; // the new rows' badges: read whole again
+    m_replacementsResume.reset();
     m_badgeQueriesRequested = false;
     m_updating = false;
     m_reselect.clear();
@@ -504,8 +507,14 @@ void KeysModel::rowsAppended(int first, int last)
 
 void KeysModel::fetchBadgeQueries(ApiClient::Failures failures)
 {
-    if (m_replacedBadges)
+    if (m_replacedBadges && m_replacementsResume) {
+        // The pages a failed pass did not reach first; the events since its newest come with the
+        // pass after this one (from the watermark this one leaves).
+        const ReplacementsResume resume = *std::exchange(m_replacementsResume, std::nullopt);
+        fetchReplacements(resume.cursor, resume.pages, resume.found, resume.newestMs);
+    } else if (m_replacedBadges) {
         fetchReplacements({}, kRerollPages, {});
+    }
     if (m_rateLimitBadges)
         fetchRateLimited(failures);
 }

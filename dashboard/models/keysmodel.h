@@ -3,6 +3,7 @@
 #include "models/pagedlistmodel.h"
 
 #include <functional>
+#include <optional>
 
 #include <QHash>
 #include <QSet>
@@ -179,6 +180,7 @@ private:
     /// only those since m_replacementsReadToMs once a pass has finished; @p found: the old keys
     /// whose successor the newer pages of this pass named already; @p newestMs: the time of this
     /// pass' newest event (-1: none yet), where the next pass starts once this one has finished.
+    /// A later page that fails leaves m_replacementsResume for the next pass.
     void fetchReplacements(const QString &cursor, int pages, const QSet<QString> &found, qint64 newestMs = -1);
     /// Runs @p change (a new time, another set of rate-limited or replaced keys) and signals each
     /// row whose badges it changed, with the roles that changed: the full load and the live
@@ -207,6 +209,15 @@ private:
     /// The newest reroll or deletion event's time a finished pass read (-1: no pass finished):
     /// the next pass reads only from kReplacementsOverlapMs before it on.
     qint64 m_replacementsReadToMs = -1;
+    /// Where a pass stopped when one of its later pages failed: the next pass goes on from there
+    /// (its newer pages stay read) instead of reading them all again.
+    struct ReplacementsResume {
+        QString cursor;
+        int pages = 0;
+        QSet<QString> found;
+        qint64 newestMs = -1;
+    };
+    std::optional<ReplacementsResume> m_replacementsResume;
     qint64 m_nowMs = 0;
     quint64 m_badgesGeneration = 0;
     bool m_rateLimitBadges = true;

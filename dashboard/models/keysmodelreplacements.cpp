@@ -73,9 +73,16 @@ void KeysModel::fetchReplacements(const QString &cursor, int pages, const QSet<Q
     if (m_replacementsReadToMs >= 0)
         body.insert(u"start"_s, std::max<qint64>(0, m_replacementsReadToMs - kReplacementsOverlapMs));
     const quint64 generation = m_badgesGeneration;
-    client()->post(u"audit.listLogs"_s, body, this, [this, generation, pages, found, newestMs](const ApiResult &result) {
-        if (generation != m_badgesGeneration || !result.ok())
-            return; // a failed pass is read again whole by the next one
+    client()->post(u"audit.listLogs"_s, body, this, [this, generation, cursor, pages, found, newestMs](const ApiResult &result) {
+        if (generation != m_badgesGeneration)
+            return;
+        if (!result.ok()) {
+            // The newer pages this pass read stay read: the next pass goes on with this page (a
+            // keyset cursor, so still the same place). A failed first page leaves nothing read.
+            if (!cursor.isEmpty())
+                m_replacementsResume = ReplacementsResume{cursor, pages, found, newestMs};
+            return;
+        }
         const QJsonArray events = result.data.toArray();
         const qint64 newest = newestMs >= 0 || events.isEmpty()
             ? newestMs

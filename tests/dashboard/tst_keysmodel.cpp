@@ -13,6 +13,9 @@
 #include <QAbstractItemModelTester>
 #include <QDateTime>
 #include <QJsonArray>
+#include <QNetworkAccessManager>
+#include <QNetworkProxy>
+#include <QNetworkReply>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -73,6 +76,7 @@ private Q_SLOTS:
     void updateLoadedRowsFollowsTheServerInPlace();
     void updateLoadedRowsFollowsTimeAndBadgeQueries();
     void updatesReadOnlyTheNewAuditEvents();
+    void failedAuditPageKeepsWhatWasRead();
     void selection();
     void selectEveryKeyLoadsTheRest();
     void selectEveryKeyCancelled();
@@ -686,6 +690,80 @@ void TestKeysModel::updatesReadOnlyTheNewAuditEvents()
     QVERIFY(idle());
     QCOMPARE(auditReads() - before, 2u);
     QCOMPARE(valueOf(*again, "keyId", kept, "replacedBy").toString(), successor);
+}
+
+/// The first read of the `replaced` badge's audit events fails after its first page (its second
+/// page got no answer): the next 15 s update goes on from that page, and the badge of a key
+/// rerolled there shows, without reading the first page again (it read the API's whole log again).
+void TestKeysModel::failedAuditPageKeepsWhatWasRead()
+{
+    const QString apiId = m_fixture.createApi(u"failed second page"_s);
+    const QString kept = createKey(apiId, {{u"name"_s, u"kept"_s}});
+    // An hour ago the key was rerolled, then 150 keys were deleted: the reroll is on the second
+    // page (100 events to a page, newest first).
+    Latchkey::Store::Database &db = m_fixture.server().database();
+    const qint64 hourAgo = QDateTime::currentMSecsSinceEpoch() - 3'600'000;
+    const Latchkey::Core::Status written = db.write([&]() -> Latchkey::Core::Status {
+        const Latchkey::Store::AuditOrigin origin{{u"rootkey"_s, u"rk_past"_s, u"past"_s}, {}, {}, {}};
+        const Latchkey::Store::AuditEvent reroll{m_fixture.workspaceId(), u"key.reroll"_s, u"Rerolled a key."_s,
+                                                 {{u"key"_s, u"key_successor"_s}, {u"key"_s, kept}, {u"api"_s, apiId}}, {}};
+        if (Latchkey::Core::Status appended = Latchkey::Store::AuditLog(db).append(origin, hourAgo, {reroll}); !appended)
+            return appended;
+        for (int i = 0; i < 150; ++i) {
+            const Latchkey::Store::AuditEvent deletion{m_fixture.workspaceId(), u"key.delete"_s, u"Deleted an old key."_s,
+                                                       {{u"key"_s, u"key_gone%1"_s.arg(i)}, {u"api"_s, apiId}}, {}};
+            if (Latchkey::Core::Status appended = Latchkey::Store::AuditLog(db).append(origin, hourAgo + (i + 1) * 10'000, {deletion});
+                !appended)
+                return appended;
+        }
+        return {};
+    });
+    QVERIFY2(written, qPrintable(written ? QString() : written.error().detail));
+    Latchkey::Core::Metrics &metrics = m_fixture.server().metrics();
+    const int route = metrics.registerRoute("/v2/audit.listLogs");
+    const auto auditReads = [&metrics, route] { return metrics.requests(route, 200); };
+
+    // A client of its own: once the first audit page is in, its next requests go nowhere (a
+    // proxy that is not there), as a network that failed between two pages.
+    ApiClient client;
+    client.setConnection(m_fixture.baseUrl(), m_fixture.rootKey());
+    auto *network = client.findChild<QNetworkAccessManager *>();
+    QVERIFY(network);
+    const QNetworkProxy nowhere(QNetworkProxy::HttpProxy, u"127.0.0.1"_s, 1);
+    int auditAnswers = 0;
+    // The manager's finished() comes before the client's own handling of the reply, which asks
+    // for the next page.
+    connect(network, &QNetworkAccessManager::finished, this, [&](QNetworkReply *reply) {
+        if (reply->url().path().endsWith(u"/audit.listLogs"_s) && ++auditAnswers == 1)
+            network->setProxy(nowhere);
+    });
+    const auto idle = [&client] { return QTest::qWaitFor([&client] { return !client.busy(); }, 10000); };
+    KeysModel keys;
+    keys.setPageSize(100);
+    keys.setClient(&client);
+    QAbstractItemModelTester tester(&keys, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    quint64 before = auditReads();
+    keys.setApiId(apiId);
+    QVERIFY(waitIdle(keys));
+    QVERIFY(idle());
+    QCOMPARE(auditAnswers, 2); // the first page, then the second that failed
+    QCOMPARE(auditReads() - before, 1u);
+    QVERIFY(!valueOf(keys, "keyId", kept, "badges").toStringList().contains(u"replaced"_s));
+
+    network->setProxy(QNetworkProxy(QNetworkProxy::NoProxy));
+    before = auditReads();
+    keys.updateLoadedRows();
+    QTRY_COMPARE(valueOf(keys, "keyId", kept, "replacedBy").toString(), u"key_successor"_s);
+    QVERIFY(idle());
+    QCOMPARE(auditReads() - before, 1u); // the second page only
+    QVERIFY(valueOf(keys, "keyId", kept, "badges").toStringList().contains(u"replaced"_s));
+
+    // Then only what is new: one page, from a minute before the newest event read.
+    before = auditReads();
+    keys.updateLoadedRows();
+    QVERIFY(idle());
+    QCOMPARE(auditReads() - before, 1u);
+    QCOMPARE(valueOf(keys, "keyId", kept, "replacedBy").toString(), u"key_successor"_s);
 }
 
 void TestKeysModel::selection()
