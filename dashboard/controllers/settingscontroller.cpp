@@ -135,6 +135,26 @@ void SettingsController::installTranslators()
         QCoreApplication::installTranslator(translator.get());
 }
 
+QStringList SettingsController::inEveryLanguage(const QString &context, const QString &source) const
+{
+    if (m_catalogues.empty()) {
+        for (const QString &code : Supported.sliced(1)) {
+            auto catalogue = std::make_unique<QTranslator>();
+            if (!catalogue->load(u":/i18n/latchkey_%1.qm"_s.arg(code)))
+                qCWarning(lcSettings) << "no translation for" << code;
+            m_catalogues.push_back(std::move(catalogue));
+        }
+    }
+    const QByteArray contextName = context.toUtf8();
+    const QByteArray sourceText = source.toUtf8();
+    QStringList texts{source};
+    for (const auto &catalogue : m_catalogues) {
+        const QString translated = catalogue->translate(contextName.constData(), sourceText.constData());
+        texts.append(translated.isEmpty() ? source : translated);
+    }
+    return texts;
+}
+
 void SettingsController::setTheme(const QString &theme)
 {
     if (Themes.contains(theme) && remember(m_theme, theme, u"ui/theme"_s))

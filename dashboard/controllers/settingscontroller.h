@@ -2,6 +2,7 @@
 
 #include <QObject>
 #include <QPointer>
+#include <QStringList>
 #include <QVariantList>
 #include <QtQmlIntegration>
 
@@ -62,6 +63,10 @@ public:
     [[nodiscard]] bool listCharts() const { return m_listCharts; }
     void setListCharts(bool shown);
 
+    /// @p source (a qsTr() text of QML file or class @p context) in every language the dashboard
+    /// speaks, English first: what a part that keeps its width through a language switch measures.
+    Q_INVOKABLE [[nodiscard]] QStringList inEveryLanguage(const QString &context, const QString &source) const;
+
 Q_SIGNALS:
     void languageChanged();
     void themeChanged();
@@ -74,6 +79,8 @@ private:
     Formatter *m_format;
     QPointer<QQmlEngine> m_engine;
     std::vector<std::unique_ptr<QTranslator>> m_translators;
+    /// Our catalogue of each language but English, loaded for inEveryLanguage() when first asked.
+    mutable std::vector<std::unique_ptr<QTranslator>> m_catalogues;
     QString m_language;
     QString m_theme;
     bool m_listCharts = true;

@@ -2,9 +2,10 @@ import QtQml
 
 // Every page of the dashboard, in sidebar order. Helpers add their page with ONE line here.
 //
-// An entry: { name, title, file, sidebar, section, properties }
+// An entry: { name, text, file, sidebar, section, properties }, and `title` made from `text`
 //   name        what session.openPage(name, {...}) and the self-test use
-//   title       the sidebar label (qsTr, so it follows the language switch)
+//   text        the sidebar label in English (QT_TR_NOOP); `title` is it in the UI's language
+//               (follows the language switch), the sidebar measures it in every language
 //   file        relative to this folder, e.g. "pages/KeysPage.qml"
 //   sidebar     listed in the sidebar (false: reached by navigation only, e.g. a detail page)
 //   section     for a page not in the sidebar: the sidebar row highlighted while it is open; a list
@@ -22,19 +23,20 @@ import QtQml
 // while another sidebar page is shown: filters, a search; Main.qml). Everything it does goes through session.client (errors reach the
 // one ErrorBanner by themselves) and is formatted with session.format.
 QtObject {
-    readonly property var entries: [
-        { name: "overview", title: qsTr("Overview"), file: "pages/OverviewPage.qml", sidebar: true, properties: [] },
-        { name: "owners", title: qsTr("Owners"), file: "pages/OwnersPage.qml", sidebar: true, properties: [] },
-        { name: "ownerDetail", title: qsTr("Owner"), file: "pages/OwnerDetailPage.qml", sidebar: false, section: "owners", properties: ["identityId"] },
-        { name: "apis", title: qsTr("APIs"), file: "pages/ApisPage.qml", sidebar: true, properties: [] },
-        { name: "keys", title: qsTr("Keys"), file: "pages/KeysPage.qml", sidebar: false, section: "apis", properties: ["apiId"] },
-        { name: "keyDetail", title: qsTr("Key"), file: "pages/KeyDetailPage.qml", sidebar: false, section: ["apis", "owners"], properties: ["keyId"] },
-        { name: "permissions", title: qsTr("Permissions & roles"), file: "pages/PermissionsPage.qml", sidebar: true, properties: [] },
-        { name: "ratelimits", title: qsTr("Rate limits"), file: "pages/RatelimitPage.qml", sidebar: true, properties: [] },
-        { name: "audit", title: qsTr("Audit log"), file: "pages/AuditLogPage.qml", sidebar: true, properties: [] },
-        { name: "rootKeys", title: qsTr("Root keys"), file: "pages/RootKeysPage.qml", sidebar: true, properties: [] },
-        { name: "settings", title: qsTr("Settings"), file: "pages/SettingsPage.qml", sidebar: true, properties: [] }
+    readonly property var pages: [
+        { name: "overview", text: QT_TR_NOOP("Overview"), file: "pages/OverviewPage.qml", sidebar: true, properties: [] },
+        { name: "owners", text: QT_TR_NOOP("Owners"), file: "pages/OwnersPage.qml", sidebar: true, properties: [] },
+        { name: "ownerDetail", text: QT_TR_NOOP("Owner"), file: "pages/OwnerDetailPage.qml", sidebar: false, section: "owners", properties: ["identityId"] },
+        { name: "apis", text: QT_TR_NOOP("APIs"), file: "pages/ApisPage.qml", sidebar: true, properties: [] },
+        { name: "keys", text: QT_TR_NOOP("Keys"), file: "pages/KeysPage.qml", sidebar: false, section: "apis", properties: ["apiId"] },
+        { name: "keyDetail", text: QT_TR_NOOP("Key"), file: "pages/KeyDetailPage.qml", sidebar: false, section: ["apis", "owners"], properties: ["keyId"] },
+        { name: "permissions", text: QT_TR_NOOP("Permissions & roles"), file: "pages/PermissionsPage.qml", sidebar: true, properties: [] },
+        { name: "ratelimits", text: QT_TR_NOOP("Rate limits"), file: "pages/RatelimitPage.qml", sidebar: true, properties: [] },
+        { name: "audit", text: QT_TR_NOOP("Audit log"), file: "pages/AuditLogPage.qml", sidebar: true, properties: [] },
+        { name: "rootKeys", text: QT_TR_NOOP("Root keys"), file: "pages/RootKeysPage.qml", sidebar: true, properties: [] },
+        { name: "settings", text: QT_TR_NOOP("Settings"), file: "pages/SettingsPage.qml", sidebar: true, properties: [] }
     ]
+    readonly property var entries: pages.map(page => Object.assign({ title: qsTr(page.text) }, page))
 
     function find(name: string): var {
         for (let i = 0; i < entries.length; ++i)

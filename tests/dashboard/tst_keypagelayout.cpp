@@ -6,8 +6,11 @@
 // hours" badge): in the API's key list every status pill lies inside the Status column, whole at
 // 1024 and 1280 px, and beside its "expires in 23 hours" the key page's header line "Created … · last
 // used …" is neither cut nor elided, and the header shows two lines of text at most. A failed
-// request's banner moves nothing; the audit log's text filters show their hints whole; the keys
-// page's "All charts" is clear of its chart's time labels.
+// request's banner moves nothing; the audit log's text filters show their hints whole and its
+// columns are readable (titles whole, texts inside their column); the keys page's "All charts" is
+// clear of its chart's time labels, and its chart summary's plot is as tall in German and Spanish
+// at 1024 px as in English. A language switch leaves the sidebar's width and the page's left edge
+// where they were.
 // Pictures: <build>/test-artefacts/keypagelayout/.
 #include "apiclient.h"
 #include "dashboardfixture.h"
@@ -149,6 +152,9 @@ private:
     /// page, once loaded and slid in.
     QQuickItem *openKeyPage(const QString &language, QSize size, const QString &keyId = {});
     bool showIn(const QString &language, QSize size);
+    /// The height of the plot of the keys page's chart summary (quiet API) in @p language at
+    /// @p size, once the summary is ready; -1 when it is not there.
+    qreal summaryPlotHeight(const QString &language, QSize size);
     KeyDetailController *detail() const
     {
         QObject *current = m_ui->currentPage();
@@ -173,6 +179,10 @@ private Q_SLOTS:
     void auditFiltersShowWhole();
     void allChartsClearOfTheAxis_data();
     void allChartsClearOfTheAxis();
+    void layoutStaysThroughALanguageSwitch();
+    void summaryPlotAsTallInEveryLanguage();
+    void auditColumnsReadable_data();
+    void auditColumnsReadable();
     void cleanupTestCase();
 };
 
@@ -630,6 +640,109 @@ void TestKeyPageLayout::allChartsClearOfTheAxis()
              qPrintable(u"\"%1\" at %2,%3 %4×%5 over the chart at %6,%7 %8×%9"_s.arg(more->property("text").toString())
                             .arg(shown.left()).arg(shown.top()).arg(shown.width()).arg(shown.height())
                             .arg(chart.left()).arg(chart.top()).arg(chart.width()).arg(chart.height())));
+}
+
+/// A support engineer switching the language sees the same layout: the sidebar as wide, the
+/// page's left edge where it was, in English, German and Spanish. Walkthrough 20/20: en → de → es
+/// moved the pages' left edge (the sidebar was as wide as its titles in the language shown).
+void TestKeyPageLayout::layoutStaysThroughALanguageSwitch()
+{
+    QVERIFY(showIn(u"en"_s, QSize(1280, 800)));
+    QVERIFY(m_ui->openPage(u"owners"_s));
+    QTRY_COMPARE_WITH_TIMEOUT(m_ui->currentPageName(), u"owners"_s, kTimeout);
+    auto *sidebar = m_window->findChild<QQuickItem *>(u"sidebar"_s);
+    QVERIFY(sidebar);
+    const auto layout = [&] {
+        auto *page = qobject_cast<QQuickItem *>(m_ui->currentPage());
+        return page ? u"sidebar %1 px wide, the page from %2 px"_s.arg(sidebar->width()).arg(sceneRect(page).left())
+                    : u"no page"_s;
+    };
+    m_ui->settle(100);
+    const QString english = layout();
+    for (const QString &language : {u"de"_s, u"es"_s, u"en"_s}) {
+        m_ui->app()->session()->settings()->setLanguage(language);
+        m_ui->settle(100);
+        QVERIFY(m_ui->screenshot(m_artefacts, u"language-switch-%1"_s.arg(language)));
+        QCOMPARE(layout(), english);
+    }
+}
+
+qreal TestKeyPageLayout::summaryPlotHeight(const QString &language, QSize size)
+{
+    if (!showIn(language, size) || !m_ui->openPage(u"keys"_s, {{u"apiId"_s, m_quietApiId}})
+        || !QTest::qWaitFor([&] { return m_ui->currentPage()->property("apiId").toString() == m_quietApiId; }, kTimeout))
+        return -1;
+    auto *page = qobject_cast<QQuickItem *>(m_ui->currentPage());
+    auto *charts = page ? m_ui->item(page, u"consoleView"_s) : nullptr;
+    if (!charts || !QTest::qWaitFor([&] { return charts->property("ready").toBool() && charts->property("documentHeight").toReal() > 0
+                                                 && qAbs(charts->height() - charts->property("documentHeight").toReal()) < 0.5; }, 50000))
+        return -1;
+    m_ui->settle(300);
+    if (!m_ui->screenshot(m_artefacts, u"summary-%1-%2"_s.arg(language).arg(size.width())))
+        return -1;
+    QSignalSpy evaluated(charts, SIGNAL(evaluated(QVariant)));
+    QMetaObject::invokeMethod(charts, "evaluate", Q_ARG(QString, uR"js(
+        document.querySelector('[data-testid="timeseries"] .u-over').getBoundingClientRect().height)js"_s));
+    return evaluated.wait(10000) ? evaluated.first().first().toReal() : -1;
+}
+
+/// The keys page's chart summary keeps a readable plot in German and Spanish at 1024 px: as tall
+/// as in English at 1280 (a few px less at most). Its height is fixed by the dashboard, and there
+/// the tiles' German and Spanish labels and hints took two lines, leaving the plot ~48 px.
+void TestKeyPageLayout::summaryPlotAsTallInEveryLanguage()
+{
+    const qreal english = summaryPlotHeight(u"en"_s, QSize(1280, 800));
+    QVERIFY2(english > 60, qPrintable(u"the English plot is %1 px tall"_s.arg(english)));
+    for (const QString &language : {u"de"_s, u"es"_s}) {
+        const qreal plot = summaryPlotHeight(language, QSize(1024, 768));
+        QVERIFY2(plot >= english - 6, qPrintable(u"the plot is %1 px tall in %2 at 1024 px, %3 px in English at 1280"_s
+                                                     .arg(plot).arg(language).arg(english)));
+    }
+}
+
+void TestKeyPageLayout::auditColumnsReadable_data()
+{
+    Latchkey::Test::addLanguageAndSizeRows();
+}
+
+/// Every column of the audit log is readable: its title whole, each row's texts inside their
+/// column and the row (the actor elided at most, whole in its tooltip), the description at least
+/// 200 px wide. Issue 4: in German at 1024 px the description had 120 px ("Beschreibu…") and the
+/// actor's id ran out of the window.
+void TestKeyPageLayout::auditColumnsReadable()
+{
+    QFETCH(QString, language);
+    QFETCH(QSize, size);
+    QVERIFY(showIn(language, size));
+    QVERIFY(m_ui->openPage(u"audit"_s));
+    QTRY_COMPARE_WITH_TIMEOUT(m_ui->currentPageName(), u"audit"_s, kTimeout);
+    auto *page = qobject_cast<QQuickItem *>(m_ui->currentPage());
+    QVERIFY(page);
+    QTRY_VERIFY_WITH_TIMEOUT(qRound(sceneRect(page).right()) == size.width(), kTimeout);
+    QQuickItem *list = m_ui->item(page, u"auditList"_s);
+    QVERIFY(list);
+    QTRY_VERIFY_WITH_TIMEOUT(list->property("count").toInt() > 0, kTimeout);
+    m_ui->settle(300);
+    QVERIFY(m_ui->screenshot(m_artefacts, u"audit-columns-%1-%2"_s.arg(language).arg(size.width())));
+    QQuickItem *titles = m_ui->item(page, u"auditColumnTitles"_s);
+    QVERIFY(titles);
+    const QString title = textOutsideItsCell(titles, true);
+    QVERIFY2(title.isEmpty(), qPrintable(title));
+    const QRectF shown = sceneRect(list);
+    const QList<QQuickItem *> rows = Latchkey::Test::collectItems(list, [&shown](const QQuickItem *item) {
+        return item->inherits("QQuickItemDelegate") && item->property("eventText").isValid()
+            && sceneRect(item).intersects(shown);
+    });
+    QVERIFY(!rows.isEmpty());
+    for (QQuickItem *row : rows) {
+        const QString outside = textOutsideItsCell(row, false);
+        QVERIFY2(outside.isEmpty(), qPrintable(outside));
+        QVERIFY2(sceneRect(row).right() <= shown.right() + 0.5, qPrintable(u"a row ends at %1, the list at %2"_s
+                                                                              .arg(sceneRect(row).right()).arg(shown.right())));
+        QQuickItem *description = m_ui->item(row, u"descriptionLabel"_s);
+        QVERIFY(description);
+        QVERIFY2(description->width() >= 200, qPrintable(u"the description is %1 px wide"_s.arg(description->width())));
+    }
 }
 
 void TestKeyPageLayout::cleanupTestCase()

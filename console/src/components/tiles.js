@@ -4,7 +4,10 @@
 // tile is too narrow for it (long German labels make no difference, but five tiles beside a
 // namespace list do) its font shrinks until it fits. A label may wrap ("Kosten (durchgelassen)"):
 // the labels of one row of tiles then take the height of the tallest, so the values and hints of
-// the row stay on one line with each other.
+// the row stay on one line with each other. In the compact summary labels and hints are one line
+// too, shrunk like the values: its tiles are as tall in German and Spanish as in English, so its
+// chart keeps its height in the host's fixed height (at 1024 px they wrapped and left the chart's
+// plot ~48 px).
 //
 // The tiles stand in rows of equal length as far as they go: five in a row where five fit, else
 // 3 + 2, never 4 + 1 with one tile alone under the others (a grid that fits as many as it can
@@ -14,6 +17,9 @@
 import { h } from '../dom.js';
 
 const SMALLEST_VALUE_SIZE = 14;
+// The compact summary's labels and hints are one line each (styles.css), so its tiles are as tall
+// in every language and with every hint: they shrink to this, then end in an ellipsis.
+const SMALLEST_LINE_SIZE = 9;
 const NARROWEST_TILE = 170; // px; as the grid's minimum in styles.css
 
 /**
@@ -41,16 +47,22 @@ export function spansFor(count, columns) {
   return { grid, full: grid / columns, last: grid / last, inFullRows: (rows - 1) * columns };
 }
 
-/** Shrinks @p value's font until its one line fits its tile (back to full size where it fits). */
-function fitValue(value) {
-  value.style.fontSize = '';
-  if (value.scrollWidth <= value.clientWidth) return;
-  // The stylesheet's size (.tile-value; smaller in the compact summary) is where it shrinks from.
-  const full = parseFloat(getComputedStyle(value).fontSize);
+/**
+ * Shrinks @p line's font until its one line fits its tile, down to @p smallest px (back to full
+ * size where it fits); text still cut there (an ellipsis) is whole in its tooltip. A text that may
+ * wrap (no `white-space: nowrap`) fits as it is.
+ */
+function fitLine(line, smallest) {
+  line.style.fontSize = '';
+  line.removeAttribute('title');
+  if (line.scrollWidth <= line.clientWidth) return;
+  // The stylesheet's size (smaller in the compact summary) is where it shrinks from.
+  const full = parseFloat(getComputedStyle(line).fontSize);
   // scrollWidth is rounded to whole pixels: a little less, or a fraction of a pixel would still
   // overflow (and show the ellipsis).
-  const size = Math.floor(full * (value.clientWidth / (value.scrollWidth + 1)) * 0.98 * 2) / 2;
-  value.style.fontSize = `${Math.max(SMALLEST_VALUE_SIZE, size)}px`;
+  const size = Math.floor(full * (line.clientWidth / (line.scrollWidth + 1)) * 0.98 * 2) / 2;
+  line.style.fontSize = `${Math.max(smallest, size)}px`;
+  if (line.scrollWidth > line.clientWidth) line.title = line.textContent;
 }
 
 /** The labels of each row of @p cells as tall as the row's tallest. */
@@ -94,7 +106,11 @@ export function tiles(definitions) {
     [...cells.values()].forEach(({ tile }, i) => {
       tile.style.gridColumn = `span ${i < spans.inFullRows ? spans.full : spans.last}`;
     });
-    for (const { value } of cells.values()) fitValue(value);
+    for (const { label, value, hint } of cells.values()) {
+      fitLine(value, SMALLEST_VALUE_SIZE);
+      fitLine(label, SMALLEST_LINE_SIZE);
+      fitLine(hint, SMALLEST_LINE_SIZE);
+    }
     alignRows([...cells.values()]);
   };
   const layoutSoon = () => {

@@ -44,6 +44,8 @@ ItemDelegate {
     }
     /// The event in words ("Key updated"; AuditEvents.js); the server's name for one it does not know.
     readonly property string eventText: AuditEvents.eventName(event)
+    /// Whether the actor's name and its id (its two lines) are elided: its tooltip shows it whole.
+    property var actorLinesCut: [false, false]
     /// Whether the pointer is over the event (its tooltip, not the description's, shows).
     property bool overEvent: false
     /// "type id (name)" per target, the type in the UI's language.
@@ -177,17 +179,33 @@ ItemDelegate {
                 wrapMode: Text.WrapAtWordBoundaryOrAnywhere
             }
         }
-        Label {
+        // The actor's name and id, a line each: Text elides no text of several lines, so one label
+        // with both ran past the window in a narrow actor column (German at 1024 px).
+        ColumnLayout {
             Layout.preferredWidth: entry.actorWidth
             Layout.maximumWidth: entry.actorWidth
             Layout.minimumWidth: entry.actorWidth
             Layout.alignment: Qt.AlignTop
-            horizontalAlignment: Text.AlignRight
-            text: entry.actorText
-            elide: Text.ElideRight
+            spacing: 0
             ToolTip.text: entry.actorText
-            ToolTip.visible: truncated && entry.hovered
+            ToolTip.visible: (entry.actorLinesCut[0] || entry.actorLinesCut[1]) && entry.hovered
             ToolTip.delay: 500
+            // No ids: contentItem is deferred.
+            Label {
+                Layout.fillWidth: true
+                horizontalAlignment: Text.AlignRight
+                text: entry.actorText.split("\n")[0]
+                elide: Text.ElideRight
+                onTruncatedChanged: entry.actorLinesCut = [truncated, entry.actorLinesCut[1]]
+            }
+            Label {
+                Layout.fillWidth: true
+                visible: text !== ""
+                horizontalAlignment: Text.AlignRight
+                text: entry.actorText.split("\n")[1] || ""
+                elide: Text.ElideRight
+                onTruncatedChanged: entry.actorLinesCut = [entry.actorLinesCut[0], truncated]
+            }
         }
     }
 }

@@ -63,10 +63,10 @@ Item {
     /// The height of the view until the page reported its own: the totals and the first chart.
     /// The compact summary fills it (its chart takes what the tiles and legend leave), so it is as
     /// tall loading as loaded and what lies under it never moves (walk 19: the keys under an API's
-    /// charts moved ~18 px under the pointer when the data came). Measured, all but the chart took
-    /// 196 px (wide) to 231 px (German and Spanish at ~800 px, tile labels on two lines): its chart
-    /// gets 120 to 85 px of this, about as tall as it was (100 px). Where the summary cannot fit
-    /// (a narrower window), it grows past it.
+    /// charts moved ~18 px under the pointer when the data came). Measured, all but the chart takes
+    /// ~196 px in every language down to a 1024 px window (its tiles' labels and hints are one line
+    /// each, tiles.js; they took two in German and Spanish, leaving the plot ~48 px): its chart gets
+    /// ~120 px of this. Where the summary cannot fit (a narrower window), it grows past it.
     readonly property int standardHeight: compact ? 316 : 420
     /// Room (px) the compact summary leaves free at the end of its chart's legend row, for a
     /// control the host lays over it (UsageCharts' "All charts"); taken when the page loads.

@@ -13,11 +13,15 @@ Pane {
     required property var entries
     property string currentName: ""
 
-    /// As wide as the widest entry needs in bold (the open page's row), so no title elides in
-    /// a longer language ("Berechtigungen & Rollen"); the window gives the sidebar at least this.
+    /// As wide as the widest entry needs in bold (the open page's row) and the "Issue key" button,
+    /// each in the longest of the dashboard's languages, so no title elides ("Berechtigungen &
+    /// Rollen") and the sidebar, with the page's left edge, stays put through a language switch
+    /// (walk 20/20); the window gives the sidebar at least this.
     readonly property real neededWidth: widest
 
     property real widest: 0
+
+    readonly property string issueText: QT_TR_NOOP("Issue key")
 
     function measure(): void {
         let width = 0;
@@ -25,6 +29,11 @@ Pane {
             const probe = probes.itemAt(i);
             if (probe)
                 width = Math.max(width, probe.implicitWidth);
+        }
+        for (let i = 0; i < buttonProbes.count; ++i) {
+            const probe = buttonProbes.itemAt(i);
+            if (probe)
+                width = Math.max(width, probe.implicitWidth + issueGate.Layout.leftMargin + issueGate.Layout.rightMargin);
         }
         widest = Math.ceil(width);
     }
@@ -54,16 +63,31 @@ Pane {
         anchors.fill: parent
         spacing: 0
 
-        // Invisible twins of the rows, bold like the open page's, only to measure them (a
-        // layout leaves invisible items out).
+        // Invisible twins of the rows, bold like the open page's, in every language, only to
+        // measure them (a layout leaves invisible items out).
         Repeater {
             id: probes
-            model: list.items
+            model: list.items.reduce((texts, item) => texts.concat(
+                sidebar.session.settings.inEveryLanguage("PageRegistry", item.text)), [])
             delegate: ItemDelegate {
-                required property var modelData
+                required property string modelData
                 visible: false
-                text: modelData.title
+                text: modelData.replace(/&/g, "&&")
                 font.bold: true
+                onImplicitWidthChanged: sidebar.measure() // qmllint disable unqualified
+            }
+            onItemAdded: sidebar.measure()
+            onItemRemoved: sidebar.measure()
+        }
+        // The same for "Issue key".
+        Repeater {
+            id: buttonProbes
+            model: sidebar.session.settings.inEveryLanguage("Sidebar", sidebar.issueText)
+            delegate: FocusButton {
+                required property string modelData
+                visible: false
+                text: modelData
+                highlighted: true
                 onImplicitWidthChanged: sidebar.measure() // qmllint disable unqualified
             }
             onItemAdded: sidebar.measure()
@@ -97,7 +121,7 @@ Pane {
                 id: issueButton
                 objectName: "sidebar-issue-key"
                 anchors.fill: parent
-                text: qsTr("Issue key")
+                text: qsTr(sidebar.issueText)
                 highlighted: true
                 enabled: issueGate.missing === ""
                 Accessible.name: qsTr("Issue a new key (Ctrl+N)")
@@ -122,6 +146,7 @@ Pane {
             // (qmllint 6.4 cannot check a delegate's access to outer ids).
             readonly property var items: sidebar.entries.filter(entry => entry.sidebar).map(entry => ({
                 name: entry.name,
+                text: entry.text,
                 title: entry.title.replace(/&/g, "&&"), // a single & would be a mnemonic
                 open: () => sidebar.pageChosen(entry.name)
             }))

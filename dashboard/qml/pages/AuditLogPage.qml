@@ -19,12 +19,21 @@ Page {
     /// What the Target filter says when the text may be an owner's external id that the root key may not look up.
     readonly property string targetUnreadable: qsTr("Owners cannot be looked up with this root key: “%1” is matched against target names, which finds an owner's own rows but not its keys'; the owner's id (id_…) finds both.").arg(resolver.text)
 
-    // Column widths shared by the column titles and AuditLogRow.
-    readonly property int timeWidth: 150
-    // The event column fits every event's words in the UI's language up to a third more than
-    // its default width; a longer one wraps inside it (issue 4: the server's names were cut), and
-    // no column gives up room to a long description: the fixed columns keep their width (J14).
-    readonly property int eventWidth: Math.min(290, Math.max(220, Math.ceil(page.widestEvent(eventProbe.font)) + 4))
+    // Column widths shared by the column titles and AuditLogRow. The time is as wide as the
+    // locale's widest date and time (late December, two-digit hours). The event column fits every
+    // event's words in the UI's language up to a third more than its default width; a longer one
+    // wraps inside it (issue 4: the server's names were cut), and a long description takes no room
+    // from the other columns (J14). But the description keeps descriptionMinimum: where the page is
+    // too narrow for it (German at 1024 px: 120 px, its title cut, the actor run out of the
+    // window), the event column gives up room first (its words wrap), then the actor's (elided,
+    // whole in its tooltip).
+    readonly property int timeWidth: Math.ceil(eventProbe.advanceWidth(session.format.dateTime(
+        new Date(2026, 11, 28, 22, 58, 58).getTime()))) + 8
+    readonly property int descriptionMinimum: 240
+    // What the event and actor columns may take: the list less its padding, the gaps, the time and the description.
+    readonly property real sharedRoom: list.width - 2 * 16 - 3 * 16 - timeWidth - descriptionMinimum
+    readonly property int eventWanted: Math.min(290, Math.max(220, Math.ceil(page.widestEvent(eventProbe.font)) + 4))
+    readonly property int eventWidth: Math.max(150, Math.min(eventWanted, Math.floor(sharedRoom - 170)))
     FontMetrics {
         id: eventProbe // AuditLogRow's event font: a label's
         font: eventProbeLabel.font
@@ -37,7 +46,7 @@ Page {
     function widestEvent(font): real {
         return Math.max(...AuditEvents.allEvents().map(event => eventProbe.advanceWidth(AuditEvents.eventName(event)))); // qmllint disable
     }
-    readonly property int actorWidth: 170
+    readonly property int actorWidth: Math.max(120, Math.min(170, Math.floor(sharedRoom - eventWidth)))
 
     readonly property var ranges: [
         {label: qsTr("Last hour"), ms: 3600000},
