@@ -48,6 +48,8 @@ ItemDelegate {
     property var actorLinesCut: [false, false]
     /// Whether the pointer is over the event (its tooltip, not the description's, shows).
     property bool overEvent: false
+    /// Whether the pointer is over the actor (its tooltip, when it is elided, not the description's).
+    property bool overActor: false
     /// "type id (name)" per target, the type in the UI's language.
     readonly property string targetText: AuditEvents.targetLines(targetList, event)
     /// One line per change, in the UI's language (AuditChanges.js).
@@ -156,8 +158,8 @@ ItemDelegate {
                 text: entry.shownDescription
                 wrapMode: Text.Wrap
                 ToolTip.text: entry.descriptionTip
-                // Not over the event, whose tooltip names the server's event (one tooltip at a time).
-                ToolTip.visible: entry.hovered && !entry.overEvent && entry.descriptionTip !== ""
+                // Not over the event or the actor, which have tooltips of their own (one at a time).
+                ToolTip.visible: entry.hovered && !entry.overEvent && !entry.overActor && entry.descriptionTip !== ""
                 ToolTip.delay: 500
             }
             Label {
@@ -188,8 +190,12 @@ ItemDelegate {
             Layout.alignment: Qt.AlignTop
             spacing: 0
             ToolTip.text: entry.actorText
-            ToolTip.visible: (entry.actorLinesCut[0] || entry.actorLinesCut[1]) && entry.hovered
+            // Over the actor only: the row's other tooltips share the one ToolTip instance.
+            ToolTip.visible: (entry.actorLinesCut[0] || entry.actorLinesCut[1]) && entry.overActor
             ToolTip.delay: 500
+            HoverHandler {
+                onHoveredChanged: entry.overActor = hovered
+            }
             // No ids: contentItem is deferred.
             Label {
                 Layout.fillWidth: true
