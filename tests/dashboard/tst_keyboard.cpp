@@ -266,7 +266,7 @@ void TestKeyboard::initTestCase()
 {
     m_fixture = std::make_unique<DashboardFixture>(); // QSettings in test mode from here on
     QSettings().clear(); // no recent connections on the start screen
-    m_ui = std::make_unique<DashboardWindow>();
+    m_ui = std::make_unique<DashboardWindow>(QSize(1280, 800), DashboardWindow::QmlWarnings::Fail);
     m_app = m_ui->app();
     m_window = m_ui->window();
     QVERIFY(m_window);

@@ -442,6 +442,12 @@ void TestScreens::initTestCase()
     m_app->session()->settings()->setTheme(u"light"_s);
     m_app->session()->settings()->setLanguage(u"en"_s);
     m_engine = std::make_unique<QQmlApplicationEngine>();
+    // As --self-test: a QML warning (a binding loop, an unset required property) fails the test
+    // function it happens in, also one that does not check the collected warnings.
+    QObject::connect(m_engine.get(), &QQmlEngine::warnings, m_engine.get(), [](const QList<QQmlError> &errors) {
+        for (const QQmlError &error : errors)
+            Latchkey::Test::failOnQmlWarning(error);
+    });
     QVERIFY(m_app->load(*m_engine));
     m_window = qobject_cast<QQuickWindow *>(m_engine->rootObjects().value(0));
     QVERIFY(m_window);
