@@ -74,6 +74,16 @@ inline void failOnQmlWarning(const QQmlError &warning)
         QTest::qFail(qPrintable(QStringLiteral("QML warning: ") + warning.toString()), __FILE__, __LINE__);
 }
 
+/// Fails the running test function with the call @p action made while not connected and the QML
+/// that made it (@p caller).
+inline void failOnAskingWhileNotConnected(const QString &action, const QString &caller)
+{
+    if (QTest::currentTestFunction())
+        QTest::qFail(qPrintable(QStringLiteral("asked while not connected: ") + action + QStringLiteral(" from\n")
+                                + caller),
+                     __FILE__, __LINE__);
+}
+
 /// DashboardApp as main() builds it (keychain disabled, English, light theme) with Main.qml
 /// loaded, sized and exposed. One per test case; not connected until the test connects it.
 class DashboardWindow
@@ -81,7 +91,8 @@ class DashboardWindow
 public:
     /// What a warning of the window's QML engine (a binding loop, a required property left unset,
     /// a type error) does: printed only, or it also fails the test function it happens in, as
-    /// `--self-test` fails on one.
+    /// `--self-test` fails on one. Fail also fails it on a call the client could only refuse as
+    /// "Not connected" (ApiClient::askedWhileNotConnected: a page asking after Disconnect).
     enum class QmlWarnings { Print, Fail };
 
     /// Loads the window; window() is null when it could not be created or shown.
@@ -93,6 +104,8 @@ public:
                 for (const QQmlError &error : errors)
                     failOnQmlWarning(error);
             });
+            QObject::connect(m_app->session()->client(), &Dashboard::ApiClient::askedWhileNotConnected, m_engine.get(),
+                             failOnAskingWhileNotConnected);
         }
         m_app->vault()->disable(QStringLiteral("tests"));
         m_app->session()->settings()->setLanguage(QStringLiteral("en"));
