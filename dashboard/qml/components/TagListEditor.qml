@@ -174,10 +174,11 @@ ColumnLayout {
             // It says what Enter does, and does it.
             readonly property bool creates: editor.highlightedName === "" && editor.suggestions !== undefined
                                             && editor.suggestions !== null && editor.typedIsUnknown
-            text: editor.highlightedName !== "" ? editor.takeText.arg(editor.highlightedName)
-                  : creates ? editor.createText : editor.newEntryText
+            text: editor.highlightedName !== "" ? editor.takeText.toLocaleUpperCase().arg(editor.highlightedName)
+                  : creates ? editor.createText : editor.newEntryText.toLocaleUpperCase()
             enabled: field.text.trim() !== "" && !editor.busy && editor.typedProblem === ""
-            // It names a permission or role as typed: names are case-sensitive, so no capitals.
+            // It names a permission or role as typed: names are case-sensitive, so no capitals from
+            // the style. Its own words are in capitals as on every other button (walk 20/20).
             font.capitalization: Font.MixedCase
             // A click that creates says for whom: the whole workspace.
             ToolTip.visible: hovered && creates
