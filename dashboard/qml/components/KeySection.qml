@@ -71,6 +71,15 @@ Pane {
         if (event.accepted)
             section.discard();
     }
+    // The controller's refusal of a draft for its `problem` (Enter saves even while Save is
+    // greyed) goes as soon as the draft is rid of that problem: "Two rate limits are named
+    // “shared”" stayed after the rename until the next Save (walkthrough 19).
+    property string previousProblem
+    onProblemChanged: {
+        if (controller && error !== "" && error === previousProblem)
+            controller.clearError(field);
+        previousProblem = problem;
+    }
 
     Material.elevation: 1
     padding: 16
