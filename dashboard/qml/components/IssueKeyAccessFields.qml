@@ -17,7 +17,8 @@ ColumnLayout {
     readonly property bool typing: permissionsInput.holdsTypedName || rolesInput.holdsTypedName
     /// The pickers' button for a typed name that does not exist yet (created with the key).
     function createText(typed: string): string {
-        return qsTr("Create “%1”", "a permission or role created when the key is issued").arg(typed);
+        // Its own word in capitals as on every button (TagListEditor.createText), the name as typed.
+        return qsTr("Create “%1”", "a permission or role created when the key is issued").toLocaleUpperCase().arg(typed);
     }
     /// The pickers' button for the highlighted suggestion (%1) Enter adds to the key to be.
     readonly property string takeText: qsTr("Add %1", "a permission or role added to the key to be issued")

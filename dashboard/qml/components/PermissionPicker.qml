@@ -20,7 +20,7 @@ TagListEditor {
     accessibleName: qsTr("Add a permission")
     emptyText: qsTr("No direct permissions.")
     newEntryText: qsTr("Grant")
-    createText: qsTr("Create and grant")
+    createText: qsTr("Create and grant").toLocaleUpperCase()
     takeText: qsTr("Grant %1", "the highlighted permission that Enter grants")
     createItemText: qsTr("Create permission “%1” for the whole workspace")
     typedProblem: typedName === "" ? ""

@@ -32,7 +32,9 @@ ColumnLayout {
     property bool busy: false
     /// Names that are not among the suggestions go to createRequested instead (roles must exist).
     property bool offerCreate: false
-    property string createText: qsTr("Create and add")
+    /// The add button while it creates the typed name, shown as given: its own words in capitals
+    /// as on every button, a name it carries as typed (the button keeps the style's capitals off).
+    property string createText: qsTr("Create and add").toLocaleUpperCase()
     /// The add button while Enter takes the highlighted suggestion (%1): it says that suggestion,
     /// not the typed text (walkthrough: "Add new" over a highlighted billing.read for "bill").
     property string takeText: qsTr("Add %1", "the highlighted suggestion that Enter adds")

@@ -252,7 +252,7 @@ Page {
                     // A slug that does not exist yet is created with the role: its chip says "new",
                     // as in the issue-key dialog, and nothing is created before "Create".
                     offerCreate: true
-                    createText: qsTr("Add new", "a permission created when the role is created")
+                    createText: qsTr("Add new", "a permission created when the role is created").toLocaleUpperCase()
                     newItems: roleDialog.pickedNew
                     onAddRequested: name => roleDialog.picked = roleDialog.picked.concat([name])
                     onCreateRequested: name => {

@@ -144,7 +144,7 @@ Item {
             tryCompare(popup, "picked", ["marked.exists"]);
             typeText("marked.fresh");
             tryVerify(() => picker.typedIsNew, H.answerTimeout, "the new permission offered for creation");
-            compare(findChild(picker, "new-role-permission-picker-add").text, "Add new");
+            compare(findChild(picker, "new-role-permission-picker-add").text, "ADD NEW");
             mouseClick(findChild(picker, "new-role-permission-picker-add"));
             tryCompare(popup, "picked", ["marked.exists", "marked.fresh"]);
             compare(popup.pickedNew, ["marked.fresh"]);

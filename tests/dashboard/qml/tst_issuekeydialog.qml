@@ -94,7 +94,7 @@ Item {
             for (const c of name)
                 keyClick(c);
             const add = part("role-picker-add");
-            tryVerify(() => add.text === "Create “" + name + "”", H.answerTimeout, add.text);
+            tryVerify(() => add.text === "CREATE “" + name + "”", H.answerTimeout, add.text);
             mouseClick(add); // Enter alone creates nothing (walkthrough 20/1)
             tryCompare(dialog.controller, "newRoles", [name]);
         }

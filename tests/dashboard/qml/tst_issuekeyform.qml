@@ -232,7 +232,7 @@ Item {
                 keyClick(c);
             compare(field.text, name);
             const add = child(picker + "-add");
-            tryVerify(() => add.text === "Create “" + name + "”", H.answerTimeout, add.text);
+            tryVerify(() => add.text === "CREATE “" + name + "”", H.answerTimeout, add.text);
             return add;
         }
 

@@ -67,7 +67,7 @@ Item {
             width: root.width
             client: testSession.client
             offerCreate: true
-            createText: "Create “" + typedName + "”"
+            createText: "CREATE “" + typedName + "”"
             takeText: "Add %1" // as IssueKeyAccessFields says it
         }
     }
@@ -199,7 +199,7 @@ Item {
             typeName(roles, "brand-new-role");
             tryVerify(() => !roles.suggestions.loading, H.answerTimeout);
             verify(roles.typedIsNew);
-            compare(add.text, "Create and add");
+            compare(add.text, "CREATE AND ADD");
             mouseClick(add);
             compare(created.count, 1);
             compare(created.signalArguments[0][0], "brand-new-role");
@@ -323,7 +323,7 @@ Item {
 
             typeName(picker, "nothing.like.this");
             tryVerify(() => !picker.suggestions.loading, H.answerTimeout);
-            tryCompare(add, "text", "Create “nothing.like.this”", 5000);
+            tryCompare(add, "text", "CREATE “nothing.like.this”", 5000);
             // Names are case-sensitive: the button shows one as typed, not in the style's capitals.
             compare(add.font.capitalization, Font.MixedCase);
             mouseClick(add);
@@ -337,7 +337,7 @@ Item {
             tryVerify(() => grant.text === "GRANT documents.read", H.answerTimeout, grant.text);
             // Closed, the typed name is no permission: the button says that it would create one.
             keyClick(Qt.Key_Escape);
-            tryCompare(grant, "text", "Create and grant", 5000);
+            tryCompare(grant, "text", "CREATE AND GRANT", 5000);
             field(permissions).clear();
             tryCompare(grant, "text", "GRANT", 5000);
         }
