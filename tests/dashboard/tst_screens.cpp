@@ -514,6 +514,12 @@ void TestScreens::cleanupTestCase()
     if (m_traffic)
         m_traffic->stop();
     qInstallMessageHandler(previous);
+    // As main() tears the window down: the pages (their console views) while the engine is there.
+    // Without, a web view outlived the engine and Qt WebEngine handed it a navigation that asked
+    // the gone engine for a JavaScript wrapper (a crash after the last test, when that test left
+    // a page with charts open: allChartsOneClickAway run alone or last).
+    if (m_engine)
+        DashboardApp::unload(*m_engine);
     m_engine.reset();
     m_app.reset();
     m_traffic.reset();
