@@ -74,17 +74,37 @@ Item {
         const scrolledAway = frames > 0 && flickable && flickable.contentY !== revealedY;
         if (!item || !flickable || !flickable.contentItem || scrolledAway) {
             following = null;
+            revealed = null;
             return;
         }
         const now = place(item);
         reveal(item);
         revealedY = flickable.contentY;
+        revealed = item;
         if (now === lastPlace || ++frames >= maxFrames) {
             following = null;
             return;
         }
         lastPlace = now;
         flickable.Window.window.update(); // the next frame, to see whether it stays
+    }
+
+    /// The item the last reveal() showed, while the view stays where that left it.
+    property Item revealed: null
+    // The content grows or shrinks after the item had settled (the key page's charts report their
+    // height seconds after the focus reached the key actions below them, which then lay out of
+    // view for good: tst_keyboard tabScrollsFocusIntoView, once under load): the focused item is
+    // followed again, unless someone else scrolled since (the user looks elsewhere). Not an item
+    // taller than the view: the user is somewhere inside it (the charts' page, which shows its own
+    // focused control), and showing its top again would scroll away from there.
+    property Connections contentWatch: Connections {
+        target: scroller.flickable
+        function onContentHeightChanged() {
+            const item = scroller.revealed;
+            if (!scroller.following && item && item === scroller.focusItem && item.height <= scroller.flickable.height
+                    && scroller.flickable.contentY === scroller.revealedY)
+                scroller.show(item);
+        }
     }
 
     /// The item that had the focus last (none in between does not count).

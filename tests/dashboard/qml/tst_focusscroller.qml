@@ -134,6 +134,40 @@ Item {
             }
         }
 
+        /// Waits until @p item has stayed in view for a few frames (the scroller is done with it).
+        function waitUntilSettledInView(item) {
+            tryVerify(() => inView(item), 5000, "in view");
+            for (let i = 0; i < 5; ++i)
+                waitForRendering(page);
+            verify(inView(item));
+        }
+
+        // The key page's charts report their height seconds after the focus reached the key
+        // actions below them (tst_keyboard tabScrollsFocusIntoView: "focused but out of view:
+        // delete-permanent", once under load): a growth above the focused field after the page
+        // had settled pushed it out of view for good.
+        function test_aLateGrowthAboveTheFocusedFieldIsFollowed() {
+            grown.Layout.preferredHeight = 900;
+            field.forceActiveFocus();
+            waitUntilSettledInView(field);
+            grown.Layout.preferredHeight = 1400; // the charts' late report
+            tryVerify(() => grown.height === 1400, 5000, "laid out"); // not in view before it moved
+            tryVerify(() => inView(field), 5000, "the focused field is shown again");
+        }
+
+        // ... but not when the user scrolled away from it meanwhile: the page stays where they put it.
+        function test_aLateGrowthAfterTheUserScrolledIsLeftAlone() {
+            grown.Layout.preferredHeight = 900;
+            field.forceActiveFocus();
+            waitUntilSettledInView(field);
+            page.contentY = 0; // the wheel, back to the top
+            waitForRendering(page);
+            grown.Layout.preferredHeight = 1400;
+            tryVerify(() => grown.height === 1400, 5000, "laid out");
+            waitForRendering(page);
+            compare(page.contentY, 0, "the page stays where the user scrolled it");
+        }
+
         function test_aLayoutThatSettlesOverFramesIsFollowed() {
             grown.Layout.preferredHeight = 300;
             field.forceActiveFocus();
