@@ -312,6 +312,9 @@ Item {
             const why = part("issue-needs-api");
             tryVerify(() => issue.enabled, H.answerTimeout);
             verify(!why.visible);
+            // The API list in: arriving later, it chose its first API for the one cleared below,
+            // and Enter issued a key (seen once under load).
+            tryVerify(() => part("issue-api").count > 0, H.answerTimeout, "the API list arrived");
 
             dialog.controller.apiId = ""; // as on a server without APIs, or before one is chosen
             verify(!issue.enabled, "Issue is disabled without an API");
