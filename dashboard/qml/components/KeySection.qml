@@ -26,7 +26,8 @@ Pane {
     property string problem
     /// Shows `problem` under Save and Discard, for an editor that leaves it to the card (the meta
     /// card's JSON error): above them it pushed them down as it came and up as it went, away from
-    /// the pointer on its way to Save (walk 19).
+    /// the pointer on its way to Save (walk 19). Its line is kept while there is none, so the card
+    /// does not grow with it either (the taller card of a row moved what lay below).
     property bool problemBelow: false
     /// Why Save and Discard are greyed while the draft is the saved value.
     readonly property string nothingChanged: qsTr("Nothing changed yet")
@@ -373,14 +374,18 @@ Pane {
                 onClicked: section.save()
             }
         }
+        // Empty, it is as tall as one line of it: an error of one line moves nothing.
         Label {
             objectName: section.objectName + "-problem"
             Layout.fillWidth: true
-            visible: section.problemBelow && section.showButtons && section.problem !== ""
+            visible: section.problemBelow && section.showButtons
             text: section.problem
             color: Material.color(Material.Red)
             wrapMode: Text.Wrap
             font.pixelSize: 12
+            Accessible.role: Accessible.AlertMessage
+            Accessible.name: text
+            Accessible.ignored: text === ""
         }
     }
 }

@@ -58,5 +58,7 @@ ColumnLayout {
         color: Material.color(Material.Red)
         wrapMode: Text.Wrap
         font.pixelSize: 12
+        Accessible.role: Accessible.AlertMessage
+        Accessible.name: text
     }
 }

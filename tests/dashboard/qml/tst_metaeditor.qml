@@ -63,6 +63,8 @@ Item {
             const label = problemLabel();
             verify(label, "the problem is shown");
             verify(label.visible);
+            compare(label.Accessible.role, Accessible.AlertMessage, "and announced by a screen reader");
+            compare(label.Accessible.name, editor.problem);
         }
 
         // A syntax error says where: line and column as the user counts them (from 1; characters,

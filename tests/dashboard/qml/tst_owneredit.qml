@@ -148,16 +148,20 @@ Item {
         }
 
         // Walk 19: the JSON error came above Save and Discard and pushed them down, and up again
-        // as the text was mended, so a click aimed at Save missed. It shows under them.
+        // as the text was mended, so a click aimed at Save missed. It shows under them, and the
+        // card keeps its height as it comes and goes: the taller card of its row moved what lay
+        // below it. A screen reader announces it.
         function test_metaErrorMovesNoButton() {
             const page = openOwner().page;
             const save = child(page, "section-meta-save");
             const discard = child(page, "section-meta-discard");
+            const metaCard = child(page, "section-meta");
             const at = button => button.mapToItem(page, 0, 0).y;
+            waitForRendering(page);
             const saveAt = at(save);
             const discardAt = at(discard);
+            const cardHeight = metaCard.implicitHeight;
             typeInto(child(page, "meta-text"), "{ broken");
-            const metaCard = child(page, "section-meta");
             tryVerify(() => metaCard.problem !== "", 5000, "the JSON is refused");
             const said = H.find(page, item => item.visible && item.text === metaCard.problem);
             verify(said, "the reason shows in the card");
@@ -165,10 +169,14 @@ Item {
             compare(at(save), saveAt, "Save stays where it was");
             compare(at(discard), discardAt, "Discard too");
             verify(said.mapToItem(page, 0, 0).y > saveAt, "the reason under the buttons");
+            compare(metaCard.implicitHeight, cardHeight, "the card as tall as without the reason");
+            compare(said.Accessible.role, Accessible.AlertMessage, "a screen reader announces the reason");
+            compare(said.Accessible.name, metaCard.problem);
             typeInto(child(page, "meta-text"), "{\"plan\": \"pro\"}");
             tryVerify(() => metaCard.problem === "", 5000, "the JSON is taken");
             waitForRendering(page);
             compare(at(save), saveAt, "Save stays where it was as the reason goes");
+            compare(metaCard.implicitHeight, cardHeight, "the card too");
         }
 
         // Issue 4: Esc in the meta and rate-limit cards did nothing on the owner page (on the key
