@@ -150,8 +150,11 @@ ColumnLayout {
             // No hover while the calendar is open: the modal popup kept the button hovered under
             // it, and its tooltip came back over "Never expires" after a pick.
             hoverEnabled: !calendar.visible
-            ToolTip.visible: hovered && !calendar.visible
+            ToolTip.visible: calendarTip.inWindow && hovered && !calendar.visible
             ToolTip.text: Accessible.name
+            TipHover {
+                id: calendarTip
+            }
             // Opened by Enter or Space (the button had the keyboard), the calendar's day shows its
             // frame. A click leaves the focus reason as it was, hence the pointer on the button.
             onClicked: calendar.openOn(calendarButton.visualFocus && !calendarButton.hovered)

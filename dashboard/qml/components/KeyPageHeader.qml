@@ -118,10 +118,10 @@ ToolBar {
                                 : ""
             elide: Text.ElideRight
             opacity: 0.7
-            HoverHandler {
+            TipHover {
                 id: datesHover
             }
-            ToolTip.visible: datesHover.hovered && dates.truncated
+            ToolTip.visible: datesHover.showsTip && dates.truncated
             ToolTip.text: dates.text
         }
     }

@@ -113,9 +113,9 @@ ToolBar {
             elide: Text.ElideRight
             Accessible.role: Accessible.AlertMessage
             Accessible.name: bar.doneNote
-            ToolTip.visible: truncated && noteHover.hovered
+            ToolTip.visible: truncated && noteHover.showsTip
             ToolTip.text: bar.doneNote
-            HoverHandler {
+            TipHover {
                 id: noteHover
             }
         }

@@ -225,8 +225,11 @@ Page {
                 placeholderText: qsTr("Actor: root key name or id")
                 ToolTip.text: qsTr("A root key's name or a part of it, as the Actor column shows it, or its id (rk_…)")
                 // Not while the user types (issue 4, J14: it covered the field being typed in).
-                ToolTip.visible: hovered && !activeFocus
+                ToolTip.visible: actorTip.showsTip && !activeFocus
                 ToolTip.delay: 800
+                TipHover {
+                    id: actorTip
+                }
                 selectByMouse: true
                 Accessible.name: qsTr("Actor")
                 onTextChanged: debounce.restart()
@@ -239,8 +242,11 @@ Page {
                 placeholderText: qsTr("Target: id, owner, key start or part of a name")
                 ToolTip.text: qsTr("An id (key_…, api_…, id_…), an owner's external id, a key's start, or a part of a name: of a key (deleted keys too), an owner, an API")
                 // Not while the user types (issue 4, J14: it covered the field being typed in).
-                ToolTip.visible: hovered && !activeFocus
+                ToolTip.visible: targetTip.showsTip && !activeFocus
                 ToolTip.delay: 800
+                TipHover {
+                    id: targetTip
+                }
                 selectByMouse: true
                 Accessible.name: qsTr("Target")
                 onTextChanged: debounce.restart()

@@ -165,9 +165,9 @@ Page {
                         opacity: 0.75
                         text: page.connection.keychainStatus
                         // The secret service's own error only on hover: it is for whoever debugs.
-                        ToolTip.visible: keychainHover.hovered && page.connection.keychainDetail !== ""
+                        ToolTip.visible: keychainHover.showsTip && page.connection.keychainDetail !== ""
                         ToolTip.text: page.connection.keychainDetail
-                        HoverHandler {
+                        TipHover {
                             id: keychainHover
                         }
                     }

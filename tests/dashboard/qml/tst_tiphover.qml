@@ -1,0 +1,51 @@
+import QtQuick
+import QtQuick.Controls
+import QtTest
+import Latchkey.Dashboard
+import "helpers.js" as H
+
+// TipHover: a tooltip bound to its hover and to something else is not asked for once its item
+// left the window. Qt 6.4 keeps a HoverHandler hovered after its item left the window under a
+// still pointer (its page replaced by Back or a shortcut); when the other condition then changed
+// (a note no longer fitting) the tooltip opened with no window: "QML ToolTip: cannot find any
+// window to open popup in".
+Item {
+    id: root
+    width: 1060
+    height: 700
+
+    Component {
+        id: headerComponent
+        ListPageHeader {
+            width: 700
+            title: "Root keys"
+            searchPlaceholder: "Search"
+        }
+    }
+
+    TestCase {
+        name: "TipHover"
+        when: windowShown
+
+        function init() {
+            failOnWarning(/cannot find any window/);
+        }
+        function cleanup() {
+            mouseMove(root, 1, root.height - 1);
+        }
+
+        // ListPageHeader's done note: its whole text in a tooltip when it does not fit.
+        function test_noteThatStopsFittingOutOfTheWindow() {
+            const header = createTemporaryObject(headerComponent, root);
+            const note = findChild(header, "doneNote");
+            verify(note);
+            header.doneNote = "Root key “x” revoked";
+            tryVerify(() => note.width > 0 && !note.truncated, H.answerTimeout, "a short note fits");
+            mouseMove(note, 4, note.height / 2);
+            header.parent = null; // the page goes under the still pointer
+            header.doneNote = "Root key “" + "a-very-long-root-key-name-".repeat(12) + "” revoked";
+            verify(note.truncated, "the note no longer fits");
+            verify(!note.ToolTip.visible, "no tooltip asked for out of the window");
+        }
+    }
+}
