@@ -2,6 +2,7 @@
 
 #include "apiclient.h"
 #include "connectioncontroller.h"
+#include "lastinput.h"
 #include "localservercontroller.h"
 #include "rootkeyvault.h"
 #include "session.h"
@@ -21,6 +22,8 @@ DashboardApp::DashboardApp(QObject *parent)
     : QObject(parent), m_session(new Session(this)), m_vault(new RootKeyVault(u"latchkey-dashboard"_s, this)),
       m_connection(new ConnectionController(m_session, m_vault, this)), m_localServer(new LocalServerController(this))
 {
+    // From start-up, before any window: a press before the first FocusFrame is counted too.
+    LastInput::startWatching();
     connect(m_localServer, &LocalServerController::started, m_connection, &ConnectionController::connectLocal);
     // Connected to the server this app runs: curl hints say where its root key is.
     const auto followLocalKey = [this] {

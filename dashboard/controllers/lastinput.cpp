@@ -2,14 +2,38 @@
 
 #include <QCoreApplication>
 #include <QEvent>
+#include <QPointer>
 
 namespace Latchkey::Dashboard {
+
+namespace {
+
+/// The instance that watches since start-up: what it watches (QCoreApplication's events) is one
+/// per process.
+QPointer<LastInput> &applicationInstance()
+{
+    static QPointer<LastInput> instance;
+    return instance;
+}
+
+} // namespace
 
 LastInput::LastInput(QObject *parent)
     : QObject(parent)
 {
+    if (LastInput *watching = applicationInstance()) {
+        m_keyboard = watching->m_keyboard;
+        connect(watching, &LastInput::keyboardChanged, this, [this, watching] { setKeyboard(watching->keyboard()); });
+        return;
+    }
     if (QCoreApplication *app = QCoreApplication::instance())
         app->installEventFilter(this);
+}
+
+void LastInput::startWatching()
+{
+    if (!applicationInstance() && QCoreApplication::instance())
+        applicationInstance() = new LastInput(QCoreApplication::instance());
 }
 
 bool LastInput::eventFilter(QObject *watched, QEvent *event)

@@ -13,7 +13,11 @@ namespace Latchkey::Dashboard {
 /// closed a dialog nothing showed where the keyboard was. FocusFrame shows that focus when the
 /// last press was a key, and not after a click on the dialog's Cancel.
 ///
-/// QML: the singleton `LastInput`. It watches the whole application's input events.
+/// QML: the singleton `LastInput` (one per engine). It watches the whole application's input
+/// events, in the app from start-up: DashboardApp calls startWatching() before any window exists,
+/// and each engine's singleton, made at its first read (FocusFrame's), starts from what that one
+/// saw and follows it. On its own it missed every press before that read; tests without
+/// DashboardApp still get that.
 class LastInput : public QObject
 {
     Q_OBJECT
@@ -24,6 +28,10 @@ class LastInput : public QObject
 
 public:
     explicit LastInput(QObject *parent = nullptr);
+
+    /// Starts watching the application's input now (once per application: an instance that is
+    /// the application's child), for every LastInput made later to start from and follow.
+    static void startWatching();
 
     [[nodiscard]] bool keyboard() const { return m_keyboard; }
 

@@ -5,6 +5,7 @@
 // start screen and of the issue-key dialog in reading order without a trap, and every control
 // that takes keyboard focus has an accessible name (what a screen reader says).
 #include "connectioncontroller.h"
+#include "dashboardapp.h"
 #include "dashboardfixture.h"
 #include "dashboardwindow.h"
 #include "localservercontroller.h"
@@ -14,7 +15,10 @@
 #include <QDateTime>
 #include <QDirIterator>
 #include <QJsonArray>
+#include <QMouseEvent>
+#include <QQmlComponent>
 #include <QQmlContext>
+#include <QQmlEngine>
 #include <QQmlProperty>
 #include <QRegularExpression>
 #include <QScopeGuard>
@@ -216,6 +220,7 @@ private Q_SLOTS:
     void keyCardsKeepTheFocusAfterEnter_data();
     void keyCardsKeepTheFocusAfterEnter();
     void focusFrameBackAfterEscClosesADialog();
+    void lastInputCountsPressesFromStartUp();
     void recentConnectionDetailsWrapBeforeConnect(); // last: it leaves the window disconnected
 
 private:
@@ -1809,6 +1814,31 @@ void TestKeyboard::focusFrameBackAfterEscClosesADialog()
     QTRY_VERIFY(refresh->hasActiveFocus());
     QVERIFY(!frame->isVisible());
     m_ui->settle();
+}
+
+/// The last press, as the focus frame reads it (LastInput), counts from the app's start-up: a
+/// LastInput made at its first read (a QML engine's singleton, FocusFrame's) missed every press
+/// before it and took the keyboard's for none.
+void TestKeyboard::lastInputCountsPressesFromStartUp()
+{
+    const DashboardApp app; // as main() builds it, before any window
+    QObject receiver;
+    const auto lastInputOfANewEngine = [] {
+        QQmlEngine engine;
+        engine.addImportPath(u"qrc:/"_s);
+        QQmlComponent component(&engine);
+        component.setData("import QtQml\nimport Latchkey.Dashboard\n"
+                          "QtObject { readonly property bool keyboard: LastInput.keyboard }\n", QUrl());
+        const std::unique_ptr<QObject> reader(component.create());
+        return reader ? reader->property("keyboard") : QVariant();
+    };
+    QMouseEvent click(QEvent::MouseButtonPress, QPointF(), QPointF(), Qt::LeftButton, Qt::LeftButton, Qt::NoModifier);
+    QKeyEvent key(QEvent::KeyPress, Qt::Key_Tab, Qt::NoModifier);
+    QCoreApplication::sendEvent(&receiver, &click);
+    QCoreApplication::sendEvent(&receiver, &key);
+    QCOMPARE(lastInputOfANewEngine(), QVariant(true));
+    QCoreApplication::sendEvent(&receiver, &click);
+    QCOMPARE(lastInputOfANewEngine(), QVariant(false));
 }
 
 LATCHKEY_DASHBOARD_TEST_MAIN(TestKeyboard)
