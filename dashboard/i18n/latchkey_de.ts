@@ -4042,6 +4042,10 @@
         <source>Back to the key</source>
         <translation>Zurück zum Schlüssel</translation>
     </message>
+    <message>
+        <source>The key has not been copied, and it cannot be shown again: once the window is closed, it is gone for good.</source>
+        <translation>Der Schlüssel wurde nicht kopiert und kann nicht noch einmal angezeigt werden: Ist das Fenster geschlossen, ist er endgültig verloren.</translation>
+    </message>
 </context>
 <context>
     <name>Sidebar</name>

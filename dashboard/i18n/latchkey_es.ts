@@ -4042,6 +4042,10 @@
         <source>Back to the key</source>
         <translation>Volver a la clave</translation>
     </message>
+    <message>
+        <source>The key has not been copied, and it cannot be shown again: once the window is closed, it is gone for good.</source>
+        <translation>La clave no se ha copiado y no puede volver a mostrarse: al cerrar la ventana, se pierde para siempre.</translation>
+    </message>
 </context>
 <context>
     <name>Sidebar</name>

@@ -25,8 +25,9 @@ Dialog {
     /// The question's title, naming what would be discarded ("Discard this key's details?").
     property string discardTitle: qsTr("Discard what you entered?")
     /// The key this dialog shows once (its ShowOnceKey block), if any. While closing would lose it
-    /// (not copied, not stored to show again), Esc, cancel() and the window's own close ask first,
-    /// in the block's words (walkthrough 20/8: one Esc and a root key was gone for good).
+    /// (not copied, not stored to show again), Esc, cancel(), closeThen() ("Open key") and the
+    /// window's own close ask first, in the block's words (walkthrough 20/8: one Esc and a root
+    /// key was gone for good).
     property ShowOnceKey shownOnce: null
     readonly property bool keyWouldBeLost: shownOnce !== null && shownOnce.wouldBeLost
     /// Closing now loses something: Esc and cancel() ask first.
@@ -47,9 +48,9 @@ Dialog {
     property Item answerField // Item: Qt 6.4's qmllint takes a page's TextField for another type
     /// True from refused() until the dialog is open again with every entry as it was sent.
     property bool comingBack: false
-    /// The question was confirmed as the window closed: the window, closed once the dialog has
-    /// (and its host forgot the key). Kept from before: a closed popup is in no window.
-    property Window windowToClose: null
+    /// What the confirmed question was asked for, done once the dialog has closed (and its host
+    /// forgot the key): the window's close, or a button's next step ("Open key"). Null otherwise.
+    property var afterClose: null
 
     /// The dialog opened for a new form (not by reopen()): its fields start empty here.
     signal started()
@@ -71,10 +72,23 @@ Dialog {
             reject();
             return;
         }
-        ask(false);
+        ask(null, false);
     }
-    /// Opens the question; confirmed, it closes the dialog, and then the window when @p closesWindow.
-    function ask(closesWindow: bool): void {
+    /// A button that leaves the dialog for somewhere else ("Open key"): closes it and, once it
+    /// has closed (its host forgot the key), calls @p then; asks first as cancel() does (the key
+    /// leaves the screen all the same).
+    function closeThen(then: var): void {
+        if (asksFirst) {
+            ask(then, false);
+            return;
+        }
+        afterClose = then;
+        close();
+    }
+    /// Opens the question; confirmed, it closes the dialog and then calls @p then (if any).
+    /// @p closesWindow: asked as the window closes, the question says the window.
+    function ask(then: var, closesWindow: bool): void {
+        question.whenConfirmed = then;
         question.closesWindow = closesWindow;
         if (question.visible)
             return; // asked already: the focus to go back to is the one it saved
@@ -125,14 +139,16 @@ Dialog {
         target: dialog.visible && dialog.keyWouldBeLost ? dialog.contentItem.Window.window : null
         function onClosing(close) {
             close.accepted = false;
-            dialog.ask(true);
+            // Kept now: once the dialog has closed, it is in no window.
+            const window = dialog.contentItem.Window.window;
+            dialog.ask(() => window.close(), true);
         }
     }
     onClosed: {
-        const window = windowToClose;
-        windowToClose = null;
-        if (window)
-            window.close();
+        const then = afterClose;
+        afterClose = null;
+        if (then)
+            then();
     }
     Component.onCompleted: {
         contentItem.Keys.escapePressed.connect(escapePressed);
@@ -146,19 +162,22 @@ Dialog {
         /// Where the focus was when the question opened, and how it got there (Tab shows a frame).
         property var returnFocus: null
         property int returnReason: Qt.OtherFocusReason
+        /// Done once the dialog has closed, when confirmed (ask()'s @p then).
+        property var whenConfirmed: null
         /// Asked as the window closed: confirmed, the window closes as well.
         property bool closesWindow: false
         readonly property bool aboutTheKey: dialog.keyWouldBeLost
         title: aboutTheKey ? dialog.shownOnce.closeTitle : dialog.discardTitle
-        text: aboutTheKey ? dialog.shownOnce.closeText
-                          : qsTr("What you entered here has not been saved. Discarding it cannot be undone.")
+        text: !aboutTheKey ? qsTr("What you entered here has not been saved. Discarding it cannot be undone.")
+              : closesWindow ? dialog.shownOnce.closeWindowText : dialog.shownOnce.closeText
         confirmText: aboutTheKey ? dialog.shownOnce.closeConfirmText
                                  : qsTr("Discard", "throw away what was entered in a dialog")
         cancelText: aboutTheKey ? dialog.shownOnce.closeCancelText : qsTr("Keep editing")
         destructive: true
         onConfirmed: {
             returnFocus = null;
-            dialog.windowToClose = closesWindow ? dialog.contentItem.Window.window : null;
+            dialog.afterClose = whenConfirmed;
+            whenConfirmed = null;
             dialog.reject();
         }
         // After Qt gave the focus back to the dialog as a whole: the very field, and its frame.

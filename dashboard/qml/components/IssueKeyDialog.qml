@@ -211,11 +211,11 @@ FormDialog {
                 visible: issuer.issued
                 text: qsTr("Open key")
                 flat: true
+                // The key leaves the screen as with Done: asks first while it would be lost.
                 onClicked: {
                     const keyId = issuer.newKeyId;
                     const apiId = issuer.apiId;
-                    dialog.close();
-                    dialog.session.openPage("keyDetail", { keyId: keyId, apiId: apiId });
+                    dialog.closeThen(() => dialog.session.openPage("keyDetail", { keyId: keyId, apiId: apiId }));
                 }
             }
             FocusButton {

@@ -274,24 +274,16 @@ KeySection {
         shownOnce: rerolledKey
         anchors.centerIn: Overlay.overlay
         width: Math.min(760, Overlay.overlay ? Overlay.overlay.width - 48 : 760)
-        /// "Open new key" was chosen: the page then shows the new key; Done and Esc stay here.
-        property bool openNew: false
         /// What the reroll did, set when the dialog opens (the old key reloads meanwhile).
         property string outcome
         onAboutToShow: {
-            openNew = false;
             outcome = section.rerollOutcome(section.oldKeyExpires, section.oldWasEnabled, section.oldExpiresBefore,
                                             Date.now());
         }
         // Walkthrough J10: it opened with no button focused, so Enter did nothing.
         onOpened: rerolledKey.focusCopy()
         // Done and Esc stay on the old key, whose page then says what replaced it.
-        onClosed: {
-            const keyId = section.key.newKeyId;
-            section.key.forgetNewKey();
-            if (keyId !== "" && openNew)
-                section.newKeyOpened(keyId, section.oldKeyExpires, section.oldWasEnabled);
-        }
+        onClosed: section.key.forgetNewKey()
 
         Connections {
             target: section.key
@@ -335,9 +327,12 @@ KeySection {
                     objectName: "rerolled-open"
                     text: qsTr("Open new key")
                     highlighted: true
+                    // The key leaves the screen as with Done: asks first while it would be lost.
                     onClicked: {
-                        rerolled.openNew = true;
-                        rerolled.close();
+                        const keyId = section.key.newKeyId;
+                        const oldExpires = section.oldKeyExpires;
+                        const oldWasEnabled = section.oldWasEnabled;
+                        rerolled.closeThen(() => section.newKeyOpened(keyId, oldExpires, oldWasEnabled));
                     }
                 }
             }

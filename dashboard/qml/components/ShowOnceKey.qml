@@ -32,6 +32,8 @@ ColumnLayout {
     /// The dialogs' question before closing while wouldBeLost (FormDialog's discard question).
     readonly property string closeTitle: qsTr("Close without copying the key?")
     readonly property string closeText: qsTr("The key has not been copied, and it cannot be shown again: once this dialog is closed, it is gone for good.")
+    /// The same asked as the whole window closes (its title bar, Alt+F4).
+    readonly property string closeWindowText: qsTr("The key has not been copied, and it cannot be shown again: once the window is closed, it is gone for good.")
     readonly property string closeConfirmText: qsTr("Close", "close the dialog and lose the key shown once")
     readonly property string closeCancelText: qsTr("Back to the key")
     /// The user asked to copy @p text (the host puts it on the clipboard).

@@ -35,6 +35,12 @@ Item {
         signalName: "rbacChanged"
     }
 
+    SignalSpy {
+        id: pageRequests
+        target: testSession
+        signalName: "pageRequested"
+    }
+
     TestCase {
         name: "IssueKeyDialog"
         when: windowShown
@@ -266,6 +272,55 @@ Item {
             keyClick(Qt.Key_Escape);
             tryCompare(dialog, "visible", false);
             verify(!question().visible);
+        }
+
+        // "Open key" closed "Key issued" unasked, the key not copied: gone for good. It asks as
+        // Done does; Back to the key keeps it shown, Close goes on to the key's page. Copied, it
+        // opens the page at once.
+        function test_openKeyAsksBeforeTheKeyIsLost() {
+            dialog.openWith({ apiId: testSample.apiId });
+            tryCompare(dialog, "opened", true);
+            typeInto("issue-name", "open key asks");
+            const issue = part("issue-submit-button");
+            tryVerify(() => issue.enabled, H.answerTimeout);
+            mouseClick(issue);
+            tryVerify(() => dialog.controller.issued, H.answerTimeout, dialog.controller.serverError);
+            const keyId = dialog.controller.newKeyId;
+            pageRequests.clear();
+            mouseClick(part("issue-open"));
+            tryCompare(question(), "opened", true);
+            verify(dialog.visible, "Open key closed the dialog with the key not copied");
+            compare(pageRequests.count, 0, "the key's page waits for the answer");
+            compare(question().title, "Close without copying the key?");
+            mouseClick(H.byText(question().footer, "Back to the key"));
+            tryCompare(question(), "visible", false);
+            verify(dialog.visible && dialog.controller.issued, "the key still shown");
+            compare(pageRequests.count, 0);
+
+            mouseClick(part("issue-open"));
+            tryCompare(question(), "opened", true);
+            mouseClick(H.byText(question().footer, "Close"));
+            tryCompare(dialog, "visible", false);
+            tryCompare(pageRequests, "count", 1);
+            compare(pageRequests.signalArguments[0][0], "keyDetail");
+            compare(pageRequests.signalArguments[0][1].keyId, keyId);
+            compare(pageRequests.signalArguments[0][1].apiId, testSample.apiId);
+
+            // Copied: Open key goes on at once.
+            dialog.openWith({ apiId: testSample.apiId });
+            tryCompare(dialog, "opened", true);
+            typeInto("issue-name", "open key copied");
+            tryVerify(() => issue.enabled, H.answerTimeout);
+            mouseClick(issue);
+            tryVerify(() => dialog.controller.issued, H.answerTimeout, dialog.controller.serverError);
+            const copiedId = dialog.controller.newKeyId;
+            mouseClick(part("copy-key"));
+            pageRequests.clear();
+            mouseClick(part("issue-open"));
+            tryCompare(dialog, "visible", false);
+            verify(!question().visible);
+            tryCompare(pageRequests, "count", 1);
+            compare(pageRequests.signalArguments[0][1].keyId, copiedId);
         }
 
         // Walkthrough J10: once issued, the Issue button that had the keyboard was gone and Enter

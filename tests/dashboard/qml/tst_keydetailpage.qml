@@ -449,6 +449,7 @@ Item {
             const outcome = H.find(shown, item => item.objectName === "rerolled-outcome");
             verify(outcome.text.indexOf("The old key keeps working until") === 0, outcome.text);
             verify(outcome.text.indexOf("disabled") < 0, outcome.text);
+            copyNewKey(shown); // else Open new key asks first
             mouseClick(H.find(shown, item => item.objectName === "rerolled-open"));
             tryVerify(() => stack.currentItem !== page && stack.currentItem.keyId === newId, H.answerTimeout);
             const landed = stack.currentItem;
@@ -663,6 +664,34 @@ Item {
             verify(!again.discardQuestion.visible);
         }
 
+        // "Open new key" closed the new key's dialog unasked, the key not copied: gone for good.
+        // It asks as Done does; Back to the key keeps it shown, Close opens the new key's page.
+        function test_openNewKeyAsksBeforeTheKeyIsLost() {
+            const page = openFreshKey();
+            const shown = reroll(page);
+            const newId = page.controller.newKeyId;
+            const newKey = page.controller.newKey;
+            const openNew = H.find(shown, item => item.objectName === "rerolled-open");
+            mouseClick(openNew);
+            // The old code replaced the page at once, and the dialog with it.
+            tryVerify(() => shown.discardQuestion !== undefined && shown.discardQuestion.opened, 5000,
+                      "Open new key asks first");
+            verify(shown.visible, "Open new key closed the dialog with the key not copied");
+            compare(stack.currentItem, page, "the new key's page waits for the answer");
+            compare(shown.discardQuestion.title, "Close without copying the key?");
+            keyClick(Qt.Key_Escape); // = Back to the key
+            tryCompare(shown.discardQuestion, "visible", false);
+            verify(shown.visible);
+            compare(H.find(shown, item => item.objectName === "new-key-text").text, newKey);
+            compare(stack.currentItem, page);
+
+            mouseClick(openNew);
+            tryCompare(shown.discardQuestion, "opened", true);
+            mouseClick(H.byText(shown.discardQuestion.footer, "Close"));
+            tryVerify(() => stack.currentItem !== page && stack.currentItem.keyId === newId, H.answerTimeout,
+                      "Close goes on to the new key's page");
+        }
+
         /// A point of @p label on its link, or null.
         function linkPoint(label) {
             for (let y = 2; y < label.height; y += 4) {
@@ -681,6 +710,7 @@ Item {
             const oldId = page.keyId;
             const shown = reroll(page);
             const newId = page.controller.newKeyId;
+            copyNewKey(shown); // else Open new key asks first
             mouseClick(H.find(shown, item => item.objectName === "rerolled-open"));
             tryVerify(() => stack.currentItem.keyId === newId, H.answerTimeout);
             const landed = stack.currentItem;
@@ -813,6 +843,7 @@ Item {
             verify(outcome.text.indexOf("The old key stays disabled and expires") === 0, outcome.text);
             verify(outcome.text.indexOf("The new key is disabled too") > 0, outcome.text);
             const newId = page.controller.newKeyId;
+            copyNewKey(shown); // else Open new key asks first
             mouseClick(H.find(shown, item => item.objectName === "rerolled-open"));
             tryVerify(() => stack.currentItem.keyId === newId, H.answerTimeout);
             const landed = stack.currentItem;
@@ -845,6 +876,7 @@ Item {
             const page = openFreshKey();
             const shown = reroll(page);
             const newId = page.controller.newKeyId;
+            copyNewKey(shown); // else Open new key asks first
             mouseClick(H.find(shown, item => item.objectName === "rerolled-open"));
             tryVerify(() => stack.currentItem.keyId === newId, H.answerTimeout);
             const landed = stack.currentItem;

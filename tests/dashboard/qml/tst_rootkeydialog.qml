@@ -316,6 +316,9 @@ Item {
             verify(window.visible, "the window closed with the key not copied");
             verify(shown.visible);
             compare(shown.discardQuestion.title, "Close without copying the key?");
+            // The whole window goes, not only the dialog: the question says so.
+            compare(shown.discardQuestion.text, "The key has not been copied, and it cannot be shown again: "
+                                                + "once the window is closed, it is gone for good.");
             mouseClick(H.byText(shown.discardQuestion.footer, "Back to the key"));
             tryCompare(shown.discardQuestion, "visible", false);
             verify(window.visible);
