@@ -285,10 +285,20 @@ ColumnLayout {
         }
     }
 
-    Label {
-        visible: editor.interval === "monthly" && editor.refillDay > 28
-        text: qsTr("In shorter months the refill happens on the last day.")
-        opacity: 0.7
-        font.pixelSize: 12
+    // Its line is there while the day is, as the errors' are: the note coming with a day past
+    // the 28th and going with it moved what is below up and down as the day was typed.
+    Item {
+        visible: editor.interval === "monthly"
+        Layout.fillWidth: true
+        implicitHeight: shortMonths.implicitHeight
+        Label {
+            id: shortMonths
+            width: parent.width
+            visible: editor.refillDay > 28
+            text: qsTr("In shorter months the refill happens on the last day.")
+            wrapMode: Text.Wrap
+            opacity: 0.7
+            font.pixelSize: 12
+        }
     }
 }

@@ -371,5 +371,27 @@ Item {
             laidOut();
             compare(editor.implicitHeight, height);
         }
+
+        // "In shorter months the refill happens on the last day." came with a day past the 28th
+        // and went with it, moving what is below the editor up and down as the day was typed.
+        function test_shortMonthsNoteMovesNothing() {
+            editor.load(false, 500, "monthly", 10, 28);
+            const day = child("credits-day");
+            tryVerify(() => day.visible);
+            laidOut();
+            const height = editor.implicitHeight;
+            const note = H.containingText(editor, "shorter months");
+            verify(!H.shown(note));
+            for (const [typed, noted] of [["31", true], ["28", false], ["29", true], ["5", false]]) {
+                day.forceActiveFocus();
+                day.contentItem.selectAll();
+                for (const c of typed)
+                    keyClick(c);
+                compare(editor.refillDay, Number(typed));
+                compare(H.shown(H.containingText(editor, "shorter months")), noted, "day " + typed);
+                laidOut();
+                compare(editor.implicitHeight, height, "day " + typed + " moved what is below");
+            }
+        }
     }
 }
