@@ -20,12 +20,12 @@ ScrollView {
     /// Tab below the visible part (after "Add rate limit") scrolls the focused field into view.
     property FocusScroller focusScroller: FocusScroller {
         flickable: form.contentItem as Flickable
-        margin: form.scrollFade.height + 8 // a focused field below the fade, not under it
+        margin: form.scrollShadow.height + 8 // a focused field clear of the shadow, not under it
     }
     /// Below the fold (Permissions … Enabled at 1024 × 768) nothing showed that the form goes on:
-    /// its content fades out at the bottom edge until the end is in sight, and the scroll bar
-    /// stays while the form is taller than the dialog.
-    property ScrollFade scrollFade: ScrollFade {
+    /// a shadow line at the bottom edge until the end is in sight, and the scroll bar stays while
+    /// the form is taller than the dialog.
+    property ScrollShadow scrollShadow: ScrollShadow {
         parent: form
         flickable: form.contentItem as Flickable
     }
