@@ -61,10 +61,12 @@ Dialog {
             text: qsTr("Permissions")
             font.bold: true
         }
-        // A disabled picker gets no hover events: the tooltip hangs on this wrapper.
+        // A disabled picker gets no hover events: the tooltip hangs on this wrapper. It keeps room
+        // under the field for the suggestions (a list of five), which stay inside the dialog's
+        // content, clear of Close (walkthrough 20/20: they hung past the dialog's bottom edge).
         Item {
             Layout.fillWidth: true
-            implicitHeight: picker.implicitHeight
+            implicitHeight: Math.max(picker.implicitHeight, 300)
             PermissionPicker {
                 id: picker
                 objectName: "role-permission-picker"
@@ -82,6 +84,7 @@ Dialog {
                 // creates it); its chip is marked "new".
                 offerCreate: true
                 newItems: dialog.created
+                bounds: dialog.contentItem
                 onAddRequested: name => editor.addPermission(name)
                 onCreateRequested: name => {
                     if (editor.addPermission(name))

@@ -56,6 +56,9 @@ ColumnLayout {
     /// Why the typed name cannot be one at all ("" when it can; the host checks the server's rule):
     /// said under the field instead of offering it, and Enter keeps the text to be corrected.
     property string typedProblem
+    /// What the suggestions' list stays inside (a dialog: it hung past the role dialog's bottom
+    /// edge over Close, walkthrough 20/20); null: the window.
+    property Item bounds: null
     /// A name is typed and not added yet (closing its form would lose it).
     readonly property bool holdsTypedName: field.text.trim() !== "" && editor.items.indexOf(field.text.trim()) < 0
 
@@ -218,11 +221,18 @@ ColumnLayout {
     }
 
     Flow {
+        id: chips
         Layout.fillWidth: true
         spacing: 6
         visible: editor.items.length > 0
 
         Repeater {
+            // Each change of the list makes every chip anew, all at the Flow's top left until it
+            // lays them out on the next frame, the last made on top: a click meanwhile (as the
+            // server's answer to an add came in) took the ✕ of another chip, which removed the
+            // wrong name (tst_roledialog, ci26). Laid out at once instead.
+            onItemAdded: chips.forceLayout()
+            onItemRemoved: chips.forceLayout()
             model: editor.items.map(name => ({ name: name, isNew: editor.newItems.indexOf(name) >= 0,
                                                objectName: editor.objectName + "-chip-" + name,
                                                remove: () => editor.removeRequested(name) }))
@@ -284,22 +294,29 @@ ColumnLayout {
 
     Popup {
         id: suggestionPopup
-        // Below the field, never over it (the chips above it move it down); above it when the
-        // window has no room for it below (a field near the window's bottom) and more above.
+        // Below the field, never over it; above it when `bounds` (the window) has no room for it
+        // below (a field near the bottom) and more above; as tall as that side's room at most.
         property bool above: false
+        /// The room on the side it opens to.
+        property real room: 240
+        readonly property real wanted: Math.min(240, offers.implicitHeight + topPadding + bottomPadding)
+        /// What it stays inside (var: Qt 6.4's qmllint types the overlay as a QObject).
+        readonly property var area: editor.bounds ? editor.bounds : editor.Overlay.overlay
         y: above ? fieldRow.y - height - 2 : fieldRow.y + fieldRow.height + 2
         function place(): void {
-            const window = editor.Overlay.overlay;
-            if (!window)
+            if (!area)
                 return;
-            const fieldTop = editor.mapToItem(window, 0, fieldRow.y).y;
-            const roomBelow = window.height - (fieldTop + fieldRow.height + 2);
-            above = roomBelow < height && fieldTop - 2 > roomBelow;
+            const fieldTop = editor.mapToItem(area, 0, fieldRow.y).y;
+            const margin = 8; // clear of the edge, not cut off by it
+            const roomBelow = area.height - margin - (fieldTop + fieldRow.height + 2);
+            const roomAbove = fieldTop - 2 - margin;
+            above = roomBelow < wanted && roomAbove > roomBelow;
+            room = above ? roomAbove : roomBelow;
         }
         onAboutToShow: place()
-        onHeightChanged: if (visible) place()
+        onWantedChanged: if (visible) place()
         width: field.width
-        height: Math.min(240, offers.implicitHeight + topPadding + bottomPadding)
+        height: Math.min(wanted, room)
         padding: 4
 
         ColumnLayout {
@@ -311,6 +328,7 @@ ColumnLayout {
                 id: list
                 Layout.fillWidth: true
                 Layout.preferredHeight: Math.min(200, contentHeight)
+                Layout.fillHeight: true // what gives way in a popup short of room: it scrolls
                 visible: count > 0
                 clip: true
                 model: editor.suggestions

@@ -146,6 +146,18 @@ Item {
             compare(removed.signalArguments[0][0], "beta");
         }
 
+        // A chip's ✕ clicked right as the list changed (the server's answer to an add came in)
+        // removed another chip: every chip was made anew at the top left, the last one on top,
+        // until the next frame laid them out (tst_roledialog, ci26: the chip clicked stayed).
+        function test_aClickAsTheListChangesRemovesTheChipClicked() {
+            watch(tags);
+            tags.items = ["gamma", "delta"];
+            mouseClick(H.byText(tags, "gamma  ✕")); // no wait: before the next frame
+            compare(removed.count, 1);
+            compare(removed.signalArguments[0][0], "gamma");
+            tags.items = ["alpha", "beta"];
+        }
+
         function test_emptyText() {
             const empty = H.byText(tags, "Nothing chosen.");
             verify(empty && !empty.visible);
