@@ -19,6 +19,13 @@ namespace KV = KeyValidation;
 IssueKeyController::IssueKeyController(QObject *parent)
     : QObject(parent)
 {
+    // Once messages show, they follow the form: a field put right loses its message as it is
+    // edited, not at the next Issue (walkthrough 21: a fixed rate-limit name kept "has 3 to 128
+    // characters"). Before the first Issue nothing is said while the user is still typing.
+    connect(this, &IssueKeyController::formChanged, this, [this] {
+        if (!m_errors.isEmpty())
+            validate();
+    });
 }
 
 IssueKeyController::~IssueKeyController()

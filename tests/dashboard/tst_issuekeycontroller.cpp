@@ -41,6 +41,7 @@ private Q_SLOTS:
     void initTestCase();
     void refusesWhatTheServerWouldRefuse_data();
     void refusesWhatTheServerWouldRefuse();
+    void aFixedFieldLosesItsErrorAtOnce();
     void issuesExactlyTheKeyDescribed();
     void minimalFormIssuesAnUnlimitedKey();
     void showsTheServersDetailWhenItRefuses();
@@ -102,6 +103,27 @@ void TestIssueKeyController::refusesWhatTheServerWouldRefuse()
     QVERIFY(!controller->errors().value(field).toString().isEmpty());
     QVERIFY(busy.isEmpty()); // nothing was sent
     QVERIFY(!controller->issued());
+}
+
+// Walkthrough 21: after a refused Issue, "A rate limit name has 3 to 128 characters." stayed
+// under the rate limits while the user typed a good name, up to the next Issue. Once shown, each
+// message follows the form: it goes as its field is put right, and stays while it is still wrong.
+void TestIssueKeyController::aFixedFieldLosesItsErrorAtOnce()
+{
+    auto controller = form();
+    controller->setProperty("ratelimits", QVariantList {limit(QString(), 100, 60'000)});
+    controller->setProperty("prefix", u"sk-"_s);
+    QVERIFY(!controller->issue());
+    QVERIFY(controller->errors().contains(u"ratelimits"_s));
+    QVERIFY(controller->errors().contains(u"prefix"_s));
+
+    controller->setProperty("ratelimits", QVariantList {limit(u"re"_s, 100, 60'000)});
+    QVERIFY2(controller->errors().contains(u"ratelimits"_s), "a name still too short keeps its message");
+    controller->setProperty("ratelimits", QVariantList {limit(u"requests"_s, 100, 60'000)});
+    QVERIFY2(!controller->errors().contains(u"ratelimits"_s), "the message went with the mistake");
+    QVERIFY2(controller->errors().contains(u"prefix"_s), "the other field's message stays");
+    controller->setProperty("prefix", u"sk"_s);
+    QVERIFY(controller->errors().isEmpty());
 }
 
 void TestIssueKeyController::issuesExactlyTheKeyDescribed()
