@@ -46,9 +46,12 @@ Core::Result<ApiReply> getKey(Services &services, const ApiContext &context, con
         if (Core::Status allowed = checkDecrypt(services, context.principal, target->api); !allowed)
             return allowed.error();
     }
-    const Core::Result<QJsonObject> data = describeKey(services, context, target->key, decrypt);
+    Core::Result<QJsonObject> data = describeKey(services, context, target->key, decrypt);
     if (!data)
         return data.error();
+    // An extension field (Unkey's KeyResponseData has none): a client opened on a key id alone
+    // (the dashboard's key page from a console link) learns which API's permissions apply to it.
+    data->insert(u"apiId"_s, target->api.id);
     return ApiReply {*data, std::nullopt};
 }
 

@@ -127,10 +127,22 @@ void KeyDetailController::applyKey(const QJsonObject &key, bool announce)
     const bool usageDiffers = merged.value(u"credits"_s) != m_key.value(u"credits"_s)
         || merged.value(u"lastUsedAt"_s) != m_key.value(u"lastUsedAt"_s);
     m_key = merged;
+    learnApi(key.value(u"apiId"_s).toString());
     if (keyDiffers)
         Q_EMIT keyChanged();
     else if (usageDiffers)
         Q_EMIT usageChanged();
+}
+
+void KeyDetailController::learnApi(const QString &apiId)
+{
+    // keys.getKey names the key's API (a latchkeyd extension): a page opened with the key's id
+    // alone (a console link, Ctrl+K) needs it for a root key limited to some APIs, whose
+    // permissions are api.<apiId>.update_key and the like, not api.*.update_key.
+    if (apiId.isEmpty() || apiId == m_apiId)
+        return;
+    m_apiId = apiId;
+    Q_EMIT apiIdChanged();
 }
 
 void KeyDetailController::setLoading(bool loading)

@@ -34,7 +34,8 @@ class KeyDetailController : public QObject
     QML_ELEMENT
     Q_PROPERTY(Latchkey::Dashboard::ApiClient *client READ client WRITE setClient NOTIFY clientChanged)
     Q_PROPERTY(QString keyId READ keyId WRITE setKeyId NOTIFY keyIdChanged)
-    /// Optional: the key's API, for the exact permission names in permissionFor().
+    /// The key's API, for the exact permission names in permissionFor(): set by whoever opens
+    /// the key when it knows it, and by the keys.getKey answer (which names it) otherwise.
     Q_PROPERTY(QString apiId MEMBER m_apiId NOTIFY apiIdChanged)
     Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
     Q_PROPERTY(bool loaded READ loaded NOTIFY keyChanged)
@@ -249,6 +250,7 @@ private:
     void load(bool quietly);
     /// Shows @p key; @p announce: emit keyChanged even when nothing differs (a load error went).
     void applyKey(const QJsonObject &key, bool announce);
+    void learnApi(const QString &apiId);
     void setLoading(bool loading);
     void cancelAll();
     void wipeSecrets();

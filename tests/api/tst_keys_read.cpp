@@ -68,7 +68,9 @@ void TestKeysRead::getMinimalKey()
     const auto reply = h.call(u"keys.getKey"_s, QJsonObject {{u"keyId"_s, keyId}});
     QVERIFY2(reply.status == 200, reply.describe().constData());
     const QJsonObject data = reply.dataObject();
-    QCOMPARE(fieldsOf(data), QStringList({u"createdAt"_s, u"enabled"_s, u"keyId"_s, u"start"_s}));
+    // apiId: the extension field (Unkey's KeyResponseData has none), the API the key is in.
+    QCOMPARE(fieldsOf(data), QStringList({u"apiId"_s, u"createdAt"_s, u"enabled"_s, u"keyId"_s, u"start"_s}));
+    QCOMPARE(data.value(u"apiId").toString(), apiId);
     QCOMPARE(data.value(u"keyId").toString(), keyId);
     QCOMPARE(data.value(u"start").toString(), created.value(u"key").toString().left(7));
     QCOMPARE(data.value(u"enabled").toBool(), true);
@@ -85,8 +87,8 @@ void TestKeysRead::getFullKey()
     const QString keyId = h.createKey(fullRequest(apiId)).value(u"keyId").toString();
     const QJsonObject data = getKey(h, keyId);
     QCOMPARE(fieldsOf(data),
-        QStringList({u"createdAt"_s, u"credits"_s, u"enabled"_s, u"expires"_s, u"identity"_s, u"keyId"_s, u"meta"_s,
-            u"name"_s, u"permissions"_s, u"ratelimits"_s, u"roles"_s, u"start"_s}));
+        QStringList({u"apiId"_s, u"createdAt"_s, u"credits"_s, u"enabled"_s, u"expires"_s, u"identity"_s, u"keyId"_s,
+            u"meta"_s, u"name"_s, u"permissions"_s, u"ratelimits"_s, u"roles"_s, u"start"_s}));
     QCOMPARE(data.value(u"name").toString(), u"Full"_s);
     QCOMPARE(data.value(u"enabled").toBool(), false);
     QCOMPARE(data.value(u"expires").toInteger(), qint64(1'900'000'000'000));

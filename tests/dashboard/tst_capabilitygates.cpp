@@ -72,6 +72,15 @@ private:
     std::unique_ptr<QObject> m_object; // before the window it may be in
 };
 
+/// What a support engineer's root key limited to the keys of API @p apiId holds.
+QStringList oneApiKeyPermissions(const QString &apiId)
+{
+    QStringList permissions;
+    for (const char *action : {"read_key", "read_api", "update_key", "create_key", "delete_key"})
+        permissions.append(u"api.%1.%2"_s.arg(apiId, QLatin1String(action)));
+    return permissions;
+}
+
 } // namespace
 
 class TestCapabilityGates : public QObject
@@ -87,6 +96,7 @@ private Q_SLOTS:
     void issueButtonSaysWhyInEveryState();
     void keyActionsGreyTheirOptionsToo();
     void keyGatesFollowTheKeysApi();
+    void keyPageFromAConsoleLinkKnowsItsApi();
     void chartsNameTheMissingPermission();
     void listsTheKeyMayNotReadAreNotFetched();
     void pagesOpenedBeforeWhoamiSayWhatIsMissing();
@@ -233,18 +243,15 @@ void TestCapabilityGates::keyActionsGreyTheirOptionsToo()
 
 // A root key that may change the keys of one API only: the key page's controls gate on that
 // API's permissions (api.<id>.update_key), also when the key's API becomes known after the page
-// was made (bindings read it, not only whoami's `revision`); before, they stayed greyed on
-// api.*.update_key.
+// was made (bindings read it, not only whoami's `revision`): here from keys.getKey's answer, which
+// names it. Before, they stayed greyed on api.*.update_key.
 void TestCapabilityGates::keyGatesFollowTheKeysApi()
 {
     const QString apiId = m_fixture->createApi(u"one api"_s);
     const QString keyId = m_fixture->createKey({{u"apiId"_s, apiId}}).value(u"keyId").toString();
     QVERIFY(!keyId.isEmpty());
     Session session;
-    QStringList permissions;
-    for (const char *action : {"read_key", "read_api", "update_key", "create_key", "delete_key"})
-        permissions.append(u"api.%1.%2"_s.arg(apiId, QLatin1String(action)));
-    QVERIFY(m_fixture->connectWith(session, permissions));
+    QVERIFY(m_fixture->connectWith(session, oneApiKeyPermissions(apiId)));
     QTRY_VERIFY_WITH_TIMEOUT(session.capabilities()->known(), 10000);
     KeyDetailController key;
     key.setClient(session.client());
@@ -252,25 +259,57 @@ void TestCapabilityGates::keyGatesFollowTheKeysApi()
     const QVariantMap parts {{u"session"_s, QVariant::fromValue(&session)}, {u"key"_s, QVariant::fromValue(&key)}};
     const Made actions("KeyActionsSection {}", parts);
     const Made access("KeyAccessSection {}", parts);
-    const Made page("KeyDetailPage {}", {{u"session"_s, QVariant::fromValue(&session)}, {u"keyId"_s, keyId}},
-                    Made::InWindow);
-    QVERIFY(actions.get() && access.get() && page.get());
+    QVERIFY(actions.get() && access.get());
     auto *reroll = actions.item(u"key-reroll-button"_s);
     auto *permanent = actions.item(u"delete-permanent"_s);
     QVERIFY(reroll && permanent);
-    QTRY_VERIFY_WITH_TIMEOUT(key.loaded(), 10000);
-    // The API not known yet: api.*.… is what the key would need.
-    QVERIFY(!reroll->isEnabled());
-    QVERIFY(!permanent->isEnabled());
+    // The API not known yet (keys.getKey has not answered): api.*.… is what the key would need.
+    QVERIFY(!key.loaded());
     QVERIFY(access.get()->property("missing").toString().contains(u"api.*.update_key"_s));
-    QVERIFY(page.get()->property("missingUpdate").toString().contains(u"api.*.update_key"_s));
 
-    key.setProperty("apiId", apiId);
-    page.get()->setProperty("apiId", apiId);
+    QTRY_VERIFY_WITH_TIMEOUT(key.loaded(), 10000);
+    QCOMPARE(key.property("apiId").toString(), apiId);
     QVERIFY(reroll->isEnabled());
     QVERIFY(permanent->isEnabled());
     QCOMPARE(access.get()->property("missing").toString(), QString());
+}
+
+// Issue 4: a key's page opened from a link in the web console (a key of the overview's
+// verification log or top keys: "#/keys/<id>", which names no API), with a root key that may
+// change the keys of one API only. Its controls were greyed naming api.*.update_key, which that
+// root key does not need: the page now knows the key's API (keys.getKey's answer).
+void TestCapabilityGates::keyPageFromAConsoleLinkKnowsItsApi()
+{
+    const QString apiId = m_fixture->createApi(u"console link"_s);
+    const QString keyId = m_fixture->createKey({{u"apiId"_s, apiId}}).value(u"keyId").toString();
+    QVERIFY(!keyId.isEmpty());
+    Session session;
+    QVERIFY(m_fixture->connectWith(session, oneApiKeyPermissions(apiId)));
+    QTRY_VERIFY_WITH_TIMEOUT(session.capabilities()->known(), 10000);
+    // The link as the embedded console hands it over (ConsoleView → ConsoleRoutes.js).
+    const Made console("ConsoleView {}", {{u"session"_s, QVariant::fromValue(&session)}});
+    QVERIFY(console.get());
+    const QString origin = console.get()->property("origin").toString();
+    QVERIFY(!origin.isEmpty());
+    QSignalSpy opened(&session, &Session::pageRequested);
+    QVERIFY(QMetaObject::invokeMethod(console.get(), "openDashboardPage",
+                                      Q_ARG(QString, origin + u"/console/?embed=1#/keys/"_s + keyId)));
+    QCOMPARE(opened.count(), 1);
+    QCOMPARE(opened.at(0).at(0).toString(), u"keyDetail"_s);
+    QVariantMap properties = opened.at(0).at(1).toMap();
+    properties.insert(u"session"_s, QVariant::fromValue(&session));
+
+    const Made page("KeyDetailPage {}", properties, Made::InWindow);
+    QVERIFY(page.get());
+    auto *key = page.get()->property("controller").value<KeyDetailController *>();
+    QVERIFY(key);
+    QTRY_VERIFY_WITH_TIMEOUT(key->loaded(), 10000);
     QCOMPARE(page.get()->property("missingUpdate").toString(), QString());
+    for (const char *name : {"key-reroll-button", "delete-permanent", "key-enabled"}) {
+        auto *control = qobject_cast<QQuickItem *>(Latchkey::Test::findNamed(page.get(), QString::fromLatin1(name)));
+        QVERIFY2(control, name);
+        QVERIFY2(control->isEnabled(), name);
+    }
 }
 
 // The overview's charts with a key that may not read analytics: the dashboard's own sentence

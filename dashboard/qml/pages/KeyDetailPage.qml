@@ -14,12 +14,13 @@ Page {
 
     required property Session session
     required property string keyId
-    /// Optional: the key's API (exact permission names, and "Issue another key" pre-fill).
+    /// The key's API when the opener knows it (its keys.getKey answer names it otherwise:
+    /// KeyDetailController.apiId); exact permission names, and "Issue another key" pre-fill.
     property string apiId
     readonly property KeyDetailController controller: detail
     /// Ctrl+N on a key's page: another key in its API for its owner (support issues a customer a
     /// second key from the first), both shown in the form to change.
-    readonly property var issuePrefill: ({apiId: page.apiId, externalId: detail.deleted ? "" : detail.externalId})
+    readonly property var issuePrefill: ({apiId: detail.apiId, externalId: detail.deleted ? "" : detail.externalId})
 
     readonly property string missingUpdate: session.capabilities.missing(detail.permissionFor("update_key", detail.apiId), session.capabilities.revision)
     /// Set on the page of a new key that a reroll just made: the old key's start and expiry.
