@@ -51,6 +51,8 @@ void GoToSearch::clear()
     m_pending = 0;
     m_found.clear();
     m_foundAt.clear();
+    m_keyFoundById.reset();
+    m_apiNames.clear();
     m_matches.clear();
     m_moreMatches = 0;
     m_searched.clear();
@@ -127,8 +129,20 @@ void GoToSearch::lookUpKeyId()
         return;
     post(u"keys.getKey"_s, {{u"keyId"_s, m_text}}, [this](const ApiResult &result) {
         if (result.ok())
-            addKey(result.data.toObject(), result.data.toObject().value(u"apiId"_s).toString(), {});
+            m_keyFoundById = result.data.toObject();
     });
+}
+
+void GoToSearch::addKeyFoundById()
+{
+    // keys.getKey names the key's API by its id only. Its name, as a key found in its API's list
+    // shows it (that one's second line was empty here: no API, and no owner for most keys), is
+    // in the APIs' list when the root key may list them; otherwise the id is what there is.
+    if (!m_keyFoundById)
+        return;
+    const QJsonObject key = *std::exchange(m_keyFoundById, std::nullopt);
+    const QString apiId = key.value(u"apiId"_s).toString();
+    addKey(key, apiId, m_apiNames.value(apiId, apiId));
 }
 
 void GoToSearch::lookUpOwner()
@@ -182,6 +196,7 @@ void GoToSearch::lookUpApis()
             const QString id = api.value(u"id"_s).toString();
             const QString name = api.value(u"name"_s).toString();
             const int keyCount = api.value(u"keyCount"_s).toInt(-1);
+            m_apiNames.insert(id, name);
             const bool exact = id == m_text || name.compare(m_text, Qt::CaseInsensitive) == 0;
             if (exact || name.contains(m_text, Qt::CaseInsensitive)) {
                 add({u"api"_s, id, name, id, u"keys"_s,
@@ -233,6 +248,7 @@ void GoToSearch::add(Match match)
 
 void GoToSearch::done()
 {
+    addKeyFoundById();
     // Numbers in names as numbers: "Key 6" before "Key 56" (walkthrough J18 listed 56, 6, 61).
     // (Qt's collator for the C locale compares plain text, without the numeric mode.)
     QCollator collator(QLocale().language() == QLocale::C ? QLocale(QLocale::English) : QLocale());

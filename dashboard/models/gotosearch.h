@@ -117,6 +117,8 @@ private:
     void walkPages(const QString &action, QJsonObject body, int maxPages,
                    const std::function<void(const QJsonObject &)> &row, int page = 0);
     void addKey(const QJsonObject &key, const QString &apiId, const QString &apiName);
+    /// The key keys.getKey found, with its API's name (from the APIs listed meanwhile, else its id).
+    void addKeyFoundById();
     void add(Match match);
     void done();
 
@@ -125,6 +127,8 @@ private:
     QString m_searched;
     std::optional<QString> m_queued; ///< the text to search once the search in flight ends
     QList<Match> m_found;
+    std::optional<QJsonObject> m_keyFoundById; ///< keys.getKey's answer, added by done()
+    QHash<QString, QString> m_apiNames; ///< API id -> name, of the APIs listed for this search
     QHash<QString, qsizetype> m_foundAt; ///< kind + ' ' + id -> index in m_found (a short text matches thousands of keys)
     QVariantList m_matches;
     int m_moreMatches = 0;

@@ -57,6 +57,7 @@ private Q_SLOTS:
 
     void manyMatchesAreListedOnce();
     void aKeyFoundTwiceIsOneMatch();
+    void aKeyFoundByItsIdAloneNamesItsApi();
     void numbersInNamesSortAsNumbers();
     void theTextIsNotLogged();
     void aTextTypedOnWaitsForTheSearchOut();
@@ -105,6 +106,33 @@ void TestGoToSearch::aKeyFoundTwiceIsOneMatch()
     QCOMPARE(match.value(u"id"_s).toString(), keyId);
     // The list's detail (start, API) is kept, not the shorter one of keys.getKey.
     QVERIFY2(match.value(u"detail"_s).toString().contains(u"go-to-twice"_s), qPrintable(match.value(u"detail"_s).toString()));
+}
+
+// A key found only through keys.getKey (a root key that may not list the APIs; a key past the
+// keys listed per API) had an empty second line where the others say their API and owner: it
+// names its API (here by id: the APIs are not listed) and its owner, and opens with its API.
+void TestGoToSearch::aKeyFoundByItsIdAloneNamesItsApi()
+{
+    const QString apiId = m_fixture->createApi(u"go-to-by-id"_s);
+    const QString keyId = m_fixture->createKey({{u"apiId"_s, apiId}, {u"externalId"_s, u"go-to-by-id-owner"_s}})
+                              .value(u"keyId").toString();
+    QVERIFY(!keyId.isEmpty());
+    GoToSearch search;
+    search.setClient(m_fixture->client());
+    search.setProperty("findsApis", false);
+    search.setProperty("findsOwners", false);
+    QVERIFY(searchFor(search, keyId));
+    QCOMPARE(search.matches().size(), 1);
+    const QVariantMap match = search.matches().first().toMap();
+    QCOMPARE(match.value(u"id"_s).toString(), keyId);
+    QCOMPARE(match.value(u"detail"_s).toString(), apiId + u" · go-to-by-id-owner"_s);
+    QCOMPARE(match.value(u"properties"_s).toMap().value(u"apiId"_s).toString(), apiId);
+
+    // With the APIs listed, by its API's name (the key is also in its API's list then).
+    search.setProperty("findsApis", true);
+    search.clear();
+    QVERIFY(searchFor(search, keyId));
+    QCOMPARE(search.matches().first().toMap().value(u"detail"_s).toString(), u"go-to-by-id · go-to-by-id-owner"_s);
 }
 
 // Walkthrough J18: "Key 56" was listed before "Key 6" (names compared as text).
