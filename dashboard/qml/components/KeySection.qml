@@ -2,6 +2,7 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
 import QtQuick.Layouts
+import Latchkey.Dashboard
 
 // A card of the key detail page holding one editable field (or a group saved together): its
 // editor, and Save / Discard with the field's saving and error state from KeyDetailController.
@@ -169,9 +170,11 @@ Pane {
                      : lastFocusedName !== "" ? findControl(section, item => item.objectName === section.lastFocusedName)
                      : null;
         const chosen = target ? target : findControl(section, item => item.activeFocusOnTab);
-        // From a greyed Save or Discard (a key's work): the focus frame shows where it went.
+        // The focus frame shows where the focus went back to when the save was a key's work (Space
+        // on the switch, Enter on Save), not after a click (walkthrough 21: the frame went after a
+        // Space, and came on "Unlimited" after a click on Save).
         if (chosen)
-            chosen.forceActiveFocus(greyed && isCardButton(lastFocused) ? Qt.TabFocusReason : Qt.OtherFocusReason);
+            chosen.forceActiveFocus(LastInput.keyboard ? Qt.TabFocusReason : Qt.OtherFocusReason);
     }
     /// Whether @p item is the card's Save or Discard button.
     function isCardButton(item: Item): bool {
@@ -359,7 +362,7 @@ Pane {
                 flat: true
                 ready: section.dirty && !section.saving
                 missing: section.missing
-                notReadyReason: section.saving ? "" : section.nothingChanged
+                notReadyReason: section.saving || section.justSaved ? "" : section.nothingChanged
                 button.Accessible.name: qsTr("Discard the changes to %1").arg(section.title)
                 onClicked: section.discard()
             }
@@ -369,7 +372,8 @@ Pane {
                 highlighted: true
                 ready: section.dirty && section.valid && !section.saving
                 missing: section.missing
-                notReadyReason: section.saving ? "" : !section.dirty ? section.nothingChanged : section.problem
+                // Not "Nothing changed yet" beside "✓ Saved": it read as a save that did not happen.
+                notReadyReason: section.saving || section.justSaved ? "" : !section.dirty ? section.nothingChanged : section.problem
                 button.Accessible.name: qsTr("Save %1").arg(section.title)
                 onClicked: section.save()
             }

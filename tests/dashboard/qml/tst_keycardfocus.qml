@@ -224,6 +224,62 @@ Item {
             keyClick(Qt.Key_Escape); // the draft goes
         }
 
+        // Walkthrough 21: a card's controls are greyed while it saves, and the focus it gives back
+        // afterwards showed its frame by whether Save had been pressed, not by how: after Space on
+        // the Enabled switch no frame showed where the keyboard still was; after a click on Save the
+        // keyboard's frame showed on "Unlimited", which a Space would then tick unseen. The frame
+        // follows the last press: a key shows it, a click does not. Right after a save, the
+        // greyed Save says nothing: "Nothing changed yet" beside "✓ Saved" read as a failed save.
+        function test_focusFrameAfterASaveFollowsTheLastPress_data() {
+            return [
+                { tag: "switch by Space", card: "section-enabled", control: "key-enabled", by: "key" },
+                { tag: "switch by click", card: "section-enabled", control: "key-enabled", by: "click" },
+                { tag: "credits Save by Space", card: "section-credits", control: "credits-unlimited",
+                  save: "section-credits-save-button", by: "key" },
+                { tag: "credits Save by click", card: "section-credits", control: "credits-unlimited",
+                  save: "section-credits-save-button", by: "click" }
+            ];
+        }
+
+        function test_focusFrameAfterASaveFollowsTheLastPress(data) {
+            const page = openKey();
+            saved.target = page.controller;
+            saved.clear();
+            const card = findChild(page, data.card);
+            const control = findChild(page, data.control);
+            verify(card && control, data.control);
+            scrollTo(page, card);
+            const pressed = data.save ? findChild(card, data.save) : control;
+            if (data.save) { // a draft first: "Unlimited" ticked
+                mouseClick(control);
+                tryVerify(() => pressed.enabled, 5000, "the card has a draft");
+            }
+            tryVerify(() => inSight(page, pressed), 5000, "what is pressed is in sight");
+            if (data.by === "key") {
+                pressed.forceActiveFocus(Qt.TabFocusReason);
+                tryVerify(() => pressed.activeFocus, 5000);
+                keyClick(Qt.Key_Space);
+            } else {
+                mouseClick(pressed);
+            }
+            tryVerify(() => saved.count > 0, H.answerTimeout, "the card saved");
+            tryVerify(() => !testSession.client.busy && Object.keys(page.controller.saving).length === 0,
+                      H.answerTimeout);
+            tryVerify(() => control.activeFocus, 5000, "the focus is back on " + data.control + ", not on "
+                      + root.Window.activeFocusItem);
+            const frame = findChild(control, "focusFrame");
+            verify(frame, "the control's focus frame");
+            if (data.by === "key")
+                tryVerify(() => frame.shown, 5000, "the frame shows where the keyboard is");
+            else
+                verify(!frame.shown, "no keyboard frame after a click");
+            const savedLabel = findChild(card, data.card + "-saved");
+            verify(savedLabel.visible, "\u2713 Saved");
+            const saveGate = findChild(card, data.card + "-save");
+            if (saveGate && saveGate.visible) // the Status card has no Save
+                compare(saveGate.tip, "", "the greyed Save's tooltip beside \u2713 Saved");
+        }
+
         // Walkthrough 18: Show key greyed while its request ran, and the focus went on to the
         // grace period's combo box. It comes back to the button (now "Hide key").
         function test_focusStaysOnShowKey() {
