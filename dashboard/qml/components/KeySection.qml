@@ -140,6 +140,11 @@ Pane {
                 lastField = focusedItem;
                 lastFieldName = focusedItem.objectName;
             }
+            // Qt gives the focus back by itself to a control that had it when the card is enabled
+            // again (the Enabled switch after Space), as Qt.OtherFocusReason: no frame showed
+            // where the keyboard still was (walkthrough 21). Framed as returnFocus() frames it.
+            if (focusTakenBySave && LastInput.keyboard && focusedItem.focusReason !== undefined)
+                focusedItem.focusReason = Qt.TabFocusReason;
             focusTakenBySave = false;
         } else if (focusInside && (saving || focusReturn.running)) {
             focusTakenBySave = true;
