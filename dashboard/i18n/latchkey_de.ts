@@ -2959,6 +2959,25 @@
     </message>
 </context>
 <context>
+    <name>OwnerMatches</name>
+    <message>
+        <source>Existing owner.</source>
+        <translation>Vorhandener Inhaber.</translation>
+    </message>
+    <message>
+        <source>No owner “%1” yet: a new owner is created with the key.</source>
+        <translation>Noch kein Inhaber „%1“: Mit dem Schlüssel wird ein neuer Inhaber angelegt.</translation>
+    </message>
+    <message>
+        <source>Did you mean:</source>
+        <translation>Meinten Sie:</translation>
+    </message>
+    <message>
+        <source>Owner %1</source>
+        <translation>Inhaber %1</translation>
+    </message>
+</context>
+<context>
     <name>OwnersPage</name>
     <message>
         <source>Owners</source>

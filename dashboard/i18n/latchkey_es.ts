@@ -2959,6 +2959,25 @@
     </message>
 </context>
 <context>
+    <name>OwnerMatches</name>
+    <message>
+        <source>Existing owner.</source>
+        <translation>Propietario existente.</translation>
+    </message>
+    <message>
+        <source>No owner “%1” yet: a new owner is created with the key.</source>
+        <translation>Aún no hay ningún propietario «%1»: se crea uno nuevo con la clave.</translation>
+    </message>
+    <message>
+        <source>Did you mean:</source>
+        <translation>Quizá quería decir:</translation>
+    </message>
+    <message>
+        <source>Owner %1</source>
+        <translation>Propietario %1</translation>
+    </message>
+</context>
+<context>
     <name>OwnersPage</name>
     <message>
         <source>Owners</source>

@@ -143,5 +143,14 @@ ColumnLayout {
             Accessible.name: qsTr("Owner (external id)")
             onTextEdited: basics.controller.externalId = text
         }
+        OwnerMatches {
+            session: basics.session
+            typed: ownerField.text
+            onPicked: externalId => {
+                ownerField.text = externalId;
+                basics.controller.externalId = externalId;
+                ownerField.forceActiveFocus(Qt.TabFocusReason);
+            }
+        }
     }
 }

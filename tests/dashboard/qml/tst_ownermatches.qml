@@ -1,0 +1,89 @@
+import QtQuick
+import QtQuick.Controls
+import QtTest
+import Latchkey.Dashboard
+import "helpers.js" as H
+
+// Walkthrough 21: in the issue form, "acme" typed for the customer acme_corp would have issued the
+// key to a new owner "acme", made without a word. Under the Owner field the form says whether the
+// typed id is an owner that exists; when it is not, that a new owner is made, and the owners whose
+// id contains the text, one click from the field.
+Item {
+    id: root
+    width: 760
+    height: 600
+
+    IssueKeyController {
+        id: issue
+        client: testSession.client
+        apiId: testSample.apiId
+    }
+
+    IssueKeyForm {
+        id: form
+        anchors.fill: parent
+        session: testSession
+        controller: issue
+    }
+
+    TestCase {
+        name: "OwnerMatches"
+        when: windowShown
+
+        function initTestCase() {
+            let answer = null;
+            testSession.client.call("identities.createIdentity", { externalId: "ownermatch_corp" },
+                                    result => answer = result);
+            tryVerify(() => answer !== null, H.answerTimeout);
+            verify(answer.ok, answer.errorDetail);
+            tryVerify(() => !testSession.capabilities.pending, H.answerTimeout);
+        }
+
+        function typeOwner(text) {
+            const field = findChild(form, "issue-owner");
+            verify(field);
+            field.forceActiveFocus(Qt.TabFocusReason);
+            field.selectAll();
+            keyClick(Qt.Key_Delete);
+            for (const c of text)
+                keyClick(c);
+            return field;
+        }
+
+        /// What shows under the field: "" (nothing), "exists" or "new".
+        function status() {
+            const matches = findChild(form, "owner-matches");
+            const label = findChild(form, "owner-matches-status");
+            verify(matches && label);
+            return !matches.visible || !label.visible ? "" : matches.exists ? "exists" : "new";
+        }
+
+        function test_partOfAnIdOffersTheOwner() {
+            const field = typeOwner("ownermatch");
+            tryVerify(() => status() !== "", H.answerTimeout, "the form says whether the owner exists");
+            compare(status(), "new", "a new owner is announced");
+            verify(findChild(form, "owner-matches-status").text.indexOf("“ownermatch”") >= 0, "naming the text");
+            const offer = findChild(form, "owner-match-ownermatch_corp");
+            verify(offer && offer.visible, "the owner containing the text is offered");
+            mouseClick(offer);
+            compare(field.text, "ownermatch_corp");
+            compare(issue.externalId, "ownermatch_corp", "the form issues to the owner picked");
+            tryVerify(() => status() === "exists", H.answerTimeout, status());
+            verify(field.activeFocus, "the focus is back in the field");
+        }
+
+        function test_anExistingIdIsSaidToExist() {
+            typeOwner("ownermatch_corp");
+            tryVerify(() => status() === "exists", H.answerTimeout, status());
+            verify(!findChild(form, "owner-match-ownermatch_corp") || !findChild(form, "owner-match-ownermatch_corp").visible,
+                   "nothing else is offered for an owner that exists");
+        }
+
+        function test_nothingShowsForAnEmptyField() {
+            typeOwner("x");
+            tryVerify(() => status() !== "", H.answerTimeout);
+            typeOwner("");
+            tryVerify(() => status() === "", 2000, "no word about an owner while the field is empty");
+        }
+    }
+}
