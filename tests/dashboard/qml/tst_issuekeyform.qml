@@ -186,11 +186,11 @@ Item {
         }
 
         /// Rows of @p first and @p second (grabImage()s of one size) from @p top to @p bottom
-        /// (excluded): how many of every other pixel differ.
-        function differing(first, second, top, bottom) {
+        /// (excluded), left of @p right: how many of every other pixel differ.
+        function differing(first, second, top, bottom, right) {
             let count = 0;
             for (let y = Math.max(0, Math.round(top)); y < Math.round(bottom); ++y) {
-                for (let x = 0; x < first.width; x += 2) {
+                for (let x = 0; x < Math.min(first.width, right); x += 2) {
                     if (!Qt.colorEqual(first.pixel(x, y), second.pixel(x, y)))
                         ++count;
                 }
@@ -216,9 +216,11 @@ Item {
             waitForRendering(form);
             const without = grabImage(form);
             hint.opacity = 1;
-            compare(differing(withHint, without, edge - box.height, edge - 8), 0,
+            // Left of the scroll bar, which fades out after the scroll on its own time.
+            const right = form.ScrollBar.vertical.x;
+            compare(differing(withHint, without, edge - box.height, edge - 8, right), 0,
                     "the hint greyed the check box above the edge's last 8 px");
-            verify(differing(withHint, without, edge - 3, edge) > form.width / 8, "the hint shows at the edge");
+            verify(differing(withHint, without, edge - 3, edge, right) > form.width / 8, "the hint shows at the edge");
             flickable.contentY = 0;
         }
 
