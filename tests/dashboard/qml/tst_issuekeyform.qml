@@ -206,18 +206,31 @@ Item {
             const flickable = form.contentItem;
             const box = child("issue-recoverable");
             const hint = child("scrollShadow");
-            // The check box's foot on the view's bottom edge: its text in the band the fade greyed.
-            flickable.contentY = box.mapToItem(flickable.contentItem, 0, box.height).y - flickable.height;
-            tryVerify(() => hint.visible, 2000);
-            waitForRendering(form);
-            const edge = flickable.mapToItem(form, 0, flickable.height).y;
-            const withHint = grabImage(form);
-            hint.opacity = 0;
-            waitForRendering(form);
-            const without = grabImage(form);
-            hint.opacity = 1;
             // Left of the scroll bar, which fades out after the scroll on its own time.
             const right = form.ScrollBar.vertical.x;
+            // The form may still be laid out anew meanwhile (an answer arriving, in the whole run:
+            // the pictures differed by thousands of pixels with the hint not involved). Each try
+            // takes the picture with the hint, without it, and with it again; only a try whose two
+            // pictures with the hint agree compares anything.
+            let edge = 0, withHint = null, without = null, settled = false;
+            for (let attempt = 0; attempt < 10 && !settled; ++attempt) {
+                // The check box's foot on the view's bottom edge: its text in the band the fade greyed.
+                flickable.contentY = box.mapToItem(flickable.contentItem, 0, box.height).y - flickable.height;
+                tryVerify(() => hint.visible, 2000);
+                waitForRendering(form);
+                edge = flickable.mapToItem(form, 0, flickable.height).y;
+                withHint = grabImage(form);
+                hint.opacity = 0;
+                waitForRendering(form);
+                without = grabImage(form);
+                hint.opacity = 1;
+                waitForRendering(form);
+                const again = grabImage(form);
+                settled = differing(withHint, again, edge - box.height, edge, right) === 0;
+                if (!settled)
+                    wait(200);
+            }
+            verify(settled, "the form kept moving under the pictures");
             compare(differing(withHint, without, edge - box.height, edge - 8, right), 0,
                     "the hint greyed the check box above the edge's last 8 px");
             verify(differing(withHint, without, edge - 3, edge, right) > form.width / 8, "the hint shows at the edge");
