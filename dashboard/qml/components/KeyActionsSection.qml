@@ -15,6 +15,8 @@ KeySection {
     /// The new-key dialog of a reroll closed: the page shows the new key @p keyId now; the old
     /// one works until @p oldExpires (unix ms; the server's value to the minute).
     signal newKeyOpened(string keyId, real oldExpires, bool oldWasEnabled)
+    /// The new-key dialog of a reroll closed (Done, Esc, or before "Open new key" opens it).
+    signal newKeyClosed()
     /// When the old key stops working, as the server computes it for the last reroll.
     property real oldKeyExpires: 0
     /// The old key as it was when the reroll was asked for: the server copies `enabled` and
@@ -283,7 +285,10 @@ KeySection {
         // Walkthrough J10: it opened with no button focused, so Enter did nothing.
         onOpened: rerolledKey.focusCopy()
         // Done and Esc stay on the old key, whose page then says what replaced it.
-        onClosed: section.key.forgetNewKey()
+        onClosed: {
+            section.key.forgetNewKey();
+            section.newKeyClosed();
+        }
 
         Connections {
             target: section.key

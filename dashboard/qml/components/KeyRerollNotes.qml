@@ -33,6 +33,21 @@ ColumnLayout {
     spacing: 16
     visible: replacedStart !== "" || key.replacedById !== ""
 
+    /// Walkthrough 21/15: the reroll's dialog closed on this page, whose Reroll is greyed now, so
+    /// the focus it gave back went nowhere and the next Tab started in the sidebar. It goes to
+    /// the "Replaced by" note's link, which says what happened, as soon as the reload has it.
+    property bool focusWhenReplaced: false
+    function focusReplacedBy(): void {
+        focusWhenReplaced = true;
+        takeFocusIfReplaced();
+    }
+    function takeFocusIfReplaced(): void {
+        if (!focusWhenReplaced || replacedByNote.keyId === "")
+            return;
+        focusWhenReplaced = false;
+        replacedByNote.forceActiveFocus(LastInput.keyboard ? Qt.TabFocusReason : Qt.OtherFocusReason);
+    }
+
     Pane {
         objectName: "replaced-note"
         Layout.fillWidth: true
@@ -86,6 +101,7 @@ ColumnLayout {
             width: parent.width
             // A replacement deleted since has no page to open.
             keyId: notes.key.replacedByDeleted ? "" : notes.key.replacedById
+            onKeyIdChanged: notes.takeFocusIfReplaced()
             onOpened: linkedKeyId => notes.opened(linkedKeyId)
             text: {
                 const replacement = replacedByNote.link(notes.replacedBy);

@@ -282,6 +282,7 @@ Page {
             readonly property real cellWidth: columns > 1 ? (width - columnSpacing * (columns - 1)) / columns : width
 
             KeyRerollNotes {
+                id: rerollNotes
                 Layout.fillWidth: true
                 Layout.columnSpan: parent.columns
                 key: detail
@@ -387,6 +388,7 @@ Page {
                 replacedStart: page.replacedWasEnabled ? page.replacedStart : ""
                 replacedWorksUntil: page.replacedExpires
                 onNewKeyOpened: (keyId, oldExpires, oldWasEnabled) => page.showNewKey(keyId, oldExpires, oldWasEnabled)
+                onNewKeyClosed: rerollNotes.focusReplacedBy()
             }
         }
     }

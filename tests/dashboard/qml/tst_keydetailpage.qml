@@ -764,6 +764,19 @@ Item {
             compare(stack.currentItem, other, "Esc closes like Done");
         }
 
+        // Walkthrough 21/15: the dialog closed on the old key, whose Reroll is greyed by then, and
+        // the focus it gave back went nowhere: the next Tab started in the sidebar. It is on the
+        // "Replaced by" note's link, which says what happened.
+        function test_rerollDoneLeavesTheFocusOnTheNote() {
+            const page = openFreshKey();
+            const shown = reroll(page);
+            copyNewKey(shown);
+            keyClick(Qt.Key_Escape);
+            tryCompare(shown, "opened", false, H.answerTimeout);
+            const link = child(page, "replaced-by-note-text");
+            tryVerify(() => link.activeFocus, H.answerTimeout, "the focus on the note's link");
+        }
+
         // Walkthrough 18: rerolled with the page scrolled down to Key actions, the note "Replaced
         // by …" appeared just above the view, and Done left the user where they were: they never
         // saw it. And the replaced key still offered Reroll, which would not have replaced the
