@@ -54,8 +54,10 @@ void PagedListModel::setSearch(const QString &search)
     if (m_search == search)
         return;
     m_search = search;
-    Q_EMIT searchChanged();
+    // Cleared and asking first, then told: a binding that reads the rows when `search` changes
+    // must not take the previous search's rows for this one's.
     invalidate();
+    Q_EMIT searchChanged();
 }
 
 void PagedListModel::setPageSize(int pageSize)
