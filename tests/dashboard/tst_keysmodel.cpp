@@ -19,6 +19,8 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <functional>
+
 using namespace Qt::StringLiterals;
 using Latchkey::Dashboard::ApiClient;
 using Latchkey::Dashboard::ApiResult;
@@ -56,6 +58,33 @@ private:
     {
         request.insert(u"apiId"_s, apiId);
         return m_fixture.createKey(request).value(u"keyId"_s).toString();
+    }
+    /// Writes an API's past into the audit log, oldest first from an hour ago, 10 s apart: the
+    /// events of @p first, then @p deletions key deletions (times no request can give its rows).
+    Latchkey::Core::Status writePast(const QString &apiId, const QList<Latchkey::Store::AuditEvent> &first, int deletions)
+    {
+        Latchkey::Store::Database &db = m_fixture.server().database();
+        const qint64 hourAgo = QDateTime::currentMSecsSinceEpoch() - 3'600'000;
+        QList<Latchkey::Store::AuditEvent> events = first;
+        for (int i = 0; i < deletions; ++i)
+            events.append({m_fixture.workspaceId(), u"key.delete"_s, u"Deleted an old key."_s,
+                           {{u"key"_s, u"key_gone%1"_s.arg(i)}, {u"api"_s, apiId}}, {}});
+        return db.write([&]() -> Latchkey::Core::Status {
+            const Latchkey::Store::AuditOrigin origin{{u"rootkey"_s, u"rk_past"_s, u"past"_s}, {}, {}, {}};
+            for (qsizetype i = 0; i < events.size(); ++i) {
+                if (Latchkey::Core::Status appended = Latchkey::Store::AuditLog(db).append(origin, hourAgo + i * 10'000, {events.at(i)});
+                    !appended)
+                    return appended;
+            }
+            return {};
+        });
+    }
+    /// How many audit.listLogs requests the server has answered so far.
+    std::function<quint64()> auditReadCounter()
+    {
+        Latchkey::Core::Metrics &metrics = m_fixture.server().metrics();
+        const int route = metrics.registerRoute("/v2/audit.listLogs");
+        return [&metrics, route] { return metrics.requests(route, 200); };
     }
 
 private Q_SLOTS:
@@ -630,25 +659,10 @@ void TestKeysModel::updatesReadOnlyTheNewAuditEvents()
 {
     const QString apiId = m_fixture.createApi(u"many deletions"_s);
     const QString kept = createKey(apiId, {{u"name"_s, u"kept"_s}});
-    // The API's past: 150 keys deleted, one every 10 s from an hour ago on (times no request can
-    // give its rows).
-    Latchkey::Store::Database &db = m_fixture.server().database();
-    const qint64 hourAgo = QDateTime::currentMSecsSinceEpoch() - 3'600'000;
-    const Latchkey::Core::Status written = db.write([&]() -> Latchkey::Core::Status {
-        const Latchkey::Store::AuditOrigin origin{{u"rootkey"_s, u"rk_past"_s, u"past"_s}, {}, {}, {}};
-        for (int i = 0; i < 150; ++i) {
-            const Latchkey::Store::AuditEvent deletion{m_fixture.workspaceId(), u"key.delete"_s, u"Deleted an old key."_s,
-                                                       {{u"key"_s, u"key_gone%1"_s.arg(i)}, {u"api"_s, apiId}}, {}};
-            if (Latchkey::Core::Status appended = Latchkey::Store::AuditLog(db).append(origin, hourAgo + i * 10'000, {deletion});
-                !appended)
-                return appended;
-        }
-        return {};
-    });
+    // The API's past: 150 keys deleted.
+    const Latchkey::Core::Status written = writePast(apiId, {}, 150);
     QVERIFY2(written, qPrintable(written ? QString() : written.error().detail));
-    Latchkey::Core::Metrics &metrics = m_fixture.server().metrics();
-    const int route = metrics.registerRoute("/v2/audit.listLogs");
-    const auto auditReads = [&metrics, route] { return metrics.requests(route, 200); };
+    const auto auditReads = auditReadCounter();
     const auto idle = [this] { return QTest::qWaitFor([this] { return !m_fixture.client()->busy(); }, 10000); };
     const auto badges = [](const KeysModel &model, const QString &keyId) {
         return valueOf(model, "keyId", keyId, "badges").toStringList();
@@ -701,27 +715,11 @@ void TestKeysModel::failedAuditPageKeepsWhatWasRead()
     const QString kept = createKey(apiId, {{u"name"_s, u"kept"_s}});
     // An hour ago the key was rerolled, then 150 keys were deleted: the reroll is on the second
     // page (100 events to a page, newest first).
-    Latchkey::Store::Database &db = m_fixture.server().database();
-    const qint64 hourAgo = QDateTime::currentMSecsSinceEpoch() - 3'600'000;
-    const Latchkey::Core::Status written = db.write([&]() -> Latchkey::Core::Status {
-        const Latchkey::Store::AuditOrigin origin{{u"rootkey"_s, u"rk_past"_s, u"past"_s}, {}, {}, {}};
-        const Latchkey::Store::AuditEvent reroll{m_fixture.workspaceId(), u"key.reroll"_s, u"Rerolled a key."_s,
-                                                 {{u"key"_s, u"key_successor"_s}, {u"key"_s, kept}, {u"api"_s, apiId}}, {}};
-        if (Latchkey::Core::Status appended = Latchkey::Store::AuditLog(db).append(origin, hourAgo, {reroll}); !appended)
-            return appended;
-        for (int i = 0; i < 150; ++i) {
-            const Latchkey::Store::AuditEvent deletion{m_fixture.workspaceId(), u"key.delete"_s, u"Deleted an old key."_s,
-                                                       {{u"key"_s, u"key_gone%1"_s.arg(i)}, {u"api"_s, apiId}}, {}};
-            if (Latchkey::Core::Status appended = Latchkey::Store::AuditLog(db).append(origin, hourAgo + (i + 1) * 10'000, {deletion});
-                !appended)
-                return appended;
-        }
-        return {};
-    });
+    const Latchkey::Store::AuditEvent reroll{m_fixture.workspaceId(), u"key.reroll"_s, u"Rerolled a key."_s,
+                                             {{u"key"_s, u"key_successor"_s}, {u"key"_s, kept}, {u"api"_s, apiId}}, {}};
+    const Latchkey::Core::Status written = writePast(apiId, {reroll}, 150);
     QVERIFY2(written, qPrintable(written ? QString() : written.error().detail));
-    Latchkey::Core::Metrics &metrics = m_fixture.server().metrics();
-    const int route = metrics.registerRoute("/v2/audit.listLogs");
-    const auto auditReads = [&metrics, route] { return metrics.requests(route, 200); };
+    const auto auditReads = auditReadCounter();
 
     // A client of its own: once the first audit page is in, its next requests go nowhere (a
     // proxy that is not there), as a network that failed between two pages.
