@@ -1988,6 +1988,13 @@
     </message>
 </context>
 <context>
+    <name>KeyTextSection</name>
+    <message>
+        <source>No owner “%1” yet: a new owner is created when you save.</source>
+        <translation>Noch kein Inhaber „%1“: Beim Speichern wird ein neuer Inhaber angelegt.</translation>
+    </message>
+</context>
+<context>
     <name>KeyValidation</name>
     <message>
         <source>expected a property name in double quotes or the closing }</source>

@@ -8,7 +8,8 @@ import Latchkey.Dashboard
 // is not, the owners whose id contains it, each a click (or Tab, Enter) away. Walkthrough 21: a
 // support engineer typed part of the customer's id ("acme" for acme_corp) and the key would have
 // gone to a new owner "acme", made without a word. Nothing shows while the field is empty, while
-// the search runs, or when the root key may not read owners.
+// the search runs (unless `steady`), or when the root key may not read owners. Under the issue
+// form's Owner field and the key page's Owner card (KeyTextSection).
 ColumnLayout {
     id: matches
 
@@ -17,6 +18,13 @@ ColumnLayout {
     property string typed
     /// How many owners containing the text are offered.
     property int offered: 3
+    /// What it says of a text that is no owner's id (%1): when the new owner is made.
+    property string newOwnerText: qsTr("No owner “%1” yet: a new owner is created with the key.")
+    /// Keeps its room from the first character typed: its line and a row of owners, also before
+    /// the answer and when the owner exists, so what is below it (the key page's Owner card's Save)
+    /// does not move as answers come. A second row of owners (long ids in a narrow card) or a
+    /// line wrapping in two still grows it.
+    property bool steady: false
 
     /// An owner was picked: the host puts @p externalId into its field.
     signal picked(string externalId)
@@ -49,7 +57,9 @@ ColumnLayout {
     objectName: "owner-matches"
     spacing: 2
     Layout.fillWidth: true
-    visible: query !== "" && shownQuery !== ""
+    /// What `visible` is bound to, for a host that shows it in a Loader.
+    readonly property bool shows: query !== "" && (shownQuery !== "" || steady) && mayNotList === ""
+    visible: shows
 
     IdentitiesModel {
         id: owners
@@ -75,8 +85,8 @@ ColumnLayout {
     Label {
         objectName: "owner-matches-status"
         Layout.fillWidth: true
-        text: matches.exists ? qsTr("Existing owner.")
-                             : qsTr("No owner “%1” yet: a new owner is created with the key.").arg(matches.shownQuery)
+        text: matches.shownQuery === "" ? "" // (steady) before the first answer: its room only
+              : matches.exists ? qsTr("Existing owner.") : matches.newOwnerText.arg(matches.shownQuery)
         color: matches.exists ? Material.color(Material.Green, matches.Material.theme === Material.Dark ? Material.Shade300 : Material.Shade800)
                               : Material.color(Material.Orange, matches.Material.theme === Material.Dark ? Material.Shade300 : Material.Shade900)
         font.pixelSize: 12
@@ -85,10 +95,14 @@ ColumnLayout {
         Accessible.name: text
     }
     Flow {
+        id: offerRow
+        readonly property bool offers: !matches.exists && matches.found.length > 0
         Layout.fillWidth: true
+        Layout.preferredHeight: matches.steady ? Math.max(32, implicitHeight) : implicitHeight
         spacing: 4
-        visible: !matches.exists && matches.found.length > 0
+        visible: offers || matches.steady
         Label {
+            visible: offerRow.offers
             height: 32
             verticalAlignment: Text.AlignVCenter
             text: qsTr("Did you mean:")

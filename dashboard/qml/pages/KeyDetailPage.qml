@@ -319,6 +319,7 @@ Page {
                 value: detail.externalId
                 placeholderText: qsTr("No owner")
                 hint: qsTr("The customer's external id; a new owner is created if needed.")
+                ownerSession: page.session
                 missing: page.missingUpdate
                 onSaveRequested: text => detail.saveOwner(text)
             }
