@@ -263,10 +263,9 @@ ApplicationWindow {
     Shortcut {
         sequence: "Ctrl+N"
         enabled: window.session.connected
-        // The page's own pre-fill (the API of "Keys of …"), as the page's "Issue key" button;
-        // gated as the sidebar's button (a key that may not create keys gets only the reason).
-        onActivated: sidebar.issueKey(window.currentPage && window.currentPage.issuePrefill
-                                      ? window.currentPage.issuePrefill : {})
+        // The sidebar's button: the page's own pre-fill (the API of "Keys of …"), gated (a key
+        // that may not create keys gets only the reason).
+        onActivated: sidebar.issueKey()
     }
     Shortcut {
         sequence: "Alt+Left"
@@ -294,6 +293,7 @@ ApplicationWindow {
             session: window.session
             entries: registry.entries
             currentName: window.highlightedSidebarPage
+            issuePrefill: window.currentPage && window.currentPage.issuePrefill ? window.currentPage.issuePrefill : ({})
             onPageChosen: name => window.openPage(name, {})
             // Like leaving the page by the sidebar: a page with unsaved drafts asks first.
             onDisconnectRequested: window.leaveCurrentPage(() => window.session.disconnectFromServer())

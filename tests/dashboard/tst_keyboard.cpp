@@ -202,6 +202,7 @@ private Q_SLOTS:
     void downFromFilterEnterOpens();
     void ctrlNPreselectsThePagesApi();
     void ctrlNOnOwnerAndKeyPagesIssuesForThem();
+    void sidebarIssueKeyPrefillsAsCtrlN();
     void sidebarFollowsThePageAfterArrows();
     void tabScrollsFocusIntoView_data();
     void tabScrollsFocusIntoView();
@@ -253,7 +254,9 @@ private:
     /// Ctrl+N on the current page, the issue-key form settled (its API list loaded, which must not
     /// replace the pre-fill), Esc: what the form was pre-filled with ({apiId, externalId}), or an
     /// empty map when the dialog did not open or did not close.
-    QVariantMap issueFormAfterCtrlN();
+    QVariantMap issueFormAfterCtrlN() { return issueFormAfter(false); }
+    /// The same, the dialog opened by a click on the sidebar's "Issue key" when @p bySidebar.
+    QVariantMap issueFormAfter(bool bySidebar);
     /// The key page's card (an item named "section-…") holding the focused item, or null.
     QQuickItem *focusedCard() const;
     /// Ctrl+K, @p text typed at once (as a fast typist or a paste does, not waiting for the
@@ -897,12 +900,59 @@ void TestKeyboard::ctrlNOnOwnerAndKeyPagesIssuesForThem()
     QCOMPARE(prefilled.value(u"apiId"_s).toString(), apiId);
 }
 
-QVariantMap TestKeyboard::issueFormAfterCtrlN()
+/// The sidebar's "Issue key" on a key's page, an owner's page and "Keys of …" opens the form as
+/// Ctrl+N does there, pre-filled (walkthrough 21: on a key's page the button opened an empty form
+/// where Ctrl+N gave the key's API and owner).
+void TestKeyboard::sidebarIssueKeyPrefillsAsCtrlN()
+{
+    const QString apiId = m_fixture->createApi(u"sidebar-issue"_s);
+    const QString externalId = u"sidebar-issue-%1"_s.arg(QDateTime::currentMSecsSinceEpoch() % 1000000);
+    const QString keyId = m_fixture->createKey({{u"apiId"_s, apiId}, {u"externalId"_s, externalId}})
+                              .value(u"keyId"_s).toString();
+    QVERIFY(!keyId.isEmpty());
+    const ApiResult identity = m_fixture->call(u"identities.getIdentity"_s, {{u"identity"_s, externalId}});
+    QVERIFY2(identity.ok(), qPrintable(identity.errorDetail));
+    const QString identityId = identity.data.toObject().value(u"id"_s).toString();
+
+    struct Page {
+        QString name;
+        QVariantMap properties;
+        QVariantMap prefill;
+    };
+    const QList<Page> pages{
+        {u"keyDetail"_s, {{u"keyId"_s, keyId}, {u"apiId"_s, apiId}}, {{u"apiId"_s, apiId}, {u"externalId"_s, externalId}}},
+        {u"ownerDetail"_s, {{u"identityId"_s, identityId}}, {{u"externalId"_s, externalId}}},
+        {u"keys"_s, {{u"apiId"_s, apiId}}, {{u"apiId"_s, apiId}}}};
+    for (const Page &page : pages) {
+        QVERIFY(m_ui->openPage(page.name, page.properties));
+        QTRY_COMPARE(m_window->property("currentPageName").toString(), page.name);
+        auto *shown = m_window->property("currentPage").value<QQuickItem *>();
+        QVERIFY(shown);
+        // Loaded: what the page pre-fills the form with is known.
+        if (auto *key = shown->property("controller").value<QObject *>())
+            QTRY_VERIFY_WITH_TIMEOUT(key->property("loaded").toBool(), 20000);
+        if (page.name == u"ownerDetail"_s)
+            QTRY_COMPARE_WITH_TIMEOUT(shown->property("title").toString(), externalId, 20000);
+        const QVariantMap byButton = issueFormAfter(true);
+        QVERIFY2(!byButton.isEmpty(), "the sidebar's button did not open the issue-key dialog, or Esc did not close it");
+        for (auto it = page.prefill.cbegin(); it != page.prefill.cend(); ++it)
+            QVERIFY2(byButton.value(it.key()) == it.value(),
+                     qPrintable(u"%1: %2 is “%3”"_s.arg(page.name, it.key(), byButton.value(it.key()).toString())));
+        QCOMPARE(byButton, issueFormAfterCtrlN());
+    }
+}
+
+QVariantMap TestKeyboard::issueFormAfter(bool bySidebar)
 {
     QObject *issue = m_window->findChild<QObject *>(u"issueKeyDialog"_s);
     if (!issue)
         return {};
-    QTest::keyClick(m_window, Qt::Key_N, Qt::ControlModifier);
+    if (bySidebar) {
+        if (!m_ui->click(m_ui->item(m_window->contentItem(), u"sidebar-issue-key"_s)))
+            return {};
+    } else {
+        QTest::keyClick(m_window, Qt::Key_N, Qt::ControlModifier);
+    }
     if (!QTest::qWaitFor([issue] { return issue->property("opened").toBool(); }))
         return {};
     m_ui->settle(); // the form's API list loads; it must not replace the pre-fill

@@ -38,11 +38,17 @@ Pane {
         widest = Math.ceil(width);
     }
 
-    /// "Issue key" as Ctrl+N asks for it: the form with @p prefill, or, when the root key may not
-    /// create keys (the button is greyed), nothing but the missing permission beside the button.
-    function issueKey(prefill: var): void {
+    /// What the open page pre-fills the issue form with ({apiId, externalId}: the API of "Keys of
+    /// …", the owner of an owner's page, both of a key's page); {} for none.
+    property var issuePrefill: ({})
+
+    /// "Issue key", by the button or Ctrl+N alike (walkthrough 21: the button opened an empty
+    /// form on a key's page where Ctrl+N pre-filled its API and owner): the form with the page's
+    /// pre-fill, or, when the root key may not create keys (the button is greyed), nothing but
+    /// the missing permission beside the button.
+    function issueKey(): void {
         if (issueGate.missing === "")
-            session.requestIssueKey(prefill);
+            session.requestIssueKey(issuePrefill);
         else
             issueRefusal.open();
     }
@@ -126,7 +132,7 @@ Pane {
                 enabled: issueGate.missing === ""
                 Accessible.name: qsTr("Issue a new key (Ctrl+N)")
                 Accessible.description: issueGate.missing
-                onClicked: sidebar.session.requestIssueKey({})
+                onClicked: sidebar.issueKey()
             }
             HoverHandler {
                 id: issueHover
