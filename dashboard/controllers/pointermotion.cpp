@@ -2,6 +2,7 @@
 
 #include <QMouseEvent>
 
+#include <algorithm>
 #include <cmath>
 
 namespace Latchkey::Dashboard {
@@ -88,12 +89,18 @@ bool PointerMotion::cameUnderStillPointer(QQuickItem *item) const
     if (!m_seen || !item || item->window() != m_window || !item->contains(item->mapFromScene(m_last)))
         return false;
     // Down the items that lay under the pointer, while they hold @p item, and the first that does
-    // not: where @p item lies now lay that one (or @p item itself).
-    for (const Placed &placed : m_under) {
-        if (!stillThere(placed))
+    // not: where @p item lies now lay that one (or @p item itself), and what it held there. All
+    // of that still there: @p item did not come. One of them gone: it did, also when the first
+    // that does not hold it is still there, as the popup layer is while any popup is up (a
+    // tooltip): the suggestion a click took closed its list, and the chip it added lay under the
+    // still pointer, its tooltip over the field (walkthrough 21).
+    for (auto it = m_under.cbegin(); it != m_under.cend(); ++it) {
+        if (!stillThere(*it))
             return true;
-        if (placed.item == item || !placed.item->isAncestorOf(item))
+        if (it->item == item)
             return false;
+        if (!it->item->isAncestorOf(item))
+            return std::any_of(it + 1, m_under.cend(), [this](const Placed &placed) { return !stillThere(placed); });
     }
     // Nothing below an item that holds @p item held the point then: @p item came since, or lies
     // in an item that holds no point itself (a container of no size). Not known: no.

@@ -35,7 +35,8 @@ public:
 
     /// Whether @p item lies under the pointer and came there since the pointer last moved: what
     /// lay under the pointer then, on the way down to @p item (or to what lay where @p item lies
-    /// now), is gone, hidden or elsewhere. False before the pointer moved over the window.
+    /// now, and what that held at the pointer), is gone, hidden or elsewhere. False before the
+    /// pointer moved over the window.
     Q_INVOKABLE bool cameUnderStillPointer(QQuickItem *item) const;
 
 Q_SIGNALS:

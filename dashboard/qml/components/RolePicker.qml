@@ -4,8 +4,9 @@ import Latchkey.Dashboard
 
 // Chooses roles by name, suggesting the workspace's roles as the user types. A name that does not
 // exist is offered as "Create and add" (createRequested): the host creates the role first.
-// Each chosen role and each suggestion says what it grants (its permissions and description): a
-// support person adding "reader" sees that it grants documents.read before it is granted.
+// Each chosen role and each suggestion says what it grants (its permissions) and, apart from that,
+// its description: a support person adding "reader" sees that it grants documents.read before it
+// is granted.
 TagListEditor {
     id: picker
 
@@ -24,12 +25,25 @@ TagListEditor {
         onPageLoaded: if (picker.catalog.hasMore) picker.catalog.loadMore()
     }
 
-    /// What the role in @p row (a permissions.listRoles item) grants, and its description.
+    /// What the role in @p row (a permissions.listRoles item) grants.
     function grantsOf(row: var): string {
         const slugs = (row.permissions || []).map(permission => permission.slug);
-        const grants = slugs.length > 0 ? qsTr("Grants %1.", "a role: the permissions it grants").arg(slugs.join(", "))
-                                        : qsTr("Grants no permissions.", "a role");
-        return row.description ? grants + "\n" + row.description : grants;
+        return slugs.length > 0 ? qsTr("Grants %1.", "a role: the permissions it grants").arg(slugs.join(", "))
+                                : qsTr("Grants no permissions.", "a role");
+    }
+    /// The roles' rows, by name: the catalog's, then the suggestions' (fetched as the user types,
+    /// they know a role made elsewhere since the catalog loaded; the counts re-run this as the
+    /// roles arrive).
+    readonly property var rolesByName: {
+        const found = {};
+        for (const roles of [catalog, suggestions]) {
+            const count = roles.count;
+            for (let i = 0; i < count; ++i) {
+                const row = roles.rowObject(i);
+                found[row.name] = row;
+            }
+        }
+        return found;
     }
     /// Whether the catalog holds the role named @p name.
     function catalogHas(name: string): bool {
@@ -65,17 +79,18 @@ TagListEditor {
         client: picker.listClient
         pageSize: 20
     }
+    descriptions: {
+        const found = {};
+        for (const name in rolesByName) {
+            if (rolesByName[name].description)
+                found[name] = rolesByName[name].description;
+        }
+        return found;
+    }
     details: {
         const found = {};
-        // The suggestions after the catalog: fetched as the user types, they know a role made
-        // elsewhere since the catalog loaded. (The counts re-run this as the roles arrive.)
-        for (const roles of [catalog, suggestions]) {
-            const count = roles.count;
-            for (let i = 0; i < count; ++i) {
-                const row = roles.rowObject(i);
-                found[row.name] = grantsOf(row);
-            }
-        }
+        for (const name in rolesByName)
+            found[name] = grantsOf(rolesByName[name]);
         // Created with the key (the issue form): none granted until the Permissions page adds some.
         for (let j = 0; j < newItems.length; ++j) {
             if (found[newItems[j]] === undefined)

@@ -15,9 +15,12 @@ ColumnLayout {
     /// say "new".
     property var newItems: []
     /// What each name stands for, by name (a role: the permissions it grants), where known: said
-    /// under the chips (readable without a pointer), in each chip's tooltip and accessible
-    /// description, and under each suggestion.
+    /// under the chips (readable without a pointer), in each chip's accessible description, and
+    /// under each suggestion.
     property var details: ({})
+    /// A name's own description, by name (a role's), said apart from and before its `details`, in
+    /// italics: "Everything" under "Grants no permissions." read as a grant (walkthrough 21).
+    property var descriptions: ({})
     /// A PagedListModel with a `search` property; `suggestionRole` names the role to offer.
     property var suggestions
     /// Why nothing is suggested: the root key may not read the list (Capabilities.missing()'s
@@ -65,6 +68,14 @@ ColumnLayout {
     signal addRequested(string name)
     signal createRequested(string name)
     signal removeRequested(string name)
+
+    /// What @p name stands for in one text (a screen reader's description): its description, then
+    /// its details.
+    function about(name: string): string {
+        const description = descriptions[name] ?? "";
+        const detail = details[name] ?? "";
+        return description !== "" && detail !== "" ? description + "\n" + detail : description + detail;
+    }
 
     /// Whether @p name is one of the loaded suggestions. @p count and @p loading only make bindings
     /// re-run: a search's last page can leave the count as it was with other rows in it, and the
@@ -241,7 +252,7 @@ ColumnLayout {
                 id: chip
                 required property var modelData
                 // Read here, not put in the model: the chips stay (and keep the focus) as details load.
-                readonly property string detail: editor.details[modelData.name] ?? "" // qmllint disable unqualified
+                readonly property string detail: editor.about(modelData.name) // qmllint disable unqualified
                 objectName: modelData.objectName
                 text: (modelData.isNew ? qsTr("%1 (new)", "a chosen permission or role not created yet").arg(modelData.name)
                                        : modelData.name) + "  ✕"
@@ -249,18 +260,21 @@ ColumnLayout {
                 font.capitalization: Font.MixedCase
                 Accessible.name: qsTr("Remove %1").arg(modelData.name)
                 Accessible.description: detail
+                // What a click does, nothing else: what the name stands for is under the chips
+                // (walkthrough 21: grants, description and "Remove" read as one text).
                 ToolTip.visible: hovered
-                ToolTip.text: (detail !== "" ? detail + "\n" : "") + qsTr("Remove %1").arg(modelData.name)
+                ToolTip.text: qsTr("Remove %1").arg(modelData.name)
                 onClicked: modelData.remove()
             }
         }
     }
 
-    // What the chosen names stand for, a name and its detail per row, in words.
+    // What the chosen names stand for, a name and its description and detail per row, in words.
     GridLayout {
         id: detailRows
         objectName: editor.objectName + "-details"
-        readonly property var described: editor.items.filter(name => editor.details[name] !== undefined)
+        readonly property var described: editor.items.filter(name => editor.details[name] !== undefined
+                                                                     || editor.descriptions[name] !== undefined)
         Layout.fillWidth: true
         visible: described.length > 0
         columns: 2
@@ -270,24 +284,42 @@ ColumnLayout {
         Repeater {
             // Two cells a row; each says what it needs (the delegate sees no ids: qmllint 6.4).
             model: detailRows.described.reduce((cells, name) => cells.concat([
-                { text: name, isName: true, objectName: "", widest: Math.max(60, editor.width / 3) },
-                { text: editor.details[name], isName: false, objectName: editor.objectName + "-detail-" + name,
-                  widest: Number.POSITIVE_INFINITY }]), [])
+                { text: name, isName: true, description: "", name: "", widest: Math.max(60, editor.width / 3) },
+                { text: editor.details[name] ?? "", isName: false, description: editor.descriptions[name] ?? "",
+                  name: editor.objectName + "-%1-" + name, widest: Number.POSITIVE_INFINITY }]), [])
 
-            Label {
+            ColumnLayout {
+                id: cell
                 required property var modelData
-                objectName: modelData.objectName
-                text: modelData.text
-                font.pixelSize: 12
-                font.bold: modelData.isName
-                opacity: modelData.isName ? 1 : 0.8
-                elide: modelData.isName ? Text.ElideRight : Text.ElideNone
-                wrapMode: modelData.isName ? Text.NoWrap : Text.Wrap
+                spacing: 0
                 Layout.alignment: Qt.AlignTop
                 // The names' column as wide as the longest name up to a third; the rest wraps the details.
                 Layout.maximumWidth: modelData.widest
                 Layout.fillWidth: !modelData.isName
                 Layout.preferredWidth: modelData.isName ? implicitWidth : 1 // the details take the room left, never more
+
+                // The role's own words first, told apart from what it grants.
+                Label {
+                    objectName: cell.modelData.name.arg("description")
+                    Layout.fillWidth: true
+                    visible: text !== ""
+                    text: cell.modelData.description
+                    font.pixelSize: 12
+                    font.italic: true
+                    wrapMode: Text.Wrap
+                }
+                Label {
+                    objectName: cell.modelData.name.arg("detail")
+                    Layout.fillWidth: !cell.modelData.isName
+                    Layout.maximumWidth: cell.modelData.widest
+                    visible: text !== ""
+                    text: cell.modelData.text
+                    font.pixelSize: 12
+                    font.bold: cell.modelData.isName
+                    opacity: cell.modelData.isName ? 1 : 0.8
+                    elide: cell.modelData.isName ? Text.ElideRight : Text.ElideNone
+                    wrapMode: cell.modelData.isName ? Text.NoWrap : Text.Wrap
+                }
             }
         }
     }
@@ -352,11 +384,12 @@ ColumnLayout {
                     id: suggestion
                     required property var model
                     readonly property string detail: editor.details[text] ?? ""
+                    readonly property string description: editor.descriptions[text] ?? ""
                     width: ListView.view.width
                     text: model[editor.suggestionRole]
                     highlighted: ListView.isCurrentItem
-                    Accessible.description: detail
-                    // The name, and under it what it stands for (a role's permissions).
+                    Accessible.description: editor.about(text)
+                    // The name, and under it its description and what it stands for (a role's permissions).
                     contentItem: Column {
                         spacing: 2
                         Label {
@@ -364,6 +397,14 @@ ColumnLayout {
                             text: suggestion.text
                             font: suggestion.font
                             elide: Text.ElideRight
+                        }
+                        Label {
+                            width: parent.width
+                            visible: suggestion.description !== ""
+                            text: suggestion.description
+                            font.pixelSize: 12
+                            font.italic: true
+                            wrapMode: Text.Wrap
                         }
                         Label {
                             width: parent.width

@@ -415,7 +415,10 @@ Item {
         // Issue 4 (walkthrough 17): a role's chip said only its name; a support person adding
         // "reader" could not see that it grants documents.read and billing.read. Each chosen role
         // says what it grants and its description, in words under the chips (a keyboard user reads
-        // them too), in its chip's tooltip and accessible description, and so does each suggestion.
+        // them too) and in its chip's accessible description, and so does each suggestion.
+        // Walkthrough 21: "Grants no permissions. / Everything" read the description as a grant:
+        // the description comes first, in italics, a line of its own apart from the grants. The
+        // chip's tooltip says only what a click does (W6).
         // The role is made after the picker loaded the workspace's roles: choosing it loads them again.
         function test_rolesSayWhatTheyGrant() {
             const name = "qml-grants-reader";
@@ -426,16 +429,23 @@ Item {
             try {
                 let line = null;
                 tryVerify(() => (line = findChild(roles, "role-picker-detail-" + name)) !== null
-                                && mentionsAll(line.text, grants.concat([description])),
+                                && mentionsAll(line.text, grants),
                           H.answerTimeout, "the line under the chips says what the role grants");
                 tryVerify(() => H.shown(line) && line.width > 0, 5000);
+                verify(line.text.indexOf(description) < 0, "the grants' line is the grants only: " + line.text);
+                const said = findChild(roles, "role-picker-description-" + name);
+                verify(said && H.shown(said) && said.text === description, "the description on a line of its own");
+                verify(said.font.italic && !line.font.italic, "in a style of its own");
+                verify(said.mapToItem(roles, 0, 0).y + said.height <= line.mapToItem(roles, 0, 0).y + 0.5,
+                       "the description first, then the grants");
                 const right = line.mapToItem(roles, line.width, 0).x;
                 verify(right <= roles.width + 0.5, "the line stays in the picker: " + right + " of " + roles.width);
                 verify(line.contentWidth <= line.width + 0.5, "wrapped, not cut");
                 const chip = findChild(roles, "role-picker-chip-" + name);
                 verify(chip);
-                verify(mentionsAll(chip.ToolTip.text, grants.concat([description, "Remove " + name])), chip.ToolTip.text);
-                verify(mentionsAll(chip.Accessible.description, grants), "a screen reader hears it: " + chip.Accessible.description);
+                compare(chip.ToolTip.text, "Remove " + name, "the chip's tooltip says what a click does, only that");
+                verify(mentionsAll(chip.Accessible.description, grants.concat([description])),
+                       "a screen reader hears it: " + chip.Accessible.description);
 
                 // The suggestion says it before the role is chosen.
                 typeName(roles, "qml-grants");
@@ -445,6 +455,9 @@ Item {
                           H.answerTimeout, "the role is suggested");
                 const detail = H.find(suggestion, item => item instanceof Label && mentionsAll(String(item.text), grants));
                 verify(detail && H.shown(detail), "the suggestion shows the role's permissions");
+                verify(detail.text.indexOf(description) < 0, "apart from its description: " + detail.text);
+                const own = H.find(suggestion, item => item instanceof Label && item.text === description);
+                verify(own && H.shown(own) && own.font.italic, "the suggestion shows the description in its own style");
                 verify(mentionsAll(suggestion.Accessible.description, grants));
                 keyClick(Qt.Key_Escape);
                 field(roles).clear();

@@ -8,11 +8,12 @@ import Latchkey.Dashboard
 // on a wrapper) and an enabled button's (`hovered`) alike; moving the pointer brings it back.
 // A greyed control that the page brings under the still pointer shows no tooltip of its own,
 // however the page moved (Tab to a field further down, the arrow keys in a list, its position set
-// as a scroll bar drag does, its rows laid out anew), until the pointer moves. A tooltip whose
+// as a scroll bar drag does, its rows laid out anew), until the pointer moves; nor does a chip that
+// a click on a popup's entry brought under the pointer as the popup closed. A tooltip whose
 // text changed while it waited out its delay shows the new text.
 Item {
     id: root
-    width: 1000
+    width: 1340
     height: 400
 
     ToolTipGuard { id: guard }
@@ -109,6 +110,44 @@ Item {
             height: 80
             text: "Row " + index
             missing: index % 2 ? "" : "Row " + index + ": your root key lacks the permission “api.*.update_key”."
+        }
+    }
+
+    // A list of suggestions whose click adds a chip where the list lay (a picker's): the chip
+    // comes under the still pointer as the list closes.
+    Item {
+        id: picker
+        x: 1020
+        y: 20
+        width: 300
+        height: 300
+        property bool chosen: false
+
+        Button {
+            id: chip
+            y: 60
+            width: 200
+            height: 60
+            visible: picker.chosen
+            text: "documents.read  ✕"
+            ToolTip.visible: hovered
+            ToolTip.text: "Remove documents.read"
+        }
+        Popup {
+            id: suggestionList
+            y: 40
+            width: 250
+            height: 120
+            padding: 0
+            ItemDelegate {
+                id: suggestionItem
+                anchors.fill: parent
+                text: "documents.read"
+                onClicked: {
+                    picker.chosen = true;
+                    suggestionList.close();
+                }
+            }
         }
     }
 
@@ -244,6 +283,38 @@ Item {
             hover(rowAt(800, 60), 60); // row 0; set as a scroll bar drag or a list keeping its place does
             stillPointerWhile(800, 60, () => { list.contentY = list.originY + 480; }, () => list.contentY > 0,
                               () => rowAt(800, 60));
+        }
+
+        // Walkthrough 21 (W6): a suggestion picked with the mouse closed its list and the chip it
+        // added came under the still pointer: its tooltip opened over the field, though the
+        // pointer had not moved onto it.
+        function test_aChipAddedUnderThePointerShowsNoTooltip() {
+            picker.chosen = false;
+            try {
+                suggestionList.open();
+                tryVerify(() => suggestionList.opened, 5000);
+                const pointer = suggestionItem.mapToItem(root, 100, 50);
+                verify(chip.contains(chip.mapFromItem(root, pointer.x, pointer.y)), "the chip will lie under the pointer");
+                mouseMove(root, pointer.x, pointer.y);
+                // Each frame, after the guard's look at it: whether the chip's tooltip is drawn.
+                let drawn = 0;
+                const window = root.Window.window;
+                const watch = () => { if (tip.visible && tip.parent === chip) ++drawn; };
+                window.afterAnimating.connect(watch);
+                try {
+                    mouseClick(root, pointer.x, pointer.y);
+                    tryVerify(() => picker.chosen && !suggestionList.visible, 5000, "the list closed, the chip came");
+                    tryVerify(() => chip.hovered, 5000, "the chip is under the pointer");
+                    wait(800); // well past the tooltip's delay
+                    compare(drawn, 0, "frames with a tooltip for a chip that came under the still pointer");
+                } finally {
+                    window.afterAnimating.disconnect(watch);
+                }
+                mouseMove(root, pointer.x + 3, pointer.y + 3);
+                tryVerify(() => tip.visible && tip.parent === chip, 5000, "the pointer moved onto it: its tooltip shows");
+            } finally {
+                picker.chosen = false;
+            }
         }
 
         function test_rowsLaidOutAnewBringAnotherRowUnderThePointer() {
