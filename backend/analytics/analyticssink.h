@@ -75,6 +75,7 @@ public:
         return !m_options.discard && m_options.durability == Durability::Strict;
     }
     [[nodiscard]] Core::Status publishInTransaction(const Core::VerificationEvent &event) override;
+    [[nodiscard]] bool storesEvents() const override { return !m_options.discard; }
 
     [[nodiscard]] AnalyticsMetricsSnapshot metrics() const { return m_metrics.snapshot(); }
     [[nodiscard]] const AnalyticsMetrics &metricsSource() const { return m_metrics; }

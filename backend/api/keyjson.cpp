@@ -1,6 +1,8 @@
 #include "api/keyjson.h"
 
 #include "api/domainjson.h"
+#include "api/keylastuse.h"
+#include "api/services.h"
 #include "store/identitystore.h"
 #include "store/ratelimitconfigstore.h"
 #include "store/rbacstore.h"
@@ -11,10 +13,13 @@ using namespace Qt::StringLiterals;
 
 namespace Latchkey::Api {
 
-Core::Result<KeyDetails> loadKeyDetails(Store::Database &db, const Store::KeyRecord &key)
+Core::Result<KeyDetails> loadKeyDetails(const Services &services, const Store::KeyRecord &key)
 {
+    Store::Database &db = services.db;
     KeyDetails details;
     details.key = key;
+    if (services.keyLastUse)
+        details.key.lastUsedAtMs = services.keyLastUse->newest(key.id, key.lastUsedAtMs);
     if (!key.identityId.isEmpty()) {
         Store::FoundIdentity identity = Store::IdentityStore(db).findById(key.workspaceId, key.identityId);
         if (!identity)

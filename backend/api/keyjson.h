@@ -14,6 +14,8 @@ class Database;
 
 namespace Latchkey::Api {
 
+struct Services;
+
 /// Everything `KeyResponseData` shows about one key, gathered from the stores.
 struct KeyDetails {
     Store::KeyRecord key;
@@ -25,8 +27,9 @@ struct KeyDetails {
 };
 
 /// Loads the identity, permissions, roles and key-level rate limits of @p key; a store error is
-/// an error (500), never a key shown without them.
-[[nodiscard]] Core::Result<KeyDetails> loadKeyDetails(Store::Database &db, const Store::KeyRecord &key);
+/// an error (500), never a key shown without them. Its lastUsedAt is the newer of the stored one
+/// and this node's newest verification (KeyLastUse), which the batched store may not have yet.
+[[nodiscard]] Core::Result<KeyDetails> loadKeyDetails(const Services &services, const Store::KeyRecord &key);
 
 /// `KeyResponseData` (keys.getKey, keys.whoami, apis.listKeys): absent optional fields are
 /// omitted, `credits` only for keys with a limit or a refill, empty lists omitted. A refill that

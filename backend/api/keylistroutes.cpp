@@ -62,7 +62,7 @@ Core::Result<QJsonArray> describeKeys(
                 continue;
             known = apiOfKeyspace.insert(key.keyspaceId, (*api)->id);
         }
-        const Core::Result<KeyDetails> details = loadKeyDetails(services.db, key);
+        const Core::Result<KeyDetails> details = loadKeyDetails(services, key);
         if (!details)
             return details.error();
         QJsonObject item = keyResponseData(*details, context.nowMs);

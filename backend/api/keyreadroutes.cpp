@@ -19,7 +19,7 @@ namespace {
 Core::Result<QJsonObject> describeKey(
     const Services &services, const ApiContext &context, const Store::KeyRecord &key, bool decrypt)
 {
-    Core::Result<KeyDetails> loaded = loadKeyDetails(services.db, key);
+    Core::Result<KeyDetails> loaded = loadKeyDetails(services, key);
     if (!loaded)
         return loaded.error();
     KeyDetails details = std::move(*loaded);

@@ -21,6 +21,7 @@ class LiveFeed;
 
 namespace Latchkey::Api {
 
+class KeyLastUse;
 class VerificationCache;
 
 /// The dependencies handlers use, built and owned by Server (or by a test), passed in explicitly.
@@ -40,6 +41,9 @@ struct Services {
     /// The GET /metrics registry (requests, verifications, rate-limit checks, cache); null: not
     /// counted (tests that build Services themselves).
     Core::Metrics *metrics = nullptr;
+    /// Each key's newest verification on this node, ahead of the batched keys.last_used_at (set by
+    /// the verify routes, as verificationCache).
+    KeyLastUse *keyLastUse = nullptr;
 };
 
 } // namespace Latchkey::Api

@@ -174,9 +174,10 @@ struct Verifier::Run {
     bool published = false; ///< the event was recorded with the credit spend (strict durability)
 };
 
-Verifier::Verifier(Services &services, std::shared_ptr<VerificationCache> cache)
+Verifier::Verifier(Services &services, std::shared_ptr<VerificationCache> cache, std::shared_ptr<KeyLastUse> lastUse)
     : m_services(services)
     , m_cache(std::move(cache))
+    , m_lastUse(std::move(lastUse))
     , m_credits(services.db)
 {
     // A write that changed only some keys' rows drops just those keys' entries (not every key).
@@ -246,8 +247,12 @@ Core::Result<VerificationCache::Entry> Verifier::lookup(const QByteArray &hash)
     if (!record)
         return record.error();
     VerificationCache::Entry entry;
-    if (*record)
-        entry = std::make_shared<const VerifiableKey>(std::move(*record));
+    if (*record) {
+        auto key = std::make_shared<VerifiableKey>(std::move(*record));
+        if (m_lastUse && m_services.events.storesEvents())
+            key->lastUse = m_lastUse->slotFor(key->record->keyId);
+        entry = std::move(key);
+    }
     m_cache->insert(hash, generation, entry, invalidations);
     return entry;
 }
@@ -394,6 +399,8 @@ QByteArray Verifier::finish(Run &run)
     }
     data += run.key.responseFields;
     data += '}';
+    if (run.key.lastUse)
+        KeyLastUse::record(*run.key.lastUse, run.nowMs);
     if (!run.published)
         m_services.events.publish(makeEvent(run));
     return data;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "api/apicontext.h"
+#include "api/keylastuse.h"
 #include "api/verificationcache.h"
 #include "core/error.h"
 #include "core/events.h"
@@ -39,6 +40,9 @@ struct VerifiableKey {
     /// The newest balance this node has seen, for the `credits` of answers that stop before the
     /// credit step (Unkey shows its cached balance there too). Never used for a decision.
     mutable std::atomic<qint64> lastKnownRemaining {0};
+    /// Where this node records the key's newest verification (KeyLastUse); null when the events
+    /// are not stored (analytics disabled: no lastUsedAt at all then).
+    KeyLastUse::Slot lastUse;
 };
 
 /// One `ratelimits[]` entry of a verifyKey request.
@@ -71,7 +75,8 @@ struct VerifyRequest {
 class Verifier
 {
 public:
-    Verifier(Services &services, std::shared_ptr<VerificationCache> cache);
+    /// @p lastUse: where verifications record each key's newest use (keys.getKey shows it).
+    Verifier(Services &services, std::shared_ptr<VerificationCache> cache, std::shared_ptr<KeyLastUse> lastUse);
     ~Verifier();
     Verifier(const Verifier &) = delete;
     Verifier &operator=(const Verifier &) = delete;
@@ -116,6 +121,7 @@ private:
 
     Services &m_services;
     std::shared_ptr<VerificationCache> m_cache;
+    std::shared_ptr<KeyLastUse> m_lastUse;
     Store::CreditCommitter m_credits; ///< group commit of the credit spends
 };
 

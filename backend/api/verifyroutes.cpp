@@ -132,7 +132,9 @@ void registerVerifyRoutes(Router &router, Services &services)
 {
     auto cache = std::make_shared<VerificationCache>();
     services.verificationCache = cache.get();
-    auto verifier = std::make_shared<Verifier>(services, std::move(cache));
+    auto lastUse = std::make_shared<KeyLastUse>();
+    services.keyLastUse = lastUse.get();
+    auto verifier = std::make_shared<Verifier>(services, std::move(cache), std::move(lastUse));
     router.add({
         .path = QByteArrayLiteral("/v2/keys.verifyKey"),
         .permissions = u"api.*.verify_key | api.<apiId>.verify_key (else 200 NOT_FOUND)"_s,

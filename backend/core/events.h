@@ -55,6 +55,10 @@ public:
     /// event commits, or rolls back, with the request's own change.
     [[nodiscard]] virtual bool durable() const { return false; }
 
+    /// False when every event is thrown away (analytics disabled): nothing records when a key was
+    /// last used then, so no one should show it.
+    [[nodiscard]] virtual bool storesEvents() const { return true; }
+
     /// Stores @p event in the write transaction open on this thread (only when durable()); a
     /// failure rolls that transaction back.
     [[nodiscard]] virtual Status publishInTransaction(const VerificationEvent &event)

@@ -35,6 +35,8 @@ private Q_SLOTS:
     void rollupsAddUpExactly();
     void ratelimitDecisionsAreRecorded();
     void lastUsedAtFromTheEventStream();
+    void lastUsedAtBeforeItsBatchIsWritten();
+    void noLastUsedAtWithoutAnalytics();
     void stopWritesOutTheQueue();
     void strictEventsCommitWithTheRequest();
     void strictCreditSpendAndEventAreOneTransaction();
@@ -276,6 +278,42 @@ void TestAnalyticsRecording::lastUsedAtFromTheEventStream()
         withLastUsed += object.contains(u"lastUsedAt") ? 1 : 0;
     }
     QCOMPARE(withLastUsed, 3);
+}
+
+// W10: a support engineer opening a key a customer used a moment ago sees it used, not "last used
+// never" until the analytics writer's batch (up to a second, far longer on a busy machine) lands.
+void TestAnalyticsRecording::lastUsedAtBeforeItsBatchIsWritten()
+{
+    ApiHarness h;
+    VerifyFixture f(h);
+    const TestKey key = f.createKey({{u"credits"_s, QJsonObject {{u"remaining"_s, 20}}}});
+    h.clock().setNowMs(Start + 5'000);
+    QCOMPARE(f.verifyData(key.key).value(u"code").toString(), u"VALID"_s);
+    h.clock().setNowMs(Start + 7'000);
+    QCOMPARE(f.verifyData(key.key).value(u"code").toString(), u"VALID"_s);
+
+    // Asked at once, before the writer's batch (it waits up to a second for company).
+    const QJsonObject read = h.call(u"keys.getKey"_s, QJsonObject {{u"keyId"_s, key.id}}).dataObject();
+    QCOMPARE(read.value(u"lastUsedAt").toInteger(), Start + 7'000);
+    QCOMPARE(read.value(u"credits").toObject().value(u"remaining").toInteger(), 18);
+    const ApiReply list = h.call(u"apis.listKeys"_s, QJsonObject {{u"apiId"_s, f.apiId}});
+    QCOMPARE(list.status, 200);
+    QCOMPARE(list.dataArray().at(0).toObject().value(u"lastUsedAt").toInteger(), Start + 7'000);
+
+    // Once stored, the same time; an older batch never moves it back.
+    QVERIFY(h.server().analytics().flush());
+    QCOMPARE(h.call(u"keys.getKey"_s, QJsonObject {{u"keyId"_s, key.id}}).dataObject().value(u"lastUsedAt").toInteger(),
+             Start + 7'000);
+}
+
+void TestAnalyticsRecording::noLastUsedAtWithoutAnalytics()
+{
+    ApiHarness h([](Server::ServerConfig &config) { config.analyticsEnabled = false; });
+    VerifyFixture f(h);
+    const TestKey key = f.createKey();
+    QCOMPARE(f.verifyData(key.key).value(u"code").toString(), u"VALID"_s);
+    QVERIFY(h.server().analytics().flush());
+    QVERIFY(!h.call(u"keys.getKey"_s, QJsonObject {{u"keyId"_s, key.id}}).dataObject().contains(u"lastUsedAt"));
 }
 
 void TestAnalyticsRecording::stopWritesOutTheQueue()
