@@ -40,6 +40,7 @@ bool BulkOperation::start(const QString &action, const QList<QJsonObject> &bodie
         return false;
     m_action = action;
     m_bodies = bodies;
+    m_succeededKeyIds.clear();
     m_next = 0;
     m_succeeded = 0;
     m_failed = 0;
@@ -104,16 +105,19 @@ void BulkOperation::pump()
     while (!stopped() && m_client && m_inFlight < m_concurrency && m_next < m_bodies.size()) {
         const QJsonObject body = m_bodies.at(m_next++);
         ++m_inFlight;
-        m_client->post(m_action, body, this, [this](const ApiResult &result) { handle(result); });
+        m_client->post(m_action, body, this, [this, keyId = body.value(u"keyId"_s).toString()](const ApiResult &result) {
+            handle(keyId, result);
+        });
     }
 }
 
-void BulkOperation::handle(const ApiResult &result)
+void BulkOperation::handle(const QString &keyId, const ApiResult &result)
 {
     --m_inFlight;
-    if (result.ok())
+    if (result.ok()) {
         ++m_succeeded;
-    else
+        m_succeededKeyIds.append(keyId);
+    } else
         ++m_failed;
     m_unansweredInARow = result.httpStatus == 0 && result.errorType == u"network"_s ? m_unansweredInARow + 1 : 0;
     if (m_unansweredInARow >= kMaxUnreachable && !m_unreachable) {

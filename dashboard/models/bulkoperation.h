@@ -67,6 +67,9 @@ public:
     /// The keys of the batch never sent (after cancel() or the server stopped answering): what
     /// is left to do, for the host to keep selected.
     Q_INVOKABLE QStringList notStartedKeyIds() const;
+    /// The keys of the last batch whose call the server answered with success, in the order they
+    /// were sent: what the host's list shows changed without reloading (KeysModel::applyBulkOutcome).
+    Q_INVOKABLE QStringList succeededKeyIds() const { return m_succeededKeyIds; }
 
 Q_SIGNALS:
     void clientChanged();
@@ -79,13 +82,14 @@ Q_SIGNALS:
 private:
     bool startForKeys(const QString &action, const QStringList &keyIds, const QJsonObject &extra);
     void pump();
-    void handle(const ApiResult &result);
+    void handle(const QString &keyId, const ApiResult &result);
     void finishIfDone();
     bool stopped() const { return m_cancelled || m_unreachable; }
 
     QPointer<ApiClient> m_client;
     QString m_action;
     QList<QJsonObject> m_bodies;
+    QStringList m_succeededKeyIds;
     int m_inFlight = 0;
     int m_next = 0;
     int m_succeeded = 0;

@@ -467,7 +467,6 @@ void KeysModel::rowsCleared()
     m_replacementsResume.reset();
     m_badgeQueriesRequested = false;
     m_updating = false;
-    m_reselect.clear();
     ++m_badgesGeneration;
     if (!m_selected.isEmpty()) {
         m_selected.clear();
@@ -475,30 +474,41 @@ void KeysModel::rowsCleared()
     }
 }
 
-void KeysModel::refreshKeepingSelected(const QStringList &keyIds)
+void KeysModel::applyBulkOutcome(const QString &action, const QStringList &changedKeyIds,
+                                 const QStringList &keepSelected)
 {
-    refresh(); // clears the selection and m_reselect (rowsCleared)
-    m_reselect = QSet<QString>(keyIds.cbegin(), keyIds.cend());
-}
-
-void KeysModel::reselectArrived(int first, int last)
-{
-    bool any = false;
-    for (int row = first; row <= last && !m_reselect.isEmpty(); ++row) {
-        const QString keyId = rows().at(row).value(u"keyId"_s).toString();
-        if (m_reselect.remove(keyId)) {
-            m_selected.insert(keyId);
-            Q_EMIT dataChanged(index(row), index(row), {SelectedRole});
-            any = true;
+    const QSet<QString> changed(changedKeyIds.cbegin(), changedKeyIds.cend());
+    const bool deleted = action == u"delete"_s;
+    for (int row = int(rows().size()) - 1; row >= 0; --row) { // from the end: removals keep the rows before
+        if (!changed.contains(rows().at(row).value(u"keyId"_s).toString()))
+            continue;
+        if (deleted) {
+            removeRowAt(row);
+            continue;
         }
+        rowRef(row).insert(u"enabled"_s, action == u"enable"_s);
+        Q_EMIT dataChanged(index(row), index(row)); // status and badges follow `enabled`
     }
-    if (any)
-        Q_EMIT selectionChanged();
+    m_selected.clear();
+    const QSet<QString> keep(keepSelected.cbegin(), keepSelected.cend());
+    for (const QJsonObject &row : rows()) {
+        if (const QString keyId = row.value(u"keyId"_s).toString(); keep.contains(keyId))
+            m_selected.insert(keyId);
+    }
+    allRowsChanged({SelectedRole});
+    Q_EMIT selectionChanged();
+    if (rows().isEmpty()) {
+        refresh();
+        return;
+    }
+    // An update asked before the run would bring back what the rows were then: dropped.
+    ++m_badgesGeneration;
+    m_updating = false;
+    updateLoadedRows();
 }
 
-void KeysModel::rowsAppended(int first, int last)
+void KeysModel::rowsAppended(int /*first*/, int /*last*/)
 {
-    reselectArrived(first, last);
     if (m_badgeQueriesRequested)
         return;
     m_badgeQueriesRequested = true;

@@ -123,10 +123,13 @@ public:
     /// (the rows selected so far stay selected).
     Q_INVOKABLE void selectEveryKey();
     Q_INVOKABLE void cancelSelectEveryKey();
-    /// Reloads the list (refresh()) with @p keyIds selected again as their rows arrive: a bulk
-    /// action that was cancelled keeps the keys it did not reach selected (walkthrough 20/5).
-    /// Another reload or filter forgets them.
-    Q_INVOKABLE void refreshKeepingSelected(const QStringList &keyIds);
+    /// A bulk action's outcome shown in place, without a reload (W21: the list jumped to its top,
+    /// away from the keys left selected): the rows of @p changedKeyIds are disabled or enabled
+    /// (@p action "disable", "enable") or taken out ("delete"), only @p keepSelected stay selected
+    /// (the keys a cancelled run did not reach), and the loaded rows are then asked again in place
+    /// (updateLoadedRows). A list left without rows reloads.
+    Q_INVOKABLE void applyBulkOutcome(const QString &action, const QStringList &changedKeyIds,
+                                      const QStringList &keepSelected);
     bool selectingAll() const { return m_selectingAll; }
     /// The selected keys' ids in row order.
     Q_INVOKABLE QStringList selectedKeyIds() const;
@@ -191,7 +194,6 @@ private:
     void fetchUpdatePage(const QString &cursor, int rowsLeft, int pagesLeft);
     void mergeUpdatedRows(const QJsonArray &items);
     int rowOfKey(const QString &keyId) const;
-    void reselectArrived(int first, int last);
     void setSelectingAll(bool selecting);
     QString statusOf(const QJsonObject &row) const;
     QStringList badgesOf(const QJsonObject &row) const;
@@ -200,8 +202,6 @@ private:
     QString m_externalId;
     QString m_identityId;
     QSet<QString> m_selected;
-    /// refreshKeepingSelected()'s keys whose rows have not arrived yet.
-    QSet<QString> m_reselect;
     bool m_selectingAll = false;
     QSet<QString> m_rateLimited;
     QHash<QString, QString> m_successors;

@@ -173,6 +173,16 @@ void PagedListModel::invalidate()
         requestPage();
 }
 
+void PagedListModel::removeRowAt(int row)
+{
+    if (row < 0 || row >= m_rows.size())
+        return;
+    beginRemoveRows({}, row, row);
+    m_rows.removeAt(row);
+    endRemoveRows();
+    Q_EMIT countChanged();
+}
+
 void PagedListModel::allRowsChanged(const QList<int> &roles)
 {
     if (!m_rows.isEmpty())

@@ -143,6 +143,9 @@ protected:
     void postCreate(const QString &action, const QJsonObject &body, std::function<void(const QJsonObject &data)> done);
     const QList<QJsonObject> &rows() const { return m_rows; }
     QJsonObject &rowRef(int row) { return m_rows[row]; }
+    /// Takes row @p row out of the list in place (an item the user deleted): the rows around it,
+    /// the paging and the view's scroll position stay.
+    void removeRowAt(int row);
     /// Emits dataChanged for every row and @p roles.
     void allRowsChanged(const QList<int> &roles);
 

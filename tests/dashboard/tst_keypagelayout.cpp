@@ -146,6 +146,7 @@ private:
     QString m_apiId;
     QString m_quietApiId; // a key and no traffic: the summary's chart is empty, its legend too
     QString m_replacedId;
+    QString m_walkApiId; // keys as the walkthrough's: owners' ids, credits, a list that scrolls
     QDir m_artefacts;
 
     /// Opens the page of @p keyId (default: the filled-in key) in @p language at @p size; the
@@ -183,6 +184,8 @@ private Q_SLOTS:
     void summaryPlotAsTallInEveryLanguage();
     void auditColumnsReadable_data();
     void auditColumnsReadable();
+    void keyColumnsShareTheWidth_data();
+    void keyColumnsShareTheWidth();
     void cleanupTestCase();
 };
 
@@ -742,6 +745,83 @@ void TestKeyPageLayout::auditColumnsReadable()
         QQuickItem *description = m_ui->item(row, u"descriptionLabel"_s);
         QVERIFY(description);
         QVERIFY2(description->width() >= 200, qPrintable(u"the description is %1 px wide"_s.arg(description->width())));
+    }
+}
+
+void TestKeyPageLayout::keyColumnsShareTheWidth_data()
+{
+    Latchkey::Test::addLanguageAndSizeRows();
+}
+
+/// The keys table shares its width sensibly (walkthrough 21): every column title on one line
+/// (W29: "Credits left" took two at 1024 px while Name kept a wide column), owners' ids of the
+/// usual length, credits and "hace 23 minutos" whole (W29: "cyberd…", "acme_…"), and the last
+/// column's text clear of the list's scroll bar (W20: "12 minutes ago" ran under it).
+void TestKeyPageLayout::keyColumnsShareTheWidth()
+{
+    QFETCH(QString, language);
+    QFETCH(QSize, size);
+    const QStringList owners{u"stark.industries"_s, u"umbrella-co"_s, u"cyberdyne"_s, u"acme_corp"_s};
+    if (m_walkApiId.isEmpty()) {
+        m_walkApiId = m_fixture.createApi(u"payments-prod"_s);
+        for (int i = 0; i < 18; ++i) { // more rows than the window shows: the list scrolls
+            const QString owner = owners.at(i % owners.size());
+            const QJsonObject key = m_fixture.createKey({{u"apiId"_s, m_walkApiId}, {u"prefix"_s, u"pay"_s},
+                                                         {u"name"_s, u"key %1 for %2"_s.arg(i + 10).arg(owner)},
+                                                         {u"externalId"_s, owner},
+                                                         {u"credits"_s, QJsonObject{{u"remaining"_s, 100 + i}}}});
+            QVERIFY(m_fixture.call(u"keys.verifyKey"_s, {{u"key"_s, key.value(u"key"_s)}}).ok());
+        }
+    }
+    QVERIFY(showIn(language, size));
+    SettingsController *settings = m_ui->app()->session()->settings();
+    settings->setListCharts(false); // the rows at the top, as in the walkthrough's scrolled list
+    const auto chartsBack = qScopeGuard([settings] { settings->setListCharts(true); });
+    Latchkey::Dashboard::Formatter *format = m_ui->app()->session()->format();
+    format->setNow(QDateTime::currentMSecsSinceEpoch() + 23 * 60'000); // "23 minutes ago", "hace 23 minutos"
+    const auto nowBack = qScopeGuard([format] { format->setNow(0); });
+    QVERIFY(m_ui->openPage(u"keys"_s, {{u"apiId"_s, m_walkApiId}}));
+    QTRY_COMPARE_WITH_TIMEOUT(m_ui->currentPage()->property("apiId").toString(), m_walkApiId, kTimeout);
+    auto *page = qobject_cast<QQuickItem *>(m_ui->currentPage());
+    QVERIFY(page);
+    QTRY_VERIFY_WITH_TIMEOUT(qRound(sceneRect(page).right()) == size.width(), kTimeout); // slid in
+    const auto rowsShown = [page] {
+        return Latchkey::Test::collectItems(page, [](const QQuickItem *item) { return item->objectName() == u"keyRow"_s; });
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(rowsShown().size() >= 8, kTimeout);
+    auto *scrollBar = qobject_cast<QQuickItem *>(Latchkey::Test::findNamed(page, u"keyListScrollBar"_s));
+    QVERIFY(scrollBar);
+    QVERIFY2(scrollBar->property("size").toReal() < 1, "the list scrolls: its scroll bar can show");
+    m_ui->settle(300);
+    QVERIFY(m_ui->screenshot(m_artefacts, u"columns-%1-%2"_s.arg(language).arg(size.width())));
+
+    auto *header = qobject_cast<QQuickItem *>(Latchkey::Test::findNamed(page, u"keyTableHeader"_s));
+    QVERIFY(header);
+    for (QQuickItem *title : Latchkey::Test::collectItems(header, [](const QQuickItem *item) {
+             return item->inherits("QQuickText") && item->isVisible() && !item->property("text").toString().isEmpty();
+         })) {
+        QVERIFY2(title->property("lineCount").toInt() == 1,
+                 qPrintable(u"the title “%1” takes %2 lines in %3 px"_s.arg(title->property("text").toString())
+                                .arg(title->property("lineCount").toInt()).arg(title->width())));
+    }
+    const qreal barLeft = sceneRect(scrollBar).left();
+    for (QQuickItem *row : rowsShown()) {
+        for (QQuickItem *text : Latchkey::Test::collectItems(row, [](const QQuickItem *item) {
+                 return item->inherits("QQuickText") && item->isVisible() && !item->property("text").toString().isEmpty();
+             })) {
+            const QString shown = text->property("text").toString();
+            const QRectF cell = sceneRect(text);
+            const qreal textRight = text->property("horizontalAlignment").toInt() == Qt::AlignRight
+                                        ? cell.right()
+                                        : cell.left() + std::min(cell.width(), text->property("contentWidth").toReal());
+            QVERIFY2(textRight <= barLeft - 4,
+                     qPrintable(u"“%1” ends at %2, the scroll bar starts at %3"_s.arg(shown).arg(textRight).arg(barLeft)));
+            // Whole but for the name (cut in the middle, whole in its tooltip) and the key's start.
+            const bool mayBeCut = text->objectName() == u"key-row-name"_s
+                                  || text->property("font").value<QFont>().family() == u"monospace"_s;
+            QVERIFY2(mayBeCut || !text->property("truncated").toBool(),
+                     qPrintable(u"“%1” is cut to %2 px"_s.arg(shown).arg(text->width())));
+        }
     }
 }
 

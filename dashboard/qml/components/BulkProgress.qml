@@ -19,6 +19,14 @@ RowLayout {
     /// Whether there is anything to show. Hosts bind their own visibility to this, not to
     /// `visible` (which is false while the host is hidden: a loop that kept the summary hidden).
     readonly property bool shown: operation.running || summary.length > 0
+    /// The run as its Cancel and Dismiss show it: it follows `operation.running` only once the
+    /// host was told that Cancel's focus ends (cancelFocusEnds), so the keyboard focus is never left
+    /// on a button that is hidden or greyed under it (W19).
+    property bool runShown: false
+
+    /// Cancel has the keyboard focus and is about to grey (cancelled) or go (the run is over): the
+    /// host puts the focus somewhere the user can go on from.
+    signal cancelFocusEnds()
 
     spacing: 8
     visible: shown
@@ -26,6 +34,19 @@ RowLayout {
     /// Hides the outcome of the last run (Dismiss; a host when the user moves on).
     function dismiss(): void {
         summary = "";
+    }
+    /// Gives Cancel the keyboard focus (a host, as the run starts); @p reason as forceActiveFocus'.
+    function focusCancel(reason: int): void {
+        runShown = operation.running; // shown first: a hidden button takes no active focus
+        cancelButton.forceActiveFocus(reason);
+    }
+    /// Cancel's action (its click, the host's Esc): the focus first leaves the button it greys.
+    function cancel(): void {
+        if (!operation.running || operation.cancelled)
+            return;
+        if (cancelButton.activeFocus)
+            cancelFocusEnds();
+        operation.cancel();
     }
 
     Connections {
@@ -43,7 +64,10 @@ RowLayout {
         }
         function onRunningChanged() {
             if (root.operation.running)
-                root.summary = ""
+                root.summary = "";
+            else if (cancelButton.activeFocus)
+                root.cancelFocusEnds();
+            root.runShown = root.operation.running;
         }
     }
 
@@ -67,14 +91,16 @@ RowLayout {
               : qsTr("%1 of %2").arg(root.operation.processed).arg(root.operation.total)
     }
     FocusButton {
-        visible: root.operation.running
+        id: cancelButton
+        objectName: "bulkCancel"
+        visible: root.runShown
         enabled: !root.operation.cancelled
         text: qsTr("Cancel")
         Accessible.name: qsTr("Cancel the bulk operation")
-        onClicked: root.operation.cancel()
+        onClicked: root.cancel()
     }
     FocusToolButton {
-        visible: !root.operation.running
+        visible: !root.runShown
         text: qsTr("Dismiss")
         onClicked: root.dismiss()
     }

@@ -31,6 +31,24 @@ Item {
         };
     }
 
+    /// Per column: the px its whole title takes on one line (KeyColumns.widths gives it that
+    /// before the name grows past its first share).
+    readonly property var wholes: {
+        metrics.font;
+        return {
+            name: whole(name),
+            start: whole(start),
+            owner: whole(owner),
+            api: whole(api),
+            status: whole(status),
+            credits: whole(credits),
+            lastUsed: whole(lastUsed)
+        };
+    }
+
+    function whole(text: string): real {
+        return Math.ceil(metrics.advanceWidth(text)) + 1;
+    }
     function longestWord(text: string): real {
         let widest = 0;
         for (const word of text.split(/\s+/))

@@ -36,12 +36,13 @@ ItemDelegate {
 
     /// The columns' widths (KeyColumns.js), from this row's width only: as KeyTableHeader's.
     readonly property var columns: KeyColumns.widths(availableWidth, mono.averageCharacterWidth, showOwner, selectable, showApi,
-                                                     titles.minimums)
+                                                     titles.minimums, titles.wholes)
 
     signal toggled(int index, bool selected)
     signal opened(string keyId)
 
     width: ListView.view ? ListView.view.width : implicitWidth
+    rightPadding: KeyColumns.endPadding // clear of the list's scroll bar over the rows' end (W20)
     highlighted: ListView.isCurrentItem
     Accessible.name: qsTr("Key %1, %2").arg(name !== "" ? name : start).arg(badges.join(", "))
     onClicked: opened(keyId)

@@ -3,10 +3,10 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import "KeyColumns.js" as KeyColumns
 
-// The column titles above KeyRow delegates; the box selects or clears every loaded row. A title
-// longer than its column ("Zuletzt genutzt", "Credits left" at 1024 px) takes a second line
-// rather than being cut, broken only between words: every column is at least as wide as its
-// title's longest word (KeyColumnTitles).
+// The column titles above KeyRow delegates; the box selects or clears every loaded row. Each
+// title gets its line from 1024 px on (KeyColumns.js); a title longer than its column in a
+// narrower table takes a second line rather than being cut, broken only between words: every
+// column is at least as wide as its title's longest word (KeyColumnTitles).
 Pane {
     id: header
     objectName: "keyTableHeader"
@@ -19,7 +19,7 @@ Pane {
 
     /// The columns' widths (KeyColumns.js), from this header's width only.
     readonly property var columns: KeyColumns.widths(availableWidth, mono.averageCharacterWidth, showOwner, selectable, showApi,
-                                                     titles.minimums)
+                                                     titles.minimums, titles.wholes)
 
     signal selectAll(bool selected)
 
@@ -30,7 +30,7 @@ Pane {
 
     padding: 0
     leftPadding: 16
-    rightPadding: 16
+    rightPadding: KeyColumns.endPadding // as the rows': the scroll bar's room
     topPadding: 6
     bottomPadding: 6
 

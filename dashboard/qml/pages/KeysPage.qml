@@ -43,24 +43,90 @@ Page {
             list.forceActiveFocus(Qt.TabFocusReason);
         list.showCurrentRow();
     }
-    /// The rows' place in the Tab chain, in the list's header after the charts.
-    property Item rowsEntry: null
+    /// The Tab order is the order on screen (W17: the rows came before the bulk bar and the
+    /// select-all box above them, and Shift+Tab from a row went into the charts): the header, the
+    /// charts, the bulk bar, the select-all box, the rows, "Load more". The bar is pinned over the
+    /// list (declared after it) and the charts are in the list's header, so the chain is joined by
+    /// hand at relay items, each reached from one side only: `barEntry` (after the charts: on to
+    /// the bar), `barFirst` (Shift+Tab from the bar: back to the charts), `barExit` (Tab from the
+    /// bar: the rows), `afterRows` (Tab from "Load more": out of the page) and `pageExit`
+    /// (Shift+Tab from after the page: "Load more" or the rows).
+    property Item barEntry: null
+    /// A relay of the Tab chain: it passes the focus on at once (entered()); named as the table
+    /// whose parts it joins.
+    component FocusRelay: Item {
+        signal entered()
+        activeFocusOnTab: true
+        Accessible.role: Accessible.Table
+        Accessible.name: qsTr("Keys")
+        onActiveFocusChanged: if (activeFocus) entered()
+    }
 
     /// Tab (@p forward) or Shift+Tab from the rows: on to the footer's "Load more" where it shows,
-    /// else the bulk bar; back to the charts. Inside the list Qt's own order follows the order in
-    /// which the view happened to make its header, footer and rows.
+    /// else out of the page; back to the select-all box (the bar's last stop). Inside the list Qt's
+    /// own order follows the order in which the view happened to make its header, footer and rows.
     function leaveRows(forward: bool): void {
-        const more = list.footerItem ? (list.footerItem as ListFooter).loadMoreButton : null;
+        const more = loadMore();
         if (!forward)
-            focusOn(rowsEntry ? rowsEntry.nextItemInFocusChain(false) : null, Qt.BacktabFocusReason);
-        else if (more && more.visible && more.enabled)
+            focusOn(barExit.nextItemInFocusChain(false), Qt.BacktabFocusReason);
+        else if (more)
             more.forceActiveFocus(Qt.TabFocusReason);
         else
-            focusOn(rowsEnd.nextItemInFocusChain(true), Qt.TabFocusReason);
+            leavePage();
+    }
+    /// The footer's "Load more" while it can be pressed, else null.
+    function loadMore(): Item {
+        const more = list.footerItem ? (list.footerItem as ListFooter).loadMoreButton : null;
+        return more && more.visible && more.enabled ? more : null;
+    }
+    /// Tab past the page's last stop: what follows the page.
+    function leavePage(): void {
+        focusOn(pageExit.nextItemInFocusChain(true), Qt.TabFocusReason);
+    }
+    /// Shift+Tab from after the page: the page's last stop ("Load more", the rows, else the bar's).
+    function enterFromBelow(): void {
+        const more = loadMore();
+        if (more)
+            more.forceActiveFocus(Qt.BacktabFocusReason);
+        else if (list.count > 0)
+            focusList();
+        else
+            focusOn(barExit.nextItemInFocusChain(false), Qt.BacktabFocusReason);
     }
     function focusOn(item: Item, reason: int): void {
         if (item)
             item.forceActiveFocus(reason);
+    }
+    /// Whether row @p index stands whole between the pinned bar and the list's bottom.
+    function rowInSight(index: int): bool {
+        if (index < 0)
+            return false;
+        const row = list.itemAtIndex(index);
+        if (row === null)
+            return false;
+        const top = row.y - list.contentY;
+        return top >= listBar.y + listBar.height - 1 && top + row.height <= list.height + 1;
+    }
+    /// The keyboard into the rows where the user is: the current row when it is in sight, else
+    /// the first one in sight, so the list does not scroll away (W21); the filter when no row is
+    /// left. After a bulk action and when its Cancel greys (W19: the focus was left nowhere).
+    function focusRowInSight(): void {
+        if (list.count === 0) {
+            bar.focusSearch();
+            return;
+        }
+        if (!rowInSight(list.currentIndex)) {
+            const first = list.indexAt(1, list.contentY + listBar.y + listBar.height + 1);
+            list.currentIndex = first < 0 ? 0 : rowInSight(first) || first + 1 >= list.count ? first : first + 1;
+        }
+        focusList();
+    }
+    // Esc cancels a running bulk action, and only that (a focused search field keeps its own Esc).
+    Keys.onEscapePressed: event => {
+        if (bulk.running && !bulk.cancelled)
+            bulkProgress.cancel();
+        else
+            event.accepted = false;
     }
     /// What Ctrl+N pre-fills in the issue-key dialog on this page: this API, as "Issue key" does.
     readonly property var issuePrefill: ({apiId: page.apiId})
@@ -182,19 +248,27 @@ Page {
         client: page.session.client
         // Stopped before the end (Cancel, or no answer): the keys it did not reach stay selected,
         // so one click finishes the job (walkthrough 20/5); that is no new selection of the user's.
+        // The rows change in place, the list stays where it was (W21: a reload took it to its top,
+        // away from the keys left selected).
         onFinished: {
-            const rest = bulk.notStartedKeyIds();
-            if (rest.length === 0) {
-                keys.refresh();
-                return;
-            }
-            keys.refreshKeepingSelected(rest);
-            page.selectedBefore = rest.length;
+            const inRows = list.currentItem !== null && list.currentItem.activeFocus;
+            keys.applyBulkOutcome(page.bulkAction, bulk.succeededKeyIds(), bulk.notStartedKeyIds());
+            if (inRows)
+                page.focusRowInSight(); // the focused row may have been deleted
         }
     }
     // A new selection is the next task: the last run's outcome gives way (to the offer to select
     // every key, among others). Only the user adds to a selection; the refresh after a run clears it.
     property int selectedBefore: 0
+    // The run takes the keyboard to its Cancel, framed for a keyboard user (W19: the pressed
+    // button greyed under the focus, and nothing had it).
+    Connections {
+        target: bulk
+        function onRunningChanged() {
+            if (bulk.running)
+                bulkProgress.focusCancel(LastInput.keyboard ? Qt.TabFocusReason : Qt.OtherFocusReason);
+        }
+    }
     Connections {
         target: keys
         function onSelectionChanged() {
@@ -273,8 +347,8 @@ Page {
         anchors.fill: parent
         model: keys
         focus: true
-        // Tab reaches the rows after the charts in its header (rowsEntry), not the list before
-        // them; the arrows move the current row, Space ticks its box, Enter opens it.
+        // Tab reaches the rows after the bulk bar (barExit), not the list before the charts in its
+        // header; the arrows move the current row, Space ticks its box, Enter opens it.
         activeFocusOnTab: false
         Keys.onTabPressed: page.leaveRows(true)
         Keys.onBacktabPressed: page.leaveRows(false)
@@ -319,16 +393,12 @@ Page {
                 hint: keys.search !== "" ? qsTr("Clear the filter to see every key.") // qmllint disable unqualified
                                          : qsTr("Issue the first one with “Issue key” (Ctrl+N).")
             }
-            // The rows' place in the Tab chain, after the charts: it hands the focus to the
-            // current row (from either side: Shift+Tab from the bulk bar comes here too).
-            Item {
-                id: rowsEntryItem
-                objectName: "rowsEntry"
-                Component.onCompleted: page.rowsEntry = rowsEntryItem // qmllint disable unqualified
-                activeFocusOnTab: list.count > 0 // qmllint disable unqualified
-                Accessible.role: Accessible.Table
-                Accessible.name: qsTr("Keys")
-                onActiveFocusChanged: if (activeFocus) page.focusList() // qmllint disable unqualified
+            // After the charts in the Tab chain: Tab goes on to the bulk bar pinned over the list.
+            FocusRelay {
+                id: barEntryItem
+                objectName: "barEntry"
+                Component.onCompleted: page.barEntry = barEntryItem // qmllint disable unqualified
+                onEntered: page.focusOn(barFirst.nextItemInFocusChain(true), Qt.TabFocusReason) // qmllint disable unqualified
             }
         }
 
@@ -350,14 +420,15 @@ Page {
         footer: ListFooter {} // follows the view's model
     }
 
-    // Where Tab from the rows goes on from in the focus chain: what comes after the list.
-    Item {
-        id: rowsEnd
+    // Tab from "Load more": out of the page (the bulk bar after it in the chain is above the rows).
+    FocusRelay {
+        id: afterRows
+        onEntered: page.leavePage()
     }
 
     // The selection bar and the column titles below the charts, pinned to the top once the
-    // charts are scrolled away: the rows scroll under them. After the list in the Tab chain (the
-    // rows are where keys are selected, the bar acts on them), hence declared after it.
+    // charts are scrolled away: the rows scroll under them. Declared after the list (drawn over
+    // it); in the Tab chain after the charts and before the rows, through the relays above.
     Pane {
         id: listBar
         objectName: "listBar"
@@ -374,6 +445,12 @@ Page {
         ColumnLayout {
             width: parent.width
             spacing: 0
+
+            // Shift+Tab from the bar's first stop: back to the charts (or the header).
+            FocusRelay {
+                id: barFirst
+                onEntered: page.focusOn(page.barEntry.nextItemInFocusChain(false), Qt.BacktabFocusReason)
+            }
 
             // Always there while the list has keys ("0 selected", its buttons greyed): appearing with
             // the first checked box it would push every row down under the pointer. The offer to
@@ -429,6 +506,7 @@ Page {
                     Layout.fillWidth: true
                     operation: bulk
                     outcome: page.bulkOutcome(lastSucceeded, lastFailed)
+                    onCancelFocusEnds: page.focusRowInSight()
                 }
                 SelectEveryKeyOffer {
                     Layout.fillWidth: true
@@ -444,15 +522,33 @@ Page {
                 allSelected: keys.count > 0 && keys.selectedCount === keys.count
                 onSelectAll: selected => selected ? keys.selectAll() : keys.clearSelection()
             }
+
+            // Tab from the bar's last stop (the select-all box): the rows.
+            FocusRelay {
+                id: barExit
+                onEntered: {
+                    if (list.count > 0)
+                        page.focusList();
+                    else
+                        page.leavePage();
+                }
+            }
         }
     }
 
     // The list's scroll bar over the pinned bar, not under it.
     ScrollBar {
         id: scrollBar
+        objectName: "keyListScrollBar"
         anchors.top: list.top
         anchors.right: list.right
         anchors.bottom: list.bottom
         z: 2
+    }
+
+    // Shift+Tab from what follows the page: its last stop.
+    FocusRelay {
+        id: pageExit
+        onEntered: page.enterFromBelow()
     }
 }

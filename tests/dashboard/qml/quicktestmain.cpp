@@ -6,16 +6,112 @@
 // `testUnreachableSession`, a Session
 // whose server has gone (a port nothing listens on: every request fails without an answer),
 // `testReadOnlySession`, a Session of the sample's workspace with a root key that may only read
-// (keys, APIs, analytics and owners: what a support desk's read-only key sees), and imports
-// Latchkey.Dashboard like the app does.
+// (keys, APIs, analytics and owners: what a support desk's read-only key sees), `testHeldSession`,
+// a Session of the sample's workspace whose answers `testAnswerGate` can hold back (`held`) and
+// let through later (what a page shows while its requests are out, e.g. a running bulk action),
+// and imports Latchkey.Dashboard like the app does.
 #include "dashboardfixture.h"
 
 #include <QQmlContext>
 #include <QQmlEngine>
 #include <QSettings>
+#include <QPointer>
 #include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QtQuickTest>
+
+#include <memory>
+#include <vector>
+
+/// A loopback proxy to the test server that holds the server's answers back while `held`, and
+/// passes them on, in order, once it is not: a slow server on demand, without fixed delays.
+class AnswerGate : public QTcpServer
+{
+    Q_OBJECT
+    Q_PROPERTY(bool held READ held WRITE setHeld NOTIFY heldChanged)
+
+public:
+    explicit AnswerGate(const QUrl &upstream) : m_upstream(upstream)
+    {
+        connect(this, &QTcpServer::newConnection, this, &AnswerGate::pipeNext);
+        if (!listen(QHostAddress::LocalHost))
+            qFatal("the answer gate cannot listen");
+    }
+
+    [[nodiscard]] QUrl url() const
+    {
+        QUrl url(QStringLiteral("http://127.0.0.1"));
+        url.setPort(serverPort());
+        return url;
+    }
+    [[nodiscard]] bool held() const { return m_held; }
+    void setHeld(bool held)
+    {
+        if (held == m_held)
+            return;
+        m_held = held;
+        if (!held) {
+            for (const std::shared_ptr<Pipe> &pipe : m_pipes)
+                pipe->flush();
+        }
+        Q_EMIT heldChanged();
+    }
+
+Q_SIGNALS:
+    void heldChanged();
+
+private:
+    /// One client connection and its own connection to the server.
+    struct Pipe {
+        QPointer<QTcpSocket> client;
+        QPointer<QTcpSocket> server;
+        QByteArray answers; // held back
+        bool serverClosed = false;
+        void flush()
+        {
+            if (client && !answers.isEmpty())
+                client->write(answers);
+            answers.clear();
+            if (client && serverClosed)
+                client->disconnectFromHost();
+        }
+    };
+
+    void pipeNext()
+    {
+        while (QTcpSocket *client = nextPendingConnection()) {
+            auto pipe = std::make_shared<Pipe>();
+            pipe->client = client;
+            pipe->server = new QTcpSocket(client);
+            m_pipes.push_back(pipe);
+            // Requests go on at once (written before the connection is up, they wait in its buffer).
+            connect(client, &QTcpSocket::readyRead, client, [pipe] {
+                if (pipe->server)
+                    pipe->server->write(pipe->client->readAll());
+            });
+            connect(pipe->server, &QTcpSocket::readyRead, client, [this, pipe] {
+                pipe->answers += pipe->server->readAll();
+                if (!m_held)
+                    pipe->flush();
+            });
+            connect(pipe->server, &QTcpSocket::disconnected, client, [this, pipe] {
+                pipe->serverClosed = true;
+                if (!m_held)
+                    pipe->flush();
+            });
+            connect(client, &QTcpSocket::disconnected, this, [this, pipe] {
+                std::erase(m_pipes, pipe);
+                pipe->client->deleteLater(); // and the server's socket, its child
+            });
+            pipe->server->connectToHost(m_upstream.host(), quint16(m_upstream.port()));
+        }
+    }
+
+    QUrl m_upstream;
+    bool m_held = false;
+    std::vector<std::shared_ptr<Pipe>> m_pipes;
+};
 
 class Setup : public QObject
 {
@@ -46,6 +142,9 @@ public Q_SLOTS:
                                     {QStringLiteral("api.*.read_key"), QStringLiteral("api.*.read_api"),
                                      QStringLiteral("api.*.read_analytics"), QStringLiteral("identity.*.read_identity")}))
             qFatal("cannot make the read-only session");
+        m_answerGate = std::make_unique<AnswerGate>(m_fixture->baseUrl());
+        m_heldSession = std::make_unique<Latchkey::Dashboard::Session>();
+        m_heldSession->connectTo(m_answerGate->url(), m_fixture->rootKey());
     }
 
     void qmlEngineAvailable(QQmlEngine *engine)
@@ -57,11 +156,16 @@ public Q_SLOTS:
         engine->rootContext()->setContextProperty(QStringLiteral("testNoApiSession"), m_noApiSession.get());
         engine->rootContext()->setContextProperty(QStringLiteral("testUnreachableSession"), m_unreachableSession.get());
         engine->rootContext()->setContextProperty(QStringLiteral("testReadOnlySession"), m_readOnlySession.get());
+        engine->rootContext()->setContextProperty(QStringLiteral("testHeldSession"), m_heldSession.get());
+        engine->rootContext()->setContextProperty(QStringLiteral("testAnswerGate"), m_answerGate.get());
     }
 
     void cleanupTestCase()
     {
         m_unreachableSession.reset();
+        m_answerGate->setHeld(false);
+        m_heldSession.reset();
+        m_answerGate.reset();
         m_noApiSession.reset();
         m_emptySession.reset(); // no request in flight when the server goes
         m_readOnlySession.reset();
@@ -81,6 +185,8 @@ private:
     }
 
     std::unique_ptr<Latchkey::Dashboard::Session> m_unreachableSession;
+    std::unique_ptr<AnswerGate> m_answerGate;
+    std::unique_ptr<Latchkey::Dashboard::Session> m_heldSession;
     std::unique_ptr<Latchkey::Dashboard::Session> m_noApiSession;
     std::unique_ptr<Latchkey::Dashboard::Session> m_emptySession;
     std::unique_ptr<Latchkey::Dashboard::Session> m_readOnlySession;
