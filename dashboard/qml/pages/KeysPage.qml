@@ -258,7 +258,7 @@ Page {
         }
     }
     // A new selection is the next task: the last run's outcome gives way (to the offer to select
-    // every key, among others). Only the user adds to a selection; the refresh after a run clears it.
+    // every key, among others). Only the user adds to a selection; a run's outcome only narrows it.
     property int selectedBefore: 0
     // The run takes the keyboard to its Cancel, framed for a keyboard user (W19: the pressed
     // button greyed under the focus, and nothing had it).
