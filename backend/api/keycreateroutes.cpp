@@ -85,7 +85,7 @@ Core::Status attachRelations(Store::Database &db, const Store::KeyRecord &key, c
 
 /// Inserts a new key with everything createKey / migrateKeys attach to it: identity link (upserted),
 /// rate limits, direct permissions (created when missing) and roles (which must exist). Appends
-/// `key.create` (its `changes` name the limits) and one connect event per binding to @p events.
+/// `key.create` (its `changes`: what the key was issued with) and one connect event per binding to @p events.
 /// Returns the new key's id.
 Core::Result<QString> insertNewKey(Store::Database &db, const ApiContext &context, const Store::ApiRecord &api,
     const NewKeyFields &fields, const QString &start, const QByteArray &hash, const QString &migrationId,
@@ -110,9 +110,10 @@ Core::Result<QString> insertNewKey(Store::Database &db, const ApiContext &contex
     if (Core::Status inserted = Store::KeyStore(db).insert(key, hash); !inserted)
         return inserted.error();
     AuditEvent created = keyAuditEvent({key, api}, u"key.create"_s, u"Created key "_s + key.id);
-    Store::AuditChanges limits;
-    limits.ratelimits({}, fields.ratelimits);
-    created.changes = limits.json();
+    Store::AuditChanges issued;
+    issued.created(key);
+    issued.ratelimits({}, fields.ratelimits);
+    created.changes = issued.json();
     events.append(created);
     if (Core::Status attached = attachRelations(db, key, fields, *permissions, *roles, context.nowMs, events);
         !attached)

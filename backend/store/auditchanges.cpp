@@ -72,6 +72,16 @@ void AuditChanges::key(const KeyRecord &before, const KeyRecord &after, const Ow
     scalar(u"enabled"_s, before.enabled, after.enabled);
 }
 
+void AuditChanges::created(const KeyRecord &key)
+{
+    if (key.meta)
+        named(u"meta"_s);
+    scalar(u"expires"_s, QJsonValue::Undefined, valueOf(key.expiresMs));
+    credits({}, key.credits);
+    if (!key.enabled)
+        scalar(u"enabled"_s, QJsonValue::Undefined, false);
+}
+
 void AuditChanges::credits(const Core::CreditState &before, const Core::CreditState &after)
 {
     scalar(u"credits.remaining"_s, valueOf(before.remaining), valueOf(after.remaining));

@@ -43,6 +43,9 @@ public:
     /// The key's own fields: name, externalId (its owner, from @p owners), meta (named only),
     /// expires, enabled, credits.
     void key(const KeyRecord &before, const KeyRecord &after, const Owners &owners);
+    /// What a new key was issued with (key.create): its meta (named only), expiry, credits, refill
+    /// and `enabled` when disabled, each with `new` only; its name and owner are the row's targets.
+    void created(const KeyRecord &key);
     /// `credits.remaining` and `credits.refill` ({interval, amount, refillDay?}).
     void credits(const Core::CreditState &before, const Core::CreditState &after);
     /// One `ratelimit` object per limit (matched by name) added, removed or changed.

@@ -353,6 +353,18 @@
         <source>Limit: %1 → %2</source>
         <translation>Limit: %1 → %2</translation>
     </message>
+    <message>
+        <source>Meta set</source>
+        <translation>Metadaten gesetzt</translation>
+    </message>
+    <message>
+        <source>Credits: %1</source>
+        <translation>Credits: %1</translation>
+    </message>
+    <message>
+        <source>Refill: %1</source>
+        <translation>Auffüllen: %1</translation>
+    </message>
 </context>
 <context>
     <name>AuditEvents</name>

@@ -353,6 +353,18 @@
         <source>Limit: %1 → %2</source>
         <translation>Límite: %1 → %2</translation>
     </message>
+    <message>
+        <source>Meta set</source>
+        <translation>Metadatos establecidos</translation>
+    </message>
+    <message>
+        <source>Credits: %1</source>
+        <translation>Créditos: %1</translation>
+    </message>
+    <message>
+        <source>Refill: %1</source>
+        <translation>Recarga: %1</translation>
+    </message>
 </context>
 <context>
     <name>AuditEvents</name>

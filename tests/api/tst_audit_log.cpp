@@ -1,5 +1,6 @@
 // audit.listLogs and apis.listApis through the real router.
 
+#include "core/keyhash.h"
 #include "store/analyticsqueries.h"
 #include "store/analyticsstore.h"
 #include "store/database.h"
@@ -28,6 +29,7 @@ private Q_SLOTS:
     void keyUpdateThatChangesNothingRecordsNoChanges();
     void rateLimitEditOfAKeyWritesOneRow();
     void createKeyWritesTheReferenceRowsAndNamesItsLimits();
+    void createKeyRecordsWhatTheKeyWasIssuedWith();
     void permanentDeleteWritesOnlyTheKeysRow();
     void keyUpdateRecordsTheOwnersAndTheNameRemoved();
     void setOverrideRecordsTheLimit();
@@ -393,6 +395,42 @@ void TestAuditLog::createKeyWritesTheReferenceRowsAndNamesItsLimits()
     const ApiReply plain = h.call(u"keys.createKey"_s, QJsonObject {{u"apiId"_s, h.createApi()}});
     QCOMPARE(eventsOf(rowsOf(h, plain)), QStringList {u"key.create"_s});
     QVERIFY(!rowsOf(h, plain).constFirst().contains(u"changes"_s));
+}
+
+// Walk 21/W22: the "Key issued" row listed the rate limit but not the credits, refill or expiry a
+// key was issued with (a support engineer asked "what did we give them?" had to guess). It now
+// records each, with `new` only; never the key itself or its hash.
+void TestAuditLog::createKeyRecordsWhatTheKeyWasIssuedWith()
+{
+    ApiHarness h;
+    const qint64 expires = h.clock().nowMs() + 86'400'000;
+    const ApiReply created = h.call(u"keys.createKey"_s,
+        QJsonObject {{u"apiId"_s, h.createApi()}, {u"name"_s, u"laptop"_s}, {u"externalId"_s, u"acme"_s},
+            {u"meta"_s, QJsonObject {{u"plan"_s, u"plan-of-acme"_s}}}, {u"expires"_s, expires}, {u"enabled"_s, false},
+            {u"credits"_s,
+                QJsonObject {{u"remaining"_s, 110},
+                    {u"refill"_s, QJsonObject {{u"interval"_s, u"monthly"_s}, {u"amount"_s, 110}, {u"refillDay"_s, 1}}}}},
+            {u"ratelimits"_s, QJsonArray {ratelimit(u"requests"_s, 100, 60'000)}}});
+    QVERIFY2(created.status == 200, created.describe().constData());
+    const QList<QJsonObject> rows = rowsOf(h, created);
+    QCOMPARE(eventsOf(rows), (QStringList {u"identity.create"_s, u"key.create"_s})); // the owner is new
+    const QJsonObject issued = *std::find_if(rows.cbegin(), rows.cend(),
+        [](const QJsonObject &row) { return row.value(u"event"_s).toString() == u"key.create"_s; });
+    const QJsonArray expected {
+        QJsonObject {{u"field"_s, u"meta"_s}},
+        QJsonObject {{u"field"_s, u"expires"_s}, {u"new"_s, expires}},
+        QJsonObject {{u"field"_s, u"credits.remaining"_s}, {u"new"_s, 110}},
+        QJsonObject {{u"field"_s, u"credits.refill"_s},
+            {u"new"_s, QJsonObject {{u"interval"_s, u"monthly"_s}, {u"amount"_s, 110}, {u"refillDay"_s, 1}}}},
+        QJsonObject {{u"field"_s, u"enabled"_s}, {u"new"_s, false}},
+        QJsonObject {{u"field"_s, u"ratelimit"_s}, {u"name"_s, u"requests"_s}, {u"new"_s, limitValue(100, 60'000)}},
+    };
+    QCOMPARE(compact(issued.value(u"changes"_s).toArray()), compact(expected));
+    const QByteArray row = QJsonDocument(issued).toJson(QJsonDocument::Compact);
+    const QString key = created.dataObject().value(u"key"_s).toString();
+    QVERIFY(!row.contains(key.toUtf8()));
+    QVERIFY(!row.contains(Latchkey::Core::hashKey(key.toUtf8())));
+    QVERIFY(!row.contains("plan-of-acme")); // meta is named, not copied
 }
 
 // Reference §9: keys.deleteKey writes `key.delete`; a permanent one wrote `ratelimit.delete` rows

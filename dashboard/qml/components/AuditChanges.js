@@ -1,12 +1,14 @@
 .pragma library
 .import "AuditEvents.js" as AuditEvents
 
-// What an audit row's `changes` (audit.listLogs; the server writes them for key.create (its rate
-// limits), key.update, identity.update and ratelimit.set_override) say, one line per change in the UI's language: "Disabled", "Credits
-// 1,000 → 1,500", "Name: “old” → “new”", "Rate limit “requests”: 100 → 500 per 1 min", "Limit: 100
-// per 1 min". Meta, permissions and roles are named, never their contents (the server does not
-// record them), and so are a name and an owner in rows written before their values were recorded.
-// A row without changes (written before they were recorded) has no lines.
+// What an audit row's `changes` (audit.listLogs; the server writes them for key.create (what the
+// key was issued with: meta, expiry, credits, refill, disabled, rate limits), key.update,
+// identity.update and ratelimit.set_override) say, one line per change in the UI's language:
+// "Disabled", "Credits 1,000 → 1,500", "Name: “old” → “new”", "Rate limit “requests”: 100 → 500
+// per 1 min", "Limit: 100 per 1 min"; a new key's "Credits: 110", "Refill: 110 monthly on day 1".
+// Meta, permissions and roles are named, never their contents (the server does not record them),
+// and so are a name and an owner in rows written before their values were recorded. A row
+// without changes (written before they were recorded) has no lines.
 
 function ratelimitText(value, format) {
     return AuditEvents.fillIn(qsTr("%1 per %2"), [format.number(value.limit), format.duration(value.duration)]);
@@ -65,7 +67,21 @@ function overrideLine(change, format) {
     return AuditEvents.fillIn(qsTr("Limit: %1 → %2"), [ratelimitText(change.old, format), now]);
 }
 
-function line(change, format) {
+// What a key was issued with (a key.create row: every change has `new` only), or undefined for a
+// field whose line reads the same as an update's ("Expiry set to …", "Disabled", "Rate limit … added").
+function issuedLine(change, format) {
+    switch (change.field) {
+    case "meta": return qsTr("Meta set");
+    case "credits.remaining": return qsTr("Credits: %1").arg(format.number(change.new));
+    case "credits.refill": return qsTr("Refill: %1").arg(refillText(change.new, format));
+    }
+    return undefined;
+}
+
+function line(change, format, event) {
+    const issued = event === "key.create" ? issuedLine(change, format) : undefined;
+    if (issued !== undefined)
+        return issued;
     const credits = value => value === undefined ? qsTr("unlimited", "credits") : format.number(value);
     switch (change.field) {
     case "name":
@@ -85,8 +101,8 @@ function line(change, format) {
     return qsTr("%1 changed").arg(change.field);
 }
 
-/// The lines of @p changes ([{field, old?, new?, name?}], or undefined), formatted with @p format
-/// (the session's Formatter).
-function describe(changes, format) {
-    return (changes || []).map(change => line(change, format));
+/// The lines of @p changes ([{field, old?, new?, name?}], or undefined) of an @p event row,
+/// formatted with @p format (the session's Formatter).
+function describe(changes, format, event) {
+    return (changes || []).map(change => line(change, format, event));
 }

@@ -22,7 +22,8 @@ ItemDelegate {
     required property string actorName
     /// [{type, id, name}]: what describe() names.
     required property var targetList
-    /// What a key.update changed ([{field, old?, new?, name?}]; empty for other events and older rows).
+    /// What a key.update changed, or a key.create was issued with ([{field, old?, new?, name?}];
+    /// empty for other events and older rows).
     required property var changes
 
     required property Formatter format
@@ -53,7 +54,7 @@ ItemDelegate {
     /// "type id (name)" per target, the type in the UI's language.
     readonly property string targetText: AuditEvents.targetLines(targetList, event)
     /// One line per change, in the UI's language (AuditChanges.js).
-    readonly property string changeText: AuditChanges.describe(changes, format).join("\n")
+    readonly property string changeText: AuditChanges.describe(changes, format, event).join("\n")
 
     /// The event in words; @p withNames: a key's id with its name ("key_… (checkout)").
     function describe(withNames: bool): string {

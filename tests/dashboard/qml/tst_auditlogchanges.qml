@@ -165,6 +165,28 @@ Item {
                                  "Expiry set to " + testSession.format.dateTime(1764165900000), "Enabled"]);
         }
 
+        // Walk 21/W22: a "Key issued" row listed the rate limit but not the credits, refill or
+        // expiry the key was issued with. The server records them now; the row says them as
+        // what the key got, not as a change from "unlimited" or "none".
+        function test_keyIssuedSaysWhatItGot() {
+            const expires = 1764165900000;
+            const issued = [{field: "meta"}, {field: "expires", new: expires},
+                            {field: "credits.remaining", new: 110},
+                            {field: "credits.refill", new: {interval: "monthly", amount: 110, refillDay: 1}},
+                            {field: "enabled", new: false},
+                            {field: "ratelimit", name: "requests", new: {limit: 100, duration: 60000, autoApply: true}}];
+            const row = rowWith(issued, {event: "key.create", description: "Created key key_1"});
+            compare(row.shownDescription, "Issued key key_1");
+            compare(lines(row), ["Meta set", "Expiry set to " + testSession.format.dateTime(expires), "Credits: 110",
+                                 "Refill: 110 monthly on day 1", "Disabled",
+                                 "Rate limit “requests” added: 100 per 1\u00a0min"]);
+            inLanguage("de", () => compare(lines(rowWith(issued.slice(0, 4), {event: "key.create"})),
+                                           ["Metadaten gesetzt", "Ablauf auf " + testSession.format.dateTime(expires) + " gesetzt",
+                                            "Credits: 110", "Auffüllen: 110 monatlich am 1."]));
+            // An update from unlimited still says what it was.
+            compare(lines(rowWith([{field: "credits.remaining", new: 110}])), ["Credits unlimited → 110"]);
+        }
+
         // Rows written before changes were recorded (and every other event) show as they did.
         function test_rowWithoutChangesShowsAsBefore() {
             for (const changes of [[], undefined]) {
