@@ -3877,6 +3877,26 @@
         <source>A root key is named “%1” already: give this one a name of its own, so that the list, the audit log and the revoke question tell them apart.</source>
         <translation>Ein Root-Schlüssel heißt bereits „%1“: Geben Sie diesem einen eigenen Namen, damit die Liste, das Audit-Protokoll und die Widerrufsfrage beide unterscheiden.</translation>
     </message>
+    <message>
+        <source>All APIs</source>
+        <translation>Alle APIs</translation>
+    </message>
+    <message>
+        <source>For which APIs</source>
+        <translation>Für welche APIs</translation>
+    </message>
+    <message>
+        <source>The APIs and keys permissions apply to this API only; this key cannot create APIs.</source>
+        <translation>Die Berechtigungen für APIs und Schlüssel gelten nur für diese API; dieser Schlüssel kann keine APIs anlegen.</translation>
+    </message>
+    <message>
+        <source>APIs this root key may act on</source>
+        <translation>APIs, auf die dieser Root-Schlüssel zugreifen darf</translation>
+    </message>
+    <message>
+        <source>Only a key for all APIs can create APIs.</source>
+        <translation>Nur ein Schlüssel für alle APIs kann APIs anlegen.</translation>
+    </message>
 </context>
 <context>
     <name>RootKeysPage</name>

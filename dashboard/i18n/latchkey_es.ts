@@ -3877,6 +3877,26 @@
         <source>A root key is named “%1” already: give this one a name of its own, so that the list, the audit log and the revoke question tell them apart.</source>
         <translation>Ya hay una clave raíz llamada «%1»: dele a esta un nombre propio, para que la lista, el registro de auditoría y la pregunta de revocación las distingan.</translation>
     </message>
+    <message>
+        <source>All APIs</source>
+        <translation>Todas las API</translation>
+    </message>
+    <message>
+        <source>For which APIs</source>
+        <translation>Para qué API</translation>
+    </message>
+    <message>
+        <source>The APIs and keys permissions apply to this API only; this key cannot create APIs.</source>
+        <translation>Los permisos de API y claves solo valen para esta API; esta clave no puede crear API.</translation>
+    </message>
+    <message>
+        <source>APIs this root key may act on</source>
+        <translation>API sobre las que puede actuar esta clave raíz</translation>
+    </message>
+    <message>
+        <source>Only a key for all APIs can create APIs.</source>
+        <translation>Solo una clave para todas las API puede crear API.</translation>
+    </message>
 </context>
 <context>
     <name>RootKeysPage</name>

@@ -10,6 +10,8 @@ import Latchkey.Dashboard
 // server made the key, showCreated() opens the dialog again on the key itself, shown once in the
 // same ShowOnceKey block as a customer key's (`copyRequested(text)`: put it on the clipboard).
 // Esc or Cancel after a name was typed or a permission ticked asks first (FormDialog).
+// "For which APIs" limits the APIs-and-keys permissions to one API (walk 21/W25): `api.<id>.read_key` for
+// that API's id instead of `api.*.read_key`; creating APIs stays a workspace-wide permission.
 FormDialog {
     id: dialog
 
@@ -17,8 +19,14 @@ FormDialog {
     property var groups: []
     /// The connected key's capabilities: a root key can only grant what it holds itself.
     property Capabilities may
-    /// The permissions ticked so far.
+    /// The permissions ticked so far, as for every API (`api.*.…`; scoped() makes them the chosen API's).
     property var picked: []
+    /// Where the APIs come from for "For which APIs" (the page's session's client); null: every API only.
+    property ApiClient client
+    /// The API the APIs-and-keys permissions are limited to; "": every API.
+    property string apiScope: ""
+    /// "For which APIs"' entries: every API, then each API listed ({apiId, name}).
+    property var apiChoices: [{apiId: "", name: qsTr("All APIs")}]
     /// The names of the root keys listed (the page's), to warn of a second key of the same name.
     property var takenNames: []
     readonly property bool nameTaken: nameField.text.trim() !== "" && takenNames.indexOf(nameField.text.trim()) >= 0
@@ -46,8 +54,40 @@ FormDialog {
             accept();
     }
 
+    /// Whether @p permission (as for every API) can be limited to one API: not a workspace-wide
+    /// one such as creating APIs (the server refuses `api.<id>.create_api`).
+    function scopable(permission) {
+        return permission.startsWith("api.*.") && permission !== "api.*.create_api";
+    }
+    /// @p permission as the key gets it: for the chosen API only when one is chosen.
+    function scoped(permission) {
+        return apiScope !== "" && scopable(permission) ? "api." + apiScope + "." + permission.slice(6) : permission;
+    }
+    /// Whether @p permission can be ticked: the connected key holds it (as the new key would get
+    /// it), and it is not workspace-wide while one API is chosen.
+    function offered(permission) {
+        if (apiScope !== "" && permission.startsWith("api.*.") && !scopable(permission))
+            return false;
+        return !dialog.may || dialog.may.may(scoped(permission), dialog.may.revision);
+    }
     function grantable(members) {
-        return members.map(m => m.permission).filter(p => !dialog.may || dialog.may.may(p, dialog.may.revision));
+        return members.map(m => m.permission).filter(p => dialog.offered(p));
+    }
+    function chooseApi(apiId: string): void {
+        apiScope = apiId;
+        picked = picked.filter(p => offered(p)); // creating APIs goes with "All APIs"
+    }
+    function listApis(): void {
+        const choices = [{apiId: "", name: qsTr("All APIs")}];
+        for (let row = 0; row < apis.count; ++row) {
+            const api = apis.rowObject(row);
+            choices.push({apiId: api.id, name: api.name});
+        }
+        apiChoices = choices;
+        // A new model resets the box: keep the API chosen (or all APIs, when it is gone).
+        if (!choices.some(choice => choice.apiId === apiScope))
+            chooseApi("");
+        apiBox.currentIndex = Math.max(0, choices.findIndex(choice => choice.apiId === apiScope));
     }
     function setPicked(permissions, on) {
         const rest = picked.filter(p => permissions.indexOf(p) < 0);
@@ -88,12 +128,20 @@ FormDialog {
     onStarted: {
         if (showing)
             return;
-        nameField.text = "";
-        picked = [];
+        clearForm();
         nameField.forceActiveFocus();
     }
-    // The secret does not outlive the dialog.
+    function clearForm(): void {
+        nameField.text = "";
+        picked = [];
+        apiScope = "";
+        apiBox.currentIndex = 0;
+    }
+    // The secret does not outlive the dialog; nor does the form of a key made (the next one
+    // starts empty from its first frame, not once its opening ends).
     onClosed: {
+        if (showing)
+            clearForm();
         shownKey = "";
         shownKeyId = "";
     }
@@ -127,6 +175,35 @@ FormDialog {
                 placeholderText: qsTr("e.g. “billing backend”")
                 Accessible.name: qsTr("Root key name")
                 onAccepted: dialog.create()
+            }
+        }
+        FormField {
+            label: qsTr("For which APIs")
+            hint: dialog.apiScope !== "" ? qsTr("The APIs and keys permissions apply to this API only; this key cannot create APIs.") : ""
+            ThemedComboBox {
+                id: apiBox
+                objectName: "rootKeyApi"
+                implicitContentWidthPolicy: ComboBox.WidestText
+                Layout.preferredWidth: Math.max(280, implicitWidth)
+                Layout.maximumWidth: parent.width
+                model: dialog.apiChoices
+                textRole: "name"
+                valueRole: "apiId"
+                Accessible.name: qsTr("APIs this root key may act on")
+                onActivated: dialog.chooseApi(currentValue)
+                FocusFrame {
+                    control: apiBox
+                }
+            }
+            // Every page of APIs, fetched while the dialog is open (a new API shows at the next opening).
+            ApisModel {
+                id: apis
+                client: dialog.visible && !dialog.showing ? dialog.client : null
+                onPageLoaded: {
+                    dialog.listApis();
+                    if (apis.hasMore)
+                        apis.loadMore();
+                }
             }
         }
         Label {
@@ -193,15 +270,17 @@ FormDialog {
                     required property var modelData
                     objectName: modelData.permission
                     text: dialog.actionLabel(modelData.permission) // qmllint disable unqualified
-                    enabled: !dialog.may || dialog.may.may(modelData.permission, dialog.may.revision) // qmllint disable unqualified
+                    enabled: dialog.offered(modelData.permission) // qmllint disable unqualified
                     checkable: false // `checked` stays bound to `picked`
                     checked: dialog.picked.indexOf(modelData.permission) >= 0 // qmllint disable unqualified
                     onClicked: dialog.setPicked([modelData.permission], dialog.picked.indexOf(modelData.permission) < 0) // qmllint disable unqualified
                     Accessible.description: modelData.permission
                     ToolTip.visible: hovered
                     ToolTip.delay: 500
-                    ToolTip.text: enabled ? modelData.permission
-                                          : qsTr("A root key can only grant what it holds itself.")
+                    ToolTip.text: enabled ? dialog.scoped(modelData.permission) // qmllint disable unqualified
+                                          : dialog.apiScope !== "" && modelData.permission === "api.*.create_api" // qmllint disable unqualified
+                                            ? qsTr("Only a key for all APIs can create APIs.")
+                                            : qsTr("A root key can only grant what it holds itself.")
                 }
             }
         }
@@ -257,5 +336,5 @@ FormDialog {
             }
         }
     }
-    onAccepted: createRequested(nameField.text.trim(), picked.slice())
+    onAccepted: createRequested(nameField.text.trim(), picked.map(p => scoped(p)))
 }

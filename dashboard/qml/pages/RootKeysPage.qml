@@ -201,6 +201,8 @@ Page {
         id: createDialog
         groups: rootKeys.permissionGroups
         may: page.may
+        // "For which APIs" lists the APIs only where the key may list them (else: all APIs only).
+        client: !page.may.pending && page.may.missing("api.*.read_api", page.may.revision) === "" ? page.session.client : null
         onCreateRequested: (name, permissions) => rootKeys.create(name, permissions)
         onCopyRequested: text => rootKeys.copyToClipboard(text)
     }

@@ -180,6 +180,69 @@ Item {
             }
         }
 
+        /// The server's HTTP status for @p action called with the root key @p key (not the session's).
+        function statusAs(key, action, body) {
+            const request = new XMLHttpRequest();
+            let status = 0;
+            request.onreadystatechange = () => {
+                if (request.readyState === XMLHttpRequest.DONE)
+                    status = request.status;
+            };
+            request.open("POST", String(testSession.client.baseUrl).replace(/\/$/, "") + "/v2/" + action);
+            request.setRequestHeader("Authorization", "Bearer " + key);
+            request.setRequestHeader("Content-Type", "application/json");
+            request.send(JSON.stringify(body));
+            tryVerify(() => status !== 0, H.answerTimeout, action + " answered");
+            return status;
+        }
+
+        // Walk 21/W25: the dialog could only grant `api.*` permissions, though the server knows root
+        // keys of one API (`api.<id>.read_key`). "For which APIs" limits the APIs-and-keys permissions to the
+        // API chosen: the key made reads that API's keys and is refused another API's.
+        function test_aRootKeyForOneApi() {
+            const otherApi = callApi("apis.createApi", {name: "qml-other-api"}).data.apiId;
+            const otherKey = callApi("keys.createKey", {apiId: otherApi, name: "qml other key"}).data.keyId;
+            let rootKeyId = "";
+            try {
+                const button = H.find(page, item => item.text === "New root key" && item.pressed !== undefined);
+                mouseClick(button);
+                const field = H.find(page, item => item.objectName === "rootKeyName");
+                tryVerify(() => H.shown(field), 5000, "the dialog opened");
+                const box = H.find(page, item => item.objectName === "rootKeyApi");
+                verify(H.shown(box), "the API choice");
+                compare(box.currentText, "All APIs");
+                const sampleRow = () => box.model.findIndex(choice => choice.apiId === testSample.apiId);
+                tryVerify(() => sampleRow() > 0, H.answerTimeout, "the sample API listed");
+                verify(box.model.some(choice => choice.apiId === otherApi), "every API listed");
+                box.currentIndex = sampleRow();
+                box.activated(box.currentIndex);
+                compare(box.currentText, "qml-tests");
+                const createApis = H.find(page, item => item.objectName === "api.*.create_api");
+                verify(!createApis.enabled, "creating APIs is workspace-wide");
+                const viewKeys = H.find(page, item => item.objectName === "api.*.read_key");
+                verify(viewKeys.enabled);
+                mouseClick(viewKeys);
+                field.forceActiveFocus();
+                for (const c of "qml one api")
+                    keyClick(c);
+                const create = H.find(page, item => item.objectName === "createButton");
+                verify(create.enabled);
+                mouseClick(create);
+                const dialog = H.find(page, item => item instanceof RootKeyDialog);
+                tryVerify(() => dialog.showing, H.answerTimeout, "the key created and shown");
+                rootKeyId = dialog.shownKeyId;
+                const key = dialog.shownKey;
+                compare(statusAs(key, "keys.getKey", {keyId: testSample.keyId}), 200);
+                compare(statusAs(key, "keys.getKey", {keyId: otherKey}), 403);
+                mouseClick(H.find(page, item => item.objectName === "copiedButton"));
+                tryVerify(() => !dialog.visible, 5000);
+            } finally {
+                if (rootKeyId !== "")
+                    callApi("rootKeys.deleteRootKey", {rootKeyId: rootKeyId});
+                callApi("apis.deleteApi", {apiId: otherApi});
+            }
+        }
+
         // Walkthrough (issue 4): Revoke on the key of this connection was greyed without a reason.
         function test_revokeOfThisConnectionSaysWhy() {
             const list = H.find(page, item => item instanceof ListView);
