@@ -204,6 +204,9 @@ public:
     /// which key replaced this one, then that key's start. keys.getKey says nothing about
     /// rerolls. Quiet: without the permission, or when nothing replaced it, nothing changes.
     Q_INVOKABLE void findReplacement();
+    /// Key @p keyId was deleted (on its own page): when it is the one that replaced this key,
+    /// the key is "replaced by a key deleted since", as findReplacement() would find.
+    Q_INVOKABLE void keyDeleted(const QString &keyId);
     Q_INVOKABLE void forgetPlaintext();
     /// keys.rerollKey: the old key keeps working for @p graceMs (0: revoked at once); the new key
     /// is in `newKey` until forgetNewKey().

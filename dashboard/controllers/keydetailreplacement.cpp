@@ -44,4 +44,12 @@ void KeyDetailController::findReplacement()
     }, ApiClient::Failures::Quiet);
 }
 
+void KeyDetailController::keyDeleted(const QString &keyId)
+{
+    if (keyId.isEmpty() || keyId != m_replacedById || m_replacedByDeleted)
+        return;
+    m_replacedByDeleted = true;
+    Q_EMIT replacementChanged();
+}
+
 } // namespace Latchkey::Dashboard

@@ -1691,6 +1691,10 @@
         <source>Key “%1” deleted</source>
         <translation>Schlüssel „%1“ gelöscht</translation>
     </message>
+    <message>
+        <source>Key “%1” (%2…) deleted</source>
+        <translation>Schlüssel „%1“ (%2…) gelöscht</translation>
+    </message>
 </context>
 <context>
     <name>KeyExpirySection</name>

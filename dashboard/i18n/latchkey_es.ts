@@ -1691,6 +1691,10 @@
         <source>Key “%1” deleted</source>
         <translation>Clave «%1» eliminada</translation>
     </message>
+    <message>
+        <source>Key “%1” (%2…) deleted</source>
+        <translation>Clave «%1» (%2…) eliminada</translation>
+    </message>
 </context>
 <context>
     <name>KeyExpirySection</name>

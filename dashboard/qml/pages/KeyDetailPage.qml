@@ -3,12 +3,15 @@ import QtQuick.Controls
 import QtQuick.Controls.Material
 import QtQuick.Layouts
 import Latchkey.Dashboard
+// Qt 6.4's qmllint does not follow a page's import of a components/ script: its uses are
+// "// qmllint disable"d line by line.
+import "../components/AuditEvents.js" as AuditEvents
 
 // One key, every field editable in place. Each card saves its own field with one API call and
 // shows its saving state and the server's answer (KeySection: drafts with Save/Discard, or
 // "applies at once"; leaving with drafts asks first), in the order of use; the usage charts and
 // recent verifications come from the web console (KeyUsageCard), and the key actions (reroll,
-// delete) last. After a delete the page closes; after a reroll it makes way for the new key's page.
+// delete) last. After a delete the page closes; after a reroll the new key's page opens over it.
 Page {
     id: page
 
@@ -54,14 +57,14 @@ Page {
         confirmDiscard.open();
     }
 
-    /// The reroll's new key replaces this page (the list below refreshes to show both keys).
+    /// The reroll's new key opens over this page (the list below refreshes to show both keys):
+    /// Back, or deleting the new key, returns to the old key's page the user came from (walk 21/W16).
     function showNewKey(newKeyId: string, oldExpires: real, oldWasEnabled: bool): void {
         const view = page.StackView.view;
         if (!view)
             return;
         page.refreshPage(view.depth > 1 ? view.get(view.depth - 2, StackView.DontLoad) : null);
-        // Last: this page is gone after it.
-        view.replace(page, Qt.resolvedUrl("KeyDetailPage.qml"),
+        view.push(Qt.resolvedUrl("KeyDetailPage.qml"),
                      { session: page.session, objectName: page.objectName, keyId: newKeyId, apiId: detail.apiId,
                        replacedStart: detail.start, replacedKeyId: page.keyId, replacedExpires: oldExpires,
                        replacedWasEnabled: oldWasEnabled },
@@ -140,6 +143,8 @@ Page {
         function onKeyDeleted(deletedId: string) {
             if (deletedId === page.keyId)
                 page.keyGone = true;
+            else
+                detail.keyDeleted(deletedId); // its replacement: "replaced by a key deleted since"
         }
     }
 
@@ -147,7 +152,8 @@ Page {
     /// page of a deleted key (Back must never land on one), and the notice says it there.
     function leaveDeleted(): void {
         const view = page.StackView.view;
-        const name = detail.name !== "" ? detail.name : detail.start !== "" ? detail.start + "…" : page.keyId;
+        // Two keys may share a name (a reroll's new key has the old one's): the start tells which.
+        const named = detail.name !== "" && detail.start !== "";
         if (view) {
             let below = null;
             for (let i = page.StackView.index - 1; i >= 0 && below === null; --i) {
@@ -161,7 +167,11 @@ Page {
                 view.pop();
             page.refreshPage(view.currentItem);
         }
-        page.session.notice(qsTr("Key “%1” deleted").arg(name));
+        if (named)
+            page.session.notice(AuditEvents.fillIn(qsTr("Key “%1” (%2…) deleted"), [detail.name, detail.start])); // qmllint disable
+        else
+            page.session.notice(qsTr("Key “%1” deleted").arg(detail.name !== "" ? detail.name
+                                                              : detail.start !== "" ? detail.start + "…" : page.keyId));
     }
 
     // Untyped: any page may define refresh() (KeysPage, OwnerDetailPage).

@@ -46,6 +46,12 @@ Item {
     }
 
     SignalSpy {
+        id: notices
+        target: testSession
+        signalName: "notice"
+    }
+
+    SignalSpy {
         id: pageRequests
         target: testSession
         signalName: "pageRequested"
@@ -453,7 +459,7 @@ Item {
             mouseClick(H.find(shown, item => item.objectName === "rerolled-open"));
             tryVerify(() => stack.currentItem !== page && stack.currentItem.keyId === newId, H.answerTimeout);
             const landed = stack.currentItem;
-            compare(stack.depth, 1);
+            compare(stack.depth, 2, "over the old key's page (walk 21/W16)");
             compare(landed.replacedStart, oldStart);
             verify(landed.replacedExpires > Date.now());
             tryVerify(() => landed.controller.loaded, H.answerTimeout);
@@ -702,6 +708,35 @@ Item {
                 }
             }
             return null;
+        }
+
+        // Walk 21/W16: after deleting the key opened with "Open new key", the user landed past the
+        // old key's page they came from (the new key's page had replaced it), and the notice
+        // "Key “walk21 laptop” deleted" did not say which of the two keys of that name it was. Now
+        // it lands on the old key, which says its replacement was deleted, and the notice names the start.
+        function test_deletingTheNewKeyReturnsToTheOldOne() {
+            const page = openFreshKey();
+            const oldId = page.keyId;
+            const shown = reroll(page);
+            const newId = page.controller.newKeyId;
+            copyNewKey(shown);
+            mouseClick(H.find(shown, item => item.objectName === "rerolled-open"));
+            tryVerify(() => stack.currentItem.keyId === newId, H.answerTimeout);
+            const landed = stack.currentItem;
+            tryVerify(() => landed.controller.loaded && landed.controller.start !== "", H.answerTimeout);
+            const newStart = landed.controller.start;
+            compare(landed.controller.name, "detail page test");
+            notices.clear();
+            child(landed, "key-delete").clicked();
+            const question = child(landed, "confirm-delete");
+            tryCompare(question, "opened", true);
+            mouseClick(H.find(question, item => item.objectName === "confirmButton"));
+            tryVerify(() => stack.currentItem === page, H.answerTimeout, "back on the old key's page");
+            compare(page.keyId, oldId);
+            compare(stack.depth, 1);
+            tryCompare(notices, "count", 1);
+            compare(notices.signalArguments[0][0], "Key “detail page test” (" + newStart + "…) deleted");
+            tryCompare(page.controller, "replacedByDeleted", true, H.answerTimeout);
         }
 
         // Walkthrough (issue 4): the reroll notes named the other key in plain text. The name is
