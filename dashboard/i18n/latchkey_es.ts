@@ -3562,7 +3562,7 @@
     </message>
     <message>
         <source>This root key may not read rate-limit namespaces, so there are no overrides or charts to show here.</source>
-        <translation>Esta clave raíz no puede leer espacios de nombres de límites de tasa, así que aquí no hay excepciones ni gráficos que mostrar.</translation>
+        <translation>Esta clave raíz no puede leer espacios de nombres de límites de frecuencia, así que aquí no hay excepciones ni gráficos que mostrar.</translation>
     </message>
     <message>
         <source>Overrides of %1</source>

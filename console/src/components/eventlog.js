@@ -13,7 +13,7 @@ export class EventLog extends LiveLog {
    */
   constructor({ load, showKey = true, outcome = '' }) {
     super({ load, emptyText: t('No events yet. New verifications appear here as they happen.'),
-      columns: [t('Time'), t('Key'), t('Owner'), t('Outcome'), t('Tags'), t('Credits'), t('Latency')] });
+      columns: [t('Time'), t('Key'), t('Owner'), t('Outcome'), t('Tags'), t('Credits spent'), t('Latency')] });
     this.filter = { outcome, tag: '', key: '' };
     this.outcomeSelect = h('select', { class: 'select', 'aria-label': t('Log outcome filter'),
       onchange: (event) => this.setFilter({ outcome: event.target.value }) },

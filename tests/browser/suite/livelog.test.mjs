@@ -86,6 +86,9 @@ describe('live log', () => {
         const tops = [...range.getClientRects()].filter((rect) => rect.width > 0).map((rect) => rect.top).sort((a, b) => a - b);
         return { text: cell.textContent, lines: tops.filter((top, i) => i === 0 || top - tops[i - 1] > 4).length };
       })));
+    // Walk 21/W11: what each verification spent, not a balance (the key page's "Credits" card).
+    assert.deepEqual(await page.locator('.log-card thead th').allTextContents(),
+      ['Time', 'Key', 'Owner', 'Outcome', 'Tags', 'Credits spent', 'Latency']);
     for (const cells of lines) {
       assert.match(cells[0].text, /\d:\d\d:\d\d\s[AP]M/, 'an English time of day');
       for (const cell of cells) assert.ok(cell.lines <= 1, `"${cell.text}" on ${cell.lines} lines: ${JSON.stringify(cells)}`);

@@ -28,7 +28,9 @@ const glossary = {
        { term: /owner/i, word: 'Inhaber', not: [/Besitzer/i, /Eigentümer/i] }],
   es: [{ term: /credit/i, word: 'Créditos', not: [/saldo/i] },
        { term: /namespace/i, word: 'Espacio de nombres', not: [/namespace/i] },
-       { term: /owner/i, word: 'Propietario', not: [/dueño/i, /titular/i] }],
+       { term: /owner/i, word: 'Propietario', not: [/dueño/i, /titular/i] },
+       // Walk 21/W24: the console said "Limitada por tasa", the dashboard "Límites de frecuencia".
+       { term: /rate.?limit/i, word: 'Límites de frecuencia', not: [/tasa/i] }],
 };
 
 const sourceDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'console', 'src');
@@ -103,6 +105,7 @@ describe('console translations', () => {
       assert.equal(tables[language].Credits, dashboard.Credits);
       assert.equal(dashboard.Credits, glossary[language][0].word);
       assert.equal(dashboard.Namespace, glossary[language][1].word);
+      if (glossary[language][3]) assert.equal(dashboard['Rate limits'], glossary[language][3].word);
     });
   }
 
