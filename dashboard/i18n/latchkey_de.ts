@@ -1077,6 +1077,11 @@
         <source>Expires %1 (%2)</source>
         <translation>Läuft ab am %1 (%2)</translation>
     </message>
+    <message>
+        <source>Never</source>
+        <comment>the expiry picker&apos;s choice: the key does not expire</comment>
+        <translation>Nie</translation>
+    </message>
 </context>
 <context>
     <name>FileDialog</name>

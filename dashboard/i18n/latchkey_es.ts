@@ -1077,6 +1077,11 @@
         <source>Expires %1 (%2)</source>
         <translation>Caduca el %1 (%2)</translation>
     </message>
+    <message>
+        <source>Never</source>
+        <comment>the expiry picker&apos;s choice: the key does not expire</comment>
+        <translation>Nunca</translation>
+    </message>
 </context>
 <context>
     <name>FileDialog</name>

@@ -26,6 +26,31 @@ ColumnLayout {
     signal edited()
     signal accepted()
 
+    /// The date field's input mask, only once a date is wanted: an empty masked field showed a
+    /// bare " .  ." and never its example date (walk 20/20). Set by applyMask(), not bound: a new
+    /// mask rewrites the field's text with textEdited, which was read back as typed (the mask's
+    /// binding ran again: "Binding loop detected for property inputMask", and the key page's
+    /// card counted a language switch as an edit).
+    property string dateMask
+    /// applyMask() is rewriting the date field: its textEdited is not the user's.
+    property bool rewriting: false
+
+    /// The mask for the expiry and the field's focus; @p rewrite: the date and time written anew
+    /// (a language switch: the mask alone moved the old digits under the new separators, and the
+    /// time kept the old language's way).
+    function applyMask(rewrite: bool): void {
+        const mask = expires > 0 || dateField.activeFocus ? datePattern.replace(/[dMy]/g, "9") : "";
+        if (mask === dateMask && !rewrite)
+            return;
+        rewriting = true;
+        dateMask = mask;
+        if (rewrite)
+            showInFields();
+        rewriting = false;
+    }
+    onDatePatternChanged: applyMask(true)
+    onExpiresChanged: applyMask(false)
+
     /// @p shortFormat's order of day, month and year and its separators, each field widened;
     /// ISO (yyyy-MM-dd) for a short format that is not three numbers with separators.
     function numericDatePattern(shortFormat: string): string {
@@ -112,7 +137,10 @@ ColumnLayout {
         id: neverBox
         FocusFrame { control: neverBox } // the keyboard focus, visible
         objectName: "expiry-never"
-        text: qsTr("Never expires")
+        // "Never", as a choice beside a date: the key page's card says "Never expires" above it
+        // already (walk 21 W3: the card said it twice).
+        text: qsTr("Never", "the expiry picker's choice: the key does not expire")
+        Accessible.name: qsTr("Never expires")
         checked: true
         onToggled: {
             if (checked)
@@ -135,11 +163,10 @@ ColumnLayout {
             objectName: "expiry-date"
             Layout.preferredWidth: 130
             placeholderText: Qt.formatDate(new Date(2026, 11, 31), picker.datePattern)
-            // The mask only once a date is wanted: an empty masked field shows a bare " .  ." and
-            // never its example date (walk 20/20).
-            inputMask: picker.expires > 0 || activeFocus ? picker.datePattern.replace(/[dMy]/g, "9") : ""
+            inputMask: picker.dateMask
+            onActiveFocusChanged: picker.applyMask(false)
             Accessible.name: qsTr("Expiry date (as %1)").arg(placeholderText)
-            onTextEdited: picker.readFields()
+            onTextEdited: if (!picker.rewriting) picker.readFields()
             onAccepted: picker.accepted()
         }
         // Drawn, not an emoji: without a colour emoji font the emoji was a missing-glyph box.
@@ -183,8 +210,9 @@ ColumnLayout {
         objectName: "expiry-presets"
         Layout.fillWidth: true
         spacing: 4
-        // Under "Never expires" a preset would silently untick it: offered once a date is wanted.
-        enabled: !neverBox.checked
+        // Offered under "Never" too: a preset sets the expiry at once, "Never" unticked in sight
+        // (walk 21 W3: greyed until "Never" was unticked, where a user expected "In 7 days" to
+        // simply set it).
 
         Repeater {
             model: [

@@ -53,7 +53,7 @@ Item {
             return found;
         }
         function field(popup, accessibleName) {
-            const found = H.find(popup, item => item.Accessible.name === accessibleName && item.selectByMouse !== undefined);
+            const found = H.find(popup, item => item.selectByMouse !== undefined && item.Accessible.name === accessibleName);
             verify(found, accessibleName);
             return found;
         }

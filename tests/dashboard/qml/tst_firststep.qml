@@ -137,7 +137,7 @@ Item {
 
         function test_apisPageOpensWithNewApi() {
             const page = createTemporaryObject(apisPage, root, {session: testEmptySession, startWithNewApi: true});
-            const name = H.find(page, item => item.Accessible.name === "API name" && item.selectByMouse !== undefined);
+            const name = H.find(page, item => item.selectByMouse !== undefined && item.Accessible.name === "API name");
             verify(name);
             tryVerify(() => name.activeFocus, 5000, "New API is open on its name");
         }

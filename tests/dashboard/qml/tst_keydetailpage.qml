@@ -1108,6 +1108,27 @@ Item {
             tryVerify(() => page.controller.expires === 0 && page.controller.saving["expiry"] !== true, H.answerTimeout);
             verify(headline.visible, "the summary line stays");
             compare(headline.text, "Never expires");
+            // Said once (walk 21 W3: the checkbox under it said "Never expires" too).
+            const card = child(page, "section-expiry");
+            const saying = H.findAll(card, item => item.visible && item.text !== undefined
+                                                   && String(item.text).indexOf("Never expires") >= 0);
+            compare(saying.length, 1, saying.map(item => item.objectName || String(item)).join(", "));
+        }
+
+        // Walk 21 W3: a quick button on a key that never expires sets the expiry, ready to save.
+        function test_presetOnANeverExpiringKeySetsIt() {
+            const page = openFreshKey(false);
+            tryCompare(page.controller, "expires", 0, H.answerTimeout);
+            const preset = H.byText(child(page, "section-expiry"), "In 7 days");
+            verify(preset && preset.enabled, "the preset is offered");
+            const before = Date.now();
+            mouseClick(preset);
+            verify(!child(page, "expiry-never").checked);
+            const save = child(page, "section-expiry-save-button");
+            tryVerify(() => save.enabled, 5000, "the card has a change to save");
+            mouseClick(save);
+            tryVerify(() => page.controller.expires >= before + 7 * 24 * 3600 * 1000, H.answerTimeout,
+                      "saved: " + page.controller.expires);
         }
     }
 }

@@ -50,7 +50,7 @@ Item {
             verify(keyUnits);
             dialog.openFor("x", 10, 60000);
             tryCompare(dialog, "opened", true);
-            const units = H.find(dialog.contentItem, item => item.Accessible.name === "Window unit" && item.model !== undefined);
+            const units = H.find(dialog.contentItem, item => item.model !== undefined && item.Accessible.name === "Window unit");
             verify(units);
             compare(units.currentText, keyUnits.currentText, "one minute written one way");
             for (const unit of units.model)

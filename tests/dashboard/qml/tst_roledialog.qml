@@ -56,7 +56,7 @@ Item {
             roles.listModel.refresh();
             let row = null;
             tryVerify(() => {
-                row = H.find(roles, item => item.Accessible.name === "dialog-role" && item.highlighted !== undefined);
+                row = H.find(roles, item => item.highlighted !== undefined && item.Accessible.name === "dialog-role");
                 return row !== null && !roles.listModel.loading;
             }, H.answerTimeout, "the role's row");
             // In sight first: in the whole tst_qml run the roles of earlier files fill the list,
