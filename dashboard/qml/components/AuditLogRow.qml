@@ -51,6 +51,10 @@ ItemDelegate {
     property bool overEvent: false
     /// Whether the pointer is over the actor (its tooltip, when it is elided, not the description's).
     property bool overActor: false
+    /// The row's hover for the description's tooltip (the tooltips' texts change as the log loads).
+    TipHover {
+        id: rowTip
+    }
     /// "type id (name)" per target, the type in the UI's language.
     readonly property string targetText: AuditEvents.targetLines(targetList, event)
     /// One line per change, in the UI's language (AuditChanges.js).
@@ -145,8 +149,8 @@ ItemDelegate {
             ToolTip.visible: entry.overEvent && entry.eventText !== entry.event
             ToolTip.delay: 500
             Accessible.description: entry.event
-            HoverHandler { // no id: contentItem is deferred
-                onHoveredChanged: entry.overEvent = hovered
+            TipHover { // no id: contentItem is deferred
+                onShowsTipChanged: entry.overEvent = showsTip
             }
         }
         ColumnLayout {
@@ -160,7 +164,7 @@ ItemDelegate {
                 wrapMode: Text.Wrap
                 ToolTip.text: entry.descriptionTip
                 // Not over the event or the actor, which have tooltips of their own (one at a time).
-                ToolTip.visible: entry.hovered && !entry.overEvent && !entry.overActor && entry.descriptionTip !== ""
+                ToolTip.visible: rowTip.showsTip && !entry.overEvent && !entry.overActor && entry.descriptionTip !== ""
                 ToolTip.delay: 500
             }
             Label {
@@ -194,8 +198,8 @@ ItemDelegate {
             // Over the actor only: the row's other tooltips share the one ToolTip instance.
             ToolTip.visible: (entry.actorLinesCut[0] || entry.actorLinesCut[1]) && entry.overActor
             ToolTip.delay: 500
-            HoverHandler {
-                onHoveredChanged: entry.overActor = hovered
+            TipHover {
+                onShowsTipChanged: entry.overActor = showsTip
             }
             // No ids: contentItem is deferred.
             Label {

@@ -36,10 +36,10 @@ ColumnLayout {
             Layout.fillWidth: true
             text: summary.dataFolder
             elide: Text.ElideMiddle
-            ToolTip.visible: truncated && dataFolderHover.hovered
+            ToolTip.visible: truncated && dataFolderHover.showsTip
             ToolTip.delay: 500
             ToolTip.text: text
-            HoverHandler { id: dataFolderHover }
+            TipHover { id: dataFolderHover }
         }
         Label { text: qsTr("Root key"); opacity: 0.7 }
         Label {
@@ -68,8 +68,8 @@ ColumnLayout {
                         objectName: "permission-" + modelData
                         text: PermissionWords.words(modelData, PermissionWords.revision)
                         Accessible.description: modelData
-                        HoverHandler { id: permissionHover }
-                        ToolTip.visible: permissionHover.hovered
+                        TipHover { id: permissionHover }
+                        ToolTip.visible: permissionHover.showsTip
                         ToolTip.delay: 500
                         ToolTip.text: permission.modelData
                         font.pixelSize: 11

@@ -35,12 +35,12 @@ Item {
         onClicked: gate.clicked()
     }
 
-    HoverHandler {
+    TipHover {
         id: hover
     }
 
     // Shown once its text is there (bound to `tip` too, it could open empty: KeySection).
     ToolTip.text: gate.tip
-    ToolTip.visible: hover.hovered && ToolTip.text !== ""
+    ToolTip.visible: hover.showsTip && ToolTip.text !== ""
     ToolTip.delay: 300
 }

@@ -57,6 +57,10 @@ ItemDelegate {
     ListFocusRing {
         row: row
     }
+    // The row's hover for its cells' tooltips (a cell stops fitting as the list changes).
+    TipHover {
+        id: rowTip
+    }
     // The "Start" column's font (the row's, monospace), for the column widths; not shown.
     Label {
         id: monoProbe
@@ -99,7 +103,7 @@ ItemDelegate {
             text: row.name !== "" ? row.name : qsTr("(unnamed)")
             opacity: row.name !== "" ? 1 : 0.6
             elide: Text.ElideMiddle
-            ToolTip.visible: truncated && row.hovered
+            ToolTip.visible: truncated && rowTip.showsTip
             ToolTip.text: row.name
             onTruncatedChanged: row.nameCut = truncated
             ToolTip.delay: 300
@@ -113,7 +117,7 @@ ItemDelegate {
             text: row.start + "…"
             font.family: "monospace"
             elide: Text.ElideRight
-            ToolTip.visible: truncated && row.hovered && !row.nameCut
+            ToolTip.visible: truncated && rowTip.showsTip && !row.nameCut
             ToolTip.text: text
             ToolTip.delay: 300
         }
@@ -124,7 +128,7 @@ ItemDelegate {
             Layout.maximumWidth: row.columns.owner
             text: row.externalId !== "" ? row.externalId : "—"
             elide: Text.ElideRight
-            ToolTip.visible: truncated && row.hovered && !row.nameCut
+            ToolTip.visible: truncated && rowTip.showsTip && !row.nameCut
             ToolTip.text: text
             ToolTip.delay: 300
         }
@@ -139,7 +143,7 @@ ItemDelegate {
             elide: Text.ElideRight
             // Whole in a tooltip over its row where it is cut, unless the name is cut too (the
             // name's tooltip then; the rows' one tooltip shows one text).
-            ToolTip.visible: truncated && row.hovered && !row.nameCut
+            ToolTip.visible: truncated && rowTip.showsTip && !row.nameCut
             ToolTip.text: text
             ToolTip.delay: 300
         }
@@ -161,7 +165,7 @@ ItemDelegate {
             horizontalAlignment: Text.AlignRight
             text: row.hasCreditLimit ? row.format.number(row.creditsRemaining) : qsTr("unlimited")
             elide: Text.ElideRight
-            ToolTip.visible: truncated && row.hovered && !row.nameCut
+            ToolTip.visible: truncated && rowTip.showsTip && !row.nameCut
             ToolTip.text: text
             ToolTip.delay: 300
         }
@@ -173,7 +177,7 @@ ItemDelegate {
             text: row.lastUsedAt > 0 ? row.format.relative(row.lastUsedAt) : qsTr("never")
             opacity: row.lastUsedAt > 0 ? 1 : 0.6
             elide: Text.ElideRight
-            ToolTip.visible: truncated && row.hovered && !row.nameCut
+            ToolTip.visible: truncated && rowTip.showsTip && !row.nameCut
             ToolTip.text: text
             ToolTip.delay: 300
         }

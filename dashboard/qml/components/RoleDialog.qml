@@ -92,10 +92,10 @@ Dialog {
                 }
                 onRemoveRequested: name => editor.removePermission(name)
             }
-            HoverHandler {
+            TipHover {
                 id: hover
             }
-            ToolTip.visible: hover.hovered && dialog.missing !== ""
+            ToolTip.visible: hover.showsTip && dialog.missing !== ""
             ToolTip.text: dialog.missing
             ToolTip.delay: 300
         }

@@ -36,11 +36,11 @@ RowLayout {
         text: offer.keysModel.selectingAll
               ? qsTr("Selecting every key… %1 selected so far.").arg(offer.format.number(offer.keysModel.selectedCount))
               : qsTr("Only the %n loaded key(s)", "the selection: not the keys of pages not loaded", offer.keysModel.selectedCount)
-        ToolTip.visible: hover.hovered && (truncated || !offer.keysModel.selectingAll)
+        ToolTip.visible: hover.showsTip && (truncated || !offer.keysModel.selectingAll)
         ToolTip.text: offer.keysModel.selectingAll ? text
             : qsTr("All %n loaded key(s) are selected; the list has more.", "", offer.keysModel.selectedCount)
         ToolTip.delay: 300
-        HoverHandler {
+        TipHover {
             id: hover
         }
     }

@@ -119,7 +119,7 @@ Pane {
             Layout.rightMargin: 12
             Layout.bottomMargin: 8
             implicitHeight: issueButton.implicitHeight
-            ToolTip.visible: issueHover.hovered && issueGate.missing !== ""
+            ToolTip.visible: issueHover.showsTip && issueGate.missing !== ""
             ToolTip.text: issueGate.missing
             ToolTip.delay: 300
 
@@ -134,7 +134,7 @@ Pane {
                 Accessible.description: issueGate.missing
                 onClicked: sidebar.issueKey()
             }
-            HoverHandler {
+            TipHover {
                 id: issueHover
             }
             // What Ctrl+N says instead of opening the form the button would not open.

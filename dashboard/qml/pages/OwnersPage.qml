@@ -144,6 +144,9 @@ Page {
             ListFocusRing {
                 row: row
             }
+            TipHover {
+                id: rowTip
+            }
 
             contentItem: RowLayout {
                 spacing: 16
@@ -163,7 +166,7 @@ Page {
                     font.family: "monospace"
                     opacity: 0.7
                     elide: Text.ElideMiddle
-                    ToolTip.visible: truncated && row.hovered
+                    ToolTip.visible: truncated && rowTip.showsTip
                     ToolTip.text: row.identityId
                     ToolTip.delay: 300
                 }
