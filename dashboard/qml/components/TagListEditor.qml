@@ -53,9 +53,10 @@ ColumnLayout {
                                                      suggestions ? suggestions.loading : false)
     readonly property bool typedIsNew: offerCreate && typedIsUnknown
     /// The suggestion Enter takes instead of the typed name ("" when it takes the typed name).
-    readonly property string highlightedName: typedIsUnknown && suggestionPopup.visible && list.currentIndex >= 0
-                                              && list.currentIndex < list.count
-                                              ? suggestions.rowObject(list.currentIndex)[suggestionRole] : ""
+    /// Open or closed (Esc): the button says the same for the same text, and Enter does that.
+    readonly property string highlightedName: typedIsUnknown && suggestionPopup.currentIndex >= 0
+                                              && suggestionPopup.currentIndex < suggestionPopup.count
+                                              ? suggestions.rowObject(suggestionPopup.currentIndex)[suggestionRole] : ""
     /// Why the typed name cannot be one at all ("" when it can; the host checks the server's rule):
     /// said under the field instead of offering it, and Enter keeps the text to be corrected.
     property string typedProblem
@@ -176,12 +177,8 @@ ColumnLayout {
             }
             Keys.onDownPressed: {
                 // visible, not opened: the popup is usable while its enter transition runs.
-                if (!suggestionPopup.visible)
-                    return;
-                if (list.count > 0)
-                    list.forceActiveFocus();
-                else if (createItem.visible)
-                    createItem.forceActiveFocus();
+                if (suggestionPopup.visible)
+                    suggestionPopup.enterFromField();
             }
         }
         FocusButton {
@@ -324,140 +321,15 @@ ColumnLayout {
         }
     }
 
-    Popup {
+    TagSuggestions {
         id: suggestionPopup
-        // Below the field, never over it; above it when `bounds` (the window) has no room for it
-        // below (a field near the bottom) and more above; as tall as that side's room at most.
-        property bool above: false
-        /// The room on the side it opens to.
-        property real room: 240
-        readonly property real wanted: Math.min(240, offers.implicitHeight + topPadding + bottomPadding)
-        /// What it stays inside (var: Qt 6.4's qmllint types the overlay as a QObject).
-        readonly property var area: editor.bounds ? editor.bounds : editor.Overlay.overlay
-        y: above ? fieldRow.y - height - 2 : fieldRow.y + fieldRow.height + 2
-        function place(): void {
-            if (!area)
-                return;
-            const fieldTop = editor.mapToItem(area, 0, fieldRow.y).y;
-            const margin = 8; // clear of the edge, not cut off by it
-            const roomBelow = area.height - margin - (fieldTop + fieldRow.height + 2);
-            const roomAbove = fieldTop - 2 - margin;
-            above = roomBelow < wanted && roomAbove > roomBelow;
-            room = above ? roomAbove : roomBelow;
+        editor: editor
+        fieldRow: fieldRow
+        field: field
+        onChosen: name => {
+            field.text = name;
+            editor.submit();
         }
-        onAboutToShow: place()
-        onWantedChanged: if (visible) place()
-        width: field.width
-        height: Math.min(wanted, room)
-        padding: 4
-
-        ColumnLayout {
-            id: offers
-            anchors.fill: parent
-            spacing: 0
-
-            ListView {
-                id: list
-                Layout.fillWidth: true
-                Layout.preferredHeight: Math.min(200, contentHeight)
-                Layout.fillHeight: true // what gives way in a popup short of room: it scrolls
-                visible: count > 0
-                clip: true
-                model: editor.suggestions
-                // The current suggestion (the first, as the list loads) is highlighted: it is what
-                // Enter in the field takes.
-                Keys.onUpPressed: {
-                    if (currentIndex > 0)
-                        decrementCurrentIndex();
-                    else
-                        field.forceActiveFocus();
-                }
-                Keys.onDownPressed: {
-                    if (currentIndex < count - 1)
-                        incrementCurrentIndex();
-                    else if (createItem.visible)
-                        createItem.forceActiveFocus();
-                }
-                // The suggestion model is C++ (no functions in its rows): the delegate fills the field.
-                // qmllint disable unqualified
-                delegate: ItemDelegate {
-                    id: suggestion
-                    required property var model
-                    readonly property string detail: editor.details[text] ?? ""
-                    readonly property string description: editor.descriptions[text] ?? ""
-                    width: ListView.view.width
-                    text: model[editor.suggestionRole]
-                    highlighted: ListView.isCurrentItem
-                    Accessible.description: editor.about(text)
-                    // The name, and under it its description and what it stands for (a role's permissions).
-                    contentItem: Column {
-                        spacing: 2
-                        Label {
-                            width: parent.width
-                            text: suggestion.text
-                            font: suggestion.font
-                            elide: Text.ElideRight
-                        }
-                        Label {
-                            width: parent.width
-                            visible: suggestion.description !== ""
-                            text: suggestion.description
-                            font.pixelSize: 12
-                            font.italic: true
-                            wrapMode: Text.Wrap
-                        }
-                        Label {
-                            width: parent.width
-                            visible: suggestion.detail !== ""
-                            text: suggestion.detail
-                            font.pixelSize: 12
-                            opacity: 0.7
-                            wrapMode: Text.Wrap
-                        }
-                    }
-                    onClicked: {
-                        field.text = text;
-                        editor.submit();
-                    }
-                    Keys.onReturnPressed: clicked()
-                    Keys.onEnterPressed: clicked()
-                }
-                // qmllint enable unqualified
-            }
-
-            // Enter did not create the typed name: why, and what does.
-            Label {
-                objectName: editor.objectName + "-refused"
-                Layout.fillWidth: true
-                Layout.margins: 8
-                visible: editor.refusedName !== "" && editor.refusedName === editor.typedName
-                text: editor.refusedText.arg(editor.refusedName)
-                wrapMode: Text.Wrap
-                font.pixelSize: 12
-                Accessible.role: Accessible.AlertMessage
-                Accessible.name: text
-            }
-            // The typed name as an entry of its own, after the existing ones it may be a typo of.
-            ItemDelegate {
-                id: createItem
-                FocusFrame { control: createItem } // the keyboard focus, visible
-                objectName: editor.objectName + "-create"
-                Layout.fillWidth: true
-                visible: editor.typedIsUnknown && editor.typedProblem === ""
-                text: editor.createItemText.arg(field.text.trim())
-                font.italic: true
-                onClicked: editor.submit()
-                Keys.onReturnPressed: clicked()
-                Keys.onEnterPressed: clicked()
-                Keys.onUpPressed: {
-                    if (list.count > 0) {
-                        list.currentIndex = list.count - 1;
-                        list.forceActiveFocus();
-                    } else {
-                        field.forceActiveFocus();
-                    }
-                }
-            }
-        }
+        onCreateChosen: editor.submit()
     }
 }

@@ -72,6 +72,16 @@ Item {
         }
     }
 
+    // As narrow as the key page's picker at 1280 px (its card is half the page).
+    Component {
+        id: narrowPicker
+        PermissionPicker {
+            y: 200
+            width: 470
+            client: testSession.client
+        }
+    }
+
     SignalSpy {
         id: added
         signalName: "addRequested"
@@ -347,11 +357,42 @@ Item {
             typeName(permissions, "documents");
             const grant = findChild(permissions, "permission-picker-add");
             tryVerify(() => grant.text === "GRANT documents.read", H.answerTimeout, grant.text);
-            // Closed, the typed name is no permission: the button says that it would create one.
+            // The same text says the same with the suggestions closed (it said "CREATE AND GRANT"
+            // after Esc, and a click created "documents"), and Enter does what it says.
+            const offer = findChild(permissions, "permission-picker-create");
+            verify(offer.visible, "the suggestions are open");
             keyClick(Qt.Key_Escape);
-            tryCompare(grant, "text", "CREATE AND GRANT", 5000);
-            field(permissions).clear();
+            tryVerify(() => !offer.visible, 5000, "the suggestions closed");
+            compare(grant.text, "GRANT documents.read");
+            keyClick(Qt.Key_Return);
+            compare(created.count, 0, "nothing created");
+            compare(added.count, 1);
+            compare(added.signalArguments[0][0], "documents.read");
+            compare(field(permissions).text, "");
             tryCompare(grant, "text", "GRANT", 5000);
+        }
+
+        // Walk 21 W7: on the key page at 1280 px the offer to create the typed name was cut to
+        // "Create permission “search” for the w…"; the whole sentence is readable.
+        function test_createOfferReadsWhole() {
+            const picker = createTemporaryObject(narrowPicker, root);
+            watch(picker);
+            typeName(picker, "search.something.long");
+            const offer = findChild(picker, "permission-picker-create");
+            tryVerify(() => H.shown(offer) && offer.width > 0, H.answerTimeout, "the offer to create it");
+            const sentence = "Create permission “search.something.long” for the whole workspace";
+            compare(offer.text, sentence);
+            const label = offer.contentItem;
+            waitForRendering(label);
+            compare(H.shownText(label), sentence);
+            // On one line it needs its implicit width; wrapped, none of its lines may be cut.
+            const wraps = label.wrapMode !== undefined && label.wrapMode !== Text.NoWrap;
+            verify(wraps ? !label.truncated : label.implicitWidth <= label.width,
+                   "cut: " + label.width + " px for " + label.implicitWidth);
+            verify(label.x + label.width <= offer.width, "past the entry's edge");
+            verify(!wraps || label.contentHeight <= label.height + 1,
+                   "lines hidden: " + label.contentHeight + " > " + label.height);
+            keyClick(Qt.Key_Escape);
         }
 
         // Walkthrough 20/1: on the key page "100" + Enter in the role field (the focus had stayed
