@@ -207,14 +207,24 @@ ColumnLayout {
     }
 
     Flow {
+        id: presetRow
         objectName: "expiry-presets"
         Layout.fillWidth: true
         spacing: 4
         // Offered under "Never" too: a preset sets the expiry at once, "Never" unticked in sight
         // (walk 21 W3: greyed until "Never" was unticked, where a user expected "In 7 days" to
-        // simply set it).
+        // simply set it). One Tab stop, as a toolbar: Left and Right go from preset to preset,
+        // so the cards after this one stay a few Tabs away (walkthrough G24).
+
+        /// The preset @p index, given the keyboard focus (with its frame).
+        function focusPreset(index: int): void {
+            const preset = presets.itemAt((index + presets.count) % presets.count);
+            if (preset)
+                preset.forceActiveFocus(Qt.TabFocusReason);
+        }
 
         Repeater {
+            id: presets
             model: [
                 { text: qsTr("In 1 day"), choose: () => picker.setFromNow(86400000) },
                 { text: qsTr("In 7 days"), choose: () => picker.setFromNow(7 * 86400000) },
@@ -224,8 +234,12 @@ ColumnLayout {
             FocusButton {
                 id: presetButton
                 required property var modelData
+                required property int index
                 text: modelData.text
                 flat: true
+                activeFocusOnTab: presetButton.index === 0
+                Keys.onLeftPressed: presetRow.focusPreset(presetButton.index - 1) // qmllint disable unqualified
+                Keys.onRightPressed: presetRow.focusPreset(presetButton.index + 1) // qmllint disable unqualified
                 onClicked: modelData.choose()
             }
         }

@@ -240,6 +240,29 @@ Item {
             verify(child("expiry-summary").text.indexOf("Expires ") === 0, child("expiry-summary").text);
         }
 
+        // Offered under "Never" too, the four presets are one Tab stop (the key page's next cards
+        // stay a few Tabs away): Tab enters at the first, Left and Right go along, Enter sets it.
+        function test_presetsAreOneTabStop() {
+            const never = child("expiry-never");
+            never.forceActiveFocus(Qt.TabFocusReason);
+            keyClick(Qt.Key_Tab);
+            const first = H.byText(picker, "In 1 day");
+            verify(first.activeFocus, "Tab from \"Never\" enters the presets at the first");
+            verify(first.focusShown, "with its frame");
+            keyClick(Qt.Key_Right);
+            keyClick(Qt.Key_Right);
+            const thirty = H.byText(picker, "In 30 days");
+            verify(thirty.activeFocus && thirty.focusShown, "Right goes to the next preset");
+            keyClick(Qt.Key_Left);
+            verify(H.byText(picker, "In 7 days").activeFocus, "Left goes back");
+            keyClick(Qt.Key_Right);
+            const before = Date.now();
+            keyClick(Qt.Key_Return);
+            verify(picker.expires >= before + 30 * day && picker.expires <= Date.now() + 30 * day + 60000, picker.expires);
+            keyClick(Qt.Key_Tab);
+            verify(!H.find(child("expiry-presets"), item => item.activeFocus), "Tab leaves the presets at once");
+        }
+
         function test_presets() {
             const before = Date.now();
             mouseClick(child("expiry-never"));
