@@ -5,7 +5,8 @@
 // dialog, left of its scroll bar; a rate-limit row spans the form; and every character the dialog
 // shows is in its font (the calendar button was an emoji, a missing-glyph box without an emoji
 // font). The API box's open list names every API; any QML warning fails the test (that list
-// warned once per entry). Pictures:
+// warned once per entry). An API pre-filled from past the list's first page is the one the box
+// shows, one not listed at all is named and said. Pictures:
 // <build>/test-artefacts/issuedialog/.
 #include "dashboardfixture.h"
 #include "dashboardtestpaths.h"
@@ -87,6 +88,7 @@ private Q_SLOTS:
     void apiListOpensWithEveryApi();
     void formFitsTheDialog_data();
     void formFitsTheDialog();
+    void apiPastTheFirstPageIsTheOneShown();
     void cleanup();
     void cleanupTestCase();
 };
@@ -253,6 +255,47 @@ void TestIssueDialogWindow::formFitsTheDialog()
     QVERIFY(m_ui->screenshot(m_artefacts, u"issue-%1-%2"_s.arg(language).arg(size.width())));
     Latchkey::Test::scrollIntoView(m_ui->item(dialog(), u"role-picker-add"_s));
     QVERIFY(m_ui->screenshot(m_artefacts, u"issue-%1-%2-pickers"_s.arg(language).arg(size.width())));
+}
+
+/// Ctrl+N on the page of a key whose API is past the API list's first page (50 APIs): the box shows
+/// that API, the one the key is issued into (it showed the first API listed, "Alpha API", while
+/// the key would have gone into the 53rd). An API not listed at all is named by its id and said.
+void TestIssueDialogWindow::apiPastTheFirstPageIsTheOneShown()
+{
+    m_ui->app()->session()->settings()->setLanguage(u"en"_s);
+    m_window->resize(QSize(1280, 800));
+    QString farId;
+    for (int i = 1; i <= 51; ++i)
+        farId = m_fixture.createApi(u"More API %1"_s.arg(i));
+    QVERIFY(!farId.isEmpty());
+    const QString keyId = m_fixture.createKey({{u"apiId"_s, farId}, {u"name"_s, u"far key"_s}}).value(u"keyId").toString();
+    QVERIFY(!keyId.isEmpty());
+    QVERIFY(m_ui->openPage(u"keyDetail"_s, {{u"keyId"_s, keyId}}));
+    QTRY_COMPARE_WITH_TIMEOUT(m_ui->currentPage()->property("issuePrefill").toMap().value(u"apiId"_s).toString(), farId,
+                              kTimeout); // the page learns its API from the key
+    m_window->requestActivate();
+    QVERIFY(QTest::qWaitForWindowActive(m_window));
+    QTest::keyClick(m_window, Qt::Key_N, Qt::ControlModifier);
+    QTRY_VERIFY_WITH_TIMEOUT(dialog()->property("opened").toBool(), kTimeout);
+    QQuickItem *apiBox = m_ui->item(dialog(), u"issue-api"_s);
+    QVERIFY(apiBox);
+    QCOMPARE(issuer()->property("apiId").toString(), farId);
+    QTRY_COMPARE_WITH_TIMEOUT(apiBox->property("displayText").toString(), u"More API 51"_s, kTimeout);
+    QCOMPARE(apiBox->property("currentValue").toString(), farId);
+    QCOMPARE(issuer()->property("apiId").toString(), farId);
+    QVERIFY(m_ui->screenshot(m_artefacts, u"api-past-the-first-page"_s));
+    closeDialog();
+
+    const QString unlistedId = u"api_notlisted"_s;
+    m_ui->app()->session()->requestIssueKey({{u"apiId"_s, unlistedId}});
+    QTRY_VERIFY_WITH_TIMEOUT(dialog()->property("opened").toBool(), kTimeout);
+    QObject *note = m_ui->find(dialog(), u"issue-api-unlisted"_s, kTimeout);
+    QVERIFY(note);
+    QVERIFY2(note->property("text").toString().contains(unlistedId), qPrintable(note->property("text").toString()));
+    apiBox = m_ui->item(dialog(), u"issue-api"_s);
+    QVERIFY(apiBox);
+    QCOMPARE(apiBox->property("displayText").toString(), unlistedId);
+    QCOMPARE(issuer()->property("apiId").toString(), unlistedId);
 }
 
 /// A failed row leaves no open dialog behind for the next one.

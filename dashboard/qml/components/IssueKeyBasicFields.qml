@@ -25,6 +25,11 @@ ColumnLayout {
     readonly property bool noApi: apisFetched && !apis.loading && !apis.failed && apis.count === 0
     /// The API list answered at least once (before that, "no API chosen" only means "not yet").
     property bool apisArrived: false
+    /// The chosen API is not among the APIs listed, with every page read (or a page failed, or the
+    /// root key may not list them): the box names its id rather than showing another API.
+    readonly property bool chosenApiUnlisted: controller.apiId !== "" && apiBox.currentIndex < 0
+                                              && (mayNotListApis !== ""
+                                                  || (apisArrived && !apis.loading && (!apis.hasMore || apis.failed)))
 
     /// Enter on the API box (a closed ComboBox takes it for itself: it would open the list).
     signal submitRequested(var event)
@@ -37,10 +42,28 @@ ColumnLayout {
         prefixField.text = controller.prefix;
         nameField.text = controller.name;
         ownerField.text = controller.externalId;
-        apiBox.currentIndex = Math.max(0, apiBox.indexOfValue(controller.apiId));
+        showChosenApi();
+    }
+    /// Shows the controller's API in the box. One not on the pages read so far (an API past the
+    /// first 50: pre-filled by Ctrl+N on its key's page, or just created) is looked for in the next
+    /// pages, the box meanwhile naming none: it never shows one API while the key would go into
+    /// another.
+    function showChosenApi(): void {
+        apiBox.currentIndex = apiBox.indexOfValue(controller.apiId);
+        if (apiBox.currentIndex < 0 && controller.apiId !== "")
+            apis.loadMore(); // does nothing at the end of the list, or while a page is on its way
     }
 
     spacing: 14 // the form's, between its fields
+
+    // A pre-fill or a new API after the list arrived.
+    Connections {
+        target: basics.controller
+        function onFormChanged() {
+            if (basics.apisArrived && apiBox.currentValue !== basics.controller.apiId)
+                basics.showChosenApi();
+        }
+    }
 
     FormField {
         label: qsTr("API")
@@ -55,13 +78,15 @@ ColumnLayout {
                 onPageLoaded: {
                     if (basics.controller.apiId === "" && apis.count > 0)
                         basics.controller.apiId = apis.rowObject(0).id;
-                    apiBox.currentIndex = Math.max(0, apiBox.indexOfValue(basics.controller.apiId));
+                    basics.showChosenApi();
                     basics.apisArrived = true;
                 }
             }
             textRole: "name"
             valueRole: "apiId"
-            displayText: currentIndex < 0 ? qsTr("Choose an API") : currentText
+            displayText: currentIndex >= 0 ? currentText
+                         : basics.controller.apiId === "" ? qsTr("Choose an API")
+                         : basics.chosenApiUnlisted ? basics.controller.apiId : qsTr("Looking for the API…")
             Accessible.name: qsTr("API the key belongs to")
             onActivated: basics.controller.apiId = currentValue
             Keys.onReturnPressed: event => basics.submitRequested(event)
@@ -70,6 +95,13 @@ ColumnLayout {
             FocusFrame {
                 control: apiBox
             }
+        }
+        Label {
+            objectName: "issue-api-unlisted"
+            Layout.fillWidth: true
+            visible: basics.chosenApiUnlisted && apis.count > 0 // else the label below says why
+            wrapMode: Text.Wrap
+            text: qsTr("The API %1 is not among the APIs listed. The key is issued into it unless you choose another one.").arg(basics.controller.apiId)
         }
         // A fresh server has no API, and a key cannot exist without one: say so here.
         Label {
