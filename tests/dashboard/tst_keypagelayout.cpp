@@ -181,6 +181,8 @@ private Q_SLOTS:
     void allChartsClearOfTheAxis_data();
     void allChartsClearOfTheAxis();
     void layoutStaysThroughALanguageSwitch();
+    void listHeaderStaysThroughALanguageSwitch_data();
+    void listHeaderStaysThroughALanguageSwitch();
     void summaryPlotAsTallInEveryLanguage();
     void auditColumnsReadable_data();
     void auditColumnsReadable();
@@ -667,6 +669,75 @@ void TestKeyPageLayout::layoutStaysThroughALanguageSwitch()
         m_ui->settle(100);
         QVERIFY(m_ui->screenshot(m_artefacts, u"language-switch-%1"_s.arg(language)));
         QCOMPARE(layout(), english);
+    }
+}
+
+void TestKeyPageLayout::listHeaderStaysThroughALanguageSwitch_data()
+{
+    QTest::addColumn<QString>("page");
+    QTest::addColumn<QVariantMap>("properties");
+    QTest::addColumn<QSize>("size");
+    const auto owner = m_fixture.call(u"identities.getIdentity"_s, {{u"identity"_s, u"customer-4711"_s}});
+    const QString identityId = owner.data.toObject().value(u"id"_s).toString();
+    const QList<std::pair<QString, QVariantMap>> pages {
+        {u"apis"_s, {}}, {u"keys"_s, {{u"apiId"_s, m_apiId}}}, {u"owners"_s, {}},
+        {u"ownerDetail"_s, {{u"identityId"_s, identityId}}}, {u"permissions"_s, {}}, {u"ratelimits"_s, {}},
+        {u"audit"_s, {}}, {u"rootKeys"_s, {}},
+    };
+    for (const QSize size : {QSize(1280, 800), QSize(1024, 768)})
+        for (const auto &[page, properties] : pages)
+            QTest::addRow("%s-%d", qPrintable(page), size.width()) << page << properties << size;
+}
+
+/// A list page's header bar (title, search field, buttons) keeps its search field and buttons in
+/// place, as wide, through a language switch en → de → es: each part as wide as its text in the
+/// longest language (the field and the buttons moved with every switch, walkthrough 20/20).
+void TestKeyPageLayout::listHeaderStaysThroughALanguageSwitch()
+{
+    QFETCH(QString, page);
+    QFETCH(QVariantMap, properties);
+    QFETCH(QSize, size);
+    QVERIFY(showIn(u"en"_s, size));
+    QVERIFY(m_ui->openPage(page, properties));
+    QTRY_COMPARE_WITH_TIMEOUT(m_ui->currentPageName(), page, kTimeout);
+    const auto layout = [this] {
+        QStringList parts;
+        auto *header = m_ui->currentPage()->property("header").value<QQuickItem *>(); // the page's own, each time
+        if (!header)
+            return QStringList{u"no header"_s};
+        const auto place = [](const QQuickItem *item) {
+            // Its whole box (a text field's boundingRect() is its text's, 1 px while empty).
+            const QRectF rect(item->mapToScene(QPointF(0, 0)), item->size());
+            return u"%1 at %2,%3 %4 wide"_s.arg(item->objectName(), QString::number(qRound(rect.left())), QString::number(qRound(rect.top())),
+                                                 QString::number(qRound(rect.width())));
+        };
+        auto *field = header->findChild<QQuickItem *>(u"listSearch"_s);
+        if (field && field->isVisible())
+            parts.append(place(field));
+        auto *actions = header->findChild<QQuickItem *>(u"headerActions"_s);
+        if (actions)
+            for (QQuickItem *action : actions->childItems())
+                if (action->isVisible())
+                    parts.append(place(action).prepend(action->property("text").toString() + u" "_s));
+        parts.append(u"bar %1 high"_s.arg(qRound(header->height())));
+        return parts;
+    };
+    m_ui->settle(100);
+    QVERIFY(m_ui->screenshot(m_artefacts, u"header-%1-%2-en"_s.arg(page).arg(size.width())));
+    QStringList english = layout();
+    // The texts differ by language, the places must not.
+    const auto places = [](QStringList parts) {
+        for (QString &part : parts)
+            part = part.mid(part.indexOf(u" at "_s));
+        return parts;
+    };
+    for (const QString &language : {u"de"_s, u"es"_s}) {
+        m_ui->app()->session()->settings()->setLanguage(language);
+        m_ui->settle(100);
+        QVERIFY(m_ui->screenshot(m_artefacts, u"header-%1-%2-%3"_s.arg(page).arg(size.width()).arg(language)));
+        const QStringList shown = layout();
+        QVERIFY2(places(shown) == places(english), qPrintable(u"en: "_s + english.join(u"; "_s) + u"\n%1: "_s.arg(language)
+                                                             + shown.join(u"; "_s)));
     }
 }
 

@@ -2,17 +2,29 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
 import QtQuick.Layouts
+import Latchkey.Dashboard
 import "TypeToSearch.js" as TypeToSearch
 
 // The tool bar of a list page: the title, an optional search field (the text reaches `search`
 // 250 ms after the last keystroke, so typing does not send a request per key) and the page's
 // actions (children go to the right, or to a second row where one row is too narrow; a
 // FocusToolButton or GatedButton each, which show the keyboard focus and take Enter).
+//
+// The search field and the actions keep their place and width through a language switch: each is
+// as wide as its text needs in the longest of the dashboard's languages (measured from the
+// translations: the page names its texts' `context`, gives the hint as `searchSource` and each
+// action its `sourceText`, QT_TR_NOOP texts), and the title takes the room they leave, eliding.
 ToolBar {
     id: bar
 
     property string title
     property string searchPlaceholder
+    /// The search hint as written in the page (QT_TR_NOOP), measured in every language.
+    property string searchSource
+    /// The translation context of the page's texts: its file's name ("ApisPage").
+    property string context
+    /// What measures the texts in every language (the session's settings).
+    property SettingsController settings: null
     readonly property string search: debounced
     property string debounced
     default property alias actions: actionRow.data
@@ -52,116 +64,171 @@ ToolBar {
         onTriggered: bar.debounced = field.text.trim()
     }
 
-    TextMetrics {
-        id: hint
-        font: field.font
-        text: bar.searchPlaceholder
+    /// @p texts (one text in every language), the widest in @p font, in pixels.
+    function widestOf(texts: var, font: var): real {
+        metrics.font = font;
+        let widest = 0;
+        for (const text of texts)
+            widest = Math.max(widest, metrics.advanceWidth(font.capitalization === Font.AllUppercase ? text.toUpperCase() : text));
+        return Math.ceil(widest);
     }
+    /// @p source (a QT_TR_NOOP text of the page) in every language; just @p source without settings.
+    function inEveryLanguage(source: string): var {
+        return bar.settings ? bar.settings.inEveryLanguage(bar.context, source) : [source];
+    }
+    /// Gives each action with a `sourceText` the width of its longest translation, and the search
+    /// field the width of its longest hint (the texts of every language do not change: once, and
+    /// for an action added later).
+    function measure(): void {
+        searchWidth = Math.min(380, Math.max(220, widestOf(inEveryLanguage(searchSource !== "" ? searchSource : searchPlaceholder), field.font)
+                                                  + field.leftPadding + field.rightPadding + 12));
+        for (let i = 0; i < actionRow.children.length; ++i) {
+            const action = actionRow.children[i];
+            if (action.sourceText === undefined)
+                continue;
+            const button = action.button !== undefined ? action.button : action; // a GatedButton's own
+            action.Layout.preferredWidth = Math.max(button.implicitBackgroundWidth + button.leftInset + button.rightInset,
+                widestOf(inEveryLanguage(action.sourceText), button.font) + button.leftPadding + button.rightPadding);
+        }
+    }
+    Component.onCompleted: measure()
+    onSettingsChanged: measure()
 
-    // One row when everything fits with the search at its minimum width (it shrinks first);
+    FontMetrics {
+        id: metrics
+    }
+    /// The search field's width: its hint whole in every language, within reason.
+    property real searchWidth: 220
+
+    readonly property real edges: rows.anchors.leftMargin + rows.anchors.rightMargin
+        + (back.visible ? back.implicitWidth + rows.gap : 0)
+    /// What the title keeps at least beside the search field and the actions (it elides in it)
+    /// before the actions move to a row of their own; the same in every language.
+    readonly property real titleRoom: 200
+    /// The done note's least room beside the title: its width, its margin and the gap before it.
+    readonly property real noteRoom: 16 + 8 + rows.gap
+    readonly property real actionsWidth: actionRow.implicitWidth > 0 ? actionRow.implicitWidth + rows.gap : 0
+    // One row when the title's room, the search at its minimum width and the actions fit;
     // otherwise the actions move to a second row, on the right: long German or Spanish button
-    // texts never push an action out of the window.
-    readonly property real oneRowWidth: grid.anchors.leftMargin + grid.anchors.rightMargin
-        + (back.visible ? back.implicitWidth + grid.columnSpacing : 0)
-        + Math.min(heading.implicitWidth, bar.width / 2) + 24
-        + (field.visible ? field.Layout.minimumWidth + grid.columnSpacing : 0)
-        + (actionRow.implicitWidth > 0 ? actionRow.implicitWidth + grid.columnSpacing : 0)
+    // texts never push an action out of the window. Measured widths only: the same in every language.
+    readonly property real oneRowWidth: edges + titleRoom + noteRoom
+        + (field.visible ? searchMinimum + rows.gap : 0) + actionsWidth
     /// Whether the actions share the title's row (false: they have a row of their own).
     readonly property bool oneRow: oneRowWidth <= width
+    /// The search field's width here: its own, or less down to its minimum where the title would
+    /// get less than its room.
+    readonly property real searchMinimum: 160
+    readonly property real fieldWidth: Math.max(searchMinimum, Math.min(searchWidth,
+        width - edges - titleRoom - noteRoom - rows.gap - (oneRow ? actionsWidth : 0)))
 
-    GridLayout {
-        id: grid
+    // The title's row and the actions' (a grid with the actions spanning its columns gave the
+    // search field a place that followed the title's width).
+    ColumnLayout {
+        id: rows
+        readonly property real gap: 8 // between the parts of a row
         anchors.fill: parent
         anchors.leftMargin: 16
         anchors.rightMargin: 8
-        columnSpacing: 8
-        rowSpacing: 0
+        spacing: 0
 
-        FocusToolButton {
-            id: back
-            Layout.row: 0
-            Layout.column: 0
-            visible: bar.backVisible
-            text: "←"
-            font.pixelSize: 18
-            Layout.leftMargin: -8
-            Accessible.name: qsTr("Back")
-            ToolTip.visible: hovered
-            ToolTip.text: qsTr("Back (Alt+Left)")
-            onClicked: bar.backClicked()
-        }
-        Label {
-            id: heading
-            Layout.row: 0
-            Layout.column: 1
-            text: bar.title
-            font.pixelSize: 20
-            font.bold: true
-            elide: Text.ElideRight
-            Layout.maximumWidth: bar.oneRow ? bar.width / 2 : bar.width - 220
-        }
-        // What the page's last action did ("✓ Root key “ci” revoked"), beside the title, in the
-        // place of "✓ Saved" on the key page's cards: the list alone does not say it worked.
-        Label {
-            objectName: "doneNote"
-            Layout.row: 0
-            Layout.column: 2
-            Layout.fillWidth: true
-            Layout.minimumWidth: 16
-            Layout.leftMargin: 8
-            text: bar.doneNote !== "" ? "✓ " + bar.doneNote : ""
-            elide: Text.ElideRight
-            Accessible.role: Accessible.AlertMessage
-            Accessible.name: bar.doneNote
-            ToolTip.visible: truncated && noteHover.showsTip
-            ToolTip.text: bar.doneNote
-            TipHover {
-                id: noteHover
-            }
-        }
-        TextField {
-            id: field
-            objectName: "listSearch"
-            Layout.row: 0
-            Layout.column: 3
-            visible: bar.searchPlaceholder !== ""
-            // Wide enough for the whole hint in every language (German ones are long), within
-            // reason; narrower (down to the minimum) rather than pushing the actions off.
-            Layout.preferredWidth: Math.min(380, Math.max(220, hint.advanceWidth + field.leftPadding + field.rightPadding + 12))
-            Layout.minimumWidth: 160
-            Layout.fillWidth: true
-            Layout.maximumWidth: Layout.preferredWidth
-            // Light text and hint on the coloured bar, in both themes.
-            Material.theme: Material.Dark
-            placeholderText: bar.searchPlaceholder
-            selectByMouse: true
-            ToolTip.visible: field.hovered && field.text === ""
-            ToolTip.delay: 600
-            ToolTip.text: qsTr("%1 (Ctrl+F)").arg(bar.searchPlaceholder)
-            Accessible.name: bar.searchPlaceholder
-            Accessible.role: Accessible.EditableText
-            onTextChanged: debounce.restart()
-            Keys.onEscapePressed: text = ""
-            Keys.onDownPressed: bar.searchDown()
-            onAccepted: {
-                debounce.stop();
-                bar.debounced = field.text.trim();
-                bar.searchAccepted();
-            }
-        }
         RowLayout {
-            id: actionRow
-            objectName: "headerActions"
-            // On the indigo bar: the main action a shade off the bar — darker in the light theme
-            // (whose accent is the bar's own indigo, so the button did not show), lighter in the
-            // dark one — and disabled texts in a light grey rather than the light theme's dark one.
-            Material.theme: Material.Dark
-            Material.accent: bar.Material.theme === Material.Dark ? "#5c6bc0" : "#283593"
-            Layout.row: bar.oneRow ? 0 : 1
-            Layout.column: bar.oneRow ? 4 : 0
-            Layout.columnSpan: bar.oneRow ? 1 : 5
-            Layout.alignment: Qt.AlignRight | Qt.AlignVCenter
-            spacing: 4
+            id: firstRow
+            Layout.fillWidth: true
+            spacing: rows.gap
+
+            FocusToolButton {
+                id: back
+                visible: bar.backVisible
+                text: "←"
+                font.pixelSize: 18
+                Layout.leftMargin: -8
+                Accessible.name: qsTr("Back")
+                ToolTip.visible: hovered
+                ToolTip.text: qsTr("Back (Alt+Left)")
+                onClicked: bar.backClicked()
+            }
+            Label {
+                id: heading
+                text: bar.title
+                font.pixelSize: 20
+                font.bold: true
+                elide: Text.ElideRight
+                // What the search field and the actions leave (and the done note's least).
+                Layout.maximumWidth: Math.max(0, bar.width - bar.edges - bar.noteRoom - (field.visible ? bar.fieldWidth + rows.gap : 0)
+                                                 - (bar.oneRow ? bar.actionsWidth : 0))
+            }
+            // What the page's last action did ("✓ Root key “ci” revoked"), beside the title, in the
+            // place of "✓ Saved" on the key page's cards: the list alone does not say it worked.
+            Label {
+                objectName: "doneNote"
+                Layout.fillWidth: true
+                Layout.minimumWidth: 16
+                Layout.preferredWidth: 16 // the room left: a long note never squeezes the search field
+                Layout.leftMargin: 8
+                text: bar.doneNote !== "" ? "✓ " + bar.doneNote : ""
+                elide: Text.ElideRight
+                Accessible.role: Accessible.AlertMessage
+                Accessible.name: bar.doneNote
+                ToolTip.visible: truncated && noteHover.showsTip
+                ToolTip.text: bar.doneNote
+                TipHover {
+                    id: noteHover
+                }
+            }
+            TextField {
+                id: field
+                objectName: "listSearch"
+                visible: bar.searchPlaceholder !== ""
+                // Wide enough for the whole hint in every language (German ones are long), within
+                // reason; narrower (down to the minimum) rather than pushing the actions off.
+                Layout.preferredWidth: bar.fieldWidth
+                Layout.minimumWidth: bar.fieldWidth
+                Layout.maximumWidth: bar.fieldWidth
+                // Light text and hint on the coloured bar, in both themes.
+                Material.theme: Material.Dark
+                placeholderText: bar.searchPlaceholder
+                selectByMouse: true
+                ToolTip.visible: field.hovered && field.text === ""
+                ToolTip.delay: 600
+                ToolTip.text: qsTr("%1 (Ctrl+F)").arg(bar.searchPlaceholder)
+                Accessible.name: bar.searchPlaceholder
+                Accessible.role: Accessible.EditableText
+                onTextChanged: debounce.restart()
+                Keys.onEscapePressed: text = ""
+                Keys.onDownPressed: bar.searchDown()
+                onAccepted: {
+                    debounce.stop();
+                    bar.debounced = field.text.trim();
+                    bar.searchAccepted();
+                }
+            }
+            // The actions' place in this row when they fit in it (they lie over it, see below).
+            Item {
+                visible: bar.oneRow && actionRow.implicitWidth > 0
+                Layout.preferredWidth: actionRow.implicitWidth
+                Layout.preferredHeight: actionRow.implicitHeight
+            }
+        }
+        // The actions' own row when they do not fit beside the title, on the right; in the title's
+        // row otherwise (over the place kept there). They never change parent: a layout that
+        // got them while hidden was not laid out again.
+        Item {
+            id: secondRow
+            Layout.fillWidth: true
+            Layout.preferredHeight: bar.oneRow ? 0 : actionRow.implicitHeight
+
+            RowLayout {
+                id: actionRow
+                objectName: "headerActions"
+                anchors.right: parent.right
+                y: bar.oneRow ? -(firstRow.height + height) / 2 : 0
+                // On the indigo bar: the main action a shade off the bar — darker in the light theme
+                // (whose accent is the bar's own indigo, so the button did not show), lighter in the
+                // dark one — and disabled texts in a light grey rather than the light theme's dark one.
+                Material.theme: Material.Dark
+                Material.accent: bar.Material.theme === Material.Dark ? "#5c6bc0" : "#283593"
+                spacing: 4
+            }
         }
     }
 }

@@ -41,18 +41,23 @@ Page {
     header: ListPageHeader {
         id: bar
         title: page.title
-        searchPlaceholder: qsTr("Filter APIs by name or id")
+        settings: page.session.settings
+        context: "ApisPage"
+        searchSource: QT_TR_NOOP("Filter APIs by name or id")
+        searchPlaceholder: qsTr(searchSource)
         onSearchDown: page.focusList()
         onSearchAccepted: page.focusList()
 
         GatedButton {
-            text: qsTr("New API")
+            readonly property string sourceText: QT_TR_NOOP("New API")
+            text: qsTr(sourceText)
             highlighted: true
             missing: page.session.capabilities.missing("api.*.create_api", page.session.capabilities.revision)
             onClicked: createDialog.open()
         }
         FocusToolButton {
-            text: qsTr("Refresh")
+            readonly property string sourceText: QT_TR_NOOP("Refresh")
+            text: qsTr(sourceText)
             onClicked: apis.refresh()
         }
     }

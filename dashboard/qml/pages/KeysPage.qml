@@ -153,12 +153,16 @@ Page {
     header: ListPageHeader {
         id: bar
         title: page.title
-        searchPlaceholder: qsTr("Filter by name, start or owner")
+        settings: page.session.settings
+        context: "KeysPage"
+        searchSource: QT_TR_NOOP("Filter by name, start or owner")
+        searchPlaceholder: qsTr(searchSource)
         onSearchDown: page.focusList()
         onSearchAccepted: page.focusList()
 
         GatedButton {
-            text: qsTr("Issue key")
+            readonly property string sourceText: QT_TR_NOOP("Issue key")
+            text: qsTr(sourceText)
             highlighted: true
             missing: page.may.missing("api.*.create_key", page.may.revision)
             onClicked: page.session.requestIssueKey({apiId: page.apiId})
@@ -171,7 +175,8 @@ Page {
             // Checked, Material draws the text in the accent colour, a shade of the bar's indigo
             // (it looked disabled while on): the text keeps the bar's full contrast instead.
             Material.accent: Material.foreground
-            text: qsTr("Charts")
+            readonly property string sourceText: QT_TR_NOOP("Charts")
+            text: qsTr(sourceText)
             checkable: true
             checked: page.chartsShown
             // The tooltip follows a click also while it waits out its delay: ToolTipGuard.
@@ -193,7 +198,8 @@ Page {
             }
         }
         FocusToolButton {
-            text: qsTr("Refresh")
+            readonly property string sourceText: QT_TR_NOOP("Refresh")
+            text: qsTr(sourceText)
             onClicked: keys.refresh()
         }
     }

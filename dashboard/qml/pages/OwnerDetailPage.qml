@@ -88,20 +88,24 @@ Page {
 
     header: ListPageHeader {
         title: page.title
+        settings: page.session.settings
+        context: "OwnerDetailPage"
         backVisible: true
         onBackClicked: page.confirmLeave(() => page.StackView.view ? page.StackView.view.pop() : undefined)
 
         GatedButton {
             id: issueButton
             objectName: "owner-issue"
-            text: qsTr("Issue key for this owner")
+            readonly property string sourceText: QT_TR_NOOP("Issue key for this owner")
+            text: qsTr(sourceText)
             highlighted: true
             ready: owner.found
             missing: page.session.capabilities.missing("api.*.create_key", page.session.capabilities.revision)
             onClicked: page.session.requestIssueKey({externalId: owner.externalId})
         }
         FocusToolButton {
-            text: qsTr("Refresh")
+            readonly property string sourceText: QT_TR_NOOP("Refresh")
+            text: qsTr(sourceText)
             onClicked: page.refresh()
         }
     }

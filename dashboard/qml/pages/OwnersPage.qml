@@ -67,7 +67,10 @@ Page {
     header: ListPageHeader {
         id: bar
         title: page.title
-        searchPlaceholder: qsTr("Search owners by external id")
+        settings: page.session.settings
+        context: "OwnersPage"
+        searchSource: QT_TR_NOOP("Search owners by external id")
+        searchPlaceholder: qsTr(searchSource)
         onSearchAccepted: {
             // The new search reaches the model synchronously and starts its load, so this opens
             // now only when the rows already match the typed text; otherwise onLoadingChanged does.
@@ -77,13 +80,15 @@ Page {
         onSearchDown: page.focusList()
 
         GatedButton {
-            text: qsTr("New owner")
+            readonly property string sourceText: QT_TR_NOOP("New owner")
+            text: qsTr(sourceText)
             highlighted: true
             missing: page.session.capabilities.missing("identity.*.create_identity", page.session.capabilities.revision)
             onClicked: createDialog.open()
         }
         FocusToolButton {
-            text: qsTr("Refresh")
+            readonly property string sourceText: QT_TR_NOOP("Refresh")
+            text: qsTr(sourceText)
             onClicked: owners.refresh()
         }
     }

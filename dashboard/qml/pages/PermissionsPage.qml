@@ -25,8 +25,11 @@ Page {
 
     header: ListPageHeader {
         title: page.title
+        settings: page.session.settings
+        context: "PermissionsPage"
         FocusToolButton {
-            text: qsTr("Refresh")
+            readonly property string sourceText: QT_TR_NOOP("Refresh")
+            text: qsTr(sourceText)
             onClicked: {
                 permissions.refresh();
                 roles.refresh();

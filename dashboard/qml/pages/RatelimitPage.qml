@@ -86,18 +86,23 @@ Page {
     header: ListPageHeader {
         id: bar
         title: page.title
-        searchPlaceholder: qsTr("Filter namespaces")
+        settings: page.session.settings
+        context: "RatelimitPage"
+        searchSource: QT_TR_NOOP("Filter namespaces")
+        searchPlaceholder: qsTr(searchSource)
         onSearchDown: namespaceList.forceActiveFocus(Qt.TabFocusReason)
         onSearchAccepted: namespaceList.forceActiveFocus(Qt.TabFocusReason)
 
         GatedButton {
-            text: qsTr("New namespace")
+            readonly property string sourceText: QT_TR_NOOP("New namespace")
+            text: qsTr(sourceText)
             flat: true
             missing: page.mayNotCreate
             onClicked: overrideDialog.openForNamespace()
         }
         FocusToolButton {
-            text: qsTr("Refresh")
+            readonly property string sourceText: QT_TR_NOOP("Refresh")
+            text: qsTr(sourceText)
             onClicked: {
                 namespaces.refresh();
                 overrides.refresh();

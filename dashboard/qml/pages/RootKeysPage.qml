@@ -35,8 +35,11 @@ Page {
     header: ListPageHeader {
         id: bar
         title: page.title
+        settings: page.session.settings
+        context: "RootKeysPage"
         GatedButton {
-            text: qsTr("New root key")
+            readonly property string sourceText: QT_TR_NOOP("New root key")
+            text: qsTr(sourceText)
             highlighted: true
             missing: page.may.missing("workspace.*.create_root_key", page.may.revision)
             onClicked: {
@@ -45,7 +48,8 @@ Page {
             }
         }
         FocusToolButton {
-            text: qsTr("Refresh")
+            readonly property string sourceText: QT_TR_NOOP("Refresh")
+            text: qsTr(sourceText)
             onClicked: rootKeys.refresh()
         }
     }
