@@ -19,7 +19,7 @@ export default {
   'Cost passed': 'Kosten (durchgelassen)',
   'Create one, then issue keys for it:': 'Legen Sie eine an und geben Sie dann Schlüssel dafür aus:',
   'Credits': 'Credits',
-  'Credits spent': 'Verbrauchte Credits',
+  'Credits spent': 'Creditverbrauch', // one word, as short as "Verifizierungen": the summary's tile at 1024 px
   'Dark': 'Dunkel',
   'Decision': 'Entscheidung',
   'Decision filter': 'Filter nach Entscheidung',

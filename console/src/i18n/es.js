@@ -19,7 +19,7 @@ export default {
   'Cost passed': 'Coste permitido',
   'Create one, then issue keys for it:': 'Cree una y luego emita claves para ella:',
   'Credits': 'Créditos',
-  'Credits spent': 'Créditos gastados',
+  'Credits spent': 'Créditos usados', // short enough for the summary's tile at 1024 px, as the German
   'Dark': 'Oscuro',
   'Decision': 'Decisión',
   'Decision filter': 'Filtro por decisión',
@@ -35,7 +35,7 @@ export default {
   'Key id': 'ID de clave',
   'Language': 'Idioma',
   'Latency': 'Latencia',
-  'Latency p50 / p99': 'Latencia p50 / p99',
+  'Latency p50 / p99': 'Latencia p50/p99', // likewise
   'Light': 'Claro',
   'Limit': 'Límite',
   'Live': 'En directo',

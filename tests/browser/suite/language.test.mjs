@@ -64,7 +64,7 @@ describe('console languages', () => {
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'de');
     assert.equal(await text(page, '.log-card h2'), 'Live-Protokoll');
     assert.deepEqual(await page.locator('.tile-label').allTextContents(),
-      ['Verifizierungen', 'Gültig', 'Abgelehnt', 'Verbrauchte Credits', 'Latenz p50 / p99']);
+      ['Verifizierungen', 'Gültig', 'Abgelehnt', 'Creditverbrauch', 'Latenz p50 / p99']);
     assert.equal(await text(page, '[data-testid=tile-credits]'), '3.000'); // "3,000" in English
     assert.match(await text(page, '[data-testid=tile-valid] + .tile-hint'), /^67\s%$/); // German: space before %
     assert.equal(await page.locator('[data-testid=log-rows] tr[data-outcome]').count(), 3);
