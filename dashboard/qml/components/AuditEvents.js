@@ -45,7 +45,7 @@ function eventName(event) {
     case "ratelimit.delete_override": return qsTr("Override deleted");
     case "ratelimitNamespace.create": return qsTr("Namespace created");
     case "rootKey.create": return qsTr("Root key created");
-    case "rootKey.delete": return qsTr("Root key deleted");
+    case "rootKey.delete": return qsTr("Root key revoked"); // as the Root keys page says (walkthrough 21 W28)
     }
     return event;
 }

@@ -113,7 +113,7 @@ ItemDelegate {
         case "ratelimit.update": return qsTr("Updated rate limit %1").arg(named("ratelimit"));
         case "ratelimit.delete": return qsTr("Deleted rate limit %1").arg(named("ratelimit"));
         case "rootKey.create": return qsTr("Created root key %1").arg(named("rootKey"));
-        case "rootKey.delete": return qsTr("Deleted root key %1").arg(named("rootKey"));
+        case "rootKey.delete": return qsTr("Revoked root key %1").arg(named("rootKey"));
         }
         return description;
     }

@@ -322,16 +322,12 @@ KeySection {
                     wrapMode: Text.Wrap
                     opacity: 0.7
                 }
-                FocusButton {
-                    objectName: "rerolled-done"
-                    text: qsTr("Done")
-                    flat: true
-                    onClicked: rerolled.cancel() // asks while the key would be lost
-                }
+                // As in every shown-once dialog (issue, root key): the way on flat, Done last and
+                // filled (walkthrough 21 W14: here they were the other way round).
                 FocusButton {
                     objectName: "rerolled-open"
                     text: qsTr("Open new key")
-                    highlighted: true
+                    flat: true
                     // The key leaves the screen as with Done: asks first while it would be lost.
                     onClicked: {
                         const keyId = section.key.newKeyId;
@@ -339,6 +335,12 @@ KeySection {
                         const oldWasEnabled = section.oldWasEnabled;
                         rerolled.closeThen(() => section.newKeyOpened(keyId, oldExpires, oldWasEnabled));
                     }
+                }
+                FocusButton {
+                    objectName: "rerolled-done"
+                    text: qsTr("Done")
+                    highlighted: true
+                    onClicked: rerolled.cancel() // asks while the key would be lost
                 }
             }
         }

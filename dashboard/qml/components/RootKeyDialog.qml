@@ -113,7 +113,7 @@ FormDialog {
     title: showing ? qsTr("Root key created") : qsTr("New root key")
     modified: !showing && (nameField.text.trim() !== "" || picked.length > 0)
     discardTitle: qsTr("Discard this root key's details?")
-    // Shown, the key not copied: Esc asks before it is gone (only "I have copied it" closes unasked).
+    // Shown, the key not copied: Esc and Done ask before it is gone.
     shownOnce: shownBlock
     anchors.centerIn: Overlay.overlay
     width: Math.min(660, (Overlay.overlay ? Overlay.overlay.width : 660) - 48)
@@ -326,12 +326,14 @@ FormDialog {
                     highlighted: true
                     onClicked: dialog.create()
                 }
+                // "Done", as the other shown-once dialogs (it said "I have copied it": W26), and
+                // like theirs it asks first while the key would be lost.
                 FocusButton {
-                    objectName: "copiedButton"
+                    objectName: "rootkey-done"
                     visible: dialog.showing
-                    text: qsTr("I have copied it")
+                    text: qsTr("Done")
                     highlighted: true
-                    onClicked: dialog.close()
+                    onClicked: dialog.cancel()
                 }
             }
         }

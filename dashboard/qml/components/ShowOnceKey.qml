@@ -93,7 +93,18 @@ ColumnLayout {
             onClicked: {
                 shown.copyRequested(shown.keyText);
                 shown.copied = true;
-                ToolTip.show(qsTr("Key copied"), 1500); // above the button, inside the dialog
+                keyCopiedTip.open();
+            }
+            // Under the button, right-aligned with it: above it, it covered the end of the warning
+            // ("…cannot be shown again.", walkthrough 21 W12); under it lies only the short "Key ID"
+            // line, at the left.
+            ToolTip {
+                id: keyCopiedTip
+                objectName: "key-copied-tip"
+                x: copyKey.width - width
+                y: copyKey.height + 4
+                timeout: 1500
+                text: qsTr("Key copied")
             }
         }
     }
@@ -152,7 +163,7 @@ ColumnLayout {
                 shown.copyRequested(shown.command);
                 if (shown.command.indexOf(shown.keyText) >= 0)
                     shown.copied = true;
-                ToolTip.show(qsTr("Command copied"), 1500);
+                ToolTip.show(qsTr("Command copied"), 1500); // above: under it is the dialog's footer
             }
         }
     }

@@ -80,6 +80,16 @@ function shown(item) {
     return true;
 }
 
+/// The buttons under @p root the user sees, left to right, as "Open key (flat) · Done (filled)":
+/// the shown-once dialogs' footers say their buttons in one order and style.
+function buttonsInOrder(root) {
+    const buttons = findAll(root, item => item.checkable !== undefined && item.highlighted !== undefined
+                                          && item.text !== undefined && shown(item));
+    buttons.sort((a, b) => a.mapToItem(null, 0, 0).x - b.mapToItem(null, 0, 0).x);
+    return buttons.map(button => String(button.text) + (button.highlighted ? " (filled)" : button.flat ? " (flat)" : " (raised)"))
+                  .join(" · ");
+}
+
 /// The text of the first message under a FormField of @p root that the user sees, or "".
 function fieldError(root) {
     const label = find(root, item => item.objectName === "fieldError" && shown(item));

@@ -297,6 +297,21 @@ Item {
             }
         }
 
+        // Walkthrough 21 W28: the Root keys page says "Revoke", the log said "Root key deleted" /
+        // "Deleted root key …" for the same act: one word.
+        function test_revokedRootKeyIsSaidRevoked() {
+            const created = callApi("rootKeys.createRootKey", { name: "qml revoked in the log", permissions: ["api.*.read_key"] }).data;
+            callApi("rootKeys.deleteRootKey", { rootKeyId: created.rootKeyId });
+            targetField().text = created.rootKeyId;
+            const list = named("auditList");
+            const events = () => H.findAll(list, item => item.objectName === "eventLabel" && String(item.text).startsWith("Root key "))
+                                  .map(item => String(item.text)).sort();
+            tryVerify(() => events().length === 2, H.answerTimeout, "the root key's two rows: " + events());
+            compare(events(), ["Root key created", "Root key revoked"]);
+            verify(H.find(list, item => item.objectName === "descriptionLabel" && String(item.text).startsWith("Revoked root key ")) !== null,
+                   "the description says Revoked too");
+        }
+
         function test_descriptionsInTheUiLanguage() {
             const saved = testSession.settings.language;
             const list = named("auditList");

@@ -248,6 +248,8 @@ Item {
             tryVerify(() => dialog.controller.issued, H.answerTimeout, dialog.controller.serverError);
             const copy = part("copy-key");
             tryVerify(() => copy.activeFocus, 5000);
+            // The order and style of every shown-once dialog (reroll, root key: walkthrough 21 W14).
+            compare(H.buttonsInOrder(dialog.footer), "Open key (flat) · Done (filled)");
             keyClick(Qt.Key_Escape);
             tryCompare(question(), "opened", true);
             verify(dialog.visible, "Esc closed the dialog with the key not copied");

@@ -646,6 +646,9 @@ Item {
             const shown = reroll(page);
             const newKey = page.controller.newKey;
             verify(newKey !== "");
+            // As "Key issued" and "Root key created" (walkthrough 21 W14: Done flat first, then
+            // Open new key filled).
+            compare(H.buttonsInOrder(shown.footer), "Open new key (flat) · Done (filled)");
             keyClick(Qt.Key_Escape);
             tryVerify(() => shown.discardQuestion !== undefined && shown.discardQuestion.opened, 5000,
                       "Esc asks first");

@@ -248,7 +248,7 @@ Item {
             compare(copied.count, 1);
             compare(copied.signalArguments[0][0], "lkroot_secret123");
             compare(requested.count, 0);
-            mouseClick(findChild(dialog.footer, "copiedButton"));
+            mouseClick(findChild(dialog.footer, "rootkey-done"));
             tryCompare(dialog, "visible", false);
             compare(dialog.shownKey, "", "the secret outlived the dialog");
             compare(shown.text, "");
@@ -281,7 +281,10 @@ Item {
             compare(findChild(dialog.contentItem, "new-key-text").text, "lkroot_notcopied");
             tryVerify(() => copy.activeFocus, 5000, "the keyboard back on Copy");
 
-            keyClick(Qt.Key_Escape);
+            // Done, named and placed as in the other shown-once dialogs (it said "I have copied
+            // it" and closed unasked: walkthrough 21 W26), asks like Esc.
+            compare(H.buttonsInOrder(dialog.footer), "Done (filled)");
+            mouseClick(findChild(dialog.footer, "rootkey-done"));
             tryCompare(dialog.discardQuestion, "opened", true);
             mouseClick(H.byText(dialog.discardQuestion.footer, "Close"));
             tryCompare(dialog, "visible", false);

@@ -129,6 +129,37 @@ Item {
             compare(copied.signalArguments[1][0], shown.curlText);
         }
 
+        // Walkthrough 21 W12: "Key copied" covered the end of the warning ("…cannot be shown
+        // again."), in the issue dialog's width and the root key dialog's.
+        function test_keyCopiedLeavesTheWarningReadable_data() {
+            return [{ tag: "issue dialog", width: 712 }, { tag: "root key dialog", width: 612 }];
+        }
+        function test_keyCopiedLeavesTheWarningReadable(data) {
+            shown.width = data.width;
+            const copy = child("copy-key");
+            try {
+                waitForItemPolished(shown);
+                mouseClick(copy);
+                const tips = [findChild(shown, "key-copied-tip"), copy.ToolTip.toolTip];
+                const tip = () => tips.find(candidate => candidate && candidate.opened && String(candidate.text) === "Key copied");
+                tryVerify(() => tip() !== undefined, 5000, "“Key copied” is shown");
+                const warning = H.containingText(shown, "cannot be shown again");
+                const text = warning.mapToItem(root, 0, 0);
+                const box = tip().background;
+                const over = box.mapToItem(root, 0, 0);
+                const apart = over.x >= text.x + warning.contentWidth || over.x + box.width <= text.x
+                              || over.y >= text.y + warning.contentHeight || over.y + box.height <= text.y;
+                verify(apart, "“Key copied” at " + Math.round(over.x) + "," + Math.round(over.y) + " over the warning's text ("
+                       + Math.round(text.x) + "," + Math.round(text.y) + " " + Math.round(warning.contentWidth) + "×"
+                       + Math.round(warning.contentHeight) + ")");
+            } finally {
+                for (const candidate of [findChild(shown, "key-copied-tip"), copy.ToolTip.toolTip])
+                    if (candidate)
+                        candidate.close();
+                shown.width = root.width;
+            }
+        }
+
         function test_curlLineVerifiesTheNewKey() {
             const curl = child("curl-text");
             verify(curl.visible);
