@@ -473,10 +473,6 @@
         <translation>Root-Schlüssel erstellt</translation>
     </message>
     <message>
-        <source>Root key deleted</source>
-        <translation>Root-Schlüssel gelöscht</translation>
-    </message>
-    <message>
         <source>API</source>
         <comment>audit target</comment>
         <translation>API</translation>
@@ -536,9 +532,17 @@
         <comment>audit target: the key a reroll made</comment>
         <translation>neuer Schlüssel</translation>
     </message>
+    <message>
+        <source>Root key revoked</source>
+        <translation>Root-Schlüssel widerrufen</translation>
+    </message>
 </context>
 <context>
-    <name>AuditLogPage</name>
+    <name>AuditLogFilters</name>
+    <message>
+        <source>Owners cannot be looked up with this root key: “%1” is matched against target names, which finds an owner&apos;s own rows but not its keys&apos;; the owner&apos;s id (id_…) finds both.</source>
+        <translation>Mit diesem Root-Schlüssel lassen sich keine Inhaber nachschlagen: „%1“ wird mit den Namen der Ziele verglichen; das findet die Einträge des Inhabers selbst, nicht die seiner Schlüssel. Die ID des Inhabers (id_…) findet beide.</translation>
+    </message>
     <message>
         <source>Last hour</source>
         <translation>Letzte Stunde</translation>
@@ -560,50 +564,6 @@
         <translation>Gesamter Zeitraum</translation>
     </message>
     <message>
-        <source>Audit log</source>
-        <translation>Audit-Log</translation>
-    </message>
-    <message>
-        <source>Refresh</source>
-        <translation>Aktualisieren</translation>
-    </message>
-    <message>
-        <source>All events</source>
-        <translation>Alle Ereignisse</translation>
-    </message>
-    <message>
-        <source>Event</source>
-        <translation>Ereignis</translation>
-    </message>
-    <message>
-        <source>Actor: root key name or id</source>
-        <translation>Akteur: Root-Schlüssel (Name oder ID)</translation>
-    </message>
-    <message>
-        <source>Actor</source>
-        <translation>Akteur</translation>
-    </message>
-    <message>
-        <source>Target</source>
-        <translation>Ziel</translation>
-    </message>
-    <message>
-        <source>Time range</source>
-        <translation>Zeitraum</translation>
-    </message>
-    <message>
-        <source>Audit log entries</source>
-        <translation>Einträge des Audit-Logs</translation>
-    </message>
-    <message>
-        <source>No entries</source>
-        <translation>Keine Einträge</translation>
-    </message>
-    <message>
-        <source>Every change made through the API is recorded here. Widen the time range or clear the filters.</source>
-        <translation>Jede Änderung über die API wird hier festgehalten. Erweitern Sie den Zeitraum oder leeren Sie die Filter.</translation>
-    </message>
-    <message>
         <source>Target: owner “%1” (%2)</source>
         <translation>Ziel: Inhaber „%1“ (%2)</translation>
     </message>
@@ -619,32 +579,8 @@
         </translation>
     </message>
     <message>
-        <source>Target: id, owner, key start or part of a name</source>
-        <translation>Ziel: ID, Inhaber, Schlüsselanfang oder Namensteil</translation>
-    </message>
-    <message>
-        <source>An id (key_…, api_…, id_…), an owner&apos;s external id, a key&apos;s start, or a part of a name: of a key (deleted keys too), an owner, an API</source>
-        <translation>Eine ID (key_…, api_…, id_…), die externe ID eines Inhabers, der Anfang eines Schlüssels oder ein Teil eines Namens: eines Schlüssels (auch gelöschter), eines Inhabers, einer API</translation>
-    </message>
-    <message>
-        <source>Looking up “%1”…</source>
-        <translation>Suche „%1“…</translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation>Zeit</translation>
-    </message>
-    <message>
-        <source>Description</source>
-        <translation>Beschreibung</translation>
-    </message>
-    <message>
-        <source>Nothing matches the target “%1”</source>
-        <translation>Nichts passt zum Ziel „%1“</translation>
-    </message>
-    <message>
-        <source>The target filter takes an id (key_…, api_…, id_…), an owner&apos;s external id, a key&apos;s start, or a part of a name: of a key (deleted keys too), an owner, an API.</source>
-        <translation>Der Zielfilter nimmt eine ID (key_…, api_…, id_…), die externe ID eines Inhabers, den Anfang eines Schlüssels oder einen Teil eines Namens: eines Schlüssels (auch gelöschter), eines Inhabers, einer API.</translation>
+        <source>Target: names containing “%1” (of keys, deleted ones too, owners, APIs, permissions, roles)</source>
+        <translation>Ziel: Namen, die „%1“ enthalten (von Schlüsseln, auch gelöschten, Inhabern, APIs, Berechtigungen, Rollen)</translation>
     </message>
     <message>
         <source>Actor: root key “%1” (%2)</source>
@@ -656,18 +592,6 @@
             <numerusform>%n weiterer Root-Schlüssel mit diesem Namen nicht gezeigt</numerusform>
             <numerusform>%n weitere Root-Schlüssel mit diesem Namen nicht gezeigt</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Root key names cannot be looked up with this root key; the Actor filter takes a root key&apos;s id (rk_…).</source>
-        <translation>Mit diesem Root-Schlüssel lassen sich keine Root-Schlüssel-Namen nachschlagen; der Akteur-Filter nimmt die ID (rk_…) eines Root-Schlüssels.</translation>
-    </message>
-    <message>
-        <source>Owners cannot be looked up with this root key: “%1” is matched against target names, which finds an owner&apos;s own rows but not its keys&apos;; the owner&apos;s id (id_…) finds both.</source>
-        <translation>Mit diesem Root-Schlüssel lassen sich keine Inhaber nachschlagen: „%1“ wird mit den Namen der Ziele verglichen; das findet die Einträge des Inhabers selbst, nicht die seiner Schlüssel. Die ID des Inhabers (id_…) findet beide.</translation>
-    </message>
-    <message>
-        <source>Target: names containing “%1” (of keys, deleted ones too, owners, APIs, permissions, roles)</source>
-        <translation>Ziel: Namen, die „%1“ enthalten (von Schlüsseln, auch gelöschten, Inhabern, APIs, Berechtigungen, Rollen)</translation>
     </message>
     <message>
         <source>Actor: root key “%1” (%2), whose name contains “%3”</source>
@@ -685,8 +609,95 @@
         <translation>Kein Root-Schlüssel-Name enthält „%1“; der Akteur-Filter nimmt den Namen eines Root-Schlüssels, einen Teil davon oder seine ID (rk_…).</translation>
     </message>
     <message>
+        <source>Root key names cannot be looked up with this root key; the Actor filter takes a root key&apos;s id (rk_…).</source>
+        <translation>Mit diesem Root-Schlüssel lassen sich keine Root-Schlüssel-Namen nachschlagen; der Akteur-Filter nimmt die ID (rk_…) eines Root-Schlüssels.</translation>
+    </message>
+    <message>
+        <source>All events</source>
+        <translation>Alle Ereignisse</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Ereignis</translation>
+    </message>
+    <message>
+        <source>Time range</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <source>Actor: root key name or id</source>
+        <translation>Akteur: Root-Schlüssel (Name oder ID)</translation>
+    </message>
+    <message>
         <source>A root key&apos;s name or a part of it, as the Actor column shows it, or its id (rk_…)</source>
         <translation>Der Name eines Root-Schlüssels oder ein Teil davon, wie ihn die Spalte Akteur zeigt, oder seine ID (rk_…)</translation>
+    </message>
+    <message>
+        <source>Actor</source>
+        <translation>Akteur</translation>
+    </message>
+    <message>
+        <source>Target: id, owner, key start or part of a name</source>
+        <translation>Ziel: ID, Inhaber, Schlüsselanfang oder Namensteil</translation>
+    </message>
+    <message>
+        <source>An id (key_…, api_…, id_…), an owner&apos;s external id, a key&apos;s start, or a part of a name: of a key (deleted keys too), an owner, an API</source>
+        <translation>Eine ID (key_…, api_…, id_…), die externe ID eines Inhabers, der Anfang eines Schlüssels oder ein Teil eines Namens: eines Schlüssels (auch gelöschter), eines Inhabers, einer API</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>Looking up “%1”…</source>
+        <translation>Suche „%1“…</translation>
+    </message>
+</context>
+<context>
+    <name>AuditLogPage</name>
+    <message>
+        <source>Audit log</source>
+        <translation>Audit-Log</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Ereignis</translation>
+    </message>
+    <message>
+        <source>Actor</source>
+        <translation>Akteur</translation>
+    </message>
+    <message>
+        <source>Audit log entries</source>
+        <translation>Einträge des Audit-Logs</translation>
+    </message>
+    <message>
+        <source>No entries</source>
+        <translation>Keine Einträge</translation>
+    </message>
+    <message>
+        <source>Every change made through the API is recorded here. Widen the time range or clear the filters.</source>
+        <translation>Jede Änderung über die API wird hier festgehalten. Erweitern Sie den Zeitraum oder leeren Sie die Filter.</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>Nothing matches the target “%1”</source>
+        <translation>Nichts passt zum Ziel „%1“</translation>
+    </message>
+    <message>
+        <source>The target filter takes an id (key_…, api_…, id_…), an owner&apos;s external id, a key&apos;s start, or a part of a name: of a key (deleted keys too), an owner, an API.</source>
+        <translation>Der Zielfilter nimmt eine ID (key_…, api_…, id_…), die externe ID eines Inhabers, den Anfang eines Schlüssels oder einen Teil eines Namens: eines Schlüssels (auch gelöschter), eines Inhabers, einer API.</translation>
     </message>
 </context>
 <context>
@@ -800,10 +811,6 @@
         <translation>Root-Schlüssel %1 erstellt</translation>
     </message>
     <message>
-        <source>Deleted root key %1</source>
-        <translation>Root-Schlüssel %1 gelöscht</translation>
-    </message>
-    <message>
         <source>system</source>
         <translation>System</translation>
     </message>
@@ -814,6 +821,10 @@
     <message>
         <source>The server&apos;s own description of “%1”, not translated.</source>
         <translation>Die eigene Beschreibung des Servers für „%1“, nicht übersetzt.</translation>
+    </message>
+    <message>
+        <source>Revoked root key %1</source>
+        <translation>Root-Schlüssel %1 widerrufen</translation>
     </message>
 </context>
 <context>
@@ -1325,6 +1336,14 @@
     <message>
         <source>There is no API yet. Every key belongs to an API: create one first with “New API” below.</source>
         <translation>Es gibt noch keine API. Jeder Schlüssel gehört zu einer API: Legen Sie zuerst unten mit „Neue API“ eine an.</translation>
+    </message>
+    <message>
+        <source>Looking for the API…</source>
+        <translation>API wird gesucht…</translation>
+    </message>
+    <message>
+        <source>The API %1 is not among the APIs listed. The key is issued into it unless you choose another one.</source>
+        <translation>Die API %1 ist nicht unter den aufgeführten APIs. Der Schlüssel wird in ihr ausgestellt, sofern Sie keine andere wählen.</translation>
     </message>
 </context>
 <context>
@@ -3867,10 +3886,6 @@
         <translation>Root-Schlüssel angelegt</translation>
     </message>
     <message>
-        <source>I have copied it</source>
-        <translation>Ich habe ihn kopiert</translation>
-    </message>
-    <message>
         <source>Choose at least one permission.</source>
         <translation>Wählen Sie mindestens eine Berechtigung.</translation>
     </message>
@@ -3905,6 +3920,10 @@
     <message>
         <source>Only a key for all APIs can create APIs.</source>
         <translation>Nur ein Schlüssel für alle APIs kann APIs anlegen.</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Fertig</translation>
     </message>
 </context>
 <context>

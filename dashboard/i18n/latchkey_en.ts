@@ -19,7 +19,7 @@
     </message>
 </context>
 <context>
-    <name>AuditLogPage</name>
+    <name>AuditLogFilters</name>
     <message numerus="yes">
         <source>%n more key(s) with this start not shown</source>
         <translation>

@@ -473,10 +473,6 @@
         <translation>Clave raíz creada</translation>
     </message>
     <message>
-        <source>Root key deleted</source>
-        <translation>Clave raíz eliminada</translation>
-    </message>
-    <message>
         <source>API</source>
         <comment>audit target</comment>
         <translation>API</translation>
@@ -536,9 +532,17 @@
         <comment>audit target: the key a reroll made</comment>
         <translation>clave nueva</translation>
     </message>
+    <message>
+        <source>Root key revoked</source>
+        <translation>Clave raíz revocada</translation>
+    </message>
 </context>
 <context>
-    <name>AuditLogPage</name>
+    <name>AuditLogFilters</name>
+    <message>
+        <source>Owners cannot be looked up with this root key: “%1” is matched against target names, which finds an owner&apos;s own rows but not its keys&apos;; the owner&apos;s id (id_…) finds both.</source>
+        <translation>Con esta clave raíz no se pueden buscar propietarios: «%1» se compara con los nombres de los objetivos, lo que encuentra las entradas del propio propietario pero no las de sus claves; el id del propietario (id_…) encuentra ambas.</translation>
+    </message>
     <message>
         <source>Last hour</source>
         <translation>Última hora</translation>
@@ -560,50 +564,6 @@
         <translation>Todo el periodo</translation>
     </message>
     <message>
-        <source>Audit log</source>
-        <translation>Registro de auditoría</translation>
-    </message>
-    <message>
-        <source>Refresh</source>
-        <translation>Actualizar</translation>
-    </message>
-    <message>
-        <source>All events</source>
-        <translation>Todos los eventos</translation>
-    </message>
-    <message>
-        <source>Event</source>
-        <translation>Evento</translation>
-    </message>
-    <message>
-        <source>Actor: root key name or id</source>
-        <translation>Autor: nombre o id de clave raíz</translation>
-    </message>
-    <message>
-        <source>Actor</source>
-        <translation>Autor</translation>
-    </message>
-    <message>
-        <source>Target</source>
-        <translation>Objetivo</translation>
-    </message>
-    <message>
-        <source>Time range</source>
-        <translation>Periodo</translation>
-    </message>
-    <message>
-        <source>Audit log entries</source>
-        <translation>Entradas del registro de auditoría</translation>
-    </message>
-    <message>
-        <source>No entries</source>
-        <translation>Sin entradas</translation>
-    </message>
-    <message>
-        <source>Every change made through the API is recorded here. Widen the time range or clear the filters.</source>
-        <translation>Aquí se registra cada cambio hecho mediante la API. Amplíe el periodo o borre los filtros.</translation>
-    </message>
-    <message>
         <source>Target: owner “%1” (%2)</source>
         <translation>Objetivo: propietario «%1» (%2)</translation>
     </message>
@@ -619,32 +579,8 @@
         </translation>
     </message>
     <message>
-        <source>Target: id, owner, key start or part of a name</source>
-        <translation>Objetivo: id, propietario, inicio de clave o parte de un nombre</translation>
-    </message>
-    <message>
-        <source>An id (key_…, api_…, id_…), an owner&apos;s external id, a key&apos;s start, or a part of a name: of a key (deleted keys too), an owner, an API</source>
-        <translation>Un id (key_…, api_…, id_…), el id externo de un propietario, el inicio de una clave o parte de un nombre: de una clave (también eliminada), de un propietario, de una API</translation>
-    </message>
-    <message>
-        <source>Looking up “%1”…</source>
-        <translation>Buscando «%1»…</translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation>Hora</translation>
-    </message>
-    <message>
-        <source>Description</source>
-        <translation>Descripción</translation>
-    </message>
-    <message>
-        <source>Nothing matches the target “%1”</source>
-        <translation>Nada coincide con el objetivo «%1»</translation>
-    </message>
-    <message>
-        <source>The target filter takes an id (key_…, api_…, id_…), an owner&apos;s external id, a key&apos;s start, or a part of a name: of a key (deleted keys too), an owner, an API.</source>
-        <translation>El filtro de objetivo admite un id (key_…, api_…, id_…), el id externo de un propietario, el inicio de una clave o parte de un nombre: de una clave (también eliminada), de un propietario, de una API.</translation>
+        <source>Target: names containing “%1” (of keys, deleted ones too, owners, APIs, permissions, roles)</source>
+        <translation>Objetivo: nombres que contienen «%1» (de claves, también eliminadas, propietarios, API, permisos, roles)</translation>
     </message>
     <message>
         <source>Actor: root key “%1” (%2)</source>
@@ -656,18 +592,6 @@
             <numerusform>%n clave raíz más con este nombre no mostrada</numerusform>
             <numerusform>%n claves raíz más con este nombre no mostradas</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Root key names cannot be looked up with this root key; the Actor filter takes a root key&apos;s id (rk_…).</source>
-        <translation>Con esta clave raíz no se pueden buscar nombres de claves raíz; el filtro Autor admite el id (rk_…) de una clave raíz.</translation>
-    </message>
-    <message>
-        <source>Owners cannot be looked up with this root key: “%1” is matched against target names, which finds an owner&apos;s own rows but not its keys&apos;; the owner&apos;s id (id_…) finds both.</source>
-        <translation>Con esta clave raíz no se pueden buscar propietarios: «%1» se compara con los nombres de los objetivos, lo que encuentra las entradas del propio propietario pero no las de sus claves; el id del propietario (id_…) encuentra ambas.</translation>
-    </message>
-    <message>
-        <source>Target: names containing “%1” (of keys, deleted ones too, owners, APIs, permissions, roles)</source>
-        <translation>Objetivo: nombres que contienen «%1» (de claves, también eliminadas, propietarios, API, permisos, roles)</translation>
     </message>
     <message>
         <source>Actor: root key “%1” (%2), whose name contains “%3”</source>
@@ -685,8 +609,95 @@
         <translation>Ningún nombre de clave raíz contiene «%1»; el filtro Actor admite el nombre de una clave raíz, una parte de él o su id (rk_…).</translation>
     </message>
     <message>
+        <source>Root key names cannot be looked up with this root key; the Actor filter takes a root key&apos;s id (rk_…).</source>
+        <translation>Con esta clave raíz no se pueden buscar nombres de claves raíz; el filtro Autor admite el id (rk_…) de una clave raíz.</translation>
+    </message>
+    <message>
+        <source>All events</source>
+        <translation>Todos los eventos</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Evento</translation>
+    </message>
+    <message>
+        <source>Time range</source>
+        <translation>Periodo</translation>
+    </message>
+    <message>
+        <source>Actor: root key name or id</source>
+        <translation>Autor: nombre o id de clave raíz</translation>
+    </message>
+    <message>
         <source>A root key&apos;s name or a part of it, as the Actor column shows it, or its id (rk_…)</source>
         <translation>El nombre de una clave raíz o una parte de él, como lo muestra la columna Actor, o su id (rk_…)</translation>
+    </message>
+    <message>
+        <source>Actor</source>
+        <translation>Autor</translation>
+    </message>
+    <message>
+        <source>Target: id, owner, key start or part of a name</source>
+        <translation>Objetivo: id, propietario, inicio de clave o parte de un nombre</translation>
+    </message>
+    <message>
+        <source>An id (key_…, api_…, id_…), an owner&apos;s external id, a key&apos;s start, or a part of a name: of a key (deleted keys too), an owner, an API</source>
+        <translation>Un id (key_…, api_…, id_…), el id externo de un propietario, el inicio de una clave o parte de un nombre: de una clave (también eliminada), de un propietario, de una API</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Objetivo</translation>
+    </message>
+    <message>
+        <source>Looking up “%1”…</source>
+        <translation>Buscando «%1»…</translation>
+    </message>
+</context>
+<context>
+    <name>AuditLogPage</name>
+    <message>
+        <source>Audit log</source>
+        <translation>Registro de auditoría</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualizar</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Evento</translation>
+    </message>
+    <message>
+        <source>Actor</source>
+        <translation>Autor</translation>
+    </message>
+    <message>
+        <source>Audit log entries</source>
+        <translation>Entradas del registro de auditoría</translation>
+    </message>
+    <message>
+        <source>No entries</source>
+        <translation>Sin entradas</translation>
+    </message>
+    <message>
+        <source>Every change made through the API is recorded here. Widen the time range or clear the filters.</source>
+        <translation>Aquí se registra cada cambio hecho mediante la API. Amplíe el periodo o borre los filtros.</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Descripción</translation>
+    </message>
+    <message>
+        <source>Nothing matches the target “%1”</source>
+        <translation>Nada coincide con el objetivo «%1»</translation>
+    </message>
+    <message>
+        <source>The target filter takes an id (key_…, api_…, id_…), an owner&apos;s external id, a key&apos;s start, or a part of a name: of a key (deleted keys too), an owner, an API.</source>
+        <translation>El filtro de objetivo admite un id (key_…, api_…, id_…), el id externo de un propietario, el inicio de una clave o parte de un nombre: de una clave (también eliminada), de un propietario, de una API.</translation>
     </message>
 </context>
 <context>
@@ -800,10 +811,6 @@
         <translation>Clave raíz %1 creada</translation>
     </message>
     <message>
-        <source>Deleted root key %1</source>
-        <translation>Clave raíz %1 eliminada</translation>
-    </message>
-    <message>
         <source>system</source>
         <translation>sistema</translation>
     </message>
@@ -814,6 +821,10 @@
     <message>
         <source>The server&apos;s own description of “%1”, not translated.</source>
         <translation>La descripción propia del servidor para «%1», sin traducir.</translation>
+    </message>
+    <message>
+        <source>Revoked root key %1</source>
+        <translation>Clave raíz %1 revocada</translation>
     </message>
 </context>
 <context>
@@ -1325,6 +1336,14 @@
     <message>
         <source>There is no API yet. Every key belongs to an API: create one first with “New API” below.</source>
         <translation>Todavía no hay ninguna API. Cada clave pertenece a una API: cree primero una con «Nueva API», abajo.</translation>
+    </message>
+    <message>
+        <source>Looking for the API…</source>
+        <translation>Buscando la API…</translation>
+    </message>
+    <message>
+        <source>The API %1 is not among the APIs listed. The key is issued into it unless you choose another one.</source>
+        <translation>La API %1 no está entre las API listadas. La clave se emite en ella, salvo que elija otra.</translation>
     </message>
 </context>
 <context>
@@ -3867,10 +3886,6 @@
         <translation>Clave raíz creada</translation>
     </message>
     <message>
-        <source>I have copied it</source>
-        <translation>Ya la he copiado</translation>
-    </message>
-    <message>
         <source>Choose at least one permission.</source>
         <translation>Elija al menos un permiso.</translation>
     </message>
@@ -3905,6 +3920,10 @@
     <message>
         <source>Only a key for all APIs can create APIs.</source>
         <translation>Solo una clave para todas las API puede crear API.</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Hecho</translation>
     </message>
 </context>
 <context>

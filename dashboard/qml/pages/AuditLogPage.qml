@@ -8,7 +8,7 @@ import Latchkey.Dashboard
 import "../components/AuditEvents.js" as AuditEvents
 
 // The workspace's audit trail, newest first, filtered on the server by event, actor, target and
-// time range.
+// time range (AuditLogFilters), in columns as wide as their contents need in the UI's language.
 Page {
     id: page
 
@@ -16,8 +16,6 @@ Page {
     readonly property Capabilities may: session.capabilities
     /// "" when the root key may read the audit log.
     readonly property string mayNotList: may.missing("workspace.*.read_audit_log", may.revision)
-    /// What the Target filter says when the text may be an owner's external id that the root key may not look up.
-    readonly property string targetUnreadable: qsTr("Owners cannot be looked up with this root key: “%1” is matched against target names, which finds an owner's own rows but not its keys'; the owner's id (id_…) finds both.").arg(resolver.text)
 
     // Column widths shared by the column titles and AuditLogRow. The time is as wide as the
     // locale's widest date and time (late December, two-digit hours). The event column fits every
@@ -48,88 +46,26 @@ Page {
     }
     readonly property int actorWidth: Math.max(120, Math.min(170, Math.floor(sharedRoom - eventWidth)))
 
-    readonly property var ranges: [
-        {label: qsTr("Last hour"), ms: 3600000},
-        {label: qsTr("Last 24 hours"), ms: 86400000},
-        {label: qsTr("Last 7 days"), ms: 7 * 86400000},
-        {label: qsTr("Last 30 days"), ms: 30 * 86400000},
-        {label: qsTr("All time"), ms: 0}
-    ]
-
     function focusSearch() {
-        targetField.forceActiveFocus();
+        filters.focusSearch();
     }
     // What the window keeps of this page while another one is shown (Main.qml): the filters.
     function savedState(): var {
-        return { event: eventBox.currentIndex, actor: actorField.text, target: targetField.text,
-                 range: rangeBox.currentIndex };
+        return filters.savedState();
     }
     function restoreState(state: var): void {
-        eventBox.currentIndex = state.event;
-        actorField.text = state.actor;
-        targetField.text = state.target;
-        rangeBox.currentIndex = state.range;
-        debounce.stop();
-        page.applyFilters();
-    }
-    function applyFilters() {
-        const range = page.ranges[rangeBox.currentIndex].ms;
-        log.start = range > 0 ? new Date(Date.now() - range) : new Date(NaN);
-        log.events = eventBox.currentIndex > 0 ? [eventBox.currentValue] : [];
-        actorResolver.text = actorField.text; // log.actorId follows once it is resolved
-        resolver.text = targetField.text; // log's target follows once it is resolved
-    }
-    /// What the Target filter matched, in words ("" while nothing is typed or it is an id).
-    function targetSummary(): string {
-        switch (resolver.match) {
-        case AuditTargetResolver.Owner:
-            return AuditEvents.fillIn(qsTr("Target: owner “%1” (%2)"), [resolver.label, resolver.targetId]); // qmllint disable
-        case AuditTargetResolver.KeyStart:
-            return AuditEvents.fillIn(qsTr("Target: key starting “%1” (%2)"), [resolver.label, resolver.targetId]) // qmllint disable
-                   + (resolver.otherMatches > 0 ? " · " + qsTr("%n more key(s) with this start not shown", "", resolver.otherMatches) : "");
-        case AuditTargetResolver.Name:
-            return qsTr("Target: names containing “%1” (of keys, deleted ones too, owners, APIs, permissions, roles)").arg(resolver.label);
-        case AuditTargetResolver.Unreadable:
-            return page.targetUnreadable;
-        default:
-            return "";
-        }
-    }
-
-    /// The other root keys whose names contain the Actor filter's text: "a, b, …".
-    function otherActorNames(): string {
-        const names = Array.from(actorResolver.otherNames); // a JS array (qmllint knows no join on a QStringList)
-        return actorResolver.otherMatches > names.length ? names.join(", ") + ", …" : names.join(", ");
-    }
-
-    /// What the Actor filter matched, in words ("" while nothing is typed or it is an id).
-    function actorSummary(): string {
-        switch (actorResolver.match) {
-        case AuditActorResolver.Name:
-            return AuditEvents.fillIn(qsTr("Actor: root key “%1” (%2)"), [actorResolver.label, actorResolver.actorId]) // qmllint disable
-                   + (actorResolver.otherMatches > 0 ? " · " + qsTr("%n more root key(s) with this name not shown", "", actorResolver.otherMatches) : "");
-        case AuditActorResolver.PartOfName:
-            return AuditEvents.fillIn(qsTr("Actor: root key “%1” (%2), whose name contains “%3”"),
-                                      [actorResolver.label, actorResolver.actorId, actorResolver.text]) // qmllint disable
-                   + (actorResolver.otherMatches > 0
-                      ? " · " + AuditEvents.fillIn(qsTr("%n other root key(s) contain it, not shown: %1. Type more of the name for another.",
-                                                        "", actorResolver.otherMatches),
-                                                   [page.otherActorNames()]) : "");
-        case AuditActorResolver.NotFound:
-            return qsTr("No root key's name contains “%1”; the Actor filter takes a root key's name, a part of it, or its id (rk_…).").arg(actorResolver.text);
-        case AuditActorResolver.Unreadable:
-            return qsTr("Root key names cannot be looked up with this root key; the Actor filter takes a root key's id (rk_…).");
-        default:
-            return "";
-        }
+        filters.restoreState(state);
     }
 
     title: qsTr("Audit log")
 
     header: ListPageHeader {
         title: page.title
+        settings: page.session.settings
+        context: "AuditLogPage"
         FocusToolButton {
-            text: qsTr("Refresh")
+            readonly property string sourceText: QT_TR_NOOP("Refresh")
+            text: qsTr(sourceText)
             onClicked: log.refresh()
         }
     }
@@ -139,141 +75,16 @@ Page {
         // Not fetched before whoami answers, nor when the root key may not read it.
         client: !page.may.pending && page.mayNotList === "" ? page.session.client : null
     }
-    // Their lookups only where the log itself is read, and only of what the root key may read
-    // (not before whoami answered): a name it may not look up is taken as an id, without a 403.
-    AuditTargetResolver {
-        id: resolver
-        client: log.client
-        findsOwners: !page.may.pending && page.may.missingEverywhere("identity.*.read_identity", page.may.revision) === ""
-        findsKeys: !page.may.pending && page.may.missing("api.*.read_api", page.may.revision) === ""
-                   && page.may.missingEverywhere("api.*.read_key", page.may.revision) === ""
-        onResolved: log.setTarget(resolver.targetId, resolver.targetName)
-    }
-    AuditActorResolver {
-        id: actorResolver
-        client: log.client
-        findsRootKeys: !page.may.pending && page.may.missing("workspace.*.read_root_key", page.may.revision) === ""
-        onResolved: log.actorId = actorResolver.actorId
-    }
-    Timer {
-        id: debounce
-        interval: 300
-        onTriggered: page.applyFilters()
-    }
 
     ColumnLayout {
         anchors.fill: parent
         spacing: 0
 
-        // The hints say what each text filter takes (the two take different things): each field is
-        // as wide as its hint, and where one row has no room for all four filters (1024 px) the
-        // text filters take a row of their own under the event and the time range (walkthrough
-        // 20/14: the Spanish target hint was cut even at 1600 px).
-        GridLayout {
-            id: filterRow
+        AuditLogFilters {
+            id: filters
             Layout.fillWidth: true
-            Layout.margins: 12
-            columnSpacing: 8
-            rowSpacing: 8
-            columns: width >= eventBox.Layout.preferredWidth + rangeBox.Layout.preferredWidth
-                              + actorHintWidth + targetHintWidth + 3 * columnSpacing ? 4 : 2
-
-            // A text filter's width for its whole hint, padding included.
-            readonly property real actorHintWidth: Math.ceil(actorHint.advanceWidth) + actorField.leftPadding
-                                                   + actorField.rightPadding + 2
-            readonly property real targetHintWidth: Math.ceil(targetHint.advanceWidth) + targetField.leftPadding
-                                                    + targetField.rightPadding + 2
-            TextMetrics {
-                id: actorHint
-                font: actorField.font
-                text: actorField.placeholderText
-            }
-            TextMetrics {
-                id: targetHint
-                font: targetField.font
-                text: targetField.placeholderText
-            }
-
-            ThemedComboBox {
-                id: eventBox
-                objectName: "eventFilter"
-                Layout.preferredWidth: 230
-                // Every event the server writes, in words (AuditEvents.js); the filter sends its name.
-                model: [{text: qsTr("All events"), value: ""}].concat(
-                           AuditEvents.allEvents().map(event => ({text: AuditEvents.eventName(event), value: event}))) // qmllint disable
-                textRole: "text"
-                valueRole: "value"
-                // The box keeps its width in the filter row; its list shows whole words (ThemedComboBox).
-                Accessible.name: qsTr("Event")
-                onActivated: page.applyFilters()
-            }
-            ThemedComboBox {
-                id: rangeBox
-                objectName: "rangeFilter"
-                Layout.preferredWidth: 210
-                model: page.ranges.map(range => range.label)
-                currentIndex: page.ranges.length - 1
-                Accessible.name: qsTr("Time range")
-                onActivated: page.applyFilters()
-            }
-            TextField {
-                id: actorField
-                objectName: "actorFilter"
-                Layout.fillWidth: true
-                Layout.preferredWidth: filterRow.actorHintWidth
-                Layout.maximumWidth: filterRow.actorHintWidth // the room left goes to the longer hint
-                placeholderText: qsTr("Actor: root key name or id")
-                ToolTip.text: qsTr("A root key's name or a part of it, as the Actor column shows it, or its id (rk_…)")
-                // Not while the user types (issue 4, J14: it covered the field being typed in).
-                ToolTip.visible: actorTip.showsTip && !activeFocus
-                ToolTip.delay: 800
-                TipHover {
-                    id: actorTip
-                }
-                selectByMouse: true
-                Accessible.name: qsTr("Actor")
-                onTextChanged: debounce.restart()
-            }
-            TextField {
-                id: targetField
-                objectName: "targetFilter"
-                Layout.fillWidth: true
-                Layout.preferredWidth: filterRow.targetHintWidth
-                placeholderText: qsTr("Target: id, owner, key start or part of a name")
-                ToolTip.text: qsTr("An id (key_…, api_…, id_…), an owner's external id, a key's start, or a part of a name: of a key (deleted keys too), an owner, an API")
-                // Not while the user types (issue 4, J14: it covered the field being typed in).
-                ToolTip.visible: targetTip.showsTip && !activeFocus
-                ToolTip.delay: 800
-                TipHover {
-                    id: targetTip
-                }
-                selectByMouse: true
-                Accessible.name: qsTr("Target")
-                onTextChanged: debounce.restart()
-            }
-        }
-
-        Label {
-            objectName: "actorSummary"
-            Layout.fillWidth: true
-            Layout.leftMargin: 16
-            Layout.rightMargin: 16
-            Layout.bottomMargin: 8
-            visible: text !== ""
-            text: actorResolver.resolving ? qsTr("Looking up “%1”…").arg(actorResolver.text) : page.actorSummary()
-            opacity: 0.8
-            wrapMode: Text.WrapAtWordBoundaryOrAnywhere
-        }
-        Label {
-            objectName: "targetSummary"
-            Layout.fillWidth: true
-            Layout.leftMargin: 16
-            Layout.rightMargin: 16
-            Layout.bottomMargin: 8 // not flush on the column titles below
-            visible: text !== ""
-            text: resolver.resolving ? qsTr("Looking up “%1”…").arg(resolver.text) : page.targetSummary()
-            opacity: 0.8
-            elide: Text.ElideRight
+            session: page.session
+            logModel: log
         }
         // Column titles, padded and sized as AuditLogRow's columns.
         Control {
@@ -342,14 +153,14 @@ Page {
                 width: Math.min(parent.width - 48, 460)
                 visible: list.count === 0
                 missing: page.mayNotList
-                loading: log.loading || resolver.resolving || actorResolver.resolving || page.may.pending
+                loading: log.loading || filters.targetLookup.resolving || filters.actorLookup.resolving || page.may.pending
                 error: log.failed ? log.errorDetail : ""
                 onRetry: log.refresh()
-                title: resolver.match === AuditTargetResolver.Name || resolver.match === AuditTargetResolver.Unreadable
-                       ? qsTr("Nothing matches the target “%1”").arg(resolver.text) : qsTr("No entries")
-                hint: resolver.match === AuditTargetResolver.Name
+                title: filters.targetLookup.match === AuditTargetResolver.Name || filters.targetLookup.match === AuditTargetResolver.Unreadable
+                       ? qsTr("Nothing matches the target “%1”").arg(filters.targetLookup.text) : qsTr("No entries")
+                hint: filters.targetLookup.match === AuditTargetResolver.Name
                       ? qsTr("The target filter takes an id (key_…, api_…, id_…), an owner's external id, a key's start, or a part of a name: of a key (deleted keys too), an owner, an API.")
-                      : resolver.match === AuditTargetResolver.Unreadable ? page.targetUnreadable
+                      : filters.targetLookup.match === AuditTargetResolver.Unreadable ? filters.targetUnreadable
                       : qsTr("Every change made through the API is recorded here. Widen the time range or clear the filters.")
             }
         }
