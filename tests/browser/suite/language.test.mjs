@@ -74,7 +74,7 @@ describe('console languages', () => {
     // Walk 21/W11: the column of credits each verification spent said "Credits", beside a key
     // page whose "Credits" card means credits left.
     const titles = await page.locator('.log-card thead th').allTextContents();
-    assert.ok(titles.includes('Verbrauchte Credits') && !titles.includes('Credits'), titles.join(' | '));
+    assert.ok(titles.includes('Creditverbrauch') && !titles.includes('Credits'), titles.join(' | '));
     for (const time of await page.locator('[data-testid=log-rows] tr td.mono:first-child').allTextContents()) {
       assert.match(time, /^\d{2}:\d{2}:\d{2}$/, 'a 24-hour time without AM/PM');
     }
