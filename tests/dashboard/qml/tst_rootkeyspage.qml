@@ -234,7 +234,9 @@ Item {
                 const key = dialog.shownKey;
                 compare(statusAs(key, "keys.getKey", {keyId: testSample.keyId}), 200);
                 compare(statusAs(key, "keys.getKey", {keyId: otherKey}), 403);
-                mouseClick(H.find(page, item => item.objectName === "copiedButton"));
+                mouseClick(H.find(page, item => item.objectName === "rootkey-done"));
+                tryCompare(dialog.discardQuestion, "opened", true); // not copied: Done asks first
+                mouseClick(H.byText(dialog.discardQuestion.footer, "Close"));
                 tryVerify(() => !dialog.visible, 5000);
             } finally {
                 if (rootKeyId !== "")
