@@ -183,9 +183,9 @@ FormDialog {
             ThemedComboBox {
                 id: apiBox
                 objectName: "rootKeyApi"
-                implicitContentWidthPolicy: ComboBox.WidestText
-                Layout.preferredWidth: Math.max(280, implicitWidth)
-                Layout.maximumWidth: parent.width
+                // As wide as the Name field above: bound to its parent's width, the box was laid
+                // out 0 px wide before the form had one, and stayed so (walkthrough 22, X13).
+                Layout.fillWidth: true
                 model: dialog.apiChoices
                 textRole: "name"
                 valueRole: "apiId"

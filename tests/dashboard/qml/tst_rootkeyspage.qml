@@ -211,12 +211,19 @@ Item {
                 const box = H.find(page, item => item.objectName === "rootKeyApi");
                 verify(H.shown(box), "the API choice");
                 compare(box.currentText, "All APIs");
+                // Walkthrough 22 (X13): the box was laid out 0 px wide, its arrow left of the dialog,
+                // the API picked never readable. It lines up with the Name field, as wide.
+                const inDialog = item => item.mapToItem(field.Window.contentItem, 0, 0).x;
+                tryVerify(() => box.width === field.width && inDialog(box) === inDialog(field), 5000,
+                          "the box as wide as the name field and under it: " + box.width + " at " + inDialog(box)
+                          + ", the field " + field.width + " at " + inDialog(field));
                 const sampleRow = () => box.model.findIndex(choice => choice.apiId === testSample.apiId);
                 tryVerify(() => sampleRow() > 0, H.answerTimeout, "the sample API listed");
                 verify(box.model.some(choice => choice.apiId === otherApi), "every API listed");
                 box.currentIndex = sampleRow();
                 box.activated(box.currentIndex);
                 compare(box.currentText, "qml-tests");
+                verify(box.contentItem.width >= box.contentItem.implicitWidth, "the API picked is shown whole");
                 const createApis = H.find(page, item => item.objectName === "api.*.create_api");
                 verify(!createApis.enabled, "creating APIs is workspace-wide");
                 const viewKeys = H.find(page, item => item.objectName === "api.*.read_key");
