@@ -214,7 +214,12 @@ ColumnLayout {
         // Offered under "Never" too: a preset sets the expiry at once, "Never" unticked in sight
         // (walk 21 W3: greyed until "Never" was unticked, where a user expected "In 7 days" to
         // simply set it). One Tab stop, as a toolbar: Left and Right go from preset to preset,
-        // so the cards after this one stay a few Tabs away (walkthrough G24).
+        // so the cards after this one stay a few Tabs away (walkthrough G24). The stop is the
+        // focused preset, so that Tab goes on from it (from one out of the chain it went to the
+        // window's first control: walkthrough 22, X1), and the first again once the focus left.
+
+        /// The preset that is the row's Tab stop.
+        property int tabStop: 0
 
         /// The preset @p index, given the keyboard focus (with its frame).
         function focusPreset(index: int): void {
@@ -237,7 +242,13 @@ ColumnLayout {
                 required property int index
                 text: modelData.text
                 flat: true
-                activeFocusOnTab: presetButton.index === 0
+                activeFocusOnTab: presetButton.index === presetRow.tabStop // qmllint disable unqualified
+                onActiveFocusChanged: {
+                    if (activeFocus)
+                        presetRow.tabStop = presetButton.index; // qmllint disable unqualified
+                    else if (presetRow.tabStop === presetButton.index) // qmllint disable unqualified
+                        presetRow.tabStop = 0; // qmllint disable unqualified
+                }
                 Keys.onLeftPressed: presetRow.focusPreset(presetButton.index - 1) // qmllint disable unqualified
                 Keys.onRightPressed: presetRow.focusPreset(presetButton.index + 1) // qmllint disable unqualified
                 onClicked: modelData.choose()

@@ -247,7 +247,7 @@ Item {
             never.forceActiveFocus(Qt.TabFocusReason);
             keyClick(Qt.Key_Tab);
             const first = H.byText(picker, "In 1 day");
-            verify(first.activeFocus, "Tab from \"Never\" enters the presets at the first");
+            verify(first.activeFocus, "Tab from \"Never\" enters the presets at the first, not " + picker.Window.activeFocusItem);
             verify(first.focusShown, "with its frame");
             keyClick(Qt.Key_Right);
             keyClick(Qt.Key_Right);
@@ -261,6 +261,13 @@ Item {
             verify(picker.expires >= before + 30 * day && picker.expires <= Date.now() + 30 * day + 60000, picker.expires);
             keyClick(Qt.Key_Tab);
             verify(!H.find(child("expiry-presets"), item => item.activeFocus), "Tab leaves the presets at once");
+            // To what follows them, from any preset (walkthrough 22, X1: from the third, Tab went
+            // to the window's first control: the sidebar on the key page, the API box in the
+            // issue dialog), and Shift+Tab back into them.
+            const next = H.find(untouched, item => item.objectName === "expiry-never");
+            verify(next.activeFocus, "Tab from a preset goes on to what follows the presets");
+            keyClick(Qt.Key_Tab, Qt.ShiftModifier);
+            verify(H.find(child("expiry-presets"), item => item.activeFocus), "Shift+Tab goes back into them");
         }
 
         function test_presets() {
