@@ -243,7 +243,7 @@ private Q_SLOTS:
     void ratelimitOverridesBeforeTheCharts();
     void firstKeyRowInSight_data();
     void firstKeyRowInSight();
-    void keyNameWholeAt1024();
+    void keyNameAt1024();
     void keysStayPutWhileTheChartsLoad_data();
     void keysStayPutWhileTheChartsLoad();
     void allChartsOneClickAway();
@@ -1255,7 +1255,9 @@ void TestScreens::firstKeyRowInSight_data()
     QTest::newRow("keys") << u"keys"_s << QVariantList{u"apiId"_s} << QSize(1280, 800) << 4.4;
     QTest::newRow("ownerDetail") << u"ownerDetail"_s << QVariantList{u"identityId"_s} << QSize(1280, 800) << 0.0;
     // Issue 4: at 1024 × 768 about 2 key rows fitted under the API's tiles and chart.
-    QTest::newRow("keys-1024") << u"keys"_s << QVariantList{u"apiId"_s} << QSize(1024, 768) << 6.0;
+    // 5.5 since the list header keeps its controls' widths through a language switch (their
+    // longest translation): at 1024 px its buttons take a second row, 43 px (5.9 rows in German).
+    QTest::newRow("keys-1024") << u"keys"_s << QVariantList{u"apiId"_s} << QSize(1024, 768) << 5.5;
     QTest::newRow("ownerDetail-1024") << u"ownerDetail"_s << QVariantList{u"identityId"_s} << QSize(1024, 768) << 0.0;
 }
 
@@ -1328,9 +1330,11 @@ void TestScreens::firstKeyRowInSight()
 }
 
 /// Issue 4: at 1024 × 768 the Name column cut "key 13 for stark.industries" in the middle while
-/// Status had room to spare. A typical name shows whole in German at 1024 px, and Name is the
-/// widest column.
-void TestScreens::keyNameWholeAt1024()
+/// Status had room to spare. Since walkthrough 21 (W29) the owner, the column titles on one line and
+/// "Last used" come first at 1024 px in German (owners were cut, "cyberd…", "Credits left" took two
+/// lines), so a long name may be cut there: in the middle, whole in its tooltip, and its column
+/// still at least the ~20 characters the name gets before any other column grows.
+void TestScreens::keyNameAt1024()
 {
     const QString name = u"key 13 for stark.industries"_s;
     const QString apiId = m_fixture->createApi(u"stark-keys"_s);
@@ -1347,10 +1351,17 @@ void TestScreens::keyNameWholeAt1024()
     const QList<QQuickItem *> badges = visibleNamed(currentPage(), u"key-row-badges"_s);
     QCOMPARE(badges.size(), 1);
     qInfo("Name %.0f px, Status %.0f px", label->width(), badges.first()->width());
-    QVERIFY2(!label->property("truncated").toBool(),
-             qPrintable(u"\"%1\" cut in a %2 px column"_s.arg(name).arg(label->width())));
-    QVERIFY2(label->width() > badges.first()->width(),
-             qPrintable(u"Name %1 px, Status %2 px"_s.arg(label->width()).arg(badges.first()->width())));
+    QVERIFY2(label->width() >= 110, qPrintable(u"the name's column %1 px"_s.arg(label->width())));
+    if (label->property("truncated").toBool()) // its end kept: what tells one owner's keys apart
+        QCOMPARE(label->property("elide").toInt(), int(Qt::ElideMiddle));
+    // The owner it was given for: whole (W29).
+    QList<QQuickItem *> owners;
+    for (QQuickItem *item : visibleNamed(currentPage(), u"keyRow"_s).first()->findChildren<QQuickItem *>()) {
+        if (item->property("text").toString() == u"stark.industries"_s)
+            owners.append(item);
+    }
+    QCOMPARE(owners.size(), 1);
+    QVERIFY2(!owners.first()->property("truncated").toBool(), "the owner \"stark.industries\" cut");
     QVERIFY2(warnings.isEmpty(), qPrintable(warnings.join(u'\n')));
 }
 
