@@ -14,6 +14,7 @@
 #include <QAccessible>
 #include <QDateTime>
 #include <QDirIterator>
+#include <QFont>
 #include <QJsonArray>
 #include <QMouseEvent>
 #include <QQmlComponent>
@@ -218,6 +219,8 @@ private Q_SLOTS:
     void noButtonWithoutEnterInTheQml();
     void goToFindsOwnersByPart();
     void ownerPageOpensWithTheFocusOnItsKeys();
+    void keyPageOpenedByKeyboardShowsTheFocus();
+    void noKeyboardFrameAfterClicksOnLists();
     void keyCardsKeepTheFocusAfterEnter_data();
     void keyCardsKeepTheFocusAfterEnter();
     void focusFrameBackAfterEscClosesADialog();
@@ -1743,6 +1746,95 @@ void TestKeyboard::ownerPageOpensWithTheFocusOnItsKeys()
 
     QTest::keyClick(m_window, Qt::Key_Return);
     QTRY_VERIFY_WITH_TIMEOUT(m_window->property("currentPageName").toString() == u"keyDetail"_s, 20000);
+    m_ui->settle();
+}
+
+/// Walkthrough 22, X5/X9: a key opened with Enter from the owner's keys, and the key page Back
+/// returns to after a deletion made with the keyboard, had the focus on no visible control (the
+/// first Tab went to Name unannounced). The focus it opens with is framed at once.
+void TestKeyboard::keyPageOpenedByKeyboardShowsTheFocus()
+{
+    QVERIFY(openPage(u"ownerDetail"_s));
+    QTRY_VERIFY_WITH_TIMEOUT(focusedList() != nullptr, 20000);
+    QTest::keyClick(m_window, Qt::Key_Down);
+    QTest::keyClick(m_window, Qt::Key_Up);
+    QTest::keyClick(m_window, Qt::Key_Return);
+    QTRY_VERIFY_WITH_TIMEOUT(m_ui->currentPageName() == u"keyDetail"_s, 20000);
+    auto *first = m_window->property("currentPage").value<QQuickItem *>();
+    QVERIFY(first);
+    auto *controller = first->property("controller").value<QObject *>();
+    QTRY_VERIFY_WITH_TIMEOUT(controller && controller->property("loaded").toBool(), 20000);
+    QTRY_VERIFY2(m_window->activeFocusItem() && first->isAncestorOf(m_window->activeFocusItem())
+                     && focusVisible(m_window->activeFocusItem()),
+                 qPrintable(u"opened with Enter, the focus is on "_s
+                            + (m_window->activeFocusItem() ? describe(m_window->activeFocusItem()) : u"nothing"_s)));
+
+    // Another key over it, deleted from the keyboard: Back to the first key, its focus framed.
+    const QJsonObject created = m_fixture->createKey(
+        {{u"apiId"_s, m_sample.value(u"apiId"_s).toString()}, {u"name"_s, u"deleted from the keyboard"_s}});
+    const QString keyId = created.value(u"keyId"_s).toString();
+    QVERIFY(!keyId.isEmpty());
+    QVERIFY(m_ui->openPage(u"keyDetail"_s, {{u"keyId"_s, keyId}, {u"apiId"_s, m_sample.value(u"apiId"_s)}}));
+    auto *second = m_window->property("currentPage").value<QQuickItem *>();
+    QVERIFY(second && second != first);
+    auto *secondController = second->property("controller").value<QObject *>();
+    QTRY_VERIFY_WITH_TIMEOUT(secondController && secondController->property("loaded").toBool(), 20000);
+    auto *deleteButton = qobject_cast<QQuickItem *>(m_ui->find(second, u"key-delete-button"_s));
+    auto *confirm = findNamed(second, u"confirm-delete"_s);
+    QVERIFY(deleteButton && confirm);
+    deleteButton->forceActiveFocus(Qt::TabFocusReason);
+    QTest::keyClick(m_window, Qt::Key_Return);
+    QTRY_VERIFY(confirm->property("opened").toBool());
+    auto *confirmButton = qobject_cast<QQuickItem *>(findNamed(confirm->property("footer").value<QObject *>(), u"confirmButton"_s));
+    QVERIFY(confirmButton);
+    confirmButton->forceActiveFocus(Qt::TabFocusReason);
+    QTest::keyClick(m_window, Qt::Key_Return);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->property("currentPage").value<QQuickItem *>() == first, 20000);
+    QTRY_VERIFY2(m_window->activeFocusItem() && first->isAncestorOf(m_window->activeFocusItem())
+                     && focusVisible(m_window->activeFocusItem()),
+                 qPrintable(u"back after the deletion, the focus is on "_s
+                            + (m_window->activeFocusItem() ? describe(m_window->activeFocusItem()) : u"nothing"_s)));
+    QTest::keyClick(m_window, Qt::Key_Tab); // and Tab goes on into the first card
+    QTRY_VERIFY2(focusedCard() != nullptr, qPrintable(describe(m_window->activeFocusItem())));
+    QVERIFY(QMetaObject::invokeMethod(m_window, "goBack"));
+    m_ui->settle();
+}
+
+/// Walkthrough 22, X16/X20: after a mouse click, the focus a page gives a list (an owner opened
+/// with a click: its first key) showed the keyboard's frame. A list's frame shows once a key is
+/// pressed, as a button's (FocusFrame).
+void TestKeyboard::noKeyboardFrameAfterClicksOnLists()
+{
+    QVERIFY(openPage(u"owners"_s));
+    auto *owners = m_window->property("currentPage").value<QQuickItem *>();
+    QVERIFY(owners);
+    QVERIFY(QMetaObject::invokeMethod(m_window, "focusPageFilter"));
+    QTRY_VERIFY(m_window->activeFocusItem() && m_window->activeFocusItem()->inherits("QQuickTextInput"));
+    const QString externalId = m_sample.value(u"externalId"_s).toString();
+    type(m_window, externalId);
+    const auto ownerRow = [&] {
+        return Latchkey::Test::collectItems(owners, [&](const QQuickItem *item) {
+                   return item->inherits("QQuickLabel") && item->property("text").toString() == externalId
+                          && item->property("font").value<QFont>().bold();
+               }).value(0);
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(ownerRow() != nullptr, 20000);
+    m_ui->settle(500); // the search answered and shown: the click lands on the row
+    QTRY_VERIFY_WITH_TIMEOUT(ownerRow() != nullptr, 20000);
+    QVERIFY(m_ui->click(ownerRow()));
+    QTRY_VERIFY_WITH_TIMEOUT(m_ui->currentPageName() == u"ownerDetail"_s, 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(focusedList() != nullptr, 20000);
+    QQuickItem *keys = focusedList();
+    auto *current = keys->property("currentItem").value<QQuickItem *>();
+    QVERIFY(current);
+    auto *ring = current->findChild<QQuickItem *>(u"listFocusRing"_s);
+    QVERIFY(ring);
+    m_ui->settle(100);
+    QVERIFY2(!ring->isVisible(), "the owner opened with a click shows the keyboard's frame on its first key");
+    QTest::keyClick(m_window, Qt::Key_Down);
+    QTest::keyClick(m_window, Qt::Key_Up);
+    checkFocusShown(keys);
+    QVERIFY(QMetaObject::invokeMethod(m_window, "goBack"));
     m_ui->settle();
 }
 

@@ -2,6 +2,7 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
 import QtQuick.Layouts
+import Latchkey.Dashboard
 
 // A yes/no question before something that cannot be undone or that is risky. Esc or "Cancel"
 // closes it without effect, and Cancel has the focus, so a stray Enter does nothing harmful. The
@@ -27,12 +28,14 @@ Dialog {
     width: Math.min(520, Overlay.overlay ? Overlay.overlay.width - 48 : 520)
     closePolicy: Popup.CloseOnEscape
 
-    // Cancel shows its frame: the default. From the second opening on, the button still holds
-    // the focus within the popup, so forceActiveFocus() changes nothing and the focus reason stays
-    // the one it got back with (no frame, W7 J4): the reason is set as well.
+    // Cancel shows its frame: the default, to a keyboard user (opened by a click, no keyboard
+    // frame: walkthrough 22, X16; the first Tab shows it). From the second opening on, the button
+    // still holds the focus within the popup, so forceActiveFocus() changes nothing and the focus
+    // reason stays the one it got back with (no frame, W7 J4): the reason is set as well.
     onOpened: {
-        cancelButton.forceActiveFocus(Qt.TabFocusReason);
-        cancelButton.focusReason = Qt.TabFocusReason;
+        const reason = LastInput.keyboard ? Qt.TabFocusReason : Qt.OtherFocusReason;
+        cancelButton.forceActiveFocus(reason);
+        cancelButton.focusReason = reason;
     }
     onAccepted: confirmWhenClosing.start()
     // confirmed() once the dialog is closing: Qt 6.4 emits accepted before it closes the dialog, so

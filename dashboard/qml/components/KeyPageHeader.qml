@@ -13,6 +13,9 @@ ToolBar {
     required property KeyDetailController key
     required property Session session
     required property string title
+    /// The key's name in the title row: where the page shows the keyboard focus it opens with
+    /// (KeyDetailPage's `pageTop` frames it).
+    readonly property alias titleItem: titleLabel
     /// Back was clicked (the page asks first when cards hold drafts).
     signal backClicked()
 

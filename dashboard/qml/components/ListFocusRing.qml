@@ -1,5 +1,6 @@
 import QtQuick
 import QtQuick.Controls.Material
+import Latchkey.Dashboard
 
 // The keyboard focus on a list row: a frame in the accent colour around the current row while
 // its list has the active focus. The Material highlight alone looks the same with and without
@@ -13,7 +14,12 @@ Rectangle {
     /// Whether the frame is drawn: the row is current and has the keyboard focus (which its list
     /// gives its current row). Not while the focus is elsewhere inside the list: in its header
     /// (the keys page's charts) the list has the active focus too, and two focus marks showed.
-    readonly property bool shown: row.ListView.isCurrentItem && row.activeFocus
+    /// Only while the last press was a key (LastInput), as FocusFrame: a row clicked, or the row a
+    /// page gives the focus to after a click (the next row after a clicked Revoke, an owner's
+    /// first key after the owner was clicked), showed the keyboard's frame to a mouse user
+    /// (walkthrough 22, X16/X20). The first key pressed shows it.
+    readonly property bool shown: row.ListView.isCurrentItem && row.activeFocus && keyboardUsed
+    readonly property bool keyboardUsed: LastInput.keyboard
 
     objectName: "listFocusRing"
     anchors.fill: parent

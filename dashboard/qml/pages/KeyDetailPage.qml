@@ -108,6 +108,7 @@ Page {
     property bool replacementAsked: false
 
     header: KeyPageHeader {
+        id: keyHeader
         key: detail
         session: page.session
         title: page.title
@@ -254,17 +255,31 @@ Page {
 
     // Where the keyboard focus is when the page opens, and after a click on a blank part of it:
     // before the cards in the Tab chain (Tab enters the first card), and outside the scrolled
-    // content, so that FocusScroller does not scroll the page to it on a click.
+    // content, so that FocusScroller does not scroll the page to it on a click. Over the key's name
+    // in the header, framed there when the page was opened from the keyboard (Enter on a list's
+    // row, Back after a deletion: walkthrough 22, X5/X9: no control showed the focus, and the first
+    // Tab went to Name unannounced); not after a click, as every focus frame.
     Item {
         id: pageTop
         objectName: "key-page-top"
-        width: 1
-        height: 1
+        parent: keyHeader.titleItem
+        anchors.fill: parent
         Accessible.role: Accessible.Pane
         Accessible.name: page.title
         // Into the first card (or the reroll note above them): the focus chain's own next item
         // from here was the header's Back button.
         Keys.onTabPressed: cardJumps.focusCard(1)
+
+        Rectangle {
+            objectName: "focusFrame"
+            anchors.fill: parent
+            anchors.margins: -4
+            color: "transparent"
+            border.width: 2
+            border.color: keyHeader.titleItem.color
+            radius: 4
+            visible: pageTop.activeFocus && LastInput.keyboard
+        }
     }
 
     ScrollView {

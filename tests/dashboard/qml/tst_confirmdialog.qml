@@ -122,6 +122,7 @@ Item {
         function test_defaultButtonFramedEveryOpening() {
             const cancel = H.byText(dialog.footer, "Cancel");
             verify(cancel);
+            keyClick(Qt.Key_Shift); // asked from the keyboard
             for (const closeKey of [Qt.Key_Return, Qt.Key_Escape, Qt.Key_Return]) {
                 dialog.open();
                 tryCompare(dialog, "opened", true);
@@ -130,6 +131,24 @@ Item {
                 keyClick(closeKey);
                 tryCompare(dialog, "visible", false);
             }
+            compare(confirmed.count, 0);
+        }
+
+        // Walkthrough 22, X16: a question opened by a click (Revoke) showed the keyboard's frame on
+        // Cancel. It has the focus, unframed; the first key pressed shows where it is.
+        function test_noKeyboardFrameWhenOpenedByAClick() {
+            const cancel = H.byText(dialog.footer, "Cancel");
+            verify(cancel);
+            mouseClick(root, 10, 10);
+            dialog.open();
+            tryCompare(dialog, "opened", true);
+            tryVerify(() => cancel.activeFocus, 5000, "Cancel has the focus");
+            verify(!cancel.focusShown, "no keyboard frame after a click");
+            keyClick(Qt.Key_Tab);
+            const confirm = H.byText(dialog.footer, "Delete");
+            tryVerify(() => confirm.activeFocus && confirm.focusShown, 5000, "Tab shows the frame");
+            keyClick(Qt.Key_Escape);
+            tryCompare(dialog, "visible", false);
             compare(confirmed.count, 0);
         }
 

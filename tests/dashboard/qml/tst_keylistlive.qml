@@ -164,7 +164,9 @@ Item {
                 page.forceActiveFocus(); // as the window does with a page it comes back to
                 tryVerify(() => list.currentItem.activeFocus, 5000, "the focus is on the opened key's row");
                 const ring = findChild(list.currentItem, "listFocusRing");
-                verify(ring && ring.visible, "its focus frame shows");
+                verify(ring && !ring.visible, "opened with a click: no keyboard frame (walkthrough 22, X20)");
+                keyClick(Qt.Key_Shift); // a key pressed (Back by Alt+Left)
+                verify(ring.visible, "its focus frame shows to the keyboard");
             } finally {
                 stack.clear(StackView.Immediate);
             }

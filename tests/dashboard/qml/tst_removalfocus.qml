@@ -66,6 +66,12 @@ Item {
                    && H.find(list.currentItem, item => item.text === text) !== null;
         }
 
+        /// Whether the list's current row shows the keyboard's frame (ListFocusRing).
+        function ringShown(list) {
+            const ring = list.currentItem ? H.find(list.currentItem, item => item.objectName === "listFocusRing") : null;
+            return ring !== null && ring.visible;
+        }
+
         function test_revokeMovesToTheNextRootKey() {
             const names = ["focus next a", "focus next b", "focus next c"];
             for (const name of names)
@@ -79,6 +85,8 @@ Item {
             confirm(page);
             tryVerify(() => focusedRowShows(list, "focus next c"), H.answerTimeout,
                       "the keyboard on the next root key; focus on " + list.Window.activeFocusItem);
+            // Walkthrough 22, X16: after clicks, no keyboard frame on the row (the next key shows it).
+            verify(!ringShown(list), "no keyboard frame after a click on Revoke");
             // The last one: the one before it.
             mouseClick(H.find(rowShowing(list, "focus next c"), item => item.objectName === "rootKeyRevoke-button"));
             confirm(page);
@@ -86,6 +94,7 @@ Item {
                       "the keyboard on the root key before; focus on " + list.Window.activeFocusItem);
             keyClick(Qt.Key_Down); // the arrows go on from there
             verify(list.activeFocus);
+            verify(ringShown(list), "a key pressed: the row shows the keyboard's frame");
         }
 
         function test_deleteMovesToTheNextRowThenTheSearch() {
