@@ -143,8 +143,8 @@ Pane {
             // Qt gives the focus back by itself to a control that had it when the card is enabled
             // again (the Enabled switch after Space), as Qt.OtherFocusReason: no frame showed
             // where the keyboard still was (walkthrough 21). Framed as returnFocus() frames it.
-            if (focusTakenBySave && LastInput.keyboard && focusedItem.focusReason !== undefined)
-                focusedItem.focusReason = Qt.TabFocusReason;
+            if (focusTakenBySave && LastInput.keyboard)
+                section.frameFocus(focusedItem);
             focusTakenBySave = false;
         } else if (focusInside && (saving || focusReturn.running)) {
             focusTakenBySave = true;
@@ -178,8 +178,32 @@ Pane {
         // The focus frame shows where the focus went back to when the save was a key's work (Space
         // on the switch, Enter on Save), not after a click (walkthrough 21: the frame went after a
         // Space, and came on "Unlimited" after a click on Save).
-        if (chosen)
-            chosen.forceActiveFocus(LastInput.keyboard ? Qt.TabFocusReason : Qt.OtherFocusReason);
+        if (!chosen)
+            return;
+        chosen.forceActiveFocus(LastInput.keyboard ? Qt.TabFocusReason : Qt.OtherFocusReason);
+        if (LastInput.keyboard)
+            frameFocus(chosen);
+    }
+    /// Marks the focus on @p item as the keyboard's, so its frame shows: on the item, or on the
+    /// control whose text input it is (a spin box's field has no focus reason of its own; the
+    /// spin box kept the one it lost the focus with, and after a keyboard save its frame was gone,
+    /// walkthrough 22, X2).
+    // Untyped: a Control's focusReason, which a plain Item (a spin box's field) lacks.
+    function frameFocus(item: var): void {
+        const owner = item.parent;
+        const control = item["focusReason"] !== undefined ? item
+                      : owner && owner["contentItem"] === item && owner["focusReason"] !== undefined ? owner
+                      : null;
+        if (!control)
+            return;
+        control["focusReason"] = Qt.TabFocusReason;
+        // The spin box takes the reason of the focus event its field gets after this (Qt's own
+        // giving back, "other"): set again once that is delivered.
+        if (control !== item)
+            Qt.callLater(() => {
+                if (control["activeFocus"])
+                    control["focusReason"] = Qt.TabFocusReason;
+            });
     }
     /// Whether @p item is the card's Save or Discard button.
     function isCardButton(item: Item): bool {

@@ -280,6 +280,43 @@ Item {
                 compare(saveGate.tip, "", "the greyed Save's tooltip beside \u2713 Saved");
         }
 
+        // Walkthrough 22, X2: after a keyboard save (Up, Enter) the refill's day of the month had
+        // the focus back, but without its frame (only a text cursor): a spin box's field has no
+        // focus reason of its own, and the spin box kept the one it had lost the focus with.
+        function test_dayOfTheMonthKeepsItsFrameAfterAKeyboardSave() {
+            let answer = null;
+            testSession.client.call("keys.createKey", {
+                apiId: testSample.apiId, name: "day frame",
+                credits: { remaining: 100, refill: { interval: "monthly", amount: 100, refillDay: 10 } }
+            }, result => answer = result);
+            tryVerify(() => answer !== null, H.answerTimeout);
+            verify(answer.ok, answer.errorDetail);
+            stack.clear();
+            const page = stack.push(pageComponent, { session: testSession, keyId: answer.data.keyId,
+                                                     apiId: testSample.apiId }, StackView.Immediate);
+            tryVerify(() => page.controller.loaded, H.answerTimeout);
+            tryVerify(() => !testSession.client.busy, H.answerTimeout);
+            saved.target = page.controller;
+            saved.clear();
+            const card = findChild(page, "section-credits");
+            const day = findChild(page, "credits-day");
+            verify(card && day);
+            scrollTo(page, card);
+            tryVerify(() => inSight(page, day), 5000, "the day is in sight");
+            day.forceActiveFocus(Qt.TabFocusReason);
+            const frame = findChild(day, "focusFrame");
+            verify(frame);
+            keyClick(Qt.Key_Up);
+            tryVerify(() => frame.shown && day.shownText === "11", 5000, "Tab's frame, the day stepped to 11");
+            keyClick(Qt.Key_Return);
+            tryVerify(() => saved.count > 0, H.answerTimeout, "the card saved");
+            tryVerify(() => !testSession.client.busy && Object.keys(page.controller.saving).length === 0,
+                      H.answerTimeout);
+            tryVerify(() => day.activeFocus, 5000, "the focus is back on the day, not on " + root.Window.activeFocusItem);
+            tryVerify(() => frame.shown, 5000, "the day shows the keyboard's frame after the save");
+            compare(page.controller.refillDay, 11);
+        }
+
         // Walkthrough 18: Show key greyed while its request ran, and the focus went on to the
         // grace period's combo box. It comes back to the button (now "Hide key").
         function test_focusStaysOnShowKey() {
