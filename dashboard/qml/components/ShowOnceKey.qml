@@ -46,6 +46,8 @@ ColumnLayout {
     }
 
     spacing: 10
+    /// The room right of the copy buttons for their focus frame (FocusFrame: 3 px outside).
+    readonly property int frameRoom: 4
 
     Pane {
         Layout.fillWidth: true
@@ -87,6 +89,9 @@ ColumnLayout {
         FocusButton {
             id: copyKey
             objectName: "copy-key"
+            // Room for its focus frame, which lies 3 px outside the button: at the block's right
+            // edge it was cut off by the dialog's scrolled area (walkthrough 22, X8).
+            Layout.rightMargin: shown.frameRoom
             text: qsTr("Copy")
             highlighted: true
             Accessible.name: qsTr("Copy the key")
@@ -106,6 +111,9 @@ ColumnLayout {
                 timeout: 1500
                 text: qsTr("Key copied")
             }
+            // It answers the press on this button: gone once the focus moved on (walkthrough 22,
+            // X10: it stayed over the next controls after Tab).
+            onActiveFocusChanged: if (!activeFocus) keyCopiedTip.close()
         }
     }
 
@@ -156,15 +164,28 @@ ColumnLayout {
             Accessible.name: qsTr("Command to verify the key")
         }
         FocusButton {
+            id: copyCommand
             objectName: "copy-curl"
+            Layout.rightMargin: shown.frameRoom
             text: qsTr("Copy")
             Accessible.name: qsTr("Copy the command")
             onClicked: {
                 shown.copyRequested(shown.command);
                 if (shown.command.indexOf(shown.keyText) >= 0)
                     shown.copied = true;
-                ToolTip.show(qsTr("Command copied"), 1500); // above: under it is the dialog's footer
+                commandCopiedTip.open();
             }
+            // Above the button (under it is the dialog's footer), right-aligned with it: centred
+            // on it, it stuck out of the dialog's right edge (walkthrough 22, X8).
+            ToolTip {
+                id: commandCopiedTip
+                objectName: "command-copied-tip"
+                x: copyCommand.width - width
+                y: -height - 4
+                timeout: 1500
+                text: qsTr("Command copied")
+            }
+            onActiveFocusChanged: if (!activeFocus) commandCopiedTip.close()
         }
     }
 }

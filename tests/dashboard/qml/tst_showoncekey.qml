@@ -160,6 +160,64 @@ Item {
             }
         }
 
+        // Walkthrough 22, X8: in "Key issued" the focused Copy's frame was cut off at the dialog's
+        // right edge (the block is as wide as the dialog's scrolled content), and "Command copied",
+        // centred on its button, stuck out of the dialog. Both stay inside the block.
+        function test_copyFramesAndTipsStayInsideTheBlock_data() {
+            return [{ tag: "key", button: "copy-key", tip: "key-copied-tip" },
+                    { tag: "command", button: "copy-curl", tip: "command-copied-tip" }];
+        }
+        function test_copyFramesAndTipsStayInsideTheBlock(data) {
+            shown.width = 712; // the issue dialog's
+            const button = child(data.button);
+            const tip = child(data.tip);
+            try {
+                waitForItemPolished(shown);
+                keyClick(Qt.Key_Shift);
+                button.forceActiveFocus(Qt.TabFocusReason);
+                const frame = findChild(button, "focusFrame");
+                tryVerify(() => frame.shown, 5000, "the keyboard's frame");
+                const right = shown.mapToItem(root, shown.width, 0).x;
+                const frameRight = frame.mapToItem(root, frame.width, 0).x;
+                verify(frameRight <= right, "the frame ends at " + frameRight + ", the block at " + right);
+                keyClick(Qt.Key_Space);
+                tryVerify(() => tip.opened, 5000, "the tip is shown");
+                const box = tip.background;
+                const left = shown.mapToItem(root, 0, 0).x;
+                const tipLeft = box.mapToItem(root, 0, 0).x;
+                const tipRight = box.mapToItem(root, box.width, 0).x;
+                verify(tipLeft >= left && tipRight <= right,
+                       "the tip spans " + tipLeft + "…" + tipRight + ", the block " + left + "…" + right);
+            } finally {
+                tip.close();
+                shown.width = root.width;
+            }
+        }
+
+        // Walkthrough 22, X10: "Key copied" stayed up after Tab had moved on to the next buttons.
+        // It goes with the focus (well before its own timeout).
+        function test_copiedTipGoesWhenTheFocusMovesOn_data() {
+            return [{ tag: "key", button: "copy-key", tip: "key-copied-tip" },
+                    { tag: "command", button: "copy-curl", tip: "command-copied-tip" }];
+        }
+        function test_copiedTipGoesWhenTheFocusMovesOn(data) {
+            const button = child(data.button);
+            const tip = child(data.tip);
+            const timeout = tip.timeout;
+            tip.timeout = 60000; // its own closing is not what is tested
+            try {
+                button.forceActiveFocus(Qt.TabFocusReason);
+                keyClick(Qt.Key_Space);
+                tryVerify(() => tip.opened, 5000, "the tip is shown");
+                keyClick(Qt.Key_Tab);
+                tryVerify(() => !button.activeFocus, 5000, "Tab moved on");
+                tryVerify(() => !tip.visible, 5000, "the tip went with the focus");
+            } finally {
+                tip.close();
+                tip.timeout = timeout;
+            }
+        }
+
         function test_curlLineVerifiesTheNewKey() {
             const curl = child("curl-text");
             verify(curl.visible);
