@@ -102,6 +102,7 @@ ColumnLayout {
         spacing: 4
         visible: offers || matches.steady
         Label {
+            objectName: "owner-matches-offer-label"
             visible: offerRow.offers
             height: 32
             verticalAlignment: Text.AlignVCenter
@@ -111,18 +112,26 @@ ColumnLayout {
         }
         Repeater {
             model: matches.exists ? [] : matches.found.slice(0, matches.offered)
+            // A link: underlined in the accent colour, the pointing hand over it (walkthrough 22,
+            // X17: as plain text nothing said it could be clicked until the pointer was on it).
             FocusButton {
                 id: offer
                 required property string modelData
                 objectName: "owner-match-" + offer.modelData
                 text: offer.modelData
                 flat: true
+                highlighted: true
                 font.capitalization: Font.MixedCase // an id, as it is written
+                font.underline: true
                 height: 32
                 topInset: 0
                 bottomInset: 0
                 Accessible.name: qsTr("Owner %1").arg(offer.modelData)
                 onClicked: matches.picked(offer.modelData) // qmllint disable unqualified
+                HoverHandler {
+                    objectName: "owner-match-pointer"
+                    cursorShape: Qt.PointingHandCursor
+                }
             }
         }
     }

@@ -75,6 +75,27 @@ Item {
             verify(field.activeFocus, "the focus is back in the field");
         }
 
+        // Walkthrough 22, X17: "Did you mean: hooli" read as plain text. The offer looks like a
+        // link (underlined, in another colour than the words before it), the pointer turns into
+        // a hand over it, and Tab still reaches it.
+        function test_offersLookClickable() {
+            const field = typeOwner("ownermatch");
+            const label = findChild(form, "owner-matches-status");
+            tryVerify(() => label.text.indexOf("“ownermatch”") >= 0 && status() === "new", H.answerTimeout,
+                      "the answer for “ownermatch”");
+            const offer = findChild(form, "owner-match-ownermatch_corp");
+            verify(offer && offer.visible, "offered");
+            const words = findChild(form, "owner-matches-offer-label");
+            verify(words && words.visible);
+            verify(offer.contentItem.font.underline, "underlined as a link");
+            verify(!Qt.colorEqual(offer.contentItem.color, words.color),
+                   "in a colour of its own: " + offer.contentItem.color + " as the words' " + words.color);
+            const pointer = findChild(offer, "owner-match-pointer");
+            verify(pointer && pointer.enabled && pointer.cursorShape === Qt.PointingHandCursor, "the pointing hand");
+            verify(offer.activeFocusOnTab, "keyboard focusable");
+            field.forceActiveFocus(Qt.TabFocusReason);
+        }
+
         function test_anExistingIdIsSaidToExist() {
             typeOwner("ownermatch_corp");
             tryVerify(() => status() === "exists", H.answerTimeout, status());
