@@ -16,7 +16,8 @@ import QtQuick.Layouts
 // (409) in `serverError`, for the FormField of `answerField` to show (typing there clears it),
 // any other failure in `requestError` above the buttons (the default footer's DialogError; a
 // dialog with its own footer shows one too). The focus goes back to `answerField`. Dialogs that
-// come back fill in a new form in `started`, not in `opened`, which comes back too.
+// come back fill in a new form in `started` (as the dialog starts to show, before its opening
+// animation), not in `opened`, which comes back too.
 Dialog {
     id: dialog
 
@@ -113,15 +114,21 @@ Dialog {
     modal: true
     // Untouched, Esc closes it wherever the focus is, as any dialog.
     closePolicy: asksFirst ? Popup.NoAutoClose : Popup.CloseOnEscape
+    // A new form starts as the dialog starts to show, not when its opening animation has ended:
+    // what was typed (or accepted) meanwhile went into the last opening's field, and was wiped,
+    // or sent with the last opening's entries.
+    onAboutToShow: {
+        if (comingBack)
+            return;
+        serverError = "";
+        requestError = "";
+        requestServerDetail = "";
+        started();
+    }
     // Where the focus is: the form's fields, or the footer's buttons (a dialog's own footer too).
     onOpened: {
-        if (!comingBack) {
-            serverError = "";
-            requestError = "";
-            requestServerDetail = "";
-            started();
+        if (!comingBack)
             return;
-        }
         comingBack = false;
         if (answerField)
             answerField.forceActiveFocus();

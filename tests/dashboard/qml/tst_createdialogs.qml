@@ -215,6 +215,37 @@ Item {
             verify(!exists(permissions, "slug", "esc.perm"));
         }
 
+        // FormDialog gave a new form its empty fields and its focus only once the opening
+        // animation had ended: what a fast typist (or a paste) put in before that went into the
+        // last opening's field and was then wiped, or was sent with the last opening's entries.
+        // Typed at once, it is in the new form's first field, and Enter creates it.
+        function test_typedWhileTheDialogOpensIsKept_data() {
+            return [{ tag: "permission", dialog: "permission-dialog", field: "Permission slug", text: "early.perm" },
+                    { tag: "role", dialog: "role-dialog", field: "Role name", text: "earlyrole" }];
+        }
+        function test_typedWhileTheDialogOpensIsKept(data) {
+            const popup = dialog(data.dialog);
+            // A last opening's entry left in the field, as a Discard by pointer leaves it.
+            popup.open();
+            tryCompare(popup, "opened", true);
+            tryVerify(() => field(popup, data.field).activeFocus);
+            typeText("stale");
+            popup.reject();
+            tryCompare(popup, "visible", false);
+
+            popup.open();
+            verify(!popup.opened, "typed during the opening animation");
+            typeText(data.text);
+            tryCompare(popup, "opened", true);
+            compare(field(popup, data.field).text, data.text);
+            keyClick(Qt.Key_Return);
+            tryCompare(popup, "visible", false);
+            if (data.tag === "permission")
+                tryVerify(() => exists(permissions, "slug", data.text), H.answerTimeout);
+            else
+                tryVerify(() => exists(roles, "name", data.text), H.answerTimeout);
+        }
+
         function test_enterCreatesAPermission() {
             const popup = dialog("permission-dialog");
             popup.open();
