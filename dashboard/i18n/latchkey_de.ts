@@ -1345,6 +1345,10 @@
         <source>The API %1 is not among the APIs listed. The key is issued into it unless you choose another one.</source>
         <translation>Die API %1 ist nicht unter den aufgeführten APIs. Der Schlüssel wird in ihr ausgestellt, sofern Sie keine andere wählen.</translation>
     </message>
+    <message>
+        <source>There is no API %1 (deleted?): choose the API the key goes into.</source>
+        <translation>Es gibt keine API %1 (gelöscht?): Wählen Sie die API, in die der Schlüssel kommt.</translation>
+    </message>
 </context>
 <context>
     <name>IssueKeyDialog</name>
@@ -3452,10 +3456,6 @@
         <translation>Buchstaben, Ziffern und _ : - . *, z. B. „documents.read“.</translation>
     </message>
     <message>
-        <source>Only letters, digits and _ : - . * are allowed.</source>
-        <translation>Nur Buchstaben, Ziffern und _ : - . * sind erlaubt.</translation>
-    </message>
-    <message>
         <source>Permission slug</source>
         <translation>Kürzel der Berechtigung</translation>
     </message>
@@ -3510,6 +3510,15 @@
     <message>
         <source>Delete the role “%1”? Every key that holds it, in every API, loses the permissions it grants at once. This cannot be undone.</source>
         <translation>Die Rolle „%1“ löschen? Jeder Schlüssel, der sie hat, in jeder API, verliert sofort die Berechtigungen, die sie gewährt. Das lässt sich nicht rückgängig machen.</translation>
+    </message>
+    <message>
+        <source>spaces</source>
+        <comment>not allowed in a permission slug</comment>
+        <translation>Leerzeichen</translation>
+    </message>
+    <message>
+        <source>Not allowed in a slug: %1. Only letters, digits and _ : - . * are.</source>
+        <translation>Nicht erlaubt: %1. Ein Kürzel besteht nur aus Buchstaben, Ziffern und _ : - . *.</translation>
     </message>
 </context>
 <context>
@@ -3846,10 +3855,6 @@
         <translation>Berechtigungen (%1 gewählt)</translation>
     </message>
     <message>
-        <source>A root key can only grant what it holds itself.</source>
-        <translation>Ein Root-Schlüssel kann nur gewähren, was er selbst hat.</translation>
-    </message>
-    <message>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
@@ -3876,10 +3881,6 @@
     <message>
         <source>Workspace</source>
         <translation>Arbeitsbereich</translation>
-    </message>
-    <message>
-        <source>All of %1</source>
-        <translation>Alle aus %1</translation>
     </message>
     <message>
         <source>Root key created</source>
@@ -3918,12 +3919,23 @@
         <translation>APIs, auf die dieser Root-Schlüssel zugreifen darf</translation>
     </message>
     <message>
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+</context>
+<context>
+    <name>RootKeyPermissionGroup</name>
+    <message>
+        <source>All of %1</source>
+        <translation>Alle aus %1</translation>
+    </message>
+    <message>
         <source>Only a key for all APIs can create APIs.</source>
         <translation>Nur ein Schlüssel für alle APIs kann APIs anlegen.</translation>
     </message>
     <message>
-        <source>Done</source>
-        <translation>Fertig</translation>
+        <source>A root key can only grant what it holds itself.</source>
+        <translation>Ein Root-Schlüssel kann nur gewähren, was er selbst hat.</translation>
     </message>
 </context>
 <context>

@@ -1345,6 +1345,10 @@
         <source>The API %1 is not among the APIs listed. The key is issued into it unless you choose another one.</source>
         <translation>La API %1 no está entre las API listadas. La clave se emite en ella, salvo que elija otra.</translation>
     </message>
+    <message>
+        <source>There is no API %1 (deleted?): choose the API the key goes into.</source>
+        <translation>No existe la API %1 (¿eliminada?): elija la API a la que va la clave.</translation>
+    </message>
 </context>
 <context>
     <name>IssueKeyDialog</name>
@@ -3452,10 +3456,6 @@
         <translation>Letras, dígitos y _ : - . *, p. ej. «documents.read».</translation>
     </message>
     <message>
-        <source>Only letters, digits and _ : - . * are allowed.</source>
-        <translation>Solo se permiten letras, dígitos y _ : - . *.</translation>
-    </message>
-    <message>
         <source>Permission slug</source>
         <translation>Identificador del permiso</translation>
     </message>
@@ -3510,6 +3510,15 @@
     <message>
         <source>Delete the role “%1”? Every key that holds it, in every API, loses the permissions it grants at once. This cannot be undone.</source>
         <translation>¿Eliminar el rol «%1»? Todas las claves que lo tienen, en todas las API, pierden al instante los permisos que concede. No se puede deshacer.</translation>
+    </message>
+    <message>
+        <source>spaces</source>
+        <comment>not allowed in a permission slug</comment>
+        <translation>espacios</translation>
+    </message>
+    <message>
+        <source>Not allowed in a slug: %1. Only letters, digits and _ : - . * are.</source>
+        <translation>No se permite: %1. Un identificador solo lleva letras, dígitos y _ : - . *.</translation>
     </message>
 </context>
 <context>
@@ -3846,10 +3855,6 @@
         <translation>Permisos (%1 elegidos)</translation>
     </message>
     <message>
-        <source>A root key can only grant what it holds itself.</source>
-        <translation>Una clave raíz solo puede conceder lo que ella misma tiene.</translation>
-    </message>
-    <message>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
@@ -3876,10 +3881,6 @@
     <message>
         <source>Workspace</source>
         <translation>Espacio de trabajo</translation>
-    </message>
-    <message>
-        <source>All of %1</source>
-        <translation>Todo de %1</translation>
     </message>
     <message>
         <source>Root key created</source>
@@ -3918,12 +3919,23 @@
         <translation>API sobre las que puede actuar esta clave raíz</translation>
     </message>
     <message>
+        <source>Done</source>
+        <translation>Hecho</translation>
+    </message>
+</context>
+<context>
+    <name>RootKeyPermissionGroup</name>
+    <message>
+        <source>All of %1</source>
+        <translation>Todo de %1</translation>
+    </message>
+    <message>
         <source>Only a key for all APIs can create APIs.</source>
         <translation>Solo una clave para todas las API puede crear API.</translation>
     </message>
     <message>
-        <source>Done</source>
-        <translation>Hecho</translation>
+        <source>A root key can only grant what it holds itself.</source>
+        <translation>Una clave raíz solo puede conceder lo que ella misma tiene.</translation>
     </message>
 </context>
 <context>

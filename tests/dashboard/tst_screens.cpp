@@ -229,6 +229,8 @@ private Q_SLOTS:
     void headersNeverClip();
     void labelsNeverClip_data();
     void labelsNeverClip();
+    void roleLinesWhole_data();
+    void roleLinesWhole();
     void sidebarKeepsThePageOnLanguageChange();
     void sidebarFollowsEveryNavigation();
     void ownerFiguresOnlyInTheConsole();
@@ -793,6 +795,47 @@ void TestScreens::labelsNeverClip()
     capture().save(m_out.filePath(u"issuekey-%1-%2.png"_s.arg(language).arg(size.width())));
     QMetaObject::invokeMethod(issue, "close");
     QTRY_VERIFY(!issue->property("visible").toBool());
+    QVERIFY2(cut.isEmpty(), qPrintable(cut.join(u"; "_s)));
+    QVERIFY2(warnings.isEmpty(), qPrintable(warnings.join(u'\n')));
+}
+
+void TestScreens::roleLinesWhole_data()
+{
+    Latchkey::Test::addLanguageAndSizeRows();
+}
+
+/// The roles list shows a role's description and what it grants whole, at 1024 and 1280 px in
+/// every language (walkthrough 22/X21, X27: "Read-only access · keine Ber…" at 1280 in German,
+/// "Everything · no per…" at 1024 in English, beside a permission list with room to spare).
+void TestScreens::roleLinesWhole()
+{
+    QFETCH(QString, language);
+    QFETCH(QSize, size);
+    const QList<QPair<QString, QString>> roles{{u"screens-reader"_s, u"Read-only access"_s},
+                                               {u"screens-admin"_s, u"Everything"_s}};
+    for (const auto &[name, description] : roles) {
+        const auto created
+            = m_fixture->call(u"permissions.createRole"_s, {{u"name"_s, name}, {u"description"_s, description}});
+        QVERIFY2(created.ok() || created.httpStatus == 409, qPrintable(created.errorDetail)); // made by an earlier row
+    }
+    showIn(language, size);
+    if (QTest::currentTestFailed())
+        return;
+    QVERIFY(openPage(u"permissions"_s));
+    QList<QQuickItem *> lists;
+    QTRY_COMPARE((lists = visibleNamed(m_window->contentItem(), u"roles-list"_s)).size(), 1);
+    QQuickItem *list = lists.first();
+    // Both roles listed (the page asks the server when it opens).
+    const auto roleLines = [&roles](const QQuickItem *item) {
+        return item->inherits("QQuickText") && std::any_of(roles.cbegin(), roles.cend(), [item](const auto &role) {
+            return item->property("text").toString().startsWith(role.second + u" · "_s);
+        });
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(collectItems(list, roleLines).size(), roles.size(), 20000);
+    settle(100);
+    QStringList cut;
+    cutTexts(list, cut);
+    capture().save(m_out.filePath(u"roles-%1-%2.png"_s.arg(language).arg(size.width())));
     QVERIFY2(cut.isEmpty(), qPrintable(cut.join(u"; "_s)));
     QVERIFY2(warnings.isEmpty(), qPrintable(warnings.join(u'\n')));
 }

@@ -25,6 +25,8 @@ ColumnLayout {
     property string readMissing
     /// The page waits for what the root key may do before it fetches (a spinner meanwhile).
     property bool waiting: false
+    /// The lines `secondary` may wrap into before it is elided (a role's description and grants).
+    property int secondaryLines: 1
 
     signal createRequested()
     signal deleteRequested(var row)
@@ -134,6 +136,8 @@ ColumnLayout {
                         visible: text !== ""
                         text: panel.secondary(row.model)
                         opacity: 0.7
+                        wrapMode: Text.Wrap
+                        maximumLineCount: panel.secondaryLines
                         elide: Text.ElideRight
                     }
                 }

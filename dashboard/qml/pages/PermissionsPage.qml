@@ -20,6 +20,17 @@ Page {
     function focusSearch() {
         permissionsPanel.focusSearch();
     }
+    /// The characters of @p slug that a permission slug may not hold, each named once in the
+    /// order typed ("spaces, “!”"); "" when there is none.
+    function refusedInSlug(slug: string): string {
+        const refused = [];
+        for (const character of slug) {
+            if (!/[a-zA-Z0-9_:\-.*]/.test(character) && !refused.includes(character))
+                refused.push(character);
+        }
+        return refused.map(character => character === " " ? qsTr("spaces", "not allowed in a permission slug")
+                                                           : "“" + character + "”").join(", ");
+    }
 
     title: qsTr("Permissions & roles")
 
@@ -65,9 +76,13 @@ Page {
         anchors.margins: 16
         spacing: 24
 
+        // Two halves (walk 22/X21, X27): sized by their contents, the roles list (a description and
+        // what it grants under each name) got a third of the width and cut its lines, beside
+        // permissions with room to spare.
         NamedItemList {
             id: permissionsPanel
             Layout.fillWidth: true
+            Layout.preferredWidth: 1
             Layout.fillHeight: true
             listModel: permissions
             heading: qsTr("Permissions")
@@ -88,8 +103,11 @@ Page {
             }
         }
         NamedItemList {
+            objectName: "roles-list"
             Layout.fillWidth: true
+            Layout.preferredWidth: 1
             Layout.fillHeight: true
+            secondaryLines: 2
             listModel: roles
             heading: qsTr("Roles")
             searchPlaceholder: qsTr("Search roles")
@@ -150,10 +168,12 @@ Page {
         id: permissionDialog
         objectName: "permission-dialog"
         title: qsTr("New permission")
+        /// What the slug typed holds that a slug may not ("spaces, “!”"); "" when nothing.
+        readonly property string notAllowed: page.refusedInSlug(slugField.text)
         modified: slugField.text.trim() !== "" || descriptionField.text.trim() !== ""
         discardTitle: qsTr("Discard this permission's details?")
         acceptName: "permission-create"
-        canAccept: slugField.text !== "" && slugField.acceptableInput
+        canAccept: slugField.text !== "" && notAllowed === ""
         answerField: slugField
         anchors.centerIn: Overlay.overlay
         width: Math.min(480, page.width - 48)
@@ -167,13 +187,16 @@ Page {
             FormField {
                 label: qsTr("Slug")
                 hint: qsTr("Letters, digits and _ : - . *, e.g. “documents.read”.")
-                error: slugField.text === "" || slugField.acceptableInput ? permissionDialog.serverError
-                                                                          : qsTr("Only letters, digits and _ : - . * are allowed.")
+                // What was typed stays as typed, and the message names what is refused (walk 22/X28:
+                // a validator dropped "bad name!" to "badname" without a word).
+                error: permissionDialog.notAllowed === "" ? permissionDialog.serverError
+                       : qsTr("Not allowed in a slug: %1. Only letters, digits and _ : - . * are.").arg(permissionDialog.notAllowed)
                 TextField {
                     id: slugField
+                    objectName: "permission-slug"
                     Layout.fillWidth: true
                     selectByMouse: true
-                    validator: RegularExpressionValidator { regularExpression: /[a-zA-Z0-9_:\-\.\*]{1,128}/ }
+                    maximumLength: 128
                     Accessible.name: qsTr("Permission slug")
                     onAccepted: permissionDialog.acceptIfValid()
                 }

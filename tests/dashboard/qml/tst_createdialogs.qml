@@ -267,6 +267,33 @@ Item {
             keyClick(Qt.Key_Escape);
             tryCompare(popup, "visible", false);
         }
+        // Walkthrough 22/X28: "bad name!" became "badname" without a word (a validator dropped the
+        // space and the "!"). What is typed stays, the message under the field names what a slug
+        // may not hold, and Enter creates nothing until it is gone.
+        function test_aRefusedCharacterIsSaid() {
+            const popup = dialog("permission-dialog");
+            popup.open();
+            tryCompare(popup, "opened", true);
+            const slug = field(popup, "Permission slug");
+            tryVerify(() => slug.activeFocus);
+            typeText("bad name!");
+            compare(slug.text, "bad name!", "kept as typed");
+            const error = H.find(popup, item => item.objectName === "fieldError" && item.visible);
+            verify(error, "a message under the field");
+            verify(error.text.indexOf("spaces, “!”") >= 0, error.text);
+            keyClick(Qt.Key_Return);
+            verify(popup.opened, "Enter with a refused character creates nothing");
+            for (let i = 0; i < 6; ++i) // back to "bad"
+                keyClick(Qt.Key_Backspace);
+            typeText(".x");
+            compare(slug.text, "bad.x");
+            verify(!H.find(popup, item => item.objectName === "fieldError" && item.visible), "the message is gone");
+            popup.cancel();
+            tryCompare(popup.discardQuestion, "opened", true);
+            mouseClick(H.byText(popup.discardQuestion.footer, "Discard"));
+            tryCompare(popup, "visible", false);
+        }
+
         function callApi(action, body) {
             let result = null;
             testSession.client.call(action, body, answer => result = answer);
