@@ -38,13 +38,15 @@ FormDialog {
             form.focusFirstProblem();
     }
 
-    /// Opens the form, pre-filled with @p prefill ({apiId, externalId}).
+    /// Opens the form, pre-filled with @p prefill ({apiId, externalId, prefix}).
     function openWith(prefill: var): void {
         issuer.clear();
         if (prefill && prefill.apiId)
             issuer.apiId = prefill.apiId;
         if (prefill && prefill.externalId)
             issuer.externalId = prefill.externalId;
+        if (prefill && prefill.prefix)
+            issuer.prefix = prefill.prefix;
         issuer.markUnmodified(); // the pre-fill is not the user's entry
         open();
     }

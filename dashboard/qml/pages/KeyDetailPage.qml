@@ -21,9 +21,16 @@ Page {
     /// KeyDetailController.apiId); exact permission names, and "Issue another key" pre-fill.
     property string apiId
     readonly property KeyDetailController controller: detail
-    /// Ctrl+N on a key's page: another key in its API for its owner (support issues a customer a
-    /// second key from the first), both shown in the form to change.
-    readonly property var issuePrefill: ({apiId: detail.apiId, externalId: detail.deleted ? "" : detail.externalId})
+    /// Ctrl+N on a key's page: another key in its API for its owner, with its prefix (support
+    /// issues a customer a second key like the first: walk 22/X7), all shown in the form to change.
+    readonly property var issuePrefill: ({apiId: detail.apiId, externalId: detail.deleted ? "" : detail.externalId,
+                                          prefix: page.prefixOf(detail.start)})
+    /// The prefix of a key whose start is @p start: what comes before its last "_" ("sk_live" of
+    /// "sk_live_3xYz"; the generated part never holds one), "" for a key without a prefix.
+    function prefixOf(start: string): string {
+        const end = start.lastIndexOf("_");
+        return end > 0 ? start.slice(0, end) : "";
+    }
 
     readonly property string missingUpdate: session.capabilities.missing(detail.permissionFor("update_key", detail.apiId), session.capabilities.revision)
     /// Set on the page of a new key that a reroll just made: the old key's start and expiry.
