@@ -19,6 +19,8 @@ KeyDetailController::KeyDetailController(QObject *parent)
     : QObject(parent)
 {
     connect(this, &KeyDetailController::keyChanged, this, &KeyDetailController::usageChanged);
+    // `badges` says "replaced" as the lists do.
+    connect(this, &KeyDetailController::replacementChanged, this, &KeyDetailController::usageChanged);
 }
 
 KeyDetailController::~KeyDetailController()

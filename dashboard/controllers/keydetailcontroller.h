@@ -66,8 +66,9 @@ class KeyDetailController : public QObject
     Q_PROPERTY(QString refillInterval READ refillInterval NOTIFY usageChanged)
     Q_PROPERTY(double refillAmount READ refillAmount NOTIFY usageChanged)
     Q_PROPERTY(int refillDay READ refillDay NOTIFY usageChanged)
-    /// The status badges the key lists show for this key (KeysModel::badgesFor, e.g. "noCredits"),
-    /// for the page header's KeyStatusBadges.
+    /// The status badges the key lists show for this key (KeysModel::badgesFor, e.g. "noCredits",
+    /// and "replaced" or "replacedByDeleted" while a key that replaced it is known and it still
+    /// works), for the page header's KeyStatusBadges.
     Q_PROPERTY(QStringList badges READ badges NOTIFY usageChanged)
     /// [{id, name, limit, duration (ms), autoApply}]
     Q_PROPERTY(QVariantList ratelimits READ ratelimits NOTIFY keyChanged)

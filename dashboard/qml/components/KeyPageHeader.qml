@@ -19,7 +19,7 @@ ToolBar {
     /// Back was clicked (the page asks first when cards hold drafts).
     signal backClicked()
 
-    /// The lists' badges beyond what the status pill says (no credits, low credits, expiring).
+    /// The lists' badges beyond what the status pill says (no credits, low credits, expiring, replaced).
     function headerBadges(deleted: bool, badges: var): var {
         return deleted ? [] : badges.filter(badge => !["active", "disabled", "expired"].includes(badge));
     }

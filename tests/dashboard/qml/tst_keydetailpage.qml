@@ -105,6 +105,26 @@ Item {
             verify(!child(plain, "key-badges").visible);
         }
 
+        // Walkthrough 22/X26: right after a reroll with "Old key works 24 more hours" the old key's
+        // header said nothing of its end (the server rounds the end up to the whole minute, just
+        // past "expiring"'s 24 h); reopened a minute later it said "expires in 1 day". It says what
+        // the lists say at once: replaced, and when it expires.
+        function test_headerSaysWhenTheOldKeyEndsRightAfterAReroll() {
+            const page = openFreshKey();
+            const grace = child(page, "reroll-grace");
+            grace.currentIndex = grace.model.findIndex(choice => choice.ms === 86400000);
+            verify(grace.currentIndex > 0);
+            const shown = reroll(page);
+            copyNewKey(shown);
+            mouseClick(H.find(shown, item => item.objectName === "rerolled-done"));
+            tryCompare(shown, "visible", false);
+            const badges = child(page, "key-badges");
+            tryVerify(() => badges.visible && badges.badges.includes("replaced"), H.answerTimeout,
+                      JSON.stringify(badges.badges));
+            const said = badges.badges.map(badge => badges.label(badge)).join(" · ");
+            verify(said.indexOf("expires ") >= 0, said);
+        }
+
         function child(parent, objectName) {
             const found = findChild(parent, objectName);
             verify(found, objectName);
