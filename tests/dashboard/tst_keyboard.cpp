@@ -217,6 +217,7 @@ private Q_SLOTS:
     void keyPageCardByCard();
     void enterPressesTheFocusedButton();
     void noButtonWithoutEnterInTheQml();
+    void noTooltipOnAPlainHoverHandler();
     void goToFindsOwnersByPart();
     void ownerPageOpensWithTheFocusOnItsKeys();
     void keyPageOpenedByKeyboardShowsTheFocus();
@@ -255,8 +256,8 @@ private:
     /// each checked to show the focus, and only there; what was wrong in @p problems.
     QStringList walkKeysPage(QQuickItem *page, QQuickItem *list, Qt::Key key, QStringList &problems);
     /// Ctrl+N on the current page, the issue-key form settled (its API list loaded, which must not
-    /// replace the pre-fill), Esc: what the form was pre-filled with ({apiId, externalId}), or an
-    /// empty map when the dialog did not open or did not close.
+    /// replace the pre-fill), Esc: what the form was pre-filled with ({apiId, externalId, prefix}),
+    /// or an empty map when the dialog did not open or did not close.
     QVariantMap issueFormAfterCtrlN() { return issueFormAfter(false); }
     /// The same, the dialog opened by a click on the sidebar's "Issue key" when @p bySidebar.
     QVariantMap issueFormAfter(bool bySidebar);
@@ -910,7 +911,8 @@ void TestKeyboard::sidebarIssueKeyPrefillsAsCtrlN()
 {
     const QString apiId = m_fixture->createApi(u"sidebar-issue"_s);
     const QString externalId = u"sidebar-issue-%1"_s.arg(QDateTime::currentMSecsSinceEpoch() % 1000000);
-    const QString keyId = m_fixture->createKey({{u"apiId"_s, apiId}, {u"externalId"_s, externalId}})
+    // A prefix with a "_" of its own: the form gets all of it (walk 22/X7: none was pre-filled).
+    const QString keyId = m_fixture->createKey({{u"apiId"_s, apiId}, {u"externalId"_s, externalId}, {u"prefix"_s, u"pay_eu"_s}})
                               .value(u"keyId"_s).toString();
     QVERIFY(!keyId.isEmpty());
     const ApiResult identity = m_fixture->call(u"identities.getIdentity"_s, {{u"identity"_s, externalId}});
@@ -923,7 +925,8 @@ void TestKeyboard::sidebarIssueKeyPrefillsAsCtrlN()
         QVariantMap prefill;
     };
     const QList<Page> pages{
-        {u"keyDetail"_s, {{u"keyId"_s, keyId}, {u"apiId"_s, apiId}}, {{u"apiId"_s, apiId}, {u"externalId"_s, externalId}}},
+        {u"keyDetail"_s, {{u"keyId"_s, keyId}, {u"apiId"_s, apiId}},
+         {{u"apiId"_s, apiId}, {u"externalId"_s, externalId}, {u"prefix"_s, u"pay_eu"_s}}},
         {u"ownerDetail"_s, {{u"identityId"_s, identityId}}, {{u"externalId"_s, externalId}}},
         {u"keys"_s, {{u"apiId"_s, apiId}}, {{u"apiId"_s, apiId}}}};
     for (const Page &page : pages) {
@@ -963,7 +966,8 @@ QVariantMap TestKeyboard::issueFormAfter(bool bySidebar)
     if (!controller)
         return {};
     const QVariantMap prefilled{{u"apiId"_s, controller->property("apiId")},
-                                {u"externalId"_s, controller->property("externalId")}};
+                                {u"externalId"_s, controller->property("externalId")},
+                                {u"prefix"_s, controller->property("prefix")}};
     QTest::keyClick(m_window, Qt::Key_Escape);
     if (!QTest::qWaitFor([issue] { return !issue->property("visible").toBool(); }))
         return {};
@@ -1669,6 +1673,43 @@ void TestKeyboard::noButtonWithoutEnterInTheQml()
     }
     QVERIFY(files > 40);
     QVERIFY2(found.isEmpty(), qPrintable(u"buttons that ignore Enter (use FocusButton / FocusToolButton):\n  "_s
+                                         + found.join(u"\n  "_s)));
+}
+
+/// A tooltip shows on TipHover, not on a plain HoverHandler, which Qt 6.4 keeps hovered after its
+/// item left the window (TipHover.qml says why): a HoverHandler that something refers to (an id)
+/// is a TipHover. A plain one may only set the pointer's shape.
+void TestKeyboard::noTooltipOnAPlainHoverHandler()
+{
+    static const QRegularExpression handler(u"(?<![\\w.])HoverHandler\\s*\\{"_s);
+    static const QRegularExpression named(u"(^|[{;\\n])\\s*id\\s*:"_s);
+    const QString root = QStringLiteral(LATCHKEY_SOURCE_DIR) + u"/dashboard/qml"_s;
+    QDirIterator it(root, {u"*.qml"_s}, QDir::Files, QDirIterator::Subdirectories);
+    QStringList found;
+    int handlers = 0;
+    while (it.hasNext()) {
+        const QString path = it.next();
+        if (it.fileName() == u"TipHover.qml"_s)
+            continue;
+        QFile source(path);
+        QVERIFY(source.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(source.readAll());
+        for (auto match = handler.globalMatch(text); match.hasNext();) {
+            const QRegularExpressionMatch at = match.next();
+            const qsizetype lineStart = text.lastIndexOf(u'\n', at.capturedStart()) + 1;
+            if (text.mid(lineStart, at.capturedStart() - lineStart).contains(u"//"_s))
+                continue; // a comment naming it
+            ++handlers;
+            // Its block, up to the brace that closes it.
+            qsizetype end = at.capturedEnd();
+            for (int depth = 1; depth > 0 && end < text.size(); ++end)
+                depth += text.at(end) == u'{' ? 1 : text.at(end) == u'}' ? -1 : 0;
+            if (named.match(text.mid(at.capturedEnd(), end - at.capturedEnd())).hasMatch())
+                found.append(u"%1:%2"_s.arg(path.mid(root.size() + 1)).arg(text.left(at.capturedStart()).count(u'\n') + 1));
+        }
+    }
+    QVERIFY(handlers > 0);
+    QVERIFY2(found.isEmpty(), qPrintable(u"HoverHandlers that a tooltip may show on (use TipHover):\n  "_s
                                          + found.join(u"\n  "_s)));
 }
 

@@ -270,10 +270,10 @@ Pane {
                 // than the keys' hint. The card has no tooltip of its own: over its empty area it
                 // stood far from what it was about, and it took the shared tooltip from the
                 // controls' (walkthrough J8).
-                ToolTip.visible: titleHover.hovered
+                ToolTip.visible: titleHover.showsTip
                 ToolTip.text: section.editable ? section.jumpHint : section.missing
                 ToolTip.delay: section.editable ? 600 : 300
-                HoverHandler {
+                TipHover {
                     id: titleHover
                 }
             }
@@ -314,7 +314,7 @@ Pane {
             implicitHeight: body.implicitHeight
 
             /// The greyed control under the pointer.
-            readonly property Item greyed: fieldsHover.hovered ? section.greyedControlAt(fieldsHover.point.position) : null
+            readonly property Item greyed: fieldsHover.showsTip ? section.greyedControlAt(fieldsHover.point.position) : null
             // Each control's tooltip anew (hidden, then shown after its delay), not the last one's
             // moved along.
             onGreyedChanged: {
@@ -328,7 +328,7 @@ Pane {
                 spacing: 8
                 enabled: section.editable && !section.saving
             }
-            HoverHandler {
+            TipHover {
                 id: fieldsHover
             }
             // Where the greyed control lies, with its missing permission as tooltip.

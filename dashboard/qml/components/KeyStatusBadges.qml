@@ -164,8 +164,8 @@ Item {
                     font.pointSize: 8
                     wrapMode: Text.Wrap
                 }
-                HoverHandler { id: hover }
-                ToolTip.visible: hover.hovered
+                TipHover { id: hover }
+                ToolTip.visible: hover.showsTip
                 ToolTip.text: pill.modelData.explanation
             }
         }

@@ -222,7 +222,7 @@ Page {
         elide: Text.ElideRight
         // On these lines only: on the row it opened over Revoke's own reason
         // (walkthrough 20/7), two tooltips on top of each other.
-        HoverHandler {
+        TipHover {
             id: permissionsHover
         }
         ToolTip {
@@ -230,7 +230,7 @@ Page {
             x: -permissionsLabel.leftPadding
             y: -permissionsLabel.topPadding
             width: permissionsLabel.width + permissionsLabel.leftPadding + permissionsLabel.rightPadding
-            visible: permissionsHover.hovered && permissionsLabel.truncated
+            visible: permissionsHover.showsTip && permissionsLabel.truncated
             delay: 300
             text: permissionsLabel.text
         }
