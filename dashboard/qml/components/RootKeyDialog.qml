@@ -226,7 +226,10 @@ FormDialog {
                 width: scroll.availableWidth
                 Repeater {
                     model: dialog.groups
-                    delegate: PermissionGroup {}
+                    // An id inside a delegate: fine at run time, but Qt 6.4's qmllint cannot follow it.
+                    delegate: RootKeyPermissionGroup {
+                        rootKeyDialog: dialog // qmllint disable unqualified
+                    }
                 }
             }
         }
@@ -238,51 +241,6 @@ FormDialog {
                   .arg(dialog.actionLabel("api.*.read_key")).arg(dialog.actionLabel("api.*.read_api"))
             wrapMode: Text.Wrap
             opacity: 0.7
-        }
-    }
-
-    // The dialog's id inside this component: fine at run time, but Qt 6.4's qmllint cannot follow it
-    // (pragma ComponentBehavior: Bound is 6.5+), hence the per-line disables.
-    component PermissionGroup: ColumnLayout {
-        id: group
-        required property var modelData
-        readonly property var allowed: dialog.grantable(modelData.permissions) // qmllint disable unqualified
-        readonly property int chosen: allowed.filter(p => dialog.picked.indexOf(p) >= 0).length
-        Layout.fillWidth: true
-        CheckBox {
-            objectName: "group-" + group.modelData.area
-            text: dialog.areaTitle(group.modelData.area) // qmllint disable unqualified
-            font.bold: true
-            tristate: true
-            enabled: group.allowed.length > 0
-            checkState: group.chosen === 0 ? Qt.Unchecked
-                        : group.chosen === group.allowed.length ? Qt.Checked : Qt.PartiallyChecked
-            checkable: false // the state follows `picked`; a click only changes `picked`
-            onClicked: dialog.setPicked(group.allowed, group.chosen !== group.allowed.length) // qmllint disable unqualified
-            Accessible.name: qsTr("All of %1").arg(text)
-        }
-        GridLayout {
-            Layout.leftMargin: 24
-            columns: 2
-            Repeater {
-                model: group.modelData.permissions
-                delegate: CheckBox {
-                    required property var modelData
-                    objectName: modelData.permission
-                    text: dialog.actionLabel(modelData.permission) // qmllint disable unqualified
-                    enabled: dialog.offered(modelData.permission) // qmllint disable unqualified
-                    checkable: false // `checked` stays bound to `picked`
-                    checked: dialog.picked.indexOf(modelData.permission) >= 0 // qmllint disable unqualified
-                    onClicked: dialog.setPicked([modelData.permission], dialog.picked.indexOf(modelData.permission) < 0) // qmllint disable unqualified
-                    Accessible.description: modelData.permission
-                    ToolTip.visible: hovered
-                    ToolTip.delay: 500
-                    ToolTip.text: enabled ? dialog.scoped(modelData.permission) // qmllint disable unqualified
-                                          : dialog.apiScope !== "" && modelData.permission === "api.*.create_api" // qmllint disable unqualified
-                                            ? qsTr("Only a key for all APIs can create APIs.")
-                                            : qsTr("A root key can only grant what it holds itself.")
-                }
-            }
         }
     }
 

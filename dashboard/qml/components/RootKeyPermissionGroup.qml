@@ -1,0 +1,57 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+
+// One area's permissions in the "New root key" dialog: a check box for all of them (ticked, partly
+// ticked or not, as the dialog's `picked` holds them) and one per permission, in words, the
+// permission itself in its tooltip; those the dialog does not offer are greyed, saying why.
+ColumnLayout {
+    id: group
+
+    /// The dialog's permissionGroups entry: {area, permissions: [{permission, action}]}.
+    required property var modelData
+    /// The RootKeyDialog: what is picked and offered, and the words for it.
+    required property var rootKeyDialog
+    readonly property var allowed: rootKeyDialog.grantable(modelData.permissions)
+    readonly property int chosen: allowed.filter(p => rootKeyDialog.picked.indexOf(p) >= 0).length
+
+    Layout.fillWidth: true
+
+    CheckBox {
+        objectName: "group-" + group.modelData.area
+        text: group.rootKeyDialog.areaTitle(group.modelData.area)
+        font.bold: true
+        tristate: true
+        enabled: group.allowed.length > 0
+        checkState: group.chosen === 0 ? Qt.Unchecked
+                    : group.chosen === group.allowed.length ? Qt.Checked : Qt.PartiallyChecked
+        checkable: false // the state follows `picked`; a click only changes `picked`
+        onClicked: group.rootKeyDialog.setPicked(group.allowed, group.chosen !== group.allowed.length)
+        Accessible.name: qsTr("All of %1").arg(text)
+    }
+    GridLayout {
+        Layout.leftMargin: 24
+        columns: 2
+        Repeater {
+            model: group.modelData.permissions
+            // `group` inside this delegate: fine at run time, but Qt 6.4's qmllint cannot follow ids
+            // into a Component (pragma ComponentBehavior: Bound is 6.5+), hence the per-line disables.
+            delegate: CheckBox {
+                required property var modelData
+                objectName: modelData.permission
+                text: group.rootKeyDialog.actionLabel(modelData.permission) // qmllint disable unqualified
+                enabled: group.rootKeyDialog.offered(modelData.permission) // qmllint disable unqualified
+                checkable: false // `checked` stays bound to `picked`
+                checked: group.rootKeyDialog.picked.indexOf(modelData.permission) >= 0 // qmllint disable unqualified
+                onClicked: group.rootKeyDialog.setPicked([modelData.permission], group.rootKeyDialog.picked.indexOf(modelData.permission) < 0) // qmllint disable unqualified
+                Accessible.description: modelData.permission
+                ToolTip.visible: hovered
+                ToolTip.delay: 500
+                ToolTip.text: enabled ? group.rootKeyDialog.scoped(modelData.permission) // qmllint disable unqualified
+                                      : group.rootKeyDialog.apiScope !== "" && modelData.permission === "api.*.create_api" // qmllint disable unqualified
+                                        ? qsTr("Only a key for all APIs can create APIs.")
+                                        : qsTr("A root key can only grant what it holds itself.")
+            }
+        }
+    }
+}
