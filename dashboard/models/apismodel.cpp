@@ -47,4 +47,13 @@ void ApisModel::remove(const QString &apiId)
         [this, apiId](const QJsonObject &) { Q_EMIT removed(apiId); });
 }
 
+void ApisModel::lookUp(const QString &apiId)
+{
+    if (!client() || apiId.isEmpty())
+        return;
+    client()->post(u"apis.getApi"_s, {{u"apiId"_s, apiId}}, this,
+                   [this, apiId](const ApiResult &result) { Q_EMIT lookedUp(apiId, result.httpStatus == 404); },
+                   ApiClient::Failures::Quiet); // the issue form says it under the API box
+}
+
 } // namespace Latchkey::Dashboard

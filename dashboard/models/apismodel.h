@@ -23,10 +23,15 @@ public:
     Q_INVOKABLE void create(const QString &name);
     /// Deletes the API @p apiId with all its keys (`apis.deleteApi`) and refreshes.
     Q_INVOKABLE void remove(const QString &apiId);
+    /// Asks the server for the one API @p apiId (`apis.getApi`), quietly: lookedUp() says whether
+    /// it is missing (404). Any other failure counts as not missing (the list may still hold it).
+    Q_INVOKABLE void lookUp(const QString &apiId);
 
 Q_SIGNALS:
     void created(const QString &apiId);
     void removed(const QString &apiId);
+    /// lookUp()'s answer: @p missing when the server has no API @p apiId.
+    void lookedUp(const QString &apiId, bool missing);
 
 protected:
     QString action() const override;

@@ -6,7 +6,8 @@
 // shows is in its font (the calendar button was an emoji, a missing-glyph box without an emoji
 // font). The API box's open list names every API; any QML warning fails the test (that list
 // warned once per entry). An API pre-filled from past the list's first page is the one the box
-// shows, one not listed at all is named and said. Pictures:
+// shows, one not listed at all is named and said, one deleted since said at once (without reading
+// every page of APIs). Pictures:
 // <build>/test-artefacts/issuedialog/.
 #include "dashboardfixture.h"
 #include "dashboardtestpaths.h"
@@ -89,6 +90,7 @@ private Q_SLOTS:
     void formFitsTheDialog_data();
     void formFitsTheDialog();
     void apiPastTheFirstPageIsTheOneShown();
+    void deletedApiSaidAtOnce();
     void cleanup();
     void cleanupTestCase();
 };
@@ -296,6 +298,34 @@ void TestIssueDialogWindow::apiPastTheFirstPageIsTheOneShown()
     QVERIFY(apiBox);
     QCOMPARE(apiBox->property("displayText").toString(), unlistedId);
     QCOMPARE(issuer()->property("apiId").toString(), unlistedId);
+}
+
+/// The form pre-filled with the id of an API deleted since (Ctrl+N on a key page opened before)
+/// says at once that there is no such API: it read every page of APIs first, and said only that it
+/// was not listed (walk 22). The server is asked for that one API; the list stays at its first page.
+void TestIssueDialogWindow::deletedApiSaidAtOnce()
+{
+    m_ui->app()->session()->settings()->setLanguage(u"en"_s);
+    for (int i = 1; i <= 51; ++i) // more than one page of APIs
+        QVERIFY(!m_fixture.createApi(u"Page API %1"_s.arg(i)).isEmpty());
+    const QString goneId = m_fixture.createApi(u"Gone API"_s);
+    QVERIFY(!goneId.isEmpty());
+    const auto deleted = m_fixture.call(u"apis.deleteApi"_s, {{u"apiId"_s, goneId}});
+    QVERIFY2(deleted.ok(), qPrintable(deleted.errorDetail));
+
+    m_ui->app()->session()->requestIssueKey({{u"apiId"_s, goneId}});
+    QTRY_VERIFY_WITH_TIMEOUT(dialog()->property("opened").toBool(), kTimeout);
+    QObject *note = m_ui->find(dialog(), u"issue-api-unlisted"_s, kTimeout);
+    QVERIFY(note);
+    const QString said = note->property("text").toString();
+    QVERIFY2(said.startsWith(u"There is no API "_s) && said.contains(goneId), qPrintable(said));
+    QQuickItem *apiBox = m_ui->item(dialog(), u"issue-api"_s);
+    QVERIFY(apiBox);
+    QCOMPARE(apiBox->property("displayText").toString(), goneId);
+    auto *apis = apiBox->property("model").value<QObject *>();
+    QVERIFY(apis);
+    QVERIFY2(apis->property("hasMore").toBool(), "every page of APIs was read first");
+    QVERIFY(m_ui->screenshot(m_artefacts, u"api-deleted"_s));
 }
 
 /// A failed row leaves no open dialog behind for the next one.

@@ -25,10 +25,17 @@ ColumnLayout {
     readonly property bool noApi: apisFetched && !apis.loading && !apis.failed && apis.count === 0
     /// The API list answered at least once (before that, "no API chosen" only means "not yet").
     property bool apisArrived: false
+    /// The API asked for by apis.getApi (one not on the pages read), and what the server said:
+    /// "asking", "exists" or "missing".
+    property var apiLookup: ({apiId: "", state: ""})
+    /// The server has no API of the chosen id (deleted since the page that pre-filled it opened).
+    readonly property bool chosenApiMissing: controller.apiId !== "" && apiBox.currentIndex < 0
+                                             && apiLookup.apiId === controller.apiId && apiLookup.state === "missing"
     /// The chosen API is not among the APIs listed, with every page read (or a page failed, or the
-    /// root key may not list them): the box names its id rather than showing another API.
+    /// root key may not list them), or it does not exist: the box names its id rather than showing
+    /// another API.
     readonly property bool chosenApiUnlisted: controller.apiId !== "" && apiBox.currentIndex < 0
-                                              && (mayNotListApis !== ""
+                                              && (mayNotListApis !== "" || chosenApiMissing
                                                   || (apisArrived && !apis.loading && (!apis.hasMore || apis.failed)))
 
     /// Enter on the API box (a closed ComboBox takes it for itself: it would open the list).
@@ -45,13 +52,20 @@ ColumnLayout {
         showChosenApi();
     }
     /// Shows the controller's API in the box. One not on the pages read so far (an API past the
-    /// first 50: pre-filled by Ctrl+N on its key's page, or just created) is looked for in the next
-    /// pages, the box meanwhile naming none: it never shows one API while the key would go into
-    /// another.
+    /// first 50: pre-filled by Ctrl+N on its key's page, or just created) is asked for first
+    /// (apis.getApi): one that does not exist (any more) is said at once, without reading every
+    /// page of APIs (walk 22); one that exists is looked for in the next pages, the box meanwhile
+    /// naming none: it never shows one API while the key would go into another.
     function showChosenApi(): void {
         apiBox.currentIndex = apiBox.indexOfValue(controller.apiId);
-        if (apiBox.currentIndex < 0 && controller.apiId !== "")
+        if (apiBox.currentIndex >= 0 || controller.apiId === "" || apis.client === null)
+            return; // asked once the list may be read (its first page calls this again)
+        if (apiLookup.apiId !== controller.apiId) {
+            apiLookup = {apiId: controller.apiId, state: "asking"};
+            apis.lookUp(controller.apiId); // its answer goes on here
+        } else if (apiLookup.state === "exists") {
             apis.loadMore(); // does nothing at the end of the list, or while a page is on its way
+        }
     }
 
     spacing: 14 // the form's, between its fields
@@ -81,6 +95,12 @@ ColumnLayout {
                     basics.showChosenApi();
                     basics.apisArrived = true;
                 }
+                onLookedUp: (apiId, missing) => {
+                    if (apiId !== basics.apiLookup.apiId)
+                        return; // an answer about an API chosen before
+                    basics.apiLookup = {apiId: apiId, state: missing ? "missing" : "exists"};
+                    basics.showChosenApi();
+                }
             }
             textRole: "name"
             valueRole: "apiId"
@@ -99,9 +119,11 @@ ColumnLayout {
         Label {
             objectName: "issue-api-unlisted"
             Layout.fillWidth: true
-            visible: basics.chosenApiUnlisted && apis.count > 0 // else the label below says why
+            visible: basics.chosenApiUnlisted && (apis.count > 0 || basics.chosenApiMissing) // else the label below says why
             wrapMode: Text.Wrap
-            text: qsTr("The API %1 is not among the APIs listed. The key is issued into it unless you choose another one.").arg(basics.controller.apiId)
+            text: basics.chosenApiMissing
+                  ? qsTr("There is no API %1 (deleted?): choose the API the key goes into.").arg(basics.controller.apiId)
+                  : qsTr("The API %1 is not among the APIs listed. The key is issued into it unless you choose another one.").arg(basics.controller.apiId)
         }
         // A fresh server has no API, and a key cannot exist without one: say so here.
         Label {
