@@ -18,8 +18,9 @@ import { h } from '../dom.js';
 
 const SMALLEST_VALUE_SIZE = 14;
 // The compact summary's labels and hints are one line each (styles.css), so its tiles are as tall
-// in every language and with every hint: they shrink to this, then end in an ellipsis.
-const SMALLEST_LINE_SIZE = 9;
+// in every language and with every hint: they shrink to this, then end in an ellipsis. Not below
+// 11 px: a Spanish hint at 9 px was hard to read (walk 22); the texts are short enough instead.
+const SMALLEST_LINE_SIZE = 11;
 const NARROWEST_TILE = 170; // px; as the grid's minimum in styles.css
 
 /**

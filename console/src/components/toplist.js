@@ -8,7 +8,9 @@ import { newestOnly } from '../newest.js';
 export const TOP_ORDERS = [
   { id: 'verifications', get label() { return t('Verifications'); } },
   { id: 'rejections', get label() { return t('Rejections'); } },
-  { id: 'spentCredits', get label() { return t('Credits'); } },
+  // What the keys spent, as the live log's column says: "Credits" alone is a balance on the
+  // dashboard's key page (walk 21/W11).
+  { id: 'spentCredits', get label() { return t('Credits spent'); } },
 ];
 
 /**

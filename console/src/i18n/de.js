@@ -18,7 +18,6 @@ export default {
   'Cost': 'Kosten',
   'Cost passed': 'Kosten (durchgelassen)',
   'Create one, then issue keys for it:': 'Legen Sie eine an und geben Sie dann Schlüssel dafür aus:',
-  'Credits': 'Credits',
   'Credits spent': 'Creditverbrauch', // one word, as short as "Verifizierungen": the summary's tile at 1024 px
   'Dark': 'Dunkel',
   'Decision': 'Entscheidung',
@@ -119,7 +118,7 @@ export default {
   'Verify a key and the charts fill in within a second:':
     'Verifizieren Sie einen Schlüssel, und die Diagramme füllen sich innerhalb einer Sekunde:',
   'Waiting for events…': 'Warte auf Ereignisse…',
-  'block rate {share}': 'Blockierquote {share}',
+  'block rate {share}': 'Quote {share}', // under "Blockiert": the summary's tile at 1024 px (walk 22)
   'checks per second, last 60 s': 'Prüfungen pro Sekunde, letzte 60 s',
   'key_…, api_…, id_… or namespace': 'key_…, api_…, id_… oder Namensraum',
   'last 24 hours': 'letzte 24 Stunden',
@@ -132,7 +131,7 @@ export default {
   'per hour': 'pro Stunde',
   'per minute': 'pro Minute',
   'rate-limit decisions': 'Ratenlimit-Entscheidungen',
-  'rejection rate {share}': 'Ablehnungsquote {share}',
+  'rejection rate {share}': 'Quote {share}', // under "Abgelehnt": the summary's tile at 1024 px (walk 22)
   'since opened:': 'seit dem Öffnen:',
   'verifications per second, last 60 s': 'Verifizierungen pro Sekunde, letzte 60 s',
   '{n} keys': { one: '{n} Schlüssel', other: '{n} Schlüssel' },

@@ -18,7 +18,6 @@ export default {
   'Cost': 'Coste',
   'Cost passed': 'Coste permitido',
   'Create one, then issue keys for it:': 'Cree una y luego emita claves para ella:',
-  'Credits': 'Créditos',
   'Credits spent': 'Créditos usados', // short enough for the summary's tile at 1024 px, as the German
   'Dark': 'Oscuro',
   'Decision': 'Decisión',
@@ -117,7 +116,7 @@ export default {
   'Verifications by outcome': 'Verificaciones por resultado',
   'Verify a key and the charts fill in within a second:': 'Verifique una clave y los gráficos se llenarán en un segundo:',
   'Waiting for events…': 'Esperando eventos…',
-  'block rate {share}': 'tasa de bloqueo {share}',
+  'block rate {share}': 'tasa {share}', // under "Bloqueadas": the summary's tile at 1024 px (walk 22)
   'checks per second, last 60 s': 'comprobaciones por segundo, últimos 60 s',
   'key_…, api_…, id_… or namespace': 'key_…, api_…, id_… o espacio de nombres',
   'last 24 hours': 'últimas 24 horas',
@@ -130,7 +129,7 @@ export default {
   'per hour': 'por hora',
   'per minute': 'por minuto',
   'rate-limit decisions': 'decisiones de límite de frecuencia',
-  'rejection rate {share}': 'tasa de rechazo {share}',
+  'rejection rate {share}': 'tasa {share}', // under "Rechazadas": the summary's tile at 1024 px (walk 22)
   'since opened:': 'desde la apertura:',
   'verifications per second, last 60 s': 'verificaciones por segundo, últimos 60 s',
   '{n} keys': { one: '{n} clave', other: '{n} claves' },

@@ -250,6 +250,9 @@ describe('web console', () => {
     assert.match(await text(page, 'h1'), /API payments/);
     const topKeys = await page.locator('[data-testid=top-keys] .toprow').evaluateAll((rows) => rows.map((row) => row.dataset.id));
     assert.deepEqual(topKeys.slice(0, 2), [keys.checkout.keyId, keys.metered.keyId]);
+    // Walk 22: the ranking by credits spent was titled "Credits", a balance on the key page.
+    assert.deepEqual(await page.locator('section.card:has([data-testid=top-keys]) .tabs button').allTextContents(),
+      ['Verifications', 'Rejections', 'Credits spent']);
 
     // An owner by its externalId: the metered key's six events, and nobody else's. (The log
     // loads what is committed, the stream what happens after; the writer commits within ~1 s.)

@@ -102,7 +102,9 @@ describe('console translations', () => {
       }
       assert.deepEqual(clashes, []);
       // The bare words themselves are the same in both.
-      assert.equal(tables[language].Credits, dashboard.Credits);
+      // The console has no bare "Credits" (what is spent says so): its texts about credits use
+      // the dashboard's word (the clash check above).
+      if ('Credits' in tables[language]) assert.equal(tables[language].Credits, dashboard.Credits);
       assert.equal(dashboard.Credits, glossary[language][0].word);
       assert.equal(dashboard.Namespace, glossary[language][1].word);
       if (glossary[language][3]) assert.equal(dashboard['Rate limits'], glossary[language][3].word);
