@@ -19,9 +19,13 @@ ToolBar {
     /// Back was clicked (the page asks first when cards hold drafts).
     signal backClicked()
 
-    /// The lists' badges beyond what the status pill says (no credits, low credits, expiring, replaced).
+    /// The lists' badges beyond what the status pill says (no credits, low credits, expiring,
+    /// replaced). "Replaced" only where no "expiring" pill says when the key stops already: the
+    /// note under the header says it is replaced, and two pills made the header four lines tall
+    /// in German (tst_keypagelayout headerLineShowsWhole).
     function headerBadges(deleted: bool, badges: var): var {
-        return deleted ? [] : badges.filter(badge => !["active", "disabled", "expired"].includes(badge));
+        return deleted ? [] : badges.filter(badge => !["active", "disabled", "expired"].includes(badge)
+                                             && !(badge.startsWith("replaced") && badges.includes("expiring")));
     }
 
     /// The dates stand on a line of their own under the title: beside the badges they would
