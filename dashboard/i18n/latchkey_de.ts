@@ -544,26 +544,6 @@
         <translation>Mit diesem Root-Schlüssel lassen sich keine Inhaber nachschlagen: „%1“ wird mit den Namen der Ziele verglichen; das findet die Einträge des Inhabers selbst, nicht die seiner Schlüssel. Die ID des Inhabers (id_…) findet beide.</translation>
     </message>
     <message>
-        <source>Last hour</source>
-        <translation>Letzte Stunde</translation>
-    </message>
-    <message>
-        <source>Last 24 hours</source>
-        <translation>Letzte 24 Stunden</translation>
-    </message>
-    <message>
-        <source>Last 7 days</source>
-        <translation>Letzte 7 Tage</translation>
-    </message>
-    <message>
-        <source>Last 30 days</source>
-        <translation>Letzte 30 Tage</translation>
-    </message>
-    <message>
-        <source>All time</source>
-        <translation>Gesamter Zeitraum</translation>
-    </message>
-    <message>
         <source>Target: owner “%1” (%2)</source>
         <translation>Ziel: Inhaber „%1“ (%2)</translation>
     </message>
@@ -4316,6 +4296,29 @@
     </message>
 </context>
 <context>
+    <name>TimeRanges</name>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>Letzte 24 Stunden</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Letzte 7 Tage</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Letzte 30 Tage</translation>
+    </message>
+    <message>
+        <source>All time</source>
+        <translation>Gesamter Zeitraum</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>Letzte Stunde</translation>
+    </message>
+</context>
+<context>
     <name>UsageCharts</name>
     <message>
         <source>Fewer charts</source>
@@ -4394,22 +4397,6 @@
     <message>
         <source>Open the folder of the exported file</source>
         <translation>Den Ordner der exportierten Datei öffnen</translation>
-    </message>
-    <message>
-        <source>Last 24 hours</source>
-        <translation>Letzte 24 Stunden</translation>
-    </message>
-    <message>
-        <source>Last 7 days</source>
-        <translation>Letzte 7 Tage</translation>
-    </message>
-    <message>
-        <source>Last 30 days</source>
-        <translation>Letzte 30 Tage</translation>
-    </message>
-    <message>
-        <source>All time</source>
-        <translation>Gesamter Zeitraum</translation>
     </message>
     <message>
         <source>Period to export</source>

@@ -544,26 +544,6 @@
         <translation>Con esta clave raíz no se pueden buscar propietarios: «%1» se compara con los nombres de los objetivos, lo que encuentra las entradas del propio propietario pero no las de sus claves; el id del propietario (id_…) encuentra ambas.</translation>
     </message>
     <message>
-        <source>Last hour</source>
-        <translation>Última hora</translation>
-    </message>
-    <message>
-        <source>Last 24 hours</source>
-        <translation>Últimas 24 horas</translation>
-    </message>
-    <message>
-        <source>Last 7 days</source>
-        <translation>Últimos 7 días</translation>
-    </message>
-    <message>
-        <source>Last 30 days</source>
-        <translation>Últimos 30 días</translation>
-    </message>
-    <message>
-        <source>All time</source>
-        <translation>Todo el periodo</translation>
-    </message>
-    <message>
         <source>Target: owner “%1” (%2)</source>
         <translation>Objetivo: propietario «%1» (%2)</translation>
     </message>
@@ -4316,6 +4296,29 @@
     </message>
 </context>
 <context>
+    <name>TimeRanges</name>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>Últimas 24 horas</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Últimos 7 días</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Últimos 30 días</translation>
+    </message>
+    <message>
+        <source>All time</source>
+        <translation>Todo el periodo</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>Última hora</translation>
+    </message>
+</context>
+<context>
     <name>UsageCharts</name>
     <message>
         <source>Fewer charts</source>
@@ -4394,22 +4397,6 @@
     <message>
         <source>Open the folder of the exported file</source>
         <translation>Abrir la carpeta del archivo exportado</translation>
-    </message>
-    <message>
-        <source>Last 24 hours</source>
-        <translation>Últimas 24 horas</translation>
-    </message>
-    <message>
-        <source>Last 7 days</source>
-        <translation>Últimos 7 días</translation>
-    </message>
-    <message>
-        <source>Last 30 days</source>
-        <translation>Últimos 30 días</translation>
-    </message>
-    <message>
-        <source>All time</source>
-        <translation>Todo el periodo</translation>
     </message>
     <message>
         <source>Period to export</source>

@@ -5,6 +5,7 @@ import Latchkey.Dashboard
 // Qt 6.4's qmllint does not follow the script's functions: their uses are "// qmllint disable"d
 // line by line.
 import "AuditEvents.js" as AuditEvents
+import "TimeRanges.js" as TimeRanges
 
 // The audit log's filters: event, time range, actor and target, with what the text filters
 // matched said under them. The Actor and Target texts are looked up (a root key's name, an owner's
@@ -22,13 +23,7 @@ ColumnLayout {
     /// What the Target filter says when the text may be an owner's external id that the root key may not look up.
     readonly property string targetUnreadable: qsTr("Owners cannot be looked up with this root key: “%1” is matched against target names, which finds an owner's own rows but not its keys'; the owner's id (id_…) finds both.").arg(resolver.text)
 
-    readonly property var ranges: [
-        {label: qsTr("Last hour"), ms: 3600000},
-        {label: qsTr("Last 24 hours"), ms: 86400000},
-        {label: qsTr("Last 7 days"), ms: 7 * 86400000},
-        {label: qsTr("Last 30 days"), ms: 30 * 86400000},
-        {label: qsTr("All time"), ms: 0}
-    ]
+    readonly property var ranges: TimeRanges.ranges(true) // qmllint disable
 
     /// The Target filter takes the keyboard (the page's Ctrl+F).
     function focusSearch() {
@@ -48,8 +43,7 @@ ColumnLayout {
         filters.applyFilters();
     }
     function applyFilters() {
-        const range = filters.ranges[rangeBox.currentIndex].ms;
-        filters.logModel.start = range > 0 ? new Date(Date.now() - range) : new Date(NaN);
+        filters.logModel.start = TimeRanges.startOf(filters.ranges[rangeBox.currentIndex].ms); // qmllint disable
         filters.logModel.events = eventBox.currentIndex > 0 ? [eventBox.currentValue] : [];
         actorResolver.text = actorField.text; // log.actorId follows once it is resolved
         resolver.text = targetField.text; // log's target follows once it is resolved
@@ -126,7 +120,11 @@ ColumnLayout {
     // The hints say what each text filter takes (the two take different things): each field is
     // as wide as its hint, and where one row has no room for all four filters (1024 px) the
     // text filters take a row of their own under the event and the time range (walkthrough
-    // 20/14: the Spanish target hint was cut even at 1600 px).
+    // 20/14: the Spanish target hint was cut even at 1600 px). The widths are those of the longest
+    // translation of each hint, so a language switch moves no filter (walkthrough 22/X22: in
+    // German the time range sat 90 px further right, after the Actor field's longer hint); only
+    // where the two longest hints do not fit side by side (1024 px: German Actor, Spanish Target)
+    // the fields shrink, down to their hints in the language shown, and the boxes follow.
     GridLayout {
         id: filterRow
         Layout.fillWidth: true
@@ -136,11 +134,28 @@ ColumnLayout {
         columns: width >= eventBox.Layout.preferredWidth + rangeBox.Layout.preferredWidth
                           + actorHintWidth + targetHintWidth + 3 * columnSpacing ? 4 : 2
 
-        // A text filter's width for its whole hint, padding included.
-        readonly property real actorHintWidth: Math.ceil(actorHint.advanceWidth) + actorField.leftPadding
+        readonly property string actorHintSource: QT_TR_NOOP("Actor: root key name or id")
+        readonly property string targetHintSource: QT_TR_NOOP("Target: id, owner, key start or part of a name")
+        // A text filter's width for its whole hint in every language, padding included.
+        readonly property real actorHintWidth: widestHint(actorHintSource, actorField.font) + actorField.leftPadding
                                                + actorField.rightPadding + 2
-        readonly property real targetHintWidth: Math.ceil(targetHint.advanceWidth) + targetField.leftPadding
+        readonly property real targetHintWidth: widestHint(targetHintSource, targetField.font) + targetField.leftPadding
                                                 + targetField.rightPadding + 2
+        // The width of each hint in the language shown: what a field keeps where the longest ones
+        // do not fit side by side.
+        readonly property real actorOwnWidth: Math.ceil(actorHint.advanceWidth) + actorField.leftPadding + actorField.rightPadding + 2
+        readonly property real targetOwnWidth: Math.ceil(targetHint.advanceWidth) + targetField.leftPadding + targetField.rightPadding + 2
+        /// The width of @p source's longest translation in @p font (an argument: the width follows it).
+        function widestHint(source: string, font: var): real {
+            hintMetrics.font = font; // set here: a binding of its own could follow the field's font too late
+            let widest = 0;
+            for (const text of filters.session.settings.inEveryLanguage("AuditLogFilters", source))
+                widest = Math.max(widest, hintMetrics.advanceWidth(text));
+            return Math.ceil(widest);
+        }
+        FontMetrics {
+            id: hintMetrics
+        }
         TextMetrics {
             id: actorHint
             font: actorField.font
@@ -180,7 +195,8 @@ ColumnLayout {
             Layout.fillWidth: true
             Layout.preferredWidth: filterRow.actorHintWidth
             Layout.maximumWidth: filterRow.actorHintWidth // the room left goes to the longer hint
-            placeholderText: qsTr("Actor: root key name or id")
+            Layout.minimumWidth: filterRow.actorOwnWidth
+            placeholderText: qsTr(filterRow.actorHintSource)
             ToolTip.text: qsTr("A root key's name or a part of it, as the Actor column shows it, or its id (rk_…)")
             // Not while the user types (issue 4, J14: it covered the field being typed in).
             ToolTip.visible: actorTip.showsTip && !activeFocus
@@ -197,7 +213,8 @@ ColumnLayout {
             objectName: "targetFilter"
             Layout.fillWidth: true
             Layout.preferredWidth: filterRow.targetHintWidth
-            placeholderText: qsTr("Target: id, owner, key start or part of a name")
+            Layout.minimumWidth: filterRow.targetOwnWidth
+            placeholderText: qsTr(filterRow.targetHintSource)
             ToolTip.text: qsTr("An id (key_…, api_…, id_…), an owner's external id, a key's start, or a part of a name: of a key (deleted keys too), an owner, an API")
             // Not while the user types (issue 4, J14: it covered the field being typed in).
             ToolTip.visible: targetTip.showsTip && !activeFocus

@@ -127,21 +127,46 @@ ItemDelegate {
         eventText, actorName !== "" ? actorName : actorId, format.dateTime(time),
         changeText === "" ? shownDescription : shownDescription + ". " + changeText.replace(/\n/g, ". ")])
 
-    contentItem: RowLayout {
-        spacing: 16
+    /// Narrow (the page's choice, e.g. at 1024 px): the time, the event and the actor one under
+    /// the other in the first column, so the description and what changed get the width, and the
+    /// targets folded on one line (each whole once the row is the current one: a click or the
+    /// arrows unfold it). Walkthrough 22/X24: at 1024 px the description had ~230 px, an event took
+    /// 5 to 8 lines and three showed on a screen.
+    property bool stacked: false
+    /// The first column's width when `stacked`.
+    property int stackWidth: 220
+    /// Whether the targets are on one line (elided; every target whole in the row's tooltip).
+    readonly property bool targetsFolded: stacked && !highlighted
+    /// Whether the folded targets line is elided.
+    property bool targetsCut: false
+    /// The description's tooltip, with every target when their folded line is cut.
+    readonly property string rowTipText: !targetsCut ? descriptionTip
+                                         : (descriptionTip !== "" ? descriptionTip : shownDescription) + "\n" + targetText
+    /// Each target on a line of its own, or all of them on one.
+    readonly property string shownTargets: targetsFolded ? targetText.split("\n").join(" · ") : targetText
+
+    // The cells on a grid: one row of four columns, or (`stacked`) two columns, the first holding
+    // time, event and actor, the description spanning them, a filler below taking what it needs more.
+    contentItem: GridLayout {
+        columnSpacing: 16
+        rowSpacing: entry.stacked ? 2 : 0
         Label {
-            Layout.preferredWidth: entry.timeWidth
-            Layout.maximumWidth: entry.timeWidth
-            Layout.minimumWidth: entry.timeWidth
+            Layout.row: 0
+            Layout.column: 0
+            Layout.preferredWidth: entry.stacked ? entry.stackWidth : entry.timeWidth
+            Layout.maximumWidth: Layout.preferredWidth
+            Layout.minimumWidth: Layout.preferredWidth
             Layout.alignment: Qt.AlignTop
             text: entry.format.dateTime(entry.time)
             elide: Text.ElideRight
         }
         Label {
             objectName: "eventLabel"
-            Layout.preferredWidth: entry.eventWidth
-            Layout.maximumWidth: entry.eventWidth
-            Layout.minimumWidth: entry.eventWidth
+            Layout.row: entry.stacked ? 1 : 0
+            Layout.column: entry.stacked ? 0 : 1
+            Layout.preferredWidth: entry.stacked ? entry.stackWidth : entry.eventWidth
+            Layout.maximumWidth: Layout.preferredWidth
+            Layout.minimumWidth: Layout.preferredWidth
             Layout.alignment: Qt.AlignTop
             text: entry.eventText
             wrapMode: Text.Wrap
@@ -154,17 +179,21 @@ ItemDelegate {
             }
         }
         ColumnLayout {
+            Layout.row: 0
+            Layout.column: entry.stacked ? 1 : 2
+            Layout.rowSpan: entry.stacked ? 4 : 1
             Layout.fillWidth: true
             Layout.minimumWidth: 120
+            Layout.alignment: Qt.AlignTop
             spacing: 2
             Label {
                 objectName: "descriptionLabel"
                 Layout.fillWidth: true
                 text: entry.shownDescription
                 wrapMode: Text.Wrap
-                ToolTip.text: entry.descriptionTip
+                ToolTip.text: entry.rowTipText
                 // Not over the event or the actor, which have tooltips of their own (one at a time).
-                ToolTip.visible: rowTip.showsTip && !entry.overEvent && !entry.overActor && entry.descriptionTip !== ""
+                ToolTip.visible: rowTip.showsTip && !entry.overEvent && !entry.overActor && entry.rowTipText !== ""
                 ToolTip.delay: 500
             }
             Label {
@@ -176,47 +205,62 @@ ItemDelegate {
             }
             // One target a line ("key key_… (its name)"), wrapped inside the column: Text does not
             // elide text of several lines, so an elided one ran on under the Actor column and out of
-            // the window at 1024 px (issue 4). Anywhere, not only at spaces: an id has none.
+            // the window at 1024 px (issue 4). Anywhere, not only at spaces: an id has none. Folded:
+            // all on one line, elided.
             Label {
                 objectName: "targetsLabel"
                 Layout.fillWidth: true
-                text: entry.targetText
+                text: entry.shownTargets
                 opacity: 0.7
                 font.family: "monospace"
-                wrapMode: Text.WrapAtWordBoundaryOrAnywhere
+                wrapMode: entry.targetsFolded ? Text.NoWrap : Text.WrapAtWordBoundaryOrAnywhere
+                elide: entry.targetsFolded ? Text.ElideRight : Text.ElideNone
+                onTruncatedChanged: entry.targetsCut = truncated
             }
         }
         // The actor's name and id, a line each: Text elides no text of several lines, so one label
-        // with both ran past the window in a narrow actor column (German at 1024 px).
+        // with both ran past the window in a narrow actor column (German at 1024 px). Stacked: its
+        // name only (its id when it has none), the id in its tooltip.
         ColumnLayout {
-            Layout.preferredWidth: entry.actorWidth
-            Layout.maximumWidth: entry.actorWidth
-            Layout.minimumWidth: entry.actorWidth
+            Layout.row: entry.stacked ? 2 : 0
+            Layout.column: entry.stacked ? 0 : 3
+            Layout.preferredWidth: entry.stacked ? entry.stackWidth : entry.actorWidth
+            Layout.maximumWidth: Layout.preferredWidth
+            Layout.minimumWidth: Layout.preferredWidth
             Layout.alignment: Qt.AlignTop
             spacing: 0
             ToolTip.text: entry.actorText
             // Over the actor only: the row's other tooltips share the one ToolTip instance.
-            ToolTip.visible: (entry.actorLinesCut[0] || entry.actorLinesCut[1]) && entry.overActor
+            ToolTip.visible: (entry.actorLinesCut[0] || entry.actorLinesCut[1] || (entry.stacked && entry.actorText.includes("\n")))
+                             && entry.overActor
             ToolTip.delay: 500
             TipHover {
                 onShowsTipChanged: entry.overActor = showsTip
             }
             // No ids: contentItem is deferred.
             Label {
+                objectName: "actorLabel"
                 Layout.fillWidth: true
-                horizontalAlignment: Text.AlignRight
+                horizontalAlignment: entry.stacked ? Text.AlignLeft : Text.AlignRight
                 text: entry.actorText.split("\n")[0]
+                opacity: entry.stacked ? 0.8 : 1
                 elide: Text.ElideRight
                 onTruncatedChanged: entry.actorLinesCut = [truncated, entry.actorLinesCut[1]]
             }
             Label {
                 Layout.fillWidth: true
-                visible: text !== ""
+                visible: text !== "" && !entry.stacked
                 horizontalAlignment: Text.AlignRight
                 text: entry.actorText.split("\n")[1] || ""
                 elide: Text.ElideRight
                 onTruncatedChanged: entry.actorLinesCut = [entry.actorLinesCut[0], truncated]
             }
+        }
+        Item { // stacked: the height the description needs beyond the first column's lines
+            Layout.row: 3
+            Layout.column: 0
+            Layout.fillHeight: true
+            visible: entry.stacked
         }
     }
 }

@@ -45,6 +45,22 @@ Page {
         return Math.max(...AuditEvents.allEvents().map(event => eventProbe.advanceWidth(AuditEvents.eventName(event)))); // qmllint disable
     }
     readonly property int actorWidth: Math.max(120, Math.min(170, Math.floor(sharedRoom - eventWidth)))
+    // Where four columns would leave the description less than 360 px (1024 px, a third of the
+    // list; walkthrough 22/X24: ~230 px, an event took 5 to 8 lines), the rows stack the time, the
+    // event and the actor in one column (AuditLogRow.stacked), as wide as the widest event (up to
+    // 240 px: a longer one wraps) and the column's title, and the description takes the rest.
+    readonly property bool stacked: list.width - 2 * 16 - 3 * 16 - timeWidth - eventWanted - 170 < 360
+    readonly property string stackTitle: qsTr("Time") + " · " + qsTr("Event") + " · " + qsTr("Actor")
+    readonly property int stackWidth: Math.max(timeWidth, Math.min(eventWanted, 240), Math.ceil(titleProbe.advanceWidth(stackTitle)) + 4)
+    FontMetrics {
+        id: titleProbe // the column titles' font
+        font: titleProbeLabel.font
+    }
+    Label { // not shown
+        id: titleProbeLabel
+        visible: false
+        font.bold: true
+    }
 
     function focusSearch() {
         filters.focusSearch();
@@ -97,14 +113,16 @@ Page {
             contentItem: RowLayout {
                 spacing: 16
                 Repeater {
-                    model: [{title: qsTr("Time"), width: page.timeWidth}, {title: qsTr("Event"), width: page.eventWidth},
-                            {title: qsTr("Description"), width: -1}, {title: qsTr("Actor"), width: page.actorWidth}]
+                    model: page.stacked
+                           ? [{title: page.stackTitle, width: page.stackWidth}, {title: qsTr("Description"), width: -1}]
+                           : [{title: qsTr("Time"), width: page.timeWidth}, {title: qsTr("Event"), width: page.eventWidth},
+                              {title: qsTr("Description"), width: -1}, {title: qsTr("Actor"), width: page.actorWidth, right: true}]
                     Label {
                         required property var modelData
                         Layout.preferredWidth: modelData.width
                         Layout.minimumWidth: Math.max(0, modelData.width)
                         Layout.fillWidth: modelData.width < 0
-                        horizontalAlignment: modelData.width === page.actorWidth ? Text.AlignRight : Text.AlignLeft
+                        horizontalAlignment: modelData.right ? Text.AlignRight : Text.AlignLeft
                         text: modelData.title
                         font.bold: true
                         opacity: 0.7
@@ -141,6 +159,8 @@ Page {
                 timeWidth: page.timeWidth // qmllint disable unqualified
                 eventWidth: page.eventWidth // qmllint disable unqualified
                 actorWidth: page.actorWidth // qmllint disable unqualified
+                stacked: page.stacked // qmllint disable unqualified
+                stackWidth: page.stackWidth // qmllint disable unqualified
                 onClicked: ListView.view.currentIndex = row.index
                 ListFocusRing {
                     row: row
