@@ -101,6 +101,11 @@ QString PermissionWords::actionOf(const QString &permission)
 
 QString PermissionWords::wordsOf(const QString &permission)
 {
+    return wordsOf(permission, {});
+}
+
+QString PermissionWords::wordsOf(const QString &permission, const QString &scopeName)
+{
     const QStringList parts = permission.split(u'.');
     if (parts.size() != 3 || parts.at(2) == u"*")
         return permission;
@@ -108,7 +113,7 @@ QString PermissionWords::wordsOf(const QString &permission)
     return parts.at(1) == u"*" ? action
                                : QCoreApplication::translate("PermissionWords", "%1 (%2)",
                                    "a permission in words and the one API or namespace it is limited to")
-                                     .arg(action, parts.at(1));
+                                     .arg(action, scopeName.isEmpty() ? parts.at(1) : scopeName);
 }
 
 QString PermissionWords::lacking(const QString &permission)
@@ -126,6 +131,11 @@ QString PermissionWords::actionLabel(const QString &permission, int /*revision*/
 QString PermissionWords::words(const QString &permission, int /*revision*/) const
 {
     return wordsOf(permission);
+}
+
+QString PermissionWords::wordsNaming(const QString &permission, const QString &scopeName, int /*revision*/) const
+{
+    return wordsOf(permission, scopeName);
 }
 
 bool PermissionWords::eventFilter(QObject *watched, QEvent *event)

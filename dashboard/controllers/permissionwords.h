@@ -32,6 +32,9 @@ public:
     /// @p permission as a root key's list shows it: "View keys", one limited to a single API or
     /// namespace naming it ("View keys (api_1…)"); anything else (a wildcard action) stays raw.
     [[nodiscard]] static QString wordsOf(const QString &permission);
+    /// wordsOf(), naming the one API or namespace @p permission is limited to @p scopeName
+    /// ("View keys (payments-prod)"); by its id when @p scopeName is empty (e.g. the API is gone).
+    [[nodiscard]] static QString wordsOf(const QString &permission, const QString &scopeName);
     /// The sentence for what the root key may not do: "Your root key lacks the permission “Edit
     /// keys” (api.*.update_key)." — words first, the raw name kept.
     [[nodiscard]] static QString lacking(const QString &permission);
@@ -40,6 +43,9 @@ public:
     Q_INVOKABLE [[nodiscard]] QString actionLabel(const QString &permission, int revision = 0) const;
     /// wordsOf() for QML.
     Q_INVOKABLE [[nodiscard]] QString words(const QString &permission, int revision = 0) const;
+    /// wordsOf(permission, scopeName) for QML.
+    Q_INVOKABLE [[nodiscard]] QString wordsNaming(const QString &permission, const QString &scopeName,
+                                                  int revision = 0) const;
 
     [[nodiscard]] int revision() const { return m_revision; }
 

@@ -24,10 +24,30 @@ Page {
     readonly property Capabilities may: session.capabilities
 
     /// A root key's permissions in the words of the create dialog ("Create APIs, View keys"); one
-    /// limited to a single API or namespace names it ("View keys (api_1…)"), anything else stays raw
-    /// (PermissionWords, as Settings' connection summary; its `revision` follows a new language).
-    function permissionWords(permissions): string {
-        return permissions.map(permission => PermissionWords.words(permission, PermissionWords.revision)).join(", ");
+    /// limited to a single API names it by its name ("View keys (payments-prod)", as the audit log
+    /// does; walkthrough 22/X14: by its id), by its id only when the API is gone or not listed, and
+    /// one limited to a namespace by its id; anything else stays raw (PermissionWords, as
+    /// Settings' connection summary; its `revision` follows a new language).
+    function permissionWords(permissions, names): string {
+        return permissions.map(permission => PermissionWords.wordsNaming(permission, names[permission.split(".")[1]] ?? "",
+                                                                         PermissionWords.revision)).join(", ");
+    }
+    /// The listed APIs' names by id, for permissionWords().
+    property var apiNames: ({})
+    // Every API, page by page, where the root key may list them (else the ids stay).
+    ApisModel {
+        id: apis
+        client: !page.may.pending && page.may.missing("api.*.read_api", page.may.revision) === "" ? page.session.client : null
+        onPageLoaded: {
+            const names = {};
+            for (let row = 0; row < apis.count; ++row) {
+                const api = apis.rowObject(row);
+                names[api.id] = api.name;
+            }
+            page.apiNames = names;
+            if (apis.hasMore)
+                apis.loadMore();
+        }
     }
 
     title: qsTr("Root keys")
@@ -50,7 +70,10 @@ Page {
         FocusToolButton {
             readonly property string sourceText: QT_TR_NOOP("Refresh")
             text: qsTr(sourceText)
-            onClicked: rootKeys.refresh()
+            onClicked: {
+                rootKeys.refresh();
+                apis.refresh();
+            }
         }
     }
 
@@ -133,7 +156,7 @@ Page {
                     // lines while the pointer is on them (it was the raw ids, over the next row).
                     PermissionsLabel {
                         Layout.fillWidth: true
-                        text: page.permissionWords(row.permissions) // qmllint disable unqualified
+                        text: page.permissionWords(row.permissions, page.apiNames) // qmllint disable unqualified
                     }
                 }
                 Label {
