@@ -51,7 +51,7 @@ SettingsController::SettingsController(Formatter *format, QObject *parent)
     m_theme = settings.value(u"ui/theme"_s, u"system"_s).toString();
     if (!Themes.contains(m_theme))
         m_theme = u"system"_s;
-    m_listCharts = settings.value(u"ui/listCharts"_s, true).toBool();
+    m_listCharts = settings.value(u"ui/listCharts"_s, false).toBool();
 }
 
 SettingsController::~SettingsController()

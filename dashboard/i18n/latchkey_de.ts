@@ -1617,6 +1617,10 @@
         <source>Last used</source>
         <translation>Zuletzt genutzt</translation>
     </message>
+    <message>
+        <source>What the key may still spend on verifications. “low credits” from 10 % of its refill amount down (at least 1), or from 10 credits down for a key without a refill.</source>
+        <translation>Was der Schlüssel noch für Verifizierungen ausgeben kann. „wenig Credits“ ab 10 % seiner Aufladung abwärts (mindestens 1), ohne Aufladung ab 10 Credits abwärts.</translation>
+    </message>
 </context>
 <context>
     <name>KeyCreditsSection</name>
@@ -1935,10 +1939,6 @@
         <translation>Der Schlüssel läuft innerhalb von 24 Stunden ab.</translation>
     </message>
     <message>
-        <source>At most 10% of the refill amount (or 10 credits) left.</source>
-        <translation>Höchstens 10 % der Auffüllmenge (oder 10 Credits) übrig.</translation>
-    </message>
-    <message>
         <source>Rate limited at least once in the last hour.</source>
         <translation>In der letzten Stunde mindestens einmal gedrosselt.</translation>
     </message>
@@ -1983,6 +1983,18 @@
     <message>
         <source>A reroll replaced this key with a new one, which has been deleted since; this old key stops working when its grace period ends.</source>
         <translation>Beim Neu-Erzeugen wurde dieser Schlüssel durch einen neuen ersetzt, der inzwischen gelöscht wurde; dieser alte Schlüssel funktioniert nur bis zum Ende seiner Übergangsfrist.</translation>
+    </message>
+    <message>
+        <source>Low on credits: %1 or fewer left, 10 % of this key&apos;s refill of %2 (at least 1).</source>
+        <translation>Wenig Credits: %1 oder weniger übrig, 10 % der Aufladung dieses Schlüssels von %2 (mindestens 1).</translation>
+    </message>
+    <message>
+        <source>Low on credits: %1 or fewer left (a key without a refill).</source>
+        <translation>Wenig Credits: %1 oder weniger übrig (ein Schlüssel ohne Aufladung).</translation>
+    </message>
+    <message>
+        <source>Low on credits: at most 10 % of the key&apos;s refill amount left (at least 1), or 10 credits for a key without a refill.</source>
+        <translation>Wenig Credits: höchstens 10 % der Aufladung des Schlüssels übrig (mindestens 1), ohne Aufladung höchstens 10 Credits.</translation>
     </message>
 </context>
 <context>
@@ -2200,118 +2212,7 @@
     </message>
 </context>
 <context>
-    <name>KeysPage</name>
-    <message numerus="yes">
-        <source>Searching… %n key(s) checked</source>
-        <translation>
-            <numerusform>Suche… %n Schlüssel geprüft</numerusform>
-            <numerusform>Suche… %n Schlüssel geprüft</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Disable keys</source>
-        <translation>Schlüssel deaktivieren</translation>
-    </message>
-    <message numerus="yes">
-        <source>Disable %n selected key(s)? Their verifications fail until they are enabled again.</source>
-        <translation>
-            <numerusform>Den ausgewählten Schlüssel deaktivieren? Seine Verifizierungen schlagen fehl, bis er wieder aktiviert wird.</numerusform>
-            <numerusform>%n ausgewählte Schlüssel deaktivieren? Ihre Verifizierungen schlagen fehl, bis sie wieder aktiviert werden.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Keys of %1</source>
-        <translation>Schlüssel von %1</translation>
-    </message>
-    <message>
-        <source>Keys</source>
-        <translation>Schlüssel</translation>
-    </message>
-    <message>
-        <source>Filter by name, start or owner</source>
-        <translation>Name, Anfang, Inhaber</translation>
-    </message>
-    <message>
-        <source>Issue key</source>
-        <translation>Schlüssel ausstellen</translation>
-    </message>
-    <message>
-        <source>Charts</source>
-        <translation>Diagramme</translation>
-    </message>
-    <message>
-        <source>Hide charts</source>
-        <translation>Diagramme ausblenden</translation>
-    </message>
-    <message>
-        <source>Show charts</source>
-        <translation>Diagramme anzeigen</translation>
-    </message>
-    <message>
-        <source>Refresh</source>
-        <translation>Aktualisieren</translation>
-    </message>
-    <message>
-        <source>Delete keys</source>
-        <translation>Schlüssel löschen</translation>
-    </message>
-    <message numerus="yes">
-        <source>Delete %n selected key(s)? Verifications of deleted keys fail at once; this cannot be undone.</source>
-        <translation>
-            <numerusform>Den ausgewählten Schlüssel löschen? Verifizierungen gelöschter Schlüssel schlagen sofort fehl; das lässt sich nicht rückgängig machen.</numerusform>
-            <numerusform>%n ausgewählte Schlüssel löschen? Verifizierungen gelöschter Schlüssel schlagen sofort fehl; das lässt sich nicht rückgängig machen.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation>Löschen</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n selected</source>
-        <translation>
-            <numerusform>%n ausgewählt</numerusform>
-            <numerusform>%n ausgewählt</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Disable</source>
-        <translation>Deaktivieren</translation>
-    </message>
-    <message>
-        <source>Enable</source>
-        <translation>Aktivieren</translation>
-    </message>
-    <message>
-        <source>Clear selection</source>
-        <translation>Auswahl aufheben</translation>
-    </message>
-    <message>
-        <source>No key matches “%1”.</source>
-        <translation>Kein Schlüssel passt zu „%1“.</translation>
-    </message>
-    <message>
-        <source>This API has no keys yet</source>
-        <translation>Diese API hat noch keine Schlüssel</translation>
-    </message>
-    <message>
-        <source>Clear the filter to see every key.</source>
-        <translation>Leeren Sie den Filter, um alle Schlüssel zu sehen.</translation>
-    </message>
-    <message>
-        <source>Issue the first one with “Issue key” (Ctrl+N).</source>
-        <translation>Stellen Sie den ersten mit „Schlüssel ausstellen“ (Strg+N) aus.</translation>
-    </message>
-    <message>
-        <source>Enable keys</source>
-        <translation>Schlüssel aktivieren</translation>
-    </message>
-    <message numerus="yes">
-        <source>Enable %n selected key(s)? They verify again, unless they are expired or out of credits.</source>
-        <translation>
-            <numerusform>Den ausgewählten Schlüssel aktivieren? Er wird wieder verifiziert, sofern er nicht abgelaufen ist oder keine Credits mehr hat.</numerusform>
-            <numerusform>%n ausgewählte Schlüssel aktivieren? Sie werden wieder verifiziert, sofern sie nicht abgelaufen sind oder keine Credits mehr haben.</numerusform>
-        </translation>
-    </message>
+    <name>KeysBulkRun</name>
     <message numerus="yes">
         <source>%n key(s) disabled.</source>
         <translation>
@@ -2340,11 +2241,59 @@
             <numerusform>%n fehlgeschlagen.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Delete keys</source>
+        <translation>Schlüssel löschen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n selected key(s)? Verifications of deleted keys fail at once; this cannot be undone.</source>
+        <translation>
+            <numerusform>Den ausgewählten Schlüssel löschen? Verifizierungen gelöschter Schlüssel schlagen sofort fehl; das lässt sich nicht rückgängig machen.</numerusform>
+            <numerusform>%n ausgewählte Schlüssel löschen? Verifizierungen gelöschter Schlüssel schlagen sofort fehl; das lässt sich nicht rückgängig machen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Disable keys</source>
+        <translation>Schlüssel deaktivieren</translation>
+    </message>
+    <message numerus="yes">
+        <source>Disable %n selected key(s)? Their verifications fail until they are enabled again.</source>
+        <translation>
+            <numerusform>Den ausgewählten Schlüssel deaktivieren? Seine Verifizierungen schlagen fehl, bis er wieder aktiviert wird.</numerusform>
+            <numerusform>%n ausgewählte Schlüssel deaktivieren? Ihre Verifizierungen schlagen fehl, bis sie wieder aktiviert werden.</numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <source>Disable %n key(s)? Their verifications fail until they are enabled again.</source>
         <translation>
             <numerusform>%n Schlüssel deaktivieren? Seine Verifizierungen schlagen fehl, bis er wieder aktiviert wird.</numerusform>
             <numerusform>%n Schlüssel deaktivieren? Ihre Verifizierungen schlagen fehl, bis sie wieder aktiviert werden.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of the selected keys is already disabled and stays so.</source>
+        <translation>
+            <numerusform>%n der ausgewählten Schlüssel ist schon deaktiviert und bleibt es.</numerusform>
+            <numerusform>%n der ausgewählten Schlüssel sind schon deaktiviert und bleiben es.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>Deaktivieren</translation>
+    </message>
+    <message>
+        <source>Enable keys</source>
+        <translation>Schlüssel aktivieren</translation>
+    </message>
+    <message numerus="yes">
+        <source>Enable %n selected key(s)? They verify again, unless they are expired or out of credits.</source>
+        <translation>
+            <numerusform>Den ausgewählten Schlüssel aktivieren? Er wird wieder verifiziert, sofern er nicht abgelaufen ist oder keine Credits mehr hat.</numerusform>
+            <numerusform>%n ausgewählte Schlüssel aktivieren? Sie werden wieder verifiziert, sofern sie nicht abgelaufen sind oder keine Credits mehr haben.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -2355,13 +2304,6 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n of the selected keys is already disabled and stays so.</source>
-        <translation>
-            <numerusform>%n der ausgewählten Schlüssel ist schon deaktiviert und bleibt es.</numerusform>
-            <numerusform>%n der ausgewählten Schlüssel sind schon deaktiviert und bleiben es.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%n of the selected keys is already enabled and stays so.</source>
         <translation>
             <numerusform>%n der ausgewählten Schlüssel ist schon aktiviert und bleibt es.</numerusform>
@@ -2369,21 +2311,119 @@
         </translation>
     </message>
     <message>
+        <source>Enable</source>
+        <translation>Aktivieren</translation>
+    </message>
+</context>
+<context>
+    <name>KeysListBar</name>
+    <message>
+        <source>Select keys first: the boxes at the start of their rows.</source>
+        <translation>Wählen Sie zuerst Schlüssel aus: die Kästchen am Anfang ihrer Zeilen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n selected</source>
+        <translation>
+            <numerusform>%n ausgewählt</numerusform>
+            <numerusform>%n ausgewählt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>None selected</source>
+        <comment>keys in the list</comment>
+        <translation>Keiner ausgewählt</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>Deaktivieren</translation>
+    </message>
+    <message>
         <source>The selected keys are all disabled already.</source>
         <translation>Die ausgewählten Schlüssel sind alle schon deaktiviert.</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>Aktivieren</translation>
     </message>
     <message>
         <source>The selected keys are all enabled already.</source>
         <translation>Die ausgewählten Schlüssel sind alle schon aktiviert.</translation>
     </message>
     <message>
-        <source>Select keys first: the boxes at the start of their rows.</source>
-        <translation>Wählen Sie zuerst Schlüssel aus: die Kästchen am Anfang ihrer Zeilen.</translation>
+        <source>Delete</source>
+        <translation>Löschen</translation>
     </message>
     <message>
-        <source>None selected</source>
-        <comment>keys in the list</comment>
-        <translation>Keiner ausgewählt</translation>
+        <source>Clear selection</source>
+        <translation>Auswahl aufheben</translation>
+    </message>
+</context>
+<context>
+    <name>KeysPage</name>
+    <message numerus="yes">
+        <source>Searching… %n key(s) checked</source>
+        <translation>
+            <numerusform>Suche… %n Schlüssel geprüft</numerusform>
+            <numerusform>Suche… %n Schlüssel geprüft</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Keys of %1</source>
+        <translation>Schlüssel von %1</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>No key matches “%1”.</source>
+        <translation>Kein Schlüssel passt zu „%1“.</translation>
+    </message>
+    <message>
+        <source>This API has no keys yet</source>
+        <translation>Diese API hat noch keine Schlüssel</translation>
+    </message>
+    <message>
+        <source>Clear the filter to see every key.</source>
+        <translation>Leeren Sie den Filter, um alle Schlüssel zu sehen.</translation>
+    </message>
+    <message>
+        <source>Issue the first one with “Issue key” (Ctrl+N).</source>
+        <translation>Stellen Sie den ersten mit „Schlüssel ausstellen“ (Strg+N) aus.</translation>
+    </message>
+</context>
+<context>
+    <name>KeysPageHeader</name>
+    <message>
+        <source>Filter by name, start or owner</source>
+        <translation>Name, Anfang, Inhaber</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>Diagramme</translation>
+    </message>
+    <message>
+        <source>Hide charts</source>
+        <translation>Diagramme ausblenden</translation>
+    </message>
+    <message>
+        <source>Show charts</source>
+        <translation>Diagramme anzeigen</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Refresh the list (keys added elsewhere too)</source>
+        <translation>Liste aktualisieren (auch anderswo hinzugefügte Schlüssel)</translation>
+    </message>
+</context>
+<context>
+    <name>KeysTableRelay</name>
+    <message>
+        <source>Keys</source>
+        <translation>Schlüssel</translation>
     </message>
 </context>
 <context>

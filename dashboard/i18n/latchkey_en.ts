@@ -63,42 +63,7 @@
     </message>
 </context>
 <context>
-    <name>KeysPage</name>
-    <message numerus="yes">
-        <source>Searching… %n key(s) checked</source>
-        <translation>
-            <numerusform>Searching… %n key checked</numerusform>
-            <numerusform>Searching… %n keys checked</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Disable %n selected key(s)? Their verifications fail until they are enabled again.</source>
-        <translation>
-            <numerusform>Disable the selected key? Its verifications fail until it is enabled again.</numerusform>
-            <numerusform>Disable %n selected keys? Their verifications fail until they are enabled again.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Delete %n selected key(s)? Verifications of deleted keys fail at once; this cannot be undone.</source>
-        <translation>
-            <numerusform>Delete the selected key? Verifications of deleted keys fail at once; this cannot be undone.</numerusform>
-            <numerusform>Delete %n selected keys? Verifications of deleted keys fail at once; this cannot be undone.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n selected</source>
-        <translation>
-            <numerusform>%n selected</numerusform>
-            <numerusform>%n selected</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Enable %n selected key(s)? They verify again, unless they are expired or out of credits.</source>
-        <translation>
-            <numerusform>Enable the selected key? It verifies again, unless it is expired or out of credits.</numerusform>
-            <numerusform>Enable %n selected keys? They verify again, unless they are expired or out of credits.</numerusform>
-        </translation>
-    </message>
+    <name>KeysBulkRun</name>
     <message numerus="yes">
         <source>%n key(s) disabled.</source>
         <translation>
@@ -128,17 +93,24 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>Delete %n selected key(s)? Verifications of deleted keys fail at once; this cannot be undone.</source>
+        <translation>
+            <numerusform>Delete the selected key? Verifications of deleted keys fail at once; this cannot be undone.</numerusform>
+            <numerusform>Delete %n selected keys? Verifications of deleted keys fail at once; this cannot be undone.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Disable %n selected key(s)? Their verifications fail until they are enabled again.</source>
+        <translation>
+            <numerusform>Disable the selected key? Its verifications fail until it is enabled again.</numerusform>
+            <numerusform>Disable %n selected keys? Their verifications fail until they are enabled again.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Disable %n key(s)? Their verifications fail until they are enabled again.</source>
         <translation>
             <numerusform>Disable %n key? Its verifications fail until it is enabled again.</numerusform>
             <numerusform>Disable %n keys? Their verifications fail until they are enabled again.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Enable %n key(s)? They verify again, unless they are expired or out of credits.</source>
-        <translation>
-            <numerusform>Enable %n key? It verifies again, unless it is expired or out of credits.</numerusform>
-            <numerusform>Enable %n keys? They verify again, unless they are expired or out of credits.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -149,10 +121,44 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>Enable %n selected key(s)? They verify again, unless they are expired or out of credits.</source>
+        <translation>
+            <numerusform>Enable the selected key? It verifies again, unless it is expired or out of credits.</numerusform>
+            <numerusform>Enable %n selected keys? They verify again, unless they are expired or out of credits.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Enable %n key(s)? They verify again, unless they are expired or out of credits.</source>
+        <translation>
+            <numerusform>Enable %n key? It verifies again, unless it is expired or out of credits.</numerusform>
+            <numerusform>Enable %n keys? They verify again, unless they are expired or out of credits.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n of the selected keys is already enabled and stays so.</source>
         <translation>
             <numerusform>%n of the selected keys is already enabled and stays so.</numerusform>
             <numerusform>%n of the selected keys are already enabled and stay so.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>KeysListBar</name>
+    <message numerus="yes">
+        <source>%n selected</source>
+        <translation>
+            <numerusform>%n selected</numerusform>
+            <numerusform>%n selected</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>KeysPage</name>
+    <message numerus="yes">
+        <source>Searching… %n key(s) checked</source>
+        <translation>
+            <numerusform>Searching… %n key checked</numerusform>
+            <numerusform>Searching… %n keys checked</numerusform>
         </translation>
     </message>
 </context>

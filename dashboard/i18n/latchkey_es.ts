@@ -1617,6 +1617,10 @@
         <source>Last used</source>
         <translation>Último uso</translation>
     </message>
+    <message>
+        <source>What the key may still spend on verifications. “low credits” from 10 % of its refill amount down (at least 1), or from 10 credits down for a key without a refill.</source>
+        <translation>Lo que la clave aún puede gastar en verificaciones. «pocos créditos» desde el 10 % de su recarga hacia abajo (al menos 1), o desde 10 créditos hacia abajo para una clave sin recarga.</translation>
+    </message>
 </context>
 <context>
     <name>KeyCreditsSection</name>
@@ -1935,10 +1939,6 @@
         <translation>La clave caduca en menos de 24 horas.</translation>
     </message>
     <message>
-        <source>At most 10% of the refill amount (or 10 credits) left.</source>
-        <translation>Queda como mucho el 10 % de la recarga (o 10 créditos).</translation>
-    </message>
-    <message>
         <source>Rate limited at least once in the last hour.</source>
         <translation>Limitada al menos una vez en la última hora.</translation>
     </message>
@@ -1983,6 +1983,18 @@
     <message>
         <source>A reroll replaced this key with a new one, which has been deleted since; this old key stops working when its grace period ends.</source>
         <translation>Al regenerarla, esta clave se reemplazó por una nueva que después se eliminó; esta clave antigua deja de funcionar cuando termina su periodo de gracia.</translation>
+    </message>
+    <message>
+        <source>Low on credits: %1 or fewer left, 10 % of this key&apos;s refill of %2 (at least 1).</source>
+        <translation>Pocos créditos: quedan %1 o menos, el 10 % de la recarga de %2 de esta clave (al menos 1).</translation>
+    </message>
+    <message>
+        <source>Low on credits: %1 or fewer left (a key without a refill).</source>
+        <translation>Pocos créditos: quedan %1 o menos (una clave sin recarga).</translation>
+    </message>
+    <message>
+        <source>Low on credits: at most 10 % of the key&apos;s refill amount left (at least 1), or 10 credits for a key without a refill.</source>
+        <translation>Pocos créditos: queda como mucho el 10 % de la recarga de la clave (al menos 1), o 10 créditos para una clave sin recarga.</translation>
     </message>
 </context>
 <context>
@@ -2200,118 +2212,7 @@
     </message>
 </context>
 <context>
-    <name>KeysPage</name>
-    <message numerus="yes">
-        <source>Searching… %n key(s) checked</source>
-        <translation>
-            <numerusform>Buscando… %n clave revisada</numerusform>
-            <numerusform>Buscando… %n claves revisadas</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Disable keys</source>
-        <translation>Desactivar claves</translation>
-    </message>
-    <message numerus="yes">
-        <source>Disable %n selected key(s)? Their verifications fail until they are enabled again.</source>
-        <translation>
-            <numerusform>¿Desactivar la clave seleccionada? Sus verificaciones fallan hasta que se vuelva a activar.</numerusform>
-            <numerusform>¿Desactivar %n claves seleccionadas? Sus verificaciones fallan hasta que se vuelvan a activar.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Keys of %1</source>
-        <translation>Claves de %1</translation>
-    </message>
-    <message>
-        <source>Keys</source>
-        <translation>Claves</translation>
-    </message>
-    <message>
-        <source>Filter by name, start or owner</source>
-        <translation>Nombre, inicio o propietario</translation>
-    </message>
-    <message>
-        <source>Issue key</source>
-        <translation>Emitir clave</translation>
-    </message>
-    <message>
-        <source>Charts</source>
-        <translation>Gráficos</translation>
-    </message>
-    <message>
-        <source>Hide charts</source>
-        <translation>Ocultar gráficos</translation>
-    </message>
-    <message>
-        <source>Show charts</source>
-        <translation>Mostrar gráficos</translation>
-    </message>
-    <message>
-        <source>Refresh</source>
-        <translation>Actualizar</translation>
-    </message>
-    <message>
-        <source>Delete keys</source>
-        <translation>Eliminar claves</translation>
-    </message>
-    <message numerus="yes">
-        <source>Delete %n selected key(s)? Verifications of deleted keys fail at once; this cannot be undone.</source>
-        <translation>
-            <numerusform>¿Eliminar la clave seleccionada? Las verificaciones de claves eliminadas fallan de inmediato; no se puede deshacer.</numerusform>
-            <numerusform>¿Eliminar las %n claves seleccionadas? Las verificaciones de claves eliminadas fallan de inmediato; no se puede deshacer.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation>Eliminar</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n selected</source>
-        <translation>
-            <numerusform>%n seleccionada</numerusform>
-            <numerusform>%n seleccionadas</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Disable</source>
-        <translation>Desactivar</translation>
-    </message>
-    <message>
-        <source>Enable</source>
-        <translation>Activar</translation>
-    </message>
-    <message>
-        <source>Clear selection</source>
-        <translation>Borrar la selección</translation>
-    </message>
-    <message>
-        <source>No key matches “%1”.</source>
-        <translation>Ninguna clave coincide con «%1».</translation>
-    </message>
-    <message>
-        <source>This API has no keys yet</source>
-        <translation>Esta API aún no tiene claves</translation>
-    </message>
-    <message>
-        <source>Clear the filter to see every key.</source>
-        <translation>Borre el filtro para ver todas las claves.</translation>
-    </message>
-    <message>
-        <source>Issue the first one with “Issue key” (Ctrl+N).</source>
-        <translation>Emita la primera con «Emitir clave» (Ctrl+N).</translation>
-    </message>
-    <message>
-        <source>Enable keys</source>
-        <translation>Activar claves</translation>
-    </message>
-    <message numerus="yes">
-        <source>Enable %n selected key(s)? They verify again, unless they are expired or out of credits.</source>
-        <translation>
-            <numerusform>¿Activar la clave seleccionada? Vuelve a verificarse, salvo que haya caducado o no le queden créditos.</numerusform>
-            <numerusform>¿Activar %n claves seleccionadas? Vuelven a verificarse, salvo que hayan caducado o no les queden créditos.</numerusform>
-        </translation>
-    </message>
+    <name>KeysBulkRun</name>
     <message numerus="yes">
         <source>%n key(s) disabled.</source>
         <translation>
@@ -2340,11 +2241,59 @@
             <numerusform>%n fallaron.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Delete keys</source>
+        <translation>Eliminar claves</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n selected key(s)? Verifications of deleted keys fail at once; this cannot be undone.</source>
+        <translation>
+            <numerusform>¿Eliminar la clave seleccionada? Las verificaciones de claves eliminadas fallan de inmediato; no se puede deshacer.</numerusform>
+            <numerusform>¿Eliminar las %n claves seleccionadas? Las verificaciones de claves eliminadas fallan de inmediato; no se puede deshacer.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Eliminar</translation>
+    </message>
+    <message>
+        <source>Disable keys</source>
+        <translation>Desactivar claves</translation>
+    </message>
+    <message numerus="yes">
+        <source>Disable %n selected key(s)? Their verifications fail until they are enabled again.</source>
+        <translation>
+            <numerusform>¿Desactivar la clave seleccionada? Sus verificaciones fallan hasta que se vuelva a activar.</numerusform>
+            <numerusform>¿Desactivar %n claves seleccionadas? Sus verificaciones fallan hasta que se vuelvan a activar.</numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <source>Disable %n key(s)? Their verifications fail until they are enabled again.</source>
         <translation>
             <numerusform>¿Desactivar %n clave? Sus verificaciones fallan hasta que se vuelva a activar.</numerusform>
             <numerusform>¿Desactivar %n claves? Sus verificaciones fallan hasta que se vuelvan a activar.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of the selected keys is already disabled and stays so.</source>
+        <translation>
+            <numerusform>%n de las claves seleccionadas ya está desactivada y sigue así.</numerusform>
+            <numerusform>%n de las claves seleccionadas ya están desactivadas y siguen así.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>Desactivar</translation>
+    </message>
+    <message>
+        <source>Enable keys</source>
+        <translation>Activar claves</translation>
+    </message>
+    <message numerus="yes">
+        <source>Enable %n selected key(s)? They verify again, unless they are expired or out of credits.</source>
+        <translation>
+            <numerusform>¿Activar la clave seleccionada? Vuelve a verificarse, salvo que haya caducado o no le queden créditos.</numerusform>
+            <numerusform>¿Activar %n claves seleccionadas? Vuelven a verificarse, salvo que hayan caducado o no les queden créditos.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -2355,13 +2304,6 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n of the selected keys is already disabled and stays so.</source>
-        <translation>
-            <numerusform>%n de las claves seleccionadas ya está desactivada y sigue así.</numerusform>
-            <numerusform>%n de las claves seleccionadas ya están desactivadas y siguen así.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%n of the selected keys is already enabled and stays so.</source>
         <translation>
             <numerusform>%n de las claves seleccionadas ya está activada y sigue así.</numerusform>
@@ -2369,21 +2311,119 @@
         </translation>
     </message>
     <message>
+        <source>Enable</source>
+        <translation>Activar</translation>
+    </message>
+</context>
+<context>
+    <name>KeysListBar</name>
+    <message>
+        <source>Select keys first: the boxes at the start of their rows.</source>
+        <translation>Seleccione primero claves: las casillas al inicio de sus filas.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n selected</source>
+        <translation>
+            <numerusform>%n seleccionada</numerusform>
+            <numerusform>%n seleccionadas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>None selected</source>
+        <comment>keys in the list</comment>
+        <translation>Ninguna seleccionada</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>Desactivar</translation>
+    </message>
+    <message>
         <source>The selected keys are all disabled already.</source>
         <translation>Las claves seleccionadas ya están todas desactivadas.</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>Activar</translation>
     </message>
     <message>
         <source>The selected keys are all enabled already.</source>
         <translation>Las claves seleccionadas ya están todas activadas.</translation>
     </message>
     <message>
-        <source>Select keys first: the boxes at the start of their rows.</source>
-        <translation>Seleccione primero claves: las casillas al inicio de sus filas.</translation>
+        <source>Delete</source>
+        <translation>Eliminar</translation>
     </message>
     <message>
-        <source>None selected</source>
-        <comment>keys in the list</comment>
-        <translation>Ninguna seleccionada</translation>
+        <source>Clear selection</source>
+        <translation>Borrar la selección</translation>
+    </message>
+</context>
+<context>
+    <name>KeysPage</name>
+    <message numerus="yes">
+        <source>Searching… %n key(s) checked</source>
+        <translation>
+            <numerusform>Buscando… %n clave revisada</numerusform>
+            <numerusform>Buscando… %n claves revisadas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Keys of %1</source>
+        <translation>Claves de %1</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Claves</translation>
+    </message>
+    <message>
+        <source>No key matches “%1”.</source>
+        <translation>Ninguna clave coincide con «%1».</translation>
+    </message>
+    <message>
+        <source>This API has no keys yet</source>
+        <translation>Esta API aún no tiene claves</translation>
+    </message>
+    <message>
+        <source>Clear the filter to see every key.</source>
+        <translation>Borre el filtro para ver todas las claves.</translation>
+    </message>
+    <message>
+        <source>Issue the first one with “Issue key” (Ctrl+N).</source>
+        <translation>Emita la primera con «Emitir clave» (Ctrl+N).</translation>
+    </message>
+</context>
+<context>
+    <name>KeysPageHeader</name>
+    <message>
+        <source>Filter by name, start or owner</source>
+        <translation>Nombre, inicio o propietario</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>Gráficos</translation>
+    </message>
+    <message>
+        <source>Hide charts</source>
+        <translation>Ocultar gráficos</translation>
+    </message>
+    <message>
+        <source>Show charts</source>
+        <translation>Mostrar gráficos</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualizar</translation>
+    </message>
+    <message>
+        <source>Refresh the list (keys added elsewhere too)</source>
+        <translation>Actualizar la lista (también claves añadidas en otro lugar)</translation>
+    </message>
+</context>
+<context>
+    <name>KeysTableRelay</name>
+    <message>
+        <source>Keys</source>
+        <translation>Claves</translation>
     </message>
 </context>
 <context>

@@ -64,6 +64,7 @@ QHash<int, QByteArray> KeysModel::roleNames() const
             {CreditsRemainingRole, "creditsRemaining"},
             {HasCreditLimitRole, "hasCreditLimit"},
             {RefillAmountRole, "refillAmount"},
+            {LowCreditsAtRole, "lowCreditsAt"},
             {StatusRole, "status"},
             {BadgesRole, "badges"},
             {ExpiredRole, "expired"},
@@ -166,10 +167,9 @@ QStringList KeysModel::badgesFor(const QJsonObject &key, qint64 nowMs)
     bool limited = false;
     const qint64 remaining = creditsRemaining(key, &limited);
     const qint64 refill = refillAmount(key);
-    // Integer form of "remaining <= 10 % of the refill amount".
     if (limited && remaining <= 0)
         badges.append(u"noCredits"_s);
-    else if (limited && (refill > 0 ? remaining * 10 <= refill : remaining <= 10))
+    else if (limited && remaining <= lowCreditsAt(refill))
         badges.append(u"lowCredits"_s);
     return badges;
 }
@@ -230,6 +230,9 @@ QVariant KeysModel::rowData(const QJsonObject &row, int role) const
         return limited;
     case RefillAmountRole:
         return refillAmount(row);
+    case LowCreditsAtRole:
+        creditsRemaining(row, &limited);
+        return limited ? lowCreditsAt(refillAmount(row)) : 0;
     case StatusRole:
         return statusOf(row);
     case BadgesRole:

@@ -2,6 +2,7 @@
 
 #include "models/pagedlistmodel.h"
 
+#include <algorithm>
 #include <functional>
 #include <optional>
 
@@ -17,8 +18,9 @@ namespace Latchkey::Dashboard {
 /// Status badges are computed here, not in QML, against the time of the last refresh or
 /// updateLoadedRows() (which also asks the queries of `rateLimited` and `replaced` again):
 /// - `disabled` (enabled false), `expired` (expires ≤ now), `expiring` (expires within 24 h),
-/// - `lowCredits`: remaining ≤ 10 % of the refill amount, or ≤ 10 when the key has no refill
-///   (keys without a credit limit never are); `noCredits` instead when none are left (every
+/// - `lowCredits`: remaining ≤ lowCreditsAt(): 10 % of the refill amount, at least the last credit
+///   (a refill of 5 warns at 1), or 10 when the key has no refill (keys without a credit limit never
+///   are; the `lowCreditsAt` role is that number for a row, which the badge's tooltip says); `noCredits` instead when none are left (every
 ///   verification answers USAGE_EXCEEDED until a refill or a top-up),
 /// - `rateLimited`: the key had a RATE_LIMITED verification in the last hour. This comes from ONE
 ///   `analytics.getVerificationLog` call per refresh (the newest 100 such events of the API or owner),
@@ -79,10 +81,20 @@ public:
         ReplacedByRole,
         /// The key that replaced this one has been deleted since (the audit log's `key.delete`).
         ReplacedByDeletedRole,
+        /// The credits left at or below which the key shows `lowCredits` (0: no credit limit).
+        LowCreditsAtRole,
     };
     Q_ENUM(Role)
 
     static constexpr qint64 kExpiringWithinMs = 24LL * 3600 * 1000;
+    /// `lowCredits` at this many credits left or fewer for a key without a refill.
+    static constexpr qint64 kLowCreditsWithoutRefill = 10;
+    /// The credits left at or below which a key with a refill of @p refill (0: none) is low on
+    /// credits: 10 % of the refill, at least 1 (walkthrough 22, X11: the rule was nowhere said).
+    [[nodiscard]] static constexpr qint64 lowCreditsAt(qint64 refill)
+    {
+        return refill > 0 ? std::max<qint64>(1, refill / 10) : kLowCreditsWithoutRefill;
+    }
     static constexpr qint64 kRateLimitedWithinMs = 3600LL * 1000;
     /// Pages of 100 `key.reroll` and `key.delete` events read per refresh for the `replaced` badge.
     static constexpr int kRerollPages = 10;

@@ -60,14 +60,15 @@ public:
         return std::make_unique<DashboardFixture>();
     }
 
-    /// The one place tests get the charts' settings from: as a fresh installation has them (an
-    /// API's keys with their charts), for every Session and DashboardApp made after the fixture.
-    /// Test-mode QSettings live in ~/.qttest across runs, so a run that stopped with the charts
-    /// hidden handed that on to the next.
+    /// The one place tests get the charts' settings from: an API's keys with their charts (the
+    /// page's tightest layout, which most layout and Tab-order tests were written for; a fresh
+    /// installation hides them: tst_screens keysPageOpensOnItsKeys), for every Session and
+    /// DashboardApp made after the fixture. Test-mode QSettings live in ~/.qttest across runs, so
+    /// a run that stopped with the charts hidden handed that on to the next.
     static void resetChartSettings()
     {
         QSettings settings;
-        settings.remove(QStringLiteral("ui/listCharts"));
+        settings.setValue(QStringLiteral("ui/listCharts"), true);
     }
 
     ~DashboardFixture()

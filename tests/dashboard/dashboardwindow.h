@@ -55,14 +55,16 @@ inline void settleWindow(QQuickWindow *window, const Dashboard::ApiClient *clien
 }
 
 /// The rows of a layout test's _data(): "language" and "size", each of @p languages (English,
-/// German and Spanish unless told) at 1280×800 (the default window) and 1024×768.
+/// German and Spanish unless told) at each of @p sizes (1280×800, the default window, and
+/// 1024×768 unless told).
 inline void addLanguageAndSizeRows(const QStringList &languages = {QStringLiteral("en"), QStringLiteral("de"),
-                                                                   QStringLiteral("es")})
+                                                                   QStringLiteral("es")},
+                                   const QList<QSize> &sizes = {QSize(1280, 800), QSize(1024, 768)})
 {
     QTest::addColumn<QString>("language");
     QTest::addColumn<QSize>("size");
     for (const QString &language : languages)
-        for (const QSize size : {QSize(1280, 800), QSize(1024, 768)})
+        for (const QSize size : sizes)
             QTest::addRow("%s-%d", qPrintable(language), size.width()) << language << size;
 }
 

@@ -157,6 +157,11 @@ private:
     /// The height of the plot of the keys page's chart summary (quiet API) in @p language at
     /// @p size, once the summary is ready; -1 when it is not there.
     qreal summaryPlotHeight(const QString &language, QSize size);
+    /// The API "payments-prod" with 18 keys as the walkthrough's (owners, credits, used once),
+    /// made at the first call; empty when the server refused.
+    QString walkApi();
+    /// Checks that the hint of the text field @p field shows whole (the only label it has).
+    static void checkHintWhole(QQuickItem *field);
     KeyDetailController *detail() const
     {
         QObject *current = m_ui->currentPage();
@@ -193,6 +198,8 @@ private Q_SLOTS:
     void auditRowsDenseAt1024();
     void auditFiltersStayThroughALanguageSwitch_data();
     void auditFiltersStayThroughALanguageSwitch();
+    void keysHeaderIsOneRow_data();
+    void keysHeaderIsOneRow();
     void cleanupTestCase();
 };
 
@@ -404,11 +411,7 @@ void TestKeyPageLayout::statusBadgesFitTheirColumn()
 
 void TestKeyPageLayout::keyListTitlesBreakOnlyBetweenWords_data()
 {
-    QTest::addColumn<QString>("language");
-    QTest::addColumn<QSize>("size");
-    for (const QString &language : {u"en"_s, u"de"_s, u"es"_s})
-        for (const QSize size : {QSize(1024, 768), QSize(1600, 1000)})
-            QTest::addRow("%s-%d", qPrintable(language), size.width()) << language << size;
+    Latchkey::Test::addLanguageAndSizeRows({u"en"_s, u"de"_s, u"es"_s}, {QSize(1024, 768), QSize(1600, 1000)});
 }
 
 /// The column titles of the API's key list (with its Owner column) and of the owner's (with its
@@ -484,6 +487,18 @@ void TestKeyPageLayout::headerLineShowsWhole()
     QVERIFY2(lines.size() <= 2, qPrintable(u"%1 lines: "_s.arg(lines.size()) + lines.join(u" | "_s)));
 }
 
+void TestKeyPageLayout::checkHintWhole(QQuickItem *field)
+{
+    const QString hint = field->property("placeholderText").toString();
+    QVERIFY(!hint.isEmpty());
+    const QList<QQuickItem *> shown = Latchkey::Test::collectItems(field, [&hint](const QQuickItem *item) {
+        return item->inherits("QQuickText") && item->property("text").toString() == hint;
+    });
+    QCOMPARE(shown.size(), 1);
+    QVERIFY2(!shown.constFirst()->property("truncated").toBool(),
+             qPrintable(u"\"%1\" cut in a field %2 px wide"_s.arg(hint).arg(field->width())));
+}
+
 void TestKeyPageLayout::searchHintShowsWhole_data()
 {
     Latchkey::Test::addLanguageAndSizeRows();
@@ -505,14 +520,7 @@ void TestKeyPageLayout::searchHintShowsWhole()
     m_ui->settle(300);
     QQuickItem *field = m_ui->item(page, u"listSearch"_s);
     QVERIFY(field);
-    const QString hint = field->property("placeholderText").toString();
-    QVERIFY(!hint.isEmpty());
-    const QList<QQuickItem *> shown = Latchkey::Test::collectItems(field, [&hint](const QQuickItem *item) {
-        return item->inherits("QQuickText") && item->property("text").toString() == hint;
-    });
-    QCOMPARE(shown.size(), 1);
-    QVERIFY2(!shown.constFirst()->property("truncated").toBool(),
-             qPrintable(u"\"%1\" cut in a field %2 px wide"_s.arg(hint).arg(field->width())));
+    checkHintWhole(field);
 }
 
 /// A failed request's banner lies over the top of the page and moves nothing under the pointer.
@@ -551,11 +559,7 @@ void TestKeyPageLayout::errorBannerMovesNothing()
 
 void TestKeyPageLayout::auditFiltersShowWhole_data()
 {
-    QTest::addColumn<QString>("language");
-    QTest::addColumn<QSize>("size");
-    for (const QString &language : {u"de"_s, u"es"_s})
-        for (const QSize size : {QSize(1024, 768), QSize(1600, 1000)})
-            QTest::addRow("%s-%d", qPrintable(language), size.width()) << language << size;
+    Latchkey::Test::addLanguageAndSizeRows({u"de"_s, u"es"_s}, {QSize(1024, 768), QSize(1600, 1000)});
 }
 
 /// The audit log's Actor and Target filters show their hints whole (the hint says what each
@@ -585,14 +589,9 @@ void TestKeyPageLayout::auditFiltersShowWhole()
                                 .arg(area.left()).arg(area.right())));
         if (name != u"actorFilter"_s && name != u"targetFilter"_s)
             continue;
-        const QString hint = filter->property("placeholderText").toString();
-        QVERIFY(!hint.isEmpty());
-        const QList<QQuickItem *> shown = Latchkey::Test::collectItems(filter, [&hint](const QQuickItem *item) {
-            return item->inherits("QQuickText") && item->property("text").toString() == hint;
-        });
-        QCOMPARE(shown.size(), 1);
-        QVERIFY2(!shown.constFirst()->property("truncated").toBool(),
-                 qPrintable(u"\"%1\" cut in a field %2 px wide"_s.arg(hint).arg(filter->width())));
+        checkHintWhole(filter);
+        if (QTest::currentTestFailed())
+            return;
     }
 }
 
@@ -837,18 +836,7 @@ void TestKeyPageLayout::keyColumnsShareTheWidth()
 {
     QFETCH(QString, language);
     QFETCH(QSize, size);
-    const QStringList owners{u"stark.industries"_s, u"umbrella-co"_s, u"cyberdyne"_s, u"acme_corp"_s};
-    if (m_walkApiId.isEmpty()) {
-        m_walkApiId = m_fixture.createApi(u"payments-prod"_s);
-        for (int i = 0; i < 18; ++i) { // more rows than the window shows: the list scrolls
-            const QString owner = owners.at(i % owners.size());
-            const QJsonObject key = m_fixture.createKey({{u"apiId"_s, m_walkApiId}, {u"prefix"_s, u"pay"_s},
-                                                         {u"name"_s, u"key %1 for %2"_s.arg(i + 10).arg(owner)},
-                                                         {u"externalId"_s, owner},
-                                                         {u"credits"_s, QJsonObject{{u"remaining"_s, 100 + i}}}});
-            QVERIFY(m_fixture.call(u"keys.verifyKey"_s, {{u"key"_s, key.value(u"key"_s)}}).ok());
-        }
-    }
+    QVERIFY(!walkApi().isEmpty());
     QVERIFY(showIn(language, size));
     SettingsController *settings = m_ui->app()->session()->settings();
     settings->setListCharts(false); // the rows at the top, as in the walkthrough's scrolled list
@@ -1008,6 +996,71 @@ void TestKeyPageLayout::auditFiltersStayThroughALanguageSwitch()
         const QStringList shown = places();
         QVERIFY2(shown == english, qPrintable(u"en: "_s + english.join(u"; "_s) + u"\n%1: "_s.arg(language) + shown.join(u"; "_s)));
     }
+}
+
+QString TestKeyPageLayout::walkApi()
+{
+    if (!m_walkApiId.isEmpty())
+        return m_walkApiId;
+    const QStringList owners{u"stark.industries"_s, u"umbrella-co"_s, u"cyberdyne"_s, u"acme_corp"_s};
+    const QString apiId = m_fixture.createApi(u"payments-prod"_s);
+    for (int i = 0; i < 18 && !apiId.isEmpty(); ++i) { // more rows than the window shows: the list scrolls
+        const QString owner = owners.at(i % owners.size());
+        const QJsonObject key = m_fixture.createKey({{u"apiId"_s, apiId}, {u"prefix"_s, u"pay"_s},
+                                                     {u"name"_s, u"key %1 for %2"_s.arg(i + 10).arg(owner)},
+                                                     {u"externalId"_s, owner},
+                                                     {u"credits"_s, QJsonObject{{u"remaining"_s, 100 + i}}}});
+        if (!m_fixture.call(u"keys.verifyKey"_s, {{u"key"_s, key.value(u"key"_s)}}).ok())
+            return {};
+    }
+    m_walkApiId = apiId;
+    return m_walkApiId;
+}
+
+void TestKeyPageLayout::keysHeaderIsOneRow_data()
+{
+    Latchkey::Test::addLanguageAndSizeRows();
+}
+
+/// "Keys of payments-prod" is one row at 1024 px and 1280 px in every language: the title whole,
+/// the filter and the buttons beside it (stop 23: the buttons took a second row of 43 px at 1024,
+/// a key row less in sight under the charts).
+void TestKeyPageLayout::keysHeaderIsOneRow()
+{
+    QFETCH(QString, language);
+    QFETCH(QSize, size);
+    QVERIFY(!walkApi().isEmpty());
+    QVERIFY(showIn(language, size));
+    QVERIFY(m_ui->openPage(u"keys"_s, {{u"apiId"_s, m_walkApiId}}));
+    QTRY_COMPARE_WITH_TIMEOUT(m_ui->currentPage()->property("apiId").toString(), m_walkApiId, kTimeout);
+    auto *page = qobject_cast<QQuickItem *>(m_ui->currentPage());
+    QVERIFY(page);
+    QTRY_VERIFY_WITH_TIMEOUT(qRound(sceneRect(page).right()) == size.width(), kTimeout); // slid in
+    m_ui->settle(100);
+    QVERIFY(m_ui->screenshot(m_artefacts, u"keys-header-%1-%2"_s.arg(language).arg(size.width())));
+    auto *header = page->property("header").value<QQuickItem *>();
+    QVERIFY(header);
+    const QString title = page->property("title").toString();
+    const QList<QQuickItem *> headings = Latchkey::Test::collectItems(header, [&title](const QQuickItem *item) {
+        return item->inherits("QQuickText") && item->property("text").toString() == title;
+    });
+    QCOMPARE(headings.size(), 1);
+    QVERIFY2(!headings.first()->property("truncated").toBool(),
+             qPrintable(u"“%1” cut to %2 px"_s.arg(title).arg(headings.first()->width())));
+    auto *field = m_ui->item(header, u"listSearch"_s);
+    auto *actions = m_ui->item(header, u"headerActions"_s);
+    QVERIFY(field && actions);
+    const QRectF search(field->mapToScene(QPointF(0, 0)), field->size()); // its box, not its text's
+    for (QQuickItem *action : actions->childItems()) {
+        if (!action->isVisible())
+            continue;
+        const QRectF box(action->mapToScene(QPointF(0, 0)), action->size());
+        QVERIFY2(box.center().y() >= search.top() && box.center().y() <= search.bottom(),
+                 qPrintable(u"“%1” at %2..%3 px, the filter at %4..%5 px"_s.arg(action->property("text").toString())
+                                .arg(box.top()).arg(box.bottom()).arg(search.top()).arg(search.bottom())));
+        QVERIFY2(box.left() >= search.right(), qPrintable(u"“%1” over the filter"_s.arg(action->property("text").toString())));
+    }
+    QVERIFY2(header->height() <= 56, qPrintable(u"the header %1 px high"_s.arg(header->height())));
 }
 
 void TestKeyPageLayout::cleanupTestCase()

@@ -156,6 +156,16 @@ void TestKeysModel::badgesFor_data()
                                         << QStringList{u"active"_s};
     QTest::newRow("5 of refill 20 (25%)") << QJsonObject{{u"enabled"_s, true}, {u"credits"_s, credits(5, 20)}}
                                           << QStringList{u"active"_s};
+    // Walkthrough 22, X11: 7 of 10 monthly credits left is no "low credits" (70 %); the last
+    // credit of a refill under 10 is (10 % of it rounded down was 0: such a key never warned).
+    QTest::newRow("7 of refill 10") << QJsonObject{{u"enabled"_s, true}, {u"credits"_s, credits(7, 10)}}
+                                    << QStringList{u"active"_s};
+    QTest::newRow("1 of refill 10") << QJsonObject{{u"enabled"_s, true}, {u"credits"_s, credits(1, 10)}}
+                                    << QStringList{u"active"_s, u"lowCredits"_s};
+    QTest::newRow("1 of refill 5") << QJsonObject{{u"enabled"_s, true}, {u"credits"_s, credits(1, 5)}}
+                                   << QStringList{u"active"_s, u"lowCredits"_s};
+    QTest::newRow("2 of refill 5") << QJsonObject{{u"enabled"_s, true}, {u"credits"_s, credits(2, 5)}}
+                                   << QStringList{u"active"_s};
 }
 
 void TestKeysModel::badgesFor()
@@ -206,6 +216,10 @@ void TestKeysModel::badgesFromTheServer()
     QCOMPARE(valueOf(*keys, "name", u"plain"_s, "hasCreditLimit").toBool(), false);
     QCOMPARE(valueOf(*keys, "name", u"low"_s, "creditsRemaining").toLongLong(), 10);
     QCOMPARE(valueOf(*keys, "name", u"low-refill"_s, "refillAmount").toLongLong(), 100);
+    // The number the badge's tooltip names: where "low credits" starts for that key.
+    QCOMPARE(valueOf(*keys, "name", u"low"_s, "lowCreditsAt").toLongLong(), 10);
+    QCOMPARE(valueOf(*keys, "name", u"low-refill"_s, "lowCreditsAt").toLongLong(), 10);
+    QCOMPARE(valueOf(*keys, "name", u"plain"_s, "lowCreditsAt").toLongLong(), 0);
     QVERIFY(valueOf(*keys, "name", u"plain"_s, "createdAt").toLongLong() >= now - 60'000);
     QCOMPARE(valueOf(*keys, "name", u"plain"_s, "lastUsedAt").toLongLong(), 0);
 }

@@ -245,6 +245,7 @@ private Q_SLOTS:
     void ratelimitOverridesBeforeTheCharts();
     void firstKeyRowInSight_data();
     void firstKeyRowInSight();
+    void keysPageOpensOnItsKeys();
     void keyNameAt1024();
     void keysStayPutWhileTheChartsLoad_data();
     void keysStayPutWhileTheChartsLoad();
@@ -1297,16 +1298,15 @@ void TestScreens::firstKeyRowInSight_data()
     QTest::addColumn<qreal>("keyRows"); // the key rows' room under the column titles, at least
     QTest::newRow("keys") << u"keys"_s << QVariantList{u"apiId"_s} << QSize(1280, 800) << 4.4;
     QTest::newRow("ownerDetail") << u"ownerDetail"_s << QVariantList{u"identityId"_s} << QSize(1280, 800) << 0.0;
-    // Issue 4: at 1024 × 768 about 2 key rows fitted under the API's tiles and chart.
-    // 5.5 since the list header keeps its controls' widths through a language switch (their
-    // longest translation): at 1024 px its buttons take a second row, 43 px (5.9 rows in German).
-    QTest::newRow("keys-1024") << u"keys"_s << QVariantList{u"apiId"_s} << QSize(1024, 768) << 5.5;
+    // Issue 4: at 1024 × 768 about 2 key rows fitted under the API's tiles and chart. Stop 23:
+    // the header's buttons took a second row of 43 px there (5.9 rows in German).
+    QTest::newRow("keys-1024") << u"keys"_s << QVariantList{u"apiId"_s} << QSize(1024, 768) << 6.0;
     QTest::newRow("ownerDetail-1024") << u"ownerDetail"_s << QVariantList{u"identityId"_s} << QSize(1024, 768) << 0.0;
 }
 
 /// A support person opening an API (or an owner) to find a key sees the column titles and the
-/// first key row whole at 1280 × 800 and 1024 × 768 in German with the default settings, the
-/// charts shown as their compact summary (full height, they pushed the first row ~1500 px down),
+/// first key row whole at 1280 × 800 and 1024 × 768 in German also with the keys page's charts
+/// shown (a fresh installation hides them: keysPageOpensOnItsKeys), as their compact summary (full height, they pushed the first row ~1500 px down),
 /// "All charts" inside the summary, and on the API's keys page room for more than 4 key rows at
 /// 1280 × 800, 6 at 1024 × 768.
 void TestScreens::firstKeyRowInSight()
@@ -1317,7 +1317,7 @@ void TestScreens::firstKeyRowInSight()
     QFETCH(qreal, keyRows);
     showIn(u"de"_s, size);
     SettingsController *settings = m_app->session()->settings();
-    QVERIFY2(settings->listCharts(), "the default chart settings (DashboardFixture)");
+    QVERIFY2(settings->listCharts(), "the charts shown (DashboardFixture), the tightest case");
     QVERIFY(openPage(page, properties));
     settle(100);
     QQuickItem *current = currentPage();
@@ -1372,6 +1372,40 @@ void TestScreens::firstKeyRowInSight()
     QVERIFY2(warnings.isEmpty(), qPrintable(warnings.join(u'\n')));
 }
 
+/// Walkthrough 22, X12: at 1280 × 800 the keys page showed about 7 rows under its stat tiles and
+/// chart; a support person opens "Keys of payments-prod" for its keys. A fresh installation opens
+/// it on the table: in German at 1280 × 800 at least 12 key rows whole in view, no charts, and
+/// "Charts" in the header (off) one click away.
+void TestScreens::keysPageOpensOnItsKeys()
+{
+    SettingsController *settings = m_app->session()->settings();
+    const auto chartsBack = qScopeGuard([settings] { settings->setListCharts(true); });
+    QSettings().remove(u"ui/listCharts"_s); // as a fresh installation has it
+    settings->setListCharts(SettingsController(nullptr).listCharts());
+    showIn(u"de"_s, QSize(1280, 800));
+    const QString apiId = apiWithManyKeys();
+    QVERIFY(!apiId.isEmpty());
+    QVERIFY(openPage(u"keys"_s, {}, {{u"apiId"_s, apiId}}));
+    QQuickItem *page = currentPage();
+    auto *list = qobject_cast<QQuickItem *>(Latchkey::Test::findNamed(page, u"keyList"_s));
+    QVERIFY(list);
+    QTRY_VERIFY_WITH_TIMEOUT(list->property("count").toInt() >= 30, 20000);
+    settle(300);
+    save(u"keys-first-screen-de-1280"_s);
+    const QList<QQuickItem *> rows = visibleNamed(page, u"keyRow"_s);
+    const qsizetype whole = std::count_if(rows.cbegin(), rows.cend(), [page](QQuickItem *row) {
+        const QRectF shown = row->mapRectToItem(page, row->boundingRect());
+        return shown.top() >= -0.5 && shown.bottom() <= page->height() + 0.5;
+    });
+    qInfo("%lld key rows whole in view", qlonglong(whole));
+    QVERIFY2(whole >= 12, qPrintable(u"%1 key rows whole in view at 1280 × 800"_s.arg(whole)));
+    QVERIFY2(visibleNamed(page, u"consoleView"_s).isEmpty(), "the charts above the keys");
+    const QList<QQuickItem *> toggles = visibleNamed(page, u"chartsToggle"_s);
+    QCOMPARE(toggles.size(), 1);
+    QVERIFY2(!toggles.first()->property("checked").toBool(), "\"Charts\" on without charts");
+    QVERIFY2(warnings.isEmpty(), qPrintable(warnings.join(u'\n')));
+}
+
 /// Issue 4: at 1024 × 768 the Name column cut "key 13 for stark.industries" in the middle while
 /// Status had room to spare. Since walkthrough 21 (W29) the owner, the column titles on one line and
 /// "Last used" come first at 1024 px in German (owners were cut, "cyberd…", "Credits left" took two
@@ -1410,12 +1444,7 @@ void TestScreens::keyNameAt1024()
 
 void TestScreens::keysStayPutWhileTheChartsLoad_data()
 {
-    QTest::addColumn<QString>("language");
-    QTest::addColumn<QSize>("size");
-    for (const QString &language : {u"en"_s, u"de"_s, u"es"_s}) {
-        for (const QSize size : {QSize(1024, 768), QSize(1600, 1000)})
-            QTest::addRow("%s-%d", qPrintable(language), size.width()) << language << size;
-    }
+    Latchkey::Test::addLanguageAndSizeRows({u"en"_s, u"de"_s, u"es"_s}, {QSize(1024, 768), QSize(1600, 1000)});
 }
 
 /// Walk 19: the keys moved down about 18 px when the charts' summary above them showed its data,

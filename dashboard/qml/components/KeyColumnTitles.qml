@@ -16,6 +16,9 @@ Item {
     readonly property string status: qsTr("Status")
     readonly property string credits: qsTr("Credits left")
     readonly property string lastUsed: qsTr("Last used")
+    /// The "Credits left" title's tooltip: what the number is and when a key shows "low credits"
+    /// (walkthrough 22, X11: the rule was said nowhere; KeysModel::lowCreditsAt).
+    readonly property string creditsHint: qsTr("What the key may still spend on verifications. “low credits” from 10 % of its refill amount down (at least 1), or from 10 credits down for a key without a refill.")
 
     /// Per column (KeyColumns.widths' names): the px its title's longest word takes.
     readonly property var minimums: {

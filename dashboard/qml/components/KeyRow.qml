@@ -22,6 +22,8 @@ ItemDelegate {
     required property double expires
     required property bool hasCreditLimit
     required property var creditsRemaining
+    required property double lowCreditsAt
+    required property double refillAmount
     required property double lastUsedAt
     required property bool selected
 
@@ -157,6 +159,8 @@ ItemDelegate {
             badges: row.badges
             expires: row.expires
             format: row.format
+            lowCreditsAt: row.lowCreditsAt
+            refillAmount: row.refillAmount
         }
         Label {
             Layout.preferredWidth: row.columns.credits

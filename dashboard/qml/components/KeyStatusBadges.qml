@@ -24,6 +24,11 @@ Item {
     /// When "replaced" says the expiry: not next to an "expiring" pill that says it already.
     readonly property string replacedExpiresIn: badges.includes("expiring") ? "" : expiresIn
 
+    /// The key's own numbers for "low credits" (KeysModel's `lowCreditsAt`, 0 unknown, and its
+    /// refill amount, 0 none): its tooltip says where "low" starts for this key.
+    property real lowCreditsAt: 0
+    property real refillAmount: 0
+
     /// The room for all pills (more go on further lines); unlimited by default.
     property real maxWidth: Infinity
 
@@ -101,11 +106,22 @@ Item {
         case "expiring": return qsTr("The key expires within 24 hours.")
         case "replaced": return qsTr("A reroll replaced this key with a new one of the same name; this old key stops working when its grace period ends.")
         case "replacedByDeleted": return qsTr("A reroll replaced this key with a new one, which has been deleted since; this old key stops working when its grace period ends.")
-        case "lowCredits": return qsTr("At most 10% of the refill amount (or 10 credits) left.")
+        case "lowCredits": return lowCreditsExplained()
         case "noCredits": return qsTr("No credits left; verifications answer USAGE_EXCEEDED until a refill or top-up.")
         case "rateLimited": return qsTr("Rate limited at least once in the last hour.")
         }
         return ""
+    }
+    /// Where "low credits" starts for this key when its numbers are known, else the rule.
+    function lowCreditsExplained(): string {
+        const number = n => format ? format.number(n) : String(n);
+        if (lowCreditsAt > 0 && refillAmount > 0)
+            return qsTr("Low on credits: %1 or fewer left, 10 % of this key's refill of %2 (at least 1).")
+                .arg(number(lowCreditsAt)).arg(number(refillAmount));
+        if (lowCreditsAt > 0)
+            return qsTr("Low on credits: %1 or fewer left (a key without a refill).").arg(number(lowCreditsAt));
+        // The rule of KeysModel::lowCreditsAt (the key page's header knows no numbers).
+        return qsTr("Low on credits: at most 10 % of the key's refill amount left (at least 1), or 10 credits for a key without a refill.");
     }
     function colour(badge) {
         switch (badge) {

@@ -116,11 +116,19 @@ Pane {
             Layout.minimumWidth: header.columns.credits
             Layout.maximumWidth: header.columns.credits
             horizontalAlignment: Text.AlignRight
+            objectName: "creditsTitle"
             text: titles.credits
             font.bold: true
             wrapMode: Text.WordWrap
             maximumLineCount: 2
             elide: Text.ElideRight
+            ToolTip.visible: creditsHover.showsTip
+            ToolTip.delay: 600
+            ToolTip.text: titles.creditsHint
+            Accessible.description: titles.creditsHint
+            TipHover {
+                id: creditsHover
+            }
         }
         Label {
             Layout.preferredWidth: header.columns.lastUsed

@@ -30,6 +30,9 @@ ToolBar {
     default property alias actions: actionRow.data
     /// What the page's last change did, said beside the title ("" for nothing).
     property string doneNote
+    /// Whether the page says such notes: false gives the note's room to the title (the keys page,
+    /// whose bulk outcome is said in its bulk bar).
+    property bool notes: true
     /// Shows a ← button before the title (pages pushed on top of another, e.g. an owner).
     property bool backVisible: false
 
@@ -105,8 +108,9 @@ ToolBar {
     /// What the title keeps at least beside the search field and the actions (it elides in it)
     /// before the actions move to a row of their own; the same in every language.
     readonly property real titleRoom: 200
-    /// The done note's least room beside the title: its width, its margin and the gap before it.
-    readonly property real noteRoom: 16 + 8 + rows.gap
+    /// The done note's least room beside the title: its width, its margin and the gap before it
+    /// (only the gap for a page without notes).
+    readonly property real noteRoom: notes ? 16 + 8 + rows.gap : rows.gap
     readonly property real actionsWidth: actionRow.implicitWidth > 0 ? actionRow.implicitWidth + rows.gap : 0
     // One row when the title's room, the search at its minimum width and the actions fit;
     // otherwise the actions move to a second row, on the right: long German or Spanish button
@@ -162,9 +166,9 @@ ToolBar {
             Label {
                 objectName: "doneNote"
                 Layout.fillWidth: true
-                Layout.minimumWidth: 16
-                Layout.preferredWidth: 16 // the room left: a long note never squeezes the search field
-                Layout.leftMargin: 8
+                Layout.minimumWidth: bar.notes ? 16 : 0
+                Layout.preferredWidth: bar.notes ? 16 : 0 // the room left: a long note never squeezes the search field
+                Layout.leftMargin: bar.notes ? 8 : 0
                 text: bar.doneNote !== "" ? "✓ " + bar.doneNote : ""
                 elide: Text.ElideRight
                 Accessible.role: Accessible.AlertMessage

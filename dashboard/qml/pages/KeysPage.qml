@@ -48,19 +48,10 @@ Page {
     /// charts, the bulk bar, the select-all box, the rows, "Load more". The bar is pinned over the
     /// list (declared after it) and the charts are in the list's header, so the chain is joined by
     /// hand at relay items, each reached from one side only: `barEntry` (after the charts: on to
-    /// the bar), `barFirst` (Shift+Tab from the bar: back to the charts), `barExit` (Tab from the
-    /// bar: the rows), `afterRows` (Tab from "Load more": out of the page) and `pageExit`
+    /// the bar), the bar's `firstStop` (Shift+Tab from the bar: back to the charts) and `lastStop`
+    /// (Tab from the bar: the rows), `afterRows` (Tab from "Load more": out of the page) and `pageExit`
     /// (Shift+Tab from after the page: "Load more" or the rows).
     property Item barEntry: null
-    /// A relay of the Tab chain: it passes the focus on at once (entered()); named as the table
-    /// whose parts it joins.
-    component FocusRelay: Item {
-        signal entered()
-        activeFocusOnTab: true
-        Accessible.role: Accessible.Table
-        Accessible.name: qsTr("Keys")
-        onActiveFocusChanged: if (activeFocus) entered()
-    }
 
     /// Tab (@p forward) or Shift+Tab from the rows: on to the footer's "Load more" where it shows,
     /// else out of the page; back to the select-all box (the bar's last stop). Inside the list Qt's
@@ -68,7 +59,7 @@ Page {
     function leaveRows(forward: bool): void {
         const more = loadMore();
         if (!forward)
-            focusOn(barExit.nextItemInFocusChain(false), Qt.BacktabFocusReason);
+            focusOn(listBar.lastStop.nextItemInFocusChain(false), Qt.BacktabFocusReason);
         else if (more)
             more.forceActiveFocus(Qt.TabFocusReason);
         else
@@ -91,7 +82,7 @@ Page {
         else if (list.count > 0)
             focusList();
         else
-            focusOn(barExit.nextItemInFocusChain(false), Qt.BacktabFocusReason);
+            focusOn(listBar.lastStop.nextItemInFocusChain(false), Qt.BacktabFocusReason);
     }
     function focusOn(item: Item, reason: int): void {
         if (item)
@@ -123,15 +114,13 @@ Page {
     }
     // Esc cancels a running bulk action, and only that (a focused search field keeps its own Esc).
     Keys.onEscapePressed: event => {
-        if (bulk.running && !bulk.cancelled)
-            bulkProgress.cancel();
+        if (bulk.operation.running && !bulk.operation.cancelled)
+            listBar.progress.cancel();
         else
             event.accepted = false;
     }
     /// What Ctrl+N pre-fills in the issue-key dialog on this page: this API, as "Issue key" does.
     readonly property var issuePrefill: ({apiId: page.apiId})
-    /// Why the bulk buttons are greyed while no key is selected.
-    readonly property string selectFirst: qsTr("Select keys first: the boxes at the start of their rows.")
     /// The key's page is told this API: keys.getKey does not say it, and a root key that may act on
     /// one API only (api.<id>.update_key) gets the page's controls by it.
     function openKey(keyId: string): void {
@@ -150,58 +139,14 @@ Page {
 
     title: apiName !== "" ? qsTr("Keys of %1").arg(apiName) : qsTr("Keys")
 
-    header: ListPageHeader {
+    header: KeysPageHeader {
         id: bar
         title: page.title
-        settings: page.session.settings
-        context: "KeysPage"
-        searchSource: QT_TR_NOOP("Filter by name, start or owner")
-        searchPlaceholder: qsTr(searchSource)
+        session: page.session
+        chartsShown: page.chartsShown
         onSearchDown: page.focusList()
         onSearchAccepted: page.focusList()
-
-        GatedButton {
-            readonly property string sourceText: QT_TR_NOOP("Issue key")
-            text: qsTr(sourceText)
-            highlighted: true
-            missing: page.may.missing("api.*.create_key", page.may.revision)
-            onClicked: page.session.requestIssueKey({apiId: page.apiId})
-        }
-        // One short word that stays (it was "Hide charts" / "Show charts", which put the German
-        // header's buttons on a second row at 1280 px); an underline shows that it is on.
-        FocusToolButton {
-            id: chartsToggle
-            objectName: "chartsToggle"
-            // Checked, Material draws the text in the accent colour, a shade of the bar's indigo
-            // (it looked disabled while on): the text keeps the bar's full contrast instead.
-            Material.accent: Material.foreground
-            readonly property string sourceText: QT_TR_NOOP("Charts")
-            text: qsTr(sourceText)
-            checkable: true
-            checked: page.chartsShown
-            // The tooltip follows a click also while it waits out its delay: ToolTipGuard.
-            onToggled: page.session.settings.listCharts = checked
-            Accessible.name: page.chartsShown ? qsTr("Hide charts") : qsTr("Show charts")
-            ToolTip.visible: hovered
-            ToolTip.delay: 600
-            ToolTip.text: Accessible.name
-            Rectangle {
-                objectName: "chartsToggle-on"
-                visible: chartsToggle.checked
-                anchors.horizontalCenter: parent.horizontalCenter
-                anchors.bottom: parent.bottom
-                anchors.bottomMargin: 8
-                width: chartsToggle.contentItem.implicitWidth
-                height: 2
-                radius: 1
-                color: chartsToggle.Material.foreground
-            }
-        }
-        FocusToolButton {
-            readonly property string sourceText: QT_TR_NOOP("Refresh")
-            text: qsTr(sourceText)
-            onClicked: keys.refresh()
-        }
+        onRefresh: keys.refresh()
     }
 
     KeysModel {
@@ -236,7 +181,7 @@ Page {
         objectName: "liveRowsTimer"
         interval: page.liveRowsInterval
         repeat: true
-        running: page.visible && page.Window.active && !keys.loading && !bulk.running
+        running: page.visible && page.Window.active && !keys.loading && !bulk.operation.running
                  && (page.StackView.view === null || page.StackView.status === StackView.Active)
         onTriggered: keys.updateLoadedRows()
     }
@@ -244,105 +189,44 @@ Page {
     // timer's next tick up to 15 s later (walk 19: a key renamed and disabled meanwhile still
     // showed its old name and "active"), and the row that was opened is in sight.
     StackView.onActivated: {
-        if (!keys.loading && !bulk.running)
+        if (!keys.loading && !bulk.operation.running)
             keys.updateLoadedRows();
         list.showCurrentRow();
     }
 
-    BulkOperation {
+    KeysBulkRun {
         id: bulk
+        anchors.fill: parent
+        keys: keys
         client: page.session.client
-        // Stopped before the end (Cancel, or no answer): the keys it did not reach stay selected,
-        // so one click finishes the job (walkthrough 20/5); that is no new selection of the user's.
-        // The rows change in place, the list stays where it was (W21: a reload took it to its top,
-        // away from the keys left selected).
-        onFinished: {
+    }
+    // Stopped before the end (Cancel, or no answer): the keys it did not reach stay selected, so
+    // one click finishes the job (walkthrough 20/5); that is no new selection of the user's. The
+    // rows change in place, the list stays where it was (W21: a reload took it to its top, away
+    // from the keys left selected). The run takes the keyboard to its Cancel, framed for a
+    // keyboard user (W19: the pressed button greyed under the focus, and nothing had it).
+    Connections {
+        target: bulk.operation
+        function onFinished() {
             const inRows = list.currentItem !== null && list.currentItem.activeFocus;
-            keys.applyBulkOutcome(page.bulkAction, bulk.succeededKeyIds(), bulk.notStartedKeyIds());
+            keys.applyBulkOutcome(bulk.action, bulk.operation.succeededKeyIds(), bulk.operation.notStartedKeyIds());
             if (inRows)
                 page.focusRowInSight(); // the focused row may have been deleted
+        }
+        function onRunningChanged() {
+            if (bulk.operation.running)
+                listBar.progress.focusCancel(LastInput.keyboard ? Qt.TabFocusReason : Qt.OtherFocusReason);
         }
     }
     // A new selection is the next task: the last run's outcome gives way (to the offer to select
     // every key, among others). Only the user adds to a selection; a run's outcome only narrows it.
     property int selectedBefore: 0
-    // The run takes the keyboard to its Cancel, framed for a keyboard user (W19: the pressed
-    // button greyed under the focus, and nothing had it).
-    Connections {
-        target: bulk
-        function onRunningChanged() {
-            if (bulk.running)
-                bulkProgress.focusCancel(LastInput.keyboard ? Qt.TabFocusReason : Qt.OtherFocusReason);
-        }
-    }
     Connections {
         target: keys
         function onSelectionChanged() {
-            if (keys.selectedCount > page.selectedBefore && !bulk.running)
-                bulkProgress.dismiss();
+            if (keys.selectedCount > page.selectedBefore && !bulk.operation.running)
+                listBar.progress.dismiss();
             page.selectedBefore = keys.selectedCount;
-        }
-    }
-
-    // Disable and Enable send only the keys they change: a key already in that state would get an
-    // update that changes nothing (an empty "Updated key" row in the audit log). The question says
-    // so, and the outcome line what was done.
-    /// The bulk action running or last run: "disable", "enable" or "delete".
-    property string bulkAction
-    readonly property int selectedDisabledCount: keys.selectedCount - keys.selectedEnabledCount
-    function bulkOutcome(succeeded: int, failed: int): string {
-        const done = bulkAction === "disable" ? qsTr("%n key(s) disabled.", "", succeeded)
-                   : bulkAction === "enable" ? qsTr("%n key(s) enabled.", "", succeeded)
-                   : qsTr("%n key(s) deleted.", "", succeeded);
-        return failed > 0 ? done + " " + qsTr("%n failed.", "", failed) : done;
-    }
-
-    ConfirmDialog {
-        id: confirmDelete
-        objectName: "confirmBulkDelete"
-        title: qsTr("Delete keys")
-        text: qsTr("Delete %n selected key(s)? Verifications of deleted keys fail at once; this cannot be undone.", "",
-                   keys.selectedCount)
-        confirmText: qsTr("Delete")
-        destructive: true
-        onConfirmed: {
-            page.bulkAction = "delete";
-            bulk.deleteKeys(keys.selectedKeyIds());
-        }
-    }
-
-    ConfirmDialog {
-        id: confirmDisable
-        objectName: "confirmBulkDisable"
-        title: qsTr("Disable keys")
-        text: page.selectedDisabledCount === 0
-              ? qsTr("Disable %n selected key(s)? Their verifications fail until they are enabled again.", "",
-                     keys.selectedEnabledCount)
-              : qsTr("Disable %n key(s)? Their verifications fail until they are enabled again.", "",
-                     keys.selectedEnabledCount) + " "
-                + qsTr("%n of the selected keys is already disabled and stays so.", "", page.selectedDisabledCount)
-        confirmText: qsTr("Disable")
-        destructive: true
-        onConfirmed: {
-            page.bulkAction = "disable";
-            bulk.disableKeys(keys.selectedKeyIdsWithEnabled(true));
-        }
-    }
-
-    ConfirmDialog {
-        id: confirmEnable
-        objectName: "confirmBulkEnable"
-        title: qsTr("Enable keys")
-        text: keys.selectedEnabledCount === 0
-              ? qsTr("Enable %n selected key(s)? They verify again, unless they are expired or out of credits.", "",
-                     page.selectedDisabledCount)
-              : qsTr("Enable %n key(s)? They verify again, unless they are expired or out of credits.", "",
-                     page.selectedDisabledCount) + " "
-                + qsTr("%n of the selected keys is already enabled and stays so.", "", keys.selectedEnabledCount)
-        confirmText: qsTr("Enable")
-        onConfirmed: {
-            page.bulkAction = "enable";
-            bulk.enableKeys(keys.selectedKeyIdsWithEnabled(false));
         }
     }
 
@@ -353,7 +237,7 @@ Page {
         anchors.fill: parent
         model: keys
         focus: true
-        // Tab reaches the rows after the bulk bar (barExit), not the list before the charts in its
+        // Tab reaches the rows after the bulk bar (its lastStop), not the list before the charts in its
         // header; the arrows move the current row, Space ticks its box, Enter opens it.
         activeFocusOnTab: false
         Keys.onTabPressed: page.leaveRows(true)
@@ -400,11 +284,11 @@ Page {
                                          : qsTr("Issue the first one with “Issue key” (Ctrl+N).")
             }
             // After the charts in the Tab chain: Tab goes on to the bulk bar pinned over the list.
-            FocusRelay {
+            KeysTableRelay {
                 id: barEntryItem
                 objectName: "barEntry"
                 Component.onCompleted: page.barEntry = barEntryItem // qmllint disable unqualified
-                onEntered: page.focusOn(barFirst.nextItemInFocusChain(true), Qt.TabFocusReason) // qmllint disable unqualified
+                onEntered: page.focusOn(listBar.firstStop.nextItemInFocusChain(true), Qt.TabFocusReason) // qmllint disable unqualified
             }
         }
 
@@ -427,119 +311,37 @@ Page {
     }
 
     // Tab from "Load more": out of the page (the bulk bar after it in the chain is above the rows).
-    FocusRelay {
+    KeysTableRelay {
         id: afterRows
         onEntered: page.leavePage()
     }
 
     // The selection bar and the column titles below the charts, pinned to the top once the
     // charts are scrolled away: the rows scroll under them. Declared after the list (drawn over
-    // it); in the Tab chain after the charts and before the rows, through the relays above.
-    Pane {
+    // it); in the Tab chain after the charts and before the rows, through the relays.
+    KeysListBar {
         id: listBar
-        objectName: "listBar"
-        /// The charts are scrolled (partly) out of view, the bar stands at the top.
-        readonly property bool pinned: y <= 0 && list.contentY > list.originY
         // The header's first item is the charts.
         readonly property real chartsBottom: list.headerItem
             ? list.headerItem.y - list.contentY + (page.chartsShown ? list.headerItem.children[0].height : 0) : 0
         y: Math.max(0, chartsBottom)
         width: list.width // the rows' width: the column titles stand over their columns
-        z: 1
-        padding: 0
-        Material.elevation: pinned ? 2 : 0
-        ColumnLayout {
-            width: parent.width
-            spacing: 0
-
-            // Shift+Tab from the bar's first stop: back to the charts (or the header).
-            FocusRelay {
-                id: barFirst
-                onEntered: page.focusOn(page.barEntry.nextItemInFocusChain(false), Qt.BacktabFocusReason)
-            }
-
-            // Always there while the list has keys ("0 selected", its buttons greyed): appearing with
-            // the first checked box it would push every row down under the pointer. The offer to
-            // select every key and a bulk operation's progress take the room after the buttons.
-            // Its buttons' own insets are its margin above and below: a key row more in sight.
-            RowLayout {
-                objectName: "bulkBar"
-                Layout.fillWidth: true
-                Layout.leftMargin: 8
-                Layout.rightMargin: 8
-                visible: keys.count > 0 || bulk.running || bulkProgress.shown
-                spacing: 8
-                // With nothing selected, the greyed buttons say in their tooltips what they wait for.
-                Label {
-                    objectName: "selectedCount"
-                    text: keys.selectedCount > 0 ? qsTr("%n selected", "", keys.selectedCount)
-                                                 : qsTr("None selected", "keys in the list")
-                    opacity: keys.selectedCount > 0 ? 1 : 0.7
-                }
-                GatedButton {
-                    objectName: "bulkDisable"
-                    text: qsTr("Disable")
-                    ready: !bulk.running && keys.selectedEnabledCount > 0
-                    notReadyReason: bulk.running ? "" : keys.selectedCount === 0 ? page.selectFirst
-                                                                                 : qsTr("The selected keys are all disabled already.")
-                    missing: page.may.missing("api.*.update_key", page.may.revision)
-                    onClicked: confirmDisable.open()
-                }
-                GatedButton {
-                    objectName: "bulkEnable"
-                    text: qsTr("Enable")
-                    ready: !bulk.running && page.selectedDisabledCount > 0
-                    notReadyReason: bulk.running ? "" : keys.selectedCount === 0 ? page.selectFirst
-                                                                                 : qsTr("The selected keys are all enabled already.")
-                    missing: page.may.missing("api.*.update_key", page.may.revision)
-                    onClicked: confirmEnable.open()
-                }
-                GatedButton {
-                    objectName: "bulkDelete"
-                    text: qsTr("Delete")
-                    ready: !bulk.running && keys.selectedCount > 0
-                    notReadyReason: bulk.running ? "" : page.selectFirst
-                    missing: page.may.missing("api.*.delete_key", page.may.revision)
-                    onClicked: confirmDelete.open()
-                }
-                FocusToolButton {
-                    text: qsTr("Clear selection")
-                    enabled: keys.selectedCount > 0
-                    onClicked: keys.clearSelection()
-                }
-                BulkProgress {
-                    id: bulkProgress
-                    Layout.fillWidth: true
-                    operation: bulk
-                    outcome: page.bulkOutcome(lastSucceeded, lastFailed)
-                    onCancelFocusEnds: page.focusRowInSight()
-                }
-                SelectEveryKeyOffer {
-                    Layout.fillWidth: true
-                    keysModel: keys
-                    format: page.session.format
-                    keyCount: page.keyCount
-                    allowed: !bulk.running && !bulkProgress.shown
-                }
-            }
-
-            KeyTableHeader {
-                Layout.fillWidth: true
-                allSelected: keys.count > 0 && keys.selectedCount === keys.count
-                onSelectAll: selected => selected ? keys.selectAll() : keys.clearSelection()
-            }
-
-            // Tab from the bar's last stop (the select-all box): the rows.
-            FocusRelay {
-                id: barExit
-                onEntered: {
-                    if (list.count > 0)
-                        page.focusList();
-                    else
-                        page.leavePage();
-                }
-            }
+        pinned: y <= 0 && list.contentY > list.originY // the charts scrolled (partly) out of view
+        keys: keys
+        run: bulk
+        may: page.may
+        format: page.session.format
+        keyCount: page.keyCount
+        // Shift+Tab from the bar's first stop: back to the charts (or the header).
+        onBackward: page.focusOn(page.barEntry.nextItemInFocusChain(false), Qt.BacktabFocusReason)
+        // Tab from the bar's last stop (the select-all box): the rows.
+        onForward: {
+            if (list.count > 0)
+                page.focusList();
+            else
+                page.leavePage();
         }
+        onCancelFocusEnds: page.focusRowInSight()
     }
 
     // The list's scroll bar over the pinned bar, not under it.
@@ -553,7 +355,7 @@ Page {
     }
 
     // Shift+Tab from what follows the page: its last stop.
-    FocusRelay {
+    KeysTableRelay {
         id: pageExit
         onEntered: page.enterFromBelow()
     }

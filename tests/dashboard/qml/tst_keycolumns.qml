@@ -33,6 +33,8 @@ Item {
             expires: 0
             hasCreditLimit: false
             creditsRemaining: undefined
+            lowCreditsAt: 0
+            refillAmount: 0
             lastUsedAt: 0
             selected: false
             format: testSession.format
@@ -51,6 +53,8 @@ Item {
             expires: Date.now() + 7200000
             hasCreditLimit: true
             creditsRemaining: 123456789
+            lowCreditsAt: 10
+            refillAmount: 0
             lastUsedAt: Date.now() - 60000
             selected: true
             format: testSession.format

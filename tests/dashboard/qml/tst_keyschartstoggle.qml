@@ -69,7 +69,7 @@ Item {
                 verify(page);
                 const toggle = findChild(page, "chartsToggle");
                 verify(toggle);
-                const refresh = H.find(page, item => item instanceof ToolButton && item.text === "Refresh");
+                const refresh = findChild(page, "refreshKeys");
                 verify(refresh);
                 verify(!toggle.checked);
                 compare(String(toggle.contentItem.color), String(refresh.contentItem.color));
