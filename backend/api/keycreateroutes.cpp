@@ -110,6 +110,9 @@ Core::Result<QString> insertNewKey(Store::Database &db, const ApiContext &contex
     if (Core::Status inserted = Store::KeyStore(db).insert(key, hash); !inserted)
         return inserted.error();
     AuditEvent created = keyAuditEvent({key, api}, u"key.create"_s, u"Created key "_s + key.id);
+    // Its owner, as key.delete's row names it (walkthrough 22/X15: "Key issued" did not say whose).
+    if (!key.identityId.isEmpty())
+        created.targets.append(Store::AuditTarget {u"identity"_s, key.identityId, fields.externalId});
     Store::AuditChanges issued;
     issued.created(key);
     issued.ratelimits({}, fields.ratelimits);

@@ -173,10 +173,10 @@ void TestAuditLog::listLogsNewestFirstWithFiltersAndPages()
     QCOMPARE(h.call(u"audit.listLogs"_s, QJsonObject {}, u"lk_wrong"_s).status, 401);
 }
 
-// Key events name the key and its API, and a deletion its owner too (a key deleted permanently
-// leaves no row saying whose it was): includeOwnedKeys with an identity's id as the target adds the
-// rows about the keys it owns (a deleted one too), and nothing about other keys; without it, the
-// owner's rows are its own and its keys' deletions.
+// Key events name the key and its API, and an issue and a deletion its owner too (a key deleted
+// permanently leaves no row saying whose it was): includeOwnedKeys with an identity's id as the
+// target adds the rows about the keys it owns (a deleted one too), and nothing about other keys;
+// without it, the owner's rows are its own and its keys' issues and deletions.
 void TestAuditLog::ownerTargetIncludesTheOwnersKeys()
 {
     ApiHarness h;
@@ -218,13 +218,16 @@ void TestAuditLog::ownerTargetIncludesTheOwnersKeys()
         events.sort(); // rows of one call share their time; their order among themselves is the ids'
         return events;
     };
-    // Without the flag (Unkey-like): only the rows naming the identity: its own, its keys' deletions.
+    // Without the flag (Unkey-like): only the rows naming the identity: its own, its keys' issues
+    // and deletions.
     QCOMPARE(eventsAbout({{u"targetId"_s, identityId}}),
-        (QStringList {u"identity.create owner"_s, u"key.delete second"_s, u"key.delete third"_s}));
-    // The permanently deleted key's other rows are gone from it: no stored key says whose they were.
+        (QStringList {u"identity.create owner"_s, u"key.create first"_s, u"key.create second"_s, u"key.create third"_s,
+            u"key.delete second"_s, u"key.delete third"_s}));
+    // The permanently deleted key's rows that do not name the owner are gone from it: no stored
+    // key says whose they were.
     QCOMPARE(eventsAbout({{u"targetId"_s, identityId}, {u"includeOwnedKeys"_s, true}}),
-        (QStringList {u"identity.create owner"_s, u"key.create first"_s, u"key.create second"_s, u"key.delete second"_s,
-            u"key.delete third"_s, u"key.update first"_s}));
+        (QStringList {u"identity.create owner"_s, u"key.create first"_s, u"key.create second"_s, u"key.create third"_s,
+            u"key.delete second"_s, u"key.delete third"_s, u"key.update first"_s}));
     QCOMPARE(eventsAbout({{u"targetId"_s, identityId}, {u"includeOwnedKeys"_s, true},
                  {u"events"_s, QJsonArray {u"key.update"_s}}}),
         QStringList {u"key.update first"_s});
@@ -431,6 +434,19 @@ void TestAuditLog::createKeyRecordsWhatTheKeyWasIssuedWith()
     QVERIFY(!row.contains(key.toUtf8()));
     QVERIFY(!row.contains(Latchkey::Core::hashKey(key.toUtf8())));
     QVERIFY(!row.contains("plan-of-acme")); // meta is named, not copied
+    // Walkthrough 22/X15: it names the owner, as the deletion's row does.
+    const QString identityId = h.call(u"identities.getIdentity"_s, QJsonObject {{u"identity"_s, u"acme"_s}})
+                                   .dataObject()
+                                   .value(u"id")
+                                   .toString();
+    QVERIFY(!identityId.isEmpty());
+    const QJsonArray targets = issued.value(u"targets"_s).toArray();
+    QVERIFY2(std::any_of(targets.cbegin(), targets.cend(),
+                 [&identityId](const QJsonValue &target) {
+                     return target.toObject() == QJsonObject {{u"type"_s, u"identity"_s}, {u"id"_s, identityId},
+                                                              {u"name"_s, u"acme"_s}};
+                 }),
+        QJsonDocument(targets).toJson(QJsonDocument::Compact).constData());
 }
 
 // Reference §9: keys.deleteKey writes `key.delete`; a permanent one wrote `ratelimit.delete` rows

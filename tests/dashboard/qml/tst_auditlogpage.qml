@@ -312,6 +312,22 @@ Item {
                    "the description says Revoked too");
         }
 
+        // Walkthrough 22/X15: the "Key issued" row did not say whose key it was, the "Key deleted"
+        // row did: both name the owner, by its id and its external id.
+        function test_keyIssuedNamesItsOwner() {
+            const apiId = callApi("apis.createApi", { name: "qml-issued-owner" }).data.apiId;
+            const keyId = callApi("keys.createKey", { apiId: apiId, name: "qml issued", externalId: "qml-issued-owner" }).data.keyId;
+            targetField().text = keyId;
+            const list = named("auditList");
+            let targets = null;
+            tryVerify(() => {
+                const event = H.find(list, item => item.objectName === "eventLabel" && item.text === "Key issued");
+                targets = event ? H.find(event.parent, item => item.objectName === "targetsLabel") : null;
+                return targets !== null;
+            }, H.answerTimeout, "the key.create row");
+            verify(/owner id_\S+ \(qml-issued-owner\)/.test(targets.text), targets.text);
+        }
+
         function test_descriptionsInTheUiLanguage() {
             const saved = testSession.settings.language;
             const list = named("auditList");
