@@ -1729,6 +1729,21 @@
         <comment>the expiry card&apos;s summary of a key without expiry</comment>
         <translation>No caduca nunca</translation>
     </message>
+    <message>
+        <source>After saving: never expires</source>
+        <comment>the expiry card&apos;s summary of an unsaved change</comment>
+        <translation>Al guardar: no caduca nunca</translation>
+    </message>
+    <message>
+        <source>After saving: expired %1</source>
+        <comment>%1 is a relative time: &apos;3 days ago&apos;</comment>
+        <translation>Al guardar: caducada %1</translation>
+    </message>
+    <message>
+        <source>After saving: expires %1</source>
+        <comment>%1 is a relative time: &apos;in 29 days&apos;</comment>
+        <translation>Al guardar: caduca %1</translation>
+    </message>
 </context>
 <context>
     <name>KeyLoadFailed</name>

@@ -173,6 +173,8 @@ private Q_SLOTS:
     void cardsHoldTheirControls_data();
     void cardsHoldTheirControls();
     void savedMovesNoCard();
+    void creditsInTheFirstScreen_data();
+    void creditsInTheFirstScreen();
     void statusBadgesFitTheirColumn_data();
     void statusBadgesFitTheirColumn();
     void keyListTitlesBreakOnlyBetweenWords_data();
@@ -322,6 +324,40 @@ void TestKeyPageLayout::savedMovesNoCard()
         QVERIFY2(qAbs(now.left() - before.at(i).left()) < 0.5 && qAbs(now.width() - before.at(i).width()) < 0.5,
                  qPrintable(u"%1 moved from %2+%3 to %4+%5"_s.arg(cards.at(i)->objectName()).arg(before.at(i).left())
                                 .arg(before.at(i).width()).arg(now.left()).arg(now.width())));
+    }
+}
+
+void TestKeyPageLayout::creditsInTheFirstScreen_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<QSize>("size");
+    for (const QString &language : {u"en"_s, u"de"_s, u"es"_s})
+        for (const QSize size : {QSize(1024, 700), QSize(1280, 800)})
+            QTest::addRow("%s-%dx%d", qPrintable(language), size.width(), size.height()) << language << size;
+}
+
+/// The Credits and Rate limits cards, what support changes most, show their title and first line
+/// in the page's first screen, as it opens (walkthrough 22 X25: at 1024×700 the cards were one
+/// full-width column, a one-line Name card 795 px wide, and Credits two screens down).
+void TestKeyPageLayout::creditsInTheFirstScreen()
+{
+    QFETCH(QString, language);
+    QFETCH(QSize, size);
+    QQuickItem *page = openKeyPage(language, size);
+    QVERIFY(page);
+    QVERIFY(m_ui->screenshot(m_artefacts, u"first-screen-%1-%2x%3"_s.arg(language).arg(size.width()).arg(size.height())));
+    auto *scroll = qobject_cast<QQuickItem *>(page->property("focusScroller").value<QObject *>()->property("flickable").value<QObject *>());
+    QVERIFY(scroll);
+    const QRectF view = sceneRect(scroll);
+    // The title, and the first line under it ("100 credits left", the first rate limit's name).
+    constexpr qreal kTitleAndFirstLine = 90;
+    for (const QString &name : {u"section-credits"_s, u"section-ratelimits"_s}) {
+        QQuickItem *card = m_ui->item(page, name);
+        QVERIFY(card);
+        const QRectF box = sceneRect(card);
+        QVERIFY2(box.top() >= view.top() - 0.5 && box.top() + kTitleAndFirstLine <= view.bottom(),
+                 qPrintable(u"%1 at %2..%3, the first screen shows %4..%5"_s.arg(name).arg(box.top())
+                                .arg(box.top() + kTitleAndFirstLine).arg(view.top()).arg(view.bottom())));
     }
 }
 

@@ -13,6 +13,9 @@ ColumnLayout {
     property real expires: 0
     /// The session's Formatter, for the locale-aware summary line.
     property var format
+    /// Shows the summary line under the presets ("Expires 12/4/26 9:10 PM (in 7 days)"); off where
+    /// the host says it in its own words (the key page's expiry card).
+    property bool summaryShown: true
 
     /// The typed date's pattern: the language's short date with a two-digit day and month and a
     /// four-digit year, so that one input mask fits every date ("dd.MM.yyyy" in German,
@@ -259,6 +262,7 @@ ColumnLayout {
     // Its line is kept (empty) under "Never expires", so that it appearing moves nothing.
     Label {
         objectName: "expiry-summary"
+        visible: picker.summaryShown
         text: picker.expires > 0 && picker.format
               ? qsTr("Expires %1 (%2)").arg(picker.format.dateTime(picker.expires)).arg(picker.format.relative(picker.expires))
               : ""

@@ -22,6 +22,8 @@ KeySection {
     controller: key
     showButtons: false
     savedFields: ["permissions", "roles"]
+    // A grant's chip is shown with "✓ Saved" after it (walkthrough 22 X3).
+    changedParts: ({ permissions: permissionPicker, roles: rolePicker })
     missing: session.capabilities.missing(key.permissionFor("update_key", key.apiId), session.capabilities.revision)
 
     // Granting may create a permission, "Create and add" a role: the lists of them refresh.
@@ -38,6 +40,7 @@ KeySection {
         font.bold: true
     }
     PermissionPicker {
+        id: permissionPicker
         Layout.fillWidth: true
         client: section.session.client
         capabilities: section.session.capabilities
@@ -53,6 +56,7 @@ KeySection {
         font.bold: true
     }
     RolePicker {
+        id: rolePicker
         objectName: "key-role-picker"
         Layout.fillWidth: true
         client: section.session.client

@@ -37,20 +37,37 @@ KeySection {
     }
     Component.onCompleted: showSaved()
 
-    // The headline is relative ("in 29 days", "3 days ago"); its own source strings, as a language
-    // words it differently from a date ("Läuft am 26.12. ab" but "Läuft in 29 Tagen ab").
-    // Always there ("Never expires" too): the card keeps its height when the expiry is removed.
+    // The card's one line about its expiry (walkthrough 22 X4: "Expires in 7 days" above "Expires
+    // 12/4/26 9:10 PM (in 7 days)" said it twice, and "Never expires" above a new date read as a
+    // contradiction): the saved expiry, or while edited what saving will make of it. The date is
+    // in the fields below, so the picker's own line is left out. Relative ("in 29 days", "3 days
+    // ago"), with source strings of its own, as a language words it differently from a date
+    // ("Läuft am 26.12. ab" but "Läuft in 29 Tagen ab"). Always there ("Never expires" too): the
+    // card keeps its height when the expiry is removed.
     Label {
         objectName: "expiry-headline"
-        text: section.key.expires === 0 ? qsTr("Never expires", "the expiry card's summary of a key without expiry")
-              : section.key.expires < Date.now()
-                ? qsTr("Expired %1", "%1 is a relative time: '3 days ago'").arg(section.format ? section.format.relative(section.key.expires) : "")
-                : qsTr("Expires %1", "%1 is a relative time: 'in 29 days'").arg(section.format ? section.format.relative(section.key.expires) : "")
+        Layout.fillWidth: true
+        text: section.dirty ? section.draftLine(picker.expires) : section.savedLine(section.key.expires)
         font.pixelSize: 16
+        wrapMode: Text.Wrap
+    }
+    function relative(expires: real): string {
+        return section.format ? section.format.relative(expires) : "";
+    }
+    function savedLine(expires: real): string {
+        return expires === 0 ? qsTr("Never expires", "the expiry card's summary of a key without expiry")
+             : expires < Date.now() ? qsTr("Expired %1", "%1 is a relative time: '3 days ago'").arg(relative(expires))
+             : qsTr("Expires %1", "%1 is a relative time: 'in 29 days'").arg(relative(expires));
+    }
+    function draftLine(expires: real): string {
+        return expires === 0 ? qsTr("After saving: never expires", "the expiry card's summary of an unsaved change")
+             : expires < Date.now() ? qsTr("After saving: expired %1", "%1 is a relative time: '3 days ago'").arg(relative(expires))
+             : qsTr("After saving: expires %1", "%1 is a relative time: 'in 29 days'").arg(relative(expires));
     }
     ExpiryPicker {
         id: picker
         format: section.format
+        summaryShown: false
         onEdited: section.touched = true
         onAccepted: if (section.dirty) section.save()
     }

@@ -99,8 +99,68 @@ Pane {
             if (section.savedFields.indexOf(field) >= 0) {
                 section.justSaved = true;
                 savedTimer.restart();
+                section.revealSaved(field);
             }
         }
+    }
+
+    /// What a save of a field changed, by field (one of `savedFields`), shown with "✓ Saved"
+    /// after it: the access card's picker that a chip went into. The title row alone otherwise.
+    property var changedParts: ({})
+    /// The page follows a save's result into view (revealSaved()).
+    readonly property bool revealing: savedReveal.running
+    /// After a save the page scrolls just enough to show "✓ Saved" and the part that changed
+    /// (walkthrough 22 X3/X18: the chips granted with Enter stayed below the window's edge, and
+    /// "✓ Saved" of a card whose top was under the page's header was never seen). Followed for a
+    /// few frames, as the reload lays the card out anew; left as soon as someone else scrolls.
+    function revealSaved(field: string): void {
+        const part = changedParts[field];
+        savedReveal.part = part ? part : null;
+        savedReveal.steps = 0;
+        savedReveal.restart();
+    }
+    /// The Flickable the card scrolls in (the key page's), or null.
+    function scrolledIn(): Flickable {
+        for (let item = section.parent; item; item = item.parent) {
+            const flick = item as Flickable;
+            if (flick)
+                return flick;
+        }
+        return null;
+    }
+    /// One step of revealSaved(); false once it is done.
+    function revealStep(): bool {
+        const flick = scrolledIn();
+        if (!flick || (savedReveal.steps > 0 && flick.contentY !== savedReveal.setY))
+            return false;
+        const margin = 8;
+        const title = titleRow.mapToItem(flick.contentItem, 0, 0, titleRow.width, titleRow.height);
+        const shown = savedReveal.part ? savedReveal.part : titleRow;
+        const part = shown.mapToItem(flick.contentItem, 0, 0, shown.width, shown.height);
+        let top = Math.min(title.y, part.y) - margin;
+        let bottom = Math.max(title.y + title.height, part.y + part.height) + margin;
+        if (bottom - top > flick.height) { // both do not fit: the part, from its top
+            top = part.y - margin;
+            bottom = Math.min(part.y + part.height + margin, top + flick.height);
+        }
+        let target = flick.contentY;
+        if (top < target)
+            target = top;
+        else if (bottom > target + flick.height)
+            target = bottom - flick.height;
+        const lowest = Math.max(flick.originY, flick.originY + flick.contentHeight - flick.height);
+        flick.contentY = Math.max(flick.originY, Math.min(lowest, target));
+        savedReveal.setY = flick.contentY;
+        return ++savedReveal.steps < 20;
+    }
+    Timer {
+        id: savedReveal
+        property Item part: null
+        property int steps: 0
+        property real setY: 0
+        interval: 16
+        repeat: true
+        onTriggered: if (!section.revealStep()) stop()
     }
     Timer {
         id: savedTimer
@@ -259,6 +319,7 @@ Pane {
         spacing: 8
 
         RowLayout {
+            id: titleRow
             Layout.fillWidth: true
             Label {
                 Layout.fillWidth: true

@@ -107,7 +107,8 @@ ColumnLayout {
                                               remove: () => editor.removeAt(i) }))
 
         // Two groups that wrap: on a narrow card Auto-apply and × go below the limit's fields.
-        // The fields take the row's width (the name what the others leave), on one line or two.
+        // The fields take the row's width (the name what the others leave), on one line or two
+        // (on the narrowest, the name above the numbers).
         // Narrow numbers, box and ×: in the issue dialog at 1024 px the row is one line in German
         // and Spanish, "Automatisch anwenden" beside the fields (issue 4: it went below them).
         Flow {
@@ -124,15 +125,23 @@ ColumnLayout {
             }
 
             readonly property bool oneLine: width >= fields.implicitWidth + spacing + extras.implicitWidth
+            /// Too narrow for the name beside the numbers (a card of the key page's two columns at
+            /// 1024 px): the name has a line of its own, the numbers go below it.
+            readonly property bool nameAlone: width < 120 + 4 * fields.columnSpacing + limitField.Layout.preferredWidth
+                                              + perLabel.implicitWidth + amountField.Layout.preferredWidth
+                                              + unitBox.Layout.preferredWidth
 
-            RowLayout {
+            GridLayout {
                 id: fields
                 width: line.oneLine ? line.width - line.spacing - extras.implicitWidth : line.width
-                spacing: 8
+                columns: line.nameAlone ? 4 : 5
+                columnSpacing: 8
+                rowSpacing: 8
                 TextField {
                     id: nameField
                     objectName: "ratelimit-name-" + line.modelData.index
                     Layout.fillWidth: true
+                    Layout.columnSpan: line.nameAlone ? 4 : 1
                     Layout.minimumWidth: 120
                     // Room for the whole example ("Name, e.g. requests"), never elided.
                     Layout.preferredWidth: Math.max(140, Math.ceil(nameHint.advanceWidth) + leftPadding + rightPadding + 4)
@@ -148,8 +157,10 @@ ColumnLayout {
                     onAccepted: line.modelData.accept()
                 }
                 TextField {
+                    id: limitField
                     objectName: "ratelimit-limit-" + line.modelData.index
                     Layout.preferredWidth: 72
+                    Layout.fillWidth: line.nameAlone // the numbers' row as wide as the name
                     text: line.modelData.row.limit
                     validator: RegularExpressionValidator { regularExpression: /[0-9]{0,15}/ }
                     inputMethodHints: Qt.ImhDigitsOnly
@@ -158,9 +169,11 @@ ColumnLayout {
                     onAccepted: line.modelData.accept()
                 }
                 Label {
+                    id: perLabel
                     text: qsTr("per")
                 }
                 TextField {
+                    id: amountField
                     objectName: "ratelimit-amount-" + line.modelData.index
                     Layout.preferredWidth: 48
                     text: line.modelData.row.amount

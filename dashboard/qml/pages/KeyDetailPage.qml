@@ -300,13 +300,16 @@ Page {
         clip: true
 
         // In the order support staff use them (issue 4): what the key is, then credits and rate
-        // limits, permissions, meta; the usage below; what cannot be undone (reroll, delete) last.
+        // limits (what support changes most, in the first screen also at 1024×700: walkthrough
+        // 22 X25 found them two screens down), status and expiry, permissions, meta; the usage
+        // below; what cannot be undone (reroll, delete) last. Two columns from a 1024 px window
+        // on: in one, a one-line Name card was 795 px wide.
         GridLayout {
             id: sectionsGrid
             width: scroll.availableWidth - 32
             x: 16
             y: 16
-            columns: width > 900 ? 2 : 1
+            columns: width > 700 ? 2 : 1
             columnSpacing: 16
             rowSpacing: 16
             /// The width of a card in one column: both columns equally wide, whatever the cards'
@@ -356,22 +359,6 @@ Page {
                 onSaveRequested: text => detail.saveOwner(text)
             }
 
-            KeyStatusSection {
-                Layout.fillWidth: true
-                Layout.preferredWidth: sectionsGrid.cellWidth
-                Layout.alignment: Qt.AlignTop
-                key: detail
-                missing: page.missingUpdate
-            }
-            KeyExpirySection {
-                Layout.fillWidth: true
-                Layout.preferredWidth: sectionsGrid.cellWidth
-                Layout.alignment: Qt.AlignTop
-                key: detail
-                format: page.session.format
-                missing: page.missingUpdate
-            }
-
             KeyCreditsSection {
                 objectName: "section-credits"
                 Layout.fillWidth: true
@@ -387,6 +374,22 @@ Page {
                 Layout.preferredWidth: sectionsGrid.cellWidth
                 Layout.alignment: Qt.AlignTop
                 source: detail
+                missing: page.missingUpdate
+            }
+
+            KeyStatusSection {
+                Layout.fillWidth: true
+                Layout.preferredWidth: sectionsGrid.cellWidth
+                Layout.alignment: Qt.AlignTop
+                key: detail
+                missing: page.missingUpdate
+            }
+            KeyExpirySection {
+                Layout.fillWidth: true
+                Layout.preferredWidth: sectionsGrid.cellWidth
+                Layout.alignment: Qt.AlignTop
+                key: detail
+                format: page.session.format
                 missing: page.missingUpdate
             }
 

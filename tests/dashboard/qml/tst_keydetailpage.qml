@@ -1065,12 +1065,13 @@ Item {
         }
 
         // Issue 4: "Key actions" (Delete, Reroll) came first, and at 1024×768 Credits and Rate limits
-        // were two screens down. The cards go by use: name, owner, status, expiry, credits, rate
-        // limits, permissions and roles, meta, the usage, and the dangerous actions last.
+        // were two screens down. The cards go by use: name, owner, credits, rate limits (what support
+        // changes most, in the first screen at 1024 px too: walkthrough 22 X25), status, expiry,
+        // permissions and roles, meta, the usage, and the dangerous actions last.
         function test_cardsGoByUse() {
             const page = openFreshKey();
-            const order = ["section-name", "section-owner", "section-enabled", "section-expiry", "section-credits",
-                           "section-ratelimits", "section-permissions", "section-meta", "key-charts", "section-reroll"];
+            const order = ["section-name", "section-owner", "section-credits", "section-ratelimits", "section-enabled",
+                           "section-expiry", "section-permissions", "section-meta", "key-charts", "section-reroll"];
             const flickable = page.focusScroller.flickable;
             const places = order.map(name => {
                 const item = child(page, name);
@@ -1082,6 +1083,66 @@ Item {
                 verify(after.y > before.y + 1 || (Math.abs(after.y - before.y) <= 1 && after.x > before.x),
                        places[i - 1].name + " reads before " + places[i].name);
             }
+        }
+
+        /// Whether @p item lies whole in the visible part of @p flick.
+        function inView(flick, item) {
+            if (!item || !H.shown(item))
+                return false;
+            const at = item.mapToItem(flick, 0, 0);
+            return at.y >= -0.5 && at.y + item.height <= flick.height + 0.5;
+        }
+
+        // Walkthrough 22 X3: a permission granted with Enter in the field at the view's bottom edge
+        // added its chip below the edge, out of sight; the page scrolls just enough to show it,
+        // "✓ Saved" too.
+        function test_grantedChipComesIntoView() {
+            const name = "inview.read";
+            testSession.client.call("permissions.createPermission", { name: name, slug: name }, () => {});
+            const page = openFreshKey();
+            const flick = page.focusScroller.flickable;
+            const field = child(page, "permission-picker-field");
+            field.forceActiveFocus();
+            for (const c of name)
+                keyClick(c);
+            tryVerify(() => !child(page, "permission-picker").suggestions.loading
+                            && H.byText(page, name) !== null, H.answerTimeout);
+            tryVerify(() => page.focusScroller.following === null, 5000);
+            flick.contentY = field.mapToItem(flick.contentItem, 0, field.height).y - flick.height + 2;
+            keyClick(Qt.Key_Return);
+            tryVerify(() => page.controller.permissions.indexOf(name) >= 0, H.answerTimeout);
+            tryVerify(() => inView(flick, findChild(page, "permission-picker-chip-" + name)), 5000,
+                      "the new chip is below the view's edge");
+            verify(inView(flick, child(page, "section-permissions-saved")), "“✓ Saved” out of view");
+            verify(inView(flick, field), "the field left the view");
+        }
+
+        // Walkthrough 22 X18: saving the rate-limit card while its title row was scrolled above the
+        // view (under the page's header) confirmed it unseen; the page scrolls to show "✓ Saved".
+        function test_savedComesIntoView() {
+            const created = call("keys.createKey", { apiId: testSample.apiId, name: "saved in view",
+                                                     ratelimits: [{ name: "requests", limit: 10, duration: 60000 },
+                                                                  { name: "burst", limit: 5, duration: 1000 }] });
+            stack.clear();
+            const page = stack.push(pageComponent, { session: testSession, keyId: created.keyId }, StackView.Immediate);
+            tryVerify(() => page.controller.loaded, H.answerTimeout);
+            const flick = page.focusScroller.flickable;
+            const card = child(page, "section-ratelimits");
+            const limit = child(page, "ratelimit-limit-1");
+            tryVerify(() => H.shown(limit) && limit.height > 0, H.answerTimeout);
+            // The card's title above the view, its last row and Save in it.
+            flick.contentY = card.mapToItem(flick.contentItem, 0, 0).y + 90;
+            const save = child(page, "section-ratelimits-save-button");
+            verify(inView(flick, limit) && card.mapToItem(flick, 0, 0).y < -50, "the title row above the view");
+            limit.forceActiveFocus();
+            limit.selectAll();
+            keyClick(Qt.Key_7);
+            tryVerify(() => save.enabled, 5000);
+            verify(inView(flick, save));
+            mouseClick(save);
+            tryVerify(() => page.controller.saving["ratelimits"] !== true && child(page, "section-ratelimits-saved").visible,
+                      H.answerTimeout);
+            tryVerify(() => inView(flick, child(page, "section-ratelimits-saved")), 5000, "“✓ Saved” above the view");
         }
 
         // Walkthrough (issue 4): saving "Never expires" removed the card's summary line (the card
@@ -1104,9 +1165,7 @@ Item {
             // The field's foot at the view's bottom edge, as in the walkthrough's window.
             const fieldFoot = () => field.mapToItem(flick.contentItem, 0, field.height).y;
             flick.contentY = fieldFoot() - flick.height + 2;
-            const before = flick.contentY;
             const credits = child(page, "section-credits");
-            const creditsTop = credits.mapToItem(null, 0, 0).y;
             keyClick(Qt.Key_Return);
             tryVerify(() => page.controller.roles.indexOf(name) >= 0 && page.controller.saving["roles"] !== true,
                       H.answerTimeout);
@@ -1114,10 +1173,16 @@ Item {
                               return line !== null && H.shown(line); }, H.answerTimeout);
             waitForRendering(page);
             verify(fieldFoot() <= flick.contentY + flick.height, "the field went below the view's edge");
+            // The page scrolled once, with the save's answer, to show what it added (walkthrough 22 X3),
+            // and typing on moves nothing more.
+            verify(inView(flick, findChild(page, "key-role-picker-chip-" + name)), "the new chip is in view");
+            tryVerify(() => !child(page, "section-permissions").revealing, 5000);
+            const revealed = flick.contentY;
+            const creditsTop = credits.mapToItem(null, 0, 0).y;
             for (const c of "100")
                 keyClick(c);
             tryVerify(() => page.focusScroller.following === null, 5000);
-            compare(flick.contentY, before, "the page scrolled");
+            compare(flick.contentY, revealed, "the page scrolled");
             compare(credits.mapToItem(null, 0, 0).y, creditsTop, "the Credits card moved");
             keyClick(Qt.Key_Escape);
             field.clear();
@@ -1152,6 +1217,34 @@ Item {
             mouseClick(save);
             tryVerify(() => page.controller.expires >= before + 7 * 24 * 3600 * 1000, H.answerTimeout,
                       "saved: " + page.controller.expires);
+        }
+
+        /// The lines of the expiry card that speak of its expiry ("Never expires", "Expires …",
+        /// "After saving: …"), visible ones, top to bottom.
+        function expiryLines(page) {
+            const card = child(page, "section-expiry");
+            return H.findAll(card, item => item.visible && item.opacity > 0 && item.text !== undefined
+                                           && /expire/i.test(String(item.text)))
+                .map(item => String(item.text));
+        }
+
+        // Walkthrough 22 X4: after a save the card said it twice ("Expires in 7 days" above "Expires
+        // 12/4/26 9:10 PM (in 7 days)"), and before it "Never expires" stood above the new date.
+        // One line: the saved expiry, or while edited what saving does.
+        function test_expirySaidOnce() {
+            const page = openFreshKey(false);
+            tryCompare(page.controller, "expires", 0, H.answerTimeout);
+            compare(expiryLines(page), ["Never expires"]);
+            const preset = H.byText(child(page, "section-expiry"), "In 7 days");
+            preset.clicked();
+            const edited = expiryLines(page);
+            compare(edited.length, 1, JSON.stringify(edited));
+            verify(edited[0].indexOf("After saving: expires ") === 0, edited[0]);
+            child(page, "section-expiry").save();
+            tryVerify(() => page.controller.expires > Date.now() && page.controller.saving["expiry"] !== true,
+                      H.answerTimeout);
+            tryVerify(() => expiryLines(page).length === 1 && expiryLines(page)[0].indexOf("Expires ") === 0,
+                      H.answerTimeout, JSON.stringify(expiryLines(page)));
         }
     }
 }
