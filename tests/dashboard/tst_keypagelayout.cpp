@@ -27,6 +27,7 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFontMetricsF>
+#include <QGuiApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -35,6 +36,7 @@
 #include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTest>
+#include <QWheelEvent>
 
 using namespace Qt::StringLiterals;
 using Latchkey::Dashboard::ApiResult;
@@ -175,6 +177,7 @@ private Q_SLOTS:
     void savedMovesNoCard();
     void creditsInTheFirstScreen_data();
     void creditsInTheFirstScreen();
+    void wheelOverTheChartsScrollsThePage();
     void statusBadgesFitTheirColumn_data();
     void statusBadgesFitTheirColumn();
     void keyListTitlesBreakOnlyBetweenWords_data();
@@ -359,6 +362,46 @@ void TestKeyPageLayout::creditsInTheFirstScreen()
                  qPrintable(u"%1 at %2..%3, the first screen shows %4..%5"_s.arg(name).arg(box.top())
                                 .arg(box.top() + kTitleAndFirstLine).arg(view.top()).arg(view.bottom())));
     }
+}
+
+/// Walkthrough 22 X6/X19: the wheel over the key page's charts and live log (an embedded web view
+/// as tall as its content, which has nothing to scroll itself) scrolls the page, down and up, as
+/// it does between the cards. A wheel turn sent to the window where the charts are.
+void TestKeyPageLayout::wheelOverTheChartsScrollsThePage()
+{
+    QQuickItem *page = openKeyPage(u"en"_s, QSize(1280, 800));
+    QVERIFY(page);
+    QQuickItem *charts = m_ui->item(page, u"consoleView"_s);
+    QVERIFY(charts);
+    QTRY_VERIFY_WITH_TIMEOUT(charts->property("ready").toBool() && charts->property("documentHeight").toReal() > 0
+                                 && charts->property("contentHeight").toReal() > 0, 60000);
+    auto *scroll = qobject_cast<QQuickItem *>(page->property("focusScroller").value<QObject *>()->property("flickable").value<QObject *>());
+    QVERIFY(scroll);
+    // The charts' top a little below the view's top: the pointer goes over the charts' middle.
+    const auto chartsTop = [&] { return charts->mapToItem(scroll->property("contentItem").value<QQuickItem *>(), QPointF(0, 0)).y(); };
+    QTRY_VERIFY_WITH_TIMEOUT(charts->height() >= charts->property("documentHeight").toReal() - 1, kTimeout);
+    scroll->setProperty("contentY", chartsTop() - 40);
+    m_ui->settle(200);
+    const QRectF view = sceneRect(scroll);
+    const QRectF shown = sceneRect(charts).intersected(view);
+    QVERIFY2(shown.height() > 200, qPrintable(u"the charts show %1 px"_s.arg(shown.height())));
+    const QPointF at = shown.center();
+    QVERIFY2(m_window->contentItem()->childAt(at.x(), at.y()), "nothing under the pointer");
+
+    const auto turn = [&](int angle) {
+        QWheelEvent wheel(at, m_window->mapToGlobal(at), QPoint(), QPoint(0, angle), Qt::NoButton, Qt::NoModifier,
+                          Qt::NoScrollPhase, false);
+        QGuiApplication::sendEvent(m_window, &wheel);
+    };
+    const qreal before = scroll->property("contentY").toReal();
+    turn(-120);
+    QTRY_VERIFY2_WITH_TIMEOUT(scroll->property("contentY").toReal() > before + 10,
+                              qPrintable(u"the page stayed at %1 under a wheel turn down over the charts"_s.arg(before)), 5000);
+    const qreal down = scroll->property("contentY").toReal();
+    turn(120);
+    QTRY_VERIFY2_WITH_TIMEOUT(scroll->property("contentY").toReal() < down - 10,
+                              qPrintable(u"the page stayed at %1 under a wheel turn up over the charts"_s.arg(down)), 5000);
+    QCOMPARE(charts->property("scrolledTo").toReal(), 0.0);
 }
 
 void TestKeyPageLayout::statusBadgesFitTheirColumn_data()
