@@ -20,7 +20,8 @@ GridLayout {
     rowSpacing: 4
 
     Repeater {
-        // Two cells a row; each says what it needs (the delegate sees no ids: qmllint 6.4).
+        // Two cells a row; each says what it needs (the delegate sees no ids: qmllint 6.4). A name
+        // cell has no objectName pattern (an "arg" on "" warns "Argument missing" on every pick).
         model: detailRows.described.reduce((cells, name) => cells.concat([
             { text: name, isName: true, description: "", name: "", widest: Math.max(60, detailRows.editor.width / 3) },
             { text: detailRows.editor.details[name] ?? "", isName: false,
@@ -39,7 +40,7 @@ GridLayout {
 
             // The role's own words first, told apart from what it grants.
             Label {
-                objectName: cell.modelData.name.arg("description")
+                objectName: cell.modelData.isName ? "" : cell.modelData.name.arg("description")
                 Layout.fillWidth: true
                 visible: text !== ""
                 text: cell.modelData.description
@@ -48,7 +49,7 @@ GridLayout {
                 wrapMode: Text.Wrap
             }
             Label {
-                objectName: cell.modelData.name.arg("detail")
+                objectName: cell.modelData.isName ? "" : cell.modelData.name.arg("detail")
                 Layout.fillWidth: !cell.modelData.isName
                 Layout.maximumWidth: cell.modelData.widest
                 visible: text !== ""
