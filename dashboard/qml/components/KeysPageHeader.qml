@@ -21,7 +21,6 @@ ListPageHeader {
     searchSource: QT_TR_NOOP("Filter by name, start or owner")
     searchPlaceholder: qsTr(searchSource)
     // A bulk action's outcome is said in the bulk bar, nothing beside the title: its room is the title's.
-    notes: false
 
     // One short word that stays (it was "Hide charts" / "Show charts", which put the German
     // header's buttons on a second row at 1280 px); an underline shows that it is on.

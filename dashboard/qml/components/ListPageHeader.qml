@@ -28,11 +28,6 @@ ToolBar {
     readonly property string search: debounced
     property string debounced
     default property alias actions: actionRow.data
-    /// What the page's last change did, said beside the title ("" for nothing).
-    property string doneNote
-    /// Whether the page says such notes: false gives the note's room to the title (the keys page,
-    /// whose bulk outcome is said in its bulk bar).
-    property bool notes: true
     /// Shows a ← button before the title (pages pushed on top of another, e.g. an owner).
     property bool backVisible: false
 
@@ -108,14 +103,11 @@ ToolBar {
     /// What the title keeps at least beside the search field and the actions (it elides in it)
     /// before the actions move to a row of their own; the same in every language.
     readonly property real titleRoom: 200
-    /// The done note's least room beside the title: its width, its margin and the gap before it
-    /// (only the gap for a page without notes).
-    readonly property real noteRoom: notes ? 16 + 8 + rows.gap : rows.gap
     readonly property real actionsWidth: actionRow.implicitWidth > 0 ? actionRow.implicitWidth + rows.gap : 0
     // One row when the title's room, the search at its minimum width and the actions fit;
     // otherwise the actions move to a second row, on the right: long German or Spanish button
     // texts never push an action out of the window. Measured widths only: the same in every language.
-    readonly property real oneRowWidth: edges + titleRoom + noteRoom
+    readonly property real oneRowWidth: edges + titleRoom + rows.gap
         + (field.visible ? searchMinimum + rows.gap : 0) + actionsWidth
     /// Whether the actions share the title's row (false: they have a row of their own).
     readonly property bool oneRow: oneRowWidth <= width
@@ -123,7 +115,7 @@ ToolBar {
     /// get less than its room.
     readonly property real searchMinimum: 160
     readonly property real fieldWidth: Math.max(searchMinimum, Math.min(searchWidth,
-        width - edges - titleRoom - noteRoom - rows.gap - (oneRow ? actionsWidth : 0)))
+        width - edges - titleRoom - rows.gap - rows.gap - (oneRow ? actionsWidth : 0)))
 
     // The title's row and the actions' (a grid with the actions spanning its columns gave the
     // search field a place that followed the title's width).
@@ -157,27 +149,12 @@ ToolBar {
                 font.pixelSize: 20
                 font.bold: true
                 elide: Text.ElideRight
-                // What the search field and the actions leave (and the done note's least).
-                Layout.maximumWidth: Math.max(0, bar.width - bar.edges - bar.noteRoom - (field.visible ? bar.fieldWidth + rows.gap : 0)
+                // What the search field and the actions leave (and the gap before the spacer).
+                Layout.maximumWidth: Math.max(0, bar.width - bar.edges - rows.gap - (field.visible ? bar.fieldWidth + rows.gap : 0)
                                                  - (bar.oneRow ? bar.actionsWidth : 0))
             }
-            // What the page's last action did ("✓ Root key “ci” revoked"), beside the title, in the
-            // place of "✓ Saved" on the key page's cards: the list alone does not say it worked.
-            Label {
-                objectName: "doneNote"
-                Layout.fillWidth: true
-                Layout.minimumWidth: bar.notes ? 16 : 0
-                Layout.preferredWidth: bar.notes ? 16 : 0 // the room left: a long note never squeezes the search field
-                Layout.leftMargin: bar.notes ? 8 : 0
-                text: bar.doneNote !== "" ? "✓ " + bar.doneNote : ""
-                elide: Text.ElideRight
-                Accessible.role: Accessible.AlertMessage
-                Accessible.name: bar.doneNote
-                ToolTip.visible: truncated && noteHover.showsTip
-                ToolTip.text: bar.doneNote
-                TipHover {
-                    id: noteHover
-                }
+            Item {
+                Layout.fillWidth: true // the search field and the actions on the right
             }
             TextField {
                 id: field

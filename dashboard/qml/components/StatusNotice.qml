@@ -2,9 +2,10 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
 
-// The window's one line of confirmation after an action that left the page it was done on (a
-// key deleted: its page is gone, so the page the user lands on says it). Errors are not shown
-// here but in the ErrorBanner. Goes by itself after a while, or on a click.
+// The window's one line of confirmation of what a page did (Session::notice): a key deleted (its
+// page is gone, so it is said over the page the user lands on), a root key revoked, an override
+// saved: one place for every page (walkthrough 22, W23). A key card's "✓ Saved" stays in its card.
+// Errors are not shown here but in the ErrorBanner. Goes by itself after a while, or on a click.
 Pane {
     id: notice
 

@@ -16,7 +16,6 @@ Page {
     // Another namespace's charts start at the top, wherever the last one's list was scrolled.
     onNamespaceNameChanged: {
         overrideList.positionViewAtBeginning();
-        bar.doneNote = ""; // it said what was saved in the other namespace
     }
     /// The last chosen namespace whose overrides answered: it is there.
     property string foundNamespace
@@ -139,7 +138,7 @@ Page {
         namespaceName: page.namespaceName
         onSaved: identifier => {
             namespaces.refresh();
-            bar.doneNote = qsTr("Override for “%1” saved").arg(identifier);
+            page.session.notice(qsTr("Override for “%1” saved").arg(identifier)); // the window's notice, as every page
             page.savedOverride = identifier;
         }
         onRemoved: identifier => {

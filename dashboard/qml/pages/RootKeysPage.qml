@@ -85,7 +85,8 @@ Page {
         onCreated: (rootKeyId, key) => createDialog.showCreated(rootKeyId, key)
         onCreateFailed: result => createDialog.refused(result)
         onRevoked: rootKeyId => {
-            bar.doneNote = qsTr("Root key “%1” revoked").arg(confirmRevoke.name !== "" ? confirmRevoke.name : confirmRevoke.start + "…");
+            // Said where every page says what it did (the window's notice, as a key's deletion).
+            page.session.notice(qsTr("Root key “%1” revoked").arg(confirmRevoke.name !== "" ? confirmRevoke.name : confirmRevoke.start + "…"));
             removalFocus.done();
         }
     }
@@ -213,7 +214,6 @@ Page {
         confirmText: qsTr("Revoke")
         destructive: true
         onConfirmed: {
-            bar.doneNote = "";
             removalFocus.removing(row);
             rootKeys.revoke(rootKeyId);
         }

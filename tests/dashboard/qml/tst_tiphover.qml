@@ -15,15 +15,6 @@ Item {
     height: 700
 
     Component {
-        id: headerComponent
-        ListPageHeader {
-            width: 700
-            title: "Root keys"
-            searchPlaceholder: "Search"
-        }
-    }
-
-    Component {
         id: gateComponent
         GatedButton {
             x: 20
@@ -44,20 +35,6 @@ Item {
         }
         function cleanup() {
             mouseMove(root, 1, root.height - 1);
-        }
-
-        // ListPageHeader's done note: its whole text in a tooltip when it does not fit.
-        function test_noteThatStopsFittingOutOfTheWindow() {
-            const header = createTemporaryObject(headerComponent, root);
-            const note = findChild(header, "doneNote");
-            verify(note);
-            header.doneNote = "Root key “x” revoked";
-            tryVerify(() => note.width > 0 && !note.truncated, H.answerTimeout, "a short note fits");
-            mouseMove(note, 4, note.height / 2);
-            header.parent = null; // the page goes under the still pointer
-            header.doneNote = "Root key “" + "a-very-long-root-key-name-".repeat(12) + "” revoked";
-            verify(note.truncated, "the note no longer fits");
-            verify(!note.ToolTip.visible, "no tooltip asked for out of the window");
         }
 
         // A greyed button's reason (GatedButton: the missing permission, or why it is not ready):
