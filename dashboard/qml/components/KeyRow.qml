@@ -35,6 +35,9 @@ ItemDelegate {
     property string apiName
     /// The name is cut (its tooltip has the row's hover to itself).
     property bool nameCut: false
+    /// The name wraps on two lines: they hold it (under twice its column, a little room lost where a
+    /// line breaks between words); a longer one is cut in the middle on one line.
+    readonly property bool nameOnTwoLines: nameMetrics.advanceWidth <= 1.8 * columns.name
 
     /// The columns' widths (KeyColumns.js), from this row's width only: as KeyTableHeader's.
     readonly property var columns: KeyColumns.widths(availableWidth, mono.averageCharacterWidth, showOwner, selectable, showApi,
@@ -73,6 +76,12 @@ ItemDelegate {
         id: mono
         font: monoProbe.font
     }
+    // The name's width on one line (nameOnTwoLines).
+    TextMetrics {
+        id: nameMetrics
+        font: row.font
+        text: row.name
+    }
     // The titles' widths: the header's columns are at least that wide, so these are too.
     KeyColumnTitles {
         id: titles
@@ -94,9 +103,11 @@ ItemDelegate {
             Accessible.name: qsTr("Select key %1").arg(row.name !== "" ? row.name : row.start)
             onToggled: row.toggled(row.index, checked)
         }
-        // Cut in the middle: what tells one owner's keys apart is often the name's end
-        // ("Kunde acme_corp_42 Schlüssel 55"); a cut name shows whole in a tooltip over its row
-        // (as the audit log's rows; no ids in the deferred contentItem).
+        // On two lines where one is too narrow (1024 px: walkthrough 23, Y8 "key 10 …initech"), so
+        // the name support reads out is whole; a name longer than two lines is cut in the middle
+        // on one: what tells one owner's keys apart is often its end ("Kunde acme_corp_42
+        // Schlüssel 55"). A cut name shows whole in a tooltip over its row (as the audit log's
+        // rows; no ids in the deferred contentItem).
         Label {
             objectName: "key-row-name"
             Layout.preferredWidth: row.columns.name
@@ -104,7 +115,9 @@ ItemDelegate {
             Layout.maximumWidth: row.columns.name
             text: row.name !== "" ? row.name : qsTr("(unnamed)")
             opacity: row.name !== "" ? 1 : 0.6
-            elide: Text.ElideMiddle
+            wrapMode: row.nameOnTwoLines ? Text.Wrap : Text.NoWrap
+            maximumLineCount: row.nameOnTwoLines ? 2 : 1
+            elide: row.nameOnTwoLines ? Text.ElideRight : Text.ElideMiddle
             ToolTip.visible: truncated && rowTip.showsTip
             ToolTip.text: row.name
             onTruncatedChanged: row.nameCut = truncated
