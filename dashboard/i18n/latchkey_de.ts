@@ -220,6 +220,25 @@
         <source>An API groups the keys of one service. Create one with “New API”, then issue keys for it.</source>
         <translation>Eine API fasst die Schlüssel eines Dienstes zusammen. Legen Sie eine mit „Neue API“ an und stellen Sie dann Schlüssel dafür aus.</translation>
     </message>
+    <message>
+        <source>API “%1” deleted</source>
+        <translation>API „%1“ gelöscht</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Delete API</source>
+        <translation>API löschen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete the API “%1” and its %n key(s)? Every program using one of them is refused at once. This cannot be undone.</source>
+        <translation>
+            <numerusform>API „%1“ und ihren %n Schlüssel löschen? Jedes Programm, das ihn nutzt, wird sofort abgewiesen. Das lässt sich nicht rückgängig machen.</numerusform>
+            <numerusform>API „%1“ und ihre %n Schlüssel löschen? Jedes Programm, das einen davon nutzt, wird sofort abgewiesen. Das lässt sich nicht rückgängig machen.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>AuditChanges</name>

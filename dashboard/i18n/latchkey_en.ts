@@ -17,6 +17,13 @@
             <numerusform>%n keys</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Delete the API “%1” and its %n key(s)? Every program using one of them is refused at once. This cannot be undone.</source>
+        <translation>
+            <numerusform>Delete the API “%1” and its %n key? Every program using it is refused at once. This cannot be undone.</numerusform>
+            <numerusform>Delete the API “%1” and its %n keys? Every program using one of them is refused at once. This cannot be undone.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>AuditLogFilters</name>

@@ -220,6 +220,25 @@
         <source>An API groups the keys of one service. Create one with “New API”, then issue keys for it.</source>
         <translation>Una API agrupa las claves de un servicio. Cree una con «Nueva API» y luego emita claves para ella.</translation>
     </message>
+    <message>
+        <source>API “%1” deleted</source>
+        <translation>API «%1» eliminada</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Eliminar</translation>
+    </message>
+    <message>
+        <source>Delete API</source>
+        <translation>Eliminar API</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete the API “%1” and its %n key(s)? Every program using one of them is refused at once. This cannot be undone.</source>
+        <translation>
+            <numerusform>¿Eliminar la API «%1» y su %n clave? Todo programa que la use es rechazado al instante. No se puede deshacer.</numerusform>
+            <numerusform>¿Eliminar la API «%1» y sus %n claves? Todo programa que use una de ellas es rechazado al instante. No se puede deshacer.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>AuditChanges</name>

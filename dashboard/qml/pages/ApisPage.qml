@@ -5,13 +5,16 @@ import QtQuick.Layouts
 import Latchkey.Dashboard
 
 // The workspace's APIs with their key counts. Enter or a click opens the API's keys; "New API"
-// creates one (greyed out without api.*.create_api).
+// creates one (greyed out without api.*.create_api); a row's "Delete" (or the Delete key) deletes
+// an API with its keys after a question naming how many keys stop working (api.*.delete_api).
 Page {
     id: page
 
     required property Session session
     /// "" when the root key may list what this page shows.
     readonly property string mayNotList: session.capabilities.missing("api.*.read_api", session.capabilities.revision)
+    /// "" when the root key may delete APIs.
+    readonly property string mayNotDelete: session.capabilities.missing("api.*.delete_api", session.capabilities.revision)
 
     /// Opens "New API" as the page opens (the first step offered by the Overview and the issue
     /// dialog in a workspace without an API).
@@ -29,6 +32,15 @@ Page {
     /// @p keyCount: how many keys the list said the API has (-1: not known).
     function openApi(apiId, name, keyCount) {
         page.session.openPage("keys", {apiId: apiId, apiName: name, keyCount: keyCount === undefined ? -1 : keyCount});
+    }
+    /// Asks before deleting the API in row @p index (its keys with it).
+    function askDelete(index: int): void {
+        const api = apis.rowObject(index);
+        confirmDelete.row = index;
+        confirmDelete.apiId = api.id;
+        confirmDelete.name = api.name;
+        confirmDelete.keyCount = api.keyCount;
+        confirmDelete.open();
     }
     function focusList(): void {
         list.forceActiveFocus(Qt.TabFocusReason);
@@ -69,6 +81,11 @@ Page {
         client: !page.session.capabilities.pending && page.mayNotList === "" ? page.session.client : null
         search: bar.search
         onCreated: apiId => page.openApi(apiId, createDialog.createdName, 0)
+        onRemoved: {
+            page.session.notice(qsTr("API “%1” deleted").arg(confirmDelete.name));
+            page.session.apisChanged(); // the issue dialog's API box, Ctrl+K
+            removalFocus.done();
+        }
     }
 
     // An API made elsewhere (the issue dialog's "New API", over this page) is listed at once.
@@ -132,9 +149,17 @@ Page {
                     horizontalAlignment: Text.AlignRight
                     text: qsTr("%n key(s)", "", row.keyCount)
                 }
+                GatedButton {
+                    objectName: "apiDelete"
+                    text: qsTr("Delete")
+                    flat: true
+                    missing: page.mayNotDelete // qmllint disable unqualified
+                    onClicked: page.askDelete(row.index) // qmllint disable unqualified
+                }
             }
         }
         Keys.onPressed: event => bar.typeIntoSearch(event) // typing searches
+        Keys.onDeletePressed: if (currentIndex >= 0 && page.mayNotDelete === "") page.askDelete(currentIndex)
         Keys.onReturnPressed: {
             if (currentIndex >= 0)
                 page.openApi(apis.rowObject(currentIndex).id, apis.rowObject(currentIndex).name,
@@ -155,6 +180,28 @@ Page {
             hint: apis.search !== "" ? qsTr("Clear the filter to see every API.")
                                      : qsTr("An API groups the keys of one service. Create one with “New API”, then issue keys for it.")
         }
+    }
+
+    ConfirmDialog {
+        id: confirmDelete
+        property string apiId
+        property string name
+        property int keyCount
+        property int row: -1
+        title: qsTr("Delete API")
+        text: qsTr("Delete the API “%1” and its %n key(s)? Every program using one of them is refused at once. This cannot be undone.", "", keyCount).arg(name)
+        confirmText: qsTr("Delete")
+        destructive: true
+        onConfirmed: {
+            removalFocus.removing(row);
+            apis.remove(apiId);
+        }
+        onRejected: page.focusList() // the keyboard back on the row it asked about
+    }
+    // After Delete the keyboard is on the next row (the one before for the last, the search field for none).
+    RemovalFocus {
+        id: removalFocus
+        view: list
     }
 
     NewApiDialog {
