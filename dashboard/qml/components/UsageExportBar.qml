@@ -101,6 +101,12 @@ RowLayout {
             if (bar.typedPath === "")
                 nameField.field.editingFinished();
         }
+        // Enter saves, as in every other dialog here (walkthrough 23b, Y5: Qt 6.4's non-native
+        // dialog only took the name on Enter; Save was two Tabs away). The name was taken as typed.
+        function onAccepted() {
+            if (nameField.field.text.trim() !== "")
+                fileDialog.accept();
+        }
     }
 
     /// Qt 6.4's non-native save dialog as the other dialogs are: modal (the page behind dims and

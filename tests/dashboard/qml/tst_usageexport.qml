@@ -142,6 +142,16 @@ Item {
             verify(csv.indexOf("time,requestId,keyId,") === 0, "the CSV starts with its header: " + csv.slice(0, 80));
         }
 
+        // Enter in the name field saves (walkthrough 23b, Y5: it did nothing; Save was two Tabs away).
+        function test_enterInTheNameSaves() {
+            const name = "head-usage-enter-" + Date.now() + ".csv";
+            openDialogAndName(name);
+            keyClick(Qt.Key_Return);
+            tryVerify(() => !fileDialog().visible, 5000, "Enter closed the dialog");
+            tryVerify(() => outcomeLabel("written to") !== null, 30000, "the bar says where the file went");
+            verify(readFile(folder + "/" + name).indexOf("time,requestId,keyId,") === 0, "written");
+        }
+
         // A whole path typed as the name is where the file goes (walk 20/18: Qt 6.4's dialog kept
         // only its last part and wrote into the folder it showed).
         function test_typedPathIsWhereTheFileGoes() {
