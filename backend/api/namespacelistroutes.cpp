@@ -1,6 +1,7 @@
 // ratelimit.listNamespaces: the workspace's rate-limit namespaces with their override counts, for
 // the dashboard's rate-limit page (an extension; resources/openapi.yaml documents it). Also
-// registers ratelimit.createNamespace (namespacecreateroutes.cpp).
+// registers ratelimit.createNamespace (namespacecreateroutes.cpp) and ratelimit.renameNamespace /
+// deleteNamespace (namespacemanageroutes.cpp).
 
 #include "api/router.h"
 #include "api/routes.h"
@@ -54,6 +55,7 @@ void registerNamespaceListRoutes(Router &router, Services &services)
                 .permissions = ReadAll + u", or ratelimit.<namespaceId>.read_namespace per namespace (others omitted)"_s,
                 .decode = [&services](RequestReader &in) { return decodeList(services, in); }});
     registerNamespaceCreateRoute(router, services);
+    registerNamespaceManageRoutes(router, services);
 }
 
 } // namespace Latchkey::Api

@@ -20,8 +20,9 @@ void registerAnalyticsExtRoutes(Router &router, Services &services); ///< extens
 void registerAuditRoutes(Router &router, Services &services);        ///< audit.listLogs, apis.listApis
 void registerOpenApiRoute(Router &router, Services &services);       ///< GET /openapi.yaml
 void registerRootKeyRoutes(Router &router, Services &services);      ///< rootKeys.* (whoami, create, list, delete)
-void registerNamespaceListRoutes(Router &router, Services &services); ///< ratelimit.listNamespaces (+ createNamespace)
+void registerNamespaceListRoutes(Router &router, Services &services); ///< ratelimit.listNamespaces (+ create, rename, delete)
 void registerNamespaceCreateRoute(Router &router, Services &services); ///< ratelimit.createNamespace; called by registerNamespaceListRoutes
+void registerNamespaceManageRoutes(Router &router, Services &services); ///< ratelimit.renameNamespace, deleteNamespace; called by registerNamespaceListRoutes
 void registerKeyListRoutes(Router &router, Services &services);      ///< keys.listKeys (by identity, across APIs)
 
 /// Every route of the server.

@@ -151,19 +151,8 @@ Core::Result<RatelimitNamespace> RatelimitStore::createNamespace(
 {
     std::optional<RatelimitNamespace> result;
     const Core::Status written = m_db.write([&]() -> Core::Status {
-        // Checked under the write lock, so two concurrent creates of one name cannot both pass; by
-        // name only (findNamespace would also match a name that is another namespace's id).
-        QSqlQuery taken = m_db.prepare(
-            u"SELECT deleted_at FROM ratelimit_namespaces WHERE workspace_id = ? AND name = ?"_s);
-        taken.addBindValue(workspaceId);
-        taken.addBindValue(name);
-        if (!exec(taken))
-            return sqlError(taken);
-        if (taken.next()) {
-            return makeError(ErrorCode::NamespaceAlreadyExists,
-                taken.value(0).isNull() ? u"A namespace named '%1' already exists in this workspace."_s.arg(name)
-                                        : u"A deleted namespace named '%1' exists in this workspace."_s.arg(name));
-        }
+        if (Core::Status free = nameIsFree(workspaceId, name); !free)
+            return free;
         QList<AuditEvent> audit;
         auto created = insertNamespace(workspaceId, name, nowMs, audit);
         if (!created)
@@ -174,6 +163,69 @@ Core::Result<RatelimitNamespace> RatelimitStore::createNamespace(
     if (!written)
         return written.error();
     return *result;
+}
+
+Core::Status RatelimitStore::nameIsFree(const QString &workspaceId, const QString &name)
+{
+    // Called under the write lock, so two concurrent creates or renames to one name cannot both
+    // pass; by name only (findNamespace would also match a name that is another namespace's id).
+    QSqlQuery taken
+        = m_db.prepare(u"SELECT deleted_at FROM ratelimit_namespaces WHERE workspace_id = ? AND name = ?"_s);
+    taken.addBindValue(workspaceId);
+    taken.addBindValue(name);
+    if (!exec(taken))
+        return sqlError(taken);
+    if (!taken.next())
+        return {};
+    return makeError(ErrorCode::NamespaceAlreadyExists,
+        taken.value(0).isNull() ? u"A namespace named '%1' already exists in this workspace."_s.arg(name)
+                                : u"A deleted namespace named '%1' exists in this workspace."_s.arg(name));
+}
+
+Core::Result<RatelimitNamespace> RatelimitStore::renameNamespace(
+    const RatelimitNamespace &ns, const QString &name, qint64 nowMs, const AuditOrigin &origin)
+{
+    RatelimitNamespace result = ns;
+    result.name = name;
+    const Core::Status written = m_db.write([&]() -> Core::Status {
+        if (Core::Status free = nameIsFree(ns.workspaceId, name); !free)
+            return free;
+        QSqlQuery query = m_db.prepare(
+            u"UPDATE ratelimit_namespaces SET name = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL"_s);
+        query.addBindValue(name);
+        query.addBindValue(nowMs);
+        query.addBindValue(ns.id);
+        if (!exec(query))
+            return sqlError(query);
+        if (query.numRowsAffected() <= 0)
+            return makeError(ErrorCode::NamespaceNotFound, u"This namespace does not exist."_s);
+        AuditChanges changes;
+        changes.scalar(u"name"_s, ns.name, name);
+        const AuditEvent event {ns.workspaceId, u"ratelimitNamespace.update"_s,
+            u"Renamed ratelimit namespace %1 to %2"_s.arg(ns.name, name), {targetOf(result)}, changes.json()};
+        return AuditLog(m_db).append(origin, nowMs, {event});
+    });
+    if (!written)
+        return written.error();
+    return result;
+}
+
+Core::Status RatelimitStore::deleteNamespace(const RatelimitNamespace &ns, qint64 nowMs, const AuditOrigin &origin)
+{
+    return m_db.write([&]() -> Core::Status {
+        QSqlQuery query = m_db.prepare(
+            u"UPDATE ratelimit_namespaces SET deleted_at = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL"_s);
+        query.addBindValue(nowMs);
+        query.addBindValue(nowMs);
+        query.addBindValue(ns.id);
+        if (!exec(query))
+            return sqlError(query);
+        if (query.numRowsAffected() <= 0)
+            return makeError(ErrorCode::NamespaceNotFound, u"This namespace does not exist."_s);
+        const AuditEvent event {ns.workspaceId, u"ratelimitNamespace.delete"_s,
+            u"Deleted ratelimit namespace "_s + ns.name, {targetOf(ns)}};
+        return AuditLog(m_db).append(origin, nowMs, {event});
+    });
 }
 
 Core::Result<QString> RatelimitStore::upsertOverride(

@@ -69,6 +69,19 @@ public:
     [[nodiscard]] Core::Result<RatelimitNamespace> createNamespace(
         const QString &workspaceId, const QString &name, qint64 nowMs, const AuditOrigin &origin);
 
+    /// Renames @p ns to @p name (ratelimit.renameNamespace) and audits `ratelimitNamespace.update`,
+    /// in one transaction. NamespaceAlreadyExists when another namespace of the workspace (a deleted
+    /// one included) has that name, NamespaceNotFound when @p ns was deleted meanwhile; nothing is
+    /// written then. Its id, overrides and rate-limit counters stay (counters live under the id).
+    [[nodiscard]] Core::Result<RatelimitNamespace> renameNamespace(
+        const RatelimitNamespace &ns, const QString &name, qint64 nowMs, const AuditOrigin &origin);
+
+    /// Soft-deletes @p ns (ratelimit.deleteNamespace) and audits `ratelimitNamespace.delete`, in one
+    /// transaction: ratelimit.limit on it answers 410 from then on, the override calls 404. Its
+    /// overrides are kept as they are (a restore brings them back) but no longer apply.
+    /// NamespaceNotFound when it was deleted meanwhile.
+    [[nodiscard]] Core::Status deleteNamespace(const RatelimitNamespace &ns, qint64 nowMs, const AuditOrigin &origin);
+
     /// Creates or updates the override of (@p ns, @p identifier) and audits `ratelimit.set_override`.
     /// An existing override keeps its id. NamespaceNotFound when @p ns was deleted meanwhile.
     [[nodiscard]] Core::Result<RatelimitOverride> setOverride(const RatelimitNamespace &ns, const QString &identifier,
@@ -82,6 +95,7 @@ public:
 private:
     [[nodiscard]] Core::Result<RatelimitNamespace> insertNamespace(
         const QString &workspaceId, const QString &name, qint64 nowMs, QList<AuditEvent> &audit);
+    [[nodiscard]] Core::Status nameIsFree(const QString &workspaceId, const QString &name);
     [[nodiscard]] Core::Result<QString> upsertOverride(
         const RatelimitNamespace &ns, const QString &identifier, qint64 limit, qint64 durationMs, qint64 nowMs);
 

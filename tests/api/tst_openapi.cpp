@@ -33,7 +33,8 @@ void TestOpenApi::servesTheDocument()
         u"analytics.getTopIdentities"_s, u"analytics.getVerificationLog"_s, u"ratelimit.getTimeseries"_s,
         u"ratelimit.getTopIdentifiers"_s, u"ratelimit.getLog"_s, u"audit.listLogs"_s, u"apis.listApis"_s, u"analytics.stream"_s,
         u"rootKeys.whoami"_s, u"rootKeys.createRootKey"_s, u"rootKeys.listRootKeys"_s, u"rootKeys.deleteRootKey"_s,
-        u"keys.listKeys"_s, u"ratelimit.listNamespaces"_s, u"ratelimit.createNamespace"_s};
+        u"keys.listKeys"_s, u"ratelimit.listNamespaces"_s, u"ratelimit.createNamespace"_s,
+        u"ratelimit.renameNamespace"_s, u"ratelimit.deleteNamespace"_s};
     int registered = 0;
     for (const auto &route : h.server().router().routes()) {
         const QString path = QString::fromUtf8(route.path);
