@@ -541,6 +541,11 @@ Item {
             let suggestion = null;
             tryVerify(() => (suggestion = H.find(page, item => item.text === "loopcheck.read" && item.visible
                                                   && item.width > 0 && item.objectName === "")) !== null, H.answerTimeout);
+            // The suggestions' popup: the item in the window's overlay that holds them.
+            let popup = suggestion;
+            while (popup.parent && popup.parent !== page.Overlay.overlay)
+                popup = popup.parent;
+            verify(popup.parent, "the suggestions are not in the window's overlay");
             mouseClick(suggestion);
             tryVerify(() => page.controller.permissions.indexOf("loopcheck.read") >= 0, H.answerTimeout);
             field.forceActiveFocus();
@@ -550,7 +555,8 @@ Item {
             keyClick(Qt.Key_Down); // the "Create permission …" entry: Enter alone creates nothing
             keyClick(Qt.Key_Return);
             tryVerify(() => page.controller.permissions.indexOf("fresh.grant") >= 0, H.answerTimeout);
-            wait(500); // the popup's exit transition
+            // Through the popup's exit transition, where the loop was.
+            tryVerify(() => !popup.visible, H.answerTimeout, "the suggestions close");
         }
 
         // Issue 4: the key page's roles said only their names; a support person adding "reader"
