@@ -11,6 +11,14 @@ import QtQuick.Layouts
 // list popup of the form is open (such lists close on Esc themselves first).
 // The default footer is Cancel and one button for `acceptText` (objectName `acceptName`), enabled
 // by `canAccept`; dialogs with other buttons set their own footer and call cancel() for Cancel.
+// The keyboard accepts every form the same way (walkthrough 23: New root key and New role did
+// not): Ctrl+Enter from anywhere in the dialog (a button, a check box, a list), and Enter in a
+// single-line field (a spin box's too), both only while `canAccept`. A control for which Enter
+// means something else takes it first: a multi-line editor (a new line), a picker's field with a
+// name typed or its suggestions open (it adds the name), a button (it presses it). The fields do
+// not call accept() themselves (a second accept would send the form twice).
+// A Shortcut for Ctrl+Enter: the Keys of a focused button would press that button first; Qt hands
+// it to the topmost dialog only (the discard question or a dialog over this one blocks it).
 // A request the server refuses, or that gets no answer, brings the dialog back as it was sent:
 // refused() with the failure, said in the dialog (the error banner is behind it): a taken name
 // (409) in `serverError`, for the FormField of `answerField` to show (typing there clears it),
@@ -36,7 +44,12 @@ Dialog {
     /// The default footer's accept button.
     property string acceptText: qsTr("Create")
     property string acceptName
+    /// The form may be sent: the default footer's accept button is enabled, Enter and Ctrl+Enter
+    /// accept. False in a dialog that shows only what was made (a key shown once).
     property bool canAccept: true
+    /// Accepting is more than accept() (the issue dialog checks its fields and stays open on the
+    /// new key): Enter and Ctrl+Enter emit submitRequested() instead.
+    property bool submitsItself: false
     /// The question asked before discarding; for tests.
     readonly property alias discardQuestion: question
     /// The server's answer about `answerField`'s value (a taken name), for its FormField.
@@ -55,6 +68,8 @@ Dialog {
 
     /// The dialog opened for a new form (not by reopen()): its fields start empty here.
     signal started()
+    /// Enter or Ctrl+Enter asked to send the form, of a dialog that `submitsItself`.
+    signal submitRequested()
 
     /// Opens the dialog again as it was sent, saying why @p result (an apiResult: a model's
     /// createFailed()) failed: nothing typed is lost.
@@ -100,10 +115,32 @@ Dialog {
         question.returnReason = reason !== undefined ? reason : Qt.OtherFocusReason;
         question.open();
     }
-    /// Accepts when the form may be sent (Enter in a field of the default form).
+    /// Accepts when the form may be sent (Enter in a field, Ctrl+Enter).
     function acceptIfValid(): void {
-        if (canAccept)
+        if (!canAccept)
+            return;
+        if (submitsItself)
+            submitRequested();
+        else
             accept();
+    }
+    /// Whether @p item is a single-line text field: a TextField, a TextInput (a spin box's), or an
+    /// editable control around one. Not a multi-line editor, whose Enter is a new line.
+    function singleLine(item: var): bool {
+        if (!item)
+            return false;
+        if (item["acceptableInput"] !== undefined)
+            return true;
+        const inner = item["contentItem"];
+        return item["editable"] === true && inner !== undefined && inner !== null
+            && inner["acceptableInput"] !== undefined;
+    }
+    // Enter that the focused control let through (a TextField passes it on after `accepted`).
+    // Ctrl+Enter gets here only while the Shortcut is off (canAccept false).
+    function enterPressed(event: KeyEvent): void {
+        event.accepted = singleLine(dialog.contentItem.Window.activeFocusItem);
+        if (event.accepted)
+            acceptIfValid();
     }
 
     function escapePressed(event: KeyEvent): void {
@@ -159,8 +196,16 @@ Dialog {
     }
     Component.onCompleted: {
         contentItem.Keys.escapePressed.connect(escapePressed);
+        contentItem.Keys.returnPressed.connect(enterPressed);
+        contentItem.Keys.enterPressed.connect(enterPressed);
         if (footer)
             footer.Keys.escapePressed.connect(escapePressed);
+    }
+
+    Shortcut {
+        sequences: ["Ctrl+Return", "Ctrl+Enter"]
+        enabled: dialog.opened && dialog.canAccept
+        onActivated: dialog.acceptIfValid()
     }
 
     ConfirmDialog {
@@ -222,7 +267,7 @@ Dialog {
                     text: dialog.acceptText
                     highlighted: true
                     enabled: dialog.canAccept
-                    onClicked: dialog.accept()
+                    onClicked: dialog.acceptIfValid()
                 }
             }
         }

@@ -57,6 +57,11 @@ FormDialog {
     discardTitle: qsTr("Discard this key's details?")
     // Issued, the key not copied and not recoverable: Esc and Done ask before it is gone.
     shownOnce: shownKey
+    // Ctrl+Enter (FormDialog) issues while Issue is enabled; Enter is the form's (IssueKeyForm:
+    // also on its API box and check boxes, not while a picker takes it).
+    canAccept: !issuer.issued && !issuer.busy && issuer.apiId !== "" && mayNotIssue === ""
+    submitsItself: true
+    onSubmitRequested: issue()
     anchors.centerIn: Overlay.overlay
     width: Math.min(760, Overlay.overlay ? Overlay.overlay.width - 48 : 760)
     readonly property real maxHeight: Math.min(820, Overlay.overlay ? Overlay.overlay.height - 48 : 820)
@@ -113,12 +118,6 @@ FormDialog {
             form.firstField = null;
             form.focusFirstField();
         }
-    }
-
-    Shortcut {
-        sequences: ["Ctrl+Return", "Ctrl+Enter"]
-        enabled: dialog.opened && !issuer.issued && issuer.apiId !== ""
-        onActivated: dialog.issue()
     }
 
     // A child rather than `contentItem:` (a deferred property, where the Loader's id would not work).

@@ -274,6 +274,7 @@ KeySection {
         objectName: "rerolled-dialog"
         title: qsTr("New key")
         shownOnce: rerolledKey
+        canAccept: false // no form: Ctrl+Enter sends nothing, nor closes it past the shown-once question
         anchors.centerIn: Overlay.overlay
         width: Math.min(760, Overlay.overlay ? Overlay.overlay.width - 48 : 760)
         /// What the reroll did, set when the dialog opens (the old key reloads meanwhile).

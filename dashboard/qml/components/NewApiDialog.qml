@@ -53,7 +53,6 @@ FormDialog {
                 Layout.fillWidth: true
                 selectByMouse: true
                 Accessible.name: qsTr("API name")
-                onAccepted: dialog.acceptIfValid()
             }
         }
     }

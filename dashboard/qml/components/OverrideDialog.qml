@@ -3,9 +3,9 @@ import QtQuick.Controls
 import QtQuick.Layouts
 
 // Set (create or replace) a rate-limit override: identifier (wildcards allowed), limit and window
-// with units. `saved(identifier, limit, durationMs)` on Save or Enter; Esc cancels. The dialog
-// explains what `*` matches, says what the typed pattern matches, and refuses patterns the server
-// would take but that cannot be meant. openForNamespace() asks for a new namespace's name too
+// with units. `saved(identifier, limit, durationMs)` on Save, Enter in a field or Ctrl+Enter
+// (FormDialog); Esc cancels. The dialog explains what `*` matches, says what the typed pattern
+// matches, and refuses patterns the server would take but that cannot be meant. openForNamespace() asks for a new namespace's name too
 // (`namespaceName`); its first override is optional then (identifier ""). Esc or Cancel after a
 // field was changed asks before discarding it (FormDialog).
 FormDialog {
@@ -108,11 +108,6 @@ FormDialog {
         return qsTr("Every identifier of the form “%1”, each * standing for any characters.").arg(text);
     }
 
-    function submit() {
-        if (dialog.canSave)
-            dialog.accept();
-    }
-
     title: newNamespace ? qsTr("New namespace")
                         : inNamespace !== "" ? qsTr("Set override in “%1”").arg(inNamespace) : qsTr("Set override")
     modified: startState !== "" && state() !== startState
@@ -142,9 +137,6 @@ FormDialog {
     ColumnLayout {
         anchors.fill: parent
         spacing: 10
-        // Enter anywhere in the form saves (the fields pass it on); Esc is FormDialog's.
-        Keys.onReturnPressed: dialog.submit()
-        Keys.onEnterPressed: dialog.submit()
 
         FormField {
             visible: dialog.newNamespace

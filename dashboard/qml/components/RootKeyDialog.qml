@@ -6,7 +6,8 @@ import Latchkey.Dashboard
 
 // "New root key": a name and the permissions, grouped by area with "all" per group. `groups` is
 // RootKeysModel.permissionGroups (the server's own table); only what `may` holds can be granted.
-// `createRequested(name, permissions)` on Create (or Enter) once a permission is chosen. Once the
+// `createRequested(name, permissions)` on Create (Enter in the name, Ctrl+Enter: FormDialog) once a
+// permission is chosen; "Read-only" ticks every View permission, and nothing else. Once the
 // server made the key, showCreated() opens the dialog again on the key itself, shown once in the
 // same ShowOnceKey block as a customer key's (`copyRequested(text)`: put it on the clipboard).
 // Esc or Cancel after a name was typed or a permission ticked asks first (FormDialog).
@@ -48,10 +49,6 @@ FormDialog {
         shownKeyId = rootKeyId;
         shownKey = key;
         open();
-    }
-    function create(): void {
-        if (canCreate)
-            accept();
     }
 
     /// Whether @p permission (as for every API) can be limited to one API: not a workspace-wide
@@ -120,6 +117,7 @@ FormDialog {
     // The form fills a fixed height (its list scrolls); the created key is as tall as it is.
     height: showing ? implicitHeight : Math.min(680, (Overlay.overlay ? Overlay.overlay.height : 680) - 48)
     answerField: nameField
+    canAccept: !showing && canCreate
     onOpened: {
         if (showing)
             shownBlock.focusCopy(); // Enter copies the key
@@ -174,7 +172,6 @@ FormDialog {
                 selectByMouse: true
                 placeholderText: qsTr("e.g. “billing backend”")
                 Accessible.name: qsTr("Root key name")
-                onAccepted: dialog.create()
             }
         }
         FormField {
@@ -282,7 +279,7 @@ FormDialog {
                     enabled: dialog.canCreate
                     text: qsTr("Create")
                     highlighted: true
-                    onClicked: dialog.create()
+                    onClicked: dialog.acceptIfValid()
                 }
                 // "Done", as the other shown-once dialogs (it said "I have copied it": W26), and
                 // like theirs it asks first while the key would be lost.

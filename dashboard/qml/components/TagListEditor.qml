@@ -120,6 +120,13 @@ ColumnLayout {
                 suggestionPopup.open();
         }
     }
+    /// Enter in the field: taken (acceptTyped()) while it means adding a name (one is typed: the
+    /// suggestions open only then), passed on otherwise.
+    function enterPressed(event: KeyEvent): void {
+        event.accepted = field.text.trim() !== "";
+        if (event.accepted)
+            acceptTyped();
+    }
     /// The button: it says what it does, creating included.
     function pressAdd(): void {
         if (highlightedName !== "")
@@ -169,7 +176,11 @@ ColumnLayout {
                 else
                     suggestionPopup.close();
             }
-            onAccepted: editor.acceptTyped()
+            // Enter is the editor's while a name is typed (it adds that name or the highlighted
+            // suggestion), and no further: a form around it (FormDialog) would send itself. An
+            // empty field lets it through: Enter there sends the form, as in any other field.
+            Keys.onReturnPressed: event => editor.enterPressed(event)
+            Keys.onEnterPressed: event => editor.enterPressed(event)
             // Esc closes the suggestions first (then it is the form's: a dialog asks or closes).
             Keys.onEscapePressed: event => {
                 event.accepted = suggestionPopup.visible;

@@ -255,7 +255,6 @@ Page {
                     Layout.fillWidth: true
                     selectByMouse: true
                     Accessible.name: qsTr("External id")
-                    onAccepted: createDialog.acceptIfValid()
                 }
             }
             FocusButton {

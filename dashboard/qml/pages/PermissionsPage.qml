@@ -163,7 +163,7 @@ Page {
         }
     }
 
-    // Enter in any field creates; Esc and Cancel ask before discarding what was typed.
+    // Enter in a field and Ctrl+Enter create (FormDialog); Esc and Cancel ask before discarding what was typed.
     FormDialog {
         id: permissionDialog
         objectName: "permission-dialog"
@@ -198,7 +198,6 @@ Page {
                     selectByMouse: true
                     maximumLength: 128
                     Accessible.name: qsTr("Permission slug")
-                    onAccepted: permissionDialog.acceptIfValid()
                 }
             }
             FormField {
@@ -208,7 +207,6 @@ Page {
                     Layout.fillWidth: true
                     selectByMouse: true
                     Accessible.name: qsTr("Permission description")
-                    onAccepted: permissionDialog.acceptIfValid()
                 }
             }
         }
@@ -248,7 +246,6 @@ Page {
                     Layout.fillWidth: true
                     selectByMouse: true
                     Accessible.name: qsTr("Role name")
-                    onAccepted: roleDialog.acceptIfValid()
                 }
             }
             FormField {
@@ -258,7 +255,6 @@ Page {
                     Layout.fillWidth: true
                     selectByMouse: true
                     Accessible.name: qsTr("Role description")
-                    onAccepted: roleDialog.acceptIfValid()
                 }
             }
             FormField {
