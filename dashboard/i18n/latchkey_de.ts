@@ -3976,6 +3976,15 @@
         <source>Done</source>
         <translation>Fertig</translation>
     </message>
+    <message>
+        <source>Read-only</source>
+        <comment>a root key preset: every View permission</comment>
+        <translation>Nur lesen</translation>
+    </message>
+    <message>
+        <source>Ticks every permission that only reads (View …) and unticks the rest.</source>
+        <translation>Setzt jede Berechtigung, die nur liest (… ansehen), und entfernt alle anderen.</translation>
+    </message>
 </context>
 <context>
     <name>RootKeyPermissionGroup</name>

@@ -3976,6 +3976,15 @@
         <source>Done</source>
         <translation>Hecho</translation>
     </message>
+    <message>
+        <source>Read-only</source>
+        <comment>a root key preset: every View permission</comment>
+        <translation>Solo lectura</translation>
+    </message>
+    <message>
+        <source>Ticks every permission that only reads (View …) and unticks the rest.</source>
+        <translation>Marca todos los permisos que solo leen (Ver …) y desmarca los demás.</translation>
+    </message>
 </context>
 <context>
     <name>RootKeyPermissionGroup</name>

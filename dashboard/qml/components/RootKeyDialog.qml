@@ -37,6 +37,19 @@ FormDialog {
     property string shownKeyId
     readonly property bool showing: shownKey !== ""
     readonly property bool canCreate: picked.length > 0
+    /// The permissions that only read (each action `read_…`, "View …" in words): the read-only
+    /// preset. Not "Show stored keys" (decrypt_key), which reveals secrets.
+    function reads(permission: string): bool {
+        const parts = permission.split(".");
+        return parts.length === 3 && parts[2].startsWith("read_");
+    }
+    /// The read-only preset: every read permission this key can grant, and nothing else.
+    function pickReadOnly(): void {
+        const all = [];
+        for (const group of groups)
+            all.push(...grantable(group.permissions).filter(p => reads(p)));
+        picked = all;
+    }
     /// "View keys" without "View APIs": allowed, but such a key lists no API and finds no key by
     /// name (Go to), only by its exact id; said under the permissions, not forced (issue 4).
     readonly property bool keysWithoutApis: picked.includes("api.*.read_key") && !picked.includes("api.*.read_api")
@@ -203,9 +216,25 @@ FormDialog {
                 }
             }
         }
-        Label {
-            text: qsTr("Permissions (%1 chosen)").arg(dialog.picked.length)
-            font.bold: true
+        RowLayout {
+            Layout.fillWidth: true
+            Label {
+                Layout.fillWidth: true
+                text: qsTr("Permissions (%1 chosen)").arg(dialog.picked.length)
+                font.bold: true
+                wrapMode: Text.Wrap
+            }
+            // A support desk's key in one click (walkthrough 23b, Y3): it replaces what is ticked.
+            FocusButton {
+                objectName: "rootKeyReadOnly"
+                text: qsTr("Read-only", "a root key preset: every View permission")
+                flat: true
+                Accessible.description: qsTr("Ticks every permission that only reads (View …) and unticks the rest.")
+                ToolTip.visible: hovered
+                ToolTip.delay: 500
+                ToolTip.text: Accessible.description
+                onClicked: dialog.pickReadOnly()
+            }
         }
         ScrollView {
             id: scroll
@@ -219,13 +248,23 @@ FormDialog {
             readonly property bool scrollable: contentHeight > availableHeight
             ScrollBar.vertical.policy: scrollable ? ScrollBar.AlwaysOn : ScrollBar.AsNeeded
             rightPadding: scrollable ? ScrollBar.vertical.width + 4 : 0
-            ColumnLayout {
+            // A margin inside the scrolled area for the focus frames of the boxes at its edges
+            // (FocusFrame lies 3 px outside its box; the view clips at its edge).
+            Item {
                 width: scroll.availableWidth
-                Repeater {
-                    model: dialog.groups
-                    // An id inside a delegate: fine at run time, but Qt 6.4's qmllint cannot follow it.
-                    delegate: RootKeyPermissionGroup {
-                        rootKeyDialog: dialog // qmllint disable unqualified
+                implicitWidth: groupColumn.implicitWidth + 8
+                implicitHeight: groupColumn.implicitHeight + 8
+                ColumnLayout {
+                    id: groupColumn
+                    x: 4
+                    y: 4
+                    width: parent.width - 8
+                    Repeater {
+                        model: dialog.groups
+                        // An id inside a delegate: fine at run time, but Qt 6.4's qmllint cannot follow it.
+                        delegate: RootKeyPermissionGroup {
+                            rootKeyDialog: dialog // qmllint disable unqualified
+                        }
                     }
                 }
             }

@@ -4,7 +4,9 @@ import QtQuick.Layouts
 
 // One area's permissions in the "New root key" dialog: a check box for all of them (ticked, partly
 // ticked or not, as the dialog's `picked` holds them) and one per permission, in words, the
-// permission itself in its tooltip; those the dialog does not offer are greyed, saying why.
+// permission itself in its tooltip; those the dialog does not offer are greyed, saying why. The
+// keyboard focus is framed as everywhere (FocusFrame; Material's halo alone was barely visible,
+// walkthrough 23, Y6).
 ColumnLayout {
     id: group
 
@@ -18,6 +20,7 @@ ColumnLayout {
     Layout.fillWidth: true
 
     CheckBox {
+        id: groupBox
         objectName: "group-" + group.modelData.area
         text: group.rootKeyDialog.areaTitle(group.modelData.area)
         font.bold: true
@@ -28,6 +31,9 @@ ColumnLayout {
         checkable: false // the state follows `picked`; a click only changes `picked`
         onClicked: group.rootKeyDialog.setPicked(group.allowed, group.chosen !== group.allowed.length)
         Accessible.name: qsTr("All of %1").arg(text)
+        FocusFrame {
+            control: groupBox
+        }
     }
     GridLayout {
         Layout.leftMargin: 24
@@ -37,6 +43,7 @@ ColumnLayout {
             // `group` inside this delegate: fine at run time, but Qt 6.4's qmllint cannot follow ids
             // into a Component (pragma ComponentBehavior: Bound is 6.5+), hence the per-line disables.
             delegate: CheckBox {
+                id: box
                 required property var modelData
                 objectName: modelData.permission
                 text: group.rootKeyDialog.actionLabel(modelData.permission) // qmllint disable unqualified
@@ -51,6 +58,9 @@ ColumnLayout {
                                       : group.rootKeyDialog.apiScope !== "" && modelData.permission === "api.*.create_api" // qmllint disable unqualified
                                         ? qsTr("Only a key for all APIs can create APIs.")
                                         : qsTr("A root key can only grant what it holds itself.")
+                FocusFrame {
+                    control: box
+                }
             }
         }
     }

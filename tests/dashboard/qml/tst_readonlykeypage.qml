@@ -161,6 +161,27 @@ Item {
             verify(problems.length === 0, problems.join("\n"));
         }
 
+        // Walkthrough 23b, Y4: for a read-only root key, "Permanently (cannot be recovered)" of
+        // the key's deletion is greyed with "Delete key" and names "Delete keys" as its missing
+        // permission (KeySection.missingFor: its tooltip), as the reroll's grace period names
+        // "Issue keys". Not reproduced on main d50d934 (greyed there too): a regression guard.
+        function test_deleteAndRerollOptionsAreGreyed_data() {
+            return [
+                { tag: "delete", control: "delete-permanent", button: "key-delete-button", words: "Delete keys", action: "delete_key" },
+                { tag: "reroll", control: "reroll-grace", button: "key-reroll-button", words: "Issue keys", action: "create_key" }
+            ];
+        }
+        function test_deleteAndRerollOptionsAreGreyed(data) {
+            const page = openReadOnly();
+            const control = H.find(page, item => item.objectName === data.control);
+            const button = H.find(page, item => item.objectName === data.button);
+            verify(control && button, data.control);
+            tryVerify(() => !control.enabled && !button.enabled, H.answerTimeout, data.control + " is enabled");
+            const expected = ["api." + testSample.apiId + "." + data.action, "api.*." + data.action].map(
+                permission => "Your root key lacks the permission “" + data.words + "” (" + permission + ").");
+            verify(expected.indexOf(control.missingPermission) >= 0, control.missingPermission);
+        }
+
         // The owner page's meta and shared rate limits (the key page's cards): the same.
         function test_ownerCardsAreGreyedAndSayWhy() {
             const created = call("identities.createIdentity", {

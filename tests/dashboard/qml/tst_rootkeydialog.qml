@@ -1,5 +1,6 @@
 import QtQuick
 import QtQuick.Controls
+import QtQuick.Controls.Material
 import QtTest
 import Latchkey.Dashboard
 import "helpers.js" as H
@@ -190,6 +191,66 @@ Item {
             compare(requested.signalArguments[0][0], "b");
             compare(requested.signalArguments[0][1], ["api.*.read_api"]);
             tryCompare(dialog, "visible", false);
+        }
+
+        // Walkthrough 23b, Y3: "Read-only" ticks every View (read) permission of every area, and
+        // nothing else: what was ticked before goes, nothing that changes or reveals anything stays.
+        function test_readOnlyPresetTicksEveryViewPermission() {
+            findChild(dialog.contentItem, "api.*.create_key").clicked();
+            const preset = findChild(dialog.contentItem, "rootKeyReadOnly");
+            verify(preset, "the read-only preset");
+            mouseClick(preset);
+            const reads = allPermissions().filter(p => p.split(".")[2].startsWith("read_"));
+            verify(reads.length >= 10, reads.join(", "));
+            for (const permission of ["api.*.read_api", "api.*.read_key", "api.*.read_analytics",
+                                      "ratelimit.*.read_namespace", "ratelimit.*.read_override",
+                                      "rbac.*.read_permission", "rbac.*.read_role", "identity.*.read_identity",
+                                      "workspace.*.read_root_key", "workspace.*.read_audit_log"])
+                verify(reads.indexOf(permission) >= 0, permission);
+            compare(dialog.picked.slice().sort(), reads.slice().sort());
+            for (const permission of allPermissions()) {
+                const box = findChild(dialog.contentItem, permission);
+                compare(box.checked, reads.indexOf(permission) >= 0, permission);
+                if (box.checked)
+                    verify(box.text.startsWith("View") || box.text.startsWith("Read"), box.text);
+            }
+            verify(!findChild(dialog.contentItem, "api.*.decrypt_key").checked, "showing stored keys is no read-only right");
+            verify(findChild(dialog.footer, "createButton").enabled);
+        }
+
+        // The permission is limited to one API: the preset ticks only what can be granted then.
+        function test_readOnlyPresetTicksOnlyWhatIsOffered() {
+            dialog.apiScope = "api_fdk";
+            mouseClick(findChild(dialog.contentItem, "rootKeyReadOnly"));
+            verify(dialog.picked.length > 0);
+            for (const permission of dialog.picked)
+                verify(dialog.offered(permission), permission);
+            dialog.apiScope = "";
+        }
+
+        // Walkthrough 23, Y6: Tab onto a permission's check box showed a barely visible focus; it
+        // is framed as every control of the app (FocusFrame), the group's box too, in both themes.
+        function test_permissionBoxesFrameTheKeyboardFocus_data() {
+            return [
+                { tag: "light", theme: Material.Light },
+                { tag: "dark", theme: Material.Dark }
+            ];
+        }
+        function test_permissionBoxesFrameTheKeyboardFocus(data) {
+            dialog.Material.theme = data.theme;
+            for (const name of ["api.*.read_api", "group-api"]) {
+                const box = findChild(dialog.contentItem, name);
+                verify(box, name);
+                const frame = findChild(box, "focusFrame");
+                verify(frame, name + " has a FocusFrame");
+                verify(!frame.visible);
+                box.forceActiveFocus(Qt.TabFocusReason);
+                tryVerify(() => frame.visible, 5000, name + " framed");
+                compare(frame.border.color, box.Material.foreground);
+                verify(frame.border.width >= 2);
+            }
+            findChild(dialog.contentItem, "rootKeyName").forceActiveFocus(Qt.TabFocusReason);
+            dialog.Material.theme = Material.Light;
         }
 
         function test_escapeAsksOnceSomethingIsEntered() {
