@@ -3506,10 +3506,6 @@
         <translation>Kürzel</translation>
     </message>
     <message>
-        <source>Letters, digits and _ : - . *, e.g. “documents.read”.</source>
-        <translation>Buchstaben, Ziffern und _ : - . *, z. B. „documents.read“.</translation>
-    </message>
-    <message>
         <source>Permission slug</source>
         <translation>Kürzel der Berechtigung</translation>
     </message>
@@ -3571,8 +3567,12 @@
         <translation>Leerzeichen</translation>
     </message>
     <message>
-        <source>Not allowed in a slug: %1. Only letters, digits and _ : - . * are.</source>
-        <translation>Nicht erlaubt: %1. Ein Kürzel besteht nur aus Buchstaben, Ziffern und _ : - . *.</translation>
+        <source>Letters, digits and %1, e.g. “documents.read”.</source>
+        <translation>Buchstaben, Ziffern und %1, z. B. „documents.read“.</translation>
+    </message>
+    <message>
+        <source>Not allowed in a slug: %1. Only letters, digits and %2 are.</source>
+        <translation>Nicht erlaubt: %1. Ein Kürzel besteht nur aus Buchstaben, Ziffern und %2.</translation>
     </message>
 </context>
 <context>

@@ -3506,10 +3506,6 @@
         <translation>Identificador</translation>
     </message>
     <message>
-        <source>Letters, digits and _ : - . *, e.g. “documents.read”.</source>
-        <translation>Letras, dígitos y _ : - . *, p. ej. «documents.read».</translation>
-    </message>
-    <message>
         <source>Permission slug</source>
         <translation>Identificador del permiso</translation>
     </message>
@@ -3571,8 +3567,12 @@
         <translation>espacios</translation>
     </message>
     <message>
-        <source>Not allowed in a slug: %1. Only letters, digits and _ : - . * are.</source>
-        <translation>No se permite: %1. Un identificador solo lleva letras, dígitos y _ : - . *.</translation>
+        <source>Letters, digits and %1, e.g. “documents.read”.</source>
+        <translation>Letras, dígitos y %1, p. ej. «documents.read».</translation>
+    </message>
+    <message>
+        <source>Not allowed in a slug: %1. Only letters, digits and %2 are.</source>
+        <translation>No se permite: %1. Un identificador solo lleva letras, dígitos y %2.</translation>
     </message>
 </context>
 <context>

@@ -170,6 +170,10 @@ Page {
         title: qsTr("New permission")
         /// What the slug typed holds that a slug may not ("spaces, “!”"); "" when nothing.
         readonly property string notAllowed: page.refusedInSlug(slugField.text)
+        /// The signs a slug may hold besides letters and digits, kept on one line (no-break
+        /// spaces): the hint and the error broke them apart, "… and _" over ": - . *" (walk 23b, Y13).
+        readonly property string slugSigns: "_\u00a0:\u00a0-\u00a0.\u00a0*"
+
         modified: slugField.text.trim() !== "" || descriptionField.text.trim() !== ""
         discardTitle: qsTr("Discard this permission's details?")
         acceptName: "permission-create"
@@ -184,13 +188,15 @@ Page {
         }
         ColumnLayout {
             anchors.fill: parent
+            spacing: 14 // the issue form's between its fields: a hint stays with its own field
             FormField {
                 label: qsTr("Slug")
-                hint: qsTr("Letters, digits and _ : - . *, e.g. “documents.read”.")
+                hint: qsTr("Letters, digits and %1, e.g. “documents.read”.").arg(permissionDialog.slugSigns)
                 // What was typed stays as typed, and the message names what is refused (walk 22/X28:
                 // a validator dropped "bad name!" to "badname" without a word).
                 error: permissionDialog.notAllowed === "" ? permissionDialog.serverError
-                       : qsTr("Not allowed in a slug: %1. Only letters, digits and _ : - . * are.").arg(permissionDialog.notAllowed)
+                       : qsTr("Not allowed in a slug: %1. Only letters, digits and %2 are.")
+                         .arg(permissionDialog.notAllowed).arg(permissionDialog.slugSigns)
                 TextField {
                     id: slugField
                     objectName: "permission-slug"
@@ -238,6 +244,7 @@ Page {
         }
         ColumnLayout {
             anchors.fill: parent
+            spacing: 14 // the issue form's between its fields: a hint stays with its own field
             FormField {
                 label: qsTr("Name")
                 error: roleDialog.serverError

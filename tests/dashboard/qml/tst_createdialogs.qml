@@ -294,6 +294,39 @@ Item {
             tryCompare(popup, "visible", false);
         }
 
+        // Walkthrough 23b, Y13: the slug's hint stood 5 px above the next field's label, read as
+        // its hint, and the signs wrapped apart ("… y" over "_ : - . *."). The fields stand as far
+        // apart as the issue form's (14 px), and "_ : - . *" is one unbreakable run, in English,
+        // German and Spanish, in the hint and in the error.
+        function test_slugHintHasRoomAndKeepsItsSigns_data() {
+            return [{ tag: "en", language: "en" }, { tag: "de", language: "de" }, { tag: "es", language: "es" }];
+        }
+        function test_slugHintHasRoomAndKeepsItsSigns(data) {
+            const saved = testSession.settings.language;
+            testSession.settings.language = data.language;
+            const popup = dialog("permission-dialog");
+            popup.open();
+            tryCompare(popup, "opened", true);
+            const signs = "_\u00a0:\u00a0-\u00a0.\u00a0*";
+            const hint = H.find(popup.contentItem, item => item.visible && item.font !== undefined && item.font.pixelSize === 12
+                                && String(item.text).indexOf("documents.read") >= 0);
+            verify(hint, "the slug's hint");
+            verify(hint.text.indexOf(signs) >= 0, hint.text);
+            const slug = H.find(popup.contentItem, item => item.objectName === "permission-slug");
+            const next = H.find(popup.contentItem, item => item.visible && item.font !== undefined && item.font.bold
+                                && item !== hint && item.mapToItem(popup.contentItem, 0, 0).y > slug.mapToItem(popup.contentItem, 0, 0).y);
+            verify(next, "the description's label");
+            const gap = next.mapToItem(popup.contentItem, 0, 0).y - hint.mapToItem(popup.contentItem, 0, hint.height).y;
+            verify(gap >= 12, "the hint is " + gap + " px above “" + next.text + "”");
+            slug.text = "bad name!";
+            const error = H.find(popup.contentItem, item => item.objectName === "fieldError" && item.visible);
+            verify(error && error.text.indexOf(signs) >= 0, error ? error.text : "no error");
+            slug.text = "";
+            popup.close();
+            tryCompare(popup, "visible", false);
+            testSession.settings.language = saved;
+        }
+
         function callApi(action, body) {
             let result = null;
             testSession.client.call(action, body, answer => result = answer);
