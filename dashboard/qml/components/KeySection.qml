@@ -73,6 +73,16 @@ Pane {
         if (event.accepted)
             section.discard();
     }
+    // Ctrl+S in any of the card's controls saves it as its Save button does (walkthrough 23b, Y6:
+    // the meta card, where Enter is a new line, could be saved by the pointer only). The app has
+    // no other Ctrl+S; a card without Save lets it go on.
+    Keys.onPressed: event => {
+        if (!event.matches(StandardKey.Save) || !section.showButtons)
+            return;
+        event.accepted = true;
+        if (section.editable && section.dirty && section.valid && !section.saving)
+            section.save();
+    }
     // The controller's refusal of a draft for its `problem` (Enter saves even while Save is
     // greyed) goes as soon as the draft is rid of that problem: "Two rate limits are named
     // “shared”" stayed after the rename until the next Save (walkthrough 19).

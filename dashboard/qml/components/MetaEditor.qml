@@ -5,7 +5,8 @@ import QtQuick.Layouts
 import Latchkey.Dashboard
 
 // Edits a key's meta as JSON text, checking it as the user types (a JSON object, or empty for no
-// meta). The controllers check it again before anything is sent.
+// meta). The controllers check it again before anything is sent. Enter keeps the line's
+// indentation, two spaces more after a line that opens an object or a list (`{`, `[`).
 ColumnLayout {
     id: editor
 
@@ -27,6 +28,30 @@ ColumnLayout {
 
     signal edited()
 
+    /// What Enter inserts at @p position of @p text: a line break and the indentation of the line
+    /// it breaks (its leading spaces), two spaces more when that line, up to @p position, ends
+    /// with `{` or `[`.
+    function lineBreakAt(text: string, position: int): string {
+        const lineStart = text.lastIndexOf("\n", position - 1) + 1;
+        const before = text.slice(lineStart, position);
+        let indent = before.match(/^ */)[0];
+        if (/[{[]\s*$/.test(before))
+            indent += "  ";
+        return "\n" + indent;
+    }
+    // Enter, Shift+Enter and keypad Enter: a new line, indented. Other modifiers (Ctrl+Enter) are
+    // not a new line: they go on (a form's Ctrl+Enter).
+    function newLine(event: KeyEvent): void {
+        const modifiers = event.modifiers & ~(Qt.KeypadModifier | Qt.ShiftModifier);
+        event.accepted = modifiers === Qt.NoModifier && !area.readOnly;
+        if (!event.accepted)
+            return;
+        if (area.selectionStart !== area.selectionEnd)
+            area.remove(area.selectionStart, area.selectionEnd);
+        const at = area.cursorPosition;
+        area.insert(at, lineBreakAt(area.text, at));
+    }
+
     spacing: 4
 
     ScrollView {
@@ -46,6 +71,8 @@ ColumnLayout {
             // would keep it and trap keyboard users in the form.
             Keys.onTabPressed: area.nextItemInFocusChain(true).forceActiveFocus(Qt.TabFocusReason)
             Keys.onBacktabPressed: area.nextItemInFocusChain(false).forceActiveFocus(Qt.BacktabFocusReason)
+            Keys.onReturnPressed: event => editor.newLine(event)
+            Keys.onEnterPressed: event => editor.newLine(event)
             onTextChanged: if (activeFocus) editor.edited()
         }
     }

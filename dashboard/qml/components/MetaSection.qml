@@ -4,7 +4,7 @@ import QtQuick.Layouts
 import Latchkey.Dashboard
 
 // A key's or an owner's meta as JSON (keys.updateKey / identities.updateIdentity `meta`; empty
-// clears it). Enter is a new line here, so only the Save button saves.
+// clears it). Enter is a new line here (indented, MetaEditor): Save or Ctrl+S (KeySection) saves.
 KeySection {
     id: section
 

@@ -398,6 +398,36 @@ Item {
             compare(up, down, "Ctrl+Up visits the cards Ctrl+Down did");
         }
 
+        // Walkthrough 23b, Y6: Ctrl+S in a card saves that card, as its Save button does (the meta
+        // card, where Enter is a new line, had only the button); the other cards' drafts stay.
+        function test_ctrlSSavesTheFocusedCard_data() {
+            return [
+                { tag: "meta", card: "section-meta", field: "meta-text", text: '{\n  "plan": "ctrl-s"\n}',
+                  savedField: "meta", property: "metaText", holds: "ctrl-s" },
+                { tag: "name", card: "section-name", field: "section-name-field", text: "saved by ctrl-s",
+                  savedField: "name", property: "name", holds: "saved by ctrl-s" }
+            ];
+        }
+        function test_ctrlSSavesTheFocusedCard(data) {
+            const page = openKey();
+            saved.target = page.controller;
+            saved.clear();
+            const field = findChild(page, data.field);
+            verify(field, data.field);
+            field.forceActiveFocus(Qt.TabFocusReason);
+            tryVerify(() => field.activeFocus, 5000);
+            field.text = data.text;
+            const save = findChild(page, data.card + "-save-button");
+            tryVerify(() => save.enabled, 5000, "the card has a draft");
+            verify(field.activeFocus, "the focus is still in the field");
+            keySequence("Ctrl+S");
+            tryVerify(() => saved.count > 0, H.answerTimeout, "Ctrl+S saved the card");
+            compare(saved.signalArguments[0][0], data.savedField);
+            tryVerify(() => page.controller[data.property].indexOf(data.holds) >= 0, H.answerTimeout,
+                      "the server has it: " + page.controller[data.property]);
+            tryVerify(() => !save.enabled, H.answerTimeout, "nothing left to save");
+        }
+
         function cleanup() {
             stack.anchors.bottomMargin = 0;
         }

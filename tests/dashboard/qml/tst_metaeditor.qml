@@ -27,6 +27,7 @@ Item {
         when: windowShown
 
         function init() {
+            root.forceActiveFocus(); // not the text: setting it there would count as typing
             editor.text = "";
             edited.clear();
         }
@@ -93,6 +94,48 @@ Item {
             editor.text = "{}";
             compare(editor.problem, "");
             verify(!label.visible);
+        }
+
+        // Walkthrough 23b, Y6: Enter started every new line at its start. It keeps the line's
+        // indentation, two spaces more after `{` or `[`; the cursor goes on after it.
+        function test_enterKeepsTheIndentation_data() {
+            return [
+                { tag: "empty", text: "", added: "\n" },
+                { tag: "after {", text: "{", added: "\n  " },
+                { tag: "after [ and spaces", text: "{\n  \"a\": [  ", added: "\n    " },
+                { tag: "a member", text: "{\n  \"a\": 1,", added: "\n  " },
+                { tag: "deeper", text: "{\n  \"a\": {\n    \"b\": 2", added: "\n    " },
+                { tag: "keypad Enter", text: "{", added: "\n  ", key: Qt.Key_Enter, modifiers: Qt.KeypadModifier },
+                { tag: "Shift+Enter", text: "  1", added: "\n  ", modifiers: Qt.ShiftModifier }
+            ];
+        }
+        function test_enterKeepsTheIndentation(data) {
+            const area = findChild(editor, "meta-text");
+            area.text = data.text;
+            area.forceActiveFocus();
+            area.cursorPosition = area.text.length;
+            keyClick(data.key !== undefined ? data.key : Qt.Key_Return,
+                     data.modifiers !== undefined ? data.modifiers : Qt.NoModifier);
+            compare(area.text, data.text + data.added);
+            compare(area.cursorPosition, area.text.length);
+            verify(edited.count > 0, "typed: an edit");
+        }
+        // Typed as a user types it: the closing brace typed on the indented line stays as typed.
+        function test_enterWhileTyping() {
+            const area = findChild(editor, "meta-text");
+            area.forceActiveFocus();
+            for (const c of "{")
+                keyClick(c);
+            keyClick(Qt.Key_Return);
+            for (const c of "\"a\": [")
+                keyClick(c);
+            keyClick(Qt.Key_Return);
+            keyClick("1");
+            compare(area.text, "{\n  \"a\": [\n    1");
+            // A selection is replaced by the line break.
+            area.select(area.text.length - 1, area.text.length);
+            keyClick(Qt.Key_Return);
+            compare(area.text, "{\n  \"a\": [\n    \n    ");
         }
 
         function test_typingIsAnEditSettingIsNot() {
