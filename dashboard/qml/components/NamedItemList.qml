@@ -151,8 +151,13 @@ ColumnLayout {
         }
         // qmllint enable unqualified
         footer: ListFooter {} // follows the view's model
+        // Placed from the top, not centred: the Permissions & roles page shows two lists side by
+        // side, and their empty states' titles stay on one line although their hints wrap into
+        // different numbers of lines (centred, the titles sat 10 px apart in German).
         ListPlaceholder {
-            anchors.centerIn: parent
+            objectName: "named-list-placeholder"
+            anchors.horizontalCenter: parent.horizontalCenter
+            y: Math.round(list.height / 3)
             width: Math.min(parent.width - 32, 400)
             visible: list.count === 0
             missing: panel.readMissing
