@@ -70,16 +70,18 @@ ColumnLayout {
                 matches.exists = true;
         }
     }
+    /// How long a pause in the typing is before the text is looked up (ms).
+    property int searchDelay: 250
     // A search per pause in the typing, not per key.
     Timer {
-        id: searchDelay
-        interval: 250
+        id: searchTimer
+        interval: matches.searchDelay
         onTriggered: owners.search = matches.query
     }
     onQueryChanged: {
         if (query === "")
             shownQuery = "";
-        searchDelay.restart();
+        searchTimer.restart();
     }
 
     Label {
