@@ -104,10 +104,14 @@ ToolBar {
     /// before the actions move to a row of their own; the same in every language.
     readonly property real titleRoom: 200
     readonly property real actionsWidth: actionRow.implicitWidth > 0 ? actionRow.implicitWidth + rows.gap : 0
+    /// The gap after the title, before the spacer that pushes the search field and the actions to
+    /// the right: the row's spacing comes on both sides of that spacer, so even where it is 0 px
+    /// wide the title and the search field are two gaps apart (this one and the field's own).
+    readonly property real spacerGap: rows.gap
     // One row when the title's room, the search at its minimum width and the actions fit;
     // otherwise the actions move to a second row, on the right: long German or Spanish button
     // texts never push an action out of the window. Measured widths only: the same in every language.
-    readonly property real oneRowWidth: edges + titleRoom + rows.gap
+    readonly property real oneRowWidth: edges + titleRoom + spacerGap
         + (field.visible ? searchMinimum + rows.gap : 0) + actionsWidth
     /// Whether the actions share the title's row (false: they have a row of their own).
     readonly property bool oneRow: oneRowWidth <= width
@@ -115,7 +119,7 @@ ToolBar {
     /// get less than its room.
     readonly property real searchMinimum: 160
     readonly property real fieldWidth: Math.max(searchMinimum, Math.min(searchWidth,
-        width - edges - titleRoom - rows.gap - rows.gap - (oneRow ? actionsWidth : 0)))
+        width - edges - titleRoom - spacerGap - rows.gap - (oneRow ? actionsWidth : 0)))
 
     // The title's row and the actions' (a grid with the actions spanning its columns gave the
     // search field a place that followed the title's width).
@@ -149,8 +153,8 @@ ToolBar {
                 font.pixelSize: 20
                 font.bold: true
                 elide: Text.ElideRight
-                // What the search field and the actions leave (and the gap before the spacer).
-                Layout.maximumWidth: Math.max(0, bar.width - bar.edges - rows.gap - (field.visible ? bar.fieldWidth + rows.gap : 0)
+                // What the search field and the actions leave.
+                Layout.maximumWidth: Math.max(0, bar.width - bar.edges - bar.spacerGap - (field.visible ? bar.fieldWidth + rows.gap : 0)
                                                  - (bar.oneRow ? bar.actionsWidth : 0))
             }
             Item {
