@@ -55,6 +55,8 @@ Page {
         client: !page.may.pending && page.mayNotListPermissions === "" ? page.session.client : null
         // A refused slug: the dialog comes back with what was typed and the server's answer.
         onCreateFailed: result => permissionDialog.refused(result)
+        // The roles that granted it no longer do (walk 23b/Y11: they listed it until a reload).
+        onRemoved: roles.refresh()
     }
     RolesModel {
         id: roles

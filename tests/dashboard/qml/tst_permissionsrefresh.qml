@@ -6,7 +6,7 @@ import "helpers.js" as H
 
 // The Permissions & roles page follows permissions made elsewhere, without its Refresh: a key
 // page granting a slug the server creates (Session.rbacChanged), and a role created on the page
-// with permissions that did not exist.
+// with permissions that did not exist; its roles follow a permission deleted on it.
 Item {
     id: root
     width: 1280
@@ -101,6 +101,30 @@ Item {
             tryVerify(() => !model.loading, H.answerTimeout);
             if (!model.hasMore)
                 verify(slugs(model).indexOf("made.byrole") >= 0, slugs(model).join(","));
+        }
+
+        // Walk 23b/Y11: a role still listed a permission just deleted on the page, until the page
+        // was opened again. Deleting a permission reloads the roles.
+        function test_aDeletedPermissionLeavesTheRoles() {
+            const slug = "gone.soon" + Date.now();
+            const name = "holds-" + slug;
+            let made = null;
+            testSession.client.call("permissions.createRole", { name: name, permissions: [slug] }, answer => made = answer);
+            tryVerify(() => made !== null, H.answerTimeout);
+            verify(made.ok, made.errorDetail);
+            const roles = H.find(permissionsPage, item => item.listModel !== undefined && item.heading === "Roles").listModel;
+            const granted = () => roles.count === 1 && !roles.loading
+                                  ? roles.rowObject(0).permissions.map(permission => permission.slug) : null;
+            roles.search = name;
+            try {
+                tryVerify(() => granted() !== null && granted().indexOf(slug) >= 0, H.answerTimeout, "the role lists " + slug);
+                const model = permissionsModel();
+                model.remove(slug);
+                tryVerify(() => granted() !== null && granted().indexOf(slug) < 0, H.answerTimeout,
+                          "the role still lists " + slug + ": " + granted());
+            } finally {
+                roles.search = "";
+            }
         }
 
         // Walk 20/11: "Delete the role? Keys that hold it lose its permissions." under a bare
