@@ -555,6 +555,14 @@
         <source>Root key revoked</source>
         <translation>Root-Schlüssel widerrufen</translation>
     </message>
+    <message>
+        <source>Namespace renamed</source>
+        <translation>Namensraum umbenannt</translation>
+    </message>
+    <message>
+        <source>Namespace deleted</source>
+        <translation>Namensraum gelöscht</translation>
+    </message>
 </context>
 <context>
     <name>AuditLogFilters</name>
@@ -824,6 +832,14 @@
     <message>
         <source>Revoked root key %1</source>
         <translation>Root-Schlüssel %1 widerrufen</translation>
+    </message>
+    <message>
+        <source>Renamed namespace %1</source>
+        <translation>Namensraum in %1 umbenannt</translation>
+    </message>
+    <message>
+        <source>Deleted namespace %1</source>
+        <translation>Namensraum %1 gelöscht</translation>
     </message>
 </context>
 <context>
@@ -2821,6 +2837,79 @@
     </message>
 </context>
 <context>
+    <name>NamespaceActions</name>
+    <message>
+        <source>Namespace “%1” renamed to “%2”</source>
+        <translation>Namensraum „%1“ in „%2“ umbenannt</translation>
+    </message>
+    <message>
+        <source>Namespace “%1” deleted</source>
+        <translation>Namensraum „%1“ gelöscht</translation>
+    </message>
+    <message>
+        <source>Delete namespace</source>
+        <translation>Namensraum löschen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete the namespace “%1” and its %n override(s)? From then on every ratelimit.limit call naming it fails with 410 (Gone), and its name cannot be used for a new namespace.</source>
+        <translation>
+            <numerusform>Namensraum „%1“ und seine %n Ausnahme löschen? Danach scheitert jeder ratelimit.limit-Aufruf, der ihn nennt, mit 410 (Gone), und sein Name kann für keinen neuen Namensraum mehr verwendet werden.</numerusform>
+            <numerusform>Namensraum „%1“ und seine %n Ausnahmen löschen? Danach scheitert jeder ratelimit.limit-Aufruf, der ihn nennt, mit 410 (Gone), und sein Name kann für keinen neuen Namensraum mehr verwendet werden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+</context>
+<context>
+    <name>NamespaceNameField</name>
+    <message>
+        <source>Not allowed in a namespace name: %1. Only a–z, A–Z, 0–9 and _ - . are.</source>
+        <translation>Im Namen eines Namensraums nicht erlaubt: %1. Erlaubt sind nur a–z, A–Z, 0–9 und _ - .</translation>
+    </message>
+    <message>
+        <source>At most 512 characters.</source>
+        <translation>Höchstens 512 Zeichen.</translation>
+    </message>
+    <message>
+        <source>spaces</source>
+        <comment>not allowed in a namespace name</comment>
+        <translation>Leerzeichen</translation>
+    </message>
+    <message>
+        <source>Namespace</source>
+        <translation>Namensraum</translation>
+    </message>
+    <message>
+        <source>The name your ratelimit.limit calls use: letters, digits and _ - ., e.g. “email.send” or “uploads”.</source>
+        <translation>Der Name, den Ihre ratelimit.limit-Aufrufe verwenden: Buchstaben, Ziffern und _ - ., z. B. „email.send“ oder „uploads“.</translation>
+    </message>
+    <message>
+        <source>Namespace name</source>
+        <translation>Name des Namensraums</translation>
+    </message>
+</context>
+<context>
+    <name>NamespacePaneHeader</name>
+    <message>
+        <source>Overrides of %1</source>
+        <translation>Ausnahmen von %1</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>Umbenennen</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Set override</source>
+        <translation>Ausnahme festlegen</translation>
+    </message>
+</context>
+<context>
     <name>NewApiDialog</name>
     <message>
         <source>New API</source>
@@ -2887,18 +2976,6 @@
     <message>
         <source>New namespace</source>
         <translation>Neuer Namensraum</translation>
-    </message>
-    <message>
-        <source>Namespace</source>
-        <translation>Namensraum</translation>
-    </message>
-    <message>
-        <source>The name your ratelimit.limit calls use, e.g. “email” or “uploads”.</source>
-        <translation>Der Name, den Ihre ratelimit.limit-Aufrufe verwenden, z. B. „email“ oder „uploads“.</translation>
-    </message>
-    <message>
-        <source>Namespace name</source>
-        <translation>Name des Namensraums</translation>
     </message>
     <message>
         <source>At most 512 characters.</source>
@@ -3652,14 +3729,6 @@
         <translation>Dieser Root-Schlüssel darf keine Rate-Limit-Namensräume lesen, daher gibt es hier keine Ausnahmen und Diagramme.</translation>
     </message>
     <message>
-        <source>Overrides of %1</source>
-        <translation>Ausnahmen von %1</translation>
-    </message>
-    <message>
-        <source>Set override</source>
-        <translation>Ausnahme festlegen</translation>
-    </message>
-    <message>
         <source>Overrides</source>
         <translation>Ausnahmen</translation>
     </message>
@@ -3828,6 +3897,29 @@
     <message>
         <source>Forget %1</source>
         <translation>%1 vergessen</translation>
+    </message>
+</context>
+<context>
+    <name>RenameNamespaceDialog</name>
+    <message>
+        <source>Rename namespace “%1”</source>
+        <translation>Namensraum „%1“ umbenennen</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>Umbenennen</translation>
+    </message>
+    <message>
+        <source>Discard the new name?</source>
+        <translation>Neuen Namen verwerfen?</translation>
+    </message>
+    <message>
+        <source>New name</source>
+        <translation>Neuer Name</translation>
+    </message>
+    <message>
+        <source>Its overrides, its counters and its id stay. Calls that still name “%1” no longer reach it: ratelimit.limit makes a new namespace of that name for them. Change them to the new name.</source>
+        <translation>Seine Ausnahmen, Zähler und ID bleiben. Aufrufe, die noch „%1“ nennen, erreichen ihn nicht mehr: ratelimit.limit legt für sie einen neuen Namensraum dieses Namens an. Stellen Sie sie auf den neuen Namen um.</translation>
     </message>
 </context>
 <context>

@@ -221,6 +221,16 @@
     </message>
 </context>
 <context>
+    <name>NamespaceActions</name>
+    <message numerus="yes">
+        <source>Delete the namespace “%1” and its %n override(s)? From then on every ratelimit.limit call naming it fails with 410 (Gone), and its name cannot be used for a new namespace.</source>
+        <translation>
+            <numerusform>Delete the namespace “%1” and its %n override? From then on every ratelimit.limit call naming it fails with 410 (Gone), and its name cannot be used for a new namespace.</numerusform>
+            <numerusform>Delete the namespace “%1” and its %n overrides? From then on every ratelimit.limit call naming it fails with 410 (Gone), and its name cannot be used for a new namespace.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>OwnersPage</name>
     <message numerus="yes">
         <source>%n shared rate limit(s)</source>

@@ -555,6 +555,14 @@
         <source>Root key revoked</source>
         <translation>Clave raíz revocada</translation>
     </message>
+    <message>
+        <source>Namespace renamed</source>
+        <translation>Espacio de nombres renombrado</translation>
+    </message>
+    <message>
+        <source>Namespace deleted</source>
+        <translation>Espacio de nombres eliminado</translation>
+    </message>
 </context>
 <context>
     <name>AuditLogFilters</name>
@@ -824,6 +832,14 @@
     <message>
         <source>Revoked root key %1</source>
         <translation>Clave raíz %1 revocada</translation>
+    </message>
+    <message>
+        <source>Renamed namespace %1</source>
+        <translation>Espacio de nombres renombrado a %1</translation>
+    </message>
+    <message>
+        <source>Deleted namespace %1</source>
+        <translation>Espacio de nombres %1 eliminado</translation>
     </message>
 </context>
 <context>
@@ -2821,6 +2837,79 @@
     </message>
 </context>
 <context>
+    <name>NamespaceActions</name>
+    <message>
+        <source>Namespace “%1” renamed to “%2”</source>
+        <translation>Espacio de nombres «%1» renombrado a «%2»</translation>
+    </message>
+    <message>
+        <source>Namespace “%1” deleted</source>
+        <translation>Espacio de nombres «%1» eliminado</translation>
+    </message>
+    <message>
+        <source>Delete namespace</source>
+        <translation>Eliminar espacio de nombres</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete the namespace “%1” and its %n override(s)? From then on every ratelimit.limit call naming it fails with 410 (Gone), and its name cannot be used for a new namespace.</source>
+        <translation>
+            <numerusform>¿Eliminar el espacio de nombres «%1» y su %n excepción? A partir de entonces, toda llamada a ratelimit.limit que lo nombre falla con 410 (Gone), y su nombre no se podrá usar para un nuevo espacio de nombres.</numerusform>
+            <numerusform>¿Eliminar el espacio de nombres «%1» y sus %n excepciones? A partir de entonces, toda llamada a ratelimit.limit que lo nombre falla con 410 (Gone), y su nombre no se podrá usar para un nuevo espacio de nombres.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Eliminar</translation>
+    </message>
+</context>
+<context>
+    <name>NamespaceNameField</name>
+    <message>
+        <source>Not allowed in a namespace name: %1. Only a–z, A–Z, 0–9 and _ - . are.</source>
+        <translation>No se permite en el nombre de un espacio de nombres: %1. Solo se admiten a–z, A–Z, 0–9 y _ - .</translation>
+    </message>
+    <message>
+        <source>At most 512 characters.</source>
+        <translation>Como máximo 512 caracteres.</translation>
+    </message>
+    <message>
+        <source>spaces</source>
+        <comment>not allowed in a namespace name</comment>
+        <translation>espacios</translation>
+    </message>
+    <message>
+        <source>Namespace</source>
+        <translation>Espacio de nombres</translation>
+    </message>
+    <message>
+        <source>The name your ratelimit.limit calls use: letters, digits and _ - ., e.g. “email.send” or “uploads”.</source>
+        <translation>El nombre que usan sus llamadas a ratelimit.limit: letras, dígitos y _ - ., p. ej. «email.send» o «uploads».</translation>
+    </message>
+    <message>
+        <source>Namespace name</source>
+        <translation>Nombre del espacio de nombres</translation>
+    </message>
+</context>
+<context>
+    <name>NamespacePaneHeader</name>
+    <message>
+        <source>Overrides of %1</source>
+        <translation>Excepciones de %1</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>Renombrar</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Eliminar</translation>
+    </message>
+    <message>
+        <source>Set override</source>
+        <translation>Fijar excepción</translation>
+    </message>
+</context>
+<context>
     <name>NewApiDialog</name>
     <message>
         <source>New API</source>
@@ -2887,18 +2976,6 @@
     <message>
         <source>New namespace</source>
         <translation>Nuevo espacio de nombres</translation>
-    </message>
-    <message>
-        <source>Namespace</source>
-        <translation>Espacio de nombres</translation>
-    </message>
-    <message>
-        <source>The name your ratelimit.limit calls use, e.g. “email” or “uploads”.</source>
-        <translation>El nombre que usan sus llamadas a ratelimit.limit, p. ej. «email» o «uploads».</translation>
-    </message>
-    <message>
-        <source>Namespace name</source>
-        <translation>Nombre del espacio de nombres</translation>
     </message>
     <message>
         <source>At most 512 characters.</source>
@@ -3652,14 +3729,6 @@
         <translation>Esta clave raíz no puede leer espacios de nombres de límites de frecuencia, así que aquí no hay excepciones ni gráficos que mostrar.</translation>
     </message>
     <message>
-        <source>Overrides of %1</source>
-        <translation>Excepciones de %1</translation>
-    </message>
-    <message>
-        <source>Set override</source>
-        <translation>Fijar excepción</translation>
-    </message>
-    <message>
         <source>Overrides</source>
         <translation>Excepciones</translation>
     </message>
@@ -3828,6 +3897,29 @@
     <message>
         <source>Forget %1</source>
         <translation>Olvidar %1</translation>
+    </message>
+</context>
+<context>
+    <name>RenameNamespaceDialog</name>
+    <message>
+        <source>Rename namespace “%1”</source>
+        <translation>Renombrar el espacio de nombres «%1»</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>Renombrar</translation>
+    </message>
+    <message>
+        <source>Discard the new name?</source>
+        <translation>¿Descartar el nuevo nombre?</translation>
+    </message>
+    <message>
+        <source>New name</source>
+        <translation>Nuevo nombre</translation>
+    </message>
+    <message>
+        <source>Its overrides, its counters and its id stay. Calls that still name “%1” no longer reach it: ratelimit.limit makes a new namespace of that name for them. Change them to the new name.</source>
+        <translation>Sus excepciones, sus contadores y su id se mantienen. Las llamadas que aún nombren «%1» ya no lo alcanzan: ratelimit.limit crea para ellas un nuevo espacio de nombres con ese nombre. Cámbielas al nuevo nombre.</translation>
     </message>
 </context>
 <context>

@@ -48,4 +48,20 @@ void RatelimitNamespacesModel::create(const QString &name)
         [this, trimmed](const QJsonObject &) { Q_EMIT created(trimmed); });
 }
 
+void RatelimitNamespacesModel::rename(const QString &namespaceId, const QString &name)
+{
+    if (namespaceId.isEmpty() || name.isEmpty())
+        return;
+    postCreate(u"ratelimit.renameNamespace"_s, {{u"namespace"_s, namespaceId}, {u"name"_s, name}},
+        [this, namespaceId](const QJsonObject &data) { Q_EMIT renamed(namespaceId, data.value(u"name"_s).toString()); });
+}
+
+void RatelimitNamespacesModel::remove(const QString &namespaceId)
+{
+    if (namespaceId.isEmpty())
+        return;
+    postChange(u"ratelimit.deleteNamespace"_s, {{u"namespace"_s, namespaceId}},
+        [this, namespaceId](const QJsonObject &) { Q_EMIT removed(namespaceId); });
+}
+
 } // namespace Latchkey::Dashboard

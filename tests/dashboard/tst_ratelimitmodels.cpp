@@ -2,7 +2,8 @@
 // their override counts, overrides with wildcard identifiers set and deleted through the model
 // (and applied by ratelimit.limit), paging, an unknown namespace said by the model (`notFound`),
 // not in the error sink, and "New namespace" through ratelimit.createNamespace (no rate-limit
-// event, 409 on a taken name).
+// event, 409 on a taken name); rename (409 for the dialog, not the error sink) and delete (a soft
+// delete: ratelimit.limit answers 410) through the model.
 #include "analytics/analyticssink.h"
 #include "dashboardfixture.h"
 #include "modeltestsupport.h"
@@ -42,6 +43,7 @@ private Q_SLOTS:
     void unknownNamespaceIsNotFound();
     void createNamespaceThenFirstOverride();
     void createNamespaceWithoutPermissionCreatesNothing();
+    void renameThenDeleteNamespace();
 };
 
 void TestRatelimitModels::namespacesWithOverrideCounts()
@@ -255,6 +257,55 @@ void TestRatelimitModels::createNamespaceWithoutPermissionCreatesNothing()
     namespaces.create(u"allowed-ns"_s);
     QVERIFY(created.wait(10000));
     QCOMPARE(created.last().first().toString(), u"allowed-ns"_s);
+}
+
+// The Rate limits page's Rename and Delete (walkthrough 23b, Y14).
+void TestRatelimitModels::renameThenDeleteNamespace()
+{
+    const QString id = m_fixture.call(u"ratelimit.createNamespace"_s, {{u"name"_s, u"by mistake 10"_s}})
+                           .data.toObject().value(u"namespaceId"_s).toString();
+    QVERIFY(!id.isEmpty());
+    QVERIFY(m_fixture.call(u"ratelimit.createNamespace"_s, {{u"name"_s, u"taken-ns"_s}}).ok());
+    RatelimitNamespacesModel namespaces;
+    namespaces.setClient(m_fixture.client());
+    QAbstractItemModelTester tester(&namespaces, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QVERIFY(fetchAll(namespaces) >= 0);
+    QSignalSpy failed(m_fixture.client(), &ApiClient::requestFailed);
+    QSignalSpy refused(&namespaces, &RatelimitNamespacesModel::createFailed);
+    QSignalSpy renamed(&namespaces, &RatelimitNamespacesModel::renamed);
+    QSignalSpy removed(&namespaces, &RatelimitNamespacesModel::removed);
+
+    // A taken name: for the rename dialog (409 with the name), not the error banner.
+    namespaces.rename(id, u"taken-ns"_s);
+    QVERIFY(refused.wait(10000));
+    const ApiResult taken = refused.last().at(0).value<ApiResult>();
+    QCOMPARE(taken.httpStatus, 409);
+    QVERIFY2(taken.message().contains(u"taken-ns"_s), qPrintable(taken.message()));
+    QCOMPARE(failed.count(), 0);
+    QCOMPARE(renamed.count(), 0);
+
+    namespaces.rename(id, u"by-design-10"_s);
+    QVERIFY(renamed.wait(10000));
+    QCOMPARE(renamed.last().at(0).toString(), id);
+    QCOMPARE(renamed.last().at(1).toString(), u"by-design-10"_s);
+    QVERIFY(fetchAll(namespaces) >= 0);
+    QCOMPARE(valueOf(namespaces, "namespaceId", id, "name").toString(), u"by-design-10"_s);
+    QVERIFY(!column(namespaces, "name").contains(u"by mistake 10"_s));
+
+    namespaces.remove(id);
+    QVERIFY(removed.wait(10000));
+    QCOMPARE(removed.last().at(0).toString(), id);
+    QVERIFY(fetchAll(namespaces) >= 0);
+    QVERIFY(!column(namespaces, "namespaceId").contains(id));
+    const QJsonObject probe{{u"namespace"_s, u"by-design-10"_s}, {u"identifier"_s, u"x"_s}, {u"limit"_s, 1},
+                            {u"duration"_s, 60'000}};
+    QCOMPARE(m_fixture.call(u"ratelimit.limit"_s, probe).httpStatus, 410);
+    failed.clear();
+
+    // Deleting it again fails in the error sink (no dialog asked), and signals nothing.
+    namespaces.remove(id);
+    QVERIFY(failed.wait(10000));
+    QCOMPARE(removed.count(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestRatelimitModels)

@@ -13,7 +13,8 @@ function allEvents() {
                 "authorization.connect_role_and_key", "authorization.disconnect_role_and_key",
                 "authorization.connect_role_and_permission", "authorization.disconnect_role_and_permissions",
                 "ratelimit.create", "ratelimit.update", "ratelimit.delete", "ratelimit.set_override",
-                "ratelimit.delete_override", "ratelimitNamespace.create", "rootKey.create", "rootKey.delete"];
+                "ratelimit.delete_override", "ratelimitNamespace.create", "ratelimitNamespace.update",
+                "ratelimitNamespace.delete", "rootKey.create", "rootKey.delete"];
 }
 
 /// @p event ("key.update") in words ("Key updated"); an unknown one as it is.
@@ -44,6 +45,8 @@ function eventName(event) {
     case "ratelimit.set_override": return qsTr("Override set");
     case "ratelimit.delete_override": return qsTr("Override deleted");
     case "ratelimitNamespace.create": return qsTr("Namespace created");
+    case "ratelimitNamespace.update": return qsTr("Namespace renamed");
+    case "ratelimitNamespace.delete": return qsTr("Namespace deleted");
     case "rootKey.create": return qsTr("Root key created");
     case "rootKey.delete": return qsTr("Root key revoked"); // as the Root keys page says (walkthrough 21 W28)
     }

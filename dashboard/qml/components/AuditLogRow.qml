@@ -103,6 +103,9 @@ ItemDelegate {
             return AuditEvents.fillIn(qsTr("Took the permission %2 from role %1"),
                                      [named("role"), named("permission")]);
         case "ratelimitNamespace.create": return qsTr("Created namespace %1").arg(named("ratelimitNamespace"));
+        // The new name; the old one is in the row's changes ("Name: “a” → “b”").
+        case "ratelimitNamespace.update": return qsTr("Renamed namespace %1").arg(named("ratelimitNamespace"));
+        case "ratelimitNamespace.delete": return qsTr("Deleted namespace %1").arg(named("ratelimitNamespace"));
         case "ratelimit.set_override":
             return AuditEvents.fillIn(qsTr("Set the override for %1 in namespace %2"),
                                      [named("ratelimitOverride"), named("ratelimitNamespace")]);

@@ -6,7 +6,8 @@ import QtQuick.Layouts
 // with units. `saved(identifier, limit, durationMs)` on Save, Enter in a field or Ctrl+Enter
 // (FormDialog); Esc cancels. The dialog explains what `*` matches, says what the typed pattern
 // matches, and refuses patterns the server would take but that cannot be meant. openForNamespace() asks for a new namespace's name too
-// (`namespaceName`); its first override is optional then (identifier ""). Esc or Cancel after a
+// (`namespaceName`, refused with the character named unless letters, digits and _ - .:
+// NamespaceNameField); its first override is optional then (identifier ""). Esc or Cancel after a
 // field was changed asks before discarding it (FormDialog).
 FormDialog {
     id: dialog
@@ -15,12 +16,13 @@ FormDialog {
     property bool newNamespace: false
     /// The namespace the override is set in, named in the title ("" names none).
     property string inNamespace
-    /// The new namespace's name (trimmed), when newNamespace.
-    readonly property string namespaceName: namespaceField.text.trim()
+    /// The new namespace's name as typed, when newNamespace (a surrounding space is refused, not
+    /// trimmed: NamespaceNameField).
+    readonly property string namespaceName: namespaceNameField.name
     readonly property string identifier: identifierField.text.trim()
     /// Why the identifier cannot be saved ("" when it can).
     readonly property string identifierError: identifierProblem(identifier)
-    readonly property string namespaceError: namespaceName.length > 512 ? qsTr("At most 512 characters.") : ""
+    readonly property string namespaceError: namespaceNameField.problem
     readonly property bool canSave: (newNamespace ? namespaceName !== "" && namespaceError === "" : identifier !== "")
                                     && identifierError === "" && limitField.error === "" && amountField.error === ""
 
@@ -44,7 +46,7 @@ FormDialog {
         newNamespace = true;
         editing = "";
         existingRate = "";
-        namespaceField.text = "";
+        namespaceNameField.input.text = "";
         setFields("", 10, 60000);
         startState = state();
         open();
@@ -61,7 +63,7 @@ FormDialog {
 
     /// Every field as typed (a number typed in a spin box counts before it is committed).
     function state(): string {
-        return JSON.stringify([namespaceField.text.trim(), identifierField.text.trim(), limitField.shownText,
+        return JSON.stringify([namespaceNameField.name, identifierField.text.trim(), limitField.shownText,
                                amountField.shownText, unitBox.currentIndex]);
     }
 
@@ -115,10 +117,10 @@ FormDialog {
     acceptText: replaces ? qsTr("Replace") : qsTr("Save")
     acceptName: "saveButton"
     canAccept: canSave
-    answerField: newNamespace ? namespaceField : identifierField
+    answerField: newNamespace ? namespaceNameField.input : identifierField
     anchors.centerIn: Overlay.overlay
     width: Math.min(640, (Overlay.overlay ? Overlay.overlay.width : 640) - 48)
-    onStarted: (newNamespace ? namespaceField : identifierField).forceActiveFocus()
+    onStarted: (newNamespace ? namespaceNameField.input : identifierField).forceActiveFocus()
 
     // Asked once typing pauses; a namespace being created has no overrides yet.
     Timer {
@@ -138,18 +140,10 @@ FormDialog {
         anchors.fill: parent
         spacing: 10
 
-        FormField {
+        NamespaceNameField {
+            id: namespaceNameField
             visible: dialog.newNamespace
-            label: qsTr("Namespace")
-            hint: qsTr("The name your ratelimit.limit calls use, e.g. “email” or “uploads”.")
-            error: dialog.namespaceError !== "" ? dialog.namespaceError : dialog.serverError
-            TextField {
-                id: namespaceField
-                objectName: "namespaceField"
-                Layout.fillWidth: true
-                selectByMouse: true
-                Accessible.name: qsTr("Namespace name")
-            }
+            serverError: dialog.serverError
         }
         FormField {
             label: dialog.newNamespace ? qsTr("First override (optional)") : qsTr("Identifier or pattern")

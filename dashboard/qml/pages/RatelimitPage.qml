@@ -6,7 +6,9 @@ import QtQuick.Templates as T
 import Latchkey.Dashboard
 
 // Rate-limit namespaces (left) and the overrides of the chosen one (right), its charts from the
-// console below them; overrides (wildcards allowed) are set and deleted here.
+// console below them; overrides (wildcards allowed) are set and deleted here, and a namespace is
+// renamed (its pane's Rename, F2 on its row) or deleted (its pane's Delete, the Delete key on its
+// row) after a question naming its overrides and the 410 its callers get from then on.
 Page {
     id: page
 
@@ -121,8 +123,10 @@ Page {
             if (first)
                 overrides.set(first.identifier, first.limit, first.durationMs);
         }
-        // A refused name: the dialog comes back with what was typed and the server's answer.
+        // A refused name: the dialog that sent it comes back with what was typed and the server's answer.
         onCreateFailed: result => {
+            if (namespaceActions.takeRefusal(result))
+                return;
             page.pendingOverride = null;
             overrideDialog.refused(result);
         }
@@ -175,6 +179,17 @@ Page {
             namespaces.create(overrideDialog.namespaceName);
         }
     }
+    // Rename and Delete of a namespace: their dialogs, notices and where the keyboard goes.
+    NamespaceActions {
+        id: namespaceActions
+        session: page.session
+        namespaceModel: namespaces
+        namespaceView: namespaceList
+        chosenName: page.namespaceName
+        chosenOverrideCount: overrides.count
+        onChosenRenamed: name => page.namespaceName = name
+        onChosenDeleted: page.namespaceName = ""
+    }
     ConfirmDialog {
         id: confirmDelete
         property string identifier
@@ -215,6 +230,7 @@ Page {
 
         ListView {
             id: namespaceList
+            objectName: "namespaceList"
             // Wide enough for the missing permission (one word, not broken) when the key may not
             // read namespaces.
             SplitView.preferredWidth: Math.max(280, namespacesPlaceholder.missingWidth + 32)
@@ -261,7 +277,17 @@ Page {
                     }
                 }
             }
-            Keys.onPressed: event => bar.typeIntoSearch(event) // typing searches the namespaces
+            // F2 renames the current namespace, as a file manager renames; typing searches the namespaces.
+            Keys.onPressed: event => {
+                if (event.key === Qt.Key_F2 && event.modifiers === Qt.NoModifier) {
+                    event.accepted = true;
+                    if (currentIndex >= 0)
+                        namespaceActions.askRename(currentIndex);
+                    return;
+                }
+                bar.typeIntoSearch(event);
+            }
+            Keys.onDeletePressed: if (currentIndex >= 0) namespaceActions.askDelete(currentIndex)
             Keys.onReturnPressed: {
                 if (currentIndex >= 0)
                     page.namespaceName = namespaces.rowObject(currentIndex).name;
@@ -365,8 +391,23 @@ Page {
                     Layout.fillHeight: true
                 }
             }
-            // The overrides first, what support staff come here to change: their title and the rows
-            // at the top of the pane (walkthrough H9: below the charts they were ~25 wheel steps
+            // The namespace's title and what can be done to it and in it, above the overrides: it
+            // stays where it is while they scroll (walkthrough 23b, Y10).
+            NamespacePaneHeader {
+                objectName: "namespacePaneHeader"
+                Layout.fillWidth: true
+                Layout.margins: 12
+                visible: page.namespaceName !== "" && !overrides.notFound
+                namespaceName: page.namespaceName
+                mayNotRename: namespaceActions.mayNotRenameChosen
+                mayNotDelete: namespaceActions.mayNotDeleteChosen
+                mayNotSetOverride: page.may.missing("ratelimit.*.set_override", page.may.revision)
+                onRenameClicked: namespaceActions.askRename(namespaceActions.chosenRow)
+                onDeleteClicked: namespaceActions.askDelete(namespaceActions.chosenRow)
+                onSetOverrideClicked: overrideDialog.openFor("", 10, 60000)
+            }
+            // The overrides first, what support staff come here to change: their rows at the top of
+            // the pane, under its title (walkthrough H9: below the charts they were ~25 wheel steps
             // down at 1280 × 800). The namespace's charts follow them at the height they need, as a
             // key's and an owner's usage follow their own data: one scroll bar for all, no box of
             // charts that scrolls by itself.
@@ -380,23 +421,6 @@ Page {
                 header: ColumnLayout {
                     width: overrideList.width // qmllint disable unqualified
                     spacing: 0
-                    RowLayout {
-                        Layout.fillWidth: true
-                        Layout.margins: 12
-                        Label {
-                            Layout.fillWidth: true
-                            text: qsTr("Overrides of %1").arg(page.namespaceName) // qmllint disable unqualified
-                            font.bold: true
-                            font.pixelSize: 16
-                        }
-                        GatedButton {
-                            objectName: "paneSetOverride"
-                            text: qsTr("Set override")
-                            highlighted: true
-                            missing: page.may.missing("ratelimit.*.set_override", page.may.revision) // qmllint disable unqualified
-                            onClicked: overrideDialog.openFor("", 10, 60000) // qmllint disable unqualified
-                        }
-                    }
                     ListPlaceholder {
                         Layout.alignment: Qt.AlignHCenter
                         Layout.preferredWidth: Math.min(parent.width - 48, 460)

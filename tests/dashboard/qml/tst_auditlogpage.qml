@@ -259,7 +259,8 @@ Item {
             for (const event of ["authorization.connect_permission_and_key", "authorization.disconnect_permission_and_key",
                                  "authorization.connect_role_and_key", "authorization.disconnect_role_and_key",
                                  "authorization.connect_role_and_permission", "authorization.disconnect_role_and_permissions",
-                                 "ratelimit.create", "ratelimit.update", "ratelimit.delete", "ratelimitNamespace.create"])
+                                 "ratelimit.create", "ratelimit.update", "ratelimit.delete", "ratelimitNamespace.create",
+                                 "ratelimitNamespace.update", "ratelimitNamespace.delete"]) // walk 23b, Y14
                 verify(values.indexOf(event) > 0, event);
             const longest = values.indexOf("authorization.disconnect_role_and_permissions");
             compare(box.model[longest].text, "Permission removed from role");
@@ -291,6 +292,8 @@ Item {
                 const values = box.model.map(entry => entry.value);
                 compare(box.model[values.indexOf("authorization.connect_role_and_key")].text, "Rolle dem Schlüssel zugewiesen");
                 compare(box.model[values.indexOf("key.update")].text, "Schlüssel geändert");
+                compare(box.model[values.indexOf("ratelimitNamespace.update")].text, "Namensraum umbenannt");
+                compare(box.model[values.indexOf("ratelimitNamespace.delete")].text, "Namensraum gelöscht");
                 compare(box.model[0].text, "Alle Ereignisse");
             } finally {
                 testSession.settings.language = saved;

@@ -117,6 +117,9 @@ Item {
                 { kind: "New namespace", host: ratelimitPage, is: d => d.newNamespace !== undefined,
                   open: d => d.openForNamespace(), nameField: "namespaceField", name: "fdk-namespace-",
                   made: sentByAccept },
+                { kind: "Rename namespace", host: ratelimitPage, is: d => d.renameRequested !== undefined,
+                  open: d => d.openFor("fdk-rename-from", "fdk-rename-from"), nameField: "renameField",
+                  name: "fdk-renamed-", made: sentByAccept },
                 { kind: "Issue a key", host: issueHost, is: d => d.objectName === "issueKeyDialog",
                   open: d => d.openWith({ apiId: testSample.apiId }), nameField: "issue-name", name: "fdk key ",
                   made: d => d.controller.issued }

@@ -101,7 +101,11 @@ Item {
             field.text = "   ";
             verify(!save.enabled); // blank is no name
             compare(findChild(dialog.contentItem, "identifierField").text, ""); // no first override
+            // Walkthrough 23b, Y14: surrounding spaces are refused and said, not trimmed away.
             field.text = "  email ";
+            verify(!save.enabled);
+            compare(dialog.namespaceName, "  email ");
+            field.text = "email";
             verify(save.enabled);
             compare(dialog.namespaceName, "email");
             dialog.accept();
@@ -221,6 +225,38 @@ Item {
             keyClick(Qt.Key_Enter);
             compare(saved.count, 1);
             compare(saved.signalArguments[0][0], "");
+        }
+
+        // Walkthrough 23b, Y14: "email-sendkey 10" was created, its space typed by accident. A
+        // character Unkey's dashboard refuses in a namespace name is named under the field, the
+        // name stays as typed, and Save (and Enter) wait until it is gone.
+        function test_refusedCharactersAreSaid() {
+            dialog.openForNamespace();
+            tryCompare(dialog, "opened", true);
+            const field = findChild(dialog.contentItem, "namespaceField");
+            tryCompare(field, "activeFocus", true);
+            const save = findChild(dialog.footer, "saveButton");
+            for (const c of "email-sendkey 10")
+                keyClick(c);
+            compare(field.text, "email-sendkey 10", "kept as typed");
+            verify(!save.enabled);
+            compare(H.fieldError(dialog.contentItem),
+                    "Not allowed in a namespace name: spaces. Only a–z, A–Z, 0–9 and _ - . are.");
+            keyClick(Qt.Key_Return);
+            compare(saved.count, 0, "Enter waits");
+            verify(dialog.visible);
+            field.text = "mail!send/v2 ä!";
+            compare(H.fieldError(dialog.contentItem),
+                    "Not allowed in a namespace name: “!”, “/”, spaces, “ä”. Only a–z, A–Z, 0–9 and _ - . are.");
+            field.text = "mail\tsend";
+            verify(H.fieldError(dialog.contentItem).indexOf("U+0009") >= 0, H.fieldError(dialog.contentItem));
+            field.text = " email";
+            verify(!save.enabled, "a leading space is refused");
+            field.text = "email.send_v2-eu";
+            compare(H.fieldError(dialog.contentItem), "");
+            verify(save.enabled);
+            keyClick(Qt.Key_Return);
+            compare(saved.count, 1);
         }
 
         // The first override starts empty (it was pre-filled with "*", an override for every
