@@ -74,6 +74,22 @@ Item {
             return row.visible && top >= bar.y + bar.height - 1 && top + row.height <= list.height + 1;
         }
 
+        /// Clicks the bulk bar's @p name button once the page has settled: in the whole tst_qml
+        /// run under CI's load a click right after the list loaded did not ask the question
+        /// (the page still laid out, or the button not yet ready): the message says which.
+        function clickBulkButton(page, name) {
+            const button = findChild(page, name + "-button");
+            tryVerify(() => button.enabled && H.shown(button), 5000, name + " is ready");
+            verify(waitForRendering(page));
+            mouseClick(button);
+            return button;
+        }
+        /// Waits for @p confirm to be open, saying what the pressed @p button was like if not.
+        function waitForQuestion(confirm, button) {
+            tryVerify(() => confirm.opened, 5000, "the question is asked (the button: enabled " + button.enabled
+                      + ", at " + JSON.stringify(button.mapToItem(root, 0, 0)) + ", focus on " + describe(focused()) + ")");
+        }
+
         // Walkthrough 21, W19: Disable pressed with the keyboard and confirmed; while it ran the
         // pressed button greyed under the focus, nothing had it, and Esc did nothing.
         function test_theRunHasTheKeyboardAndEscCancelsIt() {
@@ -116,9 +132,9 @@ Item {
             const keys = findChild(page, "keysModel");
             keys.setSelected(0, true);
             keys.setSelected(1, true);
-            mouseClick(findChild(page, "bulkDisable-button"));
+            const disable = clickBulkButton(page, "bulkDisable");
             const confirm = findChild(page, "confirmBulkDisable");
-            tryVerify(() => confirm.opened, 5000, "the question is asked");
+            waitForQuestion(confirm, disable);
             testAnswerGate.held = true;
             mouseClick(H.find(confirm.footer, item => item.objectName === "confirmButton"));
             const cancel = bulkCancel(page);
@@ -144,9 +160,9 @@ Item {
             for (let row = count - 3; row < count; ++row)
                 keys.setSelected(row, true);
             const left = keys.rowObject(count - 1).keyId;
-            mouseClick(findChild(page, "bulkDisable-button"));
+            const disable = clickBulkButton(page, "bulkDisable");
             const confirm = findChild(page, "confirmBulkDisable");
-            tryVerify(() => confirm.opened, 5000, "the question is asked");
+            waitForQuestion(confirm, disable);
             testAnswerGate.held = true;
             confirm.accept();
             const cancel = bulkCancel(page);
