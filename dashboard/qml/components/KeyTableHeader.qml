@@ -16,6 +16,8 @@ Pane {
     /// The "API" column (an owner's keys, which belong to several APIs).
     property bool showApi: false
     property bool allSelected: false
+    /// Some rows are selected, not all: the box shows a dash (partly ticked).
+    property bool someSelected: false
 
     /// The columns' widths (KeyColumns.js), from this header's width only.
     readonly property var columns: KeyColumns.widths(availableWidth, mono.averageCharacterWidth, showOwner, selectable, showApi,
@@ -54,9 +56,15 @@ Pane {
             Layout.preferredWidth: header.columns.check
             Layout.minimumWidth: header.columns.check
             Layout.maximumWidth: header.columns.check
-            checked: header.allSelected
+            // Ticked, partly ticked (some rows) or not, as the selection is; a click on a partly
+            // ticked box ticks every row, as a desktop file list's does (walk 23/Y2: the box stayed
+            // empty with half the rows ticked, and its click ticked all or none by chance).
+            checkState: header.allSelected ? Qt.Checked : header.someSelected ? Qt.PartiallyChecked : Qt.Unchecked
+            nextCheckState: function() {
+                return selectAllBox.checkState === Qt.Checked ? Qt.Unchecked : Qt.Checked;
+            }
             Accessible.name: qsTr("Select all loaded keys")
-            onToggled: header.selectAll(checked)
+            onClicked: header.selectAll(selectAllBox.checkState === Qt.Checked) // toggled: not from partly ticked (checked both)
             FocusFrame { control: selectAllBox } // the keyboard focus, visible
         }
         Label {

@@ -3,6 +3,7 @@ import QtQuick.Controls
 import QtQuick.Controls.Material
 import QtQuick.Layouts
 import Latchkey.Dashboard
+import "KeyColumns.js" as KeyColumns
 
 // The keys page's selection bar and column titles, below the charts and pinned to the top once
 // they are scrolled away: the rows scroll under it (KeysPage lays it over its list). The bulk
@@ -58,7 +59,9 @@ Pane {
             objectName: "bulkBar"
             Layout.fillWidth: true
             Layout.leftMargin: 8
-            Layout.rightMargin: 8
+            // The room the rows and the column titles keep at their end: the list's scroll bar
+            // stands over it (walk 23/Y1: the last button, "Select all N keys", was under it).
+            Layout.rightMargin: KeyColumns.endPadding
             visible: bar.keys.count > 0 || bar.operation.running || bulkProgress.shown
             spacing: 8
             // With nothing selected, the greyed buttons say in their tooltips what they wait for.
@@ -118,6 +121,7 @@ Pane {
         KeyTableHeader {
             Layout.fillWidth: true
             allSelected: bar.keys.count > 0 && bar.keys.selectedCount === bar.keys.count
+            someSelected: bar.keys.selectedCount > 0
             onSelectAll: selected => selected ? bar.keys.selectAll() : bar.keys.clearSelection()
         }
 

@@ -59,6 +59,38 @@ Item {
             compare(findChild(page, "bulkDelete").tip, "");
         }
 
+        // Walk 23/Y2: with some rows ticked the header's box was empty; it is partly ticked, and a
+        // click then ticks every row, as a desktop list's box does; the next clears them.
+        function test_headerBoxPartlyTicked() {
+            const apiId = callApi("apis.createApi", { name: "partly-" + Date.now() }).apiId;
+            for (let i = 0; i < 3; ++i)
+                callApi("keys.createKey", { apiId: apiId, name: "partly " + i });
+            const page = createTemporaryObject(keysPage, root, { apiId: apiId });
+            const keys = findChild(page, "keysModel");
+            tryVerify(() => keys.count === 3 && !keys.loading, H.answerTimeout);
+            const box = H.find(page, item => item instanceof CheckBox && item.Accessible.name === "Select all loaded keys");
+            verify(box);
+            keys.clearSelection();
+            compare(box.checkState, Qt.Unchecked);
+            keys.setSelected(0, true);
+            compare(box.checkState, Qt.PartiallyChecked);
+            mouseClick(box);
+            compare(keys.selectedCount, keys.count);
+            compare(box.checkState, Qt.Checked);
+            keys.setSelected(1, false);
+            compare(box.checkState, Qt.PartiallyChecked);
+            mouseClick(box);
+            compare(keys.selectedCount, keys.count, "a partly ticked box ticks every row");
+            compare(box.checkState, Qt.Checked);
+            mouseClick(box);
+            compare(keys.selectedCount, 0);
+            compare(box.checkState, Qt.Unchecked);
+            mouseClick(box);
+            compare(keys.selectedCount, keys.count);
+            keys.clearSelection();
+            compare(box.checkState, Qt.Unchecked);
+        }
+
         function test_selectEveryKey() {
             const total = 150;
             const apiId = callApi("apis.createApi", { name: "select-all-" + Date.now() }).apiId;
@@ -86,6 +118,22 @@ Item {
             verify(offer);
             tryVerify(() => H.shown(offer), 5000, "the bar offers the rest");
             verify(offer.text.indexOf("Select all " + total + " key") === 0, offer.text);
+            // Walk 23/Y1: the offer, the bar's last button, stood under the list's scroll bar at
+            // 1280 px (the bar ended 8 px from the list's edge, the rows 24 px).
+            for (const width of [1280, 1024]) {
+                root.width = width;
+                tryVerify(() => Math.round(page.width) === width, 5000);
+                waitForRendering(page);
+                const scrollBar = findChild(page, "keyListScrollBar");
+                verify(scrollBar && scrollBar.visible && scrollBar.width > 0, "the list scrolls");
+                const offerRight = offer.mapToItem(page, offer.width, 0).x;
+                const scrollBarLeft = scrollBar.mapToItem(page, 0, 0).x;
+                verify(offerRight <= scrollBarLeft,
+                       width + " px: the offer ends at " + offerRight + ", the scroll bar starts at " + scrollBarLeft);
+            }
+            root.width = 1200;
+            tryVerify(() => Math.round(page.width) === 1200, 5000);
+            waitForRendering(page);
             const note = findChild(page, "selectEveryKeyNote");
             verify(note && H.shown(note));
             verify(note.text.indexOf("Only the " + loaded + " loaded key") === 0, note.text);
