@@ -1,5 +1,6 @@
 import QtQuick
 import QtQuick.Controls
+import QtQuick.Controls.Material
 import QtQuick.Layouts
 
 // Edits a key's named rate limits: name, limit, window (a number and a unit: ms, s, min, h, d)
@@ -131,6 +132,21 @@ ColumnLayout {
                                               + perLabel.implicitWidth + amountField.Layout.preferredWidth
                                               + unitBox.Layout.preferredWidth
 
+            // Between two limits whose fields take more than one line (a card of the key page's
+            // two columns at 1024 px): a line, or the rows run together (walk 23/Y12), as one line
+            // each they stand apart by themselves. A full-width item: the Flow gives it a line.
+            Item {
+                objectName: "ratelimit-divider-" + line.modelData.index
+                visible: line.modelData.index > 0 && !line.oneLine
+                width: line.width
+                height: 5
+                Rectangle {
+                    anchors.bottom: parent.bottom
+                    width: parent.width
+                    height: 1
+                    color: line.Material.dividerColor
+                }
+            }
             GridLayout {
                 id: fields
                 width: line.oneLine ? line.width - line.spacing - extras.implicitWidth : line.width

@@ -113,6 +113,33 @@ Item {
             editor.width = Qt.binding(() => root.width);
         }
 
+        // Walk 23/Y12: on a narrow card (the key page's two columns at 1024 px) each limit takes
+        // three lines and the limits ran together; a line stands between two of them then. One
+        // line each, they stand apart by themselves: no line.
+        function test_wrappedLimitsHaveALineBetween() {
+            editor.load([{ name: "burst", limit: 5, duration: 1000, autoApply: true },
+                         { name: "daily", limit: 1000, duration: 86400000, autoApply: false }]);
+            waitForRendering(editor);
+            wait(100); // the replaced rows deleted before the resize (test_narrowRowWraps says why)
+            editor.width = 420;
+            waitForRendering(editor);
+            try {
+                verify(!child("ratelimit-divider-0").visible, "none above the first limit");
+                const divider = child("ratelimit-divider-1");
+                verify(divider.visible, "a line between the limits");
+                const bottomOfFirst = child("ratelimit-auto-0").mapToItem(editor, 0, child("ratelimit-auto-0").height).y;
+                const topOfSecond = child("ratelimit-name-1").mapToItem(editor, 0, 0).y;
+                const line = divider.mapToItem(editor, 0, 0);
+                verify(line.y >= bottomOfFirst && line.y + divider.height <= topOfSecond,
+                       "the line at " + line.y + " between " + bottomOfFirst + " and " + topOfSecond);
+                verify(divider.width >= editor.width - 1, divider.width + " of " + editor.width);
+            } finally {
+                editor.width = Qt.binding(() => root.width);
+            }
+            waitForRendering(editor);
+            verify(!child("ratelimit-divider-1").visible, "one line each at 900 px: no line");
+        }
+
         function test_loadPicksTheLargestWholeUnit_data() {
             return [
                 { tag: "hours", duration: 7200000, unit: 3, amount: "2" },
