@@ -21,6 +21,14 @@ KeyDetailController::KeyDetailController(QObject *parent)
     connect(this, &KeyDetailController::keyChanged, this, &KeyDetailController::usageChanged);
     // `badges` says "replaced" as the lists do.
     connect(this, &KeyDetailController::replacementChanged, this, &KeyDetailController::usageChanged);
+    // The badges follow the time (keydetailbadges.cpp): at the next moment one changes, they are
+    // announced again, and the timer is set for the one after (walk 23 note: a page left open
+    // never turned "expiring" or "expired"). Precise: a coarse timer may be 5 % late, an hour
+    // of a day.
+    m_badgeTimer.setSingleShot(true);
+    m_badgeTimer.setTimerType(Qt::PreciseTimer);
+    connect(&m_badgeTimer, &QTimer::timeout, this, &KeyDetailController::usageChanged);
+    connect(this, &KeyDetailController::usageChanged, this, &KeyDetailController::scheduleBadgeChange);
 }
 
 KeyDetailController::~KeyDetailController()
@@ -59,6 +67,7 @@ void KeyDetailController::setKeyId(const QString &keyId)
     m_replacedById.clear();
     m_replacedByStart.clear();
     m_replacedByDeleted = false;
+    m_rateLimitedAt = 0;
     m_saving.clear();
     m_errors.clear();
     Q_EMIT keyIdChanged();
@@ -108,6 +117,7 @@ void KeyDetailController::load(bool quietly)
             m_notFound = false;
             const bool hadError = !std::exchange(m_loadError, QString()).isEmpty();
             applyKey(result.data.toObject(), hadError);
+            fetchRateLimited();
         },
         ApiClient::Failures::ReportUnlessNotFound);
 }
@@ -162,9 +172,12 @@ void KeyDetailController::cancelAll()
             m_client->cancel(id);
         if (m_loadRequest != 0)
             m_client->cancel(m_loadRequest);
+        if (m_rateLimitRequest != 0)
+            m_client->cancel(m_rateLimitRequest);
     }
     m_pending.clear();
     m_loadRequest = 0;
+    m_rateLimitRequest = 0;
     setLoading(false);
 }
 

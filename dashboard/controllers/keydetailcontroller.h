@@ -6,6 +6,7 @@
 #include <QObject>
 #include <QPointer>
 #include <QStringList>
+#include <QTimer>
 #include <QVariantList>
 #include <QVariantMap>
 #include <QtQml/qqmlregistration.h>
@@ -67,9 +68,18 @@ class KeyDetailController : public QObject
     Q_PROPERTY(double refillAmount READ refillAmount NOTIFY usageChanged)
     Q_PROPERTY(int refillDay READ refillDay NOTIFY usageChanged)
     /// The status badges the key lists show for this key (KeysModel::badgesFor, e.g. "noCredits",
-    /// and "replaced" or "replacedByDeleted" while a key that replaced it is known and it still
-    /// works), for the page header's KeyStatusBadges.
+    /// "replaced" or "replacedByDeleted" while a key that replaced it is known and it still works,
+    /// and "rateLimited" as KeysModel's), for the page header's KeyStatusBadges. Against the time
+    /// now: they change by themselves when time makes them ("expiring" 24 h before the expiry,
+    /// "expired" at it, "rateLimited" gone an hour after the last rejection), a timer set to the
+    /// next such moment, not only when the key loads.
     Q_PROPERTY(QStringList badges READ badges NOTIFY usageChanged)
+    /// The key's expiry has passed (the header's status pill), following the time as `badges`.
+    Q_PROPERTY(bool expired READ expired NOTIFY usageChanged)
+    /// Whether `badges` may say "rateLimited": one analytics.getVerificationLog of this key's
+    /// RATE_LIMITED verifications in the last hour per load and refresh, as the key lists ask
+    /// (KeysModel::rateLimitBadges). False when the root key may not read analytics: not asked.
+    Q_PROPERTY(bool rateLimitBadges READ rateLimitBadges WRITE setRateLimitBadges NOTIFY rateLimitBadgesChanged)
     /// [{id, name, limit, duration (ms), autoApply}]
     Q_PROPERTY(QVariantList ratelimits READ ratelimits NOTIFY keyChanged)
     /// Direct permission slugs (not those granted through roles).
@@ -127,6 +137,9 @@ public:
     [[nodiscard]] double refillAmount() const;
     [[nodiscard]] int refillDay() const;
     [[nodiscard]] QStringList badges() const;
+    [[nodiscard]] bool expired() const;
+    [[nodiscard]] bool rateLimitBadges() const { return m_rateLimitBadges; }
+    void setRateLimitBadges(bool enabled);
     [[nodiscard]] QVariantList ratelimits() const;
     [[nodiscard]] QStringList permissions() const;
     [[nodiscard]] QStringList roles() const;
@@ -237,6 +250,7 @@ Q_SIGNALS:
     /// keys.rerollKey succeeded; the new key's id (its plaintext is in `newKey`).
     void rerolled(const QString &newKeyId);
     void replacementChanged();
+    void rateLimitBadgesChanged();
 
 private:
     using Success = std::function<void(const ApiResult &)>;
@@ -256,6 +270,10 @@ private:
     void applyKey(const QJsonObject &key, bool announce);
     void learnApi(const QString &apiId);
     void setLoading(bool loading);
+    /// Asks when this key was last rate limited within the hour (keydetailbadges.cpp).
+    void fetchRateLimited();
+    /// Sets the badge timer to the next moment the time changes `badges` or `expired`.
+    void scheduleBadgeChange();
     void cancelAll();
     void wipeSecrets();
 
@@ -278,6 +296,10 @@ private:
     QVariantMap m_errors;
     QList<quint64> m_pending; ///< request ids of this key, cancelled when another key is shown
     quint64 m_loadRequest = 0;
+    quint64 m_rateLimitRequest = 0;
+    bool m_rateLimitBadges = true;
+    qint64 m_rateLimitedAt = 0; ///< the newest RATE_LIMITED verification in the last hour, 0: none
+    QTimer m_badgeTimer;
 };
 
 } // namespace Latchkey::Dashboard

@@ -3,9 +3,7 @@
 #include "keydetailcontroller.h"
 
 #include "keyvalidation.h"
-#include "models/keysmodel.h"
 
-#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -92,20 +90,6 @@ bool KeyDetailController::creditsUnlimited() const
 double KeyDetailController::creditsRemaining() const
 {
     return double(m_key.value(u"credits"_s).toObject().value(u"remaining"_s).toInteger());
-}
-
-QStringList KeyDetailController::badges() const
-{
-    if (m_key.isEmpty())
-        return {};
-    QStringList badges = KeysModel::badgesFor(m_key, QDateTime::currentMSecsSinceEpoch());
-    // As KeysModel::badgesOf: a key a reroll replaced that still works says so, and until when
-    // ("replaced, expires in 1 day"). Right after a reroll with a day's grace the header said
-    // nothing of it: the server rounds the end up to the whole minute, just past "expiring"'s 24 h
-    // (walk 22/X26).
-    if (!m_replacedById.isEmpty() && !badges.contains(u"expired"_s))
-        badges.append(m_replacedByDeleted ? u"replacedByDeleted"_s : u"replaced"_s);
-    return badges;
 }
 
 QString KeyDetailController::refillInterval() const

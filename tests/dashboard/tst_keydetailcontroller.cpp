@@ -1,8 +1,10 @@
 // KeyDetailController against a real latchkeyd Server on a loopback port: every edit is checked
 // through the API (keys.getKey / keys.verifyKey), plus client-side refusals, server refusals with
 // their detail, the optimistic `enabled` toggle rolling back, reroll grace and delete.
+#include "analytics/analyticssink.h"
 #include "dashboardfixture.h"
 #include "keydetailcontroller.h"
+#include "keysmodel.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -13,6 +15,7 @@ using namespace Qt::StringLiterals;
 using Latchkey::Dashboard::ApiClient;
 using Latchkey::Dashboard::ApiResult;
 using Latchkey::Dashboard::KeyDetailController;
+using Latchkey::Dashboard::KeysModel;
 
 class TestKeyDetailController : public QObject
 {
@@ -99,6 +102,8 @@ private Q_SLOTS:
     void forbiddenRootKeyGetsTheServersDetail();
     void aSaveWithTheServerDownIsSaidOnce();
     void switchingKeysDropsStaleAnswers();
+    void badgesFollowTheTime();
+    void rateLimitedAsTheListsSayIt();
 };
 
 void TestKeyDetailController::initTestCase()
@@ -686,6 +691,61 @@ void TestKeyDetailController::switchingKeysDropsStaleAnswers()
     QCOMPARE(controller.name(), u"first key"_s);
     QVERIFY(saved.isEmpty());
     QVERIFY(controller.saving().isEmpty());
+}
+
+// A page left open turns "expiring" 24 h before the expiry and "expired" at it, announced by
+// usageChanged when the time comes (the header's pills bind to it), without a reload (walk 23
+// note: the badges were computed when the key loaded only).
+void TestKeyDetailController::badgesFollowTheTime()
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    auto soonExpiring = open(createKey({{u"expires"_s, now + KeysModel::kExpiringWithinMs + 2000}}).value(u"keyId"_s).toString());
+    auto soonExpired = open(createKey({{u"expires"_s, now + 3000}}).value(u"keyId"_s).toString());
+    QVERIFY(soonExpiring->loaded() && soonExpired->loaded());
+    QSignalSpy expiringAnnounced(soonExpiring.get(), &KeyDetailController::usageChanged);
+    QSignalSpy expiredAnnounced(soonExpired.get(), &KeyDetailController::usageChanged);
+    QVERIFY2(!soonExpiring->badges().contains(u"expiring"_s), qPrintable(soonExpiring->badges().join(u' ')));
+    QVERIFY(soonExpired->badges().contains(u"expiring"_s));
+    QVERIFY(!soonExpired->expired());
+
+    QTRY_VERIFY_WITH_TIMEOUT(!expiringAnnounced.isEmpty(), 10000);
+    QVERIFY2(soonExpiring->badges().contains(u"expiring"_s), qPrintable(soonExpiring->badges().join(u' ')));
+    QTRY_VERIFY_WITH_TIMEOUT(!expiredAnnounced.isEmpty(), 10000);
+    QVERIFY(soonExpired->expired());
+    QVERIFY2(soonExpired->badges().contains(u"expired"_s), qPrintable(soonExpired->badges().join(u' ')));
+    QVERIFY(!soonExpired->badges().contains(u"expiring"_s));
+}
+
+// The key lists' "rate limited" (a RATE_LIMITED verification in the last hour) in the key page's
+// badges too (walk 23b/Y7: the list showed it and the key's own header did not); not asked where
+// the root key may not read analytics.
+void TestKeyDetailController::rateLimitedAsTheListsSayIt()
+{
+    const QJsonArray oneAMinute{QJsonObject{
+        {u"name"_s, u"requests"_s}, {u"limit"_s, 1}, {u"duration"_s, 60'000}, {u"autoApply"_s, true}}};
+    const QJsonObject limited = createKey({{u"ratelimits"_s, oneAMinute}});
+    const QJsonObject calm = createKey();
+    QCOMPARE(verify(limited.value(u"key"_s).toString()), u"VALID"_s);
+    QCOMPARE(verify(limited.value(u"key"_s).toString()), u"RATE_LIMITED"_s);
+    QCOMPARE(verify(calm.value(u"key"_s).toString()), u"VALID"_s);
+    QVERIFY(m_fixture.server().analytics().flush());
+
+    auto controller = open(limited.value(u"keyId"_s).toString());
+    QTRY_VERIFY_WITH_TIMEOUT(controller->badges().contains(u"rateLimited"_s), 20000);
+    auto calmController = open(calm.value(u"keyId"_s).toString());
+    QTRY_VERIFY_WITH_TIMEOUT(!m_fixture.client()->busy(), 20000);
+    QCOMPARE(calmController->badges(), QStringList{u"active"_s});
+
+    // Switched off (the root key may not read analytics): no badge, and no failure.
+    QSignalSpy failed(m_fixture.client(), &ApiClient::requestFailed);
+    KeyDetailController quiet;
+    quiet.setRateLimitBadges(false);
+    quiet.setClient(m_fixture.client());
+    quiet.setKeyId(limited.value(u"keyId"_s).toString());
+    QTRY_VERIFY_WITH_TIMEOUT(quiet.loaded(), 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_fixture.client()->busy(), 20000);
+    QVERIFY2(!quiet.badges().contains(u"rateLimited"_s), qPrintable(quiet.badges().join(u' ')));
+    QCOMPARE(failed.count(), 0);
 }
 
 QTEST_MAIN(TestKeyDetailController)

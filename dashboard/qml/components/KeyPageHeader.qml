@@ -28,14 +28,42 @@ ToolBar {
                                              && !(badge.startsWith("replaced") && badges.includes("expiring")));
     }
 
-    /// The dates stand on a line of their own under the title: beside the badges they would
-    /// make the title elide, or not fit at all.
-    readonly property bool datesBelow: {
-        const shown = [back, titleLabel, startLabel, statusPill, badgesRow].filter(item => item.visible);
-        const used = shown.reduce((sum, item) => sum + (item === titleLabel ? Math.min(item.implicitWidth, 420)
-                                                                             : item.implicitWidth), 0)
-                     + titleRow.spacing * shown.length;
-        return dates.implicitWidth > titleRow.width - used;
+    /// The dates stand on a line of their own under the title where the title row could not hold
+    /// them beside the longest title (420 px), the longest start, the widest status and two
+    /// badges. Decided by the width and the language alone, never by the key shown: measured on
+    /// what was shown, the header took one line while the key loaded and two once it had, and one
+    /// or two for two keys of names as long (walk 23/Y4). A key with more badges than that on one
+    /// line has its dates elided there, whole in their tooltip.
+    /// The column's width, not the title row's: without the dates (which fill it) the row is only as
+    /// wide as its parts, and the dates, once below, stayed below at any width.
+    readonly property bool datesBelow: datesColumn.width < back.implicitWidth + 420 + roomFor.start + roomFor.status
+                                                        + roomFor.badges + roomFor.dates + 5 * titleRow.spacing
+    /// The widest each part of the title row is for any key, in the language shown.
+    readonly property var roomFor: {
+        const statuses = [qsTr("Deleted"), qsTr("Disabled"), qsTr("Expired"), qsTr("Active")];
+        const pill = badge => badgesRow.textWidth(badgesRow.shortLabel(badge)) + 12;
+        return {
+            // The longest start: a 16-character prefix, "_", four characters and "…".
+            start: Math.ceil(monoMetrics.advanceWidth("x".repeat(21) + "…")),
+            status: Math.max(...statuses.map(text => Math.ceil(pillMetrics.advanceWidth(text)))) + 20,
+            badges: pill("lowCredits") + badgesRow.spacing + pill("rateLimited"),
+            // A date of two-digit day, month, hour and minute, used within the hour.
+            dates: Math.ceil(datesMetrics.advanceWidth(qsTr("Created %1 · last used %2")
+                                                       .arg(headerBar.session.format.dateTime(Date.UTC(2026, 11, 28, 22, 58)))
+                                                       .arg(headerBar.session.format.relative(Date.now() - 59 * 60000))))
+        };
+    }
+    FontMetrics {
+        id: monoMetrics
+        font: startLabel.font
+    }
+    FontMetrics {
+        id: pillMetrics
+        font: statusPill.font
+    }
+    FontMetrics {
+        id: datesMetrics
+        font: dates.font
     }
 
     ColumnLayout {
@@ -80,9 +108,10 @@ ToolBar {
                 id: statusPill
                 objectName: "key-status"
                 Layout.minimumWidth: implicitWidth
+                // `expired` follows the time: the pill turns "Expired" on a page left open.
                 text: headerBar.key.deleted ? qsTr("Deleted")
                       : !headerBar.key.enabled ? qsTr("Disabled")
-                      : (headerBar.key.expires > 0 && headerBar.key.expires < Date.now()) ? qsTr("Expired")
+                      : headerBar.key.expired ? qsTr("Expired")
                       : qsTr("Active")
                 visible: headerBar.key.loaded || headerBar.key.deleted
                 color: "white"
@@ -92,7 +121,7 @@ ToolBar {
                 background: Rectangle {
                     radius: height / 2
                     color: headerBar.key.deleted || !headerBar.key.enabled ? Material.color(Material.Grey)
-                           : (headerBar.key.expires > 0 && headerBar.key.expires < Date.now()) ? Material.color(Material.Red)
+                           : headerBar.key.expired ? Material.color(Material.Red)
                            : Material.color(Material.Green, Material.Shade700)
                 }
             }

@@ -100,6 +100,8 @@ Page {
         client: page.session.capabilities.pending ? null : page.session.client
         keyId: page.keyId
         apiId: page.apiId
+        // "rate limited" as the key lists say it, where the root key may read analytics.
+        rateLimitBadges: page.session.capabilities.may("api.*.read_analytics", page.session.capabilities.revision)
         // keys.getKey does not say whether a reroll replaced the key; the audit log does (asked
         // once, when the key first loads).
         onKeyChanged: {

@@ -204,6 +204,43 @@ Item {
             tryVerify(() => !line.truncated && line.visible, H.answerTimeout, "whole again");
         }
 
+        // Walk 23/Y4: the header took one line while its key loaded and two once it had, and one
+        // or two for keys of names as long: where the dates go depends on the width and the
+        // language only, the same for every key and before and after it loads.
+        function test_headerLinesDoNotDependOnTheKey() {
+            const keyIds = ["short", "a key with a much longer name than the header can hold"].map(name => {
+                issue.clear();
+                issue.apiId = testSample.apiId;
+                issue.name = name;
+                verify(issue.issue());
+                tryVerify(() => issue.issued, H.answerTimeout);
+                const keyId = issue.newKeyId;
+                issue.clear();
+                return keyId;
+            });
+            try {
+                for (const width of [900, 1100, 1280, 1600, 2000]) {
+                    root.width = width;
+                    const below = [];
+                    for (const keyId of keyIds) {
+                        stack.clear();
+                        const page = stack.push(pageComponent, { session: testSession, keyId: keyId }, StackView.Immediate);
+                        verify(!page.controller.loaded);
+                        below.push(page.header.datesBelow);
+                        tryVerify(() => page.controller.loaded, H.answerTimeout);
+                        below.push(page.header.datesBelow);
+                    }
+                    verify(below.every(each => each === below[0]), width + " px: " + JSON.stringify(below));
+                    if (width === 900)
+                        verify(below[0], "below the title at 900 px");
+                    if (width === 2000)
+                        verify(!below[0], "beside the title at 2000 px");
+                }
+            } finally {
+                root.width = 1280;
+            }
+        }
+
         function test_refillSaveKeepsCreditsSpentMeanwhile() {
             const opened = openKeyWithCredits();
             const page = opened.page;
