@@ -9,11 +9,15 @@ import { LiveLog } from './livelog.js';
 export class EventLog extends LiveLog {
   /**
    * @param {{load: (query) => Promise<object[]>, showKey: boolean, outcome: string}} options
-   *        load(query) returns the newest events matching {outcomes?, tags?, keyId?}
+   *        load(query) returns the newest events matching {outcomes?, tags?, keyId?}; showKey
+   *        false: a view of one key, whose log has neither the key filter nor the Key column
+   *        (the same id on every row, walk 23/Y9)
    */
   constructor({ load, showKey = true, outcome = '' }) {
     super({ load, emptyText: t('No events yet. New verifications appear here as they happen.'),
-      columns: [t('Time'), t('Key'), t('Owner'), t('Outcome'), t('Tags'), t('Credits spent'), t('Latency')] });
+      columns: [t('Time'), showKey && t('Key'), t('Owner'), t('Outcome'), t('Tags'), t('Credits spent'), t('Latency')]
+        .filter(Boolean) });
+    this.showKey = showKey;
     this.filter = { outcome, tag: '', key: '' };
     this.outcomeSelect = h('select', { class: 'select', 'aria-label': t('Log outcome filter'),
       onchange: (event) => this.setFilter({ outcome: event.target.value }) },
@@ -49,7 +53,7 @@ export class EventLog extends LiveLog {
   row(event) {
     return h('tr', { dataset: { outcome: event.outcome, requestId: event.requestId } },
       h('td', { class: 'mono' }, clockTime(event.time)),
-      h('td', {}, h('a', { href: `#/keys/${encodeURIComponent(event.keyId)}`, class: 'mono' }, event.keyId)),
+      this.showKey && h('td', {}, h('a', { href: `#/keys/${encodeURIComponent(event.keyId)}`, class: 'mono' }, event.keyId)),
       h('td', {}, event.identityId
         ? h('a', { href: `#/identities/${encodeURIComponent(event.identityId)}` }, event.externalId ?? event.identityId)
         : h('span', { class: 'muted' }, '—')),

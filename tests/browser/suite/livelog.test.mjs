@@ -87,12 +87,37 @@ describe('live log', () => {
         return { text: cell.textContent, lines: tops.filter((top, i) => i === 0 || top - tops[i - 1] > 4).length };
       })));
     // Walk 21/W11: what each verification spent, not a balance (the key page's "Credits" card).
+    // The key's own log names no key (walk 23/Y9).
     assert.deepEqual(await page.locator('.log-card thead th').allTextContents(),
-      ['Time', 'Key', 'Owner', 'Outcome', 'Tags', 'Credits spent', 'Latency']);
+      ['Time', 'Owner', 'Outcome', 'Tags', 'Credits spent', 'Latency']);
     for (const cells of lines) {
       assert.match(cells[0].text, /\d:\d\d:\d\d\s[AP]M/, 'an English time of day');
       for (const cell of cells) assert.ok(cell.lines <= 1, `"${cell.text}" on ${cell.lines} lines: ${JSON.stringify(cells)}`);
     }
+    await context.close();
+  });
+
+  // Walk 23/Y9: the log of one key (the key page's) repeated its id on every row and offered a key
+  // filter; an API's log names each row's key and filters by key.
+  test("one key's log has no Key column, an API's has", async () => {
+    const { data: key } = await server.call('keys.createKey', { apiId, name: 'no-key-column' });
+    await verifyMany(server, key.key, 2);
+    const { context, page, consoleLines } = await openKeyView(key.keyId);
+    const rows = page.locator('[data-testid=log-rows] tr[data-request-id]');
+    const titles = () => page.locator('.log-card thead th').allTextContents();
+    const cellCounts = () => rows.evaluateAll((shown) => shown.map((row) => row.cells.length));
+    await eventually(async () => (await rows.count()) >= 2, "the key's two rows");
+    assert.deepEqual(await titles(), ['Time', 'Owner', 'Outcome', 'Tags', 'Credits spent', 'Latency']);
+    assert.deepEqual(new Set(await cellCounts()), new Set([6]));
+    assert.equal(await page.locator('[data-testid=log-rows] a[href^="#/keys/"]').count(), 0);
+    assert.equal(await page.locator('.log-card input[aria-label="Key filter"]').count(), 0);
+
+    await page.goto(`${server.url}/console/?embed=1#/apis/${apiId}`);
+    await eventually(async () => (await titles()).includes('Key') && (await rows.count()) >= 2, "the API's log");
+    assert.deepEqual(await titles(), ['Time', 'Key', 'Owner', 'Outcome', 'Tags', 'Credits spent', 'Latency']);
+    assert.deepEqual(new Set(await cellCounts()), new Set([7]));
+    assert.equal(await page.locator('.log-card input[aria-label="Key filter"]').count(), 1);
+    assert.deepEqual(consoleLines.filter((line) => /^(error|pageerror)/.test(line)), []);
     await context.close();
   });
 
