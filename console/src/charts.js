@@ -74,7 +74,16 @@ class Chart {
     this.onPlotArea = onPlotArea;
     this.plot = null;
     this.data = null;
-    this.resizer = new ResizeObserver(() => this.resize());
+    // Resized one frame later, at most one frame pending: resizing the plot inside the observer's
+    // callback changes the sizes it observes in the same frame, which Chromium reports as
+    // "ResizeObserver loop limit exceeded" (as tiles.js does).
+    this.pendingResize = 0;
+    this.resizer = new ResizeObserver(() => {
+      if (!this.pendingResize) this.pendingResize = requestAnimationFrame(() => {
+        this.pendingResize = 0;
+        this.resize();
+      });
+    });
     this.resizer.observe(container);
     this.unsubscribeTheme = onThemeChange(() => this.rebuild());
   }
@@ -134,6 +143,8 @@ class Chart {
 
   destroy() {
     this.resizer.disconnect();
+    cancelAnimationFrame(this.pendingResize);
+    this.pendingResize = 0;
     this.unsubscribeTheme();
     this.plot?.destroy();
   }

@@ -52,12 +52,8 @@ QtMessageHandler previous = nullptr;
 
 void collect(QtMsgType type, const QMessageLogContext &context, const QString &message)
 {
-    // Chromium's "ResizeObserver loop limit exceeded" says an observation was put off to the next
-    // frame (a chart resized in its observer's callback), not an error of the page: ci35 failed
-    // once on it under load. The charts' resize in a frame of its own would end it (stop 24 note).
     if (type != QtDebugMsg && type != QtInfoMsg
-        && !message.contains(u"is neither a QObject, nor default- and copy-constructible"_s)
-        && !message.contains(u"ResizeObserver loop limit exceeded"_s))
+        && !message.contains(u"is neither a QObject, nor default- and copy-constructible"_s))
         warnings.append(message);
     if (previous)
         previous(type, context, message);

@@ -104,6 +104,51 @@ describe('chart cards', () => {
     await context.close();
   });
 
+  // A chart resized inside its ResizeObserver's callback changed what the observers watch in the
+  // same frame: Chromium's "ResizeObserver loop limit exceeded", which failed a dashboard test in CI
+  // once (d50d934). Each chart follows a resize in the next frame, as the tiles do: no canvas
+  // changes its size while an observer's callback and its microtasks run.
+  test('a chart follows a resize in a frame of its own, never inside a ResizeObserver callback', async () => {
+    const { context, page, consoleLines } = await openEmbedded(browser, server, 'en', 1360);
+    await context.addInitScript(() => {
+      window.resizedInObserver = [];
+      const canvasSizes = () => [...document.querySelectorAll('canvas')].map((canvas) => `${canvas.width}x${canvas.height}`).join(' ');
+      const Native = window.ResizeObserver;
+      window.ResizeObserver = class extends Native {
+        constructor(callback) {
+          super((entries, observer) => {
+            const before = canvasSizes();
+            callback(entries, observer);
+            // Queued after what the callback queued (uPlot commits a new size in a microtask).
+            queueMicrotask(() => {
+              const after = canvasSizes();
+              if (after !== before) window.resizedInObserver.push(`${before} -> ${after}`);
+            });
+          });
+        }
+      };
+      window.addEventListener('error', (event) => window.resizedInObserver.push(`error: ${event.message}`));
+    });
+    for (const view of ['/overview', `/keys/${keys.checkout.keyId}`, 'compact:/overview']) {
+      await page.setViewportSize({ width: 1360, height: 1000 }); // not where the previous view ended
+      await show(page, server, view);
+      const widths = () => page.evaluate(() => [...document.querySelectorAll('canvas')].map((canvas) => canvas.width));
+      const before = await widths();
+      for (const width of [900, 1180, 700, 1360]) {
+        await page.setViewportSize({ width, height: 1000 });
+        await framesDrawn(page);
+      }
+      // Far narrower than where the view began (1360 px): its charts must have followed.
+      await page.setViewportSize({ width: 700, height: 1000 });
+      await framesDrawn(page);
+      const after = await widths();
+      assert.ok(before.length > 0 && after.some((shown, i) => shown !== before[i]), `${view}: the charts followed (${before} → ${after})`);
+      assert.deepEqual(await page.evaluate(() => window.resizedInObserver), [], view);
+    }
+    assert.deepEqual(consoleLines.filter((line) => /^(error|pageerror)/.test(line)), []);
+    await context.close();
+  });
+
   test('the empty note in the middle of the plot, one and two lines of time labels, English and German', async () => {
     for (const [lang, width] of [['en', 1280], ['de', 700]]) {
       const { context, page } = await openEmbedded(browser, server, lang, width);
