@@ -3651,6 +3651,11 @@
         <source>Not allowed in a slug: %1. Only letters, digits and %2 are.</source>
         <translation>Nicht erlaubt: %1. Ein Kürzel besteht nur aus Buchstaben, Ziffern und %2.</translation>
     </message>
+    <message>
+        <source>“%1”</source>
+        <comment>a character not allowed in a permission slug, quoted</comment>
+        <translation>„%1“</translation>
+    </message>
 </context>
 <context>
     <name>RatelimitPage</name>

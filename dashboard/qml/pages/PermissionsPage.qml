@@ -29,7 +29,8 @@ Page {
                 refused.push(character);
         }
         return refused.map(character => character === " " ? qsTr("spaces", "not allowed in a permission slug")
-                                                           : "“" + character + "”").join(", ");
+                                                           : qsTr("“%1”", "a character not allowed in a permission slug, quoted")
+                                                             .arg(character)).join(", ");
     }
 
     title: qsTr("Permissions & roles")
