@@ -32,22 +32,26 @@ Page {
         return permissions.map(permission => PermissionWords.wordsNaming(permission, names[permission.split(".")[1]] ?? "",
                                                                          PermissionWords.revision)).join(", ");
     }
-    /// The listed APIs' names by id, for permissionWords().
-    property var apiNames: ({})
-    // Every API, page by page, where the root key may list them (else the ids stay).
-    ApisModel {
-        id: apis
-        client: !page.may.pending && page.may.missing("api.*.read_api", page.may.revision) === "" ? page.session.client : null
-        onPageLoaded: {
-            const names = {};
-            for (let row = 0; row < apis.count; ++row) {
-                const api = apis.rowObject(row);
-                names[api.id] = api.name;
+    /// The ids of the APIs that the listed root keys' one-API permissions name ("api.<id>.read_key").
+    function namedApiIds(): var {
+        const ids = [];
+        for (let i = 0; i < rootKeys.count; ++i) {
+            for (const permission of rootKeys.rowObject(i).permissions ?? []) {
+                const parts = String(permission).split(".");
+                if (parts.length > 2 && parts[0] === "api" && parts[1] !== "*" && !ids.includes(parts[1]))
+                    ids.push(parts[1]);
             }
-            page.apiNames = names;
-            if (apis.hasMore)
-                apis.loadMore();
         }
+        return ids;
+    }
+    /// The names of those APIs by id, for permissionWords().
+    readonly property var apiNames: namedApis.names
+    // Only the APIs the root keys name, one apis.getApi each, where the root key may read APIs
+    // (else the ids stay): not every page of apis.listApis for the few a root key is limited to.
+    ApiNames {
+        id: namedApis
+        client: !page.may.pending && page.may.missing("api.*.read_api", page.may.revision) === "" ? page.session.client : null
+        onClientChanged: namedApis.ask(page.namedApiIds())
     }
 
     title: qsTr("Root keys")
@@ -72,7 +76,7 @@ Page {
             text: qsTr(sourceText)
             onClicked: {
                 rootKeys.refresh();
-                apis.refresh();
+                namedApis.refresh(); // an API renamed or deleted since
             }
         }
     }
@@ -82,6 +86,7 @@ Page {
         // Not fetched before whoami answers, nor when the root key may not read it (the
         // placeholder says why).
         client: !page.session.capabilities.pending && page.mayNotList === "" ? page.session.client : null
+        onPageLoaded: namedApis.ask(page.namedApiIds())
         onCreated: (rootKeyId, key) => createDialog.showCreated(rootKeyId, key)
         onCreateFailed: result => createDialog.refused(result)
         onRevoked: rootKeyId => {

@@ -9,16 +9,19 @@
 // (keys, APIs, analytics and owners: what a support desk's read-only key sees), `testHeldSession`,
 // a Session of the sample's workspace whose answers `testAnswerGate` can hold back (`held`) and
 // let through later (what a page shows while its requests are out, e.g. a running bulk action),
+// `testServer`, what that server answered (`answered(action)`: a test that counts requests),
 // and imports Latchkey.Dashboard like the app does.
 // A warning of the QML engine (a binding loop, a type error, a required property left unset) fails
 // the test function it happens in, as `--self-test` fails on one: printed only, a binding loop in
 // the expiry picker went unnoticed for several stops. One outside every test function (a file's
 // loading) fails the run at its end.
+#include "core/metrics.h"
 #include "dashboardfixture.h"
 
 #include <QQmlContext>
 #include <QQmlEngine>
 #include <QQmlError>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QPointer>
 #include <QTcpServer>
@@ -120,6 +123,32 @@ private:
     std::vector<std::shared_ptr<Pipe>> m_pipes;
 };
 
+/// What the test server answered so far, for a test that counts its requests (`testServer`).
+class ServerRequests : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit ServerRequests(Latchkey::Server::Server &server) : m_server(server) {}
+
+    /// How many `POST /v2/<action>` requests the server answered so far, whatever their status.
+    Q_INVOKABLE double answered(const QString &action) const
+    {
+        const QRegularExpression sample(
+            QStringLiteral("^latchkey_http_requests_total\\{route=\"/v2/%1\",status=\"\\d+\"\\} (\\d+)$")
+                .arg(QRegularExpression::escape(action)),
+            QRegularExpression::MultilineOption);
+        double count = 0;
+        const QString text = QString::fromUtf8(m_server.metrics().render());
+        for (auto match = sample.globalMatch(text); match.hasNext();)
+            count += match.next().captured(1).toDouble();
+        return count;
+    }
+
+private:
+    Latchkey::Server::Server &m_server;
+};
+
 class Setup : public QObject
 {
     Q_OBJECT
@@ -149,6 +178,7 @@ public Q_SLOTS:
                                     {QStringLiteral("api.*.read_key"), QStringLiteral("api.*.read_api"),
                                      QStringLiteral("api.*.read_analytics"), QStringLiteral("identity.*.read_identity")}))
             qFatal("cannot make the read-only session");
+        m_serverRequests = std::make_unique<ServerRequests>(m_fixture->server());
         m_answerGate = std::make_unique<AnswerGate>(m_fixture->baseUrl());
         m_heldSession = std::make_unique<Latchkey::Dashboard::Session>();
         m_heldSession->connectTo(m_answerGate->url(), m_fixture->rootKey());
@@ -166,6 +196,7 @@ public Q_SLOTS:
         engine->rootContext()->setContextProperty(QStringLiteral("testReadOnlySession"), m_readOnlySession.get());
         engine->rootContext()->setContextProperty(QStringLiteral("testHeldSession"), m_heldSession.get());
         engine->rootContext()->setContextProperty(QStringLiteral("testAnswerGate"), m_answerGate.get());
+        engine->rootContext()->setContextProperty(QStringLiteral("testServer"), m_serverRequests.get());
     }
 
     void cleanupTestCase()
@@ -177,6 +208,7 @@ public Q_SLOTS:
         m_noApiSession.reset();
         m_emptySession.reset(); // no request in flight when the server goes
         m_readOnlySession.reset();
+        m_serverRequests.reset();
         m_fixture.reset();
     }
 
@@ -209,6 +241,7 @@ private:
 
     std::unique_ptr<Latchkey::Dashboard::Session> m_unreachableSession;
     std::unique_ptr<AnswerGate> m_answerGate;
+    std::unique_ptr<ServerRequests> m_serverRequests;
     std::unique_ptr<Latchkey::Dashboard::Session> m_heldSession;
     std::unique_ptr<Latchkey::Dashboard::Session> m_noApiSession;
     std::unique_ptr<Latchkey::Dashboard::Session> m_emptySession;

@@ -25,6 +25,14 @@ Item {
         signalName: "notice"
     }
     Component {
+        id: pageComponent
+        RootKeysPage {
+            width: root.width
+            height: root.height
+            session: testSession
+        }
+    }
+    Component {
         id: readOnlyPage
         RootKeysPage {
             width: root.width
@@ -61,6 +69,27 @@ Item {
             const button = H.find(page, item => item.text === "Refresh" && item.clicked !== undefined);
             verify(button, "Refresh");
             button.clicked();
+        }
+
+        // The page named a one-API root key's API after reading every page of apis.listApis (one
+        // request per 50 APIs, at every visit, for the few APIs root keys are limited to): it asks
+        // for those APIs only, one apis.getApi each.
+        function test_asksOnlyForTheApisItNames() {
+            const created = callApi("rootKeys.createRootKey", { name: "qml one api", permissions: ["api." + testSample.apiId + ".read_key"] }).data;
+            try {
+                const listed = testServer.answered("apis.listApis");
+                const asked = testServer.answered("apis.getApi");
+                const made = createTemporaryObject(pageComponent, root);
+                const words = () => {
+                    const id = H.find(made, item => item.objectName === "rootKeyIdText" && item.text === created.rootKeyId);
+                    return id ? H.find(id.parent, item => item.objectName === "rootKeyPermissions").text : "";
+                };
+                tryVerify(() => words() === "View keys (qml-tests)", H.answerTimeout, words());
+                compare(testServer.answered("apis.listApis"), listed, "apis.listApis asked");
+                verify(testServer.answered("apis.getApi") > asked, "no apis.getApi");
+            } finally {
+                callApi("rootKeys.deleteRootKey", {rootKeyId: created.rootKeyId});
+            }
         }
 
         // An API that is gone is named by its id: the name is nowhere any more.
