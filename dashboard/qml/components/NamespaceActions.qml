@@ -65,7 +65,9 @@ Item {
         confirmDelete.namespaceId = ns.id;
         confirmDelete.name = ns.name;
         confirmDelete.overrideCount = ns.overrideCount;
-        confirmDelete.returnTo = actions.Window.activeFocusItem;
+        // The list itself when the keyboard was in it: its row's delegate may be made anew
+        // meanwhile (a reload of the rows), and a focus given back to the gone one went nowhere.
+        confirmDelete.returnTo = namespaceView.activeFocus ? namespaceView : namespaceView.Window.activeFocusItem;
         confirmDelete.open();
     }
     /// Opens "Rename namespace" for the namespace in @p row, when the key may.
