@@ -34,9 +34,12 @@ Item {
 
     /// The room between pills, beside each other and between lines.
     readonly property real spacing: 4
-    // The room given, else one line of pills: the width wherever no layout sets one.
+    // The room given, else one line of pills: the width wherever no layout sets one. A pixel more
+    // per pill than the advance: a label's laid-out width can exceed it by a fraction (German
+    // "deaktiviert": 60.33 px, advance at most 60), and the pill's words wrapped ("gedrossel" over
+    // "t" in the key page's header, tst_keystatusbadges test_unlimitedPillsOnOneLine).
     implicitWidth: Number.isFinite(maxWidth) ? maxWidth
-                                             : Math.max(0, pills.model.reduce((sum, pill) => sum + textWidth(pill.shown) + 12 + spacing, -spacing))
+                                             : Math.max(0, pills.model.reduce((sum, pill) => sum + textWidth(pill.shown) + 1 + 12 + spacing, -spacing))
     implicitHeight: flow.implicitHeight
 
     /// The pills' font, for `metrics`.

@@ -219,6 +219,38 @@ Item {
             }
         }
 
+        // Unlimited (the key page's header, where the layout gives the badges their implicit
+        // width), each pill's label stands on one line in every language: the header's German
+        // "gedrosselt" (rate limited) wrapped as "gedrossel" over "t", the badges' width measured
+        // a pixel short of what the pill's label takes.
+        function test_unlimitedPillsOnOneLine_data() {
+            return ["en", "de", "es"].map(language => ({ tag: language, language: language }));
+        }
+        function test_unlimitedPillsOnOneLine(data) {
+            const all = ["active", "disabled", "expired", "expiring", "replaced", "replacedByDeleted",
+                         "lowCredits", "noCredits", "rateLimited"];
+            const saved = testSession.settings.language;
+            try {
+                testSession.settings.language = data.language;
+                for (const names of all.map(name => [name]).concat([["lowCredits", "rateLimited"], all])) {
+                    badges.badges = names;
+                    waitForRendering(badges);
+                    const shown = pills();
+                    compare(shown.length, names.length);
+                    for (const item of shown) {
+                        const label = textOf(item);
+                        compare(label.lineCount, 1, "\"" + label.text + "\" (" + names + ") in " + item.width + " px");
+                        verify(readsWhole(item), label.text);
+                    }
+                    if (names.length < all.length)
+                        verify(shown.every(item => item.y === 0), names + ": on one line");
+                }
+            } finally {
+                testSession.settings.language = saved;
+                badges.badges = [];
+            }
+        }
+
         function test_statesHaveDistinctColours() {
             badges.badges = ["active", "disabled", "expired", "replaced"];
             const colours = pills().map(item => String(item.border.color));
