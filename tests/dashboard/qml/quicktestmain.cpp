@@ -182,10 +182,14 @@ public Q_SLOTS:
         m_answerGate = std::make_unique<AnswerGate>(m_fixture->baseUrl());
         m_heldSession = std::make_unique<Latchkey::Dashboard::Session>();
         m_heldSession->connectTo(m_answerGate->url(), m_fixture->rootKey());
+        m_startLanguage = m_fixture->session()->settings()->language();
+        m_startTheme = m_fixture->session()->settings()->theme();
     }
 
+    // Called before each file.
     void qmlEngineAvailable(QQmlEngine *engine)
     {
+        resetSettings();
         connect(engine, &QQmlEngine::warnings, this, &Setup::failOnWarnings);
         engine->addImportPath(QStringLiteral("qrc:/"));
         engine->rootContext()->setContextProperty(QStringLiteral("testSession"), m_fixture->session());
@@ -217,6 +221,19 @@ public:
     [[nodiscard]] const QStringList &warningsOutsideTests() const { return m_warningsOutsideTests; }
 
 private:
+    /// Every session back to the language and theme of the run's start: a file that failed while
+    /// it had switched to German left German to every later file of its half, whose hundreds of
+    /// failures then hid the first one and ran into the half's timeout.
+    void resetSettings()
+    {
+        for (Latchkey::Dashboard::Session *session :
+             {m_fixture->session(), m_emptySession.get(), m_noApiSession.get(), m_unreachableSession.get(),
+              m_readOnlySession.get(), m_heldSession.get()}) {
+            session->settings()->setLanguage(m_startLanguage);
+            session->settings()->setTheme(m_startTheme);
+        }
+    }
+
     void failOnWarnings(const QList<QQmlError> &warnings)
     {
         for (const QQmlError &warning : warnings) {
@@ -248,6 +265,8 @@ private:
     std::unique_ptr<Latchkey::Dashboard::Session> m_readOnlySession;
     std::unique_ptr<Latchkey::Test::DashboardFixture> m_fixture;
     QVariantMap m_sample;
+    QString m_startLanguage;
+    QString m_startTheme;
     QStringList m_warningsOutsideTests;
 };
 
