@@ -8,13 +8,13 @@
 // only what the key may read. (LATCHKEY_TEST_NEEDS_DISPLAY: WebEngine, the real window.)
 #include "auditactorresolver.h"
 #include "audittargetresolver.h"
-#include "core/metrics.h"
 #include "dashboardfixture.h"
 #include "dashboardwindow.h"
 #include "issuekeycontroller.h"
 #include "keydetailcontroller.h"
 #include "pagedlistmodel.h"
 #include "quickitems.h"
+#include "serverrequests.h"
 #include "settingscontroller.h"
 
 #include <QGuiApplication>
@@ -32,6 +32,7 @@
 
 using namespace Qt::StringLiterals;
 using namespace Latchkey::Dashboard;
+using Latchkey::Test::answeredWith;
 using Latchkey::Test::DashboardFixture;
 using Latchkey::Test::DashboardWindow;
 
@@ -470,21 +471,6 @@ void TestCapabilityGates::pagesWaitForWhoamiThenLoad()
 
 namespace {
 
-/// The server's 403 answers so far, by route (its GET /metrics counters).
-QMap<QString, quint64> forbiddenByRoute(Latchkey::Server::Server &server)
-{
-    static const QRegularExpression sample(
-        uR"re(^latchkey_http_requests_total\{route="([^"]*)",status="403"\} (\d+)$)re"_s,
-        QRegularExpression::MultilineOption);
-    QMap<QString, quint64> counts;
-    const QString text = QString::fromUtf8(server.metrics().render());
-    for (auto match = sample.globalMatch(text); match.hasNext();) {
-        const QRegularExpressionMatch found = match.next();
-        counts[found.captured(1)] += found.captured(2).toULongLong();
-    }
-    return counts;
-}
-
 /// The routes answered 403 since @p before, with how often ("" for none).
 QString newForbidden(const QMap<QString, quint64> &before, const QMap<QString, quint64> &now)
 {
@@ -543,7 +529,7 @@ void TestCapabilityGates::readOnlyKeyBrowsesWithoutA403()
     const QVariantMap sample {{u"apiId"_s, apiId}, {u"keyId"_s, keyId}, {u"externalId"_s, externalId},
         {u"identityId"_s, identity.data.toObject().value(u"id"_s).toString()}};
 
-    const QMap<QString, quint64> before = forbiddenByRoute(m_fixture->server());
+    const QMap<QString, quint64> before = answeredWith(m_fixture->server(), 403);
     DashboardWindow ui({1280, 800}, DashboardWindow::QmlWarnings::Fail);
     QVERIFY(ui.window());
     Session *session = ui.app()->session();
@@ -567,7 +553,7 @@ void TestCapabilityGates::readOnlyKeyBrowsesWithoutA403()
         {u"rootKeys"_s, {u"workspace.*.read_root_key"_s}},
     };
     QStringList problems;
-    QMap<QString, quint64> seen = forbiddenByRoute(m_fixture->server());
+    QMap<QString, quint64> seen = answeredWith(m_fixture->server(), 403);
     if (const QString forbidden = newForbidden(before, seen); !forbidden.isEmpty())
         problems.append(u"connecting got 403 for "_s + forbidden);
     const QVariantList entries = ui.pageEntries();
@@ -582,9 +568,9 @@ void TestCapabilityGates::readOnlyKeyBrowsesWithoutA403()
             if (!namesMissing(ui, permission))
                 problems.append(u"%1 does not name %2: %3"_s.arg(name, permission, shownTexts(ui).join(u" | "_s)));
         }
-        if (const QString forbidden = newForbidden(seen, forbiddenByRoute(m_fixture->server())); !forbidden.isEmpty())
+        if (const QString forbidden = newForbidden(seen, answeredWith(m_fixture->server(), 403)); !forbidden.isEmpty())
             problems.append(u"%1 got 403 for %2"_s.arg(name, forbidden));
-        seen = forbiddenByRoute(m_fixture->server());
+        seen = answeredWith(m_fixture->server(), 403);
     }
 
     // Ctrl+N does what the greyed "Issue key" does (W7 J5): no form, only the missing permission.
@@ -612,9 +598,9 @@ void TestCapabilityGates::readOnlyKeyBrowsesWithoutA403()
         if (!namesMissing(ui, permission))
             problems.append(u"the issue dialog does not name %1: %2"_s.arg(permission, shownTexts(ui).join(u" | "_s)));
     }
-    if (const QString forbidden = newForbidden(seen, forbiddenByRoute(m_fixture->server())); !forbidden.isEmpty())
+    if (const QString forbidden = newForbidden(seen, answeredWith(m_fixture->server(), 403)); !forbidden.isEmpty())
         problems.append(u"the issue dialog got 403 for "_s + forbidden);
-    seen = forbiddenByRoute(m_fixture->server());
+    seen = answeredWith(m_fixture->server(), 403);
     QMetaObject::invokeMethod(dialog, "close");
     QTRY_VERIFY_WITH_TIMEOUT(!dialog->property("visible").toBool(), 10000);
 
@@ -634,7 +620,7 @@ void TestCapabilityGates::readOnlyKeyBrowsesWithoutA403()
     QTRY_COMPARE_WITH_TIMEOUT(ui.currentPageName(), u"keyDetail"_s, 10000);
     QVERIFY(!search->property("opened").toBool());
     ui.settle(300);
-    if (const QString forbidden = newForbidden(seen, forbiddenByRoute(m_fixture->server())); !forbidden.isEmpty())
+    if (const QString forbidden = newForbidden(seen, answeredWith(m_fixture->server(), 403)); !forbidden.isEmpty())
         problems.append(u"Go to got 403 for "_s + forbidden);
 
     for (const QList<QVariant> &failure : std::as_const(failed))
@@ -674,7 +660,7 @@ void TestCapabilityGates::auditFiltersLookUpOnlyWhatTheKeyMayRead()
         const QString label = row.permissions.join(u' ') + u": "_s + row.target;
         Session session;
         QSignalSpy failed(session.client(), &ApiClient::requestFailed);
-        const QMap<QString, quint64> before = forbiddenByRoute(m_fixture->server());
+        const QMap<QString, quint64> before = answeredWith(m_fixture->server(), 403);
         QVERIFY(m_fixture->connectWith(session, row.permissions));
         const Made page("AuditLogPage { width: 1000; height: 600 }", {{u"session"_s, QVariant::fromValue(&session)}});
         QVERIFY(page.get());
@@ -696,7 +682,7 @@ void TestCapabilityGates::auditFiltersLookUpOnlyWhatTheKeyMayRead()
         QTRY_VERIFY2_WITH_TIMEOUT(
             target->text() == row.target && !target->resolving() && actor->text() == rootKeyName && !actor->resolving(),
             qPrintable(label), 30000);
-        const QString forbidden = newForbidden(before, forbiddenByRoute(m_fixture->server()));
+        const QString forbidden = newForbidden(before, answeredWith(m_fixture->server(), 403));
         QVERIFY2(forbidden.isEmpty(), qPrintable(label + u" got 403 for "_s + forbidden));
         QCOMPARE(target->match(), row.targetMatch);
         if (row.targetMatch != AuditTargetResolver::Owner)
@@ -712,7 +698,7 @@ void TestCapabilityGates::auditFiltersLookUpOnlyWhatTheKeyMayRead()
         const QList<PagedListModel *> logs = page.get()->findChildren<PagedListModel *>();
         QCOMPARE(logs.size(), 1);
         QTRY_VERIFY_WITH_TIMEOUT(!logs.first()->loading(), 30000); // the log, filtered by what was taken
-        QCOMPARE(newForbidden(before, forbiddenByRoute(m_fixture->server())), QString());
+        QCOMPARE(newForbidden(before, answeredWith(m_fixture->server(), 403)), QString());
         QVERIFY2(failed.isEmpty(), qPrintable(label));
     }
 }
@@ -954,7 +940,7 @@ void TestCapabilityGates::goToSaysOnlyWhatItSearched()
     QVERIFY(!m_fixture->createApi(u"searched"_s).isEmpty());
     Session session;
     QSignalSpy failed(session.client(), &ApiClient::requestFailed);
-    const QMap<QString, quint64> before = forbiddenByRoute(m_fixture->server());
+    const QMap<QString, quint64> before = answeredWith(m_fixture->server(), 403);
     QVERIFY(m_fixture->connectWith(session, permissions));
     QTRY_VERIFY_WITH_TIMEOUT(session.capabilities()->known(), 10000);
     const Made search("GlobalSearch {}", {{u"session"_s, QVariant::fromValue(&session)}});
@@ -975,7 +961,7 @@ void TestCapabilityGates::goToSaysOnlyWhatItSearched()
     QCOMPARE(lines.size(), unsearched.size());
     for (qsizetype i = 0; i < lines.size(); ++i)
         QVERIFY2(lines.at(i).startsWith(unsearched.at(i)), qPrintable(lines.at(i)));
-    QCOMPARE(newForbidden(before, forbiddenByRoute(m_fixture->server())), forbidden);
+    QCOMPARE(newForbidden(before, answeredWith(m_fixture->server(), 403)), forbidden);
     QVERIFY(failed.isEmpty());
 }
 

@@ -3,17 +3,17 @@
 // in its API's list is one match, and the typed text never reaches the log, not even at debug
 // level (it may be a whole key pasted in: DESIGN.md invariant 1), and a text typed on while a
 // search is out waits for it (one search's requests at a time, the texts in between never asked).
-#include "core/metrics.h"
 #include "dashboardfixture.h"
 #include "models/gotosearch.h"
+#include "serverrequests.h"
 
 #include <QLoggingCategory>
 #include <QMutex>
-#include <QRegularExpression>
 #include <QSet>
 
 using namespace Qt::StringLiterals;
 using namespace Latchkey::Dashboard;
+using Latchkey::Test::answered;
 using Latchkey::Test::DashboardFixture;
 
 namespace {
@@ -30,19 +30,6 @@ void collect(QtMsgType type, const QMessageLogContext &context, const QString &m
     }
     if (previousHandler)
         previousHandler(type, context, message);
-}
-
-/// How often the server answered @p route (e.g. "/v2/apis.listApis"), by its `/metrics`.
-quint64 answered(Latchkey::Server::Server &server, const QString &route)
-{
-    const QRegularExpression sample(u"^latchkey_http_requests_total\\{route=\"%1\",status=\"\\d+\"\\} (\\d+)$"_s
-                                        .arg(QRegularExpression::escape(route)),
-                                    QRegularExpression::MultilineOption);
-    quint64 count = 0;
-    const QString text = QString::fromUtf8(server.metrics().render());
-    for (auto match = sample.globalMatch(text); match.hasNext();)
-        count += match.next().captured(1).toULongLong();
-    return count;
 }
 
 } // namespace

@@ -5,9 +5,9 @@
 // with a way Back and no Retry (a 404 does not go away by asking again), the dashboard asks for it
 // once (its embedded console not at all: by the server's count, and no console is made; an owner's
 // keys are not asked for), and the window's error banner stays empty: the page explains it.
-#include "core/metrics.h"
 #include "dashboardfixture.h"
 #include "dashboardwindow.h"
+#include "serverrequests.h"
 
 #include <QLoggingCategory>
 #include <QMutex>
@@ -18,28 +18,12 @@
 
 using namespace Qt::StringLiterals;
 using namespace Latchkey::Dashboard;
+using Latchkey::Test::answered;
 using Latchkey::Test::DashboardFixture;
 using Latchkey::Test::DashboardWindow;
 using Latchkey::Test::findNamed;
 
 namespace {
-
-/// How often the server answered @p route (e.g. "/v2/keys.getKey") with @p status, or with any
-/// status for 0 (its /metrics).
-quint64 answered(Latchkey::Server::Server &server, const QString &route, int status = 0)
-{
-    // Not a raw string: moc (6.4) misreads this one and finds no class in the file.
-    static const QRegularExpression sample(u"^latchkey_http_requests_total\\{route=\"([^\"]*)\",status=\"(\\d+)\"\\} (\\d+)$"_s,
-                                           QRegularExpression::MultilineOption);
-    quint64 count = 0;
-    const QString text = QString::fromUtf8(server.metrics().render());
-    for (auto match = sample.globalMatch(text); match.hasNext();) {
-        const QRegularExpressionMatch found = match.next();
-        if (found.captured(1) == route && (status == 0 || found.captured(2).toInt() == status))
-            count += found.captured(3).toULongLong();
-    }
-    return count;
-}
 
 /// The dashboard's own calls of each action (ApiClient's debug line `POST "<action>" id <n>`): the
 /// server's count holds the embedded console's requests too, and the owner page's console asks

@@ -15,13 +15,12 @@
 // the test function it happens in, as `--self-test` fails on one: printed only, a binding loop in
 // the expiry picker went unnoticed for several stops. One outside every test function (a file's
 // loading) fails the run at its end.
-#include "core/metrics.h"
 #include "dashboardfixture.h"
+#include "serverrequests.h"
 
 #include <QQmlContext>
 #include <QQmlEngine>
 #include <QQmlError>
-#include <QRegularExpression>
 #include <QSettings>
 #include <QPointer>
 #include <QTcpServer>
@@ -134,15 +133,7 @@ public:
     /// How many `POST /v2/<action>` requests the server answered so far, whatever their status.
     Q_INVOKABLE double answered(const QString &action) const
     {
-        const QRegularExpression sample(
-            QStringLiteral("^latchkey_http_requests_total\\{route=\"/v2/%1\",status=\"\\d+\"\\} (\\d+)$")
-                .arg(QRegularExpression::escape(action)),
-            QRegularExpression::MultilineOption);
-        double count = 0;
-        const QString text = QString::fromUtf8(m_server.metrics().render());
-        for (auto match = sample.globalMatch(text); match.hasNext();)
-            count += match.next().captured(1).toDouble();
-        return count;
+        return double(Latchkey::Test::answered(m_server, QStringLiteral("/v2/") + action));
     }
 
 private:
