@@ -281,7 +281,8 @@ QString checkPermission(const QString &slug)
     if (slug.isEmpty() || slug.size() > 128)
         return Messages::tr("A permission has 1 to 128 characters.");
     if (!matches(slug, u"[a-zA-Z0-9_:\\-\\.\\*]+"_s))
-        return Messages::tr("A permission may contain only letters, digits and _ : - . *");
+        // The signs on one line (no-break spaces): a narrow card broke them apart (walk 23b, Y13).
+        return Messages::tr("A permission may contain only letters, digits and %1").arg(u"_\u00a0:\u00a0-\u00a0.\u00a0*"_s);
     return {};
 }
 

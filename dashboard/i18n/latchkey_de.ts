@@ -2245,10 +2245,6 @@
         <translation>Eine Berechtigung hat 1 bis 128 Zeichen.</translation>
     </message>
     <message>
-        <source>A permission may contain only letters, digits and _ : - . *</source>
-        <translation>Eine Berechtigung darf nur Buchstaben, Ziffern und _ : - . * enthalten</translation>
-    </message>
-    <message>
         <source>A role name has 1 to 128 characters.</source>
         <translation>Ein Rollenname hat 1 bis 128 Zeichen.</translation>
     </message>
@@ -2259,6 +2255,10 @@
     <message>
         <source>A key has at most %1 roles.</source>
         <translation>Ein Schlüssel hat höchstens %1 Rollen.</translation>
+    </message>
+    <message>
+        <source>A permission may contain only letters, digits and %1</source>
+        <translation>Eine Berechtigung darf nur Buchstaben, Ziffern und %1 enthalten</translation>
     </message>
 </context>
 <context>
@@ -2882,12 +2882,12 @@
         <translation>Namensraum</translation>
     </message>
     <message>
-        <source>The name your ratelimit.limit calls use: letters, digits and _ - ., e.g. “email.send” or “uploads”.</source>
-        <translation>Der Name, den Ihre ratelimit.limit-Aufrufe verwenden: Buchstaben, Ziffern und _ - ., z. B. „email.send“ oder „uploads“.</translation>
-    </message>
-    <message>
         <source>Namespace name</source>
         <translation>Name des Namensraums</translation>
+    </message>
+    <message>
+        <source>The name your ratelimit.limit calls use: letters, digits and %1, e.g. “email.send” or “uploads”.</source>
+        <translation>Der Name, den Ihre ratelimit.limit-Aufrufe verwenden: Buchstaben, Ziffern und %1, z. B. „email.send“ oder „uploads“.</translation>
     </message>
 </context>
 <context>
@@ -3310,16 +3310,16 @@
         <translation>Höchstens 128 Zeichen.</translation>
     </message>
     <message>
-        <source>Only letters, digits and _ : - . * are allowed.</source>
-        <translation>Nur Buchstaben, Ziffern und _ : - . * sind erlaubt.</translation>
-    </message>
-    <message>
         <source>Create and grant</source>
         <translation>Anlegen und erteilen</translation>
     </message>
     <message>
         <source>Create permission “%1” for the whole workspace</source>
         <translation>Berechtigung „%1“ für den ganzen Arbeitsbereich anlegen</translation>
+    </message>
+    <message>
+        <source>Only letters, digits and %1 are allowed.</source>
+        <translation>Nur Buchstaben, Ziffern und %1 sind erlaubt.</translation>
     </message>
 </context>
 <context>

@@ -2245,10 +2245,6 @@
         <translation>Un permiso tiene de 1 a 128 caracteres.</translation>
     </message>
     <message>
-        <source>A permission may contain only letters, digits and _ : - . *</source>
-        <translation>Un permiso solo puede contener letras, dígitos y _ : - . *</translation>
-    </message>
-    <message>
         <source>A role name has 1 to 128 characters.</source>
         <translation>El nombre de un rol tiene de 1 a 128 caracteres.</translation>
     </message>
@@ -2259,6 +2255,10 @@
     <message>
         <source>A key has at most %1 roles.</source>
         <translation>Una clave tiene como máximo %1 roles.</translation>
+    </message>
+    <message>
+        <source>A permission may contain only letters, digits and %1</source>
+        <translation>Un permiso solo puede contener letras, dígitos y %1</translation>
     </message>
 </context>
 <context>
@@ -2882,12 +2882,12 @@
         <translation>Espacio de nombres</translation>
     </message>
     <message>
-        <source>The name your ratelimit.limit calls use: letters, digits and _ - ., e.g. “email.send” or “uploads”.</source>
-        <translation>El nombre que usan sus llamadas a ratelimit.limit: letras, dígitos y _ - ., p. ej. «email.send» o «uploads».</translation>
-    </message>
-    <message>
         <source>Namespace name</source>
         <translation>Nombre del espacio de nombres</translation>
+    </message>
+    <message>
+        <source>The name your ratelimit.limit calls use: letters, digits and %1, e.g. “email.send” or “uploads”.</source>
+        <translation>El nombre que usan sus llamadas a ratelimit.limit: letras, dígitos y %1, p. ej. «email.send» o «uploads».</translation>
     </message>
 </context>
 <context>
@@ -3310,16 +3310,16 @@
         <translation>Como máximo 128 caracteres.</translation>
     </message>
     <message>
-        <source>Only letters, digits and _ : - . * are allowed.</source>
-        <translation>Solo se permiten letras, dígitos y _ : - . *.</translation>
-    </message>
-    <message>
         <source>Create and grant</source>
         <translation>Crear y conceder</translation>
     </message>
     <message>
         <source>Create permission “%1” for the whole workspace</source>
         <translation>Crear el permiso «%1» para todo el espacio de trabajo</translation>
+    </message>
+    <message>
+        <source>Only letters, digits and %1 are allowed.</source>
+        <translation>Solo se permiten letras, dígitos y %1.</translation>
     </message>
 </context>
 <context>

@@ -42,6 +42,7 @@ private Q_SLOTS:
     void refusesWhatTheServerWouldRefuse_data();
     void refusesWhatTheServerWouldRefuse();
     void aFixedFieldLosesItsErrorAtOnce();
+    void permissionRuleKeepsItsSignsTogether();
     void issuesExactlyTheKeyDescribed();
     void minimalFormIssuesAnUnlimitedKey();
     void showsTheServersDetailWhenItRefuses();
@@ -103,6 +104,17 @@ void TestIssueKeyController::refusesWhatTheServerWouldRefuse()
     QVERIFY(!controller->errors().value(field).toString().isEmpty());
     QVERIFY(busy.isEmpty()); // nothing was sent
     QVERIFY(!controller->issued());
+}
+
+// Walkthrough 23b, Y13: the rule's signs broke apart in a narrow form ("… and _" over ": - . *"):
+// no-break spaces between them.
+void TestIssueKeyController::permissionRuleKeepsItsSignsTogether()
+{
+    auto controller = form();
+    controller->setProperty("permissions", QStringList {u"docs read"_s});
+    QVERIFY(!controller->issue());
+    const QString message = controller->errors().value(u"permissions"_s).toString();
+    QVERIFY2(message.contains(u"_\u00a0:\u00a0-\u00a0.\u00a0*"_s), qPrintable(message));
 }
 
 // Walkthrough 21: after a refused Issue, "A rate limit name has 3 to 128 characters." stayed

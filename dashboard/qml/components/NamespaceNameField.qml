@@ -46,7 +46,8 @@ FormField {
     }
 
     label: qsTr("Namespace")
-    hint: qsTr("The name your ratelimit.limit calls use: letters, digits and _ - ., e.g. “email.send” or “uploads”.")
+    // The signs on one line (no-break spaces), as the permission slugs' (walk 23b, Y13).
+    hint: qsTr("The name your ratelimit.limit calls use: letters, digits and %1, e.g. “email.send” or “uploads”.").arg("_\u00a0-\u00a0.")
     error: problem !== "" ? problem : serverError
 
     TextField {

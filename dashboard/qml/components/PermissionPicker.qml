@@ -25,7 +25,9 @@ TagListEditor {
     createItemText: qsTr("Create permission “%1” for the whole workspace")
     typedProblem: typedName === "" ? ""
                   : typedName.length > 128 ? qsTr("At most 128 characters.")
-                  : /^[a-zA-Z0-9_:\-\.\*]+$/.test(typedName) ? "" : qsTr("Only letters, digits and _ : - . * are allowed.")
+                  : /^[a-zA-Z0-9_:\-\.\*]+$/.test(typedName) ? ""
+                  // The signs on one line (no-break spaces), as the New permission dialog's (walk 23b, Y13).
+                  : qsTr("Only letters, digits and %1 are allowed.").arg("_\u00a0:\u00a0-\u00a0.\u00a0*")
     suggestionsMissing: capabilities ? capabilities.missing("rbac.*.read_permission", capabilities.revision) : ""
     suggestions: PermissionsModel {
         client: picker.capabilities && (picker.capabilities.pending || picker.suggestionsMissing !== "") ? null : picker.client

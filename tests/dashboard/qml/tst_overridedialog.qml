@@ -96,6 +96,9 @@ Item {
             const field = findChild(dialog.contentItem, "namespaceField");
             verify(field.visible);
             tryCompare(field, "activeFocus", true);
+            // The hint's signs on one line (no-break spaces; walk 23b, Y13 for the slugs).
+            verify(H.find(dialog.contentItem, item => H.shown(item) && String(item.text).indexOf("letters, digits and _\u00a0-\u00a0.,") >= 0),
+                   "the name's hint keeps “_ - .” together");
             const save = findChild(dialog.footer, "saveButton");
             verify(!save.enabled); // no name yet
             field.text = "   ";

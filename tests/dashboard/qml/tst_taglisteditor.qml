@@ -311,7 +311,8 @@ Item {
             for (const c of " perm!")
                 keyClick(c);
             verify(H.shown(problem), "the rule under the field");
-            compare(problem.text, "Only letters, digits and _ : - . * are allowed.");
+            // The signs kept on one line (no-break spaces, walk 23b, Y13).
+            compare(problem.text, "Only letters, digits and _\u00a0:\u00a0-\u00a0.\u00a0* are allowed.");
             verify(!offer.visible, "not offered");
             verify(!findChild(picker, "permission-picker-add").enabled);
             keyClick(Qt.Key_Return);
