@@ -15,7 +15,29 @@ constexpr std::array<qint64, 5> UnitMs{86'400'000, 3'600'000, 60'000, 1000, 1};
 constexpr char16_t NoBreakSpace = u'\u00A0';
 } // namespace
 
-Formatter::Formatter(QObject *parent) : QObject(parent) { }
+Formatter::Formatter(QObject *parent) : QObject(parent)
+{
+    using namespace std::chrono_literals;
+    // Minutes are the finest unit relative() says; a quarter of one keeps it at most 15 s behind.
+    m_nowStep.setInterval(15s);
+    m_nowStep.setTimerType(Qt::VeryCoarseTimer);
+    connect(&m_nowStep, &QTimer::timeout, this, [this] {
+        if (m_nowMs == 0)
+            Q_EMIT nowChanged();
+    });
+    m_nowStep.start();
+}
+
+double Formatter::now() const
+{
+    return double(m_nowMs != 0 ? m_nowMs : QDateTime::currentMSecsSinceEpoch());
+}
+
+void Formatter::setNow(qint64 unixMs)
+{
+    m_nowMs = unixMs;
+    Q_EMIT nowChanged();
+}
 
 void Formatter::setLocale(const QLocale &locale)
 {
@@ -87,11 +109,11 @@ QString Formatter::duration(double milliseconds) const
     return parts.join(u' ').replace(u' ', NoBreakSpace);
 }
 
-QString Formatter::relative(double unixMs) const
+QString Formatter::relative(double unixMs, double from) const
 {
     if (unixMs <= 0 || std::isnan(unixMs))
         return {};
-    const qint64 now = m_nowMs ? m_nowMs : QDateTime::currentMSecsSinceEpoch();
+    const qint64 now = from > 0 ? qint64(from) : qint64(this->now());
     const qint64 delta = qint64(unixMs) - now;
     if (std::abs(delta) < 60'000)
         return tr("just now");

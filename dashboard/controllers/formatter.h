@@ -2,7 +2,10 @@
 
 #include <QLocale>
 #include <QObject>
+#include <QTimer>
 #include <QtQmlIntegration>
+
+#include <chrono>
 
 namespace Latchkey::Dashboard {
 
@@ -17,14 +20,22 @@ class Formatter : public QObject
     QML_ELEMENT
     QML_UNCREATABLE("owned by the session")
     Q_PROPERTY(QLocale locale READ locale NOTIFY localeChanged)
+    /// The time relative texts count from (unix ms): the clock's, announced anew every 15 s, so that
+    /// a binding that reads it follows the time on a page left open (`format.relative(key.lastUsedAt,
+    /// format.now)`): "last used 2 minutes ago", "expires in 2 hours" and "Expires …" / "Expired …"
+    /// stayed as first shown for as long as the page was.
+    Q_PROPERTY(double now READ now NOTIFY nowChanged)
 
 public:
     explicit Formatter(QObject *parent = nullptr);
 
     [[nodiscard]] QLocale locale() const { return m_locale; }
     void setLocale(const QLocale &locale);
-    /// Reference time for relative(); null = now (tests pin it).
-    void setNow(qint64 unixMs) { m_nowMs = unixMs; }
+    [[nodiscard]] double now() const;
+    /// Pins `now` at @p unixMs (tests); 0 gives it back to the clock.
+    void setNow(qint64 unixMs);
+    /// How often `now` is announced anew (tests shorten it).
+    void setNowStep(std::chrono::milliseconds step) { m_nowStep.setInterval(step); }
 
     /// A unix-ms time as a short local date and time ("26.11.26, 14:05"); "" for 0 or absent.
     Q_INVOKABLE [[nodiscard]] QString dateTime(double unixMs) const;
@@ -35,17 +46,20 @@ public:
     /// A millisecond duration in at most two units ("1 h 30 min", "250 ms", "2 d"), with
     /// no-break spaces: a wrapped text never breaks inside it.
     Q_INVOKABLE [[nodiscard]] QString duration(double milliseconds) const;
-    /// A unix-ms time relative to now ("in 3 h", "5 min ago", "just now").
-    Q_INVOKABLE [[nodiscard]] QString relative(double unixMs) const;
+    /// A unix-ms time relative to @p from, `now` for 0 ("in 3 hours", "5 minutes ago", "just now").
+    /// A binding passes `format.now`: it is then evaluated anew as the time goes on.
+    Q_INVOKABLE [[nodiscard]] QString relative(double unixMs, double from = 0) const;
 
 Q_SIGNALS:
     void localeChanged();
+    void nowChanged();
 
 private:
     [[nodiscard]] QString unit(qint64 count, int unitIndex) const;
 
     QLocale m_locale;
     qint64 m_nowMs = 0;
+    QTimer m_nowStep;
 };
 
 } // namespace Latchkey::Dashboard

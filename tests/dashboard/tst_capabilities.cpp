@@ -5,12 +5,16 @@
 #include "metatext.h"
 #include "permissionwords.h"
 
+#include <QDateTime>
 #include <QQmlComponent>
 #include <QQmlContext>
 #include <QQmlEngine>
 #include <QSettings>
 #include <QTcpServer>
 #include <QTcpSocket>
+
+#include <chrono>
+#include <cmath>
 
 using namespace Qt::StringLiterals;
 using namespace Latchkey::Dashboard;
@@ -35,6 +39,7 @@ private Q_SLOTS:
     void durationsUseAtMostTwoUnits();
     void relativeTimes_data();
     void relativeTimes();
+    void nowIsAnnouncedAsTheTimeGoesOn();
     void metaSyntaxErrorsInTheUiLanguage_data();
     void metaSyntaxErrorsInTheUiLanguage();
     // After the locale tests: a language set sets the default locale too.
@@ -276,6 +281,33 @@ void TestCapabilities::relativeTimes()
     QCOMPARE(shown, texts);
     QVERIFY(format.relative(0).isEmpty());
     QSettings().clear();
+}
+
+// QML bindings read `format.now` to follow the time (stop 26: "expires in 2 hours" stayed as first
+// shown): it is announced anew on its step while it follows the clock, not while pinned, and
+// relative() counts from the time it is given.
+void TestCapabilities::nowIsAnnouncedAsTheTimeGoesOn()
+{
+    using namespace std::chrono_literals;
+    Formatter format;
+    QSignalSpy announced(&format, &Formatter::nowChanged);
+    format.setNowStep(50ms);
+    QTRY_VERIFY_WITH_TIMEOUT(announced.count() >= 2, 2000);
+    QVERIFY(std::abs(format.now() - double(QDateTime::currentMSecsSinceEpoch())) < 1000);
+
+    const qint64 pinned = 1'767'225'600'000;
+    format.setNow(pinned);
+    QCOMPARE(format.now(), double(pinned));
+    announced.clear();
+    QTest::qWait(200);
+    QCOMPARE(announced.count(), 0); // a pinned time does not move
+    format.setNow(0);
+    QCOMPARE(announced.count(), 1);
+    QTRY_VERIFY_WITH_TIMEOUT(announced.count() >= 2, 2000);
+
+    const double expires = double(pinned) + 2 * 3'600'000;
+    QCOMPARE(format.relative(expires, double(pinned)), format.relative(expires, double(pinned) + 1));
+    QVERIFY(format.relative(expires, double(pinned)) != format.relative(expires, double(pinned) + 3'600'000));
 }
 
 void TestCapabilities::permissionsInWords_data()

@@ -264,7 +264,7 @@ ColumnLayout {
         objectName: "expiry-summary"
         visible: picker.summaryShown
         text: picker.expires > 0 && picker.format
-              ? qsTr("Expires %1 (%2)").arg(picker.format.dateTime(picker.expires)).arg(picker.format.relative(picker.expires))
+              ? qsTr("Expires %1 (%2)").arg(picker.format.dateTime(picker.expires)).arg(picker.format.relative(picker.expires, picker.format.now))
               : ""
         opacity: 0.8
     }

@@ -242,7 +242,7 @@ KeySection {
         readonly property string stopsNote: permanent.checked
               ? qsTr("The key %1 stops working at once and is removed for good, with its rate limits and permissions.").arg(section.key.start + "…")
               : qsTr("The key %1 stops working at once. It is kept in the database but cannot be used or shown here again.").arg(section.key.start + "…")
-        readonly property string replacedNote: section.replacedStart !== "" && section.replacedWorksUntil > Date.now()
+        readonly property string replacedNote: section.replacedStart !== "" && section.replacedWorksUntil > section.session.format.now
               ? qsTr("The key it replaced, %1…, keeps working until %2: deleting this one does not stop it.")
                 .arg(section.replacedStart).arg(section.session.format.dateTime(section.replacedWorksUntil))
               : ""

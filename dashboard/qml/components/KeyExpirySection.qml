@@ -51,17 +51,21 @@ KeySection {
         font.pixelSize: 16
         wrapMode: Text.Wrap
     }
+    /// The formatter's `now`: a binding that calls these functions follows the time with it.
+    function now(): real {
+        return section.format ? section.format.now : Date.now();
+    }
     function relative(expires: real): string {
-        return section.format ? section.format.relative(expires) : "";
+        return section.format ? section.format.relative(expires, section.format.now) : "";
     }
     function savedLine(expires: real): string {
         return expires === 0 ? qsTr("Never expires", "the expiry card's summary of a key without expiry")
-             : expires < Date.now() ? qsTr("Expired %1", "%1 is a relative time: '3 days ago'").arg(relative(expires))
+             : expires < section.now() ? qsTr("Expired %1", "%1 is a relative time: '3 days ago'").arg(relative(expires))
              : qsTr("Expires %1", "%1 is a relative time: 'in 29 days'").arg(relative(expires));
     }
     function draftLine(expires: real): string {
         return expires === 0 ? qsTr("After saving: never expires", "the expiry card's summary of an unsaved change")
-             : expires < Date.now() ? qsTr("After saving: expired %1", "%1 is a relative time: '3 days ago'").arg(relative(expires))
+             : expires < section.now() ? qsTr("After saving: expired %1", "%1 is a relative time: '3 days ago'").arg(relative(expires))
              : qsTr("After saving: expires %1", "%1 is a relative time: 'in 29 days'").arg(relative(expires));
     }
     ExpiryPicker {

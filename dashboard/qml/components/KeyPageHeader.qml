@@ -149,7 +149,7 @@ ToolBar {
             horizontalAlignment: headerBar.datesBelow ? Text.AlignLeft : Text.AlignRight
             text: headerBar.key.loaded ? qsTr("Created %1 · last used %2")
                                   .arg(headerBar.session.format.dateTime(headerBar.key.createdAt))
-                                  .arg(headerBar.key.lastUsedAt > 0 ? headerBar.session.format.relative(headerBar.key.lastUsedAt)
+                                  .arg(headerBar.key.lastUsedAt > 0 ? headerBar.session.format.relative(headerBar.key.lastUsedAt, headerBar.session.format.now)
                                                              : qsTr("never"))
                                 : ""
             elide: Text.ElideRight

@@ -60,17 +60,17 @@ ColumnLayout {
             keyId: notes.replacedKeyId
             onOpened: linkedKeyId => notes.opened(linkedKeyId)
             text: {
-                const now = Date.now();
+                const now = notes.format.now;
                 const oldKey = replacedNote.link(notes.replacedStart);
                 const old = !(notes.replacedExpires > now)
                             ? qsTr("This is the new key. It replaces %1…, which no longer works.").arg(oldKey)
                             : !notes.replacedWasEnabled
                               ? qsTr("This is the new key. It replaces %1…, which stays disabled and expires %2 (%3).")
                                 .arg(oldKey).arg(notes.format.dateTime(notes.replacedExpires))
-                                .arg(notes.format.relative(notes.replacedExpires))
+                                .arg(notes.format.relative(notes.replacedExpires, now))
                               : qsTr("This is the new key. It replaces %1…, which keeps working until %2 (%3).")
                                 .arg(oldKey).arg(notes.format.dateTime(notes.replacedExpires))
-                                .arg(notes.format.relative(notes.replacedExpires));
+                                .arg(notes.format.relative(notes.replacedExpires, now));
                 // The reroll copied the old key's state: say when that keeps the new key from working,
                 // while it still does (not a state the user gave the new key since).
                 const disabled = !notes.replacedWasEnabled && !notes.key.enabled;
@@ -107,9 +107,9 @@ ColumnLayout {
                 const replacement = replacedByNote.link(notes.replacedBy);
                 return !notes.key.enabled
                        ? qsTr("Replaced by %1 — this key is disabled.").arg(replacement)
-                       : notes.key.expires > 0 && notes.key.expires > Date.now()
+                       : notes.key.expires > 0 && notes.key.expires > notes.format.now
                          ? qsTr("Replaced by %1 — expires %2 (%3).").arg(replacement)
-                           .arg(notes.format.relative(notes.key.expires))
+                           .arg(notes.format.relative(notes.key.expires, notes.format.now))
                            .arg(notes.format.dateTime(notes.key.expires))
                          : qsTr("Replaced by %1 — this key no longer works.").arg(replacement);
             }

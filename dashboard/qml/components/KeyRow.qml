@@ -191,7 +191,7 @@ ItemDelegate {
             Layout.minimumWidth: row.columns.lastUsed
             Layout.maximumWidth: row.columns.lastUsed
             horizontalAlignment: Text.AlignRight
-            text: row.lastUsedAt > 0 ? row.format.relative(row.lastUsedAt) : qsTr("never")
+            text: row.lastUsedAt > 0 ? row.format.relative(row.lastUsedAt, row.format.now) : qsTr("never")
             opacity: row.lastUsedAt > 0 ? 1 : 0.6
             elide: Text.ElideRight
             ToolTip.visible: truncated && rowTip.showsTip && !row.nameCut

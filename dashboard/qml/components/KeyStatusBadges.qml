@@ -20,7 +20,7 @@ Item {
     /// The key's expiry (unix ms, 0 = none) and the session's Formatter, for "expires in 2 hours".
     property real expires: 0
     property var format
-    readonly property string expiresIn: expires > 0 && format ? format.relative(expires) : ""
+    readonly property string expiresIn: expires > 0 && format ? format.relative(expires, format.now) : ""
     /// When "replaced" says the expiry: not next to an "expiring" pill that says it already.
     readonly property string replacedExpiresIn: badges.includes("expiring") ? "" : expiresIn
 

@@ -22,7 +22,7 @@ Pane {
             list.push({
                 url: entry.url,
                 details: (entry.keyStored ? qsTr("root key in the keychain") : qsTr("root key not stored"))
-                         + " · " + qsTr("last used %1").arg(format.relative(entry.lastUsed)),
+                         + " · " + qsTr("last used %1").arg(format.relative(entry.lastUsed, format.now)),
                 connect: () => recent.chosen(entry.url),
                 forget: () => recent.connection.forget(entry.url)
             });

@@ -140,6 +140,24 @@ private:
     Latchkey::Server::Server &m_server;
 };
 
+/// The time testSession's formatter counts relative texts from (`testClock`): pinned by a test
+/// that checks a text follows the time, given back to the clock before each file.
+class TestClock : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit TestClock(Latchkey::Dashboard::Formatter &format) : m_format(format) {}
+
+    /// `format.now` is @p unixMs from now on (and bindings that read it are evaluated anew).
+    Q_INVOKABLE void pin(double unixMs) { m_format.setNow(qint64(unixMs)); }
+    /// `format.now` follows the clock again.
+    Q_INVOKABLE void unpin() { m_format.setNow(0); }
+
+private:
+    Latchkey::Dashboard::Formatter &m_format;
+};
+
 class Setup : public QObject
 {
     Q_OBJECT
@@ -173,6 +191,7 @@ public Q_SLOTS:
         m_answerGate = std::make_unique<AnswerGate>(m_fixture->baseUrl());
         m_heldSession = std::make_unique<Latchkey::Dashboard::Session>();
         m_heldSession->connectTo(m_answerGate->url(), m_fixture->rootKey());
+        m_clock = std::make_unique<TestClock>(*m_fixture->session()->format());
         m_startLanguage = m_fixture->session()->settings()->language();
         m_startTheme = m_fixture->session()->settings()->theme();
     }
@@ -181,6 +200,7 @@ public Q_SLOTS:
     void qmlEngineAvailable(QQmlEngine *engine)
     {
         resetSettings();
+        m_clock->unpin();
         connect(engine, &QQmlEngine::warnings, this, &Setup::failOnWarnings);
         engine->addImportPath(QStringLiteral("qrc:/"));
         engine->rootContext()->setContextProperty(QStringLiteral("testSession"), m_fixture->session());
@@ -192,6 +212,7 @@ public Q_SLOTS:
         engine->rootContext()->setContextProperty(QStringLiteral("testHeldSession"), m_heldSession.get());
         engine->rootContext()->setContextProperty(QStringLiteral("testAnswerGate"), m_answerGate.get());
         engine->rootContext()->setContextProperty(QStringLiteral("testServer"), m_serverRequests.get());
+        engine->rootContext()->setContextProperty(QStringLiteral("testClock"), m_clock.get());
     }
 
     void cleanupTestCase()
@@ -204,6 +225,7 @@ public Q_SLOTS:
         m_emptySession.reset(); // no request in flight when the server goes
         m_readOnlySession.reset();
         m_serverRequests.reset();
+        m_clock.reset();
         m_fixture.reset();
     }
 
@@ -214,7 +236,10 @@ public:
 private:
     /// Every session back to the language and theme of the run's start: a file that failed while
     /// it had switched to German left German to every later file of its half, whose hundreds of
-    /// failures then hid the first one and ran into the half's timeout.
+    /// failures then hid the first one and ran into the half's timeout. And that language's
+    /// catalogue installed, as the app does at its start: without it English plurals read "2
+    /// hour(s)" until a test had switched the language once (so a file's texts depended on the
+    /// files before it).
     void resetSettings()
     {
         for (Latchkey::Dashboard::Session *session :
@@ -223,6 +248,7 @@ private:
             session->settings()->setLanguage(m_startLanguage);
             session->settings()->setTheme(m_startTheme);
         }
+        m_fixture->session()->settings()->apply();
     }
 
     void failOnWarnings(const QList<QQmlError> &warnings)
@@ -250,6 +276,7 @@ private:
     std::unique_ptr<Latchkey::Dashboard::Session> m_unreachableSession;
     std::unique_ptr<AnswerGate> m_answerGate;
     std::unique_ptr<ServerRequests> m_serverRequests;
+    std::unique_ptr<TestClock> m_clock;
     std::unique_ptr<Latchkey::Dashboard::Session> m_heldSession;
     std::unique_ptr<Latchkey::Dashboard::Session> m_noApiSession;
     std::unique_ptr<Latchkey::Dashboard::Session> m_emptySession;

@@ -155,6 +155,22 @@ Item {
             }
         }
 
+        // The summary's "(in 2 hours)" follows the time while the form stays open (it stayed as
+        // first shown: stop 26's found-not-fixed for the relative times).
+        function test_summaryFollowsTheTime() {
+            const expires = new Date(2097, 5, 15, 12, 0).getTime();
+            testClock.pin(expires - 2 * 3600000);
+            try {
+                picker.load(expires);
+                const summary = child("expiry-summary");
+                verify(summary.text.indexOf("(in 2 hours)") > 0, summary.text);
+                testClock.pin(expires - 3 * 86400000);
+                verify(summary.text.indexOf("(in 3 days)") > 0, summary.text);
+            } finally {
+                testClock.unpin();
+            }
+        }
+
         // Walk 20/20: the empty date field showed a bare " .  ." (its input mask), never its
         // example date.
         function test_untouchedShowsTheExampleDate() {

@@ -71,6 +71,28 @@ Item {
             tryCompare(expiring.ToolTip, "visible", false);
         }
 
+        // Stop 26's found-not-fixed: "expires in 2 hours" stayed as first shown for as long as the
+        // page was open. The pill follows the formatter's time (`format.now`).
+        function test_expiresInFollowsTheTime() {
+            const expires = Date.UTC(2026, 10, 28, 12, 0);
+            testClock.pin(expires - 2 * 3600000);
+            try {
+                badges.format = testSession.format;
+                badges.expires = expires;
+                badges.badges = ["active", "expiring"];
+                verify(pill("expires in 2 hours"), "two hours before: " + pills().map(p => p.modelData.label).join(", "));
+                testClock.pin(expires - 3600000);
+                verify(pill("expires in 1 hour"), "an hour later");
+                testClock.pin(expires - 20 * 60000);
+                verify(pill("expires in 20 minutes"), "40 minutes later");
+            } finally {
+                testClock.unpin();
+                badges.badges = [];
+                badges.expires = 0;
+                badges.format = null;
+            }
+        }
+
         // A rerolled key's pill says that it was replaced and when it stops working.
         function test_replacedSaysWhen() {
             badges.format = { relative: ms => ms === 7200000 ? "in 2 hours" : "?" };
