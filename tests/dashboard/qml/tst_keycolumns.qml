@@ -103,6 +103,14 @@ Item {
         // before the layouts give the new widths to the titles and the cells (a Status cell stood
         // 163 px wide under a 160 px title until the layouts caught up).
         function test_withoutOwnerStillLinedUp() {
+            // Lined up first: the test before (by name) resizes the table as it ends, and the
+            // lines' layouts take a new width each in its own frame; compared before they had, the
+            // check below saw the last test's half-done layout (163 vs 166 px, under load in CI).
+            const lines = () => [header, plain, busy].map(line => JSON.stringify(columnsOf(line)));
+            tryVerify(() => {
+                const all = lines();
+                return all[1] === all[0] && all[2] === all[0];
+            }, 5000, "lined up before: " + lines().join(" / "));
             header.showOwner = false;
             plain.showOwner = false;
             busy.showOwner = false;
