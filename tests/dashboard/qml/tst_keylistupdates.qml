@@ -272,12 +272,11 @@ Item {
                 return bar.visible && bar.width > 0 && enable > disable + 10 && remove > enable + 10;
             }, H.answerTimeout, "the bulk bar is laid out");
             waitForItemPolished(bar);
-            // With or without the English plural forms ("key(s)", "is"): a test run before this one in
-            // the same runner may have loaded them (CI runs every file in one process).
+            // In English plural forms (the runner loads them before each file, as the app at its start).
             for (const [action, dialogName, question, already] of [
-                     ["Enable", "confirmBulkEnable", "Enable 2 key", /1 of the selected keys is already enabled/],
-                     ["Disable", "confirmBulkDisable", "Disable 1 key", /2 of the selected keys (is|are) already disabled/],
-                     ["Delete", "confirmBulkDelete", "Delete 3 selected key", /^/]]) {
+                     ["Enable", "confirmBulkEnable", "Enable 2 keys?", /1 of the selected keys is already enabled/],
+                     ["Disable", "confirmBulkDisable", "Disable 1 key?", /2 of the selected keys are already disabled/],
+                     ["Delete", "confirmBulkDelete", "Delete 3 selected keys?", /^/]]) {
                 const dialog = H.find(page, item => item.objectName === dialogName);
                 verify(dialog, dialogName);
                 const button = gatedButton(bar, action);
