@@ -135,10 +135,16 @@ Dialog {
         return item["editable"] === true && inner !== undefined && inner !== null
             && inner["acceptableInput"] !== undefined;
     }
-    // Enter that the focused control let through (a TextField passes it on after `accepted`).
-    // Ctrl+Enter gets here only while the Shortcut is off (canAccept false).
+    /// Whether @p item hands Enter on to the form (a closed ThemedComboBox).
+    function passesEnter(item: var): bool {
+        return item !== null && item["passesEnter"] === true;
+    }
+    // Enter that the focused control let through (a TextField passes it on after `accepted`, a
+    // closed ThemedComboBox hands it on: `passesEnter`). Ctrl+Enter gets here only while the
+    // Shortcut is off (canAccept false).
     function enterPressed(event: KeyEvent): void {
-        event.accepted = singleLine(dialog.contentItem.Window.activeFocusItem);
+        const focused = dialog.contentItem.Window.activeFocusItem;
+        event.accepted = singleLine(focused) || passesEnter(focused);
         if (event.accepted)
             acceptIfValid();
     }

@@ -203,6 +203,7 @@ FormDialog {
                 }
                 ThemedComboBox {
                     id: unitBox
+                    objectName: "unitBox"
                     // Written as the key page's rate limits write them (walkthrough: "min" there, "minutes" here).
                     model: [qsTr("d", "days"), qsTr("h", "hours"), qsTr("min", "minutes"), qsTr("s", "seconds")]
                     currentIndex: 2

@@ -1,5 +1,6 @@
 import QtQuick
 import QtQuick.Controls
+import Latchkey.Dashboard
 
 // A ComboBox whose open list reads in both themes. Material colours the current entry in the
 // accent colour, on the highlight of the entry under the cursor; in the dark theme that is indigo
@@ -12,6 +13,14 @@ ComboBox {
 
     /// Whether the focus frame is drawn (the box has the keyboard focus); for tests.
     readonly property bool focusShown: frame.shown
+    /// Enter goes on to the form around the box, as from a text field: its list is closed, and
+    /// the box has nothing to do with it (FormDialog sends the form). Open, Enter takes the entry.
+    readonly property bool passesEnter: !popup.visible && !editable
+
+    // Qt's ComboBox takes Enter even closed, and does nothing with it: Enter on the override
+    // dialog's window unit did not save, where Enter in each of its fields does.
+    Keys.onReturnPressed: event => event.accepted = passesEnter && KeyRelay.toAncestors(control, event.key, event.modifiers)
+    Keys.onEnterPressed: event => event.accepted = passesEnter && KeyRelay.toAncestors(control, event.key, event.modifiers)
 
     FocusFrame {
         id: frame

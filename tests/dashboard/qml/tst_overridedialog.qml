@@ -161,6 +161,29 @@ Item {
             verify(dialog.opened);
         }
 
+        // Stop 25's found-not-fixed: Enter on the window's unit box did not save, where Enter in
+        // every other field of the dialog does (Qt's closed ComboBox takes Enter, and does nothing
+        // with it). With its list open, Enter takes the highlighted entry and saves nothing.
+        function test_enterOnTheUnitBoxSavesOnceItsListIsClosed() {
+            dialog.openFor("u*", 5, 60000);
+            tryCompare(dialog, "opened", true);
+            const unit = findChild(dialog.contentItem, "unitBox");
+            unit.forceActiveFocus();
+            tryCompare(unit, "activeFocus", true);
+            keyClick(Qt.Key_Space); // opens the list
+            tryCompare(unit.popup, "opened", true);
+            keyClick(Qt.Key_Down); // "min" → "s"
+            keyClick(Qt.Key_Return);
+            tryCompare(unit.popup, "visible", false);
+            compare(saved.count, 0, "Enter in the open list only chose the entry");
+            compare(unit.currentIndex, 3);
+            verify(dialog.opened);
+            keyClick(Qt.Key_Return);
+            compare(saved.count, 1, "Enter on the closed unit box saves");
+            compare(saved.signalArguments[0][2], 1000, "one second, the unit chosen");
+            tryCompare(dialog, "visible", false);
+        }
+
         function test_enterSavesEscCancels() {
             dialog.openFor("", 5, 60000);
             tryCompare(dialog, "opened", true);
