@@ -38,9 +38,6 @@ ColumnLayout {
                                               && (mayNotListApis !== "" || chosenApiMissing
                                                   || (apisArrived && !apis.loading && (!apis.hasMore || apis.failed)))
 
-    /// Enter on the API box (a closed ComboBox takes it for itself: it would open the list).
-    signal submitRequested(var event)
-
     function error(field: string): string {
         return controller.errors[field] !== undefined ? controller.errors[field] : "";
     }
@@ -109,8 +106,6 @@ ColumnLayout {
                          : basics.chosenApiUnlisted ? basics.controller.apiId : qsTr("Looking for the API…")
             Accessible.name: qsTr("API the key belongs to")
             onActivated: basics.controller.apiId = currentValue
-            Keys.onReturnPressed: event => basics.submitRequested(event)
-            Keys.onEnterPressed: event => basics.submitRequested(event)
             // Material's own focus tint on a combo box is hard to see.
             FocusFrame {
                 control: apiBox

@@ -160,7 +160,6 @@ ScrollView {
             Layout.fillWidth: true
             session: form.session
             controller: form.controller
-            onSubmitRequested: event => form.submitByKey(event)
         }
 
         FormField {
