@@ -14,6 +14,21 @@ Q_LOGGING_CATEGORY(lcClient, "latchkey.dashboard.client")
 
 namespace Latchkey::Dashboard {
 
+namespace {
+
+/// Whether @p action ("keys.updateCredits") changes something on the server: everything but the
+/// reads (get…, list…, search…, whoami, analytics.…). A timed-out change may have been made.
+bool changesSomething(const QString &action)
+{
+    const QStringView method = QStringView(action).mid(action.indexOf(u'.') + 1);
+    for (const QStringView reading : {u"get", u"list", u"search", u"whoami"})
+        if (method.startsWith(reading))
+            return false;
+    return !action.startsWith(u"analytics."_s);
+}
+
+} // namespace
+
 ApiClient::ApiClient(QObject *parent) : QObject(parent), m_network(new QNetworkAccessManager(this))
 {
     // Redirects would carry the Authorization header to wherever the server points: refuse them.
@@ -187,12 +202,17 @@ ApiResult ApiClient::resultOf(const Pending &pending) const
         return ApiResult::fromTransportError(u"tls"_s, tr("TLS error"),
                                              tr("The server's certificate was rejected: %1")
                                                  .arg(pending.tlsErrors.join(u"; "_s)));
+    // A request that changes something may have been carried out with its answer lost on the
+    // way: a retried "Add 100 credits" added them twice (walkthrough 23b, Y15).
     if (reply->error() == QNetworkReply::OperationCanceledError)
         return ApiResult::fromTransportError(u"network"_s, tr("Timeout"),
-                                             tr("%1 did not answer in time.").arg(m_baseUrl.toDisplayString()));
+                                             changesSomething(pending.action)
+                                                 ? tr("The server did not answer in time; the change may still have been made. Reload before trying again.")
+                                                 : tr("%1 did not answer in time.").arg(m_baseUrl.toDisplayString()));
     return ApiResult::fromTransportError(u"network"_s, tr("Network error"),
                                          tr("Cannot reach %1: %2").arg(m_baseUrl.toDisplayString(), reply->errorString()));
 }
+
 
 void ApiClient::call(const QString &action, const QJsonObject &body, const QJSValue &callback)
 {

@@ -2521,6 +2521,10 @@
         <source>Cannot reach %1: %2</source>
         <translation>%1 ist nicht erreichbar: %2</translation>
     </message>
+    <message>
+        <source>The server did not answer in time; the change may still have been made. Reload before trying again.</source>
+        <translation>Der Server hat nicht rechtzeitig geantwortet; die Änderung wurde möglicherweise trotzdem vorgenommen. Laden Sie neu, bevor Sie es erneut versuchen.</translation>
+    </message>
 </context>
 <context>
     <name>Latchkey::Dashboard::ConnectionController</name>

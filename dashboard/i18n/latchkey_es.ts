@@ -2521,6 +2521,10 @@
         <source>Cannot reach %1: %2</source>
         <translation>No se puede acceder a %1: %2</translation>
     </message>
+    <message>
+        <source>The server did not answer in time; the change may still have been made. Reload before trying again.</source>
+        <translation>El servidor no respondió a tiempo; es posible que el cambio se haya realizado de todos modos. Vuelva a cargar antes de intentarlo de nuevo.</translation>
+    </message>
 </context>
 <context>
     <name>Latchkey::Dashboard::ConnectionController</name>

@@ -92,6 +92,8 @@ private Q_SLOTS:
     void nonEnvelopeAnswersBecomeReadableErrors_data();
     void nonEnvelopeAnswersBecomeReadableErrors();
     void unreachableServerIsANetworkError();
+    void timedOutChangeMayHaveBeenMade_data();
+    void timedOutChangeMayHaveBeenMade();
     void answerAfterNetworkFailuresSaysReachableAgain();
     void tlsErrorsFailTheCallAndAreNamed();
     void qmlCallPassesAnApiResult();
@@ -412,6 +414,45 @@ void TestApiClient::unreachableServerIsANetworkError()
     QCOMPARE(result.errorType, u"network"_s);
     QVERIFY(result.errorDetail.contains(QString::number(port)));
     QCOMPARE(failed.count(), 1);
+}
+
+void TestApiClient::timedOutChangeMayHaveBeenMade_data()
+{
+    QTest::addColumn<QString>("action");
+    QTest::addColumn<bool>("change");
+    QTest::newRow("keys.updateCredits") << u"keys.updateCredits"_s << true;
+    QTest::newRow("keys.createKey") << u"keys.createKey"_s << true;
+    QTest::newRow("identities.deleteIdentity") << u"identities.deleteIdentity"_s << true;
+    QTest::newRow("keys.getKey") << u"keys.getKey"_s << false;
+    QTest::newRow("apis.listKeys") << u"apis.listKeys"_s << false;
+    QTest::newRow("rootKeys.whoami") << u"rootKeys.whoami"_s << false;
+    QTest::newRow("analytics.getVerificationLog") << u"analytics.getVerificationLog"_s << false;
+}
+
+/// A request that timed out may still have been carried out: the banner says so for a change,
+/// and to reload before trying again (walkthrough 23b, Y15: a retried "Add 100 credits" added
+/// them twice). A read that timed out just did not answer.
+void TestApiClient::timedOutChangeMayHaveBeenMade()
+{
+    QFETCH(QString, action);
+    QFETCH(bool, change);
+    CannedServer silent(QByteArray{}); // reads the request, never answers
+    QVERIFY(silent.isListening());
+    ApiClient client;
+    client.setTimeout(300);
+    client.setConnection(silent.url(), u"k"_s);
+    QSignalSpy failed(&client, &ApiClient::requestFailed);
+    const ApiResult result = postAndWait(client, action, {});
+    QCOMPARE(result.httpStatus, 0);
+    QCOMPARE(result.title(), u"Timeout"_s);
+    QCOMPARE(failed.count(), 1);
+    const QString detail = failed.first().at(2).toString();
+    QCOMPARE(detail, result.message());
+    const QString mayHaveBeenMade = u"The server did not answer in time; the change may still have been made. Reload before trying again."_s;
+    if (change)
+        QCOMPARE(detail, mayHaveBeenMade);
+    else
+        QCOMPARE(detail, u"%1 did not answer in time."_s.arg(silent.url().toDisplayString()));
 }
 
 void TestApiClient::answerAfterNetworkFailuresSaysReachableAgain()
