@@ -2,6 +2,7 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
 import QtQuick.Layouts
+import Latchkey.Dashboard
 
 // A freshly issued or rerolled key, shown this one time: the key with a copy button, optionally
 // a ready curl line to verify it, and the warning that it cannot be shown again (or, for a
@@ -39,10 +40,11 @@ ColumnLayout {
     /// The user asked to copy @p text (the host puts it on the clipboard).
     signal copyRequested(string text)
 
-    /// Gives the keyboard to "Copy", framed: Enter then copies the key. The dialogs' other buttons
-    /// (Open key, Done) leave it, and the key cannot be shown again, so they are not the default.
+    /// Gives the keyboard to "Copy": Enter then copies the key. The dialogs' other buttons (Open
+    /// key, Done) leave it, and the key cannot be shown again, so they are not the default. Framed
+    /// when the last press was a key (LastInput): not after a click on Issue or Create.
     function focusCopy(): void {
-        copyKey.forceActiveFocus(Qt.TabFocusReason);
+        copyKey.forceActiveFocus(LastInput.keyboard ? Qt.TabFocusReason : Qt.OtherFocusReason);
     }
 
     spacing: 10

@@ -38,7 +38,9 @@ Page {
                 keyList.currentIndex = 0;
             keyList.forceActiveFocus(Qt.TabFocusReason);
         } else if (!keys.loading && issueButton.button.enabled) {
-            issueButton.button.forceActiveFocus(Qt.TabFocusReason);
+            // Framed for a keyboard user only (LastInput, as ListFocusRing): not after a click
+            // on the owner's row.
+            issueButton.button.forceActiveFocus(LastInput.keyboard ? Qt.TabFocusReason : Qt.OtherFocusReason);
         } else {
             page.forceActiveFocus(Qt.OtherFocusReason);
         }

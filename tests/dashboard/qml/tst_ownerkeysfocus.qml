@@ -37,6 +37,32 @@ Item {
             return result.data;
         }
 
+        // An owner without keys opens with the keyboard on "Issue key for this owner", framed for
+        // a keyboard user only (LastInput, as the key rows' ListFocusRing): not after a click on
+        // the owner's row.
+        function test_issueKeyFramedForTheKeyboardOnly() {
+            const externalId = "keyless-owner-" + Date.now();
+            const identityId = callApi("identities.createIdentity", { externalId: externalId }).identityId;
+            const page = createTemporaryObject(ownerPage, root, { identityId: identityId });
+            verify(page);
+            const keys = findChild(page, "keysModel");
+            const issue = findChild(page, "owner-issue");
+            verify(keys && issue);
+            tryVerify(() => !keys.loading && keys.count === 0 && issue.button.enabled, H.answerTimeout, "a keyless owner");
+            const frame = findChild(issue.button, "focusFrame");
+            verify(frame);
+            mouseClick(H.find(page, item => item.text === "Identity")); // as the owner's row was clicked
+            root.forceActiveFocus();
+            page.focusContent();
+            verify(issue.button.activeFocus, "Issue key has the keyboard");
+            verify(!frame.shown, "no keyboard frame after a click");
+            keyClick(Qt.Key_Shift);
+            root.forceActiveFocus();
+            page.focusContent();
+            verify(issue.button.activeFocus);
+            tryVerify(() => frame.shown, 5000, "framed after a key press");
+        }
+
         function test_downShowsTheRowWhereTheLayoutPutsIt() {
             const externalId = "focus-owner-" + Date.now();
             const identityId = callApi("identities.createIdentity", { externalId: externalId }).identityId;

@@ -194,6 +194,24 @@ Item {
             }
         }
 
+        // focusCopy() gives Copy the keyboard (Enter copies) and frames it for a keyboard user
+        // only: after a click (on Issue, on Create) a mouse user saw the keyboard's frame.
+        function test_focusCopyFramesForTheKeyboardOnly() {
+            const button = child("copy-key");
+            const frame = findChild(button, "focusFrame");
+            verify(frame);
+            mouseClick(child("new-key-text")); // a click, as on a dialog's Issue
+            root.forceActiveFocus();
+            shown.focusCopy();
+            verify(button.activeFocus, "Copy has the keyboard");
+            verify(!frame.shown, "no keyboard frame after a click");
+            keyClick(Qt.Key_Shift);
+            root.forceActiveFocus();
+            shown.focusCopy();
+            verify(button.activeFocus);
+            tryVerify(() => frame.shown, 5000, "framed after a key press");
+        }
+
         // Walkthrough 22, X10: "Key copied" stayed up after Tab had moved on to the next buttons.
         // It goes with the focus (well before its own timeout).
         function test_copiedTipGoesWhenTheFocusMovesOn_data() {
