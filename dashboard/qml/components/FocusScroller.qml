@@ -1,4 +1,5 @@
 import QtQuick
+import Latchkey.Dashboard
 
 // Keeps the keyboard focus in view: whenever the window's focus moves to an item inside
 // `flickable` (Tab to a field below the visible part of a form), scrolls the flickable just
@@ -18,19 +19,36 @@ Item {
     /// Frames an item may keep moving before it is left where the last one put it (an animation).
     property int maxFrames: 30
 
-    /// Scrolls so @p item (inside the flickable) is visible; no change when it already is.
+    /// Scrolls so @p item (inside the flickable) is visible with `margin` around it, its label
+    /// too (a FormField's, where the whole field fits); no change when it already is. After a
+    /// key press the margin is kept clear too: Tab to a control whose edge touched the window's
+    /// showed it without its frame (walkthrough 23, Y10); a click leaves a visible control where
+    /// it is, under the pointer.
     function reveal(item: Item): void {
         if (!item || !flickable || !flickable.contentItem || !isInside(item))
             return;
-        const r = item.mapToItem(flickable.contentItem, 0, 0, item.width, item.height);
+        const shown = labelled(item);
+        const r = shown.mapToItem(flickable.contentItem, 0, 0, shown.width, shown.height);
+        const clearance = keyboardUsed ? margin : 0;
         const top = flickable.contentY;
         const bottom = top + flickable.height;
         const maxY = Math.max(0, flickable.contentHeight - flickable.height);
         // An item taller than the view shows its top (where a field's text starts).
-        if (r.y < top)
+        if (r.y - clearance < top)
             flickable.contentY = Math.max(0, Math.min(maxY, r.y - margin));
-        else if (r.y + r.height > bottom)
+        else if (r.y + r.height + clearance > bottom)
             flickable.contentY = Math.max(0, Math.min(maxY, r.y - margin, r.y + r.height - flickable.height + margin));
+    }
+    /// The last press was a key (LastInput): the focus moved by the keyboard.
+    readonly property bool keyboardUsed: LastInput.keyboard
+    /// What is shown for @p item: the labelled field holding it (a FormField: its label above
+    /// the control) when that fits in the view with its margins, else the item.
+    function labelled(item: Item): Item {
+        for (let node = item; node && node !== flickable.contentItem; node = node.parent) {
+            if (node["labelsItsControl"] === true)
+                return node.height + 2 * margin <= flickable.height ? node : item;
+        }
+        return item;
     }
     function isInside(item: Item): bool {
         for (let node = item.parent; node; node = node.parent) {

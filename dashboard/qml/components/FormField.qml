@@ -12,6 +12,9 @@ ColumnLayout {
     property string error
     default property alias content: holder.data
 
+    /// FocusScroller shows the whole field (its label too) for a focused control inside it.
+    readonly property bool labelsItsControl: true
+
     spacing: 2
     Layout.fillWidth: true
 

@@ -25,7 +25,14 @@ Page {
         }
     }
 
+    /// Tab to a control below the visible part scrolls it into view with a margin (walkthrough
+    /// 23, Y10), as on the key page.
+    property FocusScroller focusScroller: FocusScroller {
+        flickable: scroll.contentItem as Flickable
+    }
+
     ScrollView {
+        id: scroll
         anchors.fill: parent
         contentWidth: availableWidth
 

@@ -57,6 +57,18 @@ Item {
             Item {
                 Layout.preferredHeight: 1500
             }
+            // A labelled field (the issue form's): its label above the control.
+            FormField {
+                id: labelBlock
+                label: "Label above the field"
+                TextField {
+                    id: labelledField
+                    objectName: "labelledField"
+                }
+            }
+            Item {
+                Layout.preferredHeight: 600
+            }
         }
     }
     FocusScroller {
@@ -166,6 +178,44 @@ Item {
             tryVerify(() => grown.height === 1400, 5000, "laid out");
             waitForRendering(page);
             compare(page.contentY, 0, "the page stays where the user scrolled it");
+        }
+
+        // Walkthrough 23, Y10: Tab to a control whose bottom touched the view's edge left it
+        // there, its focus frame cut. After a key press it is shown with the margin; a click
+        // leaves a control in view where it is (under the pointer).
+        function test_theKeyboardsFocusKeepsAMargin() {
+            grown.Layout.preferredHeight = 900;
+            tryVerify(() => grown.height === 900, 5000, "laid out");
+            const bottomAt = () => field.mapToItem(page, 0, 0).y + field.height;
+            page.contentY = field.mapToItem(page.contentItem, 0, 0).y + field.height - page.height + 4;
+            waitForRendering(page);
+            verify(inView(field) && bottomAt() > page.height - scroller.margin, "whole, at the edge");
+            mouseClick(field);
+            verify(field.activeFocus);
+            const clicked = page.contentY;
+            waitForRendering(page);
+            waitForRendering(page);
+            compare(page.contentY, clicked, "a click scrolls nothing");
+
+            root.forceActiveFocus(); // out of the page: nothing scrolls
+            keyClick(Qt.Key_Shift);
+            field.forceActiveFocus();
+            tryVerify(() => bottomAt() + scroller.margin <= page.height + 0.5, 5000,
+                      "the margin under the field: its bottom at " + bottomAt() + " of " + page.height);
+        }
+
+        // Shift+Tab to a field whose label lay above the view's top: the label is shown with it.
+        function test_aFieldsLabelIsShownWithIt() {
+            const label = labelBlock.children[0];
+            verify(label.text === "Label above the field", label.text);
+            page.contentY = labelledField.mapToItem(page.contentItem, 0, 0).y - 2;
+            waitForRendering(page);
+            verify(label.mapToItem(page, 0, 0).y < 0, "the label above the view");
+            keyClick(Qt.Key_Shift);
+            labelledField.forceActiveFocus();
+            tryVerify(() => label.mapToItem(page, 0, 0).y >= scroller.margin - 0.5, 5000,
+                      "the label at " + label.mapToItem(page, 0, 0).y);
+            verify(inView(labelledField));
         }
 
         function test_aLayoutThatSettlesOverFramesIsFollowed() {
