@@ -189,6 +189,14 @@ void ConnectionController::cancel()
     setConnecting(false);
 }
 
+void ConnectionController::clearError()
+{
+    if (m_connecting || m_error.isEmpty())
+        return;
+    m_error.clear();
+    Q_EMIT stateChanged();
+}
+
 void ConnectionController::probe(const QUrl &url, const QString &rootKey, Remember remember)
 {
     m_error.clear();

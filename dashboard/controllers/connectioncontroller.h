@@ -76,6 +76,10 @@ public:
     Q_INVOKABLE void connectRecent(const QString &url);
     /// Gives up the attempt in progress: neither connected() nor failed() follows.
     Q_INVOKABLE void cancel();
+    /// Forgets why the last attempt failed (error() becomes ""): the start screen calls it when
+    /// the address or the key is edited, so an old "cannot connect" does not stand under a new
+    /// address. Nothing while connecting.
+    Q_INVOKABLE void clearError();
     /// Removes @p url from the recent list and its key from the vault.
     Q_INVOKABLE void forget(const QString &url);
     /// Connects to the in-process local server (not remembered; its key is in its data folder).

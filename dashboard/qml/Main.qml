@@ -267,6 +267,17 @@ ApplicationWindow {
         // that may not create keys gets only the reason).
         onActivated: sidebar.issueKey()
     }
+    /// Ctrl+Q (the desktop's Quit): the window closes, and the app with it, as by its title bar
+    /// (a dialog showing a key not copied yet asks there first), once the page agreed to be left:
+    /// unsaved card drafts ask first, as leaving the page does (walkthrough 23b, Y1).
+    function quitApp(): void {
+        leaveCurrentPage(() => window.close());
+    }
+    // On the start screen too. Not over a modal dialog: Esc closes that first.
+    Shortcut {
+        sequence: "Ctrl+Q" // StandardKey.Quit, which qmllint cannot resolve here
+        onActivated: window.quitApp()
+    }
     Shortcut {
         sequence: "Alt+Left"
         enabled: window.session.connected && stack.depth > 1
@@ -318,20 +329,6 @@ ApplicationWindow {
                     skipGone.restart(); // later: window.currentPage follows this change
                 }
 
-                // Over the top of the page, not above it in the layout: a banner that pushed the
-                // page down ~60 px moved the field under the pointer, so the next click landed
-                // elsewhere (walkthrough 20/4). The same place on every page.
-                ErrorBanner {
-                    id: banner
-                    objectName: "errorBanner"
-                    anchors.top: parent.top
-                    anchors.left: parent.left
-                    anchors.right: parent.right
-                    anchors.margins: 8
-                    z: 11
-                    client: window.session.client
-                }
-
                 StatusNotice {
                     id: notice
                     objectName: "statusNotice"
@@ -340,6 +337,19 @@ ApplicationWindow {
                     anchors.bottomMargin: 24
                     z: 10
                 }
+            }
+
+            // Below the page, in the layout: the page gets shorter from its bottom and nothing on
+            // it moves. Over the page's top it covered the header, whose buttons could not be
+            // clicked while it showed (walkthrough 23b, Y16); above the page it pushed the page
+            // down ~60 px, moving the field under the pointer (walkthrough 20/4). The same place
+            // on every page.
+            ErrorBanner {
+                id: banner
+                objectName: "errorBanner"
+                Layout.fillWidth: true
+                Layout.margins: 8
+                client: window.session.client
             }
         }
     }

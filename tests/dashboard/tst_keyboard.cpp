@@ -7,6 +7,7 @@
 #include "connectioncontroller.h"
 #include "dashboardapp.h"
 #include "dashboardfixture.h"
+#include "dashboardtestpaths.h"
 #include "dashboardwindow.h"
 #include "localservercontroller.h"
 #include "testpaths.h"
@@ -184,6 +185,8 @@ private Q_SLOTS:
     void initTestCase();
     void cleanupTestCase();
     void startScreenTabOrder();
+    void connectErrorGoesWhenTheAddressOrKeyChanges_data();
+    void connectErrorGoesWhenTheAddressOrKeyChanges();
     void focusShownOnStartButton();
     void keychainStatusFollowsLanguage();
     void startLanguagePickerOpensByMouse();
@@ -220,13 +223,16 @@ private Q_SLOTS:
     void noTooltipOnAPlainHoverHandler();
     void goToFindsOwnersByPart();
     void ownerPageOpensWithTheFocusOnItsKeys();
+    void keysPageOpenedByGoToFocusesItsFirstRow();
     void keyPageOpenedByKeyboardShowsTheFocus();
     void noKeyboardFrameAfterClicksOnLists();
     void keyCardsKeepTheFocusAfterEnter_data();
     void keyCardsKeepTheFocusAfterEnter();
     void focusFrameBackAfterEscClosesADialog();
     void lastInputCountsPressesFromStartUp();
-    void recentConnectionDetailsWrapBeforeConnect(); // last: it leaves the window disconnected
+    void ctrlQClosesTheWindowAfterAskingAboutDrafts();
+    void recentConnectionDetailsWrapBeforeConnect(); // it leaves the window disconnected
+    void recentConnectionsOnTheFirstScreen();
 
 private:
     bool openPage(const QString &name);
@@ -438,6 +444,44 @@ void TestKeyboard::startScreenTabOrder()
     // A refused connection on loopback can be reported while keyClick still processes events, so
     // the spy may hold the signal already (wait() would only see a second one).
     QTRY_VERIFY_WITH_TIMEOUT(failed.count() > 0, 20000);
+}
+
+void TestKeyboard::connectErrorGoesWhenTheAddressOrKeyChanges_data()
+{
+    QTest::addColumn<QString>("field");
+    QTest::newRow("address") << u"Server address"_s;
+    QTest::newRow("key") << u"Root key"_s;
+}
+
+/// Walkthrough 23b, Y2: "Cannot reach 127.0.0.1:1" stayed under the form after the address had
+/// been corrected, as if the new address had failed. Editing the address or the key clears it.
+void TestKeyboard::connectErrorGoesWhenTheAddressOrKeyChanges()
+{
+    QFETCH(QString, field);
+    QQuickItem *start = nullptr;
+    for (QQuickItem *child : m_window->findChildren<QQuickItem *>())
+        if (QString::fromLatin1(child->metaObject()->className()).startsWith(u"StartPage"_s))
+            start = child;
+    QVERIFY(start && start->isVisible());
+    QQuickItem *edited = nullptr;
+    for (QQuickItem *item : focusable(start))
+        if (accessibleName(item) == field)
+            edited = item;
+    QVERIFY(edited);
+    auto *error = m_window->findChild<QQuickItem *>(u"connectionError"_s);
+    QVERIFY(error);
+    ConnectionController *connection = m_app->connection();
+    QSignalSpy failed(connection, &ConnectionController::failed);
+    connection->connectToServer(u"http://127.0.0.1:1"_s, u"lkroot_typed"_s, false);
+    QTRY_VERIFY_WITH_TIMEOUT(failed.count() > 0, 20000);
+    QTRY_VERIFY(error->isVisible());
+
+    edited->forceActiveFocus(Qt::TabFocusReason);
+    QTest::keyClick(m_window, Qt::Key_End);
+    QTest::keyClick(m_window, '0');
+    QTRY_VERIFY2(!error->isVisible(), qPrintable(error->property("text").toString()));
+    QVERIFY(connection->error().isEmpty());
+    QTest::keyClick(m_window, Qt::Key_Backspace);
 }
 
 void TestKeyboard::connectWithSampleData()
@@ -1468,6 +1512,51 @@ void TestKeyboard::keysPageTabOrder()
 /// The start screen's recent connection: its details line ("Root-Schlüssel nicht gespeichert ·
 /// zuletzt verwendet vor 24 Minuten") wraps before Connect instead of running under it. Runs
 /// last: it disconnects.
+/// Walkthrough 23b, Y1: Ctrl+Q did nothing. It closes the window (and with it the app), after the
+/// same question as leaving the page when its cards hold unsaved drafts.
+void TestKeyboard::ctrlQClosesTheWindowAfterAskingAboutDrafts()
+{
+    QVERIFY(openPage(u"ownerDetail"_s));
+    auto *page = m_window->property("currentPage").value<QQuickItem *>();
+    QVERIFY(page);
+    QQuickItem *meta = m_ui->item(page, u"meta-text"_s);
+    QVERIFY(meta);
+    meta->forceActiveFocus(Qt::TabFocusReason);
+    QTest::keyClick(m_window, Qt::Key_End);
+    type(m_window, u" x"_s);
+    QQuickItem *card = m_ui->item(page, u"section-meta"_s);
+    QVERIFY(card);
+    QTRY_VERIFY(card->property("dirty").toBool());
+
+    const bool quitOnClose = QGuiApplication::quitOnLastWindowClosed();
+    QGuiApplication::setQuitOnLastWindowClosed(false); // the test goes on with the window shown again
+    const auto restore = qScopeGuard([&] {
+        QGuiApplication::setQuitOnLastWindowClosed(quitOnClose);
+        if (!m_window->isVisible()) {
+            m_window->show();
+            m_window->requestActivate();
+            if (!QTest::qWaitForWindowActive(m_window))
+                qWarning("the window shown again is not active");
+        }
+    });
+    QObject *ask = m_ui->find(page, u"confirm-discard"_s); // LeaveQuestion
+    QVERIFY(ask);
+    QTest::keyClick(m_window, Qt::Key_Q, Qt::ControlModifier);
+    QTRY_VERIFY(ask->property("opened").toBool());
+    QVERIFY(m_window->isVisible());
+    QTest::keyClick(m_window, Qt::Key_Escape); // stays
+    QTRY_VERIFY(!ask->property("visible").toBool());
+    QVERIFY(m_window->isVisible());
+    QCOMPARE(m_window->property("currentPage").value<QQuickItem *>(), page);
+
+    // Without drafts: at once.
+    meta->forceActiveFocus(Qt::TabFocusReason);
+    QTest::keyClick(m_window, Qt::Key_Escape); // drops the card's draft
+    QTRY_VERIFY(!card->property("dirty").toBool());
+    QTest::keyClick(m_window, Qt::Key_Q, Qt::ControlModifier);
+    QTRY_VERIFY(!m_window->isVisible());
+}
+
 void TestKeyboard::recentConnectionDetailsWrapBeforeConnect()
 {
     ConnectionController *connection = m_app->connection();
@@ -1769,6 +1858,38 @@ QObject *TestKeyboard::goTo(const QString &text)
 /// found as the Owners page finds them, exact matches first; one match opens at once in the real
 /// window (it did not: the answer came before the dialog's opening animation ended), also when
 /// the text is typed right after Ctrl+K; several are listed, and Enter opens the first.
+/// Walkthrough 23, Y3: an API's key list opened with Ctrl+K had no focused control, and the filter
+/// was twelve Tabs away. It opens with the keyboard on its first key, framed (Down and Enter open
+/// a key); an API without keys with the keyboard in its filter.
+void TestKeyboard::keysPageOpenedByGoToFocusesItsFirstRow()
+{
+    QVERIFY(openPage(u"owners"_s));
+    const OwnersKey made = ownersKey(u"y3-keys-%1"_s.arg(QDateTime::currentMSecsSinceEpoch() % 1000000));
+    QVERIFY(!made.keyId.isEmpty());
+    QVERIFY(goTo(made.apiId));
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->property("currentPageName").toString() == u"keys"_s, 20000);
+    auto *page = m_window->property("currentPage").value<QQuickItem *>();
+    QVERIFY(page);
+    QCOMPARE(page->property("apiId").toString(), made.apiId);
+    // Once the rows came: the first one (the list itself may hold the focus while they load).
+    QTRY_VERIFY_WITH_TIMEOUT(focusedList() != nullptr && focusedList()->property("currentIndex").toInt() == 0, 20000);
+    QQuickItem *list = focusedList();
+    QTRY_COMPARE(m_window->activeFocusItem(), list->property("currentItem").value<QQuickItem *>());
+    checkFocusShown(list);
+    m_ui->settle();
+
+    // No keys: the filter.
+    const QString emptyApi = m_fixture->createApi(u"y3-empty-%1"_s.arg(QDateTime::currentMSecsSinceEpoch() % 1000000));
+    QVERIFY(!emptyApi.isEmpty());
+    QVERIFY(goTo(emptyApi));
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->property("currentPage").value<QQuickItem *>()
+                                 && m_window->property("currentPage").value<QQuickItem *>()->property("apiId").toString() == emptyApi,
+                             20000);
+    QTRY_VERIFY2_WITH_TIMEOUT(m_window->activeFocusItem() && m_window->activeFocusItem()->objectName() == u"listSearch"_s,
+                              qPrintable(describe(m_window->activeFocusItem())), 20000);
+    m_ui->settle();
+}
+
 void TestKeyboard::goToFindsOwnersByPart()
 {
     QVERIFY(openPage(u"owners"_s));
@@ -2065,6 +2186,59 @@ void TestKeyboard::lastInputCountsPressesFromStartUp()
     QCOMPARE(lastInputOfANewEngine(), QVariant(true));
     QCoreApplication::sendEvent(&receiver, &click);
     QCOMPARE(lastInputOfANewEngine(), QVariant(false));
+}
+
+/// Walkthrough 23b, Y17: at 1024×768 the start screen's "Recent connections" were below the fold,
+/// under both forms. Beside them now, in every language: each recent server's Connect in sight.
+/// Two recent servers, as in the walkthrough: with one, its row just fitted under the forms.
+void TestKeyboard::recentConnectionsOnTheFirstScreen()
+{
+    ConnectionController *connection = m_app->connection();
+    QVERIFY(!connection->recentConnections().isEmpty()); // recentConnectionDetailsWrapBeforeConnect's
+    QUrl other = m_fixture->baseUrl();
+    other.setHost(u"localhost"_s); // the same server under a second name: a second recent row
+    QSignalSpy connected(connection, &ConnectionController::connected);
+    connection->connectToServer(other.toString(), m_fixture->rootKey(), true);
+    QVERIFY2(connected.wait(20000), qPrintable(connection->error()));
+    m_app->session()->disconnectFromServer();
+    QVERIFY(connection->recentConnections().size() >= 2);
+    const QSize before = m_window->size();
+    const auto cleanup = qScopeGuard([&] {
+        m_window->resize(before);
+        m_app->session()->settings()->setLanguage(u"en"_s);
+        connection->forget(other.toString());
+    });
+    m_window->resize(1024, 768);
+    for (const QString &language : {u"en"_s, u"de"_s, u"es"_s}) {
+        m_app->session()->settings()->setLanguage(language);
+        QTRY_COMPARE(m_window->contentItem()->width(), 1024.0);
+        QVERIFY(waitForFrame(m_window));
+        // Every row's buttons (each row has its "recent-details"), not only the first row's.
+        QList<QQuickItem *> rowButtons;
+        QList<QQuickItem *> pending{m_window->contentItem()};
+        int rows = 0;
+        while (!pending.isEmpty()) {
+            QQuickItem *at = pending.takeFirst();
+            pending.append(at->childItems());
+            if (at->objectName() != u"recent-details"_s || !at->isVisible())
+                continue;
+            ++rows;
+            for (QQuickItem *item : at->parentItem()->parentItem()->childItems())
+                if (item->inherits("QQuickButton"))
+                    rowButtons.append(item);
+        }
+        QCOMPARE(rows, int(connection->recentConnections().size()));
+        QVERIFY(!rowButtons.isEmpty());
+        for (QQuickItem *button : rowButtons) {
+            const QRectF box = button->mapRectToScene(QRectF(0, 0, button->width(), button->height()));
+            QVERIFY2(box.bottom() <= m_window->height() && box.right() <= m_window->width(),
+                         qPrintable(u"%1: “%2” at %3,%4, the window %5×%6"_s.arg(language, button->property("text").toString())
+                                        .arg(box.left()).arg(box.bottom()).arg(m_window->width()).arg(m_window->height())));
+        }
+        QDir artefacts(QStringLiteral(LATCHKEY_BINARY_DIR "/test-artefacts/keyboard"));
+        QVERIFY(artefacts.mkpath(u"."_s));
+        QVERIFY(m_ui->screenshot(artefacts, u"start-recent-%1-1024"_s.arg(language)));
+    }
 }
 
 LATCHKEY_DASHBOARD_TEST_MAIN(TestKeyboard)

@@ -602,9 +602,10 @@ void TestKeyPageLayout::searchHintShowsWhole()
     checkHintWhole(field);
 }
 
-/// A failed request's banner lies over the top of the page and moves nothing under the pointer.
-/// Walkthrough 20/4: with the server stopped, Save on the key page showed the banner above the
-/// page, which pushed it down ~60 px, so the next click landed in another field.
+/// A failed request's banner lies below the page, covers none of it and moves nothing under the
+/// pointer. Walkthrough 20/4: with the server stopped, Save on the key page showed the banner
+/// above the page, which pushed it down ~60 px, so the next click landed in another field;
+/// walkthrough 23b/Y16: laid over the page's top instead, it covered the header's buttons.
 void TestKeyPageLayout::errorBannerMovesNothing()
 {
     QQuickItem *page = openKeyPage(u"de"_s, QSize(1024, 768));
@@ -626,12 +627,17 @@ void TestKeyPageLayout::errorBannerMovesNothing()
     QVERIFY2(qAbs(after.top() - before.top()) < 0.5 && qAbs(after.left() - before.left()) < 0.5,
              qPrintable(u"the name field moved from %1,%2 to %3,%4"_s.arg(before.left()).arg(before.top())
                             .arg(after.left()).arg(after.top())));
-    // Over the page's top, inside the window, under no other page part than the page itself.
+    // Below the page, as wide, inside the window: over nothing of the page (walkthrough 23b,
+    // Y16: over the page's top it covered the header, whose Back could not be clicked).
     const QRectF box = sceneRect(banner);
     const QRectF area = sceneRect(page);
-    QVERIFY2(box.top() >= area.top() - 0.5 && box.left() >= area.left() - 0.5 && box.right() <= area.right() + 0.5,
-             qPrintable(u"banner %1,%2 %3×%4 outside the page"_s.arg(box.left()).arg(box.top()).arg(box.width())
-                            .arg(box.height())));
+    QVERIFY2(box.top() >= area.bottom() - 0.5 && box.bottom() <= m_window->height() + 0.5
+                 && box.left() >= area.left() - 0.5 && box.right() <= area.right() + 0.5,
+             qPrintable(u"banner %1,%2 %3×%4, the page %5,%6 %7×%8"_s.arg(box.left()).arg(box.top()).arg(box.width())
+                            .arg(box.height()).arg(area.left()).arg(area.top()).arg(area.width()).arg(area.height())));
+    auto *header = page->property("header").value<QQuickItem *>();
+    QVERIFY(header);
+    QVERIFY2(!sceneRect(header).intersects(box), "the banner lies over the page's header");
     QMetaObject::invokeMethod(banner, "clear");
     QTRY_VERIFY(!banner->isVisible());
 }

@@ -48,6 +48,52 @@ Page {
             list.currentIndex = 0;
     }
 
+    /// Main.qml, when the page opens other than by the sidebar (a console link): the keyboard on
+    /// the first API, else the filter when there is none, as on an API's key list (KeysPage); the
+    /// page itself until the rows came, then again from there.
+    function focusContent(): void {
+        focusAwaitsRows = false;
+        if (list.count > 0) {
+            focusList();
+        } else if (!page.session.capabilities.pending && !apis.loading) {
+            bar.focusSearch();
+        } else {
+            page.forceActiveFocus(Qt.OtherFocusReason);
+            focusAwaitsRows = true;
+            focusWhileWaiting = page.Window.activeFocusItem;
+        }
+    }
+    property bool focusAwaitsRows: false
+    /// Where page.forceActiveFocus() put the focus: still there, the user has not moved it.
+    property Item focusWhileWaiting: null
+    function focusWhenRowsCame(): void {
+        if (focusAwaitsRows && page.Window.activeFocusItem === focusWhileWaiting)
+            focusContent();
+        else
+            focusAwaitsRows = false;
+    }
+    // Once the event loop comes back (as Qt.callLater, which qmllint refuses in a Connections'
+    // handler): both signals of one change make one call.
+    Timer {
+        id: rowsCame
+        interval: 0
+        onTriggered: page.focusWhenRowsCame()
+    }
+    Connections {
+        target: apis
+        enabled: page.focusAwaitsRows
+        function onLoadingChanged() {
+            rowsCame.restart();
+        }
+    }
+    Connections {
+        target: page.session.capabilities
+        enabled: page.focusAwaitsRows
+        function onChanged() {
+            rowsCame.restart();
+        }
+    }
+
     title: qsTr("APIs")
 
     header: ListPageHeader {

@@ -43,6 +43,54 @@ Page {
             list.forceActiveFocus(Qt.TabFocusReason);
         list.showCurrentRow();
     }
+    /// Main.qml, when the page opens other than by the sidebar (Ctrl+K, an API's row, a link): the
+    /// keyboard on the first key (framed after a key press, ListFocusRing), so Down and Enter open
+    /// a key and the next Tab stays in the page (walkthrough 23, Y3: twelve Tabs to the filter);
+    /// the filter when the API has no keys; the page itself until the first rows came, then
+    /// again from there (unless the user moved the focus meanwhile).
+    function focusContent(): void {
+        focusAwaitsRows = false;
+        if (list.count > 0) {
+            focusList();
+        } else if (!page.may.pending && !keys.loading) {
+            bar.focusSearch();
+        } else {
+            page.forceActiveFocus(Qt.OtherFocusReason);
+            focusAwaitsRows = true;
+            focusWhileWaiting = page.Window.activeFocusItem;
+        }
+    }
+    property bool focusAwaitsRows: false
+    /// Where page.forceActiveFocus() put the focus: still there, the user has not moved it.
+    property Item focusWhileWaiting: null
+    function focusWhenRowsCame(): void {
+        if (focusAwaitsRows && page.Window.activeFocusItem === focusWhileWaiting)
+            focusContent();
+        else
+            focusAwaitsRows = false;
+    }
+    // Once the event loop comes back (as Qt.callLater, which qmllint refuses in a Connections'
+    // handler): both signals of one change make one call.
+    Timer {
+        id: rowsCame
+        interval: 0
+        onTriggered: page.focusWhenRowsCame()
+    }
+    // Later: the list's client follows whoami, and its rows their answer.
+    Connections {
+        target: keys
+        enabled: page.focusAwaitsRows
+        function onLoadingChanged() {
+            rowsCame.restart();
+        }
+    }
+    Connections {
+        target: page.may
+        enabled: page.focusAwaitsRows
+        function onChanged() {
+            rowsCame.restart();
+        }
+    }
     /// The Tab order is the order on screen (W17: the rows came before the bulk bar and the
     /// select-all box above them, and Shift+Tab from a row went into the charts): the header, the
     /// charts, the bulk bar, the select-all box, the rows, "Load more". The bar is pinned over the

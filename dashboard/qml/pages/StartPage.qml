@@ -14,6 +14,8 @@ Page {
     required property LocalServerController localServer
 
     readonly property bool busy: connection.connecting || localServer.starting
+    /// Recent connections beside the forms rather than under them: there are some, and room.
+    readonly property bool twoColumns: connection.recentConnections.length > 0 && width >= 960
 
     function connectTyped(): void {
         // A mistyped address ("http//host", "htp://") is refused with its reason (connection.error)
@@ -67,12 +69,19 @@ Page {
         }
     }
 
+    /// Tab to a control below the visible part (a recent server's Connect in a short window)
+    /// scrolls it into view with a margin (walkthrough 23, Y10).
+    property FocusScroller focusScroller: FocusScroller {
+        flickable: scroll.contentItem as Flickable
+    }
+
     ScrollView {
+        id: scroll
         anchors.fill: parent
         contentWidth: availableWidth
 
         ColumnLayout {
-            width: Math.min(parent.width - 48, 640)
+            width: Math.min(parent.width - 48, page.twoColumns ? 1040 : 640)
             x: (parent.width - width) / 2
             spacing: 20
 
@@ -93,140 +102,165 @@ Page {
                 }
             }
 
-            LocalServerCard {
+            // The recent connections beside the two ways in where the window is wide enough
+            // (at 1024×768 below them they were out of sight: walkthrough 23b, Y17), else under.
+            GridLayout {
+                id: ways
                 Layout.fillWidth: true
-                localServer: page.localServer
-                enabled: !page.busy
-            }
-
-            Pane {
-                Layout.fillWidth: true
-                Material.elevation: 2
-                padding: 20
+                columns: page.twoColumns ? 2 : 1
+                columnSpacing: 20
+                rowSpacing: 20
 
                 ColumnLayout {
-                    anchors.fill: parent
-                    spacing: 10
-                    Label {
-                        text: qsTr("Connect to a server")
-                        font.pixelSize: 18
-                        font.bold: true
-                    }
-                    TextField {
-                        id: urlField
-                        Layout.fillWidth: true
-                        placeholderText: qsTr("Server address, e.g. https://keys.example.com")
-                        Accessible.name: qsTr("Server address")
-                        inputMethodHints: Qt.ImhUrlCharactersOnly | Qt.ImhNoAutoUppercase
-                        onAccepted: keyField.forceActiveFocus()
-                    }
-                    TextField {
-                        id: keyField
-                        Layout.fillWidth: true
-                        placeholderText: qsTr("Root key")
-                        echoMode: TextInput.Password
-                        Accessible.name: qsTr("Root key")
-                        inputMethodHints: Qt.ImhSensitiveData | Qt.ImhNoPredictiveText
-                        onAccepted: page.connectTyped()
-                    }
-                    Label {
-                        Layout.fillWidth: true
-                        visible: page.keyHint !== ""
-                        wrapMode: Text.Wrap
-                        text: page.keyHint
-                    }
-                    CheckBox {
-                        id: rememberBox
-                        // Wraps within the card: the long German text on one line made the whole
-                        // form (fields, Connect) wider than the card.
-                        Layout.fillWidth: true
-                        Layout.preferredWidth: 0
-                        checked: true
-                        contentItem: Label {
-                            text: rememberBox.text
-                            font: rememberBox.font
-                            wrapMode: Text.Wrap
-                            verticalAlignment: Text.AlignVCenter
-                            leftPadding: rememberBox.indicator.width + rememberBox.spacing
-                        }
-                        // Without a keychain the line below says why the key is not kept: the
-                        // box does not say it a second time.
-                        text: page.connection.keychainAvailable
-                              ? qsTr("Remember this server and keep the root key in the system keychain")
-                              : page.connection.keychainStatus !== ""
-                              ? qsTr("Remember this server")
-                              : qsTr("Remember this server (the root key cannot be stored: no keychain)")
-                    }
-                    Label {
-                        Layout.fillWidth: true
-                        visible: page.connection.keychainStatus !== ""
-                        wrapMode: Text.Wrap
-                        font.pixelSize: 12
-                        opacity: 0.75
-                        text: page.connection.keychainStatus
-                        // The secret service's own error only on hover: it is for whoever debugs.
-                        ToolTip.visible: keychainHover.showsTip && page.connection.keychainDetail !== ""
-                        ToolTip.text: page.connection.keychainDetail
-                        TipHover {
-                            id: keychainHover
-                        }
-                    }
-                    RowLayout {
-                        Layout.fillWidth: true
-                        BusyIndicator {
-                            running: page.connection.connecting
-                            visible: running
-                            Layout.preferredHeight: 36
-                            Layout.preferredWidth: 36
-                        }
-                        Item { Layout.fillWidth: true }
-                        FocusButton {
-                            text: qsTr("Connect")
-                            highlighted: true
-                            enabled: !page.busy && urlField.text.trim() !== "" && keyField.text !== ""
-                            Accessible.name: qsTr("Connect to the server")
-                            onClicked: page.connectTyped()
-                        }
-                    }
-                    RowLayout {
-                        objectName: "connectionSlow"
-                        Layout.fillWidth: true
-                        visible: page.connection.slow
-                        spacing: 8
-                        Label {
-                            Layout.fillWidth: true
-                            wrapMode: Text.Wrap
-                            text: qsTr("The server is not answering… It accepted the connection but has not replied yet.")
-                        }
-                        FocusButton {
-                            objectName: "connectionCancel"
-                            text: qsTr("Cancel")
-                            Accessible.name: qsTr("Cancel connecting")
-                            onClicked: page.connection.cancel()
-                        }
-                    }
-                    Label {
-                        objectName: "connectionError"
-                        Layout.fillWidth: true
-                        visible: page.connection.error !== ""
-                        wrapMode: Text.Wrap
-                        color: page.Material.theme === Material.Dark ? "#ffb4ab" : "#b3261e"
-                        text: page.connection.error
-                    }
-                }
-            }
+                    id: forms
+                    Layout.alignment: Qt.AlignTop
+                    Layout.preferredWidth: page.twoColumns ? Math.round((ways.width - ways.columnSpacing) * 0.58) : ways.width
+                    Layout.maximumWidth: Layout.preferredWidth
+                    spacing: 20
 
-            RecentConnections {
-                Layout.fillWidth: true
-                visible: page.connection.recentConnections.length > 0
-                connection: page.connection
-                format: page.session.format
-                enabled: !page.busy
-                onChosen: url => {
-                    urlField.text = url;
-                    page.keyHint = "";
-                    page.connection.connectRecent(url);
+                    LocalServerCard {
+                        Layout.fillWidth: true
+                        localServer: page.localServer
+                        enabled: !page.busy
+                    }
+
+                    Pane {
+                        Layout.fillWidth: true
+                        Material.elevation: 2
+                        padding: 20
+
+                        ColumnLayout {
+                            anchors.fill: parent
+                            spacing: 10
+                            Label {
+                                text: qsTr("Connect to a server")
+                                font.pixelSize: 18
+                                font.bold: true
+                            }
+                            TextField {
+                                id: urlField
+                                Layout.fillWidth: true
+                                placeholderText: qsTr("Server address, e.g. https://keys.example.com")
+                                Accessible.name: qsTr("Server address")
+                                inputMethodHints: Qt.ImhUrlCharactersOnly | Qt.ImhNoAutoUppercase
+                                onAccepted: keyField.forceActiveFocus()
+                                // An old failure is not this address's (walkthrough 23b, Y2).
+                                onTextEdited: page.connection.clearError()
+                            }
+                            TextField {
+                                id: keyField
+                                Layout.fillWidth: true
+                                placeholderText: qsTr("Root key")
+                                echoMode: TextInput.Password
+                                Accessible.name: qsTr("Root key")
+                                inputMethodHints: Qt.ImhSensitiveData | Qt.ImhNoPredictiveText
+                                onAccepted: page.connectTyped()
+                                onTextEdited: page.connection.clearError()
+                            }
+                            Label {
+                                Layout.fillWidth: true
+                                visible: page.keyHint !== ""
+                                wrapMode: Text.Wrap
+                                text: page.keyHint
+                            }
+                            CheckBox {
+                                id: rememberBox
+                                // Wraps within the card: the long German text on one line made the whole
+                                // form (fields, Connect) wider than the card.
+                                Layout.fillWidth: true
+                                Layout.preferredWidth: 0
+                                checked: true
+                                contentItem: Label {
+                                    text: rememberBox.text
+                                    font: rememberBox.font
+                                    wrapMode: Text.Wrap
+                                    verticalAlignment: Text.AlignVCenter
+                                    leftPadding: rememberBox.indicator.width + rememberBox.spacing
+                                }
+                                // Without a keychain the line below says why the key is not kept: the
+                                // box does not say it a second time.
+                                text: page.connection.keychainAvailable
+                                      ? qsTr("Remember this server and keep the root key in the system keychain")
+                                      : page.connection.keychainStatus !== ""
+                                      ? qsTr("Remember this server")
+                                      : qsTr("Remember this server (the root key cannot be stored: no keychain)")
+                            }
+                            Label {
+                                Layout.fillWidth: true
+                                visible: page.connection.keychainStatus !== ""
+                                wrapMode: Text.Wrap
+                                font.pixelSize: 12
+                                opacity: 0.75
+                                text: page.connection.keychainStatus
+                                // The secret service's own error only on hover: it is for whoever debugs.
+                                ToolTip.visible: keychainHover.showsTip && page.connection.keychainDetail !== ""
+                                ToolTip.text: page.connection.keychainDetail
+                                TipHover {
+                                    id: keychainHover
+                                }
+                            }
+                            RowLayout {
+                                Layout.fillWidth: true
+                                BusyIndicator {
+                                    running: page.connection.connecting
+                                    visible: running
+                                    Layout.preferredHeight: 36
+                                    Layout.preferredWidth: 36
+                                }
+                                Item { Layout.fillWidth: true }
+                                FocusButton {
+                                    text: qsTr("Connect")
+                                    highlighted: true
+                                    enabled: !page.busy && urlField.text.trim() !== "" && keyField.text !== ""
+                                    Accessible.name: qsTr("Connect to the server")
+                                    onClicked: page.connectTyped()
+                                }
+                            }
+                            RowLayout {
+                                objectName: "connectionSlow"
+                                Layout.fillWidth: true
+                                visible: page.connection.slow
+                                spacing: 8
+                                Label {
+                                    Layout.fillWidth: true
+                                    wrapMode: Text.Wrap
+                                    text: qsTr("The server is not answering… It accepted the connection but has not replied yet.")
+                                }
+                                FocusButton {
+                                    objectName: "connectionCancel"
+                                    text: qsTr("Cancel")
+                                    Accessible.name: qsTr("Cancel connecting")
+                                    onClicked: page.connection.cancel()
+                                }
+                            }
+                            Label {
+                                objectName: "connectionError"
+                                Layout.fillWidth: true
+                                visible: page.connection.error !== ""
+                                wrapMode: Text.Wrap
+                                color: page.Material.theme === Material.Dark ? "#ffb4ab" : "#b3261e"
+                                text: page.connection.error
+                            }
+                        }
+                    }
+
                 }
+
+                RecentConnections {
+                    Layout.fillWidth: true
+                    Layout.preferredWidth: page.twoColumns ? ways.width - forms.Layout.preferredWidth - ways.columnSpacing : ways.width
+                    Layout.alignment: Qt.AlignTop
+                    visible: page.connection.recentConnections.length > 0
+                    connection: page.connection
+                    format: page.session.format
+                    enabled: !page.busy
+                    onChosen: url => {
+                        urlField.text = url;
+                        page.keyHint = "";
+                        page.connection.connectRecent(url);
+                    }
+                }
+
             }
 
             Item { Layout.preferredHeight: 24 }
