@@ -37,6 +37,13 @@ FormDialog {
     property string shownKeyId
     readonly property bool showing: shownKey !== ""
     readonly property bool canCreate: picked.length > 0
+    /// The permissions' columns in each group, of equal width: two (a label longer than its column
+    /// wraps: German's "Schlüssel wiederherstellbar speichern" at 1024 px), one where a column
+    /// would be narrower than 220 px (a narrow window).
+    readonly property int permissionColumns: groupColumn.width - permissionIndent >= 2 * 220 + permissionSpacing ? 2 : 1
+    /// The permissions' indent under their group's box, and the room between two columns.
+    readonly property real permissionIndent: 24
+    readonly property real permissionSpacing: 8
     /// The permissions that only read (each action `read_…`, "View …" in words): the read-only
     /// preset. Not "Show stored keys" (decrypt_key), which reveals secrets.
     function reads(permission: string): bool {

@@ -53,6 +53,23 @@ Item {
         }
     }
 
+    // A 1024 × 768 window, the smallest the dashboard is used at (support staff's laptops).
+    Component {
+        id: smallWindowComponent
+        Window {
+            width: 1024
+            height: 768
+            readonly property RootKeyDialog dialog: smallDialog
+            Item {
+                anchors.fill: parent
+                RootKeyDialog {
+                    id: smallDialog
+                    groups: model.permissionGroups
+                }
+            }
+        }
+    }
+
     TestCase {
         name: "RootKeyDialog"
         when: windowShown
@@ -407,6 +424,51 @@ Item {
             tryCompare(window, "visible", false);
             verify(!shown.discardQuestion.visible);
             window.destroy();
+        }
+
+        // German at 1024 px cut the permissions' labels ("Schlüssel wiederherstellbar speicher…"):
+        // two columns of check boxes as wide as their texts, with no limit. Every label of the
+        // dialog reads whole, inside the permissions' view, in every language at 1024 × 768, and
+        // the dialog stays inside the window.
+        function test_everyPermissionLabelWholeAt1024_data() {
+            return [{tag: "en", language: "en"}, {tag: "de", language: "de"}, {tag: "es", language: "es"}];
+        }
+        function test_everyPermissionLabelWholeAt1024(data) {
+            const saved = testSession.settings.language;
+            try {
+                testSession.settings.language = data.language;
+                const window = createTemporaryObject(smallWindowComponent, root);
+                verify(window);
+                window.show();
+                tryCompare(window, "visible", true);
+                const shown = window.dialog;
+                shown.open();
+                tryCompare(shown, "opened", true);
+                const scroll = findChild(shown.contentItem, "rootKeyPermissions");
+                verify(scroll);
+                const boxes = H.findAll(scroll, item => item instanceof CheckBox && item.visible);
+                verify(boxes.length >= allPermissions().length + model.permissionGroups.length, boxes.length);
+                const viewRight = scroll.availableWidth;
+                const cut = [];
+                for (const box of boxes) {
+                    const label = box.contentItem;
+                    const right = box.mapToItem(scroll, box.width, 0).x;
+                    const textRight = label.mapToItem(scroll, label.width - label.rightPadding, 0).x;
+                    const room = label.width - label.leftPadding - label.rightPadding;
+                    if (label.truncated || label.contentWidth > room + 0.5 || right > viewRight + 0.5 || textRight > viewRight + 0.5)
+                        cut.push(box.text + " (" + Math.round(label.contentWidth) + " px in " + Math.round(room)
+                                 + ", ends at " + Math.round(textRight) + " of " + Math.round(viewRight) + ")");
+                }
+                compare(cut, [], "cut: " + cut.join("; "));
+                // The dialog inside the window.
+                verify(shown.x >= 0 && shown.y >= 0, shown.x + ", " + shown.y);
+                verify(shown.x + shown.width <= window.width && shown.y + shown.height <= window.height,
+                       shown.x + "+" + shown.width + ", " + shown.y + "+" + shown.height);
+                shown.close();
+                tryCompare(shown, "visible", false);
+            } finally {
+                testSession.settings.language = saved;
+            }
         }
     }
 }
