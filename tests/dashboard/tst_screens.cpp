@@ -700,9 +700,13 @@ TestScreens::PageRow TestScreens::fetchPageRow()
     return {language, size, page, properties};
 }
 
+/// Where a page header's actions end, from its right edge: the page's content margin.
+constexpr qreal kHeaderEndMargin = 16;
+
 /// Every button and text field of a page's header is inside the window and the header, and every
 /// button as wide as its text needs, in the longer languages at 1280 and 1024 px; at 1280 px
-/// the actions stay on the title's row. A picture of
+/// the actions stay on the title's row; they end 16 px from the window's right edge, where the
+/// page's content does (the title starts 16 px from the bar's left edge). A picture of
 /// each header is saved as header-<page>-<language>-<width>.png.
 void TestScreens::headersNeverClip()
 {
@@ -738,6 +742,18 @@ void TestScreens::headersNeverClip()
             // A button narrower than its text clips it (text fields may shrink: their hint elides).
             if (control->inherits("QQuickAbstractButton"))
                 QVERIFY2(control->width() + 0.5 >= control->implicitWidth(), qPrintable(what + u" squeezed"_s));
+            // Walkthrough 23, Y7: 8 px from the edge, German's "Aktualisieren" (as wide as its
+            // button: the actions are measured in the longest language) ended 14 px from the
+            // window's edge, where English and Spanish kept more room and the content 16 px.
+            QVERIFY2(shown.right() <= bar.right() - kHeaderEndMargin + 0.5,
+                     qPrintable(u"%1 ends %2 px from the window's edge"_s.arg(what).arg(bar.right() - shown.right())));
+        }
+        // The actions' row ends at that margin (not further in either).
+        if (auto *actions = qobject_cast<QQuickItem *>(Latchkey::Test::findNamed(header, u"headerActions"_s));
+            actions && actions->isVisible() && actions->width() > 0) {
+            const qreal end = actions->mapRectToScene(actions->boundingRect()).right();
+            QVERIFY2(qAbs(bar.right() - kHeaderEndMargin - end) <= 0.5,
+                     qPrintable(u"%1: the actions end %2 px from the window's edge"_s.arg(page).arg(bar.right() - end)));
         }
         capture().copy(bar.toAlignedRect()).save(m_out.filePath(u"header-%1-%2-%3.png"_s.arg(page, language).arg(size.width())));
     }

@@ -127,8 +127,11 @@ ToolBar {
         id: rows
         readonly property real gap: 8 // between the parts of a row
         anchors.fill: parent
+        // The actions end where the page's content does, as the title starts (walkthrough 23, Y7:
+        // at 8 px, German's "Aktualisieren", as wide as its button, ended 14 px from the window's
+        // edge, English and Spanish with room to spare in the same button).
         anchors.leftMargin: 16
-        anchors.rightMargin: 8
+        anchors.rightMargin: 16
         spacing: 0
 
         RowLayout {
