@@ -7,8 +7,10 @@ import Latchkey.Dashboard
 import "TimeRanges.js" as TimeRanges
 
 // "Export usage as CSV" for one owner: a file dialog, then progress (rows written of the
-// verifications counted) with cancel, then where the file went or why it failed.
-RowLayout {
+// verifications counted) with cancel, then where the file went or why it failed. The period and
+// the button keep their row (on the owner page, beside the owner's id); the progress and the
+// outcome come in a line under them, as wide as the bar is given.
+ColumnLayout {
     id: bar
 
     required property Session session
@@ -147,63 +149,72 @@ RowLayout {
         return null;
     }
 
-    ThemedComboBox {
-        id: periodBox
-        objectName: "exportPeriod"
-        model: bar.periods.map(period => period.label)
-        currentIndex: bar.periods.length - 1
-        implicitContentWidthPolicy: ComboBox.WidestText // "Gesamter Zeitraum" whole
-        enabled: !exporter.running
-        Accessible.name: qsTr("Period to export")
-    }
-    GatedButton {
-        text: qsTr("Export usage as CSV…")
-        ready: !exporter.running && bar.identityId !== ""
-        missing: bar.session.capabilities.missing("api.*.read_analytics", bar.session.capabilities.revision)
-        onClicked: {
-            bar.typedPath = "";
-            fileDialog.currentFolder = exporter.documentsFolder();
-            fileDialog.selectedFile = exporter.suggestedFile(bar.externalId);
-            fileDialog.open();
+    RowLayout {
+        spacing: 8
+        Layout.alignment: Qt.AlignRight
+        ThemedComboBox {
+            id: periodBox
+            objectName: "exportPeriod"
+            model: bar.periods.map(period => period.label)
+            currentIndex: bar.periods.length - 1
+            implicitContentWidthPolicy: ComboBox.WidestText // "Gesamter Zeitraum" whole
+            enabled: !exporter.running
+            Accessible.name: qsTr("Period to export")
+        }
+        GatedButton {
+            text: qsTr("Export usage as CSV…")
+            ready: !exporter.running && bar.identityId !== ""
+            missing: bar.session.capabilities.missing("api.*.read_analytics", bar.session.capabilities.revision)
+            onClicked: {
+                bar.typedPath = "";
+                fileDialog.currentFolder = exporter.documentsFolder();
+                fileDialog.selectedFile = exporter.suggestedFile(bar.externalId);
+                fileDialog.open();
+            }
         }
     }
-    ProgressBar {
-        visible: exporter.running
-        Layout.preferredWidth: 160
-        indeterminate: exporter.total <= 0
-        value: exporter.total > 0 ? Math.min(1, exporter.exported / exporter.total) : 0
-        Accessible.name: qsTr("Export progress")
-    }
-    Label {
-        objectName: "exportProgress"
-        visible: exporter.running
-        Layout.fillWidth: true // wraps rather than pushing Cancel out of a narrow page
-        wrapMode: Text.Wrap
-        // Never a bare number (walk 20/18: "0" beside the bar said nothing).
-        text: exporter.total > 0 ? qsTr("Verifications written: %1 of about %2").arg(bar.session.format.number(exporter.exported))
-                                   .arg(bar.session.format.number(exporter.total))
-                                 : qsTr("Verifications written: %1").arg(bar.session.format.number(exporter.exported))
-    }
-    FocusButton {
-        visible: exporter.running
-        text: qsTr("Cancel")
-        Accessible.name: qsTr("Cancel the export")
-        onClicked: exporter.cancel()
-    }
-    // The whole path, wrapped (also within a long name without spaces): elided, the part that
-    // tells where the file went was the part cut out.
-    Label {
-        objectName: "exportOutcome"
+    RowLayout {
+        spacing: 8
         Layout.fillWidth: true
-        visible: !exporter.running && bar.outcome !== ""
-        text: bar.outcome
-        wrapMode: Text.WrapAtWordBoundaryOrAnywhere
-    }
-    FocusButton {
-        objectName: "exportOpenFolder"
-        visible: !exporter.running && bar.outcome !== "" && bar.writtenFolder !== ""
-        text: qsTr("Open folder")
-        Accessible.name: qsTr("Open the folder of the exported file")
-        onClicked: Qt.openUrlExternally(bar.writtenFolder)
+        visible: exporter.running || bar.outcome !== ""
+        ProgressBar {
+            visible: exporter.running
+            Layout.preferredWidth: 160
+            indeterminate: exporter.total <= 0
+            value: exporter.total > 0 ? Math.min(1, exporter.exported / exporter.total) : 0
+            Accessible.name: qsTr("Export progress")
+        }
+        Label {
+            objectName: "exportProgress"
+            visible: exporter.running
+            Layout.fillWidth: true // wraps rather than pushing Cancel out of a narrow page
+            wrapMode: Text.Wrap
+            // Never a bare number (walk 20/18: "0" beside the bar said nothing).
+            text: exporter.total > 0 ? qsTr("Verifications written: %1 of about %2").arg(bar.session.format.number(exporter.exported))
+                                       .arg(bar.session.format.number(exporter.total))
+                                     : qsTr("Verifications written: %1").arg(bar.session.format.number(exporter.exported))
+        }
+        FocusButton {
+            visible: exporter.running
+            text: qsTr("Cancel")
+            Accessible.name: qsTr("Cancel the export")
+            onClicked: exporter.cancel()
+        }
+        // The whole path, wrapped (also within a long name without spaces): elided, the part that
+        // tells where the file went was the part cut out.
+        Label {
+            objectName: "exportOutcome"
+            Layout.fillWidth: true
+            visible: !exporter.running && bar.outcome !== ""
+            text: bar.outcome
+            wrapMode: Text.WrapAtWordBoundaryOrAnywhere
+        }
+        FocusButton {
+            objectName: "exportOpenFolder"
+            visible: !exporter.running && bar.outcome !== "" && bar.writtenFolder !== ""
+            text: qsTr("Open folder")
+            Accessible.name: qsTr("Open the folder of the exported file")
+            onClicked: Qt.openUrlExternally(bar.writtenFolder)
+        }
     }
 }

@@ -227,14 +227,19 @@ Page {
                 wrapMode: Text.WrapAtWordBoundaryOrAnywhere
             }
 
+            // The owner's id, and the export of their usage beside it (walkthrough 23, Y11: under
+            // it, a row of its own kept the keys off the first screen at 1024 × 768); the export's
+            // progress and outcome come under its buttons.
             RowLayout {
+                objectName: "owner-identity-row"
                 Layout.fillWidth: true
                 Layout.leftMargin: 16
                 Layout.rightMargin: 16
                 Layout.topMargin: 12
-                spacing: 40
+                spacing: 24
                 ColumnLayout {
-                    Layout.fillWidth: true
+                    Layout.alignment: Qt.AlignTop
+                    spacing: 2
                     Label {
                         text: qsTr("Identity")
                         font.bold: true
@@ -243,12 +248,14 @@ Page {
                         text: page.identityId
                         font.family: "monospace"
                     }
-                    UsageExportBar {
-                        Layout.fillWidth: true
-                        session: page.session
-                        identityId: owner.identityId
-                        externalId: owner.externalId
-                    }
+                }
+                UsageExportBar {
+                    objectName: "owner-usage-export"
+                    Layout.fillWidth: true
+                    Layout.alignment: Qt.AlignTop
+                    session: page.session
+                    identityId: owner.identityId
+                    externalId: owner.externalId
                 }
             }
 
@@ -263,11 +270,18 @@ Page {
                 columns: width >= 760 ? 2 : 1
                 columnSpacing: 16
                 rowSpacing: 16
+                // Side by side, halves where a half holds a shared limit's name beside its numbers;
+                // below that (a 1024 px window) the limits' card takes the 440 px this needs, the
+                // meta the rest (walkthrough 23, Y11: in half of the width each limit took three
+                // lines, its name, its numbers and "Apply automatically", and two limits pushed
+                // the keys off the first screen).
                 readonly property real cellWidth: (width - (columns - 1) * columnSpacing) / columns
+                readonly property real limitsWidth: columns === 2 ? Math.max(cellWidth, Math.min(440, width - columnSpacing - 280)) : width
+                readonly property real metaWidth: columns === 2 ? width - columnSpacing - limitsWidth : width
 
                 MetaSection {
                     Layout.fillWidth: true
-                    Layout.preferredWidth: ownerCards.cellWidth
+                    Layout.preferredWidth: ownerCards.metaWidth
                     Layout.alignment: Qt.AlignTop
                     source: owner
                     missing: page.mayNotUpdate
@@ -275,7 +289,7 @@ Page {
                 RatelimitsSection {
                     objectName: "section-ratelimits"
                     Layout.fillWidth: true
-                    Layout.preferredWidth: ownerCards.cellWidth
+                    Layout.preferredWidth: ownerCards.limitsWidth
                     Layout.alignment: Qt.AlignTop
                     title: qsTr("Shared rate limits")
                     emptyText: qsTr("No shared rate limits: the owner's keys are limited only by their own rate limits.")
